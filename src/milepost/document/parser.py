@@ -1,0 +1,303 @@
+"""The one module that knows the Markdown parser: pulldown-cmark events → block tree.
+
+We use pyromark (Python bindings of the Rust pulldown-cmark): it is CommonMark-compliant, gives
+a UTF-8 byte range on every event, and parses many times faster than markdown-it-py (figures
+and fidelity checks in docs/parser.md). Byte ranges are turned into line numbers once, through
+a table of line starts, so every node knows its exact lines. Swapping the parser means
+rewriting this module only.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pyromark
+
+from milepost.document.nodes import (
+    Block,
+    BlockQuote,
+    Cell,
+    CodeBlock,
+    FrontMatter,
+    Heading,
+    HtmlBlock,
+    Inline,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Row,
+    Rule,
+    Table,
+)
+
+__all__ = ["parse_blocks"]
+
+_O = pyromark.Options
+OPTIONS = (
+    _O.ENABLE_TABLES
+    | _O.ENABLE_TASKLISTS
+    | _O.ENABLE_STRIKETHROUGH
+    | _O.ENABLE_YAML_STYLE_METADATA_BLOCKS
+)
+_NEWLINE = re.compile(rb"\r\n|\r|\n")
+_LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building many small objects triggers the cyclic GC for nothing: none of them cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _InlineBuilder:
+    """Collects inline events into an :class:`Inline`."""
+
+    __slots__ = ("code", "html", "links", "open_links", "parts", "pos", "strike", "strong", "opens")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.strong: list[tuple[int, int]] = []
+        self.strike: list[tuple[int, int]] = []
+        self.code: list[tuple[int, int]] = []
+        self.links: list[Link] = []
+        self.open_links: list[tuple[str, int, bool]] = []
+        self.opens: list[tuple[str, int]] = []
+        self.html = False
+
+    def text(self, value: str) -> None:
+        self.parts.append(value)
+        self.pos += len(value)
+
+    def code_span(self, value: str) -> None:
+        self.code.append((self.pos, self.pos + len(value)))
+        self.text(value)
+
+    def build(self) -> Inline:
+        return Inline(
+            "".join(self.parts),
+            tuple(self.strong),
+            tuple(self.strike),
+            tuple(self.code),
+            tuple(self.links),
+            self.html,
+        )
+
+
+def _line_starts(data: bytes) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _NEWLINE.finditer(data))
+    return starts
+
+
+def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
+    """Parse ``text`` into top-level blocks, every heading in order, and the number of lines."""
+    data = text.encode("utf-8")
+    starts = _line_starts(data)
+    n_lines = len(starts) if starts[-1] < len(data) else len(starts) - 1
+    with _gc_paused():
+        blocks, headings = _Builder(starts).run(text)
+    return blocks, headings, n_lines
+
+
+class _Builder:
+    __slots__ = ("headings", "inline", "owner", "stack", "starts", "top")
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+        self.top: list[Block] = []
+        self.headings: list[Heading] = []
+        self.stack: list[Any] = []  # open containers: ListBlock, ListItem, BlockQuote, Table, Row
+        self.inline: _InlineBuilder | None = None
+        self.owner: Any = None  # the node the current inline text belongs to
+
+    def lines(self, rng: dict[str, int]) -> tuple[int, int]:
+        start, end = rng["start"], rng["end"]
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, end - 1) if end > start else first + 1
+        return first, max(last, first + 1)
+
+    def add(self, block: Block) -> None:
+        """Attach a finished block to the innermost open container (or the top level)."""
+        if not self.stack:
+            self.top.append(block)
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, ListItem | BlockQuote):
+            parent.children.append(block)
+        else:  # inside a table cell or list: cannot hold blocks; keep at item level
+            self.top.append(block)
+
+    def start_inline(self, owner: Any) -> None:
+        self.inline = _InlineBuilder()
+        self.owner = owner
+
+    def end_inline(self) -> None:
+        if self.inline is not None:
+            self.owner.inline = self.inline.build()
+        self.inline = None
+        self.owner = None
+
+    def pending_item_text(self, rng: dict[str, int]) -> _InlineBuilder:
+        """Text directly in a list item (a tight list): the item's own text, or a paragraph."""
+        item = self.stack[-1] if self.stack else None
+        if isinstance(item, ListItem) and not item.children and not item.inline.text:
+            self.start_inline(item)
+        else:
+            first, last = self.lines(rng)
+            para = Paragraph(first, last)
+            self.add(para)
+            self.start_inline(para)
+        assert self.inline is not None
+        return self.inline
+
+    def close_item_text(self) -> None:
+        """A block starts inside an item: text collected so far is finished."""
+        if self.inline is not None and isinstance(self.owner, ListItem | Paragraph):
+            self.end_inline()
+
+    def run(self, text: str) -> tuple[list[Block], list[Heading]]:
+        for event, rng in pyromark.events_with_range(text, options=OPTIONS):
+            if type(event) is str:
+                if event == "Rule":
+                    self.close_item_text()
+                    self.add(Rule(*self.lines(rng)))
+                elif self.inline is not None:  # SoftBreak, HardBreak
+                    self.inline.text(" ")
+                continue
+            key = next(iter(event))
+            value = event[key]
+            if key == "Text":
+                (self.inline or self._text_target(rng)).text(value)
+            elif key == "Start":
+                self.start(value, rng)
+            elif key == "End":
+                self.end(value, rng)
+            elif key == "Code":
+                (self.inline or self._text_target(rng)).code_span(value)
+            elif key == "InlineHtml":
+                target = self.inline or self._text_target(rng)
+                target.html = True
+            elif key == "TaskListMarker":
+                if self.stack and isinstance(self.stack[-1], ListItem):
+                    self.stack[-1].task = bool(value)
+            # Html (inside HTML blocks), footnote references and math carry no text we read.
+        return self.top, self.headings
+
+    def _text_target(self, rng: dict[str, int]) -> _InlineBuilder:
+        if self.stack and isinstance(self.stack[-1], ListItem):
+            return self.pending_item_text(rng)
+        # Text outside any inline container (inside code, HTML or front matter): discard.
+        return _InlineBuilder()
+
+    def start(self, tag: Any, rng: dict[str, int]) -> None:
+        if type(tag) is str:
+            if tag == "Paragraph":
+                top = self.stack[-1] if self.stack else None
+                if isinstance(top, ListItem) and not top.children and not top.inline.text:
+                    self.close_item_text()
+                    self.start_inline(top)
+                    return
+                self.close_item_text()
+                para = Paragraph(*self.lines(rng))
+                self.add(para)
+                self.start_inline(para)
+            elif tag == "Item":
+                self.close_item_text()
+                item = ListItem(*self.lines(rng))
+                self.stack[-1].items.append(item)
+                self.stack.append(item)
+            elif tag in ("Strong", "Emphasis", "Strikethrough"):
+                if self.inline is not None:
+                    self.inline.opens.append((tag, self.inline.pos))
+            elif tag == "TableHead":
+                row = Row(*self.lines(rng))
+                self.stack[-1].head = row
+                self.stack.append(row)
+            elif tag == "TableRow":
+                row = Row(*self.lines(rng))
+                self.stack[-1].rows.append(row)
+                self.stack.append(row)
+            elif tag == "TableCell":
+                cell = Cell(*self.lines(rng))
+                self.stack[-1].cells.append(cell)
+                self.start_inline(cell)
+            elif tag == "HtmlBlock":
+                self.close_item_text()
+                self.add(HtmlBlock(*self.lines(rng)))
+            return
+        kind = next(iter(tag))
+        value = tag[kind]
+        if kind == "Heading":
+            self.close_item_text()
+            first, last = self.lines(rng)
+            heading = Heading(first, last, _LEVELS[value["level"]])
+            self.add(heading)
+            self.headings.append(heading)
+            self.start_inline(heading)
+        elif kind == "List":
+            self.close_item_text()
+            lst = ListBlock(*self.lines(rng), ordered=value is not None)
+            self.add(lst)
+            self.stack.append(lst)
+        elif kind in ("Link", "Image"):
+            if self.inline is not None:
+                self.inline.open_links.append((value["dest_url"], self.inline.pos, kind == "Image"))
+        elif kind == "CodeBlock":
+            self.close_item_text()
+            info = value["Fenced"] if isinstance(value, dict) else ""
+            self.add(CodeBlock(*self.lines(rng), info=info))
+            self.stack.append(None)  # swallow the code text
+        elif kind == "BlockQuote":
+            self.close_item_text()
+            quote = BlockQuote(*self.lines(rng))
+            self.add(quote)
+            self.stack.append(quote)
+        elif kind == "Table":
+            self.close_item_text()
+            table = Table(*self.lines(rng))
+            self.add(table)
+            self.stack.append(table)
+        elif kind == "MetadataBlock":
+            self.add(FrontMatter(*self.lines(rng)))
+            self.stack.append(None)
+        # FootnoteDefinition, DefinitionList... are not enabled.
+
+    def end(self, tag: Any, rng: dict[str, int]) -> None:
+        name = tag if type(tag) is str else next(iter(tag))
+        if name in ("Paragraph", "Heading", "TableCell"):
+            if self.inline is not None:
+                self.end_inline()
+        elif name in ("Strong", "Emphasis", "Strikethrough"):
+            b = self.inline
+            if b is not None and b.opens:
+                kind, begin = b.opens.pop()
+                if kind == "Strong":
+                    b.strong.append((begin, b.pos))
+                elif kind == "Strikethrough":
+                    b.strike.append((begin, b.pos))
+        elif name in ("Link", "Image"):
+            b = self.inline
+            if b is not None and b.open_links:
+                url, begin, image = b.open_links.pop()
+                b.links.append(Link(url, begin, b.pos, image))
+        elif name == "Item":
+            self.close_item_text()
+            self.stack.pop()
+        elif name in ("List", "BlockQuote", "Table", "TableHead", "TableRow"):
+            self.close_item_text()
+            self.stack.pop()
+        elif name in ("CodeBlock", "MetadataBlock"):
+            self.stack.pop()

@@ -1,0 +1,60 @@
+"""The only way text changes: patches that replace whole lines.
+
+A :class:`Patch` replaces lines ``[start, end)`` of a source with new lines (each carrying its
+own line ending). Patches are sorted, overlapping ones refused, and applied from the end so
+earlier line numbers stay valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from milepost.errors import MilepostError
+from milepost.source import Source
+
+__all__ = ["Patch", "apply"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Patch:
+    """Replace lines ``[start, end)`` (0-based) with ``lines``; ``start == end`` inserts."""
+
+    start: int
+    end: int
+    lines: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad patch range [{self.start}, {self.end})")
+
+
+def apply(source: Source, patches: Iterable[Patch]) -> Source:
+    """Apply patches to ``source``; the result keeps its path, encoding and BOM.
+
+    Raises :class:`MilepostError` when two patches overlap or one reaches past the end: a
+    patch set that cannot be applied exactly is refused, never approximated.
+    """
+    ordered = sorted(patches, key=lambda p: (p.start, p.end))
+    lines = list(source.lines)
+    previous_end = -1
+    for patch in ordered:
+        if patch.start < previous_end:
+            raise MilepostError(
+                "overlapping edits", path=source.path, line=patch.start + 1
+            )
+        if patch.end > len(lines):
+            raise MilepostError(
+                f"edit reaches past the end of the file (line {patch.end})", path=source.path
+            )
+        previous_end = patch.end
+    for patch in reversed(ordered):
+        new = list(patch.lines)
+        if patch.end == len(lines) and lines and not lines[-1].endswith(("\n", "\r")) and new:
+            # Replacing the last, unterminated line: keep the file's "no final newline".
+            new[-1] = new[-1].rstrip("\r\n")
+        elif patch.start == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+            # Appending after an unterminated last line: terminate it first.
+            lines[-1] += source.newline
+        lines[patch.start : patch.end] = new
+    return source.with_text("".join(lines))

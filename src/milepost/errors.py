@@ -1,0 +1,45 @@
+"""The one exception family for everything a user can cause.
+
+Findings of ``milepost check`` are not errors; these are: a bad path, bad bytes, a bad config,
+an ambiguous item name. The CLI turns any of them into one line and exit code 2.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ConfigError", "MilepostError", "SourceError", "StaleFileError", "UsageError"]
+
+
+class MilepostError(Exception):
+    """A problem the user can fix: ``str()`` is one line naming the file and line."""
+
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, hint: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line  # 1-based, as a user reads it
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+class SourceError(MilepostError):
+    """The bytes of a file cannot be read as text, or the file cannot be read at all."""
+
+
+class ConfigError(MilepostError):
+    """``milepost.toml`` or ``[tool.milepost]`` is malformed or has an unknown key or value."""
+
+
+class UsageError(MilepostError):
+    """The command line asks for something that cannot be done (a bad name, a clash)."""
+
+
+class StaleFileError(MilepostError):
+    """A file changed on disk after we read it; writing would lose someone else's change."""

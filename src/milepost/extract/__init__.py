@@ -1,0 +1,57 @@
+"""Document in, Roadmap out: pure, no I/O, no clock.
+
+The generic pass (:mod:`.walk`) finds every status-bearing item; the section extractors
+(:mod:`.parts`, :mod:`.meta`) read the template's sections into the typed model.
+"""
+
+from __future__ import annotations
+
+from milepost.document import Document, Paragraph, Section
+from milepost.extract.meta import read_meta, track_name
+from milepost.extract.parts import read_parts
+from milepost.extract.walk import walk
+from milepost.model import Roadmap, SectionInfo, TextBlock
+from milepost.span import Span
+from milepost.vocabulary.sections import classify
+
+__all__ = ["extract"]
+
+
+def extract(document: Document, *, path: str | None = None) -> Roadmap:
+    """The typed model of one roadmap document."""
+    title = ""
+    for heading in document.headings:
+        if heading.level == 1:
+            title = heading.inline.text.strip()
+            break
+    meta = read_meta(document, path=path)
+    found = walk(document, anchor=meta.last_updated, path=path)
+    parts = read_parts(document, found, meta, path=path)
+    items = tuple(
+        i for i in found.items if i.status or i.period or i.owners or i.refs
+    )
+    return Roadmap(
+        title=title,
+        track=track_name(title),
+        meta=meta,
+        document=document,
+        path=path,
+        sections=tuple(_section_info(s, path) for s in document.sections),
+        items=items,
+        **parts,
+    )
+
+
+def _section_info(section: Section, path: str | None) -> SectionInfo:
+    return SectionInfo(
+        title=section.title,
+        level=section.level,
+        kind=classify(section.title),
+        span=Span(section.start, section.end, path),
+        text=tuple(
+            TextBlock(b.inline.text, Span(b.start, b.end, path))
+            for b in section.blocks
+            if isinstance(b, Paragraph)
+        ),
+        subsections=tuple(_section_info(s, path) for s in section.subsections),
+    )

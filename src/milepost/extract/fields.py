@@ -1,0 +1,68 @@
+"""Small readers shared by the extractors: owners, references, titles, bold-label fields."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.document import Inline
+
+__all__ = ["clean_title", "label_field", "owners_in", "refs_in"]
+
+_OWNER = re.compile(r"(?<![\w.@/`])@([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:/[\w-]+)?)\b")
+_REF = re.compile(r"(?<![\w&/#])#(\d{1,7})\b")
+_GH_URL = re.compile(r"https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|pulls|discussions)/\d+")
+_TRAILING = re.compile(
+    r"(?:\s*(?:\((?:#\d+|@[\w-]+|PR\s*#?\d+)(?:[,\s]+(?:#\d+|@[\w-]+))*\)|#\d+|@[\w-]+|[-–—:,;|]))+\s*$"
+)
+_LEADING = re.compile(r"^[\s\-–—:|*]+")
+
+
+def owners_in(text: str) -> tuple[str, ...]:
+    """``@name`` mentions (not e-mail addresses), in order, once each, with the ``@``."""
+    seen: dict[str, None] = {}
+    for match in _OWNER.finditer(text):
+        seen["@" + match.group(1)] = None
+    return tuple(seen)
+
+
+def refs_in(inline: Inline) -> tuple[str, ...]:
+    """Issue references: ``#123`` in the text and GitHub issue/PR URLs of links or bare text."""
+    seen: dict[str, None] = {}
+    for match in _REF.finditer(inline.text):
+        seen["#" + match.group(1)] = None
+    for link in inline.links:
+        if _GH_URL.match(link.url):
+            seen[link.url] = None
+    for match in _GH_URL.finditer(inline.text):
+        seen[match.group()] = None
+    return tuple(seen)
+
+
+def clean_title(text: str) -> str:
+    """An item's title: its words without marker leftovers, trailing refs or owners."""
+    title = _LEADING.sub("", text)
+    title = _TRAILING.sub("", title).strip()
+    return title.strip("*_ ")
+
+
+def label_field(inline: Inline) -> tuple[str, str] | None:
+    """A bold label and its value: ``**Motivation:** Why`` → ``("Motivation", "Why")``.
+
+    Also reads ``Label: value`` without bold when the label is one to three words.
+    """
+    text = inline.text
+    lead = len(text) - len(text.lstrip())
+    for start, end in inline.strong:
+        if start == lead:
+            label = text[start:end].strip()
+            rest = text[end:]
+            if label.endswith(":"):
+                return label[:-1].strip(), rest.strip()
+            stripped = rest.lstrip()
+            if stripped.startswith(":"):
+                return label, stripped[1:].strip()
+            return None
+    head, sep, rest = text.partition(":")
+    if sep and 0 < len(head.split()) <= 3 and not head.strip().startswith(("http", "[")):
+        return head.strip(), rest.strip()
+    return None

@@ -1,0 +1,296 @@
+"""Where a marker counts: the status of one list item, table cell, label or heading.
+
+A marker is a status only where it stands as one: a box or emoji leading the item, a bold label
+(``**Done:**``), a ``Status:`` field, a Status column cell, a trailing tag (``(in progress)``,
+``- shipped in v2.1``), or a marker the document's legend defines. A status word inside
+running prose is not a status. When words and emoji disagree, the words win.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from milepost.document import Inline
+from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
+from milepost.vocabulary.status import (
+    EMOJI,
+    WEAK_WORDS,
+    Status,
+    emoji_at,
+    pictograph_at,
+    status_of_phrase,
+    status_of_word,
+)
+
+__all__ = ["Legend", "Marker", "cell_status", "heading_marker", "item_marker", "label_status"]
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """Markers a document defines for itself (``🟢 Active | 🔴 Blocked``): glyph/word → status."""
+
+    glyphs: dict[str, Status] = field(default_factory=dict)
+
+    def glyph(self, glyph: str) -> Status | None:
+        return self.glyphs.get(glyph)
+
+
+NO_LEGEND = Legend()
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A status found on an item: the status, the marker as written, and where it ends."""
+
+    status: Status
+    written: str
+    source: str = "marker"  # marker | legend
+    end: int = 0  # where the leading marker ends in the text (0 for trailing tags)
+    tail: int = -1  # where a trailing tag starts in the text (-1: none)
+
+
+def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
+    for start, end in inline.strong:
+        if start == pos:
+            return start, end
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _strong_word(word: str) -> Status | None:
+    status = status_of_word(word)
+    if status is None:
+        return None
+    key = word.strip(" :*_.!").lower()
+    return None if key in WEAK_WORDS else status
+
+
+_TAIL_PAREN = re.compile(r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*(?P<rest>(?:#\d+|@[\w-]+|[\s,.;])*)$")
+_TAIL_DASH = re.compile(
+    r"\s[-–—]\s+(?P<p>[A-Za-z][A-Za-z' -]{1,30}?)(?:\s+(?:in|on|as of|since|with)\s+\S+)?"
+    r"\s*(?:$|[-–—]\s)"
+)
+_FIELD = re.compile(r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*[\]\)]?\s*$")
+_INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
+
+
+def _tag(text: str) -> tuple[Status, int, str] | None:
+    """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
+    match = _FIELD.search(text)
+    if match:
+        value = match.group("v").strip(" *_`")
+        found = emoji_at(value)
+        if found and found[0] in EMOJI:
+            return EMOJI[found[0]], match.start(), match.group().strip()
+        status = status_of_word(value)
+        if status is not None:
+            return status, match.start(), match.group().strip()
+        return None
+    match = _TAIL_PAREN.search(text)
+    if match:
+        status = _strong_word(match.group("p"))
+        if status is not None:
+            return status, match.start(), match.group().strip()
+    match = _INNER_PAREN.search(text)
+    if match:
+        status = _strong_word(match.group("p"))
+        if status is not None:
+            return status, match.start(), match.group().strip()
+    for match in _TAIL_DASH.finditer(text):
+        phrase = match.group("p").strip()
+        status = _strong_word(phrase)
+        if status is None:
+            found = status_of_phrase(phrase)
+            if found and found[1] == 0 and found[2] == len(phrase.split(" in ")[0]):
+                status = found[0] if phrase[: found[2]].lower() not in WEAK_WORDS else None
+        if status is not None:
+            return status, match.start(), match.group().strip()
+    return None
+
+
+def _leading(
+    inline: Inline, pos: int, legend: Legend, *, lenient: bool
+) -> tuple[Status | None, Status | None, int, str]:
+    """Read the leading emoji and leading status words: ``(emoji status, word status, end, text)``."""
+    text = inline.text
+    emoji_status: Status | None = None
+    written = ""
+    start = pos
+    while True:  # emoji, possibly several decorations before or after the status one
+        found = emoji_at(text, pos)
+        if found is not None:
+            glyph, end = found
+            status = legend.glyph(glyph) or EMOJI.get(glyph)
+            if status is not None and emoji_status is None:
+                emoji_status = status
+            pos = _skip_space(text, end)
+            continue
+        end_picto = pictograph_at(text, pos)
+        if end_picto is not None and emoji_status is None and pos == start:
+            pos = _skip_space(text, end_picto)
+            start = pos
+            continue
+        break
+    word_status: Status | None = None
+    strong = _strong_at(inline, pos)
+    if strong is not None:
+        label = text[strong[0] : strong[1]].strip()
+        bare = label.rstrip(":").strip()
+        if bare.lower() in ("status", "state"):
+            rest = _skip_space(text, strong[1])
+            if rest < len(text) and text[rest] == ":":
+                rest = _skip_space(text, rest + 1)
+            inner_emoji, inner_word, end, _ = _leading(inline, rest, legend, lenient=True)
+            word_status = inner_word or inner_emoji
+            if word_status is not None:
+                return None, word_status, end, text[start:end].strip()
+            return emoji_status, None, pos, text[start:pos].strip()
+        word_status = _strong_word(bare) if not lenient else status_of_word(bare)
+        if word_status is not None:
+            pos = _skip_space(text, strong[1])
+            if pos < len(text) and text[pos] == ":":
+                pos = _skip_space(text, pos + 1)
+    else:
+        found_phrase = status_of_phrase(text[pos:])
+        if found_phrase is not None and found_phrase[1] == 0:
+            after = pos + found_phrase[2]
+            tail = text[after:].lstrip()
+            phrase = text[pos:after].lower()
+            if (lenient or emoji_status is not None) and (
+                not tail or tail[0] in ":-–(—," or lenient
+            ) and (lenient or phrase not in WEAK_WORDS):
+                word_status = found_phrase[0]
+                pos = after
+                if text[pos : pos + 1] == ":":
+                    pos += 1
+                pos = _skip_space(text, pos)
+    return emoji_status, word_status, pos, text[start:pos].strip()
+
+
+def item_marker(
+    inline: Inline,
+    task: bool | None,
+    legend: Legend = NO_LEGEND,
+    *,
+    scope: Status | None = None,
+    criteria: bool = False,
+) -> Marker | None:
+    """The status a list item's own markers give it, or None.
+
+    ``scope`` is the status of an enclosing status heading or label: it refines a bare
+    ``[ ]`` box (``[ ]`` under "In Progress" is in progress). In ``criteria`` context (a list
+    of success criteria) a leading ✅ is a bullet style, not a shipped item.
+    """
+    text = inline.text
+    emoji_status, word_status, end, written = _leading(inline, 0, legend, lenient=False)
+    if criteria and emoji_status is Status.DONE and word_status is None and task is None:
+        emoji_status = None
+    tag = _tag(text[end:]) if word_status is None else None
+    tail = -1
+    if tag is not None:
+        tail = end + tag[1]
+    if word_status is not None:
+        return Marker(word_status, _box(task) + written, end=end)
+    if task is not None:
+        box = _box(task)
+        if task:
+            return Marker(Status.DONE, box + written, end=end, tail=tail)
+        if tag is not None:
+            return Marker(tag[0], box + tag[2], end=end, tail=tail)
+        if emoji_status is not None and emoji_status is not Status.DONE:
+            return Marker(emoji_status, box + written, end=end)
+        if scope is not None and scope not in (Status.DONE, Status.PLANNED):
+            return Marker(scope, box, end=end)
+        return Marker(Status.PLANNED, box, end=end)
+    if emoji_status is not None:
+        glyph = emoji_at(text.lstrip())
+        source = "legend" if glyph and legend.glyph(glyph[0]) else "marker"
+        return Marker(emoji_status, written, source, end=end)
+    if tag is not None:
+        return Marker(tag[0], tag[2], end=0, tail=tail)
+    return None
+
+
+def _box(task: bool | None) -> str:
+    if task is None:
+        return ""
+    return "[x] " if task else "[ ] "
+
+
+def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
+    """The status in a Status-column cell: emoji and/or words at its start; words win."""
+    emoji_status, word_status, end, written = _leading(inline, 0, legend, lenient=True)
+    status = word_status or emoji_status
+    if status is None:
+        return None
+    glyph = emoji_at(inline.text.lstrip())
+    source = "legend" if glyph and legend.glyph(glyph[0]) and word_status is None else "marker"
+    return Marker(status, written or inline.text.strip(), source, end=end)
+
+
+_GENERIC = frozenset(
+    {"items", "item", "features", "feature", "work", "tasks", "task", "enhancements",
+     "considerations", "possibilities", "milestones", "releases", "goals", "projects", "ideas",
+     "requests", "work items", "issues", "epics", "list", "plans", "roadmap", "and"}
+)
+_HEADING_ONLY = {
+    "now": Status.IN_PROGRESS,
+    "what s next": Status.PLANNED,
+    "whats next": Status.PLANNED,
+    "coming next": Status.PLANNED,
+    "recent completions": Status.DONE,
+    "completions": Status.DONE,
+    "recently completed": Status.DONE,
+    "recently shipped": Status.DONE,
+    "recently released": Status.DONE,
+    "recent releases": Status.DONE,
+    "backlogs": Status.PLANNED,
+    "planning": Status.PLANNED,
+    "ideas": Status.FUTURE,
+}
+
+
+def label_status(title: str) -> Status | None:
+    """The status a heading or label *is* (``Completed``, ``## 🚧 Blocked Items``), if any.
+
+    The words decide; decorations are ignored. A heading naming a deliverable
+    ("Complete Multimodal Support") or a time window ("Short-Term Goals") is not a status.
+    """
+    key = normalise(title)
+    if not key:
+        return None
+    if key in _HEADING_ONLY:
+        return _HEADING_ONLY[key]
+    words = key.split()
+    for size in (3, 2, 1):
+        head = " ".join(words[:size])
+        status = _HEADING_ONLY.get(head) or status_of_word(head)
+        if status is None or head in WEAK_WORDS:
+            continue
+        rest = words[size:]
+        return status if not rest or rest[0] in _GENERIC else None
+    return None
+
+
+def heading_marker(
+    title: str, inline: Inline, legend: Legend = NO_LEGEND
+) -> tuple[Marker | None, Status | None]:
+    """A heading's role: ``(marker, None)`` when it is a deliverable with a status
+    (``### ✅ Offline mode``), ``(None, status)`` when it is a status heading that gives its
+    items a status (``## Backlog``), ``(None, None)`` otherwise."""
+    scope = label_status(title)
+    if scope is not None:
+        return None, scope
+    emoji_status, word_status, end, written = _leading(inline, 0, legend, lenient=False)
+    if emoji_status is None or word_status is not None:
+        return None, None
+    rest = strip_decoration(inline.text[end:])
+    if not rest or classify(rest) is not SectionKind.OTHER:
+        return None, None
+    return Marker(emoji_status, written, end=end), None

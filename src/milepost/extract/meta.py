@@ -1,0 +1,88 @@
+"""The header and footer: last updated, planning horizon, next review, footer author."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.document import Document, Paragraph
+from milepost.extract.fields import owners_in
+from milepost.model import Meta
+from milepost.span import Span
+from milepost.vocabulary.periods import read_date, read_period
+
+__all__ = ["read_meta", "track_name"]
+
+_LAST_UPDATED = re.compile(r"(?i)\blast\s+updated\b\s*:?\**\s*:?\s*(?P<v>.*)")
+_HORIZON = re.compile(r"(?i)\bplanning\s+horizon\b\s*:?\**\s*:?\s*(?P<v>.*)")
+_NEXT_REVIEW = re.compile(r"(?i)\bnext\s+(?:roadmap\s+)?review(?:\s+date)?\b\s*:?\**\s*:?\s*(?P<v>.*)")
+_OWNER_LABEL = re.compile(r"(?i)\b(?:track\s+)?(?:lead|owner|owners|leads|maintainers?)\s*:")
+_BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
+_TITLE_SUFFIX = re.compile(r"(?i)\s*(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
+
+
+def track_name(title: str) -> str:
+    """``"Memory Roadmap"`` → ``"Memory"``; a title without "Roadmap" stays whole."""
+    name = _TITLE_SUFFIX.sub("", title).strip(" -–—:")
+    return name or title.strip()
+
+
+def read_meta(document: Document, *, path: str | None = None) -> Meta:
+    """Read the header fields from the document's paragraph lines, and the footer."""
+    lines: list[tuple[int, str]] = []
+    for section in [document.root, *[s for top in document.sections for s in top.walk()]]:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                lines.extend(_lines_of(document, block))
+    values: dict[str, object] = {}
+    owners: list[str] = []
+    for number, line in sorted(lines):
+        text = line.strip().strip("*_ ")
+        match = _LAST_UPDATED.search(text)
+        if match:
+            value = match.group("v").strip(" *_")
+            day = read_date(value)
+            span = Span(number, number + 1, path)
+            if "last_updated" not in values:
+                values.update(last_updated=day, last_updated_text=value, last_updated_span=span)
+            else:
+                by = _BY.search(value)
+                values.update(
+                    footer_updated=day,
+                    footer_updated_text=value,
+                    footer_updated_by=by.group(1).strip() if by else None,
+                    footer_span=span,
+                )
+            continue
+        match = _HORIZON.search(text)
+        if match and "planning_horizon" not in values:
+            value = match.group("v").strip(" *_")
+            values["planning_horizon"] = value
+            parts = re.split(r"(?i)\s+(?:through|to|until|–|—|-)\s+", value, maxsplit=1)
+            values["horizon_start"] = read_period(parts[0])
+            values["horizon_end"] = read_period(parts[1]) if len(parts) > 1 else None
+            continue
+        match = _NEXT_REVIEW.search(text)
+        if match and "next_review" not in values:
+            value = match.group("v").strip(" *_")
+            values.update(
+                next_review=read_date(value),
+                next_review_text=value,
+                next_review_span=Span(number, number + 1, path),
+            )
+            continue
+        if _OWNER_LABEL.search(text):
+            owners.extend(owners_in(text))
+    if "footer_updated" not in values and "last_updated" in values:
+        span = values["last_updated_span"]
+        assert isinstance(span, Span)
+        if span.start > document.line_count * 2 // 3:  # only a footer line: it is the footer
+            values["footer_updated"] = values["last_updated"]
+            values["footer_updated_text"] = values["last_updated_text"]
+            by = _BY.search(str(values["last_updated_text"]))
+            values["footer_updated_by"] = by.group(1).strip() if by else None
+            values["footer_span"] = span
+    return Meta(owners=tuple(dict.fromkeys(owners)), **values)  # type: ignore[arg-type]
+
+
+def _lines_of(document: Document, block: Paragraph) -> list[tuple[int, str]]:
+    return [(n, document.line(n)) for n in range(block.start, block.end)]

@@ -1,0 +1,356 @@
+"""The generic pass: every list item, table row and status heading of a document → Item.
+
+It knows nothing of roadmap sections; it tracks only what decides a status: the nearest
+status heading, a status label just above a list, a success-criteria context, the legend and
+whether the document uses strikethrough for finished work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from milepost.document import (
+    Block,
+    BlockQuote,
+    Document,
+    Heading,
+    Inline,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+)
+from milepost.extract.fields import clean_title, owners_in, refs_in
+from milepost.extract.markers import (
+    NO_LEGEND,
+    Legend,
+    Marker,
+    cell_status,
+    heading_marker,
+    item_marker,
+    label_status,
+)
+from milepost.model import Item
+from milepost.span import Span
+from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.status import Status, emoji_at, status_of_word
+
+__all__ = ["Walk", "walk"]
+
+_CRITERIA = re.compile(
+    r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
+    r"definition of done|exit criteria|goals?)\b"
+)
+_STATUS_HEADERS = frozenset({"status", "state", "current status"})
+_WHEN_HEADERS = frozenset(
+    {"target", "date", "timeline", "when", "release", "quarter", "due", "eta", "target date",
+     "milestone date", "version", "period", "month", "rel", "planned for"}
+)
+
+
+@dataclass(slots=True)
+class Walk:
+    """What the generic pass found: items in document order, indexed by first line."""
+
+    items: list[Item] = field(default_factory=list)
+    by_line: dict[int, Item] = field(default_factory=dict)
+
+    def add(self, item: Item) -> Item:
+        self.items.append(item)
+        self.by_line.setdefault(item.span.start, item)
+        return item
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    path: str | None
+    legend: Legend
+    strike_done: bool
+    anchor: date | None
+    section: tuple[str, ...]
+    scope: Status | None = None
+    criteria: bool = False
+    done_context: bool = False
+
+
+def walk(document: Document, *, anchor: date | None, path: str | None) -> Walk:
+    """Every item of the document, with its status where one can be shown."""
+    legend = find_legend(document)
+    result = Walk()
+    base = _Ctx(path, legend, _uses_strike_for_done(document, legend), anchor, ())
+    _walk_section(document.root, base, result, top=True)
+    result.items.sort(key=lambda i: i.span.start)
+    return result
+
+
+def _walk_section(section: Section, ctx: _Ctx, out: Walk, *, top: bool = False) -> None:
+    heading_status: Status | None = None
+    if section.heading is not None:
+        title = section.title
+        ctx = _Ctx(ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, (*ctx.section, title),
+                   done_context=ctx.done_context)
+        if section.level > 1:
+            marker, scope = heading_marker(title, section.heading.inline, ctx.legend)
+            if marker is not None:
+                heading_status = marker.status
+                _heading_item(section, marker, ctx, out)
+            elif section.blocks and isinstance(section.blocks[0], Paragraph):
+                field_marker = _status_field(section.blocks[0].inline, ctx.legend)
+                if field_marker is not None:
+                    heading_status = field_marker.status
+                    _heading_item(section, field_marker, ctx, out, source="field")
+            ctx = _Ctx(ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section, scope,
+                       _CRITERIA.search(title) is not None and "metric" not in title.lower(),
+                       ctx.done_context or heading_status is Status.DONE or scope is Status.DONE)
+    _walk_blocks(section.blocks, ctx, out, depth=0)
+    for sub in section.subsections:
+        _walk_section(sub, ctx, out)
+
+
+def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> None:
+    label: tuple[Status | None, bool] | None = None
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            scope, criteria = label if label is not None else (ctx.scope, ctx.criteria)
+            inner = ctx if label is None else _Ctx(
+                ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section,
+                scope if scope is not None else ctx.scope, criteria or ctx.criteria,
+                ctx.done_context,
+            )
+            for list_item in block.items:
+                _list_item(list_item, inner, out, depth)
+        elif isinstance(block, Table):
+            _table(block, ctx, out)
+        elif isinstance(block, BlockQuote):
+            _walk_blocks(block.children, ctx, out, depth=depth)
+        elif isinstance(block, ListItem):  # not produced at this level, kept for safety
+            _list_item(block, ctx, out, depth)
+        if isinstance(block, Paragraph):
+            label = _label(block.inline)
+        elif not isinstance(block, Heading):
+            label = None
+
+
+def _label(inline: Inline) -> tuple[Status | None, bool] | None:
+    """A short paragraph introducing the next list: a status label or a criteria label."""
+    text = inline.text.strip()
+    if not text or len(text) > 80:
+        return None
+    criteria = _CRITERIA.search(text) is not None and text.rstrip(" *_").endswith(":")
+    status = label_status(text.rstrip(":* "))
+    if status is None:
+        found = emoji_at(text)
+        if found is not None and len(text) < 40:
+            glyph_status = _EMOJI_LABEL.get(found[0])
+            rest = text[found[1]:].strip(" *:_")
+            if glyph_status is not None and status_of_word(rest) is None:
+                status = glyph_status
+    if status is None and not criteria:
+        return None
+    return status, criteria
+
+
+_EMOJI_LABEL = {"💡": Status.FUTURE, "🔮": Status.FUTURE}
+
+
+def _status_field(inline: Inline, legend: Legend) -> Marker | None:
+    text = inline.text.lstrip()
+    if not text.lower().startswith("status"):
+        return None
+    head, _, rest = text.partition(":")
+    if head.strip(" *").lower() != "status" or not rest.strip():
+        return None
+    return cell_status(Inline(rest.strip(" *")), legend)
+
+
+def _make_item(
+    inline: Inline,
+    marker: Marker | None,
+    span: Span,
+    kind: str,
+    ctx: _Ctx,
+    *,
+    status: Status | None = None,
+    source: str | None = None,
+    depth: int = 0,
+    notes: tuple[str, ...] = (),
+    period_text: str | None = None,
+) -> Item:
+    text = inline.text.strip()
+    if marker is not None:
+        status, source = marker.status, marker.source
+        body = inline.text[marker.end : marker.tail if marker.tail >= 0 else None]
+    else:
+        body = inline.text
+    title = clean_title(body)
+    period = read_period(period_text if period_text is not None else text, anchor=ctx.anchor)
+    return Item(
+        title=title or text,
+        text=text,
+        span=span,
+        kind=kind,
+        section=ctx.section,
+        status=status,
+        status_from=source if status is not None else None,
+        marker=marker.written if marker is not None else None,
+        period=period,
+        owners=owners_in(text),
+        refs=refs_in(inline),
+        links=tuple(link.url for link in inline.links if not link.image),
+        notes=notes,
+        depth=depth,
+    )
+
+
+def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
+    inline = block.inline
+    if not inline.text.strip() and block.children and isinstance(block.children[0], Heading):
+        inline = block.children[0].inline
+    marker = item_marker(inline, block.task, ctx.legend, scope=ctx.scope,
+                         criteria=ctx.criteria and not ctx.done_context)
+    status: Status | None = None
+    source: str | None = None
+    if marker is None and ctx.strike_done and inline.is_struck():
+        marker = Marker(Status.DONE, "~~")
+    if marker is None and ctx.scope is not None:
+        status, source = ctx.scope, "heading"
+    kind = "task" if block.task is not None else "list"
+    notes = tuple(
+        child.inline.text.strip() for child in block.children if isinstance(child, Paragraph)
+    )
+    out.add(_make_item(inline, marker, Span(block.start, block.end, ctx.path), kind, ctx,
+                       status=status, source=source, depth=depth, notes=notes))
+    _walk_blocks(block.children, ctx, out, depth=depth + 1)
+
+
+def _table(table: Table, ctx: _Ctx, out: Walk) -> None:
+    header = [h.lower().strip(" *:") for h in table.header()]
+    status_col = next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None)
+    if status_col == 0 and len(header) > 1:
+        return  # a legend table: each row explains a status, none is an item
+    when_col = next((i for i, h in enumerate(header) if h in _WHEN_HEADERS), None)
+    title_col = 0
+    for row in table.rows:
+        if not row.cells:
+            continue
+        first = row.cells[title_col].inline
+        marker: Marker | None = None
+        if status_col is not None and status_col < len(row.cells):
+            marker = cell_status(row.cells[status_col].inline, ctx.legend)
+            if marker is not None:
+                marker = Marker(marker.status, marker.written, marker.source)
+        elif status_col is None:
+            glued = item_marker(first, None, ctx.legend)
+            if glued is not None and glued.end > 0:
+                marker = glued
+        status = ctx.scope if marker is None else None
+        when = None
+        if when_col is not None and when_col < len(row.cells):
+            when = row.cells[when_col].inline.text
+        row_text = " | ".join(c.inline.text.strip() for c in row.cells)
+        merged = Inline(
+            first.text if marker is None or status_col is not None else first.text,
+            first.strong, first.strike, first.code,
+            tuple(link for c in row.cells for link in c.inline.links),
+        )
+        item = _make_item(merged, marker if status_col is None else None,
+                          Span(row.start, row.end, ctx.path), "row", ctx,
+                          status=status, source="heading" if status else None,
+                          period_text=when if when is not None else row_text)
+        if marker is not None and status_col is not None:
+            item = _with_status(item, marker)
+        out.add(_with_text(item, row_text))
+
+
+def _with_status(item: Item, marker: Marker) -> Item:
+    from dataclasses import replace
+
+    return replace(item, status=marker.status, status_from=marker.source, marker=marker.written)
+
+
+def _with_text(item: Item, text: str) -> Item:
+    from dataclasses import replace
+
+    return replace(item, text=text, owners=owners_in(text) or item.owners)
+
+
+def _heading_item(
+    section: Section, marker: Marker, ctx: _Ctx, out: Walk, *, source: str = "marker"
+) -> None:
+    heading = section.heading
+    assert heading is not None
+    item = _make_item(heading.inline, marker if source == "marker" else None,
+                      Span(heading.start, heading.end, ctx.path), "heading", ctx)
+    if source != "marker":
+        item = _with_status(item, Marker(marker.status, marker.written, source))
+    out.add(item)
+
+
+def find_legend(document: Document) -> Legend:
+    """A legend paragraph (``**Status Legend:** 🟢 Active | 🔴 Blocked``) → glyph meanings."""
+    glyphs: dict[str, Status] = {}
+    for section in [document.root, *_all_sections(document.root)]:
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            text = block.inline.text
+            if "legend" not in text.lower() and text.count("|") < 2:
+                continue
+            for glyph, word in _pairs(text):
+                status = status_of_word(word)
+                if status is not None:
+                    glyphs[glyph] = status
+    return Legend(glyphs) if glyphs else NO_LEGEND
+
+
+_PAIR = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    pairs = []
+    pos = 0
+    while pos < len(text):
+        found = emoji_at(text, pos)
+        if found is None:
+            pos += 1
+            continue
+        glyph, end = found
+        match = _PAIR.match(text, end + (1 if text[end : end + 1] == " " else 0))
+        if match:
+            pairs.append((glyph, match.group("word").strip(" -").split(" |")[0]))
+        pos = end
+    return pairs
+
+
+def _all_sections(root: Section) -> list[Section]:
+    return [s for sub in root.subsections for s in sub.walk()]
+
+
+def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
+    """Strikethrough means done only where the document's finished items are struck."""
+    struck_done = 0
+    for block in _iter_items(document.blocks):
+        inline = block.inline
+        if inline.is_struck():
+            marker = item_marker(inline, block.task, legend)
+            if marker is None:
+                continue
+            if marker.status is not Status.DONE:
+                return False
+            struck_done += 1
+    return struck_done > 0
+
+
+def _iter_items(blocks: list[Block]) -> list[ListItem]:
+    out: list[ListItem] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                out.append(item)
+                out.extend(_iter_items(item.children))
+        elif isinstance(block, BlockQuote):
+            out.extend(_iter_items(block.children))
+    return out

@@ -1,0 +1,118 @@
+"""The only module that touches files: read bytes, write them back atomically, walk folders.
+
+Everything else in milepost is a pure function of text; only ``api`` and ``cli`` import this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from milepost.errors import SourceError, StaleFileError
+
+__all__ = ["Snapshot", "read", "walk", "write_atomic"]
+
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The bytes of a file and the fingerprint they had when read."""
+
+    path: Path
+    data: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def read(path: str | os.PathLike[str]) -> Snapshot:
+    """Read a file's bytes; a missing, unreadable or non-regular file is a SourceError."""
+    p = Path(path)
+    try:
+        with p.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise SourceError("no such file", path=str(p)) from None
+    except IsADirectoryError:
+        raise SourceError("is a folder, not a file", path=str(p)) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
+    return Snapshot(p, data)
+
+
+def _fingerprint(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, expected: str | None = None
+) -> bool:
+    """Replace ``path`` with ``data`` atomically; return whether anything was written.
+
+    The bytes go to a temporary file in the same folder, are flushed and fsynced, take the old
+    file's permission bits, and then replace the file in one rename, so a reader sees either the
+    old or the new file, never half of one. ``expected`` is the fingerprint the file had when it
+    was read (``None`` for a file that must not exist yet): if the file changed since, nothing is
+    written and :class:`StaleFileError` says so. Unchanged bytes are not written at all.
+    A symlink is written through: its target is replaced, the link stays.
+    """
+    target = Path(os.path.realpath(path))
+    current = _fingerprint(target)
+    if expected is not None or current is not None:
+        if current != expected:
+            what = "was created" if expected is None else "changed on disk since it was read"
+            raise StaleFileError(
+                f"{what}; not overwriting", path=str(path), hint="read it again and retry"
+            )
+        if current == hashlib.sha256(data).hexdigest():
+            return False
+    mode = stat.S_IMODE(target.stat().st_mode) if current is not None else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def walk(root: str | os.PathLike[str]) -> Iterator[Path]:
+    """Every file below ``root`` in a stable order, skipping VCS and environment folders."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            yield Path(folder, name)

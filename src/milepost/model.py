@@ -1,0 +1,446 @@
+"""The typed roadmap model: frozen dataclasses, every element with its :class:`Span`.
+
+A :class:`Roadmap` is what extraction makes of one document. Nothing here reads files or the
+clock; ``to_dict()`` gives stable, JSON-ready data (the schema is ``milepost schema``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from milepost.span import Span
+from milepost.vocabulary.periods import Period
+from milepost.vocabulary.sections import SectionKind
+from milepost.vocabulary.status import Health, Status
+
+if TYPE_CHECKING:
+    from milepost.document import Document
+
+__all__ = [
+    "Dependency",
+    "Focus",
+    "FocusPeriod",
+    "Goal",
+    "GoalGroup",
+    "Health",
+    "Initiative",
+    "Item",
+    "Meta",
+    "Metric",
+    "MilestoneGroup",
+    "Period",
+    "Request",
+    "Risk",
+    "Roadmap",
+    "SectionInfo",
+    "Status",
+    "Synergy",
+    "TextBlock",
+]
+
+JSON = dict[str, Any]
+
+
+def _span(span: Span) -> JSON:
+    return span.to_dict()
+
+
+def _period(period: Period | None) -> JSON | None:
+    return period.to_dict() if period else None
+
+
+def _date(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A list item, table row or heading that carries a status, period, owner or reference.
+
+    ``status_from`` says where the status came from: ``marker`` (its own emoji, box, label,
+    cell or tag), ``legend`` (a marker the document's legend defines) or ``heading`` (the
+    enclosing status heading). ``marker`` is the marker exactly as written, so edits can keep
+    the author's style.
+    """
+
+    title: str
+    text: str
+    span: Span
+    kind: str  # list | task | row | heading
+    section: tuple[str, ...] = ()
+    status: Status | None = None
+    status_from: str | None = None
+    marker: str | None = None
+    period: Period | None = None
+    owners: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    depth: int = 0
+
+    def to_dict(self) -> JSON:
+        return {
+            "title": self.title,
+            "text": self.text,
+            "kind": self.kind,
+            "status": self.status.value if self.status else None,
+            "status_from": self.status_from,
+            "marker": self.marker,
+            "period": _period(self.period),
+            "owners": list(self.owners),
+            "refs": list(self.refs),
+            "links": list(self.links),
+            "notes": list(self.notes),
+            "section": list(self.section),
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Free text of a section (a paragraph, or a list item without structure)."""
+
+    text: str
+    span: Span
+
+    def to_dict(self) -> JSON:
+        return {"text": self.text, "span": _span(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """The header and footer facts: when it was updated and reviewed, and by whom."""
+
+    last_updated: date | None = None
+    last_updated_text: str | None = None
+    last_updated_span: Span | None = None
+    planning_horizon: str | None = None
+    horizon_start: Period | None = None
+    horizon_end: Period | None = None
+    next_review: date | None = None
+    next_review_text: str | None = None
+    next_review_span: Span | None = None
+    footer_updated: date | None = None
+    footer_updated_text: str | None = None
+    footer_updated_by: str | None = None
+    footer_span: Span | None = None
+    owners: tuple[str, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {
+            "last_updated": _date(self.last_updated),
+            "last_updated_text": self.last_updated_text,
+            "planning_horizon": self.planning_horizon,
+            "horizon_start": _period(self.horizon_start),
+            "horizon_end": _period(self.horizon_end),
+            "next_review": _date(self.next_review),
+            "next_review_text": self.next_review_text,
+            "footer_updated": _date(self.footer_updated),
+            "footer_updated_text": self.footer_updated_text,
+            "footer_updated_by": self.footer_updated_by,
+            "owners": list(self.owners),
+            "spans": {
+                name: _span(span)
+                for name, span in (
+                    ("last_updated", self.last_updated_span),
+                    ("next_review", self.next_review_span),
+                    ("footer", self.footer_span),
+                )
+                if span is not None
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FocusPeriod:
+    """One heading of Current Focus (usually a month) and its items."""
+
+    heading: str
+    period: Period | None
+    items: tuple[Item, ...]
+    span: Span
+
+    def to_dict(self) -> JSON:
+        return {
+            "heading": self.heading,
+            "period": _period(self.period),
+            "items": [i.to_dict() for i in self.items],
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    theme: str | None
+    periods: tuple[FocusPeriod, ...]
+    span: Span
+    items: tuple[Item, ...] = ()  # items directly under Current Focus, outside any period
+
+    def to_dict(self) -> JSON:
+        return {
+            "theme": self.theme,
+            "periods": [p.to_dict() for p in self.periods],
+            "items": [i.to_dict() for i in self.items],
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    name: str
+    span: Span
+    status: Status | None = None
+    motivation: str | None = None
+    success_criteria: str | None = None
+    criteria: tuple[Item, ...] = ()
+    features: tuple[Item, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {
+            "name": self.name,
+            "goal_status": self.status.value if self.status else None,
+            "motivation": self.motivation,
+            "success_criteria": self.success_criteria,
+            "criteria": [i.to_dict() for i in self.criteria],
+            "features": [i.to_dict() for i in self.features],
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GoalGroup:
+    heading: str
+    period: Period | None
+    goals: tuple[Goal, ...]
+    span: Span
+
+    def to_dict(self) -> JSON:
+        return {
+            "heading": self.heading,
+            "period": _period(self.period),
+            "goals": [g.to_dict() for g in self.goals],
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Initiative:
+    name: str
+    span: Span
+    vision: str | None = None
+    impact: str | None = None
+    timeline: str | None = None
+    timeline_period: Period | None = None
+    dependencies: str | None = None
+
+    def to_dict(self) -> JSON:
+        return {
+            "name": self.name,
+            "vision": self.vision,
+            "impact": self.impact,
+            "timeline": self.timeline,
+            "timeline_period": _period(self.timeline_period),
+            "dependencies": self.dependencies,
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneGroup:
+    """Completed Milestones of one period (usually a month)."""
+
+    heading: str
+    period: Period | None
+    items: tuple[Item, ...]
+    span: Span
+
+    def to_dict(self) -> JSON:
+        return {
+            "heading": self.heading,
+            "period": _period(self.period),
+            "items": [i.to_dict() for i in self.items],
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """Something this track needs: from another track or an external system."""
+
+    on: str
+    what: str
+    span: Span
+    kind: str = "external"  # track | external
+    when: Period | None = None
+
+    def to_dict(self) -> JSON:
+        return {
+            "on": self.on,
+            "what": self.what,
+            "kind": self.kind,
+            "when": _period(self.when),
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    name: str
+    description: str
+    span: Span
+    likelihood: str | None = None
+    impact: str | None = None
+    mitigation: str | None = None
+
+    def to_dict(self) -> JSON:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "likelihood": self.likelihood,
+            "impact": self.impact,
+            "mitigation": self.mitigation,
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Synergy:
+    track: str
+    how: str
+    span: Span
+
+    def to_dict(self) -> JSON:
+        return {"track": self.track, "how": self.how, "span": _span(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A community request; its status is its item's status."""
+
+    name: str
+    description: str
+    item: Item
+
+    @property
+    def status(self) -> Status | None:
+        return self.item.status
+
+    @property
+    def span(self) -> Span:
+        return self.item.span
+
+    def to_dict(self) -> JSON:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "status": self.status.value if self.status else None,
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    name: str
+    span: Span
+    group: str | None = None
+    baseline: str | None = None
+    target: str | None = None
+    current: str | None = None
+    status: Status | None = None
+    text: str = ""
+
+    def to_dict(self) -> JSON:
+        return {
+            "group": self.group,
+            "name": self.name,
+            "baseline": self.baseline,
+            "target": self.target,
+            "current": self.current,
+            "status": self.status.value if self.status else None,
+            "text": self.text,
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SectionInfo:
+    """Every section, known or not, so that nothing in a roadmap is invisible."""
+
+    title: str
+    level: int
+    kind: SectionKind
+    span: Span
+    text: tuple[TextBlock, ...] = ()
+    subsections: tuple[SectionInfo, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {
+            "title": self.title,
+            "level": self.level,
+            "kind": self.kind.value,
+            "span": _span(self.span),
+            "text": [t.to_dict() for t in self.text],
+            "subsections": [s.to_dict() for s in self.subsections],
+        }
+
+    def walk(self) -> list[SectionInfo]:
+        out = [self]
+        for sub in self.subsections:
+            out.extend(sub.walk())
+        return out
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """One track's roadmap: the typed model of a document, and the document itself."""
+
+    title: str
+    track: str
+    meta: Meta
+    document: Document = field(repr=False, compare=False)
+    path: str | None = None
+    health: Health | None = None
+    focus: Focus | None = None
+    goals: tuple[GoalGroup, ...] = ()
+    vision: TextBlock | None = None
+    initiatives: tuple[Initiative, ...] = ()
+    milestones: tuple[MilestoneGroup, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    constraints: tuple[TextBlock, ...] = ()
+    alignment: tuple[TextBlock, ...] = ()
+    synergies: tuple[Synergy, ...] = ()
+    requests: tuple[Request, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    sections: tuple[SectionInfo, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    def to_markdown(self) -> str:
+        """The exact text this roadmap was read from (byte-identical once encoded)."""
+        return self.document.to_markdown()
+
+    def to_dict(self) -> JSON:
+        """Stable, JSON-ready data; validates against ``milepost schema``."""
+        return {
+            "path": self.path,
+            "title": self.title,
+            "track": self.track,
+            "health": self.health.value if self.health else None,
+            "meta": self.meta.to_dict(),
+            "focus": self.focus.to_dict() if self.focus else None,
+            "goals": [g.to_dict() for g in self.goals],
+            "vision": self.vision.to_dict() if self.vision else None,
+            "initiatives": [i.to_dict() for i in self.initiatives],
+            "milestones": [m.to_dict() for m in self.milestones],
+            "dependencies": [d.to_dict() for d in self.dependencies],
+            "risks": [r.to_dict() for r in self.risks],
+            "constraints": [c.to_dict() for c in self.constraints],
+            "alignment": [a.to_dict() for a in self.alignment],
+            "synergies": [s.to_dict() for s in self.synergies],
+            "requests": [r.to_dict() for r in self.requests],
+            "metrics": [m.to_dict() for m in self.metrics],
+            "sections": [s.to_dict() for s in self.sections],
+            "items": [i.to_dict() for i in self.items],
+        }

@@ -1,0 +1,317 @@
+"""The text of a new track roadmap: the pure function behind ``milepost new "Track Name"``.
+
+The new file has the exact shape of the upstream track roadmap template (kept below as
+``TEMPLATE``): same headings in the same order, same bold labels, same list structure, same
+status emoji. Only what milepost can know is filled in: the track name, the dates, the month and
+quarter headings, the project name and the owner. Every other line keeps the template's
+square-bracketed prompt (``[Feature that shipped]``) so that ``milepost check`` can point at
+whatever the author has not replaced yet.
+
+Internal module; the CLI reaches it through ``milepost.api``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+from milepost.errors import UsageError
+
+__all__ = ["TEMPLATE", "new_roadmap", "slugify"]
+
+# Month names are spelled out here rather than taken from ``calendar.month_name``, which follows
+# the process locale: a roadmap written under ``LANG=de_DE`` must still say "November".
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Characters that must never reach a heading: C0/C1 controls (newlines, tabs, NEL), surrogates
+# (unencodable), line/paragraph separators, and the bidi controls behind "Trojan Source" tricks.
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f"  # arabic letter mark, LRM, RLM
+    "\u202a\u202b\u202c\u202d\u202e"  # embeddings and overrides
+    "\u2066\u2067\u2068\u2069"  # isolates
+)
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_OWNER = re.compile(r"[\w.-]+")
+_FIELD = re.compile(r"\{(\w+)\}")
+
+# The upstream template (MassGen docs/_templates/track-roadmap-template.md, Apache-2.0),
+# byte for byte; tests compare it with the shared copy. The one backslash joins a line too long
+# for the source file: the string itself has that sentence on a single line.
+TEMPLATE = """\
+# [Track Name] Roadmap
+
+**Last updated:** YYYY-MM-DD
+**Planning horizon:** [Current month] through [+6 months]
+
+## Current Focus (Next 4-6 Weeks)
+
+**Theme:** [High-level theme for current work]
+
+### [Current Month] YYYY
+- ✅ **Completed:** [Feature that shipped]
+- 🚧 **In Progress:** [Feature being developed]
+- 📋 **Planned:** [Feature starting soon]
+- 📋 **Planned:** [Feature starting soon]
+
+### [Next Month] YYYY
+- 📋 [Feature planned for next month]
+- 📋 [Feature planned for next month]
+- 📋 [Feature planned for next month]
+
+## Medium-Term Goals (3-6 Months)
+
+### [Quarter] YYYY Goals
+
+#### Goal 1: [Name]
+**Motivation:** [Why this matters]
+**Success Criteria:** [How we'll know we succeeded]
+**Features:**
+- Feature A - [brief description]
+- Feature B - [brief description]
+
+#### Goal 2: [Name]
+**Motivation:** [Why this matters]
+**Success Criteria:** [How we'll know we succeeded]
+**Features:**
+- Feature A - [brief description]
+- Feature B - [brief description]
+
+#### Goal 3: [Name]
+**Motivation:** [Why this matters]
+**Success Criteria:** [How we'll know we succeeded]
+**Features:**
+- Feature A - [brief description]
+
+## Long-Term Vision (6+ Months)
+
+### Vision Statement
+[Paragraph describing where this track is headed in the long term]
+
+### Major Initiatives
+
+#### Initiative 1: [Name]
+- **Vision:** [What this enables]
+- **Impact:** [How this helps users/system]
+- **Rough Timeline:** [Quarter/Year]
+- **Dependencies:** [What needs to happen first]
+
+#### Initiative 2: [Name]
+- **Vision:** [What this enables]
+- **Impact:** [How this helps users/system]
+- **Rough Timeline:** [Quarter/Year]
+- **Dependencies:** [What needs to happen first]
+
+#### Initiative 3: [Name]
+- **Vision:** [What this enables]
+- **Impact:** [How this helps users/system]
+- **Rough Timeline:** [Quarter/Year]
+- **Dependencies:** [What needs to happen first]
+
+## Completed Milestones
+
+### [Month] YYYY
+- ✅ [Major feature] shipped - [Impact]
+  - Details: [Link to case study or docs]
+
+### [Month] YYYY
+- ✅ [Major feature] shipped - [Impact]
+  - Details: [Link to case study or docs]
+
+### [Month] YYYY
+- ✅ [Major feature] shipped - [Impact]
+  - Details: [Link to case study or docs]
+
+## Dependencies and Risks
+
+### External Dependencies
+- **Dependency on [Other Track]:** [What we need from them and when]
+- **Dependency on [External System]:** [What we need and impact if delayed]
+
+### Technical Risks
+- **Risk 1:** [Description]
+  - Likelihood: [High/Medium/Low]
+  - Impact: [High/Medium/Low]
+  - Mitigation: [How we're addressing this]
+
+- **Risk 2:** [Description]
+  - Likelihood: [High/Medium/Low]
+  - Impact: [High/Medium/Low]
+  - Mitigation: [How we're addressing this]
+
+### Resource Constraints
+- [Constraint description and impact]
+
+## Strategic Alignment
+
+### Alignment with MassGen Vision
+[How this track's roadmap aligns with overall MassGen goals]
+
+### Cross-Track Synergies
+- **With [Track Name]:** [How we're working together]
+- **With [Track Name]:** [How we're working together]
+
+## Community Feedback
+
+Key requests from users/contributors:
+- **Request 1:** [Description] - [Status: Planned/In Progress/Completed]
+- **Request 2:** [Description] - [Status: Planned/In Progress/Completed]
+- **Request 3:** [Description] - [Status: Planned/In Progress/Completed]
+
+## Success Metrics
+
+How we'll measure progress:
+- **Current Quarter:**
+  - Metric 1: [baseline] → [target]
+  - Metric 2: [baseline] → [target]
+
+- **Year Target:**
+  - Metric 1: [baseline] → [target]
+  - Metric 2: [baseline] → [target]
+
+---
+
+**Next roadmap review:** YYYY-MM-DD
+
+*This roadmap is a living document and will evolve based on learnings, \
+feedback, and priorities. Major changes are announced in the Discord channel.*
+
+*Last updated: YYYY-MM-DD by @username*
+"""
+
+# Template lines that stand alone and are replaced whole; the values are format fields.
+_FIXED_LINES = {
+    "# [Track Name] Roadmap": "# {name} Roadmap",
+    "**Last updated:** YYYY-MM-DD": "**Last updated:** {today}",
+    "**Planning horizon:** [Current month] through [+6 months]": (
+        "**Planning horizon:** {this_month} through {horizon_end}"
+    ),
+    "### [Current Month] YYYY": "### {this_month}",
+    "### [Next Month] YYYY": "### {next_month}",
+    "### [Quarter] YYYY Goals": "### {quarter} Goals",
+    "### Alignment with MassGen Vision": "### Alignment with {project} Vision",
+    "[How this track's roadmap aligns with overall MassGen goals]": (
+        "[How this track's roadmap aligns with {project}'s overall goals]"
+    ),
+    "**Next roadmap review:** YYYY-MM-DD": "**Next roadmap review:** {review}",
+    "*Last updated: YYYY-MM-DD by @username*": "*Last updated: {today} by @{owner}*",
+}
+# Completed Milestones has one "### [Month] YYYY" per past month, newest first.
+_COMPLETED_MONTH_LINE = "### [Month] YYYY"
+
+
+def slugify(name: str) -> str:
+    """Return the folder name for a track: ``"Web UI"`` → ``"web-ui"``.
+
+    Accents are folded to ASCII (``"Café"`` → ``"cafe"``), case is folded, and every run of
+    anything other than ``a-z`` and ``0-9`` becomes one ``-``, so the result can never hold a
+    path separator or ``..``. Raises `UsageError` if nothing is left.
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    slug = _NON_SLUG.sub("-", ascii_only).strip("-")
+    if not slug:
+        raise UsageError(
+            f"track name {name!r} has no letters or digits to make a folder name from",
+            hint="use a name with at least one ASCII letter or digit",
+        )
+    return slug
+
+
+def new_roadmap(
+    name: str,
+    *,
+    today: datetime.date,
+    owner: str | None = None,
+    project: str = "the project",
+    review_cadence_days: int = 14,
+) -> str:
+    """Return the Markdown text of a new roadmap for the track ``name``.
+
+    ``name`` is stripped and inserted literally (no Markdown escaping). ``owner`` may be given
+    with or without the leading ``@``; without one the template's ``@username`` stays. The text
+    uses LF newlines, ends with one newline and has no trailing whitespace.
+    """
+    title = _clean_text("track name", name)
+    project_name = _clean_text("project name", project)
+    handle = "username" if owner is None else _clean_owner(owner)
+    if review_cadence_days < 1:
+        raise UsageError(
+            f"review cadence must be at least 1 day, not {review_cadence_days}",
+            hint="a roadmap is reviewed every N days, N >= 1",
+        )
+    if isinstance(today, datetime.datetime):
+        today = today.date()
+
+    year, month = today.year, today.month
+    values = {
+        "name": title,
+        "project": project_name,
+        "owner": handle,
+        "today": today.isoformat(),
+        "review": (today + datetime.timedelta(days=review_cadence_days)).isoformat(),
+        "this_month": _month_label(year, month, 0),
+        "next_month": _month_label(year, month, 1),
+        "horizon_end": _month_label(year, month, 6),
+        "quarter": f"Q{(month - 1) // 3 + 1} {year}",
+    }
+    past_months = (_month_label(year, month, -n) for n in range(1, 13))
+
+    lines: list[str] = []
+    for line in TEMPLATE.split("\n"):
+        if line == _COMPLETED_MONTH_LINE:
+            lines.append(f"### {next(past_months)}")
+        elif line in _FIXED_LINES:
+            # One pass over the template's fields, not str.format or chained str.replace: the
+            # values are user text and may themselves hold "{name}" or stray braces.
+            lines.append(_FIELD.sub(lambda m: values[m[1]], _FIXED_LINES[line]))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _month_label(year: int, month: int, offset: int) -> str:
+    """``"November 2026"`` for the month ``offset`` months after ``year``-``month``."""
+    index = year * 12 + (month - 1) + offset
+    return f"{_MONTHS[index % 12]} {index // 12}"
+
+
+def _clean_text(what: str, text: str) -> str:
+    """Strip ``text`` and refuse it if empty or if it holds a control character."""
+    stripped = text.strip()
+    if not stripped:
+        raise UsageError(f"{what} is empty", hint=f"give a {what} with some text in it")
+    for char in stripped:
+        if unicodedata.category(char) in _FORBIDDEN_CATEGORIES or char in _BIDI_CONTROLS:
+            raise UsageError(
+                f"{what} {text!r} contains the control character U+{ord(char):04X}",
+                hint=f"a {what} must fit on one line of plain text",
+            )
+    return stripped
+
+
+def _clean_owner(owner: str) -> str:
+    """``"@alice"`` or ``"alice"`` → ``"alice"``; refuse anything that is not one handle."""
+    handle = owner.strip()
+    handle = handle.removeprefix("@")
+    if not _OWNER.fullmatch(handle):
+        raise UsageError(
+            f"owner {owner!r} is not a single @handle",
+            hint="use letters, digits, '_', '.' or '-', with or without a leading '@'",
+        )
+    return handle

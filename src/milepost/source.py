@@ -1,0 +1,134 @@
+"""Bytes to text and back, losing nothing.
+
+A :class:`Source` remembers everything needed to write the very same bytes back: the encoding,
+the byte order mark, each line's own line ending and whether the file ends with one. Lines are
+split on ``\\r\\n``, ``\\r`` and ``\\n`` only, as CommonMark does (never ``str.splitlines``,
+which also splits on form feeds, U+2028 and friends and would make line numbers drift).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from milepost.errors import SourceError
+
+__all__ = ["Source", "decode", "encode", "split_lines"]
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Files larger than this are refused with a clear message instead of a long wait.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def split_lines(text: str) -> list[str]:
+    """Split ``text`` into lines that keep their own endings; ``"".join`` gives ``text`` back."""
+    return _LINE.findall(text)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded text plus how to write it back byte for byte.
+
+    ``text`` excludes the byte order mark and keeps every line ending as written.
+    """
+
+    text: str
+    path: str | None = None
+    encoding: str = "utf-8"
+    bom: bool = False
+
+    @classmethod
+    def from_text(cls, text: str, *, path: str | None = None) -> Source:
+        """A UTF-8 source, without BOM, for text that did not come from a file."""
+        return cls(text, path=path)
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The lines, each with its own line ending (the last may have none)."""
+        return tuple(split_lines(self.text))
+
+    @cached_property
+    def newline(self) -> str:
+        """The line ending most lines use (``\\n`` when there are none): new lines use it."""
+        crlf = self.text.count("\r\n")
+        cr = self.text.count("\r") - crlf
+        lf = self.text.count("\n") - crlf
+        best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda pair: pair[0])
+        return best[1] if best[0] else "\n"
+
+    @property
+    def final_newline(self) -> bool:
+        """Whether the text ends with a line ending."""
+        return self.text.endswith(("\n", "\r"))
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the encoded bytes: what the file held when we read it."""
+        return hashlib.sha256(encode(self)).hexdigest()
+
+    def with_text(self, text: str) -> Source:
+        """The same file properties around new text."""
+        return Source(text, path=self.path, encoding=self.encoding, bom=self.bom)
+
+
+def decode(data: bytes, *, path: str | None = None) -> Source:
+    """Decode file bytes: UTF-8 (with or without BOM), or UTF-16 with a BOM.
+
+    Anything that does not decode is a :class:`SourceError` naming the byte offset; we never
+    guess another encoding (that is how mojibake is made).
+    """
+    if len(data) > MAX_BYTES:
+        raise SourceError(
+            f"file is {len(data) // (1024 * 1024)} MiB, larger than milepost reads "
+            f"({MAX_BYTES // (1024 * 1024)} MiB)",
+            path=path,
+        )
+    encoding, mark = "utf-8", b""
+    for bom_bytes, name in _BOMS:
+        if data.startswith(bom_bytes):
+            encoding, mark = name, bom_bytes
+            break
+    body = data[len(mark) :]
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        offset = len(mark) + exc.start  # in the file, BOM included, as a hex editor shows it
+        good = body[: exc.start].decode(encoding, errors="replace")
+        raise SourceError(
+            f"cannot decode byte {offset} (0x{data[offset]:02x}) as {encoding}",
+            path=path,
+            line=_line_number(good, len(good)),
+            hint="milepost reads UTF-8; re-save the file as UTF-8",
+        ) from None
+    if "\x00" in text:
+        index = text.index("\x00")
+        offset = len(mark) + len(text[:index].encode(encoding))
+        raise SourceError(
+            f"NUL character at byte {offset}: this looks like a binary file",
+            path=path,
+            line=_line_number(text, index),
+        )
+    return Source(text, path=path, encoding=encoding, bom=bool(mark))
+
+
+def _line_number(text: str, index: int) -> int:
+    """The 1-based line of ``text[index]``, counting breaks the way :func:`split_lines` does."""
+    return len(_BREAK.findall(text, 0, index)) + 1
+
+
+def encode(source: Source) -> bytes:
+    """The bytes to write for ``source``: the same as were read when the text is unchanged."""
+    body = source.text.encode(source.encoding)
+    if not source.bom:
+        return body
+    return {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[
+        source.encoding
+    ] + body

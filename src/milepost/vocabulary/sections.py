@@ -1,0 +1,117 @@
+"""Which part of a roadmap a heading opens: a normalised heading against an alias table.
+
+"🎯 Current Focus (Weeks 1-4)" is Current Focus; "📅 Milestones" is milestones; "2. Risks &
+Mitigations" is risks. Headings we do not know are kept as generic sections.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from milepost.vocabulary.status import pictograph_at
+
+__all__ = ["SectionKind", "classify", "normalise"]
+
+
+class SectionKind(StrEnum):
+    FOCUS = "current_focus"
+    GOALS = "medium_term_goals"
+    VISION = "long_term_vision"
+    VISION_STATEMENT = "vision_statement"
+    INITIATIVES = "major_initiatives"
+    MILESTONES = "completed_milestones"
+    DEPENDENCIES_AND_RISKS = "dependencies_and_risks"
+    DEPENDENCIES = "external_dependencies"
+    RISKS = "technical_risks"
+    CONSTRAINTS = "resource_constraints"
+    ALIGNMENT = "strategic_alignment"
+    ALIGNMENT_VISION = "alignment_with_vision"
+    SYNERGIES = "cross_track_synergies"
+    FEEDBACK = "community_feedback"
+    METRICS = "success_metrics"
+    REVIEW = "review_schedule"
+    OTHER = "other"
+
+
+_ALIASES: dict[str, SectionKind] = {}
+for _kind, _names in {
+    SectionKind.FOCUS: (
+        "current focus", "focus", "current work", "this month", "current sprint",
+        "current priorities", "short term focus", "immediate focus",
+    ),
+    SectionKind.GOALS: (
+        "medium term goals", "medium term", "goals", "mid term goals", "medium term roadmap",
+        "next quarter",
+    ),
+    SectionKind.VISION: ("long term vision", "long term", "vision", "long term goals"),
+    SectionKind.VISION_STATEMENT: ("vision statement",),
+    SectionKind.INITIATIVES: ("major initiatives", "initiatives", "key initiatives"),
+    SectionKind.MILESTONES: (
+        "completed milestones", "milestones", "recent milestones", "shipped", "released",
+        "milestone tracker", "key milestones",
+    ),
+    SectionKind.DEPENDENCIES_AND_RISKS: (
+        "dependencies and risks", "dependencies risks", "risks and dependencies",
+    ),
+    SectionKind.DEPENDENCIES: (
+        "external dependencies", "dependencies", "cross track dependencies", "tracks",
+        "external", "track dependencies",
+    ),
+    SectionKind.RISKS: (
+        "technical risks", "risks", "known risks", "risks and mitigations", "risks mitigations",
+        "key risks",
+    ),
+    SectionKind.CONSTRAINTS: ("resource constraints", "constraints"),
+    SectionKind.ALIGNMENT: ("strategic alignment", "alignment"),
+    SectionKind.SYNERGIES: ("cross track synergies", "synergies", "cross track collaboration"),
+    SectionKind.FEEDBACK: (
+        "community feedback", "community requests", "user feedback", "feedback",
+        "feature requests",
+    ),
+    SectionKind.METRICS: ("success metrics", "metrics", "kpis", "key metrics"),
+    SectionKind.REVIEW: ("review schedule", "next review", "roadmap review"),
+}.items():
+    for _name in _names:
+        _ALIASES[_name] = _kind
+
+_PAREN = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*$")
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.|[a-z]\))\s+", re.IGNORECASE)
+_PUNCT = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"[\s_]+")
+
+
+def strip_decoration(title: str) -> str:
+    """The heading text without leading pictographs (``"🎯 Current Focus"`` → ``"Current Focus"``)."""
+    text = title.strip()
+    while text:
+        end = pictograph_at(text)
+        if end is None:
+            break
+        text = text[end:].lstrip()
+    return text
+
+
+def normalise(title: str) -> str:
+    """Heading text reduced for matching: no emoji, numbering, suffix, punctuation, case."""
+    text = strip_decoration(title)
+    while True:
+        shorter = _PAREN.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    text = _NUMBERING.sub("", text)
+    text = text.replace("&", " and ").replace("-", " ")
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def classify(title: str) -> SectionKind:
+    """The kind of section a heading opens; :attr:`SectionKind.OTHER` when unknown."""
+    key = normalise(title)
+    kind = _ALIASES.get(key)
+    if kind is not None:
+        return kind
+    if key.startswith("alignment with"):
+        return SectionKind.ALIGNMENT_VISION
+    return SectionKind.OTHER

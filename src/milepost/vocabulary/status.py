@@ -1,0 +1,238 @@
+"""Status markers as data: emoji, words, boxes and their mojibake → :class:`Status`.
+
+This module only says what a marker *means*. Whether a marker in a given place *counts* as a
+status (leading an item, in a Status column, as a trailing tag, ...) is the extractor's call.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+__all__ = [
+    "EMOJI",
+    "HEALTH",
+    "Health",
+    "Status",
+    "emoji_at",
+    "mojibake",
+    "status_of_phrase",
+    "status_of_word",
+]
+
+
+class Status(StrEnum):
+    """The canonical statuses, in the order work moves through them."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    FUTURE = "future"
+    BLOCKED = "blocked"
+    DROPPED = "dropped"
+
+    @property
+    def emoji(self) -> str:
+        return _CANONICAL_EMOJI[self]
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+class Health(StrEnum):
+    """A track's health, where the roadmap states one."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+
+_CANONICAL_EMOJI = {
+    Status.DONE: "✅",
+    Status.IN_PROGRESS: "🚧",
+    Status.PLANNED: "📋",
+    Status.FUTURE: "🔮",
+    Status.BLOCKED: "⛔",
+    Status.DROPPED: "❌",
+}
+_LABELS = {
+    Status.DONE: "Done",
+    Status.IN_PROGRESS: "In Progress",
+    Status.PLANNED: "Planned",
+    Status.FUTURE: "Future",
+    Status.BLOCKED: "Blocked",
+    Status.DROPPED: "Dropped",
+}
+
+# Emoji as written (variation selectors are stripped before lookup).
+EMOJI: dict[str, Status] = {
+    "✅": Status.DONE,
+    "✔": Status.DONE,
+    "☑": Status.DONE,
+    "✓": Status.DONE,
+    "🚧": Status.IN_PROGRESS,
+    "🔄": Status.IN_PROGRESS,
+    "⏳": Status.IN_PROGRESS,
+    "🏗": Status.IN_PROGRESS,
+    "📋": Status.PLANNED,
+    "🗓": Status.PLANNED,
+    "🔮": Status.FUTURE,
+    "💡": Status.FUTURE,
+    "⛔": Status.BLOCKED,
+    "🛑": Status.BLOCKED,
+    "❌": Status.DROPPED,
+}
+HEALTH: dict[str, Health] = {"🟢": Health.ON_TRACK, "🟡": Health.AT_RISK, "🔴": Health.OFF_TRACK}
+
+# GitHub-style shortcodes people type instead of the emoji.
+SHORTCODES: dict[str, str] = {
+    ":white_check_mark:": "✅",
+    ":heavy_check_mark:": "✔",
+    ":ballot_box_with_check:": "☑",
+    ":construction:": "🚧",
+    ":arrows_counterclockwise:": "🔄",
+    ":hourglass_flowing_sand:": "⏳",
+    ":hourglass:": "⏳",
+    ":building_construction:": "🏗",
+    ":clipboard:": "📋",
+    ":spiral_calendar:": "🗓",
+    ":crystal_ball:": "🔮",
+    ":bulb:": "💡",
+    ":no_entry:": "⛔",
+    ":stop_sign:": "🛑",
+    ":x:": "❌",
+}
+
+
+def _sloppy_cp1252(data: bytes) -> str:
+    """Decode as Windows-1252, mapping its five undefined bytes to the same code point.
+
+    That is what editors and ftfy's "sloppy-windows-1252" do, and so what mojibake looks like.
+    """
+    out = []
+    for byte in data:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+def mojibake(text: str) -> str:
+    """``text`` as it looks after its UTF-8 bytes were read as Windows-1252."""
+    return _sloppy_cp1252(text.encode("utf-8"))
+
+
+_VARIANTS = "\ufe0f\ufe0e"
+# Every marker we recognise, longest first so that "✔️" wins over "✔".
+_EMOJI_FORMS: dict[str, str] = {}
+for _glyph in [*EMOJI, *HEALTH, "→", "🟠", "⚪", "⚫", "🔵", "🟣", "🟤"]:
+    _EMOJI_FORMS[_glyph] = _glyph
+    _EMOJI_FORMS[_glyph + "\ufe0f"] = _glyph
+    _EMOJI_FORMS[mojibake(_glyph)] = _glyph
+    _EMOJI_FORMS[mojibake(_glyph + "\ufe0f")] = _glyph
+for _code, _glyph in SHORTCODES.items():
+    _EMOJI_FORMS[_code] = _glyph
+_EMOJI_RE = re.compile(
+    "|".join(re.escape(form) for form in sorted(_EMOJI_FORMS, key=len, reverse=True))
+)
+# Any pictograph (for decorations we do not know): symbols, dingbats, emoji planes.
+_PICTO_RE = re.compile(
+    "(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
+    "\U0001f000-\U0001faff][\ufe0f\ufe0e\u200d\U0001f3fb-\U0001f3ff]*)+"
+    "|:[a-z0-9_+-]+:"
+)
+
+
+def emoji_at(text: str, pos: int = 0) -> tuple[str, int] | None:
+    """The known marker glyph starting at ``pos`` (normalised) and the position after it."""
+    match = _EMOJI_RE.match(text, pos)
+    if match is None:
+        return None
+    return _EMOJI_FORMS[match.group()], match.end()
+
+
+def pictograph_at(text: str, pos: int = 0) -> int | None:
+    """Where an unknown pictograph (decoration) starting at ``pos`` ends, if there is one."""
+    known = emoji_at(text, pos)
+    if known is not None:
+        return known[1]
+    match = _PICTO_RE.match(text, pos)
+    return match.end() if match else None
+
+
+# Words and phrases, lower-case, single-spaced, no punctuation. Longer phrases are tried first.
+_WORDS: dict[str, Status] = {}
+for _status, _phrases in {
+    Status.DONE: (
+        "done", "complete", "completed", "shipped", "released", "finished", "merged", "landed",
+        "delivered", "achieved", "implemented", "fixed", "resolved", "closed", "live",
+        "available", "discarded as done",
+    ),
+    Status.IN_PROGRESS: (
+        "in progress", "inprogress", "in-progress", "wip", "work in progress", "ongoing",
+        "started", "in review", "under review", "in development", "under development",
+        "being worked on", "active", "partially completed", "partially complete",
+        "partially done", "partial", "in testing", "testing", "integrating", "in flight",
+        "doing", "current",
+    ),
+    Status.PLANNED: (
+        "planned", "next", "not started", "pending", "todo", "to do", "scheduled", "backlog",
+        "proposed", "up next", "planning", "open", "queued", "coming soon", "upcoming",
+        "ready",
+    ),
+    Status.FUTURE: (
+        "future", "later", "someday", "exploring", "exploration", "idea", "ideas",
+        "under consideration", "considering", "wishlist", "wish list", "research",
+        "investigating", "maybe", "stretch goal",
+    ),
+    Status.BLOCKED: ("blocked", "on hold", "paused", "stalled", "waiting", "hold"),
+    Status.DROPPED: (
+        "dropped", "cancelled", "canceled", "wont do", "won't do", "will not do", "descoped",
+        "abandoned", "discarded", "rejected", "deprecated", "removed", "obsolete",
+    ),
+}.items():
+    for _phrase in _phrases:
+        _WORDS[_phrase] = _status
+# "discarded as done" is a sentinel we never meet; drop it.
+del _WORDS["discarded as done"]
+
+# Words that are statuses only in a Status cell, a label or a tag, never as heading scope.
+WEAK_WORDS = frozenset(
+    {"current", "open", "ready", "live", "available", "testing", "research", "maybe",
+     "removed", "closed", "fixed", "resolved", "implemented", "achieved", "delivered",
+     "rejected", "deprecated", "obsolete", "partial", "hold", "waiting", "doing", "ideas",
+     "idea", "considering", "queued", "exploration", "investigating", "upcoming", "in testing",
+     "coming soon"}
+)
+
+_WORD_RE = re.compile(
+    r"(?i)(?<![\w-])("
+    + "|".join(re.escape(p).replace(r"\ ", r"[\s_-]+") for p in sorted(_WORDS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+_NORMALISE = re.compile(r"[\s_]+")
+
+
+def status_of_word(word: str) -> Status | None:
+    """The status a whole word or phrase names (``"In Progress"``, ``"WIP"``), if any."""
+    key = _NORMALISE.sub(" ", word.strip().lower().replace("-", " ")).strip(" .:!*")
+    return _WORDS.get(key) or _WORDS.get(key.replace(" ", ""))
+
+
+def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
+    """The status a phrase *starts* with, as ``(status, start, end)`` of the words matched.
+
+    ``"Completed in v0.1.5"`` → done; ``"Partially completed"`` → in progress (the longest
+    phrase wins); ``"We plan to archive"`` → None (a status must lead the phrase).
+    """
+    stripped = text.lstrip(" *_`~([")
+    offset = len(text) - len(stripped)
+    match = _WORD_RE.match(stripped)
+    if match is None:
+        return None
+    status = status_of_word(match.group(1))
+    if status is None:
+        return None
+    return status, offset + match.start(1), offset + match.end(1)

@@ -1,16 +1,27 @@
-"""The public façade: the only place besides the CLI that reads or writes files."""
+"""The public façade: loading roadmaps and portfolios, making new ones.
+
+With the CLI, this is the only module that reads or writes files (through :mod:`milepost.fs`);
+everything it calls is pure.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 
 from milepost import fs
+from milepost.config import CONFIG_FILES, Config, parse_config
 from milepost.document import parse
+from milepost.errors import MilepostError, UsageError
 from milepost.extract import extract
 from milepost.model import Roadmap
+from milepost.portfolio.discover import select
+from milepost.render.scaffold import new_roadmap, slugify
 from milepost.source import Source, decode
 
-__all__ = ["load", "loads"]
+__all__ = ["LoadResult", "discover", "find_config", "load", "load_many", "loads", "new_track"]
 
 
 def loads(text: str, *, path: str | None = None) -> Roadmap:
@@ -19,8 +30,125 @@ def loads(text: str, *, path: str | None = None) -> Roadmap:
 
 
 def load(path: str | os.PathLike[str]) -> Roadmap:
-    """Read and parse one roadmap file; bad bytes raise :class:`milepost.MilepostError`."""
+    """Read and parse one roadmap file; unreadable or undecodable files raise
+    :class:`milepost.MilepostError` naming the file (and line, where there is one)."""
     name = os.fspath(path)
-    snapshot = fs.read(name)
-    source = decode(snapshot.data, path=name)
+    source = decode(fs.read(name).data, path=name)
     return extract(parse(source), path=name)
+
+
+def find_config(start: str | os.PathLike[str] = ".") -> Config:
+    """The config that governs ``start``: the nearest ``milepost.toml`` or ``pyproject.toml``
+    with a ``[tool.milepost]`` table in it or a folder above; defaults when there is none."""
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                text = decode(fs.read(candidate).data, path=str(candidate)).text
+                config = parse_config(text, path=str(candidate))
+                if config is not None:
+                    return config
+    return Config()
+
+
+def discover(path: str | os.PathLike[str], config: Config | None = None) -> list[Path]:
+    """The roadmap files a path names: the file itself, or every roadmap below a folder.
+
+    Below a folder, the patterns of the config found for it apply (relative to the config's
+    folder when that folder is inside the one given), else the defaults.
+    """
+    target = Path(path)
+    if target.is_file():
+        return [target]
+    if not target.is_dir():
+        raise UsageError("no such file or folder", path=str(path))
+    config = config or find_config(target)
+    walk_root, match_root = target, target.resolve()
+    if config.root is not None:
+        config_root = Path(config.root).resolve()
+        if config_root == target.resolve():
+            pass
+        elif config_root.is_relative_to(target.resolve()):
+            walk_root, match_root = Path(config.root), config_root
+        elif target.resolve().is_relative_to(config_root):
+            match_root = config_root
+    relatives = {p.resolve().relative_to(match_root).as_posix(): p for p in fs.walk(walk_root)}
+    return [relatives[r] for r in select(relatives, config.roadmaps)]
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Roadmaps that loaded, and the errors of those that did not (one line each)."""
+
+    roadmaps: list[Roadmap] = field(default_factory=list)
+    errors: list[MilepostError] = field(default_factory=list)
+
+
+def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
+    """Load every roadmap that the paths name (folders are searched); go on past bad files."""
+    result = LoadResult()
+    seen: set[Path] = set()
+    for path in paths:
+        try:
+            files = discover(path)
+        except MilepostError as exc:
+            result.errors.append(exc)
+            continue
+        for file in files:
+            if file.resolve() in seen:
+                continue
+            seen.add(file.resolve())
+            try:
+                result.roadmaps.append(load(file))
+            except MilepostError as exc:
+                result.errors.append(exc)
+    return result
+
+
+def new_track(
+    name: str,
+    *,
+    folder: str | os.PathLike[str] | None = None,
+    owner: str | None = None,
+    project: str | None = None,
+    today: date,
+    config: Config | None = None,
+) -> Path:
+    """Write ``<folder>/<slug>/roadmap.md`` from the template and return its path.
+
+    Refuses to overwrite an existing roadmap and names that would leave ``folder``.
+    The folder defaults to where the config's first ``roadmaps`` pattern points, else ".".
+    """
+    config = config or find_config(folder or ".")
+    base = Path(folder) if folder is not None else _default_folder(config)
+    slug = slugify(name)
+    target = base / slug / "roadmap.md"
+    if not target.resolve().is_relative_to(base.resolve()):
+        raise UsageError(f"track name {name!r} would leave {base}")
+    if target.exists():
+        raise UsageError("already exists; not overwriting", path=str(target))
+    text = new_roadmap(
+        name,
+        today=today,
+        owner=owner,
+        project=project or config.project,
+        review_cadence_days=config.review_cadence_days,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fs.write_atomic(target, text.encode("utf-8"), expected=None)
+    return target
+
+
+def _default_folder(config: Config) -> Path:
+    if config.root is None:
+        return Path(".")
+    first = config.roadmaps[0].split("/")
+    fixed = []
+    for part in first:
+        if any(ch in part for ch in "*?["):
+            break
+        fixed.append(part)
+    return Path(config.root, *fixed) if fixed and len(fixed) < len(first) else Path(config.root)

@@ -102,20 +102,25 @@ def _line_starts(data: bytes) -> list[int]:
     return starts
 
 
+def _end(starts: list[int], line: int, data: bytes) -> int:
+    return starts[line] if line < len(starts) else len(data)
+
+
 def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
     """Parse ``text`` into top-level blocks, every heading in order, and the number of lines."""
     data = text.encode("utf-8")
     starts = _line_starts(data)
     n_lines = len(starts) if starts[-1] < len(data) else len(starts) - 1
     with _gc_paused():
-        blocks, headings = _Builder(starts).run(text)
+        blocks, headings = _Builder(data, starts).run(text)
     return blocks, headings, n_lines
 
 
 class _Builder:
-    __slots__ = ("headings", "inline", "owner", "stack", "starts", "top")
+    __slots__ = ("data", "headings", "inline", "owner", "stack", "starts", "top")
 
-    def __init__(self, starts: list[int]) -> None:
+    def __init__(self, data: bytes, starts: list[int]) -> None:
+        self.data = data
         self.starts = starts
         self.top: list[Block] = []
         self.headings: list[Heading] = []
@@ -124,9 +129,19 @@ class _Builder:
         self.owner: Any = None  # the node the current inline text belongs to
 
     def lines(self, rng: dict[str, int]) -> tuple[int, int]:
+        """Byte range → lines ``[first, last)``, without trailing blank lines.
+
+        pulldown-cmark starts a nested list's range at the line ending before it, and ends
+        lists and items after the blank lines that follow them: both are trimmed here.
+        """
         start, end = rng["start"], rng["end"]
-        first = bisect_right(self.starts, start) - 1
-        last = bisect_right(self.starts, end - 1) if end > start else first + 1
+        data, starts = self.data, self.starts
+        first = bisect_right(starts, start) - 1
+        if start < len(data) and data[start] in (10, 13) and first + 1 < len(starts):
+            first += 1
+        last = bisect_right(starts, end - 1) if end > start else first + 1
+        while last > first + 1 and not data[starts[last - 1] : _end(starts, last, data)].strip():
+            last -= 1
         return first, max(last, first + 1)
 
     def add(self, block: Block) -> None:
@@ -220,8 +235,8 @@ class _Builder:
                 self.stack[-1].items.append(item)
                 self.stack.append(item)
             elif tag in ("Strong", "Emphasis", "Strikethrough"):
-                if self.inline is not None:
-                    self.inline.opens.append((tag, self.inline.pos))
+                target = self.inline or self._text_target(rng)
+                target.opens.append((tag, target.pos))
             elif tag == "TableHead":
                 row = Row(*self.lines(rng))
                 self.stack[-1].head = row
@@ -253,8 +268,8 @@ class _Builder:
             self.add(lst)
             self.stack.append(lst)
         elif kind in ("Link", "Image"):
-            if self.inline is not None:
-                self.inline.open_links.append((value["dest_url"], self.inline.pos, kind == "Image"))
+            target = self.inline or self._text_target(rng)
+            target.open_links.append((value["dest_url"], target.pos, kind == "Image"))
         elif kind == "CodeBlock":
             self.close_item_text()
             info = value["Fenced"] if isinstance(value, dict) else ""

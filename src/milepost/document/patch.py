@@ -50,11 +50,11 @@ def apply(source: Source, patches: Iterable[Patch]) -> Source:
         previous_end = patch.end
     for patch in reversed(ordered):
         new = list(patch.lines)
-        if patch.end == len(lines) and lines and not lines[-1].endswith(("\n", "\r")) and new:
-            # Replacing the last, unterminated line: keep the file's "no final newline".
+        unterminated = bool(lines) and not lines[-1].endswith(("\n", "\r"))
+        if patch.end == len(lines) and unterminated and new:
+            # The file has no final newline: after the patch it still has none.
+            if patch.start == len(lines):
+                lines[-1] += source.newline
             new[-1] = new[-1].rstrip("\r\n")
-        elif patch.start == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
-            # Appending after an unterminated last line: terminate it first.
-            lines[-1] += source.newline
         lines[patch.start : patch.end] = new
     return source.with_text("".join(lines))

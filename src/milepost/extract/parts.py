@@ -1,15 +1,394 @@
-"""The template's sections → the typed model's parts (focus, goals, risks, metrics, ...)."""
+"""The template's sections → the typed model's parts (focus, goals, risks, metrics, ...).
+
+Each reader takes the section(s) of its kind and the items the generic pass found there, and
+builds its part of the model. Text that fits no field stays on its section (``sections``), so
+nothing is silently dropped.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Any
 
-from milepost.document import Document
+from milepost.document import Document, Paragraph, Section
 from milepost.extract.walk import Walk
-from milepost.model import Meta
+from milepost.model import (
+    Dependency,
+    Focus,
+    FocusPeriod,
+    Goal,
+    GoalGroup,
+    Initiative,
+    Item,
+    Meta,
+    Metric,
+    MilestoneGroup,
+    Request,
+    Risk,
+    Synergy,
+    TextBlock,
+)
+from milepost.span import Span
+from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
+from milepost.vocabulary.status import HEALTH, Health, emoji_at
 
 __all__ = ["read_parts"]
 
+_FIELD = re.compile(r"^(?P<label>[^\W\d][\w' /&()+.-]{0,48}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+_LINE_FIELD = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)(?P<label>[^*_]+?)(?::\s*)?(?:\*\*|__)\s*:?\s*(?P<value>.*?)\s*$"
+)
+_ARROW = re.compile(r"\s*(?:→|->|=>|⇒|⟶|➡️?|â†’|to)\s+|\s*(?:→|->|=>|⇒|⟶|â†’)\s*")
+_NUMBERED = re.compile(r"(?i)^(?:goal|initiative|risk|request|metric)\s*\d*\s*[:.)-]\s*")
+_WITH = re.compile(r"(?i)^with\s+")
+_DEPENDENCY_ON = re.compile(r"(?i)^(?:dependency|depends|dependence)\s+on\s+")
+_CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")
+_STATUS_TAIL = re.compile(r"(?i)\s*[-–—]?\s*[\[(]?\s*status\s*:.*$")
+
 
 def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None) -> dict[str, Any]:
-    return {}
+    """Every known part of the roadmap, keyed by the Roadmap field it fills."""
+    kinds: dict[SectionKind, list[Section]] = {}
+    for top in document.sections:
+        for section in top.walk():
+            kinds.setdefault(classify(section.title), []).append(section)
+    reader = _Reader(document, found, path)
+    parts: dict[str, Any] = {}
+    if SectionKind.FOCUS in kinds:
+        parts["focus"] = reader.focus(kinds[SectionKind.FOCUS][0])
+    parts["goals"] = tuple(g for s in kinds.get(SectionKind.GOALS, []) for g in reader.goals(s))
+    statement = kinds.get(SectionKind.VISION_STATEMENT) or kinds.get(SectionKind.VISION)
+    if statement:
+        parts["vision"] = reader.text_of(statement[0])
+    parts["initiatives"] = tuple(
+        i for s in kinds.get(SectionKind.INITIATIVES, []) for i in reader.initiatives(s)
+    )
+    parts["milestones"] = tuple(
+        m for s in kinds.get(SectionKind.MILESTONES, []) for m in reader.milestones(s)
+    )
+    parts["dependencies"] = tuple(
+        d for s in kinds.get(SectionKind.DEPENDENCIES, []) for d in reader.dependencies(s)
+    )
+    parts["risks"] = tuple(r for s in kinds.get(SectionKind.RISKS, []) for r in reader.risks(s))
+    parts["constraints"] = tuple(
+        t for s in kinds.get(SectionKind.CONSTRAINTS, []) for t in reader.texts(s)
+    )
+    parts["alignment"] = tuple(
+        t
+        for kind in (SectionKind.ALIGNMENT, SectionKind.ALIGNMENT_VISION)
+        for s in kinds.get(kind, [])
+        for t in reader.paragraphs(s)
+    )
+    parts["synergies"] = tuple(
+        x for s in kinds.get(SectionKind.SYNERGIES, []) for x in reader.synergies(s)
+    )
+    parts["requests"] = tuple(
+        r for s in kinds.get(SectionKind.FEEDBACK, []) for r in reader.requests(s)
+    )
+    parts["metrics"] = tuple(m for s in kinds.get(SectionKind.METRICS, []) for m in reader.metrics(s))
+    parts["health"] = _health(document)
+    return parts
+
+
+def _split_field(text: str) -> tuple[str, str] | None:
+    match = _FIELD.match(text.strip())
+    if match is None:
+        return None
+    return match.group("label").strip(" *_"), match.group("value").strip()
+
+
+def _health(document: Document) -> Health | None:
+    """An explicit 🟢/🟡/🔴 on a ``Status:`` or ``Health:`` line near the top."""
+    limit = min(document.line_count, 30)
+    for number in range(limit):
+        line = document.line(number)
+        lower = line.lower()
+        if "status" not in lower and "health" not in lower:
+            continue
+        for glyph, health in HEALTH.items():
+            if glyph in line:
+                return health
+    return None
+
+
+class _Reader:
+    def __init__(self, document: Document, found: Walk, path: str | None) -> None:
+        self.document = document
+        self.found = found
+        self.path = path
+        self.starts = [item.span.start for item in found.items]
+
+    def span(self, section: Section) -> Span:
+        return Span(section.start, section.end, self.path)
+
+    def items(self, start: int, end: int, *, depth: int | None = 0) -> list[Item]:
+        """Items whose first line is in ``[start, end)``; only at ``depth`` unless None."""
+        first = bisect_left(self.starts, start)
+        out = []
+        for item in self.found.items[first:]:
+            if item.span.start >= end:
+                break
+            if depth is None or item.depth == depth:
+                out.append(item)
+        return out
+
+    def own_items(self, section: Section, *, depth: int | None = 0) -> list[Item]:
+        """Items of the section itself, before its first subsection."""
+        end = section.subsections[0].start if section.subsections else section.end
+        return [i for i in self.items(section.start + 1, end, depth=depth) if i.kind != "heading"]
+
+    def children(self, item: Item) -> list[Item]:
+        return self.items(item.span.start + 1, item.span.end, depth=item.depth + 1)
+
+    def line_fields(self, section: Section) -> dict[str, str]:
+        """``**Label:** value`` lines of the section's own paragraphs, by lower-case label."""
+        fields: dict[str, str] = {}
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            for number in range(block.start, block.end):
+                match = _LINE_FIELD.match(self.document.line(number))
+                if match:
+                    label = match.group("label").strip().rstrip(":").lower()
+                    fields.setdefault(label, match.group("value").strip())
+        return fields
+
+    def paragraphs(self, section: Section) -> list[TextBlock]:
+        return [
+            TextBlock(b.inline.text.strip(), Span(b.start, b.end, self.path))
+            for b in section.blocks
+            if isinstance(b, Paragraph) and b.inline.text.strip()
+        ]
+
+    def texts(self, section: Section) -> list[TextBlock]:
+        """Paragraphs and top-level list items, in order."""
+        blocks = self.paragraphs(section) + [
+            TextBlock(i.text, i.span) for i in self.own_items(section)
+        ]
+        return sorted(blocks, key=lambda t: t.span.start)
+
+    def text_of(self, section: Section) -> TextBlock | None:
+        parts = self.paragraphs(section)
+        if not parts:
+            return None
+        return TextBlock(
+            "\n\n".join(p.text for p in parts), Span(parts[0].span.start, parts[-1].span.end, self.path)
+        )
+
+    # -- plans ---------------------------------------------------------------------------
+
+    def focus(self, section: Section) -> Focus:
+        theme = self.line_fields(section).get("theme")
+        periods = tuple(
+            FocusPeriod(
+                heading=sub.title,
+                period=read_period(sub.title),
+                items=tuple(self.own_items(sub)),
+                span=self.span(sub),
+            )
+            for sub in section.subsections
+        )
+        return Focus(theme, periods, self.span(section), tuple(self.own_items(section)))
+
+    def goals(self, section: Section) -> list[GoalGroup]:
+        groups: list[GoalGroup] = []
+        loose: list[Goal] = []
+        for sub in section.subsections:
+            if sub.subsections and not self.line_fields(sub):
+                goals = tuple(self.goal(g) for g in sub.subsections)
+                groups.append(GoalGroup(sub.title, read_period(sub.title), goals, self.span(sub)))
+            else:
+                loose.append(self.goal(sub))
+        if loose:
+            groups.insert(0, GoalGroup(section.title, read_period(section.title), tuple(loose),
+                                       self.span(section)))
+        return groups
+
+    def goal(self, section: Section) -> Goal:
+        fields = self.line_fields(section)
+        heading_item = self.found.by_line.get(section.start)
+        status = heading_item.status if heading_item and heading_item.kind == "heading" else None
+        items = [i for i in self.items(section.start + 1, section.end) if i.kind != "heading"]
+        criteria_end = self._criteria_list_end(section)
+        criteria = tuple(i for i in items if i.span.start < criteria_end[1] and
+                         i.span.start >= criteria_end[0])
+        features = tuple(i for i in items if i not in criteria)
+        return Goal(
+            name=_NUMBERED.sub("", strip_decoration(section.title)) or section.title,
+            span=self.span(section),
+            status=status,
+            motivation=fields.get("motivation") or fields.get("why") or None,
+            success_criteria=fields.get("success criteria") or None,
+            criteria=criteria,
+            features=features,
+        )
+
+    def _criteria_list_end(self, section: Section) -> tuple[int, int]:
+        """The lines of a list introduced by a "Success Criteria:" label, if any."""
+        blocks = section.blocks
+        for index, block in enumerate(blocks[:-1]):
+            last = self.document.line(block.end - 1).strip().rstrip(" *_")
+            if isinstance(block, Paragraph) and "criteria" in last.lower() and last.endswith(":"):
+                following = blocks[index + 1]
+                return following.start, following.end
+        return (0, 0)
+
+    def initiatives(self, section: Section) -> list[Initiative]:
+        out = []
+        for sub in section.subsections:
+            fields: dict[str, str] = {}
+            for item in self.items(sub.start + 1, sub.end):
+                split = _split_field(item.text)
+                if split:
+                    fields.setdefault(split[0].lower(), split[1])
+            fields = {**self.line_fields(sub), **fields}
+            timeline = fields.get("rough timeline") or fields.get("timeline")
+            out.append(
+                Initiative(
+                    name=_NUMBERED.sub("", strip_decoration(sub.title)) or sub.title,
+                    span=self.span(sub),
+                    vision=fields.get("vision"),
+                    impact=fields.get("impact"),
+                    timeline=timeline,
+                    timeline_period=read_period(timeline) if timeline else None,
+                    dependencies=fields.get("dependencies"),
+                )
+            )
+        return out
+
+    def milestones(self, section: Section) -> list[MilestoneGroup]:
+        groups = []
+        own = self.own_items(section)
+        if own:
+            groups.append(MilestoneGroup(section.title, read_period(section.title), tuple(own),
+                                         self.span(section)))
+        for sub in section.subsections:
+            groups.append(MilestoneGroup(sub.title, read_period(sub.title),
+                                         tuple(self.own_items(sub)), self.span(sub)))
+        return groups
+
+    # -- context -------------------------------------------------------------------------
+
+    def dependencies(self, section: Section) -> list[Dependency]:
+        out = []
+        scopes = [(section, None)]
+        if not self.own_items(section):
+            scopes = [(sub, _dependency_kind(sub.title)) for sub in section.subsections]
+        for scope, kind in scopes:
+            for item in self.own_items(scope):
+                split = _split_field(item.text)
+                if split is None:
+                    on, what = "", item.text
+                else:
+                    on, what = split
+                on = _DEPENDENCY_ON.sub("", on).strip()
+                out.append(Dependency(on or what, what, item.span, kind=kind or "unspecified",
+                                      when=read_period(what)))
+        return out
+
+    def risks(self, section: Section) -> list[Risk]:
+        out = []
+        for item in self.own_items(section):
+            split = _split_field(item.text)
+            name, description = split if split else ("", item.text)
+            fields: dict[str, str] = {}
+            for child in self.children(item):
+                child_split = _split_field(child.text)
+                if child_split:
+                    fields.setdefault(child_split[0].lower(), child_split[1])
+            for label, value in re.findall(
+                r"(?i)\b(likelihood|probability|impact|severity|mitigation)\s*:\s*([^;|,\n]+)",
+                item.text,
+            ):
+                fields.setdefault(label.lower(), value.strip())
+            out.append(
+                Risk(
+                    name=name or description[:60],
+                    description=description,
+                    span=item.span,
+                    likelihood=_level(fields.get("likelihood") or fields.get("probability")),
+                    impact=_level(fields.get("impact") or fields.get("severity")),
+                    mitigation=fields.get("mitigation") or None,
+                )
+            )
+        return out
+
+    def synergies(self, section: Section) -> list[Synergy]:
+        out = []
+        for item in self.own_items(section):
+            split = _split_field(item.text)
+            track, how = split if split else ("", item.text)
+            out.append(Synergy(_WITH.sub("", track).strip(), how, item.span))
+        return out
+
+    def requests(self, section: Section) -> list[Request]:
+        out = []
+        for item in self.own_items(section):
+            split = _split_field(item.text)
+            name, description = split if split else ("", item.text)
+            description = _STATUS_TAIL.sub("", description).strip()
+            out.append(Request(name, description, item))
+        return out
+
+    def metrics(self, section: Section) -> list[Metric]:
+        out: list[Metric] = []
+        groups: list[tuple[str | None, list[Item]]] = []
+        for item in self.own_items(section):
+            kids = self.children(item)
+            if kids and item.text.rstrip(" *").endswith(":"):
+                groups.append((item.text.strip(" *:"), kids))
+            else:
+                groups.append((None, [item]))
+        for sub in section.subsections:
+            groups.append((sub.title, self.own_items(sub)))
+        for group, items in groups:
+            for item in items:
+                out.append(_metric(item, group))
+        return out
+
+
+def _dependency_kind(title: str) -> str | None:
+    key = strip_decoration(title).lower()
+    if "track" in key or "internal" in key:
+        return "track"
+    if "external" in key:
+        return "external"
+    return None
+
+
+def _level(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip(" .*_") or None
+
+
+def _metric(item: Item, group: str | None) -> Metric:
+    text = item.title if item.status else item.text
+    split = _split_field(text)
+    name, value = split if split else (text, "")
+    baseline = target = current = None
+    if value:
+        parts = _ARROW.split(value, maxsplit=1)
+        if len(parts) == 2:
+            baseline, target = parts[0].strip() or None, parts[1].strip() or None
+        match = _CURRENT.search(value)
+        if match:
+            current = match.group("v").strip()
+            if target and match.group() in target:
+                target = target.replace(match.group(), "").strip(" ,;") or None
+    return Metric(
+        name=name.strip(),
+        span=item.span,
+        group=group,
+        baseline=baseline,
+        target=target,
+        current=current,
+        status=item.status,
+        text=item.text,
+    )
+
+
+# emoji_at is re-exported for the metric arrow check in rules (kept here for one import site)
+_ = emoji_at

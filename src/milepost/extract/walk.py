@@ -44,6 +44,10 @@ _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
     r"definition of done|exit criteria|goals?)\b"
 )
+_CRITERIA_HEADING = re.compile(
+    r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
+    r"definition of done|exit criteria)\b"
+)
 _STATUS_HEADERS = frozenset({"status", "state", "current status"})
 _WHEN_HEADERS = frozenset(
     {"target", "date", "timeline", "when", "release", "quarter", "due", "eta", "target date",
@@ -71,6 +75,7 @@ class _Ctx:
     strike_done: bool
     anchor: date | None
     section: tuple[str, ...]
+    lines: tuple[str, ...] = ()
     scope: Status | None = None
     criteria: bool = False
     done_context: bool = False
@@ -80,7 +85,8 @@ def walk(document: Document, *, anchor: date | None, path: str | None) -> Walk:
     """Every item of the document, with its status where one can be shown."""
     legend = find_legend(document)
     result = Walk()
-    base = _Ctx(path, legend, _uses_strike_for_done(document, legend), anchor, ())
+    base = _Ctx(path, legend, _uses_strike_for_done(document, legend), anchor, (),
+                document.source.lines)
     _walk_section(document.root, base, result, top=True)
     result.items.sort(key=lambda i: i.span.start)
     return result
@@ -91,7 +97,7 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk, *, top: bool = False) 
     if section.heading is not None:
         title = section.title
         ctx = _Ctx(ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, (*ctx.section, title),
-                   done_context=ctx.done_context)
+                   ctx.lines, done_context=ctx.done_context)
         if section.level > 1:
             marker, scope = heading_marker(title, section.heading.inline, ctx.legend)
             if marker is not None:
@@ -102,8 +108,9 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk, *, top: bool = False) 
                 if field_marker is not None:
                     heading_status = field_marker.status
                     _heading_item(section, field_marker, ctx, out, source="field")
-            ctx = _Ctx(ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section, scope,
-                       _CRITERIA.search(title) is not None and "metric" not in title.lower(),
+            ctx = _Ctx(ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section, ctx.lines,
+                       scope,
+                       _CRITERIA_HEADING.search(title) is not None,
                        ctx.done_context or heading_status is Status.DONE or scope is Status.DONE)
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
@@ -116,7 +123,7 @@ def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> No
         if isinstance(block, ListBlock):
             scope, criteria = label if label is not None else (ctx.scope, ctx.criteria)
             inner = ctx if label is None else _Ctx(
-                ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section,
+                ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section, ctx.lines,
                 scope if scope is not None else ctx.scope, criteria or ctx.criteria,
                 ctx.done_context,
             )
@@ -129,17 +136,22 @@ def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> No
         elif isinstance(block, ListItem):  # not produced at this level, kept for safety
             _list_item(block, ctx, out, depth)
         if isinstance(block, Paragraph):
-            label = _label(block.inline)
+            label = _label(block.inline, ctx.lines[block.end - 1] if ctx.lines else "")
         elif not isinstance(block, Heading):
             label = None
 
 
-def _label(inline: Inline) -> tuple[Status | None, bool] | None:
-    """A short paragraph introducing the next list: a status label or a criteria label."""
+def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
+    """A paragraph introducing the next list: a status label or a criteria label.
+
+    A criteria label is judged on the paragraph's last line ("**Success Criteria:**" right
+    above the list), a status label on the whole (short) paragraph.
+    """
     text = inline.text.strip()
+    last = last_line.strip().rstrip(" *_")
+    criteria = _CRITERIA.search(last) is not None and last.endswith(":") and len(last) < 60
     if not text or len(text) > 80:
-        return None
-    criteria = _CRITERIA.search(text) is not None and text.rstrip(" *_").endswith(":")
+        return (None, True) if criteria else None
     status = label_status(text.rstrip(":* "))
     if status is None:
         found = emoji_at(text)

@@ -55,8 +55,8 @@ for _kind, _names in {
         "dependencies and risks", "dependencies risks", "risks and dependencies",
     ),
     SectionKind.DEPENDENCIES: (
-        "external dependencies", "dependencies", "cross track dependencies", "tracks",
-        "external", "track dependencies",
+        "external dependencies", "dependencies", "cross track dependencies",
+        "track dependencies",
     ),
     SectionKind.RISKS: (
         "technical risks", "risks", "known risks", "risks and mitigations", "risks mitigations",

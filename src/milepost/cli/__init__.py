@@ -1,0 +1,76 @@
+"""The command line: a thin click group, one module per command, one error boundary.
+
+``main(argv) -> int`` never raises: a :class:`MilepostError` (bad path, bad bytes, bad config)
+becomes one line ``milepost: error: <file>:<line>: <what>`` and exit code 2; anything else is
+a bug: one line asking for ``--debug`` (which shows the traceback) and exit code 3. Ctrl-C
+exits 130. Findings (later: ``check``) exit 1.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+
+import click
+
+from milepost import __version__
+from milepost.cli import export, new, schema, show
+from milepost.errors import MilepostError
+
+__all__ = ["main", "run"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="milepost")
+@click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
+def cli(debug: bool) -> None:
+    """Keep Markdown product roadmaps honest."""
+
+
+for _module in (new, show, export, schema):
+    cli.add_command(_module.command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        result = cli.main(args, prog_name="milepost", standalone_mode=False)
+    except MilepostError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"milepost: error: {exc}", err=True)
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("milepost: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("milepost: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the boundary: anything else is a bug, told in one line
+        if debug:
+            traceback.print_exc()
+        else:
+            name = type(exc).__name__
+            click.echo(
+                f"milepost: internal error: {name}: {exc} (rerun with --debug for details)",
+                err=True,
+            )
+        return EXIT_BUG
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def run() -> None:
+    """The console script."""
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""``milepost show PATH...``: a readable summary of roadmaps in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from milepost import api
+from milepost.cli.options import color_option, today_option
+from milepost.render.terminal import roadmap_summary
+
+
+def console_for(color: str) -> Console:
+    """Colour on a terminal unless NO_COLOR is set; ``always``/``never`` force it."""
+    if color == "always":
+        return Console(force_terminal=True, highlight=False)
+    if color == "never":
+        return Console(no_color=True, highlight=False, force_terminal=False)
+    return Console(highlight=False)
+
+
+@click.command("show")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@today_option
+@color_option
+def command(paths: tuple[Path, ...], today: dt.date, color: str) -> int:
+    """Summarise each roadmap (a folder means every roadmap in it)."""
+    return run(paths=list(paths), today=today, color=color)
+
+
+def run(*, paths: list[Path], today: dt.date, color: str) -> int:
+    result = api.load_many(list(paths))
+    console = console_for(color)
+    for roadmap in result.roadmaps:
+        console.print(roadmap_summary(roadmap, today=today))
+    for error in result.errors:
+        click.echo(f"milepost: error: {error}", err=True)
+    if not result.roadmaps and not result.errors:
+        click.echo("milepost: no roadmaps found", err=True)
+        return 2
+    return 2 if result.errors else 0

@@ -1,0 +1,89 @@
+"""Configuration: ``milepost.toml`` or ``[tool.milepost]`` in ``pyproject.toml``, parsed strictly.
+
+The mapping is validated into a frozen :class:`Config`; unknown keys and bad values are errors
+that name the file, the key and what is allowed. Locating and reading the file is the
+caller's job (through :mod:`milepost.fs`); this module is pure.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from milepost.errors import ConfigError
+
+__all__ = ["CONFIG_FILES", "DEFAULT_ROADMAPS", "Config", "parse_config"]
+
+CONFIG_FILES = ("milepost.toml", "pyproject.toml")
+DEFAULT_ROADMAPS = ("**/roadmap.md", "**/*-roadmap.md")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The effective settings. Every option is documented in docs/configuration.md."""
+
+    #: The project's name, used in new roadmaps ("Alignment with <project> Vision").
+    project: str = "the project"
+    #: Glob patterns, relative to the config file's folder, that find the track roadmaps.
+    roadmaps: tuple[str, ...] = DEFAULT_ROADMAPS
+    #: Days between roadmap reviews: new roadmaps get a next review this far ahead.
+    review_cadence_days: int = 14
+    #: A roadmap last updated longer ago than this is stale.
+    stale_after_days: int = 30
+    #: The file the settings came from (None: defaults).
+    path: str | None = None
+
+    @property
+    def root(self) -> PurePath | None:
+        """The folder that ``roadmaps`` patterns are relative to."""
+        return PurePath(self.path).parent if self.path else None
+
+
+_TYPES: dict[str, tuple[type, str]] = {
+    "project": (str, "a string"),
+    "roadmaps": (list, "a list of glob patterns"),
+    "review_cadence_days": (int, "a whole number of days (1-366)"),
+    "stale_after_days": (int, "a whole number of days (1-3660)"),
+}
+
+
+def parse_config(text: str, *, path: str) -> Config | None:
+    """Parse the text of a config file; None when a pyproject.toml has no milepost table."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+    if PurePath(path).name == "pyproject.toml":
+        table = data.get("tool", {}).get("milepost")
+        if table is None:
+            return None
+        return from_mapping(table, path=path, prefix="tool.milepost.")
+    return from_mapping(data, path=path)
+
+
+def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config:
+    """Validate a mapping of options into a :class:`Config`."""
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _TYPES:
+            allowed = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"unknown option {prefix}{key!r}", path=path, hint=f"known: {allowed}")
+        kind, what = _TYPES[key]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ConfigError(f"{prefix}{key} must be {what}", path=path)
+        values[key] = value
+    if "roadmaps" in values:
+        patterns = values["roadmaps"]
+        if not patterns or not all(isinstance(p, str) and p for p in patterns):
+            raise ConfigError(f"{prefix}roadmaps must be {_TYPES['roadmaps'][1]}", path=path)
+        if any(PurePath(p).is_absolute() or ".." in PurePath(p).parts for p in patterns):
+            raise ConfigError(
+                f"{prefix}roadmaps patterns must stay inside the config's folder", path=path
+            )
+        values["roadmaps"] = tuple(patterns)
+    for key, high in (("review_cadence_days", 366), ("stale_after_days", 3660)):
+        if key in values and not 1 <= values[key] <= high:
+            raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)
+    return Config(path=path, **values)

@@ -1,0 +1,1 @@
+"""Many tracks as one portfolio: which files are roadmaps, and (later) how they relate."""

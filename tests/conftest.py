@@ -1,0 +1,29 @@
+"""Shared fixtures: a fixed today, the shared corpus (skipped with a reason when absent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "dev"
+TEMPLATES = SHARED / "template"
+EXAMPLES = ROOT / "examples" / "portfolio"
+TODAY = dt.date(2026, 11, 25)
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+
+
+def require_shared() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS} (clone ../shared beside the repo)")
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY

@@ -1,0 +1,165 @@
+"""The block tree: exact line spans, lossless rendering, patches."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.document import (
+    BlockQuote,
+    CodeBlock,
+    FrontMatter,
+    Heading,
+    HtmlBlock,
+    ListBlock,
+    Paragraph,
+    Patch,
+    Table,
+    apply,
+    parse,
+)
+from milepost.errors import MilepostError
+from milepost.source import Source, decode
+
+
+def doc(text: str):
+    return parse(Source.from_text(text))
+
+
+def spans(text: str) -> list[tuple[str, int, int]]:
+    return [(type(b).__name__, b.start, b.end) for b in doc(text).blocks]
+
+
+def test_block_spans_are_exact_lines() -> None:
+    text = "# Title\n\nSome text\nmore\n\n- a\n- b\n  - c\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    assert spans(text) == [
+        ("Heading", 0, 1),
+        ("Paragraph", 2, 4),
+        ("ListBlock", 5, 8),
+        ("Table", 9, 12),
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_spans_do_not_drift_with_line_endings(newline: str) -> None:
+    text = newline.join(["# A", "", "para", "", "## B", "- x", "- y", ""])
+    d = doc(text)
+    assert [(h.start, h.level) for h in d.headings] == [(0, 1), (4, 2)]
+    assert d.to_markdown() == text
+    lst = d.sections[0].subsections[0].blocks[0]
+    assert isinstance(lst, ListBlock)
+    assert [(i.start, i.end) for i in lst.items] == [(5, 6), (6, 7)]
+
+
+def test_setext_headings_span_both_lines() -> None:
+    d = doc("Title\n=====\n\nSub\n---\ntext\n")
+    assert [(h.level, h.start, h.end, h.inline.text) for h in d.headings] == [
+        (1, 0, 2, "Title"),
+        (2, 3, 5, "Sub"),
+    ]
+
+
+def test_thematic_break_after_blank_line_is_not_a_heading() -> None:
+    d = doc("# T\n\ntext\n\n---\n\nmore\n")
+    assert len(d.headings) == 1
+
+
+def test_front_matter_html_code_and_quotes() -> None:
+    text = (
+        "---\ntitle: x\n---\n# Real\n\n<div align=center>\n\n| S | T |\n|---|---|\n| a | b |\n\n"
+        "</div>\n\n```yaml\n# not a heading\n```\n\n> - [x] quoted\n"
+    )
+    d = doc(text)
+    kinds = [type(b) for b in d.blocks]
+    assert kinds[0] is FrontMatter
+    assert d.blocks[0].end == 3
+    assert [h.inline.text for h in d.headings] == ["Real"]
+    assert Table in kinds and HtmlBlock in kinds and CodeBlock in kinds and BlockQuote in kinds
+
+
+def test_tabs_and_nested_lists() -> None:
+    d = doc("- a\n\t- b\n\t\t- c\n- d\n")
+    lst = d.blocks[0]
+    assert isinstance(lst, ListBlock)
+    assert [i.inline.text for i in lst.items] == ["a", "d"]
+    inner = lst.items[0].children[0]
+    assert isinstance(inner, ListBlock)
+    assert inner.items[0].inline.text == "b"
+    assert (inner.items[0].start, inner.items[0].end) == (1, 3)
+
+
+def test_headings_inside_list_items_are_sections() -> None:
+    d = doc("## Planning\n\n* ### Feature A\nprose\n\n* ### Feature B\n")
+    titles = [s.title for s in d.sections[0].walk()]
+    assert titles == ["Planning", "Feature A", "Feature B"]
+
+
+def test_inline_text_marks_bold_strike_code_and_links() -> None:
+    d = doc("- **Done:** ~~old~~ `code` [link](https://x.y) &amp; more\n")
+    lst = d.blocks[0]
+    assert isinstance(lst, ListBlock)
+    inline = lst.items[0].inline
+    assert inline.text == "Done: old code link & more"
+    assert inline.strong == ((0, 5),)
+    assert inline.strike == ((6, 9),)
+    assert inline.code == ((10, 14),)
+    assert inline.links[0].url == "https://x.y"
+
+
+def test_task_boxes() -> None:
+    d = doc("- [x] done\n- [ ] open\n- plain\n")
+    lst = d.blocks[0]
+    assert isinstance(lst, ListBlock)
+    assert [i.task for i in lst.items] == [True, False, None]
+
+
+def test_preamble_and_section_blocks() -> None:
+    d = doc("intro\n\n# T\n\npara\n\n## S\n\n- x\n")
+    assert isinstance(d.root.blocks[0], Paragraph)
+    top = d.sections[0]
+    assert isinstance(top.heading, Heading)
+    assert (top.start, top.end) == (2, 9)
+    assert isinstance(top.blocks[0], Paragraph)
+    assert isinstance(top.subsections[0].blocks[0], ListBlock)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "no newline", "\r\n\r\n", "# only\r", "\ufeffbom text\n", "a\x0cb\u2028c\x85d\n"],
+)
+def test_to_markdown_is_the_input(text: str) -> None:
+    assert doc(text).to_markdown() == text
+
+
+def test_line_count_matches_source_lines() -> None:
+    for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\x0cb\u2028c\n"]:
+        source = Source.from_text(text)
+        assert parse(source).line_count == len(source.lines)
+
+
+class TestPatch:
+    def test_replace_insert_delete(self) -> None:
+        source = Source.from_text("a\nb\nc\n")
+        out = apply(source, [Patch(1, 2, ("B\n",)), Patch(3, 3, ("d\n",)), Patch(0, 1)])
+        assert out.text == "B\nc\nd\n"
+
+    def test_overlap_is_refused(self) -> None:
+        source = Source.from_text("a\nb\nc\n", path="r.md")
+        with pytest.raises(MilepostError, match="overlapping"):
+            apply(source, [Patch(0, 2, ("x\n",)), Patch(1, 3, ("y\n",))])
+
+    def test_past_the_end_is_refused(self) -> None:
+        with pytest.raises(MilepostError, match="past the end"):
+            apply(Source.from_text("a\n"), [Patch(0, 3, ())])
+
+    def test_keeps_missing_final_newline_and_encoding(self) -> None:
+        source = decode(b"\xef\xbb\xbfa\r\nb", path="r.md")
+        out = apply(source, [Patch(1, 2, ("B\r\n",))])
+        assert out.text == "a\r\nB" and out.bom and out.path == "r.md"
+
+    def test_append_after_unterminated_line(self) -> None:
+        out = apply(Source.from_text("a\r\nb"), [Patch(2, 2, ("c\r\n",))])
+        assert out.text == "a\r\nb\r\nc"
+
+    def test_bad_range(self) -> None:
+        with pytest.raises(ValueError, match="bad patch range"):
+            Patch(2, 1)

@@ -213,18 +213,35 @@ def test_enums_follow_the_vocabulary() -> None:
     defs: Any = roadmap_schema()["$defs"]
     assert defs["status"]["enum"][:-1] == [s.value for s in Status]
     assert set(defs["status"]["enum"]) == {
-        "done", "in_progress", "planned", "future", "blocked", "dropped", None,
+        "done",
+        "in_progress",
+        "planned",
+        "future",
+        "blocked",
+        "dropped",
+        None,
     }
     assert defs["section"]["properties"]["kind"]["enum"] == [k.value for k in SectionKind]
     health = roadmap_schema()["properties"]["health"]  # type: ignore[index]
     assert health["enum"] == [*(h.value for h in Health), None]
     assert set(health["enum"]) == {"on_track", "at_risk", "off_track", None}
     assert defs["item"]["properties"]["status_from"]["enum"] == [
-        "marker", "legend", "heading", "field", None,
+        "marker",
+        "legend",
+        "heading",
+        "field",
+        None,
     ]
     assert defs["item"]["properties"]["kind"]["enum"] == ["list", "task", "row", "heading"]
     assert defs["period"]["properties"]["kind"]["enum"] == [
-        "month", "quarter", "half", "year", "date", "version", "relative", "text",
+        "month",
+        "quarter",
+        "half",
+        "year",
+        "date",
+        "version",
+        "relative",
+        "text",
     ]
 
 
@@ -273,10 +290,23 @@ def test_a_full_roadmap_validates_and_fills_the_model() -> None:
     st.lists(
         st.sampled_from(
             [
-                "# T", "## Current Focus", "### November 2026", "## Completed Milestones",
-                "- ✅ a", "- [x] b", "- [ ] c Q1 2027", "- 🚧 **d:** e @x #1", "| A | Status |",
-                "|---|---|", "| x | ✅ |", "**Last Updated:** 2026-11-25", "", "text v0.2",
-                "  - Likelihood: High", "*Next review: December 15, 2026*", "#### Goal: g",
+                "# T",
+                "## Current Focus",
+                "### November 2026",
+                "## Completed Milestones",
+                "- ✅ a",
+                "- [x] b",
+                "- [ ] c Q1 2027",
+                "- 🚧 **d:** e @x #1",
+                "| A | Status |",
+                "|---|---|",
+                "| x | ✅ |",
+                "**Last Updated:** 2026-11-25",
+                "",
+                "text v0.2",
+                "  - Likelihood: High",
+                "*Next review: December 15, 2026*",
+                "#### Goal: g",
             ]
         )
         | st.text(max_size=20),
@@ -339,9 +369,21 @@ def mutations() -> list[Any]:
     return [
         pytest.param(f, id=f.__name__)
         for f in (
-            extra_top, extra_meta, extra_span_name, extra_in_item, extra_in_span,
-            extra_in_period, extra_in_section, missing_key, missing_top_key, bad_status,
-            bad_goal_status, bad_section_kind, bad_date, bad_type, null_title,
+            extra_top,
+            extra_meta,
+            extra_span_name,
+            extra_in_item,
+            extra_in_span,
+            extra_in_period,
+            extra_in_section,
+            missing_key,
+            missing_top_key,
+            bad_status,
+            bad_goal_status,
+            bad_section_kind,
+            bad_date,
+            bad_type,
+            null_title,
         )
     ]
 

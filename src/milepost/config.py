@@ -69,7 +69,9 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
     for key, value in data.items():
         if key not in _TYPES:
             allowed = ", ".join(sorted(_TYPES))
-            raise ConfigError(f"unknown option {prefix}{key!r}", path=path, hint=f"known: {allowed}")
+            raise ConfigError(
+                f"unknown option {prefix}{key!r}", path=path, hint=f"known: {allowed}"
+            )
         kind, what = _TYPES[key]
         if not isinstance(value, kind) or isinstance(value, bool):
             raise ConfigError(f"{prefix}{key} must be {what}", path=path)

@@ -54,9 +54,7 @@ def _fingerprint(path: Path) -> str | None:
         return None
 
 
-def write_atomic(
-    path: str | os.PathLike[str], data: bytes, *, expected: str | None = None
-) -> bool:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected: str | None = None) -> bool:
     """Replace ``path`` with ``data`` atomically; return whether anything was written.
 
     The bytes go to a temporary file in the same folder, are flushed and fsynced, take the old

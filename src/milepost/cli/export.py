@@ -24,9 +24,7 @@ def run(*, paths: list[Path], fmt: str) -> int:
     document = {
         "milepost": __version__,
         "roadmaps": [roadmap.to_dict() for roadmap in result.roadmaps],
-        "errors": [
-            {"path": e.path, "line": e.line, "message": str(e)} for e in result.errors
-        ],
+        "errors": [{"path": e.path, "line": e.line, "message": str(e)} for e in result.errors],
     }
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     for error in result.errors:

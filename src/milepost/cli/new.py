@@ -13,8 +13,12 @@ from milepost.cli.options import today_option
 
 @click.command("new")
 @click.argument("name")
-@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to create <slug>/roadmap.md in (default: from milepost.toml, else .).")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to create <slug>/roadmap.md in (default: from milepost.toml, else .).",
+)
 @click.option("--owner", help="Track lead, as @name.")
 @click.option("--project", help="Project name (default: from milepost.toml).")
 @today_option

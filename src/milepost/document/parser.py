@@ -64,7 +64,7 @@ def _gc_paused() -> Iterator[None]:
 class _InlineBuilder:
     """Collects inline events into an :class:`Inline`."""
 
-    __slots__ = ("code", "html", "links", "open_links", "parts", "pos", "strike", "strong", "opens")
+    __slots__ = ("code", "html", "links", "open_links", "opens", "parts", "pos", "strike", "strong")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -184,7 +184,8 @@ class _Builder:
             self.end_inline()
 
     def run(self, text: str) -> tuple[list[Block], list[Heading]]:
-        for event, rng in pyromark.events_with_range(text, options=OPTIONS):
+        events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(text, options=OPTIONS)
+        for event, rng in events:
             if type(event) is str:
                 if event == "Rule":
                     self.close_item_text()
@@ -205,9 +206,8 @@ class _Builder:
             elif key == "InlineHtml":
                 target = self.inline or self._text_target(rng)
                 target.html = True
-            elif key == "TaskListMarker":
-                if self.stack and isinstance(self.stack[-1], ListItem):
-                    self.stack[-1].task = bool(value)
+            elif key == "TaskListMarker" and self.stack and isinstance(self.stack[-1], ListItem):
+                self.stack[-1].task = bool(value)
             # Html (inside HTML blocks), footnote references and math carry no text we read.
         return self.top, self.headings
 
@@ -308,10 +308,7 @@ class _Builder:
             if b is not None and b.open_links:
                 url, begin, image = b.open_links.pop()
                 b.links.append(Link(url, begin, b.pos, image))
-        elif name == "Item":
-            self.close_item_text()
-            self.stack.pop()
-        elif name in ("List", "BlockQuote", "Table", "TableHead", "TableRow"):
+        elif name == "Item" or name in ("List", "BlockQuote", "Table", "TableHead", "TableRow"):
             self.close_item_text()
             self.stack.pop()
         elif name in ("CodeBlock", "MetadataBlock"):

@@ -40,9 +40,7 @@ def apply(source: Source, patches: Iterable[Patch]) -> Source:
     previous_end = -1
     for patch in ordered:
         if patch.start < previous_end:
-            raise MilepostError(
-                "overlapping edits", path=source.path, line=patch.start + 1
-            )
+            raise MilepostError("overlapping edits", path=source.path, line=patch.start + 1)
         if patch.end > len(lines):
             raise MilepostError(
                 f"edit reaches past the end of the file (line {patch.end})", path=source.path

@@ -27,9 +27,7 @@ def extract(document: Document, *, path: str | None = None) -> Roadmap:
     meta = read_meta(document, path=path)
     found = walk(document, anchor=meta.last_updated, path=path)
     parts = read_parts(document, found, meta, path=path)
-    items = tuple(
-        i for i in found.items if i.status or i.period or i.owners or i.refs
-    )
+    items = tuple(i for i in found.items if i.status or i.period or i.owners or i.refs)
     return Roadmap(
         title=title,
         track=track_name(title),

@@ -71,7 +71,9 @@ def _strong_word(word: str) -> Status | None:
     return None if key in WEAK_WORDS else status
 
 
-_TAIL_PAREN = re.compile(r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*(?P<rest>(?:#\d+|@[\w-]+|[\s,.;])*)$")
+_TAIL_PAREN = re.compile(
+    r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*(?P<rest>(?:#\d+|@[\w-]+|[\s,.;])*)$"
+)
 _TAIL_DASH = re.compile(
     r"\s[-–—]\s+(?P<p>[A-Za-z][A-Za-z' -]{1,30}?)(?:\s+(?:in|on|as of|since|with)\s+\S+)?"
     r"\s*(?:$|[-–—]\s)"
@@ -106,9 +108,9 @@ def _tag(text: str) -> tuple[Status, int, str] | None:
         phrase = match.group("p").strip()
         status = _strong_word(phrase)
         if status is None:
-            found = status_of_phrase(phrase)
-            if found and found[1] == 0 and found[2] == len(phrase.split(" in ")[0]):
-                status = found[0] if phrase[: found[2]].lower() not in WEAK_WORDS else None
+            lead = status_of_phrase(phrase)
+            if lead and lead[1] == 0 and lead[2] == len(phrase.split(" in ")[0]):
+                status = lead[0] if phrase[: lead[2]].lower() not in WEAK_WORDS else None
         if status is not None:
             return status, match.start(), match.group().strip()
     return None
@@ -117,10 +119,9 @@ def _tag(text: str) -> tuple[Status, int, str] | None:
 def _leading(
     inline: Inline, pos: int, legend: Legend, *, lenient: bool
 ) -> tuple[Status | None, Status | None, int, str]:
-    """Read the leading emoji and leading status words: ``(emoji status, word status, end, text)``."""
+    """The leading emoji and status words: ``(emoji status, word status, end, as written)``."""
     text = inline.text
     emoji_status: Status | None = None
-    written = ""
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one
         found = emoji_at(text, pos)
@@ -162,9 +163,11 @@ def _leading(
             after = pos + found_phrase[2]
             tail = text[after:].lstrip()
             phrase = text[pos:after].lower()
-            if (lenient or emoji_status is not None) and (
-                not tail or tail[0] in ":-–(—," or lenient
-            ) and (lenient or phrase not in WEAK_WORDS):
+            if (
+                (lenient or emoji_status is not None)
+                and (not tail or tail[0] in ":-–(—," or lenient)
+                and (lenient or phrase not in WEAK_WORDS)
+            ):
                 word_status = found_phrase[0]
                 pos = after
                 if text[pos : pos + 1] == ":":
@@ -235,9 +238,31 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
 
 
 _GENERIC = frozenset(
-    {"items", "item", "features", "feature", "work", "tasks", "task", "enhancements",
-     "considerations", "possibilities", "milestones", "releases", "goals", "projects", "ideas",
-     "requests", "work items", "issues", "epics", "list", "plans", "roadmap", "and"}
+    {
+        "items",
+        "item",
+        "features",
+        "feature",
+        "work",
+        "tasks",
+        "task",
+        "enhancements",
+        "considerations",
+        "possibilities",
+        "milestones",
+        "releases",
+        "goals",
+        "projects",
+        "ideas",
+        "requests",
+        "work items",
+        "issues",
+        "epics",
+        "list",
+        "plans",
+        "roadmap",
+        "and",
+    }
 )
 _HEADING_ONLY = {
     "now": Status.IN_PROGRESS,

@@ -14,10 +14,12 @@ __all__ = ["read_meta", "track_name"]
 
 _LAST_UPDATED = re.compile(r"(?i)\blast\s+updated\b\s*:?\**\s*:?\s*(?P<v>.*)")
 _HORIZON = re.compile(r"(?i)\bplanning\s+horizon\b\s*:?\**\s*:?\s*(?P<v>.*)")
-_NEXT_REVIEW = re.compile(r"(?i)\bnext\s+(?:roadmap\s+)?review(?:\s+date)?\b\s*:?\**\s*:?\s*(?P<v>.*)")
+_NEXT_REVIEW = re.compile(
+    r"(?i)\bnext\s+(?:roadmap\s+)?review(?:\s+date)?\b\s*:?\**\s*:?\s*(?P<v>.*)"
+)
 _OWNER_LABEL = re.compile(r"(?i)\b(?:track\s+)?(?:lead|owner|owners|leads|maintainers?)\s*:")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
-_TITLE_SUFFIX = re.compile(r"(?i)\s*(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
+_TITLE_SUFFIX = re.compile(r"(?i)\s*(?:\btrack\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
 
 
 def track_name(title: str) -> str:
@@ -73,14 +75,14 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
         if _OWNER_LABEL.search(text):
             owners.extend(owners_in(text))
     if "footer_updated" not in values and "last_updated" in values:
-        span = values["last_updated_span"]
-        assert isinstance(span, Span)
-        if span.start > document.line_count * 2 // 3:  # only a footer line: it is the footer
+        first = values["last_updated_span"]
+        # A document whose only "last updated" line is near its end has it as a footer.
+        if isinstance(first, Span) and first.start > document.line_count * 2 // 3:
             values["footer_updated"] = values["last_updated"]
             values["footer_updated_text"] = values["last_updated_text"]
             by = _BY.search(str(values["last_updated_text"]))
             values["footer_updated_by"] = by.group(1).strip() if by else None
-            values["footer_span"] = span
+            values["footer_span"] = first
     return Meta(owners=tuple(dict.fromkeys(owners)), **values)  # type: ignore[arg-type]
 
 

@@ -87,7 +87,9 @@ def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None)
     parts["requests"] = tuple(
         r for s in kinds.get(SectionKind.FEEDBACK, []) for r in reader.requests(s)
     )
-    parts["metrics"] = tuple(m for s in kinds.get(SectionKind.METRICS, []) for m in reader.metrics(s))
+    parts["metrics"] = tuple(
+        m for s in kinds.get(SectionKind.METRICS, []) for m in reader.metrics(s)
+    )
     parts["health"] = _health(document)
     return parts
 
@@ -174,7 +176,8 @@ class _Reader:
         if not parts:
             return None
         return TextBlock(
-            "\n\n".join(p.text for p in parts), Span(parts[0].span.start, parts[-1].span.end, self.path)
+            "\n\n".join(p.text for p in parts),
+            Span(parts[0].span.start, parts[-1].span.end, self.path),
         )
 
     # -- plans ---------------------------------------------------------------------------
@@ -202,8 +205,12 @@ class _Reader:
             else:
                 loose.append(self.goal(sub))
         if loose:
-            groups.insert(0, GoalGroup(section.title, read_period(section.title), tuple(loose),
-                                       self.span(section)))
+            groups.insert(
+                0,
+                GoalGroup(
+                    section.title, read_period(section.title), tuple(loose), self.span(section)
+                ),
+            )
         return groups
 
     def goal(self, section: Section) -> Goal:
@@ -212,8 +219,9 @@ class _Reader:
         status = heading_item.status if heading_item and heading_item.kind == "heading" else None
         items = [i for i in self.items(section.start + 1, section.end) if i.kind != "heading"]
         criteria_end = self._criteria_list_end(section)
-        criteria = tuple(i for i in items if i.span.start < criteria_end[1] and
-                         i.span.start >= criteria_end[0])
+        criteria = tuple(
+            i for i in items if i.span.start < criteria_end[1] and i.span.start >= criteria_end[0]
+        )
         features = tuple(i for i in items if i not in criteria)
         return Goal(
             name=_NUMBERED.sub("", strip_decoration(section.title)) or section.title,
@@ -262,18 +270,24 @@ class _Reader:
         groups = []
         own = self.own_items(section)
         if own:
-            groups.append(MilestoneGroup(section.title, read_period(section.title), tuple(own),
-                                         self.span(section)))
+            groups.append(
+                MilestoneGroup(
+                    section.title, read_period(section.title), tuple(own), self.span(section)
+                )
+            )
         for sub in section.subsections:
-            groups.append(MilestoneGroup(sub.title, read_period(sub.title),
-                                         tuple(self.own_items(sub)), self.span(sub)))
+            groups.append(
+                MilestoneGroup(
+                    sub.title, read_period(sub.title), tuple(self.own_items(sub)), self.span(sub)
+                )
+            )
         return groups
 
     # -- context -------------------------------------------------------------------------
 
     def dependencies(self, section: Section) -> list[Dependency]:
         out = []
-        scopes = [(section, None)]
+        scopes: list[tuple[Section, str | None]] = [(section, None)]
         if not self.own_items(section):
             scopes = [(sub, _dependency_kind(sub.title)) for sub in section.subsections]
         for scope, kind in scopes:
@@ -284,8 +298,15 @@ class _Reader:
                 else:
                     on, what = split
                 on = _DEPENDENCY_ON.sub("", on).strip()
-                out.append(Dependency(on or what, what, item.span, kind=kind or "unspecified",
-                                      when=read_period(what)))
+                out.append(
+                    Dependency(
+                        on or what,
+                        what,
+                        item.span,
+                        kind=kind or "unspecified",
+                        when=read_period(what),
+                    )
+                )
         return out
 
     def risks(self, section: Section) -> list[Risk]:

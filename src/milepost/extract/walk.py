@@ -8,7 +8,7 @@ whether the document uses strikethrough for finished work.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from milepost.document import (
@@ -50,8 +50,23 @@ _CRITERIA_HEADING = re.compile(
 )
 _STATUS_HEADERS = frozenset({"status", "state", "current status"})
 _WHEN_HEADERS = frozenset(
-    {"target", "date", "timeline", "when", "release", "quarter", "due", "eta", "target date",
-     "milestone date", "version", "period", "month", "rel", "planned for"}
+    {
+        "target",
+        "date",
+        "timeline",
+        "when",
+        "release",
+        "quarter",
+        "due",
+        "eta",
+        "target date",
+        "milestone date",
+        "version",
+        "period",
+        "month",
+        "rel",
+        "planned for",
+    }
 )
 
 
@@ -85,8 +100,9 @@ def walk(document: Document, *, anchor: date | None, path: str | None) -> Walk:
     """Every item of the document, with its status where one can be shown."""
     legend = find_legend(document)
     result = Walk()
-    base = _Ctx(path, legend, _uses_strike_for_done(document, legend), anchor, (),
-                document.source.lines)
+    base = _Ctx(
+        path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines
+    )
     _walk_section(document.root, base, result, top=True)
     result.items.sort(key=lambda i: i.span.start)
     return result
@@ -96,8 +112,15 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk, *, top: bool = False) 
     heading_status: Status | None = None
     if section.heading is not None:
         title = section.title
-        ctx = _Ctx(ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, (*ctx.section, title),
-                   ctx.lines, done_context=ctx.done_context)
+        ctx = _Ctx(
+            ctx.path,
+            ctx.legend,
+            ctx.strike_done,
+            ctx.anchor,
+            (*ctx.section, title),
+            ctx.lines,
+            done_context=ctx.done_context,
+        )
         if section.level > 1:
             marker, scope = heading_marker(title, section.heading.inline, ctx.legend)
             if marker is not None:
@@ -108,10 +131,17 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk, *, top: bool = False) 
                 if field_marker is not None:
                     heading_status = field_marker.status
                     _heading_item(section, field_marker, ctx, out, source="field")
-            ctx = _Ctx(ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section, ctx.lines,
-                       scope,
-                       _CRITERIA_HEADING.search(title) is not None,
-                       ctx.done_context or heading_status is Status.DONE or scope is Status.DONE)
+            ctx = _Ctx(
+                ctx.path,
+                ctx.legend,
+                ctx.strike_done,
+                ctx.anchor,
+                ctx.section,
+                ctx.lines,
+                scope,
+                _CRITERIA_HEADING.search(title) is not None,
+                ctx.done_context or heading_status is Status.DONE or scope is Status.DONE,
+            )
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out)
@@ -122,10 +152,20 @@ def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> No
     for block in blocks:
         if isinstance(block, ListBlock):
             scope, criteria = label if label is not None else (ctx.scope, ctx.criteria)
-            inner = ctx if label is None else _Ctx(
-                ctx.path, ctx.legend, ctx.strike_done, ctx.anchor, ctx.section, ctx.lines,
-                scope if scope is not None else ctx.scope, criteria or ctx.criteria,
-                ctx.done_context,
+            inner = (
+                ctx
+                if label is None
+                else _Ctx(
+                    ctx.path,
+                    ctx.legend,
+                    ctx.strike_done,
+                    ctx.anchor,
+                    ctx.section,
+                    ctx.lines,
+                    scope if scope is not None else ctx.scope,
+                    criteria or ctx.criteria,
+                    ctx.done_context,
+                )
             )
             for list_item in block.items:
                 _list_item(list_item, inner, out, depth)
@@ -157,7 +197,7 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
         found = emoji_at(text)
         if found is not None and len(text) < 40:
             glyph_status = _EMOJI_LABEL.get(found[0])
-            rest = text[found[1]:].strip(" *:_")
+            rest = text[found[1] :].strip(" *:_")
             if glyph_status is not None and status_of_word(rest) is None:
                 status = glyph_status
     if status is None and not criteria:
@@ -221,8 +261,13 @@ def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
     inline = block.inline
     if not inline.text.strip() and block.children and isinstance(block.children[0], Heading):
         inline = block.children[0].inline
-    marker = item_marker(inline, block.task, ctx.legend, scope=ctx.scope,
-                         criteria=ctx.criteria and not ctx.done_context)
+    marker = item_marker(
+        inline,
+        block.task,
+        ctx.legend,
+        scope=ctx.scope,
+        criteria=ctx.criteria and not ctx.done_context,
+    )
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and inline.is_struck():
@@ -233,8 +278,19 @@ def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
     notes = tuple(
         child.inline.text.strip() for child in block.children if isinstance(child, Paragraph)
     )
-    out.add(_make_item(inline, marker, Span(block.start, block.end, ctx.path), kind, ctx,
-                       status=status, source=source, depth=depth, notes=notes))
+    out.add(
+        _make_item(
+            inline,
+            marker,
+            Span(block.start, block.end, ctx.path),
+            kind,
+            ctx,
+            status=status,
+            source=source,
+            depth=depth,
+            notes=notes,
+        )
+    )
     _walk_blocks(block.children, ctx, out, depth=depth + 1)
 
 
@@ -244,49 +300,33 @@ def _table(table: Table, ctx: _Ctx, out: Walk) -> None:
     if status_col == 0 and len(header) > 1:
         return  # a legend table: each row explains a status, none is an item
     when_col = next((i for i, h in enumerate(header) if h in _WHEN_HEADERS), None)
-    title_col = 0
     for row in table.rows:
         if not row.cells:
             continue
-        first = row.cells[title_col].inline
-        marker: Marker | None = None
-        if status_col is not None and status_col < len(row.cells):
-            marker = cell_status(row.cells[status_col].inline, ctx.legend)
-            if marker is not None:
-                marker = Marker(marker.status, marker.written, marker.source)
-        elif status_col is None:
-            glued = item_marker(first, None, ctx.legend)
-            if glued is not None and glued.end > 0:
-                marker = glued
-        status = ctx.scope if marker is None else None
+        first = row.cells[0].inline
+        row_text = " | ".join(c.inline.text.strip() for c in row.cells)
+        links = tuple(link for c in row.cells for link in c.inline.links)
+        merged = replace(first, links=links)
+        span = Span(row.start, row.end, ctx.path)
         when = None
         if when_col is not None and when_col < len(row.cells):
             when = row.cells[when_col].inline.text
-        row_text = " | ".join(c.inline.text.strip() for c in row.cells)
-        merged = Inline(
-            first.text if marker is None or status_col is not None else first.text,
-            first.strong, first.strike, first.code,
-            tuple(link for c in row.cells for link in c.inline.links),
-        )
-        item = _make_item(merged, marker if status_col is None else None,
-                          Span(row.start, row.end, ctx.path), "row", ctx,
-                          status=status, source="heading" if status else None,
-                          period_text=when if when is not None else row_text)
-        if marker is not None and status_col is not None:
-            item = _with_status(item, marker)
-        out.add(_with_text(item, row_text))
-
-
-def _with_status(item: Item, marker: Marker) -> Item:
-    from dataclasses import replace
-
-    return replace(item, status=marker.status, status_from=marker.source, marker=marker.written)
-
-
-def _with_text(item: Item, text: str) -> Item:
-    from dataclasses import replace
-
-    return replace(item, text=text, owners=owners_in(text) or item.owners)
+        period_text = when if when is not None else row_text
+        if status_col is not None:
+            cell = row.cells[status_col].inline if status_col < len(row.cells) else None
+            marker = cell_status(cell, ctx.legend) if cell is not None else None
+            item = _make_item(merged, None, span, "row", ctx, period_text=period_text)
+            if marker is not None:
+                item = replace(
+                    item, status=marker.status, status_from=marker.source, marker=marker.written
+                )
+        else:
+            glued = item_marker(first, None, ctx.legend)
+            marker = glued if glued is not None and glued.end > 0 else None
+            item = _make_item(merged, marker, span, "row", ctx, period_text=period_text)
+        if item.status is None and ctx.scope is not None:
+            item = replace(item, status=ctx.scope, status_from="heading")
+        out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
 
 
 def _heading_item(
@@ -294,10 +334,15 @@ def _heading_item(
 ) -> None:
     heading = section.heading
     assert heading is not None
-    item = _make_item(heading.inline, marker if source == "marker" else None,
-                      Span(heading.start, heading.end, ctx.path), "heading", ctx)
+    item = _make_item(
+        heading.inline,
+        marker if source == "marker" else None,
+        Span(heading.start, heading.end, ctx.path),
+        "heading",
+        ctx,
+    )
     if source != "marker":
-        item = _with_status(item, Marker(marker.status, marker.written, source))
+        item = replace(item, status=marker.status, status_from=source, marker=marker.written)
     out.add(item)
 
 

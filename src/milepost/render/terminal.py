@@ -22,8 +22,14 @@ _STYLE = {
     Status.BLOCKED: "red",
     Status.DROPPED: "dim",
 }
-_ORDER = (Status.DONE, Status.IN_PROGRESS, Status.PLANNED, Status.FUTURE, Status.BLOCKED,
-          Status.DROPPED)
+_ORDER = (
+    Status.DONE,
+    Status.IN_PROGRESS,
+    Status.PLANNED,
+    Status.FUTURE,
+    Status.BLOCKED,
+    Status.DROPPED,
+)
 
 
 def _age(day: date | None, today: date) -> str:
@@ -74,8 +80,9 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
     summary = Text()
     for status in _ORDER:
         if counts[status]:
-            summary.append(f"{status.emoji} {counts[status]} {status.label.lower()}  ",
-                           style=_STYLE[status])
+            summary.append(
+                f"{status.emoji} {counts[status]} {status.label.lower()}  ", style=_STYLE[status]
+            )
     facts.add_row("items", summary if summary else Text("no status markers found"))
     facts.add_row(
         "also",
@@ -93,8 +100,11 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
         for period in roadmap.focus.periods:
             parts.append(Text(f" {period.heading}", style="underline"))
             parts.extend(_item_line(item) for item in period.items)
-    high = [r for r in roadmap.risks if (r.likelihood or "").lower() == "high"
-            or (r.impact or "").lower() == "high"]
+    high = [
+        r
+        for r in roadmap.risks
+        if (r.likelihood or "").lower() == "high" or (r.impact or "").lower() == "high"
+    ]
     if high:
         parts.append(Text("High risks", style="bold"))
         for risk in high:

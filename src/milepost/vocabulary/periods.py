@@ -77,18 +77,19 @@ def add_months(day: date, months: int) -> date:
 
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
-_LONG = re.compile(
-    rf"(?i)(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)"
-)
+_LONG = re.compile(rf"(?i)(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)")
 _DAY_FIRST = re.compile(rf"(?i)(?<![\w])(?P<day>\d{{1,2}})\s+{_MONTH}\s+{_YEAR}(?!\d)")
 _MONTH_YEAR = re.compile(rf"(?i)(?<![\w]){_MONTH},?\s+{_YEAR}(?!\d)")
 _ISO_MONTH = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])")
 _QUARTER = re.compile(
-    r"(?i)(?<![\w])(?:Q(?P<q1>[1-4])(?:\s*[-–/]\s*Q(?P<q2>[1-4]))?[\s,/]+" + _YEAR
+    r"(?i)(?<![\w])(?:Q(?P<q1>[1-4])(?:\s*[-–/]\s*Q(?P<q2>[1-4]))?[\s,/]+"
+    + _YEAR
     + r"|(?P<year2>(?:19|20)\d\d)[\s-]*Q(?P<q3>[1-4])(?:\s*[-–/]\s*Q(?P<q4>[1-4]))?)(?![\w])"
 )
 _HALF = re.compile(
-    r"(?i)(?<![\w])(?:H(?P<h1>[12])[\s,/]+" + _YEAR + r"|(?P<year2>(?:19|20)\d\d)[\s-]*H(?P<h2>[12]))(?![\w])"
+    r"(?i)(?<![\w])(?:H(?P<h1>[12])[\s,/]+"
+    + _YEAR
+    + r"|(?P<year2>(?:19|20)\d\d)[\s-]*H(?P<h2>[12]))(?![\w])"
 )
 _VERSION = re.compile(r"(?i)(?<![\w.])v(?P<v>\d+(?:\.\d+){0,3})(?:\+)?(?![\w])")
 _RELATIVE = re.compile(
@@ -130,13 +131,19 @@ def read_period(text: str, *, anchor: date | None = None) -> Period | None:
     if match:
         year, month = int(match["year"]), MONTHS[match["month"].lower()]
         candidates.append(
-            (match.start(), Period("month", match.group(), date(year, month, 1), month_end(year, month)))
+            (
+                match.start(),
+                Period("month", match.group(), date(year, month, 1), month_end(year, month)),
+            )
         )
     match = _ISO_MONTH.search(text)
     if match and not _ISO.search(text, match.start()):
         year, month = int(match["year"]), int(match["m"])
         candidates.append(
-            (match.start(), Period("month", match.group(), date(year, month, 1), month_end(year, month)))
+            (
+                match.start(),
+                Period("month", match.group(), date(year, month, 1), month_end(year, month)),
+            )
         )
     match = _QUARTER.search(text)
     if match:
@@ -145,20 +152,33 @@ def read_period(text: str, *, anchor: date | None = None) -> Period | None:
         last = int(match["q2"] or match["q4"] or first)
         if last >= first:
             candidates.append(
-                (match.start(), Period("quarter", match.group(), date(year, 3 * first - 2, 1),
-                                       month_end(year, 3 * last)))
+                (
+                    match.start(),
+                    Period(
+                        "quarter",
+                        match.group(),
+                        date(year, 3 * first - 2, 1),
+                        month_end(year, 3 * last),
+                    ),
+                )
             )
     match = _HALF.search(text)
     if match:
         year = int(match["year"] or match["year2"])
         half = int(match["h1"] or match["h2"])
         candidates.append(
-            (match.start(), Period("half", match.group(), date(year, 6 * half - 5, 1),
-                                   month_end(year, 6 * half)))
+            (
+                match.start(),
+                Period(
+                    "half", match.group(), date(year, 6 * half - 5, 1), month_end(year, 6 * half)
+                ),
+            )
         )
     match = _VERSION.search(text)
     if match:
-        candidates.append((match.start(), Period("version", match.group(), version="v" + match["v"])))
+        candidates.append(
+            (match.start(), Period("version", match.group(), version="v" + match["v"]))
+        )
     match = _RELATIVE.search(text)
     if match:
         candidates.append((match.start(), _relative(match, anchor)))
@@ -166,8 +186,9 @@ def read_period(text: str, *, anchor: date | None = None) -> Period | None:
         match = _YEAR_ONLY.search(text)
         if match:
             year = int(match["year"])
-            candidates.append((match.start(), Period("year", match.group(), date(year, 1, 1),
-                                                     date(year, 12, 31))))
+            candidates.append(
+                (match.start(), Period("year", match.group(), date(year, 1, 1), date(year, 12, 31)))
+            )
     if not candidates:
         return None
     # The earliest mention wins; at the same place, the most precise reading (dates first).

@@ -1,0 +1,179 @@
+"""The command line as a user meets it: exit codes, one-line errors, real output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from milepost import api
+from milepost.cli import main
+from tests.conftest import EXAMPLES
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_show_example_portfolio(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", str(EXAMPLES), "--today", "2026-11-25", "--color", "never")
+    assert code == 0, err
+    for track in ("Orchestration", "Memory", "Tool Use", "Web UI", "Evaluation"):
+        assert track in out
+    assert "✅ Structured handoff protocol between agents" in out
+    assert "overdue by" in out  # the Web UI track's review date has passed
+    assert "\x1b[" not in out
+
+
+def test_export_is_json_for_every_track(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "export", str(EXAMPLES))
+    assert code == 0
+    data = json.loads(out)
+    assert sorted(r["track"] for r in data["roadmaps"]) == [
+        "Evaluation",
+        "Memory",
+        "Orchestration",
+        "Tool Use",
+        "Web UI",
+    ]
+    assert data["errors"] == []
+
+
+def test_missing_path_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "no/such/place")
+    assert code == 2
+    assert err == "milepost: error: no/such/place: no such file or folder\n"
+
+
+def test_undecodable_file_names_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "roadmap.md"
+    bad.write_bytes(b"# T\n\nok\n\xff\xfe broken\n")
+    code, _, err = run(capsys, "export", str(bad))
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert lines == [
+        f"milepost: error: {bad}:4: cannot decode byte 8 (0xff) as utf-8 "
+        "(milepost reads UTF-8; re-save the file as UTF-8)"
+    ]
+
+
+def test_bug_is_one_line_exit_3_and_debug_shows_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(api, "load_many", boom)
+    code, _, err = run(capsys, "show", str(EXAMPLES))
+    assert code == 3
+    assert err.count("\n") == 1 and "internal error" in err and "--debug" in err
+    code, _, err = run(capsys, "--debug", "show", str(EXAMPLES))
+    assert code == 3 and "Traceback" in err and "kaput" in err
+
+
+def test_interrupt_exits_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api, "load_many", interrupted)
+    code, _, _ = run(capsys, "show", str(EXAMPLES))
+    assert code == 130
+
+
+def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "--today", "tomorrow", str(EXAMPLES))
+    assert code == 2 and "is not a date" in err
+    code, _, err = run(capsys, "frobnicate")
+    assert code == 2 and "No such command" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.startswith("milepost, version ")
+
+
+class TestNew:
+    def test_writes_dated_roadmap(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        code, out, _ = run(
+            capsys,
+            "new",
+            "Agent Sandbox",
+            "--dir",
+            str(tmp_path),
+            "--owner",
+            "@zoe",
+            "--project",
+            "Swarmkit",
+            "--today",
+            "2026-11-25",
+        )
+        target = tmp_path / "agent-sandbox" / "roadmap.md"
+        assert code == 0 and out == f"created {target}\n"
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Agent Sandbox Roadmap\n\n**Last updated:** 2026-11-25\n")
+        assert "### November 2026" in text and "### December 2026" in text
+        assert "### Q4 2026 Goals" in text and "### Alignment with Swarmkit Vision" in text
+        assert "**Next roadmap review:** 2026-12-09" in text
+        assert text.rstrip().endswith("*Last updated: 2026-11-25 by @zoe*")
+        roadmap = api.load(target)
+        assert roadmap.track == "Agent Sandbox"
+        assert str(roadmap.meta.next_review) == "2026-12-09"
+
+    def test_refuses_to_overwrite(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        assert run(capsys, "new", "X", "--dir", str(tmp_path))[0] == 0
+        before = (tmp_path / "x" / "roadmap.md").read_bytes()
+        code, _, err = run(capsys, "new", "X", "--dir", str(tmp_path))
+        assert code == 2 and "already exists; not overwriting" in err
+        assert (tmp_path / "x" / "roadmap.md").read_bytes() == before
+
+    def test_names_cannot_escape_or_be_empty(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, _, _ = run(capsys, "new", "../../etc", "--dir", str(tmp_path / "tracks"))
+        assert code == 0 and (tmp_path / "tracks" / "etc" / "roadmap.md").is_file()
+        code, _, err = run(capsys, "new", "!!!", "--dir", str(tmp_path))
+        assert code == 2 and err.startswith("milepost: error:")
+
+    def test_uses_config_folder_project_and_cadence(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        (tmp_path / "milepost.toml").write_text(
+            'project = "Acme"\nroadmaps = ["teams/*/roadmap.md"]\nreview_cadence_days = 7\n',
+            encoding="utf-8",
+        )
+        monkeypatch.chdir(tmp_path)
+        code, _, err = run(capsys, "new", "Billing", "--today", "2026-11-25")
+        assert code == 0, err
+        text = (tmp_path / "teams" / "billing" / "roadmap.md").read_text(encoding="utf-8")
+        assert "Alignment with Acme Vision" in text and "review:** 2026-12-02" in text
+
+
+def test_bad_config_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "milepost.toml").write_text("roadmap = 3\n", encoding="utf-8")
+    code, _, err = run(capsys, "show", str(tmp_path))
+    assert code == 2
+    assert err == (
+        f"milepost: error: {tmp_path / 'milepost.toml'}: unknown option 'roadmap' "
+        "(known: project, review_cadence_days, roadmaps, stale_after_days)\n"
+    )
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "milepost", "export", str(EXAMPLES / "tracks" / "memory")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["roadmaps"][0]["track"] == "Memory"

@@ -1,0 +1,79 @@
+"""Configuration is small, typed and strict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from milepost import api
+from milepost.config import DEFAULT_ROADMAPS, Config, parse_config
+from milepost.errors import ConfigError
+from milepost.portfolio.discover import matches
+
+
+def test_defaults() -> None:
+    assert Config().roadmaps == DEFAULT_ROADMAPS and Config().review_cadence_days == 14
+
+
+def test_full_config() -> None:
+    config = parse_config(
+        'project = "X"\nroadmaps = ["a/*.md"]\nreview_cadence_days = 7\nstale_after_days = 9\n',
+        path="/p/milepost.toml",
+    )
+    assert config == Config("X", ("a/*.md",), 7, 9, "/p/milepost.toml")
+
+
+def test_pyproject_table_or_nothing() -> None:
+    assert parse_config("[project]\nname='x'\n", path="pyproject.toml") is None
+    config = parse_config("[tool.milepost]\nproject='Y'\n", path="pyproject.toml")
+    assert config is not None and config.project == "Y"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("roadmap = []", "unknown option 'roadmap'"),
+        ("project = 3", "project must be a string"),
+        ("review_cadence_days = 0", "review_cadence_days must be a whole number"),
+        ("review_cadence_days = true", "review_cadence_days must be a whole number"),
+        ("roadmaps = []", "roadmaps must be a list"),
+        ('roadmaps = ["../x/*.md"]', "must stay inside"),
+        ("project = ", "invalid TOML"),
+    ],
+)
+def test_bad_values_name_file_and_key(text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as info:
+        parse_config(text, path="conf/milepost.toml")
+    assert str(info.value).startswith("conf/milepost.toml: ")
+
+
+@pytest.mark.parametrize(
+    ("path", "patterns", "expected"),
+    [
+        ("roadmap.md", DEFAULT_ROADMAPS, True),
+        ("tracks/memory/roadmap.md", DEFAULT_ROADMAPS, True),
+        ("docs/web-ui-roadmap.md", DEFAULT_ROADMAPS, True),
+        ("docs/README.md", DEFAULT_ROADMAPS, False),
+        ("tracks/a/roadmap.md", ("tracks/*/roadmap.md",), True),
+        ("tracks/a/b/roadmap.md", ("tracks/*/roadmap.md",), False),
+    ],
+)
+def test_discovery_patterns(path: str, patterns: tuple[str, ...], expected: bool) -> None:
+    assert matches(path, patterns) is expected
+
+
+def test_config_found_by_walking_up(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.milepost]\nproject = 'Up'\n", "utf-8")
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert api.find_config(deep).project == "Up"
+
+
+def test_discover_in_a_folder_below_the_config(tmp_path: Path) -> None:
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["teams/*/plan.md"]\n', "utf-8")
+    (tmp_path / "teams" / "a").mkdir(parents=True)
+    (tmp_path / "teams" / "a" / "plan.md").write_text("# A\n", "utf-8")
+    (tmp_path / "teams" / "a" / "roadmap.md").write_text("# not chosen\n", "utf-8")
+    assert [p.name for p in api.discover(tmp_path / "teams")] == ["plan.md"]
+    assert [p.name for p in api.discover(tmp_path)] == ["plan.md"]

@@ -1,0 +1,226 @@
+"""Status markers, periods and sections as people really write them."""
+
+from __future__ import annotations
+
+import pytest
+
+import milepost
+from milepost.model import Item
+from milepost.vocabulary.status import Status
+
+
+def statuses(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (i.title, i.status.value if i.status else None)
+        for i in milepost.loads(text).items
+        if i.status
+    ]
+
+
+def only(text: str) -> Item:
+    items = [i for i in milepost.loads(text).items if i.status]
+    assert len(items) == 1, items
+    return items[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("- ✅ Shipped the thing", "done"),
+        ("- ✔️ Shipped the thing", "done"),
+        ("- 🚧 Building the thing", "in_progress"),
+        ("- 🔄 Building the thing", "in_progress"),
+        ("- 🏗️ Building the thing", "in_progress"),
+        ("- 📋 Next thing", "planned"),
+        ("- 🗓️ Next thing", "planned"),
+        ("- 🔮 Some day thing", "future"),
+        ("- 💡 Some day thing", "future"),
+        ("- ⛔ Stuck thing", "blocked"),
+        ("- 🛑 Stuck thing", "blocked"),
+        ("- ❌ Cancelled thing", "dropped"),
+        ("- [x] Box done", "done"),
+        ("- [X] Box done", "done"),
+        ("- [ ] Box open", "planned"),
+        ("- [ ] Box open (in progress)", "in_progress"),
+        ("- **Done:** Word label", "done"),
+        ("- **In Progress:** Word label", "in_progress"),
+        ("- **Blocked:** Word label", "blocked"),
+        ("- ✅ **Completed:** Emoji and label", "done"),
+        ("- ⏳ **PENDING** words beat emoji", "planned"),
+        ("- ✅ **PARTIALLY COMPLETED** words beat emoji", "in_progress"),
+        ("- **Status:** ✅ Completed in v0.1.5", "done"),
+        ("- Trailing tag (In Progress)", "in_progress"),
+        (
+            "- Trailing tag (work-in-progress) [#262](https://github.com/o/r/issues/262)",
+            "in_progress",
+        ),
+        ("- Dashed tail ([#1](https://x.y)) - _DISCARDED_", "dropped"),
+        ("- Board link (TODO)", "planned"),
+        ("- Request about X - Status: Planned", "planned"),
+        ("- âœ… Mojibake done", "done"),
+        ("- ðŸš§ Mojibake building", "in_progress"),
+        ("- ðŸ“‹ Mojibake planned", "planned"),
+        ("- :white_check_mark: Shortcode done", "done"),
+    ],
+)
+def test_item_markers(line: str, status: str) -> None:
+    assert only(f"# T\n\n## Work\n\n{line}\n").status == status
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Docs get better with every release, an ongoing effort",
+        "- Designed with future growth in mind",
+        "- As planned at the contributor summit",
+        "- Should we support a dashboard (future)?",
+        "- Web dashboard beta",
+        "- Mobile app (stretch)",
+        "- (AG2 ✅, LangChain, CrewAI planned)",
+        "- [Status: Planned/In Progress/Completed]",
+        "- Longest conversation: 15 turns (in testing)",
+    ],
+)
+def test_prose_is_not_a_status(line: str) -> None:
+    assert statuses(f"# T\n\n## Work\n\n{line}\n") == []
+
+
+def test_status_headings_give_unmarked_items_their_status() -> None:
+    text = "# T\n\n## Completed\n\n- a\n- [ ] b\n\n### Sub\n\n- c\n\n## 🚧 Blocked Items\n\n- d\n"
+    items = {i.title: i for i in milepost.loads(text).items}
+    assert (items["a"].status, items["a"].status_from) == (Status.DONE, "heading")
+    assert items["b"].status is Status.PLANNED  # its own box wins
+    assert "c" not in items  # a sub-heading starts its own scope
+    assert items["d"].status is Status.BLOCKED  # the heading's words win over its emoji
+
+
+def test_decorated_headings_are_not_statuses() -> None:
+    text = "# T\n\n## 🔄 Review Schedule\n\n- Weekly sync\n\n## 🎯 Current Focus\n\n- x\n"
+    assert statuses(text) == []
+
+
+def test_heading_that_names_a_deliverable_is_an_item() -> None:
+    item = only("# T\n\n## 📋 v0.2 - Plugin API\n\ntext\n")
+    assert (item.kind, item.status, item.title) == ("heading", Status.PLANNED, "v0.2 - Plugin API")
+
+
+def test_h1_is_never_an_item() -> None:
+    assert statuses("# ✅ Done Roadmap\n") == []
+
+
+def test_status_field_gives_the_heading_a_status() -> None:
+    item = only("# T\n\n### Goal 2: Faster\n\n**Status:** 🚧 In Progress\n\ntext\n")
+    assert (item.kind, item.status, item.status_from) == ("heading", Status.IN_PROGRESS, "field")
+
+
+def test_success_criteria_ticks_are_not_shipped_items() -> None:
+    text = (
+        "# T\n\n## 📋 v2\n\n**Success Criteria:**\n- ✅ Fast\n- ✅ Safe\n\n"
+        "## Metrics\n\n- ✅ 10 users\n"
+    )
+    found = statuses(text)
+    assert ("10 users", "done") in found
+    assert not any(title in ("Fast", "Safe") for title, _ in found)
+
+
+def test_label_paragraph_refines_bare_boxes() -> None:
+    text = "# T\n\n## Q3\n✅ **Completed**\n- [x] a\n\n🔧 **In Progress**\n- [ ] b\n"
+    assert statuses(text) == [("a", "done"), ("b", "in_progress")]
+
+
+def test_table_status_column_and_legend_table() -> None:
+    text = (
+        "# T\n\n| Milestone | Target | Status |\n|---|---|---|\n"
+        "| Alpha | Q1 2027 | ✅ Complete |\n| Beta | v0.3 | 🔄 **PARTIALLY COMPLETED** |\n"
+        "| Gamma | Dec 2026 | ⏳ **PENDING** |\n\n"
+        "| Status | Meaning |\n|---|---|\n| **Done** | finished |\n"
+    )
+    items = [i for i in milepost.loads(text).items if i.status]
+    assert [(i.title, i.status) for i in items] == [
+        ("Alpha", "done"),
+        ("Beta", "in_progress"),
+        ("Gamma", "planned"),
+    ]
+    assert [i.period.label if i.period else None for i in items] == ["2027-Q1", "v0.3", "2026-12"]
+
+
+def test_legend_defines_its_own_glyphs() -> None:
+    text = (
+        "# T\n\n| Track | Status |\n|---|---|\n| A | 🟢 |\n| B | 🔴 |\n\n"
+        "**Status Legend:** 🟢 Active | 🟡 Planning | 🔴 Blocked | ⚪ Paused\n"
+    )
+    items = [i for i in milepost.loads(text).items if i.status]
+    assert [(i.title, i.status, i.status_from) for i in items] == [
+        ("A", "in_progress", "legend"),
+        ("B", "blocked", "legend"),
+    ]
+
+
+def test_strikethrough_means_done_only_where_the_document_says_so() -> None:
+    uses = "# T\n\n- [x] ~~a~~\n- ~~b~~\n"
+    assert ("b", "done") in statuses(uses)
+    assert statuses("# T\n\n- ~~b~~\n- c\n") == []
+
+
+def test_glued_emoji_in_first_cell_without_status_column() -> None:
+    assert statuses("# T\n\n| Feature | Owner |\n|---|---|\n| ✅ Login | @a |\n") == [
+        ("Login", "done")
+    ]
+
+
+def test_owners_refs_and_periods_on_items() -> None:
+    item = only(
+        "# T\n\n**Last updated:** 2026-11-01\n\n## Work\n\n"
+        "- 🚧 Truncation by December 2026 (#412) @gwen "
+        "[PR](https://github.com/o/r/pull/9) mail a@b.co\n"
+    )
+    assert item.owners == ("@gwen",)
+    assert item.refs == ("#412", "https://github.com/o/r/pull/9")
+    assert item.period is not None and item.period.label == "2026-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("November 2026", "2026-11"),
+        ("Nov 2026", "2026-11"),
+        ("2026-11", "2026-11"),
+        ("Q1 2027", "2027-Q1"),
+        ("2027-Q1", "2027-Q1"),
+        ("Q1-Q2 2025", "2025-Q1..Q2"),
+        ("H1 2027", "2027-H1"),
+        ("2027", "2027"),
+        ("2026-11-25", "2026-11-25"),
+        ("November 14, 2025", "2025-11-14"),
+        ("v0.0.32", "v0.0.32"),
+    ],
+)
+def test_periods(text: str, label: str) -> None:
+    item = only(f"# T\n\n- 📋 Thing {text}\n")
+    assert item.period is not None and item.period.label == label
+
+
+def test_relative_period_is_anchored_at_last_updated() -> None:
+    item = only("# T\n\n**Last updated:** 2026-11-02\n\n- 📋 Thing in Weeks 1-4\n")
+    assert item.period is not None and item.period.kind == "relative"
+    assert str(item.period.start) == "2026-11-02"
+
+
+def test_unreadable_period_is_kept_as_no_period() -> None:
+    item = only("# T\n\n- 📋 Thing someday soon\n")
+    assert item.period is None and item.text == "📋 Thing someday soon"
+
+
+def test_mojibake_template_reads_like_the_clean_one() -> None:
+    from tests.conftest import TEMPLATES, require_shared
+
+    require_shared()
+    clean = milepost.load(TEMPLATES / "track-roadmap-template.md")
+    broken = milepost.load(TEMPLATES / "track-roadmap-template.mojibake.md")
+    assert [i.status for i in broken.items if i.status] == [
+        i.status for i in clean.items if i.status
+    ]
+    assert [(m.baseline, m.target) for m in broken.metrics] == [
+        (m.baseline, m.target) for m in clean.metrics
+    ]
+    assert clean.metrics[0].baseline == "[baseline]"

@@ -163,3 +163,32 @@ class TestPatch:
     def test_bad_range(self) -> None:
         with pytest.raises(ValueError, match="bad patch range"):
             Patch(2, 1)
+
+
+class TestParserQuirks:
+    """pulldown-cmark behaviours the tree builder corrects (see docs/parser.md)."""
+
+    def test_separator_before_heading_is_not_front_matter(self) -> None:
+        d = doc("# T\n\ntext\n\n---\n## Q1\n\nDone.\n\n---\n## Q2\n")
+        assert [(h.inline.text, h.start) for h in d.headings] == [("T", 0), ("Q1", 5), ("Q2", 10)]
+        assert not any(isinstance(b, FrontMatter) for b in d.blocks)
+
+    def test_rule_then_text_at_top_is_not_front_matter(self) -> None:
+        d = doc("---\n# Title\n\ntext\n\n---\n")
+        assert [h.inline.text for h in d.headings] == ["Title"]
+
+    def test_front_matter_with_multibyte_text_keeps_offsets(self) -> None:
+        d = doc("---\r\ntitle: café ✅\r\n---\r\n# Hé\r\n\r\n- ✅ x\r\n")
+        assert isinstance(d.blocks[0], FrontMatter)
+        assert (d.blocks[0].start, d.blocks[0].end) == (0, 3)
+        assert [(h.inline.text, h.start) for h in d.headings] == [("Hé", 3)]
+        lst = d.blocks[-1]
+        assert isinstance(lst, ListBlock) and lst.start == 5
+
+    def test_list_range_does_not_run_into_the_next_line(self) -> None:
+        assert spans("- a\n\n para\n") == [("ListBlock", 0, 1), ("Paragraph", 2, 3)]
+
+    def test_padding_cell_stays_in_its_row(self) -> None:
+        table = doc("| a | b |\n|---|---|\n| 1 |\n").blocks[0]
+        assert isinstance(table, Table)
+        assert [(c.start, c.end) for c in table.rows[0].cells] == [(2, 3), (2, 3)]

@@ -39,11 +39,13 @@ from milepost.document.nodes import (
 __all__ = ["parse_blocks"]
 
 _O = pyromark.Options
-OPTIONS = (
-    _O.ENABLE_TABLES
-    | _O.ENABLE_TASKLISTS
-    | _O.ENABLE_STRIKETHROUGH
-    | _O.ENABLE_YAML_STYLE_METADATA_BLOCKS
+# Front matter is found here, not by pulldown-cmark: its metadata option also takes any
+# "---" line followed by text and a later "---" in the middle of a document (docs/parser.md).
+OPTIONS = _O.ENABLE_TABLES | _O.ENABLE_TASKLISTS | _O.ENABLE_STRIKETHROUGH
+# Front matter: "---" on the first line, then YAML that starts with a key, up to "---"/"...".
+_FRONT_MATTER = re.compile(
+    r"---[ \t]*(?:\r\n|\r|\n)[A-Za-z_][\w-]*[ \t]*:.*(?:\r\n|\r|\n)"
+    r"(?:.*(?:\r\n|\r|\n))*?(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"
 )
 _NEWLINE = re.compile(rb"\r\n|\r|\n")
 _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
@@ -111,9 +113,26 @@ def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
     data = text.encode("utf-8")
     starts = _line_starts(data)
     n_lines = len(starts) if starts[-1] < len(data) else len(starts) - 1
+    front = _front_matter(text)
+    if front:
+        # Blank the front matter out, byte for byte, so every offset after it stays right.
+        head = text[:front]
+        blank = "".join(c if c in "\r\n" else " " * len(c.encode("utf-8")) for c in head)
+        text = blank + text[front:]
     with _gc_paused():
-        blocks, headings = _Builder(data, starts).run(text)
+        builder = _Builder(data, starts)
+        if front:
+            builder.top.append(FrontMatter(*builder.lines({"start": 0, "end": len(head.encode())})))
+        blocks, headings = builder.run(text)
     return blocks, headings, n_lines
+
+
+def _front_matter(text: str) -> int:
+    """Where YAML front matter that opens the document ends (0: there is none)."""
+    if not text.startswith("---"):
+        return 0
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match else 0
 
 
 class _Builder:
@@ -136,6 +155,9 @@ class _Builder:
         """
         start, end = rng["start"], rng["end"]
         data, starts = self.data, self.starts
+        tail = bisect_right(starts, end) - 1
+        if start < starts[tail] < end and not data[starts[tail] : end].strip(b" \t>"):
+            end = starts[tail]  # a list's range runs into the next line's indentation
         first = bisect_right(starts, start) - 1
         if start < len(data) and data[start] in (10, 13) and first + 1 < len(starts):
             first += 1
@@ -246,8 +268,12 @@ class _Builder:
                 self.stack[-1].rows.append(row)
                 self.stack.append(row)
             elif tag == "TableCell":
-                cell = Cell(*self.lines(rng))
-                self.stack[-1].cells.append(cell)
+                row = self.stack[-1]
+                first, last = self.lines(rng)
+                if not row.start <= first < row.end:  # a padding cell for a short row
+                    first, last = row.start, row.end
+                cell = Cell(first, last)
+                row.cells.append(cell)
                 self.start_inline(cell)
             elif tag == "HtmlBlock":
                 self.close_item_text()
@@ -285,9 +311,6 @@ class _Builder:
             table = Table(*self.lines(rng))
             self.add(table)
             self.stack.append(table)
-        elif kind == "MetadataBlock":
-            self.add(FrontMatter(*self.lines(rng)))
-            self.stack.append(None)
         # FootnoteDefinition, DefinitionList... are not enabled.
 
     def end(self, tag: Any, rng: dict[str, int]) -> None:
@@ -311,5 +334,5 @@ class _Builder:
         elif name == "Item" or name in ("List", "BlockQuote", "Table", "TableHead", "TableRow"):
             self.close_item_text()
             self.stack.pop()
-        elif name in ("CodeBlock", "MetadataBlock"):
+        elif name == "CodeBlock":
             self.stack.pop()

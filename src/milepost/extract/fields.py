@@ -12,7 +12,8 @@ _OWNER = re.compile(r"(?<![\w.@/`])@([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?
 _REF = re.compile(r"(?<![\w&/#])#(\d{1,7})\b")
 _GH_URL = re.compile(r"https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|pulls|discussions)/\d+")
 _TRAILING = re.compile(
-    r"(?:\s*(?:\((?:#\d+|@[\w-]+|PR\s*#?\d+)(?:[,\s]+(?:#\d+|@[\w-]+))*\)|#\d+|@[\w-]+|[-–—:,;|]))+\s*$"
+    r"(?:\s*(?:\((?:#\d+|@[\w-]+|PR\s*#?\d+|https?://\S+)(?:[,\s]+(?:#\d+|@[\w-]+))*\)"
+    r"|#\d+|@[\w-]+|https?://\S+|[-–—:,;|]))+\s*$"
 )
 _LEADING = re.compile(r"^[\s\-–—:|*]+")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from milepost import fs
 from milepost.config import CONFIG_FILES, Config, parse_config
-from milepost.document import parse
+from milepost.document import gc_paused, parse
 from milepost.errors import MilepostError, UsageError
 from milepost.extract import extract
 from milepost.model import Roadmap
@@ -34,7 +34,8 @@ def load(path: str | os.PathLike[str]) -> Roadmap:
     :class:`milepost.MilepostError` naming the file (and line, where there is one)."""
     name = os.fspath(path)
     source = decode(fs.read(name).data, path=name)
-    return extract(parse(source), path=name)
+    with gc_paused():
+        return extract(parse(source), path=name)
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:

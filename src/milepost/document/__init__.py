@@ -27,7 +27,7 @@ from milepost.document.nodes import (
     Section,
     Table,
 )
-from milepost.document.parser import parse_blocks
+from milepost.document.parser import gc_paused, parse_blocks
 from milepost.document.patch import Patch, apply
 from milepost.source import Source
 
@@ -51,6 +51,7 @@ __all__ = [
     "Section",
     "Table",
     "apply",
+    "gc_paused",
     "parse",
 ]
 

@@ -36,7 +36,7 @@ from milepost.document.nodes import (
     Table,
 )
 
-__all__ = ["parse_blocks"]
+__all__ = ["gc_paused", "parse_blocks"]
 
 _O = pyromark.Options
 # Front matter is found here, not by pulldown-cmark: its metadata option also takes any
@@ -52,7 +52,7 @@ _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Building many small objects triggers the cyclic GC for nothing: none of them cycle."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -119,7 +119,7 @@ def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
         head = text[:front]
         blank = "".join(c if c in "\r\n" else " " * len(c.encode("utf-8")) for c in head)
         text = blank + text[front:]
-    with _gc_paused():
+    with gc_paused():
         builder = _Builder(data, starts)
         if front:
             builder.top.append(FrontMatter(*builder.lines({"start": 0, "end": len(head.encode())})))

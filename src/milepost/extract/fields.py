@@ -20,6 +20,8 @@ _LEADING = re.compile(r"^[\s\-–—:|*]+")
 
 def owners_in(text: str) -> tuple[str, ...]:
     """``@name`` mentions (not e-mail addresses), in order, once each, with the ``@``."""
+    if "@" not in text:
+        return ()
     seen: dict[str, None] = {}
     for match in _OWNER.finditer(text):
         seen["@" + match.group(1)] = None
@@ -28,6 +30,8 @@ def owners_in(text: str) -> tuple[str, ...]:
 
 def refs_in(inline: Inline) -> tuple[str, ...]:
     """Issue references: ``#123`` in the text and GitHub issue/PR URLs of links or bare text."""
+    if "#" not in inline.text and not inline.links and "github.com" not in inline.text:
+        return ()
     seen: dict[str, None] = {}
     for match in _REF.finditer(inline.text):
         seen["#" + match.group(1)] = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from milepost.document import Inline
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
@@ -84,6 +85,9 @@ _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 def _tag(text: str) -> tuple[Status, int, str] | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
+    if "(" not in text and " - " not in text and ":" not in text and "–" not in text \
+            and "—" not in text:
+        return None
     match = _FIELD.search(text)
     if match:
         value = match.group("v").strip(" *_`")
@@ -281,6 +285,7 @@ _HEADING_ONLY = {
 }
 
 
+@lru_cache(maxsize=4096)
 def label_status(title: str) -> Status | None:
     """The status a heading or label *is* (``Completed``, ``## 🚧 Blocked Items``), if any.
 

@@ -117,8 +117,14 @@ def read_date(text: str) -> date | None:
     return min(found)[1] if found else None
 
 
+# Every period has a year, a version or a count of weeks/months: skip text with none.
+_ANY = re.compile(r"(?i)(?:19|20)\d\d|v\d|\d\s*[-–+]?\s*\d*\s*(?:weeks?|months?)|weeks?\s+\d")
+
+
 def read_period(text: str, *, anchor: date | None = None) -> Period | None:
     """The first period written in ``text``; relative ranges need ``anchor`` for dates."""
+    if _ANY.search(text) is None:
+        return None
     candidates: list[tuple[int, Period]] = []
     day = read_date(text)
     if day is not None:

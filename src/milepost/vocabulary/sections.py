@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from milepost.vocabulary.status import pictograph_at
 
@@ -132,6 +133,7 @@ def normalise(title: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+@lru_cache(maxsize=4096)
 def classify(title: str) -> SectionKind:
     """The kind of section a heading opens; :attr:`SectionKind.OTHER` when unknown."""
     key = normalise(title)

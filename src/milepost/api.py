@@ -146,10 +146,13 @@ def new_track(
 def _default_folder(config: Config) -> Path:
     if config.root is None:
         return Path(".")
+    root = Path(config.root)
+    if root.is_relative_to(Path.cwd()):
+        root = root.relative_to(Path.cwd())
     first = config.roadmaps[0].split("/")
     fixed = []
     for part in first:
         if any(ch in part for ch in "*?["):
             break
         fixed.append(part)
-    return Path(config.root, *fixed) if fixed and len(fixed) < len(first) else Path(config.root)
+    return root.joinpath(*fixed) if fixed and len(fixed) < len(first) else root

@@ -85,8 +85,13 @@ _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 def _tag(text: str) -> tuple[Status, int, str] | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
-    if "(" not in text and " - " not in text and ":" not in text and "–" not in text \
-            and "—" not in text:
+    if (
+        "(" not in text
+        and " - " not in text
+        and ":" not in text
+        and "–" not in text
+        and "—" not in text
+    ):
         return None
     match = _FIELD.search(text)
     if match:

@@ -23,7 +23,8 @@ from tests.conftest import CORPUS, TEMPLATES, corpus_files, require_shared
 
 GOLDENS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 STATUSES = ("done", "in_progress", "planned", "future", "blocked", "dropped")
-FILES = corpus_files()
+# Without ../shared, one placeholder keeps each test visible as skipped, with the reason.
+FILES = corpus_files() or [CORPUS / "shared-corpus-missing.md"]
 
 
 def summary(roadmap: milepost.Roadmap) -> dict[str, Any]:
@@ -75,6 +76,7 @@ def test_corpus_is_present() -> None:
 
 @pytest.mark.parametrize("path", FILES + sorted(TEMPLATES.glob("*.md")), ids=lambda p: p.name)
 def test_round_trip_is_byte_identical(path: Path) -> None:
+    require_shared()
     data = path.read_bytes()
     source = decode(data, path=str(path))
     assert encode(source) == data
@@ -85,6 +87,7 @@ def test_round_trip_is_byte_identical(path: Path) -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_extraction_matches_golden(path: Path) -> None:
+    require_shared()
     got = summary(milepost.load(path))
     golden = GOLDENS / (path.stem + ".json")
     if os.environ.get("MILEPOST_UPDATE_GOLDENS") == "1":

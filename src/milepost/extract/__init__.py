@@ -19,11 +19,11 @@ __all__ = ["extract"]
 
 def extract(document: Document, *, path: str | None = None) -> Roadmap:
     """The typed model of one roadmap document."""
-    title = ""
-    for heading in document.headings:
-        if heading.level == 1:
-            title = heading.inline.text.strip()
-            break
+    # The title is the first H1, else (a document without one) its first heading.
+    title = next(
+        (h.inline.text.strip() for h in document.headings if h.level == 1),
+        document.headings[0].inline.text.strip() if document.headings else "",
+    )
     meta = read_meta(document, path=path)
     found = walk(document, anchor=meta.last_updated, path=path)
     parts = read_parts(document, found, meta, path=path)

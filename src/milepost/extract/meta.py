@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from milepost.document import Document, Paragraph
+from milepost.document import BlockQuote, Document, Paragraph
 from milepost.extract.fields import owners_in
 from milepost.model import Meta
 from milepost.span import Span
@@ -35,6 +35,12 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 lines.extend(_lines_of(document, block))
+            elif isinstance(block, BlockQuote):  # "> Last updated: 2025-07-24"
+                for inner in block.children:
+                    if isinstance(inner, Paragraph):
+                        lines.extend(
+                            (n, line.lstrip(" >")) for n, line in _lines_of(document, inner)
+                        )
     values: dict[str, object] = {}
     owners: list[str] = []
     for number, line in sorted(lines):

@@ -96,7 +96,7 @@ _RELATIVE = re.compile(
     r"(?i)(?P<text>(?:next\s+)?(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\+?\s*(?P<unit>weeks?|months?)"
     r"|weeks?\s+(?P<c>\d+)\s*[-–]\s*(?P<d>\d+))"
 )
-_YEAR_ONLY = re.compile(r"(?<![\w-])" + _YEAR + r"(?![\w-])")
+_YEAR_ONLY = re.compile(r"(?<![\w#/.-])" + _YEAR + r"(?![\w-])")
 
 
 def read_date(text: str) -> date | None:

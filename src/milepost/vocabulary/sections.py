@@ -65,7 +65,6 @@ for _kind, _names in {
         "shipped",
         "released",
         "milestone tracker",
-        "key milestones",
     ),
     SectionKind.DEPENDENCIES_AND_RISKS: (
         "dependencies and risks",

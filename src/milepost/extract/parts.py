@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from milepost.document import Document, Paragraph, Section
@@ -32,7 +33,7 @@ from milepost.model import (
 from milepost.span import Span
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
-from milepost.vocabulary.status import HEALTH, Health, emoji_at
+from milepost.vocabulary.status import HEALTH, Health
 
 __all__ = ["read_parts"]
 
@@ -58,38 +59,25 @@ def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None)
     parts: dict[str, Any] = {}
     if SectionKind.FOCUS in kinds:
         parts["focus"] = reader.focus(kinds[SectionKind.FOCUS][0])
-    parts["goals"] = tuple(g for s in kinds.get(SectionKind.GOALS, []) for g in reader.goals(s))
     statement = kinds.get(SectionKind.VISION_STATEMENT) or kinds.get(SectionKind.VISION)
     if statement:
         parts["vision"] = reader.text_of(statement[0])
-    parts["initiatives"] = tuple(
-        i for s in kinds.get(SectionKind.INITIATIVES, []) for i in reader.initiatives(s)
-    )
-    parts["milestones"] = tuple(
-        m for s in kinds.get(SectionKind.MILESTONES, []) for m in reader.milestones(s)
-    )
-    parts["dependencies"] = tuple(
-        d for s in kinds.get(SectionKind.DEPENDENCIES, []) for d in reader.dependencies(s)
-    )
-    parts["risks"] = tuple(r for s in kinds.get(SectionKind.RISKS, []) for r in reader.risks(s))
-    parts["constraints"] = tuple(
-        t for s in kinds.get(SectionKind.CONSTRAINTS, []) for t in reader.texts(s)
-    )
-    parts["alignment"] = tuple(
-        t
-        for kind in (SectionKind.ALIGNMENT, SectionKind.ALIGNMENT_VISION)
-        for s in kinds.get(kind, [])
-        for t in reader.paragraphs(s)
-    )
-    parts["synergies"] = tuple(
-        x for s in kinds.get(SectionKind.SYNERGIES, []) for x in reader.synergies(s)
-    )
-    parts["requests"] = tuple(
-        r for s in kinds.get(SectionKind.FEEDBACK, []) for r in reader.requests(s)
-    )
-    parts["metrics"] = tuple(
-        m for s in kinds.get(SectionKind.METRICS, []) for m in reader.metrics(s)
-    )
+    readers: dict[str, tuple[Callable[[Section], Sequence[Any]], tuple[SectionKind, ...]]] = {
+        "goals": (reader.goals, (SectionKind.GOALS,)),
+        "initiatives": (reader.initiatives, (SectionKind.INITIATIVES,)),
+        "milestones": (reader.milestones, (SectionKind.MILESTONES,)),
+        "dependencies": (reader.dependencies, (SectionKind.DEPENDENCIES,)),
+        "risks": (reader.risks, (SectionKind.RISKS,)),
+        "constraints": (reader.texts, (SectionKind.CONSTRAINTS,)),
+        "alignment": (reader.paragraphs, (SectionKind.ALIGNMENT, SectionKind.ALIGNMENT_VISION)),
+        "synergies": (reader.synergies, (SectionKind.SYNERGIES,)),
+        "requests": (reader.requests, (SectionKind.FEEDBACK,)),
+        "metrics": (reader.metrics, (SectionKind.METRICS,)),
+    }
+    for field_name, (read, section_kinds) in readers.items():
+        parts[field_name] = tuple(
+            part for kind in section_kinds for s in kinds.get(kind, []) for part in read(s)
+        )
     parts["health"] = _health(document)
     return parts
 
@@ -409,7 +397,3 @@ def _metric(item: Item, group: str | None) -> Metric:
         status=item.status,
         text=item.text,
     )
-
-
-# emoji_at is re-exported for the metric arrow check in rules (kept here for one import site)
-_ = emoji_at

@@ -103,25 +103,17 @@ def walk(document: Document, *, anchor: date | None, path: str | None) -> Walk:
     base = _Ctx(
         path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines
     )
-    _walk_section(document.root, base, result, top=True)
+    _walk_section(document.root, base, result)
     result.items.sort(key=lambda i: i.span.start)
     return result
 
 
-def _walk_section(section: Section, ctx: _Ctx, out: Walk, *, top: bool = False) -> None:
-    heading_status: Status | None = None
+def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
     if section.heading is not None:
         title = section.title
-        ctx = _Ctx(
-            ctx.path,
-            ctx.legend,
-            ctx.strike_done,
-            ctx.anchor,
-            (*ctx.section, title),
-            ctx.lines,
-            done_context=ctx.done_context,
-        )
+        ctx = replace(ctx, section=(*ctx.section, title), scope=None, criteria=False)
         if section.level > 1:
+            heading_status: Status | None = None
             marker, scope = heading_marker(title, section.heading.inline, ctx.legend)
             if marker is not None:
                 heading_status = marker.status
@@ -131,16 +123,11 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk, *, top: bool = False) 
                 if field_marker is not None:
                     heading_status = field_marker.status
                     _heading_item(section, field_marker, ctx, out, source="field")
-            ctx = _Ctx(
-                ctx.path,
-                ctx.legend,
-                ctx.strike_done,
-                ctx.anchor,
-                ctx.section,
-                ctx.lines,
-                scope,
-                _CRITERIA_HEADING.search(title) is not None,
-                ctx.done_context or heading_status is Status.DONE or scope is Status.DONE,
+            ctx = replace(
+                ctx,
+                scope=scope,
+                criteria=_CRITERIA_HEADING.search(title) is not None,
+                done_context=ctx.done_context or Status.DONE in (heading_status, scope),
             )
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
@@ -151,30 +138,16 @@ def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> No
     label: tuple[Status | None, bool] | None = None
     for block in blocks:
         if isinstance(block, ListBlock):
-            scope, criteria = label if label is not None else (ctx.scope, ctx.criteria)
-            inner = (
-                ctx
-                if label is None
-                else _Ctx(
-                    ctx.path,
-                    ctx.legend,
-                    ctx.strike_done,
-                    ctx.anchor,
-                    ctx.section,
-                    ctx.lines,
-                    scope if scope is not None else ctx.scope,
-                    criteria or ctx.criteria,
-                    ctx.done_context,
-                )
-            )
+            inner = ctx
+            if label is not None:
+                scope, criteria = label
+                inner = replace(ctx, scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
             for list_item in block.items:
                 _list_item(list_item, inner, out, depth)
         elif isinstance(block, Table):
             _table(block, ctx, out)
         elif isinstance(block, BlockQuote):
             _walk_blocks(block.children, ctx, out, depth=depth)
-        elif isinstance(block, ListItem):  # not produced at this level, kept for safety
-            _list_item(block, ctx, out, depth)
         if isinstance(block, Paragraph):
             label = _label(block.inline, ctx.lines[block.end - 1] if ctx.lines else "")
         elif not isinstance(block, Heading):

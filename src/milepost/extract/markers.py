@@ -85,15 +85,12 @@ _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 def _tag(text: str) -> tuple[Status, int, str] | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
-    if (
-        "(" not in text
-        and " - " not in text
-        and ":" not in text
-        and "–" not in text
-        and "—" not in text
-    ):
+    paren = "(" in text
+    dash = " - " in text or "–" in text or "—" in text
+    field = ":" in text and "status" in text.lower()
+    if not (paren or dash or field):
         return None
-    match = _FIELD.search(text)
+    match = _FIELD.search(text) if field else None
     if match:
         value = match.group("v").strip(" *_`")
         found = emoji_at(value)
@@ -103,17 +100,17 @@ def _tag(text: str) -> tuple[Status, int, str] | None:
         if status is not None:
             return status, match.start(), match.group().strip()
         return None
-    match = _TAIL_PAREN.search(text)
+    match = _TAIL_PAREN.search(text) if paren else None
     if match:
         status = _strong_word(match.group("p"))
         if status is not None:
             return status, match.start(), match.group().strip()
-    match = _INNER_PAREN.search(text)
+    match = _INNER_PAREN.search(text) if paren and ":" in text else None
     if match:
         status = _strong_word(match.group("p"))
         if status is not None:
             return status, match.start(), match.group().strip()
-    for match in _TAIL_DASH.finditer(text):
+    for match in _TAIL_DASH.finditer(text) if dash else ():
         phrase = match.group("p").strip()
         status = _strong_word(phrase)
         if status is None:
@@ -130,6 +127,9 @@ def _leading(
 ) -> tuple[Status | None, Status | None, int, str]:
     """The leading emoji and status words: ``(emoji status, word status, end, as written)``."""
     text = inline.text
+    first = text[pos : pos + 1]
+    if not lenient and first.isascii() and first.isalnum() and _strong_at(inline, pos) is None:
+        return None, None, pos, ""  # plain words first: no emoji, no label (the common case)
     emoji_status: Status | None = None
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one

@@ -111,7 +111,15 @@ def walk(document: Document, *, anchor: date | None, path: str | None) -> Walk:
 def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
     if section.heading is not None:
         title = section.title
-        ctx = replace(ctx, section=(*ctx.section, title), scope=None, criteria=False)
+        ctx = _Ctx(
+            ctx.path,
+            ctx.legend,
+            ctx.strike_done,
+            ctx.anchor,
+            (*ctx.section, title),
+            ctx.lines,
+            done_context=ctx.done_context,
+        )
         if section.level > 1:
             heading_status: Status | None = None
             marker, scope = heading_marker(title, section.heading.inline, ctx.legend)
@@ -123,12 +131,13 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
                 if field_marker is not None:
                     heading_status = field_marker.status
                     _heading_item(section, field_marker, ctx, out, source="field")
-            ctx = replace(
-                ctx,
-                scope=scope,
-                criteria=_CRITERIA_HEADING.search(title) is not None,
-                done_context=ctx.done_context or Status.DONE in (heading_status, scope),
-            )
+            if scope is not None or heading_status is not None or _CRITERIA_HEADING.search(title):
+                ctx = replace(
+                    ctx,
+                    scope=scope,
+                    criteria=_CRITERIA_HEADING.search(title) is not None,
+                    done_context=ctx.done_context or Status.DONE in (heading_status, scope),
+                )
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out)

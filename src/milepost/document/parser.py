@@ -64,38 +64,54 @@ def gc_paused() -> Iterator[None]:
 
 
 class _InlineBuilder:
-    """Collects inline events into an :class:`Inline`."""
+    """Collects inline events into an :class:`Inline`; markup is recorded only when present."""
 
-    __slots__ = ("code", "html", "links", "open_links", "opens", "parts", "pos", "strike", "strong")
+    __slots__ = ("html", "marks", "opens", "parts", "pos")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pos = 0
-        self.strong: list[tuple[int, int]] = []
-        self.strike: list[tuple[int, int]] = []
-        self.code: list[tuple[int, int]] = []
-        self.links: list[Link] = []
-        self.open_links: list[tuple[str, int, bool]] = []
-        self.opens: list[tuple[str, int]] = []
+        # Closed markup as (kind, start, end, url); open markup as (kind, start, url).
+        self.marks: list[tuple[str, int, int, str]] | None = None
+        self.opens: list[tuple[str, int, str]] | None = None
         self.html = False
 
-    def text(self, value: str) -> None:
+    def open(self, kind: str, url: str = "") -> None:
+        if self.opens is None:
+            self.opens = []
+        self.opens.append((kind, self.pos, url))
+
+    def close(self) -> None:
+        if not self.opens:
+            return
+        kind, begin, url = self.opens.pop()
+        if kind != "Emphasis":
+            if self.marks is None:
+                self.marks = []
+            self.marks.append((kind, begin, self.pos, url))
+
+    def code_span(self, value: str) -> None:
+        if self.marks is None:
+            self.marks = []
+        self.marks.append(("Code", self.pos, self.pos + len(value), ""))
         self.parts.append(value)
         self.pos += len(value)
 
-    def code_span(self, value: str) -> None:
-        self.code.append((self.pos, self.pos + len(value)))
-        self.text(value)
-
     def build(self) -> Inline:
-        return Inline(
-            "".join(self.parts),
-            tuple(self.strong),
-            tuple(self.strike),
-            tuple(self.code),
-            tuple(self.links),
-            self.html,
-        )
+        text = "".join(self.parts)
+        if self.marks is None:
+            return Inline(text, html=self.html) if self.html else Inline(text)
+        strong, strike, code, links = [], [], [], []
+        for kind, begin, end, url in self.marks:
+            if kind == "Strong":
+                strong.append((begin, end))
+            elif kind == "Strikethrough":
+                strike.append((begin, end))
+            elif kind == "Code":
+                code.append((begin, end))
+            else:
+                links.append(Link(url, begin, end, kind == "Image"))
+        return Inline(text, tuple(strong), tuple(strike), tuple(code), tuple(links), self.html)
 
 
 def _line_starts(data: bytes) -> list[int]:
@@ -207,22 +223,25 @@ class _Builder:
 
     def run(self, text: str) -> tuple[list[Block], list[Heading]]:
         events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(text, options=OPTIONS)
+        start, end = self.start, self.end
         for event, rng in events:
             if type(event) is str:
                 if event == "Rule":
                     self.close_item_text()
                     self.add(Rule(*self.lines(rng)))
                 elif self.inline is not None:  # SoftBreak, HardBreak
-                    self.inline.text(" ")
+                    self.inline.parts.append(" ")
+                    self.inline.pos += 1
                 continue
-            key = next(iter(event))
-            value = event[key]
+            ((key, value),) = event.items()
             if key == "Text":
-                (self.inline or self._text_target(rng)).text(value)
+                target = self.inline or self._text_target(rng)
+                target.parts.append(value)
+                target.pos += len(value)
             elif key == "Start":
-                self.start(value, rng)
+                start(value, rng)
             elif key == "End":
-                self.end(value, rng)
+                end(value, rng)
             elif key == "Code":
                 (self.inline or self._text_target(rng)).code_span(value)
             elif key == "InlineHtml":
@@ -257,8 +276,7 @@ class _Builder:
                 self.stack[-1].items.append(item)
                 self.stack.append(item)
             elif tag in ("Strong", "Emphasis", "Strikethrough"):
-                target = self.inline or self._text_target(rng)
-                target.opens.append((tag, target.pos))
+                (self.inline or self._text_target(rng)).open(tag)
             elif tag == "TableHead":
                 row = Row(*self.lines(rng))
                 self.stack[-1].head = row
@@ -294,8 +312,7 @@ class _Builder:
             self.add(lst)
             self.stack.append(lst)
         elif kind in ("Link", "Image"):
-            target = self.inline or self._text_target(rng)
-            target.open_links.append((value["dest_url"], target.pos, kind == "Image"))
+            (self.inline or self._text_target(rng)).open(kind, value["dest_url"])
         elif kind == "CodeBlock":
             self.close_item_text()
             info = value["Fenced"] if isinstance(value, dict) else ""
@@ -318,19 +335,9 @@ class _Builder:
         if name in ("Paragraph", "Heading", "TableCell"):
             if self.inline is not None:
                 self.end_inline()
-        elif name in ("Strong", "Emphasis", "Strikethrough"):
-            b = self.inline
-            if b is not None and b.opens:
-                kind, begin = b.opens.pop()
-                if kind == "Strong":
-                    b.strong.append((begin, b.pos))
-                elif kind == "Strikethrough":
-                    b.strike.append((begin, b.pos))
-        elif name in ("Link", "Image"):
-            b = self.inline
-            if b is not None and b.open_links:
-                url, begin, image = b.open_links.pop()
-                b.links.append(Link(url, begin, b.pos, image))
+        elif name in ("Strong", "Emphasis", "Strikethrough", "Link", "Image"):
+            if self.inline is not None:
+                self.inline.close()
         elif name == "Item" or name in ("List", "BlockQuote", "Table", "TableHead", "TableRow"):
             self.close_item_text()
             self.stack.pop()

@@ -12,7 +12,7 @@ from milepost.extract.parts import read_parts
 from milepost.extract.walk import walk
 from milepost.model import Roadmap, SectionInfo, TextBlock
 from milepost.span import Span
-from milepost.vocabulary.sections import classify
+from milepost.vocabulary.sections import SectionKind, classify
 
 __all__ = ["extract"]
 
@@ -40,16 +40,19 @@ def extract(document: Document, *, path: str | None = None) -> Roadmap:
     )
 
 
-def _section_info(section: Section, path: str | None) -> SectionInfo:
+def _section_info(
+    section: Section, path: str | None, parent: SectionKind | None = None
+) -> SectionInfo:
+    kind = classify(section.title, parent)
     return SectionInfo(
         title=section.title,
         level=section.level,
-        kind=classify(section.title),
+        kind=kind,
         span=Span(section.start, section.end, path),
         text=tuple(
             TextBlock(b.inline.text, Span(b.start, b.end, path))
             for b in section.blocks
             if isinstance(b, Paragraph)
         ),
-        subsections=tuple(_section_info(s, path) for s in section.subsections),
+        subsections=tuple(_section_info(s, path, kind) for s in section.subsections),
     )

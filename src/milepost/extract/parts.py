@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from milepost.document import Document, Paragraph, Section
+from milepost.document import Document, Paragraph, Section, Table
 from milepost.extract.walk import Walk
 from milepost.model import (
     Dependency,
@@ -37,7 +37,9 @@ from milepost.vocabulary.status import HEALTH, Health
 
 __all__ = ["read_parts"]
 
-_FIELD = re.compile(r"^(?P<label>[^\W\d][\w' /&()+.-]{0,48}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+_FIELD = re.compile(
+    r"^(?P<label>(?:[^\W\d]|\[)[\w' /&()\[\]+.-]{0,48}?)\s*:\s*(?P<value>.*)$", re.DOTALL
+)
 _LINE_FIELD = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)(?P<label>[^*_]+?)(?::\s*)?(?:\*\*|__)\s*:?\s*(?P<value>.*?)\s*$"
 )
@@ -52,9 +54,15 @@ _STATUS_TAIL = re.compile(r"(?i)\s*[-–—]?\s*[\[(]?\s*status\s*:.*$")
 def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None) -> dict[str, Any]:
     """Every known part of the roadmap, keyed by the Roadmap field it fills."""
     kinds: dict[SectionKind, list[Section]] = {}
+
+    def visit(section: Section, parent: SectionKind | None) -> None:
+        kind = classify(section.title, parent)
+        kinds.setdefault(kind, []).append(section)
+        for sub in section.subsections:
+            visit(sub, kind)
+
     for top in document.sections:
-        for section in top.walk():
-            kinds.setdefault(classify(section.title), []).append(section)
+        visit(top, None)
     reader = _Reader(document, found, path)
     parts: dict[str, Any] = {}
     if SectionKind.FOCUS in kinds:
@@ -128,6 +136,18 @@ class _Reader:
         """Items of the section itself, before its first subsection."""
         end = section.subsections[0].start if section.subsections else section.end
         return [i for i in self.items(section.start + 1, end, depth=depth) if i.kind != "heading"]
+
+    def row_cells(self, section: Section, item: Item) -> dict[str, str]:
+        """A table row's cells by lower-case header, from the table in ``section``."""
+        for block in section.blocks:
+            if isinstance(block, Table) and block.start <= item.span.start < block.end:
+                for row in block.rows:
+                    if row.start == item.span.start:
+                        return {
+                            header.lower(): cell.inline.text.strip()
+                            for header, cell in zip(block.header(), row.cells, strict=False)
+                        }
+        return {}
 
     def children(self, item: Item) -> list[Item]:
         return self.items(item.span.start + 1, item.span.end, depth=item.depth + 1)
@@ -307,11 +327,13 @@ class _Reader:
                 child_split = _split_field(child.text)
                 if child_split:
                     fields.setdefault(child_split[0].lower(), child_split[1])
-            for label, value in re.findall(
-                r"(?i)\b(likelihood|probability|impact|severity|mitigation)\s*:\s*([^;|,\n]+)",
-                item.text,
-            ):
-                fields.setdefault(label.lower(), value.strip())
+            fields.update({k: v for k, v in _risk_fields(item.text).items() if k not in fields})
+            if item.kind == "row":
+                cells = self.row_cells(section, item)
+                fields = {**cells, **fields}
+                name = description = next(iter(cells.values()), item.title)
+            # "**File Security**: *Mitigation*: ..." has no description beyond its name.
+            description = _RISK_CLAUSE.split(description, maxsplit=1)[0].strip(" :*_") or name
             out.append(
                 Risk(
                     name=name or description[:60],
@@ -356,6 +378,23 @@ class _Reader:
             for item in items:
                 out.append(_metric(item, group))
         return out
+
+
+_RISK_CLAUSE = re.compile(
+    r"(?i)(?:^|(?<=[;,(|.:])\s*|\s[-–—]\s)(?:likelihood|probability|impact|severity|mitigation)\s*:"
+)
+_RISK_FIELD = re.compile(
+    r"(?i)(?:^|(?<=[;,(|.:])\s*|\s[-–—]\s)(likelihood|probability|impact|severity|mitigation)"
+    r"\s*:\s*(.+?)\s*(?=[;,|]\s*(?:likelihood|probability|impact|severity|mitigation)\s*:|[;|)]|$)"
+)
+
+
+def _risk_fields(text: str) -> dict[str, str]:
+    """``Likelihood: High; Impact: Medium; Mitigation: a, b`` written inline in one item."""
+    fields: dict[str, str] = {}
+    for label, value in _RISK_FIELD.findall(text):
+        fields.setdefault(label.lower(), value.strip(" *_"))
+    return fields
 
 
 def _dependency_kind(title: str) -> str | None:

@@ -35,7 +35,7 @@ from milepost.extract.markers import (
 )
 from milepost.model import Item
 from milepost.span import Span
-from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, emoji_at, status_of_word
 
 __all__ = ["Walk", "walk"]
@@ -49,24 +49,23 @@ _CRITERIA_HEADING = re.compile(
     r"definition of done|exit criteria)\b"
 )
 _STATUS_HEADERS = frozenset({"status", "state", "current status"})
-_WHEN_HEADERS = frozenset(
-    {
-        "target",
-        "date",
-        "timeline",
-        "when",
-        "release",
-        "quarter",
-        "due",
-        "eta",
-        "target date",
-        "milestone date",
-        "version",
-        "period",
-        "month",
-        "rel",
-        "planned for",
-    }
+# Columns that say when, most specific first: a Target or ETA beats a Release or Version.
+_WHEN_HEADERS = (
+    "target date",
+    "target",
+    "eta",
+    "due",
+    "date",
+    "when",
+    "timeline",
+    "quarter",
+    "month",
+    "period",
+    "planned for",
+    "milestone date",
+    "release",
+    "rel",
+    "version",
 )
 
 
@@ -94,6 +93,7 @@ class _Ctx:
     scope: Status | None = None
     criteria: bool = False
     done_context: bool = False
+    period: Period | None = None  # the nearest heading's period, inherited by its items
 
 
 def walk(document: Document, *, anchor: date | None, path: str | None) -> Walk:
@@ -119,6 +119,7 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
             (*ctx.section, title),
             ctx.lines,
             done_context=ctx.done_context,
+            period=read_period(title, anchor=ctx.anchor, prose=True) or ctx.period,
         )
         if section.level > 1:
             heading_status: Status | None = None
@@ -212,6 +213,7 @@ def _make_item(
     depth: int = 0,
     notes: tuple[str, ...] = (),
     period_text: str | None = None,
+    when_column: bool = False,
 ) -> Item:
     text = inline.text.strip()
     if marker is not None:
@@ -220,7 +222,11 @@ def _make_item(
     else:
         body = inline.text
     title = clean_title(body)
-    period = read_period(period_text if period_text is not None else text, anchor=ctx.anchor)
+    if period_text is not None:  # a table row: its when-column, else the row's words
+        period = read_period(period_text, anchor=ctx.anchor, prose=not when_column)
+    else:
+        period = read_period(_without_links(inline), anchor=ctx.anchor, prose=True)
+    period = period or ctx.period
     return Item(
         title=title or text,
         text=text,
@@ -237,6 +243,16 @@ def _make_item(
         notes=notes,
         depth=depth,
     )
+
+
+def _without_links(inline: Inline) -> str:
+    """The text with link texts blanked: "see [Roadmap 2022](...)" does not say when."""
+    if not inline.links:
+        return inline.text
+    text = inline.text
+    for link in inline.links:
+        text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
+    return text
 
 
 def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
@@ -281,7 +297,10 @@ def _table(table: Table, ctx: _Ctx, out: Walk) -> None:
     status_col = next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None)
     if status_col == 0 and len(header) > 1:
         return  # a legend table: each row explains a status, none is an item
-    when_col = next((i for i, h in enumerate(header) if h in _WHEN_HEADERS), None)
+    when_cols = sorted(
+        (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
+        key=lambda i: _WHEN_HEADERS.index(header[i]),
+    )
     for row in table.rows:
         if not row.cells:
             continue
@@ -290,14 +309,27 @@ def _table(table: Table, ctx: _Ctx, out: Walk) -> None:
         links = tuple(link for c in row.cells for link in c.inline.links)
         merged = replace(first, links=links)
         span = Span(row.start, row.end, ctx.path)
-        when = None
-        if when_col is not None and when_col < len(row.cells):
-            when = row.cells[when_col].inline.text
+        when = next(
+            (
+                t
+                for i in when_cols
+                if i < len(row.cells) and (t := row.cells[i].inline.text.strip())
+            ),
+            None,
+        )
         period_text = when if when is not None else row_text
         if status_col is not None:
             cell = row.cells[status_col].inline if status_col < len(row.cells) else None
             marker = cell_status(cell, ctx.legend) if cell is not None else None
-            item = _make_item(merged, None, span, "row", ctx, period_text=period_text)
+            item = _make_item(
+                merged,
+                None,
+                span,
+                "row",
+                ctx,
+                period_text=period_text,
+                when_column=when is not None,
+            )
             if marker is not None:
                 item = replace(
                     item, status=marker.status, status_from=marker.source, marker=marker.written
@@ -305,7 +337,15 @@ def _table(table: Table, ctx: _Ctx, out: Walk) -> None:
         else:
             glued = item_marker(first, None, ctx.legend)
             marker = glued if glued is not None and glued.end > 0 else None
-            item = _make_item(merged, marker, span, "row", ctx, period_text=period_text)
+            item = _make_item(
+                merged,
+                marker,
+                span,
+                "row",
+                ctx,
+                period_text=period_text,
+                when_column=when is not None,
+            )
         if item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))

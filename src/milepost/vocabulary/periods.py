@@ -121,8 +121,23 @@ def read_date(text: str) -> date | None:
 _ANY = re.compile(r"(?i)(?:19|20)\d\d|v\d|\d\s*[-–+]?\s*\d*\s*(?:weeks?|months?)|weeks?\s+\d")
 
 
-def read_period(text: str, *, anchor: date | None = None) -> Period | None:
-    """The first period written in ``text``; relative ranges need ``anchor`` for dates."""
+# In prose a version is a period only where it says when: "in v2.1", "(v0.3)", "Target: v1.0",
+# or leading the text. "based on v0.0.1" and "compatible with v2" name other releases.
+_VERSION_WHEN = re.compile(
+    r"(?i)(?:^|[(\[]|\b(?:in|by|for|until|till|before|after|target|targets|release|ship|ships|"
+    r"shipped|shipping|due|planned|version|milestone)\s*:?)\s*$"
+)
+
+
+_VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
+
+
+def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -> Period | None:
+    """The first period written in ``text``; relative ranges need ``anchor`` for dates.
+
+    With ``prose``, a version counts only where it says when (after "in", "by", "(", ...,
+    leading the text, or ending it).
+    """
     if _ANY.search(text) is None:
         return None
     candidates: list[tuple[int, Period]] = []
@@ -181,6 +196,13 @@ def read_period(text: str, *, anchor: date | None = None) -> Period | None:
             )
         )
     match = _VERSION.search(text)
+    if (
+        match
+        and prose
+        and not _VERSION_WHEN.search(text[: match.start()].rstrip(" *_`"))
+        and not _VERSION_LAST.match(text, match.end())
+    ):
+        match = None
     if match:
         candidates.append(
             (match.start(), Period("version", match.group(), version="v" + match["v"]))

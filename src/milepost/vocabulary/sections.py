@@ -46,6 +46,9 @@ for _kind, _names in {
         "current priorities",
         "short term focus",
         "immediate focus",
+        "short term goals",
+        "near term",
+        "now",
     ),
     SectionKind.GOALS: (
         "medium term goals",
@@ -54,6 +57,7 @@ for _kind, _names in {
         "mid term goals",
         "medium term roadmap",
         "next quarter",
+        "near term and medium term",
     ),
     SectionKind.VISION: ("long term vision", "long term", "vision", "long term goals"),
     SectionKind.VISION_STATEMENT: ("vision statement",),
@@ -65,6 +69,12 @@ for _kind, _names in {
         "shipped",
         "released",
         "milestone tracker",
+        "upcoming milestones",
+        "recent completions",
+        "recently completed",
+        "completed items",
+        "completed features",
+        "release history",
     ),
     SectionKind.DEPENDENCIES_AND_RISKS: (
         "dependencies and risks",
@@ -84,6 +94,7 @@ for _kind, _names in {
         "risks and mitigations",
         "risks mitigations",
         "key risks",
+        "known risks and mitigations",
     ),
     SectionKind.CONSTRAINTS: ("resource constraints", "constraints"),
     SectionKind.ALIGNMENT: ("strategic alignment", "alignment"),
@@ -102,6 +113,7 @@ for _kind, _names in {
         _ALIASES[_name] = _kind
 
 _PAREN = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*$")
+_DASH_SUFFIX = re.compile(r"\s+[-–—]\s+.*$")  # "Short-Term Goals - v0.0.30"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.|[a-z]\))\s+", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"[\s_]+")
@@ -120,7 +132,7 @@ def strip_decoration(title: str) -> str:
 
 def normalise(title: str) -> str:
     """Heading text reduced for matching: no emoji, numbering, suffix, punctuation, case."""
-    text = strip_decoration(title)
+    text = _DASH_SUFFIX.sub("", strip_decoration(title))
     while True:
         shorter = _PAREN.sub("", text)
         if shorter == text:
@@ -132,9 +144,34 @@ def normalise(title: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+# Sections whose subsections are parts of them ("### Medium-Term" under Success Metrics is a
+# metric group, not the Medium-Term Goals).
+_OWNS_SUBSECTIONS = frozenset(
+    {
+        SectionKind.FOCUS,
+        SectionKind.GOALS,
+        SectionKind.MILESTONES,
+        SectionKind.DEPENDENCIES,
+        SectionKind.RISKS,
+        SectionKind.CONSTRAINTS,
+        SectionKind.SYNERGIES,
+        SectionKind.FEEDBACK,
+        SectionKind.METRICS,
+        SectionKind.REVIEW,
+        SectionKind.INITIATIVES,
+    }
+)
+
+
 @lru_cache(maxsize=4096)
-def classify(title: str) -> SectionKind:
-    """The kind of section a heading opens; :attr:`SectionKind.OTHER` when unknown."""
+def classify(title: str, parent: SectionKind | None = None) -> SectionKind:
+    """The kind of section a heading opens; :attr:`SectionKind.OTHER` when unknown.
+
+    Under a ``parent`` that owns its subsections (metrics, risks, ...), a heading is a part of
+    that section and classifies as OTHER.
+    """
+    if parent in _OWNS_SUBSECTIONS:
+        return SectionKind.OTHER
     key = normalise(title)
     kind = _ALIASES.get(key)
     if kind is not None:

@@ -224,3 +224,69 @@ def test_mojibake_template_reads_like_the_clean_one() -> None:
         (m.baseline, m.target) for m in clean.metrics
     ]
     assert clean.metrics[0].baseline == "[baseline]"
+
+
+def item_at(text: str, title: str) -> Item:
+    return next(i for i in milepost.loads(text).items if i.title == title)
+
+
+def test_issue_numbers_are_not_years() -> None:
+    assert milepost.loads("# T\n\n## Work\n\n- 📋 Fix the thing #2068\n").items[0].period is None
+
+
+def test_items_take_their_headings_period() -> None:
+    text = "# T\n\n## Q1 2027 Goals\n\n### Goal 1: Fast\n\n- 📋 Cache\n- 📋 Ship by v0.3\n"
+    assert item_at(text, "Cache").period.label == "2027-Q1"  # type: ignore[union-attr]
+    assert item_at(text, "Ship by v0.3").period.label == "v0.3"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("- 📋 Loader based on v0.0.1 approach", None),
+        ("- 📋 Keep compatibility with v0.0.29 configurations", None),
+        ("- 📋 Plugin API in v0.2", "v0.2"),
+        ("- 📋 Plugin API (v0.2)", "v0.2"),
+        ("- 📋 Plugin API v0.2", "v0.2"),
+        ("- 📋 See [Roadmap 2022](https://x.y/2022) for history", None),
+    ],
+)
+def test_versions_and_links_in_prose(line: str, label: str | None) -> None:
+    item = only(f"# T\n\n## Work\n\n{line}\n")
+    assert (item.period.label if item.period else None) == label
+
+
+def test_tables_prefer_target_over_release() -> None:
+    text = (
+        "# T\n\n| Release | Feature | ETA | Status |\n|---|---|---|---|\n"
+        "| v0.3.0 | Search | 2026-12 | 📋 Planned |\n"
+    )
+    item = only(text)
+    assert item.period is not None and item.period.label == "2026-12"
+
+
+def test_risk_tables_and_inline_fields() -> None:
+    text = (
+        "# T\n\n## Risks\n\n| Risk | Impact | Mitigation |\n|---|---|---|\n"
+        "| API churn | High | Pin versions, test nightly |\n\n"
+        "## Known Risks & Mitigations\n\n"
+        "1. **Performance Impact**: *Mitigation*: Lazy loading, streaming\n"
+    )
+    risks = milepost.loads(text).risks
+    assert [(r.name, r.impact, r.mitigation) for r in risks] == [
+        ("API churn", "High", "Pin versions, test nightly"),
+        ("Performance Impact", None, "Lazy loading, streaming"),
+    ]
+
+
+def test_section_names_with_suffixes_and_owned_subsections() -> None:
+    roadmap = milepost.loads(
+        "# T\n\n## 🎯 Short-Term Goals (Next 2-4 weeks) - v0.0.30\n\n"
+        "## Success Metrics\n\n### Medium-Term (3-6 months)\n\n- Users: 10 → 100\n"
+    )
+    kinds = [s.kind.value for top in roadmap.sections for s in top.walk()]
+    assert kinds == ["other", "current_focus", "success_metrics", "other"]
+    assert roadmap.goals == ()
+    assert [(m.group, m.baseline, m.target) for m in roadmap.metrics] == [
+        ("Medium-Term (3-6 months)", "10", "100")
+    ]

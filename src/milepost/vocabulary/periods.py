@@ -20,8 +20,6 @@ MONTHS = {
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
 MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,49 +74,62 @@ def add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
-_LONG = re.compile(rf"(?i)(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)")
-_DAY_FIRST = re.compile(rf"(?i)(?<![\w])(?P<day>\d{{1,2}})\s+{_MONTH}\s+{_YEAR}(?!\d)")
-_MONTH_YEAR = re.compile(rf"(?i)(?<![\w]){_MONTH},?\s+{_YEAR}(?!\d)")
-_ISO_MONTH = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])")
-_QUARTER = re.compile(
-    r"(?i)(?<![\w])(?:Q(?P<q1>[1-4])(?:\s*[-–/]\s*Q(?P<q2>[1-4]))?[\s,/]+"
-    + _YEAR
-    + r"|(?P<year2>(?:19|20)\d\d)[\s-]*Q(?P<q3>[1-4])(?:\s*[-–/]\s*Q(?P<q4>[1-4]))?)(?![\w])"
-)
-_HALF = re.compile(
-    r"(?i)(?<![\w])(?:H(?P<h1>[12])[\s,/]+"
-    + _YEAR
-    + r"|(?P<year2>(?:19|20)\d\d)[\s-]*H(?P<h2>[12]))(?![\w])"
-)
-_VERSION = re.compile(r"(?i)(?<![\w.])v(?P<v>\d+(?:\.\d+){0,3})(?:\+)?(?![\w])")
-_RELATIVE = re.compile(
-    r"(?i)(?P<text>(?:next\s+)?(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\+?\s*(?P<unit>weeks?|months?)"
+_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_Y = r"(?:19|20)\d\d"
+# One scanner for every kind of period. At one position the alternatives are tried in order of
+# precision (a full date before a month, a month before a year), and the earliest mention in
+# the text wins. A lone year is looked for only when nothing else is there.
+_PERIOD_SOURCE = (
+    rf"(?P<iso>(?<!\d){_Y}-\d\d-\d\d(?!\d))"
+    rf"|(?<![\w])(?P<long>(?P<lm>{_M})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>{_Y})(?!\d))"
+    rf"|(?<![\w])(?P<dayfirst>(?P<dd>\d{{1,2}})\s+(?P<dm>{_M})\s+(?P<dy>{_Y})(?!\d))"
+    rf"|(?<![\w])(?P<month>(?P<mm>{_M}),?\s+(?P<my>{_Y})(?!\d))"
+    rf"|(?<![\d-])(?P<isomonth>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])(?![\d-]))"
+    rf"|(?<![\w])(?P<quarter>q(?P<q1>[1-4])(?:\s*[-–/]\s*q(?P<q2>[1-4]))?[\s,/]+(?P<qy>{_Y})"
+    rf"|(?P<qy2>{_Y})[\s-]*q(?P<q3>[1-4])(?:\s*[-–/]\s*q(?P<q4>[1-4]))?)(?![\w])"
+    rf"|(?<![\w])(?P<half>h(?P<h1>[12])[\s,/]+(?P<hy>{_Y})|(?P<hy2>{_Y})[\s-]*h(?P<h2>[12]))(?![\w])"
+    r"|(?<![\w.])(?P<version>v(?P<v>\d+(?:\.\d+){0,3})\+?)(?![\w])"
+    r"|(?P<relative>(?:next\s+)?(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\+?\s*(?P<unit>weeks?|months?)"
     r"|weeks?\s+(?P<c>\d+)\s*[-–]\s*(?P<d>\d+))"
 )
-_YEAR_ONLY = re.compile(r"(?<![\w#/.-])" + _YEAR + r"(?![\w-])")
+# The scanner runs on lower-cased text (case-insensitive matching is several times slower),
+# starting only at word starts that can begin a period.
+_PERIOD = re.compile(r"\b(?=[0-9qhvnwjfmasod])(?:" + _PERIOD_SOURCE + ")")
+_PERIOD_ANY_CASE = re.compile(_PERIOD_SOURCE, re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"(?<![\w#/.-])(?P<year>" + _Y + r")(?![\w-])")
+_DATES = re.compile(
+    rf"(?P<iso>(?<!\d){_Y}-\d\d-\d\d(?!\d))"
+    rf"|(?<![\w])(?P<long>(?P<lm>{_M})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>{_Y})(?!\d))"
+    rf"|(?<![\w])(?P<dayfirst>(?P<dd>\d{{1,2}})\s+(?P<dm>{_M})\s+(?P<dy>{_Y})(?!\d))",
+    re.IGNORECASE,
+)
+
+
+def _day(match: re.Match[str]) -> date | None:
+    """The date a date alternative names; None when it is not a real day (2026-02-30)."""
+    try:
+        if match["iso"]:
+            y, m, d = match["iso"].split("-")
+            return date(int(y), int(m), int(d))
+        if match["long"]:
+            return date(int(match["ly"]), MONTHS[match["lm"].lower().rstrip(".")], int(match["ld"]))
+        return date(int(match["dy"]), MONTHS[match["dm"].lower().rstrip(".")], int(match["dd"]))
+    except ValueError:
+        return None
 
 
 def read_date(text: str) -> date | None:
     """The first full date in ``text`` (``2026-11-25``, ``November 25, 2026``, ``25 Nov 2026``)."""
-    found: list[tuple[int, date]] = []
-    for pattern in (_ISO, _LONG, _DAY_FIRST):
-        match = pattern.search(text)
-        if match is None:
-            continue
-        try:
-            if pattern is _ISO:
-                day = date(int(match["y"]), int(match["m"]), int(match["d"]))
-            else:
-                day = date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
-        except ValueError:
-            continue
-        found.append((match.start(), day))
-    return min(found)[1] if found else None
+    for match in _DATES.finditer(text):
+        day = _day(match)
+        if day is not None:
+            return day
+    return None
 
 
 # Every period has a year, a version or a count of weeks/months: skip text with none.
-_ANY = re.compile(r"(?i)(?:19|20)\d\d|v\d|\d\s*[-–+]?\s*\d*\s*(?:weeks?|months?)|weeks?\s+\d")
+# (It runs on lower-cased text.)
+_ANY = re.compile(r"(?:19|20)\d\d|v\d|\d\s*[-–+]?\s*\d*\s*(?:weeks?|months?)|weeks?\s+\d")
 
 
 # In prose a version is a period only where it says when: "in v2.1", "(v0.3)", "Target: v1.0",
@@ -127,8 +138,6 @@ _VERSION_WHEN = re.compile(
     r"(?i)(?:^|[(\[]|\b(?:in|by|for|until|till|before|after|target|targets|release|ship|ships|"
     r"shipped|shipping|due|planned|version|milestone)\s*:?)\s*$"
 )
-
-
 _VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 
 
@@ -138,94 +147,60 @@ def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -
     With ``prose``, a version counts only where it says when (after "in", "by", "(", ...,
     leading the text, or ending it).
     """
-    if _ANY.search(text) is None:
+    lower = text.lower()
+    if _ANY.search(lower) is None:
         return None
-    candidates: list[tuple[int, Period]] = []
-    day = read_date(text)
-    if day is not None:
-        for pattern in (_ISO, _LONG, _DAY_FIRST):
-            match = pattern.search(text)
-            if match:
-                candidates.append((match.start(), Period("date", match.group(), day, day)))
-                break
-    match = _MONTH_YEAR.search(text)
-    if match:
-        year, month = int(match["year"]), MONTHS[match["month"].lower()]
-        candidates.append(
-            (
-                match.start(),
-                Period("month", match.group(), date(year, month, 1), month_end(year, month)),
-            )
-        )
-    match = _ISO_MONTH.search(text)
-    if match and not _ISO.search(text, match.start()):
-        year, month = int(match["year"]), int(match["m"])
-        candidates.append(
-            (
-                match.start(),
-                Period("month", match.group(), date(year, month, 1), month_end(year, month)),
-            )
-        )
-    match = _QUARTER.search(text)
-    if match:
-        year = int(match["year"] or match["year2"])
+    scanner = _PERIOD if len(lower) == len(text) else _PERIOD_ANY_CASE
+    for match in scanner.finditer(lower if scanner is _PERIOD else text):
+        period = _period(match, text, anchor, prose)
+        if period is not None:
+            return period
+    lone = _YEAR_ONLY.search(text)
+    if lone is None:
+        return None
+    year = int(lone["year"])
+    return Period("year", lone.group(), date(year, 1, 1), date(year, 12, 31))
+
+
+def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -> Period | None:
+    kind = match.lastgroup  # the outer group of the alternative that matched closes last
+    if kind not in _KINDS:
+        kind = next(k for k in _KINDS if match[k] is not None)
+    written = text[match.start(kind) : match.end(kind)]
+    if kind in ("iso", "long", "dayfirst"):
+        day = _day(match)
+        return Period("date", written, day, day) if day else None
+    if kind in ("month", "isomonth"):
+        if kind == "month":
+            year, month = int(match["my"]), MONTHS[match["mm"].lower().rstrip(".")]
+        else:
+            year, month = int(match["iy"]), int(match["im"])
+        return Period("month", written, date(year, month, 1), month_end(year, month))
+    if kind == "quarter":
+        year = int(match["qy"] or match["qy2"])
         first = int(match["q1"] or match["q3"])
         last = int(match["q2"] or match["q4"] or first)
-        if last >= first:
-            candidates.append(
-                (
-                    match.start(),
-                    Period(
-                        "quarter",
-                        match.group(),
-                        date(year, 3 * first - 2, 1),
-                        month_end(year, 3 * last),
-                    ),
-                )
-            )
-    match = _HALF.search(text)
-    if match:
-        year = int(match["year"] or match["year2"])
+        if last < first:
+            return None
+        return Period("quarter", written, date(year, 3 * first - 2, 1), month_end(year, 3 * last))
+    if kind == "half":
+        year = int(match["hy"] or match["hy2"])
         half = int(match["h1"] or match["h2"])
-        candidates.append(
-            (
-                match.start(),
-                Period(
-                    "half", match.group(), date(year, 6 * half - 5, 1), month_end(year, 6 * half)
-                ),
-            )
-        )
-    match = _VERSION.search(text)
-    if (
-        match
-        and prose
-        and not _VERSION_WHEN.search(text[: match.start()].rstrip(" *_`"))
-        and not _VERSION_LAST.match(text, match.end())
-    ):
-        match = None
-    if match:
-        candidates.append(
-            (match.start(), Period("version", match.group(), version="v" + match["v"]))
-        )
-    match = _RELATIVE.search(text)
-    if match:
-        candidates.append((match.start(), _relative(match, anchor)))
-    if not candidates:
-        match = _YEAR_ONLY.search(text)
-        if match:
-            year = int(match["year"])
-            candidates.append(
-                (match.start(), Period("year", match.group(), date(year, 1, 1), date(year, 12, 31)))
-            )
-    if not candidates:
-        return None
-    # The earliest mention wins; at the same place, the most precise reading (dates first).
-    order = {"date": 0, "month": 1, "quarter": 2, "half": 3, "version": 4, "relative": 5, "year": 6}
-    return min(candidates, key=lambda c: (c[0], order[c[1].kind]))[1]
+        return Period("half", written, date(year, 6 * half - 5, 1), month_end(year, 6 * half))
+    if kind == "version":
+        if prose and not (
+            _VERSION_WHEN.search(text[: match.start()].rstrip(" *_`"))
+            or _VERSION_LAST.match(text, match.end())
+        ):
+            return None
+        return Period("version", written, version="v" + match["v"])
+    return _relative(match, written, anchor)
 
 
-def _relative(match: re.Match[str], anchor: date | None) -> Period:
-    text = match.group()
+_KINDS = ("iso", "long", "dayfirst", "month", "isomonth", "quarter", "half", "version", "relative")
+
+
+def _relative(match: re.Match[str], text: str, anchor: date | None) -> Period:
     if match["c"]:
         a, b, unit = int(match["c"]), int(match["d"]), "week"
         a -= 1  # "Weeks 1-4" starts now

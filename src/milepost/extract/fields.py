@@ -16,6 +16,8 @@ _TRAILING = re.compile(
     r"|#\d+|@[\w-]+|https?://\S+|[-–—:,;|]))+\s*$"
 )
 _LEADING = re.compile(r"^[\s\-–—:|*]+")
+_LEAD_CHARS = frozenset(" \t-–—:|*")
+_TRAIL_CHARS = frozenset(")-–—:,;|")
 
 
 def owners_in(text: str) -> tuple[str, ...]:
@@ -45,8 +47,11 @@ def refs_in(inline: Inline) -> tuple[str, ...]:
 
 def clean_title(text: str) -> str:
     """An item's title: its words without marker leftovers, trailing refs or owners."""
-    title = _LEADING.sub("", text)
-    title = _TRAILING.sub("", title).strip()
+    title = _LEADING.sub("", text) if text[:1] in _LEAD_CHARS else text
+    title = title.rstrip()
+    last_word = title[title.rfind(" ") + 1 :]
+    if title[-1:] in _TRAIL_CHARS or last_word[:1] in "@#" or last_word.startswith("http"):
+        title = _TRAILING.sub("", title).strip()
     return title.strip("*_ ")
 
 

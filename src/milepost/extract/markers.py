@@ -75,10 +75,8 @@ def _strong_word(word: str) -> Status | None:
 _TAIL_PAREN = re.compile(
     r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*(?P<rest>(?:#\d+|@[\w-]+|[\s,.;])*)$"
 )
-_TAIL_DASH = re.compile(
-    r"\s[-–—]\s+(?P<p>[A-Za-z][A-Za-z' -]{1,30}?)(?:\s+(?:in|on|as of|since|with)\s+\S+)?"
-    r"\s*(?:$|[-–—]\s)"
-)
+_DASH = re.compile(r"\s[-–—]\s+")
+_WHEN_TAIL = re.compile(r"\s+(?:in|on|as of|since|with)\s+\S+$")
 _FIELD = re.compile(r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*[\]\)]?\s*$")
 _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
@@ -110,15 +108,23 @@ def _tag(text: str) -> tuple[Status, int, str] | None:
         status = _strong_word(match.group("p"))
         if status is not None:
             return status, match.start(), match.group().strip()
-    for match in _TAIL_DASH.finditer(text) if dash else ():
-        phrase = match.group("p").strip()
-        status = _strong_word(phrase)
-        if status is None:
-            lead = status_of_phrase(phrase)
-            if lead and lead[1] == 0 and lead[2] == len(phrase.split(" in ")[0]):
-                status = lead[0] if phrase[: lead[2]].lower() not in WEAK_WORDS else None
+    if dash:
+        return _dash_tag(text)
+    return None
+
+
+def _dash_tag(text: str) -> tuple[Status, int, str] | None:
+    """``... - _DISCARDED_``, ``- shipped in v0.0.30``: a status phrase alone after a dash."""
+    for separator in _DASH.finditer(text):
+        rest = text[separator.end() :]
+        following = _DASH.search(rest)
+        phrase = (rest[: following.start()] if following else rest).strip()
+        if not phrase[:1].isalpha() or len(phrase) > 40:
+            continue
+        status = _strong_word(phrase) or _strong_word(_WHEN_TAIL.sub("", phrase))
         if status is not None:
-            return status, match.start(), match.group().strip()
+            end = separator.end() + (following.start() if following else len(rest))
+            return status, separator.start(), text[separator.start() : end].strip()
     return None
 
 
@@ -203,12 +209,13 @@ def item_marker(
     emoji_status, word_status, end, written = _leading(inline, 0, legend, lenient=False)
     if criteria and emoji_status is Status.DONE and word_status is None and task is None:
         emoji_status = None
-    tag = _tag(text[end:]) if word_status is None else None
-    tail = -1
-    if tag is not None:
-        tail = end + tag[1]
     if word_status is not None:
         return Marker(word_status, _box(task) + written, end=end)
+    if emoji_status is not None and task is None:
+        source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"
+        return Marker(emoji_status, written, source, end=end)
+    tag = _tag(text[end:])
+    tail = -1 if tag is None else end + tag[1]
     if task is not None:
         box = _box(task)
         if task:
@@ -220,13 +227,14 @@ def item_marker(
         if scope is not None and scope not in (Status.DONE, Status.PLANNED):
             return Marker(scope, box, end=end)
         return Marker(Status.PLANNED, box, end=end)
-    if emoji_status is not None:
-        glyph = emoji_at(text.lstrip())
-        source = "legend" if glyph and legend.glyph(glyph[0]) else "marker"
-        return Marker(emoji_status, written, source, end=end)
     if tag is not None:
         return Marker(tag[0], tag[2], end=0, tail=tail)
     return None
+
+
+def _legend_glyph(text: str, legend: Legend) -> bool:
+    glyph = emoji_at(text.lstrip())
+    return glyph is not None and legend.glyph(glyph[0]) is not None
 
 
 def _box(task: bool | None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "EMOJI",
@@ -155,6 +156,8 @@ def emoji_at(text: str, pos: int = 0) -> tuple[str, int] | None:
 
 def pictograph_at(text: str, pos: int = 0) -> int | None:
     """Where an unknown pictograph (decoration) starting at ``pos`` ends, if there is one."""
+    if text[pos : pos + 1].isascii() and text[pos : pos + 1] != ":":
+        return None
     known = emoji_at(text, pos)
     if known is not None:
         return known[1]
@@ -303,8 +306,9 @@ WEAK_WORDS = frozenset(
     }
 )
 
+# Matched against lower-cased text (case-insensitive matching is much slower).
 _WORD_RE = re.compile(
-    r"(?i)(?<![\w-])("
+    r"(?<![\w-])("
     + "|".join(
         re.escape(p).replace(r"\ ", r"[\s_-]+") for p in sorted(_WORDS, key=len, reverse=True)
     )
@@ -313,6 +317,7 @@ _WORD_RE = re.compile(
 _NORMALISE = re.compile(r"[\s_]+")
 
 
+@lru_cache(maxsize=8192)
 def status_of_word(word: str) -> Status | None:
     """The status a whole word or phrase names (``"In Progress"``, ``"WIP"``), if any."""
     key = _NORMALISE.sub(" ", word.strip().lower().replace("-", " ")).strip(" .:!*")
@@ -327,7 +332,9 @@ def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
     """
     stripped = text.lstrip(" *_`~([")
     offset = len(text) - len(stripped)
-    match = _WORD_RE.match(stripped)
+    if not stripped[:1].isalpha():
+        return None
+    match = _WORD_RE.match(stripped[:48].lower())
     if match is None:
         return None
     status = status_of_word(match.group(1))

@@ -18,6 +18,7 @@ _NEXT_REVIEW = re.compile(
     r"(?i)\bnext\s+(?:roadmap\s+)?review(?:\s+date)?\b\s*:?\**\s*:?\s*(?P<v>.*)"
 )
 _OWNER_LABEL = re.compile(r"(?i)\b(?:track\s+)?(?:lead|owner|owners|leads|maintainers?)\s*:")
+_KEYWORDS = ("updated", "horizon", "review", "lead", "owner", "maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
 _TITLE_SUFFIX = re.compile(r"(?i)\s*(?:\btrack\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
 
@@ -44,6 +45,9 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
     values: dict[str, object] = {}
     owners: list[str] = []
     for number, line in sorted(lines):
+        lower = line.lower()
+        if not any(word in lower for word in _KEYWORDS):
+            continue  # most lines are prose: skip the field patterns
         text = line.strip().strip("*_ ")
         match = _LAST_UPDATED.search(text)
         if match:

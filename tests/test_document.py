@@ -192,3 +192,32 @@ class TestParserQuirks:
         table = doc("| a | b |\n|---|---|\n| 1 |\n").blocks[0]
         assert isinstance(table, Table)
         assert [(c.start, c.end) for c in table.rows[0].cells] == [(2, 3), (2, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 5000 + "x\n",
+        "".join("  " * i + "- [x] a\n" for i in range(3000)),
+        "".join("  " * i + "- > [x] a\n" for i in range(500)),
+        "# h\n" * 20000,
+        "*" * 50000 + "a" + "*" * 50000 + "\n",
+        "[" * 50000 + "\n",
+        "- ✅ " + "word " * 100000 + "\n",
+    ],
+    ids=[
+        "deep-quotes",
+        "deep-lists",
+        "deep-mixed",
+        "many-headings",
+        "emphasis",
+        "brackets",
+        "long-line",
+    ],
+)
+def test_nasty_inputs_do_not_crash(text: str) -> None:
+    import milepost
+
+    roadmap = milepost.loads(text)
+    roadmap.to_dict()
+    assert roadmap.to_markdown() == text

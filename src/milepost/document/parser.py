@@ -48,6 +48,12 @@ _FRONT_MATTER = re.compile(
     r"(?:.*(?:\r\n|\r|\n))*?(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"
 )
 _NEWLINE = re.compile(rb"\r\n|\r|\n")
+# Containers nested deeper than this (lists in lists in quotes...) are not made into nodes.
+MAX_DEPTH = 48
+_CONTAINERS = frozenset(
+    {"List", "Item", "BlockQuote", "Table", "TableHead", "TableRow", "CodeBlock"}
+)
+_BLOCK_STARTS = _CONTAINERS | {"Paragraph", "Heading", "TableCell", "HtmlBlock"}
 _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
 
@@ -188,6 +194,8 @@ class _Builder:
             self.top.append(block)
             return
         parent = self.stack[-1]
+        if parent is None:  # inside a skipped container
+            return
         if isinstance(parent, ListItem | BlockQuote):
             parent.children.append(block)
         else:  # inside a table cell or list: cannot hold blocks; keep at item level
@@ -259,6 +267,16 @@ class _Builder:
         return _InlineBuilder()
 
     def start(self, tag: Any, rng: dict[str, int]) -> None:
+        stack = self.stack
+        if stack and (stack[-1] is None or len(stack) >= MAX_DEPTH):
+            name = tag if type(tag) is str else next(iter(tag))
+            if name in _BLOCK_STARTS:
+                # Inside code, or nested deeper than anyone writes: the lines stay in the
+                # source (nothing is lost on writing), but no nodes are made for them.
+                if name in _CONTAINERS:
+                    self.close_item_text()
+                    stack.append(None)
+                return
         if type(tag) is str:
             if tag == "Paragraph":
                 top = self.stack[-1] if self.stack else None

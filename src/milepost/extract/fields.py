@@ -32,16 +32,19 @@ def owners_in(text: str) -> tuple[str, ...]:
 
 def refs_in(inline: Inline) -> tuple[str, ...]:
     """Issue references: ``#123`` in the text and GitHub issue/PR URLs of links or bare text."""
-    if "#" not in inline.text and not inline.links and "github.com" not in inline.text:
+    text = inline.text
+    if not inline.links and "#" not in text and "github.com" not in text:
         return ()
     seen: dict[str, None] = {}
-    for match in _REF.finditer(inline.text):
-        seen["#" + match.group(1)] = None
+    if "#" in text:
+        for match in _REF.finditer(text):
+            seen["#" + match.group(1)] = None
     for link in inline.links:
-        if _GH_URL.match(link.url):
+        if "github.com" in link.url and _GH_URL.match(link.url):
             seen[link.url] = None
-    for match in _GH_URL.finditer(inline.text):
-        seen[match.group()] = None
+    if "github.com" in text:
+        for match in _GH_URL.finditer(text):
+            seen[match.group()] = None
     return tuple(seen)
 
 

@@ -227,21 +227,22 @@ def _make_item(
     else:
         period = read_period(_without_links(inline), anchor=ctx.anchor, prose=True)
     period = period or ctx.period
+    links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
     return Item(
-        title=title or text,
-        text=text,
-        span=span,
-        kind=kind,
-        section=ctx.section,
-        status=status,
-        status_from=source if status is not None else None,
-        marker=marker.written if marker is not None else None,
-        period=period,
-        owners=owners_in(text),
-        refs=refs_in(inline),
-        links=tuple(link.url for link in inline.links if not link.image),
-        notes=notes,
-        depth=depth,
+        title or text,
+        text,
+        span,
+        kind,
+        ctx.section,
+        status,
+        source if status is not None else None,
+        marker.written if marker is not None else None,
+        period,
+        owners_in(text),
+        refs_in(inline),
+        links,
+        notes,
+        depth,
     )
 
 
@@ -273,8 +274,11 @@ def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
     if marker is None and ctx.scope is not None:
         status, source = ctx.scope, "heading"
     kind = "task" if block.task is not None else "list"
-    notes = tuple(
-        child.inline.text.strip() for child in block.children if isinstance(child, Paragraph)
+    children = block.children
+    notes = (
+        tuple(c.inline.text.strip() for c in children if isinstance(c, Paragraph))
+        if children
+        else ()
     )
     out.add(
         _make_item(
@@ -289,7 +293,8 @@ def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
             notes=notes,
         )
     )
-    _walk_blocks(block.children, ctx, out, depth=depth + 1)
+    if children:
+        _walk_blocks(children, ctx, out, depth=depth + 1)
 
 
 def _table(table: Table, ctx: _Ctx, out: Walk) -> None:

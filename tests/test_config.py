@@ -21,7 +21,13 @@ def test_full_config() -> None:
         'project = "X"\nroadmaps = ["a/*.md"]\nreview_cadence_days = 7\nstale_after_days = 9\n',
         path="/p/milepost.toml",
     )
-    assert config == Config("X", ("a/*.md",), 7, 9, "/p/milepost.toml")
+    assert config == Config(
+        project="X",
+        roadmaps=("a/*.md",),
+        review_cadence_days=7,
+        stale_after_days=9,
+        path="/p/milepost.toml",
+    )
 
 
 def test_pyproject_table_or_nothing() -> None:
@@ -40,6 +46,9 @@ def test_pyproject_table_or_nothing() -> None:
         ("roadmaps = []", "roadmaps must be a list"),
         ('roadmaps = ["../x/*.md"]', "must stay inside"),
         ("project = ", "invalid TOML"),
+        ('required_sections = ["nope"]', "unknown kind 'nope'"),
+        ("select = [1]", "select must be a list"),
+        ('[per-file-ignores]\n"a.md" = "MP1"', "must be a list of rule selectors"),
     ],
 )
 def test_bad_values_name_file_and_key(text: str, message: str) -> None:

@@ -6,6 +6,7 @@ everything it calls is pure.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,9 +20,21 @@ from milepost.extract import extract
 from milepost.model import Roadmap
 from milepost.portfolio.discover import select
 from milepost.render.scaffold import new_roadmap, slugify
-from milepost.source import Source, decode
+from milepost.checking import FileReport, check_roadmaps
+from milepost.rules import Diagnostic
+from milepost.source import Source, decode, encode
 
-__all__ = ["LoadResult", "discover", "find_config", "load", "load_many", "loads", "new_track"]
+__all__ = [
+    "CheckResult",
+    "LoadResult",
+    "check",
+    "discover",
+    "find_config",
+    "load",
+    "load_many",
+    "loads",
+    "new_track",
+]
 
 
 def loads(text: str, *, path: str | None = None) -> Roadmap:
@@ -156,3 +169,54 @@ def _default_folder(config: Config) -> Path:
             break
         fixed.append(part)
     return root.joinpath(*fixed) if fixed and len(fixed) < len(first) else root
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """What ``check`` found in every file, and the files it could not read."""
+
+    reports: list[FileReport]
+    errors: list[MilepostError]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for report in self.reports for d in report.diagnostics]
+
+
+def check(
+    paths: list[str | os.PathLike[str]],
+    *,
+    today: date,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    write: bool = False,
+) -> CheckResult:
+    """Check the roadmaps the paths name, as one portfolio.
+
+    With ``fix``, safe fixes (and unsafe ones with ``unsafe_fixes``) are applied until stable;
+    with ``write`` the fixed files are written back atomically, refusing any file that changed
+    on disk since it was read.
+    """
+    loaded = load_many(paths)
+    config = find_config(paths[0] if paths else ".")
+    reports = check_roadmaps(
+        loaded.roadmaps,
+        today=today,
+        config=config,
+        select=select,
+        ignore=ignore,
+        fix=fix or write,
+        unsafe_fixes=unsafe_fixes,
+    )
+    if write:
+        for report in reports:
+            if report.fixed is not None and report.roadmap.path is not None:
+                original = report.roadmap.document.source
+                fs.write_atomic(
+                    report.roadmap.path,
+                    encode(report.fixed.document.source),
+                    expected=hashlib.sha256(encode(original)).hexdigest(),
+                )
+    return CheckResult(reports, loaded.errors)

@@ -18,6 +18,17 @@ __all__ = ["CONFIG_FILES", "DEFAULT_ROADMAPS", "Config", "parse_config"]
 
 CONFIG_FILES = ("milepost.toml", "pyproject.toml")
 DEFAULT_ROADMAPS = ("**/roadmap.md", "**/*-roadmap.md")
+#: The template's top-level sections, by kind.
+DEFAULT_REQUIRED = (
+    "current_focus",
+    "medium_term_goals",
+    "long_term_vision",
+    "completed_milestones",
+    "dependencies_and_risks",
+    "strategic_alignment",
+    "community_feedback",
+    "success_metrics",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +43,14 @@ class Config:
     review_cadence_days: int = 14
     #: A roadmap last updated longer ago than this is stale.
     stale_after_days: int = 30
+    #: Section kinds every roadmap must have (``milepost check``, MP101).
+    required_sections: tuple[str, ...] = DEFAULT_REQUIRED
+    #: Rules to run (codes, prefixes, names or groups); empty means all.
+    select: tuple[str, ...] = ()
+    #: Rules not to run.
+    ignore: tuple[str, ...] = ()
+    #: Rules not to run on some files: glob pattern → selectors.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: The file the settings came from (None: defaults).
     path: str | None = None
 
@@ -46,6 +65,10 @@ _TYPES: dict[str, tuple[type, str]] = {
     "roadmaps": (list, "a list of glob patterns"),
     "review_cadence_days": (int, "a whole number of days (1-366)"),
     "stale_after_days": (int, "a whole number of days (1-3660)"),
+    "required_sections": (list, "a list of section kinds"),
+    "select": (list, "a list of rule codes, prefixes, names or groups"),
+    "ignore": (list, "a list of rule codes, prefixes, names or groups"),
+    "per-file-ignores": (dict, "a table of glob pattern = [rule selectors]"),
 }
 
 
@@ -85,6 +108,33 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
                 f"{prefix}roadmaps patterns must stay inside the config's folder", path=path
             )
         values["roadmaps"] = tuple(patterns)
+    for key in ("required_sections", "select", "ignore"):
+        if key in values:
+            if not all(isinstance(item, str) and item for item in values[key]):
+                raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)
+            values[key] = tuple(values[key])
+    if "required_sections" in values:
+        from milepost.vocabulary.sections import SectionKind
+
+        known = {kind.value for kind in SectionKind} - {"other"}
+        unknown = [name for name in values["required_sections"] if name not in known]
+        if unknown:
+            raise ConfigError(
+                f"{prefix}required_sections has unknown kind {unknown[0]!r}",
+                path=path,
+                hint="known: " + ", ".join(sorted(known)),
+            )
+    if "per-file-ignores" in values:
+        table = values.pop("per-file-ignores")
+        pairs = []
+        for pattern, selectors in table.items():
+            if not isinstance(selectors, list) or not all(isinstance(x, str) for x in selectors):
+                raise ConfigError(
+                    f"{prefix}per-file-ignores.{pattern} must be a list of rule selectors",
+                    path=path,
+                )
+            pairs.append((pattern, tuple(selectors)))
+        values["per_file_ignores"] = tuple(pairs)
     for key, high in (("review_cadence_days", 366), ("stale_after_days", 3660)):
         if key in values and not 1 <= values[key] <= high:
             raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)

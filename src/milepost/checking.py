@@ -1,0 +1,134 @@
+"""``milepost check`` as a pure step: roadmaps and settings in, a report out.
+
+Reading and writing files is the caller's job (``api.check``); this module decides which rules
+run on which file, gives each rule its context (the portfolio's tracks, the dependency graph),
+and fixes until stable.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from milepost.config import Config
+from milepost.model import Roadmap
+from milepost.portfolio.discover import matches
+from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
+from milepost.rules.engine import fix_until_stable, run_rules, select_rules
+from milepost.rules.references import resolve_track
+
+__all__ = ["FileReport", "check_roadmaps"]
+
+
+@dataclass(slots=True)
+class FileReport:
+    """The findings of one file, and what fixing it produced."""
+
+    roadmap: Roadmap
+    diagnostics: list[Diagnostic]
+    fixed: Roadmap | None = None  # the roadmap after fixes, when fixing changed it
+    applied: int = 0
+    held_back: int = 0
+    converged: bool = True
+
+    @property
+    def path(self) -> str:
+        return self.roadmap.path or "<text>"
+
+    def diff(self) -> str:
+        """The fixes as a unified diff (empty when nothing changed)."""
+        if self.fixed is None:
+            return ""
+        return "".join(
+            difflib.unified_diff(
+                self.roadmap.to_markdown().splitlines(keepends=True),
+                self.fixed.to_markdown().splitlines(keepends=True),
+                fromfile=f"a/{self.path}",
+                tofile=f"b/{self.path}",
+            )
+        )
+
+
+@dataclass(slots=True)
+class _Portfolio:
+    tracks: tuple[str, ...] | None = None
+    graph: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
+
+
+def _slug(roadmap: Roadmap) -> str | None:
+    if roadmap.path is None:
+        return None
+    path = PurePath(roadmap.path)
+    return path.parent.name if path.stem.lower() == "roadmap" else path.stem.removesuffix("-roadmap")
+
+
+def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
+    if len(roadmaps) < 2:
+        return _Portfolio()  # one file: cross-track references cannot be judged
+    names: list[str] = []
+    for roadmap in roadmaps:
+        names.append(roadmap.track)
+        slug = _slug(roadmap)
+        if slug:
+            names.append(slug)
+    tracks = tuple(dict.fromkeys(n for n in names if n))
+    graph = []
+    for roadmap in roadmaps:
+        deps = tuple(
+            dict.fromkeys(
+                found
+                for dependency in roadmap.dependencies
+                if (found := resolve_track(dependency.on, tracks)) is not None
+            )
+        )
+        me = resolve_track(roadmap.track, tracks) or roadmap.track
+        graph.append((me, tuple(d for d in deps if d != me)))
+    return _Portfolio(tracks, tuple(graph))
+
+
+def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule]:
+    if not config.per_file_ignores or roadmap.path is None:
+        return rules
+    path = PurePath(roadmap.path)
+    if config.root is not None and path.is_relative_to(config.root):
+        path = path.relative_to(config.root)
+    ignored = [s for pattern, sel in config.per_file_ignores if matches(path.as_posix(), [pattern])
+               for s in sel]
+    return select_rules(rules, ("ALL",), ignored) if ignored else rules
+
+
+def check_roadmaps(
+    roadmaps: list[Roadmap],
+    *,
+    today: date,
+    config: Config,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+) -> list[FileReport]:
+    """Check every roadmap (and fix it, with ``fix``) as one portfolio."""
+    rules = select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
+    portfolio = _portfolio(roadmaps)
+    reports = []
+    for roadmap in roadmaps:
+        context = Context(roadmap, today, config, portfolio.tracks, portfolio.graph)
+        chosen = _rules_for(roadmap, rules, config)
+        if not fix:
+            reports.append(FileReport(roadmap, run_rules(chosen, context)))
+            continue
+        outcome = fix_until_stable(chosen, context, unsafe=unsafe_fixes)
+        changed = outcome.roadmap.to_markdown() != roadmap.to_markdown()
+        reports.append(
+            FileReport(
+                roadmap,
+                outcome.diagnostics,
+                outcome.roadmap if changed else None,
+                outcome.applied,
+                outcome.held_back,
+                outcome.converged,
+            )
+        )
+    return reports

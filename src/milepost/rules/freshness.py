@@ -1,0 +1,216 @@
+"""MP2xx: dates that went stale, reviews that passed, months that ended with work still open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from milepost.model import FocusPeriod
+from milepost.rules.base import Context, Diagnostic, Rule, Severity
+from milepost.vocabulary.status import Status
+
+__all__ = ["RULES"]
+
+_PLACEHOLDER_DATES = ("YYYY", "MM-DD")
+
+
+def _stale(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    meta = context.roadmap.meta
+    if meta.last_updated is None or meta.last_updated_span is None:
+        return
+    age = (context.today - meta.last_updated).days
+    limit = context.config.stale_after_days
+    if age > limit:
+        yield rule.at(
+            context,
+            meta.last_updated_span.start,
+            f"last updated {meta.last_updated} is {age} days ago (more than {limit})",
+        )
+
+
+def _review(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    meta = context.roadmap.meta
+    if meta.next_review is None or meta.next_review_span is None:
+        return
+    if meta.next_review < context.today:
+        late = (context.today - meta.next_review).days
+        yield rule.at(
+            context,
+            meta.next_review_span.start,
+            f"next review was due {meta.next_review}, {late} days ago",
+        )
+
+
+def _disagree(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    meta = context.roadmap.meta
+    if (
+        meta.last_updated
+        and meta.footer_updated
+        and meta.footer_span is not None
+        and meta.footer_span != meta.last_updated_span
+        and meta.footer_updated != meta.last_updated
+    ):
+        yield rule.at(
+            context,
+            meta.footer_span.start,
+            f"footer says last updated {meta.footer_updated}, "
+            f"header says {meta.last_updated}",
+        )
+
+
+def _unreadable(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    meta = context.roadmap.meta
+    for label, text, day, span in (
+        ("last updated", meta.last_updated_text, meta.last_updated, meta.last_updated_span),
+        ("next review", meta.next_review_text, meta.next_review, meta.next_review_span),
+        ("footer last updated", meta.footer_updated_text, meta.footer_updated, meta.footer_span),
+    ):
+        if text is None or day is not None or span is None:
+            continue
+        if any(mark in text for mark in _PLACEHOLDER_DATES):
+            continue  # a template placeholder: MP301 says so
+        yield rule.at(context, span.start, f"{label} {text!r} is not a date (write YYYY-MM-DD)")
+
+
+def _past_periods(context: Context) -> Iterator[FocusPeriod]:
+    focus = context.roadmap.focus
+    if focus is None:
+        return
+    for period in focus.periods:
+        if period.period is not None and period.period.end is not None:
+            if period.period.end < context.today:
+                yield period
+
+
+def _done_in_past(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    for period in _past_periods(context):
+        for item in period.items:
+            if item.status is Status.DONE:
+                yield rule.at(
+                    context,
+                    item.span.start,
+                    f"'{item.title}' shipped in {period.heading}, which has ended: "
+                    "move it to Completed Milestones",
+                )
+
+
+def _slipped(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    for period in _past_periods(context):
+        for item in period.items:
+            if item.status in (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED):
+                yield rule.at(
+                    context,
+                    item.span.start,
+                    f"'{item.title}' is still {item.status.label.lower()} "
+                    f"under {period.heading}, which has ended (slipped)",
+                )
+
+
+def _outside_horizon(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    meta, focus = context.roadmap.meta, context.roadmap.focus
+    if focus is None or meta.horizon_start is None or meta.horizon_end is None:
+        return
+    first, last = meta.horizon_start.start, meta.horizon_end.end
+    if first is None or last is None:
+        return
+    for period in focus.periods:
+        p = period.period
+        if p is None or p.start is None or p.end is None or p.kind == "relative":
+            continue
+        if p.end < first or p.start > last:
+            yield rule.at(
+                context,
+                period.span.start,
+                f"'{period.heading}' is outside the planning horizon "
+                f"({meta.planning_horizon})",
+            )
+
+
+RULES = (
+    Rule(
+        code="MP201",
+        name="stale-roadmap",
+        group="freshness",
+        severity=Severity.WARNING,
+        summary="The roadmap was last updated longer ago than the staleness threshold.",
+        why=(
+            "A roadmap nobody has touched for a month no longer says what the track is doing; "
+            "readers cannot tell which items are still true."
+        ),
+        bad="**Last updated:** 2026-09-01\n",
+        good="**Last updated:** 2026-11-20\n",
+        check=_stale,
+        options="stale_after_days (default 30)",
+    ),
+    Rule(
+        code="MP202",
+        name="review-overdue",
+        group="freshness",
+        severity=Severity.WARNING,
+        summary="The next roadmap review date has passed.",
+        why="A review date in the past means the agreed review did not happen, or was not noted.",
+        bad="**Next roadmap review:** 2026-10-14\n",
+        good="**Next roadmap review:** 2026-12-09\n",
+        check=_review,
+    ),
+    Rule(
+        code="MP203",
+        name="updated-dates-disagree",
+        group="freshness",
+        severity=Severity.WARNING,
+        summary="The header and the footer give different 'last updated' dates.",
+        why="One of them is wrong, and a reader cannot tell which.",
+        bad="**Last updated:** 2026-11-20\n...\n*Last updated: 2026-10-01 by @alice*\n",
+        good="**Last updated:** 2026-11-20\n...\n*Last updated: 2026-11-20 by @alice*\n",
+        check=_disagree,
+    ),
+    Rule(
+        code="MP204",
+        name="unreadable-date",
+        group="freshness",
+        severity=Severity.WARNING,
+        summary="A 'last updated' or 'next review' value is not a date.",
+        why="Freshness cannot be judged from 'soon' or 'October'; tools and people need a day.",
+        bad="**Next roadmap review:** after the summit\n",
+        good="**Next roadmap review:** 2026-12-09\n",
+        check=_unreadable,
+    ),
+    Rule(
+        code="MP205",
+        name="shipped-in-past-month",
+        group="freshness",
+        severity=Severity.INFO,
+        summary="A completed item sits under a month of Current Focus that has ended.",
+        why=(
+            "Current Focus is for what is happening now; shipped work belongs under Completed "
+            "Milestones, where it is credited to its month."
+        ),
+        bad="## Current Focus\n\n### October 2026\n- ✅ **Completed:** Dark mode\n",
+        good="## Completed Milestones\n\n### October 2026\n- ✅ Dark mode shipped\n",
+        check=_done_in_past,
+    ),
+    Rule(
+        code="MP206",
+        name="slipped-item",
+        group="freshness",
+        severity=Severity.WARNING,
+        summary="A planned or in-progress item sits under a month that has ended.",
+        why=(
+            "The month passed and the item did not ship: it slipped. Say so by moving it to the "
+            "current month (milepost rollover does this and keeps the slip visible)."
+        ),
+        bad="### October 2026\n- 🚧 **In Progress:** Search\n",
+        good="### November 2026\n- 🚧 **In Progress:** Search (carried over from October)\n",
+        check=_slipped,
+    ),
+    Rule(
+        code="MP207",
+        name="outside-horizon",
+        group="freshness",
+        severity=Severity.INFO,
+        summary="A month in Current Focus lies outside the stated planning horizon.",
+        why="Either the horizon line is stale or the month belongs elsewhere.",
+        bad="**Planning horizon:** November 2026 through May 2027\n...\n### September 2026\n",
+        good="**Planning horizon:** November 2026 through May 2027\n...\n### November 2026\n",
+        check=_outside_horizon,
+    ),
+)

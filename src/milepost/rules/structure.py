@@ -1,0 +1,144 @@
+"""MP1xx: the template's sections — missing, out of order, empty, duplicated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from milepost.model import SectionInfo
+from milepost.rules.base import Context, Diagnostic, Rule, Severity
+from milepost.vocabulary.sections import SectionKind
+
+__all__ = ["RULES"]
+
+#: The template's top-level sections, in the template's order.
+TEMPLATE_ORDER = (
+    SectionKind.FOCUS,
+    SectionKind.GOALS,
+    SectionKind.VISION,
+    SectionKind.MILESTONES,
+    SectionKind.DEPENDENCIES_AND_RISKS,
+    SectionKind.ALIGNMENT,
+    SectionKind.FEEDBACK,
+    SectionKind.METRICS,
+)
+# A section of these kinds stands in for the template's combined one.
+_COVERS = {
+    SectionKind.DEPENDENCIES_AND_RISKS: {SectionKind.DEPENDENCIES, SectionKind.RISKS},
+    SectionKind.VISION: {SectionKind.VISION_STATEMENT, SectionKind.INITIATIVES},
+    SectionKind.ALIGNMENT: {SectionKind.ALIGNMENT_VISION, SectionKind.SYNERGIES},
+}
+
+
+def _all(context: Context) -> list[SectionInfo]:
+    return [s for top in context.roadmap.sections for s in top.walk()]
+
+
+def _present(sections: list[SectionInfo], kind: SectionKind) -> SectionInfo | None:
+    accepted = {kind} | _COVERS.get(kind, set())
+    return next((s for s in sections if s.kind in accepted), None)
+
+
+def _missing(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    sections = _all(context)
+    required = context.config.required_sections
+    for name in required:
+        kind = SectionKind(name)
+        if _present(sections, kind) is None:
+            label = name.replace("_", " ").title().replace("And", "and")
+            yield rule.at(context, 0, f"required section '{label}' is missing")
+
+
+def _order(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    sections = _all(context)
+    found = [
+        (section.span.start, index, section)
+        for index, kind in enumerate(TEMPLATE_ORDER)
+        if (section := _present(sections, kind)) is not None
+    ]
+    found.sort(key=lambda entry: entry[0])
+    highest = -1
+    for _line, index, section in found:
+        if index < highest:
+            yield rule.at(
+                context,
+                section.span.start,
+                f"section '{section.title}' comes after a section the template puts later",
+            )
+        highest = max(highest, index)
+
+
+def _empty(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    document = context.roadmap.document
+    for top in document.sections:
+        for section in top.walk():
+            if section.blocks or section.subsections or section.level == 1:
+                continue
+            yield rule.at(context, section.start, f"section '{section.title}' is empty")
+
+
+def _duplicated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    def siblings(infos: tuple[SectionInfo, ...]) -> Iterator[Diagnostic]:
+        seen: set[SectionKind] = set()
+        for info in infos:
+            if info.kind is not SectionKind.OTHER and info.kind in seen:
+                yield rule.at(context, info.span.start, f"section '{info.title}' appears twice")
+            seen.add(info.kind)
+            yield from siblings(info.subsections)
+
+    yield from siblings(context.roadmap.sections)
+
+
+RULES = (
+    Rule(
+        code="MP101",
+        name="missing-section",
+        group="structure",
+        severity=Severity.WARNING,
+        summary="A section the template requires is missing.",
+        why=(
+            "Readers and tools expect every track roadmap to answer the same questions: what is "
+            "in focus now, what comes next, what shipped, what could go wrong, how success is "
+            "measured. A missing section usually means the question was never asked."
+        ),
+        bad="# Memory Roadmap\n\n## Current Focus\n\n- 🚧 Truncation\n",
+        good="# Memory Roadmap\n\n## Current Focus\n...\n## Success Metrics\n...\n",
+        check=_missing,
+        options="required_sections (default: the template's eight top-level sections)",
+    ),
+    Rule(
+        code="MP102",
+        name="section-order",
+        group="structure",
+        severity=Severity.INFO,
+        summary="Sections are not in the template's order.",
+        why=(
+            "Roadmaps that keep one order can be read side by side; a reader looking for risks "
+            "finds them in the same place in every track."
+        ),
+        bad="## Success Metrics\n...\n## Current Focus\n...\n",
+        good="## Current Focus\n...\n## Success Metrics\n...\n",
+        check=_order,
+    ),
+    Rule(
+        code="MP103",
+        name="empty-section",
+        group="structure",
+        severity=Severity.WARNING,
+        summary="A section has a heading and nothing under it.",
+        why="An empty section promises content that is not there; fill it in or remove it.",
+        bad="## Community Feedback\n\n## Success Metrics\n",
+        good="## Community Feedback\n\n- **Request 1:** Dark mode - Status: Planned\n",
+        check=_empty,
+    ),
+    Rule(
+        code="MP104",
+        name="duplicate-section",
+        group="structure",
+        severity=Severity.WARNING,
+        summary="The same kind of section appears twice at one level.",
+        why="Two 'Current Focus' sections disagree sooner or later; keep one.",
+        bad="## Current Focus\n...\n## Current Focus\n...\n",
+        good="## Current Focus\n...\n",
+        check=_duplicated,
+    ),
+)

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost import fs
+from milepost.checking import FileReport, check_roadmaps
 from milepost.config import CONFIG_FILES, Config, parse_config
 from milepost.document import gc_paused, parse
 from milepost.errors import MilepostError, UsageError
@@ -20,7 +21,6 @@ from milepost.extract import extract
 from milepost.model import Roadmap
 from milepost.portfolio.discover import select
 from milepost.render.scaffold import new_roadmap, slugify
-from milepost.checking import FileReport, check_roadmaps
 from milepost.rules import Diagnostic
 from milepost.source import Source, decode, encode
 

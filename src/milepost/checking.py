@@ -45,8 +45,8 @@ class FileReport:
             difflib.unified_diff(
                 self.roadmap.to_markdown().splitlines(keepends=True),
                 self.fixed.to_markdown().splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
+                fromfile=f"a/{self.path.lstrip('/')}",
+                tofile=f"b/{self.path.lstrip('/')}",
             )
         )
 
@@ -61,7 +61,9 @@ def _slug(roadmap: Roadmap) -> str | None:
     if roadmap.path is None:
         return None
     path = PurePath(roadmap.path)
-    return path.parent.name if path.stem.lower() == "roadmap" else path.stem.removesuffix("-roadmap")
+    return (
+        path.parent.name if path.stem.lower() == "roadmap" else path.stem.removesuffix("-roadmap")
+    )
 
 
 def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
@@ -94,8 +96,12 @@ def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule
     path = PurePath(roadmap.path)
     if config.root is not None and path.is_relative_to(config.root):
         path = path.relative_to(config.root)
-    ignored = [s for pattern, sel in config.per_file_ignores if matches(path.as_posix(), [pattern])
-               for s in sel]
+    ignored = [
+        s
+        for pattern, sel in config.per_file_ignores
+        if matches(path.as_posix(), [pattern])
+        for s in sel
+    ]
     return select_rules(rules, ("ALL",), ignored) if ignored else rules
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import click
 
 from milepost import __version__
-from milepost.cli import export, new, schema, show
+from milepost.cli import check, export, new, rules, schema, show
 from milepost.errors import MilepostError
 
 __all__ = ["main", "run"]
@@ -30,7 +30,7 @@ def cli(debug: bool) -> None:
     """Keep Markdown product roadmaps honest."""
 
 
-for _module in (new, show, export, schema):
+for _module in (check, rules, new, show, export, schema):
     cli.add_command(_module.command)
 
 

@@ -48,10 +48,10 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
         lower = line.lower()
         if not any(word in lower for word in _KEYWORDS):
             continue  # most lines are prose: skip the field patterns
-        text = line.strip().strip("*_ ")
+        text = line.strip().strip("*_` ")
         match = _LAST_UPDATED.search(text)
         if match:
-            value = match.group("v").strip(" *_")
+            value = match.group("v").strip(" *_`")
             day = read_date(value)
             span = Span(number, number + 1, path)
             if "last_updated" not in values:

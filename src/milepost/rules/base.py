@@ -76,7 +76,7 @@ class Context:
     today: date
     config: Config = field(default_factory=Config)
     #: Names, slugs and aliases of the portfolio's tracks (None: not run on a portfolio).
-    tracks: frozenset[str] | None = None
+    tracks: tuple[str, ...] | None = None
     #: Every track's dependencies on other tracks, by track name (for cycles).
     track_dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
 

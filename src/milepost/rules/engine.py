@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from milepost.document import Patch, apply, parse
-from milepost.extract import extract
 from milepost.errors import UsageError
+from milepost.extract import extract
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Rule
 
@@ -143,7 +143,7 @@ def choose_fixes(
             held += 1
             continue
         spans = [(p.start, p.end) for p in fix.patches]
-        if any(a < e and s < b or (a == b == s) for a, b in spans for s, e in taken):
+        if any((a < e and s < b) or (a == b == s) for a, b in spans for s, e in taken):
             continue  # overlaps a fix already chosen: the next pass gets it
         patches.extend(fix.patches)
         taken.extend(spans)
@@ -165,9 +165,7 @@ class Fixed:
     converged: bool
 
 
-def fix_until_stable(
-    rules: Sequence[Rule], context: Context, *, unsafe: bool
-) -> Fixed:
+def fix_until_stable(rules: Sequence[Rule], context: Context, *, unsafe: bool) -> Fixed:
     """Apply fixes, re-parse, re-check, until nothing more can be fixed (at most 10 passes).
 
     Never trusts a model mutated in place: every pass parses the patched text again.

@@ -52,8 +52,7 @@ def _disagree(rule: Rule, context: Context) -> Iterator[Diagnostic]:
         yield rule.at(
             context,
             meta.footer_span.start,
-            f"footer says last updated {meta.footer_updated}, "
-            f"header says {meta.last_updated}",
+            f"footer says last updated {meta.footer_updated}, header says {meta.last_updated}",
         )
 
 
@@ -76,9 +75,12 @@ def _past_periods(context: Context) -> Iterator[FocusPeriod]:
     if focus is None:
         return
     for period in focus.periods:
-        if period.period is not None and period.period.end is not None:
-            if period.period.end < context.today:
-                yield period
+        if (
+            period.period is not None
+            and period.period.end is not None
+            and period.period.end < context.today
+        ):
+            yield period
 
 
 def _done_in_past(rule: Rule, context: Context) -> Iterator[Diagnostic]:
@@ -120,8 +122,7 @@ def _outside_horizon(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             yield rule.at(
                 context,
                 period.span.start,
-                f"'{period.heading}' is outside the planning horizon "
-                f"({meta.planning_horizon})",
+                f"'{period.heading}' is outside the planning horizon ({meta.planning_horizon})",
             )
 
 

@@ -70,9 +70,7 @@ def _placeholders(rule: Rule, context: Context) -> Iterator[Diagnostic]:
                     line = number
                     break
             col = _column(lines[line], placeholder)
-            yield rule.at(
-                context, line, f"template placeholder {placeholder} left in", col=col
-            )
+            yield rule.at(context, line, f"template placeholder {placeholder} left in", col=col)
 
 
 def _mojibake(rule: Rule, context: Context) -> Iterator[Diagnostic]:
@@ -89,10 +87,14 @@ def _mojibake(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             continue
         bad = _MOJIBAKE_HINT.search(line)
         col = bad.start() + 1 if bad else 1
-        fix = Fix((Patch(number, number + 1, (fixed,)),), safe=True,
-                  description="decode the mojibake back to the characters meant")
-        yield rule.at(context, number, "mojibake: UTF-8 text was read as Windows-1252",
-                      col=col, fix=fix)
+        fix = Fix(
+            (Patch(number, number + 1, (fixed,)),),
+            safe=True,
+            description="decode the mojibake back to the characters meant",
+        )
+        yield rule.at(
+            context, number, "mojibake: UTF-8 text was read as Windows-1252", col=col, fix=fix
+        )
 
 
 RULES = (

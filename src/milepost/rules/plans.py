@@ -69,14 +69,18 @@ def _goal_criteria(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     for group in context.roadmap.goals:
         for goal in group.goals:
             if not goal.success_criteria and not goal.criteria:
-                yield rule.at(context, goal.span.start, f"goal '{goal.name}' has no success criteria")
+                yield rule.at(
+                    context, goal.span.start, f"goal '{goal.name}' has no success criteria"
+                )
 
 
 def _initiative_timeline(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     for initiative in context.roadmap.initiatives:
         if not initiative.timeline:
             yield rule.at(
-                context, initiative.span.start, f"initiative '{initiative.name}' has no rough timeline"
+                context,
+                initiative.span.start,
+                f"initiative '{initiative.name}' has no rough timeline",
             )
 
 
@@ -135,7 +139,9 @@ RULES = (
         name="request-status",
         group="plans",
         severity=Severity.WARNING,
-        summary="A community request has no status, or one other than Planned/In Progress/Completed.",
+        summary=(
+            "A community request has no status, or one other than Planned/In Progress/Completed."
+        ),
         why="People who asked want to know where their request stands.",
         bad="- **Request 1:** Dark mode\n",
         good="- **Request 1:** Dark mode - Status: Planned\n",
@@ -163,7 +169,10 @@ RULES = (
         summary="A major initiative has no rough timeline.",
         why="A long-term initiative without even a rough timeline cannot be planned against.",
         bad="#### Initiative 1: Plugins\n- **Vision:** Third-party tools\n",
-        good="#### Initiative 1: Plugins\n- **Vision:** Third-party tools\n- **Rough Timeline:** H2 2027\n",
+        good=(
+            "#### Initiative 1: Plugins\n- **Vision:** Third-party tools\n"
+            "- **Rough Timeline:** H2 2027\n"
+        ),
         check=_initiative_timeline,
     ),
     Rule(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from milepost.model import SectionInfo
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
-from milepost.vocabulary.sections import SectionKind
+from milepost.vocabulary.sections import SectionKind, normalise
 
 __all__ = ["RULES"]
 
@@ -40,12 +40,15 @@ def _present(sections: list[SectionInfo], kind: SectionKind) -> SectionInfo | No
 
 def _missing(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     sections = _all(context)
-    required = context.config.required_sections
-    for name in required:
-        kind = SectionKind(name)
-        if _present(sections, kind) is None:
-            label = name.replace("_", " ").title().replace("And", "and")
-            yield rule.at(context, 0, f"required section '{label}' is missing")
+    missing = [
+        name.replace("_", " ").title().replace(" And ", " and ")
+        for name in context.config.required_sections
+        if _present(sections, SectionKind(name)) is None
+    ]
+    if missing:
+        names = ", ".join(f"'{m}'" for m in missing)
+        plural = "s are" if len(missing) > 1 else " is"
+        yield rule.at(context, 0, f"required section{plural} missing: {names}")
 
 
 def _order(rule: Rule, context: Context) -> Iterator[Diagnostic]:
@@ -69,20 +72,24 @@ def _order(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _empty(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     document = context.roadmap.document
+    top_level = {id(block) for block in document.blocks}
     for top in document.sections:
         for section in top.walk():
             if section.blocks or section.subsections or section.level == 1:
                 continue
+            if id(section.heading) not in top_level:
+                continue  # a heading inside a list item: its content is in the item
             yield rule.at(context, section.start, f"section '{section.title}' is empty")
 
 
 def _duplicated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     def siblings(infos: tuple[SectionInfo, ...]) -> Iterator[Diagnostic]:
-        seen: set[SectionKind] = set()
+        seen: set[str] = set()
         for info in infos:
-            if info.kind is not SectionKind.OTHER and info.kind in seen:
+            key = normalise(info.title)
+            if key and info.kind is not SectionKind.OTHER and key in seen:
                 yield rule.at(context, info.span.start, f"section '{info.title}' appears twice")
-            seen.add(info.kind)
+            seen.add(key)
             yield from siblings(info.subsections)
 
     yield from siblings(context.roadmap.sections)
@@ -135,7 +142,7 @@ RULES = (
         name="duplicate-section",
         group="structure",
         severity=Severity.WARNING,
-        summary="The same kind of section appears twice at one level.",
+        summary="A section appears twice at one level.",
         why="Two 'Current Focus' sections disagree sooner or later; keep one.",
         bad="## Current Focus\n...\n## Current Focus\n...\n",
         good="## Current Focus\n...\n",

@@ -1,0 +1,113 @@
+"""``milepost check [PATH...]``: find what rots in roadmaps; fix what is safe to fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from milepost import __version__, api
+from milepost.cli.options import format_option, today_option
+from milepost.render.diagnostics import render
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.strip() for value in values for s in value.split(",") if s.strip())
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show fixes as a diff; change nothing.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Rules to run (codes, prefixes, names, groups).",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@today_option
+@format_option("text", "json", "github", "sarif")
+def command(
+    paths: tuple[Path, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: dt.date,
+    fmt: str,
+) -> int:
+    """Check roadmaps (default: the configured portfolio, else the current folder)."""
+    return run(
+        paths=list(paths) or [Path(".")],
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        show_diff=show_diff,
+        select=_selectors(select),
+        ignore=_selectors(ignore),
+        today=today,
+        fmt=fmt,
+    )
+
+
+def run(
+    *,
+    paths: list[Path],
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: dt.date,
+    fmt: str,
+) -> int:
+    result = api.check(
+        list(paths),
+        today=today,
+        select=select,
+        ignore=ignore,
+        fix=fix or show_diff,
+        unsafe_fixes=unsafe_fixes,
+        write=fix and not show_diff,
+    )
+    for error in result.errors:
+        click.echo(f"milepost: error: {error}", err=True)
+    if show_diff:
+        for report in result.reports:
+            click.echo(report.diff(), nl=False)
+    diagnostics = result.diagnostics
+    output = render(diagnostics, fmt, version=__version__)
+    if output:
+        click.echo(output, nl=False)
+    if fmt == "text":
+        _summary(result, fixing=fix or show_diff, written=fix and not show_diff)
+    if result.errors:
+        return 2
+    return 1 if diagnostics else 0
+
+
+def _summary(result: api.CheckResult, *, fixing: bool, written: bool) -> None:
+    applied = sum(r.applied for r in result.reports)
+    held = sum(r.held_back for r in result.reports)
+    remaining = len(result.diagnostics)
+    fixable = sum(1 for d in result.diagnostics if d.fix is not None and d.fix.safe)
+    parts = []
+    if fixing and applied:
+        verb = "fixed" if written else "would fix"
+        parts.append(f"{verb} {applied}")
+    if remaining:
+        parts.append(f"found {remaining} problem{'s' if remaining != 1 else ''}")
+        if fixable and not fixing:
+            parts.append(f"{fixable} fixable with --fix")
+    if held:
+        parts.append(f"{held} more fixable with --unsafe-fixes")
+    stream = sys.stderr if fixing and not written else sys.stdout
+    if parts:
+        click.echo(", ".join(parts).capitalize() + ".", file=stream)
+    elif not result.errors:
+        count = len(result.reports)
+        click.echo(f"All checks passed ({count} roadmap{'s' if count != 1 else ''}).", file=stream)

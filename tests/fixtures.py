@@ -1,0 +1,43 @@
+"""The dot-delimited fixture format of markdown-it-py and mdformat: title, ., input, ., expected, .
+
+Markdown needs no escaping in it, and the bytes between the dots are the test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    line: int  # 1-based line of the title in the fixture file
+    input: str
+    expected: str
+
+
+def read_cases(path: Path) -> list[Case]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    cases: list[Case] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        title, start = lines[i], i + 1
+        if i + 1 >= len(lines) or lines[i + 1] != ".":
+            raise ValueError(f"{path}:{i + 2}: expected '.' after the case title")
+        i += 2
+        parts: list[list[str]] = [[], []]
+        for part in parts:
+            while i < len(lines) and lines[i] != ".":
+                part.append(lines[i])
+                i += 1
+            if i >= len(lines):
+                raise ValueError(f"{path}:{start}: case {title!r} is not closed with '.'")
+            i += 1
+        text = "\n".join(parts[0]) + "\n" if parts[0] else ""
+        expected = "\n".join(parts[1]) + "\n" if parts[1] else ""
+        cases.append(Case(title, start, text, expected))
+    return cases

@@ -47,7 +47,7 @@ def test_status_counts_per_track(tracks: dict[str, Roadmap]) -> None:
         "planned": 6,
     }
     assert counts("Tool Use") == {"blocked": 1, "done": 6, "in_progress": 2, "planned": 5}
-    assert counts("Evaluation") == {"done": 6, "future": 1, "in_progress": 5, "planned": 2}
+    assert counts("Evaluation") == {"done": 7, "future": 1, "in_progress": 6, "planned": 3}
 
 
 def test_focus_item_details(tracks: dict[str, Roadmap]) -> None:
@@ -73,7 +73,7 @@ def test_meta(tracks: dict[str, Roadmap]) -> None:
     assert str(meta.last_updated) == "2026-11-20" and str(meta.next_review) == "2026-12-04"
     assert meta.planning_horizon == "November 2026 through May 2027"
     assert meta.footer_updated_by == "@alice" and str(meta.footer_updated) == "2026-11-20"
-    assert str(tracks["Web UI"].meta.next_review) == "2026-10-14"
+    assert str(tracks["Web UI"].meta.next_review) == "2026-12-03"
 
 
 def test_goals_initiatives_milestones(tracks: dict[str, Roadmap]) -> None:

@@ -23,7 +23,7 @@ TODAY = dt.date(2026, 11, 25)
 
 
 def _cases(suffix: str) -> list[tuple[str, Case]]:
-    out = []
+    out: list[tuple[str, Case]] = []
     for path in sorted(DATA.glob(f"MP*{suffix}")):
         code = path.name.split(".")[0]
         if suffix == ".md" and path.name.count(".") > 1:

@@ -41,7 +41,10 @@ def command(
     today: dt.date,
     fmt: str,
 ) -> int:
-    """Check roadmaps (default: the configured portfolio, else the current folder)."""
+    """Check roadmaps (default: the configured portfolio, else the current folder).
+
+    Exit 0 when clean, 1 on findings (or, with --diff, fixes to make), 2 on bad input.
+    """
     return run(
         paths=list(paths) or [Path(".")],
         fix=fix,
@@ -87,7 +90,8 @@ def run(
         _summary(result, fixing=fix or show_diff, written=fix and not show_diff)
     if result.errors:
         return 2
-    return 1 if diagnostics else 0
+    pending = show_diff and any(report.fixed is not None for report in result.reports)
+    return 1 if diagnostics or pending else 0
 
 
 def _summary(result: api.CheckResult, *, fixing: bool, written: bool) -> None:

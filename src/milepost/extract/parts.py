@@ -38,7 +38,7 @@ from milepost.vocabulary.status import HEALTH, Health
 __all__ = ["read_parts"]
 
 _FIELD = re.compile(
-    r"^(?P<label>(?:[^\W\d]|\[)[\w' /&()\[\]+.,-]{0,60}?)\s*:\s*(?P<value>.*)$", re.DOTALL
+    r"^(?P<label>(?:[^\W\d]|\[)[\w' /&()\[\]+.,-]{0,120}?)\s*:\s*(?P<value>.*)$", re.DOTALL
 )
 _LINE_FIELD = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)(?P<label>[^*_]+?)(?::\s*)?(?:\*\*|__)\s*:?\s*(?P<value>.*?)\s*$"

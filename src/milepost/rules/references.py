@@ -30,7 +30,9 @@ def resolve_track(name: str, tracks: tuple[str, ...]) -> str | None:
 
 
 def _suggest(name: str, tracks: tuple[str, ...]) -> str | None:
-    normals = {normal_track(t): t for t in tracks}
+    normals: dict[str, str] = {}
+    for track in tracks:  # names come before slugs: suggest the name
+        normals.setdefault(normal_track(track), track)
     close = difflib.get_close_matches(normal_track(name), list(normals), n=1, cutoff=0.75)
     return normals[close[0]] if close else None
 
@@ -64,13 +66,15 @@ def _cycles(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     else:
         return
     me = resolve_track(context.roadmap.track, tracks)
-    if me is None or me not in cycle:
+    nodes = cycle[:-1]  # graphlib repeats the first node at the end
+    if me is None or me not in nodes:
         return
-    following = cycle[cycle.index(me) - 1]  # graphlib lists the cycle backwards along edges
+    # Each node of graphlib's cycle is a dependency of the node after it.
+    at = nodes.index(me)
+    order = [nodes[(at - step) % len(nodes)] for step in range(len(nodes))] + [me]
     for dependency in context.roadmap.dependencies:
-        if resolve_track(dependency.on, tracks) == following:
-            path = " → ".join(reversed(cycle))
-            yield rule.at(context, dependency.span.start, f"dependency cycle: {path}")
+        if resolve_track(dependency.on, tracks) == order[1]:
+            yield rule.at(context, dependency.span.start, f"dependency cycle: {' → '.join(order)}")
             return
 
 

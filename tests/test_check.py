@@ -1,0 +1,208 @@
+"""`milepost check` as a user and CI meet it: exit codes, formats, fixes, config, portfolio."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from milepost import api
+from milepost.cli import main
+from milepost.errors import StaleFileError
+from tests.conftest import EXAMPLES, TEMPLATES, require_shared
+
+STALE = "# Memory Roadmap\n\n**Last updated:** 2026-09-01\n\n- âœ… **Completed:** Dark mode\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def stale(tmp_path: Path) -> Path:
+    path = tmp_path / "roadmap.md"
+    path.write_bytes(STALE.replace("\n", "\r\n").encode("utf-8"))
+    return path
+
+
+def test_examples_are_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(EXAMPLES), "--today", "2026-11-25")
+    assert (code, out) == (0, "All checks passed (5 roadmaps).\n")
+
+
+def test_text_findings_exit_1(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
+    code, out, _ = run(
+        capsys, "check", str(stale), "--today", "2026-11-25", "--select", "MP201,MP302"
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        f"{stale}:3:1: MP201 last updated 2026-09-01 is 85 days ago (more than 30)",
+        f"{stale}:5:3: MP302 mojibake: UTF-8 text was read as Windows-1252 [*]",
+        "Found 2 problems, 1 fixable with --fix.",
+    ]
+
+
+def test_json_github_and_sarif(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
+    args = ("check", str(stale), "--today", "2026-11-25", "--select", "MP302")
+    code, out, _ = run(capsys, *args, "--format", "json")
+    assert code == 1
+    [finding] = json.loads(out)
+    assert finding["code"] == "MP302" and finding["fix"] == {
+        "safe": True,
+        "description": "decode the mojibake back to the characters meant",
+    }
+    _, out, _ = run(capsys, *args, "--format", "github")
+    assert out.startswith(f"::error file={stale},line=5,col=3,title=MP302 mojibake::")
+    _, out, _ = run(capsys, *args, "--format", "sarif")
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    result = log["runs"][0]["results"][0]
+    assert result["ruleId"] == "MP302" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 5,
+        "startColumn": 3,
+    }
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[result["ruleIndex"]]["id"] == "MP302"
+
+
+def test_fix_rewrites_only_the_broken_line(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
+    before = stale.read_bytes()
+    os.chmod(stale, 0o640)
+    code, out, _ = run(capsys, "check", str(stale), "--today", "2026-11-25", "--fix")
+    after = stale.read_bytes()
+    assert after == before.replace("âœ…".encode(), "✅".encode())
+    assert b"\r\n" in after and oct(stale.stat().st_mode & 0o777) == "0o640"
+    assert code == 1 and "Fixed 1" in out  # the stale date cannot be fixed
+    run(capsys, "check", str(stale), "--today", "2026-11-25", "--fix")
+    assert stale.read_bytes() == after  # a second --fix changes nothing
+
+
+def test_diff_shows_and_changes_nothing(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
+    before = stale.read_bytes()
+    code, out, err = run(
+        capsys, "check", str(stale), "--today", "2026-11-25", "--diff", "--select", "MP302"
+    )
+    assert code == 1  # --diff reports the findings it would fix
+    assert stale.read_bytes() == before
+    assert "-- âœ… **Completed:** Dark mode" in out and "+- ✅ **Completed:** Dark mode" in out
+    assert "Would fix 1." in err
+
+
+def test_fix_refuses_a_file_changed_meanwhile(stale: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from milepost import checking
+
+    original = checking.check_roadmaps
+
+    def change_file_first(*args: Any, **kwargs: Any) -> Any:
+        reports = original(*args, **kwargs)
+        stale.write_text("# someone else's edit\n", encoding="utf-8")
+        return reports
+
+    monkeypatch.setattr(api, "check_roadmaps", change_file_first)
+    with pytest.raises(StaleFileError, match="changed on disk"):
+        api.check([stale], today=__import__("datetime").date(2026, 11, 25), write=True)
+    assert stale.read_text(encoding="utf-8") == "# someone else's edit\n"
+
+
+def test_unknown_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
+    code, _, err = run(capsys, "check", str(stale), "--select", "MP2O1")
+    assert code == 2
+    assert err.startswith("milepost: error: unknown rule selector 'MP2O1' (did you mean")
+
+
+def test_select_ignore_by_prefix_name_and_group(
+    capsys: pytest.CaptureFixture[str], stale: Path
+) -> None:
+    args = ("check", str(stale), "--today", "2026-11-25", "--format", "json")
+
+    def codes(out: str) -> list[str]:
+        return sorted({d["code"] for d in json.loads(out)})
+
+    assert codes(run(capsys, *args, "--select", "freshness")[1]) == ["MP201"]
+    assert codes(run(capsys, *args, "--select", "MP3", "--ignore", "mojibake")[1]) == []
+    assert "MP302" in codes(run(capsys, *args, "--ignore", "MP3", "--select", "MP302")[1])
+
+
+def test_suppression_comments(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n<!-- milepost: ignore MP201 -->\n**Last updated:** 2026-09-01\n\n- âœ… x\n",
+        encoding="utf-8",
+    )
+    out = run(capsys, "check", str(path), "--today", "2026-11-25", "--select", "MP2,MP3")[1]
+    assert "MP201" not in out and "MP302" in out
+    path.write_text("<!-- milepost: ignore-file -->\n# T\n\n- âœ… x\n", encoding="utf-8")
+    assert run(capsys, "check", str(path), "--select", "MP3")[0] == 0
+
+
+def test_config_select_and_per_file_ignores(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "milepost.toml").write_text(
+        'select = ["MP2"]\n[per-file-ignores]\n"old/*.md" = ["stale-roadmap"]\n', "utf-8"
+    )
+    (tmp_path / "old").mkdir()
+    for folder in ("old", "new"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / "x-roadmap.md").write_text(STALE, encoding="utf-8")
+    out = run(capsys, "check", str(tmp_path), "--today", "2026-11-25", "--format", "json")[1]
+    found = {(Path(d["path"]).parent.name, d["code"]) for d in json.loads(out)}
+    assert found == {("new", "MP201")}
+
+
+def test_portfolio_references(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    def track(slug: str, name: str, deps: str) -> None:
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "roadmap.md").write_text(
+            f"# {name} Roadmap\n\n## Dependencies and Risks\n\n### External Dependencies\n{deps}",
+            encoding="utf-8",
+        )
+
+    track("memory", "Memory", "- **Dependency on Web UI:** nothing\n")
+    track(
+        "web-ui",
+        "Web UI",
+        "- **Dependency on Memroy:** truncation\n"
+        "- **Dependency on memory:** truncation API\n- **Dependency on pgvector:** 0.7\n",
+    )
+    out = run(capsys, "check", str(tmp_path), "--select", "references")[1]
+    web = tmp_path / "web-ui" / "roadmap.md"
+    memory = tmp_path / "memory" / "roadmap.md"
+    assert out.splitlines()[:3] == [
+        f"{memory}:6:1: MP602 dependency cycle: Memory → Web UI → Memory",
+        f"{web}:6:1: MP601 no track named 'Memroy' in this portfolio (did you mean 'Memory'?)",
+        f"{web}:7:1: MP602 dependency cycle: Web UI → Memory → Web UI",
+    ]
+
+
+def test_rule_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rule", "stale-roadmap")
+    assert code == 0 and out.startswith("MP201 stale-roadmap (freshness, warning)\n")
+    for heading in (
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+        "## Fix safety",
+        "## Options",
+    ):
+        assert heading in out
+    code, out, _ = run(capsys, "rule", "--all")
+    assert code == 0 and len(out.splitlines()) >= 24 and "MP302 *" in out
+    assert run(capsys, "rule", "MP999")[0] == 2
+
+
+def test_mojibake_template_fixes_to_the_clean_one(tmp_path: Path) -> None:
+    require_shared()
+    broken = tmp_path / "roadmap.md"
+    broken.write_bytes((TEMPLATES / "track-roadmap-template.mojibake.md").read_bytes())
+    api.check(
+        [broken], today=__import__("datetime").date(2026, 11, 25), select=("MP302",), write=True
+    )
+    assert broken.read_bytes() == (TEMPLATES / "track-roadmap-template.md").read_bytes()

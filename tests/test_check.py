@@ -206,3 +206,21 @@ def test_mojibake_template_fixes_to_the_clean_one(tmp_path: Path) -> None:
         [broken], today=__import__("datetime").date(2026, 11, 25), select=("MP302",), write=True
     )
     assert broken.read_bytes() == (TEMPLATES / "track-roadmap-template.md").read_bytes()
+
+
+def test_broken_relative_links(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "design.md").write_text("# D\n", encoding="utf-8")
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n- Details: [design](docs/design.md#goals), [typo](docs/desing.md)\n"
+        "- [folder](docs/) [web](https://x.y/missing.md) [mail](mailto:a@b.c) [top](#t)\n"
+        "- [spaced](docs/my%20notes.md)\n",
+        encoding="utf-8",
+    )
+    out = run(capsys, "check", str(path), "--select", "MP801")[1]
+    assert out.splitlines() == [
+        f"{path}:3:51: MP801 link to 'docs/desing.md': no such file",
+        f"{path}:5:12: MP801 link to 'docs/my%20notes.md': no such file",
+        "Found 2 problems.",
+    ]

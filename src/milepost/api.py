@@ -22,6 +22,7 @@ from milepost.model import Roadmap
 from milepost.portfolio.discover import select
 from milepost.render.scaffold import new_roadmap, slugify
 from milepost.rules import Diagnostic
+from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
 
 __all__ = [
@@ -183,6 +184,15 @@ class CheckResult:
         return [d for report in self.reports for d in report.diagnostics]
 
 
+def _missing_links(roadmap: Roadmap) -> frozenset[str]:
+    """The roadmap's relative link targets that name no file or folder on disk."""
+    assert roadmap.path is not None
+    folder = Path(roadmap.path).parent
+    return frozenset(
+        target for _line, _url, target in relative_links(roadmap) if not (folder / target).exists()
+    )
+
+
 def check(
     paths: list[str | os.PathLike[str]],
     *,
@@ -209,6 +219,7 @@ def check(
         ignore=ignore,
         fix=fix or write,
         unsafe_fixes=unsafe_fixes,
+        missing_links={r.path: _missing_links(r) for r in loaded.roadmaps if r.path},
     )
     if write:
         for report in reports:

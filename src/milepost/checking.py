@@ -114,13 +114,19 @@ def check_roadmaps(
     ignore: tuple[str, ...] = (),
     fix: bool = False,
     unsafe_fixes: bool = False,
+    missing_links: dict[str, frozenset[str]] | None = None,
 ) -> list[FileReport]:
-    """Check every roadmap (and fix it, with ``fix``) as one portfolio."""
+    """Check every roadmap (and fix it, with ``fix``) as one portfolio.
+
+    ``missing_links`` maps a roadmap's path to its relative link targets that name no file
+    (the caller looks at the disk; this function does not).
+    """
     rules = select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
     portfolio = _portfolio(roadmaps)
     reports = []
     for roadmap in roadmaps:
-        context = Context(roadmap, today, config, portfolio.tracks, portfolio.graph)
+        missing = (missing_links or {}).get(roadmap.path or "", frozenset())
+        context = Context(roadmap, today, config, portfolio.tracks, portfolio.graph, missing)
         chosen = _rules_for(roadmap, rules, config)
         if not fix:
             reports.append(FileReport(roadmap, run_rules(chosen, context)))

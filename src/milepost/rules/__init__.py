@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from milepost.rules import freshness, placeholders, plans, references, risks, structure
+from milepost.rules import (
+    freshness,
+    links,
+    placeholders,
+    plans,
+    references,
+    risks,
+    structure,
+    vocabulary,
+)
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
 
 __all__ = [
@@ -25,6 +34,8 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             *risks.RULES,
             *plans.RULES,
             *references.RULES,
+            *vocabulary.RULES,
+            *links.RULES,
         ),
         key=lambda rule: rule.code,
     )

@@ -79,6 +79,8 @@ class Context:
     tracks: tuple[str, ...] | None = None
     #: Every track's dependencies on other tracks, by track name (for cycles).
     track_dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Relative link targets (as written, decoded) that name no existing file.
+    missing_links: frozenset[str] = frozenset()
 
     @property
     def lines(self) -> tuple[str, ...]:

@@ -15,9 +15,10 @@ from milepost.document import (
     Patch,
     Table,
 )
+from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
 
-__all__ = ["RULES", "inlines"]
+__all__ = ["RULES", "inlines", "inlines_of"]
 
 # Literal square brackets in rendered text (a link's brackets are gone by then) around words:
 # "[Feature that shipped]", "[Track Name]", "[baseline]". Not task boxes, not "[1]" notes.
@@ -44,9 +45,13 @@ def _blocks(blocks: list[Block]) -> Iterator[tuple[int, Inline]]:
             yield from _blocks(block.children)
 
 
-def inlines(context: Context) -> Iterator[tuple[int, Inline]]:
+def inlines_of(roadmap: Roadmap) -> Iterator[tuple[int, Inline]]:
     """Every piece of rendered text with its first line: outside code, HTML and front matter."""
-    return _blocks(context.roadmap.document.blocks)
+    return _blocks(roadmap.document.blocks)
+
+
+def inlines(context: Context) -> Iterator[tuple[int, Inline]]:
+    return inlines_of(context.roadmap)
 
 
 def _column(line: str, needle: str) -> int:

@@ -1,0 +1,108 @@
+"""MP7xx: how statuses are written — one style per file, one emoji per status."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from milepost.document import Patch
+from milepost.model import Item
+from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
+from milepost.vocabulary.status import EMOJI, emoji_at
+
+__all__ = ["RULES"]
+
+
+def _family(item: Item) -> str | None:
+    """How an item's own status is written: ``box``, ``emoji`` or ``word``."""
+    if item.status_from != "marker" or item.kind not in ("list", "task") or not item.marker:
+        return None
+    if item.marker.startswith(("[x]", "[X]", "[ ]")):
+        return "box"
+    if item.marker.startswith(("(", "-", "–", "—")) or item.marker.lower().startswith("status"):
+        return None  # a trailing tag or status field, not a way of marking items
+    found = emoji_at(item.marker)
+    return "emoji" if found is not None and found[0] in EMOJI else "word"
+
+
+def _mixed(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    families = [(item, _family(item)) for item in context.roadmap.items]
+    counts = Counter(family for _, family in families if family is not None)
+    if len(counts) < 2:
+        return
+    (majority, top), (_, second) = counts.most_common(2)
+    if top == second:
+        return  # no majority: nothing to call the odd one out
+    names = {"box": "task boxes", "emoji": "emoji", "word": "status words"}
+    for item, family in families:
+        if family is not None and family != majority:
+            yield rule.at(
+                context,
+                item.span.start,
+                f"status written with {names[family]} while most items use {names[majority]}",
+            )
+
+
+def _variants(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    items = [i for i in context.roadmap.items if _family(i) == "emoji" and i.status is not None]
+    used = Counter(found[0] for i in items if (found := emoji_at(i.marker or "")) is not None)
+    lines = context.lines
+    for item in items:
+        assert item.status is not None and item.marker is not None
+        found = emoji_at(item.marker)
+        if found is None:
+            continue
+        glyph, canonical = found[0], item.status.emoji
+        if glyph == canonical or EMOJI.get(glyph) is not item.status or not used[canonical]:
+            continue  # canonical already, words decided, or the variant is the file's style
+        line = lines[item.span.start]
+        at = line.find(glyph)
+        end = at + len(glyph)
+        while end < len(line) and line[end] in "\ufe0f\ufe0e":
+            end += 1
+        fix = None
+        if at >= 0:
+            fixed = line[:at] + canonical + line[end:]
+            fix = Fix(
+                (Patch(item.span.start, item.span.start + 1, (fixed,)),),
+                safe=True,
+                description=f"write {canonical} like the rest of the file",
+            )
+        yield rule.at(
+            context,
+            item.span.start,
+            f"{glyph} for {item.status.label.lower()} while the file also uses {canonical}",
+            col=at + 1 if at >= 0 else 1,
+            fix=fix,
+        )
+
+
+RULES = (
+    Rule(
+        code="MP701",
+        name="mixed-status-style",
+        group="vocabulary",
+        severity=Severity.INFO,
+        summary="Statuses are written in two styles (emoji, task boxes, words) in one file.",
+        why=(
+            "Readers scan a roadmap by its markers; a file that mixes ✅ with [x] and **Done:** "
+            "makes the scan slower and edits by hand more error-prone."
+        ),
+        bad="- ✅ **Completed:** Search\n- [x] Export\n",
+        good="- ✅ **Completed:** Search\n- ✅ **Completed:** Export\n",
+        check=_mixed,
+    ),
+    Rule(
+        code="MP702",
+        name="status-emoji-variant",
+        group="vocabulary",
+        severity=Severity.INFO,
+        summary="One status is marked with two different emoji in one file.",
+        why="🔄 and 🚧 both mean in progress; one file should use one, the canonical one.",
+        bad="- 🚧 **In Progress:** Search\n- 🔄 Export\n",
+        good="- 🚧 **In Progress:** Search\n- 🚧 Export\n",
+        check=_variants,
+        fix=FixAvailability.ALWAYS,
+        fix_safe=True,
+    ),
+)

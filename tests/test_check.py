@@ -224,3 +224,13 @@ def test_broken_relative_links(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         f"{path}:5:12: MP801 link to 'docs/my%20notes.md': no such file",
         "Found 2 problems.",
     ]
+
+
+def test_one_file_is_checked_against_the_whole_portfolio(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A pre-commit hook passes only changed files; their synergies name unchanged tracks.
+    web_ui = EXAMPLES / "tracks" / "web-ui" / "roadmap.md"
+    memory = EXAMPLES / "tracks" / "memory" / "roadmap.md"
+    code, out, _ = run(capsys, "check", str(web_ui), str(memory), "--today", "2026-11-25")
+    assert (code, out) == (0, "All checks passed (2 roadmaps).\n")

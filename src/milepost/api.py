@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost import fs
-from milepost.checking import FileReport, check_roadmaps
+from milepost.checking import FileReport, check_roadmaps, needs_portfolio
 from milepost.config import CONFIG_FILES, Config, parse_config
 from milepost.document import gc_paused, parse
 from milepost.errors import MilepostError, UsageError
@@ -184,6 +184,28 @@ class CheckResult:
         return [d for report in self.reports for d in report.diagnostics]
 
 
+def _rest_of_portfolio(
+    roadmaps: list[Roadmap], config: Config, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> list[Roadmap]:
+    """The configured portfolio's other roadmaps, when cross-track rules will run.
+
+    Checking a few files (a pre-commit hook passes only the changed ones) must still resolve
+    their references against every track, or a reference to an unchanged track would look
+    dangling.
+    """
+    if config.root is None or not needs_portfolio(config, select, ignore):
+        return []
+    seen = {Path(r.path).resolve() for r in roadmaps if r.path}
+    others = []
+    for path in discover(config.root, config):
+        if path.resolve() not in seen:
+            try:
+                others.append(load(path))
+            except MilepostError:
+                continue  # reported when that file itself is checked
+    return others
+
+
 def _missing_links(roadmap: Roadmap) -> frozenset[str]:
     """The roadmap's relative link targets that name no file or folder on disk."""
     assert roadmap.path is not None
@@ -220,6 +242,7 @@ def check(
         fix=fix or write,
         unsafe_fixes=unsafe_fixes,
         missing_links={r.path: _missing_links(r) for r in loaded.roadmaps if r.path},
+        others=_rest_of_portfolio(loaded.roadmaps, config, select, ignore),
     )
     if write:
         for report in reports:

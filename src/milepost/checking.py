@@ -19,7 +19,7 @@ from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
 from milepost.rules.engine import fix_until_stable, run_rules, select_rules
 from milepost.rules.references import resolve_track
 
-__all__ = ["FileReport", "check_roadmaps"]
+__all__ = ["FileReport", "check_roadmaps", "needs_portfolio"]
 
 
 @dataclass(slots=True)
@@ -105,6 +105,12 @@ def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule
     return select_rules(rules, ("ALL",), ignored) if ignored else rules
 
 
+def needs_portfolio(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether the selected rules include cross-track ones (which need every track)."""
+    rules = select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
+    return any(rule.group == "references" for rule in rules)
+
+
 def check_roadmaps(
     roadmaps: list[Roadmap],
     *,
@@ -115,14 +121,16 @@ def check_roadmaps(
     fix: bool = False,
     unsafe_fixes: bool = False,
     missing_links: dict[str, frozenset[str]] | None = None,
+    others: list[Roadmap] | None = None,
 ) -> list[FileReport]:
     """Check every roadmap (and fix it, with ``fix``) as one portfolio.
 
     ``missing_links`` maps a roadmap's path to its relative link targets that name no file
-    (the caller looks at the disk; this function does not).
+    (the caller looks at the disk; this function does not). ``others`` are the portfolio's
+    other roadmaps: they resolve cross-track references but are not checked themselves.
     """
     rules = select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
-    portfolio = _portfolio(roadmaps)
+    portfolio = _portfolio([*roadmaps, *(others or [])])
     reports = []
     for roadmap in roadmaps:
         missing = (missing_links or {}).get(roadmap.path or "", frozenset())

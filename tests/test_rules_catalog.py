@@ -38,3 +38,24 @@ def test_fixable_rules_declare_and_test_their_fix() -> None:
 def test_lookup_by_code_or_name() -> None:
     assert find_rule("mp201") is find_rule("stale-roadmap") is not None
     assert find_rule("nope") is None
+
+
+def test_docs_rules_md_is_current() -> None:
+    from milepost.cli.rules import catalog_markdown
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == catalog_markdown(), (
+        "docs/rules.md is out of date: run `milepost rule --docs > docs/rules.md`"
+    )
+
+
+def test_hook_manifest_runs_milepost_check() -> None:
+    manifest = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert "- id: milepost-check" in text and "entry: milepost check" in text
+    assert "language: python" in text
+    pattern = re.search(r"files: (.+)", text)
+    assert pattern is not None
+    files = re.compile(pattern.group(1).strip())
+    assert files.search("tracks/memory/roadmap.md") and files.search("docs/web-ui-roadmap.md")
+    assert not files.search("README.md") and not files.search("roadmap.md.bak")

@@ -15,9 +15,10 @@ from pathlib import PurePath
 from milepost.config import Config
 from milepost.model import Roadmap
 from milepost.portfolio.discover import matches
+from milepost.portfolio.graph import cycles
+from milepost.portfolio.links import TrackIndex
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
 from milepost.rules.engine import fix_until_stable, run_rules, select_rules
-from milepost.rules.references import resolve_track
 
 __all__ = ["FileReport", "check_roadmaps", "needs_portfolio"]
 
@@ -53,8 +54,8 @@ class FileReport:
 
 @dataclass(slots=True)
 class _Portfolio:
-    tracks: tuple[str, ...] | None = None
-    graph: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
+    tracks: TrackIndex | None = None
+    cycles: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _slug(roadmap: Roadmap) -> str | None:
@@ -69,25 +70,18 @@ def _slug(roadmap: Roadmap) -> str | None:
 def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
     if len(roadmaps) < 2:
         return _Portfolio()  # one file: cross-track references cannot be judged
-    names: list[str] = []
+    index = TrackIndex.build(
+        (roadmap.track, [slug] if (slug := _slug(roadmap)) else []) for roadmap in roadmaps
+    )
+    graph: dict[str, list[str]] = {}
     for roadmap in roadmaps:
-        names.append(roadmap.track)
-        slug = _slug(roadmap)
-        if slug:
-            names.append(slug)
-    tracks = tuple(dict.fromkeys(n for n in names if n))
-    graph = []
-    for roadmap in roadmaps:
-        deps = tuple(
-            dict.fromkeys(
-                found
-                for dependency in roadmap.dependencies
-                if (found := resolve_track(dependency.on, tracks)) is not None
-            )
-        )
-        me = resolve_track(roadmap.track, tracks) or roadmap.track
-        graph.append((me, tuple(d for d in deps if d != me)))
-    return _Portfolio(tracks, tuple(graph))
+        me = index.resolve(roadmap.track) or roadmap.track
+        deps = graph.setdefault(me, [])
+        for dependency in roadmap.dependencies:
+            found = index.resolve(dependency.on)
+            if found is not None and found != me and found not in deps:
+                deps.append(found)
+    return _Portfolio(index, cycles(graph))
 
 
 def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule]:
@@ -134,7 +128,7 @@ def check_roadmaps(
     reports = []
     for roadmap in roadmaps:
         missing = (missing_links or {}).get(roadmap.path or "", frozenset())
-        context = Context(roadmap, today, config, portfolio.tracks, portfolio.graph, missing)
+        context = Context(roadmap, today, config, portfolio.tracks, portfolio.cycles, missing)
         chosen = _rules_for(roadmap, rules, config)
         if not fix:
             reports.append(FileReport(roadmap, run_rules(chosen, context)))

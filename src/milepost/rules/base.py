@@ -7,7 +7,7 @@ the clock, and never touch files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -15,6 +15,7 @@ from enum import StrEnum
 from milepost.config import Config
 from milepost.document import Patch
 from milepost.model import Roadmap
+from milepost.portfolio.links import TrackIndex
 
 __all__ = ["Context", "Diagnostic", "Fix", "FixAvailability", "Rule", "Severity"]
 
@@ -75,10 +76,10 @@ class Context:
     roadmap: Roadmap
     today: date
     config: Config = field(default_factory=Config)
-    #: Names, slugs and aliases of the portfolio's tracks (None: not run on a portfolio).
-    tracks: tuple[str, ...] | None = None
-    #: Every track's dependencies on other tracks, by track name (for cycles).
-    track_dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The portfolio's tracks by every name they go by (None: not run on a portfolio).
+    tracks: TrackIndex | None = None
+    #: For each track on a dependency cycle, one such cycle (``[A, B, A]``).
+    cycles: Mapping[str, list[str]] = field(default_factory=dict)
     #: Relative link targets (as written, decoded) that name no existing file.
     missing_links: frozenset[str] = frozenset()
 

@@ -1,0 +1,51 @@
+"""Resolving cross-track mentions ("Dependency on Memory", "With Web UI") to tracks."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+__all__ = ["TrackIndex", "normal_track"]
+
+_SUFFIX = re.compile(r"(?i)\s*(?:track|roadmap|team)$")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normal_track(name: str) -> str:
+    """A track name reduced for matching: case, punctuation and a "Track" suffix ignored."""
+    name = _SUFFIX.sub("", name.strip().strip("*_[]"))
+    return " ".join(_PUNCT.sub(" ", name.casefold().replace("-", " ")).split())
+
+
+@dataclass(frozen=True)
+class TrackIndex:
+    """Every way to name a track (its name, its slug) → the track's name."""
+
+    names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, tracks: Iterable[tuple[str, Iterable[str]]]) -> TrackIndex:
+        """From ``(track name, [other names: slug, aliases])``; names win over aliases."""
+        names: dict[str, str] = {}
+        pairs = list(tracks)
+        for name, _aliases in pairs:
+            names.setdefault(normal_track(name), name)
+        for name, aliases in pairs:
+            for alias in aliases:
+                names.setdefault(normal_track(alias), name)
+        names.pop("", None)
+        return cls(names)
+
+    def resolve(self, mention: str) -> str | None:
+        """The track a mention names, or None."""
+        return self.names.get(normal_track(mention))
+
+    def suggest(self, mention: str) -> str | None:
+        """The track a misspelt mention most likely means ("Memroy" → "Memory")."""
+        close = difflib.get_close_matches(normal_track(mention), list(self.names), n=1, cutoff=0.75)
+        return self.names[close[0]] if close else None
+
+    def __bool__(self) -> bool:
+        return bool(self.names)

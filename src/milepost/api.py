@@ -104,6 +104,13 @@ class LoadResult:
 
 def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
     """Load every roadmap that the paths name (folders are searched); go on past bad files."""
+    # The models hold no reference cycles, so the cyclic GC would only re-scan a growing heap
+    # again and again (about a quarter of the time at 1,000 tracks): pause it for the batch.
+    with gc_paused():
+        return _load_many(paths)
+
+
+def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
     result = LoadResult()
     seen: set[Path] = set()
     for path in paths:
@@ -231,6 +238,19 @@ def check(
     with ``write`` the fixed files are written back atomically, refusing any file that changed
     on disk since it was read.
     """
+    with gc_paused():
+        return _check(paths, today, select, ignore, fix, unsafe_fixes, write)
+
+
+def _check(
+    paths: list[str | os.PathLike[str]],
+    today: date,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    write: bool,
+) -> CheckResult:
     loaded = load_many(paths)
     config = find_config(paths[0] if paths else ".")
     reports = check_roadmaps(

@@ -24,6 +24,7 @@ class TrackIndex:
     """Every way to name a track (its name, its slug) → the track's name."""
 
     names: dict[str, str] = field(default_factory=dict)
+    _suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, tracks: Iterable[tuple[str, Iterable[str]]]) -> TrackIndex:
@@ -44,8 +45,17 @@ class TrackIndex:
 
     def suggest(self, mention: str) -> str | None:
         """The track a misspelt mention most likely means ("Memroy" → "Memory")."""
-        close = difflib.get_close_matches(normal_track(mention), list(self.names), n=1, cutoff=0.75)
-        return self.names[close[0]] if close else None
+        key = normal_track(mention)
+        if key in self._suggested:  # the same external system is named by many tracks
+            return self._suggested[key]
+        # A ratio of 0.75 needs lengths within a factor of 0.6: only those can match, which
+        # keeps this fast on portfolios of thousands of tracks.
+        low, high = len(key) * 0.6, len(key) / 0.6
+        candidates = [name for name in self.names if low <= len(name) <= high]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75)
+        found = self.names[close[0]] if close else None
+        self._suggested[key] = found
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.names)

@@ -1,10 +1,46 @@
-"""milepost: keeps Markdown product roadmaps honest."""
+"""milepost: keeps Markdown product roadmaps honest.
+
+The public API is small: ``load``, ``loads``, ``check``, the model types and the error type.
+Names are imported on first use, so that ``import milepost`` (and the CLI) start fast.
+"""
 
 from __future__ import annotations
 
-from milepost.api import load, loads
-from milepost.errors import MilepostError
-from milepost.model import Item, Roadmap, Status
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Item", "MilepostError", "Roadmap", "Status", "__version__", "load", "loads"]
+__all__ = [
+    "Item",
+    "MilepostError",
+    "Roadmap",
+    "Status",
+    "__version__",
+    "check",
+    "load",
+    "loads",
+]
+
+if TYPE_CHECKING:
+    from milepost.api import check, load, loads
+    from milepost.errors import MilepostError
+    from milepost.model import Item, Roadmap, Status
+
+_HOMES = {
+    "load": "milepost.api",
+    "loads": "milepost.api",
+    "check": "milepost.api",
+    "MilepostError": "milepost.errors",
+    "Item": "milepost.model",
+    "Roadmap": "milepost.model",
+    "Status": "milepost.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'milepost' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -7,7 +7,6 @@ caller's job (through :mod:`milepost.fs`); this module is pure.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -74,6 +73,8 @@ _TYPES: dict[str, tuple[type, str]] = {
 
 def parse_config(text: str, *, path: str) -> Config | None:
     """Parse the text of a config file; None when a pyproject.toml has no milepost table."""
+    import tomllib  # only when there is a config file to read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +73,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected: str | N
             )
         if current == hashlib.sha256(data).hexdigest():
             return False
+    import tempfile  # only writers pay for it
+
     mode = stat.S_IMODE(target.stat().st_mode) if current is not None else None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -8,6 +8,7 @@ exits 130. Findings (later: ``check``) exit 1.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from collections.abc import Sequence
@@ -15,7 +16,6 @@ from collections.abc import Sequence
 import click
 
 from milepost import __version__
-from milepost.cli import check, export, new, rules, schema, show
 from milepost.errors import MilepostError
 
 __all__ = ["main", "run"]
@@ -23,15 +23,38 @@ __all__ = ["main", "run"]
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Each command's module is imported only when that command runs: a cold `milepost check FILE`
+# should not pay for rich, the site renderer or the templates.
+_COMMANDS = {
+    "check": "milepost.cli.check",
+    "rule": "milepost.cli.rules",
+    "new": "milepost.cli.new",
+    "show": "milepost.cli.show",
+    "export": "milepost.cli.export",
+    "schema": "milepost.cli.schema",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = importlib.import_module(module).command
+        return command
+
+
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "-V", "--version", prog_name="milepost")
 @click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
 def cli(debug: bool) -> None:
     """Keep Markdown product roadmaps honest."""
-
-
-for _module in (check, rules, new, show, export, schema):
-    cli.add_command(_module.command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

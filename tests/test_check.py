@@ -234,3 +234,29 @@ def test_one_file_is_checked_against_the_whole_portfolio(
     memory = EXAMPLES / "tracks" / "memory" / "roadmap.md"
     code, out, _ = run(capsys, "check", str(web_ui), str(memory), "--today", "2026-11-25")
     assert (code, out) == (0, "All checks passed (2 roadmaps).\n")
+
+
+def test_parallel_check_matches_the_sequential_one(tmp_path: Path) -> None:
+    import datetime as dt
+
+    for n in range(api.PARALLEL_FROM + 5):
+        folder = tmp_path / f"t{n}"
+        folder.mkdir()
+        other = f"T{(n + 1) % 7}"
+        (folder / "roadmap.md").write_text(
+            f"# T{n} Roadmap\n\n**Last updated:** 2026-0{1 + n % 9}-15\n\n"
+            f"## Dependencies and Risks\n\n### External Dependencies\n"
+            f"- **Dependency on {other}:** something\n- **Dependency on T{n}x:** typo\n\n"
+            "### Cross-Track Synergies\n- **With Nobody:** x\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "t50" / "roadmap.md").write_bytes(b"# bad \xff\n")
+    today = dt.date(2026, 11, 25)
+    parallel = api.check([tmp_path], today=today)
+    sequential = api._check([tmp_path], today, (), (), False, False, False)
+    assert [str(e) for e in parallel.errors] == [str(e) for e in sequential.errors]
+    assert len(parallel.errors) == 1 and ":1: cannot decode" in str(parallel.errors[0])
+    assert [d.to_dict() for d in parallel.diagnostics] == [
+        d.to_dict() for d in sequential.diagnostics
+    ]
+    assert {d.code for d in parallel.diagnostics} >= {"MP201", "MP601", "MP602"}

@@ -13,7 +13,15 @@ from datetime import date
 from pathlib import Path
 
 from milepost import fs
-from milepost.checking import FileReport, check_roadmaps, needs_portfolio
+from milepost.checking import (
+    FileReport,
+    check_file_rules,
+    check_references,
+    check_roadmaps,
+    choose_rules,
+    needs_portfolio,
+    skeleton,
+)
 from milepost.config import CONFIG_FILES, Config, parse_config
 from milepost.document import gc_paused, parse
 from milepost.errors import MilepostError, UsageError
@@ -21,7 +29,7 @@ from milepost.extract import extract
 from milepost.model import Roadmap
 from milepost.portfolio.discover import select
 from milepost.render.scaffold import new_roadmap, slugify
-from milepost.rules import Diagnostic
+from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
 
@@ -239,7 +247,108 @@ def check(
     on disk since it was read.
     """
     with gc_paused():
+        if not (fix or write) and (os.cpu_count() or 1) > 1:
+            files, errors = _discover_all(paths)
+            if len(files) >= PARALLEL_FROM:
+                return _check_parallel(files, errors, paths, today, select, ignore)
         return _check(paths, today, select, ignore, fix, unsafe_fixes, write)
+
+
+#: Portfolios with at least this many files are checked on every core.
+PARALLEL_FROM = 48
+
+
+def _discover_all(paths: list[str | os.PathLike[str]]) -> tuple[list[Path], list[MilepostError]]:
+    files: dict[Path, Path] = {}
+    errors: list[MilepostError] = []
+    for path in paths:
+        try:
+            for file in discover(path):
+                files.setdefault(file.resolve(), file)
+        except MilepostError as exc:
+            errors.append(exc)
+    return list(files.values()), errors
+
+
+_ErrorTuple = tuple[type[MilepostError], str, str | None, int | None, str]
+
+
+def _check_chunk(
+    files: list[Path],
+    today: date,
+    config: Config,
+    rules: list[Rule],
+    file_rules: bool,
+) -> list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]]:
+    """A worker's share: load each file, run its own rules, keep what cross-track rules need."""
+    out: list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]] = []
+    with gc_paused():
+        for file in files:
+            try:
+                roadmap = load(file)
+            except MilepostError as exc:
+                out.append(
+                    (str(file), [], None, (type(exc), exc.message, exc.path, exc.line, exc.hint))
+                )
+                continue
+            found = (
+                check_file_rules(
+                    roadmap,
+                    rules,
+                    today=today,
+                    config=config,
+                    missing_links=_missing_links(roadmap),
+                )
+                if file_rules
+                else []
+            )
+            out.append((str(file), found, skeleton(roadmap), None))
+    return out
+
+
+def _check_parallel(
+    files: list[Path],
+    errors: list[MilepostError],
+    paths: list[str | os.PathLike[str]],
+    today: date,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> CheckResult:
+    """Each file's own rules on every core; the cross-track rules once, on what they read."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    config = find_config(paths[0] if paths else ".")
+    rules = choose_rules(config, select, ignore)
+    others: list[Path] = []
+    if config.root is not None and needs_portfolio(config, select, ignore):
+        given = {f.resolve() for f in files}
+        others = [p for p in discover(config.root, config) if p.resolve() not in given]
+    workers = os.cpu_count() or 1
+    size = max(1, (len(files) + len(others)) // (workers * 4))
+    jobs = [(files[i : i + size], True) for i in range(0, len(files), size)]
+    jobs += [(others[i : i + size], False) for i in range(0, len(others), size)]
+    results: list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]] = []
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [
+            pool.submit(_check_chunk, chunk, today, config, rules, own) for chunk, own in jobs
+        ]
+        for future in futures:
+            results.extend(future.result())
+    checked = {str(f) for f in files}
+    own = [r for path, _, r, _ in results if r is not None and path in checked]
+    context = [r for path, _, r, _ in results if r is not None and path not in checked]
+    by_path = check_references(own, context, rules, today=today, config=config)
+    reports = []
+    for path, found, roadmap, error in results:
+        if error is not None:
+            cls, message, epath, line, hint = error
+            errors.append(cls(message, path=epath, line=line, hint=hint))
+            continue
+        if path not in checked or roadmap is None:
+            continue
+        merged = sorted([*found, *by_path.get(path, [])], key=lambda d: (d.line, d.col, d.code))
+        reports.append(FileReport(roadmap, merged))
+    return CheckResult(reports, errors)
 
 
 def _check(

@@ -13,14 +13,24 @@ from datetime import date
 from pathlib import PurePath
 
 from milepost.config import Config
-from milepost.model import Roadmap
+from milepost.document import Document, parse
+from milepost.model import Meta, Roadmap
 from milepost.portfolio.discover import matches
 from milepost.portfolio.graph import cycles
 from milepost.portfolio.links import TrackIndex
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
 from milepost.rules.engine import fix_until_stable, run_rules, select_rules
+from milepost.source import Source
 
-__all__ = ["FileReport", "check_roadmaps", "needs_portfolio"]
+__all__ = [
+    "FileReport",
+    "check_file_rules",
+    "check_references",
+    "check_roadmaps",
+    "choose_rules",
+    "needs_portfolio",
+    "skeleton",
+]
 
 
 @dataclass(slots=True)
@@ -97,6 +107,69 @@ def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule
         for s in sel
     ]
     return select_rules(rules, ("ALL",), ignored) if ignored else rules
+
+
+def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
+    """The rules a run uses: the command line's ``select`` wins over the config's."""
+    return select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
+
+
+def skeleton(roadmap: Roadmap) -> Roadmap:
+    """What the cross-track rules read of a roadmap, without its document: small enough to
+    send between processes."""
+    return Roadmap(
+        title=roadmap.title,
+        track=roadmap.track,
+        meta=Meta(),
+        document=_empty_document(),
+        path=roadmap.path,
+        dependencies=roadmap.dependencies,
+        synergies=roadmap.synergies,
+    )
+
+
+def _empty_document() -> Document:
+    global _EMPTY
+    if _EMPTY is None:
+        _EMPTY = parse(Source(""))
+    return _EMPTY
+
+
+_EMPTY: Document | None = None
+
+
+def check_file_rules(
+    roadmap: Roadmap,
+    rules: list[Rule],
+    *,
+    today: date,
+    config: Config,
+    missing_links: frozenset[str] = frozenset(),
+) -> list[Diagnostic]:
+    """The findings of the rules that need only this file (no cross-track ones)."""
+    chosen = [r for r in _rules_for(roadmap, rules, config) if r.group != "references"]
+    return run_rules(chosen, Context(roadmap, today, config, missing_links=missing_links))
+
+
+def check_references(
+    roadmaps: list[Roadmap],
+    others: list[Roadmap],
+    rules: list[Rule],
+    *,
+    today: date,
+    config: Config,
+) -> dict[str, list[Diagnostic]]:
+    """The findings of the cross-track rules, by path; ``others`` only resolve references."""
+    cross = [r for r in rules if r.group == "references"]
+    if not cross:
+        return {}
+    portfolio = _portfolio([*roadmaps, *others])
+    return {
+        roadmap.path or "": run_rules(
+            cross, Context(roadmap, today, config, portfolio.tracks, portfolio.cycles)
+        )
+        for roadmap in roadmaps
+    }
 
 
 def needs_portfolio(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
-from milepost.document import Patch
+from milepost.document import Block, BlockQuote, ListBlock, Patch
 from milepost.model import Item
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
-from milepost.vocabulary.status import EMOJI, emoji_at
+from milepost.vocabulary.status import EMOJI, emoji_at, pictograph_at
 
 __all__ = ["RULES"]
 
@@ -77,6 +78,50 @@ def _variants(rule: Rule, context: Context) -> Iterator[Diagnostic]:
         )
 
 
+_ODD_BOX = re.compile(r"^\[[^\]xX ]\]\s")
+
+
+def _lists(blocks: list[Block]) -> Iterator[ListBlock]:
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            yield block
+            for item in block.items:
+                yield from _lists(item.children)
+        elif isinstance(block, BlockQuote):
+            yield from _lists(block.children)
+
+
+def _unknown_marker(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    by_line = {item.span.start: item for item in context.roadmap.items}
+    for block in _lists(context.roadmap.document.blocks):
+        marked = [
+            i
+            for i in block.items
+            if (found := by_line.get(i.start)) is not None and found.status_from == "marker"
+        ]
+        if len(marked) * 2 < len(block.items) or len(block.items) < 2:
+            continue  # not a list of status items
+        for list_item in block.items:
+            known = by_line.get(list_item.start)
+            if known is not None and known.status is not None:
+                continue
+            text = list_item.inline.text.lstrip()
+            end = pictograph_at(text)
+            known_glyph = emoji_at(text)
+            if end is not None and (known_glyph is None or known_glyph[0] not in EMOJI):
+                glyph = text[:end].strip()
+            elif (odd := _ODD_BOX.match(text)) is not None:
+                glyph = odd.group().strip()
+            else:
+                continue
+            yield rule.at(
+                context,
+                list_item.start,
+                f"{glyph} is not a status milepost knows; use one of "
+                "✅ 🚧 📋 🔮 ⛔ ❌ (or define it in a legend)",
+            )
+
+
 RULES = (
     Rule(
         code="MP701",
@@ -104,5 +149,19 @@ RULES = (
         check=_variants,
         fix=FixAvailability.ALWAYS,
         fix_safe=True,
+    ),
+    Rule(
+        code="MP703",
+        name="unknown-status-marker",
+        group="vocabulary",
+        severity=Severity.WARNING,
+        summary="An item in a list of status items leads with a marker milepost does not know.",
+        why=(
+            "When its siblings say ✅ or 🚧, an item that says 🟣 or [~] is meant to carry a "
+            "status too, but no reader or tool can tell which."
+        ),
+        bad="- ✅ Search\n- 🚧 Export\n- 🟣 Import\n",
+        good="- ✅ Search\n- 🚧 Export\n- 📋 Import\n",
+        check=_unknown_marker,
     ),
 )

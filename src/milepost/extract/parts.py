@@ -297,7 +297,11 @@ class _Reader:
         out = []
         scopes: list[tuple[Section, str | None]] = [(section, None)]
         if not self.own_items(section):
-            scopes = [(sub, _dependency_kind(sub.title)) for sub in section.subsections]
+            scopes = [
+                (sub, _dependency_kind(sub.title))
+                for sub in section.subsections
+                if classify(sub.title) in (SectionKind.OTHER, SectionKind.DEPENDENCIES)
+            ]
         for scope, kind in scopes:
             for item in self.own_items(scope):
                 split = _split_field(item.text)

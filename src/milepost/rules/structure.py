@@ -23,7 +23,6 @@ TEMPLATE_ORDER = (
 )
 # A section of these kinds stands in for the template's combined one.
 _COVERS = {
-    SectionKind.DEPENDENCIES_AND_RISKS: {SectionKind.DEPENDENCIES, SectionKind.RISKS},
     SectionKind.VISION: {SectionKind.VISION_STATEMENT, SectionKind.INITIATIVES},
     SectionKind.ALIGNMENT: {SectionKind.ALIGNMENT_VISION, SectionKind.SYNERGIES},
 }
@@ -33,9 +32,64 @@ def _all(context: Context) -> list[SectionInfo]:
     return [s for top in context.roadmap.sections for s in top.walk()]
 
 
+# Headings that do a template section's job under another name: the now / next / later
+# scheme ("## Now", "## Next", "## Future"), "Ongoing Work", "Backlog", "Wishlist", ...
+_ROLE_WORDS: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.FOCUS: (
+        "now",
+        "current",
+        "ongoing",
+        "active",
+        "in progress",
+        "near term",
+        "this week",
+        "this sprint",
+    ),
+    SectionKind.GOALS: (
+        "next",
+        "upcoming",
+        "backlog",
+        "planning",
+        "medium term",
+        "mid term",
+        "what s next",
+        "near term and medium term",
+    ),
+    SectionKind.VISION: ("future", "later", "wishlist", "long term", "under consideration"),
+    SectionKind.MILESTONES: (
+        "milestones",
+        "released",
+        "completed",
+        "recently completed",
+        "recent completions",
+        "release history",
+        "changelog",
+    ),
+}
+
+
+def _plays(section: SectionInfo, kind: SectionKind) -> bool:
+    """Whether a section does ``kind``'s job: by its kind, or by its title's leading words."""
+    if section.kind is kind:
+        return True
+    words = _ROLE_WORDS.get(kind)
+    if not words:
+        return False
+    title = normalise(section.title)
+    return any(title == word or title.startswith(word + " ") for word in words)
+
+
 def _present(sections: list[SectionInfo], kind: SectionKind) -> SectionInfo | None:
+    if kind is SectionKind.DEPENDENCIES_AND_RISKS:
+        both = next((s for s in sections if s.kind is kind), None)
+        if both is not None:
+            return both
+        deps = next((s for s in sections if s.kind is SectionKind.DEPENDENCIES), None)
+        risks = next((s for s in sections if s.kind is SectionKind.RISKS), None)
+        return deps if deps is not None and risks is not None else None
     accepted = {kind} | _COVERS.get(kind, set())
-    return next((s for s in sections if s.kind in accepted), None)
+    found = next((s for s in sections if s.kind in accepted), None)
+    return found or next((s for s in sections if _plays(s, kind)), None)
 
 
 def _missing(rule: Rule, context: Context) -> Iterator[Diagnostic]:

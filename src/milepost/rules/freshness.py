@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from milepost.model import FocusPeriod
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
+from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.status import Status
 
 __all__ = ["RULES"]
@@ -13,18 +15,36 @@ __all__ = ["RULES"]
 _PLACEHOLDER_DATES = ("YYYY", "MM-DD")
 
 
-def _stale(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+def _updated(context: Context) -> tuple[date, int] | None:
+    """When the roadmap was last updated, and on which line that is said.
+
+    The header's date, else the footer's; a month alone ("October 2025") counts as its last
+    day, so a roadmap is never judged staler than it can be (MP204 still asks for a date).
+    """
     meta = context.roadmap.meta
-    if meta.last_updated is None or meta.last_updated_span is None:
+    for day, text, span in (
+        (meta.last_updated, meta.last_updated_text, meta.last_updated_span),
+        (meta.footer_updated, meta.footer_updated_text, meta.footer_span),
+    ):
+        if span is None:
+            continue
+        if day is not None:
+            return day, span.start
+        period = read_period(text or "")
+        if period is not None and period.kind == "month" and period.end is not None:
+            return period.end, span.start
+    return None
+
+
+def _stale(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    found = _updated(context)
+    if found is None:
         return
-    age = (context.today - meta.last_updated).days
+    day, line = found
+    age = (context.today - day).days
     limit = context.config.stale_after_days
     if age > limit:
-        yield rule.at(
-            context,
-            meta.last_updated_span.start,
-            f"last updated {meta.last_updated} is {age} days ago (more than {limit})",
-        )
+        yield rule.at(context, line, f"last updated {day} is {age} days ago (more than {limit})")
 
 
 def _review(rule: Rule, context: Context) -> Iterator[Diagnostic]:

@@ -107,21 +107,33 @@ def _missing(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _order(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     sections = _all(context)
-    found = [
+    found = sorted(
         (section.span.start, index, section)
         for index, kind in enumerate(TEMPLATE_ORDER)
         if (section := _present(sections, kind)) is not None
-    ]
-    found.sort(key=lambda entry: entry[0])
-    highest = -1
-    for _line, index, section in found:
-        if index < highest:
+    )
+    # The sections in the longest run that follows the template's order are in place; the
+    # others are the ones to move.
+    keep = _longest_increasing([index for _, index, _ in found])
+    for position, (_line, _index, section) in enumerate(found):
+        if position not in keep:
             yield rule.at(
                 context,
                 section.span.start,
-                f"section '{section.title}' comes after a section the template puts later",
+                f"section '{section.title}' is out of the template's order",
             )
-        highest = max(highest, index)
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (n is at most eight)."""
+    best: list[list[int]] = []
+    for i, value in enumerate(values):
+        chain: list[int] = []
+        for j in range(i):
+            if values[j] < value and len(best[j]) > len(chain):
+                chain = best[j]
+        best.append([*chain, i])
+    return set(max(best, key=len, default=[]))
 
 
 def _empty(rule: Rule, context: Context) -> Iterator[Diagnostic]:

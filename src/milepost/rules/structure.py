@@ -133,7 +133,8 @@ def _longest_increasing(values: list[int]) -> set[int]:
             if values[j] < value and len(best[j]) > len(chain):
                 chain = best[j]
         best.append([*chain, i])
-    return set(max(best, key=len, default=[]))
+    longest: list[int] = max(best, key=lambda chain: len(chain), default=[])
+    return set(longest)
 
 
 def _empty(rule: Rule, context: Context) -> Iterator[Diagnostic]:

@@ -49,6 +49,7 @@ def test_pyproject_table_or_nothing() -> None:
         ('required_sections = ["nope"]', "unknown kind 'nope'"),
         ("select = [1]", "select must be a list"),
         ('[per-file-ignores]\n"a.md" = "MP1"', "must be a list of rule selectors"),
+        ('[statuses]\n"🦄" = "shipped"', "statuses.🦄 must be one of done, in_progress"),
     ],
 )
 def test_bad_values_name_file_and_key(text: str, message: str) -> None:
@@ -86,3 +87,26 @@ def test_discover_in_a_folder_below_the_config(tmp_path: Path) -> None:
     (tmp_path / "teams" / "a" / "roadmap.md").write_text("# not chosen\n", "utf-8")
     assert [p.name for p in api.discover(tmp_path / "teams")] == ["plan.md"]
     assert [p.name for p in api.discover(tmp_path)] == ["plan.md"]
+
+
+def test_status_vocabulary_additions(tmp_path: Path) -> None:
+    (tmp_path / "milepost.toml").write_text(
+        '[statuses]\n"🦄" = "future"\n"Shipped-ish" = "done"\n"🟣" = "in_progress"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n- 🦄 Flying cars\n- **Shipped-ish:** Search\n- 🟣 Export\n"
+        "- Import (shipped-ish)\n- ✅ Done as ever\n",
+        encoding="utf-8",
+    )
+    roadmap = api.load(path)
+    assert [(i.title, i.status.value if i.status else None) for i in roadmap.items] == [
+        ("Flying cars", "future"),
+        ("Search", "done"),
+        ("Export", "in_progress"),
+        ("Import", "done"),
+        ("Done as ever", "done"),
+    ]
+    plain = api.load(path, config=Config())
+    assert [i.status.value if i.status else None for i in plain.items] == ["done"]

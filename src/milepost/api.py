@@ -10,6 +10,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from milepost import fs
@@ -26,7 +27,8 @@ from milepost.config import CONFIG_FILES, Config, parse_config
 from milepost.document import gc_paused, parse
 from milepost.errors import MilepostError, UsageError
 from milepost.extract import extract
-from milepost.model import Roadmap
+from milepost.extract.markers import NO_LEGEND, Legend
+from milepost.model import Roadmap, Status
 from milepost.portfolio.discover import select
 from milepost.render.scaffold import new_roadmap, slugify
 from milepost.rules import Diagnostic, Rule
@@ -46,18 +48,39 @@ __all__ = [
 ]
 
 
-def loads(text: str, *, path: str | None = None) -> Roadmap:
-    """Parse roadmap text (already decoded) into a :class:`Roadmap`. Never raises on any text."""
-    return extract(parse(Source.from_text(text, path=path)), path=path)
+def loads(text: str, *, path: str | None = None, config: Config | None = None) -> Roadmap:
+    """Parse roadmap text (already decoded) into a :class:`Roadmap`. Never raises on any text.
+
+    ``config`` adds its ``statuses`` markers to the vocabulary.
+    """
+    vocabulary = _vocabulary(config) if config is not None else NO_LEGEND
+    return extract(parse(Source.from_text(text, path=path)), path=path, vocabulary=vocabulary)
 
 
-def load(path: str | os.PathLike[str]) -> Roadmap:
+def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadmap:
     """Read and parse one roadmap file; unreadable or undecodable files raise
-    :class:`milepost.MilepostError` naming the file (and line, where there is one)."""
+    :class:`milepost.MilepostError` naming the file (and line, where there is one).
+
+    The status markers of ``config`` (default: the config that governs the file) are added
+    to the vocabulary.
+    """
     name = os.fspath(path)
     source = decode(fs.read(name).data, path=name)
+    if config is None:
+        config = _config_near(str(Path(name).resolve().parent))
     with gc_paused():
-        return extract(parse(source), path=name)
+        return extract(parse(source), path=name, vocabulary=_vocabulary(config))
+
+
+@lru_cache(maxsize=256)
+def _config_near(folder: str) -> Config:
+    return find_config(folder)
+
+
+def _vocabulary(config: Config) -> Legend:
+    if not config.statuses:
+        return NO_LEGEND
+    return Legend.from_markers({marker: Status(name) for marker, name in config.statuses})
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:

@@ -50,6 +50,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     #: Rules not to run on some files: glob pattern → selectors.
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Status markers to add to the vocabulary: marker (emoji or word) → status name.
+    statuses: tuple[tuple[str, str], ...] = ()
     #: The file the settings came from (None: defaults).
     path: str | None = None
 
@@ -68,7 +70,9 @@ _TYPES: dict[str, tuple[type, str]] = {
     "select": (list, "a list of rule codes, prefixes, names or groups"),
     "ignore": (list, "a list of rule codes, prefixes, names or groups"),
     "per-file-ignores": (dict, "a table of glob pattern = [rule selectors]"),
+    "statuses": (dict, "a table of marker = status"),
 }
+STATUS_NAMES = ("done", "in_progress", "planned", "future", "blocked", "dropped")
 
 
 def parse_config(text: str, *, path: str) -> Config | None:
@@ -136,6 +140,16 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
                 )
             pairs.append((pattern, tuple(selectors)))
         values["per_file_ignores"] = tuple(pairs)
+    if "statuses" in values:
+        pairs = []
+        for marker, status in values.pop("statuses").items():
+            if status not in STATUS_NAMES or not marker.strip():
+                raise ConfigError(
+                    f"{prefix}statuses.{marker} must be one of {', '.join(STATUS_NAMES)}",
+                    path=path,
+                )
+            pairs.append((marker, status))
+        values["statuses"] = tuple(pairs)
     for key, high in (("review_cadence_days", 366), ("stale_after_days", 3660)):
         if key in values and not 1 <= values[key] <= high:
             raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)

@@ -7,6 +7,7 @@ The generic pass (:mod:`.walk`) finds every status-bearing item; the section ext
 from __future__ import annotations
 
 from milepost.document import Document, Paragraph, Section
+from milepost.extract.markers import NO_LEGEND, Legend
 from milepost.extract.meta import read_meta, track_name
 from milepost.extract.parts import read_parts
 from milepost.extract.walk import walk
@@ -17,15 +18,17 @@ from milepost.vocabulary.sections import SectionKind, classify
 __all__ = ["extract"]
 
 
-def extract(document: Document, *, path: str | None = None) -> Roadmap:
-    """The typed model of one roadmap document."""
+def extract(
+    document: Document, *, path: str | None = None, vocabulary: Legend = NO_LEGEND
+) -> Roadmap:
+    """The typed model of one roadmap document; ``vocabulary``: status markers to add."""
     # The title is the first H1, else (a document without one) its first heading.
     title = next(
         (h.inline.text.strip() for h in document.headings if h.level == 1),
         document.headings[0].inline.text.strip() if document.headings else "",
     )
     meta = read_meta(document, path=path)
-    found = walk(document, anchor=meta.last_updated, path=path)
+    found = walk(document, anchor=meta.last_updated, path=path, vocabulary=vocabulary)
     parts = read_parts(document, found, meta, path=path)
     items = tuple(i for i in found.items if i.status or i.period or i.owners or i.refs)
     return Roadmap(

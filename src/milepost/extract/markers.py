@@ -29,12 +29,43 @@ __all__ = ["Legend", "Marker", "cell_status", "heading_marker", "item_marker", "
 
 @dataclass(frozen=True, slots=True)
 class Legend:
-    """Markers a document defines for itself (``🟢 Active | 🔴 Blocked``): glyph/word → status."""
+    """Markers a document (or the config) defines: glyph or word → status.
+
+    A document's legend (``🟢 Active | 🔴 Blocked``) and the config's ``statuses`` table both
+    end up here; they override the default vocabulary.
+    """
 
     glyphs: dict[str, Status] = field(default_factory=dict)
+    words: dict[str, Status] = field(default_factory=dict)
+
+    @classmethod
+    def from_markers(cls, markers: dict[str, Status]) -> Legend:
+        """Split ``marker → status`` pairs into glyphs (pictographs) and words."""
+        glyphs: dict[str, Status] = {}
+        words: dict[str, Status] = {}
+        for marker, status in markers.items():
+            key = marker.strip().replace("\ufe0f", "")
+            if pictograph_at(key) == len(key) or emoji_at(key) is not None:
+                glyphs[(emoji_at(key) or (key, 0))[0]] = status
+            else:
+                words[_word_key(key)] = status
+        return cls(glyphs, words)
 
     def glyph(self, glyph: str) -> Status | None:
         return self.glyphs.get(glyph)
+
+    def word(self, word: str) -> Status | None:
+        return self.words.get(_word_key(word)) if self.words else None
+
+    def merged(self, other: Legend) -> Legend:
+        """This legend with ``other``'s markers added (``other`` wins on a clash)."""
+        if not other.glyphs and not other.words:
+            return self
+        return Legend({**self.glyphs, **other.glyphs}, {**self.words, **other.words})
+
+
+def _word_key(word: str) -> str:
+    return " ".join(word.strip(" :*_.!()").lower().replace("-", " ").split())
 
 
 NO_LEGEND = Legend()
@@ -81,7 +112,7 @@ _FIELD = re.compile(r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*[\]\)]?\
 _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 
-def _tag(text: str) -> tuple[Status, int, str] | None:
+def _tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, str] | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
     paren = "(" in text
     dash = " - " in text or "–" in text or "—" in text
@@ -94,13 +125,13 @@ def _tag(text: str) -> tuple[Status, int, str] | None:
         found = emoji_at(value)
         if found and found[0] in EMOJI:
             return EMOJI[found[0]], match.start(), match.group().strip()
-        status = status_of_word(value)
+        status = legend.word(value) or status_of_word(value)
         if status is not None:
             return status, match.start(), match.group().strip()
         return None
     match = _TAIL_PAREN.search(text) if paren else None
     if match:
-        status = _strong_word(match.group("p"))
+        status = legend.word(match.group("p")) or _strong_word(match.group("p"))
         if status is not None:
             return status, match.start(), match.group().strip()
     match = _INNER_PAREN.search(text) if paren and ":" in text else None
@@ -109,11 +140,11 @@ def _tag(text: str) -> tuple[Status, int, str] | None:
         if status is not None:
             return status, match.start(), match.group().strip()
     if dash:
-        return _dash_tag(text)
+        return _dash_tag(text, legend)
     return None
 
 
-def _dash_tag(text: str) -> tuple[Status, int, str] | None:
+def _dash_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, str] | None:
     """``... - _DISCARDED_``, ``- shipped in v0.0.30``: a status phrase alone after a dash."""
     for separator in _DASH.finditer(text):
         rest = text[separator.end() :]
@@ -121,7 +152,9 @@ def _dash_tag(text: str) -> tuple[Status, int, str] | None:
         phrase = (rest[: following.start()] if following else rest).strip()
         if not phrase[:1].isalpha() or len(phrase) > 40:
             continue
-        status = _strong_word(phrase) or _strong_word(_WHEN_TAIL.sub("", phrase))
+        status = (
+            legend.word(phrase) or _strong_word(phrase) or _strong_word(_WHEN_TAIL.sub("", phrase))
+        )
         if status is not None:
             end = separator.end() + (following.start() if following else len(rest))
             return status, separator.start(), text[separator.start() : end].strip()
@@ -149,7 +182,11 @@ def _leading(
             continue
         end_picto = pictograph_at(text, pos)
         if end_picto is not None and emoji_status is None and pos == start:
+            defined = legend.glyph(text[pos:end_picto].replace("\ufe0f", "").strip())
             pos = _skip_space(text, end_picto)
+            if defined is not None:  # a glyph the legend or the config gives a meaning
+                emoji_status = defined
+                continue
             start = pos
             continue
         break
@@ -167,7 +204,9 @@ def _leading(
             if word_status is not None:
                 return None, word_status, end, text[start:end].strip()
             return emoji_status, None, pos, text[start:pos].strip()
-        word_status = _strong_word(bare) if not lenient else status_of_word(bare)
+        word_status = legend.word(bare) or (
+            _strong_word(bare) if not lenient else status_of_word(bare)
+        )
         if word_status is not None:
             pos = _skip_space(text, strong[1])
             if pos < len(text) and text[pos] == ":":
@@ -214,7 +253,7 @@ def item_marker(
     if emoji_status is not None and task is None:
         source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"
         return Marker(emoji_status, written, source, end=end)
-    tag = _tag(text[end:])
+    tag = _tag(text[end:], legend)
     tail = -1 if tag is None else end + tag[1]
     if task is not None:
         box = _box(task)

@@ -96,9 +96,14 @@ class _Ctx:
     period: Period | None = None  # the nearest heading's period, inherited by its items
 
 
-def walk(document: Document, *, anchor: date | None, path: str | None) -> Walk:
-    """Every item of the document, with its status where one can be shown."""
-    legend = find_legend(document)
+def walk(
+    document: Document, *, anchor: date | None, path: str | None, vocabulary: Legend = NO_LEGEND
+) -> Walk:
+    """Every item of the document, with its status where one can be shown.
+
+    ``vocabulary`` holds markers the config adds; the document's own legend wins over it.
+    """
+    legend = vocabulary.merged(find_legend(document))
     result = Walk()
     base = _Ctx(
         path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines

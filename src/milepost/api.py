@@ -146,7 +146,8 @@ def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
     seen: set[Path] = set()
     for path in paths:
         try:
-            files = discover(path)
+            config = find_config(path)
+            files = discover(path, config)
         except MilepostError as exc:
             result.errors.append(exc)
             continue
@@ -155,7 +156,7 @@ def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
                 continue
             seen.add(file.resolve())
             try:
-                result.roadmaps.append(load(file))
+                result.roadmaps.append(load(file, config=config))
             except MilepostError as exc:
                 result.errors.append(exc)
     return result
@@ -238,7 +239,7 @@ def _rest_of_portfolio(
     for path in discover(config.root, config):
         if path.resolve() not in seen:
             try:
-                others.append(load(path))
+                others.append(load(path, config=config))
             except MilepostError:
                 continue  # reported when that file itself is checked
     return others
@@ -308,7 +309,7 @@ def _check_chunk(
     with gc_paused():
         for file in files:
             try:
-                roadmap = load(file)
+                roadmap = load(file, config=config)
             except MilepostError as exc:
                 out.append(
                     (str(file), [], None, (type(exc), exc.message, exc.path, exc.line, exc.hint))

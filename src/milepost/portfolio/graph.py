@@ -56,10 +56,59 @@ def cycles(graph: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for group in members.values():
         group_set = set(group)
-        for start in group:
-            path = _path_back(graph, start, group_set)
-            if path is not None:
-                out[start] = path
+        if len(group) <= _SMALL:
+            for start in group:
+                path = _path_back(graph, start, group_set)
+                if path is not None:
+                    out[start] = path
+        elif group:
+            out.update(_through_root(graph, reverse, group))
+    return out
+
+
+# Components up to this size get each track's shortest cycle; bigger ones (thousands of tracks
+# that all wait on each other) get one cycle per track through a common root, in linear time.
+_SMALL = 64
+
+
+def _tree(edges: Mapping[str, Sequence[str]], root: str, allowed: set[str]) -> dict[str, str]:
+    """Breadth-first parents: for each node reached from ``root``, the node it came from."""
+    parent = {root: root}
+    frontier = [root]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in edges.get(node, ()):
+                if nxt in allowed and nxt not in parent:
+                    parent[nxt] = node
+                    following.append(nxt)
+        frontier = following
+    return parent
+
+
+def _through_root(
+    graph: Mapping[str, Sequence[str]], reverse: Mapping[str, Sequence[str]], group: list[str]
+) -> dict[str, list[str]]:
+    allowed = set(group)
+    root = group[0]
+    back = _tree(reverse, root, allowed)  # back[v]: v's next step on its way to root
+    out_tree = _tree(graph, root, allowed)  # out_tree[v]: the step before v, from root
+    out: dict[str, list[str]] = {}
+    for node in group:
+        to_root = [node]
+        while to_root[-1] != root:
+            to_root.append(back[to_root[-1]])
+        if node == root:
+            dep = next(d for d in graph.get(root, ()) if d in allowed)
+            path = [root, dep]
+            while path[-1] != root:
+                path.append(back[path[-1]])
+            out[node] = path
+            continue
+        from_root = [node]
+        while from_root[-1] != root:
+            from_root.append(out_tree[from_root[-1]])
+        out[node] = to_root + list(reversed(from_root))[1:]
     return out
 
 

@@ -19,12 +19,18 @@ def normal_track(name: str) -> str:
     return " ".join(_PUNCT.sub(" ", name.casefold().replace("-", " ")).split())
 
 
+def _grams(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
 @dataclass(frozen=True)
 class TrackIndex:
     """Every way to name a track (its name, its slug) → the track's name."""
 
     names: dict[str, str] = field(default_factory=dict)
     _suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _trigrams: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, tracks: Iterable[tuple[str, Iterable[str]]]) -> TrackIndex:
@@ -48,14 +54,27 @@ class TrackIndex:
         key = normal_track(mention)
         if key in self._suggested:  # the same external system is named by many tracks
             return self._suggested[key]
-        # A ratio of 0.75 needs lengths within a factor of 0.6: only those can match, which
-        # keeps this fast on portfolios of thousands of tracks.
-        low, high = len(key) * 0.6, len(key) / 0.6
-        candidates = [name for name in self.names if low <= len(name) <= high]
-        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75)
-        found = self.names[close[0]] if close else None
+        found = None
+        if key:
+            close = difflib.get_close_matches(key, self._candidates(key), n=1, cutoff=0.75)
+            found = self.names[close[0]] if close else None
         self._suggested[key] = found
         return found
+
+    def _candidates(self, key: str) -> list[str]:
+        """Names that share enough three-letter pieces with ``key`` to be within difflib's
+        0.75 cutoff: a few out of thousands, so suggestions stay fast in big portfolios."""
+        if not self._trigrams:
+            for name in self.names:
+                for gram in _grams(name):
+                    self._trigrams.setdefault(gram, []).append(name)
+        counts: dict[str, int] = {}
+        for gram in _grams(key):
+            for name in self._trigrams.get(gram, ()):
+                counts[name] = counts.get(name, 0) + 1
+        need = max(1, len(_grams(key)) // 4)
+        low, high = len(key) * 0.6, len(key) / 0.6
+        return [n for n, c in counts.items() if c >= need and low <= len(n) <= high]
 
     def __bool__(self) -> bool:
         return bool(self.names)

@@ -6,7 +6,6 @@ everything it calls is pure.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +29,6 @@ from milepost.extract import extract
 from milepost.extract.markers import NO_LEGEND, Legend
 from milepost.model import Roadmap, Status
 from milepost.portfolio.discover import select
-from milepost.render.scaffold import new_roadmap, slugify
 from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
@@ -176,6 +174,8 @@ def new_track(
     Refuses to overwrite an existing roadmap and names that would leave ``folder``.
     The folder defaults to where the config's first ``roadmaps`` pattern points, else ".".
     """
+    from milepost.render.scaffold import new_roadmap, slugify  # only `new` needs the template
+
     config = config or find_config(folder or ".")
     base = Path(folder) if folder is not None else _default_folder(config)
     slug = slugify(name)
@@ -404,6 +404,6 @@ def _check(
                 fs.write_atomic(
                     report.roadmap.path,
                     encode(report.fixed.document.source),
-                    expected=hashlib.sha256(encode(original)).hexdigest(),
+                    expected=original.digest,
                 )
     return CheckResult(reports, loaded.errors)

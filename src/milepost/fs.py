@@ -5,7 +5,6 @@ Everything else in milepost is a pure function of text; only ``api`` and ``cli``
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ class Snapshot:
 
     @property
     def fingerprint(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return sha256(self.data)
 
 
 def read(path: str | os.PathLike[str]) -> Snapshot:
@@ -46,9 +45,16 @@ def read(path: str | os.PathLike[str]) -> Snapshot:
     return Snapshot(p, data)
 
 
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of ``data``: the fingerprint files are compared by."""
+    import hashlib  # imported on first use: a check that writes nothing never needs it
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def _fingerprint(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return sha256(path.read_bytes())
     except FileNotFoundError:
         return None
 
@@ -71,7 +77,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected: str | N
             raise StaleFileError(
                 f"{what}; not overwriting", path=str(path), hint="read it again and retry"
             )
-        if current == hashlib.sha256(data).hexdigest():
+        if current == sha256(data):
             return False
     import tempfile  # only writers pay for it
 

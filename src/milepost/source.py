@@ -8,7 +8,6 @@ which also splits on form feeds, U+2028 and friends and would make line numbers 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -72,6 +71,8 @@ class Source:
     @property
     def digest(self) -> str:
         """SHA-256 of the encoded bytes: what the file held when we read it."""
+        import hashlib  # imported on first use
+
         return hashlib.sha256(encode(self)).hexdigest()
 
     def with_text(self, text: str) -> Source:

@@ -146,6 +146,36 @@ def _outside_horizon(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             )
 
 
+_OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
+
+
+def _overdue(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    roadmap = context.roadmap
+    in_focus = {
+        item.span.start
+        for period in (roadmap.focus.periods if roadmap.focus else ())
+        for item in period.items
+    }
+    for item in roadmap.items:
+        period = item.period
+        if (
+            item.status not in _OPEN
+            or period is None
+            or period.end is None
+            or period.kind == "relative"
+            or item.span.start in in_focus  # a Current Focus month: MP206 says it
+            or period.end >= context.today
+        ):
+            continue
+        assert item.status is not None
+        yield rule.at(
+            context,
+            item.span.start,
+            f"'{item.title}' is still {item.status.label.lower()} but its date "
+            f"({period.text}) has passed",
+        )
+
+
 RULES = (
     Rule(
         code="MP201",
@@ -233,5 +263,19 @@ RULES = (
         bad="**Planning horizon:** November 2026 through May 2027\n...\n### September 2026\n",
         good="**Planning horizon:** November 2026 through May 2027\n...\n### November 2026\n",
         check=_outside_horizon,
+    ),
+    Rule(
+        code="MP208",
+        name="past-due-item",
+        group="freshness",
+        severity=Severity.WARNING,
+        summary="An open item's target date, quarter or dated heading has passed.",
+        why=(
+            "A milestone still 'Planned' for Q1 2025, or 'In Development' with an ETA of last "
+            "September, has slipped whether or not anyone said so."
+        ),
+        bad="| Search | 2025-10-31 | 🔄 In Progress |\n",
+        good="| Search | 2027-01-31 | 🔄 In Progress |\n",
+        check=_overdue,
     ),
 )

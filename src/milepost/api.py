@@ -6,11 +6,13 @@ everything it calls is pure.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from milepost import fs
 from milepost.checking import (
@@ -23,26 +25,31 @@ from milepost.checking import (
     skeleton,
 )
 from milepost.config import CONFIG_FILES, Config, parse_config
-from milepost.document import gc_paused, parse
-from milepost.errors import MilepostError, UsageError
+from milepost.document import apply, gc_paused, parse
+from milepost.edits.operations import Edit
+from milepost.errors import EditError, MilepostError, UsageError
 from milepost.extract import extract
 from milepost.extract.markers import NO_LEGEND, Legend
 from milepost.model import Roadmap, Status
 from milepost.portfolio.discover import select
+from milepost.portfolio.links import TrackIndex
 from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
 
 __all__ = [
     "CheckResult",
+    "EditResult",
     "LoadResult",
     "check",
     "discover",
+    "edit",
     "find_config",
     "load",
     "load_many",
     "loads",
     "new_track",
+    "resolve_track",
 ]
 
 
@@ -407,3 +414,162 @@ def _check(
                     expected=original.digest,
                 )
     return CheckResult(reports, loaded.errors)
+
+
+@dataclass(slots=True)
+class EditResult:
+    """What an edit did (or, with ``dry_run``, would do) to one roadmap."""
+
+    path: Path
+    description: str
+    diff: str
+    written: bool
+
+
+def resolve_track(track: str | os.PathLike[str]) -> Path:
+    """The roadmap file ``track`` names: a file, a folder holding one roadmap, or a track's
+    slug or name in the configured portfolio."""
+    path = Path(track)
+    if path.is_file():
+        return path
+    if path.is_dir():
+        found = discover(path)
+        if len(found) == 1:
+            return found[0]
+        raise UsageError(f"{len(found)} roadmaps below this folder; name one", path=str(path))
+    config = find_config(".")
+    if config.root is not None:
+        roadmaps = discover(config.root, config)
+        index = TrackIndex.build(
+            (load(p, config=config).track, [p.parent.name if p.stem == "roadmap" else p.stem])
+            for p in roadmaps
+        )
+        name = index.resolve(str(track))
+        if name is not None:
+            for p in roadmaps:
+                if index.resolve(load(p, config=config).track) == name:
+                    return p
+    raise UsageError(
+        f"no roadmap or track named {str(track)!r}",
+        hint="give a path, or a track's slug or name from milepost.toml",
+    )
+
+
+def edit(
+    track: str | os.PathLike[str],
+    operation: str,
+    *,
+    today: date,
+    item: str | None = None,
+    line: int | None = None,
+    dry_run: bool = False,
+    reason: str | None = None,
+    impact: str | None = None,
+    details: str | None = None,
+    keep: bool = False,
+    month: date | None = None,
+    owner: str | None = None,
+    issue: str | None = None,
+    next_review: date | None = None,
+    author: str | None = None,
+) -> EditResult:
+    """Apply one edit operation (start, block, drop, ship, plan, review) to a roadmap.
+
+    The patched text is parsed again and the edit verified before anything is written; the
+    write is atomic and refused if the file changed since it was read.
+    """
+    path = resolve_track(track)
+    config = find_config(path)
+    snapshot = fs.read(path)
+    source = decode(snapshot.data, path=str(path))
+    roadmap = extract(parse(source), path=str(path), vocabulary=_vocabulary(config))
+    change = _operation(
+        roadmap,
+        operation,
+        config=config,
+        today=today,
+        item=item,
+        line=line,
+        reason=reason,
+        impact=impact,
+        details=details,
+        keep=keep,
+        month=month,
+        owner=owner,
+        issue=issue,
+        next_review=next_review,
+        author=author,
+        path=path,
+    )
+    new = apply(source, change.patches)
+    after = extract(parse(new), path=str(path), vocabulary=_vocabulary(config))
+    problem = change.verify(after)
+    if problem is not None:
+        raise EditError(
+            f"edit not applied: {problem}",
+            path=str(path),
+            hint="the file is unchanged; please report this",
+        )
+    diff = "".join(
+        difflib.unified_diff(source.lines, new.lines, fromfile=f"a/{path}", tofile=f"b/{path}")
+    )
+    written = False
+    if not dry_run and new.text != source.text:
+        written = fs.write_atomic(path, encode(new), expected=snapshot.fingerprint)
+    return EditResult(path, change.description, diff, written)
+
+
+def _operation(
+    roadmap: Roadmap,
+    operation: str,
+    *,
+    config: Config,
+    today: date,
+    item: str | None,
+    line: int | None,
+    path: Path,
+    **options: Any,
+) -> Edit:
+    from milepost.edits import operations as ops
+    from milepost.edits.lookup import find_item
+
+    statuses = {"start": Status.IN_PROGRESS, "block": Status.BLOCKED, "drop": Status.DROPPED}
+    if operation in statuses or operation == "ship":
+        if not item and line is None:
+            raise UsageError(f"{operation}: which item?")
+        target = find_item(roadmap, item or "", line=line)
+        if operation == "ship":
+            return ops.ship(
+                roadmap,
+                target,
+                today=today,
+                impact=options["impact"],
+                details=options["details"],
+                keep=options["keep"],
+            )
+        return ops.set_status(roadmap, target, statuses[operation], reason=options["reason"])
+    if operation == "plan":
+        if not item:
+            raise UsageError("plan: what title?")
+        return ops.plan(
+            roadmap,
+            item,
+            today=today,
+            month=options["month"],
+            owner=options["owner"],
+            issue=options["issue"],
+        )
+    if operation == "review":
+        author = options["author"]
+        if author is None:
+            from milepost.history.gitlog import user_name
+
+            author = user_name(path)
+        return ops.review(
+            roadmap,
+            today=today,
+            cadence_days=config.review_cadence_days,
+            next_review=options["next_review"],
+            author=author,
+        )
+    raise UsageError(f"unknown edit {operation!r}")

@@ -6,7 +6,14 @@ an ambiguous item name. The CLI turns any of them into one line and exit code 2.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "MilepostError", "SourceError", "StaleFileError", "UsageError"]
+__all__ = [
+    "ConfigError",
+    "EditError",
+    "MilepostError",
+    "SourceError",
+    "StaleFileError",
+    "UsageError",
+]
 
 
 class MilepostError(Exception):
@@ -43,3 +50,7 @@ class UsageError(MilepostError):
 
 class StaleFileError(MilepostError):
     """A file changed on disk after we read it; writing would lose someone else's change."""
+
+
+class EditError(MilepostError):
+    """An edit could not be made exactly (nothing was written)."""

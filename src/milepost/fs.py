@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,33 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected: str | N
     A symlink is written through: its target is replaced, the link stays.
     """
     target = Path(os.path.realpath(path))
+    with _locked(target):
+        return _replace(target, data, expected, path)
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file being replaced (when it exists), so that two
+    milepost writers cannot both pass the fingerprint check before either replaces it."""
+    try:
+        handle = target.open("rb")
+    except OSError:
+        yield
+        return
+    with handle:
+        try:
+            import fcntl
+        except ImportError:  # not on POSIX: the fingerprint check alone
+            yield
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _replace(target: Path, data: bytes, expected: str | None, path: str | os.PathLike[str]) -> bool:
     current = _fingerprint(target)
     if expected is not None or current is not None:
         if current != expected:

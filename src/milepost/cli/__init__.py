@@ -26,12 +26,18 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # Each command's module is imported only when that command runs: a cold `milepost check FILE`
 # should not pay for rich, the site renderer or the templates.
 _COMMANDS = {
-    "check": "milepost.cli.check",
-    "rule": "milepost.cli.rules",
-    "new": "milepost.cli.new",
-    "show": "milepost.cli.show",
-    "export": "milepost.cli.export",
-    "schema": "milepost.cli.schema",
+    "check": "milepost.cli.check:command",
+    "rule": "milepost.cli.rules:command",
+    "new": "milepost.cli.new:command",
+    "show": "milepost.cli.show:command",
+    "export": "milepost.cli.export:command",
+    "schema": "milepost.cli.schema:command",
+    "start": "milepost.cli.edit:start",
+    "block": "milepost.cli.edit:block",
+    "drop": "milepost.cli.edit:drop",
+    "ship": "milepost.cli.edit:ship",
+    "plan": "milepost.cli.edit:plan",
+    "review": "milepost.cli.edit:review",
 }
 
 
@@ -40,10 +46,11 @@ class _LazyGroup(click.Group):
         return list(_COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module = _COMMANDS.get(cmd_name)
-        if module is None:
+        where = _COMMANDS.get(cmd_name)
+        if where is None:
             return None
-        command: click.Command = importlib.import_module(module).command
+        module, _, name = where.partition(":")
+        command: click.Command = getattr(importlib.import_module(module), name)
         return command
 
 

@@ -1,0 +1,159 @@
+"""The weekly-update commands: start, block, drop, ship, plan, review.
+
+Each computes line patches through the API, which verifies the result before an atomic write;
+``--dry-run`` prints the unified diff and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from milepost import api
+from milepost.cli.options import today_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _common(func: F) -> F:
+    func = click.option("--dry-run", is_flag=True, help="Print the diff; change nothing.")(func)
+    return today_option(func)
+
+
+def _item_args(func: F) -> F:
+    func = click.argument("item", required=False)(func)
+    func = click.option("--line", type=int, help="Pick the item on this (1-based) line.")(func)
+    return func
+
+
+def _month(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value + "-01")
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a month like 2026-12") from None
+
+
+def run(track: str, operation: str, *, dry_run: bool, **options: Any) -> int:
+    result = api.edit(track, operation, dry_run=dry_run, **options)
+    if dry_run:
+        click.echo(result.diff, nl=False)
+    elif result.written:
+        click.echo(f"{result.path}: {result.description}")
+    else:
+        click.echo(f"{result.path}: nothing to change")
+    return 0
+
+
+def _status_command(name: str, help_text: str, *, reason: bool) -> click.Command:
+    def body(
+        track: str, item: str | None, line: int | None, dry_run: bool, today: dt.date, **extra: Any
+    ) -> int:
+        return run(
+            track,
+            name,
+            dry_run=dry_run,
+            today=today,
+            item=item,
+            line=line,
+            reason=extra.get("reason"),
+        )
+
+    body.__doc__ = help_text
+    command = body
+    if reason:
+        command = click.option("--reason", help="Why, added to the item's line.")(command)
+    command = _common(_item_args(command))
+    return click.command(name)(click.argument("track")(command))
+
+
+start = _status_command("start", "Mark an item in progress.", reason=False)
+block = _status_command("block", "Mark an item blocked.", reason=True)
+drop = _status_command("drop", "Mark an item dropped.", reason=True)
+
+
+@click.command("ship")
+@click.argument("track")
+@_item_args
+@click.option("--impact", help="What it changed for users, recorded with the milestone.")
+@click.option("--details", help="A link to docs or a write-up.")
+@click.option("--keep", is_flag=True, help="Leave it in Current Focus too (marked done).")
+@_common
+def ship(
+    track: str,
+    item: str | None,
+    line: int | None,
+    impact: str | None,
+    details: str | None,
+    keep: bool,
+    dry_run: bool,
+    today: dt.date,
+) -> int:
+    """Mark an item done and record it under this month's Completed Milestones."""
+    return run(
+        track,
+        "ship",
+        dry_run=dry_run,
+        today=today,
+        item=item,
+        line=line,
+        impact=impact,
+        details=details,
+        keep=keep,
+    )
+
+
+@click.command("plan")
+@click.argument("track")
+@click.argument("title")
+@click.option("--month", metavar="YYYY-MM", help="Month of Current Focus (default: this one).")
+@click.option("--owner", help="Owner, as @name.")
+@click.option("--issue", help="Issue number.")
+@_common
+def plan(
+    track: str,
+    title: str,
+    month: str | None,
+    owner: str | None,
+    issue: str | None,
+    dry_run: bool,
+    today: dt.date,
+) -> int:
+    """Add a planned item under a month of Current Focus (the heading is made if missing)."""
+    return run(
+        track,
+        "plan",
+        dry_run=dry_run,
+        today=today,
+        item=title,
+        month=_month(month),
+        owner=owner,
+        issue=issue,
+    )
+
+
+@click.command("review")
+@click.argument("track")
+@click.option(
+    "--next",
+    "next_review",
+    metavar="YYYY-MM-DD",
+    help="Next review date (default: today plus the review cadence).",
+)
+@click.option("--by", "author", help="Who reviewed (default: git config user.name).")
+@_common
+def review(
+    track: str, next_review: str | None, author: str | None, dry_run: bool, today: dt.date
+) -> int:
+    """Set last updated (header and footer) to today and the next review date."""
+    due = None
+    if next_review is not None:
+        try:
+            due = dt.date.fromisoformat(next_review)
+        except ValueError:
+            raise click.BadParameter(f"{next_review!r} is not a date like 2026-12-09") from None
+    return run(track, "review", dry_run=dry_run, today=today, next_review=due, author=author)

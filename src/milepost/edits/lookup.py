@@ -1,0 +1,67 @@
+"""Finding the one item an edit is about, by (part of) its title; never a guess."""
+
+from __future__ import annotations
+
+import difflib
+
+from milepost.errors import UsageError
+from milepost.model import Item, Roadmap
+
+__all__ = ["AmbiguousItemError", "candidates", "find_item"]
+
+
+class AmbiguousItemError(UsageError):
+    """More than one item matches; the message lists each with its section and line."""
+
+
+def candidates(roadmap: Roadmap) -> list[Item]:
+    """Every item an edit may name: status-bearing items and Current Focus / milestone items."""
+    seen: dict[int, Item] = {}
+    pools: list[tuple[Item, ...]] = [roadmap.items]
+    if roadmap.focus is not None:
+        pools.append(roadmap.focus.items)
+        pools.extend(period.items for period in roadmap.focus.periods)
+    pools.extend(group.items for group in roadmap.milestones)
+    for pool in pools:
+        for item in pool:
+            if item.kind != "heading" or item.status is not None:
+                seen.setdefault(item.span.start, item)
+    return sorted(seen.values(), key=lambda i: i.span.start)
+
+
+def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
+    """The item whose title contains ``query`` (case-insensitively), or a close fuzzy match.
+
+    ``line`` (1-based) picks among several matches. No match, or several without ``line``,
+    is a :class:`UsageError` naming the closest titles or every candidate.
+    """
+    items = candidates(roadmap)
+    if line is not None:
+        for item in items:
+            if item.span.first_line <= line <= item.span.last_line:
+                return item
+        raise UsageError(f"no item on line {line}", path=roadmap.path)
+    key = " ".join(query.casefold().split())
+    found = [i for i in items if key in " ".join(i.title.casefold().split())]
+    exact = [i for i in found if " ".join(i.title.casefold().split()) == key]
+    if len(exact) == 1:
+        return exact[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        titles = {i.title: i for i in items}
+        close = difflib.get_close_matches(query, list(titles), n=1, cutoff=0.8)
+        if close:
+            return titles[close[0]]
+        near = difflib.get_close_matches(query, list(titles), n=3, cutoff=0.4)
+        hint = "closest: " + "; ".join(repr(t) for t in near) if near else "no similar titles"
+        raise UsageError(f"no item matches {query!r}", path=roadmap.path, hint=hint)
+    listing = "; ".join(
+        f"line {i.span.first_line} in {' > '.join(i.section[1:]) or 'the preamble'}: {i.title!r}"
+        for i in found
+    )
+    raise AmbiguousItemError(
+        f"{len(found)} items match {query!r}: {listing}",
+        path=roadmap.path,
+        hint="pick one with --line N",
+    )

@@ -1,0 +1,186 @@
+"""Rewriting one item's marker in the author's own style.
+
+A list item keeps its indentation, bullet, box, emoji-or-word style, bold label and line
+ending; only the marker changes. Status cells of tables keep their emoji-only, word-only or
+emoji-and-word form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
+
+__all__ = ["LABELS", "restatus_cell", "restatus_field", "restatus_line", "split_line_ending"]
+
+#: The words the template uses for each status in a bold label.
+LABELS = {
+    Status.DONE: "Completed",
+    Status.IN_PROGRESS: "In Progress",
+    Status.PLANNED: "Planned",
+    Status.FUTURE: "Future",
+    Status.BLOCKED: "Blocked",
+    Status.DROPPED: "Dropped",
+}
+_TAGS = {
+    Status.IN_PROGRESS: "in progress",
+    Status.BLOCKED: "blocked",
+    Status.DROPPED: "dropped",
+    Status.FUTURE: "future",
+}
+_ITEM = re.compile(
+    r"^(?P<lead>[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
+    r"(?P<box>\[[ xX]\][ \t]+)?"
+    r"(?P<rest>.*)$",
+    re.DOTALL,
+)
+_LABEL = re.compile(
+    r"^(?P<open>\*\*|__)(?P<word>[^*_\n]+?)(?P<colon_in>:?)(?P<close>\*\*|__)(?P<colon_out>:?)"
+)
+_TAG = re.compile(
+    r"\s*\((?:in[ -]progress|wip|work[ -]in[ -]progress|blocked|on hold|dropped|cancelled|"
+    r"future|todo|planned|done|completed)\)",
+    re.IGNORECASE,
+)
+# The status value of a field: an emoji and/or status words, up to the words that follow.
+_FIELD_VALUE = re.compile(
+    r"\s*(?:[^\w\s*_(\[]{1,3}\ufe0f?\s*)?(?:\*\*|__)?(?:[A-Za-z][A-Za-z' -]*?)?(?:\*\*|__)?"
+    r"(?=\s+(?:in|on|since|as of)\b|\s*[-–—(,;:]|\s*$)"
+)
+_OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
+_HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)
+
+
+def split_line_ending(line: str) -> tuple[str, str]:
+    """``("text", "\\r\\n")`` from ``"text\\r\\n"``."""
+    body = line.rstrip("\r\n")
+    return body, line[len(body) :]
+
+
+def _emoji_prefix(text: str) -> tuple[str, str] | None:
+    """The leading status emoji as written (with variation selector) and what follows it."""
+    found = emoji_at(text)
+    if found is None or found[0] not in EMOJI:
+        return None
+    end = found[1]
+    while end < len(text) and text[end] in "\ufe0f\ufe0e":
+        end += 1
+    return text[:end], text[end:]
+
+
+def _relabel(word: str, status: Status, words: dict[Status, str] | None = None) -> str:
+    new = (words or {}).get(status) or LABELS[status]
+    if word.isupper():
+        return new.upper()
+    if word.islower():
+        return new.lower()
+    return new
+
+
+def _rewrite_rest(
+    rest: str,
+    status: Status,
+    *,
+    boxed: bool,
+    reason: str | None,
+    words: dict[Status, str] | None = None,
+) -> str:
+    """The item's text after bullet and box, with its marker set to ``status``."""
+    emoji = _emoji_prefix(rest)
+    text = rest
+    head = ""
+    if emoji is not None:
+        head, text = status.emoji, emoji[1]
+    body = text.lstrip(" \t")
+    gap = text[: len(text) - len(body)]
+    label = _LABEL.match(body)
+    if label is not None and label["word"].strip().lower() in ("status", "state"):
+        # "- **Status:** ✅ Completed in v0.1.5": the value after the field is the marker.
+        value = body[label.end() :]
+        words_end = _FIELD_VALUE.match(value)
+        cut = words_end.end() if words_end else 0
+        new_value = restatus_cell(value[:cut], status, words) if cut else f" {status.emoji}"
+        return f"{head}{gap}{body[: label.end()]}{new_value}{value[cut:]}"
+    if label is not None and status_of_word(label["word"]) is not None:
+        new = _relabel(label["word"], status, words)
+        body = (
+            f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
+            + body[label.end() :]
+        )
+    elif emoji is None and not boxed:
+        head, gap = status.emoji, " "  # an unmarked item gets the canonical emoji
+    body = _TAG.sub("", body)
+    stripped = body.rstrip(" \t")
+    trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
+    if reason:  # before trailing owners, as people write "(waiting on #412) @gwen"
+        owners = _OWNERS.search(stripped)
+        at = owners.start() if owners else len(stripped)
+        stripped = f"{stripped[:at]} ({reason}){stripped[at:]}"
+    if boxed and status in _TAGS and emoji is None:
+        stripped = f"{stripped} ({_TAGS[status]})"  # the tag ends the item, or it is not read
+    body = stripped + trailing
+    return f"{head}{gap}{body}" if head else body
+
+
+def restatus_line(
+    line: str,
+    status: Status,
+    *,
+    reason: str | None = None,
+    words: dict[Status, str] | None = None,
+) -> str:
+    """A list item's or heading's first line with its status set, in the author's style.
+
+    ``words`` are the label words the document already uses ("Complete" rather than
+    "Completed"), so a relabelled item reads like its neighbours.
+    """
+    body, ending = split_line_ending(line)
+    match = _ITEM.match(body)
+    if match is not None:
+        box = match["box"]
+        if box:
+            mark = "x" if status is Status.DONE else " "
+            if box[1] in "xX" and status is Status.DONE:
+                mark = box[1]
+            box = f"[{mark}]" + box[3:]
+        rest = _rewrite_rest(match["rest"], status, boxed=bool(box), reason=reason, words=words)
+        return f"{match['lead']}{box or ''}{rest}{ending}"
+    heading = _HEADING.match(body)
+    if heading is not None and _emoji_prefix(heading["rest"]) is not None:
+        rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, words=words)
+        return f"{heading['lead']}{rest}{ending}"
+    raise ValueError("not a list item or a status heading")
+
+
+def restatus_field(line: str, status: Status, words: dict[Status, str] | None = None) -> str:
+    """A ``**Status:** 🚧 In Progress`` paragraph line with its value set to ``status``."""
+    body, ending = split_line_ending(line)
+    match = re.search(r"(?i)\bstat(?:us|e)\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?", body)
+    if match is None:
+        raise ValueError("no status field on the line")
+    value = body[match.end() :]
+    found = _FIELD_VALUE.match(value)
+    cut = found.end() if found else 0
+    return body[: match.end()] + restatus_cell(value[:cut], status, words) + value[cut:] + ending
+
+
+def restatus_cell(cell: str, status: Status, words: dict[Status, str] | None = None) -> str:
+    """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
+    its emoji-only / word-only / emoji-and-word form."""
+    inner = cell.strip()
+    left = cell[: len(cell) - len(cell.lstrip())]
+    right = cell[len(cell.rstrip()) :]
+    emoji = _emoji_prefix(inner)
+    written = (emoji[1] if emoji else inner).strip()
+    bold = written.startswith(("**", "__"))
+    plain = written.strip("*_ ")
+    label = _relabel(plain, status, words) if plain else ""
+    if bold and label:
+        label = f"**{label}**"
+    if emoji is not None and not plain:
+        new = status.emoji
+    elif emoji is not None:
+        new = f"{status.emoji} {label}"
+    else:
+        new = label or f"{status.emoji} {(words or {}).get(status) or LABELS[status]}"
+    return f"{left}{new}{right}"

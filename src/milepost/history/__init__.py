@@ -1,0 +1,1 @@
+"""Roadmap history from git (the only place milepost runs a subprocess)."""

@@ -1,0 +1,220 @@
+"""Weekly-update edits: surgical, verified, in the author's style, safe against races."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import milepost
+from milepost import api, fs
+from milepost.cli import main
+from milepost.document import apply, parse
+from milepost.edits import operations as ops
+from milepost.edits.lookup import AmbiguousItemError, candidates, find_item
+from milepost.errors import StaleFileError, UsageError
+from milepost.extract import extract
+from milepost.model import Roadmap, Status
+from tests.conftest import EXAMPLES, corpus_files
+
+TODAY = dt.date(2026, 11, 25)
+DATA = Path(__file__).resolve().parent / "data" / "edits"
+FILES = corpus_files() + sorted(EXAMPLES.glob("tracks/*/roadmap.md"))
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLES, tmp_path / "portfolio")
+    return tmp_path / "portfolio"
+
+
+def _check(roadmap: Roadmap, edit: ops.Edit, allowed: set[int]) -> None:
+    """The patches touch only ``allowed`` lines (or insert), and the result verifies."""
+    for patch in edit.patches:
+        touched = set(range(patch.start, patch.end))
+        assert touched <= allowed, (patch, sorted(allowed)[:5])
+    new = apply(roadmap.document.source, edit.patches)
+    assert edit.verify(extract(parse(new), path=roadmap.path)) is None
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_start_drop_ship_every_item(path: Path) -> None:
+    roadmap = milepost.load(path)
+    for item in candidates(roadmap):
+        if item.status is None:
+            continue
+        own = set(range(item.span.start, item.span.end))
+        field = set(range(item.span.end, item.span.end + 12))
+        allowed = own | (field if item.status_from == "field" else set())
+        _check(roadmap, ops.set_status(roadmap, item, Status.IN_PROGRESS), allowed)
+        _check(roadmap, ops.set_status(roadmap, item, Status.DROPPED, reason="no"), allowed)
+        _check(roadmap, ops.ship(roadmap, item, today=TODAY), allowed)
+
+
+def _diff(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> str:
+    assert main([*args, "--dry-run", "--today", "2026-11-25"]) == 0
+    return capsys.readouterr().out.replace(str(root) + "/", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("start", ("start", "tracks/orchestration", "backpressure")),
+        (
+            "block",
+            ("block", "tracks/tool-use", "MCP", "--line", "13", "--reason", "waiting on #412"),
+        ),
+        ("drop", ("drop", "tracks/memory", "inspector API", "--reason", "folded into #416")),
+        (
+            "ship",
+            (
+                "ship",
+                "tracks/orchestration",
+                "checkpoint and resume",
+                "--impact",
+                "long runs survive restarts",
+                "--details",
+                "https://swarmkit.dev/docs/checkpoints",
+            ),
+        ),
+        ("ship-table", ("ship", "tracks/evaluation", "Judge calibration set")),
+        (
+            "plan",
+            (
+                "plan",
+                "tracks/orchestration",
+                "Scheduler metrics endpoint",
+                "--month",
+                "2027-01",
+                "--owner",
+                "@hiro",
+                "--issue",
+                "450",
+            ),
+        ),
+        (
+            "plan-existing-month",
+            ("plan", "tracks/memory", "Namespace quotas", "--month", "2026-12"),
+        ),
+        ("review", ("review", "tracks/memory", "--by", "@bkumar")),
+    ],
+)
+def test_golden_diffs(
+    capsys: pytest.CaptureFixture[str],
+    portfolio: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    args: tuple[str, ...],
+) -> None:
+    monkeypatch.chdir(portfolio)
+    before = {p: p.read_bytes() for p in portfolio.rglob("*.md")}
+    got = _diff(capsys, portfolio, *args)
+    assert {p: p.read_bytes() for p in portfolio.rglob("*.md")} == before  # --dry-run
+    golden = DATA / f"{name}.diff"
+    if os.environ.get("MILEPOST_UPDATE_GOLDENS") == "1":
+        golden.write_text(got, encoding="utf-8")  # then review the diff by hand
+    assert golden.is_file(), f"no golden {golden.name}: run with MILEPOST_UPDATE_GOLDENS=1"
+    assert got == golden.read_text(encoding="utf-8")
+
+
+def test_edit_writes_verified_and_keeps_bytes(
+    capsys: pytest.CaptureFixture[str], portfolio: Path
+) -> None:
+    path = portfolio / "tracks" / "memory" / "roadmap.md"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    path.chmod(0o640)
+    assert main(["start", str(path), "snapshots for run replay", "--today", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert out == f"{path}: Memory snapshots for run replay: In Progress\n"
+    data = path.read_bytes()
+    assert b"- \xf0\x9f\x9a\xa7 **In Progress:** Memory snapshots for run replay" in data
+    assert data.count(b"\r\n") == data.count(b"\n")  # CRLF kept everywhere
+    assert oct(path.stat().st_mode & 0o777) == "0o640"
+    roadmap = milepost.load(path)
+    assert find_item(roadmap, "snapshots for run replay").status is Status.IN_PROGRESS
+
+
+def test_lookup_errors(portfolio: Path) -> None:
+    roadmap = milepost.load(portfolio / "tracks" / "orchestration" / "roadmap.md")
+    with pytest.raises(AmbiguousItemError, match=r"items match 'run'.*line \d+"):
+        find_item(roadmap, "run")
+    with pytest.raises(UsageError, match="no item matches 'zebra'"):
+        find_item(roadmap, "zebra")
+    assert find_item(roadmap, "Backpresure for fan-out steps").title.startswith("Backpressure")
+
+
+def test_track_by_slug_or_name(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(portfolio)
+    assert api.resolve_track("web-ui").name == "roadmap.md"
+    assert api.resolve_track("Tool Use").parent.name == "tool-use"
+    with pytest.raises(UsageError, match="no roadmap or track named 'nope'"):
+        api.resolve_track("nope")
+
+
+def test_race_between_two_processes(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another milepost process writes between our read and our write: ours is refused."""
+    path = portfolio / "tracks" / "orchestration" / "roadmap.md"
+    real_write = fs.write_atomic
+
+    def other_process_first(*args: Any, **kwargs: Any) -> bool:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "milepost",
+                "start",
+                str(path),
+                "Run cancellation",
+                "--today",
+                "2026-11-25",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(fs, "write_atomic", other_process_first)
+    with pytest.raises(StaleFileError, match="changed on disk"):
+        api.edit(path, "start", item="Backpressure", today=TODAY)
+    roadmap = milepost.load(path)
+    assert find_item(roadmap, "Run cancellation").status is Status.IN_PROGRESS  # theirs kept
+    assert find_item(roadmap, "Backpressure").status is Status.PLANNED  # ours not written
+
+
+OPS = st.sampled_from(["start", "block", "drop", "ship", "plan"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(OPS, st.integers(0, 200)), min_size=1, max_size=6))
+def test_random_edit_sequences_touch_only_their_lines(steps: list[tuple[str, int]]) -> None:
+    roadmap = milepost.load(EXAMPLES / "tracks" / "orchestration" / "roadmap.md")
+    for op, pick in steps:
+        items = [i for i in candidates(roadmap) if i.status is not None]
+        item = items[pick % len(items)]
+        if op == "plan":
+            edit = ops.plan(roadmap, f"New thing {pick}", today=TODAY)
+        elif op == "ship":
+            edit = ops.ship(roadmap, item, today=TODAY)
+        else:
+            status = {"start": Status.IN_PROGRESS, "block": Status.BLOCKED, "drop": Status.DROPPED}[
+                op
+            ]
+            edit = ops.set_status(roadmap, item, status)
+        old = roadmap.document.source
+        new = apply(old, edit.patches)
+        first = min(p.start for p in edit.patches)
+        last = max(p.end for p in edit.patches)
+        assert new.lines[:first] == old.lines[:first]
+        tail = len(old.lines) - last
+        assert new.lines[len(new.lines) - tail :] == old.lines[last:]
+        after = extract(parse(new), path=roadmap.path)
+        assert edit.verify(after) is None
+        roadmap = after

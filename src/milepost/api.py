@@ -448,11 +448,19 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         if name is not None:
             for p in roadmaps:
                 if index.resolve(load(p, config=config).track) == name:
-                    return p
+                    return _relative(p)
     raise UsageError(
         f"no roadmap or track named {str(track)!r}",
         hint="give a path, or a track's slug or name from milepost.toml",
     )
+
+
+def _relative(path: Path) -> Path:
+    """``path`` relative to the working directory when it is below it (for messages)."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def edit(

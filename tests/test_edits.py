@@ -105,6 +105,37 @@ def _diff(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> str:
             ("plan", "tracks/memory", "Namespace quotas", "--month", "2026-12"),
         ),
         ("review", ("review", "tracks/memory", "--by", "@bkumar")),
+        ("metric", ("metric", "tracks/orchestration", "throughput", "--current", "210")),
+        ("metric-target", ("metric", "tracks/memory", "fact retention", "--target", "95%")),
+        (
+            "request",
+            ("request", "tracks/orchestration", "visual editor", "--status", "in-progress"),
+        ),
+        (
+            "risk-update",
+            (
+                "risk",
+                "tracks/orchestration",
+                "Deadlocks",
+                "--mitigation",
+                "Timeouts, a detector and a nightly chaos test",
+            ),
+        ),
+        (
+            "risk-add",
+            (
+                "risk",
+                "tracks/memory",
+                "Provider rate limits",
+                "--likelihood",
+                "high",
+                "--impact",
+                "medium",
+                "--mitigation",
+                "Token buckets per provider",
+            ),
+        ),
+        ("rollover", ("rollover", "tracks/orchestration", "--to", "2026-12")),
     ],
 )
 def test_golden_diffs(
@@ -218,3 +249,17 @@ def test_random_edit_sequences_touch_only_their_lines(steps: list[tuple[str, int
         after = extract(parse(new), path=roadmap.path)
         assert edit.verify(after) is None
         roadmap = after
+
+
+def test_rollover_leaves_a_clean_roadmap(portfolio: Path) -> None:
+    path = portfolio / "tracks" / "web-ui" / "roadmap.md"
+    december = dt.date(2026, 12, 2)
+    api.edit(path, "rollover", today=december)
+    result = api.check([path], today=december)
+    assert [d.code for d in result.diagnostics] == []
+    roadmap = milepost.load(path)
+    assert roadmap.focus is not None
+    assert [p.heading for p in roadmap.focus.periods] == ["December 2026", "January 2027"]
+    carried = [i for i in roadmap.focus.periods[0].items if "carried over" in i.text]
+    assert carried and all(i.status is not Status.DONE for i in carried)
+    assert str(roadmap.meta.last_updated) == "2026-12-02"

@@ -480,8 +480,16 @@ def edit(
     issue: str | None = None,
     next_review: date | None = None,
     author: str | None = None,
+    current: str | None = None,
+    baseline: str | None = None,
+    target: str | None = None,
+    status: Status | None = None,
+    likelihood: str | None = None,
+    impact_level: str | None = None,
+    mitigation: str | None = None,
 ) -> EditResult:
-    """Apply one edit operation (start, block, drop, ship, plan, review) to a roadmap.
+    """Apply one edit operation to a roadmap: start, block, drop, ship, plan, review, metric,
+    request, risk or rollover.
 
     The patched text is parsed again and the edit verified before anything is written; the
     write is atomic and refused if the file changed since it was read.
@@ -508,6 +516,13 @@ def edit(
         next_review=next_review,
         author=author,
         path=path,
+        current=current,
+        baseline=baseline,
+        target=target,
+        status=status,
+        likelihood=likelihood,
+        impact_level=impact_level,
+        mitigation=mitigation,
     )
     new = apply(source, change.patches)
     after = extract(parse(new), path=str(path), vocabulary=_vocabulary(config))
@@ -579,5 +594,34 @@ def _operation(
             cadence_days=config.review_cadence_days,
             next_review=options["next_review"],
             author=author,
+        )
+    from milepost.edits import records
+    from milepost.edits.rollover import rollover
+
+    if operation in ("metric", "request", "risk") and not item:
+        raise UsageError(f"{operation}: which one?")
+    if operation == "metric":
+        return records.metric(
+            roadmap,
+            item or "",
+            current=options["current"],
+            baseline=options["baseline"],
+            target=options["target"],
+        )
+    if operation == "request":
+        if options["status"] is None:
+            raise UsageError("request: --status planned, in-progress or completed")
+        return records.request(roadmap, item or "", status=options["status"])
+    if operation == "risk":
+        return records.risk(
+            roadmap,
+            item or "",
+            likelihood=options["likelihood"],
+            impact=options["impact_level"],
+            mitigation=options["mitigation"],
+        )
+    if operation == "rollover":
+        return rollover(
+            roadmap, today=today, to=options["month"], cadence_days=config.review_cadence_days
         )
     raise UsageError(f"unknown edit {operation!r}")

@@ -38,6 +38,10 @@ _COMMANDS = {
     "ship": "milepost.cli.edit:ship",
     "plan": "milepost.cli.edit:plan",
     "review": "milepost.cli.edit:review",
+    "metric": "milepost.cli.edit:metric",
+    "request": "milepost.cli.edit:request",
+    "risk": "milepost.cli.edit:risk",
+    "rollover": "milepost.cli.edit:rollover",
 }
 
 

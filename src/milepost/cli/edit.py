@@ -14,6 +14,7 @@ import click
 
 from milepost import api
 from milepost.cli.options import today_option
+from milepost.model import Status
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -157,3 +158,105 @@ def review(
         except ValueError:
             raise click.BadParameter(f"{next_review!r} is not a date like 2026-12-09") from None
     return run(track, "review", dry_run=dry_run, today=today, next_review=due, author=author)
+
+
+@click.command("metric")
+@click.argument("track")
+@click.argument("metric")
+@click.option("--current", help="The value now, written as (current: VALUE).")
+@click.option("--baseline", help="A new baseline.")
+@click.option("--target", help="A new target.")
+@_common
+def metric(
+    track: str,
+    metric: str,
+    current: str | None,
+    baseline: str | None,
+    target: str | None,
+    dry_run: bool,
+    today: dt.date,
+) -> int:
+    """Set a success metric's current value, baseline or target."""
+    if current is None and baseline is None and target is None:
+        raise click.UsageError("give --current, --baseline or --target")
+    return run(
+        track,
+        "metric",
+        dry_run=dry_run,
+        today=today,
+        item=metric,
+        current=current,
+        baseline=baseline,
+        target=target,
+    )
+
+
+_REQUEST_STATUSES = {
+    "planned": Status.PLANNED,
+    "in-progress": Status.IN_PROGRESS,
+    "completed": Status.DONE,
+}
+
+
+@click.command("request")
+@click.argument("track")
+@click.argument("request")
+@click.option(
+    "--status",
+    "status_name",
+    required=True,
+    type=click.Choice(list(_REQUEST_STATUSES)),
+    help="Where the request stands.",
+)
+@_common
+def request(track: str, request: str, status_name: str, dry_run: bool, today: dt.date) -> int:
+    """Set a community request's status."""
+    return run(
+        track,
+        "request",
+        dry_run=dry_run,
+        today=today,
+        item=request,
+        status=_REQUEST_STATUSES[status_name],
+    )
+
+
+_LEVEL = click.Choice(["High", "Medium", "Low"], case_sensitive=False)
+
+
+@click.command("risk")
+@click.argument("track")
+@click.argument("description")
+@click.option("--likelihood", type=_LEVEL)
+@click.option("--impact", type=_LEVEL)
+@click.option("--mitigation", help="How the risk is being addressed.")
+@_common
+def risk(
+    track: str,
+    description: str,
+    likelihood: str | None,
+    impact: str | None,
+    mitigation: str | None,
+    dry_run: bool,
+    today: dt.date,
+) -> int:
+    """Update a risk (found by its description), or add it."""
+    return run(
+        track,
+        "risk",
+        dry_run=dry_run,
+        today=today,
+        item=description,
+        likelihood=likelihood.capitalize() if likelihood else None,
+        impact_level=impact.capitalize() if impact else None,
+        mitigation=mitigation,
+    )
+
+
+@click.command("rollover")
+@click.argument("track")
+@click.option("--to", "to_month", metavar="YYYY-MM", help="The new month (default: this one).")
+@_common
+def rollover(track: str, to_month: str | None, dry_run: bool, today: dt.date) -> int:
+    """Start a new month: shipped work to Completed Milestones, the rest carried over."""
+    return run(track, "rollover", dry_run=dry_run, today=today, month=_month(to_month))

@@ -1,0 +1,210 @@
+"""Edits to the records of a roadmap: success metrics, community requests, risks."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from milepost.document import Patch
+from milepost.edits.operations import Edit
+from milepost.edits.style import split_line_ending
+from milepost.errors import UsageError
+from milepost.model import Metric, Request, Risk, Roadmap
+from milepost.vocabulary.sections import SectionKind, classify
+from milepost.vocabulary.status import Status
+
+__all__ = ["metric", "request", "risk"]
+
+T = TypeVar("T", Metric, Request, Risk)
+_ARROW = re.compile(r"\s*(→|->|=>|⇒|â†’)\s*")
+_CURRENT = re.compile(r"\s*\((?:current|now)\s*[:=]?\s*[^)]*\)", re.IGNORECASE)
+_REQUEST_WORDS = {
+    Status.PLANNED: "Planned",
+    Status.IN_PROGRESS: "In Progress",
+    Status.DONE: "Completed",
+}
+
+
+def _pick(records: Sequence[T], query: str, what: str, name: str, path: str | None) -> T:
+    key = " ".join(query.casefold().split())
+
+    def label(r: T) -> str:
+        return f"{getattr(r, 'name', '')} {getattr(r, 'description', '')}".casefold()
+
+    found = [r for r in records if key in label(r)]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        listing = "; ".join(f"line {r.span.first_line}: {getattr(r, name)!r}" for r in found)
+        raise UsageError(f"{len(found)} {what}s match {query!r}: {listing}", path=path)
+    near = difflib.get_close_matches(query, [getattr(r, name) for r in records], n=3, cutoff=0.4)
+    hint = "closest: " + "; ".join(repr(t) for t in near) if near else f"no {what}s here"
+    raise UsageError(f"no {what} matches {query!r}", path=path, hint=hint)
+
+
+def metric(
+    roadmap: Roadmap,
+    query: str,
+    *,
+    current: str | None = None,
+    baseline: str | None = None,
+    target: str | None = None,
+) -> Edit:
+    """Set a metric's current value (``(current: X)``), baseline or target on its line."""
+    found = _pick(roadmap.metrics, query, "metric", "name", roadmap.path)
+    number = found.span.start
+    body, ending = split_line_ending(roadmap.document.source.lines[number])
+    if baseline is not None or target is not None:
+        colon = body.find(":", body.find(found.name) + len(found.name) if found.name in body else 0)
+        arrow = _ARROW.search(body, colon + 1 if colon >= 0 else 0)
+        if colon < 0 or arrow is None:
+            raise UsageError(
+                "the metric is not written 'name: baseline → target'",
+                path=roadmap.path,
+                line=found.span.first_line,
+            )
+        old_base = body[colon + 1 : arrow.start()]
+        tail = body[arrow.end() :]
+        kept = _CURRENT.search(tail)
+        old_target = tail[: kept.start()] if kept else tail
+        rest = tail[len(old_target) :]
+        base_text = f" {baseline}" if baseline is not None else old_base
+        target_text = target if target is not None else old_target
+        body = f"{body[: colon + 1]}{base_text}{arrow.group()}{target_text}{rest}"
+    if current is not None:
+        if _CURRENT.search(body):
+            body = _CURRENT.sub(f" (current: {current})", body, count=1)
+        else:
+            body = f"{body.rstrip()} (current: {current})"
+    name = found.name
+
+    def verify(after: Roadmap) -> str | None:
+        now = next((m for m in after.metrics if m.name == name), None)
+        if now is None:
+            return f"metric '{name}' is gone"
+        for field, wanted in (("current", current), ("baseline", baseline), ("target", target)):
+            if wanted is not None and (getattr(now, field) or "").strip() != wanted.strip():
+                return f"metric '{name}' {field} reads {getattr(now, field)!r}, not {wanted!r}"
+        return None
+
+    return Edit((Patch(number, number + 1, (body + ending,)),), f"{name}: updated", verify)
+
+
+_FIELD_LABEL = re.compile(r"\s*[-*+]\s+(?:\*\*|__)?\w+(?:\*\*|__)?\s*:\s*(?:\*\*|__)?")
+_STATUS_FIELD = re.compile(r"(?i)(status\s*:\s*)([A-Za-z][A-Za-z -]*?)(\s*[\])]?\s*)$")
+
+
+def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
+    """Set a community request's status (Planned, In Progress or Completed)."""
+    if status not in _REQUEST_WORDS:
+        raise UsageError("a request's status is planned, in-progress or completed")
+    found = _pick(roadmap.requests, query, "request", "description", roadmap.path)
+    number = found.span.start
+    body, ending = split_line_ending(roadmap.document.source.lines[number])
+    word = _REQUEST_WORDS[status]
+    match = _STATUS_FIELD.search(body)
+    if match is not None:
+        body = body[: match.start(2)] + word + body[match.end(2) :]
+    else:
+        body = f"{body.rstrip()} - Status: {word}"
+    line = found.span.start
+
+    def verify(after: Roadmap) -> str | None:
+        now = next((r for r in after.requests if r.span.start == line), None)
+        if now is None or now.status is not status:
+            return f"the request does not read as {word}"
+        return None
+
+    return Edit((Patch(number, number + 1, (body + ending,)),), f"request: {word}", verify)
+
+
+def risk(
+    roadmap: Roadmap,
+    description: str,
+    *,
+    likelihood: str | None = None,
+    impact: str | None = None,
+    mitigation: str | None = None,
+) -> Edit:
+    """Update a risk's likelihood, impact or mitigation, or add the risk if there is none."""
+    lines = roadmap.document.source.lines
+    nl = roadmap.document.source.newline
+    fields = {"Likelihood": likelihood, "Impact": impact, "Mitigation": mitigation}
+    matches = [
+        r for r in roadmap.risks if description.casefold() in f"{r.name} {r.description}".casefold()
+    ]
+    if len(matches) > 1:
+        raise UsageError(f"{len(matches)} risks match {description!r}", path=roadmap.path)
+    patches: list[Patch] = []
+    if matches:
+        found = matches[0]
+        block = range(found.span.start + 1, found.span.end)
+        indent = "  "
+        last = found.span.start
+        for name, value in fields.items():
+            if value is None:
+                continue
+            at = next(
+                (
+                    n
+                    for n in block
+                    if re.match(rf"\s*[-*+]\s+(?:\*\*)?{name}\b", lines[n], re.IGNORECASE)
+                ),
+                None,
+            )
+            if at is not None:
+                text, ending = split_line_ending(lines[at])
+                label = _FIELD_LABEL.match(text)
+                prefix = label.group().rstrip() if label else text[: text.find(":") + 1]
+                patches.append(Patch(at, at + 1, (f"{prefix} {value}{ending}",)))
+                indent = text[: len(text) - len(text.lstrip())]
+                last = max(last, at)
+            else:
+                for n in block:
+                    if lines[n].strip():
+                        last = max(last, n)
+                patches.append(Patch(last + 1, last + 1, (f"{indent}- {name}: {value}{nl}",)))
+        title = found.name
+    else:
+        section = next(
+            (
+                s
+                for top in roadmap.document.sections
+                for s in top.walk()
+                if classify(s.title) is SectionKind.RISKS
+            ),
+            None,
+        )
+        if section is None:
+            raise UsageError("no risks section to add the risk to", path=roadmap.path)
+        end = section.subsections[0].start if section.subsections else section.end
+        while end > section.start + 1 and not lines[end - 1].strip():
+            end -= 1
+        number = len(roadmap.risks) + 1
+        new = [
+            f"{nl}" if lines[end - 1].strip() and end > section.start + 1 else "",
+            f"- **Risk {number}:** {description}{nl}",
+        ]
+        new += [f"  - {name}: {value}{nl}" for name, value in fields.items() if value is not None]
+        patches.append(Patch(end, end, tuple(x for x in new if x)))
+        title = f"Risk {number}"
+
+    def verify(after: Roadmap) -> str | None:
+        now = next(
+            (
+                r
+                for r in after.risks
+                if description.casefold() in f"{r.name} {r.description}".casefold()
+            ),
+            None,
+        )
+        if now is None:
+            return f"risk {description!r} is not there"
+        for name, value in fields.items():
+            if value is not None and (getattr(now, name.lower()) or "") != value:
+                return f"risk {name.lower()} reads {getattr(now, name.lower())!r}"
+        return None
+
+    return Edit(tuple(sorted(patches, key=lambda p: p.start)), f"{title}: updated", verify)

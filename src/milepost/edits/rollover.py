@@ -1,0 +1,165 @@
+"""The new month begins: shipped work moves to Completed Milestones, the rest carries over."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from milepost.document import Patch
+from milepost.edits.operations import (
+    Edit,
+    _insert_under,
+    _month_slot,
+    _section,
+    month_title,
+    review,
+)
+from milepost.edits.style import split_line_ending
+from milepost.errors import UsageError
+from milepost.model import Roadmap
+from milepost.vocabulary.periods import add_months, read_period
+from milepost.vocabulary.sections import SectionKind
+from milepost.vocabulary.status import Status
+
+__all__ = ["rollover"]
+
+_OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
+_MONTH_WORDS = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
+)
+
+
+def _carried(line: str, month: str) -> str:
+    body, ending = split_line_ending(line)
+    stripped = body.rstrip()
+    trailing = body[len(stripped) :]
+    owners = _OWNERS.search(stripped)
+    at = owners.start() if owners else len(stripped)
+    note = f" (carried over from {month})"
+    return f"{stripped[:at]}{note}{stripped[at:]}{trailing}{ending}"
+
+
+def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: int) -> Edit:
+    """Roll Current Focus over to month ``to`` (default: this month)."""
+    target = (to or today).replace(day=1)
+    focus_section = _section(roadmap, SectionKind.FOCUS)
+    if focus_section is None or roadmap.focus is None:
+        raise UsageError("no Current Focus section to roll over", path=roadmap.path)
+    milestones = _section(roadmap, SectionKind.MILESTONES)
+    lines = roadmap.document.source.lines
+    nl = roadmap.document.source.newline
+    periods = {p.span.start: p for p in roadmap.focus.periods}
+    patches: list[Patch] = []
+    carried: list[str] = []
+    shipped: dict[date, list[str]] = {}
+    moved: list[str] = []
+    for sub in focus_section.subsections:
+        period = read_period(sub.title)
+        if period is None or period.kind != "month" or period.start is None:
+            continue
+        if period.start >= target:
+            continue
+        month = sub.title.strip()
+        items = periods[sub.start].items if sub.start in periods else ()
+        kept_dropped = False
+        for item in items:
+            block = list(lines[item.span.start : item.span.end])
+            if item.status is Status.DONE:
+                if milestones is None:
+                    raise UsageError(
+                        "no Completed Milestones section to move shipped work to", path=roadmap.path
+                    )
+                shipped.setdefault(period.start, []).extend(block)
+            elif item.status is Status.DROPPED:
+                kept_dropped = True
+                continue
+            else:
+                carried.append(_carried(block[0], month))
+                carried.extend(block[1:])
+            moved.append(item.title)
+            patches.append(Patch(item.span.start, item.span.end))
+        if not kept_dropped:
+            patches = [p for p in patches if not sub.start <= p.start < sub.end]
+            patches.append(Patch(sub.start, sub.end))
+    for month_start, block in shipped.items():
+        assert milestones is not None
+        patches += _insert_under(
+            roadmap, milestones, month_start, _tight(block, nl), newest_first=True
+        )
+    for first_day, new in ((target, carried), (add_months(target, 1), [])):
+        existing, _, _ = _month_slot(roadmap, focus_section, first_day, newest_first=False)
+        if existing is None and not new:  # an empty month heading would read as forgotten
+            new = [f"<!-- plan {month_title(first_day)} here -->{nl}"]
+        if new:
+            patches += _insert_under(
+                roadmap, focus_section, first_day, _tight(new, nl), newest_first=False
+            )
+    patches += _horizon(roadmap, target)
+    patches += review(roadmap, today=today, cadence_days=cadence_days).patches
+    title = month_title(target)
+
+    def verify(after: Roadmap) -> str | None:
+        if after.focus is None:
+            return "Current Focus is gone"
+        for period in after.focus.periods:
+            if (
+                period.period is not None
+                and period.period.end is not None
+                and period.period.end < target
+                and any(i.status not in (Status.DROPPED, None) for i in period.items)
+            ):
+                return f"{period.heading} still holds open or shipped work"
+        if not any(p.heading.strip() == title for p in after.focus.periods):
+            return f"no {title} in Current Focus"
+        return None
+
+    return Edit(tuple(_merge(patches)), f"rolled over to {title}", verify)
+
+
+def _tight(block: list[str], nl: str) -> list[str]:
+    return [line if line.endswith(("\n", "\r")) else line + nl for line in block if line.strip()]
+
+
+def _horizon(roadmap: Roadmap, target: date) -> list[Patch]:
+    meta = roadmap.meta
+    if meta.planning_horizon is None or meta.horizon_start is None:
+        return []
+    start = meta.horizon_start.start
+    if start is None or start >= target:
+        return []
+    shift = (target.year - start.year) * 12 + target.month - start.month
+    for number in range(len(roadmap.document.source.lines)):
+        line = roadmap.document.source.lines[number]
+        if "horizon" not in line.lower():
+            continue
+        found = list(_MONTH_WORDS.finditer(line))
+        if not found:
+            return []
+        pieces, last = [], 0
+        for match in found:
+            period = read_period(match.group())
+            if period is None or period.start is None:
+                continue
+            pieces.append(line[last : match.start()])
+            pieces.append(month_title(add_months(period.start, shift)))
+            last = match.end()
+        pieces.append(line[last:])
+        return [Patch(number, number + 1, ("".join(pieces),))]
+    return []
+
+
+def _merge(patches: list[Patch]) -> list[Patch]:
+    """Deletions inside a deleted section are folded into it."""
+    deletions = [p for p in patches if p.end > p.start and not p.lines]
+    out = []
+    for patch in patches:
+        inside = any(
+            d is not patch
+            and d.start <= patch.start
+            and patch.end <= d.end
+            and (patch.end > patch.start)
+            for d in deletions
+        )
+        if not inside:
+            out.append(patch)
+    return sorted(out, key=lambda p: (p.start, p.end))

@@ -263,3 +263,40 @@ def test_rollover_leaves_a_clean_roadmap(portfolio: Path) -> None:
     carried = [i for i in roadmap.focus.periods[0].items if "carried over" in i.text]
     assert carried and all(i.status is not Status.DONE for i in carried)
     assert str(roadmap.meta.last_updated) == "2026-12-02"
+
+
+def test_ship_keeps_the_items_details(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        "- 🚧 **In Progress:** Search (#12) @ann\n  - Details: [design](https://x.y/d)\n"
+        "- 📋 **Planned:** Export\n\n## Completed Milestones\n\n### October 2026\n"
+        "- ✅ Import shipped - faster onboarding\n",
+        encoding="utf-8",
+    )
+    result = api.edit(path, "ship", item="search", impact="find anything", today=TODAY)
+    assert result.text == path.read_text(encoding="utf-8")
+    assert result.text.endswith(
+        "## Completed Milestones\n\n### November 2026\n"
+        "- ✅ Search shipped - find anything (#12)\n  - Details: [design](https://x.y/d)\n\n"
+        "### October 2026\n- ✅ Import shipped - faster onboarding\n"
+    )
+    assert "Search" not in result.text.split("## Completed Milestones")[0]
+
+
+def test_review_takes_the_author_from_git(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "config", "user.name", "Ada Lovelace"], check=True)
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n**Last updated:** 2026-11-01\n\n## Current Focus\n\nx\n\n"
+        "**Next roadmap review:** 2026-11-15\n\n*Last updated: 2026-11-01 by @someone*\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "review", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "**Last updated:** 2026-11-25" in text
+    assert "**Next roadmap review:** 2026-12-09" in text
+    assert text.endswith("*Last updated: 2026-11-25 by Ada Lovelace*\n")

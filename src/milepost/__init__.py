@@ -17,12 +17,13 @@ __all__ = [
     "Status",
     "__version__",
     "check",
+    "edit",
     "load",
     "loads",
 ]
 
 if TYPE_CHECKING:
-    from milepost.api import check, load, loads
+    from milepost.api import check, edit, load, loads
     from milepost.errors import MilepostError
     from milepost.model import Item, Roadmap, Status
 
@@ -30,6 +31,7 @@ _HOMES = {
     "load": "milepost.api",
     "loads": "milepost.api",
     "check": "milepost.api",
+    "edit": "milepost.api",
     "MilepostError": "milepost.errors",
     "Item": "milepost.model",
     "Roadmap": "milepost.model",

@@ -424,6 +424,7 @@ class EditResult:
     description: str
     diff: str
     written: bool
+    text: str  # the roadmap's new text
 
 
 def resolve_track(track: str | os.PathLike[str]) -> Path:
@@ -539,7 +540,7 @@ def edit(
     written = False
     if not dry_run and new.text != source.text:
         written = fs.write_atomic(path, encode(new), expected=snapshot.fingerprint)
-    return EditResult(path, change.description, diff, written)
+    return EditResult(path, change.description, diff, written, new.text)
 
 
 def _operation(

@@ -292,6 +292,15 @@ def ship(
     if refs:
         text += f" ({refs})"
     new = [f"{bullet} {Status.DONE.emoji} {text}{nl}"]
+    lines = roadmap.document.source.lines
+    # The item's own sub-bullets (details, notes) go with it, re-indented under the new line.
+    children = [line for line in lines[item.span.start + 1 : item.span.end] if line.strip()]
+    if children:
+        width = min(len(line) - len(line.lstrip(" \t")) for line in children)
+        new += [
+            f"  {line[width:]}" if line.endswith(("\n", "\r")) else f"  {line[width:]}{nl}"
+            for line in children
+        ]
     if details:
         new.append(f"  {bullet} Details: {details}{nl}")
     patches = _insert_under(roadmap, milestones, today, new, newest_first=True)

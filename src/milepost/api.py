@@ -535,7 +535,12 @@ def edit(
             hint="the file is unchanged; please report this",
         )
     diff = "".join(
-        difflib.unified_diff(source.lines, new.lines, fromfile=f"a/{path}", tofile=f"b/{path}")
+        difflib.unified_diff(
+            source.lines,
+            new.lines,
+            fromfile=f"a/{path.as_posix().lstrip('/')}",
+            tofile=f"b/{path.as_posix().lstrip('/')}",
+        )
     )
     written = False
     if not dry_run and new.text != source.text:

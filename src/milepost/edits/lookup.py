@@ -50,12 +50,15 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
         return found[0]
     if not found:
         titles = {i.title: i for i in items}
-        close = difflib.get_close_matches(query, list(titles), n=1, cutoff=0.8)
-        if close:
+        close = difflib.get_close_matches(query, list(titles), n=2, cutoff=0.8)
+        if len(close) == 1:  # one title is this close: a typo, not a guess
             return titles[close[0]]
-        near = difflib.get_close_matches(query, list(titles), n=3, cutoff=0.4)
-        hint = "closest: " + "; ".join(repr(t) for t in near) if near else "no similar titles"
-        raise UsageError(f"no item matches {query!r}", path=roadmap.path, hint=hint)
+        if close:
+            found = [titles[t] for t in close]
+        else:
+            near = difflib.get_close_matches(query, list(titles), n=3, cutoff=0.4)
+            hint = "closest: " + "; ".join(repr(t) for t in near) if near else "no similar titles"
+            raise UsageError(f"no item matches {query!r}", path=roadmap.path, hint=hint)
     listing = "; ".join(
         f"line {i.span.first_line} in {' > '.join(i.section[1:]) or 'the preamble'}: {i.title!r}"
         for i in found

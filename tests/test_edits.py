@@ -300,3 +300,11 @@ def test_review_takes_the_author_from_git(tmp_path: Path) -> None:
     assert "**Last updated:** 2026-11-25" in text
     assert "**Next roadmap review:** 2026-12-09" in text
     assert text.endswith("*Last updated: 2026-11-25 by Ada Lovelace*\n")
+
+
+def test_fuzzy_lookup_never_guesses_between_two() -> None:
+    roadmap = milepost.loads("# T\n\n- 📋 Export data\n- 📋 Export date\n- 📋 Import\n")
+    with pytest.raises(AmbiguousItemError, match="2 items match 'Expor dat'"):
+        find_item(roadmap, "Expor dat")
+    assert find_item(roadmap, "Imprt").title == "Import"
+    assert find_item(roadmap, "anything", line=4).title == "Export date"

@@ -33,6 +33,7 @@ from milepost.extract.markers import NO_LEGEND, Legend
 from milepost.model import Roadmap, Status
 from milepost.portfolio.discover import select
 from milepost.portfolio.links import TrackIndex
+from milepost.portfolio.model import Portfolio
 from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
@@ -631,3 +632,12 @@ def _operation(
             roadmap, today=today, to=options["month"], cadence_days=config.review_cadence_days
         )
     raise UsageError(f"unknown edit {operation!r}")
+
+
+def portfolio(paths: list[str | os.PathLike[str]], *, today: date) -> tuple[Portfolio, LoadResult]:
+    """The portfolio the paths name (default folders use the config), rolled up as of today."""
+    from milepost.portfolio.model import build_portfolio
+
+    loaded = load_many(paths)
+    config = find_config(paths[0] if paths else ".")
+    return build_portfolio(loaded.roadmaps, today=today, config=config), loaded

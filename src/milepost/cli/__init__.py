@@ -42,6 +42,9 @@ _COMMANDS = {
     "request": "milepost.cli.edit:request",
     "risk": "milepost.cli.edit:risk",
     "rollover": "milepost.cli.edit:rollover",
+    "status": "milepost.cli.portfolio:status",
+    "graph": "milepost.cli.portfolio:graph",
+    "summary": "milepost.cli.portfolio:summary",
 }
 
 

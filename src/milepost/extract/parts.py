@@ -316,7 +316,7 @@ class _Reader:
                         what,
                         item.span,
                         kind=kind or "unspecified",
-                        when=read_period(what),
+                        when=read_period(what, prose=True),
                     )
                 )
         return out

@@ -1,0 +1,69 @@
+"""``milepost status``, ``milepost graph`` and ``milepost summary``: the whole portfolio."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from milepost import api
+from milepost.cli.options import color_option, format_option, today_option
+from milepost.errors import UsageError
+from milepost.portfolio.model import Portfolio
+
+
+def _load(paths: tuple[Path, ...], today: dt.date) -> Portfolio:
+    result, loaded = api.portfolio(list(paths) or [Path(".")], today=today)
+    for error in loaded.errors:
+        click.echo(f"milepost: error: {error}", err=True)
+    if not result.tracks and not loaded.errors:
+        raise UsageError("no roadmaps found")
+    return result
+
+
+@click.command("status")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@today_option
+@format_option("text", "json")
+@color_option
+def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int:
+    """The portfolio at a glance: health, freshness, counts, slips, this month, conflicts."""
+    portfolio = _load(paths, today)
+    if fmt == "json":
+        click.echo(json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    from milepost.cli.show import console_for
+    from milepost.render.portfolio import dashboard
+
+    console = console_for(color)
+    if not console.is_terminal:
+        console.width = 120  # plain output for pipes and CI logs: wide enough to stay aligned
+    console.print(dashboard(portfolio))
+    return 0
+
+
+@click.command("graph")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@today_option
+@format_option("mermaid", "dot")
+def graph(paths: tuple[Path, ...], today: dt.date, fmt: str) -> int:
+    """The cross-track dependency graph, edges labelled with what is needed."""
+    from milepost.render.portfolio import dot, mermaid
+
+    portfolio = _load(paths, today)
+    click.echo((mermaid if fmt == "mermaid" else dot)(portfolio), nl=False)
+    return 0
+
+
+@click.command("summary")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@today_option
+@format_option("markdown")
+def summary(paths: tuple[Path, ...], today: dt.date, fmt: str) -> int:
+    """A Markdown summary (tracks, this month, a Mermaid graph) for a README or docs page."""
+    from milepost.render.portfolio import markdown_summary
+
+    click.echo(markdown_summary(_load(paths, today)), nl=False)
+    return 0

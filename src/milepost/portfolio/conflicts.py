@@ -1,0 +1,81 @@
+"""Conflicts in time: a track needs X by a period; the providing track plans X later, not at
+all, undated or dropped. A match is claimed only when it can be shown (title similarity or an
+explicit link to the item)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from milepost.model import Item, Roadmap
+from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.status import Status
+
+if TYPE_CHECKING:
+    from milepost.portfolio.model import Conflict, Edge
+
+__all__ = ["find_conflicts"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset({"the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "api", "with"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if w not in _STOP}
+
+
+def _match(needed: str, items: Sequence[Item]) -> tuple[Item, float] | None:
+    """The provider's item that names the needed thing, with its similarity (>= 0.5)."""
+    want = _words(needed)
+    if not want:
+        return None
+    best: tuple[Item, float] | None = None
+    for item in items:
+        have = _words(item.title)
+        overlap = len(want & have) / len(want)
+        ratio = difflib.SequenceMatcher(None, needed.casefold(), item.title.casefold()).ratio()
+        score = max(overlap, ratio)
+        if score >= 0.5 and (best is None or score > best[1]):
+            best = (item, score)
+    return best
+
+
+def _items(roadmap: Roadmap) -> list[Item]:
+    out = list(roadmap.items)
+    if roadmap.focus is not None:
+        for period in roadmap.focus.periods:
+            out += [i for i in period.items if i not in out]
+    return out
+
+
+def find_conflicts(edges: Sequence[Edge], tracks: Mapping[str, Roadmap]) -> Iterator[Conflict]:
+    from milepost.portfolio.model import Conflict
+
+    for edge in edges:
+        if edge.kind != "dependency" or edge.when is None:
+            continue
+        provider = tracks.get(edge.target)
+        needed_by = read_period(edge.when)
+        if provider is None or needed_by is None or needed_by.end is None:
+            continue
+        found = _match(edge.what, _items(provider))
+        if found is None:
+            yield Conflict(
+                edge, f"{edge.target} has no item for '{edge.what}'", None, None, provider.path
+            )
+            continue
+        item, score = found
+        shown = f"{item.title} ({score:.0%} match)"
+        if item.status is Status.DROPPED:
+            problem = f"{edge.target} dropped it"
+        elif item.status is Status.DONE:
+            continue
+        elif item.period is None or item.period.start is None:
+            problem = f"{edge.target} has it undated"
+        elif item.period.start > needed_by.end:
+            problem = f"{edge.target} plans it for {item.period.label}, after {edge.when}"
+        else:
+            continue
+        yield Conflict(edge, problem, shown, item.span.first_line, provider.path)

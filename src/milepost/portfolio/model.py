@@ -1,0 +1,301 @@
+"""The portfolio: every track's rollup, the graph between tracks, and conflicts in time.
+
+Pure: roadmaps, the config and ``today`` in; a :class:`Portfolio` out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+from typing import Any
+
+from milepost.config import Config
+from milepost.model import Item, Roadmap
+from milepost.portfolio.graph import cycles
+from milepost.portfolio.links import TrackIndex
+from milepost.vocabulary.status import Health, Status
+
+__all__ = ["Conflict", "Edge", "Portfolio", "TrackRollup", "build_portfolio", "slug_of"]
+
+_OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
+_BY = re.compile(r"(?i)\s+(?:by|before|in|for|until)\s+(?=\S*\s*(?:19|20)\d\d|q[1-4]|h[12]|v\d)")
+
+
+def slug_of(roadmap: Roadmap) -> str:
+    if roadmap.path is None:
+        return re.sub(r"[^a-z0-9]+", "-", roadmap.track.lower()).strip("-")
+    path = PurePath(roadmap.path)
+    return (
+        path.parent.name if path.stem.lower() == "roadmap" else path.stem.removesuffix("-roadmap")
+    )
+
+
+@dataclass(frozen=True)
+class TrackRollup:
+    """One track's figures, and its health with the reason."""
+
+    roadmap: Roadmap
+    slug: str
+    lead: str | None
+    health: Health
+    health_reason: str
+    health_stated: bool
+    age_days: int | None
+    review_overdue_days: int | None
+    counts: dict[str, int]
+    slipped: tuple[Item, ...]
+    high_risks: int
+    unmitigated_high_risks: int
+    requests: dict[str, int]
+
+    @property
+    def track(self) -> str:
+        return self.roadmap.track
+
+    def to_dict(self) -> dict[str, Any]:
+        meta = self.roadmap.meta
+        return {
+            "track": self.track,
+            "slug": self.slug,
+            "path": self.roadmap.path,
+            "lead": self.lead,
+            "health": self.health.value,
+            "health_reason": self.health_reason,
+            "health_stated": self.health_stated,
+            "last_updated": meta.last_updated.isoformat() if meta.last_updated else None,
+            "age_days": self.age_days,
+            "next_review": meta.next_review.isoformat() if meta.next_review else None,
+            "review_overdue_days": self.review_overdue_days,
+            "counts": self.counts,
+            "slipped": [{"title": i.title, "line": i.span.first_line} for i in self.slipped],
+            "high_risks": self.high_risks,
+            "unmitigated_high_risks": self.unmitigated_high_risks,
+            "requests": self.requests,
+        }
+
+
+@dataclass(frozen=True)
+class Edge:
+    """``source`` needs ``what`` from ``target`` (by ``when``, where said)."""
+
+    source: str
+    target: str
+    what: str
+    when: str | None
+    line: int
+    kind: str = "dependency"  # dependency | synergy | initiative
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.source,
+            "to": self.target,
+            "what": self.what,
+            "when": self.when,
+            "line": self.line,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A track needs something by a period that the providing track will not deliver then."""
+
+    edge: Edge
+    problem: str
+    matched: str | None
+    matched_line: int | None
+    matched_path: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.edge.to_dict(),
+            "problem": self.problem,
+            "matched": self.matched,
+            "matched_line": self.matched_line,
+            "matched_path": self.matched_path,
+        }
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    tracks: tuple[TrackRollup, ...]
+    edges: tuple[Edge, ...]
+    unresolved: tuple[tuple[str, str, int], ...]  # (track, mention, line)
+    cycles: dict[str, list[str]]
+    conflicts: tuple[Conflict, ...]
+    shipped_this_month: tuple[tuple[str, Item], ...]
+    in_flight: tuple[tuple[str, Item], ...]
+    today: date
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "totals": self.totals,
+            "tracks": [t.to_dict() for t in self.tracks],
+            "edges": [e.to_dict() for e in self.edges],
+            "unresolved": [{"track": t, "mention": m, "line": n} for t, m, n in self.unresolved],
+            "cycles": dict(self.cycles.items()),
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "shipped_this_month": [
+                {"track": t, "title": i.title} for t, i in self.shipped_this_month
+            ],
+            "in_flight": [
+                {"track": t, "title": i.title, "status": i.status.value if i.status else None}
+                for t, i in self.in_flight
+            ],
+        }
+
+
+def _focus_items(roadmap: Roadmap) -> list[tuple[Item, date | None]]:
+    focus = roadmap.focus
+    if focus is None:
+        return []
+    out: list[tuple[Item, date | None]] = [(i, None) for i in focus.items]
+    for period in focus.periods:
+        end = period.period.end if period.period is not None else None
+        out += [(i, end) for i in period.items]
+    return out
+
+
+def _rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
+    meta = roadmap.meta
+    age = (today - meta.last_updated).days if meta.last_updated else None
+    overdue = (
+        (today - meta.next_review).days if meta.next_review and meta.next_review < today else None
+    )
+    focus = _focus_items(roadmap)
+    counts = Counter(i.status.value for i, _ in focus if i.status is not None)
+    slipped = tuple(i for i, end in focus if i.status in _OPEN and end is not None and end < today)
+    high = [r for r in roadmap.risks if "high" in f"{r.likelihood} {r.impact}".lower()]
+    unmitigated = [r for r in high if not r.mitigation]
+    requests = Counter(r.status.value if r.status else "none" for r in roadmap.requests)
+    lead = meta.owners[0] if meta.owners else meta.footer_updated_by
+    reasons = []
+    if age is not None and age > config.stale_after_days:
+        reasons.append(f"last updated {age} days ago")
+    if overdue:
+        reasons.append(f"review overdue by {overdue} days")
+    if unmitigated:
+        reasons.append(f"{len(unmitigated)} high risk(s) without mitigation")
+    if slipped:
+        reasons.append(f"{len(slipped)} slipped item(s)")
+    if roadmap.health is not None:
+        health, stated = roadmap.health, True
+        reason = "stated in the roadmap" + (f"; also {', '.join(reasons)}" if reasons else "")
+    else:
+        stated = False
+        severe = (
+            (age is not None and age > 2 * config.stale_after_days)
+            or (overdue or 0) > 30
+            or len(slipped) >= 3
+            or any(
+                "high" in (r.likelihood or "").lower() and "high" in (r.impact or "").lower()
+                for r in unmitigated
+            )
+        )
+        health = Health.OFF_TRACK if severe else Health.AT_RISK if reasons else Health.ON_TRACK
+        reason = ", ".join(reasons) or "fresh, reviewed, nothing slipped"
+    return TrackRollup(
+        roadmap,
+        slug_of(roadmap),
+        lead,
+        health,
+        reason,
+        stated,
+        age,
+        overdue,
+        dict(sorted(counts.items())),
+        slipped,
+        len(high),
+        len(unmitigated),
+        dict(sorted(requests.items())),
+    )
+
+
+def _needed(what: str) -> str:
+    """The thing a dependency asks for: its words before "by December 2026" and the like."""
+    cut = _BY.search(what)
+    text = what[: cut.start()] if cut else what
+    return re.split(r"[,;(]|\s[-–—]\s", text, maxsplit=1)[0].strip(" .")
+
+
+def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> Portfolio:
+    """Roll every track up, resolve references between them, find conflicts in time."""
+    from milepost.portfolio.conflicts import find_conflicts
+
+    index = TrackIndex.build((r.track, [slug_of(r)]) for r in roadmaps)
+    by_name = {index.resolve(r.track) or r.track: r for r in roadmaps}
+    edges: list[Edge] = []
+    unresolved: list[tuple[str, str, int]] = []
+    for roadmap in roadmaps:
+        me = index.resolve(roadmap.track) or roadmap.track
+        for dep in roadmap.dependencies:
+            target = index.resolve(dep.on)
+            if target is None:
+                if dep.kind == "track":
+                    unresolved.append((me, dep.on, dep.span.first_line))
+                continue
+            if target != me:
+                edges.append(
+                    Edge(
+                        me,
+                        target,
+                        _needed(dep.what) or dep.what,
+                        dep.when.label if dep.when else None,
+                        dep.span.first_line,
+                    )
+                )
+        for synergy in roadmap.synergies:
+            target = index.resolve(synergy.track)
+            if target is None:
+                if synergy.track and not synergy.track.startswith("["):
+                    unresolved.append((me, synergy.track, synergy.span.first_line))
+                continue
+            if target != me:
+                edges.append(
+                    Edge(me, target, synergy.how, None, synergy.span.first_line, "synergy")
+                )
+    graph: dict[str, list[str]] = {}
+    for edge in edges:
+        if edge.kind == "dependency":
+            graph.setdefault(edge.source, [])
+            if edge.target not in graph[edge.source]:
+                graph[edge.source].append(edge.target)
+    rollups = tuple(sorted((_rollup(r, today, config) for r in roadmaps), key=lambda t: t.track))
+    month = (today.year, today.month)
+    shipped: list[tuple[str, Item]] = []
+    flight: list[tuple[str, Item]] = []
+    for roadmap in roadmaps:
+        for group in roadmap.milestones:
+            start = group.period.start if group.period else None
+            if start is not None and (start.year, start.month) == month:
+                shipped += [(roadmap.track, i) for i in group.items if i.status is Status.DONE]
+        for item, _ in _focus_items(roadmap):
+            if item.status is Status.IN_PROGRESS:
+                flight.append((roadmap.track, item))
+            elif (
+                item.status is Status.DONE
+                and item.period is not None
+                and item.period.start is not None
+                and (item.period.start.year, item.period.start.month) == month
+            ):
+                shipped.append((roadmap.track, item))
+    totals = Counter[str]()
+    for rollup in rollups:
+        totals.update(rollup.counts)
+        totals[f"health_{rollup.health.value}"] += 1
+    return Portfolio(
+        tracks=rollups,
+        edges=tuple(edges),
+        unresolved=tuple(unresolved),
+        cycles=cycles(graph),
+        conflicts=tuple(find_conflicts(edges, by_name)),
+        shipped_this_month=tuple(shipped),
+        in_flight=tuple(flight),
+        today=today,
+        totals=dict(sorted(totals.items())),
+    )

@@ -1,0 +1,168 @@
+"""The portfolio for people: a terminal dashboard, graphs (Mermaid, DOT), a Markdown summary."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from milepost.portfolio.model import Portfolio
+from milepost.vocabulary.status import Health, Status
+
+__all__ = ["dashboard", "dot", "markdown_summary", "mermaid"]
+
+_HEALTH = {
+    Health.ON_TRACK: ("🟢", "green"),
+    Health.AT_RISK: ("🟡", "yellow"),
+    Health.OFF_TRACK: ("🔴", "red"),
+}
+
+
+def dashboard(portfolio: Portfolio) -> RenderableType:
+    """One row per track, then this month's shipped items and what is in flight."""
+    table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
+    for name, justify in (
+        ("track", "left"),
+        ("lead", "left"),
+        ("health", "left"),
+        ("updated", "right"),
+        ("next review", "left"),
+        ("✅", "right"),
+        ("🚧", "right"),
+        ("📋", "right"),
+        ("high risks", "right"),
+        ("slips", "right"),
+    ):
+        table.add_column(name, justify="right" if justify == "right" else "left", no_wrap=True)
+    for track in portfolio.tracks:
+        glyph, colour = _HEALTH[track.health]
+        meta = track.roadmap.meta
+        updated = f"{track.age_days}d ago" if track.age_days is not None else "?"
+        review = str(meta.next_review) if meta.next_review else "none"
+        if track.review_overdue_days:
+            review += f" (overdue {track.review_overdue_days}d)"
+        table.add_row(
+            track.track,
+            track.lead or "",
+            Text(f"{glyph} {track.health.value.replace('_', ' ')}", style=colour),
+            updated,
+            review,
+            str(track.counts.get("done", 0)),
+            str(track.counts.get("in_progress", 0)),
+            str(track.counts.get("planned", 0)),
+            f"{track.high_risks}"
+            + (
+                f" ({track.unmitigated_high_risks} unmitigated)"
+                if track.unmitigated_high_risks
+                else ""
+            ),
+            str(len(track.slipped)),
+        )
+    parts: list[RenderableType] = [table]
+    attention = [t for t in portfolio.tracks if t.health is not Health.ON_TRACK]
+    if attention:
+        parts.append(Text("\nNeeds attention", style="bold"))
+        parts += [Text(f"  {_HEALTH[t.health][0]} {t.track}: {t.health_reason}") for t in attention]
+    parts.append(Text(f"\nShipped this month ({len(portfolio.shipped_this_month)})", style="bold"))
+    parts += [Text(f"  ✅ {track}: {item.title}") for track, item in portfolio.shipped_this_month]
+    parts.append(Text(f"\nIn flight ({len(portfolio.in_flight)})", style="bold"))
+    parts += [Text(f"  🚧 {track}: {item.title}") for track, item in portfolio.in_flight]
+    if portfolio.conflicts:
+        parts.append(Text(f"\nConflicts in time ({len(portfolio.conflicts)})", style="bold red"))
+        for c in portfolio.conflicts:
+            match = f" — matched {c.matched}" if c.matched else ""
+            parts.append(
+                Text(
+                    f"  ⚠ {c.edge.source} needs '{c.edge.what}' from "
+                    f"{c.edge.target} by {c.edge.when}: {c.problem}{match}"
+                )
+            )
+    if portfolio.unresolved:
+        parts.append(Text("\nUnresolved references", style="bold"))
+        parts += [Text(f"  ? {t} line {n}: '{m}'") for t, m, n in portfolio.unresolved]
+    return Group(*parts)
+
+
+def _id(name: str) -> str:
+    return re.sub(r"\W+", "_", name).strip("_") or "track"
+
+
+def _label(text: str, limit: int = 40) -> str:
+    text = text.replace('"', "'").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _in_cycle(portfolio: Portfolio, source: str, target: str) -> bool:
+    path = portfolio.cycles.get(source) or []
+    return any(a == source and b == target for a, b in pairwise(path))
+
+
+def mermaid(portfolio: Portfolio) -> str:
+    """A Mermaid flowchart: dependencies as arrows labelled with what is needed."""
+    lines = ["flowchart LR"]
+    for track in portfolio.tracks:
+        glyph = _HEALTH[track.health][0]
+        lines.append(f'    {_id(track.track)}["{glyph} {_label(track.track)}"]')
+    links = []
+    for edge in portfolio.edges:
+        if edge.kind != "dependency":
+            continue
+        when = f" by {edge.when}" if edge.when else ""
+        lines.append(f'    {_id(edge.source)} -->|"{_label(edge.what + when)}"| {_id(edge.target)}')
+        links.append(_in_cycle(portfolio, edge.source, edge.target))
+    for number, cyclic in enumerate(links):
+        if cyclic:
+            lines.append(f"    linkStyle {number} stroke:#d00,stroke-width:3px")
+    return "\n".join(lines) + "\n"
+
+
+def dot(portfolio: Portfolio) -> str:
+    """The same graph in Graphviz DOT; edges on a cycle are red and bold."""
+    lines = ["digraph portfolio {", "    rankdir=LR;", "    node [shape=box, style=rounded];"]
+    for track in portfolio.tracks:
+        lines.append(f'    "{_label(track.track)}";')
+    for edge in portfolio.edges:
+        if edge.kind != "dependency":
+            continue
+        when = f" by {edge.when}" if edge.when else ""
+        style = ", color=red, penwidth=2" if _in_cycle(portfolio, edge.source, edge.target) else ""
+        lines.append(
+            f'    "{_label(edge.source)}" -> "{_label(edge.target)}" '
+            f'[label="{_label(edge.what + when)}"{style}];'
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_summary(portfolio: Portfolio) -> str:
+    """A summary for a README or docs page: tracks, this month, and the dependency graph."""
+    out = [
+        f"## Portfolio on {portfolio.today}",
+        "",
+        "| Track | Lead | Health | Last updated | Next review | ✅ | 🚧 | 📋 | Slips |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for track in portfolio.tracks:
+        meta = track.roadmap.meta
+        cells = [
+            track.track,
+            track.lead or "",
+            f"{_HEALTH[track.health][0]} {track.health_reason}",
+            str(meta.last_updated or ""),
+            str(meta.next_review or ""),
+            str(track.counts.get("done", 0)),
+            str(track.counts.get("in_progress", 0)),
+            str(track.counts.get("planned", 0)),
+            str(len(track.slipped)),
+        ]
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    out += ["", "### This month", ""]
+    out += [f"- {Status.DONE.emoji} **{t}:** {i.title}" for t, i in portfolio.shipped_this_month]
+    out += [f"- {Status.IN_PROGRESS.emoji} **{t}:** {i.title}" for t, i in portfolio.in_flight]
+    if not portfolio.shipped_this_month and not portfolio.in_flight:
+        out.append("Nothing shipped or in flight yet.")
+    out += ["", "### Dependencies", "", "```mermaid", mermaid(portfolio).rstrip("\n"), "```", ""]
+    return "\n".join(out)

@@ -1,0 +1,143 @@
+"""The portfolio at a glance: rollups, health with reasons, references, conflicts in time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from milepost import api
+from milepost.cli import main
+from milepost.vocabulary.status import Health
+from tests.conftest import EXAMPLES
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_example_rollups_today() -> None:
+    portfolio, loaded = api.portfolio([EXAMPLES], today=TODAY)
+    assert loaded.errors == []
+    tracks = {t.track: t for t in portfolio.tracks}
+    assert sorted(tracks) == ["Evaluation", "Memory", "Orchestration", "Tool Use", "Web UI"]
+    assert all(t.health is Health.ON_TRACK for t in portfolio.tracks)
+    orchestration = tracks["Orchestration"]
+    assert orchestration.lead == "@alice" and orchestration.age_days == 5
+    assert orchestration.counts == {"done": 2, "future": 1, "in_progress": 1, "planned": 5}
+    assert [i.title for t, i in portfolio.in_flight if t == "Orchestration"] == [
+        "Checkpoint and resume for long runs"
+    ]
+    assert ("Memory", "SQLite memory store as the default backend") in [
+        (t, i.title) for t, i in portfolio.shipped_this_month
+    ]
+
+
+def test_health_is_derived_with_its_reason() -> None:
+    portfolio, _ = api.portfolio([EXAMPLES], today=dt.date(2027, 1, 15))
+    memory = next(t for t in portfolio.tracks if t.track == "Memory")
+    assert memory.health is Health.OFF_TRACK
+    assert memory.health_reason == (
+        "last updated 58 days ago, review overdue by 44 days, 6 slipped item(s)"
+    )
+
+
+def test_the_example_conflict_is_shown_with_both_places() -> None:
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    [conflict] = portfolio.conflicts
+    assert (conflict.edge.source, conflict.edge.target) == ("Web UI", "Orchestration")
+    assert conflict.edge.when == "2026-11" and conflict.problem == (
+        "Orchestration plans it for 2026-12, after 2026-11"
+    )
+    assert conflict.matched == "Event stream v2 with stable event IDs (100% match)"
+    assert conflict.matched_line is not None and conflict.edge.line > 0
+
+
+def _track(root: Path, slug: str, name: str, body: str) -> None:
+    (root / slug).mkdir(parents=True)
+    (root / slug / "roadmap.md").write_text(f"# {name} Roadmap\n\n{body}", encoding="utf-8")
+
+
+def test_conflicts_in_time(tmp_path: Path) -> None:
+    _track(
+        tmp_path,
+        "search",
+        "Search",
+        "## Current Focus\n\n### January 2027\n- 📋 Search index rebuild\n"
+        "- ❌ Fuzzy ranking\n- 📋 Query language\n\n### November 2026\n- 📋 Facets\n",
+    )
+    _track(
+        tmp_path,
+        "web",
+        "Web",
+        "## Dependencies and Risks\n\n### External Dependencies\n"
+        "- **Dependency on Search:** search index rebuild by December 2026\n"
+        "- **Dependency on Search:** fuzzy ranking by December 2026\n"
+        "- **Dependency on Search:** saved searches by December 2026\n"
+        "- **Dependency on Search:** facets by December 2026\n",
+    )
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    found = {c.edge.what: (c.problem, c.matched) for c in portfolio.conflicts}
+    assert found == {
+        "search index rebuild": (
+            "Search plans it for 2027-01, after 2026-12",
+            "Search index rebuild (100% match)",
+        ),
+        "fuzzy ranking": ("Search dropped it", "Fuzzy ranking (100% match)"),
+        "saved searches": ("Search has no item for 'saved searches'", None),
+    }
+
+
+def test_unresolved_and_cycles(tmp_path: Path) -> None:
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(tmp_path, "a", "Alpha", deps + "- **Dependency on Beta:** x by December 2026\n")
+    _track(
+        tmp_path,
+        "b",
+        "Beta",
+        deps + "- **Dependency on Alpha:** y\n\n"
+        "## Strategic Alignment\n\n### Cross-Track Synergies\n- **With Gamma:** z\n",
+    )
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    assert portfolio.unresolved == (("Beta", "Gamma", 11),)
+    assert portfolio.cycles["Alpha"] == ["Alpha", "Beta", "Alpha"]
+
+
+def test_status_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "status", str(EXAMPLES), "--today", "2026-11-25", "--color", "never")
+    assert code == 0
+    assert "Orchestration │ @alice  │ 🟢 on track │  5d ago │ 2026-12-04" in out
+    assert "Conflicts in time (1)" in out and "\x1b[" not in out
+    code, out = run(capsys, "status", str(EXAMPLES), "--today", "2026-11-25", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["totals"]["health_on_track"] == 5
+    assert {t["slug"] for t in data["tracks"]} == {
+        "evaluation",
+        "memory",
+        "orchestration",
+        "tool-use",
+        "web-ui",
+    }
+
+
+def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out = run(capsys, "graph", str(EXAMPLES), "--today", "2026-11-25")
+    assert code == 0 and out.startswith("flowchart LR\n")
+    assert 'Orchestration -->|"context truncation API by 2026-12"| Memory' in out
+    code, out = run(capsys, "graph", str(EXAMPLES), "--format", "dot")
+    assert out.startswith("digraph portfolio {") and '"Web UI" -> "Evaluation"' in out
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(tmp_path, "a", "Alpha", deps + "- **Dependency on Beta:** x\n")
+    _track(tmp_path, "b", "Beta", deps + "- **Dependency on Alpha:** y\n")
+    out = run(capsys, "graph", str(tmp_path))[1]
+    assert "linkStyle 0 stroke:#d00" in out and "linkStyle 1 stroke:#d00" in out
+    assert "color=red" in run(capsys, "graph", str(tmp_path), "--format", "dot")[1]
+    code, out = run(capsys, "summary", str(EXAMPLES), "--today", "2026-11-25")
+    assert code == 0 and out.startswith("## Portfolio on 2026-11-25\n")
+    assert "| Orchestration | @alice | 🟢 fresh, reviewed, nothing slipped |" in out
+    assert "```mermaid\nflowchart LR\n" in out

@@ -641,3 +641,66 @@ def portfolio(paths: list[str | os.PathLike[str]], *, today: date) -> tuple[Port
     loaded = load_many(paths)
     config = find_config(paths[0] if paths else ".")
     return build_portfolio(loaded.roadmaps, today=today, config=config), loaded
+
+
+@dataclass(slots=True)
+class SiteResult:
+    """What ``site`` wrote: pages written, pages unchanged, tracks not re-rendered."""
+
+    folder: Path
+    written: int
+    unchanged: int
+    reused: int
+    errors: list[MilepostError]
+
+
+_MANIFEST = ".milepost-site.json"
+
+
+def site(
+    paths: list[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    today: date,
+    progress: Any = None,
+) -> SiteResult:
+    """Build the static site into ``output``: a track page is rendered again only when its
+    roadmap (or milepost) changed since the last build; files are written only when their bytes
+    differ, each atomically."""
+    import json
+
+    from milepost import __version__
+    from milepost.render.site import build
+
+    folder = Path(output)
+    built, loaded = portfolio(paths, today=today)
+    config = find_config(paths[0] if paths else ".")
+    manifest_path = folder / _MANIFEST
+    try:
+        previous = json.loads(fs.read(manifest_path).data)
+    except (MilepostError, ValueError):
+        previous = {}
+    digests = {t.slug: t.roadmap.document.source.digest for t in built.tracks}
+    same_build = previous.get("milepost") == __version__ and previous.get("today") == str(today)
+    reuse = [
+        slug
+        for slug, digest in digests.items()
+        if same_build
+        and previous.get("tracks", {}).get(slug) == digest
+        and (folder / "tracks" / f"{slug}.html").is_file()
+    ]
+    project = config.project if config.path else "Project"
+    pages = build(built, project=project, skip=reuse, progress=progress)
+    pages[_MANIFEST] = json.dumps(
+        {"milepost": __version__, "today": str(today), "tracks": digests}, indent=1
+    ).encode("utf-8")
+    written = unchanged = 0
+    for relative, data in sorted(pages.items()):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        expected = fs.read(target).fingerprint if target.exists() else None
+        if fs.write_atomic(target, data, expected=expected):
+            written += 1
+        else:
+            unchanged += 1
+    return SiteResult(folder, written, unchanged, len(reuse), loaded.errors)

@@ -45,6 +45,7 @@ _COMMANDS = {
     "status": "milepost.cli.portfolio:status",
     "graph": "milepost.cli.portfolio:graph",
     "summary": "milepost.cli.portfolio:summary",
+    "site": "milepost.cli.site:command",
 }
 
 

@@ -1,0 +1,27 @@
+// Client-side search and filters over the items page; no network, no dependencies.
+(function () {
+  var list = document.getElementById("all-items");
+  if (!list) { return; }
+  var search = document.getElementById("q");
+  var fields = ["status", "owner", "track"];
+  function apply() {
+    var text = (search.value || "").toLowerCase();
+    var chosen = {};
+    fields.forEach(function (name) { chosen[name] = document.getElementById("f-" + name).value; });
+    var shown = 0;
+    Array.prototype.forEach.call(list.children, function (li) {
+      var ok = li.textContent.toLowerCase().indexOf(text) !== -1;
+      fields.forEach(function (name) {
+        var want = chosen[name];
+        if (want && (" " + li.getAttribute("data-" + name) + " ").indexOf(" " + want + " ") === -1) { ok = false; }
+      });
+      li.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    document.getElementById("count").textContent = shown + " shown";
+  }
+  document.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+  search.addEventListener("input", apply);
+  fields.forEach(function (name) { document.getElementById("f-" + name).addEventListener("change", apply); });
+  apply();
+})();

@@ -1,0 +1,191 @@
+"""The static site: every page built, every roadmap string escaped, only safe links kept,
+unchanged tracks not rendered again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from milepost import api
+from milepost.cli import main
+from milepost.render.site.filters import safe_url
+from tests.conftest import EXAMPLES
+
+TODAY = dt.date(2026, 11, 25)
+PAGES = [
+    "index.html",
+    "items.html",
+    "timeline.html",
+    "risks.html",
+    "graph.html",
+    "metrics.html",
+    "requests.html",
+]
+
+
+class _Scan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self.urls: list[str] = []
+        self.handlers: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("href", "src"):
+                self.urls.append(value or "")
+            if name.startswith("on"):
+                self.handlers.append(f"{tag}.{name}")
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("src") or "inline")
+
+
+def _scan(html: str) -> _Scan:
+    scan = _Scan()
+    scan.feed(html)
+    return scan
+
+
+def test_site_builds_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "site"
+    assert main(["site", str(EXAMPLES), "-o", str(out), "--today", "2026-11-25"]) == 0
+    message = capsys.readouterr().out
+    assert message.startswith("wrote 15 files (0 unchanged, 0 track pages reused)")
+    assert (out / "index.html").resolve().as_uri() in message
+    for page in [
+        *PAGES,
+        *(
+            f"tracks/{s}.html"
+            for s in ("evaluation", "memory", "orchestration", "tool-use", "web-ui")
+        ),
+    ]:
+        html = (out / page).read_text(encoding="utf-8")
+        scan = _scan(html)
+        assert scan.scripts in (["../static/site.js"], ["static/site.js"])
+        assert not scan.handlers
+        for url in scan.urls:  # no CDN, nothing remote but links to the project's own pages
+            assert not url.startswith(("//", "javascript:")), (page, url)
+            if url.endswith((".css", ".js")):
+                assert not url.startswith("http"), (page, url)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="tracks/orchestration.html">Orchestration</a>' in index
+    assert "Conflicts in time" in index and "🟢 On track" in index
+    risks = (out / "risks.html").read_text(encoding="utf-8")
+    assert 'class="heat-3"><a href="#risk-' in risks  # a High/High risk in the hot corner
+    graph = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<svg" in graph and "needs context truncation API by 2026-12 from Memory" in graph
+
+
+def test_unchanged_tracks_are_not_rendered_again(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out = tmp_path / "site"
+    first = api.site([portfolio], out, today=TODAY)
+    assert (first.written, first.reused) == (15, 0)
+    again = api.site([portfolio], out, today=TODAY)
+    assert (again.written, again.reused) == (0, 5)
+    memory = portfolio / "tracks" / "memory" / "roadmap.md"
+    memory.write_text(
+        memory.read_text(encoding="utf-8").replace(
+            "Per-agent memory namespaces", "Per-agent memory namespaces and quotas"
+        ),
+        "utf-8",
+    )
+    third = api.site([portfolio], out, today=TODAY)
+    assert third.reused == 4
+    assert "namespaces and quotas" in (out / "tracks" / "memory.html").read_text("utf-8")
+
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "[click](javascript:alert(1))",
+    "[click](JaVa\tScRiPt:alert(1))",
+    "[data](data:text/html,<script>alert(1)</script>)",
+]
+
+
+def test_xss_payloads_in_every_field_stay_text(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    (root / "evil").mkdir(parents=True)
+    evil = "\n".join(
+        [
+            f"# Evil {PAYLOADS[0]} Roadmap",
+            "",
+            "**Last updated:** 2026-11-20 by @x",
+            "",
+            "## Current Focus",
+            "",
+            "### November 2026",
+            *(f"- 🚧 **In Progress:** item {p} @owner{n} (#1{n})" for n, p in enumerate(PAYLOADS)),
+            "",
+            "## Dependencies and Risks",
+            "",
+            "### External Dependencies",
+            f"- **Dependency on Good:** {PAYLOADS[1]} by December 2026",
+            "",
+            "### Technical Risks",
+            f"- **Risk 1:** {PAYLOADS[2]}",
+            "  - Likelihood: High",
+            "  - Impact: High",
+            f"  - Mitigation: {PAYLOADS[3]}",
+            "",
+            "## Community Feedback",
+            "",
+            f"- **Request 1:** {PAYLOADS[4]} - Status: Planned",
+            "",
+            "## Success Metrics",
+            "",
+            f"- **Now:**\n  - {PAYLOADS[5]}: 1 → 2",
+            "",
+        ]
+    )
+    (root / "evil" / "roadmap.md").write_text(evil, encoding="utf-8")
+    (root / "good").mkdir()
+    (root / "good" / "roadmap.md").write_text("# Good Roadmap\n\n- 📋 Thing\n", "utf-8")
+    out = tmp_path / "site"
+    api.site([root], out, today=TODAY)
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        scan = _scan(html)
+        assert not scan.handlers, page
+        assert scan.scripts in (["../static/site.js"], ["static/site.js"]), page
+        assert "svg" not in scan.tags or page.name == "graph.html"
+        assert "img" not in scan.tags, page
+        for url in scan.urls:
+            assert safe_url(url) == url, (page, url)
+        assert "<script>alert" not in html
+    track = (out / "tracks" / "evil.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in track  # shown as text
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://x.y/a", True),
+        ("http://x.y", True),
+        ("mailto:a@b.c", True),
+        ("docs/a.md", True),
+        ("#top", True),
+        ("../x.html", True),
+        ("javascript:alert(1)", False),
+        ("JAVASCRIPT:x", False),
+        ("java\tscript:x", False),
+        (" javascript:x", False),
+        ("data:text/html,x", False),
+        ("vbscript:x", False),
+        ("//evil.example", False),
+        ("file:///etc/passwd", False),
+    ],
+)
+def test_safe_url(url: str, kept: bool) -> None:
+    assert (safe_url(url) == url) is kept
+    assert re.match(r"^(#|https?:|mailto:|[^:]*$)", safe_url(url))

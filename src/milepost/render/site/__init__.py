@@ -36,7 +36,14 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    env.filters["shown_refs"] = _shown_refs
     return env
+
+
+def _shown_refs(item: Item) -> list[str]:
+    """An item's references without repeats: a PR URL whose number is also written as #N."""
+    numbers = {r[1:] for r in item.refs if r.startswith("#")}
+    return [r for r in item.refs if r.startswith("#") or r.rsplit("/", 1)[-1] not in numbers]
 
 
 _ENV: Environment | None = None
@@ -232,9 +239,9 @@ def build(
         like, impact = _level(risk.likelihood), _level(risk.impact)
         if like and impact:
             matrix.setdefault((like, impact), []).append((n, risk))
-    # Heat from 0 (low/low) to 3 (high/high).
+    # Heat from 0 (low/low) to 4 (high/high).
     heat = {
-        (like, impact): min(3, 4 - _LEVELS.index(like) - _LEVELS.index(impact))
+        (like, impact): 4 - _LEVELS.index(like) - _LEVELS.index(impact)
         for like in _LEVELS
         for impact in _LEVELS
     }

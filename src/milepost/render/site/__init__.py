@@ -139,7 +139,7 @@ def _graph_svg(portfolio: Portfolio, slugs: dict[str, str]) -> Markup:
 
 def track_page(track: TrackRollup, common: dict[str, Any]) -> bytes:
     """One track's page: its figures, its current focus, and the roadmap as written."""
-    body = Markup(markdown_html(track.roadmap.to_markdown()))
+    body = Markup(markdown_html(track.roadmap.to_markdown(), shift=1))
     return _render(
         "track.html.j2", t=track, body=body, title=track.track, **{**common, "root": "../"}
     )

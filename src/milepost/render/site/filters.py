@@ -34,7 +34,13 @@ def _markdown() -> MarkdownIt:
     return md
 
 
-def markdown_html(text: str) -> str:
-    """Markdown → HTML with raw HTML shown as text and only safe links kept."""
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+
+
+def markdown_html(text: str, *, shift: int = 0) -> str:
+    """Markdown → HTML with raw HTML shown as text and only safe links kept; headings moved
+    ``shift`` levels down (a roadmap's own ``# Title`` under the page's ``<h1>``)."""
     html: str = _markdown().render(text)
+    if shift:
+        html = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + shift)}>", html)
     return html

@@ -667,6 +667,17 @@ def site(
     """Build the static site into ``output``: a track page is rendered again only when its
     roadmap (or milepost) changed since the last build; files are written only when their bytes
     differ, each atomically."""
+    with gc_paused():  # thousands of roadmaps stay alive while the pages are rendered
+        return _site(paths, output, today=today, progress=progress)
+
+
+def _site(
+    paths: list[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    today: date,
+    progress: Any,
+) -> SiteResult:
     import json
 
     from milepost import __version__

@@ -32,11 +32,17 @@ def _match(needed: str, items: Sequence[Item]) -> tuple[Item, float] | None:
     if not want:
         return None
     best: tuple[Item, float] | None = None
+    matcher = difflib.SequenceMatcher(None)
+    matcher.set_seq2(needed.casefold())  # the needed text is analysed once
     for item in items:
         have = _words(item.title)
         overlap = len(want & have) / len(want)
-        ratio = difflib.SequenceMatcher(None, needed.casefold(), item.title.casefold()).ratio()
-        score = max(overlap, ratio)
+        score = overlap
+        if overlap < 1.0:  # cheap upper bounds first: most titles are nowhere near
+            matcher.set_seq1(item.title.casefold())
+            floor = max(0.5, best[1] if best else 0.5, overlap)
+            if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+                score = max(overlap, matcher.ratio())
         if score >= 0.5 and (best is None or score > best[1]):
             best = (item, score)
     return best

@@ -141,3 +141,25 @@ def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert code == 0 and out.startswith("## Portfolio on 2026-11-25\n")
     assert "| Orchestration | @alice | 🟢 fresh, reviewed, nothing slipped |" in out
     assert "```mermaid\nflowchart LR\n" in out
+
+
+def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    code, out = run(capsys, "graph", str(EXAMPLES), "--format", "svg", "--today", "2026-11-25")
+    assert code == 0
+    root = ET.fromstring(out)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    titles = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert "Orchestration needs context truncation API by 2026-12 from Memory" in titles
+
+
+@pytest.mark.parametrize("command", ["status", "graph", "summary"])
+def test_unreadable_path_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    code = main([command, str(EXAMPLES), str(tmp_path / "missing.md"), "--today", "2026-11-25"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "missing.md: no such file or folder" in captured.err
+    assert "Orchestration" in captured.out  # the readable tracks still show

@@ -14,13 +14,14 @@ from milepost.errors import UsageError
 from milepost.portfolio.model import Portfolio
 
 
-def _load(paths: tuple[Path, ...], today: dt.date) -> Portfolio:
+def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio, int]:
+    """The portfolio and the exit code it earns: 2 when a file could not be read."""
     result, loaded = api.portfolio(list(paths) or [Path(".")], today=today)
     for error in loaded.errors:
         click.echo(f"milepost: error: {error}", err=True)
     if not result.tracks and not loaded.errors:
         raise UsageError("no roadmaps found")
-    return result
+    return result, 2 if loaded.errors else 0
 
 
 @click.command("status")
@@ -30,10 +31,10 @@ def _load(paths: tuple[Path, ...], today: dt.date) -> Portfolio:
 @color_option
 def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int:
     """The portfolio at a glance: health, freshness, counts, slips, this month, conflicts."""
-    portfolio = _load(paths, today)
+    portfolio, code = _load(paths, today)
     if fmt == "json":
         click.echo(json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False))
-        return 0
+        return code
     from milepost.cli.show import console_for
     from milepost.render.portfolio import dashboard
 
@@ -41,20 +42,25 @@ def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int
     if not console.is_terminal:
         console.width = 120  # plain output for pipes and CI logs: wide enough to stay aligned
     console.print(dashboard(portfolio))
-    return 0
+    return code
 
 
 @click.command("graph")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @today_option
-@format_option("mermaid", "dot")
+@format_option("mermaid", "dot", "svg")
 def graph(paths: tuple[Path, ...], today: dt.date, fmt: str) -> int:
     """The cross-track dependency graph, edges labelled with what is needed."""
     from milepost.render.portfolio import dot, mermaid
 
-    portfolio = _load(paths, today)
-    click.echo((mermaid if fmt == "mermaid" else dot)(portfolio), nl=False)
-    return 0
+    portfolio, code = _load(paths, today)
+    if fmt == "svg":
+        from milepost.render.site import graph_svg
+
+        click.echo(graph_svg(portfolio))
+    else:
+        click.echo((mermaid if fmt == "mermaid" else dot)(portfolio), nl=False)
+    return code
 
 
 @click.command("summary")
@@ -65,5 +71,6 @@ def summary(paths: tuple[Path, ...], today: dt.date, fmt: str) -> int:
     """A Markdown summary (tracks, this month, a Mermaid graph) for a README or docs page."""
     from milepost.render.portfolio import markdown_summary
 
-    click.echo(markdown_summary(_load(paths, today)), nl=False)
-    return 0
+    portfolio, code = _load(paths, today)
+    click.echo(markdown_summary(portfolio), nl=False)
+    return code

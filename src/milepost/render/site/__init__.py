@@ -22,7 +22,7 @@ from milepost.portfolio.model import Portfolio, TrackRollup
 from milepost.render.site.filters import markdown_html, safe_url
 from milepost.vocabulary.status import Status
 
-__all__ = ["build", "track_page"]
+__all__ = ["build", "graph_svg", "track_page"]
 
 _LEVELS = ("High", "Medium", "Low")
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
@@ -82,11 +82,13 @@ def _share(metric: Metric) -> float | None:
     return max(0.0, min(1.0, (now - base) / (target - base)))
 
 
-def _graph_svg(portfolio: Portfolio, slugs: dict[str, str]) -> Markup:
-    """Tracks on a circle, dependencies as arrows (red on a cycle), each with a tooltip."""
+def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Markup:
+    """Tracks on a circle, dependencies as arrows (red on a cycle), each with a tooltip.
+
+    With ``slugs`` each track links to its page (the site); without, the drawing stands alone
+    and styles its own text.
+    """
     names = [t.track for t in portfolio.tracks]
-    if not names:
-        return Markup("<p class='muted'>No tracks.</p>")
     size, radius = 640, 240
     centre = size / 2
     at = {
@@ -97,12 +99,14 @@ def _graph_svg(portfolio: Portfolio, slugs: dict[str, str]) -> Markup:
         for k, name in enumerate(names)
     }
     parts = [
-        f'<svg role="img" aria-label="Dependency graph" viewBox="0 0 {size} {size}" '
-        'style="max-width:100%;height:auto">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Dependency graph" '
+        f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
         'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="currentColor"/></marker></defs>',
     ]
+    if slugs is None:
+        parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
     for edge in portfolio.edges:
         if edge.kind != "dependency" or edge.source not in at or edge.target not in at:
             continue
@@ -127,12 +131,14 @@ def _graph_svg(portfolio: Portfolio, slugs: dict[str, str]) -> Markup:
         colour = {"on_track": "#1a7f37", "at_risk": "#9a6700", "off_track": "#cf222e"}[
             track.health.value
         ]
-        parts.append(
-            f'<a href="tracks/{escape(slugs[track.track])}.html"><circle cx="{x:.1f}" cy="{y:.1f}" '
-            f'r="40" fill="none" stroke="{colour}" stroke-width="3"/>'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{escape(track.track[:18])}'
-            f"</text></a>"
+        node = (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="40" fill="none" stroke="{colour}" '
+            f'stroke-width="3"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
+            f"{escape(track.track[:18])}</text>"
         )
+        if slugs is not None:
+            node = f'<a href="tracks/{escape(slugs[track.track])}.html">{node}</a>'
+        parts.append(node)
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -257,7 +263,11 @@ def build(
     pages["graph.html"] = _render(
         "graph.html.j2",
         title="Dependencies",
-        svg=_graph_svg(portfolio, slugs),
+        svg=(
+            graph_svg(portfolio, slugs)
+            if portfolio.tracks
+            else Markup("<p class='muted'>No tracks.</p>")
+        ),
         edges=[e for e in portfolio.edges if e.kind == "dependency"],
         **common,
     )

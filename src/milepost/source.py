@@ -23,6 +23,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+_BOM_OF = {name: mark for mark, name in _BOMS}
 # Files larger than this are refused with a clear message instead of a long wait.
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -128,8 +129,4 @@ def _line_number(text: str, index: int) -> int:
 def encode(source: Source) -> bytes:
     """The bytes to write for ``source``: the same as were read when the text is unchanged."""
     body = source.text.encode(source.encoding)
-    if not source.bom:
-        return body
-    return {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[
-        source.encoding
-    ] + body
+    return _BOM_OF[source.encoding] + body if source.bom else body

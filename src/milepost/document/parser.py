@@ -356,7 +356,7 @@ class _Builder:
         elif name in ("Strong", "Emphasis", "Strikethrough", "Link", "Image"):
             if self.inline is not None:
                 self.inline.close()
-        elif name == "Item" or name in ("List", "BlockQuote", "Table", "TableHead", "TableRow"):
+        elif name in ("Item", "List", "BlockQuote", "Table", "TableHead", "TableRow"):
             self.close_item_text()
             self.stack.pop()
         elif name == "CodeBlock":

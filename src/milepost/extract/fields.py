@@ -1,4 +1,4 @@
-"""Small readers shared by the extractors: owners, references, titles, bold-label fields."""
+"""Small readers shared by the extractors: owners, references, titles."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from milepost.document import Inline
 
-__all__ = ["clean_title", "label_field", "owners_in", "refs_in"]
+__all__ = ["clean_title", "owners_in", "refs_in"]
 
 _OWNER = re.compile(r"(?<![\w.@/`])@([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:/[\w-]+)?)\b")
 _REF = re.compile(r"(?<![\w&/#])#(\d{1,7})\b")
@@ -56,26 +56,3 @@ def clean_title(text: str) -> str:
     if title[-1:] in _TRAIL_CHARS or last_word[:1] in "@#" or last_word.startswith("http"):
         title = _TRAILING.sub("", title).strip()
     return title.strip("*_ ")
-
-
-def label_field(inline: Inline) -> tuple[str, str] | None:
-    """A bold label and its value: ``**Motivation:** Why`` → ``("Motivation", "Why")``.
-
-    Also reads ``Label: value`` without bold when the label is one to three words.
-    """
-    text = inline.text
-    lead = len(text) - len(text.lstrip())
-    for start, end in inline.strong:
-        if start == lead:
-            label = text[start:end].strip()
-            rest = text[end:]
-            if label.endswith(":"):
-                return label[:-1].strip(), rest.strip()
-            stripped = rest.lstrip()
-            if stripped.startswith(":"):
-                return label, stripped[1:].strip()
-            return None
-    head, sep, rest = text.partition(":")
-    if sep and 0 < len(head.split()) <= 3 and not head.strip().startswith(("http", "[")):
-        return head.strip(), rest.strip()
-    return None

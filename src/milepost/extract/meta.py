@@ -20,6 +20,7 @@ _NEXT_REVIEW = re.compile(
 _OWNER_LABEL = re.compile(r"(?i)\b(?:track\s+)?(?:lead|owner|owners|leads|maintainers?)\s*:")
 _KEYWORDS = ("updated", "horizon", "review", "lead", "owner", "maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
+_HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")
 _TITLE_SUFFIX = re.compile(r"(?i)\s*(?:\btrack\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
 
 
@@ -32,7 +33,7 @@ def track_name(title: str) -> str:
 def read_meta(document: Document, *, path: str | None = None) -> Meta:
     """Read the header fields from the document's paragraph lines, and the footer."""
     lines: list[tuple[int, str]] = []
-    for section in [document.root, *[s for top in document.sections for s in top.walk()]]:
+    for section in document.root.walk():
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 lines.extend(_lines_of(document, block))
@@ -57,11 +58,10 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
             if "last_updated" not in values:
                 values.update(last_updated=day, last_updated_text=value, last_updated_span=span)
             else:
-                by = _BY.search(value)
                 values.update(
                     footer_updated=day,
                     footer_updated_text=value,
-                    footer_updated_by=by.group(1).strip() if by else None,
+                    footer_updated_by=_author(value),
                     footer_span=span,
                 )
             continue
@@ -69,7 +69,7 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
         if match and "planning_horizon" not in values:
             value = match.group("v").strip(" *_")
             values["planning_horizon"] = value
-            parts = re.split(r"(?i)\s+(?:through|to|until|–|—|-)\s+", value, maxsplit=1)
+            parts = _HORIZON_SPLIT.split(value, maxsplit=1)
             values["horizon_start"] = read_period(parts[0])
             values["horizon_end"] = read_period(parts[1]) if len(parts) > 1 else None
             continue
@@ -90,10 +90,15 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
         if isinstance(first, Span) and first.start > document.line_count * 2 // 3:
             values["footer_updated"] = values["last_updated"]
             values["footer_updated_text"] = values["last_updated_text"]
-            by = _BY.search(str(values["last_updated_text"]))
-            values["footer_updated_by"] = by.group(1).strip() if by else None
+            values["footer_updated_by"] = _author(str(values["last_updated_text"]))
             values["footer_span"] = first
     return Meta(owners=tuple(dict.fromkeys(owners)), **values)  # type: ignore[arg-type]
+
+
+def _author(value: str) -> str | None:
+    """Who a footer's "Last updated ... by X" names, if anyone."""
+    by = _BY.search(value)
+    return by.group(1).strip() if by else None
 
 
 def _lines_of(document: Document, block: Paragraph) -> list[tuple[int, str]]:

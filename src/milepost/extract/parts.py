@@ -97,6 +97,16 @@ def _split_field(text: str) -> tuple[str, str] | None:
     return match.group("label").strip(" *_"), match.group("value").strip()
 
 
+def _fields_of(items: list[Item]) -> dict[str, str]:
+    """``Label: value`` items by lower-case label; the first of a label wins."""
+    fields: dict[str, str] = {}
+    for item in items:
+        split = _split_field(item.text)
+        if split:
+            fields.setdefault(split[0].lower(), split[1])
+    return fields
+
+
 def _health(document: Document) -> Health | None:
     """An explicit 🟢/🟡/🔴 on a ``Status:`` or ``Health:`` line near the top."""
     limit = min(document.line_count, 30)
@@ -226,11 +236,9 @@ class _Reader:
         heading_item = self.found.by_line.get(section.start)
         status = heading_item.status if heading_item and heading_item.kind == "heading" else None
         items = [i for i in self.items(section.start + 1, section.end) if i.kind != "heading"]
-        criteria_end = self._criteria_list_end(section)
-        criteria = tuple(
-            i for i in items if i.span.start < criteria_end[1] and i.span.start >= criteria_end[0]
-        )
-        features = tuple(i for i in items if i not in criteria)
+        criteria_lines = self._criteria_lines(section)
+        criteria = tuple(i for i in items if i.span.start in criteria_lines)
+        features = tuple(i for i in items if i.span.start not in criteria_lines)
         return Goal(
             name=_NUMBERED.sub("", strip_decoration(section.title)) or section.title,
             span=self.span(section),
@@ -241,25 +249,20 @@ class _Reader:
             features=features,
         )
 
-    def _criteria_list_end(self, section: Section) -> tuple[int, int]:
+    def _criteria_lines(self, section: Section) -> range:
         """The lines of a list introduced by a "Success Criteria:" label, if any."""
         blocks = section.blocks
         for index, block in enumerate(blocks[:-1]):
             last = self.document.line(block.end - 1).strip().rstrip(" *_")
             if isinstance(block, Paragraph) and "criteria" in last.lower() and last.endswith(":"):
                 following = blocks[index + 1]
-                return following.start, following.end
-        return (0, 0)
+                return range(following.start, following.end)
+        return range(0)
 
     def initiatives(self, section: Section) -> list[Initiative]:
         out = []
         for sub in section.subsections:
-            fields: dict[str, str] = {}
-            for item in self.items(sub.start + 1, sub.end):
-                split = _split_field(item.text)
-                if split:
-                    fields.setdefault(split[0].lower(), split[1])
-            fields = {**self.line_fields(sub), **fields}
+            fields = {**self.line_fields(sub), **_fields_of(self.items(sub.start + 1, sub.end))}
             timeline = fields.get("rough timeline") or fields.get("timeline")
             out.append(
                 Initiative(
@@ -326,11 +329,7 @@ class _Reader:
         for item in self.own_items(section):
             split = _split_field(item.text)
             name, description = split if split else ("", item.text)
-            fields: dict[str, str] = {}
-            for child in self.children(item):
-                child_split = _split_field(child.text)
-                if child_split:
-                    fields.setdefault(child_split[0].lower(), child_split[1])
+            fields = _fields_of(self.children(item))
             fields.update({k: v for k, v in _risk_fields(item.text).items() if k not in fields})
             if item.kind == "row":
                 cells = self.row_cells(section, item)

@@ -137,11 +137,12 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
                 if field_marker is not None:
                     heading_status = field_marker.status
                     _heading_item(section, field_marker, ctx, out, source="field")
-            if scope is not None or heading_status is not None or _CRITERIA_HEADING.search(title):
+            criteria = _CRITERIA_HEADING.search(title) is not None
+            if scope is not None or heading_status is not None or criteria:
                 ctx = replace(
                     ctx,
                     scope=scope,
-                    criteria=_CRITERIA_HEADING.search(title) is not None,
+                    criteria=criteria,
                     done_context=ctx.done_context or Status.DONE in (heading_status, scope),
                 )
     _walk_blocks(section.blocks, ctx, out, depth=0)
@@ -381,7 +382,7 @@ def _heading_item(
 def find_legend(document: Document) -> Legend:
     """A legend paragraph (``**Status Legend:** 🟢 Active | 🔴 Blocked``) → glyph meanings."""
     glyphs: dict[str, Status] = {}
-    for section in [document.root, *_all_sections(document.root)]:
+    for section in document.root.walk():
         for block in section.blocks:
             if not isinstance(block, Paragraph):
                 continue
@@ -412,10 +413,6 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             pairs.append((glyph, match.group("word").strip(" -").split(" |")[0]))
         pos = end
     return pairs
-
-
-def _all_sections(root: Section) -> list[Section]:
-    return [s for sub in root.subsections for s in sub.walk()]
 
 
 def _uses_strike_for_done(document: Document, legend: Legend) -> bool:

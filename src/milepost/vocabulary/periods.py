@@ -76,13 +76,17 @@ def add_months(day: date, months: int) -> date:
 
 _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?:19|20)\d\d"
-# One scanner for every kind of period. At one position the alternatives are tried in order of
-# precision (a full date before a month, a month before a year), and the earliest mention in
-# the text wins. A lone year is looked for only when nothing else is there.
-_PERIOD_SOURCE = (
+# Full dates (ISO, "November 25, 2026", "25 Nov 2026"): read_date's pattern, and the
+# scanner's first alternatives.
+_DATE_SOURCE = (
     rf"(?P<iso>(?<!\d){_Y}-\d\d-\d\d(?!\d))"
     rf"|(?<![\w])(?P<long>(?P<lm>{_M})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>{_Y})(?!\d))"
     rf"|(?<![\w])(?P<dayfirst>(?P<dd>\d{{1,2}})\s+(?P<dm>{_M})\s+(?P<dy>{_Y})(?!\d))"
+)
+# One scanner for every kind of period. At one position the alternatives are tried in order of
+# precision (a full date before a month, a month before a year), and the earliest mention in
+# the text wins. A lone year is looked for only when nothing else is there.
+_PERIOD_SOURCE = _DATE_SOURCE + (
     rf"|(?<![\w])(?P<month>(?P<mm>{_M}),?\s+(?P<my>{_Y})(?!\d))"
     rf"|(?<![\d-])(?P<isomonth>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])(?![\d-]))"
     rf"|(?<![\w])(?P<quarter>q(?P<q1>[1-4])(?:\s*[-–/]\s*q(?P<q2>[1-4]))?[\s,/]+(?P<qy>{_Y})"
@@ -97,12 +101,7 @@ _PERIOD_SOURCE = (
 _PERIOD = re.compile(r"\b(?=[0-9qhvnwjfmasod])(?:" + _PERIOD_SOURCE + ")")
 _PERIOD_ANY_CASE = re.compile(_PERIOD_SOURCE, re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\w#/.-])(?P<year>" + _Y + r")(?![\w-])")
-_DATES = re.compile(
-    rf"(?P<iso>(?<!\d){_Y}-\d\d-\d\d(?!\d))"
-    rf"|(?<![\w])(?P<long>(?P<lm>{_M})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>{_Y})(?!\d))"
-    rf"|(?<![\w])(?P<dayfirst>(?P<dd>\d{{1,2}})\s+(?P<dm>{_M})\s+(?P<dy>{_Y})(?!\d))",
-    re.IGNORECASE,
-)
+_DATES = re.compile(_DATE_SOURCE, re.IGNORECASE)
 
 
 def _day(match: re.Match[str]) -> date | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import PurePath
 
 from milepost.config import Config
@@ -18,6 +19,7 @@ from milepost.model import Meta, Roadmap
 from milepost.portfolio.discover import matches
 from milepost.portfolio.graph import cycles
 from milepost.portfolio.links import TrackIndex
+from milepost.portfolio.model import slug_of
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
 from milepost.rules.engine import fix_until_stable, run_rules, select_rules
 from milepost.source import Source
@@ -68,20 +70,11 @@ class _Portfolio:
     cycles: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _slug(roadmap: Roadmap) -> str | None:
-    if roadmap.path is None:
-        return None
-    path = PurePath(roadmap.path)
-    return (
-        path.parent.name if path.stem.lower() == "roadmap" else path.stem.removesuffix("-roadmap")
-    )
-
-
 def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
     if len(roadmaps) < 2:
         return _Portfolio()  # one file: cross-track references cannot be judged
     index = TrackIndex.build(
-        (roadmap.track, [slug] if (slug := _slug(roadmap)) else []) for roadmap in roadmaps
+        (roadmap.track, [slug_of(roadmap)] if roadmap.path else []) for roadmap in roadmaps
     )
     graph: dict[str, list[str]] = {}
     for roadmap in roadmaps:
@@ -128,14 +121,9 @@ def skeleton(roadmap: Roadmap) -> Roadmap:
     )
 
 
+@cache
 def _empty_document() -> Document:
-    global _EMPTY
-    if _EMPTY is None:
-        _EMPTY = parse(Source(""))
-    return _EMPTY
-
-
-_EMPTY: Document | None = None
+    return parse(Source(""))
 
 
 def check_file_rules(
@@ -174,8 +162,7 @@ def check_references(
 
 def needs_portfolio(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
     """Whether the selected rules include cross-track ones (which need every track)."""
-    rules = select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
-    return any(rule.group == "references" for rule in rules)
+    return any(rule.group == "references" for rule in choose_rules(config, select, ignore))
 
 
 def check_roadmaps(
@@ -196,7 +183,7 @@ def check_roadmaps(
     (the caller looks at the disk; this function does not). ``others`` are the portfolio's
     other roadmaps: they resolve cross-track references but are not checked themselves.
     """
-    rules = select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
+    rules = choose_rules(config, select, ignore)
     portfolio = _portfolio([*roadmaps, *(others or [])])
     reports = []
     for roadmap in roadmaps:

@@ -61,7 +61,7 @@ def cycles(graph: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
                 path = _path_back(graph, start, group_set)
                 if path is not None:
                     out[start] = path
-        elif group:
+        else:
             out.update(_through_root(graph, reverse, group))
     return out
 
@@ -95,9 +95,6 @@ def _through_root(
     out_tree = _tree(graph, root, allowed)  # out_tree[v]: the step before v, from root
     out: dict[str, list[str]] = {}
     for node in group:
-        to_root = [node]
-        while to_root[-1] != root:
-            to_root.append(back[to_root[-1]])
         if node == root:
             dep = next(d for d in graph.get(root, ()) if d in allowed)
             path = [root, dep]
@@ -105,6 +102,9 @@ def _through_root(
                 path.append(back[path[-1]])
             out[node] = path
             continue
+        to_root = [node]
+        while to_root[-1] != root:
+            to_root.append(back[to_root[-1]])
         from_root = [node]
         while from_root[-1] != root:
             from_root.append(out_tree[from_root[-1]])
@@ -125,12 +125,11 @@ def _path_back(
                 if dep not in allowed:
                     continue
                 if dep == start:
-                    path = [start]
+                    path: list[str] = []
                     while node != start:
                         path.append(node)
                         node = previous[node]
-                    path.append(start)
-                    return [path[0], *reversed(path[1:-1]), start]
+                    return [start, *reversed(path), start]
                 if dep not in previous:
                     previous[dep] = node
                     following.append(dep)

@@ -68,11 +68,12 @@ class TrackIndex:
             for name in self.names:
                 for gram in _grams(name):
                     self._trigrams.setdefault(gram, []).append(name)
+        grams = _grams(key)
         counts: dict[str, int] = {}
-        for gram in _grams(key):
+        for gram in grams:
             for name in self._trigrams.get(gram, ()):
                 counts[name] = counts.get(name, 0) + 1
-        need = max(1, len(_grams(key)) // 4)
+        need = max(1, len(grams) // 4)
         low, high = len(key) * 0.6, len(key) / 0.6
         return [n for n, c in counts.items() if c >= need and low <= len(n) <= high]
 

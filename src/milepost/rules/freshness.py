@@ -13,6 +13,7 @@ from milepost.vocabulary.status import Status
 __all__ = ["RULES"]
 
 _PLACEHOLDER_DATES = ("YYYY", "MM-DD")
+_OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
 
 
 def _updated(context: Context) -> tuple[date, int] | None:
@@ -118,7 +119,7 @@ def _done_in_past(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 def _slipped(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     for period in _past_periods(context):
         for item in period.items:
-            if item.status in (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED):
+            if item.status in _OPEN:
                 yield rule.at(
                     context,
                     item.span.start,
@@ -144,9 +145,6 @@ def _outside_horizon(rule: Rule, context: Context) -> Iterator[Diagnostic]:
                 period.span.start,
                 f"'{period.heading}' is outside the planning horizon ({meta.planning_horizon})",
             )
-
-
-_OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
 
 
 def _overdue(rule: Rule, context: Context) -> Iterator[Diagnostic]:

@@ -18,7 +18,7 @@ from milepost.document import (
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
 
-__all__ = ["RULES", "inlines", "inlines_of"]
+__all__ = ["RULES", "inlines_of"]
 
 # Literal square brackets in rendered text (a link's brackets are gone by then) around words:
 # "[Feature that shipped]", "[Track Name]", "[baseline]". Not task boxes, not "[1]" notes.
@@ -50,10 +50,6 @@ def inlines_of(roadmap: Roadmap) -> Iterator[tuple[int, Inline]]:
     return _blocks(roadmap.document.blocks)
 
 
-def inlines(context: Context) -> Iterator[tuple[int, Inline]]:
-    return inlines_of(context.roadmap)
-
-
 def _column(line: str, needle: str) -> int:
     found = line.find(needle)
     return found + 1 if found >= 0 else 1
@@ -61,7 +57,7 @@ def _column(line: str, needle: str) -> int:
 
 def _placeholders(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     lines = context.lines
-    for start, inline in inlines(context):
+    for start, inline in inlines_of(context.roadmap):
         text = inline.text
         if "[" not in text and "YYYY" not in text and "@username" not in text:
             continue
@@ -79,19 +75,18 @@ def _placeholders(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 
 def _mojibake(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    lines = context.lines
     if not _MOJIBAKE_HINT.search(context.roadmap.document.source.text):
         return
     from ftfy import fix_encoding  # imported only when a file looks mojibake'd
 
-    for number, line in enumerate(lines):
-        if not _MOJIBAKE_HINT.search(line):
+    for number, line in enumerate(context.lines):
+        bad = _MOJIBAKE_HINT.search(line)
+        if bad is None:
             continue
         fixed = fix_encoding(line)
         if fixed == line:
             continue
-        bad = _MOJIBAKE_HINT.search(line)
-        col = bad.start() + 1 if bad else 1
+        col = bad.start() + 1
         fix = Fix(
             (Patch(number, number + 1, (fixed,)),),
             safe=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from milepost.model import Risk
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 
 __all__ = ["RULES"]
@@ -33,7 +34,7 @@ def _incomplete(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             )
             if not value
         ]
-        if missing and not _unmitigated_high(risk.likelihood, risk.impact, risk.mitigation):
+        if missing and not _unmitigated_high(risk):
             yield rule.at(
                 context,
                 risk.span.start,
@@ -41,13 +42,15 @@ def _incomplete(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             )
 
 
-def _unmitigated_high(likelihood: str | None, impact: str | None, mitigation: str | None) -> bool:
-    return _level(likelihood) == "High" and _level(impact) == "High" and not mitigation
+def _unmitigated_high(risk: Risk) -> bool:
+    return (
+        _level(risk.likelihood) == "High" and _level(risk.impact) == "High" and not risk.mitigation
+    )
 
 
 def _high_unmitigated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     for risk in context.roadmap.risks:
-        if _unmitigated_high(risk.likelihood, risk.impact, risk.mitigation):
+        if _unmitigated_high(risk):
             yield rule.at(
                 context,
                 risk.span.start,

@@ -45,15 +45,18 @@ def _mixed(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 
 def _variants(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    items = [i for i in context.roadmap.items if _family(i) == "emoji" and i.status is not None]
-    used = Counter(found[0] for i in items if (found := emoji_at(i.marker or "")) is not None)
+    marked = [
+        (item, found[0])
+        for item in context.roadmap.items
+        if _family(item) == "emoji"
+        and item.status is not None
+        and (found := emoji_at(item.marker or "")) is not None
+    ]
+    used = Counter(glyph for _, glyph in marked)
     lines = context.lines
-    for item in items:
-        assert item.status is not None and item.marker is not None
-        found = emoji_at(item.marker)
-        if found is None:
-            continue
-        glyph, canonical = found[0], item.status.emoji
+    for item, glyph in marked:
+        assert item.status is not None
+        canonical = item.status.emoji
         if glyph == canonical or EMOJI.get(glyph) is not item.status or not used[canonical]:
             continue  # canonical already, words decided, or the variant is the file's style
         line = lines[item.span.start]

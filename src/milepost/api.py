@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from milepost import fs
 from milepost.checking import (
@@ -26,17 +26,19 @@ from milepost.checking import (
 )
 from milepost.config import CONFIG_FILES, Config, parse_config
 from milepost.document import apply, gc_paused, parse
-from milepost.edits.operations import Edit
 from milepost.errors import EditError, MilepostError, UsageError
 from milepost.extract import extract
 from milepost.extract.markers import NO_LEGEND, Legend
 from milepost.model import Roadmap, Status
 from milepost.portfolio.discover import select
 from milepost.portfolio.links import TrackIndex
-from milepost.portfolio.model import Portfolio
 from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
+
+if TYPE_CHECKING:  # only the commands that need them pay for these imports
+    from milepost.edits.operations import Edit
+    from milepost.portfolio.model import Portfolio
 
 __all__ = [
     "CheckResult",
@@ -121,11 +123,9 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
     walk_root, match_root = target, target.resolve()
     if config.root is not None:
         config_root = Path(config.root).resolve()
-        if config_root == target.resolve():
-            pass
-        elif config_root.is_relative_to(target.resolve()):
+        if config_root != match_root and config_root.is_relative_to(match_root):
             walk_root, match_root = Path(config.root), config_root
-        elif target.resolve().is_relative_to(config_root):
+        elif match_root.is_relative_to(config_root):
             match_root = config_root
     relatives = {p.resolve().relative_to(match_root).as_posix(): p for p in fs.walk(walk_root)}
     return [relatives[r] for r in select(relatives, config.roadmaps)]
@@ -158,9 +158,10 @@ def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
             result.errors.append(exc)
             continue
         for file in files:
-            if file.resolve() in seen:
+            resolved = file.resolve()
+            if resolved in seen:
                 continue
-            seen.add(file.resolve())
+            seen.add(resolved)
             try:
                 result.roadmaps.append(load(file, config=config))
             except MilepostError as exc:
@@ -240,17 +241,24 @@ def _rest_of_portfolio(
     their references against every track, or a reference to an unchanged track would look
     dangling.
     """
+    given = [Path(r.path) for r in roadmaps if r.path]
+    others = []
+    for path in _other_files(given, config, select, ignore):
+        try:
+            others.append(load(path, config=config))
+        except MilepostError:
+            continue  # reported when that file itself is checked
+    return others
+
+
+def _other_files(
+    given: list[Path], config: Config, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> list[Path]:
+    """The configured portfolio's files not in ``given``, when cross-track rules will run."""
     if config.root is None or not needs_portfolio(config, select, ignore):
         return []
-    seen = {Path(r.path).resolve() for r in roadmaps if r.path}
-    others = []
-    for path in discover(config.root, config):
-        if path.resolve() not in seen:
-            try:
-                others.append(load(path, config=config))
-            except MilepostError:
-                continue  # reported when that file itself is checked
-    return others
+    seen = {p.resolve() for p in given}
+    return [p for p in discover(config.root, config) if p.resolve() not in seen]
 
 
 def _missing_links(roadmap: Roadmap) -> frozenset[str]:
@@ -351,10 +359,7 @@ def _check_parallel(
 
     config = find_config(paths[0] if paths else ".")
     rules = choose_rules(config, select, ignore)
-    others: list[Path] = []
-    if config.root is not None and needs_portfolio(config, select, ignore):
-        given = {f.resolve() for f in files}
-        others = [p for p in discover(config.root, config) if p.resolve() not in given]
+    others = _other_files(files, config, select, ignore)
     workers = os.cpu_count() or 1
     size = max(1, (len(files) + len(others)) // (workers * 4))
     jobs = [(files[i : i + size], True) for i in range(0, len(files), size)]
@@ -441,15 +446,14 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         raise UsageError(f"{len(found)} roadmaps below this folder; name one", path=str(path))
     config = find_config(".")
     if config.root is not None:
-        roadmaps = discover(config.root, config)
+        tracks = [(p, load(p, config=config).track) for p in discover(config.root, config)]
         index = TrackIndex.build(
-            (load(p, config=config).track, [p.parent.name if p.stem == "roadmap" else p.stem])
-            for p in roadmaps
+            (name, [p.parent.name if p.stem == "roadmap" else p.stem]) for p, name in tracks
         )
-        name = index.resolve(str(track))
-        if name is not None:
-            for p in roadmaps:
-                if index.resolve(load(p, config=config).track) == name:
+        wanted = index.resolve(str(track))
+        if wanted is not None:
+            for p, name in tracks:
+                if index.resolve(name) == wanted:
                     return _relative(p)
     raise UsageError(
         f"no roadmap or track named {str(track)!r}",
@@ -500,7 +504,8 @@ def edit(
     config = find_config(path)
     snapshot = fs.read(path)
     source = decode(snapshot.data, path=str(path))
-    roadmap = extract(parse(source), path=str(path), vocabulary=_vocabulary(config))
+    vocabulary = _vocabulary(config)
+    roadmap = extract(parse(source), path=str(path), vocabulary=vocabulary)
     change = _operation(
         roadmap,
         operation,
@@ -527,7 +532,7 @@ def edit(
         mitigation=mitigation,
     )
     new = apply(source, change.patches)
-    after = extract(parse(new), path=str(path), vocabulary=_vocabulary(config))
+    after = extract(parse(new), path=str(path), vocabulary=vocabulary)
     problem = change.verify(after)
     if problem is not None:
         raise EditError(

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from milepost import __version__, api
 from milepost.cli.options import format_option, today_option
-from milepost.render.diagnostics import render
+
+if TYPE_CHECKING:
+    from milepost.api import CheckResult
 
 
 def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -68,6 +70,9 @@ def run(
     today: dt.date,
     fmt: str,
 ) -> int:
+    from milepost import __version__, api
+    from milepost.render.diagnostics import render
+
     result = api.check(
         list(paths),
         today=today,
@@ -94,7 +99,7 @@ def run(
     return 1 if diagnostics or pending else 0
 
 
-def _summary(result: api.CheckResult, *, fixing: bool, written: bool) -> None:
+def _summary(result: CheckResult, *, fixing: bool, written: bool) -> None:
     applied = sum(r.applied for r in result.reports)
     held = sum(r.held_back for r in result.reports)
     remaining = len(result.diagnostics)

@@ -1,4 +1,5 @@
-"""The weekly-update commands: start, block, drop, ship, plan, review.
+"""The weekly-update commands: start, block, drop, ship, plan, review, metric, request, risk
+and rollover.
 
 Each computes line patches through the API, which verifies the result before an atomic write;
 ``--dry-run`` prints the unified diff and changes nothing.
@@ -12,9 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from milepost import api
 from milepost.cli.options import today_option
-from milepost.model import Status
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +39,8 @@ def _month(value: str | None) -> dt.date | None:
 
 
 def run(track: str, operation: str, *, dry_run: bool, **options: Any) -> int:
+    from milepost import api
+
     result = api.edit(track, operation, dry_run=dry_run, **options)
     if dry_run:
         click.echo(result.diff, nl=False)
@@ -191,11 +192,8 @@ def metric(
     )
 
 
-_REQUEST_STATUSES = {
-    "planned": Status.PLANNED,
-    "in-progress": Status.IN_PROGRESS,
-    "completed": Status.DONE,
-}
+# The --status words and the Status member each names (imported only when a command runs).
+_REQUEST_STATUSES = {"planned": "PLANNED", "in-progress": "IN_PROGRESS", "completed": "DONE"}
 
 
 @click.command("request")
@@ -211,13 +209,15 @@ _REQUEST_STATUSES = {
 @_common
 def request(track: str, request: str, status_name: str, dry_run: bool, today: dt.date) -> int:
     """Set a community request's status."""
+    from milepost.model import Status
+
     return run(
         track,
         "request",
         dry_run=dry_run,
         today=today,
         item=request,
-        status=_REQUEST_STATUSES[status_name],
+        status=Status[_REQUEST_STATUSES[status_name]],
     )
 
 

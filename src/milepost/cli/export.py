@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from milepost import __version__, api
 from milepost.cli.options import format_option
 
 
@@ -20,6 +19,8 @@ def command(paths: tuple[Path, ...], fmt: str) -> int:
 
 
 def run(*, paths: list[Path], fmt: str) -> int:
+    from milepost import __version__, api
+
     result = api.load_many(list(paths))
     document = {
         "milepost": __version__,

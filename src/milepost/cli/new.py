@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from milepost import api
 from milepost.cli.options import today_option
 
 
@@ -32,6 +31,8 @@ def command(
 def run(
     *, name: str, folder: Path | None, owner: str | None, project: str | None, today: dt.date
 ) -> int:
+    from milepost import api
+
     path = api.new_track(name, folder=folder, owner=owner, project=project, today=today)
     click.echo(f"created {path}")
     return 0

@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from milepost import api
 from milepost.cli.options import color_option, format_option, today_option
 from milepost.errors import UsageError
-from milepost.portfolio.model import Portfolio
+
+if TYPE_CHECKING:
+    from milepost.portfolio.model import Portfolio
 
 
 def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio, int]:
     """The portfolio and the exit code it earns: 2 when a file could not be read."""
+    from milepost import api
+
     result, loaded = api.portfolio(list(paths) or [Path(".")], today=today)
     for error in loaded.errors:
         click.echo(f"milepost: error: {error}", err=True)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from milepost.errors import UsageError
-from milepost.rules import ALL_RULES, FixAvailability, Rule, find_rule
+
+if TYPE_CHECKING:
+    from milepost.rules import Rule
 
 
 def page(rule: Rule, *, level: int = 2) -> str:
     """One rule's documentation, with ruff's headings (at Markdown heading ``level``)."""
+    from milepost.rules import FixAvailability
+
     h = "#" * level
     fix = {
         FixAvailability.ALWAYS: "always",
@@ -52,6 +58,8 @@ def page(rule: Rule, *, level: int = 2) -> str:
 
 def catalog_markdown() -> str:
     """The whole catalog as one Markdown page (docs/rules.md is this, verbatim)."""
+    from milepost.rules import ALL_RULES, FixAvailability
+
     lines = [
         "# Rules",
         "",
@@ -79,6 +87,8 @@ def catalog_markdown() -> str:
 @click.option("--docs", is_flag=True, help="Print the whole catalog as Markdown.")
 def command(key: str | None, show_all: bool, docs: bool) -> int:
     """Explain a rule (by code or name), or list them all."""
+    from milepost.rules import ALL_RULES, FixAvailability, find_rule
+
     if docs:
         click.echo(catalog_markdown(), nl=False)
         return 0

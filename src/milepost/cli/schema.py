@@ -6,11 +6,11 @@ import json
 
 import click
 
-from milepost.render.schema import export_schema
-
 
 @click.command("schema")
 def command() -> int:
     """Print the JSON Schema (draft 2020-12) that `milepost export` output validates against."""
+    from milepost.render.schema import export_schema
+
     click.echo(json.dumps(export_schema(), indent=2, ensure_ascii=False))
     return 0

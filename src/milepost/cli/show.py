@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from milepost import api
 from milepost.cli.options import color_option, today_option
-from milepost.render.terminal import roadmap_summary
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def console_for(color: str) -> Console:
     """Colour on a terminal unless NO_COLOR is set; ``always``/``never`` force it."""
+    from rich.console import Console
+
     if color == "always":
         return Console(force_terminal=True, highlight=False)
     if color == "never":
@@ -32,6 +35,9 @@ def command(paths: tuple[Path, ...], today: dt.date, color: str) -> int:
 
 
 def run(*, paths: list[Path], today: dt.date, color: str) -> int:
+    from milepost import api
+    from milepost.render.terminal import roadmap_summary
+
     result = api.load_many(list(paths))
     console = console_for(color)
     for roadmap in result.roadmaps:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from milepost import api
 from milepost.cli.options import today_option
 
 
@@ -26,6 +25,8 @@ from milepost.cli.options import today_option
 def command(paths: tuple[Path, ...], output: Path, today: dt.date) -> int:
     """Build a static site of the portfolio: tracks, items, timeline, risks, graph, metrics."""
     from rich.progress import Progress
+
+    from milepost import api
 
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("rendering tracks", total=None)

@@ -7,11 +7,16 @@ import difflib
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap
 
-__all__ = ["AmbiguousItemError", "candidates", "find_item"]
+__all__ = ["AmbiguousItemError", "candidates", "find_item", "title_key"]
 
 
 class AmbiguousItemError(UsageError):
     """More than one item matches; the message lists each with its section and line."""
+
+
+def title_key(text: str) -> str:
+    """``text`` as titles are compared: case-folded, runs of white space made one space."""
+    return " ".join(text.casefold().split())
 
 
 def candidates(roadmap: Roadmap) -> list[Item]:
@@ -41,9 +46,10 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
             if item.span.first_line <= line <= item.span.last_line:
                 return item
         raise UsageError(f"no item on line {line}", path=roadmap.path)
-    key = " ".join(query.casefold().split())
-    found = [i for i in items if key in " ".join(i.title.casefold().split())]
-    exact = [i for i in found if " ".join(i.title.casefold().split()) == key]
+    key = title_key(query)
+    titled = [(i, title_key(i.title)) for i in items]
+    found = [i for i, title in titled if key in title]
+    exact = [i for i, title in titled if title == key]
     if len(exact) == 1:
         return exact[0]
     if len(found) == 1:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from milepost.document import Block, BlockQuote, ListBlock, Patch, Section, Table
-from milepost.edits.lookup import candidates
+from milepost.edits.lookup import candidates, title_key
 from milepost.edits.style import (
     LABELS,
     restatus_cell,
@@ -77,11 +77,9 @@ def _vocabulary(roadmap: Roadmap) -> dict[Status, str]:
 
 
 def _find(roadmap: Roadmap, title: str, status: Status | None = None) -> Item | None:
-    key = " ".join(title.casefold().split())
+    key = title_key(title)
     for item in candidates(roadmap):
-        if " ".join(item.title.casefold().split()).startswith(key) and (
-            status is None or item.status is status
-        ):
+        if title_key(item.title).startswith(key) and (status is None or item.status is status):
             return item
     return None
 
@@ -210,7 +208,7 @@ def _content_end(roadmap: Roadmap, section: Section) -> int:
 
 
 def _month_slot(
-    roadmap: Roadmap, parent: Section, month: date, *, newest_first: bool | None
+    parent: Section, month: date, *, newest_first: bool
 ) -> tuple[Section | None, int, int]:
     """The subsection of ``parent`` for ``month``, or where a new one goes, and its level."""
     level = parent.level + 1
@@ -221,8 +219,6 @@ def _month_slot(
     months = [(s, p.start) for s, p in dated if p is not None and p.start is not None]
     if months:
         level = months[0][0].level
-        if newest_first is None:
-            newest_first = len(months) > 1 and months[0][1] > months[-1][1]
         for sub, start in months:
             if (start < month) if newest_first else (start > month):
                 return None, sub.start, level
@@ -238,7 +234,7 @@ def _insert_under(
     """Patches adding ``new_lines`` under ``parent``'s heading for ``month`` (made if missing)."""
     nl = _newline(roadmap)
     lines = roadmap.document.source.lines
-    sub, at, level = _month_slot(roadmap, parent, month, newest_first=newest_first)
+    sub, at, level = _month_slot(parent, month, newest_first=newest_first)
     if sub is not None:
         end = _content_end(roadmap, sub)
         return [Patch(end, end, tuple(new_lines))]

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from milepost.document import Patch
-from milepost.edits.operations import Edit
+from milepost.edits.lookup import title_key
+from milepost.edits.operations import Edit, _content_end
 from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap
@@ -28,7 +29,7 @@ _REQUEST_WORDS = {
 
 
 def _pick(records: Sequence[T], query: str, what: str, name: str, path: str | None) -> T:
-    key = " ".join(query.casefold().split())
+    key = title_key(query)
 
     def label(r: T) -> str:
         return f"{getattr(r, 'name', '')} {getattr(r, 'description', '')}".casefold()
@@ -179,9 +180,7 @@ def risk(
         )
         if section is None:
             raise UsageError("no risks section to add the risk to", path=roadmap.path)
-        end = section.subsections[0].start if section.subsections else section.end
-        while end > section.start + 1 and not lines[end - 1].strip():
-            end -= 1
+        end = _content_end(roadmap, section)
         number = len(roadmap.risks) + 1
         new = [
             f"{nl}" if lines[end - 1].strip() and end > section.start + 1 else "",

@@ -14,7 +14,7 @@ from milepost.edits.operations import (
     month_title,
     review,
 )
-from milepost.edits.style import split_line_ending
+from milepost.edits.style import before_owners, split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap
 from milepost.vocabulary.periods import add_months, read_period
@@ -23,7 +23,6 @@ from milepost.vocabulary.status import Status
 
 __all__ = ["rollover"]
 
-_OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
 _MONTH_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
 )
@@ -33,10 +32,8 @@ def _carried(line: str, month: str) -> str:
     body, ending = split_line_ending(line)
     stripped = body.rstrip()
     trailing = body[len(stripped) :]
-    owners = _OWNERS.search(stripped)
-    at = owners.start() if owners else len(stripped)
     note = f" (carried over from {month})"
-    return f"{stripped[:at]}{note}{stripped[at:]}{trailing}{ending}"
+    return f"{before_owners(stripped, note)}{trailing}{ending}"
 
 
 def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: int) -> Edit:
@@ -52,7 +49,6 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
     patches: list[Patch] = []
     carried: list[str] = []
     shipped: dict[date, list[str]] = {}
-    moved: list[str] = []
     for sub in focus_section.subsections:
         period = read_period(sub.title)
         if period is None or period.kind != "month" or period.start is None:
@@ -76,7 +72,6 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
             else:
                 carried.append(_carried(block[0], month))
                 carried.extend(block[1:])
-            moved.append(item.title)
             patches.append(Patch(item.span.start, item.span.end))
         if not kept_dropped:
             patches = [p for p in patches if not sub.start <= p.start < sub.end]
@@ -87,7 +82,7 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
             roadmap, milestones, month_start, _tight(block, nl), newest_first=True
         )
     for first_day, new in ((target, carried), (add_months(target, 1), [])):
-        existing, _, _ = _month_slot(roadmap, focus_section, first_day, newest_first=False)
+        existing, _, _ = _month_slot(focus_section, first_day, newest_first=False)
         if existing is None and not new:  # an empty month heading would read as forgotten
             new = [f"<!-- plan {month_title(first_day)} here -->{nl}"]
         if new:
@@ -128,8 +123,7 @@ def _horizon(roadmap: Roadmap, target: date) -> list[Patch]:
     if start is None or start >= target:
         return []
     shift = (target.year - start.year) * 12 + target.month - start.month
-    for number in range(len(roadmap.document.source.lines)):
-        line = roadmap.document.source.lines[number]
+    for number, line in enumerate(roadmap.document.source.lines):
         if "horizon" not in line.lower():
             continue
         found = list(_MONTH_WORDS.finditer(line))

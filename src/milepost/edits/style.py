@@ -11,7 +11,14 @@ import re
 
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
 
-__all__ = ["LABELS", "restatus_cell", "restatus_field", "restatus_line", "split_line_ending"]
+__all__ = [
+    "LABELS",
+    "before_owners",
+    "restatus_cell",
+    "restatus_field",
+    "restatus_line",
+    "split_line_ending",
+]
 
 #: The words the template uses for each status in a bold label.
 LABELS = {
@@ -55,6 +62,14 @@ def split_line_ending(line: str) -> tuple[str, str]:
     """``("text", "\\r\\n")`` from ``"text\\r\\n"``."""
     body = line.rstrip("\r\n")
     return body, line[len(body) :]
+
+
+def before_owners(text: str, note: str) -> str:
+    """``text`` with ``note`` inserted before its trailing ``@owners`` (else at its end), as
+    people write "(waiting on #412) @gwen"."""
+    owners = _OWNERS.search(text)
+    at = owners.start() if owners else len(text)
+    return f"{text[:at]}{note}{text[at:]}"
 
 
 def _emoji_prefix(text: str) -> tuple[str, str] | None:
@@ -112,10 +127,8 @@ def _rewrite_rest(
     body = _TAG.sub("", body)
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
-    if reason:  # before trailing owners, as people write "(waiting on #412) @gwen"
-        owners = _OWNERS.search(stripped)
-        at = owners.start() if owners else len(stripped)
-        stripped = f"{stripped[:at]} ({reason}){stripped[at:]}"
+    if reason:
+        stripped = before_owners(stripped, f" ({reason})")
     if boxed and status in _TAGS and emoji is None:
         stripped = f"{stripped} ({_TAGS[status]})"  # the tag ends the item, or it is not read
     body = stripped + trailing

@@ -260,3 +260,31 @@ def test_parallel_check_matches_the_sequential_one(tmp_path: Path) -> None:
         d.to_dict() for d in sequential.diagnostics
     ]
     assert {d.code for d in parallel.diagnostics} >= {"MP201", "MP601", "MP602"}
+
+
+def test_fix_keeps_the_configs_status_markers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "milepost.toml").write_text('[statuses]\n"🦄" = "future"\n', encoding="utf-8")
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n## Work\n\n- ✅ Search\n- 🦄 Flying cars\n- 🚧 Export â†’ CSV\n", "utf-8"
+    )
+    code, out, _ = run(capsys, "check", str(path), "--select", "MP302,MP703", "--fix")
+    assert path.read_text("utf-8").endswith("- 🚧 Export → CSV\n")
+    assert "MP703" not in out  # the re-parse after the fix still knows 🦄
+    assert code == 0
+
+
+def test_sarif_uri_keeps_dotted_folders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / ".github" / "my plans"
+    folder.mkdir(parents=True)
+    (folder / "roadmap.md").write_text("# T\n\n- Export â†’ CSV\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ("check", "./.github/my plans/roadmap.md", "--select", "MP302", "--format", "sarif")
+    _, out, _ = run(capsys, *args)
+    [result] = json.loads(out)["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": ".github/my%20plans/roadmap.md"}

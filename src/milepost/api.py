@@ -28,7 +28,7 @@ from milepost.config import CONFIG_FILES, Config, parse_config
 from milepost.document import apply, gc_paused, parse
 from milepost.errors import EditError, MilepostError, UsageError
 from milepost.extract import extract
-from milepost.extract.markers import NO_LEGEND, Legend
+from milepost.extract.markers import NO_LEGEND, config_legend
 from milepost.model import Roadmap, Status
 from milepost.portfolio.discover import select
 from milepost.portfolio.links import TrackIndex
@@ -61,7 +61,7 @@ def loads(text: str, *, path: str | None = None, config: Config | None = None) -
 
     ``config`` adds its ``statuses`` markers to the vocabulary.
     """
-    vocabulary = _vocabulary(config) if config is not None else NO_LEGEND
+    vocabulary = config_legend(config.statuses) if config is not None else NO_LEGEND
     return extract(parse(Source.from_text(text, path=path)), path=path, vocabulary=vocabulary)
 
 
@@ -77,18 +77,12 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
     if config is None:
         config = _config_near(str(Path(name).resolve().parent))
     with gc_paused():
-        return extract(parse(source), path=name, vocabulary=_vocabulary(config))
+        return extract(parse(source), path=name, vocabulary=config_legend(config.statuses))
 
 
 @lru_cache(maxsize=256)
 def _config_near(folder: str) -> Config:
     return find_config(folder)
-
-
-def _vocabulary(config: Config) -> Legend:
-    if not config.statuses:
-        return NO_LEGEND
-    return Legend.from_markers({marker: Status(name) for marker, name in config.statuses})
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
@@ -504,7 +498,7 @@ def edit(
     config = find_config(path)
     snapshot = fs.read(path)
     source = decode(snapshot.data, path=str(path))
-    vocabulary = _vocabulary(config)
+    vocabulary = config_legend(config.statuses)
     roadmap = extract(parse(source), path=str(path), vocabulary=vocabulary)
     change = _operation(
         roadmap,

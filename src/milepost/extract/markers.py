@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from milepost.document import Inline
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
@@ -24,7 +24,15 @@ from milepost.vocabulary.status import (
     status_of_word,
 )
 
-__all__ = ["Legend", "Marker", "cell_status", "heading_marker", "item_marker", "label_status"]
+__all__ = [
+    "Legend",
+    "Marker",
+    "cell_status",
+    "config_legend",
+    "heading_marker",
+    "item_marker",
+    "label_status",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,14 @@ def _word_key(word: str) -> str:
 
 
 NO_LEGEND = Legend()
+
+
+@cache
+def config_legend(statuses: tuple[tuple[str, str], ...]) -> Legend:
+    """The config's ``statuses`` table (marker, status name) as a legend."""
+    if not statuses:
+        return NO_LEGEND
+    return Legend.from_markers({marker: Status(name) for marker, name in statuses})
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from milepost.document import Patch, apply, parse
 from milepost.errors import UsageError
 from milepost.extract import extract
+from milepost.extract.markers import config_legend
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Rule
 
@@ -168,7 +169,8 @@ class Fixed:
 def fix_until_stable(rules: Sequence[Rule], context: Context, *, unsafe: bool) -> Fixed:
     """Apply fixes, re-parse, re-check, until nothing more can be fixed (at most 10 passes).
 
-    Never trusts a model mutated in place: every pass parses the patched text again.
+    Never trusts a model mutated in place: every pass parses the patched text again, with
+    the config's status markers, as the first parse had.
     """
 
     applied = 0
@@ -179,7 +181,10 @@ def fix_until_stable(rules: Sequence[Rule], context: Context, *, unsafe: bool) -
             return Fixed(context.roadmap, diagnostics, applied, held, True)
         roadmap = context.roadmap
         source = apply(roadmap.document.source, patches)
-        context = replace(context, roadmap=extract(parse(source), path=roadmap.path))
+        vocabulary = config_legend(context.config.statuses)
+        context = replace(
+            context, roadmap=extract(parse(source), path=roadmap.path, vocabulary=vocabulary)
+        )
         applied += count
         diagnostics = run_rules(rules, context)
     _, _, held = choose_fixes(diagnostics, unsafe=unsafe)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import PurePath
+from urllib.parse import quote
 
 from milepost.rules import ALL_RULES, Diagnostic, Severity
 
@@ -75,7 +77,7 @@ def sarif(diagnostics: Sequence[Diagnostic], *, version: str) -> dict[str, objec
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": (d.path or "").lstrip("./")},
+                                    "artifactLocation": {"uri": _uri(d.path)},
                                     "region": {"startLine": d.line, "startColumn": d.col},
                                 }
                             }
@@ -97,3 +99,8 @@ def render(diagnostics: Sequence[Diagnostic], fmt: str, *, version: str) -> str:
     if fmt == "github":
         return "".join(github(d) + "\n" for d in diagnostics)
     return "".join(text_line(d) + "\n" for d in diagnostics)
+
+
+def _uri(path: str | None) -> str:
+    """A path as a SARIF artifact URI: forward slashes, no leading ``./``, percent-encoded."""
+    return quote(PurePath(path).as_posix()) if path else ""

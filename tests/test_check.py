@@ -288,3 +288,29 @@ def test_sarif_uri_keeps_dotted_folders(
     [result] = json.loads(out)["runs"][0]["results"]
     location = result["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": ".github/my%20plans/roadmap.md"}
+
+
+def test_parallel_check_honours_suppressions_and_per_file_ignores(tmp_path: Path) -> None:
+    import datetime as dt
+
+    (tmp_path / "milepost.toml").write_text(
+        '[per-file-ignores]\n"t1/*" = ["MP601"]\n', encoding="utf-8"
+    )
+    for n in range(api.PARALLEL_FROM + 2):
+        folder = tmp_path / f"t{n}"
+        folder.mkdir()
+        comment = "<!-- milepost: ignore-file MP601 -->\n" if n == 0 else ""
+        (folder / "roadmap.md").write_text(
+            f"# T{n} Roadmap\n{comment}\n## Dependencies and Risks\n\n"
+            f"### External Dependencies\n- **Dependency on T{n}x:** x\n",
+            encoding="utf-8",
+        )
+    today = dt.date(2026, 11, 25)
+    parallel = api.check([tmp_path], today=today, select=("MP601",))
+    sequential = api._check([tmp_path], today, ("MP601",), (), False, False, False)
+    flagged = sorted(Path(d.path or "").parent.name for d in parallel.diagnostics)
+    assert "t0" not in flagged and "t1" not in flagged and "t2" in flagged
+    assert len(flagged) == api.PARALLEL_FROM
+    assert [d.to_dict() for d in parallel.diagnostics] == [
+        d.to_dict() for d in sequential.diagnostics
+    ]

@@ -8,7 +8,7 @@ and fixes until stable.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import PurePath
@@ -108,13 +108,18 @@ def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...
 
 
 def skeleton(roadmap: Roadmap) -> Roadmap:
-    """What the cross-track rules read of a roadmap, without its document: small enough to
-    send between processes."""
+    """What the cross-track rules read of a roadmap, without its parsed blocks: small enough
+    to send between processes. The text stays where it may hold suppression comments."""
+    source = roadmap.document.source
     return Roadmap(
         title=roadmap.title,
         track=roadmap.track,
         meta=Meta(),
-        document=_empty_document(),
+        document=(
+            replace(_empty_document(), source=source)
+            if "milepost" in source.text
+            else _empty_document()
+        ),
         path=roadmap.path,
         dependencies=roadmap.dependencies,
         synergies=roadmap.synergies,
@@ -154,7 +159,8 @@ def check_references(
     portfolio = _portfolio([*roadmaps, *others])
     return {
         roadmap.path or "": run_rules(
-            cross, Context(roadmap, today, config, portfolio.tracks, portfolio.cycles)
+            _rules_for(roadmap, cross, config),
+            Context(roadmap, today, config, portfolio.tracks, portfolio.cycles),
         )
         for roadmap in roadmaps
     }

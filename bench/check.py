@@ -44,7 +44,6 @@ milepost fails.
 
 from __future__ import annotations
 
-import argparse
 import importlib.metadata
 import json
 import os
@@ -61,7 +60,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-REPO = Path(__file__).resolve().parent.parent
+from _common import QUICK_TRACKS, generate, generator, maxrss_kib, portfolio_parser, roadmap_files
+
 TODAY = "2026-11-25"
 
 KINDS = ("mdit", "check", "pymd", "mdl2")
@@ -95,7 +95,6 @@ COLD_REFERENCE = {"pass": 0.008, "import": 0.041, "mdformat": 0.102, "mdl2": 0.2
 TARGET_CHECK_VS_PARSE = 0.5  # (b) <= 0.5 x (a), whole portfolio
 TARGET_LINT_SPEEDUP = 10.0  # (d) >= 10 x (b), whole portfolio
 TARGET_COLD_VS_IMPORT = 2.0  # cold check <= 2 x cold `import markdown_it`
-QUICK_TRACKS = 200
 SLOW_TOOLS_MAX = 1000
 COLD_RUNS = 7
 DEFAULT_TOOLS_DIR = Path(tempfile.gettempdir()) / "milepost-bench-tools"
@@ -115,22 +114,14 @@ class Unavailable(MeasureError):
 # ---------------------------------------------------------------------------------------------
 
 
-def _files(root: Path) -> list[str]:
-    return sorted(str(p) for p in root.glob("*/roadmap.md"))
-
-
-def _maxrss_kib(who: int) -> int:
-    return resource.getrusage(who).ru_maxrss  # KiB on Linux
-
-
 def _measure_mdit(root: Path) -> dict[str, float]:
     """Bare markdown-it-py parse of every file in this process (``--_measure mdit DIR``)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable("table")
-    paths = _files(root)
+    paths = roadmap_files(root)
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]
-    setup_kib = _maxrss_kib(resource.RUSAGE_SELF)
+    setup_kib = maxrss_kib(resource.RUSAGE_SELF)
     cpu = time.process_time()
     start = time.perf_counter()
     tokens = sum(len(md.parse(text)) for text in texts)
@@ -141,7 +132,7 @@ def _measure_mdit(root: Path) -> dict[str, float]:
         "files": len(paths),
         "result": tokens,
         "setup_kib": setup_kib,
-        "peak_kib": _maxrss_kib(resource.RUSAGE_SELF),
+        "peak_kib": maxrss_kib(resource.RUSAGE_SELF),
     }
 
 
@@ -365,7 +356,7 @@ def _portfolio_command(kind: str, root: Path, tools: Tools) -> tuple[list[str], 
 
 
 def measure(kind: str, root: Path, tracks: int, repeats: int, tools: Tools) -> Outcome:
-    files = len(_files(root))
+    files = len(roadmap_files(root))
     try:
         if kind == "mdit":
             runs = [_run_mdit(root) for _ in range(repeats)]
@@ -432,15 +423,8 @@ def measure_cold(kind: str, file: Path, runs: int, tools: Tools) -> Cold | Missi
 
 def pick_file(root: Path) -> Path:
     """The median-sized roadmap of a portfolio: typical of the files a user edits."""
-    by_size = sorted(_files(root), key=lambda p: (os.path.getsize(p), p))
+    by_size = sorted(roadmap_files(root), key=lambda p: (os.path.getsize(p), p))
     return Path(by_size[len(by_size) // 2])
-
-
-def generate(gen: Path, outdir: Path, tracks: int) -> float:
-    start = time.perf_counter()
-    cmd = [sys.executable, str(gen), str(outdir), "--tracks", str(tracks), "--seed", "1"]
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 # ---------------------------------------------------------------------------------------------
@@ -596,38 +580,12 @@ def report_targets(
 # ---------------------------------------------------------------------------------------------
 
 
-def _parse_tracks(text: str) -> list[int]:
-    try:
-        sizes = [int(part) for part in text.replace(" ", "").split(",") if part]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not comma-separated integers: {text}") from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError("track counts must be positive")
-    return sizes
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument(
-        "--shared",
-        type=Path,
-        default=REPO.parent / "shared",
-        help="shared folder holding bench/gen_corpus.py (default: <repo root>/../shared)",
-    )
-    ap.add_argument(
-        "--tracks",
-        type=_parse_tracks,
-        default=[1000, 10000],
-        help="comma-separated portfolio sizes (default: 1000,10000)",
-    )
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=None,
-        help="runs per measurement, median reported (default: 3 below 5,000 tracks, else 1;"
+    ap = portfolio_parser(
+        __doc__,
+        repeat_help="runs per measurement, median reported (default: 3 below 5,000 tracks, else 1;"
         " 1 for pymarkdownlnt)",
     )
-    ap.add_argument("--quick", action="store_true", help=f"{QUICK_TRACKS} tracks only")
     ap.add_argument(
         "--tools-dir",
         type=Path,
@@ -647,7 +605,6 @@ def main(argv: list[str] | None = None) -> int:
         default=COLD_RUNS,
         help=f"fresh processes per cold single-file measurement (default: {COLD_RUNS})",
     )
-    ap.add_argument("--_measure", nargs=2, metavar=("KIND", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args._measure is not None:
@@ -657,11 +614,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_measure_mdit(Path(root))))
         return 0
 
-    gen = args.shared / "bench" / "gen_corpus.py"
-    if not gen.is_file():
-        ap.error(f"no generator at {gen} (use --shared)")
-    if args.repeat is not None and args.repeat < 1:
-        ap.error("--repeat must be at least 1")
+    gen = generator(ap, args)
     if args.cold_runs < 1:
         ap.error("--cold-runs must be at least 1")
     sizes: Sequence[int] = [QUICK_TRACKS] if args.quick else args.tracks

@@ -24,7 +24,6 @@ the target verdict, and 1 only when a measurement fails.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import os
@@ -39,7 +38,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from _common import QUICK_TRACKS, generate, generator, maxrss_kib, portfolio_parser, roadmap_files
 
 KINDS = ("read", "mdit", "load", "load-par")
 LABELS = {
@@ -55,20 +54,11 @@ REFERENCE = {
 }
 TARGET_TRACKS = 10000
 TARGET_RATIO = 0.3
-QUICK_TRACKS = 200
 
 
 # ---------------------------------------------------------------------------------------------
 # Measurements (run inside a fresh subprocess: ``--_measure KIND DIR``)
 # ---------------------------------------------------------------------------------------------
-
-
-def _files(root: Path) -> list[str]:
-    return sorted(str(p) for p in root.glob("*/roadmap.md"))
-
-
-def _maxrss_kib(who: int) -> int:
-    return resource.getrusage(who).ru_maxrss  # KiB on Linux
 
 
 def _count_items(path: str) -> int:
@@ -81,7 +71,7 @@ def _count_items(path: str) -> int:
 
 def _measure(kind: str, root: Path) -> dict[str, float]:
     """Do one measurement in this process; return seconds, file count and memory peaks."""
-    paths = _files(root)
+    paths = roadmap_files(root)
     work: Callable[[], int]
     if kind == "read":
 
@@ -120,7 +110,7 @@ def _measure(kind: str, root: Path) -> dict[str, float]:
     else:
         raise ValueError(f"unknown measurement {kind!r}")
 
-    setup_kib = _maxrss_kib(resource.RUSAGE_SELF)
+    setup_kib = maxrss_kib(resource.RUSAGE_SELF)
     start = time.perf_counter()
     result = work()
     seconds = time.perf_counter() - start
@@ -129,8 +119,8 @@ def _measure(kind: str, root: Path) -> dict[str, float]:
         "files": len(paths),
         "result": result,
         "setup_kib": setup_kib,
-        "peak_kib": _maxrss_kib(resource.RUSAGE_SELF),
-        "child_peak_kib": _maxrss_kib(resource.RUSAGE_CHILDREN),
+        "peak_kib": maxrss_kib(resource.RUSAGE_SELF),
+        "child_peak_kib": maxrss_kib(resource.RUSAGE_CHILDREN),
     }
 
 
@@ -172,13 +162,6 @@ def measure(kind: str, root: Path, tracks: int, repeats: int) -> Result:
         child_peak_mib=max(r["child_peak_kib"] for r in runs) / 1024,
         repeats=repeats,
     )
-
-
-def generate(gen: Path, outdir: Path, tracks: int) -> float:
-    start = time.perf_counter()
-    cmd = [sys.executable, str(gen), str(outdir), "--tracks", str(tracks), "--seed", "1"]
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def _ref(kind: str, tracks: int) -> str:
@@ -241,38 +224,11 @@ def report(results: dict[int, dict[str, Result]], workers: int) -> list[str]:
     return out
 
 
-def _parse_tracks(text: str) -> list[int]:
-    try:
-        sizes = [int(part) for part in text.replace(" ", "").split(",") if part]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not comma-separated integers: {text}") from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError("track counts must be positive")
-    return sizes
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument(
-        "--shared",
-        type=Path,
-        default=REPO.parent / "shared",
-        help="shared folder holding bench/gen_corpus.py (default: <repo root>/../shared)",
+    ap = portfolio_parser(
+        __doc__,
+        repeat_help="runs per measurement, median reported (default: 3 below 5,000 tracks, else 1)",
     )
-    ap.add_argument(
-        "--tracks",
-        type=_parse_tracks,
-        default=[1000, 10000],
-        help="comma-separated portfolio sizes (default: 1000,10000)",
-    )
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=None,
-        help="runs per measurement, median reported (default: 3 below 5,000 tracks, else 1)",
-    )
-    ap.add_argument("--quick", action="store_true", help=f"{QUICK_TRACKS} tracks only")
-    ap.add_argument("--_measure", nargs=2, metavar=("KIND", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args._measure is not None:
@@ -280,11 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_measure(kind, Path(root))))
         return 0
 
-    gen = args.shared / "bench" / "gen_corpus.py"
-    if not gen.is_file():
-        ap.error(f"no generator at {gen} (use --shared)")
-    if args.repeat is not None and args.repeat < 1:
-        ap.error("--repeat must be at least 1")
+    gen = generator(ap, args)
     sizes: Sequence[int] = [QUICK_TRACKS] if args.quick else args.tracks
     workers = os.cpu_count() or 1
 

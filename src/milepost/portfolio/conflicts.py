@@ -51,14 +51,18 @@ def _match(needed: str, items: Sequence[Item]) -> tuple[Item, float] | None:
 def _items(roadmap: Roadmap) -> list[Item]:
     out = list(roadmap.items)
     if roadmap.focus is not None:
+        known = set(out)
         for period in roadmap.focus.periods:
-            out += [i for i in period.items if i not in out]
+            new = [i for i in period.items if i not in known]
+            out += new
+            known.update(new)
     return out
 
 
 def find_conflicts(edges: Sequence[Edge], tracks: Mapping[str, Roadmap]) -> Iterator[Conflict]:
     from milepost.portfolio.model import Conflict
 
+    listed: dict[str, list[Item]] = {}  # a provider's items, listed once however many need it
     for edge in edges:
         if edge.kind != "dependency" or edge.when is None:
             continue
@@ -66,7 +70,9 @@ def find_conflicts(edges: Sequence[Edge], tracks: Mapping[str, Roadmap]) -> Iter
         needed_by = read_period(edge.when)
         if provider is None or needed_by is None or needed_by.end is None:
             continue
-        found = _match(edge.what, _items(provider))
+        if edge.target not in listed:
+            listed[edge.target] = _items(provider)
+        found = _match(edge.what, listed[edge.target])
         if found is None:
             yield Conflict(
                 edge, f"{edge.target} has no item for '{edge.what}'", None, None, provider.path

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 
@@ -130,6 +131,11 @@ class Portfolio:
     in_flight: tuple[tuple[str, Item], ...]
     today: date
     totals: dict[str, int] = field(default_factory=dict)
+
+    def on_cycle(self, edge: Edge) -> bool:
+        """Whether ``edge`` is a step of the cycle shown through its source track."""
+        path = self.cycles.get(edge.source) or []
+        return any(a == edge.source and b == edge.target for a, b in pairwise(path))
 
     def to_dict(self) -> dict[str, Any]:
         return {

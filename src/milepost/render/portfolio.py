@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
-from rich.console import Group, RenderableType
+from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -20,23 +19,25 @@ _HEALTH = {
     Health.OFF_TRACK: ("🔴", "red"),
 }
 
+_COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
+    ("track", "left"),
+    ("lead", "left"),
+    ("health", "left"),
+    ("updated", "right"),
+    ("next review", "left"),
+    ("✅", "right"),
+    ("🚧", "right"),
+    ("📋", "right"),
+    ("high risks", "right"),
+    ("slips", "right"),
+)
+
 
 def dashboard(portfolio: Portfolio) -> RenderableType:
     """One row per track, then this month's shipped items and what is in flight."""
     table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
-    for name, justify in (
-        ("track", "left"),
-        ("lead", "left"),
-        ("health", "left"),
-        ("updated", "right"),
-        ("next review", "left"),
-        ("✅", "right"),
-        ("🚧", "right"),
-        ("📋", "right"),
-        ("high risks", "right"),
-        ("slips", "right"),
-    ):
-        table.add_column(name, justify="right" if justify == "right" else "left", no_wrap=True)
+    for name, justify in _COLUMNS:
+        table.add_column(name, justify=justify, no_wrap=True)
     for track in portfolio.tracks:
         glyph, colour = _HEALTH[track.health]
         meta = track.roadmap.meta
@@ -95,11 +96,6 @@ def _label(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _in_cycle(portfolio: Portfolio, source: str, target: str) -> bool:
-    path = portfolio.cycles.get(source) or []
-    return any(a == source and b == target for a, b in pairwise(path))
-
-
 def mermaid(portfolio: Portfolio) -> str:
     """A Mermaid flowchart: dependencies as arrows labelled with what is needed."""
     lines = ["flowchart LR"]
@@ -112,7 +108,7 @@ def mermaid(portfolio: Portfolio) -> str:
             continue
         when = f" by {edge.when}" if edge.when else ""
         lines.append(f'    {_id(edge.source)} -->|"{_label(edge.what + when)}"| {_id(edge.target)}')
-        links.append(_in_cycle(portfolio, edge.source, edge.target))
+        links.append(portfolio.on_cycle(edge))
     for number, cyclic in enumerate(links):
         if cyclic:
             lines.append(f"    linkStyle {number} stroke:#d00,stroke-width:3px")
@@ -128,7 +124,7 @@ def dot(portfolio: Portfolio) -> str:
         if edge.kind != "dependency":
             continue
         when = f" by {edge.when}" if edge.when else ""
-        style = ", color=red, penwidth=2" if _in_cycle(portfolio, edge.source, edge.target) else ""
+        style = ", color=red, penwidth=2" if portfolio.on_cycle(edge) else ""
         lines.append(
             f'    "{_label(edge.source)}" -> "{_label(edge.target)}" '
             f'[label="{_label(edge.what + when)}"{style}];'

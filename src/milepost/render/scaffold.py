@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from milepost.errors import UsageError
+from milepost.vocabulary.periods import add_months
 
 __all__ = ["TEMPLATE", "new_roadmap", "slugify"]
 
@@ -287,8 +288,8 @@ def new_roadmap(
 
 def _month_label(year: int, month: int, offset: int) -> str:
     """``"November 2026"`` for the month ``offset`` months after ``year``-``month``."""
-    index = year * 12 + (month - 1) + offset
-    return f"{_MONTHS[index % 12]} {index // 12}"
+    first = add_months(datetime.date(year, month, 1), offset)
+    return f"{_MONTHS[first.month - 1]} {first.year}"
 
 
 def _clean_text(what: str, text: str) -> str:

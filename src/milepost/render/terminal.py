@@ -14,6 +14,7 @@ from milepost.vocabulary.status import Status
 
 __all__ = ["roadmap_summary"]
 
+# In the order the counts are shown.
 _STYLE = {
     Status.DONE: "green",
     Status.IN_PROGRESS: "yellow",
@@ -22,14 +23,6 @@ _STYLE = {
     Status.BLOCKED: "red",
     Status.DROPPED: "dim",
 }
-_ORDER = (
-    Status.DONE,
-    Status.IN_PROGRESS,
-    Status.PLANNED,
-    Status.FUTURE,
-    Status.BLOCKED,
-    Status.DROPPED,
-)
 
 
 def _age(day: date | None, today: date) -> str:
@@ -78,11 +71,9 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
         facts.add_row("health", roadmap.health.value.replace("_", " "))
     counts = Counter(i.status for i in roadmap.items if i.status is not None)
     summary = Text()
-    for status in _ORDER:
+    for status, style in _STYLE.items():
         if counts[status]:
-            summary.append(
-                f"{status.emoji} {counts[status]} {status.label.lower()}  ", style=_STYLE[status]
-            )
+            summary.append(f"{status.emoji} {counts[status]} {status.label.lower()}  ", style=style)
     facts.add_row("items", summary if summary else Text("no status markers found"))
     facts.add_row(
         "also",

@@ -10,8 +10,8 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -20,15 +20,21 @@ from markupsafe import Markup, escape
 from milepost.model import Item, Metric, Roadmap
 from milepost.portfolio.model import Portfolio, TrackRollup
 from milepost.render.site.filters import markdown_html, safe_url
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import Health, Status
 
 __all__ = ["build", "graph_svg", "track_page"]
 
 _LEVELS = ("High", "Medium", "Low")
+_HEALTH_COLOUR = {
+    Health.ON_TRACK: "#1a7f37",
+    Health.AT_RISK: "#9a6700",
+    Health.OFF_TRACK: "#cf222e",
+}
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 
-def _environment() -> Environment:
+@lru_cache(maxsize=1)
+def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("milepost.render.site", "templates"),
         autoescape=select_autoescape(["j2", "html"]),
@@ -44,16 +50,6 @@ def _shown_refs(item: Item) -> list[str]:
     """An item's references without repeats: a PR URL whose number is also written as #N."""
     numbers = {r[1:] for r in item.refs if r.startswith("#")}
     return [r for r in item.refs if r.startswith("#") or r.rsplit("/", 1)[-1] not in numbers]
-
-
-_ENV: Environment | None = None
-
-
-def _env() -> Environment:
-    global _ENV
-    if _ENV is None:
-        _ENV = _environment()
-    return _ENV
 
 
 def _render(name: str, **context: Any) -> bytes:
@@ -114,8 +110,7 @@ def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Mark
         dx, dy = x2 - x1, y2 - y1
         length = math.hypot(dx, dy) or 1.0
         shrink = 48 / length
-        path = portfolio.cycles.get(edge.source) or []
-        cyclic = any(a == edge.source and b == edge.target for a, b in pairwise(path))
+        cyclic = portfolio.on_cycle(edge)
         colour = "#cf222e" if cyclic else "#6e7781"
         when = f" by {edge.when}" if edge.when else ""
         parts.append(
@@ -128,9 +123,7 @@ def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Mark
         )
     for track in portfolio.tracks:
         x, y = at[track.track]
-        colour = {"on_track": "#1a7f37", "at_risk": "#9a6700", "off_track": "#cf222e"}[
-            track.health.value
-        ]
+        colour = _HEALTH_COLOUR[track.health]
         node = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="40" fill="none" stroke="{colour}" '
             f'stroke-width="3"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
@@ -213,7 +206,6 @@ def build(
         "portfolio": portfolio,
         "tracks": tracks,
         "root": "",
-        "issue_base": None,
     }
     pages: dict[str, bytes] = dict(_static())
     skipped = set(skip)

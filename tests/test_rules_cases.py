@@ -63,3 +63,21 @@ def test_every_rule_has_cases_that_fire_and_pass() -> None:
         cases = read_cases(path)
         assert any(c.expected for c in cases), f"{rule.code} has no failing case"
         assert any(not c.expected for c in cases), f"{rule.code} has no passing case"
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [
+        ("high (see #12)", "High"),
+        ("**Medium**", "Medium"),
+        ("low.", "Low"),
+        ("\t", None),
+        ("", None),
+        (None, None),
+        ("Severe", None),
+    ],
+)
+def test_risk_level_reads_the_first_word(value: str | None, level: str | None) -> None:
+    from milepost.model import risk_level
+
+    assert risk_level(value) == level

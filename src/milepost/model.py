@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from milepost.document import Document
 
 __all__ = [
+    "RISK_LEVELS",
     "Dependency",
     "Focus",
     "FocusPeriod",
@@ -38,6 +39,7 @@ __all__ = [
     "Status",
     "Synergy",
     "TextBlock",
+    "risk_level",
 ]
 
 JSON = dict[str, Any]
@@ -283,6 +285,17 @@ class Dependency:
             "when": _period(self.when),
             "span": _span(self.span),
         }
+
+
+#: The levels a risk's likelihood and impact are judged in, highest first.
+RISK_LEVELS = ("High", "Medium", "Low")
+
+
+def risk_level(value: str | None) -> str | None:
+    """The level a likelihood or impact names ("high (see #12)" → "High"), if any."""
+    words = (value or "").strip(" .*_").split()
+    level = words[0].capitalize() if words else None
+    return level if level in RISK_LEVELS else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from milepost.model import Risk
+from milepost.model import Risk, risk_level
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 
 __all__ = ["RULES"]
-
-LEVELS = ("High", "Medium", "Low")
-
-
-def _level(value: str | None) -> str | None:
-    if value is None:
-        return None
-    word = value.strip(" .*_").split()[0] if value.strip(" .*_") else ""
-    return word.capitalize() if word.capitalize() in LEVELS else None
 
 
 def _placeholder(value: str | None) -> bool:
@@ -44,7 +35,9 @@ def _incomplete(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _unmitigated_high(risk: Risk) -> bool:
     return (
-        _level(risk.likelihood) == "High" and _level(risk.impact) == "High" and not risk.mitigation
+        risk_level(risk.likelihood) == "High"
+        and risk_level(risk.impact) == "High"
+        and not risk.mitigation
     )
 
 
@@ -61,7 +54,7 @@ def _high_unmitigated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 def _bad_level(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     for risk in context.roadmap.risks:
         for name, value in (("likelihood", risk.likelihood), ("impact", risk.impact)):
-            if value and not _placeholder(value) and _level(value) is None:
+            if value and not _placeholder(value) and risk_level(value) is None:
                 yield rule.at(
                     context,
                     risk.span.start,

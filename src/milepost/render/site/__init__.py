@@ -17,14 +17,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from milepost.model import Item, Metric, Roadmap
+from milepost.model import RISK_LEVELS, Item, Metric, Roadmap, risk_level
 from milepost.portfolio.model import Portfolio, TrackRollup
 from milepost.render.site.filters import markdown_html, safe_url
 from milepost.vocabulary.status import Health, Status
 
 __all__ = ["build", "graph_svg", "track_page"]
 
-_LEVELS = ("High", "Medium", "Low")
 _HEALTH_COLOUR = {
     Health.ON_TRACK: "#1a7f37",
     Health.AT_RISK: "#9a6700",
@@ -59,11 +58,6 @@ def _render(name: str, **context: Any) -> bytes:
 def _static() -> dict[str, bytes]:
     folder = resources.files("milepost.render.site") / "static"
     return {f"static/{f.name}": f.read_bytes() for f in folder.iterdir() if f.is_file()}
-
-
-def _level(value: str | None) -> str | None:
-    word = (value or "").strip(" *_.").split(" ")[0].capitalize()
-    return word if word in _LEVELS else None
 
 
 def _number(text: str | None) -> float | None:
@@ -234,19 +228,19 @@ def build(
     risks = [(n, t, r) for n, (t, r) in numbered]
     matrix: dict[tuple[str, str], list[Any]] = {}
     for n, _owner, risk in risks:
-        like, impact = _level(risk.likelihood), _level(risk.impact)
+        like, impact = risk_level(risk.likelihood), risk_level(risk.impact)
         if like and impact:
             matrix.setdefault((like, impact), []).append((n, risk))
     # Heat from 0 (low/low) to 4 (high/high).
     heat = {
-        (like, impact): 4 - _LEVELS.index(like) - _LEVELS.index(impact)
-        for like in _LEVELS
-        for impact in _LEVELS
+        (like, impact): 4 - RISK_LEVELS.index(like) - RISK_LEVELS.index(impact)
+        for like in RISK_LEVELS
+        for impact in RISK_LEVELS
     }
     pages["risks.html"] = _render(
         "risks.html.j2",
         title="Risks",
-        levels=_LEVELS,
+        levels=RISK_LEVELS,
         matrix=matrix,
         heat=heat,
         risks=risks,

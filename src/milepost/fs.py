@@ -149,3 +149,14 @@ def walk(root: str | os.PathLike[str]) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             yield Path(folder, name)
+
+
+def stamp(root: str | os.PathLike[str], suffix: str = ".py") -> str:
+    """A fingerprint of the names, sizes and modification times of the ``suffix`` files below
+    ``root``: it changes whenever one of them does (caches of derived data key on it)."""
+    parts = []
+    for path in walk(root):
+        if path.suffix == suffix:
+            info = path.stat()
+            parts.append(f"{path.relative_to(root).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
+    return sha256("\n".join(parts).encode())[:16]

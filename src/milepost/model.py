@@ -40,6 +40,8 @@ __all__ = [
     "Synergy",
     "TextBlock",
     "risk_level",
+    "title_key",
+    "work_items",
 ]
 
 JSON = dict[str, Any]
@@ -457,3 +459,24 @@ class Roadmap:
             "sections": [s.to_dict() for s in self.sections],
             "items": [i.to_dict() for i in self.items],
         }
+
+
+def title_key(text: str) -> str:
+    """``text`` as titles are compared: case-folded, runs of white space made one space."""
+    return " ".join(text.casefold().split())
+
+
+def work_items(roadmap: Roadmap) -> list[Item]:
+    """The items work is tracked by, in document order: every status-bearing item, and every
+    item of Current Focus and Completed Milestones (what edits name and history follows)."""
+    seen: dict[int, Item] = {}
+    pools: list[tuple[Item, ...]] = [roadmap.items]
+    if roadmap.focus is not None:
+        pools.append(roadmap.focus.items)
+        pools.extend(period.items for period in roadmap.focus.periods)
+    pools.extend(group.items for group in roadmap.milestones)
+    for pool in pools:
+        for item in pool:
+            if item.kind != "heading" or item.status is not None:
+                seen.setdefault(item.span.start, item)
+    return sorted(seen.values(), key=lambda i: i.span.start)

@@ -46,6 +46,9 @@ _COMMANDS = {
     "graph": "milepost.cli.portfolio:graph",
     "summary": "milepost.cli.portfolio:summary",
     "site": "milepost.cli.site:command",
+    "diff": "milepost.cli.history:diff",
+    "log": "milepost.cli.history:log",
+    "stats": "milepost.cli.history:stats",
 }
 
 

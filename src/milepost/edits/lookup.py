@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from milepost.errors import UsageError
-from milepost.model import Item, Roadmap
+from milepost.model import Item, Roadmap, title_key, work_items
 
 __all__ = ["AmbiguousItemError", "candidates", "find_item", "title_key"]
 
@@ -14,24 +14,9 @@ class AmbiguousItemError(UsageError):
     """More than one item matches; the message lists each with its section and line."""
 
 
-def title_key(text: str) -> str:
-    """``text`` as titles are compared: case-folded, runs of white space made one space."""
-    return " ".join(text.casefold().split())
-
-
 def candidates(roadmap: Roadmap) -> list[Item]:
-    """Every item an edit may name: status-bearing items and Current Focus / milestone items."""
-    seen: dict[int, Item] = {}
-    pools: list[tuple[Item, ...]] = [roadmap.items]
-    if roadmap.focus is not None:
-        pools.append(roadmap.focus.items)
-        pools.extend(period.items for period in roadmap.focus.periods)
-    pools.extend(group.items for group in roadmap.milestones)
-    for pool in pools:
-        for item in pool:
-            if item.kind != "heading" or item.status is not None:
-                seen.setdefault(item.span.start, item)
-    return sorted(seen.values(), key=lambda i: i.span.start)
+    """Every item an edit may name (see :func:`milepost.model.work_items`)."""
+    return work_items(roadmap)
 
 
 def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:

@@ -1,12 +1,31 @@
-"""The one module that runs git: a clean environment, the repository always explicit."""
+"""The one module that runs git: a clean environment, the repository always explicit.
+
+History is read with two processes whatever the size of the portfolio: one ``git log`` over
+the roadmaps' folders (first parent, renames detected, raw blob ids) and one
+``git cat-file --batch`` for the blobs not already cached.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
-__all__ = ["user_name"]
+from milepost.errors import MilepostError, UsageError
+from milepost.history.versions import Commit, Touch
+
+__all__ = [
+    "blobs",
+    "git_dir",
+    "is_shallow",
+    "log",
+    "resolve",
+    "toplevel",
+    "tree_blobs",
+    "user_name",
+]
 
 # Inside a hook git exports GIT_DIR / GIT_INDEX_FILE, which would misdirect a child git.
 _KEEP = frozenset(
@@ -43,3 +62,149 @@ def user_name(where: str | os.PathLike[str]) -> str | None:
         return None
     name = result.stdout.strip()
     return name if result.returncode == 0 and name else None
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            env=_env(),
+            check=False,
+        )
+    except OSError as exc:
+        raise MilepostError(f"cannot run git: {exc.strerror}", hint="is git installed?") from None
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _failed(result: subprocess.CompletedProcess[bytes], what: str, path: Path) -> MilepostError:
+    lines = _text(result.stderr).strip().splitlines()
+    detail = lines[-1].removeprefix("fatal: ") if lines else f"exit code {result.returncode}"
+    return UsageError(f"{what}: {detail}", path=str(path))
+
+
+def toplevel(where: str | os.PathLike[str]) -> Path:
+    """The work tree that holds ``where``; outside a git repository a :class:`UsageError`."""
+    folder = Path(where)
+    if not folder.is_dir():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise UsageError("no such file or folder", path=str(where))
+    result = _git(folder, "rev-parse", "--show-toplevel")
+    if result.returncode != 0:
+        raise UsageError(
+            "not inside a git repository",
+            path=str(where),
+            hint="history comes from git: run this in a clone",
+        )
+    return Path(_text(result.stdout).strip())
+
+
+def git_dir(root: Path) -> Path:
+    """The repository's (common) git directory, where milepost keeps its caches."""
+    result = _git(root, "rev-parse", "--git-common-dir")
+    if result.returncode != 0:
+        raise _failed(result, "cannot find the git directory", root)
+    found = Path(_text(result.stdout).strip())
+    return found if found.is_absolute() else root / found
+
+
+def is_shallow(root: Path) -> bool:
+    result = _git(root, "rev-parse", "--is-shallow-repository")
+    return _text(result.stdout).strip() == "true"
+
+
+def resolve(root: Path, rev: str) -> Commit | None:
+    """The commit a revision names (without touches); None when it names none."""
+    if rev.startswith("-"):
+        return None
+    result = _git(root, "show", "-s", "-z", f"--format={_FORMAT}", f"{rev}^{{commit}}", "--")
+    if result.returncode != 0 or not result.stdout.strip():
+        return None
+    commits = _parse_log(_text(result.stdout))
+    return commits[0] if commits else None
+
+
+_FORMAT = "%x1e%H%x1f%cI%x1f%an%x1f%s"
+
+
+def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Commit]:
+    """The first-parent commits from ``rev`` back that touch ``pathspecs``, newest first.
+
+    A repository without commits has no history (an empty list), not an error.
+    """
+    args = ["log", "--first-parent", "-M", "--raw", "--no-abbrev", "-z", f"--format={_FORMAT}"]
+    result = _git(root, *args, rev, "--", *pathspecs)
+    if result.returncode != 0:
+        if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0:
+            return []  # no commits yet
+        raise _failed(result, "git log failed", root)
+    return _parse_log(_text(result.stdout))
+
+
+def _parse_log(text: str) -> list[Commit]:
+    commits = []
+    for chunk in text.split("\x1e")[1:]:
+        header, _, raw = chunk.partition("\0")
+        sha, when, author, subject = header.strip("\n").split("\x1f", 3)
+        fields = raw.lstrip("\n").split("\0")
+        touches = []
+        i = 0
+        while i < len(fields):
+            meta = fields[i]
+            if not meta.startswith(":"):
+                i += 1
+                continue
+            parts = meta.split()
+            status, blob = parts[-1][:1], parts[3]
+            if status in "RC":
+                touches.append(Touch(status, fields[i + 2], blob, fields[i + 1]))
+                i += 3
+            else:
+                touches.append(Touch(status, fields[i + 1], blob))
+                i += 2
+        commits.append(
+            Commit(sha, datetime.fromisoformat(when.strip()), author, subject, tuple(touches))
+        )
+    return commits
+
+
+def blobs(root: Path, shas: Iterable[str]) -> dict[str, bytes]:
+    """The contents of the given blobs, with one ``git cat-file --batch``."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
+    result = _git(root, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in wanted).encode())
+    if result.returncode != 0:
+        raise _failed(result, "git cat-file failed", root)
+    out, data, at = {}, result.stdout, 0
+    for sha in wanted:
+        end = data.index(b"\n", at)
+        header = data[at:end].split()
+        if len(header) < 3 or header[1] != b"blob":  # "<sha> missing": a shallow clone's edge
+            at = end + 1
+            continue
+        size = int(header[2])
+        out[sha] = data[end + 1 : end + 1 + size]
+        at = end + 1 + size + 1
+    return out
+
+
+def tree_blobs(root: Path, rev: str, paths: Sequence[str]) -> dict[str, str]:
+    """``{path: blob}`` for those of ``paths`` that exist at ``rev``."""
+    if not paths:
+        return {}
+    result = _git(root, "ls-tree", "-r", "-z", "--full-tree", rev, "--", *paths)
+    if result.returncode != 0:
+        raise _failed(result, f"cannot list {rev}", root)
+    found = {}
+    for entry in _text(result.stdout).split("\0"):
+        meta, _, path = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob":
+            found[path] = parts[2]
+    return found

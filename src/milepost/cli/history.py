@@ -1,0 +1,165 @@
+"""``milepost diff``, ``milepost log`` and ``milepost stats``: what git history says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from milepost.cli.options import color_option, format_option, today_option
+from milepost.errors import UsageError
+
+
+def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-18") from None
+
+
+def _split(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Revisions first, then paths: an argument that names an existing file or folder (or
+    anything after ``--``) is a path."""
+    revs: list[str] = []
+    paths: list[str] = []
+    for arg in args:
+        if paths or Path(arg).exists():
+            paths.append(arg)
+        else:
+            revs.append(arg)
+    if len(revs) > 2:
+        raise UsageError(
+            f"at most two revisions, got {len(revs)}: {' '.join(revs)}",
+            hint="a path that does not exist is taken for a revision",
+        )
+    return revs, paths
+
+
+def _console(color: str) -> Console:
+    """The terminal's console; for pipes and logs, wide enough that lines never wrap."""
+    from milepost.cli.show import console_for
+
+    console = console_for(color)
+    if not console.is_terminal:
+        console.width = 200
+    return console
+
+
+def _notes(notes: list[str], horizon: str | None) -> None:
+    for note in ([horizon] if horizon else []) + notes:
+        click.echo(f"milepost: note: {note}", err=True)
+
+
+@click.command("diff", context_settings={"ignore_unknown_options": False})
+@click.argument("args", nargs=-1)
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    callback=_parse_since,
+    help="Compare with each roadmap as it was before this day.",
+)
+@format_option("text", "markdown", "json")
+@color_option
+@click.option("-v", "--verbose", is_flag=True, help="Explain how reworded items were paired.")
+def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, verbose: bool) -> int:
+    """What changed in the roadmaps: [REV_A [REV_B]] [PATH...].
+
+    Without revisions: from each track's last review (the commit that set its "last updated"
+    date) to the working tree. One revision: from it to the working tree. Two: between them.
+    """
+    from milepost import history_api
+    from milepost.render.history import diff_markdown, diff_text
+
+    revs, paths = _split(args)
+    if since is not None and revs:
+        raise UsageError("give either revisions or --since, not both")
+    diffs, history = history_api.diffs(
+        paths,
+        base=revs[0] if revs else None,
+        head=revs[1] if len(revs) > 1 else None,
+        since=since,
+    )
+    _notes(history.notes, history.horizon_note)
+    if fmt == "json":
+        data = {"diffs": [d.to_dict() for d in diffs], "notes": history.notes}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        click.echo(diff_markdown(diffs), nl=False)
+    else:
+        console = _console(color)
+        console.print(diff_text(diffs, verbose=verbose))
+    return 0
+
+
+@click.command("log")
+@click.argument("track")
+@click.argument("item")
+@today_option
+@format_option("text", "json")
+@color_option
+def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
+    """An item's story: each status and period it had, with dates and commits."""
+    from milepost import history_api
+    from milepost.render.history import story_text
+
+    found, lineage, history = history_api.item_story(track, item, today=today)
+    _notes(history.notes, history.horizon_note)
+    if fmt == "json":
+        steps = [
+            {
+                "date": s.when.isoformat(),
+                "commit": s.commit.sha if s.commit else None,
+                "subject": s.commit.subject if s.commit else None,
+                "author": s.commit.author if s.commit else None,
+                "removed": s.state is None,
+                "title": s.state.title if s.state else None,
+                "status": s.state.status.value if s.state and s.state.status else None,
+                "period": s.state.period if s.state else None,
+                "section": s.state.section if s.state else None,
+            }
+            for s in lineage.steps
+        ]
+        data = {"track": found.track, "item": lineage.title, "steps": steps}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    _console(color).print(story_text(lineage, track=found.track))
+    return 0
+
+
+@click.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    callback=_parse_since,
+    help="Count only what happened on or after this day.",
+)
+@today_option
+@format_option("text", "json")
+@color_option
+def stats(
+    paths: tuple[Path, ...], since: dt.date | None, today: dt.date, fmt: str, color: str
+) -> int:
+    """Delivery statistics from history: shipped per month, cycle times, slips, staleness."""
+    from milepost import history_api
+    from milepost.render.history import stats_table
+
+    per_track, total, history = history_api.stats(list(paths), today=today, since=since)
+    _notes(history.notes, history.horizon_note)
+    if fmt == "json":
+        data = {
+            "today": today.isoformat(),
+            "since": since.isoformat() if since else None,
+            "tracks": [s.to_dict() for s in per_track],
+            "overall": total.to_dict(),
+            "notes": ([history.horizon_note] if history.horizon_note else []) + history.notes,
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    _console(color).print(stats_table(per_track, total))
+    return 0

@@ -1,0 +1,253 @@
+"""RoadmapDiff: what changed in one track between two versions, in a track lead's terms.
+
+Items are paired by title (see :mod:`milepost.history.match`), so a reworded item is one item
+that changed. A changed period is a *slip* when the new period ends later, a *pull-in* when it
+ends earlier, and a *move* when the words give no dates to compare (``v0.3`` → ``v0.4``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from milepost.history.match import Pair, match
+from milepost.history.snapshot import ItemState, Snapshot
+
+__all__ = ["FieldChange", "ItemChange", "Ref", "TrackDiff", "diff", "period_move"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One side of a diff: a commit, the working tree, or nothing (the file did not exist)."""
+
+    label: str  # "a1b2c3d (2026-11-18)", "working tree", "nothing"
+    commit: str | None = None
+    when: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "commit": self.commit,
+            "date": self.when.isoformat() if self.when else None,
+        }
+
+
+def period_move(before: ItemState, after: ItemState) -> str | None:
+    """``slip``, ``pull-in`` or ``move`` when the item's period changed, else None."""
+    if before.period == after.period:
+        return None
+    if before.period_end is not None and after.period_end is not None:
+        if after.period_end > before.period_end:
+            return "slip"
+        if after.period_end < before.period_end:
+            return "pull-in"
+    return "move" if before.period and after.period else "dated" if after.period else "undated"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChange:
+    before: ItemState | None
+    after: ItemState | None
+    similarity: float = 1.0
+
+    @property
+    def kind(self) -> str:
+        if self.before is None:
+            return "added"
+        return "removed" if self.after is None else "changed"
+
+    @property
+    def title(self) -> str:
+        state = self.after or self.before
+        assert state is not None
+        return state.title
+
+    @property
+    def status_changed(self) -> bool:
+        return (
+            self.before is not None
+            and self.after is not None
+            and (self.before.status != self.after.status)
+        )
+
+    @property
+    def move(self) -> str | None:
+        if self.before is None or self.after is None:
+            return None
+        return period_move(self.before, self.after)
+
+    @property
+    def reworded(self) -> bool:
+        """Paired by similarity, not by name (a changed aside or explanation is no rewording)."""
+        return (
+            self.before is not None and self.after is not None and self.before.key != self.after.key
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        def side(state: ItemState | None) -> dict[str, Any] | None:
+            if state is None:
+                return None
+            return {
+                "title": state.title,
+                "status": state.status.value if state.status else None,
+                "period": state.period,
+                "section": state.section,
+                "line": state.line,
+            }
+
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "status_changed": self.status_changed,
+            "period_change": self.move,
+            "reworded": self.reworded,
+            "similarity": round(self.similarity, 3),
+            "before": side(self.before),
+            "after": side(self.after),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A metric, risk or community request that was added, removed or changed."""
+
+    kind: str  # metric | risk | request
+    name: str
+    before: dict[str, str | None] | None
+    after: dict[str, str | None] | None
+
+    @property
+    def changed_fields(self) -> tuple[str, ...]:
+        if self.before is None or self.after is None:
+            return ()
+        return tuple(k for k in self.after if self.before.get(k) != self.after[k])
+
+    def to_dict(self) -> dict[str, Any]:
+        change = "added" if self.before is None else "removed" if self.after is None else "changed"
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "change": change,
+            "fields": list(self.changed_fields),
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TrackDiff:
+    track: str
+    path: str
+    base: Ref
+    head: Ref
+    items: tuple[ItemChange, ...] = ()
+    metrics: tuple[FieldChange, ...] = ()
+    risks: tuple[FieldChange, ...] = ()
+    requests: tuple[FieldChange, ...] = ()
+    sections_added: tuple[str, ...] = ()
+    sections_removed: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.items
+            or self.metrics
+            or self.risks
+            or self.requests
+            or self.sections_added
+            or self.sections_removed
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "track": self.track,
+            "path": self.path,
+            "base": self.base.to_dict(),
+            "head": self.head.to_dict(),
+            "items": [c.to_dict() for c in self.items],
+            "metrics": [c.to_dict() for c in self.metrics],
+            "risks": [c.to_dict() for c in self.risks],
+            "requests": [c.to_dict() for c in self.requests],
+            "sections_added": list(self.sections_added),
+            "sections_removed": list(self.sections_removed),
+            "notes": list(self.notes),
+        }
+
+
+_EMPTY = Snapshot(track="", last_updated=None, next_review=None, items=())
+
+
+def diff(
+    before: Snapshot | None,
+    after: Snapshot | None,
+    *,
+    path: str,
+    base: Ref,
+    head: Ref,
+) -> TrackDiff:
+    """What changed from ``before`` to ``after`` (None: the file does not exist there)."""
+    old, new = before or _EMPTY, after or _EMPTY
+    notes: list[str] = []
+    items = tuple(
+        change
+        for pair in match(old.items, new.items, lambda i: i.key, notes=notes)
+        if _item_changed(change := ItemChange(pair.before, pair.after, pair.score))
+    )
+    metrics = _fields(
+        "metric",
+        match(old.metrics, new.metrics, lambda m: m.name.casefold()),
+        lambda m: {"baseline": m.baseline, "current": m.current, "target": m.target},
+        lambda m: m.name,
+    )
+    risks = _fields(
+        "risk",
+        match(old.risks, new.risks, lambda r: r.name.casefold()),
+        lambda r: {"likelihood": r.likelihood, "impact": r.impact, "mitigation": r.mitigation},
+        lambda r: r.name,
+    )
+    requests = _fields(
+        "request",
+        match(old.requests, new.requests, lambda r: r.key, notes=notes),
+        lambda r: {"status": r.status.value if r.status else None},
+        lambda r: r.title,
+    )
+    old_sections, new_sections = set(old.sections), set(new.sections)
+    return TrackDiff(
+        track=(after or before or _EMPTY).track,
+        path=path,
+        base=base,
+        head=head,
+        items=items,
+        metrics=metrics,
+        risks=risks,
+        requests=requests,
+        sections_added=tuple(s for s in new.sections if s not in old_sections),
+        sections_removed=tuple(s for s in old.sections if s not in new_sections),
+        notes=tuple(notes),
+    )
+
+
+def _item_changed(change: ItemChange) -> bool:
+    return change.kind != "changed" or bool(change.status_changed or change.move or change.reworded)
+
+
+def _fields(
+    kind: str,
+    pairs: list[Pair[T]],
+    fields: Callable[[T], dict[str, str | None]],
+    name: Callable[[T], str],
+) -> tuple[FieldChange, ...]:
+    out = []
+    for pair in pairs:
+        before = fields(pair.before) if pair.before is not None else None
+        after = fields(pair.after) if pair.after is not None else None
+        if before != after:
+            either = pair.after if pair.after is not None else pair.before
+            assert either is not None
+            out.append(FieldChange(kind, name(either), before, after))
+    return tuple(out)

@@ -1,0 +1,122 @@
+"""One item's life across the versions of its roadmap: when it appeared, changed, went.
+
+Consecutive versions are paired with :func:`milepost.history.match.match`, so an item keeps its
+lineage through rewordings; an item removed and later listed again under the same title
+takes its old lineage back. :func:`lineages` is the one walk that ``log`` and ``stats`` share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from milepost.history.match import match
+from milepost.history.snapshot import ItemState, Snapshot
+from milepost.history.versions import Commit
+from milepost.model import Status, title_key
+
+__all__ = ["Lineage", "Point", "Step", "find", "lineages"]
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A roadmap at one moment: a committed version, or the working tree (``commit`` None)."""
+
+    when: date
+    commit: Commit | None
+    snapshot: Snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """An item as one point has it; ``state`` None means the item was removed there."""
+
+    index: int  # the point's position in the timeline
+    when: date
+    commit: Commit | None
+    state: ItemState | None
+
+
+@dataclass(slots=True)
+class Lineage:
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return next(s.state.title for s in reversed(self.steps) if s.state is not None)
+
+    @property
+    def titles(self) -> list[str]:
+        return list(dict.fromkeys(s.state.title for s in self.steps if s.state is not None))
+
+    @property
+    def baseline(self) -> bool:
+        """Listed in the first version seen: its earlier life is not in the history."""
+        return self.steps[0].index == 0
+
+    def first(self, *statuses: Status) -> Step | None:
+        return next(
+            (s for s in self.steps if s.state is not None and s.state.status in statuses), None
+        )
+
+    @property
+    def shipped(self) -> Step | None:
+        """The step where the item became done, unless it was done from the start of history."""
+        done = self.first(Status.DONE)
+        if done is None or (done is self.steps[0] and self.baseline):
+            return None
+        return done
+
+    @property
+    def ended(self) -> date | None:
+        """When the item left the roadmap or was dropped, if it did."""
+        last = self.steps[-1]
+        if last.state is None:
+            return last.when
+        dropped = self.first(Status.DROPPED)
+        return dropped.when if dropped is not None else None
+
+
+def _same(a: ItemState, b: ItemState) -> bool:
+    return a.status == b.status and a.period == b.period and a.title == b.title
+
+
+def lineages(timeline: Sequence[Point]) -> list[Lineage]:
+    """Every item's lineage over ``timeline`` (oldest point first), in order of appearance."""
+    found: list[Lineage] = []
+    live: dict[str, Lineage] = {}
+    gone: dict[str, Lineage] = {}
+    previous: tuple[ItemState, ...] = ()
+    for index, point in enumerate(timeline):
+        now: dict[str, Lineage] = {}
+        for pair in match(previous, point.snapshot.items, lambda i: i.key):
+            if pair.after is None:
+                assert pair.before is not None
+                lineage = live[pair.before.key]
+                lineage.steps.append(Step(index, point.when, point.commit, None))
+                gone[pair.before.key] = lineage
+                continue
+            if pair.before is None:
+                lineage = gone.pop(pair.after.key) if pair.after.key in gone else Lineage()
+                if not lineage.steps:
+                    found.append(lineage)
+                lineage.steps.append(Step(index, point.when, point.commit, pair.after))
+            else:
+                lineage = live[pair.before.key]
+                if not _same(pair.before, pair.after):
+                    lineage.steps.append(Step(index, point.when, point.commit, pair.after))
+            now[pair.after.key] = lineage
+        live = now
+        previous = point.snapshot.items
+    return found
+
+
+def find(found: Sequence[Lineage], query: str) -> list[Lineage]:
+    """The lineages whose title, at any time, is ``query`` or contains it (case-folded);
+    exact titles win over partial ones."""
+    key = title_key(query)
+    exact = [g for g in found if any(title_key(t) == key for t in g.titles)]
+    if exact:
+        return exact
+    return [g for g in found if any(key in title_key(t) for t in g.titles)]

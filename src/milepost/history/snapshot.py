@@ -1,0 +1,216 @@
+"""What history keeps of one version of a roadmap: the facts that can change, nothing more.
+
+A :class:`Snapshot` is small, plain data made from a :class:`~milepost.model.Roadmap`: work
+items (one per title, so an item listed in Current Focus and again in Completed Milestones is
+one item at its furthest status), metrics, risks, community requests and section titles. It is
+what the history cache stores per blob, so it converts to and from JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from milepost.model import Item, Roadmap, Status, title_key, work_items
+
+__all__ = [
+    "ItemState",
+    "MetricState",
+    "RequestState",
+    "RiskState",
+    "Snapshot",
+    "match_key",
+    "snapshot",
+]
+
+# When one title is listed twice in a version, the listing furthest along wins.
+_PROGRESS = {
+    None: 0,
+    Status.DROPPED: 1,
+    Status.FUTURE: 2,
+    Status.PLANNED: 3,
+    Status.BLOCKED: 4,
+    Status.IN_PROGRESS: 5,
+    Status.DONE: 6,
+}
+
+
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(carried over from October)", "(#348)"
+_REF = re.compile(r"https?://\S+|#\d+|@[\w-]+")
+_TAIL = re.compile(r"\s+[-–—:]\s.*$")  # " - the SQLite store covers the same use cases"
+_DONE_WORD = re.compile(r"\s+(?:shipped|released|launched|landed|completed|done)$")
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def match_key(title: str) -> str:
+    """The words that name an item, for pairing it across versions: asides in brackets,
+    references, owners, a trailing " - explanation" and a trailing "shipped" left out.
+
+    "Dark mode (carried over from October) (#348)" and "Dark mode (#348)" are one item;
+    "Live run timeline view shipped - follow every step" is "live run timeline view".
+    """
+    text = _TAIL.sub("", _REF.sub(" ", _ASIDE.sub(" ", title)))
+    key = title_key(_DONE_WORD.sub("", title_key(_PUNCT.sub(" ", text))))
+    return key or title_key(title)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemState:
+    """One work item as one version has it."""
+
+    key: str
+    title: str
+    status: Status | None
+    period: str | None  # the period's label ("2026-11", "2027-Q1", "v0.3")
+    period_end: date | None  # its last day, when the words give one
+    section: str  # the top-level section it sits in ("Current Focus", "Completed Milestones")
+    line: int  # 1-based
+
+
+@dataclass(frozen=True, slots=True)
+class MetricState:
+    name: str
+    baseline: str | None
+    current: str | None
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RiskState:
+    name: str
+    likelihood: str | None
+    impact: str | None
+    mitigation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestState:
+    key: str
+    title: str
+    status: Status | None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    track: str
+    last_updated: date | None
+    next_review: date | None
+    items: tuple[ItemState, ...]
+    metrics: tuple[MetricState, ...] = ()
+    risks: tuple[RiskState, ...] = ()
+    requests: tuple[RequestState, ...] = ()
+    sections: tuple[str, ...] = ()
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "track": self.track,
+            "last_updated": _day(self.last_updated),
+            "next_review": _day(self.next_review),
+            "items": [
+                [i.key, i.title, _status(i.status), i.period, _day(i.period_end), i.section, i.line]
+                for i in self.items
+            ],
+            "metrics": [[m.name, m.baseline, m.current, m.target] for m in self.metrics],
+            "risks": [[r.name, r.likelihood, r.impact, r.mitigation] for r in self.risks],
+            "requests": [[r.key, r.title, _status(r.status)] for r in self.requests],
+            "sections": list(self.sections),
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Snapshot:
+        return cls(
+            track=data["track"],
+            last_updated=_read_day(data["last_updated"]),
+            next_review=_read_day(data["next_review"]),
+            items=tuple(
+                ItemState(k, t, _read_status(s), p, _read_day(e), sec, line)
+                for k, t, s, p, e, sec, line in data["items"]
+            ),
+            metrics=tuple(MetricState(*m) for m in data["metrics"]),
+            risks=tuple(RiskState(*r) for r in data["risks"]),
+            requests=tuple(RequestState(k, t, _read_status(s)) for k, t, s in data["requests"]),
+            sections=tuple(data["sections"]),
+        )
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _read_day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _status(status: Status | None) -> str | None:
+    return status.value if status else None
+
+
+def _read_status(text: str | None) -> Status | None:
+    return Status(text) if text else None
+
+
+def _tracked(roadmap: Roadmap) -> list[Item]:
+    """The items whose life history follows: those with a status, and the dated items of
+    Current Focus and of the goals' feature lists (not field lines like "Details: docs")."""
+    requests = {r.item.span.start for r in roadmap.requests}
+    planned: set[int] = set()
+    if roadmap.focus is not None:
+        planned.update(i.span.start for p in roadmap.focus.periods for i in p.items)
+        planned.update(i.span.start for i in roadmap.focus.items)
+    for group in roadmap.goals:
+        for goal in group.goals:
+            planned.update(i.span.start for i in goal.features)
+    return [
+        item
+        for item in work_items(roadmap)
+        if item.span.start not in requests
+        and item.title.strip()
+        and (item.status is not None or (item.period is not None and item.span.start in planned))
+    ]
+
+
+def snapshot(roadmap: Roadmap) -> Snapshot:
+    """The history-relevant facts of ``roadmap``."""
+    items: dict[str, ItemState] = {}
+    for item in _tracked(roadmap):
+        key = match_key(item.title)
+        state = ItemState(
+            key=key,
+            title=item.title,
+            status=item.status,
+            period=item.period.label if item.period else None,
+            period_end=item.period.end if item.period else None,
+            section=item.section[1] if len(item.section) > 1 else (item.section or ("",))[0],
+            line=item.span.first_line,
+        )
+        known = items.get(key)
+        if known is None or _PROGRESS[state.status] > _PROGRESS[known.status]:
+            items[key] = state
+    requests: dict[str, RequestState] = {}
+    for request in roadmap.requests:
+        title = request.description or request.name
+        requests.setdefault(match_key(title), RequestState(match_key(title), title, request.status))
+    return Snapshot(
+        track=roadmap.track,
+        last_updated=roadmap.meta.last_updated,
+        next_review=roadmap.meta.next_review,
+        items=tuple(sorted(items.values(), key=lambda i: i.line)),
+        metrics=tuple(
+            {
+                m.name: MetricState(m.name, m.baseline, m.current, m.target)
+                for m in roadmap.metrics
+            }.values()
+        ),
+        risks=tuple(
+            {
+                r.name: RiskState(r.name, r.likelihood, r.impact, r.mitigation)
+                for r in roadmap.risks
+            }.values()
+        ),
+        requests=tuple(requests.values()),
+        sections=tuple(
+            s.title for top in roadmap.sections for s in (top, *top.subsections) if s.level == 2
+        ),
+    )

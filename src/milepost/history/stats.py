@@ -1,0 +1,258 @@
+"""Delivery statistics from a track's history: pure functions of its timeline and ``today``.
+
+The definitions, which docs/history.md spells out with examples:
+
+- **shipped**: an item becomes done (✅) in a version; items already done in the first
+  version seen are the starting point, not shipments. Counted in the month of the commit.
+- **cycle times**, in days between commit dates: *planned → in progress* (first listed, not
+  yet started, to first in progress), *in progress → done*, and *planned → done*.
+- **slip rate**: of the items whose first dated period is judged (they shipped, or that period
+  ended before today or before they left the roadmap), the share not done by the end of it;
+  **slips** counts every move of an open item's period to a later one.
+- **staleness**: days between consecutive versions, and days since the last one.
+- **metric trajectories**: each metric's baseline / current / target wherever they changed.
+
+``since`` keeps the events on or after that day: shipments, starts, judged periods that ended,
+gaps that closed, metric points.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from milepost.history.diff import period_move
+from milepost.history.lineage import Lineage, Point, lineages
+from milepost.model import Status
+
+__all__ = ["Durations", "MetricPoint", "Stats", "overall", "track_stats"]
+
+
+@dataclass(frozen=True, slots=True)
+class Durations:
+    """A sample of durations in days, with its median and 90th percentile (nearest rank)."""
+
+    samples: tuple[int, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.samples)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
+
+    @property
+    def p90(self) -> int | None:
+        if not self.samples:
+            return None
+        ordered = sorted(self.samples)
+        return ordered[math.ceil(0.9 * len(ordered)) - 1]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "median": self.median, "p90": self.p90}
+
+
+@dataclass(frozen=True, slots=True)
+class MetricPoint:
+    when: date
+    baseline: str | None
+    current: str | None
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    track: str
+    path: str
+    versions: int
+    first: date | None
+    last: date | None
+    shipped: dict[str, int] = field(default_factory=dict)  # "2026-11" -> items
+    planned_to_started: Durations = Durations()
+    started_to_done: Durations = Durations()
+    planned_to_done: Durations = Durations()
+    judged: int = 0
+    slipped: int = 0
+    slips: int = 0
+    gaps: Durations = Durations()
+    days_since_update: int | None = None
+    metrics: dict[str, tuple[MetricPoint, ...]] = field(default_factory=dict)
+
+    @property
+    def slip_rate(self) -> float | None:
+        return self.slipped / self.judged if self.judged else None
+
+    @property
+    def shipped_total(self) -> int:
+        return sum(self.shipped.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "track": self.track,
+            "path": self.path,
+            "versions": self.versions,
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "shipped": self.shipped_total,
+            "shipped_by_month": dict(self.shipped),
+            "cycle_time": {
+                "planned_to_in_progress": self.planned_to_started.to_dict(),
+                "in_progress_to_done": self.started_to_done.to_dict(),
+                "planned_to_done": self.planned_to_done.to_dict(),
+            },
+            "slip_rate": self.slip_rate,
+            "slipped": self.slipped,
+            "judged": self.judged,
+            "slips": self.slips,
+            "staleness": {
+                "gaps": self.gaps.to_dict(),
+                "days_since_update": self.days_since_update,
+            },
+            "metrics": {
+                name: [
+                    {
+                        "date": p.when.isoformat(),
+                        "baseline": p.baseline,
+                        "current": p.current,
+                        "target": p.target,
+                    }
+                    for p in points
+                ]
+                for name, points in self.metrics.items()
+            },
+        }
+
+
+def track_stats(
+    timeline: Sequence[Point], *, track: str, path: str, today: date, since: date | None = None
+) -> Stats:
+    """The statistics of one track from its committed versions (oldest first)."""
+    start = since or date.min
+    shipped: Counter[str] = Counter()
+    waits, cycles, leads = [], [], []
+    judged = slipped = slips = 0
+    for lineage in lineages(timeline):
+        done = lineage.shipped
+        begun = lineage.first(Status.IN_PROGRESS)
+        seen = lineage.steps[0]
+        seen_open = seen.state is not None and seen.state.status not in _STARTED
+        if done is not None and done.when >= start:
+            shipped[f"{done.when:%Y-%m}"] += 1
+            if seen_open:
+                leads.append((done.when - seen.when).days)
+            if begun is not None and begun.index < done.index:
+                cycles.append((done.when - begun.when).days)
+        if begun is not None and begun.when >= start and seen_open and seen is not begun:
+            waits.append((begun.when - seen.when).days)
+        slips += _slips(lineage, start)
+        verdict = _judge(lineage, today, start)
+        if verdict is not None:
+            judged += 1
+            slipped += verdict
+    dates = [p.when for p in timeline]
+    return Stats(
+        track=track,
+        path=path,
+        versions=len(timeline),
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+        shipped=dict(sorted(shipped.items())),
+        planned_to_started=Durations(tuple(waits)),
+        started_to_done=Durations(tuple(cycles)),
+        planned_to_done=Durations(tuple(leads)),
+        judged=judged,
+        slipped=slipped,
+        slips=slips,
+        gaps=Durations(tuple((b - a).days for a, b in pairwise(dates) if b >= start)),
+        days_since_update=(today - dates[-1]).days if dates else None,
+        metrics=_metrics(timeline, start),
+    )
+
+
+_STARTED = (Status.IN_PROGRESS, Status.DONE)
+
+
+def _slips(lineage: Lineage, start: date) -> int:
+    count = 0
+    for before, after in pairwise(lineage.steps):
+        if before.state is None or after.state is None or after.when < start:
+            continue
+        if before.state.status != Status.DONE and period_move(before.state, after.state) == "slip":
+            count += 1
+    return count
+
+
+def _judge(lineage: Lineage, today: date, start: date) -> bool | None:
+    """Whether the item missed its first dated period; None when that cannot be judged yet."""
+    first = next(
+        (
+            s.state
+            for s in lineage.steps
+            if s.state is not None
+            and s.state.period_end is not None
+            and s.state.status != Status.DONE
+        ),
+        None,
+    )
+    if first is None or first.period_end is None or first.period_end < start:
+        return None
+    done = lineage.shipped
+    if done is not None:
+        return done.when > first.period_end
+    if lineage.first(Status.DONE) is not None:
+        return None  # done from the start of history
+    horizon = lineage.ended or today
+    return True if first.period_end < horizon else None
+
+
+def _metrics(timeline: Sequence[Point], start: date) -> dict[str, tuple[MetricPoint, ...]]:
+    seen: dict[str, list[MetricPoint]] = {}
+    for point in timeline:
+        for metric in point.snapshot.metrics:
+            values = (metric.baseline, metric.current, metric.target)
+            points = seen.setdefault(metric.name, [])
+            if points and (points[-1].baseline, points[-1].current, points[-1].target) == values:
+                continue
+            points.append(MetricPoint(point.when, *values))
+    return {
+        name: tuple(p for p in points if p.when >= start)
+        for name, points in seen.items()
+        if any(p.when >= start for p in points)
+    }
+
+
+def overall(stats: Iterable[Stats], *, today: date) -> Stats:
+    """Every track's figures pooled: sums of counts, medians of all samples together."""
+    every = list(stats)
+    shipped: Counter[str] = Counter()
+    for s in every:
+        shipped.update(s.shipped)
+
+    def pool(pick: str) -> Durations:
+        return Durations(tuple(x for s in every for x in getattr(s, pick).samples))
+
+    firsts = [s.first for s in every if s.first]
+    lasts = [s.last for s in every if s.last]
+    return Stats(
+        track="All tracks",
+        path="",
+        versions=sum(s.versions for s in every),
+        first=min(firsts) if firsts else None,
+        last=max(lasts) if lasts else None,
+        shipped=dict(sorted(shipped.items())),
+        planned_to_started=pool("planned_to_started"),
+        started_to_done=pool("started_to_done"),
+        planned_to_done=pool("planned_to_done"),
+        judged=sum(s.judged for s in every),
+        slipped=sum(s.slipped for s in every),
+        slips=sum(s.slips for s in every),
+        gaps=pool("gaps"),
+        days_since_update=(today - max(lasts)).days if lasts else None,
+    )

@@ -1,0 +1,66 @@
+"""The versions of one roadmap file, from the commits that touched it (renames followed).
+
+Pure: :func:`trace` takes the commits ``git log`` reported (newest first) and the file's
+current path, and walks back through renames until the commit that added the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+__all__ = ["Commit", "Touch", "Version", "trace"]
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """What one commit did to one file: ``A``dded, ``M``odified, ``D``eleted or ``R``enamed."""
+
+    status: str
+    path: str
+    blob: str  # the file's blob after the commit (all zeros when deleted)
+    old_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    when: datetime  # committer date, in the committer's time zone
+    author: str
+    subject: str
+    touches: tuple[Touch, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One committed state of a roadmap file."""
+
+    commit: Commit
+    path: str  # the file's path in that commit
+    blob: str
+
+    @property
+    def short(self) -> str:
+        return self.commit.sha[:7]
+
+
+def trace(commits: Sequence[Commit], path: str) -> list[Version]:
+    """The versions of the file now at ``path``, oldest first, following renames back."""
+    name: str | None = path
+    found: list[Version] = []
+    for commit in commits:
+        for touch in commit.touches:
+            if touch.path != name:
+                continue
+            if touch.status == "D":  # an older file of the same name: not this one
+                return found[::-1]
+            found.append(Version(commit, name, touch.blob))
+            if touch.status == "R":
+                name = touch.old_path
+            elif touch.status != "M":  # added (or copied, or a type change): its first version
+                name = None
+            break
+        if name is None:
+            break
+    return found[::-1]

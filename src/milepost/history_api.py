@@ -1,0 +1,337 @@
+"""The façade of roadmap history: git and the cache in, the pure history modules composed.
+
+Reading goes like this, whatever the size of the portfolio: one ``git log`` over the roadmaps'
+common folder (first parent, renames detected), one ``git cat-file --batch`` for the blobs
+the cache does not hold yet, each of those parsed once. The cache lives in the repository's
+git directory (``.git/milepost/``), is keyed by blob, path, status vocabulary and milepost
+version, and is safe to delete.
+
+Like :mod:`milepost.api` (which it builds on), this module may do I/O; what it calls is pure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from milepost import __version__, api, fs
+from milepost.config import Config
+from milepost.document import gc_paused, parse
+from milepost.errors import MilepostError, UsageError
+from milepost.extract import extract
+from milepost.extract.markers import config_legend
+from milepost.history import gitlog
+from milepost.history.diff import Ref, TrackDiff, diff
+from milepost.history.lineage import Lineage, Point, find, lineages
+from milepost.history.snapshot import Snapshot, snapshot
+from milepost.history.stats import Stats, overall, track_stats
+from milepost.history.versions import Version, trace
+from milepost.source import decode
+
+__all__ = ["History", "TrackHistory", "diffs", "item_story", "read_history", "stats"]
+
+_CACHE_FORMAT = 1
+
+
+class _Cache:
+    """Snapshots by (blob, path), in ``.git/milepost/history-<version>.json``."""
+
+    def __init__(self, git_dir: Path, config: Config) -> None:
+        self.config = config
+        # The cache holds what this very code made of each blob: a new milepost (or an
+        # edited one, in development) starts a new cache file.
+        code = fs.stamp(Path(__file__).parent)
+        self.file = git_dir / "milepost" / f"history-{__version__}-{code}.json"
+        self.vocabulary = json.dumps(sorted(config.statuses))
+        self.entries: dict[str, Any] = {}
+        try:
+            data = json.loads(self.file.read_bytes())
+            if data.get("format") == _CACHE_FORMAT and data.get("statuses") == self.vocabulary:
+                self.entries = data["entries"]
+        except (OSError, ValueError, AttributeError, KeyError):
+            self.entries = {}  # missing or damaged: it is only a cache
+
+    def fill(
+        self, root: Path, wanted: set[tuple[str, str]], notes: list[str]
+    ) -> dict[tuple[str, str], Snapshot]:
+        found: dict[tuple[str, str], Snapshot] = {}
+        missing = []
+        for blob, path in sorted(wanted):
+            data = self.entries.get(f"{blob}:{path}")
+            if data is None:
+                missing.append((blob, path))
+                continue
+            try:
+                found[blob, path] = Snapshot.from_data(data)
+            except (KeyError, TypeError, ValueError):
+                missing.append((blob, path))
+        if not missing:
+            return found
+        contents = gitlog.blobs(root, {blob for blob, _ in missing})
+        with gc_paused():
+            for blob, path in missing:
+                if blob not in contents:
+                    notes.append(f"{path}: blob {blob[:7]} is not in this clone")
+                    continue
+                try:
+                    found[blob, path] = _parse(contents[blob], path, self.config)
+                except MilepostError as exc:
+                    notes.append(f"{path} at blob {blob[:7]}: skipped: {exc.message}")
+                    continue
+                self.entries[f"{blob}:{path}"] = found[blob, path].to_data()
+        self._save()
+        return found
+
+    def _save(self) -> None:
+        data = {"format": _CACHE_FORMAT, "statuses": self.vocabulary, "entries": self.entries}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fs.write_atomic(self.file, json.dumps(data, separators=(",", ":")).encode())
+        except (OSError, MilepostError):
+            pass  # a cache that cannot be written only costs time
+
+
+@dataclass(slots=True)
+class TrackHistory:
+    """One roadmap's committed versions (oldest first), their snapshots, and the work tree's."""
+
+    path: Path
+    relpath: str
+    versions: list[Version]
+    snapshots: dict[str, Snapshot]  # blob -> snapshot; unreadable blobs are absent
+    current: Snapshot | None
+
+    @property
+    def track(self) -> str:
+        for snap in (self.current, *(self.snapshots.get(v.blob) for v in self.versions[::-1])):
+            if snap is not None:
+                return snap.track
+        return self.path.stem
+
+    def timeline(self, *, until: date | None = None) -> list[Point]:
+        """The readable committed versions as points in time, oldest first."""
+        return [
+            Point(v.commit.when.date(), v.commit, snap)
+            for v in self.versions
+            if (snap := self.snapshots.get(v.blob)) is not None
+            and (until is None or v.commit.when.date() <= until)
+        ]
+
+
+@dataclass(slots=True)
+class History:
+    root: Path
+    tracks: list[TrackHistory]
+    cache: _Cache
+    shallow: bool = False
+    oldest: date | None = None  # the oldest commit seen
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def horizon_note(self) -> str | None:
+        """How far back a shallow clone let us see."""
+        if not self.shallow:
+            return None
+        since = f" back to {self.oldest.isoformat()}" if self.oldest else ""
+        return f"shallow clone: history seen only{since} (git fetch --unshallow to see it all)"
+
+
+def read_history(
+    paths: Sequence[str | os.PathLike[str]], *, rev: str = "HEAD", working_tree: bool = True
+) -> History:
+    """The history of every roadmap the paths name, up to ``rev``."""
+    files, config = _roadmaps(paths)
+    root = gitlog.toplevel(files[0])
+    relpaths = []
+    for file in files:
+        try:
+            relpaths.append(file.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            raise UsageError(
+                "not in the same git repository as the others", path=str(file)
+            ) from None
+    if gitlog.resolve(root, rev) is None:
+        has_commits = gitlog.resolve(root, "HEAD") is not None
+        if has_commits or rev != "HEAD":
+            raise UsageError(f"unknown revision {rev!r}", path=str(root))
+    common = os.path.commonpath([os.path.dirname(r) or "." for r in relpaths])
+    commits = gitlog.log(root, [common or "."], rev=rev)
+    cache = _Cache(gitlog.git_dir(root), config)
+    history = History(root=root, tracks=[], cache=cache, shallow=gitlog.is_shallow(root))
+    history.oldest = commits[-1].when.date() if commits else None
+    versions = {rel: trace(commits, rel) for rel in relpaths}
+    wanted = {(v.blob, v.path) for vs in versions.values() for v in vs}
+    snapshots = cache.fill(root, wanted, history.notes)
+    for file, rel in zip(files, relpaths, strict=True):
+        current = _working_snapshot(file, config) if working_tree else None
+        history.tracks.append(
+            TrackHistory(
+                path=file,
+                relpath=rel,
+                versions=versions[rel],
+                snapshots={
+                    v.blob: snapshots[v.blob, v.path]
+                    for v in versions[rel]
+                    if (v.blob, v.path) in snapshots
+                },
+                current=current,
+            )
+        )
+    return history
+
+
+def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Config]:
+    given = list(paths) or ["."]
+    config = api.find_config(given[0])
+    if not paths and config.root is not None:
+        given = [str(config.root)]
+    files = [file for path in given for file in api.discover(path, config)]
+    if not files:
+        raise UsageError("no roadmaps found", path=str(given[0]))
+    return files, config
+
+
+def _parse(data: bytes, path: str, config: Config) -> Snapshot:
+    source = decode(data, path=path)
+    return snapshot(extract(parse(source), path=path, vocabulary=config_legend(config.statuses)))
+
+
+def _working_snapshot(file: Path, config: Config) -> Snapshot | None:
+    try:
+        return _parse(fs.read(file).data, str(file), config)
+    except MilepostError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# diff
+
+
+def _ref(version: Version | None) -> Ref:
+    if version is None:
+        return Ref("nothing")
+    day = version.commit.when.date()
+    return Ref(f"{version.short} ({day.isoformat()})", version.commit.sha, day)
+
+
+def _at(track: TrackHistory, day: date) -> Version | None:
+    """The version in effect at the start of ``day``."""
+    earlier = [v for v in track.versions if v.commit.when.date() < day]
+    return earlier[-1] if earlier else None
+
+
+def last_review(track: TrackHistory) -> Version | None:
+    """The commit that set the track's current "last updated" date (its last review), else
+    the last commit; None for a file never committed."""
+    readable = [(v, track.snapshots[v.blob]) for v in track.versions if v.blob in track.snapshots]
+    for (version, snap), previous in zip(
+        readable[::-1], [*[s for _, s in readable[::-1]][1:], None], strict=True
+    ):
+        if snap.last_updated is not None and (
+            previous is None or previous.last_updated != snap.last_updated
+        ):
+            return version
+    return track.versions[-1] if track.versions else None
+
+
+def diffs(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    base: str | None = None,
+    head: str | None = None,
+    since: date | None = None,
+) -> tuple[list[TrackDiff], History]:
+    """What changed in each roadmap: from ``base`` (a revision; default the track's last
+    review, or the last version before ``since``) to ``head`` (a revision; default the work
+    tree)."""
+    history = read_history(paths, working_tree=head is None)
+    out = []
+    for track in history.tracks:
+        if base is not None:
+            before_ref, before = _state_at(history, track, base)
+        else:
+            version = _at(track, since) if since is not None else last_review(track)
+            before_ref = _ref(version)
+            before = track.snapshots.get(version.blob) if version is not None else None
+            if since is None and version is not None:
+                before_ref = Ref(
+                    before_ref.label + ", last review", before_ref.commit, before_ref.when
+                )
+        if head is None:
+            after_ref, after = Ref("working tree"), track.current
+        else:
+            after_ref, after = _state_at(history, track, head)
+        out.append(diff(before, after, path=_display(track.path), base=before_ref, head=after_ref))
+    return out, history
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _state_at(history: History, track: TrackHistory, rev: str) -> tuple[Ref, Snapshot | None]:
+    commit = gitlog.resolve(history.root, rev)
+    if commit is None:
+        raise UsageError(f"unknown revision {rev!r}", path=str(history.root))
+    names = list(dict.fromkeys([track.relpath, *(v.path for v in track.versions[::-1])]))
+    blobs = gitlog.tree_blobs(history.root, commit.sha, names)
+    ref = Ref(f"{rev} ({commit.when.date().isoformat()})", commit.sha, commit.when.date())
+    for name in names:
+        if name in blobs:
+            key = (blobs[name], name)
+            found = history.cache.fill(history.root, {key}, history.notes)
+            return ref, found.get(key)
+    return ref, None
+
+
+# ---------------------------------------------------------------------------------------------
+# log and stats
+
+
+def item_story(
+    track: str | os.PathLike[str], query: str, *, today: date
+) -> tuple[TrackHistory, Lineage, History]:
+    """The lineage of the one item of ``track`` whose title is (or contains) ``query``."""
+    path = api.resolve_track(track)
+    history = read_history([path])
+    found = history.tracks[0]
+    timeline = found.timeline()
+    if found.current is not None and (not timeline or timeline[-1].snapshot != found.current):
+        timeline.append(Point(today, None, found.current))
+    matches = find(lineages(timeline), query)
+    if not matches:
+        raise UsageError(
+            f"no item matches {query!r} in its history",
+            path=str(path),
+            hint="the title as written at any time, or part of it",
+        )
+    if len(matches) > 1:
+        listing = "; ".join(repr(m.title) for m in matches[:5])
+        raise UsageError(
+            f"{len(matches)} items match {query!r}: {listing}",
+            path=str(path),
+            hint="give more of the title",
+        )
+    return found, matches[0], history
+
+
+def stats(
+    paths: Sequence[str | os.PathLike[str]], *, today: date, since: date | None = None
+) -> tuple[list[Stats], Stats, History]:
+    """Per-track and overall delivery statistics from the committed history."""
+    history = read_history(paths, working_tree=False)
+    per_track = [
+        track_stats(
+            t.timeline(until=today), track=t.track, path=_display(t.path), today=today, since=since
+        )
+        for t in history.tracks
+    ]
+    return per_track, overall(per_track, today=today), history

@@ -1,0 +1,255 @@
+"""History for people: a diff as terminal text or Markdown, an item's story, stats tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from milepost.history.diff import FieldChange, ItemChange, TrackDiff
+from milepost.history.lineage import Lineage
+from milepost.history.stats import Durations, Stats
+from milepost.model import Status
+
+__all__ = [
+    "change_words",
+    "diff_markdown",
+    "diff_text",
+    "stats_table",
+    "story_text",
+]
+
+# What a change of status to this one is called.
+VERBS = {
+    Status.DONE: "shipped",
+    Status.IN_PROGRESS: "started",
+    Status.PLANNED: "planned",
+    Status.FUTURE: "deferred",
+    Status.BLOCKED: "blocked",
+    Status.DROPPED: "dropped",
+}
+_MOVES = {"slip": "slipped", "pull-in": "pulled in", "move": "moved", "dated": "dated"}
+_STYLE = {
+    "shipped": "green",
+    "started": "yellow",
+    "slipped": "red",
+    "blocked": "red",
+    "dropped": "dim",
+    "added": "cyan",
+    "removed": "dim",
+}
+
+
+def _status(status: Status | None) -> str:
+    return status.emoji if status else "·"
+
+
+def change_words(change: ItemChange) -> tuple[str, str]:
+    """(what happened, the detail) for one item change: ("shipped", "🚧 → ✅"), …"""
+    before, after = change.before, change.after
+    if after is None:
+        assert before is not None
+        return "removed", f"was {_status(before.status)} {before.period or ''}".rstrip()
+    if before is None:
+        detail = " ".join(x for x in (_status(after.status), after.period or "") if x)
+        return "added", detail
+    parts = []
+    verb = ""
+    if change.status_changed:
+        verb = VERBS[after.status] if after.status else "unmarked"
+        parts.append(f"{_status(before.status)} → {_status(after.status)}")
+    if change.move:
+        if not verb:
+            verb = _MOVES.get(change.move, "undated")
+        parts.append(f"{before.period or 'undated'} → {after.period or 'undated'}")
+    if change.reworded:
+        verb = verb or "reworded"
+        parts.append(f"was {before.title!r}")
+    return verb, "; ".join(parts)
+
+
+def _field_words(change: FieldChange) -> str:
+    if change.before is None:
+        return "added"
+    if change.after is None:
+        return "removed"
+    return "; ".join(
+        f"{k} {change.before.get(k) or '—'} → {change.after.get(k) or '—'}"
+        for k in change.changed_fields
+    )
+
+
+def _header(d: TrackDiff) -> str:
+    return f"{d.track}  {d.path}  {d.base.label} → {d.head.label}"
+
+
+def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> RenderableType:
+    """Every track that changed, one line per change; a closing count."""
+    blocks: list[RenderableType] = []
+    for d in diffs:
+        if d.empty and not (verbose and d.notes):
+            continue
+        blocks.append(Text(_header(d), style="bold"))
+        width = max((len(i.title) for i in d.items), default=0)
+        width = min(width, 60)
+        for change in d.items:
+            verb, detail = change_words(change)
+            line = Text("  ")
+            line.append(f"{verb:<10}", style=_STYLE.get(verb, ""))
+            line.append(f" {change.title[:60]:<{width}}  ")
+            line.append(detail, style="dim")
+            blocks.append(line)
+        for field in (*d.metrics, *d.risks, *d.requests):
+            line = Text("  ")
+            line.append(f"{field.kind:<10}", style="magenta")
+            line.append(f" {field.name}: {_field_words(field)}")
+            blocks.append(line)
+        for title in d.sections_added:
+            blocks.append(Text(f"  {'section':<10} + {title}"))
+        for title in d.sections_removed:
+            blocks.append(Text(f"  {'section':<10} - {title}"))
+        if verbose:
+            blocks.extend(Text(f"  note: {note}", style="dim") for note in d.notes)
+        blocks.append(Text(""))
+    changed = sum(1 for d in diffs if not d.empty)
+    blocks.append(Text(f"{changed} of {len(diffs)} tracks changed" + _totals(diffs)))
+    return Group(*blocks)
+
+
+def _totals(diffs: Sequence[TrackDiff]) -> str:
+    counts: dict[str, int] = {}
+    for d in diffs:
+        for change in d.items:
+            verb = change_words(change)[0]
+            counts[verb] = counts.get(verb, 0) + 1
+    if not counts:
+        return ""
+    order = ["shipped", "started", "slipped", "pulled in", "added", "removed"]
+    ranked = sorted(counts, key=lambda v: (order.index(v) if v in order else len(order), v))
+    return ": " + ", ".join(f"{counts[v]} {v}" for v in ranked)
+
+
+def diff_markdown(diffs: Sequence[TrackDiff]) -> str:
+    """The diff as Markdown for a weekly sync's notes or a pull request."""
+    lines = ["# Roadmap changes", ""]
+    for d in diffs:
+        if d.empty:
+            continue
+        lines += [f"## {d.track}", "", f"`{d.path}`: {d.base.label} → {d.head.label}", ""]
+        for change in d.items:
+            verb, detail = change_words(change)
+            lines.append(f"- **{verb.capitalize()}:** {_md(change.title)}" + _paren(detail))
+        for field in (*d.metrics, *d.risks, *d.requests):
+            lines.append(
+                f"- **{field.kind.capitalize()}:** {_md(field.name)}: {_md(_field_words(field))}"
+            )
+        lines += [f"- **Section added:** {_md(t)}" for t in d.sections_added]
+        lines += [f"- **Section removed:** {_md(t)}" for t in d.sections_removed]
+        lines.append("")
+    if len(lines) == 2:
+        lines += ["No changes.", ""]
+    return "\n".join(lines)
+
+
+def _paren(detail: str) -> str:
+    return f" ({_md(detail)})" if detail else ""
+
+
+def _md(text: str) -> str:
+    """Roadmap text made inert in Markdown: no emphasis, links or HTML sneak through."""
+    out = []
+    for ch in text:
+        out.append("\\" + ch if ch in "\\`*_[]<>|#" else ch)
+    return "".join(out)
+
+
+def story_text(lineage: Lineage, *, track: str) -> RenderableType:
+    """An item's story: when it appeared, each status and period it had, when it left."""
+    table = Table(title=f"{track}: {lineage.title}", title_justify="left", box=None)
+    for name in ("date", "commit", "status", "period", "title", "change"):
+        table.add_column(name)
+    previous = None
+    for step in lineage.steps:
+        commit = step.commit.sha[:7] if step.commit else "(work tree)"
+        subject = step.commit.subject if step.commit else ""
+        if step.state is None:
+            table.add_row(step.when.isoformat(), commit, "—", "—", "", f"removed · {subject}")
+            previous = None
+            continue
+        state = step.state
+        what = "listed" if previous is None else _step_change(previous, state)
+        table.add_row(
+            step.when.isoformat(),
+            commit,
+            f"{_status(state.status)} {state.status.label if state.status else ''}".strip(),
+            state.period or "",
+            state.title if previous is None or previous.title != state.title else "",
+            f"{what} · {subject}" if subject else what,
+        )
+        previous = state
+    return table
+
+
+def _step_change(before: Any, after: Any) -> str:
+    change = ItemChange(before, after)
+    verb, _ = change_words(change)
+    return verb or "changed"
+
+
+def _days(d: Durations) -> str:
+    if not d.count:
+        return "—"
+    median = d.median
+    shown = f"{median:g}" if median is not None else "—"
+    return f"{shown} / {d.p90} d ({d.count})"
+
+
+def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
+    """One row per track and the overall row: shipments, cycle times, slips, staleness."""
+    table = Table(box=None, pad_edge=False)
+    for name, justify in (
+        ("track", "left"),
+        ("versions", "right"),
+        ("shipped", "right"),
+        ("planned→started", "right"),
+        ("started→done", "right"),
+        ("planned→done", "right"),
+        ("slip rate", "right"),
+        ("slips", "right"),
+        ("update gap", "right"),
+        ("last update", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in (*per_track, total):
+        rate = f"{row.slip_rate:.0%} ({row.slipped}/{row.judged})" if row.judged else "—"
+        age = f"{row.days_since_update} d ago" if row.days_since_update is not None else "—"
+        table.add_row(
+            row.track,
+            str(row.versions),
+            str(row.shipped_total),
+            _days(row.planned_to_started),
+            _days(row.started_to_done),
+            _days(row.planned_to_done),
+            rate,
+            str(row.slips),
+            _days(row.gaps),
+            age,
+            style="bold" if row is total else None,
+        )
+    months = Table(box=None, pad_edge=False)
+    months.add_column("shipped in")
+    months.add_column("items", justify="right")
+    for month, count in total.shipped.items():
+        months.add_row(month, str(count))
+    legend = Text(
+        "durations: median / p90 days (sample size); slip rate: items not done by the end of "
+        "their first dated period",
+        style="dim",
+    )
+    parts: list[RenderableType] = [table, legend]
+    if total.shipped:
+        parts += [Text(""), months]  # the months, oldest first
+    return Group(*parts)

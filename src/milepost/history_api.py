@@ -164,7 +164,7 @@ def read_history(
     cache = _Cache(gitlog.git_dir(root), config)
     history = History(root=root, tracks=[], cache=cache, shallow=gitlog.is_shallow(root))
     history.oldest = commits[-1].when.date() if commits else None
-    versions = {rel: trace(commits, rel) for rel in relpaths}
+    versions = {rel: _follow(root, trace(commits, rel)) for rel in relpaths}
     wanted = {(v.blob, v.path) for vs in versions.values() for v in vs}
     snapshots = cache.fill(root, wanted, history.notes)
     for file, rel in zip(files, relpaths, strict=True):
@@ -183,6 +183,28 @@ def read_history(
             )
         )
     return history
+
+
+def _follow(root: Path, versions: list[Version]) -> list[Version]:
+    """Follow a file back through moves from outside the folder the log was limited to."""
+    while versions and versions[0].status == "A":
+        first = versions[0]
+        commit = gitlog.touches(root, first.commit.sha)
+        moved = (
+            next(
+                (t.old_path for t in commit.touches if t.status == "R" and t.path == first.path),
+                None,
+            )
+            if commit is not None
+            else None
+        )
+        if moved is None:
+            break
+        older = trace(gitlog.log(root, [moved], rev=f"{first.commit.sha}^"), moved)
+        if not older:
+            break
+        versions = [*older, Version(first.commit, first.path, first.blob, "R"), *versions[1:]]
+    return versions
 
 
 def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Config]:
@@ -229,9 +251,9 @@ def last_review(track: TrackHistory) -> Version | None:
     """The commit that set the track's current "last updated" date (its last review), else
     the last commit; None for a file never committed."""
     readable = [(v, track.snapshots[v.blob]) for v in track.versions if v.blob in track.snapshots]
-    for (version, snap), previous in zip(
-        readable[::-1], [*[s for _, s in readable[::-1]][1:], None], strict=True
-    ):
+    for index in range(len(readable) - 1, -1, -1):
+        version, snap = readable[index]
+        previous = readable[index - 1][1] if index else None
         if snap.last_updated is not None and (
             previous is None or previous.last_updated != snap.last_updated
         ):

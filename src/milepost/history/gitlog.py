@@ -23,6 +23,7 @@ __all__ = [
     "log",
     "resolve",
     "toplevel",
+    "touches",
     "tree_blobs",
     "user_name",
 ]
@@ -171,6 +172,15 @@ def _parse_log(text: str) -> list[Commit]:
             Commit(sha, datetime.fromisoformat(when.strip()), author, subject, tuple(touches))
         )
     return commits
+
+
+def touches(root: Path, sha: str) -> Commit | None:
+    """One commit with everything it did to any file (renames detected, merges against their
+    first parent): where a file that a limited log saw *added* really came from."""
+    args = ["show", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev", "-z"]
+    result = _git(root, *args, f"--format={_FORMAT}", sha, "--")
+    commits = _parse_log(_text(result.stdout)) if result.returncode == 0 else []
+    return commits[0] if commits else None
 
 
 def blobs(root: Path, shas: Iterable[str]) -> dict[str, bytes]:

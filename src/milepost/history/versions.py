@@ -39,6 +39,7 @@ class Version:
     commit: Commit
     path: str  # the file's path in that commit
     blob: str
+    status: str = "M"  # what the commit did to the file: A, M or R
 
     @property
     def short(self) -> str:
@@ -55,7 +56,7 @@ def trace(commits: Sequence[Commit], path: str) -> list[Version]:
                 continue
             if touch.status == "D":  # an older file of the same name: not this one
                 return found[::-1]
-            found.append(Version(commit, name, touch.blob))
+            found.append(Version(commit, name, touch.blob, touch.status))
             if touch.status == "R":
                 name = touch.old_path
             elif touch.status != "M":  # added (or copied, or a type change): its first version

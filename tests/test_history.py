@@ -1,0 +1,532 @@
+"""History from git: real repositories in temp dirs, with scripted histories.
+
+The main story is ``examples/scripted_history.py``: the example portfolio with two months of
+dated commits (starts, ships, a drop, a rewording, items carried over to the next month on a
+merged branch, a renamed folder, a raised metric target, reviews). Every figure below was
+worked out by hand from that script.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from milepost.cli import main
+from tests.conftest import ROOT
+
+TODAY = "2026-11-25"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "scripted_history", ROOT / "examples" / "scripted_history.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+SCRIPT = _script()
+
+
+def git(repo: Path, *args: str, day: str | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_AUTHOR_NAME="Tess",
+        GIT_AUTHOR_EMAIL="tess@example.org",
+        GIT_COMMITTER_NAME="Tess",
+        GIT_COMMITTER_EMAIL="tess@example.org",
+    )
+    if day:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env
+    )
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scripted history, shared by the tests that only read it."""
+    return SCRIPT.build(tmp_path_factory.mktemp("story") / "swarmkit")
+
+
+@pytest.fixture
+def fresh_story(tmp_path: Path) -> Path:
+    """The scripted history, for a test that changes the work tree."""
+    return SCRIPT.build(tmp_path / "swarmkit")
+
+
+def run(
+    where: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
+    monkeypatch.chdir(where)
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(
+    where: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> Any:
+    code, out, err = run(where, monkeypatch, capsys, *args, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def changes(data: Any) -> dict[str, list[tuple[str, ...]]]:
+    """track -> [(kind, title, before status, after status, period change)] for items."""
+    found = {}
+    for d in data["diffs"]:
+        rows = []
+        for c in d["items"]:
+            before, after = c["before"] or {}, c["after"] or {}
+            rows.append(
+                (
+                    c["kind"],
+                    c["title"],
+                    str(before.get("status")),
+                    str(after.get("status")),
+                    str(c["period_change"]),
+                )
+            )
+        if rows or d["metrics"]:
+            found[d["track"]] = rows
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# the scripted story
+
+
+def test_the_script_ends_at_the_bundled_example(story: Path) -> None:
+    for path in (ROOT / "examples" / "portfolio").rglob("*"):
+        if path.is_file():
+            twin = story / path.relative_to(ROOT / "examples" / "portfolio")
+            assert twin.read_bytes() == path.read_bytes(), twin
+    assert not (story / "tracks" / "tools").exists()
+
+
+def test_diff_since_november_tells_the_month(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(story, monkeypatch, capsys, "diff", "--since", "2026-11-01")
+    assert changes(data) == {
+        "Memory": [
+            (
+                "changed",
+                "SQLite memory store as the default backend",
+                "in_progress",
+                "done",
+                "None",
+            ),
+            (
+                "changed",
+                "Context truncation API for agent transcripts",
+                "planned",
+                "in_progress",
+                "None",
+            ),
+            (
+                "changed",
+                "Redis memory backend (#287) - the SQLite store covers the same use cases",
+                "planned",
+                "dropped",
+                "None",
+            ),
+        ],
+        "Orchestration": [
+            (
+                "changed",
+                "Structured handoff protocol between agents",
+                "in_progress",
+                "done",
+                "None",
+            ),
+        ],
+        "Tool Use": [
+            ("changed", "Tool call timeouts with typed errors", "in_progress", "done", "None"),
+        ],
+        "Web UI": [
+            (
+                "changed",
+                "Agent message inspector (carried over from October)",
+                "in_progress",
+                "in_progress",
+                "slip",
+            ),
+            ("changed", "Dark mode (carried over from October)", "planned", "planned", "slip"),
+            (
+                "changed",
+                "Shareable read-only run links (carried over from October)",
+                "planned",
+                "planned",
+                "slip",
+            ),
+        ],
+    }
+    by_track = {d["track"]: d for d in data["diffs"]}
+    memory = by_track["Memory"]
+    assert memory["base"]["date"] == "2026-10-26"
+    assert memory["head"]["label"] == "working tree"
+    truncation = memory["items"][1]
+    assert truncation["reworded"] is True
+    assert truncation["before"]["title"] == "Context truncation for transcripts"
+    # Web UI's last version before November is the ship of 28 October, not the first commit
+    assert by_track["Web UI"]["base"]["date"] == "2026-10-28"
+    [metric] = by_track["Orchestration"]["metrics"]
+    assert metric["name"] == "Throughput on 100-agent benchmark"
+    assert metric["fields"] == ["target"]
+    assert (metric["before"]["target"], metric["after"]["target"]) == (
+        "300 steps/min",
+        "400 steps/min",
+    )
+    # the renamed tool-use folder is one track with its older versions
+    assert by_track["Tool Use"]["base"]["commit"] is not None
+
+
+def test_diff_text_reads_like_a_sync_note(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        story, monkeypatch, capsys, "diff", "--since", "2026-11-01", "--color", "never"
+    )
+    assert code == 0
+    # fixed dates and authors make fixed commit ids
+    assert "Web UI  tracks/web-ui/roadmap.md  1931d2d (2026-10-28) → working tree" in out
+    lines = [line.split() for line in out.splitlines()]
+    assert [
+        "slipped",
+        "Dark",
+        "mode",
+        "(carried",
+        "over",
+        "from",
+        "October)",
+        "2026-10",
+        "→",
+        "2026-11",
+    ] in lines
+    assert "shipped    SQLite memory store as the default backend" in out
+    assert "was 'Context truncation for transcripts'" in out
+    assert out.rstrip().endswith(
+        "4 of 5 tracks changed: 3 shipped, 1 started, 3 slipped, 1 dropped"
+    )
+    assert "\x1b[" not in out
+
+
+def test_diff_markdown(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        story, monkeypatch, capsys, "diff", "--since", "2026-11-01", "--format", "markdown"
+    )
+    assert code == 0
+    assert out.startswith("# Roadmap changes\n\n## Memory\n")
+    assert "- **Slipped:** Dark mode (carried over from October) (2026-10 → 2026-11)" in out
+    assert (
+        "- **Metric:** Throughput on 100-agent benchmark: target 300 steps/min → 400 steps/min"
+        in out
+    )
+    assert "Redis memory backend (\\#287)" in out  # roadmap text is made inert
+
+
+def test_diff_defaults_to_each_tracks_last_review(
+    fresh_story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(fresh_story, monkeypatch, capsys, "diff")
+    assert changes(data) == {}
+    bases = {
+        d["track"]: (d["base"]["date"], d["base"]["label"].endswith("last review"))
+        for d in data["diffs"]
+    }
+    assert bases["Memory"] == ("2026-11-18", True)
+    assert bases["Evaluation"] == ("2026-10-26", True)  # its date was set by the first commit
+    code, _, err = run(
+        fresh_story, monkeypatch, capsys, "ship", "memory", "Context truncation", "--today", TODAY
+    )
+    assert code == 0, err
+    data = run_json(fresh_story, monkeypatch, capsys, "diff", "tracks/memory")
+    assert changes(data) == {
+        "Memory": [
+            (
+                "changed",
+                "Context truncation API for agent transcripts",
+                "in_progress",
+                "done",
+                "None",
+            )
+        ]
+    }
+
+
+def test_diff_between_two_revisions(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(story, monkeypatch, capsys, "diff", "HEAD~5", "HEAD~3")
+    # HEAD~5 is the raised target (13 Nov), HEAD~3 the memory review (18 Nov)
+    assert changes(data) == {
+        "Tool Use": [
+            ("changed", "Tool call timeouts with typed errors", "in_progress", "done", "None")
+        ]
+    }
+    tool_use = next(d for d in data["diffs"] if d["track"] == "Tool Use")
+    assert tool_use["base"]["label"].startswith("HEAD~5 (2026-11-13)")
+    # before the rename, the file was tracks/tools/roadmap.md: still found
+    data = run_json(story, monkeypatch, capsys, "diff", "HEAD~9", "HEAD", "tracks/tool-use")
+    assert changes(data) == {
+        "Tool Use": [
+            ("changed", "Tool call timeouts with typed errors", "in_progress", "done", "None")
+        ]
+    }
+
+
+def test_log_tells_an_items_story(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(
+        story, monkeypatch, capsys, "log", "memory", "context truncation", "--today", TODAY
+    )
+    steps = [(s["date"], s["subject"], s["status"], s["period"], s["title"]) for s in data["steps"]]
+    assert steps == [
+        (
+            "2026-10-26",
+            "Roadmaps for the autumn",
+            "planned",
+            "2026-11",
+            "Context truncation for transcripts",
+        ),
+        (
+            "2026-11-02",
+            "Memory: start context truncation",
+            "in_progress",
+            "2026-11",
+            "Context truncation for transcripts",
+        ),
+        (
+            "2026-11-12",
+            "Memory: drop Redis, name the truncation API",
+            "in_progress",
+            "2026-11",
+            "Context truncation API for agent transcripts",
+        ),
+    ]
+    data = run_json(story, monkeypatch, capsys, "log", "web-ui", "dark mode", "--today", TODAY)
+    assert [(s["date"], s["subject"], s["period"]) for s in data["steps"]] == [
+        ("2026-10-26", "Roadmaps for the autumn", "2026-10"),
+        ("2026-11-03", "Merge web-ui-november", "2026-11"),  # first parent: when it reached main
+    ]
+    code, out, _ = run(
+        story,
+        monkeypatch,
+        capsys,
+        "log",
+        "web-ui",
+        "dark mode",
+        "--today",
+        TODAY,
+        "--color",
+        "never",
+    )
+    assert code == 0
+    assert "slipped · Merge web-ui-november" in out
+
+
+def test_log_errors_are_one_line(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        story, monkeypatch, capsys, "log", "memory", "teleportation", "--today", TODAY
+    )
+    assert code == 2
+    assert err.count("\n") == 1 and "no item matches 'teleportation'" in err
+    code, _, err = run(story, monkeypatch, capsys, "log", "memory", "memory", "--today", TODAY)
+    assert code == 2
+    assert "items match 'memory'" in err
+
+
+def test_stats_figures(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(story, monkeypatch, capsys, "stats", "--today", TODAY)
+    tracks = {t["track"]: t for t in data["tracks"]}
+    assert {name: t["versions"] for name, t in tracks.items()} == {
+        "Evaluation": 1,
+        "Memory": 5,  # 26 Oct, 2, 6, 12, 18 Nov
+        "Orchestration": 4,  # 26 Oct, 10, 13, 20 Nov
+        "Tool Use": 4,  # 26 Oct (as tracks/tools), the rename on 9 Nov, 16, 24 Nov
+        "Web UI": 4,  # 26 Oct, 28 Oct, the merge on 3 Nov, 19 Nov
+    }
+    assert {name: t["shipped_by_month"] for name, t in tracks.items()} == {
+        "Evaluation": {},
+        "Memory": {"2026-11": 1},
+        "Orchestration": {"2026-11": 1},
+        "Tool Use": {"2026-11": 1},
+        "Web UI": {"2026-10": 1},
+    }
+    memory = tracks["Memory"]
+    # context truncation: planned 26 Oct, started 2 Nov
+    assert memory["cycle_time"]["planned_to_in_progress"] == {"count": 1, "median": 7, "p90": 7}
+    # SQLite store: in progress 26 Oct, done 6 Nov
+    assert memory["cycle_time"]["in_progress_to_done"] == {"count": 1, "median": 11, "p90": 11}
+    assert memory["cycle_time"]["planned_to_done"] == {"count": 0, "median": None, "p90": None}
+    # gaps 7, 4, 6, 6 days: median 6, p90 (nearest rank) 7
+    assert memory["staleness"] == {
+        "gaps": {"count": 4, "median": 6, "p90": 7},
+        "days_since_update": 7,
+    }
+    # judged: the SQLite store (done within November); Redis was dropped before November ended
+    assert (memory["slipped"], memory["judged"], memory["slips"]) == (0, 1, 0)
+    web = tracks["Web UI"]
+    # October's inspector, dark mode and share links were not done by 31 Oct; the timeline was
+    assert (web["slipped"], web["judged"], web["slips"], web["slip_rate"]) == (3, 4, 3, 0.75)
+    assert web["cycle_time"]["in_progress_to_done"] == {"count": 1, "median": 2, "p90": 2}
+    assert tracks["Tool Use"]["cycle_time"]["in_progress_to_done"]["median"] == 21
+    assert tracks["Orchestration"]["cycle_time"]["in_progress_to_done"]["median"] == 15
+    assert tracks["Evaluation"]["staleness"]["days_since_update"] == 30
+    assert tracks["Orchestration"]["metrics"]["Throughput on 100-agent benchmark"] == [
+        {"date": "2026-10-26", "baseline": "120", "current": None, "target": "300 steps/min"},
+        {"date": "2026-11-13", "baseline": "120", "current": None, "target": "400 steps/min"},
+    ]
+    overall = data["overall"]
+    assert overall["shipped_by_month"] == {"2026-10": 1, "2026-11": 3}
+    # in progress -> done: 11, 15, 21, 2 days: median 13, p90 21
+    assert overall["cycle_time"]["in_progress_to_done"] == {"count": 4, "median": 13, "p90": 21}
+    assert (overall["slipped"], overall["judged"], overall["slips"]) == (3, 7, 3)
+    assert overall["staleness"]["days_since_update"] == 1
+
+
+def test_stats_since(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(story, monkeypatch, capsys, "stats", "--today", TODAY, "--since", "2026-11-01")
+    overall = data["overall"]
+    assert overall["shipped_by_month"] == {"2026-11": 3}
+    # October's slips were judged on 31 Oct, before the window
+    assert (overall["slipped"], overall["judged"]) == (0, 3)
+    assert overall["cycle_time"]["in_progress_to_done"]["samples" if False else "count"] == 3
+
+
+def test_stats_table(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(story, monkeypatch, capsys, "stats", "--today", TODAY, "--color", "never")
+    assert code == 0
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert rows["Memory"][:3] == ["Memory", "5", "1"]
+    assert "75%" in " ".join(rows["Web"])
+    assert "2026-11" in rows and rows["2026-11"] == ["2026-11", "3"]
+
+
+# ---------------------------------------------------------------------------------------------
+# git's corners
+
+
+def test_outside_a_repository_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "roadmap.md").write_text("# Memory Roadmap\n\n- ✅ Done thing\n", encoding="utf-8")
+    code, _, err = run(tmp_path, monkeypatch, capsys, "diff", "roadmap.md")
+    assert code == 2
+    assert "not inside a git repository" in err and err.count("\n") == 1
+
+
+def test_unknown_revision(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(story, monkeypatch, capsys, "diff", "no-such-branch")
+    assert code == 2
+    assert "unknown revision 'no-such-branch'" in err
+
+
+def test_uncommitted_roadmap_is_all_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(tmp_path, "init", "-q")
+    (tmp_path / "roadmap.md").write_text(
+        "# Memory Roadmap\n\n### November 2026\n- 🚧 Caching\n", encoding="utf-8"
+    )
+    data = run_json(tmp_path, monkeypatch, capsys, "diff", "roadmap.md")
+    [d] = data["diffs"]
+    assert d["base"]["label"] == "nothing"
+    assert [(c["kind"], c["title"]) for c in d["items"]] == [("added", "Caching")]
+
+
+def test_shallow_clone_says_how_far_back_it_sees(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "3", f"file://{story}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    code, out, err = run(clone, monkeypatch, capsys, "stats", "--today", TODAY, "--format", "json")
+    assert code == 0
+    assert "shallow clone: history seen only back to 2026-11-19" in err
+    data = json.loads(out)
+    assert data["notes"][0].startswith("shallow clone")
+    assert {t["track"]: t["versions"] for t in data["tracks"]}["Memory"] == 1
+
+
+def test_cache_is_used_and_safe_to_delete(
+    fresh_story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY)
+    [cache] = (fresh_story / ".git" / "milepost").glob("history-*.json")
+    entries = json.loads(cache.read_bytes())["entries"]
+    # one per (blob, path): Evaluation 1, Memory 5, Orchestration 4, Web UI 4, Tool Use 4 (its
+    # rename kept the blob but not the path)
+    assert len(entries) == 18
+    cache.write_bytes(b"{not json")  # damaged: rebuilt, same answer
+    assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
+    cache.unlink()
+    assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
+
+
+def test_merge_and_reword_in_a_handmade_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    road = tmp_path / "roadmap.md"
+
+    def commit(body: str, day: str) -> None:
+        road.write_text("# Search Roadmap\n\n## Current Focus\n\n" + body, encoding="utf-8")
+        git(tmp_path, "add", "-A")
+        git(tmp_path, "commit", "-q", "-m", f"on {day}", day=day)
+
+    commit("### October 2026\n- 📋 Fuzzy search\n- 📋 Index sharding\n", "2026-10-01")
+    git(tmp_path, "checkout", "-q", "-b", "feature")
+    commit("### October 2026\n- 🚧 Fuzzy search\n- 📋 Index sharding\n", "2026-10-05")
+    git(tmp_path, "checkout", "-q", "main")
+    git(tmp_path, "merge", "-q", "--no-ff", "-m", "merge", "feature", day="2026-10-08")
+    commit(
+        "### October 2026\n- ✅ Fuzzy searching\n\n### November 2026\n- 📋 Index sharding\n",
+        "2026-10-20",
+    )
+    data = run_json(tmp_path, monkeypatch, capsys, "stats", "--today", "2026-11-25")
+    [track] = data["tracks"]
+    assert track["versions"] == 3  # the branch commit is not on main's first-parent line
+    # started when the merge reached main (8 Oct), done on 20 Oct; planned on 1 Oct
+    assert track["cycle_time"]["planned_to_in_progress"]["median"] == 7
+    assert track["cycle_time"]["in_progress_to_done"]["median"] == 12
+    assert track["cycle_time"]["planned_to_done"]["median"] == 19
+    assert track["slips"] == 1  # index sharding, October -> November
+    code, out, _ = run(
+        tmp_path, monkeypatch, capsys, "diff", "HEAD~1", "HEAD", "-v", "--color", "never"
+    )
+    assert code == 0
+    assert "was 'Fuzzy search'" in out
+    assert "note: matched 'fuzzy search' → 'fuzzy searching' (similarity 0.89)" in out

@@ -163,8 +163,8 @@ def test_bad_config_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 2
     assert err == (
         f"milepost: error: {tmp_path / 'milepost.toml'}: unknown option 'roadmap' "
-        "(known: ignore, per-file-ignores, project, required_sections, review_cadence_days, "
-        "roadmaps, select, stale_after_days, statuses)\n"
+        "(known: announce, ignore, per-file-ignores, project, required_sections, "
+        "review_cadence_days, roadmaps, select, stale_after_days, statuses)\n"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,34 @@ def test_status_vocabulary_additions(tmp_path: Path) -> None:
     ]
     plain = api.load(path, config=Config())
     assert [i.status.value if i.status else None for i in plain.items] == ["done"]
+
+
+WEBHOOK = "https://discord.com/api/webhooks/123456/s3cr3t-T0KEN"
+
+
+def test_announce_webhook_is_read_and_kept_out_of_repr() -> None:
+    config = parse_config(f'[announce]\ndiscord_webhook = "{WEBHOOK}"\n', path="milepost.toml")
+    assert config is not None and config.discord_webhook == WEBHOOK
+    assert "s3cr3t" not in repr(config) and "s3cr3t" not in str(config)
+    pyproject = f'[tool.milepost.announce]\ndiscord_webhook = " {WEBHOOK} "\n'
+    config = parse_config(pyproject, path="pyproject.toml")
+    assert config is not None and config.discord_webhook == WEBHOOK
+    config = parse_config('[announce]\ndiscord_webhook = ""\n', path="milepost.toml")
+    assert config is not None and config.discord_webhook is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("announce = 1\n", "announce must be a table"),
+        (
+            '[announce]\nwebhook = "x"\n',
+            "unknown option 'announce.webhook' (known: discord_webhook)",
+        ),
+        ("[announce]\ndiscord_webhook = 1\n", "announce.discord_webhook must be a string"),
+    ],
+)
+def test_bad_announce_table(text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)) as info:
+        parse_config(text, path="milepost.toml")
+    assert str(info.value).startswith("milepost.toml: ")

@@ -7,7 +7,7 @@ caller's job (through :mod:`milepost.fs`); this module is pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
@@ -52,6 +52,9 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: Status markers to add to the vocabulary: marker (emoji or word) → status name.
     statuses: tuple[tuple[str, str], ...] = ()
+    #: The Discord webhook ``milepost announce`` posts to (``[announce] discord_webhook``). A
+    #: secret: kept out of ``repr``; ``MILEPOST_DISCORD_WEBHOOK`` wins over it.
+    discord_webhook: str | None = field(default=None, repr=False)
     #: The file the settings came from (None: defaults).
     path: str | None = None
 
@@ -71,7 +74,9 @@ _TYPES: dict[str, tuple[type, str]] = {
     "ignore": (list, "a list of rule codes, prefixes, names or groups"),
     "per-file-ignores": (dict, "a table of glob pattern = [rule selectors]"),
     "statuses": (dict, "a table of marker = status"),
+    "announce": (dict, "a table of announcement settings (discord_webhook)"),
 }
+_ANNOUNCE_KEYS = ("discord_webhook",)
 STATUS_NAMES = ("done", "in_progress", "planned", "future", "blocked", "dropped")
 
 
@@ -150,7 +155,24 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
                 )
             pairs.append((marker, status))
         values["statuses"] = tuple(pairs)
+    if "announce" in values:
+        values.update(_announce(values.pop("announce"), path=path, prefix=prefix))
     for key, high in (("review_cadence_days", 366), ("stale_after_days", 3660)):
         if key in values and not 1 <= values[key] <= high:
             raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)
     return Config(path=path, **values)
+
+
+def _announce(table: dict[str, Any], *, path: str, prefix: str) -> dict[str, Any]:
+    """The ``[announce]`` table; values are never echoed in errors (the webhook is a secret)."""
+    for key, value in table.items():
+        if key not in _ANNOUNCE_KEYS:
+            raise ConfigError(
+                f"unknown option {prefix + 'announce.' + key!r}",
+                path=path,
+                hint="known: " + ", ".join(_ANNOUNCE_KEYS),
+            )
+        if not isinstance(value, str):
+            raise ConfigError(f"{prefix}announce.{key} must be a string (a URL)", path=path)
+    url = table.get("discord_webhook", "").strip()
+    return {"discord_webhook": url or None}

@@ -1,0 +1,369 @@
+"""The only HTTP in milepost: posting announcement payloads to a Discord webhook.
+
+Only ``api`` and ``cli`` import this. A webhook URL is a secret (whoever has it can post to the
+channel), so it is never printed, logged or put in an error: errors say what happened and how
+far the delivery got, nothing else, and httpx's own exceptions (whose text names the URL) are
+never passed on. Delivery is idempotent: each payload's key is recorded in a ledger file as soon
+as Discord accepts it, so rerunning a partly sent announcement posts only the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import re
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from milepost import __version__, fs
+from milepost.errors import MilepostError, SourceError
+
+__all__ = [
+    "ENV_VAR",
+    "MAX_RETRY_AFTER",
+    "PostResult",
+    "WebhookError",
+    "discord_url",
+    "post",
+]
+
+#: The environment variable that holds the webhook URL; it wins over the config.
+ENV_VAR = "MILEPOST_DISCORD_WEBHOOK"
+#: The longest wait for a rate limit, in seconds. Discord may ask for much longer (minutes,
+#: hours); then we stop with an error rather than block a CI job or retry too early.
+MAX_RETRY_AFTER = 60.0
+#: The wait when a 429 says nothing usable about how long to wait.
+DEFAULT_RETRY_AFTER = 1.0
+LEDGER_VERSION = 1
+_USER_AGENT = f"milepost/{__version__} (+https://pypi.org/project/milepost/)"
+
+_HOSTS = frozenset(
+    f"{prefix}{domain}"
+    for prefix in ("", "ptb.", "canary.")
+    for domain in ("discord.com", "discordapp.com")
+)
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_PATH = re.compile(r"/api(?:/v\d+)?/webhooks/\d+/[A-Za-z0-9_-]+/?")
+_SHAPE = "https://discord.com/api/webhooks/<id>/<token>"
+#: Loggers that may format the request URL; records passing through them are scrubbed.
+_HTTP_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2")
+
+
+class WebhookError(MilepostError):
+    """A webhook URL is malformed, or posting to it failed; never names the URL."""
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    """How a delivery went: payloads posted now, and payloads skipped as already delivered."""
+
+    sent: int
+    skipped: int
+
+
+def discord_url(
+    config_value: str | None, environ: Mapping[str, str], *, allow_loopback: bool = False
+) -> str | None:
+    """The webhook URL from ``MILEPOST_DISCORD_WEBHOOK``, else from the config; None if neither.
+
+    A URL that is not a Discord webhook (https, discord.com or discordapp.com, possibly ptb. or
+    canary., path ``/api/webhooks/<id>/<token>``) is a :class:`WebhookError` that says where it
+    came from but not what it is. ``allow_loopback`` also accepts http(s) on 127.0.0.1,
+    localhost or ::1 with any port and path (for tests and local relays).
+    """
+    from_env = environ.get(ENV_VAR, "").strip()
+    value = from_env or (config_value or "").strip()
+    if not value:
+        return None
+    where = f"the {ENV_VAR} environment variable" if from_env else "announce.discord_webhook"
+    problem = _problem(value, allow_loopback=allow_loopback)
+    if problem:
+        raise WebhookError(f"{where} is not a Discord webhook URL: {problem}", hint=_SHAPE)
+    return value
+
+
+def _problem(value: str, *, allow_loopback: bool) -> str:
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return "it cannot be parsed as a URL"
+    host = (parts.hostname or "").lower()
+    if allow_loopback and host in _LOOPBACK and parts.scheme in ("http", "https"):
+        return ""
+    if parts.scheme != "https":
+        return "it must start with https://"
+    if parts.username is not None or parts.password is not None:
+        return "it must not contain a user name or password"
+    if host not in _HOSTS or port not in (None, 443):
+        return "its host must be discord.com or discordapp.com"
+    if not _PATH.fullmatch(parts.path):
+        return "its path must be /api/webhooks/<id>/<token>"
+    if parts.fragment:
+        return "it must not have a #fragment"
+    return ""
+
+
+def post(
+    url: str,
+    payloads: Sequence[Mapping[str, object]],
+    *,
+    ledger: Path,
+    announcement_id: str | None = None,
+    sleep: Callable[[float], object] = time.sleep,
+    timeout: float = 10.0,
+    max_retries: int = 5,
+) -> PostResult:
+    """Post ``payloads`` in order to the webhook at ``url``, each at most once.
+
+    Each payload's key is the SHA-256 of the webhook's hash, ``announcement_id`` (by default a
+    digest of all the payloads), the payload's position and its JSON. Keys already in the
+    ``ledger`` (a JSON file; created if missing) are skipped; each new key is recorded right
+    after Discord accepts the payload. The ledger holds keys only, never the URL.
+
+    HTTP 429 is retried after the wait Discord asks for (the ``Retry-After`` header or the
+    JSON ``retry_after``, whichever is longer), through ``sleep``, at most ``max_retries``
+    times per payload; a wait over :data:`MAX_RETRY_AFTER` stops the delivery instead. Any
+    other answer outside 2xx, a timeout or a broken connection stops it with a
+    :class:`WebhookError` saying how many payloads were delivered; rerunning sends the rest.
+    """
+    webhook = hashlib.sha256(url.encode()).hexdigest()
+    bodies = [_canonical(payload) for payload in payloads]
+    if announcement_id is None:
+        announcement_id = hashlib.sha256(b"\n".join(bodies)).hexdigest()
+    keys = [_key(webhook, announcement_id, index, body) for index, body in enumerate(bodies)]
+    delivered, fingerprint = _read_ledger(ledger)
+    # Write the ledger before posting anything: a ledger we cannot write must not be found out
+    # after a message went out unrecorded (the rerun would post it twice).
+    fingerprint = _write_ledger(ledger, delivered, fingerprint)
+    sent = skipped = 0
+    # A loopback URL (a test server, a local relay) never goes through a proxy.
+    direct = (urlsplit(url).hostname or "").lower() in _LOOPBACK
+    client = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=not direct)
+    with _scrubbed_logs(url), client:
+        for index, (key, body) in enumerate(zip(keys, bodies, strict=True)):
+            if key in delivered:
+                skipped += 1
+                continue
+            where = f"message {index + 1} of {len(bodies)}"
+            _deliver(
+                client,
+                url,
+                body,
+                where,
+                sleep=sleep,
+                max_retries=max_retries,
+                timeout=timeout,
+                done=sent,
+            )
+            delivered.add(key)
+            fingerprint = _write_ledger(ledger, delivered, fingerprint)
+            sent += 1
+    return PostResult(sent=sent, skipped=skipped)
+
+
+def _deliver(
+    client: httpx.Client,
+    url: str,
+    body: bytes,
+    where: str,
+    *,
+    sleep: Callable[[float], object],
+    max_retries: int,
+    timeout: float,
+    done: int,
+) -> None:
+    """Post one payload, waiting out rate limits; raise a URL-free WebhookError on failure."""
+    progress = f"{done} sent this run" if done else "nothing sent this run"
+    hint = f"{progress}; rerunning sends only what was not delivered"
+    unsure = (
+        f"{progress}; Discord may have posted this one: rerunning sends it again, "
+        "so check the channel first"
+    )
+    retries = 0
+    while True:
+        failure = ""
+        try:
+            response = client.post(
+                url,
+                content=body,
+                params={"wait": "true"},
+                headers={"Content-Type": "application/json", "User-Agent": _USER_AGENT},
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout):  # nothing was sent
+            failure = "could not connect to Discord"
+        except httpx.TimeoutException:
+            failure, hint = f"no answer from Discord within {timeout:g} s", unsure
+        except httpx.TransportError:
+            failure, hint = "the connection to Discord closed before an answer", unsure
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # their text may name the URL
+            failure, hint = f"the request failed ({type(exc).__name__})", unsure
+        if failure:  # raised outside the except block: the httpx error is not even chained
+            raise WebhookError(f"{where}: {failure}", hint=hint)
+        if response.is_success:
+            return
+        status = response.status_code
+        if status != 429:
+            detail = _detail(response, url)
+            if status in (401, 403, 404):
+                hint = "the webhook was deleted or the URL is wrong; check the channel's webhooks"
+            elif status == 400:
+                hint = "Discord refused the message itself; please report this as a milepost bug"
+            raise WebhookError(f"{where}: Discord answered HTTP {status}{detail}", hint=hint)
+        wait = _retry_after(response)
+        if retries >= max_retries:
+            raise WebhookError(
+                f"{where}: still rate limited after {max_retries} retries", hint=hint
+            )
+        if wait > MAX_RETRY_AFTER:
+            raise WebhookError(
+                f"{where}: rate limited for {math.ceil(wait)} s, longer than the "
+                f"{MAX_RETRY_AFTER:g} s milepost waits",
+                hint=f"{progress}; rerun later to send the rest",
+            )
+        retries += 1
+        sleep(wait)
+
+
+def _retry_after(response: httpx.Response) -> float:
+    """Seconds to wait: the longer of the Retry-After header and the JSON ``retry_after``."""
+    waits = [_seconds(response.headers.get("Retry-After"))]
+    try:
+        data = response.json()
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        waits.append(_seconds(data.get("retry_after")))
+    known = [w for w in waits if w is not None]
+    return max(known) if known else DEFAULT_RETRY_AFTER
+
+
+def _seconds(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:  # an HTTP date, or junk
+        return None
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
+
+
+def _detail(response: httpx.Response, url: str) -> str:
+    """Discord's own one-line reason (``message``, ``code``), scrubbed of the URL, or ''."""
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(data, dict) or not isinstance(data.get("message"), str):
+        return ""
+    message = " ".join(_scrub(data["message"], url).split())[:200]
+    code = data.get("code")
+    code_text = f" {code}" if isinstance(code, int) and not isinstance(code, bool) else ""
+    return f" ({message}{code_text})" if message else ""
+
+
+def _secrets(url: str) -> list[str]:
+    """The parts of ``url`` that must never appear in text: the URL, its path and the last two
+    path segments (a webhook's id and token), longest first."""
+    path = urlsplit(url).path
+    segments = [s for s in path.split("/") if s][-2:]
+    return sorted({url, path, *(s for s in segments if len(s) >= 4)} - {"", "/"}, key=len)[::-1]
+
+
+def _scrub(text: str, url: str) -> str:
+    for secret in _secrets(url):
+        text = text.replace(secret, "<webhook>")
+    return text
+
+
+class _ScrubFilter(logging.Filter):
+    """Rewrites a log record that would show the webhook URL (httpx logs every request's)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._url = url
+
+    def __repr__(self) -> str:
+        return "<_ScrubFilter webhook=<hidden>>"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record: logging reports it, with its own handler
+            return True
+        scrubbed = _scrub(message, self._url)
+        if scrubbed != message:
+            record.msg, record.args = scrubbed, ()
+        return True
+
+
+@contextmanager
+def _scrubbed_logs(url: str) -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in _HTTP_LOGGERS]
+    scrubber = _ScrubFilter(url)
+    for logger in loggers:
+        logger.addFilter(scrubber)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeFilter(scrubber)
+
+
+def _canonical(payload: Mapping[str, object]) -> bytes:
+    """The payload's JSON, in one canonical form: the bytes posted and the bytes keyed."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _key(webhook: str, announcement_id: str, index: int, body: bytes) -> str:
+    head = f"{webhook}\n{announcement_id}\n{index}\n".encode()
+    return hashlib.sha256(head + body).hexdigest()
+
+
+def _read_ledger(ledger: Path) -> tuple[set[str], str | None]:
+    """The keys already delivered and the ledger's fingerprint (None: no ledger yet)."""
+    try:
+        snapshot = fs.read(ledger)
+    except SourceError:
+        if ledger.exists():
+            raise
+        return set(), None
+    try:
+        data = json.loads(snapshot.data)
+    except ValueError:
+        data = None
+    keys = data.get("delivered") if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != LEDGER_VERSION
+        or not isinstance(keys, list)
+        or not all(isinstance(key, str) for key in keys)
+    ):
+        raise WebhookError(
+            "not a milepost delivery ledger",
+            path=str(ledger),
+            hint="move it aside to start a new one; what it recorded may then be posted again",
+        )
+    return set(keys), snapshot.fingerprint
+
+
+def _write_ledger(ledger: Path, delivered: set[str], expected: str | None) -> str:
+    data = {"version": LEDGER_VERSION, "delivered": sorted(delivered)}
+    text = json.dumps(data, indent=2) + "\n"
+    blob = text.encode()
+    try:
+        fs.write_atomic(ledger, blob, expected=expected)
+    except OSError as exc:
+        raise WebhookError(
+            f"cannot write the delivery ledger: {exc.strerror or type(exc).__name__}",
+            path=str(ledger),
+        ) from None
+    return fs.sha256(blob)

@@ -60,13 +60,15 @@ def git(repo: Path, *args: str, day: str | None = None) -> str:
 @pytest.fixture(scope="module")
 def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The scripted history, shared by the tests that only read it."""
-    return SCRIPT.build(tmp_path_factory.mktemp("story") / "swarmkit")
+    built: Path = SCRIPT.build(tmp_path_factory.mktemp("story") / "swarmkit")
+    return built
 
 
 @pytest.fixture
 def fresh_story(tmp_path: Path) -> Path:
     """The scripted history, for a test that changes the work tree."""
-    return SCRIPT.build(tmp_path / "swarmkit")
+    built: Path = SCRIPT.build(tmp_path / "swarmkit")
+    return built
 
 
 def run(
@@ -88,9 +90,9 @@ def run_json(
 
 def changes(data: Any) -> dict[str, list[tuple[str, ...]]]:
     """track -> [(kind, title, before status, after status, period change)] for items."""
-    found = {}
+    found: dict[str, list[tuple[str, ...]]] = {}
     for d in data["diffs"]:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for c in d["items"]:
             before, after = c["before"] or {}, c["after"] or {}
             rows.append(
@@ -263,7 +265,7 @@ def test_diff_defaults_to_each_tracks_last_review(
         "Memory": [
             (
                 "changed",
-                "Context truncation API for agent transcripts",
+                "Context truncation API for agent transcripts shipped",  # now a milestone
                 "in_progress",
                 "done",
                 "None",

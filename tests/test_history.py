@@ -242,7 +242,7 @@ def test_diff_markdown(
         "- **Metric:** Throughput on 100-agent benchmark: target 300 steps/min → 400 steps/min"
         in out
     )
-    assert "Redis memory backend (\\#287)" in out  # roadmap text is made inert
+    assert "Redis memory backend (#287) - the SQLite store" in out
 
 
 def test_diff_defaults_to_each_tracks_last_review(
@@ -532,3 +532,21 @@ def test_merge_and_reword_in_a_handmade_history(
     assert code == 0
     assert "was 'Fuzzy search'" in out
     assert "note: matched 'fuzzy search' → 'fuzzy searching' (similarity 0.89)" in out
+
+
+def test_markdown_output_makes_roadmap_text_inert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(tmp_path, "init", "-q")
+    road = tmp_path / "roadmap.md"
+    road.write_text("# Web Roadmap\n\n### November 2026\n- 📋 Old\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "one", day="2026-11-01")
+    road.write_text(
+        "# Web Roadmap\n\n### November 2026\n- 🚧 Add 2 \\* 3 \\[x\\](javascript:y) \\<b\\>\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(tmp_path, monkeypatch, capsys, "diff", "--format", "markdown")
+    assert code == 0
+    # the title's text is "Add 2 * 3 [x](javascript:y) <b>": shown, never rendered
+    assert "- **Added:** Add 2 \\* 3 \\[x\\](javascript:y) \\<b\\> (🚧 2026-11)" in out

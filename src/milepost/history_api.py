@@ -357,3 +357,67 @@ def stats(
         for t in history.tracks
     ]
     return per_track, overall(per_track, today=today), history
+
+
+# ---------------------------------------------------------------------------------------------
+# announcements
+
+_ANNOUNCED = "announced.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Announced:
+    """The last announcement delivered: the day, and the commit it covered up to."""
+
+    day: date
+    commit: str
+
+
+def cache_folder(history: History) -> Path:
+    """Where milepost keeps what it knows about this repository: ``.git/milepost``."""
+    return gitlog.git_dir(history.root) / "milepost"
+
+
+def last_announced(history: History) -> Announced | None:
+    file = cache_folder(history) / _ANNOUNCED
+    try:
+        data = json.loads(fs.read(file).data)
+        return Announced(date.fromisoformat(data["day"]), str(data["commit"]))
+    except (MilepostError, ValueError, KeyError, TypeError):
+        return None
+
+
+def record_announced(history: History, announced: Announced) -> None:
+    file = cache_folder(history) / _ANNOUNCED
+    file.parent.mkdir(parents=True, exist_ok=True)
+    data = {"day": announced.day.isoformat(), "commit": announced.commit}
+    fs.write_atomic(file, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def announcement_diffs(
+    paths: Sequence[str | os.PathLike[str]], *, since: date | None, today: date
+) -> tuple[list[TrackDiff], History, date, Announced | None]:
+    """What changed in the committed roadmaps since ``since`` (default: the last announcement
+    delivered, else a week before ``today``): the diffs, the history, the day they start from,
+    and the record to keep once they are announced (None without commits)."""
+    history = read_history(paths, working_tree=False)
+    previous = last_announced(history) if since is None else None
+    if previous is not None and gitlog.resolve(history.root, previous.commit) is None:
+        previous = None  # the recorded commit is gone (a rewritten history): fall back
+    start = (
+        previous.day if previous is not None else since or date.fromordinal(today.toordinal() - 7)
+    )
+    head = gitlog.resolve(history.root, "HEAD")
+    out = []
+    for track in history.tracks:
+        if previous is not None:
+            base, before = _state_at(history, track, previous.commit)
+        else:
+            version = _at(track, start)
+            base = _ref(version)
+            before = track.snapshots.get(version.blob) if version is not None else None
+        latest = track.versions[-1] if track.versions else None
+        after = track.snapshots.get(latest.blob) if latest is not None else None
+        out.append(diff(before, after, path=_display(track.path), base=base, head=_ref(latest)))
+    record = Announced(today, head.sha) if head is not None else None
+    return out, history, start, record

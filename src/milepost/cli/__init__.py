@@ -49,6 +49,7 @@ _COMMANDS = {
     "diff": "milepost.cli.history:diff",
     "log": "milepost.cli.history:log",
     "stats": "milepost.cli.history:stats",
+    "announce": "milepost.cli.history:announce",
 }
 
 

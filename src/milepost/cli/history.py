@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 
 from milepost.cli.options import color_option, format_option, today_option
 from milepost.errors import UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -20,6 +24,11 @@ def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-18") from None
+
+
+def since_option(help_text: str) -> Callable[[F], F]:
+    """``--since YYYY-MM-DD`` with this command's meaning of it."""
+    return click.option("--since", metavar="YYYY-MM-DD", callback=_parse_since, help=help_text)
 
 
 def _split(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -57,12 +66,7 @@ def _notes(notes: list[str], horizon: str | None) -> None:
 
 @click.command("diff", context_settings={"ignore_unknown_options": False})
 @click.argument("args", nargs=-1)
-@click.option(
-    "--since",
-    metavar="YYYY-MM-DD",
-    callback=_parse_since,
-    help="Compare with each roadmap as it was before this day.",
-)
+@since_option("Compare with each roadmap as it was before this day.")
 @format_option("text", "markdown", "json")
 @color_option
 @click.option("-v", "--verbose", is_flag=True, help="Explain how reworded items were paired.")
@@ -133,12 +137,7 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
 
 @click.command("stats")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--since",
-    metavar="YYYY-MM-DD",
-    callback=_parse_since,
-    help="Count only what happened on or after this day.",
-)
+@since_option("Count only what happened on or after this day.")
 @today_option
 @format_option("text", "json")
 @color_option
@@ -162,4 +161,69 @@ def stats(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     _console(color).print(stats_table(per_track, total))
+    return 0
+
+
+@click.command("announce")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@since_option(
+    "Announce what changed from this day (default: since the last announcement "
+    "delivered, else the last 7 days)."
+)
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["markdown", "discord"]),
+    default="markdown",
+    show_default=True,
+    help="Print Markdown, or post to the Discord webhook in MILEPOST_DISCORD_WEBHOOK "
+    "(or the config's announce.discord_webhook).",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be posted; post nothing.")
+@today_option
+def announce(
+    paths: tuple[Path, ...], since: dt.date | None, target: str, dry_run: bool, today: dt.date
+) -> int:
+    """A summary of what shipped, started, slipped and was dropped across tracks."""
+    import os
+
+    from milepost import history_api
+    from milepost.render.announce import from_diffs, to_discord, to_markdown
+
+    diffs, history, start, record = history_api.announcement_diffs(
+        list(paths), since=since, today=today
+    )
+    _notes(history.notes, history.horizon_note)
+    announcement = from_diffs(diffs, since=start, until=today)
+    if target == "markdown":
+        click.echo(to_markdown(announcement), nl=False)
+        return 0
+    payloads = to_discord(announcement)
+    if dry_run:
+        click.echo(json.dumps(payloads, indent=2, ensure_ascii=False))
+        return 0
+    if not announcement.sections:
+        click.echo(f"milepost: nothing to announce since {start.isoformat()}", err=True)
+        return 0
+    from milepost import api, webhook
+
+    config = api.find_config(paths[0] if paths else ".")
+    url = webhook.discord_url(config.discord_webhook, os.environ, allow_loopback=True)
+    if url is None:
+        raise UsageError(
+            "no Discord webhook configured",
+            hint=f"set {webhook.ENV_VAR} (or announce.discord_webhook in milepost.toml)",
+        )
+    ledger = history_api.cache_folder(history) / "announce-ledger.json"
+    result = webhook.post(
+        url,
+        payloads,
+        ledger=ledger,
+        announcement_id=f"{start.isoformat()}..{record.commit if record else ''}",
+    )
+    if record is not None:
+        history_api.record_announced(history, record)
+    already = f" ({result.skipped} already sent)" if result.skipped else ""
+    plural = "s" if result.sent != 1 else ""
+    click.echo(f"milepost: posted {result.sent} message{plural} to Discord{already}", err=True)
     return 0

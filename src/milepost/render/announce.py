@@ -12,12 +12,19 @@ Discord counts, so a payload within these limits is within Discord's whichever w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+
+from milepost.history.diff import ItemChange, TrackDiff
+from milepost.model import Status
+from milepost.render.history import escape_markdown
 
 __all__ = [
     "EMPTY_STATE",
     "Announcement",
     "AnnouncementSection",
+    "from_diffs",
     "to_discord",
     "to_markdown",
 ]
@@ -174,3 +181,49 @@ def _clip(text: str, limit: int) -> str:
             break
         kept.append(ch)
     return "".join(kept).rstrip() + ELLIPSIS
+
+
+def _slipped(change: ItemChange) -> bool:
+    return change.move == "slip" and _status(change) not in (Status.DONE, Status.DROPPED)
+
+
+# What an announcement tells, in this order: (heading, does this change belong under it).
+_KINDS: tuple[tuple[str, Callable[[ItemChange], bool]], ...] = (
+    ("Shipped", lambda c: _became(c, Status.DONE)),
+    ("Started", lambda c: _became(c, Status.IN_PROGRESS)),
+    ("Slipped", _slipped),
+    ("Dropped", lambda c: _became(c, Status.DROPPED)),
+)
+
+
+def _status(change: ItemChange) -> Status | None:
+    return change.after.status if change.after is not None else None
+
+
+def _became(change: ItemChange, status: Status) -> bool:
+    if change.after is None or change.after.status != status:
+        return False
+    return change.before is None or change.before.status != status
+
+
+def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Announcement:
+    """What shipped, started, slipped and was dropped across tracks between two days."""
+    sections = []
+    for heading, belongs in _KINDS:
+        lines = []
+        for d in diffs:
+            for change in d.items:
+                if not belongs(change):
+                    continue
+                line = f"**{escape_markdown(d.track)}**: {escape_markdown(change.title)}"
+                if heading == "Slipped" and change.before is not None and change.after:
+                    line += f" ({change.before.period} → {change.after.period})"
+                lines.append(line)
+        if lines:
+            sections.append(AnnouncementSection(heading, tuple(lines)))
+    plural = "s" if len(diffs) != 1 else ""
+    return Announcement(
+        title=f"Roadmap update, {since.isoformat()} → {until.isoformat()}",
+        sections=tuple(sections),
+        footer=f"{len(diffs)} track{plural} · milepost",
+    )

@@ -18,6 +18,7 @@ __all__ = [
     "change_words",
     "diff_markdown",
     "diff_text",
+    "escape_markdown",
     "stats_table",
     "story_text",
 ]
@@ -158,12 +159,15 @@ def _paren(detail: str) -> str:
     return f" ({_md(detail)})" if detail else ""
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Roadmap text made inert in Markdown: no emphasis, links or HTML sneak through."""
     out = []
     for ch in text:
-        out.append("\\" + ch if ch in "\\`*_[]<>|#" else ch)
+        out.append("\\" + ch if ch in "\\`*_~[]<>|" else ch)
     return "".join(out)
+
+
+_md = escape_markdown
 
 
 def story_text(lineage: Lineage, *, track: str) -> RenderableType:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -486,16 +487,20 @@ def test_shallow_clone_says_how_far_back_it_sees(
 def test_cache_is_used_and_safe_to_delete(
     fresh_story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    folder = fresh_story / ".git" / "milepost"
+    folder.mkdir()
+    (folder / "history-0.0.1-0123456789abcdef.pickle").write_bytes(b"an older milepost's")
     first = run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY)
-    [cache] = (fresh_story / ".git" / "milepost").glob("history-*.json")
-    entries = json.loads(cache.read_bytes())["entries"]
+    [cache] = folder.glob("history-*")  # the older cache was cleared away
+    entries = pickle.loads(cache.read_bytes())["entries"]
     # one per (blob, path): Evaluation 1, Memory 5, Orchestration 4, Web UI 4, Tool Use 4 (its
     # rename kept the blob but not the path)
     assert len(entries) == 18
-    cache.write_bytes(b"{not json")  # damaged: rebuilt, same answer
+    cache.write_bytes(b"not a pickle")  # damaged: rebuilt, same answer
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
     cache.unlink()
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
+    assert cache.exists()
 
 
 def test_merge_and_reword_in_a_handmade_history(

@@ -24,13 +24,13 @@ from milepost.checking import (
     needs_portfolio,
     skeleton,
 )
-from milepost.config import CONFIG_FILES, Config, parse_config
+from milepost.config import Config
 from milepost.document import apply, gc_paused, parse
 from milepost.errors import EditError, MilepostError, UsageError
 from milepost.extract import extract
 from milepost.extract.markers import NO_LEGEND, config_legend
+from milepost.locate import discover, find_config
 from milepost.model import Roadmap, Status
-from milepost.portfolio.discover import select
 from milepost.portfolio.links import TrackIndex
 from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
@@ -83,46 +83,6 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
 @lru_cache(maxsize=256)
 def _config_near(folder: str) -> Config:
     return find_config(folder)
-
-
-def find_config(start: str | os.PathLike[str] = ".") -> Config:
-    """The config that governs ``start``: the nearest ``milepost.toml`` or ``pyproject.toml``
-    with a ``[tool.milepost]`` table in it or a folder above; defaults when there is none."""
-    here = Path(start).resolve()
-    if not here.is_dir():
-        here = here.parent
-    for folder in (here, *here.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file():
-                text = decode(fs.read(candidate).data, path=str(candidate)).text
-                config = parse_config(text, path=str(candidate))
-                if config is not None:
-                    return config
-    return Config()
-
-
-def discover(path: str | os.PathLike[str], config: Config | None = None) -> list[Path]:
-    """The roadmap files a path names: the file itself, or every roadmap below a folder.
-
-    Below a folder, the patterns of the config found for it apply (relative to the config's
-    folder when that folder is inside the one given), else the defaults.
-    """
-    target = Path(path)
-    if target.is_file():
-        return [target]
-    if not target.is_dir():
-        raise UsageError("no such file or folder", path=str(path))
-    config = config or find_config(target)
-    walk_root, match_root = target, target.resolve()
-    if config.root is not None:
-        config_root = Path(config.root).resolve()
-        if config_root != match_root and config_root.is_relative_to(match_root):
-            walk_root, match_root = Path(config.root), config_root
-        elif match_root.is_relative_to(config_root):
-            match_root = config_root
-    relatives = {p.resolve().relative_to(match_root).as_posix(): p for p in fs.walk(walk_root)}
-    return [relatives[r] for r in select(relatives, config.roadmaps)]
 
 
 @dataclass(slots=True)

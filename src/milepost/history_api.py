@@ -13,25 +13,21 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from milepost import __version__, api, fs
+from milepost import __version__, fs, locate
 from milepost.config import Config
-from milepost.document import gc_paused, parse
 from milepost.errors import MilepostError, UsageError
-from milepost.extract import extract
-from milepost.extract.markers import config_legend
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.lineage import Lineage, Point, find, lineages
 from milepost.history.snapshot import Snapshot, snapshot
 from milepost.history.stats import Stats, overall, track_stats
-from milepost.history.versions import Version, trace
-from milepost.source import decode
+from milepost.history.versions import Commit, Version, trace
 
 __all__ = ["History", "TrackHistory", "diffs", "item_story", "read_history", "stats"]
 
@@ -39,42 +35,47 @@ _CACHE_FORMAT = 1
 
 
 class _Cache:
-    """Snapshots by (blob, path), in ``.git/milepost/history-<version>.json``."""
+    """Snapshots by (blob, path), in ``.git/milepost/history-<version>-<code>.pickle``.
+
+    Pickle, because loading a few thousand snapshots must cost less than the ``git log`` it
+    saves; the file is written by milepost alone inside the git directory (whoever can write
+    there can run hooks anyway), and a damaged or foreign file is ignored and replaced.
+    """
 
     def __init__(self, git_dir: Path, config: Config) -> None:
         self.config = config
         # The cache holds what this very code made of each blob: a new milepost (or an
         # edited one, in development) starts a new cache file.
         code = fs.stamp(Path(__file__).parent)
-        self.file = git_dir / "milepost" / f"history-{__version__}-{code}.json"
-        self.vocabulary = json.dumps(sorted(config.statuses))
-        self.entries: dict[str, Any] = {}
+        self.file = git_dir / "milepost" / f"history-{__version__}-{code}.pickle"
+        self.vocabulary = tuple(sorted(config.statuses))
+        self.entries: dict[str, Snapshot] = {}
+        self.dirty = False
         try:
-            data = json.loads(self.file.read_bytes())
-            if data.get("format") == _CACHE_FORMAT and data.get("statuses") == self.vocabulary:
-                self.entries = data["entries"]
-        except (OSError, ValueError, AttributeError, KeyError):
-            self.entries = {}  # missing or damaged: it is only a cache
+            data = pickle.loads(self.file.read_bytes())
+            if data["format"] == _CACHE_FORMAT and data["statuses"] == self.vocabulary:
+                self.entries = dict(data["entries"])
+        except Exception:  # missing, damaged or foreign: it is only a cache
+            self.entries = {}
 
     def fill(
         self, root: Path, wanted: set[tuple[str, str]], notes: list[str]
     ) -> dict[tuple[str, str], Snapshot]:
         found: dict[tuple[str, str], Snapshot] = {}
         missing = []
-        for blob, path in sorted(wanted):
-            data = self.entries.get(f"{blob}:{path}")
-            if data is None:
-                missing.append((blob, path))
-                continue
-            try:
-                found[blob, path] = Snapshot.from_data(data)
-            except (KeyError, TypeError, ValueError):
+        for blob, path in wanted:
+            snap = self.entries.get(f"{blob}:{path}")
+            if isinstance(snap, Snapshot):
+                found[blob, path] = snap
+            else:
                 missing.append((blob, path))
         if not missing:
             return found
         contents = gitlog.blobs(root, {blob for blob, _ in missing})
+        from milepost.document import gc_paused
+
         with gc_paused():
-            for blob, path in missing:
+            for blob, path in sorted(missing):
                 if blob not in contents:
                     notes.append(f"{path}: blob {blob[:7]} is not in this clone")
                     continue
@@ -83,7 +84,7 @@ class _Cache:
                 except MilepostError as exc:
                     notes.append(f"{path} at blob {blob[:7]}: skipped: {exc.message}")
                     continue
-                self.entries[f"{blob}:{path}"] = found[blob, path].to_data()
+                self.entries[f"{blob}:{path}"] = found[blob, path]
         self._save()
         return found
 
@@ -91,7 +92,10 @@ class _Cache:
         data = {"format": _CACHE_FORMAT, "statuses": self.vocabulary, "entries": self.entries}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            fs.write_atomic(self.file, json.dumps(data, separators=(",", ":")).encode())
+            fs.write_atomic(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            for other in self.file.parent.glob("history-*"):
+                if other != self.file:  # made by another milepost: never read again
+                    other.unlink(missing_ok=True)
         except (OSError, MilepostError):
             pass  # a cache that cannot be written only costs time
 
@@ -164,7 +168,8 @@ def read_history(
     cache = _Cache(gitlog.git_dir(root), config)
     history = History(root=root, tracks=[], cache=cache, shallow=gitlog.is_shallow(root))
     history.oldest = commits[-1].when.date() if commits else None
-    versions = {rel: _follow(root, trace(commits, rel)) for rel in relpaths}
+    shows: dict[str, Commit | None] = {}
+    versions = {rel: _follow(root, trace(commits, rel), shows) for rel in relpaths}
     wanted = {(v.blob, v.path) for vs in versions.values() for v in vs}
     snapshots = cache.fill(root, wanted, history.notes)
     for file, rel in zip(files, relpaths, strict=True):
@@ -185,11 +190,17 @@ def read_history(
     return history
 
 
-def _follow(root: Path, versions: list[Version]) -> list[Version]:
-    """Follow a file back through moves from outside the folder the log was limited to."""
-    while versions and versions[0].status == "A":
+def _follow(root: Path, versions: list[Version], shows: dict[str, Commit | None]) -> list[Version]:
+    """Follow a file back through moves from outside the folder the log was limited to.
+
+    ``shows`` keeps each commit looked at, as many files are often added by one commit.
+    """
+    while versions and versions[0].status == "A" and versions[0].commit.parents:
         first = versions[0]
-        commit = gitlog.touches(root, first.commit.sha)
+        sha = first.commit.sha
+        if sha not in shows:
+            shows[sha] = gitlog.touches(root, sha)
+        commit = shows[sha]
         moved = (
             next(
                 (t.old_path for t in commit.touches if t.status == "R" and t.path == first.path),
@@ -209,16 +220,22 @@ def _follow(root: Path, versions: list[Version]) -> list[Version]:
 
 def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Config]:
     given = list(paths) or ["."]
-    config = api.find_config(given[0])
+    config = locate.find_config(given[0])
     if not paths and config.root is not None:
         given = [str(config.root)]
-    files = [file for path in given for file in api.discover(path, config)]
+    files = [file for path in given for file in locate.discover(path, config)]
     if not files:
         raise UsageError("no roadmaps found", path=str(given[0]))
     return files, config
 
 
 def _parse(data: bytes, path: str, config: Config) -> Snapshot:
+    # Imported here: with a warm cache, nothing is parsed and none of this is needed.
+    from milepost.document import parse
+    from milepost.extract import extract
+    from milepost.extract.markers import config_legend
+    from milepost.source import decode
+
     source = decode(data, path=path)
     return snapshot(extract(parse(source), path=path, vocabulary=config_legend(config.statuses)))
 
@@ -322,6 +339,8 @@ def item_story(
     track: str | os.PathLike[str], query: str, *, today: date
 ) -> tuple[TrackHistory, Lineage, History]:
     """The lineage of the one item of ``track`` whose title is (or contains) ``query``."""
+    from milepost import api
+
     path = api.resolve_track(track)
     history = read_history([path])
     found = history.tracks[0]

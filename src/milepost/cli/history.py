@@ -146,7 +146,7 @@ def stats(
 ) -> int:
     """Delivery statistics from history: shipped per month, cycle times, slips, staleness."""
     from milepost import history_api
-    from milepost.render.history import stats_table
+    from milepost.render.history import stats_plain, stats_table
 
     per_track, total, history = history_api.stats(list(paths), today=today, since=since)
     _notes(history.notes, history.horizon_note)
@@ -160,7 +160,11 @@ def stats(
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    _console(color).print(stats_table(per_track, total))
+    console = _console(color)
+    if console.is_terminal:
+        console.print(stats_table(per_track, total))
+    else:
+        click.echo(stats_plain(per_track, total), nl=False)
     return 0
 
 

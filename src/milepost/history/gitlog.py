@@ -130,7 +130,7 @@ def resolve(root: Path, rev: str) -> Commit | None:
     return commits[0] if commits else None
 
 
-_FORMAT = "%x1e%H%x1f%cI%x1f%an%x1f%s"
+_FORMAT = "%x1e%H%x1f%P%x1f%cI%x1f%an%x1f%s"
 
 
 def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Commit]:
@@ -151,7 +151,7 @@ def _parse_log(text: str) -> list[Commit]:
     commits = []
     for chunk in text.split("\x1e")[1:]:
         header, _, raw = chunk.partition("\0")
-        sha, when, author, subject = header.strip("\n").split("\x1f", 3)
+        sha, parents, when, author, subject = header.strip("\n").split("\x1f", 4)
         fields = raw.lstrip("\n").split("\0")
         touches = []
         i = 0
@@ -168,9 +168,8 @@ def _parse_log(text: str) -> list[Commit]:
             else:
                 touches.append(Touch(status, fields[i + 1], blob))
                 i += 2
-        commits.append(
-            Commit(sha, datetime.fromisoformat(when.strip()), author, subject, tuple(touches))
-        )
+        moment = datetime.fromisoformat(when.strip())
+        commits.append(Commit(sha, moment, author, subject, tuple(touches), tuple(parents.split())))
     return commits
 
 

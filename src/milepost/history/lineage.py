@@ -78,6 +78,10 @@ class Lineage:
         return dropped.when if dropped is not None else None
 
 
+def _key(item: ItemState) -> str:
+    return item.key
+
+
 def _same(a: ItemState, b: ItemState) -> bool:
     return a.status == b.status and a.period == b.period and a.title == b.title
 
@@ -88,9 +92,18 @@ def lineages(timeline: Sequence[Point]) -> list[Lineage]:
     live: dict[str, Lineage] = {}
     gone: dict[str, Lineage] = {}
     previous: tuple[ItemState, ...] = ()
+    previous_keys: tuple[str, ...] = ()
     for index, point in enumerate(timeline):
+        items = point.snapshot.items
+        keys = tuple([i.key for i in items])
+        if keys == previous_keys:  # the usual case: the same items, some of them changed
+            for before, after in zip(previous, items, strict=True):
+                if before[:4] != after[:4]:  # key, title, status, period: see _same
+                    live[after.key].steps.append(Step(index, point.when, point.commit, after))
+            previous = items
+            continue
         now: dict[str, Lineage] = {}
-        for pair in match(previous, point.snapshot.items, lambda i: i.key):
+        for pair in match(previous, items, _key):
             if pair.after is None:
                 assert pair.before is not None
                 lineage = live[pair.before.key]
@@ -108,7 +121,7 @@ def lineages(timeline: Sequence[Point]) -> list[Lineage]:
                     lineage.steps.append(Step(index, point.when, point.commit, pair.after))
             now[pair.after.key] = lineage
         live = now
-        previous = point.snapshot.items
+        previous, previous_keys = items, keys
     return found
 
 

@@ -3,7 +3,7 @@
 A :class:`Snapshot` is small, plain data made from a :class:`~milepost.model.Roadmap`: work
 items (one per title, so an item listed in Current Focus and again in Completed Milestones is
 one item at its furthest status), metrics, risks, community requests and section titles. It is
-what the history cache stores per blob, so it converts to and from JSON-ready data.
+what the history cache stores per blob.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import NamedTuple
 
 from milepost.model import Item, Roadmap, Status, title_key, work_items
 
@@ -56,10 +56,11 @@ def match_key(title: str) -> str:
     return key or title_key(title)
 
 
-@dataclass(frozen=True, slots=True)
-class ItemState:
-    """One work item as one version has it."""
+class ItemState(NamedTuple):
+    """One work item as one version has it. (The records are named tuples: thousands of them
+    come out of the history cache on every run, and tuples unpickle fastest.)"""
 
+    # The first four fields are what a change of an item is judged by (lineage compares them).
     key: str
     title: str
     status: Status | None
@@ -69,24 +70,21 @@ class ItemState:
     line: int  # 1-based
 
 
-@dataclass(frozen=True, slots=True)
-class MetricState:
+class MetricState(NamedTuple):
     name: str
     baseline: str | None
     current: str | None
     target: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RiskState:
+class RiskState(NamedTuple):
     name: str
     likelihood: str | None
     impact: str | None
     mitigation: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RequestState:
+class RequestState(NamedTuple):
     key: str
     title: str
     status: Status | None
@@ -102,53 +100,6 @@ class Snapshot:
     risks: tuple[RiskState, ...] = ()
     requests: tuple[RequestState, ...] = ()
     sections: tuple[str, ...] = ()
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "track": self.track,
-            "last_updated": _day(self.last_updated),
-            "next_review": _day(self.next_review),
-            "items": [
-                [i.key, i.title, _status(i.status), i.period, _day(i.period_end), i.section, i.line]
-                for i in self.items
-            ],
-            "metrics": [[m.name, m.baseline, m.current, m.target] for m in self.metrics],
-            "risks": [[r.name, r.likelihood, r.impact, r.mitigation] for r in self.risks],
-            "requests": [[r.key, r.title, _status(r.status)] for r in self.requests],
-            "sections": list(self.sections),
-        }
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Snapshot:
-        return cls(
-            track=data["track"],
-            last_updated=_read_day(data["last_updated"]),
-            next_review=_read_day(data["next_review"]),
-            items=tuple(
-                ItemState(k, t, _read_status(s), p, _read_day(e), sec, line)
-                for k, t, s, p, e, sec, line in data["items"]
-            ),
-            metrics=tuple(MetricState(*m) for m in data["metrics"]),
-            risks=tuple(RiskState(*r) for r in data["risks"]),
-            requests=tuple(RequestState(k, t, _read_status(s)) for k, t, s in data["requests"]),
-            sections=tuple(data["sections"]),
-        )
-
-
-def _day(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _read_day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _status(status: Status | None) -> str | None:
-    return status.value if status else None
-
-
-def _read_status(text: str | None) -> Status | None:
-    return Status(text) if text else None
 
 
 def _tracked(roadmap: Roadmap) -> list[Item]:

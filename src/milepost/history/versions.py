@@ -30,6 +30,7 @@ class Commit:
     author: str
     subject: str
     touches: tuple[Touch, ...] = ()
+    parents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

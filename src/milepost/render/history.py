@@ -19,6 +19,7 @@ __all__ = [
     "diff_markdown",
     "diff_text",
     "escape_markdown",
+    "stats_plain",
     "stats_table",
     "story_text",
 ]
@@ -211,49 +212,79 @@ def _days(d: Durations) -> str:
     return f"{shown} / {d.p90} d ({d.count})"
 
 
-def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
-    """One row per track and the overall row: shipments, cycle times, slips, staleness."""
-    table = Table(box=None, pad_edge=False)
-    for name, justify in (
-        ("track", "left"),
-        ("versions", "right"),
-        ("shipped", "right"),
-        ("planned→started", "right"),
-        ("started→done", "right"),
-        ("planned→done", "right"),
-        ("slip rate", "right"),
-        ("slips", "right"),
-        ("update gap", "right"),
-        ("last update", "right"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+_STATS_COLUMNS = (
+    ("track", "<"),
+    ("versions", ">"),
+    ("shipped", ">"),
+    ("planned→started", ">"),
+    ("started→done", ">"),
+    ("planned→done", ">"),
+    ("slip rate", ">"),
+    ("slips", ">"),
+    ("update gap", ">"),
+    ("last update", ">"),
+)
+_STATS_LEGEND = (
+    "durations: median / p90 days (sample size); slip rate: items not done by the end of "
+    "their first dated period"
+)
+
+
+def _stats_rows(per_track: Sequence[Stats], total: Stats) -> list[list[str]]:
+    rows = []
     for row in (*per_track, total):
         rate = f"{row.slip_rate:.0%} ({row.slipped}/{row.judged})" if row.judged else "—"
         age = f"{row.days_since_update} d ago" if row.days_since_update is not None else "—"
-        table.add_row(
-            row.track,
-            str(row.versions),
-            str(row.shipped_total),
-            _days(row.planned_to_started),
-            _days(row.started_to_done),
-            _days(row.planned_to_done),
-            rate,
-            str(row.slips),
-            _days(row.gaps),
-            age,
-            style="bold" if row is total else None,
+        rows.append(
+            [
+                row.track,
+                str(row.versions),
+                str(row.shipped_total),
+                _days(row.planned_to_started),
+                _days(row.started_to_done),
+                _days(row.planned_to_done),
+                rate,
+                str(row.slips),
+                _days(row.gaps),
+                age,
+            ]
         )
+    return rows
+
+
+def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
+    """One row per track and the overall row: shipments, cycle times, slips, staleness."""
+    table = Table(box=None, pad_edge=False)
+    for name, align in _STATS_COLUMNS:
+        table.add_column(name, justify="left" if align == "<" else "right")
+    rows = _stats_rows(per_track, total)
+    for index, cells in enumerate(rows):
+        table.add_row(*cells, style="bold" if index == len(rows) - 1 else None)
     months = Table(box=None, pad_edge=False)
     months.add_column("shipped in")
     months.add_column("items", justify="right")
     for month, count in total.shipped.items():
         months.add_row(month, str(count))
-    legend = Text(
-        "durations: median / p90 days (sample size); slip rate: items not done by the end of "
-        "their first dated period",
-        style="dim",
-    )
-    parts: list[RenderableType] = [table, legend]
+    parts: list[RenderableType] = [table, Text(_STATS_LEGEND, style="dim")]
     if total.shipped:
         parts += [Text(""), months]  # the months, oldest first
     return Group(*parts)
+
+
+def stats_plain(per_track: Sequence[Stats], total: Stats) -> str:
+    """The same as :func:`stats_table` as plain aligned text, for pipes and logs (a few
+    milliseconds where the terminal table takes a few hundred for a large portfolio)."""
+    rows = [[name for name, _ in _STATS_COLUMNS], *_stats_rows(per_track, total)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(_STATS_COLUMNS))]
+    lines = [
+        "  ".join(
+            f"{cell:{align}{width}}"
+            for cell, (_, align), width in zip(row, _STATS_COLUMNS, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    ]
+    lines.append(_STATS_LEGEND)
+    if total.shipped:
+        lines += ["", "shipped in  items"]
+        lines += [f"{month:<10}  {count:>5}" for month, count in total.shipped.items()]
+    return "\n".join(lines) + "\n"

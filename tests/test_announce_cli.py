@@ -114,6 +114,16 @@ def test_posts_then_announces_only_what_is_new(
     assert code == 0
     assert out.startswith("## Roadmap update, 2026-11-25 → 2026-12-02\n")
     assert "### Shipped\n\n- **Memory**: Memory snapshots for run replay\n\n5 tracks" in out
+    code, out, err = (
+        main(["announce", "--today", "2026-12-02", "--to", "discord"]),
+        *capsys.readouterr(),
+    )
+    assert code == 0, err
+    assert "Memory snapshots for run replay" in json.dumps(
+        server.delivered()[-1], ensure_ascii=False
+    )
+    recorded = json.loads((repo / ".git" / "milepost" / "announced.json").read_text())
+    assert recorded["day"] == "2026-12-02"  # the record moves on
 
 
 def test_a_failure_midway_is_resumed_without_posting_twice(

@@ -489,18 +489,24 @@ def test_cache_is_used_and_safe_to_delete(
 ) -> None:
     folder = fresh_story / ".git" / "milepost"
     folder.mkdir()
-    (folder / "history-0.0.1-0123456789abcdef.pickle").write_bytes(b"an older milepost's")
+    (folder / "snapshots-0.0.1-0123456789abcdef.pickle").write_bytes(b"an older milepost's")
     first = run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY)
-    [cache] = folder.glob("history-*")  # the older cache was cleared away
+    [cache] = folder.glob("snapshots-*")  # the older cache was cleared away
+    [lives] = folder.glob("lives-*")
+    assert len(pickle.loads(lives.read_bytes())["entries"]) == 5  # one per track
     entries = pickle.loads(cache.read_bytes())["entries"]
     # one per (blob, path): Evaluation 1, Memory 5, Orchestration 4, Web UI 4, Tool Use 4 (its
     # rename kept the blob but not the path)
     assert len(entries) == 18
-    cache.write_bytes(b"not a pickle")  # damaged: rebuilt, same answer
+    for damaged in (cache, lives):
+        damaged.write_bytes(b"not a pickle")  # damaged: rebuilt, same answer
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
     cache.unlink()
+    lives.unlink()
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
-    assert cache.exists()
+    assert cache.exists() and lives.exists()
+    # a later day is a new key for the lives (versions are cut at today), the same answer
+    assert run_json(fresh_story, monkeypatch, capsys, "diff", "--since", "2026-11-01")["diffs"]
 
 
 def test_merge_and_reword_in_a_handmade_history(

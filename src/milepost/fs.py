@@ -14,7 +14,7 @@ from pathlib import Path
 
 from milepost.errors import SourceError, StaleFileError
 
-__all__ = ["Snapshot", "read", "walk", "write_atomic"]
+__all__ = ["Snapshot", "read", "stamp", "walk", "write_atomic", "write_own"]
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 
@@ -73,6 +73,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected: str | N
     target = Path(os.path.realpath(path))
     with _locked(target):
         return _replace(target, data, expected, path)
+
+
+def write_own(path: str | os.PathLike[str], data: bytes) -> bool:
+    """Replace a file milepost itself owns (a cache, a record of what it did) atomically,
+    whatever it holds now; return whether anything was written."""
+    target = Path(os.path.realpath(path))
+    with _locked(target):
+        return _replace(target, data, _fingerprint(target), path)
 
 
 @contextmanager

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,46 +25,32 @@ from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.lineage import Lineage, Point, find, lineages
 from milepost.history.snapshot import Snapshot, snapshot
-from milepost.history.stats import Stats, overall, track_stats
+from milepost.history.stats import Life, Stats, life, overall, track_stats
 from milepost.history.versions import Commit, Version, trace
+from milepost.history_store import Store
 
 __all__ = ["History", "TrackHistory", "diffs", "item_story", "read_history", "stats"]
 
-_CACHE_FORMAT = 1
-
 
 class _Cache:
-    """Snapshots by (blob, path), in ``.git/milepost/history-<version>-<code>.pickle``.
-
-    Pickle, because loading a few thousand snapshots must cost less than the ``git log`` it
-    saves; the file is written by milepost alone inside the git directory (whoever can write
-    there can run hooks anyway), and a damaged or foreign file is ignored and replaced.
-    """
+    """Snapshots by (blob, path) and track lives by their versions, in ``.git/milepost``."""
 
     def __init__(self, git_dir: Path, config: Config) -> None:
         self.config = config
-        # The cache holds what this very code made of each blob: a new milepost (or an
-        # edited one, in development) starts a new cache file.
-        code = fs.stamp(Path(__file__).parent)
-        self.file = git_dir / "milepost" / f"history-{__version__}-{code}.pickle"
-        self.vocabulary = tuple(sorted(config.statuses))
-        self.entries: dict[str, Snapshot] = {}
-        self.dirty = False
-        try:
-            data = pickle.loads(self.file.read_bytes())
-            if data["format"] == _CACHE_FORMAT and data["statuses"] == self.vocabulary:
-                self.entries = dict(data["entries"])
-        except Exception:  # missing, damaged or foreign: it is only a cache
-            self.entries = {}
+        tag = (__version__, tuple(sorted(config.statuses)))
+        folder = git_dir / "milepost"
+        self.snapshots = Store(folder, "snapshots", Snapshot, tag=tag)
+        self.lives = Store(folder, "lives", Life, tag=tag)
 
     def fill(
         self, root: Path, wanted: set[tuple[str, str]], notes: list[str]
     ) -> dict[tuple[str, str], Snapshot]:
+        """The snapshot of each (blob, path): from the cache, else read from git and parsed."""
         found: dict[tuple[str, str], Snapshot] = {}
         missing = []
         for blob, path in wanted:
-            snap = self.entries.get(f"{blob}:{path}")
-            if isinstance(snap, Snapshot):
+            snap = self.snapshots.get(f"{blob}:{path}")
+            if snap is not None:
                 found[blob, path] = snap
             else:
                 missing.append((blob, path))
@@ -84,20 +69,9 @@ class _Cache:
                 except MilepostError as exc:
                     notes.append(f"{path} at blob {blob[:7]}: skipped: {exc.message}")
                     continue
-                self.entries[f"{blob}:{path}"] = found[blob, path]
-        self._save()
+                self.snapshots.put(f"{blob}:{path}", found[blob, path])
+        self.snapshots.save()
         return found
-
-    def _save(self) -> None:
-        data = {"format": _CACHE_FORMAT, "statuses": self.vocabulary, "entries": self.entries}
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fs.write_atomic(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-            for other in self.file.parent.glob("history-*"):
-                if other != self.file:  # made by another milepost: never read again
-                    other.unlink(missing_ok=True)
-        except (OSError, MilepostError):
-            pass  # a cache that cannot be written only costs time
 
 
 @dataclass(slots=True)
@@ -146,9 +120,14 @@ class History:
 
 
 def read_history(
-    paths: Sequence[str | os.PathLike[str]], *, rev: str = "HEAD", working_tree: bool = True
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    rev: str = "HEAD",
+    working_tree: bool = True,
+    snapshots: bool = True,
 ) -> History:
-    """The history of every roadmap the paths name, up to ``rev``."""
+    """The history of every roadmap the paths name, up to ``rev``: the versions, and (unless
+    ``snapshots`` is false: see :func:`load_snapshots`) what each of them says."""
     files, config = _roadmaps(paths)
     root = gitlog.toplevel(files[0])
     relpaths = []
@@ -170,24 +149,23 @@ def read_history(
     history.oldest = commits[-1].when.date() if commits else None
     shows: dict[str, Commit | None] = {}
     versions = {rel: _follow(root, trace(commits, rel), shows) for rel in relpaths}
-    wanted = {(v.blob, v.path) for vs in versions.values() for v in vs}
-    snapshots = cache.fill(root, wanted, history.notes)
     for file, rel in zip(files, relpaths, strict=True):
         current = _working_snapshot(file, config) if working_tree else None
-        history.tracks.append(
-            TrackHistory(
-                path=file,
-                relpath=rel,
-                versions=versions[rel],
-                snapshots={
-                    v.blob: snapshots[v.blob, v.path]
-                    for v in versions[rel]
-                    if (v.blob, v.path) in snapshots
-                },
-                current=current,
-            )
-        )
+        history.tracks.append(TrackHistory(file, rel, versions[rel], {}, current))
+    if snapshots:
+        load_snapshots(history, history.tracks)
     return history
+
+
+def load_snapshots(history: History, tracks: Sequence[TrackHistory]) -> None:
+    """Fill in what each version of ``tracks`` says (one ``git cat-file`` for the blobs the
+    cache does not hold)."""
+    wanted = {(v.blob, v.path) for t in tracks for v in t.versions}
+    found = history.cache.fill(history.root, wanted, history.notes)
+    for track in tracks:
+        track.snapshots = {
+            v.blob: found[v.blob, v.path] for v in track.versions if (v.blob, v.path) in found
+        }
 
 
 def _follow(root: Path, versions: list[Version], shows: dict[str, Commit | None]) -> list[Version]:
@@ -288,25 +266,58 @@ def diffs(
     """What changed in each roadmap: from ``base`` (a revision; default the track's last
     review, or the last version before ``since``) to ``head`` (a revision; default the work
     tree)."""
-    history = read_history(paths, working_tree=head is None)
+    reviews = base is None and since is None  # finding last reviews reads every version
+    history = read_history(paths, working_tree=head is None, snapshots=reviews)
+    befores = _states_at(history, base) if base is not None else _versions_at(history, since)
+    afters = _states_at(history, head) if head is not None else {}
     out = []
     for track in history.tracks:
-        if base is not None:
-            before_ref, before = _state_at(history, track, base)
-        else:
-            version = _at(track, since) if since is not None else last_review(track)
-            before_ref = _ref(version)
-            before = track.snapshots.get(version.blob) if version is not None else None
-            if since is None and version is not None:
-                before_ref = Ref(
-                    before_ref.label + ", last review", before_ref.commit, before_ref.when
-                )
-        if head is None:
-            after_ref, after = Ref("working tree"), track.current
-        else:
-            after_ref, after = _state_at(history, track, head)
+        before_ref, before = befores[track.relpath]
+        after_ref, after = afters.get(track.relpath, (Ref("working tree"), track.current))
         out.append(diff(before, after, path=_display(track.path), base=before_ref, head=after_ref))
     return out, history
+
+
+_State = tuple[Ref, "Snapshot | None"]
+
+
+def _versions_at(history: History, since: date | None) -> dict[str, _State]:
+    """Each track as it was before ``since``, or (without it) at its last review."""
+    chosen = {
+        t.relpath: _at(t, since) if since is not None else last_review(t) for t in history.tracks
+    }
+    wanted = {(v.blob, v.path) for v in chosen.values() if v is not None}
+    found = history.cache.fill(history.root, wanted, history.notes)
+    states: dict[str, _State] = {}
+    for rel, version in chosen.items():
+        if version is None:
+            states[rel] = (Ref("nothing"), None)
+            continue
+        ref = _ref(version)
+        if since is None:
+            ref = Ref(ref.label + ", last review", ref.commit, ref.when)
+        states[rel] = (ref, found.get((version.blob, version.path)))
+    return states
+
+
+def _states_at(history: History, rev: str) -> dict[str, _State]:
+    """Each track as revision ``rev`` has it (under its name there, renames followed)."""
+    commit = gitlog.resolve(history.root, rev)
+    if commit is None:
+        raise UsageError(f"unknown revision {rev!r}", path=str(history.root))
+    ref = Ref(f"{rev} ({commit.when.date().isoformat()})", commit.sha, commit.when.date())
+    names = {
+        t.relpath: list(dict.fromkeys([t.relpath, *(v.path for v in t.versions[::-1])]))
+        for t in history.tracks
+    }
+    every = sorted({name for track_names in names.values() for name in track_names})
+    blobs = gitlog.tree_blobs(history.root, commit.sha, every)
+    chosen = {
+        rel: next(((blobs[n], n) for n in track_names if n in blobs), None)
+        for rel, track_names in names.items()
+    }
+    found = history.cache.fill(history.root, {k for k in chosen.values() if k}, history.notes)
+    return {rel: (ref, found.get(key) if key else None) for rel, key in chosen.items()}
 
 
 def _display(path: Path) -> str:
@@ -368,14 +379,44 @@ def stats(
     paths: Sequence[str | os.PathLike[str]], *, today: date, since: date | None = None
 ) -> tuple[list[Stats], Stats, History]:
     """Per-track and overall delivery statistics from the committed history."""
-    history = read_history(paths, working_tree=False)
+    history = read_history(paths, working_tree=False, snapshots=False)
+    lives: dict[str, Life] = {}
+    keys = {t.relpath: _life_key(t, today) for t in history.tracks}
+    for track in history.tracks:
+        if (known := history.cache.lives.get(keys[track.relpath])) is not None:
+            lives[track.relpath] = known
+    unknown = [t for t in history.tracks if t.relpath not in lives]
+    if unknown:
+        load_snapshots(history, unknown)
+        for track in unknown:
+            lives[track.relpath] = life(track.timeline(until=today))
+            history.cache.lives.put(keys[track.relpath], lives[track.relpath])
+        history.cache.lives.save()
     per_track = [
         track_stats(
-            t.timeline(until=today), track=t.track, path=_display(t.path), today=today, since=since
+            lives[t.relpath],
+            track=_track_name(t, lives[t.relpath]),
+            path=_display(t.path),
+            today=today,
+            since=since,
         )
         for t in history.tracks
     ]
     return per_track, overall(per_track, today=today), history
+
+
+def _life_key(track: TrackHistory, today: date) -> str:
+    """A track's versions up to ``today``, as the key its :class:`Life` is kept under."""
+    chain = "".join(
+        f"{v.commit.sha}:{v.blob}:{v.path}\n"
+        for v in track.versions
+        if v.commit.when.date() <= today
+    )
+    return fs.sha256(chain.encode())
+
+
+def _track_name(track: TrackHistory, lived: Life) -> str:
+    return lived.track or track.path.stem
 
 
 # ---------------------------------------------------------------------------------------------
@@ -410,7 +451,7 @@ def record_announced(history: History, announced: Announced) -> None:
     file = cache_folder(history) / _ANNOUNCED
     file.parent.mkdir(parents=True, exist_ok=True)
     data = {"day": announced.day.isoformat(), "commit": announced.commit}
-    fs.write_atomic(file, (json.dumps(data, indent=2) + "\n").encode())
+    fs.write_own(file, (json.dumps(data, indent=2) + "\n").encode())
 
 
 def announcement_diffs(
@@ -419,7 +460,7 @@ def announcement_diffs(
     """What changed in the committed roadmaps since ``since`` (default: the last announcement
     delivered, else a week before ``today``): the diffs, the history, the day they start from,
     and the record to keep once they are announced (None without commits)."""
-    history = read_history(paths, working_tree=False)
+    history = read_history(paths, working_tree=False, snapshots=False)
     previous = last_announced(history) if since is None else None
     if previous is not None and gitlog.resolve(history.root, previous.commit) is None:
         previous = None  # the recorded commit is gone (a rewritten history): fall back
@@ -427,16 +468,17 @@ def announcement_diffs(
         previous.day if previous is not None else since or date.fromordinal(today.toordinal() - 7)
     )
     head = gitlog.resolve(history.root, "HEAD")
+    befores = (
+        _states_at(history, previous.commit)
+        if previous is not None
+        else _versions_at(history, start)
+    )
+    afters = _states_at(history, "HEAD") if head is not None else {}
     out = []
     for track in history.tracks:
-        if previous is not None:
-            base, before = _state_at(history, track, previous.commit)
-        else:
-            version = _at(track, start)
-            base = _ref(version)
-            before = track.snapshots.get(version.blob) if version is not None else None
+        base, before = befores[track.relpath]
         latest = track.versions[-1] if track.versions else None
-        after = track.snapshots.get(latest.blob) if latest is not None else None
+        after = afters[track.relpath][1] if track.relpath in afters else None
         out.append(diff(before, after, path=_display(track.path), base=base, head=_ref(latest)))
     record = Announced(today, head.sha) if head is not None else None
     return out, history, start, record

@@ -54,5 +54,11 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
             walk_root, match_root = Path(config.root), config_root
         elif match_root.is_relative_to(config_root):
             match_root = config_root
-    relatives = {p.resolve().relative_to(match_root).as_posix(): p for p in fs.walk(walk_root)}
+    # Paths below the walk's root, made relative to the matching root through the root alone
+    # (resolving each file would cost a dozen system calls apiece).
+    base = walk_root.resolve()
+    relatives = {
+        (base / p.relative_to(walk_root)).relative_to(match_root).as_posix(): p
+        for p in fs.walk(walk_root)
+    }
     return [relatives[r] for r in select(relatives, config.roadmaps)]

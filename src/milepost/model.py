@@ -14,6 +14,7 @@ from milepost.span import Span
 from milepost.vocabulary.periods import Period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Health, Status
+from milepost.vocabulary.titles import title_key
 
 if TYPE_CHECKING:
     from milepost.document import Document
@@ -459,11 +460,6 @@ class Roadmap:
             "sections": [s.to_dict() for s in self.sections],
             "items": [i.to_dict() for i in self.items],
         }
-
-
-def title_key(text: str) -> str:
-    """``text`` as titles are compared: case-folded, runs of white space made one space."""
-    return " ".join(text.casefold().split())
 
 
 def work_items(roadmap: Roadmap) -> list[Item]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 
 from milepost.cli.options import color_option, format_option, today_option
 from milepost.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -160,11 +163,10 @@ def stats(
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    console = _console(color)
-    if console.is_terminal:
-        console.print(stats_table(per_track, total))
+    if color == "never" or (color == "auto" and not sys.stdout.isatty()):
+        click.echo(stats_plain(per_track, total), nl=False)  # without loading rich at all
     else:
-        click.echo(stats_plain(per_track, total), nl=False)
+        _console(color).print(stats_table(per_track, total))
     return 0
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from milepost.history.match import match
 from milepost.history.snapshot import ItemState, Snapshot
 from milepost.history.versions import Commit
-from milepost.model import Status, title_key
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.titles import title_key
 
 __all__ = ["Lineage", "Point", "Step", "find", "lineages"]
 
@@ -28,11 +30,10 @@ class Point:
     snapshot: Snapshot
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """An item as one point has it; ``state`` None means the item was removed there."""
 
-    index: int  # the point's position in the timeline
+    at: int  # the point's position in the timeline
     when: date
     commit: Commit | None
     state: ItemState | None
@@ -41,6 +42,9 @@ class Step:
 @dataclass(slots=True)
 class Lineage:
     steps: list[Step] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[type[Lineage], tuple[list[Step]]]:
+        return (Lineage, (self.steps,))  # faster to unpickle than the dataclass's default
 
     @property
     def title(self) -> str:
@@ -53,7 +57,7 @@ class Lineage:
     @property
     def baseline(self) -> bool:
         """Listed in the first version seen: its earlier life is not in the history."""
-        return self.steps[0].index == 0
+        return self.steps[0].at == 0
 
     def first(self, *statuses: Status) -> Step | None:
         return next(

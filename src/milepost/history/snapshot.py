@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from milepost.model import Item, Roadmap, Status, title_key, work_items
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.titles import title_key
+
+if TYPE_CHECKING:  # making snapshots (not reading them from the cache) needs the model
+    from milepost.model import Item, Roadmap
 
 __all__ = [
     "ItemState",
@@ -105,6 +109,8 @@ class Snapshot:
 def _tracked(roadmap: Roadmap) -> list[Item]:
     """The items whose life history follows: those with a status, and the dated items of
     Current Focus and of the goals' feature lists (not field lines like "Details: docs")."""
+    from milepost.model import work_items
+
     requests = {r.item.span.start for r in roadmap.requests}
     planned: set[int] = set()
     if roadmap.focus is not None:

@@ -29,9 +29,9 @@ from typing import Any
 
 from milepost.history.diff import period_move
 from milepost.history.lineage import Lineage, Point, lineages
-from milepost.model import Status
+from milepost.vocabulary.status import Status
 
-__all__ = ["Durations", "MetricPoint", "Stats", "overall", "track_stats"]
+__all__ = ["Durations", "Life", "MetricPoint", "Stats", "life", "overall", "track_stats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,15 +130,36 @@ class Stats:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Life:
+    """What statistics need of a track's timeline, whatever ``today`` and ``since`` are: the
+    days of its versions, its items' lineages and its metrics' changes. It depends only on the
+    versions, so it can be kept (the history cache does) and reused."""
+
+    track: str  # the name it had in its latest version
+    days: tuple[date, ...]
+    lineages: tuple[Lineage, ...]
+    metrics: dict[str, tuple[MetricPoint, ...]]
+
+
+def life(timeline: Sequence[Point]) -> Life:
+    return Life(
+        track=timeline[-1].snapshot.track if timeline else "",
+        days=tuple(p.when for p in timeline),
+        lineages=tuple(lineages(timeline)),
+        metrics=_metrics(timeline),
+    )
+
+
 def track_stats(
-    timeline: Sequence[Point], *, track: str, path: str, today: date, since: date | None = None
+    history: Life, *, track: str, path: str, today: date, since: date | None = None
 ) -> Stats:
-    """The statistics of one track from its committed versions (oldest first)."""
+    """The statistics of one track from the life of its committed versions."""
     start = since or date.min
     shipped: Counter[str] = Counter()
     waits, cycles, leads = [], [], []
     judged = slipped = slips = 0
-    for lineage in lineages(timeline):
+    for lineage in history.lineages:
         done = lineage.shipped
         begun = lineage.first(Status.IN_PROGRESS)
         seen = lineage.steps[0]
@@ -147,7 +168,7 @@ def track_stats(
             shipped[f"{done.when:%Y-%m}"] += 1
             if seen_open:
                 leads.append((done.when - seen.when).days)
-            if begun is not None and begun.index < done.index:
+            if begun is not None and begun.at < done.at:
                 cycles.append((done.when - begun.when).days)
         if begun is not None and begun.when >= start and seen_open and seen is not begun:
             waits.append((begun.when - seen.when).days)
@@ -156,11 +177,11 @@ def track_stats(
         if verdict is not None:
             judged += 1
             slipped += verdict
-    dates = [p.when for p in timeline]
+    dates = history.days
     return Stats(
         track=track,
         path=path,
-        versions=len(timeline),
+        versions=len(dates),
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
         shipped=dict(sorted(shipped.items())),
@@ -172,7 +193,11 @@ def track_stats(
         slips=slips,
         gaps=Durations(tuple((b - a).days for a, b in pairwise(dates) if b >= start)),
         days_since_update=(today - dates[-1]).days if dates else None,
-        metrics=_metrics(timeline, start),
+        metrics={
+            name: kept
+            for name, points in history.metrics.items()
+            if (kept := tuple(p for p in points if p.when >= start))
+        },
     )
 
 
@@ -212,7 +237,7 @@ def _judge(lineage: Lineage, today: date, start: date) -> bool | None:
     return True if first.period_end < horizon else None
 
 
-def _metrics(timeline: Sequence[Point], start: date) -> dict[str, tuple[MetricPoint, ...]]:
+def _metrics(timeline: Sequence[Point]) -> dict[str, tuple[MetricPoint, ...]]:
     seen: dict[str, list[MetricPoint]] = {}
     for point in timeline:
         for metric in point.snapshot.metrics:
@@ -221,11 +246,7 @@ def _metrics(timeline: Sequence[Point], start: date) -> dict[str, tuple[MetricPo
             if points and (points[-1].baseline, points[-1].current, points[-1].target) == values:
                 continue
             points.append(MetricPoint(point.when, *values))
-    return {
-        name: tuple(p for p in points if p.when >= start)
-        for name, points in seen.items()
-        if any(p.when >= start for p in points)
-    }
+    return {name: tuple(points) for name, points in seen.items()}
 
 
 def overall(stats: Iterable[Stats], *, today: date) -> Stats:

@@ -1,18 +1,21 @@
-"""History for people: a diff as terminal text or Markdown, an item's story, stats tables."""
+"""History for people: a diff as terminal text or Markdown, an item's story, stats tables.
+
+rich is imported by the functions that draw with it: plain and Markdown output (what pipes,
+CI logs and announcements get) start without it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from milepost.history.diff import FieldChange, ItemChange, TrackDiff
 from milepost.history.lineage import Lineage
 from milepost.history.stats import Durations, Stats
-from milepost.model import Status
+from milepost.vocabulary.status import Status
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 __all__ = [
     "change_words",
@@ -90,6 +93,9 @@ def _header(d: TrackDiff) -> str:
 
 def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> RenderableType:
     """Every track that changed, one line per change; a closing count."""
+    from rich.console import Group
+    from rich.text import Text
+
     blocks: list[RenderableType] = []
     for d in diffs:
         if d.empty and not (verbose and d.notes):
@@ -173,6 +179,8 @@ _md = escape_markdown
 
 def story_text(lineage: Lineage, *, track: str) -> RenderableType:
     """An item's story: when it appeared, each status and period it had, when it left."""
+    from rich.table import Table
+
     table = Table(title=f"{track}: {lineage.title}", title_justify="left", box=None)
     for name in ("date", "commit", "status", "period", "title", "change"):
         table.add_column(name)
@@ -254,6 +262,10 @@ def _stats_rows(per_track: Sequence[Stats], total: Stats) -> list[list[str]]:
 
 def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
     """One row per track and the overall row: shipments, cycle times, slips, staleness."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=None, pad_edge=False)
     for name, align in _STATS_COLUMNS:
         table.add_column(name, justify="left" if align == "<" else "right")

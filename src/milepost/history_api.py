@@ -104,6 +104,7 @@ class TrackHistory:
 @dataclass(slots=True)
 class History:
     root: Path
+    git_dir: Path
     tracks: list[TrackHistory]
     cache: _Cache
     shallow: bool = False
@@ -129,23 +130,13 @@ def read_history(
     """The history of every roadmap the paths name, up to ``rev``: the versions, and (unless
     ``snapshots`` is false: see :func:`load_snapshots`) what each of them says."""
     files, config = _roadmaps(paths)
-    root = gitlog.toplevel(files[0])
-    relpaths = []
-    for file in files:
-        try:
-            relpaths.append(file.resolve().relative_to(root.resolve()).as_posix())
-        except ValueError:
-            raise UsageError(
-                "not in the same git repository as the others", path=str(file)
-            ) from None
-    if gitlog.resolve(root, rev) is None:
-        has_commits = gitlog.resolve(root, "HEAD") is not None
-        if has_commits or rev != "HEAD":
-            raise UsageError(f"unknown revision {rev!r}", path=str(root))
+    repo = gitlog.repository(files[0])
+    root = repo.root
+    relpaths = _repo_paths(files, root)
     common = os.path.commonpath([os.path.dirname(r) or "." for r in relpaths])
     commits = gitlog.log(root, [common or "."], rev=rev)
-    cache = _Cache(gitlog.git_dir(root), config)
-    history = History(root=root, tracks=[], cache=cache, shallow=gitlog.is_shallow(root))
+    cache = _Cache(repo.git_dir, config)
+    history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].when.date() if commits else None
     shows: dict[str, Commit | None] = {}
     versions = {rel: _follow(root, trace(commits, rel), shows) for rel in relpaths}
@@ -166,6 +157,23 @@ def load_snapshots(history: History, tracks: Sequence[TrackHistory]) -> None:
         track.snapshots = {
             v.blob: found[v.blob, v.path] for v in track.versions if (v.blob, v.path) in found
         }
+
+
+def _repo_paths(files: Sequence[Path], root: Path) -> list[str]:
+    """Each file's path in the repository. Resolved through the files' common folder once (a
+    resolve per file costs a dozen system calls, and the files come from one walk)."""
+    absolute = [Path(os.path.abspath(f)) for f in files]
+    common = Path(os.path.commonpath(absolute)) if len(files) > 1 else absolute[0].parent
+    real_common, real_root = common.resolve(), root.resolve()
+    out = []
+    for file, path in zip(files, absolute, strict=True):
+        try:
+            out.append((real_common / path.relative_to(common)).relative_to(real_root).as_posix())
+        except ValueError:
+            raise UsageError(
+                "not in the same git repository as the others", path=str(file)
+            ) from None
+    return out
 
 
 def _follow(root: Path, versions: list[Version], shows: dict[str, Commit | None]) -> list[Version]:
@@ -321,8 +329,9 @@ def _states_at(history: History, rev: str) -> dict[str, _State]:
 
 
 def _display(path: Path) -> str:
+    """``path`` as the user would type it: relative to the working directory when below it."""
     try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return str(path)
 
@@ -435,7 +444,7 @@ class Announced:
 
 def cache_folder(history: History) -> Path:
     """Where milepost keeps what it knows about this repository: ``.git/milepost``."""
-    return gitlog.git_dir(history.root) / "milepost"
+    return history.git_dir / "milepost"
 
 
 def last_announced(history: History) -> Announced | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -17,12 +18,11 @@ from milepost.errors import MilepostError, UsageError
 from milepost.history.versions import Commit, Touch
 
 __all__ = [
+    "Repository",
     "blobs",
-    "git_dir",
-    "is_shallow",
     "log",
+    "repository",
     "resolve",
-    "toplevel",
     "touches",
     "tree_blobs",
     "user_name",
@@ -88,35 +88,34 @@ def _failed(result: subprocess.CompletedProcess[bytes], what: str, path: Path) -
     return UsageError(f"{what}: {detail}", path=str(path))
 
 
-def toplevel(where: str | os.PathLike[str]) -> Path:
-    """The work tree that holds ``where``; outside a git repository a :class:`UsageError`."""
+@dataclass(frozen=True, slots=True)
+class Repository:
+    root: Path  # the work tree
+    git_dir: Path  # the (common) git directory, where milepost keeps its caches
+    shallow: bool
+
+
+def repository(where: str | os.PathLike[str]) -> Repository:
+    """The repository that holds ``where`` (one ``git rev-parse``); outside a git repository
+    a :class:`UsageError`."""
     folder = Path(where)
     if not folder.is_dir():
         folder = folder.parent
     if not folder.is_dir():
         raise UsageError("no such file or folder", path=str(where))
-    result = _git(folder, "rev-parse", "--show-toplevel")
-    if result.returncode != 0:
+    asks = ("--show-toplevel", "--git-common-dir", "--is-shallow-repository")
+    result = _git(folder, "rev-parse", *asks)
+    answers = _text(result.stdout).splitlines()
+    if result.returncode != 0 or len(answers) != len(asks):
         raise UsageError(
             "not inside a git repository",
             path=str(where),
             hint="history comes from git: run this in a clone",
         )
-    return Path(_text(result.stdout).strip())
-
-
-def git_dir(root: Path) -> Path:
-    """The repository's (common) git directory, where milepost keeps its caches."""
-    result = _git(root, "rev-parse", "--git-common-dir")
-    if result.returncode != 0:
-        raise _failed(result, "cannot find the git directory", root)
-    found = Path(_text(result.stdout).strip())
-    return found if found.is_absolute() else root / found
-
-
-def is_shallow(root: Path) -> bool:
-    result = _git(root, "rev-parse", "--is-shallow-repository")
-    return _text(result.stdout).strip() == "true"
+    root = Path(answers[0])
+    found = Path(answers[1])
+    git_dir = found if found.is_absolute() else folder / found
+    return Repository(root, git_dir.resolve(), answers[2] == "true")
 
 
 def resolve(root: Path, rev: str) -> Commit | None:
@@ -141,8 +140,10 @@ def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Comm
     args = ["log", "--first-parent", "-M", "--raw", "--no-abbrev", "-z", f"--format={_FORMAT}"]
     result = _git(root, *args, rev, "--", *pathspecs)
     if result.returncode != 0:
-        if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0:
+        if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0 and rev == "HEAD":
             return []  # no commits yet
+        if resolve(root, rev) is None:
+            raise UsageError(f"unknown revision {rev!r}", path=str(root))
         raise _failed(result, "git log failed", root)
     return _parse_log(_text(result.stdout))
 

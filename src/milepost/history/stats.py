@@ -19,7 +19,6 @@ gaps that closed, metric points.
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,13 @@ class Durations:
 
     @property
     def median(self) -> float | None:
-        return statistics.median(self.samples) if self.samples else None
+        if not self.samples:
+            return None
+        ordered = sorted(self.samples)
+        middle = len(ordered) // 2
+        if len(ordered) % 2:
+            return ordered[middle]
+        return (ordered[middle - 1] + ordered[middle]) / 2
 
     @property
     def p90(self) -> int | None:

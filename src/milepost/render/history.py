@@ -107,7 +107,8 @@ def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> Renderabl
             verb, detail = change_words(change)
             line = Text("  ")
             line.append(f"{verb:<10}", style=_STYLE.get(verb, ""))
-            line.append(f" {change.title[:60]:<{width}}  ")
+            title = change.title if len(change.title) <= 60 else change.title[:59] + "…"
+            line.append(f" {title:<{width}}  ")
             line.append(detail, style="dim")
             blocks.append(line)
         for field in (*d.metrics, *d.risks, *d.requests):

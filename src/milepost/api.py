@@ -31,7 +31,6 @@ from milepost.extract import extract
 from milepost.extract.markers import NO_LEGEND, config_legend
 from milepost.model import Roadmap, Status
 from milepost.portfolio.discover import select
-from milepost.portfolio.links import TrackIndex
 from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
@@ -75,14 +74,20 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
     name = os.fspath(path)
     source = decode(fs.read(name).data, path=name)
     if config is None:
-        config = _config_near(str(Path(name).resolve().parent))
+        config = _config_near(os.path.dirname(os.path.realpath(name)))
     with gc_paused():
         return extract(parse(source), path=name, vocabulary=config_legend(config.statuses))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _config_near(folder: str) -> Config:
-    return find_config(folder)
+    """:func:`find_config` for a resolved folder, each folder's answer cached: the tracks of
+    a portfolio, one folder each, share their parent's answer instead of walking up again."""
+    here = Path(folder)
+    config = _config_in(here)
+    if config is not None:
+        return config
+    return Config() if here.parent == here else _config_near(str(here.parent))
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
@@ -92,14 +97,22 @@ def find_config(start: str | os.PathLike[str] = ".") -> Config:
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file():
-                text = decode(fs.read(candidate).data, path=str(candidate)).text
-                config = parse_config(text, path=str(candidate))
-                if config is not None:
-                    return config
+        config = _config_in(folder)
+        if config is not None:
+            return config
     return Config()
+
+
+def _config_in(folder: Path) -> Config | None:
+    """The config a file in ``folder`` itself holds, if any."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file():
+            text = decode(fs.read(candidate).data, path=str(candidate)).text
+            config = parse_config(text, path=str(candidate))
+            if config is not None:
+                return config
+    return None
 
 
 def discover(path: str | os.PathLike[str], config: Config | None = None) -> list[Path]:
@@ -440,6 +453,8 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         raise UsageError(f"{len(found)} roadmaps below this folder; name one", path=str(path))
     config = find_config(".")
     if config.root is not None:
+        from milepost.portfolio.links import TrackIndex
+
         tracks = [(p, load(p, config=config).track) for p in discover(config.root, config)]
         index = TrackIndex.build(
             (name, [p.parent.name if p.stem == "roadmap" else p.stem]) for p, name in tracks

@@ -20,7 +20,7 @@ One run:
    smallest portfolio): ``python -c pass`` (the floor), ``python -c "import markdown_it"``,
    ``milepost check FILE --today 2026-11-25``, ``mdformat --check FILE`` and
    ``markdownlint-cli2 FILE``, each the median of ``--cold-runs`` fresh processes after one
-   untimed warm-up;
+   untimed warm-up (which writes the bytecode caches, even under ``PYTHONDONTWRITEBYTECODE``);
 4. prints seconds, files/s, CPU seconds and peak RSS per measurement, the ratios, and the
    issue's targets with PASS/FAIL, beside the reference figures of /work/shared/bench/README.md
    (another run, another day: compare ratios taken within one run, not absolute times across
@@ -170,12 +170,21 @@ print(seconds, code, ru.ru_utime + ru.ru_stime, ru.ru_maxrss)
 """
 
 
-def _run_process(cmd: Sequence[str], ok: Collection[int], cwd: Path) -> Run:
-    """Run one command in a fresh process, stdout to /dev/null; time it, take its peak RSS."""
+def _run_process(
+    cmd: Sequence[str], ok: Collection[int], cwd: Path, *, write_bytecode: bool = False
+) -> Run:
+    """Run one command in a fresh process, stdout to /dev/null; time it, take its peak RSS.
+
+    ``write_bytecode`` lets the process write the ``.pyc`` caches of what it imports even
+    where ``PYTHONDONTWRITEBYTECODE`` is set (for a warm-up run).
+    """
     launch = [sys.executable, "-I", "-S", "-c", _LAUNCHER, *cmd]
+    env = dict(os.environ)
+    if write_bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile() as err:
         proc = subprocess.run(
-            launch, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err
+            launch, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err
         )
         if proc.returncode != 0:
             raise MeasureError(f"cannot run `{shlex.join(cmd)}`{_tail(err)}")
@@ -406,7 +415,10 @@ def _cold_command(kind: str, file: Path, tools: Tools) -> tuple[list[str], froze
 def measure_cold(kind: str, file: Path, runs: int, tools: Tools) -> Cold | Missing:
     try:
         cmd, ok = _cold_command(kind, file, tools)
-        _run_process(cmd, ok, file.parent)  # warm-up: bytecode caches, page cache
+        # Warm-up: page cache, and bytecode caches as an installed tool has them (pip compiles
+        # them on install; an editable install writes them on first use, unless the
+        # environment says PYTHONDONTWRITEBYTECODE, which would make every run compile).
+        _run_process(cmd, ok, file.parent, write_bytecode=True)
         timed = [_run_process(cmd, ok, file.parent) for _ in range(runs)]
     except Unavailable as exc:
         return Missing(kind, str(exc))

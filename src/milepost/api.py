@@ -29,9 +29,8 @@ from milepost.document import apply, gc_paused, parse
 from milepost.errors import EditError, MilepostError, UsageError
 from milepost.extract import extract
 from milepost.extract.markers import NO_LEGEND, config_legend
-from milepost.locate import discover, find_config
+from milepost.locate import config_in, discover, find_config
 from milepost.model import Roadmap, Status
-from milepost.portfolio.links import TrackIndex
 from milepost.rules import Diagnostic, Rule
 from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
@@ -75,14 +74,20 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
     name = os.fspath(path)
     source = decode(fs.read(name).data, path=name)
     if config is None:
-        config = _config_near(str(Path(name).resolve().parent))
+        config = _config_near(os.path.dirname(os.path.realpath(name)))
     with gc_paused():
         return extract(parse(source), path=name, vocabulary=config_legend(config.statuses))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _config_near(folder: str) -> Config:
-    return find_config(folder)
+    """:func:`find_config` for a resolved folder, each folder's answer cached: the tracks of
+    a portfolio, one folder each, share their parent's answer instead of walking up again."""
+    here = Path(folder)
+    config = config_in(here)
+    if config is not None:
+        return config
+    return Config() if here.parent == here else _config_near(str(here.parent))
 
 
 @dataclass(slots=True)
@@ -400,6 +405,8 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         raise UsageError(f"{len(found)} roadmaps below this folder; name one", path=str(path))
     config = find_config(".")
     if config.root is not None:
+        from milepost.portfolio.links import TrackIndex
+
         tracks = [(p, load(p, config=config).track) for p in discover(config.root, config)]
         index = TrackIndex.build(
             (name, [p.parent.name if p.stem == "roadmap" else p.stem]) for p, name in tracks

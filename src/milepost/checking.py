@@ -12,17 +12,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from milepost.config import Config
 from milepost.document import Document, parse
 from milepost.model import Meta, Roadmap
 from milepost.portfolio.discover import matches
-from milepost.portfolio.graph import cycles
-from milepost.portfolio.links import TrackIndex
-from milepost.portfolio.model import slug_of
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
 from milepost.rules.engine import fix_until_stable, run_rules, select_rules
 from milepost.source import Source
+
+if TYPE_CHECKING:  # a one-file check never needs the portfolio modules: import them on use
+    from milepost.portfolio.links import TrackIndex
 
 __all__ = [
     "FileReport",
@@ -73,6 +74,10 @@ class _Portfolio:
 def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
     if len(roadmaps) < 2:
         return _Portfolio()  # one file: cross-track references cannot be judged
+    from milepost.portfolio.graph import cycles
+    from milepost.portfolio.links import TrackIndex
+    from milepost.portfolio.model import slug_of
+
     index = TrackIndex.build(
         (roadmap.track, [slug_of(roadmap)] if roadmap.path else []) for roadmap in roadmaps
     )

@@ -15,7 +15,7 @@ from milepost.errors import UsageError
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
-__all__ = ["discover", "find_config"]
+__all__ = ["config_in", "discover", "find_config"]
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
@@ -25,14 +25,22 @@ def find_config(start: str | os.PathLike[str] = ".") -> Config:
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file():
-                text = decode(fs.read(candidate).data, path=str(candidate)).text
-                config = parse_config(text, path=str(candidate))
-                if config is not None:
-                    return config
+        config = config_in(folder)
+        if config is not None:
+            return config
     return Config()
+
+
+def config_in(folder: Path) -> Config | None:
+    """The config a file in ``folder`` itself holds, if any."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file():
+            text = decode(fs.read(candidate).data, path=str(candidate)).text
+            config = parse_config(text, path=str(candidate))
+            if config is not None:
+                return config
+    return None
 
 
 def discover(path: str | os.PathLike[str], config: Config | None = None) -> list[Path]:

@@ -133,9 +133,10 @@ class _Reader:
 
     def items(self, start: int, end: int, *, depth: int | None = 0) -> list[Item]:
         """Items whose first line is in ``[start, end)``; only at ``depth`` unless None."""
-        first = bisect_left(self.starts, start)
+        found = self.found.items
         out = []
-        for item in self.found.items[first:]:
+        for index in range(bisect_left(self.starts, start), len(found)):
+            item = found[index]
             if item.span.start >= end:
                 break
             if depth is None or item.depth == depth:

@@ -11,11 +11,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from milepost.config import Config
 from milepost.document import Patch
 from milepost.model import Roadmap
-from milepost.portfolio.links import TrackIndex
+
+if TYPE_CHECKING:  # only portfolio checks fill it in, and they import it themselves
+    from milepost.portfolio.links import TrackIndex
 
 __all__ = ["Context", "Diagnostic", "Fix", "FixAvailability", "Rule", "Severity"]
 

@@ -129,6 +129,19 @@ def read_date(text: str) -> date | None:
 # Every period has a year, a version or a count of weeks/months: skip text with none.
 # (It runs on lower-cased text.)
 _ANY = re.compile(r"(?:19|20)\d\d|v\d|\d\s*[-–+]?\s*\d*\s*(?:weeks?|months?)|weeks?\s+\d")
+_VERSION_MARK = re.compile(r"v\d")
+
+
+def _may_hold_period(lower: str) -> bool:
+    """What ``_ANY`` needs, looked for with substring tests (many times cheaper than ``_ANY``,
+    and most item texts hold none of it): a year's first two digits, weeks, months, ``v1``."""
+    return (
+        "19" in lower
+        or "20" in lower
+        or "week" in lower
+        or "month" in lower
+        or _VERSION_MARK.search(lower) is not None
+    )
 
 
 # In prose a version is a period only where it says when: "in v2.1", "(v0.3)", "Target: v1.0",
@@ -147,7 +160,7 @@ def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -
     leading the text, or ending it).
     """
     lower = text.lower()
-    if _ANY.search(lower) is None:
+    if not _may_hold_period(lower) or _ANY.search(lower) is None:
         return None
     scanner = _PERIOD if len(lower) == len(text) else _PERIOD_ANY_CASE
     for match in scanner.finditer(lower if scanner is _PERIOD else text):

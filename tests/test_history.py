@@ -431,6 +431,11 @@ def test_stats_table(
     assert rows["Memory"][:3] == ["Memory", "5", "1"]
     assert "75%" in " ".join(rows["Web"])
     assert "2026-11" in rows and rows["2026-11"] == ["2026-11", "3"]
+    assert out.rstrip().endswith(
+        "metric changes                                     day         baseline → target\n"
+        "Orchestration   Throughput on 100-agent benchmark  2026-10-26  120 → 300 steps/min\n"
+        "                                                   2026-11-13  120 → 400 steps/min"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -561,3 +566,16 @@ def test_markdown_output_makes_roadmap_text_inert(
     assert code == 0
     # the title's text is "Add 2 * 3 [x](javascript:y) <b>": shown, never rendered
     assert "- **Added:** Add 2 \\* 3 \\[x\\](javascript:y) \\<b\\> (🚧 2026-11)" in out
+
+
+def test_parsing_over_several_processes_gives_the_same_figures(
+    fresh_story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from milepost import history_api
+
+    sequential = run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY)
+    for cache in (fresh_story / ".git" / "milepost").glob("*.pickle"):
+        cache.unlink()
+    monkeypatch.setattr(history_api, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == sequential

@@ -57,19 +57,18 @@ class _Cache:
         if not missing:
             return found
         contents = gitlog.blobs(root, {blob for blob, _ in missing})
-        from milepost.document import gc_paused
-
-        with gc_paused():
-            for blob, path in sorted(missing):
-                if blob not in contents:
-                    notes.append(f"{path}: blob {blob[:7]} is not in this clone")
-                    continue
-                try:
-                    found[blob, path] = _parse(contents[blob], path, self.config)
-                except MilepostError as exc:
-                    notes.append(f"{path} at blob {blob[:7]}: skipped: {exc.message}")
-                    continue
-                self.snapshots.put(f"{blob}:{path}", found[blob, path])
+        jobs = []
+        for blob, path in sorted(missing):
+            if blob in contents:
+                jobs.append((blob, path, contents[blob]))
+            else:
+                notes.append(f"{path}: blob {blob[:7]} is not in this clone")
+        for blob, path, outcome in _parse_all(jobs, self.config):
+            if isinstance(outcome, str):
+                notes.append(f"{path} at blob {blob[:7]}: skipped: {outcome}")
+                continue
+            found[blob, path] = outcome
+            self.snapshots.put(f"{blob}:{path}", outcome)
         self.snapshots.save()
         return found
 
@@ -213,6 +212,39 @@ def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Conf
     if not files:
         raise UsageError("no roadmaps found", path=str(given[0]))
     return files, config
+
+
+# Below this many blobs to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+_Parsed = tuple[str, str, "Snapshot | str"]  # blob, path, snapshot (or why it could not be read)
+
+
+def _parse_all(jobs: list[tuple[str, str, bytes]], config: Config) -> list[_Parsed]:
+    """Parse each (blob, path, bytes), over every core when there are many."""
+    workers = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return _parse_chunk(jobs, config)
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [pool.submit(_parse_chunk, chunk, config) for chunk in chunks]
+        return [parsed for future in futures for parsed in future.result()]
+
+
+def _parse_chunk(jobs: list[tuple[str, str, bytes]], config: Config) -> list[_Parsed]:
+    from milepost.document import gc_paused
+
+    out: list[_Parsed] = []
+    with gc_paused():
+        for blob, path, data in jobs:
+            try:
+                out.append((blob, path, _parse(data, path, config)))
+            except MilepostError as exc:
+                out.append((blob, path, exc.message))
+    return out
 
 
 def _parse(data: bytes, path: str, config: Config) -> Snapshot:

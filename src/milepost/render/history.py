@@ -261,6 +261,24 @@ def _stats_rows(per_track: Sequence[Stats], total: Stats) -> list[list[str]]:
     return rows
 
 
+def _metric_rows(per_track: Sequence[Stats]) -> list[list[str]]:
+    """The metrics that moved: track, metric, day, "baseline → target, now current"."""
+    rows = []
+    for stats in per_track:
+        for name, points in stats.metrics.items():
+            if len(points) < 2:
+                continue
+            for index, point in enumerate(points):
+                value = f"{point.baseline or '—'} → {point.target or '—'}"
+                if point.current:
+                    value += f", now {point.current}"
+                first = index == 0
+                rows.append(
+                    [stats.track if first else "", name if first else "", str(point.when), value]
+                )
+    return rows
+
+
 def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
     """One row per track and the overall row: shipments, cycle times, slips, staleness."""
     from rich.console import Group
@@ -281,6 +299,13 @@ def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
     parts: list[RenderableType] = [table, Text(_STATS_LEGEND, style="dim")]
     if total.shipped:
         parts += [Text(""), months]  # the months, oldest first
+    if moved := _metric_rows(per_track):
+        metrics = Table(box=None, pad_edge=False)
+        for name in ("metric changes", "", "day", "baseline → target"):
+            metrics.add_column(name)
+        for row in moved:
+            metrics.add_row(*row)
+        parts += [Text(""), metrics]
     return Group(*parts)
 
 
@@ -300,4 +325,12 @@ def stats_plain(per_track: Sequence[Stats], total: Stats) -> str:
     if total.shipped:
         lines += ["", "shipped in  items"]
         lines += [f"{month:<10}  {count:>5}" for month, count in total.shipped.items()]
+    if moved := _metric_rows(per_track):
+        moved.insert(0, ["metric changes", "", "day", "baseline → target"])
+        widths = [max(len(r[i]) for r in moved) for i in range(4)]
+        lines.append("")
+        lines += [
+            "  ".join(f"{c:<{w}}" for c, w in zip(row, widths, strict=True)).rstrip()
+            for row in moved
+        ]
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from milepost.errors import SourceError, StaleFileError
 
-__all__ = ["Snapshot", "read", "walk", "write_atomic"]
+__all__ = ["Snapshot", "read", "remove", "replace", "walk", "write_atomic"]
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 
@@ -107,9 +107,30 @@ def _replace(target: Path, data: bytes, expected: str | None, path: str | os.Pat
             )
         if current == sha256(data):
             return False
+    _swap(target, data, stat.S_IMODE(target.stat().st_mode) if current is not None else None)
+    return True
+
+
+def replace(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace a file that milepost generated (a page of the site) atomically, whatever it
+    holds now: no fingerprint check, and the caller knows the bytes differ."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    _swap(target, data, mode)
+
+
+def remove(path: str | os.PathLike[str]) -> None:
+    """Delete a file that milepost generated, if it is still there."""
+    Path(path).unlink(missing_ok=True)
+
+
+def _swap(target: Path, data: bytes, mode: int | None) -> None:
+    """Write ``data`` beside ``target`` (fsynced, with ``mode`` or the umask's), then rename."""
     import tempfile  # only writers pay for it
 
-    mode = stat.S_IMODE(target.stat().st_mode) if current is not None else None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -127,7 +148,6 @@ def _replace(target: Path, data: bytes, expected: str | None, path: str | os.Pat
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(target.parent)
-    return True
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -46,6 +46,7 @@ _COMMANDS = {
     "graph": "milepost.cli.portfolio:graph",
     "summary": "milepost.cli.portfolio:summary",
     "site": "milepost.cli.site:command",
+    "serve": "milepost.cli.serve:command",
 }
 
 

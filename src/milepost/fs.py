@@ -111,15 +111,17 @@ def _replace(target: Path, data: bytes, expected: str | None, path: str | os.Pat
     return True
 
 
-def replace(path: str | os.PathLike[str], data: bytes) -> None:
+def replace(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """Replace a file that milepost generated (a page of the site) atomically, whatever it
-    holds now: no fingerprint check, and the caller knows the bytes differ."""
+    holds now: no fingerprint check, and the caller knows the bytes differ. Without
+    ``durable`` nothing is fsynced (for files a build can make again): readers still see the
+    old file or the new one, never half of one."""
     target = Path(os.path.realpath(path))
     try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
-    _swap(target, data, mode)
+    _swap(target, data, mode, durable=durable)
 
 
 def remove(path: str | os.PathLike[str]) -> None:
@@ -127,16 +129,18 @@ def remove(path: str | os.PathLike[str]) -> None:
     Path(path).unlink(missing_ok=True)
 
 
-def _swap(target: Path, data: bytes, mode: int | None) -> None:
-    """Write ``data`` beside ``target`` (fsynced, with ``mode`` or the umask's), then rename."""
+def _swap(target: Path, data: bytes, mode: int | None, *, durable: bool = True) -> None:
+    """Write ``data`` beside ``target`` (fsynced when ``durable``, with ``mode`` or the
+    umask's), then rename."""
     import tempfile  # only writers pay for it
 
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         else:
@@ -147,7 +151,8 @@ def _swap(target: Path, data: bytes, mode: int | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

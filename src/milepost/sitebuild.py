@@ -247,25 +247,35 @@ def _conflicts(
     edges: list[Edge], by_name: dict[str, _Track], known: Mapping[str, Any]
 ) -> tuple[list[Conflict], dict[str, Any]]:
     """Conflicts in time: judged again only where the edge or its provider changed."""
-    conflicts: list[Conflict] = []
-    judged: dict[str, Any] = {}
+    asked: list[tuple[Edge, str, _Track]] = []
     for edge in edges:
         provider = by_name.get(edge.target)
-        if provider is None or edge.kind != "dependency" or edge.when is None:
-            continue
-        key = _digest(edge.what, edge.when, edge.target, provider.key)
-        if key in known:
-            verdict = known[key]
-        else:
-            if provider.offers is None:
-                provider.offers = _offers(provider)
-            found = conflict_for(edge, provider.offers, str(provider.path))
-            verdict = None if found is None else [found.problem, found.matched, found.matched_line]
-        judged[key] = verdict
-        if verdict is not None:
-            problem, matched, line = verdict
+        if provider is not None and edge.kind == "dependency" and edge.when is not None:
+            asked.append((edge, _digest(edge.what, edge.when, edge.target, provider.key), provider))
+    todo: dict[str, tuple[Edge, _Track]] = {}
+    for edge, key, provider in asked:
+        if key not in known:
+            todo.setdefault(key, (edge, provider))
+    judged = {**{key: known[key] for _, key, _ in asked if key in known}, **_judge(todo)}
+    conflicts: list[Conflict] = []
+    for edge, key, provider in asked:
+        if judged[key] is not None:
+            problem, matched, line = judged[key]
             conflicts.append(Conflict(edge, problem, matched, line, str(provider.path)))
     return conflicts, judged
+
+
+def _judge(todo: dict[str, tuple[Edge, _Track]]) -> dict[str, Any]:
+    """Each edge's verdict: None, or the problem, the match shown and its line."""
+    verdicts: dict[str, Any] = {}
+    for key, (edge, provider) in todo.items():
+        if provider.offers is None:
+            provider.offers = _offers(provider)
+        found = conflict_for(edge, provider.offers, str(provider.path))
+        verdicts[key] = (
+            None if found is None else [found.problem, found.matched, found.matched_line]
+        )
+    return verdicts
 
 
 def _offers(track: _Track) -> tuple[Offer, ...]:
@@ -319,7 +329,7 @@ def _write(
         entry = {"parts": track.parts.to_json(), "page": track.page_digest}
         cache = folder / CACHE / f"{track.key}.json"
         cache.parent.mkdir(parents=True, exist_ok=True)
-        fs.replace(cache, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        fs.replace(cache, json.dumps(entry, ensure_ascii=False).encode("utf-8"), durable=False)
     for relative, data in sorted(pages.items()):
         digest = after[relative] = fs.sha256(data)
         target = folder / relative
@@ -327,7 +337,7 @@ def _write(
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        fs.replace(target, data)
+        fs.replace(target, data, durable=False)  # made again if lost: the manifest says so
         written += 1
     for relative in sorted(set(before) - set(after)):  # pages and parts of tracks now gone
         if _GENERATED.fullmatch(relative):

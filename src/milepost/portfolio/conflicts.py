@@ -45,19 +45,46 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
     if not want:
         return None
     best: tuple[Offer, float] | None = None
+    key = needed.casefold()
     matcher = difflib.SequenceMatcher(None)
-    matcher.set_seq2(needed.casefold())  # the needed text is analysed once
+    matcher.set_seq2(key)  # the needed text is analysed once
+    masks = _masks(key)
     for offer in offers:
         overlap = len(want & _words(offer.title)) / len(want)
         score = overlap
         if overlap < 1.0:  # cheap upper bounds first: most titles are nowhere near
-            matcher.set_seq1(offer.title.casefold())
+            title = offer.title.casefold()
+            matcher.set_seq1(title)
             floor = max(0.5, best[1] if best else 0.5, overlap)
-            if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+            if (
+                matcher.real_quick_ratio() >= floor
+                and matcher.quick_ratio() >= floor
+                and 2.0 * _lcs(title, masks, len(key)) / (len(title) + len(key)) >= floor
+            ):
                 score = max(overlap, matcher.ratio())
         if score >= 0.5 and (best is None or score > best[1]):
             best = (offer, score)
     return best
+
+
+def _masks(text: str) -> dict[str, int]:
+    """Each character of ``text`` → the bit mask of where it stands."""
+    masks: dict[str, int] = {}
+    for at, char in enumerate(text):
+        masks[char] = masks.get(char, 0) | (1 << at)
+    return masks
+
+
+def _lcs(other: str, masks: dict[str, int], size: int) -> int:
+    """The length of the longest common subsequence of ``other`` and the text of ``masks``
+    (bit-parallel, Hyyrö 2004): an upper bound of difflib's matched characters, so a ratio
+    it rules out is never computed."""
+    full = (1 << size) - 1
+    row = full
+    for char in other:
+        match = row & masks.get(char, 0)
+        row = ((row + match) | (row - match)) & full
+    return size - row.bit_count()
 
 
 def offers(roadmap: Roadmap) -> tuple[Offer, ...]:

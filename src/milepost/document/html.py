@@ -9,7 +9,7 @@ a second parse by another Markdown library, and reads Markdown exactly as :mod:`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
 
@@ -47,7 +47,8 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
     in_head = False
     alt: list[str] | None = None  # an image's text, gathered for its alt attribute
     image: tuple[str, str] | None = None
-    for event in pyromark.events(text, options=OPTIONS):
+    events: Iterable[Any] = pyromark.events(text, options=OPTIONS)  # dicts, and a few str
+    for event in events:
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             if alt is not None:
                 alt.append(" ")
@@ -58,7 +59,7 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
             elif event == "Rule":
                 put("<hr />\n")
             continue
-        kind, value = _tag(event)
+        ((kind, value),) = event.items()
         if alt is not None and kind in ("Text", "Code", "InlineHtml", "Html"):
             alt.append(value)
             continue
@@ -69,7 +70,10 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
         elif kind == "TaskListMarker":
             put("[x] " if value else "[ ] ")
         elif kind == "Start":
-            tag, data = _tag(value)
+            data: Any = None
+            tag = value
+            if not isinstance(value, str):
+                ((tag, data),) = value.items()
             if tag in _SIMPLE:
                 opening, closing = _SIMPLE[tag]
                 put(opening)
@@ -121,7 +125,7 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
             else:  # an extension this parser does not enable: keep its text only
                 ends.append("")
         elif kind == "End":
-            tag, _data = _tag(value)
+            tag = value if isinstance(value, str) else next(iter(value))
             if tag == "TableHead":
                 in_head = False
             elif tag == "TableRow":
@@ -138,14 +142,6 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
             if tag == "TableHead":
                 column = 0
     return "".join(out)
-
-
-def _tag(value: Any) -> tuple[str, Any]:
-    """An event's tag name and its data (``"Item"`` or ``{"List": 1}``)."""
-    if isinstance(value, str):
-        return value, None
-    name, data = next(iter(value.items()))
-    return name, data
 
 
 def _address(data: dict[str, Any]) -> str:

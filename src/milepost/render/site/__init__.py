@@ -46,8 +46,34 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
-    env.filters["shown_refs"] = _shown_refs
+    env.globals["item"] = item_html
     return env
+
+
+def _status_html(status: Status | None) -> str:
+    if status is None:
+        return ""
+    return (
+        f'<span class="badge {status.value}">{escape(status.emoji)} {escape(status.label)}</span>'
+    )
+
+
+def item_html(i: Item, track: TrackRollup | None = None) -> Markup:
+    """An item on a line: its status badge, title, owners, references and (with ``track``)
+    a link to its track's page. Called for every item of every page, hence not a macro."""
+    parts = [_status_html(i.status), " ", escape(i.title)]
+    parts += [f' <span class="muted">{escape(o)}</span>' for o in i.owners]
+    for ref in _shown_refs(i):
+        if ref.startswith("http"):
+            name = escape(ref.rsplit("/", 1)[-1])
+            parts.append(f' <a href="{escape(safe_url(ref))}">{name}</a>')
+        else:
+            parts.append(f' <span class="muted">{escape(ref)}</span>')
+    if track:
+        parts.append(
+            f' <a class="muted" href="tracks/{escape(track.slug)}.html">{escape(track.track)}</a>'
+        )
+    return Markup("".join(parts))
 
 
 def _shown_refs(item: Item) -> list[str]:

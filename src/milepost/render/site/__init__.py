@@ -210,7 +210,8 @@ def assemble(
     pages["index.html"] = _render(
         "index.html.j2",
         title="Tracks",
-        rows=[Markup(p.index_row) for p in parts],
+        count=len(parts),
+        rows=Markup("".join(p.index_row for p in parts)),
         shipped=[Markup(i) for p in parts for i in p.shipped],
         flight=[Markup(i) for p in parts for i in p.flight],
         conflicts=list(conflicts),
@@ -220,7 +221,7 @@ def assemble(
     pages["items.html"] = _render(
         "items.html.j2",
         title="Items",
-        lists=[Markup(p.items) for p in parts],
+        lists=Markup("".join(p.items for p in parts)),
         owners=sorted({o for p in parts for o in p.owners}),
         choices=[(p.slug, p.track) for p in parts],
         statuses=list(Status),
@@ -240,13 +241,18 @@ def assemble(
     pages["timeline.html"] = _render(
         "timeline.html.j2", title="Timeline", columns=columns, rows=Markup("".join(rows)), **common
     )
-    risks: list[tuple[int, Markup]] = []
-    matrix: dict[tuple[str, str], list[tuple[int, Markup]]] = {}
+    # The parts are HTML already: joined here, not in template loops (thousands of risks).
+    risks: list[str] = []
+    anchors: dict[tuple[str, str], list[str]] = {}
     for p in parts:
         for like, impact, title, entry in p.risks:
-            risks.append((len(risks) + 1, Markup(entry)))
+            n = len(risks) + 1
+            risks.append(f'<li id="risk-{n}"><strong>{n}.</strong>{entry}')
             if like and impact:
-                matrix.setdefault((like, impact), []).append((len(risks), Markup(title)))
+                anchors.setdefault((like, impact), []).append(
+                    f'<a href="#risk-{n}" title="{title}">{n}</a> '
+                )
+    matrix = {where: Markup("".join(links)) for where, links in anchors.items()}
     # Heat from 0 (low/low) to 4 (high/high).
     heat = {
         (like, impact): 4 - RISK_LEVELS.index(like) - RISK_LEVELS.index(impact)
@@ -259,7 +265,7 @@ def assemble(
         levels=RISK_LEVELS,
         matrix=matrix,
         heat=heat,
-        risks=risks,
+        risks=Markup("".join(risks)),
         **common,
     )
     health = {p.track: Health(p.health) for p in parts}
@@ -278,15 +284,20 @@ def assemble(
     pages["metrics.html"] = _render(
         "metrics.html.j2",
         title="Metrics",
-        blocks=[Markup(p.metrics) for p in parts if p.metrics],
+        blocks=Markup("".join(p.metrics for p in parts)),
         **common,
     )
-    board: dict[str, list[Markup]] = {}
+    board: dict[str, list[str]] = {}
     for p in parts:
         for key, entry in p.requests:
-            board.setdefault(key, []).append(Markup(entry))
+            board.setdefault(key, []).append(entry)
     pages["requests.html"] = _render(
-        "requests.html.j2", title="Requests", board=board, columns=_REQUEST_COLUMNS, **common
+        "requests.html.j2",
+        title="Requests",
+        board={key: Markup("".join(entries)) for key, entries in board.items()},
+        none_yet=Markup('<li class="muted">None.</li>'),
+        columns=_REQUEST_COLUMNS,
+        **common,
     )
     return pages
 

@@ -142,3 +142,26 @@ def test_screenshots(browser: Any, site: Path, tmp_path: Path, width: int) -> No
         )
         assert overflow <= 1, (name, width, overflow)
         page.close()
+
+
+def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) -> None:
+    from milepost.serve import Preview
+
+    shutil.copytree(EXAMPLES, tmp_path / "p")
+    preview = Preview([tmp_path / "p"], tmp_path / "site", today=dt.date(2026, 11, 25), port=0)
+    preview.start()
+    try:
+        page, problems = _open(browser, preview.url + "tracks/memory.html")
+        page.wait_for_load_state("load")
+        page.evaluate("() => { window.notReloaded = true; }")
+        memory = tmp_path / "p" / "tracks" / "memory" / "roadmap.md"
+        text = memory.read_text(encoding="utf-8")
+        memory.write_text(text.replace("Per-agent memory namespaces", "Per-agent quotas"), "utf-8")
+        page.wait_for_function(
+            "() => !window.notReloaded && document.body.innerText.includes('Per-agent quotas')",
+            timeout=30_000,
+        )
+        assert problems == []
+        page.close()
+    finally:
+        preview.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from milepost.errors import SourceError, StaleFileError
-from milepost.fs import Snapshot, read, walk, write_atomic, write_own
+from milepost.fs import Snapshot, read, walk, write_atomic
 
 
 def fingerprint(data: bytes) -> str:
@@ -292,11 +292,12 @@ def test_walk_empty_folder(tmp_path: Path) -> None:
     assert list(walk(tmp_path)) == []
 
 
-def test_write_own_replaces_whatever_is_there(tmp_path: Path) -> None:
+def test_replace_overwrites_whatever_is_there(tmp_path: Path) -> None:
+    from milepost.fs import replace
+
     target = tmp_path / "cache.bin"
-    assert write_own(target, b"one")
+    replace(target, b"one")
     target.write_bytes(b"changed by someone")
-    assert write_own(target, b"two")
+    replace(target, b"two")  # milepost's own file: no fingerprint check
     assert target.read_bytes() == b"two"
-    assert not write_own(target, b"two")  # unchanged bytes are not written
-    assert [p.name for p in tmp_path.iterdir()] == ["cache.bin"]
+    assert [p.name for p in tmp_path.iterdir()] == ["cache.bin"]  # no temporary left over

@@ -189,3 +189,96 @@ def test_xss_payloads_in_every_field_stay_text(tmp_path: Path) -> None:
 def test_safe_url(url: str, kept: bool) -> None:
     assert (safe_url(url) == url) is kept
     assert re.match(r"^(#|https?:|mailto:|[^:]*$)", safe_url(url))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("track", "old", "new"),
+    [
+        # An item's words: its page, the items page, the timeline.
+        ("memory", "Per-agent memory namespaces", "Per-agent memory namespaces and quotas"),
+        # A track's name: every page that lists tracks, and the edges that named it.
+        ("memory", "# Memory Roadmap", "# Recall Roadmap"),
+        # A provider's plan: conflicts in time of the tracks that need it.
+        ("memory", "🚧 **In Progress:** Context truncation", "❌ **Dropped:** Context truncation"),
+    ],
+)
+def test_incremental_build_is_byte_identical_to_a_clean_build(
+    tmp_path: Path, track: str, old: str, new: str
+) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    incremental, clean = tmp_path / "incremental", tmp_path / "clean"
+    api.site([portfolio], incremental, today=TODAY)
+    _edit(portfolio / "tracks" / track / "roadmap.md", old, new)
+    result = api.site([portfolio], incremental, today=TODAY)
+    assert result.reused == 4 and not result.errors
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(incremental) == _tree(clean)
+    if "Dropped" in new:
+        assert "Memory dropped it" in (clean / "index.html").read_text("utf-8")
+
+
+def test_a_removed_track_leaves_no_page_and_no_cache_behind(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    shutil.rmtree(portfolio / "tracks" / "web-ui")
+    api.site([portfolio], out, today=TODAY)
+    assert not (out / "tracks" / "web-ui.html").exists()
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)
+
+
+def test_the_cache_is_safe_to_delete_and_keyed_by_config_and_day(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out = tmp_path / "site"
+    api.site([portfolio], out, today=TODAY)
+    shutil.rmtree(out / ".milepost-cache")
+    again = api.site([portfolio], out, today=TODAY)
+    assert (again.reused, again.written) == (0, 0)  # rendered again, to the same bytes
+    assert api.site([portfolio], out, today=TODAY + dt.timedelta(days=1)).reused == 0
+    _edit(portfolio / "milepost.toml", 'project = "', 'project = "Renamed ')
+    renamed = api.site([portfolio], out, today=TODAY + dt.timedelta(days=1))
+    assert renamed.reused == 0
+    assert "Renamed " in (out / "tracks" / "memory.html").read_text("utf-8")
+
+
+def test_a_tampered_cache_entry_is_rendered_again(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    for entry in (out / ".milepost-cache").iterdir():
+        entry.write_text("{not json", encoding="utf-8")
+    (out / "tracks" / "memory.html").unlink()
+    result = api.site([portfolio], out, today=TODAY)
+    assert result.reused == 0 and not result.errors
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)
+
+
+def test_the_cached_build_renders_what_the_portfolio_gives(tmp_path: Path) -> None:
+    """Edges, cycles and conflicts worked out from the kept parts are the portfolio's own."""
+    from milepost.render.site import build
+
+    out = tmp_path / "site"
+    api.site([EXAMPLES], out, today=TODAY)
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    pages = build(portfolio, project="Swarmkit")
+    assert portfolio.conflicts and portfolio.edges
+    written = {k: v for k, v in _tree(out).items() if not k.startswith(".milepost")}
+    assert pages == written

@@ -38,6 +38,7 @@ from milepost.source import Source, decode, encode
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.edits.operations import Edit
     from milepost.portfolio.model import Portfolio
+    from milepost.sitebuild import SiteResult
 
 __all__ = [
     "CheckResult",
@@ -609,75 +610,40 @@ def portfolio(paths: list[str | os.PathLike[str]], *, today: date) -> tuple[Port
     return build_portfolio(loaded.roadmaps, today=today, config=config), loaded
 
 
-@dataclass(slots=True)
-class SiteResult:
-    """What ``site`` wrote: pages written, pages unchanged, tracks not re-rendered."""
-
-    folder: Path
-    written: int
-    unchanged: int
-    reused: int
-    errors: list[MilepostError]
-
-
-_MANIFEST = ".milepost-site.json"
-
-
 def site(
     paths: list[str | os.PathLike[str]],
     output: str | os.PathLike[str],
     *,
     today: date,
     progress: Any = None,
+    memo: dict[str, Any] | None = None,
 ) -> SiteResult:
-    """Build the static site into ``output``: a track page is rendered again only when its
-    roadmap (or milepost) changed since the last build; files are written only when their bytes
-    differ, each atomically."""
-    with gc_paused():  # thousands of roadmaps stay alive while the pages are rendered
-        return _site(paths, output, today=today, progress=progress)
-
-
-def _site(
-    paths: list[str | os.PathLike[str]],
-    output: str | os.PathLike[str],
-    *,
-    today: date,
-    progress: Any,
-) -> SiteResult:
-    import json
-
+    """Build the static site into ``output``. Only the tracks whose roadmap changed since the
+    last build into that folder are parsed and rendered again (see :mod:`milepost.sitebuild`);
+    files are written only when their bytes differ, each atomically. ``memo`` keeps what was
+    rendered in memory for the next build of the same process."""
     from milepost import __version__
-    from milepost.render.site import build
+    from milepost.sitebuild import build_site
 
-    folder = Path(output)
-    built, loaded = portfolio(paths, today=today)
-    config = find_config(paths[0] if paths else ".")
-    manifest_path = folder / _MANIFEST
-    try:
-        previous = json.loads(fs.read(manifest_path).data)
-    except (MilepostError, ValueError):
-        previous = {}
-    digests = {t.slug: t.roadmap.document.source.digest for t in built.tracks}
-    same_build = previous.get("milepost") == __version__ and previous.get("today") == str(today)
-    reuse = [
-        slug
-        for slug, digest in digests.items()
-        if same_build
-        and previous.get("tracks", {}).get(slug) == digest
-        and (folder / "tracks" / f"{slug}.html").is_file()
-    ]
-    project = config.project if config.path else "Project"
-    pages = build(built, project=project, skip=reuse, progress=progress)
-    pages[_MANIFEST] = json.dumps(
-        {"milepost": __version__, "today": str(today), "tracks": digests}, indent=1
-    ).encode("utf-8")
-    written = unchanged = 0
-    for relative, data in sorted(pages.items()):
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        expected = fs.read(target).fingerprint if target.exists() else None
-        if fs.write_atomic(target, data, expected=expected):
-            written += 1
-        else:
-            unchanged += 1
-    return SiteResult(folder, written, unchanged, len(reuse), loaded.errors)
+    with gc_paused():  # thousands of roadmaps stay alive while the pages are rendered
+        files: dict[Path, tuple[Path, Config]] = {}
+        errors: list[MilepostError] = []
+        for path in paths:
+            try:
+                config = find_config(path)
+                for file in discover(path, config):
+                    files.setdefault(file.resolve(), (file, config))
+            except MilepostError as exc:
+                errors.append(exc)
+        config = find_config(paths[0] if paths else ".")
+        result = build_site(
+            list(files.values()),
+            output,
+            project=config.project if config.path else "Project",
+            today=today,
+            version=__version__,
+            progress=progress,
+            memo=memo,
+        )
+    result.errors[:0] = errors
+    return result

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from milepost.errors import SourceError, StaleFileError
 
-__all__ = ["Snapshot", "read", "stamp", "walk", "write_atomic", "write_own"]
+__all__ = ["Snapshot", "read", "remove", "replace", "stamp", "walk", "write_atomic"]
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 
@@ -75,14 +75,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected: str | N
         return _replace(target, data, expected, path)
 
 
-def write_own(path: str | os.PathLike[str], data: bytes) -> bool:
-    """Replace a file milepost itself owns (a cache, a record of what it did) atomically,
-    whatever it holds now; return whether anything was written."""
-    target = Path(os.path.realpath(path))
-    with _locked(target):
-        return _replace(target, data, _fingerprint(target), path)
-
-
 @contextmanager
 def _locked(target: Path) -> Iterator[None]:
     """Hold an exclusive lock on the file being replaced (when it exists), so that two
@@ -115,15 +107,40 @@ def _replace(target: Path, data: bytes, expected: str | None, path: str | os.Pat
             )
         if current == sha256(data):
             return False
+    _swap(target, data, stat.S_IMODE(target.stat().st_mode) if current is not None else None)
+    return True
+
+
+def replace(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
+    """Replace a file that milepost generated (a page of the site) atomically, whatever it
+    holds now: no fingerprint check, and the caller knows the bytes differ. Without
+    ``durable`` nothing is fsynced (for files a build can make again): readers still see the
+    old file or the new one, never half of one."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    _swap(target, data, mode, durable=durable)
+
+
+def remove(path: str | os.PathLike[str]) -> None:
+    """Delete a file that milepost generated, if it is still there."""
+    Path(path).unlink(missing_ok=True)
+
+
+def _swap(target: Path, data: bytes, mode: int | None, *, durable: bool = True) -> None:
+    """Write ``data`` beside ``target`` (fsynced when ``durable``, with ``mode`` or the
+    umask's), then rename."""
     import tempfile  # only writers pay for it
 
-    mode = stat.S_IMODE(target.stat().st_mode) if current is not None else None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         else:
@@ -134,8 +151,8 @@ def _replace(target: Path, data: bytes, expected: str | None, path: str | os.Pat
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
-    return True
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -492,7 +492,7 @@ def record_announced(history: History, announced: Announced) -> None:
     file = cache_folder(history) / _ANNOUNCED
     file.parent.mkdir(parents=True, exist_ok=True)
     data = {"day": announced.day.isoformat(), "commit": announced.commit}
-    fs.write_own(file, (json.dumps(data, indent=2) + "\n").encode())
+    fs.replace(file, (json.dumps(data, indent=2) + "\n").encode())
 
 
 def announcement_diffs(

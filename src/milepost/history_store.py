@@ -70,7 +70,7 @@ class Store(Generic[V]):
         data = {"format": _FORMAT, "tag": self.tag, "entries": self.entries}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fs.write_own(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            fs.replace(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
             for other in self.folder.glob(f"{self.name}-*"):
                 if other != self.file:  # made by another milepost: never read again
                     other.unlink(missing_ok=True)

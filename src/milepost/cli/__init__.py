@@ -50,6 +50,7 @@ _COMMANDS = {
     "log": "milepost.cli.history:log",
     "stats": "milepost.cli.history:stats",
     "announce": "milepost.cli.history:announce",
+    "serve": "milepost.cli.serve:command",
 }
 
 

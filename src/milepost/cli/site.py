@@ -24,17 +24,20 @@ from milepost.cli.options import today_option
 @today_option
 def command(paths: tuple[Path, ...], output: Path, today: dt.date) -> int:
     """Build a static site of the portfolio: tracks, items, timeline, risks, graph, metrics."""
-    from rich.progress import Progress
-
     from milepost import api
 
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task("rendering tracks", total=None)
+    if not sys.stderr.isatty():  # no progress bar to draw: rich is not even imported
+        result = api.site(list(paths) or [Path(".")], output, today=today)
+    else:
+        from rich.progress import Progress
 
-        def step(track: str) -> None:
-            bar.update(task, advance=1, description=f"rendering {track}")
+        with Progress(transient=True) as bar:
+            task = bar.add_task("rendering tracks", total=None)
 
-        result = api.site(list(paths) or [Path(".")], output, today=today, progress=step)
+            def step(track: str) -> None:
+                bar.update(task, advance=1, description=f"rendering {track}")
+
+            result = api.site(list(paths) or [Path(".")], output, today=today, progress=step)
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)
     index = (result.folder / "index.html").resolve()

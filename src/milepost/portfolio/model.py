@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -19,7 +20,21 @@ from milepost.portfolio.graph import cycles
 from milepost.portfolio.links import TrackIndex
 from milepost.vocabulary.status import Health, Status
 
-__all__ = ["Conflict", "Edge", "Portfolio", "TrackRollup", "build_portfolio", "slug_of"]
+__all__ = [
+    "Conflict",
+    "Edge",
+    "Mention",
+    "Portfolio",
+    "TrackRollup",
+    "build_portfolio",
+    "dependency_cycles",
+    "mentions",
+    "resolve",
+    "rollup",
+    "slug_of",
+    "this_month",
+    "track_index",
+]
 
 _OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
 _BY = re.compile(r"(?i)\s+(?:by|before|in|for|until)\s+(?=\S*\s*(?:19|20)\d\d|q[1-4]|h[12]|v\d)")
@@ -167,7 +182,8 @@ def _focus_items(roadmap: Roadmap) -> list[tuple[Item, date | None]]:
     return out
 
 
-def _rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
+def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
+    """One track's figures and health as of ``today``."""
     meta = roadmap.meta
     age = (today - meta.last_updated).days if meta.last_updated else None
     overdue = (
@@ -229,76 +245,130 @@ def _needed(what: str) -> str:
     return re.split(r"[,;(]|\s[-–—]\s", text, maxsplit=1)[0].strip(" .")
 
 
-def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> Portfolio:
-    """Roll every track up, resolve references between them, find conflicts in time."""
-    from milepost.portfolio.conflicts import find_conflicts
+@dataclass(frozen=True)
+class Mention:
+    """A track's mention of another track, before it is resolved: a dependency ("Dependency
+    on Memory: X by December 2026") or a synergy ("With Web UI: shared components")."""
 
-    index = TrackIndex.build((r.track, [slug_of(r)]) for r in roadmaps)
-    by_name = {index.resolve(r.track) or r.track: r for r in roadmaps}
+    name: str
+    what: str
+    when: str | None
+    line: int
+    kind: str  # dependency | synergy
+    explicit: bool  # a dependency listed under Tracks, or a synergy naming a track
+
+
+def mentions(roadmap: Roadmap) -> tuple[Mention, ...]:
+    """Every mention of another track in a roadmap, in the order written."""
+    out = [
+        Mention(
+            dep.on,
+            _needed(dep.what) or dep.what,
+            dep.when.label if dep.when else None,
+            dep.span.first_line,
+            "dependency",
+            dep.kind == "track",
+        )
+        for dep in roadmap.dependencies
+    ]
+    out += [
+        Mention(
+            s.track,
+            s.how,
+            None,
+            s.span.first_line,
+            "synergy",
+            bool(s.track) and not s.track.startswith("["),
+        )
+        for s in roadmap.synergies
+    ]
+    return tuple(out)
+
+
+def resolve(
+    me: str, found: tuple[Mention, ...], index: TrackIndex
+) -> tuple[list[Edge], list[tuple[str, str, int]]]:
+    """The edges from track ``me`` that its mentions name, and the mentions naming no track."""
     edges: list[Edge] = []
     unresolved: list[tuple[str, str, int]] = []
-    for roadmap in roadmaps:
-        me = index.resolve(roadmap.track) or roadmap.track
-        for dep in roadmap.dependencies:
-            target = index.resolve(dep.on)
-            if target is None:
-                if dep.kind == "track":
-                    unresolved.append((me, dep.on, dep.span.first_line))
-                continue
-            if target != me:
-                edges.append(
-                    Edge(
-                        me,
-                        target,
-                        _needed(dep.what) or dep.what,
-                        dep.when.label if dep.when else None,
-                        dep.span.first_line,
-                    )
-                )
-        for synergy in roadmap.synergies:
-            target = index.resolve(synergy.track)
-            if target is None:
-                if synergy.track and not synergy.track.startswith("["):
-                    unresolved.append((me, synergy.track, synergy.span.first_line))
-                continue
-            if target != me:
-                edges.append(
-                    Edge(me, target, synergy.how, None, synergy.span.first_line, "synergy")
-                )
+    for mention in found:
+        target = index.resolve(mention.name)
+        if target is None:
+            if mention.explicit:
+                unresolved.append((me, mention.name, mention.line))
+        elif target != me:
+            edges.append(Edge(me, target, mention.what, mention.when, mention.line, mention.kind))
+    return edges, unresolved
+
+
+def dependency_cycles(edges: list[Edge]) -> dict[str, list[str]]:
+    """The cycles of the dependency edges, by track on them."""
     graph: dict[str, list[str]] = {}
     for edge in edges:
         if edge.kind == "dependency":
             graph.setdefault(edge.source, [])
             if edge.target not in graph[edge.source]:
                 graph[edge.source].append(edge.target)
-    rollups = tuple(sorted((_rollup(r, today, config) for r in roadmaps), key=lambda t: t.track))
+    return cycles(graph)
+
+
+def this_month(roadmap: Roadmap, today: date) -> tuple[list[Item], list[Item]]:
+    """A roadmap's items shipped in today's month, and its items in progress."""
     month = (today.year, today.month)
+    shipped: list[Item] = []
+    flight: list[Item] = []
+    for group in roadmap.milestones:
+        start = group.period.start if group.period else None
+        if start is not None and (start.year, start.month) == month:
+            shipped += [i for i in group.items if i.status is Status.DONE]
+    for item, _ in _focus_items(roadmap):
+        if item.status is Status.IN_PROGRESS:
+            flight.append(item)
+        elif (
+            item.status is Status.DONE
+            and item.period is not None
+            and item.period.start is not None
+            and (item.period.start.year, item.period.start.month) == month
+        ):
+            shipped.append(item)
+    return shipped, flight
+
+
+def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:
+    """Every track by name and by slug, from ``(name, slug)`` pairs."""
+    return TrackIndex.build((name, [slug]) for name, slug in tracks)
+
+
+def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> Portfolio:
+    """Roll every track up, resolve references between them, find conflicts in time."""
+    from milepost.portfolio.conflicts import find_conflicts
+
+    index = track_index((r.track, slug_of(r)) for r in roadmaps)
+    by_name = {index.resolve(r.track) or r.track: r for r in roadmaps}
+    edges: list[Edge] = []
+    unresolved: list[tuple[str, str, int]] = []
+    for roadmap in roadmaps:
+        found, missing = resolve(
+            index.resolve(roadmap.track) or roadmap.track, mentions(roadmap), index
+        )
+        edges += found
+        unresolved += missing
+    rollups = tuple(sorted((rollup(r, today, config) for r in roadmaps), key=lambda t: t.track))
     shipped: list[tuple[str, Item]] = []
     flight: list[tuple[str, Item]] = []
     for roadmap in roadmaps:
-        for group in roadmap.milestones:
-            start = group.period.start if group.period else None
-            if start is not None and (start.year, start.month) == month:
-                shipped += [(roadmap.track, i) for i in group.items if i.status is Status.DONE]
-        for item, _ in _focus_items(roadmap):
-            if item.status is Status.IN_PROGRESS:
-                flight.append((roadmap.track, item))
-            elif (
-                item.status is Status.DONE
-                and item.period is not None
-                and item.period.start is not None
-                and (item.period.start.year, item.period.start.month) == month
-            ):
-                shipped.append((roadmap.track, item))
+        done, doing = this_month(roadmap, today)
+        shipped += [(roadmap.track, i) for i in done]
+        flight += [(roadmap.track, i) for i in doing]
     totals = Counter[str]()
-    for rollup in rollups:
-        totals.update(rollup.counts)
-        totals[f"health_{rollup.health.value}"] += 1
+    for track in rollups:
+        totals.update(track.counts)
+        totals[f"health_{track.health.value}"] += 1
     return Portfolio(
         tracks=rollups,
         edges=tuple(edges),
         unresolved=tuple(unresolved),
-        cycles=cycles(graph),
+        cycles=dependency_cycles(edges),
         conflicts=tuple(find_conflicts(edges, by_name)),
         shipped_this_month=tuple(shipped),
         in_flight=tuple(flight),

@@ -1,5 +1,10 @@
 """The static roadmap site: pages built from the portfolio, as ``{relative path: bytes}``.
 
+Built in two steps, so that a track that did not change is not rendered again: each track
+gives its page and its :class:`TrackParts` (its rows, items, cells and entries of the pages
+across tracks, as HTML); :func:`assemble` joins every track's parts into those pages. Parts are
+plain data, kept by the caller between builds (see ``TrackParts.to_json``).
+
 Everything from a roadmap is escaped (Jinja2 autoescape; Markdown rendered with raw HTML shown
 as text); links keep only http(s), mailto and relative targets. The caller writes the files.
 """
@@ -7,29 +12,29 @@ as text); links keep only http(s), mailto and relative targets. The caller write
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from milepost.model import RISK_LEVELS, Item, Metric, Roadmap, risk_level
-from milepost.portfolio.model import Portfolio, TrackRollup
+from milepost.model import RISK_LEVELS, Item
+from milepost.portfolio.model import Conflict, Edge, Portfolio, TrackRollup
 from milepost.render.site.filters import markdown_html, safe_url
+from milepost.render.site.parts import TrackParts, track_parts
 from milepost.vocabulary.status import Health, Status
 
-__all__ = ["build", "graph_svg", "track_page"]
+__all__ = ["TrackParts", "assemble", "build", "graph_svg", "track_page", "track_parts"]
 
 _HEALTH_COLOUR = {
     Health.ON_TRACK: "#1a7f37",
     Health.AT_RISK: "#9a6700",
     Health.OFF_TRACK: "#cf222e",
 }
-_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +46,34 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
-    env.filters["shown_refs"] = _shown_refs
+    env.globals["item"] = item_html
     return env
+
+
+def _status_html(status: Status | None) -> str:
+    if status is None:
+        return ""
+    return (
+        f'<span class="badge {status.value}">{escape(status.emoji)} {escape(status.label)}</span>'
+    )
+
+
+def item_html(i: Item, track: TrackRollup | None = None) -> Markup:
+    """An item on a line: its status badge, title, owners, references and (with ``track``)
+    a link to its track's page. Called for every item of every page, hence not a macro."""
+    parts = [_status_html(i.status), " ", escape(i.title)]
+    parts += [f' <span class="muted">{escape(o)}</span>' for o in i.owners]
+    for ref in _shown_refs(i):
+        if ref.startswith("http"):
+            name = escape(ref.rsplit("/", 1)[-1])
+            parts.append(f' <a href="{escape(safe_url(ref))}">{name}</a>')
+        else:
+            parts.append(f' <span class="muted">{escape(ref)}</span>')
+    if track:
+        parts.append(
+            f' <a class="muted" href="tracks/{escape(track.slug)}.html">{escape(track.track)}</a>'
+        )
+    return Markup("".join(parts))
 
 
 def _shown_refs(item: Item) -> list[str]:
@@ -60,16 +91,9 @@ def _static() -> dict[str, bytes]:
     return {f"static/{f.name}": f.read_bytes() for f in folder.iterdir() if f.is_file()}
 
 
-def _number(text: str | None) -> float | None:
-    match = _NUMBER.search(text or "")
-    return float(match.group().replace(",", "")) if match else None
-
-
-def _share(metric: Metric) -> float | None:
-    base, target, now = _number(metric.baseline), _number(metric.target), _number(metric.current)
-    if base is None or target is None or now is None or target == base:
-        return None
-    return max(0.0, min(1.0, (now - base) / (target - base)))
+def macros() -> Any:
+    """The macros of ``parts.html.j2``, for :func:`track_parts`."""
+    return _env().get_template("parts.html.j2").module
 
 
 def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Markup:
@@ -78,7 +102,17 @@ def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Mark
     With ``slugs`` each track links to its page (the site); without, the drawing stands alone
     and styles its own text.
     """
-    names = [t.track for t in portfolio.tracks]
+    health = {t.track: t.health for t in portfolio.tracks}
+    return _svg(health, portfolio.edges, portfolio.cycles, slugs)
+
+
+def _svg(
+    health: dict[str, Health],
+    edges: Iterable[Edge],
+    cycles: dict[str, list[str]],
+    slugs: dict[str, str] | None,
+) -> Markup:
+    names = list(health)
     size, radius = 640, 240
     centre = size / 2
     at = {
@@ -97,14 +131,14 @@ def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Mark
     ]
     if slugs is None:
         parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
-    for edge in portfolio.edges:
+    for edge in edges:
         if edge.kind != "dependency" or edge.source not in at or edge.target not in at:
             continue
         (x1, y1), (x2, y2) = at[edge.source], at[edge.target]
         dx, dy = x2 - x1, y2 - y1
         length = math.hypot(dx, dy) or 1.0
         shrink = 48 / length
-        cyclic = portfolio.on_cycle(edge)
+        cyclic = _on_cycle(edge, cycles)
         colour = "#cf222e" if cyclic else "#6e7781"
         when = f" by {edge.when}" if edge.when else ""
         parts.append(
@@ -115,122 +149,110 @@ def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Mark
             f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
             f"{escape(edge.target)}</title></line></g>"
         )
-    for track in portfolio.tracks:
-        x, y = at[track.track]
-        colour = _HEALTH_COLOUR[track.health]
+    for name, state in health.items():
+        x, y = at[name]
+        colour = _HEALTH_COLOUR[state]
         node = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="40" fill="none" stroke="{colour}" '
             f'stroke-width="3"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
-            f"{escape(track.track[:18])}</text>"
+            f"{escape(name[:18])}</text>"
         )
         if slugs is not None:
-            node = f'<a href="tracks/{escape(slugs[track.track])}.html">{node}</a>'
+            node = f'<a href="tracks/{escape(slugs[name])}.html">{node}</a>'
         parts.append(node)
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def track_page(track: TrackRollup, common: dict[str, Any]) -> bytes:
+def _on_cycle(edge: Edge, cycles: dict[str, list[str]]) -> bool:
+    """Whether ``edge`` is a step of the cycle shown through its source track."""
+    path = cycles.get(edge.source) or []
+    return any(a == edge.source and b == edge.target for a, b in pairwise(path))
+
+
+def track_page(track: TrackRollup, *, project: str, today: date) -> bytes:
     """One track's page: its figures, its current focus, and the roadmap as written."""
     body = Markup(markdown_html(track.roadmap.to_markdown(), shift=1))
     return _render(
-        "track.html.j2", t=track, body=body, title=track.track, **{**common, "root": "../"}
+        "track.html.j2",
+        t=track,
+        body=body,
+        title=track.track,
+        project=project,
+        today=today,
+        root="../",
     )
 
 
-def _items(portfolio: Portfolio) -> list[tuple[TrackRollup, Item]]:
-    out = []
-    for track in portfolio.tracks:
-        seen = set()
-        for item in track.roadmap.items:
-            if item.status is not None and item.span.start not in seen:
-                seen.add(item.span.start)
-                out.append((track, item))
-    return out
+_REQUEST_COLUMNS = [
+    ("📋 Planned", "planned"),
+    ("🚧 In progress", "in_progress"),
+    ("✅ Completed", "done"),
+    ("No status", "none"),
+]
 
 
-def _timeline(portfolio: Portfolio) -> tuple[list[str], dict[tuple[str, str], list[Any]]]:
-    cells: dict[tuple[str, str], list[Any]] = {}
-    starts: dict[str, date] = {}
-
-    def put(
-        track: str, label: str | None, start: date | None, title: str, status: Status | None
-    ) -> None:
-        if label is None or start is None:
-            return
-        starts.setdefault(label, start)
-        cells.setdefault((track, label), []).append((title, status))
-
-    for t in portfolio.tracks:
-        r: Roadmap = t.roadmap
-        if r.focus is not None:
-            for p in r.focus.periods:
-                if p.period is not None and p.period.kind in ("month", "quarter", "half"):
-                    for i in p.items:
-                        put(t.track, p.period.label, p.period.start, i.title, i.status)
-        for g in r.milestones:
-            if g.period is not None and g.period.kind in ("month", "quarter"):
-                for i in g.items:
-                    put(t.track, g.period.label, g.period.start, i.title, i.status)
-        for group in r.goals:
-            for goal in group.goals:
-                if group.period is not None:
-                    put(t.track, group.period.label, group.period.start, goal.name, goal.status)
-        for initiative in r.initiatives:
-            when = initiative.timeline_period
-            if when is not None:
-                put(t.track, when.label, when.start, initiative.name, None)
-    columns = sorted(starts, key=lambda label: (starts[label], label))
-    return columns, cells
-
-
-def build(
-    portfolio: Portfolio,
+def assemble(
+    parts: list[TrackParts],
     *,
     project: str,
-    skip: Iterable[str] = (),
-    progress: Callable[[str], None] | None = None,
+    today: date,
+    edges: Iterable[Edge],
+    cycles: dict[str, list[str]],
+    conflicts: Iterable[Conflict],
 ) -> dict[str, bytes]:
-    """Every page of the site (track pages named in ``skip`` are left out: unchanged)."""
-    tracks = {t.track: t for t in portfolio.tracks}
-    slugs = {t.track: t.slug for t in portfolio.tracks}
-    common: dict[str, Any] = {
-        "project": project,
-        "today": portfolio.today,
-        "portfolio": portfolio,
-        "tracks": tracks,
-        "root": "",
-    }
+    """The pages across tracks and the static files, from every track's parts (sorted by
+    track name) and the dependency graph between the tracks."""
+    common: dict[str, Any] = {"project": project, "today": today, "root": ""}
+    slugs = {p.track: p.slug for p in parts}
+    edges = list(edges)
     pages: dict[str, bytes] = dict(_static())
-    skipped = set(skip)
-    for track in portfolio.tracks:
-        if track.slug not in skipped:
-            pages[f"tracks/{track.slug}.html"] = track_page(track, common)
-        if progress is not None:
-            progress(track.track)
-    items = _items(portfolio)
-    owners = sorted({o for _, i in items for o in i.owners})
     pages["index.html"] = _render(
         "index.html.j2",
         title="Tracks",
-        shipped=portfolio.shipped_this_month,
-        flight=portfolio.in_flight,
+        count=len(parts),
+        rows=Markup("".join(p.index_row for p in parts)),
+        shipped=[Markup(i) for p in parts for i in p.shipped],
+        flight=[Markup(i) for p in parts for i in p.flight],
+        conflicts=list(conflicts),
+        slugs=slugs,
         **common,
     )
     pages["items.html"] = _render(
-        "items.html.j2", title="Items", items=items, owners=owners, statuses=list(Status), **common
+        "items.html.j2",
+        title="Items",
+        lists=Markup("".join(p.items for p in parts)),
+        owners=sorted({o for p in parts for o in p.owners}),
+        choices=[(p.slug, p.track) for p in parts],
+        statuses=list(Status),
+        **common,
     )
-    columns, cells = _timeline(portfolio)
+    starts: dict[str, str] = {}
+    for p in parts:
+        for label, start, _cell in p.timeline:
+            starts.setdefault(label, start)
+    columns = sorted(starts, key=lambda label: (starts[label], label))
+    rows = []
+    for p in parts:
+        cells = {label: cell for label, _start, cell in p.timeline}
+        rows.append(p.timeline_head)
+        rows += [f"<td>{cells.get(c, '')}</td>" for c in columns]
+        rows.append("</tr>\n")
     pages["timeline.html"] = _render(
-        "timeline.html.j2", title="Timeline", columns=columns, cells=cells, **common
+        "timeline.html.j2", title="Timeline", columns=columns, rows=Markup("".join(rows)), **common
     )
-    numbered = enumerate(((t, r) for t in portfolio.tracks for r in t.roadmap.risks), start=1)
-    risks = [(n, t, r) for n, (t, r) in numbered]
-    matrix: dict[tuple[str, str], list[Any]] = {}
-    for n, _owner, risk in risks:
-        like, impact = risk_level(risk.likelihood), risk_level(risk.impact)
-        if like and impact:
-            matrix.setdefault((like, impact), []).append((n, risk))
+    # The parts are HTML already: joined here, not in template loops (thousands of risks).
+    risks: list[str] = []
+    anchors: dict[tuple[str, str], list[str]] = {}
+    for p in parts:
+        for like, impact, title, entry in p.risks:
+            n = len(risks) + 1
+            risks.append(f'<li id="risk-{n}"><strong>{n}.</strong>{entry}')
+            if like and impact:
+                anchors.setdefault((like, impact), []).append(
+                    f'<a href="#risk-{n}" title="{title}">{n}</a> '
+                )
+    matrix = {where: Markup("".join(links)) for where, links in anchors.items()}
     # Heat from 0 (low/low) to 4 (high/high).
     heat = {
         (like, impact): 4 - RISK_LEVELS.index(like) - RISK_LEVELS.index(impact)
@@ -243,38 +265,68 @@ def build(
         levels=RISK_LEVELS,
         matrix=matrix,
         heat=heat,
-        risks=risks,
+        risks=Markup("".join(risks)),
         **common,
     )
+    health = {p.track: Health(p.health) for p in parts}
     pages["graph.html"] = _render(
         "graph.html.j2",
         title="Dependencies",
         svg=(
-            graph_svg(portfolio, slugs)
-            if portfolio.tracks
+            _svg(health, edges, cycles, slugs)
+            if parts
             else Markup("<p class='muted'>No tracks.</p>")
         ),
-        edges=[e for e in portfolio.edges if e.kind == "dependency"],
+        edges=[e for e in edges if e.kind == "dependency"],
+        slugs=slugs,
         **common,
     )
-    metrics = [
-        (t, [(m, _share(m)) for m in t.roadmap.metrics])
-        for t in portfolio.tracks
-        if t.roadmap.metrics
-    ]
-    pages["metrics.html"] = _render("metrics.html.j2", title="Metrics", metrics=metrics, **common)
-    board: dict[str, list[Any]] = {}
-    for t in portfolio.tracks:
-        for request in t.roadmap.requests:
-            key = request.status.value if request.status else "none"
-            board.setdefault(key, []).append((t, request))
-    columns_req = [
-        ("📋 Planned", "planned"),
-        ("🚧 In progress", "in_progress"),
-        ("✅ Completed", "done"),
-        ("No status", "none"),
-    ]
+    pages["metrics.html"] = _render(
+        "metrics.html.j2",
+        title="Metrics",
+        blocks=Markup("".join(p.metrics for p in parts)),
+        **common,
+    )
+    board: dict[str, list[str]] = {}
+    for p in parts:
+        for key, entry in p.requests:
+            board.setdefault(key, []).append(entry)
     pages["requests.html"] = _render(
-        "requests.html.j2", title="Requests", board=board, columns=columns_req, **common
+        "requests.html.j2",
+        title="Requests",
+        board={key: Markup("".join(entries)) for key, entries in board.items()},
+        none_yet=Markup('<li class="muted">None.</li>'),
+        columns=_REQUEST_COLUMNS,
+        **common,
+    )
+    return pages
+
+
+def build(
+    portfolio: Portfolio,
+    *,
+    project: str,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, bytes]:
+    """Every page of the site, rendered from scratch."""
+    pages: dict[str, bytes] = {}
+    parts = []
+    kit = macros()
+    for track in portfolio.tracks:
+        pages[f"tracks/{track.slug}.html"] = track_page(
+            track, project=project, today=portfolio.today
+        )
+        parts.append(track_parts(track, today=portfolio.today, macros=kit))
+        if progress is not None:
+            progress(track.track)
+    pages.update(
+        assemble(
+            parts,
+            project=project,
+            today=portfolio.today,
+            edges=portfolio.edges,
+            cycles=portfolio.cycles,
+            conflicts=portfolio.conflicts,
+        )
     )
     return pages

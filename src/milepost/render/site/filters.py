@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
+from milepost.document.html import to_html
 
 __all__ = ["markdown_html", "safe_url"]
 
@@ -26,21 +25,7 @@ def safe_url(url: str) -> str:
     return url if scheme in _SAFE_SCHEMES else "#"
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False})
-    md.enable(["table", "strikethrough"])
-    md.validateLink = lambda url: safe_url(url) != "#" or url == "#"  # type: ignore[method-assign]
-    return md
-
-
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
-
-
 def markdown_html(text: str, *, shift: int = 0) -> str:
     """Markdown → HTML with raw HTML shown as text and only safe links kept; headings moved
     ``shift`` levels down (a roadmap's own ``# Title`` under the page's ``<h1>``)."""
-    html: str = _markdown().render(text)
-    if shift:
-        html = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + shift)}>", html)
-    return html
+    return to_html(text, safe_url=safe_url, shift=shift)

@@ -1,0 +1,158 @@
+"""One track's share of the site: its rows, items, cells and entries of the pages across tracks,
+rendered once as HTML and kept, as plain data, while the track does not change."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from markupsafe import escape
+
+from milepost.model import Item, Metric, risk_level
+from milepost.portfolio.model import Mention, TrackRollup, mentions, this_month
+from milepost.vocabulary.status import Status
+
+__all__ = ["TrackParts", "track_parts"]
+
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+Cell = tuple[str, str, str]  # (period label, its first day, the cell's HTML)
+RiskPart = tuple[str | None, str | None, str, str]  # (likelihood, impact, title, entry HTML)
+
+
+@dataclass(frozen=True, slots=True)
+class TrackParts:
+    """What the pages across tracks show of one track, as HTML fragments and a few facts."""
+
+    track: str
+    slug: str
+    health: str
+    index_row: str
+    shipped: tuple[str, ...]
+    flight: tuple[str, ...]
+    owners: tuple[str, ...]
+    items: str
+    timeline_head: str
+    timeline: tuple[Cell, ...]
+    risks: tuple[RiskPart, ...]
+    metrics: str
+    requests: tuple[tuple[str, str], ...]  # (status key, entry HTML)
+    mentions: tuple[Mention, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data that :meth:`from_json` turns back into equal parts."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TrackParts:
+        return cls(
+            track=data["track"],
+            slug=data["slug"],
+            health=data["health"],
+            index_row=data["index_row"],
+            shipped=tuple(data["shipped"]),
+            flight=tuple(data["flight"]),
+            owners=tuple(data["owners"]),
+            items=data["items"],
+            timeline_head=data["timeline_head"],
+            timeline=tuple((a, b, c) for a, b, c in data["timeline"]),
+            risks=tuple((a, b, c, d) for a, b, c, d in data["risks"]),
+            metrics=data["metrics"],
+            requests=tuple((a, b) for a, b in data["requests"]),
+            mentions=tuple(Mention(**m) for m in data["mentions"]),
+        )
+
+
+def _number(text: str | None) -> float | None:
+    match = _NUMBER.search(text or "")
+    return float(match.group().replace(",", "")) if match else None
+
+
+def _share(metric: Metric) -> float | None:
+    base, target, now = _number(metric.baseline), _number(metric.target), _number(metric.current)
+    if base is None or target is None or now is None or target == base:
+        return None
+    return max(0.0, min(1.0, (now - base) / (target - base)))
+
+
+def _items(track: TrackRollup) -> list[Item]:
+    """The track's items with a status, each once (a heading item is listed once)."""
+    seen = set()
+    out = []
+    for item in track.roadmap.items:
+        if item.status is not None and item.span.start not in seen:
+            seen.add(item.span.start)
+            out.append(item)
+    return out
+
+
+def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Status | None]]]]:
+    """The track's entries by period label (months, quarters, halves), in first-seen order."""
+    cells: dict[str, tuple[date, list[tuple[str, Status | None]]]] = {}
+
+    def put(label: str | None, start: date | None, title: str, status: Status | None) -> None:
+        if label is not None and start is not None:
+            cells.setdefault(label, (start, []))[1].append((title, status))
+
+    r = track.roadmap
+    if r.focus is not None:
+        for p in r.focus.periods:
+            if p.period is not None and p.period.kind in ("month", "quarter", "half"):
+                for i in p.items:
+                    put(p.period.label, p.period.start, i.title, i.status)
+    for g in r.milestones:
+        if g.period is not None and g.period.kind in ("month", "quarter"):
+            for i in g.items:
+                put(g.period.label, g.period.start, i.title, i.status)
+    for group in r.goals:
+        for goal in group.goals:
+            if group.period is not None:
+                put(group.period.label, group.period.start, goal.name, goal.status)
+    for initiative in r.initiatives:
+        when = initiative.timeline_period
+        if when is not None:
+            put(when.label, when.start, initiative.name, None)
+    return cells
+
+
+def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
+    """A track's parts, rendered with the macros of ``parts.html.j2``."""
+    r = track.roadmap
+    shipped, flight = this_month(r, today)
+    items = _items(track)
+    return TrackParts(
+        track=track.track,
+        slug=track.slug,
+        health=track.health.value,
+        index_row=str(macros.index_row(track)),
+        shipped=tuple(str(macros.linked_item(i, track)) for i in shipped),
+        flight=tuple(str(macros.linked_item(i, track)) for i in flight),
+        owners=tuple(sorted({o for i in items for o in i.owners})),
+        items=str(macros.item_list(track, items)),
+        timeline_head=str(macros.timeline_row(track)),
+        timeline=tuple(
+            (label, start.isoformat(), str(macros.timeline_cell(entries)))
+            for label, (start, entries) in _timeline(track).items()
+        ),
+        risks=tuple(
+            (
+                risk_level(risk.likelihood),
+                risk_level(risk.impact),
+                str(escape(risk.description)),
+                str(macros.risk_entry(track, risk)),
+            )
+            for risk in r.risks
+        ),
+        metrics=(
+            str(macros.metrics_block(track, [(m, _share(m)) for m in r.metrics]))
+            if r.metrics
+            else ""
+        ),
+        requests=tuple(
+            (q.status.value if q.status else "none", str(macros.request_entry(track, q)))
+            for q in r.requests
+        ),
+        mentions=mentions(r),
+    )

@@ -1,0 +1,360 @@
+"""Building the site incrementally: a track is parsed and rendered again only when its bytes
+(or milepost, its config, or ``today``) changed since the last build into the same folder.
+
+What a build keeps for the next one lives beside the site and is safe to delete (the next
+build is then a clean one): ``.milepost-cache/<key>.json`` holds each track's parts of the pages
+across tracks, keyed by the digest of the roadmap's bytes, its path, its config, ``today`` and
+milepost's version; ``.milepost-site.json`` lists the files written (with their digests, so an
+unchanged page is not read back) and the conflicts in time already judged. An incremental build
+writes the same bytes as a clean one (tests hold it to that).
+
+With :mod:`milepost.api` and the CLI, one of the modules that touch files (through ``fs``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from milepost import fs
+from milepost.config import Config
+from milepost.document import parse
+from milepost.errors import MilepostError
+from milepost.extract import extract
+from milepost.extract.markers import config_legend
+from milepost.portfolio.conflicts import Offer, conflict_for, offers
+from milepost.portfolio.model import (
+    Conflict,
+    Edge,
+    dependency_cycles,
+    resolve,
+    rollup,
+    track_index,
+)
+from milepost.render.site import assemble, macros, track_page
+from milepost.render.site.parts import TrackParts, track_parts
+from milepost.source import decode
+
+__all__ = ["CACHE", "MANIFEST", "SiteResult", "build_site"]
+
+CACHE = ".milepost-cache"
+MANIFEST = ".milepost-site.json"
+#: Tracks to render before it pays to render them on every core.
+PARALLEL_FROM = 48
+#: The files a build may delete again: track pages and cache entries, nothing else.
+_GENERATED = re.compile(r"(?:tracks/[^/\\]+\.html|\.milepost-cache/[0-9a-f]{64}\.json)")
+
+
+@dataclass(slots=True)
+class SiteResult:
+    """What a build wrote: files written, files unchanged, track pages not rendered again."""
+
+    folder: Path
+    written: int
+    unchanged: int
+    reused: int
+    errors: list[MilepostError] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Track:
+    """One roadmap file of the build, and what is known of it so far."""
+
+    path: Path
+    config: Config
+    data: bytes
+    key: str
+    parts: TrackParts | None = None
+    page: bytes | None = None  # rendered in this build
+    page_digest: str | None = None
+    offers: tuple[Offer, ...] | None = None
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def build_site(
+    files: list[tuple[Path, Config]],
+    output: str | os.PathLike[str],
+    *,
+    project: str,
+    today: date,
+    version: str,
+    progress: Callable[[str], None] | None = None,
+    memo: dict[str, TrackParts] | None = None,
+) -> SiteResult:
+    """Build the site of the roadmap ``files`` (each with the config that governs it) into
+    ``output``, rendering only the tracks that changed since a build by milepost ``version``;
+    ``memo`` keeps parts in memory between builds of one process (``milepost serve``)."""
+    folder = Path(output)
+    manifest = _read_manifest(folder, version)
+    errors: list[MilepostError] = []
+    tracks: list[_Track] = []
+    for path, config in files:
+        try:
+            data = fs.read(path).data
+        except MilepostError as exc:
+            errors.append(exc)
+            continue
+        context = _digest(version, today.isoformat(), repr(config), project, str(path))
+        tracks.append(_Track(path, config, data, _digest(context, fs.sha256(data))))
+    pages_before: dict[str, str] = manifest.get("files", {})
+    todo = []
+    for track in tracks:
+        if not _reuse(track, folder, pages_before, memo):
+            todo.append(track)
+        elif progress is not None:
+            progress(track.parts.track if track.parts else str(track.path))
+    errors += _render(todo, project=project, today=today, progress=progress)
+    good = [t for t in tracks if t.parts is not None]
+    if memo is not None:
+        memo.clear()
+        memo.update((t.key, t.parts) for t in good if t.parts is not None)
+    pages = _pages(good, manifest, project=project, today=today)
+    return _write(folder, good, manifest, pages, version=version, errors=errors)
+
+
+def _read_manifest(folder: Path, version: str) -> dict[str, Any]:
+    try:
+        data = json.loads(fs.read(folder / MANIFEST).data)
+    except (MilepostError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("milepost") == version else {}
+
+
+def _reuse(
+    track: _Track, folder: Path, pages: Mapping[str, str], memo: Mapping[str, TrackParts] | None
+) -> bool:
+    """Whether the track's parts are kept and its page is on disk as they were rendered."""
+    parts = memo.get(track.key) if memo is not None else None
+    page_digest = pages.get(f"{CACHE}/{track.key}.json")
+    if parts is None:
+        try:
+            entry = json.loads(fs.read(folder / CACHE / f"{track.key}.json").data)
+            parts, page_digest = TrackParts.from_json(entry["parts"]), entry["page"]
+        except (MilepostError, ValueError, LookupError, TypeError):
+            return False
+    relative = f"tracks/{parts.slug}.html"
+    if page_digest is None or pages.get(relative) != page_digest:
+        return False
+    if not (folder / relative).is_file():
+        return False
+    track.parts, track.page_digest = parts, page_digest
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """A roadmap parsed and rendered in a worker: its page, its parts, what it offers."""
+
+    page: bytes
+    parts: TrackParts
+    offers: tuple[Offer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """A roadmap that could not be read, as an error that crosses processes."""
+
+    kind: type[MilepostError]
+    message: str
+    path: str | None
+    line: int | None
+    hint: str
+
+    def error(self) -> MilepostError:
+        return self.kind(self.message, path=self.path, line=self.line, hint=self.hint)
+
+
+def _render_one(
+    path: Path, data: bytes, config: Config, project: str, today: date
+) -> _Rendered | _Failed:
+    """Parse one roadmap and render its page and parts (in a worker process, or not)."""
+    try:
+        source = decode(data, path=str(path))
+    except MilepostError as exc:
+        return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint)
+    roadmap = extract(parse(source), path=str(path), vocabulary=config_legend(config.statuses))
+    track = rollup(roadmap, today, config)
+    page = track_page(track, project=project, today=today)
+    return _Rendered(page, track_parts(track, today=today, macros=macros()), offers(roadmap))
+
+
+def _render_chunk(
+    jobs: list[tuple[Path, bytes, Config]], project: str, today: date
+) -> list[_Rendered | _Failed]:
+    from milepost.document import gc_paused
+
+    with gc_paused():
+        return [_render_one(path, data, config, project, today) for path, data, config in jobs]
+
+
+def _results(todo: list[_Track], project: str, today: date) -> Iterator[_Rendered | _Failed]:
+    workers = os.cpu_count() or 1
+    if len(todo) < PARALLEL_FROM or workers < 2:
+        for t in todo:
+            yield _render_one(t.path, t.data, t.config, project, today)
+        return
+    size = max(1, len(todo) // (workers * 4))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [
+            pool.submit(_render_chunk, [(t.path, t.data, t.config) for t in c], project, today)
+            for c in chunks
+        ]
+        for future in futures:
+            yield from future.result()
+
+
+def _render(
+    todo: list[_Track], *, project: str, today: date, progress: Callable[[str], None] | None
+) -> list[MilepostError]:
+    errors: list[MilepostError] = []
+    for track, result in zip(todo, _results(todo, project, today), strict=True):
+        if isinstance(result, _Failed):
+            errors.append(result.error())
+            continue
+        track.page, track.parts, track.offers = result.page, result.parts, result.offers
+        track.page_digest = fs.sha256(result.page)
+        if progress is not None:
+            progress(track.parts.track)
+    return errors
+
+
+def _edges(found: list[_Track]) -> tuple[list[Edge], dict[str, _Track]]:
+    """Every edge between the tracks, and the track each name resolves to."""
+    parts = [(t, t.parts) for t in found if t.parts is not None]
+    index = track_index((p.track, p.slug) for _, p in parts)
+    edges: list[Edge] = []
+    by_name: dict[str, _Track] = {}
+    for track, p in parts:
+        me = index.resolve(p.track) or p.track
+        by_name[me] = track
+        edges += resolve(me, p.mentions, index)[0]
+    return edges, by_name
+
+
+def _conflicts(
+    edges: list[Edge], by_name: dict[str, _Track], known: Mapping[str, Any]
+) -> tuple[list[Conflict], dict[str, Any]]:
+    """Conflicts in time: judged again only where the edge or its provider changed."""
+    asked: list[tuple[Edge, str, _Track]] = []
+    for edge in edges:
+        provider = by_name.get(edge.target)
+        if provider is not None and edge.kind == "dependency" and edge.when is not None:
+            asked.append((edge, _digest(edge.what, edge.when, edge.target, provider.key), provider))
+    todo: dict[str, tuple[Edge, _Track]] = {}
+    for edge, key, provider in asked:
+        if key not in known:
+            todo.setdefault(key, (edge, provider))
+    judged = {**{key: known[key] for _, key, _ in asked if key in known}, **_judge(todo)}
+    conflicts: list[Conflict] = []
+    for edge, key, provider in asked:
+        if judged[key] is not None:
+            problem, matched, line = judged[key]
+            conflicts.append(Conflict(edge, problem, matched, line, str(provider.path)))
+    return conflicts, judged
+
+
+def _judge(todo: dict[str, tuple[Edge, _Track]]) -> dict[str, Any]:
+    """Each edge's verdict: None, or the problem, the match shown and its line."""
+    verdicts: dict[str, Any] = {}
+    for key, (edge, provider) in todo.items():
+        if provider.offers is None:
+            provider.offers = _offers(provider)
+        found = conflict_for(edge, provider.offers, str(provider.path))
+        verdicts[key] = (
+            None if found is None else [found.problem, found.matched, found.matched_line]
+        )
+    return verdicts
+
+
+def _offers(track: _Track) -> tuple[Offer, ...]:
+    """What a track whose parts were kept offers: its roadmap is parsed again for that."""
+    source = decode(track.data, path=str(track.path))
+    vocabulary = config_legend(track.config.statuses)
+    return offers(extract(parse(source), path=str(track.path), vocabulary=vocabulary))
+
+
+def _pages(
+    found: list[_Track], manifest: dict[str, Any], *, project: str, today: date
+) -> dict[str, bytes]:
+    """The pages across tracks (and the static files), and the conflicts judged for them,
+    kept in the manifest under ``conflicts``."""
+    edges, by_name = _edges(found)
+    conflicts, judged = _conflicts(edges, by_name, manifest.get("conflicts", {}))
+    manifest["conflicts"] = judged
+    ordered = sorted(found, key=lambda t: t.parts.track if t.parts else "")
+    return assemble(
+        [t.parts for t in ordered if t.parts is not None],
+        project=project,
+        today=today,
+        edges=edges,
+        cycles=dependency_cycles(edges),
+        conflicts=conflicts,
+    )
+
+
+def _write(
+    folder: Path,
+    found: list[_Track],
+    manifest: dict[str, Any],
+    pages: dict[str, bytes],
+    *,
+    version: str,
+    errors: list[MilepostError],
+) -> SiteResult:
+    """Write what changed: pages, the parts of the tracks rendered, the manifest; delete
+    the pages and parts of tracks that are gone."""
+    before: dict[str, str] = manifest.get("files", {})
+    after: dict[str, str] = {}
+    written = unchanged = reused = 0
+    for track in found:
+        assert track.parts is not None and track.page_digest is not None
+        relative = f"tracks/{track.parts.slug}.html"
+        after[f"{CACHE}/{track.key}.json"] = after[relative] = track.page_digest
+        if track.page is None:
+            reused += 1
+            continue
+        pages[relative] = track.page
+        entry = {"parts": track.parts.to_json(), "page": track.page_digest}
+        cache = folder / CACHE / f"{track.key}.json"
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fs.replace(cache, json.dumps(entry, ensure_ascii=False).encode("utf-8"), durable=False)
+    for relative, data in sorted(pages.items()):
+        digest = after[relative] = fs.sha256(data)
+        target = folder / relative
+        if before.get(relative) == digest and target.is_file():
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fs.replace(target, data, durable=False)  # made again if lost: the manifest says so
+        written += 1
+    for relative in sorted(set(before) - set(after)):  # pages and parts of tracks now gone
+        if _GENERATED.fullmatch(relative):
+            fs.remove(folder / relative)
+    new_manifest = {"milepost": version, "files": after, "conflicts": manifest["conflicts"]}
+    data = json.dumps(new_manifest, indent=1, sort_keys=True).encode("utf-8")
+    target = folder / MANIFEST
+    if fs.sha256(data) != fs.sha256(_bytes_or_empty(target)):
+        fs.replace(target, data)
+        written += 1
+    else:
+        unchanged += 1
+    return SiteResult(folder, written, unchanged, reused, errors)
+
+
+def _bytes_or_empty(path: Path) -> bytes:
+    try:
+        return fs.read(path).data
+    except MilepostError:
+        return b""

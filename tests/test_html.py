@@ -1,0 +1,73 @@
+"""Markdown → HTML for the site's track pages: pulldown-cmark's events rendered with every
+raw HTML escaped and every address checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from milepost.document.html import to_html
+from milepost.render.site.filters import markdown_html, safe_url
+from tests.test_site import _scan
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("# Title\n", "<h2>Title</h2>\n"),
+        ("###### Deep\n", "<h6>Deep</h6>\n"),
+        (
+            "a *b* **c** ~~d~~ `<e>`\n",
+            "<p>a <em>b</em> <strong>c</strong> <s>d</s> <code>&lt;e&gt;</code></p>\n",
+        ),
+        ("- one\n- two\n", "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"),
+        ("3. three\n", '<ol start="3">\n<li>three</li>\n</ol>\n'),
+        ("- [x] done\n- [ ] open\n", "<ul>\n<li>[x] done</li>\n<li>[ ] open</li>\n</ul>\n"),
+        ("line  \nnext\n", "<p>line<br />\nnext</p>\n"),
+        ("> quoted\n", "<blockquote>\n<p>quoted</p>\n</blockquote>\n"),
+        ("---\n", "<hr />\n"),
+        ("```py\nx < 1\n```\n", '<pre><code class="language-py">x &lt; 1\n</code></pre>\n'),
+        (
+            "| a | b |\n|:-|-:|\n| 1 | 2 |\n",
+            '<table>\n<thead>\n<tr>\n<th style="text-align:left">a</th>\n'
+            '<th style="text-align:right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+            '<td style="text-align:left">1</td>\n<td style="text-align:right">2</td>\n</tr>\n'
+            "</tbody>\n</table>\n",
+        ),
+        (
+            '[x](https://x.y/?a=1&b=2 "T")\n',
+            '<p><a href="https://x.y/?a=1&amp;b=2" title="T">x</a></p>\n',
+        ),
+        ("<a@b.c>\n", '<p><a href="mailto:a@b.c">a@b.c</a></p>\n'),
+        ("AT&amp;T &copy;\n", "<p>AT&amp;T ©</p>\n"),
+    ],
+)
+def test_markdown(markdown: str, html: str) -> None:
+    assert to_html(markdown, safe_url=safe_url, shift=1) == html
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "<script>alert(1)</script>\n",
+        "text <img src=x onerror=alert(1)> more\n",
+        "<div onclick='x()'>\nblock\n</div>\n",
+        "[click](javascript:alert(1))\n",
+        "[click](JaVa\tScRiPt:alert(1))\n",
+        "![img](javascript:alert(1))\n",
+        '[x](https://x.y "a\\" onmouseover=\\"alert(1)")\n',
+        "[ref]\n\n[ref]: data:text/html,<script>alert(1)</script>\n",
+    ],
+)
+def test_raw_html_is_text_and_unsafe_addresses_are_dropped(markdown: str) -> None:
+    scan = _scan(markdown_html(markdown))
+    assert not scan.handlers
+    assert set(scan.tags) <= {"p", "a", "img"}
+    assert "script" not in scan.tags and "div" not in scan.tags
+    for url in scan.urls:
+        assert safe_url(url) == url, url
+        assert url in ("#", "https://x.y"), url
+
+
+def test_raw_html_is_shown_as_written() -> None:
+    assert markdown_html("<b>bold</b>\n") == "<p>&lt;b&gt;bold&lt;/b&gt;</p>\n"
+    assert markdown_html("<div>\nx\n</div>\n") == "<p>&lt;div&gt;\nx\n&lt;/div&gt;</p>\n"

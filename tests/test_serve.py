@@ -1,0 +1,183 @@
+"""``milepost serve``: the real server on 127.0.0.1 (port 0), fetched with urllib; edits rebuild
+the site and bump the build number the pages poll; broken input shows and serving goes on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from milepost import api
+from milepost.serve import RELOAD_PATH, VERSION_PATH, Preview
+from tests.conftest import EXAMPLES
+
+TODAY = dt.date(2026, 11, 25)
+WAIT = 30.0  # seconds before a wait for the watcher counts as failed (never a pass by time)
+
+
+def fetch(url: str) -> tuple[int, str, str]:
+    """Status, content type and text of a GET to a loopback URL."""
+    assert url.startswith("http://127.0.0.1:")
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers["Content-Type"], exc.read().decode()
+
+
+def wait_until(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while not check():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(EXAMPLES, root)
+    return root
+
+
+@pytest.fixture
+def preview(portfolio: Path, tmp_path: Path) -> Iterator[Preview]:
+    running = Preview([portfolio], tmp_path / "site", today=TODAY, port=0)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+def version(preview: Preview) -> int:
+    status, kind, body = fetch(preview.url + VERSION_PATH.lstrip("/"))
+    assert status == 200 and kind == "application/json"
+    number: int = json.loads(body)["version"]
+    return number
+
+
+def test_serves_the_site_on_loopback_with_the_reload_script(preview: Preview) -> None:
+    assert preview.url.startswith("http://127.0.0.1:")
+    assert preview.server.server_address[0] == "127.0.0.1"
+    status, kind, index = fetch(preview.url)
+    assert status == 200 and kind.startswith("text/html")
+    assert "Swarmkit roadmap" in index
+    assert index.rstrip().endswith(f'<script src="{RELOAD_PATH}"></script></body>\n</html>')
+    status, kind, page = fetch(preview.url + "tracks/memory.html")
+    assert status == 200 and RELOAD_PATH in page
+    status, kind, css = fetch(preview.url + "static/site.css")
+    assert status == 200 and kind == "text/css" and RELOAD_PATH not in css
+    status, kind, script = fetch(preview.url + RELOAD_PATH.lstrip("/"))
+    assert status == 200 and "location.reload()" in script and VERSION_PATH in script
+    assert version(preview) == 1
+    for hidden in (
+        ".milepost-site.json",
+        ".milepost-cache/",
+        "%2e%2e/p/milepost.toml",
+        "nope.html",
+    ):
+        assert fetch(preview.url + hidden)[0] == 404, hidden
+
+
+def test_an_edit_rebuilds_the_site_and_bumps_the_version(preview: Preview, portfolio: Path) -> None:
+    before = version(preview)
+    memory = portfolio / "tracks" / "memory" / "roadmap.md"
+    text = memory.read_text(encoding="utf-8")
+    memory.write_text(text.replace("Per-agent memory namespaces", "Per-agent quotas"), "utf-8")
+    wait_until(lambda: version(preview) > before, "a rebuild after the edit")
+    wait_until(
+        lambda: "Per-agent quotas" in fetch(preview.url + "tracks/memory.html")[2],
+        "the edit on the track page",
+    )
+    assert "Per-agent quotas" in fetch(preview.url + "items.html")[2]
+    assert not json.loads(fetch(preview.url + VERSION_PATH.lstrip("/"))[2])["errors"]
+
+
+def test_a_broken_roadmap_shows_its_error_and_serving_goes_on(
+    preview: Preview, portfolio: Path
+) -> None:
+    memory = portfolio / "tracks" / "memory" / "roadmap.md"
+    good = memory.read_bytes()
+    before = version(preview)
+    memory.write_bytes(good.replace(b"Per-agent", b"Per\xff-agent", 1))
+    wait_until(lambda: version(preview) > before, "a rebuild after the breakage")
+    state = json.loads(fetch(preview.url + VERSION_PATH.lstrip("/"))[2])
+    assert any("cannot decode byte" in e and "memory" in e for e in state["errors"])
+    status, _, index = fetch(preview.url)
+    assert status == 200
+    assert 'id="milepost-errors"' in index and "cannot decode byte" in index
+    assert "Orchestration" in index  # the other tracks are still there
+    broken = version(preview)
+    memory.write_bytes(good)
+    wait_until(lambda: version(preview) > broken, "a rebuild after the fix")
+    assert 'id="milepost-errors"' not in fetch(preview.url)[2]
+
+
+def test_a_broken_config_shows_its_error_and_serving_goes_on(
+    preview: Preview, portfolio: Path
+) -> None:
+    config = portfolio / "milepost.toml"
+    good = config.read_text(encoding="utf-8")
+    before = version(preview)
+    config.write_text(good + "\nstale_after_days = 'soon'\n", encoding="utf-8")
+    wait_until(lambda: version(preview) > before, "a rebuild after the config broke")
+    status, _, index = fetch(preview.url)
+    assert status == 200 and 'id="milepost-errors"' in index and "milepost.toml" in index
+    broken = version(preview)
+    config.write_text(good, encoding="utf-8")
+    wait_until(lambda: version(preview) > broken, "a rebuild after the fix")
+    assert 'id="milepost-errors"' not in fetch(preview.url)[2]
+
+
+def test_the_built_site_has_no_reload_script(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    api.site([EXAMPLES], out, today=TODAY)
+    for page in out.rglob("*"):
+        if page.is_file():
+            assert b"__milepost__" not in page.read_bytes(), page
+
+
+def test_cli_prints_the_url_and_ctrl_c_exits_130(portfolio: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(tmp_path)}
+    cmd = [sys.executable, "-m", "milepost", "serve", str(portfolio), "--port", "0"]
+    with subprocess.Popen(
+        [*cmd, "--today", "2026-11-25"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            lines: list[str] = []
+            while not lines or " at http://" not in lines[-1]:
+                line = proc.stdout.readline()
+                assert line, f"serve ended early: {proc.stderr.read() if proc.stderr else ''}"
+                lines.append(line)
+            url = lines[-1].split(" at ", 1)[1].split()[0]
+            assert url.startswith("http://127.0.0.1:")
+            assert fetch(url)[0] == 200
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(timeout=30) == 130
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert not list(tmp_path.glob("milepost-serve-*")), "the temporary site is removed"
+
+
+def test_a_port_in_use_is_a_one_line_error(preview: Preview, portfolio: Path) -> None:
+    from milepost.cli import main
+
+    port = preview.server.server_address[1]
+    assert main(["serve", str(portfolio), "--port", str(port)]) == 2

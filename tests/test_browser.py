@@ -37,6 +37,7 @@ PAGES = [
     "graph.html",
     "metrics.html",
     "requests.html",
+    "history.html",
     "tracks/orchestration.html",
     "tracks/evil.html",
 ]

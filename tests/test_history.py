@@ -579,3 +579,56 @@ def test_parsing_over_several_processes_gives_the_same_figures(
     monkeypatch.setattr(history_api, "PARALLEL_FROM", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == sequential
+
+
+def test_the_site_shows_the_history(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        story, monkeypatch, capsys, "site", "-o", str(tmp_path / "site"), "--today", TODAY
+    )
+    assert code == 0, err
+    page = (tmp_path / "site" / "history.html").read_text(encoding="utf-8")
+    assert 'aria-label="Items shipped per month: 2026-10: 1; 2026-11: 3"' in page
+    assert '<a href="tracks/web-ui.html">Web UI</a></td><td>4</td><td>1</td>' in page
+    assert "<td>75% (3/4)</td>" in page
+    assert "2026-10-26: 120 → 300 steps/min → 2026-11-13: 120 → 400 steps/min" in page
+    code, _, _ = run(
+        story,
+        monkeypatch,
+        capsys,
+        "site",
+        "-o",
+        str(tmp_path / "plain"),
+        "--no-history",
+        "--today",
+        TODAY,
+    )
+    assert code == 0
+    assert "build the site with" in (tmp_path / "plain" / "history.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_the_history_page_escapes_roadmap_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(tmp_path, "init", "-q")
+    road = tmp_path / "roadmap.md"
+    road.write_text(
+        "# R&D \\<img src=x onerror=alert(1)\\> Roadmap\n\n"
+        "## Success Metrics\n- Speed & size: 1 → 2\n",
+        encoding="utf-8",
+    )
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "one", day="2026-11-01")
+    road.write_text(road.read_text(encoding="utf-8").replace("1 → 2", "1 → 3"), encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "two", day="2026-11-02")
+    code, _, err = run(
+        tmp_path, monkeypatch, capsys, "site", "roadmap.md", "-o", "out", "--today", TODAY
+    )
+    assert code == 0, err
+    page = (tmp_path / "out" / "history.html").read_text(encoding="utf-8")
+    assert "<img" not in page
+    assert "<td>R&amp;D &lt;img src=x onerror=alert(1)&gt;</td>" in page
+    assert "<td>Speed &amp; size</td>" in page

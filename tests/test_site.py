@@ -25,6 +25,7 @@ PAGES = [
     "graph.html",
     "metrics.html",
     "requests.html",
+    "history.html",
 ]
 
 
@@ -55,9 +56,11 @@ def _scan(html: str) -> _Scan:
 
 def test_site_builds_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "site"
-    assert main(["site", str(EXAMPLES), "-o", str(out), "--today", "2026-11-25"]) == 0
+    portfolio = tmp_path / "portfolio"  # outside any git clone: no history to read
+    shutil.copytree(EXAMPLES, portfolio)
+    assert main(["site", str(portfolio), "-o", str(out), "--today", "2026-11-25"]) == 0
     message = capsys.readouterr().out
-    assert message.startswith("wrote 15 files (0 unchanged, 0 track pages reused)")
+    assert message.startswith("wrote 16 files (0 unchanged, 0 track pages reused)")
     assert (out / "index.html").resolve().as_uri() in message
     for page in [
         *PAGES,
@@ -88,7 +91,7 @@ def test_unchanged_tracks_are_not_rendered_again(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES, portfolio)
     out = tmp_path / "site"
     first = api.site([portfolio], out, today=TODAY)
-    assert (first.written, first.reused) == (15, 0)
+    assert (first.written, first.reused) == (16, 0)
     again = api.site([portfolio], out, today=TODAY)
     assert (again.written, again.reused) == (0, 5)
     memory = portfolio / "tracks" / "memory" / "roadmap.md"

@@ -617,11 +617,13 @@ def site(
     today: date,
     progress: Any = None,
     memo: dict[str, Any] | None = None,
+    history: Any = None,
 ) -> SiteResult:
     """Build the static site into ``output``. Only the tracks whose roadmap changed since the
     last build into that folder are parsed and rendered again (see :mod:`milepost.sitebuild`);
     files are written only when their bytes differ, each atomically. ``memo`` keeps what was
-    rendered in memory for the next build of the same process."""
+    rendered in memory for the next build of the same process; ``history`` (per-track and
+    overall :class:`~milepost.history.stats.Stats`) fills the History page."""
     from milepost import __version__
     from milepost.sitebuild import build_site
 
@@ -641,9 +643,11 @@ def site(
             output,
             project=config.project if config.path else "Project",
             today=today,
-            version=__version__,
+            # the code's stamp too: an edited milepost (in development) renders afresh
+            version=f"{__version__}+{fs.stamp(Path(__file__).parent)}",
             progress=progress,
             memo=memo,
+            history=history,
         )
     result.errors[:0] = errors
     return result

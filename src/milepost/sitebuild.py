@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +30,7 @@ from milepost.document import parse
 from milepost.errors import MilepostError
 from milepost.extract import extract
 from milepost.extract.markers import config_legend
+from milepost.history.stats import Stats
 from milepost.portfolio.conflicts import Offer, conflict_for, offers
 from milepost.portfolio.model import (
     Conflict,
@@ -91,6 +92,7 @@ def build_site(
     version: str,
     progress: Callable[[str], None] | None = None,
     memo: dict[str, TrackParts] | None = None,
+    history: tuple[Sequence[Stats], Stats] | None = None,
 ) -> SiteResult:
     """Build the site of the roadmap ``files`` (each with the config that governs it) into
     ``output``, rendering only the tracks that changed since a build by milepost ``version``;
@@ -119,7 +121,7 @@ def build_site(
     if memo is not None:
         memo.clear()
         memo.update((t.key, t.parts) for t in good if t.parts is not None)
-    pages = _pages(good, manifest, project=project, today=today)
+    pages = _pages(good, manifest, project=project, today=today, history=history)
     return _write(folder, good, manifest, pages, version=version, errors=errors)
 
 
@@ -286,7 +288,12 @@ def _offers(track: _Track) -> tuple[Offer, ...]:
 
 
 def _pages(
-    found: list[_Track], manifest: dict[str, Any], *, project: str, today: date
+    found: list[_Track],
+    manifest: dict[str, Any],
+    *,
+    project: str,
+    today: date,
+    history: tuple[Sequence[Stats], Stats] | None,
 ) -> dict[str, bytes]:
     """The pages across tracks (and the static files), and the conflicts judged for them,
     kept in the manifest under ``conflicts``."""
@@ -301,6 +308,7 @@ def _pages(
         edges=edges,
         cycles=dependency_cycles(edges),
         conflicts=conflicts,
+        history=history,
     )
 
 

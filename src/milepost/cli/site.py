@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,13 +22,22 @@ from milepost.cli.options import today_option
     show_default=True,
     help="Folder to write the site into.",
 )
+@click.option(
+    "--history/--no-history",
+    default=True,
+    show_default=True,
+    help="Delivery statistics from git history on the History page (inside a git clone).",
+)
 @today_option
-def command(paths: tuple[Path, ...], output: Path, today: dt.date) -> int:
-    """Build a static site of the portfolio: tracks, items, timeline, risks, graph, metrics."""
+def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date) -> int:
+    """Build a static site of the portfolio: tracks, items, timeline, risks, graph, metrics,
+    and the delivery history from git."""
     from milepost import api
 
+    stats = _history(list(paths), today) if history else None
+
     if not sys.stderr.isatty():  # no progress bar to draw: rich is not even imported
-        result = api.site(list(paths) or [Path(".")], output, today=today)
+        result = api.site(list(paths) or [Path(".")], output, today=today, history=stats)
     else:
         from rich.progress import Progress
 
@@ -37,7 +47,9 @@ def command(paths: tuple[Path, ...], output: Path, today: dt.date) -> int:
             def step(track: str) -> None:
                 bar.update(task, advance=1, description=f"rendering {track}")
 
-            result = api.site(list(paths) or [Path(".")], output, today=today, progress=step)
+            result = api.site(
+                list(paths) or [Path(".")], output, today=today, progress=step, history=stats
+            )
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)
     index = (result.folder / "index.html").resolve()
@@ -46,3 +58,17 @@ def command(paths: tuple[Path, ...], output: Path, today: dt.date) -> int:
         f"pages reused) to {result.folder}; open {index.as_uri()}"
     )
     return 2 if result.errors else 0
+
+
+def _history(paths: list[Path], today: dt.date) -> Any:
+    """Per-track and overall statistics from git, or None outside a git clone."""
+    from milepost import history_api
+    from milepost.errors import MilepostError
+
+    try:
+        per_track, total, found = history_api.stats(paths, today=today)
+    except MilepostError:
+        return None  # not in a git clone (or no roadmaps: the site says so itself)
+    for note in ([found.horizon_note] if found.horizon_note else []) + found.notes:
+        click.echo(f"milepost: note: {note}", err=True)
+    return per_track, total

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "change_words",
+    "days_text",
     "diff_markdown",
     "diff_text",
     "escape_markdown",
@@ -213,7 +214,8 @@ def _step_change(before: Any, after: Any) -> str:
     return verb or "changed"
 
 
-def _days(d: Durations) -> str:
+def days_text(d: Durations) -> str:
+    """"median / p90 d (count)", or "—" without samples."""
     if not d.count:
         return "—"
     median = d.median
@@ -249,12 +251,12 @@ def _stats_rows(per_track: Sequence[Stats], total: Stats) -> list[list[str]]:
                 row.track,
                 str(row.versions),
                 str(row.shipped_total),
-                _days(row.planned_to_started),
-                _days(row.started_to_done),
-                _days(row.planned_to_done),
+                days_text(row.planned_to_started),
+                days_text(row.started_to_done),
+                days_text(row.planned_to_done),
                 rate,
                 str(row.slips),
-                _days(row.gaps),
+                days_text(row.gaps),
                 age,
             ]
         )

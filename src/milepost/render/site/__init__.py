@@ -12,7 +12,7 @@ as text); links keep only http(s), mailto and relative targets. The caller write
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -22,9 +22,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from milepost.history.stats import Stats
 from milepost.model import RISK_LEVELS, Item
 from milepost.portfolio.model import Conflict, Edge, Portfolio, TrackRollup
 from milepost.render.site.filters import markdown_html, safe_url
+from milepost.render.site.history import history_context
 from milepost.render.site.parts import TrackParts, track_parts
 from milepost.vocabulary.status import Health, Status
 
@@ -200,9 +202,11 @@ def assemble(
     edges: Iterable[Edge],
     cycles: dict[str, list[str]],
     conflicts: Iterable[Conflict],
+    history: tuple[Sequence[Stats], Stats] | None = None,
 ) -> dict[str, bytes]:
     """The pages across tracks and the static files, from every track's parts (sorted by
-    track name) and the dependency graph between the tracks."""
+    track name), the dependency graph between the tracks and, where the site is built in a
+    git clone, the delivery statistics of its history."""
     common: dict[str, Any] = {"project": project, "today": today, "root": ""}
     slugs = {p.track: p.slug for p in parts}
     edges = list(edges)
@@ -216,6 +220,12 @@ def assemble(
         flight=[Markup(i) for p in parts for i in p.flight],
         conflicts=list(conflicts),
         slugs=slugs,
+        **common,
+    )
+    pages["history.html"] = _render(
+        "history.html.j2",
+        title="History",
+        **history_context(history, slugs=slugs, today=today),
         **common,
     )
     pages["items.html"] = _render(

@@ -24,13 +24,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from milepost.history.diff import period_move
 from milepost.history.lineage import Lineage, Point, lineages
 from milepost.vocabulary.status import Status
 
-__all__ = ["Durations", "Life", "MetricPoint", "Stats", "life", "overall", "track_stats"]
+__all__ = [
+    "Durations",
+    "ItemLife",
+    "Life",
+    "MetricPoint",
+    "Stats",
+    "item_life",
+    "life",
+    "overall",
+    "track_stats",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +145,63 @@ class Stats:
         }
 
 
+class ItemLife(NamedTuple):
+    """The days in one item's lineage that statistics are made of."""
+
+    seen: date  # first listed
+    seen_open: bool  # ...neither in progress nor done then
+    begun: date | None  # first in progress
+    begun_before_done: bool
+    shipped: date | None  # became done (not done from the start of history)
+    done_from_start: bool
+    slips: tuple[date, ...]  # days its period moved later while it was open
+    first_end: date | None  # the last day of its first dated period while open
+    ended: date | None  # left the roadmap or was dropped
+
+
+def item_life(lineage: Lineage) -> ItemLife:
+    done = lineage.shipped
+    begun = lineage.first(Status.IN_PROGRESS)
+    seen = lineage.steps[0]
+    first_dated = next(
+        (
+            s.state.period_end
+            for s in lineage.steps
+            if s.state is not None
+            and s.state.period_end is not None
+            and s.state.status != Status.DONE
+        ),
+        None,
+    )
+    return ItemLife(
+        seen=seen.when,
+        seen_open=seen.state is not None and seen.state.status not in _STARTED,
+        begun=begun.when if begun is not None else None,
+        begun_before_done=begun is not None and done is not None and begun.at < done.at,
+        shipped=done.when if done is not None else None,
+        done_from_start=done is None and lineage.first(Status.DONE) is not None,
+        slips=tuple(
+            after.when
+            for before, after in pairwise(lineage.steps)
+            if before.state is not None
+            and after.state is not None
+            and before.state.status != Status.DONE
+            and period_move(before.state, after.state) == "slip"
+        ),
+        first_end=first_dated,
+        ended=lineage.ended,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Life:
     """What statistics need of a track's timeline, whatever ``today`` and ``since`` are: the
-    days of its versions, its items' lineages and its metrics' changes. It depends only on the
-    versions, so it can be kept (the history cache does) and reused."""
+    days of its versions, of its items' lives and of its metrics' changes. It depends only on
+    the versions, so the history cache keeps it and a warm ``stats`` reads nothing else."""
 
     track: str  # the name it had in its latest version
     days: tuple[date, ...]
-    lineages: tuple[Lineage, ...]
+    items: tuple[ItemLife, ...]
     metrics: dict[str, tuple[MetricPoint, ...]]
 
 
@@ -151,7 +209,7 @@ def life(timeline: Sequence[Point]) -> Life:
     return Life(
         track=timeline[-1].snapshot.track if timeline else "",
         days=tuple(p.when for p in timeline),
-        lineages=tuple(lineages(timeline)),
+        items=tuple(item_life(lineage) for lineage in lineages(timeline)),
         metrics=_metrics(timeline),
     )
 
@@ -164,21 +222,18 @@ def track_stats(
     shipped: Counter[str] = Counter()
     waits, cycles, leads = [], [], []
     judged = slipped = slips = 0
-    for lineage in history.lineages:
-        done = lineage.shipped
-        begun = lineage.first(Status.IN_PROGRESS)
-        seen = lineage.steps[0]
-        seen_open = seen.state is not None and seen.state.status not in _STARTED
-        if done is not None and done.when >= start:
-            shipped[f"{done.when:%Y-%m}"] += 1
-            if seen_open:
-                leads.append((done.when - seen.when).days)
-            if begun is not None and begun.at < done.at:
-                cycles.append((done.when - begun.when).days)
-        if begun is not None and begun.when >= start and seen_open and seen is not begun:
-            waits.append((begun.when - seen.when).days)
-        slips += _slips(lineage, start)
-        verdict = _judge(lineage, today, start)
+    for item in history.items:
+        done = item.shipped
+        if done is not None and done >= start:
+            shipped[f"{done:%Y-%m}"] += 1
+            if item.seen_open:
+                leads.append((done - item.seen).days)
+            if item.begun is not None and item.begun_before_done:
+                cycles.append((done - item.begun).days)
+        if item.begun is not None and item.begun >= start and item.seen_open:
+            waits.append((item.begun - item.seen).days)
+        slips += sum(1 for day in item.slips if day >= start)
+        verdict = _judge(item, today, start)
         if verdict is not None:
             judged += 1
             slipped += verdict
@@ -209,37 +264,16 @@ def track_stats(
 _STARTED = (Status.IN_PROGRESS, Status.DONE)
 
 
-def _slips(lineage: Lineage, start: date) -> int:
-    count = 0
-    for before, after in pairwise(lineage.steps):
-        if before.state is None or after.state is None or after.when < start:
-            continue
-        if before.state.status != Status.DONE and period_move(before.state, after.state) == "slip":
-            count += 1
-    return count
-
-
-def _judge(lineage: Lineage, today: date, start: date) -> bool | None:
+def _judge(item: ItemLife, today: date, start: date) -> bool | None:
     """Whether the item missed its first dated period; None when that cannot be judged yet."""
-    first = next(
-        (
-            s.state
-            for s in lineage.steps
-            if s.state is not None
-            and s.state.period_end is not None
-            and s.state.status != Status.DONE
-        ),
-        None,
-    )
-    if first is None or first.period_end is None or first.period_end < start:
+    if item.first_end is None or item.first_end < start:
         return None
-    done = lineage.shipped
-    if done is not None:
-        return done.when > first.period_end
-    if lineage.first(Status.DONE) is not None:
-        return None  # done from the start of history
-    horizon = lineage.ended or today
-    return True if first.period_end < horizon else None
+    if item.shipped is not None:
+        return item.shipped > item.first_end
+    if item.done_from_start:
+        return None
+    horizon = item.ended or today
+    return True if item.first_end < horizon else None
 
 
 def _metrics(timeline: Sequence[Point]) -> dict[str, tuple[MetricPoint, ...]]:

@@ -215,7 +215,7 @@ def _step_change(before: Any, after: Any) -> str:
 
 
 def days_text(d: Durations) -> str:
-    """"median / p90 d (count)", or "—" without samples."""
+    """ "median / p90 d (count)", or "—" without samples."""
     if not d.count:
         return "—"
     median = d.median

@@ -104,7 +104,7 @@ def test_fix_refuses_a_file_changed_meanwhile(stale: Path, monkeypatch: pytest.M
         stale.write_text("# someone else's edit\n", encoding="utf-8")
         return reports
 
-    monkeypatch.setattr(api, "check_roadmaps", change_file_first)
+    monkeypatch.setattr(checking, "check_roadmaps", change_file_first)  # api imports it late
     with pytest.raises(StaleFileError, match="changed on disk"):
         api.check([stale], today=__import__("datetime").date(2026, 11, 25), write=True)
     assert stale.read_text(encoding="utf-8") == "# someone else's edit\n"

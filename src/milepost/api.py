@@ -15,15 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
-from milepost.checking import (
-    FileReport,
-    check_file_rules,
-    check_references,
-    check_roadmaps,
-    choose_rules,
-    needs_portfolio,
-    skeleton,
-)
 from milepost.config import Config
 from milepost.document import apply, gc_paused, parse
 from milepost.errors import EditError, MilepostError, UsageError
@@ -31,13 +22,13 @@ from milepost.extract import extract
 from milepost.extract.markers import NO_LEGEND, config_legend
 from milepost.locate import config_in, discover, find_config
 from milepost.model import Roadmap, Status
-from milepost.rules import Diagnostic, Rule
-from milepost.rules.links import relative_links
 from milepost.source import Source, decode, encode
 
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
+    from milepost.checking import FileReport
     from milepost.edits.operations import Edit
     from milepost.portfolio.model import Portfolio
+    from milepost.rules import Diagnostic, Rule
     from milepost.sitebuild import SiteResult
 
 __all__ = [
@@ -215,6 +206,8 @@ def _other_files(
     given: list[Path], config: Config, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> list[Path]:
     """The configured portfolio's files not in ``given``, when cross-track rules will run."""
+    from milepost.checking import needs_portfolio
+
     if config.root is None or not needs_portfolio(config, select, ignore):
         return []
     seen = {p.resolve() for p in given}
@@ -223,6 +216,8 @@ def _other_files(
 
 def _missing_links(roadmap: Roadmap) -> frozenset[str]:
     """The roadmap's relative link targets that name no file or folder on disk."""
+    from milepost.rules.links import relative_links
+
     assert roadmap.path is not None
     folder = Path(roadmap.path).parent
     return frozenset(
@@ -281,6 +276,8 @@ def _check_chunk(
     file_rules: bool,
 ) -> list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]]:
     """A worker's share: load each file, run its own rules, keep what cross-track rules need."""
+    from milepost.checking import check_file_rules, skeleton
+
     out: list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]] = []
     with gc_paused():
         for file in files:
@@ -316,6 +313,8 @@ def _check_parallel(
 ) -> CheckResult:
     """Each file's own rules on every core; the cross-track rules once, on what they read."""
     from concurrent.futures import ProcessPoolExecutor
+
+    from milepost.checking import FileReport, check_references, choose_rules
 
     config = find_config(paths[0] if paths else ".")
     rules = choose_rules(config, select, ignore)
@@ -357,6 +356,8 @@ def _check(
     unsafe_fixes: bool,
     write: bool,
 ) -> CheckResult:
+    from milepost.checking import check_roadmaps
+
     loaded = load_many(paths)
     config = find_config(paths[0] if paths else ".")
     reports = check_roadmaps(

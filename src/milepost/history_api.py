@@ -128,8 +128,8 @@ def read_history(
 ) -> History:
     """The history of every roadmap the paths name, up to ``rev``: the versions, and (unless
     ``snapshots`` is false: see :func:`load_snapshots`) what each of them says."""
+    repo = gitlog.repository(paths[0] if paths else ".")  # outside git: fail before the walk
     files, config = _roadmaps(paths)
-    repo = gitlog.repository(files[0])
     root = repo.root
     relpaths = _repo_paths(files, root)
     common = os.path.commonpath([os.path.dirname(r) or "." for r in relpaths])

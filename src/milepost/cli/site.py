@@ -62,8 +62,14 @@ def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date
 
 def _history(paths: list[Path], today: dt.date) -> Any:
     """Per-track and overall statistics from git, or None outside a git clone."""
-    from milepost import history_api
     from milepost.errors import MilepostError
+    from milepost.history import gitlog
+
+    try:
+        gitlog.repository(paths[0] if paths else ".")
+    except MilepostError:
+        return None  # not in a git clone: no history to read (and nothing more to import)
+    from milepost import history_api
 
     try:
         per_track, total, found = history_api.stats(paths, today=today)

@@ -215,6 +215,8 @@ def _edit(path: Path, old: str, new: str) -> None:
         ("memory", "# Memory Roadmap", "# Recall Roadmap"),
         # A provider's plan: conflicts in time of the tracks that need it.
         ("memory", "🚧 **In Progress:** Context truncation", "❌ **Dropped:** Context truncation"),
+        # A dependency's words: the graph's edge label (its page is kept only when unchanged).
+        ("web-ui", "per-run score export in JSON", "per-run score export in JSON and CSV"),
     ],
 )
 def test_incremental_build_is_byte_identical_to_a_clean_build(
@@ -231,6 +233,31 @@ def test_incremental_build_is_byte_identical_to_a_clean_build(
     assert _tree(incremental) == _tree(clean)
     if "Dropped" in new:
         assert "Memory dropped it" in (clean / "index.html").read_text("utf-8")
+    if "CSV" in new:
+        assert "JSON and CSV" in (incremental / "graph.html").read_text("utf-8")
+
+
+def test_the_graph_page_is_kept_when_the_graph_did_not_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from milepost.render import site as render_site
+
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out = tmp_path / "site"
+    api.site([portfolio], out, today=TODAY)
+    graph = (out / "graph.html").read_bytes()
+
+    def not_again(*_args: object) -> None:
+        raise AssertionError("the graph was drawn again")
+
+    monkeypatch.setattr(render_site, "_svg", not_again)
+    _edit(portfolio / "tracks" / "memory" / "roadmap.md", "Per-agent memory", "Per-agent recall")
+    result = api.site([portfolio], out, today=TODAY)
+    assert not result.errors and (out / "graph.html").read_bytes() == graph
+    _edit(portfolio / "tracks" / "memory" / "roadmap.md", "# Memory Roadmap", "# Recall Roadmap")
+    with pytest.raises(AssertionError, match="drawn again"):  # a renamed track: a new graph
+        api.site([portfolio], out, today=TODAY)
 
 
 def test_a_removed_track_leaves_no_page_and_no_cache_behind(tmp_path: Path) -> None:

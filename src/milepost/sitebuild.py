@@ -18,11 +18,10 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from milepost import fs
 from milepost.config import Config
@@ -30,7 +29,6 @@ from milepost.document import parse
 from milepost.errors import MilepostError
 from milepost.extract import extract
 from milepost.extract.markers import config_legend
-from milepost.history.stats import Stats
 from milepost.portfolio.conflicts import Offer, conflict_for, offers
 from milepost.portfolio.model import (
     Conflict,
@@ -44,10 +42,14 @@ from milepost.render.site import assemble, macros, track_page
 from milepost.render.site.parts import TrackParts, track_parts
 from milepost.source import decode
 
+if TYPE_CHECKING:
+    from milepost.history.stats import Stats
+
 __all__ = ["CACHE", "MANIFEST", "SiteResult", "build_site"]
 
 CACHE = ".milepost-cache"
 MANIFEST = ".milepost-site.json"
+GRAPH = "graph.html"
 #: Tracks to render before it pays to render them on every core.
 PARALLEL_FROM = 48
 #: The files a build may delete again: track pages and cache entries, nothing else.
@@ -121,7 +123,7 @@ def build_site(
     if memo is not None:
         memo.clear()
         memo.update((t.key, t.parts) for t in good if t.parts is not None)
-    pages = _pages(good, manifest, project=project, today=today, history=history)
+    pages = _pages(good, manifest, folder, project=project, today=today, history=history)
     return _write(folder, good, manifest, pages, version=version, errors=errors)
 
 
@@ -208,6 +210,8 @@ def _results(todo: list[_Track], project: str, today: date) -> Iterator[_Rendere
         return
     size = max(1, len(todo) // (workers * 4))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    from concurrent.futures import ProcessPoolExecutor  # only a build of many tracks needs it
+
     with ProcessPoolExecutor(workers) as pool:
         futures = [
             pool.submit(_render_chunk, [(t.path, t.data, t.config) for t in c], project, today)
@@ -290,25 +294,39 @@ def _offers(track: _Track) -> tuple[Offer, ...]:
 def _pages(
     found: list[_Track],
     manifest: dict[str, Any],
+    folder: Path,
     *,
     project: str,
     today: date,
     history: tuple[Sequence[Stats], Stats] | None,
 ) -> dict[str, bytes]:
     """The pages across tracks (and the static files), and the conflicts judged for them,
-    kept in the manifest under ``conflicts``."""
+    kept in the manifest under ``conflicts``. The dependency graph's page is left out (and
+    kept as it is) when nothing it shows has changed: edges, cycles, health, names."""
     edges, by_name = _edges(found)
     conflicts, judged = _conflicts(edges, by_name, manifest.get("conflicts", {}))
     manifest["conflicts"] = judged
     ordered = sorted(found, key=lambda t: t.parts.track if t.parts else "")
+    parts = [t.parts for t in ordered if t.parts is not None]
+    cycles = dependency_cycles(edges)
+    graph = _digest(
+        project,
+        today.isoformat(),
+        repr(edges),
+        repr(sorted(cycles.items())),
+        repr([(p.track, p.slug, p.health) for p in parts]),
+    )
+    keep = manifest.get("graph") == graph and (folder / GRAPH).is_file()
+    manifest["graph"] = graph
     return assemble(
-        [t.parts for t in ordered if t.parts is not None],
+        parts,
         project=project,
         today=today,
         edges=edges,
-        cycles=dependency_cycles(edges),
+        cycles=cycles,
         conflicts=conflicts,
         history=history,
+        graph=not keep,
     )
 
 
@@ -347,10 +365,18 @@ def _write(
         target.parent.mkdir(parents=True, exist_ok=True)
         fs.replace(target, data, durable=False)  # made again if lost: the manifest says so
         written += 1
+    if GRAPH not in pages and GRAPH in before:  # unchanged, so not rendered again
+        after[GRAPH] = before[GRAPH]
+        unchanged += 1
     for relative in sorted(set(before) - set(after)):  # pages and parts of tracks now gone
         if _GENERATED.fullmatch(relative):
             fs.remove(folder / relative)
-    new_manifest = {"milepost": version, "files": after, "conflicts": manifest["conflicts"]}
+    new_manifest = {
+        "milepost": version,
+        "files": after,
+        "conflicts": manifest["conflicts"],
+        "graph": manifest["graph"],
+    }
     data = json.dumps(new_manifest, indent=1, sort_keys=True).encode("utf-8")
     target = folder / MANIFEST
     if fs.sha256(data) != fs.sha256(_bytes_or_empty(target)):

@@ -17,18 +17,19 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from milepost.history.stats import Stats
 from milepost.model import RISK_LEVELS, Item
 from milepost.portfolio.model import Conflict, Edge, Portfolio, TrackRollup
 from milepost.render.site.filters import markdown_html, safe_url
-from milepost.render.site.history import history_context
 from milepost.render.site.parts import TrackParts, track_parts
 from milepost.vocabulary.status import Health, Status
+
+if TYPE_CHECKING:
+    from milepost.history.stats import Stats
 
 __all__ = ["TrackParts", "assemble", "build", "graph_svg", "track_page", "track_parts"]
 
@@ -82,6 +83,16 @@ def _shown_refs(item: Item) -> list[str]:
     """An item's references without repeats: a PR URL whose number is also written as #N."""
     numbers = {r[1:] for r in item.refs if r.startswith("#")}
     return [r for r in item.refs if r.startswith("#") or r.rsplit("/", 1)[-1] not in numbers]
+
+
+def _history_context(
+    history: tuple[Sequence[Stats], Stats] | None, *, slugs: dict[str, str], today: date
+) -> dict[str, object]:
+    if history is None:
+        return {"known": False}
+    from milepost.render.site.history import history_context  # only with git history
+
+    return history_context(history, slugs=slugs, today=today)
 
 
 def _render(name: str, **context: Any) -> bytes:
@@ -203,10 +214,12 @@ def assemble(
     cycles: dict[str, list[str]],
     conflicts: Iterable[Conflict],
     history: tuple[Sequence[Stats], Stats] | None = None,
+    graph: bool = True,
 ) -> dict[str, bytes]:
     """The pages across tracks and the static files, from every track's parts (sorted by
     track name), the dependency graph between the tracks and, where the site is built in a
-    git clone, the delivery statistics of its history."""
+    git clone, the delivery statistics of its history. ``graph`` false leaves out the graph's
+    page (the caller knows it has not changed)."""
     common: dict[str, Any] = {"project": project, "today": today, "root": ""}
     slugs = {p.track: p.slug for p in parts}
     edges = list(edges)
@@ -225,7 +238,7 @@ def assemble(
     pages["history.html"] = _render(
         "history.html.j2",
         title="History",
-        **history_context(history, slugs=slugs, today=today),
+        **_history_context(history, slugs=slugs, today=today),
         **common,
     )
     pages["items.html"] = _render(
@@ -278,19 +291,20 @@ def assemble(
         risks=Markup("".join(risks)),
         **common,
     )
-    health = {p.track: Health(p.health) for p in parts}
-    pages["graph.html"] = _render(
-        "graph.html.j2",
-        title="Dependencies",
-        svg=(
-            _svg(health, edges, cycles, slugs)
-            if parts
-            else Markup("<p class='muted'>No tracks.</p>")
-        ),
-        edges=[e for e in edges if e.kind == "dependency"],
-        slugs=slugs,
-        **common,
-    )
+    if graph:
+        health = {p.track: Health(p.health) for p in parts}
+        pages["graph.html"] = _render(
+            "graph.html.j2",
+            title="Dependencies",
+            svg=(
+                _svg(health, edges, cycles, slugs)
+                if parts
+                else Markup("<p class='muted'>No tracks.</p>")
+            ),
+            edges=[e for e in edges if e.kind == "dependency"],
+            slugs=slugs,
+            **common,
+        )
     pages["metrics.html"] = _render(
         "metrics.html.j2",
         title="Metrics",

@@ -1,6 +1,6 @@
 """Benchmark ``milepost site`` against ``mkdocs build`` of the same Markdown files.
 
-    python bench/site.py [--shared ../shared] [--tracks 1000] [--repeat N] [--quick]
+    python bench/site.py [--shared ../shared] [--tracks 100,1000] [--repeat N] [--quick]
 
 For each portfolio size, one run:
 
@@ -155,7 +155,7 @@ def report(tracks: int, r: dict[str, float], repeats: int, skipped: str | None) 
 
 def main(argv: list[str] | None = None) -> int:
     ap = portfolio_parser(__doc__, repeat_help="runs per measurement, median reported (default 3)")
-    ap.set_defaults(tracks=[1000])
+    ap.set_defaults(tracks=[100, 1000])
     args = ap.parse_args(argv)
     gen = generator(ap, args)
     sizes: Sequence[int] = [QUICK_TRACKS] if args.quick else args.tracks

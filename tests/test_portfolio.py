@@ -141,6 +141,15 @@ def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert code == 0 and out.startswith("## Portfolio on 2026-11-25\n")
     assert "| Orchestration | @alice | 🟢 fresh, reviewed, nothing slipped |" in out
     assert "```mermaid\nflowchart LR\n" in out
+    gantt = out[out.index("```mermaid\ngantt\n") :]
+    assert "    section Memory\n" in gantt
+    assert "    SQLite memory store as the default backend :done, 2026-11-01, 2026-11-30\n" in gantt
+    assert (
+        "    Context truncation API for agent transcripts :active, 2026-11-01, 2026-11-30\n"
+        in gantt
+    )
+    assert "Redis" not in gantt  # dropped work is not on the timeline
+    assert "    Cache large tool results in agent memory (waiting on 412) :crit, " in gantt
 
 
 def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:

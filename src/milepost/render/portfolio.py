@@ -161,4 +161,43 @@ def markdown_summary(portfolio: Portfolio) -> str:
     if not portfolio.shipped_this_month and not portfolio.in_flight:
         out.append("Nothing shipped or in flight yet.")
     out += ["", "### Dependencies", "", "```mermaid", mermaid(portfolio).rstrip("\n"), "```", ""]
+    if chart := gantt(portfolio):
+        out += ["### Timeline", "", "```mermaid", chart.rstrip("\n"), "```", ""]
     return "\n".join(out)
+
+
+# Mermaid Gantt task states by status; planned and future work has none (a plain bar).
+_GANTT_STATE = {Status.DONE: "done, ", Status.IN_PROGRESS: "active, ", Status.BLOCKED: "crit, "}
+_GANTT_UNSAFE = str.maketrans({":": " ", "#": " ", ";": " ", "\n": " ", "`": " "})
+
+
+def gantt(portfolio: Portfolio) -> str:
+    """A Mermaid Gantt chart (which GitHub renders): a section per track, a bar per dated item
+    of Current Focus that carries a status, over its period (done, active, or blocked as
+    critical); dropped work left out; empty when no item has dates."""
+    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %Y"]
+    bars = 0
+    for track in portfolio.tracks:
+        focus = track.roadmap.focus
+        items = [i for period in focus.periods for i in period.items] if focus else []
+        dated = [
+            i
+            for i in items
+            if i.period is not None
+            and i.period.start is not None
+            and i.period.end is not None
+            and i.status is not None
+            and i.status is not Status.DROPPED
+        ]
+        if not dated:
+            continue
+        lines.append(f"    section {track.track.translate(_GANTT_UNSAFE).strip()}")
+        for item in dated:
+            assert item.period is not None and item.period.start and item.period.end
+            assert item.status is not None
+            name = " ".join(item.title.translate(_GANTT_UNSAFE).split())[:60] or "item"
+            state = _GANTT_STATE.get(item.status, "")
+            start, end = item.period.start.isoformat(), item.period.end.isoformat()
+            lines.append(f"    {name} :{state}{start}, {end}")
+            bars += 1
+    return "\n".join(lines) + "\n" if bars else ""

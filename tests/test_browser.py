@@ -132,7 +132,13 @@ def test_xss_payloads_show_as_text(browser: Any, site: Path) -> None:
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 def test_screenshots(browser: Any, site: Path, tmp_path: Path, width: int) -> None:
-    for name in ("index.html", "tracks/orchestration.html", "timeline.html", "risks.html"):
+    for name in (
+        "index.html",
+        "tracks/orchestration.html",
+        "timeline.html",
+        "risks.html",
+        "history.html",
+    ):
         page, problems = _open(browser, (site / name).as_uri(), width=width)
         shot = tmp_path / f"{name.replace('/', '-')}-{width}.png"
         page.screenshot(path=str(shot), full_page=True)

@@ -107,7 +107,13 @@ def show(target: Path, *, today: date) -> Shown:
 
 def check(files: list[str], *, today: date) -> tuple[list[Diagnostic], list[MilepostError]]:
     """``milepost check`` on the roadmaps shown, as the portfolio they belong to."""
-    if not files:
-        return [], []
-    result = api.check(list(files), today=today)
-    return result.diagnostics, result.errors
+    groups: dict[str | None, list[str]] = {}
+    for name in files:  # each portfolio checked under its own config
+        groups.setdefault(find_config(Path(name).parent).path, []).append(name)
+    diagnostics: list[Diagnostic] = []
+    errors: list[MilepostError] = []
+    for group in groups.values():
+        result = api.check(list(group), today=today)
+        diagnostics += result.diagnostics
+        errors += result.errors
+    return diagnostics, errors

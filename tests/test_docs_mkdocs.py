@@ -42,14 +42,18 @@ PAGE = """# Roadmaps
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
+    return make_site(tmp_path)
+
+
+def make_site(tmp_path: Path) -> Path:
     """An MkDocs project whose docs hold the roadmaps and one page of milepost blocks."""
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "roadmaps", tmp_path / "docs" / "roadmaps")
     (tmp_path / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Swarmkit\n"
         "theme:\n  name: mkdocs\n  highlightjs: false\n"  # no CDN: the tests are offline
-        "plugins:\n  - milepost:\n      root: docs/roadmaps\n"
+        "plugins:\n  - search\n  - milepost:\n      root: docs/roadmaps\n"
         f"      today: '{TODAY}'\n",
         encoding="utf-8",
     )

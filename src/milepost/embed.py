@@ -16,6 +16,7 @@ from milepost import api
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError
 from milepost.locate import discover, find_config
+from milepost.model import Roadmap
 from milepost.portfolio.model import Portfolio
 from milepost.rules import Diagnostic
 
@@ -105,15 +106,23 @@ def show(target: Path, *, today: date) -> Shown:
     return shown
 
 
-def check(files: list[str], *, today: date) -> tuple[list[Diagnostic], list[MilepostError]]:
-    """``milepost check`` on the roadmaps shown, as the portfolio they belong to."""
-    groups: dict[str | None, list[str]] = {}
-    for name in files:  # each portfolio checked under its own config
-        groups.setdefault(find_config(Path(name).parent).path, []).append(name)
+def check(targets: list[Path], *, today: date) -> tuple[list[Diagnostic], list[MilepostError]]:
+    """``milepost check`` on every roadmap the targets show (each once), each portfolio under
+    its own config; the roadmaps loaded for the pages are reused where this process has them."""
+    by_config: dict[str | None, tuple[Config, dict[str, Roadmap]]] = {}
+    errors: dict[str, MilepostError] = {}
+    for target in targets:
+        try:
+            shown = show(target, today=today)
+        except MilepostError as exc:
+            errors[str(exc)] = exc
+            continue
+        _, roadmaps = by_config.setdefault(shown.config.path, (shown.config, {}))
+        for track in shown.portfolio.tracks:
+            roadmaps.setdefault(track.roadmap.path or "", track.roadmap)
+        errors.update((str(e), e) for e in shown.errors)
     diagnostics: list[Diagnostic] = []
-    errors: list[MilepostError] = []
-    for group in groups.values():
-        result = api.check(list(group), today=today)
+    for config, roadmaps in by_config.values():
+        result = api.check_loaded(list(roadmaps.values()), today=today, config=config)
         diagnostics += result.diagnostics
-        errors += result.errors
-    return diagnostics, errors
+    return diagnostics, list(errors.values())

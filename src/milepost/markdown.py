@@ -78,7 +78,8 @@ def _classes(classes: tuple[str, ...]) -> dict[str, str]:
 
 class MilepostExtension(Extension):
     """The ``milepost`` fenced blocks. What they read is kept in :attr:`read` (roadmap files)
-    and what went wrong in :attr:`problems` (message, page) for a host such as MkDocs."""
+    and :attr:`targets` (the paths shown), what went wrong in :attr:`problems` (message, page),
+    for a host such as MkDocs."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -90,6 +91,7 @@ class MilepostExtension(Extension):
         }
         super().__init__(**kwargs)
         self.read: set[str] = set()
+        self.targets: set[Path] = set()
         self.problems: list[tuple[str, str]] = []
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # Python-Markdown's name
@@ -116,6 +118,7 @@ class MilepostExtension(Extension):
                 raise UsageError("track: which roadmap? (```milepost track path/to/roadmap.md)")
             shown = show(target, today=parse_today(self.getConfig("today") or None))
             self.read.update(shown.files)
+            self.targets.add(target)
             blocks = self._blocks(kind, shown, options)
         except MilepostError as exc:
             self.problems.append((f"milepost {header}: {exc}", page))

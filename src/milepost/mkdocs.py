@@ -85,6 +85,7 @@ class MilepostPlugin(BasePlugin[_Options]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.extension is not None:
             self.extension.read.clear()
+            self.extension.targets.clear()
             self.extension.problems.clear()
 
     def on_page_markdown(
@@ -115,7 +116,7 @@ class MilepostPlugin(BasePlugin[_Options]):
         if self.config.check == "off":
             return
         diagnostics, errors = check(
-            sorted(self.extension.read), today=parse_today(self.config.today)
+            sorted(self.extension.targets), today=parse_today(self.config.today)
         )
         lines = [f"{d.path}:{d.line}: {d.code} {d.message}" for d in diagnostics]
         lines += [str(e) for e in errors]

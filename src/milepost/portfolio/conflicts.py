@@ -26,7 +26,11 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.casefold()) if w not in _STOP}
 
 
-def _match(needed: str, items: Sequence[Item]) -> tuple[Item, float] | None:
+#: A provider's item with its title's words and folded title, worked out once per provider.
+_Listed = tuple[Item, set[str], str]
+
+
+def _match(needed: str, items: Sequence[_Listed]) -> tuple[Item, float] | None:
     """The provider's item that names the needed thing, with its similarity (>= 0.5)."""
     want = _words(needed)
     if not want:
@@ -34,12 +38,11 @@ def _match(needed: str, items: Sequence[Item]) -> tuple[Item, float] | None:
     best: tuple[Item, float] | None = None
     matcher = difflib.SequenceMatcher(None)
     matcher.set_seq2(needed.casefold())  # the needed text is analysed once
-    for item in items:
-        have = _words(item.title)
+    for item, have, folded in items:
         overlap = len(want & have) / len(want)
         score = overlap
         if overlap < 1.0:  # cheap upper bounds first: most titles are nowhere near
-            matcher.set_seq1(item.title.casefold())
+            matcher.set_seq1(folded)
             floor = max(0.5, best[1] if best else 0.5, overlap)
             if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
                 score = max(overlap, matcher.ratio())
@@ -62,7 +65,7 @@ def _items(roadmap: Roadmap) -> list[Item]:
 def find_conflicts(edges: Sequence[Edge], tracks: Mapping[str, Roadmap]) -> Iterator[Conflict]:
     from milepost.portfolio.model import Conflict
 
-    listed: dict[str, list[Item]] = {}  # a provider's items, listed once however many need it
+    listed: dict[str, list[_Listed]] = {}  # a provider's items, once however many need it
     for edge in edges:
         if edge.kind != "dependency" or edge.when is None:
             continue
@@ -71,7 +74,9 @@ def find_conflicts(edges: Sequence[Edge], tracks: Mapping[str, Roadmap]) -> Iter
         if provider is None or needed_by is None or needed_by.end is None:
             continue
         if edge.target not in listed:
-            listed[edge.target] = _items(provider)
+            listed[edge.target] = [
+                (i, _words(i.title), i.title.casefold()) for i in _items(provider)
+            ]
         found = _match(edge.what, listed[edge.target])
         if found is None:
             yield Conflict(

@@ -89,9 +89,9 @@ def _report(app: Sphinx, env: BuildEnvironment) -> list[str]:
         mode = "warn"
     if mode == "off":
         return []
-    files = sorted({f for uses in pages(env).values() for _, files, _ in uses for f in files})
+    targets = sorted({Path(t) for uses in pages(env).values() for t, _, _ in uses})
     try:
-        diagnostics, errors = check(files, today=parse_today(app.config.milepost_today))
+        diagnostics, errors = check(targets, today=parse_today(app.config.milepost_today))
     except MilepostError as exc:
         diagnostics, errors = [], [exc]
     say = logger.error if mode == "error" else logger.warning

@@ -189,6 +189,7 @@ def _staleness(track: TrackRollup, stale_after_days: int) -> str:
 
 
 _Column = Callable[[TrackRollup, date, int], Cell]
+_REASON = ("milepost-reason",)
 
 
 def _count(status: Status) -> _Column:
@@ -197,7 +198,7 @@ def _count(status: Status) -> _Column:
 
 def _health(t: TrackRollup, _today: date, _stale: int) -> Cell:
     return Cell(
-        (Text(HEALTH[t.health], strong=True), Text(f" — {t.health_reason}")),
+        (Text(HEALTH[t.health], strong=True), Text(f" — {t.health_reason}", classes=_REASON)),
         (f"milepost-{t.health.value.replace('_', '-')}",),
     )
 

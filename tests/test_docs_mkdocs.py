@@ -173,7 +173,7 @@ def test_markdown_extension_escapes_hostile_roadmaps(tmp_path: Path) -> None:
 
 def test_markdown_builder_escapes_text_and_placeholders() -> None:
     from milepost.markdown import _Builder
-    from milepost.render.docs import Para, Text, TrackLink
+    from milepost.render.blocks import Para, Text, TrackLink
 
     md = markdown.Markdown()
     evil = "<script>alert(1)</script>\x02wzxhzdk:0\x03"

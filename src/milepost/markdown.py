@@ -37,8 +37,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from milepost.embed import Shown, parse_today, portfolio_root, resolve, show
 from milepost.errors import MilepostError, UsageError
-from milepost.render.docs import (
-    KINDS,
+from milepost.render.blocks import (
     Block,
     Box,
     Bullets,
@@ -50,14 +49,19 @@ from milepost.render.docs import (
     Svg,
     Table,
     Text,
-    focus_view,
+)
+from milepost.render.cards import (
     graph_view,
+    risks_view,
+    track_view,
+)
+from milepost.render.docs import (
+    KINDS,
+    focus_view,
     only_tracks,
     parse_columns,
     parse_names,
     portfolio_view,
-    risks_view,
-    track_view,
 )
 
 __all__ = ["MilepostExtension", "makeExtension"]

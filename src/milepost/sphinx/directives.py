@@ -18,16 +18,20 @@ from sphinx.util.typing import OptionSpec
 from milepost.embed import Shown, parse_today, portfolio_root, resolve, show
 from milepost.errors import MilepostError, UsageError
 from milepost.portfolio.model import Portfolio
-from milepost.render.docs import (
+from milepost.render.blocks import (
     Block,
-    focus_view,
+)
+from milepost.render.cards import (
     graph_view,
+    risks_view,
+    track_view,
+)
+from milepost.render.docs import (
+    focus_view,
     only_tracks,
     parse_columns,
     parse_names,
     portfolio_view,
-    risks_view,
-    track_view,
 )
 from milepost.sphinx.nodes import to_nodes
 

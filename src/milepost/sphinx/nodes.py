@@ -11,7 +11,7 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx import addnodes
 
-from milepost.render.docs import (
+from milepost.render.blocks import (
     Block,
     Bullets,
     Cell,

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.webhook_server"]  # the ``server`` and ``sleeps`` fixtures
+# The ``server`` and ``sleeps`` fixtures; Sphinx's ``make_app`` (tests/test_docs_sphinx.py).
+pytest_plugins = ["tests.webhook_server", "sphinx.testing.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -172,3 +172,74 @@ def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) 
         page.close()
     finally:
         preview.close()
+
+
+@pytest.fixture(scope="module")
+def loopback(docs_html: dict[str, Path]) -> Iterator[str]:
+    """The MkDocs site over HTTP on 127.0.0.1 (its search worker refuses file://)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    folder = docs_html["mkdocs-index"].parent
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def docs_html(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The Sphinx test root and an MkDocs site over the same roadmaps (plus a hostile one),
+    built for real; their pages with milepost blocks."""
+    pytest.importorskip("sphinx", reason="Sphinx is not installed (pip install -e '.[test]')")
+    pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install -e '.[test]')")
+    from sphinx.cmd.build import build_main
+
+    from tests.test_docs_mkdocs import make_site, mkdocs_build
+    from tests.test_docs_sphinx import ROOT, write_evil
+
+    base = tmp_path_factory.mktemp("docs")
+    sphinx_src = base / "sphinx"
+    shutil.copytree(ROOT, sphinx_src)
+    write_evil(sphinx_src / "roadmaps" / "tracks" / "evil")
+    out = sphinx_src / "_build"
+    args = ["-q", "-b", "html", "-D", "exclude_patterns=_build,roadmaps/tracks/evil"]
+    assert build_main([*args, str(sphinx_src), str(out)]) == 0
+    mk = make_site(base / "mkdocs")
+    write_evil(mk / "docs" / "roadmaps" / "tracks" / "evil")
+    done = mkdocs_build(mk)
+    assert done.returncode == 0, done.stderr
+    return {
+        "sphinx-index": out / "index.html",
+        "sphinx-myst": out / "myst.html",
+        "mkdocs-index": mk / "site" / "index.html",
+    }
+
+
+@pytest.mark.parametrize("name", ["sphinx-index", "sphinx-myst", "mkdocs-index"])
+def test_docs_pages_load_cleanly(
+    browser: Any, docs_html: dict[str, Path], loopback: str, name: str
+) -> None:
+    url = loopback if name == "mkdocs-index" else docs_html[name].as_uri()
+    page, problems = _open(browser, url)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(100)
+    assert problems == []  # no console error, no failed request, no alert from a payload
+    assert page.locator(".milepost table").first.is_visible()
+    text = page.locator("body").inner_text()
+    assert "Evil alert(1)" in text  # the hostile track is shown, as text
+    if name != "sphinx-index":
+        graph = page.locator("svg[aria-label='Dependency graph']")
+        assert graph.count() == 1 and graph.bounding_box()["width"] > 200
+    for link in page.locator(".milepost a").all():
+        href = (link.get_attribute("href") or "").lower().replace("\t", "")
+        assert not href.startswith(("javascript", "data"))
+    page.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,18 @@ def test_round_trip_of_examples(tracks: dict[str, Roadmap]) -> None:
         assert roadmap.path is not None
         with open(roadmap.path, "rb") as handle:
             assert roadmap.to_markdown().encode("utf-8") == handle.read()
+
+
+def test_the_docs_example_builds_with_warnings_as_errors(tmp_path: Path) -> None:
+    """examples/docs: a Sphinx + MyST site whose tracks index is one directive."""
+    pytest.importorskip("myst_parser", reason="myst-parser is not installed")
+    from sphinx.cmd.build import build_main
+
+    out = tmp_path / "html"
+    docs = EXAMPLES.parent / "docs"
+    args = ["-W", "-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(docs), str(out)]
+    assert build_main(args) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr") == 6  # the header and the five tracks
+    assert "&#64;bkumar" in index and "🟢 on track" in index
+    assert not (docs / "_build").exists()

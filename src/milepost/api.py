@@ -36,6 +36,7 @@ __all__ = [
     "EditResult",
     "LoadResult",
     "check",
+    "check_loaded",
     "discover",
     "edit",
     "find_config",
@@ -381,6 +382,22 @@ def _check(
                     expected=original.digest,
                 )
     return CheckResult(reports, loaded.errors)
+
+
+def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> CheckResult:
+    """``check`` on roadmaps already loaded (a docs build that shows them has them), as one
+    portfolio under ``config``; the config's other roadmaps resolve cross-track references."""
+    from milepost.checking import check_roadmaps
+
+    with gc_paused():
+        reports = check_roadmaps(
+            roadmaps,
+            today=today,
+            config=config,
+            missing_links={r.path: _missing_links(r) for r in roadmaps if r.path},
+            others=_rest_of_portfolio(roadmaps, config, (), ()),
+        )
+    return CheckResult(reports, [])
 
 
 @dataclass(slots=True)

@@ -1,0 +1,128 @@
+"""Roadmaps embedded in a docs build: what a directive's path names, the portfolio it shows
+(loaded once per build while the files stay the same), and the findings to report.
+
+Shared by the Sphinx extension and the Markdown extension; it reads files only through
+:mod:`milepost.api` and :mod:`milepost.locate`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from milepost import api
+from milepost.config import Config
+from milepost.errors import MilepostError, UsageError
+from milepost.locate import discover, find_config
+from milepost.model import Roadmap
+from milepost.portfolio.model import Portfolio
+from milepost.rules import Diagnostic
+
+__all__ = ["Shown", "check", "parse_today", "portfolio_root", "resolve", "roadmap_files", "show"]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A portfolio as a page shows it, and every file that went into it."""
+
+    portfolio: Portfolio
+    config: Config
+    files: tuple[str, ...]  # absolute paths of the roadmaps read, loaded or not
+    errors: tuple[MilepostError, ...]
+
+
+def parse_today(value: object) -> date:
+    """The ``today`` setting: an ISO date (or a date), else the real date."""
+    if value is None or value == "":
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise UsageError(f"today must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+
+
+def portfolio_root(option: str | os.PathLike[str] | None, base: Path) -> Path:
+    """The folder a directive without a path shows: the ``root`` option (relative to
+    ``base``), else the folder of the ``milepost.toml`` that governs ``base``, else ``base``."""
+    if option:
+        return (base / option).resolve()
+    config = find_config(base)
+    return Path(config.root).resolve() if config.root is not None else base.resolve()
+
+
+def resolve(argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
+    """A directive's path: relative to the page's folder where it names something there,
+    else relative to the portfolio root; no path means the root."""
+    if not argument:
+        return root
+    candidates = [page_dir / argument] if page_dir is not None else []
+    candidates.append(root / argument)
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate.resolve()
+    raise UsageError(
+        f"no roadmap or folder {argument!r}",
+        hint=f"paths are relative to the page or to the portfolio root {root}",
+    )
+
+
+def roadmap_files(target: Path) -> tuple[str, ...]:
+    """The roadmap files ``target`` names now (absolute, sorted)."""
+    return tuple(sorted(str(p.resolve()) for p in discover(target)))
+
+
+_Stamp = tuple[tuple[str, int, int], ...]
+_CACHE: dict[tuple[str, date], tuple[_Stamp, Shown]] = {}
+
+
+def _stamp(files: tuple[str, ...], config: Config) -> _Stamp:
+    out = []
+    for name in (*files, *((config.path,) if config.path else ())):
+        try:
+            info = os.stat(name)
+            out.append((name, info.st_mtime_ns, info.st_size))
+        except OSError:
+            out.append((name, -1, -1))
+    return tuple(out)
+
+
+def show(target: Path, *, today: date) -> Shown:
+    """The portfolio of the roadmaps ``target`` names, as of ``today``; loaded again only when
+    a file was added, removed or changed since the last call in this process."""
+    files = roadmap_files(target)
+    config = find_config(target)
+    stamp = _stamp(files, config)
+    key = (str(target), today)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    built, loaded = api.portfolio([target], today=today)
+    shown = Shown(built, config, files, tuple(loaded.errors))
+    _CACHE[key] = (stamp, shown)
+    return shown
+
+
+def check(targets: list[Path], *, today: date) -> tuple[list[Diagnostic], list[MilepostError]]:
+    """``milepost check`` on every roadmap the targets show (each once), each portfolio under
+    its own config; the roadmaps loaded for the pages are reused where this process has them."""
+    by_config: dict[str | None, tuple[Config, dict[str, Roadmap]]] = {}
+    errors: dict[str, MilepostError] = {}
+    for target in targets:
+        try:
+            shown = show(target, today=today)
+        except MilepostError as exc:
+            errors[str(exc)] = exc
+            continue
+        _, roadmaps = by_config.setdefault(shown.config.path, (shown.config, {}))
+        for track in shown.portfolio.tracks:
+            roadmaps.setdefault(track.roadmap.path or "", track.roadmap)
+        errors.update((str(e), e) for e in shown.errors)
+    diagnostics: list[Diagnostic] = []
+    for config, roadmaps in by_config.values():
+        result = api.check_loaded(list(roadmaps.values()), today=today, config=config)
+        diagnostics += result.diagnostics
+    return diagnostics, list(errors.values())

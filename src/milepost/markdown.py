@@ -1,0 +1,322 @@
+"""Roadmaps in any Python-Markdown page: ``markdown.Markdown(extensions=["milepost.markdown"])``.
+
+A fenced block names what to show, an optional path, and options (as in the Sphinx
+directives)::
+
+    ```milepost portfolio
+    :columns: track, lead, health
+    :tracks: memory, web-ui
+    ```
+
+Kinds: ``portfolio``, ``focus``, ``risks``, ``graph``, ``track <path>``. The block becomes
+HTML elements (tables, lists, paragraphs) that the page's theme styles; only the dependency
+graph's SVG goes in as raw markup. The MkDocs plugin (:mod:`milepost.mkdocs`) registers this
+extension, tells it which page it is converting, watches the roadmaps and reports findings.
+"""
+
+from __future__ import annotations
+
+try:
+    import markdown
+except ImportError as exc:  # pragma: no cover - the test environment has Python-Markdown
+    raise ImportError(
+        "milepost.markdown needs Python-Markdown: pip install 'milepost[mkdocs]'"
+        f" ({exc.name} is not installed)"
+    ) from None
+
+import os
+import re
+import secrets
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from typing import Any
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from milepost.embed import Shown, parse_today, portfolio_root, resolve, show
+from milepost.errors import MilepostError, UsageError
+from milepost.render.blocks import (
+    Block,
+    Box,
+    Bullets,
+    Inline,
+    Link,
+    Mermaid,
+    Para,
+    Rubric,
+    Svg,
+    Table,
+    Text,
+)
+from milepost.render.cards import (
+    graph_view,
+    risks_view,
+    track_view,
+)
+from milepost.render.docs import (
+    KINDS,
+    focus_view,
+    only_tracks,
+    parse_columns,
+    parse_names,
+    portfolio_view,
+)
+
+__all__ = ["MilepostExtension", "makeExtension"]
+
+_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*milepost[ \t]+(?P<rest>.*?)[ \t]*$")
+_OPTION = re.compile(r"^[ \t]*:?(?P<key>[A-Za-z_-]+):[ \t]*(?P<value>.*?)[ \t]*$")
+_OPTIONS = {"portfolio": ("tracks", "columns"), "track": ()}
+_CONTROL = str.maketrans("", "", "\x02\x03")  # Python-Markdown's placeholder delimiters
+
+
+def _clean(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def _classes(classes: tuple[str, ...]) -> dict[str, str]:
+    return {"class": " ".join(classes)} if classes else {}
+
+
+class MilepostExtension(Extension):
+    """The ``milepost`` fenced blocks. What they read is kept in :attr:`read` (roadmap files)
+    and :attr:`targets` (the paths shown), what went wrong in :attr:`problems` (message, page),
+    for a host such as MkDocs."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "root": ["", "The portfolio folder (default: the milepost.toml governing ., else .)"],
+            "today": ["", "The date to judge freshness by, ISO (default: the real date)"],
+            "page": ["", "The file of the page being converted (paths are relative to it)"],
+            "docs_dir": ["", "Roadmaps inside this folder are linked as pages (.md links)"],
+            "mermaid": [False, "Draw the dependency graph as a Mermaid block instead of SVG"],
+        }
+        super().__init__(**kwargs)
+        self.read: set[str] = set()
+        self.targets: set[Path] = set()
+        self.problems: list[tuple[str, str]] = []
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # Python-Markdown's name
+        md.registerExtension(self)
+        made: dict[str, etree.Element] = {}
+        # After normalize_whitespace (30), before fenced_code (25) eats the block as code.
+        md.preprocessors.register(_Fences(md, self, made), "milepost", 29)
+        # After the inline processor (20): roadmap text is never read as Markdown or HTML.
+        md.treeprocessors.register(_Place(md, made), "milepost", 15)
+
+    def render(self, md: markdown.Markdown, header: str, body: list[str]) -> etree.Element:
+        """The element for one fenced block; a problem becomes a visible note and is kept."""
+        page = str(self.getConfig("page") or "")
+        try:
+            kind, _, argument = header.partition(" ")
+            if kind not in KINDS:
+                raise UsageError(f"unknown kind {kind!r}", hint="known: " + ", ".join(KINDS))
+            options = _options(kind, body)
+            root = portfolio_root(self.getConfig("root") or None, Path.cwd())
+            target = resolve(
+                argument.strip() or None, page_dir=Path(page).parent if page else None, root=root
+            )
+            if kind == "track" and not argument.strip():
+                raise UsageError("track: which roadmap? (```milepost track path/to/roadmap.md)")
+            shown = show(target, today=parse_today(self.getConfig("today") or None))
+            self.read.update(shown.files)
+            self.targets.add(target)
+            blocks = self._blocks(kind, shown, options)
+        except MilepostError as exc:
+            self.problems.append((f"milepost {header}: {exc}", page))
+            note = etree.Element("p", {"class": "milepost-error"})
+            note.text = _clean(f"milepost {header}: {exc}")
+            return note
+        return _Builder(md, page, str(self.getConfig("docs_dir") or "")).box(blocks)
+
+    def _blocks(self, kind: str, shown: Shown, options: dict[str, str]) -> list[Block]:
+        portfolio = only_tracks(shown.portfolio, parse_names(options.get("tracks")))
+        if kind == "portfolio":
+            return portfolio_view(
+                portfolio,
+                columns=parse_columns(options.get("columns")),
+                stale_after_days=shown.config.stale_after_days,
+            )
+        if kind == "focus":
+            return focus_view(portfolio)
+        if kind == "risks":
+            return risks_view(portfolio)
+        if kind == "graph":
+            return graph_view(portfolio, mermaid=bool(self.getConfig("mermaid")))
+        if len(portfolio.tracks) != 1:
+            raise UsageError(f"{len(portfolio.tracks)} roadmaps there; name one")
+        return track_view(portfolio.tracks[0], portfolio.today)
+
+
+def _options(kind: str, body: list[str]) -> dict[str, str]:
+    allowed = _OPTIONS.get(kind, ("tracks",))
+    options: dict[str, str] = {}
+    for line in body:
+        if not line.strip():
+            continue
+        match = _OPTION.match(line)
+        if match is None or match["key"] not in allowed:
+            raise UsageError(
+                f"not an option: {line.strip()!r}",
+                hint="options: " + (", ".join(f":{a}:" for a in allowed) or "none"),
+            )
+        options[match["key"]] = match["value"]
+    return options
+
+
+class _Fences(Preprocessor):
+    """Each ``milepost`` fenced block → a placeholder line, its element made and kept."""
+
+    def __init__(self, md: markdown.Markdown, ext: MilepostExtension, made: dict[str, Any]):
+        super().__init__(md)
+        self.ext = ext
+        self.made = made
+        self.token = f"milepost{secrets.token_hex(6)}"
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        k = 0
+        while k < len(lines):
+            match = _FENCE.match(lines[k])
+            if match is None:
+                out.append(lines[k])
+                k += 1
+                continue
+            fence = match["fence"]
+            end = k + 1
+            while end < len(lines) and not (
+                lines[end].strip().startswith(fence[0] * len(fence))
+                and not lines[end].strip().strip(fence[0])
+            ):
+                end += 1
+            key = f"{self.token}x{len(self.made)}"
+            self.made[key] = self.ext.render(self.md, match["rest"], lines[k + 1 : end])
+            out += ["", key, ""]
+            k = end + 1
+        return out
+
+
+class _Place(Treeprocessor):
+    """Puts each block's element where its placeholder paragraph stands."""
+
+    def __init__(self, md: markdown.Markdown, made: dict[str, etree.Element]):
+        super().__init__(md)
+        self.made = made
+
+    def run(self, root: etree.Element) -> None:
+        if not self.made:
+            return
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "p" and (child.text or "").strip() in self.made:
+                    element = self.made[(child.text or "").strip()]
+                    element.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(index, element)
+
+
+class _Builder:
+    """Neutral blocks → HTML elements (text is escaped when the tree is written)."""
+
+    def __init__(self, md: markdown.Markdown, page: str, docs_dir: str) -> None:
+        self.md = md
+        self.page = page
+        self.docs_dir = os.path.realpath(docs_dir) if docs_dir else ""
+
+    def _href(self, path: str | None) -> str | None:
+        if not path or not self.docs_dir or not self.page:
+            return None
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, self.docs_dir]) != self.docs_dir:
+            return None
+        page_dir = os.path.dirname(os.path.realpath(self.page))
+        return os.path.relpath(real, page_dir).replace(os.sep, "/")
+
+    def _inline(self, parent: etree.Element, parts: tuple[Inline, ...]) -> None:
+        last: etree.Element | None = None
+        for part in parts:
+            element: etree.Element | None = None
+            if isinstance(part, Text):
+                if part.strong or part.classes:
+                    element = etree.Element("strong" if part.strong else "span")
+                    if part.classes:
+                        element.set("class", " ".join(part.classes))
+            elif isinstance(part, Link):
+                element = etree.Element("a", {"href": _clean(part.url)})
+            else:
+                href = self._href(part.path)
+                if href is not None:
+                    element = etree.Element("a", {"href": href})
+            text = _clean(part.text)
+            if element is None:
+                if last is None:
+                    parent.text = (parent.text or "") + text
+                else:
+                    last.tail = (last.tail or "") + text
+                continue
+            element.text = text
+            parent.append(element)
+            last = element
+
+    def _block(self, block: Block) -> etree.Element:
+        if isinstance(block, Para):
+            element = etree.Element(
+                "p", {"class": " ".join(block.classes)} if block.classes else {}
+            )
+            self._inline(element, block.parts)
+            return element
+        if isinstance(block, Rubric):
+            element = etree.Element("p", {"class": "milepost-rubric"})
+            strong = etree.SubElement(element, "strong")
+            strong.text = _clean(block.text)
+            return element
+        if isinstance(block, Bullets):
+            element = etree.Element(
+                "ul", {"class": " ".join(block.classes)} if block.classes else {}
+            )
+            for parts in block.items:
+                self._inline(etree.SubElement(element, "li"), parts)
+            return element
+        if isinstance(block, Table):
+            return self._table(block)
+        if isinstance(block, Svg):
+            element = etree.Element("div", {"class": "milepost-svg"})
+            element.text = self.md.htmlStash.store(_clean(block.markup))
+            return element
+        if isinstance(block, Mermaid):
+            element = etree.Element("pre", {"class": "mermaid"})
+            code = etree.SubElement(element, "code")
+            code.text = _clean(block.source)
+            return element
+        return self.box([*block.children], " ".join(block.classes))
+
+    def _table(self, table: Table) -> etree.Element:
+        # No class on the table itself: themes (Material's ``table:not([class])``) style it.
+        wrapper = etree.Element("div", {"class": " ".join(("milepost-table", *table.classes))})
+        element = etree.SubElement(wrapper, "table")
+        row = etree.SubElement(etree.SubElement(element, "thead"), "tr")
+        for name in table.header:
+            etree.SubElement(row, "th").text = _clean(name)
+        body = etree.SubElement(element, "tbody")
+        for cells in table.rows:
+            row = etree.SubElement(body, "tr")
+            for cell in cells:
+                td = etree.SubElement(
+                    row, "td", {"class": " ".join(cell.classes)} if cell.classes else {}
+                )
+                self._inline(td, cell.parts)
+        return wrapper
+
+    def box(self, blocks: list[Block], classes: str = "milepost") -> etree.Element:
+        if len(blocks) == 1 and isinstance(blocks[0], Box):
+            return self._block(blocks[0])
+        element = etree.Element("div", {"class": classes})
+        for block in blocks:
+            element.append(self._block(block))
+        return element
+
+
+def makeExtension(**kwargs: Any) -> MilepostExtension:  # Python-Markdown's name
+    return MilepostExtension(**kwargs)

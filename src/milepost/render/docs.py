@@ -1,0 +1,258 @@
+"""Roadmaps inside a docs site: what the portfolio and focus directives show, as neutral blocks
+(:mod:`milepost.render.blocks`; the other directives are in :mod:`milepost.render.cards`).
+
+Pure: a :class:`Portfolio` (and ``today``) in, blocks out. The Sphinx extension turns the
+blocks into docutils nodes and the Markdown extension into HTML elements, so both tools show
+the same thing and every theme styles it (tables, lists, paragraphs); only the dependency
+graph is raw markup (the site's inline SVG), with its edges also written out as a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from milepost.errors import UsageError
+from milepost.model import Item
+from milepost.portfolio.model import Portfolio, TrackRollup
+from milepost.render.blocks import (
+    Block,
+    Box,
+    Bullets,
+    Cell,
+    Inline,
+    Link,
+    Para,
+    Rubric,
+    Table,
+    Text,
+    TrackLink,
+)
+from milepost.render.site.filters import safe_url
+from milepost.vocabulary.status import Health, Status
+from milepost.vocabulary.titles import title_key
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_COLUMNS",
+    "HEALTH",
+    "KINDS",
+    "box",
+    "focus_now",
+    "focus_view",
+    "item_parts",
+    "month_counts",
+    "only_tracks",
+    "parse_columns",
+    "parse_names",
+    "portfolio_view",
+    "track_link",
+]
+
+#: The directive kinds, as the Markdown fence names them (``milepost-<kind>`` in Sphinx).
+KINDS = ("portfolio", "focus", "risks", "graph", "track")
+
+
+HEALTH = {
+    Health.ON_TRACK: "🟢 on track",
+    Health.AT_RISK: "🟡 at risk",
+    Health.OFF_TRACK: "🔴 off track",
+}
+
+
+def track_link(track: TrackRollup) -> TrackLink:
+    return TrackLink(track.track, track.roadmap.path)
+
+
+def focus_now(track: TrackRollup, today: date) -> list[Item]:
+    """The Current Focus items of the period that holds ``today`` (and those under no period)."""
+    focus = track.roadmap.focus
+    if focus is None:
+        return []
+    items = list(focus.items)
+    for period in focus.periods:
+        if period.period is not None and period.period.contains(today):
+            items += period.items
+    return items
+
+
+def month_counts(track: TrackRollup, today: date) -> dict[Status, int]:
+    """This month's items by status: the focus period that holds today, and the Completed
+    Milestones of this month (an item in both counts once)."""
+    seen: set[str] = set()
+    counts: Counter[Status] = Counter()
+    month = (today.year, today.month)
+    shipped = [
+        item
+        for group in track.roadmap.milestones
+        if group.period is not None
+        and group.period.start is not None
+        and (group.period.start.year, group.period.start.month) == month
+        for item in group.items
+    ]
+    for item in [*focus_now(track, today), *shipped]:
+        key = title_key(item.title)
+        if item.status is None or key in seen:
+            continue
+        seen.add(key)
+        counts[item.status] += 1
+    return dict(counts)
+
+
+def _staleness(track: TrackRollup, stale_after_days: int) -> str:
+    parts = []
+    if track.age_days is None:
+        parts.append("no last-updated date")
+    elif track.age_days > stale_after_days:
+        parts.append(f"stale ({track.age_days} days)")
+    if track.review_overdue_days:
+        parts.append(f"review overdue {track.review_overdue_days} days")
+    return "; ".join(parts) or "fresh"
+
+
+_Column = Callable[[TrackRollup, date, int], Cell]
+_REASON = ("milepost-reason",)
+
+
+def _count(status: Status) -> _Column:
+    return lambda t, today, _stale: Cell((Text(str(month_counts(t, today).get(status, 0))),))
+
+
+def _health(t: TrackRollup, _today: date, _stale: int) -> Cell:
+    return Cell(
+        (Text(HEALTH[t.health], strong=True), Text(f" — {t.health_reason}", classes=_REASON)),
+        (f"milepost-{t.health.value.replace('_', '-')}",),
+    )
+
+
+#: Column name → (header, cell).
+COLUMNS: dict[str, tuple[str, _Column]] = {
+    "track": ("Track", lambda t, _d, _s: Cell((track_link(t),))),
+    "lead": ("Lead", lambda t, _d, _s: Cell((Text(t.lead or "—"),))),
+    "health": ("Health", _health),
+    "done": ("✅ Done", _count(Status.DONE)),
+    "in-progress": ("🚧 In progress", _count(Status.IN_PROGRESS)),
+    "planned": ("📋 Planned", _count(Status.PLANNED)),
+    "updated": (
+        "Last updated",
+        lambda t, _d, _s: Cell((Text(str(t.roadmap.meta.last_updated or "—")),)),
+    ),
+    "review": (
+        "Next review",
+        lambda t, _d, _s: Cell((Text(str(t.roadmap.meta.next_review or "—")),)),
+    ),
+    "staleness": ("Staleness", lambda t, _d, stale: Cell((Text(_staleness(t, stale)),))),
+    "risks": ("High risks", lambda t, _d, _s: Cell((Text(str(t.high_risks)),))),
+    "slips": ("Slips", lambda t, _d, _s: Cell((Text(str(len(t.slipped))),))),
+}
+DEFAULT_COLUMNS = (
+    "track",
+    "lead",
+    "health",
+    "done",
+    "in-progress",
+    "planned",
+    "updated",
+    "review",
+    "staleness",
+)
+
+
+def parse_names(text: str | None) -> tuple[str, ...]:
+    """A comma- (or space-) separated option value as names."""
+    return tuple(n for n in re.split(r"[,\s]+", text or "") if n)
+
+
+def parse_columns(text: str | None) -> tuple[str, ...]:
+    """The ``columns`` option: known column names, in the order given (default: all common)."""
+    names = tuple(n.lower().replace("_", "-") for n in parse_names(text)) or DEFAULT_COLUMNS
+    unknown = [n for n in names if n not in COLUMNS]
+    if unknown:
+        raise UsageError(
+            f"unknown column {unknown[0]!r}", hint="known: " + ", ".join(sorted(COLUMNS))
+        )
+    return names
+
+
+def only_tracks(portfolio: Portfolio, names: tuple[str, ...]) -> Portfolio:
+    """The portfolio with only the tracks named (by slug or name, any case); all when empty."""
+    if not names:
+        return portfolio
+    wanted = {n.lower() for n in names}
+    kept = tuple(
+        t for t in portfolio.tracks if t.slug.lower() in wanted or t.track.lower() in wanted
+    )
+    found = {t.slug.lower() for t in kept} | {t.track.lower() for t in kept}
+    missing = sorted(wanted - found)
+    if missing:
+        raise UsageError(
+            f"no track {missing[0]!r} in the portfolio",
+            hint="known: " + ", ".join(t.slug for t in portfolio.tracks),
+        )
+    keep = {t.track for t in kept}
+    return replace(
+        portfolio,
+        tracks=kept,
+        edges=tuple(e for e in portfolio.edges if e.source in keep or e.target in keep),
+        conflicts=tuple(
+            c for c in portfolio.conflicts if c.edge.source in keep or c.edge.target in keep
+        ),
+        shipped_this_month=tuple(p for p in portfolio.shipped_this_month if p[0] in keep),
+        in_flight=tuple(p for p in portfolio.in_flight if p[0] in keep),
+        unresolved=tuple(u for u in portfolio.unresolved if u[0] in keep),
+    )
+
+
+def box(kind: str, *children: Block) -> list[Block]:
+    return [Box(("milepost", f"milepost-{kind}"), children)]
+
+
+def portfolio_view(
+    portfolio: Portfolio, *, columns: tuple[str, ...] = DEFAULT_COLUMNS, stale_after_days: int = 30
+) -> list[Block]:
+    """The tracks table: one row per track, the columns asked for."""
+    if not portfolio.tracks:
+        return box("portfolio", Para((Text("No roadmaps found."),)))
+    header = tuple(COLUMNS[c][0] for c in columns)
+    rows = tuple(
+        tuple(COLUMNS[c][1](t, portfolio.today, stale_after_days) for c in columns)
+        for t in portfolio.tracks
+    )
+    return box("portfolio", Table(header, rows))
+
+
+def item_parts(track: str, item: Item) -> tuple[Inline, ...]:
+    parts: list[Inline] = [Text(f"{track}: ", strong=True), Text(item.title)]
+    if item.owners:
+        parts.append(Text(" " + " ".join(item.owners), classes=("milepost-owner",)))
+    numbers = {r[1:] for r in item.refs if r.startswith("#")}
+    for ref in item.refs:
+        last = ref.rstrip("/").rsplit("/", 1)[-1]
+        if ref.startswith("#"):
+            parts.append(Text(f" {ref}"))
+        elif last not in numbers and safe_url(ref) != "#":  # a URL not also written as #N
+            parts += [Text(" "), Link(f"#{last}" if last.isdigit() else ref, ref)]
+    return tuple(parts)
+
+
+def _list(title: str, entries: list[tuple[str, Item]], empty: str, kind: str) -> list[Block]:
+    blocks: list[Block] = [Rubric(f"{title} ({len(entries)})")]
+    if entries:
+        blocks.append(Bullets(tuple(item_parts(t, i) for t, i in entries), (f"milepost-{kind}",)))
+    else:
+        blocks.append(Para((Text(empty),)))
+    return blocks
+
+
+def focus_view(portfolio: Portfolio) -> list[Block]:
+    """This month across tracks: shipped, in progress, and what slipped past its period."""
+    slipped = [(t.track, i) for t in portfolio.tracks for i in t.slipped]
+    return box(
+        "focus",
+        *_list("✅ Shipped this month", list(portfolio.shipped_this_month), "Nothing yet.", "done"),
+        *_list("🚧 In progress", list(portfolio.in_flight), "Nothing in progress.", "in-progress"),
+        *_list("⏰ Slipped", slipped, "Nothing slipped.", "slipped"),
+    )

@@ -1,0 +1,208 @@
+"""The Python-Markdown extension on its own, and the MkDocs plugin in real ``mkdocs build`` runs
+in a temp folder: the tracks table linked to the roadmaps' pages, findings as warnings that
+``--strict`` turns into a failed build, the roadmaps watched by ``mkdocs serve``."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_docs_sphinx import ROOT, TOOL_USE, write_evil
+
+markdown = pytest.importorskip(
+    "markdown", reason="Markdown is not installed (pip install -e '.[test]')"
+)
+pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install -e '.[test]')")
+
+TODAY = "2026-11-25"
+PAGE = """# Roadmaps
+
+```milepost portfolio
+```
+
+```milepost focus
+```
+
+```milepost risks
+:tracks: memory
+```
+
+```milepost graph
+```
+
+```milepost track roadmaps/tracks/memory
+```
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return make_site(tmp_path)
+
+
+def make_site(tmp_path: Path) -> Path:
+    """An MkDocs project whose docs hold the roadmaps and one page of milepost blocks."""
+    (tmp_path / "docs").mkdir(parents=True)
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "docs" / "roadmaps")
+    (tmp_path / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Swarmkit\n"
+        "theme:\n  name: mkdocs\n  highlightjs: false\n"  # no CDN: the tests are offline
+        "plugins:\n  - search\n  - milepost:\n      root: docs/roadmaps\n"
+        f"      today: '{TODAY}'\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def mkdocs_build(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def convert(text: str, **config: Any) -> tuple[str, Any]:
+    md = markdown.Markdown(
+        extensions=["fenced_code", "milepost.markdown"],
+        extension_configs={"milepost.markdown": {"today": TODAY, **config}},
+    )
+    return md.convert(text), md
+
+
+def test_mkdocs_build_shows_the_portfolio_linked_to_the_roadmaps(site: Path) -> None:
+    done = mkdocs_build(site, "--strict")
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr
+    page = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="roadmaps/tracks/memory/roadmap/">Memory</a>' in page
+    assert "🟢 on track" in page and "Shipped this month (5)" in page
+    assert '<div class="milepost-svg"><svg xmlns="http://www.w3.org/2000/svg"' in page
+    assert "Success metrics" in page and 'href="assets/milepost.css"' in page
+    assert (site / "site" / "assets" / "milepost.css").is_file()
+
+
+def test_strict_fails_on_a_finding_and_check_error_stops_the_build(site: Path) -> None:
+    roadmap = site / "docs" / TOOL_USE
+    text = roadmap.read_text(encoding="utf-8")
+    roadmap.write_text(text.replace("**Last updated:** 2026-11-24", "**Last updated:** 2026-08-01"))
+    loose = mkdocs_build(site)
+    assert loose.returncode == 0
+    assert f"WARNING -  milepost: {roadmap.resolve()}:3: MP201 last updated" in loose.stderr
+    strict = mkdocs_build(site, "--strict")
+    assert strict.returncode != 0
+    assert "Aborted with 2 warnings in strict mode" in strict.stdout + strict.stderr
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      check: error\n")
+    stopped = mkdocs_build(site)
+    assert stopped.returncode != 0
+    assert "2 finding(s) in the roadmaps shown" in stopped.stdout + stopped.stderr
+
+
+def test_serve_watches_the_roadmaps(site: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(site / "out"))
+    build(config)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server: Any = Server()  # stands in for the LiveReloadServer: only watch() is called
+    config.plugins["milepost"].on_serve(server, config=config, builder=lambda: None)
+    roadmaps = (site / "docs" / "roadmaps").resolve()
+    assert str(roadmaps) in server.watched
+    assert str(roadmaps / "tracks" / "memory" / "roadmap.md") in server.watched
+
+
+def test_markdown_extension_alone(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "roadmaps", root)
+    text = "Intro\n\n```milepost portfolio\n:columns: track, lead\n```\n\n```python\nx = 1\n```\n"
+    html, md = convert(text, root=str(root))
+    assert "<th>Track</th>\n<th>Lead</th>\n</tr>" in html and "<td>Memory</td>" in html
+    assert '<code class="language-python">x = 1' in html  # other fences are left alone
+    ext = md.registeredExtensions[-1]
+    assert sorted(Path(f).parent.name for f in ext.read) == ["memory", "orchestration", "tool-use"]
+    assert ext.problems == []
+
+
+@pytest.mark.parametrize(
+    ("block", "problem"),
+    [
+        ("```milepost gantt\n```", "unknown kind 'gantt'"),
+        ("```milepost portfolio\n:colour: red\n```", "not an option: ':colour: red'"),
+        ("```milepost portfolio\n:columns: shoe\n```", "unknown column 'shoe'"),
+        ("```milepost portfolio\n:tracks: nope\n```", "no track 'nope' in the portfolio"),
+        ("```milepost track\n```", "track: which roadmap?"),
+        ("```milepost track nowhere\n```", "no roadmap or folder 'nowhere'"),
+    ],
+)
+def test_markdown_extension_problems_are_shown_and_kept(
+    tmp_path: Path, block: str, problem: str
+) -> None:
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "p")
+    html, md = convert(block, root=str(tmp_path / "p"))
+    assert '<p class="milepost-error">' in html and problem in html
+    assert problem in md.registeredExtensions[-1].problems[0][0]
+
+
+def test_markdown_extension_escapes_hostile_roadmaps(tmp_path: Path) -> None:
+    write_evil(tmp_path / "p" / "evil")
+    blocks = "\n\n".join(
+        f"```milepost {kind}\n```" for kind in ("portfolio", "focus", "risks", "graph")
+    )
+    html, _ = convert(blocks + "\n\n```milepost track evil\n```\n", root=str(tmp_path / "p"))
+    assert "Evil alert(1)" in html
+    assert "<script" not in html and "<img" not in html and "onload=" not in html
+    assert "javascript:" not in html.lower()
+
+
+def test_markdown_builder_escapes_text_and_placeholders() -> None:
+    from milepost.markdown import _Builder
+    from milepost.render.blocks import Para, Text, TrackLink
+
+    md = markdown.Markdown()
+    evil = "<script>alert(1)</script>\x02wzxhzdk:0\x03"
+    element = _Builder(md, "", "").box([Para((Text(evil), TrackLink(evil, None)))])
+    from xml.etree import ElementTree
+
+    out = ElementTree.tostring(element, encoding="unicode")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;wzxhzdk:0" in out and "\x02" not in out
+
+
+def test_importing_without_markdown_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("milepost.markdown", "milepost.mkdocs"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setitem(sys.modules, "markdown", None)
+    with pytest.raises(ImportError, match=r"pip install 'milepost\[mkdocs\]' \(markdown is not"):
+        __import__("milepost.markdown")
+    monkeypatch.setitem(sys.modules, "mkdocs", None)
+    with pytest.raises(ImportError, match=r"pip install 'milepost\[mkdocs\]' \(mkdocs is not"):
+        __import__("milepost.mkdocs")
+
+
+def test_the_base_install_pulls_no_docs_tool() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT.parents[2] / "pyproject.toml").read_text("utf-8"))["project"]
+    names = {d.split(">")[0].split("<")[0].split("[")[0].strip() for d in project["dependencies"]}
+    assert not names & {"sphinx", "myst-parser", "mkdocs", "markdown", "docutils"}
+    extras = project["optional-dependencies"]
+    assert {"sphinx", "myst-parser"} <= {d.split(">")[0] for d in extras["sphinx"]}
+    assert {"mkdocs", "markdown"} <= {d.split(">")[0] for d in extras["mkdocs"]}
+    entry = project["entry-points"]["mkdocs.plugins"]["milepost"]
+    assert entry == "milepost.mkdocs:MilepostPlugin"

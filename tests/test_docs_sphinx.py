@@ -1,0 +1,230 @@
+"""The Sphinx extension in real builds (Sphinx's own ``make_app`` over tests/roots/test-milepost,
+copied into a temp folder): rst and MyST pages, parallel reading, incremental rebuilds, findings
+as warnings at the roadmap's file and line, hostile roadmap text escaped."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_site import PAYLOADS
+
+pytest.importorskip("sphinx", reason="Sphinx is not installed (pip install -e '.[test]')")
+pytest.importorskip("myst_parser", reason="myst-parser is not installed")
+
+ROOT = Path(__file__).parent / "roots" / "test-milepost"
+MEMORY = "roadmaps/tracks/memory/roadmap.md"
+TOOL_USE = "roadmaps/tracks/tool-use/roadmap.md"
+
+MakeApp = Callable[..., Any]
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    src = tmp_path / "docs"
+    shutil.copytree(ROOT, src)
+    return src
+
+
+def build(make_app: MakeApp, src: Path, **kwargs: Any) -> tuple[Any, list[str]]:
+    """A build of ``src`` (incremental when it was built before) and the docs it read."""
+    app = make_app("html", srcdir=src, **kwargs)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda _app, _env, names: read.extend(names))
+    app.build()
+    return app, sorted(read)
+
+
+def html(app: Any, page: str) -> str:
+    return (Path(app.outdir) / page).read_text(encoding="utf-8")
+
+
+def bump(path: Path) -> None:
+    """Make sure the change is newer than the last read, whatever the clock's resolution."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def write_evil(folder: Path) -> Path:
+    """A roadmap whose every field carries an XSS payload."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"# Evil {PAYLOADS[0]} Roadmap",
+        "",
+        "**Last updated:** 2026-11-20 by @x",
+        "",
+        "## Current Focus",
+        "",
+        "### November 2026",
+        *(f"- 🚧 **In Progress:** item {p}" for p in PAYLOADS),
+        "",
+        "## Dependencies and Risks",
+        "",
+        "### Tracks",
+        f"- **Memory:** {PAYLOADS[2]} by December 2026",
+        "",
+        "### Risks",
+        f"- **{PAYLOADS[1]}:** {PAYLOADS[0]}",
+        "  - Likelihood: High",
+        "  - Impact: High",
+        f"  - Mitigation: {PAYLOADS[3]}",
+    ]
+    path = folder / "roadmap.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_rst_and_myst_pages_show_the_portfolio(make_app: MakeApp, docs: Path) -> None:
+    app, _ = build(make_app, docs)
+    assert "milepost" not in app.warning.getvalue(), app.warning.getvalue()
+    index = html(app, "index.html")
+    # The rst page: the tracks table, each track linked to its roadmap's page in the docs.
+    assert index.count('<div class="milepost milepost-portfolio') == 2
+    for slug, name in (("memory", "Memory"), ("orchestration", "Orchestration")):
+        assert re.search(
+            rf'<a class="reference internal" href="roadmaps/tracks/{slug}/roadmap.html">'
+            rf'<span class="doc">{name}</span></a>',
+            index,
+        )
+    assert "🟢 on track" in index and "&#64;bkumar" in index and "2026-12-02" in index
+    second = index.split('milepost-portfolio docutils container">')[2].split("</table>")[0]
+    assert "Memory" in second and "Orchestration" not in second and "Lead" not in second
+    # The MyST page: this month, risks, the graph, one track's card.
+    myst = html(app, "myst.html")
+    assert "Shipped this month (5)" in myst and "SQLite memory store" in myst
+    assert 'class="milepost-matrix' in myst and "milepost-heat-4" in myst
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in myst
+    assert "Orchestration</strong> needs context truncation API by 2026-12 from" in myst
+    assert "Current focus" in myst and "Success metrics" in myst
+    assert (Path(app.outdir) / "_static" / "milepost.css").is_file()
+    assert "_static/milepost.css" in myst
+
+
+def test_parallel_build_merges_what_each_reader_saw(make_app: MakeApp, docs: Path) -> None:
+    serial_src = docs.parent / "serial"
+    shutil.copytree(docs, serial_src)
+    serial, _ = build(make_app, serial_src)
+    parallel, read = build(make_app, docs, parallel=2)
+    assert len(read) == 6  # more than five documents: Sphinx reads them in two processes
+    assert set(parallel.env.milepost_pages) == {"index", "myst"}
+    assert parallel.env.milepost_pages == {
+        doc: [
+            (
+                t.replace(str(serial_src), str(docs)),
+                tuple(f.replace(str(serial_src), str(docs)) for f in files),
+                day,
+            )
+            for t, files, day in uses
+        ]
+        for doc, uses in serial.env.milepost_pages.items()
+    }
+    assert html(parallel, "index.html") == html(serial, "index.html")
+    assert html(parallel, "myst.html") == html(serial, "myst.html")
+
+
+def test_editing_a_roadmap_rebuilds_only_the_pages_that_show_it(
+    make_app: MakeApp, docs: Path
+) -> None:
+    build(make_app, docs)
+    roadmap = docs / MEMORY
+    roadmap.write_text(
+        roadmap.read_text(encoding="utf-8").replace("Context truncation API", "Context trim API"),
+        encoding="utf-8",
+    )
+    bump(roadmap)
+    app, read = build(make_app, docs)
+    assert read == ["index", "myst", "roadmaps/tracks/memory/roadmap"]  # not "other"
+    assert "Context trim API" in html(app, "myst.html")
+
+
+def test_an_added_or_removed_roadmap_shows_without_a_clean_build(
+    make_app: MakeApp, docs: Path
+) -> None:
+    build(make_app, docs)
+    new = docs / "roadmaps" / "tracks" / "sandbox" / "roadmap.md"
+    new.parent.mkdir()
+    new.write_text(
+        "# Sandbox Roadmap\n\n**Last updated:** 2026-11-20\n\n## Dependencies and Risks\n\n"
+        "### Risks\n- **Escape:** a tool escapes the sandbox\n  - Likelihood: Low\n"
+        "  - Impact: High\n  - Mitigation: gVisor\n",
+        encoding="utf-8",
+    )
+    app, read = build(make_app, docs)
+    assert "myst" in read and "other" not in read  # myst's portfolio gained a track
+    assert "a tool escapes the sandbox" in html(app, "myst.html")
+    shutil.rmtree(new.parent)
+    app, read = build(make_app, docs)
+    assert "myst" in read and "other" not in read
+    assert "a tool escapes the sandbox" not in html(app, "myst.html")
+
+
+def test_findings_are_warnings_at_the_roadmaps_file_and_line(make_app: MakeApp, docs: Path) -> None:
+    roadmap = docs / TOOL_USE
+    text = roadmap.read_text(encoding="utf-8")
+    roadmap.write_text(text.replace("**Last updated:** 2026-11-24", "**Last updated:** 2026-08-01"))
+    app, _ = build(make_app, docs)
+    warnings = app.warning.getvalue()
+    assert f"{roadmap}:3: WARNING: MP201 last updated 2026-08-01 is 116 days ago" in warnings
+    assert "[milepost.MP201]" in warnings and app.statuscode == 0
+    # Reported on every build, even when nothing is read again (-W keeps failing).
+    again, read = build(make_app, docs)
+    assert read == [] and f"{roadmap}:3: WARNING: MP201" in again.warning.getvalue()
+    strict, _ = build(make_app, docs, confoverrides={"milepost_check": "error"}, freshenv=True)
+    assert f"{roadmap}:3: ERROR: MP201" in strict.warning.getvalue() and strict.statuscode == 1
+    quiet, _ = build(make_app, docs, confoverrides={"milepost_check": "off"}, freshenv=True)
+    assert "MP201" not in quiet.warning.getvalue()
+
+
+def test_a_bad_directive_is_one_warning_at_the_page(make_app: MakeApp, docs: Path) -> None:
+    (docs / "other.rst").write_text(
+        "Other\n=====\n\n.. milepost-track:: no/such/roadmap.md\n\n"
+        ".. milepost-portfolio::\n   :columns: track, shoe size\n",
+        encoding="utf-8",
+    )
+    app, _ = build(make_app, docs)
+    warnings = app.warning.getvalue()
+    assert f"{docs / 'other.rst'}:4: WARNING: milepost-track: no roadmap or folder" in warnings
+    assert "milepost-portfolio: unknown column 'shoe' (known: " in warnings
+
+
+def test_hostile_roadmap_text_is_escaped(make_app: MakeApp, docs: Path) -> None:
+    write_evil(docs / "roadmaps" / "tracks" / "evil")
+    app, _ = build(
+        make_app, docs, confoverrides={"exclude_patterns": ["_build", "roadmaps/tracks/evil"]}
+    )
+    for page in ("index.html", "myst.html"):
+        text = html(app, page)
+        assert (
+            "<script>alert" not in text and "<img src=x" not in text and "<svg onload" not in text
+        )
+        assert not re.search(r'href="\s*(javascript|data):', text, re.IGNORECASE)
+        assert "Evil alert(1)" in text  # the track is shown, its markup gone or escaped
+
+
+def test_mermaid_when_sphinxcontrib_mermaid_is_enabled(make_app: MakeApp, docs: Path) -> None:
+    pytest.importorskip("sphinxcontrib.mermaid", reason="sphinxcontrib-mermaid is not installed")
+    app, _ = build(
+        make_app,
+        docs,
+        confoverrides={"extensions": ["myst_parser", "sphinxcontrib.mermaid", "milepost.sphinx"]},
+    )
+    myst = html(app, "myst.html")
+    assert 'class="mermaid"' in myst and "flowchart LR" in myst
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' not in myst
+
+
+def test_importing_without_sphinx_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [
+        m for m in sys.modules if m == "milepost.sphinx" or m.startswith("milepost.sphinx.")
+    ]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "sphinx", None)
+    with pytest.raises(ImportError, match=r"pip install 'milepost\[sphinx\]' \(sphinx is not"):
+        __import__("milepost.sphinx")

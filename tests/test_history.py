@@ -237,7 +237,7 @@ def test_diff_markdown(
         story, monkeypatch, capsys, "diff", "--since", "2026-11-01", "--format", "markdown"
     )
     assert code == 0
-    assert out.startswith("# Roadmap changes\n\n## Memory\n")
+    assert out.startswith("# Roadmap changes\n\n## Memory\n\ntracks/memory/roadmap.md: b5eac7d")
     assert "- **Slipped:** Dark mode (carried over from October) (2026-10 → 2026-11)" in out
     assert (
         "- **Metric:** Throughput on 100-agent benchmark: target 300 steps/min → 400 steps/min"

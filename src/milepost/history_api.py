@@ -92,12 +92,16 @@ class TrackHistory:
 
     def timeline(self, *, until: date | None = None) -> list[Point]:
         """The readable committed versions as points in time, oldest first."""
-        return [
-            Point(v.commit.when.date(), v.commit, snap)
-            for v in self.versions
-            if (snap := self.snapshots.get(v.blob)) is not None
-            and (until is None or v.commit.when.date() <= until)
-        ]
+        points: list[Point] = []
+        for version in self.versions:
+            snap = self.snapshots.get(version.blob)
+            if snap is None or (until is not None and version.commit.day > until):
+                continue
+            # Commit dates need not increase along the history (a rebase, a wrong clock): a
+            # version is never earlier than the one before it, so no duration is negative.
+            day = max(version.commit.day, points[-1].when) if points else version.commit.day
+            points.append(Point(day, version.commit, snap))
+        return points
 
 
 @dataclass(slots=True)
@@ -136,7 +140,7 @@ def read_history(
     commits = gitlog.log(root, [common or "."], rev=rev)
     cache = _Cache(repo.git_dir, config)
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
-    history.oldest = commits[-1].when.date() if commits else None
+    history.oldest = commits[-1].day if commits else None
     shows: dict[str, Commit | None] = {}
     versions = {rel: _follow(root, trace(commits, rel), shows) for rel in relpaths}
     for file, rel in zip(files, relpaths, strict=True):
@@ -272,13 +276,13 @@ def _working_snapshot(file: Path, config: Config) -> Snapshot | None:
 def _ref(version: Version | None) -> Ref:
     if version is None:
         return Ref("nothing")
-    day = version.commit.when.date()
+    day = version.commit.day
     return Ref(f"{version.short} ({day.isoformat()})", version.commit.sha, day)
 
 
 def _at(track: TrackHistory, day: date) -> Version | None:
     """The version in effect at the start of ``day``."""
-    earlier = [v for v in track.versions if v.commit.when.date() < day]
+    earlier = [v for v in track.versions if v.commit.day < day]
     return earlier[-1] if earlier else None
 
 
@@ -345,7 +349,7 @@ def _states_at(history: History, rev: str) -> dict[str, _State]:
     commit = gitlog.resolve(history.root, rev)
     if commit is None:
         raise UsageError(f"unknown revision {rev!r}", path=str(history.root))
-    ref = Ref(f"{rev} ({commit.when.date().isoformat()})", commit.sha, commit.when.date())
+    ref = Ref(f"{rev} ({commit.day.isoformat()})", commit.sha, commit.day)
     names = {
         t.relpath: list(dict.fromkeys([t.relpath, *(v.path for v in t.versions[::-1])]))
         for t in history.tracks
@@ -374,7 +378,7 @@ def _state_at(history: History, track: TrackHistory, rev: str) -> tuple[Ref, Sna
         raise UsageError(f"unknown revision {rev!r}", path=str(history.root))
     names = list(dict.fromkeys([track.relpath, *(v.path for v in track.versions[::-1])]))
     blobs = gitlog.tree_blobs(history.root, commit.sha, names)
-    ref = Ref(f"{rev} ({commit.when.date().isoformat()})", commit.sha, commit.when.date())
+    ref = Ref(f"{rev} ({commit.day.isoformat()})", commit.sha, commit.day)
     for name in names:
         if name in blobs:
             key = (blobs[name], name)
@@ -451,7 +455,7 @@ def _life_key(track: TrackHistory, today: date) -> str:
     chain = "".join(
         f"{v.commit.sha}:{v.blob}:{v.path}\n"
         for v in track.versions
-        if v.commit.when.date() <= today
+        if v.commit.day <= today
     )
     return fs.sha256(chain.encode())
 

@@ -151,6 +151,7 @@ class TrackDiff:
     sections_added: tuple[str, ...] = ()
     sections_removed: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    new: bool = False  # the roadmap did not exist at the base
 
     @property
     def empty(self) -> bool:
@@ -176,6 +177,7 @@ class TrackDiff:
             "sections_added": list(self.sections_added),
             "sections_removed": list(self.sections_removed),
             "notes": list(self.notes),
+            "new": self.new,
         }
 
 
@@ -229,6 +231,7 @@ def diff(
         sections_added=tuple(s for s in new.sections if s not in old_sections),
         sections_removed=tuple(s for s in old.sections if s not in new_sections),
         notes=tuple(notes),
+        new=before is None and after is not None,
     )
 
 

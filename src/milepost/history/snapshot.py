@@ -130,11 +130,9 @@ def _tracked(roadmap: Roadmap) -> list[Item]:
 
 def snapshot(roadmap: Roadmap) -> Snapshot:
     """The history-relevant facts of ``roadmap``."""
-    items: dict[str, ItemState] = {}
-    for item in _tracked(roadmap):
-        key = match_key(item.title)
-        state = ItemState(
-            key=key,
+    states = [
+        ItemState(
+            key=match_key(item.title),
             title=item.title,
             status=item.status,
             period=item.period.label if item.period else None,
@@ -142,9 +140,25 @@ def snapshot(roadmap: Roadmap) -> Snapshot:
             section=item.section[1] if len(item.section) > 1 else (item.section or ("",))[0],
             line=item.span.first_line,
         )
-        known = items.get(key)
+        for item in _tracked(roadmap)
+    ]
+    # One name listed twice in one section names two items ("Dark mode (web)" and "Dark mode
+    # (mobile)"): those keep their whole titles as keys. Across sections (Current Focus and
+    # Completed Milestones) it is one item, at its furthest status.
+    sections: dict[str, set[str]] = {}
+    clashes = set()
+    for state in states:
+        seen = sections.setdefault(state.key, set())
+        if state.section in seen:
+            clashes.add(state.key)
+        seen.add(state.section)
+    items: dict[str, ItemState] = {}
+    for state in states:
+        if state.key in clashes:
+            state = state._replace(key=title_key(state.title))
+        known = items.get(state.key)
         if known is None or _PROGRESS[state.status] > _PROGRESS[known.status]:
-            items[key] = state
+            items[state.key] = state
     requests: dict[str, RequestState] = {}
     for request in roadmap.requests:
         title = request.description or request.name

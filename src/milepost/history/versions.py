@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 __all__ = ["Commit", "Touch", "Version", "trace"]
 
@@ -31,6 +31,11 @@ class Commit:
     subject: str
     touches: tuple[Touch, ...] = ()
     parents: tuple[str, ...] = ()
+
+    @property
+    def day(self) -> date:
+        """The commit's day in UTC: one clock for commits made in any time zone."""
+        return self.when.astimezone(UTC).date()
 
 
 @dataclass(frozen=True, slots=True)

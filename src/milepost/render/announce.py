@@ -207,20 +207,30 @@ def _became(change: ItemChange, status: Status) -> bool:
 
 
 def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Announcement:
-    """What shipped, started, slipped and was dropped across tracks between two days."""
+    """What shipped, started, slipped and was dropped across tracks between two days. A
+    roadmap that did not exist at the start is announced as a new track, not as all of its
+    work shipping or starting at once."""
+    new = [d for d in diffs if d.new]
+    known = [d for d in diffs if not d.new]
     sections = []
     for heading, belongs in _KINDS:
         lines = []
-        for d in diffs:
+        for d in known:
             for change in d.items:
                 if not belongs(change):
                     continue
                 line = f"**{escape_markdown(d.track)}**: {escape_markdown(change.title)}"
                 if heading == "Slipped" and change.before is not None and change.after:
-                    line += f" ({change.before.period} → {change.after.period})"
+                    moved = f"{change.before.period} → {change.after.period}"
+                    line += f" ({escape_markdown(moved)})"
                 lines.append(line)
         if lines:
             sections.append(AnnouncementSection(heading, tuple(lines)))
+    if new:
+        lines = [
+            f"**{escape_markdown(d.track)}**: {len(d.items)} items on its roadmap" for d in new
+        ]
+        sections.append(AnnouncementSection("New tracks", tuple(lines)))
     plural = "s" if len(diffs) != 1 else ""
     return Announcement(
         title=f"Roadmap update, {since.isoformat()} → {until.isoformat()}",

@@ -7,10 +7,11 @@ CI logs and announcements get) start without it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from milepost.history.diff import FieldChange, ItemChange, TrackDiff
 from milepost.history.lineage import Lineage
+from milepost.history.snapshot import ItemState
 from milepost.history.stats import Durations, Stats
 from milepost.vocabulary.status import Status
 
@@ -148,7 +149,8 @@ def diff_markdown(diffs: Sequence[TrackDiff]) -> str:
     for d in diffs:
         if d.empty:
             continue
-        lines += [f"## {d.track}", "", f"`{d.path}`: {d.base.label} → {d.head.label}", ""]
+        where = f"{_md(d.path)}: {_md(d.base.label)} → {_md(d.head.label)}"
+        lines += [f"## {_md(d.track)}", "", where, ""]
         for change in d.items:
             verb, detail = change_words(change)
             lines.append(f"- **{verb.capitalize()}:** {_md(change.title)}" + _paren(detail))
@@ -180,35 +182,39 @@ _md = escape_markdown
 
 
 def story_text(lineage: Lineage, *, track: str) -> RenderableType:
-    """An item's story: when it appeared, each status and period it had, when it left."""
+    """An item's story: when it appeared, each status and period it had, when it left.
+    Roadmap text and commit subjects go in as plain text, never as rich markup."""
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{track}: {lineage.title}", title_justify="left", box=None)
+    table = Table(title=Text(f"{track}: {lineage.title}"), title_justify="left", box=None)
     for name in ("date", "commit", "status", "period", "title", "change"):
         table.add_column(name)
-    previous = None
+    previous: ItemState | None = None
     for step in lineage.steps:
         commit = step.commit.sha[:7] if step.commit else "(work tree)"
         subject = step.commit.subject if step.commit else ""
         if step.state is None:
-            table.add_row(step.when.isoformat(), commit, "—", "—", "", f"removed · {subject}")
+            cells = [step.when.isoformat(), commit, "—", "—", "", f"removed · {subject}"]
+            table.add_row(*(Text(c) for c in cells))
             previous = None
             continue
         state = step.state
         what = "listed" if previous is None else _step_change(previous, state)
-        table.add_row(
+        cells = [
             step.when.isoformat(),
             commit,
             f"{_status(state.status)} {state.status.label if state.status else ''}".strip(),
             state.period or "",
             state.title if previous is None or previous.title != state.title else "",
             f"{what} · {subject}" if subject else what,
-        )
+        ]
+        table.add_row(*(Text(c) for c in cells))
         previous = state
     return table
 
 
-def _step_change(before: Any, after: Any) -> str:
+def _step_change(before: ItemState, after: ItemState) -> str:
     change = ItemChange(before, after)
     verb, _ = change_words(change)
     return verb or "changed"
@@ -292,12 +298,12 @@ def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
         table.add_column(name, justify="left" if align == "<" else "right")
     rows = _stats_rows(per_track, total)
     for index, cells in enumerate(rows):
-        table.add_row(*cells, style="bold" if index == len(rows) - 1 else None)
+        table.add_row(*(Text(c) for c in cells), style="bold" if index == len(rows) - 1 else None)
     months = Table(box=None, pad_edge=False)
     months.add_column("shipped in")
     months.add_column("items", justify="right")
     for month, count in total.shipped.items():
-        months.add_row(month, str(count))
+        months.add_row(Text(month), Text(str(count)))
     parts: list[RenderableType] = [table, Text(_STATS_LEGEND, style="dim")]
     if total.shipped:
         parts += [Text(""), months]  # the months, oldest first
@@ -306,7 +312,7 @@ def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
         for name in ("metric changes", "", "day", "baseline → target"):
             metrics.add_column(name)
         for row in moved:
-            metrics.add_row(*row)
+            metrics.add_row(*(Text(c) for c in row))
         parts += [Text(""), metrics]
     return Group(*parts)
 

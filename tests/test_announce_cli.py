@@ -158,3 +158,12 @@ def test_a_failure_midway_is_resumed_without_posting_twice(
     assert f"posted {len(payloads) - 1} messages to Discord (1 already sent)" in err
     assert server.delivered() == payloads  # each exactly once, in order
     assert TOKEN not in (repo / ".git" / "milepost" / "announce-ledger.json").read_text()
+
+
+def test_a_roadmap_new_since_the_start_is_a_new_track(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = announce(capsys, "--since", "2026-10-01")
+    assert code == 0
+    assert "### New tracks\n\n- **Evaluation**: 20 items on its roadmap\n" in out
+    assert "### Shipped" not in out  # their finished work is not news

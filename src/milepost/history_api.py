@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -26,10 +26,24 @@ from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.lineage import Lineage, Point, find, lineages
 from milepost.history.snapshot import Snapshot, snapshot
 from milepost.history.stats import Life, Stats, life, overall, track_stats
-from milepost.history.versions import Commit, Version, trace
+from milepost.history.versions import Version, trace
 from milepost.history_store import Store
 
-__all__ = ["History", "TrackHistory", "diffs", "item_story", "read_history", "stats"]
+__all__ = [
+    "Announced",
+    "History",
+    "TrackHistory",
+    "announcement_diffs",
+    "cache_folder",
+    "diffs",
+    "item_story",
+    "last_announced",
+    "last_review",
+    "load_snapshots",
+    "read_history",
+    "record_announced",
+    "stats",
+]
 
 
 class _Cache:
@@ -141,8 +155,7 @@ def read_history(
     cache = _Cache(repo.git_dir, config)
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].day if commits else None
-    shows: dict[str, Commit | None] = {}
-    versions = {rel: _follow(root, trace(commits, rel), shows) for rel in relpaths}
+    versions = _follow(root, {rel: trace(commits, rel) for rel in relpaths})
     for file, rel in zip(files, relpaths, strict=True):
         current = _working_snapshot(file, config) if working_tree else None
         history.tracks.append(TrackHistory(file, rel, versions[rel], {}, current))
@@ -179,32 +192,37 @@ def _repo_paths(files: Sequence[Path], root: Path) -> list[str]:
     return out
 
 
-def _follow(root: Path, versions: list[Version], shows: dict[str, Commit | None]) -> list[Version]:
-    """Follow a file back through moves from outside the folder the log was limited to.
-
-    ``shows`` keeps each commit looked at, as many files are often added by one commit.
-    """
-    while versions and versions[0].status == "A" and versions[0].commit.parents:
-        first = versions[0]
-        sha = first.commit.sha
-        if sha not in shows:
-            shows[sha] = gitlog.touches(root, sha)
-        commit = shows[sha]
-        moved = (
-            next(
-                (t.old_path for t in commit.touches if t.status == "R" and t.path == first.path),
+def _follow(root: Path, traced: dict[str, list[Version]]) -> dict[str, list[Version]]:
+    """Follow files back through moves from outside the folder the log was limited to: one
+    ``git show`` for all the commits that added a file, another ``git log`` per move found
+    (rare)."""
+    out = dict(traced)
+    pending = {rel: vs for rel, vs in out.items() if vs and vs[0].status == "A"}
+    while pending:
+        shows = gitlog.touches(
+            root, {vs[0].commit.sha for vs in pending.values() if vs[0].commit.parents}
+        )
+        later: dict[str, list[Version]] = {}
+        for rel, versions in pending.items():
+            first = versions[0]
+            commit = shows.get(first.commit.sha)
+            moved = next(
+                (
+                    t.old_path
+                    for t in (commit.touches if commit else ())
+                    if t.status == "R" and t.path == first.path
+                ),
                 None,
             )
-            if commit is not None
-            else None
-        )
-        if moved is None:
-            break
-        older = trace(gitlog.log(root, [moved], rev=f"{first.commit.sha}^"), moved)
-        if not older:
-            break
-        versions = [*older, Version(first.commit, first.path, first.blob, "R"), *versions[1:]]
-    return versions
+            if moved is None:
+                continue
+            older = trace(gitlog.log(root, [moved], rev=f"{first.commit.sha}^"), moved)
+            if older:
+                out[rel] = [*older, replace(first, status="R"), *versions[1:]]
+                if out[rel][0].status == "A":
+                    later[rel] = out[rel]
+        pending = later
+    return out
 
 
 def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Config]:
@@ -212,7 +230,11 @@ def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Conf
     config = locate.find_config(given[0])
     if not paths and config.root is not None:
         given = [str(config.root)]
-    files = [file for path in given for file in locate.discover(path, config)]
+    files = list(
+        {
+            os.path.realpath(file): file for path in given for file in locate.discover(path, config)
+        }.values()
+    )  # overlapping paths name each roadmap once
     if not files:
         raise UsageError("no roadmaps found", path=str(given[0]))
     return files, config
@@ -262,11 +284,10 @@ def _parse(data: bytes, path: str, config: Config) -> Snapshot:
     return snapshot(extract(parse(source), path=path, vocabulary=config_legend(config.statuses)))
 
 
-def _working_snapshot(file: Path, config: Config) -> Snapshot | None:
-    try:
-        return _parse(fs.read(file).data, str(file), config)
-    except MilepostError:
-        return None
+def _working_snapshot(file: Path, config: Config) -> Snapshot:
+    """The roadmap as it is on disk; an unreadable file is an error (exit 2), never a
+    roadmap with nothing in it."""
+    return _parse(fs.read(file).data, str(file), config)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,6 +353,17 @@ def _versions_at(history: History, since: date | None) -> dict[str, _State]:
     }
     wanted = {(v.blob, v.path) for v in chosen.values() if v is not None}
     found = history.cache.fill(history.root, wanted, history.notes)
+    for track in history.tracks:  # a version that could not be read: the one before it
+        version = chosen[track.relpath]
+        if version is None or (version.blob, version.path) in found:
+            continue
+        chosen[track.relpath] = None
+        for older in reversed(track.versions[: track.versions.index(version)]):
+            key = (older.blob, older.path)
+            found.update(history.cache.fill(history.root, {key}, history.notes))
+            if key in found:
+                chosen[track.relpath] = older
+                break
     states: dict[str, _State] = {}
     for rel, version in chosen.items():
         if version is None:
@@ -370,21 +402,6 @@ def _display(path: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return str(path)
-
-
-def _state_at(history: History, track: TrackHistory, rev: str) -> tuple[Ref, Snapshot | None]:
-    commit = gitlog.resolve(history.root, rev)
-    if commit is None:
-        raise UsageError(f"unknown revision {rev!r}", path=str(history.root))
-    names = list(dict.fromkeys([track.relpath, *(v.path for v in track.versions[::-1])]))
-    blobs = gitlog.tree_blobs(history.root, commit.sha, names)
-    ref = Ref(f"{rev} ({commit.day.isoformat()})", commit.sha, commit.day)
-    for name in names:
-        if name in blobs:
-            key = (blobs[name], name)
-            found = history.cache.fill(history.root, {key}, history.notes)
-            return ref, found.get(key)
-    return ref, None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,9 +470,7 @@ def stats(
 def _life_key(track: TrackHistory, today: date) -> str:
     """A track's versions up to ``today``, as the key its :class:`Life` is kept under."""
     chain = "".join(
-        f"{v.commit.sha}:{v.blob}:{v.path}\n"
-        for v in track.versions
-        if v.commit.day <= today
+        f"{v.commit.sha}:{v.blob}:{v.path}\n" for v in track.versions if v.commit.day <= today
     )
     return fs.sha256(chain.encode())
 

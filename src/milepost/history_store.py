@@ -49,7 +49,7 @@ class Store(Generic[V]):
         if self._entries is None:
             self._entries = {}
             try:
-                data = pickle.loads(self.file.read_bytes())
+                data = pickle.loads(fs.read(self.file).data)
                 if data["format"] == _FORMAT and data["tag"] == self.tag:
                     self._entries = dict(data["entries"])
             except Exception:  # missing, damaged or foreign: it is only a cache
@@ -73,7 +73,7 @@ class Store(Generic[V]):
             fs.replace(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
             for other in self.folder.glob(f"{self.name}-*"):
                 if other != self.file:  # made by another milepost: never read again
-                    other.unlink(missing_ok=True)
+                    fs.remove(other)
         except (OSError, MilepostError):
             pass  # a cache that cannot be written only costs time
         self._dirty = False

@@ -91,8 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("milepost: interrupted", err=True)
         return EXIT_INTERRUPTED
+    except click.UsageError as exc:  # one line, like every other error
+        where = exc.ctx.command_path if exc.ctx is not None else "milepost"
+        click.echo(f"milepost: error: {exc.format_message()} (see '{where} --help')", err=True)
+        return EXIT_ERROR
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"milepost: error: {exc.format_message()}", err=True)
         return EXIT_ERROR
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)

@@ -1,49 +1,29 @@
-"""``milepost diff``, ``milepost log`` and ``milepost stats``: what git history says."""
+"""``milepost diff``, ``log``, ``stats`` and ``announce``: what git history says."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
-from milepost.cli.options import color_option, format_option, today_option
+from milepost.cli.options import color_option, format_option, since_option, today_option
 from milepost.errors import UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-18") from None
-
-
-def since_option(help_text: str) -> Callable[[F], F]:
-    """``--since YYYY-MM-DD`` with this command's meaning of it."""
-    return click.option("--since", metavar="YYYY-MM-DD", callback=_parse_since, help=help_text)
-
 
 def _split(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Revisions first, then paths: an argument that names an existing file or folder (or
-    anything after ``--``) is a path."""
+    """Revisions and paths, in any order: an argument that names an existing file or folder
+    is a path, any other a revision."""
     revs: list[str] = []
     paths: list[str] = []
     for arg in args:
-        if paths or Path(arg).exists():
-            paths.append(arg)
-        else:
-            revs.append(arg)
+        (paths if Path(arg).exists() else revs).append(arg)
     if len(revs) > 2:
         raise UsageError(
             f"at most two revisions, got {len(revs)}: {' '.join(revs)}",
@@ -93,7 +73,8 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
     )
     _notes(history.notes, history.horizon_note)
     if fmt == "json":
-        data = {"diffs": [d.to_dict() for d in diffs], "notes": history.notes}
+        notes = ([history.horizon_note] if history.horizon_note else []) + history.notes
+        data = {"diffs": [d.to_dict() for d in diffs], "notes": notes}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "markdown":
         click.echo(diff_markdown(diffs), nl=False)
@@ -196,6 +177,8 @@ def announce(
     from milepost import history_api
     from milepost.render.announce import from_diffs, to_discord, to_markdown
 
+    if since is not None and since > today:
+        raise UsageError(f"--since {since.isoformat()} is after today ({today.isoformat()})")
     diffs, history, start, record = history_api.announcement_diffs(
         list(paths), since=since, today=today
     )

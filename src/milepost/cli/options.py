@@ -55,3 +55,17 @@ def color_option(func: F) -> F:
         show_default=True,
         help="Colour the output.",
     )(func)
+
+
+def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-18") from None
+
+
+def since_option(help_text: str) -> Callable[[F], F]:
+    """``--since YYYY-MM-DD``, with the command's meaning of it in ``help_text``."""
+    return click.option("--since", metavar="YYYY-MM-DD", callback=_parse_since, help=help_text)

@@ -1,4 +1,5 @@
-"""RoadmapDiff: what changed in one track between two versions, in a track lead's terms.
+"""What changed in one track between two versions, in a track lead's terms (a :class:`TrackDiff`;
+DESIGN.md calls it RoadmapDiff).
 
 Items are paired by title (see :mod:`milepost.history.match`), so a reworded item is one item
 that changed. A changed period is a *slip* when the new period ends later, a *pull-in* when it

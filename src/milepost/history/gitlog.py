@@ -119,10 +119,19 @@ def repository(where: str | os.PathLike[str]) -> Repository:
 
 
 def resolve(root: Path, rev: str) -> Commit | None:
-    """The commit a revision names (without touches); None when it names none."""
-    if rev.startswith("-"):
+    """The commit a revision names (without touches); None when it names none. A range
+    (``a..b``) names no single commit: a :class:`UsageError`."""
+    if ".." in rev:
+        raise UsageError(
+            f"{rev!r} is a range, not a revision",
+            path=str(root),
+            hint="give its two ends: milepost diff A B",
+        )
+    found = _git(root, "rev-parse", "--verify", "-q", "--end-of-options", rev)
+    sha = _text(found.stdout).strip()
+    if found.returncode != 0 or not sha:
         return None
-    result = _git(root, "show", "-s", "-z", f"--format={_FORMAT}", f"{rev}^{{commit}}", "--")
+    result = _git(root, "show", "-s", "-z", f"--format={_FORMAT}", f"{sha}^{{commit}}", "--")
     if result.returncode != 0 or not result.stdout.strip():
         return None
     commits = _parse_log(_text(result.stdout))
@@ -137,7 +146,8 @@ def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Comm
 
     A repository without commits has no history (an empty list), not an error.
     """
-    args = ["log", "--first-parent", "-M", "--raw", "--no-abbrev", "-z", f"--format={_FORMAT}"]
+    args = ["log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev"]
+    args += ["-z", f"--format={_FORMAT}"]
     result = _git(root, *args, rev, "--", *pathspecs)
     if result.returncode != 0:
         if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0 and rev == "HEAD":
@@ -174,13 +184,18 @@ def _parse_log(text: str) -> list[Commit]:
     return commits
 
 
-def touches(root: Path, sha: str) -> Commit | None:
-    """One commit with everything it did to any file (renames detected, merges against their
-    first parent): where a file that a limited log saw *added* really came from."""
+def touches(root: Path, shas: Iterable[str]) -> dict[str, Commit]:
+    """Commits with everything each did to any file (renames detected, merges against their
+    first parent), with one ``git show``: where files that a limited log saw *added* really
+    came from."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
     args = ["show", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev", "-z"]
-    result = _git(root, *args, f"--format={_FORMAT}", sha, "--")
-    commits = _parse_log(_text(result.stdout)) if result.returncode == 0 else []
-    return commits[0] if commits else None
+    result = _git(root, *args, f"--format={_FORMAT}", *wanted, "--")
+    if result.returncode != 0:
+        raise _failed(result, "git show failed", root)
+    return {c.sha: c for c in _parse_log(_text(result.stdout))}
 
 
 def blobs(root: Path, shas: Iterable[str]) -> dict[str, bytes]:

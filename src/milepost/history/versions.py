@@ -45,7 +45,7 @@ class Version:
     commit: Commit
     path: str  # the file's path in that commit
     blob: str
-    status: str = "M"  # what the commit did to the file: A, M or R
+    status: str = "M"  # what the commit did to the file: A, M, R (or T, C: as git says)
 
     @property
     def short(self) -> str:
@@ -53,21 +53,20 @@ class Version:
 
 
 def trace(commits: Sequence[Commit], path: str) -> list[Version]:
-    """The versions of the file now at ``path``, oldest first, following renames back."""
+    """The versions of the file now at ``path``, oldest first, following renames back.
+
+    A file deleted and later added again at the same path is one roadmap: its versions from
+    before the deletion are kept (the deletion itself is no version).
+    """
     name: str | None = path
     found: list[Version] = []
     for commit in commits:
         for touch in commit.touches:
             if touch.path != name:
                 continue
-            if touch.status == "D":  # an older file of the same name: not this one
-                return found[::-1]
-            found.append(Version(commit, name, touch.blob, touch.status))
-            if touch.status == "R":
-                name = touch.old_path
-            elif touch.status != "M":  # added (or copied, or a type change): its first version
-                name = None
-            break
-        if name is None:
+            if touch.status != "D":
+                found.append(Version(commit, name, touch.blob, touch.status))
+                if touch.status == "R":
+                    name = touch.old_path
             break
     return found[::-1]

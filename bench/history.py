@@ -5,10 +5,10 @@
 One run:
 
 1. generates a synthetic portfolio with the shared ``gen_corpus.py`` (seed 1), and makes a git
-   repository of it in a temporary folder: one commit adding every track, then
-   ``--commits`` - 1 commits (one a day, written with ``git fast-import``) each touching one
-   to three tracks the way people do: an item started or shipped, an item moved to the next
-   month (a slip), the "last updated" date bumped;
+   repository of it in a temporary folder: one commit adding half the tracks, one commit per
+   remaining track adding it, then commits up to ``--commits`` (one a day, written with
+   ``git fast-import``) each touching one to three tracks the way people do: an item started
+   or shipped, an item moved to the next month (a slip), the "last updated" date bumped;
 2. times, each as a fresh process, the median of ``--repeat`` runs:
    (a) ``git log -p --first-parent`` over the whole range (the reference: reading the same
    history without understanding it), output discarded;
@@ -79,15 +79,27 @@ def make_repo(shared: Path, root: Path, tracks: int, commits: int) -> Path:
         raw = data.encode("utf-8")
         stream.extend(b"data %d\n" % len(raw) + raw + b"\n")
 
+    # Half the tracks are there from the first commit; the others arrive one a commit after it
+    # (so following files back past the commits that added them is measured too).
+    first = files[: len(files) // 2]
+    arriving = files[len(files) // 2 :]
+    present = list(first)
     for n in range(commits):
         when = start + n * 86400
         day = time.strftime("%Y-%m-%d", time.gmtime(when))
-        touched = files if n == 0 else rng.sample(files, rng.randint(1, 3))
+        adds = n == 0 or bool(arriving)  # this commit adds files as they were generated
+        if n == 0:
+            touched = first
+        elif arriving:
+            touched = [arriving.pop(0)]
+            present.append(touched[0])
+        else:
+            touched = rng.sample(present, rng.randint(1, 3))
         stream.extend(b"commit refs/heads/main\n")
         stream.extend(f"committer Bench <bench@example.org> {when} +0000\n".encode())
         blob("Initial roadmaps" if n == 0 else f"Update {len(touched)} roadmaps")
         for path in touched:
-            if n:
+            if not adds:
                 texts[path] = _edit(texts[path], rng, day)
             stream.extend(f"M 100644 inline {path}\n".encode())
             blob(texts[path])

@@ -161,6 +161,14 @@ def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     titles = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}title")]
     assert "Orchestration needs context truncation API by 2026-12 from Memory" in titles
+    # the one conflict in time: dashed, orange, and said in its tooltip
+    late = [t for t in titles if "conflict in time" in t]
+    assert len(late) == 1 and late[0].startswith(
+        "Web UI needs event stream v2 with stable event IDs by 2026-11 from Orchestration"
+    )
+    assert out.count('stroke-dasharray="6 4"') == 1
+    [marker] = root.iter("{http://www.w3.org/2000/svg}marker")
+    assert f'url(#{marker.get("id")})' in out and marker.get("id") != "arrow"
 
 
 @pytest.mark.parametrize("command", ["status", "graph", "summary"])

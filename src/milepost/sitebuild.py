@@ -302,7 +302,7 @@ def _pages(
 ) -> dict[str, bytes]:
     """The pages across tracks (and the static files), and the conflicts judged for them,
     kept in the manifest under ``conflicts``. The dependency graph's page is left out (and
-    kept as it is) when nothing it shows has changed: edges, cycles, health, names."""
+    kept as it is) when nothing it shows has changed: edges, cycles, health, names, conflicts."""
     edges, by_name = _edges(found)
     conflicts, judged = _conflicts(edges, by_name, manifest.get("conflicts", {}))
     manifest["conflicts"] = judged
@@ -315,6 +315,7 @@ def _pages(
         repr(edges),
         repr(sorted(cycles.items())),
         repr([(p.track, p.slug, p.health) for p in parts]),
+        repr(sorted((c.edge.source, c.edge.target, c.edge.what, c.problem) for c in conflicts)),
     )
     keep = manifest.get("graph") == graph and (folder / GRAPH).is_file()
     manifest["graph"] = graph

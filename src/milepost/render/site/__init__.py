@@ -11,6 +11,7 @@ as text); links keep only http(s), mailto and relative targets. The caller write
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -110,13 +111,14 @@ def macros() -> Any:
 
 
 def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Markup:
-    """Tracks on a circle, dependencies as arrows (red on a cycle), each with a tooltip.
+    """Tracks on a circle, dependencies as arrows (red on a cycle, orange and dashed where
+    the providing track will not deliver in time), each with a tooltip.
 
     With ``slugs`` each track links to its page (the site); without, the drawing stands alone
     and styles its own text.
     """
     health = {t.track: t.health for t in portfolio.tracks}
-    return _svg(health, portfolio.edges, portfolio.cycles, slugs)
+    return _svg(health, portfolio.edges, portfolio.cycles, slugs, portfolio.conflicts)
 
 
 def _svg(
@@ -124,8 +126,12 @@ def _svg(
     edges: Iterable[Edge],
     cycles: dict[str, list[str]],
     slugs: dict[str, str] | None,
+    conflicts: Iterable[Conflict] = (),
 ) -> Markup:
     names = list(health)
+    late = {(c.edge.source, c.edge.target, c.edge.what): c.problem for c in conflicts}
+    # The arrowhead's id is the drawing's own, so that two drawings on one page do not share.
+    arrow = "arrow-" + hashlib.sha256(repr((names, late)).encode()).hexdigest()[:8]
     size, radius = 640, 240
     centre = size / 2
     at = {
@@ -138,7 +144,7 @@ def _svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Dependency graph" '
         f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto">',
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
         'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="currentColor"/></marker></defs>',
     ]
@@ -152,15 +158,19 @@ def _svg(
         length = math.hypot(dx, dy) or 1.0
         shrink = 48 / length
         cyclic = _on_cycle(edge, cycles)
-        colour = "#cf222e" if cyclic else "#6e7781"
+        problem = late.get((edge.source, edge.target, edge.what))
+        colour = "#cf222e" if cyclic else "#bc4c00" if problem else "#6e7781"
+        dashes = ' stroke-dasharray="6 4"' if problem else ""
         when = f" by {edge.when}" if edge.when else ""
+        warning = f" (conflict in time: {problem})" if problem else ""
         parts.append(
             f'<g style="color:{colour}"><line x1="{x1 + dx * shrink:.1f}" '
             f'y1="{y1 + dy * shrink:.1f}" '
             f'x2="{x2 - dx * shrink:.1f}" y2="{y2 - dy * shrink:.1f}" stroke="currentColor" '
-            f'stroke-width="{3 if cyclic else 1.5}" marker-end="url(#arrow)">'
+            f'stroke-width="{3 if cyclic or problem else 1.5}"{dashes} '
+            f'marker-end="url(#{arrow})">'
             f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
-            f"{escape(edge.target)}</title></line></g>"
+            f"{escape(edge.target)}{escape(warning)}</title></line></g>"
         )
     for name, state in health.items():
         x, y = at[name]
@@ -223,6 +233,7 @@ def assemble(
     common: dict[str, Any] = {"project": project, "today": today, "root": ""}
     slugs = {p.track: p.slug for p in parts}
     edges = list(edges)
+    conflicts = list(conflicts)
     pages: dict[str, bytes] = dict(_static())
     pages["index.html"] = _render(
         "index.html.j2",
@@ -231,7 +242,7 @@ def assemble(
         rows=Markup("".join(p.index_row for p in parts)),
         shipped=[Markup(i) for p in parts for i in p.shipped],
         flight=[Markup(i) for p in parts for i in p.flight],
-        conflicts=list(conflicts),
+        conflicts=conflicts,
         slugs=slugs,
         **common,
     )
@@ -297,7 +308,7 @@ def assemble(
             "graph.html.j2",
             title="Dependencies",
             svg=(
-                _svg(health, edges, cycles, slugs)
+                _svg(health, edges, cycles, slugs, conflicts)
                 if parts
                 else Markup("<p class='muted'>No tracks.</p>")
             ),

@@ -168,7 +168,7 @@ def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert out.count('stroke-dasharray="6 4"') == 1
     [marker] = root.iter("{http://www.w3.org/2000/svg}marker")
-    assert f'url(#{marker.get("id")})' in out and marker.get("id") != "arrow"
+    assert f"url(#{marker.get('id')})" in out and marker.get("id") != "arrow"
 
 
 @pytest.mark.parametrize("command", ["status", "graph", "summary"])

@@ -774,3 +774,14 @@ def test_a_range_is_refused_and_overlapping_paths_count_once(
         "Orchestration": [SHIPPED_HANDOFF],
         "Tool Use": [SHIPPED_TIMEOUTS],
     }
+
+
+def test_a_roadmap_never_committed_is_named_by_its_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    _commit(repo, "# Search Roadmap\n\n- 📋 Box\n", "2026-11-02")
+    (repo / "later").mkdir()
+    (repo / "later" / "roadmap.md").write_text("# Billing Roadmap\n\n- 📋 Invoices\n", "utf-8")
+    data = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY, "roadmap.md", "later")
+    assert [(t["track"], t["versions"]) for t in data["tracks"]] == [("Search", 1), ("Billing", 0)]

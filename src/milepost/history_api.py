@@ -457,7 +457,7 @@ def stats(
     per_track = [
         track_stats(
             lives[t.relpath],
-            track=_track_name(t, lives[t.relpath]),
+            track=_track_name(t, lives[t.relpath], history.cache.config),
             path=_display(t.path),
             today=today,
             since=since,
@@ -475,8 +475,15 @@ def _life_key(track: TrackHistory, today: date) -> str:
     return fs.sha256(chain.encode())
 
 
-def _track_name(track: TrackHistory, lived: Life) -> str:
-    return lived.track or track.path.stem
+def _track_name(track: TrackHistory, lived: Life, config: Config) -> str:
+    """The track's name in its latest version; for a roadmap never committed (or not by
+    ``today``), the name the file on disk gives it, as ``diff`` shows it."""
+    if lived.track:
+        return lived.track
+    try:
+        return _working_snapshot(track.path, config).track
+    except MilepostError:
+        return track.path.stem
 
 
 # ---------------------------------------------------------------------------------------------

@@ -206,3 +206,21 @@ def test_the_base_install_pulls_no_docs_tool() -> None:
     assert {"mkdocs", "markdown"} <= {d.split(">")[0] for d in extras["mkdocs"]}
     entry = project["entry-points"]["mkdocs.plugins"]["milepost"]
     assert entry == "milepost.mkdocs:MilepostPlugin"
+
+
+def test_milepost_blocks_inside_other_fences_are_left_as_code(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "p")
+    text = (
+        "````markdown\n```milepost portfolio\n:columns: track\n```\n````\n\n"
+        "~~~\n```milepost focus\n```\n~~~\n\n"
+        "```text\n~~~\n```milepost risks\n```\n\n"
+        "```milepost portfolio\n:columns: track, lead\n```\n"
+    )
+    html, md = convert(text, root=str(tmp_path / "p"))
+    samples = html.split("<code")[1:]
+    assert len(samples) == 3, html
+    assert "```milepost portfolio\n:columns: track\n```" in samples[0]
+    assert "```milepost focus\n```" in samples[1]
+    assert "~~~\n```milepost risks" in samples[2]
+    assert html.count("<table>") == 1 and "<th>Lead</th>" in html  # the real block still runs
+    assert md.registeredExtensions[-1].problems == []

@@ -10,8 +10,10 @@ directives)::
 
 Kinds: ``portfolio``, ``focus``, ``risks``, ``graph``, ``track <path>``. The block becomes
 HTML elements (tables, lists, paragraphs) that the page's theme styles; only the dependency
-graph's SVG goes in as raw markup. The MkDocs plugin (:mod:`milepost.mkdocs`) registers this
-extension, tells it which page it is converting, watches the roadmaps and reports findings.
+graph's SVG goes in as raw markup. A ``milepost`` block inside another fenced block (a
+four-backtick sample of the syntax, say) is code and left alone. The MkDocs plugin
+(:mod:`milepost.mkdocs`) registers this extension, tells it which page it is converting,
+watches the roadmaps and reports findings.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ from milepost.render.docs import (
 __all__ = ["MilepostExtension", "makeExtension"]
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*milepost[ \t]+(?P<rest>.*?)[ \t]*$")
+# Any other fence opening (a backtick fence's info string holds no backtick) and a closing one.
+_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
+_CLOSE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
 _OPTION = re.compile(r"^[ \t]*:?(?P<key>[A-Za-z_-]+):[ \t]*(?P<value>.*?)[ \t]*$")
 _OPTIONS = {"portfolio": ("tracks", "columns"), "track": ()}
 _CONTROL = str.maketrans("", "", "\x02\x03")  # Python-Markdown's placeholder delimiters
@@ -180,22 +185,30 @@ class _Fences(Preprocessor):
         k = 0
         while k < len(lines):
             match = _FENCE.match(lines[k])
-            if match is None:
+            opened = match or _OPEN.match(lines[k])
+            if opened is None:
                 out.append(lines[k])
                 k += 1
                 continue
-            fence = match["fence"]
-            end = k + 1
-            while end < len(lines) and not (
-                lines[end].strip().startswith(fence[0] * len(fence))
-                and not lines[end].strip().strip(fence[0])
-            ):
-                end += 1
-            key = f"{self.token}x{len(self.made)}"
-            self.made[key] = self.ext.render(self.md, match["rest"], lines[k + 1 : end])
-            out += ["", key, ""]
+            end = _closing(lines, k + 1, opened["fence"])
+            if match is None:  # another fenced block: its lines are code, left alone
+                out += lines[k : end + 1]
+            else:
+                key = f"{self.token}x{len(self.made)}"
+                self.made[key] = self.ext.render(self.md, match["rest"], lines[k + 1 : end])
+                out += ["", key, ""]
             k = end + 1
         return out
+
+
+def _closing(lines: list[str], start: int, fence: str) -> int:
+    """The line that closes ``fence`` (the same character, at least as many, nothing after),
+    else the end of the text (an unclosed fence runs to the end, as in CommonMark)."""
+    for index in range(start, len(lines)):
+        close = _CLOSE.match(lines[index])
+        if close and close["fence"][0] == fence[0] and len(close["fence"]) >= len(fence):
+            return index
+    return len(lines)
 
 
 class _Place(Treeprocessor):

@@ -9,6 +9,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +181,33 @@ def test_findings_are_warnings_at_the_roadmaps_file_and_line(make_app: MakeApp, 
     assert f"{roadmap}:3: ERROR: MP201" in strict.warning.getvalue() and strict.statuscode == 1
     quiet, _ = build(make_app, docs, confoverrides={"milepost_check": "off"}, freshenv=True)
     assert "MP201" not in quiet.warning.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        (
+            "milepost_today",
+            "yesterday",
+            "milepost_today must be an ISO date (YYYY-MM-DD), not 'yesterday'",
+        ),
+        ("milepost_check", "loud", "milepost_check must be one of off, warn, error, not 'loud'"),
+    ],
+)
+def test_a_bad_setting_is_one_config_error(
+    make_app: MakeApp, docs: Path, name: str, value: str, message: str
+) -> None:
+    from sphinx.errors import ConfigError
+
+    with pytest.raises(ConfigError) as raised:
+        build(make_app, docs, confoverrides={name: value})
+    assert str(raised.value) == message
+
+
+def test_milepost_today_may_be_a_date(make_app: MakeApp, docs: Path) -> None:
+    app, _ = build(make_app, docs, confoverrides={"milepost_today": date(2026, 11, 25)})
+    assert "milepost" not in app.warning.getvalue(), app.warning.getvalue()
+    assert "Shipped this month (5)" in html(app, "myst.html")
 
 
 def test_a_bad_directive_is_one_warning_at_the_page(make_app: MakeApp, docs: Path) -> None:

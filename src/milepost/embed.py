@@ -33,8 +33,9 @@ class Shown:
     errors: tuple[MilepostError, ...]
 
 
-def parse_today(value: object) -> date:
-    """The ``today`` setting: an ISO date (or a date), else the real date."""
+def parse_today(value: object, *, name: str = "today") -> date:
+    """The ``today`` setting (called ``name`` where it is set): an ISO date (or a date), else
+    the real date."""
     if value is None or value == "":
         return date.today()
     if isinstance(value, date):
@@ -42,7 +43,7 @@ def parse_today(value: object) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise UsageError(f"today must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+        raise UsageError(f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
 
 
 def portfolio_root(option: str | os.PathLike[str] | None, base: Path) -> Path:

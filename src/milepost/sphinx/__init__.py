@@ -9,8 +9,9 @@ roadmap's file and line (``milepost_check = "off" | "warn" | "error"``).
 
 Configuration (``conf.py``): ``milepost_root`` (the portfolio folder, relative to conf.py;
 default: the folder of the ``milepost.toml`` governing the source folder, else the source
-folder), ``milepost_check`` (default ``"warn"``), ``milepost_today`` (an ISO date, for
-reproducible builds; default: the real date).
+folder), ``milepost_check`` (default ``"warn"``), ``milepost_today`` (an ISO date or a
+``datetime.date``, for reproducible builds; default: the real date). A bad value of either is a
+``ConfigError`` as the build starts.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ except ImportError as exc:  # pragma: no cover - the test environment has Sphinx
         f" ({exc.name} is not installed)"
     ) from None
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
@@ -81,12 +84,6 @@ def _merge(
 def _report(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The findings of every roadmap shown anywhere in the docs, once each, every build."""
     mode = app.config.milepost_check
-    if mode not in CHECK_MODES:
-        logger.warning(
-            f"milepost_check must be one of {', '.join(CHECK_MODES)}, not {mode!r}",
-            type="milepost",
-        )
-        mode = "warn"
     if mode == "off":
         return []
     targets = sorted({Path(t) for uses in pages(env).values() for t, _, _ in uses})
@@ -111,7 +108,16 @@ def _report(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _configured(app: Sphinx, config: Config) -> None:
-    """``milepost_root`` made absolute (it is written relative to conf.py)."""
+    """The settings checked once, as the build starts (one line each, no traceback later);
+    ``milepost_root`` made absolute (it is written relative to conf.py)."""
+    if config.milepost_check not in CHECK_MODES:
+        raise ConfigError(
+            f"milepost_check must be one of {', '.join(CHECK_MODES)}, not {config.milepost_check!r}"
+        )
+    try:
+        parse_today(config.milepost_today, name="milepost_today")
+    except MilepostError as exc:
+        raise ConfigError(str(exc)) from None
     if config.milepost_root:
         config.milepost_root = str((Path(app.confdir) / config.milepost_root).resolve())
 
@@ -126,7 +132,7 @@ def _static(app: Sphinx, error: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("milepost_root", None, "env", types=(str, type(None)))
     app.add_config_value("milepost_check", "warn", "env", types=(str,))
-    app.add_config_value("milepost_today", None, "env", types=(str, type(None)))
+    app.add_config_value("milepost_today", None, "env", types=(str, date, type(None)))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _configured)

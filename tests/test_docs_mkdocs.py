@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_docs_sphinx import ROOT, TOOL_USE, write_evil
+from tests.test_docs_sphinx import ROOT, TOOL_USE, UNREADABLE, write_evil
 
 markdown = pytest.importorskip(
     "markdown", reason="Markdown is not installed (pip install -e '.[test]')"
@@ -105,6 +105,21 @@ def test_strict_fails_on_a_finding_and_check_error_stops_the_build(site: Path) -
     stopped = mkdocs_build(site)
     assert stopped.returncode != 0
     assert "2 finding(s) in the roadmaps shown" in stopped.stdout + stopped.stderr
+
+
+def test_an_unreadable_roadmap_is_a_warning_even_with_check_off(site: Path) -> None:
+    bad = site / "docs" / "roadmaps" / "tracks" / "bad" / "roadmap.md"
+    bad.parent.mkdir()
+    bad.write_bytes(UNREADABLE)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "plugins:", "exclude_docs: roadmaps/tracks/bad/\nplugins:"
+    )
+    config.write_text(text + "      check: 'off'\n", encoding="utf-8")
+    done = mkdocs_build(site)
+    assert done.returncode == 0, done.stderr
+    assert f"WARNING -  milepost: {bad.resolve()}:1: cannot decode byte 6 (0xff)" in done.stderr
+    assert mkdocs_build(site, "--strict").returncode != 0
 
 
 def test_serve_watches_the_roadmaps(site: Path) -> None:

@@ -25,6 +25,7 @@ MEMORY = "roadmaps/tracks/memory/roadmap.md"
 TOOL_USE = "roadmaps/tracks/tool-use/roadmap.md"
 
 MakeApp = Callable[..., Any]
+UNREADABLE = b"# Bad \xff\xfe Roadmap\n"  # not UTF-8, and no BOM says otherwise
 
 
 @pytest.fixture
@@ -181,6 +182,26 @@ def test_findings_are_warnings_at_the_roadmaps_file_and_line(make_app: MakeApp, 
     assert f"{roadmap}:3: ERROR: MP201" in strict.warning.getvalue() and strict.statuscode == 1
     quiet, _ = build(make_app, docs, confoverrides={"milepost_check": "off"}, freshenv=True)
     assert "MP201" not in quiet.warning.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["off", "warn"])
+def test_an_unreadable_roadmap_is_a_warning_whatever_the_check_mode(
+    make_app: MakeApp, docs: Path, mode: str
+) -> None:
+    bad = docs / "roadmaps" / "tracks" / "bad" / "roadmap.md"
+    bad.parent.mkdir()
+    bad.write_bytes(UNREADABLE)
+    app, _ = build(
+        make_app,
+        docs,
+        confoverrides={
+            "milepost_check": mode,
+            "exclude_patterns": ["_build", "roadmaps/tracks/bad"],
+        },
+    )
+    warnings = app.warning.getvalue()
+    assert f"{bad}:1: WARNING: cannot decode byte 6 (0xff) as utf-8" in warnings, warnings
+    assert app.statuscode == 0
 
 
 @pytest.mark.parametrize(

@@ -107,9 +107,13 @@ def show(target: Path, *, today: date) -> Shown:
     return shown
 
 
-def check(targets: list[Path], *, today: date) -> tuple[list[Diagnostic], list[MilepostError]]:
+def check(
+    targets: list[Path], *, today: date, rules: bool = True
+) -> tuple[list[Diagnostic], list[MilepostError]]:
     """``milepost check`` on every roadmap the targets show (each once), each portfolio under
-    its own config; the roadmaps loaded for the pages are reused where this process has them."""
+    its own config; the roadmaps loaded for the pages are reused where this process has them.
+    The roadmaps that could not be loaded are always returned; ``rules=False`` (a check mode
+    of ``off``) skips the rules."""
     by_config: dict[str | None, tuple[Config, dict[str, Roadmap]]] = {}
     errors: dict[str, MilepostError] = {}
     for target in targets:
@@ -123,7 +127,7 @@ def check(targets: list[Path], *, today: date) -> tuple[list[Diagnostic], list[M
             roadmaps.setdefault(track.roadmap.path or "", track.roadmap)
         errors.update((str(e), e) for e in shown.errors)
     diagnostics: list[Diagnostic] = []
-    for config, roadmaps in by_config.values():
+    for config, roadmaps in by_config.values() if rules else ():
         result = api.check_loaded(list(roadmaps.values()), today=today, config=config)
         diagnostics += result.diagnostics
     return diagnostics, list(errors.values())

@@ -5,7 +5,8 @@ Five directives (``milepost-portfolio``, ``milepost-focus``, ``milepost-risks``,
 pages. Every roadmap a page shows is a dependency of that page, so editing one rebuilds the
 pages that show it; a roadmap added or removed below a page's portfolio marks that page
 outdated; the ``milepost check`` findings of the roadmaps shown become warnings located at the
-roadmap's file and line (``milepost_check = "off" | "warn" | "error"``).
+roadmap's file and line (``milepost_check = "off" | "warn" | "error"``; ``"off"`` silences the
+findings, not a roadmap that cannot be read).
 
 Configuration (``conf.py``): ``milepost_root`` (the portfolio folder, relative to conf.py;
 default: the folder of the ``milepost.toml`` governing the source folder, else the source
@@ -82,13 +83,13 @@ def _merge(
 
 
 def _report(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The findings of every roadmap shown anywhere in the docs, once each, every build."""
+    """The findings of every roadmap shown anywhere in the docs, once each, every build, and
+    the roadmaps that could not be read (whatever the mode: ``off`` silences findings only)."""
     mode = app.config.milepost_check
-    if mode == "off":
-        return []
     targets = sorted({Path(t) for uses in pages(env).values() for t, _, _ in uses})
+    today = parse_today(app.config.milepost_today)
     try:
-        diagnostics, errors = check(targets, today=parse_today(app.config.milepost_today))
+        diagnostics, errors = check(targets, today=today, rules=mode != "off")
     except MilepostError as exc:
         diagnostics, errors = [], [exc]
     say = logger.error if mode == "error" else logger.warning

@@ -191,6 +191,28 @@ def test_an_added_or_removed_roadmap_shows_without_a_clean_build(
     assert "a tool escapes the sandbox" not in html(app, "myst.html")
 
 
+def test_a_page_that_drops_its_directives_drops_its_record(make_app: MakeApp, docs: Path) -> None:
+    from milepost.sphinx import _outdated
+
+    first, _ = build(make_app, docs)
+    index = first.env.milepost_pages["index"]
+    assert len(index) == 2 and len(first.env.milepost_pages["myst"]) == 4
+    (docs / "myst.md").write_text("# This month\n\nNothing to show.\n", encoding="utf-8")
+    bump(docs / "myst.md")
+    (docs / "index.rst").write_text(
+        (docs / "index.rst").read_text(encoding="utf-8") + "\nRead again.\n", encoding="utf-8"
+    )
+    bump(docs / "index.rst")
+    app, read = build(make_app, docs)
+    assert read == ["index", "myst"]
+    assert app.env.milepost_pages == {"index": index}  # myst's gone, index's not doubled
+    new = docs / "roadmaps" / "tracks" / "sandbox" / "roadmap.md"
+    new.parent.mkdir()
+    new.write_text("# Sandbox Roadmap\n\n**Last updated:** 2026-11-20\n", encoding="utf-8")
+    # myst no longer shows the portfolio: a new roadmap there leaves it alone.
+    assert _outdated(app, app.env, set(), set(), set()) == ["index"]
+
+
 def test_findings_are_warnings_at_the_roadmaps_file_and_line(make_app: MakeApp, docs: Path) -> None:
     roadmap = docs / TOOL_USE
     text = roadmap.read_text(encoding="utf-8")

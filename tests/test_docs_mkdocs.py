@@ -164,6 +164,8 @@ def test_markdown_extension_alone(tmp_path: Path) -> None:
         ("```milepost portfolio\n:tracks: nope\n```", "no track 'nope' in the portfolio"),
         ("```milepost track\n```", "track: which roadmap?"),
         ("```milepost track nowhere\n```", "no roadmap or folder 'nowhere'"),
+        ("```milepost track tracks\n```", "3 roadmaps at 'tracks'; name one"),
+        ("```milepost track tracks/memory\n:tracks: memory\n```", "not an option: ':tracks:"),
     ],
 )
 def test_markdown_extension_problems_are_shown_and_kept(

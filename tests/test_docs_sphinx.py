@@ -280,13 +280,16 @@ def test_milepost_today_may_be_a_date(make_app: MakeApp, docs: Path) -> None:
 def test_a_bad_directive_is_one_warning_at_the_page(make_app: MakeApp, docs: Path) -> None:
     (docs / "other.rst").write_text(
         "Other\n=====\n\n.. milepost-track:: no/such/roadmap.md\n\n"
-        ".. milepost-portfolio::\n   :columns: track, shoe size\n",
+        ".. milepost-portfolio::\n   :columns: track, shoe size\n\n"
+        ".. milepost-track:: roadmaps/tracks\n",
         encoding="utf-8",
     )
     app, _ = build(make_app, docs)
     warnings = app.warning.getvalue()
     assert f"{docs / 'other.rst'}:4: WARNING: milepost-track: no roadmap or folder" in warnings
     assert "milepost-portfolio: unknown column 'shoe' (known: " in warnings
+    # The same words as the Markdown extension's (one table of kinds and options for both).
+    assert "milepost-track: 3 roadmaps at 'roadmaps/tracks'; name one" in warnings
 
 
 def test_hostile_roadmap_text_is_escaped(make_app: MakeApp, docs: Path) -> None:

@@ -1,5 +1,6 @@
-"""Roadmaps embedded in a docs build: what a directive's path names, the portfolio it shows
-(loaded once per build while the files stay the same), and the findings to report.
+"""Roadmaps embedded in a docs build: the kinds of block and their options, what a directive's
+path names, the portfolio it shows (loaded once per build while the files stay the same), the
+blocks it becomes, and the findings to report.
 
 Shared by the Sphinx extension and the Markdown extension; it reads files only through
 :mod:`milepost.api` and :mod:`milepost.locate`.
@@ -8,6 +9,7 @@ Shared by the Sphinx extension and the Markdown extension; it reads files only t
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,9 +20,35 @@ from milepost.errors import MilepostError, UsageError
 from milepost.locate import discover, find_config
 from milepost.model import Roadmap
 from milepost.portfolio.model import Portfolio
+from milepost.render.blocks import Block
+from milepost.render.cards import graph_view, risks_view, track_view
+from milepost.render.docs import focus_view, only_tracks, parse_columns, parse_names, portfolio_view
 from milepost.rules import Diagnostic
 
-__all__ = ["Shown", "check", "parse_today", "portfolio_root", "resolve", "roadmap_files", "show"]
+__all__ = [
+    "KINDS",
+    "Shown",
+    "check",
+    "options_of",
+    "parse_today",
+    "portfolio_root",
+    "resolve",
+    "roadmap_files",
+    "show",
+    "target",
+    "view",
+]
+
+#: Each kind of block (``milepost-<kind>`` in Sphinx, ```` ```milepost <kind> ```` in Markdown)
+#: and the options it takes; a ``track`` names its roadmap, the others show the portfolio root
+#: when they name nothing.
+KINDS: dict[str, tuple[str, ...]] = {
+    "portfolio": ("tracks", "columns"),
+    "focus": ("tracks",),
+    "risks": ("tracks",),
+    "graph": ("tracks",),
+    "track": (),
+}
 
 
 @dataclass(frozen=True)
@@ -69,6 +97,51 @@ def resolve(argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
         f"no roadmap or folder {argument!r}",
         hint=f"paths are relative to the page or to the portfolio root {root}",
     )
+
+
+def options_of(kind: str) -> tuple[str, ...]:
+    """The options ``kind`` takes; an unknown kind is an error naming the known ones."""
+    if kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}", hint="known: " + ", ".join(KINDS))
+    return KINDS[kind]
+
+
+def target(kind: str, argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
+    """What a block of ``kind`` shows: the path it names (see :func:`resolve`); a ``track``
+    must name one."""
+    if kind == "track" and not argument:
+        raise UsageError("track: which roadmap?", hint="name its file or folder")
+    return resolve(argument, page_dir=page_dir, root=root)
+
+
+def view(
+    kind: str,
+    shown: Shown,
+    options: Mapping[str, str],
+    *,
+    argument: str | None = None,
+    mermaid: bool = False,
+) -> list[Block]:
+    """The blocks of one directive or fenced block: ``kind`` over the portfolio ``shown``, with
+    its ``options`` (checked by the host against :data:`KINDS`) and the path it named."""
+    options_of(kind)
+    if kind == "track":
+        tracks = shown.portfolio.tracks
+        if len(tracks) != 1:
+            raise UsageError(f"{len(tracks)} roadmaps at {argument!r}; name one")
+        return track_view(tracks[0], shown.portfolio.today)
+    portfolio = only_tracks(shown.portfolio, parse_names(options.get("tracks")))
+    if kind == "portfolio":
+        return portfolio_view(
+            portfolio,
+            columns=parse_columns(options.get("columns")),
+            stale_after_days=shown.config.stale_after_days,
+        )
+    if kind == "focus":
+        return focus_view(portfolio)
+    if kind == "risks":
+        return risks_view(portfolio)
+    return graph_view(portfolio, mermaid=mermaid)
 
 
 def roadmap_files(target: Path) -> tuple[str, ...]:

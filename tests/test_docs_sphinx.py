@@ -277,6 +277,16 @@ def test_milepost_today_may_be_a_date(make_app: MakeApp, docs: Path) -> None:
     assert "Shipped this month (5)" in html(app, "myst.html")
 
 
+def test_changing_the_check_mode_reads_nothing_again(make_app: MakeApp, docs: Path) -> None:
+    roadmap = docs / TOOL_USE
+    text = roadmap.read_text(encoding="utf-8")
+    roadmap.write_text(text.replace("**Last updated:** 2026-11-24", "**Last updated:** 2026-08-01"))
+    build(make_app, docs)
+    strict, read = build(make_app, docs, confoverrides={"milepost_check": "error"})
+    assert read == [] and strict.statuscode == 1
+    assert f"{roadmap}:3: ERROR: MP201" in strict.warning.getvalue()
+
+
 def test_a_bad_directive_is_one_warning_at_the_page(make_app: MakeApp, docs: Path) -> None:
     (docs / "other.rst").write_text(
         "Other\n=====\n\n.. milepost-track:: no/such/roadmap.md\n\n"

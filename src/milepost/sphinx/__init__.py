@@ -132,7 +132,9 @@ def _static(app: Sphinx, error: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("milepost_root", None, "env", types=(str, type(None)))
-    app.add_config_value("milepost_check", "warn", "env", types=(str,))
+    # Findings are reported after every build from what the pages recorded: a new mode needs
+    # no page read again.
+    app.add_config_value("milepost_check", "warn", "", types=(str,))
     app.add_config_value("milepost_today", None, "env", types=(str, date, type(None)))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)

@@ -2,8 +2,9 @@
 path names, the portfolio it shows (loaded once per build while the files stay the same), the
 blocks it becomes, and the findings to report.
 
-Shared by the Sphinx extension and the Markdown extension; it reads files only through
-:mod:`milepost.api` and :mod:`milepost.locate`.
+Shared by the Sphinx extension and the Markdown extension. It reads files only through
+:mod:`milepost.api` and :mod:`milepost.locate`; to know whether a portfolio must be loaded
+again, it compares the modification times and sizes of its files (``os.stat``, no read).
 """
 
 from __future__ import annotations

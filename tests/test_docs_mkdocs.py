@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_docs_sphinx import ROOT, TOOL_USE, write_evil
+from tests.test_docs_sphinx import ROOT, TOOL_USE, UNREADABLE, assert_escaped, write_evil
 
 markdown = pytest.importorskip(
     "markdown", reason="Markdown is not installed (pip install -e '.[test]')"
@@ -107,6 +107,21 @@ def test_strict_fails_on_a_finding_and_check_error_stops_the_build(site: Path) -
     assert "2 finding(s) in the roadmaps shown" in stopped.stdout + stopped.stderr
 
 
+def test_an_unreadable_roadmap_is_a_warning_even_with_check_off(site: Path) -> None:
+    bad = site / "docs" / "roadmaps" / "tracks" / "bad" / "roadmap.md"
+    bad.parent.mkdir()
+    bad.write_bytes(UNREADABLE)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "plugins:", "exclude_docs: roadmaps/tracks/bad/\nplugins:"
+    )
+    config.write_text(text + "      check: 'off'\n", encoding="utf-8")
+    done = mkdocs_build(site)
+    assert done.returncode == 0, done.stderr
+    assert f"WARNING -  milepost: {bad.resolve()}:1: cannot decode byte 6 (0xff)" in done.stderr
+    assert mkdocs_build(site, "--strict").returncode != 0
+
+
 def test_serve_watches_the_roadmaps(site: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -149,6 +164,8 @@ def test_markdown_extension_alone(tmp_path: Path) -> None:
         ("```milepost portfolio\n:tracks: nope\n```", "no track 'nope' in the portfolio"),
         ("```milepost track\n```", "track: which roadmap?"),
         ("```milepost track nowhere\n```", "no roadmap or folder 'nowhere'"),
+        ("```milepost track tracks\n```", "3 roadmaps at 'tracks'; name one"),
+        ("```milepost track tracks/memory\n:tracks: memory\n```", "not an option: ':tracks:"),
     ],
 )
 def test_markdown_extension_problems_are_shown_and_kept(
@@ -166,8 +183,7 @@ def test_markdown_extension_escapes_hostile_roadmaps(tmp_path: Path) -> None:
         f"```milepost {kind}\n```" for kind in ("portfolio", "focus", "risks", "graph")
     )
     html, _ = convert(blocks + "\n\n```milepost track evil\n```\n", root=str(tmp_path / "p"))
-    assert "Evil alert(1)" in html
-    assert "<script" not in html and "<img" not in html and "onload=" not in html
+    assert_escaped(html)
     assert "javascript:" not in html.lower()
 
 
@@ -206,3 +222,21 @@ def test_the_base_install_pulls_no_docs_tool() -> None:
     assert {"mkdocs", "markdown"} <= {d.split(">")[0] for d in extras["mkdocs"]}
     entry = project["entry-points"]["mkdocs.plugins"]["milepost"]
     assert entry == "milepost.mkdocs:MilepostPlugin"
+
+
+def test_milepost_blocks_inside_other_fences_are_left_as_code(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "p")
+    text = (
+        "````markdown\n```milepost portfolio\n:columns: track\n```\n````\n\n"
+        "~~~\n```milepost focus\n```\n~~~\n\n"
+        "```text\n~~~\n```milepost risks\n```\n\n"
+        "```milepost portfolio\n:columns: track, lead\n```\n"
+    )
+    html, md = convert(text, root=str(tmp_path / "p"))
+    samples = html.split("<code")[1:]
+    assert len(samples) == 3, html
+    assert "```milepost portfolio\n:columns: track\n```" in samples[0]
+    assert "```milepost focus\n```" in samples[1]
+    assert "~~~\n```milepost risks" in samples[2]
+    assert html.count("<table>") == 1 and "<th>Lead</th>" in html  # the real block still runs
+    assert md.registeredExtensions[-1].problems == []

@@ -9,6 +9,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ MEMORY = "roadmaps/tracks/memory/roadmap.md"
 TOOL_USE = "roadmaps/tracks/tool-use/roadmap.md"
 
 MakeApp = Callable[..., Any]
+UNREADABLE = b"# Bad \xff\xfe Roadmap\n"  # not UTF-8, and no BOM says otherwise
 
 
 @pytest.fixture
@@ -52,33 +54,57 @@ def bump(path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
+#: Markup that extraction keeps as text (in a code span, or with its brackets escaped), so only
+#: the renderer's escaping stands between it and the page; then each as it must be shown.
+HOSTILE = (
+    "`<script>alert(1)</script>`",
+    "\\<img src=x onerror=alert(2)\\>",
+    '`"><svg onload=alert(3)>`',
+)
+ESCAPED = (
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&lt;img src=x onerror=alert(2)&gt;",
+    "&lt;svg onload=alert(3)&gt;",
+)
+
+
 def write_evil(folder: Path) -> Path:
-    """A roadmap whose every field carries an XSS payload."""
+    """A roadmap whose every field carries an XSS payload that survives extraction as text,
+    and links to ``javascript:`` and ``data:`` targets."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = [
-        f"# Evil {PAYLOADS[0]} Roadmap",
+        f"# Evil {HOSTILE[0]} Roadmap",
         "",
         "**Last updated:** 2026-11-20 by @x",
         "",
         "## Current Focus",
         "",
         "### November 2026",
-        *(f"- 🚧 **In Progress:** item {p}" for p in PAYLOADS),
+        *(f"- 🚧 **In Progress:** item {p}" for p in (*HOSTILE, *PAYLOADS[3:])),
         "",
         "## Dependencies and Risks",
         "",
         "### Tracks",
-        f"- **Memory:** {PAYLOADS[2]} by December 2026",
+        f"- **Memory:** {HOSTILE[1]} by December 2026",
         "",
         "### Risks",
-        f"- **{PAYLOADS[1]}:** {PAYLOADS[0]}",
+        f"- **{HOSTILE[2]}:** {HOSTILE[0]}",
         "  - Likelihood: High",
         "  - Impact: High",
-        f"  - Mitigation: {PAYLOADS[3]}",
+        f"  - Mitigation: {HOSTILE[1]}",
     ]
     path = folder / "roadmap.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def assert_escaped(page: str, shown: tuple[str, ...] = ESCAPED) -> None:
+    """Every payload ``shown`` is on the page as escaped text, none of them live."""
+    for escaped in shown:
+        assert escaped in page
+    for live in ("<script>alert", "<img src=x", "<svg onload"):
+        assert live not in page
+    assert not re.search(r'href="\s*(javascript|data):', page, re.IGNORECASE)
 
 
 def test_rst_and_myst_pages_show_the_portfolio(make_app: MakeApp, docs: Path) -> None:
@@ -165,6 +191,28 @@ def test_an_added_or_removed_roadmap_shows_without_a_clean_build(
     assert "a tool escapes the sandbox" not in html(app, "myst.html")
 
 
+def test_a_page_that_drops_its_directives_drops_its_record(make_app: MakeApp, docs: Path) -> None:
+    from milepost.sphinx import _outdated
+
+    first, _ = build(make_app, docs)
+    index = first.env.milepost_pages["index"]
+    assert len(index) == 2 and len(first.env.milepost_pages["myst"]) == 4
+    (docs / "myst.md").write_text("# This month\n\nNothing to show.\n", encoding="utf-8")
+    bump(docs / "myst.md")
+    (docs / "index.rst").write_text(
+        (docs / "index.rst").read_text(encoding="utf-8") + "\nRead again.\n", encoding="utf-8"
+    )
+    bump(docs / "index.rst")
+    app, read = build(make_app, docs)
+    assert read == ["index", "myst"]
+    assert app.env.milepost_pages == {"index": index}  # myst's gone, index's not doubled
+    new = docs / "roadmaps" / "tracks" / "sandbox" / "roadmap.md"
+    new.parent.mkdir()
+    new.write_text("# Sandbox Roadmap\n\n**Last updated:** 2026-11-20\n", encoding="utf-8")
+    # myst no longer shows the portfolio: a new roadmap there leaves it alone.
+    assert _outdated(app, app.env, set(), set(), set()) == ["index"]
+
+
 def test_findings_are_warnings_at_the_roadmaps_file_and_line(make_app: MakeApp, docs: Path) -> None:
     roadmap = docs / TOOL_USE
     text = roadmap.read_text(encoding="utf-8")
@@ -182,16 +230,76 @@ def test_findings_are_warnings_at_the_roadmaps_file_and_line(make_app: MakeApp, 
     assert "MP201" not in quiet.warning.getvalue()
 
 
+@pytest.mark.parametrize("mode", ["off", "warn"])
+def test_an_unreadable_roadmap_is_a_warning_whatever_the_check_mode(
+    make_app: MakeApp, docs: Path, mode: str
+) -> None:
+    bad = docs / "roadmaps" / "tracks" / "bad" / "roadmap.md"
+    bad.parent.mkdir()
+    bad.write_bytes(UNREADABLE)
+    app, _ = build(
+        make_app,
+        docs,
+        confoverrides={
+            "milepost_check": mode,
+            "exclude_patterns": ["_build", "roadmaps/tracks/bad"],
+        },
+    )
+    warnings = app.warning.getvalue()
+    assert f"{bad}:1: WARNING: cannot decode byte 6 (0xff) as utf-8" in warnings, warnings
+    assert app.statuscode == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        (
+            "milepost_today",
+            "yesterday",
+            "milepost_today must be an ISO date (YYYY-MM-DD), not 'yesterday'",
+        ),
+        ("milepost_check", "loud", "milepost_check must be one of off, warn, error, not 'loud'"),
+    ],
+)
+def test_a_bad_setting_is_one_config_error(
+    make_app: MakeApp, docs: Path, name: str, value: str, message: str
+) -> None:
+    from sphinx.errors import ConfigError
+
+    with pytest.raises(ConfigError) as raised:
+        build(make_app, docs, confoverrides={name: value})
+    assert str(raised.value) == message
+
+
+def test_milepost_today_may_be_a_date(make_app: MakeApp, docs: Path) -> None:
+    app, _ = build(make_app, docs, confoverrides={"milepost_today": date(2026, 11, 25)})
+    assert "milepost" not in app.warning.getvalue(), app.warning.getvalue()
+    assert "Shipped this month (5)" in html(app, "myst.html")
+
+
+def test_changing_the_check_mode_reads_nothing_again(make_app: MakeApp, docs: Path) -> None:
+    roadmap = docs / TOOL_USE
+    text = roadmap.read_text(encoding="utf-8")
+    roadmap.write_text(text.replace("**Last updated:** 2026-11-24", "**Last updated:** 2026-08-01"))
+    build(make_app, docs)
+    strict, read = build(make_app, docs, confoverrides={"milepost_check": "error"})
+    assert read == [] and strict.statuscode == 1
+    assert f"{roadmap}:3: ERROR: MP201" in strict.warning.getvalue()
+
+
 def test_a_bad_directive_is_one_warning_at_the_page(make_app: MakeApp, docs: Path) -> None:
     (docs / "other.rst").write_text(
         "Other\n=====\n\n.. milepost-track:: no/such/roadmap.md\n\n"
-        ".. milepost-portfolio::\n   :columns: track, shoe size\n",
+        ".. milepost-portfolio::\n   :columns: track, shoe size\n\n"
+        ".. milepost-track:: roadmaps/tracks\n",
         encoding="utf-8",
     )
     app, _ = build(make_app, docs)
     warnings = app.warning.getvalue()
     assert f"{docs / 'other.rst'}:4: WARNING: milepost-track: no roadmap or folder" in warnings
     assert "milepost-portfolio: unknown column 'shoe' (known: " in warnings
+    # The same words as the Markdown extension's (one table of kinds and options for both).
+    assert "milepost-track: 3 roadmaps at 'roadmaps/tracks'; name one" in warnings
 
 
 def test_hostile_roadmap_text_is_escaped(make_app: MakeApp, docs: Path) -> None:
@@ -199,13 +307,8 @@ def test_hostile_roadmap_text_is_escaped(make_app: MakeApp, docs: Path) -> None:
     app, _ = build(
         make_app, docs, confoverrides={"exclude_patterns": ["_build", "roadmaps/tracks/evil"]}
     )
-    for page in ("index.html", "myst.html"):
-        text = html(app, page)
-        assert (
-            "<script>alert" not in text and "<img src=x" not in text and "<svg onload" not in text
-        )
-        assert not re.search(r'href="\s*(javascript|data):', text, re.IGNORECASE)
-        assert "Evil alert(1)" in text  # the track is shown, its markup gone or escaped
+    assert_escaped(html(app, "index.html"), ESCAPED[:1])  # the track's name in the table
+    assert_escaped(html(app, "myst.html"))  # items, risks, dependencies, the graph
 
 
 def test_mermaid_when_sphinxcontrib_mermaid_is_enabled(make_app: MakeApp, docs: Path) -> None:

@@ -1,13 +1,16 @@
-"""Roadmaps embedded in a docs build: what a directive's path names, the portfolio it shows
-(loaded once per build while the files stay the same), and the findings to report.
+"""Roadmaps embedded in a docs build: the kinds of block and their options, what a directive's
+path names, the portfolio it shows (loaded once per build while the files stay the same), the
+blocks it becomes, and the findings to report.
 
-Shared by the Sphinx extension and the Markdown extension; it reads files only through
-:mod:`milepost.api` and :mod:`milepost.locate`.
+Shared by the Sphinx extension and the Markdown extension. It reads files only through
+:mod:`milepost.api` and :mod:`milepost.locate`; to know whether a portfolio must be loaded
+again, it compares the modification times and sizes of its files (``os.stat``, no read).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,9 +21,35 @@ from milepost.errors import MilepostError, UsageError
 from milepost.locate import discover, find_config
 from milepost.model import Roadmap
 from milepost.portfolio.model import Portfolio
+from milepost.render.blocks import Block
+from milepost.render.cards import graph_view, risks_view, track_view
+from milepost.render.docs import focus_view, only_tracks, parse_columns, parse_names, portfolio_view
 from milepost.rules import Diagnostic
 
-__all__ = ["Shown", "check", "parse_today", "portfolio_root", "resolve", "roadmap_files", "show"]
+__all__ = [
+    "KINDS",
+    "Shown",
+    "check",
+    "options_of",
+    "parse_today",
+    "portfolio_root",
+    "resolve",
+    "roadmap_files",
+    "show",
+    "target",
+    "view",
+]
+
+#: Each kind of block (``milepost-<kind>`` in Sphinx, ```` ```milepost <kind> ```` in Markdown)
+#: and the options it takes; a ``track`` names its roadmap, the others show the portfolio root
+#: when they name nothing.
+KINDS: dict[str, tuple[str, ...]] = {
+    "portfolio": ("tracks", "columns"),
+    "focus": ("tracks",),
+    "risks": ("tracks",),
+    "graph": ("tracks",),
+    "track": (),
+}
 
 
 @dataclass(frozen=True)
@@ -33,8 +62,9 @@ class Shown:
     errors: tuple[MilepostError, ...]
 
 
-def parse_today(value: object) -> date:
-    """The ``today`` setting: an ISO date (or a date), else the real date."""
+def parse_today(value: object, *, name: str = "today") -> date:
+    """The ``today`` setting (called ``name`` where it is set): an ISO date (or a date), else
+    the real date."""
     if value is None or value == "":
         return date.today()
     if isinstance(value, date):
@@ -42,7 +72,7 @@ def parse_today(value: object) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise UsageError(f"today must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+        raise UsageError(f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
 
 
 def portfolio_root(option: str | os.PathLike[str] | None, base: Path) -> Path:
@@ -68,6 +98,51 @@ def resolve(argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
         f"no roadmap or folder {argument!r}",
         hint=f"paths are relative to the page or to the portfolio root {root}",
     )
+
+
+def options_of(kind: str) -> tuple[str, ...]:
+    """The options ``kind`` takes; an unknown kind is an error naming the known ones."""
+    if kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}", hint="known: " + ", ".join(KINDS))
+    return KINDS[kind]
+
+
+def target(kind: str, argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
+    """What a block of ``kind`` shows: the path it names (see :func:`resolve`); a ``track``
+    must name one."""
+    if kind == "track" and not argument:
+        raise UsageError("track: which roadmap?", hint="name its file or folder")
+    return resolve(argument, page_dir=page_dir, root=root)
+
+
+def view(
+    kind: str,
+    shown: Shown,
+    options: Mapping[str, str],
+    *,
+    argument: str | None = None,
+    mermaid: bool = False,
+) -> list[Block]:
+    """The blocks of one directive or fenced block: ``kind`` over the portfolio ``shown``, with
+    its ``options`` (checked by the host against :data:`KINDS`) and the path it named."""
+    options_of(kind)
+    if kind == "track":
+        tracks = shown.portfolio.tracks
+        if len(tracks) != 1:
+            raise UsageError(f"{len(tracks)} roadmaps at {argument!r}; name one")
+        return track_view(tracks[0], shown.portfolio.today)
+    portfolio = only_tracks(shown.portfolio, parse_names(options.get("tracks")))
+    if kind == "portfolio":
+        return portfolio_view(
+            portfolio,
+            columns=parse_columns(options.get("columns")),
+            stale_after_days=shown.config.stale_after_days,
+        )
+    if kind == "focus":
+        return focus_view(portfolio)
+    if kind == "risks":
+        return risks_view(portfolio)
+    return graph_view(portfolio, mermaid=mermaid)
 
 
 def roadmap_files(target: Path) -> tuple[str, ...]:
@@ -106,9 +181,13 @@ def show(target: Path, *, today: date) -> Shown:
     return shown
 
 
-def check(targets: list[Path], *, today: date) -> tuple[list[Diagnostic], list[MilepostError]]:
+def check(
+    targets: list[Path], *, today: date, rules: bool = True
+) -> tuple[list[Diagnostic], list[MilepostError]]:
     """``milepost check`` on every roadmap the targets show (each once), each portfolio under
-    its own config; the roadmaps loaded for the pages are reused where this process has them."""
+    its own config; the roadmaps loaded for the pages are reused where this process has them.
+    The roadmaps that could not be loaded are always returned; ``rules=False`` (a check mode
+    of ``off``) skips the rules."""
     by_config: dict[str | None, tuple[Config, dict[str, Roadmap]]] = {}
     errors: dict[str, MilepostError] = {}
     for target in targets:
@@ -122,7 +201,7 @@ def check(targets: list[Path], *, today: date) -> tuple[list[Diagnostic], list[M
             roadmaps.setdefault(track.roadmap.path or "", track.roadmap)
         errors.update((str(e), e) for e in shown.errors)
     diagnostics: list[Diagnostic] = []
-    for config, roadmaps in by_config.values():
+    for config, roadmaps in by_config.values() if rules else ():
         result = api.check_loaded(list(roadmaps.values()), today=today, config=config)
         diagnostics += result.diagnostics
     return diagnostics, list(errors.values())

@@ -10,8 +10,10 @@ directives)::
 
 Kinds: ``portfolio``, ``focus``, ``risks``, ``graph``, ``track <path>``. The block becomes
 HTML elements (tables, lists, paragraphs) that the page's theme styles; only the dependency
-graph's SVG goes in as raw markup. The MkDocs plugin (:mod:`milepost.mkdocs`) registers this
-extension, tells it which page it is converting, watches the roadmaps and reports findings.
+graph's SVG goes in as raw markup. A ``milepost`` block inside another fenced block (a
+four-backtick sample of the syntax, say) is code and left alone. The MkDocs plugin
+(:mod:`milepost.mkdocs`) registers this extension, tells it which page it is converting,
+watches the roadmaps and reports findings.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from milepost.embed import Shown, parse_today, portfolio_root, resolve, show
+from milepost.embed import options_of, parse_today, portfolio_root, show, target, view
 from milepost.errors import MilepostError, UsageError
 from milepost.render.blocks import (
     Block,
@@ -50,25 +52,14 @@ from milepost.render.blocks import (
     Table,
     Text,
 )
-from milepost.render.cards import (
-    graph_view,
-    risks_view,
-    track_view,
-)
-from milepost.render.docs import (
-    KINDS,
-    focus_view,
-    only_tracks,
-    parse_columns,
-    parse_names,
-    portfolio_view,
-)
 
 __all__ = ["MilepostExtension", "makeExtension"]
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*milepost[ \t]+(?P<rest>.*?)[ \t]*$")
+# Any other fence opening (a backtick fence's info string holds no backtick) and a closing one.
+_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
+_CLOSE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
 _OPTION = re.compile(r"^[ \t]*:?(?P<key>[A-Za-z_-]+):[ \t]*(?P<value>.*?)[ \t]*$")
-_OPTIONS = {"portfolio": ("tracks", "columns"), "track": ()}
 _CONTROL = str.maketrans("", "", "\x02\x03")  # Python-Markdown's placeholder delimiters
 
 
@@ -111,19 +102,24 @@ class MilepostExtension(Extension):
         page = str(self.getConfig("page") or "")
         try:
             kind, _, argument = header.partition(" ")
-            if kind not in KINDS:
-                raise UsageError(f"unknown kind {kind!r}", hint="known: " + ", ".join(KINDS))
             options = _options(kind, body)
             root = portfolio_root(self.getConfig("root") or None, Path.cwd())
-            target = resolve(
-                argument.strip() or None, page_dir=Path(page).parent if page else None, root=root
+            where = target(
+                kind,
+                argument.strip() or None,
+                page_dir=Path(page).parent if page else None,
+                root=root,
             )
-            if kind == "track" and not argument.strip():
-                raise UsageError("track: which roadmap? (```milepost track path/to/roadmap.md)")
-            shown = show(target, today=parse_today(self.getConfig("today") or None))
+            shown = show(where, today=parse_today(self.getConfig("today") or None))
             self.read.update(shown.files)
-            self.targets.add(target)
-            blocks = self._blocks(kind, shown, options)
+            self.targets.add(where)
+            blocks = view(
+                kind,
+                shown,
+                options,
+                argument=argument.strip() or None,
+                mermaid=bool(self.getConfig("mermaid")),
+            )
         except MilepostError as exc:
             self.problems.append((f"milepost {header}: {exc}", page))
             note = etree.Element("p", {"class": "milepost-error"})
@@ -131,27 +127,9 @@ class MilepostExtension(Extension):
             return note
         return _Builder(md, page, str(self.getConfig("docs_dir") or "")).box(blocks)
 
-    def _blocks(self, kind: str, shown: Shown, options: dict[str, str]) -> list[Block]:
-        portfolio = only_tracks(shown.portfolio, parse_names(options.get("tracks")))
-        if kind == "portfolio":
-            return portfolio_view(
-                portfolio,
-                columns=parse_columns(options.get("columns")),
-                stale_after_days=shown.config.stale_after_days,
-            )
-        if kind == "focus":
-            return focus_view(portfolio)
-        if kind == "risks":
-            return risks_view(portfolio)
-        if kind == "graph":
-            return graph_view(portfolio, mermaid=bool(self.getConfig("mermaid")))
-        if len(portfolio.tracks) != 1:
-            raise UsageError(f"{len(portfolio.tracks)} roadmaps there; name one")
-        return track_view(portfolio.tracks[0], portfolio.today)
-
 
 def _options(kind: str, body: list[str]) -> dict[str, str]:
-    allowed = _OPTIONS.get(kind, ("tracks",))
+    allowed = options_of(kind)
     options: dict[str, str] = {}
     for line in body:
         if not line.strip():
@@ -180,22 +158,30 @@ class _Fences(Preprocessor):
         k = 0
         while k < len(lines):
             match = _FENCE.match(lines[k])
-            if match is None:
+            opened = match or _OPEN.match(lines[k])
+            if opened is None:
                 out.append(lines[k])
                 k += 1
                 continue
-            fence = match["fence"]
-            end = k + 1
-            while end < len(lines) and not (
-                lines[end].strip().startswith(fence[0] * len(fence))
-                and not lines[end].strip().strip(fence[0])
-            ):
-                end += 1
-            key = f"{self.token}x{len(self.made)}"
-            self.made[key] = self.ext.render(self.md, match["rest"], lines[k + 1 : end])
-            out += ["", key, ""]
+            end = _closing(lines, k + 1, opened["fence"])
+            if match is None:  # another fenced block: its lines are code, left alone
+                out += lines[k : end + 1]
+            else:
+                key = f"{self.token}x{len(self.made)}"
+                self.made[key] = self.ext.render(self.md, match["rest"], lines[k + 1 : end])
+                out += ["", key, ""]
             k = end + 1
         return out
+
+
+def _closing(lines: list[str], start: int, fence: str) -> int:
+    """The line that closes ``fence`` (the same character, at least as many, nothing after),
+    else the end of the text (an unclosed fence runs to the end, as in CommonMark)."""
+    for index in range(start, len(lines)):
+        close = _CLOSE.match(lines[index])
+        if close and close["fence"][0] == fence[0] and len(close["fence"]) >= len(fence):
+            return index
+    return len(lines)
 
 
 class _Place(Treeprocessor):
@@ -240,9 +226,9 @@ class _Builder:
             element: etree.Element | None = None
             if isinstance(part, Text):
                 if part.strong or part.classes:
-                    element = etree.Element("strong" if part.strong else "span")
-                    if part.classes:
-                        element.set("class", " ".join(part.classes))
+                    element = etree.Element(
+                        "strong" if part.strong else "span", _classes(part.classes)
+                    )
             elif isinstance(part, Link):
                 element = etree.Element("a", {"href": _clean(part.url)})
             else:
@@ -262,9 +248,7 @@ class _Builder:
 
     def _block(self, block: Block) -> etree.Element:
         if isinstance(block, Para):
-            element = etree.Element(
-                "p", {"class": " ".join(block.classes)} if block.classes else {}
-            )
+            element = etree.Element("p", _classes(block.classes))
             self._inline(element, block.parts)
             return element
         if isinstance(block, Rubric):
@@ -273,9 +257,7 @@ class _Builder:
             strong.text = _clean(block.text)
             return element
         if isinstance(block, Bullets):
-            element = etree.Element(
-                "ul", {"class": " ".join(block.classes)} if block.classes else {}
-            )
+            element = etree.Element("ul", _classes(block.classes))
             for parts in block.items:
                 self._inline(etree.SubElement(element, "li"), parts)
             return element
@@ -303,9 +285,7 @@ class _Builder:
         for cells in table.rows:
             row = etree.SubElement(body, "tr")
             for cell in cells:
-                td = etree.SubElement(
-                    row, "td", {"class": " ".join(cell.classes)} if cell.classes else {}
-                )
+                td = etree.SubElement(row, "td", _classes(cell.classes))
                 self._inline(td, cell.parts)
         return wrapper
 

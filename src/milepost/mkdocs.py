@@ -113,10 +113,10 @@ class MilepostPlugin(BasePlugin[_Options]):
             return
         for message, page in self.extension.problems:
             log.warning(f"{page}: {message}" if page else message)
-        if self.config.check == "off":
-            return
-        diagnostics, errors = check(
-            sorted(self.extension.targets), today=parse_today(self.config.today)
+        diagnostics, errors = check(  # the roadmaps not read are reported even with check: off
+            sorted(self.extension.targets),
+            today=parse_today(self.config.today),
+            rules=self.config.check != "off",
         )
         lines = [f"{d.path}:{d.line}: {d.code} {d.message}" for d in diagnostics]
         lines += [str(e) for e in errors]

@@ -82,11 +82,7 @@ def graph_view(portfolio: Portfolio, *, mermaid: bool = False) -> list[Block]:
             Text(e.source, strong=True),
             Text(f" needs {e.what}" + (f" by {e.when}" if e.when else "") + " from "),
             Text(e.target, strong=True),
-            *(
-                (Text(" (on a cycle)", classes=("milepost-cycle",)),)
-                if portfolio.on_cycle(e)
-                else ()
-            ),
+            *(_CYCLE if portfolio.on_cycle(e) else ()),
         )
         for e in edges
     )

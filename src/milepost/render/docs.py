@@ -39,7 +39,6 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_COLUMNS",
     "HEALTH",
-    "KINDS",
     "box",
     "focus_now",
     "focus_view",
@@ -51,10 +50,6 @@ __all__ = [
     "portfolio_view",
     "track_link",
 ]
-
-#: The directive kinds, as the Markdown fence names them (``milepost-<kind>`` in Sphinx).
-KINDS = ("portfolio", "focus", "risks", "graph", "track")
-
 
 HEALTH = {
     Health.ON_TRACK: "🟢 on track",

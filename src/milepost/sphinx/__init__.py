@@ -5,12 +5,14 @@ Five directives (``milepost-portfolio``, ``milepost-focus``, ``milepost-risks``,
 pages. Every roadmap a page shows is a dependency of that page, so editing one rebuilds the
 pages that show it; a roadmap added or removed below a page's portfolio marks that page
 outdated; the ``milepost check`` findings of the roadmaps shown become warnings located at the
-roadmap's file and line (``milepost_check = "off" | "warn" | "error"``).
+roadmap's file and line (``milepost_check = "off" | "warn" | "error"``; ``"off"`` silences the
+findings, not a roadmap that cannot be read).
 
 Configuration (``conf.py``): ``milepost_root`` (the portfolio folder, relative to conf.py;
 default: the folder of the ``milepost.toml`` governing the source folder, else the source
-folder), ``milepost_check`` (default ``"warn"``), ``milepost_today`` (an ISO date, for
-reproducible builds; default: the real date).
+folder), ``milepost_check`` (default ``"warn"``), ``milepost_today`` (an ISO date or a
+``datetime.date``, for reproducible builds; default: the real date). A bad value of either is a
+``ConfigError`` as the build starts.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ except ImportError as exc:  # pragma: no cover - the test environment has Sphinx
         f" ({exc.name} is not installed)"
     ) from None
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
@@ -79,19 +83,13 @@ def _merge(
 
 
 def _report(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The findings of every roadmap shown anywhere in the docs, once each, every build."""
+    """The findings of every roadmap shown anywhere in the docs, once each, every build, and
+    the roadmaps that could not be read (whatever the mode: ``off`` silences findings only)."""
     mode = app.config.milepost_check
-    if mode not in CHECK_MODES:
-        logger.warning(
-            f"milepost_check must be one of {', '.join(CHECK_MODES)}, not {mode!r}",
-            type="milepost",
-        )
-        mode = "warn"
-    if mode == "off":
-        return []
     targets = sorted({Path(t) for uses in pages(env).values() for t, _, _ in uses})
+    today = parse_today(app.config.milepost_today)
     try:
-        diagnostics, errors = check(targets, today=parse_today(app.config.milepost_today))
+        diagnostics, errors = check(targets, today=today, rules=mode != "off")
     except MilepostError as exc:
         diagnostics, errors = [], [exc]
     say = logger.error if mode == "error" else logger.warning
@@ -111,7 +109,16 @@ def _report(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _configured(app: Sphinx, config: Config) -> None:
-    """``milepost_root`` made absolute (it is written relative to conf.py)."""
+    """The settings checked once, as the build starts (one line each, no traceback later);
+    ``milepost_root`` made absolute (it is written relative to conf.py)."""
+    if config.milepost_check not in CHECK_MODES:
+        raise ConfigError(
+            f"milepost_check must be one of {', '.join(CHECK_MODES)}, not {config.milepost_check!r}"
+        )
+    try:
+        parse_today(config.milepost_today, name="milepost_today")
+    except MilepostError as exc:
+        raise ConfigError(str(exc)) from None
     if config.milepost_root:
         config.milepost_root = str((Path(app.confdir) / config.milepost_root).resolve())
 
@@ -125,8 +132,10 @@ def _static(app: Sphinx, error: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("milepost_root", None, "env", types=(str, type(None)))
-    app.add_config_value("milepost_check", "warn", "env", types=(str,))
-    app.add_config_value("milepost_today", None, "env", types=(str, type(None)))
+    # Findings are reported after every build from what the pages recorded: a new mode needs
+    # no page read again.
+    app.add_config_value("milepost_check", "warn", "", types=(str,))
+    app.add_config_value("milepost_today", None, "env", types=(str, date, type(None)))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _configured)

@@ -35,6 +35,8 @@ class Pair(Generic[T]):
 
 
 def similarity(a: str, b: str) -> float:
+    """difflib's ratio, the same whichever way round (difflib's own is not always)."""
+    a, b = min(a, b), max(a, b)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
         return 0.0
@@ -68,7 +70,8 @@ def match(
                 for n in lonely_new
                 if (score := similarity(o, n)) >= SIMILARITY
             ),
-            key=lambda t: (-t[0], t[1], t[2]),
+            # ties broken the same whichever side is "before": pairing is symmetric
+            key=lambda t: (-t[0], min(t[1], t[2]), max(t[1], t[2])),
         )
         taken_old: set[str] = set()
         for score, o, n in scored:

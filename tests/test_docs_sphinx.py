@@ -191,6 +191,22 @@ def test_an_added_or_removed_roadmap_shows_without_a_clean_build(
     assert "a tool escapes the sandbox" not in html(app, "myst.html")
 
 
+def test_a_path_that_appears_later_is_shown_without_a_clean_build(
+    make_app: MakeApp, docs: Path
+) -> None:
+    (docs / "later.rst").write_text(
+        "Later\n=====\n\n.. milepost-portfolio:: later\n", encoding="utf-8"
+    )
+    app, _ = build(make_app, docs)
+    assert "no roadmap or folder 'later'" in app._warning.getvalue()
+    new = docs / "later" / "billing" / "roadmap.md"
+    new.parent.mkdir(parents=True)
+    new.write_text("# Billing Roadmap\n\n**Last updated:** 2026-11-20\n", encoding="utf-8")
+    app, read = build(make_app, docs)
+    assert "later" in read and "other" not in read
+    assert "Billing" in html(app, "later.html")
+
+
 def test_a_page_that_drops_its_directives_drops_its_record(make_app: MakeApp, docs: Path) -> None:
     from milepost.sphinx import _outdated
 

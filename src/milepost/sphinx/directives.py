@@ -50,7 +50,15 @@ class _Milepost(SphinxDirective):
             today = parse_today(self.config.milepost_today)
             root = portfolio_root(self.config.milepost_root, Path(self.env.srcdir))
             page_dir = Path(self.env.doc2path(self.env.docname)).parent
-            where = target(self.kind, argument, page_dir=page_dir, root=root)
+            try:
+                where = target(self.kind, argument, page_dir=page_dir, root=root)
+            except MilepostError:
+                if argument:  # read the page again once the path it names appears
+                    for candidate in (page_dir / argument, root / argument):
+                        pages(self.env).setdefault(self.env.docname, []).append(
+                            (str(candidate), (), today.isoformat())
+                        )
+                raise
             shown = show(where, today=today)
             self._note(where, shown, today)
             blocks = view(

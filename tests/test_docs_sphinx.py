@@ -207,6 +207,17 @@ def test_a_path_that_appears_later_is_shown_without_a_clean_build(
     assert "Billing" in html(app, "later.html")
 
 
+def test_the_stylesheet_is_in_html_and_in_the_epub(make_app: MakeApp, docs: Path) -> None:
+    import zipfile
+
+    app, _ = build(make_app, docs)
+    assert (Path(app.outdir) / "_static" / "milepost.css").is_file()
+    epub = make_app("epub", srcdir=docs)
+    epub.build()
+    [book] = Path(epub.outdir).glob("*.epub")
+    assert any(n.endswith("_static/milepost.css") for n in zipfile.ZipFile(book).namelist())
+
+
 def test_a_page_that_drops_its_directives_drops_its_record(make_app: MakeApp, docs: Path) -> None:
     from milepost.sphinx import _outdated
 

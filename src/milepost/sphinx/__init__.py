@@ -125,11 +125,12 @@ def _configured(app: Sphinx, config: Config) -> None:
         config.milepost_root = str((Path(app.confdir) / config.milepost_root).resolve())
 
 
-def _static(app: Sphinx, error: Exception | None) -> None:
+def _static(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """Our stylesheet beside the theme's (copied, not added to ``html_static_path``: a changed
-    setting would make every later build look reconfigured)."""
-    if error is None and app.builder.format == "html":
-        copy_asset_file(_STATIC / "milepost.css", app.outdir / "_static")
+    setting would make every later build look reconfigured). Done while the HTML builders
+    collect their pages, before an epub is packed, so the epub holds it too."""
+    copy_asset_file(_STATIC / "milepost.css", Path(app.outdir) / "_static")
+    return []
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -141,7 +142,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _configured)
-    app.connect("build-finished", _static)
+    app.connect("html-collect-pages", _static)
     app.add_css_file("milepost.css")
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)

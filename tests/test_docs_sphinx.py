@@ -218,6 +218,17 @@ def test_the_stylesheet_is_in_html_and_in_the_epub(make_app: MakeApp, docs: Path
     assert any(n.endswith("_static/milepost.css") for n in zipfile.ZipFile(book).namelist())
 
 
+def test_roadmap_text_is_not_made_typographic(make_app: MakeApp, docs: Path) -> None:
+    road = docs / "roadmaps" / "tracks" / "memory" / "roadmap.md"
+    text = road.read_text(encoding="utf-8")
+    road.write_text(text.replace("# Memory Roadmap", '# Memory "v2" --fast Roadmap'), "utf-8")
+    app, _ = build(make_app, docs)
+    page = html(app, "index.html")
+    # the directive's table shows the track's name as written (the roadmap's own page title,
+    # an ordinary docs page, is Sphinx's to typeset)
+    assert re.search(r'>Memory (&quot;|")v2(&quot;|") --fast</', page), page[:2000]
+
+
 def test_a_page_that_drops_its_directives_drops_its_record(make_app: MakeApp, docs: Path) -> None:
     from milepost.sphinx import _outdated
 

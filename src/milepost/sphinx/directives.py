@@ -76,7 +76,11 @@ class _Milepost(SphinxDirective):
                 subtype="directive",
             )
             return []
-        return to_nodes(blocks, self._doc_of, self._mermaid())
+        shown_nodes = to_nodes(blocks, self._doc_of, self._mermaid())
+        for node in shown_nodes:  # roadmap text as written: no curly quotes, no dashes for --
+            if isinstance(node, nodes.Element):
+                node["support_smartquotes"] = False
+        return shown_nodes
 
     def _note(self, where: Path, shown: Shown, today: date) -> None:
         for name in shown.files:

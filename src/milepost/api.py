@@ -1,7 +1,8 @@
-"""The public façade: loading roadmaps and portfolios, making new ones.
+"""The public façade: loading, checking and editing roadmaps, portfolios and the site.
 
-With the CLI, this is the only module that reads or writes files (through :mod:`milepost.fs`);
-everything it calls is pure.
+It reads and writes files through :mod:`milepost.fs` (finding configs and roadmaps through
+:mod:`milepost.locate`, building the site through :mod:`milepost.sitebuild`); the modules it
+composes are pure. History has its own façade above this one, :mod:`milepost.history_api`.
 """
 
 from __future__ import annotations

@@ -58,6 +58,7 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
 
     Without revisions: from each track's last review (the commit that set its "last updated"
     date) to the working tree. One revision: from it to the working tree. Two: between them.
+    An argument that names an existing file or folder is a path; any other, a revision.
     """
     from milepost import history_api
     from milepost.render.history import diff_markdown, diff_text

@@ -147,6 +147,28 @@ def test_a_broken_config_shows_its_error_and_serving_goes_on(
     )
 
 
+def test_serving_starts_with_a_broken_config_and_sees_it_fixed(
+    portfolio: Path, tmp_path: Path
+) -> None:
+    config = portfolio / "milepost.toml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "\nstale_after_days = 1\n", encoding="utf-8")  # a duplicate key
+    running = Preview([portfolio], tmp_path / "site", today=TODAY, port=0)
+    running.start()
+    try:
+        assert 'id="milepost-errors"' in fetch(running.url)[2]
+        before = version(running)
+        config.write_text(good, encoding="utf-8")
+        wait_until(  # the watcher lives on: the fix is seen
+            lambda: (
+                version(running) > before and 'id="milepost-errors"' not in fetch(running.url)[2]
+            ),
+            "a rebuild after the fix",
+        )
+    finally:
+        running.close()
+
+
 def test_the_built_site_has_no_reload_script(tmp_path: Path) -> None:
     out = tmp_path / "site"
     api.site([EXAMPLES], out, today=TODAY)

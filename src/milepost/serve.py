@@ -73,6 +73,7 @@ class Preview:
         self._memo: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._watching = threading.Event()  # set once the watcher sees the files
         self._watcher: threading.Thread | None = None
         self._server: threading.Thread | None = None
         self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
@@ -110,9 +111,11 @@ class Preview:
         self.start_watching()
 
     def start_watching(self) -> None:
-        """Watch the roadmaps and config in a background thread."""
+        """Watch the roadmaps and config in a background thread; return once it watches (a
+        change made right after this returns is seen)."""
         self._watcher = threading.Thread(target=self.watch, daemon=True)
         self._watcher.start()
+        self._watching.wait(timeout=10)
 
     def watch(self) -> None:
         """Rebuild after every batch of changes to roadmaps or config files (until closed)."""
@@ -126,17 +129,22 @@ class Preview:
             stop_event=self._stop,
             debounce=200,
             step=50,
-            rust_timeout=500,
-            yield_on_timeout=False,
+            rust_timeout=200,
+            yield_on_timeout=True,  # an empty batch now and then: proof that it is watching
         ):
+            self._watching.set()
             if changes:
                 names = sorted({Path(p).name for _, p in changes})
                 self.say(f"changed: {', '.join(names)}")
                 self.build()
 
     def _config_folder(self) -> Path:
-        config = api.find_config(self.paths[0] if self.paths else ".")
-        return Path(config.path).parent if config.path else Path(self.paths[0])
+        start = Path(self.paths[0]) if self.paths else Path(".")
+        try:
+            config = api.find_config(start)
+        except MilepostError as exc:  # a broken config is watched all the same, to see it fixed
+            return Path(exc.path).parent if exc.path else start
+        return Path(config.path).parent if config.path else start
 
     def close(self) -> None:
         """Stop watching and serving."""

@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from milepost import fs
 from milepost.config import Config
-from milepost.document import apply, gc_paused, parse
+from milepost.document import apply, gc_paused
 from milepost.errors import EditError, MilepostError, UsageError
-from milepost.extract import extract
-from milepost.extract.markers import NO_LEGEND, config_legend
+from milepost.extract import read_roadmap
 from milepost.locate import config_in, discover, find_config
 from milepost.model import Roadmap, Status
 from milepost.source import Source, decode, encode
@@ -54,8 +53,8 @@ def loads(text: str, *, path: str | None = None, config: Config | None = None) -
 
     ``config`` adds its ``statuses`` markers to the vocabulary.
     """
-    vocabulary = config_legend(config.statuses) if config is not None else NO_LEGEND
-    return extract(parse(Source.from_text(text, path=path)), path=path, vocabulary=vocabulary)
+    statuses = config.statuses if config is not None else ()
+    return read_roadmap(Source.from_text(text, path=path), path=path, statuses=statuses)
 
 
 def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadmap:
@@ -70,7 +69,7 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
     if config is None:
         config = _config_near(os.path.dirname(os.path.realpath(name)))
     with gc_paused():
-        return extract(parse(source), path=name, vocabulary=config_legend(config.statuses))
+        return read_roadmap(source, path=name, statuses=config.statuses)
 
 
 @lru_cache(maxsize=1024)
@@ -485,8 +484,7 @@ def edit(
     config = find_config(path)
     snapshot = fs.read(path)
     source = decode(snapshot.data, path=str(path))
-    vocabulary = config_legend(config.statuses)
-    roadmap = extract(parse(source), path=str(path), vocabulary=vocabulary)
+    roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
     change = _operation(
         roadmap,
         operation,
@@ -513,7 +511,7 @@ def edit(
         mitigation=mitigation,
     )
     new = apply(source, change.patches)
-    after = extract(parse(new), path=str(path), vocabulary=vocabulary)
+    after = read_roadmap(new, path=str(path), statuses=config.statuses)
     problem = change.verify(after)
     if problem is not None:
         raise EditError(

@@ -275,13 +275,10 @@ def _parse_chunk(jobs: list[tuple[str, str, bytes]], config: Config) -> list[_Pa
 
 def _parse(data: bytes, path: str, config: Config) -> Snapshot:
     # Imported here: with a warm cache, nothing is parsed and none of this is needed.
-    from milepost.document import parse
-    from milepost.extract import extract
-    from milepost.extract.markers import config_legend
+    from milepost.extract import read_roadmap
     from milepost.source import decode
 
-    source = decode(data, path=path)
-    return snapshot(extract(parse(source), path=path, vocabulary=config_legend(config.statuses)))
+    return snapshot(read_roadmap(decode(data, path=path), path=path, statuses=config.statuses))
 
 
 def _working_snapshot(file: Path, config: Config) -> Snapshot:

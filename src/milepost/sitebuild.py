@@ -25,10 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from milepost import fs
 from milepost.config import Config
-from milepost.document import parse
 from milepost.errors import MilepostError
-from milepost.extract import extract
-from milepost.extract.markers import config_legend
+from milepost.extract import read_roadmap
 from milepost.portfolio.conflicts import Offer, conflict_for, offers
 from milepost.portfolio.model import (
     Conflict,
@@ -187,7 +185,7 @@ def _render_one(
         source = decode(data, path=str(path))
     except MilepostError as exc:
         return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint)
-    roadmap = extract(parse(source), path=str(path), vocabulary=config_legend(config.statuses))
+    roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
     track = rollup(roadmap, today, config)
     page = track_page(track, project=project, today=today)
     return _Rendered(page, track_parts(track, today=today, macros=macros()), offers(roadmap))
@@ -287,8 +285,7 @@ def _judge(todo: dict[str, tuple[Edge, _Track]]) -> dict[str, Any]:
 def _offers(track: _Track) -> tuple[Offer, ...]:
     """What a track whose parts were kept offers: its roadmap is parsed again for that."""
     source = decode(track.data, path=str(track.path))
-    vocabulary = config_legend(track.config.statuses)
-    return offers(extract(parse(source), path=str(track.path), vocabulary=vocabulary))
+    return offers(read_roadmap(source, path=str(track.path), statuses=track.config.statuses))
 
 
 def _pages(

@@ -6,16 +6,25 @@ The generic pass (:mod:`.walk`) finds every status-bearing item; the section ext
 
 from __future__ import annotations
 
-from milepost.document import Document, Paragraph, Section
-from milepost.extract.markers import NO_LEGEND, Legend
+from milepost.document import Document, Paragraph, Section, parse
+from milepost.extract.markers import NO_LEGEND, Legend, config_legend
 from milepost.extract.meta import read_meta, track_name
 from milepost.extract.parts import read_parts
 from milepost.extract.walk import walk
 from milepost.model import Roadmap, SectionInfo, TextBlock
+from milepost.source import Source
 from milepost.span import Span
 from milepost.vocabulary.sections import SectionKind, classify
 
-__all__ = ["extract"]
+__all__ = ["extract", "read_roadmap"]
+
+
+def read_roadmap(
+    source: Source, *, path: str | None = None, statuses: tuple[tuple[str, str], ...] = ()
+) -> Roadmap:
+    """Decoded text to its model: the one pipeline (parse, then extract with the config's
+    ``statuses`` markers added to the vocabulary) every reader of roadmaps goes through."""
+    return extract(parse(source), path=path, vocabulary=config_legend(statuses))
 
 
 def extract(

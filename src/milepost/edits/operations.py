@@ -24,26 +24,11 @@ from milepost.edits.style import (
 )
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap
-from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.periods import month_title, read_period
 from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import Status, emoji_at, status_of_word
 
-__all__ = ["Edit", "month_title", "plan", "review", "set_status", "ship"]
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+__all__ = ["Edit", "plan", "review", "set_status", "ship"]
 
 
 @dataclass(frozen=True)
@@ -53,10 +38,6 @@ class Edit:
     patches: tuple[Patch, ...]
     description: str
     verify: Callable[[Roadmap], str | None]  # None when the result is as expected
-
-
-def month_title(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.year}"
 
 
 def _newline(roadmap: Roadmap) -> str:

@@ -11,13 +11,12 @@ from milepost.edits.operations import (
     _insert_under,
     _month_slot,
     _section,
-    month_title,
     review,
 )
 from milepost.edits.style import before_owners, split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap
-from milepost.vocabulary.periods import add_months, read_period
+from milepost.vocabulary.periods import add_months, month_title, read_period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status
 

@@ -17,26 +17,10 @@ import re
 import unicodedata
 
 from milepost.errors import UsageError
-from milepost.vocabulary.periods import add_months
+from milepost.vocabulary.periods import add_months, month_title
 
 __all__ = ["TEMPLATE", "new_roadmap", "slugify"]
 
-# Month names are spelled out here rather than taken from ``calendar.month_name``, which follows
-# the process locale: a roadmap written under ``LANG=de_DE`` must still say "November".
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # Characters that must never reach a heading: C0/C1 controls (newlines, tabs, NEL), surrogates
 # (unencodable), line/paragraph separators, and the bidi controls behind "Trojan Source" tricks.
@@ -288,8 +272,7 @@ def new_roadmap(
 
 def _month_label(year: int, month: int, offset: int) -> str:
     """``"November 2026"`` for the month ``offset`` months after ``year``-``month``."""
-    first = add_months(datetime.date(year, month, 1), offset)
-    return f"{_MONTHS[first.month - 1]} {first.year}"
+    return month_title(add_months(datetime.date(year, month, 1), offset))
 
 
 def _clean_text(what: str, text: str) -> str:

@@ -12,12 +12,36 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Period", "add_months", "month_end", "read_date", "read_period"]
+__all__ = [
+    "MONTH_NAMES",
+    "Period",
+    "add_months",
+    "month_end",
+    "month_title",
+    "read_date",
+    "read_period",
+]
 
+# Month names are spelled out here rather than taken from ``calendar.month_name``, which follows
+# the process locale: a roadmap written under ``LANG=de_DE`` must still say "November".
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    spelled.lower(): number
+    for number, name in enumerate(MONTH_NAMES, start=1)
+    for spelled in (name, name[:3])
 }
 MONTHS["sept"] = 9
 
@@ -66,6 +90,11 @@ class Period:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_title(day: date) -> str:
+    """``"November 2026"``: the month of ``day`` as a heading names it."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def add_months(day: date, months: int) -> date:

@@ -25,9 +25,8 @@ from pathlib import Path
 import milepost
 from milepost.document import apply, parse
 from milepost.edits import operations as ops
-from milepost.edits.lookup import candidates
 from milepost.extract import extract
-from milepost.model import Status
+from milepost.model import Status, work_items
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 25)
@@ -79,7 +78,7 @@ def _median(work: Callable[[], object], repeat: int) -> float:
 def measure(path: Path, repeat: int) -> tuple[float, float, int]:
     load = _median(lambda: milepost.load(path), repeat)
     roadmap = milepost.load(path)
-    target = next(i for i in candidates(roadmap) if i.status is Status.IN_PROGRESS)
+    target = next(i for i in work_items(roadmap) if i.status is Status.IN_PROGRESS)
 
     def edit() -> None:
         change = ops.ship(roadmap, target, today=TODAY)

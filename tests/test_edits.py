@@ -19,10 +19,10 @@ from milepost import api, fs
 from milepost.cli import main
 from milepost.document import apply, parse
 from milepost.edits import operations as ops
-from milepost.edits.lookup import AmbiguousItemError, candidates, find_item
+from milepost.edits.lookup import AmbiguousItemError, find_item
 from milepost.errors import StaleFileError, UsageError
 from milepost.extract import extract
-from milepost.model import Roadmap, Status
+from milepost.model import Roadmap, Status, work_items
 from tests.conftest import EXAMPLES, corpus_files
 
 TODAY = dt.date(2026, 11, 25)
@@ -48,7 +48,7 @@ def _check(roadmap: Roadmap, edit: ops.Edit, allowed: set[int]) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_start_drop_ship_every_item(path: Path) -> None:
     roadmap = milepost.load(path)
-    for item in candidates(roadmap):
+    for item in work_items(roadmap):
         if item.status is None:
             continue
         own = set(range(item.span.start, item.span.end))
@@ -228,7 +228,7 @@ OPS = st.sampled_from(["start", "block", "drop", "ship", "plan"])
 def test_random_edit_sequences_touch_only_their_lines(steps: list[tuple[str, int]]) -> None:
     roadmap = milepost.load(EXAMPLES / "tracks" / "orchestration" / "roadmap.md")
     for op, pick in steps:
-        items = [i for i in candidates(roadmap) if i.status is not None]
+        items = [i for i in work_items(roadmap) if i.status is not None]
         item = items[pick % len(items)]
         if op == "plan":
             edit = ops.plan(roadmap, f"New thing {pick}", today=TODAY)

@@ -7,16 +7,11 @@ import difflib
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
 
-__all__ = ["AmbiguousItemError", "candidates", "find_item", "title_key"]
+__all__ = ["AmbiguousItemError", "find_item"]
 
 
 class AmbiguousItemError(UsageError):
     """More than one item matches; the message lists each with its section and line."""
-
-
-def candidates(roadmap: Roadmap) -> list[Item]:
-    """Every item an edit may name (see :func:`milepost.model.work_items`)."""
-    return work_items(roadmap)
 
 
 def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
@@ -25,7 +20,7 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
     ``line`` (1-based) picks among several matches. No match, or several without ``line``,
     is a :class:`UsageError` naming the closest titles or every candidate.
     """
-    items = candidates(roadmap)
+    items = work_items(roadmap)
     if line is not None:
         for item in items:
             if item.span.first_line <= line <= item.span.last_line:

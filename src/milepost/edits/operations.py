@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from milepost.document import Block, BlockQuote, ListBlock, Patch, Section, Table
-from milepost.edits.lookup import candidates, title_key
 from milepost.edits.style import (
     LABELS,
     restatus_cell,
@@ -23,7 +22,7 @@ from milepost.edits.style import (
     split_line_ending,
 )
 from milepost.errors import UsageError
-from milepost.model import Item, Roadmap
+from milepost.model import Item, Roadmap, title_key, work_items
 from milepost.vocabulary.periods import month_title, read_period
 from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import Status, emoji_at, status_of_word
@@ -59,7 +58,7 @@ def _vocabulary(roadmap: Roadmap) -> dict[Status, str]:
 
 def _find(roadmap: Roadmap, title: str, status: Status | None = None) -> Item | None:
     key = title_key(title)
-    for item in candidates(roadmap):
+    for item in work_items(roadmap):
         if title_key(item.title).startswith(key) and (status is None or item.status is status):
             return item
     return None

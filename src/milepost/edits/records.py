@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from milepost.document import Patch
-from milepost.edits.lookup import title_key
 from milepost.edits.operations import Edit, _content_end
 from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
-from milepost.model import Metric, Request, Risk, Roadmap
+from milepost.model import Metric, Request, Risk, Roadmap, title_key
 from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import Status
 

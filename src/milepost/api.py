@@ -661,7 +661,7 @@ def site(
             project=config.project if config.path else "Project",
             today=today,
             # the code's stamp too: an edited milepost (in development) renders afresh
-            version=f"{__version__}+{fs.stamp(Path(__file__).parent)}",
+            version=f"{__version__}+{fs.code_stamp()}",
             progress=progress,
             memo=memo,
             history=history,

@@ -10,11 +10,12 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from milepost.errors import SourceError, StaleFileError
 
-__all__ = ["Snapshot", "read", "remove", "replace", "stamp", "walk", "write_atomic"]
+__all__ = ["Snapshot", "code_stamp", "read", "remove", "replace", "walk", "write_atomic"]
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 
@@ -176,12 +177,15 @@ def walk(root: str | os.PathLike[str]) -> Iterator[Path]:
             yield Path(folder, name)
 
 
-def stamp(root: str | os.PathLike[str], suffix: str = ".py") -> str:
-    """A fingerprint of the names, sizes and modification times of the ``suffix`` files below
-    ``root``: it changes whenever one of them does (caches of derived data key on it)."""
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A fingerprint of milepost's own code (the names, sizes and modification times of its
+    ``.py`` files), taken once per process: caches of what this code made key on it, so that a
+    new or edited milepost starts them afresh."""
+    root = Path(__file__).parent
     parts = []
     for path in walk(root):
-        if path.suffix == suffix:
+        if path.suffix == ".py":
             info = path.stat()
             parts.append(f"{path.relative_to(root).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
     return sha256("\n".join(parts).encode())[:16]

@@ -12,7 +12,6 @@ run hooks anyway); a damaged or foreign file is ignored and replaced.
 from __future__ import annotations
 
 import pickle
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -25,11 +24,6 @@ V = TypeVar("V")
 _FORMAT = 1
 
 
-@lru_cache(maxsize=1)
-def _code_stamp() -> str:
-    return fs.stamp(Path(__file__).parent)
-
-
 class Store(Generic[V]):
     """A dictionary of ``kind`` values under string keys, read on first use."""
 
@@ -40,7 +34,7 @@ class Store(Generic[V]):
         self.name = name
         self.kind = kind
         self.tag = tag
-        self.file = folder / f"{name}-{_code_stamp()}.pickle"
+        self.file = folder / f"{name}-{fs.code_stamp()}.pickle"
         self._entries: dict[str, V] | None = None
         self._dirty = False
 

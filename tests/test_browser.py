@@ -17,6 +17,7 @@ import pytest
 
 from milepost import api
 from tests.conftest import EXAMPLES
+from tests.test_site import PAGES as SITE_PAGES
 from tests.test_site import PAYLOADS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -29,18 +30,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PAGES = [
-    "index.html",
-    "items.html",
-    "timeline.html",
-    "risks.html",
-    "graph.html",
-    "metrics.html",
-    "requests.html",
-    "history.html",
-    "tracks/orchestration.html",
-    "tracks/evil.html",
-]
+PAGES = [*SITE_PAGES, "tracks/orchestration.html", "tracks/evil.html"]
 
 
 @pytest.fixture(scope="module")

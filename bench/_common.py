@@ -11,6 +11,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 QUICK_TRACKS = 200
+#: Said under every benchmark that prints reference figures beside its own.
+REFERENCE_NOTE = (
+    "Reference figures come from /work/shared/bench/README.md (2-core machine, another run):"
+    " compare ratios within one run, not absolute times across runs."
+)
 
 
 def roadmap_files(root: Path) -> list[str]:

@@ -60,7 +60,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from _common import QUICK_TRACKS, generate, generator, maxrss_kib, portfolio_parser, roadmap_files
+from _common import (
+    QUICK_TRACKS,
+    REFERENCE_NOTE,
+    generate,
+    generator,
+    maxrss_kib,
+    portfolio_parser,
+    roadmap_files,
+)
 
 TODAY = "2026-11-25"
 
@@ -695,8 +703,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report_targets(results, cold)))
     print()
     print(
-        "Reference figures come from /work/shared/bench/README.md (2-core machine, another run):"
-        " compare ratios within one run, not absolute times across runs. (a) excludes"
+        f"{REFERENCE_NOTE} (a) excludes"
         " interpreter start-up and imports, (b)-(d) are whole processes."
     )
     own_failed = False

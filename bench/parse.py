@@ -38,7 +38,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import QUICK_TRACKS, generate, generator, maxrss_kib, portfolio_parser, roadmap_files
+from _common import (
+    QUICK_TRACKS,
+    REFERENCE_NOTE,
+    generate,
+    generator,
+    maxrss_kib,
+    portfolio_parser,
+    roadmap_files,
+)
 
 KINDS = ("read", "mdit", "load", "load-par")
 LABELS = {
@@ -257,10 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("\n".join(report(results, workers)))
     print()
-    print(
-        "Reference figures come from /work/shared/bench/README.md (2-core machine, another run):"
-        " compare ratios within one run, not absolute times across runs."
-    )
+    print(REFERENCE_NOTE)
     return 0
 
 

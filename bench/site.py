@@ -34,7 +34,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import QUICK_TRACKS, generate, generator, portfolio_parser
+from _common import QUICK_TRACKS, REFERENCE_NOTE, generate, generator, portfolio_parser
 
 TODAY = "2026-11-25"
 FULL_TARGET = 0.5  # milepost full build / mkdocs build
@@ -181,10 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     print()
     print(BEFORE)
-    print(
-        "Reference figures come from /work/shared/bench/README.md (2-core machine, another run):"
-        " compare ratios within one run, not absolute times across runs."
-    )
+    print(REFERENCE_NOTE)
     return 0
 
 

@@ -36,10 +36,7 @@ def _console(color: str) -> Console:
     """The terminal's console; for pipes and logs, wide enough that lines never wrap."""
     from milepost.cli.show import console_for
 
-    console = console_for(color)
-    if not console.is_terminal:
-        console.width = 200
-    return console
+    return console_for(color, piped_width=200)
 
 
 def _notes(notes: list[str], horizon: str | None) -> None:

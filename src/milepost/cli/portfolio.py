@@ -42,10 +42,7 @@ def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int
     from milepost.cli.show import console_for
     from milepost.render.portfolio import dashboard
 
-    console = console_for(color)
-    if not console.is_terminal:
-        console.width = 120  # plain output for pipes and CI logs: wide enough to stay aligned
-    console.print(dashboard(portfolio))
+    console_for(color, piped_width=120).print(dashboard(portfolio))
     return code
 
 

@@ -14,15 +14,20 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def console_for(color: str) -> Console:
-    """Colour on a terminal unless NO_COLOR is set; ``always``/``never`` force it."""
+def console_for(color: str, *, piped_width: int | None = None) -> Console:
+    """Colour on a terminal unless NO_COLOR is set; ``always``/``never`` force it. Off a
+    terminal (pipes, CI logs), ``piped_width`` columns, wide enough that lines stay whole."""
     from rich.console import Console
 
     if color == "always":
-        return Console(force_terminal=True, highlight=False)
-    if color == "never":
-        return Console(no_color=True, highlight=False, force_terminal=False)
-    return Console(highlight=False)
+        console = Console(force_terminal=True, highlight=False)
+    elif color == "never":
+        console = Console(no_color=True, highlight=False, force_terminal=False)
+    else:
+        console = Console(highlight=False)
+    if piped_width is not None and not console.is_terminal:
+        console.width = piped_width
+    return console
 
 
 @click.command("show")

@@ -537,12 +537,16 @@ def announcement_diffs(
         if previous is not None
         else _versions_at(history, start)
     )
-    afters = _states_at(history, "HEAD") if head is not None else {}
+    # Each track's last version is what HEAD holds (the log ran from HEAD).
+    latest = {t.relpath: t.versions[-1] for t in history.tracks if t.versions}
+    afters = history.cache.fill(
+        history.root, {(v.blob, v.path) for v in latest.values()}, history.notes
+    )
     out = []
     for track in history.tracks:
         base, before = befores[track.relpath]
-        latest = track.versions[-1] if track.versions else None
-        after = afters[track.relpath][1] if track.relpath in afters else None
-        out.append(diff(before, after, path=_display(track.path), base=base, head=_ref(latest)))
+        version = latest.get(track.relpath)
+        after = afters.get((version.blob, version.path)) if version is not None else None
+        out.append(diff(before, after, path=_display(track.path), base=base, head=_ref(version)))
     record = Announced(today, head.sha) if head is not None else None
     return out, history, start, record

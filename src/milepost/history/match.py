@@ -73,12 +73,19 @@ def match(
             # ties broken the same whichever side is "before": pairing is symmetric
             key=lambda t: (-t[0], min(t[1], t[2]), max(t[1], t[2])),
         )
+        # Where each title stands in ``scored`` (the lonely titles of the two sides differ, so
+        # one map serves both): a pairing's rivals are read from its two titles' lists alone.
+        places: dict[str, list[int]] = {}
+        for index, (_, o, n) in enumerate(scored):
+            places.setdefault(o, []).append(index)
+            places.setdefault(n, []).append(index)
         taken_old: set[str] = set()
         for score, o, n in scored:
             if o in taken_old or n in paired:
                 continue
             if notes is not None:
-                _explain(score, o, n, scored, taken_old, paired, notes)
+                rivals = sorted({*places[o], *places[n]})
+                _explain(score, o, n, [scored[i] for i in rivals], taken_old, paired, notes)
             paired[n] = (old[o], score)
             taken_old.add(o)
     used = {key(b) for b, _ in paired.values()}
@@ -94,7 +101,7 @@ def _explain(
     score: float,
     old: str,
     new: str,
-    scored: list[tuple[float, str, str]],
+    scored: list[tuple[float, str, str]],  # the pairs sharing a title with this one, best first
     taken_old: set[str],
     paired: dict[str, tuple[T, float]],
     notes: list[str],

@@ -290,3 +290,19 @@ def test_section_names_with_suffixes_and_owned_subsections() -> None:
     assert [(m.group, m.baseline, m.target) for m in roadmap.metrics] == [
         ("Medium-Term (3-6 months)", "10", "100")
     ]
+
+
+def test_metric_names_with_symbols_keep_their_baseline_and_target() -> None:
+    roadmap = milepost.loads(
+        "# T\n\n## Success Metrics\n\n"
+        "- Latency \\<p95\\>: 120 ms → 80 ms\n"
+        "- Uptime %: 99.5 → 99.9\n"
+        "- Open #bugs: 40 → 10\n"
+        '- "Good first issue" count: 3 → 12\n'
+    )
+    assert [(m.name, m.baseline, m.target) for m in roadmap.metrics] == [
+        ("Latency <p95>", "120 ms", "80 ms"),
+        ("Uptime %", "99.5", "99.9"),
+        ("Open #bugs", "40", "10"),
+        ('"Good first issue" count', "3", "12"),
+    ]

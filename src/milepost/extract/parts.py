@@ -37,8 +37,11 @@ from milepost.vocabulary.status import HEALTH, Health
 
 __all__ = ["read_parts"]
 
+# A "Label: value" line; labels may hold symbols a metric name uses ("Latency <p95>", "Uptime %").
 _FIELD = re.compile(
-    r"^(?P<label>(?:[^\W\d]|\[)[\w' /&()\[\]+.,-]{0,120}?)\s*:\s*(?P<value>.*)$", re.DOTALL
+    r"^(?P<label>(?:[^\W\d]|[\[\"“])[\w' /&()\[\]+.,<>%#\"“”`~=-]{0,120}?)"
+    r"\s*:\s*(?P<value>.*)$",
+    re.DOTALL,
 )
 _LINE_FIELD = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)(?P<label>[^*_]+?)(?::\s*)?(?:\*\*|__)\s*:?\s*(?P<value>.*?)\s*$"

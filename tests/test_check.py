@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from milepost import api
+from milepost.api import checks
 from milepost.cli import main
 from milepost.errors import StaleFileError
 from tests.conftest import EXAMPLES, TEMPLATES, require_shared
@@ -239,7 +240,7 @@ def test_one_file_is_checked_against_the_whole_portfolio(
 def test_parallel_check_matches_the_sequential_one(tmp_path: Path) -> None:
     import datetime as dt
 
-    for n in range(api.PARALLEL_FROM + 5):
+    for n in range(checks.PARALLEL_FROM + 5):
         folder = tmp_path / f"t{n}"
         folder.mkdir()
         other = f"T{(n + 1) % 7}"
@@ -253,7 +254,7 @@ def test_parallel_check_matches_the_sequential_one(tmp_path: Path) -> None:
     (tmp_path / "t50" / "roadmap.md").write_bytes(b"# bad \xff\n")
     today = dt.date(2026, 11, 25)
     parallel = api.check([tmp_path], today=today)
-    sequential = api._check([tmp_path], today, (), (), False, False, False)
+    sequential = checks._check([tmp_path], today, (), (), False, False, False)
     assert [str(e) for e in parallel.errors] == [str(e) for e in sequential.errors]
     assert len(parallel.errors) == 1 and ":1: cannot decode" in str(parallel.errors[0])
     assert [d.to_dict() for d in parallel.diagnostics] == [
@@ -296,7 +297,7 @@ def test_parallel_check_honours_suppressions_and_per_file_ignores(tmp_path: Path
     (tmp_path / "milepost.toml").write_text(
         '[per-file-ignores]\n"t1/*" = ["MP601"]\n', encoding="utf-8"
     )
-    for n in range(api.PARALLEL_FROM + 2):
+    for n in range(checks.PARALLEL_FROM + 2):
         folder = tmp_path / f"t{n}"
         folder.mkdir()
         comment = "<!-- milepost: ignore-file MP601 -->\n" if n == 0 else ""
@@ -307,10 +308,10 @@ def test_parallel_check_honours_suppressions_and_per_file_ignores(tmp_path: Path
         )
     today = dt.date(2026, 11, 25)
     parallel = api.check([tmp_path], today=today, select=("MP601",))
-    sequential = api._check([tmp_path], today, ("MP601",), (), False, False, False)
+    sequential = checks._check([tmp_path], today, ("MP601",), (), False, False, False)
     flagged = sorted(Path(d.path or "").parent.name for d in parallel.diagnostics)
     assert "t0" not in flagged and "t1" not in flagged and "t2" in flagged
-    assert len(flagged) == api.PARALLEL_FROM
+    assert len(flagged) == checks.PARALLEL_FROM
     assert [d.to_dict() for d in parallel.diagnostics] == [
         d.to_dict() for d in sequential.diagnostics
     ]

@@ -1,0 +1,37 @@
+"""The public façade: loading, checking and editing roadmaps, portfolios and the site.
+
+It reads and writes files through :mod:`milepost.fs` (finding configs and roadmaps through
+:mod:`milepost.locate`, building the site through :mod:`milepost.sitebuild`); the modules it
+composes are pure. History has its own façade above this one, :mod:`milepost.history_api`.
+
+- :mod:`~milepost.api.loading`: ``load``, ``loads``, ``load_many``;
+- :mod:`~milepost.api.checks`: ``check``, ``check_loaded``;
+- :mod:`~milepost.api.editing`: ``edit``, ``resolve_track``, ``new_track``;
+- :mod:`~milepost.api.portfolios`: ``portfolio``, ``site``.
+"""
+
+from __future__ import annotations
+
+from milepost.api.checks import CheckResult, check, check_loaded
+from milepost.api.editing import EditResult, edit, new_track, resolve_track
+from milepost.api.loading import LoadResult, load, load_many, loads
+from milepost.api.portfolios import portfolio, site
+from milepost.locate import discover, find_config
+
+__all__ = [
+    "CheckResult",
+    "EditResult",
+    "LoadResult",
+    "check",
+    "check_loaded",
+    "discover",
+    "edit",
+    "find_config",
+    "load",
+    "load_many",
+    "loads",
+    "new_track",
+    "portfolio",
+    "resolve_track",
+    "site",
+]

@@ -1,0 +1,94 @@
+"""Reading roadmaps: one file, one text, or every roadmap that paths name."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from milepost import fs
+from milepost.config import Config
+from milepost.document import gc_paused
+from milepost.errors import MilepostError
+from milepost.extract import read_roadmap
+from milepost.locate import config_in, discover, find_config
+from milepost.model import Roadmap
+from milepost.source import Source, decode
+
+if TYPE_CHECKING:  # only the commands that need them pay for these imports
+    pass
+
+
+def loads(text: str, *, path: str | None = None, config: Config | None = None) -> Roadmap:
+    """Parse roadmap text (already decoded) into a :class:`Roadmap`. Never raises on any text.
+
+    ``config`` adds its ``statuses`` markers to the vocabulary.
+    """
+    statuses = config.statuses if config is not None else ()
+    return read_roadmap(Source.from_text(text, path=path), path=path, statuses=statuses)
+
+
+def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadmap:
+    """Read and parse one roadmap file; unreadable or undecodable files raise
+    :class:`milepost.MilepostError` naming the file (and line, where there is one).
+
+    The status markers of ``config`` (default: the config that governs the file) are added
+    to the vocabulary.
+    """
+    name = os.fspath(path)
+    source = decode(fs.read(name).data, path=name)
+    if config is None:
+        config = _config_near(os.path.dirname(os.path.realpath(name)))
+    with gc_paused():
+        return read_roadmap(source, path=name, statuses=config.statuses)
+
+
+@lru_cache(maxsize=1024)
+def _config_near(folder: str) -> Config:
+    """:func:`find_config` for a resolved folder, each folder's answer cached: the tracks of
+    a portfolio, one folder each, share their parent's answer instead of walking up again."""
+    here = Path(folder)
+    config = config_in(here)
+    if config is not None:
+        return config
+    return Config() if here.parent == here else _config_near(str(here.parent))
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Roadmaps that loaded, and the errors of those that did not (one line each)."""
+
+    roadmaps: list[Roadmap] = field(default_factory=list)
+    errors: list[MilepostError] = field(default_factory=list)
+
+
+def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
+    """Load every roadmap that the paths name (folders are searched); go on past bad files."""
+    # The models hold no reference cycles, so the cyclic GC would only re-scan a growing heap
+    # again and again (about a quarter of the time at 1,000 tracks): pause it for the batch.
+    with gc_paused():
+        return _load_many(paths)
+
+
+def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
+    result = LoadResult()
+    seen: set[Path] = set()
+    for path in paths:
+        try:
+            config = find_config(path)
+            files = discover(path, config)
+        except MilepostError as exc:
+            result.errors.append(exc)
+            continue
+        for file in files:
+            resolved = file.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            try:
+                result.roadmaps.append(load(file, config=config))
+            except MilepostError as exc:
+                result.errors.append(exc)
+    return result

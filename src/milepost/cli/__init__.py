@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from collections.abc import Sequence
 
 import click
@@ -77,6 +76,12 @@ def cli(debug: bool) -> None:
     """Keep Markdown product roadmaps honest."""
 
 
+def _print_traceback() -> None:
+    import traceback  # only --debug shows one: not imported on every start
+
+    traceback.print_exc()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -85,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = cli.main(args, prog_name="milepost", standalone_mode=False)
     except MilepostError as exc:
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         click.echo(f"milepost: error: {exc}", err=True)
         return EXIT_ERROR
     except click.exceptions.Abort:
@@ -107,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # the boundary: anything else is a bug, told in one line
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         else:
             name = type(exc).__name__
             click.echo(

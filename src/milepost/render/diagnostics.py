@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import PurePath
 from urllib.parse import quote
@@ -92,6 +91,9 @@ def sarif(diagnostics: Sequence[Diagnostic], *, version: str) -> dict[str, objec
 
 def render(diagnostics: Sequence[Diagnostic], fmt: str, *, version: str) -> str:
     """All diagnostics in one format, ready to print (ends with a newline unless empty)."""
+    if fmt in ("json", "sarif"):
+        import json  # the text formats, the usual ones, do without it
+
     if fmt == "json":
         return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
     if fmt == "sarif":

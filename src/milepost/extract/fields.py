@@ -18,6 +18,7 @@ _TRAILING = re.compile(
 _LEADING = re.compile(r"^[\s\-–—:|*]+")
 _LEAD_CHARS = frozenset(" \t-–—:|*")
 _TRAIL_CHARS = frozenset(")-–—:,;|")
+_TAIL_MAX = 300
 
 
 def owners_in(text: str) -> tuple[str, ...]:
@@ -54,5 +55,9 @@ def clean_title(text: str) -> str:
     title = title.rstrip()
     last_word = title[title.rfind(" ") + 1 :]
     if title[-1:] in _TRAIL_CHARS or last_word[:1] in "@#" or last_word.startswith("http"):
-        title = _TRAILING.sub("", title).strip()
+        # Only the last few hundred characters can be a tail of references: searching from
+        # there keeps a line of thousands of " -" linear (the pattern must end the text).
+        tail = _TRAILING.search(title, max(0, len(title) - _TAIL_MAX))
+        if tail is not None:
+            title = title[: tail.start()].strip()
     return title.strip("*_ ")

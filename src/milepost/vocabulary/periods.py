@@ -182,6 +182,17 @@ _VERSION_WHEN = re.compile(
 _VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 
 
+def _says_when(text: str, end: int) -> bool:
+    """Whether the words just before ``text[end]`` say when ("in", "(", "Target:", nothing).
+
+    Only the last few dozen characters are searched (the words that count are short), so a
+    line of thousands of versions costs linear time, not quadratic.
+    """
+    while end > 0 and text[end - 1] in " *_`":
+        end -= 1
+    return _VERSION_WHEN.search(text, max(0, end - 40), end) is not None
+
+
 def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -> Period | None:
     """The first period written in ``text``; relative ranges need ``anchor`` for dates.
 
@@ -230,8 +241,7 @@ def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -
         return Period("half", written, date(year, 6 * half - 5, 1), month_end(year, 6 * half))
     if kind == "version":
         if prose and not (
-            _VERSION_WHEN.search(text[: match.start()].rstrip(" *_`"))
-            or _VERSION_LAST.match(text, match.end())
+            _says_when(text, match.start()) or _VERSION_LAST.match(text, match.end())
         ):
             return None
         return Period("version", written, version="v" + match["v"])

@@ -1,0 +1,53 @@
+"""Scans that look only at the end of a text (so that a line of thousands of versions or
+dashes costs linear time) find exactly what a scan of the whole text finds, wherever what
+they look for fits in the window they search."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from milepost.extract import fields
+from milepost.vocabulary import periods
+
+WORDS = st.sampled_from(["in", "by", "target", "Target:", "(", "[", "x", "within", "v1", "*", "_"])
+SPACE = st.sampled_from([" ", "  ", "\t", "", ":", "`"])
+PREFIX = st.lists(st.tuples(WORDS, SPACE), max_size=5).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@given(PREFIX)
+def test_version_context_window_agrees_with_whole_text(prefix: str) -> None:
+    text = prefix + "v2.1 later"
+    end = len(prefix)
+    whole = periods._VERSION_WHEN.search(text[:end].rstrip(" *_`")) is not None
+    assert periods._says_when(text, end) == whole
+
+
+TAILS = st.lists(
+    st.sampled_from([" -", " (#12)", " #3", " @ana", " @", " https://x.y/1", ",", " word", " –"]),
+    max_size=8,
+).map("".join)
+
+
+@given(st.sampled_from(["Ship it", "- Ship it", "**Ship** it"]), TAILS)
+def test_reference_tail_window_agrees_with_whole_text(head: str, tail: str) -> None:
+    text = head + tail
+    trailing = re.compile(fields._TRAILING.pattern)
+    title = fields._LEADING.sub("", text).rstrip()
+    whole = trailing.sub("", title).strip().strip("*_ ")
+    assert len(title) <= fields._TAIL_MAX
+    assert fields.clean_title(text) == whole
+
+
+def test_long_lines_of_versions_and_dashes_still_read() -> None:
+    versions = "📋 in v1.2 " + "v1.2 based " * 5000
+    period = periods.read_period(versions, prose=True)
+    assert period is not None and period.version == "v1.2"
+    # Past the window, a tail of references is stripped as far back as the window reaches.
+    title = fields.clean_title("Ship it" + " -" * 5000 + " (#12)")
+    assert title.startswith("Ship it - -") and "#12" not in title
+    assert len(title) >= 2 * 5000 - fields._TAIL_MAX

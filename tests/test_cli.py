@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,29 @@ def test_a_bad_option_value_is_one_line(capsys: pytest.CaptureFixture[str]) -> N
         "milepost: error: Invalid value for '--since': 'soon' is not a date like 2026-11-18 "
         "(see 'milepost stats --help')\n"
     )
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    code, _, err = run(capsys, "site", str(EXAMPLES), "-o", str(blocker / "site"), "--no-history")
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith(f"milepost: error: {blocker / 'site'}")
+    assert "Not a directory" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX-only")
+def test_a_named_pipe_is_an_error_not_a_wait(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "tracks" / "piped"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "roadmap.md")  # opening it for reading would wait for a writer
+    code, _, err = run(capsys, "check", str(tmp_path / "tracks"))
+    assert code == 2
+    assert err.startswith(f"milepost: error: {folder / 'roadmap.md'}: not a regular file")
+    assert err.count("\n") == 1
+    code, _, err = run(capsys, "show", str(folder / "roadmap.md"))
+    assert code == 2 and err.endswith("not a regular file or folder\n")

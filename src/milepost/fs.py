@@ -33,18 +33,36 @@ class Snapshot:
 
 
 def read(path: str | os.PathLike[str]) -> Snapshot:
-    """Read a file's bytes; a missing, unreadable or non-regular file is a SourceError."""
+    """Read a file's bytes; a missing, unreadable or non-regular file is a SourceError.
+
+    The file is opened without blocking and checked to be a regular file before it is read:
+    a named pipe called ``roadmap.md`` is an error, not a wait for a writer that never comes.
+    """
     p = Path(path)
     try:
-        with p.open("rb") as handle:
-            data = handle.read()
+        fd = os.open(p, os.O_RDONLY | _NONBLOCK | _BINARY)
     except FileNotFoundError:
         raise SourceError("no such file", path=str(p)) from None
     except IsADirectoryError:
         raise SourceError("is a folder, not a file", path=str(p)) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise SourceError("is a folder, not a file", path=str(p))
+        raise SourceError("not a regular file (a pipe, socket or device)", path=str(p))
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
     return Snapshot(p, data)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a pipe does not wait for a writer
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def sha256(data: bytes) -> str:

@@ -53,6 +53,8 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
     if target.is_file():
         return [target]
     if not target.is_dir():
+        if target.exists():  # a pipe, socket or device: reading it could wait forever
+            raise UsageError("not a regular file or folder", path=str(path))
         raise UsageError("no such file or folder", path=str(path))
     config = config or find_config(target)
     walk_root, match_root = target, target.resolve()

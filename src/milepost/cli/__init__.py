@@ -1,9 +1,10 @@
 """The command line: a thin click group, one module per command, one error boundary.
 
 ``main(argv) -> int`` never raises: a :class:`MilepostError` (bad path, bad bytes, bad config)
-becomes one line ``milepost: error: <file>:<line>: <what>`` and exit code 2; anything else is
-a bug: one line asking for ``--debug`` (which shows the traceback) and exit code 3. Ctrl-C
-exits 130. Findings (later: ``check``) exit 1.
+becomes one line ``milepost: error: <file>:<line>: <what>`` and exit code 2, and so does an
+error of the operating system (``<path>: Permission denied``); anything else is a bug: one
+line asking for ``--debug`` (which shows the traceback) and exit code 3. Ctrl-C exits 130.
+Findings (``check``) exit 1.
 """
 
 from __future__ import annotations
@@ -110,6 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the system said no: a folder that cannot be made, a full disk
+        if debug:
+            _print_traceback()
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"milepost: error: {where}{exc.strerror or exc}", err=True)
+        return EXIT_ERROR
     except Exception as exc:  # the boundary: anything else is a bug, told in one line
         if debug:
             _print_traceback()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -88,7 +89,33 @@ def _unreadable(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             continue
         if any(mark in text for mark in _PLACEHOLDER_DATES):
             continue  # a template placeholder: MP301 says so
-        yield rule.at(context, span.start, f"{label} {text!r} is not a date (write YYYY-MM-DD)")
+        yield rule.at(context, span.start, f"{label} {text!r} {_why_not_a_day(text)}")
+
+
+def _why_not_a_day(text: str) -> str:
+    """What is wrong with a date milepost cannot read, in words that are true of it."""
+    period = read_period(text)
+    if period is not None and period.kind == "month":
+        return "names a month, not a day (write YYYY-MM-DD)"
+    if _ISO_SHAPE.search(text):
+        return "is outside the years milepost reads (1900-2099) or not a real day"
+    return "is not a date (write YYYY-MM-DD)"
+
+
+_ISO_SHAPE = re.compile(r"(?<!\d)\d{4}-\d\d-\d\d(?!\d)")
+
+
+def _future(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    meta = context.roadmap.meta
+    for label, day, span in (
+        ("last updated", meta.last_updated, meta.last_updated_span),
+        ("footer last updated", meta.footer_updated, meta.footer_span),
+    ):
+        if day is not None and span is not None and day > context.today:
+            ahead = (day - context.today).days
+            yield rule.at(context, span.start, f"{label} {day} is {ahead} days in the future")
+            if span == meta.footer_span:
+                break  # a footer that is also the header's line is said once
 
 
 def _past_periods(context: Context) -> Iterator[FocusPeriod]:
@@ -275,5 +302,19 @@ RULES = (
         bad="| Search | 2025-10-31 | 🔄 In Progress |\n",
         good="| Search | 2027-01-31 | 🔄 In Progress |\n",
         check=_overdue,
+    ),
+    Rule(
+        code="MP209",
+        name="updated-in-future",
+        group="freshness",
+        severity=Severity.WARNING,
+        summary="A 'last updated' date lies after today.",
+        why=(
+            "A roadmap cannot have been updated tomorrow: the date is a typo (2027 for 2026), "
+            "and until it is fixed the roadmap can never look stale."
+        ),
+        bad="**Last updated:** 2027-11-20\n",
+        good="**Last updated:** 2026-11-20\n",
+        check=_future,
     ),
 )

@@ -315,3 +315,30 @@ def test_parallel_check_honours_suppressions_and_per_file_ignores(tmp_path: Path
     assert [d.to_dict() for d in parallel.diagnostics] == [
         d.to_dict() for d in sequential.diagnostics
     ]
+
+
+def test_an_unreadable_track_still_exists_for_the_others(tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+
+    portfolio = tmp_path / "portfolio"
+    shutil.copytree(EXAMPLES, portfolio)
+    memory = portfolio / "tracks" / "memory" / "roadmap.md"
+    memory.write_bytes(memory.read_bytes() + b"\xff\n")
+    today = dt.date(2026, 11, 25)
+    result = api.check([portfolio], today=today)
+    assert [e.path for e in result.errors] == [str(memory)]
+    assert not [d for d in result.diagnostics if d.code == "MP601"]  # "Memory" still exists
+    # Large portfolios are checked on every core: the same holds there.
+    for n in range(checks.PARALLEL_FROM):
+        folder = tmp_path / "many" / f"t{n}"
+        folder.mkdir(parents=True)
+        (folder / "roadmap.md").write_text(
+            f"# T{n} Roadmap\n\n## Dependencies and Risks\n\n### External Dependencies\n"
+            "- **Dependency on Broken:** its API\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "many" / "broken").mkdir()
+    (tmp_path / "many" / "broken" / "roadmap.md").write_bytes(b"# Broken \xff\n")
+    result = api.check([tmp_path / "many"], today=today, select=("MP601",))
+    assert len(result.errors) == 1 and result.diagnostics == []

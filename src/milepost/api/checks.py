@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from milepost import fs
-from milepost.api.loading import load, load_many
+from milepost.api.loading import load, load_many, loads
 from milepost.config import Config
 from milepost.document import gc_paused
 from milepost.errors import MilepostError
@@ -36,22 +36,36 @@ class CheckResult:
 
 
 def _rest_of_portfolio(
-    roadmaps: list[Roadmap], config: Config, select: tuple[str, ...], ignore: tuple[str, ...]
+    roadmaps: list[Roadmap],
+    config: Config,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    *,
+    failed: tuple[str, ...] = (),
 ) -> list[Roadmap]:
     """The configured portfolio's other roadmaps, when cross-track rules will run.
 
     Checking a few files (a pre-commit hook passes only the changed ones) must still resolve
     their references against every track, or a reference to an unchanged track would look
-    dangling.
+    dangling. The ``failed`` files (given, but unreadable) stand in as empty tracks.
     """
-    given = [Path(r.path) for r in roadmaps if r.path]
-    others = []
+    given = [Path(r.path) for r in roadmaps if r.path] + [Path(p) for p in failed]
+    others = [_stand_in(path) for path in failed]
     for path in _other_files(given, config, select, ignore):
         try:
             others.append(load(path, config=config))
         except MilepostError:
-            continue  # reported when that file itself is checked
+            others.append(_stand_in(str(path)))  # its error is reported when it is checked
     return others
+
+
+def _stand_in(path: str) -> Roadmap:
+    """An empty roadmap in place of one that could not be read: its track still exists, so
+    references to it must not look dangling (the file's own error is reported apart)."""
+    from milepost.portfolio.model import slug_of
+
+    slug = slug_of(loads("", path=path))
+    return loads(f"# {slug}\n", path=path)
 
 
 def _other_files(
@@ -185,6 +199,7 @@ def _check_parallel(
     checked = {str(f) for f in files}
     own = [r for path, _, r, _ in results if r is not None and path in checked]
     context = [r for path, _, r, _ in results if r is not None and path not in checked]
+    context += [_stand_in(path) for path, _, r, error in results if error is not None]
     by_path = check_references(own, context, rules, today=today, config=config)
     reports = []
     for path, found, roadmap, error in results:
@@ -221,7 +236,13 @@ def _check(
         fix=fix or write,
         unsafe_fixes=unsafe_fixes,
         missing_links={r.path: _missing_links(r) for r in loaded.roadmaps if r.path},
-        others=_rest_of_portfolio(loaded.roadmaps, config, select, ignore),
+        others=_rest_of_portfolio(
+            loaded.roadmaps,
+            config,
+            select,
+            ignore,
+            failed=tuple(e.path for e in loaded.errors if e.path),
+        ),
     )
     if write:
         for report in reports:

@@ -214,3 +214,20 @@ def test_a_named_pipe_is_an_error_not_a_wait(
     assert err.count("\n") == 1
     code, _, err = run(capsys, "show", str(folder / "roadmap.md"))
     assert code == 2 and err.endswith("not a regular file or folder\n")
+
+
+@pytest.mark.parametrize(
+    "command", ["check", "status", "graph", "summary", "show", "export", "site"]
+)
+def test_a_folder_without_roadmaps_is_one_line_exit_2(
+    command: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "notes.md").write_text("# Not a roadmap by name\n", encoding="utf-8")
+    extra = ["-o", str(tmp_path / "site"), "--no-history"] if command == "site" else []
+    code, out, err = run(capsys, command, str(tmp_path), *extra)
+    assert code == 2 and out == ""
+    assert err == (
+        f"milepost: error: {tmp_path}: no roadmaps found: looked for **/roadmap.md, "
+        "**/*-roadmap.md (name the files, or set `roadmaps` in a milepost.toml)\n"
+    )
+    assert not (tmp_path / "site").exists()

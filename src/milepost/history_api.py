@@ -236,7 +236,7 @@ def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Conf
         }.values()
     )  # overlapping paths name each roadmap once
     if not files:
-        raise UsageError("no roadmaps found", path=str(given[0]))
+        raise locate.nothing_found(given)
     return files, config
 
 

@@ -7,6 +7,7 @@ them from git) start fast. Like :mod:`milepost.api`, it reads files through :mod
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from milepost import fs
@@ -15,7 +16,7 @@ from milepost.errors import UsageError
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
-__all__ = ["config_in", "discover", "find_config"]
+__all__ = ["config_in", "discover", "find_config", "nothing_found"]
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
@@ -72,3 +73,17 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
         for p in fs.walk(walk_root)
     }
     return [relatives[r] for r in select(relatives, config.roadmaps)]
+
+
+def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> UsageError:
+    """The error for paths below which no roadmap was found, naming where and what was sought."""
+    where = os.fspath(paths[0]) if paths else "."
+    config = find_config(where)
+    patterns = ", ".join(config.roadmaps)
+    hint = (
+        f"set `roadmaps` in {config.path}"
+        if config.path
+        else "name the files, or set `roadmaps` in a milepost.toml"
+    )
+    return UsageError(f"no roadmaps found: looked for {patterns}", path=where, hint=hint)
+

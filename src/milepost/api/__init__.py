@@ -16,7 +16,7 @@ from milepost.api.checks import CheckResult, check, check_loaded
 from milepost.api.editing import EditResult, edit, new_track, resolve_track
 from milepost.api.loading import LoadResult, load, load_many, loads
 from milepost.api.portfolios import portfolio, site
-from milepost.locate import discover, find_config
+from milepost.locate import discover, find_config, nothing_found
 
 __all__ = [
     "CheckResult",
@@ -31,6 +31,7 @@ __all__ = [
     "load_many",
     "loads",
     "new_track",
+    "nothing_found",
     "portfolio",
     "resolve_track",
     "site",

@@ -12,7 +12,7 @@ from milepost.api.loading import LoadResult, load_many
 from milepost.config import Config
 from milepost.document import gc_paused
 from milepost.errors import MilepostError
-from milepost.locate import discover, find_config
+from milepost.locate import discover, find_config, nothing_found
 
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.portfolio.model import Portfolio
@@ -55,6 +55,8 @@ def site(
                     files.setdefault(file.resolve(), (file, config))
             except MilepostError as exc:
                 errors.append(exc)
+        if not files and not errors:
+            raise nothing_found(paths)
         config = find_config(paths[0] if paths else ".")
         result = build_site(
             list(files.values()),

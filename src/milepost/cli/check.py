@@ -82,6 +82,10 @@ def run(
         unsafe_fixes=unsafe_fixes,
         write=fix and not show_diff,
     )
+    if not result.reports and not result.errors:
+        from milepost.locate import nothing_found
+
+        raise nothing_found(paths)
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)
     if show_diff:

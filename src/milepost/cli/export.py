@@ -22,6 +22,8 @@ def run(*, paths: list[Path], fmt: str) -> int:
     from milepost import __version__, api
 
     result = api.load_many(list(paths))
+    if not result.roadmaps and not result.errors:
+        raise api.nothing_found(paths)
     document = {
         "milepost": __version__,
         "roadmaps": [roadmap.to_dict() for roadmap in result.roadmaps],

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import click
 
 from milepost.cli.options import color_option, format_option, today_option
-from milepost.errors import UsageError
 
 if TYPE_CHECKING:
     from milepost.portfolio.model import Portfolio
@@ -24,7 +23,7 @@ def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio, int]:
     for error in loaded.errors:
         click.echo(f"milepost: error: {error}", err=True)
     if not result.tracks and not loaded.errors:
-        raise UsageError("no roadmaps found")
+        raise api.nothing_found(paths)
     return result, 2 if loaded.errors else 0
 
 

@@ -50,6 +50,5 @@ def run(*, paths: list[Path], today: dt.date, color: str) -> int:
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)
     if not result.roadmaps and not result.errors:
-        click.echo("milepost: no roadmaps found", err=True)
-        return 2
+        raise api.nothing_found(paths)
     return 2 if result.errors else 0

@@ -94,7 +94,26 @@ def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "show", "--today", "tomorrow", str(EXAMPLES))
     assert code == 2 and "is not a date" in err
     code, _, err = run(capsys, "frobnicate")
-    assert code == 2 and "No such command" in err
+    assert (code, err) == (
+        2,
+        "milepost: error: no such command 'frobnicate' (see 'milepost --help')\n",
+    )
+    code, _, err = run(capsys, "chek", ".")
+    assert code == 2 and "no such command 'chek'; did you mean 'check'?" in err
+
+
+def test_no_command_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert code == 2 and err == ""
+    assert out.startswith("Usage: milepost [OPTIONS] COMMAND [ARGS]...") and "  check " in out
+
+
+def test_rule_lists_a_group(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rule", "freshness")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == [f"MP20{n}" for n in range(1, 10)]
+    code, _, err = run(capsys, "rule", "nosuch")
+    assert code == 2 and "no rule or group 'nosuch'" in err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

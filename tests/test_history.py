@@ -469,7 +469,9 @@ def test_unknown_revision(
 ) -> None:
     code, _, err = run(story, monkeypatch, capsys, "diff", "no-such-branch")
     assert code == 2
-    assert "unknown revision 'no-such-branch'" in err
+    assert "'no-such-branch' is neither a revision nor an existing file or folder" in err
+    code, _, err = run(story, monkeypatch, capsys, "diff", "tracks/no-such-track")
+    assert code == 2 and "'tracks/no-such-track' is neither a revision" in err
 
 
 def test_uncommitted_roadmap_is_all_new(

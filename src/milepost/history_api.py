@@ -377,7 +377,10 @@ def _states_at(history: History, rev: str) -> dict[str, _State]:
     """Each track as revision ``rev`` has it (under its name there, renames followed)."""
     commit = gitlog.resolve(history.root, rev)
     if commit is None:
-        raise UsageError(f"unknown revision {rev!r}", path=str(history.root))
+        raise UsageError(
+            f"{rev!r} is neither a revision nor an existing file or folder",
+            path=str(history.root),
+        )
     ref = Ref(f"{rev} ({commit.day.isoformat()})", commit.sha, commit.day)
     names = {
         t.relpath: list(dict.fromkeys([t.relpath, *(v.path for v in t.versions[::-1])]))

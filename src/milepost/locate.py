@@ -86,4 +86,3 @@ def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> UsageError:
         else "name the files, or set `roadmaps` in a milepost.toml"
     )
     return UsageError(f"no roadmaps found: looked for {patterns}", path=where, hint=hint)
-

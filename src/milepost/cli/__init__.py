@@ -66,6 +66,19 @@ class _LazyGroup(click.Group):
         command: click.Command = getattr(importlib.import_module(module), name)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in _COMMANDS:
+            import difflib  # only a mistyped command pays for it
+
+            close = difflib.get_close_matches(name, list(_COMMANDS), n=1, cutoff=0.6)
+            ctx.fail(
+                f"no such command {name!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+            )
+        return super().resolve_command(ctx, args)
+
 
 @click.group(
     cls=_LazyGroup,
@@ -87,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    if not [arg for arg in args if arg != "--debug"]:  # no command: the help, as a usage error
+        click.echo(cli.get_help(click.Context(cli, info_name="milepost")))
+        return EXIT_ERROR
     try:
         result = cli.main(args, prog_name="milepost", standalone_mode=False)
     except MilepostError as exc:

@@ -23,7 +23,12 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show fixes as a diff; change nothing.")
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Show fixes as a diff; change nothing (even with --fix).",
+)
 @click.option(
     "--select",
     multiple=True,

@@ -81,24 +81,37 @@ def catalog_markdown() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _listing(rules: list[Rule]) -> str:
+    """One line per rule: code, fix mark (*), name, severity and summary."""
+    from milepost.rules import FixAvailability
+
+    return "".join(
+        f"{rule.code} {'*' if rule.fix is not FixAvailability.NEVER else ' '} "
+        f"{rule.name:<28} {rule.severity.value:<8} {rule.summary}\n"
+        for rule in rules
+    )
+
+
 @click.command("rule")
 @click.argument("key", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every rule.")
 @click.option("--docs", is_flag=True, help="Print the whole catalog as Markdown.")
 def command(key: str | None, show_all: bool, docs: bool) -> int:
-    """Explain a rule (by code or name), or list them all."""
-    from milepost.rules import ALL_RULES, FixAvailability, find_rule
+    """Explain a rule (by code or name), list a group's rules (``freshness``), or all of them."""
+    from milepost.rules import ALL_RULES, find_rule
 
     if docs:
         click.echo(catalog_markdown(), nl=False)
         return 0
     if show_all or key is None:
-        for rule in ALL_RULES:
-            fix = "*" if rule.fix is not FixAvailability.NEVER else " "
-            click.echo(f"{rule.code} {fix} {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+        click.echo(_listing(list(ALL_RULES)), nl=False)
         return 0
     found = find_rule(key)
     if found is None:
-        raise UsageError(f"no rule {key!r}", hint="see `milepost rule --all`")
+        group = [rule for rule in ALL_RULES if rule.group == key.lower()]
+        if group:
+            click.echo(_listing(group), nl=False)
+            return 0
+        raise UsageError(f"no rule or group {key!r}", hint="see `milepost rule --all`")
     click.echo(page(found), nl=False)
     return 0

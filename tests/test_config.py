@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def test_pyproject_table_or_nothing() -> None:
         ("project = 3", "project must be a string"),
         ("review_cadence_days = 0", "review_cadence_days must be a whole number"),
         ("review_cadence_days = true", "review_cadence_days must be a whole number"),
-        ("roadmaps = []", "roadmaps must be a list"),
+        ("roadmaps = []", "roadmaps is empty"),
+        ('roadmaps = [""]', "roadmaps must be a list"),
         ('roadmaps = ["../x/*.md"]', "must stay inside"),
         ("project = ", "invalid TOML"),
         ('required_sections = ["nope"]', "unknown kind 'nope'"),
@@ -142,3 +144,21 @@ def test_bad_announce_table(text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)) as info:
         parse_config(text, path="milepost.toml")
     assert str(info.value).startswith("milepost.toml: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('select = ["MP999"]', "unknown rule selector 'MP999' (did you mean MP209?)"),
+        ('ignore = ["nosuch"]', "unknown rule selector 'nosuch'"),
+        ('[per-file-ignores]\n"*.md" = ["nosuch"]', "per-file-ignores '*.md': unknown rule"),
+    ],
+)
+def test_unknown_selectors_in_the_config_name_the_config(
+    text: str, message: str, tmp_path: Path
+) -> None:
+    (tmp_path / "milepost.toml").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "roadmap.md").write_text("# T\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        api.check([tmp_path], today=dt.date(2026, 11, 25))
+    assert str(info.value).startswith(f"{tmp_path / 'milepost.toml'}: {message}")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from milepost.config import Config
 from milepost.document import Document, parse
+from milepost.errors import ConfigError, UsageError
 from milepost.model import Meta, Roadmap
 from milepost.portfolio.discover import matches
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
@@ -108,8 +109,27 @@ def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule
 
 
 def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
-    """The rules a run uses: the command line's ``select`` wins over the config's."""
+    """The rules a run uses: the command line's ``select`` wins over the config's.
+
+    An unknown selector in the config is an error naming the config file.
+    """
+    if config.path is not None:
+        _check_config_selectors(config)
     return select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
+
+
+@cache
+def _check_config_selectors(config: Config) -> None:
+    try:
+        select_rules(ALL_RULES, config.select, config.ignore)
+        for pattern, selectors in config.per_file_ignores:
+            try:
+                select_rules(ALL_RULES, (), selectors)
+            except UsageError as exc:
+                message = f"per-file-ignores {pattern!r}: {exc.message}"
+                raise UsageError(message, hint=exc.hint) from None
+    except UsageError as exc:
+        raise ConfigError(exc.message, path=str(config.path), hint=exc.hint) from None
 
 
 def skeleton(roadmap: Roadmap) -> Roadmap:

@@ -111,7 +111,11 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
         values[key] = value
     if "roadmaps" in values:
         patterns = values["roadmaps"]
-        if not patterns or not all(isinstance(p, str) and p for p in patterns):
+        if not patterns:
+            raise ConfigError(
+                f"{prefix}roadmaps is empty", path=path, hint="leave it out for the defaults"
+            )
+        if not all(isinstance(p, str) and p for p in patterns):
             raise ConfigError(f"{prefix}roadmaps must be {_TYPES['roadmaps'][1]}", path=path)
         if any(PurePath(p).is_absolute() or ".." in PurePath(p).parts for p in patterns):
             raise ConfigError(

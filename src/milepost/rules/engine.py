@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from milepost.document import Patch, apply, parse
@@ -84,15 +84,11 @@ class Suppressions:
     def read(cls, lines: Sequence[str]) -> Suppressions:
         whole: list[str] = []
         ranges: list[tuple[int, int, tuple[str, ...]]] = []
-        for number, line in enumerate(lines):
-            if "milepost" not in line:
-                continue
-            for match in _COMMENT.finditer(line):
-                codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
-                if match["kind"].lower() == "ignore-file":
-                    whole.extend(codes)
-                else:
-                    ranges.append((number, _next_block_end(lines, number + 1), codes))
+        for number, whole_file, codes in suppression_comments(lines):
+            if whole_file:
+                whole.extend(codes)
+            else:
+                ranges.append((number, _next_block_end(lines, number + 1), codes))
         return cls(tuple(whole), tuple(ranges))
 
     def hides(self, diagnostic: Diagnostic, rule: Rule) -> bool:
@@ -103,6 +99,22 @@ class Suppressions:
             start <= line < end and any(_specificity(s, rule) for s in codes)
             for start, end, codes in self.ranges
         )
+
+
+def suppression_comments(lines: Sequence[str]) -> Iterator[tuple[int, bool, tuple[str, ...]]]:
+    """Each ``<!-- milepost: ignore[-file] CODES -->``: its line (0-based), whether it covers
+    the whole file, and its selectors (``("ALL",)`` when it names none)."""
+    for number, line in enumerate(lines):
+        if "milepost" not in line:
+            continue
+        for match in _COMMENT.finditer(line):
+            codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
+            yield number, match["kind"].lower() == "ignore-file", codes
+
+
+def is_known(selector: str, rules: Sequence[Rule]) -> bool:
+    """Whether ``selector`` (a code, prefix, name, group or ALL) names any of ``rules``."""
+    return _known(selector, rules)
 
 
 def _next_block_end(lines: Sequence[str], start: int) -> int:

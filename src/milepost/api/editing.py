@@ -255,7 +255,9 @@ def _operation(
             from milepost.history.gitlog import user_name
 
             author = user_name(path)
-        return ops.review(
+        from milepost.edits.review import review
+
+        return review(
             roadmap,
             today=today,
             cadence_days=config.review_cadence_days,

@@ -144,14 +144,18 @@ def plan(
     "--next",
     "next_review",
     metavar="YYYY-MM-DD",
-    help="Next review date (default: today plus the review cadence).",
+    help="Next review date, today or later (default: today plus the review cadence).",
 )
 @click.option("--by", "author", help="Who reviewed (default: git config user.name).")
 @_common
 def review(
     track: str, next_review: str | None, author: str | None, dry_run: bool, today: dt.date
 ) -> int:
-    """Set last updated (header and footer) to today and the next review date."""
+    """Set last updated (header and footer) to today and the next review date.
+
+    Dates keep the format they are written in (2026-11-25 or November 25, 2026). A roadmap
+    without a next-review line gets one where the template puts it, and the output says so.
+    """
     due = None
     if next_review is not None:
         try:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from milepost.document import Block, BlockQuote, ListBlock, Patch, Section, Table
 from milepost.edits.style import (
@@ -27,7 +27,7 @@ from milepost.vocabulary.periods import month_title, read_period
 from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import Status, emoji_at, status_of_word
 
-__all__ = ["Edit", "plan", "review", "set_status", "ship"]
+__all__ = ["Edit", "plan", "set_status", "ship"]
 
 
 @dataclass(frozen=True)
@@ -348,69 +348,3 @@ def plan(
         return None
 
     return Edit(tuple(patches), f"{title}: planned for {month_title(month)}", verify)
-
-
-_ISO = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|YYYY-MM-DD")
-_BY = re.compile(r"(\bby\s+)(@[\w-]+|[^*_\r\n]+?)(\s*[*_]*\s*(?:\r\n|\r|\n)?$)")
-
-
-def _redate(line: str, old: str | None, new: date) -> str:
-    body, ending = split_line_ending(line)
-    match = _ISO.search(body)
-    if match is not None:
-        return body[: match.start()] + new.isoformat() + body[match.end() :] + ending
-    if old and old in body:
-        return body.replace(old, new.isoformat(), 1) + ending
-    raise ValueError("no date on the line")
-
-
-def _with_author(line: str, author: str) -> str:
-    """The footer line with its "by <who>" set to ``author``."""
-    match = _BY.search(line)
-    if match is None:
-        return line
-    return line[: match.start(2)] + author + line[match.end(2) :]
-
-
-def review(
-    roadmap: Roadmap,
-    *,
-    today: date,
-    cadence_days: int,
-    next_review: date | None = None,
-    author: str | None = None,
-) -> Edit:
-    """Set last updated (header and footer, with the author) to today and the next review."""
-    meta = roadmap.meta
-    lines = roadmap.document.source.lines
-    due = next_review or today + timedelta(days=cadence_days)
-    patches: list[Patch] = []
-    spans = [
-        (meta.last_updated_span, meta.last_updated_text, today),
-        (meta.next_review_span, meta.next_review_text, due),
-    ]
-    if meta.footer_span is not None and meta.footer_span != meta.last_updated_span:
-        spans.append((meta.footer_span, meta.footer_updated_text, today))
-    if meta.last_updated_span is None:
-        raise UsageError("no 'Last updated' line to update", path=roadmap.path)
-    for span, old, day in spans:
-        if span is None:
-            continue
-        try:
-            new = _redate(lines[span.start], old, day)
-        except ValueError:
-            raise UsageError(
-                "cannot find the date to update", path=roadmap.path, line=span.first_line
-            ) from None
-        if author and span == meta.footer_span:
-            new = _with_author(new, author)
-        patches.append(Patch(span.start, span.start + 1, (new,)))
-
-    def verify(after: Roadmap) -> str | None:
-        if after.meta.last_updated != today:
-            return "last updated does not read as today"
-        if meta.next_review_span is not None and after.meta.next_review != due:
-            return f"next review does not read as {due}"
-        return None
-
-    return Edit(tuple(patches), f"reviewed {today}, next review {due}", verify)

@@ -11,8 +11,8 @@ from milepost.edits.operations import (
     _insert_under,
     _month_slot,
     _section,
-    review,
 )
+from milepost.edits.review import review
 from milepost.edits.style import before_owners, split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap

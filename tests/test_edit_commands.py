@@ -1,0 +1,123 @@
+"""The edit commands as a user runs them: what they refuse (one line, exit 2, the file named),
+what they say they did, and that they did exactly that."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import milepost
+from milepost import api
+from milepost.cli import main
+from milepost.vocabulary.periods import date_like, redate
+from tests.conftest import EXAMPLES
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(EXAMPLES, tmp_path / "portfolio")
+    monkeypatch.chdir(tmp_path / "portfolio")
+    return tmp_path / "portfolio"
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """Run a command that must be refused: exit 2, one line naming the file, no bug report."""
+    before = {p: p.read_bytes() for p in Path.cwd().rglob("*.md")}
+    assert main([*args, "--today", "2026-11-25"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith("milepost: error: "), err
+    assert "roadmap.md" in err and "please report" not in err, err
+    assert {p: p.read_bytes() for p in Path.cwd().rglob("*.md")} == before
+    return err
+
+
+def _memory(portfolio: Path) -> Path:
+    return portfolio / "tracks" / "memory" / "roadmap.md"
+
+
+# review
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2025-10-16", "2026-11-25"),
+        ("October 16, 2025", "November 25, 2026"),
+        ("Oct 16, 2025", "Nov 25, 2026"),
+        ("Oct. 1st, 2025", "Nov. 25th, 2026"),
+        ("16 October 2025", "25 November 2026"),
+        ("06 oct 2025", "25 nov 2026"),
+        ("SEPT 3 2025", "NOV 25 2026"),
+    ],
+)
+def test_dates_keep_the_style_they_were_written_in(written: str, expected: str) -> None:
+    assert (
+        redate(f"*Last updated: {written} by @ann*", TODAY) == f"*Last updated: {expected} by @ann*"
+    )
+    assert date_like(f"**Last updated:** {written}", TODAY) == expected
+
+
+def test_review_keeps_long_dates_long(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    text = path.read_text(encoding="utf-8").replace("2026-11-18", "October 16, 2025")
+    path.write_text(text.replace("2026-12-02", "October 30, 2025"), encoding="utf-8")
+    api.edit(path, "review", today=TODAY, author="@bkumar")
+    new = path.read_text(encoding="utf-8")
+    assert "**Last updated:** November 25, 2026\n" in new
+    assert "**Next roadmap review:** December 9, 2026\n" in new
+    assert new.endswith("*Last updated: November 25, 2026 by @bkumar*\n")
+
+
+def test_review_writes_the_next_review_it_announces(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _memory(portfolio)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("**Next roadmap review:** 2026-12-02\n\n", ""), encoding="utf-8")
+    assert main(["review", "memory", "--by", "@bkumar", "--today", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert "next review 2026-12-09 (a new 'Next roadmap review' line)" in out
+    new = path.read_text(encoding="utf-8")
+    # Where the template puts it: after the closing rule, above the living-document note.
+    assert "\n---\n\n**Next roadmap review:** 2026-12-09\n\n*This roadmap is a living" in new
+    assert milepost.load(path).meta.next_review == dt.date(2026, 12, 9)
+    assert main(["review", "memory", "--by", "@bkumar", "--today", "2026-11-25"]) == 0
+    assert "nothing to change" in capsys.readouterr().out  # and now it is there
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # no rule: above the footer
+            "# T\n\n**Last updated:** 2026-11-01\n\n## Current Focus\n\nx\n\n"
+            "*Last updated: 2026-11-01 by @ann*\n",
+            "x\n\n**Next roadmap review:** 2026-12-09\n\n*Last updated: 2026-11-25 by @ann*\n",
+        ),
+        (  # no footer: at the end, keeping the lack of a final newline
+            "# T\n\n**Last updated:** 2026-11-01\n\n## Current Focus\n\nx",
+            "x\n\n**Next roadmap review:** 2026-12-09",
+        ),
+    ],
+)
+def test_review_adds_the_next_review_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    api.edit(path, "review", today=TODAY, author="@ann")
+    assert path.read_text(encoding="utf-8").endswith(expected)
+
+
+def test_review_refuses_a_next_review_in_the_past(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(capsys, "review", "memory", "--next", "2026-11-24", "--by", "@x")
+    assert "before today" in err
+    assert (
+        main(["review", "memory", "--next", "2026-11-25", "--by", "@x", "--today", "2026-11-25"])
+        == 0
+    )

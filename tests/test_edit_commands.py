@@ -121,3 +121,16 @@ def test_review_refuses_a_next_review_in_the_past(
         main(["review", "memory", "--next", "2026-11-25", "--by", "@x", "--today", "2026-11-25"])
         == 0
     )
+
+
+# request
+
+
+def test_no_matching_request_lists_what_there_is(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(capsys, "request", "memory", "new request", "--status", "planned")
+    assert "no request matches 'new request' (3 requests here: " in err
+    assert "'Postgres-backed vector storage'" in err and "no requests here" not in err
+    err = _refused(capsys, "request", "memory", "Postgres vektor", "--status", "planned")
+    assert "(closest: 'Postgres-backed vector storage')" in err

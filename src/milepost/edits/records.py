@@ -39,9 +39,24 @@ def _pick(records: Sequence[T], query: str, what: str, name: str, path: str | No
     if len(found) > 1:
         listing = "; ".join(f"line {r.span.first_line}: {getattr(r, name)!r}" for r in found)
         raise UsageError(f"{len(found)} {what}s match {query!r}: {listing}", path=path)
-    near = difflib.get_close_matches(query, [getattr(r, name) for r in records], n=3, cutoff=0.4)
-    hint = "closest: " + "; ".join(repr(t) for t in near) if near else f"no {what}s here"
-    raise UsageError(f"no {what} matches {query!r}", path=path, hint=hint)
+    raise UsageError(
+        f"no {what} matches {query!r}", path=path, hint=_candidates(records, query, what, name)
+    )
+
+
+def _candidates(records: Sequence[T], query: str, what: str, name: str) -> str:
+    """What there is to pick from: the closest few, else the first few (never "none" when
+    there are some)."""
+    if not records:
+        return f"no {what}s here"
+    names = {getattr(r, name).casefold(): getattr(r, name) for r in records}
+    near = difflib.get_close_matches(query.casefold(), list(names), n=3, cutoff=0.4)
+    if near:
+        return "closest: " + "; ".join(repr(names[n]) for n in near)
+    listed = "; ".join(repr(n) for n in list(names.values())[:3])
+    more = "; ..." if len(names) > 3 else ""
+    count = f"{len(records)} {what}{'s' if len(records) != 1 else ''}"
+    return f"{count} here: {listed}{more}"
 
 
 def metric(

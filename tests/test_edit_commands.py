@@ -134,3 +134,29 @@ def test_no_matching_request_lists_what_there_is(
     assert "'Postgres-backed vector storage'" in err and "no requests here" not in err
     err = _refused(capsys, "request", "memory", "Postgres vektor", "--status", "planned")
     assert "(closest: 'Postgres-backed vector storage')" in err
+
+
+# ship
+
+
+def test_ship_refuses_a_dropped_item(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(capsys, "ship", "memory", "Redis")
+    assert "roadmap.md:13: 'Redis memory backend" in err and "is dropped" in err
+    assert "`milepost start` it first" in err
+    assert main(["ship", "--help"]) == 0
+    assert "dropped item is not shipped" in capsys.readouterr().out
+
+
+def test_ship_does_not_repeat_a_reference_of_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        "- 🚧 **In Progress:** Redis backend (#287) - for big swarms (#12) @ann\n"
+        "- 🚧 **In Progress:** Search #30 @ann\n\n## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "ship", item="redis", today=TODAY)
+    api.edit(path, "ship", item="search", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "- ✅ Redis backend (#287) - for big swarms shipped (#12)\n" in text
+    assert "- ✅ Search shipped (#30)\n" in text

@@ -229,6 +229,13 @@ def _operation(
             raise UsageError(f"{operation}: which item?")
         target = find_item(roadmap, item or "", line=line)
         if operation == "ship":
+            if target.status is Status.DROPPED:
+                raise UsageError(
+                    f"{target.title!r} is dropped; not shipping it",
+                    path=roadmap.path,
+                    line=target.span.first_line,
+                    hint="if the work was picked up again, `milepost start` it first",
+                )
             return ops.ship(
                 roadmap,
                 target,

@@ -95,7 +95,11 @@ def ship(
     dry_run: bool,
     today: dt.date,
 ) -> int:
-    """Mark an item done and record it under this month's Completed Milestones."""
+    """Mark an item done and record it under this month's Completed Milestones.
+
+    A dropped item is not shipped: if the work was picked up again, `milepost start` it
+    first.
+    """
     return run(
         track,
         "ship",

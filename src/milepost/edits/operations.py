@@ -263,7 +263,10 @@ def ship(
     nl = _newline(roadmap)
     example = next((i for group in roadmap.milestones for i in group.items), None)
     bullet = _bullet_of(roadmap, example or item)
-    refs = " ".join(r for r in item.refs if r.startswith("#"))
+    # The references the title does not already hold ("Redis backend (#287) - ..." keeps one).
+    refs = " ".join(
+        r for r in item.refs if r.startswith("#") and not re.search(rf"{r}(?!\d)", item.title)
+    )
     text = f"{item.title} shipped" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"

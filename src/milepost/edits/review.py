@@ -62,18 +62,13 @@ def _add_next_review(roadmap: Roadmap, due: date) -> Patch:
             break
         if _RULE.match(body) and (at == 0 or _blank(lines[at - 1])):
             after = [] if at + 1 < len(lines) and _blank(lines[at + 1]) else [nl]
-            if at + 1 == len(lines) and not lines[at].endswith(("\n", "\r")):
-                return Patch(at, at + 1, (lines[at] + nl, nl, text))
             return Patch(at + 1, at + 1, (nl, text + nl, *after))
     if footer < len(lines):
         before = [nl] if footer > 0 and not _blank(lines[footer - 1]) else []
         return Patch(footer, footer, (*before, text + nl, nl))
-    if not lines:
-        return Patch(0, 0, (text + nl,))
-    last = lines[-1]
-    if last.endswith(("\n", "\r")):  # keep the file's final newline, or its lack of one
-        return Patch(len(lines), len(lines), (*([] if _blank(last) else [nl]), text + nl))
-    return Patch(len(lines) - 1, len(lines), (last + nl, nl, text))
+    # At the end (a file without a final newline keeps lacking one: see document.apply).
+    before = [nl] if lines and not _blank(lines[-1]) else []
+    return Patch(len(lines), len(lines), (*before, text + nl))
 
 
 def review(

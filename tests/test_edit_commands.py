@@ -12,6 +12,7 @@ import pytest
 import milepost
 from milepost import api
 from milepost.cli import main
+from milepost.errors import UsageError
 from milepost.vocabulary.periods import date_like, redate
 from tests.conftest import EXAMPLES
 
@@ -160,3 +161,48 @@ def test_ship_does_not_repeat_a_reference_of_the_title(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "- ✅ Redis backend (#287) - for big swarms shipped (#12)\n" in text
     assert "- ✅ Search shipped (#30)\n" in text
+
+
+# rollover
+
+
+@pytest.mark.parametrize(
+    ("month", "message"),
+    [
+        ("2026-10", "cannot roll over to October 2026: it is in the past"),
+        ("2026-11", "Current Focus already starts at November 2026: nothing to roll over"),
+    ],
+)
+def test_rollover_refuses_a_month_not_after_the_focus(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], month: str, message: str
+) -> None:
+    err = _refused(capsys, "rollover", "memory", "--to", month)
+    assert message in err
+
+
+def test_rollover_refuses_to_put_a_month_above_the_focus(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### January 2027\n"
+        "- 📋 Export\n\n## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UsageError, match="starts at January 2027: December 2026 would go above"):
+        api.edit(path, "rollover", today=TODAY, month=dt.date(2026, 12, 1))
+    api.edit(path, "rollover", today=TODAY, month=dt.date(2027, 2, 1))
+    assert "### February 2027\n- 📋 Export (carried over from January 2027)" in path.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_rollover_past_every_month_of_the_focus(portfolio: Path) -> None:
+    """Every month of Current Focus rolls over: the new months take their place (this was
+    refused as 'overlapping edits')."""
+    path = portfolio / "tracks" / "web-ui" / "roadmap.md"
+    api.edit(path, "rollover", today=dt.date(2027, 1, 5))
+    roadmap = milepost.load(path)
+    assert roadmap.focus is not None
+    assert [p.heading for p in roadmap.focus.periods] == ["January 2027", "February 2027"]
+    text = path.read_text(encoding="utf-8")
+    assert "**Theme:** See what a swarm is doing while it runs\n\n### January 2027\n- 🚧" in text
+    assert "<!-- plan February 2027 here -->\n\n## Medium-Term Goals" in text

@@ -263,7 +263,13 @@ def risk(
 
 @click.command("rollover")
 @click.argument("track")
-@click.option("--to", "to_month", metavar="YYYY-MM", help="The new month (default: this one).")
+@click.option(
+    "--to",
+    "to_month",
+    metavar="YYYY-MM",
+    help="The new month: not in the past, and after the first month of Current Focus "
+    "(default: this one).",
+)
 @_common
 def rollover(track: str, to_month: str | None, dry_run: bool, today: dt.date) -> int:
     """Start a new month: shipped work to Completed Milestones, the rest carried over."""

@@ -206,3 +206,71 @@ def test_rollover_past_every_month_of_the_focus(portfolio: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "**Theme:** See what a swarm is doing while it runs\n\n### January 2027\n- 🚧" in text
     assert "<!-- plan February 2027 here -->\n\n## Medium-Term Goals" in text
+
+
+# plan, and the text every edit writes
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("Per-agent memory namespaces",), "roadmap.md:15: 'Per-agent memory namespaces' is"),
+        (("per-agent  MEMORY namespaces", "--month", "2026-12"), "already in Current Focus"),
+        (("Quotas", "--issue", "abc"), "--issue 'abc' is not an issue"),
+        (("Quotas", "--issue", "https://example.com/1"), "does not read as an issue reference"),
+        (("Quotas", "--owner", "a b"), "--owner 'a b' is not a name"),
+        (("Quotas\nand more",), "the title must be one line"),
+        (("Quotas", "--owner", "ann\n"), "--owner must be one line"),
+        (("  ",), "the title is empty"),
+    ],
+)
+def test_plan_refuses(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    assert message in _refused(capsys, "plan", "memory", *args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("block", "memory", "snapshots", "--reason", "waiting\non #412"),
+        ("block", "memory", "snapshots", "--reason", ""),
+        ("ship", "memory", "snapshots", "--impact", "a\rb"),
+        ("risk", "memory", "Vendor\nlock-in", "--likelihood", "low", "--impact", "low"),
+        ("review", "memory", "--by", ""),
+    ],
+)
+def test_text_options_are_one_line_and_not_empty(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    err = _refused(capsys, *args)
+    assert "must be one line" in err or "is empty" in err
+
+
+def test_plan_a_title_with_markdown(portfolio: Path) -> None:
+    """The line keeps its Markdown; the check compares what a reader sees."""
+    path = _memory(portfolio)
+    result = api.edit(
+        path,
+        "plan",
+        item="See [the spec](https://x.y/s) and **bold** `code`",
+        issue="https://github.com/swarmkit/swarmkit/issues/3",
+        owner="gwen",
+        today=TODAY,
+    )
+    assert result.description == "See the spec and bold code: planned for November 2026"
+    line = (
+        "- 📋 **Planned:** See [the spec](https://x.y/s) and **bold** `code` "
+        "(https://github.com/swarmkit/swarmkit/issues/3) @gwen\n"
+    )
+    assert line in path.read_text(encoding="utf-8")
+    with pytest.raises(UsageError, match="'See the spec and bold code' is already in Current"):
+        api.edit(path, "plan", item="See the spec and bold code", today=TODAY)
+
+
+def test_plan_takes_an_issue_number_with_or_without_hash(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    api.edit(path, "plan", item="Quotas", issue="#450", today=TODAY)
+    api.edit(path, "plan", item="Exports", issue="451", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "- 📋 **Planned:** Quotas (#450)\n- 📋 **Planned:** Exports (#451)\n" in text

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from milepost.document import Block, BlockQuote, ListBlock, Patch, Section, Table
+from milepost.edits.readback import read_item
 from milepost.edits.style import (
     LABELS,
     restatus_cell,
@@ -54,14 +55,6 @@ def _vocabulary(roadmap: Roadmap) -> dict[Status, str]:
         if word and status_of_word(word) is item.status:
             seen.setdefault(item.status, Counter())[word] += 1
     return {status: words.most_common(1)[0][0] for status, words in seen.items()}
-
-
-def _find(roadmap: Roadmap, title: str, status: Status | None = None) -> Item | None:
-    key = title_key(title)
-    for item in work_items(roadmap):
-        if title_key(item.title).startswith(key) and (status is None or item.status is status):
-            return item
-    return None
 
 
 def _table_of(blocks: list[Block], line: int) -> Table | None:
@@ -313,6 +306,20 @@ def _in_focus(roadmap: Roadmap, title: str) -> int:
     )
 
 
+def _issue(issue: str, path: str | None) -> str:
+    """``--issue`` as written on the line: ``#450`` for a number, else the URL as given."""
+    text = issue.strip()
+    if re.fullmatch(r"#?\d{1,7}", text):
+        return "#" + text.lstrip("#")
+    if re.fullmatch(r"https?://\S+", text):
+        return text
+    raise UsageError(
+        f"--issue {issue!r} is not an issue",
+        path=path,
+        hint="give its number, 450 or #450, or its URL",
+    )
+
+
 def plan(
     roadmap: Roadmap,
     title: str,
@@ -322,11 +329,16 @@ def plan(
     owner: str | None = None,
     issue: str | None = None,
 ) -> Edit:
-    """Add a planned item under ``month`` (default: this month) of Current Focus."""
+    """Add a planned item under ``month`` (default: this month) of Current Focus.
+
+    Refused: a title already in Current Focus, an ``issue`` that is not a number or a URL,
+    an ``owner`` that is not a name, and text that would not read back as one planned item.
+    """
     focus = _section(roadmap, SectionKind.FOCUS)
     if focus is None:
         raise UsageError("no Current Focus section to plan in", path=roadmap.path)
     month = (month or today).replace(day=1)
+    heading = month_title(month)
     nl = _newline(roadmap)
     # Write it like the planned items of that month, else of the latest month.
     periods = list(roadmap.focus.periods) if roadmap.focus else []
@@ -336,18 +348,51 @@ def plan(
     labelled = sample is not None and bool(sample.marker) and sample.marker != Status.PLANNED.emoji
     words = _vocabulary(roadmap)
     label = f"**{words.get(Status.PLANNED, LABELS[Status.PLANNED])}:** " if labelled else ""
-    extra = ""
-    if issue:
-        extra += f" (#{issue.lstrip('#')})"
+    ref = _issue(issue, roadmap.path) if issue else None
+    extra = f" ({ref})" if ref else ""
     if owner:
-        extra += f" @{owner.lstrip('@')}"
+        extra += f" @{owner.strip().lstrip('@')}"
     line = f"{_bullet_of(roadmap, sample)} {Status.PLANNED.emoji} {label}{title}{extra}{nl}"
+    seen = read_item(line, heading)
+    if seen is None or seen.status is not Status.PLANNED or not seen.title:
+        raise UsageError(f"{title!r} does not read as a planned item", path=roadmap.path)
+    if ref and ref not in seen.refs:
+        raise UsageError(
+            f"--issue {issue!r} does not read as an issue reference",
+            path=roadmap.path,
+            hint="give its number, 450 or #450, or a GitHub issue or pull request URL",
+        )
+    if owner and f"@{owner.strip().lstrip('@')}" not in seen.owners:
+        raise UsageError(f"--owner {owner!r} is not a name like @ann", path=roadmap.path)
+    key = title_key(seen.title)
+    for item in _focus_items(roadmap):
+        if title_key(item.title) == key:
+            raise UsageError(
+                f"{item.title!r} is already in Current Focus",
+                path=roadmap.path,
+                line=item.span.first_line,
+                hint="give the new item another title, or edit that one with start, ship, drop",
+            )
     patches = _insert_under(roadmap, focus, month, [line], newest_first=False)
+    (patch,) = patches
+    at = patch.start + patch.lines.index(line)  # the new line's index once inserted
 
     def verify(after: Roadmap) -> str | None:
-        found = _find(after, title, Status.PLANNED)
-        if found is None or month_title(month) not in found.section:
-            return f"'{title}' is not planned under {month_title(month)}"
+        found = next((i for i in work_items(after) if i.span.start == at), None)
+        if (
+            found is None
+            or found.status is not Status.PLANNED
+            or heading not in found.section
+            or title_key(found.title) != key
+        ):
+            return f"{seen.title!r} is not planned under {heading}"
         return None
 
-    return Edit(tuple(patches), f"{title}: planned for {month_title(month)}", verify)
+    return Edit(tuple(patches), f"{seen.title}: planned for {heading}", verify)
+
+
+def _focus_items(roadmap: Roadmap) -> list[Item]:
+    focus = roadmap.focus
+    if focus is None:
+        return []
+    return [*focus.items, *(i for p in focus.periods for i in p.items)]

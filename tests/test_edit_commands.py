@@ -274,3 +274,40 @@ def test_plan_takes_an_issue_number_with_or_without_hash(portfolio: Path) -> Non
     api.edit(path, "plan", item="Exports", issue="451", today=TODAY)
     text = path.read_text(encoding="utf-8")
     assert "- 📋 **Planned:** Quotas (#450)\n- 📋 **Planned:** Exports (#451)\n" in text
+
+
+# risk
+
+
+def test_a_new_risk_needs_likelihood_impact_and_mitigation(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(capsys, "risk", "memory", "Another risk")
+    assert "no risk matches 'Another risk'; adding it needs --likelihood, --impact," in err
+    assert "'Embedding model changes invalidate stored vectors'" in err
+    err = _refused(capsys, "risk", "memory", "Another risk", "--likelihood", "low")
+    assert "adding it needs --impact, --mitigation" in err
+
+
+def test_risk_says_added_or_updated(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    added = api.edit(
+        path,
+        "risk",
+        item="**Vendor** lock-in on [pgvector](https://x.y)",
+        likelihood="Low",
+        impact_level="High",
+        mitigation="Keep the **LanceDB** backend",
+        today=TODAY,
+    )
+    assert added.description == "Risk 4: added"
+    assert (
+        "- **Risk 4:** **Vendor** lock-in on [pgvector](https://x.y)\n  - Likelihood: Low\n"
+        "  - Impact: High\n  - Mitigation: Keep the **LanceDB** backend\n"
+    ) in path.read_text(encoding="utf-8")
+    updated = api.edit(
+        path, "risk", item="vendor lock-in", mitigation="A **second** backend", today=TODAY
+    )
+    assert updated.description == "Risk 4: updated"
+    result = api.check([path], today=TODAY)
+    assert not [d for d in result.diagnostics if d.code.startswith("MP4")]

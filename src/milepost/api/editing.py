@@ -328,7 +328,9 @@ def _operation(
             raise UsageError("request: --status planned, in-progress or completed")
         return records.request(roadmap, item or "", status=options["status"])
     if operation == "risk":
-        return records.risk(
+        from milepost.edits.risks import risk
+
+        return risk(
             roadmap,
             item or "",
             likelihood=options["likelihood"],

@@ -248,7 +248,10 @@ def risk(
     dry_run: bool,
     today: dt.date,
 ) -> int:
-    """Update a risk (found by its description), or add it."""
+    """Update a risk (found by words of its description), or add it.
+
+    A new risk needs --likelihood, --impact and --mitigation.
+    """
     return run(
         track,
         "risk",

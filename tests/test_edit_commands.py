@@ -311,3 +311,33 @@ def test_risk_says_added_or_updated(portfolio: Path) -> None:
     assert updated.description == "Risk 4: updated"
     result = api.check([path], today=TODAY)
     assert not [d for d in result.diagnostics if d.code.startswith("MP4")]
+
+
+# metric
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--target", "5 → 3"), "--target '5 → 3' holds an arrow"),
+        (("--baseline", "5->3"), "--baseline '5->3' holds an arrow"),
+        (("--current", "4 => 2"), "--current '4 => 2' holds an arrow"),
+        (("--current", ""), "--current is empty"),
+        (("--target", " "), "--target is empty"),
+        (("--current", "5 (estimate)"), "--current '5 (estimate)' holds a parenthesis"),
+    ],
+)
+def test_metric_refuses(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    assert message in _refused(capsys, "metric", "memory", "overflow", *args)
+
+
+def test_metric_values_from_python_are_checked_too(portfolio: Path) -> None:
+    from milepost.edits.records import metric
+
+    roadmap = milepost.load(_memory(portfolio))
+    with pytest.raises(UsageError, match="holds an arrow"):
+        metric(roadmap, "overflow", target="5 -> 3")
+    with pytest.raises(UsageError, match="is empty"):
+        metric(roadmap, "overflow", current="")

@@ -68,6 +68,22 @@ def metric(
     target: str | None = None,
 ) -> Edit:
     """Set a metric's current value (``(current: X)``), baseline or target on its line."""
+    for flag, value in (("--current", current), ("--baseline", baseline), ("--target", target)):
+        if value is not None and _ARROW.search(value):
+            raise UsageError(
+                f"{flag} {value!r} holds an arrow",
+                path=roadmap.path,
+                hint="the line reads 'name: baseline → target': give --baseline and --target "
+                "one value each",
+            )
+        if value is not None and not value.strip():
+            raise UsageError(f"{flag} is empty", path=roadmap.path)
+    if current is not None and ("(" in current or ")" in current):
+        raise UsageError(
+            f"--current {current!r} holds a parenthesis",
+            path=roadmap.path,
+            hint="it is written as (current: VALUE), which a parenthesis would end early",
+        )
     found = _pick(roadmap.metrics, query, "metric", "name", roadmap.path)
     number = found.span.start
     body, ending = split_line_ending(roadmap.document.source.lines[number])

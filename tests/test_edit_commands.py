@@ -12,7 +12,9 @@ import pytest
 import milepost
 from milepost import api
 from milepost.cli import main
+from milepost.edits.lookup import AmbiguousItemError, find_item
 from milepost.errors import UsageError
+from milepost.model import Status
 from milepost.vocabulary.periods import date_like, redate
 from tests.conftest import EXAMPLES
 
@@ -341,3 +343,29 @@ def test_metric_values_from_python_are_checked_too(portfolio: Path) -> None:
         metric(roadmap, "overflow", target="5 -> 3")
     with pytest.raises(UsageError, match="is empty"):
         metric(roadmap, "overflow", current="")
+
+
+# finding the item
+
+
+def test_the_work_item_wins_over_field_lines_and_requests(portfolio: Path) -> None:
+    memory = milepost.load(_memory(portfolio))
+    found = find_item(memory, "per-agent")  # also in "Dependencies: Per-agent namespaces"
+    assert (found.span.first_line, found.title) == (15, "Per-agent memory namespaces")
+    web_ui = milepost.load(portfolio / "tracks" / "web-ui" / "roadmap.md")
+    found = find_item(web_ui, "dark mode")  # also "Request 1: Dark mode"
+    assert (found.span.first_line, found.status) == (12, Status.PLANNED)
+
+
+def test_two_work_items_stay_ambiguous() -> None:
+    roadmap = milepost.loads(
+        "# T\n\n## Current Focus\n\n### November 2026\n- 📋 Export data (#1)\n"
+        "- 🚧 Export logs (#2)\n\n## Initiatives\n\n- **Dependencies:** Export data (#1)\n"
+    )
+    with pytest.raises(AmbiguousItemError, match=r"2 items match 'export': line 6 .* line 7 "):
+        find_item(roadmap, "export")
+
+
+def test_start_picks_the_work_item(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["start", "memory", "per-agent", "--today", "2026-11-25"]) == 0
+    assert "Per-agent memory namespaces: In Progress" in capsys.readouterr().out

@@ -369,3 +369,37 @@ def test_two_work_items_stay_ambiguous() -> None:
 def test_start_picks_the_work_item(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["start", "memory", "per-agent", "--today", "2026-11-25"]) == 0
     assert "Per-agent memory namespaces: In Progress" in capsys.readouterr().out
+
+
+# help
+
+
+@pytest.mark.parametrize(
+    ("command", "argument"),
+    [
+        ("start", "ITEM is words of the item's title"),
+        ("block", "ITEM is words"),
+        ("drop", "ITEM is words"),
+        ("ship", "ITEM is words"),
+        ("plan", "TITLE is the new item's text"),
+        ("review", ""),
+        ("metric", "METRIC is words of the metric's name"),
+        ("request", "REQUEST is words of an existing community request"),
+        ("risk", "DESCRIPTION is words of an existing risk's description"),
+        ("rollover", ""),
+    ],
+)
+def test_edit_help_explains_the_arguments(
+    capsys: pytest.CaptureFixture[str], command: str, argument: str
+) -> None:
+    assert main([command, "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "TRACK is a roadmap file, a folder holding one roadmap, or a track's slug or name" in out
+    assert argument in out
+
+
+def test_risk_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["risk", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--likelihood [high|medium|low]  How likely" in out
+    assert "--impact [high|medium|low]      How much it would hurt" in out

@@ -403,3 +403,9 @@ def test_risk_help_describes_every_option(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "--likelihood [high|medium|low]  How likely" in out
     assert "--impact [high|medium|low]      How much it would hurt" in out
+
+
+def test_plan_trims_the_title(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    api.edit(path, "plan", item="  Quotas  ", today=TODAY)
+    assert "- 📋 **Planned:** Quotas\n" in path.read_text(encoding="utf-8")

@@ -337,6 +337,7 @@ def plan(
     focus = _section(roadmap, SectionKind.FOCUS)
     if focus is None:
         raise UsageError("no Current Focus section to plan in", path=roadmap.path)
+    title = title.strip()
     month = (month or today).replace(day=1)
     heading = month_title(month)
     nl = _newline(roadmap)

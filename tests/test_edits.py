@@ -231,7 +231,12 @@ def test_random_edit_sequences_touch_only_their_lines(steps: list[tuple[str, int
         items = [i for i in work_items(roadmap) if i.status is not None]
         item = items[pick % len(items)]
         if op == "plan":
-            edit = ops.plan(roadmap, f"New thing {pick}", today=TODAY)
+            title = f"New thing {pick}"
+            if any(i.title == title for i in work_items(roadmap)):  # planned by an earlier step
+                with pytest.raises(UsageError, match="already in Current Focus"):
+                    ops.plan(roadmap, title, today=TODAY)
+                continue
+            edit = ops.plan(roadmap, title, today=TODAY)
         elif op == "ship":
             edit = ops.ship(roadmap, item, today=TODAY)
         else:

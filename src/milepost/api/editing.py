@@ -155,6 +155,23 @@ def edit(
     write is atomic and refused if the file changed since it was read.
     """
     path = resolve_track(track)
+    _check_text(
+        operation,
+        str(path),
+        item=item,
+        reason=reason,
+        impact=impact,
+        details=details,
+        owner=owner,
+        issue=issue,
+        author=author,
+        current=current,
+        baseline=baseline,
+        target=target,
+        likelihood=likelihood,
+        impact_level=impact_level,
+        mitigation=mitigation,
+    )
     config = find_config(path)
     snapshot = fs.read(path)
     source = decode(snapshot.data, path=str(path))
@@ -209,6 +226,28 @@ def edit(
     return EditResult(path, change.description, diff, written, new.text)
 
 
+# How the command line names each text option, for messages.
+_FLAGS = {"impact_level": "--impact", "author": "--by"}
+_ARGUMENTS = {"plan": "the title", "risk": "the description", "metric": "METRIC"}
+
+
+def _check_text(operation: str, path: str, **texts: str | None) -> None:
+    """Every text an edit writes is one line and not blank: a line break would end the item
+    (the rest becomes a paragraph of its own), and an empty value reads as no value."""
+    for name, value in texts.items():
+        if value is None:
+            continue
+        what = (
+            _ARGUMENTS.get(operation, operation.upper())
+            if name == "item"
+            else _FLAGS.get(name, f"--{name.replace('_', '-')}")
+        )
+        if "\n" in value or "\r" in value:
+            raise UsageError(f"{what} must be one line", path=path, hint="it holds a line break")
+        if not value.strip():
+            raise UsageError(f"{what} is empty", path=path)
+
+
 def _operation(
     roadmap: Roadmap,
     operation: str,
@@ -229,6 +268,13 @@ def _operation(
             raise UsageError(f"{operation}: which item?")
         target = find_item(roadmap, item or "", line=line)
         if operation == "ship":
+            if target.status is Status.DROPPED:
+                raise UsageError(
+                    f"{target.title!r} is dropped; not shipping it",
+                    path=roadmap.path,
+                    line=target.span.first_line,
+                    hint="if the work was picked up again, `milepost start` it first",
+                )
             return ops.ship(
                 roadmap,
                 target,
@@ -255,7 +301,9 @@ def _operation(
             from milepost.history.gitlog import user_name
 
             author = user_name(path)
-        return ops.review(
+        from milepost.edits.review import review
+
+        return review(
             roadmap,
             today=today,
             cadence_days=config.review_cadence_days,
@@ -280,7 +328,9 @@ def _operation(
             raise UsageError("request: --status planned, in-progress or completed")
         return records.request(roadmap, item or "", status=options["status"])
     if operation == "risk":
-        return records.risk(
+        from milepost.edits.risks import risk
+
+        return risk(
             roadmap,
             item or "",
             likelihood=options["likelihood"],

@@ -17,6 +17,21 @@ from milepost.cli.options import today_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# What the positional arguments are, shown under each command's options.
+_TRACK = (
+    "TRACK is a roadmap file, a folder holding one roadmap, or a track's slug or name in the "
+    'portfolio of milepost.toml (memory, web-ui, "Web UI").'
+)
+_ITEM = (
+    'ITEM is words of the item\'s title, in any case ("per-agent" finds "Per-agent memory '
+    'namespaces"); a near miss is taken only when one title is that close. Where several '
+    "items match, or instead of ITEM, --line N picks the item on line N."
+)
+
+
+def _epilog(*parts: str) -> str:
+    return "\n\n".join((_TRACK, *parts))
+
 
 def _common(func: F) -> F:
     func = click.option("--dry-run", is_flag=True, help="Print the diff; change nothing.")(func)
@@ -25,7 +40,12 @@ def _common(func: F) -> F:
 
 def _item_args(func: F) -> F:
     func = click.argument("item", required=False)(func)
-    func = click.option("--line", type=int, help="Pick the item on this (1-based) line.")(func)
+    func = click.option(
+        "--line",
+        type=int,
+        metavar="N",
+        help="Pick the item on this line (1-based, as in the diff or milepost check).",
+    )(func)
     return func
 
 
@@ -70,7 +90,7 @@ def _status_command(name: str, help_text: str, *, reason: bool) -> click.Command
     if reason:
         command = click.option("--reason", help="Why, added to the item's line.")(command)
     command = _common(_item_args(command))
-    return click.command(name)(click.argument("track")(command))
+    return click.command(name, epilog=_epilog(_ITEM))(click.argument("track")(command))
 
 
 start = _status_command("start", "Mark an item in progress.", reason=False)
@@ -78,7 +98,7 @@ block = _status_command("block", "Mark an item blocked.", reason=True)
 drop = _status_command("drop", "Mark an item dropped.", reason=True)
 
 
-@click.command("ship")
+@click.command("ship", epilog=_epilog(_ITEM))
 @click.argument("track")
 @_item_args
 @click.option("--impact", help="What it changed for users, recorded with the milestone.")
@@ -95,7 +115,11 @@ def ship(
     dry_run: bool,
     today: dt.date,
 ) -> int:
-    """Mark an item done and record it under this month's Completed Milestones."""
+    """Mark an item done and record it under this month's Completed Milestones.
+
+    A dropped item is not shipped: if the work was picked up again, `milepost start` it
+    first.
+    """
     return run(
         track,
         "ship",
@@ -109,12 +133,18 @@ def ship(
     )
 
 
-@click.command("plan")
+@click.command(
+    "plan",
+    epilog=_epilog(
+        "TITLE is the new item's text: one line, Markdown allowed, not a title "
+        "already in Current Focus."
+    ),
+)
 @click.argument("track")
 @click.argument("title")
 @click.option("--month", metavar="YYYY-MM", help="Month of Current Focus (default: this one).")
 @click.option("--owner", help="Owner, as @name.")
-@click.option("--issue", help="Issue number.")
+@click.option("--issue", help="Its issue: a number (450 or #450) or a GitHub issue or PR URL.")
 @_common
 def plan(
     track: str,
@@ -138,20 +168,24 @@ def plan(
     )
 
 
-@click.command("review")
+@click.command("review", epilog=_epilog())
 @click.argument("track")
 @click.option(
     "--next",
     "next_review",
     metavar="YYYY-MM-DD",
-    help="Next review date (default: today plus the review cadence).",
+    help="Next review date, today or later (default: today plus the review cadence).",
 )
 @click.option("--by", "author", help="Who reviewed (default: git config user.name).")
 @_common
 def review(
     track: str, next_review: str | None, author: str | None, dry_run: bool, today: dt.date
 ) -> int:
-    """Set last updated (header and footer) to today and the next review date."""
+    """Set last updated (header and footer) to today and the next review date.
+
+    Dates keep the format they are written in (2026-11-25 or November 25, 2026). A roadmap
+    without a next-review line gets one where the template puts it, and the output says so.
+    """
     due = None
     if next_review is not None:
         try:
@@ -161,7 +195,7 @@ def review(
     return run(track, "review", dry_run=dry_run, today=today, next_review=due, author=author)
 
 
-@click.command("metric")
+@click.command("metric", epilog=_epilog('METRIC is words of the metric\'s name ("overflow").'))
 @click.argument("track")
 @click.argument("metric")
 @click.option("--current", help="The value now, written as (current: VALUE).")
@@ -196,7 +230,13 @@ def metric(
 _REQUEST_STATUSES = {"planned": "PLANNED", "in-progress": "IN_PROGRESS", "completed": "DONE"}
 
 
-@click.command("request")
+@click.command(
+    "request",
+    epilog=_epilog(
+        "REQUEST is words of an existing community request (this sets its status; "
+        "it does not add one)."
+    ),
+)
 @click.argument("track")
 @click.argument("request")
 @click.option(
@@ -224,11 +264,17 @@ def request(track: str, request: str, status_name: str, dry_run: bool, today: dt
 _LEVEL = click.Choice(["High", "Medium", "Low"], case_sensitive=False)
 
 
-@click.command("risk")
+@click.command(
+    "risk",
+    epilog=_epilog(
+        "DESCRIPTION is words of an existing risk's description (to update it), or "
+        "the whole description of a new risk."
+    ),
+)
 @click.argument("track")
 @click.argument("description")
-@click.option("--likelihood", type=_LEVEL)
-@click.option("--impact", type=_LEVEL)
+@click.option("--likelihood", type=_LEVEL, help="How likely the risk is to happen.")
+@click.option("--impact", type=_LEVEL, help="How much it would hurt if it happened.")
 @click.option("--mitigation", help="How the risk is being addressed.")
 @_common
 def risk(
@@ -240,7 +286,10 @@ def risk(
     dry_run: bool,
     today: dt.date,
 ) -> int:
-    """Update a risk (found by its description), or add it."""
+    """Update a risk (found by words of its description), or add it.
+
+    A new risk needs --likelihood, --impact and --mitigation.
+    """
     return run(
         track,
         "risk",
@@ -253,9 +302,15 @@ def risk(
     )
 
 
-@click.command("rollover")
+@click.command("rollover", epilog=_epilog())
 @click.argument("track")
-@click.option("--to", "to_month", metavar="YYYY-MM", help="The new month (default: this one).")
+@click.option(
+    "--to",
+    "to_month",
+    metavar="YYYY-MM",
+    help="The new month: not in the past, and after the first month of Current Focus "
+    "(default: this one).",
+)
 @_common
 def rollover(track: str, to_month: str | None, dry_run: bool, today: dt.date) -> int:
     """Start a new month: shipped work to Completed Milestones, the rest carried over."""

@@ -17,8 +17,10 @@ class AmbiguousItemError(UsageError):
 def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
     """The item whose title contains ``query`` (case-insensitively), or a close fuzzy match.
 
-    ``line`` (1-based) picks among several matches. No match, or several without ``line``,
-    is a :class:`UsageError` naming the closest titles or every candidate.
+    ``line`` (1-based) picks among several matches. Where several match and one of them is
+    clearly the work item (it has a status and is not a community request), it wins over
+    the field lines ("Dependencies: …") and requests that mention it. No match, or several
+    work items, is a :class:`UsageError` naming the closest titles or every candidate.
     """
     items = work_items(roadmap)
     if line is not None:
@@ -34,6 +36,11 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
         return exact[0]
     if len(found) == 1:
         return found[0]
+    work = _work(roadmap, found)
+    if len(work) == 1:  # the one work item among field lines and requests that mention it
+        return work[0]
+    if work:
+        found = work
     if not found:
         titles = {i.title: i for i in items}
         close = difflib.get_close_matches(query, list(titles), n=2, cutoff=0.8)
@@ -54,3 +61,10 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
         path=roadmap.path,
         hint="pick one with --line N",
     )
+
+
+def _work(roadmap: Roadmap, items: list[Item]) -> list[Item]:
+    """The items that are work: with a status, and not a community request (whose status
+    is the request's, not the work's)."""
+    requests = {r.span.start for r in roadmap.requests}
+    return [i for i in items if i.status is not None and i.span.start not in requests]

@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from milepost.document import Block, BlockQuote, ListBlock, Patch, Section, Table
+from milepost.edits.readback import read_item
 from milepost.edits.style import (
     LABELS,
     restatus_cell,
@@ -27,7 +28,7 @@ from milepost.vocabulary.periods import month_title, read_period
 from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import Status, emoji_at, status_of_word
 
-__all__ = ["Edit", "plan", "review", "set_status", "ship"]
+__all__ = ["Edit", "plan", "set_status", "ship"]
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,6 @@ def _vocabulary(roadmap: Roadmap) -> dict[Status, str]:
         if word and status_of_word(word) is item.status:
             seen.setdefault(item.status, Counter())[word] += 1
     return {status: words.most_common(1)[0][0] for status, words in seen.items()}
-
-
-def _find(roadmap: Roadmap, title: str, status: Status | None = None) -> Item | None:
-    key = title_key(title)
-    for item in work_items(roadmap):
-        if title_key(item.title).startswith(key) and (status is None or item.status is status):
-            return item
-    return None
 
 
 def _table_of(blocks: list[Block], line: int) -> Table | None:
@@ -263,7 +256,10 @@ def ship(
     nl = _newline(roadmap)
     example = next((i for group in roadmap.milestones for i in group.items), None)
     bullet = _bullet_of(roadmap, example or item)
-    refs = " ".join(r for r in item.refs if r.startswith("#"))
+    # The references the title does not already hold ("Redis backend (#287) - ..." keeps one).
+    refs = " ".join(
+        r for r in item.refs if r.startswith("#") and not re.search(rf"{r}(?!\d)", item.title)
+    )
     text = f"{item.title} shipped" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"
@@ -310,6 +306,20 @@ def _in_focus(roadmap: Roadmap, title: str) -> int:
     )
 
 
+def _issue(issue: str, path: str | None) -> str:
+    """``--issue`` as written on the line: ``#450`` for a number, else the URL as given."""
+    text = issue.strip()
+    if re.fullmatch(r"#?\d{1,7}", text):
+        return "#" + text.lstrip("#")
+    if re.fullmatch(r"https?://\S+", text):
+        return text
+    raise UsageError(
+        f"--issue {issue!r} is not an issue",
+        path=path,
+        hint="give its number, 450 or #450, or its URL",
+    )
+
+
 def plan(
     roadmap: Roadmap,
     title: str,
@@ -319,11 +329,17 @@ def plan(
     owner: str | None = None,
     issue: str | None = None,
 ) -> Edit:
-    """Add a planned item under ``month`` (default: this month) of Current Focus."""
+    """Add a planned item under ``month`` (default: this month) of Current Focus.
+
+    Refused: a title already in Current Focus, an ``issue`` that is not a number or a URL,
+    an ``owner`` that is not a name, and text that would not read back as one planned item.
+    """
     focus = _section(roadmap, SectionKind.FOCUS)
     if focus is None:
         raise UsageError("no Current Focus section to plan in", path=roadmap.path)
+    title = title.strip()
     month = (month or today).replace(day=1)
+    heading = month_title(month)
     nl = _newline(roadmap)
     # Write it like the planned items of that month, else of the latest month.
     periods = list(roadmap.focus.periods) if roadmap.focus else []
@@ -333,84 +349,51 @@ def plan(
     labelled = sample is not None and bool(sample.marker) and sample.marker != Status.PLANNED.emoji
     words = _vocabulary(roadmap)
     label = f"**{words.get(Status.PLANNED, LABELS[Status.PLANNED])}:** " if labelled else ""
-    extra = ""
-    if issue:
-        extra += f" (#{issue.lstrip('#')})"
+    ref = _issue(issue, roadmap.path) if issue else None
+    extra = f" ({ref})" if ref else ""
     if owner:
-        extra += f" @{owner.lstrip('@')}"
+        extra += f" @{owner.strip().lstrip('@')}"
     line = f"{_bullet_of(roadmap, sample)} {Status.PLANNED.emoji} {label}{title}{extra}{nl}"
-    patches = _insert_under(roadmap, focus, month, [line], newest_first=False)
-
-    def verify(after: Roadmap) -> str | None:
-        found = _find(after, title, Status.PLANNED)
-        if found is None or month_title(month) not in found.section:
-            return f"'{title}' is not planned under {month_title(month)}"
-        return None
-
-    return Edit(tuple(patches), f"{title}: planned for {month_title(month)}", verify)
-
-
-_ISO = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|YYYY-MM-DD")
-_BY = re.compile(r"(\bby\s+)(@[\w-]+|[^*_\r\n]+?)(\s*[*_]*\s*(?:\r\n|\r|\n)?$)")
-
-
-def _redate(line: str, old: str | None, new: date) -> str:
-    body, ending = split_line_ending(line)
-    match = _ISO.search(body)
-    if match is not None:
-        return body[: match.start()] + new.isoformat() + body[match.end() :] + ending
-    if old and old in body:
-        return body.replace(old, new.isoformat(), 1) + ending
-    raise ValueError("no date on the line")
-
-
-def _with_author(line: str, author: str) -> str:
-    """The footer line with its "by <who>" set to ``author``."""
-    match = _BY.search(line)
-    if match is None:
-        return line
-    return line[: match.start(2)] + author + line[match.end(2) :]
-
-
-def review(
-    roadmap: Roadmap,
-    *,
-    today: date,
-    cadence_days: int,
-    next_review: date | None = None,
-    author: str | None = None,
-) -> Edit:
-    """Set last updated (header and footer, with the author) to today and the next review."""
-    meta = roadmap.meta
-    lines = roadmap.document.source.lines
-    due = next_review or today + timedelta(days=cadence_days)
-    patches: list[Patch] = []
-    spans = [
-        (meta.last_updated_span, meta.last_updated_text, today),
-        (meta.next_review_span, meta.next_review_text, due),
-    ]
-    if meta.footer_span is not None and meta.footer_span != meta.last_updated_span:
-        spans.append((meta.footer_span, meta.footer_updated_text, today))
-    if meta.last_updated_span is None:
-        raise UsageError("no 'Last updated' line to update", path=roadmap.path)
-    for span, old, day in spans:
-        if span is None:
-            continue
-        try:
-            new = _redate(lines[span.start], old, day)
-        except ValueError:
+    seen = read_item(line, heading)
+    if seen is None or seen.status is not Status.PLANNED or not seen.title:
+        raise UsageError(f"{title!r} does not read as a planned item", path=roadmap.path)
+    if ref and ref not in seen.refs:
+        raise UsageError(
+            f"--issue {issue!r} does not read as an issue reference",
+            path=roadmap.path,
+            hint="give its number, 450 or #450, or a GitHub issue or pull request URL",
+        )
+    if owner and f"@{owner.strip().lstrip('@')}" not in seen.owners:
+        raise UsageError(f"--owner {owner!r} is not a name like @ann", path=roadmap.path)
+    key = title_key(seen.title)
+    for item in _focus_items(roadmap):
+        if title_key(item.title) == key:
             raise UsageError(
-                "cannot find the date to update", path=roadmap.path, line=span.first_line
-            ) from None
-        if author and span == meta.footer_span:
-            new = _with_author(new, author)
-        patches.append(Patch(span.start, span.start + 1, (new,)))
+                f"{item.title!r} is already in Current Focus",
+                path=roadmap.path,
+                line=item.span.first_line,
+                hint="give the new item another title, or edit that one with start, ship, drop",
+            )
+    patches = _insert_under(roadmap, focus, month, [line], newest_first=False)
+    (patch,) = patches
+    at = patch.start + patch.lines.index(line)  # the new line's index once inserted
 
     def verify(after: Roadmap) -> str | None:
-        if after.meta.last_updated != today:
-            return "last updated does not read as today"
-        if meta.next_review_span is not None and after.meta.next_review != due:
-            return f"next review does not read as {due}"
+        found = next((i for i in work_items(after) if i.span.start == at), None)
+        if (
+            found is None
+            or found.status is not Status.PLANNED
+            or heading not in found.section
+            or title_key(found.title) != key
+        ):
+            return f"{seen.title!r} is not planned under {heading}"
         return None
 
-    return Edit(tuple(patches), f"reviewed {today}, next review {due}", verify)
+    return Edit(tuple(patches), f"{seen.title}: planned for {heading}", verify)
+
+
+def _focus_items(roadmap: Roadmap) -> list[Item]:
+    focus = roadmap.focus
+    if focus is None:
+        return []
+    return [*focus.items, *(i for p in focus.periods for i in p.items)]

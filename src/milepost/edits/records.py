@@ -1,4 +1,5 @@
-"""Edits to the records of a roadmap: success metrics, community requests, risks."""
+"""Edits to the records of a roadmap: success metrics and community requests (risks are in
+:mod:`milepost.edits.risks`)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from milepost.document import Patch
-from milepost.edits.operations import Edit, _content_end
+from milepost.edits.operations import Edit
 from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
-from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import Status
 
-__all__ = ["metric", "request", "risk"]
+__all__ = ["candidates", "metric", "request"]
 
 T = TypeVar("T", Metric, Request, Risk)
 _ARROW = re.compile(r"\s*(→|->|=>|⇒|â†’)\s*")
@@ -39,9 +39,24 @@ def _pick(records: Sequence[T], query: str, what: str, name: str, path: str | No
     if len(found) > 1:
         listing = "; ".join(f"line {r.span.first_line}: {getattr(r, name)!r}" for r in found)
         raise UsageError(f"{len(found)} {what}s match {query!r}: {listing}", path=path)
-    near = difflib.get_close_matches(query, [getattr(r, name) for r in records], n=3, cutoff=0.4)
-    hint = "closest: " + "; ".join(repr(t) for t in near) if near else f"no {what}s here"
-    raise UsageError(f"no {what} matches {query!r}", path=path, hint=hint)
+    raise UsageError(
+        f"no {what} matches {query!r}", path=path, hint=candidates(records, query, what, name)
+    )
+
+
+def candidates(records: Sequence[T], query: str, what: str, name: str) -> str:
+    """What there is to pick from: the closest few, else the first few (never "none" when
+    there are some)."""
+    if not records:
+        return f"no {what}s here"
+    names = {getattr(r, name).casefold(): getattr(r, name) for r in records}
+    near = difflib.get_close_matches(query.casefold(), list(names), n=3, cutoff=0.4)
+    if near:
+        return "closest: " + "; ".join(repr(names[n]) for n in near)
+    listed = "; ".join(repr(n) for n in list(names.values())[:3])
+    more = "; ..." if len(names) > 3 else ""
+    count = f"{len(records)} {what}{'s' if len(records) != 1 else ''}"
+    return f"{count} here: {listed}{more}"
 
 
 def metric(
@@ -53,6 +68,22 @@ def metric(
     target: str | None = None,
 ) -> Edit:
     """Set a metric's current value (``(current: X)``), baseline or target on its line."""
+    for flag, value in (("--current", current), ("--baseline", baseline), ("--target", target)):
+        if value is not None and _ARROW.search(value):
+            raise UsageError(
+                f"{flag} {value!r} holds an arrow",
+                path=roadmap.path,
+                hint="the line reads 'name: baseline → target': give --baseline and --target "
+                "one value each",
+            )
+        if value is not None and not value.strip():
+            raise UsageError(f"{flag} is empty", path=roadmap.path)
+    if current is not None and ("(" in current or ")" in current):
+        raise UsageError(
+            f"--current {current!r} holds a parenthesis",
+            path=roadmap.path,
+            hint="it is written as (current: VALUE), which a parenthesis would end early",
+        )
     found = _pick(roadmap.metrics, query, "metric", "name", roadmap.path)
     number = found.span.start
     body, ending = split_line_ending(roadmap.document.source.lines[number])
@@ -92,7 +123,6 @@ def metric(
     return Edit((Patch(number, number + 1, (body + ending,)),), f"{name}: updated", verify)
 
 
-_FIELD_LABEL = re.compile(r"\s*[-*+]\s+(?:\*\*|__)?\w+(?:\*\*|__)?\s*:\s*(?:\*\*|__)?")
 _STATUS_FIELD = re.compile(r"(?i)(status\s*:\s*)([A-Za-z][A-Za-z -]*?)(\s*[\])]?\s*)$")
 
 
@@ -118,91 +148,3 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
         return None
 
     return Edit((Patch(number, number + 1, (body + ending,)),), f"request: {word}", verify)
-
-
-def risk(
-    roadmap: Roadmap,
-    description: str,
-    *,
-    likelihood: str | None = None,
-    impact: str | None = None,
-    mitigation: str | None = None,
-) -> Edit:
-    """Update a risk's likelihood, impact or mitigation, or add the risk if there is none."""
-    lines = roadmap.document.source.lines
-    nl = roadmap.document.source.newline
-    fields = {"Likelihood": likelihood, "Impact": impact, "Mitigation": mitigation}
-    matches = [
-        r for r in roadmap.risks if description.casefold() in f"{r.name} {r.description}".casefold()
-    ]
-    if len(matches) > 1:
-        raise UsageError(f"{len(matches)} risks match {description!r}", path=roadmap.path)
-    patches: list[Patch] = []
-    if matches:
-        found = matches[0]
-        block = range(found.span.start + 1, found.span.end)
-        indent = "  "
-        last = found.span.start
-        for name, value in fields.items():
-            if value is None:
-                continue
-            at = next(
-                (
-                    n
-                    for n in block
-                    if re.match(rf"\s*[-*+]\s+(?:\*\*)?{name}\b", lines[n], re.IGNORECASE)
-                ),
-                None,
-            )
-            if at is not None:
-                text, ending = split_line_ending(lines[at])
-                label = _FIELD_LABEL.match(text)
-                prefix = label.group().rstrip() if label else text[: text.find(":") + 1]
-                patches.append(Patch(at, at + 1, (f"{prefix} {value}{ending}",)))
-                indent = text[: len(text) - len(text.lstrip())]
-                last = max(last, at)
-            else:
-                for n in block:
-                    if lines[n].strip():
-                        last = max(last, n)
-                patches.append(Patch(last + 1, last + 1, (f"{indent}- {name}: {value}{nl}",)))
-        title = found.name
-    else:
-        section = next(
-            (
-                s
-                for top in roadmap.document.sections
-                for s in top.walk()
-                if classify(s.title) is SectionKind.RISKS
-            ),
-            None,
-        )
-        if section is None:
-            raise UsageError("no risks section to add the risk to", path=roadmap.path)
-        end = _content_end(roadmap, section)
-        number = len(roadmap.risks) + 1
-        new = [
-            f"{nl}" if lines[end - 1].strip() and end > section.start + 1 else "",
-            f"- **Risk {number}:** {description}{nl}",
-        ]
-        new += [f"  - {name}: {value}{nl}" for name, value in fields.items() if value is not None]
-        patches.append(Patch(end, end, tuple(x for x in new if x)))
-        title = f"Risk {number}"
-
-    def verify(after: Roadmap) -> str | None:
-        now = next(
-            (
-                r
-                for r in after.risks
-                if description.casefold() in f"{r.name} {r.description}".casefold()
-            ),
-            None,
-        )
-        if now is None:
-            return f"risk {description!r} is not there"
-        for name, value in fields.items():
-            if value is not None and (getattr(now, name.lower()) or "") != value:
-                return f"risk {name.lower()} reads {getattr(now, name.lower())!r}"
-        return None
-
-    return Edit(tuple(sorted(patches, key=lambda p: p.start)), f"{title}: updated", verify)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from milepost.document import Patch
+from milepost.document import Patch, Section
 from milepost.edits.operations import (
     Edit,
     _insert_under,
     _month_slot,
     _section,
-    review,
 )
+from milepost.edits.review import review
 from milepost.edits.style import before_owners, split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap
@@ -41,6 +41,7 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
     focus_section = _section(roadmap, SectionKind.FOCUS)
     if focus_section is None or roadmap.focus is None:
         raise UsageError("no Current Focus section to roll over", path=roadmap.path)
+    _check_target(roadmap, focus_section, target, today)
     milestones = _section(roadmap, SectionKind.MILESTONES)
     lines = roadmap.document.source.lines
     nl = roadmap.document.source.newline
@@ -107,7 +108,33 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
             return f"no {title} in Current Focus"
         return None
 
-    return Edit(tuple(_merge(patches)), f"rolled over to {title}", verify)
+    return Edit(tuple(_merge(patches, lines)), f"rolled over to {title}", verify)
+
+
+def _check_target(roadmap: Roadmap, focus: Section, target: date, today: date) -> None:
+    """Refuse a month in the past, or one not after the month Current Focus starts at (that
+    would put a heading above it, or change nothing)."""
+    this_month = today.replace(day=1)
+    if target < this_month:
+        raise UsageError(
+            f"cannot roll over to {month_title(target)}: it is in the past",
+            path=roadmap.path,
+            hint=f"this month is {month_title(this_month)}; roll over to it or a later one",
+        )
+    periods = [read_period(sub.title) for sub in focus.subsections]
+    months = [p.start for p in periods if p is not None and p.kind == "month" and p.start]
+    first = min(months, default=None)
+    if first is not None and target <= first:
+        raise UsageError(
+            f"Current Focus already starts at {month_title(first)}: "
+            + (
+                "nothing to roll over"
+                if target == first
+                else f"{month_title(target)} would go above it"
+            ),
+            path=roadmap.path,
+            hint=f"roll over to a later month, e.g. --to {add_months(first, 1):%Y-%m}",
+        )
 
 
 def _tight(block: list[str], nl: str) -> list[str]:
@@ -141,18 +168,35 @@ def _horizon(roadmap: Roadmap, target: date) -> list[Patch]:
     return []
 
 
-def _merge(patches: list[Patch]) -> list[Patch]:
-    """Deletions inside a deleted section are folded into it."""
+def _merge(patches: list[Patch], lines: tuple[str, ...] | list[str]) -> list[Patch]:
+    """Deletions inside a deleted section are folded into it, and so are insertions: when
+    every month of Current Focus rolls over, the new months go where the old ones were."""
     deletions = [p for p in patches if p.end > p.start and not p.lines]
     out = []
+    folded: dict[Patch, list[Patch]] = {}
     for patch in patches:
-        inside = any(
-            d is not patch
-            and d.start <= patch.start
-            and patch.end <= d.end
-            and (patch.end > patch.start)
-            for d in deletions
+        outer = next(
+            (
+                d
+                for d in deletions
+                if d is not patch
+                and (
+                    (d.start <= patch.start and patch.end <= d.end and patch.end > patch.start)
+                    or d.start < patch.start == patch.end < d.end
+                )
+            ),
+            None,
         )
-        if not inside:
+        if outer is None:
             out.append(patch)
+        elif patch.end == patch.start:
+            folded.setdefault(outer, []).append(patch)
+    for deletion, inserts in folded.items():
+        new = [line for insert in inserts for line in insert.lines]
+        if new and not new[0].strip() and not lines[deletion.start - 1].strip():
+            new = new[1:]  # the blank line above the old month stays the one above the new
+        at = max(insert.start for insert in inserts)
+        out[out.index(deletion)] = Patch(
+            deletion.start, deletion.end, (*new, *lines[at : deletion.end])
+        )
     return sorted(out, key=lambda p: (p.start, p.end))

@@ -16,10 +16,12 @@ __all__ = [
     "MONTH_NAMES",
     "Period",
     "add_months",
+    "date_like",
     "month_end",
     "month_title",
     "read_date",
     "read_period",
+    "redate",
 ]
 
 # Month names are spelled out here rather than taken from ``calendar.month_name``, which follows
@@ -44,6 +46,7 @@ MONTHS = {
     for spelled in (name, name[:3])
 }
 MONTHS["sept"] = 9
+_FULL_NAMES = frozenset(name.lower() for name in MONTH_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,73 @@ def read_date(text: str) -> date | None:
         if day is not None:
             return day
     return None
+
+
+def redate(text: str, new: date) -> str | None:
+    """``text`` with its first full date set to ``new``, written as that date was written.
+
+    ``2025-10-16`` stays ISO; ``October 16, 2025`` becomes ``November 25, 2026``; ``16 Oct
+    2025`` becomes ``25 Nov 2026``; abbreviations, a trailing dot, case, ordinals ("16th"),
+    zero padding and the punctuation between the parts are kept. None when there is no date.
+    """
+    found = _restyled(text, new)
+    if found is None:
+        return None
+    start, end, written = found
+    return text[:start] + written + text[end:]
+
+
+def date_like(sample: str | None, new: date) -> str:
+    """``new`` written in the style of the first date in ``sample`` (ISO when it has none)."""
+    found = _restyled(sample or "", new)
+    return found[2] if found is not None else new.isoformat()
+
+
+def _restyled(text: str, new: date) -> tuple[int, int, str] | None:
+    """Where the first full date of ``text`` is, and ``new`` written in its style."""
+    match = next((m for m in _DATES.finditer(text) if _day(m) is not None), None)
+    if match is None:
+        return None
+    if match["iso"]:
+        return match.start("iso"), match.end("iso"), new.isoformat()
+    month, day, year = ("lm", "ld", "ly") if match["long"] else ("dm", "dd", "dy")
+    parts = {
+        month: _month_like(match[month], new.month),
+        day: _day_like(match[day], text[match.end(day) : match.end(day) + 2], new.day),
+        year: str(new.year),
+    }
+    whole = "long" if match["long"] else "dayfirst"
+    written, at = "", match.start(whole)
+    for name in sorted(parts, key=match.start):
+        written += text[at : match.start(name)] + parts[name]
+        at = match.end(name)
+        if name == day and text[at : at + 2].lower() in ("st", "nd", "rd", "th"):
+            at += 2  # the ordinal was written with the day
+    written += text[at : match.end(whole)]
+    return match.start(whole), match.end(whole), written
+
+
+def _month_like(written: str, month: int) -> str:
+    """Month ``month`` spelled like ``written``: full or short, its case, its dot."""
+    word = written.rstrip(".")
+    name = MONTH_NAMES[month - 1]
+    if word.lower() not in _FULL_NAMES:  # "Oct", "Sept" ("May" reads as the full name)
+        name = "Sept" if month == 9 and word.lower() == "sept" else name[:3]
+    if word.isupper():
+        name = name.upper()
+    elif word.islower():
+        name = name.lower()
+    return name + written[len(word) :]
+
+
+def _day_like(written: str, after: str, day: int) -> str:
+    """Day ``day`` written like ``written``: zero padded or not, with an ordinal if it had one."""
+    text = f"{day:02d}" if len(written) == 2 and written.startswith("0") else str(day)
+    suffix = after.lower()
+    if suffix in ("st", "nd", "rd", "th"):
+        ordinal = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        text += ordinal.upper() if after.isupper() else ordinal
+    return text
 
 
 # Every period has a year, a version or a count of weeks/months: skip text with none.

@@ -1,0 +1,32 @@
+"""How a reader sees what an edit is about to write.
+
+New lines are read back through the same extraction as any roadmap, so an edit's checks
+compare what a reader sees (``[link](x)`` reads as "link", ``**bold**`` as "bold") with what
+the re-parsed roadmap holds, never raw Markdown with extracted text.
+"""
+
+from __future__ import annotations
+
+from milepost.document import parse
+from milepost.extract import extract
+from milepost.model import Item, Risk, Roadmap, work_items
+from milepost.source import decode
+
+__all__ = ["read_item", "read_risk"]
+
+
+def _read(markdown: str) -> Roadmap:
+    return extract(parse(decode(markdown.encode("utf-8"))))
+
+
+def read_item(line: str, heading: str) -> Item | None:
+    """The item ``line`` (a list item, with its line ending) is, under ``### heading`` of
+    Current Focus; None when it reads as no item."""
+    roadmap = _read(f"# T\n\n## Current Focus\n\n### {heading}\n{line}")
+    return next(iter(work_items(roadmap)), None)
+
+
+def read_risk(lines: list[str]) -> Risk | None:
+    """The risk ``lines`` (a ``- **Risk N:**`` item and its field lines) are."""
+    roadmap = _read("# T\n\n## Dependencies and Risks\n\n### Technical Risks\n" + "".join(lines))
+    return roadmap.risks[0] if roadmap.risks else None

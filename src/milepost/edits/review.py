@@ -1,0 +1,124 @@
+"""The review edit: last updated (header and footer) set to today, and the next review date.
+
+Dates are rewritten in the style they were written in (``2025-10-16`` or ``October 16,
+2025``). A roadmap without a next-review line gets one where the template puts it: after
+the closing ``---`` rule, else just above the footer, else at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from milepost.document import Patch
+from milepost.edits.operations import Edit
+from milepost.edits.style import split_line_ending
+from milepost.errors import UsageError
+from milepost.model import Roadmap
+from milepost.vocabulary.periods import date_like, redate
+
+__all__ = ["review"]
+
+_PLACEHOLDER = "YYYY-MM-DD"
+_BY = re.compile(r"(\bby\s+)(@[\w-]+|[^*_\r\n]+?)(\s*[*_]*\s*(?:\r\n|\r|\n)?$)")
+_RULE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
+
+
+def _redate(line: str, new: date) -> str:
+    body, ending = split_line_ending(line)
+    written = redate(body, new)
+    if written is not None:
+        return written + ending
+    if _PLACEHOLDER in body:  # the template's placeholder: ISO, as the template asks
+        return body.replace(_PLACEHOLDER, new.isoformat(), 1) + ending
+    raise ValueError("no date on the line")
+
+
+def _with_author(line: str, author: str) -> str:
+    """The footer line with its "by <who>" set to ``author``."""
+    match = _BY.search(line)
+    if match is None:
+        return line
+    return line[: match.start(2)] + author + line[match.end(2) :]
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _add_next_review(roadmap: Roadmap, due: date) -> Patch:
+    """A new ``**Next roadmap review:**`` line where the template puts it: after the ``---``
+    rule that closes the roadmap, else above the footer, else at the end of the file."""
+    lines = roadmap.document.source.lines
+    nl = roadmap.document.source.newline
+    meta = roadmap.meta
+    text = f"**Next roadmap review:** {date_like(meta.last_updated_text, due)}"
+    footer = meta.footer_span.start if meta.footer_span is not None else len(lines)
+    # The closing rule: the last thematic break above the footer, with only blank lines or
+    # paragraphs (the "living document" note) between them.
+    for at in range(footer - 1, max(footer - 12, 0) - 1, -1):
+        body = split_line_ending(lines[at])[0]
+        if lines[at].lstrip().startswith("#"):
+            break
+        if _RULE.match(body) and (at == 0 or _blank(lines[at - 1])):
+            after = [] if at + 1 < len(lines) and _blank(lines[at + 1]) else [nl]
+            return Patch(at + 1, at + 1, (nl, text + nl, *after))
+    if footer < len(lines):
+        before = [nl] if footer > 0 and not _blank(lines[footer - 1]) else []
+        return Patch(footer, footer, (*before, text + nl, nl))
+    # At the end (a file without a final newline keeps lacking one: see document.apply).
+    before = [nl] if lines and not _blank(lines[-1]) else []
+    return Patch(len(lines), len(lines), (*before, text + nl))
+
+
+def review(
+    roadmap: Roadmap,
+    *,
+    today: date,
+    cadence_days: int,
+    next_review: date | None = None,
+    author: str | None = None,
+) -> Edit:
+    """Set last updated (header and footer, with the author) to today and the next review
+    (added where the template puts it when the roadmap has none)."""
+    meta = roadmap.meta
+    lines = roadmap.document.source.lines
+    if next_review is not None and next_review < today:
+        raise UsageError(
+            f"the next review {next_review} is before today ({today})",
+            path=roadmap.path,
+            hint="give a date from today on",
+        )
+    due = next_review or today + timedelta(days=cadence_days)
+    if meta.last_updated_span is None:
+        raise UsageError("no 'Last updated' line to update", path=roadmap.path)
+    patches: list[Patch] = []
+    spans = [(meta.last_updated_span, today), (meta.next_review_span, due)]
+    if meta.footer_span is not None and meta.footer_span != meta.last_updated_span:
+        spans.append((meta.footer_span, today))
+    for span, day in spans:
+        if span is None:
+            continue
+        try:
+            new = _redate(lines[span.start], day)
+        except ValueError:
+            raise UsageError(
+                "cannot find the date to update", path=roadmap.path, line=span.first_line
+            ) from None
+        if author and span == meta.footer_span:
+            new = _with_author(new, author)
+        patches.append(Patch(span.start, span.start + 1, (new,)))
+    added = ""
+    if meta.next_review_span is None:
+        patches.append(_add_next_review(roadmap, due))
+        added = " (a new 'Next roadmap review' line)"
+
+    def verify(after: Roadmap) -> str | None:
+        if after.meta.last_updated != today:
+            return "last updated does not read as today"
+        if after.meta.next_review != due:
+            return f"next review does not read as {due}"
+        return None
+
+    patches.sort(key=lambda p: (p.start, p.end))
+    return Edit(tuple(patches), f"reviewed {today}, next review {due}{added}", verify)

@@ -1,0 +1,411 @@
+"""The edit commands as a user runs them: what they refuse (one line, exit 2, the file named),
+what they say they did, and that they did exactly that."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import milepost
+from milepost import api
+from milepost.cli import main
+from milepost.edits.lookup import AmbiguousItemError, find_item
+from milepost.errors import UsageError
+from milepost.model import Status
+from milepost.vocabulary.periods import date_like, redate
+from tests.conftest import EXAMPLES
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(EXAMPLES, tmp_path / "portfolio")
+    monkeypatch.chdir(tmp_path / "portfolio")
+    return tmp_path / "portfolio"
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """Run a command that must be refused: exit 2, one line naming the file, no bug report."""
+    before = {p: p.read_bytes() for p in Path.cwd().rglob("*.md")}
+    assert main([*args, "--today", "2026-11-25"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith("milepost: error: "), err
+    assert "roadmap.md" in err and "please report" not in err, err
+    assert {p: p.read_bytes() for p in Path.cwd().rglob("*.md")} == before
+    return err
+
+
+def _memory(portfolio: Path) -> Path:
+    return portfolio / "tracks" / "memory" / "roadmap.md"
+
+
+# review
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2025-10-16", "2026-11-25"),
+        ("October 16, 2025", "November 25, 2026"),
+        ("Oct 16, 2025", "Nov 25, 2026"),
+        ("Oct. 1st, 2025", "Nov. 25th, 2026"),
+        ("16 October 2025", "25 November 2026"),
+        ("06 oct 2025", "25 nov 2026"),
+        ("SEPT 3 2025", "NOV 25 2026"),
+    ],
+)
+def test_dates_keep_the_style_they_were_written_in(written: str, expected: str) -> None:
+    assert (
+        redate(f"*Last updated: {written} by @ann*", TODAY) == f"*Last updated: {expected} by @ann*"
+    )
+    assert date_like(f"**Last updated:** {written}", TODAY) == expected
+
+
+def test_review_keeps_long_dates_long(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    text = path.read_text(encoding="utf-8").replace("2026-11-18", "October 16, 2025")
+    path.write_text(text.replace("2026-12-02", "October 30, 2025"), encoding="utf-8")
+    api.edit(path, "review", today=TODAY, author="@bkumar")
+    new = path.read_text(encoding="utf-8")
+    assert "**Last updated:** November 25, 2026\n" in new
+    assert "**Next roadmap review:** December 9, 2026\n" in new
+    assert new.endswith("*Last updated: November 25, 2026 by @bkumar*\n")
+
+
+def test_review_writes_the_next_review_it_announces(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _memory(portfolio)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("**Next roadmap review:** 2026-12-02\n\n", ""), encoding="utf-8")
+    assert main(["review", "memory", "--by", "@bkumar", "--today", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert "next review 2026-12-09 (a new 'Next roadmap review' line)" in out
+    new = path.read_text(encoding="utf-8")
+    # Where the template puts it: after the closing rule, above the living-document note.
+    assert "\n---\n\n**Next roadmap review:** 2026-12-09\n\n*This roadmap is a living" in new
+    assert milepost.load(path).meta.next_review == dt.date(2026, 12, 9)
+    assert main(["review", "memory", "--by", "@bkumar", "--today", "2026-11-25"]) == 0
+    assert "nothing to change" in capsys.readouterr().out  # and now it is there
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # no rule: above the footer
+            "# T\n\n**Last updated:** 2026-11-01\n\n## Current Focus\n\nx\n\n"
+            "*Last updated: 2026-11-01 by @ann*\n",
+            "x\n\n**Next roadmap review:** 2026-12-09\n\n*Last updated: 2026-11-25 by @ann*\n",
+        ),
+        (  # no footer: at the end, keeping the lack of a final newline
+            "# T\n\n**Last updated:** 2026-11-01\n\n## Current Focus\n\nx",
+            "x\n\n**Next roadmap review:** 2026-12-09",
+        ),
+    ],
+)
+def test_review_adds_the_next_review_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    api.edit(path, "review", today=TODAY, author="@ann")
+    assert path.read_text(encoding="utf-8").endswith(expected)
+
+
+def test_review_refuses_a_next_review_in_the_past(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(capsys, "review", "memory", "--next", "2026-11-24", "--by", "@x")
+    assert "before today" in err
+    assert (
+        main(["review", "memory", "--next", "2026-11-25", "--by", "@x", "--today", "2026-11-25"])
+        == 0
+    )
+
+
+# request
+
+
+def test_no_matching_request_lists_what_there_is(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(capsys, "request", "memory", "new request", "--status", "planned")
+    assert "no request matches 'new request' (3 requests here: " in err
+    assert "'Postgres-backed vector storage'" in err and "no requests here" not in err
+    err = _refused(capsys, "request", "memory", "Postgres vektor", "--status", "planned")
+    assert "(closest: 'Postgres-backed vector storage')" in err
+
+
+# ship
+
+
+def test_ship_refuses_a_dropped_item(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(capsys, "ship", "memory", "Redis")
+    assert "roadmap.md:13: 'Redis memory backend" in err and "is dropped" in err
+    assert "`milepost start` it first" in err
+    assert main(["ship", "--help"]) == 0
+    assert "dropped item is not shipped" in capsys.readouterr().out
+
+
+def test_ship_does_not_repeat_a_reference_of_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        "- 🚧 **In Progress:** Redis backend (#287) - for big swarms (#12) @ann\n"
+        "- 🚧 **In Progress:** Search #30 @ann\n\n## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "ship", item="redis", today=TODAY)
+    api.edit(path, "ship", item="search", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "- ✅ Redis backend (#287) - for big swarms shipped (#12)\n" in text
+    assert "- ✅ Search shipped (#30)\n" in text
+
+
+# rollover
+
+
+@pytest.mark.parametrize(
+    ("month", "message"),
+    [
+        ("2026-10", "cannot roll over to October 2026: it is in the past"),
+        ("2026-11", "Current Focus already starts at November 2026: nothing to roll over"),
+    ],
+)
+def test_rollover_refuses_a_month_not_after_the_focus(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], month: str, message: str
+) -> None:
+    err = _refused(capsys, "rollover", "memory", "--to", month)
+    assert message in err
+
+
+def test_rollover_refuses_to_put_a_month_above_the_focus(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### January 2027\n"
+        "- 📋 Export\n\n## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UsageError, match="starts at January 2027: December 2026 would go above"):
+        api.edit(path, "rollover", today=TODAY, month=dt.date(2026, 12, 1))
+    api.edit(path, "rollover", today=TODAY, month=dt.date(2027, 2, 1))
+    assert "### February 2027\n- 📋 Export (carried over from January 2027)" in path.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_rollover_past_every_month_of_the_focus(portfolio: Path) -> None:
+    """Every month of Current Focus rolls over: the new months take their place (this was
+    refused as 'overlapping edits')."""
+    path = portfolio / "tracks" / "web-ui" / "roadmap.md"
+    api.edit(path, "rollover", today=dt.date(2027, 1, 5))
+    roadmap = milepost.load(path)
+    assert roadmap.focus is not None
+    assert [p.heading for p in roadmap.focus.periods] == ["January 2027", "February 2027"]
+    text = path.read_text(encoding="utf-8")
+    assert "**Theme:** See what a swarm is doing while it runs\n\n### January 2027\n- 🚧" in text
+    assert "<!-- plan February 2027 here -->\n\n## Medium-Term Goals" in text
+
+
+# plan, and the text every edit writes
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("Per-agent memory namespaces",), "roadmap.md:15: 'Per-agent memory namespaces' is"),
+        (("per-agent  MEMORY namespaces", "--month", "2026-12"), "already in Current Focus"),
+        (("Quotas", "--issue", "abc"), "--issue 'abc' is not an issue"),
+        (("Quotas", "--issue", "https://example.com/1"), "does not read as an issue reference"),
+        (("Quotas", "--owner", "a b"), "--owner 'a b' is not a name"),
+        (("Quotas\nand more",), "the title must be one line"),
+        (("Quotas", "--owner", "ann\n"), "--owner must be one line"),
+        (("  ",), "the title is empty"),
+    ],
+)
+def test_plan_refuses(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    assert message in _refused(capsys, "plan", "memory", *args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("block", "memory", "snapshots", "--reason", "waiting\non #412"),
+        ("block", "memory", "snapshots", "--reason", ""),
+        ("ship", "memory", "snapshots", "--impact", "a\rb"),
+        ("risk", "memory", "Vendor\nlock-in", "--likelihood", "low", "--impact", "low"),
+        ("review", "memory", "--by", ""),
+    ],
+)
+def test_text_options_are_one_line_and_not_empty(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    err = _refused(capsys, *args)
+    assert "must be one line" in err or "is empty" in err
+
+
+def test_plan_a_title_with_markdown(portfolio: Path) -> None:
+    """The line keeps its Markdown; the check compares what a reader sees."""
+    path = _memory(portfolio)
+    result = api.edit(
+        path,
+        "plan",
+        item="See [the spec](https://x.y/s) and **bold** `code`",
+        issue="https://github.com/swarmkit/swarmkit/issues/3",
+        owner="gwen",
+        today=TODAY,
+    )
+    assert result.description == "See the spec and bold code: planned for November 2026"
+    line = (
+        "- 📋 **Planned:** See [the spec](https://x.y/s) and **bold** `code` "
+        "(https://github.com/swarmkit/swarmkit/issues/3) @gwen\n"
+    )
+    assert line in path.read_text(encoding="utf-8")
+    with pytest.raises(UsageError, match="'See the spec and bold code' is already in Current"):
+        api.edit(path, "plan", item="See the spec and bold code", today=TODAY)
+
+
+def test_plan_takes_an_issue_number_with_or_without_hash(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    api.edit(path, "plan", item="Quotas", issue="#450", today=TODAY)
+    api.edit(path, "plan", item="Exports", issue="451", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "- 📋 **Planned:** Quotas (#450)\n- 📋 **Planned:** Exports (#451)\n" in text
+
+
+# risk
+
+
+def test_a_new_risk_needs_likelihood_impact_and_mitigation(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(capsys, "risk", "memory", "Another risk")
+    assert "no risk matches 'Another risk'; adding it needs --likelihood, --impact," in err
+    assert "'Embedding model changes invalidate stored vectors'" in err
+    err = _refused(capsys, "risk", "memory", "Another risk", "--likelihood", "low")
+    assert "adding it needs --impact, --mitigation" in err
+
+
+def test_risk_says_added_or_updated(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    added = api.edit(
+        path,
+        "risk",
+        item="**Vendor** lock-in on [pgvector](https://x.y)",
+        likelihood="Low",
+        impact_level="High",
+        mitigation="Keep the **LanceDB** backend",
+        today=TODAY,
+    )
+    assert added.description == "Risk 4: added"
+    assert (
+        "- **Risk 4:** **Vendor** lock-in on [pgvector](https://x.y)\n  - Likelihood: Low\n"
+        "  - Impact: High\n  - Mitigation: Keep the **LanceDB** backend\n"
+    ) in path.read_text(encoding="utf-8")
+    updated = api.edit(
+        path, "risk", item="vendor lock-in", mitigation="A **second** backend", today=TODAY
+    )
+    assert updated.description == "Risk 4: updated"
+    result = api.check([path], today=TODAY)
+    assert not [d for d in result.diagnostics if d.code.startswith("MP4")]
+
+
+# metric
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--target", "5 → 3"), "--target '5 → 3' holds an arrow"),
+        (("--baseline", "5->3"), "--baseline '5->3' holds an arrow"),
+        (("--current", "4 => 2"), "--current '4 => 2' holds an arrow"),
+        (("--current", ""), "--current is empty"),
+        (("--target", " "), "--target is empty"),
+        (("--current", "5 (estimate)"), "--current '5 (estimate)' holds a parenthesis"),
+    ],
+)
+def test_metric_refuses(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    assert message in _refused(capsys, "metric", "memory", "overflow", *args)
+
+
+def test_metric_values_from_python_are_checked_too(portfolio: Path) -> None:
+    from milepost.edits.records import metric
+
+    roadmap = milepost.load(_memory(portfolio))
+    with pytest.raises(UsageError, match="holds an arrow"):
+        metric(roadmap, "overflow", target="5 -> 3")
+    with pytest.raises(UsageError, match="is empty"):
+        metric(roadmap, "overflow", current="")
+
+
+# finding the item
+
+
+def test_the_work_item_wins_over_field_lines_and_requests(portfolio: Path) -> None:
+    memory = milepost.load(_memory(portfolio))
+    found = find_item(memory, "per-agent")  # also in "Dependencies: Per-agent namespaces"
+    assert (found.span.first_line, found.title) == (15, "Per-agent memory namespaces")
+    web_ui = milepost.load(portfolio / "tracks" / "web-ui" / "roadmap.md")
+    found = find_item(web_ui, "dark mode")  # also "Request 1: Dark mode"
+    assert (found.span.first_line, found.status) == (12, Status.PLANNED)
+
+
+def test_two_work_items_stay_ambiguous() -> None:
+    roadmap = milepost.loads(
+        "# T\n\n## Current Focus\n\n### November 2026\n- 📋 Export data (#1)\n"
+        "- 🚧 Export logs (#2)\n\n## Initiatives\n\n- **Dependencies:** Export data (#1)\n"
+    )
+    with pytest.raises(AmbiguousItemError, match=r"2 items match 'export': line 6 .* line 7 "):
+        find_item(roadmap, "export")
+
+
+def test_start_picks_the_work_item(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["start", "memory", "per-agent", "--today", "2026-11-25"]) == 0
+    assert "Per-agent memory namespaces: In Progress" in capsys.readouterr().out
+
+
+# help
+
+
+@pytest.mark.parametrize(
+    ("command", "argument"),
+    [
+        ("start", "ITEM is words of the item's title"),
+        ("block", "ITEM is words"),
+        ("drop", "ITEM is words"),
+        ("ship", "ITEM is words"),
+        ("plan", "TITLE is the new item's text"),
+        ("review", ""),
+        ("metric", "METRIC is words of the metric's name"),
+        ("request", "REQUEST is words of an existing community request"),
+        ("risk", "DESCRIPTION is words of an existing risk's description"),
+        ("rollover", ""),
+    ],
+)
+def test_edit_help_explains_the_arguments(
+    capsys: pytest.CaptureFixture[str], command: str, argument: str
+) -> None:
+    assert main([command, "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "TRACK is a roadmap file, a folder holding one roadmap, or a track's slug or name" in out
+    assert argument in out
+
+
+def test_risk_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["risk", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--likelihood [high|medium|low]  How likely" in out
+    assert "--impact [high|medium|low]      How much it would hurt" in out
+
+
+def test_plan_trims_the_title(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    api.edit(path, "plan", item="  Quotas  ", today=TODAY)
+    assert "- 📋 **Planned:** Quotas\n" in path.read_text(encoding="utf-8")

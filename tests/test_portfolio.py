@@ -10,6 +10,7 @@ import pytest
 
 from milepost import api
 from milepost.cli import main
+from milepost.portfolio.model import TrackRollup
 from milepost.vocabulary.status import Health
 from tests.conftest import EXAMPLES
 
@@ -26,8 +27,14 @@ def test_example_rollups_today() -> None:
     assert loaded.errors == []
     tracks = {t.track: t for t in portfolio.tracks}
     assert sorted(tracks) == ["Evaluation", "Memory", "Orchestration", "Tool Use", "Web UI"]
-    assert all(t.health is Health.ON_TRACK for t in portfolio.tracks)
+    # Evaluation gives no next-review date; the other four are fresh and reviewed on time
+    assert [t.track for t in portfolio.tracks if t.health is not Health.ON_TRACK] == ["Evaluation"]
+    assert tracks["Evaluation"].health is Health.AT_RISK
+    assert tracks["Evaluation"].health_reason == "no next-review date"
     orchestration = tracks["Orchestration"]
+    assert orchestration.health_reason == (
+        "updated 5 days ago, next review 2026-12-04, nothing past due"
+    )
     assert orchestration.lead == "@alice" and orchestration.age_days == 5
     assert orchestration.counts == {"done": 2, "future": 1, "in_progress": 1, "planned": 5}
     assert [i.title for t, i in portfolio.in_flight if t == "Orchestration"] == [
@@ -45,6 +52,91 @@ def test_health_is_derived_with_its_reason() -> None:
     assert memory.health_reason == (
         "last updated 58 days ago, review overdue by 44 days, 6 slipped item(s)"
     )
+
+
+def _one(tmp_path: Path, body: str, today: dt.date = TODAY) -> tuple[TrackRollup, list[str]]:
+    """The rollup of one roadmap, and the codes ``check`` finds in it on the same day."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(body, encoding="utf-8")
+    portfolio, _ = api.portfolio([path], today=today)
+    [track] = portfolio.tracks
+    codes = [d.code for d in api.check([path], today=today).diagnostics]
+    return track, codes
+
+
+REVIEW = "**Next roadmap review:** 2026-12-09\n"
+
+
+def test_health_reads_the_last_updated_date_as_check_does(tmp_path: Path) -> None:
+    # a month alone counts as its last day, for MP201 and for health alike
+    track, codes = _one(tmp_path, "# Massive Roadmap\n\n**Last Updated:** October 2025\n" + REVIEW)
+    assert "MP201" in codes
+    assert track.updated == dt.date(2025, 10, 31) and track.age_days == 390
+    assert track.health is Health.OFF_TRACK
+    assert track.health_reason == "last updated 390 days ago"
+    data = track.to_dict()
+    assert data["last_updated"] == "2025-10-31" and data["last_updated_text"] == "October 2025"
+    assert track.updated_label == "October 2025"
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("", "no last-updated date, no next-review date"),
+        ("# X Roadmap\n\n" + REVIEW, "no last-updated date"),
+        (
+            "# X Roadmap\n\n**Last updated:** soon\n" + REVIEW,
+            "last updated 'soon' is not a date",
+        ),
+        ("# X Roadmap\n\n**Last updated:** 2026-11-20\n", "no next-review date"),
+    ],
+)
+def test_undated_or_unreviewed_roadmaps_are_not_on_track(
+    tmp_path: Path, body: str, reason: str
+) -> None:
+    track, _ = _one(tmp_path, body)
+    assert track.health is Health.AT_RISK
+    assert track.health_reason == reason
+
+
+def test_past_due_items_anywhere_are_slips(tmp_path: Path) -> None:
+    body = (
+        "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Milestones\n\n"
+        "| Milestone | Target | Status |\n| --- | --- | --- |\n"
+        "| Search | Q1 2025 | 📋 Planned |\n| Sync | 2025-06-30 | 🚧 In Progress |\n"
+        "| Export | Q1 2027 | 📋 Planned |\n| Import | Q1 2025 | ✅ Done |\n"
+    )
+    track, codes = _one(tmp_path, body)
+    assert codes.count("MP208") == 2
+    assert [i.title for i in track.slipped] == ["Search", "Sync"]
+    assert track.health is Health.AT_RISK
+    assert track.health_reason == "2 slipped item(s)"
+
+
+def test_high_high_risk_without_mitigation_is_off_track(tmp_path: Path) -> None:
+    body = (
+        "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Dependencies and Risks\n\n"
+        "### Risks\n- **Deadlocks:** agents wait on each other\n"
+        "  - Likelihood: High (see #12)\n  - Impact: High\n"
+    )
+    track, codes = _one(tmp_path, body)
+    assert "MP402" in codes
+    assert (track.high_risks, track.unmitigated_high_risks) == (1, 1)
+    assert track.health is Health.OFF_TRACK
+    assert track.health_reason == "1 high risk(s) without mitigation"
+
+
+def test_a_future_last_updated_date_is_said_to_be_in_the_future(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    track, _ = _one(tmp_path, "# X Roadmap\n\n**Last updated:** 2027-06-01\n" + REVIEW)
+    assert track.future and track.age_days == -188
+    assert track.health is Health.AT_RISK
+    assert track.health_reason == "last updated 2027-06-01 is in the future"
+    out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25", "--color", "never")[1]
+    assert "188d in future" in out and "-188" not in out
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    assert "| 2027-06-01 (in the future) |" in out
 
 
 def test_the_example_conflict_is_shown_with_both_places() -> None:
@@ -115,7 +207,7 @@ def test_status_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Conflicts in time (1)" in out and "\x1b[" not in out
     code, out = run(capsys, "status", str(EXAMPLES), "--today", "2026-11-25", "--format", "json")
     data = json.loads(out)
-    assert code == 0 and data["totals"]["health_on_track"] == 5
+    assert code == 0 and data["totals"]["health_on_track"] == 4
     assert {t["slug"] for t in data["tracks"]} == {
         "evaluation",
         "memory",
@@ -139,7 +231,9 @@ def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert "color=red" in run(capsys, "graph", str(tmp_path), "--format", "dot")[1]
     code, out = run(capsys, "summary", str(EXAMPLES), "--today", "2026-11-25")
     assert code == 0 and out.startswith("## Portfolio on 2026-11-25\n")
-    assert "| Orchestration | @alice | 🟢 fresh, reviewed, nothing slipped |" in out
+    assert (
+        "| Orchestration | @alice | 🟢 updated 5 days ago, next review 2026-12-04, nothing" in out
+    )
     assert "```mermaid\nflowchart LR\n" in out
     gantt = out[out.index("```mermaid\ngantt\n") :]
     assert "    section Memory\n" in gantt

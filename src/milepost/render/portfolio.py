@@ -8,7 +8,7 @@ from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from milepost.portfolio.model import Portfolio
+from milepost.portfolio.model import Portfolio, TrackRollup
 from milepost.vocabulary.status import Health, Status
 
 __all__ = ["dashboard", "dot", "markdown_summary", "mermaid"]
@@ -33,6 +33,15 @@ _COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
 )
 
 
+def _age(track: TrackRollup) -> str:
+    """How long ago the track was updated, or that its date lies in the future."""
+    if track.age_days is None:
+        return "?"
+    if track.future:
+        return f"{-track.age_days}d in future"
+    return f"{track.age_days}d ago"
+
+
 def dashboard(portfolio: Portfolio) -> RenderableType:
     """One row per track, then this month's shipped items and what is in flight."""
     table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
@@ -41,7 +50,7 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     for track in portfolio.tracks:
         glyph, colour = _HEALTH[track.health]
         meta = track.roadmap.meta
-        updated = f"{track.age_days}d ago" if track.age_days is not None else "?"
+        updated = _age(track)
         review = str(meta.next_review) if meta.next_review else "none"
         if track.review_overdue_days:
             review += f" (overdue {track.review_overdue_days}d)"
@@ -147,7 +156,7 @@ def markdown_summary(portfolio: Portfolio) -> str:
             track.track,
             track.lead or "",
             f"{_HEALTH[track.health][0]} {track.health_reason}",
-            str(meta.last_updated or ""),
+            (track.updated_label or "") + (" (in the future)" if track.future else ""),
             str(meta.next_review or ""),
             str(track.counts.get("done", 0)),
             str(track.counts.get("in_progress", 0)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,9 @@ def test_example_rollups_today() -> None:
         "updated 5 days ago, next review 2026-12-04, nothing past due"
     )
     assert orchestration.lead == "@alice" and orchestration.age_days == 5
-    assert orchestration.counts == {"done": 2, "future": 1, "in_progress": 1, "planned": 5}
+    # every status-bearing item, as `show` counts them: Current Focus, Completed Milestones
+    # (4 shipped), the Community Feedback requests (one each of done, in progress, planned)
+    assert orchestration.counts == {"done": 6, "future": 1, "in_progress": 2, "planned": 6}
     assert [i.title for t, i in portfolio.in_flight if t == "Orchestration"] == [
         "Checkpoint and resume for long runs"
     ]
@@ -52,6 +55,54 @@ def test_health_is_derived_with_its_reason() -> None:
     assert memory.health_reason == (
         "last updated 58 days ago, review overdue by 44 days, 6 slipped item(s)"
     )
+
+
+def test_status_counts_the_items_show_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    for track in portfolio.tracks:
+        shown = Counter(i.status.value for i in track.roadmap.items if i.status is not None)
+        assert track.counts == dict(shown), track.track
+    evaluation = next(t for t in portfolio.tracks if t.track == "Evaluation")
+    assert evaluation.counts == {"done": 7, "future": 1, "in_progress": 6, "planned": 3}
+    out = run(capsys, "show", str(EXAMPLES / "tracks" / "evaluation"), "--today", "2026-11-25")[1]
+    assert "✅ 7 done  🚧 6 in progress  📋 3 planned  🔮 1 future" in out
+    out = run(capsys, "status", str(EXAMPLES), "--today", "2026-11-25", "--color", "never")[1]
+    assert "│ Evaluation    │ @esther │ 🟡 at risk  │  4d ago │ none        │  7 │  6 │  3 │" in out
+
+
+def test_slips_in_flight_and_shipped_draw_on_every_dated_item(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    flight = [i.title for t, i in portfolio.in_flight if t == "Evaluation"]
+    # the Milestones table rows and the dated Success Metrics; Request 1 says no period
+    assert flight[:2] == ["Replay-based regression tests", "Judge calibration set"]
+    assert "Request 1: Regression summaries as pull request comments" not in flight
+    assert ("Evaluation", "LLM-as-judge scoring") in [
+        (t, i.title) for t, i in portfolio.shipped_this_month
+    ]
+    later = dt.date(2027, 1, 15)
+    portfolio, _ = api.portfolio([EXAMPLES], today=later)
+    evaluation = next(t for t in portfolio.tracks if t.track == "Evaluation")
+    assert [i.title for i in evaluation.slipped] == ["Replay-based regression tests"]
+    found = api.check([EXAMPLES / "tracks" / "evaluation" / "roadmap.md"], today=later)
+    [past_due] = [d for d in found.diagnostics if d.code == "MP208"]
+    assert past_due.line == evaluation.slipped[0].span.first_line
+
+
+def test_an_item_counts_once_at_the_line_it_is_written(tmp_path: Path) -> None:
+    # the focus month and the flat item list are views of one item; a title written again
+    # on another line (the model does not link lines by title) counts there too
+    body = (
+        "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
+        "### November 2026\n- ✅ Search\n- 🚧 Sync\n\n"
+        "## Completed Milestones\n\n### November 2026\n- ✅ Search\n- ✅ Export\n"
+    )
+    track, _ = _one(tmp_path, body)
+    assert track.counts == {"done": 3, "in_progress": 1}
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    assert [i.title for _, i in portfolio.shipped_this_month] == ["Search", "Search", "Export"]
+    assert [i.title for _, i in portfolio.in_flight] == ["Sync"]
 
 
 def _one(tmp_path: Path, body: str, today: dt.date = TODAY) -> tuple[TrackRollup, list[str]]:

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from milepost.config import Config
-from milepost.model import Item, Risk, Roadmap
+from milepost.model import Item, Risk, Roadmap, status_items
 from milepost.portfolio.freshness import (
     high_risk,
     last_updated,
@@ -25,6 +25,7 @@ from milepost.portfolio.freshness import (
 )
 from milepost.portfolio.graph import cycles
 from milepost.portfolio.links import TrackIndex
+from milepost.vocabulary.periods import Period
 from milepost.vocabulary.status import Health, Status
 
 __all__ = [
@@ -195,17 +196,6 @@ class Portfolio:
         }
 
 
-def _focus_items(roadmap: Roadmap) -> list[tuple[Item, date | None]]:
-    focus = roadmap.focus
-    if focus is None:
-        return []
-    out: list[tuple[Item, date | None]] = [(i, None) for i in focus.items]
-    for period in focus.periods:
-        end = period.period.end if period.period is not None else None
-        out += [(i, end) for i in period.items]
-    return out
-
-
 def _health(
     roadmap: Roadmap,
     today: date,
@@ -265,8 +255,7 @@ def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
     updated = found[0] if found else None
     age = (today - updated).days if updated is not None else None
     overdue = review_overdue_days(roadmap, today)
-    focus = _focus_items(roadmap)
-    counts = Counter(i.status.value for i, _ in focus if i.status is not None)
+    counts = Counter(i.status.value for i in status_items(roadmap) if i.status is not None)
     slipped = slips(roadmap, today)
     high = [r for r in roadmap.risks if high_risk(r)]
     unmitigated = [r for r in high if not r.mitigation]
@@ -365,25 +354,48 @@ def dependency_cycles(edges: list[Edge]) -> dict[str, list[str]]:
     return cycles(graph)
 
 
+def _within_month(period: Period | None, month: tuple[int, int]) -> bool:
+    return (
+        period is not None
+        and period.start is not None
+        and period.end is not None
+        and (period.start.year, period.start.month) == month == (period.end.year, period.end.month)
+    )
+
+
 def this_month(roadmap: Roadmap, today: date) -> tuple[list[Item], list[Item]]:
-    """A roadmap's items shipped in today's month, and its items in progress."""
+    """A roadmap's items shipped in today's month, and its items in flight, in document order.
+
+    Both come from the items ``status`` counts (:func:`~milepost.model.status_items`), not
+    only from Current Focus: shipped are the done items whose own period lies within today's
+    month, or that sit under a Completed Milestones heading of this month; in flight are the
+    in-progress items that say when (any period) or sit in Current Focus.
+    """
     month = (today.year, today.month)
+    shipped_group = {
+        item.span.start
+        for group in roadmap.milestones
+        if _within_month(group.period, month)
+        for item in group.items
+    }
+    focus = roadmap.focus
+    in_focus = (
+        {i.span.start for i in focus.items}
+        | {i.span.start for period in focus.periods for i in period.items}
+        if focus is not None
+        else set()
+    )
     shipped: list[Item] = []
     flight: list[Item] = []
-    for group in roadmap.milestones:
-        start = group.period.start if group.period else None
-        if start is not None and (start.year, start.month) == month:
-            shipped += [i for i in group.items if i.status is Status.DONE]
-    for item, _ in _focus_items(roadmap):
-        if item.status is Status.IN_PROGRESS:
-            flight.append(item)
-        elif (
-            item.status is Status.DONE
-            and item.period is not None
-            and item.period.start is not None
-            and (item.period.start.year, item.period.start.month) == month
+    for item in status_items(roadmap):
+        if item.status is Status.DONE and (
+            item.span.start in shipped_group or _within_month(item.period, month)
         ):
             shipped.append(item)
+        elif item.status is Status.IN_PROGRESS and (
+            item.period is not None or item.span.start in in_focus
+        ):
+            flight.append(item)
     return shipped, flight
 
 

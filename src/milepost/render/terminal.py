@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from milepost.model import Item, Roadmap
+from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import Status
 
 __all__ = ["roadmap_summary"]
@@ -69,7 +69,7 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
         facts.add_row("lead", ", ".join(lead))
     if roadmap.health is not None:
         facts.add_row("health", roadmap.health.value.replace("_", " "))
-    counts = Counter(i.status for i in roadmap.items if i.status is not None)
+    counts = Counter(i.status for i in status_items(roadmap) if i.status is not None)
     summary = Text()
     for status, style in _STYLE.items():
         if counts[status]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -28,6 +29,42 @@ def test_show_example_portfolio(capsys: pytest.CaptureFixture[str]) -> None:
     assert "✅ Structured handoff protocol between agents" in out
     assert "overdue by" in out  # by January every track's review date has passed
     assert "\x1b[" not in out
+
+
+def _shown(path: Path) -> list[str]:
+    """``show``'s lines for one roadmap, wide enough that none wraps."""
+    from rich.console import Console
+
+    from milepost.render.terminal import roadmap_summary
+
+    console = Console(width=300, no_color=True, force_terminal=False, record=True)
+    console.print(roadmap_summary(api.load(path), today=dt.date(2026, 11, 25)))
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+def test_show_reads_workstream_headings_fields_and_named_risks() -> None:
+    lines = _shown(EXAMPLES / "tracks" / "evaluation" / "roadmap.md")
+    focus = lines[lines.index("Current focus") : lines.index("High risks")]
+    assert focus[1:8] == [
+        " ▸ Replay-Based Regression Tests",  # a workstream, not a time period
+        "  Goal: Catch behaviour regressions in swarms without paying for fresh model calls",
+        "  Owner: @esther",
+        "  Deliverables:",
+        "    •  Re-score recorded runs from the nightly corpus",
+        "    •  Flag score drops above two points per task",
+        "    •  Comment regression summaries on pull requests  #441",
+    ]
+    assert not any(line.startswith("  •  Owner") for line in focus)
+    judge = (
+        "  ⚠ Judge drift: a hosted judge model changes behind its API name and scores move "
+        "without a code change  (likelihood Medium, impact High)"
+    )
+    assert judge in lines
+    months = _shown(EXAMPLES / "tracks" / "memory" / "roadmap.md")
+    assert (
+        " November 2026" in months
+        and "  ✅ SQLite memory store as the default backend  @bkumar #352" in months
+    )
 
 
 def test_export_is_json_for_every_track(capsys: pytest.CaptureFixture[str]) -> None:

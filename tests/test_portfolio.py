@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from milepost.portfolio.model import TrackRollup
+from milepost.render.portfolio import shorten
 from milepost.vocabulary.status import Health
 from tests.conftest import EXAMPLES
 
@@ -295,6 +297,41 @@ def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     )
     assert "Redis" not in gantt  # dropped work is not on the timeline
     assert "    Cache large tool results in agent memory (waiting on 412) :crit, " in gantt
+
+
+def test_timeline_titles_are_cut_at_a_word_with_an_ellipsis(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run(capsys, "summary", str(EXAMPLES), "--today", "2026-11-25")[1]
+    gantt = out[out.index("```mermaid\ngantt\n") :].split("```")[1]
+    assert (
+        "    Virtualised timeline rendering for runs with more than… :2026-12-01, 2026-12-31\n"
+        in gantt
+    )
+    assert "10,00 :" not in gantt
+    task = re.compile(
+        r"    [^:#;\n]{1,60} :(?:done, |active, |crit, )?\d{4}-\d\d-\d\d, \d{4}-\d\d-\d\d"
+    )
+    body = gantt.strip("\n").splitlines()[4:]  # after gantt, dateFormat, axisFormat, section
+    assert body and all(line.startswith("    section ") or task.fullmatch(line) for line in body), (
+        body
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short enough", 20, "short enough"),
+        ("runs with more than 10,000 steps", 25, "runs with more than…"),
+        ("runs with more than 10,000 steps", 30, "runs with more than 10,000…"),
+        ("ends at a comma, then more words", 18, "ends at a comma…"),
+        ("Supercalifragilisticexpialidocious", 10, "Supercali…"),
+        ("  spaces\nand  lines  ", 40, "spaces and lines"),
+    ],
+)
+def test_shorten(text: str, limit: int, expected: str) -> None:
+    assert shorten(text, limit) == expected
+    assert len(shorten(text, limit)) <= limit
 
 
 def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:

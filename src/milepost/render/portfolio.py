@@ -11,7 +11,7 @@ from rich.text import Text
 from milepost.portfolio.model import Portfolio, TrackRollup
 from milepost.vocabulary.status import Health, Status
 
-__all__ = ["dashboard", "dot", "markdown_summary", "mermaid"]
+__all__ = ["dashboard", "dot", "gantt", "markdown_summary", "mermaid", "shorten"]
 
 _HEALTH = {
     Health.ON_TRACK: ("🟢", "green"),
@@ -100,9 +100,21 @@ def _id(name: str) -> str:
     return re.sub(r"\W+", "_", name).strip("_") or "track"
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters: whole, or cut at the last word boundary
+    that fits, with an ellipsis (a single word longer than the limit is cut inside)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > 0:
+        head = head[:space]
+    return head.rstrip(" ,;:.-–—") + "…"
+
+
 def _label(text: str, limit: int = 40) -> str:
-    text = text.replace('"', "'").replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text.replace('"', "'"), limit)
 
 
 def mermaid(portfolio: Portfolio) -> str:
@@ -204,7 +216,7 @@ def gantt(portfolio: Portfolio) -> str:
         for item in dated:
             assert item.period is not None and item.period.start and item.period.end
             assert item.status is not None
-            name = " ".join(item.title.translate(_GANTT_UNSAFE).split())[:60] or "item"
+            name = shorten(item.title.translate(_GANTT_UNSAFE), 60) or "item"
             state = _GANTT_STATE.get(item.status, "")
             start, end = item.period.start.isoformat(), item.period.end.isoformat()
             lines.append(f"    {name} :{state}{start}, {end}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,38 @@ def test_show_reads_workstream_headings_fields_and_named_risks() -> None:
         " November 2026" in months
         and "  ✅ SQLite memory store as the default backend  @bkumar #352" in months
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", str(EXAMPLES / "tracks" / "memory")],
+        ["status", str(EXAMPLES)],
+        ["status", str(EXAMPLES), "--color", "never"],
+    ],
+    ids=["show", "status", "status-never"],
+)
+def test_piped_output_is_wide_and_unpadded(args: list[str]) -> None:
+    # a narrow terminal width in the environment must not wrap what goes to a pipe
+    env = {**os.environ, "COLUMNS": "60", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "milepost", *args, "--today", "2026-11-25"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines and [line for line in lines if line != line.rstrip()] == []
+    if args[0] == "show":
+        assert "  ✅ 5 done  🚧 2 in progress  📋 6 planned  🔮 1 future  ❌ 1 dropped" in (
+            done.stdout
+        )
+    else:
+        conflict = [line for line in lines if line.startswith("  ⚠ Web UI needs")]
+        assert conflict and conflict[0].endswith("(100% match)")
 
 
 def test_export_is_json_for_every_track(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from milepost.cli.options import color_option, format_option, today_option
+from milepost.cli.options import (
+    PIPED_WIDTH,
+    color_option,
+    console_for,
+    format_option,
+    today_option,
+)
 from milepost.errors import UsageError
 
 if TYPE_CHECKING:
@@ -39,10 +45,9 @@ def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int
     if fmt == "json":
         click.echo(json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False))
         return code
-    from milepost.cli.show import console_for
     from milepost.render.portfolio import dashboard
 
-    console_for(color, piped_width=120).print(dashboard(portfolio))
+    console_for(color, piped_width=PIPED_WIDTH).print(dashboard(portfolio))
     return code
 
 

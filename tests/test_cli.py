@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -29,6 +30,74 @@ def test_show_example_portfolio(capsys: pytest.CaptureFixture[str]) -> None:
     assert "✅ Structured handoff protocol between agents" in out
     assert "overdue by" in out  # by January every track's review date has passed
     assert "\x1b[" not in out
+
+
+def _shown(path: Path) -> list[str]:
+    """``show``'s lines for one roadmap, wide enough that none wraps."""
+    from rich.console import Console
+
+    from milepost.render.terminal import roadmap_summary
+
+    console = Console(width=300, no_color=True, force_terminal=False, record=True)
+    console.print(roadmap_summary(api.load(path), today=dt.date(2026, 11, 25)))
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+def test_show_reads_workstream_headings_fields_and_named_risks() -> None:
+    lines = _shown(EXAMPLES / "tracks" / "evaluation" / "roadmap.md")
+    focus = lines[lines.index("Current focus") : lines.index("High risks")]
+    assert focus[1:8] == [
+        " ▸ Replay-Based Regression Tests",  # a workstream, not a time period
+        "  Goal: Catch behaviour regressions in swarms without paying for fresh model calls",
+        "  Owner: @esther",
+        "  Deliverables:",
+        "    •  Re-score recorded runs from the nightly corpus",
+        "    •  Flag score drops above two points per task",
+        "    •  Comment regression summaries on pull requests  #441",
+    ]
+    assert not any(line.startswith("  •  Owner") for line in focus)
+    judge = (
+        "  ⚠ Judge drift: a hosted judge model changes behind its API name and scores move "
+        "without a code change  (likelihood Medium, impact High)"
+    )
+    assert judge in lines
+    months = _shown(EXAMPLES / "tracks" / "memory" / "roadmap.md")
+    assert (
+        " November 2026" in months
+        and "  ✅ SQLite memory store as the default backend  @bkumar #352" in months
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", str(EXAMPLES / "tracks" / "memory")],
+        ["status", str(EXAMPLES)],
+        ["status", str(EXAMPLES), "--color", "never"],
+    ],
+    ids=["show", "status", "status-never"],
+)
+def test_piped_output_is_wide_and_unpadded(args: list[str]) -> None:
+    # a narrow terminal width in the environment must not wrap what goes to a pipe
+    env = {**os.environ, "COLUMNS": "60", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "milepost", *args, "--today", "2026-11-25"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines and [line for line in lines if line != line.rstrip()] == []
+    if args[0] == "show":
+        assert "  ✅ 5 done  🚧 2 in progress  📋 6 planned  🔮 1 future  ❌ 1 dropped" in (
+            done.stdout
+        )
+    else:
+        conflict = [line for line in lines if line.startswith("  ⚠ Web UI needs")]
+        assert conflict and conflict[0].endswith("(100% match)")
 
 
 def test_export_is_json_for_every_track(capsys: pytest.CaptureFixture[str]) -> None:

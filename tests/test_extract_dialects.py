@@ -306,3 +306,19 @@ def test_metric_names_with_symbols_keep_their_baseline_and_target() -> None:
         ("Open #bugs", "40", "10"),
         ('"Good first issue" count', "3", "12"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "health"),
+    [
+        ("**Status:** 🟡 At risk\n", "at_risk"),
+        ("**Track health:** 🟢\n", "on_track"),
+        ("**Status Legend:** 🟢 Active | 🟡 Planning | 🔴 Blocked\n", None),
+        ("| Track | Status |\n| --- | --- |\n| Memory | 🟢 |\n", None),
+    ],
+)
+def test_stated_health_is_a_field_not_a_legend_or_a_table_cell(
+    header: str, health: str | None
+) -> None:
+    roadmap = milepost.loads(f"# X Roadmap\n\n{header}")
+    assert (roadmap.health.value if roadmap.health else None) == health

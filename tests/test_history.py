@@ -358,6 +358,7 @@ def test_log_tells_an_items_story(
     )
     assert code == 0
     assert "slipped · Merge web-ui-november" in out
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []  # no padding
 
 
 def test_log_errors_are_one_line(

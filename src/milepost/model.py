@@ -41,6 +41,7 @@ __all__ = [
     "Synergy",
     "TextBlock",
     "risk_level",
+    "status_items",
     "title_key",
     "work_items",
 ]
@@ -476,3 +477,16 @@ def work_items(roadmap: Roadmap) -> list[Item]:
             if item.kind != "heading" or item.status is not None:
                 seen.setdefault(item.span.start, item)
     return sorted(seen.values(), key=lambda i: i.span.start)
+
+
+def status_items(roadmap: Roadmap) -> list[Item]:
+    """The items ``show`` and ``status`` count, in document order: every work item that
+    carries a status, each once.
+
+    An item counts once, at the line where it is written. Current Focus, Completed
+    Milestones, tables and the flat list of items are views of the same items, so an item
+    reached through two of them is still one. The model links items by line, not by title:
+    the same work written on two lines (in Current Focus and again under Completed
+    Milestones) counts at both, as ``check`` sees both (MP205 asks to move the shipped one).
+    """
+    return [item for item in work_items(roadmap) if item.status is not None]

@@ -34,9 +34,9 @@ def _split(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
 
 def _console(color: str) -> Console:
     """The terminal's console; for pipes and logs, wide enough that lines never wrap."""
-    from milepost.cli.show import console_for
+    from milepost.cli.options import PIPED_WIDTH, console_for
 
-    return console_for(color, piped_width=200)
+    return console_for(color, piped_width=PIPED_WIDTH)
 
 
 def _notes(notes: list[str], horizon: str | None) -> None:

@@ -4,11 +4,68 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: Columns for output that goes to a pipe or a log rather than a terminal: wide enough that
+#: lines stay whole (a reader, grep or a CI log wraps them, not us).
+PIPED_WIDTH = 200
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces rich pads lines with, line by line."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+
+def console_for(color: str, *, piped_width: int | None = None) -> Console:
+    """Colour on a terminal unless NO_COLOR is set; ``always``/``never`` force it. Off a
+    terminal (pipes, CI logs), ``piped_width`` columns, wide enough that lines stay whole,
+    and no line ends in the spaces rich pads tables and grids with."""
+    import sys
+
+    from rich.console import Console
+
+    if color == "always":
+        console = Console(force_terminal=True, highlight=False)
+    elif color == "never":
+        console = Console(no_color=True, highlight=False, force_terminal=False)
+    else:
+        console = Console(highlight=False)
+    if not console.is_terminal:
+        if piped_width is not None:
+            console.width = piped_width
+        # rich writes and flushes through the file; these are all it uses
+        console.file = cast("IO[str]", _TrimmedLines(sys.stdout))
+    return console
 
 
 def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:

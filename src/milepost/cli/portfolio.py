@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from milepost.cli.options import color_option, format_option, today_option
+from milepost.cli.options import (
+    PIPED_WIDTH,
+    color_option,
+    console_for,
+    format_option,
+    today_option,
+)
 
 if TYPE_CHECKING:
     from milepost.portfolio.model import Portfolio
@@ -38,10 +44,9 @@ def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int
     if fmt == "json":
         click.echo(json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False))
         return code
-    from milepost.cli.show import console_for
     from milepost.render.portfolio import dashboard
 
-    console_for(color, piped_width=120).print(dashboard(portfolio))
+    console_for(color, piped_width=PIPED_WIDTH).print(dashboard(portfolio))
     return code
 
 

@@ -4,30 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from milepost.cli.options import color_option, today_option
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-
-def console_for(color: str, *, piped_width: int | None = None) -> Console:
-    """Colour on a terminal unless NO_COLOR is set; ``always``/``never`` force it. Off a
-    terminal (pipes, CI logs), ``piped_width`` columns, wide enough that lines stay whole."""
-    from rich.console import Console
-
-    if color == "always":
-        console = Console(force_terminal=True, highlight=False)
-    elif color == "never":
-        console = Console(no_color=True, highlight=False, force_terminal=False)
-    else:
-        console = Console(highlight=False)
-    if piped_width is not None and not console.is_terminal:
-        console.width = piped_width
-    return console
+from milepost.cli.options import PIPED_WIDTH, color_option, console_for, today_option
 
 
 @click.command("show")
@@ -44,7 +24,7 @@ def run(*, paths: list[Path], today: dt.date, color: str) -> int:
     from milepost.render.terminal import roadmap_summary
 
     result = api.load_many(list(paths))
-    console = console_for(color)
+    console = console_for(color, piped_width=PIPED_WIDTH)
     for roadmap in result.roadmaps:
         console.print(roadmap_summary(roadmap, today=today))
     for error in result.errors:

@@ -118,6 +118,8 @@ def _health(document: Document) -> Health | None:
         lower = line.lower()
         if "status" not in lower and "health" not in lower:
             continue
+        if "legend" in lower or line.lstrip().startswith("|"):
+            continue  # "**Status Legend:** 🟢 Active | …" defines markers; a table row is a row
         for glyph, health in HEALTH.items():
             if glyph in line:
                 return health

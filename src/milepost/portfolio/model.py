@@ -15,9 +15,17 @@ from pathlib import PurePath
 from typing import Any
 
 from milepost.config import Config
-from milepost.model import Item, Roadmap
+from milepost.model import Item, Risk, Roadmap, status_items
+from milepost.portfolio.freshness import (
+    high_risk,
+    last_updated,
+    review_overdue_days,
+    slips,
+    unmitigated_high_high,
+)
 from milepost.portfolio.graph import cycles
 from milepost.portfolio.links import TrackIndex
+from milepost.vocabulary.periods import Period
 from milepost.vocabulary.status import Health, Status
 
 __all__ = [
@@ -36,7 +44,6 @@ __all__ = [
     "track_index",
 ]
 
-_OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
 _BY = re.compile(r"(?i)\s+(?:by|before|in|for|until)\s+(?=\S*\s*(?:19|20)\d\d|q[1-4]|h[12]|v\d)")
 
 
@@ -66,6 +73,23 @@ class TrackRollup:
     high_risks: int
     unmitigated_high_risks: int
     requests: dict[str, int]
+    updated: date | None = None  # the last-updated date as ``check`` reads it (MP201)
+
+    @property
+    def updated_label(self) -> str | None:
+        """The last-updated date for people: the day, or the month as written when only a
+        month was given ("October 2025", judged as its last day)."""
+        meta = self.roadmap.meta
+        if self.updated is None:
+            return None
+        if self.updated in (meta.last_updated, meta.footer_updated):
+            return self.updated.isoformat()
+        return meta.last_updated_text or meta.footer_updated_text or self.updated.isoformat()
+
+    @property
+    def future(self) -> bool:
+        """Whether the roadmap says it was last updated after today."""
+        return self.age_days is not None and self.age_days < 0
 
     @property
     def track(self) -> str:
@@ -81,7 +105,8 @@ class TrackRollup:
             "health": self.health.value,
             "health_reason": self.health_reason,
             "health_stated": self.health_stated,
-            "last_updated": meta.last_updated.isoformat() if meta.last_updated else None,
+            "last_updated": self.updated.isoformat() if self.updated else None,
+            "last_updated_text": meta.last_updated_text,
             "age_days": self.age_days,
             "next_review": meta.next_review.isoformat() if meta.next_review else None,
             "review_overdue_days": self.review_overdue_days,
@@ -171,63 +196,79 @@ class Portfolio:
         }
 
 
-def _focus_items(roadmap: Roadmap) -> list[tuple[Item, date | None]]:
-    focus = roadmap.focus
-    if focus is None:
-        return []
-    out: list[tuple[Item, date | None]] = [(i, None) for i in focus.items]
-    for period in focus.periods:
-        end = period.period.end if period.period is not None else None
-        out += [(i, end) for i in period.items]
-    return out
+def _health(
+    roadmap: Roadmap,
+    today: date,
+    config: Config,
+    updated: date | None,
+    slipped: tuple[Item, ...],
+    unmitigated: list[Risk],
+) -> tuple[Health, str]:
+    """A track's health and the reason, from the facts ``check`` reports (MP201, MP202,
+    MP204, MP206, MP208, MP209, MP401, MP402). The reason states only what those facts say."""
+    meta = roadmap.meta
+    limit = config.stale_after_days
+    problems: list[str] = []
+    severe = False
+    age = (today - updated).days if updated is not None else None
+    if updated is None:
+        text = (meta.last_updated_text or "").strip()
+        problems.append(f"last updated {text!r} is not a date" if text else "no last-updated date")
+    elif updated > today:
+        problems.append(f"last updated {updated} is in the future")
+    elif age is not None and age > limit:
+        problems.append(f"last updated {age} days ago")
+        severe = age > 2 * limit
+    overdue = review_overdue_days(roadmap, today)
+    if meta.next_review is None:
+        text = (meta.next_review_text or "").strip()
+        problems.append(f"next review {text!r} is not a date" if text else "no next-review date")
+    elif overdue is not None:
+        problems.append(f"review overdue by {overdue} days")
+        severe = severe or overdue > 30
+    if unmitigated:
+        problems.append(f"{len(unmitigated)} high risk(s) without mitigation")
+        severe = severe or any(unmitigated_high_high(r) for r in unmitigated)
+    if slipped:
+        problems.append(f"{len(slipped)} slipped item(s)")
+        severe = severe or len(slipped) >= 3
+    if roadmap.health is not None:
+        also = f"; also {', '.join(problems)}" if problems else ""
+        return roadmap.health, f"stated in the roadmap{also}"
+    if problems:
+        return (Health.OFF_TRACK if severe else Health.AT_RISK), ", ".join(problems)
+    assert age is not None and meta.next_review is not None
+    fresh = "updated today" if age == 0 else f"updated {age} day{'s' if age != 1 else ''} ago"
+    return Health.ON_TRACK, f"{fresh}, next review {meta.next_review}, nothing past due"
 
 
 def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
-    """One track's figures and health as of ``today``."""
+    """One track's figures and health as of ``today``.
+
+    Freshness, slips and risks are the facts ``check`` reports
+    (:mod:`milepost.portfolio.freshness`): the last-updated date as MP201 reads it (a month
+    alone counts as its last day, the footer stands in for a missing header date), the review
+    MP202 finds overdue, and every open item whose time has passed (MP206 and MP208).
+    """
     meta = roadmap.meta
-    age = (today - meta.last_updated).days if meta.last_updated else None
-    overdue = (
-        (today - meta.next_review).days if meta.next_review and meta.next_review < today else None
-    )
-    focus = _focus_items(roadmap)
-    counts = Counter(i.status.value for i, _ in focus if i.status is not None)
-    slipped = tuple(i for i, end in focus if i.status in _OPEN and end is not None and end < today)
-    high = [r for r in roadmap.risks if "high" in f"{r.likelihood} {r.impact}".lower()]
+    found = last_updated(roadmap)
+    updated = found[0] if found else None
+    age = (today - updated).days if updated is not None else None
+    overdue = review_overdue_days(roadmap, today)
+    counts = Counter(i.status.value for i in status_items(roadmap) if i.status is not None)
+    slipped = slips(roadmap, today)
+    high = [r for r in roadmap.risks if high_risk(r)]
     unmitigated = [r for r in high if not r.mitigation]
     requests = Counter(r.status.value if r.status else "none" for r in roadmap.requests)
     lead = meta.owners[0] if meta.owners else meta.footer_updated_by
-    reasons = []
-    if age is not None and age > config.stale_after_days:
-        reasons.append(f"last updated {age} days ago")
-    if overdue:
-        reasons.append(f"review overdue by {overdue} days")
-    if unmitigated:
-        reasons.append(f"{len(unmitigated)} high risk(s) without mitigation")
-    if slipped:
-        reasons.append(f"{len(slipped)} slipped item(s)")
-    if roadmap.health is not None:
-        health, stated = roadmap.health, True
-        reason = "stated in the roadmap" + (f"; also {', '.join(reasons)}" if reasons else "")
-    else:
-        stated = False
-        severe = (
-            (age is not None and age > 2 * config.stale_after_days)
-            or (overdue or 0) > 30
-            or len(slipped) >= 3
-            or any(
-                "high" in (r.likelihood or "").lower() and "high" in (r.impact or "").lower()
-                for r in unmitigated
-            )
-        )
-        health = Health.OFF_TRACK if severe else Health.AT_RISK if reasons else Health.ON_TRACK
-        reason = ", ".join(reasons) or "fresh, reviewed, nothing slipped"
+    health, reason = _health(roadmap, today, config, updated, slipped, unmitigated)
     return TrackRollup(
         roadmap,
         slug_of(roadmap),
         lead,
         health,
         reason,
-        stated,
+        roadmap.health is not None,
         age,
         overdue,
         dict(sorted(counts.items())),
@@ -235,6 +276,7 @@ def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
         len(high),
         len(unmitigated),
         dict(sorted(requests.items())),
+        updated,
     )
 
 
@@ -312,25 +354,48 @@ def dependency_cycles(edges: list[Edge]) -> dict[str, list[str]]:
     return cycles(graph)
 
 
+def _within_month(period: Period | None, month: tuple[int, int]) -> bool:
+    return (
+        period is not None
+        and period.start is not None
+        and period.end is not None
+        and (period.start.year, period.start.month) == month == (period.end.year, period.end.month)
+    )
+
+
 def this_month(roadmap: Roadmap, today: date) -> tuple[list[Item], list[Item]]:
-    """A roadmap's items shipped in today's month, and its items in progress."""
+    """A roadmap's items shipped in today's month, and its items in flight, in document order.
+
+    Both come from the items ``status`` counts (:func:`~milepost.model.status_items`), not
+    only from Current Focus: shipped are the done items whose own period lies within today's
+    month, or that sit under a Completed Milestones heading of this month; in flight are the
+    in-progress items that say when (any period) or sit in Current Focus.
+    """
     month = (today.year, today.month)
+    shipped_group = {
+        item.span.start
+        for group in roadmap.milestones
+        if _within_month(group.period, month)
+        for item in group.items
+    }
+    focus = roadmap.focus
+    in_focus = (
+        {i.span.start for i in focus.items}
+        | {i.span.start for period in focus.periods for i in period.items}
+        if focus is not None
+        else set()
+    )
     shipped: list[Item] = []
     flight: list[Item] = []
-    for group in roadmap.milestones:
-        start = group.period.start if group.period else None
-        if start is not None and (start.year, start.month) == month:
-            shipped += [i for i in group.items if i.status is Status.DONE]
-    for item, _ in _focus_items(roadmap):
-        if item.status is Status.IN_PROGRESS:
-            flight.append(item)
-        elif (
-            item.status is Status.DONE
-            and item.period is not None
-            and item.period.start is not None
-            and (item.period.start.year, item.period.start.month) == month
+    for item in status_items(roadmap):
+        if item.status is Status.DONE and (
+            item.span.start in shipped_group or _within_month(item.period, month)
         ):
             shipped.append(item)
+        elif item.status is Status.IN_PROGRESS and (
+            item.period is not None or item.span.start in in_focus
+        ):
+            flight.append(item)
     return shipped, flight
 
 

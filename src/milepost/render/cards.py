@@ -133,7 +133,7 @@ def track_view(track: TrackRollup, today: date) -> list[Block]:
         ),
         Para(
             (
-                Text(f"Lead {track.lead or '—'} · last updated {meta.last_updated or '—'}"),
+                Text(f"Lead {track.lead or '—'} · last updated {track.updated_label or '—'}"),
                 Text(f" · next review {meta.next_review or '—'}"),
             )
         ),

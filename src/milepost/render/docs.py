@@ -101,6 +101,8 @@ def _staleness(track: TrackRollup, stale_after_days: int) -> str:
     parts = []
     if track.age_days is None:
         parts.append("no last-updated date")
+    elif track.future:
+        parts.append("last-updated date in the future")
     elif track.age_days > stale_after_days:
         parts.append(f"stale ({track.age_days} days)")
     if track.review_overdue_days:

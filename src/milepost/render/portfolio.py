@@ -8,10 +8,10 @@ from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from milepost.portfolio.model import Portfolio
+from milepost.portfolio.model import Portfolio, TrackRollup
 from milepost.vocabulary.status import Health, Status
 
-__all__ = ["dashboard", "dot", "markdown_summary", "mermaid"]
+__all__ = ["dashboard", "dot", "gantt", "markdown_summary", "mermaid", "shorten"]
 
 _HEALTH = {
     Health.ON_TRACK: ("🟢", "green"),
@@ -33,6 +33,15 @@ _COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
 )
 
 
+def _age(track: TrackRollup) -> str:
+    """How long ago the track was updated, or that its date lies in the future."""
+    if track.age_days is None:
+        return "?"
+    if track.future:
+        return f"{-track.age_days}d in future"
+    return f"{track.age_days}d ago"
+
+
 def dashboard(portfolio: Portfolio) -> RenderableType:
     """One row per track, then this month's shipped items and what is in flight."""
     table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
@@ -41,7 +50,7 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     for track in portfolio.tracks:
         glyph, colour = _HEALTH[track.health]
         meta = track.roadmap.meta
-        updated = f"{track.age_days}d ago" if track.age_days is not None else "?"
+        updated = _age(track)
         review = str(meta.next_review) if meta.next_review else "none"
         if track.review_overdue_days:
             review += f" (overdue {track.review_overdue_days}d)"
@@ -91,9 +100,21 @@ def _id(name: str) -> str:
     return re.sub(r"\W+", "_", name).strip("_") or "track"
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters: whole, or cut at the last word boundary
+    that fits, with an ellipsis (a single word longer than the limit is cut inside)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > 0:
+        head = head[:space]
+    return head.rstrip(" ,;:.-–—") + "…"
+
+
 def _label(text: str, limit: int = 40) -> str:
-    text = text.replace('"', "'").replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text.replace('"', "'"), limit)
 
 
 def mermaid(portfolio: Portfolio) -> str:
@@ -147,7 +168,7 @@ def markdown_summary(portfolio: Portfolio) -> str:
             track.track,
             track.lead or "",
             f"{_HEALTH[track.health][0]} {track.health_reason}",
-            str(meta.last_updated or ""),
+            (track.updated_label or "") + (" (in the future)" if track.future else ""),
             str(meta.next_review or ""),
             str(track.counts.get("done", 0)),
             str(track.counts.get("in_progress", 0)),
@@ -195,7 +216,7 @@ def gantt(portfolio: Portfolio) -> str:
         for item in dated:
             assert item.period is not None and item.period.start and item.period.end
             assert item.status is not None
-            name = " ".join(item.title.translate(_GANTT_UNSAFE).split())[:60] or "item"
+            name = shorten(item.title.translate(_GANTT_UNSAFE), 60) or "item"
             state = _GANTT_STATE.get(item.status, "")
             start, end = item.period.start.isoformat(), item.period.end.isoformat()
             lines.append(f"    {name} :{state}{start}, {end}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -9,7 +10,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from milepost.model import Item, Roadmap
+from milepost.model import Item, Risk, Roadmap, status_items
+from milepost.portfolio.freshness import high_risk
 from milepost.vocabulary.status import Status
 
 __all__ = ["roadmap_summary"]
@@ -25,6 +27,12 @@ _STYLE = {
 }
 
 
+# A short "Label: value" line without a status: a field of a workstream, not an item of work.
+_FIELD = re.compile(r"^([A-Z][\w/&-]*(?: [\w/&-]+){0,2}):\s*(.*)$", re.DOTALL)
+# "Risk 1", "Risk 2": a numbered name that says nothing the description does not.
+_NUMBERED_RISK = re.compile(r"(?i)^risk\s*\d+$")
+
+
 def _age(day: date | None, today: date) -> str:
     if day is None:
         return "unknown"
@@ -34,8 +42,15 @@ def _age(day: date | None, today: date) -> str:
     return f"{day} ({delta} days ago)" if delta > 0 else f"{day} (in {-delta} days)"
 
 
-def _item_line(item: Item) -> Text:
-    line = Text("  ")
+def _item_line(item: Item, indent: int = 2) -> Text:
+    line = Text(" " * indent)
+    field = _FIELD.match(item.text) if item.status is None else None
+    if field is not None:
+        # a "Label: value" line of a workstream (Goal, Owner, Deliverables), not work
+        line.append(f"{field.group(1)}:", style="dim")
+        if field.group(2):
+            line.append(f" {field.group(2)}")
+        return line
     if item.status is not None:
         line.append(f"{item.status.emoji} ", style=_STYLE[item.status])
     else:
@@ -44,6 +59,44 @@ def _item_line(item: Item) -> Text:
     extra = " ".join((*item.owners, *(r for r in item.refs if r.startswith("#"))))
     if extra:
         line.append(f"  {extra}", style="dim")
+    return line
+
+
+def _focus(roadmap: Roadmap) -> list[RenderableType]:
+    """Current Focus: its periods (months, weeks) and, under headings that name no period,
+    the workstreams with their fields and nested items."""
+    focus = roadmap.focus
+    if focus is None:
+        return []
+    theme = f" — {focus.theme}" if focus.theme else ""
+    parts: list[RenderableType] = [Text(f"Current focus{theme}", style="bold")]
+    parts.extend(_item_line(item) for item in focus.items)
+    for period in focus.periods:
+        if period.period is not None:
+            parts.append(Text(f" {period.heading}", style="underline"))
+        else:
+            parts.append(Text(f" ▸ {period.heading}", style="bold"))
+        inside = [i for i in roadmap.items if period.span.start < i.span.start < period.span.end]
+        for item in inside or period.items:
+            parts.append(_item_line(item, 2 + 2 * item.depth))
+    return parts
+
+
+def _risk_line(risk: Risk) -> Text:
+    line = Text("  ⚠ ")
+    named = risk.name and not _NUMBERED_RISK.match(risk.name)
+    if named and risk.description.strip().lower() != risk.name.strip().lower():
+        line.append(f"{risk.name}: ", style="bold")
+    line.append(risk.description or risk.name)
+    levels = ", ".join(
+        f"{label} {value}"
+        for label, value in (("likelihood", risk.likelihood), ("impact", risk.impact))
+        if value
+    )
+    if levels:
+        line.append(f"  ({levels})", style="dim")
+    if not risk.mitigation:
+        line.append("  (no mitigation)")
     return line
 
 
@@ -69,7 +122,7 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
         facts.add_row("lead", ", ".join(lead))
     if roadmap.health is not None:
         facts.add_row("health", roadmap.health.value.replace("_", " "))
-    counts = Counter(i.status for i in roadmap.items if i.status is not None)
+    counts = Counter(i.status for i in status_items(roadmap) if i.status is not None)
     summary = Text()
     for status, style in _STYLE.items():
         if counts[status]:
@@ -83,22 +136,9 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
     )
     parts.append(facts)
 
-    if roadmap.focus is not None:
-        theme = f" — {roadmap.focus.theme}" if roadmap.focus.theme else ""
-        parts.append(Text(f"Current focus{theme}", style="bold"))
-        for item in roadmap.focus.items:
-            parts.append(_item_line(item))
-        for period in roadmap.focus.periods:
-            parts.append(Text(f" {period.heading}", style="underline"))
-            parts.extend(_item_line(item) for item in period.items)
-    high = [
-        r
-        for r in roadmap.risks
-        if (r.likelihood or "").lower() == "high" or (r.impact or "").lower() == "high"
-    ]
+    parts.extend(_focus(roadmap))
+    high = [r for r in roadmap.risks if high_risk(r)]
     if high:
         parts.append(Text("High risks", style="bold"))
-        for risk in high:
-            mitigation = "" if risk.mitigation else "  (no mitigation)"
-            parts.append(Text(f"  ⚠ {risk.description}{mitigation}"))
+        parts.extend(_risk_line(risk) for risk in high)
     return Group(*parts, Text(""))

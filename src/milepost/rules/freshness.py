@@ -1,12 +1,20 @@
-"""MP2xx: dates that went stale, reviews that passed, months that ended with work still open."""
+"""MP2xx: dates that went stale, reviews that passed, months that ended with work still open.
+
+The facts come from :mod:`milepost.portfolio.freshness`, which the portfolio's health reads too.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
-from milepost.model import FocusPeriod
+from milepost.portfolio.freshness import (
+    ended_focus_periods,
+    last_updated,
+    past_due,
+    review_overdue_days,
+    slipped_in_focus,
+)
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.status import Status
@@ -14,32 +22,10 @@ from milepost.vocabulary.status import Status
 __all__ = ["RULES"]
 
 _PLACEHOLDER_DATES = ("YYYY", "MM-DD")
-_OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
-
-
-def _updated(context: Context) -> tuple[date, int] | None:
-    """When the roadmap was last updated, and on which line that is said.
-
-    The header's date, else the footer's; a month alone ("October 2025") counts as its last
-    day, so a roadmap is never judged staler than it can be (MP204 still asks for a date).
-    """
-    meta = context.roadmap.meta
-    for day, text, span in (
-        (meta.last_updated, meta.last_updated_text, meta.last_updated_span),
-        (meta.footer_updated, meta.footer_updated_text, meta.footer_span),
-    ):
-        if span is None:
-            continue
-        if day is not None:
-            return day, span.start
-        period = read_period(text or "")
-        if period is not None and period.kind == "month" and period.end is not None:
-            return period.end, span.start
-    return None
 
 
 def _stale(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    found = _updated(context)
+    found = last_updated(context.roadmap)
     if found is None:
         return
     day, line = found
@@ -51,15 +37,14 @@ def _stale(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _review(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     meta = context.roadmap.meta
-    if meta.next_review is None or meta.next_review_span is None:
+    late = review_overdue_days(context.roadmap, context.today)
+    if late is None or meta.next_review_span is None:
         return
-    if meta.next_review < context.today:
-        late = (context.today - meta.next_review).days
-        yield rule.at(
-            context,
-            meta.next_review_span.start,
-            f"next review was due {meta.next_review}, {late} days ago",
-        )
+    yield rule.at(
+        context,
+        meta.next_review_span.start,
+        f"next review was due {meta.next_review}, {late} days ago",
+    )
 
 
 def _disagree(rule: Rule, context: Context) -> Iterator[Diagnostic]:
@@ -118,21 +103,8 @@ def _future(rule: Rule, context: Context) -> Iterator[Diagnostic]:
                 break  # a footer that is also the header's line is said once
 
 
-def _past_periods(context: Context) -> Iterator[FocusPeriod]:
-    focus = context.roadmap.focus
-    if focus is None:
-        return
-    for period in focus.periods:
-        if (
-            period.period is not None
-            and period.period.end is not None
-            and period.period.end < context.today
-        ):
-            yield period
-
-
 def _done_in_past(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    for period in _past_periods(context):
+    for period in ended_focus_periods(context.roadmap, context.today):
         for item in period.items:
             if item.status is Status.DONE:
                 yield rule.at(
@@ -144,15 +116,14 @@ def _done_in_past(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 
 def _slipped(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    for period in _past_periods(context):
-        for item in period.items:
-            if item.status in _OPEN:
-                yield rule.at(
-                    context,
-                    item.span.start,
-                    f"'{item.title}' is still {item.status.label.lower()} "
-                    f"under {period.heading}, which has ended (slipped)",
-                )
+    for period, item in slipped_in_focus(context.roadmap, context.today):
+        assert item.status is not None
+        yield rule.at(
+            context,
+            item.span.start,
+            f"'{item.title}' is still {item.status.label.lower()} "
+            f"under {period.heading}, which has ended (slipped)",
+        )
 
 
 def _outside_horizon(rule: Rule, context: Context) -> Iterator[Diagnostic]:
@@ -175,29 +146,13 @@ def _outside_horizon(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 
 def _overdue(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    roadmap = context.roadmap
-    in_focus = {
-        item.span.start
-        for period in (roadmap.focus.periods if roadmap.focus else ())
-        for item in period.items
-    }
-    for item in roadmap.items:
-        period = item.period
-        if (
-            item.status not in _OPEN
-            or period is None
-            or period.end is None
-            or period.kind == "relative"
-            or item.span.start in in_focus  # a Current Focus month: MP206 says it
-            or period.end >= context.today
-        ):
-            continue
-        assert item.status is not None
+    for item in past_due(context.roadmap, context.today):
+        assert item.status is not None and item.period is not None
         yield rule.at(
             context,
             item.span.start,
             f"'{item.title}' is still {item.status.label.lower()} but its date "
-            f"({period.text}) has passed",
+            f"({item.period.text}) has passed",
         )
 
 

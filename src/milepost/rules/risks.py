@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from milepost.model import Risk, risk_level
+from milepost.model import risk_level
+from milepost.portfolio.freshness import unmitigated_high_high
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 
 __all__ = ["RULES"]
@@ -25,7 +26,7 @@ def _incomplete(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             )
             if not value
         ]
-        if missing and not _unmitigated_high(risk):
+        if missing and not unmitigated_high_high(risk):
             yield rule.at(
                 context,
                 risk.span.start,
@@ -33,17 +34,9 @@ def _incomplete(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             )
 
 
-def _unmitigated_high(risk: Risk) -> bool:
-    return (
-        risk_level(risk.likelihood) == "High"
-        and risk_level(risk.impact) == "High"
-        and not risk.mitigation
-    )
-
-
 def _high_unmitigated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     for risk in context.roadmap.risks:
-        if _unmitigated_high(risk):
+        if unmitigated_high_high(risk):
             yield rule.at(
                 context,
                 risk.span.start,

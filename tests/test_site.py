@@ -4,6 +4,7 @@ unchanged tracks not rendered again."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 import shutil
 from html.parser import HTMLParser
@@ -14,6 +15,7 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from milepost.render.site.filters import safe_url
+from milepost.sitebuild import PARTS
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2026, 11, 25)
@@ -194,10 +196,15 @@ def test_safe_url(url: str, kept: bool) -> None:
     assert re.match(r"^(#|https?:|mailto:|[^:]*$)", safe_url(url))
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
+def _tree(folder: Path) -> dict[str, object]:
+    """Every file's bytes; the cache's as the data it holds (pickles of equal data may share
+    strings differently)."""
+    tree: dict[str, object] = {}
+    for p in folder.rglob("*"):
+        if p.is_file():
+            name = p.relative_to(folder).as_posix()
+            tree[name] = pickle.loads(p.read_bytes()) if name == PARTS else p.read_bytes()
+    return tree
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -312,3 +319,38 @@ def test_the_cached_build_renders_what_the_portfolio_gives(tmp_path: Path) -> No
     assert portfolio.conflicts and portfolio.edges
     written = {k: v for k, v in _tree(out).items() if not k.startswith(".milepost")}
     assert pages == written
+
+
+class _Planted:
+    """Unpickling this would create a file: a cache must never do it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_cache_runs_nothing_and_is_rendered_again(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    marker = tmp_path / "ran"
+    (out / PARTS).write_bytes(pickle.dumps({"milepost": "x", "tracks": _Planted(marker)}))
+    result = api.site([portfolio], out, today=TODAY)
+    assert not marker.exists()
+    assert result.reused == 0 and not result.errors
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)
+
+
+def test_the_cache_is_one_file_and_older_entries_are_removed(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out = tmp_path / "site"
+    old = out / ".milepost-cache" / f"{'0' * 64}.json"  # an entry of milepost 0.5
+    old.parent.mkdir(parents=True)
+    old.write_text("{}", encoding="utf-8")
+    api.site([portfolio], out, today=TODAY)
+    assert [p.name for p in (out / ".milepost-cache").iterdir()] == ["parts.pickle"]

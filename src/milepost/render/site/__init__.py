@@ -3,7 +3,7 @@
 Built in two steps, so that a track that did not change is not rendered again: each track
 gives its page and its :class:`TrackParts` (its rows, items, cells and entries of the pages
 across tracks, as HTML); :func:`assemble` joins every track's parts into those pages. Parts are
-plain data, kept by the caller between builds (see ``TrackParts.to_json``).
+plain data, kept by the caller between builds (see ``TrackParts.to_plain``).
 
 Everything from a roadmap is escaped (Jinja2 autoescape; Markdown rendered with raw HTML shown
 as text); links keep only http(s), mailto and relative targets. The caller writes the files.

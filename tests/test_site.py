@@ -15,7 +15,6 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from milepost.render.site.filters import safe_url
-from milepost.sitebuild import PARTS
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2026, 11, 25)
@@ -203,7 +202,8 @@ def _tree(folder: Path) -> dict[str, object]:
     for p in folder.rglob("*"):
         if p.is_file():
             name = p.relative_to(folder).as_posix()
-            tree[name] = pickle.loads(p.read_bytes()) if name == PARTS else p.read_bytes()
+            cached = name.startswith(".milepost-cache/") and name.endswith(".pickle")
+            tree[name] = pickle.loads(p.read_bytes()) if cached else p.read_bytes()
     return tree
 
 
@@ -337,7 +337,8 @@ def test_a_planted_cache_runs_nothing_and_is_rendered_again(tmp_path: Path) -> N
     out, clean = tmp_path / "site", tmp_path / "clean"
     api.site([portfolio], out, today=TODAY)
     marker = tmp_path / "ran"
-    (out / PARTS).write_bytes(pickle.dumps({"milepost": "x", "tracks": _Planted(marker)}))
+    for cached in (out / ".milepost-cache").iterdir():
+        cached.write_bytes(pickle.dumps({"milepost": "x", "tracks": _Planted(marker)}))
     result = api.site([portfolio], out, today=TODAY)
     assert not marker.exists()
     assert result.reused == 0 and not result.errors
@@ -353,4 +354,24 @@ def test_the_cache_is_one_file_and_older_entries_are_removed(tmp_path: Path) -> 
     old.parent.mkdir(parents=True)
     old.write_text("{}", encoding="utf-8")
     api.site([portfolio], out, today=TODAY)
-    assert [p.name for p in (out / ".milepost-cache").iterdir()] == ["parts.pickle"]
+    names = {p.name for p in (out / ".milepost-cache").iterdir()}
+    assert names and all(re.fullmatch(r"parts-[0-9a-f]\.pickle", name) for name in names)
+
+
+def test_a_cache_of_the_wrong_shape_is_rendered_again(tmp_path: Path) -> None:
+    from milepost import __version__, fs
+
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    version = f"{__version__}+{fs.code_stamp()}"
+    for n, cached in enumerate(sorted((out / ".milepost-cache").iterdir())):
+        digit = cached.name[len("parts-")]
+        tracks = [{1: ("x",)}, {digit * 64: ("a", "b")}, {digit * 64: (("x",) * 14, 1, b"")}]
+        data = {"milepost": version, "tracks": tracks[n % len(tracks)]}
+        cached.write_bytes(pickle.dumps(data))
+    result = api.site([portfolio], out, today=TODAY)
+    assert result.reused == 0 and not result.errors
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)

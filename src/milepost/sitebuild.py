@@ -2,11 +2,13 @@
 (or milepost, its config, or ``today``) changed since the last build into the same folder.
 
 What a build keeps for the next one lives beside the site and is safe to delete (the next
-build is then a clean one): ``.milepost-cache/parts.pickle`` holds, in one file, each track's
-parts of the pages across tracks, the digest of its page and what it offers to the tracks that
-depend on it, keyed by the digest of the roadmap's bytes, its path, its config, ``today`` and
-milepost's version (with a stamp of its code). It is plain data (strings, numbers, tuples),
-read back without running anything it names, and one that cannot be read is ignored.
+build is then a clean one): ``.milepost-cache/parts-<x>.pickle`` hold each track's parts of
+the pages across tracks, the digest of its page and what it offers to the tracks that depend
+on it, keyed by the digest of the roadmap's bytes, its path, its config, ``today`` and
+milepost's version (with a stamp of its code), in 16 files by the key's first hex digit: few
+files to read, and a change to one track rewrites a sixteenth of the cache, not all of it.
+They are plain data (strings, numbers, tuples), read back without running anything they name;
+one that cannot be read is ignored.
 ``.milepost-site.json`` lists the files written (with their digests, so an unchanged page is
 not read back) and the conflicts in time already judged. A page is written only when its bytes
 differ from the file's. An incremental build writes the same bytes as a clean one (tests hold
@@ -50,10 +52,11 @@ from milepost.vocabulary.status import Status
 if TYPE_CHECKING:
     from milepost.history.stats import Stats
 
-__all__ = ["CACHE", "MANIFEST", "PARTS", "SiteResult", "build_site"]
+__all__ = ["CACHE", "MANIFEST", "SiteResult", "build_site"]
 
 CACHE = ".milepost-cache"
-PARTS = f"{CACHE}/parts.pickle"
+#: The cache files: the tracks whose key starts with the digit are in ``parts-<digit>.pickle``.
+_SHARDS = "0123456789abcdef"
 MANIFEST = ".milepost-site.json"
 GRAPH = "graph.html"
 #: Tracks to render before it pays to render them on every core.
@@ -166,20 +169,32 @@ class _PlainUnpickler(pickle.Unpickler):
 
 def _read_kept(folder: Path, version: str, memo: dict[str, Any] | None) -> dict[str, _Kept]:
     """What the last build by this ``version`` kept of each track, by key: from ``memo`` when
-    given and filled, else from the cache file; nothing when that is missing or damaged."""
+    given and filled, else from the cache files; nothing of a file missing or damaged."""
     if memo:
         return dict(memo)
+    kept: dict[str, _Kept] = {}
+    for shard in _SHARDS:
+        kept.update(_read_shard(folder, shard, version))
+    return kept
+
+
+def _shard(folder: Path, digit: str) -> Path:
+    return folder / CACHE / f"parts-{digit}.pickle"
+
+
+def _read_shard(folder: Path, digit: str, version: str) -> dict[str, _Kept]:
     try:
-        data = _PlainUnpickler(io.BytesIO(fs.read(folder / PARTS).data)).load()
+        data = _PlainUnpickler(io.BytesIO(fs.read(_shard(folder, digit)).data)).load()
         if not isinstance(data, dict) or data.get("milepost") != version:
             return {}
         return {
             key: _Kept(TrackParts.from_plain(parts), page_digest, offered)
             for key, (parts, page_digest, offered) in data["tracks"].items()
+            if isinstance(key, str) and key[:1] == digit
         }
-    except MilepostError:  # no cache yet
+    except MilepostError:  # not there
         return {}
-    except Exception:  # a damaged cache is no cache, whatever unpickling it raised
+    except Exception:  # a damaged file keeps nothing, whatever unpickling it raised
         return {}
 
 
@@ -476,9 +491,9 @@ def _keep(
     memo: dict[str, Any] | None,
     fresh: bool,
 ) -> None:
-    """Keep each track's parts, page digest and offers for the next build, in one file
-    (written only when a track was rendered or is gone); ``fresh`` (no manifest of this
-    version) also removes the cache entries of older milepost versions."""
+    """Keep each track's parts, page digest and offers for the next build, rewriting only
+    the cache files that gain or lose a track; ``fresh`` (no manifest of this version) also
+    removes the cache entries of older milepost versions."""
     now: dict[str, _Kept] = {}
     for track in found:
         if track.kept is not None:
@@ -492,17 +507,28 @@ def _keep(
         memo.update(now)
     if fresh:
         _remove_old_entries(folder / CACHE)
-    if now.keys() == kept.keys() and (folder / PARTS).is_file():
-        return  # every track kept, none gone: the file already says so
-    data = {
-        "milepost": version,
-        "tracks": {
-            key: (entry.parts.to_plain(), entry.page_digest, entry.offers)
-            for key, entry in now.items()
-        },
-    }
-    (folder / CACHE).mkdir(parents=True, exist_ok=True)
-    fs.replace(folder / PARTS, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    shards: dict[str, dict[str, _Kept]] = {digit: {} for digit in _SHARDS}
+    for key, entry in now.items():
+        shards[key[0]][key] = entry
+    before: dict[str, set[str]] = {digit: set() for digit in _SHARDS}
+    for key in kept:
+        before[key[0]].add(key)
+    for digit, mine in shards.items():
+        path = _shard(folder, digit)
+        if mine.keys() == before[digit] and (not mine or path.is_file()):
+            continue  # the same tracks, so the same entries: the file already says so
+        if not mine:
+            fs.remove(path)
+            continue
+        data = {
+            "milepost": version,
+            "tracks": {
+                key: (entry.parts.to_plain(), entry.page_digest, entry.offers)
+                for key, entry in mine.items()
+            },
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fs.replace(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
 
 def _remove_old_entries(cache: Path) -> None:

@@ -375,3 +375,51 @@ def test_a_cache_of_the_wrong_shape_is_rendered_again(tmp_path: Path) -> None:
     assert result.reused == 0 and not result.errors
     api.site([portfolio], clean, today=TODAY)
     assert _tree(out) == _tree(clean)
+
+
+def _many(root: Path, copies: int) -> Path:
+    """The example portfolio and ``copies`` more of each track, each copy its own track (its
+    name numbered) still depending on the originals: enough tracks to render in parallel."""
+    from milepost.sitebuild import PARALLEL_FROM
+
+    shutil.copytree(EXAMPLES, root)
+    tracks = root / "tracks"
+    for folder in sorted(tracks.iterdir()):
+        text = (folder / "roadmap.md").read_text(encoding="utf-8")
+        title = text.split("\n", 1)[0]
+        for n in range(2, copies + 2):
+            copy = tracks / f"{folder.name}-{n}"
+            copy.mkdir()
+            renamed = text.replace(title, title.replace(" Roadmap", f" {n} Roadmap"), 1)
+            (copy / "roadmap.md").write_text(renamed, encoding="utf-8")
+    assert len(list(tracks.iterdir())) >= PARALLEL_FROM
+    return root
+
+
+def test_an_incremental_build_of_many_tracks_is_byte_identical_to_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    portfolio = _many(tmp_path / "p", copies=9)
+    incremental = tmp_path / "incremental"
+    first = api.site([portfolio], incremental, today=TODAY)
+    assert first.reused == 0 and not first.errors
+    edits = [  # a status, a provider's plan, a track's name, a track gone
+        ("tracks/memory-3", "🚧 **In Progress:** Context truncation", "❌ **Dropped:** Context"),
+        (
+            "tracks/memory",
+            "🚧 **In Progress:** Context truncation",
+            "✅ **Done:** Context truncation",
+        ),
+        ("tracks/web-ui-5", "# Web UI 5 Roadmap", "# Dashboard Roadmap"),
+    ]
+    for n, (track, old, new) in enumerate(edits, start=1):
+        _edit(portfolio / track / "roadmap.md", old, new)
+        result = api.site([portfolio], incremental, today=TODAY)
+        assert result.reused == 50 - 1 and not result.errors
+        clean = tmp_path / f"clean-{n}"
+        api.site([portfolio], clean, today=TODAY)
+        assert _tree(incremental) == _tree(clean)
+    shutil.rmtree(portfolio / "tracks" / "tool-use-7")
+    api.site([portfolio], incremental, today=TODAY)
+    api.site([portfolio], tmp_path / "clean-last", today=TODAY)
+    assert _tree(incremental) == _tree(tmp_path / "clean-last")

@@ -423,3 +423,11 @@ def test_an_incremental_build_of_many_tracks_is_byte_identical_to_a_clean_build(
     api.site([portfolio], incremental, today=TODAY)
     api.site([portfolio], tmp_path / "clean-last", today=TODAY)
     assert _tree(incremental) == _tree(tmp_path / "clean-last")
+
+
+def test_without_its_manifest_a_build_rewrites_only_the_manifest(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    api.site([EXAMPLES], out, today=TODAY)
+    (out / ".milepost-site.json").unlink()
+    again = api.site([EXAMPLES], out, today=TODAY)
+    assert (again.written, again.unchanged) == (1, 15)  # pages compared with the files' bytes

@@ -4,6 +4,7 @@ unchanged tracks not rendered again."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 import shutil
 from html.parser import HTMLParser
@@ -194,10 +195,16 @@ def test_safe_url(url: str, kept: bool) -> None:
     assert re.match(r"^(#|https?:|mailto:|[^:]*$)", safe_url(url))
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
+def _tree(folder: Path) -> dict[str, object]:
+    """Every file's bytes; the cache's as the data it holds (pickles of equal data may share
+    strings differently)."""
+    tree: dict[str, object] = {}
+    for p in folder.rglob("*"):
+        if p.is_file():
+            name = p.relative_to(folder).as_posix()
+            cached = name.startswith(".milepost-cache/") and name.endswith(".pickle")
+            tree[name] = pickle.loads(p.read_bytes()) if cached else p.read_bytes()
+    return tree
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -312,3 +319,115 @@ def test_the_cached_build_renders_what_the_portfolio_gives(tmp_path: Path) -> No
     assert portfolio.conflicts and portfolio.edges
     written = {k: v for k, v in _tree(out).items() if not k.startswith(".milepost")}
     assert pages == written
+
+
+class _Planted:
+    """Unpickling this would create a file: a cache must never do it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_cache_runs_nothing_and_is_rendered_again(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    marker = tmp_path / "ran"
+    for cached in (out / ".milepost-cache").iterdir():
+        cached.write_bytes(pickle.dumps({"milepost": "x", "tracks": _Planted(marker)}))
+    result = api.site([portfolio], out, today=TODAY)
+    assert not marker.exists()
+    assert result.reused == 0 and not result.errors
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)
+
+
+def test_the_cache_is_one_file_and_older_entries_are_removed(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out = tmp_path / "site"
+    old = out / ".milepost-cache" / f"{'0' * 64}.json"  # an entry of milepost 0.5
+    old.parent.mkdir(parents=True)
+    old.write_text("{}", encoding="utf-8")
+    api.site([portfolio], out, today=TODAY)
+    names = {p.name for p in (out / ".milepost-cache").iterdir()}
+    assert names and all(re.fullmatch(r"parts-[0-9a-f]\.pickle", name) for name in names)
+
+
+def test_a_cache_of_the_wrong_shape_is_rendered_again(tmp_path: Path) -> None:
+    from milepost import __version__, fs
+
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    version = f"{__version__}+{fs.code_stamp()}"
+    for n, cached in enumerate(sorted((out / ".milepost-cache").iterdir())):
+        digit = cached.name[len("parts-")]
+        tracks = [{1: ("x",)}, {digit * 64: ("a", "b")}, {digit * 64: (("x",) * 14, 1, b"")}]
+        data = {"milepost": version, "tracks": tracks[n % len(tracks)]}
+        cached.write_bytes(pickle.dumps(data))
+    result = api.site([portfolio], out, today=TODAY)
+    assert result.reused == 0 and not result.errors
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)
+
+
+def _many(root: Path, copies: int) -> Path:
+    """The example portfolio and ``copies`` more of each track, each copy its own track (its
+    name numbered) still depending on the originals: enough tracks to render in parallel."""
+    from milepost.sitebuild import PARALLEL_FROM
+
+    shutil.copytree(EXAMPLES, root)
+    tracks = root / "tracks"
+    for folder in sorted(tracks.iterdir()):
+        text = (folder / "roadmap.md").read_text(encoding="utf-8")
+        title = text.split("\n", 1)[0]
+        for n in range(2, copies + 2):
+            copy = tracks / f"{folder.name}-{n}"
+            copy.mkdir()
+            renamed = text.replace(title, title.replace(" Roadmap", f" {n} Roadmap"), 1)
+            (copy / "roadmap.md").write_text(renamed, encoding="utf-8")
+    assert len(list(tracks.iterdir())) >= PARALLEL_FROM
+    return root
+
+
+def test_an_incremental_build_of_many_tracks_is_byte_identical_to_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    portfolio = _many(tmp_path / "p", copies=9)
+    incremental = tmp_path / "incremental"
+    first = api.site([portfolio], incremental, today=TODAY)
+    assert first.reused == 0 and not first.errors
+    edits = [  # a status, a provider's plan, a track's name, a track gone
+        ("tracks/memory-3", "🚧 **In Progress:** Context truncation", "❌ **Dropped:** Context"),
+        (
+            "tracks/memory",
+            "🚧 **In Progress:** Context truncation",
+            "✅ **Done:** Context truncation",
+        ),
+        ("tracks/web-ui-5", "# Web UI 5 Roadmap", "# Dashboard Roadmap"),
+    ]
+    for n, (track, old, new) in enumerate(edits, start=1):
+        _edit(portfolio / track / "roadmap.md", old, new)
+        result = api.site([portfolio], incremental, today=TODAY)
+        assert result.reused == 50 - 1 and not result.errors
+        clean = tmp_path / f"clean-{n}"
+        api.site([portfolio], clean, today=TODAY)
+        assert _tree(incremental) == _tree(clean)
+    shutil.rmtree(portfolio / "tracks" / "tool-use-7")
+    api.site([portfolio], incremental, today=TODAY)
+    api.site([portfolio], tmp_path / "clean-last", today=TODAY)
+    assert _tree(incremental) == _tree(tmp_path / "clean-last")
+
+
+def test_without_its_manifest_a_build_rewrites_only_the_manifest(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    api.site([EXAMPLES], out, today=TODAY)
+    (out / ".milepost-site.json").unlink()
+    again = api.site([EXAMPLES], out, today=TODAY)
+    assert (again.written, again.unchanged) == (1, 15)  # pages compared with the files' bytes

@@ -2,11 +2,17 @@
 (or milepost, its config, or ``today``) changed since the last build into the same folder.
 
 What a build keeps for the next one lives beside the site and is safe to delete (the next
-build is then a clean one): ``.milepost-cache/<key>.json`` holds each track's parts of the pages
-across tracks, keyed by the digest of the roadmap's bytes, its path, its config, ``today`` and
-milepost's version; ``.milepost-site.json`` lists the files written (with their digests, so an
-unchanged page is not read back) and the conflicts in time already judged. An incremental build
-writes the same bytes as a clean one (tests hold it to that).
+build is then a clean one): ``.milepost-cache/parts-<x>.pickle`` hold each track's parts of
+the pages across tracks, the digest of its page and what it offers to the tracks that depend
+on it, keyed by the digest of the roadmap's bytes, its path, its config, ``today`` and
+milepost's version (with a stamp of its code), in 16 files by the key's first hex digit: few
+files to read, and a change to one track rewrites a sixteenth of the cache, not all of it.
+They are plain data (strings, numbers, tuples), read back without running anything they name;
+one that cannot be read is ignored.
+``.milepost-site.json`` lists the files written (with their digests, so an unchanged page is
+not read back) and the conflicts in time already judged. A page is written only when its bytes
+differ from the file's. An incremental build writes the same bytes as a clean one (tests hold
+it to that).
 
 With :mod:`milepost.api` and the CLI, one of the modules that touch files (through ``fs``).
 """
@@ -14,8 +20,10 @@ With :mod:`milepost.api` and the CLI, one of the modules that touch files (throu
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import pickle
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +47,7 @@ from milepost.portfolio.model import (
 from milepost.render.site import assemble, macros, track_page
 from milepost.render.site.parts import TrackParts, track_parts
 from milepost.source import decode
+from milepost.vocabulary.status import Status
 
 if TYPE_CHECKING:
     from milepost.history.stats import Stats
@@ -46,12 +55,16 @@ if TYPE_CHECKING:
 __all__ = ["CACHE", "MANIFEST", "SiteResult", "build_site"]
 
 CACHE = ".milepost-cache"
+#: The cache files: the tracks whose key starts with the digit are in ``parts-<digit>.pickle``.
+_SHARDS = "0123456789abcdef"
 MANIFEST = ".milepost-site.json"
 GRAPH = "graph.html"
 #: Tracks to render before it pays to render them on every core.
 PARALLEL_FROM = 48
-#: The files a build may delete again: track pages and cache entries, nothing else.
-_GENERATED = re.compile(r"(?:tracks/[^/\\]+\.html|\.milepost-cache/[0-9a-f]{64}\.json)")
+#: The files a build may delete again: pages of tracks that are gone, nothing else.
+_GENERATED = re.compile(r"tracks/[^/\\]+\.html")
+#: A cache entry of milepost before 0.6: one JSON file per track (removed when met).
+_OLD_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 
 
 @dataclass(slots=True)
@@ -63,6 +76,16 @@ class SiteResult:
     unchanged: int
     reused: int
     errors: list[MilepostError] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """What a build keeps of a track for the next: its parts, its page's digest, and what it
+    offers (pickled plain data, unpickled only when a conflict in time must be judged)."""
+
+    parts: TrackParts
+    page_digest: str
+    offers: bytes
 
 
 @dataclass(slots=True)
@@ -77,6 +100,7 @@ class _Track:
     page: bytes | None = None  # rendered in this build
     page_digest: str | None = None
     offers: tuple[Offer, ...] | None = None
+    kept: _Kept | None = None
 
 
 def _digest(*parts: str) -> str:
@@ -91,14 +115,17 @@ def build_site(
     today: date,
     version: str,
     progress: Callable[[str], None] | None = None,
-    memo: dict[str, TrackParts] | None = None,
+    memo: dict[str, Any] | None = None,
     history: tuple[Sequence[Stats], Stats] | None = None,
 ) -> SiteResult:
     """Build the site of the roadmap ``files`` (each with the config that governs it) into
     ``output``, rendering only the tracks that changed since a build by milepost ``version``;
-    ``memo`` keeps parts in memory between builds of one process (``milepost serve``)."""
+    ``memo`` keeps what the cache holds in memory between builds of one process (``milepost
+    serve``)."""
     folder = Path(output)
     manifest = _read_manifest(folder, version)
+    fresh = not manifest  # a first build by this version: older caches may lie around
+    kept = _read_kept(folder, version, memo)
     errors: list[MilepostError] = []
     tracks: list[_Track] = []
     for path, config in files:
@@ -112,17 +139,16 @@ def build_site(
     pages_before: dict[str, str] = manifest.get("files", {})
     todo = []
     for track in tracks:
-        if not _reuse(track, folder, pages_before, memo):
+        if not _reuse(track, folder, pages_before, kept):
             todo.append(track)
         elif progress is not None:
             progress(track.parts.track if track.parts else str(track.path))
     errors += _render(todo, project=project, today=today, progress=progress)
     good = [t for t in tracks if t.parts is not None]
-    if memo is not None:
-        memo.clear()
-        memo.update((t.key, t.parts) for t in good if t.parts is not None)
     pages = _pages(good, manifest, folder, project=project, today=today, history=history)
-    return _write(folder, good, manifest, pages, version=version, errors=errors)
+    result = _write(folder, good, manifest, pages, version=version, errors=errors)
+    _keep(folder, good, kept, version=version, memo=memo, fresh=fresh)
+    return result
 
 
 def _read_manifest(folder: Path, version: str) -> dict[str, Any]:
@@ -133,24 +159,56 @@ def _read_manifest(folder: Path, version: str) -> dict[str, Any]:
     return data if isinstance(data, dict) and data.get("milepost") == version else {}
 
 
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads plain data only: a pickle naming any class or function (which loading would
+    import and may call) is refused, so a planted cache file runs nothing."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name}: the cache holds plain data only")
+
+
+def _read_kept(folder: Path, version: str, memo: dict[str, Any] | None) -> dict[str, _Kept]:
+    """What the last build by this ``version`` kept of each track, by key: from ``memo`` when
+    given and filled, else from the cache files; nothing of a file missing or damaged."""
+    if memo:
+        return dict(memo)
+    kept: dict[str, _Kept] = {}
+    for shard in _SHARDS:
+        kept.update(_read_shard(folder, shard, version))
+    return kept
+
+
+def _shard(folder: Path, digit: str) -> Path:
+    return folder / CACHE / f"parts-{digit}.pickle"
+
+
+def _read_shard(folder: Path, digit: str, version: str) -> dict[str, _Kept]:
+    try:
+        data = _PlainUnpickler(io.BytesIO(fs.read(_shard(folder, digit)).data)).load()
+        if not isinstance(data, dict) or data.get("milepost") != version:
+            return {}
+        return {
+            key: _Kept(TrackParts.from_plain(parts), page_digest, offered)
+            for key, (parts, page_digest, offered) in data["tracks"].items()
+            if isinstance(key, str) and key[:1] == digit
+        }
+    except MilepostError:  # not there
+        return {}
+    except Exception:  # a damaged file keeps nothing, whatever unpickling it raised
+        return {}
+
+
 def _reuse(
-    track: _Track, folder: Path, pages: Mapping[str, str], memo: Mapping[str, TrackParts] | None
+    track: _Track, folder: Path, pages: Mapping[str, str], kept: Mapping[str, _Kept]
 ) -> bool:
     """Whether the track's parts are kept and its page is on disk as they were rendered."""
-    parts = memo.get(track.key) if memo is not None else None
-    page_digest = pages.get(f"{CACHE}/{track.key}.json")
-    if parts is None:
-        try:
-            entry = json.loads(fs.read(folder / CACHE / f"{track.key}.json").data)
-            parts, page_digest = TrackParts.from_json(entry["parts"]), entry["page"]
-        except (MilepostError, ValueError, LookupError, TypeError):
-            return False
-    relative = f"tracks/{parts.slug}.html"
-    if page_digest is None or pages.get(relative) != page_digest:
+    entry = kept.get(track.key)
+    if entry is None:
         return False
-    if not (folder / relative).is_file():
+    relative = f"tracks/{entry.parts.slug}.html"
+    if pages.get(relative) != entry.page_digest or not (folder / relative).is_file():
         return False
-    track.parts, track.page_digest = parts, page_digest
+    track.parts, track.page_digest, track.kept = entry.parts, entry.page_digest, entry
     return True
 
 
@@ -283,9 +341,42 @@ def _judge(todo: dict[str, tuple[Edge, _Track]]) -> dict[str, Any]:
 
 
 def _offers(track: _Track) -> tuple[Offer, ...]:
-    """What a track whose parts were kept offers: its roadmap is parsed again for that."""
+    """What a track whose parts were kept offers: from the cache, else its roadmap is parsed
+    again for that."""
+    if track.kept is not None:
+        try:
+            return tuple(_offer(*o) for o in _PlainUnpickler(io.BytesIO(track.kept.offers)).load())
+        except Exception:  # a damaged entry: the roadmap says it again
+            pass
     source = decode(track.data, path=str(track.path))
     return offers(read_roadmap(source, path=str(track.path), statuses=track.config.statuses))
+
+
+def _offer(title: str, status: str | None, label: str | None, day: int | None, line: int) -> Offer:
+    return Offer(
+        title,
+        None if status is None else Status(status),
+        label,
+        None if day is None else date.fromordinal(day),
+        line,
+    )
+
+
+def _plain_offers(found: tuple[Offer, ...]) -> bytes:
+    """What a track offers as pickled plain data, for :func:`_offer`."""
+    return pickle.dumps(
+        [
+            (
+                o.title,
+                None if o.status is None else o.status.value,
+                o.label,
+                None if o.start is None else o.start.toordinal(),
+                o.line,
+            )
+            for o in found
+        ],
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
 
 
 def _pages(
@@ -337,27 +428,23 @@ def _write(
     version: str,
     errors: list[MilepostError],
 ) -> SiteResult:
-    """Write what changed: pages, the parts of the tracks rendered, the manifest; delete
-    the pages and parts of tracks that are gone."""
+    """Write the pages whose bytes differ from the files' and the manifest; delete the
+    pages of tracks that are gone."""
     before: dict[str, str] = manifest.get("files", {})
     after: dict[str, str] = {}
     written = unchanged = reused = 0
     for track in found:
         assert track.parts is not None and track.page_digest is not None
         relative = f"tracks/{track.parts.slug}.html"
-        after[f"{CACHE}/{track.key}.json"] = after[relative] = track.page_digest
+        after[relative] = track.page_digest
         if track.page is None:
             reused += 1
-            continue
-        pages[relative] = track.page
-        entry = {"parts": track.parts.to_json(), "page": track.page_digest}
-        cache = folder / CACHE / f"{track.key}.json"
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fs.replace(cache, json.dumps(entry, ensure_ascii=False).encode("utf-8"), durable=False)
+        else:
+            pages[relative] = track.page
     for relative, data in sorted(pages.items()):
-        digest = after[relative] = fs.sha256(data)
+        digest = after[relative] = after.get(relative) or fs.sha256(data)
         target = folder / relative
-        if before.get(relative) == digest and target.is_file():
+        if (before.get(relative) == digest and target.is_file()) or _holds(target, data):
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -366,7 +453,7 @@ def _write(
     if GRAPH not in pages and GRAPH in before:  # unchanged, so not rendered again
         after[GRAPH] = before[GRAPH]
         unchanged += 1
-    for relative in sorted(set(before) - set(after)):  # pages and parts of tracks now gone
+    for relative in sorted(set(before) - set(after)):  # pages of tracks now gone
         if _GENERATED.fullmatch(relative):
             fs.remove(folder / relative)
     new_manifest = {
@@ -377,16 +464,78 @@ def _write(
     }
     data = json.dumps(new_manifest, indent=1, sort_keys=True).encode("utf-8")
     target = folder / MANIFEST
-    if fs.sha256(data) != fs.sha256(_bytes_or_empty(target)):
+    if _holds(target, data):
+        unchanged += 1
+    else:
         fs.replace(target, data)
         written += 1
-    else:
-        unchanged += 1
     return SiteResult(folder, written, unchanged, reused, errors)
 
 
-def _bytes_or_empty(path: Path) -> bytes:
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data`` (read only when the sizes agree)."""
     try:
-        return fs.read(path).data
-    except MilepostError:
-        return b""
+        if path.stat().st_size != len(data):
+            return False
+        return fs.read(path).data == data
+    except (OSError, MilepostError):
+        return False
+
+
+def _keep(
+    folder: Path,
+    found: list[_Track],
+    kept: dict[str, _Kept],
+    *,
+    version: str,
+    memo: dict[str, Any] | None,
+    fresh: bool,
+) -> None:
+    """Keep each track's parts, page digest and offers for the next build, rewriting only
+    the cache files that gain or lose a track; ``fresh`` (no manifest of this version) also
+    removes the cache entries of older milepost versions."""
+    now: dict[str, _Kept] = {}
+    for track in found:
+        if track.kept is not None:
+            now[track.key] = track.kept
+        else:
+            assert track.parts is not None and track.page_digest is not None
+            assert track.offers is not None
+            now[track.key] = _Kept(track.parts, track.page_digest, _plain_offers(track.offers))
+    if memo is not None:
+        memo.clear()
+        memo.update(now)
+    if fresh:
+        _remove_old_entries(folder / CACHE)
+    shards: dict[str, dict[str, _Kept]] = {digit: {} for digit in _SHARDS}
+    for key, entry in now.items():
+        shards[key[0]][key] = entry
+    before: dict[str, set[str]] = {digit: set() for digit in _SHARDS}
+    for key in kept:
+        before[key[0]].add(key)
+    for digit, mine in shards.items():
+        path = _shard(folder, digit)
+        if mine.keys() == before[digit] and (not mine or path.is_file()):
+            continue  # the same tracks, so the same entries: the file already says so
+        if not mine:
+            fs.remove(path)
+            continue
+        data = {
+            "milepost": version,
+            "tracks": {
+                key: (entry.parts.to_plain(), entry.page_digest, entry.offers)
+                for key, entry in mine.items()
+            },
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fs.replace(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+
+
+def _remove_old_entries(cache: Path) -> None:
+    try:
+        names = [entry.name for entry in os.scandir(cache)]
+    except OSError:
+        return
+    for name in names:
+        if _OLD_ENTRY.fullmatch(name):
+            fs.remove(cache / name)

@@ -63,6 +63,9 @@ def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date
 def _history(paths: list[Path], today: dt.date) -> Any:
     """Per-track and overall statistics from git, or None outside a git clone."""
     from milepost.errors import MilepostError
+
+    if not _below_git(paths[0] if paths else Path(".")):
+        return None  # git would find no repository (its GIT_* variables are not passed on)
     from milepost.history import gitlog
 
     try:
@@ -78,3 +81,10 @@ def _history(paths: list[Path], today: dt.date) -> Any:
     for note in ([found.horizon_note] if found.horizon_note else []) + found.notes:
         click.echo(f"milepost: note: {note}", err=True)
     return per_track, total
+
+
+def _below_git(where: Path) -> bool:
+    """Whether a ``.git`` (folder or file) stands at ``where`` or above it: without one, git
+    is not even started."""
+    folder = where.resolve()
+    return any((f / ".git").exists() for f in (folder, *folder.parents))

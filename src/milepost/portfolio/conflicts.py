@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -39,32 +40,81 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
 
 
+#: Where each character seen has its run of bits in the count masks below.
+_RUNS: dict[str, int] = {}
+#: Bits per character in a count mask: a text with a character more often is counted exactly.
+_RUN = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _title(text: str) -> tuple[str, frozenset[str], int]:
+    """A title casefolded, its words, and its characters as a count mask (each character
+    a run of ``_RUN`` bits whose first n are set where it stands n times; 0 for a text with a
+    character more often): worked out once per title, however many needs it is matched to."""
+    key = text.casefold()
+    mask = 0
+    for char, count in Counter(key).items():
+        if count > _RUN:
+            return key, _words(text), 0
+        run = _RUNS.setdefault(char, len(_RUNS) * _RUN)
+        mask |= ((1 << count) - 1) << run
+    return key, _words(text), mask
+
+
+def _shared_chars(a: tuple[str, frozenset[str], int], b: tuple[str, frozenset[str], int]) -> int:
+    """How many characters the two texts have in common, each as often as in both: the
+    matches of difflib's quick ratio (one AND of their count masks)."""
+    if a[2] and b[2]:
+        return (a[2] & b[2]).bit_count()
+    counts = Counter(b[0])
+    return sum(min(n, counts[c]) for c, n in Counter(a[0]).items())
+
+
 def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
-    """The provider's offer that names the needed thing, with its similarity (>= 0.5)."""
+    """The provider's offer that names the needed thing, with its similarity (>= 0.5): the
+    first offer with the highest score, a score being the share of the needed words it has
+    or, when higher, difflib's ratio of the two casefolded texts.
+
+    Offers that share a word with the need are tried first, most shared first, so that the
+    best one is met early; a ratio is computed only where exact upper bounds of it (by
+    length, by the characters both texts have, by their longest common subsequence) leave it
+    a chance to beat the best so far."""
     want = _words(needed)
     if not want:
         return None
-    best: tuple[Offer, float] | None = None
-    key = needed.casefold()
-    matcher = difflib.SequenceMatcher(None)
-    matcher.set_seq2(key)  # the needed text is analysed once
+    need = _title(needed)
+    key, size = need[0], len(need[0])
+    titles = [_title(offer.title) for offer in offers]
+    shared = [(len(want & t[1]), at) for at, t in enumerate(titles) if not want.isdisjoint(t[1])]
+    shared.sort(key=lambda pair: (-pair[0], pair[1]))
+    order = [at for _, at in shared]
+    if len(order) < len(titles):
+        tried = set(order)
+        order += [at for at in range(len(titles)) if at not in tried]
+    best: tuple[int, float] | None = None  # where the best offer is, its score
+    matcher: difflib.SequenceMatcher[str] | None = None
     masks = _masks(key)
-    for offer in offers:
-        overlap = len(want & _words(offer.title)) / len(want)
+    for at in order:
+        info = titles[at]
+        title = info[0]
+        overlap = len(want & info[1]) / len(want)
         score = overlap
-        if overlap < 1.0:  # cheap upper bounds first: most titles are nowhere near
-            title = offer.title.casefold()
+        floor = max(0.5, best[1] if best else 0.5, overlap)
+        total = len(title) + size
+        if (
+            overlap < 1.0  # cheap upper bounds of the ratio first: most titles are nowhere near
+            and 2.0 * min(len(title), size) / total >= floor
+            and 2.0 * _shared_chars(need, info) / total >= floor
+            and 2.0 * _lcs(title, masks, size) / total >= floor
+        ):
+            if matcher is None:
+                matcher = difflib.SequenceMatcher(None)
+                matcher.set_seq2(key)  # the needed text is analysed once
             matcher.set_seq1(title)
-            floor = max(0.5, best[1] if best else 0.5, overlap)
-            if (
-                matcher.real_quick_ratio() >= floor
-                and matcher.quick_ratio() >= floor
-                and 2.0 * _lcs(title, masks, len(key)) / (len(title) + len(key)) >= floor
-            ):
-                score = max(overlap, matcher.ratio())
-        if score >= 0.5 and (best is None or score > best[1]):
-            best = (offer, score)
-    return best
+            score = max(overlap, matcher.ratio())
+        if score >= 0.5 and (best is None or (score, -at) > (best[1], -best[0])):
+            best = (at, score)
+    return None if best is None else (offers[best[0]], best[1])
 
 
 def _masks(text: str) -> dict[str, int]:

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["TrackIndex", "normal_track"]
 
@@ -13,6 +14,7 @@ _SUFFIX = re.compile(r"(?i)\s*(?:track|roadmap|team)$")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 14)  # every mention of a track, in every track that mentions it
 def normal_track(name: str) -> str:
     """A track name reduced for matching: case, punctuation and a "Track" suffix ignored."""
     name = _SUFFIX.sub("", name.strip().strip("*_[]"))

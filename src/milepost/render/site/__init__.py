@@ -3,7 +3,7 @@
 Built in two steps, so that a track that did not change is not rendered again: each track
 gives its page and its :class:`TrackParts` (its rows, items, cells and entries of the pages
 across tracks, as HTML); :func:`assemble` joins every track's parts into those pages. Parts are
-plain data, kept by the caller between builds (see ``TrackParts.to_json``).
+plain data, kept by the caller between builds (see ``TrackParts.to_plain``).
 
 Everything from a roadmap is escaped (Jinja2 autoescape; Markdown rendered with raw HTML shown
 as text); links keep only http(s), mailto and relative targets. The caller writes the files.
@@ -84,6 +84,22 @@ def _shown_refs(item: Item) -> list[str]:
     """An item's references without repeats: a PR URL whose number is also written as #N."""
     numbers = {r[1:] for r in item.refs if r.startswith("#")}
     return [r for r in item.refs if r.startswith("#") or r.rsplit("/", 1)[-1] not in numbers]
+
+
+def _conflict_html(conflict: Conflict, slugs: dict[str, str]) -> str:
+    """A conflict in time on the index page: who needs what from whom by when, and why not."""
+    e = conflict.edge
+    matched = (
+        f' <span class="muted">(matched {escape(conflict.matched)})</span>'
+        if conflict.matched
+        else ""
+    )
+    return (
+        f'<li>⚠ <a href="tracks/{escape(slugs.get(e.source, ""))}.html">{escape(e.source)}</a> '
+        f"needs “{escape(e.what)}” from "
+        f'<a href="tracks/{escape(slugs.get(e.target, ""))}.html">{escape(e.target)}</a> '
+        f"by {escape(e.when)}: {escape(conflict.problem)}{matched}</li>"
+    )
 
 
 def _history_context(
@@ -240,10 +256,13 @@ def assemble(
         title="Tracks",
         count=len(parts),
         rows=Markup("".join(p.index_row for p in parts)),
-        shipped=[Markup(i) for p in parts for i in p.shipped],
-        flight=[Markup(i) for p in parts for i in p.flight],
+        # Thousands of entries, HTML already: joined here, not in a template loop.
+        shipped=Markup("".join(f"<li>{i}</li>" for p in parts for i in p.shipped)),
+        shipped_count=sum(len(p.shipped) for p in parts),
+        flight=Markup("".join(f"<li>{i}</li>" for p in parts for i in p.flight)),
+        flight_count=sum(len(p.flight) for p in parts),
         conflicts=conflicts,
-        slugs=slugs,
+        conflict_items=Markup("".join(_conflict_html(c, slugs) for c in conflicts)),
         **common,
     )
     pages["history.html"] = _render(
@@ -270,7 +289,8 @@ def assemble(
     for p in parts:
         cells = {label: cell for label, _start, cell in p.timeline}
         rows.append(p.timeline_head)
-        rows += [f"<td>{cells.get(c, '')}</td>" for c in columns]
+        if columns:
+            rows += ["<td>", "</td><td>".join([cells.get(c, "") for c in columns]), "</td>"]
         rows.append("</tr>\n")
     pages["timeline.html"] = _render(
         "timeline.html.j2", title="Timeline", columns=columns, rows=Markup("".join(rows)), **common

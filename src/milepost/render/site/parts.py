@@ -4,7 +4,7 @@ rendered once as HTML and kept, as plain data, while the track does not change."
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -41,27 +41,49 @@ class TrackParts:
     requests: tuple[tuple[str, str], ...]  # (status key, entry HTML)
     mentions: tuple[Mention, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON data that :meth:`from_json` turns back into equal parts."""
-        return asdict(self)
+    def to_plain(self) -> tuple[Any, ...]:
+        """The parts as plain data (tuples, strings, numbers, booleans and None only), which
+        :meth:`from_plain` turns back into equal parts."""
+        return (
+            self.track,
+            self.slug,
+            self.health,
+            self.index_row,
+            self.shipped,
+            self.flight,
+            self.owners,
+            self.items,
+            self.timeline_head,
+            self.timeline,
+            self.risks,
+            self.metrics,
+            self.requests,
+            tuple((m.name, m.what, m.when, m.line, m.kind, m.explicit) for m in self.mentions),
+        )
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> TrackParts:
+    def from_plain(cls, data: tuple[Any, ...]) -> TrackParts:
+        """The parts that :meth:`to_plain` gave ``data``; TypeError or ValueError when it is
+        not such data."""
+        if len(data) != 14 or not all(isinstance(f, str | tuple) for f in data):
+            raise ValueError("not the plain data of track parts")
+        (track, slug, health, index_row, shipped, flight, owners, items, head, *rest) = data
+        timeline, risks, metrics, requests, found = rest
         return cls(
-            track=data["track"],
-            slug=data["slug"],
-            health=data["health"],
-            index_row=data["index_row"],
-            shipped=tuple(data["shipped"]),
-            flight=tuple(data["flight"]),
-            owners=tuple(data["owners"]),
-            items=data["items"],
-            timeline_head=data["timeline_head"],
-            timeline=tuple((a, b, c) for a, b, c in data["timeline"]),
-            risks=tuple((a, b, c, d) for a, b, c, d in data["risks"]),
-            metrics=data["metrics"],
-            requests=tuple((a, b) for a, b in data["requests"]),
-            mentions=tuple(Mention(**m) for m in data["mentions"]),
+            track,
+            slug,
+            health,
+            index_row,
+            shipped,
+            flight,
+            owners,
+            items,
+            head,
+            timeline,
+            risks,
+            metrics,
+            requests,
+            tuple(Mention(*m) for m in found),
         )
 
 

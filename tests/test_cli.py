@@ -319,3 +319,18 @@ def test_a_folder_without_roadmaps_is_one_line_exit_2(
         "**/*-roadmap.md (name the files, or set `roadmaps` in a milepost.toml)\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["rollover", "memory", "--to", "2027-13"], "--to"),
+        (["review", "memory", "--next", "2026-12-40"], "--next"),
+        (["plan", "memory", "Thing", "--month", "2026-14"], "--month"),
+    ],
+)
+def test_a_bad_date_names_its_option(
+    args: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, *args)
+    assert code == 2 and err.startswith(f"milepost: error: Invalid value for '{option}': ")

@@ -49,13 +49,15 @@ def _item_args(func: F) -> F:
     return func
 
 
-def _month(value: str | None) -> dt.date | None:
+def _month(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value + "-01")
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a month like 2026-12") from None
+        raise click.BadParameter(
+            f"{value!r} is not a month like 2026-12", param_hint=f"'{option}'"
+        ) from None
 
 
 def run(track: str, operation: str, *, dry_run: bool, **options: Any) -> int:
@@ -162,7 +164,7 @@ def plan(
         dry_run=dry_run,
         today=today,
         item=title,
-        month=_month(month),
+        month=_month(month, "--month"),
         owner=owner,
         issue=issue,
     )
@@ -191,7 +193,9 @@ def review(
         try:
             due = dt.date.fromisoformat(next_review)
         except ValueError:
-            raise click.BadParameter(f"{next_review!r} is not a date like 2026-12-09") from None
+            raise click.BadParameter(
+                f"{next_review!r} is not a date like 2026-12-09", param_hint="'--next'"
+            ) from None
     return run(track, "review", dry_run=dry_run, today=today, next_review=due, author=author)
 
 
@@ -314,4 +318,4 @@ def risk(
 @_common
 def rollover(track: str, to_month: str | None, dry_run: bool, today: dt.date) -> int:
     """Start a new month: shipped work to Completed Milestones, the rest carried over."""
-    return run(track, "rollover", dry_run=dry_run, today=today, month=_month(to_month))
+    return run(track, "rollover", dry_run=dry_run, today=today, month=_month(to_month, "--to"))

@@ -102,9 +102,10 @@ def test_review_writes_the_next_review_it_announces(
             "*Last updated: 2026-11-01 by @ann*\n",
             "x\n\n**Next roadmap review:** 2026-12-09\n\n*Last updated: 2026-11-25 by @ann*\n",
         ),
-        (  # no footer: at the end, keeping the lack of a final newline
+        (  # no footer: with the header's "last updated" (the end is the last section's)
             "# T\n\n**Last updated:** 2026-11-01\n\n## Current Focus\n\nx",
-            "x\n\n**Next roadmap review:** 2026-12-09",
+            "**Last updated:** 2026-11-25\n**Next roadmap review:** 2026-12-09\n\n"
+            "## Current Focus\n\nx",
         ),
     ],
 )

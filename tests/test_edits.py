@@ -313,3 +313,45 @@ def test_fuzzy_lookup_never_guesses_between_two() -> None:
         find_item(roadmap, "Expor dat")
     assert find_item(roadmap, "Imprt").title == "Import"
     assert find_item(roadmap, "anything", line=4).title == "Export date"
+
+
+def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-10-20\n\n## Current Focus\n\n### October 2026\n"
+        "- 🚧 **In Progress:** Dark mode (#348) @ann\n\n## Completed Milestones\n\n"
+        "### September 2026\n- ✅ Import shipped\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "rollover", today=dt.date(2026, 11, 2))
+    api.edit(path, "rollover", today=dt.date(2026, 12, 1))
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "### December 2026\n- 🚧 **In Progress:** Dark mode (#348) "
+        "(carried over from October 2026, November 2026) @ann\n" in text
+    )
+    api.edit(path, "ship", item="dark mode", today=dt.date(2026, 12, 10))
+    text = path.read_text(encoding="utf-8")
+    assert "### December 2026\n- ✅ Dark mode (#348) shipped\n" in text
+    assert "carried over" not in text
+
+
+def test_planning_into_a_month_rollover_left_empty_replaces_its_placeholder(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-10-20\n\n## Current Focus\n\n### October 2026\n"
+        "- 📋 **Planned:** Search\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "rollover", today=dt.date(2026, 11, 2))
+    assert path.read_text("utf-8") == (
+        "# T Roadmap\n\n**Last updated:** 2026-11-02\n**Next roadmap review:** 2026-11-16\n\n"
+        "## Current Focus\n\n### November 2026\n"
+        "- 📋 **Planned:** Search (carried over from October 2026)\n\n"
+        "### December 2026\n<!-- plan December 2026 here -->\n"
+    )
+    api.edit(path, "plan", item="Export", month=dt.date(2026, 12, 1), today=dt.date(2026, 11, 2))
+    text = path.read_text(encoding="utf-8")
+    assert "### December 2026\n- 📋 **Planned:** Export\n" in text and "<!--" not in text

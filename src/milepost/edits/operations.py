@@ -21,6 +21,7 @@ from milepost.edits.style import (
     restatus_field,
     restatus_line,
     split_line_ending,
+    without_carried_note,
 )
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
@@ -201,6 +202,10 @@ def _month_slot(
     return None, after, level
 
 
+# What rollover leaves under a month nothing is planned for yet.
+_PLACEHOLDER = re.compile(r"^\s*<!-- plan [^>]* here -->\s*$")
+
+
 def _insert_under(
     roadmap: Roadmap, parent: Section, month: date, new_lines: list[str], *, newest_first: bool
 ) -> list[Patch]:
@@ -210,6 +215,9 @@ def _insert_under(
     sub, at, level = _month_slot(parent, month, newest_first=newest_first)
     if sub is not None:
         end = _content_end(roadmap, sub)
+        body = [n for n in range(sub.start + 1, end) if lines[n].strip()]
+        if len(body) == 1 and _PLACEHOLDER.match(lines[body[0]]):
+            return [Patch(body[0], body[0] + 1, tuple(new_lines))]  # the month's first items
         return [Patch(end, end, tuple(new_lines))]
     while at > parent.start + 1 and not lines[at - 1].strip():
         at -= 1  # join the block after the last content line, before the blank lines
@@ -260,7 +268,7 @@ def ship(
     refs = " ".join(
         r for r in item.refs if r.startswith("#") and not re.search(rf"{r}(?!\d)", item.title)
     )
-    text = f"{item.title} shipped" + (f" - {impact}" if impact else "")
+    text = f"{without_carried_note(item.title)} shipped" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"
     new = [f"{bullet} {Status.DONE.emoji} {text}{nl}"]
@@ -282,10 +290,12 @@ def ship(
         patches.append(Patch(item.span.start, item.span.end))
     title = item.title
     before = _in_focus(roadmap, title)
+    shipped_title = without_carried_note(title)
 
     def verify(after: Roadmap) -> str | None:
         shipped = next(
-            (i for g in after.milestones for i in g.items if i.title.startswith(title)), None
+            (i for g in after.milestones for i in g.items if i.title.startswith(shipped_title)),
+            None,
         )
         if shipped is None or shipped.status is not Status.DONE:
             return f"'{title}' is not recorded as done under Completed Milestones"

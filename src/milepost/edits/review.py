@@ -2,7 +2,8 @@
 
 Dates are rewritten in the style they were written in (``2025-10-16`` or ``October 16,
 2025``). A roadmap without a next-review line gets one where the template puts it: after
-the closing ``---`` rule, else just above the footer, else at the end.
+the closing ``---`` rule, else just above the footer, else beside the header's "last updated",
+else at the end.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def _blank(line: str) -> bool:
 
 def _add_next_review(roadmap: Roadmap, due: date) -> Patch:
     """A new ``**Next roadmap review:**`` line where the template puts it: after the ``---``
-    rule that closes the roadmap, else above the footer, else at the end of the file."""
+    rule that closes the roadmap, else above the footer, else with the header's "last
+    updated" line, else at the end of the file."""
     lines = roadmap.document.source.lines
     nl = roadmap.document.source.newline
     meta = roadmap.meta
@@ -66,6 +68,15 @@ def _add_next_review(roadmap: Roadmap, due: date) -> Patch:
     if footer < len(lines):
         before = [nl] if footer > 0 and not _blank(lines[footer - 1]) else []
         return Patch(footer, footer, (*before, text + nl, nl))
+    header = meta.last_updated_span
+    sections_start = next((h.start for h in roadmap.document.headings if h.level > 1), len(lines))
+    if header is not None and header.start < sections_start:
+        # No footer: with the header's other fields, after the paragraph "last updated" is in
+        # (at the end of the file it would belong to the last section).
+        at = header.start + 1
+        while at < len(lines) and not _blank(lines[at]) and not lines[at].lstrip().startswith("#"):
+            at += 1
+        return Patch(at, at, (text + nl,))
     # At the end (a file without a final newline keeps lacking one: see document.apply).
     before = [nl] if lines and not _blank(lines[-1]) else []
     return Patch(len(lines), len(lines), (*before, text + nl))

@@ -13,7 +13,7 @@ from milepost.edits.operations import (
     _section,
 )
 from milepost.edits.review import review
-from milepost.edits.style import before_owners, split_line_ending
+from milepost.edits.style import carried_over, split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap
 from milepost.vocabulary.periods import add_months, month_title, read_period
@@ -31,8 +31,7 @@ def _carried(line: str, month: str) -> str:
     body, ending = split_line_ending(line)
     stripped = body.rstrip()
     trailing = body[len(stripped) :]
-    note = f" (carried over from {month})"
-    return f"{before_owners(stripped, note)}{trailing}{ending}"
+    return f"{carried_over(stripped, month)}{trailing}{ending}"
 
 
 def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: int) -> Edit:
@@ -183,6 +182,8 @@ def _merge(patches: list[Patch], lines: tuple[str, ...] | list[str]) -> list[Pat
                 and (
                     (d.start <= patch.start and patch.end <= d.end and patch.end > patch.start)
                     or d.start < patch.start == patch.end < d.end
+                    # a section deleted to the end of the file: an insertion at its end too
+                    or d.start < patch.start == patch.end == d.end == len(lines)
                 )
             ),
             None,

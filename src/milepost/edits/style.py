@@ -14,10 +14,12 @@ from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
 __all__ = [
     "LABELS",
     "before_owners",
+    "carried_over",
     "restatus_cell",
     "restatus_field",
     "restatus_line",
     "split_line_ending",
+    "without_carried_note",
 ]
 
 #: The words the template uses for each status in a bold label.
@@ -70,6 +72,24 @@ def before_owners(text: str, note: str) -> str:
     owners = _OWNERS.search(text)
     at = owners.start() if owners else len(text)
     return f"{text[:at]}{note}{text[at:]}"
+
+
+_CARRIED = re.compile(r"\(carried over from (?P<months>[^)]*)\)", re.IGNORECASE)
+
+
+def carried_over(text: str, month: str) -> str:
+    """``text`` noted as carried over from ``month``: a second carry-over extends the note
+    ("(carried over from October, November 2026)") instead of adding another."""
+    found = _CARRIED.search(text)
+    if found is None:
+        return before_owners(text, f" (carried over from {month})")
+    months = f"{found['months']}, {month}"
+    return f"{text[: found.start()]}(carried over from {months}){text[found.end() :]}"
+
+
+def without_carried_note(title: str) -> str:
+    """A title without its "(carried over from ...)" note: what shipped is the work itself."""
+    return " ".join(_CARRIED.sub(" ", title).split())
 
 
 def _emoji_prefix(text: str) -> tuple[str, str] | None:

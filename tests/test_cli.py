@@ -334,3 +334,13 @@ def test_a_bad_date_names_its_option(
 ) -> None:
     code, _, err = run(capsys, *args)
     assert code == 2 and err.startswith(f"milepost: error: Invalid value for '{option}': ")
+
+
+def test_show_and_export_default_to_the_configured_portfolio(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(EXAMPLES)
+    code, out, _ = run(capsys, "show", "--today", "2026-11-25", "--color", "never")
+    assert code == 0 and out.count("last updated") == 5
+    code, out, _ = run(capsys, "export")
+    assert code == 0 and len(json.loads(out)["roadmaps"]) == 5

@@ -1,4 +1,4 @@
-"""``milepost export PATH...``: the model of each roadmap as JSON."""
+"""``milepost export [PATH...]``: the model of each roadmap as JSON."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from milepost.cli.options import format_option
 
 
 @click.command("export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option("json")
 def command(paths: tuple[Path, ...], fmt: str) -> int:
-    """Print the model of each roadmap (a folder means every roadmap in it) as JSON."""
-    return run(paths=list(paths), fmt=fmt)
+    """Print the model of each roadmap (a folder means every roadmap in it; default: the
+    configured portfolio, else the current folder) as JSON."""
+    return run(paths=list(paths) or [Path(".")], fmt=fmt)
 
 
 def run(*, paths: list[Path], fmt: str) -> int:

@@ -1,4 +1,4 @@
-"""``milepost show PATH...``: a readable summary of roadmaps in the terminal."""
+"""``milepost show [PATH...]``: a readable summary of roadmaps in the terminal."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from milepost.cli.options import PIPED_WIDTH, color_option, console_for, today_o
 
 
 @click.command("show")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @today_option
 @color_option
 def command(paths: tuple[Path, ...], today: dt.date, color: str) -> int:
-    """Summarise each roadmap (a folder means every roadmap in it)."""
-    return run(paths=list(paths), today=today, color=color)
+    """Summarise each roadmap (a folder means every roadmap in it; default: the configured
+    portfolio, else the current folder)."""
+    return run(paths=list(paths) or [Path(".")], today=today, color=color)
 
 
 def run(*, paths: list[Path], today: dt.date, color: str) -> int:

@@ -210,3 +210,34 @@ def test_a_port_in_use_is_a_one_line_error(preview: Preview, portfolio: Path) ->
 
     port = preview.server.server_address[1]
     assert main(["serve", str(portfolio), "--port", str(port)]) == 2
+
+
+def test_the_preview_shows_the_history_of_a_git_clone(portfolio: Path, tmp_path: Path) -> None:
+    from milepost.cli.site import history_stats
+
+    git = [
+        "git",
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.com",
+        "-c",
+        "commit.gpgsign=false",
+    ]
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-11-20T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2026-11-20T12:00:00Z",
+    }
+    subprocess.run(["git", "init", "-q", str(portfolio)], check=True)
+    subprocess.run([*git, "-C", str(portfolio), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(portfolio), "commit", "-qm", "roadmaps"], check=True, env=env)
+    stats = history_stats([portfolio], TODAY)
+    assert stats is not None
+    running = Preview([portfolio], tmp_path / "site", today=TODAY, port=0, history=stats)
+    try:
+        running.build()
+        page = (tmp_path / "site" / "history.html").read_text(encoding="utf-8")
+        assert "From the roadmaps' git history" in page and "Orchestration" in page
+    finally:
+        running.close()

@@ -63,8 +63,10 @@ class Preview:
         today: date,
         port: int = 8000,
         say: Callable[[str], None] = lambda _line: None,
+        history: Any = None,
     ) -> None:
         self.paths = paths
+        self.history = history  # git's statistics, read once: edits being previewed are not commits
         self.output = output
         self.today = today
         self.say = say
@@ -88,7 +90,13 @@ class Preview:
         """Build the site again; whatever goes wrong is shown, never raised."""
         with self._lock:
             try:
-                result = api.site(self.paths, self.output, today=self.today, memo=self._memo)
+                result = api.site(
+                    self.paths,
+                    self.output,
+                    today=self.today,
+                    memo=self._memo,
+                    history=self.history,
+                )
                 errors = [str(e) for e in result.errors]
                 summary = f"built: {result.written} files written, {result.reused} tracks reused"
             except MilepostError as exc:

@@ -28,13 +28,24 @@ from milepost.errors import UsageError
     show_default=True,
     help="Port on 127.0.0.1 (0: any free port).",
 )
+@click.option(
+    "--history/--no-history",
+    default=True,
+    show_default=True,
+    help="Delivery statistics from git history on the History page (inside a git clone).",
+)
 @today_option
-def command(paths: tuple[Path, ...], output: Path | None, port: int, today: dt.date) -> int:
+def command(
+    paths: tuple[Path, ...], output: Path | None, port: int, history: bool, today: dt.date
+) -> int:
     """Serve the site on 127.0.0.1; rebuild it and reload the page when a roadmap changes.
 
     Stop with Ctrl-C.
     """
+    from milepost.cli.site import history_stats
     from milepost.serve import Preview
+
+    stats = history_stats(list(paths), today) if history else None
 
     with tempfile.TemporaryDirectory(prefix="milepost-serve-") as tmp:
         folder = output if output is not None else Path(tmp)
@@ -43,7 +54,9 @@ def command(paths: tuple[Path, ...], output: Path | None, port: int, today: dt.d
             click.echo(line, err=line.startswith("milepost: error:"))
 
         try:
-            preview = Preview(list(paths) or [Path(".")], folder, today=today, port=port, say=say)
+            preview = Preview(
+                list(paths) or [Path(".")], folder, today=today, port=port, say=say, history=stats
+            )
         except OSError as exc:
             raise UsageError(
                 f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",

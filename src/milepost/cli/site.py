@@ -34,7 +34,7 @@ def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date
     and the delivery history from git."""
     from milepost import api
 
-    stats = _history(list(paths), today) if history else None
+    stats = history_stats(list(paths), today) if history else None
 
     if not sys.stderr.isatty():  # no progress bar to draw: rich is not even imported
         result = api.site(list(paths) or [Path(".")], output, today=today, history=stats)
@@ -60,7 +60,7 @@ def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date
     return 2 if result.errors else 0
 
 
-def _history(paths: list[Path], today: dt.date) -> Any:
+def history_stats(paths: list[Path], today: dt.date) -> Any:
     """Per-track and overall statistics from git, or None outside a git clone."""
     from milepost.errors import MilepostError
 

@@ -63,6 +63,7 @@ from typing import IO
 from _common import (
     QUICK_TRACKS,
     REFERENCE_NOTE,
+    compile_bytecode,
     generate,
     generator,
     maxrss_kib,
@@ -655,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     print(f"milepost check benchmark: python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(f"  {compile_bytecode()}")
     try:
         tools = find_tools(args.tools_dir, want_pymd=min(sizes) <= slow_max)
     except MeasureError as exc:

@@ -33,7 +33,7 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
-from _common import REPO, generate
+from _common import REPO, compile_bytecode, generate
 
 TARGET = 2.0
 _MARKERS = ("📋 **Planned:**", "🚧 **In Progress:**", "✅ **Completed:**")
@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         repo = make_repo(args.shared, Path(tmp), args.tracks, args.commits)
         made = time.perf_counter() - begin
         print(f"repository: {args.tracks} tracks, {args.commits} commits (made in {made:.1f} s)")
+        print(compile_bytecode())
         cache = repo / ".git" / "milepost"
 
         def cold() -> None:

@@ -18,7 +18,10 @@ For each portfolio size, one run:
    (c) <= 10% of (a), beside the reference figures of /work/shared/bench/README.md (another
    run, another day: compare ratios taken within one run, not absolute times across runs).
 
-mkdocs is installed into this Python environment with pip when it is missing; when that fails
+milepost's bytecode is compiled first (``compileall``), as pip does when it installs a
+package: an editable install under ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every
+module from source in every timed process. mkdocs is installed into this Python environment
+with pip when it is missing; when that fails
 the mkdocs reference is skipped with a note. Timings are medians of ``--repeat`` runs (default
 3). This is a benchmark, not a test: it exits 0 whatever the verdict, 1 when a build fails.
 """
@@ -34,7 +37,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import QUICK_TRACKS, REFERENCE_NOTE, generate, generator, portfolio_parser
+from _common import (
+    QUICK_TRACKS,
+    REFERENCE_NOTE,
+    compile_bytecode,
+    generate,
+    generator,
+    portfolio_parser,
+)
 
 TODAY = "2026-11-25"
 FULL_TARGET = 0.5  # milepost full build / mkdocs build
@@ -161,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes: Sequence[int] = [QUICK_TRACKS] if args.quick else args.tracks
     repeats = args.repeat or 3
     print(f"milepost site benchmark: python {sys.version.split()[0]}")
+    print(f"  {compile_bytecode()}")
     skipped = _mkdocs_ready()
     if skipped:
         print(f"  note: {skipped}; the mkdocs reference is skipped")

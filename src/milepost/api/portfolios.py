@@ -52,7 +52,9 @@ def site(
             try:
                 config = find_config(path)
                 for file in discover(path, config):
-                    files.setdefault(file.resolve(), (file, config))
+                    # One path names each roadmap once; only overlapping paths need resolving.
+                    key = file.resolve() if len(paths) > 1 else file
+                    files.setdefault(key, (file, config))
             except MilepostError as exc:
                 errors.append(exc)
         if not files and not errors:

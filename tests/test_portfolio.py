@@ -13,7 +13,7 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from milepost.portfolio.model import TrackRollup
-from milepost.render.portfolio import shorten
+from milepost.render.text import shorten
 from milepost.vocabulary.status import Health
 from tests.conftest import EXAMPLES
 

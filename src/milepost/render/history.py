@@ -13,6 +13,7 @@ from milepost.history.diff import FieldChange, ItemChange, TrackDiff
 from milepost.history.lineage import Lineage
 from milepost.history.snapshot import ItemState
 from milepost.history.stats import Durations, Stats
+from milepost.render.text import shorten
 from milepost.vocabulary.status import Status
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> Renderabl
             verb, detail = change_words(change)
             line = Text("  ")
             line.append(f"{verb:<10}", style=_STYLE.get(verb, ""))
-            title = change.title if len(change.title) <= 60 else change.title[:59] + "…"
+            title = shorten(change.title, 60)
             line.append(f" {title:<{width}}  ")
             line.append(detail, style="dim")
             blocks.append(line)

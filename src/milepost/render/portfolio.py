@@ -9,9 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from milepost.portfolio.model import Portfolio, TrackRollup
+from milepost.render.text import shorten
 from milepost.vocabulary.status import Health, Status
 
-__all__ = ["dashboard", "dot", "gantt", "markdown_summary", "mermaid", "shorten"]
+__all__ = ["dashboard", "dot", "gantt", "markdown_summary", "mermaid"]
 
 _HEALTH = {
     Health.ON_TRACK: ("🟢", "green"),
@@ -98,19 +99,6 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
 
 def _id(name: str) -> str:
     return re.sub(r"\W+", "_", name).strip("_") or "track"
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` in at most ``limit`` characters: whole, or cut at the last word boundary
-    that fits, with an ellipsis (a single word longer than the limit is cut inside)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit - 1]
-    space = head.rfind(" ")
-    if space > 0:
-        head = head[:space]
-    return head.rstrip(" ,;:.-–—") + "…"
 
 
 def _label(text: str, limit: int = 40) -> str:

@@ -60,8 +60,10 @@ class Inline:
 
     def is_struck(self) -> bool:
         """Whether strikethrough covers all the visible text (ignoring edge blanks)."""
+        if not self.strike:
+            return False
         body = self.text.strip()
-        if not body or not self.strike:
+        if not body:
             return False
         covered = sum(end - start for start, end in self.strike)
         return covered >= len(body) - 2

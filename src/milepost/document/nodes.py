@@ -171,10 +171,12 @@ class Section:
     end: int
     blocks: list[Block] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)
+    # The heading's text, stripped (read on every visit of the tree, so worked out once).
+    title: str = field(init=False, repr=False, compare=False, default="")
 
-    @property
-    def title(self) -> str:
-        return self.heading.inline.text.strip() if self.heading else ""
+    def __post_init__(self) -> None:
+        if self.heading is not None:
+            self.title = self.heading.inline.text.strip()
 
     def walk(self) -> list[Section]:
         """This section and every subsection, in document order."""

@@ -60,8 +60,10 @@ class Inline:
 
     def is_struck(self) -> bool:
         """Whether strikethrough covers all the visible text (ignoring edge blanks)."""
+        if not self.strike:
+            return False
         body = self.text.strip()
-        if not body or not self.strike:
+        if not body:
             return False
         covered = sum(end - start for start, end in self.strike)
         return covered >= len(body) - 2
@@ -169,10 +171,12 @@ class Section:
     end: int
     blocks: list[Block] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)
+    # The heading's text, stripped (read on every visit of the tree, so worked out once).
+    title: str = field(init=False, repr=False, compare=False, default="")
 
-    @property
-    def title(self) -> str:
-        return self.heading.inline.text.strip() if self.heading else ""
+    def __post_init__(self) -> None:
+        if self.heading is not None:
+            self.title = self.heading.inline.text.strip()
 
     def walk(self) -> list[Section]:
         """This section and every subsection, in document order."""

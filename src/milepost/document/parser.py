@@ -177,6 +177,12 @@ class _Builder:
         """
         start, end = rng["start"], rng["end"]
         data, starts = self.data, self.starts
+        first = bisect_right(starts, start) - 1
+        # The common case, a range within one line that starts on it (a heading, a one-line
+        # item or paragraph): none of the trimming below applies.
+        following = starts[first + 1] if first + 1 < len(starts) else len(data)
+        if start < end <= following and data[start] not in (10, 13):
+            return first, first + 1
         tail = bisect_right(starts, end) - 1
         if start < starts[tail] < end and not data[starts[tail] : end].strip(b" \t>"):
             end = starts[tail]  # a list's range runs into the next line's indentation

@@ -62,9 +62,11 @@ def _section_info(
         kind=kind,
         span=Span(section.start, section.end, path),
         text=tuple(
-            TextBlock(b.inline.text, Span(b.start, b.end, path))
-            for b in section.blocks
-            if isinstance(b, Paragraph)
+            [
+                TextBlock(b.inline.text, Span(b.start, b.end, path))
+                for b in section.blocks
+                if isinstance(b, Paragraph)
+            ]
         ),
-        subsections=tuple(_section_info(s, path, kind) for s in section.subsections),
+        subsections=tuple([_section_info(s, path, kind) for s in section.subsections]),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from milepost.document import Document, Paragraph, Section, Table
@@ -31,7 +32,7 @@ from milepost.model import (
     TextBlock,
 )
 from milepost.span import Span
-from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
 from milepost.vocabulary.status import HEALTH, Health
 
@@ -91,6 +92,13 @@ def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None)
         )
     parts["health"] = _health(document)
     return parts
+
+
+@lru_cache(maxsize=4096)
+def _short_period(text: str) -> Period | None:
+    """:func:`read_period` of a section title or a timeline field: these repeat within and
+    across roadmaps ("Q3 2025", "Completed Milestones"), so each text is read once."""
+    return read_period(text)
 
 
 def _split_field(text: str) -> tuple[str, str] | None:
@@ -211,7 +219,7 @@ class _Reader:
         periods = tuple(
             FocusPeriod(
                 heading=sub.title,
-                period=read_period(sub.title),
+                period=_short_period(sub.title),
                 items=tuple(self.own_items(sub)),
                 span=self.span(sub),
             )
@@ -225,14 +233,14 @@ class _Reader:
         for sub in section.subsections:
             if sub.subsections and not self.line_fields(sub):
                 goals = tuple(self.goal(g) for g in sub.subsections)
-                groups.append(GoalGroup(sub.title, read_period(sub.title), goals, self.span(sub)))
+                groups.append(GoalGroup(sub.title, _short_period(sub.title), goals, self.span(sub)))
             else:
                 loose.append(self.goal(sub))
         if loose:
             groups.insert(
                 0,
                 GoalGroup(
-                    section.title, read_period(section.title), tuple(loose), self.span(section)
+                    section.title, _short_period(section.title), tuple(loose), self.span(section)
                 ),
             )
         return groups
@@ -277,7 +285,7 @@ class _Reader:
                     vision=fields.get("vision"),
                     impact=fields.get("impact"),
                     timeline=timeline,
-                    timeline_period=read_period(timeline) if timeline else None,
+                    timeline_period=_short_period(timeline) if timeline else None,
                     dependencies=fields.get("dependencies"),
                 )
             )
@@ -289,13 +297,13 @@ class _Reader:
         if own:
             groups.append(
                 MilestoneGroup(
-                    section.title, read_period(section.title), tuple(own), self.span(section)
+                    section.title, _short_period(section.title), tuple(own), self.span(section)
                 )
             )
         for sub in section.subsections:
             groups.append(
                 MilestoneGroup(
-                    sub.title, read_period(sub.title), tuple(self.own_items(sub)), self.span(sub)
+                    sub.title, _short_period(sub.title), tuple(self.own_items(sub)), self.span(sub)
                 )
             )
         return groups

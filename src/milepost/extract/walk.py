@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from milepost.document import (
     Block,
@@ -114,8 +115,20 @@ def walk(
 
 
 def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
-    if section.heading is not None:
+    heading = section.heading
+    if heading is not None:
         title = section.title
+        marker: Marker | None = None
+        source = "marker"
+        scope: Status | None = None
+        criteria = False
+        if section.level > 1:
+            marker, scope = heading_marker(title, heading.inline, ctx.legend)
+            if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
+                marker, source = _status_field(section.blocks[0].inline, ctx.legend), "field"
+            criteria = _CRITERIA_HEADING.search(title) is not None
+        heading_status = marker.status if marker is not None else None
+        # One context per section: its status scope and criteria replace the parent's.
         ctx = _Ctx(
             ctx.path,
             ctx.legend,
@@ -123,31 +136,30 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
             ctx.anchor,
             (*ctx.section, title),
             ctx.lines,
-            done_context=ctx.done_context,
-            period=read_period(title, anchor=ctx.anchor, prose=True) or ctx.period,
+            scope=scope,
+            criteria=criteria,
+            done_context=ctx.done_context or Status.DONE in (heading_status, scope),
+            period=_heading_period(title, ctx.anchor) or ctx.period,
         )
-        if section.level > 1:
-            heading_status: Status | None = None
-            marker, scope = heading_marker(title, section.heading.inline, ctx.legend)
-            if marker is not None:
-                heading_status = marker.status
-                _heading_item(section, marker, ctx, out)
-            elif section.blocks and isinstance(section.blocks[0], Paragraph):
-                field_marker = _status_field(section.blocks[0].inline, ctx.legend)
-                if field_marker is not None:
-                    heading_status = field_marker.status
-                    _heading_item(section, field_marker, ctx, out, source="field")
-            criteria = _CRITERIA_HEADING.search(title) is not None
-            if scope is not None or heading_status is not None or criteria:
-                ctx = replace(
-                    ctx,
-                    scope=scope,
-                    criteria=criteria,
-                    done_context=ctx.done_context or Status.DONE in (heading_status, scope),
-                )
+        if marker is not None:
+            _heading_item(section, marker, ctx, out, source=source)
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out)
+
+
+@lru_cache(maxsize=4096)
+def _title_period(title: str) -> Period | None:
+    return read_period(title, prose=True)
+
+
+def _heading_period(title: str, anchor: date | None) -> Period | None:
+    """A heading's period. Headings repeat within and across roadmaps, and only a relative
+    range ("Next 4-6 Weeks") depends on the anchor: the rest are read once per title."""
+    period = _title_period(title)
+    if period is not None and period.kind == "relative":
+        return read_period(title, anchor=anchor, prose=True)
+    return period
 
 
 def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> None:

@@ -146,8 +146,13 @@ _PICTO_RE = re.compile(
 )
 
 
+_EMOJI_FIRST = frozenset(form[0] for form in _EMOJI_FORMS)
+
+
 def emoji_at(text: str, pos: int = 0) -> tuple[str, int] | None:
     """The known marker glyph starting at ``pos`` (normalised) and the position after it."""
+    if text[pos : pos + 1] not in _EMOJI_FIRST:
+        return None  # most text starts with no marker: skip the long alternation
     match = _EMOJI_RE.match(text, pos)
     if match is None:
         return None

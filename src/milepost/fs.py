@@ -15,7 +15,16 @@ from pathlib import Path
 
 from milepost.errors import SourceError, StaleFileError
 
-__all__ = ["Snapshot", "code_stamp", "read", "remove", "replace", "walk", "write_atomic"]
+__all__ = [
+    "Snapshot",
+    "code_stamp",
+    "read",
+    "remove",
+    "replace",
+    "walk",
+    "walk_relative",
+    "write_atomic",
+]
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 
@@ -189,10 +198,20 @@ def _fsync_dir(folder: Path) -> None:
 
 def walk(root: str | os.PathLike[str]) -> Iterator[Path]:
     """Every file below ``root`` in a stable order, skipping VCS and environment folders."""
-    for folder, dirs, files in os.walk(root):
+    for _relative, path in walk_relative(root):
+        yield path
+
+
+def walk_relative(root: str | os.PathLike[str]) -> Iterator[tuple[str, Path]]:
+    """:func:`walk`, each file with its path relative to ``root`` as ``a/b.md`` (made with
+    string operations: a thousand ``Path.relative_to`` calls cost more than the walk)."""
+    top = os.fspath(root)
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        inside = os.path.relpath(folder, top)
+        lead = "" if inside == os.curdir else inside.replace(os.sep, "/") + "/"
         for name in sorted(files):
-            yield Path(folder, name)
+            yield lead + name, Path(folder, name)
 
 
 @lru_cache(maxsize=1)

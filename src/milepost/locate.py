@@ -67,11 +67,9 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
             match_root = config_root
     # Paths below the walk's root, made relative to the matching root through the root alone
     # (resolving each file would cost a dozen system calls apiece).
-    base = walk_root.resolve()
-    relatives = {
-        (base / p.relative_to(walk_root)).relative_to(match_root).as_posix(): p
-        for p in fs.walk(walk_root)
-    }
+    inside = walk_root.resolve().relative_to(match_root).as_posix()
+    lead = "" if inside == "." else inside + "/"
+    relatives = {lead + relative: p for relative, p in fs.walk_relative(walk_root)}
     return [relatives[r] for r in select(relatives, config.roadmaps)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,16 @@ def corpus_files() -> list[Path]:
 def require_shared() -> None:
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS} (clone ../shared beside the repo)")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_a_temp_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """milepost's user cache (compiled templates) goes to a temp dir, for this process and
+    the commands tests start: tests leave nothing in the user's home."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("MILEPOST_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache")))
+    yield
+    patch.undo()
 
 
 @pytest.fixture

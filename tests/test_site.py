@@ -4,9 +4,12 @@ unchanged tracks not rendered again."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -431,3 +434,28 @@ def test_without_its_manifest_a_build_rewrites_only_the_manifest(tmp_path: Path)
     (out / ".milepost-site.json").unlink()
     again = api.site([EXAMPLES], out, today=TODAY)
     assert (again.written, again.unchanged) == (1, 15)  # pages compared with the files' bytes
+
+
+def _build(portfolio: Path, output: Path, cache: str) -> bytes:
+    env = {**os.environ, "MILEPOST_CACHE_DIR": cache}
+    cmd = [sys.executable, "-m", "milepost", "site", str(portfolio), "-o", str(output)]
+    subprocess.run(
+        [*cmd, "--today", "2026-11-25", "--no-history"], check=True, env=env, capture_output=True
+    )
+    return (output / "index.html").read_bytes()
+
+
+def test_compiled_templates_are_kept_in_the_user_cache_and_never_trusted_blindly(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    first = _build(EXAMPLES, tmp_path / "a", str(cache))
+    kept = sorted((cache / "templates").glob("*.cache"))
+    assert kept, "the templates' compiled code is kept"
+    assert _build(EXAMPLES, tmp_path / "b", str(cache)) == first
+    for path in kept:  # damaged: compiled again, same pages
+        path.write_bytes(b"not a code object")
+    assert _build(EXAMPLES, tmp_path / "c", str(cache)) == first
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder\n")
+    assert _build(EXAMPLES, tmp_path / "d", str(blocked)) == first  # no cache: no failure

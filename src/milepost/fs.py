@@ -21,6 +21,7 @@ __all__ = [
     "read",
     "remove",
     "replace",
+    "user_cache",
     "walk",
     "walk_relative",
     "write_atomic",
@@ -194,6 +195,24 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def user_cache(name: str) -> Path | None:
+    """``name``, a folder of milepost's own in the user's cache, made private to the user:
+    ``$MILEPOST_CACHE_DIR``, else ``$XDG_CACHE_HOME/milepost`` (``~/.cache/milepost``;
+    ``%LOCALAPPDATA%\\milepost`` on Windows). None when it cannot be made: callers go on
+    without a cache."""
+    base = os.environ.get("MILEPOST_CACHE_DIR")
+    if not base:
+        home = os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
+        home = home or os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+        base = os.path.join(home, "milepost")
+    folder = Path(base, name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
 
 
 def walk(root: str | os.PathLike[str]) -> Iterator[Path]:

@@ -19,6 +19,7 @@ With :mod:`milepost.api` and the CLI, one of the modules that touch files (throu
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -28,8 +29,12 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 
 from milepost import fs
 from milepost.config import Config
@@ -44,7 +49,7 @@ from milepost.portfolio.model import (
     rollup,
     track_index,
 )
-from milepost.render.site import assemble, macros, track_page
+from milepost.render.site import assemble, macros, track_page, use_bytecode_cache
 from milepost.render.site.parts import TrackParts, track_parts
 from milepost.source import decode
 from milepost.vocabulary.status import Status
@@ -122,6 +127,7 @@ def build_site(
     ``output``, rendering only the tracks that changed since a build by milepost ``version``;
     ``memo`` keeps what the cache holds in memory between builds of one process (``milepost
     serve``)."""
+    _use_template_cache()
     folder = Path(output)
     manifest = _read_manifest(folder, version)
     fresh = not manifest  # a first build by this version: older caches may lie around
@@ -149,6 +155,29 @@ def build_site(
     result = _write(folder, good, manifest, pages, version=version, errors=errors)
     _keep(folder, good, kept, version=version, memo=memo, fresh=fresh)
     return result
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (keyed by each template's source, so an edited
+    template compiles afresh), where a disk that says no means no cache, not a failed build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@lru_cache(maxsize=1)
+def _use_template_cache() -> None:
+    """Compiled templates in the user's cache: compiling them is a tenth of a rebuild."""
+    folder = fs.user_cache("templates")
+    if folder is not None:
+        use_bytecode_cache(_TemplateCache(str(folder)))
 
 
 def _read_manifest(folder: Path, version: str) -> dict[str, Any]:

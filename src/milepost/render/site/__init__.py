@@ -20,7 +20,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BytecodeCache, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from milepost.model import RISK_LEVELS, Item
@@ -52,6 +52,12 @@ def _env() -> Environment:
     env.filters["safe_url"] = safe_url
     env.globals["item"] = item_html
     return env
+
+
+def use_bytecode_cache(cache: BytecodeCache | None) -> None:
+    """Keep the templates' compiled code in ``cache`` between runs (None: compile each run).
+    The caller, which may touch the disk, chooses where."""
+    _env().bytecode_cache = cache
 
 
 def _status_html(status: Status | None) -> str:

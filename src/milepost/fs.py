@@ -57,18 +57,21 @@ def read(path: str | os.PathLike[str]) -> Snapshot:
         raise SourceError("is a folder, not a file", path=str(p)) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(fd)
-        if stat.S_ISDIR(mode):
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
             raise SourceError("is a folder, not a file", path=str(p))
-        raise SourceError("not a regular file (a pipe, socket or device)", path=str(p))
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            data = handle.read()
-        except OSError as exc:
-            raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
-    return Snapshot(p, data)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError("not a regular file (a pipe, socket or device)", path=str(p))
+        # Read to the end: a file that grows while it is read is read whole.
+        chunks = [os.read(fd, info.st_size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 16))
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
+    finally:
+        os.close(fd)
+    return Snapshot(p, b"".join(chunks))
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a pipe does not wait for a writer

@@ -118,6 +118,24 @@ def _history_context(
     return history_context(history, slugs=slugs, today=today)
 
 
+def _options(choices: Iterable[tuple[str, str]]) -> Markup:
+    """``<option>`` elements, value and text escaped."""
+    return Markup(
+        "".join(f'<option value="{escape(v)}">{escape(text)}</option>' for v, text in choices)
+    )
+
+
+_SLOT = "\x00milepost-slot\x00"
+
+
+def _render_around(name: str, slot: str, **context: Any) -> tuple[bytes, bytes]:
+    """The page ``name`` renders, as the bytes before and after where ``slot`` goes (the
+    last mark: roadmap text, which might hold one, comes only before the slot)."""
+    page = _render(name, **{slot: Markup(_SLOT)}, **context)
+    head, tail = page.rsplit(_SLOT.encode("utf-8"), 1)
+    return head, tail
+
+
 def _render(name: str, **context: Any) -> bytes:
     return _env().get_template(name).render(**context).encode("utf-8")
 
@@ -277,15 +295,19 @@ def assemble(
         **_history_context(history, slugs=slugs, today=today),
         **common,
     )
-    pages["items.html"] = _render(
+    head, tail = _render_around(
         "items.html.j2",
+        "lists",
         title="Items",
-        lists=Markup("".join(p.items for p in parts)),
-        owners=sorted({o for p in parts for o in p.owners}),
-        choices=[(p.slug, p.track) for p in parts],
+        # Thousands of owners and tracks: their options joined here, not in template loops.
+        owner_options=_options((o, o) for o in sorted({o for p in parts for o in p.owners})),
+        track_options=_options((p.slug, p.track) for p in parts),
         statuses=list(Status),
         **common,
     )
+    # Megabytes of items with emoji: joined as UTF-8 bytes (copying such text as str costs
+    # four bytes a character, and the template would copy it twice more).
+    pages["items.html"] = b"".join([head, *(p.items for p in parts), tail])
     starts: dict[str, str] = {}
     for p in parts:
         for label, start, _cell in p.timeline:

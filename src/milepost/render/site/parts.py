@@ -33,7 +33,7 @@ class TrackParts:
     shipped: tuple[str, ...]
     flight: tuple[str, ...]
     owners: tuple[str, ...]
-    items: str
+    items: bytes  # UTF-8 already: the items page joins a thousand of these as bytes
     timeline_head: str
     timeline: tuple[Cell, ...]
     risks: tuple[RiskPart, ...]
@@ -65,7 +65,9 @@ class TrackParts:
     def from_plain(cls, data: tuple[Any, ...]) -> TrackParts:
         """The parts that :meth:`to_plain` gave ``data``; TypeError or ValueError when it is
         not such data."""
-        if len(data) != 14 or not all(isinstance(f, str | tuple) for f in data):
+        if len(data) != 14 or not all(isinstance(f, str | tuple | bytes) for f in data):
+            raise ValueError("not the plain data of track parts")
+        if not isinstance(data[7], bytes):
             raise ValueError("not the plain data of track parts")
         (track, slug, health, index_row, shipped, flight, owners, items, head, *rest) = data
         timeline, risks, metrics, requests, found = rest
@@ -152,7 +154,7 @@ def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
         shipped=tuple(str(macros.linked_item(i, track)) for i in shipped),
         flight=tuple(str(macros.linked_item(i, track)) for i in flight),
         owners=tuple(sorted({o for i in items for o in i.owners})),
-        items=str(macros.item_list(track, items)),
+        items=str(macros.item_list(track, items)).encode("utf-8"),
         timeline_head=str(macros.timeline_row(track)),
         timeline=tuple(
             (label, start.isoformat(), str(macros.timeline_cell(entries)))

@@ -104,6 +104,16 @@ def test_an_edit_rebuilds_the_site_and_bumps_the_version(preview: Preview, portf
     assert not json.loads(fetch(preview.url + VERSION_PATH.lstrip("/"))[2])["errors"]
 
 
+def test_a_renamed_track_folder_is_rebuilt(preview: Preview, portfolio: Path) -> None:
+    before = version(preview)
+    (portfolio / "tracks" / "memory").rename(portfolio / "tracks" / "recall")
+    wait_until(lambda: version(preview) > before, "a rebuild after the folder was renamed")
+    wait_until(
+        lambda: fetch(preview.url + "tracks/recall.html")[0] == 200, "the page under its new name"
+    )
+    assert fetch(preview.url + "tracks/memory.html")[0] == 404
+
+
 def test_a_broken_roadmap_shows_its_error_and_serving_goes_on(
     preview: Preview, portfolio: Path
 ) -> None:
@@ -199,6 +209,34 @@ def test_cli_prints_the_url_and_ctrl_c_exits_130(portfolio: Path, tmp_path: Path
             assert fetch(url)[0] == 200
             proc.send_signal(signal.SIGINT)
             assert proc.wait(timeout=30) == 130
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert not list(tmp_path.glob("milepost-serve-*")), "the temporary site is removed"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name == "nt", reason="POSIX signals")
+def test_sigterm_ends_serving_and_removes_the_temporary_site(
+    portfolio: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(tmp_path)}
+    cmd = [sys.executable, "-m", "milepost", "serve", str(portfolio), "--port", "0"]
+    with subprocess.Popen(
+        [*cmd, "--today", "2026-11-25", "--no-history"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            line = ""
+            while " at http://" not in line:
+                line = proc.stdout.readline()
+                assert line, f"serve ended early: {proc.stderr.read() if proc.stderr else ''}"
+            assert list(tmp_path.glob("milepost-serve-*")), "the site is built in a temp folder"
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=30) == 128 + signal.SIGTERM
         finally:
             if proc.poll() is None:
                 proc.kill()

@@ -142,7 +142,7 @@ class Preview:
         ):
             self._watching.set()
             if changes:
-                names = sorted({Path(p).name for _, p in changes})
+                names = sorted({_shown(p) for _, p in changes})
                 self.say(f"changed: {', '.join(names)}")
                 self.build()
 
@@ -196,15 +196,30 @@ class Preview:
         return status, "text/html; charset=utf-8", text.encode("utf-8")
 
 
+def _shown(path: str) -> str:
+    """A changed path as the terminal shows it: relative to the working folder when inside
+    it (every track's file may be called roadmap.md)."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
 def _folder(path: str | os.PathLike[str]) -> str:
     p = Path(path).resolve()
     return str(p if p.is_dir() else p.parent)
 
 
 def _relevant(path: str, output: Path) -> bool:
-    """Whether a change at ``path`` can change the site (roadmaps, config files)."""
+    """Whether a change at ``path`` can change the site: a roadmap or config file, or a
+    folder (a renamed or removed track folder takes its roadmap with it), outside the
+    output and outside hidden folders such as ``.git``."""
     p = Path(path)
-    return p.suffix in _WATCHED and not p.resolve().is_relative_to(output)
+    if p.name.startswith(".") or ".git" in p.parts or p.resolve().is_relative_to(output):
+        return False
+    if p.suffix in _WATCHED:
+        return True
+    return p.is_dir() or (not p.suffix and not p.exists())  # a folder, made or gone
 
 
 def _file(root: Path, url_path: str) -> Path | None:

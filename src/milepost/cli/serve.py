@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -43,9 +49,42 @@ def command(
     Stop with Ctrl-C.
     """
     from milepost.cli.site import history_stats
-    from milepost.serve import Preview
 
     stats = history_stats(list(paths), today) if history else None
+    with _cleanup_on_sigterm():
+        roots: list[str | os.PathLike[str]] = [*paths] or [Path(".")]
+        return _serve(roots, output, port=port, today=today, history=stats)
+
+
+@contextlib.contextmanager
+def _cleanup_on_sigterm() -> Iterator[None]:
+    """SIGTERM (``kill``, a process manager) ends serving like Ctrl-C: the temporary site is
+    removed. Only the main thread can take signals; elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(_signal: int, _frame: object) -> None:
+        raise SystemExit(128 + signal.SIGTERM)  # the finally clauses of serving still run
+
+    before = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _serve(
+    paths: list[str | os.PathLike[str]],
+    output: Path | None,
+    *,
+    port: int,
+    today: dt.date,
+    history: Any,
+) -> int:
+    """Build into ``output`` (default: a temporary folder, removed on the way out), serve,
+    watch and rebuild until interrupted."""
+    from milepost.serve import Preview
 
     with tempfile.TemporaryDirectory(prefix="milepost-serve-") as tmp:
         folder = output if output is not None else Path(tmp)
@@ -54,9 +93,7 @@ def command(
             click.echo(line, err=line.startswith("milepost: error:"))
 
         try:
-            preview = Preview(
-                list(paths) or [Path(".")], folder, today=today, port=port, say=say, history=stats
-            )
+            preview = Preview(paths, folder, today=today, port=port, say=say, history=history)
         except OSError as exc:
             raise UsageError(
                 f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",

@@ -187,7 +187,14 @@ def test_the_built_site_has_no_reload_script(tmp_path: Path) -> None:
             assert b"__milepost__" not in page.read_bytes(), page
 
 
-def test_cli_prints_the_url_and_ctrl_c_exits_130(portfolio: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("signal_name", "code"), [("SIGINT", 130), ("SIGTERM", 143)], ids=["ctrl-c", "sigterm"]
+)
+def test_cli_prints_the_url_and_a_signal_ends_serving_and_removes_the_temporary_site(
+    portfolio: Path, tmp_path: Path, signal_name: str, code: int
+) -> None:
+    if os.name == "nt":
+        pytest.skip("POSIX signals")
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(tmp_path)}
     cmd = [sys.executable, "-m", "milepost", "serve", str(portfolio), "--port", "0"]
     with subprocess.Popen(
@@ -207,36 +214,9 @@ def test_cli_prints_the_url_and_ctrl_c_exits_130(portfolio: Path, tmp_path: Path
             url = lines[-1].split(" at ", 1)[1].split()[0]
             assert url.startswith("http://127.0.0.1:")
             assert fetch(url)[0] == 200
-            proc.send_signal(signal.SIGINT)
-            assert proc.wait(timeout=30) == 130
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-    assert not list(tmp_path.glob("milepost-serve-*")), "the temporary site is removed"
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name == "nt", reason="POSIX signals")
-def test_sigterm_ends_serving_and_removes_the_temporary_site(
-    portfolio: Path, tmp_path: Path
-) -> None:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(tmp_path)}
-    cmd = [sys.executable, "-m", "milepost", "serve", str(portfolio), "--port", "0"]
-    with subprocess.Popen(
-        [*cmd, "--today", "2026-11-25", "--no-history"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    ) as proc:
-        try:
-            assert proc.stdout is not None
-            line = ""
-            while " at http://" not in line:
-                line = proc.stdout.readline()
-                assert line, f"serve ended early: {proc.stderr.read() if proc.stderr else ''}"
             assert list(tmp_path.glob("milepost-serve-*")), "the site is built in a temp folder"
-            proc.send_signal(signal.SIGTERM)
-            assert proc.wait(timeout=30) == 128 + signal.SIGTERM
+            proc.send_signal(getattr(signal, signal_name))
+            assert proc.wait(timeout=30) == code
         finally:
             if proc.poll() is None:
                 proc.kill()

@@ -240,3 +240,14 @@ def test_milepost_blocks_inside_other_fences_are_left_as_code(tmp_path: Path) ->
     assert "~~~\n```milepost risks" in samples[2]
     assert html.count("<table>") == 1 and "<th>Lead</th>" in html  # the real block still runs
     assert md.registeredExtensions[-1].problems == []
+
+
+def test_a_track_that_cannot_be_read_says_so(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "p")
+    memory = tmp_path / "p" / "tracks" / "memory" / "roadmap.md"
+    memory.write_bytes(memory.read_bytes() + b"\xff\n")
+    html, md = convert("```milepost track tracks/memory\n```", root=str(tmp_path / "p"))
+    problems = [p[0] for p in md.registeredExtensions[-1].problems]
+    assert any("the roadmap at 'tracks/memory' could not be read" in p for p in problems)
+    assert any("cannot decode byte" in p for p in problems)
+    assert "0 roadmaps" not in html

@@ -128,6 +128,8 @@ def view(
     options_of(kind)
     if kind == "track":
         tracks = shown.portfolio.tracks
+        if not tracks and shown.errors:  # found, but not readable: that error says why
+            raise UsageError(f"the roadmap at {argument!r} could not be read: {shown.errors[0]}")
         if len(tracks) != 1:
             raise UsageError(f"{len(tracks)} roadmaps at {argument!r}; name one")
         return track_view(tracks[0], shown.portfolio.today)

@@ -159,6 +159,7 @@ def test_markdown_extension_alone(tmp_path: Path) -> None:
     ("block", "problem"),
     [
         ("```milepost gantt\n```", "unknown kind 'gantt'"),
+        ("```milepost\n```", "milepost: which kind of block? (known: portfolio"),
         ("```milepost portfolio\n:colour: red\n```", "not an option: ':colour: red'"),
         ("```milepost portfolio\n:columns: shoe\n```", "unknown column 'shoe'"),
         ("```milepost portfolio\n:tracks: nope\n```", "no track 'nope' in the portfolio"),

@@ -102,6 +102,8 @@ def resolve(argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
 
 def options_of(kind: str) -> tuple[str, ...]:
     """The options ``kind`` takes; an unknown kind is an error naming the known ones."""
+    if not kind:
+        raise UsageError("which kind of block?", hint="known: " + ", ".join(KINDS))
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}", hint="known: " + ", ".join(KINDS))
     return KINDS[kind]

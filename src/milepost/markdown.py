@@ -55,7 +55,7 @@ from milepost.render.blocks import (
 
 __all__ = ["MilepostExtension", "makeExtension"]
 
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*milepost[ \t]+(?P<rest>.*?)[ \t]*$")
+_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*milepost(?:[ \t]+(?P<rest>.*?))?[ \t]*$")
 # Any other fence opening (a backtick fence's info string holds no backtick) and a closing one.
 _OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
 _CLOSE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
@@ -121,9 +121,9 @@ class MilepostExtension(Extension):
                 mermaid=bool(self.getConfig("mermaid")),
             )
         except MilepostError as exc:
-            self.problems.append((f"milepost {header}: {exc}", page))
+            self.problems.append((f"{f'milepost {header}'.strip()}: {exc}", page))
             note = etree.Element("p", {"class": "milepost-error"})
-            note.text = _clean(f"milepost {header}: {exc}")
+            note.text = _clean(f"{f'milepost {header}'.strip()}: {exc}")
             return note
         return _Builder(md, page, str(self.getConfig("docs_dir") or "")).box(blocks)
 
@@ -168,7 +168,7 @@ class _Fences(Preprocessor):
                 out += lines[k : end + 1]
             else:
                 key = f"{self.token}x{len(self.made)}"
-                self.made[key] = self.ext.render(self.md, match["rest"], lines[k + 1 : end])
+                self.made[key] = self.ext.render(self.md, match["rest"] or "", lines[k + 1 : end])
                 out += ["", key, ""]
             k = end + 1
         return out

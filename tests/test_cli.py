@@ -210,7 +210,7 @@ class TestNew:
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Agent Sandbox Roadmap\n\n**Last updated:** 2026-11-25\n")
         assert "### November 2026" in text and "### December 2026" in text
-        assert "### Q4 2026 Goals" in text and "### Alignment with Swarmkit Vision" in text
+        assert "### Q1 2027 Goals" in text and "### Alignment with Swarmkit Vision" in text
         assert "**Next roadmap review:** 2026-12-09" in text
         assert text.rstrip().endswith("*Last updated: 2026-11-25 by @zoe*")
         roadmap = api.load(target)

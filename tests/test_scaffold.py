@@ -90,7 +90,7 @@ def test_november_dates_months_quarter_and_review():
     assert "**Planning horizon:** November 2026 through May 2027" in lines
     assert "### November 2026" in lines
     assert "### December 2026" in lines
-    assert "### Q4 2026 Goals" in lines
+    assert "### Q1 2027 Goals" in lines  # medium-term: three months ahead
     assert "**Next roadmap review:** 2026-12-09" in lines
     assert "*Last updated: 2026-11-25 by @username*" in lines
 
@@ -102,7 +102,7 @@ def test_december_rolls_into_the_next_year():
     assert "**Planning horizon:** December 2026 through June 2027" in lines
     assert "### December 2026" in lines
     assert "### January 2027" in lines
-    assert "### Q4 2026 Goals" in lines
+    assert "### Q1 2027 Goals" in lines
     assert "**Next roadmap review:** 2027-01-14" in lines
 
 
@@ -116,7 +116,7 @@ def test_december_rolls_into_the_next_year():
                 "[Track Name] Roadmap": "Web UI Roadmap",
                 "[Current Month] YYYY": "November 2026",
                 "[Next Month] YYYY": "December 2026",
-                "[Quarter] YYYY": "Q4 2026",
+                "[Quarter] YYYY": "Q1 2027",
                 "MassGen": "the project",
             },
         ),
@@ -127,7 +127,7 @@ def test_december_rolls_into_the_next_year():
                 "[Track Name] Roadmap": "AgentAdapter & Backends Roadmap",
                 "[Current Month] YYYY": "December 2026",
                 "[Next Month] YYYY": "January 2027",
-                "[Quarter] YYYY": "Q4 2026",
+                "[Quarter] YYYY": "Q1 2027",
                 "MassGen": "the project",
             },
         ),
@@ -138,7 +138,7 @@ def test_december_rolls_into_the_next_year():
                 "[Track Name] Roadmap": "Docs Roadmap",
                 "[Current Month] YYYY": "January 2027",
                 "[Next Month] YYYY": "February 2027",
-                "[Quarter] YYYY": "Q1 2027",
+                "[Quarter] YYYY": "Q2 2027",
                 "MassGen": "the project",
             },
         ),
@@ -170,11 +170,19 @@ def test_completed_milestones_are_the_past_months_newest_first(today, months):
 
 
 @pytest.mark.parametrize(
-    ("month", "label"), [(1, "Q1"), (3, "Q1"), (4, "Q2"), (6, "Q2"), (7, "Q3"), (12, "Q4")]
+    ("month", "label"),
+    [
+        (1, "Q2 2030"),
+        (3, "Q2 2030"),
+        (4, "Q3 2030"),
+        (6, "Q3 2030"),
+        (9, "Q4 2030"),
+        (10, "Q1 2031"),
+    ],
 )
-def test_quarter_is_the_current_one(month, label):
+def test_medium_term_goals_are_for_the_quarter_three_months_ahead(month, label):
     text = new_roadmap("X", today=datetime.date(2030, month, 15))
-    assert f"### {label} 2030 Goals" in text.split("\n")
+    assert f"### {label} Goals" in text.split("\n")
 
 
 def test_only_known_lines_change_and_every_other_prompt_stays():

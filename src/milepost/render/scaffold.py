@@ -253,7 +253,8 @@ def new_roadmap(
         "this_month": _month_label(year, month, 0),
         "next_month": _month_label(year, month, 1),
         "horizon_end": _month_label(year, month, 6),
-        "quarter": f"Q{(month - 1) // 3 + 1} {year}",
+        # Medium-Term Goals look 3-6 months ahead: the quarter three months from now.
+        "quarter": _quarter(add_months(datetime.date(year, month, 1), 3)),
     }
     past_months = (_month_label(year, month, -n) for n in range(1, 13))
 
@@ -268,6 +269,11 @@ def new_roadmap(
         else:
             lines.append(line)
     return "\n".join(lines)
+
+
+def _quarter(day: datetime.date) -> str:
+    """``"Q1 2027"`` for a day in January to March 2027."""
+    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
 
 
 def _month_label(year: int, month: int, offset: int) -> str:

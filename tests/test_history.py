@@ -788,3 +788,36 @@ def test_a_roadmap_never_committed_is_named_by_its_title(
     (repo / "later" / "roadmap.md").write_text("# Billing Roadmap\n\n- 📋 Invoices\n", "utf-8")
     data = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY, "roadmap.md", "later")
     assert [(t["track"], t["versions"]) for t in data["tracks"]] == [("Search", 1), ("Billing", 0)]
+
+
+def test_a_period_changed_as_the_item_closes_is_no_slip_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    head = "# Alpha Roadmap\n\n## Current Focus\n\n"
+    _commit(
+        repo,
+        head + "### September 2026\n- 📋 Search\n- 🚧 Sync\n- 📋 Export\n- ✅ Login\n",
+        "2026-09-01",
+    )
+    # one version: Search slips (still open), Sync ships and Export is dropped under October,
+    # and the done Login is filed under October too
+    _commit(
+        repo,
+        head + "### October 2026\n- 📋 Search\n- ✅ Sync\n- ❌ Export\n- ✅ Login\n",
+        "2026-10-02",
+    )
+    [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY)["tracks"]
+    assert track["slips"] == 1  # Search alone
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    moves = {c["title"]: c["period_change"] for c in data["diffs"][0]["items"]}
+    assert moves == {"Search": "slip", "Sync": "move", "Export": "move", "Login": "move"}
+    code, out, _ = run(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD", "--color", "never")
+    assert code == 0
+    assert "1 of 1 track changed: 1 shipped, 1 slipped, 1 dropped, 1 moved" in out
+    for title, verb in (("sync", "shipped"), ("export", "dropped"), ("search", "slipped")):
+        code, out, _ = run(
+            repo, monkeypatch, capsys, "log", "roadmap.md", title, "--color", "never"
+        )
+        assert code == 0
+        assert f"{verb} · on 2026-10-02" in out

@@ -8,7 +8,8 @@ The definitions, which docs/history.md spells out with examples:
   yet started, to first in progress), *in progress → done*, and *planned → done*.
 - **slip rate**: of the items whose first dated period is judged (they shipped, or that period
   ended before today or before they left the roadmap), the share not done by the end of it;
-  **slips** counts every move of an open item's period to a later one.
+  **slips** counts every move of an open item's period to a later one (not one made in the
+  version where the item became done or dropped: see :func:`~milepost.history.diff.period_move`).
 - **staleness**: days between consecutive versions, and days since the last one.
 - **metric trajectories**: each metric's baseline / current / target wherever they changed.
 
@@ -154,7 +155,7 @@ class ItemLife(NamedTuple):
     begun_before_done: bool
     shipped: date | None  # became done (not done from the start of history)
     done_from_start: bool
-    slips: tuple[date, ...]  # days its period moved later while it was open
+    slips: tuple[date, ...]  # days its period moved later while it was open (and stayed so)
     first_end: date | None  # the last day of its first dated period while open
     ended: date | None  # left the roadmap or was dropped
 
@@ -185,7 +186,6 @@ def item_life(lineage: Lineage) -> ItemLife:
             for before, after in pairwise(lineage.steps)
             if before.state is not None
             and after.state is not None
-            and before.state.status != Status.DONE
             and period_move(before.state, after.state) == "slip"
         ),
         first_end=first_dated,

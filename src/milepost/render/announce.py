@@ -185,7 +185,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _slipped(change: ItemChange) -> bool:
-    return change.move == "slip" and _status(change) not in (Status.DONE, Status.DROPPED)
+    return change.move == "slip"  # open items only: see milepost.history.diff.period_move
 
 
 # What an announcement tells, in this order: (heading, does this change belong under it).

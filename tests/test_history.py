@@ -821,3 +821,50 @@ def test_a_period_changed_as_the_item_closes_is_no_slip_anywhere(
         )
         assert code == 0
         assert f"{verb} · on 2026-10-02" in out
+
+
+def test_diff_takes_a_track_by_its_slug_or_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    (repo / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
+    _commit(
+        repo,
+        "# Alpha Roadmap\n\n### October 2026\n- 📋 Search\n",
+        "2026-10-01",
+        "tracks/alpha/roadmap.md",
+    )
+    _commit(
+        repo,
+        "# Beta Roadmap\n\n### October 2026\n- 📋 Sync\n",
+        "2026-10-02",
+        "tracks/beta/roadmap.md",
+    )
+    _commit(
+        repo,
+        "# Beta Roadmap\n\n### October 2026\n- 🚧 Sync\n",
+        "2026-10-14",
+        "tracks/beta/roadmap.md",
+    )
+    _commit(
+        repo,
+        "# Alpha Roadmap\n\n### October 2026\n- 🚧 Search\n",
+        "2026-10-15",
+        "tracks/alpha/roadmap.md",
+    )
+    started_sync = [("changed", "Sync", "planned", "in_progress", "None")]
+    for name in ("beta", "Beta"):  # its slug, its name
+        data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-10-12", name)
+        assert changes(data) == {"Beta": started_sync}
+    # a revision is still a revision, beside a track
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~2", "HEAD", "beta")
+    assert changes(data) == {"Beta": started_sync}
+    # a branch that has a track's name is the branch, unless --since says no revision is meant
+    git(repo, "branch", "alpha", "HEAD~1")
+    data = run_json(repo, monkeypatch, capsys, "diff", "alpha", "HEAD")
+    assert changes(data) == {"Alpha": [("changed", "Search", "planned", "in_progress", "None")]}
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-10-12", "alpha")
+    assert [d["track"] for d in data["diffs"]] == ["Alpha"]
+    code, _, err = run(repo, monkeypatch, capsys, "diff", "--since", "2026-10-12", "gamma")
+    assert code == 2
+    assert "'gamma' is neither a track nor an existing file or folder" in err

@@ -42,6 +42,7 @@ __all__ = [
     "load_snapshots",
     "read_history",
     "record_announced",
+    "split_arguments",
     "stats",
 ]
 
@@ -338,6 +339,43 @@ def diffs(
         after_ref, after = afters.get(track.relpath, (Ref("working tree"), track.current))
         out.append(diff(before, after, path=_display(track.path), base=before_ref, head=after_ref))
     return out, history
+
+
+def split_arguments(args: Sequence[str], *, since: bool) -> tuple[list[str], list[str]]:
+    """``diff``'s arguments, in any order, as (revisions, paths).
+
+    An argument naming an existing file or folder is a path. Any other is a revision, unless
+    it names a configured track (its slug or name, as ``log`` and the edit commands take them)
+    and is no revision (``since``: no revision is wanted, so a track it is).
+    """
+    from milepost import api
+
+    revs: list[str] = []
+    paths: list[str] = []
+    on_disk = [arg for arg in args if os.path.exists(arg)]
+    where = Path(on_disk[0] if on_disk else ".")
+    where = where if where.is_dir() else where.parent
+    for arg in args:
+        if arg in on_disk:
+            paths.append(arg)
+            continue
+        if not since and _names_revision(where, arg):
+            revs.append(arg)
+            continue
+        try:
+            paths.append(str(api.resolve_track(arg)))
+        except MilepostError:  # no track: a revision, which diff checks (and names) later
+            revs.append(arg)
+    return revs, paths
+
+
+def _names_revision(where: Path, rev: str) -> bool:
+    if ".." in rev:
+        return True  # a range: refused as such when diff resolves it
+    try:
+        return gitlog.resolve(where, rev) is not None
+    except MilepostError:
+        return False
 
 
 _State = tuple[Ref, "Snapshot | None"]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from milepost.render.announce import (
     Announcement,
     AnnouncementSection,
+    from_diffs,
     to_discord,
     to_markdown,
 )
@@ -323,3 +324,55 @@ def test_markdown_has_every_line_once_in_order(a: Announcement) -> None:
     it = iter(bullets)
     assert all(any(got == w for got in it) for w in want)
     assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+# --- from diffs -------------------------------------------------------------------------------
+
+
+def test_counts_are_pluralised_as_english_says() -> None:
+    from datetime import date
+
+    from milepost.history.diff import ItemChange, Ref, TrackDiff
+    from milepost.history.snapshot import ItemState
+    from milepost.model import Status
+
+    def added(title: str) -> ItemChange:
+        return ItemChange(
+            None, ItemState(title.casefold(), title, Status.PLANNED, None, None, "", 1)
+        )
+
+    def new_track(name: str, *titles: str) -> TrackDiff:
+        items = tuple(added(t) for t in titles)
+        return TrackDiff(name, f"{name}.md", Ref("nothing"), Ref("HEAD"), items=items, new=True)
+
+    one = from_diffs(
+        [new_track("Beta", "Search")], since=date(2026, 11, 1), until=date(2026, 11, 25)
+    )
+    assert one.sections[0].lines == ("**Beta**: 1 item on its roadmap",)
+    assert one.footer == "1 track · milepost"
+    two = from_diffs(
+        [new_track("Beta", "Search", "Sync"), new_track("Gamma")],
+        since=date(2026, 11, 1),
+        until=date(2026, 11, 25),
+    )
+    assert two.sections[0].lines == (
+        "**Beta**: 2 items on its roadmap",
+        "**Gamma**: 0 items on its roadmap",
+    )
+    assert two.footer == "2 tracks · milepost"
+
+
+def test_the_diff_summary_counts_tracks_in_english() -> None:
+    from rich.console import Console
+
+    from milepost.history.diff import Ref, TrackDiff
+    from milepost.render.history import diff_text
+
+    def shown(count: int) -> str:
+        diffs = [TrackDiff(f"T{i}", f"t{i}.md", Ref("a"), Ref("b")) for i in range(count)]
+        console = Console(width=200, color_system=None, record=True)
+        console.print(diff_text(diffs))
+        return console.export_text().strip()
+
+    assert shown(1) == "0 of 1 track changed"
+    assert shown(2) == "0 of 2 tracks changed"

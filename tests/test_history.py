@@ -788,3 +788,185 @@ def test_a_roadmap_never_committed_is_named_by_its_title(
     (repo / "later" / "roadmap.md").write_text("# Billing Roadmap\n\n- 📋 Invoices\n", "utf-8")
     data = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY, "roadmap.md", "later")
     assert [(t["track"], t["versions"]) for t in data["tracks"]] == [("Search", 1), ("Billing", 0)]
+
+
+def test_a_period_changed_as_the_item_closes_is_no_slip_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    head = "# Alpha Roadmap\n\n## Current Focus\n\n"
+    _commit(
+        repo,
+        head + "### September 2026\n- 📋 Search\n- 🚧 Sync\n- 📋 Export\n- ✅ Login\n",
+        "2026-09-01",
+    )
+    # one version: Search slips (still open), Sync ships and Export is dropped under October,
+    # and the done Login is filed under October too
+    _commit(
+        repo,
+        head + "### October 2026\n- 📋 Search\n- ✅ Sync\n- ❌ Export\n- ✅ Login\n",
+        "2026-10-02",
+    )
+    [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY)["tracks"]
+    assert track["slips"] == 1  # Search alone
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    moves = {c["title"]: c["period_change"] for c in data["diffs"][0]["items"]}
+    assert moves == {"Search": "slip", "Sync": "move", "Export": "move", "Login": "move"}
+    code, out, _ = run(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD", "--color", "never")
+    assert code == 0
+    assert "1 of 1 track changed: 1 shipped, 1 slipped, 1 dropped, 1 moved" in out
+    for title, verb in (("sync", "shipped"), ("export", "dropped"), ("search", "slipped")):
+        code, out, _ = run(
+            repo, monkeypatch, capsys, "log", "roadmap.md", title, "--color", "never"
+        )
+        assert code == 0
+        assert f"{verb} · on 2026-10-02" in out
+
+
+def test_diff_takes_a_track_by_its_slug_or_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    (repo / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
+    _commit(
+        repo,
+        "# Alpha Roadmap\n\n### October 2026\n- 📋 Search\n",
+        "2026-10-01",
+        "tracks/alpha/roadmap.md",
+    )
+    _commit(
+        repo,
+        "# Beta Roadmap\n\n### October 2026\n- 📋 Sync\n",
+        "2026-10-02",
+        "tracks/beta/roadmap.md",
+    )
+    _commit(
+        repo,
+        "# Beta Roadmap\n\n### October 2026\n- 🚧 Sync\n",
+        "2026-10-14",
+        "tracks/beta/roadmap.md",
+    )
+    _commit(
+        repo,
+        "# Alpha Roadmap\n\n### October 2026\n- 🚧 Search\n",
+        "2026-10-15",
+        "tracks/alpha/roadmap.md",
+    )
+    started_sync = [("changed", "Sync", "planned", "in_progress", "None")]
+    for name in ("beta", "Beta"):  # its slug, its name
+        data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-10-12", name)
+        assert changes(data) == {"Beta": started_sync}
+    # a revision is still a revision, beside a track
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~2", "HEAD", "beta")
+    assert changes(data) == {"Beta": started_sync}
+    # a branch that has a track's name is the branch, unless --since says no revision is meant
+    git(repo, "branch", "alpha", "HEAD~1")
+    data = run_json(repo, monkeypatch, capsys, "diff", "alpha", "HEAD")
+    assert changes(data) == {"Alpha": [("changed", "Search", "planned", "in_progress", "None")]}
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-10-12", "alpha")
+    assert [d["track"] for d in data["diffs"]] == ["Alpha"]
+    code, _, err = run(repo, monkeypatch, capsys, "diff", "--since", "2026-10-12", "gamma")
+    assert code == 2
+    assert "'gamma' is neither a track nor an existing file or folder" in err
+
+
+def _shallow_story(tmp_path: Path) -> Path:
+    """Two tracks from September; the last two commits are what a clone of depth 2 sees."""
+    repo = tmp_path / "full"
+    repo.mkdir()
+    _repo(repo)
+    (repo / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
+    alpha, beta, gamma = (f"tracks/{t}/roadmap.md" for t in ("alpha", "beta", "gamma"))
+
+    def both(a: str, b: str, day: str) -> None:
+        (repo / "tracks" / "beta").mkdir(parents=True, exist_ok=True)
+        (repo / beta).write_text(f"# Beta Roadmap\n\n{b}", "utf-8")
+        _commit(repo, f"# Alpha Roadmap\n\n{a}", day, alpha)
+
+    both("### September 2026\n- 📋 One\n- 🚧 Two\n", "### October 2026\n- 📋 Three\n", "2026-09-01")
+    _commit(
+        repo, "# Alpha Roadmap\n\n### September 2026\n- 🚧 One\n- 🚧 Two\n", "2026-09-20", alpha
+    )
+    _commit(repo, "# Alpha Roadmap\n\n### October 2026\n- ✅ One\n- 🚧 Two\n", "2026-10-02", alpha)
+    _commit(repo, "# Beta Roadmap\n\n### October 2026\n- 🚧 Three\n", "2026-10-20", beta)
+    # the horizon of a clone of depth 2: it touches Alpha, not Beta
+    _commit(repo, "# Alpha Roadmap\n\n### November 2026\n- ✅ One\n- 🚧 Two\n", "2026-10-28", alpha)
+    (repo / "tracks" / "gamma").mkdir()
+    (repo / gamma).write_text("# Gamma Roadmap\n\n### November 2026\n- 📋 Four\n", "utf-8")
+    _commit(repo, "# Alpha Roadmap\n\n### November 2026\n- ✅ One\n- ✅ Two\n", "2026-11-05", alpha)
+    return repo
+
+
+def _clone(repo: Path, depth: int) -> Path:
+    clone = repo.parent / f"depth-{depth}"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", str(depth), f"file://{repo}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    return clone
+
+
+def test_a_shallow_clone_makes_up_no_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = _shallow_story(tmp_path)
+    data = run_json(full, monkeypatch, capsys, "stats", "--today", TODAY)
+    tracks = {t["track"]: t for t in data["tracks"]}
+    alpha, beta = tracks["Alpha"], tracks["Beta"]
+    # the whole history: One planned 1 Sep, started 20 Sep, done 2 Oct; Two started by 1 Sep
+    assert alpha["cycle_time"]["planned_to_done"] == {"count": 1, "median": 31, "p90": 31}
+    assert alpha["cycle_time"]["in_progress_to_done"] == {"count": 2, "median": 38.5, "p90": 65}
+    assert (alpha["slipped"], alpha["judged"], alpha["slips"]) == (2, 2, 2)
+    assert (beta["slipped"], beta["judged"], beta["last"]) == (1, 1, "2026-10-20")
+
+    clone = _clone(full, 2)
+    code, out, err = run(clone, monkeypatch, capsys, "stats", "--today", TODAY, "--format", "json")
+    assert code == 0
+    assert "shallow clone: history seen only back to 2026-10-28" in err
+    tracks = {t["track"]: t for t in json.loads(out)["tracks"]}
+    alpha, beta, gamma = tracks["Alpha"], tracks["Beta"], tracks["Gamma"]
+    # Two shipped on 5 Nov, seen; when it was listed or started is beyond the horizon
+    assert alpha["shipped_by_month"] == {"2026-11": 1}
+    none = {"count": 0, "median": None, "p90": None}
+    assert alpha["cycle_time"] == {
+        "planned_to_in_progress": none,
+        "in_progress_to_done": none,
+        "planned_to_done": none,
+    }
+    # the periods One and Two had first are not seen: no slip rate, rather than 0%
+    assert (alpha["slip_rate"], alpha["judged"], alpha["slips"]) == (None, 0, 0)
+    assert alpha["staleness"] == {"gaps": none, "days_since_update": 20}
+    # Beta's last change (20 Oct) is beyond the horizon, which did not touch it
+    assert (beta["versions"], beta["judged"], beta["last"]) == (1, 0, None)
+    assert beta["staleness"]["days_since_update"] is None
+    # Gamma was added after the horizon: that much is known
+    assert (gamma["first"], gamma["last"]) == ("2026-11-05", "2026-11-05")
+    code, out, _ = run(clone, monkeypatch, capsys, "stats", "--today", TODAY, "--color", "never")
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert rows["Beta"][-1] == "—" and rows["Alpha"][-3:] == ["20", "d", "ago"]
+
+
+def test_a_shallow_clone_announces_no_track_as_new_that_was_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = _shallow_story(tmp_path)
+    shallow = _clone(full, 1)
+    code, out, err = run(
+        shallow, monkeypatch, capsys, "announce", "--since", "2026-11-01", "--today", TODAY
+    )
+    assert code == 0
+    assert "shallow clone: history seen only back to 2026-11-05" in err
+    assert "New tracks" not in out and "No roadmap changes in this period." in out
+    deeper = _clone(full, 2)
+    code, out, _ = run(
+        deeper, monkeypatch, capsys, "announce", "--since", "2026-10-01", "--today", TODAY
+    )
+    assert code == 0
+    assert "### Shipped\n\n- **Alpha**: Two\n" in out
+    assert "### New tracks\n\n- **Gamma**: 1 item on its roadmap\n" in out
+    assert "Alpha**: 2 items" not in out and "**Beta**" not in out
+    data = run_json(deeper, monkeypatch, capsys, "diff", "--since", "2026-10-01")
+    by_track = {d["track"]: d for d in data["diffs"]}
+    assert [name for name, d in by_track.items() if d["new"]] == ["Gamma"]
+    assert by_track["Beta"]["base"]["label"].endswith("(2026-10-28), shallow clone's horizon")

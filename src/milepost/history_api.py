@@ -42,6 +42,7 @@ __all__ = [
     "load_snapshots",
     "read_history",
     "record_announced",
+    "split_arguments",
     "stats",
 ]
 
@@ -96,6 +97,9 @@ class TrackHistory:
     versions: list[Version]
     snapshots: dict[str, Snapshot]  # blob -> snapshot; unreadable blobs are absent
     current: Snapshot | None
+    # Its first version seen is a shallow clone's horizon: a commit whose parents were not
+    # fetched, which shows every file as added whether it touched it or not.
+    horizon: bool = False
 
     @property
     def track(self) -> str:
@@ -156,9 +160,17 @@ def read_history(
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].day if commits else None
     versions = _follow(root, {rel: trace(commits, rel) for rel in relpaths})
+    horizon = (
+        gitlog.grafted(root, {vs[0].commit.sha for vs in versions.values() if vs})
+        if repo.shallow
+        else frozenset()
+    )
     for file, rel in zip(files, relpaths, strict=True):
         current = _working_snapshot(file, config) if working_tree else None
-        history.tracks.append(TrackHistory(file, rel, versions[rel], {}, current))
+        first = versions[rel][0].commit.sha if versions[rel] else None
+        history.tracks.append(
+            TrackHistory(file, rel, versions[rel], {}, current, horizon=first in horizon)
+        )
     if snapshots:
         load_snapshots(history, history.tracks)
     return history
@@ -299,8 +311,12 @@ def _ref(version: Version | None) -> Ref:
 
 
 def _at(track: TrackHistory, day: date) -> Version | None:
-    """The version in effect at the start of ``day``."""
+    """The version in effect at the start of ``day``. Before a shallow clone's horizon the
+    roadmap is not known, but it existed: the oldest version seen stands in for it (so the
+    changes seen since are reported, and the roadmap is never taken for a new one)."""
     earlier = [v for v in track.versions if v.commit.day < day]
+    if not earlier and track.horizon:
+        return track.versions[0]
     return earlier[-1] if earlier else None
 
 
@@ -340,6 +356,43 @@ def diffs(
     return out, history
 
 
+def split_arguments(args: Sequence[str], *, since: bool) -> tuple[list[str], list[str]]:
+    """``diff``'s arguments, in any order, as (revisions, paths).
+
+    An argument naming an existing file or folder is a path. Any other is a revision, unless
+    it names a configured track (its slug or name, as ``log`` and the edit commands take them)
+    and is no revision (``since``: no revision is wanted, so a track it is).
+    """
+    from milepost import api
+
+    revs: list[str] = []
+    paths: list[str] = []
+    on_disk = [arg for arg in args if os.path.exists(arg)]
+    where = Path(on_disk[0] if on_disk else ".")
+    where = where if where.is_dir() else where.parent
+    for arg in args:
+        if arg in on_disk:
+            paths.append(arg)
+            continue
+        if not since and _names_revision(where, arg):
+            revs.append(arg)
+            continue
+        try:
+            paths.append(str(api.resolve_track(arg)))
+        except MilepostError:  # no track: a revision, which diff checks (and names) later
+            revs.append(arg)
+    return revs, paths
+
+
+def _names_revision(where: Path, rev: str) -> bool:
+    if ".." in rev:
+        return True  # a range: refused as such when diff resolves it
+    try:
+        return gitlog.resolve(where, rev) is not None
+    except MilepostError:
+        return False
+
+
 _State = tuple[Ref, "Snapshot | None"]
 
 
@@ -369,6 +422,8 @@ def _versions_at(history: History, since: date | None) -> dict[str, _State]:
         ref = _ref(version)
         if since is None:
             ref = Ref(ref.label + ", last review", ref.commit, ref.when)
+        elif ref.when is not None and ref.when >= since:  # see _at
+            ref = Ref(ref.label + ", shallow clone's horizon", ref.commit, ref.when)
         states[rel] = (ref, found.get((version.blob, version.path)))
     return states
 
@@ -451,7 +506,11 @@ def stats(
     if unknown:
         load_snapshots(history, unknown)
         for track in unknown:
-            lives[track.relpath] = life(track.timeline(until=today))
+            timeline = track.timeline(until=today)
+            # (the horizon's version may be unreadable: then the timeline starts later)
+            first = timeline[0].commit if timeline else None
+            at_horizon = track.horizon and first is not None and first == track.versions[0].commit
+            lives[track.relpath] = life(timeline, horizon=at_horizon)
             history.cache.lives.put(keys[track.relpath], lives[track.relpath])
         history.cache.lives.save()
     per_track = [
@@ -472,6 +531,8 @@ def _life_key(track: TrackHistory, today: date) -> str:
     chain = "".join(
         f"{v.commit.sha}:{v.blob}:{v.path}\n" for v in track.versions if v.commit.day <= today
     )
+    if track.horizon:  # the same versions, after git fetch --unshallow, are another life
+        chain += "horizon\n"
     return fs.sha256(chain.encode())
 
 

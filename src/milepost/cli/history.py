@@ -17,13 +17,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _split(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Revisions and paths, in any order: an argument that names an existing file or folder
-    is a path, any other a revision."""
-    revs: list[str] = []
-    paths: list[str] = []
-    for arg in args:
-        (paths if Path(arg).exists() else revs).append(arg)
+def _split(args: tuple[str, ...], *, since: bool) -> tuple[list[str], list[str]]:
+    """Revisions and paths, in any order (see :func:`milepost.history_api.split_arguments`)."""
+    from milepost import history_api
+
+    revs, paths = history_api.split_arguments(args, since=since)
     if len(revs) > 2:
         raise UsageError(
             f"at most two revisions, got {len(revs)}: {' '.join(revs)}",
@@ -55,14 +53,18 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
 
     Without revisions: from each track's last review (the commit that set its "last updated"
     date) to the working tree. One revision: from it to the working tree. Two: between them.
-    An argument that names an existing file or folder is a path; any other, a revision.
+    An argument that names an existing file or folder, or a track (its slug or name) that is
+    not also a revision, is a path; any other, a revision.
     """
     from milepost import history_api
     from milepost.render.history import diff_markdown, diff_text
 
-    revs, paths = _split(args)
+    revs, paths = _split(args, since=since is not None)
     if since is not None and revs:
-        raise UsageError("give either revisions or --since, not both")
+        raise UsageError(
+            f"{revs[0]!r} is neither a track nor an existing file or folder",
+            hint="give either revisions or --since, not both",
+        )
     diffs, history = history_api.diffs(
         paths,
         base=revs[0] if revs else None,

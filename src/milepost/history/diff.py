@@ -2,8 +2,9 @@
 DESIGN.md calls it RoadmapDiff).
 
 Items are paired by title (see :mod:`milepost.history.match`), so a reworded item is one item
-that changed. A changed period is a *slip* when the new period ends later, a *pull-in* when it
-ends earlier, and a *move* when the words give no dates to compare (``v0.3`` → ``v0.4``).
+that changed. A changed period is a *slip* when the new period ends later and the item is open
+(neither done nor dropped, before or after), a *pull-in* when it ends earlier, and a *move*
+when the words give no dates to compare (``v0.3`` → ``v0.4``) or a closed item's period moved.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 from milepost.history.match import Pair, match
 from milepost.history.snapshot import ItemState, Snapshot
+from milepost.vocabulary.status import Status
 
 __all__ = ["FieldChange", "ItemChange", "Ref", "TrackDiff", "diff", "period_move"]
 
@@ -37,13 +39,21 @@ class Ref:
         }
 
 
+_CLOSED = (Status.DONE, Status.DROPPED)
+
+
 def period_move(before: ItemState, after: ItemState) -> str | None:
-    """``slip``, ``pull-in`` or ``move`` when the item's period changed, else None."""
+    """``slip``, ``pull-in`` or ``move`` when the item's period changed, else None.
+
+    A slip is a move of an *open* item to a later period: an item done or dropped on either
+    side (shipped in the same version its period changed, say) did not slip, it moved.
+    """
     if before.period == after.period:
         return None
     if before.period_end is not None and after.period_end is not None:
         if after.period_end > before.period_end:
-            return "slip"
+            closed = before.status in _CLOSED or after.status in _CLOSED
+            return "move" if closed else "slip"
         if after.period_end < before.period_end:
             return "pull-in"
     return "move" if before.period and after.period else "dated" if after.period else "undated"

@@ -20,6 +20,7 @@ from milepost.history.versions import Commit, Touch
 __all__ = [
     "Repository",
     "blobs",
+    "grafted",
     "log",
     "repository",
     "resolve",
@@ -196,6 +197,25 @@ def touches(root: Path, shas: Iterable[str]) -> dict[str, Commit]:
     if result.returncode != 0:
         raise _failed(result, "git show failed", root)
     return {c.sha: c for c in _parse_log(_text(result.stdout))}
+
+
+def grafted(root: Path, shas: Iterable[str]) -> frozenset[str]:
+    """Those of the given commits whose parents a shallow clone cut off (git decorates them
+    "grafted"): the horizon of its history. A root commit that really has no parent is not
+    among them."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return frozenset()
+    args = ["log", "--no-walk=unsorted", "--decorate-refs-exclude=*", "--format=%H%x1f%D"]
+    result = _git(root, *args, *wanted, "--")
+    if result.returncode != 0:
+        raise _failed(result, "git log failed", root)
+    found = set()
+    for line in _text(result.stdout).splitlines():
+        sha, _, decorations = line.partition("\x1f")
+        if "grafted" in (d.strip() for d in decorations.split(",")):
+            found.add(sha)
+    return frozenset(found)
 
 
 def blobs(root: Path, shas: Iterable[str]) -> dict[str, bytes]:

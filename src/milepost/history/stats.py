@@ -8,12 +8,20 @@ The definitions, which docs/history.md spells out with examples:
   yet started, to first in progress), *in progress → done*, and *planned → done*.
 - **slip rate**: of the items whose first dated period is judged (they shipped, or that period
   ended before today or before they left the roadmap), the share not done by the end of it;
-  **slips** counts every move of an open item's period to a later one.
+  **slips** counts every move of an open item's period to a later one (not one made in the
+  version where the item became done or dropped: see :func:`~milepost.history.diff.period_move`).
 - **staleness**: days between consecutive versions, and days since the last one.
 - **metric trajectories**: each metric's baseline / current / target wherever they changed.
 
 ``since`` keeps the events on or after that day: shipments, starts, judged periods that ended,
 gaps that closed, metric points.
+
+In a shallow clone the oldest version seen may be the clone's *horizon* (a commit whose parents
+were not fetched), not the roadmap's first version: the items it lists have an unknown past,
+and it may not even have touched the roadmap. So nothing starts there: no duration from an
+item's first listing or start seen there, no slip rate for an item listed there, no update
+gap from it, and no "last update" when it is the only version. Those figures count as
+unknown, not as zero; what happened after the horizon counts as usual.
 """
 
 from __future__ import annotations
@@ -148,33 +156,41 @@ class Stats:
 class ItemLife(NamedTuple):
     """The days in one item's lineage that statistics are made of."""
 
-    seen: date  # first listed
+    seen: date | None  # first listed (None: at a shallow clone's horizon, so unknown)
     seen_open: bool  # ...neither in progress nor done then
-    begun: date | None  # first in progress
+    begun: date | None  # first in progress (None: never, or unknown as at the horizon)
     begun_before_done: bool
     shipped: date | None  # became done (not done from the start of history)
     done_from_start: bool
-    slips: tuple[date, ...]  # days its period moved later while it was open
+    slips: tuple[date, ...]  # days its period moved later while it was open (and stayed so)
     first_end: date | None  # the last day of its first dated period while open
     ended: date | None  # left the roadmap or was dropped
 
 
-def item_life(lineage: Lineage) -> ItemLife:
+def item_life(lineage: Lineage, *, horizon: bool = False) -> ItemLife:
+    """``horizon``: the first point of the timeline is a shallow clone's horizon."""
     done = lineage.shipped
     begun = lineage.first(Status.IN_PROGRESS)
     seen = lineage.steps[0]
-    first_dated = next(
-        (
-            s.state.period_end
-            for s in lineage.steps
-            if s.state is not None
-            and s.state.period_end is not None
-            and s.state.status != Status.DONE
-        ),
-        None,
+    unknown = horizon and lineage.baseline  # listed at the horizon: its past is not known
+    if unknown and begun is not None and begun.at == 0:
+        begun = None  # in progress at the horizon: since when is not known
+    first_dated = (
+        None
+        if unknown
+        else next(
+            (
+                s.state.period_end
+                for s in lineage.steps
+                if s.state is not None
+                and s.state.period_end is not None
+                and s.state.status != Status.DONE
+            ),
+            None,
+        )
     )
     return ItemLife(
-        seen=seen.when,
+        seen=None if unknown else seen.when,
         seen_open=seen.state is not None and seen.state.status not in _STARTED,
         begun=begun.when if begun is not None else None,
         begun_before_done=begun is not None and done is not None and begun.at < done.at,
@@ -185,7 +201,6 @@ def item_life(lineage: Lineage) -> ItemLife:
             for before, after in pairwise(lineage.steps)
             if before.state is not None
             and after.state is not None
-            and before.state.status != Status.DONE
             and period_move(before.state, after.state) == "slip"
         ),
         first_end=first_dated,
@@ -203,14 +218,18 @@ class Life:
     days: tuple[date, ...]
     items: tuple[ItemLife, ...]
     metrics: dict[str, tuple[MetricPoint, ...]]
+    horizon: bool = False  # the first day is a shallow clone's horizon, not a known update
 
 
-def life(timeline: Sequence[Point]) -> Life:
+def life(timeline: Sequence[Point], *, horizon: bool = False) -> Life:
+    """``horizon``: the timeline's first point is a shallow clone's horizon (see above)."""
+    horizon = horizon and bool(timeline)
     return Life(
         track=timeline[-1].snapshot.track if timeline else "",
         days=tuple(p.when for p in timeline),
-        items=tuple(item_life(lineage) for lineage in lineages(timeline)),
+        items=tuple(item_life(lineage, horizon=horizon) for lineage in lineages(timeline)),
         metrics=_metrics(timeline),
+        horizon=horizon,
     )
 
 
@@ -226,11 +245,16 @@ def track_stats(
         done = item.shipped
         if done is not None and done >= start:
             shipped[f"{done:%Y-%m}"] += 1
-            if item.seen_open:
+            if item.seen_open and item.seen is not None:
                 leads.append((done - item.seen).days)
             if item.begun is not None and item.begun_before_done:
                 cycles.append((done - item.begun).days)
-        if item.begun is not None and item.begun >= start and item.seen_open:
+        if (
+            item.begun is not None
+            and item.begun >= start
+            and item.seen_open
+            and item.seen is not None
+        ):
             waits.append((item.begun - item.seen).days)
         slips += sum(1 for day in item.slips if day >= start)
         verdict = _judge(item, today, start)
@@ -238,12 +262,15 @@ def track_stats(
             judged += 1
             slipped += verdict
     dates = history.days
+    # From a shallow clone's horizon no gap is known, and a last update only once a later
+    # version really touched the roadmap.
+    closing = dates[1:] if history.horizon else dates
     return Stats(
         track=track,
         path=path,
         versions=len(dates),
         first=dates[0] if dates else None,
-        last=dates[-1] if dates else None,
+        last=closing[-1] if closing else None,
         shipped=dict(sorted(shipped.items())),
         planned_to_started=Durations(tuple(waits)),
         started_to_done=Durations(tuple(cycles)),
@@ -251,8 +278,8 @@ def track_stats(
         judged=judged,
         slipped=slipped,
         slips=slips,
-        gaps=Durations(tuple((b - a).days for a, b in pairwise(dates) if b >= start)),
-        days_since_update=(today - dates[-1]).days if dates else None,
+        gaps=Durations(tuple((b - a).days for a, b in pairwise(closing) if b >= start)),
+        days_since_update=(today - closing[-1]).days if closing else None,
         metrics={
             name: kept
             for name, points in history.metrics.items()

@@ -19,6 +19,7 @@ from datetime import date
 from milepost.history.diff import ItemChange, TrackDiff
 from milepost.model import Status
 from milepost.render.history import escape_markdown
+from milepost.render.text import counted
 
 __all__ = [
     "EMPTY_STATE",
@@ -184,7 +185,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _slipped(change: ItemChange) -> bool:
-    return change.move == "slip" and _status(change) not in (Status.DONE, Status.DROPPED)
+    return change.move == "slip"  # open items only: see milepost.history.diff.period_move
 
 
 # What an announcement tells, in this order: (heading, does this change belong under it).
@@ -228,12 +229,12 @@ def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Annou
             sections.append(AnnouncementSection(heading, tuple(lines)))
     if new:
         lines = [
-            f"**{escape_markdown(d.track)}**: {len(d.items)} items on its roadmap" for d in new
+            f"**{escape_markdown(d.track)}**: {counted(len(d.items), 'item')} on its roadmap"
+            for d in new
         ]
         sections.append(AnnouncementSection("New tracks", tuple(lines)))
-    plural = "s" if len(diffs) != 1 else ""
     return Announcement(
         title=f"Roadmap update, {since.isoformat()} → {until.isoformat()}",
         sections=tuple(sections),
-        footer=f"{len(diffs)} track{plural} · milepost",
+        footer=f"{counted(len(diffs), 'track')} · milepost",
     )

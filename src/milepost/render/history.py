@@ -13,7 +13,7 @@ from milepost.history.diff import FieldChange, ItemChange, TrackDiff
 from milepost.history.lineage import Lineage
 from milepost.history.snapshot import ItemState
 from milepost.history.stats import Durations, Stats
-from milepost.render.text import shorten
+from milepost.render.text import counted, shorten
 from milepost.vocabulary.status import Status
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> Renderabl
             blocks.extend(Text(f"  note: {note}", style="dim") for note in d.notes)
         blocks.append(Text(""))
     changed = sum(1 for d in diffs if not d.empty)
-    blocks.append(Text(f"{changed} of {len(diffs)} tracks changed" + _totals(diffs)))
+    blocks.append(Text(f"{changed} of {counted(len(diffs), 'track')} changed" + _totals(diffs)))
     return Group(*blocks)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["shorten"]
+__all__ = ["counted", "shorten"]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -16,3 +16,8 @@ def shorten(text: str, limit: int) -> str:
     if space > 0:
         head = head[:space]
     return head.rstrip(" ,;:.-–—") + "…"
+
+
+def counted(count: int, noun: str) -> str:
+    """``count`` and ``noun``, plural unless the count is one: "1 item", "2 items", "0 items"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -7,12 +7,13 @@ them from git) start fast. Like :mod:`milepost.api`, it reads files through :mod
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from milepost import fs
-from milepost.config import CONFIG_FILES, Config, parse_config
-from milepost.errors import UsageError
+from milepost.config import CONFIG_FILES, Config, has_milepost_table, parse_config
+from milepost.errors import ConfigWarning, UsageError
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
@@ -33,15 +34,35 @@ def find_config(start: str | os.PathLike[str] = ".") -> Config:
 
 
 def config_in(folder: Path) -> Config | None:
-    """The config a file in ``folder`` itself holds, if any."""
+    """The config a file in ``folder`` itself holds, if any.
+
+    ``milepost.toml`` wins over a ``[tool.milepost]`` table in the ``pyproject.toml`` beside
+    it (as ruff's ``ruff.toml`` wins over its ``pyproject.toml``); a :class:`ConfigWarning`
+    says so, since the table that is ignored was surely written to be read.
+    """
     for name in CONFIG_FILES:
         candidate = folder / name
         if candidate.is_file():
             text = decode(fs.read(candidate).data, path=str(candidate)).text
             config = parse_config(text, path=str(candidate))
             if config is not None:
+                if name != "pyproject.toml":
+                    _warn_if_pyproject_too(folder, candidate)
                 return config
     return None
+
+
+def _warn_if_pyproject_too(folder: Path, used: Path) -> None:
+    pyproject = folder / "pyproject.toml"
+    if not pyproject.is_file():
+        return
+    if has_milepost_table(decode(fs.read(pyproject).data, path=str(pyproject)).text):
+        warnings.warn(
+            f"{used}: used; the [tool.milepost] table in the pyproject.toml beside it is "
+            f"ignored ({used.name} wins: keep one of them)",
+            ConfigWarning,
+            stacklevel=2,
+        )
 
 
 def discover(path: str | os.PathLike[str], config: Config | None = None) -> list[Path]:

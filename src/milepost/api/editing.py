@@ -143,10 +143,12 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
             for p, name in tracks:
                 if index.resolve(name) == wanted:
                     return _relative(p)
-    raise UsageError(
-        f"no roadmap or track named {str(track)!r}",
-        hint="give a path, or a track's slug or name from milepost.toml",
+    hint = (
+        f"give a path, or the slug or name of a track that {_relative(Path(config.path))} finds"
+        if config.path is not None
+        else "give a path (no milepost.toml or [tool.milepost] here names the tracks)"
     )
+    raise UsageError(f"no roadmap or track named {str(track)!r}", hint=hint)
 
 
 def _relative(path: Path) -> Path:

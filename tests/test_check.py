@@ -425,3 +425,31 @@ def test_status_markers_come_from_the_config_nearest_the_file(
     }
     assert unicorns(["plans/sub/gamma.md"]) == {"Gamma": "blocked"}
     assert unicorns(["plans/sub"]) == {"Gamma": "blocked", "Delta": "blocked"}
+
+
+def test_force_exclude_skips_named_files_the_patterns_do_not_match(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _nested_configs(tmp_path)
+    (tmp_path / "README.md").write_text(STALE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ("--today", "2026-11-25", "--select", "MP201")
+    # A file named on the command line is checked, roadmap or not...
+    code, out, _ = run(capsys, "check", "README.md", *args)
+    assert code == 1 and out.startswith("README.md:3:1: MP201")
+    # ...unless --force-exclude asks to keep to what the config's patterns match: plans/*.md
+    # by the root config, *.md in plans/sub by its own.
+    names = ("README.md", "plans/alpha.md", "plans/sub/gamma.md")
+    code, out, _ = run(capsys, "check", "--force-exclude", *names, *args)
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "plans/sub/gamma.md:3:1: MP201 last updated 2026-11-20 is 5 days ago (more than 1)",
+    )
+    assert "README.md" not in out and out.endswith("Found 1 problem.\n")
+    assert run(capsys, "check", "--force-exclude", "README.md", *args)[:2] == (0, "")
+    assert run(capsys, "check", "--force-exclude", "README.md", *args, "--format", "json")[:2] == (
+        0,
+        "[]\n",
+    )
+    # Folders are searched by the patterns anyway.
+    assert run(capsys, "check", "--force-exclude", "plans", *args)[0] == 1

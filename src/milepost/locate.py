@@ -17,7 +17,7 @@ from milepost.errors import ConfigWarning, UsageError
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
-__all__ = ["config_in", "discover", "find_config", "nothing_found"]
+__all__ = ["config_in", "discover", "find_config", "is_roadmap", "nothing_found"]
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
@@ -92,6 +92,20 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
     lead = "" if inside == "." else inside + "/"
     relatives = {lead + relative: p for relative, p in fs.walk_relative(walk_root)}
     return [relatives[r] for r in select(relatives, config.roadmaps)]
+
+
+def is_roadmap(path: str | os.PathLike[str]) -> bool:
+    """Whether the config that governs the file ``path`` (the nearest) names it a roadmap:
+    its ``roadmaps`` patterns match it, relative to the config's folder (without a config,
+    the default patterns, which match by name)."""
+    from milepost.portfolio.discover import matches
+
+    resolved = Path(path).resolve()
+    config = find_config(resolved.parent)
+    root = Path(config.root) if config.root is not None else Path(resolved.anchor)
+    if not resolved.is_relative_to(root):
+        return False
+    return matches(resolved.relative_to(root).as_posix(), config.roadmaps)
 
 
 def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> UsageError:

@@ -425,6 +425,11 @@ def test_status_markers_come_from_the_config_nearest_the_file(
     }
     assert unicorns(["plans/sub/gamma.md"]) == {"Gamma": "blocked"}
     assert unicorns(["plans/sub"]) == {"Gamma": "blocked", "Delta": "blocked"}
+    # A long-lived process (a docs server) sees an edited config on its next load.
+    (tmp_path / "plans" / "sub" / "milepost.toml").write_text(
+        '[statuses]\n"🦄" = "dropped"\n', encoding="utf-8"
+    )
+    assert unicorns(["plans/sub/gamma.md"]) == {"Gamma": "dropped"}
 
 
 def test_force_exclude_skips_named_files_the_patterns_do_not_match(

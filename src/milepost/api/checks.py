@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from milepost import fs
-from milepost.api.loading import config_for, load, load_many, loads
+from milepost.api.loading import config_for, forget_configs, load, load_many, loads
 from milepost.config import Config
 from milepost.document import gc_paused
 from milepost.errors import ConfigError, MilepostError
@@ -115,6 +115,7 @@ def check(
     """
     with gc_paused():
         if not (fix or write) and (os.cpu_count() or 1) > 1:
+            forget_configs()
             files, errors = _discover_all(paths)
             if len(files) >= PARALLEL_FROM:
                 return _check_parallel(files, errors, today, select, ignore)

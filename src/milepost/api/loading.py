@@ -62,6 +62,12 @@ def _config_near(folder: str) -> Config:
     return Config() if here.parent == here else _config_near(str(here.parent))
 
 
+def forget_configs() -> None:
+    """Start a batch: configs are cached per folder for one batch, not longer, so that a
+    long-lived process (a docs server) sees an edited config on its next load."""
+    _config_near.cache_clear()
+
+
 @dataclass(slots=True)
 class LoadResult:
     """Roadmaps that loaded, and the errors of those that did not (one line each)."""
@@ -77,6 +83,7 @@ def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
     nearest, :func:`config_for`) gives it its status markers, so a file reads the same
     whichever path named it.
     """
+    forget_configs()
     # The models hold no reference cycles, so the cyclic GC would only re-scan a growing heap
     # again and again (about a quarter of the time at 1,000 tracks): pause it for the batch.
     with gc_paused():

@@ -342,3 +342,119 @@ def test_an_unreadable_track_still_exists_for_the_others(tmp_path: Path) -> None
     (tmp_path / "many" / "broken" / "roadmap.md").write_bytes(b"# Broken \xff\n")
     result = api.check([tmp_path / "many"], today=today, select=("MP601",))
     assert len(result.errors) == 1 and result.diagnostics == []
+
+
+def _nested_configs(root: Path) -> None:
+    """A root config, and a stricter one for the folder ``plans/sub`` (the reviewer's case)."""
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.milepost]\nroadmaps = ["plans/**/*.md"]\n'
+        'stale_after_days = 30\nrequired_sections = ["current_focus"]\n'
+        '[tool.milepost.statuses]\n"🦄" = "future"\n'
+        '[tool.milepost.per-file-ignores]\n"plans/old*.md" = ["freshness"]\n',
+        encoding="utf-8",
+    )
+    (root / "plans" / "sub").mkdir(parents=True)
+    (root / "plans" / "sub" / "milepost.toml").write_text(
+        'stale_after_days = 1\nroadmaps = ["*.md"]\n[statuses]\n"🦄" = "blocked"\n',
+        encoding="utf-8",
+    )
+    for path, name, updated, partner in (
+        ("plans/alpha.md", "Alpha", "2026-11-20", "Gamma"),
+        ("plans/old-beta.md", "Old Beta", "2025-01-01", "Old Beta"),
+        ("plans/sub/gamma.md", "Gamma", "2026-11-20", "Old Beta"),
+        ("plans/sub/delta.md", "Delta", "2026-11-25", "Gamma"),
+    ):
+        (root / path).write_text(
+            f"# {name} Roadmap\n\n**Last updated:** {updated}\n\n## Current Focus\n\n"
+            "### November 2026\n- 🦄 Unicorn idea\n\n## Dependencies and Risks\n\n"
+            f"### Cross-Track Synergies\n- **With {partner}:** shared work\n",
+            encoding="utf-8",
+        )
+
+
+def test_each_file_is_checked_under_its_own_config(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _nested_configs(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    gamma, alpha, beta = "plans/sub/gamma.md", "plans/alpha.md", "plans/old-beta.md"
+    missing = (
+        "MP101 required sections are missing: 'Medium Term Goals', 'Long Term Vision', "
+        "'Completed Milestones', 'Community Feedback', 'Success Metrics'"
+    )
+    expected = [
+        f"{gamma}:1:1: {missing}",
+        f"{gamma}:3:1: MP201 last updated 2026-11-20 is 5 days ago (more than 1)",
+        # the references of gamma are judged in the portfolio of plans/sub/milepost.toml
+        f"{gamma}:13:1: MP601 no track named 'Old Beta' in this portfolio",
+    ]
+    for args in ((gamma, alpha, beta), (beta, alpha, gamma), (alpha, gamma, beta)):
+        code, out, _ = run(capsys, "check", *args, "--today", "2026-11-25")
+        assert (code, out.splitlines()[:-1]) == (1, expected), args
+    code, out, _ = run(capsys, "check", alpha, beta, "--today", "2026-11-25")
+    assert (code, out) == (0, "All checks passed (2 roadmaps).\n")
+    # The folder, on one core and on every core, finds all four and judges them alike.
+    code, out, _ = run(capsys, "check", "--today", "2026-11-25")
+    everything = sorted([*expected, f"plans/sub/delta.md:1:1: {missing}"])
+    assert (code, sorted(out.splitlines()[:-1])) == (1, everything)
+    if (os.cpu_count() or 1) > 1:
+        monkeypatch.setattr(checks, "PARALLEL_FROM", 1)
+        for args in ((gamma, alpha, beta), (alpha, beta, gamma)):
+            code, out, err = run(capsys, "check", *args, "--today", "2026-11-25")
+            assert (code, out.splitlines()[:-1]) == (1, expected), err
+        code, out, _ = run(capsys, "check", "--today", "2026-11-25")
+        assert (code, sorted(out.splitlines()[:-1])) == (1, everything)
+
+
+def test_status_markers_come_from_the_config_nearest_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _nested_configs(tmp_path)
+    monkeypatch.chdir(tmp_path)
+
+    def unicorns(paths: list[str | os.PathLike[str]]) -> dict[str, str | None]:
+        loaded = api.load_many(paths)
+        return {r.track: r.items[0].status and r.items[0].status.value for r in loaded.roadmaps}
+
+    whole = unicorns(["."])
+    assert whole == {
+        "Alpha": "future",
+        "Old Beta": "future",
+        "Gamma": "blocked",
+        "Delta": "blocked",
+    }
+    assert unicorns(["plans/sub/gamma.md"]) == {"Gamma": "blocked"}
+    assert unicorns(["plans/sub"]) == {"Gamma": "blocked", "Delta": "blocked"}
+    # A long-lived process (a docs server) sees an edited config on its next load.
+    (tmp_path / "plans" / "sub" / "milepost.toml").write_text(
+        '[statuses]\n"🦄" = "dropped"\n', encoding="utf-8"
+    )
+    assert unicorns(["plans/sub/gamma.md"]) == {"Gamma": "dropped"}
+
+
+def test_force_exclude_skips_named_files_the_patterns_do_not_match(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _nested_configs(tmp_path)
+    (tmp_path / "README.md").write_text(STALE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ("--today", "2026-11-25", "--select", "MP201")
+    # A file named on the command line is checked, roadmap or not...
+    code, out, _ = run(capsys, "check", "README.md", *args)
+    assert code == 1 and out.startswith("README.md:3:1: MP201")
+    # ...unless --force-exclude asks to keep to what the config's patterns match: plans/*.md
+    # by the root config, *.md in plans/sub by its own.
+    names = ("README.md", "plans/alpha.md", "plans/sub/gamma.md")
+    code, out, _ = run(capsys, "check", "--force-exclude", *names, *args)
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "plans/sub/gamma.md:3:1: MP201 last updated 2026-11-20 is 5 days ago (more than 1)",
+    )
+    assert "README.md" not in out and out.endswith("Found 1 problem.\n")
+    assert run(capsys, "check", "--force-exclude", "README.md", *args)[:2] == (0, "")
+    assert run(capsys, "check", "--force-exclude", "README.md", *args, "--format", "json")[:2] == (
+        0,
+        "[]\n",
+    )
+    # Folders are searched by the patterns anyway.
+    assert run(capsys, "check", "--force-exclude", "plans", *args)[0] == 1

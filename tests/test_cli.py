@@ -245,6 +245,46 @@ class TestNew:
         text = (tmp_path / "teams" / "billing" / "roadmap.md").read_text(encoding="utf-8")
         assert "Alignment with Acme Vision" in text and "review:** 2026-12-02" in text
 
+    @pytest.mark.parametrize(
+        ("patterns", "created"),
+        [
+            ('["plans/*.md"]', "plans/echo.md"),
+            ('["plans/**/*.md"]', "plans/echo/roadmap.md"),
+            ('["docs/roadmaps/*-roadmap.md"]', "docs/roadmaps/echo-roadmap.md"),
+            ('["teams/*/plan.md"]', "teams/echo/plan.md"),
+            ('["tracks/*.roadmap.md", "**/roadmap.md"]', "tracks/echo/roadmap.md"),
+            ('["tracks/*.roadmap.md"]', "tracks/echo.roadmap.md"),
+        ],
+    )
+    def test_writes_a_name_the_patterns_find(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        patterns: str,
+        created: str,
+    ) -> None:
+        (tmp_path / "milepost.toml").write_text(f"roadmaps = {patterns}\n", encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        code, out, err = run(capsys, "new", "Echo", "--today", "2026-11-25")
+        assert (code, out, err) == (0, f"created {created}\n", "")
+        assert [p.relative_to(tmp_path).as_posix() for p in api.discover(tmp_path)] == [created]
+
+    def test_refuses_a_name_the_patterns_would_not_find(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        (tmp_path / "milepost.toml").write_text('roadmaps = ["plans/*.md"]\n', encoding="utf-8")
+        (tmp_path / "notes").mkdir()
+        monkeypatch.chdir(tmp_path)
+        code, out, err = run(capsys, "new", "Echo", "--dir", "notes")
+        assert (code, out) == (2, "")
+        assert err == (
+            "milepost: error: no name for a new roadmap in notes matches the roadmaps patterns"
+            f" (plans/*.md) (pass --dir with a folder they cover, or change `roadmaps` in"
+            f" {tmp_path / 'milepost.toml'})\n"
+        )
+        assert list((tmp_path / "notes").iterdir()) == []
+
 
 def test_bad_config_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "milepost.toml").write_text("roadmap = 3\n", encoding="utf-8")

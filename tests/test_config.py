@@ -53,6 +53,8 @@ def test_pyproject_table_or_nothing() -> None:
         ("select = [1]", "select must be a list"),
         ('[per-file-ignores]\n"a.md" = "MP1"', "must be a list of rule selectors"),
         ('[statuses]\n"🦄" = "shipped"', "statuses.🦄 must be one of done, in_progress"),
+        ('[statuses]\n"" = "done"', "statuses has an empty marker \\('' = 'done'\\)"),
+        ('[statuses]\n" " = "done"', "statuses has an empty marker"),
     ],
 )
 def test_bad_values_name_file_and_key(text: str, message: str) -> None:
@@ -162,3 +164,44 @@ def test_unknown_selectors_in_the_config_name_the_config(
     with pytest.raises(ConfigError) as info:
         api.check([tmp_path], today=dt.date(2026, 11, 25))
     assert str(info.value).startswith(f"{tmp_path / 'milepost.toml'}: {message}")
+
+
+def test_milepost_toml_wins_over_pyproject_beside_it_and_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from milepost.cli import main
+    from milepost.errors import ConfigWarning
+
+    (tmp_path / "milepost.toml").write_text('project = "From milepost.toml"\n', "utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.milepost]\nproject = "From pyproject"\n', "utf-8"
+    )
+    (tmp_path / "roadmap.md").write_text("# T Roadmap\n", "utf-8")
+    with pytest.warns(ConfigWarning, match="ignored"):
+        assert api.find_config(tmp_path).project == "From milepost.toml"
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "roadmap.md", "--select", "MP201"]) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        f"milepost: warning: {tmp_path / 'milepost.toml'}: used; the [tool.milepost] table in "
+        "the pyproject.toml beside it is ignored (milepost.toml wins: keep one of them)\n"
+    )
+    # A pyproject.toml without a milepost table beside it is no surprise: nothing is said.
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
+    (tmp_path / "sub").mkdir()
+    assert main(["check", "roadmap.md", "--select", "MP201"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_unknown_track_names_the_real_config_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from milepost.cli import main
+
+    (tmp_path / "pyproject.toml").write_text("[tool.milepost]\nproject = 'P'\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["ship", "nope", "Search"]) == 2
+    assert capsys.readouterr().err == (
+        "milepost: error: no roadmap or track named 'nope' (give a path, or the slug or name "
+        "of a track that pyproject.toml finds)\n"
+    )

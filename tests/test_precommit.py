@@ -23,7 +23,8 @@ STALE = "# Web UI Roadmap\n\n**Last updated:** 2026-01-01\n\n- âœ… **Complet
 
 def _hook() -> dict[str, str]:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    fields = dict(re.findall(r"^\s*-?\s*(id|entry|files|name): (.+)$", text, re.MULTILINE))
+    pattern = r"^\s*-?\s*(id|entry|files|types|name): (.+)$"
+    fields = dict(re.findall(pattern, text, re.MULTILINE))
     return fields
 
 
@@ -43,11 +44,14 @@ def repo(tmp_path: Path) -> Path:
     _git(repo, "init", "-q")
     hook = _hook()
     milepost = str(Path(sys.executable).parent / "milepost")
+    selection = "".join(
+        f"        {key}: {hook[key]}\n" for key in ("files", "types") if key in hook
+    )
     (repo / ".pre-commit-config.yaml").write_text(
         "repos:\n  - repo: local\n    hooks:\n"
         f"      - id: {hook['id']}\n        name: {hook['name']}\n"
         f"        entry: {milepost} {hook['entry'].removeprefix('milepost ')} --today 2026-11-25\n"
-        f"        language: system\n        files: '{hook['files']}'\n",
+        f"        language: system\n{selection}        require_serial: true\n",
         encoding="utf-8",
     )
     (repo / "README.md").write_text("# not a roadmap [Placeholder]\n", encoding="utf-8")
@@ -76,9 +80,30 @@ def test_hook_fails_on_a_stale_roadmap_and_passes_once_fixed(repo: Path) -> None
     assert result.returncode == 1, result.stdout + result.stderr
     assert "milepost check" in result.stdout and "Failed" in result.stdout
     assert "tracks/web-ui/roadmap.md:3:1: MP201" in result.stdout
-    assert "README.md" not in result.stdout  # only roadmap files are passed to the hook
+    assert "README.md" not in result.stdout  # passed to the hook, skipped: not a roadmap
     roadmap.write_text(
         "# Web UI Roadmap\n\n**Last updated:** 2026-11-20\n\n- ✅ **Completed:** Dark mode\n",
+        encoding="utf-8",
+    )
+    result = _run(repo)
+    assert "MP201" not in result.stdout and "MP302" not in result.stdout
+
+
+def test_hook_checks_roadmaps_that_custom_patterns_name_and_skips_other_markdown(
+    repo: Path,
+) -> None:
+    (repo / "milepost.toml").write_text('roadmaps = ["plans/*.md"]\n', encoding="utf-8")
+    (repo / "plans").mkdir()
+    (repo / "plans" / "echo.md").write_text(STALE.replace("Web UI", "Echo"), encoding="utf-8")
+    (repo / "docs").mkdir()
+    (repo / "docs" / "notes.md").write_text(STALE, encoding="utf-8")  # not a roadmap here
+    result = _run(repo)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "plans/echo.md:3:1: MP201" in result.stdout
+    assert "notes.md" not in result.stdout and "README.md" not in result.stdout
+    assert "tracks/web-ui" not in result.stdout  # not matched by plans/*.md either
+    (repo / "plans" / "echo.md").write_text(
+        "# Echo Roadmap\n\n**Last updated:** 2026-11-20\n\n- ✅ **Completed:** Dark mode\n",
         encoding="utf-8",
     )
     result = _run(repo)

@@ -105,7 +105,12 @@ def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule
         if matches(path.as_posix(), [pattern])
         for s in sel
     ]
-    return select_rules(rules, ("ALL",), ignored) if ignored else rules
+    if not ignored:
+        return rules
+    # Selectors are judged against the whole catalog: ``rules`` may be a part of it (the
+    # cross-track rules alone), which a selector such as "freshness" names nothing of.
+    kept = {rule.code for rule in select_rules(ALL_RULES, ("ALL",), ignored)}
+    return [rule for rule in rules if rule.code in kept]
 
 
 def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:

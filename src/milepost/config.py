@@ -13,8 +13,10 @@ from typing import Any
 
 from milepost.errors import ConfigError
 
-__all__ = ["CONFIG_FILES", "DEFAULT_ROADMAPS", "Config", "parse_config"]
+__all__ = ["CONFIG_FILES", "DEFAULT_ROADMAPS", "Config", "has_milepost_table", "parse_config"]
 
+#: The config files a folder may hold, the one that wins first (as ``ruff.toml`` wins over
+#: ``pyproject.toml`` for ruff).
 CONFIG_FILES = ("milepost.toml", "pyproject.toml")
 DEFAULT_ROADMAPS = ("**/roadmap.md", "**/*-roadmap.md")
 #: The template's top-level sections, by kind.
@@ -96,6 +98,18 @@ def parse_config(text: str, *, path: str) -> Config | None:
     return from_mapping(data, path=path)
 
 
+def has_milepost_table(text: str) -> bool:
+    """Whether the text of a pyproject.toml has a ``[tool.milepost]`` table (unreadable TOML
+    has none: it is not read as a config)."""
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return False
+    return isinstance(tool, dict) and "milepost" in tool
+
+
 def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config:
     """Validate a mapping of options into a :class:`Config`."""
     values: dict[str, Any] = {}
@@ -152,7 +166,13 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
     if "statuses" in values:
         pairs = []
         for marker, status in values.pop("statuses").items():
-            if status not in STATUS_NAMES or not marker.strip():
+            if not marker.strip():
+                raise ConfigError(
+                    f"{prefix}statuses has an empty marker ({marker!r} = {status!r})",
+                    path=path,
+                    hint='a marker is an emoji or a word, as in "🦄" = "future"',
+                )
+            if status not in STATUS_NAMES:
                 raise ConfigError(
                     f"{prefix}statuses.{marker} must be one of {', '.join(STATUS_NAMES)}",
                     path=path,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "ConfigWarning",
     "EditError",
     "MilepostError",
     "SourceError",
@@ -42,6 +43,13 @@ class SourceError(MilepostError):
 
 class ConfigError(MilepostError):
     """``milepost.toml`` or ``[tool.milepost]`` is malformed or has an unknown key or value."""
+
+
+class ConfigWarning(UserWarning):
+    """Something about the config that works but may surprise (two config files in one folder).
+
+    A warning, not an error: the library emits it with :mod:`warnings`; the CLI prints it as
+    one line ``milepost: warning: ...`` on stderr and goes on."""
 
 
 class UsageError(MilepostError):

@@ -7,16 +7,17 @@ them from git) start fast. Like :mod:`milepost.api`, it reads files through :mod
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from milepost import fs
-from milepost.config import CONFIG_FILES, Config, parse_config
-from milepost.errors import UsageError
+from milepost.config import CONFIG_FILES, Config, has_milepost_table, parse_config
+from milepost.errors import ConfigWarning, UsageError
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
-__all__ = ["config_in", "discover", "find_config", "nothing_found"]
+__all__ = ["config_in", "discover", "find_config", "is_roadmap", "nothing_found"]
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
@@ -33,15 +34,35 @@ def find_config(start: str | os.PathLike[str] = ".") -> Config:
 
 
 def config_in(folder: Path) -> Config | None:
-    """The config a file in ``folder`` itself holds, if any."""
+    """The config a file in ``folder`` itself holds, if any.
+
+    ``milepost.toml`` wins over a ``[tool.milepost]`` table in the ``pyproject.toml`` beside
+    it (as ruff's ``ruff.toml`` wins over its ``pyproject.toml``); a :class:`ConfigWarning`
+    says so, since the table that is ignored was surely written to be read.
+    """
     for name in CONFIG_FILES:
         candidate = folder / name
         if candidate.is_file():
             text = decode(fs.read(candidate).data, path=str(candidate)).text
             config = parse_config(text, path=str(candidate))
             if config is not None:
+                if name != "pyproject.toml":
+                    _warn_if_pyproject_too(folder, candidate)
                 return config
     return None
+
+
+def _warn_if_pyproject_too(folder: Path, used: Path) -> None:
+    pyproject = folder / "pyproject.toml"
+    if not pyproject.is_file():
+        return
+    if has_milepost_table(decode(fs.read(pyproject).data, path=str(pyproject)).text):
+        warnings.warn(
+            f"{used}: used; the [tool.milepost] table in the pyproject.toml beside it is "
+            f"ignored ({used.name} wins: keep one of them)",
+            ConfigWarning,
+            stacklevel=2,
+        )
 
 
 def discover(path: str | os.PathLike[str], config: Config | None = None) -> list[Path]:
@@ -71,6 +92,20 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
     lead = "" if inside == "." else inside + "/"
     relatives = {lead + relative: p for relative, p in fs.walk_relative(walk_root)}
     return [relatives[r] for r in select(relatives, config.roadmaps)]
+
+
+def is_roadmap(path: str | os.PathLike[str]) -> bool:
+    """Whether the config that governs the file ``path`` (the nearest) names it a roadmap:
+    its ``roadmaps`` patterns match it, relative to the config's folder (without a config,
+    the default patterns, which match by name)."""
+    from milepost.portfolio.discover import matches
+
+    resolved = Path(path).resolve()
+    config = find_config(resolved.parent)
+    root = Path(config.root) if config.root is not None else Path(resolved.anchor)
+    if not resolved.is_relative_to(root):
+        return False
+    return matches(resolved.relative_to(root).as_posix(), config.roadmaps)
 
 
 def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> UsageError:

@@ -16,7 +16,7 @@ from milepost.api.checks import CheckResult, check, check_loaded
 from milepost.api.editing import EditResult, edit, new_track, resolve_track
 from milepost.api.loading import LoadResult, load, load_many, loads
 from milepost.api.portfolios import portfolio, site
-from milepost.locate import discover, find_config, nothing_found
+from milepost.locate import discover, find_config, is_roadmap, nothing_found
 
 __all__ = [
     "CheckResult",
@@ -27,6 +27,7 @@ __all__ = [
     "discover",
     "edit",
     "find_config",
+    "is_roadmap",
     "load",
     "load_many",
     "loads",

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from milepost import fs
-from milepost.api.loading import load, load_many, loads
+from milepost.api.loading import config_for, forget_configs, load, load_many, loads
 from milepost.config import Config
 from milepost.document import gc_paused
-from milepost.errors import MilepostError
-from milepost.locate import discover, find_config
+from milepost.errors import ConfigError, MilepostError
+from milepost.locate import discover
 from milepost.model import Roadmap
 from milepost.source import encode
 
@@ -42,18 +42,24 @@ def _rest_of_portfolio(
     ignore: tuple[str, ...],
     *,
     failed: tuple[str, ...] = (),
+    loaded: dict[Path, Roadmap] | None = None,
 ) -> list[Roadmap]:
     """The configured portfolio's other roadmaps, when cross-track rules will run.
 
     Checking a few files (a pre-commit hook passes only the changed ones) must still resolve
     their references against every track, or a reference to an unchanged track would look
-    dangling. The ``failed`` files (given, but unreadable) stand in as empty tracks.
+    dangling. The ``failed`` files (given, but unreadable) stand in as empty tracks; the
+    ``loaded`` ones (by resolved path) are not read again.
     """
     given = [Path(r.path) for r in roadmaps if r.path] + [Path(p) for p in failed]
     others = [_stand_in(path) for path in failed]
     for path in _other_files(given, config, select, ignore):
+        known = loaded.get(path.resolve()) if loaded else None
+        if known is not None:
+            others.append(known)
+            continue
         try:
-            others.append(load(path, config=config))
+            others.append(load(path))
         except MilepostError:
             others.append(_stand_in(str(path)))  # its error is reported when it is checked
     return others
@@ -109,9 +115,10 @@ def check(
     """
     with gc_paused():
         if not (fix or write) and (os.cpu_count() or 1) > 1:
+            forget_configs()
             files, errors = _discover_all(paths)
             if len(files) >= PARALLEL_FROM:
-                return _check_parallel(files, errors, paths, today, select, ignore)
+                return _check_parallel(files, errors, today, select, ignore)
         return _check(paths, today, select, ignore, fix, unsafe_fixes, write)
 
 
@@ -119,7 +126,10 @@ def check(
 PARALLEL_FROM = 48
 
 
-def _discover_all(paths: list[str | os.PathLike[str]]) -> tuple[list[Path], list[MilepostError]]:
+def _discover_all(
+    paths: list[str | os.PathLike[str]],
+) -> tuple[dict[Path, Path], list[MilepostError]]:
+    """The files the paths name, by resolved path, and the paths that failed."""
     files: dict[Path, Path] = {}
     errors: list[MilepostError] = []
     for path in paths:
@@ -128,23 +138,25 @@ def _discover_all(paths: list[str | os.PathLike[str]]) -> tuple[list[Path], list
                 files.setdefault(file.resolve(), file)
         except MilepostError as exc:
             errors.append(exc)
-    return list(files.values()), errors
+    return files, errors
 
 
 _ErrorTuple = tuple[type[MilepostError], str, str | None, int | None, str]
+_Outcome = tuple[str, list["Diagnostic"], Roadmap | None, _ErrorTuple | None]
 
 
 def _check_chunk(
     files: list[Path],
     today: date,
-    config: Config,
+    config: Config | None,
     rules: list[Rule],
     file_rules: bool,
-) -> list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]]:
-    """A worker's share: load each file, run its own rules, keep what cross-track rules need."""
+) -> list[_Outcome]:
+    """A worker's share: load each file (under ``config``, else its own), run its own rules,
+    keep what cross-track rules need."""
     from milepost.checking import check_file_rules, skeleton
 
-    out: list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]] = []
+    out: list[_Outcome] = []
     with gc_paused():
         for file in files:
             try:
@@ -159,7 +171,7 @@ def _check_chunk(
                     roadmap,
                     rules,
                     today=today,
-                    config=config,
+                    config=config or Config(),
                     missing_links=_missing_links(roadmap),
                 )
                 if file_rules
@@ -170,46 +182,76 @@ def _check_chunk(
 
 
 def _check_parallel(
-    files: list[Path],
+    files: dict[Path, Path],
     errors: list[MilepostError],
-    paths: list[str | os.PathLike[str]],
     today: date,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> CheckResult:
-    """Each file's own rules on every core; the cross-track rules once, on what they read."""
+    """Each file's own rules on every core, under the config that governs it; then the
+    cross-track rules once per config, on the portfolio of that config's folder."""
     from concurrent.futures import ProcessPoolExecutor
 
     from milepost.checking import FileReport, check_references, choose_rules
 
-    config = find_config(paths[0] if paths else ".")
-    rules = choose_rules(config, select, ignore)
-    others = _other_files(files, config, select, ignore)
+    groups: dict[Config, list[Path]] = {}
+    for resolved in files:
+        try:
+            groups.setdefault(config_for(resolved), []).append(resolved)
+        except MilepostError as exc:  # a broken config: said once
+            if str(exc) not in {str(e) for e in errors}:
+                errors.append(exc)
+    rules = {config: choose_rules(config, select, ignore) for config in groups}
+    portfolios = {
+        config: [p.resolve() for p in _other_files(group, config, select, ignore)]
+        for config, group in groups.items()
+    }
+    # The files only read for their names: each under its own config, no rules run.
+    context = list(dict.fromkeys(p for ps in portfolios.values() for p in ps if p not in files))
     workers = os.cpu_count() or 1
-    size = max(1, (len(files) + len(others)) // (workers * 4))
-    jobs = [(files[i : i + size], True) for i in range(0, len(files), size)]
-    jobs += [(others[i : i + size], False) for i in range(0, len(others), size)]
-    results: list[tuple[str, list[Diagnostic], Roadmap | None, _ErrorTuple | None]] = []
+    size = max(1, (len(files) + len(context)) // (workers * 4))
+    jobs: list[tuple[list[Path], Config | None, list[Rule], bool]] = [
+        ([files[p] for p in group[i : i + size]], config, rules[config], True)
+        for config, group in groups.items()
+        for i in range(0, len(group), size)
+    ]
+    jobs += [(context[i : i + size], None, [], False) for i in range(0, len(context), size)]
+    outcome: dict[str, _Outcome] = {}
     with ProcessPoolExecutor(workers) as pool:
         futures = [
-            pool.submit(_check_chunk, chunk, today, config, rules, own) for chunk, own in jobs
+            pool.submit(_check_chunk, chunk, today, config, chosen, own)
+            for chunk, config, chosen, own in jobs
         ]
         for future in futures:
-            results.extend(future.result())
-    checked = {str(f) for f in files}
-    own = [r for path, _, r, _ in results if r is not None and path in checked]
-    context = [r for path, _, r, _ in results if r is not None and path not in checked]
-    context += [_stand_in(path) for path, _, r, error in results if error is not None]
-    by_path = check_references(own, context, rules, today=today, config=config)
+            outcome.update((result[0], result) for result in future.result())
+    named = {**{p: str(f) for p, f in files.items()}, **{p: str(p) for p in context}}
+
+    def track(resolved: Path) -> Roadmap | None:
+        path, _, roadmap, error = outcome[named[resolved]]
+        return _stand_in(path) if error is not None else roadmap
+
+    by_path: dict[str, list[Diagnostic]] = {}
+    for config, group in groups.items():
+        own = [r for r in (outcome[named[p]][2] for p in group) if r is not None]
+        stand_ins = [_stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]
+        others = [r for r in map(track, portfolios[config]) if r is not None]
+        found = check_references(
+            own, [*stand_ins, *others], rules[config], today=today, config=config
+        )
+        by_path.update(found)
     reports = []
-    for path, found, roadmap, error in results:
+    for resolved in files:
+        if resolved not in named or named[resolved] not in outcome:
+            continue  # its config is broken: said above
+        path, diagnostics, roadmap, error = outcome[named[resolved]]
         if error is not None:
             cls, message, epath, line, hint = error
             errors.append(cls(message, path=epath, line=line, hint=hint))
             continue
-        if path not in checked or roadmap is None:
-            continue
-        merged = sorted([*found, *by_path.get(path, [])], key=lambda d: (d.line, d.col, d.code))
+        assert roadmap is not None
+        merged = sorted(
+            [*diagnostics, *by_path.get(path, [])], key=lambda d: (d.line, d.col, d.code)
+        )
         reports.append(FileReport(roadmap, merged))
     return CheckResult(reports, errors)
 
@@ -226,24 +268,30 @@ def _check(
     from milepost.checking import check_roadmaps
 
     loaded = load_many(paths)
-    config = find_config(paths[0] if paths else ".")
-    reports = check_roadmaps(
-        loaded.roadmaps,
-        today=today,
-        config=config,
-        select=select,
-        ignore=ignore,
-        fix=fix or write,
-        unsafe_fixes=unsafe_fixes,
-        missing_links={r.path: _missing_links(r) for r in loaded.roadmaps if r.path},
-        others=_rest_of_portfolio(
-            loaded.roadmaps,
-            config,
-            select,
-            ignore,
-            failed=tuple(e.path for e in loaded.errors if e.path),
-        ),
+    failed = _failed_by_config(loaded.errors)
+    groups = _by_config(loaded.roadmaps)
+    known = (
+        {Path(r.path).resolve(): r for r in loaded.roadmaps if r.path}
+        if len(groups) > 1
+        else None  # one config: the other files of its portfolio are none of these
     )
+    report_of: dict[int, FileReport] = {}
+    for config, group in groups.items():
+        found = check_roadmaps(
+            group,
+            today=today,
+            config=config,
+            select=select,
+            ignore=ignore,
+            fix=fix or write,
+            unsafe_fixes=unsafe_fixes,
+            missing_links={r.path: _missing_links(r) for r in group if r.path},
+            others=_rest_of_portfolio(
+                group, config, select, ignore, failed=failed.get(config, ()), loaded=known
+            ),
+        )
+        report_of.update((id(report.roadmap), report) for report in found)
+    reports = [report_of[id(r)] for r in loaded.roadmaps]
     if write:
         for report in reports:
             if report.fixed is not None and report.roadmap.path is not None:
@@ -254,6 +302,30 @@ def _check(
                     expected=original.digest,
                 )
     return CheckResult(reports, loaded.errors)
+
+
+def _by_config(roadmaps: list[Roadmap]) -> dict[Config, list[Roadmap]]:
+    """The roadmaps grouped by the config that governs each (the nearest to the file)."""
+    groups: dict[Config, list[Roadmap]] = {}
+    for roadmap in roadmaps:
+        config = config_for(roadmap.path) if roadmap.path else Config()
+        groups.setdefault(config, []).append(roadmap)
+    return groups
+
+
+def _failed_by_config(errors: list[MilepostError]) -> dict[Config, tuple[str, ...]]:
+    """The files that could not be read, by the config that governs each (a broken config
+    is no track)."""
+    failed: dict[Config, tuple[str, ...]] = {}
+    for error in errors:
+        if error.path is None or isinstance(error, ConfigError):
+            continue
+        try:
+            config = config_for(error.path)
+        except MilepostError:
+            continue
+        failed[config] = (*failed.get(config, ()), error.path)
+    return failed
 
 
 def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> CheckResult:

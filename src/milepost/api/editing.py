@@ -32,8 +32,12 @@ def new_track(
     today: date,
     config: Config | None = None,
 ) -> Path:
-    """Write ``<folder>/<slug>/roadmap.md`` from the template and return its path.
+    """Write a new roadmap from the template into ``folder`` and return its path.
 
+    The file is named so that the config's ``roadmaps`` patterns find it: the first of
+    ``<slug>/roadmap.md``, ``<slug>.md``, ``<slug>-roadmap.md`` and the names the patterns
+    themselves suggest (``<slug>/plan.md`` for ``teams/*/plan.md``) that they match; when
+    none does, it refuses (a roadmap nothing finds would be invisible to every command).
     Refuses to overwrite an existing roadmap and names that would leave ``folder``.
     The folder defaults to where the config's first ``roadmaps`` pattern points, else ".".
     """
@@ -42,9 +46,9 @@ def new_track(
     config = config or find_config(folder or ".")
     base = Path(folder) if folder is not None else _default_folder(config)
     slug = slugify(name)
-    target = base / slug / "roadmap.md"
-    if not target.resolve().is_relative_to(base.resolve()):
+    if not (base / slug).resolve().is_relative_to(base.resolve()):
         raise UsageError(f"track name {name!r} would leave {base}")
+    target = _found_name(base, slug, config)
     if target.exists():
         raise UsageError("already exists; not overwriting", path=str(target))
     text = new_roadmap(
@@ -57,6 +61,36 @@ def new_track(
     target.parent.mkdir(parents=True, exist_ok=True)
     fs.write_atomic(target, text.encode("utf-8"), expected=None)
     return target
+
+
+def _found_name(base: Path, slug: str, config: Config) -> Path:
+    """The first name for a new roadmap in ``base`` that the config's patterns match
+    (relative to the config's folder; without a config, to ``base``, as discovery does)."""
+    from milepost.portfolio.discover import matches
+
+    names = [f"{slug}/roadmap.md", f"{slug}.md", f"{slug}-roadmap.md"]
+    for pattern in config.roadmaps:
+        last = pattern.rsplit("/", 1)[-1]
+        if any(ch in last for ch in "?["):
+            continue  # a name to guess at, not to derive
+        if "*" in last:
+            names.append(last.replace("**", "*").replace("*", slug, 1).replace("*", ""))
+        else:
+            names.append(f"{slug}/{last}")
+    root = Path(config.root).resolve() if config.root is not None else base.resolve()
+    where = base.resolve()
+    for name in dict.fromkeys(names):
+        if where.joinpath(name).is_relative_to(root):
+            relative = where.joinpath(name).relative_to(root).as_posix()
+            if matches(relative, config.roadmaps):
+                return base / name
+    raise UsageError(
+        f"no name for a new roadmap in {base} matches the roadmaps patterns "
+        f"({', '.join(config.roadmaps)})",
+        hint=f"pass --dir with a folder they cover, or change `roadmaps` in {config.path}"
+        if config.path
+        else "pass --dir with a folder they cover",
+    )
 
 
 def _default_folder(config: Config) -> Path:
@@ -109,10 +143,12 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
             for p, name in tracks:
                 if index.resolve(name) == wanted:
                     return _relative(p)
-    raise UsageError(
-        f"no roadmap or track named {str(track)!r}",
-        hint="give a path, or a track's slug or name from milepost.toml",
+    hint = (
+        f"give a path, or the slug or name of a track that {_relative(Path(config.path))} finds"
+        if config.path is not None
+        else "give a path (no milepost.toml or [tool.milepost] here names the tracks)"
     )
+    raise UsageError(f"no roadmap or track named {str(track)!r}", hint=hint)
 
 
 def _relative(path: Path) -> Path:

@@ -40,9 +40,15 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
     name = os.fspath(path)
     source = decode(fs.read(name).data, path=name)
     if config is None:
-        config = _config_near(os.path.dirname(os.path.realpath(name)))
+        config = config_for(name)
     with gc_paused():
         return read_roadmap(source, path=name, statuses=config.statuses)
+
+
+def config_for(path: str | os.PathLike[str]) -> Config:
+    """The config that governs a file: the nearest one in its folder or a folder above (each
+    folder's answer cached), whichever path named the file."""
+    return _config_near(os.path.dirname(os.path.realpath(path)))
 
 
 @lru_cache(maxsize=1024)
@@ -56,6 +62,12 @@ def _config_near(folder: str) -> Config:
     return Config() if here.parent == here else _config_near(str(here.parent))
 
 
+def forget_configs() -> None:
+    """Start a batch: configs are cached per folder for one batch, not longer, so that a
+    long-lived process (a docs server) sees an edited config on its next load."""
+    _config_near.cache_clear()
+
+
 @dataclass(slots=True)
 class LoadResult:
     """Roadmaps that loaded, and the errors of those that did not (one line each)."""
@@ -65,7 +77,13 @@ class LoadResult:
 
 
 def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
-    """Load every roadmap that the paths name (folders are searched); go on past bad files."""
+    """Load every roadmap that the paths name (folders are searched); go on past bad files.
+
+    The config found for a path chooses the files below it; each file's own config (the
+    nearest, :func:`config_for`) gives it its status markers, so a file reads the same
+    whichever path named it.
+    """
+    forget_configs()
     # The models hold no reference cycles, so the cyclic GC would only re-scan a growing heap
     # again and again (about a quarter of the time at 1,000 tracks): pause it for the batch.
     with gc_paused():
@@ -75,12 +93,18 @@ def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
 def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
     result = LoadResult()
     seen: set[Path] = set()
+    said: set[str] = set()  # a broken config is said once, not once per file it governs
+
+    def failed(exc: MilepostError) -> None:
+        if str(exc) not in said:
+            said.add(str(exc))
+            result.errors.append(exc)
+
     for path in paths:
         try:
-            config = find_config(path)
-            files = discover(path, config)
+            files = discover(path, find_config(path))
         except MilepostError as exc:
-            result.errors.append(exc)
+            failed(exc)
             continue
         for file in files:
             resolved = file.resolve()
@@ -88,7 +112,7 @@ def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
                 continue
             seen.add(resolved)
             try:
-                result.roadmaps.append(load(file, config=config))
+                result.roadmaps.append(load(file))
             except MilepostError as exc:
-                result.errors.append(exc)
+                failed(exc)
     return result

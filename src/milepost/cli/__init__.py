@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import TextIO
 
 import click
 
 from milepost import __version__
-from milepost.errors import MilepostError
+from milepost.errors import ConfigWarning, MilepostError
 
 __all__ = ["main", "run"]
 
@@ -96,6 +98,18 @@ def _print_traceback() -> None:
     traceback.print_exc()
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line on stderr, like the errors (no source line, no traceback)."""
+    click.echo(f"milepost: warning: {message}", err=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -104,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(cli.get_help(click.Context(cli, info_name="milepost")))
         return EXIT_ERROR
     try:
-        result = cli.main(args, prog_name="milepost", standalone_mode=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("default", ConfigWarning)  # each one once
+            warnings.showwarning = _show_warning
+            result = cli.main(args, prog_name="milepost", standalone_mode=False)
     except MilepostError as exc:
         if debug:
             _print_traceback()

@@ -36,6 +36,14 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     help="Rules to run (codes, prefixes, names, groups).",
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help=(
+        "Skip, quietly, the files named on the command line that the config's roadmaps"
+        " patterns do not match (a pre-commit hook passes every Markdown file)."
+    ),
+)
 @today_option
 @format_option("text", "json", "github", "sarif")
 def command(
@@ -45,6 +53,7 @@ def command(
     show_diff: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    force_exclude: bool,
     today: dt.date,
     fmt: str,
 ) -> int:
@@ -54,6 +63,7 @@ def command(
     """
     return run(
         paths=list(paths) or [Path(".")],
+        force_exclude=force_exclude,
         fix=fix,
         unsafe_fixes=unsafe_fixes,
         show_diff=show_diff,
@@ -67,6 +77,7 @@ def command(
 def run(
     *,
     paths: list[Path],
+    force_exclude: bool = False,
     fix: bool,
     unsafe_fixes: bool,
     show_diff: bool,
@@ -78,6 +89,11 @@ def run(
     from milepost import __version__, api
     from milepost.render.diagnostics import render
 
+    if force_exclude:
+        paths = [p for p in paths if not p.is_file() or api.is_roadmap(p)]
+        if not paths:  # none of the files named is a roadmap: nothing to check, nothing to say
+            click.echo(render([], fmt, version=__version__), nl=False)
+            return 0
     result = api.check(
         list(paths),
         today=today,

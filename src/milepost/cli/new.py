@@ -16,10 +16,13 @@ from milepost.cli.options import today_option
     "--dir",
     "folder",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to create <slug>/roadmap.md in (default: from milepost.toml, else .).",
+    help=(
+        "Folder to create the roadmap in, as <slug>/roadmap.md, <slug>.md or <slug>-roadmap.md,"
+        " whichever the config's roadmaps patterns match (default: where they point, else .)."
+    ),
 )
 @click.option("--owner", help="Track lead, as @name.")
-@click.option("--project", help="Project name (default: from milepost.toml).")
+@click.option("--project", help="Project name (default: from the config).")
 @today_option
 def command(
     name: str, folder: Path | None, owner: str | None, project: str | None, today: dt.date

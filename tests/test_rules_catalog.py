@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
+import milepost
+from milepost.checking import check_roadmaps
+from milepost.config import Config
+from milepost.render.scaffold import TEMPLATE
 from milepost.rules import ALL_RULES, FixAvailability, find_rule
 
 DATA = Path(__file__).resolve().parent / "data" / "rules"
@@ -59,3 +64,17 @@ def test_hook_manifest_runs_milepost_check() -> None:
     files = re.compile(pattern.group(1).strip())
     assert files.search("tracks/memory/roadmap.md") and files.search("docs/web-ui-roadmap.md")
     assert not files.search("README.md") and not files.search("roadmap.md.bak")
+
+
+def test_every_bracket_of_the_scaffold_template_is_a_placeholder() -> None:
+    """MP301 knows the template's placeholders by heart: the list keeps step with it."""
+    brackets = set(re.findall(r"\[[^\]\n]+\]", TEMPLATE))
+    roadmap = milepost.loads(TEMPLATE, path="template.md")
+    [report] = check_roadmaps(
+        [roadmap], today=dt.date(2026, 11, 25), config=Config(), select=("MP301",)
+    )
+    flagged = {
+        d.message.removeprefix("template placeholder ").removesuffix(" left in")
+        for d in report.diagnostics
+    }
+    assert brackets and brackets <= flagged

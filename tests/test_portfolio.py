@@ -13,8 +13,9 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from milepost.portfolio.model import TrackRollup
+from milepost.render.docs import month_counts
 from milepost.render.text import shorten
-from milepost.vocabulary.status import Health
+from milepost.vocabulary.status import Health, Status
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2026, 11, 25)
@@ -370,3 +371,37 @@ def test_unreadable_path_exits_2(
     assert code == 2
     assert "missing.md: no such file or folder" in captured.err
     assert "Orchestration" in captured.out  # the readable tracks still show
+
+
+def test_docs_month_counts_are_what_status_lists() -> None:
+    # milepost-portfolio's done / in progress counts and milepost-focus's lists (status's
+    # "shipped this month" and "in flight") are one reading of the month
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    for track in portfolio.tracks:
+        counts = month_counts(track, TODAY)
+        shipped = [i for t, i in portfolio.shipped_this_month if t == track.track]
+        flight = [i for t, i in portfolio.in_flight if t == track.track]
+        assert counts[Status.DONE] == len(shipped), track.track
+        assert counts[Status.IN_PROGRESS] == len(flight), track.track
+    evaluation = next(t for t in portfolio.tracks if t.track == "Evaluation")
+    # "LLM-as-judge scoring" is a Nov 2026 ✅ row of its milestone table
+    assert month_counts(evaluation, TODAY) == {
+        Status.DONE: 1,
+        Status.IN_PROGRESS: 2,
+        Status.PLANNED: 0,
+    }
+
+
+def test_planned_this_month_is_this_months_focus(tmp_path: Path) -> None:
+    body = (
+        "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
+        "- 📋 Triage\n\n### November 2026\n- 📋 Search\n- 📋 Sync (Q1 2027)\n\n"
+        "### December 2026\n- 📋 Export\n\n## Success Metrics\n\n- ⏳ p95 under 80 ms\n"
+    )
+    track, _ = _one(tmp_path, body)
+    assert month_counts(track, TODAY) == {
+        Status.DONE: 0,
+        Status.IN_PROGRESS: 0,
+        Status.PLANNED: 2,  # Triage and Search; not Sync (Q1 2027), not December's Export
+    }
+    assert track.counts == {"planned": 4}  # the metric's ⏳ is no work item

@@ -116,6 +116,28 @@ def test_review_adds_the_next_review_line(tmp_path: Path, text: str, expected: s
     assert path.read_text(encoding="utf-8").endswith(expected)
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "**Last updated:** 2026-11-20 · **Owner:** @kim · **Next review:** 2026-12-04",
+            "**Last updated:** 2026-11-25 · **Owner:** @kim · **Next review:** 2026-12-09",
+        ),
+        (  # the same date twice: each field keeps its own place
+            "_Last updated 2026-11-20 by @ana. Next review 2026-11-20._",
+            "_Last updated 2026-11-25 by @ana. Next review 2026-12-09._",
+        ),
+    ],
+)
+def test_review_updates_both_dates_of_a_one_line_header(
+    tmp_path: Path, header: str, expected: str
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(f"# T\n\n{header}\n\n## Current Focus\n\nx\n", encoding="utf-8")
+    api.edit(path, "review", today=TODAY)
+    assert path.read_text(encoding="utf-8") == f"# T\n\n{expected}\n\n## Current Focus\n\nx\n"
+
+
 def test_review_refuses_a_next_review_in_the_past(
     portfolio: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

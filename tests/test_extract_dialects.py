@@ -322,3 +322,45 @@ def test_stated_health_is_a_field_not_a_legend_or_a_table_cell(
 ) -> None:
     roadmap = milepost.loads(f"# X Roadmap\n\n{header}")
     assert (roadmap.health.value if roadmap.health else None) == health
+
+
+@pytest.mark.parametrize(
+    ("header", "updated", "review", "owners"),
+    [
+        (
+            "**Last updated:** 2026-11-20 · **Owner:** @kim · **Next review:** 2026-12-04",
+            "2026-11-20",
+            "2026-12-04",
+            ("@kim",),
+        ),
+        (
+            "_Last updated 2026-11-23 by @ana. Next review 2026-12-07._",
+            "2026-11-23",
+            "2026-12-07",
+            (),
+        ),
+        ("**Lead:** @eric | **Last Updated:** 2025-01-15", "2025-01-15", None, ("@eric",)),
+        (
+            "Last updated: 2026-11-20; Next roadmap review date 2026-12-01",
+            "2026-11-20",
+            "2026-12-01",
+            (),
+        ),
+        (
+            "**Track lead**: @esther, @ivan\nNext Review: November 30, 2026",
+            None,
+            "2026-11-30",
+            ("@esther", "@ivan"),
+        ),
+        ("Last Updated: 2025-12-01 | Current Version: v0.2.5", "2025-12-01", None, ()),
+    ],
+)
+def test_several_header_fields_on_one_line(
+    header: str, updated: str | None, review: str | None, owners: tuple[str, ...]
+) -> None:
+    meta = milepost.loads(f"# T\n\n{header}\n\n## Current Focus\n\n**Owner:** @nobody\n").meta
+    assert (str(meta.last_updated) if meta.last_updated else None) == updated
+    assert (str(meta.next_review) if meta.next_review else None) == review
+    assert meta.owners == owners  # a section's owner is not the track's lead
+    if updated:
+        assert meta.last_updated_text is not None and meta.last_updated_text.startswith(updated)

@@ -13,8 +13,9 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from milepost.portfolio.model import TrackRollup
+from milepost.render.docs import month_counts
 from milepost.render.text import shorten
-from milepost.vocabulary.status import Health
+from milepost.vocabulary.status import Health, Status
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2026, 11, 25)
@@ -62,14 +63,22 @@ def test_health_is_derived_with_its_reason() -> None:
 def test_status_counts_the_items_show_counts(capsys: pytest.CaptureFixture[str]) -> None:
     portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
     for track in portfolio.tracks:
-        shown = Counter(i.status.value for i in track.roadmap.items if i.status is not None)
+        # a ✅ or ⏳ on a success metric says a target is met or not: no work item
+        metrics = {m.span.start for m in track.roadmap.metrics}
+        shown = Counter(
+            i.status.value
+            for i in track.roadmap.items
+            if i.status is not None and i.span.start not in metrics
+        )
         assert track.counts == dict(shown), track.track
     evaluation = next(t for t in portfolio.tracks if t.track == "Evaluation")
-    assert evaluation.counts == {"done": 7, "future": 1, "in_progress": 6, "planned": 3}
+    # 3 ✅ and 3 ⏳ of its Success Metrics are items of the model, not counted here
+    assert len([i for i in evaluation.roadmap.items if i.status]) == 17
+    assert evaluation.counts == {"done": 4, "future": 1, "in_progress": 3, "planned": 3}
     out = run(capsys, "show", str(EXAMPLES / "tracks" / "evaluation"), "--today", "2026-11-25")[1]
-    assert "✅ 7 done  🚧 6 in progress  📋 3 planned  🔮 1 future" in out
+    assert "✅ 4 done  🚧 3 in progress  📋 3 planned  🔮 1 future" in out
     out = run(capsys, "status", str(EXAMPLES), "--today", "2026-11-25", "--color", "never")[1]
-    assert "│ Evaluation    │ @esther │ 🟡 at risk  │  4d ago │ none        │  7 │  6 │  3 │" in out
+    assert "│ Evaluation    │ @esther │ 🟡 at risk  │  4d ago │ none        │  4 │  3 │  3 │" in out
 
 
 def test_slips_in_flight_and_shipped_draw_on_every_dated_item(
@@ -77,8 +86,8 @@ def test_slips_in_flight_and_shipped_draw_on_every_dated_item(
 ) -> None:
     portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
     flight = [i.title for t, i in portfolio.in_flight if t == "Evaluation"]
-    # the Milestones table rows and the dated Success Metrics; Request 1 says no period
-    assert flight[:2] == ["Replay-based regression tests", "Judge calibration set"]
+    # the Milestones table rows; Request 1 says no period; a success metric is no work
+    assert flight == ["Replay-based regression tests", "Judge calibration set"]
     assert "Request 1: Regression summaries as pull request comments" not in flight
     assert ("Evaluation", "LLM-as-judge scoring") in [
         (t, i.title) for t, i in portfolio.shipped_this_month
@@ -362,3 +371,37 @@ def test_unreadable_path_exits_2(
     assert code == 2
     assert "missing.md: no such file or folder" in captured.err
     assert "Orchestration" in captured.out  # the readable tracks still show
+
+
+def test_docs_month_counts_are_what_status_lists() -> None:
+    # milepost-portfolio's done / in progress counts and milepost-focus's lists (status's
+    # "shipped this month" and "in flight") are one reading of the month
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    for track in portfolio.tracks:
+        counts = month_counts(track, TODAY)
+        shipped = [i for t, i in portfolio.shipped_this_month if t == track.track]
+        flight = [i for t, i in portfolio.in_flight if t == track.track]
+        assert counts[Status.DONE] == len(shipped), track.track
+        assert counts[Status.IN_PROGRESS] == len(flight), track.track
+    evaluation = next(t for t in portfolio.tracks if t.track == "Evaluation")
+    # "LLM-as-judge scoring" is a Nov 2026 ✅ row of its milestone table
+    assert month_counts(evaluation, TODAY) == {
+        Status.DONE: 1,
+        Status.IN_PROGRESS: 2,
+        Status.PLANNED: 0,
+    }
+
+
+def test_planned_this_month_is_this_months_focus(tmp_path: Path) -> None:
+    body = (
+        "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
+        "- 📋 Triage\n\n### November 2026\n- 📋 Search\n- 📋 Sync (Q1 2027)\n\n"
+        "### December 2026\n- 📋 Export\n\n## Success Metrics\n\n- ⏳ p95 under 80 ms\n"
+    )
+    track, _ = _one(tmp_path, body)
+    assert month_counts(track, TODAY) == {
+        Status.DONE: 0,
+        Status.IN_PROGRESS: 0,
+        Status.PLANNED: 2,  # Triage and Search; not Sync (Q1 2027), not December's Export
+    }
+    assert track.counts == {"planned": 4}  # the metric's ⏳ is no work item

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
+import milepost
+from milepost.checking import check_roadmaps
+from milepost.config import Config
+from milepost.render.scaffold import TEMPLATE
 from milepost.rules import ALL_RULES, FixAvailability, find_rule
 
 DATA = Path(__file__).resolve().parent / "data" / "rules"
@@ -57,3 +62,17 @@ def test_hook_manifest_runs_milepost_check() -> None:
     # Every Markdown file goes to the hook; milepost keeps those its config calls roadmaps.
     assert "types: [markdown]" in text and "entry: milepost check --force-exclude" in text
     assert not re.search(r"^\s*files:", text, re.MULTILINE)
+
+
+def test_every_bracket_of_the_scaffold_template_is_a_placeholder() -> None:
+    """MP301 knows the template's placeholders by heart: the list keeps step with it."""
+    brackets = set(re.findall(r"\[[^\]\n]+\]", TEMPLATE))
+    roadmap = milepost.loads(TEMPLATE, path="template.md")
+    [report] = check_roadmaps(
+        [roadmap], today=dt.date(2026, 11, 25), config=Config(), select=("MP301",)
+    )
+    flagged = {
+        d.message.removeprefix("template placeholder ").removesuffix(" left in")
+        for d in report.diagnostics
+    }
+    assert brackets and brackets <= flagged

@@ -480,13 +480,28 @@ def work_items(roadmap: Roadmap) -> list[Item]:
 
 
 def status_items(roadmap: Roadmap) -> list[Item]:
-    """The items ``show`` and ``status`` count, in document order: every work item that
-    carries a status, each once.
+    """The items ``show``, ``status`` and the docs directives count, in document order: every
+    work item that carries a status, each once, except the lines of Success Metrics.
 
     An item counts once, at the line where it is written. Current Focus, Completed
     Milestones, tables and the flat list of items are views of the same items, so an item
     reached through two of them is still one. The model links items by line, not by title:
     the same work written on two lines (in Current Focus and again under Completed
     Milestones) counts at both, as ``check`` sees both (MP205 asks to move the shipped one).
+
+    A ✅ or ⏳ on a success metric ("⏳ Full suite under 15 minutes in CI") says whether a
+    target is met: the line stays an item of the model (``Roadmap.items``, ``metrics``), but
+    it is not work shipped or in flight.
     """
-    return [item for item in work_items(roadmap) if item.status is not None]
+    metrics = [
+        section.span
+        for top in roadmap.sections
+        for section in top.walk()
+        if section.kind is SectionKind.METRICS
+    ]
+    return [
+        item
+        for item in work_items(roadmap)
+        if item.status is not None
+        and not any(span.start <= item.span.start < span.end for span in metrics)
+    ]

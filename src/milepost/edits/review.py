@@ -35,6 +35,27 @@ def _redate(line: str, new: date) -> str:
     raise ValueError("no date on the line")
 
 
+def _redate_fields(line: str, dates: list[tuple[str | None, date]]) -> str:
+    """``line`` with the date of each field set: one field redates the line's first date;
+    several (in the order they were read) each redate the first date from where their
+    value's text stands, the rightmost first so the others keep their places."""
+    if len(dates) == 1:
+        return _redate(line, dates[0][1])
+    places: list[tuple[int, date]] = []
+    at = 0
+    for text, day in dates:
+        found = line.find(text, at) if text else -1
+        if found < 0 and text:
+            found = line.find(text)  # "Next review: … · Last updated: …"
+        if found < 0 or any(found == place for place, _ in places):
+            raise ValueError("a field's text is not on its line")
+        places.append((found, day))
+        at = found + len(text or "")
+    for found, day in sorted(places, reverse=True):
+        line = line[:found] + _redate(line[found:], day)
+    return line
+
+
 def _with_author(line: str, author: str) -> str:
     """The footer line with its "by <who>" set to ``author``."""
     match = _BY.search(line)
@@ -104,21 +125,27 @@ def review(
     if meta.last_updated_span is None:
         raise UsageError("no 'Last updated' line to update", path=roadmap.path)
     patches: list[Patch] = []
-    spans = [(meta.last_updated_span, today), (meta.next_review_span, due)]
+    fields = [
+        (meta.last_updated_span, meta.last_updated_text, today),
+        (meta.next_review_span, meta.next_review_text, due),
+    ]
     if meta.footer_span is not None and meta.footer_span != meta.last_updated_span:
-        spans.append((meta.footer_span, today))
-    for span, day in spans:
-        if span is None:
-            continue
+        fields.append((meta.footer_span, meta.footer_updated_text, today))
+    # One patch per line: a header may hold both dates ("Last updated: … · Next review: …").
+    by_line: dict[int, list[tuple[str | None, date]]] = {}
+    for span, text, day in fields:
+        if span is not None:
+            by_line.setdefault(span.start, []).append((text, day))
+    for number, dates in by_line.items():
         try:
-            new = _redate(lines[span.start], day)
+            new = _redate_fields(lines[number], dates)
         except ValueError:
             raise UsageError(
-                "cannot find the date to update", path=roadmap.path, line=span.first_line
+                "cannot find the date to update", path=roadmap.path, line=number + 1
             ) from None
-        if author and span == meta.footer_span:
+        if author and meta.footer_span is not None and number == meta.footer_span.start:
             new = _with_author(new, author)
-        patches.append(Patch(span.start, span.start + 1, (new,)))
+        patches.append(Patch(number, number + 1, (new,)))
     added = ""
     if meta.next_review_span is None:
         patches.append(_add_next_review(roadmap, due))

@@ -1,4 +1,10 @@
-"""The header and footer: last updated, planning horizon, next review, footer author."""
+"""The header and footer: last updated, planning horizon, next review, owners, footer author.
+
+A line may hold several ``Label: value`` fields ("**Last updated:** 2026-11-20 · **Owner:**
+@kim · **Next review:** 2026-12-04"). Owners (``Owner``, ``Lead``, ``Track lead``,
+``Maintainers``) are read from the header, above the first section: an ``**Owner:**`` under a
+section names that section's owner (a track of a multi-track roadmap, a goal), not the lead.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,20 @@ from milepost.vocabulary.periods import read_date, read_period
 
 __all__ = ["read_meta", "track_name"]
 
-_LAST_UPDATED = re.compile(r"(?i)\blast\s+updated\b\s*:?\**\s*:?\s*(?P<v>.*)")
-_HORIZON = re.compile(r"(?i)\bplanning\s+horizon\b\s*:?\**\s*:?\s*(?P<v>.*)")
-_NEXT_REVIEW = re.compile(
-    r"(?i)\bnext\s+(?:roadmap\s+)?review(?:\s+date)?\b\s*:?\**\s*:?\s*(?P<v>.*)"
+# A header field's label, with whatever markup and colon follow it: "**Last updated:** ",
+# "Next review ", "_Next roadmap review date_: ". An owner label needs its colon ("**Owner**:",
+# "Track lead:"): "the track lead will" is prose.
+_LABEL = re.compile(
+    r"(?i)\b(?:(?P<updated>last\s+updated)|(?P<horizon>planning\s+horizon)"
+    r"|(?P<review>next\s+(?:roadmap\s+)?review(?:\s+date)?)"
+    r"|(?P<owner>(?:track\s+)?(?:leads?|owners?|maintainers?)(?=[*_`]*\s*:)))\b"
+    r"[*_`]*\s*:?[*_`]*\s*:?\s*"
 )
-_OWNER_LABEL = re.compile(r"(?i)\b(?:track\s+)?(?:lead|owner|owners|leads|maintainers?)\s*:")
+# What may stand before a second field on one line: "·", "|", ";", "•", a sentence's end,
+# a comma, a dash, an opening parenthesis.
+_BETWEEN_FIELDS = frozenset("·|;•,.!?:—–-(/")
+# Where a field's value ends even without another label after it: "2026-11-20 | Status: 🟢".
+_VALUE_END = re.compile(r"\s*[·|•;]")
 _KEYWORDS = ("updated", "horizon", "review", "lead", "owner", "maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
 _HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")
@@ -45,45 +59,38 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
                         )
     values: dict[str, object] = {}
     owners: list[str] = []
+    header_end = next((h.start for h in document.headings if h.level > 1), document.line_count)
     for number, line in sorted(lines):
         lower = line.lower()
         if not any(word in lower for word in _KEYWORDS):
             continue  # most lines are prose: skip the field patterns
-        text = line.strip().strip("*_` ")
-        match = _LAST_UPDATED.search(text)
-        if match:
-            value = match.group("v").strip(" *_`")
-            day = read_date(value)
+        for kind, value in _fields(line.strip().strip("*_` ")):
             span = Span(number, number + 1, path)
-            if "last_updated" not in values:
-                values.update(last_updated=day, last_updated_text=value, last_updated_span=span)
-            else:
+            if kind == "updated":
+                value = value.strip(" *_`")
+                day = read_date(value)
+                if "last_updated" not in values:
+                    values.update(last_updated=day, last_updated_text=value, last_updated_span=span)
+                elif "footer_updated" not in values or values["footer_span"] != span:
+                    values.update(
+                        footer_updated=day,
+                        footer_updated_text=value,
+                        footer_updated_by=_author(value),
+                        footer_span=span,
+                    )
+            elif kind == "horizon" and "planning_horizon" not in values:
+                value = value.strip(" *_")
+                values["planning_horizon"] = value
+                parts = _HORIZON_SPLIT.split(value, maxsplit=1)
+                values["horizon_start"] = read_period(parts[0])
+                values["horizon_end"] = read_period(parts[1]) if len(parts) > 1 else None
+            elif kind == "review" and "next_review" not in values:
+                value = value.strip(" *_")
                 values.update(
-                    footer_updated=day,
-                    footer_updated_text=value,
-                    footer_updated_by=_author(value),
-                    footer_span=span,
+                    next_review=read_date(value), next_review_text=value, next_review_span=span
                 )
-            continue
-        match = _HORIZON.search(text)
-        if match and "planning_horizon" not in values:
-            value = match.group("v").strip(" *_")
-            values["planning_horizon"] = value
-            parts = _HORIZON_SPLIT.split(value, maxsplit=1)
-            values["horizon_start"] = read_period(parts[0])
-            values["horizon_end"] = read_period(parts[1]) if len(parts) > 1 else None
-            continue
-        match = _NEXT_REVIEW.search(text)
-        if match and "next_review" not in values:
-            value = match.group("v").strip(" *_")
-            values.update(
-                next_review=read_date(value),
-                next_review_text=value,
-                next_review_span=Span(number, number + 1, path),
-            )
-            continue
-        if _OWNER_LABEL.search(text):
-            owners.extend(owners_in(text))
+            elif kind == "owner" and number < header_end:
+                owners.extend(owners_in(value))
     if "footer_updated" not in values and "last_updated" in values:
         first = values["last_updated_span"]
         # A document whose only "last updated" line is near its end has it as a footer.
@@ -93,6 +100,36 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
             values["footer_updated_by"] = _author(str(values["last_updated_text"]))
             values["footer_span"] = first
     return Meta(owners=tuple(dict.fromkeys(owners)), **values)  # type: ignore[arg-type]
+
+
+def _fields(text: str) -> list[tuple[str, str]]:
+    """The ``(kind, value)`` header fields of one line, in order.
+
+    The first label may stand anywhere ("This roadmap was last updated 2026-11-20"); a later
+    one only where a field can start: after "·", "|", ";", a sentence's end and the like
+    ("**Last updated:** 2026-11-20 · **Owner:** @kim · **Next review:** 2026-12-04",
+    "_Last updated 2026-11-23 by @ana. Next review 2026-12-07._"). A value runs to the next
+    field, or to a "·", "|", "•" or ";" after it.
+    """
+    found: list[re.Match[str]] = []
+    for match in _LABEL.finditer(text):
+        before = text[: match.start()].rstrip(" *_`")
+        if found and before and before[-1] not in _BETWEEN_FIELDS:
+            continue
+        found.append(match)
+    fields = []
+    for index, match in enumerate(found):
+        kind = match.lastgroup or ""
+        if index + 1 < len(found):
+            value = text[match.end() : found[index + 1].start()].rstrip(" *_`")
+            cut = _VALUE_END.search(value)
+            value = (value[: cut.start()] if cut else value).rstrip(" ,.:;(—–-/*_`")
+        else:
+            value = text[match.end() :]
+            cut = _VALUE_END.search(value)
+            value = value[: cut.start()] if cut else value
+        fields.append((kind, value))
+    return fields
 
 
 def _author(value: str) -> str | None:

@@ -341,8 +341,9 @@ class _Reader:
     def risks(self, section: Section) -> list[Risk]:
         out = []
         for item in self.own_items(section):
-            split = _split_field(item.text)
-            name, description = split if split else ("", item.text)
+            head = _risk_head(item.text)
+            split = _split_field(head)
+            name, description = split if split else ("", head)
             fields = _fields_of(self.children(item))
             fields.update({k: v for k, v in _risk_fields(item.text).items() if k not in fields})
             if item.kind == "row":
@@ -350,7 +351,7 @@ class _Reader:
                 fields = {**cells, **fields}
                 name = description = next(iter(cells.values()), item.title)
             # "**File Security**: *Mitigation*: ..." has no description beyond its name.
-            description = _RISK_CLAUSE.split(description, maxsplit=1)[0].strip(" :*_") or name
+            description = _risk_head(description).strip(" :*_–—-(") or name
             out.append(
                 Risk(
                     name=name or description[:60],
@@ -397,21 +398,53 @@ class _Reader:
         return out
 
 
-_RISK_CLAUSE = re.compile(
-    r"(?i)(?:^|(?<=[;,(|.:])\s*|\s[-–—]\s)(?:likelihood|probability|impact|severity|mitigation)\s*:"
+# A risk's inline clause label: at the start, or after a separator (",", ";", ".", ":", "(",
+# "|", a dash between spaces): "Churn — Likelihood: Medium, Impact: Medium. Mitigation: pin".
+_RISK_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[;,(|.:])\s*|\s[-–—]\s*)(likelihood|probability|impact|severity|mitigation)"
+    r"\s*:\s*"
 )
-_RISK_FIELD = re.compile(
-    r"(?i)(?:^|(?<=[;,(|.:])\s*|\s[-–—]\s)(likelihood|probability|impact|severity|mitigation)"
-    r"\s*:\s*(.+?)\s*(?=[;,|]\s*(?:likelihood|probability|impact|severity|mitigation)\s*:|[;|)]|$)"
-)
+_RISK_LEVELS = frozenset(("likelihood", "probability", "impact", "severity"))
+_LEVEL_WORD = re.compile(r"(?i)^(high|medium|low)\b(?![-/])")
 
 
 def _risk_fields(text: str) -> dict[str, str]:
-    """``Likelihood: High; Impact: Medium; Mitigation: a, b`` written inline in one item."""
+    """``Likelihood: High; Impact: Medium. Mitigation: a, b`` written inline in one item.
+
+    Each clause runs to the next label, or to a ``|`` or a ``)`` that closes the clauses'
+    parenthesis; a level that opens with High, Medium or Low is that one word, so "Medium.
+    Mitigation: ..." is Medium and the mitigation is its own clause.
+    """
     fields: dict[str, str] = {}
-    for label, value in _RISK_FIELD.findall(text):
-        fields.setdefault(label.lower(), value.strip(" *_"))
+    labels = list(_RISK_LABEL.finditer(text))
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        value = _clause(text[match.end() : end]).strip().rstrip(" ,;.–—-").strip(" *_")
+        label = match.group(1).lower()
+        level = _LEVEL_WORD.match(value) if label in _RISK_LEVELS else None
+        fields.setdefault(label, level.group(1) if level else value)
     return fields
+
+
+def _clause(text: str) -> str:
+    """``text`` up to a ``|`` or an unmatched ``)``: "High) and more" → "High"."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return text[:index]
+            depth -= 1
+        elif char == "|":
+            return text[:index]
+    return text
+
+
+def _risk_head(text: str) -> str:
+    """The words of a risk item before its first inline clause."""
+    first = _RISK_LABEL.search(text)
+    return text[: first.start()] if first else text
 
 
 def _dependency_kind(title: str) -> str | None:

@@ -32,6 +32,7 @@ __all__ = [
     "Conflict",
     "Edge",
     "Mention",
+    "MonthItems",
     "Portfolio",
     "TrackRollup",
     "build_portfolio",
@@ -363,13 +364,32 @@ def _within_month(period: Period | None, month: tuple[int, int]) -> bool:
     )
 
 
-def this_month(roadmap: Roadmap, today: date) -> tuple[list[Item], list[Item]]:
-    """A roadmap's items shipped in today's month, and its items in flight, in document order.
+@dataclass(frozen=True)
+class MonthItems:
+    """A roadmap's items of today's month, in document order: what ``status`` lists as
+    shipped this month and in flight, and what the docs directives count with them."""
 
-    Both come from the items ``status`` counts (:func:`~milepost.model.status_items`), not
+    shipped: tuple[Item, ...]
+    in_flight: tuple[Item, ...]
+    planned: tuple[Item, ...]
+
+    def counts(self) -> dict[Status, int]:
+        return {
+            Status.DONE: len(self.shipped),
+            Status.IN_PROGRESS: len(self.in_flight),
+            Status.PLANNED: len(self.planned),
+        }
+
+
+def this_month(roadmap: Roadmap, today: date) -> MonthItems:
+    """A roadmap's items shipped in today's month, in flight, and planned for it.
+
+    All come from the items ``status`` counts (:func:`~milepost.model.status_items`), not
     only from Current Focus: shipped are the done items whose own period lies within today's
     month, or that sit under a Completed Milestones heading of this month; in flight are the
-    in-progress items that say when (any period) or sit in Current Focus.
+    in-progress items that say when (any period) or sit in Current Focus; planned are the
+    planned items whose own period lies within today's month, or that sit in Current Focus
+    (directly, or under a focus period that holds today or names none) and say no other time.
     """
     month = (today.year, today.month)
     shipped_group = {
@@ -379,14 +399,19 @@ def this_month(roadmap: Roadmap, today: date) -> tuple[list[Item], list[Item]]:
         for item in group.items
     }
     focus = roadmap.focus
-    in_focus = (
-        {i.span.start for i in focus.items}
-        | {i.span.start for period in focus.periods for i in period.items}
-        if focus is not None
-        else set()
-    )
+    in_focus: set[int] = set()
+    focus_now: set[int] = set()
+    if focus is not None:
+        in_focus = {i.span.start for i in focus.items}
+        focus_now = set(in_focus)
+        for period in focus.periods:
+            lines = {i.span.start for i in period.items}
+            in_focus |= lines
+            if period.period is None or period.period.contains(today):
+                focus_now |= lines
     shipped: list[Item] = []
     flight: list[Item] = []
+    planned: list[Item] = []
     for item in status_items(roadmap):
         if item.status is Status.DONE and (
             item.span.start in shipped_group or _within_month(item.period, month)
@@ -396,7 +421,15 @@ def this_month(roadmap: Roadmap, today: date) -> tuple[list[Item], list[Item]]:
             item.period is not None or item.span.start in in_focus
         ):
             flight.append(item)
-    return shipped, flight
+        elif item.status is Status.PLANNED and (
+            _within_month(item.period, month)
+            or (
+                item.span.start in focus_now
+                and (item.period is None or item.period.contains(today))
+            )
+        ):
+            planned.append(item)
+    return MonthItems(tuple(shipped), tuple(flight), tuple(planned))
 
 
 def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:
@@ -422,9 +455,9 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
     shipped: list[tuple[str, Item]] = []
     flight: list[tuple[str, Item]] = []
     for roadmap in roadmaps:
-        done, doing = this_month(roadmap, today)
-        shipped += [(roadmap.track, i) for i in done]
-        flight += [(roadmap.track, i) for i in doing]
+        month = this_month(roadmap, today)
+        shipped += [(roadmap.track, i) for i in month.shipped]
+        flight += [(roadmap.track, i) for i in month.in_flight]
     totals = Counter[str]()
     for track in rollups:
         totals.update(track.counts)

@@ -10,14 +10,13 @@ graph is raw markup (the site's inline SVG), with its edges also written out as 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from milepost.errors import UsageError
 from milepost.model import Item
-from milepost.portfolio.model import Portfolio, TrackRollup
+from milepost.portfolio.model import Portfolio, TrackRollup, this_month
 from milepost.render.blocks import (
     Block,
     Box,
@@ -33,7 +32,6 @@ from milepost.render.blocks import (
 )
 from milepost.render.site.filters import safe_url
 from milepost.vocabulary.status import Health, Status
-from milepost.vocabulary.titles import title_key
 
 __all__ = [
     "COLUMNS",
@@ -75,26 +73,10 @@ def focus_now(track: TrackRollup, today: date) -> list[Item]:
 
 
 def month_counts(track: TrackRollup, today: date) -> dict[Status, int]:
-    """This month's items by status: the focus period that holds today, and the Completed
-    Milestones of this month (an item in both counts once)."""
-    seen: set[str] = set()
-    counts: Counter[Status] = Counter()
-    month = (today.year, today.month)
-    shipped = [
-        item
-        for group in track.roadmap.milestones
-        if group.period is not None
-        and group.period.start is not None
-        and (group.period.start.year, group.period.start.month) == month
-        for item in group.items
-    ]
-    for item in [*focus_now(track, today), *shipped]:
-        key = title_key(item.title)
-        if item.status is None or key in seen:
-            continue
-        seen.add(key)
-        counts[item.status] += 1
-    return dict(counts)
+    """This month's done / in progress / planned counts: the items ``milepost status`` lists
+    as shipped this month and in flight (:func:`~milepost.portfolio.model.this_month`), so
+    the portfolio table and the focus list agree."""
+    return this_month(track.roadmap, today).counts()
 
 
 def _staleness(track: TrackRollup, stale_after_days: int) -> str:

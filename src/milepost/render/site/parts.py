@@ -144,15 +144,15 @@ def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Statu
 def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
     """A track's parts, rendered with the macros of ``parts.html.j2``."""
     r = track.roadmap
-    shipped, flight = this_month(r, today)
+    month = this_month(r, today)
     items = _items(track)
     return TrackParts(
         track=track.track,
         slug=track.slug,
         health=track.health.value,
         index_row=str(macros.index_row(track)),
-        shipped=tuple(str(macros.linked_item(i, track)) for i in shipped),
-        flight=tuple(str(macros.linked_item(i, track)) for i in flight),
+        shipped=tuple(str(macros.linked_item(i, track)) for i in month.shipped),
+        flight=tuple(str(macros.linked_item(i, track)) for i in month.in_flight),
         owners=tuple(sorted({o for i in items for o in i.owners})),
         items=str(macros.item_list(track, items)).encode("utf-8"),
         timeline_head=str(macros.timeline_row(track)),

@@ -458,3 +458,27 @@ def test_force_exclude_skips_named_files_the_patterns_do_not_match(
     )
     # Folders are searched by the patterns anyway.
     assert run(capsys, "check", "--force-exclude", "plans", *args)[0] == 1
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["sequential", "parallel"])
+def test_per_file_ignores_match_the_path_from_the_config_folder_whatever_the_cwd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: bool
+) -> None:
+    import datetime as dt
+
+    nested = tmp_path / "plans" / "sub"
+    nested.mkdir(parents=True)
+    (nested / "milepost.toml").write_text(
+        'roadmaps = ["**/*.md"]\n[per-file-ignores]\n"old-*.md" = ["freshness"]\n',
+        encoding="utf-8",
+    )
+    stale = "# Beta Roadmap\n\n**Last updated:** 2024-01-01\n**Next roadmap review:** 2024-02-01\n"
+    (nested / "old-beta.md").write_text(stale, encoding="utf-8")
+    for n in range(checks.PARALLEL_FROM if many else 0):
+        (nested / f"t{n}.md").write_text(f"# T{n} Roadmap\n", encoding="utf-8")
+    today = dt.date(2026, 11, 25)
+    for cwd, given in [(tmp_path, "plans/sub"), (nested, "."), (nested, "old-beta.md")]:
+        monkeypatch.chdir(cwd)
+        result = api.check([given], today=today, select=("freshness",))
+        found = [d for d in result.diagnostics if (d.path or "").endswith("old-beta.md")]
+        assert found == [], (cwd, given, [d.message for d in found])

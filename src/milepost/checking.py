@@ -8,6 +8,7 @@ and fixes until stable.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -93,17 +94,24 @@ def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
     return _Portfolio(index, cycles(graph))
 
 
-def _rules_for(roadmap: Roadmap, rules: list[Rule], config: Config) -> list[Rule]:
+def _rules_for(
+    roadmap: Roadmap, rules: list[Rule], config: Config, where: str | None = None
+) -> list[Rule]:
+    """``rules`` without those the config's per-file-ignores switch off for this roadmap.
+
+    ``where`` is the roadmap's path relative to the config's folder, as the patterns are
+    written; the caller, which can look at the disk, works it out from whatever path named
+    the file. Without it the path as given is used.
+    """
     if not config.per_file_ignores or roadmap.path is None:
         return rules
-    path = PurePath(roadmap.path)
-    if config.root is not None and path.is_relative_to(config.root):
-        path = path.relative_to(config.root)
+    if where is None:
+        path = PurePath(roadmap.path)
+        if config.root is not None and path.is_relative_to(config.root):
+            path = path.relative_to(config.root)
+        where = path.as_posix()
     ignored = [
-        s
-        for pattern, sel in config.per_file_ignores
-        if matches(path.as_posix(), [pattern])
-        for s in sel
+        s for pattern, sel in config.per_file_ignores if matches(where, [pattern]) for s in sel
     ]
     if not ignored:
         return rules
@@ -168,9 +176,11 @@ def check_file_rules(
     today: date,
     config: Config,
     missing_links: frozenset[str] = frozenset(),
+    where: str | None = None,
 ) -> list[Diagnostic]:
-    """The findings of the rules that need only this file (no cross-track ones)."""
-    chosen = [r for r in _rules_for(roadmap, rules, config) if r.group != "references"]
+    """The findings of the rules that need only this file (no cross-track ones); ``where``:
+    see :func:`_rules_for`."""
+    chosen = [r for r in _rules_for(roadmap, rules, config, where) if r.group != "references"]
     return run_rules(chosen, Context(roadmap, today, config, missing_links=missing_links))
 
 
@@ -181,15 +191,18 @@ def check_references(
     *,
     today: date,
     config: Config,
+    located: Mapping[str, str] | None = None,
 ) -> dict[str, list[Diagnostic]]:
-    """The findings of the cross-track rules, by path; ``others`` only resolve references."""
+    """The findings of the cross-track rules, by path; ``others`` only resolve references.
+    ``located`` maps a path to where it is relative to the config's folder (see
+    :func:`_rules_for`)."""
     cross = [r for r in rules if r.group == "references"]
     if not cross:
         return {}
     portfolio = _portfolio([*roadmaps, *others])
     return {
         roadmap.path or "": run_rules(
-            _rules_for(roadmap, cross, config),
+            _rules_for(roadmap, cross, config, (located or {}).get(roadmap.path or "")),
             Context(roadmap, today, config, portfolio.tracks, portfolio.cycles),
         )
         for roadmap in roadmaps
@@ -212,12 +225,15 @@ def check_roadmaps(
     unsafe_fixes: bool = False,
     missing_links: dict[str, frozenset[str]] | None = None,
     others: list[Roadmap] | None = None,
+    located: Mapping[str, str] | None = None,
 ) -> list[FileReport]:
     """Check every roadmap (and fix it, with ``fix``) as one portfolio.
 
     ``missing_links`` maps a roadmap's path to its relative link targets that name no file
     (the caller looks at the disk; this function does not). ``others`` are the portfolio's
     other roadmaps: they resolve cross-track references but are not checked themselves.
+    ``located`` maps a path to where it is relative to the config's folder (see
+    :func:`_rules_for`).
     """
     rules = choose_rules(config, select, ignore)
     portfolio = _portfolio([*roadmaps, *(others or [])])
@@ -225,7 +241,7 @@ def check_roadmaps(
     for roadmap in roadmaps:
         missing = (missing_links or {}).get(roadmap.path or "", frozenset())
         context = Context(roadmap, today, config, portfolio.tracks, portfolio.cycles, missing)
-        chosen = _rules_for(roadmap, rules, config)
+        chosen = _rules_for(roadmap, rules, config, (located or {}).get(roadmap.path or ""))
         if not fix:
             reports.append(FileReport(roadmap, run_rules(chosen, context)))
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from milepost import fs
@@ -84,6 +84,26 @@ def _other_files(
         return []
     seen = {p.resolve() for p in given}
     return [p for p in discover(config.root, config) if p.resolve() not in seen]
+
+
+def _where(path: str | os.PathLike[str], config: Config) -> str | None:
+    """A file's path relative to its config's folder, as per-file-ignores patterns are
+    written, whichever path (relative, through a link) named it; None outside that folder."""
+    if config.root is None:
+        return None
+    try:
+        return PurePath(os.path.realpath(path)).relative_to(config.root).as_posix()
+    except ValueError:
+        return None
+
+
+def _located(roadmaps: list[Roadmap], config: Config) -> dict[str, str]:
+    """:func:`_where` of each roadmap, by its path as given (only when the config has
+    per-file-ignores to match)."""
+    if not config.per_file_ignores:
+        return {}
+    found = {r.path: _where(r.path, config) for r in roadmaps if r.path}
+    return {path: where for path, where in found.items() if where is not None}
 
 
 def _missing_links(roadmap: Roadmap) -> frozenset[str]:
@@ -173,6 +193,7 @@ def _check_chunk(
                     today=today,
                     config=config or Config(),
                     missing_links=_missing_links(roadmap),
+                    where=_where(file, config) if config and config.per_file_ignores else None,
                 )
                 if file_rules
                 else []
@@ -236,7 +257,12 @@ def _check_parallel(
         stand_ins = [_stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]
         others = [r for r in map(track, portfolios[config]) if r is not None]
         found = check_references(
-            own, [*stand_ins, *others], rules[config], today=today, config=config
+            own,
+            [*stand_ins, *others],
+            rules[config],
+            today=today,
+            config=config,
+            located=_located(own, config),
         )
         by_path.update(found)
     reports = []
@@ -286,6 +312,7 @@ def _check(
             fix=fix or write,
             unsafe_fixes=unsafe_fixes,
             missing_links={r.path: _missing_links(r) for r in group if r.path},
+            located=_located(group, config),
             others=_rest_of_portfolio(
                 group, config, select, ignore, failed=failed.get(config, ()), loaded=known
             ),
@@ -340,5 +367,6 @@ def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> Che
             config=config,
             missing_links={r.path: _missing_links(r) for r in roadmaps if r.path},
             others=_rest_of_portfolio(roadmaps, config, (), ()),
+            located=_located(roadmaps, config),
         )
     return CheckResult(reports, [])

@@ -459,3 +459,14 @@ def test_compiled_templates_are_kept_in_the_user_cache_and_never_trusted_blindly
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder\n")
     assert _build(EXAMPLES, tmp_path / "d", str(blocked)) == first  # no cache: no failure
+
+
+def test_each_roadmap_reads_its_own_configs_status_markers(tmp_path: Path) -> None:
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["**/roadmap.md"]\n', encoding="utf-8")
+    nested = tmp_path / "teams" / "labs"
+    nested.mkdir(parents=True)
+    (nested / "milepost.toml").write_text('[statuses]\n"🦄" = "blocked"\n', encoding="utf-8")
+    (nested / "roadmap.md").write_text("# Labs Roadmap\n\n## Work\n\n- 🦄 Flying cars\n", "utf-8")
+    api.site([tmp_path], tmp_path / "site", today=TODAY)
+    page = (tmp_path / "site" / "tracks" / "labs.html").read_text(encoding="utf-8")
+    assert "Flying cars" in page and 'class="badge blocked"' in page

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
-from milepost.api.loading import LoadResult, load_many
+from milepost.api.loading import LoadResult, config_for, forget_configs, load_many
 from milepost.config import Config
 from milepost.document import gc_paused
 from milepost.errors import MilepostError
@@ -45,6 +45,7 @@ def site(
     from milepost import __version__
     from milepost.sitebuild import build_site
 
+    forget_configs()  # a config edited since the last build (milepost serve) is read again
     with gc_paused():  # thousands of roadmaps stay alive while the pages are rendered
         files: dict[Path, tuple[Path, Config]] = {}
         errors: list[MilepostError] = []
@@ -54,7 +55,8 @@ def site(
                 for file in discover(path, config):
                     # One path names each roadmap once; only overlapping paths need resolving.
                     key = file.resolve() if len(paths) > 1 else file
-                    files.setdefault(key, (file, config))
+                    # Each roadmap read under the config nearest to it (its status markers).
+                    files.setdefault(key, (file, config_for(file)))
             except MilepostError as exc:
                 errors.append(exc)
         if not files and not errors:

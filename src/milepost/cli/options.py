@@ -87,6 +87,16 @@ def today_option(func: F) -> F:
     )(func)
 
 
+def history_option(func: F) -> F:
+    """``--history/--no-history``: the site's History page from git (``site``, ``serve``)."""
+    return click.option(
+        "--history/--no-history",
+        default=True,
+        show_default=True,
+        help="Delivery statistics from git history on the History page (inside a git clone).",
+    )(func)
+
+
 def format_option(*choices: str) -> Callable[[F], F]:
     """``--format``: one of ``choices``, the first being the default."""
 

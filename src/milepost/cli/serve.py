@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from milepost.cli.options import today_option
+from milepost.cli.options import history_option, today_option
 from milepost.errors import UsageError
 
 
@@ -34,12 +34,7 @@ from milepost.errors import UsageError
     show_default=True,
     help="Port on 127.0.0.1 (0: any free port).",
 )
-@click.option(
-    "--history/--no-history",
-    default=True,
-    show_default=True,
-    help="Delivery statistics from git history on the History page (inside a git clone).",
-)
+@history_option
 @today_option
 def command(
     paths: tuple[Path, ...], output: Path | None, port: int, history: bool, today: dt.date

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from milepost.cli.options import today_option
+from milepost.cli.options import history_option, today_option
 
 
 @click.command("site")
@@ -22,12 +22,7 @@ from milepost.cli.options import today_option
     show_default=True,
     help="Folder to write the site into.",
 )
-@click.option(
-    "--history/--no-history",
-    default=True,
-    show_default=True,
-    help="Delivery statistics from git history on the History page (inside a git clone).",
-)
+@history_option
 @today_option
 def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date) -> int:
     """Build a static site of the portfolio: tracks, items, timeline, risks, graph, metrics,
@@ -66,12 +61,6 @@ def history_stats(paths: list[Path], today: dt.date) -> Any:
 
     if not _below_git(paths[0] if paths else Path(".")):
         return None  # git would find no repository (its GIT_* variables are not passed on)
-    from milepost.history import gitlog
-
-    try:
-        gitlog.repository(paths[0] if paths else ".")
-    except MilepostError:
-        return None  # not in a git clone: no history to read (and nothing more to import)
     from milepost import history_api
 
     try:

@@ -42,7 +42,8 @@ def _specificity(selector: str, rule: Rule) -> int:
     return 0
 
 
-def _known(selector: str, rules: Sequence[Rule]) -> bool:
+def is_known(selector: str, rules: Sequence[Rule]) -> bool:
+    """Whether ``selector`` (a code, prefix, name, group or ALL) names any of ``rules``."""
     return any(_specificity(selector, rule) for rule in rules)
 
 
@@ -53,7 +54,7 @@ def select_rules(
     chosen = [s for s in select if s.strip()] or ["ALL"]
     dropped = [s for s in ignore if s.strip()]
     for selector in (*chosen, *dropped):
-        if not _known(selector, rules):
+        if not is_known(selector, rules):
             names = [r.code for r in rules] + [r.name for r in rules]
             names += sorted({r.group for r in rules})
             close = difflib.get_close_matches(selector, names, n=3, cutoff=0.5)
@@ -110,11 +111,6 @@ def suppression_comments(lines: Sequence[str]) -> Iterator[tuple[int, bool, tupl
         for match in _COMMENT.finditer(line):
             codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
             yield number, match["kind"].lower() == "ignore-file", codes
-
-
-def is_known(selector: str, rules: Sequence[Rule]) -> bool:
-    """Whether ``selector`` (a code, prefix, name, group or ALL) names any of ``rules``."""
-    return _known(selector, rules)
 
 
 def _next_block_end(lines: Sequence[str], start: int) -> int:

@@ -68,10 +68,9 @@ def _rest_of_portfolio(
 def _stand_in(path: str) -> Roadmap:
     """An empty roadmap in place of one that could not be read: its track still exists, so
     references to it must not look dangling (the file's own error is reported apart)."""
-    from milepost.portfolio.model import slug_of
+    from milepost.portfolio.model import path_slug
 
-    slug = slug_of(loads("", path=path))
-    return loads(f"# {slug}\n", path=path)
+    return loads(f"# {path_slug(path)}\n", path=path)
 
 
 def _other_files(

@@ -133,11 +133,10 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
     config = find_config(".")
     if config.root is not None:
         from milepost.portfolio.links import TrackIndex
+        from milepost.portfolio.model import path_slug
 
         tracks = [(p, load(p, config=config).track) for p in discover(config.root, config)]
-        index = TrackIndex.build(
-            (name, [p.parent.name if p.stem == "roadmap" else p.stem]) for p, name in tracks
-        )
+        index = TrackIndex.build((name, [path_slug(str(p))]) for p, name in tracks)
         wanted = index.resolve(str(track))
         if wanted is not None:
             for p, name in tracks:

@@ -38,6 +38,7 @@ __all__ = [
     "build_portfolio",
     "dependency_cycles",
     "mentions",
+    "path_slug",
     "resolve",
     "rollup",
     "slug_of",
@@ -51,10 +52,14 @@ _BY = re.compile(r"(?i)\s+(?:by|before|in|for|until)\s+(?=\S*\s*(?:19|20)\d\d|q[
 def slug_of(roadmap: Roadmap) -> str:
     if roadmap.path is None:
         return re.sub(r"[^a-z0-9]+", "-", roadmap.track.lower()).strip("-")
-    path = PurePath(roadmap.path)
-    return (
-        path.parent.name if path.stem.lower() == "roadmap" else path.stem.removesuffix("-roadmap")
-    )
+    return path_slug(roadmap.path)
+
+
+def path_slug(path: str) -> str:
+    """A track's slug from its roadmap's path: ``tracks/memory/roadmap.md`` → ``memory``,
+    ``docs/web-ui-roadmap.md`` → ``web-ui``."""
+    p = PurePath(path)
+    return p.parent.name if p.stem.lower() == "roadmap" else p.stem.removesuffix("-roadmap")
 
 
 @dataclass(frozen=True)

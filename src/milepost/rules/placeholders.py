@@ -101,25 +101,27 @@ _SLOT_SHAPE = re.compile(r"^[^\W\d_]+(?:[-'\s][^\W\d_]+)*(?:\s\d{1,2})?$")  # wo
 _MOJIBAKE_HINT = re.compile("[âðÃÂÅ][\u0080-\u02ff\u2000-\u2122]")
 
 
-def _blocks(blocks: list[Block]) -> Iterator[tuple[int, Inline]]:
+def _collect(blocks: list[Block], out: list[tuple[int, Inline]]) -> None:
     for block in blocks:
         if isinstance(block, Heading | Paragraph):
-            yield block.start, block.inline
+            out.append((block.start, block.inline))
         elif isinstance(block, ListBlock):
             for item in block.items:
-                yield item.start, item.inline
-                yield from _blocks(item.children)
+                out.append((item.start, item.inline))
+                if item.children:
+                    _collect(item.children, out)
         elif isinstance(block, Table):
             for row in [block.head, *block.rows] if block.head else block.rows:
-                for cell in row.cells:
-                    yield cell.start, cell.inline
+                out.extend((cell.start, cell.inline) for cell in row.cells)
         elif isinstance(block, BlockQuote):
-            yield from _blocks(block.children)
+            _collect(block.children, out)
 
 
-def inlines_of(roadmap: Roadmap) -> Iterator[tuple[int, Inline]]:
+def inlines_of(roadmap: Roadmap) -> list[tuple[int, Inline]]:
     """Every piece of rendered text with its first line: outside code, HTML and front matter."""
-    return _blocks(roadmap.document.blocks)
+    out: list[tuple[int, Inline]] = []
+    _collect(roadmap.document.blocks, out)
+    return out
 
 
 def _is_placeholder(inner: str) -> bool:

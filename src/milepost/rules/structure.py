@@ -151,12 +151,15 @@ def _empty(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _duplicated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     def siblings(infos: tuple[SectionInfo, ...]) -> Iterator[Diagnostic]:
+        # Only known sections are judged; and siblings whose titles normalise alike classify
+        # alike, so the unknown ones (most of them) need no key at all.
         seen: set[str] = set()
         for info in infos:
-            key = normalise(info.title)
-            if key and info.kind is not SectionKind.OTHER and key in seen:
-                yield rule.at(context, info.span.start, f"section '{info.title}' appears twice")
-            seen.add(key)
+            if info.kind is not SectionKind.OTHER:
+                key = normalise(info.title)
+                if key and key in seen:
+                    yield rule.at(context, info.span.start, f"section '{info.title}' appears twice")
+                seen.add(key)
             yield from siblings(info.subsections)
 
     yield from siblings(context.roadmap.sections)

@@ -970,3 +970,46 @@ def test_a_shallow_clone_announces_no_track_as_new_that_was_there(
     by_track = {d["track"]: d for d in data["diffs"]}
     assert [name for name, d in by_track.items() if d["new"]] == ["Gamma"]
     assert by_track["Beta"]["base"]["label"].endswith("(2026-10-28), shallow clone's horizon")
+
+
+def test_an_item_rewritten_but_keeping_its_issue_is_one_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    head = "# Search Roadmap\n\n### October 2026\n"
+    _commit(repo, head + "- 📋 Faster search (#42)\n- 📋 Typo tolerance\n", "2026-10-01")
+    _commit(repo, head + "- 🚧 Faster search (#42)\n- 📋 Typo tolerance\n", "2026-10-05")
+    _commit(
+        repo, head + "- ✅ Sharded index for queries (#42)\n- 📋 Typo tolerance\n", "2026-10-15"
+    )
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    assert changes(data) == {
+        "Search": [("changed", "Sharded index for queries", "in_progress", "done", "None")]
+    }
+    [change] = data["diffs"][0]["items"]
+    assert change["reworded"] is True
+    code, out, _ = run(
+        repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD", "-v", "--color", "never"
+    )
+    assert code == 0
+    assert "both name #42" in out
+    # one life, so its times are counted: started 5 Oct, shipped 15 Oct
+    [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY)["tracks"]
+    assert track["cycle_time"]["in_progress_to_done"]["median"] == 10
+    assert track["cycle_time"]["planned_to_done"]["median"] == 14
+    code, out, _ = run(repo, monkeypatch, capsys, "log", "roadmap.md", "Faster search", "--color", "never")
+    assert code == 0
+    assert "Sharded index for queries" in out
+
+
+def test_an_issue_named_by_two_items_pairs_neither(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    head = "# Search Roadmap\n\n### October 2026\n"
+    _commit(repo, head + "- 📋 Faster search (#42)\n", "2026-10-01")
+    _commit(
+        repo, head + "- 📋 Sharded index (#42)\n- 📋 Query planner rewrite (#42)\n", "2026-10-05"
+    )
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    assert sorted(c[0] for c in changes(data)["Search"]) == ["added", "added", "removed"]

@@ -93,7 +93,8 @@ class ItemChange:
 
     @property
     def reworded(self) -> bool:
-        """Paired by similarity, not by name (a changed aside or explanation is no rewording)."""
+        """Paired by similarity or issue reference, not by name (a changed aside or explanation
+        is no rewording)."""
         return (
             self.before is not None and self.after is not None and self.before.key != self.after.key
         )
@@ -208,7 +209,9 @@ def diff(
     notes: list[str] = []
     items = tuple(
         change
-        for pair in match(old.items, new.items, lambda i: i.key, notes=notes)
+        for pair in match(
+            old.items, new.items, lambda i: i.key, anchors=lambda i: i.refs, notes=notes
+        )
         if _item_changed(change := ItemChange(pair.before, pair.after, pair.score))
     )
     metrics = _fields(

@@ -86,6 +86,10 @@ def _key(item: ItemState) -> str:
     return item.key
 
 
+def _refs(item: ItemState) -> tuple[str, ...]:
+    return item.refs
+
+
 def _same(a: ItemState, b: ItemState) -> bool:
     return a.status == b.status and a.period == b.period and a.title == b.title
 
@@ -107,7 +111,7 @@ def lineages(timeline: Sequence[Point]) -> list[Lineage]:
             previous = items
             continue
         now: dict[str, Lineage] = {}
-        for pair in match(previous, items, _key):
+        for pair in match(previous, items, _key, anchors=_refs):
             if pair.after is None:
                 assert pair.before is not None
                 lineage = live[pair.before.key]

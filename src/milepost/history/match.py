@@ -1,9 +1,13 @@
-"""Pairing things across two versions: the same title first, then the most similar title.
+"""Pairing things across two versions: the same title first, then the same issue reference,
+then the most similar title.
 
 A reworded item ("Context truncation API" → "Context truncation API for transcripts") is one
-item that changed, not one removed and one added. Pairs are found greedily, best similarity
-first, and only above :data:`SIMILARITY`; where a runner-up came close, the pairing is
-explained in ``notes`` (``--verbose`` shows them), because a guess should be visible.
+item that changed, not one removed and one added. An item rewritten beyond recognition that
+keeps its issue reference ("Faster search (#42)" → "Sharded index for queries (#42)") is one
+item too, when no other unmatched item on either side names that reference. Pairs by title are
+found greedily, best similarity first, and only above :data:`SIMILARITY`; where a runner-up came
+close, the pairing is explained in ``notes`` (``--verbose`` shows them), as is every pairing by
+reference, because a guess should be visible.
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ class Pair(Generic[T]):
     score: float = 1.0  # 1.0 for the same title, the similarity for a rewording
 
 
-def similarity(a: str, b: str) -> float:
-    """difflib's ratio, the same whichever way round (difflib's own is not always)."""
+def similarity(a: str, b: str, *, floor: float = SIMILARITY) -> float:
+    """difflib's ratio, the same whichever way round (difflib's own is not always); 0.0 when
+    it is surely below ``floor``."""
     a, b = min(a, b), max(a, b)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
         return 0.0
     return matcher.ratio()
 
@@ -48,11 +53,14 @@ def match(
     after: Sequence[T],
     key: Callable[[T], str],
     *,
+    anchors: Callable[[T], Sequence[str]] | None = None,
     notes: list[str] | None = None,
 ) -> list[Pair[T]]:
     """Pair ``before`` with ``after`` by ``key``: every element appears in exactly one pair.
 
-    The result follows ``after``'s order (added ones in place), then the removed ones in
+    ``anchors`` gives what identifies an element beside its key (an item's issue references):
+    elements left unpaired by key that share an anchor no other unpaired element has are paired
+    next. The result follows ``after``'s order (added ones in place), then the removed ones in
     ``before``'s order. Keys are expected to be unique within each side.
     """
     old = {key(b): b for b in before}
@@ -60,7 +68,14 @@ def match(
     for k in (key(a) for a in after):
         if k in old:
             paired[k] = (old[k], 1.0)
-    lonely_old = [k for k in old if k not in paired]
+    if anchors is not None and len(paired) < min(len(old), len(after)):
+        for o, n, anchor in _anchored(before, after, key, anchors, paired):
+            score = similarity(o, n, floor=0.0)
+            paired[n] = (old[o], score)
+            if notes is not None:
+                notes.append(f"matched {o!r} → {n!r} (both name {anchor}; similarity {score:.2f})")
+    taken = {key(b) for b, _ in paired.values()}
+    lonely_old = [k for k in old if k not in taken]
     lonely_new = [key(a) for a in after if key(a) not in paired]
     if lonely_old and lonely_new and len(lonely_old) * len(lonely_new) <= _MAX_PAIRS:
         scored = sorted(
@@ -79,7 +94,7 @@ def match(
         for index, (_, o, n) in enumerate(scored):
             places.setdefault(o, []).append(index)
             places.setdefault(n, []).append(index)
-        taken_old: set[str] = set()
+        taken_old = set(taken)
         for score, o, n in scored:
             if o in taken_old or n in paired:
                 continue
@@ -95,6 +110,36 @@ def match(
         pairs.append(Pair(hit[0], a, hit[1]) if hit else Pair(None, a, 0.0))
     pairs.extend(Pair(b, None, 0.0) for b in before if key(b) not in used)
     return pairs
+
+
+def _anchored(
+    before: Sequence[T],
+    after: Sequence[T],
+    key: Callable[[T], str],
+    anchors: Callable[[T], Sequence[str]],
+    paired: dict[str, tuple[T, float]],
+) -> list[tuple[str, str, str]]:
+    """``(before key, after key, anchor)`` for the unpaired elements of the two sides that
+    share an anchor no other unpaired element names, in ``after``'s order."""
+    taken = {key(b) for b, _ in paired.values()}
+    named_old: dict[str, list[str]] = {}
+    for element in before:
+        if key(element) not in taken:
+            for anchor in dict.fromkeys(anchors(element)):
+                named_old.setdefault(anchor, []).append(key(element))
+    named_new: dict[str, list[str]] = {}
+    for element in after:
+        if key(element) not in paired:
+            for anchor in dict.fromkeys(anchors(element)):
+                named_new.setdefault(anchor, []).append(key(element))
+    found: list[tuple[str, str, str]] = []
+    used: set[str] = set()
+    for anchor, news in named_new.items():
+        olds = named_old.get(anchor, [])
+        if len(olds) == 1 and len(news) == 1 and olds[0] not in used and news[0] not in used:
+            found.append((olds[0], news[0], anchor))
+            used.update((olds[0], news[0]))
+    return found
 
 
 def _explain(

@@ -72,6 +72,7 @@ class ItemState(NamedTuple):
     period_end: date | None  # its last day, when the words give one
     section: str  # the top-level section it sits in ("Current Focus", "Completed Milestones")
     line: int  # 1-based
+    refs: tuple[str, ...] = ()  # its issue references: what pairs it across a rewording
 
 
 class MetricState(NamedTuple):
@@ -139,6 +140,7 @@ def snapshot(roadmap: Roadmap) -> Snapshot:
             period_end=item.period.end if item.period else None,
             section=item.section[1] if len(item.section) > 1 else (item.section or ("",))[0],
             line=item.span.first_line,
+            refs=item.refs,
         )
         for item in _tracked(roadmap)
     ]

@@ -997,7 +997,9 @@ def test_an_item_rewritten_but_keeping_its_issue_is_one_item(
     [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY)["tracks"]
     assert track["cycle_time"]["in_progress_to_done"]["median"] == 10
     assert track["cycle_time"]["planned_to_done"]["median"] == 14
-    code, out, _ = run(repo, monkeypatch, capsys, "log", "roadmap.md", "Faster search", "--color", "never")
+    code, out, _ = run(
+        repo, monkeypatch, capsys, "log", "roadmap.md", "Faster search", "--color", "never"
+    )
     assert code == 0
     assert "Sharded index for queries" in out
 
@@ -1013,3 +1015,25 @@ def test_an_issue_named_by_two_items_pairs_neither(
     )
     data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
     assert sorted(c[0] for c in changes(data)["Search"]) == ["added", "added", "removed"]
+
+
+def test_log_in_a_shallow_clone_says_an_item_was_already_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clone = _clone(_shallow_story(tmp_path), 2)
+    code, out, err = run(
+        clone, monkeypatch, capsys, "log", "alpha", "Two", "--today", TODAY, "--color", "never"
+    )
+    assert code == 0
+    assert "shallow clone: history seen only back to 2026-10-28" in err
+    first, shipped = [line.strip() for line in out.splitlines() if line.strip().startswith("20")]
+    assert first.startswith("2026-10-28") and "already listed" in first
+    assert shipped.startswith("2026-11-05") and "listed" not in shipped
+    data = run_json(clone, monkeypatch, capsys, "log", "alpha", "Two", "--today", TODAY)
+    assert [s["horizon"] for s in data["steps"]] == [True, False]
+    # in the whole history the item was listed on 1 September, and said so
+    code, out, _ = run(
+        tmp_path / "full", monkeypatch, capsys, "log", "alpha", "Two", "--color", "never"
+    )
+    first = next(line.strip() for line in out.splitlines() if line.strip().startswith("20"))
+    assert first.startswith("2026-09-01") and " listed" in first and "already" not in first

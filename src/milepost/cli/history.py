@@ -105,6 +105,8 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
                 "subject": s.commit.subject if s.commit else None,
                 "author": s.commit.author if s.commit else None,
                 "removed": s.state is None,
+                # at a shallow clone's horizon: listed before it, since when is not known
+                "horizon": found.horizon and s.at == 0,
                 "title": s.state.title if s.state else None,
                 "status": s.state.status.value if s.state and s.state.status else None,
                 "period": s.state.period if s.state else None,
@@ -115,7 +117,7 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
         data = {"track": found.track, "item": lineage.title, "steps": steps}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    _console(color).print(story_text(lineage, track=found.track))
+    _console(color).print(story_text(lineage, track=found.track, horizon=found.horizon))
     return 0
 
 

@@ -182,9 +182,11 @@ def escape_markdown(text: str) -> str:
 _md = escape_markdown
 
 
-def story_text(lineage: Lineage, *, track: str) -> RenderableType:
+def story_text(lineage: Lineage, *, track: str, horizon: bool = False) -> RenderableType:
     """An item's story: when it appeared, each status and period it had, when it left.
-    Roadmap text and commit subjects go in as plain text, never as rich markup."""
+    Roadmap text and commit subjects go in as plain text, never as rich markup. With
+    ``horizon`` (the first version is a shallow clone's horizon) an item already there is not
+    said to have been listed then."""
     from rich.table import Table
     from rich.text import Text
 
@@ -201,7 +203,10 @@ def story_text(lineage: Lineage, *, track: str) -> RenderableType:
             previous = None
             continue
         state = step.state
-        what = "listed" if previous is None else _step_change(previous, state)
+        if previous is None:
+            what = "already listed" if horizon and step.at == 0 else "listed"
+        else:
+            what = _step_change(previous, state)
         cells = [
             step.when.isoformat(),
             commit,

@@ -178,6 +178,20 @@ def test_markdown_extension_problems_are_shown_and_kept(
     assert problem in md.registeredExtensions[-1].problems[0][0]
 
 
+def test_a_problem_names_the_line_its_block_opens_on(site: Path) -> None:
+    page = site / "docs" / "index.md"
+    front = "---\ntitle: Roadmaps\n---\n"
+    page.write_text(front + PAGE + "\nText.\n\n```milepost gantt\n```\n", encoding="utf-8")
+    at = (front + PAGE).count("\n") + 4  # the front matter counts: MkDocs hands it over cut
+    done = mkdocs_build(site)
+    assert done.returncode == 0, done.stderr
+    assert f"WARNING -  milepost: {page.resolve()}:{at}: milepost gantt: unknown kind 'gantt'" in (
+        done.stderr
+    )
+    _, md = convert("# Page\n\n```milepost track nowhere\n```\n", root=str(site))
+    assert md.registeredExtensions[-1].problems[0][2] == 3
+
+
 def test_markdown_extension_escapes_hostile_roadmaps(tmp_path: Path) -> None:
     write_evil(tmp_path / "p" / "evil")
     blocks = "\n\n".join(

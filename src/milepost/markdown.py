@@ -73,21 +73,22 @@ def _classes(classes: tuple[str, ...]) -> dict[str, str]:
 
 class MilepostExtension(Extension):
     """The ``milepost`` fenced blocks. What they read is kept in :attr:`read` (roadmap files)
-    and :attr:`targets` (the paths shown), what went wrong in :attr:`problems` (message, page),
-    for a host such as MkDocs."""
+    and :attr:`targets` (the paths shown), what went wrong in :attr:`problems` (message, page,
+    the block's first line in the page), for a host such as MkDocs."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "root": ["", "The portfolio folder (default: the milepost.toml governing ., else .)"],
             "today": ["", "The date to judge freshness by, ISO (default: the real date)"],
             "page": ["", "The file of the page being converted (paths are relative to it)"],
+            "offset": [0, "Lines of the page's file before the text converted (front matter)"],
             "docs_dir": ["", "Roadmaps inside this folder are linked as pages (.md links)"],
             "mermaid": [False, "Draw the dependency graph as a Mermaid block instead of SVG"],
         }
         super().__init__(**kwargs)
         self.read: set[str] = set()
         self.targets: set[Path] = set()
-        self.problems: list[tuple[str, str]] = []
+        self.problems: list[tuple[str, str, int]] = []
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # Python-Markdown's name
         md.registerExtension(self)
@@ -97,8 +98,11 @@ class MilepostExtension(Extension):
         # After the inline processor (20): roadmap text is never read as Markdown or HTML.
         md.treeprocessors.register(_Place(md, made), "milepost", 15)
 
-    def render(self, md: markdown.Markdown, header: str, body: list[str]) -> etree.Element:
-        """The element for one fenced block; a problem becomes a visible note and is kept."""
+    def render(
+        self, md: markdown.Markdown, header: str, body: list[str], *, line: int = 1
+    ) -> etree.Element:
+        """The element for one fenced block (opening on ``line`` of the text converted, from 1);
+        a problem becomes a visible note and is kept."""
         page = str(self.getConfig("page") or "")
         try:
             kind, _, argument = header.partition(" ")
@@ -121,7 +125,8 @@ class MilepostExtension(Extension):
                 mermaid=bool(self.getConfig("mermaid")),
             )
         except MilepostError as exc:
-            self.problems.append((f"{f'milepost {header}'.strip()}: {exc}", page))
+            at = line + int(self.getConfig("offset") or 0)
+            self.problems.append((f"{f'milepost {header}'.strip()}: {exc}", page, at))
             note = etree.Element("p", {"class": "milepost-error"})
             note.text = _clean(f"{f'milepost {header}'.strip()}: {exc}")
             return note
@@ -168,7 +173,9 @@ class _Fences(Preprocessor):
                 out += lines[k : end + 1]
             else:
                 key = f"{self.token}x{len(self.made)}"
-                self.made[key] = self.ext.render(self.md, match["rest"] or "", lines[k + 1 : end])
+                self.made[key] = self.ext.render(
+                    self.md, match["rest"] or "", lines[k + 1 : end], line=k + 1
+                )
                 out += ["", key, ""]
             k = end + 1
         return out

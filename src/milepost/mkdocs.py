@@ -92,7 +92,9 @@ class MilepostPlugin(BasePlugin[_Options]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if self.extension is not None:
-            self.extension.setConfig("page", page.file.abs_src_path or "")
+            source = page.file.abs_src_path or ""
+            self.extension.setConfig("page", source)
+            self.extension.setConfig("offset", _lines_before(source, markdown))
         return markdown
 
     def on_serve(
@@ -111,8 +113,8 @@ class MilepostPlugin(BasePlugin[_Options]):
         fs.replace(target, (resources.files("milepost.render") / _STATIC).read_bytes())
         if self.extension is None:
             return
-        for message, page in self.extension.problems:
-            log.warning(f"{page}: {message}" if page else message)
+        for message, page, at in self.extension.problems:
+            log.warning(f"{page}:{at}: {message}" if page else message)
         diagnostics, errors = check(  # the roadmaps not read are reported even with check: off
             sorted(self.extension.targets),
             today=parse_today(self.config.today),
@@ -126,3 +128,17 @@ class MilepostPlugin(BasePlugin[_Options]):
             raise PluginError(f"milepost: {len(lines)} finding(s) in the roadmaps shown")
         for line in lines:
             log.warning(line)
+
+
+def _lines_before(source: str, markdown: str) -> int:
+    """How many lines of the page's file come before ``markdown`` (MkDocs hands plugins the
+    page without its front matter); 0 when that cannot be told."""
+    if not source:
+        return 0
+    try:
+        text = Path(source).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    if not text.endswith(markdown):
+        return 0
+    return text[: len(text) - len(markdown)].count("\n")

@@ -94,6 +94,19 @@ def test_review_writes_the_next_review_it_announces(
     assert "nothing to change" in capsys.readouterr().out  # and now it is there
 
 
+def test_a_broken_roadmap_hides_no_other_track(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (portfolio / "tracks" / "evaluation" / "roadmap.md").write_bytes(b"# Evaluation\n\xff\n")
+    assert main(["review", "memory", "--by", "@bkumar", "--today", "2026-11-25"]) == 0
+    assert "2026-11-25" in capsys.readouterr().out
+    # by its name too, and the broken one by its folder, where its error is then told
+    assert main(["review", "Tool Use", "--by", "@bkumar", "--today", "2026-11-25"]) == 0
+    capsys.readouterr()
+    assert main(["review", "evaluation", "--by", "@bkumar", "--today", "2026-11-25"]) == 2
+    assert "evaluation/roadmap.md:2: cannot decode byte" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
-from milepost.api.loading import load
 from milepost.config import Config
-from milepost.document import apply
-from milepost.errors import EditError, UsageError
-from milepost.extract import read_roadmap
+from milepost.document import apply, parse
+from milepost.errors import EditError, MilepostError, UsageError
+from milepost.extract import read_roadmap, title_of, track_name
 from milepost.locate import discover, find_config
 from milepost.model import Roadmap, Status
 from milepost.source import decode, encode
@@ -135,7 +134,9 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         from milepost.portfolio.links import TrackIndex
         from milepost.portfolio.model import path_slug
 
-        tracks = [(p, load(p, config=config).track) for p in discover(config.root, config)]
+        tracks = [
+            (p, _track_name(p) or path_slug(str(p))) for p in discover(config.root, config)
+        ]
         index = TrackIndex.build((name, [path_slug(str(p))]) for p, name in tracks)
         wanted = index.resolve(str(track))
         if wanted is not None:
@@ -148,6 +149,16 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         else "give a path (no milepost.toml or [tool.milepost] here names the tracks)"
     )
     raise UsageError(f"no roadmap or track named {str(track)!r}", hint=hint)
+
+
+def _track_name(path: Path) -> str | None:
+    """A roadmap's track name, from its title alone (the rest is not needed to find it);
+    None when the file cannot be read, so one broken roadmap hides no other track."""
+    try:
+        document = parse(decode(fs.read(str(path)).data, path=str(path)))
+    except MilepostError:
+        return None
+    return track_name(title_of(document))
 
 
 def _relative(path: Path) -> Path:

@@ -16,7 +16,7 @@ from milepost.source import Source
 from milepost.span import Span
 from milepost.vocabulary.sections import SectionKind, classify
 
-__all__ = ["extract", "read_roadmap"]
+__all__ = ["extract", "read_roadmap", "title_of", "track_name"]
 
 
 def read_roadmap(
@@ -31,11 +31,7 @@ def extract(
     document: Document, *, path: str | None = None, vocabulary: Legend = NO_LEGEND
 ) -> Roadmap:
     """The typed model of one roadmap document; ``vocabulary``: status markers to add."""
-    # The title is the first H1, else (a document without one) its first heading.
-    title = next(
-        (h.inline.text.strip() for h in document.headings if h.level == 1),
-        document.headings[0].inline.text.strip() if document.headings else "",
-    )
+    title = title_of(document)
     meta = read_meta(document, path=path)
     found = walk(document, anchor=meta.last_updated, path=path, vocabulary=vocabulary)
     parts = read_parts(document, found, meta, path=path)
@@ -49,6 +45,14 @@ def extract(
         sections=tuple(_section_info(s, path) for s in document.sections),
         items=items,
         **parts,
+    )
+
+
+def title_of(document: Document) -> str:
+    """A roadmap's title: its first H1, else (a document without one) its first heading."""
+    return next(
+        (h.inline.text.strip() for h in document.headings if h.level == 1),
+        document.headings[0].inline.text.strip() if document.headings else "",
     )
 
 

@@ -103,7 +103,8 @@ def test_slips_in_flight_and_shipped_draw_on_every_dated_item(
 
 def test_an_item_counts_once_at_the_line_it_is_written(tmp_path: Path) -> None:
     # the focus month and the flat item list are views of one item; a title written again
-    # on another line (the model does not link lines by title) counts there too
+    # on another line (the model does not link lines by title) counts there too, but the
+    # month's lists name a thing once: "Search" shipped once, whatever its two listings
     body = (
         "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
         "### November 2026\n- ✅ Search\n- 🚧 Sync\n\n"
@@ -112,7 +113,7 @@ def test_an_item_counts_once_at_the_line_it_is_written(tmp_path: Path) -> None:
     track, _ = _one(tmp_path, body)
     assert track.counts == {"done": 3, "in_progress": 1}
     portfolio, _ = api.portfolio([tmp_path], today=TODAY)
-    assert [i.title for _, i in portfolio.shipped_this_month] == ["Search", "Search", "Export"]
+    assert [i.title for _, i in portfolio.shipped_this_month] == ["Search", "Export"]
     assert [i.title for _, i in portfolio.in_flight] == ["Sync"]
 
 

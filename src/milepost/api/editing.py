@@ -134,9 +134,7 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         from milepost.portfolio.links import TrackIndex
         from milepost.portfolio.model import path_slug
 
-        tracks = [
-            (p, _track_name(p) or path_slug(str(p))) for p in discover(config.root, config)
-        ]
+        tracks = [(p, _track_name(p) or path_slug(str(p))) for p in discover(config.root, config)]
         index = TrackIndex.build((name, [path_slug(str(p))]) for p, name in tracks)
         wanted = index.resolve(str(track))
         if wanted is not None:

@@ -19,7 +19,7 @@ from milepost.model import Roadmap, Status
 from milepost.source import decode, encode
 
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
-    from milepost.edits.operations import Edit
+    from milepost.edits.edit import Edit
 
 
 def new_track(

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from milepost.document import Patch
-from milepost.edits.operations import Edit
+from milepost.edits.edit import Edit
 from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from milepost.document import Patch
-from milepost.edits.operations import Edit
+from milepost.edits.edit import Edit
 from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from milepost.document import Patch
-from milepost.edits.operations import Edit, _content_end
+from milepost.edits.edit import Edit
+from milepost.edits.placement import content_end
 from milepost.edits.readback import read_risk
 from milepost.edits.records import candidates
 from milepost.edits.style import split_line_ending
@@ -109,7 +110,7 @@ def risk(
         )
         if section is None:
             raise UsageError("no risks section to add the risk to", path=roadmap.path)
-        end = _content_end(roadmap, section)
+        end = content_end(roadmap, section)
         numbers = [int(m[1]) for r in roadmap.risks if (m := _NUMBER.search(r.name))]
         title = f"Risk {max(numbers, default=len(roadmap.risks)) + 1}"
         gap = [nl] if lines[end - 1].strip() and end > section.start + 1 else []

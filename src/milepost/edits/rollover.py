@@ -6,12 +6,8 @@ import re
 from datetime import date
 
 from milepost.document import Patch, Section
-from milepost.edits.operations import (
-    Edit,
-    _insert_under,
-    _month_slot,
-    _section,
-)
+from milepost.edits.edit import Edit
+from milepost.edits.placement import insert_under, month_slot, section_of
 from milepost.edits.review import review
 from milepost.edits.style import carried_over, split_line_ending
 from milepost.errors import UsageError
@@ -37,11 +33,11 @@ def _carried(line: str, month: str) -> str:
 def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: int) -> Edit:
     """Roll Current Focus over to month ``to`` (default: this month)."""
     target = (to or today).replace(day=1)
-    focus_section = _section(roadmap, SectionKind.FOCUS)
+    focus_section = section_of(roadmap, SectionKind.FOCUS)
     if focus_section is None or roadmap.focus is None:
         raise UsageError("no Current Focus section to roll over", path=roadmap.path)
     _check_target(roadmap, focus_section, target, today)
-    milestones = _section(roadmap, SectionKind.MILESTONES)
+    milestones = section_of(roadmap, SectionKind.MILESTONES)
     lines = roadmap.document.source.lines
     nl = roadmap.document.source.newline
     periods = {p.span.start: p for p in roadmap.focus.periods}
@@ -77,15 +73,15 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
             patches.append(Patch(sub.start, sub.end))
     for month_start, block in shipped.items():
         assert milestones is not None
-        patches += _insert_under(
+        patches += insert_under(
             roadmap, milestones, month_start, _tight(block, nl), newest_first=True
         )
     for first_day, new in ((target, carried), (add_months(target, 1), [])):
-        existing, _, _ = _month_slot(focus_section, first_day, newest_first=False)
+        existing, _, _ = month_slot(focus_section, first_day, newest_first=False)
         if existing is None and not new:  # an empty month heading would read as forgotten
             new = [f"<!-- plan {month_title(first_day)} here -->{nl}"]
         if new:
-            patches += _insert_under(
+            patches += insert_under(
                 roadmap, focus_section, first_day, _tight(new, nl), newest_first=False
             )
     patches += _horizon(roadmap, target)

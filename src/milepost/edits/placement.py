@@ -1,0 +1,109 @@
+"""Where new lines go: a section of a kind, the end of its own text, the subsection of a
+month (or where a new one belongs, newest or oldest first), and the bullet to write with."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from milepost.document import Patch, Section
+from milepost.model import Item, Roadmap
+from milepost.vocabulary.periods import month_title, read_period
+from milepost.vocabulary.sections import SectionKind, classify
+
+__all__ = [
+    "bullet_of",
+    "content_end",
+    "insert_under",
+    "month_slot",
+    "newline_of",
+    "section_of",
+    "sections_of",
+]
+
+
+def newline_of(roadmap: Roadmap) -> str:
+    return roadmap.document.source.newline
+
+
+def sections_of(roadmap: Roadmap) -> list[tuple[Section, SectionKind]]:
+    out: list[tuple[Section, SectionKind]] = []
+
+    def visit(section: Section, parent: SectionKind | None) -> None:
+        kind = classify(section.title, parent)
+        out.append((section, kind))
+        for sub in section.subsections:
+            visit(sub, kind)
+
+    for top in roadmap.document.sections:
+        visit(top, None)
+    return out
+
+
+def section_of(roadmap: Roadmap, kind: SectionKind) -> Section | None:
+    return next((s for s, k in sections_of(roadmap) if k is kind), None)
+
+
+def content_end(roadmap: Roadmap, section: Section) -> int:
+    """The line after a section's own last non-blank line (before its subsections)."""
+    lines = roadmap.document.source.lines
+    end = section.subsections[0].start if section.subsections else section.end
+    while end > section.start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+def month_slot(
+    parent: Section, month: date, *, newest_first: bool
+) -> tuple[Section | None, int, int]:
+    """The subsection of ``parent`` for ``month``, or where a new one goes, and its level."""
+    level = parent.level + 1
+    dated = [(s, read_period(s.title)) for s in parent.subsections]
+    for sub, period in dated:
+        if period is not None and period.kind == "month" and period.start == month.replace(day=1):
+            return sub, sub.start, sub.level
+    months = [(s, p.start) for s, p in dated if p is not None and p.start is not None]
+    if months:
+        level = months[0][0].level
+        for sub, start in months:
+            if (start < month) if newest_first else (start > month):
+                return None, sub.start, level
+    after = parent.subsections[-1].end if parent.subsections else parent.end
+    if months and not newest_first:
+        after = months[-1][0].end
+    return None, after, level
+
+
+# What rollover leaves under a month nothing is planned for yet.
+_PLACEHOLDER = re.compile(r"^\s*<!-- plan [^>]* here -->\s*$")
+
+
+def insert_under(
+    roadmap: Roadmap, parent: Section, month: date, new_lines: list[str], *, newest_first: bool
+) -> list[Patch]:
+    """Patches adding ``new_lines`` under ``parent``'s heading for ``month`` (made if missing)."""
+    nl = newline_of(roadmap)
+    lines = roadmap.document.source.lines
+    sub, at, level = month_slot(parent, month, newest_first=newest_first)
+    if sub is not None:
+        end = content_end(roadmap, sub)
+        body = [n for n in range(sub.start + 1, end) if lines[n].strip()]
+        if len(body) == 1 and _PLACEHOLDER.match(lines[body[0]]):
+            return [Patch(body[0], body[0] + 1, tuple(new_lines))]  # the month's first items
+        return [Patch(end, end, tuple(new_lines))]
+    while at > parent.start + 1 and not lines[at - 1].strip():
+        at -= 1  # join the block after the last content line, before the blank lines
+    heading = f"{'#' * level} {month_title(month)}{nl}"
+    block = [nl, heading, *new_lines]
+    if at < len(lines) and lines[at].strip():
+        block.append(nl)
+    return [Patch(at, at, tuple(block))]
+
+
+def bullet_of(roadmap: Roadmap, item: Item | None) -> str:
+    if item is not None:
+        line = roadmap.document.source.lines[item.span.start]
+        match = re.match(r"^([ \t]*)([-*+])[ \t]+", line)
+        if match:
+            return match.group(2)
+    return "-"

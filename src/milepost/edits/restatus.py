@@ -1,0 +1,125 @@
+"""A new status for an item where it stands: its list line, its table cell or first cell,
+or the ``**Status:**`` field under its heading, written in the document's own words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from milepost.document import Block, BlockQuote, ListBlock, Patch, Table
+from milepost.edits.edit import Edit
+from milepost.edits.style import restatus_cell, restatus_field, restatus_line, split_line_ending
+from milepost.errors import UsageError
+from milepost.model import Item, Roadmap
+from milepost.vocabulary.status import Status, emoji_at, status_of_word
+
+__all__ = ["set_status", "status_words"]
+
+
+def status_words(roadmap: Roadmap) -> dict[Status, str]:
+    """The label word the document uses most for each status ("Complete", "Done", ...)."""
+    seen: dict[Status, Counter[str]] = {}
+    for item in roadmap.items:
+        if item.status is None or not item.marker:
+            continue
+        found = emoji_at(item.marker)
+        word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
+        if word and status_of_word(word) is item.status:
+            seen.setdefault(item.status, Counter())[word] += 1
+    return {status: words.most_common(1)[0][0] for status, words in seen.items()}
+
+
+def _table_of(blocks: list[Block], line: int) -> Table | None:
+    for block in blocks:
+        if isinstance(block, Table) and block.start <= line < block.end:
+            return block
+        if isinstance(block, ListBlock):
+            for list_item in block.items:
+                found = _table_of(list_item.children, line)
+                if found is not None:
+                    return found
+        elif isinstance(block, BlockQuote):
+            found = _table_of(block.children, line)
+            if found is not None:
+                return found
+    return None
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _set_cell(line: str, column: int, status: Status, words: dict[Status, str]) -> str:
+    body, ending = split_line_ending(line)
+    bounds = [m.start() for m in _PIPE.finditer(body)]
+    leading = body.lstrip().startswith("|")
+    if not leading:
+        bounds.insert(0, -1)
+    if len(bounds) < column + 2:
+        bounds.append(len(body))
+    start, end = bounds[column] + 1, bounds[column + 1]
+    return body[:start] + restatus_cell(body[start:end], status, words) + body[end:] + ending
+
+
+def _status_column(table: Table) -> int | None:
+    header = [h.lower().strip(" *:") for h in table.header()]
+    return next((i for i, h in enumerate(header) if h in ("status", "state")), None)
+
+
+def _set_first_emoji(line: str, status: Status) -> str:
+    """A row whose first cell leads with a status emoji: only that emoji changes."""
+    for at, char in enumerate(line):
+        if char not in " \t|":
+            found = emoji_at(line, at)
+            if found is None:  # a row with no marker of its own gets one
+                return line[:at] + status.emoji + " " + line[at:]
+            end = found[1]
+            while end < len(line) and line[end] in "\ufe0f\ufe0e":
+                end += 1
+            return line[:at] + status.emoji + line[end:]
+    raise UsageError("the row has no cells")
+
+
+def _field_line(roadmap: Roadmap, item: Item) -> int:
+    """The line of the ``**Status:**`` field that gives a heading its status."""
+    lines = roadmap.document.source.lines
+    for number in range(item.span.end, min(item.span.end + 12, len(lines))):
+        if re.search(r"(?i)\bstat(?:us|e)\b\s*(?:\*\*|__)?\s*:", lines[number]):
+            return number
+    raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
+
+
+def set_status(roadmap: Roadmap, item: Item, status: Status, *, reason: str | None = None) -> Edit:
+    """Give ``item`` a new status where it stands (list item, table row or heading)."""
+    lines = roadmap.document.source.lines
+    words = status_words(roadmap)
+    first = item.span.start
+    if item.kind == "row":
+        table = _table_of(roadmap.document.blocks, first)
+        column = _status_column(table) if table is not None else None
+        if column is not None:
+            new = _set_cell(lines[first], column, status, words)
+        else:  # the status is an emoji glued to the first cell
+            new = _set_first_emoji(lines[first], status)
+    elif item.kind == "heading" and item.status_from == "field":
+        first = _field_line(roadmap, item)
+        new = restatus_field(lines[first], status, words)
+    else:
+        try:
+            new = restatus_line(lines[first], status, reason=reason, words=words)
+        except ValueError:
+            raise UsageError(
+                "cannot find the item's marker on its line",
+                path=roadmap.path,
+                line=item.span.first_line,
+            ) from None
+
+    anchor = item.span.start
+
+    def verify(after: Roadmap) -> str | None:
+        found = next((i for i in after.items if i.span.start == anchor), None)
+        if found is None or found.status is not status:
+            got = found.status.value if found and found.status else "no status"
+            return f"line {first + 1} reads as {got}, not {status.value}"
+        return None
+
+    return Edit((Patch(first, first + 1, (new,)),), f"{item.title}: {status.label}", verify)

@@ -6,14 +6,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from milepost import fs
-from milepost.api.loading import config_for, forget_configs, load, load_many, loads
+from milepost.api import check_scope as scope
+from milepost.api.loading import config_for, forget_configs, load, load_many
 from milepost.config import Config
 from milepost.document import gc_paused
-from milepost.errors import ConfigError, MilepostError
+from milepost.errors import MilepostError
 from milepost.locate import discover
 from milepost.model import Roadmap
 from milepost.source import encode
@@ -33,87 +34,6 @@ class CheckResult:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for report in self.reports for d in report.diagnostics]
-
-
-def _rest_of_portfolio(
-    roadmaps: list[Roadmap],
-    config: Config,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    *,
-    failed: tuple[str, ...] = (),
-    loaded: dict[Path, Roadmap] | None = None,
-) -> list[Roadmap]:
-    """The configured portfolio's other roadmaps, when cross-track rules will run.
-
-    Checking a few files (a pre-commit hook passes only the changed ones) must still resolve
-    their references against every track, or a reference to an unchanged track would look
-    dangling. The ``failed`` files (given, but unreadable) stand in as empty tracks; the
-    ``loaded`` ones (by resolved path) are not read again.
-    """
-    given = [Path(r.path) for r in roadmaps if r.path] + [Path(p) for p in failed]
-    others = [_stand_in(path) for path in failed]
-    for path in _other_files(given, config, select, ignore):
-        known = loaded.get(path.resolve()) if loaded else None
-        if known is not None:
-            others.append(known)
-            continue
-        try:
-            others.append(load(path))
-        except MilepostError:
-            others.append(_stand_in(str(path)))  # its error is reported when it is checked
-    return others
-
-
-def _stand_in(path: str) -> Roadmap:
-    """An empty roadmap in place of one that could not be read: its track still exists, so
-    references to it must not look dangling (the file's own error is reported apart)."""
-    from milepost.portfolio.model import path_slug
-
-    return loads(f"# {path_slug(path)}\n", path=path)
-
-
-def _other_files(
-    given: list[Path], config: Config, select: tuple[str, ...], ignore: tuple[str, ...]
-) -> list[Path]:
-    """The configured portfolio's files not in ``given``, when cross-track rules will run."""
-    from milepost.checking import needs_portfolio
-
-    if config.root is None or not needs_portfolio(config, select, ignore):
-        return []
-    seen = {p.resolve() for p in given}
-    return [p for p in discover(config.root, config) if p.resolve() not in seen]
-
-
-def _where(path: str | os.PathLike[str], config: Config) -> str | None:
-    """A file's path relative to its config's folder, as per-file-ignores patterns are
-    written, whichever path (relative, through a link) named it; None outside that folder."""
-    if config.root is None:
-        return None
-    try:
-        return PurePath(os.path.realpath(path)).relative_to(config.root).as_posix()
-    except ValueError:
-        return None
-
-
-def _located(roadmaps: list[Roadmap], config: Config) -> dict[str, str]:
-    """:func:`_where` of each roadmap, by its path as given (only when the config has
-    per-file-ignores to match)."""
-    if not config.per_file_ignores:
-        return {}
-    found = {r.path: _where(r.path, config) for r in roadmaps if r.path}
-    return {path: where for path, where in found.items() if where is not None}
-
-
-def _missing_links(roadmap: Roadmap) -> frozenset[str]:
-    """The roadmap's relative link targets that name no file or folder on disk."""
-    from milepost.rules.links import relative_links
-
-    assert roadmap.path is not None
-    folder = Path(roadmap.path).parent
-    return frozenset(
-        target for _line, _url, target in relative_links(roadmap) if not (folder / target).exists()
-    )
 
 
 def check(
@@ -191,8 +111,8 @@ def _check_chunk(
                     rules,
                     today=today,
                     config=config or Config(),
-                    missing_links=_missing_links(roadmap),
-                    where=_where(file, config) if config and config.per_file_ignores else None,
+                    missing_links=scope.missing_links(roadmap),
+                    where=scope.where(file, config) if config and config.per_file_ignores else None,
                 )
                 if file_rules
                 else []
@@ -223,7 +143,7 @@ def _check_parallel(
                 errors.append(exc)
     rules = {config: choose_rules(config, select, ignore) for config in groups}
     portfolios = {
-        config: [p.resolve() for p in _other_files(group, config, select, ignore)]
+        config: [p.resolve() for p in scope.other_files(group, config, select, ignore)]
         for config, group in groups.items()
     }
     # The files only read for their names: each under its own config, no rules run.
@@ -248,12 +168,12 @@ def _check_parallel(
 
     def track(resolved: Path) -> Roadmap | None:
         path, _, roadmap, error = outcome[named[resolved]]
-        return _stand_in(path) if error is not None else roadmap
+        return scope.stand_in(path) if error is not None else roadmap
 
     by_path: dict[str, list[Diagnostic]] = {}
     for config, group in groups.items():
         own = [r for r in (outcome[named[p]][2] for p in group) if r is not None]
-        stand_ins = [_stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]
+        stand_ins = [scope.stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]
         others = [r for r in map(track, portfolios[config]) if r is not None]
         found = check_references(
             own,
@@ -261,7 +181,7 @@ def _check_parallel(
             rules[config],
             today=today,
             config=config,
-            located=_located(own, config),
+            located=scope.located(own, config),
         )
         by_path.update(found)
     reports = []
@@ -293,8 +213,8 @@ def _check(
     from milepost.checking import check_roadmaps
 
     loaded = load_many(paths)
-    failed = _failed_by_config(loaded.errors)
-    groups = _by_config(loaded.roadmaps)
+    failed = scope.failed_by_config(loaded.errors)
+    groups = scope.by_config(loaded.roadmaps)
     known = (
         {Path(r.path).resolve(): r for r in loaded.roadmaps if r.path}
         if len(groups) > 1
@@ -310,9 +230,9 @@ def _check(
             ignore=ignore,
             fix=fix or write,
             unsafe_fixes=unsafe_fixes,
-            missing_links={r.path: _missing_links(r) for r in group if r.path},
-            located=_located(group, config),
-            others=_rest_of_portfolio(
+            missing_links={r.path: scope.missing_links(r) for r in group if r.path},
+            located=scope.located(group, config),
+            others=scope.rest_of_portfolio(
                 group, config, select, ignore, failed=failed.get(config, ()), loaded=known
             ),
         )
@@ -330,30 +250,6 @@ def _check(
     return CheckResult(reports, loaded.errors)
 
 
-def _by_config(roadmaps: list[Roadmap]) -> dict[Config, list[Roadmap]]:
-    """The roadmaps grouped by the config that governs each (the nearest to the file)."""
-    groups: dict[Config, list[Roadmap]] = {}
-    for roadmap in roadmaps:
-        config = config_for(roadmap.path) if roadmap.path else Config()
-        groups.setdefault(config, []).append(roadmap)
-    return groups
-
-
-def _failed_by_config(errors: list[MilepostError]) -> dict[Config, tuple[str, ...]]:
-    """The files that could not be read, by the config that governs each (a broken config
-    is no track)."""
-    failed: dict[Config, tuple[str, ...]] = {}
-    for error in errors:
-        if error.path is None or isinstance(error, ConfigError):
-            continue
-        try:
-            config = config_for(error.path)
-        except MilepostError:
-            continue
-        failed[config] = (*failed.get(config, ()), error.path)
-    return failed
-
-
 def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> CheckResult:
     """``check`` on roadmaps already loaded (a docs build that shows them has them), as one
     portfolio under ``config``; the config's other roadmaps resolve cross-track references."""
@@ -364,8 +260,8 @@ def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> Che
             roadmaps,
             today=today,
             config=config,
-            missing_links={r.path: _missing_links(r) for r in roadmaps if r.path},
-            others=_rest_of_portfolio(roadmaps, config, (), ()),
-            located=_located(roadmaps, config),
+            missing_links={r.path: scope.missing_links(r) for r in roadmaps if r.path},
+            others=scope.rest_of_portfolio(roadmaps, config, (), ()),
+            located=scope.located(roadmaps, config),
         )
     return CheckResult(reports, [])

@@ -6,16 +6,18 @@ composes are pure. History has its own façade above this one, :mod:`milepost.hi
 
 - :mod:`~milepost.api.loading`: ``load``, ``loads``, ``load_many``;
 - :mod:`~milepost.api.checks`: ``check``, ``check_loaded``;
-- :mod:`~milepost.api.editing`: ``edit``, ``resolve_track``, ``new_track``;
+- :mod:`~milepost.api.editing`: ``edit``;
+- :mod:`~milepost.api.tracks`: ``resolve_track``, ``new_track``;
 - :mod:`~milepost.api.portfolios`: ``portfolio``, ``site``.
 """
 
 from __future__ import annotations
 
 from milepost.api.checks import CheckResult, check, check_loaded
-from milepost.api.editing import EditResult, edit, new_track, resolve_track
+from milepost.api.editing import EditResult, edit
 from milepost.api.loading import LoadResult, load, load_many, loads
 from milepost.api.portfolios import portfolio, site
+from milepost.api.tracks import new_track, resolve_track
 from milepost.locate import discover, find_config, is_roadmap, nothing_found
 
 __all__ = [

@@ -1,5 +1,5 @@
-"""Edits of one roadmap (start, ship, plan, review, ...) and new tracks from the template:
-parsed again and verified before an atomic write that refuses a file changed meanwhile."""
+"""Edits of one roadmap (start, ship, plan, review, ...): parsed again and verified before an
+atomic write that refuses a file changed meanwhile."""
 
 from __future__ import annotations
 
@@ -10,101 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
+from milepost.api.tracks import resolve_track
 from milepost.config import Config
-from milepost.document import apply, parse
-from milepost.errors import EditError, MilepostError, UsageError
-from milepost.extract import read_roadmap, title_of, track_name
-from milepost.locate import discover, find_config
+from milepost.document import apply
+from milepost.errors import EditError, UsageError
+from milepost.extract import read_roadmap
+from milepost.locate import find_config
 from milepost.model import Roadmap, Status
 from milepost.source import decode, encode
 
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.edits.edit import Edit
-
-
-def new_track(
-    name: str,
-    *,
-    folder: str | os.PathLike[str] | None = None,
-    owner: str | None = None,
-    project: str | None = None,
-    today: date,
-    config: Config | None = None,
-) -> Path:
-    """Write a new roadmap from the template into ``folder`` and return its path.
-
-    The file is named so that the config's ``roadmaps`` patterns find it: the first of
-    ``<slug>/roadmap.md``, ``<slug>.md``, ``<slug>-roadmap.md`` and the names the patterns
-    themselves suggest (``<slug>/plan.md`` for ``teams/*/plan.md``) that they match; when
-    none does, it refuses (a roadmap nothing finds would be invisible to every command).
-    Refuses to overwrite an existing roadmap and names that would leave ``folder``.
-    The folder defaults to where the config's first ``roadmaps`` pattern points, else ".".
-    """
-    from milepost.render.scaffold import new_roadmap, slugify  # only `new` needs the template
-
-    config = config or find_config(folder or ".")
-    base = Path(folder) if folder is not None else _default_folder(config)
-    slug = slugify(name)
-    if not (base / slug).resolve().is_relative_to(base.resolve()):
-        raise UsageError(f"track name {name!r} would leave {base}")
-    target = _found_name(base, slug, config)
-    if target.exists():
-        raise UsageError("already exists; not overwriting", path=str(target))
-    text = new_roadmap(
-        name,
-        today=today,
-        owner=owner,
-        project=project or config.project,
-        review_cadence_days=config.review_cadence_days,
-    )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fs.write_atomic(target, text.encode("utf-8"), expected=None)
-    return target
-
-
-def _found_name(base: Path, slug: str, config: Config) -> Path:
-    """The first name for a new roadmap in ``base`` that the config's patterns match
-    (relative to the config's folder; without a config, to ``base``, as discovery does)."""
-    from milepost.portfolio.discover import matches
-
-    names = [f"{slug}/roadmap.md", f"{slug}.md", f"{slug}-roadmap.md"]
-    for pattern in config.roadmaps:
-        last = pattern.rsplit("/", 1)[-1]
-        if any(ch in last for ch in "?["):
-            continue  # a name to guess at, not to derive
-        if "*" in last:
-            names.append(last.replace("**", "*").replace("*", slug, 1).replace("*", ""))
-        else:
-            names.append(f"{slug}/{last}")
-    root = Path(config.root).resolve() if config.root is not None else base.resolve()
-    where = base.resolve()
-    for name in dict.fromkeys(names):
-        if where.joinpath(name).is_relative_to(root):
-            relative = where.joinpath(name).relative_to(root).as_posix()
-            if matches(relative, config.roadmaps):
-                return base / name
-    raise UsageError(
-        f"no name for a new roadmap in {base} matches the roadmaps patterns "
-        f"({', '.join(config.roadmaps)})",
-        hint=f"pass --dir with a folder they cover, or change `roadmaps` in {config.path}"
-        if config.path
-        else "pass --dir with a folder they cover",
-    )
-
-
-def _default_folder(config: Config) -> Path:
-    if config.root is None:
-        return Path(".")
-    root = Path(config.root)
-    if root.is_relative_to(Path.cwd()):
-        root = root.relative_to(Path.cwd())
-    first = config.roadmaps[0].split("/")
-    fixed = []
-    for part in first:
-        if any(ch in part for ch in "*?["):
-            break
-        fixed.append(part)
-    return root.joinpath(*fixed) if fixed and len(fixed) < len(first) else root
 
 
 @dataclass(slots=True)
@@ -116,55 +32,6 @@ class EditResult:
     diff: str
     written: bool
     text: str  # the roadmap's new text
-
-
-def resolve_track(track: str | os.PathLike[str]) -> Path:
-    """The roadmap file ``track`` names: a file, a folder holding one roadmap, or a track's
-    slug or name in the configured portfolio."""
-    path = Path(track)
-    if path.is_file():
-        return path
-    if path.is_dir():
-        found = discover(path)
-        if len(found) == 1:
-            return found[0]
-        raise UsageError(f"{len(found)} roadmaps below this folder; name one", path=str(path))
-    config = find_config(".")
-    if config.root is not None:
-        from milepost.portfolio.links import TrackIndex
-        from milepost.portfolio.model import path_slug
-
-        tracks = [(p, _track_name(p) or path_slug(str(p))) for p in discover(config.root, config)]
-        index = TrackIndex.build((name, [path_slug(str(p))]) for p, name in tracks)
-        wanted = index.resolve(str(track))
-        if wanted is not None:
-            for p, name in tracks:
-                if index.resolve(name) == wanted:
-                    return _relative(p)
-    hint = (
-        f"give a path, or the slug or name of a track that {_relative(Path(config.path))} finds"
-        if config.path is not None
-        else "give a path (no milepost.toml or [tool.milepost] here names the tracks)"
-    )
-    raise UsageError(f"no roadmap or track named {str(track)!r}", hint=hint)
-
-
-def _track_name(path: Path) -> str | None:
-    """A roadmap's track name, from its title alone (the rest is not needed to find it);
-    None when the file cannot be read, so one broken roadmap hides no other track."""
-    try:
-        document = parse(decode(fs.read(str(path)).data, path=str(path)))
-    except MilepostError:
-        return None
-    return track_name(title_of(document))
-
-
-def _relative(path: Path) -> Path:
-    """``path`` relative to the working directory when it is below it (for messages)."""
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
 
 
 def edit(

@@ -1,0 +1,173 @@
+"""What changed in each track between two points: since its last review, a day, or a revision."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from milepost.errors import MilepostError, UsageError
+from milepost.history import gitlog
+from milepost.history.diff import Ref, TrackDiff, diff
+from milepost.history.snapshot import Snapshot
+from milepost.history.versions import Version
+from milepost.history_api.reading import History, TrackHistory, read_history
+
+
+def ref_of(version: Version | None) -> Ref:
+    if version is None:
+        return Ref("nothing")
+    day = version.commit.day
+    return Ref(f"{version.short} ({day.isoformat()})", version.commit.sha, day)
+
+
+def _at(track: TrackHistory, day: date) -> Version | None:
+    """The version in effect at the start of ``day``. Before a shallow clone's horizon the
+    roadmap is not known, but it existed: the oldest version seen stands in for it (so the
+    changes seen since are reported, and the roadmap is never taken for a new one)."""
+    earlier = [v for v in track.versions if v.commit.day < day]
+    if not earlier and track.horizon:
+        return track.versions[0]
+    return earlier[-1] if earlier else None
+
+
+def last_review(track: TrackHistory) -> Version | None:
+    """The commit that set the track's current "last updated" date (its last review), else
+    the last commit; None for a file never committed."""
+    readable = [(v, track.snapshots[v.blob]) for v in track.versions if v.blob in track.snapshots]
+    for index in range(len(readable) - 1, -1, -1):
+        version, snap = readable[index]
+        previous = readable[index - 1][1] if index else None
+        if snap.last_updated is not None and (
+            previous is None or previous.last_updated != snap.last_updated
+        ):
+            return version
+    return track.versions[-1] if track.versions else None
+
+
+def diffs(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    base: str | None = None,
+    head: str | None = None,
+    since: date | None = None,
+) -> tuple[list[TrackDiff], History]:
+    """What changed in each roadmap: from ``base`` (a revision; default the track's last
+    review, or the last version before ``since``) to ``head`` (a revision; default the work
+    tree)."""
+    reviews = base is None and since is None  # finding last reviews reads every version
+    history = read_history(paths, working_tree=head is None, snapshots=reviews)
+    befores = states_at(history, base) if base is not None else versions_at(history, since)
+    afters = states_at(history, head) if head is not None else {}
+    out = []
+    for track in history.tracks:
+        before_ref, before = befores[track.relpath]
+        after_ref, after = afters.get(track.relpath, (Ref("working tree"), track.current))
+        out.append(
+            diff(before, after, path=display_path(track.path), base=before_ref, head=after_ref)
+        )
+    return out, history
+
+
+def split_arguments(args: Sequence[str], *, since: bool) -> tuple[list[str], list[str]]:
+    """``diff``'s arguments, in any order, as (revisions, paths).
+
+    An argument naming an existing file or folder is a path. Any other is a revision, unless
+    it names a configured track (its slug or name, as ``log`` and the edit commands take them)
+    and is no revision (``since``: no revision is wanted, so a track it is).
+    """
+    from milepost import api
+
+    revs: list[str] = []
+    paths: list[str] = []
+    on_disk = [arg for arg in args if os.path.exists(arg)]
+    where = Path(on_disk[0] if on_disk else ".")
+    where = where if where.is_dir() else where.parent
+    for arg in args:
+        if arg in on_disk:
+            paths.append(arg)
+            continue
+        if not since and _names_revision(where, arg):
+            revs.append(arg)
+            continue
+        try:
+            paths.append(str(api.resolve_track(arg)))
+        except MilepostError:  # no track: a revision, which diff checks (and names) later
+            revs.append(arg)
+    return revs, paths
+
+
+def _names_revision(where: Path, rev: str) -> bool:
+    if ".." in rev:
+        return True  # a range: refused as such when diff resolves it
+    try:
+        return gitlog.resolve(where, rev) is not None
+    except MilepostError:
+        return False
+
+
+_State = tuple[Ref, "Snapshot | None"]
+
+
+def versions_at(history: History, since: date | None) -> dict[str, _State]:
+    """Each track as it was before ``since``, or (without it) at its last review."""
+    chosen = {
+        t.relpath: _at(t, since) if since is not None else last_review(t) for t in history.tracks
+    }
+    wanted = {(v.blob, v.path) for v in chosen.values() if v is not None}
+    found = history.cache.fill(history.root, wanted, history.notes)
+    for track in history.tracks:  # a version that could not be read: the one before it
+        version = chosen[track.relpath]
+        if version is None or (version.blob, version.path) in found:
+            continue
+        chosen[track.relpath] = None
+        for older in reversed(track.versions[: track.versions.index(version)]):
+            key = (older.blob, older.path)
+            found.update(history.cache.fill(history.root, {key}, history.notes))
+            if key in found:
+                chosen[track.relpath] = older
+                break
+    states: dict[str, _State] = {}
+    for rel, version in chosen.items():
+        if version is None:
+            states[rel] = (Ref("nothing"), None)
+            continue
+        ref = ref_of(version)
+        if since is None:
+            ref = Ref(ref.label + ", last review", ref.commit, ref.when)
+        elif ref.when is not None and ref.when >= since:  # see _at
+            ref = Ref(ref.label + ", shallow clone's horizon", ref.commit, ref.when)
+        states[rel] = (ref, found.get((version.blob, version.path)))
+    return states
+
+
+def states_at(history: History, rev: str) -> dict[str, _State]:
+    """Each track as revision ``rev`` has it (under its name there, renames followed)."""
+    commit = gitlog.resolve(history.root, rev)
+    if commit is None:
+        raise UsageError(
+            f"{rev!r} is neither a revision nor an existing file or folder",
+            path=str(history.root),
+        )
+    ref = Ref(f"{rev} ({commit.day.isoformat()})", commit.sha, commit.day)
+    names = {
+        t.relpath: list(dict.fromkeys([t.relpath, *(v.path for v in t.versions[::-1])]))
+        for t in history.tracks
+    }
+    every = sorted({name for track_names in names.values() for name in track_names})
+    blobs = gitlog.tree_blobs(history.root, commit.sha, every)
+    chosen = {
+        rel: next(((blobs[n], n) for n in track_names if n in blobs), None)
+        for rel, track_names in names.items()
+    }
+    found = history.cache.fill(history.root, {k for k in chosen.values() if k}, history.notes)
+    return {rel: (ref, found.get(key) if key else None) for rel, key in chosen.items()}
+
+
+def display_path(path: Path) -> str:
+    """``path`` as the user would type it: relative to the working directory when below it."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)

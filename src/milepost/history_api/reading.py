@@ -1,0 +1,273 @@
+"""Reading roadmap history: one ``git log`` over the roadmaps' common folder (first parent,
+renames detected), one ``git cat-file --batch`` for the blobs the cache does not hold yet, each of
+those parsed once (on every core when there are many)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from milepost import __version__, fs, locate
+from milepost.config import Config
+from milepost.errors import MilepostError, UsageError
+from milepost.history import gitlog
+from milepost.history.lineage import Point
+from milepost.history.snapshot import Snapshot, snapshot
+from milepost.history.stats import Life
+from milepost.history.versions import Version, trace
+from milepost.history_store import Store
+
+
+class _Cache:
+    """Snapshots by (blob, path) and track lives by their versions, in ``.git/milepost``."""
+
+    def __init__(self, git_dir: Path, config: Config) -> None:
+        self.config = config
+        tag = (__version__, tuple(sorted(config.statuses)))
+        folder = git_dir / "milepost"
+        self.snapshots = Store(folder, "snapshots", Snapshot, tag=tag)
+        self.lives = Store(folder, "lives", Life, tag=tag)
+
+    def fill(
+        self, root: Path, wanted: set[tuple[str, str]], notes: list[str]
+    ) -> dict[tuple[str, str], Snapshot]:
+        """The snapshot of each (blob, path): from the cache, else read from git and parsed."""
+        found: dict[tuple[str, str], Snapshot] = {}
+        missing = []
+        for blob, path in wanted:
+            snap = self.snapshots.get(f"{blob}:{path}")
+            if snap is not None:
+                found[blob, path] = snap
+            else:
+                missing.append((blob, path))
+        if not missing:
+            return found
+        contents = gitlog.blobs(root, {blob for blob, _ in missing})
+        jobs = []
+        for blob, path in sorted(missing):
+            if blob in contents:
+                jobs.append((blob, path, contents[blob]))
+            else:
+                notes.append(f"{path}: blob {blob[:7]} is not in this clone")
+        for blob, path, outcome in _parse_all(jobs, self.config):
+            if isinstance(outcome, str):
+                notes.append(f"{path} at blob {blob[:7]}: skipped: {outcome}")
+                continue
+            found[blob, path] = outcome
+            self.snapshots.put(f"{blob}:{path}", outcome)
+        self.snapshots.save()
+        return found
+
+
+@dataclass(slots=True)
+class TrackHistory:
+    """One roadmap's committed versions (oldest first), their snapshots, and the work tree's."""
+
+    path: Path
+    relpath: str
+    versions: list[Version]
+    snapshots: dict[str, Snapshot]  # blob -> snapshot; unreadable blobs are absent
+    current: Snapshot | None
+    # Its first version seen is a shallow clone's horizon: a commit whose parents were not
+    # fetched, which shows every file as added whether it touched it or not.
+    horizon: bool = False
+
+    @property
+    def track(self) -> str:
+        for snap in (self.current, *(self.snapshots.get(v.blob) for v in self.versions[::-1])):
+            if snap is not None:
+                return snap.track
+        return self.path.stem
+
+    def timeline(self, *, until: date | None = None) -> list[Point]:
+        """The readable committed versions as points in time, oldest first."""
+        points: list[Point] = []
+        for version in self.versions:
+            snap = self.snapshots.get(version.blob)
+            if snap is None or (until is not None and version.commit.day > until):
+                continue
+            # Commit dates need not increase along the history (a rebase, a wrong clock): a
+            # version is never earlier than the one before it, so no duration is negative.
+            day = max(version.commit.day, points[-1].when) if points else version.commit.day
+            points.append(Point(day, version.commit, snap))
+        return points
+
+
+@dataclass(slots=True)
+class History:
+    root: Path
+    git_dir: Path
+    tracks: list[TrackHistory]
+    cache: _Cache
+    shallow: bool = False
+    oldest: date | None = None  # the oldest commit seen
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def horizon_note(self) -> str | None:
+        """How far back a shallow clone let us see."""
+        if not self.shallow:
+            return None
+        since = f" back to {self.oldest.isoformat()}" if self.oldest else ""
+        return f"shallow clone: history seen only{since} (git fetch --unshallow to see it all)"
+
+
+def read_history(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    rev: str = "HEAD",
+    working_tree: bool = True,
+    snapshots: bool = True,
+) -> History:
+    """The history of every roadmap the paths name, up to ``rev``: the versions, and (unless
+    ``snapshots`` is false: see :func:`load_snapshots`) what each of them says."""
+    repo = gitlog.repository(paths[0] if paths else ".")  # outside git: fail before the walk
+    files, config = _roadmaps(paths)
+    root = repo.root
+    relpaths = _repo_paths(files, root)
+    common = os.path.commonpath([os.path.dirname(r) or "." for r in relpaths])
+    commits = gitlog.log(root, [common or "."], rev=rev)
+    cache = _Cache(repo.git_dir, config)
+    history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
+    history.oldest = commits[-1].day if commits else None
+    versions = _follow(root, {rel: trace(commits, rel) for rel in relpaths})
+    horizon = (
+        gitlog.grafted(root, {vs[0].commit.sha for vs in versions.values() if vs})
+        if repo.shallow
+        else frozenset()
+    )
+    for file, rel in zip(files, relpaths, strict=True):
+        current = working_snapshot(file, config) if working_tree else None
+        first = versions[rel][0].commit.sha if versions[rel] else None
+        history.tracks.append(
+            TrackHistory(file, rel, versions[rel], {}, current, horizon=first in horizon)
+        )
+    if snapshots:
+        load_snapshots(history, history.tracks)
+    return history
+
+
+def load_snapshots(history: History, tracks: Sequence[TrackHistory]) -> None:
+    """Fill in what each version of ``tracks`` says (one ``git cat-file`` for the blobs the
+    cache does not hold)."""
+    wanted = {(v.blob, v.path) for t in tracks for v in t.versions}
+    found = history.cache.fill(history.root, wanted, history.notes)
+    for track in tracks:
+        track.snapshots = {
+            v.blob: found[v.blob, v.path] for v in track.versions if (v.blob, v.path) in found
+        }
+
+
+def _repo_paths(files: Sequence[Path], root: Path) -> list[str]:
+    """Each file's path in the repository. Resolved through the files' common folder once (a
+    resolve per file costs a dozen system calls, and the files come from one walk)."""
+    absolute = [Path(os.path.abspath(f)) for f in files]
+    common = Path(os.path.commonpath(absolute)) if len(files) > 1 else absolute[0].parent
+    real_common, real_root = common.resolve(), root.resolve()
+    out = []
+    for file, path in zip(files, absolute, strict=True):
+        try:
+            out.append((real_common / path.relative_to(common)).relative_to(real_root).as_posix())
+        except ValueError:
+            raise UsageError(
+                "not in the same git repository as the others", path=str(file)
+            ) from None
+    return out
+
+
+def _follow(root: Path, traced: dict[str, list[Version]]) -> dict[str, list[Version]]:
+    """Follow files back through moves from outside the folder the log was limited to: one
+    ``git show`` for all the commits that added a file, another ``git log`` per move found
+    (rare)."""
+    out = dict(traced)
+    pending = {rel: vs for rel, vs in out.items() if vs and vs[0].status == "A"}
+    while pending:
+        shows = gitlog.touches(
+            root, {vs[0].commit.sha for vs in pending.values() if vs[0].commit.parents}
+        )
+        later: dict[str, list[Version]] = {}
+        for rel, versions in pending.items():
+            first = versions[0]
+            commit = shows.get(first.commit.sha)
+            moved = next(
+                (
+                    t.old_path
+                    for t in (commit.touches if commit else ())
+                    if t.status == "R" and t.path == first.path
+                ),
+                None,
+            )
+            if moved is None:
+                continue
+            older = trace(gitlog.log(root, [moved], rev=f"{first.commit.sha}^"), moved)
+            if older:
+                out[rel] = [*older, replace(first, status="R"), *versions[1:]]
+                if out[rel][0].status == "A":
+                    later[rel] = out[rel]
+        pending = later
+    return out
+
+
+def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Config]:
+    given = list(paths) or ["."]
+    config = locate.find_config(given[0])
+    if not paths and config.root is not None:
+        given = [str(config.root)]
+    files = list(
+        {
+            os.path.realpath(file): file for path in given for file in locate.discover(path, config)
+        }.values()
+    )  # overlapping paths name each roadmap once
+    if not files:
+        raise locate.nothing_found(given)
+    return files, config
+
+
+# Below this many blobs to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+_Parsed = tuple[str, str, "Snapshot | str"]  # blob, path, snapshot (or why it could not be read)
+
+
+def _parse_all(jobs: list[tuple[str, str, bytes]], config: Config) -> list[_Parsed]:
+    """Parse each (blob, path, bytes), over every core when there are many."""
+    workers = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return _parse_chunk(jobs, config)
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [pool.submit(_parse_chunk, chunk, config) for chunk in chunks]
+        return [parsed for future in futures for parsed in future.result()]
+
+
+def _parse_chunk(jobs: list[tuple[str, str, bytes]], config: Config) -> list[_Parsed]:
+    from milepost.document import gc_paused
+
+    out: list[_Parsed] = []
+    with gc_paused():
+        for blob, path, data in jobs:
+            try:
+                out.append((blob, path, _parse(data, path, config)))
+            except MilepostError as exc:
+                out.append((blob, path, exc.message))
+    return out
+
+
+def _parse(data: bytes, path: str, config: Config) -> Snapshot:
+    # Imported here: with a warm cache, nothing is parsed and none of this is needed.
+    from milepost.extract import read_roadmap
+    from milepost.source import decode
+
+    return snapshot(read_roadmap(decode(data, path=path), path=path, statuses=config.statuses))
+
+
+def working_snapshot(file: Path, config: Config) -> Snapshot:
+    """The roadmap as it is on disk; an unreadable file is an error (exit 2), never a
+    roadmap with nothing in it."""
+    return _parse(fs.read(file).data, str(file), config)

@@ -1,0 +1,180 @@
+"""An item's story (``log``), the figures of ``stats``, and what ``announce`` tells and
+records as told."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from milepost import fs
+from milepost.config import Config
+from milepost.errors import MilepostError, UsageError
+from milepost.history import gitlog
+from milepost.history.diff import TrackDiff, diff
+from milepost.history.lineage import Lineage, Point, find, lineages
+from milepost.history.stats import Life, Stats, life, overall, track_stats
+from milepost.history_api.diffs import display_path, ref_of, states_at, versions_at
+from milepost.history_api.reading import (
+    History,
+    TrackHistory,
+    load_snapshots,
+    read_history,
+    working_snapshot,
+)
+
+
+def item_story(
+    track: str | os.PathLike[str], query: str, *, today: date
+) -> tuple[TrackHistory, Lineage, History]:
+    """The lineage of the one item of ``track`` whose title is (or contains) ``query``."""
+    from milepost import api
+
+    path = api.resolve_track(track)
+    history = read_history([path])
+    found = history.tracks[0]
+    timeline = found.timeline()
+    if found.current is not None and (not timeline or timeline[-1].snapshot != found.current):
+        timeline.append(Point(today, None, found.current))
+    matches = find(lineages(timeline), query)
+    if not matches:
+        raise UsageError(
+            f"no item matches {query!r} in its history",
+            path=str(path),
+            hint="the title as written at any time, or part of it",
+        )
+    if len(matches) > 1:
+        listing = "; ".join(repr(m.title) for m in matches[:5])
+        raise UsageError(
+            f"{len(matches)} items match {query!r}: {listing}",
+            path=str(path),
+            hint="give more of the title",
+        )
+    return found, matches[0], history
+
+
+def stats(
+    paths: Sequence[str | os.PathLike[str]], *, today: date, since: date | None = None
+) -> tuple[list[Stats], Stats, History]:
+    """Per-track and overall delivery statistics from the committed history."""
+    history = read_history(paths, working_tree=False, snapshots=False)
+    lives: dict[str, Life] = {}
+    keys = {t.relpath: _life_key(t, today) for t in history.tracks}
+    for track in history.tracks:
+        if (known := history.cache.lives.get(keys[track.relpath])) is not None:
+            lives[track.relpath] = known
+    unknown = [t for t in history.tracks if t.relpath not in lives]
+    if unknown:
+        load_snapshots(history, unknown)
+        for track in unknown:
+            timeline = track.timeline(until=today)
+            # (the horizon's version may be unreadable: then the timeline starts later)
+            first = timeline[0].commit if timeline else None
+            at_horizon = track.horizon and first is not None and first == track.versions[0].commit
+            lives[track.relpath] = life(timeline, horizon=at_horizon)
+            history.cache.lives.put(keys[track.relpath], lives[track.relpath])
+        history.cache.lives.save()
+    per_track = [
+        track_stats(
+            lives[t.relpath],
+            track=_track_name(t, lives[t.relpath], history.cache.config),
+            path=display_path(t.path),
+            today=today,
+            since=since,
+        )
+        for t in history.tracks
+    ]
+    return per_track, overall(per_track, today=today), history
+
+
+def _life_key(track: TrackHistory, today: date) -> str:
+    """A track's versions up to ``today``, as the key its :class:`Life` is kept under."""
+    chain = "".join(
+        f"{v.commit.sha}:{v.blob}:{v.path}\n" for v in track.versions if v.commit.day <= today
+    )
+    if track.horizon:  # the same versions, after git fetch --unshallow, are another life
+        chain += "horizon\n"
+    return fs.sha256(chain.encode())
+
+
+def _track_name(track: TrackHistory, lived: Life, config: Config) -> str:
+    """The track's name in its latest version; for a roadmap never committed (or not by
+    ``today``), the name the file on disk gives it, as ``diff`` shows it."""
+    if lived.track:
+        return lived.track
+    try:
+        return working_snapshot(track.path, config).track
+    except MilepostError:
+        return track.path.stem
+
+
+# ---------------------------------------------------------------------------------------------
+# announcements
+
+_ANNOUNCED = "announced.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Announced:
+    """The last announcement delivered: the day, and the commit it covered up to."""
+
+    day: date
+    commit: str
+
+
+def cache_folder(history: History) -> Path:
+    """Where milepost keeps what it knows about this repository: ``.git/milepost``."""
+    return history.git_dir / "milepost"
+
+
+def last_announced(history: History) -> Announced | None:
+    file = cache_folder(history) / _ANNOUNCED
+    try:
+        data = json.loads(fs.read(file).data)
+        return Announced(date.fromisoformat(data["day"]), str(data["commit"]))
+    except (MilepostError, ValueError, KeyError, TypeError):
+        return None
+
+
+def record_announced(history: History, announced: Announced) -> None:
+    file = cache_folder(history) / _ANNOUNCED
+    file.parent.mkdir(parents=True, exist_ok=True)
+    data = {"day": announced.day.isoformat(), "commit": announced.commit}
+    fs.replace(file, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def announcement_diffs(
+    paths: Sequence[str | os.PathLike[str]], *, since: date | None, today: date
+) -> tuple[list[TrackDiff], History, date, Announced | None]:
+    """What changed in the committed roadmaps since ``since`` (default: the last announcement
+    delivered, else a week before ``today``): the diffs, the history, the day they start from,
+    and the record to keep once they are announced (None without commits)."""
+    history = read_history(paths, working_tree=False, snapshots=False)
+    previous = last_announced(history) if since is None else None
+    if previous is not None and gitlog.resolve(history.root, previous.commit) is None:
+        previous = None  # the recorded commit is gone (a rewritten history): fall back
+    start = (
+        previous.day if previous is not None else since or date.fromordinal(today.toordinal() - 7)
+    )
+    head = gitlog.resolve(history.root, "HEAD")
+    befores = (
+        states_at(history, previous.commit) if previous is not None else versions_at(history, start)
+    )
+    # Each track's last version is what HEAD holds (the log ran from HEAD).
+    latest = {t.relpath: t.versions[-1] for t in history.tracks if t.versions}
+    afters = history.cache.fill(
+        history.root, {(v.blob, v.path) for v in latest.values()}, history.notes
+    )
+    out = []
+    for track in history.tracks:
+        base, before = befores[track.relpath]
+        version = latest.get(track.relpath)
+        after = afters.get((version.blob, version.path)) if version is not None else None
+        out.append(
+            diff(before, after, path=display_path(track.path), base=base, head=ref_of(version))
+        )
+    record = Announced(today, head.sha) if head is not None else None
+    return out, history, start, record

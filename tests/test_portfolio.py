@@ -12,7 +12,7 @@ import pytest
 
 from milepost import api
 from milepost.cli import main
-from milepost.portfolio.model import TrackRollup
+from milepost.portfolio.rollup import TrackRollup
 from milepost.render.docs import month_counts
 from milepost.render.text import shorten
 from milepost.vocabulary.status import Health, Status

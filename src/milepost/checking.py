@@ -78,7 +78,7 @@ def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
         return _Portfolio()  # one file: cross-track references cannot be judged
     from milepost.portfolio.graph import cycles
     from milepost.portfolio.links import TrackIndex
-    from milepost.portfolio.model import slug_of
+    from milepost.portfolio.slugs import slug_of
 
     index = TrackIndex.build(
         (roadmap.track, [slug_of(roadmap)] if roadmap.path else []) for roadmap in roadmaps

@@ -41,14 +41,8 @@ from milepost.config import Config
 from milepost.errors import MilepostError
 from milepost.extract import read_roadmap
 from milepost.portfolio.conflicts import Offer, conflict_for, offers
-from milepost.portfolio.model import (
-    Conflict,
-    Edge,
-    dependency_cycles,
-    resolve,
-    rollup,
-    track_index,
-)
+from milepost.portfolio.model import Conflict, Edge, dependency_cycles, resolve, track_index
+from milepost.portfolio.rollup import rollup
 from milepost.render.site import assemble, macros, track_page, use_bytecode_cache
 from milepost.render.site.parts import TrackParts, track_parts
 from milepost.source import decode

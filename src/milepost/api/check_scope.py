@@ -58,7 +58,7 @@ def rest_of_portfolio(
 def stand_in(path: str) -> Roadmap:
     """An empty roadmap in place of one that could not be read: its track still exists, so
     references to it must not look dangling (the file's own error is reported apart)."""
-    from milepost.portfolio.model import path_slug
+    from milepost.portfolio.slugs import path_slug
 
     return loads(f"# {path_slug(path)}\n", path=path)
 

@@ -117,7 +117,7 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
     config = find_config(".")
     if config.root is not None:
         from milepost.portfolio.links import TrackIndex
-        from milepost.portfolio.model import path_slug
+        from milepost.portfolio.slugs import path_slug
 
         tracks = [(p, _track_name(p) or path_slug(str(p))) for p in discover(config.root, config)]
         index = TrackIndex.build((name, [path_slug(str(p))]) for p, name in tracks)

@@ -11,118 +11,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from pathlib import PurePath
 from typing import Any
 
 from milepost.config import Config
-from milepost.model import Item, Risk, Roadmap, status_items
-from milepost.portfolio.freshness import (
-    high_risk,
-    last_updated,
-    review_overdue_days,
-    slips,
-    unmitigated_high_high,
-)
+from milepost.model import Item, Roadmap
 from milepost.portfolio.graph import cycles
 from milepost.portfolio.links import TrackIndex
-from milepost.vocabulary.periods import Period
-from milepost.vocabulary.status import Health, Status
-from milepost.vocabulary.titles import title_key
+from milepost.portfolio.month import this_month
+from milepost.portfolio.rollup import TrackRollup, rollup
+from milepost.portfolio.slugs import slug_of
 
 __all__ = [
     "Conflict",
     "Edge",
     "Mention",
-    "MonthItems",
     "Portfolio",
-    "TrackRollup",
     "build_portfolio",
     "dependency_cycles",
     "mentions",
-    "path_slug",
     "resolve",
-    "rollup",
-    "slug_of",
-    "this_month",
     "track_index",
 ]
 
 _BY = re.compile(r"(?i)\s+(?:by|before|in|for|until)\s+(?=\S*\s*(?:19|20)\d\d|q[1-4]|h[12]|v\d)")
-
-
-def slug_of(roadmap: Roadmap) -> str:
-    if roadmap.path is None:
-        return re.sub(r"[^a-z0-9]+", "-", roadmap.track.lower()).strip("-")
-    return path_slug(roadmap.path)
-
-
-def path_slug(path: str) -> str:
-    """A track's slug from its roadmap's path: ``tracks/memory/roadmap.md`` → ``memory``,
-    ``docs/web-ui-roadmap.md`` → ``web-ui``."""
-    p = PurePath(path)
-    return p.parent.name if p.stem.lower() == "roadmap" else p.stem.removesuffix("-roadmap")
-
-
-@dataclass(frozen=True)
-class TrackRollup:
-    """One track's figures, and its health with the reason."""
-
-    roadmap: Roadmap
-    slug: str
-    lead: str | None
-    health: Health
-    health_reason: str
-    health_stated: bool
-    age_days: int | None
-    review_overdue_days: int | None
-    counts: dict[str, int]
-    slipped: tuple[Item, ...]
-    high_risks: int
-    unmitigated_high_risks: int
-    requests: dict[str, int]
-    updated: date | None = None  # the last-updated date as ``check`` reads it (MP201)
-
-    @property
-    def updated_label(self) -> str | None:
-        """The last-updated date for people: the day, or the month as written when only a
-        month was given ("October 2025", judged as its last day)."""
-        meta = self.roadmap.meta
-        if self.updated is None:
-            return None
-        if self.updated in (meta.last_updated, meta.footer_updated):
-            return self.updated.isoformat()
-        return meta.last_updated_text or meta.footer_updated_text or self.updated.isoformat()
-
-    @property
-    def future(self) -> bool:
-        """Whether the roadmap says it was last updated after today."""
-        return self.age_days is not None and self.age_days < 0
-
-    @property
-    def track(self) -> str:
-        return self.roadmap.track
-
-    def to_dict(self) -> dict[str, Any]:
-        meta = self.roadmap.meta
-        return {
-            "track": self.track,
-            "slug": self.slug,
-            "path": self.roadmap.path,
-            "lead": self.lead,
-            "health": self.health.value,
-            "health_reason": self.health_reason,
-            "health_stated": self.health_stated,
-            "last_updated": self.updated.isoformat() if self.updated else None,
-            "last_updated_text": meta.last_updated_text,
-            "age_days": self.age_days,
-            "next_review": meta.next_review.isoformat() if meta.next_review else None,
-            "review_overdue_days": self.review_overdue_days,
-            "counts": self.counts,
-            "slipped": [{"title": i.title, "line": i.span.first_line} for i in self.slipped],
-            "high_risks": self.high_risks,
-            "unmitigated_high_risks": self.unmitigated_high_risks,
-            "requests": self.requests,
-        }
 
 
 @dataclass(frozen=True)
@@ -203,90 +114,6 @@ class Portfolio:
         }
 
 
-def _health(
-    roadmap: Roadmap,
-    today: date,
-    config: Config,
-    updated: date | None,
-    slipped: tuple[Item, ...],
-    unmitigated: list[Risk],
-) -> tuple[Health, str]:
-    """A track's health and the reason, from the facts ``check`` reports (MP201, MP202,
-    MP204, MP206, MP208, MP209, MP401, MP402). The reason states only what those facts say."""
-    meta = roadmap.meta
-    limit = config.stale_after_days
-    problems: list[str] = []
-    severe = False
-    age = (today - updated).days if updated is not None else None
-    if updated is None:
-        text = (meta.last_updated_text or "").strip()
-        problems.append(f"last updated {text!r} is not a date" if text else "no last-updated date")
-    elif updated > today:
-        problems.append(f"last updated {updated} is in the future")
-    elif age is not None and age > limit:
-        problems.append(f"last updated {age} days ago")
-        severe = age > 2 * limit
-    overdue = review_overdue_days(roadmap, today)
-    if meta.next_review is None:
-        text = (meta.next_review_text or "").strip()
-        problems.append(f"next review {text!r} is not a date" if text else "no next-review date")
-    elif overdue is not None:
-        problems.append(f"review overdue by {overdue} days")
-        severe = severe or overdue > 30
-    if unmitigated:
-        problems.append(f"{len(unmitigated)} high risk(s) without mitigation")
-        severe = severe or any(unmitigated_high_high(r) for r in unmitigated)
-    if slipped:
-        problems.append(f"{len(slipped)} slipped item(s)")
-        severe = severe or len(slipped) >= 3
-    if roadmap.health is not None:
-        also = f"; also {', '.join(problems)}" if problems else ""
-        return roadmap.health, f"stated in the roadmap{also}"
-    if problems:
-        return (Health.OFF_TRACK if severe else Health.AT_RISK), ", ".join(problems)
-    assert age is not None and meta.next_review is not None
-    fresh = "updated today" if age == 0 else f"updated {age} day{'s' if age != 1 else ''} ago"
-    return Health.ON_TRACK, f"{fresh}, next review {meta.next_review}, nothing past due"
-
-
-def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
-    """One track's figures and health as of ``today``.
-
-    Freshness, slips and risks are the facts ``check`` reports
-    (:mod:`milepost.portfolio.freshness`): the last-updated date as MP201 reads it (a month
-    alone counts as its last day, the footer stands in for a missing header date), the review
-    MP202 finds overdue, and every open item whose time has passed (MP206 and MP208).
-    """
-    meta = roadmap.meta
-    found = last_updated(roadmap)
-    updated = found[0] if found else None
-    age = (today - updated).days if updated is not None else None
-    overdue = review_overdue_days(roadmap, today)
-    counts = Counter(i.status.value for i in status_items(roadmap) if i.status is not None)
-    slipped = slips(roadmap, today)
-    high = [r for r in roadmap.risks if high_risk(r)]
-    unmitigated = [r for r in high if not r.mitigation]
-    requests = Counter(r.status.value if r.status else "none" for r in roadmap.requests)
-    lead = meta.owners[0] if meta.owners else meta.footer_updated_by
-    health, reason = _health(roadmap, today, config, updated, slipped, unmitigated)
-    return TrackRollup(
-        roadmap,
-        slug_of(roadmap),
-        lead,
-        health,
-        reason,
-        roadmap.health is not None,
-        age,
-        overdue,
-        dict(sorted(counts.items())),
-        slipped,
-        len(high),
-        len(unmitigated),
-        dict(sorted(requests.items())),
-        updated,
-    )
-
-
 def _needed(what: str) -> str:
     """The thing a dependency asks for: its words before "by December 2026" and the like."""
     cut = _BY.search(what)
@@ -359,93 +186,6 @@ def dependency_cycles(edges: list[Edge]) -> dict[str, list[str]]:
             if edge.target not in graph[edge.source]:
                 graph[edge.source].append(edge.target)
     return cycles(graph)
-
-
-def _within_month(period: Period | None, month: tuple[int, int]) -> bool:
-    return (
-        period is not None
-        and period.start is not None
-        and period.end is not None
-        and (period.start.year, period.start.month) == month == (period.end.year, period.end.month)
-    )
-
-
-@dataclass(frozen=True)
-class MonthItems:
-    """A roadmap's items of today's month, in document order: what ``status`` lists as
-    shipped this month and in flight, and what the docs directives count with them."""
-
-    shipped: tuple[Item, ...]
-    in_flight: tuple[Item, ...]
-    planned: tuple[Item, ...]
-
-    def counts(self) -> dict[Status, int]:
-        return {
-            Status.DONE: len(self.shipped),
-            Status.IN_PROGRESS: len(self.in_flight),
-            Status.PLANNED: len(self.planned),
-        }
-
-
-def this_month(roadmap: Roadmap, today: date) -> MonthItems:
-    """A roadmap's items shipped in today's month, in flight, and planned for it.
-
-    All come from the items ``status`` counts (:func:`~milepost.model.status_items`), not
-    only from Current Focus: shipped are the done items whose own period lies within today's
-    month, or that sit under a Completed Milestones heading of this month; in flight are the
-    in-progress items that say when (any period) or sit in Current Focus; planned are the
-    planned items whose own period lies within today's month, or that sit in Current Focus
-    (directly, or under a focus period that holds today or names none) and say no other time.
-    An item listed twice (shipped in Current Focus and again in Completed Milestones) is
-    listed once, where it comes first.
-    """
-    month = (today.year, today.month)
-    shipped_group = {
-        item.span.start
-        for group in roadmap.milestones
-        if _within_month(group.period, month)
-        for item in group.items
-    }
-    focus = roadmap.focus
-    in_focus: set[int] = set()
-    focus_now: set[int] = set()
-    if focus is not None:
-        in_focus = {i.span.start for i in focus.items}
-        focus_now = set(in_focus)
-        for period in focus.periods:
-            lines = {i.span.start for i in period.items}
-            in_focus |= lines
-            if period.period is None or period.period.contains(today):
-                focus_now |= lines
-    shipped: list[Item] = []
-    flight: list[Item] = []
-    planned: list[Item] = []
-    for item in status_items(roadmap):
-        if item.status is Status.DONE and (
-            item.span.start in shipped_group or _within_month(item.period, month)
-        ):
-            shipped.append(item)
-        elif item.status is Status.IN_PROGRESS and (
-            item.period is not None or item.span.start in in_focus
-        ):
-            flight.append(item)
-        elif item.status is Status.PLANNED and (
-            _within_month(item.period, month)
-            or (
-                item.span.start in focus_now
-                and (item.period is None or item.period.contains(today))
-            )
-        ):
-            planned.append(item)
-    return MonthItems(_once(shipped), _once(flight), _once(planned))
-
-
-def _once(items: list[Item]) -> tuple[Item, ...]:
-    """The items without a repeat of a title already listed."""
-    first: dict[str, Item] = {}
-    for item in items:
-        first.setdefault(title_key(item.title), item)
-    return tuple(first.values())
 
 
 def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:

@@ -6,7 +6,8 @@ import re
 from datetime import date
 
 from milepost.model import RISK_LEVELS, Metric, risk_level
-from milepost.portfolio.model import Portfolio, TrackRollup
+from milepost.portfolio.model import Portfolio
+from milepost.portfolio.rollup import TrackRollup
 from milepost.render.blocks import Block, Bullets, Cell, Mermaid, Para, Rubric, Svg, Table, Text
 from milepost.render.docs import HEALTH, box, focus_now, item_parts, track_link
 

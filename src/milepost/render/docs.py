@@ -16,7 +16,9 @@ from datetime import date
 
 from milepost.errors import UsageError
 from milepost.model import Item
-from milepost.portfolio.model import Portfolio, TrackRollup, this_month
+from milepost.portfolio.model import Portfolio
+from milepost.portfolio.month import this_month
+from milepost.portfolio.rollup import TrackRollup
 from milepost.render.blocks import (
     Block,
     Box,

@@ -8,7 +8,8 @@ from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from milepost.portfolio.model import Portfolio, TrackRollup
+from milepost.portfolio.model import Portfolio
+from milepost.portfolio.rollup import TrackRollup
 from milepost.render.text import shorten
 from milepost.vocabulary.status import Health, Status
 

@@ -24,7 +24,8 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from milepost.model import RISK_LEVELS, Item
-from milepost.portfolio.model import Conflict, Edge, Portfolio, TrackRollup
+from milepost.portfolio.model import Conflict, Edge, Portfolio
+from milepost.portfolio.rollup import TrackRollup
 from milepost.render.site.filters import markdown_html, safe_url
 from milepost.render.site.parts import TrackParts, track_parts
 from milepost.vocabulary.status import Health, Status

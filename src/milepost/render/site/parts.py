@@ -11,7 +11,9 @@ from typing import Any
 from markupsafe import escape
 
 from milepost.model import Item, Metric, risk_level
-from milepost.portfolio.model import Mention, TrackRollup, mentions, this_month
+from milepost.portfolio.model import Mention, mentions
+from milepost.portfolio.month import this_month
+from milepost.portfolio.rollup import TrackRollup
 from milepost.vocabulary.status import Status
 
 __all__ = ["TrackParts", "track_parts"]

@@ -1,0 +1,100 @@
+"""A track's month: what shipped in today's month, what is in flight, what is planned for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from milepost.model import Item, Roadmap, status_items
+from milepost.vocabulary.periods import Period
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.titles import title_key
+
+__all__ = ["MonthItems", "this_month"]
+
+
+def _within_month(period: Period | None, month: tuple[int, int]) -> bool:
+    return (
+        period is not None
+        and period.start is not None
+        and period.end is not None
+        and (period.start.year, period.start.month) == month == (period.end.year, period.end.month)
+    )
+
+
+@dataclass(frozen=True)
+class MonthItems:
+    """A roadmap's items of today's month, in document order: what ``status`` lists as
+    shipped this month and in flight, and what the docs directives count with them."""
+
+    shipped: tuple[Item, ...]
+    in_flight: tuple[Item, ...]
+    planned: tuple[Item, ...]
+
+    def counts(self) -> dict[Status, int]:
+        return {
+            Status.DONE: len(self.shipped),
+            Status.IN_PROGRESS: len(self.in_flight),
+            Status.PLANNED: len(self.planned),
+        }
+
+
+def this_month(roadmap: Roadmap, today: date) -> MonthItems:
+    """A roadmap's items shipped in today's month, in flight, and planned for it.
+
+    All come from the items ``status`` counts (:func:`~milepost.model.status_items`), not
+    only from Current Focus: shipped are the done items whose own period lies within today's
+    month, or that sit under a Completed Milestones heading of this month; in flight are the
+    in-progress items that say when (any period) or sit in Current Focus; planned are the
+    planned items whose own period lies within today's month, or that sit in Current Focus
+    (directly, or under a focus period that holds today or names none) and say no other time.
+    An item listed twice (shipped in Current Focus and again in Completed Milestones) is
+    listed once, where it comes first.
+    """
+    month = (today.year, today.month)
+    shipped_group = {
+        item.span.start
+        for group in roadmap.milestones
+        if _within_month(group.period, month)
+        for item in group.items
+    }
+    focus = roadmap.focus
+    in_focus: set[int] = set()
+    focus_now: set[int] = set()
+    if focus is not None:
+        in_focus = {i.span.start for i in focus.items}
+        focus_now = set(in_focus)
+        for period in focus.periods:
+            lines = {i.span.start for i in period.items}
+            in_focus |= lines
+            if period.period is None or period.period.contains(today):
+                focus_now |= lines
+    shipped: list[Item] = []
+    flight: list[Item] = []
+    planned: list[Item] = []
+    for item in status_items(roadmap):
+        if item.status is Status.DONE and (
+            item.span.start in shipped_group or _within_month(item.period, month)
+        ):
+            shipped.append(item)
+        elif item.status is Status.IN_PROGRESS and (
+            item.period is not None or item.span.start in in_focus
+        ):
+            flight.append(item)
+        elif item.status is Status.PLANNED and (
+            _within_month(item.period, month)
+            or (
+                item.span.start in focus_now
+                and (item.period is None or item.period.contains(today))
+            )
+        ):
+            planned.append(item)
+    return MonthItems(_once(shipped), _once(flight), _once(planned))
+
+
+def _once(items: list[Item]) -> tuple[Item, ...]:
+    """The items without a repeat of a title already listed."""
+    first: dict[str, Item] = {}
+    for item in items:
+        first.setdefault(title_key(item.title), item)
+    return tuple(first.values())

@@ -233,6 +233,20 @@ def test_rollover_refuses_to_put_a_month_above_the_focus(tmp_path: Path) -> None
     )
 
 
+def test_rollover_refuses_a_month_written_as_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "roadmap.md").write_text(
+        "# T Roadmap\n\n## Current Focus\n\n### October 2026\n\n| Feature | Status |\n"
+        "| --- | --- |\n| Alpha | Done |\n| Beta | Planned |\n\n### November 2026\n\n"
+        "- 📋 Gamma\n\n## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    err = _refused(capsys, "rollover", "roadmap.md")
+    assert "roadmap.md:9: October 2026 holds its items in a table" in err
+
+
 def test_rollover_past_every_month_of_the_focus(portfolio: Path) -> None:
     """Every month of Current Focus rolls over: the new months take their place (this was
     refused as 'overlapping edits')."""

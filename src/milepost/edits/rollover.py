@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from milepost.document import Patch, Section
@@ -11,7 +12,7 @@ from milepost.edits.placement import insert_under, month_slot, section_of
 from milepost.edits.review import review
 from milepost.edits.style import carried_over, split_line_ending
 from milepost.errors import UsageError
-from milepost.model import Roadmap
+from milepost.model import Roadmap, status_items
 from milepost.vocabulary.periods import add_months, month_title, read_period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status
@@ -52,6 +53,14 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
             continue
         month = sub.title.strip()
         items = periods[sub.start].items if sub.start in periods else ()
+        rows = [i for i in items if i.kind == "row"]
+        if rows:
+            raise UsageError(
+                f"{month} holds its items in a table: rollover moves list items only",
+                path=roadmap.path,
+                line=rows[0].span.first_line,
+                hint="move the table's rows by hand, or write the month's items as a list",
+            )
         kept_dropped = False
         for item in items:
             block = list(lines[item.span.start : item.span.end])
@@ -87,10 +96,13 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
     patches += _horizon(roadmap, target)
     patches += review(roadmap, today=today, cadence_days=cadence_days).patches
     title = month_title(target)
+    statuses = Counter(i.status for i in status_items(roadmap))
 
     def verify(after: Roadmap) -> str | None:
         if after.focus is None:
             return "Current Focus is gone"
+        if Counter(i.status for i in status_items(after)) != statuses:
+            return "the items read back with other statuses than before (some would be lost)"
         for period in after.focus.periods:
             if (
                 period.period is not None

@@ -274,6 +274,7 @@ def test_rollover_past_every_month_of_the_focus(portfolio: Path) -> None:
         (("Quotas\nand more",), "the title must be one line"),
         (("Quotas", "--owner", "ann\n"), "--owner must be one line"),
         (("  ",), "the title is empty"),
+        (("Quotas", "--month", "2024-01"), "cannot plan for January 2024: it is in the past"),
     ],
 )
 def test_plan_refuses(

@@ -131,8 +131,9 @@ def plan(
 ) -> Edit:
     """Add a planned item under ``month`` (default: this month) of Current Focus.
 
-    Refused: a title already in Current Focus, an ``issue`` that is not a number or a URL,
-    an ``owner`` that is not a name, and text that would not read back as one planned item.
+    Refused: a month in the past, a title already in Current Focus, an ``issue`` that is not
+    a number or a URL, an ``owner`` that is not a name, and text that would not read back as
+    one planned item.
     """
     focus = section_of(roadmap, SectionKind.FOCUS)
     if focus is None:
@@ -140,6 +141,12 @@ def plan(
     title = title.strip()
     month = (month or today).replace(day=1)
     heading = month_title(month)
+    if month < today.replace(day=1):
+        raise UsageError(
+            f"cannot plan for {heading}: it is in the past",
+            path=roadmap.path,
+            hint=f"plan for {month_title(today)} or a later month",
+        )
     nl = newline_of(roadmap)
     # Write it like the planned items of that month, else of the latest month.
     periods = list(roadmap.focus.periods) if roadmap.focus else []

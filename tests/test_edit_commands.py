@@ -186,6 +186,24 @@ def test_ship_refuses_a_dropped_item(portfolio: Path, capsys: pytest.CaptureFixt
     assert "dropped item is not shipped" in capsys.readouterr().out
 
 
+def test_ship_refuses_an_impact_it_cannot_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "roadmap.md").write_text(
+        "# T Roadmap\n\n## Current Focus\n\n### November 2026\n\n| Feature | Status |\n"
+        "| --- | --- |\n| Gamma | Planned |\n\n## Medium-Term Goals\n\n- 📋 Delta\n\n"
+        "## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    err = _refused(capsys, "ship", "roadmap.md", "gamma", "--impact", "big win")
+    assert "roadmap.md:9: --impact has nowhere to go: a table row is marked done where" in err
+    err = _refused(capsys, "ship", "roadmap.md", "delta", "--details", "https://x.org")
+    assert "--details has nowhere to go: only Current Focus items are recorded" in err
+    assert main(["ship", "roadmap.md", "gamma", "--today", "2026-11-25"]) == 0
+    assert "| Gamma | Completed |" in (tmp_path / "roadmap.md").read_text(encoding="utf-8")
+
+
 def test_ship_does_not_repeat_a_reference_of_the_title(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

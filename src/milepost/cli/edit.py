@@ -119,8 +119,9 @@ def ship(
 ) -> int:
     """Mark an item done and record it under this month's Completed Milestones.
 
-    A dropped item is not shipped: if the work was picked up again, `milepost start` it
-    first.
+    An item of Current Focus moves there (with --impact and --details); any other item, and
+    a table row, is marked done where it stands. A dropped item is not shipped: if the work
+    was picked up again, `milepost start` it first.
     """
     return run(
         track,

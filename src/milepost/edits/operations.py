@@ -43,9 +43,24 @@ def ship(
         any(item.span.start == i.span.start for p in focus.periods for i in p.items)
         or any(item.span.start == i.span.start for i in focus.items)
     )
+    milestones = section_of(roadmap, SectionKind.MILESTONES)
+    recorded = item.kind != "row" and in_focus and milestones is not None
+    if not recorded and (impact or details):
+        where = (
+            "a table row is marked done where it stands"
+            if item.kind == "row"
+            else "only Current Focus items are recorded under Completed Milestones"
+            if not in_focus
+            else "there is no Completed Milestones section"
+        )
+        raise UsageError(
+            f"--{'impact' if impact else 'details'} has nowhere to go: {where}",
+            path=roadmap.path,
+            line=item.span.first_line,
+            hint="ship it without --impact and --details",
+        )
     if item.kind == "row" or not in_focus:
         return set_status(roadmap, item, Status.DONE)
-    milestones = section_of(roadmap, SectionKind.MILESTONES)
     if milestones is None:  # nowhere to record it: done where it stands
         done = set_status(roadmap, item, Status.DONE)
         return Edit(

@@ -204,6 +204,29 @@ def test_ship_refuses_an_impact_it_cannot_record(
     assert "| Gamma | Completed |" in (tmp_path / "roadmap.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("rule", ["---\n\n", ""])
+def test_ship_records_the_milestone_above_the_footer(tmp_path: Path, rule: str) -> None:
+    path = tmp_path / "roadmap.md"
+    footer = f"{rule}**Next roadmap review:** 2026-12-09\n\n*Last updated: 2026-11-20 by @gus*\n"
+    path.write_text(
+        "# T Roadmap\n\n## Current Focus\n\n### November 2026\n- 🚧 Gamma\n\n"
+        "## Completed Milestones\n\n### October 2026\n- ✅ Beta shipped\n\n" + footer,
+        encoding="utf-8",
+    )
+    api.edit(path, "ship", item="gamma", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(
+        "## Completed Milestones\n\n### November 2026\n- ✅ Gamma shipped\n\n"
+        "### October 2026\n- ✅ Beta shipped\n\n" + footer
+    )
+    # and into a month that is the last thing before the footer
+    path.write_text(text.replace("### October 2026\n- ✅ Beta shipped\n\n", ""), "utf-8")
+    api.edit(path, "plan", item="Delta", today=TODAY)
+    api.edit(path, "ship", item="delta", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("- ✅ Gamma shipped\n- ✅ Delta shipped\n\n" + footer)
+
+
 def test_ship_does_not_repeat_a_reference_of_the_title(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from milepost.document import Patch, Section
+from milepost.document import HtmlBlock, Paragraph, Patch, Rule, Section
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.periods import month_title, read_period
 from milepost.vocabulary.sections import SectionKind, classify
 
 __all__ = [
     "bullet_of",
+    "closing_start",
     "content_end",
     "insert_under",
     "month_slot",
@@ -44,10 +45,34 @@ def section_of(roadmap: Roadmap, kind: SectionKind) -> Section | None:
     return next((s for s, k in sections_of(roadmap) if k is kind), None)
 
 
+def closing_start(roadmap: Roadmap) -> int:
+    """The first line of the roadmap's closing part, which follows its last section: the rule
+    that closes it (``---`` with only paragraphs after it) or else the next-review line or
+    the footer written after the last heading; the end of the file when there is none. New
+    lines go above it, never into the footer."""
+    document = roadmap.document
+    last_heading = max((h.start for h in document.headings), default=-1)
+    after = [b for b in document.blocks if b.start > last_heading]
+    for index, block in enumerate(after):
+        if isinstance(block, Rule) and all(
+            isinstance(b, Paragraph | HtmlBlock) for b in after[index + 1 :]
+        ):
+            return block.start
+    meta = roadmap.meta
+    marks = [
+        span.start
+        for span in (meta.next_review_span, meta.footer_span)
+        if span is not None and span.start > last_heading
+    ]
+    return min(marks, default=len(document.source.lines))
+
+
 def content_end(roadmap: Roadmap, section: Section) -> int:
-    """The line after a section's own last non-blank line (before its subsections)."""
+    """The line after a section's own last non-blank line (before its subsections, and
+    before the roadmap's closing part)."""
     lines = roadmap.document.source.lines
     end = section.subsections[0].start if section.subsections else section.end
+    end = min(end, closing_start(roadmap))
     while end > section.start + 1 and not lines[end - 1].strip():
         end -= 1
     return end
@@ -85,6 +110,7 @@ def insert_under(
     nl = newline_of(roadmap)
     lines = roadmap.document.source.lines
     sub, at, level = month_slot(parent, month, newest_first=newest_first)
+    at = min(at, closing_start(roadmap))
     if sub is not None:
         end = content_end(roadmap, sub)
         body = [n for n in range(sub.start + 1, end) if lines[n].strip()]

@@ -301,6 +301,40 @@ def test_rollover_past_every_month_of_the_focus(portfolio: Path) -> None:
     assert "<!-- plan February 2027 here -->\n\n## Medium-Term Goals" in text
 
 
+# the document's own voice
+
+
+def test_edits_write_the_emoji_and_boxes_the_document_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# R Roadmap\n\n## Current Focus\n\n### November 2026\n- 🔄 Alpha\n- 🗓️ Beta\n- 🗓️ Gamma\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "start", item="beta", today=TODAY)
+    api.edit(path, "plan", item="Delta", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "- 🔄 Beta\n- 🗓️ Gamma\n- 🗓️ Delta\n" in text
+    assert main(["check", "r.md", "--select", "MP7", "--today", "2026-11-25"]) == 0, (
+        capsys.readouterr().out
+    )
+    boxes = tmp_path / "b.md"
+    boxes.write_text(
+        "# B Roadmap\n\n## Current Focus\n\n### November 2026\n- [x] Alpha\n- [ ] Beta\n",
+        encoding="utf-8",
+    )
+    api.edit(boxes, "plan", item="Gamma", today=TODAY)
+    assert "- [ ] Beta\n- [ ] Gamma\n" in boxes.read_text(encoding="utf-8")
+    assert milepost.load(boxes).items[-1].status is Status.PLANNED
+    # shipping: marked like the milestones already there
+    with boxes.open("a", encoding="utf-8") as f:
+        f.write("\n## Completed Milestones\n\n### October 2026\n- [x] Zeta shipped\n")
+    api.edit(boxes, "ship", item="beta", today=TODAY)
+    assert "### November 2026\n- [x] Beta shipped\n\n### October" in boxes.read_text("utf-8")
+
+
 # plan, and the text every edit writes
 
 

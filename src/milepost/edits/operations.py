@@ -16,13 +16,13 @@ from milepost.document import Patch
 from milepost.edits.edit import Edit
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
 from milepost.edits.readback import read_item
-from milepost.edits.restatus import set_status, status_words
-from milepost.edits.style import LABELS, without_carried_note
+from milepost.edits.restatus import set_status, voice_of
+from milepost.edits.style import without_carried_note
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
 from milepost.vocabulary.periods import month_title
 from milepost.vocabulary.sections import SectionKind
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import Status, emoji_at
 
 __all__ = ["Edit", "plan", "set_status", "ship"]
 
@@ -76,7 +76,13 @@ def ship(
     text = f"{without_carried_note(item.title)} shipped" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"
-    new = [f"{bullet} {Status.DONE.emoji} {text}{nl}"]
+    # Marked like the milestones already there: a box where they are boxes, else the emoji
+    # the document uses for done work.
+    if example is not None and example.kind == "task":
+        mark = "[x]"
+    else:
+        mark = voice_of(roadmap).glyph(Status.DONE)
+    new = [f"{bullet} {mark} {text}{nl}"]
     lines = roadmap.document.source.lines
     # The item's own sub-bullets (details, notes) go with it, re-indented under the new line.
     children = [line for line in lines[item.span.start + 1 : item.span.end] if line.strip()]
@@ -168,14 +174,18 @@ def plan(
     same = [p for p in periods if p.period is not None and p.period.start == month]
     pools = [p.items for p in same] + [p.items for p in reversed(periods)]
     sample = next((i for pool in pools for i in pool if i.status is Status.PLANNED), None)
-    labelled = sample is not None and bool(sample.marker) and sample.marker != Status.PLANNED.emoji
-    words = status_words(roadmap)
-    label = f"**{words.get(Status.PLANNED, LABELS[Status.PLANNED])}:** " if labelled else ""
+    voice = voice_of(roadmap)
+    marker = (sample.marker or "") if sample is not None else ""
+    glyph = emoji_at(marker)
+    labelled = bool((marker[glyph[1] :] if glyph else marker).strip(" :*_[]"))
+    label = f"**{voice.word(Status.PLANNED)}:** " if labelled else ""
+    # A document of task boxes gets a box; others the emoji they use for planned work.
+    mark = "[ ]" if sample is not None and sample.kind == "task" else voice.glyph(Status.PLANNED)
     ref = _issue(issue, roadmap.path) if issue else None
     extra = f" ({ref})" if ref else ""
     if owner:
         extra += f" @{owner.strip().lstrip('@')}"
-    line = f"{bullet_of(roadmap, sample)} {Status.PLANNED.emoji} {label}{title}{extra}{nl}"
+    line = f"{bullet_of(roadmap, sample)} {mark} {label}{title}{extra}{nl}"
     seen = read_item(line, heading)
     if seen is None or seen.status is not Status.PLANNED or not seen.title:
         raise UsageError(f"{title!r} does not read as a planned item", path=roadmap.path)

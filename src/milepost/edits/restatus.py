@@ -8,25 +8,44 @@ from collections import Counter
 
 from milepost.document import Block, BlockQuote, ListBlock, Patch, Table
 from milepost.edits.edit import Edit
-from milepost.edits.style import restatus_cell, restatus_field, restatus_line, split_line_ending
+from milepost.edits.style import (
+    Voice,
+    restatus_cell,
+    restatus_field,
+    restatus_line,
+    split_line_ending,
+)
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap
-from milepost.vocabulary.status import Status, emoji_at, status_of_word
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
 
-__all__ = ["set_status", "status_words"]
+__all__ = ["set_status", "voice_of"]
 
 
-def status_words(roadmap: Roadmap) -> dict[Status, str]:
-    """The label word the document uses most for each status ("Complete", "Done", ...)."""
-    seen: dict[Status, Counter[str]] = {}
+def voice_of(roadmap: Roadmap) -> Voice:
+    """The label word and the emoji the document uses most for each status ("Complete",
+    🔄): what its own items are marked with, where the marker reads as that status."""
+    words: dict[Status, Counter[str]] = {}
+    glyphs: dict[Status, Counter[str]] = {}
     for item in roadmap.items:
-        if item.status is None or not item.marker:
+        if item.status is None or not item.marker or item.status_from == "heading":
             continue
         found = emoji_at(item.marker)
+        if found is not None and (
+            EMOJI.get(found[0]) is item.status or item.status_from == "legend"
+        ):
+            end = found[1]  # the emoji as written, with its variation selector
+            while end < len(item.marker) and item.marker[end] in "\ufe0f\ufe0e":
+                end += 1
+            glyphs.setdefault(item.status, Counter())[item.marker[:end]] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
         if word and status_of_word(word) is item.status:
-            seen.setdefault(item.status, Counter())[word] += 1
-    return {status: words.most_common(1)[0][0] for status, words in seen.items()}
+            words.setdefault(item.status, Counter())[word] += 1
+    return Voice(_most(words), _most(glyphs))
+
+
+def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
+    return {status: counts.most_common(1)[0][0] for status, counts in seen.items()}
 
 
 def _table_of(blocks: list[Block], line: int) -> Table | None:
@@ -48,7 +67,7 @@ def _table_of(blocks: list[Block], line: int) -> Table | None:
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
-def _set_cell(line: str, column: int, status: Status, words: dict[Status, str]) -> str:
+def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
     body, ending = split_line_ending(line)
     bounds = [m.start() for m in _PIPE.finditer(body)]
     leading = body.lstrip().startswith("|")
@@ -57,7 +76,7 @@ def _set_cell(line: str, column: int, status: Status, words: dict[Status, str]) 
     if len(bounds) < column + 2:
         bounds.append(len(body))
     start, end = bounds[column] + 1, bounds[column + 1]
-    return body[:start] + restatus_cell(body[start:end], status, words) + body[end:] + ending
+    return body[:start] + restatus_cell(body[start:end], status, voice) + body[end:] + ending
 
 
 def _status_column(table: Table) -> int | None:
@@ -65,17 +84,17 @@ def _status_column(table: Table) -> int | None:
     return next((i for i, h in enumerate(header) if h in ("status", "state")), None)
 
 
-def _set_first_emoji(line: str, status: Status) -> str:
+def _set_first_emoji(line: str, status: Status, voice: Voice) -> str:
     """A row whose first cell leads with a status emoji: only that emoji changes."""
     for at, char in enumerate(line):
         if char not in " \t|":
             found = emoji_at(line, at)
             if found is None:  # a row with no marker of its own gets one
-                return line[:at] + status.emoji + " " + line[at:]
+                return line[:at] + voice.glyph(status) + " " + line[at:]
             end = found[1]
             while end < len(line) and line[end] in "\ufe0f\ufe0e":
                 end += 1
-            return line[:at] + status.emoji + line[end:]
+            return line[:at] + voice.glyph(status) + line[end:]
     raise UsageError("the row has no cells")
 
 
@@ -91,21 +110,21 @@ def _field_line(roadmap: Roadmap, item: Item) -> int:
 def set_status(roadmap: Roadmap, item: Item, status: Status, *, reason: str | None = None) -> Edit:
     """Give ``item`` a new status where it stands (list item, table row or heading)."""
     lines = roadmap.document.source.lines
-    words = status_words(roadmap)
+    voice = voice_of(roadmap)
     first = item.span.start
     if item.kind == "row":
         table = _table_of(roadmap.document.blocks, first)
         column = _status_column(table) if table is not None else None
         if column is not None:
-            new = _set_cell(lines[first], column, status, words)
+            new = _set_cell(lines[first], column, status, voice)
         else:  # the status is an emoji glued to the first cell
-            new = _set_first_emoji(lines[first], status)
+            new = _set_first_emoji(lines[first], status, voice)
     elif item.kind == "heading" and item.status_from == "field":
         first = _field_line(roadmap, item)
-        new = restatus_field(lines[first], status, words)
+        new = restatus_field(lines[first], status, voice)
     else:
         try:
-            new = restatus_line(lines[first], status, reason=reason, words=words)
+            new = restatus_line(lines[first], status, reason=reason, voice=voice)
         except ValueError:
             raise UsageError(
                 "cannot find the item's marker on its line",

@@ -8,11 +8,15 @@ emoji-and-word form.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
 
 __all__ = [
     "LABELS",
+    "TEMPLATE_VOICE",
+    "Voice",
     "before_owners",
     "carried_over",
     "restatus_cell",
@@ -31,6 +35,26 @@ LABELS = {
     Status.BLOCKED: "Blocked",
     Status.DROPPED: "Dropped",
 }
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How a document writes its statuses: the label word and the emoji it uses most for
+    each (``Complete``, 🔄), so that what an edit writes reads like its neighbours."""
+
+    words: Mapping[Status, str] = field(default_factory=dict)
+    glyphs: Mapping[Status, str] = field(default_factory=dict)
+
+    def word(self, status: Status) -> str:
+        return self.words.get(status) or LABELS[status]
+
+    def glyph(self, status: Status) -> str:
+        return self.glyphs.get(status) or status.emoji
+
+
+#: The template's own voice: its label words and the canonical emoji.
+TEMPLATE_VOICE = Voice()
+
 _TAGS = {
     Status.IN_PROGRESS: "in progress",
     Status.BLOCKED: "blocked",
@@ -103,8 +127,8 @@ def _emoji_prefix(text: str) -> tuple[str, str] | None:
     return text[:end], text[end:]
 
 
-def _relabel(word: str, status: Status, words: dict[Status, str] | None = None) -> str:
-    new = (words or {}).get(status) or LABELS[status]
+def _relabel(word: str, status: Status, voice: Voice) -> str:
+    new = voice.word(status)
     if word.isupper():
         return new.upper()
     if word.islower():
@@ -118,14 +142,14 @@ def _rewrite_rest(
     *,
     boxed: bool,
     reason: str | None,
-    words: dict[Status, str] | None = None,
+    voice: Voice,
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status``."""
     emoji = _emoji_prefix(rest)
     text = rest
     head = ""
     if emoji is not None:
-        head, text = status.emoji, emoji[1]
+        head, text = voice.glyph(status), emoji[1]
     body = text.lstrip(" \t")
     gap = text[: len(text) - len(body)]
     label = _LABEL.match(body)
@@ -134,16 +158,16 @@ def _rewrite_rest(
         value = body[label.end() :]
         words_end = _FIELD_VALUE.match(value)
         cut = words_end.end() if words_end else 0
-        new_value = restatus_cell(value[:cut], status, words) if cut else f" {status.emoji}"
+        new_value = restatus_cell(value[:cut], status, voice) if cut else f" {voice.glyph(status)}"
         return f"{head}{gap}{body[: label.end()]}{new_value}{value[cut:]}"
     if label is not None and status_of_word(label["word"]) is not None:
-        new = _relabel(label["word"], status, words)
+        new = _relabel(label["word"], status, voice)
         body = (
             f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
             + body[label.end() :]
         )
     elif emoji is None and not boxed:
-        head, gap = status.emoji, " "  # an unmarked item gets the canonical emoji
+        head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = _TAG.sub("", body)
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
@@ -160,13 +184,11 @@ def restatus_line(
     status: Status,
     *,
     reason: str | None = None,
-    words: dict[Status, str] | None = None,
+    voice: Voice = TEMPLATE_VOICE,
 ) -> str:
-    """A list item's or heading's first line with its status set, in the author's style.
-
-    ``words`` are the label words the document already uses ("Complete" rather than
-    "Completed"), so a relabelled item reads like its neighbours.
-    """
+    """A list item's or heading's first line with its status set, in the author's style
+    (``voice``: the label words and emoji the document already uses, "Complete" rather than
+    "Completed", 🔄 rather than 🚧, so a relabelled item reads like its neighbours)."""
     body, ending = split_line_ending(line)
     match = _ITEM.match(body)
     if match is not None:
@@ -176,16 +198,16 @@ def restatus_line(
             if box[1] in "xX" and status is Status.DONE:
                 mark = box[1]
             box = f"[{mark}]" + box[3:]
-        rest = _rewrite_rest(match["rest"], status, boxed=bool(box), reason=reason, words=words)
+        rest = _rewrite_rest(match["rest"], status, boxed=bool(box), reason=reason, voice=voice)
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)
     if heading is not None and _emoji_prefix(heading["rest"]) is not None:
-        rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, words=words)
+        rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, voice=voice)
         return f"{heading['lead']}{rest}{ending}"
     raise ValueError("not a list item or a status heading")
 
 
-def restatus_field(line: str, status: Status, words: dict[Status, str] | None = None) -> str:
+def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A ``**Status:** 🚧 In Progress`` paragraph line with its value set to ``status``."""
     body, ending = split_line_ending(line)
     match = re.search(r"(?i)\bstat(?:us|e)\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?", body)
@@ -194,10 +216,10 @@ def restatus_field(line: str, status: Status, words: dict[Status, str] | None = 
     value = body[match.end() :]
     found = _FIELD_VALUE.match(value)
     cut = found.end() if found else 0
-    return body[: match.end()] + restatus_cell(value[:cut], status, words) + value[cut:] + ending
+    return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
 
 
-def restatus_cell(cell: str, status: Status, words: dict[Status, str] | None = None) -> str:
+def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
     its emoji-only / word-only / emoji-and-word form."""
     inner = cell.strip()
@@ -207,13 +229,13 @@ def restatus_cell(cell: str, status: Status, words: dict[Status, str] | None = N
     written = (emoji[1] if emoji else inner).strip()
     bold = written.startswith(("**", "__"))
     plain = written.strip("*_ ")
-    label = _relabel(plain, status, words) if plain else ""
+    label = _relabel(plain, status, voice) if plain else ""
     if bold and label:
         label = f"**{label}**"
     if emoji is not None and not plain:
-        new = status.emoji
+        new = voice.glyph(status)
     elif emoji is not None:
-        new = f"{status.emoji} {label}"
+        new = f"{voice.glyph(status)} {label}"
     else:
-        new = label or f"{status.emoji} {(words or {}).get(status) or LABELS[status]}"
+        new = label or f"{voice.glyph(status)} {voice.word(status)}"
     return f"{left}{new}{right}"

@@ -289,7 +289,7 @@ def test_ship_keeps_the_items_details(tmp_path: Path) -> None:
     assert "Search" not in result.text.split("## Completed Milestones")[0]
 
 
-def test_review_takes_the_author_from_git(tmp_path: Path) -> None:
+def test_review_keeps_the_footer_handle_else_takes_the_git_user(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
@@ -304,7 +304,13 @@ def test_review_takes_the_author_from_git(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "**Last updated:** 2026-11-25" in text
     assert "**Next roadmap review:** 2026-12-09" in text
-    assert text.endswith("*Last updated: 2026-11-25 by Ada Lovelace*\n")
+    # the handle in the footer (status shows it as the lead) stays unless --by says otherwise
+    assert text.endswith("*Last updated: 2026-11-25 by @someone*\n")
+    path.write_text(text.replace("by @someone", "by Some One"), encoding="utf-8")
+    api.edit(path, "review", today=dt.date(2026, 11, 26))
+    assert path.read_text(encoding="utf-8").endswith("*Last updated: 2026-11-26 by Ada Lovelace*\n")
+    api.edit(path, "review", today=dt.date(2026, 11, 27), author="@ada")
+    assert path.read_text(encoding="utf-8").endswith("*Last updated: 2026-11-27 by @ada*\n")
 
 
 def test_fuzzy_lookup_never_guesses_between_two() -> None:

@@ -208,7 +208,10 @@ def _operation(
         )
     if operation == "review":
         author = options["author"]
-        if author is None:
+        by = roadmap.meta.footer_updated_by
+        if author is None and not (by or "").startswith("@"):
+            # A footer naming a handle ("by @bkumar", often the track's lead) keeps it
+            # unless --by names someone else; one without gets the git user.
             from milepost.history.gitlog import user_name
 
             author = user_name(path)

@@ -179,7 +179,12 @@ def plan(
     metavar="YYYY-MM-DD",
     help="Next review date, today or later (default: today plus the review cadence).",
 )
-@click.option("--by", "author", help="Who reviewed (default: git config user.name).")
+@click.option(
+    "--by",
+    "author",
+    help="Who reviewed, for the footer (default: the @handle already there, which status "
+    "shows as the lead; else git config user.name).",
+)
 @_common
 def review(
     track: str, next_review: str | None, author: str | None, dry_run: bool, today: dt.date

@@ -428,7 +428,7 @@ def test_risk_says_added_or_updated(portfolio: Path) -> None:
         mitigation="Keep the **LanceDB** backend",
         today=TODAY,
     )
-    assert added.description == "Risk 4: added"
+    assert added.description == "Vendor lock-in on pgvector: added as Risk 4"
     assert (
         "- **Risk 4:** **Vendor** lock-in on [pgvector](https://x.y)\n  - Likelihood: Low\n"
         "  - Impact: High\n  - Mitigation: Keep the **LanceDB** backend\n"
@@ -436,7 +436,7 @@ def test_risk_says_added_or_updated(portfolio: Path) -> None:
     updated = api.edit(
         path, "risk", item="vendor lock-in", mitigation="A **second** backend", today=TODAY
     )
-    assert updated.description == "Risk 4: updated"
+    assert updated.description == "Vendor lock-in on pgvector: updated"
     result = api.check([path], today=TODAY)
     assert not [d for d in result.diagnostics if d.code.startswith("MP4")]
 

@@ -8,6 +8,7 @@ worked out by hand from that script.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import os
@@ -20,7 +21,9 @@ from typing import Any
 
 import pytest
 
+from milepost import api
 from milepost.cli import main
+from milepost.model import Status
 from tests.conftest import ROOT
 
 TODAY = "2026-11-25"
@@ -1037,3 +1040,30 @@ def test_log_in_a_shallow_clone_says_an_item_was_already_there(
     )
     first = next(line.strip() for line in out.splitlines() if line.strip().startswith("20"))
     assert first.startswith("2026-09-01") and " listed" in first and "already" not in first
+
+
+def test_risks_and_requests_go_by_what_people_call_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    body = (
+        "# Sync Roadmap\n\n## Dependencies and Risks\n\n### Technical Risks\n"
+        "- **Risk 1:** Vendor API rate limits\n  - Likelihood: High\n  - Impact: High\n"
+        "  - Mitigation: {mitigation}\n\n## Community Feedback\n\n"
+        "- **Request 1:** Offline mode - Status: {status}\n"
+    )
+    _commit(repo, body.format(mitigation="Backoff", status="Planned"), "2026-11-02")
+    _commit(repo, body.format(mitigation="Backoff and caching", status="In Progress"), "2026-11-09")
+    code, out, _ = run(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert "Vendor API rate limits" in out and "Risk 1" not in out
+    assert "Offline mode" in out and "status Planned → In Progress" in out
+    monkeypatch.chdir(repo)
+    result = api.edit(
+        repo / "roadmap.md",
+        "request",
+        item="offline",
+        status=Status.DONE,
+        today=dt.date(2026, 11, 25),
+    )
+    assert result.description == "Offline mode: Completed"

@@ -6,6 +6,7 @@ clock; ``to_dict()`` gives stable, JSON-ready data (the schema is ``milepost sch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -302,6 +303,15 @@ def risk_level(value: str | None) -> str | None:
     return level if level in RISK_LEVELS else None
 
 
+_NUMBERED = re.compile(r"(?i)(?:risk|request)\s*#?\d*")
+
+
+def _title(name: str, description: str) -> str:
+    if description and (not name or _NUMBERED.fullmatch(name.strip())):
+        return description
+    return name or description
+
+
 @dataclass(frozen=True, slots=True)
 class Risk:
     name: str
@@ -310,6 +320,12 @@ class Risk:
     likelihood: str | None = None
     impact: str | None = None
     mitigation: str | None = None
+
+    @property
+    def title(self) -> str:
+        """What people call it: its name, or its description where the name only numbers
+        it (the template's "Risk 2")."""
+        return _title(self.name, self.description)
 
     def to_dict(self) -> JSON:
         return {
@@ -343,6 +359,12 @@ class Request:
     @property
     def status(self) -> Status | None:
         return self.item.status
+
+    @property
+    def title(self) -> str:
+        """What people call it: its name, or its description where the name only numbers
+        it (the template's "Request 1")."""
+        return _title(self.name, self.description)
 
     @property
     def span(self) -> Span:

@@ -147,4 +147,4 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
             return f"the request does not read as {word}"
         return None
 
-    return Edit((Patch(number, number + 1, (body + ending,)),), f"request: {word}", verify)
+    return Edit((Patch(number, number + 1, (body + ending,)),), f"{found.title}: {word}", verify)

@@ -87,7 +87,7 @@ def risk(
         )
     if matches:
         found = matches[0]
-        anchor, title, done = found.span.start, found.name, "updated"
+        anchor, title, done = found.span.start, found.title, "updated"
         patches = _update(roadmap, found, fields)
     else:
         missing = [f"--{name.lower()}" for name, value in fields.items() if value is None]
@@ -115,7 +115,8 @@ def risk(
         title = f"Risk {max(numbers, default=len(roadmap.risks)) + 1}"
         gap = [nl] if lines[end - 1].strip() and end > section.start + 1 else []
         patches = [Patch(end, end, (*gap, f"- **{title}:** {description}{nl}", *field_lines))]
-        anchor, done = end + len(gap), "added"
+        anchor, done = end + len(gap), f"added as {title}"
+        title = seen.description
     expected = seen
 
     def verify(after: Roadmap) -> str | None:

@@ -163,7 +163,7 @@ def snapshot(roadmap: Roadmap) -> Snapshot:
             items[state.key] = state
     requests: dict[str, RequestState] = {}
     for request in roadmap.requests:
-        title = request.description or request.name
+        title = request.title
         requests.setdefault(match_key(title), RequestState(match_key(title), title, request.status))
     return Snapshot(
         track=roadmap.track,
@@ -178,7 +178,7 @@ def snapshot(roadmap: Roadmap) -> Snapshot:
         ),
         risks=tuple(
             {
-                r.name: RiskState(r.name, r.likelihood, r.impact, r.mitigation)
+                r.title: RiskState(r.title, r.likelihood, r.impact, r.mitigation)
                 for r in roadmap.risks
             }.values()
         ),

@@ -84,10 +84,22 @@ def _field_words(change: FieldChange) -> str:
         return "added"
     if change.after is None:
         return "removed"
+    before, after = change.before, change.after
     return "; ".join(
-        f"{k} {change.before.get(k) or '—'} → {change.after.get(k) or '—'}"
-        for k in change.changed_fields
+        f"{k} {_value(k, before.get(k))} → {_value(k, after.get(k))}" for k in change.changed_fields
     )
+
+
+def _value(field: str, value: str | None) -> str:
+    """A field's value for people: a request's status by its label ("In Progress")."""
+    if value is None:
+        return "—"
+    if field == "status":
+        try:
+            return Status(value).label
+        except ValueError:
+            pass
+    return value
 
 
 def _header(d: TrackDiff) -> str:

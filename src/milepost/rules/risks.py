@@ -30,7 +30,7 @@ def _incomplete(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             yield rule.at(
                 context,
                 risk.span.start,
-                f"risk '{risk.name}' has no {' or '.join(missing)}",
+                f"risk '{risk.title}' has no {' or '.join(missing)}",
             )
 
 
@@ -40,7 +40,7 @@ def _high_unmitigated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             yield rule.at(
                 context,
                 risk.span.start,
-                f"risk '{risk.name}' is High likelihood and High impact with no mitigation",
+                f"risk '{risk.title}' is High likelihood and High impact with no mitigation",
             )
 
 
@@ -51,7 +51,7 @@ def _bad_level(rule: Rule, context: Context) -> Iterator[Diagnostic]:
                 yield rule.at(
                     context,
                     risk.span.start,
-                    f"risk '{risk.name}' has {name} {value!r}, not High, Medium or Low",
+                    f"risk '{risk.title}' has {name} {value!r}, not High, Medium or Low",
                 )
 
 

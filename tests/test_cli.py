@@ -384,3 +384,16 @@ def test_show_and_export_default_to_the_configured_portfolio(
     assert code == 0 and out.count("last updated") == 5
     code, out, _ = run(capsys, "export")
     assert code == 0 and len(json.loads(out)["roadmaps"]) == 5
+
+
+def test_show_and_export_take_a_track_by_slug_or_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(EXAMPLES)
+    code, out, _ = run(capsys, "show", "tool-use", "--today", "2026-11-25", "--color", "never")
+    assert code == 0 and out.startswith("Tool Use  tracks/tool-use/roadmap.md")
+    assert "2026-11-24 (1 day ago)" in out
+    code, out, _ = run(capsys, "export", "Memory")
+    assert code == 0 and [r["track"] for r in json.loads(out)["roadmaps"]] == ["Memory"]
+    code, _, err = run(capsys, "show", "nope")
+    assert code == 2 and err == "milepost: error: nope: no such file or folder\n"

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
-from milepost.cli.options import format_option
+from milepost.cli.options import format_option, tracks_or_paths
 
 
 @click.command("export")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option("json")
 def command(paths: tuple[Path, ...], fmt: str) -> int:
-    """Print the model of each roadmap (a folder means every roadmap in it; default: the
-    configured portfolio, else the current folder) as JSON."""
-    return run(paths=list(paths) or [Path(".")], fmt=fmt)
+    """Print the model of each roadmap (a folder means every roadmap in it, a track's slug or
+    name its roadmap; default: the configured portfolio, else the current folder) as JSON."""
+    return run(paths=tracks_or_paths(list(paths)) or [Path(".")], fmt=fmt)
 
 
 def run(*, paths: list[Path], fmt: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 import click
@@ -136,3 +137,18 @@ def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None
 def since_option(help_text: str) -> Callable[[F], F]:
     """``--since YYYY-MM-DD``, with the command's meaning of it in ``help_text``."""
     return click.option("--since", metavar="YYYY-MM-DD", callback=_parse_since, help=help_text)
+
+
+def tracks_or_paths(paths: list[Path]) -> list[Path]:
+    """The paths as given, except that one naming no file or folder is read as a track's slug
+    or name in the configured portfolio (as the edit commands take them), where it is one."""
+    from milepost import api
+    from milepost.errors import UsageError
+
+    def resolved(path: Path) -> Path:
+        try:
+            return api.resolve_track(path)
+        except UsageError:
+            return path  # reported as missing when it is read
+
+    return [path if path.exists() else resolved(path) for path in paths]

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from milepost.cli.options import PIPED_WIDTH, color_option, console_for, today_option
+from milepost.cli.options import (
+    PIPED_WIDTH,
+    color_option,
+    console_for,
+    today_option,
+    tracks_or_paths,
+)
 
 
 @click.command("show")
@@ -15,9 +21,9 @@ from milepost.cli.options import PIPED_WIDTH, color_option, console_for, today_o
 @today_option
 @color_option
 def command(paths: tuple[Path, ...], today: dt.date, color: str) -> int:
-    """Summarise each roadmap (a folder means every roadmap in it; default: the configured
-    portfolio, else the current folder)."""
-    return run(paths=list(paths) or [Path(".")], today=today, color=color)
+    """Summarise each roadmap (a folder means every roadmap in it, a track's slug or name its
+    roadmap; default: the configured portfolio, else the current folder)."""
+    return run(paths=tracks_or_paths(list(paths)) or [Path(".")], today=today, color=color)
 
 
 def run(*, paths: list[Path], today: dt.date, color: str) -> int:

@@ -39,7 +39,8 @@ def _age(day: date | None, today: date) -> str:
     delta = (today - day).days
     if delta == 0:
         return f"{day} (today)"
-    return f"{day} ({delta} days ago)" if delta > 0 else f"{day} (in {-delta} days)"
+    days = f"{abs(delta)} day{'s' if abs(delta) != 1 else ''}"
+    return f"{day} ({days} ago)" if delta > 0 else f"{day} (in {days})"
 
 
 def _item_line(item: Item, indent: int = 2) -> Text:

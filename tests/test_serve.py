@@ -259,3 +259,23 @@ def test_the_preview_shows_the_history_of_a_git_clone(portfolio: Path, tmp_path:
         assert "From the roadmaps' git history" in page and "Orchestration" in page
     finally:
         running.close()
+
+
+def test_only_changes_that_can_change_the_site_count(tmp_path: Path) -> None:
+    from milepost.serve import _folders_of, _relevant
+
+    track = tmp_path / "tracks" / "memory"
+    track.mkdir(parents=True)
+    (track / "roadmap.md").write_text("# Memory Roadmap\n", encoding="utf-8")
+    output = tmp_path / "site"
+    folders = _folders_of([tmp_path / "tracks"])
+    assert folders == {str(track.resolve())}
+    assert _relevant(str(track / "roadmap.md"), output, folders)
+    assert _relevant(str(tmp_path / "tracks" / "new"), output, folders) is False  # not made
+    (tmp_path / "tracks" / "new").mkdir()
+    assert _relevant(str(tmp_path / "tracks" / "new"), output, folders)
+    # an editor's temporary file, made and gone (sed -i): no folder of roadmaps
+    assert not _relevant(str(track / "sedzPMfXE"), output, folders)
+    track.rename(tmp_path / "tracks" / "recall")
+    assert _relevant(str(track), output, folders)  # the folder gone took a roadmap with it
+    assert not _relevant(str(output / "index.html"), output, folders)

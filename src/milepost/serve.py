@@ -78,6 +78,7 @@ class Preview:
         self._watching = threading.Event()  # set once the watcher sees the files
         self._watcher: threading.Thread | None = None
         self._server: threading.Thread | None = None
+        self._folders: frozenset[str] = frozenset()  # the folders the roadmaps are in
         self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.server.daemon_threads = True
 
@@ -89,6 +90,7 @@ class Preview:
     def build(self) -> None:
         """Build the site again; whatever goes wrong is shown, never raised."""
         with self._lock:
+            self._folders = _folders_of(self.paths)
             try:
                 result = api.site(
                     self.paths,
@@ -133,7 +135,7 @@ class Preview:
         output = self.output.resolve()
         for changes in watch(
             *roots,
-            watch_filter=lambda _change, path: _relevant(path, output),
+            watch_filter=lambda _change, path: _relevant(path, output, self._folders),
             stop_event=self._stop,
             debounce=200,
             step=50,
@@ -210,16 +212,37 @@ def _folder(path: str | os.PathLike[str]) -> str:
     return str(p if p.is_dir() else p.parent)
 
 
-def _relevant(path: str, output: Path) -> bool:
-    """Whether a change at ``path`` can change the site: a roadmap or config file, or a
-    folder (a renamed or removed track folder takes its roadmap with it), outside the
-    output and outside hidden folders such as ``.git``."""
+def _relevant(path: str, output: Path, folders: frozenset[str] = frozenset()) -> bool:
+    """Whether a change at ``path`` can change the site: a roadmap or config file, a folder
+    made, or a folder gone that held roadmaps (``folders``: a renamed or removed track folder
+    takes its roadmap with it; an editor's temporary file is no folder), outside the output
+    and outside hidden folders such as ``.git``."""
     p = Path(path)
     if p.name.startswith(".") or ".git" in p.parts or p.resolve().is_relative_to(output):
         return False
     if p.suffix in _WATCHED:
         return True
-    return p.is_dir() or (not p.suffix and not p.exists())  # a folder, made or gone
+    if p.is_dir():
+        return True
+    return not p.exists() and str(p.resolve()) in folders
+
+
+def _folders_of(paths: list[str | os.PathLike[str]]) -> frozenset[str]:
+    """Every folder that holds a roadmap of ``paths``, and the folders above it up to the one
+    named (what a rename or removal can take roadmaps away with)."""
+    found: set[str] = set()
+    for path in paths:
+        top = Path(path).resolve()
+        try:
+            files = api.discover(path)
+        except MilepostError:
+            continue
+        for file in files:
+            for folder in Path(file).resolve().parents:
+                if not folder.is_relative_to(top) or folder == top:
+                    break
+                found.add(str(folder))
+    return frozenset(found)
 
 
 def _file(root: Path, url_path: str) -> Path | None:

@@ -364,3 +364,32 @@ def test_several_header_fields_on_one_line(
     assert meta.owners == owners  # a section's owner is not the track's lead
     if updated:
         assert meta.last_updated_text is not None and meta.last_updated_text.startswith(updated)
+
+
+def test_milestones_read_feature_impact_and_details() -> None:
+    roadmap = milepost.loads(
+        "# T Roadmap\n\n## Completed Milestones\n\n### October 2026\n"
+        "- ✅ Transcript store shipped - agents can look up earlier turns (#12)\n"
+        "  - Details: [docs](https://example.org/docs) and [post](https://example.org/blog)\n"
+        "- ✅ Dark mode released: easier on the eyes\n"
+        "- ✅ Faster sync shipped\n"
+        "- ✅ v0.3 - memory backends\n"
+    )
+    [group] = roadmap.milestones
+    got = [(m.feature, m.impact, m.details) for m in group.milestones]
+    assert got == [
+        (
+            "Transcript store",
+            "agents can look up earlier turns",
+            ("https://example.org/docs", "https://example.org/blog"),
+        ),
+        ("Dark mode", "easier on the eyes", ()),
+        ("Faster sync", None, ()),
+        ("v0.3 - memory backends", None, ()),  # no "shipped": nothing to split by
+    ]
+    # every view of an item agrees on its title, and its reference is kept
+    first = group.milestones[0].item
+    assert group.items[0] is first and first in roadmap.items and first.refs == ("#12",)
+    assert milepost.loads("# T\n\n- ✅ Search shipped - fast\n").items[0].title == (
+        "Search shipped - fast"  # outside Completed Milestones a title is left whole
+    )

@@ -282,7 +282,7 @@ def test_diff_defaults_to_each_tracks_last_review(
         "Memory": [
             (
                 "changed",
-                "Context truncation API for agent transcripts shipped",  # now a milestone
+                "Context truncation API for agent transcripts",  # now a milestone
                 "in_progress",
                 "done",
                 "None",

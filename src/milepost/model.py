@@ -32,6 +32,7 @@ __all__ = [
     "Item",
     "Meta",
     "Metric",
+    "Milestone",
     "MilestoneGroup",
     "Period",
     "Request",
@@ -255,19 +256,45 @@ class Initiative:
 
 
 @dataclass(frozen=True, slots=True)
+class Milestone:
+    """One thing shipped, read the template's way: ``✅ <feature> shipped - <impact>``, with
+    the links of the lines below it (``- Details: [docs](...)``). Its item's title is the
+    feature alone."""
+
+    item: Item
+    impact: str | None = None
+    details: tuple[str, ...] = ()
+
+    @property
+    def feature(self) -> str:
+        return self.item.title
+
+    def to_dict(self) -> JSON:
+        return {
+            "feature": self.feature,
+            "impact": self.impact,
+            "details": list(self.details),
+            "span": _span(self.item.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class MilestoneGroup:
-    """Completed Milestones of one period (usually a month)."""
+    """Completed Milestones of one period (usually a month): its items, and each read as a
+    :class:`Milestone` (feature, impact, details)."""
 
     heading: str
     period: Period | None
     items: tuple[Item, ...]
     span: Span
+    milestones: tuple[Milestone, ...] = ()
 
     def to_dict(self) -> JSON:
         return {
             "heading": self.heading,
             "period": _period(self.period),
             "items": [i.to_dict() for i in self.items],
+            "milestones": [m.to_dict() for m in self.milestones],
             "span": _span(self.span),
         }
 

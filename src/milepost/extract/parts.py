@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +26,7 @@ from milepost.model import (
     Item,
     Meta,
     Metric,
+    Milestone,
     MilestoneGroup,
     Request,
     Risk,
@@ -53,6 +55,11 @@ _WITH = re.compile(r"(?i)^with\s+")
 _DEPENDENCY_ON = re.compile(r"(?i)^(?:dependency|depends|dependence)\s+on\s+")
 _CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")
 _STATUS_TAIL = re.compile(r"(?i)\s*[-–—]?\s*[\[(]?\s*status\s*:.*$")
+# The template's milestone: "<feature> shipped - <impact>" (or released, launched, ...).
+_SHIPPED = re.compile(
+    r"(?is)(?P<feature>.+?)\s+(?:shipped|released|launched|landed|delivered)"
+    r"(?:\s*[-–—:]\s*(?P<impact>.*))?"
+)
 
 
 def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None) -> dict[str, Any]:
@@ -293,20 +300,31 @@ class _Reader:
 
     def milestones(self, section: Section) -> list[MilestoneGroup]:
         groups = []
-        own = self.own_items(section)
-        if own:
+        scopes = [section, *section.subsections] if self.own_items(section) else []
+        for scope in scopes or section.subsections:
+            shipped = [self.milestone(item) for item in self.own_items(scope)]
             groups.append(
                 MilestoneGroup(
-                    section.title, _short_period(section.title), tuple(own), self.span(section)
-                )
-            )
-        for sub in section.subsections:
-            groups.append(
-                MilestoneGroup(
-                    sub.title, _short_period(sub.title), tuple(self.own_items(sub)), self.span(sub)
+                    scope.title,
+                    _short_period(scope.title),
+                    tuple(m.item for m in shipped),
+                    self.span(scope),
+                    tuple(shipped),
                 )
             )
         return groups
+
+    def milestone(self, item: Item) -> Milestone:
+        """``<feature> shipped - <impact>``: the item titled by its feature (the found item
+        replaced, so every view of it agrees), the impact apart, the links below it."""
+        details = tuple(dict.fromkeys(link for c in self.children(item) for link in c.links))
+        said = _SHIPPED.fullmatch(item.title)
+        if said is None:
+            return Milestone(item, None, details)
+        impact = (said["impact"] or "").strip() or None
+        titled = replace(item, title=said["feature"].strip())
+        self.found.replace(titled)
+        return Milestone(titled, impact, details)
 
     # -- context -------------------------------------------------------------------------
 

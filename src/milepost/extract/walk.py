@@ -82,6 +82,13 @@ class Walk:
         self.by_line.setdefault(item.span.start, item)
         return item
 
+    def replace(self, item: Item) -> None:
+        """Put ``item`` in place of the item found on its first line (a section reader that
+        knows more of it, such as a milestone's feature, retitles it)."""
+        old = self.by_line[item.span.start]
+        self.items[self.items.index(old)] = item
+        self.by_line[item.span.start] = item
+
 
 @dataclass(frozen=True, slots=True)
 class _Ctx:

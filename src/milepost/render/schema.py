@@ -181,11 +181,24 @@ def _definitions() -> dict[str, Schema]:
                 "span": span,
             },
         ),
+        "milestone": _object(
+            {
+                "feature": _STRING,
+                "impact": _NULLABLE_STRING,
+                "details": _STRINGS,
+                "span": span,
+            },
+            description=(
+                "One thing shipped, read the template's way: '<feature> shipped - <impact>', "
+                "with the links of the lines below it (details)."
+            ),
+        ),
         "milestone_group": _object(
             {
                 "heading": _STRING,
                 "period": _nullable_ref("period"),
                 "items": _array_of("item"),
+                "milestones": _array_of("milestone"),
                 "span": span,
             },
             description="Completed Milestones of one period (usually a month).",

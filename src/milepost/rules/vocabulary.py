@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from milepost.document import Block, BlockQuote, ListBlock, Patch
 from milepost.model import Item
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
+from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import EMOJI, emoji_at, pictograph_at
 
 __all__ = ["RULES"]
@@ -27,7 +28,12 @@ def _family(item: Item) -> str | None:
 
 
 def _mixed(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    families = [(item, _family(item)) for item in context.roadmap.items]
+    # Completed Milestones keep the template's ✅ lines whatever style the plans use.
+    families = [
+        (item, _family(item))
+        for item in context.roadmap.items
+        if not any(classify(title) is SectionKind.MILESTONES for title in item.section)
+    ]
     counts = Counter(family for _, family in families if family is not None)
     if len(counts) < 2:
         return

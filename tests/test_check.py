@@ -482,3 +482,43 @@ def test_per_file_ignores_match_the_path_from_the_config_folder_whatever_the_cwd
         result = api.check([given], today=today, select=("freshness",))
         found = [d for d in result.diagnostics if (d.path or "").endswith("old-beta.md")]
         assert found == [], (cwd, given, [d.message for d in found])
+
+
+def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pre-commit passes the changed file alone: the rest of the portfolio is read on every
+    core, and what is found is what one core finds."""
+    import datetime as dt
+
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
+    for n in range(checks.PARALLEL_FROM):
+        track = tmp_path / "tracks" / f"t{n}"
+        track.mkdir(parents=True)
+        (track / "roadmap.md").write_text(f"# T{n} Roadmap\n", encoding="utf-8")
+    alpha = tmp_path / "tracks" / "alpha" / "roadmap.md"
+    alpha.parent.mkdir()
+    alpha.write_text(
+        "# Alpha Roadmap\n\n## Dependencies and Risks\n\n### External Dependencies\n"
+        "- **Dependency on T7:** exports by December 2026\n- **Dependency on T77:** imports\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    today = dt.date(2026, 11, 25)
+
+    def found() -> list[tuple[str, int, str]]:
+        result = api.check([alpha], today=today, select=("references",))
+        return [(d.code, d.line, d.message) for d in result.diagnostics]
+
+    ran: list[int] = []
+    on_every_core = checks._check_parallel
+    monkeypatch.setattr(
+        checks, "_check_parallel", lambda *args: ran.append(1) or on_every_core(*args)
+    )
+    everywhere = found()
+    assert ran == [1]
+    assert [code for code, _, _ in everywhere] == ["MP601"]
+    assert "T77" in everywhere[0][2] and "T7" in everywhere[0][2]
+    monkeypatch.setattr(checks, "PARALLEL_FROM", 10**6)
+    assert found() == everywhere
+    assert ran == [1]  # the second time on one core

@@ -56,13 +56,29 @@ def check(
         if not (fix or write) and (os.cpu_count() or 1) > 1:
             forget_configs()
             files, errors = _discover_all(paths)
-            if len(files) >= PARALLEL_FROM:
+            if len(files) >= PARALLEL_FROM or _to_read(files, select, ignore) >= PARALLEL_FROM:
                 return _check_parallel(files, errors, today, select, ignore)
         return _check(paths, today, select, ignore, fix, unsafe_fixes, write)
 
 
-#: Portfolios with at least this many files are checked on every core.
+#: Portfolios with at least this many files to read are checked on every core.
 PARALLEL_FROM = 48
+
+
+def _to_read(files: dict[Path, Path], select: tuple[str, ...], ignore: tuple[str, ...]) -> int:
+    """How many files a check of ``files`` reads: they, and the rest of their portfolios when
+    cross-track rules run (one changed file of a big portfolio, as pre-commit passes it)."""
+    every = set(files)
+    configs = set()
+    for path in files:
+        try:
+            configs.add(config_for(path))
+        except MilepostError:
+            continue  # a broken config: reported by the check itself
+    for config in configs:
+        others = scope.other_files(list(files), config, select, ignore)
+        every.update(path.resolve() for path in others)
+    return len(every)
 
 
 def _discover_all(

@@ -335,6 +335,23 @@ def test_edits_write_the_emoji_and_boxes_the_document_uses(
     assert "### November 2026\n- [x] Beta shipped\n\n### October" in boxes.read_text("utf-8")
 
 
+def test_plan_adds_a_row_to_a_month_written_as_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# T Roadmap\n\n## Current Focus\n\n### November 2026\n\n| Feature | Status | Owner |\n"
+        "|---|---|---|\n| Alpha | ✅ Done | @a |\n| Beta | 📋 Planned | @b |\n\n"
+        "### December 2026\n- 📋 Zeta\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "plan", item="Gamma", issue="12", today=TODAY)
+    api.edit(path, "plan", item="Eta", today=TODAY, month=dt.date(2026, 12, 1))
+    text = path.read_text(encoding="utf-8")
+    assert "| Beta | 📋 Planned | @b |\n| Gamma (#12) | 📋 Planned | |\n\n### December" in text
+    assert "- 📋 Zeta\n- 📋 Eta\n" in text  # a month of bullets keeps bullets
+    gamma = next(i for i in milepost.load(path).items if i.title == "Gamma")
+    assert (gamma.kind, gamma.status, gamma.refs) == ("row", Status.PLANNED, ("#12",))
+
+
 # plan, and the text every edit writes
 
 

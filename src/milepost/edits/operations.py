@@ -16,7 +16,7 @@ from milepost.document import Patch
 from milepost.edits.edit import Edit
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
 from milepost.edits.readback import read_item
-from milepost.edits.restatus import set_status, voice_of
+from milepost.edits.restatus import new_row, set_status, voice_of
 from milepost.edits.style import without_carried_note
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
@@ -206,9 +206,16 @@ def plan(
                 line=item.span.first_line,
                 hint="give the new item another title, or edit that one with start, ship, drop",
             )
-    patches = insert_under(roadmap, focus, month, [line], newest_first=False)
-    (patch,) = patches
-    at = patch.start + patch.lines.index(line)  # the new line's index once inserted
+    # A month written as a table with a Status column gets a row, not a bullet under it.
+    rows = [i for p in same for i in p.items if i.kind == "row"]
+    row = new_row(roadmap, rows[-1], f"{title}{extra}", Status.PLANNED) if rows else None
+    if row is not None:
+        at, line = row
+        patches = [Patch(at, at, (line,))]
+    else:
+        patches = insert_under(roadmap, focus, month, [line], newest_first=False)
+        (patch,) = patches
+        at = patch.start + patch.lines.index(line)  # the new line's index once inserted
 
     def verify(after: Roadmap) -> str | None:
         found = next((i for i in work_items(after) if i.span.start == at), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from milepost.document import Block, BlockQuote, ListBlock, Patch, Table
 from milepost.edits.edit import Edit
@@ -19,7 +20,7 @@ from milepost.errors import UsageError
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
 
-__all__ = ["set_status", "voice_of"]
+__all__ = ["new_row", "set_status", "voice_of"]
 
 
 def voice_of(roadmap: Roadmap) -> Voice:
@@ -65,6 +66,35 @@ def _table_of(blocks: list[Block], line: int) -> Table | None:
 
 
 _PIPE = re.compile(r"(?<!\\)\|")
+
+
+def new_row(roadmap: Roadmap, row: Item, text: str, status: Status) -> tuple[int, str] | None:
+    """A row to add to the table ``row`` stands in: ``text`` in its first cell, ``status``
+    in its Status cell written like the others, its other cells empty; and the line it goes
+    on (after the table's last row). None for a table without a Status column."""
+    table = _table_of(roadmap.document.blocks, row.span.start)
+    column = _status_column(table) if table is not None else None
+    if table is None or not column:
+        return None
+    body, ending = split_line_ending(roadmap.document.source.lines[row.span.start])
+    bounds = [m.start() for m in _PIPE.finditer(body)]
+    if not body.lstrip().startswith("|"):
+        bounds.insert(0, -1)
+    if not body.rstrip().endswith("|"):
+        bounds.append(len(body))
+    if len(bounds) < column + 2:
+        return None
+    cells = [body[start + 1 : end] for start, end in pairwise(bounds)]
+    voice = voice_of(roadmap)
+    new = [
+        f" {text} "
+        if index == 0
+        else restatus_cell(cell, status, voice)
+        if index == column
+        else " "
+        for index, cell in enumerate(cells)
+    ]
+    return table.end, body[: bounds[0] + 1] + "|".join(new) + body[bounds[-1] :] + ending
 
 
 def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:

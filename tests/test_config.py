@@ -7,11 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from milepost import api
+from milepost.cli import main
 from milepost.config import DEFAULT_ROADMAPS, Config, parse_config
 from milepost.errors import ConfigError
 from milepost.portfolio.discover import matches
+from milepost.render.config import config_toml
 
 
 def test_defaults() -> None:
@@ -205,3 +209,67 @@ def test_unknown_track_names_the_real_config_file(
         "milepost: error: no roadmap or track named 'nope' (give a path, or the slug or name "
         "of a track that pyproject.toml finds)\n"
     )
+
+
+# milepost config: the effective settings, as a file to copy
+
+_WORDS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    project=_WORDS,
+    roadmaps=st.lists(
+        st.sampled_from(["tracks/*/roadmap.md", "**/plan.md", "a b/*.md"]), min_size=1, max_size=3
+    ),
+    cadence=st.integers(1, 366),
+    select=st.lists(st.sampled_from(["MP101", "freshness", "MP2"]), max_size=3),
+    ignores=st.dictionaries(
+        _WORDS, st.lists(st.sampled_from(["MP201", "references"]), min_size=1, max_size=2)
+    ),
+    statuses=st.dictionaries(_WORDS, st.sampled_from(["done", "planned", "blocked"])),
+)
+def test_the_settings_shown_read_back_the_same(
+    project: str,
+    roadmaps: list[str],
+    cadence: int,
+    select: list[str],
+    ignores: dict[str, list[str]],
+    statuses: dict[str, str],
+) -> None:
+    config = Config(
+        project=project,
+        roadmaps=tuple(roadmaps),
+        review_cadence_days=cadence,
+        select=tuple(select),
+        per_file_ignores=tuple((k, tuple(v)) for k, v in ignores.items()),
+        statuses=tuple(statuses.items()),
+        path="/p/milepost.toml",
+    )
+    again = parse_config(config_toml(config, where="/p"), path="/p/milepost.toml")
+    assert again == config
+
+
+def test_config_shows_where_its_settings_come_from_and_hides_the_webhook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "https://discord.com/api/webhooks/1/s3cret"
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.milepost]\nproject = "Swarmkit"\nstale_after_days = 45\n'
+        f'[tool.milepost.announce]\ndiscord_webhook = "{secret}"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "tracks").mkdir()
+    monkeypatch.chdir(tmp_path / "tracks")
+    assert main(["config"]) == 0
+    out = capsys.readouterr().out
+    assert f"# from {tmp_path / 'pyproject.toml'}; options it does not set are the defaults" in out
+    assert 'project = "Swarmkit"\n' in out and "stale_after_days = 45\n" in out
+    assert "review_cadence_days = 14\n" in out  # a default, shown
+    assert "discord_webhook is set (a secret: not shown)" in out and secret not in out
+    assert main(["config", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert '"discord_webhook_set": true' in out and secret not in out
+    monkeypatch.chdir(tmp_path.parent)
+    assert main(["config", "nowhere"]) == 2
+    assert "'nowhere': no such file or folder" in capsys.readouterr().err

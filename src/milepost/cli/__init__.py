@@ -30,6 +30,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 _COMMANDS = {
     "check": "milepost.cli.check:command",
     "rule": "milepost.cli.rules:command",
+    "config": "milepost.cli.config:command",
     "new": "milepost.cli.new:command",
     "show": "milepost.cli.show:command",
     "export": "milepost.cli.export:command",

@@ -1,0 +1,28 @@
+"""``milepost config [PATH]``: the settings that govern a file or folder, and their source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from milepost.cli.options import format_option
+
+
+@click.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@format_option("toml", "json")
+def command(path: Path | None, fmt: str) -> int:
+    """Show the settings that govern PATH (default: the current folder): the config file
+    found by walking up from it, and every option with its value, defaults included, as a
+    milepost.toml you can copy. The Discord webhook is only said to be set, never shown."""
+    from milepost import api
+    from milepost.render.config import config_json, config_toml
+
+    where = path or Path(".")
+    if not where.exists():
+        raise click.BadParameter(f"{str(where)!r}: no such file or folder", param_hint="'PATH'")
+    config = api.find_config(where)
+    shown = str(where.resolve())
+    click.echo((config_json if fmt == "json" else config_toml)(config, where=shown), nl=False)
+    return 0

@@ -513,12 +513,25 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
     ran: list[int] = []
     on_every_core = checks._check_parallel
     monkeypatch.setattr(
-        checks, "_check_parallel", lambda *args: ran.append(1) or on_every_core(*args)
+        checks, "_check_parallel", lambda *a, **k: ran.append(1) or on_every_core(*a, **k)
     )
     everywhere = found()
     assert ran == [1]
     assert [code for code, _, _ in everywhere] == ["MP601"]
     assert "T77" in everywhere[0][2] and "T7" in everywhere[0][2]
+    # again, the rest of the portfolio from the cache: the same findings
+    assert found() == everywhere and ran == [1, 1]
+    cached = list((Path(os.environ["MILEPOST_CACHE_DIR"]) / "check").glob("*.json"))
+    assert len(cached) == 1
+    # a track that now depends on Alpha makes a cycle: the cache does not hide it
+    (tmp_path / "tracks" / "t7" / "roadmap.md").write_text(
+        "# T7 Roadmap\n\n## Dependencies and Risks\n\n### External Dependencies\n"
+        "- **Dependency on Alpha:** a review\n",
+        encoding="utf-8",
+    )
+    cycle = found()
+    assert [code for code, _, _ in cycle] == ["MP602", "MP601"], cycle
     monkeypatch.setattr(checks, "PARALLEL_FROM", 10**6)
-    assert found() == everywhere
-    assert ran == [1]  # the second time on one core
+    assert found() == cycle
+    assert ran == [1, 1, 1]  # the last time on one core, no cache
+    assert api.check([alpha], today=today, select=("references",), cache=False).diagnostics

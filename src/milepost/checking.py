@@ -8,7 +8,7 @@ and fixes until stable.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from milepost.config import Config
 from milepost.document import Document, parse
 from milepost.errors import ConfigError, UsageError
-from milepost.model import Meta, Roadmap
+from milepost.model import Dependency, Meta, Roadmap
 from milepost.portfolio.discover import matches
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
 from milepost.rules.engine import fix_until_stable, run_rules, select_rules
 from milepost.source import Source
+from milepost.span import Span
 
 if TYPE_CHECKING:  # a one-file check never needs the portfolio modules: import them on use
     from milepost.portfolio.links import TrackIndex
@@ -33,6 +34,7 @@ __all__ = [
     "check_references",
     "check_roadmaps",
     "choose_rules",
+    "context_roadmap",
     "needs_portfolio",
     "skeleton",
 ]
@@ -161,6 +163,20 @@ def skeleton(roadmap: Roadmap) -> Roadmap:
         path=roadmap.path,
         dependencies=roadmap.dependencies,
         synergies=roadmap.synergies,
+    )
+
+
+def context_roadmap(path: str, track: str, depends_on: Sequence[str]) -> Roadmap:
+    """What the cross-track rules read of a roadmap of the portfolio that is not checked: its
+    track and the tracks it depends on (kept between runs by the check's cache)."""
+    span = Span(0, 1, path)
+    return Roadmap(
+        title=track,
+        track=track,
+        meta=Meta(),
+        document=_empty_document(),
+        path=path,
+        dependencies=tuple(Dependency(on, "", span, kind="track") for on in depends_on),
     )
 
 

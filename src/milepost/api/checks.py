@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from milepost import fs
 from milepost.api import check_scope as scope
+from milepost.api.context_cache import ContextCache, Stamp, stamp
 from milepost.api.loading import config_for, forget_configs, load, load_many
 from milepost.config import Config
 from milepost.document import gc_paused
@@ -45,8 +46,13 @@ def check(
     fix: bool = False,
     unsafe_fixes: bool = False,
     write: bool = False,
+    cache: bool = True,
 ) -> CheckResult:
     """Check the roadmaps the paths name, as one portfolio.
+
+    The rest of a big portfolio, read only to resolve references, comes from the user's cache
+    where its files are unchanged (see :mod:`milepost.api.context_cache`), unless ``cache`` is
+    off.
 
     With ``fix``, safe fixes (and unsafe ones with ``unsafe_fixes``) are applied until stable;
     with ``write`` the fixed files are written back atomically, refusing any file that changed
@@ -57,7 +63,7 @@ def check(
             forget_configs()
             files, errors = _discover_all(paths)
             if len(files) >= PARALLEL_FROM or _to_read(files, select, ignore) >= PARALLEL_FROM:
-                return _check_parallel(files, errors, today, select, ignore)
+                return _check_parallel(files, errors, today, select, ignore, cache=cache)
         return _check(paths, today, select, ignore, fix, unsafe_fixes, write)
 
 
@@ -143,6 +149,8 @@ def _check_parallel(
     today: date,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    *,
+    cache: bool = True,
 ) -> CheckResult:
     """Each file's own rules on every core, under the config that governs it; then the
     cross-track rules once per config, on the portfolio of that config's folder."""
@@ -162,8 +170,20 @@ def _check_parallel(
         config: [p.resolve() for p in scope.other_files(group, config, select, ignore)]
         for config, group in groups.items()
     }
-    # The files only read for their names: each under its own config, no rules run.
+    # The files only read for their names: each under its own config, no rules run; those
+    # unchanged since the last check come from its cache.
     context = list(dict.fromkeys(p for ps in portfolios.values() for p in ps if p not in files))
+    kept = ContextCache() if cache and context else None
+    outcome: dict[str, _Outcome] = {}
+    read: dict[Path, Stamp | None] = {}
+    if kept is not None:
+        for file in context:
+            known = kept.get(file)
+            if known is not None:
+                outcome[str(file)] = (str(file), [], known, None)
+            else:
+                read[file] = stamp(file)
+        context = [p for p in context if str(p) not in outcome]
     workers = os.cpu_count() or 1
     size = max(1, (len(files) + len(context)) // (workers * 4))
     jobs: list[tuple[list[Path], Config | None, list[Rule], bool]] = [
@@ -172,15 +192,26 @@ def _check_parallel(
         for i in range(0, len(group), size)
     ]
     jobs += [(context[i : i + size], None, [], False) for i in range(0, len(context), size)]
-    outcome: dict[str, _Outcome] = {}
-    with ProcessPoolExecutor(workers) as pool:
-        futures = [
-            pool.submit(_check_chunk, chunk, today, config, chosen, own)
-            for chunk, config, chosen, own in jobs
-        ]
-        for future in futures:
-            outcome.update((result[0], result) for result in future.result())
-    named = {**{p: str(f) for p, f in files.items()}, **{p: str(p) for p in context}}
+    if len(files) + len(context) < PARALLEL_FROM:  # the rest came from the cache
+        for chunk, config, chosen, file_rules in jobs:
+            done = _check_chunk(chunk, today, config, chosen, file_rules)
+            outcome.update((result[0], result) for result in done)
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            futures = [
+                pool.submit(_check_chunk, chunk, today, config, chosen, own)
+                for chunk, config, chosen, own in jobs
+            ]
+            for future in futures:
+                outcome.update((result[0], result) for result in future.result())
+    if kept is not None:
+        for file, when in read.items():
+            _, _, roadmap, error = outcome[str(file)]
+            if roadmap is not None and error is None:
+                kept.put(file, when, roadmap)
+        kept.save()
+    named = {**{p: str(f) for p, f in files.items()}}
+    named.update((p, str(p)) for ps in portfolios.values() for p in ps if p not in files)
 
     def track(resolved: Path) -> Roadmap | None:
         path, _, roadmap, error = outcome[named[resolved]]

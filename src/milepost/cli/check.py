@@ -44,6 +44,14 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
         " patterns do not match (a pre-commit hook passes every Markdown file)."
     ),
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help=(
+        "Read the rest of the portfolio afresh instead of from the user's cache of the files"
+        " that did not change."
+    ),
+)
 @today_option
 @format_option("text", "json", "github", "sarif")
 def command(
@@ -54,6 +62,7 @@ def command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     force_exclude: bool,
+    no_cache: bool,
     today: dt.date,
     fmt: str,
 ) -> int:
@@ -71,6 +80,7 @@ def command(
         ignore=_selectors(ignore),
         today=today,
         fmt=fmt,
+        cache=not no_cache,
     )
 
 
@@ -85,6 +95,7 @@ def run(
     ignore: tuple[str, ...],
     today: dt.date,
     fmt: str,
+    cache: bool = True,
 ) -> int:
     from milepost import __version__, api
     from milepost.render.diagnostics import render
@@ -102,6 +113,7 @@ def run(
         fix=fix or show_diff,
         unsafe_fixes=unsafe_fixes,
         write=fix and not show_diff,
+        cache=cache,
     )
     if not result.reports and not result.errors:
         from milepost.locate import nothing_found

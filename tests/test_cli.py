@@ -397,3 +397,11 @@ def test_show_and_export_take_a_track_by_slug_or_name(
     assert code == 0 and [r["track"] for r in json.loads(out)["roadmaps"]] == ["Memory"]
     code, _, err = run(capsys, "show", "nope")
     assert code == 2 and err == "milepost: error: nope: no such file or folder\n"
+
+
+@pytest.mark.parametrize("command", ["status", "summary", "graph"])
+def test_nothing_readable_is_an_error_alone(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, command, str(tmp_path / "nope"))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "no such file or folder" in err

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from milepost.portfolio.model import Portfolio
 
 
-def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio, int]:
-    """The portfolio and the exit code it earns: 2 when a file could not be read."""
+def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio | None, int]:
+    """The portfolio and the exit code it earns: 2 when a file could not be read; no
+    portfolio when none could (the errors said so: an empty dashboard would add nothing)."""
     from milepost import api
 
     result, loaded = api.portfolio(list(paths) or [Path(".")], today=today)
@@ -30,6 +31,8 @@ def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio, int]:
         click.echo(f"milepost: error: {error}", err=True)
     if not result.tracks and not loaded.errors:
         raise api.nothing_found(paths)
+    if not result.tracks:
+        return None, 2
     return result, 2 if loaded.errors else 0
 
 
@@ -41,6 +44,8 @@ def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio, int]:
 def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int:
     """The portfolio at a glance: health, freshness, counts, slips, this month, conflicts."""
     portfolio, code = _load(paths, today)
+    if portfolio is None:
+        return code
     if fmt == "json":
         click.echo(json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False))
         return code
@@ -59,6 +64,8 @@ def graph(paths: tuple[Path, ...], today: dt.date, fmt: str) -> int:
     from milepost.render.portfolio import dot, mermaid
 
     portfolio, code = _load(paths, today)
+    if portfolio is None:
+        return code
     if fmt == "svg":
         from milepost.render.site import graph_svg
 
@@ -77,5 +84,7 @@ def summary(paths: tuple[Path, ...], today: dt.date, fmt: str) -> int:
     from milepost.render.portfolio import markdown_summary
 
     portfolio, code = _load(paths, today)
+    if portfolio is None:
+        return code
     click.echo(markdown_summary(portfolio), nl=False)
     return code

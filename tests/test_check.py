@@ -165,7 +165,12 @@ def test_portfolio_references(capsys: pytest.CaptureFixture[str], tmp_path: Path
             encoding="utf-8",
         )
 
-    track("memory", "Memory", "- **Dependency on Web UI:** nothing\n")
+    track(
+        "memory",
+        "Memory",
+        "- **Dependency on Web UI:** nothing\n\n### Cross-Track Synergies\n"
+        "- **All Tracks:** privacy is everyone's\n",  # every track at once: no typo
+    )
     track(
         "web-ui",
         "Web UI",

@@ -406,3 +406,24 @@ def test_planned_this_month_is_this_months_focus(tmp_path: Path) -> None:
         Status.PLANNED: 2,  # Triage and Search; not Sync (Q1 2027), not December's Export
     }
     assert track.counts == {"planned": 4}  # the metric's ⏳ is no work item
+
+
+def test_status_tells_unresolved_references_and_each_cycle_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(tmp_path, "infra", "Infra", deps + "- **Dependency on Search:** quotas\n")
+    _track(tmp_path, "search", "Search", deps + "- **Dependency on Infra:** nodes\n")
+    _track(
+        tmp_path,
+        "billing",
+        "Billing",
+        deps + "- **Dependency on Infrsa:** invoices\n- **Dependency on Stripe:** payouts\n",
+    )
+    code, out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25", "--color", "never")
+    assert code == 0
+    assert "Unresolved references\n  ? Billing line 6: 'Infrsa'\n" in out  # a typo, as MP601
+    assert "Stripe" not in out  # an external system
+    assert "Dependency cycles (1)\n  ↻ Infra → Search → Infra\n" in out
+    code, out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25", "--format", "json")
+    assert "Infrsa" in json.dumps(json.loads(out)["unresolved"]) and "Stripe" not in out

@@ -21,6 +21,10 @@ def normal_track(name: str) -> str:
     return " ".join(_PUNCT.sub(" ", name.casefold().replace("-", " ")).split())
 
 
+#: Names for every track at once ("**All Tracks:** security is cross-cutting"), not a track.
+_EVERY = frozenset({"all", "all tracks", "every", "all teams", "every team", "everyone"})
+
+
 def _grams(text: str) -> set[str]:
     padded = f"  {text} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
@@ -50,6 +54,17 @@ class TrackIndex:
     def resolve(self, mention: str) -> str | None:
         """The track a mention names, or None."""
         return self.names.get(normal_track(mention))
+
+    def dangles(self, mention: str, *, track: bool) -> bool:
+        """Whether a mention names no track where it should: one written as a track's
+        (``track``) that resolves to none, or any close to a track's name (a typo). A
+        template placeholder (``[Track Name]``), an external system ("pgvector") and all the
+        tracks at once ("All Tracks") do not."""
+        if not mention or mention.startswith("[") or self.resolve(mention) is not None:
+            return False
+        if normal_track(mention) in _EVERY:
+            return False
+        return track or self.suggest(mention) is not None
 
     def suggest(self, mention: str) -> str | None:
         """The track a misspelt mention most likely means ("Memroy" → "Memory")."""

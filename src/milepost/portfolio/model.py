@@ -170,7 +170,7 @@ def resolve(
     for mention in found:
         target = index.resolve(mention.name)
         if target is None:
-            if mention.explicit:
+            if index.dangles(mention.name, track=mention.explicit):  # as MP601 judges it
                 unresolved.append((me, mention.name, mention.line))
         elif target != me:
             edges.append(Edge(me, target, mention.what, mention.when, mention.line, mention.kind))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
@@ -95,7 +96,24 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     if portfolio.unresolved:
         parts.append(Text("\nUnresolved references", style="bold"))
         parts += [Text(f"  ? {t} line {n}: '{m}'") for t, m, n in portfolio.unresolved]
+    cycles = _distinct(portfolio.cycles.values())
+    if cycles:
+        parts.append(Text(f"\nDependency cycles ({len(cycles)})", style="bold red"))
+        parts += [Text(f"  ↻ {' → '.join(cycle)}") for cycle in cycles]
     return Group(*parts)
+
+
+def _distinct(cycles: Iterable[list[str]]) -> list[list[str]]:
+    """Each cycle once (every track on one has it, from itself: A → B → A, B → A → B), from
+    its first track by name."""
+    seen: dict[tuple[str, ...], list[str]] = {}
+    for path in cycles:
+        ring = path[:-1]
+        if ring:
+            start = ring.index(min(ring))
+            turned = ring[start:] + ring[:start]
+            seen.setdefault(tuple(turned), [*turned, turned[0]])
+    return list(seen.values())
 
 
 def _id(name: str) -> str:

@@ -17,11 +17,9 @@ def _unknown(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     mentions = [(d.on, d.span.start, d.kind) for d in roadmap.dependencies]
     mentions += [(s.track, s.span.start, "track") for s in roadmap.synergies]
     for name, line, kind in mentions:
-        if not name or name.startswith("[") or tracks.resolve(name) is not None:
-            continue
+        if not tracks.dangles(name, track=kind == "track"):
+            continue  # a track, or "Dependency on pgvector": an external system
         suggestion = tracks.suggest(name)
-        if kind != "track" and suggestion is None:
-            continue  # "Dependency on pgvector": an external system, not a track
         hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
         yield rule.at(context, line, f"no track named '{name}' in this portfolio{hint}")
 

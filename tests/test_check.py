@@ -540,3 +540,36 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
     assert found() == cycle
     assert ran == [1, 1, 1]  # the last time on one core, no cache
     assert api.check([alpha], today=today, select=("references",), cache=False).diagnostics
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one core", "every core"])
+def test_two_roadmaps_of_one_track_name_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: bool
+) -> None:
+    import datetime as dt
+
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
+    names = ["Alpha", "Alpha", "Beta"] + [
+        f"T{n}" for n in range(checks.PARALLEL_FROM if many else 0)
+    ]
+    for n, name in enumerate(names):
+        folder = tmp_path / "tracks" / f"t{n}"
+        folder.mkdir(parents=True)
+        (folder / "roadmap.md").write_text(f"<!-- copied -->\n# {name} Roadmap\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = api.check(["tracks"], today=dt.date(2026, 11, 25), select=("MP603",))
+    found = sorted((Path(d.path or "").parent.name, d.line, d.message) for d in result.diagnostics)
+    assert found == [
+        (
+            "t0",
+            2,
+            "track 'Alpha' is also the track of tracks/t1/roadmap.md: references to it "
+            "are ambiguous",
+        ),
+        (
+            "t1",
+            2,
+            "track 'Alpha' is also the track of tracks/t0/roadmap.md: references to it "
+            "are ambiguous",
+        ),
+    ]

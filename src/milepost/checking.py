@@ -73,18 +73,29 @@ class FileReport:
 class _Portfolio:
     tracks: TrackIndex | None = None
     cycles: dict[str, list[str]] = field(default_factory=dict)
+    namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
     if len(roadmaps) < 2:
         return _Portfolio()  # one file: cross-track references cannot be judged
     from milepost.portfolio.graph import cycles
-    from milepost.portfolio.links import TrackIndex
+    from milepost.portfolio.links import TrackIndex, normal_track
     from milepost.portfolio.slugs import slug_of
 
     index = TrackIndex.build(
         (roadmap.track, [slug_of(roadmap)] if roadmap.path else []) for roadmap in roadmaps
     )
+    by_name: dict[str, list[str]] = {}
+    for roadmap in roadmaps:
+        if roadmap.path and roadmap.track:
+            by_name.setdefault(normal_track(roadmap.track), []).append(roadmap.path)
+    namesakes = {
+        path: tuple(p for p in paths if p != path)
+        for paths in by_name.values()
+        if len(paths) > 1
+        for path in paths
+    }
     graph: dict[str, list[str]] = {}
     for roadmap in roadmaps:
         me = index.resolve(roadmap.track) or roadmap.track
@@ -93,7 +104,7 @@ def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
             found = index.resolve(dependency.on)
             if found is not None and found != me and found not in deps:
                 deps.append(found)
-    return _Portfolio(index, cycles(graph))
+    return _Portfolio(index, cycles(graph), namesakes)
 
 
 def _rules_for(
@@ -149,17 +160,18 @@ def _check_config_selectors(config: Config) -> None:
 
 def skeleton(roadmap: Roadmap) -> Roadmap:
     """What the cross-track rules read of a roadmap, without its parsed blocks: small enough
-    to send between processes. The text stays where it may hold suppression comments."""
+    to send between processes. The text stays where it may hold suppression comments, and the
+    title's heading, where a finding about the whole track points."""
     source = roadmap.document.source
+    document = _empty_document()
+    if "milepost" in source.text:
+        document = replace(document, source=source)
+    title = [h for h in roadmap.document.headings if h.level == 1][:1]  # where MP603 points
     return Roadmap(
         title=roadmap.title,
         track=roadmap.track,
         meta=Meta(),
-        document=(
-            replace(_empty_document(), source=source)
-            if "milepost" in source.text
-            else _empty_document()
-        ),
+        document=replace(document, headings=title) if title else document,
         path=roadmap.path,
         dependencies=roadmap.dependencies,
         synergies=roadmap.synergies,
@@ -219,7 +231,14 @@ def check_references(
     return {
         roadmap.path or "": run_rules(
             _rules_for(roadmap, cross, config, (located or {}).get(roadmap.path or "")),
-            Context(roadmap, today, config, portfolio.tracks, portfolio.cycles),
+            Context(
+                roadmap,
+                today,
+                config,
+                portfolio.tracks,
+                portfolio.cycles,
+                namesakes=portfolio.namesakes,
+            ),
         )
         for roadmap in roadmaps
     }
@@ -256,7 +275,15 @@ def check_roadmaps(
     reports = []
     for roadmap in roadmaps:
         missing = (missing_links or {}).get(roadmap.path or "", frozenset())
-        context = Context(roadmap, today, config, portfolio.tracks, portfolio.cycles, missing)
+        context = Context(
+            roadmap,
+            today,
+            config,
+            portfolio.tracks,
+            portfolio.cycles,
+            missing,
+            portfolio.namesakes,
+        )
         chosen = _rules_for(roadmap, rules, config, (located or {}).get(roadmap.path or ""))
         if not fix:
             reports.append(FileReport(roadmap, run_rules(chosen, context)))

@@ -85,6 +85,8 @@ class Context:
     cycles: Mapping[str, list[str]] = field(default_factory=dict)
     #: Relative link targets (as written, decoded) that name no existing file.
     missing_links: frozenset[str] = frozenset()
+    #: The other roadmaps of the portfolio that go by the same track name, by path.
+    namesakes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def lines(self) -> tuple[str, ...]:

@@ -38,6 +38,20 @@ def _cycles(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             return
 
 
+def _namesakes(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    roadmap = context.roadmap
+    others = context.namesakes.get(roadmap.path or "")
+    if not others:
+        return
+    line = next((h.start for h in roadmap.document.headings if h.level == 1), 0)
+    also = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+    yield rule.at(
+        context,
+        line,
+        f"track '{roadmap.track}' is also the track of {also}: references to it are ambiguous",
+    )
+
+
 RULES = (
     Rule(
         code="MP601",
@@ -63,5 +77,19 @@ RULES = (
         bad="Memory: Dependency on Web UI; Web UI: Dependency on Memory\n",
         good="Web UI: Dependency on Memory (and Memory does not wait on Web UI)\n",
         check=_cycles,
+    ),
+    Rule(
+        code="MP603",
+        name="duplicate-track",
+        group="references",
+        severity=Severity.WARNING,
+        summary="Two roadmaps of the portfolio go by the same track name.",
+        why=(
+            "A copied template keeps its title: two 'Alpha' tracks show as two rows, and a "
+            "'Dependency on Alpha' goes to one of them, whichever is read first."
+        ),
+        bad="tracks/alpha/roadmap.md: # Alpha Roadmap; tracks/beta/roadmap.md: # Alpha Roadmap\n",
+        good="tracks/alpha/roadmap.md: # Alpha Roadmap; tracks/beta/roadmap.md: # Beta Roadmap\n",
+        check=_namesakes,
     ),
 )

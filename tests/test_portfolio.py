@@ -224,7 +224,8 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         "search",
         "Search",
         "## Current Focus\n\n### January 2027\n- 📋 Search index rebuild\n"
-        "- ❌ Fuzzy ranking\n- 📋 Query language\n\n### November 2026\n- 📋 Facets\n",
+        "- ❌ Fuzzy ranking\n- 📋 Query language\n\n### November 2026\n- 📋 Facets\n"
+        "- ✅ Dark mode\n- 📋 Search API v2 for partners\n",
     )
     _track(
         tmp_path,
@@ -234,11 +235,16 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         "- **Dependency on Search:** search index rebuild by December 2026\n"
         "- **Dependency on Search:** fuzzy ranking by December 2026\n"
         "- **Dependency on Search:** saved searches by December 2026\n"
-        "- **Dependency on Search:** facets by December 2026\n",
+        "- **Dependency on Search:** facets by December 2026\n"
+        "- **Dependency on Search:** light mode by November 2026\n"
+        "- **Dependency on Search:** search usage events by January 2027\n",
     )
     portfolio, _ = api.portfolio([tmp_path], today=TODAY)
     found = {c.edge.what: (c.problem, c.matched) for c in portfolio.conflicts}
     assert found == {
+        # half the words, or a word in common, is no match: "light mode" is not "Dark mode"
+        "light mode": ("Search has no item for 'light mode'", None),
+        "search usage events": ("Search has no item for 'search usage events'", None),
         "search index rebuild": (
             "Search plans it for 2027-01, after 2026-12",
             "Search index rebuild (100% match)",

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["Offer", "conflict_for", "find_conflicts", "offers"]
 
 _WORD = re.compile(r"[a-z0-9]+")
+#: The least similarity for an offer to be the thing needed: more than half of the needed
+#: words ("light mode" is not "Dark mode"), or difflib's ratio of the two titles.
+SIMILAR = 0.6
 _STOP = frozenset({"the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "api", "with"})
 
 
@@ -71,9 +74,9 @@ def _shared_chars(a: tuple[str, frozenset[str], int], b: tuple[str, frozenset[st
 
 
 def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
-    """The provider's offer that names the needed thing, with its similarity (>= 0.5): the
-    first offer with the highest score, a score being the share of the needed words it has
-    or, when higher, difflib's ratio of the two casefolded texts.
+    """The provider's offer that names the needed thing, with its similarity (at least
+    :data:`SIMILAR`): the first offer with the highest score, a score being the share of the
+    needed words it has or, when higher, difflib's ratio of the two casefolded texts.
 
     Offers that share a word with the need are tried first, most shared first, so that the
     best one is met early; a ratio is computed only where exact upper bounds of it (by
@@ -99,7 +102,7 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
         title = info[0]
         overlap = len(want & info[1]) / len(want)
         score = overlap
-        floor = max(0.5, best[1] if best else 0.5, overlap)
+        floor = max(SIMILAR, best[1] if best else SIMILAR, overlap)
         total = len(title) + size
         if (
             overlap < 1.0  # cheap upper bounds of the ratio first: most titles are nowhere near
@@ -112,7 +115,7 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
                 matcher.set_seq2(key)  # the needed text is analysed once
             matcher.set_seq1(title)
             score = max(overlap, matcher.ratio())
-        if score >= 0.5 and (best is None or (score, -at) > (best[1], -best[0])):
+        if score >= SIMILAR and (best is None or (score, -at) > (best[1], -best[0])):
             best = (at, score)
     return None if best is None else (offers[best[0]], best[1])
 

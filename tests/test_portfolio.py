@@ -102,16 +102,15 @@ def test_slips_in_flight_and_shipped_draw_on_every_dated_item(
 
 
 def test_an_item_counts_once_at_the_line_it_is_written(tmp_path: Path) -> None:
-    # the focus month and the flat item list are views of one item; a title written again
-    # on another line (the model does not link lines by title) counts there too, but the
-    # month's lists name a thing once: "Search" shipped once, whatever its two listings
+    # the focus month and the flat item list are views of one item; the same work written
+    # in Current Focus and again under Completed Milestones is one too: "Search" shipped once
     body = (
         "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
         "### November 2026\n- ✅ Search\n- 🚧 Sync\n\n"
         "## Completed Milestones\n\n### November 2026\n- ✅ Search\n- ✅ Export\n"
     )
     track, _ = _one(tmp_path, body)
-    assert track.counts == {"done": 3, "in_progress": 1}
+    assert track.counts == {"done": 2, "in_progress": 1}
     portfolio, _ = api.portfolio([tmp_path], today=TODAY)
     assert [i.title for _, i in portfolio.shipped_this_month] == ["Search", "Export"]
     assert [i.title for _, i in portfolio.in_flight] == ["Sync"]
@@ -433,3 +432,14 @@ def test_status_tells_unresolved_references_and_each_cycle_once(
     assert "Dependency cycles (1)\n  ↻ Infra → Search → Infra\n" in out
     code, out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25", "--format", "json")
     assert "Infrsa" in json.dumps(json.loads(out)["unresolved"]) and "Stripe" not in out
+
+
+def test_one_title_twice_in_one_section_is_two_items(tmp_path: Path) -> None:
+    body = (
+        "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
+        "### November 2026\n- 📋 Docs\n\n### December 2026\n- 📋 Docs\n- 🚧 Sync (carried over "
+        "from October)\n\n## Medium-Term Goals\n\n- ✅ Sync\n"
+    )
+    track, _ = _one(tmp_path, body)
+    # two "Docs" of Current Focus; "Sync" in two sections is one item, at its furthest status
+    assert track.counts == {"done": 1, "planned": 2}

@@ -534,9 +534,10 @@ def status_items(roadmap: Roadmap) -> list[Item]:
 
     An item counts once, at the line where it is written. Current Focus, Completed
     Milestones, tables and the flat list of items are views of the same items, so an item
-    reached through two of them is still one. The model links items by line, not by title:
-    the same work written on two lines (in Current Focus and again under Completed
-    Milestones) counts at both, as ``check`` sees both (MP205 asks to move the shipped one).
+    reached through two of them is still one. The same work written in two top-level
+    sections (shipped in Current Focus and recorded under Completed Milestones, as
+    ``ship --keep`` leaves it) is one too, counted at its furthest status, as history
+    follows it; one title twice in one section names two items.
 
     A ✅ or ⏳ on a success metric ("⏳ Full suite under 15 minutes in CI") says whether a
     target is met: the line stays an item of the model (``Roadmap.items``, ``metrics``), but
@@ -548,9 +549,37 @@ def status_items(roadmap: Roadmap) -> list[Item]:
         for section in top.walk()
         if section.kind is SectionKind.METRICS
     ]
-    return [
+    counted = [
         item
         for item in work_items(roadmap)
         if item.status is not None
         and not any(span.start <= item.span.start < span.end for span in metrics)
     ]
+    return _once_per_work(counted)
+
+
+_ASIDE = re.compile(r"\([^)]*\)")  # "(carried over from October)", "(#348)"
+_PROGRESS = (
+    Status.DROPPED,
+    Status.FUTURE,
+    Status.PLANNED,
+    Status.BLOCKED,
+    Status.IN_PROGRESS,
+    Status.DONE,
+)
+
+
+def _once_per_work(items: list[Item]) -> list[Item]:
+    """``items`` with the same work in two top-level sections kept once, at its furthest
+    status (its asides in brackets aside)."""
+    found: dict[str, list[Item]] = {}
+    for item in items:
+        found.setdefault(title_key(_ASIDE.sub(" ", item.title)), []).append(item)
+    dropped: set[int] = set()
+    for same in found.values():
+        tops = {item.section[1:2] for item in same}
+        if len(same) < 2 or len(tops) < 2 or len(tops) < len(same):
+            continue  # one item, or several of one section: all of them count
+        furthest = max(same, key=lambda i: _PROGRESS.index(i.status) if i.status else -1)
+        dropped.update(id(item) for item in same if item is not furthest)
+    return [item for item in items if id(item) not in dropped]

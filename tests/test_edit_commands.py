@@ -227,6 +227,15 @@ def test_ship_records_the_milestone_above_the_footer(tmp_path: Path, rule: str) 
     assert text.endswith("- ✅ Gamma shipped\n- ✅ Delta shipped\n\n" + footer)
 
 
+def test_an_item_shipped_and_kept_is_still_found_by_its_title(portfolio: Path) -> None:
+    path = _memory(portfolio)
+    api.edit(path, "ship", item="Per-agent memory namespaces", keep=True, today=TODAY)
+    edited = api.edit(path, "block", item="Per-agent memory namespaces", today=TODAY)
+    assert edited.description == "Per-agent memory namespaces: Blocked"
+    blocked = find_item(milepost.load(path), "Per-agent memory namespaces")
+    assert blocked.status is Status.BLOCKED and "Current Focus" in blocked.section[1]
+
+
 def test_ship_does_not_repeat_a_reference_of_the_title(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

@@ -1007,6 +1007,26 @@ def test_an_item_rewritten_but_keeping_its_issue_is_one_item(
     assert "Sharded index for queries" in out
 
 
+def test_a_similar_title_wins_over_a_shared_reference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    head = "# Search Roadmap\n\n### October 2026\n"
+    _commit(repo, head + "- 🚧 Search API for plugins (#42)\n", "2026-10-01")
+    _commit(
+        repo,
+        head + "- 🚧 Search API for all plugins\n- 📋 Index sharding, see (#42)\n",
+        "2026-10-05",
+    )
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    assert changes(data) == {
+        "Search": [
+            ("changed", "Search API for all plugins", "in_progress", "in_progress", "None"),
+            ("added", "Index sharding, see", "None", "planned", "None"),
+        ]
+    }
+
+
 def test_an_issue_named_by_two_items_pairs_neither(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1058,6 +1078,19 @@ def test_risks_and_requests_go_by_what_people_call_them(
     assert code == 0
     assert "Vendor API rate limits" in out and "Risk 1" not in out
     assert "Offline mode" in out and "status Planned → In Progress" in out
+    # reworded and re-rated, "Risk 1" is still the same risk
+    reworded = body.replace("Vendor API rate limits", "Throttling by the vendor at peak")
+    _commit(
+        repo,
+        reworded.replace("High\n  - Impact", "Low\n  - Impact").format(
+            mitigation="Backoff and caching", status="In Progress"
+        ),
+        "2026-11-16",
+    )
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    [risk] = data["diffs"][0]["risks"]
+    assert risk["name"] == "Throttling by the vendor at peak"
+    assert (risk["before"]["likelihood"], risk["after"]["likelihood"]) == ("High", "Low")
     monkeypatch.chdir(repo)
     result = api.edit(
         repo / "roadmap.md",

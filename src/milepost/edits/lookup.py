@@ -19,7 +19,8 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
 
     ``line`` (1-based) picks among several matches. Where several match and one of them is
     clearly the work item (it has a status and is not a community request), it wins over
-    the field lines ("Dependencies: …") and requests that mention it. No match, or several
+    the field lines ("Dependencies: …") and requests that mention it, and a planned item
+    wins over its record under Completed Milestones. No match, or several
     work items, is a :class:`UsageError` naming the closest titles or every candidate.
     """
     items = work_items(roadmap)
@@ -31,12 +32,12 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
     key = title_key(query)
     titled = [(i, title_key(i.title)) for i in items]
     found = [i for i, title in titled if key in title]
-    exact = [i for i, title in titled if title == key]
+    exact = _planned([i for i, title in titled if title == key], roadmap)
     if len(exact) == 1:
         return exact[0]
     if len(found) == 1:
         return found[0]
-    work = _work(roadmap, found)
+    work = _planned(_work(roadmap, found), roadmap)
     if len(work) == 1:  # the one work item among field lines and requests that mention it
         return work[0]
     if work:
@@ -61,6 +62,14 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
         path=roadmap.path,
         hint="pick one with --line N",
     )
+
+
+def _planned(items: list[Item], roadmap: Roadmap) -> list[Item]:
+    """``items`` without the records of shipped work (Completed Milestones) when others are
+    among them: "Search" shipped with ``--keep`` is still the plan's "Search"."""
+    shipped = {i.span.start for group in roadmap.milestones for i in group.items}
+    plans = [i for i in items if i.span.start not in shipped]
+    return plans or items
 
 
 def _work(roadmap: Roadmap, items: list[Item]) -> list[Item]:

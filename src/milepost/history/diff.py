@@ -224,7 +224,7 @@ def diff(
         "risk",
         match(old.risks, new.risks, lambda r: r.name.casefold()),
         lambda r: {"likelihood": r.likelihood, "impact": r.impact, "mitigation": r.mitigation},
-        lambda r: r.name,
+        lambda r: r.title or r.name,
     )
     requests = _fields(
         "request",

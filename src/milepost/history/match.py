@@ -1,13 +1,13 @@
-"""Pairing things across two versions: the same title first, then the same issue reference,
-then the most similar title.
+"""Pairing things across two versions: the same title first, then the most similar title,
+then the same issue reference.
 
 A reworded item ("Context truncation API" → "Context truncation API for transcripts") is one
 item that changed, not one removed and one added. An item rewritten beyond recognition that
 keeps its issue reference ("Faster search (#42)" → "Sharded index for queries (#42)") is one
-item too, when no other unmatched item on either side names that reference. Pairs by title are
-found greedily, best similarity first, and only above :data:`SIMILARITY`; where a runner-up came
-close, the pairing is explained in ``notes`` (``--verbose`` shows them), as is every pairing by
-reference, because a guess should be visible.
+item too, when no other item left unmatched on either side names that reference. Pairs by
+title are found greedily, best similarity first, and only above :data:`SIMILARITY`; where a
+runner-up came close, the pairing is explained in ``notes`` (``--verbose`` shows them), as is
+every pairing by reference, because a guess should be visible.
 """
 
 from __future__ import annotations
@@ -59,21 +59,16 @@ def match(
     """Pair ``before`` with ``after`` by ``key``: every element appears in exactly one pair.
 
     ``anchors`` gives what identifies an element beside its key (an item's issue references):
-    elements left unpaired by key that share an anchor no other unpaired element has are paired
-    next. The result follows ``after``'s order (added ones in place), then the removed ones in
-    ``before``'s order. Keys are expected to be unique within each side.
+    elements left unpaired by key and by similarity that share an anchor no other unpaired
+    element has are paired last. The result follows ``after``'s order (added ones in place),
+    then the removed ones in ``before``'s order. Keys are expected to be unique within each
+    side.
     """
     old = {key(b): b for b in before}
     paired: dict[str, tuple[T, float]] = {}  # after key -> (before, score)
     for k in (key(a) for a in after):
         if k in old:
             paired[k] = (old[k], 1.0)
-    if anchors is not None and len(paired) < min(len(old), len(after)):
-        for o, n, anchor in _anchored(before, after, key, anchors, paired):
-            score = similarity(o, n, floor=0.0)
-            paired[n] = (old[o], score)
-            if notes is not None:
-                notes.append(f"matched {o!r} → {n!r} (both name {anchor}; similarity {score:.2f})")
     taken = {key(b) for b, _ in paired.values()}
     lonely_old = [k for k in old if k not in taken]
     lonely_new = [key(a) for a in after if key(a) not in paired]
@@ -103,6 +98,13 @@ def match(
                 _explain(score, o, n, [scored[i] for i in rivals], taken_old, paired, notes)
             paired[n] = (old[o], score)
             taken_old.add(o)
+    # Rewritten beyond similarity, yet naming the same issue: one item too.
+    if anchors is not None and len(paired) < min(len(old), len(after)):
+        for o, n, anchor in _anchored(before, after, key, anchors, paired):
+            score = similarity(o, n, floor=0.0)
+            paired[n] = (old[o], score)
+            if notes is not None:
+                notes.append(f"matched {o!r} → {n!r} (both name {anchor}; similarity {score:.2f})")
     used = {key(b) for b, _ in paired.values()}
     pairs: list[Pair[T]] = []
     for a in after:

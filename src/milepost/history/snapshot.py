@@ -83,10 +83,11 @@ class MetricState(NamedTuple):
 
 
 class RiskState(NamedTuple):
-    name: str
+    name: str  # as written ("Risk 2" or "Vendor lock-in"): what pairs it across versions
     likelihood: str | None
     impact: str | None
     mitigation: str | None
+    title: str = ""  # what people call it: the description where the name only numbers it
 
 
 class RequestState(NamedTuple):
@@ -178,7 +179,7 @@ def snapshot(roadmap: Roadmap) -> Snapshot:
         ),
         risks=tuple(
             {
-                r.title: RiskState(r.title, r.likelihood, r.impact, r.mitigation)
+                r.name: RiskState(r.name, r.likelihood, r.impact, r.mitigation, r.title)
                 for r in roadmap.risks
             }.values()
         ),

@@ -337,7 +337,15 @@ def test_edits_write_the_emoji_and_boxes_the_document_uses(
     api.edit(boxes, "plan", item="Gamma", today=TODAY)
     assert "- [ ] Beta\n- [ ] Gamma\n" in boxes.read_text(encoding="utf-8")
     assert milepost.load(boxes).items[-1].status is Status.PLANNED
-    # shipping: marked like the milestones already there
+    # shipping: marked like the milestones already there, whatever the plans use
+    marks = tmp_path / "m.md"
+    marks.write_text(
+        "# M Roadmap\n\n## Current Focus\n\n### November 2026\n- ✔️ A\n- ✔️ B\n- 📋 C\n\n"
+        "## Completed Milestones\n\n### October 2026\n- ✅ Z shipped\n",
+        encoding="utf-8",
+    )
+    api.edit(marks, "ship", item="C", today=TODAY)
+    assert "### November 2026\n- ✅ C shipped\n" in marks.read_text(encoding="utf-8")
     with boxes.open("a", encoding="utf-8") as f:
         f.write("\n## Completed Milestones\n\n### October 2026\n- [x] Zeta shipped\n")
     api.edit(boxes, "ship", item="beta", today=TODAY)
@@ -359,6 +367,11 @@ def test_plan_adds_a_row_to_a_month_written_as_a_table(tmp_path: Path) -> None:
     assert "- 📋 Zeta\n- 📋 Eta\n" in text  # a month of bullets keeps bullets
     gamma = next(i for i in milepost.load(path).items if i.title == "Gamma")
     assert (gamma.kind, gamma.status, gamma.refs) == ("row", Status.PLANNED, ("#12",))
+    # a pipe in the title stays in its cell; the owner goes to the Owner column
+    api.edit(path, "plan", item="Fuzzy | search", owner="c", today=TODAY)
+    assert "| Fuzzy \\| search | 📋 Planned | @c |\n" in path.read_text(encoding="utf-8")
+    fuzzy = find_item(milepost.load(path), "Fuzzy | search")
+    assert (fuzzy.kind, fuzzy.status, fuzzy.owners) == ("row", Status.PLANNED, ("@c",))
 
 
 # plan, and the text every edit writes

@@ -76,10 +76,16 @@ def ship(
     text = f"{without_carried_note(item.title)} shipped" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"
-    # Marked like the milestones already there: a box where they are boxes, else the emoji
-    # the document uses for done work.
+    # Marked like the milestones already there (a box, or their emoji as written), else
+    # with the emoji the document uses most for done work.
+    shown = emoji_at(example.marker or "") if example is not None else None
     if example is not None and example.kind == "task":
         mark = "[x]"
+    elif example is not None and example.marker and shown and example.status is Status.DONE:
+        end = shown[1]
+        while end < len(example.marker) and example.marker[end] in "\ufe0f\ufe0e":
+            end += 1
+        mark = example.marker[:end]
     else:
         mark = voice_of(roadmap).glyph(Status.DONE)
     new = [f"{bullet} {mark} {text}{nl}"]
@@ -182,9 +188,9 @@ def plan(
     # A document of task boxes gets a box; others the emoji they use for planned work.
     mark = "[ ]" if sample is not None and sample.kind == "task" else voice.glyph(Status.PLANNED)
     ref = _issue(issue, roadmap.path) if issue else None
-    extra = f" ({ref})" if ref else ""
-    if owner:
-        extra += f" @{owner.strip().lstrip('@')}"
+    ref_text = f" ({ref})" if ref else ""
+    handle = f"@{owner.strip().lstrip('@')}" if owner else None
+    extra = ref_text + (f" {handle}" if handle else "")
     line = f"{bullet_of(roadmap, sample)} {mark} {label}{title}{extra}{nl}"
     seen = read_item(line, heading)
     if seen is None or seen.status is not Status.PLANNED or not seen.title:
@@ -208,7 +214,11 @@ def plan(
             )
     # A month written as a table with a Status column gets a row, not a bullet under it.
     rows = [i for p in same for i in p.items if i.kind == "row"]
-    row = new_row(roadmap, rows[-1], f"{title}{extra}", Status.PLANNED) if rows else None
+    row = (
+        new_row(roadmap, rows[-1], f"{title}{ref_text}", Status.PLANNED, owner=handle)
+        if rows
+        else None
+    )
     if row is not None:
         at, line = row
         patches = [Patch(at, at, (line,))]

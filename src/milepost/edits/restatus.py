@@ -68,14 +68,20 @@ def _table_of(blocks: list[Block], line: int) -> Table | None:
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
-def new_row(roadmap: Roadmap, row: Item, text: str, status: Status) -> tuple[int, str] | None:
-    """A row to add to the table ``row`` stands in: ``text`` in its first cell, ``status``
-    in its Status cell written like the others, its other cells empty; and the line it goes
-    on (after the table's last row). None for a table without a Status column."""
+def new_row(
+    roadmap: Roadmap, row: Item, text: str, status: Status, *, owner: str | None = None
+) -> tuple[int, str] | None:
+    """A row to add to the table ``row`` stands in, and the line it goes on (after the
+    table's last row): ``text`` in its first cell (pipes escaped), ``status`` in its Status
+    cell written like the others, ``owner`` in its Owner or Lead column (else after the
+    text), its other cells empty. None for a table without a Status column after the first
+    (one with Status first is a legend)."""
     table = _table_of(roadmap.document.blocks, row.span.start)
     column = _status_column(table) if table is not None else None
-    if table is None or not column:
+    if table is None or column is None or column == 0:
         return None
+    header = [h.lower().strip(" *:") for h in table.header()]
+    who = next((i for i, h in enumerate(header) if h in _OWNER_HEADERS), None)
     body, ending = split_line_ending(roadmap.document.source.lines[row.span.start])
     bounds = [m.start() for m in _PIPE.finditer(body)]
     if not body.lstrip().startswith("|"):
@@ -85,16 +91,18 @@ def new_row(roadmap: Roadmap, row: Item, text: str, status: Status) -> tuple[int
     if len(bounds) < column + 2:
         return None
     cells = [body[start + 1 : end] for start, end in pairwise(bounds)]
-    voice = voice_of(roadmap)
-    new = [
-        f" {text} "
-        if index == 0
-        else restatus_cell(cell, status, voice)
-        if index == column
-        else " "
-        for index, cell in enumerate(cells)
-    ]
+    first = text.replace("|", "\\|")
+    new = [" "] * len(cells)
+    if owner and who is not None and 0 < who < len(cells) and who != column:
+        new[who] = f" {owner} "
+    elif owner:
+        first = f"{first} {owner}"
+    new[0] = f" {first} "
+    new[column] = restatus_cell(cells[column], status, voice_of(roadmap))
     return table.end, body[: bounds[0] + 1] + "|".join(new) + body[bounds[-1] :] + ending
+
+
+_OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri"})
 
 
 def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:

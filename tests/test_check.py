@@ -509,12 +509,21 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # as on any machine with two cores
     today = dt.date(2026, 11, 25)
 
     def found() -> list[tuple[str, int, str]]:
         result = api.check([alpha], today=today, select=("references",))
         return [(d.code, d.line, d.message) for d in result.diagnostics]
 
+    read: list[str] = []  # the files read in this process (the pool's are not seen here)
+    load = checks.load
+
+    def counted(path: Path, **options: Any) -> Any:
+        read.append(Path(path).parent.name)
+        return load(path, **options)
+
+    monkeypatch.setattr(checks, "load", counted)
     ran: list[int] = []
     on_every_core = checks._check_parallel
     monkeypatch.setattr(
@@ -524,8 +533,10 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
     assert ran == [1]
     assert [code for code, _, _ in everywhere] == ["MP601"]
     assert "T77" in everywhere[0][2] and "T7" in everywhere[0][2]
-    # again, the rest of the portfolio from the cache: the same findings
+    # again, the rest of the portfolio from the cache: the same findings, one file read
+    read.clear()
     assert found() == everywhere and ran == [1, 1]
+    assert read == ["alpha"]
     cached = list((Path(os.environ["MILEPOST_CACHE_DIR"]) / "check").glob("*.json"))
     assert len(cached) == 1
     # a track that now depends on Alpha makes a cycle: the cache does not hide it

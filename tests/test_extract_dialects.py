@@ -374,6 +374,7 @@ def test_milestones_read_feature_impact_and_details() -> None:
         "- ✅ Dark mode released: easier on the eyes\n"
         "- ✅ Faster sync shipped\n"
         "- ✅ v0.3 - memory backends\n"
+        "- ✅ What the beta delivered\n"
     )
     [group] = roadmap.milestones
     got = [(m.feature, m.impact, m.details) for m in group.milestones]
@@ -386,6 +387,7 @@ def test_milestones_read_feature_impact_and_details() -> None:
         ("Dark mode", "easier on the eyes", ()),
         ("Faster sync", None, ()),
         ("v0.3 - memory backends", None, ()),  # no "shipped": nothing to split by
+        ("What the beta delivered", None, ()),  # prose, not "<feature> delivered - <impact>"
     ]
     # every view of an item agrees on its title, and its reference is kept
     first = group.milestones[0].item

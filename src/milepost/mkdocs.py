@@ -45,6 +45,7 @@ from milepost import fs
 from milepost.embed import check, parse_today, portfolio_root
 from milepost.errors import MilepostError
 from milepost.markdown import MilepostExtension
+from milepost.source import decode
 
 __all__ = ["MilepostPlugin"]
 
@@ -136,8 +137,9 @@ def _lines_before(source: str, markdown: str) -> int:
     if not source:
         return 0
     try:
-        text = Path(source).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = decode(fs.read(source).data, path=source).text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it
+    except MilepostError:
         return 0
     if not text.endswith(markdown):
         return 0

@@ -4,7 +4,8 @@ references (the rest of a portfolio when a few files are checked, as pre-commit 
 For each such file, by its resolved path: its size and modification time when read, its track
 and the tracks it depends on; that is all the cross-track rules ask of it. A file whose size or
 time changed is read again. One JSON file in the user's cache folder (``$MILEPOST_CACHE_DIR``
-moves it), made by this very code (its stamp is in the file) and safe to delete at any time.
+moves it), made by this very code (its stamp is in the file) and safe to delete at any time;
+files gone are forgotten when it is written.
 """
 
 from __future__ import annotations
@@ -77,7 +78,9 @@ class ContextCache:
     def save(self) -> None:
         if self.file is None or not self.added:
             return
-        data = {"code": fs.code_stamp(), "entries": self.entries}
+        # Files gone since (a track removed, a project deleted) are forgotten.
+        kept = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
+        data = {"code": fs.code_stamp(), "entries": kept}
         with contextlib.suppress(OSError, MilepostError):  # unwritable: it only costs time
             fs.replace(self.file, json.dumps(data, ensure_ascii=False).encode(), durable=False)
         self.added = False

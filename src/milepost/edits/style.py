@@ -37,7 +37,7 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Voice:
     """How a document writes its statuses: the label word and the emoji it uses most for
     each (``Complete``, 🔄), so that what an edit writes reads like its neighbours."""

@@ -55,10 +55,11 @@ _WITH = re.compile(r"(?i)^with\s+")
 _DEPENDENCY_ON = re.compile(r"(?i)^(?:dependency|depends|dependence)\s+on\s+")
 _CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")
 _STATUS_TAIL = re.compile(r"(?i)\s*[-–—]?\s*[\[(]?\s*status\s*:.*$")
-# The template's milestone: "<feature> shipped - <impact>" (or released, launched, ...).
+# The template's milestone: "<feature> shipped - <impact>" (or released, launched, ... when an
+# impact follows: "What the beta delivered" is prose), or "<feature> shipped".
 _SHIPPED = re.compile(
-    r"(?is)(?P<feature>.+?)\s+(?:shipped|released|launched|landed|delivered)"
-    r"(?:\s*[-–—:]\s*(?P<impact>.*))?"
+    r"(?is)(?P<feature>.+?)\s+(?:(?:shipped|released|launched|landed|delivered)\s*[-–—:]\s*"
+    r"(?P<impact>.*)|shipped)"
 )
 
 

@@ -73,4 +73,3 @@ def _string(text: str) -> str:
     """A TOML basic string: JSON's escapes (``\\"``, ``\\\\``, ``\\uXXXX``) are TOML's too; DEL,
     which JSON leaves as it is and TOML refuses, is escaped as well."""
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-

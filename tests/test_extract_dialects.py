@@ -315,6 +315,9 @@ def test_metric_names_with_symbols_keep_their_baseline_and_target() -> None:
         ("**Track health:** 🟢\n", "on_track"),
         ("**Status Legend:** 🟢 Active | 🟡 Planning | 🔴 Blocked\n", None),
         ("| Track | Status |\n| --- | --- |\n| Memory | 🟢 |\n", None),
+        ("**Overall status**: 🔴 Off track\n", "off_track"),
+        ("## Current Focus\n\n- ✅ Health check endpoint (🔴 was failing, fixed)\n", None),
+        ("## Current Focus\n\n- 🟢 Public status page redesign\n", None),
     ],
 )
 def test_stated_health_is_a_field_not_a_legend_or_a_table_cell(
@@ -395,3 +398,16 @@ def test_milestones_read_feature_impact_and_details() -> None:
     assert milepost.loads("# T\n\n- ✅ Search shipped - fast\n").items[0].title == (
         "Search shipped - fast"  # outside Completed Milestones a title is left whole
     )
+
+
+def test_a_heading_that_only_dates_is_no_item() -> None:
+    roadmap = milepost.loads(
+        "# X Roadmap\n\n## Current Focus\n\n### 🗓️ November 2026\n- [ ] Thing\n\n"
+        "### 📋 Q1 2027\n- 📋 Other\n\n### 📋 v0.2 - Search\n"
+    )
+    got = [(i.title, i.kind, i.period.label if i.period else None) for i in roadmap.items]
+    assert got == [
+        ("Thing", "task", "2026-11"),
+        ("Other", "list", "2027-Q1"),
+        ("v0.2 - Search", "heading", "v0.2"),  # a deliverable under a status emoji
+    ]

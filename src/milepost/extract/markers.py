@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from milepost.document import Inline
+from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
 from milepost.vocabulary.status import (
     EMOJI,
@@ -376,6 +377,13 @@ def label_status(title: str) -> Status | None:
     return None
 
 
+def _only_when(text: str) -> bool:
+    """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
+    names no deliverable)."""
+    period = read_period(text)
+    return period is not None and period.text.strip(" *_") == text.strip(" *_:")
+
+
 def heading_marker(
     title: str, inline: Inline, legend: Legend = NO_LEGEND
 ) -> tuple[Marker | None, Status | None]:
@@ -389,6 +397,6 @@ def heading_marker(
     if emoji_status is None or word_status is not None:
         return None, None
     rest = strip_decoration(inline.text[end:])
-    if not rest or classify(rest) is not SectionKind.OTHER:
+    if not rest or classify(rest) is not SectionKind.OTHER or _only_when(rest):
         return None, None
     return Marker(emoji_status, written, end=end), None

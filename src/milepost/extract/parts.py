@@ -127,7 +127,9 @@ def _fields_of(items: list[Item]) -> dict[str, str]:
 
 
 def _health(document: Document) -> Health | None:
-    """An explicit 🟢/🟡/🔴 on a ``Status:`` or ``Health:`` line near the top."""
+    """An explicit 🟢/🟡/🔴 near the top, as the value of a ``Status:`` or ``Health:`` field
+    (``**Status:** 🟡 At risk``, ``**Track health:** 🟢``); not a legend, a table cell, or an
+    item that mentions a status ("✅ Health check endpoint (🔴 was failing)")."""
     limit = min(document.line_count, 30)
     for number in range(limit):
         line = document.line(number)
@@ -136,10 +138,15 @@ def _health(document: Document) -> Health | None:
             continue
         if "legend" in lower or line.lstrip().startswith("|"):
             continue  # "**Status Legend:** 🟢 Active | …" defines markers; a table row is a row
-        for glyph, health in HEALTH.items():
-            if glyph in line:
-                return health
+        field = _HEALTH_FIELD.search(line)
+        if field is not None:
+            return HEALTH[field["glyph"]]
     return None
+
+
+_HEALTH_FIELD = re.compile(
+    r"(?i)\b(?:status|health)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<glyph>🟢|🟡|🔴)"
+)
 
 
 class _Reader:

@@ -470,3 +470,63 @@ def test_each_roadmap_reads_its_own_configs_status_markers(tmp_path: Path) -> No
     api.site([tmp_path], tmp_path / "site", today=TODAY)
     page = (tmp_path / "site" / "tracks" / "labs.html").read_text(encoding="utf-8")
     assert "Flying cars" in page and 'class="badge blocked"' in page
+
+
+def test_the_config_nearest_a_file_is_found_through_links_and_dotdot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """config_for resolves each folder once (cached) yet answers as realpath does: a linked
+    folder or file is governed by the config nearest its target."""
+    from milepost.api.loading import config_for, forget_configs
+
+    real = tmp_path / "real" / "team"
+    real.mkdir(parents=True)
+    (real.parent / "milepost.toml").write_text('project = "Real"\n', encoding="utf-8")
+    (real / "roadmap.md").write_text("# Team Roadmap\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "milepost.toml").write_text('project = "Elsewhere"\n', encoding="utf-8")
+    (elsewhere / "team").symlink_to(real, target_is_directory=True)
+    (elsewhere / "linked.md").symlink_to(real / "roadmap.md")
+    (elsewhere / "own.md").write_text("# Own Roadmap\n", encoding="utf-8")
+    forget_configs()
+    assert config_for(elsewhere / "team" / "roadmap.md").project == "Real"
+    assert config_for(elsewhere / "linked.md").project == "Real"
+    assert config_for(elsewhere / "own.md").project == "Elsewhere"
+    assert config_for(elsewhere / "team" / ".." / "own.md").project == "Real"  # as realpath
+    monkeypatch.chdir(real)
+    assert config_for("roadmap.md").project == "Real"
+    assert config_for(Path("..", "..", "elsewhere", "own.md")).project == "Elsewhere"
+    forget_configs()
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        (),
+        (("2026-01", "a"),),
+        (("2026-03", "c"), ("2026-01", "a")),
+        (("2026-02", "b"), ("2026-02", "B")),  # a label twice: the last cell, as a dict keeps
+        (("2026-01", "a"), ("2026-02", "b"), ("2026-03", "c")),
+    ],
+)
+@pytest.mark.parametrize("columns", [[], ["2026-01", "2026-02", "2026-03"]])
+def test_a_timeline_row_has_a_cell_under_every_column(
+    cells: tuple[tuple[str, str], ...], columns: list[str]
+) -> None:
+    from milepost.render.site import TrackParts, _timeline_row
+
+    if not columns and cells:
+        return  # every label of every track is a column
+    part = TrackParts(
+        *("T", "t", "on_track", "", (), (), (), b"", "<tr><th>T</th>"),
+        tuple((label, label + "-01", cell) for label, cell in cells),
+        *((), "", (), ()),
+    )
+    by_label = dict(cells)
+    expected = "<tr><th>T</th>"
+    if columns:
+        expected += "<td>" + "</td><td>".join(by_label.get(c, "") for c in columns) + "</td>"
+    expected += "</tr>\n"
+    place = {label: n for n, label in enumerate(columns)}
+    assert _timeline_row(part, place) == expected

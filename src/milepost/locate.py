@@ -41,8 +41,8 @@ def config_in(folder: Path) -> Config | None:
     says so, since the table that is ignored was surely written to be read.
     """
     for name in CONFIG_FILES:
-        candidate = folder / name
-        if candidate.is_file():
+        if os.path.isfile(os.path.join(folder, name)):  # no Path made for a file not there
+            candidate = folder / name
             text = decode(fs.read(candidate).data, path=str(candidate)).text
             config = parse_config(text, path=str(candidate))
             if config is not None:

@@ -143,9 +143,10 @@ def build_site(
         context = _digest(version, today.isoformat(), repr(config), project, str(path))
         tracks.append(_Track(path, config, data, _digest(context, fs.sha256(data))))
     pages_before: dict[str, str] = manifest.get("files", {})
+    on_disk = _track_pages(folder)
     todo = []
     for track in tracks:
-        if not _reuse(track, folder, pages_before, kept):
+        if not _reuse(track, on_disk, pages_before, kept):
             todo.append(track)
         elif progress is not None:
             progress(track.parts.track if track.parts else str(track.path))
@@ -227,15 +228,24 @@ def _read_shard(folder: Path, digit: str, version: str) -> dict[str, _Kept]:
         return {}
 
 
+def _track_pages(folder: Path) -> frozenset[str]:
+    """The track pages on disk, as ``tracks/<slug>.html``: one listing, not a look per track."""
+    try:
+        with os.scandir(folder / "tracks") as entries:
+            return frozenset(f"tracks/{e.name}" for e in entries if e.is_file())
+    except OSError:
+        return frozenset()
+
+
 def _reuse(
-    track: _Track, folder: Path, pages: Mapping[str, str], kept: Mapping[str, _Kept]
+    track: _Track, on_disk: frozenset[str], pages: Mapping[str, str], kept: Mapping[str, _Kept]
 ) -> bool:
     """Whether the track's parts are kept and its page is on disk as they were rendered."""
     entry = kept.get(track.key)
     if entry is None:
         return False
     relative = f"tracks/{entry.parts.slug}.html"
-    if pages.get(relative) != entry.page_digest or not (folder / relative).is_file():
+    if pages.get(relative) != entry.page_digest or relative not in on_disk:
         return False
     track.parts, track.page_digest, track.kept = entry.parts, entry.page_digest, entry
     return True
@@ -491,7 +501,8 @@ def _write(
         "conflicts": manifest["conflicts"],
         "graph": manifest["graph"],
     }
-    data = json.dumps(new_manifest, indent=1, sort_keys=True).encode("utf-8")
+    # Compact: with an indent, json encodes in Python, a tenth of a rebuild at 1,000 tracks.
+    data = json.dumps(new_manifest, sort_keys=True, separators=(",", ":")).encode("utf-8")
     target = folder / MANIFEST
     if _holds(target, data):
         unchanged += 1

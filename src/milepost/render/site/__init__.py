@@ -313,15 +313,14 @@ def assemble(
         for label, start, _cell in p.timeline:
             starts.setdefault(label, start)
     columns = sorted(starts, key=lambda label: (starts[label], label))
-    rows = []
-    for p in parts:
-        cells = {label: cell for label, _start, cell in p.timeline}
-        rows.append(p.timeline_head)
-        if columns:
-            rows += ["<td>", "</td><td>".join([cells.get(c, "") for c in columns]), "</td>"]
-        rows.append("</tr>\n")
-    pages["timeline.html"] = _render(
-        "timeline.html.j2", title="Timeline", columns=columns, rows=Markup("".join(rows)), **common
+    head, tail = _render_around(
+        "timeline.html.j2", "rows", title="Timeline", columns=columns, **common
+    )
+    # A hundred columns by a thousand tracks, mostly empty: each row joined and encoded on
+    # its own (one page-sized str of emoji text would be copied at four bytes a character).
+    place = {label: n for n, label in enumerate(columns)}
+    pages["timeline.html"] = b"".join(
+        [head, *(_timeline_row(p, place).encode("utf-8") for p in parts), tail]
     )
     # The parts are HTML already: joined here, not in template loops (thousands of risks).
     risks: list[str] = []
@@ -383,6 +382,20 @@ def assemble(
         **common,
     )
     return pages
+
+
+def _timeline_row(part: TrackParts, place: dict[str, int]) -> str:
+    """A track's row of the timeline: a cell under each column (``place``: a column's
+    index by its label), empty where the track has nothing in that period."""
+    if not place:
+        return part.timeline_head + "</tr>\n"
+    cells = {place[label]: cell for label, _start, cell in part.timeline}
+    row, at = [part.timeline_head, "<td>"], 0
+    for n in sorted(cells):
+        row += ["</td><td>" * (n - at), cells[n]]
+        at = n
+    row += ["</td><td>" * (len(place) - 1 - at), "</td></tr>\n"]
+    return "".join(row)
 
 
 def build(

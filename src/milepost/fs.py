@@ -230,10 +230,12 @@ def walk_relative(root: str | os.PathLike[str]) -> Iterator[tuple[str, Path]]:
     top = os.fspath(root)
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        inside = os.path.relpath(folder, top)
-        lead = "" if inside == os.curdir else inside.replace(os.sep, "/") + "/"
+        # os.walk names each folder below ``top`` as ``top`` joined with the names down to it
+        inside = folder[len(top) :].lstrip(os.sep)
+        lead = inside.replace(os.sep, "/") + "/" if inside else ""
+        here = Path(folder)
         for name in sorted(files):
-            yield lead + name, Path(folder, name)
+            yield lead + name, here / name
 
 
 @lru_cache(maxsize=1)

@@ -68,11 +68,11 @@ def _real_folder(folder: str) -> str:
 def _config_near(folder: str) -> Config:
     """:func:`find_config` for a resolved folder, each folder's answer cached: the tracks of
     a portfolio, one folder each, share their parent's answer instead of walking up again."""
-    here = Path(folder)
-    config = config_in(here)
+    config = config_in(folder)
     if config is not None:
         return config
-    return Config() if here.parent == here else _config_near(str(here.parent))
+    parent = os.path.dirname(folder)
+    return Config() if parent == folder else _config_near(parent)
 
 
 def forget_configs() -> None:

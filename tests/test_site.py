@@ -12,6 +12,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -530,3 +531,51 @@ def test_a_timeline_row_has_a_cell_under_every_column(
     expected += "</tr>\n"
     place = {label: n for n, label in enumerate(columns)}
     assert _timeline_row(part, place) == expected
+
+
+def test_pages_whose_shares_did_not_change_are_not_joined_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item's words change the items page and the timeline, not the risks page; a change
+    no page across tracks shows (the roadmap's prose) leaves them all as they were."""
+    from milepost.render import site as render_site
+
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    joined: list[str] = []
+    for name in ("_index", "_items", "_timeline", "_risks", "_requests"):
+        real = getattr(render_site, name)
+
+        def spy(*args: object, _real: Any = real, _name: str = name) -> bytes:
+            joined.append(_name)
+            return bytes(_real(*args))
+
+        monkeypatch.setattr(render_site, name, spy)
+    roadmap = portfolio / "tracks" / "memory" / "roadmap.md"
+    _edit(roadmap, "Per-agent memory namespaces", "Per-agent memory namespaces and quotas")
+    result = api.site([portfolio], out, today=TODAY)
+    assert not result.errors and sorted(joined) == ["_items", "_timeline"]
+    joined.clear()
+    _edit(
+        roadmap,
+        "## Dependencies and Risks",
+        "Prose no other page shows.\n\n## Dependencies and Risks",
+    )
+    result = api.site([portfolio], out, today=TODAY)
+    assert not result.errors and joined == [] and result.written == 2  # its page, the manifest
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)
+
+
+def test_a_page_left_out_is_written_again_when_its_file_is_gone(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    api.site([EXAMPLES], out, today=TODAY)
+    risks = (out / "risks.html").read_bytes()
+    (out / "risks.html").unlink()
+    for static in (out / "static").iterdir():
+        static.unlink()
+    result = api.site([EXAMPLES], out, today=TODAY)
+    assert (out / "risks.html").read_bytes() == risks and list((out / "static").iterdir())
+    assert not result.errors and result.written >= 2

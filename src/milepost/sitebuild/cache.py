@@ -37,12 +37,14 @@ _OLD_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """What a build keeps of a track for the next: its parts, its page's digest, and what it
-    offers (pickled plain data, unpickled only when a conflict in time must be judged)."""
+    """What a build keeps of a track for the next: its parts, its page's digest, what it
+    offers (pickled plain data, unpickled only when a conflict in time must be judged), and
+    the digests of its shares of the pages across tracks (:meth:`TrackParts.shares`)."""
 
     parts: TrackParts
     page_digest: str
     offers: bytes
+    shares: tuple[str, ...]
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -74,14 +76,20 @@ def _read_shard(folder: Path, digit: str, version: str) -> dict[str, Kept]:
         if not isinstance(data, dict) or data.get("milepost") != version:
             return {}
         return {
-            key: Kept(TrackParts.from_plain(parts), page_digest, offered)
-            for key, (parts, page_digest, offered) in data["tracks"].items()
+            key: Kept(TrackParts.from_plain(parts), page_digest, offered, _strings(shares))
+            for key, (parts, page_digest, offered, shares) in data["tracks"].items()
             if isinstance(key, str) and key[:1] == digit
         }
     except MilepostError:  # not there
         return {}
     except Exception:  # a damaged file keeps nothing, whatever unpickling it raised
         return {}
+
+
+def _strings(found: object) -> tuple[str, ...]:
+    if not isinstance(found, tuple) or not all(isinstance(s, str) for s in found):
+        raise ValueError("not the digests of a track's shares")
+    return found
 
 
 def kept_offers(entry: Kept) -> tuple[Offer, ...] | None:
@@ -152,7 +160,7 @@ def keep(
         data = {
             "milepost": version,
             "tracks": {
-                key: (entry.parts.to_plain(), entry.page_digest, entry.offers)
+                key: (entry.parts.to_plain(), entry.page_digest, entry.offers, entry.shares)
                 for key, entry in mine.items()
             },
         }

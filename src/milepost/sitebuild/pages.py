@@ -2,8 +2,10 @@
 written only where its bytes differ from the file's, with the manifest of what was written.
 
 ``.milepost-site.json`` lists the files written (with their digests, so an unchanged page is
-not read back), the conflicts in time already judged and the digest of the dependency graph's
-page (drawn again only when what it shows changed).
+not read back), the conflicts in time already judged, and for each page across tracks the
+digest of all it shows (every track's share of it, see ``TrackParts.shares``): a page is joined
+again only when that digest changed or its file is gone, so an edit that only the track's own
+page shows rewrites that page and the manifest, nothing else.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from milepost import fs
 from milepost.errors import MilepostError
-from milepost.portfolio.model import dependency_cycles
+from milepost.portfolio.model import Conflict, dependency_cycles
 from milepost.render.site import assemble
+from milepost.render.site.parts import SHARED_PAGES
 from milepost.sitebuild.graph import conflicts, edges, graph_digest
-from milepost.sitebuild.plan import TrackFile
+from milepost.sitebuild.plan import TrackFile, digest
 
 if TYPE_CHECKING:
     from milepost.history.stats import Stats
@@ -30,6 +33,8 @@ __all__ = ["GRAPH", "MANIFEST", "SiteResult", "pages", "read_manifest", "write"]
 
 MANIFEST = ".milepost-site.json"
 GRAPH = "graph.html"
+#: The static files (CSS, scripts), all named with this prefix.
+STATIC = "static/"
 #: The files a build may delete again: pages of tracks that are gone, nothing else.
 _GENERATED = re.compile(r"tracks/[^/\\]+\.html")
 
@@ -72,7 +77,9 @@ def pages(
     ordered = sorted(found, key=lambda t: t.parts.track if t.parts else "")
     parts = [t.parts for t in ordered if t.parts is not None]
     cycles = dependency_cycles(between)
-    graph = graph_digest(
+    common = (project, today.isoformat())
+    inputs = _inputs([t.shares for t in ordered if t.shares is not None], common, late, history)
+    inputs[GRAPH] = graph_digest(
         project=project,
         today=today.isoformat(),
         found=between,
@@ -80,8 +87,14 @@ def pages(
         parts=parts,
         late=late,
     )
-    keep = manifest.get("graph") == graph and (folder / GRAPH).is_file()
-    manifest["graph"] = graph
+    inputs[STATIC] = ""  # the same for every build by this version
+    before, files = manifest.get("inputs", {}), manifest.get("files", {})
+    same = {
+        page
+        for page, digest in inputs.items()
+        if before.get(page) == digest and _on_disk(folder, files, page)
+    }
+    manifest["inputs"] = inputs
     return assemble(
         parts,
         project=project,
@@ -90,8 +103,33 @@ def pages(
         cycles=cycles,
         conflicts=late,
         history=history,
-        graph=not keep,
+        leave_out=same,
     )
+
+
+def _inputs(
+    shares: list[tuple[str, ...]],
+    common: tuple[str, str],
+    late: list[Conflict],
+    history: tuple[Sequence[Stats], Stats] | None,
+) -> dict[str, str]:
+    """The digest of all that each page across tracks shows: every track's share of it (in
+    the pages' order), the project and the day, and the conflicts in time (index) or git's
+    statistics (history) it also shows. Equal digests, equal pages."""
+    extra = {"index.html": repr(late), "history.html": repr(history)}
+    return {
+        page: digest(page, *common, extra.get(page, ""), *(s[n] for s in shares))
+        for n, page in enumerate(SHARED_PAGES)
+    }
+
+
+def _on_disk(folder: Path, files: dict[str, str], page: str) -> bool:
+    """Whether the last build wrote ``page`` (each static file, for :data:`STATIC`) and it
+    is still there."""
+    if page != STATIC:
+        return page in files and (folder / page).is_file()
+    static = [name for name in files if name.startswith(STATIC)]
+    return bool(static) and all((folder / name).is_file() for name in static)
 
 
 def write(
@@ -117,17 +155,18 @@ def write(
         else:
             joined[relative] = track.page
     for relative, data in sorted(joined.items()):
-        digest = after[relative] = after.get(relative) or fs.sha256(data)
+        sha = after[relative] = after.get(relative) or fs.sha256(data)
         target = folder / relative
-        if (before.get(relative) == digest and target.is_file()) or _holds(target, data):
+        if (before.get(relative) == sha and target.is_file()) or _holds(target, data):
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         fs.replace(target, data, durable=False)  # made again if lost: the manifest says so
         written += 1
-    if GRAPH not in joined and GRAPH in before:  # unchanged, so not rendered again
-        after[GRAPH] = before[GRAPH]
-        unchanged += 1
+    for relative, sha in before.items():  # pages left out: unchanged, not rendered again
+        if relative not in after and not relative.startswith("tracks/"):
+            after[relative] = sha
+            unchanged += 1
     for relative in sorted(set(before) - set(after)):  # pages of tracks now gone
         if _GENERATED.fullmatch(relative):
             fs.remove(folder / relative)
@@ -135,7 +174,7 @@ def write(
         "milepost": version,
         "files": after,
         "conflicts": manifest["conflicts"],
-        "graph": manifest["graph"],
+        "inputs": manifest["inputs"],
     }
     # Compact: with an indent, json encodes in Python, a tenth of a rebuild at 1,000 tracks.
     data = json.dumps(new_manifest, sort_keys=True, separators=(",", ":")).encode("utf-8")

@@ -37,6 +37,7 @@ class TrackFile:
     page: bytes | None = None  # rendered in this build
     page_digest: str | None = None
     offers: tuple[Offer, ...] | None = None
+    shares: tuple[str, ...] | None = None  # see TrackParts.shares
     kept: Kept | None = None
 
 
@@ -101,6 +102,7 @@ def _reuse(
     if pages.get(relative) != entry.page_digest or relative not in on_disk:
         return False
     track.parts, track.page_digest, track.kept = entry.parts, entry.page_digest, entry
+    track.shares = entry.shares
     return True
 
 
@@ -112,6 +114,7 @@ def kept_now(found: list[TrackFile]) -> dict[str, Kept]:
             now[track.key] = track.kept
         else:
             assert track.parts is not None and track.page_digest is not None
-            assert track.offers is not None
-            now[track.key] = Kept(track.parts, track.page_digest, plain_offers(track.offers))
+            assert track.offers is not None and track.shares is not None
+            offered = plain_offers(track.offers)
+            now[track.key] = Kept(track.parts, track.page_digest, offered, track.shares)
     return now

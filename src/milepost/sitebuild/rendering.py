@@ -58,10 +58,12 @@ def use_template_cache() -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Rendered:
-    """A roadmap parsed and rendered in a worker: its page, its parts, what it offers."""
+    """A roadmap parsed and rendered in a worker: its page, its parts (and the digests of
+    its shares of the pages across tracks), what it offers."""
 
     page: bytes
     parts: TrackParts
+    shares: tuple[str, ...]
     offers: tuple[Offer, ...]
 
 
@@ -90,7 +92,8 @@ def _render_one(
     roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
     track = rollup(roadmap, today, config)
     page = track_page(track, project=project, today=today)
-    return _Rendered(page, track_parts(track, today=today, macros=macros()), offers(roadmap))
+    parts = track_parts(track, today=today, macros=macros())
+    return _Rendered(page, parts, parts.shares(), offers(roadmap))
 
 
 def _render_chunk(
@@ -136,7 +139,7 @@ def render(
             errors.append(result.error())
             continue
         track.page, track.parts, track.offers = result.page, result.parts, result.offers
-        track.page_digest = fs.sha256(result.page)
+        track.page_digest, track.shares = fs.sha256(result.page), result.shares
         if progress is not None:
             progress(track.parts.track)
     return errors

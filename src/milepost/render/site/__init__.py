@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -264,18 +264,82 @@ def assemble(
     cycles: dict[str, list[str]],
     conflicts: Iterable[Conflict],
     history: tuple[Sequence[Stats], Stats] | None = None,
-    graph: bool = True,
+    leave_out: Collection[str] = (),
 ) -> dict[str, bytes]:
     """The pages across tracks and the static files, from every track's parts (sorted by
     track name), the dependency graph between the tracks and, where the site is built in a
-    git clone, the delivery statistics of its history. ``graph`` false leaves out the graph's
-    page (the caller knows it has not changed)."""
+    git clone, the delivery statistics of its history. The pages named in ``leave_out`` (and
+    the static files, with ``"static/"``) are left out: the caller knows they have not
+    changed."""
     common: dict[str, Any] = {"project": project, "today": today, "root": ""}
     slugs = {p.track: p.slug for p in parts}
     edges = list(edges)
     conflicts = list(conflicts)
-    pages: dict[str, bytes] = dict(_static())
-    pages["index.html"] = _render(
+    pages: dict[str, bytes] = {} if "static/" in leave_out else dict(_static())
+    pages.update(_across(parts, common, slugs, conflicts, history, leave_out))
+    if "graph.html" not in leave_out:
+        health = {p.track: Health(p.health) for p in parts}
+        pages["graph.html"] = _render(
+            "graph.html.j2",
+            title="Dependencies",
+            svg=(
+                _svg(health, edges, cycles, slugs, conflicts)
+                if parts
+                else Markup("<p class='muted'>No tracks.</p>")
+            ),
+            edges=[e for e in edges if e.kind == "dependency"],
+            slugs=slugs,
+            **common,
+        )
+    return {name: data for name, data in pages.items() if name not in leave_out}
+
+
+def _across(
+    parts: list[TrackParts],
+    common: dict[str, Any],
+    slugs: dict[str, str],
+    conflicts: list[Conflict],
+    history: tuple[Sequence[Stats], Stats] | None,
+    leave_out: Collection[str],
+) -> dict[str, bytes]:
+    """The pages that take a share of every track's parts (:data:`SHARED_PAGES`), but those
+    in ``leave_out``."""
+    today: date = common["today"]
+    pages: dict[str, bytes] = {}
+    if "index.html" not in leave_out:
+        pages["index.html"] = _index(parts, common, slugs, conflicts)
+    if "history.html" not in leave_out:
+        pages["history.html"] = _render(
+            "history.html.j2",
+            title="History",
+            **_history_context(history, slugs=slugs, today=today),
+            **common,
+        )
+    if "items.html" not in leave_out:
+        pages["items.html"] = _items(parts, common)
+    if "timeline.html" not in leave_out:
+        pages["timeline.html"] = _timeline(parts, common)
+    if "risks.html" not in leave_out:
+        pages["risks.html"] = _risks(parts, common)
+    if "metrics.html" not in leave_out:
+        pages["metrics.html"] = _render(
+            "metrics.html.j2",
+            title="Metrics",
+            blocks=Markup("".join(p.metrics for p in parts)),
+            **common,
+        )
+    if "requests.html" not in leave_out:
+        pages["requests.html"] = _requests(parts, common)
+    return pages
+
+
+def _index(
+    parts: list[TrackParts],
+    common: dict[str, Any],
+    slugs: dict[str, str],
+    conflicts: list[Conflict],
+) -> bytes:
+    return _render(
         "index.html.j2",
         title="Tracks",
         count=len(parts),
@@ -289,12 +353,9 @@ def assemble(
         conflict_items=Markup("".join(_conflict_html(c, slugs) for c in conflicts)),
         **common,
     )
-    pages["history.html"] = _render(
-        "history.html.j2",
-        title="History",
-        **_history_context(history, slugs=slugs, today=today),
-        **common,
-    )
+
+
+def _items(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
     head, tail = _render_around(
         "items.html.j2",
         "lists",
@@ -307,7 +368,10 @@ def assemble(
     )
     # Megabytes of items with emoji: joined as UTF-8 bytes (copying such text as str costs
     # four bytes a character, and the template would copy it twice more).
-    pages["items.html"] = b"".join([head, *(p.items for p in parts), tail])
+    return b"".join([head, *(p.items for p in parts), tail])
+
+
+def _timeline(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
     starts: dict[str, str] = {}
     for p in parts:
         for label, start, _cell in p.timeline:
@@ -319,9 +383,10 @@ def assemble(
     # A hundred columns by a thousand tracks, mostly empty: each row joined and encoded on
     # its own (one page-sized str of emoji text would be copied at four bytes a character).
     place = {label: n for n, label in enumerate(columns)}
-    pages["timeline.html"] = b"".join(
-        [head, *(_timeline_row(p, place).encode("utf-8") for p in parts), tail]
-    )
+    return b"".join([head, *(_timeline_row(p, place).encode("utf-8") for p in parts), tail])
+
+
+def _risks(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
     # The parts are HTML already: joined here, not in template loops (thousands of risks).
     risks: list[str] = []
     anchors: dict[tuple[str, str], list[str]] = {}
@@ -340,7 +405,7 @@ def assemble(
         for like in RISK_LEVELS
         for impact in RISK_LEVELS
     }
-    pages["risks.html"] = _render(
+    return _render(
         "risks.html.j2",
         title="Risks",
         levels=RISK_LEVELS,
@@ -349,31 +414,14 @@ def assemble(
         risks=Markup("".join(risks)),
         **common,
     )
-    if graph:
-        health = {p.track: Health(p.health) for p in parts}
-        pages["graph.html"] = _render(
-            "graph.html.j2",
-            title="Dependencies",
-            svg=(
-                _svg(health, edges, cycles, slugs, conflicts)
-                if parts
-                else Markup("<p class='muted'>No tracks.</p>")
-            ),
-            edges=[e for e in edges if e.kind == "dependency"],
-            slugs=slugs,
-            **common,
-        )
-    pages["metrics.html"] = _render(
-        "metrics.html.j2",
-        title="Metrics",
-        blocks=Markup("".join(p.metrics for p in parts)),
-        **common,
-    )
+
+
+def _requests(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
     board: dict[str, list[str]] = {}
     for p in parts:
         for key, entry in p.requests:
             board.setdefault(key, []).append(entry)
-    pages["requests.html"] = _render(
+    return _render(
         "requests.html.j2",
         title="Requests",
         board={key: Markup("".join(entries)) for key, entries in board.items()},
@@ -381,7 +429,6 @@ def assemble(
         columns=_REQUEST_COLUMNS,
         **common,
     )
-    return pages
 
 
 def _timeline_row(part: TrackParts, place: dict[str, int]) -> str:

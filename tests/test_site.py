@@ -251,7 +251,7 @@ def test_incremental_build_is_byte_identical_to_a_clean_build(
 def test_the_graph_page_is_kept_when_the_graph_did_not_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from milepost.render import site as render_site
+    from milepost.render.site import graph as site_graph
 
     portfolio = tmp_path / "p"
     shutil.copytree(EXAMPLES, portfolio)
@@ -262,7 +262,7 @@ def test_the_graph_page_is_kept_when_the_graph_did_not_change(
     def not_again(*_args: object) -> None:
         raise AssertionError("the graph was drawn again")
 
-    monkeypatch.setattr(render_site, "_svg", not_again)
+    monkeypatch.setattr(site_graph, "svg", not_again)
     _edit(portfolio / "tracks" / "memory" / "roadmap.md", "Per-agent memory", "Per-agent recall")
     result = api.site([portfolio], out, today=TODAY)
     assert not result.errors and (out / "graph.html").read_bytes() == graph
@@ -515,7 +515,8 @@ def test_the_config_nearest_a_file_is_found_through_links_and_dotdot(
 def test_a_timeline_row_has_a_cell_under_every_column(
     cells: tuple[tuple[str, str], ...], columns: list[str]
 ) -> None:
-    from milepost.render.site import TrackParts, _timeline_row
+    from milepost.render.site import TrackParts
+    from milepost.render.site.across import _timeline_row
 
     if not columns and cells:
         return  # every label of every track is a column
@@ -538,7 +539,7 @@ def test_pages_whose_shares_did_not_change_are_not_joined_again(
 ) -> None:
     """An item's words change the items page and the timeline, not the risks page; a change
     no page across tracks shows (the roadmap's prose) leaves them all as they were."""
-    from milepost.render import site as render_site
+    from milepost.render.site import across
 
     portfolio = tmp_path / "p"
     shutil.copytree(EXAMPLES, portfolio)
@@ -546,13 +547,13 @@ def test_pages_whose_shares_did_not_change_are_not_joined_again(
     api.site([portfolio], out, today=TODAY)
     joined: list[str] = []
     for name in ("_index", "_items", "_timeline", "_risks", "_requests"):
-        real = getattr(render_site, name)
+        real = getattr(across, name)
 
         def spy(*args: object, _real: Any = real, _name: str = name) -> bytes:
             joined.append(_name)
             return bytes(_real(*args))
 
-        monkeypatch.setattr(render_site, name, spy)
+        monkeypatch.setattr(across, name, spy)
     roadmap = portfolio / "tracks" / "memory" / "roadmap.md"
     _edit(roadmap, "Per-agent memory namespaces", "Per-agent memory namespaces and quotas")
     result = api.site([portfolio], out, today=TODAY)

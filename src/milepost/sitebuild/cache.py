@@ -23,7 +23,7 @@ from typing import Any
 from milepost import fs
 from milepost.errors import MilepostError
 from milepost.portfolio.conflicts import Offer
-from milepost.render.site.parts import TrackParts
+from milepost.render.site.parts import SHARED_PAGES, TrackParts
 from milepost.vocabulary.status import Status
 
 __all__ = ["CACHE", "Kept", "keep", "kept_offers", "plain_offers", "read_kept"]
@@ -87,7 +87,10 @@ def _read_shard(folder: Path, digit: str, version: str) -> dict[str, Kept]:
 
 
 def _strings(found: object) -> tuple[str, ...]:
-    if not isinstance(found, tuple) or not all(isinstance(s, str) for s in found):
+    """``found`` if it is a digest for each of the pages across tracks, else ValueError."""
+    if not isinstance(found, tuple) or len(found) != len(SHARED_PAGES):
+        raise ValueError("not the digests of a track's shares")
+    if not all(isinstance(s, str) for s in found):
         raise ValueError("not the digests of a track's shares")
     return found
 

@@ -1,6 +1,6 @@
-"""The graph between the tracks of a build, from their parts: edges, cycles, and conflicts in
-time, each judged again only where the edge or its provider changed (the verdicts are kept in
-the manifest); and the digest of what the dependency graph's page shows.
+"""The graph between the tracks of a build, from their parts: edges, and conflicts in time,
+each judged again only where the edge or its provider changed (the verdicts are kept in the
+manifest).
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from typing import Any
 from milepost.extract import read_roadmap
 from milepost.portfolio.conflicts import Offer, conflict_for, offers
 from milepost.portfolio.model import Conflict, Edge, resolve, track_index
-from milepost.render.site.parts import TrackParts
 from milepost.sitebuild.cache import kept_offers
 from milepost.sitebuild.plan import TrackFile, digest
 from milepost.source import decode
 
-__all__ = ["conflicts", "edges", "graph_digest"]
+__all__ = ["conflicts", "edges"]
 
 
 def edges(found: list[TrackFile]) -> tuple[list[Edge], dict[str, TrackFile]]:
@@ -77,24 +76,3 @@ def _offers(track: TrackFile) -> tuple[Offer, ...]:
             return found
     source = decode(track.data, path=str(track.path))
     return offers(read_roadmap(source, path=str(track.path), statuses=track.config.statuses))
-
-
-def graph_digest(
-    *,
-    project: str,
-    today: str,
-    found: list[Edge],
-    cycles: dict[str, list[str]],
-    parts: list[TrackParts],
-    late: list[Conflict],
-) -> str:
-    """The digest of what the dependency graph's page shows: names, health, edges, cycles,
-    conflicts in time (equal digests, equal pages)."""
-    return digest(
-        project,
-        today,
-        repr(found),
-        repr(sorted(cycles.items())),
-        repr([(p.track, p.slug, p.health) for p in parts]),
-        repr(sorted((c.edge.source, c.edge.target, c.edge.what, c.problem) for c in late)),
-    )

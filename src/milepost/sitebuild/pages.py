@@ -23,7 +23,7 @@ from milepost.errors import MilepostError
 from milepost.portfolio.model import Conflict, dependency_cycles
 from milepost.render.site import assemble
 from milepost.render.site.parts import SHARED_PAGES
-from milepost.sitebuild.graph import conflicts, edges, graph_digest
+from milepost.sitebuild.graph import conflicts, edges
 from milepost.sitebuild.plan import TrackFile, digest
 
 if TYPE_CHECKING:
@@ -68,25 +68,17 @@ def pages(
     today: date,
     history: tuple[Sequence[Stats], Stats] | None,
 ) -> dict[str, bytes]:
-    """The pages across tracks (and the static files), and the conflicts judged for them,
-    kept in the manifest under ``conflicts``. The dependency graph's page is left out (and
-    kept as it is) when nothing it shows has changed: edges, cycles, health, names, conflicts."""
+    """The pages across tracks (and the static files) whose inputs changed since the last
+    build or whose files are gone; the others are left out (and kept as they are). The
+    conflicts judged for them and the digests of the pages' inputs are kept in the manifest
+    (under ``conflicts`` and ``inputs``)."""
     between, by_name = edges(found)
     late, judged = conflicts(between, by_name, manifest.get("conflicts", {}))
     manifest["conflicts"] = judged
     ordered = sorted(found, key=lambda t: t.parts.track if t.parts else "")
     parts = [t.parts for t in ordered if t.parts is not None]
-    cycles = dependency_cycles(between)
     common = (project, today.isoformat())
     inputs = _inputs([t.shares for t in ordered if t.shares is not None], common, late, history)
-    inputs[GRAPH] = graph_digest(
-        project=project,
-        today=today.isoformat(),
-        found=between,
-        cycles=cycles,
-        parts=parts,
-        late=late,
-    )
     inputs[STATIC] = ""  # the same for every build by this version
     before, files = manifest.get("inputs", {}), manifest.get("files", {})
     same = {
@@ -100,7 +92,7 @@ def pages(
         project=project,
         today=today,
         edges=between,
-        cycles=cycles,
+        cycles={} if GRAPH in same else dependency_cycles(between),  # only the graph shows them
         conflicts=late,
         history=history,
         leave_out=same,
@@ -114,9 +106,10 @@ def _inputs(
     history: tuple[Sequence[Stats], Stats] | None,
 ) -> dict[str, str]:
     """The digest of all that each page across tracks shows: every track's share of it (in
-    the pages' order), the project and the day, and the conflicts in time (index) or git's
-    statistics (history) it also shows. Equal digests, equal pages."""
-    extra = {"index.html": repr(late), "history.html": repr(history)}
+    the pages' order), the project and the day, and the conflicts in time (index, graph) or
+    git's statistics (history) it also shows. Equal digests, equal pages."""
+    shown = sorted((c.edge.source, c.edge.target, c.edge.what, c.problem) for c in late)
+    extra = {"index.html": repr(late), "history.html": repr(history), GRAPH: repr(shown)}
     return {
         page: digest(page, *common, extra.get(page, ""), *(s[n] for s in shares))
         for n, page in enumerate(SHARED_PAGES)

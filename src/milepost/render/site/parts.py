@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,7 @@ from milepost.vocabulary.status import Status
 __all__ = ["SHARED_PAGES", "TrackParts", "track_parts"]
 
 #: The pages across tracks that take a share of each track's parts, in the order of
-#: :meth:`TrackParts.shares` (the dependency graph's page has a digest of its own).
+#: :meth:`TrackParts.shares`.
 SHARED_PAGES = (
     "index.html",
     "items.html",
@@ -27,6 +27,7 @@ SHARED_PAGES = (
     "metrics.html",
     "requests.html",
     "history.html",
+    "graph.html",
 )
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
@@ -66,6 +67,8 @@ class TrackParts:
             _digest(names, self.metrics),
             _digest(names, repr(self.requests)),
             _digest(names),
+            # the graph: names, health, and the mentions that its edges and cycles come from
+            _digest(names, self.health, repr([astuple(m) for m in self.mentions])),
         )
 
     def to_plain(self) -> tuple[Any, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -68,7 +68,7 @@ class TrackParts:
             _digest(names, repr(self.requests)),
             _digest(names),
             # the graph: names, health, and the mentions that its edges and cycles come from
-            _digest(names, self.health, repr([astuple(m) for m in self.mentions])),
+            _digest(names, self.health, repr(self._plain_mentions())),
         )
 
     def to_plain(self) -> tuple[Any, ...]:
@@ -88,8 +88,11 @@ class TrackParts:
             self.risks,
             self.metrics,
             self.requests,
-            tuple((m.name, m.what, m.when, m.line, m.kind, m.explicit) for m in self.mentions),
+            self._plain_mentions(),
         )
+
+    def _plain_mentions(self) -> tuple[tuple[Any, ...], ...]:
+        return tuple((m.name, m.what, m.when, m.line, m.kind, m.explicit) for m in self.mentions)
 
     @classmethod
     def from_plain(cls, data: tuple[Any, ...]) -> TrackParts:

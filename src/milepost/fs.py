@@ -243,10 +243,9 @@ def code_stamp() -> str:
     """A fingerprint of milepost's own code (the names, sizes and modification times of its
     ``.py`` files), taken once per process: caches of what this code made key on it, so that a
     new or edited milepost starts them afresh."""
-    root = Path(__file__).parent
     parts = []
-    for path in walk(root):
-        if path.suffix == ".py":
-            info = path.stat()
-            parts.append(f"{path.relative_to(root).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
+    for relative, path in walk_relative(Path(__file__).parent):
+        if relative.endswith(".py"):
+            info = os.stat(path)
+            parts.append(f"{relative}:{info.st_size}:{info.st_mtime_ns}")
     return sha256("\n".join(parts).encode())[:16]

@@ -4,7 +4,6 @@ and rendering a page to UTF-8 bytes; the static files shipped beside the templat
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment, PackageLoader, select_autoescape
@@ -88,6 +87,8 @@ def render(name: str, **context: Any) -> bytes:
 
 def static_files() -> dict[str, bytes]:
     """The static files (CSS, scripts) by their path in the site, ``static/<name>``."""
+    from importlib import resources  # only a build whose static files must be written
+
     folder = resources.files("milepost.render.site") / "static"
     return {f"static/{f.name}": f.read_bytes() for f in folder.iterdir() if f.is_file()}
 

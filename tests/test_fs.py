@@ -288,6 +288,25 @@ def test_walk_yields_paths_under_the_root(tmp_path: Path) -> None:
     assert list(walk(tmp_path / "docs")) == [tmp_path / "docs" / "r.md"]
 
 
+@pytest.mark.parametrize("spelled", ["{root}", "{root}/", "{root}//", "{root}/a/..", "."])
+def test_walk_relative_names_each_file_from_the_root_however_it_is_spelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelled: str
+) -> None:
+    from milepost.fs import walk_relative
+
+    for name in ("top.md", "a/b/deep.md", "a/mid.md"):
+        make(tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    root = spelled.format(root=tmp_path)
+    found = list(walk_relative(root))
+    assert [relative for relative, _ in found] == ["top.md", "a/mid.md", "a/b/deep.md"]
+    assert [path.resolve() for _, path in found] == [
+        tmp_path / "top.md",
+        tmp_path / "a" / "mid.md",
+        tmp_path / "a" / "b" / "deep.md",
+    ]
+
+
 def test_walk_empty_folder(tmp_path: Path) -> None:
     assert list(walk(tmp_path)) == []
 

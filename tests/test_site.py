@@ -12,6 +12,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -250,7 +251,7 @@ def test_incremental_build_is_byte_identical_to_a_clean_build(
 def test_the_graph_page_is_kept_when_the_graph_did_not_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from milepost.render import site as render_site
+    from milepost.render.site import graph as site_graph
 
     portfolio = tmp_path / "p"
     shutil.copytree(EXAMPLES, portfolio)
@@ -261,7 +262,7 @@ def test_the_graph_page_is_kept_when_the_graph_did_not_change(
     def not_again(*_args: object) -> None:
         raise AssertionError("the graph was drawn again")
 
-    monkeypatch.setattr(render_site, "_svg", not_again)
+    monkeypatch.setattr(site_graph, "svg", not_again)
     _edit(portfolio / "tracks" / "memory" / "roadmap.md", "Per-agent memory", "Per-agent recall")
     result = api.site([portfolio], out, today=TODAY)
     assert not result.errors and (out / "graph.html").read_bytes() == graph
@@ -470,3 +471,112 @@ def test_each_roadmap_reads_its_own_configs_status_markers(tmp_path: Path) -> No
     api.site([tmp_path], tmp_path / "site", today=TODAY)
     page = (tmp_path / "site" / "tracks" / "labs.html").read_text(encoding="utf-8")
     assert "Flying cars" in page and 'class="badge blocked"' in page
+
+
+def test_the_config_nearest_a_file_is_found_through_links_and_dotdot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """config_for resolves each folder once (cached) yet answers as realpath does: a linked
+    folder or file is governed by the config nearest its target."""
+    from milepost.api.loading import config_for, forget_configs
+
+    real = tmp_path / "real" / "team"
+    real.mkdir(parents=True)
+    (real.parent / "milepost.toml").write_text('project = "Real"\n', encoding="utf-8")
+    (real / "roadmap.md").write_text("# Team Roadmap\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "milepost.toml").write_text('project = "Elsewhere"\n', encoding="utf-8")
+    (elsewhere / "team").symlink_to(real, target_is_directory=True)
+    (elsewhere / "linked.md").symlink_to(real / "roadmap.md")
+    (elsewhere / "own.md").write_text("# Own Roadmap\n", encoding="utf-8")
+    forget_configs()
+    assert config_for(elsewhere / "team" / "roadmap.md").project == "Real"
+    assert config_for(elsewhere / "linked.md").project == "Real"
+    assert config_for(elsewhere / "own.md").project == "Elsewhere"
+    assert config_for(elsewhere / "team" / ".." / "own.md").project == "Real"  # as realpath
+    monkeypatch.chdir(real)
+    assert config_for("roadmap.md").project == "Real"
+    assert config_for(Path("..", "..", "elsewhere", "own.md")).project == "Elsewhere"
+    forget_configs()
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        (),
+        (("2026-01", "a"),),
+        (("2026-03", "c"), ("2026-01", "a")),
+        (("2026-02", "b"), ("2026-02", "B")),  # a label twice: the last cell, as a dict keeps
+        (("2026-01", "a"), ("2026-02", "b"), ("2026-03", "c")),
+    ],
+)
+@pytest.mark.parametrize("columns", [[], ["2026-01", "2026-02", "2026-03"]])
+def test_a_timeline_row_has_a_cell_under_every_column(
+    cells: tuple[tuple[str, str], ...], columns: list[str]
+) -> None:
+    from milepost.render.site import TrackParts
+    from milepost.render.site.across import _timeline_row
+
+    if not columns and cells:
+        return  # every label of every track is a column
+    part = TrackParts(
+        *("T", "t", "on_track", "", (), (), (), b"", "<tr><th>T</th>"),
+        tuple((label, label + "-01", cell) for label, cell in cells),
+        *((), "", (), ()),
+    )
+    by_label = dict(cells)
+    expected = "<tr><th>T</th>"
+    if columns:
+        expected += "<td>" + "</td><td>".join(by_label.get(c, "") for c in columns) + "</td>"
+    expected += "</tr>\n"
+    place = {label: n for n, label in enumerate(columns)}
+    assert _timeline_row(part, place) == expected
+
+
+def test_pages_whose_shares_did_not_change_are_not_joined_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item's words change the items page and the timeline, not the risks page; a change
+    no page across tracks shows (the roadmap's prose) leaves them all as they were."""
+    from milepost.render.site import across
+
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    api.site([portfolio], out, today=TODAY)
+    joined: list[str] = []
+    for name in ("_index", "_items", "_timeline", "_risks", "_requests"):
+        real = getattr(across, name)
+
+        def spy(*args: object, _real: Any = real, _name: str = name) -> bytes:
+            joined.append(_name)
+            return bytes(_real(*args))
+
+        monkeypatch.setattr(across, name, spy)
+    roadmap = portfolio / "tracks" / "memory" / "roadmap.md"
+    _edit(roadmap, "Per-agent memory namespaces", "Per-agent memory namespaces and quotas")
+    result = api.site([portfolio], out, today=TODAY)
+    assert not result.errors and sorted(joined) == ["_items", "_timeline"]
+    joined.clear()
+    _edit(
+        roadmap,
+        "## Dependencies and Risks",
+        "Prose no other page shows.\n\n## Dependencies and Risks",
+    )
+    result = api.site([portfolio], out, today=TODAY)
+    assert not result.errors and joined == [] and result.written == 2  # its page, the manifest
+    api.site([portfolio], clean, today=TODAY)
+    assert _tree(out) == _tree(clean)
+
+
+def test_a_page_left_out_is_written_again_when_its_file_is_gone(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    api.site([EXAMPLES], out, today=TODAY)
+    risks = (out / "risks.html").read_bytes()
+    (out / "risks.html").unlink()
+    for static in (out / "static").iterdir():
+        static.unlink()
+    result = api.site([EXAMPLES], out, today=TODAY)
+    assert (out / "risks.html").read_bytes() == risks and list((out / "static").iterdir())
+    assert not result.errors and result.written >= 2

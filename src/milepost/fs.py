@@ -230,10 +230,12 @@ def walk_relative(root: str | os.PathLike[str]) -> Iterator[tuple[str, Path]]:
     top = os.fspath(root)
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        inside = os.path.relpath(folder, top)
-        lead = "" if inside == os.curdir else inside.replace(os.sep, "/") + "/"
+        # os.walk names each folder below ``top`` as ``top`` joined with the names down to it
+        inside = folder[len(top) :].lstrip(os.sep)
+        lead = inside.replace(os.sep, "/") + "/" if inside else ""
+        here = Path(folder)
         for name in sorted(files):
-            yield lead + name, Path(folder, name)
+            yield lead + name, here / name
 
 
 @lru_cache(maxsize=1)
@@ -241,10 +243,9 @@ def code_stamp() -> str:
     """A fingerprint of milepost's own code (the names, sizes and modification times of its
     ``.py`` files), taken once per process: caches of what this code made key on it, so that a
     new or edited milepost starts them afresh."""
-    root = Path(__file__).parent
     parts = []
-    for path in walk(root):
-        if path.suffix == ".py":
-            info = path.stat()
-            parts.append(f"{path.relative_to(root).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
+    for relative, path in walk_relative(Path(__file__).parent):
+        if relative.endswith(".py"):
+            info = os.stat(path)
+            parts.append(f"{relative}:{info.st_size}:{info.st_mtime_ns}")
     return sha256("\n".join(parts).encode())[:16]

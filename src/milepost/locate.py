@@ -33,7 +33,7 @@ def find_config(start: str | os.PathLike[str] = ".") -> Config:
     return Config()
 
 
-def config_in(folder: Path) -> Config | None:
+def config_in(folder: str | os.PathLike[str]) -> Config | None:
     """The config a file in ``folder`` itself holds, if any.
 
     ``milepost.toml`` wins over a ``[tool.milepost]`` table in the ``pyproject.toml`` beside
@@ -41,13 +41,14 @@ def config_in(folder: Path) -> Config | None:
     says so, since the table that is ignored was surely written to be read.
     """
     for name in CONFIG_FILES:
-        candidate = folder / name
-        if candidate.is_file():
+        where = os.path.join(folder, name)
+        if os.path.isfile(where):  # no Path made for a file not there
+            candidate = Path(where)
             text = decode(fs.read(candidate).data, path=str(candidate)).text
             config = parse_config(text, path=str(candidate))
             if config is not None:
                 if name != "pyproject.toml":
-                    _warn_if_pyproject_too(folder, candidate)
+                    _warn_if_pyproject_too(candidate.parent, candidate)
                 return config
     return None
 

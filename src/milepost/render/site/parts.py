@@ -3,6 +3,7 @@ rendered once as HTML and kept, as plain data, while the track does not change."
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,20 @@ from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup
 from milepost.vocabulary.status import Status
 
-__all__ = ["TrackParts", "track_parts"]
+__all__ = ["SHARED_PAGES", "TrackParts", "track_parts"]
+
+#: The pages across tracks that take a share of each track's parts, in the order of
+#: :meth:`TrackParts.shares`.
+SHARED_PAGES = (
+    "index.html",
+    "items.html",
+    "timeline.html",
+    "risks.html",
+    "metrics.html",
+    "requests.html",
+    "history.html",
+    "graph.html",
+)
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
@@ -43,6 +57,22 @@ class TrackParts:
     requests: tuple[tuple[str, str], ...]  # (status key, entry HTML)
     mentions: tuple[Mention, ...]
 
+    def shares(self) -> tuple[str, ...]:
+        """A digest of what each of :data:`SHARED_PAGES` takes of this track, in that order:
+        equal digests, equal shares (every page also shows the track's name and slug)."""
+        names = repr((self.track, self.slug))
+        return (
+            _digest(names, repr((self.index_row, self.shipped, self.flight))),
+            _digest(names, repr(self.owners), self.items),
+            _digest(names, repr((self.timeline_head, self.timeline))),
+            _digest(names, repr(self.risks)),
+            _digest(names, self.metrics),
+            _digest(names, repr(self.requests)),
+            _digest(names),
+            # the graph: names, health, and the mentions that its edges and cycles come from
+            _digest(names, self.health, repr(self._plain_mentions())),
+        )
+
     def to_plain(self) -> tuple[Any, ...]:
         """The parts as plain data (tuples, strings, numbers, booleans and None only), which
         :meth:`from_plain` turns back into equal parts."""
@@ -60,8 +90,11 @@ class TrackParts:
             self.risks,
             self.metrics,
             self.requests,
-            tuple((m.name, m.what, m.when, m.line, m.kind, m.explicit) for m in self.mentions),
+            self._plain_mentions(),
         )
+
+    def _plain_mentions(self) -> tuple[tuple[Any, ...], ...]:
+        return tuple((m.name, m.what, m.when, m.line, m.kind, m.explicit) for m in self.mentions)
 
     @classmethod
     def from_plain(cls, data: tuple[Any, ...]) -> TrackParts:
@@ -89,6 +122,16 @@ class TrackParts:
             requests,
             tuple(Mention(*m) for m in found),
         )
+
+
+def _digest(*parts: str | bytes) -> str:
+    """The SHA-256 hex digest of the parts, each told apart from the next by its length."""
+    found = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass")
+        found.update(b"%d:" % len(data))
+        found.update(data)
+    return found.hexdigest()
 
 
 def _number(text: str | None) -> float | None:

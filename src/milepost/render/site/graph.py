@@ -1,0 +1,107 @@
+"""The dependency graph as inline SVG: tracks on a circle, dependencies as arrows."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable
+from itertools import pairwise
+
+from markupsafe import Markup, escape
+
+from milepost.portfolio.model import Conflict, Edge, Portfolio
+from milepost.vocabulary.status import Health
+
+__all__ = ["graph_svg", "svg"]
+
+
+_HEALTH_COLOUR = {
+    Health.ON_TRACK: "#1a7f37",
+    Health.AT_RISK: "#9a6700",
+    Health.OFF_TRACK: "#cf222e",
+}
+
+
+def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Markup:
+    """Tracks on a circle, dependencies as arrows (red on a cycle, orange and dashed where
+    the providing track will not deliver in time), each with a tooltip.
+
+    With ``slugs`` each track links to its page (the site); without, the drawing stands alone
+    and styles its own text.
+    """
+    health = {t.track: t.health for t in portfolio.tracks}
+    return svg(health, portfolio.edges, portfolio.cycles, slugs, portfolio.conflicts)
+
+
+def svg(
+    health: dict[str, Health],
+    edges: Iterable[Edge],
+    cycles: dict[str, list[str]],
+    slugs: dict[str, str] | None,
+    conflicts: Iterable[Conflict] = (),
+) -> Markup:
+    """:func:`graph_svg` of the tracks' health (by name, in drawing order) and the edges
+    between them."""
+    names = list(health)
+    late = {(c.edge.source, c.edge.target, c.edge.what): c.problem for c in conflicts}
+    # The arrowhead's id is the drawing's own, so that two drawings on one page do not share.
+    arrow = "arrow-" + hashlib.sha256(repr((names, late)).encode()).hexdigest()[:8]
+    size, radius = 640, 240
+    centre = size / 2
+    at = {
+        name: (
+            centre + radius * math.cos(2 * math.pi * k / len(names) - math.pi / 2),
+            centre + radius * math.sin(2 * math.pi * k / len(names) - math.pi / 2),
+        )
+        for k, name in enumerate(names)
+    }
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Dependency graph" '
+        f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto">',
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+        'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        'fill="currentColor"/></marker></defs>',
+    ]
+    if slugs is None:
+        parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
+    for edge in edges:
+        if edge.kind != "dependency" or edge.source not in at or edge.target not in at:
+            continue
+        (x1, y1), (x2, y2) = at[edge.source], at[edge.target]
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy) or 1.0
+        shrink = 48 / length
+        cyclic = _on_cycle(edge, cycles)
+        problem = late.get((edge.source, edge.target, edge.what))
+        colour = "#cf222e" if cyclic else "#bc4c00" if problem else "#6e7781"
+        dashes = ' stroke-dasharray="6 4"' if problem else ""
+        when = f" by {edge.when}" if edge.when else ""
+        warning = f" (conflict in time: {problem})" if problem else ""
+        parts.append(
+            f'<g style="color:{colour}"><line x1="{x1 + dx * shrink:.1f}" '
+            f'y1="{y1 + dy * shrink:.1f}" '
+            f'x2="{x2 - dx * shrink:.1f}" y2="{y2 - dy * shrink:.1f}" stroke="currentColor" '
+            f'stroke-width="{3 if cyclic or problem else 1.5}"{dashes} '
+            f'marker-end="url(#{arrow})">'
+            f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
+            f"{escape(edge.target)}{escape(warning)}</title></line></g>"
+        )
+    for name, state in health.items():
+        x, y = at[name]
+        colour = _HEALTH_COLOUR[state]
+        node = (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="40" fill="none" stroke="{colour}" '
+            f'stroke-width="3"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
+            f"{escape(name[:18])}</text>"
+        )
+        if slugs is not None:
+            node = f'<a href="tracks/{escape(slugs[name])}.html">{node}</a>'
+        parts.append(node)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _on_cycle(edge: Edge, cycles: dict[str, list[str]]) -> bool:
+    """Whether ``edge`` is a step of the cycle shown through its source track."""
+    path = cycles.get(edge.source) or []
+    return any(a == edge.source and b == edge.target for a, b in pairwise(path))

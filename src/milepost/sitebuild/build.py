@@ -1,0 +1,51 @@
+"""One build of the site: read and key the roadmaps, render the tracks that changed, join the
+pages across tracks, write what differs, keep the parts for the next build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from milepost.config import Config
+from milepost.sitebuild.cache import keep, read_kept
+from milepost.sitebuild.pages import SiteResult, pages, read_manifest, write
+from milepost.sitebuild.plan import kept_now, read_tracks, to_render
+from milepost.sitebuild.rendering import render, use_template_cache
+
+if TYPE_CHECKING:
+    from milepost.history.stats import Stats
+
+__all__ = ["build_site"]
+
+
+def build_site(
+    files: list[tuple[Path, Config]],
+    output: str | os.PathLike[str],
+    *,
+    project: str,
+    today: date,
+    version: str,
+    progress: Callable[[str], None] | None = None,
+    memo: dict[str, Any] | None = None,
+    history: tuple[Sequence[Stats], Stats] | None = None,
+) -> SiteResult:
+    """Build the site of the roadmap ``files`` (each with the config that governs it) into
+    ``output``, rendering only the tracks that changed since a build by milepost ``version``;
+    ``memo`` keeps what the cache holds in memory between builds of one process (``milepost
+    serve``)."""
+    use_template_cache()
+    folder = Path(output)
+    manifest = read_manifest(folder, version)
+    fresh = not manifest  # a first build by this version: older caches may lie around
+    kept = read_kept(folder, version, memo)
+    tracks, errors = read_tracks(files, project=project, today=today, version=version)
+    todo = to_render(tracks, folder, manifest.get("files", {}), kept, progress)
+    errors += render(todo, project=project, today=today, progress=progress)
+    good = [t for t in tracks if t.parts is not None]
+    joined = pages(good, manifest, folder, project=project, today=today, history=history)
+    result = write(folder, good, manifest, joined, version=version, errors=errors)
+    keep(folder, kept_now(good), kept, version=version, memo=memo, fresh=fresh)
+    return result

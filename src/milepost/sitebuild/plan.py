@@ -1,0 +1,120 @@
+"""The incremental plan: each roadmap file of a build, its key, and whether what the last
+build kept of it still stands (its parts kept, its page on disk as they were rendered).
+
+A track's key is the digest of the roadmap's bytes, its path, its config, ``today``, the
+project's name and milepost's version (with a stamp of its code): a track is parsed and
+rendered again only when one of those changed since the last build into the same folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from milepost import fs
+from milepost.config import Config
+from milepost.errors import MilepostError
+from milepost.portfolio.conflicts import Offer
+from milepost.render.site.parts import TrackParts
+from milepost.sitebuild.cache import Kept, plain_offers
+
+__all__ = ["TrackFile", "digest", "kept_now", "read_tracks", "to_render"]
+
+
+@dataclass(slots=True)
+class TrackFile:
+    """One roadmap file of the build, and what is known of it so far."""
+
+    path: Path
+    config: Config
+    data: bytes
+    key: str
+    parts: TrackParts | None = None
+    page: bytes | None = None  # rendered in this build
+    page_digest: str | None = None
+    offers: tuple[Offer, ...] | None = None
+    shares: tuple[str, ...] | None = None  # see TrackParts.shares
+    kept: Kept | None = None
+
+
+def digest(*parts: str) -> str:
+    """The SHA-256 hex digest of the strings, each told apart from the next."""
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def read_tracks(
+    files: list[tuple[Path, Config]], *, project: str, today: date, version: str
+) -> tuple[list[TrackFile], list[MilepostError]]:
+    """Each roadmap file read and keyed; the errors of those that could not be read."""
+    tracks: list[TrackFile] = []
+    errors: list[MilepostError] = []
+    for path, config in files:
+        try:
+            data = fs.read(path).data
+        except MilepostError as exc:
+            errors.append(exc)
+            continue
+        context = digest(version, today.isoformat(), repr(config), project, str(path))
+        tracks.append(TrackFile(path, config, data, digest(context, fs.sha256(data))))
+    return tracks, errors
+
+
+def to_render(
+    tracks: list[TrackFile],
+    folder: Path,
+    pages: Mapping[str, str],
+    kept: Mapping[str, Kept],
+    progress: Callable[[str], None] | None,
+) -> list[TrackFile]:
+    """The tracks to parse and render again; each other one takes what was kept of it.
+    ``pages``: the digests of the files the last build wrote, by relative path."""
+    on_disk = _track_pages(folder)
+    todo = []
+    for track in tracks:
+        if not _reuse(track, on_disk, pages, kept):
+            todo.append(track)
+        elif progress is not None:
+            progress(track.parts.track if track.parts else str(track.path))
+    return todo
+
+
+def _track_pages(folder: Path) -> frozenset[str]:
+    """The track pages on disk, as ``tracks/<slug>.html``: one listing, not a look per track."""
+    try:
+        with os.scandir(folder / "tracks") as entries:
+            return frozenset(f"tracks/{e.name}" for e in entries if e.is_file())
+    except OSError:
+        return frozenset()
+
+
+def _reuse(
+    track: TrackFile, on_disk: frozenset[str], pages: Mapping[str, str], kept: Mapping[str, Kept]
+) -> bool:
+    """Whether the track's parts are kept and its page is on disk as they were rendered."""
+    entry = kept.get(track.key)
+    if entry is None:
+        return False
+    relative = f"tracks/{entry.parts.slug}.html"
+    if pages.get(relative) != entry.page_digest or relative not in on_disk:
+        return False
+    track.parts, track.page_digest, track.kept = entry.parts, entry.page_digest, entry
+    track.shares = entry.shares
+    return True
+
+
+def kept_now(found: list[TrackFile]) -> dict[str, Kept]:
+    """What to keep of each track built, by key: what was kept, or what was rendered now."""
+    now: dict[str, Kept] = {}
+    for track in found:
+        if track.kept is not None:
+            now[track.key] = track.kept
+        else:
+            assert track.parts is not None and track.page_digest is not None
+            assert track.offers is not None and track.shares is not None
+            offered = plain_offers(track.offers)
+            now[track.key] = Kept(track.parts, track.page_digest, offered, track.shares)
+    return now

@@ -1,0 +1,145 @@
+"""The tracks that changed, parsed and rendered: their pages, their parts of the pages across
+tracks and what they offer to the tracks that depend on them; in worker processes when there
+are many. The templates' compiled code is kept in the user's cache between runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+
+from milepost import fs
+from milepost.config import Config
+from milepost.errors import MilepostError
+from milepost.extract import read_roadmap
+from milepost.portfolio.conflicts import Offer, offers
+from milepost.portfolio.rollup import rollup
+from milepost.render.site import macros, track_page, use_bytecode_cache
+from milepost.render.site.parts import TrackParts, track_parts
+from milepost.sitebuild.plan import TrackFile
+from milepost.source import decode
+
+__all__ = ["PARALLEL_FROM", "render", "use_template_cache"]
+
+#: Tracks to render before it pays to render them on every core.
+PARALLEL_FROM = 48
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (keyed by each template's source, so an edited
+    template compiles afresh), where a disk that says no means no cache, not a failed build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@lru_cache(maxsize=1)
+def use_template_cache() -> None:
+    """Compiled templates in the user's cache: compiling them is a tenth of a rebuild."""
+    folder = fs.user_cache("templates")
+    if folder is not None:
+        use_bytecode_cache(_TemplateCache(str(folder)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """A roadmap parsed and rendered in a worker: its page, its parts (and the digests of
+    its shares of the pages across tracks), what it offers."""
+
+    page: bytes
+    parts: TrackParts
+    shares: tuple[str, ...]
+    offers: tuple[Offer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """A roadmap that could not be read, as an error that crosses processes."""
+
+    kind: type[MilepostError]
+    message: str
+    path: str | None
+    line: int | None
+    hint: str
+
+    def error(self) -> MilepostError:
+        return self.kind(self.message, path=self.path, line=self.line, hint=self.hint)
+
+
+def _render_one(
+    path: Path, data: bytes, config: Config, project: str, today: date
+) -> _Rendered | _Failed:
+    """Parse one roadmap and render its page and parts (in a worker process, or not)."""
+    try:
+        source = decode(data, path=str(path))
+    except MilepostError as exc:
+        return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint)
+    roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
+    track = rollup(roadmap, today, config)
+    page = track_page(track, project=project, today=today)
+    parts = track_parts(track, today=today, macros=macros())
+    return _Rendered(page, parts, parts.shares(), offers(roadmap))
+
+
+def _render_chunk(
+    jobs: list[tuple[Path, bytes, Config]], project: str, today: date
+) -> list[_Rendered | _Failed]:
+    from milepost.document import gc_paused
+
+    with gc_paused():
+        return [_render_one(path, data, config, project, today) for path, data, config in jobs]
+
+
+def _results(todo: list[TrackFile], project: str, today: date) -> Iterator[_Rendered | _Failed]:
+    workers = os.cpu_count() or 1
+    if len(todo) < PARALLEL_FROM or workers < 2:
+        for t in todo:
+            yield _render_one(t.path, t.data, t.config, project, today)
+        return
+    size = max(1, len(todo) // (workers * 4))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    from concurrent.futures import ProcessPoolExecutor  # only a build of many tracks needs it
+
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [
+            pool.submit(_render_chunk, [(t.path, t.data, t.config) for t in c], project, today)
+            for c in chunks
+        ]
+        for future in futures:
+            yield from future.result()
+
+
+def render(
+    todo: list[TrackFile],
+    *,
+    project: str,
+    today: date,
+    progress: Callable[[str], None] | None,
+) -> list[MilepostError]:
+    """Parse and render each track of ``todo``, filling in its page, parts and offers; the
+    errors of the roadmaps that could not be read."""
+    errors: list[MilepostError] = []
+    for track, result in zip(todo, _results(todo, project, today), strict=True):
+        if isinstance(result, _Failed):
+            errors.append(result.error())
+            continue
+        track.page, track.parts, track.offers = result.page, result.parts, result.offers
+        track.page_digest, track.shares = fs.sha256(result.page), result.shares
+        if progress is not None:
+            progress(track.parts.track)
+    return errors

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -237,7 +237,10 @@ class _Builder:
 
     def run(self, text: str) -> tuple[list[Block], list[Heading]]:
         events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(text, options=OPTIONS)
-        start, end = self.start, self.end
+        # Handlers by tag name, looked up once per event (an if-chain costs a comparison per
+        # branch on each of the hundreds of events a roadmap makes).
+        on_start, on_end = _ON_START, _ON_END
+        stack = self.stack
         for event, rng in events:
             if type(event) is str:
                 if event == "Rule":
@@ -253,16 +256,26 @@ class _Builder:
                 target.parts.append(value)
                 target.pos += len(value)
             elif key == "Start":
-                start(value, rng)
+                if type(value) is str:
+                    name, attrs = value, None
+                else:
+                    ((name, attrs),) = value.items()
+                if stack and (stack[-1] is None or len(stack) >= MAX_DEPTH) and self.skip(name):
+                    continue
+                handler = on_start.get(name)
+                if handler is not None:
+                    handler(self, attrs, rng)
             elif key == "End":
-                end(value, rng)
+                end = on_end.get(value if type(value) is str else next(iter(value)))
+                if end is not None:
+                    end(self)
             elif key == "Code":
                 (self.inline or self._text_target(rng)).code_span(value)
             elif key == "InlineHtml":
                 target = self.inline or self._text_target(rng)
                 target.html = True
-            elif key == "TaskListMarker" and self.stack and isinstance(self.stack[-1], ListItem):
-                self.stack[-1].task = bool(value)
+            elif key == "TaskListMarker" and stack and isinstance(stack[-1], ListItem):
+                stack[-1].task = bool(value)
             # Html (inside HTML blocks), footnote references and math carry no text we read.
         return self.top, self.headings
 
@@ -272,98 +285,157 @@ class _Builder:
         # Text outside any inline container (inside code, HTML or front matter): discard.
         return _InlineBuilder()
 
-    def start(self, tag: Any, rng: dict[str, int]) -> None:
-        stack = self.stack
-        if stack and (stack[-1] is None or len(stack) >= MAX_DEPTH):
-            name = tag if type(tag) is str else next(iter(tag))
-            if name in _BLOCK_STARTS:
-                # Inside code, or nested deeper than anyone writes: the lines stay in the
-                # source (nothing is lost on writing), but no nodes are made for them.
-                if name in _CONTAINERS:
-                    self.close_item_text()
-                    stack.append(None)
-                return
-        if type(tag) is str:
-            if tag == "Paragraph":
-                top = self.stack[-1] if self.stack else None
-                if isinstance(top, ListItem) and not top.children and not top.inline.text:
-                    self.close_item_text()
-                    self.start_inline(top)
-                    return
-                self.close_item_text()
-                para = Paragraph(*self.lines(rng))
-                self.add(para)
-                self.start_inline(para)
-            elif tag == "Item":
-                self.close_item_text()
-                item = ListItem(*self.lines(rng))
-                self.stack[-1].items.append(item)
-                self.stack.append(item)
-            elif tag in ("Strong", "Emphasis", "Strikethrough"):
-                (self.inline or self._text_target(rng)).open(tag)
-            elif tag == "TableHead":
-                row = Row(*self.lines(rng))
-                self.stack[-1].head = row
-                self.stack.append(row)
-            elif tag == "TableRow":
-                row = Row(*self.lines(rng))
-                self.stack[-1].rows.append(row)
-                self.stack.append(row)
-            elif tag == "TableCell":
-                row = self.stack[-1]
-                first, last = self.lines(rng)
-                if not row.start <= first < row.end:  # a padding cell for a short row
-                    first, last = row.start, row.end
-                cell = Cell(first, last)
-                row.cells.append(cell)
-                self.start_inline(cell)
-            elif tag == "HtmlBlock":
-                self.close_item_text()
-                self.add(HtmlBlock(*self.lines(rng)))
-            return
-        kind = next(iter(tag))
-        value = tag[kind]
-        if kind == "Heading":
+    def skip(self, name: str) -> bool:
+        """Inside code, or nested deeper than anyone writes: the lines stay in the source
+        (nothing is lost on writing), but no nodes are made for blocks there."""
+        if name not in _BLOCK_STARTS:
+            return False
+        if name in _CONTAINERS:
             self.close_item_text()
-            first, last = self.lines(rng)
-            heading = Heading(first, last, _LEVELS[value["level"]])
-            self.add(heading)
-            self.headings.append(heading)
-            self.start_inline(heading)
-        elif kind == "List":
-            self.close_item_text()
-            lst = ListBlock(*self.lines(rng), ordered=value is not None)
-            self.add(lst)
-            self.stack.append(lst)
-        elif kind in ("Link", "Image"):
-            (self.inline or self._text_target(rng)).open(kind, value["dest_url"])
-        elif kind == "CodeBlock":
-            self.close_item_text()
-            info = value["Fenced"] if isinstance(value, dict) else ""
-            self.add(CodeBlock(*self.lines(rng), info=info))
-            self.stack.append(None)  # swallow the code text
-        elif kind == "BlockQuote":
-            self.close_item_text()
-            quote = BlockQuote(*self.lines(rng))
-            self.add(quote)
-            self.stack.append(quote)
-        elif kind == "Table":
-            self.close_item_text()
-            table = Table(*self.lines(rng))
-            self.add(table)
-            self.stack.append(table)
-        # FootnoteDefinition, DefinitionList... are not enabled.
+            self.stack.append(None)
+        return True
 
-    def end(self, tag: Any, rng: dict[str, int]) -> None:
-        name = tag if type(tag) is str else next(iter(tag))
-        if name in ("Paragraph", "Heading", "TableCell"):
-            if self.inline is not None:
-                self.end_inline()
-        elif name in ("Strong", "Emphasis", "Strikethrough", "Link", "Image"):
-            if self.inline is not None:
-                self.inline.close()
-        elif name in ("Item", "List", "BlockQuote", "Table", "TableHead", "TableRow"):
+    # -- Start events: (builder, the tag's attributes or None, byte range) ----------------
+
+    def start_paragraph(self, _: Any, rng: dict[str, int]) -> None:
+        top = self.stack[-1] if self.stack else None
+        if isinstance(top, ListItem) and not top.children and not top.inline.text:
             self.close_item_text()
-            self.stack.pop()
-        elif name == "CodeBlock":
-            self.stack.pop()
+            self.start_inline(top)
+            return
+        self.close_item_text()
+        para = Paragraph(*self.lines(rng))
+        self.add(para)
+        self.start_inline(para)
+
+    def start_item(self, _: Any, rng: dict[str, int]) -> None:
+        self.close_item_text()
+        item = ListItem(*self.lines(rng))
+        self.stack[-1].items.append(item)
+        self.stack.append(item)
+
+    def start_table_head(self, _: Any, rng: dict[str, int]) -> None:
+        row = Row(*self.lines(rng))
+        self.stack[-1].head = row
+        self.stack.append(row)
+
+    def start_table_row(self, _: Any, rng: dict[str, int]) -> None:
+        row = Row(*self.lines(rng))
+        self.stack[-1].rows.append(row)
+        self.stack.append(row)
+
+    def start_table_cell(self, _: Any, rng: dict[str, int]) -> None:
+        row = self.stack[-1]
+        first, last = self.lines(rng)
+        if not row.start <= first < row.end:  # a padding cell for a short row
+            first, last = row.start, row.end
+        cell = Cell(first, last)
+        row.cells.append(cell)
+        self.start_inline(cell)
+
+    def start_html_block(self, _: Any, rng: dict[str, int]) -> None:
+        self.close_item_text()
+        self.add(HtmlBlock(*self.lines(rng)))
+
+    def start_heading(self, attrs: Any, rng: dict[str, int]) -> None:
+        self.close_item_text()
+        first, last = self.lines(rng)
+        heading = Heading(first, last, _LEVELS[attrs["level"]])
+        self.add(heading)
+        self.headings.append(heading)
+        self.start_inline(heading)
+
+    def start_list(self, attrs: Any, rng: dict[str, int]) -> None:
+        self.close_item_text()
+        lst = ListBlock(*self.lines(rng), ordered=attrs is not None)
+        self.add(lst)
+        self.stack.append(lst)
+
+    def start_code_block(self, attrs: Any, rng: dict[str, int]) -> None:
+        self.close_item_text()
+        info = attrs["Fenced"] if isinstance(attrs, dict) else ""
+        self.add(CodeBlock(*self.lines(rng), info=info))
+        self.stack.append(None)  # swallow the code text
+
+    def start_block_quote(self, _: Any, rng: dict[str, int]) -> None:
+        self.close_item_text()
+        quote = BlockQuote(*self.lines(rng))
+        self.add(quote)
+        self.stack.append(quote)
+
+    def start_table(self, _: Any, rng: dict[str, int]) -> None:
+        self.close_item_text()
+        table = Table(*self.lines(rng))
+        self.add(table)
+        self.stack.append(table)
+
+    def open_strong(self, _: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Strong")
+
+    def open_emphasis(self, _: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Emphasis")
+
+    def open_strikethrough(self, _: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Strikethrough")
+
+    def open_link(self, attrs: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Link", attrs["dest_url"])
+
+    def open_image(self, attrs: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Image", attrs["dest_url"])
+
+    # -- End events ---------------------------------------------------------------------
+
+    def end_text_block(self) -> None:
+        """A paragraph, heading or table cell ends: its inline text is complete."""
+        if self.inline is not None:
+            self.end_inline()
+
+    def end_markup(self) -> None:
+        if self.inline is not None:
+            self.inline.close()
+
+    def end_container(self) -> None:
+        self.close_item_text()
+        self.stack.pop()
+
+    def end_code_block(self) -> None:
+        self.stack.pop()
+
+
+_ON_START: dict[str, Callable[[_Builder, Any, dict[str, int]], None]] = {
+    "Paragraph": _Builder.start_paragraph,
+    "Item": _Builder.start_item,
+    "Strong": _Builder.open_strong,
+    "Emphasis": _Builder.open_emphasis,
+    "Strikethrough": _Builder.open_strikethrough,
+    "TableHead": _Builder.start_table_head,
+    "TableRow": _Builder.start_table_row,
+    "TableCell": _Builder.start_table_cell,
+    "HtmlBlock": _Builder.start_html_block,
+    "Heading": _Builder.start_heading,
+    "List": _Builder.start_list,
+    "Link": _Builder.open_link,
+    "Image": _Builder.open_image,
+    "CodeBlock": _Builder.start_code_block,
+    "BlockQuote": _Builder.start_block_quote,
+    "Table": _Builder.start_table,
+    # FootnoteDefinition, DefinitionList... are not enabled.
+}
+_ON_END: dict[str, Callable[[_Builder], None]] = {
+    "Paragraph": _Builder.end_text_block,
+    "Heading": _Builder.end_text_block,
+    "TableCell": _Builder.end_text_block,
+    "Strong": _Builder.end_markup,
+    "Emphasis": _Builder.end_markup,
+    "Strikethrough": _Builder.end_markup,
+    "Link": _Builder.end_markup,
+    "Image": _Builder.end_markup,
+    "Item": _Builder.end_container,
+    "List": _Builder.end_container,
+    "BlockQuote": _Builder.end_container,
+    "Table": _Builder.end_container,
+    "TableHead": _Builder.end_container,
+    "TableRow": _Builder.end_container,
+    "CodeBlock": _Builder.end_code_block,
+}

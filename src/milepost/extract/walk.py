@@ -243,7 +243,8 @@ def _make_item(
     if period_text is not None:  # a table row: its when-column, else the row's words
         period = read_period(period_text, anchor=ctx.anchor, prose=not when_column)
     else:
-        period = read_period(_without_links(inline), anchor=ctx.anchor, prose=True)
+        words = _without_links(inline) if inline.links else inline.text
+        period = read_period(words, anchor=ctx.anchor, prose=True)
     period = period or ctx.period
     links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
     return Item(
@@ -276,7 +277,7 @@ def _without_links(inline: Inline) -> str:
 
 def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
     inline = block.inline
-    if not inline.text.strip() and block.children and isinstance(block.children[0], Heading):
+    if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
         inline = block.children[0].inline
     marker = item_marker(
         inline,

@@ -430,6 +430,8 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 
 def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
     """Strikethrough means done only where the document's finished items are struck."""
+    if "~" not in document.source.text:
+        return False  # no strikethrough without a tilde: skip the walk over every item
     struck_done = 0
     for block in _iter_items(document.blocks):
         inline = block.inline

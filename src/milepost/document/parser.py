@@ -54,6 +54,9 @@ _CONTAINERS = frozenset(
     {"List", "Item", "BlockQuote", "Table", "TableHead", "TableRow", "CodeBlock"}
 )
 _BLOCK_STARTS = _CONTAINERS | {"Paragraph", "Heading", "TableCell", "HtmlBlock"}
+# Nodes that hold blocks; nodes whose text a new block inside a list item finishes.
+_BLOCK_HOLDERS = (ListItem, BlockQuote)
+_ITEM_TEXT = (ListItem, Paragraph)
 _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
 
@@ -126,10 +129,6 @@ def _line_starts(data: bytes) -> list[int]:
     return starts
 
 
-def _end(starts: list[int], line: int, data: bytes) -> int:
-    return starts[line] if line < len(starts) else len(data)
-
-
 def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
     """Parse ``text`` into top-level blocks, every heading in order, and the number of lines."""
     data = text.encode("utf-8")
@@ -158,11 +157,14 @@ def _front_matter(text: str) -> int:
 
 
 class _Builder:
-    __slots__ = ("data", "headings", "inline", "owner", "stack", "starts", "top")
+    __slots__ = ("bounds", "data", "headings", "inline", "owner", "stack", "starts", "top")
 
     def __init__(self, data: bytes, starts: list[int]) -> None:
         self.data = data
         self.starts = starts
+        # Where each line ends (its successor's start, the end of the data for the last): one
+        # index instead of a bounds test on every range.
+        self.bounds = [*starts[1:], len(data)]
         self.top: list[Block] = []
         self.headings: list[Heading] = []
         self.stack: list[Any] = []  # open containers: ListBlock, ListItem, BlockQuote, Table, Row
@@ -176,21 +178,19 @@ class _Builder:
         lists and items after the blank lines that follow them: both are trimmed here.
         """
         start, end = rng["start"], rng["end"]
-        data, starts = self.data, self.starts
+        data, starts, bounds = self.data, self.starts, self.bounds
         first = bisect_right(starts, start) - 1
         # The common case, a range within one line that starts on it (a heading, a one-line
         # item or paragraph): none of the trimming below applies.
-        following = starts[first + 1] if first + 1 < len(starts) else len(data)
-        if start < end <= following and data[start] not in (10, 13):
+        if start < end <= bounds[first] and data[start] not in (10, 13):
             return first, first + 1
         tail = bisect_right(starts, end) - 1
         if start < starts[tail] < end and not data[starts[tail] : end].strip(b" \t>"):
             end = starts[tail]  # a list's range runs into the next line's indentation
-        first = bisect_right(starts, start) - 1
         if start < len(data) and data[start] in (10, 13) and first + 1 < len(starts):
             first += 1
         last = bisect_right(starts, end - 1) if end > start else first + 1
-        while last > first + 1 and not data[starts[last - 1] : _end(starts, last, data)].strip():
+        while last > first + 1 and not data[starts[last - 1] : bounds[last - 1]].strip():
             last -= 1
         return first, max(last, first + 1)
 
@@ -202,7 +202,7 @@ class _Builder:
         parent = self.stack[-1]
         if parent is None:  # inside a skipped container
             return
-        if isinstance(parent, ListItem | BlockQuote):
+        if isinstance(parent, _BLOCK_HOLDERS):
             parent.children.append(block)
         else:  # inside a table cell or list: cannot hold blocks; keep at item level
             self.top.append(block)
@@ -217,22 +217,10 @@ class _Builder:
         self.inline = None
         self.owner = None
 
-    def pending_item_text(self, rng: dict[str, int]) -> _InlineBuilder:
-        """Text directly in a list item (a tight list): the item's own text, or a paragraph."""
-        item = self.stack[-1] if self.stack else None
-        if isinstance(item, ListItem) and not item.children and not item.inline.text:
-            self.start_inline(item)
-        else:
-            first, last = self.lines(rng)
-            para = Paragraph(first, last)
-            self.add(para)
-            self.start_inline(para)
-        assert self.inline is not None
-        return self.inline
 
     def close_item_text(self) -> None:
         """A block starts inside an item: text collected so far is finished."""
-        if self.inline is not None and isinstance(self.owner, ListItem | Paragraph):
+        if self.inline is not None and isinstance(self.owner, _ITEM_TEXT):
             self.end_inline()
 
     def run(self, text: str) -> tuple[list[Block], list[Heading]]:
@@ -280,10 +268,23 @@ class _Builder:
         return self.top, self.headings
 
     def _text_target(self, rng: dict[str, int]) -> _InlineBuilder:
-        if self.stack and isinstance(self.stack[-1], ListItem):
-            return self.pending_item_text(rng)
-        # Text outside any inline container (inside code, HTML or front matter): discard.
-        return _InlineBuilder()
+        """Where text outside a paragraph, heading or cell goes.
+
+        Text directly in a list item (a tight list) is the item's own text, or a paragraph
+        after its first blocks; text anywhere else (inside code, HTML or front matter) is
+        collected and dropped.
+        """
+        item = self.stack[-1] if self.stack else None
+        if not isinstance(item, ListItem):
+            return _InlineBuilder()
+        if not item.children and not item.inline.text:
+            self.start_inline(item)
+        else:
+            para = Paragraph(*self.lines(rng))
+            self.add(para)
+            self.start_inline(para)
+        assert self.inline is not None
+        return self.inline
 
     def skip(self, name: str) -> bool:
         """Inside code, or nested deeper than anyone writes: the lines stay in the source

@@ -217,7 +217,6 @@ class _Builder:
         self.inline = None
         self.owner = None
 
-
     def close_item_text(self) -> None:
         """A block starts inside an item: text collected so far is finished."""
         if self.inline is not None and isinstance(self.owner, _ITEM_TEXT):

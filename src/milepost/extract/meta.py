@@ -139,4 +139,8 @@ def _author(value: str) -> str | None:
 
 
 def _lines_of(document: Document, block: Paragraph) -> list[tuple[int, str]]:
+    """The paragraph's numbered lines, none when it names no field's keyword (most are prose:
+    one search over the whole paragraph spares a line-by-line look)."""
+    if _KEYWORDS.search("".join(document.source.lines[block.start : block.end]).lower()) is None:
+        return []
     return [(n, document.line(n)) for n in range(block.start, block.end)]

@@ -56,6 +56,10 @@ _CONTAINERS = frozenset(
     {"List", "Item", "BlockQuote", "Table", "TableHead", "TableRow", "CodeBlock"}
 )
 _BLOCK_STARTS = _CONTAINERS | {"Paragraph", "Heading", "TableCell", "HtmlBlock"}
+# Blocks whose start finishes the text of the list item they open in (a nested list, ...).
+_AFTER_ITEM_TEXT = frozenset(
+    {"Item", "HtmlBlock", "Heading", "List", "CodeBlock", "BlockQuote", "Table"}
+)
 # Nodes that hold blocks; nodes whose text a new block inside a list item finishes.
 _BLOCK_HOLDERS = (ListItem, BlockQuote)
 _ITEM_TEXT = (ListItem, Paragraph)
@@ -255,6 +259,8 @@ class _Builder:
                     ((name, attrs),) = value.items()
                 if stack and (stack[-1] is None or len(stack) >= MAX_DEPTH) and self.skip(name):
                     continue
+                if self.inline is not None and name in _AFTER_ITEM_TEXT:
+                    self.close_item_text()  # here, not in each handler: most find none open
                 handler = on_start.get(name)
                 if handler is not None:
                     handler(self, attrs, rng)
@@ -315,7 +321,6 @@ class _Builder:
         self.start_inline(para)
 
     def start_item(self, _: Any, rng: dict[str, int]) -> None:
-        self.close_item_text()
         item = ListItem(*self.lines(rng))
         self.stack[-1].items.append(item)
         self.stack.append(item)
@@ -340,11 +345,9 @@ class _Builder:
         self.start_inline(cell)
 
     def start_html_block(self, _: Any, rng: dict[str, int]) -> None:
-        self.close_item_text()
         self.add(HtmlBlock(*self.lines(rng)))
 
     def start_heading(self, attrs: Any, rng: dict[str, int]) -> None:
-        self.close_item_text()
         first, last = self.lines(rng)
         heading = Heading(first, last, _LEVELS[attrs["level"]])
         self.add(heading)
@@ -352,25 +355,21 @@ class _Builder:
         self.start_inline(heading)
 
     def start_list(self, attrs: Any, rng: dict[str, int]) -> None:
-        self.close_item_text()
         lst = ListBlock(*self.lines(rng), ordered=attrs is not None)
         self.add(lst)
         self.stack.append(lst)
 
     def start_code_block(self, attrs: Any, rng: dict[str, int]) -> None:
-        self.close_item_text()
         info = attrs["Fenced"] if isinstance(attrs, dict) else ""
         self.add(CodeBlock(*self.lines(rng), info=info))
         self.stack.append(None)  # swallow the code text
 
     def start_block_quote(self, _: Any, rng: dict[str, int]) -> None:
-        self.close_item_text()
         quote = BlockQuote(*self.lines(rng))
         self.add(quote)
         self.stack.append(quote)
 
     def start_table(self, _: Any, rng: dict[str, int]) -> None:
-        self.close_item_text()
         table = Table(*self.lines(rng))
         self.add(table)
         self.stack.append(table)
@@ -402,7 +401,8 @@ class _Builder:
             self.inline.close()
 
     def end_container(self) -> None:
-        self.close_item_text()
+        if self.inline is not None:
+            self.close_item_text()
         self.stack.pop()
 
     def end_code_block(self) -> None:

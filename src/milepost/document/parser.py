@@ -12,8 +12,10 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import accumulate, count
+from operator import add
 from typing import Any
 
 import pyromark
@@ -54,6 +56,13 @@ _CONTAINERS = frozenset(
     {"List", "Item", "BlockQuote", "Table", "TableHead", "TableRow", "CodeBlock"}
 )
 _BLOCK_STARTS = _CONTAINERS | {"Paragraph", "Heading", "TableCell", "HtmlBlock"}
+# Blocks whose start finishes the text of the list item they open in (a nested list, ...).
+_AFTER_ITEM_TEXT = frozenset(
+    {"Item", "HtmlBlock", "Heading", "List", "CodeBlock", "BlockQuote", "Table"}
+)
+# Nodes that hold blocks; nodes whose text a new block inside a list item finishes.
+_BLOCK_HOLDERS = (ListItem, BlockQuote)
+_ITEM_TEXT = (ListItem, Paragraph)
 _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
 
@@ -121,13 +130,13 @@ class _InlineBuilder:
 
 
 def _line_starts(data: bytes) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in _NEWLINE.finditer(data))
-    return starts
-
-
-def _end(starts: list[int], line: int, data: bytes) -> int:
-    return starts[line] if line < len(starts) else len(data)
+    """Where each line starts, in bytes; lines end at ``\r\n``, ``\r`` or ``\n``."""
+    if b"\r" in data:
+        return [0, *(m.end() for m in _NEWLINE.finditer(data))]
+    # Only "\n": line k starts after the first k lines and their k newlines, summed in C
+    # (three times faster than a Python step per newline).
+    lengths = map(len, data.split(b"\n")[:-1])
+    return [0, *map(add, accumulate(lengths), count(1))]
 
 
 def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
@@ -158,11 +167,14 @@ def _front_matter(text: str) -> int:
 
 
 class _Builder:
-    __slots__ = ("data", "headings", "inline", "owner", "stack", "starts", "top")
+    __slots__ = ("bounds", "data", "headings", "inline", "owner", "stack", "starts", "top")
 
     def __init__(self, data: bytes, starts: list[int]) -> None:
         self.data = data
         self.starts = starts
+        # Where each line ends (its successor's start, the end of the data for the last): one
+        # index instead of a bounds test on every range.
+        self.bounds = [*starts[1:], len(data)]
         self.top: list[Block] = []
         self.headings: list[Heading] = []
         self.stack: list[Any] = []  # open containers: ListBlock, ListItem, BlockQuote, Table, Row
@@ -176,21 +188,19 @@ class _Builder:
         lists and items after the blank lines that follow them: both are trimmed here.
         """
         start, end = rng["start"], rng["end"]
-        data, starts = self.data, self.starts
+        data, starts, bounds = self.data, self.starts, self.bounds
         first = bisect_right(starts, start) - 1
         # The common case, a range within one line that starts on it (a heading, a one-line
         # item or paragraph): none of the trimming below applies.
-        following = starts[first + 1] if first + 1 < len(starts) else len(data)
-        if start < end <= following and data[start] not in (10, 13):
+        if start < end <= bounds[first] and data[start] not in (10, 13):
             return first, first + 1
         tail = bisect_right(starts, end) - 1
         if start < starts[tail] < end and not data[starts[tail] : end].strip(b" \t>"):
             end = starts[tail]  # a list's range runs into the next line's indentation
-        first = bisect_right(starts, start) - 1
         if start < len(data) and data[start] in (10, 13) and first + 1 < len(starts):
             first += 1
         last = bisect_right(starts, end - 1) if end > start else first + 1
-        while last > first + 1 and not data[starts[last - 1] : _end(starts, last, data)].strip():
+        while last > first + 1 and not data[starts[last - 1] : bounds[last - 1]].strip():
             last -= 1
         return first, max(last, first + 1)
 
@@ -202,7 +212,7 @@ class _Builder:
         parent = self.stack[-1]
         if parent is None:  # inside a skipped container
             return
-        if isinstance(parent, ListItem | BlockQuote):
+        if isinstance(parent, _BLOCK_HOLDERS):
             parent.children.append(block)
         else:  # inside a table cell or list: cannot hold blocks; keep at item level
             self.top.append(block)
@@ -217,27 +227,17 @@ class _Builder:
         self.inline = None
         self.owner = None
 
-    def pending_item_text(self, rng: dict[str, int]) -> _InlineBuilder:
-        """Text directly in a list item (a tight list): the item's own text, or a paragraph."""
-        item = self.stack[-1] if self.stack else None
-        if isinstance(item, ListItem) and not item.children and not item.inline.text:
-            self.start_inline(item)
-        else:
-            first, last = self.lines(rng)
-            para = Paragraph(first, last)
-            self.add(para)
-            self.start_inline(para)
-        assert self.inline is not None
-        return self.inline
-
     def close_item_text(self) -> None:
         """A block starts inside an item: text collected so far is finished."""
-        if self.inline is not None and isinstance(self.owner, ListItem | Paragraph):
+        if self.inline is not None and isinstance(self.owner, _ITEM_TEXT):
             self.end_inline()
 
     def run(self, text: str) -> tuple[list[Block], list[Heading]]:
         events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(text, options=OPTIONS)
-        start, end = self.start, self.end
+        # Handlers by tag name, looked up once per event (an if-chain costs a comparison per
+        # branch on each of the hundreds of events a roadmap makes).
+        on_start, on_end = _ON_START, _ON_END
+        stack = self.stack
         for event, rng in events:
             if type(event) is str:
                 if event == "Rule":
@@ -253,117 +253,195 @@ class _Builder:
                 target.parts.append(value)
                 target.pos += len(value)
             elif key == "Start":
-                start(value, rng)
+                if type(value) is str:
+                    name, attrs = value, None
+                else:
+                    ((name, attrs),) = value.items()
+                if stack and (stack[-1] is None or len(stack) >= MAX_DEPTH) and self.skip(name):
+                    continue
+                if self.inline is not None and name in _AFTER_ITEM_TEXT:
+                    self.close_item_text()  # here, not in each handler: most find none open
+                handler = on_start.get(name)
+                if handler is not None:
+                    handler(self, attrs, rng)
             elif key == "End":
-                end(value, rng)
+                end = on_end.get(value if type(value) is str else next(iter(value)))
+                if end is not None:
+                    end(self)
             elif key == "Code":
                 (self.inline or self._text_target(rng)).code_span(value)
             elif key == "InlineHtml":
                 target = self.inline or self._text_target(rng)
                 target.html = True
-            elif key == "TaskListMarker" and self.stack and isinstance(self.stack[-1], ListItem):
-                self.stack[-1].task = bool(value)
+            elif key == "TaskListMarker" and stack and isinstance(stack[-1], ListItem):
+                stack[-1].task = bool(value)
             # Html (inside HTML blocks), footnote references and math carry no text we read.
         return self.top, self.headings
 
     def _text_target(self, rng: dict[str, int]) -> _InlineBuilder:
-        if self.stack and isinstance(self.stack[-1], ListItem):
-            return self.pending_item_text(rng)
-        # Text outside any inline container (inside code, HTML or front matter): discard.
-        return _InlineBuilder()
+        """Where text outside a paragraph, heading or cell goes.
 
-    def start(self, tag: Any, rng: dict[str, int]) -> None:
-        stack = self.stack
-        if stack and (stack[-1] is None or len(stack) >= MAX_DEPTH):
-            name = tag if type(tag) is str else next(iter(tag))
-            if name in _BLOCK_STARTS:
-                # Inside code, or nested deeper than anyone writes: the lines stay in the
-                # source (nothing is lost on writing), but no nodes are made for them.
-                if name in _CONTAINERS:
-                    self.close_item_text()
-                    stack.append(None)
-                return
-        if type(tag) is str:
-            if tag == "Paragraph":
-                top = self.stack[-1] if self.stack else None
-                if isinstance(top, ListItem) and not top.children and not top.inline.text:
-                    self.close_item_text()
-                    self.start_inline(top)
-                    return
-                self.close_item_text()
-                para = Paragraph(*self.lines(rng))
-                self.add(para)
-                self.start_inline(para)
-            elif tag == "Item":
-                self.close_item_text()
-                item = ListItem(*self.lines(rng))
-                self.stack[-1].items.append(item)
-                self.stack.append(item)
-            elif tag in ("Strong", "Emphasis", "Strikethrough"):
-                (self.inline or self._text_target(rng)).open(tag)
-            elif tag == "TableHead":
-                row = Row(*self.lines(rng))
-                self.stack[-1].head = row
-                self.stack.append(row)
-            elif tag == "TableRow":
-                row = Row(*self.lines(rng))
-                self.stack[-1].rows.append(row)
-                self.stack.append(row)
-            elif tag == "TableCell":
-                row = self.stack[-1]
-                first, last = self.lines(rng)
-                if not row.start <= first < row.end:  # a padding cell for a short row
-                    first, last = row.start, row.end
-                cell = Cell(first, last)
-                row.cells.append(cell)
-                self.start_inline(cell)
-            elif tag == "HtmlBlock":
-                self.close_item_text()
-                self.add(HtmlBlock(*self.lines(rng)))
+        Text directly in a list item (a tight list) is the item's own text, or a paragraph
+        after its first blocks; text anywhere else (inside code, HTML or front matter) is
+        collected and dropped.
+        """
+        item = self.stack[-1] if self.stack else None
+        if not isinstance(item, ListItem):
+            return _InlineBuilder()
+        if not item.children and not item.inline.text:
+            self.start_inline(item)
+        else:
+            para = Paragraph(*self.lines(rng))
+            self.add(para)
+            self.start_inline(para)
+        assert self.inline is not None
+        return self.inline
+
+    def skip(self, name: str) -> bool:
+        """Inside code, or nested deeper than anyone writes: the lines stay in the source
+        (nothing is lost on writing), but no nodes are made for blocks there."""
+        if name not in _BLOCK_STARTS:
+            return False
+        if name in _CONTAINERS:
+            self.close_item_text()
+            self.stack.append(None)
+        return True
+
+    # -- Start events: (builder, the tag's attributes or None, byte range) ----------------
+
+    def start_paragraph(self, _: Any, rng: dict[str, int]) -> None:
+        top = self.stack[-1] if self.stack else None
+        if isinstance(top, ListItem) and not top.children and not top.inline.text:
+            self.close_item_text()
+            self.start_inline(top)
             return
-        kind = next(iter(tag))
-        value = tag[kind]
-        if kind == "Heading":
-            self.close_item_text()
-            first, last = self.lines(rng)
-            heading = Heading(first, last, _LEVELS[value["level"]])
-            self.add(heading)
-            self.headings.append(heading)
-            self.start_inline(heading)
-        elif kind == "List":
-            self.close_item_text()
-            lst = ListBlock(*self.lines(rng), ordered=value is not None)
-            self.add(lst)
-            self.stack.append(lst)
-        elif kind in ("Link", "Image"):
-            (self.inline or self._text_target(rng)).open(kind, value["dest_url"])
-        elif kind == "CodeBlock":
-            self.close_item_text()
-            info = value["Fenced"] if isinstance(value, dict) else ""
-            self.add(CodeBlock(*self.lines(rng), info=info))
-            self.stack.append(None)  # swallow the code text
-        elif kind == "BlockQuote":
-            self.close_item_text()
-            quote = BlockQuote(*self.lines(rng))
-            self.add(quote)
-            self.stack.append(quote)
-        elif kind == "Table":
-            self.close_item_text()
-            table = Table(*self.lines(rng))
-            self.add(table)
-            self.stack.append(table)
-        # FootnoteDefinition, DefinitionList... are not enabled.
+        self.close_item_text()
+        para = Paragraph(*self.lines(rng))
+        self.add(para)
+        self.start_inline(para)
 
-    def end(self, tag: Any, rng: dict[str, int]) -> None:
-        name = tag if type(tag) is str else next(iter(tag))
-        if name in ("Paragraph", "Heading", "TableCell"):
-            if self.inline is not None:
-                self.end_inline()
-        elif name in ("Strong", "Emphasis", "Strikethrough", "Link", "Image"):
-            if self.inline is not None:
-                self.inline.close()
-        elif name in ("Item", "List", "BlockQuote", "Table", "TableHead", "TableRow"):
+    def start_item(self, _: Any, rng: dict[str, int]) -> None:
+        item = ListItem(*self.lines(rng))
+        self.stack[-1].items.append(item)
+        self.stack.append(item)
+
+    def start_table_head(self, _: Any, rng: dict[str, int]) -> None:
+        row = Row(*self.lines(rng))
+        self.stack[-1].head = row
+        self.stack.append(row)
+
+    def start_table_row(self, _: Any, rng: dict[str, int]) -> None:
+        row = Row(*self.lines(rng))
+        self.stack[-1].rows.append(row)
+        self.stack.append(row)
+
+    def start_table_cell(self, _: Any, rng: dict[str, int]) -> None:
+        row = self.stack[-1]
+        first, last = self.lines(rng)
+        if not row.start <= first < row.end:  # a padding cell for a short row
+            first, last = row.start, row.end
+        cell = Cell(first, last)
+        row.cells.append(cell)
+        self.start_inline(cell)
+
+    def start_html_block(self, _: Any, rng: dict[str, int]) -> None:
+        self.add(HtmlBlock(*self.lines(rng)))
+
+    def start_heading(self, attrs: Any, rng: dict[str, int]) -> None:
+        first, last = self.lines(rng)
+        heading = Heading(first, last, _LEVELS[attrs["level"]])
+        self.add(heading)
+        self.headings.append(heading)
+        self.start_inline(heading)
+
+    def start_list(self, attrs: Any, rng: dict[str, int]) -> None:
+        lst = ListBlock(*self.lines(rng), ordered=attrs is not None)
+        self.add(lst)
+        self.stack.append(lst)
+
+    def start_code_block(self, attrs: Any, rng: dict[str, int]) -> None:
+        info = attrs["Fenced"] if isinstance(attrs, dict) else ""
+        self.add(CodeBlock(*self.lines(rng), info=info))
+        self.stack.append(None)  # swallow the code text
+
+    def start_block_quote(self, _: Any, rng: dict[str, int]) -> None:
+        quote = BlockQuote(*self.lines(rng))
+        self.add(quote)
+        self.stack.append(quote)
+
+    def start_table(self, _: Any, rng: dict[str, int]) -> None:
+        table = Table(*self.lines(rng))
+        self.add(table)
+        self.stack.append(table)
+
+    def open_strong(self, _: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Strong")
+
+    def open_emphasis(self, _: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Emphasis")
+
+    def open_strikethrough(self, _: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Strikethrough")
+
+    def open_link(self, attrs: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Link", attrs["dest_url"])
+
+    def open_image(self, attrs: Any, rng: dict[str, int]) -> None:
+        (self.inline or self._text_target(rng)).open("Image", attrs["dest_url"])
+
+    # -- End events ---------------------------------------------------------------------
+
+    def end_text_block(self) -> None:
+        """A paragraph, heading or table cell ends: its inline text is complete."""
+        if self.inline is not None:
+            self.end_inline()
+
+    def end_markup(self) -> None:
+        if self.inline is not None:
+            self.inline.close()
+
+    def end_container(self) -> None:
+        if self.inline is not None:
             self.close_item_text()
-            self.stack.pop()
-        elif name == "CodeBlock":
-            self.stack.pop()
+        self.stack.pop()
+
+    def end_code_block(self) -> None:
+        self.stack.pop()
+
+
+_ON_START: dict[str, Callable[[_Builder, Any, dict[str, int]], None]] = {
+    "Paragraph": _Builder.start_paragraph,
+    "Item": _Builder.start_item,
+    "Strong": _Builder.open_strong,
+    "Emphasis": _Builder.open_emphasis,
+    "Strikethrough": _Builder.open_strikethrough,
+    "TableHead": _Builder.start_table_head,
+    "TableRow": _Builder.start_table_row,
+    "TableCell": _Builder.start_table_cell,
+    "HtmlBlock": _Builder.start_html_block,
+    "Heading": _Builder.start_heading,
+    "List": _Builder.start_list,
+    "Link": _Builder.open_link,
+    "Image": _Builder.open_image,
+    "CodeBlock": _Builder.start_code_block,
+    "BlockQuote": _Builder.start_block_quote,
+    "Table": _Builder.start_table,
+    # FootnoteDefinition, DefinitionList... are not enabled.
+}
+_ON_END: dict[str, Callable[[_Builder], None]] = {
+    "Paragraph": _Builder.end_text_block,
+    "Heading": _Builder.end_text_block,
+    "TableCell": _Builder.end_text_block,
+    "Strong": _Builder.end_markup,
+    "Emphasis": _Builder.end_markup,
+    "Strikethrough": _Builder.end_markup,
+    "Link": _Builder.end_markup,
+    "Image": _Builder.end_markup,
+    "Item": _Builder.end_container,
+    "List": _Builder.end_container,
+    "BlockQuote": _Builder.end_container,
+    "Table": _Builder.end_container,
+    "TableHead": _Builder.end_container,
+    "TableRow": _Builder.end_container,
+    "CodeBlock": _Builder.end_code_block,
+}

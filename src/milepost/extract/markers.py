@@ -146,7 +146,7 @@ def _tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, str] | Non
         if status is not None:
             return status, match.start(), match.group().strip()
         return None
-    match = _TAIL_PAREN.search(text) if paren else None
+    match = _TAIL_PAREN.search(text) if paren and ")" in text else None
     if match:
         status = legend.word(match.group("p")) or _strong_word(match.group("p"))
         if status is not None:
@@ -184,11 +184,19 @@ def _leading(
     """The leading emoji and status words: ``(emoji status, word status, end, as written)``."""
     text = inline.text
     first = text[pos : pos + 1]
-    if not lenient and first.isascii() and first.isalnum() and _strong_at(inline, pos) is None:
+    if (
+        not lenient
+        and first.isascii()
+        and first.isalnum()
+        and (not inline.strong or _strong_at(inline, pos) is None)
+    ):
         return None, None, pos, ""  # plain words first: no emoji, no label (the common case)
     emoji_status: Status | None = None
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one
+        char = text[pos : pos + 1]
+        if char.isascii() and char != ":":
+            break  # no glyph starts with an ASCII character but a ":shortcode:"
         found = emoji_at(text, pos)
         if found is not None:
             glyph, end = found
@@ -208,7 +216,7 @@ def _leading(
             continue
         break
     word_status: Status | None = None
-    strong = _strong_at(inline, pos)
+    strong = _strong_at(inline, pos) if inline.strong else None
     if strong is not None:
         label = text[strong[0] : strong[1]].strip()
         bare = label.rstrip(":").strip()
@@ -228,16 +236,14 @@ def _leading(
             pos = _skip_space(text, strong[1])
             if pos < len(text) and text[pos] == ":":
                 pos = _skip_space(text, pos + 1)
-    else:
+    elif lenient or emoji_status is not None:  # else leading words are no status: skip them
         found_phrase = status_of_phrase(text[pos:])
         if found_phrase is not None and found_phrase[1] == 0:
             after = pos + found_phrase[2]
             tail = text[after:].lstrip()
             phrase = text[pos:after].lower()
-            if (
-                (lenient or emoji_status is not None)
-                and (not tail or tail[0] in ":-–(—," or lenient)
-                and (lenient or phrase not in WEAK_WORDS)
+            if (not tail or tail[0] in ":-–(—," or lenient) and (
+                lenient or phrase not in WEAK_WORDS
             ):
                 word_status = found_phrase[0]
                 pos = after

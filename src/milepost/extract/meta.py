@@ -32,7 +32,7 @@ _LABEL = re.compile(
 _BETWEEN_FIELDS = frozenset("·|;•,.!?:—–-(/")
 # Where a field's value ends even without another label after it: "2026-11-20 | Status: 🟢".
 _VALUE_END = re.compile(r"\s*[·|•;]")
-_KEYWORDS = ("updated", "horizon", "review", "lead", "owner", "maintainer")
+_KEYWORDS = re.compile("updated|horizon|review|lead|owner|maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
 _HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")
 _TITLE_SUFFIX = re.compile(r"(?i)\s*(?:\btrack\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
@@ -62,7 +62,7 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
     header_end = next((h.start for h in document.headings if h.level > 1), document.line_count)
     for number, line in sorted(lines):
         lower = line.lower()
-        if not any(word in lower for word in _KEYWORDS):
+        if _KEYWORDS.search(lower) is None:
             continue  # most lines are prose: skip the field patterns
         for kind, value in _fields(line.strip().strip("*_` ")):
             span = Span(number, number + 1, path)
@@ -139,4 +139,8 @@ def _author(value: str) -> str | None:
 
 
 def _lines_of(document: Document, block: Paragraph) -> list[tuple[int, str]]:
+    """The paragraph's numbered lines, none when it names no field's keyword (most are prose:
+    one search over the whole paragraph spares a line-by-line look)."""
+    if _KEYWORDS.search("".join(document.source.lines[block.start : block.end]).lower()) is None:
+        return []
     return [(n, document.line(n)) for n in range(block.start, block.end)]

@@ -66,15 +66,8 @@ _SHIPPED = re.compile(
 def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None) -> dict[str, Any]:
     """Every known part of the roadmap, keyed by the Roadmap field it fills."""
     kinds: dict[SectionKind, list[Section]] = {}
-
-    def visit(section: Section, parent: SectionKind | None) -> None:
-        kind = classify(section.title, parent)
-        kinds.setdefault(kind, []).append(section)
-        for sub in section.subsections:
-            visit(sub, kind)
-
     for top in document.sections:
-        visit(top, None)
+        _sort_by_kind(top, None, kinds)
     reader = _Reader(document, found, path)
     parts: dict[str, Any] = {}
     if SectionKind.FOCUS in kinds:
@@ -100,6 +93,20 @@ def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None)
         )
     parts["health"] = _health(document)
     return parts
+
+
+def _sort_by_kind(
+    section: Section, parent: SectionKind | None, kinds: dict[SectionKind, list[Section]]
+) -> None:
+    """File ``section`` and its subsections under their kinds.
+
+    A module-level function, not a closure: a recursive closure refers to itself through its
+    cell, a reference cycle that kept every load's sections alive until the cyclic GC ran.
+    """
+    kind = classify(section.title, parent)
+    kinds.setdefault(kind, []).append(section)
+    for sub in section.subsections:
+        _sort_by_kind(sub, kind, kinds)
 
 
 @lru_cache(maxsize=4096)

@@ -133,7 +133,7 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
             marker, scope = heading_marker(title, heading.inline, ctx.legend)
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
                 marker, source = _status_field(section.blocks[0].inline, ctx.legend), "field"
-            criteria = _CRITERIA_HEADING.search(title) is not None
+            criteria = _criteria_heading(title)
         heading_status = marker.status if marker is not None else None
         # One context per section: its status scope and criteria replace the parent's.
         ctx = _Ctx(
@@ -155,6 +155,16 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
         _walk_section(sub, ctx, out)
 
 
+def _criteria_heading(title: str) -> bool:
+    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect")."""
+    if title.isascii():  # the pattern's key words, looked for first (a search is dearer)
+        lower = title.lower()
+        words = ("criteria" in lower, "expect" in lower, "outcome" in lower, "definition" in lower)
+        if not any(words):
+            return False
+    return _CRITERIA_HEADING.search(title) is not None
+
+
 @lru_cache(maxsize=4096)
 def _title_period(title: str) -> Period | None:
     return read_period(title, prose=True)
@@ -170,10 +180,16 @@ def _heading_period(title: str, anchor: date | None) -> Period | None:
 
 
 def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> None:
-    label: tuple[Status | None, bool] | None = None
+    # The paragraph that may label the next list: read only when a list does follow it.
+    above: Paragraph | None = None
     for block in blocks:
         if isinstance(block, ListBlock):
             inner = ctx
+            label = (
+                _label(above.inline, ctx.lines[above.end - 1] if ctx.lines else "")
+                if above is not None
+                else None
+            )
             if label is not None:
                 scope, criteria = label
                 inner = replace(ctx, scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
@@ -184,9 +200,9 @@ def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> No
         elif isinstance(block, BlockQuote):
             _walk_blocks(block.children, ctx, out, depth=depth)
         if isinstance(block, Paragraph):
-            label = _label(block.inline, ctx.lines[block.end - 1] if ctx.lines else "")
+            above = block
         elif not isinstance(block, Heading):
-            label = None
+            above = None
 
 
 def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
@@ -197,7 +213,7 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
     """
     text = inline.text.strip()
     last = last_line.strip().rstrip(" *_")
-    criteria = _CRITERIA.search(last) is not None and last.endswith(":") and len(last) < 60
+    criteria = last.endswith(":") and len(last) < 60 and _CRITERIA.search(last) is not None
     if not text or len(text) > 80:
         return (None, True) if criteria else None
     status = label_status(text.rstrip(":* "))
@@ -250,7 +266,8 @@ def _make_item(
     if period_text is not None:  # a table row: its when-column, else the row's words
         period = read_period(period_text, anchor=ctx.anchor, prose=not when_column)
     else:
-        period = read_period(_without_links(inline), anchor=ctx.anchor, prose=True)
+        words = _without_links(inline) if inline.links else inline.text
+        period = read_period(words, anchor=ctx.anchor, prose=True)
     period = period or ctx.period
     links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
     return Item(
@@ -283,7 +300,7 @@ def _without_links(inline: Inline) -> str:
 
 def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
     inline = block.inline
-    if not inline.text.strip() and block.children and isinstance(block.children[0], Heading):
+    if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
         inline = block.children[0].inline
     marker = item_marker(
         inline,
@@ -436,6 +453,8 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 
 def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
     """Strikethrough means done only where the document's finished items are struck."""
+    if "~" not in document.source.text:
+        return False  # no strikethrough without a tilde: skip the walk over every item
     struck_done = 0
     for block in _iter_items(document.blocks):
         inline = block.inline

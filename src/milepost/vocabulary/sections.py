@@ -132,8 +132,11 @@ def strip_decoration(title: str) -> str:
 
 def normalise(title: str) -> str:
     """Heading text reduced for matching: no emoji, numbering, suffix, punctuation, case."""
-    text = _DASH_SUFFIX.sub("", strip_decoration(title))
-    while True:
+    text = strip_decoration(title)
+    # Each pattern is tried only where its mark is: most headings have no dash or bracket.
+    if "-" in text or "–" in text or "—" in text:
+        text = _DASH_SUFFIX.sub("", text)
+    while text.rstrip().endswith((")", "]")):
         shorter = _PAREN.sub("", text)
         if shorter == text:
             break

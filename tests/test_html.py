@@ -13,8 +13,8 @@ from tests.test_site import _scan
 @pytest.mark.parametrize(
     ("markdown", "html"),
     [
-        ("# Title\n", "<h2>Title</h2>\n"),
-        ("###### Deep\n", "<h6>Deep</h6>\n"),
+        ("# Title\n", '<h2 id="title">Title</h2>\n'),
+        ("###### Deep\n", '<h6 id="deep">Deep</h6>\n'),
         (
             "a *b* **c** ~~d~~ `<e>`\n",
             "<p>a <em>b</em> <strong>c</strong> <s>d</s> <code>&lt;e&gt;</code></p>\n",
@@ -71,3 +71,16 @@ def test_raw_html_is_text_and_unsafe_addresses_are_dropped(markdown: str) -> Non
 def test_raw_html_is_shown_as_written() -> None:
     assert markdown_html("<b>bold</b>\n") == "<p>&lt;b&gt;bold&lt;/b&gt;</p>\n"
     assert markdown_html("<div>\nx\n</div>\n") == "<p>&lt;div&gt;\nx\n&lt;/div&gt;</p>\n"
+
+
+def test_headings_get_the_ids_github_gives_them() -> None:
+    from milepost.render.site.filters import markdown_html
+
+    html = markdown_html(
+        "## 🎯 Current Focus (Next 4-6 Weeks)\n\n## What's Next\n\n[next](#whats-next)\n\n"
+        "## What's Next\n\n## Filters\n"
+    )
+    assert '<h2 id="-current-focus-next-4-6-weeks">' in html
+    assert '<h2 id="whats-next">' in html and '<h2 id="whats-next-1">' in html
+    assert '<a href="#whats-next">next</a>' in html
+    assert '<h2 id="filters-1">' in html  # "filters" is the page's own

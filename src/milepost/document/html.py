@@ -36,10 +36,19 @@ def _text(value: str) -> str:
     return escape(value, quote=False)
 
 
-def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str:
+def to_html(
+    text: str,
+    *,
+    safe_url: Callable[[str], str],
+    shift: int = 0,
+    taken: frozenset[str] = frozenset(),
+) -> str:
     """``text`` as HTML: raw HTML escaped, addresses passed through ``safe_url``, headings
-    ``shift`` levels lower (at most ``h6``)."""
+    ``shift`` levels lower (at most ``h6``), each with the ``id`` GitHub gives it, so that the
+    document's own ``#anchor`` links land (``taken``: ids the page holds already)."""
     out: list[str] = []
+    ids = Anchors(taken)
+    heading: tuple[int, int, list[str]] | None = None  # where it opened, its level, its text
     put = out.append
     ends: list[str] = []  # closing tags of the open containers, innermost last
     aligns: tuple[str, ...] = ()
@@ -63,6 +72,8 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
         if alt is not None and kind in ("Text", "Code", "InlineHtml", "Html"):
             alt.append(value)
             continue
+        if heading is not None and kind in ("Text", "Code"):
+            heading[2].append(value)
         if kind == "Text" or kind == "InlineHtml" or kind == "Html":
             put(_text(value))
         elif kind == "Code":
@@ -80,7 +91,8 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
                 ends.append(closing)
             elif tag == "Heading":
                 level = min(6, _LEVEL[data["level"]] + shift)
-                put(f"<h{level}>")
+                heading = (len(out), level, [])
+                put(f"<h{level}>")  # its id is set at its end, from its text
                 ends.append(f"</h{level}>\n")
             elif tag == "List":
                 if data is None:
@@ -133,6 +145,10 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
             closing = ends.pop() if ends else ""
             if tag == "HtmlBlock" and out and out[-1].endswith("\n"):
                 out[-1] = out[-1][:-1]  # the block's last line break: </p> closes it
+            if tag == "Heading" and heading is not None:
+                at, level, words = heading
+                out[at] = f'<h{level} id="{escape(ids.add("".join(words)))}">'
+                heading = None
             if tag == "Image" and image is not None and alt is not None:
                 src, title = image
                 attrs = f' title="{escape(title)}"' if title else ""
@@ -142,6 +158,24 @@ def to_html(text: str, *, safe_url: Callable[[str], str], shift: int = 0) -> str
             if tag == "TableHead":
                 column = 0
     return "".join(out)
+
+
+class Anchors:
+    """The ids of a page's headings, made as GitHub makes them: lower case, letters, digits,
+    ``-`` and ``_`` kept, spaces made ``-``; a repeat gets ``-1``, ``-2``, ..."""
+
+    def __init__(self, taken: frozenset[str] = frozenset()) -> None:
+        self.seen: dict[str, int] = {}
+        self.taken = taken
+
+    def add(self, text: str) -> str:
+        base = "".join(c for c in text.lower() if c.isalnum() or c in "-_ ").replace(" ", "-")
+        anchor = base
+        while anchor in self.seen or anchor in self.taken:
+            self.seen[base] = self.seen.get(base, 0) + 1
+            anchor = f"{base}-{self.seen[base]}"
+        self.seen.setdefault(anchor, 0)
+        return anchor
 
 
 def _address(data: dict[str, Any]) -> str:

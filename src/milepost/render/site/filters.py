@@ -25,7 +25,12 @@ def safe_url(url: str) -> str:
     return url if scheme in _SAFE_SCHEMES else "#"
 
 
+#: The ids the site's own pages use: a roadmap heading that would take one gets ``-1``.
+PAGE_IDS = frozenset({"all-items", "count", "f-owner", "f-status", "f-track", "filters", "q"})
+
+
 def markdown_html(text: str, *, shift: int = 0) -> str:
     """Markdown → HTML with raw HTML shown as text and only safe links kept; headings moved
-    ``shift`` levels down (a roadmap's own ``# Title`` under the page's ``<h1>``)."""
-    return to_html(text, safe_url=safe_url, shift=shift)
+    ``shift`` levels down (a roadmap's own ``# Title`` under the page's ``<h1>``), with the
+    ids GitHub gives them, so the roadmap's ``#section`` links work."""
+    return to_html(text, safe_url=safe_url, shift=shift, taken=PAGE_IDS)

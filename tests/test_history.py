@@ -1100,3 +1100,24 @@ def test_risks_and_requests_go_by_what_people_call_them(
         today=dt.date(2026, 11, 25),
     )
     assert result.description == "Offline mode: Completed"
+
+
+def test_work_rolled_over_to_a_new_month_slipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    _commit(
+        repo,
+        "# Ingest Roadmap\n\n**Last updated:** 2026-10-20\n\n## Current Focus\n\n"
+        "### October 2026\n- 📋 Alpha\n\n"
+        "### November 2026\n- 📋 Beta\n\n## Completed Milestones\n",
+        "2026-10-20",
+    )
+    code, _, err = run(repo, monkeypatch, capsys, "rollover", "roadmap.md", "--today", "2026-11-02")
+    assert code == 0, err
+    git(repo, "commit", "-qam", "rollover", day="2026-11-02")
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    [alpha] = [c for c in changes(data)["Ingest"] if c[1].startswith("Alpha")]
+    assert alpha[2:] == ("planned", "planned", "slip")  # October → November
+    [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", "2026-11-25")["tracks"]
+    assert track["slips"] == 1

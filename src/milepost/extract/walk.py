@@ -267,6 +267,8 @@ def _make_item(
         period = read_period(period_text, anchor=ctx.anchor, prose=not when_column)
     else:
         words = _without_links(inline) if inline.links else inline.text
+        if "arried over" in words:  # where it came from is not when it is
+            words = _CARRIED.sub(" ", words)
         period = read_period(words, anchor=ctx.anchor, prose=True)
     period = period or ctx.period
     links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
@@ -286,6 +288,10 @@ def _make_item(
         notes,
         depth,
     )
+
+
+# The note ``rollover`` leaves on work it carries to the next month.
+_CARRIED = re.compile(r"\(carried over from [^)]*\)", re.IGNORECASE)
 
 
 def _without_links(inline: Inline) -> str:

@@ -8,7 +8,7 @@ cannot read gives ``None``; the caller keeps the text (we never guess).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 __all__ = [
@@ -275,16 +275,27 @@ def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -
     """The first period written in ``text``; relative ranges need ``anchor`` for dates.
 
     With ``prose``, a version counts only where it says when (after "in", "by", "(", ...,
-    leading the text, or ending it).
+    leading the text, or ending it). A version followed by a date ("v0.4 (January 2027)")
+    is that date, the version kept with it.
     """
     lower = text.lower()
     if not _may_hold_period(lower) or _ANY.search(lower) is None:
         return None
     scanner = _PERIOD if len(lower) == len(text) else _PERIOD_ANY_CASE
+    release: Period | None = None
     for match in scanner.finditer(lower if scanner is _PERIOD else text):
         period = _period(match, text, anchor, prose)
-        if period is not None:
-            return period
+        if period is None:
+            continue
+        if period.kind != "version":
+            if release is not None and period.kind in _DATED:
+                # "v0.4 (January 2027)": the release, and when it is
+                return replace(period, version=release.version)
+            return release or period
+        if release is None:
+            release = period
+    if release is not None:
+        return release
     lone = _YEAR_ONLY.search(text)
     if lone is None:
         return None
@@ -327,6 +338,8 @@ def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -
 
 
 _KINDS = ("iso", "long", "dayfirst", "month", "isomonth", "quarter", "half", "version", "relative")
+#: The kinds a version's date may come as ("v0.4 (January 2027)").
+_DATED = frozenset({"date", "month", "quarter", "half"})
 
 
 def _relative(match: re.Match[str], text: str, anchor: date | None) -> Period:

@@ -420,7 +420,8 @@ def test_a_heading_that_only_dates_is_no_item() -> None:
         ("### v1.2 - Q4 2026\n- 📋 Sync\n", "2026-Q4", "v1.2"),
         ("- 📋 Sync in v0.5 (March 2027)\n", "2027-03", "v0.5"),
         (
-            "| Item | Target | Status |\n| --- | --- | --- |\n| Sync | v0.4, January 2027 | Planned |\n",
+            "| Item | Target | Status |\n| --- | --- | --- |\n"
+            "| Sync | v0.4, January 2027 | Planned |\n",
             "2027-01",
             "v0.4",
         ),
@@ -431,6 +432,6 @@ def test_a_heading_that_only_dates_is_no_item() -> None:
 def test_a_version_with_its_date_is_that_date(
     written: str, label: str, version: str | None
 ) -> None:
-    [item] = [i for i in milepost.loads(f"# X Roadmap\n\n## Current Focus\n\n{written}").items]
+    [item] = milepost.loads(f"# X Roadmap\n\n## Current Focus\n\n{written}").items
     assert item.period is not None
     assert (item.period.label, item.period.version) == (label, version)

@@ -89,6 +89,9 @@ def test_site_builds_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert 'class="heat-3"><a href="#risk-' in risks  # a High/High risk in the hot corner
     graph = (out / "graph.html").read_text(encoding="utf-8")
     assert "<svg" in graph and "needs context truncation API by 2026-12 from Memory" in graph
+    metrics = (out / "metrics.html").read_text(encoding="utf-8")
+    # Evaluation's targets written as ✅/⏳ lines, with no baseline: met or not yet
+    assert metrics.count("✅ Met</span>") == 3 and metrics.count("⏳ Not yet</span>") == 3
 
 
 def test_unchanged_tracks_are_not_rendered_again(tmp_path: Path) -> None:

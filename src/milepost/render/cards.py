@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from milepost.model import RISK_LEVELS, Metric, risk_level
+from milepost.model import RISK_LEVELS, Metric, Status, risk_level
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
 from milepost.render.blocks import Block, Bullets, Cell, Mermaid, Para, Rubric, Svg, Table, Text
@@ -176,9 +176,18 @@ def track_view(track: TrackRollup, today: date) -> list[Block]:
                     Cell((Text(m.baseline or "—"),)),
                     Cell((Text(m.current or "—"),)),
                     Cell((Text(m.target or "—"),)),
-                    Cell((Text(f"{share:.0%}" if share is not None else "—"),)),
+                    Cell((Text(_progress(share, m.status)),)),
                 )
             )
         blocks.append(Rubric("Success metrics"))
         blocks.append(Table(("Metric", "Baseline", "Current", "Target", "Progress"), tuple(rows)))
     return box("track", *blocks)
+
+
+def _progress(share: float | None, status: Status | None) -> str:
+    """How far a metric has come: its share of the way, else whether its ✅/⏳ says it is met."""
+    if share is not None:
+        return f"{share:.0%}"
+    if status is Status.DONE:
+        return "✅ met"
+    return "⏳ not yet" if status is not None else "—"

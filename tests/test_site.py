@@ -89,6 +89,11 @@ def test_site_builds_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert 'class="heat-3"><a href="#risk-' in risks  # a High/High risk in the hot corner
     graph = (out / "graph.html").read_text(encoding="utf-8")
     assert "<svg" in graph and "needs context truncation API by 2026-12 from Memory" in graph
+    evaluation = (out / "tracks" / "evaluation.html").read_text(encoding="utf-8")
+    focus = evaluation.split("<h2>Current focus</h2>")[1].split("<section")[0]
+    # a workstream: its fields, then the work under them, nested
+    assert '<li><span class="muted">Owner:</span> @esther</li>' in focus
+    assert '<li class="depth-1"> Re-score recorded runs from the nightly corpus</li>' in focus
     metrics = (out / "metrics.html").read_text(encoding="utf-8")
     # Evaluation's targets written as ✅/⏳ lines, with no baseline: met or not yet
     assert metrics.count("✅ Met</span>") == 3 and metrics.count("⏳ Not yet</span>") == 3

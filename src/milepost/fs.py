@@ -241,11 +241,11 @@ def walk_relative(root: str | os.PathLike[str]) -> Iterator[tuple[str, Path]]:
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
     """A fingerprint of milepost's own code (the names, sizes and modification times of its
-    ``.py`` files), taken once per process: caches of what this code made key on it, so that a
-    new or edited milepost starts them afresh."""
+    ``.py`` files, templates and static files), taken once per process: caches of what this
+    code made key on it, so that a new or edited milepost starts them afresh."""
     parts = []
     for relative, path in walk_relative(Path(__file__).parent):
-        if relative.endswith(".py"):
+        if relative.endswith((".py", ".j2", ".css", ".js")):
             info = os.stat(path)
             parts.append(f"{relative}:{info.st_size}:{info.st_mtime_ns}")
     return sha256("\n".join(parts).encode())[:16]

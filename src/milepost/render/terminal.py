@@ -12,6 +12,7 @@ from rich.text import Text
 
 from milepost.model import Item, Risk, Roadmap, status_items
 from milepost.portfolio.freshness import high_risk
+from milepost.render.focus import field_of, period_items
 from milepost.vocabulary.status import Status
 
 __all__ = ["roadmap_summary"]
@@ -27,8 +28,6 @@ _STYLE = {
 }
 
 
-# A short "Label: value" line without a status: a field of a workstream, not an item of work.
-_FIELD = re.compile(r"^([A-Z][\w/&-]*(?: [\w/&-]+){0,2}):\s*(.*)$", re.DOTALL)
 # "Risk 1", "Risk 2": a numbered name that says nothing the description does not.
 _NUMBERED_RISK = re.compile(r"(?i)^risk\s*\d+$")
 
@@ -45,12 +44,11 @@ def _age(day: date | None, today: date) -> str:
 
 def _item_line(item: Item, indent: int = 2) -> Text:
     line = Text(" " * indent)
-    field = _FIELD.match(item.text) if item.status is None else None
-    if field is not None:
-        # a "Label: value" line of a workstream (Goal, Owner, Deliverables), not work
-        line.append(f"{field.group(1)}:", style="dim")
-        if field.group(2):
-            line.append(f" {field.group(2)}")
+    field = field_of(item)
+    if field is not None:  # a "Label: value" line of a workstream, not work
+        line.append(f"{field[0]}:", style="dim")
+        if field[1]:
+            line.append(f" {field[1]}")
         return line
     if item.status is not None:
         line.append(f"{item.status.emoji} ", style=_STYLE[item.status])
@@ -77,8 +75,7 @@ def _focus(roadmap: Roadmap) -> list[RenderableType]:
             parts.append(Text(f" {period.heading}", style="underline"))
         else:
             parts.append(Text(f" ▸ {period.heading}", style="bold"))
-        inside = [i for i in roadmap.items if period.span.start < i.span.start < period.span.end]
-        for item in inside or period.items:
+        for item in period_items(roadmap, period):
             parts.append(_item_line(item, 2 + 2 * item.depth))
     return parts
 

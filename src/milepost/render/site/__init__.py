@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
+from milepost.render.focus import field_of, period_items
 from milepost.render.site.across import assemble
 from milepost.render.site.env import macros, render, use_bytecode_cache
 from milepost.render.site.filters import markdown_html
@@ -45,9 +46,15 @@ __all__ = [
 def track_page(track: TrackRollup, *, project: str, today: date) -> bytes:
     """One track's page: its figures, its current focus, and the roadmap as written."""
     body = Markup(markdown_html(track.roadmap.to_markdown(), shift=1))
+    roadmap = track.roadmap
+    focus = [
+        (period.heading, [(i, field_of(i)) for i in period_items(roadmap, period)])
+        for period in (roadmap.focus.periods if roadmap.focus else ())
+    ]
     return render(
         "track.html.j2",
         t=track,
+        focus=focus,
         body=body,
         title=track.track,
         project=project,

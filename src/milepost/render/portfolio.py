@@ -201,13 +201,15 @@ _GANTT_UNSAFE = str.maketrans({":": " ", "#": " ", ";": " ", "\n": " ", "`": " "
 
 def gantt(portfolio: Portfolio) -> str:
     """A Mermaid Gantt chart (which GitHub renders): a section per track, a bar per dated item
-    of Current Focus that carries a status, over its period (done, active, or blocked as
-    critical); dropped work left out; empty when no item has dates."""
+    of Current Focus and of the milestones (a milestones table's Target column dates its rows)
+    that carries a status, over its period (done, active, or blocked as critical); dropped
+    work left out; empty when no item has dates."""
     lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %Y"]
     bars = 0
     for track in portfolio.tracks:
         focus = track.roadmap.focus
         items = [i for period in focus.periods for i in period.items] if focus else []
+        items += [i for group in track.roadmap.milestones for i in group.items]
         dated = [
             i
             for i in items

@@ -157,6 +157,9 @@ def _items(track: TrackRollup) -> list[Item]:
     return out
 
 
+_SPANS = ("month", "quarter", "half")
+
+
 def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Status | None]]]]:
     """The track's entries by period label (months, quarters, halves), in first-seen order."""
     cells: dict[str, tuple[date, list[tuple[str, Status | None]]]] = {}
@@ -172,9 +175,10 @@ def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Statu
                 for i in p.items:
                     put(p.period.label, p.period.start, i.title, i.status)
     for g in r.milestones:
-        if g.period is not None and g.period.kind in ("month", "quarter"):
-            for i in g.items:
-                put(g.period.label, g.period.start, i.title, i.status)
+        for i in g.items:  # by the group's month, else the item's own (a Target column)
+            when = g.period if g.period is not None and g.period.kind in _SPANS else i.period
+            if when is not None and when.kind in _SPANS:
+                put(when.label, when.start, i.title, i.status)
     for group in r.goals:
         for goal in group.goals:
             if group.period is not None:

@@ -374,6 +374,32 @@ def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"url(#{marker.get('id')})" in out and marker.get("id") != "arrow"
 
 
+def test_arrows_between_the_same_tracks_do_not_hide_each_other(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(
+        tmp_path, "a", "Alpha", deps + "- **Dependency on Beta:** x\n- **Dependency on Beta:** y\n"
+    )
+    _track(tmp_path, "b", "Beta", deps + "- **Dependency on Alpha:** z\n")
+    _track(tmp_path, "c", "Gamma", deps + "- **Dependency on Alpha:** w\n")
+    out = run(capsys, "graph", str(tmp_path), "--format", "svg", "--today", "2026-11-25")[1]
+    paths = [p.get("d") or "" for p in ET.fromstring(out).iter("{http://www.w3.org/2000/svg}path")]
+    arrows = [d for d in paths if "Q" in d]  # the marker's arrowhead is a path too
+    assert len(arrows) == 4 and len(set(arrows)) == 4  # x, y, z and w each drawn apart
+    straight = [d for d in arrows if _is_straight(d)]
+    assert len(straight) == 1  # Gamma → Alpha, alone between them
+
+
+def _is_straight(d: str) -> bool:
+    (ax, ay), (cx, cy), (bx, by) = (
+        tuple(float(v) for v in point.split(",")) for point in d[1:].replace("Q", " ").split()
+    )
+    return abs((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) < 1.0
+
+
 @pytest.mark.parametrize("command", ["status", "graph", "summary"])
 def test_unreadable_path_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -64,27 +65,37 @@ def svg(
     ]
     if slugs is None:
         parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
-    for edge in edges:
-        if edge.kind != "dependency" or edge.source not in at or edge.target not in at:
-            continue
+    drawn = [e for e in edges if e.kind == "dependency" and e.source in at and e.target in at]
+    count = Counter((e.source, e.target) for e in drawn)
+    between: Counter[tuple[str, str]] = Counter()  # arrows drawn so far from one to another
+    for edge in drawn:
         (x1, y1), (x2, y2) = at[edge.source], at[edge.target]
         dx, dy = x2 - x1, y2 - y1
         length = math.hypot(dx, dy) or 1.0
         shrink = 48 / length
+        # Two tracks that depend on each other, or one that needs several things of another:
+        # each arrow bends to its own right, a little more for each one more, so none hides
+        # another; a lone arrow is straight.
+        key = (edge.source, edge.target)
+        between[key] += 1
+        shared = count[key] > 1 or count[edge.target, edge.source] > 0
+        bend = 28.0 * between[key] if shared else 0.0
         cyclic = _on_cycle(edge, cycles)
         problem = late.get((edge.source, edge.target, edge.what))
         colour = "#cf222e" if cyclic else "#bc4c00" if problem else "#6e7781"
         dashes = ' stroke-dasharray="6 4"' if problem else ""
         when = f" by {edge.when}" if edge.when else ""
         warning = f" (conflict in time: {problem})" if problem else ""
+        ax, ay = x1 + dx * shrink, y1 + dy * shrink
+        bx, by = x2 - dx * shrink, y2 - dy * shrink
+        cx, cy = (ax + bx) / 2 - dy / length * bend, (ay + by) / 2 + dx / length * bend
         parts.append(
-            f'<g style="color:{colour}"><line x1="{x1 + dx * shrink:.1f}" '
-            f'y1="{y1 + dy * shrink:.1f}" '
-            f'x2="{x2 - dx * shrink:.1f}" y2="{y2 - dy * shrink:.1f}" stroke="currentColor" '
+            f'<g style="color:{colour}"><path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
+            f'{bx:.1f},{by:.1f}" fill="none" stroke="currentColor" '
             f'stroke-width="{3 if cyclic or problem else 1.5}"{dashes} '
             f'marker-end="url(#{arrow})">'
             f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
-            f"{escape(edge.target)}{escape(warning)}</title></line></g>"
+            f"{escape(edge.target)}{escape(warning)}</title></path></g>"
         )
     for name, state in health.items():
         x, y = at[name]

@@ -516,8 +516,9 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
         result = api.check([alpha], today=today, select=("references",))
         return [(d.code, d.line, d.message) for d in result.diagnostics]
 
+    from milepost.api.loading import load
+
     read: list[str] = []  # the files read in this process (the pool's are not seen here)
-    load = checks.load
 
     def counted(path: Path, **options: Any) -> Any:
         read.append(Path(path).parent.name)
@@ -526,9 +527,12 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
     monkeypatch.setattr(checks, "load", counted)
     ran: list[int] = []
     on_every_core = checks._check_parallel
-    monkeypatch.setattr(
-        checks, "_check_parallel", lambda *a, **k: ran.append(1) or on_every_core(*a, **k)
-    )
+
+    def parallel(*args: Any, **options: Any) -> Any:
+        ran.append(1)
+        return on_every_core(*args, **options)
+
+    monkeypatch.setattr(checks, "_check_parallel", parallel)
     everywhere = found()
     assert ran == [1]
     assert [code for code, _, _ in everywhere] == ["MP601"]

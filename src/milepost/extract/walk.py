@@ -86,7 +86,8 @@ class Walk:
         """Put ``item`` in place of the item found on its first line (a section reader that
         knows more of it, such as a milestone's feature, retitles it)."""
         old = self.by_line[item.span.start]
-        self.items[self.items.index(old)] = item
+        at = next(k for k, found in enumerate(self.items) if found is old)  # not ==: dear
+        self.items[at] = item
         self.by_line[item.span.start] = item
 
 

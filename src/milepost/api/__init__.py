@@ -13,12 +13,16 @@ composes are pure. History has its own façade above this one, :mod:`milepost.hi
 
 from __future__ import annotations
 
-from milepost.api.checks import CheckResult, check, check_loaded
-from milepost.api.editing import EditResult, edit
-from milepost.api.loading import LoadResult, load, load_many, loads
-from milepost.api.portfolios import portfolio, site
-from milepost.api.tracks import new_track, resolve_track
-from milepost.locate import discover, find_config, is_roadmap, nothing_found
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from milepost.api.checks import CheckResult, check, check_loaded
+    from milepost.api.editing import EditResult, edit
+    from milepost.api.loading import LoadResult, load, load_many, loads
+    from milepost.api.portfolios import portfolio, site
+    from milepost.api.tracks import new_track, resolve_track
+    from milepost.locate import discover, find_config, is_roadmap, nothing_found
 
 __all__ = [
     "CheckResult",
@@ -39,3 +43,33 @@ __all__ = [
     "resolve_track",
     "site",
 ]
+
+# Each name's module, imported on first use: `milepost check FILE` pays for checking alone.
+_HOMES = {
+    "CheckResult": "milepost.api.checks",
+    "check": "milepost.api.checks",
+    "check_loaded": "milepost.api.checks",
+    "EditResult": "milepost.api.editing",
+    "edit": "milepost.api.editing",
+    "LoadResult": "milepost.api.loading",
+    "load": "milepost.api.loading",
+    "load_many": "milepost.api.loading",
+    "loads": "milepost.api.loading",
+    "portfolio": "milepost.api.portfolios",
+    "site": "milepost.api.portfolios",
+    "new_track": "milepost.api.tracks",
+    "resolve_track": "milepost.api.tracks",
+    "discover": "milepost.locate",
+    "find_config": "milepost.locate",
+    "is_roadmap": "milepost.locate",
+    "nothing_found": "milepost.locate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'milepost.api' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -10,8 +10,6 @@ files gone are forgotten when it is written.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -46,6 +44,8 @@ class ContextCache:
         self.added = False
         if self.file is None:
             return
+        import json  # only where a portfolio's rest is read: not on a lone file's check
+
         try:
             data = json.loads(fs.read(self.file).data)
             if data["code"] == fs.code_stamp() and isinstance(data["entries"], dict):
@@ -78,6 +78,9 @@ class ContextCache:
     def save(self) -> None:
         if self.file is None or not self.added:
             return
+        import contextlib
+        import json
+
         # Files gone since (a track removed, a project deleted) are forgotten.
         kept = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
         data = {"code": fs.code_stamp(), "entries": kept}

@@ -110,7 +110,7 @@ def _order(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     found = sorted(
         (section.span.start, index, section)
         for index, kind in enumerate(TEMPLATE_ORDER)
-        if (section := _present(sections, kind)) is not None
+        if (section := _present(sections, kind)) is not None and not _bare_milestones(section)
     )
     # The sections in the longest run that follows the template's order are in place; the
     # others are the ones to move.
@@ -122,6 +122,12 @@ def _order(rule: Rule, context: Context) -> Iterator[Diagnostic]:
                 section.span.start,
                 f"section '{section.title}' is out of the template's order",
             )
+
+
+def _bare_milestones(section: SectionInfo) -> bool:
+    """A section titled "Milestones" alone: a plan of milestones as often as a record of them,
+    so it has no place in the template's order to be out of."""
+    return section.kind is SectionKind.MILESTONES and normalise(section.title) == "milestones"
 
 
 def _longest_increasing(values: list[int]) -> set[int]:

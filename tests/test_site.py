@@ -588,3 +588,29 @@ def test_a_page_left_out_is_written_again_when_its_file_is_gone(tmp_path: Path) 
     result = api.site([EXAMPLES], out, today=TODAY)
     assert (out / "risks.html").read_bytes() == risks and list((out / "static").iterdir())
     assert not result.errors and result.written >= 2
+
+
+def test_links_between_roadmaps_go_to_their_pages(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    (portfolio / "tracks" / "web").mkdir(parents=True)
+    (portfolio / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
+    (portfolio / "tracks" / "web" / "roadmap.md").write_text(
+        "# Web Roadmap\n\nSee [Memory's risks](../memory/roadmap.md#risks), "
+        "[the spec](spec.md) and [ours](roadmap.md).\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    api.site([portfolio], out, today=TODAY)
+    web = (out / "tracks" / "web.html").read_text(encoding="utf-8")
+    assert 'href="../memory/roadmap.md#risks"' in web  # no such track yet: left as written
+    assert 'href="web.html"' in web and 'href="spec.md"' in web
+    (portfolio / "tracks" / "memory").mkdir()
+    (portfolio / "tracks" / "memory" / "roadmap.md").write_text("# Memory Roadmap\n", "utf-8")
+    api.site([portfolio], out, today=TODAY)  # the Web roadmap did not change; its page does
+    web = (out / "tracks" / "web.html").read_text(encoding="utf-8")
+    assert 'href="memory.html#risks"' in web
+    clean = tmp_path / "clean"
+    api.site([portfolio], clean, today=TODAY)
+    assert (clean / "tracks" / "web.html").read_bytes() == (
+        out / "tracks" / "web.html"
+    ).read_bytes()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost.config import Config
+from milepost.portfolio.slugs import path_slug
 from milepost.sitebuild.cache import keep, read_kept
 from milepost.sitebuild.pages import SiteResult, pages, read_manifest, write
 from milepost.sitebuild.plan import kept_now, read_tracks, to_render
@@ -41,9 +42,13 @@ def build_site(
     manifest = read_manifest(folder, version)
     fresh = not manifest  # a first build by this version: older caches may lie around
     kept = read_kept(folder, version, memo)
-    tracks, errors = read_tracks(files, project=project, today=today, version=version)
+    # Each roadmap's page by its file: a link from one roadmap to another goes to its page.
+    pages_of = {os.path.realpath(path): path_slug(str(path)) for path, _ in files}
+    tracks, errors = read_tracks(
+        files, project=project, today=today, version=version, pages_of=pages_of
+    )
     todo = to_render(tracks, folder, manifest.get("files", {}), kept, progress)
-    errors += render(todo, project=project, today=today, progress=progress)
+    errors += render(todo, project=project, today=today, progress=progress, pages_of=pages_of)
     good = [t for t in tracks if t.parts is not None]
     joined = pages(good, manifest, folder, project=project, today=today, history=history)
     result = write(folder, good, manifest, joined, version=version, errors=errors)

@@ -47,18 +47,26 @@ def digest(*parts: str) -> str:
 
 
 def read_tracks(
-    files: list[tuple[Path, Config]], *, project: str, today: date, version: str
+    files: list[tuple[Path, Config]],
+    *,
+    project: str,
+    today: date,
+    version: str,
+    pages_of: Mapping[str, str] | None = None,
 ) -> tuple[list[TrackFile], list[MilepostError]]:
-    """Each roadmap file read and keyed; the errors of those that could not be read."""
+    """Each roadmap file read and keyed; the errors of those that could not be read. The key
+    covers the portfolio's tracks (``pages_of``: each roadmap's page, by file), which links
+    between roadmaps point to."""
     tracks: list[TrackFile] = []
     errors: list[MilepostError] = []
+    members = digest(*(f"{file}={page}" for file, page in sorted((pages_of or {}).items())))
     for path, config in files:
         try:
             data = fs.read(path).data
         except MilepostError as exc:
             errors.append(exc)
             continue
-        context = digest(version, today.isoformat(), repr(config), project, str(path))
+        context = digest(version, today.isoformat(), repr(config), project, str(path), members)
         tracks.append(TrackFile(path, config, data, digest(context, fs.sha256(data))))
     return tracks, errors
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -82,7 +82,12 @@ class _Failed:
 
 
 def _render_one(
-    path: Path, data: bytes, config: Config, project: str, today: date
+    path: Path,
+    data: bytes,
+    config: Config,
+    project: str,
+    today: date,
+    pages_of: Mapping[str, str] | None = None,
 ) -> _Rendered | _Failed:
     """Parse one roadmap and render its page and parts (in a worker process, or not)."""
     try:
@@ -91,25 +96,32 @@ def _render_one(
         return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint)
     roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
     track = rollup(roadmap, today, config)
-    page = track_page(track, project=project, today=today)
+    page = track_page(track, project=project, today=today, pages_of=pages_of)
     parts = track_parts(track, today=today, macros=macros())
     return _Rendered(page, parts, parts.shares(), offers(roadmap))
 
 
 def _render_chunk(
-    jobs: list[tuple[Path, bytes, Config]], project: str, today: date
+    jobs: list[tuple[Path, bytes, Config]],
+    project: str,
+    today: date,
+    pages_of: Mapping[str, str] | None = None,
 ) -> list[_Rendered | _Failed]:
     from milepost.document import gc_paused
 
     with gc_paused():
-        return [_render_one(path, data, config, project, today) for path, data, config in jobs]
+        return [
+            _render_one(path, data, config, project, today, pages_of) for path, data, config in jobs
+        ]
 
 
-def _results(todo: list[TrackFile], project: str, today: date) -> Iterator[_Rendered | _Failed]:
+def _results(
+    todo: list[TrackFile], project: str, today: date, pages_of: Mapping[str, str] | None
+) -> Iterator[_Rendered | _Failed]:
     workers = os.cpu_count() or 1
     if len(todo) < PARALLEL_FROM or workers < 2:
         for t in todo:
-            yield _render_one(t.path, t.data, t.config, project, today)
+            yield _render_one(t.path, t.data, t.config, project, today, pages_of)
         return
     size = max(1, len(todo) // (workers * 4))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
@@ -117,7 +129,9 @@ def _results(todo: list[TrackFile], project: str, today: date) -> Iterator[_Rend
 
     with ProcessPoolExecutor(workers) as pool:
         futures = [
-            pool.submit(_render_chunk, [(t.path, t.data, t.config) for t in c], project, today)
+            pool.submit(
+                _render_chunk, [(t.path, t.data, t.config) for t in c], project, today, pages_of
+            )
             for c in chunks
         ]
         for future in futures:
@@ -130,11 +144,12 @@ def render(
     project: str,
     today: date,
     progress: Callable[[str], None] | None,
+    pages_of: Mapping[str, str] | None = None,
 ) -> list[MilepostError]:
     """Parse and render each track of ``todo``, filling in its page, parts and offers; the
     errors of the roadmaps that could not be read."""
     errors: list[MilepostError] = []
-    for track, result in zip(todo, _results(todo, project, today), strict=True):
+    for track, result in zip(todo, _results(todo, project, today, pages_of), strict=True):
         if isinstance(result, _Failed):
             errors.append(result.error())
             continue

@@ -17,7 +17,7 @@ as text); links keep only http(s), mailto and relative targets. The caller write
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from markupsafe import Markup
@@ -27,7 +27,7 @@ from milepost.portfolio.rollup import TrackRollup
 from milepost.render.focus import field_of, period_items
 from milepost.render.site.across import assemble
 from milepost.render.site.env import macros, render, use_bytecode_cache
-from milepost.render.site.filters import markdown_html
+from milepost.render.site.filters import markdown_html, to_pages
 from milepost.render.site.graph import graph_svg
 from milepost.render.site.parts import TrackParts, track_parts
 
@@ -43,9 +43,14 @@ __all__ = [
 ]
 
 
-def track_page(track: TrackRollup, *, project: str, today: date) -> bytes:
-    """One track's page: its figures, its current focus, and the roadmap as written."""
-    body = Markup(markdown_html(track.roadmap.to_markdown(), shift=1))
+def track_page(
+    track: TrackRollup, *, project: str, today: date, pages_of: Mapping[str, str] | None = None
+) -> bytes:
+    """One track's page: its figures, its current focus, and the roadmap as written, whose
+    links to other roadmaps of the portfolio (``pages_of``: each one's page, by resolved
+    file) go to their pages."""
+    relink = to_pages(track.roadmap.path, pages_of) if pages_of and track.roadmap.path else None
+    body = Markup(markdown_html(track.roadmap.to_markdown(), shift=1, relink=relink))
     roadmap = track.roadmap
     focus = [
         (period.heading, [(i, field_of(i)) for i in period_items(roadmap, period)])

@@ -2,8 +2,9 @@
 build kept of it still stands (its parts kept, its page on disk as they were rendered).
 
 A track's key is the digest of the roadmap's bytes, its path, its config, ``today``, the
-project's name and milepost's version (with a stamp of its code): a track is parsed and
-rendered again only when one of those changed since the last build into the same folder.
+project's name, the portfolio's roadmaps (their links between them go to their pages) and
+milepost's version (with a stamp of its code): a track is parsed and rendered again only when
+one of those changed since the last build into the same folder.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ and fixes until stable.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -59,6 +58,8 @@ class FileReport:
         """The fixes as a unified diff (empty when nothing changed)."""
         if self.fixed is None:
             return ""
+        import difflib  # only when there are fixes to show
+
         return "".join(
             difflib.unified_diff(
                 self.roadmap.to_markdown().splitlines(keepends=True),

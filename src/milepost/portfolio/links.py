@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,6 +72,8 @@ class TrackIndex:
             return self._suggested[key]
         found = None
         if key:
+            import difflib  # only for a suggestion: most runs need none
+
             close = difflib.get_close_matches(key, self._candidates(key), n=1, cutoff=0.75)
             found = self.names[close[0]] if close else None
         self._suggested[key] = found

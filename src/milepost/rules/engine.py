@@ -12,7 +12,6 @@ Suppressions live in HTML comments, invisible when the Markdown is rendered:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -57,6 +56,8 @@ def select_rules(
         if not is_known(selector, rules):
             names = [r.code for r in rules] + [r.name for r in rules]
             names += sorted({r.group for r in rules})
+            import difflib  # only for a suggestion: most runs need none
+
             close = difflib.get_close_matches(selector, names, n=3, cutoff=0.5)
             hint = f"did you mean {', '.join(close)}?" if close else "see `milepost rule --all`"
             raise UsageError(f"unknown rule selector {selector!r}", hint=hint)

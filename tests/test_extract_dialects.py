@@ -316,6 +316,7 @@ def test_metric_names_with_symbols_keep_their_baseline_and_target() -> None:
         ("**Status Legend:** 🟢 Active | 🟡 Planning | 🔴 Blocked\n", None),
         ("| Track | Status |\n| --- | --- |\n| Memory | 🟢 |\n", None),
         ("**Overall status**: 🔴 Off track\n", "off_track"),
+        ("**Status:** On track 🟢\n", "on_track"),
         ("## Current Focus\n\n- ✅ Health check endpoint (🔴 was failing, fixed)\n", None),
         ("## Current Focus\n\n- 🟢 Public status page redesign\n", None),
     ],
@@ -403,13 +404,14 @@ def test_milestones_read_feature_impact_and_details() -> None:
 def test_a_heading_that_only_dates_is_no_item() -> None:
     roadmap = milepost.loads(
         "# X Roadmap\n\n## Current Focus\n\n### 🗓️ November 2026\n- [ ] Thing\n\n"
-        "### 📋 Q1 2027\n- 📋 Other\n\n### 📋 v0.2 - Search\n"
+        "### 📋 Q1 2027\n- 📋 Other\n\n### 📋 v0.2 - Search\n\n### 🚧 v0.4\n"
     )
     got = [(i.title, i.kind, i.period.label if i.period else None) for i in roadmap.items]
     assert got == [
         ("Thing", "task", "2026-11"),
         ("Other", "list", "2027-Q1"),
         ("v0.2 - Search", "heading", "v0.2"),  # a deliverable under a status emoji
+        ("v0.4", "heading", "v0.4"),  # a release is a deliverable, not a date
     ]
 
 

@@ -314,6 +314,7 @@ def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     # a milestones table dates its rows by its Target column
     evaluation = "    section Evaluation\n    Benchmark harness v1 :done, 2026-09-01, 2026-09-30\n"
     assert evaluation in gantt
+    assert "Transcript store" not in gantt  # the months of Completed Milestones: a record
     api.site([EXAMPLES], tmp_path / "site", today=TODAY)
     timeline = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
     assert "Benchmark harness v1" in timeline and "Collaboration benchmark" in timeline
@@ -475,3 +476,16 @@ def test_one_title_twice_in_one_section_is_two_items(tmp_path: Path) -> None:
     track, _ = _one(tmp_path, body)
     # two "Docs" of Current Focus; "Sync" in two sections is one item, at its furthest status
     assert track.counts == {"done": 1, "planned": 2}
+
+
+@pytest.mark.parametrize("title", ["# X Roadmap\n\n", ""])
+def test_same_words_in_other_brackets_are_other_work(tmp_path: Path, title: str) -> None:
+    body = (
+        f"{title}**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
+        "### November 2026\n- 🚧 Offline mode (Android)\n- ✅ Sync (#12)\n\n"
+        "## Completed Milestones\n\n### November 2026\n- ✅ Offline mode (iOS)\n- ✅ Sync\n"
+    )
+    track, _ = _one(tmp_path, body)
+    # two platforms are two pieces of work; "Sync (#12)" shipped and recorded is one, with
+    # a title or without one
+    assert track.counts == {"done": 2, "in_progress": 1}

@@ -611,6 +611,24 @@ def test_links_between_roadmaps_go_to_their_pages(tmp_path: Path) -> None:
     assert 'href="memory.html#risks"' in web
     clean = tmp_path / "clean"
     api.site([portfolio], clean, today=TODAY)
-    assert (clean / "tracks" / "web.html").read_bytes() == (
-        out / "tracks" / "web.html"
-    ).read_bytes()
+    page = (out / "tracks" / "web.html").read_bytes()
+    assert (clean / "tracks" / "web.html").read_bytes() == page
+    from milepost.render.site import build  # and the build from scratch agrees
+
+    pages = build(api.portfolio([portfolio], today=TODAY)[0], project="the project")
+    assert pages["tracks/web.html"] == page
+
+
+def test_a_track_page_shows_the_focus_theme_and_items_under_no_period(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    (portfolio / "x").mkdir(parents=True)
+    (portfolio / "x" / "roadmap.md").write_text(
+        "# X Roadmap\n\n## Current Focus\n\n**Theme:** Fast paths\n\n- 🚧 Alpha work\n"
+        "- 📋 Beta work\n\n### November 2026\n- 📋 Gamma\n",
+        encoding="utf-8",
+    )
+    api.site([portfolio], tmp_path / "site", today=TODAY)
+    page = (tmp_path / "site" / "tracks" / "x.html").read_text(encoding="utf-8")
+    focus = page.split("<h2>Current focus</h2>")[1].split("<section")[0]
+    assert "<p>Fast paths</p>" in focus
+    assert focus.index("Alpha work") < focus.index("Beta work") < focus.index("<h3>November 2026")

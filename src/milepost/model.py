@@ -555,10 +555,12 @@ def status_items(roadmap: Roadmap) -> list[Item]:
         if item.status is not None
         and not any(span.start <= item.span.start < span.end for span in metrics)
     ]
-    return _once_per_work(counted)
+    titled = len(roadmap.document.sections) == 1 and roadmap.document.sections[0].level == 1
+    return _once_per_work(counted, top=1 if titled else 0)
 
 
-_ASIDE = re.compile(r"\([^)]*\)")  # "(carried over from October)", "(#348)"
+# What an item's title may carry besides the work: rollover's note, issue references.
+_NOTES = re.compile(r"\((?:carried over from [^)]*|#\d+(?:[,\s]+#\d+)*)\)", re.IGNORECASE)
 _PROGRESS = (
     Status.DROPPED,
     Status.FUTURE,
@@ -569,15 +571,16 @@ _PROGRESS = (
 )
 
 
-def _once_per_work(items: list[Item]) -> list[Item]:
-    """``items`` with the same work in two top-level sections kept once, at its furthest
-    status (its asides in brackets aside)."""
+def _once_per_work(items: list[Item], *, top: int) -> list[Item]:
+    """``items`` with the same work in two top-level sections (``top``: where those are in
+    an item's ``section``, after the title's) kept once, at its furthest status; rollover's
+    note and issue references aside, "Offline mode (iOS)" is not "Offline mode (Android)"."""
     found: dict[str, list[Item]] = {}
     for item in items:
-        found.setdefault(title_key(_ASIDE.sub(" ", item.title)), []).append(item)
+        found.setdefault(title_key(_NOTES.sub(" ", item.title)), []).append(item)
     dropped: set[int] = set()
     for same in found.values():
-        tops = {item.section[1:2] for item in same}
+        tops = {item.section[top : top + 1] for item in same}
         if len(same) < 2 or len(tops) < 2 or len(tops) < len(same):
             continue  # one item, or several of one section: all of them count
         furthest = max(same, key=lambda i: _PROGRESS.index(i.status) if i.status else -1)

@@ -68,7 +68,9 @@ def _planned(items: list[Item], roadmap: Roadmap) -> list[Item]:
     """``items`` without the records of shipped work (Completed Milestones) when others are
     among them: "Search" shipped with ``--keep`` is still the plan's "Search"."""
     shipped = {i.span.start for group in roadmap.milestones for i in group.items}
-    plans = [i for i in items if i.span.start not in shipped]
+    if not any(i.span.start in shipped for i in items):
+        return items
+    plans = [i for i in items if i.span.start not in shipped and i.status is not None]
     return plans or items
 
 

@@ -387,7 +387,11 @@ def _only_when(text: str) -> bool:
     """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
     names no deliverable)."""
     period = read_period(text)
-    return period is not None and period.text.strip(" *_") == text.strip(" *_:")
+    return (
+        period is not None
+        and period.kind != "version"  # "### 🚧 v0.4" is a release, a deliverable
+        and period.text.strip(" *_") == text.strip(" *_:")
+    )
 
 
 def heading_marker(

@@ -152,7 +152,8 @@ def _health(document: Document) -> Health | None:
 
 
 _HEALTH_FIELD = re.compile(
-    r"(?i)\b(?:status|health)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<glyph>🟢|🟡|🔴)"
+    r"(?i)\b(?:status|health)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+    r"(?:[A-Za-z][\w-]*\s+){0,3}(?P<glyph>🟢|🟡|🔴)"  # "On track 🟢" too
 )
 
 

@@ -13,6 +13,7 @@ from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
 from milepost.render.text import shorten
 from milepost.vocabulary.status import Health, Status
+from milepost.vocabulary.titles import title_key
 
 __all__ = ["dashboard", "dot", "gantt", "markdown_summary", "mermaid"]
 
@@ -201,15 +202,23 @@ _GANTT_UNSAFE = str.maketrans({":": " ", "#": " ", ";": " ", "\n": " ", "`": " "
 
 def gantt(portfolio: Portfolio) -> str:
     """A Mermaid Gantt chart (which GitHub renders): a section per track, a bar per dated item
-    of Current Focus and of the milestones (a milestones table's Target column dates its rows)
-    that carries a status, over its period (done, active, or blocked as critical); dropped
-    work left out; empty when no item has dates."""
+    of Current Focus and of a milestones table (its Target column dates its rows; the months
+    of Completed Milestones are a record, not a plan) that carries a status, over its period
+    (done, active, or blocked as critical); dropped work left out; empty when no item has
+    dates."""
     lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %Y"]
     bars = 0
     for track in portfolio.tracks:
         focus = track.roadmap.focus
         items = [i for period in focus.periods for i in period.items] if focus else []
-        items += [i for group in track.roadmap.milestones for i in group.items]
+        planned = {title_key(i.title) for i in items}
+        items += [  # a milestones table, dated row by row; not the record of shipped months
+            i
+            for group in track.roadmap.milestones
+            if group.period is None
+            for i in group.items
+            if title_key(i.title) not in planned
+        ]
         dated = [
             i
             for i in items

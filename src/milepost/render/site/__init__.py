@@ -17,6 +17,7 @@ as text); links keep only http(s), mailto and relative targets. The caller write
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -56,6 +57,8 @@ def track_page(
         (period.heading, [(i, field_of(i)) for i in period_items(roadmap, period)])
         for period in (roadmap.focus.periods if roadmap.focus else ())
     ]
+    if roadmap.focus is not None and roadmap.focus.items:  # right under the heading: first
+        focus.insert(0, ("", [(i, field_of(i)) for i in roadmap.focus.items]))
     return render(
         "track.html.j2",
         t=track,
@@ -78,9 +81,12 @@ def build(
     pages: dict[str, bytes] = {}
     parts = []
     kit = macros()
+    pages_of = {
+        os.path.realpath(t.roadmap.path): t.slug for t in portfolio.tracks if t.roadmap.path
+    }
     for track in portfolio.tracks:
         pages[f"tracks/{track.slug}.html"] = track_page(
-            track, project=project, today=portfolio.today
+            track, project=project, today=portfolio.today, pages_of=pages_of
         )
         parts.append(track_parts(track, today=portfolio.today, macros=kit))
         if progress is not None:

@@ -428,6 +428,7 @@ def test_a_heading_that_only_dates_is_no_item() -> None:
             "v0.4",
         ),
         ("### January 2027 (v0.4)\n- 📋 Sync\n", "2027-01", None),
+        ("- 📋 Upgrade to Python 3.12 (v3) by March 2027\n", "2027-03", None),  # not joined
         ("### v0.4\n- 📋 Sync\n", "v0.4", "v0.4"),
     ],
 )

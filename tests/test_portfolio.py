@@ -224,7 +224,7 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         "Search",
         "## Current Focus\n\n### January 2027\n- 📋 Search index rebuild\n"
         "- ❌ Fuzzy ranking\n- 📋 Query language\n\n### November 2026\n- 📋 Facets\n"
-        "- ✅ Dark mode\n- 📋 Search API v2 for partners\n",
+        "- ✅ Dark mode\n- 📋 Search API v2 for partners\n- ✅ SSO login\n",
     )
     _track(
         tmp_path,
@@ -236,7 +236,8 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         "- **Dependency on Search:** saved searches by December 2026\n"
         "- **Dependency on Search:** facets by December 2026\n"
         "- **Dependency on Search:** light mode by November 2026\n"
-        "- **Dependency on Search:** search usage events by January 2027\n",
+        "- **Dependency on Search:** search usage events by January 2027\n"
+        "- **Dependency on Search:** SSO logout by December 2026\n",
     )
     portfolio, _ = api.portfolio([tmp_path], today=TODAY)
     found = {c.edge.what: (c.problem, c.matched) for c in portfolio.conflicts}
@@ -244,6 +245,7 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         # half the words, or a word in common, is no match: "light mode" is not "Dark mode"
         "light mode": ("Search has no item for 'light mode'", None),
         "search usage events": ("Search has no item for 'search usage events'", None),
+        "SSO logout": ("Search has no item for 'SSO logout'", None),  # not "SSO login"
         "search index rebuild": (
             "Search plans it for 2027-01, after 2026-12",
             "Search index rebuild (100% match)",

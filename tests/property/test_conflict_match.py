@@ -1,6 +1,6 @@
 """Conflict matching with its shortcuts (word index order, bounds of difflib's ratio) picks
-exactly what scoring every offer would: the first offer of the highest score, at least
-``SIMILAR``."""
+exactly what scoring every offer would: the first offer of the highest score (word overlap,
+or difflib's ratio where it reaches ``CLOSE``), at least ``SIMILAR``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ import difflib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from milepost.portfolio.conflicts import SIMILAR, Offer, _match, _shared_chars, _title, _words
+from milepost.portfolio.conflicts import (
+    CLOSE,
+    SIMILAR,
+    Offer,
+    _match,
+    _shared_chars,
+    _title,
+    _words,
+)
 
 WORDS = ["the", "event", "events", "stream", "streams", "api", "id", "ids", "v2", "cache", "é"]
 TITLE = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join) | st.text("abe -", max_size=30)
@@ -23,7 +31,7 @@ def _reference(needed: str, offers: list[Offer]) -> tuple[Offer, float] | None:
     for offer in offers:
         overlap = len(want & _words(offer.title)) / len(want)
         ratio = difflib.SequenceMatcher(None, offer.title.casefold(), needed.casefold()).ratio()
-        score = max(overlap, ratio)
+        score = max(overlap, ratio) if ratio >= CLOSE else overlap
         if score >= SIMILAR and (best is None or score > best[1]):
             best = (offer, score)
     return best

@@ -19,12 +19,15 @@ from milepost.vocabulary.status import Status
 if TYPE_CHECKING:
     from milepost.portfolio.model import Conflict, Edge
 
-__all__ = ["Offer", "conflict_for", "find_conflicts", "offers"]
+__all__ = ["CLOSE", "SIMILAR", "Offer", "conflict_for", "find_conflicts", "offers"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 #: The least similarity for an offer to be the thing needed: more than half of the needed
-#: words ("light mode" is not "Dark mode"), or difflib's ratio of the two titles.
+#: words ("light mode" is not "Dark mode")...
 SIMILAR = 0.6
+#: ... or titles nearly the same letter for letter (a plural, a typo): difflib's ratio of at
+#: least this ("SSO logout" is not "SSO login", at 0.74).
+CLOSE = 0.85
 _STOP = frozenset({"the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "api", "with"})
 
 
@@ -76,7 +79,8 @@ def _shared_chars(a: tuple[str, frozenset[str], int], b: tuple[str, frozenset[st
 def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
     """The provider's offer that names the needed thing, with its similarity (at least
     :data:`SIMILAR`): the first offer with the highest score, a score being the share of the
-    needed words it has or, when higher, difflib's ratio of the two casefolded texts.
+    needed words it has or, when higher and at least :data:`CLOSE`, difflib's ratio of the
+    two casefolded texts.
 
     Offers that share a word with the need are tried first, most shared first, so that the
     best one is met early; a ratio is computed only where exact upper bounds of it (by
@@ -102,7 +106,7 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
         title = info[0]
         overlap = len(want & info[1]) / len(want)
         score = overlap
-        floor = max(SIMILAR, best[1] if best else SIMILAR, overlap)
+        floor = max(CLOSE, best[1] if best else CLOSE, overlap)
         total = len(title) + size
         if (
             overlap < 1.0  # cheap upper bounds of the ratio first: most titles are nowhere near
@@ -114,7 +118,8 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
                 matcher = difflib.SequenceMatcher(None)
                 matcher.set_seq2(key)  # the needed text is analysed once
             matcher.set_seq1(title)
-            score = max(overlap, matcher.ratio())
+            ratio = matcher.ratio()
+            score = max(overlap, ratio) if ratio >= CLOSE else overlap
         if score >= SIMILAR and (best is None or (score, -at) > (best[1], -best[0])):
             best = (at, score)
     return None if best is None else (offers[best[0]], best[1])

@@ -275,25 +275,28 @@ def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -
     """The first period written in ``text``; relative ranges need ``anchor`` for dates.
 
     With ``prose``, a version counts only where it says when (after "in", "by", "(", ...,
-    leading the text, or ending it). A version followed by a date ("v0.4 (January 2027)")
-    is that date, the version kept with it.
+    leading the text, or ending it). A version followed by a date is that date, the version
+    kept with it where the date comes right after it ("v0.4 (January 2027)").
     """
     lower = text.lower()
     if not _may_hold_period(lower) or _ANY.search(lower) is None:
         return None
     scanner = _PERIOD if len(lower) == len(text) else _PERIOD_ANY_CASE
     release: Period | None = None
+    release_end = 0
     for match in scanner.finditer(lower if scanner is _PERIOD else text):
         period = _period(match, text, anchor, prose)
         if period is None:
             continue
         if period.kind != "version":
-            if release is not None and period.kind in _DATED:
-                # "v0.4 (January 2027)": the release, and when it is
-                return replace(period, version=release.version)
-            return release or period
+            if release is None or period.kind not in _DATED:
+                return release or period
+            # A date after a version says when: "v0.4 (January 2027)" is the release and
+            # its month; "Upgrade (v3) by March 2027" is due in March, whatever v3 is.
+            joined = _JOINED.fullmatch(text[release_end : match.start()]) is not None
+            return replace(period, version=release.version) if joined else period
         if release is None:
-            release = period
+            release, release_end = period, match.end()
     if release is not None:
         return release
     lone = _YEAR_ONLY.search(text)
@@ -338,8 +341,9 @@ def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -
 
 
 _KINDS = ("iso", "long", "dayfirst", "month", "isomonth", "quarter", "half", "version", "relative")
-#: The kinds a version's date may come as ("v0.4 (January 2027)").
+#: The kinds a version's date may come as ("v0.4 (January 2027)"), right after it.
 _DATED = frozenset({"date", "month", "quarter", "half"})
+_JOINED = re.compile(r"[\s(\[,:–—-]*")  # "v1 API support by March 2027" is two things
 
 
 def _relative(match: re.Match[str], text: str, anchor: date | None) -> Period:

@@ -89,8 +89,9 @@ def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
     )
     by_name: dict[str, list[str]] = {}
     for roadmap in roadmaps:
-        if roadmap.path and roadmap.track:
-            by_name.setdefault(normal_track(roadmap.track), []).append(roadmap.path)
+        name = normal_track(roadmap.track)
+        if roadmap.path and name and name != "roadmap":  # "# Roadmap" names no track
+            by_name.setdefault(name, []).append(roadmap.path)
     namesakes = {
         path: tuple(p for p in paths if p != path)
         for paths in by_name.values()

@@ -236,6 +236,14 @@ def test_an_item_shipped_and_kept_is_still_found_by_its_title(portfolio: Path) -
     assert blocked.status is Status.BLOCKED and "Current Focus" in blocked.section[1]
 
 
+def test_lookup_takes_the_unmarked_plan_over_its_record() -> None:
+    roadmap = milepost.loads(
+        "# T Roadmap\n\n## Current Focus\n\n### November 2026\n- Search\n\n"
+        "## Completed Milestones\n\n### October 2026\n- ✅ Search shipped\n"
+    )
+    assert "Current Focus" in find_item(roadmap, "Search").section[1]
+
+
 def test_lookup_does_not_take_a_goals_feature_for_its_shipped_record() -> None:
     roadmap = milepost.loads(
         "# T Roadmap\n\n## Medium-Term Goals\n\n#### Goal 1: Find\n**Features:**\n- Search\n\n"

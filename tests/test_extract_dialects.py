@@ -317,6 +317,7 @@ def test_metric_names_with_symbols_keep_their_baseline_and_target() -> None:
         ("| Track | Status |\n| --- | --- |\n| Memory | 🟢 |\n", None),
         ("**Overall status**: 🔴 Off track\n", "off_track"),
         ("**Status:** On track 🟢\n", "on_track"),
+        ("**Status:** Active 🟢, Planning 🟡, Blocked 🔴\n", None),  # a legend by another name
         ("## Current Focus\n\n- ✅ Health check endpoint (🔴 was failing, fixed)\n", None),
         ("## Current Focus\n\n- 🟢 Public status page redesign\n", None),
     ],

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import milepost
 from milepost import api
 from milepost.cli import main
 from milepost.portfolio.rollup import TrackRollup
@@ -491,3 +492,37 @@ def test_same_words_in_other_brackets_are_other_work(tmp_path: Path, title: str)
     # two platforms are two pieces of work; "Sync (#12)" shipped and recorded is one, with
     # a title or without one
     assert track.counts == {"done": 2, "in_progress": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title, and an appendix after it: still one piece of work
+        "# X Roadmap\n\n## Current Focus\n- ✅ Sync\n\n## Completed Milestones\n- ✅ Sync\n\n"
+        "# Appendix\n\nx\n",
+        # a "##" title over "###" sections
+        "## X Roadmap\n\n### Current Focus\n- ✅ Sync\n\n### Completed Milestones\n- ✅ Sync\n",
+        # a record dated or noted by hand
+        "# X\n\n## Current Focus\n- ✅ Sync\n\n## Completed Milestones\n- ✅ Sync (2026-11-02)\n",
+        "# X\n\n## Current Focus\n- ✅ Sync\n\n## Completed Milestones\n"
+        "- ✅ Sync (shipped Nov 2)\n",
+    ],
+)
+def test_the_same_work_counts_once_however_the_roadmap_is_titled(text: str) -> None:
+    from milepost.model import status_items
+
+    assert [i.title for i in status_items(milepost.loads(text))] == ["Sync"]
+
+
+def test_the_gantt_draws_a_milestones_table_under_a_dated_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _track(
+        tmp_path,
+        "x",
+        "X",
+        "## Milestones\n\n### v1.0\n\n| Milestone | Target | Status |\n| --- | --- | --- |\n"
+        "| A | Nov 2026 | ✅ Done |\n| B | Q1 2027 | 📋 Planned |\n",
+    )
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    assert "    A :done, 2026-11-01, 2026-11-30\n    B :2027-01-01, 2027-03-31\n" in out

@@ -625,11 +625,12 @@ def test_a_track_page_shows_the_focus_theme_and_items_under_no_period(tmp_path: 
     (portfolio / "x").mkdir(parents=True)
     (portfolio / "x" / "roadmap.md").write_text(
         "# X Roadmap\n\n## Current Focus\n\n**Theme:** Fast paths\n\n- 🚧 Alpha work\n"
-        "- 📋 Beta work\n\n### November 2026\n- 📋 Gamma\n",
+        "  - 📋 Sub alpha\n- 📋 Beta work\n\n### November 2026\n- 📋 Gamma\n",
         encoding="utf-8",
     )
     api.site([portfolio], tmp_path / "site", today=TODAY)
     page = (tmp_path / "site" / "tracks" / "x.html").read_text(encoding="utf-8")
     focus = page.split("<h2>Current focus</h2>")[1].split("<section")[0]
     assert "<p>Fast paths</p>" in focus
-    assert focus.index("Alpha work") < focus.index("Beta work") < focus.index("<h3>November 2026")
+    assert focus.index("Alpha work") < focus.index("Sub alpha") < focus.index("Beta work")
+    assert focus.index("Beta work") < focus.index("<h3>November 2026")

@@ -12,8 +12,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from milepost.span import Span
-from milepost.vocabulary.periods import Period
-from milepost.vocabulary.sections import SectionKind
+from milepost.vocabulary.periods import Period, read_period
+from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import Health, Status
 from milepost.vocabulary.titles import title_key
 
@@ -555,12 +555,37 @@ def status_items(roadmap: Roadmap) -> list[Item]:
         if item.status is not None
         and not any(span.start <= item.span.start < span.end for span in metrics)
     ]
-    titled = len(roadmap.document.sections) == 1 and roadmap.document.sections[0].level == 1
-    return _once_per_work(counted, top=1 if titled else 0)
+    # A top-level section that is a title (a "# X Roadmap" over the sections) is not one.
+    titles = frozenset(
+        top.title
+        for top in roadmap.document.sections
+        if top.subsections and classify(top.title) is SectionKind.OTHER
+    )
+    return _once_per_work(counted, titles)
 
 
-# What an item's title may carry besides the work: rollover's note, issue references.
-_NOTES = re.compile(r"\((?:carried over from [^)]*|#\d+(?:[,\s]+#\d+)*)\)", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\(([^)]*)\)")
+# Asides that say when or where from, not which work: "(carried over from October)",
+# "(#12)", "(shipped Nov 2)", "(v0.4)", "(2026-11-02)".
+_NOTE = re.compile(
+    r"(?i)\s*(?:#\d+(?:[,\s]+#\d+)*|(?:carried|rolled|moved|shipped|released|landed|done|"
+    r"completed|delivered)\b.*)"
+)
+
+
+def _work_key(title: str) -> str:
+    """A title as the work it names: its asides that only date it or note it left out, so
+    that "Offline mode (iOS)" and "Offline mode (Android)" stay two pieces of work."""
+
+    def note(aside: re.Match[str]) -> str:
+        inner = aside.group(1)
+        period = read_period(inner)
+        dated = period is not None and period.text.strip() == inner.strip()
+        return " " if dated or _NOTE.fullmatch(inner) else aside.group()
+
+    return title_key(_ASIDE.sub(note, title))
+
+
 _PROGRESS = (
     Status.DROPPED,
     Status.FUTURE,
@@ -571,16 +596,20 @@ _PROGRESS = (
 )
 
 
-def _once_per_work(items: list[Item], *, top: int) -> list[Item]:
-    """``items`` with the same work in two top-level sections (``top``: where those are in
-    an item's ``section``, after the title's) kept once, at its furthest status; rollover's
-    note and issue references aside, "Offline mode (iOS)" is not "Offline mode (Android)"."""
+def _once_per_work(items: list[Item], titles: frozenset[str]) -> list[Item]:
+    """``items`` with the same work in two top-level sections (under a title among
+    ``titles``, its sections) kept once, at its furthest status."""
     found: dict[str, list[Item]] = {}
     for item in items:
-        found.setdefault(title_key(_NOTES.sub(" ", item.title)), []).append(item)
+        found.setdefault(_work_key(item.title), []).append(item)
     dropped: set[int] = set()
     for same in found.values():
-        tops = {item.section[top : top + 1] for item in same}
+        tops = {
+            item.section[1:2]
+            if item.section[:1] and item.section[0] in titles
+            else item.section[:1]
+            for item in same
+        }
         if len(same) < 2 or len(tops) < 2 or len(tops) < len(same):
             continue  # one item, or several of one section: all of them count
         furthest = max(same, key=lambda i: _PROGRESS.index(i.status) if i.status else -1)

@@ -65,12 +65,21 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
 
 
 def _planned(items: list[Item], roadmap: Roadmap) -> list[Item]:
-    """``items`` without the records of shipped work (Completed Milestones) when others are
-    among them: "Search" shipped with ``--keep`` is still the plan's "Search"."""
+    """``items`` without the records of shipped work (Completed Milestones) when plans are
+    among them (items of Current Focus, or with a status): "Search" shipped with ``--keep``
+    is still the plan's "Search"; a goal's unmarked feature is no plan to prefer."""
     shipped = {i.span.start for group in roadmap.milestones for i in group.items}
     if not any(i.span.start in shipped for i in items):
         return items
-    plans = [i for i in items if i.span.start not in shipped and i.status is not None]
+    focus = roadmap.focus
+    planned = {i.span.start for i in focus.items} if focus else set()
+    if focus:
+        planned.update(i.span.start for p in focus.periods for i in p.items)
+    plans = [
+        i
+        for i in items
+        if i.span.start not in shipped and (i.status is not None or i.span.start in planned)
+    ]
     return plans or items
 
 

@@ -145,6 +145,8 @@ def _health(document: Document) -> Health | None:
             continue
         if "legend" in lower or line.lstrip().startswith("|"):
             continue  # "**Status Legend:** 🟢 Active | …" defines markers; a table row is a row
+        if sum(line.count(glyph) for glyph in HEALTH) > 1:
+            continue  # "Status: Active 🟢 | 🔴 Blocked" lists markers: a legend
         field = _HEALTH_FIELD.search(line)
         if field is not None:
             return HEALTH[field["glyph"]]

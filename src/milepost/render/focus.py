@@ -8,7 +8,7 @@ import re
 
 from milepost.model import FocusPeriod, Item, Roadmap
 
-__all__ = ["field_of", "period_items"]
+__all__ = ["field_of", "loose_items", "period_items"]
 
 # A short "Label: value" line without a status: a field of a workstream, not an item of work.
 _FIELD = re.compile(r"^([A-Z][\w/&-]*(?: [\w/&-]+){0,2}):\s*(.*)$", re.DOTALL)
@@ -27,3 +27,18 @@ def period_items(roadmap: Roadmap, period: FocusPeriod) -> list[Item]:
     (each knows its ``depth``); else the period's own items."""
     inside = [i for i in roadmap.items if period.span.start < i.span.start < period.span.end]
     return inside or list(period.items)
+
+
+def loose_items(roadmap: Roadmap) -> list[Item]:
+    """The items of Current Focus outside any of its periods (right under its heading),
+    nested ones included."""
+    focus = roadmap.focus
+    if focus is None:
+        return []
+    periods = [p.span for p in focus.periods]
+    return [
+        i
+        for i in roadmap.items
+        if focus.span.start < i.span.start < focus.span.end
+        and not any(span.start <= i.span.start < span.end for span in periods)
+    ] or list(focus.items)

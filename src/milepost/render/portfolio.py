@@ -215,9 +215,8 @@ def gantt(portfolio: Portfolio) -> str:
         items += [  # a milestones table, dated row by row; not the record of shipped months
             i
             for group in track.roadmap.milestones
-            if group.period is None
             for i in group.items
-            if title_key(i.title) not in planned
+            if i.period != group.period and title_key(i.title) not in planned
         ]
         dated = [
             i

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
-from milepost.render.focus import field_of, period_items
+from milepost.render.focus import field_of, loose_items, period_items
 from milepost.render.site.across import assemble
 from milepost.render.site.env import macros, render, use_bytecode_cache
 from milepost.render.site.filters import markdown_html, to_pages
@@ -57,8 +57,9 @@ def track_page(
         (period.heading, [(i, field_of(i)) for i in period_items(roadmap, period)])
         for period in (roadmap.focus.periods if roadmap.focus else ())
     ]
-    if roadmap.focus is not None and roadmap.focus.items:  # right under the heading: first
-        focus.insert(0, ("", [(i, field_of(i)) for i in roadmap.focus.items]))
+    loose = loose_items(roadmap)
+    if loose:  # right under the heading, before the periods
+        focus.insert(0, ("", [(i, field_of(i)) for i in loose]))
     return render(
         "track.html.j2",
         t=track,

@@ -62,8 +62,14 @@ def check(
         if not (fix or write) and (os.cpu_count() or 1) > 1:
             forget_configs()
             files, errors = _discover_all(paths)
-            if len(files) >= PARALLEL_FROM or _to_read(files, select, ignore) >= PARALLEL_FROM:
-                return _check_parallel(files, errors, today, select, ignore, cache=cache)
+            groups, portfolios = _portfolios(files, errors, select, ignore)
+            # They, and the rest of their portfolios when cross-track rules run (one changed
+            # file of a big portfolio, as pre-commit passes it).
+            reading = set(files).union(*portfolios.values())
+            if len(reading) >= PARALLEL_FROM:
+                return _check_parallel(
+                    files, errors, groups, portfolios, today, select, ignore, cache=cache
+                )
         return _check(paths, today, select, ignore, fix, unsafe_fixes, write)
 
 
@@ -71,20 +77,26 @@ def check(
 PARALLEL_FROM = 48
 
 
-def _to_read(files: dict[Path, Path], select: tuple[str, ...], ignore: tuple[str, ...]) -> int:
-    """How many files a check of ``files`` reads: they, and the rest of their portfolios when
-    cross-track rules run (one changed file of a big portfolio, as pre-commit passes it)."""
-    every = set(files)
-    configs = set()
-    for path in files:
+def _portfolios(
+    files: dict[Path, Path],
+    errors: list[MilepostError],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> tuple[dict[Config, list[Path]], dict[Config, list[Path]]]:
+    """The files by the config that governs each, and each config's other files (resolved)
+    when cross-track rules will run; a broken config is added to ``errors``, once."""
+    groups: dict[Config, list[Path]] = {}
+    for resolved in files:
         try:
-            configs.add(config_for(path))
-        except MilepostError:
-            continue  # a broken config: reported by the check itself
-    for config in configs:
-        others = scope.other_files(list(files), config, select, ignore)
-        every.update(path.resolve() for path in others)
-    return len(every)
+            groups.setdefault(config_for(resolved), []).append(resolved)
+        except MilepostError as exc:  # a broken config: said once
+            if str(exc) not in {str(e) for e in errors}:
+                errors.append(exc)
+    portfolios = {
+        config: [p.resolve() for p in scope.other_files(group, config, select, ignore)]
+        for config, group in groups.items()
+    }
+    return groups, portfolios
 
 
 def _discover_all(
@@ -146,30 +158,22 @@ def _check_chunk(
 def _check_parallel(
     files: dict[Path, Path],
     errors: list[MilepostError],
+    groups: dict[Config, list[Path]],
+    portfolios: dict[Config, list[Path]],
     today: date,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     *,
     cache: bool = True,
 ) -> CheckResult:
-    """Each file's own rules on every core, under the config that governs it; then the
-    cross-track rules once per config, on the portfolio of that config's folder."""
+    """Each file's own rules on every core, under the config that governs it (``groups``);
+    then the cross-track rules once per config, on the portfolio of that config's folder
+    (``portfolios``: see :func:`_portfolios`)."""
     from concurrent.futures import ProcessPoolExecutor
 
     from milepost.checking import FileReport, check_references, choose_rules
 
-    groups: dict[Config, list[Path]] = {}
-    for resolved in files:
-        try:
-            groups.setdefault(config_for(resolved), []).append(resolved)
-        except MilepostError as exc:  # a broken config: said once
-            if str(exc) not in {str(e) for e in errors}:
-                errors.append(exc)
     rules = {config: choose_rules(config, select, ignore) for config in groups}
-    portfolios = {
-        config: [p.resolve() for p in scope.other_files(group, config, select, ignore)]
-        for config, group in groups.items()
-    }
     # The files only read for their names: each under its own config, no rules run; those
     # unchanged since the last check come from its cache.
     context = list(dict.fromkeys(p for ps in portfolios.values() for p in ps if p not in files))

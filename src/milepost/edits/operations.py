@@ -22,7 +22,7 @@ from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
 from milepost.vocabulary.periods import month_title
 from milepost.vocabulary.sections import SectionKind
-from milepost.vocabulary.status import Status, emoji_at
+from milepost.vocabulary.status import Status, emoji_at, emoji_written
 
 __all__ = ["Edit", "plan", "set_status", "ship"]
 
@@ -78,14 +78,11 @@ def ship(
         text += f" ({refs})"
     # Marked like the milestones already there (a box, or their emoji as written), else
     # with the emoji the document uses most for done work.
-    shown = emoji_at(example.marker or "") if example is not None else None
+    shown = emoji_written(example.marker or "") if example is not None else None
     if example is not None and example.kind == "task":
         mark = "[x]"
     elif example is not None and example.marker and shown and example.status is Status.DONE:
-        end = shown[1]
-        while end < len(example.marker) and example.marker[end] in "\ufe0f\ufe0e":
-            end += 1
-        mark = example.marker[:end]
+        mark = example.marker[: shown[1]]
     else:
         mark = voice_of(roadmap).glyph(Status.DONE)
     new = [f"{bullet} {mark} {text}{nl}"]

@@ -18,7 +18,7 @@ from milepost.edits.style import (
 )
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
+from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
 
 __all__ = ["new_row", "set_status", "voice_of"]
 
@@ -31,14 +31,11 @@ def voice_of(roadmap: Roadmap) -> Voice:
     for item in roadmap.items:
         if item.status is None or not item.marker or item.status_from == "heading":
             continue
-        found = emoji_at(item.marker)
+        found = emoji_written(item.marker)
         if found is not None and (
             EMOJI.get(found[0]) is item.status or item.status_from == "legend"
         ):
-            end = found[1]  # the emoji as written, with its variation selector
-            while end < len(item.marker) and item.marker[end] in "\ufe0f\ufe0e":
-                end += 1
-            glyphs.setdefault(item.status, Counter())[item.marker[:end]] += 1
+            glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
         if word and status_of_word(word) is item.status:
             words.setdefault(item.status, Counter())[word] += 1
@@ -126,13 +123,10 @@ def _set_first_emoji(line: str, status: Status, voice: Voice) -> str:
     """A row whose first cell leads with a status emoji: only that emoji changes."""
     for at, char in enumerate(line):
         if char not in " \t|":
-            found = emoji_at(line, at)
+            found = emoji_written(line, at)
             if found is None:  # a row with no marker of its own gets one
                 return line[:at] + voice.glyph(status) + " " + line[at:]
-            end = found[1]
-            while end < len(line) and line[end] in "\ufe0f\ufe0e":
-                end += 1
-            return line[:at] + voice.glyph(status) + line[end:]
+            return line[:at] + voice.glyph(status) + line[found[1] :]
     raise UsageError("the row has no cells")
 
 

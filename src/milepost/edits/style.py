@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, status_of_word
+from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
 
 __all__ = [
     "LABELS",
@@ -118,13 +118,10 @@ def without_carried_note(title: str) -> str:
 
 def _emoji_prefix(text: str) -> tuple[str, str] | None:
     """The leading status emoji as written (with variation selector) and what follows it."""
-    found = emoji_at(text)
+    found = emoji_written(text)
     if found is None or found[0] not in EMOJI:
         return None
-    end = found[1]
-    while end < len(text) and text[end] in "\ufe0f\ufe0e":
-        end += 1
-    return text[:end], text[end:]
+    return text[: found[1]], text[found[1] :]
 
 
 def _relabel(word: str, status: Status, voice: Voice) -> str:

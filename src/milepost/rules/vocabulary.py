@@ -10,7 +10,7 @@ from milepost.document import Block, BlockQuote, ListBlock, Patch
 from milepost.model import Item
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
 from milepost.vocabulary.sections import SectionKind, classify
-from milepost.vocabulary.status import EMOJI, emoji_at, pictograph_at
+from milepost.vocabulary.status import EMOJI, emoji_at, emoji_written, pictograph_at
 
 __all__ = ["RULES"]
 
@@ -67,9 +67,8 @@ def _variants(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             continue  # canonical already, words decided, or the variant is the file's style
         line = lines[item.span.start]
         at = line.find(glyph)
-        end = at + len(glyph)
-        while end < len(line) and line[end] in "\ufe0f\ufe0e":
-            end += 1
+        found = emoji_written(line, at) if at >= 0 else None
+        end = found[1] if found is not None else at + len(glyph)
         fix = None
         if at >= 0:
             fixed = line[:at] + canonical + line[end:]

@@ -16,6 +16,7 @@ __all__ = [
     "Health",
     "Status",
     "emoji_at",
+    "emoji_written",
     "mojibake",
     "status_of_phrase",
     "status_of_word",
@@ -157,6 +158,18 @@ def emoji_at(text: str, pos: int = 0) -> tuple[str, int] | None:
     if match is None:
         return None
     return _EMOJI_FORMS[match.group()], match.end()
+
+
+def emoji_written(text: str, pos: int = 0) -> tuple[str, int] | None:
+    """:func:`emoji_at`, its end taken past every variation selector written after the glyph
+    (``text[pos:end]`` is the marker as written: "🗓️", "✔︎")."""
+    found = emoji_at(text, pos)
+    if found is None:
+        return None
+    glyph, end = found
+    while end < len(text) and text[end] in _VARIANTS:
+        end += 1
+    return glyph, end
 
 
 def pictograph_at(text: str, pos: int = 0) -> int | None:

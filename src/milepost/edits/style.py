@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
+from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = [
     "LABELS",
@@ -98,13 +99,10 @@ def before_owners(text: str, note: str) -> str:
     return f"{text[:at]}{note}{text[at:]}"
 
 
-_CARRIED = re.compile(r"\(carried over from (?P<months>[^)]*)\)", re.IGNORECASE)
-
-
 def carried_over(text: str, month: str) -> str:
     """``text`` noted as carried over from ``month``: a second carry-over extends the note
     ("(carried over from October, November 2026)") instead of adding another."""
-    found = _CARRIED.search(text)
+    found = CARRIED_OVER.search(text)
     if found is None:
         return before_owners(text, f" (carried over from {month})")
     months = f"{found['months']}, {month}"
@@ -113,7 +111,7 @@ def carried_over(text: str, month: str) -> str:
 
 def without_carried_note(title: str) -> str:
     """A title without its "(carried over from ...)" note: what shipped is the work itself."""
-    return " ".join(_CARRIED.sub(" ", title).split())
+    return " ".join(CARRIED_OVER.sub(" ", title).split())
 
 
 def _emoji_prefix(text: str) -> tuple[str, str] | None:

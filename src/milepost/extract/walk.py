@@ -38,6 +38,7 @@ from milepost.model import Item
 from milepost.span import Span
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, emoji_at, status_of_word
+from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = ["Walk", "walk"]
 
@@ -269,7 +270,7 @@ def _make_item(
     else:
         words = _without_links(inline) if inline.links else inline.text
         if "arried over" in words:  # where it came from is not when it is
-            words = _CARRIED.sub(" ", words)
+            words = CARRIED_OVER.sub(" ", words)
         period = read_period(words, anchor=ctx.anchor, prose=True)
     period = period or ctx.period
     links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
@@ -289,10 +290,6 @@ def _make_item(
         notes,
         depth,
     )
-
-
-# The note ``rollover`` leaves on work it carries to the next month.
-_CARRIED = re.compile(r"\(carried over from [^)]*\)", re.IGNORECASE)
 
 
 def _without_links(inline: Inline) -> str:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["title_key"]
+import re
+
+__all__ = ["CARRIED_OVER", "title_key"]
+
+#: The note ``rollover`` leaves on work it carries to the next month: where it came from, not
+#: which work it is nor when it is ("Sync (carried over from October, November 2026)").
+CARRIED_OVER = re.compile(r"\(carried over from (?P<months>[^)]*)\)", re.IGNORECASE)
 
 
 def title_key(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from milepost.span import Span
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.sections import SectionKind, classify
-from milepost.vocabulary.status import Health, Status
+from milepost.vocabulary.status import Health, Status, progress
 from milepost.vocabulary.titles import title_key
 
 if TYPE_CHECKING:
@@ -586,16 +586,6 @@ def _work_key(title: str) -> str:
     return title_key(_ASIDE.sub(note, title))
 
 
-_PROGRESS = (
-    Status.DROPPED,
-    Status.FUTURE,
-    Status.PLANNED,
-    Status.BLOCKED,
-    Status.IN_PROGRESS,
-    Status.DONE,
-)
-
-
 def _once_per_work(items: list[Item], titles: frozenset[str]) -> list[Item]:
     """``items`` with the same work in two top-level sections (under a title among
     ``titles``, its sections) kept once, at its furthest status."""
@@ -612,6 +602,6 @@ def _once_per_work(items: list[Item], titles: frozenset[str]) -> list[Item]:
         }
         if len(same) < 2 or len(tops) < 2 or len(tops) < len(same):
             continue  # one item, or several of one section: all of them count
-        furthest = max(same, key=lambda i: _PROGRESS.index(i.status) if i.status else -1)
+        furthest = max(same, key=lambda i: progress(i.status))
         dropped.update(id(item) for item in same if item is not furthest)
     return [item for item in items if id(item) not in dropped]

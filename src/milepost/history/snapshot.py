@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import Status, progress
 from milepost.vocabulary.titles import title_key
 
 if TYPE_CHECKING:  # making snapshots (not reading them from the cache) needs the model
@@ -28,17 +28,6 @@ __all__ = [
     "match_key",
     "snapshot",
 ]
-
-# When one title is listed twice in a version, the listing furthest along wins.
-_PROGRESS = {
-    None: 0,
-    Status.DROPPED: 1,
-    Status.FUTURE: 2,
-    Status.PLANNED: 3,
-    Status.BLOCKED: 4,
-    Status.IN_PROGRESS: 5,
-    Status.DONE: 6,
-}
 
 
 _ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(carried over from October)", "(#348)"
@@ -160,7 +149,7 @@ def snapshot(roadmap: Roadmap) -> Snapshot:
         if state.key in clashes:
             state = state._replace(key=title_key(state.title))
         known = items.get(state.key)
-        if known is None or _PROGRESS[state.status] > _PROGRESS[known.status]:
+        if known is None or progress(state.status) > progress(known.status):  # furthest wins
             items[state.key] = state
     requests: dict[str, RequestState] = {}
     for request in roadmap.requests:

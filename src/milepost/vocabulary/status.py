@@ -18,6 +18,7 @@ __all__ = [
     "emoji_at",
     "emoji_written",
     "mojibake",
+    "progress",
     "status_of_phrase",
     "status_of_word",
 ]
@@ -158,6 +159,22 @@ def emoji_at(text: str, pos: int = 0) -> tuple[str, int] | None:
     if match is None:
         return None
     return _EMOJI_FORMS[match.group()], match.end()
+
+
+_PROGRESS = {
+    Status.DROPPED: 1,
+    Status.FUTURE: 2,
+    Status.PLANNED: 3,
+    Status.BLOCKED: 4,
+    Status.IN_PROGRESS: 5,
+    Status.DONE: 6,
+}
+
+
+def progress(status: Status | None) -> int:
+    """How far work with ``status`` has come (none 0, dropped lowest, done highest): where
+    one piece of work is listed twice, the listing furthest along is the one that counts."""
+    return _PROGRESS.get(status, 0) if status is not None else 0
 
 
 def emoji_written(text: str, pos: int = 0) -> tuple[str, int] | None:

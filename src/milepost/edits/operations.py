@@ -212,7 +212,7 @@ def plan(
     # A month written as a table with a Status column gets a row, not a bullet under it.
     rows = [i for p in same for i in p.items if i.kind == "row"]
     row = (
-        new_row(roadmap, rows[-1], f"{title}{ref_text}", Status.PLANNED, owner=handle)
+        new_row(roadmap, rows[-1], f"{title}{ref_text}", Status.PLANNED, voice, owner=handle)
         if rows
         else None
     )

@@ -65,8 +65,23 @@ def _table_of(blocks: list[Block], line: int) -> Table | None:
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
+def _cell_bounds(body: str) -> list[int]:
+    """Where a table row's cells are bounded: its unescaped pipes, with -1 before a first
+    cell that has no pipe in front of it."""
+    bounds = [m.start() for m in _PIPE.finditer(body)]
+    if not body.lstrip().startswith("|"):
+        bounds.insert(0, -1)
+    return bounds
+
+
 def new_row(
-    roadmap: Roadmap, row: Item, text: str, status: Status, *, owner: str | None = None
+    roadmap: Roadmap,
+    row: Item,
+    text: str,
+    status: Status,
+    voice: Voice,
+    *,
+    owner: str | None = None,
 ) -> tuple[int, str] | None:
     """A row to add to the table ``row`` stands in, and the line it goes on (after the
     table's last row): ``text`` in its first cell (pipes escaped), ``status`` in its Status
@@ -80,9 +95,7 @@ def new_row(
     header = [h.lower().strip(" *:") for h in table.header()]
     who = next((i for i, h in enumerate(header) if h in _OWNER_HEADERS), None)
     body, ending = split_line_ending(roadmap.document.source.lines[row.span.start])
-    bounds = [m.start() for m in _PIPE.finditer(body)]
-    if not body.lstrip().startswith("|"):
-        bounds.insert(0, -1)
+    bounds = _cell_bounds(body)
     if not body.rstrip().endswith("|"):
         bounds.append(len(body))
     if len(bounds) < column + 2:
@@ -95,7 +108,7 @@ def new_row(
     elif owner:
         first = f"{first} {owner}"
     new[0] = f" {first} "
-    new[column] = restatus_cell(cells[column], status, voice_of(roadmap))
+    new[column] = restatus_cell(cells[column], status, voice)
     return table.end, body[: bounds[0] + 1] + "|".join(new) + body[bounds[-1] :] + ending
 
 
@@ -104,10 +117,7 @@ _OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri
 
 def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
     body, ending = split_line_ending(line)
-    bounds = [m.start() for m in _PIPE.finditer(body)]
-    leading = body.lstrip().startswith("|")
-    if not leading:
-        bounds.insert(0, -1)
+    bounds = _cell_bounds(body)
     if len(bounds) < column + 2:
         bounds.append(len(body))
     start, end = bounds[column] + 1, bounds[column + 1]

@@ -8,7 +8,6 @@ from datetime import date
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.periods import Period
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.titles import title_key
 
 __all__ = ["MonthItems", "this_month"]
 
@@ -48,8 +47,8 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
     in-progress items that say when (any period) or sit in Current Focus; planned are the
     planned items whose own period lies within today's month, or that sit in Current Focus
     (directly, or under a focus period that holds today or names none) and say no other time.
-    An item listed twice (shipped in Current Focus and again in Completed Milestones) is
-    listed once, where it comes first.
+    An item listed twice (shipped in Current Focus and again in Completed Milestones) is one
+    item there already, so it is listed once.
     """
     month = (today.year, today.month)
     shipped_group = {
@@ -89,12 +88,4 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
             )
         ):
             planned.append(item)
-    return MonthItems(_once(shipped), _once(flight), _once(planned))
-
-
-def _once(items: list[Item]) -> tuple[Item, ...]:
-    """The items without a repeat of a title already listed."""
-    first: dict[str, Item] = {}
-    for item in items:
-        first.setdefault(title_key(item.title), item)
-    return tuple(first.values())
+    return MonthItems(tuple(shipped), tuple(flight), tuple(planned))

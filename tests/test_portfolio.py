@@ -225,7 +225,8 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         "Search",
         "## Current Focus\n\n### January 2027\n- 📋 Search index rebuild\n"
         "- ❌ Fuzzy ranking\n- 📋 Query language\n\n### November 2026\n- 📋 Facets\n"
-        "- ✅ Dark mode\n- 📋 Search API v2 for partners\n- ✅ SSO login\n",
+        "- ✅ Dark mode\n- 📋 Search API v2 for partners\n- ✅ SSO login\n"
+        "- 📋 Ranking model v2 rollout\n",
     )
     _track(
         tmp_path,
@@ -238,7 +239,9 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         "- **Dependency on Search:** facets by December 2026\n"
         "- **Dependency on Search:** light mode by November 2026\n"
         "- **Dependency on Search:** search usage events by January 2027\n"
-        "- **Dependency on Search:** SSO logout by December 2026\n",
+        "- **Dependency on Search:** SSO logout by December 2026\n"
+        "- **Dependency on Search:** ranking model v3 rollout by December 2026\n"
+        "- **Dependency on Search:** Search API v2 by October 2026\n",
     )
     portfolio, _ = api.portfolio([tmp_path], today=TODAY)
     found = {c.edge.what: (c.problem, c.matched) for c in portfolio.conflicts}
@@ -253,6 +256,16 @@ def test_conflicts_in_time(tmp_path: Path) -> None:
         ),
         "fuzzy ranking": ("Search dropped it", "Fuzzy ranking (100% match)"),
         "saved searches": ("Search has no item for 'saved searches'", None),
+        # another version is another thing: v3 is not "Search API v2 for partners"...
+        "ranking model v3 rollout": (
+            "Search has no item for 'ranking model v3 rollout'",
+            None,
+        ),
+        # ... while the same version is it
+        "Search API v2": (
+            "Search plans it for 2026-11, after 2026-10",
+            "Search API v2 for partners (100% match)",
+        ),
     }
 
 

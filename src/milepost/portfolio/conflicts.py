@@ -89,6 +89,7 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
     want = _words(needed)
     if not want:
         return None
+    numbered = _numbered(want)
     need = _title(needed)
     key, size = need[0], len(need[0])
     titles = [_title(offer.title) for offer in offers]
@@ -103,6 +104,8 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
     masks = _masks(key)
     for at in order:
         info = titles[at]
+        if numbered and _other_number(numbered, info[1]):
+            continue  # "Protocol v3 support" is not "Protocol v2 support", however alike
         title = info[0]
         overlap = len(want & info[1]) / len(want)
         score = overlap
@@ -123,6 +126,18 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
         if score >= SIMILAR and (best is None or (score, -at) > (best[1], -best[0])):
             best = (at, score)
     return None if best is None else (offers[best[0]], best[1])
+
+
+def _numbered(words: frozenset[str]) -> frozenset[str]:
+    """The words that hold a digit: versions, quarters, years ("v2", "q1", "2027")."""
+    return frozenset(w for w in words if not w.isalpha())
+
+
+def _other_number(numbered: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a title names another version than the need: each has a numbered word the
+    other lacks ("v2" against "v3"; "OAuth 2.1" against "OAuth 2" is a refinement, no other)."""
+    theirs = _numbered(words)
+    return bool(theirs) and not theirs <= numbered and not numbered <= theirs
 
 
 def _masks(text: str) -> dict[str, int]:

@@ -4,6 +4,7 @@ unchanged tracks not rendered again."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import pickle
 import re
@@ -634,3 +635,49 @@ def test_a_track_page_shows_the_focus_theme_and_items_under_no_period(tmp_path: 
     assert "<p>Fast paths</p>" in focus
     assert focus.index("Alpha work") < focus.index("Sub alpha") < focus.index("Beta work")
     assert focus.index("Beta work") < focus.index("<h3>November 2026")
+
+
+def test_files_a_roadmap_links_to_are_copied_into_the_site(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p"
+    web = portfolio / "web"
+    (web / "img").mkdir(parents=True)
+    (web / "img" / "flow chart.png").write_bytes(b"\x89PNG one")
+    (web / "design.md").write_text("# Design\n", encoding="utf-8")
+    (web / ".env").write_text("TOKEN=secret\n", encoding="utf-8")
+    (portfolio / "notes.md").write_text("outside the track's folder\n", encoding="utf-8")
+    roadmap = web / "roadmap.md"
+    roadmap.write_text(
+        "# Web Roadmap\n\n![The flow](img/flow%20chart.png) and [the design](design.md#api),"
+        " [secrets](.env), [notes](../notes.md), [gone](missing.png).\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    api.site([portfolio], out, today=TODAY)
+    page = (out / "tracks" / "web.html").read_text(encoding="utf-8")
+    assert 'src="../files/web/img/flow%20chart.png"' in page
+    assert 'href="../files/web/design.md#api"' in page
+    # hidden, outside the roadmap's folder, or missing: not copied, left as written
+    assert 'href=".env"' in page and 'href="../notes.md"' in page
+    assert 'src="missing.png"' in page or 'href="missing.png"' in page
+    copied = sorted(p.relative_to(out).as_posix() for p in (out / "files").rglob("*"))
+    assert copied == [
+        "files/web",
+        "files/web/design.md",
+        "files/web/img",
+        "files/web/img/flow chart.png",
+    ]
+    assert (out / "files/web/img/flow chart.png").read_bytes() == b"\x89PNG one"
+    # the image changes, the roadmap does not: its page is not rendered again, the copy is new
+    (web / "img" / "flow chart.png").write_bytes(b"\x89PNG two, longer")
+    again = api.site([portfolio], out, today=TODAY)
+    assert again.reused == 1
+    assert (out / "files/web/img/flow chart.png").read_bytes() == b"\x89PNG two, longer"
+    # the link goes: so does the copy; a manifest edited to list a file elsewhere deletes nothing
+    manifest = out / ".milepost-site.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["linked"]["files/../../p/notes.md"] = ["k", str(portfolio / "notes.md"), 1, 1]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    roadmap.write_text("# Web Roadmap\n\n[the design](design.md)\n", encoding="utf-8")
+    api.site([portfolio], out, today=TODAY)
+    assert not (out / "files/web/img/flow chart.png").exists()
+    assert (out / "files/web/design.md").is_file() and (portfolio / "notes.md").is_file()

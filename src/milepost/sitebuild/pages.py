@@ -24,6 +24,7 @@ from milepost.portfolio.model import Conflict, dependency_cycles
 from milepost.render.site import assemble
 from milepost.render.site.parts import SHARED_PAGES
 from milepost.sitebuild.graph import conflicts, edges
+from milepost.sitebuild.linked import copy_linked
 from milepost.sitebuild.plan import TrackFile, digest
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ def write(
         "files": after,
         "conflicts": manifest["conflicts"],
         "inputs": manifest["inputs"],
+        "linked": copy_linked(folder, found, manifest.get("linked")),
     }
     # Compact: with an indent, json encodes in Python, a tenth of a rebuild at 1,000 tracks.
     data = json.dumps(new_manifest, sort_keys=True, separators=(",", ":")).encode("utf-8")

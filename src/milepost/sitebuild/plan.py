@@ -40,6 +40,8 @@ class TrackFile:
     offers: tuple[Offer, ...] | None = None
     shares: tuple[str, ...] | None = None  # see TrackParts.shares
     kept: Kept | None = None
+    #: The files its page links to (places in the site → files), when rendered now.
+    files: dict[str, str] | None = None
 
 
 def digest(*parts: str) -> str:

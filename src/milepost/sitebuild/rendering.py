@@ -65,6 +65,7 @@ class _Rendered:
     parts: TrackParts
     shares: tuple[str, ...]
     offers: tuple[Offer, ...]
+    files: dict[str, str]  # the files the page links to: their places in the site → files
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ def _render_one(
     track = rollup(roadmap, today, config)
     page = track_page(track, project=project, today=today, pages_of=pages_of)
     parts = track_parts(track, today=today, macros=macros())
-    return _Rendered(page, parts, parts.shares(), offers(roadmap))
+    return _Rendered(page.html, parts, parts.shares(), offers(roadmap), page.files)
 
 
 def _render_chunk(
@@ -155,6 +156,7 @@ def render(
             continue
         track.page, track.parts, track.offers = result.page, result.parts, result.offers
         track.page_digest, track.shares = fs.sha256(result.page), result.shares
+        track.files = result.files
         if progress is not None:
             progress(track.parts.track)
     return errors

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -28,11 +29,12 @@ from milepost.portfolio.rollup import TrackRollup
 from milepost.render.focus import field_of, loose_items, period_items
 from milepost.render.site.across import assemble
 from milepost.render.site.env import macros, render, use_bytecode_cache
-from milepost.render.site.filters import markdown_html, to_pages
+from milepost.render.site.filters import Relink, markdown_html
 from milepost.render.site.graph import graph_svg
 from milepost.render.site.parts import TrackParts, track_parts
 
 __all__ = [
+    "TrackPage",
     "TrackParts",
     "assemble",
     "build",
@@ -44,13 +46,21 @@ __all__ = [
 ]
 
 
+class TrackPage(NamedTuple):
+    """A track's page, and the files it links to: their places in the site → the files."""
+
+    html: bytes
+    files: dict[str, str]
+
+
 def track_page(
     track: TrackRollup, *, project: str, today: date, pages_of: Mapping[str, str] | None = None
-) -> bytes:
+) -> TrackPage:
     """One track's page: its figures, its current focus, and the roadmap as written, whose
-    links to other roadmaps of the portfolio (``pages_of``: each one's page, by resolved
-    file) go to their pages."""
-    relink = to_pages(track.roadmap.path, pages_of) if pages_of and track.roadmap.path else None
+    links go to the pages of other roadmaps of the portfolio (``pages_of``: each one's page,
+    by resolved file) and to the copies of the files it links to (see :class:`Relink`)."""
+    path = track.roadmap.path
+    relink = Relink(path, track.slug, pages_of or {}) if path else None
     body = Markup(markdown_html(track.roadmap.to_markdown(), shift=1, relink=relink))
     roadmap = track.roadmap
     focus = [
@@ -60,7 +70,7 @@ def track_page(
     loose = loose_items(roadmap)
     if loose:  # right under the heading, before the periods
         focus.insert(0, ("", [(i, field_of(i)) for i in loose]))
-    return render(
+    page = render(
         "track.html.j2",
         t=track,
         focus=focus,
@@ -70,6 +80,7 @@ def track_page(
         today=today,
         root="../",
     )
+    return TrackPage(page, relink.files if relink is not None else {})
 
 
 def build(
@@ -78,7 +89,8 @@ def build(
     project: str,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, bytes]:
-    """Every page of the site, rendered from scratch."""
+    """Every page of the site, rendered from scratch (the files the roadmaps link to are not
+    copied: the site builder does that)."""
     pages: dict[str, bytes] = {}
     parts = []
     kit = macros()
@@ -88,7 +100,7 @@ def build(
     for track in portfolio.tracks:
         pages[f"tracks/{track.slug}.html"] = track_page(
             track, project=project, today=portfolio.today, pages_of=pages_of
-        )
+        ).html
         parts.append(track_parts(track, today=portfolio.today, macros=kit))
         if progress is not None:
             progress(track.track)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Mapping
-from urllib.parse import unquote, urlsplit
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 from milepost.document.html import to_html
 
-__all__ = ["PAGE_IDS", "markdown_html", "safe_url", "to_pages"]
+__all__ = ["FILES", "PAGE_IDS", "Relink", "linkable", "markdown_html", "safe_url"]
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -35,25 +36,61 @@ def markdown_html(text: str, *, shift: int = 0, relink: Callable[[str], str] | N
     """Markdown → HTML with raw HTML shown as text and only safe links kept; headings moved
     ``shift`` levels down (a roadmap's own ``# Title`` under the page's ``<h1>``), with the
     ids GitHub gives them, so the roadmap's ``#section`` links work; ``relink`` rewrites
-    addresses first (see :func:`to_pages`)."""
+    addresses first (see :class:`Relink`)."""
     check = safe_url if relink is None else lambda url: safe_url(relink(url))
     return to_html(text, safe_url=check, shift=shift, taken=PAGE_IDS)
 
 
-def to_pages(roadmap: str, pages_of: Mapping[str, str]) -> Callable[[str], str]:
-    """A rewriting of the relative links of the roadmap at ``roadmap`` that point to another
-    roadmap of the portfolio (``pages_of``: each one's page name, by resolved file) to that
-    track's page, its ``#fragment`` kept; other addresses are left as they are."""
-    folder = os.path.dirname(os.path.abspath(roadmap))
+#: Where the site keeps the files roadmaps link to (images, documents), one folder per track.
+FILES = "files"
 
-    def relink(url: str) -> str:
+
+class Relink:
+    """The rewriting of a roadmap's relative links for its track page (``tracks/<slug>.html``):
+
+    - a link to another roadmap of the portfolio (``pages_of``: each one's page name, by
+      resolved file) goes to that track's page, its ``#fragment`` kept;
+    - a link to a file in the roadmap's folder or below it (an image, a design document) goes
+      to its copy under ``files/<slug>/``, listed in :attr:`files` for the builder to copy;
+      files outside that folder, hidden ones (``.env``, ``.git/``) and missing ones are not
+      copied, and their links are left as written;
+    - any other address is left as it is.
+    """
+
+    def __init__(self, roadmap: str, slug: str, pages_of: Mapping[str, str]) -> None:
+        self.folder = os.path.realpath(os.path.dirname(os.path.abspath(roadmap)))
+        self.slug = slug
+        self.pages_of = pages_of
+        #: Each linked file's place in the site → the file it copies.
+        self.files: dict[str, str] = {}
+
+    def __call__(self, url: str) -> str:
         if not url or url.startswith(("#", "/", "\\")) or urlsplit(url).scheme:
             return url
         address, _, fragment = url.partition("#")
-        target = os.path.realpath(os.path.join(folder, unquote(address.split("?", 1)[0])))
-        page = pages_of.get(target)
-        if page is None:
+        path = unquote(address.split("?", 1)[0])
+        if not path:
             return url
-        return f"{page}.html" + (f"#{fragment}" if fragment else "")
+        target = os.path.realpath(os.path.join(self.folder, path))
+        page = self.pages_of.get(target)
+        if page is not None:
+            return f"{page}.html" + (f"#{fragment}" if fragment else "")
+        inside = linkable(self.folder, target)
+        if inside is None:
+            return url
+        place = f"{FILES}/{self.slug}/{Path(inside).as_posix()}"
+        self.files[place] = target
+        return f"../{quote(place)}" + (f"#{fragment}" if fragment else "")
 
-    return relink
+
+def linkable(folder: str, target: str) -> str | None:
+    """The path from ``folder`` (a roadmap's, resolved) of a file its roadmap may link to
+    in the site: a regular ``target`` (resolved) there or below, with no hidden part in that
+    path; None for any other."""
+    inside = os.path.relpath(target, folder)
+    parts = Path(inside).parts
+    if not parts or parts[0] == os.pardir or os.path.isabs(inside):
+        return None
+    if any(part.startswith(".") for part in parts):
+        return None
+    return inside if os.path.isfile(target) else None

@@ -1,0 +1,84 @@
+"""The files roadmaps link to (images, documents beside them), copied into the site.
+
+A track page's links to such files point to their copies under ``files/<slug>/`` (see
+``render.site.filters.Relink``). The manifest lists each copy: its place in the site, the
+track (by key) whose page links to it, the file it copies, and that file's size and time of
+change when it was copied, so an unchanged file is not copied again and a track whose page is
+not rendered again keeps its files. A copy no page links to any more is deleted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from milepost import fs
+from milepost.errors import MilepostError
+from milepost.render.site.filters import FILES, linkable
+from milepost.sitebuild.plan import TrackFile
+
+__all__ = ["copy_linked"]
+
+
+def copy_linked(folder: Path, found: Sequence[TrackFile], before: Any) -> dict[str, list[Any]]:
+    """Copy the files the track pages link to into ``folder`` where they are missing or have
+    changed, delete the copies no page links to any more, and return the manifest's new list
+    (``before``: the last build's, as read from its manifest, trusted in nothing)."""
+    listed = _entries(before)
+    wanted: dict[str, tuple[str, str]] = {}  # place → (track key, file)
+    for track in found:
+        if track.files is not None:  # rendered now: its page says what it links to
+            wanted.update((place, (track.key, file)) for place, file in track.files.items())
+        else:  # not rendered again: the same files as last time, each checked again
+            folder_of = os.path.realpath(track.path.parent)
+            wanted.update(
+                (place, (key, file))
+                for place, (key, file, *_) in listed.items()
+                if key == track.key and isinstance(file, str) and linkable(folder_of, file)
+            )
+    now: dict[str, list[Any]] = {}
+    for place, (key, file) in sorted(wanted.items()):
+        try:
+            info = os.stat(file)
+        except OSError:  # gone since the page was rendered: no stale copy either
+            fs.remove(folder / place)
+            continue
+        stamp = [key, file, info.st_size, info.st_mtime_ns]
+        if listed.get(place) != stamp or not (folder / place).is_file():
+            try:
+                data = fs.read(file).data
+            except MilepostError:
+                continue
+            (folder / place).parent.mkdir(parents=True, exist_ok=True)
+            fs.replace(folder / place, data, durable=False)
+        now[place] = stamp
+    for place in listed.keys() - now.keys():
+        fs.remove(folder / place)
+    return now
+
+
+def _entries(before: Any) -> dict[str, list[Any]]:
+    """The last build's list of copies, each place checked to lie under ``files/``: a
+    manifest edited by hand can make a build delete nothing else."""
+    if not isinstance(before, dict):
+        return {}
+    return {
+        place: entry
+        for place, entry in before.items()
+        if isinstance(place, str)
+        and _is_copy_place(place)
+        and isinstance(entry, list)
+        and len(entry) == 4
+    }
+
+
+def _is_copy_place(place: str) -> bool:
+    parts = PurePosixPath(place).parts
+    return (
+        len(parts) >= 3
+        and parts[0] == FILES
+        and "\\" not in place
+        and not any(part in ("..", ".", "") or ":" in part for part in parts)
+    )

@@ -8,6 +8,7 @@ whether the document uses strikethrough for finished work.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -87,9 +88,17 @@ class Walk:
         """Put ``item`` in place of the item found on its first line (a section reader that
         knows more of it, such as a milestone's feature, retitles it)."""
         old = self.by_line[item.span.start]
-        at = next(k for k, found in enumerate(self.items) if found is old)  # not ==: dear
+        # The items are in line order: look from where that line's items begin, not from the
+        # top (a roadmap's milestones, each retitled, made this scan quadratic).
+        at = bisect_left(self.items, item.span.start, key=_first_line)
+        while self.items[at] is not old:  # not ==: dear
+            at += 1
         self.items[at] = item
         self.by_line[item.span.start] = item
+
+
+def _first_line(item: Item) -> int:
+    return item.span.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +128,7 @@ def walk(
         path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines
     )
     _walk_section(document.root, base, result)
-    result.items.sort(key=lambda i: i.span.start)
+    result.items.sort(key=_first_line)
     return result
 
 

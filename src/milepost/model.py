@@ -181,6 +181,8 @@ class FocusPeriod:
 
 @dataclass(frozen=True, slots=True)
 class Focus:
+    """Current Focus: its theme, its periods (usually months) and items under no period."""
+
     theme: str | None
     periods: tuple[FocusPeriod, ...]
     span: Span
@@ -197,6 +199,9 @@ class Focus:
 
 @dataclass(frozen=True, slots=True)
 class Goal:
+    """A medium-term goal: its status where stated, motivation, success criteria (as written
+    and as items) and features."""
+
     name: str
     span: Span
     status: Status | None = None
@@ -219,6 +224,8 @@ class Goal:
 
 @dataclass(frozen=True, slots=True)
 class GoalGroup:
+    """A heading of Medium-Term Goals (usually a quarter) and its goals."""
+
     heading: str
     period: Period | None
     goals: tuple[Goal, ...]
@@ -235,6 +242,9 @@ class GoalGroup:
 
 @dataclass(frozen=True, slots=True)
 class Initiative:
+    """A major initiative of the long-term vision: vision, expected impact, rough timeline
+    (as written and as a period) and dependencies."""
+
     name: str
     span: Span
     vision: str | None = None
@@ -341,6 +351,9 @@ def _title(name: str, description: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Risk:
+    """A technical risk: likelihood, impact and mitigation as written (High / Medium / Low
+    where the roadmap says so)."""
+
     name: str
     description: str
     span: Span
@@ -367,6 +380,8 @@ class Risk:
 
 @dataclass(frozen=True, slots=True)
 class Synergy:
+    """A cross-track synergy: the track named and how the two work together."""
+
     track: str
     how: str
     span: Span
@@ -408,6 +423,9 @@ class Request:
 
 @dataclass(frozen=True, slots=True)
 class Metric:
+    """A success metric: its group, baseline, target and current value as written, and its
+    status where a ✅/⏳ list gives one."""
+
     name: str
     span: Span
     group: str | None = None

@@ -97,7 +97,7 @@ def _listing(rules: list[Rule]) -> str:
 @click.option("--all", "show_all", is_flag=True, help="List every rule.")
 @click.option("--docs", is_flag=True, help="Print the whole catalog as Markdown.")
 def command(key: str | None, show_all: bool, docs: bool) -> int:
-    """Explain a rule (by code or name), list a group's rules (``freshness``), or all of them."""
+    """Explain a rule (by code or name), list a group's rules ("freshness"), or all of them."""
     from milepost.rules import ALL_RULES, find_rule
 
     if docs:

@@ -32,7 +32,9 @@ def run(*, paths: list[Path], today: dt.date, color: str) -> int:
 
     result = api.load_many(list(paths))
     console = console_for(color, piped_width=PIPED_WIDTH)
-    for roadmap in result.roadmaps:
+    for n, roadmap in enumerate(result.roadmaps):
+        if n:
+            console.print()  # a blank line between roadmaps, none after the last
         console.print(roadmap_summary(roadmap, today=today))
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)

@@ -139,4 +139,4 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
     if high:
         parts.append(Text("High risks", style="bold"))
         parts.extend(_risk_line(risk) for risk in high)
-    return Group(*parts, Text(""))
+    return Group(*parts)

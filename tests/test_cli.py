@@ -34,6 +34,8 @@ def test_show_example_portfolio(capsys: pytest.CaptureFixture[str]) -> None:
     assert not out.endswith("\n\n")
     _, one, _ = run(capsys, "show", str(EXAMPLES / "tracks" / "memory"), "--color", "never")
     assert one.startswith("Memory  ") and not one.endswith("\n\n")
+    # a reference written as a GitHub issue link is shown by its number
+    assert "Context truncation API for agent transcripts  @gwen #412" in one
     assert "\x1b[" not in out
 
 

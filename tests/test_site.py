@@ -86,6 +86,8 @@ def test_site_builds_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[st
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="tracks/orchestration.html">Orchestration</a>' in index
     assert "Conflicts in time" in index and "🟢 On track" in index
+    # a link to a GitHub issue is shown by its number, as "#412" written by hand would be
+    assert '<a href="https://github.com/swarmkit/swarmkit/issues/412">#412</a>' in index
     risks = (out / "risks.html").read_text(encoding="utf-8")
     assert 'class="heat-3"><a href="#risk-' in risks  # a High/High risk in the hot corner
     graph = (out / "graph.html").read_text(encoding="utf-8")

@@ -32,6 +32,7 @@ from milepost.render.blocks import (
     Text,
     TrackLink,
 )
+from milepost.render.refs import shown_refs
 from milepost.render.site.filters import safe_url
 from milepost.vocabulary.status import Health, Status
 
@@ -209,13 +210,11 @@ def item_parts(track: str, item: Item) -> tuple[Inline, ...]:
     parts: list[Inline] = [Text(f"{track}: ", strong=True), Text(item.title)]
     if item.owners:
         parts.append(Text(" " + " ".join(item.owners), classes=("milepost-owner",)))
-    numbers = {r[1:] for r in item.refs if r.startswith("#")}
-    for ref in item.refs:
-        last = ref.rstrip("/").rsplit("/", 1)[-1]
-        if ref.startswith("#"):
-            parts.append(Text(f" {ref}"))
-        elif last not in numbers and safe_url(ref) != "#":  # a URL not also written as #N
-            parts += [Text(" "), Link(f"#{last}" if last.isdigit() else ref, ref)]
+    for ref in shown_refs(item):
+        if ref.url is None:
+            parts.append(Text(f" {ref.label}"))
+        elif safe_url(ref.url) != "#":
+            parts += [Text(" "), Link(ref.label, ref.url)]
     return tuple(parts)
 
 

@@ -13,6 +13,7 @@ from rich.text import Text
 from milepost.model import Item, Risk, Roadmap, status_items
 from milepost.portfolio.freshness import high_risk
 from milepost.render.focus import field_of, period_items
+from milepost.render.refs import shown_refs
 from milepost.vocabulary.status import Status
 
 __all__ = ["roadmap_summary"]
@@ -55,7 +56,7 @@ def _item_line(item: Item, indent: int = 2) -> Text:
     else:
         line.append("•  ")
     line.append(item.title)
-    extra = " ".join((*item.owners, *(r for r in item.refs if r.startswith("#"))))
+    extra = " ".join((*item.owners, *(ref.label for ref in shown_refs(item))))
     if extra:
         line.append(f"  {extra}", style="dim")
     return line

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from milepost.model import Item
 from milepost.portfolio.rollup import TrackRollup
+from milepost.render.refs import shown_refs
 from milepost.render.site.filters import safe_url
 from milepost.vocabulary.status import Status
 
@@ -50,23 +51,16 @@ def item_html(i: Item, track: TrackRollup | None = None) -> Markup:
     a link to its track's page. Called for every item of every page, hence not a macro."""
     parts = [_status_html(i.status), " ", escape(i.title)]
     parts += [f' <span class="muted">{escape(o)}</span>' for o in i.owners]
-    for ref in _shown_refs(i):
-        if ref.startswith("http"):
-            name = escape(ref.rsplit("/", 1)[-1])
-            parts.append(f' <a href="{escape(safe_url(ref))}">{name}</a>')
+    for ref in shown_refs(i):
+        if ref.url is not None:
+            parts.append(f' <a href="{escape(safe_url(ref.url))}">{escape(ref.label)}</a>')
         else:
-            parts.append(f' <span class="muted">{escape(ref)}</span>')
+            parts.append(f' <span class="muted">{escape(ref.label)}</span>')
     if track:
         parts.append(
             f' <a class="muted" href="tracks/{escape(track.slug)}.html">{escape(track.track)}</a>'
         )
     return Markup("".join(parts))
-
-
-def _shown_refs(item: Item) -> list[str]:
-    """An item's references without repeats: a PR URL whose number is also written as #N."""
-    numbers = {r[1:] for r in item.refs if r.startswith("#")}
-    return [r for r in item.refs if r.startswith("#") or r.rsplit("/", 1)[-1] not in numbers]
 
 
 _SLOT = "\x00milepost-slot\x00"

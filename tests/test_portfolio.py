@@ -539,3 +539,17 @@ def test_the_gantt_draws_a_milestones_table_under_a_dated_heading(
     )
     out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
     assert "    A :done, 2026-11-01, 2026-11-30\n    B :2027-01-01, 2027-03-31\n" in out
+
+
+def test_a_new_roadmap_still_the_template_is_at_risk_and_ships_nothing(tmp_path: Path) -> None:
+    """A roadmap fresh from `milepost new` is dated, but its items are the template's slots:
+    no plan yet, and nothing of it shipped or in flight this month."""
+    args = ["new", "Agent Sandbox", "--dir", str(tmp_path), "--owner", "@zoe"]
+    assert main([*args, "--today", TODAY.isoformat()]) == 0
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    [track] = portfolio.tracks
+    assert track.health is Health.AT_RISK
+    assert track.health_reason == "10 item(s) still template placeholders"
+    assert not portfolio.shipped_this_month and not portfolio.in_flight
+    # the items are still counted as `show` counts them: the template's ✅ is done
+    assert track.counts["done"] >= 1

@@ -7,6 +7,7 @@ from datetime import date
 
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.periods import Period
+from milepost.vocabulary.placeholders import is_placeholder_title
 from milepost.vocabulary.status import Status
 
 __all__ = ["MonthItems", "this_month"]
@@ -48,7 +49,8 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
     planned items whose own period lies within today's month, or that sit in Current Focus
     (directly, or under a focus period that holds today or names none) and say no other time.
     An item listed twice (shipped in Current Focus and again in Completed Milestones) is one
-    item there already, so it is listed once.
+    item there already, so it is listed once. A template's slot left unfilled ("[Feature that
+    shipped]") is no work of the month.
     """
     month = (today.year, today.month)
     shipped_group = {
@@ -72,6 +74,8 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
     flight: list[Item] = []
     planned: list[Item] = []
     for item in status_items(roadmap):
+        if is_placeholder_title(item.title):
+            continue
         if item.status is Status.DONE and (
             item.span.start in shipped_group or _within_month(item.period, month)
         ):

@@ -18,6 +18,7 @@ from milepost.portfolio.freshness import (
     unmitigated_high_high,
 )
 from milepost.portfolio.slugs import slug_of
+from milepost.vocabulary.placeholders import is_placeholder_title
 from milepost.vocabulary.status import Health
 
 __all__ = ["TrackRollup", "rollup"]
@@ -92,9 +93,12 @@ def _health(
     updated: date | None,
     slipped: tuple[Item, ...],
     unmitigated: list[Risk],
+    unfilled: int = 0,
 ) -> tuple[Health, str]:
     """A track's health and the reason, from the facts ``check`` reports (MP201, MP202,
-    MP204, MP206, MP208, MP209, MP401, MP402). The reason states only what those facts say."""
+    MP204, MP206, MP208, MP209, MP301, MP401, MP402): ``unfilled`` counts the work items
+    still the template's slots (a new roadmap's "[Feature that shipped]" is no plan yet).
+    The reason states only what those facts say."""
     meta = roadmap.meta
     limit = config.stale_after_days
     problems: list[str] = []
@@ -118,6 +122,8 @@ def _health(
     if unmitigated:
         problems.append(f"{len(unmitigated)} high risk(s) without mitigation")
         severe = severe or any(unmitigated_high_high(r) for r in unmitigated)
+    if unfilled:
+        problems.append(f"{unfilled} item(s) still template placeholders")
     if slipped:
         problems.append(f"{len(slipped)} slipped item(s)")
         severe = severe or len(slipped) >= 3
@@ -144,13 +150,15 @@ def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
     updated = found[0] if found else None
     age = (today - updated).days if updated is not None else None
     overdue = review_overdue_days(roadmap, today)
-    counts = Counter(i.status.value for i in status_items(roadmap) if i.status is not None)
+    work = status_items(roadmap)
+    counts = Counter(i.status.value for i in work if i.status is not None)
+    unfilled = sum(1 for i in work if is_placeholder_title(i.title))
     slipped = slips(roadmap, today)
     high = [r for r in roadmap.risks if high_risk(r)]
     unmitigated = [r for r in high if not r.mitigation]
     requests = Counter(r.status.value if r.status else "none" for r in roadmap.requests)
     lead = meta.owners[0] if meta.owners else meta.footer_updated_by
-    health, reason = _health(roadmap, today, config, updated, slipped, unmitigated)
+    health, reason = _health(roadmap, today, config, updated, slipped, unmitigated, unfilled)
     return TrackRollup(
         roadmap,
         slug_of(roadmap),

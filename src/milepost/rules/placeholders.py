@@ -17,86 +17,15 @@ from milepost.document import (
 )
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
+from milepost.vocabulary.placeholders import (
+    BRACKETS,
+    DATE_PLACEHOLDER,
+    USER_PLACEHOLDER,
+    is_placeholder,
+)
 
 __all__ = ["RULES", "inlines_of"]
 
-# Literal square brackets in rendered text (a link's brackets are gone by then) around words:
-# "[Feature that shipped]", "[Track Name]", "[baseline]". Not task boxes, not "[1]" notes.
-# Which of them is a placeholder is _is_placeholder's call: "[RFC 7]" is a citation.
-_BRACKETS = re.compile(r"\[(?=[^\]\d\s])([^\[\]\n]{2,80})\](?![(\[])")
-_DATE_PLACEHOLDER = re.compile(r"\b(?:YYYY-MM-DD|YYYY-MM|Month YYYY|YYYY)\b")
-_USER_PLACEHOLDER = re.compile(r"(?<![\w.])@username\b")
-# The bracketed placeholders of the track roadmap template (render.scaffold.TEMPLATE; a test
-# keeps the two in step), lower-cased, curly apostrophes straightened.
-_TEMPLATE_PLACEHOLDERS = frozenset(
-    {
-        "+6 months",
-        "baseline",
-        "brief description",
-        "constraint description and impact",
-        "current month",
-        "description",
-        "external system",
-        "feature being developed",
-        "feature planned for next month",
-        "feature starting soon",
-        "feature that shipped",
-        "high-level theme for current work",
-        "high/medium/low",
-        "how this helps users/system",
-        "how this track's roadmap aligns with overall massgen goals",
-        "how we'll know we succeeded",
-        "how we're addressing this",
-        "how we're working together",
-        "impact",
-        "link to case study or docs",
-        "major feature",
-        "month",
-        "name",
-        "next month",
-        "other track",
-        "paragraph describing where this track is headed in the long term",
-        "quarter",
-        "quarter/year",
-        "status: planned/in progress/completed",
-        "target",
-        "track name",
-        "what needs to happen first",
-        "what this enables",
-        "what we need and impact if delayed",
-        "what we need from them and when",
-        "why this matters",
-    }
-)
-# Placeholder shapes beyond the template's own (other templates, hand-made stubs):
-# a fill-in mark ("[Issue #XXX]", "[TBD]", "[Insert link]", "[name...]") ...
-_FILL_IN = re.compile(
-    r"(?i)(?:\bX{2,}\b|\bYYYY\b|\b(?:TBD|TBA|TODO|FIXME|placeholder|insert|e\.g\.)(?!\w)"
-    r"|\.\.\.|…)"
-)
-# ... a question for the author to answer ("[How we depend on them]", "[Why this matters]") ...
-_PROMPT = re.compile(
-    r"(?i)^(?:how|what|why|who|when|where|which|if|describe|link\s+to"
-    r"|(?:one|a)\s+(?:sentence|line|paragraph))\s+\w"
-)
-# ... a choice between word alternatives ("[High/Medium/Low]", "[None | Description]") ...
-_ALTERNATIVE_SPLIT = re.compile(r"\s*[/|]\s*")
-# ... or only the words templates name their slots with ("[Feature Name]", "[Day of week]",
-# "[target value]", "[Priority 1]"). "[RFC 7]", "[Smith 2020]", "[WIP]" are none.
-_FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "for", "and", "or", "to", "in", "this"))
-_SLOTS = (
-    "name names title description details summary notes date day days week weeks month "
-    "months quarter year time timezone owner owners lead team track feature features task "
-    "tasks item items project module component path paths link url value target baseline "
-    "current metric impact purpose reason decision status version issue number person "
-    "user username email theme goal milestone risk mitigation thing system area "
-    "constraint dependency blocker blockers priority context meeting steps unblock "
-    "other any brief short specific relevant major minor main high-level next previous "
-    "last first external internal new your"
-)
-_SLOT_WORDS = _FUNCTION_WORDS | frozenset(_SLOTS.split())
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
-_SLOT_SHAPE = re.compile(r"^[^\W\d_]+(?:[-'\s][^\W\d_]+)*(?:\s\d{1,2})?$")  # words, a number
 # Characters that UTF-8 text read as Windows-1252 starts with: â (E2), ð (F0), Ã (C3), Â (C2).
 _MOJIBAKE_HINT = re.compile("[âðÃÂÅ][\u0080-\u02ff\u2000-\u2122]")
 
@@ -124,30 +53,6 @@ def inlines_of(roadmap: Roadmap) -> list[tuple[int, Inline]]:
     return out
 
 
-def _is_placeholder(inner: str) -> bool:
-    """Whether the words between literal brackets are a slot left to fill, not a citation."""
-    inner = inner.strip()
-    if inner.lower().replace("\u2019", "'") in _TEMPLATE_PLACEHOLDERS:
-        return True
-    if _FILL_IN.search(inner) or _PROMPT.match(inner):
-        return True
-    choices = _ALTERNATIVE_SPLIT.split(inner)
-    if len(choices) > 1 and all(_choice(choice) for choice in choices):
-        return True  # not "[CI/CD]", not "[RFC 7/8]"
-    words = _WORD.findall(inner)
-    return (
-        bool(words)
-        and _SLOT_SHAPE.match(inner) is not None
-        and all(word.lower() in _SLOT_WORDS for word in words)
-        and any(word.lower() not in _FUNCTION_WORDS for word in words)
-    )
-
-
-def _choice(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 1 and not any(c.isdigit() for c in text) and not text.isupper()
-
-
 def _unquoted(inline: Inline) -> str:
     """The inline's text with its code spans blanked: code is never a placeholder."""
     text = inline.text
@@ -169,9 +74,9 @@ def _placeholders(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             continue
         if inline.code:
             text = _unquoted(inline)
-        found = [m.group() for m in _BRACKETS.finditer(text) if _is_placeholder(m.group(1))]
-        found += [m.group() for m in _DATE_PLACEHOLDER.finditer(text)]
-        found += [m.group() for m in _USER_PLACEHOLDER.finditer(text)]
+        found = [m.group() for m in BRACKETS.finditer(text) if is_placeholder(m.group(1))]
+        found += [m.group() for m in DATE_PLACEHOLDER.finditer(text)]
+        found += [m.group() for m in USER_PLACEHOLDER.finditer(text)]
         for placeholder in found:
             line = start
             for number in range(start, min(start + 20, len(lines))):

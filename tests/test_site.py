@@ -533,7 +533,7 @@ def test_a_timeline_row_has_a_cell_under_every_column(
     from milepost.render.site.across import _timeline_row
 
     part = TrackParts(
-        *("T", "t", "on_track", "", (), (), (), b"", "<tr><th>T</th>"),
+        *("T", "t", "on_track", "", (), (), (), (), b"", "<tr><th>T</th>"),
         tuple((label, label + "-01", cell) for label, cell in cells),
         *((), "", (), ()),
     )
@@ -683,3 +683,20 @@ def test_files_a_roadmap_links_to_are_copied_into_the_site(tmp_path: Path) -> No
     api.site([portfolio], out, today=TODAY)
     assert not (out / "files/web/img/flow chart.png").exists()
     assert (out / "files/web/design.md").is_file() and (portfolio / "notes.md").is_file()
+
+
+def test_the_index_lists_what_slipped(tmp_path: Path) -> None:
+    """On 2027-01-15 the example's open November and December work has slipped: the index
+    says how much at the top and lists each item with its track and when it was due."""
+    portfolio, _ = api.portfolio([EXAMPLES], today=dt.date(2027, 1, 15))
+    slipped = sum(len(t.slipped) for t in portfolio.tracks)
+    api.site([EXAMPLES], tmp_path / "site", today=dt.date(2027, 1, 15))
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert slipped > 0 and f"in flight · {slipped} slipped" in index
+    card = index.split('<h2 style="margin-top:0">Slipped</h2>')[1].split("</section>")[0]
+    assert card.count("<li>") == slipped
+    assert 'Context truncation API for agent transcripts <span class="muted">@gwen</span>' in card
+    assert '<span class="muted">due 2026-11</span>' in card
+    # on the example's own day nothing has slipped: no card, no count
+    api.site([EXAMPLES], tmp_path / "today", today=TODAY)
+    assert "Slipped</h2>" not in (tmp_path / "today" / "index.html").read_text(encoding="utf-8")

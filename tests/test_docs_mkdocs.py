@@ -150,6 +150,12 @@ def test_markdown_extension_alone(tmp_path: Path) -> None:
     html, md = convert(text, root=str(root))
     assert "<th>Track</th>\n<th>Lead</th>\n</tr>" in html and "<td>Memory</td>" in html
     assert '<code class="language-python">x = 1' in html  # other fences are left alone
+    # the counts are this month's, as the headers say (status counts all of a roadmap)
+    text = "```milepost portfolio\n:columns: track, done, in-progress, planned\n```\n"
+    html, _ = convert(text, root=str(root))
+    assert (
+        "<th>✅ Done this month</th>\n<th>🚧 In flight</th>\n<th>📋 Planned this month</th>" in html
+    )
     ext = md.registeredExtensions[-1]
     assert sorted(Path(f).parent.name for f in ext.read) == ["memory", "orchestration", "tool-use"]
     assert ext.problems == []

@@ -115,9 +115,9 @@ COLUMNS: dict[str, tuple[str, _Column]] = {
     "track": ("Track", lambda t, _d, _s: Cell((track_link(t),))),
     "lead": ("Lead", lambda t, _d, _s: Cell((Text(t.lead or "—"),))),
     "health": ("Health", _health),
-    "done": ("✅ Done", _count(Status.DONE)),
-    "in-progress": ("🚧 In progress", _count(Status.IN_PROGRESS)),
-    "planned": ("📋 Planned", _count(Status.PLANNED)),
+    "done": ("✅ Done this month", _count(Status.DONE)),
+    "in-progress": ("🚧 In flight", _count(Status.IN_PROGRESS)),
+    "planned": ("📋 Planned this month", _count(Status.PLANNED)),
     "updated": (
         "Last updated",
         lambda t, _d, _s: Cell((Text(str(t.roadmap.meta.last_updated or "—")),)),

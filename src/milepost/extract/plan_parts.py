@@ -1,0 +1,140 @@
+"""Readers of the plan: Current Focus, Medium-Term Goals, the initiatives of the Long-Term
+Vision and Completed Milestones (each shipped item read as a milestone)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from milepost.document import Paragraph, Section
+from milepost.extract.section_reader import SectionReader, fields_of, short_period
+from milepost.model import (
+    Focus,
+    FocusPeriod,
+    Goal,
+    GoalGroup,
+    Initiative,
+    Item,
+    Milestone,
+    MilestoneGroup,
+)
+from milepost.vocabulary.sections import strip_decoration
+
+__all__ = ["PlanReader"]
+
+_NUMBERED = re.compile(r"(?i)^(?:goal|initiative|risk|request|metric)\s*\d*\s*[:.)-]\s*")
+# The template's milestone: "<feature> shipped - <impact>" (or released, launched, ... when an
+# impact follows: "What the beta delivered" is prose), or "<feature> shipped".
+_SHIPPED = re.compile(
+    r"(?is)(?P<feature>.+?)\s+(?:(?:shipped|released|launched|landed|delivered)\s*[-–—:]\s*"
+    r"(?P<impact>.*)|shipped)"
+)
+
+
+class PlanReader(SectionReader):
+    """The sections of the plan, each read into its part of the model."""
+
+    def focus(self, section: Section) -> Focus:
+        theme = self.line_fields(section).get("theme")
+        periods = tuple(
+            FocusPeriod(
+                heading=sub.title,
+                period=short_period(sub.title),
+                items=tuple(self.own_items(sub)),
+                span=self.span(sub),
+            )
+            for sub in section.subsections
+        )
+        return Focus(theme, periods, self.span(section), tuple(self.own_items(section)))
+
+    def goals(self, section: Section) -> list[GoalGroup]:
+        groups: list[GoalGroup] = []
+        loose: list[Goal] = []
+        for sub in section.subsections:
+            if sub.subsections and not self.line_fields(sub):
+                goals = tuple(self.goal(g) for g in sub.subsections)
+                groups.append(GoalGroup(sub.title, short_period(sub.title), goals, self.span(sub)))
+            else:
+                loose.append(self.goal(sub))
+        if loose:
+            groups.insert(
+                0,
+                GoalGroup(
+                    section.title, short_period(section.title), tuple(loose), self.span(section)
+                ),
+            )
+        return groups
+
+    def goal(self, section: Section) -> Goal:
+        fields = self.line_fields(section)
+        heading_item = self.found.by_line.get(section.start)
+        status = heading_item.status if heading_item and heading_item.kind == "heading" else None
+        items = [i for i in self.items(section.start + 1, section.end) if i.kind != "heading"]
+        criteria_lines = self._criteria_lines(section)
+        criteria = tuple(i for i in items if i.span.start in criteria_lines)
+        features = tuple(i for i in items if i.span.start not in criteria_lines)
+        return Goal(
+            name=_NUMBERED.sub("", strip_decoration(section.title)) or section.title,
+            span=self.span(section),
+            status=status,
+            motivation=fields.get("motivation") or fields.get("why") or None,
+            success_criteria=fields.get("success criteria") or None,
+            criteria=criteria,
+            features=features,
+        )
+
+    def _criteria_lines(self, section: Section) -> range:
+        """The lines of a list introduced by a "Success Criteria:" label, if any."""
+        blocks = section.blocks
+        for index, block in enumerate(blocks[:-1]):
+            last = self.document.line(block.end - 1).strip().rstrip(" *_")
+            if isinstance(block, Paragraph) and "criteria" in last.lower() and last.endswith(":"):
+                following = blocks[index + 1]
+                return range(following.start, following.end)
+        return range(0)
+
+    def initiatives(self, section: Section) -> list[Initiative]:
+        out = []
+        for sub in section.subsections:
+            fields = {**self.line_fields(sub), **fields_of(self.items(sub.start + 1, sub.end))}
+            timeline = fields.get("rough timeline") or fields.get("timeline")
+            out.append(
+                Initiative(
+                    name=_NUMBERED.sub("", strip_decoration(sub.title)) or sub.title,
+                    span=self.span(sub),
+                    vision=fields.get("vision"),
+                    impact=fields.get("impact"),
+                    timeline=timeline,
+                    timeline_period=short_period(timeline) if timeline else None,
+                    dependencies=fields.get("dependencies"),
+                )
+            )
+        return out
+
+    def milestones(self, section: Section) -> list[MilestoneGroup]:
+        groups = []
+        scopes = [section, *section.subsections] if self.own_items(section) else []
+        for scope in scopes or section.subsections:
+            shipped = [self.milestone(item) for item in self.own_items(scope)]
+            groups.append(
+                MilestoneGroup(
+                    scope.title,
+                    short_period(scope.title),
+                    tuple(m.item for m in shipped),
+                    self.span(scope),
+                    tuple(shipped),
+                )
+            )
+        return groups
+
+    def milestone(self, item: Item) -> Milestone:
+        """``<feature> shipped - <impact>``: the item titled by its feature (the found item
+        replaced, so every view of it agrees), the impact apart, the links below it."""
+        details = tuple(dict.fromkeys(link for c in self.children(item) for link in c.links))
+        said = _SHIPPED.fullmatch(item.title)
+        if said is None:
+            return Milestone(item, None, details)
+        impact = (said["impact"] or "").strip() or None
+        titled = replace(item, title=said["feature"].strip())
+        self.found.replace(titled)
+        return Milestone(titled, impact, details)

@@ -1,0 +1,201 @@
+"""Readers of what a roadmap records beside its plan: dependencies, risks (with their inline
+likelihood, impact and mitigation), synergies, community requests and success metrics."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.document import Section
+from milepost.extract.section_reader import SectionReader, fields_of, split_field
+from milepost.model import Dependency, Item, Metric, Request, Risk, Synergy
+from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
+
+__all__ = ["RecordReader"]
+
+_ARROW = re.compile(r"\s*(?:→|->|=>|⇒|⟶|➡️?|â†’|to)\s+|\s*(?:→|->|=>|⇒|⟶|â†’)\s*")
+_WITH = re.compile(r"(?i)^with\s+")
+_DEPENDENCY_ON = re.compile(r"(?i)^(?:dependency|depends|dependence)\s+on\s+")
+_CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")
+_STATUS_TAIL = re.compile(r"(?i)\s*[-–—]?\s*[\[(]?\s*status\s*:.*$")
+
+
+class RecordReader(SectionReader):
+    """The sections beside the plan, each read into its part of the model."""
+
+    def dependencies(self, section: Section) -> list[Dependency]:
+        out = []
+        scopes: list[tuple[Section, str | None]] = [(section, None)]
+        if not self.own_items(section):
+            scopes = [
+                (sub, _dependency_kind(sub.title))
+                for sub in section.subsections
+                if classify(sub.title) in (SectionKind.OTHER, SectionKind.DEPENDENCIES)
+            ]
+        for scope, kind in scopes:
+            for item in self.own_items(scope):
+                split = split_field(item.text)
+                if split is None:
+                    on, what = "", item.text
+                else:
+                    on, what = split
+                on = _DEPENDENCY_ON.sub("", on).strip()
+                out.append(
+                    Dependency(
+                        on or what,
+                        what,
+                        item.span,
+                        kind=kind or "unspecified",
+                        when=read_period(what, prose=True),
+                    )
+                )
+        return out
+
+    def risks(self, section: Section) -> list[Risk]:
+        out = []
+        for item in self.own_items(section):
+            head = _risk_head(item.text)
+            split = split_field(head)
+            name, description = split if split else ("", head)
+            fields = fields_of(self.children(item))
+            fields.update({k: v for k, v in _risk_fields(item.text).items() if k not in fields})
+            if item.kind == "row":
+                cells = self.row_cells(section, item)
+                fields = {**cells, **fields}
+                name = description = next(iter(cells.values()), item.title)
+            # "**File Security**: *Mitigation*: ..." has no description beyond its name.
+            description = _risk_head(description).strip(" :*_–—-(") or name
+            out.append(
+                Risk(
+                    name=name or description[:60],
+                    description=description,
+                    span=item.span,
+                    likelihood=_level(fields.get("likelihood") or fields.get("probability")),
+                    impact=_level(fields.get("impact") or fields.get("severity")),
+                    mitigation=fields.get("mitigation") or None,
+                )
+            )
+        return out
+
+    def synergies(self, section: Section) -> list[Synergy]:
+        out = []
+        for item in self.own_items(section):
+            split = split_field(item.text)
+            track, how = split if split else ("", item.text)
+            out.append(Synergy(_WITH.sub("", track).strip(), how, item.span))
+        return out
+
+    def requests(self, section: Section) -> list[Request]:
+        out = []
+        for item in self.own_items(section):
+            split = split_field(item.text)
+            name, description = split if split else ("", item.text)
+            description = _STATUS_TAIL.sub("", description).strip()
+            out.append(Request(name, description, item))
+        return out
+
+    def metrics(self, section: Section) -> list[Metric]:
+        out: list[Metric] = []
+        groups: list[tuple[str | None, list[Item]]] = []
+        for item in self.own_items(section):
+            kids = self.children(item)
+            if kids and item.text.rstrip(" *").endswith(":"):
+                groups.append((item.text.strip(" *:"), kids))
+            else:
+                groups.append((None, [item]))
+        for sub in section.subsections:
+            groups.append((sub.title, self.own_items(sub)))
+        for group, items in groups:
+            for item in items:
+                out.append(_metric(item, group))
+        return out
+
+
+# A risk's inline clause label: at the start, or after a separator (",", ";", ".", ":", "(",
+# "|", a dash between spaces): "Churn — Likelihood: Medium, Impact: Medium. Mitigation: pin".
+_RISK_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[;,(|.:])\s*|\s[-–—]\s*)(likelihood|probability|impact|severity|mitigation)"
+    r"\s*:\s*"
+)
+_RISK_LEVELS = frozenset(("likelihood", "probability", "impact", "severity"))
+_LEVEL_WORD = re.compile(r"(?i)^(high|medium|low)\b(?![-/])")
+
+
+def _risk_fields(text: str) -> dict[str, str]:
+    """``Likelihood: High; Impact: Medium. Mitigation: a, b`` written inline in one item.
+
+    Each clause runs to the next label, or to a ``|`` or a ``)`` that closes the clauses'
+    parenthesis; a level that opens with High, Medium or Low is that one word, so "Medium.
+    Mitigation: ..." is Medium and the mitigation is its own clause.
+    """
+    fields: dict[str, str] = {}
+    labels = list(_RISK_LABEL.finditer(text))
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        value = _clause(text[match.end() : end]).strip().rstrip(" ,;.–—-").strip(" *_")
+        label = match.group(1).lower()
+        level = _LEVEL_WORD.match(value) if label in _RISK_LEVELS else None
+        fields.setdefault(label, level.group(1) if level else value)
+    return fields
+
+
+def _clause(text: str) -> str:
+    """``text`` up to a ``|`` or an unmatched ``)``: "High) and more" → "High"."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return text[:index]
+            depth -= 1
+        elif char == "|":
+            return text[:index]
+    return text
+
+
+def _risk_head(text: str) -> str:
+    """The words of a risk item before its first inline clause."""
+    first = _RISK_LABEL.search(text)
+    return text[: first.start()] if first else text
+
+
+def _dependency_kind(title: str) -> str | None:
+    key = strip_decoration(title).lower()
+    if "track" in key or "internal" in key:
+        return "track"
+    if "external" in key:
+        return "external"
+    return None
+
+
+def _level(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip(" .*_") or None
+
+
+def _metric(item: Item, group: str | None) -> Metric:
+    text = item.title if item.status else item.text
+    split = split_field(text)
+    name, value = split if split else (text, "")
+    baseline = target = current = None
+    if value:
+        parts = _ARROW.split(value, maxsplit=1)
+        if len(parts) == 2:
+            baseline, target = parts[0].strip() or None, parts[1].strip() or None
+        match = _CURRENT.search(value)
+        if match:
+            current = match.group("v").strip()
+            if target and match.group() in target:
+                target = target.replace(match.group(), "").strip(" ,;") or None
+    return Metric(
+        name=name.strip(),
+        span=item.span,
+        group=group,
+        baseline=baseline,
+        target=target,
+        current=current,
+        status=item.status,
+        text=item.text,
+    )

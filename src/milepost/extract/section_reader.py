@@ -1,0 +1,131 @@
+"""What every reader of a template section starts from: the section's items (found by the
+generic pass), its ``Label: value`` fields, table cells and text, and the period of a title."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from milepost.document import Document, Paragraph, Section, Table
+from milepost.extract.walk import Walk
+from milepost.model import Item, TextBlock
+from milepost.span import Span
+from milepost.vocabulary.periods import Period, read_period
+
+__all__ = ["SectionReader", "fields_of", "short_period", "split_field"]
+
+# A "Label: value" line; labels may hold symbols a metric name uses ("Latency <p95>", "Uptime %").
+_FIELD = re.compile(
+    r"^(?P<label>(?:[^\W\d]|[\[\"“])[\w' /&()\[\]+.,<>%#\"“”`~=-]{0,120}?)"
+    r"\s*:\s*(?P<value>.*)$",
+    re.DOTALL,
+)
+_LINE_FIELD = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)(?P<label>[^*_]+?)(?::\s*)?(?:\*\*|__)\s*:?\s*(?P<value>.*?)\s*$"
+)
+
+
+@lru_cache(maxsize=4096)
+def short_period(text: str) -> Period | None:
+    """:func:`read_period` of a section title or a timeline field: these repeat within and
+    across roadmaps ("Q3 2025", "Completed Milestones"), so each text is read once."""
+    return read_period(text)
+
+
+def split_field(text: str) -> tuple[str, str] | None:
+    match = _FIELD.match(text.strip())
+    if match is None:
+        return None
+    return match.group("label").strip(" *_"), match.group("value").strip()
+
+
+def fields_of(items: list[Item]) -> dict[str, str]:
+    """``Label: value`` items by lower-case label; the first of a label wins."""
+    fields: dict[str, str] = {}
+    for item in items:
+        split = split_field(item.text)
+        if split:
+            fields.setdefault(split[0].lower(), split[1])
+    return fields
+
+
+class SectionReader:
+    """A document's sections read with the items the generic pass found in them."""
+
+    def __init__(self, document: Document, found: Walk, path: str | None) -> None:
+        self.document = document
+        self.found = found
+        self.path = path
+        self.starts = [item.span.start for item in found.items]
+
+    def span(self, section: Section) -> Span:
+        return Span(section.start, section.end, self.path)
+
+    def items(self, start: int, end: int, *, depth: int | None = 0) -> list[Item]:
+        """Items whose first line is in ``[start, end)``; only at ``depth`` unless None."""
+        found = self.found.items
+        out = []
+        for index in range(bisect_left(self.starts, start), len(found)):
+            item = found[index]
+            if item.span.start >= end:
+                break
+            if depth is None or item.depth == depth:
+                out.append(item)
+        return out
+
+    def own_items(self, section: Section, *, depth: int | None = 0) -> list[Item]:
+        """Items of the section itself, before its first subsection."""
+        end = section.subsections[0].start if section.subsections else section.end
+        return [i for i in self.items(section.start + 1, end, depth=depth) if i.kind != "heading"]
+
+    def row_cells(self, section: Section, item: Item) -> dict[str, str]:
+        """A table row's cells by lower-case header, from the table in ``section``."""
+        for block in section.blocks:
+            if isinstance(block, Table) and block.start <= item.span.start < block.end:
+                for row in block.rows:
+                    if row.start == item.span.start:
+                        return {
+                            header.lower(): cell.inline.text.strip()
+                            for header, cell in zip(block.header(), row.cells, strict=False)
+                        }
+        return {}
+
+    def children(self, item: Item) -> list[Item]:
+        return self.items(item.span.start + 1, item.span.end, depth=item.depth + 1)
+
+    def line_fields(self, section: Section) -> dict[str, str]:
+        """``**Label:** value`` lines of the section's own paragraphs, by lower-case label."""
+        fields: dict[str, str] = {}
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            for number in range(block.start, block.end):
+                match = _LINE_FIELD.match(self.document.line(number))
+                if match:
+                    label = match.group("label").strip().rstrip(":").lower()
+                    fields.setdefault(label, match.group("value").strip())
+        return fields
+
+    def paragraphs(self, section: Section) -> list[TextBlock]:
+        return [
+            TextBlock(b.inline.text.strip(), Span(b.start, b.end, self.path))
+            for b in section.blocks
+            if isinstance(b, Paragraph) and b.inline.text.strip()
+        ]
+
+    def texts(self, section: Section) -> list[TextBlock]:
+        """Paragraphs and top-level list items, in order."""
+        blocks = self.paragraphs(section) + [
+            TextBlock(i.text, i.span) for i in self.own_items(section)
+        ]
+        return sorted(blocks, key=lambda t: t.span.start)
+
+    def text_of(self, section: Section) -> TextBlock | None:
+        parts = self.paragraphs(section)
+        if not parts:
+            return None
+        return TextBlock(
+            "\n\n".join(p.text for p in parts),
+            Span(parts[0].span.start, parts[-1].span.end, self.path),
+        )

@@ -3,13 +3,15 @@
 It knows nothing of roadmap sections; it tracks only what decides a status: the nearest
 status heading, a status label just above a list, a success-criteria context, the legend and
 whether the document uses strikethrough for finished work.
+
+What it collects and how one item is made live in :mod:`.walk_items`; table rows are read by
+:mod:`.table_rows`; the document's legend by :mod:`.legend`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -25,7 +27,7 @@ from milepost.document import (
     Section,
     Table,
 )
-from milepost.extract.fields import clean_title, owners_in, refs_in
+from milepost.extract.legend import find_legend
 from milepost.extract.markers import (
     NO_LEGEND,
     Legend,
@@ -35,11 +37,11 @@ from milepost.extract.markers import (
     item_marker,
     label_status,
 )
-from milepost.model import Item
+from milepost.extract.table_rows import table_items
+from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, emoji_at, status_of_word
-from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = ["Walk", "walk"]
 
@@ -51,68 +53,6 @@ _CRITERIA_HEADING = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
     r"definition of done|exit criteria)\b"
 )
-_STATUS_HEADERS = frozenset({"status", "state", "current status"})
-# Columns that say when, most specific first: a Target or ETA beats a Release or Version.
-_WHEN_HEADERS = (
-    "target date",
-    "target",
-    "eta",
-    "due",
-    "date",
-    "when",
-    "timeline",
-    "quarter",
-    "month",
-    "period",
-    "planned for",
-    "milestone date",
-    "release",
-    "rel",
-    "version",
-)
-
-
-@dataclass(slots=True)
-class Walk:
-    """What the generic pass found: items in document order, indexed by first line."""
-
-    items: list[Item] = field(default_factory=list)
-    by_line: dict[int, Item] = field(default_factory=dict)
-
-    def add(self, item: Item) -> Item:
-        self.items.append(item)
-        self.by_line.setdefault(item.span.start, item)
-        return item
-
-    def replace(self, item: Item) -> None:
-        """Put ``item`` in place of the item found on its first line (a section reader that
-        knows more of it, such as a milestone's feature, retitles it)."""
-        old = self.by_line[item.span.start]
-        # The items are in line order: look from where that line's items begin, not from the
-        # top (a roadmap's milestones, each retitled, made this scan quadratic).
-        at = bisect_left(self.items, item.span.start, key=_first_line)
-        while self.items[at] is not old:  # not ==: dear
-            at += 1
-        self.items[at] = item
-        self.by_line[item.span.start] = item
-
-
-def _first_line(item: Item) -> int:
-    return item.span.start
-
-
-@dataclass(frozen=True, slots=True)
-class _Ctx:
-    path: str | None
-    legend: Legend
-    strike_done: bool
-    anchor: date | None
-    section: tuple[str, ...]
-    lines: tuple[str, ...] = ()
-    scope: Status | None = None
-    criteria: bool = False
-    done_context: bool = False
-    period: Period | None = None  # the nearest heading's period, inherited by its items
 
 
 def walk(
@@ -124,15 +64,15 @@ def walk(
     """
     legend = vocabulary.merged(find_legend(document))
     result = Walk()
-    base = _Ctx(
+    base = WalkContext(
         path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines
     )
     _walk_section(document.root, base, result)
-    result.items.sort(key=_first_line)
+    result.items.sort(key=first_line)
     return result
 
 
-def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
+def _walk_section(section: Section, ctx: WalkContext, out: Walk) -> None:
     heading = section.heading
     if heading is not None:
         title = section.title
@@ -147,7 +87,7 @@ def _walk_section(section: Section, ctx: _Ctx, out: Walk) -> None:
             criteria = _criteria_heading(title)
         heading_status = marker.status if marker is not None else None
         # One context per section: its status scope and criteria replace the parent's.
-        ctx = _Ctx(
+        ctx = WalkContext(
             ctx.path,
             ctx.legend,
             ctx.strike_done,
@@ -190,7 +130,7 @@ def _heading_period(title: str, anchor: date | None) -> Period | None:
     return period
 
 
-def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> None:
+def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int) -> None:
     # The paragraph that may label the next list: read only when a list does follow it.
     above: Paragraph | None = None
     for block in blocks:
@@ -207,7 +147,7 @@ def _walk_blocks(blocks: list[Block], ctx: _Ctx, out: Walk, *, depth: int) -> No
             for list_item in block.items:
                 _list_item(list_item, inner, out, depth)
         elif isinstance(block, Table):
-            _table(block, ctx, out)
+            table_items(block, ctx, out)
         elif isinstance(block, BlockQuote):
             _walk_blocks(block.children, ctx, out, depth=depth)
         if isinstance(block, Paragraph):
@@ -253,65 +193,7 @@ def _status_field(inline: Inline, legend: Legend) -> Marker | None:
     return cell_status(Inline(rest.strip(" *")), legend)
 
 
-def _make_item(
-    inline: Inline,
-    marker: Marker | None,
-    span: Span,
-    kind: str,
-    ctx: _Ctx,
-    *,
-    status: Status | None = None,
-    source: str | None = None,
-    depth: int = 0,
-    notes: tuple[str, ...] = (),
-    period_text: str | None = None,
-    when_column: bool = False,
-) -> Item:
-    text = inline.text.strip()
-    if marker is not None:
-        status, source = marker.status, marker.source
-        body = inline.text[marker.end : marker.tail if marker.tail >= 0 else None]
-    else:
-        body = inline.text
-    title = clean_title(body)
-    if period_text is not None:  # a table row: its when-column, else the row's words
-        period = read_period(period_text, anchor=ctx.anchor, prose=not when_column)
-    else:
-        words = _without_links(inline) if inline.links else inline.text
-        if "arried over" in words:  # where it came from is not when it is
-            words = CARRIED_OVER.sub(" ", words)
-        period = read_period(words, anchor=ctx.anchor, prose=True)
-    period = period or ctx.period
-    links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
-    return Item(
-        title or text,
-        text,
-        span,
-        kind,
-        ctx.section,
-        status,
-        source if status is not None else None,
-        marker.written if marker is not None else None,
-        period,
-        owners_in(text),
-        refs_in(inline),
-        links,
-        notes,
-        depth,
-    )
-
-
-def _without_links(inline: Inline) -> str:
-    """The text with link texts blanked: "see [Roadmap 2022](...)" does not say when."""
-    if not inline.links:
-        return inline.text
-    text = inline.text
-    for link in inline.links:
-        text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
-    return text
-
-
-def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
+def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None:
     inline = block.inline
     if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
         inline = block.children[0].inline
@@ -336,7 +218,7 @@ def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
         else ()
     )
     out.add(
-        _make_item(
+        make_item(
             inline,
             marker,
             Span(block.start, block.end, ctx.path),
@@ -352,71 +234,12 @@ def _list_item(block: ListItem, ctx: _Ctx, out: Walk, depth: int) -> None:
         _walk_blocks(children, ctx, out, depth=depth + 1)
 
 
-def _table(table: Table, ctx: _Ctx, out: Walk) -> None:
-    header = [h.lower().strip(" *:") for h in table.header()]
-    status_col = next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None)
-    if status_col == 0 and len(header) > 1:
-        return  # a legend table: each row explains a status, none is an item
-    when_cols = sorted(
-        (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
-        key=lambda i: _WHEN_HEADERS.index(header[i]),
-    )
-    for row in table.rows:
-        if not row.cells:
-            continue
-        first = row.cells[0].inline
-        row_text = " | ".join(c.inline.text.strip() for c in row.cells)
-        links = tuple(link for c in row.cells for link in c.inline.links)
-        merged = replace(first, links=links)
-        span = Span(row.start, row.end, ctx.path)
-        when = next(
-            (
-                t
-                for i in when_cols
-                if i < len(row.cells) and (t := row.cells[i].inline.text.strip())
-            ),
-            None,
-        )
-        period_text = when if when is not None else row_text
-        if status_col is not None:
-            cell = row.cells[status_col].inline if status_col < len(row.cells) else None
-            marker = cell_status(cell, ctx.legend) if cell is not None else None
-            item = _make_item(
-                merged,
-                None,
-                span,
-                "row",
-                ctx,
-                period_text=period_text,
-                when_column=when is not None,
-            )
-            if marker is not None:
-                item = replace(
-                    item, status=marker.status, status_from=marker.source, marker=marker.written
-                )
-        else:
-            glued = item_marker(first, None, ctx.legend)
-            marker = glued if glued is not None and glued.end > 0 else None
-            item = _make_item(
-                merged,
-                marker,
-                span,
-                "row",
-                ctx,
-                period_text=period_text,
-                when_column=when is not None,
-            )
-        if item.status is None and ctx.scope is not None:
-            item = replace(item, status=ctx.scope, status_from="heading")
-        out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
-
-
 def _heading_item(
-    section: Section, marker: Marker, ctx: _Ctx, out: Walk, *, source: str = "marker"
+    section: Section, marker: Marker, ctx: WalkContext, out: Walk, *, source: str = "marker"
 ) -> None:
     heading = section.heading
     assert heading is not None
-    item = _make_item(
+    item = make_item(
         heading.inline,
         marker if source == "marker" else None,
         Span(heading.start, heading.end, ctx.path),
@@ -426,42 +249,6 @@ def _heading_item(
     if source != "marker":
         item = replace(item, status=marker.status, status_from=source, marker=marker.written)
     out.add(item)
-
-
-def find_legend(document: Document) -> Legend:
-    """A legend paragraph (``**Status Legend:** 🟢 Active | 🔴 Blocked``) → glyph meanings."""
-    glyphs: dict[str, Status] = {}
-    for section in document.root.walk():
-        for block in section.blocks:
-            if not isinstance(block, Paragraph):
-                continue
-            text = block.inline.text
-            if "legend" not in text.lower() and text.count("|") < 2:
-                continue
-            for glyph, word in _pairs(text):
-                status = status_of_word(word)
-                if status is not None:
-                    glyphs[glyph] = status
-    return Legend(glyphs) if glyphs else NO_LEGEND
-
-
-_PAIR = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")
-
-
-def _pairs(text: str) -> list[tuple[str, str]]:
-    pairs = []
-    pos = 0
-    while pos < len(text):
-        found = emoji_at(text, pos)
-        if found is None:
-            pos += 1
-            continue
-        glyph, end = found
-        match = _PAIR.match(text, end + (1 if text[end : end + 1] == " " else 0))
-        if match:
-            pairs.append((glyph, match.group("word").strip(" -").split(" |")[0]))
-        pos = end
-    return pairs
 
 
 def _uses_strike_for_done(document: Document, legend: Legend) -> bool:

@@ -1,0 +1,93 @@
+"""Table rows → items: the status from a Status/State column (or an emoji glued to the first
+cell), the period from the most specific when-column; a legend table gives none."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from milepost.document import Table
+from milepost.extract.fields import owners_in
+from milepost.extract.markers import cell_status, item_marker
+from milepost.extract.walk_items import Walk, WalkContext, make_item
+from milepost.span import Span
+
+__all__ = ["table_items"]
+
+_STATUS_HEADERS = frozenset({"status", "state", "current status"})
+# Columns that say when, most specific first: a Target or ETA beats a Release or Version.
+_WHEN_HEADERS = (
+    "target date",
+    "target",
+    "eta",
+    "due",
+    "date",
+    "when",
+    "timeline",
+    "quarter",
+    "month",
+    "period",
+    "planned for",
+    "milestone date",
+    "release",
+    "rel",
+    "version",
+)
+
+
+def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
+    header = [h.lower().strip(" *:") for h in table.header()]
+    status_col = next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None)
+    if status_col == 0 and len(header) > 1:
+        return  # a legend table: each row explains a status, none is an item
+    when_cols = sorted(
+        (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
+        key=lambda i: _WHEN_HEADERS.index(header[i]),
+    )
+    for row in table.rows:
+        if not row.cells:
+            continue
+        first = row.cells[0].inline
+        row_text = " | ".join(c.inline.text.strip() for c in row.cells)
+        links = tuple(link for c in row.cells for link in c.inline.links)
+        merged = replace(first, links=links)
+        span = Span(row.start, row.end, ctx.path)
+        when = next(
+            (
+                t
+                for i in when_cols
+                if i < len(row.cells) and (t := row.cells[i].inline.text.strip())
+            ),
+            None,
+        )
+        period_text = when if when is not None else row_text
+        if status_col is not None:
+            cell = row.cells[status_col].inline if status_col < len(row.cells) else None
+            marker = cell_status(cell, ctx.legend) if cell is not None else None
+            item = make_item(
+                merged,
+                None,
+                span,
+                "row",
+                ctx,
+                period_text=period_text,
+                when_column=when is not None,
+            )
+            if marker is not None:
+                item = replace(
+                    item, status=marker.status, status_from=marker.source, marker=marker.written
+                )
+        else:
+            glued = item_marker(first, None, ctx.legend)
+            marker = glued if glued is not None and glued.end > 0 else None
+            item = make_item(
+                merged,
+                marker,
+                span,
+                "row",
+                ctx,
+                period_text=period_text,
+                when_column=when is not None,
+            )
+        if item.status is None and ctx.scope is not None:
+            item = replace(item, status=ctx.scope, status_from="heading")
+        out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))

@@ -1,0 +1,124 @@
+"""What the generic pass collects and carries: the items it found (:class:`Walk`), the context
+it walks a section in (:class:`WalkContext`), and how one :class:`Item` is made."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+
+from milepost.document import Inline
+from milepost.extract.fields import clean_title, owners_in, refs_in
+from milepost.extract.markers import Legend, Marker
+from milepost.model import Item
+from milepost.span import Span
+from milepost.vocabulary.periods import Period, read_period
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.titles import CARRIED_OVER
+
+__all__ = ["Walk", "WalkContext", "first_line", "make_item"]
+
+
+@dataclass(slots=True)
+class Walk:
+    """What the generic pass found: items in document order, indexed by first line."""
+
+    items: list[Item] = field(default_factory=list)
+    by_line: dict[int, Item] = field(default_factory=dict)
+
+    def add(self, item: Item) -> Item:
+        self.items.append(item)
+        self.by_line.setdefault(item.span.start, item)
+        return item
+
+    def replace(self, item: Item) -> None:
+        """Put ``item`` in place of the item found on its first line (a section reader that
+        knows more of it, such as a milestone's feature, retitles it)."""
+        old = self.by_line[item.span.start]
+        # The items are in line order: look from where that line's items begin, not from the
+        # top (a roadmap's milestones, each retitled, made this scan quadratic).
+        at = bisect_left(self.items, item.span.start, key=first_line)
+        while self.items[at] is not old:  # not ==: dear
+            at += 1
+        self.items[at] = item
+        self.by_line[item.span.start] = item
+
+
+def first_line(item: Item) -> int:
+    """The line an item starts on (the order of :attr:`Walk.items`)."""
+    return item.span.start
+
+
+@dataclass(frozen=True, slots=True)
+class WalkContext:
+    """What decides the status and period of a section's items: the legend, the enclosing
+    status scope, a criteria context, the nearest heading's period."""
+
+    path: str | None
+    legend: Legend
+    strike_done: bool
+    anchor: date | None
+    section: tuple[str, ...]
+    lines: tuple[str, ...] = ()
+    scope: Status | None = None
+    criteria: bool = False
+    done_context: bool = False
+    period: Period | None = None  # the nearest heading's period, inherited by its items
+
+
+def make_item(
+    inline: Inline,
+    marker: Marker | None,
+    span: Span,
+    kind: str,
+    ctx: WalkContext,
+    *,
+    status: Status | None = None,
+    source: str | None = None,
+    depth: int = 0,
+    notes: tuple[str, ...] = (),
+    period_text: str | None = None,
+    when_column: bool = False,
+) -> Item:
+    text = inline.text.strip()
+    if marker is not None:
+        status, source = marker.status, marker.source
+        body = inline.text[marker.end : marker.tail if marker.tail >= 0 else None]
+    else:
+        body = inline.text
+    title = clean_title(body)
+    if period_text is not None:  # a table row: its when-column, else the row's words
+        period = read_period(period_text, anchor=ctx.anchor, prose=not when_column)
+    else:
+        words = _without_links(inline) if inline.links else inline.text
+        if "arried over" in words:  # where it came from is not when it is
+            words = CARRIED_OVER.sub(" ", words)
+        period = read_period(words, anchor=ctx.anchor, prose=True)
+    period = period or ctx.period
+    links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
+    return Item(
+        title or text,
+        text,
+        span,
+        kind,
+        ctx.section,
+        status,
+        source if status is not None else None,
+        marker.written if marker is not None else None,
+        period,
+        owners_in(text),
+        refs_in(inline),
+        links,
+        notes,
+        depth,
+    )
+
+
+def _without_links(inline: Inline) -> str:
+    """The text with link texts blanked: "see [Roadmap 2022](...)" does not say when."""
+    if not inline.links:
+        return inline.text
+    text = inline.text
+    for link in inline.links:
+        text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
+    return text

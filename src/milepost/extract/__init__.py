@@ -7,7 +7,7 @@ The generic pass (:mod:`.walk`) finds every status-bearing item; the section ext
 from __future__ import annotations
 
 from milepost.document import Document, Paragraph, Section, parse
-from milepost.extract.markers import NO_LEGEND, Legend, config_legend
+from milepost.extract.legend import NO_LEGEND, Legend, config_legend
 from milepost.extract.meta import read_meta, track_name
 from milepost.extract.parts import read_parts
 from milepost.extract.walk import walk

@@ -27,16 +27,9 @@ from milepost.document import (
     Section,
     Table,
 )
-from milepost.extract.legend import find_legend
-from milepost.extract.markers import (
-    NO_LEGEND,
-    Legend,
-    Marker,
-    cell_status,
-    heading_marker,
-    item_marker,
-    label_status,
-)
+from milepost.extract.heading_markers import heading_marker, label_status
+from milepost.extract.legend import NO_LEGEND, Legend, find_legend
+from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span

@@ -9,7 +9,8 @@ from datetime import date
 
 from milepost.document import Inline
 from milepost.extract.fields import clean_title, owners_in, refs_in
-from milepost.extract.markers import Legend, Marker
+from milepost.extract.legend import Legend
+from milepost.extract.markers import Marker
 from milepost.model import Item
 from milepost.span import Span
 from milepost.vocabulary.periods import Period, read_period

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from milepost.document import Patch, apply, parse
 from milepost.errors import UsageError
 from milepost.extract import extract
-from milepost.extract.markers import config_legend
+from milepost.extract.legend import config_legend
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Rule
 

@@ -1,0 +1,111 @@
+"""What a heading or a list's label says: a status heading that gives its items a status
+(``## Backlog``), a deliverable with its own status (``### ✅ Offline mode``), or neither."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from milepost.document import Inline
+from milepost.extract.legend import NO_LEGEND, Legend
+from milepost.extract.markers import Marker, leading_markers
+from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
+from milepost.vocabulary.status import WEAK_WORDS, Status, status_of_word
+
+__all__ = ["heading_marker", "label_status"]
+
+
+_GENERIC = frozenset(
+    {
+        "items",
+        "item",
+        "features",
+        "feature",
+        "work",
+        "tasks",
+        "task",
+        "enhancements",
+        "considerations",
+        "possibilities",
+        "milestones",
+        "releases",
+        "goals",
+        "projects",
+        "ideas",
+        "requests",
+        "work items",
+        "issues",
+        "epics",
+        "list",
+        "plans",
+        "roadmap",
+        "and",
+    }
+)
+_HEADING_ONLY = {
+    "now": Status.IN_PROGRESS,
+    "what s next": Status.PLANNED,
+    "whats next": Status.PLANNED,
+    "coming next": Status.PLANNED,
+    "recent completions": Status.DONE,
+    "completions": Status.DONE,
+    "recently completed": Status.DONE,
+    "recently shipped": Status.DONE,
+    "recently released": Status.DONE,
+    "recent releases": Status.DONE,
+    "backlogs": Status.PLANNED,
+    "planning": Status.PLANNED,
+    "ideas": Status.FUTURE,
+}
+
+
+@lru_cache(maxsize=4096)
+def label_status(title: str) -> Status | None:
+    """The status a heading or label *is* (``Completed``, ``## 🚧 Blocked Items``), if any.
+
+    The words decide; decorations are ignored. A heading naming a deliverable
+    ("Complete Multimodal Support") or a time window ("Short-Term Goals") is not a status.
+    """
+    key = normalise(title)
+    if not key:
+        return None
+    if key in _HEADING_ONLY:
+        return _HEADING_ONLY[key]
+    words = key.split()
+    for size in (3, 2, 1):
+        head = " ".join(words[:size])
+        status = _HEADING_ONLY.get(head) or status_of_word(head)
+        if status is None or head in WEAK_WORDS:
+            continue
+        rest = words[size:]
+        return status if not rest or rest[0] in _GENERIC else None
+    return None
+
+
+def _only_when(text: str) -> bool:
+    """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
+    names no deliverable)."""
+    period = read_period(text)
+    return (
+        period is not None
+        and period.kind != "version"  # "### 🚧 v0.4" is a release, a deliverable
+        and period.text.strip(" *_") == text.strip(" *_:")
+    )
+
+
+def heading_marker(
+    title: str, inline: Inline, legend: Legend = NO_LEGEND
+) -> tuple[Marker | None, Status | None]:
+    """A heading's role: ``(marker, None)`` when it is a deliverable with a status
+    (``### ✅ Offline mode``), ``(None, status)`` when it is a status heading that gives its
+    items a status (``## Backlog``), ``(None, None)`` otherwise."""
+    scope = label_status(title)
+    if scope is not None:
+        return None, scope
+    emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
+    if emoji_status is None or word_status is not None:
+        return None, None
+    rest = strip_decoration(inline.text[end:])
+    if not rest or classify(rest) is not SectionKind.OTHER or _only_when(rest):
+        return None, None
+    return Marker(emoji_status, written, end=end), None

@@ -1,0 +1,77 @@
+"""Trailing status tags: a status written after an item's words (``(in progress)``,
+``- shipped in v2.1``, ``Status: Done``), and which status words are strong enough to be one."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.extract.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import EMOJI, WEAK_WORDS, Status, emoji_at, status_of_word
+
+__all__ = ["strong_word", "trailing_tag"]
+
+
+def strong_word(word: str) -> Status | None:
+    status = status_of_word(word)
+    if status is None:
+        return None
+    key = word.strip(" :*_.!").lower()
+    return None if key in WEAK_WORDS else status
+
+
+_TAIL_PAREN = re.compile(
+    r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*(?P<rest>(?:#\d+|@[\w-]+|[\s,.;])*)$"
+)
+_DASH = re.compile(r"\s[-–—]\s+")
+_WHEN_TAIL = re.compile(r"\s+(?:in|on|as of|since|with)\s+\S+$")
+_FIELD = re.compile(r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*[\]\)]?\s*$")
+_INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
+
+
+def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, str] | None:
+    """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
+    paren = "(" in text
+    dash = " - " in text or "–" in text or "—" in text
+    field = ":" in text and "status" in text.lower()
+    if not (paren or dash or field):
+        return None
+    match = _FIELD.search(text) if field else None
+    if match:
+        value = match.group("v").strip(" *_`")
+        found = emoji_at(value)
+        if found and found[0] in EMOJI:
+            return EMOJI[found[0]], match.start(), match.group().strip()
+        status = legend.word(value) or status_of_word(value)
+        if status is not None:
+            return status, match.start(), match.group().strip()
+        return None
+    match = _TAIL_PAREN.search(text) if paren and ")" in text else None
+    if match:
+        status = legend.word(match.group("p")) or strong_word(match.group("p"))
+        if status is not None:
+            return status, match.start(), match.group().strip()
+    match = _INNER_PAREN.search(text) if paren and ":" in text else None
+    if match:
+        status = strong_word(match.group("p"))
+        if status is not None:
+            return status, match.start(), match.group().strip()
+    if dash:
+        return _dash_tag(text, legend)
+    return None
+
+
+def _dash_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, str] | None:
+    """``... - _DISCARDED_``, ``- shipped in v0.0.30``: a status phrase alone after a dash."""
+    for separator in _DASH.finditer(text):
+        rest = text[separator.end() :]
+        following = _DASH.search(rest)
+        phrase = (rest[: following.start()] if following else rest).strip()
+        if not phrase[:1].isalpha() or len(phrase) > 40:
+            continue
+        status = (
+            legend.word(phrase) or strong_word(phrase) or strong_word(_WHEN_TAIL.sub("", phrase))
+        )
+        if status is not None:
+            end = separator.end() + (following.start() if following else len(rest))
+            return status, separator.start(), text[separator.start() : end].strip()
+    return None

@@ -700,3 +700,22 @@ def test_the_index_lists_what_slipped(tmp_path: Path) -> None:
     # on the example's own day nothing has slipped: no card, no count
     api.site([EXAMPLES], tmp_path / "today", today=TODAY)
     assert "Slipped</h2>" not in (tmp_path / "today" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_with_other_files_is_never_built_into(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my own page\n", encoding="utf-8")
+    code = main(["site", str(EXAMPLES), "-o", str(out), "--no-history", "--today", "2026-11-25"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "not empty, and no site milepost built" in err and str(out) in err
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own page\n"
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    # a site milepost built (even with its manifest lost) is built into again
+    site = tmp_path / "site"
+    api.site([EXAMPLES], site, today=TODAY)
+    (site / ".milepost-site.json").unlink()
+    assert not api.site([EXAMPLES], site, today=TODAY).errors

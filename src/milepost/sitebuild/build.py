@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost.config import Config
+from milepost.errors import UsageError
 from milepost.portfolio.slugs import path_slug
-from milepost.sitebuild.cache import keep, read_kept
-from milepost.sitebuild.pages import SiteResult, pages, read_manifest, write
+from milepost.sitebuild.cache import CACHE, keep, read_kept
+from milepost.sitebuild.pages import MANIFEST, SiteResult, pages, read_manifest, write
 from milepost.sitebuild.plan import kept_now, read_tracks, to_render
 from milepost.sitebuild.rendering import render, use_template_cache
 
@@ -20,6 +21,23 @@ if TYPE_CHECKING:
     from milepost.history.stats import Stats
 
 __all__ = ["build_site"]
+
+
+def _refuse_a_folder_not_ours(folder: Path) -> None:
+    """A build writes ``index.html``, ``static/``... into ``folder``: only into a folder that
+    is new, empty, or a site milepost built (its manifest or cache there), so a user's own
+    files of those names are never overwritten."""
+    try:
+        with os.scandir(folder) as entries:
+            names = {entry.name for entry in entries}
+    except OSError:
+        return  # not there yet (or no folder at all: making it says why it cannot be)
+    if names and not names & {MANIFEST, CACHE}:
+        raise UsageError(
+            f"not empty, and no site milepost built (no {MANIFEST})",
+            path=str(folder),
+            hint="give -o a new or empty folder: milepost overwrites no other files",
+        )
 
 
 def build_site(
@@ -37,8 +55,9 @@ def build_site(
     ``output``, rendering only the tracks that changed since a build by milepost ``version``;
     ``memo`` keeps what the cache holds in memory between builds of one process (``milepost
     serve``)."""
-    use_template_cache()
     folder = Path(output)
+    _refuse_a_folder_not_ours(folder)
+    use_template_cache()
     manifest = read_manifest(folder, version)
     fresh = not manifest  # a first build by this version: older caches may lie around
     kept = read_kept(folder, version, memo)

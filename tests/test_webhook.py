@@ -167,6 +167,19 @@ def test_a_hung_server_times_out(server: Server, tmp_path: Path) -> None:
         post(server.url, PAYLOADS, ledger=tmp_path / "l.json", timeout=0.2)
 
 
+def test_an_answer_trickled_byte_by_byte_times_out_as_a_whole(
+    server: Server, tmp_path: Path
+) -> None:
+    """Each byte comes well within the timeout; the answer as a whole does not."""
+    server.script = [Answer(trickle=True)]
+    with pytest.raises(
+        WebhookError, match=r"^message 1 of 3: no answer from Discord within 0.3 s"
+    ) as info:
+        post(server.url, PAYLOADS, ledger=tmp_path / "l.json", timeout=0.3)
+    assert len(server.requests) == 1  # the run stopped there
+    assert "may have posted this one" in str(info.value)
+
+
 def test_nobody_listening(tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -21,6 +21,7 @@ class Answer:
     body: bytes = b""
     drop: bool = False  # close the connection without answering
     hang: bool = False  # never answer (until the test ends)
+    trickle: bool = False  # answer 200 with a 1,000-byte body sent a byte every 50 ms
 
 
 @dataclass
@@ -62,6 +63,17 @@ class Server:
                 if answer.hang:
                     server.release.wait(30)
                 if answer.drop or answer.hang:
+                    self.close_connection = True
+                    return
+                if answer.trickle:
+                    self.send_response(200)
+                    self.send_header("Content-Length", "1000")
+                    self.end_headers()
+                    for _ in range(1000):
+                        if server.release.wait(0.05):
+                            break
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
                     self.close_connection = True
                     return
                 self.send_response(answer.status)

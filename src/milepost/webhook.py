@@ -42,6 +42,8 @@ ENV_VAR = "MILEPOST_DISCORD_WEBHOOK"
 MAX_RETRY_AFTER = 60.0
 #: The wait when a 429 says nothing usable about how long to wait.
 DEFAULT_RETRY_AFTER = 1.0
+#: The most of an answer read (Discord's are a few hundred bytes): more is no answer of it.
+MAX_ANSWER = 1024 * 1024
 LEDGER_VERSION = 1
 _USER_AGENT = f"milepost/{__version__} (+https://pypi.org/project/milepost/)"
 
@@ -192,12 +194,17 @@ def _deliver(
     while True:
         failure = ""
         try:
-            response = client.post(
+            # Streamed, so that the whole answer, not each read of it, keeps to ``timeout``: a
+            # server that trickles its answer byte by byte cannot hold the run.
+            deadline = time.monotonic() + timeout
+            with client.stream(
+                "POST",
                 url,
                 content=body,
                 params={"wait": "true"},
                 headers={"Content-Type": "application/json", "User-Agent": _USER_AGENT},
-            )
+            ) as response:
+                answer = _read_by(response, deadline)
         except (httpx.ConnectError, httpx.ConnectTimeout):  # nothing was sent
             failure = "could not connect to Discord"
         except httpx.TimeoutException:
@@ -212,13 +219,13 @@ def _deliver(
             return
         status = response.status_code
         if status != 429:
-            detail = _detail(response, url)
+            detail = _detail(answer, url)
             if status in (401, 403, 404):
                 hint = "the webhook was deleted or the URL is wrong; check the channel's webhooks"
             elif status == 400:
                 hint = "Discord refused the message itself; please report this as a milepost bug"
             raise WebhookError(f"{where}: Discord answered HTTP {status}{detail}", hint=hint)
-        wait = _retry_after(response)
+        wait = _retry_after(response.headers.get("Retry-After"), answer)
         if retries >= max_retries:
             raise WebhookError(
                 f"{where}: still rate limited after {max_retries} retries", hint=hint
@@ -233,13 +240,30 @@ def _deliver(
         sleep(wait)
 
 
-def _retry_after(response: httpx.Response) -> float:
-    """Seconds to wait: the longer of the Retry-After header and the JSON ``retry_after``."""
-    waits = [_seconds(response.headers.get("Retry-After"))]
+def _read_by(response: httpx.Response, deadline: float) -> bytes:
+    """The answer's body, read whole by ``deadline`` (time.monotonic) and at most
+    :data:`MAX_ANSWER` bytes, else httpx's ReadTimeout."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if time.monotonic() > deadline or size > MAX_ANSWER:
+            raise httpx.ReadTimeout("the answer did not end in time", request=response.request)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _json(answer: bytes) -> object:
     try:
-        data = response.json()
-    except ValueError:
-        data = None
+        return json.loads(answer)
+    except ValueError:  # not JSON, or not UTF-8
+        return None
+
+
+def _retry_after(header: str | None, answer: bytes) -> float:
+    """Seconds to wait: the longer of the Retry-After header and the JSON ``retry_after``."""
+    waits = [_seconds(header)]
+    data = _json(answer)
     if isinstance(data, dict):
         waits.append(_seconds(data.get("retry_after")))
     known = [w for w in waits if w is not None]
@@ -256,12 +280,9 @@ def _seconds(value: object) -> float | None:
     return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
-def _detail(response: httpx.Response, url: str) -> str:
+def _detail(answer: bytes, url: str) -> str:
     """Discord's own one-line reason (``message``, ``code``), scrubbed of the URL, or ''."""
-    try:
-        data = response.json()
-    except ValueError:
-        return ""
+    data = _json(answer)
     if not isinstance(data, dict) or not isinstance(data.get("message"), str):
         return ""
     message = " ".join(_scrub(data["message"], url).split())[:200]

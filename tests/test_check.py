@@ -70,6 +70,30 @@ def test_json_github_and_sarif(capsys: pytest.CaptureFixture[str], stale: Path) 
     }
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert rules[result["ruleIndex"]]["id"] == "MP302"
+    assert log["runs"][0]["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}
+    ]
+
+
+def test_a_file_that_cannot_be_checked_is_in_the_ci_formats_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """SARIF and GitHub output are read by CI, not stderr: an unreadable file is no clean run."""
+    png = tmp_path / "logo.md"
+    png.write_bytes(b"\x89PNG\x00")
+    code, out, err = run(capsys, "check", str(png), "--format", "sarif")
+    [run_log] = json.loads(out)["runs"]
+    [invocation] = run_log["invocations"]
+    assert code == 2 and err.count("\n") == 1 and run_log["results"] == []
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "cannot decode byte 0" in note["message"]["text"]
+    place = note["locations"][0]["physicalLocation"]
+    assert place["region"] == {"startLine": 1} and place["artifactLocation"]["uri"].endswith(
+        "logo.md"
+    )
+    code, out, _ = run(capsys, "check", str(png), "--format", "github")
+    assert code == 2 and out.startswith(f"::error file={png},line=1,title=milepost could not")
 
 
 def test_fix_rewrites_only_the_broken_line(capsys: pytest.CaptureFixture[str], stale: Path) -> None:

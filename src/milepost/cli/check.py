@@ -125,7 +125,7 @@ def run(
         for report in result.reports:
             click.echo(report.diff(), nl=False)
     diagnostics = result.diagnostics
-    output = render(diagnostics, fmt, version=__version__)
+    output = render(diagnostics, fmt, version=__version__, errors=result.errors)
     if output:
         click.echo(output, nl=False)
     if fmt == "text":

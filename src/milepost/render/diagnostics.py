@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from urllib.parse import quote
 
+from milepost.errors import MilepostError
 from milepost.rules import ALL_RULES, Diagnostic, Severity
 
 __all__ = ["FORMATS", "render"]
@@ -42,8 +43,36 @@ def github(diagnostic: Diagnostic) -> str:
     )
 
 
-def sarif(diagnostics: Sequence[Diagnostic], *, version: str) -> dict[str, object]:
-    """A SARIF 2.1.0 log with one run, the rule catalog as its driver's rules."""
+def github_error(error: MilepostError) -> str:
+    """A workflow command for a file that could not be checked (shown on its file)."""
+    where = f" file={_github_escape(error.path, property_=True)}" if error.path else ""
+    if error.path and error.line is not None:
+        where += f",line={error.line}"
+    text = f"{error.message} ({error.hint})" if error.hint else error.message
+    return f"::error{where},title=milepost could not check it::{_github_escape(text)}"
+
+
+def _notification(error: MilepostError) -> dict[str, object]:
+    """A SARIF tool execution notification for a file that could not be checked."""
+    text = f"{error.message} ({error.hint})" if error.hint else error.message
+    found: dict[str, object] = {"level": "error", "message": {"text": text}}
+    if error.path:
+        place: dict[str, object] = {"artifactLocation": {"uri": _uri(error.path)}}
+        if error.line is not None:
+            place["region"] = {"startLine": error.line}
+        found["locations"] = [{"physicalLocation": place}]
+    return found
+
+
+def sarif(
+    diagnostics: Sequence[Diagnostic],
+    *,
+    version: str,
+    errors: Sequence[MilepostError] = (),
+) -> dict[str, object]:
+    """A SARIF 2.1.0 log with one run, the rule catalog as its driver's rules; its
+    invocation is unsuccessful, with a notification for each, when ``errors`` (files that
+    could not be checked) were met, so that no reader takes it for a clean run."""
     index = {rule.code: i for i, rule in enumerate(ALL_RULES)}
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -84,22 +113,38 @@ def sarif(diagnostics: Sequence[Diagnostic], *, version: str) -> dict[str, objec
                     }
                     for d in diagnostics
                 ],
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": [_notification(e) for e in errors],
+                    }
+                ],
             }
         ],
     }
 
 
-def render(diagnostics: Sequence[Diagnostic], fmt: str, *, version: str) -> str:
-    """All diagnostics in one format, ready to print (ends with a newline unless empty)."""
+def render(
+    diagnostics: Sequence[Diagnostic],
+    fmt: str,
+    *,
+    version: str,
+    errors: Sequence[MilepostError] = (),
+) -> str:
+    """All diagnostics in one format, ready to print (ends with a newline unless empty).
+    ``errors`` (files that could not be checked, also said on stderr) are in the SARIF log
+    and the GitHub annotations too, where a CI reads them."""
     if fmt in ("json", "sarif"):
         import json  # the text formats, the usual ones, do without it
 
     if fmt == "json":
         return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
     if fmt == "sarif":
-        return json.dumps(sarif(diagnostics, version=version), indent=2, ensure_ascii=False) + "\n"
+        log = sarif(diagnostics, version=version, errors=errors)
+        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
     if fmt == "github":
-        return "".join(github(d) + "\n" for d in diagnostics)
+        lines = [github_error(e) for e in errors] + [github(d) for d in diagnostics]
+        return "".join(line + "\n" for line in lines)
     return "".join(text_line(d) + "\n" for d in diagnostics)
 
 

@@ -45,6 +45,24 @@ def test_pyproject_table_or_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
+        ("tool = 1\n", "tool must be a table"),
+        ("tool = {milepost = 1}\n", "tool.milepost must be a table"),
+        ('[tool]\nmilepost = "x"\n', "tool.milepost must be a table"),
+    ],
+)
+def test_pyproject_tool_that_is_not_a_table_is_an_error(
+    text: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(text, encoding="utf-8")
+    (tmp_path / "roadmap.md").write_text("# Roadmap\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"milepost: error: {pyproject}: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
         ("roadmap = []", "unknown option 'roadmap'"),
         ("project = 3", "project must be a string"),
         ("review_cadence_days = 0", "review_cadence_days must be a whole number"),

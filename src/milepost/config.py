@@ -91,9 +91,14 @@ def parse_config(text: str, *, path: str) -> Config | None:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path=path) from None
     if PurePath(path).name == "pyproject.toml":
-        table = data.get("tool", {}).get("milepost")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError("tool must be a table", path=path)
+        table = tool.get("milepost")
         if table is None:
             return None
+        if not isinstance(table, dict):
+            raise ConfigError("tool.milepost must be a table", path=path)
         return from_mapping(table, path=path, prefix="tool.milepost.")
     return from_mapping(data, path=path)
 

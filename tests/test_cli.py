@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import subprocess
@@ -412,3 +413,30 @@ def test_nothing_readable_is_an_error_alone(
 ) -> None:
     code, out, err = run(capsys, command, str(tmp_path / "nope"))
     assert code == 2 and out == "" and err.count("\n") == 1 and "no such file or folder" in err
+
+
+@pytest.mark.parametrize("command", ["check", "show", "export", "status", "summary", "graph"])
+@pytest.mark.parametrize("loop", ["file", "folders"])
+def test_a_symlink_loop_is_a_clear_error(
+    command: str,
+    loop: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tracks" / "ok").mkdir(parents=True)
+    (tmp_path / "tracks" / "ok" / "roadmap.md").write_text("# Roadmap\n", encoding="utf-8")
+    if loop == "file":
+        (tmp_path / "tracks" / "loopy").mkdir()
+        os.symlink("roadmap.md", tmp_path / "tracks" / "loopy" / "roadmap.md")
+        args, where = ["tracks"], "tracks/loopy/roadmap.md"
+    else:
+        os.symlink("x2", tmp_path / "tracks" / "x1")
+        os.symlink("x1", tmp_path / "tracks" / "x2")
+        args, where = ["tracks/x1"], "tracks/x1"
+    code, _, err = run(capsys, command, *args)
+    assert code == 2
+    message = f"{where}: cannot read: {os.strerror(errno.ELOOP)}"
+    assert message in err and "internal error" not in err
+    assert all(line.startswith("milepost: error: ") for line in err.splitlines()), err

@@ -19,6 +19,7 @@ __all__ = [
     "Snapshot",
     "code_stamp",
     "read",
+    "real",
     "remove",
     "replace",
     "user_cache",
@@ -72,6 +73,12 @@ def read(path: str | os.PathLike[str]) -> Snapshot:
     finally:
         os.close(fd)
     return Snapshot(p, b"".join(chunks))
+
+
+def real(path: str | os.PathLike[str]) -> Path:
+    """``Path(path).resolve()`` that never raises on a symlink loop (before Python 3.13 it
+    raises ``RuntimeError``): the loop stays in the path, for reading it to report."""
+    return Path(os.path.realpath(path))
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a pipe does not wait for a writer

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from milepost import fs
 from milepost.config import CONFIG_FILES, Config, has_milepost_table, parse_config
-from milepost.errors import ConfigWarning, UsageError
+from milepost.errors import ConfigWarning, SourceError, UsageError
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
@@ -23,7 +23,7 @@ __all__ = ["config_in", "discover", "find_config", "is_roadmap", "nothing_found"
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
     """The config that governs ``start``: the nearest ``milepost.toml`` or ``pyproject.toml``
     with a ``[tool.milepost]`` table in it or a folder above; defaults when there is none."""
-    here = Path(start).resolve()
+    here = fs.real(start)
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
@@ -76,20 +76,25 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
     if target.is_file():
         return [target]
     if not target.is_dir():
-        if target.exists():  # a pipe, socket or device: reading it could wait forever
-            raise UsageError("not a regular file or folder", path=str(path))
-        raise UsageError("no such file or folder", path=str(path))
+        try:
+            target.stat()
+        except FileNotFoundError:
+            raise UsageError("no such file or folder", path=str(path)) from None
+        except OSError as exc:  # a symlink loop, a folder it may not look in
+            raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+        # a pipe, socket or device: reading it could wait forever
+        raise UsageError("not a regular file or folder", path=str(path))
     config = config or find_config(target)
-    walk_root, match_root = target, target.resolve()
+    walk_root, match_root = target, fs.real(target)
     if config.root is not None:
-        config_root = Path(config.root).resolve()
+        config_root = fs.real(config.root)
         if config_root != match_root and config_root.is_relative_to(match_root):
             walk_root, match_root = Path(config.root), config_root
         elif match_root.is_relative_to(config_root):
             match_root = config_root
     # Paths below the walk's root, made relative to the matching root through the root alone
     # (resolving each file would cost a dozen system calls apiece).
-    inside = walk_root.resolve().relative_to(match_root).as_posix()
+    inside = fs.real(walk_root).relative_to(match_root).as_posix()
     lead = "" if inside == "." else inside + "/"
     relatives = {lead + relative: p for relative, p in fs.walk_relative(walk_root)}
     return [relatives[r] for r in select(relatives, config.roadmaps)]
@@ -101,7 +106,7 @@ def is_roadmap(path: str | os.PathLike[str]) -> bool:
     the default patterns, which match by name)."""
     from milepost.portfolio.discover import matches
 
-    resolved = Path(path).resolve()
+    resolved = fs.real(path)
     config = find_config(resolved.parent)
     root = Path(config.root) if config.root is not None else Path(resolved.anchor)
     if not resolved.is_relative_to(root):

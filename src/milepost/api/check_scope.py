@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePath
 
+from milepost import fs
 from milepost.api.loading import config_for, load, loads
 from milepost.config import Config
 from milepost.errors import ConfigError, MilepostError
@@ -44,7 +45,7 @@ def rest_of_portfolio(
     given = [Path(r.path) for r in roadmaps if r.path] + [Path(p) for p in failed]
     others = [stand_in(path) for path in failed]
     for path in other_files(given, config, select, ignore):
-        known = loaded.get(path.resolve()) if loaded else None
+        known = loaded.get(fs.real(path)) if loaded else None
         if known is not None:
             others.append(known)
             continue
@@ -71,8 +72,8 @@ def other_files(
 
     if config.root is None or not needs_portfolio(config, select, ignore):
         return []
-    seen = {p.resolve() for p in given}
-    return [p for p in discover(config.root, config) if p.resolve() not in seen]
+    seen = {fs.real(p) for p in given}
+    return [p for p in discover(config.root, config) if fs.real(p) not in seen]
 
 
 def where(path: str | os.PathLike[str], config: Config) -> str | None:

@@ -93,7 +93,7 @@ def _portfolios(
             if str(exc) not in {str(e) for e in errors}:
                 errors.append(exc)
     portfolios = {
-        config: [p.resolve() for p in scope.other_files(group, config, select, ignore)]
+        config: [fs.real(p) for p in scope.other_files(group, config, select, ignore)]
         for config, group in groups.items()
     }
     return groups, portfolios
@@ -108,7 +108,7 @@ def _discover_all(
     for path in paths:
         try:
             for file in discover(path):
-                files.setdefault(file.resolve(), file)
+                files.setdefault(fs.real(file), file)
         except MilepostError as exc:
             errors.append(exc)
     return files, errors
@@ -267,7 +267,7 @@ def _check(
     failed = scope.failed_by_config(loaded.errors)
     groups = scope.by_config(loaded.roadmaps)
     known = (
-        {Path(r.path).resolve(): r for r in loaded.roadmaps if r.path}
+        {fs.real(r.path): r for r in loaded.roadmaps if r.path}
         if len(groups) > 1
         else None  # one config: the other files of its portfolio are none of these
     )

@@ -121,7 +121,7 @@ def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
             failed(exc)
             continue
         for file in files:
-            resolved = file.resolve()
+            resolved = fs.real(file)
             if resolved in seen:
                 continue
             seen.add(resolved)

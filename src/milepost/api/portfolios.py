@@ -54,7 +54,7 @@ def site(
                 config = find_config(path)
                 for file in discover(path, config):
                     # One path names each roadmap once; only overlapping paths need resolving.
-                    key = file.resolve() if len(paths) > 1 else file
+                    key = fs.real(file) if len(paths) > 1 else file
                     # Each roadmap read under the config nearest to it (its status markers).
                     files.setdefault(key, (file, config_for(file)))
             except MilepostError as exc:

@@ -41,7 +41,7 @@ def new_track(
     config = config or find_config(folder or ".")
     base = Path(folder) if folder is not None else _default_folder(config)
     slug = slugify(name)
-    if not (base / slug).resolve().is_relative_to(base.resolve()):
+    if not fs.real(base / slug).is_relative_to(fs.real(base)):
         raise UsageError(f"track name {name!r} would leave {base}")
     target = _found_name(base, slug, config)
     if target.exists():
@@ -72,8 +72,8 @@ def _found_name(base: Path, slug: str, config: Config) -> Path:
             names.append(last.replace("**", "*").replace("*", slug, 1).replace("*", ""))
         else:
             names.append(f"{slug}/{last}")
-    root = Path(config.root).resolve() if config.root is not None else base.resolve()
-    where = base.resolve()
+    root = fs.real(config.root) if config.root is not None else fs.real(base)
+    where = fs.real(base)
     for name in dict.fromkeys(names):
         if where.joinpath(name).is_relative_to(root):
             relative = where.joinpath(name).relative_to(root).as_posix()
@@ -147,6 +147,6 @@ def _track_name(path: Path) -> str | None:
 def _relative(path: Path) -> Path:
     """``path`` relative to the working directory when it is below it (for messages)."""
     try:
-        return path.resolve().relative_to(Path.cwd())
+        return fs.real(path).relative_to(Path.cwd())
     except ValueError:
         return path

@@ -440,3 +440,15 @@ def test_a_symlink_loop_is_a_clear_error(
     message = f"{where}: cannot read: {os.strerror(errno.ELOOP)}"
     assert message in err and "internal error" not in err
     assert all(line.startswith("milepost: error: ") for line in err.splitlines()), err
+
+
+def test_a_roadmap_500_folders_down_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    deep = Path(*["d"] * 500)
+    deep.mkdir(parents=True)
+    (deep / "roadmap.md").write_text("# Roadmap\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", ".")
+    assert (code, err) == (1, "")
+    assert out.startswith(f"{deep.as_posix()}/roadmap.md:1:1: MP101 ")

@@ -320,3 +320,25 @@ def test_replace_overwrites_whatever_is_there(tmp_path: Path) -> None:
     replace(target, b"two")  # milepost's own file: no fingerprint check
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["cache.bin"]  # no temporary left over
+
+
+def test_walk_goes_any_depth(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(1200):  # deeper than the recursion limit
+        deep /= "d"
+        deep.mkdir()
+    make(deep / "roadmap.md")
+    assert list(walk(tmp_path)) == [deep / "roadmap.md"]
+
+
+def test_walk_order_and_skipping(tmp_path: Path) -> None:
+    for name in ["b/z.md", "b/a.md", "a.md", "c/x/y.md", ".hidden/h.md", "node_modules/n.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        make(tmp_path / name)
+    os.symlink(tmp_path / "c", tmp_path / "link")  # a link to a folder is not followed
+    assert [p.relative_to(tmp_path).as_posix() for p in walk(tmp_path)] == [
+        "a.md",
+        "b/a.md",
+        "b/z.md",
+        "c/x/y.md",
+    ]

@@ -234,15 +234,33 @@ def walk(root: str | os.PathLike[str]) -> Iterator[Path]:
 def walk_relative(root: str | os.PathLike[str]) -> Iterator[tuple[str, Path]]:
     """:func:`walk`, each file with its path relative to ``root`` as ``a/b.md`` (made with
     string operations: a thousand ``Path.relative_to`` calls cost more than the walk)."""
-    top = os.fspath(root)
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        # os.walk names each folder below ``top`` as ``top`` joined with the names down to it
-        inside = folder[len(top) :].lstrip(os.sep)
-        lead = inside.replace(os.sep, "/") + "/" if inside else ""
+    # An explicit stack, not os.walk (recursive before Python 3.12): any depth of folders.
+    # Each folder's files come first, sorted, then its folders, depth first and sorted, not
+    # following links to folders; a folder that cannot be listed is passed over.
+    stack = [(os.fspath(root), "")]
+    while stack:
+        folder, lead = stack.pop()
+        dirs, files = [], []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if not is_dir:
+                        files.append(entry.name)
+                    elif not (
+                        entry.name in _SKIP_DIRS or entry.name.startswith(".") or entry.is_symlink()
+                    ):
+                        dirs.append(entry.name)
+        except OSError:
+            continue
         here = Path(folder)
         for name in sorted(files):
             yield lead + name, here / name
+        for name in sorted(dirs, reverse=True):
+            stack.append((os.path.join(folder, name), f"{lead}{name}/"))
 
 
 @lru_cache(maxsize=1)

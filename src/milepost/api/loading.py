@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,32 +53,57 @@ def config_for(path: str | os.PathLike[str]) -> Config:
     return _config_near(_real_folder(os.path.dirname(name) or os.curdir))
 
 
-@lru_cache(maxsize=4096)
+#: Each folder's answers, for one batch (:func:`forget_configs`): dicts filled by loops, not
+#: recursive functions under a cache, so that a folder 500 levels down is no deeper a call.
+_real_folders: dict[str, str] = {}
+_configs: dict[str, Config] = {}
+_CACHE_SIZE = 4096
+
+
 def _real_folder(folder: str) -> str:
     """``os.path.realpath(folder)``, each folder's parent resolved once (cached): a thousand
     tracks in sibling folders cost a system call apiece, not one per folder of each path."""
-    parent, base = os.path.split(folder)
-    if not parent or base in ("", os.curdir, os.pardir) or os.path.islink(folder):
-        return os.path.realpath(folder)
-    return os.path.join(_real_folder(parent), base)
+    if len(_real_folders) > _CACHE_SIZE:
+        _real_folders.clear()
+    below: list[tuple[str, str]] = []  # the folders under the one answered, and their names
+    while (real := _real_folders.get(folder)) is None:
+        parent, base = os.path.split(folder)
+        if not parent or base in ("", os.curdir, os.pardir) or os.path.islink(folder):
+            real = _real_folders[folder] = os.path.realpath(folder)
+            break
+        below.append((folder, base))
+        folder = parent
+    for name, base in reversed(below):
+        real = _real_folders[name] = os.path.join(real, base)
+    return real
 
 
-@lru_cache(maxsize=1024)
 def _config_near(folder: str) -> Config:
     """:func:`find_config` for a resolved folder, each folder's answer cached: the tracks of
     a portfolio, one folder each, share their parent's answer instead of walking up again."""
-    config = config_in(folder)
-    if config is not None:
-        return config
-    parent = os.path.dirname(folder)
-    return Config() if parent == folder else _config_near(parent)
+    if len(_configs) > _CACHE_SIZE:
+        _configs.clear()
+    below: list[str] = []  # the folders under the one answered
+    while (config := _configs.get(folder)) is None:
+        below.append(folder)
+        config = config_in(folder)
+        if config is not None:
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            config = Config()
+            break
+        folder = parent
+    for name in below:
+        _configs[name] = config
+    return config
 
 
 def forget_configs() -> None:
     """Start a batch: configs are cached per folder for one batch, not longer, so that a
     long-lived process (a docs server) sees an edited config on its next load."""
-    _config_near.cache_clear()
-    _real_folder.cache_clear()  # a folder may have become a link since
+    _configs.clear()
+    _real_folders.clear()  # a folder may have become a link since
 
 
 @dataclass(slots=True)

@@ -452,3 +452,50 @@ def test_a_roadmap_500_folders_down_is_checked(
     code, out, err = run(capsys, "check", ".")
     assert (code, err) == (1, "")
     assert out.startswith(f"{deep.as_posix()}/roadmap.md:1:1: MP101 ")
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "value"),
+    [
+        (["new", "foo", "--today", "0001-01-01"], "--today", "0001-01-01"),
+        (["new", "foo", "--today", "9999-12-31"], "--today", "9999-12-31"),
+        (["review", "foo", "--today", "1899-12-31"], "--today", "1899-12-31"),
+        (["rollover", "foo", "--today", "9999-12-31"], "--today", "9999-12-31"),
+        (["rollover", "foo", "--to", "9999-12"], "--to", "9999-12"),
+        (["plan", "foo", "Thing", "--month", "1899-12"], "--month", "1899-12"),
+        (["review", "foo", "--next", "9999-12-31"], "--next", "9999-12-31"),
+        (["stats", "--since", "0001-01-01"], "--since", "0001-01-01"),
+        (["check", "--today", "2098-12-31"], "--today", "2098-12-31"),
+    ],
+)
+def test_a_date_out_of_range_names_its_option(
+    args: list[str],
+    option: str,
+    value: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"milepost: error: Invalid value for '{option}': '{value}' is out of range "
+        f"(1900-01-01 to 2098-12-30) (see 'milepost {args[0]} --help')\n"
+    )
+
+
+@pytest.mark.parametrize("today", ["1900-01-01", "2098-12-30"])
+def test_the_edges_of_the_date_range_work_in_every_edit(
+    today: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "milepost.toml").write_text("review_cadence_days = 366\n", encoding="utf-8")
+    assert main(["new", "edge", "--dir", ".", "--today", "2026-01-01"]) == 0
+    assert main(["review", "edge", "--today", today]) == 0
+    assert main(["new", "other", "--dir", ".", "--today", today]) == 0
+    assert main(["review", "other", "--today", today]) == 0
+    assert "error" not in capsys.readouterr().err

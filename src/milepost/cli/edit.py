@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from milepost.cli.options import today_option
+from milepost.cli.options import parse_date, parse_month, today_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,14 +50,7 @@ def _item_args(func: F) -> F:
 
 
 def _month(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value + "-01")
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a month like 2026-12", param_hint=f"'{option}'"
-        ) from None
+    return None if value is None else parse_month(value, option)
 
 
 def run(track: str, operation: str, *, dry_run: bool, **options: Any) -> int:
@@ -196,12 +189,7 @@ def review(
     """
     due = None
     if next_review is not None:
-        try:
-            due = dt.date.fromisoformat(next_review)
-        except ValueError:
-            raise click.BadParameter(
-                f"{next_review!r} is not a date like 2026-12-09", param_hint="'--next'"
-            ) from None
+        due = parse_date(next_review, "--next", example="2026-12-09")
     return run(track, "review", dry_run=dry_run, today=today, next_review=due, author=author)
 
 

@@ -69,13 +69,50 @@ def console_for(color: str, *, piped_width: int | None = None) -> Console:
     return console
 
 
+#: The dates the date options take: roadmaps' dates are read in the years 1900-2099, and a
+#: date given must leave room for the review cadence (up to a year) and the planning horizon
+#: after it, so that every command can compute with it and read back what it wrote.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31) - dt.timedelta(days=366)  # the longest review cadence
+
+
+def parse_date(value: str, option: str, *, example: str = "2026-11-25") -> dt.date:
+    """A date option's value (``YYYY-MM-DD``), in milepost's range; else a usage error naming
+    the option."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date like {example}", param_hint=f"'{option}'"
+        ) from None
+    return _in_range(day, value, option)
+
+
+def parse_month(value: str, option: str) -> dt.date:
+    """A month option's value (``YYYY-MM``) as its first day, in milepost's range; else a
+    usage error naming the option."""
+    try:
+        day = dt.date.fromisoformat(value + "-01")
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a month like 2026-12", param_hint=f"'{option}'"
+        ) from None
+    return _in_range(day, value, option)
+
+
+def _in_range(day: dt.date, value: str, option: str) -> dt.date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise click.BadParameter(
+            f"{value!r} is out of range ({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})",
+            param_hint=f"'{option}'",
+        )
+    return day
+
+
 def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-25") from None
+    return parse_date(value, "--today")
 
 
 def today_option(func: F) -> F:
@@ -128,10 +165,7 @@ def color_option(func: F) -> F:
 def _parse_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-18") from None
+    return parse_date(value, "--since", example="2026-11-18")
 
 
 def since_option(help_text: str) -> Callable[[F], F]:

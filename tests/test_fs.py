@@ -342,3 +342,42 @@ def test_walk_order_and_skipping(tmp_path: Path) -> None:
         "b/z.md",
         "c/x/y.md",
     ]
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "roadmap.md"
+    make(big)
+    os.truncate(big, 2 * 1024**3)  # sparse: no disk used
+    reads: list[int] = []
+    real_read = os.read
+
+    def counted(fd: int, n: int) -> bytes:
+        reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", counted)
+    with pytest.raises(SourceError) as caught:
+        read(big)
+    assert str(caught.value) == f"{big}: file is 2048 MiB, larger than milepost reads (64 MiB)"
+    assert reads == []
+
+
+def test_a_file_that_grows_past_the_limit_is_read_no_further(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("milepost.source.MAX_BYTES", 2 * 1024 * 1024)
+    grown = make(tmp_path / "roadmap.md", b"x" * (3 * 1024 * 1024))
+    real_fstat = os.fstat
+
+    def earlier(fd: int) -> os.stat_result:  # the size it had when it was opened
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, *[0] * 5, 10, 0, 0, 0))
+
+    monkeypatch.setattr(os, "fstat", earlier)
+    with pytest.raises(SourceError) as caught:
+        read(grown)
+    assert str(caught.value) == f"{grown}: file is 2 MiB, larger than milepost reads (2 MiB)"
+    monkeypatch.setattr("milepost.source.MAX_BYTES", 3 * 1024 * 1024)
+    assert read(grown).data == b"x" * (3 * 1024 * 1024)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from milepost import source
 from milepost.errors import SourceError, StaleFileError
 
 __all__ = [
@@ -64,10 +65,18 @@ def read(path: str | os.PathLike[str]) -> Snapshot:
             raise SourceError("is a folder, not a file", path=str(p))
         if not stat.S_ISREG(info.st_mode):
             raise SourceError("not a regular file (a pipe, socket or device)", path=str(p))
-        # Read to the end: a file that grows while it is read is read whole.
+        # The size limit is checked before reading (a 2 GiB file is refused, not read), and
+        # again as the file is read to the end, in case it grows: at most limit + 1 bytes.
+        limit = source.MAX_BYTES
+        if info.st_size > limit:
+            raise SourceError(_too_big(info.st_size, limit), path=str(p))
         chunks = [os.read(fd, info.st_size + 1)]
-        while chunks[-1]:
-            chunks.append(os.read(fd, 1 << 16))
+        size = len(chunks[0])
+        while chunks[-1] and size <= limit:
+            chunks.append(os.read(fd, min(1 << 16, limit + 1 - size)))
+            size += len(chunks[-1])
+        if size > limit:
+            raise SourceError(_too_big(size, limit), path=str(p))
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
     finally:
@@ -79,6 +88,11 @@ def real(path: str | os.PathLike[str]) -> Path:
     """``Path(path).resolve()`` that never raises on a symlink loop (before Python 3.13 it
     raises ``RuntimeError``): the loop stays in the path, for reading it to report."""
     return Path(os.path.realpath(path))
+
+
+def _too_big(size: int, limit: int) -> str:
+    mib = 1024 * 1024
+    return f"file is {size // mib} MiB, larger than milepost reads ({limit // mib} MiB)"
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a pipe does not wait for a writer

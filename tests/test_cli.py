@@ -499,3 +499,28 @@ def test_the_edges_of_the_date_range_work_in_every_edit(
     assert main(["new", "other", "--dir", ".", "--today", today]) == 0
     assert main(["review", "other", "--today", today]) == 0
     assert "error" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["check", "show", "export", "status"])
+def test_a_path_with_a_newline_is_escaped_in_the_one_line_error(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, command, "a\nb")
+    assert (code, err) == (2, "milepost: error: 'a\\nb': no such file or folder\n")
+
+
+def test_an_error_message_with_a_line_break_stays_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from milepost.errors import UsageError
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise UsageError("bad\r\nname", path="x\ty")
+
+    monkeypatch.setattr("milepost.api.load_many", fail)
+    code, _, err = run(capsys, "show", ".")
+    assert (code, err) == (2, "milepost: error: 'x\\ty': bad\\r\\nname\n")

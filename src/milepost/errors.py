@@ -14,7 +14,14 @@ __all__ = [
     "SourceError",
     "StaleFileError",
     "UsageError",
+    "shown_path",
 ]
+
+
+def shown_path(path: str) -> str:
+    """A path as messages show it: as it is, or quoted with escapes (``'a\\nb'``) when it holds
+    a character that does not print (a newline would split the one-line message in two)."""
+    return path if path.isprintable() else repr(path)
 
 
 class MilepostError(Exception):
@@ -32,7 +39,8 @@ class MilepostError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+            path = shown_path(self.path)
+            where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}{self.message}{hint}"
 

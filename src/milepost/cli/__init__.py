@@ -18,7 +18,7 @@ from typing import TextIO
 import click
 
 from milepost import __version__
-from milepost.errors import ConfigWarning, MilepostError
+from milepost.errors import ConfigWarning, MilepostError, shown_path
 
 __all__ = ["main", "run"]
 
@@ -99,6 +99,14 @@ def _print_traceback() -> None:
     traceback.print_exc()
 
 
+def _say(line: str) -> None:
+    """One line on stderr, whatever it holds: a character that does not print (a newline in a
+    name) is escaped, as the paths in messages are."""
+    if not line.isprintable():
+        line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in line)
+    click.echo(line, err=True)
+
+
 def _show_warning(
     message: Warning | str,
     category: type[Warning],
@@ -108,7 +116,7 @@ def _show_warning(
     line: str | None = None,
 ) -> None:
     """A warning as one line on stderr, like the errors (no source line, no traceback)."""
-    click.echo(f"milepost: warning: {message}", err=True)
+    _say(f"milepost: warning: {message}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,17 +134,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MilepostError as exc:
         if debug:
             _print_traceback()
-        click.echo(f"milepost: error: {exc}", err=True)
+        _say(f"milepost: error: {exc}")
         return EXIT_ERROR
     except click.exceptions.Abort:
         click.echo("milepost: interrupted", err=True)
         return EXIT_INTERRUPTED
     except click.UsageError as exc:  # one line, like every other error
         where = exc.ctx.command_path if exc.ctx is not None else "milepost"
-        click.echo(f"milepost: error: {exc.format_message()} (see '{where} --help')", err=True)
+        _say(f"milepost: error: {exc.format_message()} (see '{where} --help')")
         return EXIT_ERROR
     except click.ClickException as exc:
-        click.echo(f"milepost: error: {exc.format_message()}", err=True)
+        _say(f"milepost: error: {exc.format_message()}")
         return EXIT_ERROR
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
@@ -148,18 +156,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the system said no: a folder that cannot be made, a full disk
         if debug:
             _print_traceback()
-        where = f"{exc.filename}: " if exc.filename else ""
-        click.echo(f"milepost: error: {where}{exc.strerror or exc}", err=True)
+        where = f"{shown_path(str(exc.filename))}: " if exc.filename else ""
+        _say(f"milepost: error: {where}{exc.strerror or exc}")
         return EXIT_ERROR
     except Exception as exc:  # the boundary: anything else is a bug, told in one line
         if debug:
             _print_traceback()
         else:
             name = type(exc).__name__
-            click.echo(
-                f"milepost: internal error: {name}: {exc} (rerun with --debug for details)",
-                err=True,
-            )
+            _say(f"milepost: internal error: {name}: {exc} (rerun with --debug for details)")
         return EXIT_BUG
     return result if isinstance(result, int) else EXIT_OK
 

@@ -590,3 +590,13 @@ def test_plan_trims_the_title(portfolio: Path) -> None:
     path = _memory(portfolio)
     api.edit(path, "plan", item="  Quotas  ", today=TODAY)
     assert "- 📋 **Planned:** Quotas\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["start", "block", "drop", "ship"])
+@pytest.mark.parametrize(
+    ("item", "message"), [("", "ITEM is empty"), ("a\nb", "ITEM must be one line")]
+)
+def test_an_empty_or_multiline_item_is_named_item(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], command: str, item: str, message: str
+) -> None:
+    assert message in _refused(capsys, command, "memory", item, "--dry-run")

@@ -139,7 +139,12 @@ def edit(
 
 # How the command line names each text option, for messages.
 _FLAGS = {"impact_level": "--impact", "author": "--by"}
-_ARGUMENTS = {"plan": "the title", "risk": "the description", "metric": "METRIC"}
+_ARGUMENTS = {
+    "plan": "the title",
+    "risk": "the description",
+    "metric": "METRIC",
+    "request": "REQUEST",
+}
 
 
 def _check_text(operation: str, path: str, **texts: str | None) -> None:
@@ -149,7 +154,7 @@ def _check_text(operation: str, path: str, **texts: str | None) -> None:
         if value is None:
             continue
         what = (
-            _ARGUMENTS.get(operation, operation.upper())
+            _ARGUMENTS.get(operation, "ITEM")  # start, block, drop, ship: their ITEM
             if name == "item"
             else _FLAGS.get(name, f"--{name.replace('_', '-')}")
         )

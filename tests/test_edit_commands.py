@@ -4,6 +4,7 @@ what they say they did, and that they did exactly that."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -600,3 +601,21 @@ def test_an_empty_or_multiline_item_is_named_item(
     portfolio: Path, capsys: pytest.CaptureFixture[str], command: str, item: str, message: str
 ) -> None:
     assert message in _refused(capsys, command, "memory", item, "--dry-run")
+
+
+@pytest.mark.parametrize("step", ["mkstemp", "replace"])
+def test_a_write_that_fails_names_the_roadmap_not_the_temp_file(
+    portfolio: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    import errno
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        name = os.path.join("tracks", "memory", ".roadmap.md.afqymebe.tmp")
+        raise PermissionError(errno.EPERM, "Operation not permitted", name)
+
+    monkeypatch.setattr(tempfile if step == "mkstemp" else os, step, refuse)
+    err = _refused(capsys, "start", "memory", "per-agent")
+    assert err == (
+        "milepost: error: tracks/memory/roadmap.md: cannot write: Operation not permitted\n"
+    )

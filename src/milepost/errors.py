@@ -14,6 +14,7 @@ __all__ = [
     "SourceError",
     "StaleFileError",
     "UsageError",
+    "WriteError",
     "shown_path",
 ]
 
@@ -47,6 +48,18 @@ class MilepostError(Exception):
 
 class SourceError(MilepostError):
     """The bytes of a file cannot be read as text, or the file cannot be read at all."""
+
+
+class WriteError(SourceError, OSError):
+    """A file cannot be written. It names the file the user named (never the temporary file
+    beside it that failed), and is still an :class:`OSError` (``errno``, ``strerror``) for the
+    callers that catch those."""
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, *, path: str) -> WriteError:
+        error = cls(f"cannot write: {exc.strerror or exc}", path=path)
+        error.errno, error.strerror, error.filename = exc.errno, exc.strerror, path
+        return error
 
 
 class ConfigError(MilepostError):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from milepost import source
-from milepost.errors import SourceError, StaleFileError
+from milepost.errors import SourceError, StaleFileError, WriteError
 
 __all__ = [
     "Snapshot",
@@ -160,7 +160,8 @@ def _replace(target: Path, data: bytes, expected: str | None, path: str | os.Pat
             )
         if current == sha256(data):
             return False
-    _swap(target, data, stat.S_IMODE(target.stat().st_mode) if current is not None else None)
+    mode = stat.S_IMODE(target.stat().st_mode) if current is not None else None
+    _swap(target, data, mode, shown=os.fspath(path))
     return True
 
 
@@ -174,7 +175,7 @@ def replace(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) 
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
-    _swap(target, data, mode, durable=durable)
+    _swap(target, data, mode, durable=durable, shown=os.fspath(path))
 
 
 def remove(path: str | os.PathLike[str]) -> None:
@@ -182,9 +183,17 @@ def remove(path: str | os.PathLike[str]) -> None:
     Path(path).unlink(missing_ok=True)
 
 
-def _swap(target: Path, data: bytes, mode: int | None, *, durable: bool = True) -> None:
+def _swap(target: Path, data: bytes, mode: int | None, *, shown: str, durable: bool = True) -> None:
     """Write ``data`` beside ``target`` (fsynced when ``durable``, with ``mode`` or the
-    umask's), then rename."""
+    umask's), then rename. A failure is a :class:`WriteError` naming the file as ``shown``
+    (the path the caller was given), never the temporary file beside it."""
+    try:
+        _write_beside(target, data, mode, durable=durable)
+    except OSError as exc:
+        raise WriteError.from_os_error(exc, path=shown) from exc
+
+
+def _write_beside(target: Path, data: bytes, mode: int | None, *, durable: bool) -> None:
     import tempfile  # only writers pay for it
 
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -524,3 +524,24 @@ def test_an_error_message_with_a_line_break_stays_one_line(
     monkeypatch.setattr("milepost.api.load_many", fail)
     code, _, err = run(capsys, "show", ".")
     assert (code, err) == (2, "milepost: error: 'x\\ty': bad\\r\\nname\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["check", "--select"], "--select"),
+        (["check", "--format"], "--format"),
+        (["stats", "--since"], "--since"),
+        (["new", "--today"], "--today"),
+        (["start", "memory", "--line"], "--line"),
+    ],
+)
+def test_an_option_without_its_value_points_to_the_commands_help(
+    args: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"milepost: error: Option '{option}' requires an argument. "
+        f"(see 'milepost {args[0]} --help')\n"
+    )

@@ -82,6 +82,18 @@ class _LazyGroup(click.Group):
             )
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            # click's parser raises some usage errors (an option without its value) before
+            # the command's context exists: point them to the command's help, not ours.
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if exc.ctx is None and name else None
+            if command is not None:
+                exc.ctx = click.Context(command, info_name=name, parent=ctx)
+            raise
+
 
 @click.group(
     cls=_LazyGroup,

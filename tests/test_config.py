@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -293,3 +295,31 @@ def test_config_shows_where_its_settings_come_from_and_hides_the_webhook(
     monkeypatch.chdir(tmp_path.parent)
     assert main(["config", "nowhere"]) == 2
     assert "'nowhere': no such file or folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("milepost.toml", lambda p: p.symlink_to(os.devnull), "not a regular file"),
+        ("pyproject.toml", lambda p: os.mkfifo(p), "not a regular file"),
+        ("milepost.toml", lambda p: p.mkdir(), "is a folder, not a file"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "config"])
+def test_a_config_file_that_cannot_be_read_is_an_error_not_ignored(
+    name: str,
+    make: Callable[[Path], None],
+    message: str,
+    command: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if name == "pyproject.toml" and not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    (tmp_path / "t" / "a").mkdir(parents=True)
+    (tmp_path / "t" / "a" / "roadmap.md").write_text("# Roadmap\n", encoding="utf-8")
+    make(tmp_path / name)
+    assert main([command, str(tmp_path / "t")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"milepost: error: {tmp_path / name}: {message}"), err
+    assert err.count("\n") == 1

@@ -38,11 +38,14 @@ def config_in(folder: str | os.PathLike[str]) -> Config | None:
 
     ``milepost.toml`` wins over a ``[tool.milepost]`` table in the ``pyproject.toml`` beside
     it (as ruff's ``ruff.toml`` wins over its ``pyproject.toml``); a :class:`ConfigWarning`
-    says so, since the table that is ignored was surely written to be read.
+    says so, since the table that is ignored was surely written to be read. A config file
+    that is not a regular, readable file is a :class:`SourceError` naming it.
     """
     for name in CONFIG_FILES:
         where = os.path.join(folder, name)
-        if os.path.isfile(where):  # no Path made for a file not there
+        # Anything by that name is read, so that one that cannot be (a folder, a pipe, a link
+        # to a device or to nothing) is an error naming it, not a config silently passed over.
+        if os.path.lexists(where):  # no Path made for a file not there
             candidate = Path(where)
             text = decode(fs.read(candidate).data, path=str(candidate)).text
             config = parse_config(text, path=str(candidate))

@@ -545,3 +545,21 @@ def test_an_option_without_its_value_points_to_the_commands_help(
         f"milepost: error: Option '{option}' requires an argument. "
         f"(see 'milepost {args[0]} --help')\n"
     )
+
+
+def test_site_and_config_say_a_symlink_loop_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.symlink("x2", tmp_path / "x1")
+    os.symlink("x1", tmp_path / "x2")
+    loop = os.strerror(errno.ELOOP)
+    code, _, err = run(capsys, "site", "x1", "-o", "out", "--no-history")
+    assert (code, err) == (2, f"milepost: error: x1: cannot read: {loop}\n")
+    code, _, err = run(capsys, "site", "x1", "-o", "out2")  # looks for git above it first
+    assert (code, err) == (2, f"milepost: error: x1: cannot read: {loop}\n")
+    code, _, err = run(capsys, "config", "x1")
+    assert (code, err) == (
+        2,
+        f"milepost: error: Invalid value for 'PATH': 'x1': {loop} (see 'milepost config --help')\n",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -21,8 +22,15 @@ def command(path: Path | None, fmt: str) -> int:
 
     where = path or Path(".")
     if not where.exists():
-        raise click.BadParameter(f"{str(where)!r}: no such file or folder", param_hint="'PATH'")
+        reason = "no such file or folder"
+        try:
+            where.stat()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # a symlink loop says so
+            reason = exc.strerror or reason
+        raise click.BadParameter(f"{str(where)!r}: {reason}", param_hint="'PATH'")
     config = api.find_config(where)
-    shown = str(where.resolve())
+    shown = os.path.realpath(where)
     click.echo((config_json if fmt == "json" else config_toml)(config, where=shown), nl=False)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -75,5 +76,5 @@ def history_stats(paths: list[Path], today: dt.date) -> Any:
 def _below_git(where: Path) -> bool:
     """Whether a ``.git`` (folder or file) stands at ``where`` or above it: without one, git
     is not even started."""
-    folder = where.resolve()
+    folder = Path(os.path.realpath(where))  # not Path.resolve: it raises on a symlink loop
     return any((f / ".git").exists() for f in (folder, *folder.parents))

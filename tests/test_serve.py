@@ -279,3 +279,16 @@ def test_only_changes_that_can_change_the_site_count(tmp_path: Path) -> None:
     track.rename(tmp_path / "tracks" / "recall")
     assert _relevant(str(track), output, folders)  # the folder gone took a roadmap with it
     assert not _relevant(str(output / "index.html"), output, folders)
+
+
+def test_a_symlink_loop_is_no_crash_when_watching(tmp_path: Path) -> None:
+    from milepost import serve
+
+    (tmp_path / "tracks" / "loopy").mkdir(parents=True)
+    os.symlink("roadmap.md", tmp_path / "tracks" / "loopy" / "roadmap.md")
+    os.symlink("x2", tmp_path / "tracks" / "x1")
+    os.symlink("x1", tmp_path / "tracks" / "x2")
+    folders = serve._folders_of([tmp_path / "tracks", tmp_path / "tracks" / "x1"])
+    assert folders == {os.path.realpath(tmp_path / "tracks" / "loopy")}
+    assert serve._relevant(str(tmp_path / "tracks" / "loopy" / "roadmap.md"), tmp_path / "out")
+    assert not serve._relevant(str(tmp_path / "tracks" / "x1"), tmp_path / "out")

@@ -132,7 +132,7 @@ class Preview:
         from watchfiles import watch
 
         roots = sorted({_folder(p) for p in self.paths} | {_folder(self._config_folder())})
-        output = self.output.resolve()
+        output = fs.real(self.output)
         for changes in watch(
             *roots,
             watch_filter=lambda _change, path: _relevant(path, output, self._folders),
@@ -202,13 +202,13 @@ def _shown(path: str) -> str:
     """A changed path as the terminal shows it: relative to the working folder when inside
     it (every track's file may be called roadmap.md)."""
     try:
-        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+        return fs.real(path).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path
 
 
 def _folder(path: str | os.PathLike[str]) -> str:
-    p = Path(path).resolve()
+    p = fs.real(path)
     return str(p if p.is_dir() else p.parent)
 
 
@@ -218,13 +218,13 @@ def _relevant(path: str, output: Path, folders: frozenset[str] = frozenset()) ->
     takes its roadmap with it; an editor's temporary file is no folder), outside the output
     and outside hidden folders such as ``.git``."""
     p = Path(path)
-    if p.name.startswith(".") or ".git" in p.parts or p.resolve().is_relative_to(output):
+    if p.name.startswith(".") or ".git" in p.parts or fs.real(p).is_relative_to(output):
         return False
     if p.suffix in _WATCHED:
         return True
     if p.is_dir():
         return True
-    return not p.exists() and str(p.resolve()) in folders
+    return not p.exists() and str(fs.real(p)) in folders
 
 
 def _folders_of(paths: list[str | os.PathLike[str]]) -> frozenset[str]:
@@ -232,13 +232,13 @@ def _folders_of(paths: list[str | os.PathLike[str]]) -> frozenset[str]:
     named (what a rename or removal can take roadmaps away with)."""
     found: set[str] = set()
     for path in paths:
-        top = Path(path).resolve()
+        top = fs.real(path)
         try:
             files = api.discover(path)
         except MilepostError:
             continue
         for file in files:
-            for folder in Path(file).resolve().parents:
+            for folder in fs.real(file).parents:
                 if not folder.is_relative_to(top) or folder == top:
                     break
                 found.add(str(folder))

@@ -41,3 +41,22 @@ def read_cases(path: Path) -> list[Case]:
         expected = "\n".join(parts[1]) + "\n" if parts[1] else ""
         cases.append(Case(title, start, text, expected))
     return cases
+
+
+def remove_deep(top: Path) -> None:
+    """Remove a chain of nested folders deeper than ``shutil.rmtree`` (recursive, so pytest's
+    clean-up of old temporary folders too) can: from the bottom up, a loop. Every test that
+    makes one removes it, so no undeletable folder is left behind in the temporary root."""
+    chain = [top]
+    while True:
+        subfolders = [p for p in chain[-1].iterdir() if p.is_dir() and not p.is_symlink()]
+        if not subfolders:
+            break
+        chain.extend(subfolders[:1])
+    for folder in reversed(chain):
+        for entry in folder.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                entry.rmdir()
+            else:
+                entry.unlink()
+    top.rmdir()

@@ -15,6 +15,7 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from tests.conftest import EXAMPLES
+from tests.fixtures import remove_deep
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -449,9 +450,12 @@ def test_a_roadmap_500_folders_down_is_checked(
     deep = Path(*["d"] * 500)
     deep.mkdir(parents=True)
     (deep / "roadmap.md").write_text("# Roadmap\n", encoding="utf-8")
-    code, out, err = run(capsys, "check", ".")
-    assert (code, err) == (1, "")
-    assert out.startswith(f"{deep.as_posix()}/roadmap.md:1:1: MP101 ")
+    try:
+        code, out, err = run(capsys, "check", ".")
+        assert (code, err) == (1, "")
+        assert out.startswith(f"{deep.as_posix()}/roadmap.md:1:1: MP101 ")
+    finally:
+        remove_deep(tmp_path / "d")
 
 
 @pytest.mark.parametrize(

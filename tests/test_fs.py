@@ -11,6 +11,7 @@ import pytest
 
 from milepost.errors import SourceError, StaleFileError
 from milepost.fs import Snapshot, read, walk, write_atomic
+from tests.fixtures import remove_deep
 
 
 def fingerprint(data: bytes) -> str:
@@ -328,7 +329,10 @@ def test_walk_goes_any_depth(tmp_path: Path) -> None:
         deep /= "d"
         deep.mkdir()
     make(deep / "roadmap.md")
-    assert list(walk(tmp_path)) == [deep / "roadmap.md"]
+    try:
+        assert list(walk(tmp_path)) == [deep / "roadmap.md"]
+    finally:
+        remove_deep(tmp_path / "d")
 
 
 def test_walk_order_and_skipping(tmp_path: Path) -> None:
@@ -381,3 +385,18 @@ def test_a_file_that_grows_past_the_limit_is_read_no_further(
     assert str(caught.value) == f"{grown}: file is 2 MiB, larger than milepost reads (2 MiB)"
     monkeypatch.setattr("milepost.source.MAX_BYTES", 3 * 1024 * 1024)
     assert read(grown).data == b"x" * (3 * 1024 * 1024)
+
+
+def test_files_milepost_wrote_are_read_whatever_their_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit is for roadmaps and configs; a site cache or page of a big portfolio can be
+    larger, and is read whole (``any_size=True``) rather than thrown away on every build."""
+    from milepost import source
+
+    monkeypatch.setattr(source, "MAX_BYTES", 100)
+    cache = tmp_path / "parts-0.pickle"
+    cache.write_bytes(b"x" * 1000)
+    with pytest.raises(SourceError):
+        read(cache)
+    assert read(cache, any_size=True).data == b"x" * 1000

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,8 +45,10 @@ class Snapshot:
         return sha256(self.data)
 
 
-def read(path: str | os.PathLike[str]) -> Snapshot:
-    """Read a file's bytes; a missing, unreadable or non-regular file is a SourceError.
+def read(path: str | os.PathLike[str], *, any_size: bool = False) -> Snapshot:
+    """Read a file's bytes; a missing, unreadable or non-regular file is a SourceError, and
+    so is one larger than what milepost reads of a roadmap or config (``source.MAX_BYTES``),
+    unless ``any_size`` (files milepost wrote itself: caches, site pages).
 
     The file is opened without blocking and checked to be a regular file before it is read:
     a named pipe called ``roadmap.md`` is an error, not a wait for a writer that never comes.
@@ -67,7 +70,7 @@ def read(path: str | os.PathLike[str]) -> Snapshot:
             raise SourceError("not a regular file (a pipe, socket or device)", path=str(p))
         # The size limit is checked before reading (a 2 GiB file is refused, not read), and
         # again as the file is read to the end, in case it grows: at most limit + 1 bytes.
-        limit = source.MAX_BYTES
+        limit = sys.maxsize if any_size else source.MAX_BYTES
         if info.st_size > limit:
             raise SourceError(_too_big(info.st_size, limit), path=str(p))
         chunks = [os.read(fd, info.st_size + 1)]

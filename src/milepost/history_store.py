@@ -43,7 +43,7 @@ class Store(Generic[V]):
         if self._entries is None:
             self._entries = {}
             try:
-                data = pickle.loads(fs.read(self.file).data)
+                data = pickle.loads(fs.read(self.file, any_size=True).data)
                 if data["format"] == _FORMAT and data["tag"] == self.tag:
                     self._entries = dict(data["entries"])
             except Exception:  # missing, damaged or foreign: it is only a cache

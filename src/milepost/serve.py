@@ -179,7 +179,7 @@ class Preview:
         if file is None:
             return self._html(HTTPStatus.NOT_FOUND, _error_page("Not found", [path]))
         try:
-            data = fs.read(file).data
+            data = fs.read(file, any_size=True).data
         except MilepostError:
             if self.errors:
                 return self._html(HTTPStatus.INTERNAL_SERVER_ERROR, _error_page("", []))

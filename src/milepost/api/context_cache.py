@@ -47,7 +47,7 @@ class ContextCache:
         import json  # only where a portfolio's rest is read: not on a lone file's check
 
         try:
-            data = json.loads(fs.read(self.file).data)
+            data = json.loads(fs.read(self.file, any_size=True).data)
             if data["code"] == fs.code_stamp() and isinstance(data["entries"], dict):
                 self.entries = data["entries"]
         except (MilepostError, ValueError, KeyError, TypeError):

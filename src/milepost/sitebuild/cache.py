@@ -72,7 +72,8 @@ def _shard(folder: Path, digit: str) -> Path:
 
 def _read_shard(folder: Path, digit: str, version: str) -> dict[str, Kept]:
     try:
-        data = _PlainUnpickler(io.BytesIO(fs.read(_shard(folder, digit)).data)).load()
+        kept = fs.read(_shard(folder, digit), any_size=True).data
+        data = _PlainUnpickler(io.BytesIO(kept)).load()
         if not isinstance(data, dict) or data.get("milepost") != version:
             return {}
         return {

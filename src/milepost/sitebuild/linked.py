@@ -48,7 +48,7 @@ def copy_linked(folder: Path, found: Sequence[TrackFile], before: Any) -> dict[s
         stamp = [key, file, info.st_size, info.st_mtime_ns]
         if listed.get(place) != stamp or not (folder / place).is_file():
             try:
-                data = fs.read(file).data
+                data = fs.read(file, any_size=True).data
             except MilepostError:
                 continue
             (folder / place).parent.mkdir(parents=True, exist_ok=True)

@@ -54,7 +54,7 @@ class SiteResult:
 def read_manifest(folder: Path, version: str) -> dict[str, Any]:
     """The manifest of the last build into ``folder`` by this ``version``, else empty."""
     try:
-        data = json.loads(fs.read(folder / MANIFEST).data)
+        data = json.loads(fs.read(folder / MANIFEST, any_size=True).data)
     except (MilepostError, ValueError):
         return {}
     return data if isinstance(data, dict) and data.get("milepost") == version else {}
@@ -187,6 +187,6 @@ def _holds(path: Path, data: bytes) -> bool:
     try:
         if path.stat().st_size != len(data):
             return False
-        return fs.read(path).data == data
+        return fs.read(path, any_size=True).data == data
     except (OSError, MilepostError):
         return False

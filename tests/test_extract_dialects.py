@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 import milepost
+from milepost.document import Row, Table, parse
+from milepost.extract import extract
 from milepost.model import Item
+from milepost.source import Source
 from milepost.vocabulary.status import Status
 
 
@@ -277,6 +282,37 @@ def test_risk_tables_and_inline_fields() -> None:
         ("API churn", "High", "Pin versions, test nightly"),
         ("Performance Impact", None, "Lazy loading, streaming"),
     ]
+
+
+class _CountingRows(list[Row]):
+    """A table's rows that count how many times a row is visited by iteration."""
+
+    visits = 0
+
+    def __iter__(self) -> Iterator[Row]:
+        for row in super().__iter__():
+            _CountingRows.visits += 1
+            yield row
+
+
+def test_a_long_risk_table_is_read_row_by_row_once() -> None:
+    rows = 400
+    text = "# T Roadmap\n## Risks\n| Risk | Impact | Mitigation |\n|---|---|---|\n" + "".join(
+        f"| Risk {n} | High | Plan {n} |\n" for n in range(rows)
+    )
+    document = parse(Source.from_text(text))
+    table = next(b for b in document.sections[0].subsections[0].blocks if isinstance(b, Table))
+    table.rows = _CountingRows(table.rows)
+    _CountingRows.visits = 0
+    risks = extract(document).risks
+    assert [(r.name, r.impact, r.mitigation) for r in risks[:2]] == [
+        ("Risk 0", "High", "Plan 0"),
+        ("Risk 1", "High", "Plan 1"),
+    ]
+    assert len(risks) == rows and risks[-1].name == f"Risk {rows - 1}"
+    # Each row is looked up by its line, not by rescanning the table (which made 20,000 rows
+    # take seconds and 100,000 rows minutes).
+    assert _CountingRows.visits <= 4 * rows
 
 
 def test_section_names_with_suffixes_and_owned_subsections() -> None:

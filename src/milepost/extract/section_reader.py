@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from milepost.document import Document, Paragraph, Section, Table
+from milepost.document import Document, Paragraph, Row, Section, Table
 from milepost.extract.walk import Walk
 from milepost.model import Item, TextBlock
 from milepost.span import Span
@@ -58,6 +58,8 @@ class SectionReader:
         self.found = found
         self.path = path
         self.starts = [item.span.start for item in found.items]
+        # Table rows by first line, per section (keyed by id: the document holds the sections).
+        self._rows: dict[int, dict[int, tuple[list[str], Row]]] = {}
 
     def span(self, section: Section) -> Span:
         return Span(section.start, section.end, self.path)
@@ -81,15 +83,21 @@ class SectionReader:
 
     def row_cells(self, section: Section, item: Item) -> dict[str, str]:
         """A table row's cells by lower-case header, from the table in ``section``."""
-        for block in section.blocks:
-            if isinstance(block, Table) and block.start <= item.span.start < block.end:
-                for row in block.rows:
-                    if row.start == item.span.start:
-                        return {
-                            header.lower(): cell.inline.text.strip()
-                            for header, cell in zip(block.header(), row.cells, strict=False)
-                        }
-        return {}
+        rows = self._rows.get(id(section))
+        if rows is None:
+            # Index the section's table rows once: a lookup per row must not rescan the table.
+            rows = {}
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    header = [h.lower() for h in block.header()]
+                    for row in block.rows:
+                        rows.setdefault(row.start, (header, row))
+            self._rows[id(section)] = rows
+        found = rows.get(item.span.start)
+        if found is None:
+            return {}
+        header, row = found
+        return {h: cell.inline.text.strip() for h, cell in zip(header, row.cells, strict=False)}
 
     def children(self, item: Item) -> list[Item]:
         return self.items(item.span.start + 1, item.span.end, depth=item.depth + 1)

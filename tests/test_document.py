@@ -50,6 +50,23 @@ def test_spans_do_not_drift_with_line_endings(newline: str) -> None:
     assert [(i.start, i.end) for i in lst.items] == [(5, 6), (6, 7)]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_an_html_comment_ends_at_its_line_whatever_the_line_endings(newline: str) -> None:
+    # pulldown-cmark let a comment ended by a lone "\r" swallow the rest of the file.
+    text = newline.join(["# A", "<!-- plan here -->", "", "- x", "", "## B", ""])
+    blocks = [("Heading", 0, 1), ("HtmlBlock", 1, 2), ("ListBlock", 3, 4), ("Heading", 5, 6)]
+    assert spans(text) == blocks
+    assert [h.start for h in doc(text).headings] == [0, 5]
+
+
+def test_a_blank_line_spliced_after_a_lone_cr_stays_a_line() -> None:
+    source = Source.from_text("a\rb\n\nc\n")
+    after = apply(source, [Patch(1, 1, ("\n", "x\n")), Patch(2, 2)])
+    assert after.lines == ("a\r", "\r", "x\n", "b\n", "\n", "c\n")
+    joined = apply(Source.from_text("a\rb\n\nc\n"), [Patch(1, 2)])
+    assert joined.lines == ("a\r", "\r", "c\n")
+
+
 def test_setext_headings_span_both_lines() -> None:
     d = doc("Title\n=====\n\nSub\n---\ntext\n")
     assert [(h.level, h.start, h.end, h.inline.text) for h in d.headings] == [

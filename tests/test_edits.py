@@ -20,6 +20,7 @@ from milepost.cli import main
 from milepost.document import apply, parse
 from milepost.edits import operations as ops
 from milepost.edits.lookup import AmbiguousItemError, find_item
+from milepost.edits.rollover import rollover
 from milepost.errors import StaleFileError, UsageError
 from milepost.extract import extract
 from milepost.model import Roadmap, Status, work_items
@@ -256,6 +257,38 @@ def test_random_edit_sequences_touch_only_their_lines(steps: list[tuple[str, int
         after = extract(parse(new), path=roadmap.path)
         assert edit.verify(after) is None
         roadmap = after
+
+
+ROLLOVER_TRACKS = sorted(EXAMPLES.glob("tracks/*/roadmap.md"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(ROLLOVER_TRACKS),
+    st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=1, max_size=3),
+)
+def test_rollover_reads_back_whatever_the_line_endings(path: Path, endings: list[str]) -> None:
+    """CR-only, CRLF and mixed files roll over as LF files do (CR-only ones always failed:
+    the "<!-- plan ... here -->" line rollover adds swallowed the rest of the file)."""
+    today, december = dt.date(2026, 11, 26), dt.date(2026, 12, 1)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    text = ""
+    for n, line in enumerate(lines):
+        ending = endings[n % len(endings)]
+        if not line and ending == "\n" and text.endswith("\r"):
+            ending = "\r\n"  # "\r" then "\n" is one CRLF, not an empty line
+        text += line + ending
+    lf = milepost.loads("\n".join(lines) + "\n", path=str(path))
+    try:
+        expected = rollover(lf, today=today, to=december, cadence_days=30)
+    except UsageError:
+        return  # nothing this track can roll over, whatever its line endings
+    roadmap = milepost.loads(text, path=str(path))
+    edit = rollover(roadmap, today=today, to=december, cadence_days=30)
+    new = apply(roadmap.document.source, edit.patches)
+    assert edit.verify(extract(parse(new), path=roadmap.path)) is None
+    normal = new.text.replace("\r\n", "\n").replace("\r", "\n")
+    assert normal == apply(lf.document.source, expected.patches).text
 
 
 def test_rollover_leaves_a_clean_roadmap(portfolio: Path) -> None:

@@ -36,6 +36,8 @@ _FRONT_MATTER = re.compile(
     r"(?:.*(?:\r\n|\r|\n))*?(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"
 )
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
@@ -60,6 +62,11 @@ def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
         head = text[:front]
         blank = "".join(c if c in "\r\n" else " " * len(c.encode("utf-8")) for c in head)
         text = blank + text[front:]
+    if "\r" in text:
+        # pulldown-cmark does not end an HTML block at a line that a lone "\r" ends ("<!-- x -->"
+        # then swallows the rest of the file): give it "\n", one byte for one, so every
+        # offset stays right (CommonMark reads "\r", "\n" and "\r\n" alike).
+        text = _LONE_CR.sub("\n", text)
     with gc_paused():
         builder = BlockBuilder(data, starts)
         if front:

@@ -55,4 +55,14 @@ def apply(source: Source, patches: Iterable[Patch]) -> Source:
                 lines[-1] += source.newline
             new[-1] = new[-1].rstrip("\r\n")
         lines[patch.start : patch.end] = new
+        _keep_blank_lines(lines, patch.start, patch.start + len(new))
     return source.with_text("".join(lines))
+
+
+def _keep_blank_lines(lines: list[str], start: int, end: int) -> None:
+    """A blank "\n" line right after a line that a lone "\r" ends would join it into one
+    "\r\n" (in a file of mixed endings): such a blank line, new or just after the new lines,
+    ends with "\r" instead."""
+    for index in range(max(start, 1), min(end + 1, len(lines))):
+        if lines[index] == "\n" and lines[index - 1].endswith("\r"):
+            lines[index] = "\r"

@@ -31,9 +31,11 @@ _O = pyromark.Options
 # "---" line followed by text and a later "---" in the middle of a document (docs/parser.md).
 OPTIONS = _O.ENABLE_TABLES | _O.ENABLE_TASKLISTS | _O.ENABLE_STRIKETHROUGH
 # Front matter: "---" on the first line, then YAML that starts with a key, up to "---"/"...".
+# A line is "[^\r\n]*", not ".*": "." also takes a lone "\r", and in a CR-only file the lazy
+# repeat then backtracks over every way to cut the text into lines (a hang).
 _FRONT_MATTER = re.compile(
-    r"---[ \t]*(?:\r\n|\r|\n)[A-Za-z_][\w-]*[ \t]*:.*(?:\r\n|\r|\n)"
-    r"(?:.*(?:\r\n|\r|\n))*?(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"
+    r"---[ \t]*(?:\r\n|\r|\n)[A-Za-z_][\w-]*[ \t]*:[^\r\n]*(?:\r\n|\r|\n)"
+    r"(?:[^\r\n]*(?:\r\n|\r|\n))*?(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"
 )
 
 _LONE_CR = re.compile(r"\r(?!\n)")

@@ -356,6 +356,33 @@ def test_fuzzy_lookup_never_guesses_between_two() -> None:
     assert find_item(roadmap, "anything", line=4).title == "Export date"
 
 
+def test_line_picks_the_item_that_starts_on_it_not_its_parent() -> None:
+    text = (
+        "# Demo Roadmap\n\n### v1.2.0 More cloud services\n\n* General\n"
+        "  * Pluggable webhooks support [#1152](https://x/1152)\n"
+        "  * Enhanced back-off [#2157](https://x/2157)\n"
+        "    more about back-off\n"
+    )
+    roadmap = milepost.loads(text)
+    assert find_item(roadmap, "", line=5).title == "General"
+    assert find_item(roadmap, "", line=6).title.startswith("Pluggable webhooks support")
+    assert find_item(roadmap, "", line=7).title.startswith("Enhanced back-off")
+    # A line inside an item, not its first: the innermost item that holds it.
+    assert find_item(roadmap, "", line=8).title.startswith("Enhanced back-off")
+    edit = ops.set_status(roadmap, find_item(roadmap, "", line=6), Status.IN_PROGRESS)
+    assert [(p.start, p.end) for p in edit.patches] == [(5, 6)]
+
+
+def test_an_ambiguous_query_lists_ten_matches_and_counts_the_rest() -> None:
+    roadmap = milepost.loads("# T\n\n" + "".join(f"- 📋 Task {n}\n" for n in range(2000)))
+    with pytest.raises(AmbiguousItemError) as raised:
+        find_item(roadmap, "Task")
+    message = str(raised.value)
+    assert message.count("'Task ") == 10 and "line 3 in" in message
+    assert "2000 items match 'Task'" in message and "and 1990 more" in message
+    assert len(message) < 1000
+
+
 def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

@@ -10,6 +10,10 @@ from milepost.model import Item, Roadmap, title_key, work_items
 __all__ = ["AmbiguousItemError", "find_item"]
 
 
+# An ambiguous query lists this many of its matches (20,000 would print a 2 MB line).
+_LISTED = 10
+
+
 class AmbiguousItemError(UsageError):
     """More than one item matches; the message lists each with its section and line."""
 
@@ -25,10 +29,7 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
     """
     items = work_items(roadmap)
     if line is not None:
-        for item in items:
-            if item.span.first_line <= line <= item.span.last_line:
-                return item
-        raise UsageError(f"no item on line {line}", path=roadmap.path)
+        return _on_line(roadmap, items, line)
     key = title_key(query)
     titled = [(i, title_key(i.title)) for i in items]
     found = [i for i, title in titled if key in title]
@@ -55,13 +56,25 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
             raise UsageError(f"no item matches {query!r}", path=roadmap.path, hint=hint)
     listing = "; ".join(
         f"line {i.span.first_line} in {' > '.join(i.section[1:]) or 'the preamble'}: {i.title!r}"
-        for i in found
+        for i in found[:_LISTED]
     )
+    if len(found) > _LISTED:
+        listing += f"; and {len(found) - _LISTED} more"
     raise AmbiguousItemError(
         f"{len(found)} items match {query!r}: {listing}",
         path=roadmap.path,
         hint="pick one with --line N",
     )
+
+
+def _on_line(roadmap: Roadmap, items: list[Item], line: int) -> Item:
+    """The item that starts on ``line`` (1-based), else the innermost item that holds it:
+    not the parent whose span also takes in its sub-items' lines."""
+    holding = [i for i in items if i.span.first_line <= line <= i.span.last_line]
+    if not holding:
+        raise UsageError(f"no item on line {line}", path=roadmap.path)
+    # The latest start is the innermost (spans nest); of two, the shorter.
+    return max(holding, key=lambda i: (i.span.first_line, -i.span.last_line))
 
 
 def _planned(items: list[Item], roadmap: Roadmap) -> list[Item]:

@@ -383,6 +383,26 @@ def test_an_ambiguous_query_lists_ten_matches_and_counts_the_rest() -> None:
     assert len(message) < 1000
 
 
+ROWS_WITHOUT_FIRST_CELL = (
+    "# Demo Roadmap\n\n## Upcoming\n\n"
+    "| Release | Target | Feature | Owner |\n|---------|--------|---------|-------|\n"
+    "| **v0.1.7** | 11/03/25 | Task Planning | @a |\n"
+    "| | | Rate Limiting System | @b |\n"
+)
+
+
+@pytest.mark.parametrize(("item", "line"), [(None, 8), ("Rate Limiting", None)])
+def test_a_row_with_an_empty_first_cell_is_found_and_edited(
+    tmp_path: Path, item: str | None, line: int | None
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(ROWS_WITHOUT_FIRST_CELL, encoding="utf-8")
+    api.edit(path, "start", item=item, line=line, today=TODAY)
+    assert path.read_text(encoding="utf-8").endswith("| | | 🚧 Rate Limiting System | @b |\n")
+    rows = [(i.title, i.status) for i in work_items(milepost.load(path))]
+    assert rows == [("Task Planning", None), ("Rate Limiting System", Status.IN_PROGRESS)]
+
+
 def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

@@ -9,7 +9,7 @@ import pytest
 import milepost
 from milepost.document import Row, Table, parse
 from milepost.extract import extract
-from milepost.model import Item
+from milepost.model import Item, work_items
 from milepost.source import Source
 from milepost.vocabulary.status import Status
 
@@ -268,6 +268,29 @@ def test_tables_prefer_target_over_release() -> None:
     )
     item = only(text)
     assert item.period is not None and item.period.label == "2026-12"
+
+
+def test_a_rows_title_is_the_cell_that_names_the_work() -> None:
+    def titles(table: str) -> list[str]:
+        return [i.title for i in work_items(milepost.loads("# T\n\n## Plan\n\n" + table))]
+
+    # A Feature (Item, Title, Name, Task, ...) column names the work, filled first cell or not.
+    assert titles(
+        "| Release | Target | Feature | Owner |\n|---|---|---|---|\n"
+        "| **v0.1.7** | 11/03/25 | Task Planning | @a |\n| | | Rate Limiting System | @b |\n"
+    ) == ["Task Planning", "Rate Limiting System"]
+    # Else the first words beside the when-columns; a row of only versions and numbers keeps
+    # its version.
+    assert titles(
+        "| Week | Focus | Status |\n|---|---|---|\n| 1 | Logging system design | ✅ Done |\n"
+    ) == ["Logging system design"]
+    assert titles(
+        "| Version | Status | ETA | Completion |\n|---|---|---|---|\n"
+        "| v0.3.0 | 🚧 In Development | 2025-09 | 45% |\n"
+    ) == ["v0.3.0"]
+    # An emoji glued to the first filled cell is the row's status.
+    row = only("| Release | Feature |\n|---|---|\n| | 🚧 Rate limits |\n")
+    assert (row.title, row.status) == ("Rate limits", Status.IN_PROGRESS)
 
 
 def test_risk_tables_and_inline_fields() -> None:

@@ -1,5 +1,6 @@
-"""Table rows → items: the status from a Status/State column (or an emoji glued to the first
-cell), the period from the most specific when-column; a legend table gives none."""
+"""Table rows → items: the title from the cell that names the work, the status from a
+Status/State column (or an emoji glued to the first non-empty cell), the period from the most
+specific when-column; a legend table gives none."""
 
 from __future__ import annotations
 
@@ -32,6 +33,24 @@ _WHEN_HEADERS = (
     "rel",
     "version",
 )
+# Columns that name the work: a row's title comes from the first of them it fills.
+_TITLE_HEADERS = frozenset(
+    {
+        "feature",
+        "features",
+        "item",
+        "items",
+        "title",
+        "name",
+        "task",
+        "tasks",
+        "deliverable",
+        "deliverables",
+        "milestone",
+        "milestones",
+        "description",
+    }
+)
 
 
 def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
@@ -43,13 +62,25 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
         key=lambda i: _WHEN_HEADERS.index(header[i]),
     )
+    title_cols = [i for i, h in enumerate(header) if h in _TITLE_HEADERS]
+    # Not a title: what says when, or the status.
+    not_titles = {*when_cols, status_col}
     for row in table.rows:
         if not row.cells:
             continue
-        first = row.cells[0].inline
+        filled = [i for i, c in enumerate(row.cells) if c.inline.text.strip()]
+        # An emoji is glued to the first cell, or the first filled one ("| | | 🚧 Task |").
+        first = row.cells[filled[0] if filled else 0].inline
+        named = next((i for i in title_cols if i in filled), None)
+        if named is None:  # else the first words beside what says when ("45%" names nothing)
+            named = next(
+                (i for i in filled if i not in not_titles and _has_words(row.cells[i].inline.text)),
+                filled[0] if filled else 0,
+            )
+        title = row.cells[named].inline
         row_text = " | ".join(c.inline.text.strip() for c in row.cells)
         links = tuple(link for c in row.cells for link in c.inline.links)
-        merged = replace(first, links=links)
+        merged = replace(title, links=links)
         span = Span(row.start, row.end, ctx.path)
         when = next(
             (
@@ -81,13 +112,21 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
             marker = glued if glued is not None and glued.end > 0 else None
             item = make_item(
                 merged,
-                marker,
+                marker if first is title else None,
                 span,
                 "row",
                 ctx,
                 period_text=period_text,
                 when_column=when is not None,
             )
+            if marker is not None and first is not title:  # glued to a cell beside the title
+                item = replace(
+                    item, status=marker.status, status_from=marker.source, marker=marker.written
+                )
         if item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalpha() for char in text)

@@ -288,6 +288,14 @@ def test_a_rows_title_is_the_cell_that_names_the_work() -> None:
         "| Version | Status | ETA | Completion |\n|---|---|---|---|\n"
         "| v0.3.0 | 🚧 In Development | 2025-09 | 45% |\n"
     ) == ["v0.3.0"]
+    # A description names the work only where nothing else in the row does.
+    assert titles(
+        "| Feature | Description | Status |\n|---|---|---|\n"
+        "| Dark mode | Easier on the eyes | ✅ |\n| | Follows the system theme | 📋 |\n"
+    ) == ["Dark mode", "Follows the system theme"]
+    assert titles(
+        "| Theme | Description | Status |\n|---|---|---|\n| Edge | Harbor at the edge | 🚧 |\n"
+    ) == ["Edge"]
     # An emoji glued to the first filled cell is the row's status.
     row = only("| Release | Feature |\n|---|---|\n| | 🚧 Rate limits |\n")
     assert (row.title, row.status) == ("Rate limits", Status.IN_PROGRESS)

@@ -33,9 +33,18 @@ _WHEN_HEADERS = (
     "rel",
     "version",
 )
-# Columns that name the work: a row's title comes from the first of them it fills.
-_TITLE_HEADERS = frozenset(
+# Columns that name the work: a row's title comes from the first of them it fills, a
+# description only where the row names its work in no other ("| Theme | Description |": the
+# theme, and the description on a row that leaves the theme empty).
+_DESCRIPTIONS = frozenset({"description", "descriptions", "details", "summary"})
+_TITLE_HEADERS = _DESCRIPTIONS | frozenset(
     {
+        "theme",
+        "themes",
+        "epic",
+        "epics",
+        "goal",
+        "goals",
         "feature",
         "features",
         "item",
@@ -48,7 +57,6 @@ _TITLE_HEADERS = frozenset(
         "deliverables",
         "milestone",
         "milestones",
-        "description",
     }
 )
 
@@ -62,7 +70,10 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
         key=lambda i: _WHEN_HEADERS.index(header[i]),
     )
-    title_cols = [i for i, h in enumerate(header) if h in _TITLE_HEADERS]
+    title_cols = sorted(
+        (i for i, h in enumerate(header) if h in _TITLE_HEADERS),
+        key=lambda i: (header[i] in _DESCRIPTIONS, i),
+    )
     # Not a title: what says when, or the status.
     not_titles = {*when_cols, status_col}
     for row in table.rows:

@@ -506,6 +506,10 @@ def test_shallow_clone_says_how_far_back_it_sees(
     data = json.loads(out)
     assert data["notes"][0].startswith("shallow clone")
     assert {t["track"]: t["versions"] for t in data["tracks"]}["Memory"] == 1
+    # a revision the clone cut off: the error says why it may not be found
+    code, _, err = run(clone, monkeypatch, capsys, "diff", "HEAD~5")
+    assert code == 2 and err.count("\n") == 1
+    assert "'HEAD~5' is neither a revision" in err and "git fetch --unshallow" in err
 
 
 def test_cache_is_used_and_safe_to_delete(

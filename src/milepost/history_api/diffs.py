@@ -146,9 +146,16 @@ def states_at(history: History, rev: str) -> dict[str, _State]:
     """Each track as revision ``rev`` has it (under its name there, renames followed)."""
     commit = gitlog.resolve(history.root, rev)
     if commit is None:
+        # In a shallow clone (CI's default) the revision may be one the clone cut off.
+        hint = (
+            "this clone is shallow: git fetch --unshallow, then try again"
+            if history.shallow
+            else ""
+        )
         raise UsageError(
             f"{rev!r} is neither a revision nor an existing file or folder",
             path=str(history.root),
+            hint=hint,
         )
     ref = Ref(f"{rev} ({commit.day.isoformat()})", commit.sha, commit.day)
     names = {

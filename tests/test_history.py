@@ -512,6 +512,16 @@ def test_shallow_clone_says_how_far_back_it_sees(
     assert "'HEAD~5' is neither a revision" in err and "git fetch --unshallow" in err
 
 
+class _Planted:
+    """Unpickling this would create a file: the history cache must never do it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
 def test_cache_is_used_and_safe_to_delete(
     fresh_story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -529,6 +539,13 @@ def test_cache_is_used_and_safe_to_delete(
     for damaged in (cache, lives):
         damaged.write_bytes(b"not a pickle")  # damaged: rebuilt, same answer
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
+    # a planted file whose loading would call a function: it runs nothing, and is rebuilt
+    marker = fresh_story / "planted"
+    planted = {"format": 1, "tag": None, "entries": _Planted(marker)}
+    for damaged in (cache, lives):
+        damaged.write_bytes(pickle.dumps(planted))
+    assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first
+    assert not marker.exists()
     cache.unlink()
     lives.unlink()
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == first

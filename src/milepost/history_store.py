@@ -6,11 +6,14 @@ afresh and clears the files of others away. Everything here is safe to delete at
 
 Pickle, because loading thousands of snapshots must cost less than the ``git log`` it saves.
 The files are written by milepost alone inside the git directory (whoever can write there can
-run hooks anyway); a damaged or foreign file is ignored and replaced.
+run hooks anyway); a damaged or foreign file is ignored and replaced. Even so, unpickling
+makes only the classes history keeps (:data:`_KEPT`): a file naming any other class or
+function, which loading would import and could call, is a damaged one.
 """
 
 from __future__ import annotations
 
+import io
 import pickle
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -22,6 +25,22 @@ __all__ = ["Store"]
 
 V = TypeVar("V")
 _FORMAT = 1
+#: The classes the stores' values are made of, by module: all that unpickling may make.
+_KEPT = {
+    "datetime": frozenset({"date"}),
+    "milepost.history.snapshot": frozenset(
+        {"Snapshot", "ItemState", "MetricState", "RequestState", "RiskState"}
+    ),
+    "milepost.history.stats": frozenset({"Life", "ItemLife", "MetricPoint"}),
+    "milepost.vocabulary.status": frozenset({"Status"}),
+}
+
+
+class _KeptUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if name not in _KEPT.get(module, ()):
+            raise pickle.UnpicklingError(f"{module}.{name}: not a class history keeps")
+        return super().find_class(module, name)
 
 
 class Store(Generic[V]):
@@ -43,7 +62,7 @@ class Store(Generic[V]):
         if self._entries is None:
             self._entries = {}
             try:
-                data = pickle.loads(fs.read(self.file, any_size=True).data)
+                data = _KeptUnpickler(io.BytesIO(fs.read(self.file, any_size=True).data)).load()
                 if data["format"] == _FORMAT and data["tag"] == self.tag:
                     self._entries = dict(data["entries"])
             except Exception:  # missing, damaged or foreign: it is only a cache

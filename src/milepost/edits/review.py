@@ -21,6 +21,8 @@ from milepost.vocabulary.periods import date_like, redate
 __all__ = ["review"]
 
 _PLACEHOLDER = "YYYY-MM-DD"
+# A date written as ISO that does not read as one (2026-02-30, 0000-01-01): replaced as ISO.
+_ISO_SHAPED = re.compile(r"(?<![\d-])\d{4,5}-\d{1,2}-\d{1,2}(?![\d-])")
 _BY = re.compile(r"(\bby\s+)(@[\w-]+|[^*_\r\n]+?)(\s*[*_]*\s*(?:\r\n|\r|\n)?$)")
 _RULE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
 
@@ -32,6 +34,9 @@ def _redate(line: str, new: date) -> str:
         return written + ending
     if _PLACEHOLDER in body:  # the template's placeholder: ISO, as the template asks
         return body.replace(_PLACEHOLDER, new.isoformat(), 1) + ending
+    shaped = _ISO_SHAPED.search(body)
+    if shaped is not None:  # a date that cannot be read is the one to set right
+        return body[: shaped.start()] + new.isoformat() + body[shaped.end() :] + ending
     raise ValueError("no date on the line")
 
 

@@ -296,6 +296,11 @@ def test_a_rows_title_is_the_cell_that_names_the_work() -> None:
     assert titles(
         "| Theme | Description | Status |\n|---|---|---|\n| Edge | Harbor at the edge | 🚧 |\n"
     ) == ["Edge"]
+    # The work before what groups it.
+    assert titles(
+        "| Epic | Feature | Status |\n|---|---|---|\n| Auth | Login page | 🚧 |\n"
+        "| Auth | Password reset | 📋 |\n"
+    ) == ["Login page", "Password reset"]
     # An emoji glued to the first filled cell is the row's status.
     row = only("| Release | Feature |\n|---|---|\n| | 🚧 Rate limits |\n")
     assert (row.title, row.status) == ("Rate limits", Status.IN_PROGRESS)

@@ -711,9 +711,20 @@ def test_a_folder_with_other_files_is_never_built_into(
     code = main(["site", str(EXAMPLES), "-o", str(out), "--no-history", "--today", "2026-11-25"])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
-    assert "not empty, and no site milepost built" in err and str(out) in err
+    assert "holds index.html, and no site milepost built" in err and str(out) in err
     assert (out / "index.html").read_text(encoding="utf-8") == "my own page\n"
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    # nor is it served from: serve refuses it before it listens
+    code = main(["serve", str(EXAMPLES), "-o", str(out), "--port", "0", "--no-history"])
+    assert code == 2 and "holds index.html" in capsys.readouterr().err
+    # files of other names (a gh-pages worktree) stay beside the site
+    pages = tmp_path / "gh-pages"
+    pages.mkdir()
+    (pages / ".git").write_text("gitdir: elsewhere\n", encoding="utf-8")
+    (pages / "CNAME").write_text("roadmap.example.org\n", encoding="utf-8")
+    assert not api.site([EXAMPLES], pages, today=TODAY).errors
+    assert (pages / "CNAME").read_text(encoding="utf-8") == "roadmap.example.org\n"
+    assert (pages / "index.html").is_file()
     # a site milepost built (even with its manifest lost) is built into again
     site = tmp_path / "site"
     api.site([EXAMPLES], site, today=TODAY)

@@ -114,7 +114,12 @@ class Preview:
         self.say(summary)
 
     def start(self) -> None:
-        """Build, then serve and watch in background threads (see :meth:`close`)."""
+        """Build, then serve and watch in background threads (see :meth:`close`). A folder
+        a build would refuse (another's files in it) is refused here, before anything is
+        served from it."""
+        from milepost.sitebuild import refuse_a_folder_not_ours
+
+        refuse_a_folder_not_ours(Path(self.output))
         self.build()
         self._server = threading.Thread(target=self.server.serve_forever, daemon=True)
         self._server.start()

@@ -80,7 +80,10 @@ def _serve(
     """Build into ``output`` (default: a temporary folder, removed on the way out), serve,
     watch and rebuild until interrupted."""
     from milepost.serve import Preview
+    from milepost.sitebuild import refuse_a_folder_not_ours
 
+    if output is not None:  # before anything is served from it
+        refuse_a_folder_not_ours(output)
     with tempfile.TemporaryDirectory(prefix="milepost-serve-") as tmp:
         folder = output if output is not None else Path(tmp)
 

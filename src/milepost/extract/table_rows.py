@@ -33,32 +33,16 @@ _WHEN_HEADERS = (
     "rel",
     "version",
 )
-# Columns that name the work: a row's title comes from the first of them it fills, a
-# description only where the row names its work in no other ("| Theme | Description |": the
-# theme, and the description on a row that leaves the theme empty).
-_DESCRIPTIONS = frozenset({"description", "descriptions", "details", "summary"})
-_TITLE_HEADERS = _DESCRIPTIONS | frozenset(
-    {
-        "theme",
-        "themes",
-        "epic",
-        "epics",
-        "goal",
-        "goals",
-        "feature",
-        "features",
-        "item",
-        "items",
-        "title",
-        "name",
-        "task",
-        "tasks",
-        "deliverable",
-        "deliverables",
-        "milestone",
-        "milestones",
-    }
-)
+# Columns that name the work, by how closely: a row's title comes from the first it fills.
+# The work itself (Feature, Task, ...) before what groups it (Theme, Epic, Goal), and a
+# description only where the row names its work in no other ("| Epic | Feature |": the
+# feature; "| Theme | Description |": the theme, the description on a row without one).
+_TITLE_RANKS = {
+    **dict.fromkeys(("feature", "features", "item", "items", "task", "tasks", "title"), 0),
+    **dict.fromkeys(("name", "deliverable", "deliverables", "milestone", "milestones"), 0),
+    **dict.fromkeys(("theme", "themes", "epic", "epics", "goal", "goals"), 1),
+    **dict.fromkeys(("description", "descriptions", "details", "summary"), 2),
+}
 
 
 def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
@@ -71,8 +55,8 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         key=lambda i: _WHEN_HEADERS.index(header[i]),
     )
     title_cols = sorted(
-        (i for i, h in enumerate(header) if h in _TITLE_HEADERS),
-        key=lambda i: (header[i] in _DESCRIPTIONS, i),
+        (i for i, h in enumerate(header) if h in _TITLE_RANKS),
+        key=lambda i: (_TITLE_RANKS[header[i]], i),
     )
     # Not a title: what says when, or the status.
     not_titles = {*when_cols, status_col}

@@ -22,9 +22,16 @@ With :mod:`milepost.api` and the CLI, one of the modules that touch files (throu
 
 from __future__ import annotations
 
-from milepost.sitebuild.build import build_site
+from milepost.sitebuild.build import build_site, refuse_a_folder_not_ours
 from milepost.sitebuild.cache import CACHE
 from milepost.sitebuild.pages import MANIFEST, SiteResult
 from milepost.sitebuild.rendering import PARALLEL_FROM
 
-__all__ = ["CACHE", "MANIFEST", "PARALLEL_FROM", "SiteResult", "build_site"]
+__all__ = [
+    "CACHE",
+    "MANIFEST",
+    "PARALLEL_FROM",
+    "SiteResult",
+    "build_site",
+    "refuse_a_folder_not_ours",
+]

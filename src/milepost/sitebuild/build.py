@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from milepost.config import Config
 from milepost.errors import UsageError
 from milepost.portfolio.slugs import path_slug
+from milepost.render.site.filters import FILES
+from milepost.render.site.parts import SHARED_PAGES
 from milepost.sitebuild.cache import CACHE, keep, read_kept
 from milepost.sitebuild.pages import MANIFEST, SiteResult, pages, read_manifest, write
 from milepost.sitebuild.plan import kept_now, read_tracks, to_render
@@ -20,23 +22,30 @@ from milepost.sitebuild.rendering import render, use_template_cache
 if TYPE_CHECKING:
     from milepost.history.stats import Stats
 
-__all__ = ["build_site"]
+__all__ = ["build_site", "refuse_a_folder_not_ours"]
 
 
-def _refuse_a_folder_not_ours(folder: Path) -> None:
-    """A build writes ``index.html``, ``static/``... into ``folder``: only into a folder that
-    is new, empty, or a site milepost built (its manifest or cache there), so a user's own
-    files of those names are never overwritten."""
+#: The top-level names a build writes (the pages, their folders).
+_WRITTEN = frozenset({*SHARED_PAGES, "static", "tracks", FILES})
+
+
+def refuse_a_folder_not_ours(folder: Path) -> None:
+    """A build writes its pages, ``static/``, ``tracks/`` and ``files/`` into ``folder``: not
+    where a file or folder of one of those names is already there and milepost built no site
+    (no manifest or cache of one), so a user's own files are never overwritten. Other files
+    (a gh-pages worktree's ``.git``, ``CNAME``) are left beside the site."""
     try:
         with os.scandir(folder) as entries:
             names = {entry.name for entry in entries}
     except OSError:
         return  # not there yet (or no folder at all: making it says why it cannot be)
-    if names and not names & {MANIFEST, CACHE}:
+    taken = sorted(names & _WRITTEN)
+    if taken and not names & {MANIFEST, CACHE}:
         raise UsageError(
-            f"not empty, and no site milepost built (no {MANIFEST})",
+            f"holds {', '.join(taken[:3])}{', ...' if len(taken) > 3 else ''}, and no site"
+            f" milepost built (no {MANIFEST})",
             path=str(folder),
-            hint="give -o a new or empty folder: milepost overwrites no other files",
+            hint="give -o another folder, or move those away: milepost overwrites only its own",
         )
 
 
@@ -56,7 +65,7 @@ def build_site(
     ``memo`` keeps what the cache holds in memory between builds of one process (``milepost
     serve``)."""
     folder = Path(output)
-    _refuse_a_folder_not_ours(folder)
+    refuse_a_folder_not_ours(folder)
     use_template_cache()
     manifest = read_manifest(folder, version)
     fresh = not manifest  # a first build by this version: older caches may lie around

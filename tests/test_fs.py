@@ -382,7 +382,7 @@ def test_a_file_that_grows_past_the_limit_is_read_no_further(
     monkeypatch.setattr(os, "fstat", earlier)
     with pytest.raises(SourceError) as caught:
         read(grown)
-    assert str(caught.value) == f"{grown}: file is 2 MiB, larger than milepost reads (2 MiB)"
+    assert str(caught.value) == f"{grown}: file is 3 MiB, larger than milepost reads (2 MiB)"
     monkeypatch.setattr("milepost.source.MAX_BYTES", 3 * 1024 * 1024)
     assert read(grown).data == b"x" * (3 * 1024 * 1024)
 

@@ -730,3 +730,24 @@ def test_a_folder_with_other_files_is_never_built_into(
     api.site([EXAMPLES], site, today=TODAY)
     (site / ".milepost-site.json").unlink()
     assert not api.site([EXAMPLES], site, today=TODAY).errors
+
+
+def test_a_linked_file_that_becomes_a_folder_is_copied_again(tmp_path: Path) -> None:
+    """The old copy stands where the new one goes: it goes first, and the folders copies
+    leave empty go too."""
+    web = tmp_path / "p" / "web"
+    web.mkdir(parents=True)
+    (web / "spec").write_text("v1\n", encoding="utf-8")
+    (web / "roadmap.md").write_text("# Web Roadmap\n\n[spec](spec)\n", encoding="utf-8")
+    out = tmp_path / "site"
+    api.site([web], out, today=TODAY)
+    assert (out / "files/web/spec").read_text(encoding="utf-8") == "v1\n"
+    (web / "spec").unlink()
+    (web / "spec").mkdir()
+    (web / "spec" / "a.txt").write_text("v2\n", encoding="utf-8")
+    (web / "roadmap.md").write_text("# Web Roadmap\n\n[spec](spec/a.txt)\n", encoding="utf-8")
+    assert not api.site([web], out, today=TODAY).errors
+    assert (out / "files/web/spec/a.txt").read_text(encoding="utf-8") == "v2\n"
+    (web / "roadmap.md").write_text("# Web Roadmap\n\nNo links now.\n", encoding="utf-8")
+    assert not api.site([web], out, today=TODAY).errors
+    assert list((out / "files").iterdir()) == []

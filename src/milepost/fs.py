@@ -48,7 +48,8 @@ class Snapshot:
 def read(path: str | os.PathLike[str], *, any_size: bool = False) -> Snapshot:
     """Read a file's bytes; a missing, unreadable or non-regular file is a SourceError, and
     so is one larger than what milepost reads of a roadmap or config (``source.MAX_BYTES``),
-    unless ``any_size`` (files milepost wrote itself: caches, site pages).
+    unless ``any_size`` (files milepost wrote itself, such as caches and site pages, and the
+    site's own files it serves).
 
     The file is opened without blocking and checked to be a regular file before it is read:
     a named pipe called ``roadmap.md`` is an error, not a wait for a writer that never comes.
@@ -95,7 +96,8 @@ def real(path: str | os.PathLike[str]) -> Path:
 
 def _too_big(size: int, limit: int) -> str:
     mib = 1024 * 1024
-    return f"file is {size // mib} MiB, larger than milepost reads ({limit // mib} MiB)"
+    more = -(-size // mib)  # rounded up: a file just over the limit is not "64 MiB"
+    return f"file is {more} MiB, larger than milepost reads ({limit // mib} MiB)"
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a pipe does not wait for a writer

@@ -10,22 +10,26 @@ not rendered again keeps its files. A copy no page links to any more is deleted.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from milepost import fs
-from milepost.errors import MilepostError
-from milepost.render.site.filters import FILES, linkable
+from milepost.errors import MilepostError, SourceError
+from milepost.render.site.filters import FILES, path_to_copy
 from milepost.sitebuild.plan import TrackFile
 
 __all__ = ["copy_linked"]
 
 
-def copy_linked(folder: Path, found: Sequence[TrackFile], before: Any) -> dict[str, list[Any]]:
+def copy_linked(
+    folder: Path, found: Sequence[TrackFile], before: Any, errors: list[MilepostError]
+) -> dict[str, list[Any]]:
     """Copy the files the track pages link to into ``folder`` where they are missing or have
     changed, delete the copies no page links to any more, and return the manifest's new list
-    (``before``: the last build's, as read from its manifest, trusted in nothing)."""
+    (``before``: the last build's, as read from its manifest, trusted in nothing); a file
+    that cannot be copied is added to ``errors``."""
     listed = _entries(before)
     wanted: dict[str, tuple[str, str]] = {}  # place → (track key, file)
     for track in found:
@@ -36,27 +40,67 @@ def copy_linked(folder: Path, found: Sequence[TrackFile], before: Any) -> dict[s
             wanted.update(
                 (place, (key, file))
                 for place, (key, file, *_) in listed.items()
-                if key == track.key and isinstance(file, str) and linkable(folder_of, file)
+                if key == track.key
+                and isinstance(file, str)
+                and path_to_copy(folder_of, file) is not None
             )
+    for place in listed.keys() - wanted.keys():  # first: a new copy may need the place
+        _clear(folder, place)
     now: dict[str, list[Any]] = {}
     for place, (key, file) in sorted(wanted.items()):
+        target = folder / place
         try:
             info = os.stat(file)
         except OSError:  # gone since the page was rendered: no stale copy either
-            fs.remove(folder / place)
+            _clear(folder, place)
             continue
         stamp = [key, file, info.st_size, info.st_mtime_ns]
-        if listed.get(place) != stamp or not (folder / place).is_file():
+        if listed.get(place) != stamp or not target.is_file():
             try:
-                data = fs.read(file, any_size=True).data
-            except MilepostError:
+                _copy(file, target, folder / FILES)
+            except OSError as exc:
+                errors.append(
+                    SourceError(f"cannot copy into the site: {exc.strerror or exc}", path=file)
+                )
                 continue
-            (folder / place).parent.mkdir(parents=True, exist_ok=True)
-            fs.replace(folder / place, data, durable=False)
         now[place] = stamp
-    for place in listed.keys() - now.keys():
-        fs.remove(folder / place)
     return now
+
+
+def _copy(file: str, target: Path, top: Path) -> None:
+    """Copy ``file`` to ``target`` through a temporary file beside it (never read whole into
+    memory: a linked video may be large); what stands in its way below ``top`` (the site's
+    ``files/``: a copy that was a file where a folder is now needed, or the reverse) goes
+    first."""
+    for parent in reversed(target.parents):
+        if parent != top and parent.is_relative_to(top) and parent.is_file():
+            parent.unlink()
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.copying")
+    try:
+        shutil.copyfile(file, temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _clear(folder: Path, place: str) -> None:
+    """Remove the copy at ``place`` and the folders under ``files/`` it leaves empty."""
+    target = folder / place
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target, ignore_errors=True)
+    else:
+        fs.remove(target)
+    top = folder / FILES
+    for parent in target.parents:
+        if parent == top or not parent.is_relative_to(top):
+            break
+        try:
+            parent.rmdir()  # only when empty
+        except OSError:
+            break
 
 
 def _entries(before: Any) -> dict[str, list[Any]]:

@@ -169,7 +169,7 @@ def write(
         "files": after,
         "conflicts": manifest["conflicts"],
         "inputs": manifest["inputs"],
-        "linked": copy_linked(folder, found, manifest.get("linked")),
+        "linked": copy_linked(folder, found, manifest.get("linked"), errors),
     }
     # Compact: with an indent, json encodes in Python, a tenth of a rebuild at 1,000 tracks.
     data = json.dumps(new_manifest, sort_keys=True, separators=(",", ":")).encode("utf-8")

@@ -10,7 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from milepost.document.html import to_html
 
-__all__ = ["FILES", "PAGE_IDS", "Relink", "linkable", "markdown_html", "safe_url"]
+__all__ = ["FILES", "PAGE_IDS", "Relink", "markdown_html", "path_to_copy", "safe_url"]
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -75,7 +75,7 @@ class Relink:
         page = self.pages_of.get(target)
         if page is not None:
             return f"{page}.html" + (f"#{fragment}" if fragment else "")
-        inside = linkable(self.folder, target)
+        inside = path_to_copy(self.folder, target)
         if inside is None:
             return url
         place = f"{FILES}/{self.slug}/{Path(inside).as_posix()}"
@@ -83,7 +83,7 @@ class Relink:
         return f"../{quote(place)}" + (f"#{fragment}" if fragment else "")
 
 
-def linkable(folder: str, target: str) -> str | None:
+def path_to_copy(folder: str, target: str) -> str | None:
     """The path from ``folder`` (a roadmap's, resolved) of a file its roadmap may link to
     in the site: a regular ``target`` (resolved) there or below, with no hidden part in that
     path; None for any other."""
@@ -91,6 +91,6 @@ def linkable(folder: str, target: str) -> str | None:
     parts = Path(inside).parts
     if not parts or parts[0] == os.pardir or os.path.isabs(inside):
         return None
-    if any(part.startswith(".") for part in parts):
-        return None
+    if any(part.startswith(".") or ":" in part or "\\" in part for part in parts):
+        return None  # hidden, or a name the site's manifest would not take back
     return inside if os.path.isfile(target) else None

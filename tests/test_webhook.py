@@ -180,6 +180,18 @@ def test_an_answer_trickled_byte_by_byte_times_out_as_a_whole(
     assert "may have posted this one" in str(info.value)
 
 
+def test_an_answer_too_large_to_be_discords_stops_the_run(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from milepost import webhook
+
+    monkeypatch.setattr(webhook, "MAX_ANSWER", 100)
+    server.script = [Answer(status=200, body=b"x" * 1000)]
+    with pytest.raises(WebhookError, match=r"^message 1 of 3: the answer was larger than"):
+        post(server.url, PAYLOADS, ledger=tmp_path / "l.json")
+    assert len(server.requests) == 1
+
+
 def test_nobody_listening(tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

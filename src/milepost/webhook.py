@@ -209,6 +209,9 @@ def _deliver(
             failure = "could not connect to Discord"
         except httpx.TimeoutException:
             failure, hint = f"no answer from Discord within {timeout:g} s", unsure
+        except _TooLarge:
+            failure = f"the answer was larger than {MAX_ANSWER // 1024} KiB: not Discord's"
+            hint = unsure
         except httpx.TransportError:
             failure, hint = "the connection to Discord closed before an answer", unsure
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # their text may name the URL
@@ -240,14 +243,21 @@ def _deliver(
         sleep(wait)
 
 
+class _TooLarge(Exception):
+    """An answer longer than :data:`MAX_ANSWER`: no answer Discord gives."""
+
+
 def _read_by(response: httpx.Response, deadline: float) -> bytes:
-    """The answer's body, read whole by ``deadline`` (time.monotonic) and at most
-    :data:`MAX_ANSWER` bytes, else httpx's ReadTimeout."""
+    """The answer's body, read whole by ``deadline`` (time.monotonic; checked as each part
+    arrives, so a stalled answer may take one more read timeout) and at most
+    :data:`MAX_ANSWER` bytes: else httpx's ReadTimeout, or :class:`_TooLarge`."""
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
-        if time.monotonic() > deadline or size > MAX_ANSWER:
+        if size > MAX_ANSWER:
+            raise _TooLarge
+        if time.monotonic() > deadline:
             raise httpx.ReadTimeout("the answer did not end in time", request=response.request)
         chunks.append(chunk)
     return b"".join(chunks)

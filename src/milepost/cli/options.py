@@ -70,8 +70,8 @@ def console_for(color: str, *, piped_width: int | None = None) -> Console:
 
 
 #: The dates the date options take: roadmaps' dates are read in the years 1900-2099, and a
-#: date given must leave room for the review cadence (up to a year) and the planning horizon
-#: after it, so that every command can compute with it and read back what it wrote.
+#: date given must leave room for the review cadence (up to a year) after it, so that every
+#: command can compute with it and read back what it wrote. One range for every date option.
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2099, 12, 31) - dt.timedelta(days=366)  # the longest review cadence
 

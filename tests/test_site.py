@@ -751,3 +751,23 @@ def test_a_linked_file_that_becomes_a_folder_is_copied_again(tmp_path: Path) -> 
     (web / "roadmap.md").write_text("# Web Roadmap\n\nNo links now.\n", encoding="utf-8")
     assert not api.site([web], out, today=TODAY).errors
     assert list((out / "files").iterdir()) == []
+
+
+def test_a_linked_file_that_appears_or_goes_renders_its_page_again(tmp_path: Path) -> None:
+    """The roadmap did not change, but what its link reaches did: its page is made again."""
+    web = tmp_path / "p" / "web"
+    web.mkdir(parents=True)
+    (web / "roadmap.md").write_text("# Web Roadmap\n\n[later](later.txt)\n", encoding="utf-8")
+    out = tmp_path / "site"
+    api.site([web], out, today=TODAY)
+    page = out / "tracks" / "web.html"
+    assert 'href="later.txt"' in page.read_text(encoding="utf-8")
+    assert api.site([web], out, today=TODAY).reused == 1  # nothing changed: kept
+    (web / "later.txt").write_text("hi\n", encoding="utf-8")
+    built = api.site([web], out, today=TODAY)
+    assert built.reused == 0 and 'href="../files/web/later.txt"' in page.read_text("utf-8")
+    assert (out / "files/web/later.txt").read_text(encoding="utf-8") == "hi\n"
+    (web / "later.txt").unlink()
+    assert api.site([web], out, today=TODAY).reused == 0
+    assert 'href="later.txt"' in page.read_text(encoding="utf-8")
+    assert not (out / "files/web/later.txt").exists()

@@ -75,7 +75,9 @@ def build_site(
     tracks, errors = read_tracks(
         files, project=project, today=today, version=version, pages_of=pages_of
     )
-    todo = to_render(tracks, folder, manifest.get("files", {}), kept, progress)
+    todo = to_render(
+        tracks, folder, manifest.get("files", {}), kept, progress, manifest.get("checked")
+    )
     errors += render(todo, project=project, today=today, progress=progress, pages_of=pages_of)
     good = [t for t in tracks if t.parts is not None]
     joined = pages(good, manifest, folder, project=project, today=today, history=history)

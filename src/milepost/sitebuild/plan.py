@@ -15,11 +15,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from milepost import fs
 from milepost.config import Config
 from milepost.errors import MilepostError
 from milepost.portfolio.conflicts import Offer
+from milepost.render.site.filters import path_to_copy
 from milepost.render.site.parts import TrackParts
 from milepost.sitebuild.cache import Kept, plain_offers
 
@@ -42,6 +44,8 @@ class TrackFile:
     kept: Kept | None = None
     #: The files its page links to (places in the site → files), when rendered now.
     files: dict[str, str] | None = None
+    #: Every file a link of its page named → whether it is copied, when rendered now.
+    checked: dict[str, bool] | None = None
 
 
 def digest(*parts: str) -> str:
@@ -80,17 +84,38 @@ def to_render(
     pages: Mapping[str, str],
     kept: Mapping[str, Kept],
     progress: Callable[[str], None] | None,
+    checked: Mapping[str, Any] | None = None,
 ) -> list[TrackFile]:
     """The tracks to parse and render again; each other one takes what was kept of it.
-    ``pages``: the digests of the files the last build wrote, by relative path."""
+    ``pages``: the digests of the files the last build wrote, by relative path; ``checked``:
+    by track key, the files the links of its page named and whether each was copied (a
+    track is rendered again when one of those answers changed: a linked file that appeared
+    or went)."""
     on_disk = _track_pages(folder)
     todo = []
     for track in tracks:
-        if not _reuse(track, on_disk, pages, kept):
+        links = (checked or {}).get(track.key, {})
+        if not _links_hold(track, links) or not _reuse(track, on_disk, pages, kept):
             todo.append(track)
-        elif progress is not None:
-            progress(track.parts.track if track.parts else str(track.path))
+        else:
+            track.checked = links
+            if progress is not None:
+                progress(track.parts.track if track.parts else str(track.path))
     return todo
+
+
+def _links_hold(track: TrackFile, links: Any) -> bool:
+    """Whether each file the links of the track's page named is still copied, or still not
+    (``links``: as the last build's manifest has them, trusted in nothing)."""
+    if not isinstance(links, dict):
+        return False
+    if not links:
+        return True
+    folder = os.path.realpath(track.path.parent)
+    return all(
+        isinstance(target, str) and (path_to_copy(folder, target) is not None) is copied
+        for target, copied in links.items()
+    )
 
 
 def _track_pages(folder: Path) -> frozenset[str]:

@@ -51,6 +51,7 @@ class TrackPage(NamedTuple):
 
     html: bytes
     files: dict[str, str]
+    checked: dict[str, bool]  # every file a link named → whether it is copied
 
 
 def track_page(
@@ -80,7 +81,9 @@ def track_page(
         today=today,
         root="../",
     )
-    return TrackPage(page, relink.files if relink is not None else {})
+    if relink is None:
+        return TrackPage(page, {}, {})
+    return TrackPage(page, relink.files, relink.checked)
 
 
 def build(

@@ -63,6 +63,9 @@ class Relink:
         self.pages_of = pages_of
         #: Each linked file's place in the site → the file it copies.
         self.files: dict[str, str] = {}
+        #: Every file a link named (resolved) → whether it is copied: a page kept from an
+        #: earlier build is made again when one of these answers changes.
+        self.checked: dict[str, bool] = {}
 
     def __call__(self, url: str) -> str:
         if not url or url.startswith(("#", "/", "\\")) or urlsplit(url).scheme:
@@ -76,6 +79,7 @@ class Relink:
         if page is not None:
             return f"{page}.html" + (f"#{fragment}" if fragment else "")
         inside = path_to_copy(self.folder, target)
+        self.checked[target] = inside is not None
         if inside is None:
             return url
         place = f"{FILES}/{self.slug}/{Path(inside).as_posix()}"

@@ -502,6 +502,8 @@ def test_the_edges_of_the_date_range_work_in_every_edit(
     assert main(["review", "edge", "--today", today]) == 0
     assert main(["new", "other", "--dir", ".", "--today", today]) == 0
     assert main(["review", "other", "--today", today]) == 0
+    for edit in ("plan", "start", "ship"):
+        assert main([edit, "other", "Edge work", "--today", today]) == 0
     assert "error" not in capsys.readouterr().err
 
 

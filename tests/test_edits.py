@@ -403,6 +403,25 @@ def test_a_row_with_an_empty_first_cell_is_found_and_edited(
     assert rows == [("Task Planning", None), ("Rate Limiting System", Status.IN_PROGRESS)]
 
 
+def test_a_rows_status_emoji_goes_before_its_title_not_its_date(tmp_path: Path) -> None:
+    """A row without a Status column gets its emoji before the title, not glued to a date
+    in the first column; one the author glued to the first cell stays where it is."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n## Plan\n\n| Quarter | Feature | Owner |\n|---|---|---|\n"
+        "| Q4 2026 | Login page | @a |\n| 📋 Q1 2027 | Password reset | @b |\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "start", item="Login page", today=TODAY)
+    api.edit(path, "start", item="Password reset", today=TODAY)
+    api.edit(path, "block", item="Login page", today=TODAY)
+    assert path.read_text(encoding="utf-8").endswith(
+        "| Q4 2026 | ⛔ Login page | @a |\n| 🚧 Q1 2027 | Password reset | @b |\n"
+    )
+    rows = [(i.title, i.status) for i in work_items(milepost.load(path))]
+    assert rows == [("Login page", Status.BLOCKED), ("Password reset", Status.IN_PROGRESS)]
+
+
 def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

@@ -17,6 +17,7 @@ from milepost.edits.style import (
     split_line_ending,
 )
 from milepost.errors import UsageError
+from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
 
@@ -129,15 +130,33 @@ def _status_column(table: Table) -> int | None:
     return next((i for i, h in enumerate(header) if h in ("status", "state")), None)
 
 
-def _set_first_emoji(line: str, status: Status, voice: Voice) -> str:
-    """A row whose first cell leads with a status emoji: only that emoji changes."""
+def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice: Voice) -> str:
+    """A row's status as an emoji leading a cell: the one leading its first filled cell
+    changes where there is one (the author's place for it); else the title cell's emoji is
+    set, or one is put before the title (not before a date in a when-column)."""
     for at, char in enumerate(line):
         if char not in " \t|":
             found = emoji_written(line, at)
-            if found is None:  # a row with no marker of its own gets one
-                return line[:at] + voice.glyph(status) + " " + line[at:]
-            return line[:at] + voice.glyph(status) + line[found[1] :]
-    raise UsageError("the row has no cells")
+            if found is not None:
+                return line[:at] + voice.glyph(status) + line[found[1] :]
+            break
+    else:
+        raise UsageError("the row has no cells")
+    row = next((r for r in table.rows if r.start == number), None)
+    body, ending = split_line_ending(line)
+    bounds = _cell_bounds(body)
+    column = title_cell(table, row) if row is not None else 0
+    if not body.rstrip().endswith("|"):
+        bounds.append(len(body))
+    if column + 1 >= len(bounds):
+        column = 0
+    start, end = bounds[column] + 1, bounds[column + 1]
+    at = start + len(body[start:end]) - len(body[start:end].lstrip())
+    found = emoji_written(body, at)
+    glyph = voice.glyph(status)
+    if found is not None:
+        return body[:at] + glyph + body[found[1] :] + ending
+    return body[:at] + glyph + " " + body[at:] + ending
 
 
 def _field_line(roadmap: Roadmap, item: Item) -> int:
@@ -159,8 +178,9 @@ def set_status(roadmap: Roadmap, item: Item, status: Status, *, reason: str | No
         column = _status_column(table) if table is not None else None
         if column is not None:
             new = _set_cell(lines[first], column, status, voice)
-        else:  # the status is an emoji glued to the first cell
-            new = _set_first_emoji(lines[first], status, voice)
+        else:  # an emoji glued to the first filled cell, else to the title's (as read)
+            assert table is not None
+            new = _set_glued_emoji(lines[first], table, first, status, voice)
     elif item.kind == "heading" and item.status_from == "field":
         first = _field_line(roadmap, item)
         new = restatus_field(lines[first], status, voice)

@@ -1,18 +1,18 @@
 """Table rows → items: the title from the cell that names the work, the status from a
-Status/State column (or an emoji glued to the first non-empty cell), the period from the most
-specific when-column; a legend table gives none."""
+Status/State column (or an emoji glued to the first filled cell, else to the title's), the
+period from the most specific when-column; a legend table gives none."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from milepost.document import Table
+from milepost.document import Inline, Row, Table
 from milepost.extract.fields import owners_in
-from milepost.extract.markers import cell_status, item_marker
+from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
 
-__all__ = ["table_items"]
+__all__ = ["table_items", "title_cell"]
 
 _STATUS_HEADERS = frozenset({"status", "state", "current status"})
 # Columns that say when, most specific first: a Target or ETA beats a Release or Version.
@@ -64,15 +64,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if not row.cells:
             continue
         filled = [i for i, c in enumerate(row.cells) if c.inline.text.strip()]
-        # An emoji is glued to the first cell, or the first filled one ("| | | 🚧 Task |").
+        # An emoji is glued to the first filled cell ("| | | 🚧 Task |"), else to the title's.
         first = row.cells[filled[0] if filled else 0].inline
-        named = next((i for i in title_cols if i in filled), None)
-        if named is None:  # else the first words beside what says when ("45%" names nothing)
-            named = next(
-                (i for i in filled if i not in not_titles and _has_words(row.cells[i].inline.text)),
-                filled[0] if filled else 0,
-            )
-        title = row.cells[named].inline
+        title = row.cells[_title_cell(row, title_cols, not_titles)].inline
         row_text = " | ".join(c.inline.text.strip() for c in row.cells)
         links = tuple(link for c in row.cells for link in c.inline.links)
         merged = replace(title, links=links)
@@ -103,8 +97,10 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                     item, status=marker.status, status_from=marker.source, marker=marker.written
                 )
         else:
-            glued = item_marker(first, None, ctx.legend)
-            marker = glued if glued is not None and glued.end > 0 else None
+            marker = _glued(first, ctx)
+            if marker is None and first is not title:
+                marker = _glued(title, ctx)
+                first = title  # the title's own marker: left out of its words
             item = make_item(
                 merged,
                 marker if first is title else None,
@@ -121,6 +117,37 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
+
+
+def title_cell(table: Table, row: Row) -> int:
+    """The index of the cell that names the work of ``row`` (a row of ``table``)."""
+    header = [h.lower().strip(" *:") for h in table.header()]
+    status_col = next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None)
+    when_cols = {i for i, h in enumerate(header) if h in _WHEN_HEADERS}
+    title_cols = sorted(
+        (i for i, h in enumerate(header) if h in _TITLE_RANKS),
+        key=lambda i: (_TITLE_RANKS[header[i]], i),
+    )
+    return _title_cell(row, title_cols, {*when_cols, status_col})
+
+
+def _title_cell(row: Row, title_cols: list[int], not_titles: set[int | None]) -> int:
+    """The first filled cell of the columns that name the work, else the first filled cell
+    with words beside what says when ("45%" names nothing), else the first filled cell."""
+    filled = [i for i, c in enumerate(row.cells) if c.inline.text.strip()]
+    named = next((i for i in title_cols if i in filled), None)
+    if named is not None:
+        return named
+    return next(
+        (i for i in filled if i not in not_titles and _has_words(row.cells[i].inline.text)),
+        filled[0] if filled else 0,
+    )
+
+
+def _glued(inline: Inline, ctx: WalkContext) -> Marker | None:
+    """A status emoji (or box, or bold label) leading a cell's text."""
+    glued = item_marker(inline, None, ctx.legend)
+    return glued if glued is not None and glued.end > 0 else None
 
 
 def _has_words(text: str) -> bool:

@@ -272,3 +272,13 @@ def test_a_track_that_cannot_be_read_says_so(tmp_path: Path) -> None:
     assert any("the roadmap at 'tracks/memory' could not be read" in p for p in problems)
     assert any("cannot decode byte" in p for p in problems)
     assert "0 roadmaps" not in html
+
+
+def test_a_symlink_loop_in_the_portfolio_is_no_crash(tmp_path: Path) -> None:
+    """A roadmap that links to itself cannot be read; the other tracks' table still renders."""
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "roadmaps", root)
+    (root / "tracks" / "loopy").mkdir()
+    (root / "tracks" / "loopy" / "roadmap.md").symlink_to("roadmap.md")
+    html, _ = convert("```milepost portfolio\n:columns: track, lead\n```\n", root=str(root))
+    assert "<td>Memory</td>" in html

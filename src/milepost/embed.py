@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from milepost import api
+from milepost import api, fs
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError
 from milepost.locate import discover, find_config
@@ -79,9 +79,9 @@ def portfolio_root(option: str | os.PathLike[str] | None, base: Path) -> Path:
     """The folder a directive without a path shows: the ``root`` option (relative to
     ``base``), else the folder of the ``milepost.toml`` that governs ``base``, else ``base``."""
     if option:
-        return (base / option).resolve()
+        return fs.real(base / option)
     config = find_config(base)
-    return Path(config.root).resolve() if config.root is not None else base.resolve()
+    return fs.real(config.root) if config.root is not None else fs.real(base)
 
 
 def resolve(argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
@@ -93,7 +93,7 @@ def resolve(argument: str | None, *, page_dir: Path | None, root: Path) -> Path:
     candidates.append(root / argument)
     for candidate in candidates:
         if candidate.exists():
-            return candidate.resolve()
+            return fs.real(candidate)
     raise UsageError(
         f"no roadmap or folder {argument!r}",
         hint=f"paths are relative to the page or to the portfolio root {root}",
@@ -151,7 +151,7 @@ def view(
 
 def roadmap_files(target: Path) -> tuple[str, ...]:
     """The roadmap files ``target`` names now (absolute, sorted)."""
-    return tuple(sorted(str(p.resolve()) for p in discover(target)))
+    return tuple(sorted(str(fs.real(p)) for p in discover(target)))
 
 
 _Stamp = tuple[tuple[str, int, int], ...]

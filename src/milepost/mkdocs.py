@@ -67,7 +67,7 @@ class MilepostPlugin(BasePlugin[_Options]):
         self.root: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path or ".").resolve().parent
+        base = fs.real(config.config_file_path or ".").parent
         try:
             self.root = portfolio_root(self.config.root, base)
             today = parse_today(self.config.today)
@@ -76,7 +76,7 @@ class MilepostPlugin(BasePlugin[_Options]):
         self.extension = MilepostExtension(
             root=str(self.root),
             today=today.isoformat(),
-            docs_dir=str(Path(config.docs_dir).resolve()),
+            docs_dir=str(fs.real(config.docs_dir)),
             mermaid=self.config.mermaid,
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]

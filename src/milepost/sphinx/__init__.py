@@ -37,7 +37,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from milepost import __version__
+from milepost import __version__, fs
 from milepost.embed import check, parse_today, roadmap_files
 from milepost.errors import MilepostError
 from milepost.sphinx.directives import DIRECTIVES, pages
@@ -122,7 +122,7 @@ def _configured(app: Sphinx, config: Config) -> None:
     except MilepostError as exc:
         raise ConfigError(str(exc)) from None
     if config.milepost_root:
-        config.milepost_root = str((Path(app.confdir) / config.milepost_root).resolve())
+        config.milepost_root = str(fs.real(Path(app.confdir) / config.milepost_root))
 
 
 def _static(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:

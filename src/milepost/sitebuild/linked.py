@@ -1,10 +1,11 @@
 """The files roadmaps link to (images, documents beside them), copied into the site.
 
 A track page's links to such files point to their copies under ``files/<slug>/`` (see
-``render.site.filters.Relink``). The manifest lists each copy: its place in the site, the
-track (by key) whose page links to it, the file it copies, and that file's size and time of
-change when it was copied, so an unchanged file is not copied again and a track whose page is
-not rendered again keeps its files. A copy no page links to any more is deleted.
+``render.site.filters.Relink``), whose answers (each file a link named, copied or not) are
+the track's ``checked``, kept in the manifest with its page. The manifest also lists each
+copy: its place in the site, the track (by key) whose page links to it, the file it copies,
+and that file's size and time of change when it was copied, so an unchanged file is not
+copied again. A copy no page links to any more is deleted.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from milepost import fs
 from milepost.errors import MilepostError, SourceError
-from milepost.render.site.filters import FILES, path_to_copy
+from milepost.render.site.filters import FILES, place_of
 from milepost.sitebuild.plan import TrackFile
 
 __all__ = ["copy_linked"]
@@ -33,17 +34,15 @@ def copy_linked(
     listed = _entries(before)
     wanted: dict[str, tuple[str, str]] = {}  # place → (track key, file)
     for track in found:
-        if track.files is not None:  # rendered now: its page says what it links to
-            wanted.update((place, (track.key, file)) for place, file in track.files.items())
-        else:  # not rendered again: the same files as last time, each checked again
-            folder_of = os.path.realpath(track.path.parent)
-            wanted.update(
-                (place, (key, file))
-                for place, (key, file, *_) in listed.items()
-                if key == track.key
-                and isinstance(file, str)
-                and path_to_copy(folder_of, file) is not None
-            )
+        if not track.checked or track.parts is None:
+            continue
+        # The files its page links to as copies: each one found to copy when the page was
+        # rendered, or (a kept page) again before it was kept (plan.to_render).
+        roadmap_folder = os.path.realpath(track.path.parent)
+        for file, copied in track.checked.items():
+            if copied:
+                inside = os.path.relpath(file, roadmap_folder)
+                wanted[place_of(track.parts.slug, inside)] = (track.key, file)
     for place in listed.keys() - wanted.keys():  # first: a new copy may need the place
         _clear(folder, place)
     now: dict[str, list[Any]] = {}

@@ -42,9 +42,8 @@ class TrackFile:
     offers: tuple[Offer, ...] | None = None
     shares: tuple[str, ...] | None = None  # see TrackParts.shares
     kept: Kept | None = None
-    #: The files its page links to (places in the site → files), when rendered now.
-    files: dict[str, str] | None = None
-    #: Every file a link of its page named → whether it is copied, when rendered now.
+    #: Every file a link of its page named → whether it is copied into the site: from its
+    #: rendering, or (a page kept) from the last build, each answer found to hold still.
     checked: dict[str, bool] | None = None
 
 

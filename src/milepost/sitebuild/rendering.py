@@ -65,7 +65,6 @@ class _Rendered:
     parts: TrackParts
     shares: tuple[str, ...]
     offers: tuple[Offer, ...]
-    files: dict[str, str]  # the files the page links to: their places in the site → files
     checked: dict[str, bool]  # every file a link named → whether it is copied
 
 
@@ -100,7 +99,7 @@ def _render_one(
     track = rollup(roadmap, today, config)
     page = track_page(track, project=project, today=today, pages_of=pages_of)
     parts = track_parts(track, today=today, macros=macros())
-    return _Rendered(page.html, parts, parts.shares(), offers(roadmap), page.files, page.checked)
+    return _Rendered(page.html, parts, parts.shares(), offers(roadmap), page.checked)
 
 
 def _render_chunk(
@@ -157,7 +156,7 @@ def render(
             continue
         track.page, track.parts, track.offers = result.page, result.parts, result.offers
         track.page_digest, track.shares = fs.sha256(result.page), result.shares
-        track.files, track.checked = result.files, result.checked
+        track.checked = result.checked
         if progress is not None:
             progress(track.parts.track)
     return errors

@@ -47,11 +47,10 @@ __all__ = [
 
 
 class TrackPage(NamedTuple):
-    """A track's page, and the files it links to: their places in the site → the files."""
+    """A track's page, and every file its links named → whether it is copied into the site."""
 
     html: bytes
-    files: dict[str, str]
-    checked: dict[str, bool]  # every file a link named → whether it is copied
+    checked: dict[str, bool]
 
 
 def track_page(
@@ -81,9 +80,7 @@ def track_page(
         today=today,
         root="../",
     )
-    if relink is None:
-        return TrackPage(page, {}, {})
-    return TrackPage(page, relink.files, relink.checked)
+    return TrackPage(page, relink.checked if relink is not None else {})
 
 
 def build(

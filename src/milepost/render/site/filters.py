@@ -10,7 +10,15 @@ from urllib.parse import quote, unquote, urlsplit
 
 from milepost.document.html import to_html
 
-__all__ = ["FILES", "PAGE_IDS", "Relink", "markdown_html", "path_to_copy", "safe_url"]
+__all__ = [
+    "FILES",
+    "PAGE_IDS",
+    "Relink",
+    "markdown_html",
+    "path_to_copy",
+    "place_of",
+    "safe_url",
+]
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -51,7 +59,7 @@ class Relink:
     - a link to another roadmap of the portfolio (``pages_of``: each one's page name, by
       resolved file) goes to that track's page, its ``#fragment`` kept;
     - a link to a file in the roadmap's folder or below it (an image, a design document) goes
-      to its copy under ``files/<slug>/``, listed in :attr:`files` for the builder to copy;
+      to its copy under ``files/<slug>/`` (:func:`place_of`), which the builder makes;
       files outside that folder, hidden ones (``.env``, ``.git/``) and missing ones are not
       copied, and their links are left as written;
     - any other address is left as it is.
@@ -61,10 +69,8 @@ class Relink:
         self.folder = os.path.realpath(os.path.dirname(os.path.abspath(roadmap)))
         self.slug = slug
         self.pages_of = pages_of
-        #: Each linked file's place in the site → the file it copies.
-        self.files: dict[str, str] = {}
-        #: Every file a link named (resolved) → whether it is copied: a page kept from an
-        #: earlier build is made again when one of these answers changes.
+        #: Every file a link named (resolved) → whether it is copied (the builder copies
+        #: those); a page kept from an earlier build is made again when an answer changes.
         self.checked: dict[str, bool] = {}
 
     def __call__(self, url: str) -> str:
@@ -82,9 +88,14 @@ class Relink:
         self.checked[target] = inside is not None
         if inside is None:
             return url
-        place = f"{FILES}/{self.slug}/{Path(inside).as_posix()}"
-        self.files[place] = target
+        place = place_of(self.slug, inside)
         return f"../{quote(place)}" + (f"#{fragment}" if fragment else "")
+
+
+def place_of(slug: str, inside: str) -> str:
+    """Where the site keeps the copy of a file the roadmap of track ``slug`` links to
+    (``inside``: the file's path from the roadmap's folder, as :func:`path_to_copy` gives)."""
+    return f"{FILES}/{slug}/{Path(inside).as_posix()}"
 
 
 def path_to_copy(folder: str, target: str) -> str | None:

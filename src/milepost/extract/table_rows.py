@@ -5,6 +5,7 @@ period from the most specific when-column; a legend table gives none."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from milepost.document import Inline, Row, Table
 from milepost.extract.fields import owners_in
@@ -45,28 +46,48 @@ _TITLE_RANKS = {
 }
 
 
-def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
+class _Columns(NamedTuple):
+    """What a table's header says of its columns."""
+
+    status: int | None  # the Status (or State) column
+    when: list[int]  # the columns that say when, most specific first
+    titles: list[int]  # the columns that name the work, most closely first
+    header_size: int
+
+    @property
+    def not_titles(self) -> set[int | None]:
+        """What never names the work: the columns that say when, and the status."""
+        return {*self.when, self.status}
+
+
+def _columns(table: Table) -> _Columns:
     header = [h.lower().strip(" *:") for h in table.header()]
-    status_col = next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None)
-    if status_col == 0 and len(header) > 1:
+    return _Columns(
+        next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None),
+        sorted(
+            (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
+            key=lambda i: _WHEN_HEADERS.index(header[i]),
+        ),
+        sorted(
+            (i for i, h in enumerate(header) if h in _TITLE_RANKS),
+            key=lambda i: (_TITLE_RANKS[header[i]], i),
+        ),
+        len(header),
+    )
+
+
+def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
+    columns = _columns(table)
+    status_col, when_cols = columns.status, columns.when
+    if status_col == 0 and columns.header_size > 1:
         return  # a legend table: each row explains a status, none is an item
-    when_cols = sorted(
-        (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
-        key=lambda i: _WHEN_HEADERS.index(header[i]),
-    )
-    title_cols = sorted(
-        (i for i, h in enumerate(header) if h in _TITLE_RANKS),
-        key=lambda i: (_TITLE_RANKS[header[i]], i),
-    )
-    # Not a title: what says when, or the status.
-    not_titles = {*when_cols, status_col}
     for row in table.rows:
         if not row.cells:
             continue
-        filled = [i for i, c in enumerate(row.cells) if c.inline.text.strip()]
+        filled = _filled(row)
         # An emoji is glued to the first filled cell ("| | | 🚧 Task |"), else to the title's.
         first = row.cells[filled[0] if filled else 0].inline
-        title = row.cells[_title_cell(row, title_cols, not_titles)].inline
+        title = row.cells[_title_cell(row, filled, columns)].inline
         row_text = " | ".join(c.inline.text.strip() for c in row.cells)
         links = tuple(link for c in row.cells for link in c.inline.links)
         merged = replace(title, links=links)
@@ -121,23 +142,21 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
 
 def title_cell(table: Table, row: Row) -> int:
     """The index of the cell that names the work of ``row`` (a row of ``table``)."""
-    header = [h.lower().strip(" *:") for h in table.header()]
-    status_col = next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None)
-    when_cols = {i for i, h in enumerate(header) if h in _WHEN_HEADERS}
-    title_cols = sorted(
-        (i for i, h in enumerate(header) if h in _TITLE_RANKS),
-        key=lambda i: (_TITLE_RANKS[header[i]], i),
-    )
-    return _title_cell(row, title_cols, {*when_cols, status_col})
+    return _title_cell(row, _filled(row), _columns(table))
 
 
-def _title_cell(row: Row, title_cols: list[int], not_titles: set[int | None]) -> int:
+def _filled(row: Row) -> list[int]:
+    """The indexes of the row's cells that hold text."""
+    return [i for i, c in enumerate(row.cells) if c.inline.text.strip()]
+
+
+def _title_cell(row: Row, filled: list[int], columns: _Columns) -> int:
     """The first filled cell of the columns that name the work, else the first filled cell
     with words beside what says when ("45%" names nothing), else the first filled cell."""
-    filled = [i for i, c in enumerate(row.cells) if c.inline.text.strip()]
-    named = next((i for i in title_cols if i in filled), None)
+    named = next((i for i in columns.titles if i in filled), None)
     if named is not None:
         return named
+    not_titles = columns.not_titles
     return next(
         (i for i in filled if i not in not_titles and _has_words(row.cells[i].inline.text)),
         filled[0] if filled else 0,

@@ -13,8 +13,9 @@ composes are pure. History has its own façade above this one, :mod:`milepost.hi
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from milepost.lazy import lazy_names
 
 if TYPE_CHECKING:
     from milepost.api.checks import CheckResult, check, check_loaded
@@ -66,10 +67,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'milepost.api' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())

@@ -42,8 +42,13 @@ class MilepostError(Exception):
         if self.path is not None:
             path = shown_path(self.path)
             where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{hint}"
+        return f"{where}{self.said}"
+
+    @property
+    def said(self) -> str:
+        """What went wrong and the hint, without the place (for formats that give the
+        file and line apart, such as SARIF and GitHub annotations)."""
+        return f"{self.message} ({self.hint})" if self.hint else self.message
 
 
 class SourceError(MilepostError):

@@ -48,14 +48,12 @@ def github_error(error: MilepostError) -> str:
     where = f" file={_github_escape(error.path, property_=True)}" if error.path else ""
     if error.path and error.line is not None:
         where += f",line={error.line}"
-    text = f"{error.message} ({error.hint})" if error.hint else error.message
-    return f"::error{where},title=milepost could not check it::{_github_escape(text)}"
+    return f"::error{where},title=milepost could not check it::{_github_escape(error.said)}"
 
 
 def _notification(error: MilepostError) -> dict[str, object]:
     """A SARIF tool execution notification for a file that could not be checked."""
-    text = f"{error.message} ({error.hint})" if error.hint else error.message
-    found: dict[str, object] = {"level": "error", "message": {"text": text}}
+    found: dict[str, object] = {"level": "error", "message": {"text": error.said}}
     if error.path:
         place: dict[str, object] = {"artifactLocation": {"uri": _uri(error.path)}}
         if error.line is not None:

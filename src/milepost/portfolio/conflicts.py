@@ -128,6 +128,7 @@ def _match(needed: str, offers: Sequence[Offer]) -> tuple[Offer, float] | None:
     return None if best is None else (offers[best[0]], best[1])
 
 
+@lru_cache(maxsize=1 << 16)  # a title's words, asked of each need it is matched to
 def _numbered(words: frozenset[str]) -> frozenset[str]:
     """The words that hold a digit: versions, quarters, years ("v2", "q1", "2027")."""
     return frozenset(w for w in words if not w.isalpha())

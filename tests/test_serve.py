@@ -104,6 +104,30 @@ def test_an_edit_rebuilds_the_site_and_bumps_the_version(preview: Preview, portf
     assert not json.loads(fetch(preview.url + VERSION_PATH.lstrip("/"))[2])["errors"]
 
 
+def test_a_linked_file_changed_or_made_is_copied_again(portfolio: Path, tmp_path: Path) -> None:
+    folder = portfolio / "tracks" / "memory"
+    (folder / "diagram.svg").write_text("<svg>first</svg>", "utf-8")
+    roadmap = folder / "roadmap.md"
+    links = "\nSee [the diagram](diagram.svg) and [the notes](notes.txt).\n"
+    roadmap.write_text(roadmap.read_text(encoding="utf-8") + links, "utf-8")
+    running = Preview([portfolio], tmp_path / "site", today=TODAY, port=0)
+    running.start()
+    try:
+        copy = running.url + "files/memory/diagram.svg"
+        assert fetch(copy)[2] == "<svg>first</svg>"
+        page = running.url + "tracks/memory.html"
+        assert 'href="notes.txt"' in fetch(page)[2]  # not there yet: left as written
+        before = version(running)
+        (folder / "diagram.svg").write_text("<svg>second</svg>", "utf-8")
+        wait_until(lambda: fetch(copy)[2] == "<svg>second</svg>", "the changed file copied")
+        assert version(running) > before
+        (folder / "notes.txt").write_text("notes", "utf-8")
+        wait_until(lambda: "../files/memory/notes.txt" in fetch(page)[2], "the made file linked")
+        assert fetch(running.url + "files/memory/notes.txt")[2] == "notes"
+    finally:
+        running.close()
+
+
 def test_a_renamed_track_folder_is_rebuilt(preview: Preview, portfolio: Path) -> None:
     before = version(preview)
     (portfolio / "tracks" / "memory").rename(portfolio / "tracks" / "recall")
@@ -278,6 +302,9 @@ def test_only_changes_that_can_change_the_site_count(tmp_path: Path) -> None:
     assert not _relevant(str(track / "sedzPMfXE"), output, folders)
     track.rename(tmp_path / "tracks" / "recall")
     assert _relevant(str(track), output, folders)  # the folder gone took a roadmap with it
+    image = track / "diagram.png"
+    assert not _relevant(str(image), output, folders)
+    assert _relevant(str(image), output, folders, frozenset({str(image.resolve())}))
     assert not _relevant(str(output / "index.html"), output, folders)
 
 

@@ -79,6 +79,7 @@ class Preview:
         self._watcher: threading.Thread | None = None
         self._server: threading.Thread | None = None
         self._folders: frozenset[str] = frozenset()  # the folders the roadmaps are in
+        self._linked: frozenset[str] = frozenset()  # the files their pages link to
         self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.server.daemon_threads = True
 
@@ -100,6 +101,7 @@ class Preview:
                     history=self.history,
                 )
                 errors = [str(e) for e in result.errors]
+                self._linked = result.linked
                 summary = f"built: {result.written} files written, {result.reused} tracks reused"
             except MilepostError as exc:
                 errors, summary = [str(exc)], "build failed"
@@ -140,7 +142,7 @@ class Preview:
         output = fs.real(self.output)
         for changes in watch(
             *roots,
-            watch_filter=lambda _change, path: _relevant(path, output, self._folders),
+            watch_filter=lambda _change, path: _relevant(path, output, self._folders, self._linked),
             stop_event=self._stop,
             debounce=200,
             step=50,
@@ -217,15 +219,21 @@ def _folder(path: str | os.PathLike[str]) -> str:
     return str(p if p.is_dir() else p.parent)
 
 
-def _relevant(path: str, output: Path, folders: frozenset[str] = frozenset()) -> bool:
-    """Whether a change at ``path`` can change the site: a roadmap or config file, a folder
+def _relevant(
+    path: str,
+    output: Path,
+    folders: frozenset[str] = frozenset(),
+    linked: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a change at ``path`` can change the site: a roadmap or config file, a file a
+    page links to (``linked``: an image changed, or a linked file made at last), a folder
     made, or a folder gone that held roadmaps (``folders``: a renamed or removed track folder
     takes its roadmap with it; an editor's temporary file is no folder), outside the output
     and outside hidden folders such as ``.git``."""
     p = Path(path)
     if p.name.startswith(".") or ".git" in p.parts or fs.real(p).is_relative_to(output):
         return False
-    if p.suffix in _WATCHED:
+    if p.suffix in _WATCHED or str(fs.real(p)) in linked:
         return True
     if p.is_dir():
         return True

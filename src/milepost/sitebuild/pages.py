@@ -49,6 +49,9 @@ class SiteResult:
     unchanged: int
     reused: int
     errors: list[MilepostError] = field(default_factory=list)
+    #: Every file a track page links to (resolved; copied into the site or not, there or
+    #: not): what ``milepost serve`` watches besides the roadmaps.
+    linked: frozenset[str] = frozenset()
 
 
 def read_manifest(folder: Path, version: str) -> dict[str, Any]:
@@ -180,7 +183,8 @@ def write(
     else:
         fs.replace(target, data)
         written += 1
-    return SiteResult(folder, written, unchanged, reused, errors)
+    linked = frozenset(file for t in found if t.checked for file in t.checked)
+    return SiteResult(folder, written, unchanged, reused, errors, linked)
 
 
 def _holds(path: Path, data: bytes) -> bool:

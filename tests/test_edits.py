@@ -422,6 +422,26 @@ def test_a_rows_status_emoji_goes_before_its_title_not_its_date(tmp_path: Path) 
     assert rows == [("Login page", Status.BLOCKED), ("Password reset", Status.IN_PROGRESS)]
 
 
+def test_a_short_row_gets_the_cells_up_to_its_status(tmp_path: Path) -> None:
+    """A row with fewer cells than the header (GFM pads it) is given the missing cells, the
+    Status one set; a full row closed by its last pipe gets no cell glued after it."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n## Plan\n\n| Feature | Owner | Status |\n|---|---|---|\n"
+        "| Reports | @al | 📋 Planned |\n| Approval | @bea |\nAudit log | @cy\n| Export (#12) |\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "start", item="Approval", today=TODAY)
+    api.edit(path, "block", item="Audit log", today=TODAY)
+    api.edit(path, "drop", item="Export", today=TODAY)
+    assert path.read_text(encoding="utf-8").endswith(
+        "| Reports | @al | 📋 Planned |\n| Approval | @bea | 🚧 In Progress |\n"
+        "Audit log | @cy | ⛔ Blocked |\n| Export (#12) | | ❌ Dropped |\n"
+    )
+    rows = [(i.title, i.status) for i in work_items(milepost.load(path))]
+    assert ("Approval", Status.IN_PROGRESS) in rows and ("Audit log", Status.BLOCKED) in rows
+
+
 def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

@@ -119,8 +119,16 @@ _OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri
 def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
     body, ending = split_line_ending(line)
     bounds = _cell_bounds(body)
-    if len(bounds) < column + 2:
+    closed = body.rstrip()
+    if not closed.endswith("|") or closed.endswith("\\|"):  # the last cell runs to the end
         bounds.append(len(body))
+        closed += " |"
+    if len(bounds) < column + 2:
+        # A short row (GFM pads it with empty cells): the missing cells are written, empty,
+        # up to the Status cell.
+        cells = len(_cell_bounds(closed)) - 1
+        new = restatus_cell(" ", status, voice)
+        return closed + " |" * (column - cells) + new + "|" + ending
     start, end = bounds[column] + 1, bounds[column + 1]
     return body[:start] + restatus_cell(body[start:end], status, voice) + body[end:] + ending
 

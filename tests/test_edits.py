@@ -71,7 +71,15 @@ def _diff(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> str:
         ("start", ("start", "tracks/orchestration", "backpressure")),
         (
             "block",
-            ("block", "tracks/tool-use", "MCP", "--line", "13", "--reason", "waiting on #412"),
+            (
+                "block",
+                "tracks/tool-use",
+                "streaming",
+                "--line",
+                "13",
+                "--reason",
+                "waiting on #412",
+            ),
         ),
         ("drop", ("drop", "tracks/memory", "inspector API", "--reason", "folded into #416")),
         (
@@ -353,7 +361,8 @@ def test_fuzzy_lookup_never_guesses_between_two() -> None:
     with pytest.raises(AmbiguousItemError, match="2 items match 'Expor dat'"):
         find_item(roadmap, "Expor dat")
     assert find_item(roadmap, "Imprt").title == "Import"
-    assert find_item(roadmap, "anything", line=4).title == "Export date"
+    assert find_item(roadmap, "export", line=4).title == "Export date"
+    assert find_item(roadmap, "", line=4).title == "Export date"
 
 
 def test_line_picks_the_item_that_starts_on_it_not_its_parent() -> None:

@@ -23,9 +23,10 @@ _TRACK = (
     'portfolio of milepost.toml (memory, web-ui, "Web UI").'
 )
 _ITEM = (
-    'ITEM is words of the item\'s title, in any case ("per-agent" finds "Per-agent memory '
-    'namespaces"); a near miss is taken only when one title is that close. Where several '
-    "items match, or instead of ITEM, --line N picks the item on line N."
+    'ITEM is words of the item\'s title, in any case and order ("per-agent" finds '
+    '"Per-agent memory namespaces", "resume checkpoint" finds "Checkpoint and resume for '
+    'long runs"); a near miss is taken only when one title is that close. Where several '
+    "items match, --line N picks the one on line N; instead of ITEM, the item on line N."
 )
 
 

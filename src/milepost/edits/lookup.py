@@ -6,6 +6,7 @@ import difflib
 
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
+from milepost.vocabulary.titles import has_words
 
 __all__ = ["AmbiguousItemError", "find_item"]
 
@@ -19,9 +20,12 @@ class AmbiguousItemError(UsageError):
 
 
 def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
-    """The item whose title contains ``query`` (case-insensitively), or a close fuzzy match.
+    """The item whose title contains ``query`` (case-insensitively), else every word of it,
+    or a close fuzzy match.
 
-    ``line`` (1-based) picks among several matches. Where several match and one of them is
+    ``line`` (1-based) picks among several matches, or names the item without ``query``; a
+    line whose item the words do not name is refused (a line number from before the file
+    changed must not edit another item). Where several match and one of them is
     clearly the work item (it has a status and is not a community request), it wins over
     the field lines ("Dependencies: …") and requests that mention it, and a planned item
     wins over its record under Completed Milestones. No match, or several
@@ -29,10 +33,20 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
     """
     items = work_items(roadmap)
     if line is not None:
-        return _on_line(roadmap, items, line)
+        picked = _on_line(roadmap, items, line)
+        if query.strip() and not _names(query, picked.title):
+            raise UsageError(
+                f"line {line} holds {picked.title!r}, which {query!r} does not name",
+                path=roadmap.path,
+                line=line,
+                hint="check the line number (the file may have changed), or leave out ITEM",
+            )
+        return picked
     key = title_key(query)
     titled = [(i, title_key(i.title)) for i in items]
     found = [i for i, title in titled if key in title]
+    if not found:  # words of the title, not next to each other: "checkpoint resume"
+        found = [i for i in items if has_words(i.title, query)]
     exact = _planned([i for i, title in titled if title == key], roadmap)
     if len(exact) == 1:
         return exact[0]
@@ -65,6 +79,14 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
         path=roadmap.path,
         hint="pick one with --line N",
     )
+
+
+def _names(query: str, title: str) -> bool:
+    """Whether ``query`` names ``title`` as :func:`find_item` reads it: words of it, or a
+    near miss."""
+    if title_key(query) in title_key(title) or has_words(title, query):
+        return True
+    return difflib.SequenceMatcher(None, query, title).ratio() >= 0.8
 
 
 def _on_line(roadmap: Roadmap, items: list[Item], line: int) -> Item:

@@ -14,6 +14,7 @@ from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
 from milepost.vocabulary.status import Status
+from milepost.vocabulary.titles import has_words
 
 __all__ = ["candidates", "metric", "request"]
 
@@ -34,6 +35,8 @@ def _pick(records: Sequence[T], query: str, what: str, name: str, path: str | No
         return f"{getattr(r, 'name', '')} {getattr(r, 'description', '')}".casefold()
 
     found = [r for r in records if key in label(r)]
+    if not found:  # words of it, not next to each other: "largest swarm"
+        found = [r for r in records if has_words(label(r), query)]
     if len(found) == 1:
         return found[0]
     if len(found) > 1:

@@ -18,7 +18,7 @@ from milepost.edits.style import (
 )
 from milepost.errors import UsageError
 from milepost.extract.table_rows import title_cell
-from milepost.model import Item, Roadmap
+from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
 
 __all__ = ["new_row", "set_status", "voice_of"]
@@ -26,10 +26,11 @@ __all__ = ["new_row", "set_status", "voice_of"]
 
 def voice_of(roadmap: Roadmap) -> Voice:
     """The label word and the emoji the document uses most for each status ("Complete",
-    🔄): what its own items are marked with, where the marker reads as that status."""
+    🔄): what its own work items are marked with, where the marker reads as that status (not
+    the ✅ and ⏳ of Success Metrics, which say whether a target is met)."""
     words: dict[Status, Counter[str]] = {}
     glyphs: dict[Status, Counter[str]] = {}
-    for item in roadmap.items:
+    for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
             continue
         found = emoji_written(item.marker)

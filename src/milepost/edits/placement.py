@@ -70,10 +70,18 @@ def closing_start(roadmap: Roadmap) -> int:
 def content_end(roadmap: Roadmap, section: Section) -> int:
     """The line after a section's own last non-blank line (before its subsections, and
     before the roadmap's closing part)."""
-    lines = roadmap.document.source.lines
     end = section.subsections[0].start if section.subsections else section.end
     end = min(end, closing_start(roadmap))
-    while end > section.start + 1 and not lines[end - 1].strip():
+    return _above_closing(roadmap, section.start + 1, end)
+
+
+def _above_closing(roadmap: Roadmap, floor: int, end: int) -> int:
+    """``end`` moved up (not above ``floor``) past the blank lines and the thematic breaks
+    (``---``) that close the text above it: what is added to a section goes above the rule
+    its author closes it with, not below it."""
+    lines = roadmap.document.source.lines
+    rules = {block.start for block in roadmap.document.blocks if isinstance(block, Rule)}
+    while end > floor and (not lines[end - 1].strip() or end - 1 in rules):
         end -= 1
     return end
 
@@ -117,8 +125,11 @@ def insert_under(
         if len(body) == 1 and _PLACEHOLDER.match(lines[body[0]]):
             return [Patch(body[0], body[0] + 1, tuple(new_lines))]  # the month's first items
         return [Patch(end, end, tuple(new_lines))]
-    while at > parent.start + 1 and not lines[at - 1].strip():
-        at -= 1  # join the block after the last content line, before the blank lines
+    if any(sub.start == at for sub in parent.subsections):
+        while at > parent.start + 1 and not lines[at - 1].strip():
+            at -= 1  # join the block after the last content line, before the blank lines
+    else:  # at the end of the section: above the rule that closes it too
+        at = _above_closing(roadmap, parent.start + 1, at)
     heading = f"{'#' * level} {month_title(month)}{nl}"
     block = [nl, heading, *new_lines]
     if at < len(lines) and lines[at].strip():

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import milepost
 from milepost.document import apply
 from milepost.edits import operations as ops
@@ -83,3 +87,69 @@ def test_rollover_carries_work_above_the_closing_rule() -> None:
         "- 🚧 Beta thing (carried over from November 2026)\n\n### January 2027\n"
         "<!-- plan January 2027 here -->\n\n---\n\n## ✅ Completed" in after
     )
+
+
+# the item's own Markdown: code, links and underscores survive the move to Completed Milestones
+
+
+MARKUP = (
+    "# S Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+    "- 🚧 Support `__init__` hooks in plugins @ann\n"
+    "- 🚧 Fix `*` glob in `a*b` patterns\n"
+    "- 🚧 Adopt [uv](https://github.com/astral-sh/uv) for builds (#12)\n"
+    "- 🚧 Hook for on_start and **fast** paths (carried over from October 2026)\n"
+    "- 🚧 Plain title\n\n"
+    "## Completed Milestones\n\n### October 2026\n- ✅ Something shipped\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "recorded"),
+    [
+        ("init", "- ✅ Support `__init__` hooks in plugins shipped\n"),
+        ("glob", "- ✅ Fix `*` glob in `a*b` patterns shipped\n"),
+        ("uv", "- ✅ Adopt [uv](https://github.com/astral-sh/uv) for builds shipped (#12)\n"),
+        ("on_start", "- ✅ Hook for on_start and **fast** paths shipped\n"),
+        ("plain", "- ✅ Plain title shipped\n"),
+    ],
+)
+def test_ship_records_the_title_with_its_markdown(words: str, recorded: str) -> None:
+    roadmap = milepost.loads(MARKUP)
+    after = _edited(MARKUP, ops.ship(roadmap, find_item(roadmap, words), today=TODAY))
+    assert f"### November 2026\n{recorded}" in after
+    shipped = milepost.loads(after).milestones[0].items[0]
+    assert shipped.title.startswith(find_item(roadmap, words).title.split(" (carried")[0])
+
+
+_WORD = st.text(alphabet="ab_*`[]<>\\~#.-x1", min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_WORD, st.sampled_from(["plain", "code", "link", "bold"])),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_a_shipped_title_reads_back_as_it_read_in_current_focus(
+    words: list[tuple[str, str]],
+) -> None:
+    def written(word: str, how: str) -> str:
+        plain = "".join(f"\\{c}" if c in "\\`*_[]<>~#" else c for c in word)
+        if how == "code" and "`" not in word and word.strip() == word:
+            return f"`{word}`"
+        if how == "link":
+            return f"[{plain}](https://example.org/x)"
+        if how == "bold":
+            return f"**{plain}**"
+        return plain
+
+    line = "Work " + " ".join(written(w, how) for w, how in words)
+    text = f"# S\n\n## Current Focus\n\n### November 2026\n- 🚧 {line}\n\n"
+    text += "## Completed Milestones\n\n### October 2026\n- ✅ Old shipped\n"
+    roadmap = milepost.loads(text)
+    (item,) = list(roadmap.focus.periods[0].items) if roadmap.focus else []
+    edit = ops.ship(roadmap, item, today=TODAY)
+    after = milepost.loads(_edited(text, edit))
+    assert edit.verify(after) is None, _edited(text, edit)

@@ -14,6 +14,7 @@ from datetime import date
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit
+from milepost.edits.markup import title_markdown
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
 from milepost.edits.readback import read_item
 from milepost.edits.restatus import new_row, set_status, voice_of
@@ -73,7 +74,9 @@ def ship(
     refs = " ".join(
         r for r in item.refs if r.startswith("#") and not re.search(rf"{r}(?!\d)", item.title)
     )
-    text = f"{without_carried_note(item.title)} shipped" + (f" - {impact}" if impact else "")
+    # The title as the author wrote it: a code span or link stays one ("`__init__` hooks").
+    written = title_markdown(roadmap, item, month_title(today), " shipped")
+    text = f"{without_carried_note(written)} shipped" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"
     # Marked like the milestones already there (a box, or their emoji as written), else

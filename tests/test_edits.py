@@ -299,6 +299,18 @@ def test_rollover_reads_back_whatever_the_line_endings(path: Path, endings: list
     assert normal == apply(lf.document.source, expected.patches).text
 
 
+@pytest.mark.parametrize("track", ["memory", "orchestration", "tool-use", "web-ui", "evaluation"])
+def test_rollover_leaves_every_example_track_clean(portfolio: Path, track: str) -> None:
+    """Memory's November keeps its dropped Redis backend (rollover leaves dropped work where
+    it was): a month that holds only dropped work is a record, not a month outside the
+    planning horizon (MP207) that the rollover itself moved."""
+    path = portfolio / "tracks" / track / "roadmap.md"
+    december = dt.date(2026, 12, 2)
+    api.edit(path, "rollover", today=december)
+    result = api.check([path], today=december)
+    assert [(d.code, d.message) for d in result.diagnostics] == []
+
+
 def test_rollover_leaves_a_clean_roadmap(portfolio: Path) -> None:
     path = portfolio / "tracks" / "web-ui" / "roadmap.md"
     december = dt.date(2026, 12, 2)

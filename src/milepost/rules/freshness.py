@@ -137,6 +137,8 @@ def _outside_horizon(rule: Rule, context: Context) -> Iterator[Diagnostic]:
         p = period.period
         if p is None or p.start is None or p.end is None or p.kind == "relative":
             continue
+        if period.items and all(i.status is Status.DROPPED for i in period.items):
+            continue  # a record of dropped work (rollover leaves it), no month of plans
         if p.end < first or p.start > last:
             yield rule.at(
                 context,

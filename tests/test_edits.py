@@ -503,3 +503,16 @@ def test_planning_into_a_month_rollover_left_empty_replaces_its_placeholder(
     api.edit(path, "plan", item="Export", month=dt.date(2026, 12, 1), today=dt.date(2026, 11, 2))
     text = path.read_text(encoding="utf-8")
     assert "### December 2026\n- 📋 **Planned:** Export\n" in text and "<!--" not in text
+
+
+def test_rollover_after_ship_keep_does_not_record_the_work_twice(portfolio: Path) -> None:
+    """``ship --keep`` records the work under Completed Milestones and leaves it, done, in
+    Current Focus; the month's rollover then only takes it out of Current Focus (it copied
+    it under the milestones a second time, and refused its own result as a bug)."""
+    path = portfolio / "tracks" / "tool-use" / "roadmap.md"
+    api.edit(path, "ship", today=dt.date(2026, 11, 26), item="streaming tool-call", keep=True)
+    api.edit(path, "rollover", today=dt.date(2026, 12, 1))
+    roadmap = milepost.load(path)
+    titles = [i.title for g in roadmap.milestones for i in g.items]
+    assert titles.count("Streaming tool-call events") == 1
+    assert titles.count("MCP client support for stdio servers") == 1

@@ -10,9 +10,9 @@ from milepost.document import Patch, Section
 from milepost.edits.edit import Edit
 from milepost.edits.placement import insert_under, month_slot, section_of
 from milepost.edits.review import review
-from milepost.edits.style import carried_over, split_line_ending
+from milepost.edits.style import carried_over, split_line_ending, without_carried_note
 from milepost.errors import UsageError
-from milepost.model import Roadmap, status_items
+from milepost.model import Roadmap, status_items, title_key
 from milepost.vocabulary.periods import add_months, month_title, read_period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status
@@ -42,6 +42,8 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
     lines = roadmap.document.source.lines
     nl = roadmap.document.source.newline
     periods = {p.span.start: p for p in roadmap.focus.periods}
+    # Work ``ship --keep`` recorded already: rollover only takes it out of Current Focus.
+    recorded = {title_key(i.title) for group in roadmap.milestones for i in group.items}
     patches: list[Patch] = []
     carried: list[str] = []
     shipped: dict[date, list[str]] = {}
@@ -69,7 +71,8 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
                     raise UsageError(
                         "no Completed Milestones section to move shipped work to", path=roadmap.path
                     )
-                shipped.setdefault(period.start, []).extend(block)
+                if title_key(without_carried_note(item.title)) not in recorded:
+                    shipped.setdefault(period.start, []).extend(block)
             elif item.status is Status.DROPPED:
                 kept_dropped = True
                 continue

@@ -78,3 +78,23 @@ def test_start_with_words_and_a_wrong_line_changes_nothing(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "roadmap.md:15:" in err, err
     assert _memory(portfolio).read_bytes() == before
+
+
+def test_a_reason_for_a_table_row_is_refused_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row's status is its Status cell: there is no line to add "(runner quota)" to, and
+    the reason was silently left out."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "roadmap.md"
+    text = (
+        "# T\n\n## Current Focus\n\n### November 2026\n\n| Item | Owner | Status |\n"
+        "| --- | --- | --- |\n| Faster CI | @cid | 📋 Planned |\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    args = ["roadmap.md", "faster ci", "--reason", "runner quota", "--today", "2026-11-26"]
+    assert main(["block", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "roadmap.md:9:" in err and "--reason" in err, err
+    assert path.read_text(encoding="utf-8") == text
+    assert main(["block", *args[:2], "--today", "2026-11-26"]) == 0

@@ -199,7 +199,17 @@ def _operation(
                 details=options["details"],
                 keep=options["keep"],
             )
-        return ops.set_status(roadmap, target, statuses[operation], reason=options["reason"])
+        reason = options["reason"]
+        if reason and (target.kind == "row" or target.status_from == "field"):
+            # Nothing to write it on: said, not silently left out.
+            raise UsageError(
+                "--reason has nowhere to go: its status is "
+                + ("a table cell" if target.kind == "row" else "a Status field"),
+                path=roadmap.path,
+                line=target.span.first_line,
+                hint=f"{operation} it without --reason, and note why by hand",
+            )
+        return ops.set_status(roadmap, target, statuses[operation], reason=reason)
     if operation == "plan":
         if not item:
             raise UsageError("plan: what title?")

@@ -84,7 +84,9 @@ def _status_command(name: str, help_text: str, *, reason: bool) -> click.Command
     body.__doc__ = help_text
     command = body
     if reason:
-        command = click.option("--reason", help="Why, added to the item's line.")(command)
+        command = click.option(
+            "--reason", help="Why, added to the item's line (a table row has none: refused)."
+        )(command)
     command = _common(_item_args(command))
     return click.command(name, epilog=_epilog(_ITEM))(click.argument("track")(command))
 

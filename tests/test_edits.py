@@ -516,3 +516,21 @@ def test_rollover_after_ship_keep_does_not_record_the_work_twice(portfolio: Path
     titles = [i.title for g in roadmap.milestones for i in g.items]
     assert titles.count("Streaming tool-call events") == 1
     assert titles.count("MCP client support for stdio servers") == 1
+
+
+def test_rollover_records_work_whose_title_was_recorded_for_an_earlier_month(
+    tmp_path: Path,
+) -> None:
+    """A title that recurs ("Monthly release") recorded for October's work does not keep
+    November's from being recorded when the month rolls over."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        "- ✅ Monthly release\n\n## Completed Milestones\n\n### October 2026\n"
+        "- ✅ Monthly release shipped\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "rollover", today=dt.date(2026, 12, 1))
+    groups = {g.heading: [i.title for i in g.items] for g in milepost.load(path).milestones}
+    assert groups["November 2026"] == ["Monthly release"]
+    assert groups["October 2026"] == ["Monthly release"]

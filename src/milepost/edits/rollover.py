@@ -12,7 +12,7 @@ from milepost.edits.placement import insert_under, month_slot, section_of
 from milepost.edits.review import review
 from milepost.edits.style import carried_over, split_line_ending, without_carried_note
 from milepost.errors import UsageError
-from milepost.model import Roadmap, status_items, title_key
+from milepost.model import Roadmap, title_key, work_items
 from milepost.vocabulary.periods import add_months, month_title, read_period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status
@@ -42,11 +42,20 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
     lines = roadmap.document.source.lines
     nl = roadmap.document.source.newline
     periods = {p.span.start: p for p in roadmap.focus.periods}
-    # Work ``ship --keep`` recorded already: rollover only takes it out of Current Focus.
-    recorded = {title_key(i.title) for group in roadmap.milestones for i in group.items}
+    # Work ``ship --keep`` recorded already (under its month or a later one: a title that
+    # recurs, "Monthly release", was recorded before for an earlier month's work): rollover
+    # only takes it out of Current Focus.
+    recorded: dict[str, date] = {}
+    for group in roadmap.milestones:
+        when = group.period.start if group.period is not None else None
+        for record in group.items:
+            key = title_key(record.title)
+            if when is not None and (key not in recorded or recorded[key] < when):
+                recorded[key] = when
     patches: list[Patch] = []
     carried: list[str] = []
     shipped: dict[date, list[str]] = {}
+    recorded_before = 0  # done items taken out of Current Focus only: recorded already
     for sub in focus_section.subsections:
         period = read_period(sub.title)
         if period is None or period.kind != "month" or period.start is None:
@@ -71,8 +80,11 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
                     raise UsageError(
                         "no Completed Milestones section to move shipped work to", path=roadmap.path
                     )
-                if title_key(without_carried_note(item.title)) not in recorded:
+                when = recorded.get(title_key(without_carried_note(item.title)))
+                if when is None or when < period.start:
                     shipped.setdefault(period.start, []).extend(block)
+                else:
+                    recorded_before += 1
             elif item.status is Status.DROPPED:
                 kept_dropped = True
                 continue
@@ -99,12 +111,15 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
     patches += _horizon(roadmap, target)
     patches += review(roadmap, today=today, cadence_days=cadence_days).patches
     title = month_title(target)
-    statuses = Counter(i.status for i in status_items(roadmap))
+    # Every line's status is kept (each item counted where it is written: a title recorded
+    # for an earlier month is work apart), but for the done items recorded already.
+    statuses = _statuses(roadmap)
+    statuses[Status.DONE] -= recorded_before
 
     def verify(after: Roadmap) -> str | None:
         if after.focus is None:
             return "Current Focus is gone"
-        if Counter(i.status for i in status_items(after)) != statuses:
+        if _statuses(after) != +statuses:
             return "the items read back with other statuses than before (some would be lost)"
         for period in after.focus.periods:
             if (
@@ -212,3 +227,7 @@ def _merge(patches: list[Patch], lines: tuple[str, ...] | list[str]) -> list[Pat
             deletion.start, deletion.end, (*new, *lines[at : deletion.end])
         )
     return sorted(out, key=lambda p: (p.start, p.end))
+
+
+def _statuses(roadmap: Roadmap) -> Counter[Status]:
+    return Counter(i.status for i in work_items(roadmap) if i.status is not None)

@@ -553,3 +553,45 @@ def test_a_new_roadmap_still_the_template_is_at_risk_and_ships_nothing(tmp_path:
     assert not portfolio.shipped_this_month and not portfolio.in_flight
     # the items are still counted as `show` counts them: the template's ✅ is done
     assert track.counts["done"] >= 1
+
+
+def test_every_arrow_on_a_cycle_is_red(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Alpha waits on Beta and on Gamma, each of which waits on Alpha: two cycles through
+    Alpha, four arrows on them. Each is drawn red, not only the steps of the one cycle shown
+    through its source track; Delta → Alpha, on no cycle, is not."""
+    import xml.etree.ElementTree as ET
+
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(
+        tmp_path,
+        "a",
+        "Alpha",
+        deps + "- **Dependency on Beta:** x\n- **Dependency on Gamma:** y\n",
+    )
+    _track(tmp_path, "b", "Beta", deps + "- **Dependency on Alpha:** z\n")
+    _track(tmp_path, "c", "Gamma", deps + "- **Dependency on Alpha:** w\n")
+    _track(tmp_path, "d", "Delta", deps + "- **Dependency on Alpha:** v\n")
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    on = {(e.source, e.target) for e in portfolio.edges if portfolio.on_cycle(e)}
+    assert on == {("Alpha", "Beta"), ("Alpha", "Gamma"), ("Beta", "Alpha"), ("Gamma", "Alpha")}
+    out = run(capsys, "graph", str(tmp_path))[1]
+    arrows = [line for line in out.splitlines() if "-->" in line]
+    red = {int(n) for n in re.findall(r"linkStyle (\d+) stroke:#d00", out)}
+    assert len(arrows) == 5
+    assert red == {n for n, line in enumerate(arrows) if '|"v"|' not in line}
+    dot = run(capsys, "graph", str(tmp_path), "--format", "dot")[1]
+    assert dot.count("color=red") == 4
+    assert "color=red" not in next(line for line in dot.splitlines() if 'label="v"' in line)
+    svg = ET.fromstring(run(capsys, "graph", str(tmp_path), "--format", "svg")[1])
+    ns = "{http://www.w3.org/2000/svg}"
+    colours = {
+        "".join(title.itertext()): g.get("style") or ""
+        for g in svg.iter(f"{ns}g")
+        if (title := g.find(f"{ns}path/{ns}title")) is not None
+    }
+    assert sorted(t for t, style in colours.items() if "#cf222e" in style) == [
+        "Alpha needs x from Beta",
+        "Alpha needs y from Gamma",
+        "Beta needs z from Alpha",
+        "Gamma needs w from Alpha",
+    ]

@@ -4,16 +4,51 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["cycles"]
+__all__ = ["cycles", "on_cycles"]
 
 
 def cycles(graph: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """For every track on a dependency cycle, one cycle through it, as a path that starts and
     ends at the track (``[A, B, A]``: A depends on B, B on A).
 
-    Strongly connected components (Kosaraju, iteratively, so deep graphs cannot overflow the
-    stack), then a shortest path back to the start inside each component.
+    Strongly connected components, then a shortest path back to the start inside each
+    component.
     """
+    component, reverse = _components(graph)
+    members: dict[int, list[str]] = {}
+    for node, label in component.items():
+        members.setdefault(label, []).append(node)
+    out: dict[str, list[str]] = {}
+    for group in members.values():
+        group_set = set(group)
+        if len(group) <= _SMALL:
+            for start in group:
+                path = _path_back(graph, start, group_set)
+                if path is not None:
+                    out[start] = path
+        else:
+            out.update(_through_root(graph, reverse, group))
+    return out
+
+
+def on_cycles(graph: Mapping[str, Sequence[str]]) -> set[tuple[str, str]]:
+    """Every dependency ``(a, b)`` of the graph that lies on some cycle: those whose two
+    tracks share a strongly connected component (another cycle than the one :func:`cycles`
+    shows through ``a`` may run through it)."""
+    component, _ = _components(graph)
+    return {
+        (node, dep)
+        for node, deps in graph.items()
+        for dep in deps
+        if node != dep and component[node] == component[dep]
+    }
+
+
+def _components(
+    graph: Mapping[str, Sequence[str]],
+) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Each node's strongly connected component (Kosaraju, iteratively, so deep graphs cannot
+    overflow the stack), and the graph reversed."""
     nodes = list(dict.fromkeys([*graph, *(d for deps in graph.values() for d in deps)]))
     order: list[str] = []
     seen: set[str] = set()
@@ -50,20 +85,7 @@ def cycles(graph: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
                 if prev not in component:
                     component[prev] = label
                     todo.append(prev)
-    members: dict[int, list[str]] = {}
-    for node, label in component.items():
-        members.setdefault(label, []).append(node)
-    out: dict[str, list[str]] = {}
-    for group in members.values():
-        group_set = set(group)
-        if len(group) <= _SMALL:
-            for start in group:
-                path = _path_back(graph, start, group_set)
-                if path is not None:
-                    out[start] = path
-        else:
-            out.update(_through_root(graph, reverse, group))
-    return out
+    return component, reverse
 
 
 # Components up to this size get each track's shortest cycle; bigger ones (thousands of tracks

@@ -10,12 +10,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
+from functools import cached_property
 from typing import Any
 
 from milepost.config import Config
 from milepost.model import Item, Roadmap
-from milepost.portfolio.graph import cycles
+from milepost.portfolio.graph import cycles, on_cycles
 from milepost.portfolio.links import TrackIndex
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup, rollup
@@ -27,6 +27,7 @@ __all__ = [
     "Mention",
     "Portfolio",
     "build_portfolio",
+    "cyclic_pairs",
     "dependency_cycles",
     "mentions",
     "resolve",
@@ -91,9 +92,13 @@ class Portfolio:
     totals: dict[str, int] = field(default_factory=dict)
 
     def on_cycle(self, edge: Edge) -> bool:
-        """Whether ``edge`` is a step of the cycle shown through its source track."""
-        path = self.cycles.get(edge.source) or []
-        return any(a == edge.source and b == edge.target for a, b in pairwise(path))
+        """Whether ``edge`` is a dependency on a cycle (any cycle, not only the one shown
+        through its source track)."""
+        return edge.kind == "dependency" and (edge.source, edge.target) in self._cyclic
+
+    @cached_property
+    def _cyclic(self) -> set[tuple[str, str]]:
+        return cyclic_pairs(self.edges)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,15 +182,24 @@ def resolve(
     return edges, unresolved
 
 
-def dependency_cycles(edges: list[Edge]) -> dict[str, list[str]]:
-    """The cycles of the dependency edges, by track on them."""
+def _dependency_graph(edges: Iterable[Edge]) -> dict[str, list[str]]:
     graph: dict[str, list[str]] = {}
     for edge in edges:
         if edge.kind == "dependency":
             graph.setdefault(edge.source, [])
             if edge.target not in graph[edge.source]:
                 graph[edge.source].append(edge.target)
-    return cycles(graph)
+    return graph
+
+
+def dependency_cycles(edges: list[Edge]) -> dict[str, list[str]]:
+    """The cycles of the dependency edges, by track on them."""
+    return cycles(_dependency_graph(edges))
+
+
+def cyclic_pairs(edges: Iterable[Edge]) -> set[tuple[str, str]]:
+    """``(source, target)`` of every dependency edge that lies on a cycle."""
+    return on_cycles(_dependency_graph(edges))
 
 
 def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from milepost import fs
 from milepost.errors import MilepostError
-from milepost.portfolio.model import Conflict, dependency_cycles
+from milepost.portfolio.model import Conflict
 from milepost.render.site import assemble
 from milepost.render.site.parts import SHARED_PAGES
 from milepost.sitebuild.graph import conflicts, edges
@@ -96,7 +96,6 @@ def pages(
         project=project,
         today=today,
         edges=between,
-        cycles={} if GRAPH in same else dependency_cycles(between),  # only the graph shows them
         conflicts=late,
         history=history,
         leave_out=same,

@@ -110,7 +110,6 @@ def build(
             project=project,
             today=portfolio.today,
             edges=portfolio.edges,
-            cycles=portfolio.cycles,
             conflicts=portfolio.conflicts,
         )
     )

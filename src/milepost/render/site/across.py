@@ -38,7 +38,6 @@ def assemble(
     project: str,
     today: date,
     edges: Iterable[Edge],
-    cycles: dict[str, list[str]],
     conflicts: Iterable[Conflict],
     history: tuple[Sequence[Stats], Stats] | None = None,
     leave_out: Collection[str] = (),
@@ -60,7 +59,7 @@ def assemble(
             "graph.html.j2",
             title="Dependencies",
             svg=(
-                graph.svg(health, edges, cycles, slugs, conflicts)
+                graph.svg(health, edges, slugs, conflicts)
                 if parts
                 else Markup("<p class='muted'>No tracks.</p>")
             ),

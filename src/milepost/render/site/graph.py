@@ -6,11 +6,10 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable
-from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from milepost.portfolio.model import Conflict, Edge, Portfolio
+from milepost.portfolio.model import Conflict, Edge, Portfolio, cyclic_pairs
 from milepost.vocabulary.status import Health
 
 __all__ = ["graph_svg", "svg"]
@@ -31,13 +30,12 @@ def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Mark
     and styles its own text.
     """
     health = {t.track: t.health for t in portfolio.tracks}
-    return svg(health, portfolio.edges, portfolio.cycles, slugs, portfolio.conflicts)
+    return svg(health, portfolio.edges, slugs, portfolio.conflicts)
 
 
 def svg(
     health: dict[str, Health],
     edges: Iterable[Edge],
-    cycles: dict[str, list[str]],
     slugs: dict[str, str] | None,
     conflicts: Iterable[Conflict] = (),
 ) -> Markup:
@@ -66,6 +64,7 @@ def svg(
     if slugs is None:
         parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
     drawn = [e for e in edges if e.kind == "dependency" and e.source in at and e.target in at]
+    cyclic_edges = cyclic_pairs(drawn)
     count = Counter((e.source, e.target) for e in drawn)
     between: Counter[tuple[str, str]] = Counter()  # arrows drawn so far from one to another
     for edge in drawn:
@@ -80,7 +79,7 @@ def svg(
         between[key] += 1
         shared = count[key] > 1 or count[edge.target, edge.source] > 0
         bend = 28.0 * between[key] if shared else 0.0
-        cyclic = _on_cycle(edge, cycles)
+        cyclic = (edge.source, edge.target) in cyclic_edges
         problem = late.get((edge.source, edge.target, edge.what))
         colour = "#cf222e" if cyclic else "#bc4c00" if problem else "#6e7781"
         dashes = ' stroke-dasharray="6 4"' if problem else ""
@@ -110,9 +109,3 @@ def svg(
         parts.append(node)
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def _on_cycle(edge: Edge, cycles: dict[str, list[str]]) -> bool:
-    """Whether ``edge`` is a step of the cycle shown through its source track."""
-    path = cycles.get(edge.source) or []
-    return any(a == edge.source and b == edge.target for a, b in pairwise(path))

@@ -595,3 +595,40 @@ def test_every_arrow_on_a_cycle_is_red(capsys: pytest.CaptureFixture[str], tmp_p
         "Beta needs z from Alpha",
         "Gamma needs w from Alpha",
     ]
+
+
+def test_each_track_is_its_own_node_of_the_graph(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two roadmaps titled only "# Roadmap" are two tracks: two nodes in every drawing (told
+    apart by their slugs), not one; and a track named like a Mermaid keyword ("end") gets a
+    node id Mermaid can parse."""
+    import xml.etree.ElementTree as ET
+
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    for slug in ("crossplane", "openebs"):
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "roadmap.md").write_text("# Roadmap\n\n- 📋 x\n", encoding="utf-8")
+    _track(tmp_path, "end", "end", deps + "- **Dependency on Web:** y\n")
+    _track(tmp_path, "web", "Web", deps + "- **Dependency on end:** z\n")
+    out = run(capsys, "graph", str(tmp_path))[1]
+    nodes = [line.strip() for line in out.splitlines() if line.endswith('"]')]
+    ids = [node.split("[", 1)[0] for node in nodes]
+    assert len(nodes) == 4 and len(set(ids)) == 4, nodes
+    assert [node.split("[", 1)[1] for node in nodes if "Roadmap" in node] == [
+        '"🟡 Roadmap (crossplane)"]',
+        '"🟡 Roadmap (openebs)"]',
+    ]
+    # a lowercase keyword of Mermaid's flowcharts is no node id ("end" closes a subgraph)
+    keywords = {"end", "graph", "subgraph", "style", "class", "click", "call", "href"}
+    assert not keywords & set(ids)
+    arrows = [line.split() for line in out.splitlines() if "-->" in line]
+    assert {(a[0], a[-1]) for a in arrows} <= {(x, y) for x in ids for y in ids}
+    dot = run(capsys, "graph", str(tmp_path), "--format", "dot")[1]
+    assert '"Roadmap (crossplane)";' in dot and '"Roadmap (openebs)";' in dot
+    svg = run(capsys, "graph", str(tmp_path), "--format", "svg")[1]
+    texts = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert len(texts) == 4
+    api.site([tmp_path], tmp_path / "site", today=TODAY)
+    page = (tmp_path / "site" / "graph.html").read_text(encoding="utf-8")
+    assert 'href="tracks/crossplane.html"' in page and 'href="tracks/openebs.html"' in page

@@ -270,7 +270,7 @@ def test_the_graph_page_is_kept_when_the_graph_did_not_change(
     api.site([portfolio], out, today=TODAY)
     graph = (out / "graph.html").read_bytes()
 
-    def not_again(*_args: object) -> None:
+    def not_again(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the graph was drawn again")
 
     monkeypatch.setattr(site_graph, "svg", not_again)

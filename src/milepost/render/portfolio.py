@@ -11,7 +11,7 @@ from rich.text import Text
 
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
-from milepost.render.text import shorten
+from milepost.render.text import shorten, track_labels
 from milepost.vocabulary.status import Health, Status
 from milepost.vocabulary.titles import title_key
 
@@ -117,26 +117,61 @@ def _distinct(cycles: Iterable[list[str]]) -> list[list[str]]:
     return list(seen.values())
 
 
-def _id(name: str) -> str:
-    return re.sub(r"\W+", "_", name).strip("_") or "track"
+# Lowercase words of Mermaid's flowchart grammar: as node ids they do not parse.
+_MERMAID_WORDS = frozenset(
+    {"end", "graph", "flowchart", "subgraph", "style", "class", "classdef", "linkstyle"}
+    | {"click", "call", "href", "interpolate", "default"}
+)
+
+
+def _node_ids(portfolio: Portfolio) -> tuple[list[str], dict[str, str]]:
+    """A Mermaid node id for each track, in order (readable, unique, never a word of
+    Mermaid's), and the id by track name that the edges use (a name two tracks share goes
+    to the first, as a reference to it does)."""
+    ids: list[str] = []
+    by_name: dict[str, str] = {}
+    for track in portfolio.tracks:
+        base = re.sub(r"\W+", "_", track.track).strip("_") or "track"
+        if base.lower() in _MERMAID_WORDS:
+            base = f"track_{base}"
+        node, n = base, 1
+        while node in ids:
+            n += 1
+            node = f"{base}_{n}"
+        ids.append(node)
+        by_name.setdefault(track.track, node)
+    return ids, by_name
+
+
+def _labels(portfolio: Portfolio) -> list[str]:
+    return track_labels((t.track, t.slug) for t in portfolio.tracks)
 
 
 def _label(text: str, limit: int = 40) -> str:
     return shorten(text.replace('"', "'"), limit)
 
 
+def _dot(text: str, limit: int = 40) -> str:
+    """``text`` shortened for a quoted DOT string: quotes and backslashes cannot end it."""
+    return _label(text, limit).replace("\\", "\\\\")
+
+
 def mermaid(portfolio: Portfolio) -> str:
     """A Mermaid flowchart: dependencies as arrows labelled with what is needed."""
     lines = ["flowchart LR"]
-    for track in portfolio.tracks:
+    ids, by_name = _node_ids(portfolio)
+    for track, node, label in zip(portfolio.tracks, ids, _labels(portfolio), strict=True):
         glyph = _HEALTH[track.health][0]
-        lines.append(f'    {_id(track.track)}["{glyph} {_label(track.track)}"]')
+        lines.append(f'    {node}["{glyph} {_label(label)}"]')
     links = []
     for edge in portfolio.edges:
         if edge.kind != "dependency":
             continue
         when = f" by {edge.when}" if edge.when else ""
-        lines.append(f'    {_id(edge.source)} -->|"{_label(edge.what + when)}"| {_id(edge.target)}')
+        source, target = by_name.get(edge.source), by_name.get(edge.target)
+        if source is None or target is None:
+            continue
+        lines.append(f'    {source} -->|"{_label(edge.what + when)}"| {target}')
         links.append(portfolio.on_cycle(edge))
     for number, cyclic in enumerate(links):
         if cyclic:
@@ -147,17 +182,18 @@ def mermaid(portfolio: Portfolio) -> str:
 def dot(portfolio: Portfolio) -> str:
     """The same graph in Graphviz DOT; edges on a cycle are red and bold."""
     lines = ["digraph portfolio {", "    rankdir=LR;", "    node [shape=box, style=rounded];"]
-    for track in portfolio.tracks:
-        lines.append(f'    "{_label(track.track)}";')
+    by_name: dict[str, str] = {}
+    for track, label in zip(portfolio.tracks, _labels(portfolio), strict=True):
+        by_name.setdefault(track.track, _dot(label))
+        lines.append(f'    "{_dot(label)}";')
     for edge in portfolio.edges:
         if edge.kind != "dependency":
             continue
         when = f" by {edge.when}" if edge.when else ""
         style = ", color=red, penwidth=2" if portfolio.on_cycle(edge) else ""
-        lines.append(
-            f'    "{_label(edge.source)}" -> "{_label(edge.target)}" '
-            f'[label="{_label(edge.what + when)}"{style}];'
-        )
+        source = by_name.get(edge.source, _dot(edge.source))
+        target = by_name.get(edge.target, _dot(edge.target))
+        lines.append(f'    "{source}" -> "{target}" [label="{_dot(edge.what + when)}"{style}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

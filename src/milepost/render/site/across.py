@@ -48,18 +48,24 @@ def assemble(
     the static files, with ``"static/"``) are left out: the caller knows they have not
     changed."""
     common: dict[str, Any] = {"project": project, "today": today, "root": ""}
-    slugs = {p.track: p.slug for p in parts}
+    slugs: dict[str, str] = {}  # a name two tracks share goes to the first, as the graph's
+    for p in parts:
+        slugs.setdefault(p.track, p.slug)
     edges = list(edges)
     conflicts = list(conflicts)
     pages: dict[str, bytes] = {} if "static/" in leave_out else dict(static_files())
     pages.update(_across(parts, common, slugs, conflicts, history, leave_out))
     if "graph.html" not in leave_out:
-        health = {p.track: Health(p.health) for p in parts}
         pages["graph.html"] = render(
             "graph.html.j2",
             title="Dependencies",
             svg=(
-                graph.svg(health, edges, slugs, conflicts)
+                graph.svg(
+                    [(p.track, p.slug, Health(p.health)) for p in parts],
+                    edges,
+                    conflicts,
+                    links=True,
+                )
                 if parts
                 else Markup("<p class='muted'>No tracks.</p>")
             ),

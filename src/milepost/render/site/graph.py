@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
 from milepost.portfolio.model import Conflict, Edge, Portfolio, cyclic_pairs
+from milepost.render.text import shorten, track_labels
 from milepost.vocabulary.status import Health
 
 __all__ = ["graph_svg", "svg"]
@@ -22,38 +23,43 @@ _HEALTH_COLOUR = {
 }
 
 
-def graph_svg(portfolio: Portfolio, slugs: dict[str, str] | None = None) -> Markup:
+def graph_svg(portfolio: Portfolio, *, links: bool = False) -> Markup:
     """Tracks on a circle, dependencies as arrows (red on a cycle, orange and dashed where
     the providing track will not deliver in time), each with a tooltip.
 
-    With ``slugs`` each track links to its page (the site); without, the drawing stands alone
-    and styles its own text.
+    With ``links`` each track links to its page (the site); without, the drawing stands
+    alone and styles its own text.
     """
-    health = {t.track: t.health for t in portfolio.tracks}
-    return svg(health, portfolio.edges, slugs, portfolio.conflicts)
+    tracks = [(t.track, t.slug, t.health) for t in portfolio.tracks]
+    return svg(tracks, portfolio.edges, portfolio.conflicts, links=links)
 
 
 def svg(
-    health: dict[str, Health],
+    tracks: Sequence[tuple[str, str, Health]],
     edges: Iterable[Edge],
-    slugs: dict[str, str] | None,
     conflicts: Iterable[Conflict] = (),
+    *,
+    links: bool = False,
 ) -> Markup:
-    """:func:`graph_svg` of the tracks' health (by name, in drawing order) and the edges
-    between them."""
-    names = list(health)
+    """:func:`graph_svg` of the tracks (name, slug and health, in drawing order: each its own
+    node, though two share a name) and the edges between them (by track name: a name two
+    tracks share goes to the first, as a reference to it does)."""
+    labels = track_labels((name, slug) for name, slug, _ in tracks)
     late = {(c.edge.source, c.edge.target, c.edge.what): c.problem for c in conflicts}
     # The arrowhead's id is the drawing's own, so that two drawings on one page do not share.
-    arrow = "arrow-" + hashlib.sha256(repr((names, late)).encode()).hexdigest()[:8]
+    arrow = "arrow-" + hashlib.sha256(repr((labels, late)).encode()).hexdigest()[:8]
     size, radius = 640, 240
     centre = size / 2
-    at = {
-        name: (
-            centre + radius * math.cos(2 * math.pi * k / len(names) - math.pi / 2),
-            centre + radius * math.sin(2 * math.pi * k / len(names) - math.pi / 2),
+    places = [
+        (
+            centre + radius * math.cos(2 * math.pi * k / len(tracks) - math.pi / 2),
+            centre + radius * math.sin(2 * math.pi * k / len(tracks) - math.pi / 2),
         )
-        for k, name in enumerate(names)
-    }
+        for k in range(len(tracks))
+    ]
+    at: dict[str, tuple[float, float]] = {}
+    for (name, _slug, _health), place in zip(tracks, places, strict=True):
+        at.setdefault(name, place)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Dependency graph" '
         f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto">',
@@ -61,7 +67,7 @@ def svg(
         'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="currentColor"/></marker></defs>',
     ]
-    if slugs is None:
+    if not links:
         parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
     drawn = [e for e in edges if e.kind == "dependency" and e.source in at and e.target in at]
     cyclic_edges = cyclic_pairs(drawn)
@@ -96,16 +102,15 @@ def svg(
             f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
             f"{escape(edge.target)}{escape(warning)}</title></path></g>"
         )
-    for name, state in health.items():
-        x, y = at[name]
+    for (_name, slug, state), label, (x, y) in zip(tracks, labels, places, strict=True):
         colour = _HEALTH_COLOUR[state]
         node = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="40" fill="none" stroke="{colour}" '
             f'stroke-width="3"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
-            f"{escape(name[:18])}</text>"
+            f"<title>{escape(label)}</title>{escape(shorten(label, 22))}</text>"
         )
-        if slugs is not None:
-            node = f'<a href="tracks/{escape(slugs[name])}.html">{node}</a>'
+        if links:
+            node = f'<a href="tracks/{escape(slug)}.html">{node}</a>'
         parts.append(node)
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -632,3 +632,35 @@ def test_each_track_is_its_own_node_of_the_graph(
     api.site([tmp_path], tmp_path / "site", today=TODAY)
     page = (tmp_path / "site" / "graph.html").read_text(encoding="utf-8")
     assert 'href="tracks/crossplane.html"' in page and 'href="tracks/openebs.html"' in page
+
+
+def test_gantt_tasks_named_like_its_keywords_stay_tasks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Mermaid reads a Gantt line that starts with one of its words ("title", "section",
+    "excludes", "click", ...; in any case) as that statement: "Title page redesign" became the
+    chart's title, "Excludes weekends option" vanished. Such a task keeps its words, behind
+    a zero-width space that no keyword matches."""
+    titles = [
+        "Title page redesign",
+        "Section headers in docs",
+        "Excludes weekends option",
+        "Includes for shared config",
+        "Click tracking",
+        "Gantt export",
+        "todayMarker styling",
+        "Titles everywhere",  # not a keyword: left alone
+    ]
+    body = "## Current Focus\n\n### November 2026\n" + "".join(f"- 📋 {t}\n" for t in titles)
+    _track(tmp_path, "x", "X", body)
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    gantt = out[out.index("```mermaid\ngantt\n") :].split("```")[1]
+    tasks = [line.strip(" ") for line in gantt.splitlines() if " :20" in line]
+    assert [t.split(" :")[0].lstrip("\u200b") for t in tasks] == titles
+    keyword = re.compile(
+        r"(?i)(?:title|section|excludes|includes|click|call|href|gantt|todaymarker|dateformat"
+        r"|axisformat|tickinterval|inclusiveenddates|topaxis|weekday|weekend|acctitle"
+        r"|accdescr)\b"
+    )
+    assert [t for t in tasks if keyword.match(t)] == []
+    assert tasks[-1].startswith("Titles everywhere :")

@@ -234,6 +234,13 @@ def markdown_summary(portfolio: Portfolio) -> str:
 # Mermaid Gantt task states by status; planned and future work has none (a plain bar).
 _GANTT_STATE = {Status.DONE: "done, ", Status.IN_PROGRESS: "active, ", Status.BLOCKED: "crit, "}
 _GANTT_UNSAFE = str.maketrans({":": " ", "#": " ", ";": " ", "\n": " ", "`": " "})
+# Words that open a statement of Mermaid's Gantt grammar (in any case) where a line starts
+# with them: a task named so ("Title page redesign") would be read as that statement.
+_GANTT_WORDS = re.compile(
+    r"(?i)(?:gantt|(?:title|section|includes|excludes|click|call|href|todaymarker|dateformat"
+    r"|axisformat|tickinterval|inclusiveenddates|topaxis|weekday|weekend|acctitle|accdescr"
+    r")(?=\s|$))"
+)
 
 
 def gantt(portfolio: Portfolio) -> str:
@@ -270,6 +277,8 @@ def gantt(portfolio: Portfolio) -> str:
             assert item.period is not None and item.period.start and item.period.end
             assert item.status is not None
             name = shorten(item.title.translate(_GANTT_UNSAFE), 60) or "item"
+            if _GANTT_WORDS.match(name):  # a zero-width space, which no keyword matches
+                name = "\u200b" + name
             state = _GANTT_STATE.get(item.status, "")
             start, end = item.period.start.isoformat(), item.period.end.isoformat()
             lines.append(f"    {name} :{state}{start}, {end}")

@@ -771,3 +771,27 @@ def test_a_linked_file_that_appears_or_goes_renders_its_page_again(tmp_path: Pat
     assert api.site([web], out, today=TODAY).reused == 0
     assert 'href="later.txt"' in page.read_text(encoding="utf-8")
     assert not (out / "files/web/later.txt").exists()
+
+
+def test_the_risks_page_names_each_risk(tmp_path: Path) -> None:
+    """A risk written "**Judge drift:** a hosted judge model changes ..." is shown by its
+    name and its description, in the list and in the matrix's tooltip (the page showed
+    the description alone); a risk the template only numbers ("Risk 1") by its description."""
+    portfolio = tmp_path / "p"
+    (portfolio / "x").mkdir(parents=True)
+    (portfolio / "x" / "roadmap.md").write_text(
+        "# X Roadmap\n\n## Dependencies and Risks\n\n### Technical Risks\n"
+        "- **Judge drift:** a hosted judge model changes behind its API name\n"
+        "  - Likelihood: Medium\n  - Impact: High\n  - Mitigation: Pin versions\n"
+        "- **Risk 2:** Sandbox escape\n  - Likelihood: Low\n  - Impact: High\n"
+        "  - Mitigation: gVisor\n",
+        encoding="utf-8",
+    )
+    api.site([portfolio], tmp_path / "site", today=TODAY)
+    risks = (tmp_path / "site" / "risks.html").read_text(encoding="utf-8")
+    assert (
+        '<a href="tracks/x.html">X</a>: <strong>Judge drift</strong>: a hosted judge model '
+        'changes behind its API name<div class="muted">' in risks
+    )
+    assert '<a href="tracks/x.html">X</a>: Sandbox escape<div class="muted">' in risks
+    assert 'title="Judge drift"' in risks and 'title="Sandbox escape"' in risks

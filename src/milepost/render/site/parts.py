@@ -217,7 +217,7 @@ def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
             (
                 risk_level(risk.likelihood),
                 risk_level(risk.impact),
-                str(escape(risk.description)),
+                str(escape(risk.title)),
                 str(macros.risk_entry(track, risk)),
             )
             for risk in r.risks

@@ -108,6 +108,23 @@ def test_search_and_filters(browser: Any, site: Path) -> None:
     page.close()
 
 
+def test_search_finds_the_words_of_a_title(browser: Any, site: Path) -> None:
+    """ "words in a title": every word typed, anywhere in the title and in any order; not the
+    track's name, the status badge or the owner beside it (the filters choose those)."""
+    page, problems = _open(browser, (site / "items.html").as_uri())
+    page.fill("#q", "memory backend")
+    shown = page.locator("#all-items > li:visible").all_inner_texts()
+    assert any("SQLite memory store as the default backend" in t for t in shown), shown
+    assert any("Pluggable memory backend interface" in t for t in shown), shown
+    page.fill("#q", "evaluation")  # a track's name: only titles that say it
+    shown = page.locator("#all-items > li:visible").all_inner_texts()
+    assert shown and all("evaluation" in t.lower().rsplit(" ", 1)[0] for t in shown), shown
+    page.fill("#q", "done")  # a badge's word: no title says it
+    assert page.locator("#all-items > li:visible").count() == 0
+    assert problems == []
+    page.close()
+
+
 def test_xss_payloads_show_as_text(browser: Any, site: Path) -> None:
     page, problems = _open(browser, (site / "tracks" / "evil.html").as_uri())
     page.wait_for_timeout(200)

@@ -5,12 +5,14 @@
   var search = document.getElementById("q");
   var fields = ["status", "owner", "track"];
   function apply() {
-    var text = (search.value || "").toLowerCase();
+    // "words in a title": each word typed, anywhere in the title (not the badge, owner or track)
+    var words = (search.value || "").toLowerCase().split(/\s+/).filter(Boolean);
     var chosen = {};
     fields.forEach(function (name) { chosen[name] = document.getElementById("f-" + name).value; });
     var shown = 0;
     Array.prototype.forEach.call(list.children, function (li) {
-      var ok = li.textContent.toLowerCase().indexOf(text) !== -1;
+      var title = li.getAttribute("data-title") || "";
+      var ok = words.every(function (word) { return title.indexOf(word) !== -1; });
       fields.forEach(function (name) {
         var want = chosen[name];
         if (want && (" " + li.getAttribute("data-" + name) + " ").indexOf(" " + want + " ") === -1) { ok = false; }

@@ -387,8 +387,32 @@ def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:
         "Web UI needs event stream v2 with stable event IDs by 2026-11 from Orchestration"
     )
     assert out.count('stroke-dasharray="6 4"') == 1
-    [marker] = root.iter("{http://www.w3.org/2000/svg}marker")
-    assert f"url(#{marker.get('id')})" in out and marker.get("id") != "arrow"
+    markers = {m.get("id"): m for m in root.iter("{http://www.w3.org/2000/svg}marker")}
+    assert markers and all(id and id.startswith("arrow-") for id in markers)
+    used = set(re.findall(r'marker-end="url\(#([^)]+)\)"', out))
+    assert used and used <= set(markers)
+
+
+def test_arrowheads_take_their_arrows_colour(capsys: pytest.CaptureFixture[str]) -> None:
+    """A marker's paint comes from where it is defined, not from the arrow using it: with
+    one "currentColor" arrowhead every head was the page's text colour (black, white in the
+    dark), red and orange arrows included, and it grew with the bold arrows' width."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    out = run(capsys, "graph", str(EXAMPLES), "--format", "svg", "--today", "2026-11-25")[1]
+    root = ET.fromstring(out)
+    heads = {
+        m.get("id"): (m.get("markerUnits"), path.get("fill"))
+        for m in root.iter(f"{ns}marker")
+        if (path := m.find(f"{ns}path")) is not None
+    }
+    arrows = [p for p in root.iter(f"{ns}path") if p.get("marker-end")]
+    assert len(arrows) > 1 and len(heads) == 3  # one for each colour of arrow
+    for arrow in arrows:
+        colour = arrow.get("stroke")
+        head = (arrow.get("marker-end") or "")[len("url(#") : -1]
+        assert heads[head] == ("userSpaceOnUse", colour)
 
 
 def test_arrows_between_the_same_tracks_do_not_hide_each_other(
@@ -585,9 +609,9 @@ def test_every_arrow_on_a_cycle_is_red(capsys: pytest.CaptureFixture[str], tmp_p
     svg = ET.fromstring(run(capsys, "graph", str(tmp_path), "--format", "svg")[1])
     ns = "{http://www.w3.org/2000/svg}"
     colours = {
-        "".join(title.itertext()): g.get("style") or ""
-        for g in svg.iter(f"{ns}g")
-        if (title := g.find(f"{ns}path/{ns}title")) is not None
+        "".join(title.itertext()): path.get("stroke") or ""
+        for path in svg.iter(f"{ns}path")
+        if (title := path.find(f"{ns}title")) is not None
     }
     assert sorted(t for t, style in colours.items() if "#cf222e" in style) == [
         "Alpha needs x from Beta",

@@ -16,6 +16,9 @@ from milepost.vocabulary.status import Health
 __all__ = ["graph_svg", "svg"]
 
 
+# Arrows: on a cycle, late for a need (a conflict in time), or neither.
+_ARROW_COLOUR = {"cycle": "#cf222e", "late": "#bc4c00", "plain": "#6e7781"}
+
 _HEALTH_COLOUR = {
     Health.ON_TRACK: "#1a7f37",
     Health.AT_RISK: "#9a6700",
@@ -63,9 +66,17 @@ def svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Dependency graph" '
         f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto">',
-        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
-        'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        'fill="currentColor"/></marker></defs>',
+        # A marker is painted where it is defined, not by the arrow that uses it: one
+        # arrowhead per colour, in the page's units (not growing with a bold arrow's width).
+        "<defs>"
+        + "".join(
+            f'<marker id="{arrow}-{kind}" viewBox="0 0 10 10" refX="10" refY="5" '
+            'markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" '
+            f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/>'
+            "</marker>"
+            for kind, colour in _ARROW_COLOUR.items()
+        )
+        + "</defs>",
     ]
     if not links:
         parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
@@ -87,7 +98,8 @@ def svg(
         bend = 28.0 * between[key] if shared else 0.0
         cyclic = (edge.source, edge.target) in cyclic_edges
         problem = late.get((edge.source, edge.target, edge.what))
-        colour = "#cf222e" if cyclic else "#bc4c00" if problem else "#6e7781"
+        kind = "cycle" if cyclic else "late" if problem else "plain"
+        colour = _ARROW_COLOUR[kind]
         dashes = ' stroke-dasharray="6 4"' if problem else ""
         when = f" by {edge.when}" if edge.when else ""
         warning = f" (conflict in time: {problem})" if problem else ""
@@ -95,12 +107,12 @@ def svg(
         bx, by = x2 - dx * shrink, y2 - dy * shrink
         cx, cy = (ax + bx) / 2 - dy / length * bend, (ay + by) / 2 + dx / length * bend
         parts.append(
-            f'<g style="color:{colour}"><path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
-            f'{bx:.1f},{by:.1f}" fill="none" stroke="currentColor" '
+            f'<path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
+            f'{bx:.1f},{by:.1f}" fill="none" stroke="{colour}" '
             f'stroke-width="{3 if cyclic or problem else 1.5}"{dashes} '
-            f'marker-end="url(#{arrow})">'
+            f'marker-end="url(#{arrow}-{kind})">'
             f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
-            f"{escape(edge.target)}{escape(warning)}</title></path></g>"
+            f"{escape(edge.target)}{escape(warning)}</title></path>"
         )
     for (_name, slug, state), label, (x, y) in zip(tracks, labels, places, strict=True):
         colour = _HEALTH_COLOUR[state]

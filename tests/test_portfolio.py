@@ -688,3 +688,18 @@ def test_gantt_tasks_named_like_its_keywords_stay_tasks(
     )
     assert [t for t in tasks if keyword.match(t)] == []
     assert tasks[-1].startswith("Titles everywhere :")
+
+
+def test_status_and_summary_tell_namesakes_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two roadmaps titled only "# Roadmap" were two rows both called "Roadmap" in the
+    dashboard, its "Needs attention" list and the summary's table: which was which?"""
+    for slug in ("crossplane", "openebs"):
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "roadmap.md").write_text("# Roadmap\n\n- 📋 x\n", encoding="utf-8")
+    out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25", "--color", "never")[1]
+    assert "│ Roadmap (crossplane) │" in out and "│ Roadmap (openebs)    │" in out
+    assert "  🟡 Roadmap (crossplane): no last-updated date" in out
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    assert "| Roadmap (crossplane) |" in out and "| Roadmap (openebs) |" in out

@@ -51,7 +51,8 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
     for name, justify in _COLUMNS:
         table.add_column(name, justify=justify, no_wrap=True)
-    for track in portfolio.tracks:
+    labels = _labels(portfolio)
+    for track, label in zip(portfolio.tracks, labels, strict=True):
         glyph, colour = _HEALTH[track.health]
         meta = track.roadmap.meta
         updated = _age(track)
@@ -59,7 +60,7 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
         if track.review_overdue_days:
             review += f" (overdue {track.review_overdue_days}d)"
         table.add_row(
-            track.track,
+            label,
             track.lead or "",
             Text(f"{glyph} {track.health.value.replace('_', ' ')}", style=colour),
             updated,
@@ -76,10 +77,16 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
             str(len(track.slipped)),
         )
     parts: list[RenderableType] = [table]
-    attention = [t for t in portfolio.tracks if t.health is not Health.ON_TRACK]
+    attention = [
+        (t, label)
+        for t, label in zip(portfolio.tracks, labels, strict=True)
+        if t.health is not Health.ON_TRACK
+    ]
     if attention:
         parts.append(Text("\nNeeds attention", style="bold"))
-        parts += [Text(f"  {_HEALTH[t.health][0]} {t.track}: {t.health_reason}") for t in attention]
+        parts += [
+            Text(f"  {_HEALTH[t.health][0]} {label}: {t.health_reason}") for t, label in attention
+        ]
     parts.append(Text(f"\nShipped this month ({len(portfolio.shipped_this_month)})", style="bold"))
     parts += [Text(f"  ✅ {track}: {item.title}") for track, item in portfolio.shipped_this_month]
     parts.append(Text(f"\nIn flight ({len(portfolio.in_flight)})", style="bold"))
@@ -206,10 +213,10 @@ def markdown_summary(portfolio: Portfolio) -> str:
         "| Track | Lead | Health | Last updated | Next review | ✅ | 🚧 | 📋 | Slips |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for track in portfolio.tracks:
+    for track, label in zip(portfolio.tracks, _labels(portfolio), strict=True):
         meta = track.roadmap.meta
         cells = [
-            track.track,
+            label,
             track.lead or "",
             f"{_HEALTH[track.health][0]} {track.health_reason}",
             (track.updated_label or "") + (" (in the future)" if track.future else ""),

@@ -117,6 +117,27 @@ def test_an_item_counts_once_at_the_line_it_is_written(tmp_path: Path) -> None:
     assert [i.title for _, i in portfolio.in_flight] == ["Sync"]
 
 
+def test_blocked_work_is_listed_beside_what_is_in_flight(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blocked work that says when, or sits in Current Focus, is listed by ``status`` (and
+    its JSON) and the summary; blocked work with no time is not."""
+    body = (
+        "# X Roadmap\n\n**Last updated:** 2026-11-20\n" + REVIEW + "\n## Current Focus\n\n"
+        "### November 2026\n- 🚧 Sync\n- ⛔ Export (waiting on #12)\n\n"
+        "## Ideas\n\n- ⛔ Someday\n"
+    )
+    _one(tmp_path, body)
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    assert [(t, i.title) for t, i in portfolio.blocked] == [("X", "Export (waiting on #12)")]
+    assert portfolio.to_dict()["blocked"] == [{"track": "X", "title": "Export (waiting on #12)"}]
+    out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25")[1]
+    assert "Blocked (1)\n  ⛔ X: Export (waiting on #12)\n" in out
+    assert "Someday" not in out
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    assert "- ⛔ **X:** Export (waiting on #12)\n" in out
+
+
 def _one(tmp_path: Path, body: str, today: dt.date = TODAY) -> tuple[TrackRollup, list[str]]:
     """The rollup of one roadmap, and the codes ``check`` finds in it on the same day."""
     path = tmp_path / "roadmap.md"

@@ -90,6 +90,7 @@ class Portfolio:
     in_flight: tuple[tuple[str, Item], ...]
     today: date
     totals: dict[str, int] = field(default_factory=dict)
+    blocked: tuple[tuple[str, Item], ...] = ()  # found as in_flight is
 
     def on_cycle(self, edge: Edge) -> bool:
         """Whether ``edge`` is a dependency on a cycle (any cycle, not only the one shown
@@ -116,6 +117,7 @@ class Portfolio:
                 {"track": t, "title": i.title, "status": i.status.value if i.status else None}
                 for t, i in self.in_flight
             ],
+            "blocked": [{"track": t, "title": i.title} for t, i in self.blocked],
         }
 
 
@@ -224,10 +226,12 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
     rollups = tuple(sorted((rollup(r, today, config) for r in roadmaps), key=lambda t: t.track))
     shipped: list[tuple[str, Item]] = []
     flight: list[tuple[str, Item]] = []
+    blocked: list[tuple[str, Item]] = []
     for roadmap in roadmaps:
         month = this_month(roadmap, today)
         shipped += [(roadmap.track, i) for i in month.shipped]
         flight += [(roadmap.track, i) for i in month.in_flight]
+        blocked += [(roadmap.track, i) for i in month.blocked]
     totals = Counter[str]()
     for track in rollups:
         totals.update(track.counts)
@@ -242,4 +246,5 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
         in_flight=tuple(flight),
         today=today,
         totals=dict(sorted(totals.items())),
+        blocked=tuple(blocked),
     )

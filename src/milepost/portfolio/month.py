@@ -25,11 +25,13 @@ def _within_month(period: Period | None, month: tuple[int, int]) -> bool:
 @dataclass(frozen=True)
 class MonthItems:
     """A roadmap's items of today's month, in document order: what ``status`` lists as
-    shipped this month and in flight, and what the docs directives count with them."""
+    shipped this month, in flight and blocked, and what the docs directives count with
+    them."""
 
     shipped: tuple[Item, ...]
     in_flight: tuple[Item, ...]
     planned: tuple[Item, ...]
+    blocked: tuple[Item, ...] = ()
 
     def counts(self) -> dict[Status, int]:
         return {
@@ -45,7 +47,8 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
     All come from the items ``status`` counts (:func:`~milepost.model.status_items`), not
     only from Current Focus: shipped are the done items whose own period lies within today's
     month, or that sit under a Completed Milestones heading of this month; in flight are the
-    in-progress items that say when (any period) or sit in Current Focus; planned are the
+    in-progress items that say when (any period) or sit in Current Focus, and blocked the
+    blocked items found the same way; planned are the
     planned items whose own period lies within today's month, or that sit in Current Focus
     (directly, or under a focus period that holds today or names none) and say no other time.
     An item listed twice (shipped in Current Focus and again in Completed Milestones) is one
@@ -72,6 +75,7 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
                 focus_now |= lines
     shipped: list[Item] = []
     flight: list[Item] = []
+    blocked: list[Item] = []
     planned: list[Item] = []
     for item in status_items(roadmap):
         if is_placeholder_title(item.title):
@@ -80,10 +84,10 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
             item.span.start in shipped_group or _within_month(item.period, month)
         ):
             shipped.append(item)
-        elif item.status is Status.IN_PROGRESS and (
+        elif item.status in (Status.IN_PROGRESS, Status.BLOCKED) and (
             item.period is not None or item.span.start in in_focus
         ):
-            flight.append(item)
+            (flight if item.status is Status.IN_PROGRESS else blocked).append(item)
         elif item.status is Status.PLANNED and (
             _within_month(item.period, month)
             or (
@@ -92,4 +96,4 @@ def this_month(roadmap: Roadmap, today: date) -> MonthItems:
             )
         ):
             planned.append(item)
-    return MonthItems(tuple(shipped), tuple(flight), tuple(planned))
+    return MonthItems(tuple(shipped), tuple(flight), tuple(planned), tuple(blocked))

@@ -47,7 +47,8 @@ def _age(track: TrackRollup) -> str:
 
 
 def dashboard(portfolio: Portfolio) -> RenderableType:
-    """One row per track, then this month's shipped items and what is in flight."""
+    """One row per track, then this month's shipped items, what is in flight and what is
+    blocked."""
     table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
     for name, justify in _COLUMNS:
         table.add_column(name, justify=justify, no_wrap=True)
@@ -91,6 +92,9 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     parts += [Text(f"  ✅ {track}: {item.title}") for track, item in portfolio.shipped_this_month]
     parts.append(Text(f"\nIn flight ({len(portfolio.in_flight)})", style="bold"))
     parts += [Text(f"  🚧 {track}: {item.title}") for track, item in portfolio.in_flight]
+    if portfolio.blocked:
+        parts.append(Text(f"\nBlocked ({len(portfolio.blocked)})", style="bold"))
+        parts += [Text(f"  ⛔ {track}: {item.title}") for track, item in portfolio.blocked]
     if portfolio.conflicts:
         parts.append(Text(f"\nConflicts in time ({len(portfolio.conflicts)})", style="bold red"))
         for c in portfolio.conflicts:
@@ -230,6 +234,7 @@ def markdown_summary(portfolio: Portfolio) -> str:
     out += ["", "### This month", ""]
     out += [f"- {Status.DONE.emoji} **{t}:** {i.title}" for t, i in portfolio.shipped_this_month]
     out += [f"- {Status.IN_PROGRESS.emoji} **{t}:** {i.title}" for t, i in portfolio.in_flight]
+    out += [f"- {Status.BLOCKED.emoji} **{t}:** {i.title}" for t, i in portfolio.blocked]
     if not portfolio.shipped_this_month and not portfolio.in_flight:
         out.append("Nothing shipped or in flight yet.")
     out += ["", "### Dependencies", "", "```mermaid", mermaid(portfolio).rstrip("\n"), "```", ""]

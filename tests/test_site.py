@@ -533,7 +533,7 @@ def test_a_timeline_row_has_a_cell_under_every_column(
     from milepost.render.site.across import _timeline_row
 
     part = TrackParts(
-        *("T", "t", "on_track", "", (), (), (), (), b"", "<tr><th>T</th>"),
+        *("T", "t", "on_track", "", (), (), (), (), (), b"", "<tr><th>T</th>"),
         tuple((label, label + "-01", cell) for label, cell in cells),
         *((), "", (), ()),
     )
@@ -685,6 +685,26 @@ def test_files_a_roadmap_links_to_are_copied_into_the_site(tmp_path: Path) -> No
     assert (out / "files/web/design.md").is_file() and (portfolio / "notes.md").is_file()
 
 
+def test_the_index_lists_what_is_blocked(tmp_path: Path) -> None:
+    """Blocked work is counted at the top of the index and listed in its own card, as
+    ``status`` lists it; a portfolio with none shows no card."""
+    api.site([EXAMPLES], tmp_path / "site", today=TODAY)
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "6 in flight · 1 blocked · " in index
+    card = index.split('<h2 style="margin-top:0">Blocked</h2>')[1].split("</section>")[0]
+    assert card.count("<li>") == 1 and "Cache large tool results in agent memory" in card
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    tool_use = portfolio / "tracks" / "tool-use" / "roadmap.md"
+    tool_use.write_text(
+        tool_use.read_text(encoding="utf-8").replace("⛔ **Blocked:**", "🚧 **In Progress:**"),
+        "utf-8",
+    )
+    api.site([portfolio], tmp_path / "other", today=TODAY)
+    index = (tmp_path / "other" / "index.html").read_text(encoding="utf-8")
+    assert " blocked · " not in index and ">Blocked</h2>" not in index
+
+
 def test_the_index_lists_what_slipped(tmp_path: Path) -> None:
     """On 2027-01-15 the example's open November and December work has slipped: the index
     says how much at the top and lists each item with its track and when it was due."""
@@ -692,7 +712,7 @@ def test_the_index_lists_what_slipped(tmp_path: Path) -> None:
     slipped = sum(len(t.slipped) for t in portfolio.tracks)
     api.site([EXAMPLES], tmp_path / "site", today=dt.date(2027, 1, 15))
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert slipped > 0 and f"in flight · {slipped} slipped" in index
+    assert slipped > 0 and f" · {slipped} slipped" in index
     card = index.split('<h2 style="margin-top:0">Slipped</h2>')[1].split("</section>")[0]
     assert card.count("<li>") == slipped
     assert 'Context truncation API for agent transcripts <span class="muted">@gwen</span>' in card

@@ -131,6 +131,8 @@ def _index(
         shipped_count=sum(len(p.shipped) for p in parts),
         flight=Markup("".join(f"<li>{i}</li>" for p in parts for i in p.flight)),
         flight_count=sum(len(p.flight) for p in parts),
+        blocked=Markup("".join(f"<li>{i}</li>" for p in parts for i in p.blocked)),
+        blocked_count=sum(len(p.blocked) for p in parts),
         slipped=Markup("".join(f"<li>{i}</li>" for p in parts for i in p.slipped)),
         slipped_count=sum(len(p.slipped) for p in parts),
         conflicts=conflicts,

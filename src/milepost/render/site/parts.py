@@ -48,6 +48,7 @@ class TrackParts:
     index_row: str
     shipped: tuple[str, ...]
     flight: tuple[str, ...]
+    blocked: tuple[str, ...]
     slipped: tuple[str, ...]  # open items whose time has passed, each with when it was due
     owners: tuple[str, ...]
     items: bytes  # UTF-8 already: the items page joins a thousand of these as bytes
@@ -63,7 +64,10 @@ class TrackParts:
         equal digests, equal shares (every page also shows the track's name and slug)."""
         names = repr((self.track, self.slug))
         return (
-            _digest(names, repr((self.index_row, self.shipped, self.flight, self.slipped))),
+            _digest(
+                names,
+                repr((self.index_row, self.shipped, self.flight, self.blocked, self.slipped)),
+            ),
             _digest(names, repr(self.owners), self.items),
             _digest(names, repr((self.timeline_head, self.timeline))),
             _digest(names, repr(self.risks)),
@@ -84,6 +88,7 @@ class TrackParts:
             self.index_row,
             self.shipped,
             self.flight,
+            self.blocked,
             self.slipped,
             self.owners,
             self.items,
@@ -102,12 +107,12 @@ class TrackParts:
     def from_plain(cls, data: tuple[Any, ...]) -> TrackParts:
         """The parts that :meth:`to_plain` gave ``data``; TypeError or ValueError when it is
         not such data."""
-        if len(data) != 15 or not all(isinstance(f, str | tuple | bytes) for f in data):
+        if len(data) != 16 or not all(isinstance(f, str | tuple | bytes) for f in data):
             raise ValueError("not the plain data of track parts")
-        if not isinstance(data[8], bytes):
+        if not isinstance(data[9], bytes):
             raise ValueError("not the plain data of track parts")
-        (track, slug, health, index_row, shipped, flight, slipped, owners, items, *rest) = data
-        head, timeline, risks, metrics, requests, found = rest
+        (track, slug, health, index_row, shipped, flight, blocked, slipped, *rest) = data
+        owners, items, head, timeline, risks, metrics, requests, found = rest
         return cls(
             track,
             slug,
@@ -115,6 +120,7 @@ class TrackParts:
             index_row,
             shipped,
             flight,
+            blocked,
             slipped,
             owners,
             items,
@@ -205,6 +211,7 @@ def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
         index_row=str(macros.index_row(track)),
         shipped=tuple(str(macros.linked_item(i, track)) for i in month.shipped),
         flight=tuple(str(macros.linked_item(i, track)) for i in month.in_flight),
+        blocked=tuple(str(macros.linked_item(i, track)) for i in month.blocked),
         slipped=tuple(str(macros.slipped_item(i, track)) for i in track.slipped),
         owners=tuple(sorted({o for i in items for o in i.owners})),
         items=str(macros.item_list(track, items)).encode("utf-8"),

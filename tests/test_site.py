@@ -186,6 +186,21 @@ def test_xss_payloads_in_every_field_stay_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in track  # shown as text
 
 
+def test_a_link_with_a_bracketed_host_is_no_crash(tmp_path: Path) -> None:
+    """A link whose host holds brackets (a link pasted into another's address) is kept as
+    written on the track page; ``site`` crashed on it (urlsplit raises)."""
+    track = tmp_path / "p" / "api"
+    track.mkdir(parents=True)
+    (track / "roadmap.md").write_text(
+        "# API Roadmap\n\n## Current Focus\n\n"
+        "- 🚧 An [API](https://githu[x](y.md)b.com/a) and [notes](notes[x].md)\n",
+        encoding="utf-8",
+    )
+    api.site([tmp_path / "p"], tmp_path / "site", today=TODAY)
+    page = (tmp_path / "site" / "tracks" / "api.html").read_text(encoding="utf-8")
+    assert 'href="https://githu[x](y.md)b.com/a"' in page
+
+
 @pytest.mark.parametrize(
     ("url", "kept"),
     [
@@ -203,6 +218,11 @@ def test_xss_payloads_in_every_field_stay_text(tmp_path: Path) -> None:
         ("vbscript:x", False),
         ("//evil.example", False),
         ("file:///etc/passwd", False),
+        # a host in brackets that is no IP address: urlsplit raises on it
+        ("https://githu[x](y.md)b.com/a", True),
+        ("http://[::1]/", True),
+        ("javascript://[x]/%0aalert(1)", False),
+        ("//[x]/a", False),
     ],
 )
 def test_safe_url(url: str, kept: bool) -> None:

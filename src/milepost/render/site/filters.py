@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
 from milepost.document.html import to_html
 
@@ -21,6 +21,14 @@ __all__ = [
 ]
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# A URL's scheme as RFC 3986 (and urlsplit) reads it; urlsplit itself also checks a host in
+# brackets and raises on one a roadmap may well hold ("https://githu[x](y)b.com").
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _scheme(url: str) -> str:
+    match = _SCHEME.match(url)
+    return match.group(1).lower() if match else ""
 
 
 def safe_url(url: str) -> str:
@@ -30,7 +38,7 @@ def safe_url(url: str) -> str:
     as browsers do, so they cannot smuggle a scheme past the check.
     """
     cleaned = re.sub(r"[\x00-\x20\x7f]+", "", url)
-    scheme = urlsplit(cleaned).scheme.lower()
+    scheme = _scheme(cleaned)
     if not scheme:
         return url if not cleaned.startswith("//") else "#"
     return url if scheme in _SAFE_SCHEMES else "#"
@@ -74,7 +82,7 @@ class Relink:
         self.checked: dict[str, bool] = {}
 
     def __call__(self, url: str) -> str:
-        if not url or url.startswith(("#", "/", "\\")) or urlsplit(url).scheme:
+        if not url or url.startswith(("#", "/", "\\")) or _scheme(url):
             return url
         address, _, fragment = url.partition("#")
         path = unquote(address.split("?", 1)[0])

@@ -152,9 +152,12 @@ def test_review_updates_both_dates_of_a_one_line_header(
     assert path.read_text(encoding="utf-8") == f"# T\n\n{expected}\n\n## Current Focus\n\nx\n"
 
 
-@pytest.mark.parametrize("unreadable", ["2026-02-30", "0000-01-01", "99999-01-01"])
+@pytest.mark.parametrize(
+    "unreadable", ["2026-02-30", "0000-01-01", "99999-01-01", "June 2022", "Sept. 2025", "2022-06"]
+)
 def test_review_sets_right_a_date_that_cannot_be_read(tmp_path: Path, unreadable: str) -> None:
-    """MP204 says the date cannot be read; review is how a user fixes it."""
+    """MP204 says the date cannot be read, or names a month, not a day; review is how a user
+    fixes it (it refused a month: "cannot find the date to update")."""
     path = tmp_path / "roadmap.md"
     text = "# T\n\n**Last updated:** {}\n**Next review:** 2026-12-01\n\n## Current Focus\n"
     path.write_text(text.format(unreadable), encoding="utf-8")

@@ -223,6 +223,20 @@ def test_a_future_last_updated_date_is_said_to_be_in_the_future(
     assert "| 2027-06-01 (in the future) |" in out
 
 
+def test_a_month_alone_is_never_judged_staler_or_further_ahead_than_it_can_be(
+    tmp_path: Path,
+) -> None:
+    """A roadmap "last updated November 2026" on 2026-11-25 was not updated in the future ("5d in
+    future" was shown): a month counts as its day nearest today, for status and check
+    alike."""
+    body = "# X Roadmap\n\n**Last updated:** November 2026\n" + REVIEW
+    for today, age in ((TODAY, 0), (dt.date(2027, 1, 15), 46), (dt.date(2026, 10, 20), -12)):
+        track, _ = _one(tmp_path, body, today)
+        assert track.age_days == age and track.future is (age < 0)
+        codes = {d.code for d in api.check([tmp_path], today=today).diagnostics}
+        assert ("MP201" in codes) is (age > 30) and ("MP207" not in codes)
+
+
 def test_the_example_conflict_is_shown_with_both_places() -> None:
     portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
     [conflict] = portfolio.conflicts

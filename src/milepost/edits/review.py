@@ -23,6 +23,13 @@ __all__ = ["review"]
 _PLACEHOLDER = "YYYY-MM-DD"
 # A date written as ISO that does not read as one (2026-02-30, 0000-01-01): replaced as ISO.
 _ISO_SHAPED = re.compile(r"(?<![\d-])\d{4,5}-\d{1,2}-\d{1,2}(?![\d-])")
+# A month alone where a day belongs ("June 2022", "Jun. 2022", "2022-06"): MP204 asks for a
+# day, which review writes.
+_MONTH_ONLY = re.compile(
+    r"(?i)(?<![\w-])(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}"
+    r"|\d{4}-\d{1,2})(?![\w-])"
+)
 _BY = re.compile(r"(\bby\s+)(@[\w-]+|[^*_\r\n]+?)(\s*[*_]*\s*(?:\r\n|\r|\n)?$)")
 _RULE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
 
@@ -34,8 +41,8 @@ def _redate(line: str, new: date) -> str:
         return written + ending
     if _PLACEHOLDER in body:  # the template's placeholder: ISO, as the template asks
         return body.replace(_PLACEHOLDER, new.isoformat(), 1) + ending
-    shaped = _ISO_SHAPED.search(body)
-    if shaped is not None:  # a date that cannot be read is the one to set right
+    shaped = _ISO_SHAPED.search(body) or _MONTH_ONLY.search(body)
+    if shaped is not None:  # a date that cannot be read, or a month (MP204): set right, ISO
         return body[: shaped.start()] + new.isoformat() + body[shaped.end() :] + ending
     raise ValueError("no date on the line")
 

@@ -31,11 +31,13 @@ __all__ = [
 OPEN = (Status.PLANNED, Status.IN_PROGRESS, Status.BLOCKED)
 
 
-def last_updated(roadmap: Roadmap) -> tuple[date, int] | None:
+def last_updated(roadmap: Roadmap, today: date) -> tuple[date, int] | None:
     """When the roadmap was last updated, and on which line (0-based) that is said.
 
-    The header's date, else the footer's; a month alone ("October 2025") counts as its last
-    day, so a roadmap is never judged staler than it can be (MP204 still asks for a date).
+    The header's date, else the footer's; a month alone ("October 2025") counts as its
+    nearest day to ``today`` (its last day when past, today while it runs, its first when
+    ahead), so a roadmap is never judged staler, or further in the future, than it can be
+    (MP204 still asks for a date).
     """
     meta = roadmap.meta
     for day, text, span in (
@@ -48,7 +50,8 @@ def last_updated(roadmap: Roadmap) -> tuple[date, int] | None:
             return day, span.start
         period = read_period(text or "")
         if period is not None and period.kind == "month" and period.end is not None:
-            return period.end, span.start
+            start = period.start or period.end
+            return min(period.end, max(start, today)), span.start
     return None
 
 

@@ -46,7 +46,7 @@ class TrackRollup:
     @property
     def updated_label(self) -> str | None:
         """The last-updated date for people: the day, or the month as written when only a
-        month was given ("October 2025", judged as its last day)."""
+        month was given ("October 2025", judged as its nearest day to today)."""
         meta = self.roadmap.meta
         if self.updated is None:
             return None
@@ -142,11 +142,11 @@ def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
 
     Freshness, slips and risks are the facts ``check`` reports
     (:mod:`milepost.portfolio.freshness`): the last-updated date as MP201 reads it (a month
-    alone counts as its last day, the footer stands in for a missing header date), the review
+    alone counts as its nearest day, the footer stands in for a missing header date), the review
     MP202 finds overdue, and every open item whose time has passed (MP206 and MP208).
     """
     meta = roadmap.meta
-    found = last_updated(roadmap)
+    found = last_updated(roadmap, today)
     updated = found[0] if found else None
     age = (today - updated).days if updated is not None else None
     overdue = review_overdue_days(roadmap, today)

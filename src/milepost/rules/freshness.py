@@ -25,7 +25,7 @@ _PLACEHOLDER_DATES = ("YYYY", "MM-DD")
 
 
 def _stale(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    found = last_updated(context.roadmap)
+    found = last_updated(context.roadmap, context.today)
     if found is None:
         return
     day, line = found

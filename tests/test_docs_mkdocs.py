@@ -282,3 +282,16 @@ def test_a_symlink_loop_in_the_portfolio_is_no_crash(tmp_path: Path) -> None:
     (root / "tracks" / "loopy" / "roadmap.md").symlink_to("roadmap.md")
     html, _ = convert("```milepost portfolio\n:columns: track, lead\n```\n", root=str(root))
     assert "<td>Memory</td>" in html
+
+
+def test_check_off_unquoted_in_mkdocs_yml_turns_the_findings_off(site: Path) -> None:
+    """YAML reads a bare ``off`` as false: ``check: off``, as the docs write it, is "off"."""
+    roadmap = site / "docs" / TOOL_USE
+    text = roadmap.read_text(encoding="utf-8")
+    roadmap.write_text(text.replace("**Last updated:** 2026-11-24", "**Last updated:** 2026-08-01"))
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      check: off\n")
+    done = mkdocs_build(site, "--strict")
+    assert done.returncode == 0, done.stderr
+    assert "MP201" not in done.stderr
+

@@ -54,9 +54,17 @@ _CSS = "assets/milepost.css"
 _STATIC = "docs_static/milepost.css"
 
 
+class _CheckMode(c.Choice[str]):
+    """``off | warn | error``; YAML reads a bare ``off`` as false, which means ``off`` here."""
+
+    def run_validation(self, value: object) -> str:
+        result: str = super().run_validation("off" if value is False else value)
+        return result
+
+
 class _Options(Config):
     root = c.Optional(c.Type(str))
-    check = c.Choice(("off", "warn", "error"), default="warn")
+    check = _CheckMode(("off", "warn", "error"), default="warn")
     today = c.Optional(c.Type((str, date)))
     mermaid = c.Type(bool, default=False)
 

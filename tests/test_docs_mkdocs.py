@@ -4,6 +4,7 @@ in a temp folder: the tracks table linked to the roadmaps' pages, findings as wa
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -295,3 +296,22 @@ def test_check_off_unquoted_in_mkdocs_yml_turns_the_findings_off(site: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "MP201" not in done.stderr
 
+
+@pytest.mark.parametrize(
+    ("tracks", "shown"),
+    [
+        ("Tool Use, Memory", ["Memory", "Tool Use"]),
+        ("Tool Use", ["Tool Use"]),
+        ("tool use", ["Tool Use"]),
+        ("memory tool-use", ["Memory", "Tool Use"]),
+        ("memory, tool-use", ["Memory", "Tool Use"]),
+    ],
+)
+def test_tracks_option_takes_names_with_spaces(
+    tmp_path: Path, tracks: str, shown: list[str]
+) -> None:
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "p")
+    block = f"```milepost portfolio\n:columns: track\n:tracks: {tracks}\n```\n"
+    html, md = convert(block, root=str(tmp_path / "p"))
+    assert md.registeredExtensions[-1].problems == []
+    assert re.findall(r"<td>([^<]*)</td>", html) == shown

@@ -23,7 +23,13 @@ from milepost.model import Roadmap
 from milepost.portfolio.model import Portfolio
 from milepost.render.blocks import Block
 from milepost.render.cards import graph_view, risks_view, track_view
-from milepost.render.docs import focus_view, only_tracks, parse_columns, parse_names, portfolio_view
+from milepost.render.docs import (
+    focus_view,
+    only_tracks,
+    parse_columns,
+    parse_tracks,
+    portfolio_view,
+)
 from milepost.rules import Diagnostic
 
 __all__ = [
@@ -135,7 +141,7 @@ def view(
         if len(tracks) != 1:
             raise UsageError(f"{len(tracks)} roadmaps at {argument!r}; name one")
         return track_view(tracks[0], shown.portfolio.today)
-    portfolio = only_tracks(shown.portfolio, parse_names(options.get("tracks")))
+    portfolio = only_tracks(shown.portfolio, parse_tracks(options.get("tracks")))
     if kind == "portfolio":
         return portfolio_view(
             portfolio,

@@ -48,6 +48,7 @@ __all__ = [
     "only_tracks",
     "parse_columns",
     "parse_names",
+    "parse_tracks",
     "portfolio_view",
     "track_link",
 ]
@@ -159,11 +160,25 @@ def parse_columns(text: str | None) -> tuple[str, ...]:
     return names
 
 
+def parse_tracks(text: str | None) -> tuple[str, ...]:
+    """The ``tracks`` option: comma-separated slugs or names (a name may hold spaces, "Tool
+    Use"); see :func:`only_tracks` for a piece that is several slugs separated by spaces."""
+    return tuple(n for n in (p.strip() for p in (text or "").split(",")) if n)
+
+
 def only_tracks(portfolio: Portfolio, names: tuple[str, ...]) -> Portfolio:
-    """The portfolio with only the tracks named (by slug or name, any case); all when empty."""
+    """The portfolio with only the tracks named (by slug or name, any case); all when empty.
+    A name that is no track's but whose words each are (``memory tool-use``) names those."""
     if not names:
         return portfolio
-    wanted = {n.lower() for n in names}
+    known = {t.slug.lower() for t in portfolio.tracks} | {t.track.lower() for t in portfolio.tracks}
+    wanted: set[str] = set()
+    for name in (n.lower() for n in names):
+        words = name.split()
+        if name in known or len(words) < 2 or any(w not in known for w in words):
+            wanted.add(" ".join(words))
+        else:
+            wanted.update(words)
     kept = tuple(
         t for t in portfolio.tracks if t.slug.lower() in wanted or t.track.lower() in wanted
     )

@@ -315,3 +315,19 @@ def test_tracks_option_takes_names_with_spaces(
     html, md = convert(block, root=str(tmp_path / "p"))
     assert md.registeredExtensions[-1].problems == []
     assert re.findall(r"<td>([^<]*)</td>", html) == shown
+
+
+def test_the_graph_of_some_tracks_draws_the_tracks_at_the_other_end(tmp_path: Path) -> None:
+    """The drawing shows every dependency the list below it names, with both of its tracks."""
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "p")
+    html, md = convert("```milepost graph\n:tracks: memory\n```\n", root=str(tmp_path / "p"))
+    assert md.registeredExtensions[-1].problems == []
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    listed = html.split("Dependencies (", 1)[1].split("</ul>", 1)[0].count("<li>")
+    assert listed > 0
+    assert svg.count("marker-end=") == listed
+    nodes = re.findall(r"<text [^>]*><title>([^<]*)</title>", svg)
+    assert "Memory" in nodes and len(nodes) > 1
+    # the table and the lists still show only the tracks named
+    html, _ = convert("```milepost risks\n:tracks: memory\n```\n", root=str(tmp_path / "p"))
+    assert "Orchestration" not in html

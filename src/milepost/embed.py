@@ -29,6 +29,7 @@ from milepost.render.docs import (
     parse_columns,
     parse_tracks,
     portfolio_view,
+    with_neighbours,
 )
 from milepost.rules import Diagnostic
 
@@ -152,7 +153,7 @@ def view(
         return focus_view(portfolio)
     if kind == "risks":
         return risks_view(portfolio)
-    return graph_view(portfolio, mermaid=mermaid)
+    return graph_view(with_neighbours(shown.portfolio, portfolio), mermaid=mermaid)
 
 
 def roadmap_files(target: Path) -> tuple[str, ...]:

@@ -51,6 +51,7 @@ __all__ = [
     "parse_tracks",
     "portfolio_view",
     "track_link",
+    "with_neighbours",
 ]
 
 HEALTH = {
@@ -201,6 +202,16 @@ def only_tracks(portfolio: Portfolio, names: tuple[str, ...]) -> Portfolio:
         in_flight=tuple(p for p in portfolio.in_flight if p[0] in keep),
         unresolved=tuple(u for u in portfolio.unresolved if u[0] in keep),
     )
+
+
+def with_neighbours(whole: Portfolio, part: Portfolio) -> Portfolio:
+    """``part`` (some tracks of ``whole``, as :func:`only_tracks` keeps them) with the tracks
+    at the other end of its edges added, in ``whole``'s order: a drawing of its dependencies
+    needs both ends of each."""
+    ends = {e.source for e in part.edges} | {e.target for e in part.edges}
+    kept = {id(t) for t in part.tracks}
+    tracks = tuple(t for t in whole.tracks if id(t) in kept or t.track in ends)
+    return replace(part, tracks=tracks)
 
 
 def box(kind: str, *children: Block) -> list[Block]:

@@ -250,3 +250,54 @@ def test_docs_pages_load_cleanly(
         href = (link.get_attribute("href") or "").lower().replace("\t", "")
         assert not href.startswith(("javascript", "data"))
     page.close()
+
+
+def test_docs_blocks_are_legible_in_a_dark_theme_and_style_nothing_else(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The risk matrix and the graph's labels keep a readable contrast on a dark page, and the
+    drawing's own styling reaches no other SVG on the page (a theme's Mermaid diagrams)."""
+    pytest.importorskip("markdown", reason="Markdown is not installed (pip install -e '.[test]')")
+    from importlib import resources
+
+    import markdown
+
+    shutil.copytree(EXAMPLES, tmp_path / "p")
+    body = markdown.markdown(
+        "```milepost risks\n```\n\n```milepost graph\n```\n",
+        extensions=["milepost.markdown"],
+        extension_configs={
+            "milepost.markdown": {"root": str(tmp_path / "p"), "today": "2026-11-25"}
+        },
+    )
+    css = (resources.files("milepost.render") / "docs_static" / "milepost.css").read_text("utf-8")
+    other = '<svg id="other" width="100" height="20"><text x="0" y="15">other</text></svg>'
+    html = tmp_path / "dark.html"
+    html.write_text(
+        f"<!doctype html><meta charset=utf-8><style>{css}"
+        "body{background:rgb(30,33,41);color:rgb(226,228,233);font-size:16px}</style>"
+        f"<body>{body}{other}</body>",
+        encoding="utf-8",
+    )
+    page, problems = _open(browser, html.as_uri())
+    colours = page.evaluate(
+        """() => {
+        const style = (el) => getComputedStyle(el);
+        const cell = document.querySelector('.milepost-matrix td.milepost-heat-4');
+        const label = document.querySelector('.milepost-svg svg text');
+        const other = document.querySelector('#other text');
+        return {cell: [style(cell).color, style(cell).backgroundColor],
+                label: style(label).fill, other: [style(other).fill, style(other).fontSize]};
+    }"""
+    )
+    page.close()
+    assert problems == []
+
+    def luminance(css_colour: str) -> float:
+        r, g, b = (int(x) for x in css_colour.split("(")[1].split(")")[0].split(",")[:3])
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+    text, ground = colours["cell"]
+    assert abs(luminance(text) - luminance(ground)) > 0.5, colours
+    assert abs(luminance(colours["label"]) - luminance("rgb(30, 33, 41)")) > 0.5, colours
+    assert colours["other"] == ["rgb(0, 0, 0)", "16px"], colours  # not the drawing's style

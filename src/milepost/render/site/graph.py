@@ -63,9 +63,13 @@ def svg(
     at: dict[str, tuple[float, float]] = {}
     for (name, _slug, _health), place in zip(tracks, places, strict=True):
         at.setdefault(name, place)
+    # Standing alone (the CLI's file, a docs page), the drawing styles its own text with
+    # attributes, not a <style> element: inline in a page, that would restyle every SVG text
+    # of the page; the text takes the page's colour, so a dark theme keeps it legible.
+    own = "" if links else ' font-family="sans-serif" font-size="12" fill="currentColor"'
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Dependency graph" '
-        f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto">',
+        f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto"{own}>',
         # A marker is painted where it is defined, not by the arrow that uses it: one
         # arrowhead per colour, in the page's units (not growing with a bold arrow's width).
         "<defs>"
@@ -78,8 +82,6 @@ def svg(
         )
         + "</defs>",
     ]
-    if not links:
-        parts.append("<style>text{font:12px sans-serif;fill:#1b1f24}</style>")
     drawn = [e for e in edges if e.kind == "dependency" and e.source in at and e.target in at]
     cyclic_edges = cyclic_pairs(drawn)
     count = Counter((e.source, e.target) for e in drawn)

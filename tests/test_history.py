@@ -1142,3 +1142,21 @@ def test_work_rolled_over_to_a_new_month_slipped(
     assert alpha[2:] == ("planned", "planned", "slip")  # October → November
     [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", "2026-11-25")["tracks"]
     assert track["slips"] == 1
+
+
+def test_the_users_git_settings_change_no_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # log.showRoot=false hides what the first commit did from `git log --raw`: it may not cost
+    # a roadmap its first version.
+    repo = _repo(tmp_path)
+    git(repo, "config", "log.showRoot", "false")
+    _commit(repo, "# Search Roadmap\n\n### October 2026\n- 📋 Search box\n", "2026-10-01")
+    _commit(repo, "# Search Roadmap\n\n### October 2026\n- 🚧 Search box\n", "2026-10-05")
+    [track] = run_json(repo, monkeypatch, capsys, "stats", "--today", TODAY)["tracks"]
+    assert track["versions"] == 2
+    assert track["cycle_time"]["planned_to_in_progress"]["median"] == 4
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-10-03")
+    assert changes(data) == {
+        "Search": [("changed", "Search box", "planned", "in_progress", "None")]
+    }

@@ -148,7 +148,8 @@ def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Comm
     A repository without commits has no history (an empty list), not an error.
     """
     args = ["log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev"]
-    args += ["-z", f"--format={_FORMAT}"]
+    # --root: the first commit adds its files even where the user's log.showRoot says not to
+    args += ["--root", "-z", f"--format={_FORMAT}"]
     result = _git(root, *args, rev, "--", *pathspecs)
     if result.returncode != 0:
         if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0 and rev == "HEAD":

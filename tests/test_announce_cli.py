@@ -167,3 +167,31 @@ def test_a_roadmap_new_since_the_start_is_a_new_track(
     assert code == 0
     assert "### New tracks\n\n- **Evaluation**: 20 items on its roadmap\n" in out
     assert "### Shipped" not in out  # their finished work is not news
+
+
+def test_announcing_one_track_leaves_the_others_to_announce(
+    repo: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
+    code, _, err = announce(capsys, "--since", "2026-11-01", "--to", "discord")
+    assert code == 0, err
+    for track, before, after in (
+        ("memory", "📋 **Planned:** Memory snapshots", "✅ **Completed:** Memory snapshots"),
+        ("web-ui", "📋 **Planned:** Dark mode", "🚧 **In Progress:** Dark mode"),
+    ):
+        path = repo / "tracks" / track / "roadmap.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(before, after), "utf-8")
+    git(repo, "commit", "-qam", "Memory ships snapshots, Web UI starts dark mode", day="2026-11-27")
+    # Memory's lead tells Memory's news alone...
+    code = main(["announce", "tracks/memory", "--today", "2026-12-01", "--to", "discord"])
+    assert code == 0, capsys.readouterr().err
+    assert "Memory snapshots" in json.dumps(server.delivered()[-1], ensure_ascii=False)
+    # ...which is no reason to keep quiet about Web UI's, nor to tell Memory's twice.
+    code, out, _ = main(["announce", "--today", "2026-12-02"]), *capsys.readouterr()
+    assert code == 0
+    assert out.startswith("## Roadmap update, 2026-11-25 → 2026-12-02\n")
+    assert "### Started\n\n- **Web UI**: Dark mode (carried over from October)\n" in out
+    assert "Memory snapshots" not in out

@@ -130,39 +130,76 @@ def cache_folder(history: History) -> Path:
     return history.git_dir / "milepost"
 
 
-def last_announced(history: History) -> Announced | None:
+def _read_announced(history: History) -> dict[str, Announced]:
+    """Every track's last announcement, by the track's path in the repository."""
     file = cache_folder(history) / _ANNOUNCED
     try:
         data = json.loads(fs.read(file).data)
-        return Announced(date.fromisoformat(data["day"]), str(data["commit"]))
-    except (MilepostError, ValueError, KeyError, TypeError):
-        return None
+        tracks = data["tracks"]
+        return {
+            str(path): Announced(date.fromisoformat(entry["day"]), str(entry["commit"]))
+            for path, entry in tracks.items()
+        }
+    except (MilepostError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def last_announced(history: History) -> dict[str, Announced]:
+    """The last announcement delivered of each track of ``history`` that had one (by its
+    path in the repository; a track announced under an older path keeps its record).
+
+    Each track has its own: announcing some tracks (``milepost announce tracks/memory``) says
+    nothing about what the others have announced."""
+    recorded = _read_announced(history)
+    out = {}
+    for track in history.tracks:
+        names = dict.fromkeys([track.relpath, *(v.path for v in reversed(track.versions))])
+        found = next((recorded[name] for name in names if name in recorded), None)
+        if found is not None:
+            out[track.relpath] = found
+    return out
 
 
 def record_announced(history: History, announced: Announced) -> None:
+    """Record ``announced`` as the last announcement of every track of ``history`` (the
+    records of other tracks are kept)."""
     file = cache_folder(history) / _ANNOUNCED
     file.parent.mkdir(parents=True, exist_ok=True)
-    data = {"day": announced.day.isoformat(), "commit": announced.commit}
+    entry = {"day": announced.day.isoformat(), "commit": announced.commit}
+    tracks = {
+        path: {"day": a.day.isoformat(), "commit": a.commit}
+        for path, a in _read_announced(history).items()
+    }
+    tracks.update({track.relpath: dict(entry) for track in history.tracks})
+    data = {**entry, "tracks": dict(sorted(tracks.items()))}
     fs.replace(file, (json.dumps(data, indent=2) + "\n").encode())
 
 
 def announcement_diffs(
     paths: Sequence[str | os.PathLike[str]], *, since: date | None, today: date
 ) -> tuple[list[TrackDiff], History, date, Announced | None]:
-    """What changed in the committed roadmaps since ``since`` (default: the last announcement
-    delivered, else a week before ``today``): the diffs, the history, the day they start from,
-    and the record to keep once they are announced (None without commits)."""
+    """What changed in the committed roadmaps since ``since`` (default: each track's last
+    announcement delivered, else a week before ``today``): the diffs, the history, the day
+    they start from (the earliest of the tracks'), and the record to keep once they are
+    announced (None without commits)."""
     history = read_history(paths, working_tree=False, snapshots=False)
-    previous = last_announced(history) if since is None else None
-    if previous is not None and gitlog.resolve(history.root, previous.commit) is None:
-        previous = None  # the recorded commit is gone (a rewritten history): fall back
-    start = (
-        previous.day if previous is not None else since or date.fromordinal(today.toordinal() - 7)
-    )
+    previous = last_announced(history) if since is None else {}
+    known = {
+        commit: gitlog.resolve(history.root, commit)
+        for commit in {a.commit for a in previous.values()}
+    }
+    # a recorded commit that is gone (a rewritten history): that track falls back
+    previous = {rel: a for rel, a in previous.items() if known[a.commit] is not None}
+    fallback = since or date.fromordinal(today.toordinal() - 7)
+    starts = [a.day for a in previous.values()]
+    if len(previous) < len(history.tracks) or not starts:
+        starts.append(fallback)
+    start = min(starts)
     head = gitlog.resolve(history.root, "HEAD")
-    befores = (
-        states_at(history, previous.commit) if previous is not None else versions_at(history, start)
-    )
+    befores = versions_at(history, fallback) if len(previous) < len(history.tracks) else {}
+    for commit in dict.fromkeys(a.commit for a in previous.values()):
+        at = states_at(history, commit)
+        befores.update({rel: at[rel] for rel, a in previous.items() if a.commit == commit})
     # Each track's last version is what HEAD holds (the log ran from HEAD).
     latest = {t.relpath: t.versions[-1] for t in history.tracks if t.versions}
     afters = history.cache.fill(

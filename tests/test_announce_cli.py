@@ -195,3 +195,33 @@ def test_announcing_one_track_leaves_the_others_to_announce(
     assert out.startswith("## Roadmap update, 2026-11-25 → 2026-12-02\n")
     assert "### Started\n\n- **Web UI**: Dark mode (carried over from October)\n" in out
     assert "Memory snapshots" not in out
+
+
+def test_a_failure_midway_resumed_another_day_posts_nothing_twice(
+    repo: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for n in range(400):  # enough lines for several messages
+        path = repo / "tracks" / "memory" / "roadmap.md"
+        text = path.read_text(encoding="utf-8")
+        marker = "### December 2026\n"
+        extra = f"- 🚧 A deliberately long item title number {n} to fill Discord's embeds up\n"
+        path.write_text(text.replace(marker, marker + extra), encoding="utf-8")
+    git(repo, "commit", "-qam", "Everything starts", day="2026-11-24")
+    monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
+    code, out, _ = announce(capsys, "--to", "discord", "--dry-run")
+    payloads = json.loads(out)
+    assert len(payloads) >= 2
+    server.script = [Answer(), Answer(429, {"Retry-After": "3600"})]  # rate limited for an hour
+    code, _, err = announce(capsys, "--to", "discord")
+    assert code == 2 and "rerun later to send the rest" in err
+    # The next morning: the rest of that announcement, not all of it again under a new date.
+    code = main(["announce", "--today", "2026-11-26", "--to", "discord"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert f"posted {len(payloads) - 1} messages to Discord (1 already sent)" in err
+    assert server.delivered() == payloads
+    recorded = json.loads((repo / ".git" / "milepost" / "announced.json").read_text())
+    assert recorded["day"] == TODAY  # what was announced covered up to the first day

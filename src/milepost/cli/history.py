@@ -182,10 +182,11 @@ def announce(
     if since is not None and since > today:
         raise UsageError(f"--since {since.isoformat()} is after today ({today.isoformat()})")
     diffs, history, start, record = history_api.announcement_diffs(
-        list(paths), since=since, today=today
+        list(paths), since=since, today=today, resume=target == "discord"
     )
     _notes(history.notes, history.horizon_note)
-    announcement = from_diffs(diffs, since=start, until=today)
+    until = record.day if record is not None else today  # a resumed delivery keeps its day
+    announcement = from_diffs(diffs, since=start, until=until)
     if target == "markdown":
         click.echo(to_markdown(announcement), nl=False)
         return 0
@@ -206,6 +207,8 @@ def announce(
             hint=f"set {webhook.ENV_VAR} (or announce.discord_webhook in milepost.toml)",
         )
     ledger = history_api.cache_folder(history) / "announce-ledger.json"
+    if record is not None:
+        history_api.record_pending(history, record, since=since)
     result = webhook.post(
         url,
         payloads,

@@ -20,6 +20,7 @@ from milepost.history_api.reports import (
     item_story,
     last_announced,
     record_announced,
+    record_pending,
     stats,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "load_snapshots",
     "read_history",
     "record_announced",
+    "record_pending",
     "split_arguments",
     "stats",
 ]

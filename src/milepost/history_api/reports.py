@@ -115,6 +115,7 @@ def _track_name(track: TrackHistory, lived: Life, config: Config) -> str:
 # announcements
 
 _ANNOUNCED = "announced.json"
+_PENDING = "announce-pending.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,16 +174,58 @@ def record_announced(history: History, announced: Announced) -> None:
     tracks.update({track.relpath: dict(entry) for track in history.tracks})
     data = {**entry, "tracks": dict(sorted(tracks.items()))}
     fs.replace(file, (json.dumps(data, indent=2) + "\n").encode())
+    fs.remove(cache_folder(history) / _PENDING)
+
+
+def _pending_key(history: History, since: date | None) -> dict[str, object]:
+    return {
+        "since": since.isoformat() if since else None,
+        "tracks": sorted(t.relpath for t in history.tracks),
+    }
+
+
+def record_pending(history: History, record: Announced, *, since: date | None) -> None:
+    """Keep what an announcement about to be delivered covers, until :func:`record_announced`:
+    a delivery stopped midway and run again another day resumes that very announcement (the
+    same days, the same messages), so the ledger skips what was delivered."""
+    file = cache_folder(history) / _PENDING
+    file.parent.mkdir(parents=True, exist_ok=True)
+    data = {"day": record.day.isoformat(), "commit": record.commit, **_pending_key(history, since)}
+    fs.replace(file, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def _pending_day(history: History, since: date | None, head: str | None) -> date | None:
+    """The day of the announcement left undelivered for the same tracks, ``since`` and HEAD."""
+    try:
+        data = json.loads(fs.read(cache_folder(history) / _PENDING).data)
+        if data["commit"] != head or {k: data[k] for k in ("since", "tracks")} != _pending_key(
+            history, since
+        ):
+            return None
+        return date.fromisoformat(data["day"])
+    except (MilepostError, ValueError, KeyError, TypeError):
+        return None
 
 
 def announcement_diffs(
-    paths: Sequence[str | os.PathLike[str]], *, since: date | None, today: date
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    since: date | None,
+    today: date,
+    resume: bool = False,
 ) -> tuple[list[TrackDiff], History, date, Announced | None]:
     """What changed in the committed roadmaps since ``since`` (default: each track's last
     announcement delivered, else a week before ``today``): the diffs, the history, the day
     they start from (the earliest of the tracks'), and the record to keep once they are
-    announced (None without commits)."""
+    announced (None without commits); the record's day is the day the announcement runs to.
+
+    ``resume``: where a delivery of the same announcement (same tracks, ``since`` and HEAD)
+    stopped midway, it is made again as it was then, with that day for ``today``."""
     history = read_history(paths, working_tree=False, snapshots=False)
+    if resume:
+        head_commit = gitlog.resolve(history.root, "HEAD")
+        pending = _pending_day(history, since, head_commit.sha if head_commit else None)
+        today = pending or today
     previous = last_announced(history) if since is None else {}
     known = {
         commit: gitlog.resolve(history.root, commit)

@@ -166,6 +166,58 @@ def test_suppression_comments(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert run(capsys, "check", str(path), "--select", "MP3")[0] == 0
 
 
+def test_suppression_comments_shown_as_code_silence_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A roadmap that shows how to silence milepost, in a code block or a code span, is not
+    # silenced by its example, and the example's codes are not checked as suppressions.
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\nTo silence milepost, write `<!-- milepost: ignore MP9999 -->` or:\n\n"
+        "```markdown\n<!-- milepost: ignore-file -->\n```\n\n"
+        "- Nested:\n\n  ```\n  <!-- milepost: ignore-file -->\n  ```\n\n"
+        "`<!-- milepost: ignore MP201 -->`\n**Last updated:** 2026-09-01\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "check", str(path), "--today", "2026-11-25", "--select", "MP105,MP2")
+    assert code == 1
+    assert [line.split()[1] for line in out.splitlines()[:-1]] == ["MP201"]
+
+
+def test_parallel_check_ignores_suppressions_shown_as_code(tmp_path: Path) -> None:
+    import datetime as dt
+
+    for n in range(checks.PARALLEL_FROM + 2):
+        folder = tmp_path / f"t{n}"
+        folder.mkdir()
+        (folder / "roadmap.md").write_text(
+            f"# T{n} Roadmap\n\n```\n<!-- milepost: ignore-file -->\n```\n\n"
+            "## Dependencies and Risks\n\n"
+            f"### External Dependencies\n- **Dependency on T{n}x:** x\n",
+            encoding="utf-8",
+        )
+    found = api.check([tmp_path], today=dt.date(2026, 11, 25), select=("MP601",))
+    assert len(found.diagnostics) == checks.PARALLEL_FROM + 2
+
+
+def test_a_trailing_suppression_comment_covers_its_own_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # At the end of a list item or a table row, the comment is about that item or row, not
+    # about the ones that follow it in the same list or table.
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n## Current Focus\n\n### October 2026\n"
+        "- 📋 A <!-- milepost: ignore MP206 -->\n- 📋 B\n\n"
+        "| Item | Status |\n| --- | --- |\n"
+        "| C <!-- milepost: ignore slipped-item --> | 📋 Planned |\n| D | 📋 Planned |\n",
+        encoding="utf-8",
+    )
+    out = run(capsys, "check", str(path), "--today", "2026-11-25", "--select", "MP206")[1]
+    flagged = [line.split(":")[1] for line in out.splitlines()[:-1]]
+    assert flagged == ["7", "12"]
+
+
 def test_config_select_and_per_file_ignores(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

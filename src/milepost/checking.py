@@ -20,7 +20,7 @@ from milepost.errors import ConfigError, UsageError
 from milepost.model import Dependency, Meta, Roadmap
 from milepost.portfolio.discover import matches
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
-from milepost.rules.engine import fix_until_stable, run_rules, select_rules
+from milepost.rules.engine import code_blocks, fix_until_stable, run_rules, select_rules
 from milepost.source import Source
 from milepost.span import Span
 
@@ -163,11 +163,13 @@ def _check_config_selectors(config: Config) -> None:
 def skeleton(roadmap: Roadmap) -> Roadmap:
     """What the cross-track rules read of a roadmap, without its parsed blocks: small enough
     to send between processes. The text stays where it may hold suppression comments, and the
-    title's heading, where a finding about the whole track points."""
+    title's heading, where a finding about the whole track points. Its code blocks stay too
+    (as top-level blocks): a comment shown in one is no suppression."""
     source = roadmap.document.source
     document = _empty_document()
     if "milepost" in source.text:
-        document = replace(document, source=source)
+        code = list(code_blocks(roadmap.document.blocks))
+        document = replace(document, source=source, blocks=code)
     title = [h for h in roadmap.document.headings if h.level == 1][:1]  # where MP603 points
     return Roadmap(
         title=roadmap.title,

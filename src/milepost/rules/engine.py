@@ -6,8 +6,10 @@ Selectors are codes (``MP201``), code prefixes (``MP2``), names (``stale-roadmap
 nearest selectors as a hint.
 
 Suppressions live in HTML comments, invisible when the Markdown is rendered:
-``<!-- milepost: ignore MP101 -->`` for the next block, ``<!-- milepost: ignore-file -->``
-(optionally with codes) for the whole file.
+``<!-- milepost: ignore MP101 -->`` for the next block (or, at the end of a line of text such
+as a list item or a table row, for that line), ``<!-- milepost: ignore-file -->`` (optionally
+with codes) for the whole file. A comment shown as code (in a code block, a code span or front
+matter) is an example, not a suppression.
 """
 
 from __future__ import annotations
@@ -16,14 +18,32 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from milepost.document import Patch, apply, parse
+from milepost.document import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Document,
+    FrontMatter,
+    ListBlock,
+    Patch,
+    apply,
+    parse,
+)
 from milepost.errors import UsageError
 from milepost.extract import extract
 from milepost.extract.legend import config_legend
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Rule
 
-__all__ = ["Fixed", "Suppressions", "choose_fixes", "fix_until_stable", "run_rules", "select_rules"]
+__all__ = [
+    "Fixed",
+    "Suppressions",
+    "choose_fixes",
+    "code_blocks",
+    "fix_until_stable",
+    "run_rules",
+    "select_rules",
+]
 
 
 def _specificity(selector: str, rule: Rule) -> int:
@@ -83,12 +103,15 @@ class Suppressions:
     ranges: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
 
     @classmethod
-    def read(cls, lines: Sequence[str]) -> Suppressions:
+    def read(cls, document: Document) -> Suppressions:
+        lines = document.source.lines
         whole: list[str] = []
         ranges: list[tuple[int, int, tuple[str, ...]]] = []
-        for number, whole_file, codes in suppression_comments(lines):
+        for number, whole_file, codes, trailing in _comments(document):
             if whole_file:
                 whole.extend(codes)
+            elif trailing:  # after a list item's or a row's text: that line alone
+                ranges.append((number, number + 1, codes))
             else:
                 ranges.append((number, _next_block_end(lines, number + 1), codes))
         return cls(tuple(whole), tuple(ranges))
@@ -103,15 +126,48 @@ class Suppressions:
         )
 
 
-def suppression_comments(lines: Sequence[str]) -> Iterator[tuple[int, bool, tuple[str, ...]]]:
+def suppression_comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...]]]:
     """Each ``<!-- milepost: ignore[-file] CODES -->``: its line (0-based), whether it covers
-    the whole file, and its selectors (``("ALL",)`` when it names none)."""
-    for number, line in enumerate(lines):
+    the whole file, and its selectors (``("ALL",)`` when it names none). Comments shown as
+    code are examples, not suppressions, and are left out."""
+    for number, whole_file, codes, _trailing in _comments(document):
+        yield number, whole_file, codes
+
+
+_ANY_COMMENT = re.compile(r"<!--.*?-->")
+# A code span: a run of backticks, then anything up to the same run (CommonMark).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], bool]]:
+    """:func:`suppression_comments`, each with whether text precedes it on its line."""
+    code: set[int] | None = None
+    for number, line in enumerate(document.source.lines):
         if "milepost" not in line:
             continue
-        for match in _COMMENT.finditer(line):
+        if code is None:  # worked out only for a file that has such comments
+            code = {
+                n for block in code_blocks(document.blocks) for n in range(block.start, block.end)
+            }
+        if number in code:
+            continue
+        text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
+        for match in _COMMENT.finditer(text):
             codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
-            yield number, match["kind"].lower() == "ignore-file", codes
+            before = _ANY_COMMENT.sub("", text[: match.start()]).strip()
+            yield number, match["kind"].lower() == "ignore-file", codes, bool(before)
+
+
+def code_blocks(blocks: Sequence[Block]) -> Iterator[Block]:
+    """The code blocks and front matter among ``blocks``, at any depth."""
+    for block in blocks:
+        if isinstance(block, CodeBlock | FrontMatter):
+            yield block
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from code_blocks(item.children)
+        elif isinstance(block, BlockQuote):
+            yield from code_blocks(block.children)
 
 
 def _next_block_end(lines: Sequence[str], start: int) -> int:
@@ -127,7 +183,7 @@ def _next_block_end(lines: Sequence[str], start: int) -> int:
 
 def run_rules(rules: Sequence[Rule], context: Context) -> list[Diagnostic]:
     """Every diagnostic of the rules on one roadmap, minus suppressed ones, sorted by place."""
-    suppressions = Suppressions.read(context.lines)
+    suppressions = Suppressions.read(context.roadmap.document)
     out = []
     for rule in rules:
         for diagnostic in rule.run(context):

@@ -175,8 +175,7 @@ def _unknown_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     from milepost.rules import ALL_RULES  # the catalog holds this module's rules too
     from milepost.rules.engine import is_known, suppression_comments
 
-    lines = context.roadmap.document.source.lines
-    for number, _whole_file, selectors in suppression_comments(lines):
+    for number, _whole_file, selectors in suppression_comments(context.roadmap.document):
         for selector in selectors:
             if not is_known(selector, ALL_RULES):
                 yield rule.at(context, number, f"suppression comment names no rule: {selector!r}")

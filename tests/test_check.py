@@ -233,6 +233,26 @@ def test_config_select_and_per_file_ignores(
     assert found == {("new", "MP201")}
 
 
+def test_patterns_written_from_the_config_folder_with_a_leading_dot_slash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "./tracks/*/roadmap.md" is how many write a path relative to the config's folder; it
+    # matched no file, so the whole portfolio went unchecked and CI passed.
+    (tmp_path / "milepost.toml").write_text(
+        'roadmaps = ["./tracks/*/roadmap.md"]\nselect = ["MP2"]\n'
+        '[per-file-ignores]\n".//tracks/old/*.md" = ["stale-roadmap"]\n',
+        "utf-8",
+    )
+    for folder in ("old", "new"):
+        (tmp_path / "tracks" / folder).mkdir(parents=True)
+        (tmp_path / "tracks" / folder / "roadmap.md").write_text(STALE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "--today", "2026-11-25", "--format", "json")
+    found = {(Path(d["path"]).parent.name, d["code"]) for d in json.loads(out)}
+    assert (code, found) == (1, {("new", "MP201")})
+    assert run(capsys, "config")[1].count('"tracks/*/roadmap.md"') == 1
+
+
 def test_portfolio_references(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     def track(slug: str, name: str, deps: str) -> None:
         (tmp_path / slug).mkdir()

@@ -71,6 +71,7 @@ def test_pyproject_tool_that_is_not_a_table_is_an_error(
         ("review_cadence_days = true", "review_cadence_days must be a whole number"),
         ("roadmaps = []", "roadmaps is empty"),
         ('roadmaps = [""]', "roadmaps must be a list"),
+        ('roadmaps = ["./"]', "roadmaps must be a list"),
         ('roadmaps = ["../x/*.md"]', "must stay inside"),
         ("project = ", "invalid TOML"),
         ('required_sections = ["nope"]', "unknown kind 'nope'"),

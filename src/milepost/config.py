@@ -134,13 +134,13 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
             raise ConfigError(
                 f"{prefix}roadmaps is empty", path=path, hint="leave it out for the defaults"
             )
-        if not all(isinstance(p, str) and p for p in patterns):
+        if not all(isinstance(p, str) and _from_here(p) for p in patterns):
             raise ConfigError(f"{prefix}roadmaps must be {_TYPES['roadmaps'][1]}", path=path)
         if any(PurePath(p).is_absolute() or ".." in PurePath(p).parts for p in patterns):
             raise ConfigError(
                 f"{prefix}roadmaps patterns must stay inside the config's folder", path=path
             )
-        values["roadmaps"] = tuple(patterns)
+        values["roadmaps"] = tuple(_from_here(p) for p in patterns)
     for key in ("required_sections", "select", "ignore"):
         if key in values:
             if not all(isinstance(item, str) and item for item in values[key]):
@@ -166,7 +166,7 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
                     f"{prefix}per-file-ignores.{pattern} must be a list of rule selectors",
                     path=path,
                 )
-            pairs.append((pattern, tuple(selectors)))
+            pairs.append((_from_here(pattern), tuple(selectors)))
         values["per_file_ignores"] = tuple(pairs)
     if "statuses" in values:
         pairs = []
@@ -190,6 +190,14 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
         if key in values and not 1 <= values[key] <= high:
             raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)
     return Config(path=path, **values)
+
+
+def _from_here(pattern: str) -> str:
+    """A glob pattern without the ``./`` that some write before a path relative to the
+    config's folder (``./tracks/*.md`` is ``tracks/*.md``); patterns match without it."""
+    while pattern.startswith("./"):
+        pattern = pattern[2:].lstrip("/")
+    return pattern
 
 
 def _announce(table: dict[str, Any], *, path: str, prefix: str) -> dict[str, Any]:

@@ -75,6 +75,20 @@ def test_json_github_and_sarif(capsys: pytest.CaptureFixture[str], stale: Path) 
     ]
 
 
+def test_sarif_columns_count_characters_and_say_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # SARIF counts columns in UTF-16 code units unless the run says otherwise; milepost counts
+    # characters, so after an emoji (two UTF-16 units) a reader would point one column off.
+    path = tmp_path / "roadmap.md"
+    path.write_text("# T\n\n- 🚧 **In Progress:** [Feature being developed]\n", "utf-8")
+    args = ("check", str(path), "--select", "MP301", "--format", "sarif")
+    [run_] = json.loads(run(capsys, *args)[1])["runs"]
+    assert run_["columnKind"] == "unicodeCodePoints"
+    region = run_["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 3, "startColumn": 22}  # 23 in UTF-16 units
+
+
 def test_a_file_that_cannot_be_checked_is_in_the_ci_formats_too(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

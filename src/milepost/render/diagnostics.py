@@ -111,6 +111,8 @@ def sarif(
                     }
                     for d in diagnostics
                 ],
+                # Columns count characters (code points), not SARIF's default UTF-16 units.
+                "columnKind": "unicodeCodePoints",
                 "invocations": [
                     {
                         "executionSuccessful": not errors,

@@ -133,6 +133,17 @@ def test_diff_shows_and_changes_nothing(capsys: pytest.CaptureFixture[str], stal
     assert "Would fix 1." in err
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_diff_with_a_machine_format_is_refused(
+    capsys: pytest.CaptureFixture[str], stale: Path, fmt: str
+) -> None:
+    # The diff went to stdout before the JSON or SARIF document, so neither could be read.
+    args = ("check", str(stale), "--diff", "--select", "MP302", "--format", fmt)
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err.startswith("milepost: error: --diff prints a unified diff, not " + fmt)
+
+
 def test_fix_refuses_a_file_changed_meanwhile(stale: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from milepost import checking
 

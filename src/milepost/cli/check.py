@@ -27,7 +27,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     "--diff",
     "show_diff",
     is_flag=True,
-    help="Show fixes as a diff; change nothing (even with --fix).",
+    help="Show fixes as a diff; change nothing (even with --fix); not with json or sarif.",
 )
 @click.option(
     "--select",
@@ -100,6 +100,13 @@ def run(
     from milepost import __version__, api
     from milepost.render.diagnostics import render
 
+    if show_diff and fmt in ("json", "sarif"):
+        from milepost.errors import UsageError
+
+        raise UsageError(
+            f"--diff prints a unified diff, not {fmt}",
+            hint="leave out --diff to get the findings as " + fmt,
+        )
     if force_exclude:
         paths = [p for p in paths if not p.is_file() or api.is_roadmap(p)]
         if not paths:  # none of the files named is a roadmap: nothing to check, nothing to say

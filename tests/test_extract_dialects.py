@@ -511,3 +511,31 @@ def test_a_version_with_its_date_is_that_date(
     [item] = milepost.loads(f"# X Roadmap\n\n## Current Focus\n\n{written}").items
     assert item.period is not None
     assert (item.period.label, item.period.version) == (label, version)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Handle 2030 concurrent users", None),  # counts users
+        ("Generated backlog item number 1900 for load", None),
+        ("Support 2048-token context windows", None),
+        ("Ship auth by 2026", 2026),
+        ("Podman 6 (Spring 2026) High Level Design", 2026),
+        ("Launch in early 2027", 2027),
+        ("Retire the v1 API - 2027", 2027),
+        ("Done by end of 2026", 2026),
+    ],
+)
+def test_a_lone_year_in_an_item_is_when_only_where_it_says_when(
+    text: str, year: int | None
+) -> None:
+    """A number in an item's words often counts things: a lone year is its period only after
+    a word that says when, in brackets, leading or ending it. A heading's year always is
+    ("Qdrant 2023 Roadmap")."""
+    roadmap = milepost.loads(f"# T\n\n## Qdrant 2023 plans\n\n- 📋 {text}\n")
+    [item] = [i for i in work_items(roadmap) if i.title == text]
+    period = item.period
+    if year is None:
+        assert period is not None and period.label == "2023"  # the heading's, not its own
+    else:
+        assert period is not None and period.label == str(year)

@@ -46,7 +46,7 @@ class RecordReader(SectionReader):
                         what,
                         item.span,
                         kind=kind or "unspecified",
-                        when=read_period(what, prose=True),
+                        when=read_period(what, prose=True, counted_years=True),
                     )
                 )
         return out

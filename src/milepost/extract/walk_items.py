@@ -89,12 +89,15 @@ def make_item(
         body = inline.text
     title = clean_title(body)
     if period_text is not None:  # a table row: its when-column, else the row's words
-        period = read_period(period_text, anchor=ctx.anchor, prose=not when_column)
+        period = read_period(
+            period_text, anchor=ctx.anchor, prose=not when_column, counted_years=not when_column
+        )
     else:
         words = _without_links(inline) if inline.links else inline.text
         if "arried over" in words:  # where it came from is not when it is
             words = CARRIED_OVER.sub(" ", words)
-        period = read_period(words, anchor=ctx.anchor, prose=True)
+        # A heading's year is when ("Qdrant 2023 Roadmap"); an item's may count things.
+        period = read_period(words, anchor=ctx.anchor, prose=True, counted_years=kind != "heading")
     period = period or ctx.period
     links = tuple(link.url for link in inline.links if not link.image) if inline.links else ()
     return Item(

@@ -260,6 +260,26 @@ _VERSION_WHEN = re.compile(
 _VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 
 
+# In prose a lone year is a period only where it says when: "in 2027", "by 2026", "(2026)",
+# "early 2027", "end of 2026", leading or ending the text. "Handle 2030 concurrent users" and
+# "item number 1900" count things.
+_YEAR_WHEN = re.compile(
+    r"(?i)(?:^|[(\[:]|\b(?:in|by|for|until|till|through|thru|before|after|during|from|since|"
+    r"early|late|mid|spring|summer|fall|autumn|winter|target|targets|due|planned|eta|deadline|"
+    r"release|ships?|shipped|shipping|"
+    r"(?:end|start|beginning|middle|rest)\s+of)\s*:?)\s*$"
+)
+
+
+def _year_says_when(text: str, match: re.Match[str]) -> bool:
+    end = match.start()
+    while end > 0 and text[end - 1] in " *_`":
+        end -= 1
+    if _YEAR_WHEN.search(text, max(0, end - 40), end) is not None:
+        return True
+    return _VERSION_LAST.match(text, match.end()) is not None
+
+
 def _says_when(text: str, end: int) -> bool:
     """Whether the words just before ``text[end]`` say when ("in", "(", "Target:", nothing).
 
@@ -271,12 +291,16 @@ def _says_when(text: str, end: int) -> bool:
     return _VERSION_WHEN.search(text, max(0, end - 40), end) is not None
 
 
-def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -> Period | None:
+def read_period(
+    text: str, *, anchor: date | None = None, prose: bool = False, counted_years: bool = False
+) -> Period | None:
     """The first period written in ``text``; relative ranges need ``anchor`` for dates.
 
     With ``prose``, a version counts only where it says when (after "in", "by", "(", ...,
     leading the text, or ending it). A version followed by a date is that date, the version
-    kept with it where the date comes right after it ("v0.4 (January 2027)").
+    kept with it where the date comes right after it ("v0.4 (January 2027)"). With
+    ``counted_years`` (an item's words, where a number often counts things), so does a lone
+    year: "by 2026" is one, "Handle 2030 concurrent users" is not.
     """
     lower = text.lower()
     if not _may_hold_period(lower) or _ANY.search(lower) is None:
@@ -299,7 +323,10 @@ def read_period(text: str, *, anchor: date | None = None, prose: bool = False) -
             release, release_end = period, match.end()
     if release is not None:
         return release
-    lone = _YEAR_ONLY.search(text)
+    lone = next(
+        (m for m in _YEAR_ONLY.finditer(text) if not counted_years or _year_says_when(text, m)),
+        None,
+    )
     if lone is None:
         return None
     year = int(lone["year"])

@@ -139,6 +139,8 @@ def write(
 ) -> SiteResult:
     """Write the track pages rendered now and the ``joined`` pages whose bytes differ from
     the files', and the manifest; delete the pages of tracks that are gone."""
+    # The copies first: a page written never links to a copy not there yet.
+    copies = copy_linked(folder, found, manifest.get("linked"), errors)
     before: dict[str, str] = manifest.get("files", {})
     after: dict[str, str] = {}
     written = unchanged = reused = 0
@@ -171,7 +173,7 @@ def write(
         "files": after,
         "conflicts": manifest["conflicts"],
         "inputs": manifest["inputs"],
-        "linked": copy_linked(folder, found, manifest.get("linked"), errors),
+        "linked": copies,
         "checked": {t.key: t.checked for t in found if t.checked},
     }
     # Compact: with an indent, json encodes in Python, a tenth of a rebuild at 1,000 tracks.

@@ -709,3 +709,39 @@ def test_two_roadmaps_of_one_track_name_are_found(
             "are ambiguous",
         ),
     ]
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one-core", "every-core"])
+def test_unused_suppressions_are_reported_alike_on_one_core_and_every_core(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: bool
+) -> None:
+    """MP106 judges a comment once every rule it names has run: on every core a file's own
+    rules run in a worker and the cross-track ones after, and a comment that hid a dangling
+    reference (MP601) is used all the same."""
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["*.md"]\n', encoding="utf-8")
+    (tmp_path / "beta.md").write_text("# Beta Roadmap\n", encoding="utf-8")
+    (tmp_path / "alpha.md").write_text(
+        "# Alpha Roadmap\n\n<!-- milepost: ignore MP201 -->\n**Last updated:** 2026-01-01\n\n"
+        "## Dependencies and Risks\n\n### Cross-Track Synergies\n\n"
+        "<!-- milepost: ignore MP601 -->\n- **With Nowhere:** shared work\n\n"
+        "<!-- milepost: ignore MP601 -->\n- **With Beta:** shared work\n\n"
+        "<!-- milepost: ignore MP209 -->\n- **With Beta:** more work\n",
+        encoding="utf-8",
+    )
+    if many:
+        if (os.cpu_count() or 1) < 2:
+            pytest.skip("one core: the parallel path is not taken")
+        monkeypatch.setattr(checks, "PARALLEL_FROM", 1)
+    monkeypatch.chdir(tmp_path)
+    args = ("--today", "2026-11-25", "--select", "MP106,MP201,MP209,MP601")
+    code, out, _ = run(capsys, "check", *args)
+    assert (code, out.splitlines()[:-1]) == (
+        1,
+        [
+            "alpha.md:13:1: MP106 suppression comment hides nothing (MP601): remove it [*]",
+            "alpha.md:16:1: MP106 suppression comment hides nothing (MP209): remove it [*]",
+        ],
+    )
+    # a rule switched off may be what a comment is for: not judged
+    code, out, _ = run(capsys, "check", "--today", "2026-11-25", "--select", "MP106,MP601")
+    assert code == 1 and "alpha.md:3:1" not in out and "alpha.md:16:1" not in out

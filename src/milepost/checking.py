@@ -20,7 +20,14 @@ from milepost.errors import ConfigError, UsageError
 from milepost.model import Dependency, Meta, Roadmap
 from milepost.portfolio.discover import matches
 from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
-from milepost.rules.engine import code_blocks, fix_until_stable, run_rules, select_rules
+from milepost.rules.engine import (
+    UNUSED,
+    fix_until_stable,
+    run_rules,
+    select_rules,
+    unused_suppressions,
+)
+from milepost.rules.suppressions import Suppressions, code_blocks
 from milepost.source import Source
 from milepost.span import Span
 
@@ -36,6 +43,7 @@ __all__ = [
     "context_roadmap",
     "needs_portfolio",
     "skeleton",
+    "unused_after_two_passes",
 ]
 
 
@@ -209,11 +217,36 @@ def check_file_rules(
     config: Config,
     missing_links: frozenset[str] = frozenset(),
     where: str | None = None,
+    used: set[int] | None = None,
 ) -> list[Diagnostic]:
     """The findings of the rules that need only this file (no cross-track ones); ``where``:
-    see :func:`_rules_for`."""
+    see :func:`_rules_for`; ``used``: see :func:`~milepost.rules.engine.run_rules` (MP106 is
+    then left to :func:`unused_after_two_passes`)."""
     chosen = [r for r in _rules_for(roadmap, rules, config, where) if r.group != "references"]
-    return run_rules(chosen, Context(roadmap, today, config, missing_links=missing_links))
+    context = Context(roadmap, today, config, missing_links=missing_links)
+    return run_rules(chosen, context, used=used)
+
+
+def unused_after_two_passes(
+    roadmap: Roadmap,
+    rules: list[Rule],
+    *,
+    today: date,
+    config: Config,
+    used: frozenset[int],
+    where: str | None = None,
+) -> list[Diagnostic]:
+    """MP106 on a roadmap whose rules ran in two passes (its own rules in a worker, the
+    cross-track ones on the portfolio): ``used``, the lines of the suppression comments that
+    hid a finding in either pass."""
+    chosen = _rules_for(roadmap, rules, config, where)
+    unused = [r for r in chosen if r.code == UNUSED]
+    if not unused:
+        return []
+    suppressions = Suppressions.read(roadmap.document)
+    ran = tuple(r.code for r in chosen)
+    context = Context(roadmap, today, config)
+    return unused_suppressions(unused[0], context, suppressions, used, ran)
 
 
 def check_references(
@@ -224,13 +257,16 @@ def check_references(
     today: date,
     config: Config,
     located: Mapping[str, str] | None = None,
+    used: dict[str, set[int]] | None = None,
 ) -> dict[str, list[Diagnostic]]:
     """The findings of the cross-track rules, by path; ``others`` only resolve references.
     ``located`` maps a path to where it is relative to the config's folder (see
-    :func:`_rules_for`)."""
+    :func:`_rules_for`); ``used``: the lines of the suppression comments that hid a finding
+    are added to each path's set."""
     cross = [r for r in rules if r.group == "references"]
     if not cross:
         return {}
+    hid = used if used is not None else {}
     portfolio = _portfolio([*roadmaps, *others])
     return {
         roadmap.path or "": run_rules(
@@ -243,6 +279,7 @@ def check_references(
                 portfolio.cycles,
                 namesakes=portfolio.namesakes,
             ),
+            used=hid.setdefault(roadmap.path or "", set()),
         )
         for roadmap in roadmaps
     }

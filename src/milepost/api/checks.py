@@ -115,7 +115,9 @@ def _discover_all(
 
 
 _ErrorTuple = tuple[type[MilepostError], str, str | None, int | None, str]
-_Outcome = tuple[str, list["Diagnostic"], Roadmap | None, _ErrorTuple | None]
+# (path, its own rules' findings, its skeleton, its error, the lines of the suppression
+# comments that hid a finding of its own rules)
+_Outcome = tuple[str, list["Diagnostic"], Roadmap | None, _ErrorTuple | None, frozenset[int]]
 
 
 def _check_chunk(
@@ -135,10 +137,10 @@ def _check_chunk(
             try:
                 roadmap = load(file, config=config)
             except MilepostError as exc:
-                out.append(
-                    (str(file), [], None, (type(exc), exc.message, exc.path, exc.line, exc.hint))
-                )
+                error = (type(exc), exc.message, exc.path, exc.line, exc.hint)
+                out.append((str(file), [], None, error, frozenset()))
                 continue
+            hid: set[int] = set()
             found = (
                 check_file_rules(
                     roadmap,
@@ -147,11 +149,12 @@ def _check_chunk(
                     config=config or Config(),
                     missing_links=scope.missing_links(roadmap),
                     where=scope.where(file, config) if config and config.per_file_ignores else None,
+                    used=hid,
                 )
                 if file_rules
                 else []
             )
-            out.append((str(file), found, skeleton(roadmap), None))
+            out.append((str(file), found, skeleton(roadmap), None, frozenset(hid)))
     return out
 
 
@@ -171,7 +174,12 @@ def _check_parallel(
     (``portfolios``: see :func:`_portfolios`)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from milepost.checking import FileReport, check_references, choose_rules
+    from milepost.checking import (
+        FileReport,
+        check_references,
+        choose_rules,
+        unused_after_two_passes,
+    )
 
     rules = {config: choose_rules(config, select, ignore) for config in groups}
     # The files only read for their names: each under its own config, no rules run; those
@@ -184,7 +192,7 @@ def _check_parallel(
         for file in context:
             known = kept.get(file)
             if known is not None:
-                outcome[str(file)] = (str(file), [], known, None)
+                outcome[str(file)] = (str(file), [], known, None, frozenset())
             else:
                 read[file] = stamp(file)
         context = [p for p in context if str(p) not in outcome]
@@ -210,7 +218,7 @@ def _check_parallel(
                 outcome.update((result[0], result) for result in future.result())
     if kept is not None:
         for file, when in read.items():
-            _, _, roadmap, error = outcome[str(file)]
+            _, _, roadmap, error, _ = outcome[str(file)]
             if roadmap is not None and error is None:
                 kept.put(file, when, roadmap)
         kept.save()
@@ -218,28 +226,38 @@ def _check_parallel(
     named.update((p, str(p)) for ps in portfolios.values() for p in ps if p not in files)
 
     def track(resolved: Path) -> Roadmap | None:
-        path, _, roadmap, error = outcome[named[resolved]]
+        path, _, roadmap, error, _ = outcome[named[resolved]]
         return scope.stand_in(path) if error is not None else roadmap
 
     by_path: dict[str, list[Diagnostic]] = {}
+    used: dict[str, set[int]] = {}
     for config, group in groups.items():
         own = [r for r in (outcome[named[p]][2] for p in group) if r is not None]
         stand_ins = [scope.stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]
         others = [r for r in map(track, portfolios[config]) if r is not None]
+        where = scope.located(own, config)
         found = check_references(
             own,
             [*stand_ins, *others],
             rules[config],
             today=today,
             config=config,
-            located=scope.located(own, config),
+            located=where,
+            used=used,
         )
         by_path.update(found)
+        for roadmap in own:  # MP106, now that both passes ran
+            path = roadmap.path or ""
+            hid = (outcome[path][4] if path in outcome else frozenset()) | used.get(path, set())
+            unused = unused_after_two_passes(
+                roadmap, rules[config], today=today, config=config, used=hid, where=where.get(path)
+            )
+            by_path.setdefault(path, []).extend(unused)
     reports = []
     for resolved in files:
         if resolved not in named or named[resolved] not in outcome:
             continue  # its config is broken: said above
-        path, diagnostics, roadmap, error = outcome[named[resolved]]
+        path, diagnostics, roadmap, error, _ = outcome[named[resolved]]
         if error is not None:
             cls, message, epath, line, hint = error
             errors.append(cls(message, path=epath, line=line, hint=hint))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from milepost.rules import (
+    comments,
     freshness,
     links,
     placeholders,
@@ -29,6 +30,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
         (
             *structure.RULES,
+            *comments.RULES,
             *freshness.RULES,
             *placeholders.RULES,
             *risks.RULES,

@@ -14,56 +14,36 @@ matter) is an example, not a suppression.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from milepost.document import (
-    Block,
-    BlockQuote,
-    CodeBlock,
-    Document,
-    FrontMatter,
-    ListBlock,
-    Patch,
-    apply,
-    parse,
-)
+from milepost.document import Patch, apply, parse
 from milepost.errors import UsageError
 from milepost.extract import extract
 from milepost.extract.legend import config_legend
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Rule
+from milepost.rules.suppressions import Suppressions, specificity
 
 __all__ = [
+    "UNUSED",
     "Fixed",
-    "Suppressions",
     "choose_fixes",
-    "code_blocks",
     "fix_until_stable",
+    "is_known",
+    "ran_codes",
     "run_rules",
     "select_rules",
+    "unused_suppressions",
 ]
 
-
-def _specificity(selector: str, rule: Rule) -> int:
-    """How precisely ``selector`` names ``rule`` (0: it does not)."""
-    key = selector.strip()
-    upper = key.upper()
-    if upper == "ALL":
-        return 1
-    if upper == rule.code or key.lower() == rule.name:
-        return 100
-    if key.lower() == rule.group:
-        return 2
-    if upper.startswith("MP") and rule.code.startswith(upper):
-        return 2 + len(upper)
-    return 0
+#: The code of the rule that reports suppression comments hiding nothing (run last).
+UNUSED = "MP106"
 
 
 def is_known(selector: str, rules: Sequence[Rule]) -> bool:
     """Whether ``selector`` (a code, prefix, name, group or ALL) names any of ``rules``."""
-    return any(_specificity(selector, rule) for rule in rules)
+    return any(specificity(selector, rule) for rule in rules)
 
 
 def select_rules(
@@ -83,114 +63,62 @@ def select_rules(
             raise UsageError(f"unknown rule selector {selector!r}", hint=hint)
     out = []
     for rule in rules:
-        on = max((_specificity(s, rule) for s in chosen), default=0)
-        off = max((_specificity(s, rule) for s in dropped), default=0)
+        on = max((specificity(s, rule) for s in chosen), default=0)
+        off = max((specificity(s, rule) for s in dropped), default=0)
         if on > off:
             out.append(rule)
     return out
 
 
-_COMMENT = re.compile(
-    r"<!--\s*milepost:\s*(?P<kind>ignore-file|ignore)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
-)
+def run_rules(
+    rules: Sequence[Rule], context: Context, *, used: set[int] | None = None
+) -> list[Diagnostic]:
+    """Every diagnostic of the rules on one roadmap, minus suppressed ones, sorted by place.
 
-
-@dataclass(frozen=True, slots=True)
-class Suppressions:
-    """What a file's comments switch off: file-wide and per line range (0-based, half-open)."""
-
-    whole_file: tuple[str, ...] = ()  # selectors; ("ALL",) for everything
-    ranges: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
-
-    @classmethod
-    def read(cls, document: Document) -> Suppressions:
-        lines = document.source.lines
-        whole: list[str] = []
-        ranges: list[tuple[int, int, tuple[str, ...]]] = []
-        for number, whole_file, codes, trailing in _comments(document):
-            if whole_file:
-                whole.extend(codes)
-            elif trailing:  # after a list item's or a row's text: that line alone
-                ranges.append((number, number + 1, codes))
-            else:
-                ranges.append((number, _next_block_end(lines, number + 1), codes))
-        return cls(tuple(whole), tuple(ranges))
-
-    def hides(self, diagnostic: Diagnostic, rule: Rule) -> bool:
-        line = diagnostic.line - 1
-        if any(_specificity(s, rule) for s in self.whole_file):
-            return True
-        return any(
-            start <= line < end and any(_specificity(s, rule) for s in codes)
-            for start, end, codes in self.ranges
-        )
-
-
-def suppression_comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...]]]:
-    """Each ``<!-- milepost: ignore[-file] CODES -->``: its line (0-based), whether it covers
-    the whole file, and its selectors (``("ALL",)`` when it names none). Comments shown as
-    code are examples, not suppressions, and are left out."""
-    for number, whole_file, codes, _trailing in _comments(document):
-        yield number, whole_file, codes
-
-
-_ANY_COMMENT = re.compile(r"<!--.*?-->")
-# A code span: a run of backticks, then anything up to the same run (CommonMark).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
-
-
-def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], bool]]:
-    """:func:`suppression_comments`, each with whether text precedes it on its line."""
-    code: set[int] | None = None
-    for number, line in enumerate(document.source.lines):
-        if "milepost" not in line:
-            continue
-        if code is None:  # worked out only for a file that has such comments
-            code = {
-                n for block in code_blocks(document.blocks) for n in range(block.start, block.end)
-            }
-        if number in code:
-            continue
-        text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
-        for match in _COMMENT.finditer(text):
-            codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
-            before = _ANY_COMMENT.sub("", text[: match.start()]).strip()
-            yield number, match["kind"].lower() == "ignore-file", codes, bool(before)
-
-
-def code_blocks(blocks: Sequence[Block]) -> Iterator[Block]:
-    """The code blocks and front matter among ``blocks``, at any depth."""
-    for block in blocks:
-        if isinstance(block, CodeBlock | FrontMatter):
-            yield block
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from code_blocks(item.children)
-        elif isinstance(block, BlockQuote):
-            yield from code_blocks(block.children)
-
-
-def _next_block_end(lines: Sequence[str], start: int) -> int:
-    """The end of the block after ``start``: its first blank line after some content."""
-    seen_content = False
-    for number in range(start, len(lines)):
-        if lines[number].strip():
-            seen_content = True
-        elif seen_content:
-            return number
-    return len(lines)
-
-
-def run_rules(rules: Sequence[Rule], context: Context) -> list[Diagnostic]:
-    """Every diagnostic of the rules on one roadmap, minus suppressed ones, sorted by place."""
+    The lines of the suppression comments that hid a finding are added to ``used``. Without
+    ``used``, the rules are all this file's (not one of two passes) and MP106, when chosen,
+    reports the comments that hid none; with it, the caller does that once both passes ran
+    (see :func:`unused_suppressions`).
+    """
     suppressions = Suppressions.read(context.roadmap.document)
+    hid: set[int] = set() if used is None else used
     out = []
+    last = [r for r in rules if r.code == UNUSED] if used is None else []
     for rule in rules:
+        if rule.code == UNUSED:
+            continue
         for diagnostic in rule.run(context):
-            if not suppressions.hides(diagnostic, rule):
+            hiding = suppressions.hiding(diagnostic, rule)
+            if hiding:
+                hid.update(hiding)
+            else:
                 out.append(diagnostic)
+    if last:
+        ran = ran_codes(rules, context)
+        out += unused_suppressions(last[0], context, suppressions, frozenset(hid), ran)
     out.sort(key=lambda d: (d.line, d.col, d.code))
     return out
+
+
+def ran_codes(rules: Sequence[Rule], context: Context) -> tuple[str, ...]:
+    """The codes of ``rules`` that did run on the context: the cross-track ones only on a
+    portfolio (a roadmap checked alone cannot tell whether its references dangle)."""
+    portfolio = context.tracks is not None
+    return tuple(r.code for r in rules if portfolio or r.group != "references")
+
+
+def unused_suppressions(
+    rule: Rule,
+    context: Context,
+    suppressions: Suppressions,
+    used: frozenset[int],
+    ran: tuple[str, ...],
+) -> list[Diagnostic]:
+    """MP106 (``rule``) on one roadmap: the comments that hid none of the findings of the
+    rules that ran (``ran``: their codes; ``used``: the lines of the comments that hid one),
+    themselves suppressible like any finding."""
+    judged = replace(context, suppressed=used, ran=ran)
+    return [d for d in rule.run(judged) if not suppressions.hiding(d, rule)]
 
 
 def choose_fixes(

@@ -171,16 +171,6 @@ def _duplicated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     yield from siblings(context.roadmap.sections)
 
 
-def _unknown_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    from milepost.rules import ALL_RULES  # the catalog holds this module's rules too
-    from milepost.rules.engine import is_known, suppression_comments
-
-    for number, _whole_file, selectors in suppression_comments(context.roadmap.document):
-        for selector in selectors:
-            if not is_known(selector, ALL_RULES):
-                yield rule.at(context, number, f"suppression comment names no rule: {selector!r}")
-
-
 RULES = (
     Rule(
         code="MP101",
@@ -233,19 +223,5 @@ RULES = (
         bad="## Current Focus\n...\n## Current Focus\n...\n",
         good="## Current Focus\n...\n",
         check=_duplicated,
-    ),
-    Rule(
-        code="MP105",
-        name="unknown-suppression",
-        group="structure",
-        severity=Severity.WARNING,
-        summary="A `milepost: ignore` comment names a rule that does not exist.",
-        why=(
-            "A mistyped code silences nothing, so the finding it was meant to hide is still "
-            "reported (or the code was retired and the comment is dead)."
-        ),
-        bad="<!-- milepost: ignore MP9999 -->\n- 📋 Search\n",
-        good="<!-- milepost: ignore MP206 -->\n- 📋 Search\n",
-        check=_unknown_suppression,
     ),
 )

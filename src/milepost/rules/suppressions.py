@@ -1,0 +1,135 @@
+"""Suppression comments: ``<!-- milepost: ignore CODES -->`` for the next block (or, at the
+end of a line of text such as a list item or a table row, for that line) and
+``<!-- milepost: ignore-file CODES -->`` for the whole file; a comment shown as code (in a code
+block, a code span or front matter) is an example, not a suppression. Which findings each
+comment hides, and which comments hide nothing (MP106)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from milepost.document import Block, BlockQuote, CodeBlock, Document, FrontMatter, ListBlock
+from milepost.rules.base import Diagnostic, Rule
+
+__all__ = ["Suppressions", "code_blocks", "comment_spans", "specificity", "suppression_comments"]
+
+
+def specificity(selector: str, rule: Rule) -> int:
+    """How precisely ``selector`` names ``rule`` (0: it does not)."""
+    key = selector.strip()
+    upper = key.upper()
+    if upper == "ALL":
+        return 1
+    if upper == rule.code or key.lower() == rule.name:
+        return 100
+    if key.lower() == rule.group:
+        return 2
+    if upper.startswith("MP") and rule.code.startswith(upper):
+        return 2 + len(upper)
+    return 0
+
+
+_COMMENT = re.compile(
+    r"<!--\s*milepost:\s*(?P<kind>ignore-file|ignore)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressions:
+    """What a file's comments switch off, each comment by its line (0-based): file-wide, and
+    per line range (0-based, half-open)."""
+
+    whole_file: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (line, selectors); ("ALL",)
+    ranges: tuple[tuple[int, int, int, tuple[str, ...]], ...] = ()  # (line, start, end, ...)
+
+    @classmethod
+    def read(cls, document: Document) -> Suppressions:
+        lines = document.source.lines
+        whole: list[tuple[int, tuple[str, ...]]] = []
+        ranges: list[tuple[int, int, int, tuple[str, ...]]] = []
+        for number, whole_file, codes, trailing in _comments(document):
+            if whole_file:
+                whole.append((number, codes))
+            elif trailing:  # after a list item's or a row's text: that line alone
+                ranges.append((number, number, number + 1, codes))
+            else:
+                ranges.append((number, number, _next_block_end(lines, number + 1), codes))
+        return cls(tuple(whole), tuple(ranges))
+
+    def hiding(self, diagnostic: Diagnostic, rule: Rule) -> list[int]:
+        """The lines of the comments that hide ``diagnostic`` of ``rule`` (none: shown)."""
+        line = diagnostic.line - 1
+        found = [n for n, codes in self.whole_file if any(specificity(s, rule) for s in codes)]
+        found += [
+            n
+            for n, start, end, codes in self.ranges
+            if start <= line < end and any(specificity(s, rule) for s in codes)
+        ]
+        return found
+
+    def comments(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Every comment: its line and its selectors, in the file's order."""
+        return sorted([*self.whole_file, *((n, codes) for n, _, _, codes in self.ranges)])
+
+
+def suppression_comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...]]]:
+    """Each ``<!-- milepost: ignore[-file] CODES -->``: its line (0-based), whether it covers
+    the whole file, and its selectors (``("ALL",)`` when it names none). Comments shown as
+    code are examples, not suppressions, and are left out."""
+    for number, whole_file, codes, _trailing in _comments(document):
+        yield number, whole_file, codes
+
+
+_ANY_COMMENT = re.compile(r"<!--.*?-->")
+# A code span: a run of backticks, then anything up to the same run (CommonMark).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], bool]]:
+    """:func:`suppression_comments`, each with whether text precedes it on its line."""
+    code: set[int] | None = None
+    for number, line in enumerate(document.source.lines):
+        if "milepost" not in line:
+            continue
+        if code is None:  # worked out only for a file that has such comments
+            code = {
+                n for block in code_blocks(document.blocks) for n in range(block.start, block.end)
+            }
+        if number in code:
+            continue
+        text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
+        for match in _COMMENT.finditer(text):
+            codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
+            before = _ANY_COMMENT.sub("", text[: match.start()]).strip()
+            yield number, match["kind"].lower() == "ignore-file", codes, bool(before)
+
+
+def code_blocks(blocks: Sequence[Block]) -> Iterator[Block]:
+    """The code blocks and front matter among ``blocks``, at any depth."""
+    for block in blocks:
+        if isinstance(block, CodeBlock | FrontMatter):
+            yield block
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from code_blocks(item.children)
+        elif isinstance(block, BlockQuote):
+            yield from code_blocks(block.children)
+
+
+def _next_block_end(lines: Sequence[str], start: int) -> int:
+    """The end of the block after ``start``: its first blank line after some content."""
+    seen_content = False
+    for number in range(start, len(lines)):
+        if lines[number].strip():
+            seen_content = True
+        elif seen_content:
+            return number
+    return len(lines)
+
+
+def comment_spans(line: str) -> list[tuple[int, int]]:
+    """Where the suppression comments of ``line`` stand (those in code spans left out)."""
+    text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
+    return [m.span() for m in _COMMENT.finditer(text)]

@@ -190,8 +190,10 @@ def test_rule_lists_a_group(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rule", "freshness")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [f"MP20{n}" for n in range(1, 10)]
+    code, out, _ = run(capsys, "rule", "mp10")  # a code prefix, as --select takes it
+    assert code == 0 and [line.split()[0] for line in out.splitlines()][:2] == ["MP101", "MP102"]
     code, _, err = run(capsys, "rule", "nosuch")
-    assert code == 2 and "no rule or group 'nosuch'" in err
+    assert code == 2 and "no rule, group or code prefix 'nosuch'" in err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -97,7 +97,8 @@ def _listing(rules: list[Rule]) -> str:
 @click.option("--all", "show_all", is_flag=True, help="List every rule.")
 @click.option("--docs", is_flag=True, help="Print the whole catalog as Markdown.")
 def command(key: str | None, show_all: bool, docs: bool) -> int:
-    """Explain a rule (by code or name), list a group's rules ("freshness"), or all of them."""
+    """Explain a rule (by code or name), list a group's rules ("freshness") or a code
+    prefix's ("MP2"), or all of them."""
     from milepost.rules import ALL_RULES, find_rule
 
     if docs:
@@ -108,10 +109,16 @@ def command(key: str | None, show_all: bool, docs: bool) -> int:
         return 0
     found = find_rule(key)
     if found is None:
-        group = [rule for rule in ALL_RULES if rule.group == key.lower()]
+        prefix = key.strip().upper()
+        group = [
+            rule
+            for rule in ALL_RULES
+            if rule.group == key.strip().lower()
+            or (prefix.startswith("MP") and rule.code.startswith(prefix))
+        ]
         if group:
             click.echo(_listing(group), nl=False)
             return 0
-        raise UsageError(f"no rule or group {key!r}", hint="see `milepost rule --all`")
+        raise UsageError(f"no rule, group or code prefix {key!r}", hint="see `milepost rule --all`")
     click.echo(page(found), nl=False)
     return 0

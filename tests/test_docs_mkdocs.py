@@ -331,3 +331,23 @@ def test_the_graph_of_some_tracks_draws_the_tracks_at_the_other_end(tmp_path: Pa
     # the table and the lists still show only the tracks named
     html, _ = convert("```milepost risks\n:tracks: memory\n```\n", root=str(tmp_path / "p"))
     assert "Orchestration" not in html
+
+
+def test_the_graph_of_some_tracks_marks_a_cycle_through_the_others(tmp_path: Path) -> None:
+    """A → B → C → A: the graph of A alone shows its two dependencies on the cycle, in the
+    list and in red in the drawing, though the step B → C is not drawn."""
+    for name, needs in (("A", "B"), ("B", "C"), ("C", "A")):
+        folder = tmp_path / "p" / name.lower()
+        folder.mkdir(parents=True)
+        (folder / "roadmap.md").write_text(
+            f"# {name} Roadmap\n\n## Dependencies and Risks\n\n### External Dependencies\n"
+            f"- **Dependency on {needs}:** the API\n",
+            encoding="utf-8",
+        )
+    html, md = convert("```milepost graph\n:tracks: a\n```\n", root=str(tmp_path / "p"))
+    assert md.registeredExtensions[-1].problems == []
+    listed = html.split("Dependencies (", 1)[1].split("</ul>", 1)[0]
+    assert listed.count("<li>") == 2 and listed.count("on a cycle") == 2
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    arrows = re.findall(r'<path [^>]*stroke="([^"]+)" stroke-width="([^"]+)"', svg)
+    assert arrows == [("#cf222e", "3"), ("#cf222e", "3")]

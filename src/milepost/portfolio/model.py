@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 from milepost.config import Config
@@ -91,15 +90,14 @@ class Portfolio:
     today: date
     totals: dict[str, int] = field(default_factory=dict)
     blocked: tuple[tuple[str, Item], ...] = ()  # found as in_flight is
+    #: ``(source, target)`` of every dependency on a cycle, over the whole portfolio: kept
+    #: when a view keeps some of its tracks, whose cycles may run through the others.
+    cyclic: frozenset[tuple[str, str]] = frozenset()
 
     def on_cycle(self, edge: Edge) -> bool:
         """Whether ``edge`` is a dependency on a cycle (any cycle, not only the one shown
         through its source track)."""
-        return edge.kind == "dependency" and (edge.source, edge.target) in self._cyclic
-
-    @cached_property
-    def _cyclic(self) -> set[tuple[str, str]]:
-        return cyclic_pairs(self.edges)
+        return edge.kind == "dependency" and (edge.source, edge.target) in self.cyclic
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,4 +245,5 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
         today=today,
         totals=dict(sorted(totals.items())),
         blocked=tuple(blocked),
+        cyclic=frozenset(cyclic_pairs(edges)),
     )

@@ -200,6 +200,7 @@ def only_tracks(portfolio: Portfolio, names: tuple[str, ...]) -> Portfolio:
         ),
         shipped_this_month=tuple(p for p in portfolio.shipped_this_month if p[0] in keep),
         in_flight=tuple(p for p in portfolio.in_flight if p[0] in keep),
+        blocked=tuple(p for p in portfolio.blocked if p[0] in keep),
         unresolved=tuple(u for u in portfolio.unresolved if u[0] in keep),
     )
 

@@ -34,7 +34,7 @@ def graph_svg(portfolio: Portfolio, *, links: bool = False) -> Markup:
     alone and styles its own text.
     """
     tracks = [(t.track, t.slug, t.health) for t in portfolio.tracks]
-    return svg(tracks, portfolio.edges, portfolio.conflicts, links=links)
+    return svg(tracks, portfolio.edges, portfolio.conflicts, links=links, cyclic=portfolio.cyclic)
 
 
 def svg(
@@ -43,10 +43,12 @@ def svg(
     conflicts: Iterable[Conflict] = (),
     *,
     links: bool = False,
+    cyclic: frozenset[tuple[str, str]] | None = None,
 ) -> Markup:
     """:func:`graph_svg` of the tracks (name, slug and health, in drawing order: each its own
     node, though two share a name) and the edges between them (by track name: a name two
-    tracks share goes to the first, as a reference to it does)."""
+    tracks share goes to the first, as a reference to it does); ``cyclic``: the dependencies
+    on a cycle, where some of the portfolio is drawn (else worked out from the edges)."""
     labels = track_labels((name, slug) for name, slug, _ in tracks)
     late = {(c.edge.source, c.edge.target, c.edge.what): c.problem for c in conflicts}
     # The arrowhead's id is the drawing's own, so that two drawings on one page do not share.
@@ -83,7 +85,7 @@ def svg(
         + "</defs>",
     ]
     drawn = [e for e in edges if e.kind == "dependency" and e.source in at and e.target in at]
-    cyclic_edges = cyclic_pairs(drawn)
+    cyclic_edges = cyclic if cyclic is not None else cyclic_pairs(drawn)
     count = Counter((e.source, e.target) for e in drawn)
     between: Counter[tuple[str, str]] = Counter()  # arrows drawn so far from one to another
     for edge in drawn:
@@ -98,9 +100,9 @@ def svg(
         between[key] += 1
         shared = count[key] > 1 or count[edge.target, edge.source] > 0
         bend = 28.0 * between[key] if shared else 0.0
-        cyclic = (edge.source, edge.target) in cyclic_edges
+        on_cycle = (edge.source, edge.target) in cyclic_edges
         problem = late.get((edge.source, edge.target, edge.what))
-        kind = "cycle" if cyclic else "late" if problem else "plain"
+        kind = "cycle" if on_cycle else "late" if problem else "plain"
         colour = _ARROW_COLOUR[kind]
         dashes = ' stroke-dasharray="6 4"' if problem else ""
         when = f" by {edge.when}" if edge.when else ""
@@ -111,7 +113,7 @@ def svg(
         parts.append(
             f'<path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
             f'{bx:.1f},{by:.1f}" fill="none" stroke="{colour}" '
-            f'stroke-width="{3 if cyclic or problem else 1.5}"{dashes} '
+            f'stroke-width="{3 if on_cycle or problem else 1.5}"{dashes} '
             f'marker-end="url(#{arrow}-{kind})">'
             f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
             f"{escape(edge.target)}{escape(warning)}</title></path>"

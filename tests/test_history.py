@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -374,7 +375,11 @@ def test_log_errors_are_one_line(
     assert err.count("\n") == 1 and "no item matches 'teleportation'" in err
     code, _, err = run(story, monkeypatch, capsys, "log", "memory", "memory", "--today", TODAY)
     assert code == 2
-    assert "items match 'memory'" in err
+    found = re.search(r"(\d+) items match 'memory': (.*) \(give more", err)
+    assert found is not None
+    named, count = found[2].count("'; '") + 1, int(found[1])
+    assert named == min(count, 5)  # the rest counted, not dropped unsaid
+    assert (f"; and {count - 5} more" in err) is (count > 5)
 
 
 def test_stats_figures(

@@ -48,6 +48,8 @@ def item_story(
         )
     if len(matches) > 1:
         listing = "; ".join(repr(m.title) for m in matches[:5])
+        if len(matches) > 5:
+            listing += f"; and {len(matches) - 5} more"
         raise UsageError(
             f"{len(matches)} items match {query!r}: {listing}",
             path=str(path),

@@ -738,3 +738,21 @@ def test_status_and_summary_tell_namesakes_apart(
     assert "  🟡 Roadmap (crossplane): no last-updated date" in out
     out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
     assert "| Roadmap (crossplane) |" in out and "| Roadmap (openebs) |" in out
+
+
+def test_the_gantt_shows_work_that_says_when_outside_the_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Plans under "### 2025 Q3" outside the template's sections are bars of the summary's
+    Gantt, as they are entries of the site's timeline; work that says no time is not."""
+    track = tmp_path / "podman"
+    track.mkdir()
+    (track / "roadmap.md").write_text(
+        "# Podman Roadmap\n\n## Plans\n\n### 2025 Q3\n- [x] Quadlet templates\n"
+        "- [ ] Artifact store\n\n## Ideas\n\n- 📋 Someday work\n",
+        encoding="utf-8",
+    )
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    assert "    Quadlet templates :done, 2025-07-01, 2025-09-30\n" in out
+    assert "    Artifact store :2025-07-01, 2025-09-30\n" in out
+    assert "Someday work" not in out.split("gantt", 1)[1]

@@ -835,3 +835,23 @@ def test_the_risks_page_names_each_risk(tmp_path: Path) -> None:
     )
     assert '<a href="tracks/x.html">X</a>: Sandbox escape<div class="muted">' in risks
     assert 'title="Judge drift"' in risks and 'title="Sandbox escape"' in risks
+
+
+def test_the_timeline_shows_work_that_says_when_outside_the_template(tmp_path: Path) -> None:
+    """A roadmap in a looser shape (plans under "### 2025 Q3", a table with a Target date)
+    has its dated work on the timeline, each item once, by quarter or month; work that says
+    no time is not there."""
+    track = tmp_path / "p" / "podman"
+    track.mkdir(parents=True)
+    (track / "roadmap.md").write_text(
+        "# Podman Roadmap\n\n## Plans\n\n### 2025 Q3\n- [x] Quadlet templates\n"
+        "- [ ] Artifact store\n\n## Releases\n\n| Feature | Target | Status |\n|---|---|---|\n"
+        "| Signed images | 2026-03-15 | 📋 Planned |\n\n## Ideas\n\n- 📋 Someday work\n",
+        encoding="utf-8",
+    )
+    api.site([tmp_path / "p"], tmp_path / "site", today=TODAY)
+    page = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', page)
+    assert heads == ["Track", "2025-Q3", "2026-03"]
+    assert page.count("Quadlet templates") == 1 and page.count("Artifact store") == 1
+    assert page.count("Signed images") == 1 and "Someday work" not in page

@@ -9,6 +9,7 @@ from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from milepost.model import status_items
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
 from milepost.render.text import shorten, track_labels
@@ -257,10 +258,10 @@ _GANTT_WORDS = re.compile(
 
 def gantt(portfolio: Portfolio) -> str:
     """A Mermaid Gantt chart (which GitHub renders): a section per track, a bar per dated item
-    of Current Focus and of a milestones table (its Target column dates its rows; the months
-    of Completed Milestones are a record, not a plan) that carries a status, over its period
-    (done, active, or blocked as critical); dropped work left out; empty when no item has
-    dates."""
+    of Current Focus, of a milestones table (its Target column dates its rows; the months
+    of Completed Milestones are a record, not a plan) and of the roadmap's other sections
+    (plans under "### 2025 Q3") that carries a status, over its period (done, active, or
+    blocked as critical); dropped work left out; empty when no item has dates."""
     lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %Y"]
     bars = 0
     for track in portfolio.tracks:
@@ -273,6 +274,9 @@ def gantt(portfolio: Portfolio) -> str:
             for i in group.items
             if i.period != group.period and title_key(i.title) not in planned
         ]
+        recorded = {i.span.start for group in track.roadmap.milestones for i in group.items}
+        seen = recorded | {i.span.start for i in items}
+        items += [i for i in status_items(track.roadmap) if i.span.start not in seen]
         dated = [
             i
             for i in items

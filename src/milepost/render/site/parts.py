@@ -11,10 +11,11 @@ from typing import Any
 
 from markupsafe import escape
 
-from milepost.model import Item, Metric, risk_level
+from milepost.model import Item, Metric, risk_level, status_items
 from milepost.portfolio.model import Mention, mentions
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup
+from milepost.vocabulary.periods import Period
 from milepost.vocabulary.status import Status
 
 __all__ = ["SHARED_PAGES", "TrackParts", "track_parts"]
@@ -170,8 +171,12 @@ _SPANS = ("month", "quarter", "half")
 
 
 def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Status | None]]]]:
-    """The track's entries by period label (months, quarters, halves), in first-seen order."""
+    """The track's entries by period label (months, quarters, halves), in first-seen order:
+    Current Focus, Completed Milestones, goals, initiatives, then the other work that says
+    when (a plan written under "### 2025 Q3" outside the template's sections, a table's
+    Target column), each item once."""
     cells: dict[str, tuple[date, list[tuple[str, Status | None]]]] = {}
+    placed: set[int] = set()
 
     def put(label: str | None, start: date | None, title: str, status: Status | None) -> None:
         if label is not None and start is not None:
@@ -183,11 +188,12 @@ def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Statu
             if p.period is not None and p.period.kind in ("month", "quarter", "half"):
                 for i in p.items:
                     put(p.period.label, p.period.start, i.title, i.status)
+                    placed.add(i.span.start)
     for g in r.milestones:
         for i in g.items:  # by the group's month, else the item's own (a Target column)
+            placed.add(i.span.start)
             when = g.period if g.period is not None and g.period.kind in _SPANS else i.period
-            if when is not None and when.kind in _SPANS:
-                put(when.label, when.start, i.title, i.status)
+            put(*_column(when), i.title, i.status)
     for group in r.goals:
         for goal in group.goals:
             if group.period is not None:
@@ -196,7 +202,21 @@ def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Statu
         when = initiative.timeline_period
         if when is not None:
             put(when.label, when.start, initiative.name, None)
+    for i in status_items(r):
+        if i.span.start not in placed:
+            put(*_column(i.period), i.title, i.status)
     return cells
+
+
+def _column(period: Period | None) -> tuple[str | None, date | None]:
+    """The timeline column of a period: its month, quarter or half; a day's month."""
+    if period is None or period.start is None:
+        return None, None
+    if period.kind in _SPANS:
+        return period.label, period.start
+    if period.kind == "date":
+        return f"{period.start:%Y-%m}", period.start.replace(day=1)
+    return None, None
 
 
 def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:

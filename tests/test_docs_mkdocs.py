@@ -351,3 +351,13 @@ def test_the_graph_of_some_tracks_marks_a_cycle_through_the_others(tmp_path: Pat
     svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
     arrows = re.findall(r'<path [^>]*stroke="([^"]+)" stroke-width="([^"]+)"', svg)
     assert arrows == [("#cf222e", "3"), ("#cf222e", "3")]
+
+
+def test_the_focus_block_lists_blocked_work_when_there_is_some(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "roadmaps", tmp_path / "p")
+    html, md = convert("```milepost focus\n```\n", root=str(tmp_path / "p"))
+    assert md.registeredExtensions[-1].problems == []
+    blocked = html.split("⛔ Blocked (1)", 1)[1].split("</ul>", 1)[0]
+    assert "Cache large tool results in agent memory" in blocked
+    html, _ = convert("```milepost focus\n:tracks: memory\n```\n", root=str(tmp_path / "p"))
+    assert "Blocked" not in html

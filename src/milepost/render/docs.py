@@ -255,11 +255,14 @@ def _list(title: str, entries: list[tuple[str, Item]], empty: str, kind: str) ->
 
 
 def focus_view(portfolio: Portfolio) -> list[Block]:
-    """This month across tracks: shipped, in progress, and what slipped past its period."""
+    """This month across tracks: shipped, in progress, blocked (when any), and what slipped
+    past its period."""
     slipped = [(t.track, i) for t in portfolio.tracks for i in t.slipped]
+    blocked = list(portfolio.blocked)
     return box(
         "focus",
         *_list("✅ Shipped this month", list(portfolio.shipped_this_month), "Nothing yet.", "done"),
         *_list("🚧 In progress", list(portfolio.in_flight), "Nothing in progress.", "in-progress"),
+        *(_list("⛔ Blocked", blocked, "", "blocked") if blocked else ()),
         *_list("⏰ Slipped", slipped, "Nothing slipped.", "slipped"),
     )

@@ -539,3 +539,11 @@ def test_a_lone_year_in_an_item_is_when_only_where_it_says_when(
         assert period is not None and period.label == "2023"  # the heading's, not its own
     else:
         assert period is not None and period.label == str(year)
+
+
+def test_a_period_after_text_whose_lower_case_is_longer_is_read_where_it_is() -> None:
+    """A capital dotted I lowers to two characters: the period is found where it is written."""
+    from milepost.vocabulary.periods import read_period
+
+    period = read_period("İİ İstanbul launch in March 2027", prose=True)
+    assert period is not None and (period.label, period.text) == ("2027-03", "March 2027")

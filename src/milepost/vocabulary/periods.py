@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
 __all__ = [
     "MONTH_NAMES",
@@ -139,7 +140,6 @@ _PERIOD_SOURCE = _DATE_SOURCE + (
 # The scanner runs on lower-cased text (case-insensitive matching is several times slower),
 # starting only at word starts that can begin a period.
 _PERIOD = re.compile(r"\b(?=[0-9qhvnwjfmasod])(?:" + _PERIOD_SOURCE + ")")
-_PERIOD_ANY_CASE = re.compile(_PERIOD_SOURCE, re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\w#/.-])(?P<year>" + _Y + r")(?![\w-])")
 _DATES = re.compile(_DATE_SOURCE, re.IGNORECASE)
 
@@ -291,6 +291,14 @@ def _says_when(text: str, end: int) -> bool:
     return _VERSION_WHEN.search(text, max(0, end - 40), end) is not None
 
 
+@cache
+def _period_any_case() -> re.Pattern[str]:
+    """The period pattern for text whose lower case changes its length ("İ"), where the
+    offsets of ``text.lower()`` would not be the text's: compiled on first need (a
+    millisecond of every start otherwise, for text that seldom comes)."""
+    return re.compile(_PERIOD_SOURCE, re.IGNORECASE)
+
+
 def read_period(
     text: str, *, anchor: date | None = None, prose: bool = False, counted_years: bool = False
 ) -> Period | None:
@@ -305,7 +313,7 @@ def read_period(
     lower = text.lower()
     if not _may_hold_period(lower) or _ANY.search(lower) is None:
         return None
-    scanner = _PERIOD if len(lower) == len(text) else _PERIOD_ANY_CASE
+    scanner = _PERIOD if len(lower) == len(text) else _period_any_case()
     release: Period | None = None
     release_end = 0
     for match in scanner.finditer(lower if scanner is _PERIOD else text):

@@ -14,12 +14,17 @@ __all__ = ["RULES"]
 def _unknown_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     from milepost.rules import ALL_RULES  # the catalog holds this module's rules too
     from milepost.rules.engine import is_known
-    from milepost.rules.suppressions import suppression_comments
+    from milepost.rules.suppressions import split_comments, suppression_comments
 
-    for number, _whole_file, selectors in suppression_comments(context.roadmap.document):
+    document = context.roadmap.document
+    for number, _whole_file, selectors in suppression_comments(document):
         for selector in selectors:
             if not is_known(selector, ALL_RULES):
                 yield rule.at(context, number, f"suppression comment names no rule: {selector!r}")
+    for number in split_comments(document):
+        yield rule.at(
+            context, number, "suppression comment over several lines is not read: write it on one"
+        )
 
 
 def _unused_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
@@ -77,10 +82,14 @@ RULES = (
         name="unknown-suppression",
         group="structure",
         severity=Severity.WARNING,
-        summary="A `milepost: ignore` comment names a rule that does not exist.",
+        summary=(
+            "A `milepost: ignore` comment names a rule that does not exist, or is written over "
+            "several lines."
+        ),
         why=(
             "A mistyped code silences nothing, so the finding it was meant to hide is still "
-            "reported (or the code was retired and the comment is dead)."
+            "reported (or the code was retired and the comment is dead). A suppression is read "
+            "from one line: split over several, it silences nothing either."
         ),
         bad="<!-- milepost: ignore MP9999 -->\n- 📋 Search\n",
         good="<!-- milepost: ignore MP206 -->\n- 📋 Search\n",

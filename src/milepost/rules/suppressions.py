@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from milepost.document import Block, BlockQuote, CodeBlock, Document, FrontMatter, ListBlock
 from milepost.rules.base import Diagnostic, Rule
 
-__all__ = ["Suppressions", "code_blocks", "comment_spans", "specificity", "suppression_comments"]
+__all__ = [
+    "Suppressions",
+    "code_blocks",
+    "comment_spans",
+    "specificity",
+    "split_comments",
+    "suppression_comments",
+]
 
 
 def specificity(selector: str, rule: Rule) -> int:
@@ -133,3 +140,22 @@ def comment_spans(line: str) -> list[tuple[int, int]]:
     """Where the suppression comments of ``line`` stand (those in code spans left out)."""
     text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
     return [m.span() for m in _COMMENT.finditer(text)]
+
+
+# An HTML comment over several lines whose text is a suppression: not read (one line each).
+_SPLIT_COMMENT = re.compile(r"<!--(?=[^>]*\n)\s*milepost:\s*ignore", re.IGNORECASE)
+
+
+def split_comments(document: Document) -> Iterator[int]:
+    """The first lines (0-based) of suppression comments written over several lines, which
+    are not read, outside code."""
+    text = document.source.text
+    if "milepost" not in text:
+        return
+    code = {n for block in code_blocks(document.blocks) for n in range(block.start, block.end)}
+    line, at = 0, 0
+    for match in _SPLIT_COMMENT.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        if line not in code:
+            yield line

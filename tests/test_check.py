@@ -745,3 +745,26 @@ def test_unused_suppressions_are_reported_alike_on_one_core_and_every_core(
     # a rule switched off may be what a comment is for: not judged
     code, out, _ = run(capsys, "check", "--today", "2026-11-25", "--select", "MP106,MP601")
     assert code == 1 and "alpha.md:3:1" not in out and "alpha.md:16:1" not in out
+
+
+def test_a_one_roadmap_portfolio_judges_no_cross_track_suppression_on_any_core(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders each with its own config and one roadmap: the cross-track rules judge nothing
+    there, on one core or every core, so a comment naming them is not called unused (the
+    parallel path called it so, and --fix, on one core, then found nothing to fix)."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "milepost.toml").write_text('roadmaps = ["roadmap.md"]\n', "utf-8")
+        (tmp_path / name / "roadmap.md").write_text(
+            f"# {name.upper()} Roadmap\n\n## Dependencies and Risks\n\n"
+            "### Cross-Track Synergies\n\n<!-- milepost: ignore MP601 -->\n"
+            "- **With Webui:** shared work\n",
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    args = ("check", "a", "b", "--today", "2026-11-25", "--select", "MP106,MP601")
+    assert run(capsys, *args)[:2] == (0, "All checks passed (2 roadmaps).\n")
+    if (os.cpu_count() or 1) > 1:
+        monkeypatch.setattr(checks, "PARALLEL_FROM", 1)
+        assert run(capsys, *args)[:2] == (0, "All checks passed (2 roadmaps).\n")

@@ -234,17 +234,19 @@ def unused_after_two_passes(
     today: date,
     config: Config,
     used: frozenset[int],
+    portfolio: bool,
     where: str | None = None,
 ) -> list[Diagnostic]:
     """MP106 on a roadmap whose rules ran in two passes (its own rules in a worker, the
-    cross-track ones on the portfolio): ``used``, the lines of the suppression comments that
-    hid a finding in either pass."""
+    cross-track ones on the portfolio, which ``portfolio`` says there was: two roadmaps or
+    more, as :func:`check_roadmaps` needs): ``used``, the lines of the suppression comments
+    that hid a finding in either pass."""
     chosen = _rules_for(roadmap, rules, config, where)
     unused = [r for r in chosen if r.code == UNUSED]
     if not unused:
         return []
     suppressions = Suppressions.read(roadmap.document)
-    ran = tuple(r.code for r in chosen)
+    ran = tuple(r.code for r in chosen if portfolio or r.group != "references")
     context = Context(roadmap, today, config)
     return unused_suppressions(unused[0], context, suppressions, used, ran)
 

@@ -250,7 +250,13 @@ def _check_parallel(
             path = roadmap.path or ""
             hid = (outcome[path][4] if path in outcome else frozenset()) | used.get(path, set())
             unused = unused_after_two_passes(
-                roadmap, rules[config], today=today, config=config, used=hid, where=where.get(path)
+                roadmap,
+                rules[config],
+                today=today,
+                config=config,
+                used=hid,
+                portfolio=len(own) + len(stand_ins) + len(others) >= 2,
+                where=where.get(path),
             )
             by_path.setdefault(path, []).extend(unused)
     reports = []

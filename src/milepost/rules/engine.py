@@ -116,9 +116,24 @@ def unused_suppressions(
 ) -> list[Diagnostic]:
     """MP106 (``rule``) on one roadmap: the comments that hid none of the findings of the
     rules that ran (``ran``: their codes; ``used``: the lines of the comments that hid one),
-    themselves suppressible like any finding."""
+    themselves suppressible like any finding, but by another comment: a comment hides its
+    own report only where it names MP106 itself (a bare ``ignore`` names it only as one of
+    every rule)."""
     judged = replace(context, suppressed=used, ran=ran)
-    return [d for d in rule.run(judged) if not suppressions.hiding(d, rule)]
+    selectors: dict[int, list[str]] = {}
+    for line, named in suppressions.comments():
+        selectors.setdefault(line, []).extend(named)
+    out = []
+    for diagnostic in rule.run(judged):
+        own = diagnostic.line - 1
+        hiding = [
+            n
+            for n in suppressions.hiding(diagnostic, rule)
+            if n != own or any(specificity(s, rule) == 100 for s in selectors.get(n, ()))
+        ]
+        if not hiding:
+            out.append(diagnostic)
+    return out
 
 
 def choose_fixes(

@@ -95,9 +95,12 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], bool]]:
-    """:func:`suppression_comments`, each with whether text precedes it on its line."""
+    """:func:`suppression_comments`, each with whether it trails the text of a list item or
+    of a table row (then it covers that line alone; after a heading, a table's header or
+    a paragraph's text it covers the next block, as on a line of its own)."""
     code: set[int] | None = None
-    for number, line in enumerate(document.source.lines):
+    lines = document.source.lines
+    for number, line in enumerate(lines):
         if "milepost" not in line:
             continue
         if code is None:  # worked out only for a file that has such comments
@@ -110,7 +113,22 @@ def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], 
         for match in _COMMENT.finditer(text):
             codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
             before = _ANY_COMMENT.sub("", text[: match.start()]).strip()
-            yield number, match["kind"].lower() == "ignore-file", codes, bool(before)
+            after = lines[number + 1] if number + 1 < len(lines) else ""
+            yield number, match["kind"].lower() == "ignore-file", codes, _one_line(before, after)
+
+
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _one_line(before: str, after: str) -> bool:
+    """Whether a comment after ``before`` on its line (``after``: the next line) covers that
+    line alone: it trails a list item's text or a table body row."""
+    if not before:
+        return False
+    if _LIST_ITEM.match(before):
+        return True
+    return before.startswith("|") and _DELIMITER_ROW.match(after) is None
 
 
 def code_blocks(blocks: Sequence[Block]) -> Iterator[Block]:

@@ -6,10 +6,9 @@ Selectors are codes (``MP201``), code prefixes (``MP2``), names (``stale-roadmap
 nearest selectors as a hint.
 
 Suppressions live in HTML comments, invisible when the Markdown is rendered:
-``<!-- milepost: ignore MP101 -->`` for the next block (or, at the end of a line of text such
-as a list item or a table row, for that line), ``<!-- milepost: ignore-file -->`` (optionally
-with codes) for the whole file. A comment shown as code (in a code block, a code span or front
-matter) is an example, not a suppression.
+``<!-- milepost: ignore MP101 -->`` for the next block (or, at the end of a list item or a
+table row, for that line; see :mod:`.suppressions`), ``<!-- milepost: ignore-file -->``
+(optionally with codes) for the whole file.
 """
 
 from __future__ import annotations

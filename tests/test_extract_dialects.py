@@ -547,3 +547,20 @@ def test_a_period_after_text_whose_lower_case_is_longer_is_read_where_it_is() ->
 
     period = read_period("İİ İstanbul launch in March 2027", prose=True)
     assert period is not None and (period.label, period.text) == ("2027-03", "March 2027")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2027: multi-tenant support", 2027),  # leading the words, after the status emoji
+        ("Launch 2027+", 2027),
+        ("Roadmap 2027: new scheduler", 2027),
+        ("Support for 2000 concurrent users", None),  # far from the roadmap's date: a count
+        ("Reduce memory by 2048 MB", None),
+        ("Scale to 2000", None),
+    ],
+)
+def test_a_lone_year_far_from_the_roadmaps_date_counts_things(text: str, year: int | None) -> None:
+    roadmap = milepost.loads(f"# T\n\n**Last updated:** 2026-11-01\n\n## Plans\n\n- 📋 {text}\n")
+    [item] = [i for i in work_items(roadmap) if i.title == text]
+    assert (item.period.label if item.period else None) == (str(year) if year else None)

@@ -264,20 +264,31 @@ _VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 # "early 2027", "end of 2026", leading or ending the text. "Handle 2030 concurrent users" and
 # "item number 1900" count things.
 _YEAR_WHEN = re.compile(
-    r"(?i)(?:^|[(\[:]|\b(?:in|by|for|until|till|through|thru|before|after|during|from|since|"
+    r"(?i)(?:^[\W_]*|[(\[:]|\b(?:in|by|for|until|till|through|thru|before|after|during|from|since|"
     r"early|late|mid|spring|summer|fall|autumn|winter|target|targets|due|planned|eta|deadline|"
     r"release|ships?|shipped|shipping|"
     r"(?:end|start|beginning|middle|rest)\s+of)\s*:?)\s*$"
 )
 
 
-def _year_says_when(text: str, match: re.Match[str]) -> bool:
+_YEARS_AROUND = 10
+# What may follow a year that ends the words or labels them: "... 2027", "Launch 2027+",
+# "Roadmap 2027: new scheduler".
+_YEAR_LAST = re.compile(r"[\s)+.,;*_`]*(?:$|:|[-–—]\s)")
+
+
+def _year_says_when(text: str, match: re.Match[str], anchor: date | None) -> bool:
+    """Whether a lone year in an item's words says when: after a word that does, in brackets,
+    leading or ending the words, and (given the roadmap's date) within ten years of it:
+    "Support for 2000 concurrent users", "by 2048 MB" count things."""
+    if anchor is not None and abs(int(match["year"]) - anchor.year) > _YEARS_AROUND:
+        return False
     end = match.start()
     while end > 0 and text[end - 1] in " *_`":
         end -= 1
     if _YEAR_WHEN.search(text, max(0, end - 40), end) is not None:
         return True
-    return _VERSION_LAST.match(text, match.end()) is not None
+    return _YEAR_LAST.match(text, match.end()) is not None
 
 
 def _says_when(text: str, end: int) -> bool:
@@ -308,7 +319,8 @@ def read_period(
     leading the text, or ending it). A version followed by a date is that date, the version
     kept with it where the date comes right after it ("v0.4 (January 2027)"). With
     ``counted_years`` (an item's words, where a number often counts things), so does a lone
-    year: "by 2026" is one, "Handle 2030 concurrent users" is not.
+    year, within ten years of ``anchor`` when given: "by 2026" is one, "Handle 2030
+    concurrent users" and "Reduce memory by 2048 MB" are not.
     """
     lower = text.lower()
     if not _may_hold_period(lower) or _ANY.search(lower) is None:
@@ -332,7 +344,11 @@ def read_period(
     if release is not None:
         return release
     lone = next(
-        (m for m in _YEAR_ONLY.finditer(text) if not counted_years or _year_says_when(text, m)),
+        (
+            m
+            for m in _YEAR_ONLY.finditer(text)
+            if not counted_years or _year_says_when(text, m, anchor)
+        ),
         None,
     )
     if lone is None:

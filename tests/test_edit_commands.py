@@ -166,6 +166,19 @@ def test_review_sets_right_a_date_that_cannot_be_read(tmp_path: Path, unreadable
     assert written.startswith("# T\n\n**Last updated:** 2026-11-25\n**Next review:** 2026-12-")
 
 
+@pytest.mark.parametrize("next_review", ["2022-09-01", "September 2022"])
+def test_review_sets_right_a_month_sharing_its_line_with_the_next_review(
+    tmp_path: Path, next_review: str
+) -> None:
+    path = tmp_path / "roadmap.md"
+    line = f"**Last updated:** June 2022 · **Next review:** {next_review}"
+    path.write_text(f"# T\n\n{line}\n\n## Current Focus\n", encoding="utf-8")
+    api.edit(path, "review", today=TODAY)
+    assert path.read_text(encoding="utf-8").startswith(
+        "# T\n\n**Last updated:** 2026-11-25 · **Next review:** 2026-12-"
+    )
+
+
 def test_review_refuses_a_next_review_in_the_past(
     portfolio: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,6 +36,10 @@ _RULE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
 
 def _redate(line: str, new: date) -> str:
     body, ending = split_line_ending(line)
+    lead = len(body) - len(body.lstrip(" *_"))
+    month = _MONTH_ONLY.match(body, lead)
+    if month is not None:  # the field's own value is a month (MP204): not a date further on
+        return body[:lead] + new.isoformat() + body[month.end() :] + ending
     written = redate(body, new)
     if written is not None:
         return written + ending

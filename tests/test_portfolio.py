@@ -748,11 +748,24 @@ def test_the_gantt_shows_work_that_says_when_outside_the_template(
     track = tmp_path / "podman"
     track.mkdir()
     (track / "roadmap.md").write_text(
-        "# Podman Roadmap\n\n## Plans\n\n### 2025 Q3\n- [x] Quadlet templates\n"
-        "- [ ] Artifact store\n\n## Ideas\n\n- 📋 Someday work\n",
+        "# Podman Roadmap\n\n## Current Focus\n\n### November 2026\n- 🚧 Search\n\n"
+        "## Plans\n\n### 2025 Q3\n- [x] Quadlet templates\n- [ ] Artifact store\n\n"
+        "| Feature | Status | Target |\n|---|---|---|\n| Search | ✅ Done | 2026-11-15 |\n\n"
+        "## Ideas\n\n- 📋 Someday work\n",
         encoding="utf-8",
     )
     out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
-    assert "    Quadlet templates :done, 2025-07-01, 2025-09-30\n" in out
-    assert "    Artifact store :2025-07-01, 2025-09-30\n" in out
-    assert "Someday work" not in out.split("gantt", 1)[1]
+    chart = out.split("gantt", 1)[1]
+    assert "    Quadlet templates :done, 2025-07-01, 2025-09-30\n" in chart
+    assert "    Artifact store :2025-07-01, 2025-09-30\n" in chart
+    assert "Someday work" not in chart
+    assert chart.count("Search :") == 1  # the same work in Current Focus and in the table
+
+
+def test_the_summary_says_nothing_is_in_flight_only_when_nothing_is_blocked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "# X Roadmap\n\n## Current Focus\n\n### November 2026\n- ⛔ Search (waiting)\n"
+    (tmp_path / "roadmap.md").write_text(body, encoding="utf-8")
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    assert "- ⛔ **X:** Search (waiting)\n" in out and "Nothing shipped" not in out

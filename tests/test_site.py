@@ -846,7 +846,8 @@ def test_the_timeline_shows_work_that_says_when_outside_the_template(tmp_path: P
     (track / "roadmap.md").write_text(
         "# Podman Roadmap\n\n## Plans\n\n### 2025 Q3\n- [x] Quadlet templates\n"
         "- [ ] Artifact store\n\n## Releases\n\n| Feature | Target | Status |\n|---|---|---|\n"
-        "| Signed images | 2026-03-15 | 📋 Planned |\n\n## Ideas\n\n- 📋 Someday work\n",
+        "| Signed images | 2026-03-15 | ✅ Done |\n\n## Ideas\n\n- 📋 Someday work\n\n"
+        "## Current Focus\n\n### March 2026\n- 🚧 Signed images\n",
         encoding="utf-8",
     )
     api.site([tmp_path / "p"], tmp_path / "site", today=TODAY)
@@ -854,4 +855,5 @@ def test_the_timeline_shows_work_that_says_when_outside_the_template(tmp_path: P
     heads = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', page)
     assert heads == ["Track", "2025-Q3", "2026-03"]
     assert page.count("Quadlet templates") == 1 and page.count("Artifact store") == 1
+    # the same work in Current Focus and in the table: once
     assert page.count("Signed images") == 1 and "Someday work" not in page

@@ -236,7 +236,7 @@ def markdown_summary(portfolio: Portfolio) -> str:
     out += [f"- {Status.DONE.emoji} **{t}:** {i.title}" for t, i in portfolio.shipped_this_month]
     out += [f"- {Status.IN_PROGRESS.emoji} **{t}:** {i.title}" for t, i in portfolio.in_flight]
     out += [f"- {Status.BLOCKED.emoji} **{t}:** {i.title}" for t, i in portfolio.blocked]
-    if not portfolio.shipped_this_month and not portfolio.in_flight:
+    if not portfolio.shipped_this_month and not portfolio.in_flight and not portfolio.blocked:
         out.append("Nothing shipped or in flight yet.")
     out += ["", "### Dependencies", "", "```mermaid", mermaid(portfolio).rstrip("\n"), "```", ""]
     if chart := gantt(portfolio):
@@ -274,9 +274,16 @@ def gantt(portfolio: Portfolio) -> str:
             for i in group.items
             if i.period != group.period and title_key(i.title) not in planned
         ]
+        # The other work that says when, each once: not a line already taken, nor the same
+        # work as taken (status_items keeps its furthest copy, which may be another line).
         recorded = {i.span.start for group in track.roadmap.milestones for i in group.items}
         seen = recorded | {i.span.start for i in items}
-        items += [i for i in status_items(track.roadmap) if i.span.start not in seen]
+        titles = planned | {title_key(i.title) for i in items}
+        items += [
+            i
+            for i in status_items(track.roadmap)
+            if i.span.start not in seen and title_key(i.title) not in titles
+        ]
         dated = [
             i
             for i in items

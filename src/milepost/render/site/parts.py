@@ -17,6 +17,7 @@ from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup
 from milepost.vocabulary.periods import Period
 from milepost.vocabulary.status import Status
+from milepost.vocabulary.titles import title_key
 
 __all__ = ["SHARED_PAGES", "TrackParts", "track_parts"]
 
@@ -177,10 +178,12 @@ def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Statu
     Target column), each item once."""
     cells: dict[str, tuple[date, list[tuple[str, Status | None]]]] = {}
     placed: set[int] = set()
+    titles: set[str] = set()
 
     def put(label: str | None, start: date | None, title: str, status: Status | None) -> None:
         if label is not None and start is not None:
             cells.setdefault(label, (start, []))[1].append((title, status))
+            titles.add(title_key(title))
 
     r = track.roadmap
     if r.focus is not None:
@@ -202,8 +205,8 @@ def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Statu
         when = initiative.timeline_period
         if when is not None:
             put(when.label, when.start, initiative.name, None)
-    for i in status_items(r):
-        if i.span.start not in placed:
+    for i in status_items(r):  # each once: not the same work as placed above, on other lines
+        if i.span.start not in placed and title_key(i.title) not in titles:
             put(*_column(i.period), i.title, i.status)
     return cells
 

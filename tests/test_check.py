@@ -768,3 +768,23 @@ def test_a_one_roadmap_portfolio_judges_no_cross_track_suppression_on_any_core(
     if (os.cpu_count() or 1) > 1:
         monkeypatch.setattr(checks, "PARALLEL_FROM", 1)
         assert run(capsys, *args)[:2] == (0, "All checks passed (2 roadmaps).\n")
+
+
+def test_a_suppression_reads_in_any_case_and_cross_track_ones_need_a_configured_portfolio(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Milepost: ignore" is read as "milepost: ignore" (the pattern ignores case, the quick
+    test before it did not). Files named without a config are no whole portfolio: a comment
+    for a cross-track rule there is not judged (its namesake may be a file not named)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(
+        "# Alpha Roadmap\n\n<!-- Milepost: ignore MP201 -->\n**Last updated:** 2026-01-01\n\n"
+        "<!-- milepost: ignore MP603 -->\n## Plans\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text("# Beta Roadmap\n", encoding="utf-8")
+    args = ("--today", "2026-11-25", "--select", "MP106,MP201,MP603")
+    assert run(capsys, "check", "a.md", "b.md", *args)[:2] == (
+        0,
+        "All checks passed (2 roadmaps).\n",
+    )

@@ -255,7 +255,7 @@ def _check_parallel(
                 today=today,
                 config=config,
                 used=hid,
-                portfolio=len(own) + len(stand_ins) + len(others) >= 2,
+                portfolio=config.path is not None and len(own) + len(stand_ins) + len(others) >= 2,
                 where=where.get(path),
             )
             by_path.setdefault(path, []).extend(unused)

@@ -101,8 +101,9 @@ def run_rules(
 
 def ran_codes(rules: Sequence[Rule], context: Context) -> tuple[str, ...]:
     """The codes of ``rules`` that did run on the context: the cross-track ones only on a
-    portfolio (a roadmap checked alone cannot tell whether its references dangle)."""
-    portfolio = context.tracks is not None
+    configured portfolio (a roadmap checked alone, or with a few others named and no config,
+    cannot tell whether its references dangle or its name is another's)."""
+    portfolio = context.tracks is not None and context.config.path is not None
     return tuple(r.code for r in rules if portfolio or r.group != "references")
 
 

@@ -16,20 +16,13 @@ from milepost.edits.edit import Edit
 from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap
-from milepost.vocabulary.periods import date_like, redate
+from milepost.vocabulary.periods import date_like, read_period, redate
 
 __all__ = ["review"]
 
 _PLACEHOLDER = "YYYY-MM-DD"
 # A date written as ISO that does not read as one (2026-02-30, 0000-01-01): replaced as ISO.
 _ISO_SHAPED = re.compile(r"(?<![\d-])\d{4,5}-\d{1,2}-\d{1,2}(?![\d-])")
-# A month alone where a day belongs ("June 2022", "Jun. 2022", "2022-06"): MP204 asks for a
-# day, which review writes.
-_MONTH_ONLY = re.compile(
-    r"(?i)(?<![\w-])(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}"
-    r"|\d{4}-\d{1,2})(?![\w-])"
-)
 _BY = re.compile(r"(\bby\s+)(@[\w-]+|[^*_\r\n]+?)(\s*[*_]*\s*(?:\r\n|\r|\n)?$)")
 _RULE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
 
@@ -37,18 +30,29 @@ _RULE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
 def _redate(line: str, new: date) -> str:
     body, ending = split_line_ending(line)
     lead = len(body) - len(body.lstrip(" *_"))
-    month = _MONTH_ONLY.match(body, lead)
-    if month is not None:  # the field's own value is a month (MP204): not a date further on
-        return body[:lead] + new.isoformat() + body[month.end() :] + ending
+    month = _month(body)
+    if month is not None and month[0] == lead:  # the field's value is a month, not a later date
+        return body[:lead] + new.isoformat() + body[month[1] :] + ending
     written = redate(body, new)
     if written is not None:
         return written + ending
     if _PLACEHOLDER in body:  # the template's placeholder: ISO, as the template asks
         return body.replace(_PLACEHOLDER, new.isoformat(), 1) + ending
-    shaped = _ISO_SHAPED.search(body) or _MONTH_ONLY.search(body)
-    if shaped is not None:  # a date that cannot be read, or a month (MP204): set right, ISO
-        return body[: shaped.start()] + new.isoformat() + body[shaped.end() :] + ending
+    shaped = _ISO_SHAPED.search(body)
+    where = shaped.span() if shaped is not None else month
+    if where is not None:  # a date that cannot be read, or a month (MP204): set right, ISO
+        return body[: where[0]] + new.isoformat() + body[where[1] :] + ending
     raise ValueError("no date on the line")
+
+
+def _month(body: str) -> tuple[int, int] | None:
+    """Where the first period of ``body`` stands when it is a month alone ("June 2022",
+    "2022-06"), which MP204 asks to be a day."""
+    period = read_period(body)
+    if period is None or period.kind != "month":
+        return None
+    at = body.find(period.text)
+    return (at, at + len(period.text)) if at >= 0 else None
 
 
 def _redate_fields(line: str, dates: list[tuple[str | None, date]]) -> str:

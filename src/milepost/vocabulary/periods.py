@@ -253,10 +253,11 @@ def _may_hold_period(lower: str) -> bool:
 
 # In prose a version is a period only where it says when: "in v2.1", "(v0.3)", "Target: v1.0",
 # or leading the text. "based on v0.0.1" and "compatible with v2" name other releases.
-_VERSION_WHEN = re.compile(
-    r"(?i)(?:^|[(\[]|\b(?:in|by|for|until|till|before|after|target|targets|release|ship|ships|"
-    r"shipped|shipping|due|planned|version|milestone)\s*:?)\s*$"
+# Words after which a version or a year says when.
+_WHEN_WORDS = (
+    r"in|by|for|until|till|before|after|target|targets|release|ships?|shipped|shipping|due|planned"
 )
+_VERSION_WHEN = re.compile(r"(?i)(?:^|[(\[]|\b(?:" + _WHEN_WORDS + r"|version|milestone)\s*:?)\s*$")
 _VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 
 
@@ -264,10 +265,9 @@ _VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 # "early 2027", "end of 2026", leading or ending the text. "Handle 2030 concurrent users" and
 # "item number 1900" count things.
 _YEAR_WHEN = re.compile(
-    r"(?i)(?:^[\W_]*|[(\[:]|\b(?:in|by|for|until|till|through|thru|before|after|during|from|since|"
-    r"early|late|mid|spring|summer|fall|autumn|winter|target|targets|due|planned|eta|deadline|"
-    r"release|ships?|shipped|shipping|"
-    r"(?:end|start|beginning|middle|rest)\s+of)\s*:?)\s*$"
+    r"(?i)(?:^[\W_]*|[(\[:]|\b(?:" + _WHEN_WORDS + r"|through|thru|during|from|since|early|late|"
+    r"mid|spring|summer|fall|autumn|winter|eta|deadline|(?:end|start|beginning|middle|rest)\s+of)"
+    r"\s*:?)\s*$"
 )
 
 
@@ -283,23 +283,21 @@ def _year_says_when(text: str, match: re.Match[str], anchor: date | None) -> boo
     "Support for 2000 concurrent users", "by 2048 MB" count things."""
     if anchor is not None and abs(int(match["year"]) - anchor.year) > _YEARS_AROUND:
         return False
-    end = match.start()
-    while end > 0 and text[end - 1] in " *_`":
-        end -= 1
-    if _YEAR_WHEN.search(text, max(0, end - 40), end) is not None:
+    if _says_when(text, match.start(), _YEAR_WHEN):
         return True
     return _YEAR_LAST.match(text, match.end()) is not None
 
 
-def _says_when(text: str, end: int) -> bool:
-    """Whether the words just before ``text[end]`` say when ("in", "(", "Target:", nothing).
+def _says_when(text: str, end: int, words: re.Pattern[str] = _VERSION_WHEN) -> bool:
+    """Whether the words just before ``text[end]`` say when (``words``: "in", "(", "Target:",
+    nothing, ...).
 
     Only the last few dozen characters are searched (the words that count are short), so a
     line of thousands of versions costs linear time, not quadratic.
     """
     while end > 0 and text[end - 1] in " *_`":
         end -= 1
-    return _VERSION_WHEN.search(text, max(0, end - 40), end) is not None
+    return words.search(text, max(0, end - 40), end) is not None
 
 
 @cache

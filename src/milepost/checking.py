@@ -23,6 +23,7 @@ from milepost.rules import ALL_RULES, Context, Diagnostic, Rule
 from milepost.rules.engine import (
     UNUSED,
     fix_until_stable,
+    ran_codes,
     run_rules,
     select_rules,
     unused_suppressions,
@@ -246,7 +247,7 @@ def unused_after_two_passes(
     if not unused:
         return []
     suppressions = Suppressions.read(roadmap.document)
-    ran = tuple(r.code for r in chosen if portfolio or r.group != "references")
+    ran = ran_codes(chosen, portfolio=portfolio)
     context = Context(roadmap, today, config)
     return unused_suppressions(unused[0], context, suppressions, used, ran)
 

@@ -93,17 +93,18 @@ def run_rules(
             else:
                 out.append(diagnostic)
     if last:
-        ran = ran_codes(rules, context)
+        on_portfolio = context.tracks is not None and context.config.path is not None
+        ran = ran_codes(rules, portfolio=on_portfolio)
         out += unused_suppressions(last[0], context, suppressions, frozenset(hid), ran)
     out.sort(key=lambda d: (d.line, d.col, d.code))
     return out
 
 
-def ran_codes(rules: Sequence[Rule], context: Context) -> tuple[str, ...]:
-    """The codes of ``rules`` that did run on the context: the cross-track ones only on a
-    configured portfolio (a roadmap checked alone, or with a few others named and no config,
-    cannot tell whether its references dangle or its name is another's)."""
-    portfolio = context.tracks is not None and context.config.path is not None
+def ran_codes(rules: Sequence[Rule], *, portfolio: bool) -> tuple[str, ...]:
+    """The codes of ``rules`` that did run: the cross-track ones only on a configured
+    ``portfolio`` of two roadmaps or more (a roadmap checked alone, or with a few others
+    named and no config, cannot tell whether its references dangle or its name is
+    another's)."""
     return tuple(r.code for r in rules if portfolio or r.group != "references")
 
 

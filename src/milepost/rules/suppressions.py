@@ -104,12 +104,10 @@ def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], 
         if "<!--" not in line:  # then the pattern, which takes "Milepost:" too
             continue
         if code is None:  # worked out only for a file that has such comments
-            code = {
-                n for block in code_blocks(document.blocks) for n in range(block.start, block.end)
-            }
+            code = _code_lines(document)
         if number in code:
             continue
-        text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
+        text = _without_code_spans(line)
         for match in _COMMENT.finditer(text):
             codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
             before = _ANY_COMMENT.sub("", text[: match.start()]).strip()
@@ -156,24 +154,34 @@ def _next_block_end(lines: Sequence[str], start: int) -> int:
 
 def comment_spans(line: str) -> list[tuple[int, int]]:
     """Where the suppression comments of ``line`` stand (those in code spans left out)."""
-    text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
-    return [m.span() for m in _COMMENT.finditer(text)]
+    return [m.span() for m in _COMMENT.finditer(_without_code_spans(line))]
 
 
-# An HTML comment over several lines whose text is a suppression: not read (one line each).
-_SPLIT_COMMENT = re.compile(r"<!--(?=[^>]*\n)\s*milepost:\s*ignore", re.IGNORECASE)
+def _without_code_spans(line: str) -> str:
+    """``line`` with its code spans blanked out, character for character."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
+
+
+def _code_lines(document: Document) -> set[int]:
+    """The lines (0-based) of the document's code blocks and front matter."""
+    return {n for block in code_blocks(document.blocks) for n in range(block.start, block.end)}
+
+
+# The text of a suppression comment left open at the end of its line: not read (one line).
+_SPLIT_COMMENT = re.compile(r"\s*milepost:\s*ignore", re.IGNORECASE)
 
 
 def split_comments(document: Document) -> Iterator[int]:
-    """The first lines (0-based) of suppression comments written over several lines, which
+    """The lines (0-based) that open suppression comments written over several lines, which
     are not read, outside code."""
-    text = document.source.text
-    if "<!--" not in text:
-        return
-    code = {n for block in code_blocks(document.blocks) for n in range(block.start, block.end)}
-    line, at = 0, 0
-    for match in _SPLIT_COMMENT.finditer(text):
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        if line not in code:
-            yield line
+    lines = document.source.lines
+    code: set[int] | None = None
+    for number, line in enumerate(lines):
+        at = line.find("<!--")
+        if at < 0 or "-->" in line[at:]:
+            continue
+        if code is None:
+            code = _code_lines(document)
+        rest = line[at + 4 :] + "".join(lines[number + 1 : number + 3])
+        if number not in code and _SPLIT_COMMENT.match(rest):
+            yield number

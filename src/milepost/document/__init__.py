@@ -26,6 +26,7 @@ from milepost.document.nodes import (
     Rule,
     Section,
     Table,
+    descendants,
 )
 from milepost.document.parser import gc_paused, parse_blocks
 from milepost.document.patch import Patch, apply
@@ -51,6 +52,7 @@ __all__ = [
     "Section",
     "Table",
     "apply",
+    "descendants",
     "gc_paused",
     "parse",
 ]

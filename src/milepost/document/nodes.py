@@ -10,6 +10,7 @@ The classes are built once by the parser and not changed afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Rule",
     "Section",
     "Table",
+    "descendants",
 ]
 
 
@@ -184,3 +186,16 @@ class Section:
         for sub in self.subsections:
             out.extend(sub.walk())
         return out
+
+
+def descendants(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Every block of ``blocks`` and within them, in document order: each list's items and
+    their blocks, each quote's blocks (a table's rows and cells are its own)."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield item
+                yield from descendants(item.children)
+        elif isinstance(block, BlockQuote):
+            yield from descendants(block.children)

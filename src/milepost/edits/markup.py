@@ -4,9 +4,9 @@ Completed Milestones) reads as it did: ```__init__``` stays code, not bold "init
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from milepost.document import Block, BlockQuote, Inline, ListBlock, ListItem
+from milepost.document import Block, Inline, ListItem, descendants
 from milepost.edits.readback import read_item
 from milepost.model import Item, Roadmap
 
@@ -35,21 +35,9 @@ def title_markdown(roadmap: Roadmap, item: Item, heading: str, after: str = "") 
 
 
 def _list_item_at(blocks: list[Block], line: int) -> ListItem | None:
-    for block in _walk(blocks):
-        if isinstance(block, ListItem) and block.start == line:
-            return block
-    return None
-
-
-def _walk(blocks: list[Block]) -> Iterator[Block]:
-    for block in blocks:
-        yield block
-        if isinstance(block, ListBlock):
-            for list_item in block.items:
-                yield list_item
-                yield from _walk(list_item.children)
-        elif isinstance(block, BlockQuote):
-            yield from _walk(block.children)
+    return next(
+        (b for b in descendants(blocks) if isinstance(b, ListItem) and b.start == line), None
+    )
 
 
 def _as_is(text: str) -> str:

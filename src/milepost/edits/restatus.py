@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from milepost.document import Block, BlockQuote, ListBlock, Patch, Table
+from milepost.document import Block, Patch, Table, descendants
 from milepost.edits.edit import Edit
 from milepost.edits.style import (
     Voice,
@@ -49,19 +49,10 @@ def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
 
 
 def _table_of(blocks: list[Block], line: int) -> Table | None:
-    for block in blocks:
-        if isinstance(block, Table) and block.start <= line < block.end:
-            return block
-        if isinstance(block, ListBlock):
-            for list_item in block.items:
-                found = _table_of(list_item.children, line)
-                if found is not None:
-                    return found
-        elif isinstance(block, BlockQuote):
-            found = _table_of(block.children, line)
-            if found is not None:
-                return found
-    return None
+    return next(
+        (b for b in descendants(blocks) if isinstance(b, Table) and b.start <= line < b.end),
+        None,
+    )
 
 
 _PIPE = re.compile(r"(?<!\\)\|")

@@ -26,6 +26,7 @@ from milepost.document import (
     Paragraph,
     Section,
     Table,
+    descendants,
 )
 from milepost.extract.heading_markers import heading_marker, label_status
 from milepost.extract.legend import NO_LEGEND, Legend, find_legend
@@ -262,12 +263,4 @@ def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
 
 
 def _iter_items(blocks: list[Block]) -> list[ListItem]:
-    out: list[ListItem] = []
-    for block in blocks:
-        if isinstance(block, ListBlock):
-            for item in block.items:
-                out.append(item)
-                out.extend(_iter_items(item.children))
-        elif isinstance(block, BlockQuote):
-            out.extend(_iter_items(block.children))
-    return out
+    return [b for b in descendants(blocks) if isinstance(b, ListItem)]

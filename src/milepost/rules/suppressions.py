@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from milepost.document import Block, BlockQuote, CodeBlock, Document, FrontMatter, ListBlock
+from milepost.document import Block, CodeBlock, Document, FrontMatter, descendants
 from milepost.rules.base import Diagnostic, Rule
 
 __all__ = [
@@ -131,14 +131,7 @@ def _one_line(before: str, after: str) -> bool:
 
 def code_blocks(blocks: Sequence[Block]) -> Iterator[Block]:
     """The code blocks and front matter among ``blocks``, at any depth."""
-    for block in blocks:
-        if isinstance(block, CodeBlock | FrontMatter):
-            yield block
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from code_blocks(item.children)
-        elif isinstance(block, BlockQuote):
-            yield from code_blocks(block.children)
+    return (b for b in descendants(blocks) if isinstance(b, CodeBlock | FrontMatter))
 
 
 def _next_block_end(lines: Sequence[str], start: int) -> int:

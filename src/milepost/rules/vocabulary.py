@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from milepost.document import Block, BlockQuote, ListBlock, Patch
+from milepost.document import Block, ListBlock, Patch, descendants
 from milepost.model import Item
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
 from milepost.vocabulary.sections import SectionKind, classify
@@ -90,13 +90,7 @@ _ODD_BOX = re.compile(r"^\[[^\]xX ]\]\s")
 
 
 def _lists(blocks: list[Block]) -> Iterator[ListBlock]:
-    for block in blocks:
-        if isinstance(block, ListBlock):
-            yield block
-            for item in block.items:
-                yield from _lists(item.children)
-        elif isinstance(block, BlockQuote):
-            yield from _lists(block.children)
+    return (b for b in descendants(blocks) if isinstance(b, ListBlock))
 
 
 def _unknown_marker(rule: Rule, context: Context) -> Iterator[Diagnostic]:

@@ -136,12 +136,7 @@ def test_a_failure_midway_is_resumed_without_posting_twice(
     for path in sorted((repo / "tracks").glob("*/roadmap.md")):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("📋", "🚧").replace("Planned:", "In Progress:"), "utf-8")
-    for n in range(400):
-        path = repo / "tracks" / "memory" / "roadmap.md"
-        text = path.read_text(encoding="utf-8")
-        marker = "### December 2026\n"
-        extra = f"- 🚧 A deliberately long item title number {n} to fill Discord's embeds up\n"
-        path.write_text(text.replace(marker, marker + extra), encoding="utf-8")
+    _many_started_items(repo)
     git(repo, "commit", "-qam", "Everything starts", day="2026-11-25")
     monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
     code, out, _ = announce(capsys, "--since", "2026-11-25", "--to", "discord", "--dry-run")
@@ -203,12 +198,7 @@ def test_a_failure_midway_resumed_another_day_posts_nothing_twice(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for n in range(400):  # enough lines for several messages
-        path = repo / "tracks" / "memory" / "roadmap.md"
-        text = path.read_text(encoding="utf-8")
-        marker = "### December 2026\n"
-        extra = f"- 🚧 A deliberately long item title number {n} to fill Discord's embeds up\n"
-        path.write_text(text.replace(marker, marker + extra), encoding="utf-8")
+    _many_started_items(repo)  # enough lines for several messages
     git(repo, "commit", "-qam", "Everything starts", day="2026-11-24")
     monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
     code, out, _ = announce(capsys, "--to", "discord", "--dry-run")
@@ -225,3 +215,15 @@ def test_a_failure_midway_resumed_another_day_posts_nothing_twice(
     assert server.delivered() == payloads
     recorded = json.loads((repo / ".git" / "milepost" / "announced.json").read_text())
     assert recorded["day"] == TODAY  # what was announced covered up to the first day
+
+
+def _many_started_items(repo: Path) -> None:
+    """400 long started items under Memory's December: enough for several Discord messages."""
+    path = repo / "tracks" / "memory" / "roadmap.md"
+    marker = "### December 2026\n"
+    extra = "".join(
+        f"- 🚧 A deliberately long item title number {n} to fill Discord's embeds up\n"
+        for n in range(400)
+    )
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(marker, marker + extra, 1), encoding="utf-8")

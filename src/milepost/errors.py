@@ -16,6 +16,7 @@ __all__ = [
     "UsageError",
     "WriteError",
     "shown_path",
+    "some_of",
 ]
 
 
@@ -88,3 +89,10 @@ class StaleFileError(MilepostError):
 
 class EditError(MilepostError):
     """An edit could not be made exactly (nothing was written)."""
+
+
+def some_of(parts: list[str], limit: int) -> str:
+    """The first ``limit`` of ``parts`` for a message, joined by "; ", the rest counted
+    ("; and 4 more")."""
+    shown = "; ".join(parts[:limit])
+    return shown + (f"; and {len(parts) - limit} more" if len(parts) > limit else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from milepost.errors import UsageError
+from milepost.errors import UsageError, some_of
 from milepost.model import Item, Roadmap, title_key, work_items
 from milepost.vocabulary.titles import has_words
 
@@ -68,12 +68,14 @@ def find_item(roadmap: Roadmap, query: str, *, line: int | None = None) -> Item:
             near = difflib.get_close_matches(query, list(titles), n=3, cutoff=0.4)
             hint = "closest: " + "; ".join(repr(t) for t in near) if near else "no similar titles"
             raise UsageError(f"no item matches {query!r}", path=roadmap.path, hint=hint)
-    listing = "; ".join(
-        f"line {i.span.first_line} in {' > '.join(i.section[1:]) or 'the preamble'}: {i.title!r}"
-        for i in found[:_LISTED]
+    listing = some_of(
+        [
+            f"line {i.span.first_line} in {' > '.join(i.section[1:]) or 'the preamble'}: "
+            f"{i.title!r}"
+            for i in found
+        ],
+        _LISTED,
     )
-    if len(found) > _LISTED:
-        listing += f"; and {len(found) - _LISTED} more"
     raise AmbiguousItemError(
         f"{len(found)} items match {query!r}: {listing}",
         path=roadmap.path,

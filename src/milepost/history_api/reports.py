@@ -12,7 +12,7 @@ from pathlib import Path
 
 from milepost import fs
 from milepost.config import Config
-from milepost.errors import MilepostError, UsageError
+from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history import gitlog
 from milepost.history.diff import TrackDiff, diff
 from milepost.history.lineage import Lineage, Point, find, lineages
@@ -47,9 +47,7 @@ def item_story(
             hint="the title as written at any time, or part of it",
         )
     if len(matches) > 1:
-        listing = "; ".join(repr(m.title) for m in matches[:5])
-        if len(matches) > 5:
-            listing += f"; and {len(matches) - 5} more"
+        listing = some_of([repr(m.title) for m in matches], 5)
         raise UsageError(
             f"{len(matches)} items match {query!r}: {listing}",
             path=str(path),

@@ -87,9 +87,10 @@ class Context:
     missing_links: frozenset[str] = frozenset()
     #: The other roadmaps of the portfolio that go by the same track name, by path.
     namesakes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: For MP106, once the other rules ran: the lines of the suppression comments that hid a
-    #: finding (None: not worked out), and the codes of the rules that ran.
-    suppressed: frozenset[int] | None = None
+    #: For MP106, once the other rules ran: the suppression comments that hid no finding,
+    #: each by its line and selectors (None: not worked out), and the codes of the rules
+    #: that ran.
+    unused: tuple[tuple[int, tuple[str, ...]], ...] | None = None
     ran: tuple[str, ...] = ()
 
     @property

@@ -29,17 +29,15 @@ def _unknown_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _unused_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     """The comments that hid nothing, judged only where every rule they name ran (the engine
-    fills in ``suppressed`` and ``ran`` once the other rules have run on the file)."""
-    if context.suppressed is None:
+    fills in ``unused`` and ``ran`` once the other rules have run on the file)."""
+    if context.unused is None:
         return
     from milepost.rules import ALL_RULES  # the catalog holds this module's rules too
-    from milepost.rules.suppressions import Suppressions, specificity
+    from milepost.rules.suppressions import specificity
 
     ran = set(context.ran)
     lines = context.lines
-    for number, selectors in Suppressions.read(context.roadmap.document).comments():
-        if number in context.suppressed:
-            continue
+    for number, selectors in context.unused:
         named = [[r for r in ALL_RULES if specificity(s, r)] for s in selectors]
         if not all(named) or any(r.code not in ran for rules in named for r in rules):
             continue  # names no rule (MP105), or a rule that did not run: cannot tell

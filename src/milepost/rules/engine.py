@@ -120,9 +120,11 @@ def unused_suppressions(
     themselves suppressible like any finding, but by another comment: a comment hides its
     own report only where it names MP106 itself (a bare ``ignore`` names it only as one of
     every rule)."""
-    judged = replace(context, suppressed=used, ran=ran)
+    comments = suppressions.comments()
+    unused = tuple(c for c in comments if c[0] not in used)
+    judged = replace(context, unused=unused, ran=ran)
     selectors: dict[int, list[str]] = {}
-    for line, named in suppressions.comments():
+    for line, named in comments:
         selectors.setdefault(line, []).extend(named)
     out = []
     for diagnostic in rule.run(judged):

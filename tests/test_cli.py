@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import json
 import os
 import subprocess
@@ -571,3 +572,26 @@ def test_site_and_config_say_a_symlink_loop_too(
         2,
         f"milepost: error: Invalid value for 'PATH': 'x1': {loop} (see 'milepost config --help')\n",
     )
+
+
+def test_the_console_script_runs_a_command() -> None:
+    script = Path(sys.executable).with_name("milepost")
+    if not script.exists():
+        pytest.skip(f"no console script beside {sys.executable} (milepost not pip-installed)")
+    done = subprocess.run(
+        [str(script), "check", str(EXAMPLES), "--today", "2026-11-25"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "All checks passed (5 roadmaps).\n"), done.stderr
+
+
+def test_a_command_leaves_the_garbage_collector_on(capsys: pytest.CaptureFixture[str]) -> None:
+    # main() pauses the collector while a command runs, and must turn it back on after,
+    # whatever way the command ends
+    assert main(["check", str(EXAMPLES), "--today", "2026-11-25"]) == 0
+    assert main(["check", str(EXAMPLES / "no-such-folder")]) == 2
+    assert gc.isenabled()
+    capsys.readouterr()

@@ -13,8 +13,8 @@ from milepost import fs
 from milepost.api import check_scope as scope
 from milepost.api.context_cache import ContextCache, Stamp, stamp
 from milepost.api.loading import config_for, forget_configs, load, load_many
+from milepost.collector import gc_paused
 from milepost.config import Config
-from milepost.document import gc_paused
 from milepost.errors import MilepostError
 from milepost.locate import discover
 from milepost.model import Roadmap

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from milepost import fs
+from milepost.collector import gc_paused
 from milepost.config import Config
-from milepost.document import gc_paused
 from milepost.errors import MilepostError
 from milepost.extract import read_roadmap
 from milepost.locate import config_in, discover, find_config

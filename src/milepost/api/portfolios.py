@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from milepost import fs
 from milepost.api.loading import LoadResult, config_for, forget_configs, load_many
+from milepost.collector import gc_paused
 from milepost.config import Config
-from milepost.document import gc_paused
 from milepost.errors import MilepostError
 from milepost.locate import discover, find_config, nothing_found
 

@@ -18,9 +18,10 @@ from typing import TextIO
 import click
 
 from milepost import __version__
+from milepost.collector import gc_paused
 from milepost.errors import ConfigWarning, MilepostError, shown_path
 
-__all__ = ["main", "run"]
+__all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -139,7 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(cli.get_help(click.Context(cli, info_name="milepost")))
         return EXIT_ERROR
     try:
-        with warnings.catch_warnings():
+        # A command runs with the cyclic collector paused: its imports and the models it reads
+        # are many objects and no cycles (milepost.collector); serve turns it back on.
+        with gc_paused(), warnings.catch_warnings():
             warnings.simplefilter("default", ConfigWarning)  # each one once
             warnings.showwarning = _show_warning
             result = cli.main(args, prog_name="milepost", standalone_mode=False)
@@ -179,8 +182,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say(f"milepost: internal error: {name}: {exc} (rerun with --debug for details)")
         return EXIT_BUG
     return result if isinstance(result, int) else EXIT_OK
-
-
-def run() -> None:
-    """The console script."""
-    sys.exit(main())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import signal
 import tempfile
@@ -46,6 +47,7 @@ def command(
     from milepost.cli.site import history_stats
 
     stats = history_stats(list(paths), today) if history else None
+    gc.enable()  # paused for the other commands (see main); a server running for hours needs it
     with _cleanup_on_sigterm():
         roots: list[str | os.PathLike[str]] = [*paths] or [Path(".")]
         return _serve(roots, output, port=port, today=today, history=stats)

@@ -28,7 +28,7 @@ from milepost.document.nodes import (
     Table,
     descendants,
 )
-from milepost.document.parser import gc_paused, parse_blocks
+from milepost.document.parser import parse_blocks
 from milepost.document.patch import Patch, apply
 from milepost.source import Source
 
@@ -53,7 +53,6 @@ __all__ = [
     "Table",
     "apply",
     "descendants",
-    "gc_paused",
     "parse",
 ]
 

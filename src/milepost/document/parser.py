@@ -13,18 +13,16 @@ the tree in :mod:`.block_builder`, with :mod:`.inline_builder` for text and
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pyromark
 
+from milepost.collector import gc_paused
 from milepost.document.block_builder import BlockBuilder
 from milepost.document.line_table import line_starts
 from milepost.document.nodes import Block, FrontMatter, Heading
 
-__all__ = ["gc_paused", "parse_blocks"]
+__all__ = ["parse_blocks"]
 
 _O = pyromark.Options
 # Front matter is found here, not by pulldown-cmark: its metadata option also takes any
@@ -39,18 +37,6 @@ _FRONT_MATTER = re.compile(
 )
 
 _LONE_CR = re.compile(r"\r(?!\n)")
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Building many small objects triggers the cyclic GC for nothing: none of them cycle."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:

@@ -247,7 +247,7 @@ def _parse_all(jobs: list[tuple[str, str, bytes]], config: Config) -> list[_Pars
 
 
 def _parse_chunk(jobs: list[tuple[str, str, bytes]], config: Config) -> list[_Parsed]:
-    from milepost.document import gc_paused
+    from milepost.collector import gc_paused
 
     out: list[_Parsed] = []
     with gc_paused():

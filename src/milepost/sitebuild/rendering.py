@@ -108,7 +108,7 @@ def _render_chunk(
     today: date,
     pages_of: Mapping[str, str] | None = None,
 ) -> list[_Rendered | _Failed]:
-    from milepost.document import gc_paused
+    from milepost.collector import gc_paused
 
     with gc_paused():
         return [

@@ -90,7 +90,7 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         title = row.cells[_title_cell(row, filled, columns)].inline
         row_text = " | ".join(c.inline.text.strip() for c in row.cells)
         links = tuple(link for c in row.cells for link in c.inline.links)
-        merged = replace(title, links=links)
+        merged = title._replace(links=links)
         span = Span(row.start, row.end, ctx.path)
         when = next(
             (

@@ -11,7 +11,7 @@ A heading's or a label's status is read in :mod:`.heading_markers`, a trailing t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from milepost.document import Inline
 from milepost.extract.legend import NO_LEGEND, Legend
@@ -29,9 +29,9 @@ from milepost.vocabulary.status import (
 __all__ = ["Marker", "cell_status", "item_marker", "leading_markers"]
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A status found on an item: the status, the marker as written, and where it ends."""
+class Marker(NamedTuple):
+    """A status found on an item: the status, the marker as written, and where it ends (a
+    named tuple, like :class:`.walk_items.WalkContext`, for speed)."""
 
     status: Status
     written: str

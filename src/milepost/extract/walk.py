@@ -137,7 +137,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             )
             if label is not None:
                 scope, criteria = label
-                inner = replace(ctx, scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
+                inner = ctx._replace(scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
             for list_item in block.items:
                 _list_item(list_item, inner, out, depth)
         elif isinstance(block, Table):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from milepost.document import Inline
 from milepost.extract.fields import clean_title, owners_in, refs_in
@@ -50,10 +51,12 @@ def first_line(item: Item) -> int:
     return item.span.start
 
 
-@dataclass(frozen=True, slots=True)
-class WalkContext:
+class WalkContext(NamedTuple):
     """What decides the status and period of a section's items: the legend, the enclosing
-    status scope, a criteria context, the nearest heading's period."""
+    status scope, a criteria context, the nearest heading's period.
+
+    A named tuple: one is made for every section (a frozen dataclass is made ten times
+    slower, see :class:`milepost.document.Inline`)."""
 
     path: str | None
     legend: Legend

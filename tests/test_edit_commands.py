@@ -291,8 +291,8 @@ def test_ship_does_not_repeat_a_reference_of_the_title(tmp_path: Path) -> None:
     api.edit(path, "ship", item="redis", today=TODAY)
     api.edit(path, "ship", item="search", today=TODAY)
     text = path.read_text(encoding="utf-8")
-    assert "- ✅ Redis backend (#287) - for big swarms shipped (#12)\n" in text
-    assert "- ✅ Search shipped (#30)\n" in text
+    assert "- ✅ Redis backend (#287) - for big swarms shipped (#12) @ann\n" in text
+    assert "- ✅ Search shipped (#30) @ann\n" in text
 
 
 # rollover

@@ -106,7 +106,7 @@ MARKUP = (
 @pytest.mark.parametrize(
     ("words", "recorded"),
     [
-        ("init", "- ✅ Support `__init__` hooks in plugins shipped\n"),
+        ("init", "- ✅ Support `__init__` hooks in plugins shipped @ann\n"),
         ("glob", "- ✅ Fix `*` glob in `a*b` patterns shipped\n"),
         ("uv", "- ✅ Adopt [uv](https://github.com/astral-sh/uv) for builds shipped (#12)\n"),
         ("on_start", "- ✅ Hook for on_start and **fast** paths shipped\n"),

@@ -338,7 +338,7 @@ def test_ship_keeps_the_items_details(tmp_path: Path) -> None:
     assert result.text == path.read_text(encoding="utf-8")
     assert result.text.endswith(
         "## Completed Milestones\n\n### November 2026\n"
-        "- ✅ Search shipped - find anything (#12)\n  - Details: [design](https://x.y/d)\n\n"
+        "- ✅ Search shipped - find anything (#12) @ann\n  - Details: [design](https://x.y/d)\n\n"
         "### October 2026\n- ✅ Import shipped - faster onboarding\n"
     )
     assert "Search" not in result.text.split("## Completed Milestones")[0]
@@ -480,7 +480,7 @@ def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: 
     )
     api.edit(path, "ship", item="dark mode", today=dt.date(2026, 12, 10))
     text = path.read_text(encoding="utf-8")
-    assert "### December 2026\n- ✅ Dark mode (#348) shipped\n" in text
+    assert "### December 2026\n- ✅ Dark mode (#348) shipped @ann\n" in text
     assert "carried over" not in text
 
 
@@ -534,3 +534,28 @@ def test_rollover_records_work_whose_title_was_recorded_for_an_earlier_month(
     groups = {g.heading: [i.title for i in g.items] for g in milepost.load(path).milestones}
     assert groups["November 2026"] == ["Monthly release"]
     assert groups["October 2026"] == ["Monthly release"]
+
+
+def test_rollover_records_shipped_work_as_ship_does(tmp_path: Path) -> None:
+    """Work done in a month that ended goes under Completed Milestones in the section's
+    form, as ``ship`` writes it ("✅ <work> shipped (#ref) @owner", details kept beneath), not
+    in Current Focus's ("✅ **Completed:** <work>"); and its owner is kept, by both."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        "- ✅ **Completed:** SQLite store as the default (#352) @bkumar\n"
+        "  - Details: docs/sqlite.md\n"
+        "- 📋 **Planned:** Vector recall (#431) @farid\n\n"
+        "## Completed Milestones\n\n### October 2026\n"
+        "- ✅ Transcript store shipped - agents look up earlier turns\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "ship", today=dt.date(2026, 11, 26), item="vector recall")
+    api.edit(path, "rollover", today=dt.date(2026, 12, 1))
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "### November 2026\n"
+        "- ✅ Vector recall shipped (#431) @farid\n"
+        "- ✅ SQLite store as the default shipped (#352) @bkumar\n"
+        "  - Details: docs/sqlite.md\n\n"
+    ) in text, text

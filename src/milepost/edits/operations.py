@@ -25,7 +25,7 @@ from milepost.vocabulary.periods import month_title
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status, emoji_at, emoji_written
 
-__all__ = ["Edit", "plan", "set_status", "ship"]
+__all__ = ["Edit", "milestone_lines", "plan", "set_status", "ship"]
 
 
 def ship(
@@ -67,39 +67,7 @@ def ship(
         return Edit(
             done.patches, f"{item.title}: done (no Completed Milestones section)", done.verify
         )
-    nl = newline_of(roadmap)
-    example = next((i for group in roadmap.milestones for i in group.items), None)
-    bullet = bullet_of(roadmap, example or item)
-    # The references the title does not already hold ("Redis backend (#287) - ..." keeps one).
-    refs = " ".join(
-        r for r in item.refs if r.startswith("#") and not re.search(rf"{r}(?!\d)", item.title)
-    )
-    # The title as the author wrote it: a code span or link stays one ("`__init__` hooks").
-    written = title_markdown(roadmap, item, month_title(today), " shipped")
-    text = f"{without_carried_note(written)} shipped" + (f" - {impact}" if impact else "")
-    if refs:
-        text += f" ({refs})"
-    # Marked like the milestones already there (a box, or their emoji as written), else
-    # with the emoji the document uses most for done work.
-    shown = emoji_written(example.marker or "") if example is not None else None
-    if example is not None and example.kind == "task":
-        mark = "[x]"
-    elif example is not None and example.marker and shown and example.status is Status.DONE:
-        mark = example.marker[: shown[1]]
-    else:
-        mark = voice_of(roadmap).glyph(Status.DONE)
-    new = [f"{bullet} {mark} {text}{nl}"]
-    lines = roadmap.document.source.lines
-    # The item's own sub-bullets (details, notes) go with it, re-indented under the new line.
-    children = [line for line in lines[item.span.start + 1 : item.span.end] if line.strip()]
-    if children:
-        width = min(len(line) - len(line.lstrip(" \t")) for line in children)
-        new += [
-            f"  {line[width:]}" if line.endswith(("\n", "\r")) else f"  {line[width:]}{nl}"
-            for line in children
-        ]
-    if details:
-        new.append(f"  {bullet} Details: {details}{nl}")
+    new = milestone_lines(roadmap, item, today, impact=impact, details=details)
     patches = insert_under(roadmap, milestones, today, new, newest_first=True)
     if keep:
         patches.append(set_status(roadmap, item, Status.DONE).patches[0])
@@ -145,6 +113,56 @@ def _issue(issue: str, path: str | None) -> str:
         path=path,
         hint="give its number, 450 or #450, or its URL",
     )
+
+
+def milestone_lines(
+    roadmap: Roadmap,
+    item: Item,
+    month: date,
+    *,
+    impact: str | None = None,
+    details: str | None = None,
+) -> list[str]:
+    """``item``, done in ``month``, as Completed Milestones records work: "✅ <work> shipped
+    - <impact> (#ref) @owner", marked like the milestones already there, with the item's own
+    sub-bullets (details, notes) re-indented beneath it (``ship`` and ``rollover`` alike)."""
+    nl = newline_of(roadmap)
+    example = next((i for group in roadmap.milestones for i in group.items), None)
+    bullet = bullet_of(roadmap, example or item)
+    # The references the title does not already hold ("Redis backend (#287) - ..." keeps one).
+    refs = " ".join(
+        r for r in item.refs if r.startswith("#") and not re.search(rf"{r}(?!\d)", item.title)
+    )
+    # The title as the author wrote it: a code span or link stays one ("`__init__` hooks").
+    written = title_markdown(roadmap, item, month_title(month), " shipped")
+    text = f"{without_carried_note(written)} shipped" + (f" - {impact}" if impact else "")
+    if refs:
+        text += f" ({refs})"
+    owners = " ".join(o for o in item.owners if o not in written)
+    if owners:  # who did it stays with the record ("... shipped (#431) @farid")
+        text += f" {owners}"
+    # Marked like the milestones already there (a box, or their emoji as written), else
+    # with the emoji the document uses most for done work.
+    shown = emoji_written(example.marker or "") if example is not None else None
+    if example is not None and example.kind == "task":
+        mark = "[x]"
+    elif example is not None and example.marker and shown and example.status is Status.DONE:
+        mark = example.marker[: shown[1]]
+    else:
+        mark = voice_of(roadmap).glyph(Status.DONE)
+    new = [f"{bullet} {mark} {text}{nl}"]
+    lines = roadmap.document.source.lines
+    # The item's own sub-bullets (details, notes) go with it, re-indented under the new line.
+    children = [line for line in lines[item.span.start + 1 : item.span.end] if line.strip()]
+    if children:
+        width = min(len(line) - len(line.lstrip(" \t")) for line in children)
+        new += [
+            f"  {line[width:]}" if line.endswith(("\n", "\r")) else f"  {line[width:]}{nl}"
+            for line in children
+        ]
+    if details:
+        new.append(f"  {bullet} Details: {details}{nl}")
+    return new
 
 
 def plan(

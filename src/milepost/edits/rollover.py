@@ -8,6 +8,7 @@ from datetime import date
 
 from milepost.document import Patch, Section
 from milepost.edits.edit import Edit
+from milepost.edits.operations import milestone_lines
 from milepost.edits.placement import insert_under, month_slot, section_of
 from milepost.edits.review import review
 from milepost.edits.style import carried_over, split_line_ending, without_carried_note
@@ -81,8 +82,10 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
                         "no Completed Milestones section to move shipped work to", path=roadmap.path
                     )
                 when = recorded.get(title_key(without_carried_note(item.title)))
-                if when is None or when < period.start:
-                    shipped.setdefault(period.start, []).extend(block)
+                if when is None or when < period.start:  # recorded as ship records it
+                    shipped.setdefault(period.start, []).extend(
+                        milestone_lines(roadmap, item, period.start)
+                    )
                 else:
                     recorded_before += 1
             elif item.status is Status.DROPPED:

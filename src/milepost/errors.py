@@ -45,6 +45,13 @@ class MilepostError(Exception):
             where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
         return f"{where}{self.said}"
 
+    def __repr__(self) -> str:
+        """The message and, where given, path, line and hint: a list of errors shown in a
+        notebook says which file each is about."""
+        given = (("path", self.path), ("line", self.line), ("hint", self.hint or None))
+        fields = "".join(f", {name}={value!r}" for name, value in given if value is not None)
+        return f"{type(self).__name__}({self.message!r}{fields})"
+
     @property
     def said(self) -> str:
         """What went wrong and the hint, without the place (for formats that give the

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost.config import Config
-from milepost.errors import UsageError
+from milepost.errors import UsageError, WriteError
 from milepost.portfolio.slugs import path_slug
 from milepost.render.site.filters import FILES
 from milepost.render.site.parts import SHARED_PAGES
@@ -49,6 +49,20 @@ def refuse_a_folder_not_ours(folder: Path) -> None:
         )
 
 
+def _make_folder(folder: Path) -> None:
+    """Make the site's folder (and its parents) if need be: a file where it or a parent should
+    be, or a folder that cannot be made, is a :class:`~milepost.errors.WriteError` naming it
+    (a :class:`~milepost.errors.MilepostError`, and an ``OSError``) before anything is
+    rendered."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        error = WriteError.from_os_error(exc, path=str(folder))
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            error.hint = "a file stands where the folder would be: give the site another"
+        raise error from None
+
+
 def build_site(
     files: list[tuple[Path, Config]],
     output: str | os.PathLike[str],
@@ -66,6 +80,7 @@ def build_site(
     serve``)."""
     folder = Path(output)
     refuse_a_folder_not_ours(folder)
+    _make_folder(folder)
     use_template_cache()
     manifest = read_manifest(folder, version)
     fresh = not manifest  # a first build by this version: older caches may lie around

@@ -1,0 +1,30 @@
+"""milepost used as a library, from a script or a notebook: what a caller sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import milepost
+from milepost import api
+from milepost.errors import MilepostError, SourceError, UsageError
+from tests.conftest import EXAMPLES, TODAY
+
+
+def test_an_error_repr_names_the_file_line_and_hint() -> None:
+    """``CheckResult.errors`` shown in a notebook says which file each error is about."""
+    error = SourceError("no such file", path="a.md", line=3, hint="look again")
+    assert repr(error) == "SourceError('no such file', path='a.md', line=3, hint='look again')"
+    assert repr(UsageError("which item?")) == "UsageError('which item?')"
+    assert repr([milepost.MilepostError("x", path="b.md")]) == "[MilepostError('x', path='b.md')]"
+
+
+@pytest.mark.parametrize("output", ["taken.md", "taken.md/site"])
+def test_a_site_into_a_file_is_a_milepost_error(tmp_path: Path, output: str) -> None:
+    """The CLI's option parser refuses a file as ``-o``; ``api.site`` said FileExistsError."""
+    (tmp_path / "taken.md").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(MilepostError, match=r"taken\.md") as caught:
+        api.site([EXAMPLES], tmp_path / output, today=TODAY)
+    assert caught.value.path == str(tmp_path / output)
+    assert (tmp_path / "taken.md").read_text(encoding="utf-8") == "mine\n"

@@ -28,3 +28,16 @@ def test_a_site_into_a_file_is_a_milepost_error(tmp_path: Path, output: str) -> 
         api.site([EXAMPLES], tmp_path / output, today=TODAY)
     assert caught.value.path == str(tmp_path / output)
     assert (tmp_path / "taken.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_loads_reads_text_with_lone_surrogates() -> None:
+    """``loads`` never raises on any text, and a ``str`` may hold lone surrogates (text read
+    with ``errors="surrogateescape"``): they read as U+FFFD, and the text stays as given."""
+    text = "# Web UI Roadmap\n\n- ✅ Dark mode \udcff\n- 🚧 Themes\ud800\n"
+    roadmap = milepost.loads(text)
+    assert [(i.title, i.status) for i in roadmap.items] == [
+        ("Dark mode \ufffd", milepost.Status.DONE),
+        ("Themes\ufffd", milepost.Status.IN_PROGRESS),
+    ]
+    assert roadmap.to_markdown() == text
+    assert milepost.loads("---\ntitle: \udcff\n---\n# A\n- ✅ B\n").items[0].title == "B"

@@ -37,11 +37,19 @@ _FRONT_MATTER = re.compile(
 )
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
     """Parse ``text`` into top-level blocks, every heading in order, and the number of lines."""
-    data = text.encode("utf-8")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A str may hold lone surrogates (text read with errors="surrogateescape"), which
+        # have no UTF-8: the parser reads each as U+FFFD, three bytes as "surrogatepass"
+        # would give, so every offset and line stays where it was; the source keeps them.
+        text = _SURROGATE.sub("\ufffd", text)
+        data = text.encode("utf-8")
     starts = line_starts(data)
     n_lines = len(starts) if starts[-1] < len(data) else len(starts) - 1
     front = _front_matter(text)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 import milepost
-from milepost import api
+from milepost import api, history_api
 from milepost.errors import MilepostError, SourceError, UsageError
 from tests.conftest import EXAMPLES, TODAY
 
@@ -41,3 +43,38 @@ def test_loads_reads_text_with_lone_surrogates() -> None:
     ]
     assert roadmap.to_markdown() == text
     assert milepost.loads("---\ntitle: \udcff\n---\n# A\n- ✅ B\n").items[0].title == "B"
+
+
+def test_one_path_is_a_list_of_one(tmp_path: Path) -> None:
+    """``check("examples/portfolio")`` in a notebook read each character as a path (and
+    ``"/"`` walked the whole disk); one path, a Path, a tuple or a list all name the same."""
+    assert [r.track for r in api.load_many(EXAMPLES).roadmaps] == [
+        r.track for r in api.load_many([EXAMPLES]).roadmaps
+    ]
+    codes = [d.code for d in milepost.check([EXAMPLES], today=TODAY, cache=False).diagnostics]
+    for paths in (str(EXAMPLES), EXAMPLES, (EXAMPLES,)):
+        result = milepost.check(paths, today=TODAY, cache=False)
+        assert [d.code for d in result.diagnostics] == codes and result.errors == []
+    found, loaded = api.portfolio(str(EXAMPLES), today=TODAY)
+    assert len(found.tracks) == 5 and loaded.errors == []
+    assert api.site(str(EXAMPLES), tmp_path / "site", today=TODAY).errors == []
+
+
+def test_history_takes_one_path_too(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, folder)
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-C", str(folder), "-c", "user.name=T", "-c", "user.email=t@x", *args],
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "roadmaps")
+    history = history_api.read_history(str(folder))
+    assert len(history.tracks) == 5
+    per_track, _, _ = history_api.stats(folder, today=TODAY)
+    assert len(per_track) == 5

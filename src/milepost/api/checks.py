@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from milepost import fs
 from milepost.api import check_scope as scope
 from milepost.api.context_cache import ContextCache, Stamp, stamp
-from milepost.api.loading import config_for, forget_configs, load, load_many
+from milepost.api.loading import Paths, config_for, forget_configs, load, load_many, path_list
 from milepost.collector import gc_paused
 from milepost.config import Config
 from milepost.errors import MilepostError
@@ -38,7 +38,7 @@ class CheckResult:
 
 
 def check(
-    paths: list[str | os.PathLike[str]],
+    paths: Paths,
     *,
     today: date,
     select: tuple[str, ...] = (),
@@ -48,7 +48,7 @@ def check(
     write: bool = False,
     cache: bool = True,
 ) -> CheckResult:
-    """Check the roadmaps the paths name, as one portfolio.
+    """Check the roadmaps the paths name (one path or several), as one portfolio.
 
     The rest of a big portfolio, read only to resolve references, comes from the user's cache
     where its files are unchanged (see :mod:`milepost.api.context_cache`), unless ``cache`` is
@@ -58,6 +58,7 @@ def check(
     with ``write`` the fixed files are written back atomically, refusing any file that changed
     on disk since it was read.
     """
+    paths = path_list(paths)
     with gc_paused():
         if not (fix or write) and (os.cpu_count() or 1) > 1:
             forget_configs()

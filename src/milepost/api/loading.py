@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeAlias
 
 from milepost import fs
 from milepost.collector import gc_paused
@@ -16,8 +17,16 @@ from milepost.locate import config_in, discover, find_config
 from milepost.model import Roadmap
 from milepost.source import Source, decode
 
-if TYPE_CHECKING:  # only the commands that need them pay for these imports
-    pass
+#: What the functions taking roadmaps by path accept: one path, or a sequence of them.
+Paths: TypeAlias = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+
+
+def path_list(paths: Paths) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list: one path (a ``str`` is one path, never its characters) is a list
+    of one."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    return list(paths)
 
 
 def loads(text: str, *, path: str | None = None, config: Config | None = None) -> Roadmap:
@@ -114,8 +123,9 @@ class LoadResult:
     errors: list[MilepostError] = field(default_factory=list)
 
 
-def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
-    """Load every roadmap that the paths name (folders are searched); go on past bad files.
+def load_many(paths: Paths) -> LoadResult:
+    """Load every roadmap that the paths name (one path or several; folders are searched); go
+    on past bad files.
 
     The config found for a path chooses the files below it; each file's own config (the
     nearest, :func:`config_for`) gives it its status markers, so a file reads the same
@@ -125,7 +135,7 @@ def load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
     # The models hold no reference cycles, so the cyclic GC would only re-scan a growing heap
     # again and again (about a quarter of the time at 1,000 tracks): pause it for the batch.
     with gc_paused():
-        return _load_many(paths)
+        return _load_many(path_list(paths))
 
 
 def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:

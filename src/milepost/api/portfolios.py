@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
-from milepost.api.loading import LoadResult, config_for, forget_configs, load_many
+from milepost.api.loading import (
+    LoadResult,
+    Paths,
+    config_for,
+    forget_configs,
+    load_many,
+    path_list,
+)
 from milepost.collector import gc_paused
 from milepost.config import Config
 from milepost.errors import MilepostError
@@ -19,17 +26,19 @@ if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.sitebuild import SiteResult
 
 
-def portfolio(paths: list[str | os.PathLike[str]], *, today: date) -> tuple[Portfolio, LoadResult]:
-    """The portfolio the paths name (default folders use the config), rolled up as of today."""
+def portfolio(paths: Paths, *, today: date) -> tuple[Portfolio, LoadResult]:
+    """The portfolio the paths name (one path or several; default folders use the config),
+    rolled up as of today."""
     from milepost.portfolio.model import build_portfolio
 
+    paths = path_list(paths)
     loaded = load_many(paths)
     config = find_config(paths[0] if paths else ".")
     return build_portfolio(loaded.roadmaps, today=today, config=config), loaded
 
 
 def site(
-    paths: list[str | os.PathLike[str]],
+    paths: Paths,
     output: str | os.PathLike[str],
     *,
     today: date,
@@ -45,6 +54,7 @@ def site(
     from milepost import __version__
     from milepost.sitebuild import build_site
 
+    paths = path_list(paths)
     forget_configs()  # a config edited since the last build (milepost serve) is read again
     with gc_paused():  # thousands of roadmaps stay alive while the pages are rendered
         files: dict[Path, tuple[Path, Config]] = {}

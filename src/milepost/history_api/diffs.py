@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from milepost.api.loading import Paths
 from milepost.errors import MilepostError, UsageError
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
@@ -47,7 +48,7 @@ def last_review(track: TrackHistory) -> Version | None:
 
 
 def diffs(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     *,
     base: str | None = None,
     head: str | None = None,

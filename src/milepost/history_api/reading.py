@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost import __version__, fs, locate
+from milepost.api.loading import Paths, path_list
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError
 from milepost.history import gitlog
@@ -116,14 +117,16 @@ class History:
 
 
 def read_history(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     *,
     rev: str = "HEAD",
     working_tree: bool = True,
     snapshots: bool = True,
 ) -> History:
     """The history of every roadmap the paths name, up to ``rev``: the versions, and (unless
-    ``snapshots`` is false: see :func:`load_snapshots`) what each of them says."""
+    ``snapshots`` is false: see :func:`load_snapshots`) what each of them says. ``paths``
+    is one path or several."""
+    paths = path_list(paths)
     repo = gitlog.repository(paths[0] if paths else ".")  # outside git: fail before the walk
     files, config = _roadmaps(paths)
     root = repo.root

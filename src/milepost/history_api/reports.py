@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from milepost import fs
+from milepost.api.loading import Paths
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history import gitlog
@@ -57,7 +57,7 @@ def item_story(
 
 
 def stats(
-    paths: Sequence[str | os.PathLike[str]], *, today: date, since: date | None = None
+    paths: Paths, *, today: date, since: date | None = None
 ) -> tuple[list[Stats], Stats, History]:
     """Per-track and overall delivery statistics from the committed history."""
     history = read_history(paths, working_tree=False, snapshots=False)
@@ -208,7 +208,7 @@ def _pending_day(history: History, since: date | None, head: str | None) -> date
 
 
 def announcement_diffs(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     *,
     since: date | None,
     today: date,

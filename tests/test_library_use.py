@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -78,3 +79,52 @@ def test_history_takes_one_path_too(tmp_path: Path) -> None:
     assert len(history.tracks) == 5
     per_track, _, _ = history_api.stats(folder, today=TODAY)
     assert len(per_track) == 5
+
+
+MEMORY = "tracks/memory/roadmap.md"
+
+
+def test_today_may_be_a_datetime(tmp_path: Path) -> None:
+    """``today=datetime.now()`` in a notebook: a datetime is a date, read as its day.
+    ``check`` raised TypeError; ``edit`` wrote "2026-11-25 09:30:00" then refused it as a bug."""
+    now = dt.datetime(2026, 11, 25, 9, 30)
+    shutil.copytree(EXAMPLES, tmp_path / "p")
+    codes = [d.code for d in milepost.check(tmp_path / "p", today=TODAY).diagnostics]
+    assert [d.code for d in milepost.check(tmp_path / "p", today=now).diagnostics] == codes
+    assert [
+        d.code
+        for d in api.check_loaded(
+            [milepost.load(EXAMPLES / MEMORY)], today=now, config=api.find_config(EXAMPLES)
+        ).diagnostics
+    ] == [
+        d.code
+        for d in api.check_loaded(
+            [milepost.load(EXAMPLES / MEMORY)], today=TODAY, config=api.find_config(EXAMPLES)
+        ).diagnostics
+    ]
+    assert api.portfolio(tmp_path / "p", today=now)[0].today == TODAY
+    assert api.site(tmp_path / "p", tmp_path / "site", today=now).errors == []
+    result = milepost.edit(tmp_path / "p" / MEMORY, "review", today=now, author="@me")
+    assert result.written and "+**Last updated:** 2026-11-25\n" in result.diff
+
+
+def test_edit_arguments_of_the_wrong_type_say_so(tmp_path: Path) -> None:
+    path = EXAMPLES / MEMORY
+    with pytest.raises(TypeError, match=r"^today must be a datetime\.date, not str$"):
+        milepost.edit(path, "review", today="2026-11-25", dry_run=True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^month must be a datetime\.date, not str$"):
+        milepost.edit(path, "plan", item="X", month="2026-12", today=TODAY)  # type: ignore[arg-type]
+
+
+def test_edit_takes_a_status_by_its_name() -> None:
+    """``status="planned"``: the request was set, then its check refused it as a bug."""
+    path = EXAMPLES / MEMORY
+    by_name = milepost.edit(
+        path, "request", item="Request 1", status="completed", today=TODAY, dry_run=True
+    )
+    by_enum = milepost.edit(
+        path, "request", item="Request 1", status=milepost.Status.DONE, today=TODAY, dry_run=True
+    )
+    assert by_name.diff == by_enum.diff != ""
+    with pytest.raises(UsageError, match="unknown status 'finished'"):
+        milepost.edit(path, "request", item="Request 1", status="finished", today=TODAY)

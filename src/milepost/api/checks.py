@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from milepost import fs
 from milepost.api import check_scope as scope
+from milepost.api.arguments import Paths, a_day, path_list
 from milepost.api.context_cache import ContextCache, Stamp, stamp
-from milepost.api.loading import Paths, config_for, forget_configs, load, load_many, path_list
+from milepost.api.loading import config_for, forget_configs, load, load_many
 from milepost.collector import gc_paused
 from milepost.config import Config
 from milepost.errors import MilepostError
@@ -58,7 +59,7 @@ def check(
     with ``write`` the fixed files are written back atomically, refusing any file that changed
     on disk since it was read.
     """
-    paths = path_list(paths)
+    paths, today = path_list(paths), a_day(today)
     with gc_paused():
         if not (fix or write) and (os.cpu_count() or 1) > 1:
             forget_configs()
@@ -331,6 +332,7 @@ def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> Che
     portfolio under ``config``; the config's other roadmaps resolve cross-track references."""
     from milepost.checking import check_roadmaps
 
+    today = a_day(today)
     with gc_paused():
         reports = check_roadmaps(
             roadmaps,

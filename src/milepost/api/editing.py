@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
+from milepost.api.arguments import a_day, a_status
 from milepost.api.tracks import resolve_track
 from milepost.config import Config
 from milepost.document import apply
@@ -54,7 +55,7 @@ def edit(
     current: str | None = None,
     baseline: str | None = None,
     target: str | None = None,
-    status: Status | None = None,
+    status: Status | str | None = None,
     likelihood: str | None = None,
     impact_level: str | None = None,
     mitigation: str | None = None,
@@ -64,7 +65,14 @@ def edit(
 
     The patched text is parsed again and the edit verified before anything is written; the
     write is atomic and refused if the file changed since it was read.
+
+    Days may be given as ``datetime`` (their date is used); ``status`` as a :class:`Status`
+    or its name (``"done"``, or the command line's ``"completed"``, ``"in-progress"``).
     """
+    today = a_day(today)
+    month = None if month is None else a_day(month, "month")
+    next_review = None if next_review is None else a_day(next_review, "next_review")
+    status = None if status is None else a_status(status)
     path = resolve_track(track)
     _check_text(
         operation,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeAlias
 
 from milepost import fs
+from milepost.api.arguments import Paths, path_list
 from milepost.collector import gc_paused
 from milepost.config import Config
 from milepost.errors import MilepostError
@@ -16,17 +15,6 @@ from milepost.extract import read_roadmap
 from milepost.locate import config_in, discover, find_config
 from milepost.model import Roadmap
 from milepost.source import Source, decode
-
-#: What the functions taking roadmaps by path accept: one path, or a sequence of them.
-Paths: TypeAlias = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
-
-
-def path_list(paths: Paths) -> list[str | os.PathLike[str]]:
-    """``paths`` as a list: one path (a ``str`` is one path, never its characters) is a list
-    of one."""
-    if isinstance(paths, (str, os.PathLike)):
-        return [paths]
-    return list(paths)
 
 
 def loads(text: str, *, path: str | None = None, config: Config | None = None) -> Roadmap:

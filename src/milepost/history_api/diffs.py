@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from milepost.api.loading import Paths
+from milepost.api.arguments import Paths, a_day
 from milepost.errors import MilepostError, UsageError
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
@@ -57,6 +57,7 @@ def diffs(
     """What changed in each roadmap: from ``base`` (a revision; default the track's last
     review, or the last version before ``since``) to ``head`` (a revision; default the work
     tree)."""
+    since = None if since is None else a_day(since, "since")
     reviews = base is None and since is None  # finding last reviews reads every version
     history = read_history(paths, working_tree=head is None, snapshots=reviews)
     befores = states_at(history, base) if base is not None else versions_at(history, since)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost import __version__, fs, locate
-from milepost.api.loading import Paths, path_list
+from milepost.api.arguments import Paths, path_list
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError
 from milepost.history import gitlog

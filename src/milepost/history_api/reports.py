@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost import fs
-from milepost.api.loading import Paths
+from milepost.api.arguments import Paths, a_day
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history import gitlog
@@ -33,6 +33,7 @@ def item_story(
     """The lineage of the one item of ``track`` whose title is (or contains) ``query``."""
     from milepost import api
 
+    today = a_day(today)
     path = api.resolve_track(track)
     history = read_history([path])
     found = history.tracks[0]
@@ -60,6 +61,7 @@ def stats(
     paths: Paths, *, today: date, since: date | None = None
 ) -> tuple[list[Stats], Stats, History]:
     """Per-track and overall delivery statistics from the committed history."""
+    today, since = a_day(today), None if since is None else a_day(since, "since")
     history = read_history(paths, working_tree=False, snapshots=False)
     lives: dict[str, Life] = {}
     keys = {t.relpath: _life_key(t, today) for t in history.tracks}
@@ -221,6 +223,7 @@ def announcement_diffs(
 
     ``resume``: where a delivery of the same announcement (same tracks, ``since`` and HEAD)
     stopped midway, it is made again as it was then, with that day for ``today``."""
+    today, since = a_day(today), None if since is None else a_day(since, "since")
     history = read_history(paths, working_tree=False, snapshots=False)
     if resume:
         head_commit = gitlog.resolve(history.root, "HEAD")

@@ -128,3 +128,12 @@ def test_edit_takes_a_status_by_its_name() -> None:
     assert by_name.diff == by_enum.diff != ""
     with pytest.raises(UsageError, match="unknown status 'finished'"):
         milepost.edit(path, "request", item="Request 1", status="finished", today=TODAY)
+
+
+def test_a_path_holding_a_nul_is_a_source_error() -> None:
+    """A bad path is a MilepostError, whatever is wrong with it (it was ValueError)."""
+    with pytest.raises(SourceError, match=r"^'a\\x00b\.md': cannot read: the path holds a NUL"):
+        milepost.load("a\x00b.md")
+    for call in (milepost.check, api.portfolio):
+        with pytest.raises(UsageError, match=r"^'a\\x00b': a path cannot hold a NUL character"):
+            call(["a\x00b"], today=TODAY)

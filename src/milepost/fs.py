@@ -63,6 +63,8 @@ def read(path: str | os.PathLike[str], *, any_size: bool = False) -> Snapshot:
         raise SourceError("is a folder, not a file", path=str(p)) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
+    except ValueError:  # no file can be named so: a bad path, not a bug
+        raise SourceError("cannot read: the path holds a NUL character", path=str(p)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

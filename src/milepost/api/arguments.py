@@ -19,10 +19,12 @@ Paths: TypeAlias = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 def path_list(paths: Paths) -> list[str | os.PathLike[str]]:
     """``paths`` as a list: one path (a ``str`` is one path, never its characters) is a list
-    of one."""
-    if isinstance(paths, (str, os.PathLike)):
-        return [paths]
-    return list(paths)
+    of one. A path holding a NUL, which no file can be named, is a :class:`UsageError`."""
+    listed = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    for path in listed:
+        if "\0" in os.fspath(path):
+            raise UsageError("a path cannot hold a NUL character", path=os.fspath(path))
+    return listed
 
 
 def a_day(value: date, name: str = "today") -> date:

@@ -137,3 +137,18 @@ def test_a_path_holding_a_nul_is_a_source_error() -> None:
     for call in (milepost.check, api.portfolio):
         with pytest.raises(UsageError, match=r"^'a\\x00b': a path cannot hold a NUL character"):
             call(["a\x00b"], today=TODAY)
+
+
+def test_a_roadmap_repr_fits_a_notebook_cell() -> None:
+    """A roadmap's repr was every field of every item (53,000 characters for one example
+    track; a portfolio's, 290,000): it says which roadmap, and how much is in it."""
+    roadmap = milepost.load(EXAMPLES / MEMORY)
+    sections = sum(len(s.walk()) for s in roadmap.sections)
+    assert repr(roadmap) == (
+        f"<Roadmap 'Memory' from {str(EXAMPLES / MEMORY)!r}: {len(roadmap.items)} items,"
+        f" {sections} sections, last updated 2026-11-18>"
+    )
+    assert repr(milepost.loads("# A\n- ✅ B\n")) == "<Roadmap 'A' (text): 1 item, 1 section>"
+    assert repr(milepost.loads("")) == "<Roadmap '' (text): 0 items, 0 sections>"
+    found, _ = api.portfolio(EXAMPLES, today=TODAY)
+    assert len(repr(found)) < 30_000

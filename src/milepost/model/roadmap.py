@@ -119,6 +119,19 @@ class Roadmap:
     sections: tuple[SectionInfo, ...] = ()
     items: tuple[Item, ...] = ()
 
+    def __repr__(self) -> str:
+        """Which roadmap and how much is in it, on one line: every field of every item (tens
+        of thousands of characters) is no use in a notebook; the fields are there to read."""
+        where = f"from {self.path!r}" if self.path is not None else "(text)"
+        items = len(self.items)
+        sections = sum(len(section.walk()) for section in self.sections)
+        updated = self.meta.last_updated
+        return (
+            f"<Roadmap {self.track!r} {where}: {items} item{'s' * (items != 1)},"
+            f" {sections} section{'s' * (sections != 1)}"
+            + (f", last updated {updated.isoformat()}>" if updated else ">")
+        )
+
     def to_markdown(self) -> str:
         """The exact text this roadmap was read from (byte-identical once encoded)."""
         return self.document.to_markdown()

@@ -152,3 +152,17 @@ def test_a_roadmap_repr_fits_a_notebook_cell() -> None:
     assert repr(milepost.loads("")) == "<Roadmap '' (text): 0 items, 0 sections>"
     found, _ = api.portfolio(EXAMPLES, today=TODAY)
     assert len(repr(found)) < 30_000
+
+
+def test_loads_of_bytes_says_what_to_do() -> None:
+    """``loads`` takes decoded text; bytes (``path.read_bytes()``) raised an AttributeError
+    from deep in the parser."""
+    with pytest.raises(TypeError, match=r"loads\(\) takes text \(str\), not bytes"):
+        milepost.loads(b"# Web UI Roadmap\n")  # type: ignore[arg-type]
+
+
+def test_a_finding_prints_as_the_text_format_says_it() -> None:
+    """``print(finding)`` in a script or notebook reads as ``milepost check`` prints it."""
+    report = milepost.check([EXAMPLES / "tracks" / "memory"], today=dt.date(2027, 6, 1))
+    finding = next(d for d in report.diagnostics if d.code == "MP201")
+    assert str(finding) == f"{finding.path}:{finding.line}:{finding.col}: MP201 {finding.message}"

@@ -22,8 +22,17 @@ def loads(text: str, *, path: str | None = None, config: Config | None = None) -
 
     ``config`` adds its ``statuses`` markers to the vocabulary.
     """
+    _must_be_text(text)
     statuses = config.statuses if config is not None else ()
     return read_roadmap(Source.from_text(text, path=path), path=path, statuses=statuses)
+
+
+def _must_be_text(value: object) -> None:
+    """A caller without a type checker may pass bytes (``path.read_bytes()``): say so, rather
+    than fail deep in the parser."""
+    if not isinstance(value, str):
+        kind = type(value).__name__
+        raise TypeError(f"loads() takes text (str), not {kind}: decode it, or load() the file")
 
 
 def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadmap:

@@ -18,11 +18,7 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 def text_line(diagnostic: Diagnostic) -> str:
     """``path:line:col: CODE message [*]`` (``[*]``: a fix is available)."""
-    mark = " [*]" if diagnostic.fix is not None else ""
-    return (
-        f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}: "
-        f"{diagnostic.code} {diagnostic.message}{mark}"
-    )
+    return f"{diagnostic} [*]" if diagnostic.fix is not None else str(diagnostic)
 
 
 def _github_escape(value: str, *, property_: bool = False) -> str:

@@ -57,6 +57,10 @@ class Diagnostic:
     col: int = 1
     fix: Fix | None = None
 
+    def __str__(self) -> str:
+        """``path:line:col: CODE message``, as ``milepost check`` prints it."""
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+
     def to_dict(self) -> dict[str, object]:
         return {
             "code": self.code,

@@ -480,7 +480,8 @@ def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: 
     )
     api.edit(path, "ship", item="dark mode", today=dt.date(2026, 12, 10))
     text = path.read_text(encoding="utf-8")
-    assert "### December 2026\n- ✅ Dark mode (#348) shipped @ann\n" in text
+    # The reference left the title with the note after it: recorded as for "Search (#30)".
+    assert "### December 2026\n- ✅ Dark mode shipped (#348) @ann\n" in text
     assert "carried over" not in text
 
 

@@ -564,3 +564,28 @@ def test_a_lone_year_far_from_the_roadmaps_date_counts_things(text: str, year: i
     roadmap = milepost.loads(f"# T\n\n**Last updated:** 2026-11-01\n\n## Plans\n\n- 📋 {text}\n")
     [item] = [i for i in work_items(roadmap) if i.title == text]
     assert (item.period.label if item.period else None) == (str(year) if year else None)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "refs", "status"),
+    [
+        ("- 🚧 Feature X (#361) (beta)", "Feature X (beta)", ("#361",), "in_progress"),
+        ("- [ ] Feature X (#361) [beta]", "Feature X [beta]", ("#361",), "planned"),
+        ("- 🚧 Feature X (#361, @kim) (beta) @lee", "Feature X (beta)", ("#361",), "in_progress"),
+        ("- Feature X (#361) (beta) (in progress)", "Feature X (beta)", ("#361",), "in_progress"),
+        ("- Feature X (in progress) (#361)", "Feature X", ("#361",), "in_progress"),
+        ("- 🚧 Feature X (beta) (#361)", "Feature X (beta)", ("#361",), "in_progress"),
+        # A reference inside the sentence is part of it; only a tail of notes lets it go.
+        (
+            "- 🚧 Fix the crash (#361) in the parser",
+            "Fix the crash (#361) in the parser",
+            ("#361",),
+            "in_progress",
+        ),
+    ],
+)
+def test_references_leave_the_title_before_trailing_notes(
+    line: str, title: str, refs: tuple[str, ...], status: str
+) -> None:
+    item = only(f"# T\n\n## Work\n\n{line}\n")
+    assert (item.title, item.refs, item.status and item.status.value) == (title, refs, status)

@@ -30,6 +30,10 @@ _TRAILING = re.compile(
     rf"|(?<=h)ttps?://\S+{_MORE_TOKENS}"
     rf"|(?<=[-–—:,;|]){_MORE_TOKENS})"
 )
+# A group of references with only bracketed notes after it: "(#361) (beta)", "(@kim) [RFC]".
+_NOTES_TO_END = r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$"
+_REFS_BEFORE_NOTES = re.compile(rf"\({_REF_GROUP}(?={_NOTES_TO_END})")
+_REF_OPENERS = ("(#", "(@", "(PR", "(http")
 _LEADING = re.compile(r"^[\s\-–—:|*]+")
 _LEAD_CHARS = frozenset(" \t-–—:|*")
 _TRAIL_CHARS = frozenset(")-–—:,;|")
@@ -75,4 +79,15 @@ def clean_title(text: str) -> str:
         tail = _TRAILING.search(title, max(0, len(title) - _TAIL_MAX))
         if tail is not None:
             title = title[: tail.start()].strip()
+    if title[-1:] in ")]" and any(opener in title for opener in _REF_OPENERS):
+        title = _without_refs_before_notes(title)
     return title.strip("*_ ")
+
+
+def _without_refs_before_notes(title: str) -> str:
+    """``Feature X (#361) (beta)`` → ``Feature X (beta)``: a group of references followed only
+    by notes leaves the title, as it does when it ends the title."""
+    parts = _REFS_BEFORE_NOTES.split(title)
+    if len(parts) == 1:
+        return title
+    return " ".join(part.strip() for part in parts if part.strip())

@@ -19,8 +19,11 @@ def strong_word(word: str) -> Status | None:
     return None if key in WEAK_WORDS else status
 
 
+# References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)".
+_REF = r"(?:#\d+|@[\w-]+)"
 _TAIL_PAREN = re.compile(
-    r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*(?P<rest>(?:#\d+|@[\w-]+|[\s,.;])*)$"
+    r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*"
+    rf"(?P<rest>(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)|[\s,.;])*)$"
 )
 _DASH = re.compile(r"\s[-–—]\s+")
 _WHEN_TAIL = re.compile(r"\s+(?:in|on|as of|since|with)\s+\S+$")

@@ -61,8 +61,8 @@ ROUND_TRIPS = [
         False,
     ),
     ("utf16-le-bom-only", b"\xff\xfe", 0, "utf-16-le", True, "\n", False),
-    # U+FEFF after the BOM is text (a zero-width no-break space), not a second BOM.
-    ("utf8-double-bom", b"\xef\xbb\xbf\xef\xbb\xbfa", 1, "utf-8", True, "\n", False),
+    # U+FEFF further in is text (a zero-width no-break space); leading, see the BOM errors.
+    ("utf8-inner-feff", b"\xef\xbb\xbfa\xef\xbb\xbf", 1, "utf-8", True, "\n", False),
 ]
 
 
@@ -239,6 +239,50 @@ def test_nul_is_refused_as_binary(data: bytes, line: int, offset: int) -> None:
     assert "binary" in str(info.value)
 
 
+UTF8_TEXT = "# Plan\n\n- \u2705 done\n".encode()
+_STRAY_UTF16 = ("UTF-16 byte order mark", "delete bytes 0-1")
+_UTF32 = ("UTF-32", "re-save the file as UTF-8")
+# (id, bytes, offset, what the message says, its hint)
+CONFUSED_BOMS = [
+    # A UTF-16 mark before UTF-8 text: read as UTF-16 it was CJK noise (even length) or
+    # "cannot decode byte N as utf-16-le" with the hint to re-save as UTF-8 (odd length).
+    ("le", b"\xff\xfe" + UTF8_TEXT, 0, *_STRAY_UTF16),
+    ("le-even", b"\xff\xfe" + UTF8_TEXT + b"\n", 0, *_STRAY_UTF16),
+    ("be", b"\xfe\xff" + UTF8_TEXT, 0, *_STRAY_UTF16),
+    ("le-then-utf8-bom", b"\xff\xfe\xef\xbb\xbf" + UTF8_TEXT, 0, *_STRAY_UTF16),
+    # A second mark after the first: the first line's heading would not read as one.
+    ("utf8-twice", b"\xef\xbb\xbf" * 2 + UTF8_TEXT, 3, "second byte order mark", "bytes 3-5"),
+    ("utf16-twice", "\ufeff#\n".encode("utf-16"), 2, "second byte order mark", "bytes 2-3"),
+    # UTF-32 was "NUL character ...: this looks like a binary file".
+    ("utf32-le", b"\xff\xfe\x00\x00" + "# Plan\n".encode("utf-32-le"), 0, *_UTF32),
+    ("utf32-be", b"\x00\x00\xfe\xff" + "# Plan\n".encode("utf-32-be"), 0, *_UTF32),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "offset", "said", "hint"),
+    [case[1:] for case in CONFUSED_BOMS],
+    ids=[case[0] for case in CONFUSED_BOMS],
+)
+def test_confused_byte_order_marks_are_named_not_guessed(
+    data: bytes, offset: int, said: str, hint: str
+) -> None:
+    with pytest.raises(SourceError) as info:
+        decode(data, path="docs/roadmap.md")
+
+    message = str(info.value)
+    assert message.startswith("docs/roadmap.md:1: ")
+    assert f"byte {offset}" in message and said in message and hint in message
+    assert "\n" not in message
+
+
+def test_utf16_without_ascii_is_still_utf16() -> None:
+    # Genuine UTF-16 text always has NUL bytes where ASCII is (a newline, a "#"): a body that
+    # has some is UTF-16, whatever else it might decode as.
+    data = b"\xff\xfe" + "# \u8def\u7ebf\u56fe\n".encode("utf-16-le")
+    assert decode(data).text == "# \u8def\u7ebf\u56fe\n"
+
+
 def test_error_without_path_still_reads() -> None:
     with pytest.raises(SourceError, match=r"^cannot decode byte 0 \(0xff\)"):
         decode(b"\xff")
@@ -266,10 +310,11 @@ BOMS = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"])
 @settings(deadline=None)
 @given(text=TEXTS)
 @example(text="a\r\n\rb\n")
-@example(text="\ufeffa")
+@example(text="a\ufeff")
 def test_any_text_round_trips(encoding: str, bom: bool, text: str) -> None:
-    if "\x00" in text or (text.startswith("\ufeff") and not bom):
-        # NUL is refused as binary; a leading U+FEFF without a BOM is read as one (see above).
+    if "\x00" in text or text.startswith("\ufeff") or _utf8_behind_utf16_mark(text, encoding):
+        # NUL is refused as binary; a leading U+FEFF is read as a BOM (see above) or, after
+        # one, refused as a second; UTF-16 without a single ASCII character reads as UTF-8.
         return
     source = Source(text, encoding=encoding, bom=bom)
 
@@ -278,6 +323,17 @@ def test_any_text_round_trips(encoding: str, bom: bool, text: str) -> None:
     assert back.text == text
     assert (back.encoding, back.bom) == (encoding, bom)
     assert encode(back) == encode(source)
+
+
+def _utf8_behind_utf16_mark(text: str, encoding: str) -> bool:
+    body = text.encode(encoding)
+    if not encoding.startswith("utf-16") or not body or b"\x00" in body:
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @settings(deadline=None)

@@ -94,7 +94,9 @@ def decode(data: bytes, *, path: str | None = None) -> Source:
     """Decode file bytes: UTF-8 (with or without BOM), or UTF-16 with a BOM.
 
     Anything that does not decode is a :class:`SourceError` naming the byte offset; we never
-    guess another encoding (that is how mojibake is made).
+    guess another encoding (that is how mojibake is made). So is a byte order mark that
+    contradicts the bytes: a UTF-16 mark before UTF-8 text, a UTF-32 mark, or a second mark
+    after the first (its heading would not read as one).
     """
     if len(data) > MAX_BYTES:
         raise SourceError(
@@ -102,12 +104,21 @@ def decode(data: bytes, *, path: str | None = None) -> Source:
             f"({MAX_BYTES // (1024 * 1024)} MiB)",
             path=path,
         )
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise SourceError(
+            "byte 0 begins a UTF-32 byte order mark; milepost reads UTF-8 and UTF-16",
+            path=path,
+            line=1,
+            hint="re-save the file as UTF-8",
+        )
     encoding, mark = "utf-8", b""
     for bom_bytes, name in _BOMS:
         if data.startswith(bom_bytes):
             encoding, mark = name, bom_bytes
             break
     body = data[len(mark) :]
+    if encoding != "utf-8":
+        _refuse_confused_utf16(data, body, path)
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -127,7 +138,38 @@ def decode(data: bytes, *, path: str | None = None) -> Source:
             path=path,
             line=_line_number(text, index),
         )
+    if mark and text.startswith("\ufeff"):
+        start, end = len(mark), len(mark) + len("\ufeff".encode(encoding)) - 1
+        raise SourceError(
+            f"a second byte order mark at byte {start}: the first line would not read as written",
+            path=path,
+            line=1,
+            hint=f"delete bytes {start}-{end}",
+        )
     return Source(text, path=path, encoding=encoding, bom=bool(mark))
+
+
+def _refuse_confused_utf16(data: bytes, body: bytes, path: str | None) -> None:
+    """A UTF-16 byte order mark that does not begin UTF-16 text is an error, never a guess.
+
+    Markdown in UTF-16 has a NUL byte beside every ASCII character (a newline, a "#"): a
+    body without any that reads as UTF-8 is UTF-8 behind a stray mark, which UTF-16 would
+    read as CJK noise. (Were it UTF-16 after all, it would hold no ASCII character, not even
+    a line break: no Markdown structure at all.)
+    """
+    if not body or b"\x00" in body:
+        return
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    raise SourceError(
+        f"byte 0 begins a UTF-16 byte order mark (0x{data[0]:02x} 0x{data[1]:02x}) "
+        "but the text after it is UTF-8, not UTF-16",
+        path=path,
+        line=1,
+        hint="delete bytes 0-1 to read it as UTF-8",
+    )
 
 
 def _line_number(text: str, index: int) -> int:

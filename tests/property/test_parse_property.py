@@ -87,7 +87,9 @@ def test_any_text_parses_and_round_trips(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(_MARKDOWNISH)
 def test_encoded_round_trip_with_bom_and_crlf(text: str) -> None:
+    # NUL is refused as binary, a leading U+FEFF after a BOM as a second BOM.
+    crlf = text.replace("\n", "\r\n").replace("\x00", "").lstrip("\ufeff")
     for bom in (False, True):
-        source = Source(text.replace("\n", "\r\n").replace("\x00", ""), bom=bom)
+        source = Source(crlf, bom=bom)
         data = encode(source)
         assert encode(decode(data)) == data

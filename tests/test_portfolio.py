@@ -130,7 +130,9 @@ def test_blocked_work_is_listed_beside_what_is_in_flight(
     _one(tmp_path, body)
     portfolio, _ = api.portfolio([tmp_path], today=TODAY)
     assert [(t, i.title) for t, i in portfolio.blocked] == [("X", "Export (waiting on #12)")]
-    assert portfolio.to_dict()["blocked"] == [{"track": "X", "title": "Export (waiting on #12)"}]
+    assert portfolio.to_dict()["blocked"] == [
+        {"track": "X", "slug": tmp_path.name, "title": "Export (waiting on #12)"}
+    ]
     out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25")[1]
     assert "Blocked (1)\n  ⛔ X: Export (waiting on #12)\n" in out
     assert "Someday" not in out
@@ -769,3 +771,97 @@ def test_the_summary_says_nothing_is_in_flight_only_when_nothing_is_blocked(
     (tmp_path / "roadmap.md").write_text(body, encoding="utf-8")
     out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
     assert "- ⛔ **X:** Search (waiting)\n" in out and "Nothing shipped" not in out
+
+
+def _namesakes(root: Path) -> None:
+    """Two tracks titled "# Memory Roadmap" (a copied template) and one that names them."""
+    focus = "## Current Focus\n\n### November 2026\n- 🚧 {0} work\n- ✅ {0} thing\n"
+    _track(root, "memory", "Memory", focus.format("Old"))
+    _track(root, "memory-v2", "Memory", focus.format("New"))
+    _track(
+        root,
+        "web",
+        "Web",
+        "## Dependencies and Risks\n\n### External Dependencies\n"
+        "- **Dependency on Memory:** session store by December 2026\n"
+        "- **Dependency on memory-v2:** vector search by December 2026\n",
+    )
+
+
+def test_namesakes_are_told_apart_and_a_reference_to_both_is_reported(tmp_path: Path) -> None:
+    """Two tracks called "Memory": a "Dependency on Memory" went to whichever was read first,
+    and the in-flight and shipped lists said "Memory" of both. Each is now "Memory (<slug>)"
+    wherever the portfolio names it; a mention that fits both resolves to neither and is
+    reported; the slug still names one."""
+    _namesakes(tmp_path)
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    both = ["Memory (memory)", "Memory (memory-v2)"]
+    assert [t.track for t in portfolio.tracks] == [*both, "Web"]
+    assert sorted(t for t, _ in portfolio.in_flight) == both
+    assert sorted(t for t, _ in portfolio.shipped_this_month) == both
+    assert [(e.source, e.target, e.what) for e in portfolio.edges] == [
+        ("Web", "Memory (memory-v2)", "vector search")
+    ]
+    assert portfolio.ambiguous == (("Web", "Memory", 6, tuple(both)),)
+    assert portfolio.unresolved == ()
+    data = portfolio.to_dict()
+    assert data["ambiguous"] == [
+        {
+            "track": "Web",
+            "mention": "Memory",
+            "line": 6,
+            "could_be": ["Memory (memory)", "Memory (memory-v2)"],
+        }
+    ]
+    assert {(e["track"], e["slug"]) for e in data["in_flight"]} == {
+        ("Memory (memory)", "memory"),
+        ("Memory (memory-v2)", "memory-v2"),
+    }
+
+
+def test_status_check_and_site_tell_namesakes_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _namesakes(tmp_path)
+    out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25", "--color", "never")[1]
+    assert (
+        "  🚧 Memory (memory): Old work\n" in out and "  🚧 Memory (memory-v2): New work\n" in out
+    )
+    assert "  ✅ Memory (memory): Old thing\n" in out
+    said = "  ? Web line 6: 'Memory' could be Memory (memory) or Memory (memory-v2)"
+    assert f"Ambiguous references\n{said}" in out
+    code, out = run(capsys, "check", str(tmp_path), "--today", "2026-11-25", "--select", "MP601")
+    assert code == 1
+    assert (
+        f"{tmp_path / 'web' / 'roadmap.md'}:6:1: MP601 'Memory' names more than one track:"
+        " Memory (memory), Memory (memory-v2) (write one of: Memory (memory), memory-v2)"
+    ) in out, out
+    api.site([tmp_path], tmp_path / "site", today=TODAY)
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert index.count(">Memory (memory)<") >= 3  # its row, what it shipped, what is in flight
+    assert index.count(">Memory (memory-v2)<") >= 3
+    assert ">Memory<" not in index
+    page = (tmp_path / "site" / "tracks" / "memory-v2.html").read_text(encoding="utf-8")
+    assert "Memory (memory-v2)" in page
+    # a namesake renamed: the other is plain "Memory" again on the next build
+    _rename = tmp_path / "memory-v2" / "roadmap.md"
+    _rename.write_text(_rename.read_text("utf-8").replace("# Memory", "# Recall"), "utf-8")
+    api.site([tmp_path], tmp_path / "site", today=TODAY)
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert ">Memory<" in index and "Memory (memory)" not in index and ">Recall<" in index
+
+
+def test_a_track_named_by_a_shared_name_is_refused_with_its_namesakes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from milepost.errors import UsageError
+
+    _namesakes(tmp_path)
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["*/roadmap.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "web")  # where "memory" is no folder: a slug
+    # the slug names one: it was the first namesake found, whichever slug was given
+    for slug in ("memory", "memory-v2"):
+        found = api.resolve_track(slug).resolve()
+        assert found == (tmp_path / slug / "roadmap.md").resolve()
+    with pytest.raises(UsageError, match=r"2 tracks are named 'Memory Track': memory, memory-v2"):
+        api.resolve_track("Memory Track")

@@ -90,12 +90,11 @@ def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
     if len(roadmaps) < 2:
         return _Portfolio()  # one file: cross-track references cannot be judged
     from milepost.portfolio.graph import cycles
-    from milepost.portfolio.links import TrackIndex, normal_track
+    from milepost.portfolio.links import normal_track, track_index, track_labels
     from milepost.portfolio.slugs import slug_of
 
-    index = TrackIndex.build(
-        (roadmap.track, [slug_of(roadmap)] if roadmap.path else []) for roadmap in roadmaps
-    )
+    pairs = [(roadmap.track, slug_of(roadmap)) for roadmap in roadmaps]
+    index = track_index(pairs)
     by_name: dict[str, list[str]] = {}
     for roadmap in roadmaps:
         name = normal_track(roadmap.track)
@@ -108,8 +107,7 @@ def _portfolio(roadmaps: list[Roadmap]) -> _Portfolio:
         for path in paths
     }
     graph: dict[str, list[str]] = {}
-    for roadmap in roadmaps:
-        me = index.resolve(roadmap.track) or roadmap.track
+    for me, roadmap in zip(track_labels(pairs), roadmaps, strict=True):
         deps = graph.setdefault(me, [])
         for dependency in roadmap.dependencies:
             found = index.resolve(dependency.on)

@@ -119,13 +119,23 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         from milepost.portfolio.links import TrackIndex
         from milepost.portfolio.slugs import path_slug
 
-        tracks = [(p, _track_name(p) or path_slug(str(p))) for p in discover(config.root, config)]
-        index = TrackIndex.build((name, [path_slug(str(p))]) for p, name in tracks)
+        found = discover(config.root, config)
+        by_slug = [p for p in found if path_slug(str(p)) == str(track)]
+        if len(by_slug) == 1:  # a slug names its track, even where it is another's name too
+            return _relative(by_slug[0])
+        # Each track by its own path: two tracks of one name are two tracks, not the first.
+        tracks = [(p, _track_name(p) or path_slug(str(p))) for p in found]
+        index = TrackIndex.build((str(p), [name, path_slug(str(p))]) for p, name in tracks)
         wanted = index.resolve(str(track))
         if wanted is not None:
-            for p, name in tracks:
-                if index.resolve(name) == wanted:
-                    return _relative(p)
+            return _relative(Path(wanted))
+        namesakes = index.namesakes(str(track))
+        if namesakes:
+            slugs = ", ".join(sorted(path_slug(p) for p in namesakes))
+            raise UsageError(
+                f"{len(namesakes)} tracks are named {str(track)!r}: {slugs}",
+                hint="give one's slug or path",
+            )
     hint = (
         f"give a path, or the slug or name of a track that {_relative(Path(config.path))} finds"
         if config.path is not None

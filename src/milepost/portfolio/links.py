@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["TrackIndex", "normal_track"]
+__all__ = ["TrackIndex", "normal_track", "track_index", "track_labels"]
 
 _SUFFIX = re.compile(r"(?i)\s*(?:track|roadmap|team)$")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -29,30 +30,85 @@ def _grams(text: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
+def track_labels(tracks: Iterable[tuple[str, str]]) -> list[str]:
+    """What to call each track of ``(name, slug)`` pairs: its name, or "name (slug)" where
+    another track goes by the same name as references read names (two roadmaps titled
+    "# Memory Roadmap" are "Memory (memory)" and "Memory (memory-v2)"; two titled
+    "# Roadmap", "Roadmap (crossplane)" and "Roadmap (openebs)")."""
+    pairs = list(tracks)
+    keys = [normal_track(name) or name.casefold() for name, _ in pairs]
+    shared = Counter(keys)
+    return [
+        f"{name} ({slug})" if shared[key] > 1 else name
+        for (name, slug), key in zip(pairs, keys, strict=True)
+    ]
+
+
+def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:
+    """Every track of ``(name, slug)`` pairs by its label (:func:`track_labels`, which
+    :meth:`TrackIndex.resolve` answers), its name and its slug; a name or slug that two
+    tracks share names neither (:meth:`TrackIndex.namesakes`)."""
+    pairs = list(tracks)
+    labels = track_labels(pairs)
+    index = TrackIndex.build(
+        (label, [name, slug]) for label, (name, slug) in zip(labels, pairs, strict=True)
+    )
+    index.labels.update((slug, label) for label, (_, slug) in zip(labels, pairs, strict=True))
+    return index
+
+
 @dataclass(frozen=True)
 class TrackIndex:
-    """Every way to name a track (its name, its slug) → the track's name."""
+    """Every way to name a track (its name, its slug) → the track's name (its label, where
+    :func:`track_index` built it); the ways that fit several tracks → those tracks."""
 
     names: dict[str, str] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Each track's label by its slug (:func:`track_index`): what a track is called here.
+    labels: dict[str, str] = field(default_factory=dict)
     _suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     _trigrams: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, tracks: Iterable[tuple[str, Iterable[str]]]) -> TrackIndex:
-        """From ``(track name, [other names: slug, aliases])``; names win over aliases."""
+        """From ``(track name, [other names: slug, aliases])``; names win over aliases. A
+        name, or an alias, that two tracks share resolves to neither: it is ambiguous."""
         names: dict[str, str] = {}
-        pairs = list(tracks)
+        ambiguous: dict[str, tuple[str, ...]] = {}
+
+        def add(key: str, track: str) -> None:
+            if key in ambiguous:
+                if track not in ambiguous[key]:
+                    ambiguous[key] += (track,)
+            elif names.setdefault(key, track) != track:
+                ambiguous[key] = (names.pop(key), track)
+
+        pairs = [(name, list(aliases)) for name, aliases in tracks]
         for name, _aliases in pairs:
-            names.setdefault(normal_track(name), name)
+            add(normal_track(name), name)
+        strong = set(names) | set(ambiguous)
         for name, aliases in pairs:
             for alias in aliases:
-                names.setdefault(normal_track(alias), name)
+                key = normal_track(alias)
+                if key not in strong:
+                    add(key, name)
         names.pop("", None)
-        return cls(names)
+        ambiguous.pop("", None)
+        return cls(names, ambiguous)
 
     def resolve(self, mention: str) -> str | None:
-        """The track a mention names, or None."""
+        """The track a mention names, or None (no track, or several: see :meth:`namesakes`)."""
         return self.names.get(normal_track(mention))
+
+    def namesakes(self, mention: str) -> tuple[str, ...]:
+        """The tracks a mention fits, where it fits more than one; else ``()``."""
+        return (
+            tuple(sorted(self.ambiguous.get(normal_track(mention), ()))) if self.ambiguous else ()
+        )
+
+    def me(self, name: str, slug: str) -> str:
+        """What the track of this name and slug is called here (its label)."""
+        return self.labels.get(slug) or self.resolve(name) or name
 
     def dangles(self, mention: str, *, track: bool) -> bool:
         """Whether a mention names no track where it should: one written as a track's
@@ -60,6 +116,8 @@ class TrackIndex:
         template placeholder (``[Track Name]``), an external system ("pgvector") and all the
         tracks at once ("All Tracks") do not."""
         if not mention or mention.startswith("[") or self.resolve(mention) is not None:
+            return False
+        if self.namesakes(mention):  # a track, and another: reported as ambiguous instead
             return False
         if normal_track(mention) in _EVERY:
             return False
@@ -96,4 +154,4 @@ class TrackIndex:
         return [n for n, c in counts.items() if c >= need and low <= len(n) <= high]
 
     def __bool__(self) -> bool:
-        return bool(self.names)
+        return bool(self.names or self.ambiguous)

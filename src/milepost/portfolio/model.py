@@ -15,7 +15,7 @@ from typing import Any
 from milepost.config import Config
 from milepost.model import Item, Roadmap
 from milepost.portfolio.graph import cycles, on_cycles
-from milepost.portfolio.links import TrackIndex
+from milepost.portfolio.links import TrackIndex, track_index, track_labels
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup, rollup
 from milepost.portfolio.slugs import slug_of
@@ -25,6 +25,7 @@ __all__ = [
     "Edge",
     "Mention",
     "Portfolio",
+    "Resolved",
     "build_portfolio",
     "cyclic_pairs",
     "dependency_cycles",
@@ -90,6 +91,8 @@ class Portfolio:
     today: date
     totals: dict[str, int] = field(default_factory=dict)
     blocked: tuple[tuple[str, Item], ...] = ()  # found as in_flight is
+    #: ``(track, mention, line, the tracks it could be)``: a mention that fits namesakes.
+    ambiguous: tuple[tuple[str, str, int, tuple[str, ...]], ...] = ()
     #: ``(source, target)`` of every dependency on a cycle, over the whole portfolio: kept
     #: when a view keeps some of its tracks, whose cycles may run through the others.
     cyclic: frozenset[tuple[str, str]] = frozenset()
@@ -100,22 +103,35 @@ class Portfolio:
         return edge.kind == "dependency" and (edge.source, edge.target) in self.cyclic
 
     def to_dict(self) -> dict[str, Any]:
+        slugs = {t.track: t.slug for t in self.tracks}
         return {
             "today": self.today.isoformat(),
             "totals": self.totals,
             "tracks": [t.to_dict() for t in self.tracks],
             "edges": [e.to_dict() for e in self.edges],
             "unresolved": [{"track": t, "mention": m, "line": n} for t, m, n in self.unresolved],
+            "ambiguous": [
+                {"track": t, "mention": m, "line": n, "could_be": list(could)}
+                for t, m, n, could in self.ambiguous
+            ],
             "cycles": dict(self.cycles.items()),
             "conflicts": [c.to_dict() for c in self.conflicts],
             "shipped_this_month": [
-                {"track": t, "title": i.title} for t, i in self.shipped_this_month
+                {"track": t, "slug": slugs.get(t), "title": i.title}
+                for t, i in self.shipped_this_month
             ],
             "in_flight": [
-                {"track": t, "title": i.title, "status": i.status.value if i.status else None}
+                {
+                    "track": t,
+                    "slug": slugs.get(t),
+                    "title": i.title,
+                    "status": i.status.value if i.status else None,
+                }
                 for t, i in self.in_flight
             ],
-            "blocked": [{"track": t, "title": i.title} for t, i in self.blocked],
+            "blocked": [
+                {"track": t, "slug": slugs.get(t), "title": i.title} for t, i in self.blocked
+            ],
         }
 
 
@@ -166,20 +182,33 @@ def mentions(roadmap: Roadmap) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-def resolve(
-    me: str, found: tuple[Mention, ...], index: TrackIndex
-) -> tuple[list[Edge], list[tuple[str, str, int]]]:
-    """The edges from track ``me`` that its mentions name, and the mentions naming no track."""
-    edges: list[Edge] = []
-    unresolved: list[tuple[str, str, int]] = []
+@dataclass(frozen=True)
+class Resolved:
+    """What a track's mentions name: edges to tracks, mentions naming no track, and mentions
+    that fit several (``(track, mention, line, the tracks it could be)``)."""
+
+    edges: list[Edge]
+    unresolved: list[tuple[str, str, int]]
+    ambiguous: list[tuple[str, str, int, tuple[str, ...]]]
+
+
+def resolve(me: str, found: tuple[Mention, ...], index: TrackIndex) -> Resolved:
+    """The edges from track ``me`` that its mentions name, the mentions naming no track and
+    those naming namesakes (neither is picked)."""
+    out = Resolved([], [], [])
     for mention in found:
         target = index.resolve(mention.name)
         if target is None:
-            if index.dangles(mention.name, track=mention.explicit):  # as MP601 judges it
-                unresolved.append((me, mention.name, mention.line))
+            namesakes = index.namesakes(mention.name)
+            if namesakes:
+                out.ambiguous.append((me, mention.name, mention.line, namesakes))
+            elif index.dangles(mention.name, track=mention.explicit):  # as MP601 judges it
+                out.unresolved.append((me, mention.name, mention.line))
         elif target != me:
-            edges.append(Edge(me, target, mention.what, mention.when, mention.line, mention.kind))
-    return edges, unresolved
+            out.edges.append(
+                Edge(me, target, mention.what, mention.when, mention.line, mention.kind)
+            )
+    return out
 
 
 def _dependency_graph(edges: Iterable[Edge]) -> dict[str, list[str]]:
@@ -202,34 +231,39 @@ def cyclic_pairs(edges: Iterable[Edge]) -> set[tuple[str, str]]:
     return on_cycles(_dependency_graph(edges))
 
 
-def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:
-    """Every track by name and by slug, from ``(name, slug)`` pairs."""
-    return TrackIndex.build((name, [slug]) for name, slug in tracks)
-
-
 def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> Portfolio:
     """Roll every track up, resolve references between them, find conflicts in time."""
     from milepost.portfolio.conflicts import find_conflicts
 
-    index = track_index((r.track, slug_of(r)) for r in roadmaps)
-    by_name = {index.resolve(r.track) or r.track: r for r in roadmaps}
+    pairs = [(r.track, slug_of(r)) for r in roadmaps]
+    index = track_index(pairs)
+    # What the portfolio calls each track: its name, or "name (slug)" beside a namesake.
+    labelled = list(zip(track_labels(pairs), roadmaps, strict=True))
+    by_name: dict[str, Roadmap] = {}
+    for label, roadmap in labelled:
+        by_name.setdefault(label, roadmap)
     edges: list[Edge] = []
     unresolved: list[tuple[str, str, int]] = []
-    for roadmap in roadmaps:
-        found, missing = resolve(
-            index.resolve(roadmap.track) or roadmap.track, mentions(roadmap), index
+    ambiguous: list[tuple[str, str, int, tuple[str, ...]]] = []
+    for label, roadmap in labelled:
+        found = resolve(label, mentions(roadmap), index)
+        edges += found.edges
+        unresolved += found.unresolved
+        ambiguous += found.ambiguous
+    rollups = tuple(
+        sorted(
+            (rollup(r, today, config, label=label) for label, r in labelled),
+            key=lambda t: t.track,
         )
-        edges += found
-        unresolved += missing
-    rollups = tuple(sorted((rollup(r, today, config) for r in roadmaps), key=lambda t: t.track))
+    )
     shipped: list[tuple[str, Item]] = []
     flight: list[tuple[str, Item]] = []
     blocked: list[tuple[str, Item]] = []
-    for roadmap in roadmaps:
+    for label, roadmap in labelled:
         month = this_month(roadmap, today)
-        shipped += [(roadmap.track, i) for i in month.shipped]
-        flight += [(roadmap.track, i) for i in month.in_flight]
-        blocked += [(roadmap.track, i) for i in month.blocked]
+        shipped += [(label, i) for i in month.shipped]
+        flight += [(label, i) for i in month.in_flight]
+        blocked += [(label, i) for i in month.blocked]
     totals = Counter[str]()
     for track in rollups:
         totals.update(track.counts)
@@ -246,4 +280,5 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
         totals=dict(sorted(totals.items())),
         blocked=tuple(blocked),
         cyclic=frozenset(cyclic_pairs(edges)),
+        ambiguous=tuple(ambiguous),
     )

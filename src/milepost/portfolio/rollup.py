@@ -42,6 +42,8 @@ class TrackRollup:
     unmitigated_high_risks: int
     requests: dict[str, int]
     updated: date | None = None  # the last-updated date as ``check`` reads it (MP201)
+    #: What the portfolio calls the track: its name, or "name (slug)" beside a namesake.
+    label: str | None = None
 
     @property
     def updated_label(self) -> str | None:
@@ -61,7 +63,8 @@ class TrackRollup:
 
     @property
     def track(self) -> str:
-        return self.roadmap.track
+        """The track's name as the portfolio shows it (:attr:`label`, else its name)."""
+        return self.label or self.roadmap.track
 
     def to_dict(self) -> dict[str, Any]:
         meta = self.roadmap.meta
@@ -137,13 +140,16 @@ def _health(
     return Health.ON_TRACK, f"{fresh}, next review {meta.next_review}, nothing past due"
 
 
-def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
+def rollup(
+    roadmap: Roadmap, today: date, config: Config, *, label: str | None = None
+) -> TrackRollup:
     """One track's figures and health as of ``today``.
 
     Freshness, slips and risks are the facts ``check`` reports
     (:mod:`milepost.portfolio.freshness`): the last-updated date as MP201 reads it (a month
     alone counts as its nearest day, the footer stands in for a missing header date), the review
     MP202 finds overdue, and every open item whose time has passed (MP206 and MP208).
+    ``label``: what the portfolio calls the track, where a namesake makes it not its name.
     """
     meta = roadmap.meta
     found = last_updated(roadmap, today)
@@ -174,4 +180,5 @@ def rollup(roadmap: Roadmap, today: date, config: Config) -> TrackRollup:
         len(unmitigated),
         dict(sorted(requests.items())),
         updated,
+        label if label != roadmap.track else None,
     )

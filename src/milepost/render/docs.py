@@ -180,10 +180,9 @@ def only_tracks(portfolio: Portfolio, names: tuple[str, ...]) -> Portfolio:
             wanted.add(" ".join(words))
         else:
             wanted.update(words)
-    kept = tuple(
-        t for t in portfolio.tracks if t.slug.lower() in wanted or t.track.lower() in wanted
-    )
-    found = {t.slug.lower() for t in kept} | {t.track.lower() for t in kept}
+    # By slug, name, or the portfolio's name for it ("Memory (memory)" beside a namesake).
+    kept = tuple(t for t in portfolio.tracks if wanted & _names(t))
+    found = {name for t in kept for name in _names(t)}
     missing = sorted(wanted - found)
     if missing:
         raise UsageError(
@@ -202,7 +201,12 @@ def only_tracks(portfolio: Portfolio, names: tuple[str, ...]) -> Portfolio:
         in_flight=tuple(p for p in portfolio.in_flight if p[0] in keep),
         blocked=tuple(p for p in portfolio.blocked if p[0] in keep),
         unresolved=tuple(u for u in portfolio.unresolved if u[0] in keep),
+        ambiguous=tuple(u for u in portfolio.ambiguous if u[0] in keep),
     )
+
+
+def _names(track: TrackRollup) -> set[str]:
+    return {track.slug.lower(), track.track.lower(), track.roadmap.track.lower()}
 
 
 def with_neighbours(whole: Portfolio, part: Portfolio) -> Portfolio:

@@ -12,7 +12,7 @@ from rich.text import Text
 from milepost.model import status_items
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
-from milepost.render.text import shorten, track_labels
+from milepost.render.text import shorten
 from milepost.vocabulary.status import Health, Status
 from milepost.vocabulary.titles import title_key
 
@@ -109,6 +109,12 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     if portfolio.unresolved:
         parts.append(Text("\nUnresolved references", style="bold"))
         parts += [Text(f"  ? {t} line {n}: '{m}'") for t, m, n in portfolio.unresolved]
+    if portfolio.ambiguous:
+        parts.append(Text("\nAmbiguous references", style="bold"))
+        parts += [
+            Text(f"  ? {t} line {n}: '{m}' could be {' or '.join(could)}")
+            for t, m, n, could in portfolio.ambiguous
+        ]
     cycles = _distinct(portfolio.cycles.values())
     if cycles:
         parts.append(Text(f"\nDependency cycles ({len(cycles)})", style="bold red"))
@@ -138,8 +144,8 @@ _MERMAID_WORDS = frozenset(
 
 def _node_ids(portfolio: Portfolio) -> tuple[list[str], dict[str, str]]:
     """A Mermaid node id for each track, in order (readable, unique, never a word of
-    Mermaid's), and the id by track name that the edges use (a name two tracks share goes
-    to the first, as a reference to it does)."""
+    Mermaid's), and the id by track name that the edges use (namesakes are told apart by
+    their slugs in the portfolio's names, :attr:`TrackRollup.track`)."""
     ids: list[str] = []
     by_name: dict[str, str] = {}
     for track in portfolio.tracks:
@@ -156,7 +162,8 @@ def _node_ids(portfolio: Portfolio) -> tuple[list[str], dict[str, str]]:
 
 
 def _labels(portfolio: Portfolio) -> list[str]:
-    return track_labels((t.track, t.slug) for t in portfolio.tracks)
+    """What to call each track: the portfolio's names ("Memory (memory)" beside a namesake)."""
+    return [t.track for t in portfolio.tracks]
 
 
 def _label(text: str, limit: int = 40) -> str:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
-
-__all__ = ["counted", "shorten", "track_labels"]
+__all__ = ["counted", "shorten"]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -24,12 +21,3 @@ def shorten(text: str, limit: int) -> str:
 def counted(count: int, noun: str) -> str:
     """``count`` and ``noun``, plural unless the count is one: "1 item", "2 items", "0 items"."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def track_labels(tracks: Iterable[tuple[str, str]]) -> list[str]:
-    """What to call each track of ``(name, slug)`` pairs where they are shown side by side:
-    its name, with its slug where another track goes by the same name (two roadmaps titled
-    "# Roadmap" are "Roadmap (crossplane)" and "Roadmap (openebs)")."""
-    pairs = list(tracks)
-    names = Counter(name for name, _ in pairs)
-    return [f"{name} ({slug})" if names[name] > 1 else name for name, slug in pairs]

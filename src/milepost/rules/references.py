@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from milepost.portfolio.links import TrackIndex
+from milepost.portfolio.slugs import slug_of
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 
 __all__ = ["RULES"]
@@ -17,6 +19,15 @@ def _unknown(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     mentions = [(d.on, d.span.start, d.kind) for d in roadmap.dependencies]
     mentions += [(s.track, s.span.start, "track") for s in roadmap.synergies]
     for name, line, kind in mentions:
+        namesakes = tracks.namesakes(name)
+        if namesakes:  # no pick between them
+            yield rule.at(
+                context,
+                line,
+                f"'{name}' names more than one track: {', '.join(namesakes)}"
+                f" (write one of: {', '.join(_unambiguous(tracks, namesakes))})",
+            )
+            continue
         if not tracks.dangles(name, track=kind == "track"):
             continue  # a track, or "Dependency on pgvector": an external system
         suggestion = tracks.suggest(name)
@@ -24,12 +35,22 @@ def _unknown(rule: Rule, context: Context) -> Iterator[Diagnostic]:
         yield rule.at(context, line, f"no track named '{name}' in this portfolio{hint}")
 
 
+def _unambiguous(tracks: TrackIndex, labels: tuple[str, ...]) -> list[str]:
+    """The shortest name of each track that names it alone: its slug, else its label
+    ("Memory (memory)", where the slug "memory" is the shared name too)."""
+    slugs = {label: slug for slug, label in tracks.labels.items()}
+    return [
+        slugs[label] if label in slugs and tracks.resolve(slugs[label]) == label else label
+        for label in labels
+    ]
+
+
 def _cycles(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     tracks = context.tracks
     if not tracks or not context.cycles:
         return
-    me = tracks.resolve(context.roadmap.track)
-    path = context.cycles.get(me) if me is not None else None
+    me = tracks.me(context.roadmap.track, slug_of(context.roadmap))
+    path = context.cycles.get(me)
     if path is None or len(path) < 3:
         return
     for dependency in context.roadmap.dependencies:
@@ -58,10 +79,14 @@ RULES = (
         name="unknown-track",
         group="references",
         severity=Severity.WARNING,
-        summary="A dependency or synergy names a track that is not in the portfolio.",
+        summary=(
+            "A dependency or synergy names a track that is not in the portfolio, or a name "
+            "that two tracks share."
+        ),
         why=(
             "A renamed or removed track leaves dangling references; the team that was counted "
-            "on may not know it is."
+            "on may not know it is. A name two tracks go by (a copied template's title) names "
+            "neither: milepost will not guess which, so write the track's slug."
         ),
         bad="- **Dependency on Memroy:** context truncation by December 2026\n",
         good="- **Dependency on Memory:** context truncation by December 2026\n",
@@ -85,8 +110,9 @@ RULES = (
         severity=Severity.WARNING,
         summary="Two roadmaps of the portfolio go by the same track name.",
         why=(
-            "A copied template keeps its title: two 'Alpha' tracks show as two rows, and a "
-            "'Dependency on Alpha' goes to one of them, whichever is read first."
+            "A copied template keeps its title: two 'Alpha' tracks are told apart only by "
+            "their slugs ('Alpha (alpha)', 'Alpha (beta)'), and a 'Dependency on Alpha' "
+            "names neither (MP601 reports it)."
         ),
         bad="tracks/alpha/roadmap.md: # Alpha Roadmap; tracks/beta/roadmap.md: # Alpha Roadmap\n",
         good="tracks/alpha/roadmap.md: # Alpha Roadmap; tracks/beta/roadmap.md: # Beta Roadmap\n",

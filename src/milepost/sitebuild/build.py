@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from milepost.config import Config
 from milepost.errors import UsageError, WriteError
+from milepost.portfolio.links import track_labels
 from milepost.portfolio.slugs import path_slug
 from milepost.render.site.filters import FILES
 from milepost.render.site.parts import SHARED_PAGES
 from milepost.sitebuild.cache import CACHE, keep, read_kept
 from milepost.sitebuild.pages import MANIFEST, SiteResult, pages, read_manifest, write
-from milepost.sitebuild.plan import kept_now, read_tracks, to_render
+from milepost.sitebuild.plan import TrackFile, kept_now, read_tracks, to_render
 from milepost.sitebuild.rendering import render, use_template_cache
 
 if TYPE_CHECKING:
@@ -63,6 +64,22 @@ def _make_folder(folder: Path) -> None:
         raise error from None
 
 
+def _mislabelled(found: list[TrackFile]) -> tuple[list[TrackFile], dict[Path, str]]:
+    """The tracks whose parts call them otherwise than the portfolio now does ("Memory
+    (memory)" beside a namesake, "Memory" alone: a namesake came or went since they were
+    rendered), to render again; and what to call each track whose name is not enough."""
+    parts = [t.parts for t in found if t.parts is not None]
+    labels = track_labels((p.name, p.slug) for p in parts)
+    wanted = {t.path: label for t, label in zip(found, labels, strict=True)}
+    again = [t for t in found if t.parts is not None and t.parts.track != wanted[t.path]]
+    for track in again:
+        track.kept = None  # what was kept of it no longer stands
+    named = {
+        t.path: label for t, p, label in zip(found, parts, labels, strict=True) if label != p.name
+    }
+    return again, named
+
+
 def build_site(
     files: list[tuple[Path, Config]],
     output: str | os.PathLike[str],
@@ -95,6 +112,10 @@ def build_site(
     )
     errors += render(todo, project=project, today=today, progress=progress, pages_of=pages_of)
     good = [t for t in tracks if t.parts is not None]
+    again, labels = _mislabelled(good)
+    errors += render(
+        again, project=project, today=today, progress=progress, pages_of=pages_of, labels=labels
+    )
     joined = pages(good, manifest, folder, project=project, today=today, history=history)
     result = write(folder, good, manifest, joined, version=version, errors=errors)
     keep(folder, kept_now(good), kept, version=version, memo=memo, fresh=fresh)

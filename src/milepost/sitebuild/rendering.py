@@ -89,21 +89,23 @@ def _render_one(
     project: str,
     today: date,
     pages_of: Mapping[str, str] | None = None,
+    label: str | None = None,
 ) -> _Rendered | _Failed:
-    """Parse one roadmap and render its page and parts (in a worker process, or not)."""
+    """Parse one roadmap and render its page and parts (in a worker process, or not), the
+    track called ``label`` where that is not its name (beside a namesake)."""
     try:
         source = decode(data, path=str(path))
     except MilepostError as exc:
         return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint)
     roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
-    track = rollup(roadmap, today, config)
+    track = rollup(roadmap, today, config, label=label)
     page = track_page(track, project=project, today=today, pages_of=pages_of)
     parts = track_parts(track, today=today, macros=macros())
     return _Rendered(page.html, parts, parts.shares(), offers(roadmap), page.checked)
 
 
 def _render_chunk(
-    jobs: list[tuple[Path, bytes, Config]],
+    jobs: list[tuple[Path, bytes, Config, str | None]],
     project: str,
     today: date,
     pages_of: Mapping[str, str] | None = None,
@@ -112,17 +114,24 @@ def _render_chunk(
 
     with gc_paused():
         return [
-            _render_one(path, data, config, project, today, pages_of) for path, data, config in jobs
+            _render_one(path, data, config, project, today, pages_of, label)
+            for path, data, config, label in jobs
         ]
 
 
 def _results(
-    todo: list[TrackFile], project: str, today: date, pages_of: Mapping[str, str] | None
+    todo: list[TrackFile],
+    project: str,
+    today: date,
+    pages_of: Mapping[str, str] | None,
+    labels: Mapping[Path, str],
 ) -> Iterator[_Rendered | _Failed]:
     workers = os.cpu_count() or 1
     if len(todo) < PARALLEL_FROM or workers < 2:
         for t in todo:
-            yield _render_one(t.path, t.data, t.config, project, today, pages_of)
+            yield _render_one(
+                t.path, t.data, t.config, project, today, pages_of, labels.get(t.path)
+            )
         return
     size = max(1, len(todo) // (workers * 4))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
@@ -131,7 +140,11 @@ def _results(
     with ProcessPoolExecutor(workers) as pool:
         futures = [
             pool.submit(
-                _render_chunk, [(t.path, t.data, t.config) for t in c], project, today, pages_of
+                _render_chunk,
+                [(t.path, t.data, t.config, labels.get(t.path)) for t in c],
+                project,
+                today,
+                pages_of,
             )
             for c in chunks
         ]
@@ -146,11 +159,14 @@ def render(
     today: date,
     progress: Callable[[str], None] | None,
     pages_of: Mapping[str, str] | None = None,
+    labels: Mapping[Path, str] | None = None,
 ) -> list[MilepostError]:
     """Parse and render each track of ``todo``, filling in its page, parts and offers; the
-    errors of the roadmaps that could not be read."""
+    errors of the roadmaps that could not be read. ``labels``: what to call the tracks
+    (by path) whose namesakes make it not their names."""
     errors: list[MilepostError] = []
-    for track, result in zip(todo, _results(todo, project, today, pages_of), strict=True):
+    results = _results(todo, project, today, pages_of, labels or {})
+    for track, result in zip(todo, results, strict=True):
         if isinstance(result, _Failed):
             errors.append(result.error())
             continue

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from markupsafe import Markup, escape
 
 from milepost.portfolio.model import Conflict, Edge, Portfolio, cyclic_pairs
-from milepost.render.text import shorten, track_labels
+from milepost.render.text import shorten
 from milepost.vocabulary.status import Health
 
 __all__ = ["graph_svg", "svg"]
@@ -45,11 +45,11 @@ def svg(
     links: bool = False,
     cyclic: frozenset[tuple[str, str]] | None = None,
 ) -> Markup:
-    """:func:`graph_svg` of the tracks (name, slug and health, in drawing order: each its own
-    node, though two share a name) and the edges between them (by track name: a name two
-    tracks share goes to the first, as a reference to it does); ``cyclic``: the dependencies
-    on a cycle, where some of the portfolio is drawn (else worked out from the edges)."""
-    labels = track_labels((name, slug) for name, slug, _ in tracks)
+    """:func:`graph_svg` of the tracks (name, slug and health, in drawing order; each name
+    the portfolio's own, "Memory (memory)" beside a namesake) and the edges between them (by
+    those names); ``cyclic``: the dependencies on a cycle, where some of the portfolio is
+    drawn (else worked out from the edges)."""
+    labels = [name for name, _, _ in tracks]
     late = {(c.edge.source, c.edge.target, c.edge.what): c.problem for c in conflicts}
     # The arrowhead's id is the drawing's own, so that two drawings on one page do not share.
     arrow = "arrow-" + hashlib.sha256(repr((labels, late)).encode()).hexdigest()[:8]

@@ -60,6 +60,9 @@ class TrackParts:
     metrics: str
     requests: tuple[tuple[str, str], ...]  # (status key, entry HTML)
     mentions: tuple[Mention, ...]
+    #: The track's own name; :attr:`track` is what the site calls it ("Memory (memory)"
+    #: beside a namesake), which the parts were rendered with.
+    name: str = ""
 
     def shares(self) -> tuple[str, ...]:
         """A digest of what each of :data:`SHARED_PAGES` takes of this track, in that order:
@@ -100,6 +103,7 @@ class TrackParts:
             self.metrics,
             self.requests,
             self._plain_mentions(),
+            self.name,
         )
 
     def _plain_mentions(self) -> tuple[tuple[Any, ...], ...]:
@@ -109,12 +113,12 @@ class TrackParts:
     def from_plain(cls, data: tuple[Any, ...]) -> TrackParts:
         """The parts that :meth:`to_plain` gave ``data``; TypeError or ValueError when it is
         not such data."""
-        if len(data) != 16 or not all(isinstance(f, str | tuple | bytes) for f in data):
+        if len(data) != 17 or not all(isinstance(f, str | tuple | bytes) for f in data):
             raise ValueError("not the plain data of track parts")
         if not isinstance(data[9], bytes):
             raise ValueError("not the plain data of track parts")
         (track, slug, health, index_row, shipped, flight, blocked, slipped, *rest) = data
-        owners, items, head, timeline, risks, metrics, requests, found = rest
+        owners, items, head, timeline, risks, metrics, requests, found, name = rest
         return cls(
             track,
             slug,
@@ -132,6 +136,7 @@ class TrackParts:
             metrics,
             requests,
             tuple(Mention(*m) for m in found),
+            name,
         )
 
 
@@ -262,4 +267,5 @@ def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
             for q in r.requests
         ),
         mentions=mentions(r),
+        name=r.track,
     )

@@ -589,3 +589,13 @@ def test_references_leave_the_title_before_trailing_notes(
 ) -> None:
     item = only(f"# T\n\n## Work\n\n{line}\n")
     assert (item.title, item.refs, item.status and item.status.value) == (title, refs, status)
+
+
+def test_a_tail_of_references_may_list_links_after_the_first() -> None:
+    # raylib's ROADMAP.md: the title kept "(more flexible) (", the rest read as references.
+    item = only(
+        "# T\n\n## Work\n\n- [x] Redesign camera module (more flexible) "
+        "([#1143](https://github.com/o/r/issues/1143), https://github.com/o/r/discussions/2507)\n"
+    )
+    assert item.title == "Redesign camera module (more flexible)"
+    assert "#1143" in item.refs

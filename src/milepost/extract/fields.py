@@ -18,7 +18,9 @@ _GH_URL = re.compile(r"https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|pulls
 # a colon) with blanks between them. Written as the character that opens the tail, then what
 # may follow that character: a pattern that opens with a character class is scanned for in C,
 # one that opens with a repeat is tried at every position (the search ran three times slower).
-_REF_GROUP = r"(?:#\d+|@[\w-]+|PR\s*#?\d+|https?://\S+)(?:[,\s]+(?:#\d+|@[\w-]+))*\)"
+_REF_GROUP = (
+    r"(?:#\d+|@[\w-]+|PR\s*#?\d+|https?://\S+)(?:[,\s]+(?:#\d+|@[\w-]+|https?://[^\s,()]+))*\)"
+)
 _TOKEN = rf"(?:\({_REF_GROUP}|#\d+|@[\w-]+|https?://\S+|[-–—:,;|])"
 _MORE_TOKENS = rf"(?:\s*{_TOKEN})*\s*$"
 _TRAILING = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,20 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(built)
     monkeypatch.delenv("MILEPOST_DISCORD_WEBHOOK", raising=False)
     return built
+
+
+@pytest.fixture
+def november_posted(
+    repo: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Server:
+    """The server that November's news (since the 1st, up to the 25th) was posted to."""
+    monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
+    code, _, err = announce(capsys, "--since", "2026-11-01", "--to", "discord")
+    assert code == 0, err
+    return server
 
 
 def announce(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -165,14 +180,9 @@ def test_a_roadmap_new_since_the_start_is_a_new_track(
 
 
 def test_announcing_one_track_leaves_the_others_to_announce(
-    repo: Path,
-    server: Server,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    repo: Path, november_posted: Server, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
-    code, _, err = announce(capsys, "--since", "2026-11-01", "--to", "discord")
-    assert code == 0, err
+    server = november_posted
     for track, before, after in (
         ("memory", "📋 **Planned:** Memory snapshots", "✅ **Completed:** Memory snapshots"),
         ("web-ui", "📋 **Planned:** Dark mode", "🚧 **In Progress:** Dark mode"),
@@ -227,3 +237,77 @@ def _many_started_items(repo: Path) -> None:
     )
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(marker, marker + extra, 1), encoding="utf-8")
+
+
+def test_a_past_today_announces_nothing_made_after_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["announce", "--since", "2026-11-01", "--today", "2026-11-10"])
+    out = capsys.readouterr().out
+    assert code == 0
+    # Tool Use shipped its timeouts on 16 November, Memory dropped Redis and renamed the
+    # truncation work on the 12th: news after the 10th, not in it.
+    assert out == (
+        "## Roadmap update, 2026-11-01 → 2026-11-10\n\n"
+        "### Shipped\n\n"
+        "- **Memory**: SQLite memory store as the default backend\n"
+        "- **Orchestration**: Structured handoff protocol between agents\n\n"
+        "### Started\n\n"
+        "- **Memory**: Context truncation for transcripts\n\n"
+        "### Slipped\n\n"
+        "- **Web UI**: Agent message inspector (carried over from October) (2026-10 → 2026-11)\n"
+        "- **Web UI**: Dark mode (carried over from October) (2026-10 → 2026-11)\n"
+        "- **Web UI**: Shareable read-only run links (carried over from October)"
+        " (2026-10 → 2026-11)\n\n"
+        "5 tracks · milepost\n"
+    )
+
+
+def _commit_at(repo: Path, text: str, when: str) -> None:
+    """Commit ``text`` as the roadmap at ``when``, an ISO date and time with its own offset."""
+    (repo / "roadmap.md").write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", when, at=when)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/Los_Angeles", "Asia/Tokyo"])
+def test_a_commit_counts_on_the_day_it_was_made_where_it_was_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], zone: str
+) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    road = "# Clock Roadmap\n\n### November 2026\n- {} Alpha\n- {} Beta\n"
+    _commit_at(tmp_path, road.format("📋", "📋"), "2026-11-01T12:00:00+00:00")
+    # Late on the 10th in San Francisco (the 11th in UTC): news of the 10th.
+    _commit_at(tmp_path, road.format("✅", "📋"), "2026-11-10T20:00:00-08:00")
+    # Early on the 12th in Tokyo (still the 11th in UTC): news of the 12th.
+    _commit_at(tmp_path, road.format("✅", "🚧"), "2026-11-12T08:00:00+09:00")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TZ", zone)  # where the reader is changes nothing
+    time.tzset()
+    try:
+        outs = {}
+        for since, today in (("10", "10"), ("05", "11"), ("12", "12")):
+            assert (
+                main(["announce", "--since", f"2026-11-{since}", "--today", f"2026-11-{today}"])
+                == 0
+            )
+            outs[since, today] = capsys.readouterr().out
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert "### Shipped\n\n- **Clock**: Alpha\n" in outs["10", "10"]
+    assert "Beta" not in outs["05", "11"]
+    assert "### Started\n\n- **Clock**: Beta\n" in outs["12", "12"]
+    assert "Alpha" not in outs["12", "12"]
+
+
+def test_looking_back_before_the_last_announcement_starts_a_week_earlier(
+    november_posted: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Announced up to the 25th; what did the week to the 10th look like?
+    code = main(["announce", "--today", "2026-11-10"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("## Roadmap update, 2026-11-03 → 2026-11-10\n\n### Shipped\n\n")
+    assert "- **Orchestration**: Structured handoff protocol between agents\n" in out
+    assert "Tool call timeouts" not in out and "Dropped" not in out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 __all__ = ["Commit", "Touch", "Version", "trace"]
 
@@ -34,8 +34,10 @@ class Commit:
 
     @property
     def day(self) -> date:
-        """The commit's day in UTC: one clock for commits made in any time zone."""
-        return self.when.astimezone(UTC).date()
+        """The calendar day where the commit was made (its own time zone), as ``git log``
+        shows it: a commit made late on the 10th in San Francisco is news of the 10th, one
+        made early on the 12th in Tokyo news of the 12th, whatever the reader's time zone."""
+        return self.when.date()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from milepost.history import gitlog
 from milepost.history.lineage import Point
 from milepost.history.snapshot import Snapshot, snapshot
 from milepost.history.stats import Life
-from milepost.history.versions import Version, trace
+from milepost.history.versions import Commit, Version, trace
 from milepost.history_store import Store
 
 
@@ -105,6 +105,8 @@ class History:
     cache: _Cache
     shallow: bool = False
     oldest: date | None = None  # the oldest commit seen
+    # the first-parent commits that touched the roadmaps' common folder, newest first
+    commits: list[Commit] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -136,6 +138,7 @@ def read_history(
     cache = _Cache(repo.git_dir, config)
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].day if commits else None
+    history.commits = commits
     versions = _follow(root, {rel: trace(commits, rel) for rel in relpaths})
     horizon = (
         gitlog.grafted(root, {vs[0].commit.sha for vs in versions.values() if vs})

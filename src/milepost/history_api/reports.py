@@ -14,9 +14,11 @@ from milepost.api.arguments import Paths, a_day
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history import gitlog
-from milepost.history.diff import TrackDiff, diff
+from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.lineage import Lineage, Point, find, lineages
+from milepost.history.snapshot import Snapshot
 from milepost.history.stats import Life, Stats, life, overall, track_stats
+from milepost.history.versions import Commit
 from milepost.history_api.diffs import display_path, ref_of, states_at, versions_at
 from milepost.history_api.reading import (
     History,
@@ -230,6 +232,8 @@ def announcement_diffs(
         pending = _pending_day(history, since, head_commit.sha if head_commit else None)
         today = pending or today
     previous = last_announced(history) if since is None else {}
+    # an announcement recorded after ``today`` is no start for one that ends on it
+    previous = {rel: a for rel, a in previous.items() if a.day <= today}
     known = {
         commit: gitlog.resolve(history.root, commit)
         for commit in {a.commit for a in previous.values()}
@@ -241,23 +245,43 @@ def announcement_diffs(
     if len(previous) < len(history.tracks) or not starts:
         starts.append(fallback)
     start = min(starts)
-    head = gitlog.resolve(history.root, "HEAD")
+    tip = gitlog.resolve(history.root, "HEAD")
+    head = _cut(history, tip, today)
     befores = versions_at(history, fallback) if len(previous) < len(history.tracks) else {}
     for commit in dict.fromkeys(a.commit for a in previous.values()):
         at = states_at(history, commit)
         befores.update({rel: at[rel] for rel, a in previous.items() if a.commit == commit})
-    # Each track's last version is what HEAD holds (the log ran from HEAD).
-    latest = {t.relpath: t.versions[-1] for t in history.tracks if t.versions}
-    afters = history.cache.fill(
-        history.root, {(v.blob, v.path) for v in latest.values()}, history.notes
-    )
+    afters = _afters(history, head, at_head=head == tip)
     out = []
     for track in history.tracks:
         base, before = befores[track.relpath]
-        version = latest.get(track.relpath)
-        after = afters.get((version.blob, version.path)) if version is not None else None
-        out.append(
-            diff(before, after, path=display_path(track.path), base=base, head=ref_of(version))
-        )
+        head_ref, after = afters.get(track.relpath, (Ref("nothing"), None))
+        out.append(diff(before, after, path=display_path(track.path), base=base, head=head_ref))
     record = Announced(today, head.sha) if head is not None else None
     return out, history, start, record
+
+
+def _cut(history: History, head: Commit | None, today: date) -> Commit | None:
+    """The last commit an announcement up to the end of ``today`` covers: HEAD, unless some
+    roadmap commits were made after ``today`` (each on its own calendar day, see
+    :attr:`Commit.day`); then the newest one made on or before it, if any."""
+    if head is None or all(c.day <= today for c in history.commits):
+        return head
+    return next((c for c in history.commits if c.day <= today), None)
+
+
+def _afters(
+    history: History, cut: Commit | None, *, at_head: bool
+) -> dict[str, tuple[Ref, Snapshot | None]]:
+    """Each track as the announcement ends with it: as ``cut`` has it."""
+    if cut is None:
+        return {}
+    if not at_head:
+        ref = Ref(f"{cut.sha[:7]} ({cut.day.isoformat()})", cut.sha, cut.day)
+        return {rel: (ref, snap) for rel, (_, snap) in states_at(history, cut.sha).items()}
+    # Each track's last version is what HEAD holds (the log ran from HEAD).
+    latest = {t.relpath: t.versions[-1] for t in history.tracks if t.versions}
+    found = history.cache.fill(
+        history.root, {(v.blob, v.path) for v in latest.values()}, history.notes
+    )
+    return {rel: (ref_of(v), found.get((v.blob, v.path))) for rel, v in latest.items()}

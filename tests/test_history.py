@@ -25,6 +25,7 @@ import pytest
 from milepost import api
 from milepost.cli import main
 from milepost.model import Status
+from milepost.vocabulary.status import mojibake
 from tests.conftest import ROOT
 
 TODAY = "2026-11-25"
@@ -1153,3 +1154,26 @@ def test_the_users_git_settings_change_no_history(
     assert changes(data) == {
         "Search": [("changed", "Search box", "planned", "in_progress", "None")]
     }
+
+
+def test_a_commit_that_garbles_the_roadmap_changes_none_of_its_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    text = "# Café Roadmap\n\n### November 2026\n- 📋 Espresso API\n- 🚧 Crème brûlée\n"
+    _commit(repo, text, "2026-11-01")
+    # A Windows-1252 editor garbles every accent and emoji as Espresso starts...
+    started = text.replace("📋 Espresso", "🚧 Espresso")
+    (repo / "roadmap.md").write_text(mojibake(started), encoding="utf-8")
+    git(repo, "commit", "-qam", "start espresso", day="2026-11-03")
+    _commit(repo, started, "2026-11-04")  # ...and the next commit repairs it
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~2", "HEAD~1")
+    assert changes(data) == {
+        "Café": [("changed", "Espresso API", "planned", "in_progress", "None")]
+    }
+    code, out, _ = run(
+        repo, monkeypatch, capsys, "announce", "--since", "2026-11-02", "--today", "2026-11-03"
+    )
+    assert code == 0
+    assert "### Started\n\n- **Café**: Espresso API\n\n1 track" in out
+    assert changes(run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")) == {}

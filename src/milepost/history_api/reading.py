@@ -269,8 +269,15 @@ def _parse(data: bytes, path: str, config: Config) -> Snapshot:
     # Imported here: with a warm cache, nothing is parsed and none of this is needed.
     from milepost.extract import read_roadmap
     from milepost.source import decode
+    from milepost.vocabulary.mojibake import repaired
 
-    return snapshot(read_roadmap(decode(data, path=path), path=path, statuses=config.statuses))
+    source = decode(data, path=path)
+    # A commit that garbled the file (a Windows-1252 editor) and the one that repaired it
+    # changed no item: history reads what the text meant (MP302 reports the garbling).
+    text = repaired(source.text)
+    if text != source.text:
+        source = replace(source, text=text)
+    return snapshot(read_roadmap(source, path=path, statuses=config.statuses))
 
 
 def working_snapshot(file: Path, config: Config) -> Snapshot:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from milepost.document import (
@@ -17,6 +16,7 @@ from milepost.document import (
 )
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
+from milepost.vocabulary.mojibake import HINT, repaired_line
 from milepost.vocabulary.placeholders import (
     BRACKETS,
     DATE_PLACEHOLDER,
@@ -27,7 +27,6 @@ from milepost.vocabulary.placeholders import (
 __all__ = ["RULES", "inlines_of"]
 
 # Characters that UTF-8 text read as Windows-1252 starts with: â (E2), ð (F0), Ã (C3), Â (C2).
-_MOJIBAKE_HINT = re.compile("[âðÃÂÅ][\u0080-\u02ff\u2000-\u2122]")
 
 
 def _collect(blocks: list[Block], out: list[tuple[int, Inline]]) -> None:
@@ -88,15 +87,13 @@ def _placeholders(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 
 def _mojibake(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    if not _MOJIBAKE_HINT.search(context.roadmap.document.source.text):
+    if not HINT.search(context.roadmap.document.source.text):
         return
-    from ftfy import fix_encoding  # imported only when a file looks mojibake'd
-
     for number, line in enumerate(context.lines):
-        bad = _MOJIBAKE_HINT.search(line)
+        bad = HINT.search(line)
         if bad is None:
             continue
-        fixed = fix_encoding(line)
+        fixed = repaired_line(line)
         if fixed == line:
             continue
         col = bad.start() + 1

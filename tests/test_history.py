@@ -1177,3 +1177,57 @@ def test_a_commit_that_garbles_the_roadmap_changes_none_of_its_items(
     assert code == 0
     assert "### Started\n\n- **Café**: Espresso API\n\n1 track" in out
     assert changes(run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")) == {}
+
+
+def _commit_stamped(repo: Path, text: str, *, author: str, committer: str) -> None:
+    """Commit ``text`` as the roadmap with raw date stamps ("<seconds> <zone>"), however
+    broken: git itself refuses to make such commits, other tools and old imports did not."""
+    (repo / "roadmap.md").write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    tree = git(repo, "write-tree").strip()
+    parent = git(repo, "rev-parse", "HEAD").strip()
+    body = (
+        f"tree {tree}\nparent {parent}\nauthor T <t@example.org> {author}\n"
+        f"committer T <t@example.org> {committer}\n\nstamped {committer}\n"
+    )
+    made = subprocess.run(
+        ["git", "-C", str(repo), "hash-object", "-t", "commit", "--literally", "-w", "--stdin"],
+        input=body.encode(),
+        check=True,
+        capture_output=True,
+    )
+    git(repo, "update-ref", "HEAD", made.stdout.decode().strip())
+
+
+def test_commits_with_broken_dates_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    road = "# Clock Roadmap\n\n### November 2026\n- {} Alpha\n- {} Beta\n- {} Gamma\n"
+    _commit(repo, road.format("📋", "📋", "📋"), "2026-11-01")
+    # 2026-11-03 12:00 UTC, in a time zone that cannot be (git fsck: badTimezone)
+    _commit_stamped(
+        repo, road.format("🚧", "📋", "📋"), author="1793707200 +0000", committer="1793707200 +9999"
+    )
+    # a committer date that is no date (badDate): the author's says when
+    _commit_stamped(
+        repo, road.format("✅", "🚧", "📋"), author="1793880000 +0000", committer="soon +0000"
+    )
+    # neither date readable: no later than the commit before it
+    _commit_stamped(repo, road.format("✅", "✅", "🚧"), author="x", committer="y")
+    for args in (["stats", "--today", TODAY], ["diff", "--since", "2026-11-02"]):
+        code, _, err = run(repo, monkeypatch, capsys, *args)
+        assert code == 0, err
+    data = run_json(repo, monkeypatch, capsys, "log", "roadmap.md", "Beta")
+    assert [(s["date"], s["status"]) for s in data["steps"]] == [
+        ("2026-11-01", "planned"),
+        ("2026-11-05", "in_progress"),
+        ("2026-11-05", "done"),
+    ]
+    data = run_json(repo, monkeypatch, capsys, "log", "roadmap.md", "Alpha")
+    assert [s["date"] for s in data["steps"]] == ["2026-11-01", "2026-11-03", "2026-11-05"]
+    code, out, _ = run(
+        repo, monkeypatch, capsys, "announce", "--since", "2026-11-02", "--today", "2026-11-04"
+    )
+    assert code == 0
+    assert "### Started\n\n- **Clock**: Alpha\n\n1 track" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from milepost.history.lineage import Point, lineages
 from milepost.history.match import match
 from milepost.history.snapshot import ItemState, Snapshot, match_key
 from milepost.history.stats import life, track_stats
+from milepost.history.versions import before
 from milepost.vocabulary.status import Status
 
 _WORDS = st.sampled_from(
@@ -83,3 +85,24 @@ def test_lineages_cover_every_listing_and_stats_never_fail(versions: list[Snapsh
     assert 0 <= stats.slipped <= stats.judged
     assert all(d >= 0 for d in stats.started_to_done.samples)
     assert stats.versions == len(versions)
+
+
+_DAY = st.dates(date(2026, 10, 1), date(2026, 12, 31))
+
+
+@given(st.lists(_DAY, max_size=30), _DAY)
+def test_a_cut_in_dates_in_order_is_the_commits_before_the_day(days: list[date], day: date) -> None:
+    days.sort()
+    assert before(days, day) == bisect.bisect_left(days, day)
+    assert before(days, day, through=True) == bisect.bisect_right(days, day)
+
+
+@given(st.lists(_DAY, max_size=30), _DAY, st.integers(0, 40))
+def test_a_later_day_never_cuts_earlier(days: list[date], day: date, later: int) -> None:
+    # Whatever the dates: so announcements one after another tell each commit once.
+    cuts = [
+        before(days, day),
+        before(days, day, through=True),
+        before(days, day + timedelta(days=later + 1)),
+    ]
+    assert cuts == sorted(cuts)

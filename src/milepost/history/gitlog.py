@@ -11,7 +11,7 @@ import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from milepost.errors import MilepostError, UsageError
@@ -139,7 +139,10 @@ def resolve(root: Path, rev: str) -> Commit | None:
     return commits[0] if commits else None
 
 
-_FORMAT = "%x1e%H%x1f%P%x1f%cI%x1f%an%x1f%s"
+# The committer date twice (as written, and in seconds for when its time zone is broken),
+# then the author date the same way, for when the committer date cannot be read at all.
+_FORMAT = "%x1e%H%x1f%P%x1f%cI%x1f%ct%x1f%aI%x1f%at%x1f%an%x1f%s"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Commit]:
@@ -164,7 +167,7 @@ def _parse_log(text: str) -> list[Commit]:
     commits = []
     for chunk in text.split("\x1e")[1:]:
         header, _, raw = chunk.partition("\0")
-        sha, parents, when, author, subject = header.strip("\n").split("\x1f", 4)
+        sha, parents, *dates, author, subject = header.strip("\n").split("\x1f", 7)
         fields = raw.lstrip("\n").split("\0")
         touches = []
         i = 0
@@ -181,9 +184,26 @@ def _parse_log(text: str) -> list[Commit]:
             else:
                 touches.append(Touch(status, fields[i + 1], blob))
                 i += 2
-        moment = datetime.fromisoformat(when.strip())
+        moment = _moment(*dates)
         commits.append(Commit(sha, moment, author, subject, tuple(touches), tuple(parents.split())))
     return commits
+
+
+def _moment(committed: str, committed_at: str, authored: str, authored_at: str) -> datetime:
+    """When a commit was made: its committer date in its own time zone. Commits that git
+    itself would not make (``git fsck``: badTimezone, badDate) are read too: a broken time
+    zone as UTC, a date that is none by the author date, and with neither, the Unix epoch
+    (which history takes as no later than the commit before it)."""
+    for written, seconds in ((committed, committed_at), (authored, authored_at)):
+        try:
+            return datetime.fromisoformat(written.strip())
+        except ValueError:
+            pass
+        try:
+            return datetime.fromtimestamp(int(seconds), UTC)
+        except (ValueError, OverflowError, OSError):
+            pass
+    return _EPOCH
 
 
 def touches(root: Path, shas: Iterable[str]) -> dict[str, Commit]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-__all__ = ["Commit", "Touch", "Version", "trace"]
+__all__ = ["Commit", "Touch", "Version", "before", "trace"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +72,25 @@ def trace(commits: Sequence[Commit], path: str) -> list[Version]:
                     name = touch.old_path
             break
     return found[::-1]
+
+
+def before(days: Sequence[date], day: date, *, through: bool = False) -> int:
+    """How many of the commits made on ``days`` (oldest first) came before ``day`` (``through``:
+    by its end).
+
+    Commit dates need not increase along the history (a wrong clock, a broken date read as
+    1970): the cut is the one the fewest dates contradict (a commit before it dated on or
+    after ``day``, or one after it dated before), the earliest of equals. With dates in
+    order, it is simply the commits dated before ``day``; whatever the dates, the cuts of
+    later days are never earlier, so announcements one after another neither skip a commit
+    nor tell one twice.
+    """
+    bound = day + timedelta(days=1) if through else day
+    # contradictions of the cut before everything: every commit dated before the bound
+    cost = best = sum(1 for d in days if d < bound)
+    chosen = 0
+    for index, when in enumerate(days, 1):
+        cost += -1 if when < bound else 1
+        if cost < best:
+            best, chosen = cost, index
+    return chosen

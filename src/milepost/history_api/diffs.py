@@ -12,7 +12,7 @@ from milepost.errors import MilepostError, UsageError
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.snapshot import Snapshot
-from milepost.history.versions import Version
+from milepost.history.versions import Version, before
 from milepost.history_api.reading import History, TrackHistory, read_history
 
 
@@ -27,10 +27,10 @@ def _at(track: TrackHistory, day: date) -> Version | None:
     """The version in effect at the start of ``day``. Before a shallow clone's horizon the
     roadmap is not known, but it existed: the oldest version seen stands in for it (so the
     changes seen since are reported, and the roadmap is never taken for a new one)."""
-    earlier = [v for v in track.versions if v.commit.day < day]
-    if not earlier and track.horizon:
+    count = before([v.commit.day for v in track.versions], day)
+    if not count and track.horizon:
         return track.versions[0]
-    return earlier[-1] if earlier else None
+    return track.versions[count - 1] if count else None
 
 
 def last_review(track: TrackHistory) -> Version | None:

@@ -18,7 +18,7 @@ from milepost.history import gitlog
 from milepost.history.lineage import Point
 from milepost.history.snapshot import Snapshot, snapshot
 from milepost.history.stats import Life
-from milepost.history.versions import Commit, Version, trace
+from milepost.history.versions import Commit, Version, before, trace
 from milepost.history_store import Store
 
 
@@ -83,12 +83,18 @@ class TrackHistory:
                 return snap.track
         return self.path.stem
 
+    def until(self, today: date) -> list[Version]:
+        """The versions committed by the end of ``today`` (see :func:`before`)."""
+        days = [v.commit.day for v in self.versions]
+        return self.versions[: before(days, today, through=True)]
+
     def timeline(self, *, until: date | None = None) -> list[Point]:
-        """The readable committed versions as points in time, oldest first."""
+        """The readable committed versions (by the end of ``until``) as points in time,
+        oldest first."""
         points: list[Point] = []
-        for version in self.versions:
+        for version in self.versions if until is None else self.until(until):
             snap = self.snapshots.get(version.blob)
-            if snap is None or (until is not None and version.commit.day > until):
+            if snap is None:
                 continue
             # Commit dates need not increase along the history (a rebase, a wrong clock): a
             # version is never earlier than the one before it, so no duration is negative.

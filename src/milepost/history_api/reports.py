@@ -18,7 +18,7 @@ from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.lineage import Lineage, Point, find, lineages
 from milepost.history.snapshot import Snapshot
 from milepost.history.stats import Life, Stats, life, overall, track_stats
-from milepost.history.versions import Commit
+from milepost.history.versions import Commit, before
 from milepost.history_api.diffs import display_path, ref_of, states_at, versions_at
 from milepost.history_api.reading import (
     History,
@@ -96,9 +96,7 @@ def stats(
 
 def _life_key(track: TrackHistory, today: date) -> str:
     """A track's versions up to ``today``, as the key its :class:`Life` is kept under."""
-    chain = "".join(
-        f"{v.commit.sha}:{v.blob}:{v.path}\n" for v in track.versions if v.commit.day <= today
-    )
+    chain = "".join(f"{v.commit.sha}:{v.blob}:{v.path}\n" for v in track.until(today))
     if track.horizon:  # the same versions, after git fetch --unshallow, are another life
         chain += "horizon\n"
     return fs.sha256(chain.encode())
@@ -262,12 +260,14 @@ def announcement_diffs(
 
 
 def _cut(history: History, head: Commit | None, today: date) -> Commit | None:
-    """The last commit an announcement up to the end of ``today`` covers: HEAD, unless some
-    roadmap commits were made after ``today`` (each on its own calendar day, see
-    :attr:`Commit.day`); then the newest one made on or before it, if any."""
-    if head is None or all(c.day <= today for c in history.commits):
+    """The last commit an announcement up to the end of ``today`` covers (each commit on
+    its own calendar day, see :attr:`Commit.day`; dates out of order, see :func:`before`):
+    HEAD, unless some roadmap commits came after ``today``; None when all did."""
+    oldest_first = history.commits[::-1]
+    count = before([c.day for c in oldest_first], today, through=True)
+    if head is None or count == len(oldest_first):
         return head
-    return next((c for c in history.commits if c.day <= today), None)
+    return oldest_first[count - 1] if count else None
 
 
 def _afters(

@@ -48,14 +48,16 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def november_posted(
-    repo: Path,
-    server: Server,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Server:
-    """The server that November's news (since the 1st, up to the 25th) was posted to."""
+def hooked(repo: Path, server: Server, monkeypatch: pytest.MonkeyPatch) -> Server:
+    """The server, as the webhook that ``announce --to discord`` posts to."""
     monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
+    return server
+
+
+@pytest.fixture
+def november_posted(hooked: Server, capsys: pytest.CaptureFixture[str]) -> Server:
+    """The server that November's news (since the 1st, up to the 25th) was posted to."""
+    server = hooked
     code, _, err = announce(capsys, "--since", "2026-11-01", "--to", "discord")
     assert code == 0, err
     return server
@@ -311,3 +313,24 @@ def test_looking_back_before_the_last_announcement_starts_a_week_earlier(
     assert out.startswith("## Roadmap update, 2026-11-03 → 2026-11-10\n\n### Shipped\n\n")
     assert "- **Orchestration**: Structured handoff protocol between agents\n" in out
     assert "Tool call timeouts" not in out and "Dropped" not in out
+
+
+def test_debug_output_never_shows_the_webhook(
+    hooked: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --debug prints tracebacks; neither they nor anything else may show the secret URL.
+    server = hooked
+    server.script = [Answer(500, body=json.dumps({"message": server.url}).encode())]
+    code = main(
+        ["--debug", "announce", "--today", TODAY, "--since", "2026-11-01", "--to", "discord"]
+    )
+    out, err = capsys.readouterr()
+    assert code == 2 and "HTTP 500" in err and "Traceback" in err
+    assert_secret_free(out, err)
+    monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url.replace("127.0.0.1", "example.org"))
+    code = main(
+        ["--debug", "announce", "--today", TODAY, "--since", "2026-11-01", "--to", "discord"]
+    )
+    out, err = capsys.readouterr()
+    assert code == 2 and "is not a Discord webhook URL" in err
+    assert_secret_free(out, err)

@@ -334,3 +334,30 @@ def test_debug_output_never_shows_the_webhook(
     out, err = capsys.readouterr()
     assert code == 2 and "is not a Discord webhook URL" in err
     assert_secret_free(out, err)
+
+
+def test_work_that_became_blocked_is_told(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = repo / "tracks" / "web-ui" / "roadmap.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("📋 **Planned:** Dark mode", "⛔ **Blocked:** Dark mode"), encoding="utf-8"
+    )
+    git(repo, "commit", "-qam", "Web UI: dark mode waits on the design system", day="2026-11-27")
+    code = main(["announce", "--since", "2026-11-26", "--today", "2026-12-02"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "### Blocked\n\n- **Web UI**: Dark mode (carried over from October)\n\n5 tracks" in out
+    code = main(
+        [
+            "announce",
+            "--since",
+            "2026-11-26",
+            "--today",
+            "2026-12-02",
+            "--to",
+            "discord",
+            "--dry-run",
+        ]
+    )
+    [payload] = json.loads(capsys.readouterr().out)
+    assert [(e["title"], e["color"]) for e in payload["embeds"]] == [("Blocked", 0xE74C3C)]

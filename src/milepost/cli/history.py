@@ -173,7 +173,7 @@ def stats(
 def announce(
     paths: tuple[Path, ...], since: dt.date | None, target: str, dry_run: bool, today: dt.date
 ) -> int:
-    """A summary of what shipped, started, slipped and was dropped across tracks."""
+    """A summary of what shipped, started, slipped, was blocked and was dropped across tracks."""
     import os
 
     from milepost import history_api

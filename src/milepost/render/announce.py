@@ -60,7 +60,7 @@ CONTINUED = " (continued)"
 #: Nobody is pinged, whatever the roadmap text says (@everyone, <@id>, <@&role>).
 NO_MENTIONS: dict[str, object] = {"parse": []}
 #: Embed colours by section heading (case-folded); other headings get the neutral one.
-COLOURS = {"shipped": 0x2ECC71, "started": 0x3498DB, "slipped": 0xE67E22}
+COLOURS = {"shipped": 0x2ECC71, "started": 0x3498DB, "slipped": 0xE67E22, "blocked": 0xE74C3C}
 NEUTRAL = 0x95A5A6
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -193,6 +193,7 @@ _KINDS: tuple[tuple[str, Callable[[ItemChange], bool]], ...] = (
     ("Shipped", lambda c: _became(c, Status.DONE)),
     ("Started", lambda c: _became(c, Status.IN_PROGRESS)),
     ("Slipped", _slipped),
+    ("Blocked", lambda c: _became(c, Status.BLOCKED)),
     ("Dropped", lambda c: _became(c, Status.DROPPED)),
 )
 
@@ -208,9 +209,9 @@ def _became(change: ItemChange, status: Status) -> bool:
 
 
 def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Announcement:
-    """What shipped, started, slipped and was dropped across tracks between two days. A
-    roadmap that did not exist at the start is announced as a new track, not as all of its
-    work shipping or starting at once."""
+    """What shipped, started, slipped, was blocked and was dropped across tracks between two
+    days. A roadmap that did not exist at the start is announced as a new track, not as all
+    of its work shipping or starting at once."""
     new = [d for d in diffs if d.new]
     known = [d for d in diffs if not d.new]
     sections = []

@@ -368,6 +368,26 @@ def test_log_tells_an_items_story(
     assert [line for line in out.splitlines() if line != line.rstrip()] == []  # no padding
 
 
+def test_log_with_a_past_today_tells_the_story_up_to_that_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    road = "# Search Roadmap\n\n### November 2026\n- {} Beta\n"
+    _commit(repo, road.format("🚧"), "2026-11-01")
+    _commit(repo, road.format("⛔"), "2026-11-06")
+    (repo / "roadmap.md").write_text(road.format("✅"), encoding="utf-8")  # not committed yet
+    steps = run_json(
+        repo, monkeypatch, capsys, "log", "roadmap.md", "Beta", "--today", "2026-11-02"
+    )
+    assert [(s["date"], s["status"]) for s in steps["steps"]] == [("2026-11-01", "in_progress")]
+    steps = run_json(repo, monkeypatch, capsys, "log", "roadmap.md", "Beta", "--today", TODAY)
+    assert [(s["date"], s["status"]) for s in steps["steps"]] == [
+        ("2026-11-01", "in_progress"),
+        ("2026-11-06", "blocked"),
+        (TODAY, "done"),  # the work tree, today
+    ]
+
+
 def test_log_errors_are_one_line(
     story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

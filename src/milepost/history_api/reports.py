@@ -39,9 +39,15 @@ def item_story(
     path = api.resolve_track(track)
     history = read_history([path])
     found = history.tracks[0]
-    timeline = found.timeline()
-    if found.current is not None and (not timeline or timeline[-1].snapshot != found.current):
-        timeline.append(Point(today, None, found.current))
+    timeline = found.timeline(until=today)
+    # The work tree is today's, after every commit: none of them made after ``today``.
+    by_today = len(found.until(today)) == len(found.versions)
+    if (
+        by_today
+        and found.current is not None
+        and (not timeline or timeline[-1].snapshot != found.current)
+    ):
+        timeline.append(Point(max(today, *(p.when for p in timeline[-1:])), None, found.current))
     matches = find(lineages(timeline), query)
     if not matches:
         raise UsageError(

@@ -1251,3 +1251,26 @@ def test_commits_with_broken_dates_are_read(
     )
     assert code == 0
     assert "### Started\n\n- **Clock**: Alpha\n\n1 track" in out
+
+
+def test_a_version_that_cannot_be_read_is_compared_as_the_one_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _repo(tmp_path)
+    road = "# Café Roadmap\n\n### November 2026\n- {} Espresso API\n- {} Crème brûlée\n"
+    _commit(repo, road.format("📋", "🚧"), "2026-11-01")
+    # saved as Latin-1 by mistake: not UTF-8, so not readable (and not a roadmap emptied)
+    (repo / "roadmap.md").write_bytes(road.format("🚧", "🚧").encode("latin-1", "replace"))
+    git(repo, "commit", "-qam", "latin-1", day="2026-11-03")
+    _commit(repo, road.format("✅", "✅"), "2026-11-04")
+    code, out, err = run(repo, monkeypatch, capsys, "diff", "HEAD~2", "HEAD~1", "--format", "json")
+    assert code == 0
+    assert changes(json.loads(out)) == {}
+    assert "cannot decode" in err
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    assert changes(data) == {
+        "Café": [
+            ("changed", "Espresso API", "planned", "done", "None"),
+            ("changed", "Crème brûlée", "in_progress", "done", "None"),
+        ]
+    }

@@ -119,17 +119,8 @@ def versions_at(history: History, since: date | None) -> dict[str, _State]:
     }
     wanted = {(v.blob, v.path) for v in chosen.values() if v is not None}
     found = history.cache.fill(history.root, wanted, history.notes)
-    for track in history.tracks:  # a version that could not be read: the one before it
-        version = chosen[track.relpath]
-        if version is None or (version.blob, version.path) in found:
-            continue
-        chosen[track.relpath] = None
-        for older in reversed(track.versions[: track.versions.index(version)]):
-            key = (older.blob, older.path)
-            found.update(history.cache.fill(history.root, {key}, history.notes))
-            if key in found:
-                chosen[track.relpath] = older
-                break
+    for track in history.tracks:
+        chosen[track.relpath] = readable(history, track, chosen[track.relpath], found)
     states: dict[str, _State] = {}
     for rel, version in chosen.items():
         if version is None:
@@ -142,6 +133,24 @@ def versions_at(history: History, since: date | None) -> dict[str, _State]:
             ref = Ref(ref.label + ", shallow clone's horizon", ref.commit, ref.when)
         states[rel] = (ref, found.get((version.blob, version.path)))
     return states
+
+
+def readable(
+    history: History,
+    track: TrackHistory,
+    version: Version | None,
+    found: dict[tuple[str, str], Snapshot],
+) -> Version | None:
+    """``version``, or where it could not be read (``found`` lacks it) the readable one
+    before it: an unreadable file is not a roadmap emptied. ``found`` gains what is read."""
+    if version is None or (version.blob, version.path) in found:
+        return version
+    for older in reversed(track.versions[: track.versions.index(version)]):
+        key = (older.blob, older.path)
+        found.update(history.cache.fill(history.root, {key}, history.notes))
+        if key in found:
+            return older
+    return None
 
 
 def states_at(history: History, rev: str) -> dict[str, _State]:
@@ -171,7 +180,15 @@ def states_at(history: History, rev: str) -> dict[str, _State]:
         for rel, track_names in names.items()
     }
     found = history.cache.fill(history.root, {k for k in chosen.values() if k}, history.notes)
-    return {rel: (ref, found.get(key) if key else None) for rel, key in chosen.items()}
+    states: dict[str, _State] = {}
+    for track in history.tracks:
+        key = chosen[track.relpath]
+        if key is not None and key not in found:  # unreadable there: as the version before
+            at = [v for v in track.versions if (v.blob, v.path) == key]
+            version = readable(history, track, at[-1], found) if at else None
+            key = (version.blob, version.path) if version is not None else None
+        states[track.relpath] = (ref, found.get(key) if key else None)
+    return states
 
 
 def display_path(path: Path) -> str:

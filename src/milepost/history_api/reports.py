@@ -19,7 +19,7 @@ from milepost.history.lineage import Lineage, Point, find, lineages
 from milepost.history.snapshot import Snapshot
 from milepost.history.stats import Life, Stats, life, overall, track_stats
 from milepost.history.versions import Commit, before
-from milepost.history_api.diffs import display_path, ref_of, states_at, versions_at
+from milepost.history_api.diffs import display_path, readable, ref_of, states_at, versions_at
 from milepost.history_api.reading import (
     History,
     TrackHistory,
@@ -290,4 +290,9 @@ def _afters(
     found = history.cache.fill(
         history.root, {(v.blob, v.path) for v in latest.values()}, history.notes
     )
-    return {rel: (ref_of(v), found.get((v.blob, v.path))) for rel, v in latest.items()}
+    out = {}
+    for track in history.tracks:
+        version = readable(history, track, latest.get(track.relpath), found)
+        if version is not None:
+            out[track.relpath] = (ref_of(version), found.get((version.blob, version.path)))
+    return out

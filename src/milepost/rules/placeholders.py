@@ -26,8 +26,6 @@ from milepost.vocabulary.placeholders import (
 
 __all__ = ["RULES", "inlines_of"]
 
-# Characters that UTF-8 text read as Windows-1252 starts with: â (E2), ð (F0), Ã (C3), Â (C2).
-
 
 def _collect(blocks: list[Block], out: list[tuple[int, Inline]]) -> None:
     for block in blocks:

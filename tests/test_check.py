@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from milepost import api
-from milepost.api import checks
+from milepost.api import check_parallel, checks
 from milepost.cli import main
 from milepost.errors import StaleFileError
 from tests.conftest import EXAMPLES, TEMPLATES, require_shared
@@ -212,7 +212,7 @@ def test_suppression_comments_shown_as_code_silence_nothing(
 def test_parallel_check_ignores_suppressions_shown_as_code(tmp_path: Path) -> None:
     import datetime as dt
 
-    for n in range(checks.PARALLEL_FROM + 2):
+    for n in range(check_parallel.PARALLEL_FROM + 2):
         folder = tmp_path / f"t{n}"
         folder.mkdir()
         (folder / "roadmap.md").write_text(
@@ -222,7 +222,7 @@ def test_parallel_check_ignores_suppressions_shown_as_code(tmp_path: Path) -> No
             encoding="utf-8",
         )
     found = api.check([tmp_path], today=dt.date(2026, 11, 25), select=("MP601",))
-    assert len(found.diagnostics) == checks.PARALLEL_FROM + 2
+    assert len(found.diagnostics) == check_parallel.PARALLEL_FROM + 2
 
 
 def test_a_trailing_suppression_comment_covers_its_own_line(
@@ -366,7 +366,7 @@ def test_one_file_is_checked_against_the_whole_portfolio(
 def test_parallel_check_matches_the_sequential_one(tmp_path: Path) -> None:
     import datetime as dt
 
-    for n in range(checks.PARALLEL_FROM + 5):
+    for n in range(check_parallel.PARALLEL_FROM + 5):
         folder = tmp_path / f"t{n}"
         folder.mkdir()
         other = f"T{(n + 1) % 7}"
@@ -423,7 +423,7 @@ def test_parallel_check_honours_suppressions_and_per_file_ignores(tmp_path: Path
     (tmp_path / "milepost.toml").write_text(
         '[per-file-ignores]\n"t1/*" = ["MP601"]\n', encoding="utf-8"
     )
-    for n in range(checks.PARALLEL_FROM + 2):
+    for n in range(check_parallel.PARALLEL_FROM + 2):
         folder = tmp_path / f"t{n}"
         folder.mkdir()
         comment = "<!-- milepost: ignore-file MP601 -->\n" if n == 0 else ""
@@ -437,7 +437,7 @@ def test_parallel_check_honours_suppressions_and_per_file_ignores(tmp_path: Path
     sequential = checks._check([tmp_path], today, ("MP601",), (), False, False, False)
     flagged = sorted(Path(d.path or "").parent.name for d in parallel.diagnostics)
     assert "t0" not in flagged and "t1" not in flagged and "t2" in flagged
-    assert len(flagged) == checks.PARALLEL_FROM
+    assert len(flagged) == check_parallel.PARALLEL_FROM
     assert [d.to_dict() for d in parallel.diagnostics] == [
         d.to_dict() for d in sequential.diagnostics
     ]
@@ -456,7 +456,7 @@ def test_an_unreadable_track_still_exists_for_the_others(tmp_path: Path) -> None
     assert [e.path for e in result.errors] == [str(memory)]
     assert not [d for d in result.diagnostics if d.code == "MP601"]  # "Memory" still exists
     # Large portfolios are checked on every core: the same holds there.
-    for n in range(checks.PARALLEL_FROM):
+    for n in range(check_parallel.PARALLEL_FROM):
         folder = tmp_path / "many" / f"t{n}"
         folder.mkdir(parents=True)
         (folder / "roadmap.md").write_text(
@@ -524,7 +524,7 @@ def test_each_file_is_checked_under_its_own_config(
     everything = sorted([*expected, f"plans/sub/delta.md:1:1: {missing}"])
     assert (code, sorted(out.splitlines()[:-1])) == (1, everything)
     if (os.cpu_count() or 1) > 1:
-        monkeypatch.setattr(checks, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(check_parallel, "PARALLEL_FROM", 1)
         for args in ((gamma, alpha, beta), (alpha, beta, gamma)):
             code, out, err = run(capsys, "check", *args, "--today", "2026-11-25")
             assert (code, out.splitlines()[:-1]) == (1, expected), err
@@ -600,7 +600,7 @@ def test_per_file_ignores_match_the_path_from_the_config_folder_whatever_the_cwd
     )
     stale = "# Beta Roadmap\n\n**Last updated:** 2024-01-01\n**Next roadmap review:** 2024-02-01\n"
     (nested / "old-beta.md").write_text(stale, encoding="utf-8")
-    for n in range(checks.PARALLEL_FROM if many else 0):
+    for n in range(check_parallel.PARALLEL_FROM if many else 0):
         (nested / f"t{n}.md").write_text(f"# T{n} Roadmap\n", encoding="utf-8")
     today = dt.date(2026, 11, 25)
     for cwd, given in [(tmp_path, "plans/sub"), (nested, "."), (nested, "old-beta.md")]:
@@ -618,7 +618,7 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
     import datetime as dt
 
     (tmp_path / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
-    for n in range(checks.PARALLEL_FROM):
+    for n in range(check_parallel.PARALLEL_FROM):
         track = tmp_path / "tracks" / f"t{n}"
         track.mkdir(parents=True)
         (track / "roadmap.md").write_text(f"# T{n} Roadmap\n", encoding="utf-8")
@@ -645,15 +645,15 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
         read.append(Path(path).parent.name)
         return load(path, **options)
 
-    monkeypatch.setattr(checks, "load", counted)
+    monkeypatch.setattr(check_parallel, "load", counted)
     ran: list[int] = []
-    on_every_core = checks._check_parallel
+    on_every_core = check_parallel.check_parallel
 
     def parallel(*args: Any, **options: Any) -> Any:
         ran.append(1)
         return on_every_core(*args, **options)
 
-    monkeypatch.setattr(checks, "_check_parallel", parallel)
+    monkeypatch.setattr(check_parallel, "check_parallel", parallel)
     everywhere = found()
     assert ran == [1]
     assert [code for code, _, _ in everywhere] == ["MP601"]
@@ -672,7 +672,7 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
     )
     cycle = found()
     assert [code for code, _, _ in cycle] == ["MP602", "MP601"], cycle
-    monkeypatch.setattr(checks, "PARALLEL_FROM", 10**6)
+    monkeypatch.setattr(check_parallel, "PARALLEL_FROM", 10**6)
     assert found() == cycle
     assert ran == [1, 1, 1]  # the last time on one core, no cache
     assert api.check([alpha], today=today, select=("references",), cache=False).diagnostics
@@ -687,7 +687,7 @@ def test_two_roadmaps_of_one_track_name_are_found(
     (tmp_path / "milepost.toml").write_text('roadmaps = ["tracks/*/roadmap.md"]\n', "utf-8")
     # two copies of a template's generic "# Roadmap" name no track: no finding for them
     names = ["Alpha", "Alpha", "Beta", "", ""]
-    names += [f"T{n}" for n in range(checks.PARALLEL_FROM if many else 0)]
+    names += [f"T{n}" for n in range(check_parallel.PARALLEL_FROM if many else 0)]
     for n, name in enumerate(names):
         folder = tmp_path / "tracks" / f"t{n}"
         folder.mkdir(parents=True)
@@ -731,7 +731,7 @@ def test_unused_suppressions_are_reported_alike_on_one_core_and_every_core(
     if many:
         if (os.cpu_count() or 1) < 2:
             pytest.skip("one core: the parallel path is not taken")
-        monkeypatch.setattr(checks, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(check_parallel, "PARALLEL_FROM", 1)
     monkeypatch.chdir(tmp_path)
     args = ("--today", "2026-11-25", "--select", "MP106,MP201,MP209,MP601")
     code, out, _ = run(capsys, "check", *args)
@@ -766,7 +766,7 @@ def test_a_one_roadmap_portfolio_judges_no_cross_track_suppression_on_any_core(
     args = ("check", "a", "b", "--today", "2026-11-25", "--select", "MP106,MP601")
     assert run(capsys, *args)[:2] == (0, "All checks passed (2 roadmaps).\n")
     if (os.cpu_count() or 1) > 1:
-        monkeypatch.setattr(checks, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(check_parallel, "PARALLEL_FROM", 1)
         assert run(capsys, *args)[:2] == (0, "All checks passed (2 roadmaps).\n")
 
 

@@ -1,0 +1,228 @@
+"""``milepost check`` on every core, for large portfolios: each file's own rules where a worker
+reads it, under the config that governs it; then the cross-track rules once per config, on the
+portfolio of that config's folder, whose unchanged files come from the user's cache."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from milepost import fs
+from milepost.api import check_scope as scope
+from milepost.api.context_cache import ContextCache, Stamp, stamp
+from milepost.api.loading import config_for, load
+from milepost.collector import gc_paused
+from milepost.config import Config
+from milepost.errors import MilepostError
+from milepost.locate import discover
+from milepost.model import Roadmap
+
+if TYPE_CHECKING:  # only the commands that need them pay for these imports
+    from milepost.checking import FileReport
+    from milepost.rules import Diagnostic, Rule
+
+__all__ = ["PARALLEL_FROM", "check_parallel", "discover_all", "portfolios_of"]
+
+#: Portfolios with at least this many files to read are checked on every core.
+PARALLEL_FROM = 48
+
+
+def portfolios_of(
+    files: dict[Path, Path],
+    errors: list[MilepostError],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> tuple[dict[Config, list[Path]], dict[Config, list[Path]]]:
+    """The files by the config that governs each, and each config's other files (resolved)
+    when cross-track rules will run; a broken config is added to ``errors``, once."""
+    groups: dict[Config, list[Path]] = {}
+    for resolved in files:
+        try:
+            groups.setdefault(config_for(resolved), []).append(resolved)
+        except MilepostError as exc:  # a broken config: said once
+            if str(exc) not in {str(e) for e in errors}:
+                errors.append(exc)
+    portfolios = {
+        config: [fs.real(p) for p in scope.other_files(group, config, select, ignore)]
+        for config, group in groups.items()
+    }
+    return groups, portfolios
+
+
+def discover_all(
+    paths: list[str | os.PathLike[str]],
+) -> tuple[dict[Path, Path], list[MilepostError]]:
+    """The files the paths name, by resolved path, and the paths that failed."""
+    files: dict[Path, Path] = {}
+    errors: list[MilepostError] = []
+    for path in paths:
+        try:
+            for file in discover(path):
+                files.setdefault(fs.real(file), file)
+        except MilepostError as exc:
+            errors.append(exc)
+    return files, errors
+
+
+_ErrorTuple = tuple[type[MilepostError], str, str | None, int | None, str]
+# (path, its own rules' findings, its skeleton, its error, the lines of the suppression
+# comments that hid a finding of its own rules)
+_Outcome = tuple[str, list["Diagnostic"], Roadmap | None, _ErrorTuple | None, frozenset[int]]
+
+
+def _check_chunk(
+    files: list[Path],
+    today: date,
+    config: Config | None,
+    rules: list[Rule],
+    file_rules: bool,
+) -> list[_Outcome]:
+    """A worker's share: load each file (under ``config``, else its own), run its own rules,
+    keep what cross-track rules need."""
+    from milepost.checking import check_file_rules, skeleton
+
+    out: list[_Outcome] = []
+    with gc_paused():
+        for file in files:
+            try:
+                roadmap = load(file, config=config)
+            except MilepostError as exc:
+                error = (type(exc), exc.message, exc.path, exc.line, exc.hint)
+                out.append((str(file), [], None, error, frozenset()))
+                continue
+            hid: set[int] = set()
+            found = (
+                check_file_rules(
+                    roadmap,
+                    rules,
+                    today=today,
+                    config=config or Config(),
+                    missing_links=scope.missing_links(roadmap),
+                    where=scope.where(file, config) if config and config.per_file_ignores else None,
+                    used=hid,
+                )
+                if file_rules
+                else []
+            )
+            out.append((str(file), found, skeleton(roadmap), None, frozenset(hid)))
+    return out
+
+
+def check_parallel(
+    files: dict[Path, Path],
+    errors: list[MilepostError],
+    groups: dict[Config, list[Path]],
+    portfolios: dict[Config, list[Path]],
+    today: date,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    *,
+    cache: bool = True,
+) -> tuple[list[FileReport], list[MilepostError]]:
+    """Each file's own rules on every core, under the config that governs it (``groups``);
+    then the cross-track rules once per config, on the portfolio of that config's folder
+    (``portfolios``: see :func:`portfolios_of`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from milepost.checking import (
+        FileReport,
+        check_references,
+        choose_rules,
+        unused_after_two_passes,
+    )
+
+    rules = {config: choose_rules(config, select, ignore) for config in groups}
+    # The files only read for their names: each under its own config, no rules run; those
+    # unchanged since the last check come from its cache.
+    context = list(dict.fromkeys(p for ps in portfolios.values() for p in ps if p not in files))
+    kept = ContextCache() if cache and context else None
+    outcome: dict[str, _Outcome] = {}
+    read: dict[Path, Stamp | None] = {}
+    if kept is not None:
+        for file in context:
+            known = kept.get(file)
+            if known is not None:
+                outcome[str(file)] = (str(file), [], known, None, frozenset())
+            else:
+                read[file] = stamp(file)
+        context = [p for p in context if str(p) not in outcome]
+    workers = os.cpu_count() or 1
+    size = max(1, (len(files) + len(context)) // (workers * 4))
+    jobs: list[tuple[list[Path], Config | None, list[Rule], bool]] = [
+        ([files[p] for p in group[i : i + size]], config, rules[config], True)
+        for config, group in groups.items()
+        for i in range(0, len(group), size)
+    ]
+    jobs += [(context[i : i + size], None, [], False) for i in range(0, len(context), size)]
+    if len(files) + len(context) < PARALLEL_FROM:  # the rest came from the cache
+        for chunk, config, chosen, file_rules in jobs:
+            done = _check_chunk(chunk, today, config, chosen, file_rules)
+            outcome.update((result[0], result) for result in done)
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            futures = [
+                pool.submit(_check_chunk, chunk, today, config, chosen, own)
+                for chunk, config, chosen, own in jobs
+            ]
+            for future in futures:
+                outcome.update((result[0], result) for result in future.result())
+    if kept is not None:
+        for file, when in read.items():
+            _, _, roadmap, error, _ = outcome[str(file)]
+            if roadmap is not None and error is None:
+                kept.put(file, when, roadmap)
+        kept.save()
+    named = {**{p: str(f) for p, f in files.items()}}
+    named.update((p, str(p)) for ps in portfolios.values() for p in ps if p not in files)
+
+    def track(resolved: Path) -> Roadmap | None:
+        path, _, roadmap, error, _ = outcome[named[resolved]]
+        return scope.stand_in(path) if error is not None else roadmap
+
+    by_path: dict[str, list[Diagnostic]] = {}
+    used: dict[str, set[int]] = {}
+    for config, group in groups.items():
+        own = [r for r in (outcome[named[p]][2] for p in group) if r is not None]
+        stand_ins = [scope.stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]
+        others = [r for r in map(track, portfolios[config]) if r is not None]
+        where = scope.located(own, config)
+        found = check_references(
+            own,
+            [*stand_ins, *others],
+            rules[config],
+            today=today,
+            config=config,
+            located=where,
+            used=used,
+        )
+        by_path.update(found)
+        for roadmap in own:  # MP106, now that both passes ran
+            path = roadmap.path or ""
+            hid = (outcome[path][4] if path in outcome else frozenset()) | used.get(path, set())
+            unused = unused_after_two_passes(
+                roadmap,
+                rules[config],
+                today=today,
+                config=config,
+                used=hid,
+                portfolio=config.path is not None and len(own) + len(stand_ins) + len(others) >= 2,
+                where=where.get(path),
+            )
+            by_path.setdefault(path, []).extend(unused)
+    reports = []
+    for resolved in files:
+        if resolved not in named or named[resolved] not in outcome:
+            continue  # its config is broken: said above
+        path, diagnostics, roadmap, error, _ = outcome[named[resolved]]
+        if error is not None:
+            cls, message, epath, line, hint = error
+            errors.append(cls(message, path=epath, line=line, hint=hint))
+            continue
+        assert roadmap is not None
+        merged = sorted(
+            [*diagnostics, *by_path.get(path, [])], key=lambda d: (d.line, d.col, d.code)
+        )
+        reports.append(FileReport(roadmap, merged))
+    return reports, errors

@@ -1,0 +1,99 @@
+"""What the cross-track rules see of a portfolio: its tracks by every name, its dependency
+cycles, the tracks that share a name; and, of each roadmap, only what they read (a skeleton,
+small enough to send between processes, or a context roadmap kept in the check's cache)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from milepost.document import Document, parse
+from milepost.model import Dependency, Meta, Roadmap
+from milepost.rules.suppressions import code_blocks
+from milepost.source import Source
+from milepost.span import Span
+
+if TYPE_CHECKING:  # a one-file check never needs the portfolio modules: import them on use
+    from milepost.portfolio.links import TrackIndex
+
+__all__ = ["PortfolioView", "context_roadmap", "portfolio_view", "skeleton"]
+
+
+@dataclass(slots=True)
+class PortfolioView:
+    tracks: TrackIndex | None = None
+    cycles: dict[str, list[str]] = field(default_factory=dict)
+    namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
+    if len(roadmaps) < 2:
+        return PortfolioView()  # one file: cross-track references cannot be judged
+    from milepost.portfolio.graph import cycles
+    from milepost.portfolio.links import normal_track, track_index, track_labels
+    from milepost.portfolio.slugs import slug_of
+
+    pairs = [(roadmap.track, slug_of(roadmap)) for roadmap in roadmaps]
+    index = track_index(pairs)
+    by_name: dict[str, list[str]] = {}
+    for roadmap in roadmaps:
+        name = normal_track(roadmap.track)
+        if roadmap.path and name and name != "roadmap":  # "# Roadmap" names no track
+            by_name.setdefault(name, []).append(roadmap.path)
+    namesakes = {
+        path: tuple(p for p in paths if p != path)
+        for paths in by_name.values()
+        if len(paths) > 1
+        for path in paths
+    }
+    graph: dict[str, list[str]] = {}
+    for me, roadmap in zip(track_labels(pairs), roadmaps, strict=True):
+        deps = graph.setdefault(me, [])
+        for dependency in roadmap.dependencies:
+            found = index.resolve(dependency.on)
+            if found is not None and found != me and found not in deps:
+                deps.append(found)
+    return PortfolioView(index, cycles(graph), namesakes)
+
+
+def skeleton(roadmap: Roadmap) -> Roadmap:
+    """What the cross-track rules read of a roadmap, without its parsed blocks: small enough
+    to send between processes. The text stays where it may hold suppression comments, and the
+    title's heading, where a finding about the whole track points. Its code blocks stay too
+    (as top-level blocks): a comment shown in one is no suppression."""
+    source = roadmap.document.source
+    document = _empty_document()
+    if "<!--" in source.text:
+        code = list(code_blocks(roadmap.document.blocks))
+        document = replace(document, source=source, blocks=code)
+    title = [h for h in roadmap.document.headings if h.level == 1][:1]  # where MP603 points
+    return Roadmap(
+        title=roadmap.title,
+        track=roadmap.track,
+        meta=Meta(),
+        document=replace(document, headings=title) if title else document,
+        path=roadmap.path,
+        dependencies=roadmap.dependencies,
+        synergies=roadmap.synergies,
+    )
+
+
+def context_roadmap(path: str, track: str, depends_on: Sequence[str]) -> Roadmap:
+    """What the cross-track rules read of a roadmap of the portfolio that is not checked: its
+    track and the tracks it depends on (kept between runs by the check's cache)."""
+    span = Span(0, 1, path)
+    return Roadmap(
+        title=track,
+        track=track,
+        meta=Meta(),
+        document=_empty_document(),
+        path=path,
+        dependencies=tuple(Dependency(on, "", span, kind="track") for on in depends_on),
+    )
+
+
+@cache
+def _empty_document() -> Document:
+    return parse(Source(""))

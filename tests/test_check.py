@@ -110,6 +110,50 @@ def test_a_file_that_cannot_be_checked_is_in_the_ci_formats_too(
     assert code == 2 and out.startswith(f"::error file={png},line=1,title=milepost could not")
 
 
+def test_a_file_that_cannot_be_checked_is_in_the_json_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A JSON reader sees every file: one that could not be read is an entry of the same list,
+    with the keys of a finding and no rule (as ruff lists its io-error among the findings)."""
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# bad \xff\n")
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    good = tmp_path / "good.md"
+    good.write_text("# T\n\n<!-- milepost: ignore MP9999 -->\n- x\n", "utf-8")
+    args = ("check", str(bad), str(pipe), str(good), "--select", "MP105", "--format", "json")
+    code, out, _ = run(capsys, *args)
+    assert code == 2  # bad input wins over findings, as in every format
+    errors = [entry for entry in json.loads(out) if entry["code"] is None]
+    findings = [entry for entry in json.loads(out) if entry["code"] is not None]
+    assert errors == [
+        {
+            "code": None,
+            "name": None,
+            "severity": "error",
+            "message": "cannot decode byte 6 (0xff) as utf-8 (milepost reads UTF-8; re-save the"
+            " file as UTF-8)",
+            "path": str(bad),
+            "line": 1,
+            "col": None,
+            "fix": None,
+        },
+        {
+            "code": None,
+            "name": None,
+            "severity": "error",
+            "message": "not a regular file or folder",
+            "path": str(pipe),
+            "line": None,
+            "col": None,
+            "fix": None,
+        },
+    ]
+    assert [(f["code"], f["path"]) for f in findings] == [("MP105", str(good))]
+    code, out, _ = run(capsys, "check", str(bad), "--format", "json")
+    assert code == 2 and [e["path"] for e in json.loads(out)] == [str(bad)]
+
+
 def test_fix_rewrites_only_the_broken_line(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
     before = stale.read_bytes()
     os.chmod(stale, 0o640)

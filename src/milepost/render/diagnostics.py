@@ -47,6 +47,21 @@ def github_error(error: MilepostError) -> str:
     return f"::error{where},title=milepost could not check it::{_github_escape(error.said)}"
 
 
+def json_error(error: MilepostError) -> dict[str, object]:
+    """A file that could not be checked, as an entry of the JSON list: the keys of a finding
+    (:meth:`Diagnostic.to_dict`), with no rule (``code`` and ``name`` null) and no column."""
+    return {
+        "code": None,
+        "name": None,
+        "severity": Severity.ERROR.value,
+        "message": error.said,
+        "path": error.path,
+        "line": error.line,
+        "col": None,
+        "fix": None,
+    }
+
+
 def _notification(error: MilepostError) -> dict[str, object]:
     """A SARIF tool execution notification for a file that could not be checked."""
     found: dict[str, object] = {"level": "error", "message": {"text": error.said}}
@@ -128,13 +143,14 @@ def render(
     errors: Sequence[MilepostError] = (),
 ) -> str:
     """All diagnostics in one format, ready to print (ends with a newline unless empty).
-    ``errors`` (files that could not be checked, also said on stderr) are in the SARIF log
-    and the GitHub annotations too, where a CI reads them."""
+    ``errors`` (files that could not be checked, also said on stderr) are in the JSON list,
+    the SARIF log and the GitHub annotations too, where a CI reads them."""
     if fmt in ("json", "sarif"):
         import json  # the text formats, the usual ones, do without it
 
     if fmt == "json":
-        return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+        entries = [json_error(e) for e in errors] + [d.to_dict() for d in diagnostics]
+        return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
     if fmt == "sarif":
         log = sarif(diagnostics, version=version, errors=errors)
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

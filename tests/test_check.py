@@ -302,6 +302,39 @@ def test_config_select_and_per_file_ignores(
     assert found == {("new", "MP201")}
 
 
+@pytest.mark.parametrize(
+    ("config", "cli", "found"),
+    [
+        # the command line's --select replaces the config's selection, its ignore included
+        ('ignore = ["MP201"]', ("--select", "MP201"), {"MP201"}),
+        ('ignore = ["freshness"]', ("--select", "MP201"), {"MP201"}),
+        ('select = ["MP2"]\nignore = ["MP201"]', ("--select", "MP3"), {"MP302"}),
+        ('ignore = ["MP302"]', ("--select", "ALL"), {"MP201", "MP302"}),
+        ('ignore = ["MP2"]', ("--select", "MP201", "--ignore", "MP2"), {"MP201"}),
+        # without it, the config's selection stands and --ignore takes rules off it
+        ('select = ["MP2"]', (), {"MP201"}),
+        ('ignore = ["MP302"]', (), {"MP201"}),
+        ('ignore = ["MP302"]', ("--ignore", "MP201"), set()),
+        ('select = ["MP201", "MP302"]', ("--ignore", "freshness"), {"MP302"}),
+        ('select = ["MP201"]\nignore = ["MP2"]', (), {"MP201"}),
+        # per-file-ignores are not a selection: they hold whatever is selected
+        ('[per-file-ignores]\n"*.md" = ["MP302"]', ("--select", "MP302"), set()),
+    ],
+)
+def test_command_line_selection_overrides_the_config_like_ruff(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    config: str,
+    cli: tuple[str, ...],
+    found: set[str],
+) -> None:
+    (tmp_path / "milepost.toml").write_text(config + "\n", "utf-8")
+    (tmp_path / "roadmap.md").write_text(STALE, encoding="utf-8")
+    args = ("check", str(tmp_path), "--today", "2026-11-25", "--format", "json", *cli)
+    codes = {d["code"] for d in json.loads(run(capsys, *args)[1])}
+    assert codes & {"MP201", "MP302"} == found
+
+
 def test_patterns_written_from_the_config_folder_with_a_leading_dot_slash(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

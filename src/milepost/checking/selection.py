@@ -44,13 +44,24 @@ def rules_for(
 
 
 def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
-    """The rules a run uses: the command line's ``select`` wins over the config's.
+    """The rules a run uses, resolved as ruff resolves them: the command line's ``select``
+    replaces the config's selection, its ``ignore`` included (written against the config's
+    ``select``, which is gone); without it the config's selection stands and the command
+    line's ``ignore`` takes rules off it, however precisely the config named them. Within
+    each, the most specific selector decides (:func:`~milepost.rules.engine.select_rules`).
+    Per-file-ignores apply afterwards, to either (:func:`rules_for`).
 
     An unknown selector in the config is an error naming the config file.
     """
     if config.path is not None:
         _check_config_selectors(config)
-    return select_rules(ALL_RULES, select or config.select, (*config.ignore, *ignore))
+    if select:
+        return select_rules(ALL_RULES, select, ignore)
+    chosen = select_rules(ALL_RULES, config.select, config.ignore)
+    if not ignore:
+        return chosen
+    off = {rule.code for rule in select_rules(ALL_RULES, ignore)}
+    return [rule for rule in chosen if rule.code not in off]
 
 
 @cache

@@ -33,9 +33,16 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     "--select",
     multiple=True,
     metavar="CODES",
-    help="Rules to run (codes, prefixes, names, groups).",
+    help=(
+        "Rules to run (codes, prefixes, names, groups); replaces the config's select and ignore."
+    ),
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Rules not to run, on top of the config's selection.",
+)
 @click.option(
     "--force-exclude",
     is_flag=True,

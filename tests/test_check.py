@@ -798,7 +798,8 @@ def test_unused_suppressions_are_reported_alike_on_one_core_and_every_core(
     (tmp_path / "milepost.toml").write_text('roadmaps = ["*.md"]\n', encoding="utf-8")
     (tmp_path / "beta.md").write_text("# Beta Roadmap\n", encoding="utf-8")
     (tmp_path / "alpha.md").write_text(
-        "# Alpha Roadmap\n\n<!-- milepost: ignore MP201 -->\n**Last updated:** 2026-01-01\n\n"
+        "# Alpha Roadmap\n\n<!-- milepost: ignore MP201 --> <!-- milepost: ignore MP209 -->\n"
+        "**Last updated:** 2026-01-01\n\n"
         "## Dependencies and Risks\n\n### Cross-Track Synergies\n\n"
         "<!-- milepost: ignore MP601 -->\n- **With Nowhere:** shared work\n\n"
         "<!-- milepost: ignore MP601 -->\n- **With Beta:** shared work\n\n"
@@ -815,6 +816,7 @@ def test_unused_suppressions_are_reported_alike_on_one_core_and_every_core(
     assert (code, out.splitlines()[:-1]) == (
         1,
         [
+            "alpha.md:3:33: MP106 suppression comment hides nothing (MP209): remove it [*]",
             "alpha.md:13:1: MP106 suppression comment hides nothing (MP601): remove it [*]",
             "alpha.md:16:1: MP106 suppression comment hides nothing (MP209): remove it [*]",
         ],

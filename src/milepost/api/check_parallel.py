@@ -22,6 +22,7 @@ from milepost.model import Roadmap
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.checking import FileReport
     from milepost.rules import Diagnostic, Rule
+    from milepost.rules.suppressions import CommentKey
 
 __all__ = ["PARALLEL_FROM", "check_parallel", "discover_all", "portfolios_of"]
 
@@ -67,9 +68,11 @@ def discover_all(
 
 
 _ErrorTuple = tuple[type[MilepostError], str, str | None, int | None, str]
-# (path, its own rules' findings, its skeleton, its error, the lines of the suppression
+# (path, its own rules' findings, its skeleton, its error, the keys of the suppression
 # comments that hid a finding of its own rules)
-_Outcome = tuple[str, list["Diagnostic"], Roadmap | None, _ErrorTuple | None, frozenset[int]]
+_Outcome = tuple[
+    str, list["Diagnostic"], Roadmap | None, _ErrorTuple | None, frozenset["CommentKey"]
+]
 
 
 def _check_chunk(
@@ -92,7 +95,7 @@ def _check_chunk(
                 error = (type(exc), exc.message, exc.path, exc.line, exc.hint)
                 out.append((str(file), [], None, error, frozenset()))
                 continue
-            hid: set[int] = set()
+            hid: set[CommentKey] = set()
             found = (
                 check_file_rules(
                     roadmap,
@@ -182,7 +185,7 @@ def check_parallel(
         return scope.stand_in(path) if error is not None else roadmap
 
     by_path: dict[str, list[Diagnostic]] = {}
-    used: dict[str, set[int]] = {}
+    used: dict[str, set[CommentKey]] = {}
     for config, group in groups.items():
         own = [r for r in (outcome[named[p]][2] for p in group) if r is not None]
         stand_ins = [scope.stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]

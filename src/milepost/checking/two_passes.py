@@ -13,7 +13,7 @@ from milepost.config import Config
 from milepost.model import Roadmap
 from milepost.rules import Context, Diagnostic, Rule
 from milepost.rules.engine import UNUSED, ran_codes, run_rules, unused_suppressions
-from milepost.rules.suppressions import Suppressions
+from milepost.rules.suppressions import CommentKey, Suppressions
 
 __all__ = ["check_file_rules", "check_references", "unused_after_two_passes"]
 
@@ -26,7 +26,7 @@ def check_file_rules(
     config: Config,
     missing_links: frozenset[str] = frozenset(),
     where: str | None = None,
-    used: set[int] | None = None,
+    used: set[CommentKey] | None = None,
 ) -> list[Diagnostic]:
     """The findings of the rules that need only this file (no cross-track ones); ``where``:
     see :func:`~milepost.checking.selection.rules_for`; ``used``: see
@@ -43,13 +43,13 @@ def unused_after_two_passes(
     *,
     today: date,
     config: Config,
-    used: frozenset[int],
+    used: frozenset[CommentKey],
     portfolio: bool,
     where: str | None = None,
 ) -> list[Diagnostic]:
     """MP106 on a roadmap whose rules ran in two passes (its own rules in a worker, the
     cross-track ones on the portfolio, which ``portfolio`` says there was: two roadmaps or
-    more, as :func:`check_roadmaps` needs): ``used``, the lines of the suppression comments
+    more, as :func:`check_roadmaps` needs): ``used``, the keys of the suppression comments
     that hid a finding in either pass."""
     chosen = rules_for(roadmap, rules, config, where)
     unused = [r for r in chosen if r.code == UNUSED]
@@ -69,11 +69,11 @@ def check_references(
     today: date,
     config: Config,
     located: Mapping[str, str] | None = None,
-    used: dict[str, set[int]] | None = None,
+    used: dict[str, set[CommentKey]] | None = None,
 ) -> dict[str, list[Diagnostic]]:
     """The findings of the cross-track rules, by path; ``others`` only resolve references.
     ``located`` maps a path to where it is relative to the config's folder (see
-    :func:`~milepost.checking.selection.rules_for`); ``used``: the lines of the suppression
+    :func:`~milepost.checking.selection.rules_for`); ``used``: the keys of the suppression
     comments that hid a finding are added to each path's set."""
     cross = [r for r in rules if r.group == "references"]
     if not cross:

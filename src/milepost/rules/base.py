@@ -19,6 +19,7 @@ from milepost.model import Roadmap
 
 if TYPE_CHECKING:  # only portfolio checks fill it in, and they import it themselves
     from milepost.portfolio.links import TrackIndex
+    from milepost.rules.suppressions import Comment
 
 __all__ = ["Context", "Diagnostic", "Fix", "FixAvailability", "Rule", "Severity"]
 
@@ -91,10 +92,9 @@ class Context:
     missing_links: frozenset[str] = frozenset()
     #: The other roadmaps of the portfolio that go by the same track name, by path.
     namesakes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: For MP106, once the other rules ran: the suppression comments that hid no finding,
-    #: each by its line and selectors (None: not worked out), and the codes of the rules
-    #: that ran.
-    unused: tuple[tuple[int, tuple[str, ...]], ...] | None = None
+    #: For MP106, once the other rules ran: the suppression comments that hid no finding
+    #: (None: not worked out), and the codes of the rules that ran.
+    unused: tuple[Comment, ...] | None = None
     ran: tuple[str, ...] = ()
 
     @property

@@ -4,9 +4,13 @@ nothing (MP106). Both in the structure group."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from milepost.document import Patch
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
+
+if TYPE_CHECKING:
+    from milepost.rules.suppressions import Comment
 
 __all__ = ["RULES"]
 
@@ -17,10 +21,11 @@ def _unknown_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     from milepost.rules.suppressions import split_comments, suppression_comments
 
     document = context.roadmap.document
-    for number, _whole_file, selectors in suppression_comments(document):
-        for selector in selectors:
+    for comment in suppression_comments(document):
+        for selector in comment.selectors:
             if not is_known(selector, ALL_RULES):
-                yield rule.at(context, number, f"suppression comment names no rule: {selector!r}")
+                message = f"suppression comment names no rule: {selector!r}"
+                yield rule.at(context, comment.line, message)
     for number in split_comments(document):
         yield rule.at(
             context, number, "suppression comment over several lines is not read: write it on one"
@@ -36,41 +41,36 @@ def _unused_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     from milepost.rules.suppressions import specificity
 
     ran = set(context.ran)
-    lines = context.lines
-    for number, selectors in context.unused:
-        named = [[r for r in ALL_RULES if specificity(s, r)] for s in selectors]
+    for comment in context.unused:
+        named = [[r for r in ALL_RULES if specificity(s, r)] for s in comment.selectors]
         if not all(named) or any(r.code not in ran for rules in named for r in rules):
             continue  # names no rule (MP105), or a rule that did not run: cannot tell
+        selectors = comment.selectors
         shown = ", ".join(selectors) if selectors != ("ALL",) else "every rule"
         yield rule.at(
             context,
-            number,
+            comment.line,
             f"suppression comment hides nothing ({shown}): remove it",
-            fix=_without_comment(lines, number, selectors),
+            col=comment.col + 1,
+            fix=_without_comment(context.lines, comment),
         )
 
 
-def _without_comment(lines: Sequence[str], number: int, selectors: tuple[str, ...]) -> Fix | None:
-    """The fix of MP106: the line gone where it holds only suppression comments, else the
-    comment taken out of its line (a trailing one)."""
-    from milepost.rules.suppressions import comment_spans
-
-    line = lines[number]
-    spans = comment_spans(line)
-    if not spans:
+def _without_comment(lines: Sequence[str], comment: Comment) -> Fix | None:
+    """The fix of MP106: the comment taken out of its line (the text beside it kept, other
+    comments too), and the line gone where nothing else is left on it."""
+    if comment.end_line != comment.line:
         return None
+    line = lines[comment.line]
     body = line.rstrip("\r\n")
-    rest = body
-    for start, end in reversed(spans):
-        rest = rest[:start] + rest[end:]
-    if not rest.strip():
-        patch = Patch(number, number + 1, ())
+    head, tail = body[: comment.col], body[comment.end_col :]
+    if not (head + tail).strip():
+        patch = Patch(comment.line, comment.line + 1, ())
     else:
-        start, end = spans[0] if len(spans) == 1 else (-1, -1)
-        if start < 0:
-            return None  # several comments beside text: left to the author
-        new = body[:start].rstrip() + body[end:] + line[len(body) :]
-        patch = Patch(number, number + 1, (new,))
+        rest = tail.lstrip()
+        spaced = (head[-1:].isspace() or tail[:1].isspace()) and rest[:1] not in ",.;:!?)"
+        new = head + rest if not head.strip() else head.rstrip() + " " * spaced + rest
+        patch = Patch(comment.line, comment.line + 1, (new + line[len(body) :],))
     return Fix((patch,), safe=True, description="remove the suppression comment")
 
 

@@ -22,7 +22,7 @@ from milepost.extract import extract
 from milepost.extract.legend import config_legend
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Rule
-from milepost.rules.suppressions import Suppressions, specificity
+from milepost.rules.suppressions import CommentKey, Suppressions, specificity
 
 __all__ = [
     "UNUSED",
@@ -70,17 +70,17 @@ def select_rules(
 
 
 def run_rules(
-    rules: Sequence[Rule], context: Context, *, used: set[int] | None = None
+    rules: Sequence[Rule], context: Context, *, used: set[CommentKey] | None = None
 ) -> list[Diagnostic]:
     """Every diagnostic of the rules on one roadmap, minus suppressed ones, sorted by place.
 
-    The lines of the suppression comments that hid a finding are added to ``used``. Without
+    The suppression comments that hid a finding are added to ``used`` (by their keys). Without
     ``used``, the rules are all this file's (not one of two passes) and MP106, when chosen,
     reports the comments that hid none; with it, the caller does that once both passes ran
     (see :func:`unused_suppressions`).
     """
     suppressions = Suppressions.read(context.roadmap.document)
-    hid: set[int] = set() if used is None else used
+    hid: set[CommentKey] = set() if used is None else used
     out = []
     last = [r for r in rules if r.code == UNUSED] if used is None else []
     for rule in rules:
@@ -112,27 +112,24 @@ def unused_suppressions(
     rule: Rule,
     context: Context,
     suppressions: Suppressions,
-    used: frozenset[int],
+    used: frozenset[CommentKey],
     ran: tuple[str, ...],
 ) -> list[Diagnostic]:
     """MP106 (``rule``) on one roadmap: the comments that hid none of the findings of the
-    rules that ran (``ran``: their codes; ``used``: the lines of the comments that hid one),
-    themselves suppressible like any finding, but by another comment: a comment hides its
-    own report only where it names MP106 itself (a bare ``ignore`` names it only as one of
+    rules that ran (``ran``: their codes; ``used``: the keys of the comments that hid one),
+    each judged alone, two on a line too. Their reports are suppressible like any finding,
+    but by another line's comment: on the reported comment's own line, a comment hides the
+    report only where it names MP106 itself (a bare ``ignore`` names it only as one of
     every rule)."""
     comments = suppressions.comments()
-    unused = tuple(c for c in comments if c[0] not in used)
+    unused = tuple(c for c in comments if c.key not in used)
     judged = replace(context, unused=unused, ran=ran)
-    selectors: dict[int, list[str]] = {}
-    for line, named in comments:
-        selectors.setdefault(line, []).extend(named)
+    exact = {c.key for c in comments if any(specificity(s, rule) == 100 for s in c.selectors)}
     out = []
     for diagnostic in rule.run(judged):
         own = diagnostic.line - 1
         hiding = [
-            n
-            for n in suppressions.hiding(diagnostic, rule)
-            if n != own or any(specificity(s, rule) == 100 for s in selectors.get(n, ()))
+            key for key in suppressions.hiding(diagnostic, rule) if key[0] != own or key in exact
         ]
         if not hiding:
             out.append(diagnostic)

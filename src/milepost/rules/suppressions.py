@@ -14,9 +14,10 @@ from milepost.document import Block, CodeBlock, Document, FrontMatter, descendan
 from milepost.rules.base import Diagnostic, Rule
 
 __all__ = [
+    "Comment",
+    "CommentKey",
     "Suppressions",
     "code_blocks",
-    "comment_spans",
     "specificity",
     "split_comments",
     "suppression_comments",
@@ -43,50 +44,69 @@ _COMMENT = re.compile(
 )
 
 
+#: A comment by where it opens: its line and column (0-based), so that two on a line are two.
+CommentKey = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One suppression comment: where it opens and closes (0-based line, column; the close
+    just after its ``-->``), whether it covers the whole file, its selectors (``("ALL",)``
+    when it names none), and whether it trails the text of a list item or a table row."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    whole_file: bool
+    selectors: tuple[str, ...]
+    trailing: bool
+
+    @property
+    def key(self) -> CommentKey:
+        return self.line, self.col
+
+
 @dataclass(frozen=True, slots=True)
 class Suppressions:
-    """What a file's comments switch off, each comment by its line (0-based): file-wide, and
-    per line range (0-based, half-open)."""
+    """What a file's comments switch off: each comment, and the line range (0-based,
+    half-open) it covers (the whole file: ``None``)."""
 
-    whole_file: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (line, selectors); ("ALL",)
-    ranges: tuple[tuple[int, int, int, tuple[str, ...]], ...] = ()  # (line, start, end, ...)
+    covering: tuple[tuple[Comment, tuple[int, int] | None], ...] = ()
 
     @classmethod
     def read(cls, document: Document) -> Suppressions:
         lines = document.source.lines
-        whole: list[tuple[int, tuple[str, ...]]] = []
-        ranges: list[tuple[int, int, int, tuple[str, ...]]] = []
-        for number, whole_file, codes, trailing in _comments(document):
-            if whole_file:
-                whole.append((number, codes))
-            elif trailing:  # after a list item's or a row's text: that line alone
-                ranges.append((number, number, number + 1, codes))
+        covering: list[tuple[Comment, tuple[int, int] | None]] = []
+        for comment in _comments(document):
+            if comment.whole_file:
+                covering.append((comment, None))
+            elif comment.trailing:  # after a list item's or a row's text: that line alone
+                covering.append((comment, (comment.line, comment.end_line + 1)))
             else:
-                ranges.append((number, number, _next_block_end(lines, number + 1), codes))
-        return cls(tuple(whole), tuple(ranges))
+                end = _next_block_end(lines, comment.end_line + 1)
+                covering.append((comment, (comment.line, end)))
+        return cls(tuple(covering))
 
-    def hiding(self, diagnostic: Diagnostic, rule: Rule) -> list[int]:
-        """The lines of the comments that hide ``diagnostic`` of ``rule`` (none: shown)."""
+    def hiding(self, diagnostic: Diagnostic, rule: Rule) -> list[CommentKey]:
+        """The comments that hide ``diagnostic`` of ``rule`` (none: shown)."""
         line = diagnostic.line - 1
-        found = [n for n, codes in self.whole_file if any(specificity(s, rule) for s in codes)]
-        found += [
-            n
-            for n, start, end, codes in self.ranges
-            if start <= line < end and any(specificity(s, rule) for s in codes)
+        return [
+            comment.key
+            for comment, lines in self.covering
+            if (lines is None or lines[0] <= line < lines[1])
+            and any(specificity(s, rule) for s in comment.selectors)
         ]
-        return found
 
-    def comments(self) -> list[tuple[int, tuple[str, ...]]]:
-        """Every comment: its line and its selectors, in the file's order."""
-        return sorted([*self.whole_file, *((n, codes) for n, _, _, codes in self.ranges)])
+    def comments(self) -> list[Comment]:
+        """Every comment, in the file's order."""
+        return sorted((c for c, _ in self.covering), key=lambda c: c.key)
 
 
-def suppression_comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...]]]:
-    """Each ``<!-- milepost: ignore[-file] CODES -->``: its line (0-based), whether it covers
-    the whole file, and its selectors (``("ALL",)`` when it names none). Comments shown as
-    code are examples, not suppressions, and are left out."""
-    for number, whole_file, codes, _trailing in _comments(document):
-        yield number, whole_file, codes
+def suppression_comments(document: Document) -> Iterator[Comment]:
+    """Each ``<!-- milepost: ignore[-file] CODES -->`` of the document, in its order.
+    Comments shown as code are examples, not suppressions, and are left out."""
+    return _comments(document)
 
 
 _ANY_COMMENT = re.compile(r"<!--.*?-->")
@@ -94,10 +114,10 @@ _ANY_COMMENT = re.compile(r"<!--.*?-->")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
-def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], bool]]:
-    """:func:`suppression_comments`, each with whether it trails the text of a list item or
-    of a table row (then it covers that line alone; after a heading, a table's header or
-    a paragraph's text it covers the next block, as on a line of its own)."""
+def _comments(document: Document) -> Iterator[Comment]:
+    """The suppression comments outside code; each trails the text of a list item or of a
+    table row (then it covers that line alone; after a heading, a table's header or a
+    paragraph's text it covers the next block, as on a line of its own) or not."""
     code: set[int] | None = None
     lines = document.source.lines
     for number, line in enumerate(lines):
@@ -112,7 +132,15 @@ def _comments(document: Document) -> Iterator[tuple[int, bool, tuple[str, ...], 
             codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
             before = _ANY_COMMENT.sub("", text[: match.start()]).strip()
             after = lines[number + 1] if number + 1 < len(lines) else ""
-            yield number, match["kind"].lower() == "ignore-file", codes, _one_line(before, after)
+            yield Comment(
+                number,
+                match.start(),
+                number,
+                match.end(),
+                match["kind"].lower() == "ignore-file",
+                codes,
+                _one_line(before, after),
+            )
 
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
@@ -143,11 +171,6 @@ def _next_block_end(lines: Sequence[str], start: int) -> int:
         elif seen_content:
             return number
     return len(lines)
-
-
-def comment_spans(line: str) -> list[tuple[int, int]]:
-    """Where the suppression comments of ``line`` stand (those in code spans left out)."""
-    return [m.span() for m in _COMMENT.finditer(_without_code_spans(line))]
 
 
 def _without_code_spans(line: str) -> str:

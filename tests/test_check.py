@@ -235,6 +235,27 @@ def test_suppression_comments(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert run(capsys, "check", str(path), "--select", "MP3")[0] == 0
 
 
+def test_a_suppression_comment_over_several_lines_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # HTML comments wrap, by hand or by a formatter; the comment hides what it says it hides
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T\n\n<!--\n  milepost: ignore MP201\n-->\n**Last updated:** 2026-09-01\n\n- âœ… x\n",
+        encoding="utf-8",
+    )
+    args = ("check", str(path), "--today", "2026-11-25", "--select", "MP105,MP2,MP3")
+    out = run(capsys, *args)[1]
+    assert "MP201" not in out and "MP105" not in out and "MP302" in out
+    path.write_text("<!-- milepost:\n  ignore-file\n-->\n# T\n\n- âœ… x\n", encoding="utf-8")
+    assert run(capsys, "check", str(path), "--select", "MP105,MP3")[0] == 0
+    # one that hides nothing is reported; beside text, its fix is left to the author
+    path.write_text("# T\n\n- x <!-- milepost: ignore\n  MP302 -->\n", encoding="utf-8")
+    out = run(capsys, "check", str(path), "--select", "MP106,MP3")[1]
+    assert out.startswith(f"{path}:3:5: MP106 suppression comment hides nothing (MP302): remove")
+    assert "[*]" not in out
+
+
 def test_suppression_comments_shown_as_code_silence_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

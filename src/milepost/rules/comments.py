@@ -18,7 +18,7 @@ __all__ = ["RULES"]
 def _unknown_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     from milepost.rules import ALL_RULES  # the catalog holds this module's rules too
     from milepost.rules.engine import is_known
-    from milepost.rules.suppressions import split_comments, suppression_comments
+    from milepost.rules.suppressions import suppression_comments, unclosed_comments
 
     document = context.roadmap.document
     for comment in suppression_comments(document):
@@ -26,10 +26,8 @@ def _unknown_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
             if not is_known(selector, ALL_RULES):
                 message = f"suppression comment names no rule: {selector!r}"
                 yield rule.at(context, comment.line, message)
-    for number in split_comments(document):
-        yield rule.at(
-            context, number, "suppression comment over several lines is not read: write it on one"
-        )
+    for number in unclosed_comments(document):
+        yield rule.at(context, number, "suppression comment is never closed: end it with -->")
 
 
 def _unused_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
@@ -58,14 +56,15 @@ def _unused_suppression(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _without_comment(lines: Sequence[str], comment: Comment) -> Fix | None:
     """The fix of MP106: the comment taken out of its line (the text beside it kept, other
-    comments too), and the line gone where nothing else is left on it."""
-    if comment.end_line != comment.line:
-        return None
+    comments too), and the line gone where nothing else is left on it; a comment over
+    several lines goes only with them, where nothing else is on them."""
     line = lines[comment.line]
     body = line.rstrip("\r\n")
-    head, tail = body[: comment.col], body[comment.end_col :]
+    head, tail = body[: comment.col], lines[comment.end_line].rstrip("\r\n")[comment.end_col :]
     if not (head + tail).strip():
-        patch = Patch(comment.line, comment.line + 1, ())
+        patch = Patch(comment.line, comment.end_line + 1, ())
+    elif comment.end_line != comment.line:
+        return None  # over several lines beside text: left to the author
     else:
         rest = tail.lstrip()
         spaced = (head[-1:].isspace() or tail[:1].isspace()) and rest[:1] not in ",.;:!?)"
@@ -81,13 +80,14 @@ RULES = (
         group="structure",
         severity=Severity.WARNING,
         summary=(
-            "A `milepost: ignore` comment names a rule that does not exist, or is written over "
-            "several lines."
+            "A `milepost: ignore` comment names a rule that does not exist, or is never closed."
         ),
         why=(
             "A mistyped code silences nothing, so the finding it was meant to hide is still "
-            "reported (or the code was retired and the comment is dead). A suppression is read "
-            "from one line: split over several, it silences nothing either."
+            "reported (or the code was retired and the comment is dead). A comment left open "
+            "(no `-->`) silences nothing either, and one that starts a block hides the rest "
+            "of the file when the Markdown is shown. A comment over several lines is read "
+            "like one on a line."
         ),
         bad="<!-- milepost: ignore MP9999 -->\n- 📋 Search\n",
         good="<!-- milepost: ignore MP206 -->\n- 📋 Search\n",

@@ -1,11 +1,13 @@
 """Suppression comments: ``<!-- milepost: ignore CODES -->`` for the next block (or, at the
 end of a line of text such as a list item or a table row, for that line) and
-``<!-- milepost: ignore-file CODES -->`` for the whole file; a comment shown as code (in a code
-block, a code span or front matter) is an example, not a suppression. Which findings each
+``<!-- milepost: ignore-file CODES -->`` for the whole file, on one line or wrapped over
+several (then the next block is the one after its last line); a comment shown as code (in a
+code block, a code span or front matter) is an example, not a suppression. Which findings each
 comment hides, and which comments hide nothing (MP106)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,8 +21,8 @@ __all__ = [
     "Suppressions",
     "code_blocks",
     "specificity",
-    "split_comments",
     "suppression_comments",
+    "unclosed_comments",
 ]
 
 
@@ -115,32 +117,90 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _comments(document: Document) -> Iterator[Comment]:
-    """The suppression comments outside code; each trails the text of a list item or of a
-    table row (then it covers that line alone; after a heading, a table's header or a
-    paragraph's text it covers the next block, as on a line of its own) or not."""
-    code: set[int] | None = None
+    """The suppression comments outside code, one line or several; each trails the text of a
+    list item or of a table row (then it covers that line alone; after a heading, a table's
+    header or a paragraph's text it covers the next block, as on a line of its own) or not."""
     lines = document.source.lines
-    for number, line in enumerate(lines):
-        if "<!--" not in line:  # then the pattern, which takes "Milepost:" too
-            continue
-        if code is None:  # worked out only for a file that has such comments
-            code = _code_lines(document)
-        if number in code:
-            continue
-        text = _without_code_spans(line)
-        for match in _COMMENT.finditer(text):
+    for number, text, joined, ends, _closed in _openings(document):
+        pos = 0
+        while (start := text.find("<!--", pos)) >= 0:
+            match = _COMMENT.match(joined, start)
+            if match is None:
+                pos = start + 4
+                continue
+            pos = match.end()
+            last = bisect.bisect_right(ends, match.end() - 1)  # the line of its "-->"
             codes = tuple(c for c in re.split(r"[\s,]+", match["codes"]) if c) or ("ALL",)
             before = _ANY_COMMENT.sub("", text[: match.start()]).strip()
             after = lines[number + 1] if number + 1 < len(lines) else ""
             yield Comment(
                 number,
                 match.start(),
-                number,
-                match.end(),
+                number + last,
+                match.end() - (ends[last - 1] if last else 0),
                 match["kind"].lower() == "ignore-file",
                 codes,
                 _one_line(before, after),
             )
+
+
+# (line, its text with code spans blanked, that text read on to the line that closes the
+# comment it leaves open, where each line read ends in it, whether that comment closed)
+_Opening = tuple[int, str, str, list[int], bool]
+
+
+def _openings(document: Document) -> Iterator[_Opening]:
+    """Each line outside code that opens an HTML comment, with the text that a comment it
+    leaves open runs on to. The lines such a comment takes are inside it: a ``<!--`` there
+    opens nothing (the part of its last line after its ``-->`` is read, though); one never
+    closed takes the rest of the file. Each line is read once, however many comments."""
+    code: set[int] | None = None
+    lines = document.source.lines
+    inside_until, cut = -1, 0  # the last line of a comment read on, and where it closes there
+    for number, line in enumerate(lines):
+        if number < inside_until:
+            continue
+        skip = cut if number == inside_until else 0
+        if "<!--" not in line[skip:]:  # then the pattern, which takes "Milepost:" too
+            continue
+        if code is None:  # worked out only for a file that has such comments
+            code = _code_lines(document)
+        if number in code:
+            continue
+        text = " " * skip + _without_code_spans(line[skip:])
+        joined, ends, closed = _read_on(lines, number, text)
+        yield number, text, joined, ends, closed
+        if len(ends) > 1:
+            if not closed and number + len(ends) == len(lines):
+                return  # a comment never closed: the rest of the file is in it
+            if closed:
+                inside_until = number + len(ends) - 1
+                cut = joined.index("-->", ends[-2]) + 3 - ends[-2]
+
+
+_NEW_BLOCK = re.compile(r" {0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|\||>)")
+
+
+def _read_on(lines: Sequence[str], number: int, text: str) -> tuple[str, list[int], bool]:
+    """``text`` (line ``number``), and when it leaves a comment open, the lines after it up to
+    the one that closes it; a comment in a line's text (a list item's, a paragraph's) ends
+    with its paragraph, at a blank line or a line that starts another block (an item, a
+    heading, a row, a quote). Also where each line ends in the text, and whether the comment
+    closed."""
+    at = text.rfind("<!--")
+    if "-->" in text[at + 4 :]:
+        return text, [len(text)], True
+    inline = bool(text[:at].strip())
+    joined, ends = [text], [len(text)]
+    for more in range(number + 1, len(lines)):  # no slice: a copy of the rest per line
+        line = lines[more]
+        if inline and (not line.strip() or _NEW_BLOCK.match(line)):
+            break
+        joined.append(line)
+        ends.append(ends[-1] + len(line))
+        if "-->" in line:
+            return "".join(joined), ends, True
+    return "".join(joined), ends, False
 
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
@@ -183,21 +243,13 @@ def _code_lines(document: Document) -> set[int]:
     return {n for block in code_blocks(document.blocks) for n in range(block.start, block.end)}
 
 
-# The text of a suppression comment left open at the end of its line: not read (one line).
-_SPLIT_COMMENT = re.compile(r"\s*milepost:\s*ignore", re.IGNORECASE)
+# The text after the "<!--" of a suppression comment.
+_SUPPRESSION_TEXT = re.compile(r"\s*milepost:\s*ignore", re.IGNORECASE)
 
 
-def split_comments(document: Document) -> Iterator[int]:
-    """The lines (0-based) that open suppression comments written over several lines, which
-    are not read, outside code."""
-    lines = document.source.lines
-    code: set[int] | None = None
-    for number, line in enumerate(lines):
-        at = line.find("<!--")
-        if at < 0 or "-->" in line[at:]:
-            continue
-        if code is None:
-            code = _code_lines(document)
-        rest = line[at + 4 :] + "".join(lines[number + 1 : number + 3])
-        if number not in code and _SPLIT_COMMENT.match(rest):
+def unclosed_comments(document: Document) -> Iterator[int]:
+    """The lines (0-based) that open suppression comments never closed, outside code: they
+    are not read (and one that starts a block hides the rest of the file when shown)."""
+    for number, text, joined, _ends, closed in _openings(document):
+        if not closed and _SUPPRESSION_TEXT.match(joined, text.rfind("<!--") + 4):
             yield number

@@ -685,6 +685,38 @@ def test_force_exclude_skips_named_files_the_patterns_do_not_match(
 
 
 @pytest.mark.parametrize("many", [False, True], ids=["sequential", "parallel"])
+@pytest.mark.parametrize("config", ['select = ["MP999"]', "select = ["])
+def test_a_broken_config_is_said_once_and_the_other_folders_are_checked(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    many: bool,
+    config: str,
+) -> None:
+    """A config naming no rule is as broken as one that is not TOML: said once (in JSON
+    too), its files unchecked, the rest checked, exit 2; not the whole run given up with
+    nothing on stdout for a JSON reader, on one core while every core went on."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "milepost.toml").write_text(config + "\n", encoding="utf-8")
+    (tmp_path / "a" / "roadmap.md").write_text("# A Roadmap\n", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "roadmap.md").write_text(STALE, encoding="utf-8")
+    if many:
+        if (os.cpu_count() or 1) < 2:
+            pytest.skip("one core: the parallel path is not taken")
+        monkeypatch.setattr(check_parallel, "PARALLEL_FROM", 1)
+    monkeypatch.chdir(tmp_path)
+    args = ("check", "a", "b", "--today", "2026-11-25", "--select", "MP201", "--format", "json")
+    code, out, err = run(capsys, *args)
+    assert code == 2 and err.count("\n") == 1 and "a/milepost.toml: " in err
+    found = json.loads(out)
+    assert [(d["code"], Path(d["path"]).name) for d in found] == [
+        (None, "milepost.toml"),
+        ("MP201", "roadmap.md"),
+    ]
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["sequential", "parallel"])
 def test_per_file_ignores_match_the_path_from_the_config_folder_whatever_the_cwd(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: bool
 ) -> None:

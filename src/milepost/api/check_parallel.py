@@ -45,6 +45,7 @@ def portfolios_of(
         except MilepostError as exc:  # a broken config: said once
             if str(exc) not in {str(e) for e in errors}:
                 errors.append(exc)
+    groups = scope.checkable(groups, errors)
     portfolios = {
         config: [fs.real(p) for p in scope.other_files(group, config, select, ignore)]
         for config, group in groups.items()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from milepost import fs
 from milepost.api.loading import config_for, load, loads
@@ -14,8 +15,11 @@ from milepost.errors import ConfigError, MilepostError
 from milepost.locate import discover
 from milepost.model import Roadmap
 
+_T = TypeVar("_T")
+
 __all__ = [
     "by_config",
+    "checkable",
     "failed_by_config",
     "located",
     "missing_links",
@@ -114,6 +118,27 @@ def by_config(roadmaps: list[Roadmap]) -> dict[Config, list[Roadmap]]:
         config = config_for(roadmap.path) if roadmap.path else Config()
         groups.setdefault(config, []).append(roadmap)
     return groups
+
+
+def checkable(
+    groups: dict[Config, list[_T]], errors: list[MilepostError]
+) -> dict[Config, list[_T]]:
+    """``groups`` without those whose config names a rule that does not exist: that config is
+    broken, as one that is not TOML is, so it is added to ``errors`` (once) and its files are
+    not checked; the other groups are."""
+    from milepost.checking import check_config_selectors
+
+    kept: dict[Config, list[_T]] = {}
+    for config, group in groups.items():
+        try:
+            if config.path is not None:
+                check_config_selectors(config)
+        except ConfigError as exc:
+            if str(exc) not in {str(e) for e in errors}:
+                errors.append(exc)
+            continue
+        kept[config] = group
+    return kept
 
 
 def failed_by_config(errors: list[MilepostError]) -> dict[Config, tuple[str, ...]]:

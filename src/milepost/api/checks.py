@@ -91,7 +91,8 @@ def _check(
 
     loaded = load_many(paths)
     failed = scope.failed_by_config(loaded.errors)
-    groups = scope.by_config(loaded.roadmaps)
+    errors = list(loaded.errors)
+    groups = scope.checkable(scope.by_config(loaded.roadmaps), errors)
     known = (
         {fs.real(r.path): r for r in loaded.roadmaps if r.path}
         if len(groups) > 1
@@ -114,7 +115,7 @@ def _check(
             ),
         )
         report_of.update((id(report.roadmap), report) for report in found)
-    reports = [report_of[id(r)] for r in loaded.roadmaps]
+    reports = [report_of[id(r)] for r in loaded.roadmaps if id(r) in report_of]
     if write:
         for report in reports:
             if report.fixed is not None and report.roadmap.path is not None:
@@ -124,7 +125,7 @@ def _check(
                     encode(report.fixed.document.source),
                     expected=original.digest,
                 )
-    return CheckResult(reports, loaded.errors)
+    return CheckResult(reports, errors)
 
 
 def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> CheckResult:

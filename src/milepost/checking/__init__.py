@@ -12,7 +12,7 @@ from __future__ import annotations
 from milepost.checking.one_pass import check_roadmaps
 from milepost.checking.portfolio_view import context_roadmap, skeleton
 from milepost.checking.report import FileReport
-from milepost.checking.selection import choose_rules, needs_portfolio
+from milepost.checking.selection import check_config_selectors, choose_rules, needs_portfolio
 from milepost.checking.two_passes import (
     check_file_rules,
     check_references,
@@ -21,6 +21,7 @@ from milepost.checking.two_passes import (
 
 __all__ = [
     "FileReport",
+    "check_config_selectors",
     "check_file_rules",
     "check_references",
     "check_roadmaps",

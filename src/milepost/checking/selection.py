@@ -13,7 +13,7 @@ from milepost.portfolio.discover import matches
 from milepost.rules import ALL_RULES, Rule
 from milepost.rules.engine import select_rules
 
-__all__ = ["choose_rules", "needs_portfolio", "rules_for"]
+__all__ = ["check_config_selectors", "choose_rules", "needs_portfolio", "rules_for"]
 
 
 def rules_for(
@@ -54,7 +54,7 @@ def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...
     An unknown selector in the config is an error naming the config file.
     """
     if config.path is not None:
-        _check_config_selectors(config)
+        check_config_selectors(config)
     if select:
         return select_rules(ALL_RULES, select, ignore)
     chosen = select_rules(ALL_RULES, config.select, config.ignore)
@@ -65,7 +65,9 @@ def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...
 
 
 @cache
-def _check_config_selectors(config: Config) -> None:
+def check_config_selectors(config: Config) -> None:
+    """Raise :class:`ConfigError`, naming the config file, if the config names a rule that
+    does not exist (in ``select``, ``ignore`` or ``per-file-ignores``)."""
     try:
         select_rules(ALL_RULES, config.select, config.ignore)
         for pattern, selectors in config.per_file_ignores:

@@ -204,6 +204,25 @@ def test_fix_refuses_a_file_changed_meanwhile(stale: Path, monkeypatch: pytest.M
     assert stale.read_text(encoding="utf-8") == "# someone else's edit\n"
 
 
+def test_fixes_that_do_not_settle_are_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two comments on a line that hide nothing take two passes (their fixes overlap): allowed
+    # one, --fix stops with a fix still to make, and must say so rather than pass it off.
+    from milepost.rules import engine
+
+    monkeypatch.setattr(engine, "MAX_FIX_PASSES", 1)
+    path = tmp_path / "roadmap.md"
+    comment = "<!-- milepost: ignore MP206 -->"
+    path.write_text(f"# T\n\n{comment} {comment}\n- 📋 Search\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path), "--select", "MP106,MP206", "--fix")
+    assert code == 1 and path.read_text(encoding="utf-8").count(comment) == 1, out
+    assert err == (
+        f"milepost: warning: {path}: fixes did not settle after 1 pass; run --fix again"
+        " (and report it if they never do)\n"
+    )
+
+
 def test_unknown_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
     code, _, err = run(capsys, "check", str(stale), "--select", "MP2O1")
     assert code == 2

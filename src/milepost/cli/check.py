@@ -135,6 +135,7 @@ def run(
         raise nothing_found(paths)
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)
+    _unsettled(result)
     if show_diff:
         for report in result.reports:
             click.echo(report.diff(), nl=False)
@@ -148,6 +149,22 @@ def run(
         return 2
     pending = show_diff and any(report.fixed is not None for report in result.reports)
     return 1 if diagnostics or pending else 0
+
+
+def _unsettled(result: CheckResult) -> None:
+    """A warning for each file whose fixes were still changing it when the passes ran out
+    (fixes that undo each other are a bug): its remaining findings are no final word."""
+    from milepost.errors import shown_path
+    from milepost.rules.engine import MAX_FIX_PASSES
+
+    passes = f"{MAX_FIX_PASSES} pass{'es' if MAX_FIX_PASSES != 1 else ''}"
+    for report in result.reports:
+        if not report.converged:
+            click.echo(
+                f"milepost: warning: {shown_path(report.path)}: fixes did not settle after"
+                f" {passes}; run --fix again (and report it if they never do)",
+                err=True,
+            )
 
 
 def _summary(result: CheckResult, *, fixing: bool, written: bool) -> None:

@@ -78,7 +78,7 @@ class Suppressions:
 
     @classmethod
     def read(cls, document: Document) -> Suppressions:
-        lines = document.source.lines
+        block_end: list[int] | None = None
         covering: list[tuple[Comment, tuple[int, int] | None]] = []
         for comment in _comments(document):
             if comment.whole_file:
@@ -86,8 +86,9 @@ class Suppressions:
             elif comment.trailing:  # after a list item's or a row's text: that line alone
                 covering.append((comment, (comment.line, comment.end_line + 1)))
             else:
-                end = _next_block_end(lines, comment.end_line + 1)
-                covering.append((comment, (comment.line, end)))
+                if block_end is None:  # worked out once, for a file with such comments
+                    block_end = _block_ends(document.source.lines)
+                covering.append((comment, (comment.line, block_end[comment.end_line + 1])))
         return cls(tuple(covering))
 
     def hiding(self, diagnostic: Diagnostic, rule: Rule) -> list[CommentKey]:
@@ -222,15 +223,20 @@ def code_blocks(blocks: Sequence[Block]) -> Iterator[Block]:
     return (b for b in descendants(blocks) if isinstance(b, CodeBlock | FrontMatter))
 
 
-def _next_block_end(lines: Sequence[str], start: int) -> int:
-    """The end of the block after ``start``: its first blank line after some content."""
-    seen_content = False
-    for number in range(start, len(lines)):
+def _block_ends(lines: Sequence[str]) -> list[int]:
+    """For each line (and the end), the end of the block from it on: the first blank line
+    after the first line with content, all in one pass from the end (a comment's block, found
+    line by line, made many comments without blank lines take the square of the lines)."""
+    count = len(lines)
+    ends = [count] * (count + 1)
+    blank = content_end = count  # the next blank line; the end of the next block
+    for number in range(count - 1, -1, -1):
         if lines[number].strip():
-            seen_content = True
-        elif seen_content:
-            return number
-    return len(lines)
+            content_end = blank
+        else:
+            blank = number
+        ends[number] = content_end
+    return ends
 
 
 def _without_code_spans(line: str) -> str:

@@ -154,6 +154,20 @@ def test_a_file_that_cannot_be_checked_is_in_the_json_too(
     assert code == 2 and [e["path"] for e in json.loads(out)] == [str(bad)]
 
 
+def test_a_folder_without_roadmaps_is_an_error_in_the_ci_formats_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A SARIF upload step given an empty file fails on the file, not on what went wrong.
+    code, out, err = run(capsys, "check", str(tmp_path), "--format", "json")
+    [entry] = json.loads(out)
+    assert code == 2 and err.count("\n") == 1 and "no roadmaps found" in err
+    assert entry["code"] is None and entry["path"] == str(tmp_path)
+    assert entry["message"].startswith("no roadmaps found: looked for **/roadmap.md")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--format", "sarif")
+    [invocation] = json.loads(out)["runs"][0]["invocations"]
+    assert code == 2 and invocation["executionSuccessful"] is False
+
+
 def test_fix_rewrites_only_the_broken_line(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
     before = stale.read_bytes()
     os.chmod(stale, 0o640)

@@ -129,10 +129,10 @@ def run(
         write=fix and not show_diff,
         cache=cache,
     )
-    if not result.reports and not result.errors:
+    if not result.reports and not result.errors:  # an error a CI format must carry too
         from milepost.locate import nothing_found
 
-        raise nothing_found(paths)
+        result.errors.append(nothing_found(paths))
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)
     _unsettled(result)

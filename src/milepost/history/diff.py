@@ -164,11 +164,26 @@ class TrackDiff:
     sections_removed: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     new: bool = False  # the roadmap did not exist at the base
+    retired: bool = False  # it existed at the base, and no longer at the head
+
+    @property
+    def open_items(self) -> int | None:
+        """For a track retired, how many of its items were still open (neither done nor
+        dropped) when it went; else None."""
+        if not self.retired:
+            return None
+        return sum(
+            1
+            for c in self.items
+            if c.before is not None and c.after is None and c.before.status not in _CLOSED
+        )
 
     @property
     def empty(self) -> bool:
         return not (
-            self.items
+            self.new
+            or self.retired
+            or self.items
             or self.metrics
             or self.risks
             or self.requests
@@ -190,6 +205,8 @@ class TrackDiff:
             "sections_removed": list(self.sections_removed),
             "notes": list(self.notes),
             "new": self.new,
+            "retired": self.retired,
+            "open_items": self.open_items,
         }
 
 
@@ -246,6 +263,7 @@ def diff(
         sections_removed=tuple(s for s in old.sections if s not in new_sections),
         notes=tuple(notes),
         new=before is None and after is not None,
+        retired=before is not None and after is None,
     )
 
 

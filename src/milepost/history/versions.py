@@ -6,11 +6,11 @@ current path, and walks back through renames until the commit that added the fil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["Commit", "Touch", "Version", "before", "trace"]
+__all__ = ["Commit", "Touch", "Version", "before", "retirements", "trace"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,24 @@ def trace(commits: Sequence[Commit], path: str) -> list[Version]:
                     name = touch.old_path
             break
     return found[::-1]
+
+
+def retirements(commits: Sequence[Commit], is_roadmap: Callable[[str], bool]) -> dict[str, Commit]:
+    """The roadmap files (by path) that ``commits`` (newest first) leave deleted, each with the
+    commit that deleted it: tracks retired. A file moved elsewhere is no retirement (git's
+    rename detection says ``R``, and :func:`trace` follows it), nor one added again later."""
+    seen: set[str] = set()
+    out: dict[str, Commit] = {}
+    for commit in commits:
+        for touch in commit.touches:
+            if touch.old_path is not None:
+                seen.add(touch.old_path)  # moved away: what happened to it before is past
+            if touch.path in seen:
+                continue
+            seen.add(touch.path)
+            if touch.status == "D" and is_roadmap(touch.path):
+                out[touch.path] = commit
+    return out
 
 
 def before(days: Sequence[date], day: date, *, through: bool = False) -> int:

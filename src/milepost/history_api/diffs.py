@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -59,13 +60,17 @@ def diffs(
     tree)."""
     since = None if since is None else a_day(since, "since")
     reviews = base is None and since is None  # finding last reviews reads every version
-    history = read_history(paths, working_tree=head is None, snapshots=reviews)
+    # Since a last review, a track retired has none to compare from: only a period tells it.
+    history = read_history(paths, working_tree=head is None, snapshots=reviews, retired=not reviews)
     befores = states_at(history, base) if base is not None else versions_at(history, since)
     afters = states_at(history, head) if head is not None else {}
     out = []
     for track in history.tracks:
         before_ref, before = befores[track.relpath]
-        after_ref, after = afters.get(track.relpath, (Ref("working tree"), track.current))
+        work_tree = (Ref("working tree"), track.current)
+        after_ref, after = afters.get(track.relpath, work_tree)
+        if track.retired is not None and before is None and after is None:
+            continue  # retired before the period, or added and retired after it
         out.append(
             diff(before, after, path=display_path(track.path), base=before_ref, head=after_ref)
         )
@@ -117,6 +122,9 @@ def versions_at(history: History, since: date | None) -> dict[str, _State]:
     chosen = {
         t.relpath: _at(t, since) if since is not None else last_review(t) for t in history.tracks
     }
+    for track in history.tracks:  # a track retired before ``since`` was not there
+        if since is not None and track.retired is not None and track.retired.day < since:
+            chosen[track.relpath] = None
     wanted = {(v.blob, v.path) for v in chosen.values() if v is not None}
     found = history.cache.fill(history.root, wanted, history.notes)
     for track in history.tracks:
@@ -128,9 +136,9 @@ def versions_at(history: History, since: date | None) -> dict[str, _State]:
             continue
         ref = ref_of(version)
         if since is None:
-            ref = Ref(ref.label + ", last review", ref.commit, ref.when)
+            ref = replace(ref, label=ref.label + ", last review")
         elif ref.when is not None and ref.when >= since:  # see _at
-            ref = Ref(ref.label + ", shallow clone's horizon", ref.commit, ref.when)
+            ref = replace(ref, label=ref.label + ", shallow clone's horizon")
         states[rel] = (ref, found.get((version.blob, version.path)))
     return states
 

@@ -18,7 +18,7 @@ from milepost.history import gitlog
 from milepost.history.lineage import Point
 from milepost.history.snapshot import Snapshot, snapshot
 from milepost.history.stats import Life
-from milepost.history.versions import Commit, Version, before, trace
+from milepost.history.versions import Commit, Version, before, retirements, trace
 from milepost.history_store import Store
 
 
@@ -75,6 +75,8 @@ class TrackHistory:
     # Its first version seen is a shallow clone's horizon: a commit whose parents were not
     # fetched, which shows every file as added whether it touched it or not.
     horizon: bool = False
+    # The commit that deleted the roadmap (the track was retired): it is no longer on disk.
+    retired: Commit | None = None
 
     @property
     def track(self) -> str:
@@ -130,22 +132,32 @@ def read_history(
     rev: str = "HEAD",
     working_tree: bool = True,
     snapshots: bool = True,
+    retired: bool = False,
 ) -> History:
     """The history of every roadmap the paths name, up to ``rev``: the versions, and (unless
     ``snapshots`` is false: see :func:`load_snapshots`) what each of them says. ``paths``
-    is one path or several."""
+    is one path or several. With ``retired``, the roadmaps deleted below the folders named
+    (tracks retired) are tracks too, after the others, each with the commit that deleted it."""
     paths = path_list(paths)
     repo = gitlog.repository(paths[0] if paths else ".")  # outside git: fail before the walk
-    files, config = _roadmaps(paths)
+    files, config, folders = _roadmaps(paths)
     root = repo.root
     relpaths = _repo_paths(files, root)
     common = os.path.commonpath([os.path.dirname(r) or "." for r in relpaths])
-    commits = gitlog.log(root, [common or "."], rev=rev)
+    scopes = _scopes(folders, config, root) if retired else []
+    # A roadmap deleted outside the common folder of those left: seen through the patterns
+    patterns = [f":(glob,icase){base}{p}" for base, _, ps in scopes for p in ps]
+    commits = gitlog.log(root, [common or ".", *patterns], rev=rev)
     cache = _Cache(repo.git_dir, config)
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].day if commits else None
     history.commits = commits
-    versions = _follow(root, {rel: trace(commits, rel) for rel in relpaths})
+    gone = {
+        path: commit
+        for path, commit in retirements(commits, lambda p: _in_scope(p, scopes)).items()
+        if path not in relpaths
+    }
+    versions = _follow(root, {rel: trace(commits, rel) for rel in [*relpaths, *gone]})
     horizon = (
         gitlog.grafted(root, {vs[0].commit.sha for vs in versions.values() if vs})
         if repo.shallow
@@ -157,6 +169,14 @@ def read_history(
         history.tracks.append(
             TrackHistory(file, rel, versions[rel], {}, current, horizon=first in horizon)
         )
+    for rel, commit in sorted(gone.items()):
+        if versions[rel]:
+            first = versions[rel][0].commit.sha
+            history.tracks.append(
+                TrackHistory(
+                    root / rel, rel, versions[rel], {}, None, first in horizon, retired=commit
+                )
+            )
     if snapshots:
         load_snapshots(history, history.tracks)
     return history
@@ -223,7 +243,44 @@ def _follow(root: Path, traced: dict[str, list[Version]]) -> dict[str, list[Vers
     return out
 
 
-def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Config]:
+_Scope = tuple[str, str, tuple[str, ...]]  # "base/" the patterns start at, "folder/", patterns
+
+
+def _scopes(folders: Sequence[Path], config: Config, root: Path) -> list[_Scope]:
+    """Where a deleted roadmap counts: below each folder given, a path the config's patterns
+    match (relative to the config's folder when it governs the folder, as discovery has it)."""
+    real_root = root.resolve()
+    config_root = Path(config.root).resolve() if config.root is not None else None
+    out = []
+    for folder in folders:
+        real = folder.resolve()
+        base = real
+        if config_root is not None and (
+            real.is_relative_to(config_root) or config_root.is_relative_to(real)
+        ):
+            base = config_root
+        try:
+            rels = [p.relative_to(real_root).as_posix() for p in (base, real)]
+        except ValueError:
+            continue
+        lead, inside = ("" if r == "." else r + "/" for r in rels)
+        out.append((lead, inside, config.roadmaps))
+    return out
+
+
+def _in_scope(path: str, scopes: Sequence[_Scope]) -> bool:
+    from milepost.portfolio.discover import matches
+
+    return any(
+        path.startswith(lead) and path.startswith(inside) and matches(path[len(lead) :], patterns)
+        for lead, inside, patterns in scopes
+    )
+
+
+def _roadmaps(
+    paths: Sequence[str | os.PathLike[str]],
+) -> tuple[list[Path], Config, list[Path]]:
+    """The roadmap files the paths name, the config, and the folders among the paths."""
     given = list(paths) or ["."]
     config = locate.find_config(given[0])
     if not paths and config.root is not None:
@@ -235,7 +292,7 @@ def _roadmaps(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], Conf
     )  # overlapping paths name each roadmap once
     if not files:
         raise locate.nothing_found(given)
-    return files, config
+    return files, config, [Path(p) for p in given if os.path.isdir(p)]
 
 
 # Below this many blobs to parse, starting worker processes costs more than it saves.

@@ -230,7 +230,7 @@ def announcement_diffs(
     ``resume``: where a delivery of the same announcement (same tracks, ``since`` and HEAD)
     stopped midway, it is made again as it was then, with that day for ``today``."""
     today, since = a_day(today), None if since is None else a_day(since, "since")
-    history = read_history(paths, working_tree=False, snapshots=False)
+    history = read_history(paths, working_tree=False, snapshots=False, retired=True)
     if resume:
         head_commit = gitlog.resolve(history.root, "HEAD")
         pending = _pending_day(history, since, head_commit.sha if head_commit else None)
@@ -246,12 +246,19 @@ def announcement_diffs(
     previous = {rel: a for rel, a in previous.items() if known[a.commit] is not None}
     fallback = since or date.fromordinal(today.toordinal() - 7)
     starts = [a.day for a in previous.values()]
-    if len(previous) < len(history.tracks) or not starts:
+    # A track retired with no announcement of its own is told from where the others start
+    # (one retired long before that is no news), so it moves no start.
+    unannounced = [t for t in history.tracks if t.relpath not in previous]
+    lives = [t for t in unannounced if t.retired is None]
+    if lives or not starts:
         starts.append(fallback)
     start = min(starts)
     tip = gitlog.resolve(history.root, "HEAD")
     head = _cut(history, tip, today)
-    befores = versions_at(history, fallback) if len(previous) < len(history.tracks) else {}
+    befores = versions_at(history, fallback) if lives else {}
+    if len(lives) < len(unannounced):
+        at_start = versions_at(history, start)
+        befores.update({t.relpath: at_start[t.relpath] for t in unannounced if t.retired})
     for commit in dict.fromkeys(a.commit for a in previous.values()):
         at = states_at(history, commit)
         befores.update({rel: at[rel] for rel, a in previous.items() if a.commit == commit})
@@ -260,6 +267,8 @@ def announcement_diffs(
     for track in history.tracks:
         base, before = befores[track.relpath]
         head_ref, after = afters.get(track.relpath, (Ref("nothing"), None))
+        if track.retired is not None and before is None and after is None:
+            continue  # retired before the period, or added and retired after it
         out.append(diff(before, after, path=display_path(track.path), base=base, head=head_ref))
     record = Announced(today, head.sha) if head is not None else None
     return out, history, start, record
@@ -285,8 +294,9 @@ def _afters(
     if not at_head:
         ref = Ref(f"{cut.sha[:7]} ({cut.day.isoformat()})", cut.sha, cut.day)
         return {rel: (ref, snap) for rel, (_, snap) in states_at(history, cut.sha).items()}
-    # Each track's last version is what HEAD holds (the log ran from HEAD).
-    latest = {t.relpath: t.versions[-1] for t in history.tracks if t.versions}
+    # Each track's last version is what HEAD holds (the log ran from HEAD); a track retired
+    # is not there.
+    latest = {t.relpath: t.versions[-1] for t in history.tracks if t.versions and t.retired is None}
     found = history.cache.fill(
         history.root, {(v.blob, v.path) for v in latest.values()}, history.notes
     )

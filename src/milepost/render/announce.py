@@ -18,7 +18,7 @@ from datetime import date
 
 from milepost.history.diff import ItemChange, TrackDiff
 from milepost.model import Status
-from milepost.render.history import escape_markdown
+from milepost.render.history import escape_markdown, track_words
 from milepost.render.text import counted
 
 __all__ = [
@@ -198,6 +198,11 @@ _KINDS: tuple[tuple[str, Callable[[ItemChange], bool]], ...] = (
 )
 
 
+def _words(d: TrackDiff) -> str:
+    told = track_words(d)
+    return told[1] if told is not None else ""
+
+
 def _status(change: ItemChange) -> Status | None:
     return change.after.status if change.after is not None else None
 
@@ -211,9 +216,11 @@ def _became(change: ItemChange, status: Status) -> bool:
 def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Announcement:
     """What shipped, started, slipped, was blocked and was dropped across tracks between two
     days. A roadmap that did not exist at the start is announced as a new track, not as all
-    of its work shipping or starting at once."""
+    of its work shipping or starting at once; one deleted in the period as a track retired
+    (with how many open items went with it), not as all of its work removed."""
     new = [d for d in diffs if d.new]
-    known = [d for d in diffs if not d.new]
+    retired = [d for d in diffs if d.retired]
+    known = [d for d in diffs if not (d.new or d.retired)]
     sections = []
     for heading, belongs in _KINDS:
         lines = []
@@ -234,6 +241,9 @@ def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Annou
             for d in new
         ]
         sections.append(AnnouncementSection("New tracks", tuple(lines)))
+    if retired:
+        lines = [f"**{escape_markdown(d.track)}**: {escape_markdown(_words(d))}" for d in retired]
+        sections.append(AnnouncementSection("Retired tracks", tuple(lines)))
     return Announcement(
         title=f"Roadmap update, {since.isoformat()} → {until.isoformat()}",
         sections=tuple(sections),

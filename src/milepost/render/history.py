@@ -28,6 +28,7 @@ __all__ = [
     "stats_plain",
     "stats_table",
     "story_text",
+    "track_words",
 ]
 
 # What a change of status to this one is called.
@@ -106,6 +107,21 @@ def _header(d: TrackDiff) -> str:
     return f"{d.track}  {d.path}  {d.base.label} → {d.head.label}"
 
 
+def track_words(d: TrackDiff) -> tuple[str, str] | None:
+    """(what happened, the detail) to a track that came or went, told instead of its items:
+    ("new track", "3 items on its roadmap"), ("track retired", "its 2 open items went with
+    it"); None for a track that stayed."""
+    if d.new:
+        return "new track", f"{counted(len(d.items), 'item')} on its roadmap"
+    if d.retired:
+        count = d.open_items or 0
+        if not count:
+            return "track retired", "no open items went with it"
+        items = "its open item" if count == 1 else f"its {count} open items"
+        return "track retired", f"{items} went with it"
+    return None
+
+
 def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> RenderableType:
     """Every track that changed, one line per change; a closing count."""
     from rich.console import Group
@@ -118,6 +134,12 @@ def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> Renderabl
         blocks.append(Text(_header(d), style="bold"))
         width = max((len(i.title) for i in d.items), default=0)
         width = min(width, 60)
+        if (told := track_words(d)) is not None:
+            line = Text("  ")
+            line.append(told[0], style="cyan" if d.new else "red")
+            line.append(f": {told[1]}")
+            blocks.extend([line, Text("")])
+            continue
         for change in d.items:
             verb, detail = change_words(change)
             line = Text("  ")
@@ -146,6 +168,9 @@ def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> Renderabl
 def _totals(diffs: Sequence[TrackDiff]) -> str:
     counts: dict[str, int] = {}
     for d in diffs:
+        if (told := track_words(d)) is not None:
+            counts[told[0]] = counts.get(told[0], 0) + 1
+            continue
         for change in d.items:
             verb = change_words(change)[0]
             counts[verb] = counts.get(verb, 0) + 1
@@ -164,6 +189,9 @@ def diff_markdown(diffs: Sequence[TrackDiff]) -> str:
             continue
         where = f"{_md(d.path)}: {_md(d.base.label)} → {_md(d.head.label)}"
         lines += [f"## {_md(d.track)}", "", where, ""]
+        if (told := track_words(d)) is not None:
+            lines += [f"- **{told[0].capitalize()}:** {_md(told[1])}", ""]
+            continue
         for change in d.items:
             verb, detail = change_words(change)
             lines.append(f"- **{verb.capitalize()}:** {_md(change.title)}" + _paren(detail))

@@ -1,0 +1,179 @@
+"""Tracks that come and go during a period: real repositories in temp dirs.
+
+A roadmap deleted in the period is a track retired (not a track nobody mentions), and one
+added is a new track (not every item "added").
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+from tests.test_history import TODAY, git, run, run_json
+
+MEMORY = (
+    "# Memory Roadmap\n\n## 🎯 Current Focus\n\n### November 2026\n"
+    "- 🚧 Vector store\n- 📋 Compaction\n- ✅ Session cache\n"
+)
+SEARCH = "# Search Roadmap\n\n## 🎯 Current Focus\n\n### November 2026\n- 📋 Search box\n"
+BILLING = "# Billing Roadmap\n\n## 🎯 Current Focus\n\n### November 2026\n- 📋 Invoices\n"
+
+
+def _write(repo: Path, name: str, text: str) -> None:
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _commit(repo: Path, day: str, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", message, day=day)
+
+
+def _retired(tmp_path: Path) -> Path:
+    """Two tracks on 20 October; the memory track retired on 5 November."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    _write(repo, "tracks/memory/roadmap.md", MEMORY)
+    _write(repo, "tracks/search/roadmap.md", SEARCH)
+    _commit(repo, "2026-10-20", "two tracks")
+    git(repo, "rm", "-q", "tracks/memory/roadmap.md")
+    _commit(repo, "2026-11-05", "Retire the memory track")
+    return repo
+
+
+def _portfolio(tmp_path: Path) -> Path:
+    """Two tracks in October; in November one retires, another starts, and the search track
+    ships its box."""
+    repo = _retired(tmp_path)
+    _write(repo, "tracks/search/roadmap.md", SEARCH.replace("📋 Search", "✅ Search"))
+    _write(repo, "tracks/billing/roadmap.md", BILLING)
+    _commit(repo, "2026-11-10", "Billing track; search box shipped")
+    return repo
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path) -> Path:
+    return _portfolio(tmp_path)
+
+
+def test_diff_json_tells_a_retired_track(
+    portfolio: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(portfolio, monkeypatch, capsys, "diff", "--since", "2026-11-01")
+    by_track = {d["track"]: d for d in data["diffs"]}
+    assert sorted(by_track) == ["Billing", "Memory", "Search"]
+    memory = by_track["Memory"]
+    assert (memory["retired"], memory["new"]) == (True, False)
+    assert memory["path"] == "tracks/memory/roadmap.md"
+    assert memory["open_items"] == 2
+    assert (by_track["Billing"]["new"], by_track["Billing"]["retired"]) == (True, False)
+    assert by_track["Search"]["retired"] is False
+
+
+def test_diff_text_and_markdown_tell_new_and_retired_tracks(
+    portfolio: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(portfolio, monkeypatch, capsys, "diff", "--since", "2026-11-01")
+    assert code == 0, err
+    assert "track retired: its 2 open items went with it" in out
+    assert "new track: 1 item on its roadmap" in out
+    assert "added" not in out and "removed" not in out  # not item by item
+    code, out, err = run(
+        portfolio, monkeypatch, capsys, "diff", "--since", "2026-11-01", "--format", "markdown"
+    )
+    assert code == 0, err
+    assert "- **Track retired:** its 2 open items went with it" in out
+    assert "- **New track:** 1 item on its roadmap" in out
+    assert "**Added:**" not in out and "**Removed:**" not in out
+
+
+def test_a_track_retired_before_the_period_is_not_news(
+    portfolio: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = run_json(portfolio, monkeypatch, capsys, "diff", "--since", "2026-11-08")
+    assert sorted(d["track"] for d in data["diffs"]) == ["Billing", "Search"]
+    data = run_json(portfolio, monkeypatch, capsys, "diff", "HEAD~2", "HEAD~1")
+    assert [d["track"] for d in data["diffs"] if d["retired"]] == ["Memory"]
+
+
+def test_announce_tells_a_retired_track(
+    portfolio: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("MILEPOST_DISCORD_WEBHOOK", raising=False)
+    code, out, err = run(
+        portfolio, monkeypatch, capsys, "announce", "--today", TODAY, "--since", "2026-11-01"
+    )
+    assert code == 0, err
+    assert "### Retired tracks\n\n- **Memory**: its 2 open items went with it\n" in out
+    assert "### New tracks\n\n- **Billing**: 1 item on its roadmap\n" in out
+    assert "### Shipped\n\n- **Search**: Search box\n" in out
+    assert "3 tracks · milepost" in out
+    code, out, err = run(
+        portfolio,
+        monkeypatch,
+        capsys,
+        "announce",
+        "--today",
+        TODAY,
+        "--since",
+        "2026-11-01",
+        "--to",
+        "discord",
+        "--dry-run",
+    )
+    assert code == 0, err
+    embeds = [e for p in json.loads(out) for e in p["embeds"]]
+    retired = [e for e in embeds if e.get("title") == "Retired tracks"]
+    assert [e["description"] for e in retired] == ["- **Memory**: its 2 open items went with it"]
+
+
+def test_announce_after_the_retirement_was_told_is_quiet(
+    portfolio: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        portfolio, monkeypatch, capsys, "announce", "--today", TODAY, "--since", "2026-11-08"
+    )
+    assert code == 0, err
+    assert "Memory" not in out and "2 tracks · milepost" in out
+
+
+def test_a_track_retired_beside_the_only_one_left_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _retired(tmp_path)
+    # the roadmaps left share only the search track's folder; the retired one is beside it
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-11-01")
+    assert [(d["track"], d["retired"]) for d in data["diffs"]] == [
+        ("Search", False),
+        ("Memory", True),
+    ]
+    # a file named is that file: nothing beside it retires
+    data = run_json(
+        repo, monkeypatch, capsys, "diff", "--since", "2026-11-01", "tracks/search/roadmap.md"
+    )
+    assert [d["track"] for d in data["diffs"]] == ["Search"]
+
+
+def test_retirements_are_deletions_that_stand() -> None:
+    from datetime import datetime
+
+    from milepost.history.versions import Commit, Touch, retirements
+
+    def commit(sha: str, *touches: Touch) -> Commit:
+        return Commit(sha, datetime(2026, 11, 1, tzinfo=UTC), "Tess", sha, touches)
+
+    zero = "0" * 40
+    newest_first = [
+        commit("e", Touch("D", "a/roadmap.md", zero)),
+        commit("d", Touch("R", "c/roadmap.md", "1", old_path="b/roadmap.md")),
+        commit("c", Touch("A", "d/roadmap.md", "2"), Touch("D", "notes.md", zero)),
+        commit("b", Touch("D", "b/roadmap.md", zero), Touch("D", "d/roadmap.md", zero)),
+        commit("a", Touch("A", "a/roadmap.md", "3")),
+    ]
+    found = retirements(newest_first, lambda p: p.endswith("roadmap.md"))
+    assert {path: c.sha for path, c in found.items()} == {"a/roadmap.md": "e"}

@@ -1,7 +1,8 @@
-"""Tracks that come and go during a period: real repositories in temp dirs.
+"""Tracks that come, go and change names during a period: real repositories in temp dirs.
 
-A roadmap deleted in the period is a track retired (not a track nobody mentions), and one
-added is a new track (not every item "added").
+A roadmap deleted in the period is a track retired (not a track nobody mentions), one added is
+a new track (not every item "added"), and one whose file moved or whose title changed is named
+"New (was: Old)" wherever the period saw the change.
 """
 
 from __future__ import annotations
@@ -177,3 +178,80 @@ def test_retirements_are_deletions_that_stand() -> None:
     ]
     found = retirements(newest_first, lambda p: p.endswith("roadmap.md"))
     assert {path: c.sha for path, c in found.items()} == {"a/roadmap.md": "e"}
+
+
+def _renamed(tmp_path: Path) -> Path:
+    """The Context Store track moves to tracks/memory and takes the name Memory, in one
+    commit; then its vector store ships."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    old = MEMORY.replace("# Memory Roadmap", "# Context Store Roadmap")
+    _write(repo, "tracks/context-store/roadmap.md", old)
+    _write(repo, "tracks/search/roadmap.md", SEARCH)
+    _commit(repo, "2026-10-20", "two tracks")
+    git(repo, "mv", "tracks/context-store", "tracks/memory")
+    _write(repo, "tracks/memory/roadmap.md", MEMORY)
+    _commit(repo, "2026-11-05", "Context Store is Memory now")
+    _write(repo, "tracks/memory/roadmap.md", MEMORY.replace("🚧 Vector", "✅ Vector"))
+    _commit(repo, "2026-11-10", "Vector store shipped")
+    return repo
+
+
+def test_a_renamed_track_is_named_with_its_old_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _renamed(tmp_path)
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-11-01")
+    [memory] = [d for d in data["diffs"] if d["track"] == "Memory"]
+    assert memory["was"] == "Context Store"
+    assert memory["moved_from"] == "tracks/context-store/roadmap.md"
+    assert memory["new"] is False and memory["retired"] is False
+    assert [c["kind"] for c in memory["items"]] == ["changed"]
+    code, out, err = run(repo, monkeypatch, capsys, "diff", "--since", "2026-11-01")
+    assert code == 0, err
+    assert "Memory (was: Context Store)" in out
+    assert "moved from tracks/context-store/roadmap.md" in out
+    code, out, err = run(
+        repo, monkeypatch, capsys, "diff", "--since", "2026-11-01", "--format", "markdown"
+    )
+    assert code == 0, err
+    assert "## Memory (was: Context Store)\n\ntracks/memory/roadmap.md (moved from " in out
+    code, out, err = run(
+        repo, monkeypatch, capsys, "announce", "--today", TODAY, "--since", "2026-11-01"
+    )
+    assert code == 0, err
+    assert "### Shipped\n\n- **Memory (was: Context Store)**: Vector store\n" in out
+    assert "### Renamed tracks\n\n- **Memory** (was: Context Store)\n" in out
+    # after the rename, the track is plain Memory again
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-11-08")
+    [memory] = [d for d in data["diffs"] if d["track"] == "Memory"]
+    assert (memory["was"], memory["moved_from"]) == (None, None)
+
+
+def test_log_names_a_renamed_track_with_its_old_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _renamed(tmp_path)
+    data = run_json(
+        repo, monkeypatch, capsys, "log", "tracks/memory/roadmap.md", "vector", "--today", TODAY
+    )
+    assert (data["track"], data["was"]) == ("Memory", ["Context Store"])
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(
+        repo, monkeypatch, capsys, "log", "tracks/memory/roadmap.md", "vector", "--today", TODAY
+    )
+    assert code == 0, err
+    assert "Memory (was: Context Store): Vector store" in out
+
+
+def test_announce_of_a_track_renamed_with_no_other_news(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _renamed(tmp_path)
+    code, out, err = run(
+        repo, monkeypatch, capsys, "announce", "--today", "2026-11-06", "--since", "2026-11-01"
+    )
+    assert code == 0, err
+    assert "### Renamed tracks\n\n- **Memory** (was: Context Store)\n" in out
+    assert "No roadmap changes" not in out

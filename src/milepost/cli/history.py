@@ -96,6 +96,7 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
     from milepost.render.history import story_text
 
     found, lineage, history = history_api.item_story(track, item, today=today)
+    *was, name = history_api.story_names(found, lineage, today=today)
     _notes(history.notes, history.horizon_note)
     if fmt == "json":
         steps = [
@@ -114,10 +115,11 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
             }
             for s in lineage.steps
         ]
-        data = {"track": found.track, "item": lineage.title, "steps": steps}
+        data = {"track": name, "was": was, "item": lineage.title, "steps": steps}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    _console(color).print(story_text(lineage, track=found.track, horizon=found.horizon))
+    label = f"{name} (was: {', '.join(was)})" if was else name
+    _console(color).print(story_text(lineage, track=label, horizon=found.horizon))
     return 0
 
 

@@ -25,17 +25,20 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """One side of a diff: a commit, the working tree, or nothing (the file did not exist)."""
+    """One side of a diff: a commit, the working tree, or nothing (the file did not exist),
+    and the roadmap's path in the repository there (renames followed; None when unknown)."""
 
     label: str  # "a1b2c3d (2026-11-18)", "working tree", "nothing"
     commit: str | None = None
     when: date | None = None
+    path: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label,
             "commit": self.commit,
             "date": self.when.isoformat() if self.when else None,
+            "path": self.path,
         }
 
 
@@ -165,6 +168,14 @@ class TrackDiff:
     notes: tuple[str, ...] = ()
     new: bool = False  # the roadmap did not exist at the base
     retired: bool = False  # it existed at the base, and no longer at the head
+    was: str | None = None  # the track's name at the base, where it differs from the head's
+    moved_from: str | None = None  # its path at the base, where the file moved since
+
+    @property
+    def label(self) -> str:
+        """The track's name, and the name it had at the base where that changed:
+        "Memory (was: Context Store)"."""
+        return f"{self.track} (was: {self.was})" if self.was else self.track
 
     @property
     def open_items(self) -> int | None:
@@ -183,6 +194,8 @@ class TrackDiff:
         return not (
             self.new
             or self.retired
+            or self.was
+            or self.moved_from
             or self.items
             or self.metrics
             or self.risks
@@ -207,6 +220,8 @@ class TrackDiff:
             "new": self.new,
             "retired": self.retired,
             "open_items": self.open_items,
+            "was": self.was,
+            "moved_from": self.moved_from,
         }
 
 
@@ -250,6 +265,8 @@ def diff(
         lambda r: r.title,
     )
     old_sections, new_sections = set(old.sections), set(new.sections)
+    both = before is not None and after is not None
+    moved = both and base.path is not None and head.path is not None and base.path != head.path
     return TrackDiff(
         track=(after or before or _EMPTY).track,
         path=path,
@@ -264,6 +281,8 @@ def diff(
         notes=tuple(notes),
         new=before is None and after is not None,
         retired=before is not None and after is None,
+        was=old.track if both and old.track != new.track else None,
+        moved_from=base.path if moved else None,
     )
 
 

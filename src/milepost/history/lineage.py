@@ -18,7 +18,7 @@ from milepost.history.versions import Commit
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.titles import title_key
 
-__all__ = ["Lineage", "Point", "Step", "find", "lineages"]
+__all__ = ["Lineage", "Point", "Step", "find", "lineages", "track_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +141,10 @@ def find(found: Sequence[Lineage], query: str) -> list[Lineage]:
     if exact:
         return exact
     return [g for g in found if any(key in title_key(t) for t in g.titles)]
+
+
+def track_names(timeline: Sequence[Point], lineage: Lineage) -> list[str]:
+    """The names ``timeline``'s roadmap had during ``lineage`` (from its first step on),
+    oldest first, each once: more than one where the track was renamed in the item's story."""
+    start = lineage.steps[0].at if lineage.steps else len(timeline)
+    return list(dict.fromkeys(p.snapshot.track for p in timeline[start:] if p.snapshot.track))

@@ -22,6 +22,7 @@ from milepost.history_api.reports import (
     record_announced,
     record_pending,
     stats,
+    story_names,
 )
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "record_pending",
     "split_arguments",
     "stats",
+    "story_names",
 ]

@@ -21,7 +21,7 @@ def ref_of(version: Version | None) -> Ref:
     if version is None:
         return Ref("nothing")
     day = version.commit.day
-    return Ref(f"{version.short} ({day.isoformat()})", version.commit.sha, day)
+    return Ref(f"{version.short} ({day.isoformat()})", version.commit.sha, day, version.path)
 
 
 def _at(track: TrackHistory, day: date) -> Version | None:
@@ -67,7 +67,7 @@ def diffs(
     out = []
     for track in history.tracks:
         before_ref, before = befores[track.relpath]
-        work_tree = (Ref("working tree"), track.current)
+        work_tree = (Ref("working tree", path=track.relpath), track.current)
         after_ref, after = afters.get(track.relpath, work_tree)
         if track.retired is not None and before is None and after is None:
             continue  # retired before the period, or added and retired after it
@@ -195,7 +195,10 @@ def states_at(history: History, rev: str) -> dict[str, _State]:
             at = [v for v in track.versions if (v.blob, v.path) == key]
             version = readable(history, track, at[-1], found) if at else None
             key = (version.blob, version.path) if version is not None else None
-        states[track.relpath] = (ref, found.get(key) if key else None)
+        states[track.relpath] = (
+            replace(ref, path=key[1]) if key else ref,
+            found.get(key) if key else None,
+        )
     return states
 
 

@@ -15,7 +15,7 @@ from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
-from milepost.history.lineage import Lineage, Point, find, lineages
+from milepost.history.lineage import Lineage, Point, find, lineages, track_names
 from milepost.history.snapshot import Snapshot
 from milepost.history.stats import Life, Stats, life, overall, track_stats
 from milepost.history.versions import Commit, before
@@ -39,16 +39,7 @@ def item_story(
     path = api.resolve_track(track)
     history = read_history([path])
     found = history.tracks[0]
-    timeline = found.timeline(until=today)
-    # The work tree is today's, after every commit: none of them made after ``today``.
-    by_today = len(found.until(today)) == len(found.versions)
-    if (
-        by_today
-        and found.current is not None
-        and (not timeline or timeline[-1].snapshot != found.current)
-    ):
-        timeline.append(Point(max(today, *(p.when for p in timeline[-1:])), None, found.current))
-    matches = find(lineages(timeline), query)
+    matches = find(lineages(_story_timeline(found, today)), query)
     if not matches:
         raise UsageError(
             f"no item matches {query!r} in its history",
@@ -63,6 +54,25 @@ def item_story(
             hint="give more of the title",
         )
     return found, matches[0], history
+
+
+def _story_timeline(found: TrackHistory, today: date) -> list[Point]:
+    timeline = found.timeline(until=today)
+    # The work tree is today's, after every commit: none of them made after ``today``.
+    by_today = len(found.until(today)) == len(found.versions)
+    if (
+        by_today
+        and found.current is not None
+        and (not timeline or timeline[-1].snapshot != found.current)
+    ):
+        timeline.append(Point(max(today, *(p.when for p in timeline[-1:])), None, found.current))
+    return timeline
+
+
+def story_names(found: TrackHistory, lineage: Lineage, *, today: date) -> list[str]:
+    """The names the track had during an item's story (see :func:`item_story`), oldest
+    first: the last is its name now, the others what it was called before."""
+    return track_names(_story_timeline(found, a_day(today)), lineage) or [found.track]
 
 
 def stats(

@@ -217,7 +217,8 @@ def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Annou
     """What shipped, started, slipped, was blocked and was dropped across tracks between two
     days. A roadmap that did not exist at the start is announced as a new track, not as all
     of its work shipping or starting at once; one deleted in the period as a track retired
-    (with how many open items went with it), not as all of its work removed."""
+    (with how many open items went with it), not as all of its work removed; a track whose
+    name changed is named "New (was: Old)"."""
     new = [d for d in diffs if d.new]
     retired = [d for d in diffs if d.retired]
     known = [d for d in diffs if not (d.new or d.retired)]
@@ -228,7 +229,7 @@ def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Annou
             for change in d.items:
                 if not belongs(change):
                     continue
-                line = f"**{escape_markdown(d.track)}**: {escape_markdown(change.title)}"
+                line = f"**{escape_markdown(d.label)}**: {escape_markdown(change.title)}"
                 if heading == "Slipped" and change.before is not None and change.after:
                     moved = f"{change.before.period} → {change.after.period}"
                     line += f" ({escape_markdown(moved)})"
@@ -242,8 +243,13 @@ def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Annou
         ]
         sections.append(AnnouncementSection("New tracks", tuple(lines)))
     if retired:
-        lines = [f"**{escape_markdown(d.track)}**: {escape_markdown(_words(d))}" for d in retired]
+        lines = [f"**{escape_markdown(d.label)}**: {escape_markdown(_words(d))}" for d in retired]
         sections.append(AnnouncementSection("Retired tracks", tuple(lines)))
+    if renamed := [d for d in known if d.was]:
+        lines = [
+            f"**{escape_markdown(d.track)}** (was: {escape_markdown(d.was or '')})" for d in renamed
+        ]
+        sections.append(AnnouncementSection("Renamed tracks", tuple(lines)))
     return Announcement(
         title=f"Roadmap update, {since.isoformat()} → {until.isoformat()}",
         sections=tuple(sections),

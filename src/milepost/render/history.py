@@ -104,7 +104,11 @@ def _value(field: str, value: str | None) -> str:
 
 
 def _header(d: TrackDiff) -> str:
-    return f"{d.track}  {d.path}  {d.base.label} → {d.head.label}"
+    return f"{d.label}  {d.path}{_moved(d)}  {d.base.label} → {d.head.label}"
+
+
+def _moved(d: TrackDiff) -> str:
+    return f" (moved from {d.moved_from})" if d.moved_from else ""
 
 
 def track_words(d: TrackDiff) -> tuple[str, str] | None:
@@ -187,8 +191,8 @@ def diff_markdown(diffs: Sequence[TrackDiff]) -> str:
     for d in diffs:
         if d.empty:
             continue
-        where = f"{_md(d.path)}: {_md(d.base.label)} → {_md(d.head.label)}"
-        lines += [f"## {_md(d.track)}", "", where, ""]
+        where = f"{_md(d.path + _moved(d))}: {_md(d.base.label)} → {_md(d.head.label)}"
+        lines += [f"## {_md(d.label)}", "", where, ""]
         if (told := track_words(d)) is not None:
             lines += [f"- **{told[0].capitalize()}:** {_md(told[1])}", ""]
             continue

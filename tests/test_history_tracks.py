@@ -34,14 +34,20 @@ def _commit(repo: Path, day: str, message: str) -> None:
     git(repo, "commit", "-qm", message, day=day)
 
 
-def _retired(tmp_path: Path) -> Path:
-    """Two tracks on 20 October; the memory track retired on 5 November."""
+def _two_tracks(tmp_path: Path) -> Path:
+    """Two tracks on 20 October: memory and search."""
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
     _write(repo, "tracks/memory/roadmap.md", MEMORY)
     _write(repo, "tracks/search/roadmap.md", SEARCH)
     _commit(repo, "2026-10-20", "two tracks")
+    return repo
+
+
+def _retired(tmp_path: Path) -> Path:
+    """Two tracks on 20 October; the memory track retired on 5 November."""
+    repo = _two_tracks(tmp_path)
     git(repo, "rm", "-q", "tracks/memory/roadmap.md")
     _commit(repo, "2026-11-05", "Retire the memory track")
     return repo
@@ -255,3 +261,28 @@ def test_announce_of_a_track_renamed_with_no_other_news(
     assert code == 0, err
     assert "### Renamed tracks\n\n- **Memory** (was: Context Store)\n" in out
     assert "No roadmap changes" not in out
+
+
+def test_a_roadmap_deleted_in_the_work_tree_is_a_track_retiring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _two_tracks(tmp_path)
+    git(repo, "rm", "-q", "tracks/memory/roadmap.md")  # not committed yet
+    for args in ((), ("HEAD",), ("--since", "2026-11-01")):
+        data = run_json(repo, monkeypatch, capsys, "diff", *args)
+        retired = [(d["track"], d["head"]["label"]) for d in data["diffs"] if d["retired"]]
+        assert retired == [("Memory", "working tree")], args
+    code, out, err = run(repo, monkeypatch, capsys, "diff")
+    assert code == 0, err
+    assert "track retired: its 2 open items went with it" in out
+    # committed history knows nothing of it yet
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~0", "HEAD")
+    assert not any(d["retired"] for d in data["diffs"])
+    # deleted in the working tree only, or moved there: the same
+    git(repo, "reset", "-q")
+    data = run_json(repo, monkeypatch, capsys, "diff")
+    assert [d["track"] for d in data["diffs"] if d["retired"]] == ["Memory"]
+    git(repo, "checkout", "-q", "--", "tracks/memory/roadmap.md")
+    git(repo, "mv", "tracks/memory", "tracks/recall")
+    data = run_json(repo, monkeypatch, capsys, "diff")
+    assert not any(d["retired"] for d in data["diffs"])

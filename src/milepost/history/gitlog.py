@@ -274,3 +274,16 @@ def tree_blobs(root: Path, rev: str, paths: Sequence[str]) -> dict[str, str]:
         if len(parts) == 3 and parts[1] == "blob":
             found[path] = parts[2]
     return found
+
+
+def deleted(root: Path, paths: Sequence[str], *, others: Sequence[str] = ()) -> frozenset[str]:
+    """Those of ``paths`` that the working tree (or the index) has deleted since HEAD: not
+    files moved (``git mv``; to one of ``paths`` or ``others``), nor files left out of a
+    sparse checkout."""
+    if not paths:
+        return frozenset()
+    args = ["diff", "--name-only", "-z", "-M", "--diff-filter=D", "HEAD", "--"]
+    result = _git(root, *args, *paths, *others)
+    if result.returncode != 0:
+        raise _failed(result, "git diff failed", root)
+    return frozenset(p for p in _text(result.stdout).split("\0") if p in paths)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["Commit", "Touch", "Version", "before", "retirements", "trace"]
+__all__ = ["Commit", "Touch", "Version", "before", "retirements", "standing", "trace"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +74,13 @@ def trace(commits: Sequence[Commit], path: str) -> list[Version]:
     return found[::-1]
 
 
-def retirements(commits: Sequence[Commit], is_roadmap: Callable[[str], bool]) -> dict[str, Commit]:
-    """The roadmap files (by path) that ``commits`` (newest first) leave deleted, each with the
-    commit that deleted it: tracks retired. A file moved elsewhere is no retirement (git's
-    rename detection says ``R``, and :func:`trace` follows it), nor one added again later."""
+def _last_touches(
+    commits: Sequence[Commit], is_roadmap: Callable[[str], bool]
+) -> dict[str, tuple[Touch, Commit]]:
+    """Each roadmap file's last touch in ``commits`` (newest first), and its commit. A file
+    moved elsewhere has none (git's rename detection says ``R``: :func:`trace` follows it)."""
     seen: set[str] = set()
-    out: dict[str, Commit] = {}
+    out: dict[str, tuple[Touch, Commit]] = {}
     for commit in commits:
         for touch in commit.touches:
             if touch.old_path is not None:
@@ -87,9 +88,30 @@ def retirements(commits: Sequence[Commit], is_roadmap: Callable[[str], bool]) ->
             if touch.path in seen:
                 continue
             seen.add(touch.path)
-            if touch.status == "D" and is_roadmap(touch.path):
-                out[touch.path] = commit
+            if is_roadmap(touch.path):
+                out[touch.path] = (touch, commit)
     return out
+
+
+def retirements(commits: Sequence[Commit], is_roadmap: Callable[[str], bool]) -> dict[str, Commit]:
+    """The roadmap files (by path) that ``commits`` (newest first) leave deleted, each with the
+    commit that deleted it: tracks retired. A file moved elsewhere is no retirement, nor one
+    added again later."""
+    return {
+        path: commit
+        for path, (touch, commit) in _last_touches(commits, is_roadmap).items()
+        if touch.status == "D"
+    }
+
+
+def standing(commits: Sequence[Commit], is_roadmap: Callable[[str], bool]) -> list[str]:
+    """The roadmap files (by path) that ``commits`` (newest first) leave in place: those the
+    last of them has (whatever the working tree has done to them since)."""
+    return [
+        path
+        for path, (touch, _) in _last_touches(commits, is_roadmap).items()
+        if touch.status != "D"
+    ]
 
 
 def before(days: Sequence[date], day: date, *, through: bool = False) -> int:

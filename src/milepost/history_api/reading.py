@@ -18,7 +18,7 @@ from milepost.history import gitlog
 from milepost.history.lineage import Point
 from milepost.history.snapshot import Snapshot, snapshot
 from milepost.history.stats import Life
-from milepost.history.versions import Commit, Version, before, retirements, trace
+from milepost.history.versions import Commit, Version, before, retirements, standing, trace
 from milepost.history_store import Store
 
 
@@ -76,6 +76,7 @@ class TrackHistory:
     # fetched, which shows every file as added whether it touched it or not.
     horizon: bool = False
     # The commit that deleted the roadmap (the track was retired): it is no longer on disk.
+    # (None and no ``current`` either: deleted in the working tree, not in a commit yet.)
     retired: Commit | None = None
 
     @property
@@ -137,14 +138,15 @@ def read_history(
     """The history of every roadmap the paths name, up to ``rev``: the versions, and (unless
     ``snapshots`` is false: see :func:`load_snapshots`) what each of them says. ``paths``
     is one path or several. With ``retired``, the roadmaps deleted below the folders named
-    (tracks retired) are tracks too, after the others, each with the commit that deleted it."""
+    (tracks retired) are tracks too, after the others, each with the commit that deleted it;
+    with ``working_tree``, so are those deleted there but not in a commit yet."""
     paths = path_list(paths)
     repo = gitlog.repository(paths[0] if paths else ".")  # outside git: fail before the walk
     files, config, folders = _roadmaps(paths)
     root = repo.root
     relpaths = _repo_paths(files, root)
     common = os.path.commonpath([os.path.dirname(r) or "." for r in relpaths])
-    scopes = _scopes(folders, config, root) if retired else []
+    scopes = _scopes(folders, config, root) if retired or working_tree else []
     # A roadmap deleted outside the common folder of those left: seen through the patterns
     patterns = [f":(glob,icase){base}{p}" for base, _, ps in scopes for p in ps]
     commits = gitlog.log(root, [common or ".", *patterns], rev=rev)
@@ -152,11 +154,14 @@ def read_history(
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].day if commits else None
     history.commits = commits
-    gone = {
-        path: commit
-        for path, commit in retirements(commits, lambda p: _in_scope(p, scopes)).items()
-        if path not in relpaths
-    }
+
+    def in_scope(path: str) -> bool:
+        return path not in relpaths and _in_scope(path, scopes)
+
+    gone: dict[str, Commit | None] = dict(retirements(commits, in_scope)) if retired else {}
+    if working_tree:  # deleted there, not in a commit yet
+        missing = [p for p in standing(commits, in_scope) if not (root / p).exists()]
+        gone.update(dict.fromkeys(sorted(gitlog.deleted(root, missing, others=relpaths))))
     versions = _follow(root, {rel: trace(commits, rel) for rel in [*relpaths, *gone]})
     horizon = (
         gitlog.grafted(root, {vs[0].commit.sha for vs in versions.values() if vs})
@@ -174,7 +179,13 @@ def read_history(
             first = versions[rel][0].commit.sha
             history.tracks.append(
                 TrackHistory(
-                    root / rel, rel, versions[rel], {}, None, first in horizon, retired=commit
+                    root / rel,
+                    rel,
+                    versions[rel],
+                    {},
+                    None,
+                    first in horizon,
+                    retired=commit,
                 )
             )
     if snapshots:

@@ -45,6 +45,16 @@ def test_many_comments_read_in_linear_time(text: str) -> None:
     list(unclosed_comments(document))
 
 
+@pytest.mark.timeout(10)
+def test_comments_left_open_in_one_long_paragraph_read_in_linear_time() -> None:
+    # Each line of the paragraph opens a comment that its paragraph never closes: each was
+    # read on to the paragraph's end (the square of its lines).
+    text = "# T\n\n" + "x <!-- milepost: ignore\n" * 20_000 + "\nend\n"
+    document = milepost.loads(text, path="x.md").document
+    assert Suppressions.read(document).covering == ()
+    assert list(unclosed_comments(document)) == list(range(2, 20_002))
+
+
 @given(st.lists(st.sampled_from(["", "  ", "x", "- y"]), max_size=12))
 def test_block_ends_are_the_first_blank_line_after_content(lines: list[str]) -> None:
     def naive(start: int) -> int:

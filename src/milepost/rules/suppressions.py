@@ -156,6 +156,7 @@ def _openings(document: Document) -> Iterator[_Opening]:
     opens nothing (the part of its last line after its ``-->`` is read, though); one never
     closed takes the rest of the file. Each line is read once, however many comments."""
     code: set[int] | None = None
+    reach: _Reach | None = None
     lines = document.source.lines
     inside_until, cut = -1, 0  # the last line of a comment read on, and where it closes there
     for number, line in enumerate(lines):
@@ -169,39 +170,63 @@ def _openings(document: Document) -> Iterator[_Opening]:
         if number in code:
             continue
         text = " " * skip + _without_code_spans(line[skip:])
-        joined, ends, closed = _read_on(lines, number, text)
+        if reach is None and "-->" not in text[text.rfind("<!--") + 4 :]:
+            reach = _Reach.of(lines)  # worked out only for a file that leaves one open
+        joined, ends, closed, end = _read_on(lines, number, text, reach)
         yield number, text, joined, ends, closed
-        if len(ends) > 1:
-            if not closed and number + len(ends) == len(lines):
+        if end > number + 1:
+            if not closed and end == len(lines):
                 return  # a comment never closed: the rest of the file is in it
             if closed:
-                inside_until = number + len(ends) - 1
+                inside_until = end - 1
                 cut = joined.index("-->", ends[-2]) + 3 - ends[-2]
 
 
 _NEW_BLOCK = re.compile(r" {0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|\||>)")
 
 
-def _read_on(lines: Sequence[str], number: int, text: str) -> tuple[str, list[int], bool]:
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    """For each line (and the end), the first line from it on that holds a ``-->``, and the
+    first that ends a paragraph (blank, or starting another block): worked out once, from the
+    end, so that a comment left open is read on in one step, not line by line (the lines of a
+    long paragraph, each leaving one open, made the square of its lines)."""
+
+    closes: list[int]
+    breaks: list[int]
+
+    @classmethod
+    def of(cls, lines: Sequence[str]) -> _Reach:
+        count = len(lines)
+        closes, breaks = [count] * (count + 1), [count] * (count + 1)
+        for number in range(count - 1, -1, -1):
+            line = lines[number]
+            closes[number] = number if "-->" in line else closes[number + 1]
+            ends = not line.strip() or _NEW_BLOCK.match(line) is not None
+            breaks[number] = number if ends else breaks[number + 1]
+        return cls(closes, breaks)
+
+
+def _read_on(
+    lines: Sequence[str], number: int, text: str, reach: _Reach | None
+) -> tuple[str, list[int], bool, int]:
     """``text`` (line ``number``), and when it leaves a comment open, the lines after it up to
     the one that closes it; a comment in a line's text (a list item's, a paragraph's) ends
     with its paragraph, at a blank line or a line that starts another block (an item, a
-    heading, a row, a quote). Also where each line ends in the text, and whether the comment
-    closed."""
+    heading, a row, a quote). Also where each line ends in the text, whether the comment
+    closed, and the line after the last one it takes. Of a comment never closed, only the
+    lines that may hold the rest of its ``milepost: ignore`` are in the text."""
     at = text.rfind("<!--")
-    if "-->" in text[at + 4 :]:
-        return text, [len(text)], True
-    inline = bool(text[:at].strip())
+    if reach is None or "-->" in text[at + 4 :]:
+        return text, [len(text)], True, number + 1
+    stop = reach.breaks[number + 1] if text[:at].strip() else len(lines)
+    closed = reach.closes[number + 1] < stop
+    end = reach.closes[number + 1] + 1 if closed else stop
     joined, ends = [text], [len(text)]
-    for more in range(number + 1, len(lines)):  # no slice: a copy of the rest per line
-        line = lines[more]
-        if inline and (not line.strip() or _NEW_BLOCK.match(line)):
-            break
+    for line in lines[number + 1 : end if closed else min(end, number + 3)]:
         joined.append(line)
         ends.append(ends[-1] + len(line))
-        if "-->" in line:
-            return "".join(joined), ends, True
-    return "".join(joined), ends, False
+    return "".join(joined), ends, closed, end
 
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")

@@ -540,12 +540,14 @@ def test_rollover_records_work_whose_title_was_recorded_for_an_earlier_month(
 def test_rollover_records_shipped_work_as_ship_does(tmp_path: Path) -> None:
     """Work done in a month that ended goes under Completed Milestones in the section's
     form, as ``ship`` writes it ("✅ <work> shipped (#ref) @owner", details kept beneath), not
-    in Current Focus's ("✅ **Completed:** <work>"); and its owner is kept, by both."""
+    in Current Focus's ("✅ **Completed:** <work>"); and its owner is kept, by both, left off
+    only where the title names them ("@dan" is not named by "@dana")."""
     path = tmp_path / "roadmap.md"
     path.write_text(
         "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
         "- ✅ **Completed:** SQLite store as the default (#352) @bkumar\n"
         "  - Details: docs/sqlite.md\n"
+        "- ✅ Pairing with @dana on the docs @dan\n"
         "- 📋 **Planned:** Vector recall (#431) @farid\n\n"
         "## Completed Milestones\n\n### October 2026\n"
         "- ✅ Transcript store shipped - agents look up earlier turns\n",
@@ -558,5 +560,6 @@ def test_rollover_records_shipped_work_as_ship_does(tmp_path: Path) -> None:
         "### November 2026\n"
         "- ✅ Vector recall shipped (#431) @farid\n"
         "- ✅ SQLite store as the default shipped (#352) @bkumar\n"
-        "  - Details: docs/sqlite.md\n\n"
+        "  - Details: docs/sqlite.md\n"
+        "- ✅ Pairing with @dana on the docs shipped @dan\n\n"
     ) in text, text

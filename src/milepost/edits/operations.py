@@ -138,7 +138,8 @@ def milestone_lines(
     text = f"{without_carried_note(written)} shipped" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"
-    owners = " ".join(o for o in item.owners if o not in written)
+    # Left off where the title names them already; "@dana" does not name "@dan".
+    owners = " ".join(o for o in item.owners if not re.search(rf"{re.escape(o)}(?![\w-])", written))
     if owners:  # who did it stays with the record ("... shipped (#431) @farid")
         text += f" {owners}"
     # Marked like the milestones already there (a box, or their emoji as written), else

@@ -865,3 +865,23 @@ def test_a_track_named_by_a_shared_name_is_refused_with_its_namesakes(
         assert found == (tmp_path / slug / "roadmap.md").resolve()
     with pytest.raises(UsageError, match=r"2 tracks are named 'Memory Track': memory, memory-v2"):
         api.resolve_track("Memory Track")
+
+
+def test_a_slug_two_folders_share_is_the_track_that_goes_by_it_as_a_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``a/memory`` is the Memory track, ``b/memory`` the Recall track: "memory" names the
+    first by its name (as the portfolio reads it, with no namesake), though both folders are
+    "memory"; a name no track has, but two slugs, is refused naming their paths."""
+    from milepost.errors import UsageError
+
+    for folder, title in (("a", "Memory"), ("b", "Recall")):
+        (tmp_path / folder / "memory").mkdir(parents=True)
+        (tmp_path / folder / "memory" / "roadmap.md").write_text(f"# {title} Roadmap\n", "utf-8")
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["*/*/roadmap.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "b" / "memory")  # where "memory" is no folder: a slug
+    assert api.resolve_track("memory").resolve() == (tmp_path / "a/memory/roadmap.md").resolve()
+    assert api.resolve_track("Recall").resolve() == (tmp_path / "b/memory/roadmap.md").resolve()
+    (tmp_path / "a/memory/roadmap.md").write_text("# Search Roadmap\n", "utf-8")
+    with pytest.raises(UsageError, match=r"2 tracks are named 'memory': .*a/memory/roadmap.md, "):
+        api.resolve_track("memory")

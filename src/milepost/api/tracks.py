@@ -124,24 +124,39 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         if len(by_slug) == 1:  # a slug names its track, even where it is another's name too
             return _relative(by_slug[0])
         # Each track by its own path: two tracks of one name are two tracks, not the first.
+        # A name wins over a slug that is not exact ("Memory" over memory-v2's "memory"), and
+        # over a slug that two folders share (both "memory/").
         tracks = [(p, _track_name(p) or path_slug(str(p))) for p in found]
-        index = TrackIndex.build((str(p), [name, path_slug(str(p))]) for p, name in tracks)
-        wanted = index.resolve(str(track))
-        if wanted is not None:
-            return _relative(Path(wanted))
-        namesakes = index.namesakes(str(track))
-        if namesakes:
-            slugs = ", ".join(sorted(path_slug(p) for p in namesakes))
-            raise UsageError(
-                f"{len(namesakes)} tracks are named {str(track)!r}: {slugs}",
-                hint="give one's slug or path",
-            )
+        for index in (
+            TrackIndex.build((str(p), [name]) for p, name in tracks),
+            TrackIndex.build((str(p), [path_slug(str(p))]) for p, _ in tracks),
+        ):
+            wanted = index.resolve(str(track))
+            if wanted is not None:
+                return _relative(Path(wanted))
+            if index.namesakes(str(track)):
+                raise _namesakes(str(track), index.namesakes(str(track)))
     hint = (
         f"give a path, or the slug or name of a track that {_relative(Path(config.path))} finds"
         if config.path is not None
         else "give a path (no milepost.toml or [tool.milepost] here names the tracks)"
     )
     raise UsageError(f"no roadmap or track named {str(track)!r}", hint=hint)
+
+
+def _namesakes(track: str, paths: tuple[str, ...]) -> UsageError:
+    """The error for a name several tracks share: their slugs, or their paths where the
+    slugs say no more (two folders of one name)."""
+    from milepost.portfolio.slugs import path_slug
+
+    slugs = sorted(path_slug(p) for p in paths)
+    shown = (
+        slugs if len(set(slugs)) == len(slugs) else sorted(str(_relative(Path(p))) for p in paths)
+    )
+    return UsageError(
+        f"{len(paths)} tracks are named {track!r}: {', '.join(shown)}",
+        hint="give one's slug or path" if shown is slugs else "give one's path",
+    )
 
 
 def _track_name(path: Path) -> str | None:

@@ -563,3 +563,28 @@ def test_rollover_records_shipped_work_as_ship_does(tmp_path: Path) -> None:
         "  - Details: docs/sqlite.md\n"
         "- ✅ Pairing with @dana on the docs shipped @dan\n\n"
     ) in text, text
+
+
+@pytest.mark.parametrize(
+    ("done", "recorded"),
+    [
+        # a code span at the start of the title keeps its underscores and its backticks
+        ("- ✅ **Done:** `__init__` hooks @bo", "- ✅ `__init__` hooks shipped @bo"),
+        ("- ✅ `_private` API removed", "- ✅ `_private` API removed shipped"),
+        # work already written as a milestone is not said to have shipped twice
+        ("- ✅ Search shipped - faster lookups (#1)", "- ✅ Search shipped - faster lookups (#1)"),
+        ("- ✅ Dark mode shipped", "- ✅ Dark mode shipped"),
+    ],
+)
+def test_rollover_records_shipped_work_without_losing_its_words(
+    tmp_path: Path, done: str, recorded: str
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        f"# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        f"{done}\n\n## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "rollover", today=dt.date(2026, 12, 1))
+    milestones = path.read_text(encoding="utf-8").split("## Completed Milestones\n")[1]
+    assert milestones == f"\n### November 2026\n{recorded}\n", milestones

@@ -115,6 +115,10 @@ def _issue(issue: str, path: str | None) -> str:
     )
 
 
+# "<work> shipped" or "<work> shipped - <impact>": the form of Completed Milestones.
+_SHIPPED = re.compile(r"(?i)\sshipped(?:\s+[-–—:]\s|$)")
+
+
 def milestone_lines(
     roadmap: Roadmap,
     item: Item,
@@ -133,9 +137,12 @@ def milestone_lines(
     refs = " ".join(
         r for r in item.refs if r.startswith("#") and not re.search(rf"{r}(?!\d)", item.title)
     )
+    # Work written as a milestone already ("Search shipped - faster lookups") is not said to
+    # have shipped twice.
+    shipped = "" if _SHIPPED.search(item.title) else " shipped"
     # The title as the author wrote it: a code span or link stays one ("`__init__` hooks").
-    written = title_markdown(roadmap, item, month_title(month), " shipped")
-    text = f"{without_carried_note(written)} shipped" + (f" - {impact}" if impact else "")
+    written = title_markdown(roadmap, item, month_title(month), shipped)
+    text = f"{without_carried_note(written)}{shipped}" + (f" - {impact}" if impact else "")
     if refs:
         text += f" ({refs})"
     # Left off where the title names them already; "@dana" does not name "@dan".

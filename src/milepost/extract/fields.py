@@ -83,7 +83,28 @@ def clean_title(text: str) -> str:
             title = title[: tail.start()].strip()
     if title[-1:] in ")]" and any(opener in title for opener in _REF_OPENERS):
         title = _without_refs_before_notes(title)
-    return title.strip("*_ ")
+    return _without_edge_markup(title)
+
+
+def _without_edge_markup(title: str) -> str:
+    """``title`` without the spaces, ``*`` and ``_`` that markup left at its ends, but with
+    the underscores of a word there: "__init__ hooks" (a code span's text), "MAX_" stay."""
+    start, end = 0, len(title)
+    while start < end and title[start] in "*_ ":
+        run = start + 1
+        while title[start] == "_" and run < end and title[run] == "_":
+            run += 1
+        if title[start] == "_" and run < end and title[run].isalnum():
+            break  # underscores that begin a word
+        start = run
+    while end > start and title[end - 1] in "*_ ":
+        run = end - 1
+        while title[end - 1] == "_" and run > start and title[run - 1] == "_":
+            run -= 1
+        if title[end - 1] == "_" and run > start and title[run - 1].isalnum():
+            break  # underscores that end a word
+        end = run
+    return title[start:end]
 
 
 def _without_refs_before_notes(title: str) -> str:

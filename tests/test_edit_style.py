@@ -98,7 +98,8 @@ MARKUP = (
     "- 🚧 Fix `*` glob in `a*b` patterns\n"
     "- 🚧 Adopt [uv](https://github.com/astral-sh/uv) for builds (#12)\n"
     "- 🚧 Hook for on_start and **fast** paths (carried over from October 2026)\n"
-    "- 🚧 Plain title\n\n"
+    "- 🚧 Plain title\n"
+    "- 🚧 Replace ~~the old~~ the new parser\n\n"
     "## Completed Milestones\n\n### October 2026\n- ✅ Something shipped\n"
 )
 
@@ -111,6 +112,7 @@ MARKUP = (
         ("uv", "- ✅ Adopt [uv](https://github.com/astral-sh/uv) for builds shipped (#12)\n"),
         ("on_start", "- ✅ Hook for on_start and **fast** paths shipped\n"),
         ("plain", "- ✅ Plain title shipped\n"),
+        ("parser", "- ✅ Replace ~~the old~~ the new parser shipped\n"),
     ],
 )
 def test_ship_records_the_title_with_its_markdown(words: str, recorded: str) -> None:

@@ -1,6 +1,6 @@
-"""An item's title as Markdown: its code spans, links and bold put back around the plain
-text the model holds, so that a title written again elsewhere (``ship`` records it under
-Completed Milestones) reads as it did: ```__init__``` stays code, not bold "init"."""
+"""An item's title as Markdown: its code spans, links, bold and strikethrough put back around
+the plain text the model holds, so that a title written again elsewhere (``ship`` records it
+under Completed Milestones) reads as it did: ```__init__``` stays code, not bold "init"."""
 
 from __future__ import annotations
 
@@ -57,17 +57,20 @@ def _code(text: str) -> str:
 
 
 def _markdown(inline: Inline, start: int, end: int, escape: Callable[[str], str]) -> str:
-    """``inline.text[start:end]`` with the code spans, links and bold runs that lie wholly
-    inside it written as Markdown; the rest passed through ``escape``."""
+    """``inline.text[start:end]`` with the code spans, links, bold and struck runs that lie
+    wholly inside it written as Markdown; the rest passed through ``escape``."""
     text = inline.text
     inside = [(a, b) for a, b in inline.code if start <= a and b <= end]
     links = [link for link in inline.links if start <= link.start and link.end <= end]
     strong = [(a, b) for a, b in inline.strong if start <= a and b <= end]
+    strike = [(a, b) for a, b in inline.strike if start <= a and b <= end]
     out: list[str] = []
     at = start
     while at < end:
-        # The widest run that starts here, the outer one first (bold around a link around code).
-        runs = [(b, 2, "strong", "") for a, b in strong if a == at and b > at]
+        # The widest run that starts here, the outer one first (struck around bold around a
+        # link around code).
+        runs = [(b, 3, "strike", "") for a, b in strike if a == at and b > at]
+        runs += [(b, 2, "strong", "") for a, b in strong if a == at and b > at]
         runs += [(k.end, 1, "link", k.url) for k in links if k.start == at and k.end > at]
         runs += [(b, 0, "code", "") for a, b in inside if a == at and b > at]
         if runs:
@@ -75,13 +78,20 @@ def _markdown(inline: Inline, start: int, end: int, escape: Callable[[str], str]
             if kind == "code":
                 out.append(_code(text[at:stop]))
             else:
+                # What the run holds: a struck run bold and links, a bold run narrower struck
+                # runs and links, a link code alone (each run written once, by the outermost).
+                within = kind != "link"
                 rest = Inline(
                     text,
+                    strong=tuple(r for r in strong if kind == "strike" and r[1] <= stop),
+                    strike=tuple(r for r in strike if kind == "strong" and r[1] <= stop),
                     code=tuple(inside),
-                    links=tuple(k for k in links if kind == "strong" and k.end <= stop),
+                    links=tuple(k for k in links if within and k.end <= stop),
                 )
                 label = _markdown(rest, at, stop, escape)
-                if kind == "strong":
+                if kind == "strike":
+                    out.append(f"~~{label}~~")
+                elif kind == "strong":
                     out.append(f"**{label}**")
                 else:
                     image = next(k.image for k in links if k.start == at and k.end == stop)
@@ -90,6 +100,7 @@ def _markdown(inline: Inline, start: int, end: int, escape: Callable[[str], str]
             at = stop
             continue
         stops = [a for a, _ in inside] + [k.start for k in links] + [a for a, _ in strong]
+        stops += [a for a, _ in strike]
         following = min((s for s in stops if s > at), default=end)
         out.append(escape(text[at : min(following, end)]))
         at = min(following, end)

@@ -161,8 +161,21 @@ def test_loads_of_bytes_says_what_to_do() -> None:
         milepost.loads(b"# Web UI Roadmap\n")  # type: ignore[arg-type]
 
 
-def test_a_finding_prints_as_the_text_format_says_it() -> None:
+def test_a_finding_prints_as_the_text_format_says_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """``print(finding)`` in a script or notebook reads as ``milepost check`` prints it."""
-    report = milepost.check([EXAMPLES / "tracks" / "memory"], today=dt.date(2027, 6, 1))
-    finding = next(d for d in report.diagnostics if d.code == "MP201")
-    assert str(finding) == f"{finding.path}:{finding.line}:{finding.col}: MP201 {finding.message}"
+    from milepost.cli import main
+
+    track = str(EXAMPLES / "tracks" / "memory")
+    report = milepost.check(track, today=dt.date(2027, 6, 1))
+    assert main(["check", track, "--today", "2027-06-01", "--no-cache"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    shown = [str(d) + (" [*]" if d.fix is not None else "") for d in report.diagnostics]
+    assert shown and shown == printed[: len(shown)]
+
+
+def test_a_path_given_as_bytes_is_a_type_error_naming_it() -> None:
+    """``check(b"tracks")`` was read as a sequence of ints and failed in os.fspath."""
+    with pytest.raises(TypeError, match="paths must be"):
+        milepost.check(b"examples/portfolio", today=TODAY)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from typing import TypeAlias
 from milepost.errors import UsageError
 from milepost.model import Status
 
-__all__ = ["Paths", "a_day", "a_status", "path_list"]
+__all__ = ["Paths", "as_day", "as_status", "path_list"]
 
 #: What the functions taking roadmaps by path accept: one path, or a sequence of them.
 Paths: TypeAlias = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -21,13 +21,23 @@ def path_list(paths: Paths) -> list[str | os.PathLike[str]]:
     """``paths`` as a list: one path (a ``str`` is one path, never its characters) is a list
     of one. A path holding a NUL, which no file can be named, is a :class:`UsageError`."""
     listed = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    _must_be_paths(paths, listed)
     for path in listed:
         if "\0" in os.fspath(path):
             raise UsageError("a path cannot hold a NUL character", path=os.fspath(path))
     return listed
 
 
-def a_day(value: date, name: str = "today") -> date:
+def _must_be_paths(given: object, listed: Sequence[object]) -> None:
+    """A caller without a type checker may give bytes (``b"tracks"``, read as its ints) or
+    other things: a TypeError that says so, not one from deep in ``os.fspath``."""
+    wrong = next((p for p in listed if not isinstance(p, (str, os.PathLike))), None)
+    if isinstance(given, (bytes, bytearray)) or wrong is not None:
+        kind = type(given if isinstance(given, (bytes, bytearray)) else wrong).__name__
+        raise TypeError(f"paths must be a str or os.PathLike path, or several, not {kind}")
+
+
+def as_day(value: date, name: str = "today") -> date:
     """``value`` as a day: a ``datetime`` (``datetime.now()``) is its date, which is what
     every day milepost compares and writes is; anything else but a date is a TypeError."""
     if isinstance(value, datetime):
@@ -42,7 +52,7 @@ def a_day(value: date, name: str = "today") -> date:
 _STATUS_WORDS = {"completed": Status.DONE, "in-progress": Status.IN_PROGRESS}
 
 
-def a_status(value: Status | str) -> Status:
+def as_status(value: Status | str) -> Status:
     """A :class:`Status`, or its value or command-line word (``"done"``, ``"completed"``,
     ``"in-progress"``): a :class:`UsageError` names the ones there are."""
     if isinstance(value, Status):

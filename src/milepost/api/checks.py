@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from milepost import fs
 from milepost.api import check_parallel as parallel
 from milepost.api import check_scope as scope
-from milepost.api.arguments import Paths, a_day, path_list
+from milepost.api.arguments import Paths, as_day, path_list
 from milepost.api.loading import forget_configs, load_many
 from milepost.collector import gc_paused
 from milepost.config import Config
@@ -60,7 +60,7 @@ def check(
     with ``write`` the fixed files are written back atomically, refusing any file that changed
     on disk since it was read.
     """
-    paths, today = path_list(paths), a_day(today)
+    paths, today = path_list(paths), as_day(today)
     with gc_paused():
         if not (fix or write) and (os.cpu_count() or 1) > 1:
             forget_configs()
@@ -133,7 +133,7 @@ def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> Che
     portfolio under ``config``; the config's other roadmaps resolve cross-track references."""
     from milepost.checking import check_roadmaps
 
-    today = a_day(today)
+    today = as_day(today)
     with gc_paused():
         reports = check_roadmaps(
             roadmaps,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
-from milepost.api.arguments import a_day, a_status
+from milepost.api.arguments import as_day, as_status
 from milepost.api.tracks import resolve_track
 from milepost.config import Config
 from milepost.document import apply
@@ -69,10 +69,10 @@ def edit(
     Days may be given as ``datetime`` (their date is used); ``status`` as a :class:`Status`
     or its name (``"done"``, or the command line's ``"completed"``, ``"in-progress"``).
     """
-    today = a_day(today)
-    month = None if month is None else a_day(month, "month")
-    next_review = None if next_review is None else a_day(next_review, "next_review")
-    status = None if status is None else a_status(status)
+    today = as_day(today)
+    month = None if month is None else as_day(month, "month")
+    next_review = None if next_review is None else as_day(next_review, "next_review")
+    status = None if status is None else as_status(status)
     path = resolve_track(track)
     _check_text(
         operation,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost import fs
-from milepost.api.arguments import Paths, a_day, path_list
+from milepost.api.arguments import Paths, as_day, path_list
 from milepost.api.loading import LoadResult, config_for, forget_configs, load_many
 from milepost.collector import gc_paused
 from milepost.config import Config
@@ -25,7 +25,7 @@ def portfolio(paths: Paths, *, today: date) -> tuple[Portfolio, LoadResult]:
     rolled up as of today."""
     from milepost.portfolio.model import build_portfolio
 
-    paths, today = path_list(paths), a_day(today)
+    paths, today = path_list(paths), as_day(today)
     loaded = load_many(paths)
     config = find_config(paths[0] if paths else ".")
     return build_portfolio(loaded.roadmaps, today=today, config=config), loaded
@@ -48,7 +48,7 @@ def site(
     from milepost import __version__
     from milepost.sitebuild import build_site
 
-    paths, today = path_list(paths), a_day(today)
+    paths, today = path_list(paths), as_day(today)
     forget_configs()  # a config edited since the last build (milepost serve) is read again
     with gc_paused():  # thousands of roadmaps stay alive while the pages are rendered
         files: dict[Path, tuple[Path, Config]] = {}

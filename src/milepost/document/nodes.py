@@ -54,7 +54,8 @@ class Inline(NamedTuple):
 
     A named tuple, not a frozen dataclass: a roadmap makes one for every paragraph, item,
     heading and cell, and a named tuple is made ten times faster (a frozen dataclass sets
-    each field through ``object.__setattr__``).
+    each field through ``object.__setattr__``). Like any tuple it equals a plain tuple of
+    the same fields.
     """
 
     text: str = ""

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from milepost.api.arguments import Paths, a_day
+from milepost.api.arguments import Paths, as_day
 from milepost.errors import MilepostError, UsageError
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
@@ -58,7 +58,7 @@ def diffs(
     """What changed in each roadmap: from ``base`` (a revision; default the track's last
     review, or the last version before ``since``) to ``head`` (a revision; default the work
     tree)."""
-    since = None if since is None else a_day(since, "since")
+    since = None if since is None else as_day(since, "since")
     reviews = base is None and since is None  # finding last reviews reads every version
     # Since a last review, a track retired has none to compare from: only a period tells it.
     history = read_history(paths, working_tree=head is None, snapshots=reviews, retired=not reviews)

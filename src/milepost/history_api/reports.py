@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost import fs
-from milepost.api.arguments import Paths, a_day
+from milepost.api.arguments import Paths, as_day
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history import gitlog
@@ -35,7 +35,7 @@ def item_story(
     """The lineage of the one item of ``track`` whose title is (or contains) ``query``."""
     from milepost import api
 
-    today = a_day(today)
+    today = as_day(today)
     path = api.resolve_track(track)
     history = read_history([path])
     found = history.tracks[0]
@@ -72,14 +72,14 @@ def _story_timeline(found: TrackHistory, today: date) -> list[Point]:
 def story_names(found: TrackHistory, lineage: Lineage, *, today: date) -> list[str]:
     """The names the track had during an item's story (see :func:`item_story`), oldest
     first: the last is its name now, the others what it was called before."""
-    return track_names(_story_timeline(found, a_day(today)), lineage) or [found.track]
+    return track_names(_story_timeline(found, as_day(today)), lineage) or [found.track]
 
 
 def stats(
     paths: Paths, *, today: date, since: date | None = None
 ) -> tuple[list[Stats], Stats, History]:
     """Per-track and overall delivery statistics from the committed history."""
-    today, since = a_day(today), None if since is None else a_day(since, "since")
+    today, since = as_day(today), None if since is None else as_day(since, "since")
     history = read_history(paths, working_tree=False, snapshots=False)
     lives: dict[str, Life] = {}
     keys = {t.relpath: _life_key(t, today) for t in history.tracks}
@@ -239,7 +239,7 @@ def announcement_diffs(
 
     ``resume``: where a delivery of the same announcement (same tracks, ``since`` and HEAD)
     stopped midway, it is made again as it was then, with that day for ``today``."""
-    today, since = a_day(today), None if since is None else a_day(since, "since")
+    today, since = as_day(today), None if since is None else as_day(since, "since")
     history = read_history(paths, working_tree=False, snapshots=False, retired=True)
     if resume:
         head_commit = gitlog.resolve(history.root, "HEAD")

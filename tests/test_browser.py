@@ -158,6 +158,42 @@ def test_screenshots(browser: Any, site: Path, tmp_path: Path, width: int) -> No
         page.close()
 
 
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example portfolio plus two namesake tracks whose labels are long single words
+    ("Memory (memory-…-roadmap__b4505e0a)"), as a portfolio of real-world roadmaps has."""
+    root = tmp_path_factory.mktemp("namesakes")
+    shutil.copytree(EXAMPLES, root / "p")
+    memory = (root / "p" / "tracks" / "memory" / "roadmap.md").read_text("utf-8")
+    for slug in ("massgen__docs_source_tracks_memory_roadmap__b4505e0a", "memory_roadmap_v2"):
+        (root / "p" / "tracks" / slug).mkdir()
+        (root / "p" / "tracks" / slug / "roadmap.md").write_text(memory, "utf-8")
+    out = root / "site"
+    api.site([root / "p"], out, today=dt.date(2026, 11, 25))
+    return out
+
+
+WIDE = "tracks/massgen__docs_source_tracks_memory_roadmap__b4505e0a.html"
+
+
+@pytest.mark.parametrize("name", [*SITE_PAGES, WIDE, "tracks/orchestration.html"])
+def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name: str) -> None:
+    """At 390px nothing is wider than the screen but a table's own scroller: a long track
+    label wraps, the filters shrink, the metrics tables scroll inside their box."""
+    page, problems = _open(browser, (namesakes / name).as_uri(), width=390)
+    wide = page.evaluate(
+        """() => { const W = document.documentElement.clientWidth; const out = [];
+        for (const el of document.querySelectorAll('main *, header *')) {
+          if (el.closest('.scroll, pre, .roadmap table')) continue;
+          if (el.getBoundingClientRect().right > W + 1) out.push(el.tagName + ' ' +
+            (el.textContent || '').slice(0, 40)); }
+        return [document.documentElement.scrollWidth - W, out]; }"""
+    )
+    assert wide[0] <= 1 and wide[1] == [], (name, wide)
+    assert problems == []
+    page.close()
+
+
 def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) -> None:
     from milepost.serve import Preview
 

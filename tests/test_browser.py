@@ -194,6 +194,28 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name
     page.close()
 
 
+def test_keyboard_focus_is_visible_and_skips_the_navigation(browser: Any, site: Path) -> None:
+    """The first Tab shows a "Skip to content" link that lands in <main>; every link and
+    control after it shows an outline when it has the focus."""
+    page, problems = _open(browser, (site / "items.html").as_uri())
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip")
+    assert skip.evaluate("el => el === document.activeElement")
+    box = skip.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["width"] > 20  # on screen, not hidden
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    for _ in range(6):  # the search box and the filters, by keyboard from <main>
+        page.keyboard.press("Tab")
+        outline = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }"
+        )
+        assert outline[1] != "none" and outline[2] != "0px", outline
+    assert problems == []
+    page.close()
+
+
 def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) -> None:
     from milepost.serve import Preview
 

@@ -8,6 +8,7 @@ chromium with apt-get when it is missing).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -168,6 +169,10 @@ def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for slug in ("massgen__docs_source_tracks_memory_roadmap__b4505e0a", "memory_roadmap_v2"):
         (root / "p" / "tracks" / slug).mkdir()
         (root / "p" / "tracks" / slug / "roadmap.md").write_text(memory, "utf-8")
+    jumpy = root / "p" / "tracks" / "jumpy"  # no "# Title", and a level skipped
+    jumpy.mkdir()
+    text = "## Goals\n\n#### Ship it\n\n- 📋 Planned: a thing\n"
+    (jumpy / "roadmap.md").write_text(text, encoding="utf-8")
     out = root / "site"
     api.site([root / "p"], out, today=dt.date(2026, 11, 25))
     return out
@@ -191,6 +196,21 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name
     )
     assert wide[0] <= 1 and wide[1] == [], (name, wide)
     assert problems == []
+    page.close()
+
+
+@pytest.mark.parametrize("name", [*SITE_PAGES, WIDE, "tracks/jumpy.html"])
+def test_headings_go_down_one_level_at_a_time(browser: Any, namesakes: Path, name: str) -> None:
+    """One h1, then no level skipped (the roadmap as written sits under the page's h1 as
+    the h2 of its own title), and the landmarks a screen reader jumps between."""
+    page, _ = _open(browser, (namesakes / name).as_uri())
+    levels = page.evaluate(
+        "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])"
+    )
+    assert levels[0] == 1 and levels.count(1) == 1, (name, levels)
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (name, levels)
+    for landmark in ("header", "nav", "main"):
+        assert page.locator(landmark).count() == 1, (name, landmark)
     page.close()
 
 

@@ -14,7 +14,18 @@ from tests.test_site import _scan
     ("markdown", "html"),
     [
         ("# Title\n", '<h2 id="title">Title</h2>\n'),
-        ("###### Deep\n", '<h6 id="deep">Deep</h6>\n'),
+        ("###### Deep\n", '<h2 id="deep">Deep</h2>\n'),  # right under the page's h1
+        (  # no level skipped, however the author jumps; back up as far as they go
+            "# A\n#### B\n## C\n###### D\n",
+            '<h2 id="a">A</h2>\n<h3 id="b">B</h3>\n<h3 id="c">C</h3>\n<h4 id="d">D</h4>\n',
+        ),
+        (
+            "# A\n## B\n### C\n#### D\n##### E\n###### F\n",
+            "".join(
+                f'<h{min(6, n + 2)} id="{c.lower()}">{c}</h{min(6, n + 2)}>\n'
+                for n, c in enumerate("ABCDEF")
+            ),
+        ),
         (
             "a *b* **c** ~~d~~ `<e>`\n",
             "<p>a <em>b</em> <strong>c</strong> <s>d</s> <code>&lt;e&gt;</code></p>\n",

@@ -44,11 +44,16 @@ def to_html(
     taken: frozenset[str] = frozenset(),
 ) -> str:
     """``text`` as HTML: raw HTML escaped, addresses passed through ``safe_url``, headings
-    ``shift`` levels lower (at most ``h6``), each with the ``id`` GitHub gives it, so that the
-    document's own ``#anchor`` links land (``taken``: ids the page holds already)."""
+    ``shift`` levels lower (at most ``h6``) and never more than one level below the heading
+    before them (the first one right below ``h{shift}``, the page's heading it sits under), so
+    that a roadmap without a ``# Title``, or one that jumps from ``##`` to ``####``, still
+    gives the page an outline a screen reader can walk; each heading with the ``id`` GitHub
+    gives it, so that the document's own ``#anchor`` links land (``taken``: ids the page
+    holds already)."""
     out: list[str] = []
     ids = Anchors(taken)
     heading: tuple[int, int, list[str]] | None = None  # where it opened, its level, its text
+    above = shift or 6  # the level of the heading before, or of the page's heading above
     put = out.append
     ends: list[str] = []  # closing tags of the open containers, innermost last
     aligns: tuple[str, ...] = ()
@@ -90,7 +95,8 @@ def to_html(
                 put(opening)
                 ends.append(closing)
             elif tag == "Heading":
-                level = min(6, _LEVEL[data["level"]] + shift)
+                level = min(6, _LEVEL[data["level"]] + shift, above + 1)
+                above = level
                 heading = (len(out), level, [])
                 put(f"<h{level}>")  # its id is set at its end, from its text
                 ends.append(f"</h{level}>\n")

@@ -236,6 +236,58 @@ def test_keyboard_focus_is_visible_and_skips_the_navigation(browser: Any, site: 
     page.close()
 
 
+# Every element with text of its own whose contrast with what is behind it (its background
+# and its ancestors', semi-transparent ones blended) is under WCAG AA: 4.5, or 3 for large text.
+LOW_CONTRAST = r"""() => {
+  const rgba = (c) => {
+    const m = c.match(/[\d.]+/g).map(Number);
+    return [...m.slice(0, 3), m[3] ?? 1];
+  };
+  const channel = (v) => (v <= 10.03 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+  const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const behind = (el) => {  // the colours under the text, innermost first, down to an opaque one
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let base = [255, 255, 255];
+    for (const [r, g, b, a] of layers.reverse()) {
+      base = [r * a + base[0] * (1 - a), g * a + base[1] * (1 - a), b * a + base[2] * (1 - a)];
+    }
+    return base;
+  };
+  const out = [];
+  for (const el of document.querySelectorAll("header *, main *")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest("svg")) continue;
+    const style = getComputedStyle(el);
+    const [a, b] = [lum(rgba(style.color)), lum(behind(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (+style.fontWeight >= 700 && size >= 18.66);
+    if (ratio < (large ? 3 : 4.5)) {
+      out.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className} "${el.textContent.trim()}"`);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_is_legible_in_light_and_dark(browser: Any, site: Path, scheme: str) -> None:
+    """Every text on every page (the risk matrix's numbers on their red and amber cells, the
+    badges, the muted notes on cards) has the contrast WCAG AA asks, in both schemes."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    low = []
+    for name in [*SITE_PAGES, "tracks/orchestration.html"]:
+        page.goto((site / name).as_uri())
+        low += [f"{name}: {line}" for line in page.evaluate(LOW_CONTRAST)]
+    context.close()
+    assert low == []
+
+
 def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) -> None:
     from milepost.serve import Preview
 

@@ -212,7 +212,7 @@ def _risks(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
             risks.append(f'<li id="risk-{n}"><strong>{n}.</strong>{entry}')
             if like and impact:
                 anchors.setdefault((like, impact), []).append(
-                    f'<a href="#risk-{n}" title="{title}">{n}</a> '
+                    f'<a href="#risk-{n}" title="{title}" aria-label="Risk {n}: {title}">{n}</a> '
                 )
     matrix = {where: Markup("".join(links)) for where, links in anchors.items()}
     # Heat from 0 (low/low) to 4 (high/high).

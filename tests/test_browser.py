@@ -288,6 +288,39 @@ def test_text_is_legible_in_light_and_dark(browser: Any, site: Path, scheme: str
     assert low == []
 
 
+def test_graph_labels_stay_readable_and_its_links_reachable(browser: Any, site: Path) -> None:
+    """On a phone the drawing keeps a width its track names can be read at (it scrolls in
+    its own box) and, with its links, is a group a screen reader enters, not an image."""
+    page, problems = _open(browser, (site / "graph.html").as_uri(), width=390)
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('main svg text')]"
+        ".map(t => t.getBoundingClientRect().height)"
+    )
+    assert sizes and min(sizes) >= 10, sizes
+    assert page.locator("main svg").get_attribute("role") == "group"
+    assert page.locator("main svg a").count() == 6  # the five tracks and the evil one
+    assert (
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        <= 1
+    )
+    assert problems == []
+    page.close()
+
+
+def test_a_portfolio_without_dependencies_says_so(browser: Any, tmp_path: Path) -> None:
+    """No ring of unconnected circles and an empty list: one sentence saying why."""
+    (tmp_path / "p" / "a").mkdir(parents=True)
+    (tmp_path / "p" / "a" / "roadmap.md").write_text("# A Roadmap\n\n- 📋 Planned: x\n", "utf-8")
+    api.site([tmp_path / "p"], tmp_path / "site", today=dt.date(2026, 11, 25))
+    page, problems = _open(browser, (tmp_path / "site" / "graph.html").as_uri())
+    assert page.locator("main svg").count() == 0 and page.locator("main ul").count() == 0
+    assert "No track says it needs something from another" in page.locator("main").inner_text()
+    assert problems == []
+    page.close()
+
+
 def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) -> None:
     from milepost.serve import Preview
 

@@ -430,6 +430,30 @@ def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:
     assert used and used <= set(markers)
 
 
+@pytest.mark.parametrize("count", [1, 5, 12, 46])
+def test_graph_circles_never_overlap(count: int) -> None:
+    """The circle the tracks stand on grows with their number: forty-six tracks (a portfolio
+    of real-world roadmaps) drew their circles over each other and their names on top."""
+    import math
+    import xml.etree.ElementTree as ET
+
+    from milepost.render.site.graph import svg
+    from milepost.vocabulary.status import Health
+
+    tracks = [(f"Track {k}", f"t{k}", Health.ON_TRACK) for k in range(count)]
+    root = ET.fromstring(str(svg(tracks, [])))
+    circles = [
+        (float(c.get("cx", 0)), float(c.get("cy", 0)), float(c.get("r", 0)))
+        for c in root.iter("{http://www.w3.org/2000/svg}circle")
+    ]
+    assert len(circles) == count
+    for k, (x, y, r) in enumerate(circles):
+        size = float(root.get("viewBox", "").split()[2])
+        assert r <= x <= size - r and r <= y <= size - r  # inside the drawing
+        for x2, y2, r2 in circles[k + 1 :]:
+            assert math.hypot(x - x2, y - y2) >= r + r2 + 10
+
+
 def test_arrowheads_take_their_arrows_colour(capsys: pytest.CaptureFixture[str]) -> None:
     """A marker's paint comes from where it is defined, not from the arrow using it: with
     one "currentColor" arrowhead every head was the page's text colour (black, white in the

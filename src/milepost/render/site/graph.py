@@ -53,7 +53,10 @@ def svg(
     late = {(c.edge.source, c.edge.target, c.edge.what): c.problem for c in conflicts}
     # The arrowhead's id is the drawing's own, so that two drawings on one page do not share.
     arrow = "arrow-" + hashlib.sha256(repr((labels, late)).encode()).hexdigest()[:8]
-    size, radius = 640, 240
+    # The circle grows with the tracks (a hundred drawing units of it each), so that forty
+    # tracks do not draw their circles over each other; the page scales the drawing down.
+    radius = max(240.0, 50 * len(tracks) / math.pi)
+    size = round(2 * radius + 160)
     centre = size / 2
     places = [
         (
@@ -67,11 +70,17 @@ def svg(
         at.setdefault(name, place)
     # Standing alone (the CLI's file, a docs page), the drawing styles its own text with
     # attributes, not a <style> element: inline in a page, that would restyle every SVG text
-    # of the page; the text takes the page's colour, so a dark theme keeps it legible.
-    own = "" if links else ' font-family="sans-serif" font-size="12" fill="currentColor"'
+    # of the page; the text takes the page's colour, so a dark theme keeps it legible. With
+    # links the drawing is a group of them (an "img" hides its links from a screen reader),
+    # a unit a pixel where the page is wide enough (its text as big as the page's).
+    own = (
+        f' role="group" width="{size}"'
+        if links
+        else ' role="img" font-family="sans-serif" font-size="12" fill="currentColor"'
+    )
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Dependency graph" '
-        f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto"{own}>',
+        f'<svg xmlns="http://www.w3.org/2000/svg"{own} aria-label="Dependency graph" '
+        f'viewBox="0 0 {size} {size}" style="max-width:100%;height:auto">',
         # A marker is painted where it is defined, not by the arrow that uses it: one
         # arrowhead per colour, in the page's units (not growing with a bold arrow's width).
         "<defs>"

@@ -857,3 +857,32 @@ def test_the_timeline_shows_work_that_says_when_outside_the_template(tmp_path: P
     assert page.count("Quadlet templates") == 1 and page.count("Artifact store") == 1
     # the same work in Current Focus and in the table: once
     assert page.count("Signed images") == 1 and "Someday work" not in page
+
+
+@pytest.mark.parametrize(
+    ("levels", "matrix", "said"),
+    [
+        ((True, True), True, None),
+        ((True, False), True, "1 of 2 risks does not say both likelihood and impact"),
+        ((False, False), False, "No risk says both its likelihood and its impact"),
+    ],
+)
+def test_risks_without_levels_are_said_to_be_off_the_matrix(
+    tmp_path: Path, levels: tuple[bool, bool], matrix: bool, said: str | None
+) -> None:
+    """Real roadmaps often give a risk an impact and no likelihood: such a risk has no cell,
+    and the page says so (an empty grid above a full list looked like a bug)."""
+    lines = ["# Solo Roadmap", "", "## Dependencies and Risks", "", "### Technical Risks"]
+    for n, placed in enumerate(levels, 1):
+        lines += [f"- **Risk {n}:** Thing {n} breaks", "  - Impact: High"]
+        lines += ["  - Likelihood: Low"] if placed else []
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "roadmap.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    api.site([tmp_path / "p"], tmp_path / "site", today=TODAY)
+    risks = (tmp_path / "site" / "risks.html").read_text("utf-8")
+    assert ('class="matrix"' in risks) is matrix
+    assert risks.count('<li id="risk-') == 2
+    if said is None:
+        assert "not say" not in risks and "No risk says" not in risks
+    else:
+        assert said in risks

@@ -228,6 +228,8 @@ def _risks(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
         matrix=matrix,
         heat=heat,
         risks=Markup("".join(risks)),
+        count=len(risks),
+        placed=sum(len(links) for links in anchors.values()),
         **common,
     )
 

@@ -321,6 +321,35 @@ def test_a_portfolio_without_dependencies_says_so(browser: Any, tmp_path: Path) 
     page.close()
 
 
+@pytest.mark.parametrize(
+    ("name", "width"),
+    [
+        *[(name, 718) for name in ("index.html", "metrics.html", "tracks/memory.html")],
+        ("timeline.html", 968),  # A4 upright; the timeline's pages are turned sideways
+    ],
+)
+def test_printed_tables_keep_every_column_on_the_page(
+    browser: Any, site: Path, name: str, width: int
+) -> None:
+    """On paper nothing scrolls: a table cut at the page's edge loses its last columns
+    (the index lost Done, In progress, Planned and Slips on A4)."""
+    page, problems = _open(browser, (site / name).as_uri(), width=width)
+    page.emulate_media(media="print")
+    cut = page.evaluate(
+        "() => [...document.querySelectorAll('main table')]"
+        ".map(t => t.getBoundingClientRect().right - document.documentElement.clientWidth)"
+        ".filter(over => over > 1)"
+    )
+    assert cut == [], (name, cut)
+    if name == "timeline.html":
+        assert (
+            page.evaluate("() => getComputedStyle(document.querySelector('.scroll')).page")
+            == "wide"
+        )
+    assert problems == []
+    page.close()
+
+
 def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) -> None:
     from milepost.serve import Preview
 

@@ -199,6 +199,19 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name
     page.close()
 
 
+def test_filters_stack_in_line_on_a_phone(browser: Any, namesakes: Path) -> None:
+    """At 390px the search box and the three lists start at one edge and end at the other
+    (they were a ragged row, each as wide as its longest track's name allowed)."""
+    page, problems = _open(browser, (namesakes / "items.html").as_uri(), width=390)
+    boxes = [
+        page.locator(f"#{id}").bounding_box() for id in ("q", "f-status", "f-owner", "f-track")
+    ]
+    assert len({round(b["x"]) for b in boxes}) == 1, boxes
+    assert len({round(b["x"] + b["width"]) for b in boxes}) == 1, boxes
+    assert problems == []
+    page.close()
+
+
 @pytest.mark.parametrize("name", [*SITE_PAGES, WIDE, "tracks/jumpy.html"])
 def test_headings_go_down_one_level_at_a_time(browser: Any, namesakes: Path, name: str) -> None:
     """One h1, then no level skipped (the roadmap as written sits under the page's h1 as

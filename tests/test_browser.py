@@ -207,6 +207,20 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name
     page.close()
 
 
+def test_the_track_column_stays_in_view_as_the_timeline_scrolls(
+    browser: Any, namesakes: Path
+) -> None:
+    page, problems = _open(browser, (namesakes / "timeline.html").as_uri(), width=390)
+    box = page.locator(".scroll").first
+    box.evaluate("el => { el.scrollLeft = 400; }")
+    left = box.evaluate("el => el.getBoundingClientRect().left")
+    for cell in ("thead th", "tbody th"):
+        where = page.locator(f".timeline {cell}").first.bounding_box()
+        assert where is not None and abs(where["x"] - left) <= 1, (cell, where, left)
+    assert box.evaluate("el => el.scrollLeft") > 0 and problems == []
+    page.close()
+
+
 def test_filters_stack_in_line_on_a_phone(browser: Any, namesakes: Path) -> None:
     """At 390px the search box and the three lists start at one edge and end at the other
     (they were a ragged row, each as wide as its longest track's name allowed)."""

@@ -221,6 +221,15 @@ def test_the_track_column_stays_in_view_as_the_timeline_scrolls(
     page.close()
 
 
+def test_a_one_word_track_name_is_not_broken_on_a_phone(browser: Any, site: Path) -> None:
+    """The track column may break a namesake's long slug, not "Orchestratio/n"."""
+    page, problems = _open(browser, (site / "index.html").as_uri(), width=390)
+    link = page.locator("tbody th a", has_text="Orchestration")
+    assert link.evaluate("el => el.getClientRects().length") == 1
+    assert problems == []
+    page.close()
+
+
 def test_filters_stack_in_line_on_a_phone(browser: Any, namesakes: Path) -> None:
     """At 390px the search box and the three lists start at one edge and end at the other
     (they were a ragged row, each as wide as its longest track's name allowed)."""

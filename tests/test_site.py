@@ -886,3 +886,24 @@ def test_risks_without_levels_are_said_to_be_off_the_matrix(
         assert "not say" not in risks and "No risk says" not in risks
     else:
         assert said in risks
+
+
+def test_two_tracks_whose_pages_would_share_a_name_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``a/memory/`` and ``b/memory/`` both have the slug ``memory``: one page would overwrite
+    the other's ``tracks/memory.html`` without a word. The build says so and writes none."""
+    for folder, name in (("a", "Memory"), ("b", "Recall")):
+        track = tmp_path / "roadmaps" / folder / "memory"
+        track.mkdir(parents=True)
+        (track / "roadmap.md").write_text(
+            f"# {name} Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n"
+            "### November 2026\n- 🚧 Something\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "site"
+    assert main(["site", str(tmp_path / "roadmaps"), "-o", str(out), "--today", "2026-11-25"]) == 2
+    err = capsys.readouterr().err
+    assert "tracks/memory.html" in err and "a/memory/roadmap.md" in err, err
+    assert "b/memory/roadmap.md" in err
+    assert not (out / "tracks").exists()

@@ -50,6 +50,22 @@ def refuse_a_folder_not_ours(folder: Path) -> None:
         )
 
 
+def _refuse_shared_pages(pages_of: dict[str, str]) -> None:
+    """Two roadmaps whose folders share a name (``a/memory/``, ``b/memory/``) have one slug,
+    and so one page: the second would overwrite the first's without a word. Refused, before
+    anything is written, naming both."""
+    by_slug: dict[str, list[str]] = {}
+    for path, slug in pages_of.items():
+        by_slug.setdefault(slug, []).append(path)
+    shared = next(((slug, paths) for slug, paths in by_slug.items() if len(paths) > 1), None)
+    if shared is not None:
+        slug, paths = shared
+        raise UsageError(
+            f"{' and '.join(sorted(paths))} would both be tracks/{slug}.html",
+            hint="rename one of their folders: a track's folder names its page",
+        )
+
+
 def _make_folder(folder: Path) -> None:
     """Make the site's folder (and its parents) if need be: a file where it or a parent should
     be, or a folder that cannot be made, is a :class:`~milepost.errors.WriteError` naming it
@@ -104,6 +120,7 @@ def build_site(
     kept = read_kept(folder, version, memo)
     # Each roadmap's page by its file: a link from one roadmap to another goes to its page.
     pages_of = {os.path.realpath(path): path_slug(str(path)) for path, _ in files}
+    _refuse_shared_pages(pages_of)
     tracks, errors = read_tracks(
         files, project=project, today=today, version=version, pages_of=pages_of
     )

@@ -16,7 +16,7 @@ from milepost.source import Source
 __all__ = ["Patch", "apply"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Patch:
     """Replace lines ``[start, end)`` (0-based) with ``lines``; ``start == end`` inserts."""
 

@@ -588,3 +588,23 @@ def test_rollover_records_shipped_work_without_losing_its_words(
     api.edit(path, "rollover", today=dt.date(2026, 12, 1))
     milestones = path.read_text(encoding="utf-8").split("## Completed Milestones\n")[1]
     assert milestones == f"\n### November 2026\n{recorded}\n", milestones
+
+
+def test_ship_records_work_written_as_a_milestone_already(tmp_path: Path) -> None:
+    """An item of Current Focus written in the milestone's form ("Search shipped - faster
+    lookups") is recorded as it stands; the edit was refused as a bug, its check looking
+    for the whole line as the milestone's title."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        "- 🚧 Search shipped - faster lookups @ann\n\n## Completed Milestones\n\n"
+        "### October 2026\n- ✅ Import shipped\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "ship", item="search", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "### November 2026\n- ✅ Search shipped - faster lookups @ann\n" in text, text
+    milestone = milepost.load(path).milestones[0]
+    assert [(m.item.title, m.impact) for m in milestone.milestones] == [
+        ("Search", "faster lookups")
+    ]

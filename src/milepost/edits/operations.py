@@ -16,7 +16,7 @@ from milepost.document import Patch
 from milepost.edits.edit import Edit
 from milepost.edits.markup import title_markdown
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
-from milepost.edits.readback import read_item
+from milepost.edits.readback import read_item, read_milestone
 from milepost.edits.restatus import new_row, set_status, voice_of
 from milepost.edits.style import without_carried_note
 from milepost.errors import UsageError
@@ -75,7 +75,10 @@ def ship(
         patches.append(Patch(item.span.start, item.span.end))
     title = item.title
     before = _in_focus(roadmap, title)
-    shipped_title = without_carried_note(title)
+    # The title the record will have: the milestone reader's ("Search", of "Search shipped
+    # - faster lookups"), not necessarily the item's.
+    record = read_milestone(new[0], month_title(today))
+    shipped_title = record.title if record is not None else without_carried_note(title)
 
     def verify(after: Roadmap) -> str | None:
         shipped = next(

@@ -12,7 +12,7 @@ from milepost.extract import extract
 from milepost.model import Item, Risk, Roadmap, work_items
 from milepost.source import decode
 
-__all__ = ["read_item", "read_risk"]
+__all__ = ["read_item", "read_milestone", "read_risk"]
 
 
 def _read(markdown: str) -> Roadmap:
@@ -24,6 +24,13 @@ def read_item(line: str, heading: str) -> Item | None:
     Current Focus; None when it reads as no item."""
     roadmap = _read(f"# T\n\n## Current Focus\n\n### {heading}\n{line}")
     return next(iter(work_items(roadmap)), None)
+
+
+def read_milestone(line: str, heading: str) -> Item | None:
+    """The work ``line`` records under ``### heading`` of Completed Milestones, titled by
+    its feature ("Search shipped - faster lookups" is "Search"); None when it reads as none."""
+    roadmap = _read(f"# T\n\n## Completed Milestones\n\n### {heading}\n{line}")
+    return next((i for group in roadmap.milestones for i in group.items), None)
 
 
 def read_risk(lines: list[str]) -> Risk | None:

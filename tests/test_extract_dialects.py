@@ -599,3 +599,19 @@ def test_a_tail_of_references_may_list_links_after_the_first() -> None:
     )
     assert item.title == "Redesign camera module (more flexible)"
     assert "#1143" in item.refs
+
+
+def test_a_success_criterion_ticked_as_a_bullet_style_is_titled_without_the_tick() -> None:
+    """Under "Success Criteria" a leading ✅ is how the list is bulleted, not a status: the
+    criterion is "95% of runs finish under 2 s", not "✅ 95% of runs ..." (in export, in the
+    goal's criteria), and still carries no status."""
+    roadmap = milepost.loads(
+        "# T Roadmap\n\n## Medium-Term Goals\n\n### Goal 1: Speed\n**Success Criteria:**\n"
+        "- ✅ 95% of runs finish under 2 s\n- ✅ **No** regressions\n"
+    )
+    criteria = roadmap.goals[0].goals[0].criteria
+    assert [(c.title, c.status) for c in criteria] == [
+        ("95% of runs finish under 2 s", None),
+        ("No regressions", None),
+    ]
+    assert criteria[0].text == "✅ 95% of runs finish under 2 s"

@@ -30,7 +30,7 @@ from milepost.document import (
 )
 from milepost.extract.heading_markers import heading_marker, label_status
 from milepost.extract.legend import NO_LEGEND, Legend, find_legend
-from milepost.extract.markers import Marker, cell_status, item_marker
+from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
@@ -191,13 +191,10 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     inline = block.inline
     if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
         inline = block.children[0].inline
-    marker = item_marker(
-        inline,
-        block.task,
-        ctx.legend,
-        scope=ctx.scope,
-        criteria=ctx.criteria and not ctx.done_context,
-    )
+    criteria = ctx.criteria and not ctx.done_context
+    marker = item_marker(inline, block.task, ctx.legend, scope=ctx.scope, criteria=criteria)
+    # A criterion's leading ✅ is how its list is bulleted: no status, and not its title.
+    lead = leading_markers(inline, 0, ctx.legend, lenient=False)[2] if criteria else 0
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and inline.is_struck():
@@ -222,6 +219,7 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             source=source,
             depth=depth,
             notes=notes,
+            lead=lead if marker is None else 0,
         )
     )
     if children:

@@ -83,13 +83,16 @@ def make_item(
     notes: tuple[str, ...] = (),
     period_text: str | None = None,
     when_column: bool = False,
+    lead: int = 0,
 ) -> Item:
+    """The item ``inline`` is; ``lead``: where its title starts when no marker says (after a
+    decoration, such as a criterion's ✅)."""
     text = inline.text.strip()
     if marker is not None:
         status, source = marker.status, marker.source
         body = inline.text[marker.end : marker.tail if marker.tail >= 0 else None]
     else:
-        body = inline.text
+        body = inline.text[lead:]
     title = clean_title(body)
     if period_text is not None:  # a table row: its when-column, else the row's words
         period = read_period(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import milepost
+from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.edits.lookup import find_item
@@ -155,3 +157,20 @@ def test_a_shipped_title_reads_back_as_it_read_in_current_focus(
     edit = ops.ship(roadmap, item, today=TODAY)
     after = milepost.loads(_edited(text, edit))
     assert edit.verify(after) is None, _edited(text, edit)
+
+
+def test_a_new_status_takes_away_the_dash_tag_it_undoes(tmp_path: Path) -> None:
+    """``start`` on "X - _DISCARDED_ - Use nbnet" wrote "🚧 X - _DISCARDED_ - ...", which
+    says two things (and reads as dropped, the words winning over the emoji); the tag goes,
+    the note after it stays. A tag the new status agrees with stays."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
+        "- Network module - _DISCARDED_ - Use nbnet\n- Stats system - shipped in v0.3\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "start", item="network", today=dt.date(2026, 11, 25))
+    api.edit(path, "ship", item="stats", today=dt.date(2026, 11, 25), keep=True)
+    text = path.read_text(encoding="utf-8")
+    assert "- 🚧 Network module - Use nbnet\n" in text, text
+    assert "- ✅ Stats system - shipped in v0.3\n" in text, text

@@ -615,3 +615,21 @@ def test_a_success_criterion_ticked_as_a_bullet_style_is_titled_without_the_tick
         ("No regressions", None),
     ]
     assert criteria[0].text == "✅ 95% of runs finish under 2 s"
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "title"),
+    [
+        ("- 📋 Export to CSV (in progress)", Status.IN_PROGRESS, "Export to CSV"),
+        ("- 📋 Export to CSV (in progress) @ann #4", Status.IN_PROGRESS, "Export to CSV"),
+        ("- ✅ Search (in progress) (#12)", Status.IN_PROGRESS, "Search"),
+        ("- ✅ Search (#12)", Status.DONE, "Search"),
+        ("- ✅ Search (beta)", Status.DONE, "Search (beta)"),
+        ("- 🚧 Search (in progress)", Status.IN_PROGRESS, "Search"),
+    ],
+)
+def test_a_trailing_tag_beats_the_leading_emoji(line: str, status: Status, title: str) -> None:
+    """When an item's words and its emoji disagree, the words win (LABELS.md rule 6): a
+    trailing "(in progress)" is a status in words, the leading 📋 one in a glyph."""
+    item = only(f"# T\n\n## Now\n\n{line}\n")
+    assert (item.status, item.title) == (status, title)

@@ -76,6 +76,12 @@ _TAG = re.compile(
     r"future|todo|planned|done|completed)\)",
     re.IGNORECASE,
 )
+# A status said after a dash, alone up to the next dash or the end, emphasised or not:
+# "- _DISCARDED_", " — **Done**", "- _DISCARDED_ - Use nbnet".
+_DASH_TAG = re.compile(
+    r"\s+[-–—]\s+(?P<mark>\*\*|__|\*|_)?(?P<word>[A-Za-z][A-Za-z -]{1,30}?)(?P=mark)?"
+    r"(?=\s+[-–—]\s|\s*$)"
+)
 # The status value of a field: an emoji and/or status words, up to the words that follow.
 _FIELD_VALUE = re.compile(
     r"\s*(?:[^\w\s*_(\[]{1,3}\ufe0f?\s*)?(?:\*\*|__)?(?:[A-Za-z][A-Za-z' -]*?)?(?:\*\*|__)?"
@@ -164,6 +170,10 @@ def _rewrite_rest(
     elif emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = _TAG.sub("", body)
+    dash = next((m for m in _DASH_TAG.finditer(body) if status_of_word(m["word"])), None)
+    if dash is not None and status_of_word(dash["word"]) is not status:
+        # "🚧 X - _DISCARDED_" would say two things: the tag that the new status undoes goes.
+        body = body[: dash.start()] + body[dash.end() :]
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
     if reason:

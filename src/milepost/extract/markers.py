@@ -149,8 +149,13 @@ def item_marker(
     if word_status is not None:
         return Marker(word_status, _box(task) + written, end=end)
     if emoji_status is not None and task is None:
+        # The words win over the emoji: "📋 Export (in progress)" is in progress.
+        said = trailing_tag(text[end:], legend) if ")" in text else None
+        if said is not None and said[0] is not emoji_status:
+            return Marker(said[0], said[2], end=end, tail=end + said[1])
         source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"
-        return Marker(emoji_status, written, source, end=end)
+        tail = -1 if said is None else end + said[1]  # "🚧 X (in progress)": the tag says it too
+        return Marker(emoji_status, written, source, end=end, tail=tail)
     tag = trailing_tag(text[end:], legend)
     tail = -1 if tag is None else end + tag[1]
     if task is not None:

@@ -37,6 +37,9 @@ _NOTES_TO_END = r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$"
 _REFS_BEFORE_NOTES = re.compile(rf"\({_REF_GROUP}(?={_NOTES_TO_END})")
 _REF_OPENERS = ("(#", "(@", "(PR", "(http")
 _LEADING = re.compile(r"^[\s\-–—:|*]+")
+# Spaces, "*" and runs of "_" at either end, but a run that begins or ends a word (the whole
+# run, possessively: "__init__" keeps both of its).
+_EDGE_MARKUP = re.compile(r"^(?:[* ]|_++(?!\w))+|(?:[* ]|(?<!\w)_++)+$")
 _LEAD_CHARS = frozenset(" \t-–—:|*")
 _TRAIL_CHARS = frozenset(")-–—:,;|")
 _TAIL_MAX = 300
@@ -89,22 +92,7 @@ def clean_title(text: str) -> str:
 def _without_edge_markup(title: str) -> str:
     """``title`` without the spaces, ``*`` and ``_`` that markup left at its ends, but with
     the underscores of a word there: "__init__ hooks" (a code span's text), "MAX_" stay."""
-    start, end = 0, len(title)
-    while start < end and title[start] in "*_ ":
-        run = start + 1
-        while title[start] == "_" and run < end and title[run] == "_":
-            run += 1
-        if title[start] == "_" and run < end and title[run].isalnum():
-            break  # underscores that begin a word
-        start = run
-    while end > start and title[end - 1] in "*_ ":
-        run = end - 1
-        while title[end - 1] == "_" and run > start and title[run - 1] == "_":
-            run -= 1
-        if title[end - 1] == "_" and run > start and title[run - 1].isalnum():
-            break  # underscores that end a word
-        end = run
-    return title[start:end]
+    return _EDGE_MARKUP.sub("", title)
 
 
 def _without_refs_before_notes(title: str) -> str:

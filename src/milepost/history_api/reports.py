@@ -241,9 +241,9 @@ def announcement_diffs(
     stopped midway, it is made again as it was then, with that day for ``today``."""
     today, since = as_day(today), None if since is None else as_day(since, "since")
     history = read_history(paths, working_tree=False, snapshots=False, retired=True)
+    tip = gitlog.resolve(history.root, "HEAD")
     if resume:
-        head_commit = gitlog.resolve(history.root, "HEAD")
-        pending = _pending_day(history, since, head_commit.sha if head_commit else None)
+        pending = _pending_day(history, since, tip.sha if tip else None)
         today = pending or today
     previous = last_announced(history) if since is None else {}
     # an announcement recorded after ``today`` is no start for one that ends on it
@@ -263,11 +263,10 @@ def announcement_diffs(
     if lives or not starts:
         starts.append(fallback)
     start = min(starts)
-    tip = gitlog.resolve(history.root, "HEAD")
     head = _cut(history, tip, today)
     befores = versions_at(history, fallback) if lives else {}
     if len(lives) < len(unannounced):
-        at_start = versions_at(history, start)
+        at_start = befores if lives and start == fallback else versions_at(history, start)
         befores.update({t.relpath: at_start[t.relpath] for t in unannounced if t.retired})
     for commit in dict.fromkeys(a.commit for a in previous.values()):
         at = states_at(history, commit)

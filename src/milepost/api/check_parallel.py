@@ -178,7 +178,7 @@ def check_parallel(
             if roadmap is not None and error is None:
                 kept.put(file, when, roadmap)
         kept.save()
-    named = {**{p: str(f) for p, f in files.items()}}
+    named = {p: str(f) for p, f in files.items()}
     named.update((p, str(p)) for ps in portfolios.values() for p in ps if p not in files)
 
     def track(resolved: Path) -> Roadmap | None:
@@ -204,7 +204,7 @@ def check_parallel(
         by_path.update(found)
         for roadmap in own:  # MP106, now that both passes ran
             path = roadmap.path or ""
-            hid = (outcome[path][4] if path in outcome else frozenset()) | used.get(path, set())
+            hid = outcome[path][4] | used.get(path, set())
             unused = unused_after_two_passes(
                 roadmap,
                 rules[config],
@@ -217,7 +217,7 @@ def check_parallel(
             by_path.setdefault(path, []).extend(unused)
     reports = []
     for resolved in files:
-        if resolved not in named or named[resolved] not in outcome:
+        if named[resolved] not in outcome:
             continue  # its config is broken: said above
         path, diagnostics, roadmap, error, _ = outcome[named[resolved]]
         if error is not None:

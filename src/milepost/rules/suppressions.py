@@ -80,7 +80,7 @@ class Suppressions:
     def read(cls, document: Document) -> Suppressions:
         block_end: list[int] | None = None
         covering: list[tuple[Comment, tuple[int, int] | None]] = []
-        for comment in _comments(document):
+        for comment in suppression_comments(document):
             if comment.whole_file:
                 covering.append((comment, None))
             elif comment.trailing:  # after a list item's or a row's text: that line alone
@@ -106,21 +106,17 @@ class Suppressions:
         return sorted((c for c, _ in self.covering), key=lambda c: c.key)
 
 
-def suppression_comments(document: Document) -> Iterator[Comment]:
-    """Each ``<!-- milepost: ignore[-file] CODES -->`` of the document, in its order.
-    Comments shown as code are examples, not suppressions, and are left out."""
-    return _comments(document)
-
-
 _ANY_COMMENT = re.compile(r"<!--.*?-->")
 # A code span: a run of backticks, then anything up to the same run (CommonMark).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
-def _comments(document: Document) -> Iterator[Comment]:
-    """The suppression comments outside code, one line or several; each trails the text of a
-    list item or of a table row (then it covers that line alone; after a heading, a table's
-    header or a paragraph's text it covers the next block, as on a line of its own) or not."""
+def suppression_comments(document: Document) -> Iterator[Comment]:
+    """Each ``<!-- milepost: ignore[-file] CODES -->`` of the document, in its order: outside
+    code (a comment shown as code is an example), one line or several; each trails the text
+    of a list item or of a table row (then it covers that line alone; after a heading, a
+    table's header or a paragraph's text it covers the next block, as on a line of its own)
+    or not."""
     lines = document.source.lines
     for number, text, joined, ends, _closed in _openings(document):
         pos = 0

@@ -53,8 +53,7 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
     for name, justify in _COLUMNS:
         table.add_column(name, justify=justify, no_wrap=True)
-    labels = _labels(portfolio)
-    for track, label in zip(portfolio.tracks, labels, strict=True):
+    for track in portfolio.tracks:
         glyph, colour = _HEALTH[track.health]
         meta = track.roadmap.meta
         updated = _age(track)
@@ -62,7 +61,7 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
         if track.review_overdue_days:
             review += f" (overdue {track.review_overdue_days}d)"
         table.add_row(
-            label,
+            track.track,
             track.lead or "",
             Text(f"{glyph} {track.health.value.replace('_', ' ')}", style=colour),
             updated,
@@ -79,16 +78,10 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
             str(len(track.slipped)),
         )
     parts: list[RenderableType] = [table]
-    attention = [
-        (t, label)
-        for t, label in zip(portfolio.tracks, labels, strict=True)
-        if t.health is not Health.ON_TRACK
-    ]
+    attention = [t for t in portfolio.tracks if t.health is not Health.ON_TRACK]
     if attention:
         parts.append(Text("\nNeeds attention", style="bold"))
-        parts += [
-            Text(f"  {_HEALTH[t.health][0]} {label}: {t.health_reason}") for t, label in attention
-        ]
+        parts += [Text(f"  {_HEALTH[t.health][0]} {t.track}: {t.health_reason}") for t in attention]
     parts.append(Text(f"\nShipped this month ({len(portfolio.shipped_this_month)})", style="bold"))
     parts += [Text(f"  ✅ {track}: {item.title}") for track, item in portfolio.shipped_this_month]
     parts.append(Text(f"\nIn flight ({len(portfolio.in_flight)})", style="bold"))
@@ -148,22 +141,19 @@ def _node_ids(portfolio: Portfolio) -> tuple[list[str], dict[str, str]]:
     their slugs in the portfolio's names, :attr:`TrackRollup.track`)."""
     ids: list[str] = []
     by_name: dict[str, str] = {}
+    taken: set[str] = set()
     for track in portfolio.tracks:
         base = re.sub(r"\W+", "_", track.track).strip("_") or "track"
         if base.lower() in _MERMAID_WORDS:
             base = f"track_{base}"
         node, n = base, 1
-        while node in ids:
+        while node in taken:  # a set beside the list: a portfolio of thousands stays linear
             n += 1
             node = f"{base}_{n}"
         ids.append(node)
+        taken.add(node)
         by_name.setdefault(track.track, node)
     return ids, by_name
-
-
-def _labels(portfolio: Portfolio) -> list[str]:
-    """What to call each track: the portfolio's names ("Memory (memory)" beside a namesake)."""
-    return [t.track for t in portfolio.tracks]
 
 
 def _label(text: str, limit: int = 40) -> str:
@@ -179,9 +169,9 @@ def mermaid(portfolio: Portfolio) -> str:
     """A Mermaid flowchart: dependencies as arrows labelled with what is needed."""
     lines = ["flowchart LR"]
     ids, by_name = _node_ids(portfolio)
-    for track, node, label in zip(portfolio.tracks, ids, _labels(portfolio), strict=True):
+    for track, node in zip(portfolio.tracks, ids, strict=True):
         glyph = _HEALTH[track.health][0]
-        lines.append(f'    {node}["{glyph} {_label(label)}"]')
+        lines.append(f'    {node}["{glyph} {_label(track.track)}"]')
     links = []
     for edge in portfolio.edges:
         if edge.kind != "dependency":
@@ -201,17 +191,13 @@ def mermaid(portfolio: Portfolio) -> str:
 def dot(portfolio: Portfolio) -> str:
     """The same graph in Graphviz DOT; edges on a cycle are red and bold."""
     lines = ["digraph portfolio {", "    rankdir=LR;", "    node [shape=box, style=rounded];"]
-    by_name: dict[str, str] = {}
-    for track, label in zip(portfolio.tracks, _labels(portfolio), strict=True):
-        by_name.setdefault(track.track, _dot(label))
-        lines.append(f'    "{_dot(label)}";')
+    lines += [f'    "{_dot(track.track)}";' for track in portfolio.tracks]
     for edge in portfolio.edges:
         if edge.kind != "dependency":
             continue
         when = f" by {edge.when}" if edge.when else ""
         style = ", color=red, penwidth=2" if portfolio.on_cycle(edge) else ""
-        source = by_name.get(edge.source, _dot(edge.source))
-        target = by_name.get(edge.target, _dot(edge.target))
+        source, target = _dot(edge.source), _dot(edge.target)
         lines.append(f'    "{source}" -> "{target}" [label="{_dot(edge.what + when)}"{style}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -225,10 +211,10 @@ def markdown_summary(portfolio: Portfolio) -> str:
         "| Track | Lead | Health | Last updated | Next review | ✅ | 🚧 | 📋 | Slips |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for track, label in zip(portfolio.tracks, _labels(portfolio), strict=True):
+    for track in portfolio.tracks:
         meta = track.roadmap.meta
         cells = [
-            label,
+            track.track,
             track.lead or "",
             f"{_HEALTH[track.health][0]} {track.health_reason}",
             (track.updated_label or "") + (" (in the future)" if track.future else ""),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["cycles", "on_cycles"]
+__all__ = ["cycles", "cycles_and_links", "on_cycles"]
 
 
 def cycles(graph: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
@@ -14,7 +14,29 @@ def cycles(graph: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     Strongly connected components, then a shortest path back to the start inside each
     component.
     """
+    return _cycles(graph, *_components(graph))
+
+
+def on_cycles(graph: Mapping[str, Sequence[str]]) -> set[tuple[str, str]]:
+    """Every dependency ``(a, b)`` of the graph that lies on some cycle: those whose two
+    tracks share a strongly connected component (another cycle than the one :func:`cycles`
+    shows through ``a`` may run through it)."""
+    return _links(graph, _components(graph)[0])
+
+
+def cycles_and_links(
+    graph: Mapping[str, Sequence[str]],
+) -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
+    """:func:`cycles` and :func:`on_cycles` of one graph, its components found once."""
     component, reverse = _components(graph)
+    return _cycles(graph, component, reverse), _links(graph, component)
+
+
+def _cycles(
+    graph: Mapping[str, Sequence[str]],
+    component: Mapping[str, int],
+    reverse: Mapping[str, Sequence[str]],
+) -> dict[str, list[str]]:
     members: dict[int, list[str]] = {}
     for node, label in component.items():
         members.setdefault(label, []).append(node)
@@ -31,11 +53,9 @@ def cycles(graph: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     return out
 
 
-def on_cycles(graph: Mapping[str, Sequence[str]]) -> set[tuple[str, str]]:
-    """Every dependency ``(a, b)`` of the graph that lies on some cycle: those whose two
-    tracks share a strongly connected component (another cycle than the one :func:`cycles`
-    shows through ``a`` may run through it)."""
-    component, _ = _components(graph)
+def _links(
+    graph: Mapping[str, Sequence[str]], component: Mapping[str, int]
+) -> set[tuple[str, str]]:
     return {
         (node, dep)
         for node, deps in graph.items()

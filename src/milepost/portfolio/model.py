@@ -14,7 +14,7 @@ from typing import Any
 
 from milepost.config import Config
 from milepost.model import Item, Roadmap
-from milepost.portfolio.graph import cycles, on_cycles
+from milepost.portfolio.graph import cycles_and_links, on_cycles
 from milepost.portfolio.links import TrackIndex, track_index, track_labels
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup, rollup
@@ -28,7 +28,6 @@ __all__ = [
     "Resolved",
     "build_portfolio",
     "cyclic_pairs",
-    "dependency_cycles",
     "mentions",
     "resolve",
     "track_index",
@@ -221,11 +220,6 @@ def _dependency_graph(edges: Iterable[Edge]) -> dict[str, list[str]]:
     return graph
 
 
-def dependency_cycles(edges: list[Edge]) -> dict[str, list[str]]:
-    """The cycles of the dependency edges, by track on them."""
-    return cycles(_dependency_graph(edges))
-
-
 def cyclic_pairs(edges: Iterable[Edge]) -> set[tuple[str, str]]:
     """``(source, target)`` of every dependency edge that lies on a cycle."""
     return on_cycles(_dependency_graph(edges))
@@ -268,17 +262,18 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
     for track in rollups:
         totals.update(track.counts)
         totals[f"health_{track.health.value}"] += 1
+    found_cycles, cyclic = cycles_and_links(_dependency_graph(edges))
     return Portfolio(
         tracks=rollups,
         edges=tuple(edges),
         unresolved=tuple(unresolved),
-        cycles=dependency_cycles(edges),
+        cycles=found_cycles,
         conflicts=tuple(find_conflicts(edges, by_name)),
         shipped_this_month=tuple(shipped),
         in_flight=tuple(flight),
         today=today,
         totals=dict(sorted(totals.items())),
         blocked=tuple(blocked),
-        cyclic=frozenset(cyclic_pairs(edges)),
+        cyclic=frozenset(cyclic),
         ambiguous=tuple(ambiguous),
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["Commit", "Touch", "Version", "before", "retirements", "standing", "trace"]
+__all__ = ["Commit", "Touch", "Version", "before", "last_states", "retirements", "trace"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,21 +97,23 @@ def retirements(commits: Sequence[Commit], is_roadmap: Callable[[str], bool]) ->
     """The roadmap files (by path) that ``commits`` (newest first) leave deleted, each with the
     commit that deleted it: tracks retired. A file moved elsewhere is no retirement, nor one
     added again later."""
-    return {
-        path: commit
-        for path, (touch, commit) in _last_touches(commits, is_roadmap).items()
-        if touch.status == "D"
-    }
+    return last_states(commits, is_roadmap)[0]
 
 
-def standing(commits: Sequence[Commit], is_roadmap: Callable[[str], bool]) -> list[str]:
-    """The roadmap files (by path) that ``commits`` (newest first) leave in place: those the
-    last of them has (whatever the working tree has done to them since)."""
-    return [
-        path
-        for path, (touch, _) in _last_touches(commits, is_roadmap).items()
-        if touch.status != "D"
-    ]
+def last_states(
+    commits: Sequence[Commit], is_roadmap: Callable[[str], bool]
+) -> tuple[dict[str, Commit], list[str]]:
+    """The roadmap files (by path) that ``commits`` (newest first) leave deleted, with the
+    commit that deleted each (:func:`retirements`), and those they leave in place (the last
+    commit has them, whatever the working tree has done to them since): one walk for both."""
+    deleted: dict[str, Commit] = {}
+    kept: list[str] = []
+    for path, (touch, commit) in _last_touches(commits, is_roadmap).items():
+        if touch.status == "D":
+            deleted[path] = commit
+        else:
+            kept.append(path)
+    return deleted, kept
 
 
 def before(days: Sequence[date], day: date, *, through: bool = False) -> int:

@@ -18,7 +18,7 @@ from milepost.history import gitlog
 from milepost.history.lineage import Point
 from milepost.history.snapshot import Snapshot, snapshot
 from milepost.history.stats import Life
-from milepost.history.versions import Commit, Version, before, retirements, standing, trace
+from milepost.history.versions import Commit, Version, before, last_states, trace
 from milepost.history_store import Store
 
 
@@ -155,12 +155,15 @@ def read_history(
     history.oldest = commits[-1].day if commits else None
     history.commits = commits
 
-    def in_scope(path: str) -> bool:
-        return path not in relpaths and _in_scope(path, scopes)
+    named = set(relpaths)
 
-    gone: dict[str, Commit | None] = dict(retirements(commits, in_scope)) if retired else {}
+    def in_scope(path: str) -> bool:
+        return path not in named and _in_scope(path, scopes)
+
+    deleted, kept = last_states(commits, in_scope) if retired or working_tree else ({}, [])
+    gone: dict[str, Commit | None] = dict(deleted) if retired else {}
     if working_tree:  # deleted there, not in a commit yet
-        missing = [p for p in standing(commits, in_scope) if not (root / p).exists()]
+        missing = [p for p in kept if not (root / p).exists()]
         gone.update(dict.fromkeys(sorted(gitlog.deleted(root, missing, others=relpaths))))
     versions = _follow(root, {rel: trace(commits, rel) for rel in [*relpaths, *gone]})
     horizon = (

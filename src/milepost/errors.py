@@ -15,6 +15,7 @@ __all__ = [
     "StaleFileError",
     "UsageError",
     "WriteError",
+    "add_once",
     "shown_path",
     "some_of",
 ]
@@ -96,6 +97,13 @@ class StaleFileError(MilepostError):
 
 class EditError(MilepostError):
     """An edit could not be made exactly (nothing was written)."""
+
+
+def add_once(errors: list[MilepostError], error: MilepostError) -> None:
+    """Add ``error`` unless one saying the same is there: a broken config is said once, not
+    once for each file it governs."""
+    if str(error) not in {str(e) for e in errors}:
+        errors.append(error)
 
 
 def some_of(parts: list[str], limit: int) -> str:

@@ -15,7 +15,7 @@ from milepost.api.context_cache import ContextCache, Stamp, stamp
 from milepost.api.loading import config_for, load
 from milepost.collector import gc_paused
 from milepost.config import Config
-from milepost.errors import MilepostError
+from milepost.errors import MilepostError, add_once
 from milepost.locate import discover
 from milepost.model import Roadmap
 
@@ -43,8 +43,7 @@ def portfolios_of(
         try:
             groups.setdefault(config_for(resolved), []).append(resolved)
         except MilepostError as exc:  # a broken config: said once
-            if str(exc) not in {str(e) for e in errors}:
-                errors.append(exc)
+            add_once(errors, exc)
     groups = scope.checkable(groups, errors)
     portfolios = {
         config: [fs.real(p) for p in scope.other_files(group, config, select, ignore)]

@@ -11,7 +11,7 @@ from typing import TypeVar
 from milepost import fs
 from milepost.api.loading import config_for, load, loads
 from milepost.config import Config
-from milepost.errors import ConfigError, MilepostError
+from milepost.errors import ConfigError, MilepostError, add_once
 from milepost.locate import discover
 from milepost.model import Roadmap
 
@@ -134,8 +134,7 @@ def checkable(
             if config.path is not None:
                 check_config_selectors(config)
         except ConfigError as exc:
-            if str(exc) not in {str(e) for e in errors}:
-                errors.append(exc)
+            add_once(errors, exc)
             continue
         kept[config] = group
     return kept

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from milepost.collector import gc_paused
+import gc
 
 
 def run() -> None:
-    """Start the CLI. Its start-up imports make thousands of objects and no garbage: the
-    collector, paused meanwhile, is not run over them again and again (a few milliseconds of
-    every cold start)."""
-    with gc_paused():
-        from milepost.cli import main
-    raise SystemExit(main())
+    """Start the CLI, with the cyclic garbage collector paused from the first import to the
+    exit (``serve``, which runs for hours, turns it back on).
+
+    A command's imports and the models it reads make many objects and no garbage: collecting
+    would walk them again and again for nothing (milepost.collector). At exit the interpreter
+    still makes one last collection over everything left; moving it all to the permanent
+    generation first (``gc.freeze``) skips that walk, about a tenth of a cold ``check FILE``.
+    Objects are still freed as the interpreter tears down, and atexit handlers still run.
+    """
+    gc.disable()
+    from milepost.cli import main
+
+    code = main()
+    gc.freeze()
+    raise SystemExit(code)
 
 
 if __name__ == "__main__":

@@ -11,19 +11,17 @@ Like :mod:`milepost.api` (which it builds on), this module may do I/O; what it c
 
 from __future__ import annotations
 
-from milepost.history_api.diffs import diffs, last_review, split_arguments
-from milepost.history_api.reading import History, TrackHistory, load_snapshots, read_history
-from milepost.history_api.reports import (
+from milepost.history_api.announcements import (
     Announced,
     announcement_diffs,
     cache_folder,
-    item_story,
     last_announced,
     record_announced,
     record_pending,
-    stats,
-    story_names,
 )
+from milepost.history_api.diffs import diffs, last_review, split_arguments
+from milepost.history_api.reading import History, TrackHistory, load_snapshots, read_history
+from milepost.history_api.reports import item_story, stats, story_names
 
 __all__ = [
     "Announced",

@@ -204,14 +204,21 @@ def test_announcing_one_track_leaves_the_others_to_announce(
     assert "Memory snapshots" not in out
 
 
+@pytest.mark.parametrize("later_news", [False, True], ids=["up-to-head", "past-today"])
 def test_a_failure_midway_resumed_another_day_posts_nothing_twice(
     repo: Path,
     server: Server,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    later_news: bool,
 ) -> None:
     _many_started_items(repo)  # enough lines for several messages
     git(repo, "commit", "-qam", "Everything starts", day="2026-11-24")
+    if later_news:  # a roadmap commit after the day announced: the announcement ends before HEAD
+        path = repo / "tracks" / "web-ui" / "roadmap.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("📋 **Planned:** Dark", "✅ **Completed:** Dark"), "utf-8")
+        git(repo, "commit", "-qam", "Web UI: dark mode shipped", day="2026-11-27")
     monkeypatch.setenv("MILEPOST_DISCORD_WEBHOOK", server.url)
     code, out, _ = announce(capsys, "--to", "discord", "--dry-run")
     payloads = json.loads(out)
@@ -227,6 +234,9 @@ def test_a_failure_midway_resumed_another_day_posts_nothing_twice(
     assert server.delivered() == payloads
     recorded = json.loads((repo / ".git" / "milepost" / "announced.json").read_text())
     assert recorded["day"] == TODAY  # what was announced covered up to the first day
+    # ...and up to its last commit then, which is not HEAD when later news came after it
+    covered = git(repo, "rev-parse", "HEAD~1" if later_news else "HEAD").strip()
+    assert recorded["commit"] == covered
 
 
 def _many_started_items(repo: Path) -> None:

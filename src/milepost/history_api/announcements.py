@@ -24,10 +24,13 @@ _PENDING = "announce-pending.json"
 
 @dataclass(frozen=True, slots=True)
 class Announced:
-    """The last announcement delivered: the day, and the commit it covered up to."""
+    """An announcement: the day it runs to, and the commit it covers up to (the last on or
+    before that day, which the ledger of deliveries goes by); for one about to be delivered,
+    also HEAD then (what a delivery stopped midway resumes at: see :func:`record_pending`)."""
 
     day: date
     commit: str
+    head: str | None = None  # not kept once delivered (see :func:`record_announced`)
 
 
 def cache_folder(history: History) -> Path:
@@ -81,20 +84,24 @@ def record_announced(history: History, announced: Announced) -> None:
     fs.remove(cache_folder(history) / _PENDING)
 
 
-def _pending_key(history: History, since: date | None) -> dict[str, object]:
+def _pending_key(history: History, since: date | None, head: str | None) -> dict[str, object]:
+    """What makes two announcements the same one: the tracks, ``since`` and HEAD."""
     return {
         "since": since.isoformat() if since else None,
         "tracks": sorted(t.relpath for t in history.tracks),
+        "head": head,
     }
 
 
 def record_pending(history: History, record: Announced, *, since: date | None) -> None:
     """Keep what an announcement about to be delivered covers, until :func:`record_announced`:
     a delivery stopped midway and run again another day resumes that very announcement (the
-    same days, the same messages), so the ledger skips what was delivered."""
+    same days, the same messages), so the ledger skips what was delivered. It is kept under
+    HEAD, not the commit it covers up to: with a past ``--today`` the two differ."""
     file = cache_folder(history) / _PENDING
     file.parent.mkdir(parents=True, exist_ok=True)
-    data = {"day": record.day.isoformat(), "commit": record.commit, **_pending_key(history, since)}
+    key = _pending_key(history, since, record.head)
+    data = {"day": record.day.isoformat(), "commit": record.commit, **key}
     fs.replace(file, (json.dumps(data, indent=2) + "\n").encode())
 
 
@@ -102,9 +109,8 @@ def _pending_day(history: History, since: date | None, head: str | None) -> date
     """The day of the announcement left undelivered for the same tracks, ``since`` and HEAD."""
     try:
         data = json.loads(fs.read(cache_folder(history) / _PENDING).data)
-        if data["commit"] != head or {k: data[k] for k in ("since", "tracks")} != _pending_key(
-            history, since
-        ):
+        key = _pending_key(history, since, head)
+        if head is None or {k: data[k] for k in key} != key:
             return None
         return date.fromisoformat(data["day"])
     except (MilepostError, ValueError, KeyError, TypeError):
@@ -149,7 +155,7 @@ def announcement_diffs(
     if lives or not starts:
         starts.append(fallback)
     start = min(starts)
-    head = _cut(history, tip, today)
+    cut = _cut(history, tip, today)
     befores = versions_at(history, fallback) if lives else {}
     if len(lives) < len(unannounced):
         at_start = befores if lives and start == fallback else versions_at(history, start)
@@ -157,7 +163,7 @@ def announcement_diffs(
     for commit in dict.fromkeys(a.commit for a in previous.values()):
         at = states_at(history, commit)
         befores.update({rel: at[rel] for rel, a in previous.items() if a.commit == commit})
-    afters = _afters(history, head, at_head=head == tip)
+    afters = _afters(history, cut, at_head=cut == tip)
     out = []
     for track in history.tracks:
         base, before = befores[track.relpath]
@@ -165,7 +171,7 @@ def announcement_diffs(
         if track.retired is not None and before is None and after is None:
             continue  # retired before the period, or added and retired after it
         out.append(diff(before, after, path=display_path(track.path), base=base, head=head_ref))
-    record = Announced(today, head.sha) if head is not None else None
+    record = Announced(today, cut.sha, tip.sha if tip else None) if cut is not None else None
     return out, history, start, record
 
 

@@ -95,8 +95,9 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
     from milepost import history_api
     from milepost.render.history import story_text
 
-    found, lineage, history = history_api.item_story(track, item, today=today)
-    *was, name = history_api.story_names(found, lineage, today=today)
+    story = history_api.item_story(track, item, today=today)
+    found, lineage, history = story.track, story.lineage, story.history
+    *was, name = story.names
     _notes(history.notes, history.horizon_note)
     if fmt == "json":
         steps = [

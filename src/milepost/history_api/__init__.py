@@ -21,11 +21,12 @@ from milepost.history_api.announcements import (
 )
 from milepost.history_api.diffs import diffs, last_review, split_arguments
 from milepost.history_api.reading import History, TrackHistory, load_snapshots, read_history
-from milepost.history_api.reports import item_story, stats, story_names
+from milepost.history_api.reports import ItemStory, item_story, stats
 
 __all__ = [
     "Announced",
     "History",
+    "ItemStory",
     "TrackHistory",
     "announcement_diffs",
     "cache_folder",
@@ -39,5 +40,4 @@ __all__ = [
     "record_pending",
     "split_arguments",
     "stats",
-    "story_names",
 ]

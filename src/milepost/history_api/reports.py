@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 
 from milepost import fs
@@ -22,17 +23,28 @@ from milepost.history_api.reading import (
 )
 
 
-def item_story(
-    track: str | os.PathLike[str], query: str, *, today: date
-) -> tuple[TrackHistory, Lineage, History]:
-    """The lineage of the one item of ``track`` whose title is (or contains) ``query``."""
+@dataclass(frozen=True, slots=True)
+class ItemStory:
+    """One item's story in its track's history (see :func:`item_story`)."""
+
+    track: TrackHistory
+    lineage: Lineage
+    history: History
+    # The names the track had during the story, oldest first: the last is its name now,
+    # the others what it was called before.
+    names: list[str]
+
+
+def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> ItemStory:
+    """The story of the one item of ``track`` whose title is (or contains) ``query``."""
     from milepost import api
 
     today = as_day(today)
     path = api.resolve_track(track)
     history = read_history([path])
     found = history.tracks[0]
-    matches = find(lineages(_story_timeline(found, today)), query)
+    timeline = _story_timeline(found, today)
+    matches = find(lineages(timeline), query)
     if not matches:
         raise UsageError(
             f"no item matches {query!r} in its history",
@@ -46,7 +58,8 @@ def item_story(
             path=str(path),
             hint="give more of the title",
         )
-    return found, matches[0], history
+    names = track_names(timeline, matches[0]) or [found.track]
+    return ItemStory(found, matches[0], history, names)
 
 
 def _story_timeline(found: TrackHistory, today: date) -> list[Point]:
@@ -60,12 +73,6 @@ def _story_timeline(found: TrackHistory, today: date) -> list[Point]:
     ):
         timeline.append(Point(max(today, *(p.when for p in timeline[-1:])), None, found.current))
     return timeline
-
-
-def story_names(found: TrackHistory, lineage: Lineage, *, today: date) -> list[str]:
-    """The names the track had during an item's story (see :func:`item_story`), oldest
-    first: the last is its name now, the others what it was called before."""
-    return track_names(_story_timeline(found, as_day(today)), lineage) or [found.track]
 
 
 def stats(

@@ -642,12 +642,12 @@ def test_markdown_output_makes_roadmap_text_inert(
 def test_parsing_over_several_processes_gives_the_same_figures(
     fresh_story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from milepost.history_api import reading
+    from milepost.history_api import cache
 
     sequential = run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY)
-    for cache in (fresh_story / ".git" / "milepost").glob("*.pickle"):
-        cache.unlink()
-    monkeypatch.setattr(reading, "PARALLEL_FROM", 1)
+    for kept in (fresh_story / ".git" / "milepost").glob("*.pickle"):
+        kept.unlink()
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert run_json(fresh_story, monkeypatch, capsys, "stats", "--today", TODAY) == sequential
 

@@ -286,3 +286,48 @@ def test_a_roadmap_deleted_in_the_work_tree_is_a_track_retiring(
     git(repo, "mv", "tracks/memory", "tracks/recall")
     data = run_json(repo, monkeypatch, capsys, "diff")
     assert not any(d["retired"] for d in data["diffs"])
+
+
+def test_log_tells_a_retired_tracks_story_by_the_path_it_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _two_tracks(tmp_path)
+    _write(repo, "tracks/memory/roadmap.md", MEMORY.replace("🚧 Vector", "✅ Vector"))
+    _commit(repo, "2026-10-28", "Vector store shipped")
+    git(repo, "rm", "-q", "tracks/memory/roadmap.md")
+    _commit(repo, "2026-11-05", "Retire the memory track")
+    log = ("log", "tracks/memory/roadmap.md", "vector", "--today", TODAY)
+    data = run_json(repo, monkeypatch, capsys, *log)
+    assert (data["track"], data["item"]) == ("Memory", "Vector store")
+    assert [(s["date"], s["status"], s["removed"], s["retired"]) for s in data["steps"]] == [
+        ("2026-10-20", "in_progress", False, False),
+        ("2026-10-28", "done", False, False),
+        ("2026-11-05", None, True, True),
+    ]
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(repo, monkeypatch, capsys, *log, "--color", "never")
+    assert code == 0, err
+    last = [line.strip() for line in out.splitlines() if line.strip().startswith("20")][-1]
+    assert last.startswith("2026-11-05") and "track retired · Retire the memory track" in last
+    # a past --today: the story ends before the retirement
+    data = run_json(repo, monkeypatch, capsys, *log[:-1], "2026-11-01")
+    assert [s["retired"] for s in data["steps"]] == [False, False]
+
+
+def test_log_of_a_path_that_moved_names_where_it_went(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _two_tracks(tmp_path)
+    git(repo, "mv", "tracks/memory", "tracks/recall")
+    _commit(repo, "2026-11-05", "Memory moves to tracks/recall")
+    code, _, err = run(
+        repo, monkeypatch, capsys, "log", "tracks/memory/roadmap.md", "vector", "--today", TODAY
+    )
+    sha = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    assert code == 2 and err.count("\n") == 1
+    assert f"moved to tracks/recall/roadmap.md in {sha} (2026-11-05)" in err
+    # a path that never held a roadmap: as before
+    code, _, err = run(
+        repo, monkeypatch, capsys, "log", "tracks/billing/roadmap.md", "x", "--today", TODAY
+    )
+    assert code == 2 and "no roadmap or track named 'tracks/billing/roadmap.md'" in err

@@ -91,13 +91,18 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
 @format_option("text", "json")
 @color_option
 def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
-    """An item's story: each status and period it had, with dates and commits."""
+    """An item's story: each status and period it had, with dates and commits.
+
+    TRACK is a roadmap's path, its folder, or a track's slug or name; the path of a roadmap
+    deleted since (a track retired) tells its story up to the commit that deleted it.
+    """
     from milepost import history_api
     from milepost.render.history import story_text
 
     story = history_api.item_story(track, item, today=today)
     found, lineage, history = story.track, story.lineage, story.history
     *was, name = story.names
+    retired = found.retired  # the commit that deleted the roadmap: the story's last step
     _notes(history.notes, history.horizon_note)
     if fmt == "json":
         steps = [
@@ -107,6 +112,7 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
                 "subject": s.commit.subject if s.commit else None,
                 "author": s.commit.author if s.commit else None,
                 "removed": s.state is None,
+                "retired": retired is not None and s.commit == retired,
                 # at a shallow clone's horizon: listed before it, since when is not known
                 "horizon": found.horizon and s.at == 0,
                 "title": s.state.title if s.state else None,
@@ -120,7 +126,7 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     label = f"{name} (was: {', '.join(was)})" if was else name
-    _console(color).print(story_text(lineage, track=label, horizon=found.horizon))
+    _console(color).print(story_text(lineage, track=label, horizon=found.horizon, retired=retired))
     return 0
 
 

@@ -123,7 +123,7 @@ def read_history(
     if working_tree:  # deleted there, not in a commit yet
         missing = [p for p in kept if not (root / p).exists()]
         gone.update(dict.fromkeys(sorted(gitlog.deleted(root, missing, others=relpaths))))
-    versions = _follow(root, {rel: trace(commits, rel) for rel in [*relpaths, *gone]})
+    versions = follow_moves(root, {rel: trace(commits, rel) for rel in [*relpaths, *gone]})
     horizon = (
         gitlog.grafted(root, {vs[0].commit.sha for vs in versions.values() if vs})
         if repo.shallow
@@ -182,7 +182,7 @@ def _repo_paths(files: Sequence[Path], root: Path) -> list[str]:
     return out
 
 
-def _follow(root: Path, traced: dict[str, list[Version]]) -> dict[str, list[Version]]:
+def follow_moves(root: Path, traced: dict[str, list[Version]]) -> dict[str, list[Version]]:
     """Follow files back through moves from outside the folder the log was limited to: one
     ``git show`` for all the commits that added a file, another ``git log`` per move found
     (rare)."""

@@ -6,16 +6,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from milepost import fs
 from milepost.api.arguments import Paths, as_day
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history.lineage import Lineage, Point, find, lineages, track_names
+from milepost.history.snapshot import Snapshot
 from milepost.history.stats import Life, Stats, life, overall, track_stats
 from milepost.history_api.cache import working_snapshot
 from milepost.history_api.diffs import display_path
 from milepost.history_api.reading import History, TrackHistory, load_snapshots, read_history
+from milepost.history_api.retired import read_retired
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +34,21 @@ class ItemStory:
 
 
 def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> ItemStory:
-    """The story of the one item of ``track`` whose title is (or contains) ``query``."""
+    """The story of the one item of ``track`` whose title is (or contains) ``query``.
+    ``track`` may be the path of a roadmap deleted since (a track retired): its story ends
+    with the commit that deleted it."""
     from milepost import api
 
     today = as_day(today)
-    path = api.resolve_track(track)
-    history = read_history([path])
+    try:
+        path = api.resolve_track(track)
+    except MilepostError:
+        retired = read_retired(track)
+        if retired is None:
+            raise
+        history, path = retired, Path(track)
+    else:
+        history = read_history([path])
     found = history.tracks[0]
     timeline = _story_timeline(found, today)
     matches = find(lineages(timeline), query)
@@ -57,6 +69,10 @@ def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> Ite
     return ItemStory(found, matches[0], history, names)
 
 
+# A roadmap once deleted: no items, and no name (it names the track nothing: see track_names).
+_DELETED = Snapshot(track="", last_updated=None, next_review=None, items=())
+
+
 def _story_timeline(found: TrackHistory, today: date) -> list[Point]:
     timeline = found.timeline(until=today)
     # The work tree is today's, after every commit: none of them made after ``today``.
@@ -67,6 +83,10 @@ def _story_timeline(found: TrackHistory, today: date) -> list[Point]:
         and (not timeline or timeline[-1].snapshot != found.current)
     ):
         timeline.append(Point(max(today, *(p.when for p in timeline[-1:])), None, found.current))
+    gone = found.retired
+    if by_today and gone is not None and gone.day <= today:  # every item went with it
+        day = max(gone.day, *(p.when for p in timeline[-1:]))
+        timeline.append(Point(day, gone, _DELETED))
     return timeline
 
 

@@ -13,6 +13,7 @@ from milepost.history.diff import FieldChange, ItemChange, TrackDiff
 from milepost.history.lineage import Lineage
 from milepost.history.snapshot import ItemState
 from milepost.history.stats import Durations, Stats
+from milepost.history.versions import Commit
 from milepost.render.text import counted, shorten
 from milepost.vocabulary.status import Status
 
@@ -226,11 +227,14 @@ def escape_markdown(text: str) -> str:
 _md = escape_markdown
 
 
-def story_text(lineage: Lineage, *, track: str, horizon: bool = False) -> RenderableType:
+def story_text(
+    lineage: Lineage, *, track: str, horizon: bool = False, retired: Commit | None = None
+) -> RenderableType:
     """An item's story: when it appeared, each status and period it had, when it left.
     Roadmap text and commit subjects go in as plain text, never as rich markup. With
     ``horizon`` (the first version is a shallow clone's horizon) an item already there is not
-    said to have been listed then."""
+    said to have been listed then; an item that left with its roadmap in ``retired`` (the
+    commit that deleted it) went as the track was retired."""
     from rich.table import Table
     from rich.text import Text
 
@@ -242,7 +246,8 @@ def story_text(lineage: Lineage, *, track: str, horizon: bool = False) -> Render
         commit = step.commit.sha[:7] if step.commit else "(work tree)"
         subject = step.commit.subject if step.commit else ""
         if step.state is None:
-            cells = [step.when.isoformat(), commit, "—", "—", "", f"removed · {subject}"]
+            gone = "track retired" if retired is not None and step.commit == retired else "removed"
+            cells = [step.when.isoformat(), commit, "—", "—", "", f"{gone} · {subject}"]
             table.add_row(*(Text(c) for c in cells))
             previous = None
             continue

@@ -141,7 +141,7 @@ def stats(
 ) -> int:
     """Delivery statistics from history: shipped per month, cycle times, slips, staleness."""
     from milepost import history_api
-    from milepost.render.history import stats_plain, stats_table
+    from milepost.render.stats import stats_plain, stats_table
 
     per_track, total, history = history_api.stats(list(paths), today=today, since=since)
     _notes(history.notes, history.horizon_note)

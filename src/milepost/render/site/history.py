@@ -13,7 +13,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from milepost.history.stats import Stats
-from milepost.render.history import days_text
+from milepost.render.stats import days_text
 
 __all__ = ["history_context", "shipped_svg"]
 

@@ -35,6 +35,10 @@ NOVEMBER = """\
 
 - **Memory**: Redis memory backend (#287) - the SQLite store covers the same use cases
 
+### Renamed tracks
+
+- **Tool Use** (moved from tracks/tools/roadmap.md)
+
 5 tracks · milepost
 """
 
@@ -89,7 +93,8 @@ def test_dry_run_prints_the_payloads(repo: Path, capsys: pytest.CaptureFixture[s
     assert code == 0
     [payload] = json.loads(out)
     assert payload["content"] == "**Roadmap update, 2026-11-01 → 2026-11-25**"
-    assert [e["title"] for e in payload["embeds"]] == ["Shipped", "Started", "Slipped", "Dropped"]
+    titles = ["Shipped", "Started", "Slipped", "Dropped", "Renamed tracks"]
+    assert [e["title"] for e in payload["embeds"]] == titles
     assert payload["allowed_mentions"] == {"parse": []}
 
 

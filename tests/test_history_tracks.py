@@ -314,12 +314,19 @@ def test_log_tells_a_retired_tracks_story_by_the_path_it_had(
     assert [s["retired"] for s in data["steps"]] == [False, False]
 
 
-def test_log_of_a_path_that_moved_names_where_it_went(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _moved(tmp_path: Path) -> Path:
+    """Two tracks on 20 October; on 5 November the memory track's folder moves to
+    tracks/recall, its title unchanged."""
     repo = _two_tracks(tmp_path)
     git(repo, "mv", "tracks/memory", "tracks/recall")
     _commit(repo, "2026-11-05", "Memory moves to tracks/recall")
+    return repo
+
+
+def test_log_of_a_path_that_moved_names_where_it_went(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _moved(tmp_path)
     code, _, err = run(
         repo, monkeypatch, capsys, "log", "tracks/memory/roadmap.md", "vector", "--today", TODAY
     )
@@ -331,3 +338,18 @@ def test_log_of_a_path_that_moved_names_where_it_went(
         repo, monkeypatch, capsys, "log", "tracks/billing/roadmap.md", "x", "--today", TODAY
     )
     assert code == 2 and "no roadmap or track named 'tracks/billing/roadmap.md'" in err
+
+
+def test_announce_tells_a_track_moved_under_the_same_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _moved(tmp_path)
+    data = run_json(repo, monkeypatch, capsys, "diff", "--since", "2026-11-01")
+    [memory] = [d for d in data["diffs"] if d["track"] == "Memory"]
+    assert (memory["was"], memory["moved_from"]) == (None, "tracks/memory/roadmap.md")
+    code, out, err = run(
+        repo, monkeypatch, capsys, "announce", "--today", TODAY, "--since", "2026-11-01"
+    )
+    assert code == 0, err
+    assert "### Renamed tracks\n\n- **Memory** (moved from tracks/memory/roadmap.md)\n" in out
+    assert "No roadmap changes" not in out

@@ -213,12 +213,18 @@ def _became(change: ItemChange, status: Status) -> bool:
     return change.before is None or change.before.status != status
 
 
+def _was(d: TrackDiff) -> str:
+    """What a renamed track was: its old name, else (only its file moved) its old path."""
+    return f"was: {d.was}" if d.was else f"moved from {d.moved_from}"
+
+
 def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Announcement:
     """What shipped, started, slipped, was blocked and was dropped across tracks between two
     days. A roadmap that did not exist at the start is announced as a new track, not as all
     of its work shipping or starting at once; one deleted in the period as a track retired
     (with how many open items went with it), not as all of its work removed; a track whose
-    name changed is named "New (was: Old)"."""
+    name changed is named "New (was: Old)", and under "Renamed tracks" with one whose roadmap
+    moved under the same name ("Memory (moved from tracks/memory/roadmap.md)")."""
     new = [d for d in diffs if d.new]
     retired = [d for d in diffs if d.retired]
     known = [d for d in diffs if not (d.new or d.retired)]
@@ -245,10 +251,8 @@ def from_diffs(diffs: Sequence[TrackDiff], *, since: date, until: date) -> Annou
     if retired:
         lines = [f"**{escape_markdown(d.label)}**: {escape_markdown(_words(d))}" for d in retired]
         sections.append(AnnouncementSection("Retired tracks", tuple(lines)))
-    if renamed := [d for d in known if d.was]:
-        lines = [
-            f"**{escape_markdown(d.track)}** (was: {escape_markdown(d.was or '')})" for d in renamed
-        ]
+    if renamed := [d for d in known if d.was or d.moved_from]:
+        lines = [f"**{escape_markdown(d.track)}** ({escape_markdown(_was(d))})" for d in renamed]
         sections.append(AnnouncementSection("Renamed tracks", tuple(lines)))
     return Announcement(
         title=f"Roadmap update, {since.isoformat()} → {until.isoformat()}",

@@ -994,7 +994,8 @@ def test_a_shallow_clone_announces_no_track_as_new_that_was_there(
         shallow, monkeypatch, capsys, "announce", "--since", "2026-11-01", "--today", TODAY
     )
     assert code == 0
-    assert "shallow clone: history seen only back to 2026-11-05" in err
+    # the clone cannot tell what changed before 5 November: it says so
+    assert "this is a shallow clone; history before 2026-11-05 is not available" in err
     assert "New tracks" not in out and "No roadmap changes in this period." in out
     deeper = _clone(full, 2)
     code, out, _ = run(
@@ -1008,6 +1009,36 @@ def test_a_shallow_clone_announces_no_track_as_new_that_was_there(
     by_track = {d["track"]: d for d in data["diffs"]}
     assert [name for name, d in by_track.items() if d["new"]] == ["Gamma"]
     assert by_track["Beta"]["base"]["label"].endswith("(2026-10-28), shallow clone's horizon")
+
+
+def test_a_period_reaching_past_a_shallow_clones_horizon_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = _shallow_story(tmp_path)
+    shallow = _clone(full, 1)  # only the commit of 5 November
+    warning = (
+        "milepost: warning: this is a shallow clone; history before 2026-11-05 is not"
+        " available (git fetch --unshallow)\n"
+    )
+    for args in (
+        ("announce", "--since", "2026-11-01", "--today", TODAY),
+        ("announce", "--since", "2026-11-05", "--today", TODAY),  # not what that commit did
+        ("announce", "--today", "2026-11-10"),  # a week back: nothing announced yet, as in CI
+        ("diff", "--since", "2026-11-01"),
+        ("diff", "--since", "2026-11-01", "--format", "json"),
+    ):
+        code, out, err = run(shallow, monkeypatch, capsys, *args)
+        assert code == 0, args
+        assert err == warning, args  # one line, instead of the note on how far it sees
+        assert out, args  # and on it goes
+    # a period the clone holds: no warning, the note as before
+    code, _, err = run(shallow, monkeypatch, capsys, "diff", "--since", "2026-11-06")
+    assert code == 0
+    assert "warning" not in err and "shallow clone: history seen only back to 2026-11-05" in err
+    code, _, err = run(
+        full, monkeypatch, capsys, "announce", "--since", "2026-11-01", "--today", TODAY
+    )
+    assert code == 0 and err == ""  # a full clone: nothing to warn of
 
 
 def test_an_item_rewritten_but_keeping_its_issue_is_one_item(

@@ -16,6 +16,8 @@ from milepost.errors import UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from milepost.history_api import History
+
 
 def _split(args: tuple[str, ...], *, since: bool) -> tuple[list[str], list[str]]:
     """Revisions and paths, in any order (see :func:`milepost.history_api.split_arguments`)."""
@@ -37,8 +39,15 @@ def _console(color: str) -> Console:
     return console_for(color, piped_width=PIPED_WIDTH)
 
 
-def _notes(notes: list[str], horizon: str | None) -> None:
-    for note in ([horizon] if horizon else []) + notes:
+def _notes(history: History, *, since: dt.date | None = None) -> None:
+    """What reading the history found worth saying, on stderr. A period from ``since`` that
+    reaches back past a shallow clone's horizon is a warning (its "no changes" may be
+    wrong), in place of the note of how far back the clone sees."""
+    warning = history.horizon_warning(since) if since is not None else None
+    if warning is not None:
+        click.echo(f"milepost: warning: {warning}", err=True)
+    horizon = history.horizon_note if warning is None else None
+    for note in ([horizon] if horizon else []) + history.notes:
         click.echo(f"milepost: note: {note}", err=True)
 
 
@@ -71,7 +80,7 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
         head=revs[1] if len(revs) > 1 else None,
         since=since,
     )
-    _notes(history.notes, history.horizon_note)
+    _notes(history, since=since)
     if fmt == "json":
         notes = ([history.horizon_note] if history.horizon_note else []) + history.notes
         data = {"diffs": [d.to_dict() for d in diffs], "notes": notes}
@@ -103,7 +112,7 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
     found, lineage, history = story.track, story.lineage, story.history
     *was, name = story.names
     retired = found.retired  # the commit that deleted the roadmap: the story's last step
-    _notes(history.notes, history.horizon_note)
+    _notes(history)
     if fmt == "json":
         steps = [
             {
@@ -144,7 +153,7 @@ def stats(
     from milepost.render.stats import stats_plain, stats_table
 
     per_track, total, history = history_api.stats(list(paths), today=today, since=since)
-    _notes(history.notes, history.horizon_note)
+    _notes(history)
     if fmt == "json":
         data = {
             "today": today.isoformat(),
@@ -193,7 +202,7 @@ def announce(
     diffs, history, start, record = history_api.announcement_diffs(
         list(paths), since=since, today=today, resume=target == "discord"
     )
-    _notes(history.notes, history.horizon_note)
+    _notes(history, since=start)
     until = record.day if record is not None else today  # a resumed delivery keeps its day
     announcement = from_diffs(diffs, since=start, until=until)
     if target == "markdown":

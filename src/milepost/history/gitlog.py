@@ -21,6 +21,7 @@ __all__ = [
     "Repository",
     "blobs",
     "grafted",
+    "horizon",
     "log",
     "repository",
     "resolve",
@@ -237,6 +238,17 @@ def grafted(root: Path, shas: Iterable[str]) -> frozenset[str]:
         if "grafted" in (d.strip() for d in decorations.split(",")):
             found.add(sha)
     return frozenset(found)
+
+
+def horizon(root: Path, rev: str = "HEAD") -> Commit | None:
+    """In a shallow clone, the oldest commit of ``rev``'s first-parent history, its parents
+    cut off (:func:`grafted`); None where that history reaches a real first commit."""
+    args = ["log", "--first-parent", "--max-parents=0", "-z", f"--format={_FORMAT}"]
+    result = _git(root, *args, rev, "--")
+    commits = _parse_log(_text(result.stdout)) if result.returncode == 0 else []
+    if not commits or commits[-1].sha not in grafted(root, [commits[-1].sha]):
+        return None
+    return commits[-1]
 
 
 def blobs(root: Path, shas: Iterable[str]) -> dict[str, bytes]:

@@ -72,6 +72,8 @@ class History:
     cache: Cache
     shallow: bool = False
     oldest: date | None = None  # the oldest commit seen
+    # a shallow clone's horizon: the day of the oldest commit it holds (none before it known)
+    horizon_day: date | None = None
     # the first-parent commits that touched the roadmaps' common folder, newest first
     commits: list[Commit] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -83,6 +85,18 @@ class History:
             return None
         since = f" back to {self.oldest.isoformat()}" if self.oldest else ""
         return f"shallow clone: history seen only{since} (git fetch --unshallow to see it all)"
+
+    def horizon_warning(self, since: date) -> str | None:
+        """What to say of a period from ``since`` that reaches back to a shallow clone's
+        horizon: what came before it, and what the horizon's commit itself changed, are not
+        known, so "no changes" may be wrong. None for a period the clone holds."""
+        if self.horizon_day is None or since > self.horizon_day:
+            return None
+        day = self.horizon_day.isoformat()
+        return (
+            f"this is a shallow clone; history before {day} is not available"
+            " (git fetch --unshallow)"
+        )
 
 
 def read_history(
@@ -112,6 +126,8 @@ def read_history(
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].day if commits else None
     history.commits = commits
+    if repo.shallow and (cut := gitlog.horizon(root, rev)) is not None:
+        history.horizon_day = cut.day
 
     named = set(relpaths)
 

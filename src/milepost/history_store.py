@@ -31,7 +31,7 @@ _KEPT = {
     "milepost.history.snapshot": frozenset(
         {"Snapshot", "ItemState", "MetricState", "RequestState", "RiskState"}
     ),
-    "milepost.history.stats": frozenset({"Life", "ItemLife", "MetricPoint"}),
+    "milepost.history.lives": frozenset({"Life", "ItemLife", "MetricPoint"}),
     "milepost.vocabulary.status": frozenset({"Status"}),
 }
 

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from milepost.history.diff import Ref, diff
 from milepost.history.lineage import Point, lineages
+from milepost.history.lives import life
 from milepost.history.match import match
 from milepost.history.snapshot import ItemState, Snapshot, match_key
-from milepost.history.stats import life, track_stats
+from milepost.history.stats import track_stats
 from milepost.history.versions import before
 from milepost.vocabulary.status import Status
 

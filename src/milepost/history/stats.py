@@ -28,24 +28,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any
 
-from milepost.history.diff import period_move
-from milepost.history.lineage import Lineage, Point, lineages
-from milepost.vocabulary.status import Status
+from milepost.history.lives import ItemLife, Life, MetricPoint
 
 __all__ = [
     "Durations",
-    "ItemLife",
-    "Life",
-    "MetricPoint",
     "Stats",
-    "item_life",
-    "life",
     "overall",
     "track_stats",
 ]
@@ -80,14 +73,6 @@ class Durations:
 
     def to_dict(self) -> dict[str, Any]:
         return {"count": self.count, "median": self.median, "p90": self.p90}
-
-
-@dataclass(frozen=True, slots=True)
-class MetricPoint:
-    when: date
-    baseline: str | None
-    current: str | None
-    target: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,86 +138,6 @@ class Stats:
         }
 
 
-class ItemLife(NamedTuple):
-    """The days in one item's lineage that statistics are made of."""
-
-    seen: date | None  # first listed (None: at a shallow clone's horizon, so unknown)
-    seen_open: bool  # ...neither in progress nor done then
-    begun: date | None  # first in progress (None: never, or unknown as at the horizon)
-    begun_before_done: bool
-    shipped: date | None  # became done (not done from the start of history)
-    done_from_start: bool
-    slips: tuple[date, ...]  # days its period moved later while it was open (and stayed so)
-    first_end: date | None  # the last day of its first dated period while open
-    ended: date | None  # left the roadmap or was dropped
-
-
-def item_life(lineage: Lineage, *, horizon: bool = False) -> ItemLife:
-    """``horizon``: the first point of the timeline is a shallow clone's horizon."""
-    done = lineage.shipped
-    begun = lineage.first(Status.IN_PROGRESS)
-    seen = lineage.steps[0]
-    unknown = horizon and lineage.baseline  # listed at the horizon: its past is not known
-    if unknown and begun is not None and begun.at == 0:
-        begun = None  # in progress at the horizon: since when is not known
-    first_dated = (
-        None
-        if unknown
-        else next(
-            (
-                s.state.period_end
-                for s in lineage.steps
-                if s.state is not None
-                and s.state.period_end is not None
-                and s.state.status != Status.DONE
-            ),
-            None,
-        )
-    )
-    return ItemLife(
-        seen=None if unknown else seen.when,
-        seen_open=seen.state is not None and seen.state.status not in _STARTED,
-        begun=begun.when if begun is not None else None,
-        begun_before_done=begun is not None and done is not None and begun.at < done.at,
-        shipped=done.when if done is not None else None,
-        done_from_start=done is None and lineage.first(Status.DONE) is not None,
-        slips=tuple(
-            after.when
-            for before, after in pairwise(lineage.steps)
-            if before.state is not None
-            and after.state is not None
-            and period_move(before.state, after.state) == "slip"
-        ),
-        first_end=first_dated,
-        ended=lineage.ended,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Life:
-    """What statistics need of a track's timeline, whatever ``today`` and ``since`` are: the
-    days of its versions, of its items' lives and of its metrics' changes. It depends only on
-    the versions, so the history cache keeps it and a warm ``stats`` reads nothing else."""
-
-    track: str  # the name it had in its latest version
-    days: tuple[date, ...]
-    items: tuple[ItemLife, ...]
-    metrics: dict[str, tuple[MetricPoint, ...]]
-    horizon: bool = False  # the first day is a shallow clone's horizon, not a known update
-
-
-def life(timeline: Sequence[Point], *, horizon: bool = False) -> Life:
-    """``horizon``: the timeline's first point is a shallow clone's horizon (see above)."""
-    horizon = horizon and bool(timeline)
-    return Life(
-        track=timeline[-1].snapshot.track if timeline else "",
-        days=tuple(p.when for p in timeline),
-        items=tuple(item_life(lineage, horizon=horizon) for lineage in lineages(timeline)),
-        metrics=_metrics(timeline),
-        horizon=horizon,
-    )
-
-
 def track_stats(
     history: Life, *, track: str, path: str, today: date, since: date | None = None
 ) -> Stats:
@@ -288,9 +193,6 @@ def track_stats(
     )
 
 
-_STARTED = (Status.IN_PROGRESS, Status.DONE)
-
-
 def _judge(item: ItemLife, today: date, start: date) -> bool | None:
     """Whether the item missed its first dated period; None when that cannot be judged yet."""
     if item.first_end is None or item.first_end < start:
@@ -301,18 +203,6 @@ def _judge(item: ItemLife, today: date, start: date) -> bool | None:
         return None
     horizon = item.ended or today
     return True if item.first_end < horizon else None
-
-
-def _metrics(timeline: Sequence[Point]) -> dict[str, tuple[MetricPoint, ...]]:
-    seen: dict[str, list[MetricPoint]] = {}
-    for point in timeline:
-        for metric in point.snapshot.metrics:
-            values = (metric.baseline, metric.current, metric.target)
-            points = seen.setdefault(metric.name, [])
-            if points and (points[-1].baseline, points[-1].current, points[-1].target) == values:
-                continue
-            points.append(MetricPoint(point.when, *values))
-    return {name: tuple(points) for name, points in seen.items()}
 
 
 def overall(stats: Iterable[Stats], *, today: date) -> Stats:

@@ -12,8 +12,8 @@ from milepost import __version__, fs
 from milepost.config import Config
 from milepost.errors import MilepostError
 from milepost.history import gitlog
+from milepost.history.lives import Life
 from milepost.history.snapshot import Snapshot, snapshot
-from milepost.history.stats import Life
 from milepost.history_store import Store
 
 

@@ -13,8 +13,9 @@ from milepost.api.arguments import Paths, as_day
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
 from milepost.history.lineage import Lineage, Point, find, lineages, track_names
+from milepost.history.lives import Life, life
 from milepost.history.snapshot import Snapshot
-from milepost.history.stats import Life, Stats, life, overall, track_stats
+from milepost.history.stats import Stats, overall, track_stats
 from milepost.history_api.cache import working_snapshot
 from milepost.history_api.diffs import display_path
 from milepost.history_api.reading import History, TrackHistory, load_snapshots, read_history

@@ -168,6 +168,18 @@ def test_a_folder_without_roadmaps_is_an_error_in_the_ci_formats_too(
     assert code == 2 and invocation["executionSuccessful"] is False
 
 
+def test_a_folder_without_roadmaps_is_a_github_annotation_on_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # GitHub places an annotation only on a file: one with file= naming a folder is lost.
+    code, out, _ = run(capsys, "check", str(tmp_path), "--format", "github")
+    assert code == 2
+    assert out == (
+        f"::error::{tmp_path}: no roadmaps found: looked for **/roadmap.md, **/*-roadmap.md"
+        " (name the files, or set `roadmaps` in a milepost.toml)\n"
+    )
+
+
 def test_fix_rewrites_only_the_broken_line(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
     before = stale.read_bytes()
     os.chmod(stale, 0o640)

@@ -11,6 +11,7 @@ __all__ = [
     "ConfigWarning",
     "EditError",
     "MilepostError",
+    "NoRoadmapsError",
     "SourceError",
     "StaleFileError",
     "UsageError",
@@ -89,6 +90,11 @@ class ConfigWarning(UserWarning):
 
 class UsageError(MilepostError):
     """The command line asks for something that cannot be done (a bad name, a clash)."""
+
+
+class NoRoadmapsError(UsageError):
+    """No roadmap below a folder: its ``path`` is that folder, not a file (so a CI annotation,
+    which GitHub places on files alone, names it in its text instead)."""
 
 
 class StaleFileError(MilepostError):

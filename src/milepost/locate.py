@@ -13,7 +13,7 @@ from pathlib import Path
 
 from milepost import fs
 from milepost.config import CONFIG_FILES, Config, has_milepost_table, parse_config
-from milepost.errors import ConfigWarning, SourceError, UsageError
+from milepost.errors import ConfigWarning, NoRoadmapsError, SourceError, UsageError
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
@@ -117,7 +117,7 @@ def is_roadmap(path: str | os.PathLike[str]) -> bool:
     return matches(resolved.relative_to(root).as_posix(), config.roadmaps)
 
 
-def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> UsageError:
+def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> NoRoadmapsError:
     """The error for paths below which no roadmap was found, naming where and what was sought."""
     where = os.fspath(paths[0]) if paths else "."
     config = find_config(where)
@@ -127,4 +127,4 @@ def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> UsageError:
         if config.path
         else "name the files, or set `roadmaps` in a milepost.toml"
     )
-    return UsageError(f"no roadmaps found: looked for {patterns}", path=where, hint=hint)
+    return NoRoadmapsError(f"no roadmaps found: looked for {patterns}", path=where, hint=hint)

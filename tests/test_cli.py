@@ -292,8 +292,8 @@ class TestNew:
         assert (code, out) == (2, "")
         assert err == (
             "milepost: error: no name for a new roadmap in notes matches the roadmaps patterns"
-            f" (plans/*.md) (pass --dir with a folder they cover, or change `roadmaps` in"
-            f" {tmp_path / 'milepost.toml'})\n"
+            " (plans/*.md) (pass --dir with a folder they cover, or change `roadmaps` in"
+            " milepost.toml)\n"
         )
         assert list((tmp_path / "notes").iterdir()) == []
 

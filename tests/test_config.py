@@ -209,7 +209,7 @@ def test_milepost_toml_wins_over_pyproject_beside_it_and_says_so(
     assert main(["check", "roadmap.md", "--select", "MP201"]) == 0
     err = capsys.readouterr().err
     assert err == (
-        f"milepost: warning: {tmp_path / 'milepost.toml'}: used; the [tool.milepost] table in "
+        "milepost: warning: milepost.toml: used; the [tool.milepost] table in "
         "the pyproject.toml beside it is ignored (milepost.toml wins: keep one of them)\n"
     )
     # A pyproject.toml without a milepost table beside it is no surprise: nothing is said.
@@ -325,3 +325,55 @@ def test_a_config_file_that_cannot_be_read_is_an_error_not_ignored(
     err = capsys.readouterr().err
     assert err.startswith(f"milepost: error: {tmp_path / name}: {message}"), err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("milepost.toml", "roadmap = 3", "unknown option 'roadmap'"),
+        ("milepost.toml", 'stale_after_days = "30"', "stale_after_days must be a whole number"),
+        ("milepost.toml", "stale_after_days = ", "invalid TOML: "),
+        ("milepost.toml", 'select = ["MP999"]', "unknown rule selector 'MP999'"),
+        (
+            "pyproject.toml",
+            "[tool.milepost]\nstale_after_days = true",
+            "tool.milepost.stale_after_days must be a whole number",
+        ),
+    ],
+)
+@pytest.mark.parametrize("folder", ["", "plans/"], ids=["here", "below"])
+def test_a_broken_config_is_named_as_the_user_would_type_it_in_every_format(
+    name: str,
+    text: str,
+    message: str,
+    folder: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A config is found, not named, so its path was the absolute one it was found by, where
+    every other message names a path as the user would type it (relative, inside the cwd)."""
+    import json
+
+    (tmp_path / "plans" / "memory").mkdir(parents=True)
+    (tmp_path / "plans" / "memory" / "roadmap.md").write_text("# Memory\n", encoding="utf-8")
+    (tmp_path / folder / name).write_text(text + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = f"{folder}{name}"
+    assert main(["check", "plans"]) == 2
+    assert capsys.readouterr().err.startswith(f"milepost: error: {shown}: {message}")
+    assert main(["check", "plans", "--format", "json"]) == 2
+    [entry] = json.loads(capsys.readouterr().out)
+    assert entry["path"] == shown and entry["message"].startswith(message)
+    assert main(["check", "plans", "--format", "github"]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith(f"::error file={shown},title=milepost could not check it::{message}")
+    assert main(["check", "plans", "--format", "sarif"]) == 2
+    [run] = json.loads(capsys.readouterr().out)["runs"]
+    [notification] = run["invocations"][0]["toolExecutionNotifications"]
+    place = notification["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert place == {"uri": shown} and notification["message"]["text"].startswith(message)
+    # above the working directory, the path in full
+    monkeypatch.chdir(tmp_path / "plans" / "memory")
+    assert main(["check", "."]) == 2
+    assert capsys.readouterr().err.startswith(f"milepost: error: {tmp_path / shown}: {message}")

@@ -6,6 +6,8 @@ an ambiguous item name. The CLI turns any of them into one line and exit code 2.
 
 from __future__ import annotations
 
+import os
+
 __all__ = [
     "ConfigError",
     "ConfigWarning",
@@ -19,6 +21,7 @@ __all__ = [
     "add_once",
     "shown_path",
     "some_of",
+    "typed_path",
 ]
 
 
@@ -26,6 +29,18 @@ def shown_path(path: str) -> str:
     """A path as messages show it: as it is, or quoted with escapes (``'a\\nb'``) when it holds
     a character that does not print (a newline would split the one-line message in two)."""
     return path if path.isprintable() else repr(path)
+
+
+def typed_path(path: str | os.PathLike[str]) -> str:
+    """A path milepost found itself (a config file, found by its absolute path) as the user
+    would type it, as the paths they named are shown: relative to the working directory when
+    it is below it, else in full."""
+    name = os.fspath(path)
+    try:
+        inside = os.path.relpath(os.path.abspath(name))
+    except (OSError, ValueError):  # no working directory (removed), or another drive
+        return name
+    return name if inside == os.pardir or inside.startswith(os.pardir + os.sep) else inside
 
 
 class MilepostError(Exception):

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from milepost import fs
 from milepost.config import CONFIG_FILES, Config, has_milepost_table, parse_config
-from milepost.errors import ConfigWarning, NoRoadmapsError, SourceError, UsageError
+from milepost.errors import (
+    ConfigWarning,
+    MilepostError,
+    NoRoadmapsError,
+    SourceError,
+    UsageError,
+    typed_path,
+)
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
@@ -47,13 +54,24 @@ def config_in(folder: str | os.PathLike[str]) -> Config | None:
         # to a device or to nothing) is an error naming it, not a config silently passed over.
         if os.path.lexists(where):  # no Path made for a file not there
             candidate = Path(where)
-            text = decode(fs.read(candidate).data, path=str(candidate)).text
-            config = parse_config(text, path=str(candidate))
+            config = _read_config(candidate)
             if config is not None:
                 if name != "pyproject.toml":
                     _warn_if_pyproject_too(candidate.parent, candidate)
                 return config
     return None
+
+
+def _read_config(candidate: Path) -> Config | None:
+    """The config ``candidate`` holds (None: a pyproject.toml without a milepost table). An
+    error in it names the file as the user would type it, not by the absolute path it was
+    found by (which the config keeps: its patterns are relative to its folder)."""
+    try:
+        text = decode(fs.read(candidate).data, path=str(candidate)).text
+        return parse_config(text, path=str(candidate))
+    except MilepostError as error:
+        error.path = typed_path(candidate)
+        raise
 
 
 def _warn_if_pyproject_too(folder: Path, used: Path) -> None:
@@ -62,8 +80,8 @@ def _warn_if_pyproject_too(folder: Path, used: Path) -> None:
         return
     if has_milepost_table(decode(fs.read(pyproject).data, path=str(pyproject)).text):
         warnings.warn(
-            f"{used}: used; the [tool.milepost] table in the pyproject.toml beside it is "
-            f"ignored ({used.name} wins: keep one of them)",
+            f"{typed_path(used)}: used; the [tool.milepost] table in the pyproject.toml beside it"
+            f" is ignored ({used.name} wins: keep one of them)",
             ConfigWarning,
             stacklevel=2,
         )
@@ -123,7 +141,7 @@ def nothing_found(paths: Sequence[str | os.PathLike[str]]) -> NoRoadmapsError:
     config = find_config(where)
     patterns = ", ".join(config.roadmaps)
     hint = (
-        f"set `roadmaps` in {config.path}"
+        f"set `roadmaps` in {typed_path(config.path)}"
         if config.path
         else "name the files, or set `roadmaps` in a milepost.toml"
     )

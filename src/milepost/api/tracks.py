@@ -10,7 +10,7 @@ from pathlib import Path
 from milepost import fs
 from milepost.config import Config
 from milepost.document import parse
-from milepost.errors import MilepostError, UsageError
+from milepost.errors import MilepostError, UsageError, typed_path
 from milepost.extract import title_of, track_name
 from milepost.locate import discover, find_config
 from milepost.source import decode
@@ -79,12 +79,13 @@ def _found_name(base: Path, slug: str, config: Config) -> Path:
             relative = where.joinpath(name).relative_to(root).as_posix()
             if matches(relative, config.roadmaps):
                 return base / name
+    hint = "pass --dir with a folder they cover"
+    if config.path:
+        hint += f", or change `roadmaps` in {typed_path(config.path)}"
     raise UsageError(
         f"no name for a new roadmap in {base} matches the roadmaps patterns "
         f"({', '.join(config.roadmaps)})",
-        hint=f"pass --dir with a folder they cover, or change `roadmaps` in {config.path}"
-        if config.path
-        else "pass --dir with a folder they cover",
+        hint=hint,
     )
 
 

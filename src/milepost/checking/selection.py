@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import PurePath
 
 from milepost.config import Config
-from milepost.errors import ConfigError, UsageError
+from milepost.errors import ConfigError, UsageError, typed_path
 from milepost.model import Roadmap
 from milepost.portfolio.discover import matches
 from milepost.rules import ALL_RULES, Rule
@@ -77,7 +77,8 @@ def check_config_selectors(config: Config) -> None:
                 message = f"per-file-ignores {pattern!r}: {exc.message}"
                 raise UsageError(message, hint=exc.hint) from None
     except UsageError as exc:
-        raise ConfigError(exc.message, path=str(config.path), hint=exc.hint) from None
+        where = typed_path(config.path) if config.path else None
+        raise ConfigError(exc.message, path=where, hint=exc.hint) from None
 
 
 def needs_portfolio(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:

@@ -62,6 +62,13 @@ def test_pyproject_tool_that_is_not_a_table_is_an_error(
     assert capsys.readouterr().err == f"milepost: error: {pyproject}: {message}\n"
 
 
+def test_an_unknown_option_of_a_pyproject_is_quoted_whole() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config("[tool.milepost]\nroadmap = 3\n", path="pyproject.toml")
+    # the key quoted with its table's name, not tool.milepost.'roadmap'
+    assert info.value.message == "unknown option 'tool.milepost.roadmap'"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -122,7 +122,7 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
         if key not in _TYPES:
             allowed = ", ".join(sorted(_TYPES))
             raise ConfigError(
-                f"unknown option {prefix}{key!r}", path=path, hint=f"known: {allowed}"
+                f"unknown option {prefix + key!r}", path=path, hint=f"known: {allowed}"
             )
         kind, what = _TYPES[key]
         if not isinstance(value, kind) or isinstance(value, bool):

@@ -924,6 +924,58 @@ def test_unused_suppressions_are_reported_alike_on_one_core_and_every_core(
     assert code == 1 and "alpha.md:3:1" not in out and "alpha.md:16:1" not in out
 
 
+def test_every_core_reads_a_files_suppression_comments_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On every core a file's comments are read where the file is, and its own rules, the
+    cross-track ones and MP106 all use that reading: the same findings as on one core (a
+    comment shown as code is no suppression, there too), one reading a file."""
+    import datetime as dt
+
+    from milepost.rules.suppressions import Suppressions
+
+    (tmp_path / "milepost.toml").write_text('roadmaps = ["*.md"]\n', encoding="utf-8")
+    (tmp_path / "beta.md").write_text(
+        "# Beta Roadmap\n\n```markdown\n<!-- milepost: ignore-file MP601 -->\n```\n\n"
+        "## Dependencies and Risks\n\n### Cross-Track Synergies\n\n"
+        "- **With Nowhere:** shared work\n"
+        "- **With Alpha:** shared work <!-- milepost: ignore MP601 -->\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "alpha.md").write_text(
+        "# Alpha Roadmap\n\n<!-- milepost: ignore MP201 -->\n**Last updated:** 2026-01-01\n\n"
+        "## Dependencies and Risks\n\n### Cross-Track Synergies\n\n"
+        "<!-- milepost: ignore MP601 -->\n- **With Beta:** shared work\n\n"
+        "- **With Nobody:** more work\n",
+        encoding="utf-8",
+    )
+    today, select = dt.date(2026, 11, 25), ("MP106", "MP201", "MP601")
+    reads: list[int] = []
+    read = Suppressions.read
+
+    def counted(document: Any) -> Suppressions:
+        reads.append(1)
+        return read(document)
+
+    monkeypatch.setattr(Suppressions, "read", staticmethod(counted))
+    files, errors = check_parallel.discover_all([tmp_path])
+    groups, portfolios = check_parallel.portfolios_of(files, errors, select, ())
+    # two files: the workers' share is done here, where the readings can be counted
+    reports, errors = check_parallel.check_parallel(
+        files, errors, groups, portfolios, today, select, (), cache=False
+    )
+    assert len(reads) == 2 and errors == []
+    every_core = [d for report in reports for d in report.diagnostics]
+    one_core = checks._check([tmp_path], today, select, (), False, False, False).diagnostics
+    assert [d.to_dict() for d in every_core] == [d.to_dict() for d in one_core]
+    assert [(Path(d.path or "").name, d.line, d.code) for d in every_core] == [
+        ("alpha.md", 10, "MP106"),
+        ("alpha.md", 13, "MP601"),
+        ("beta.md", 11, "MP601"),
+        ("beta.md", 12, "MP106"),
+    ]
+
+
 def test_a_one_roadmap_portfolio_judges_no_cross_track_suppression_on_any_core(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

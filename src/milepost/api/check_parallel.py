@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from milepost import fs
 from milepost.api import check_scope as scope
@@ -22,7 +22,7 @@ from milepost.model import Roadmap
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.checking import FileReport
     from milepost.rules import Diagnostic, Rule
-    from milepost.rules.suppressions import CommentKey
+    from milepost.rules.suppressions import CommentKey, Suppressions
 
 __all__ = ["PARALLEL_FROM", "check_parallel", "discover_all", "portfolios_of"]
 
@@ -68,11 +68,22 @@ def discover_all(
 
 
 _ErrorTuple = tuple[type[MilepostError], str, str | None, int | None, str]
-# (path, its own rules' findings, its skeleton, its error, the keys of the suppression
-# comments that hid a finding of its own rules)
-_Outcome = tuple[
-    str, list["Diagnostic"], Roadmap | None, _ErrorTuple | None, frozenset["CommentKey"]
-]
+
+
+class _Outcome(NamedTuple):
+    """What a worker sends back of one file."""
+
+    path: str
+    #: The findings of its own rules.
+    found: list[Diagnostic]
+    #: Its skeleton (None: it could not be read, see ``error``).
+    skeleton: Roadmap | None
+    error: _ErrorTuple | None = None
+    #: The keys of the suppression comments that hid a finding of its own rules.
+    hid: frozenset[CommentKey] = frozenset()
+    #: Its suppression comments, read once, where it was read, for both passes (None: a file
+    #: only read for its name, or one that could not be read).
+    suppressions: Suppressions | None = None
 
 
 def _check_chunk(
@@ -85,6 +96,7 @@ def _check_chunk(
     """A worker's share: load each file (under ``config``, else its own), run its own rules,
     keep what cross-track rules need."""
     from milepost.checking import check_file_rules, skeleton
+    from milepost.rules.suppressions import Suppressions
 
     out: list[_Outcome] = []
     with gc_paused():
@@ -93,23 +105,26 @@ def _check_chunk(
                 roadmap = load(file, config=config)
             except MilepostError as exc:
                 error = (type(exc), exc.message, exc.path, exc.line, exc.hint)
-                out.append((str(file), [], None, error, frozenset()))
+                out.append(_Outcome(str(file), [], None, error))
+                continue
+            if not file_rules:
+                out.append(_Outcome(str(file), [], skeleton(roadmap)))
                 continue
             hid: set[CommentKey] = set()
-            found = (
-                check_file_rules(
-                    roadmap,
-                    rules,
-                    today=today,
-                    config=config or Config(),
-                    missing_links=scope.missing_links(roadmap),
-                    where=scope.where(file, config) if config and config.per_file_ignores else None,
-                    used=hid,
-                )
-                if file_rules
-                else []
+            comments = Suppressions.read(roadmap.document)
+            found = check_file_rules(
+                roadmap,
+                rules,
+                today=today,
+                config=config or Config(),
+                missing_links=scope.missing_links(roadmap),
+                where=scope.where(file, config) if config and config.per_file_ignores else None,
+                used=hid,
+                suppressions=comments,
             )
-            out.append((str(file), found, skeleton(roadmap), None, frozenset(hid)))
+            out.append(
+                _Outcome(str(file), found, skeleton(roadmap), None, frozenset(hid), comments)
+            )
     return out
 
 
@@ -147,7 +162,7 @@ def check_parallel(
         for file in context:
             known = kept.get(file)
             if known is not None:
-                outcome[str(file)] = (str(file), [], known, None, frozenset())
+                outcome[str(file)] = _Outcome(str(file), [], known)
             else:
                 read[file] = stamp(file)
         context = [p for p in context if str(p) not in outcome]
@@ -161,8 +176,8 @@ def check_parallel(
     jobs += [(context[i : i + size], None, [], False) for i in range(0, len(context), size)]
     if len(files) + len(context) < PARALLEL_FROM:  # the rest came from the cache
         for chunk, config, chosen, file_rules in jobs:
-            done = _check_chunk(chunk, today, config, chosen, file_rules)
-            outcome.update((result[0], result) for result in done)
+            results = _check_chunk(chunk, today, config, chosen, file_rules)
+            outcome.update((result.path, result) for result in results)
     else:
         with ProcessPoolExecutor(workers) as pool:
             futures = [
@@ -170,25 +185,31 @@ def check_parallel(
                 for chunk, config, chosen, own in jobs
             ]
             for future in futures:
-                outcome.update((result[0], result) for result in future.result())
+                outcome.update((result.path, result) for result in future.result())
     if kept is not None:
         for file, when in read.items():
-            _, _, roadmap, error, _ = outcome[str(file)]
-            if roadmap is not None and error is None:
-                kept.put(file, when, roadmap)
+            got = outcome[str(file)]
+            if got.skeleton is not None and got.error is None:
+                kept.put(file, when, got.skeleton)
         kept.save()
     named = {p: str(f) for p, f in files.items()}
     named.update((p, str(p)) for ps in portfolios.values() for p in ps if p not in files)
 
     def track(resolved: Path) -> Roadmap | None:
-        path, _, roadmap, error, _ = outcome[named[resolved]]
-        return scope.stand_in(path) if error is not None else roadmap
+        got = outcome[named[resolved]]
+        return scope.stand_in(got.path) if got.error is not None else got.skeleton
 
     by_path: dict[str, list[Diagnostic]] = {}
     used: dict[str, set[CommentKey]] = {}
     for config, group in groups.items():
-        own = [r for r in (outcome[named[p]][2] for p in group) if r is not None]
-        stand_ins = [scope.stand_in(named[p]) for p in group if outcome[named[p]][3] is not None]
+        own = [r for r in (outcome[named[p]].skeleton for p in group) if r is not None]
+        stand_ins = [scope.stand_in(named[p]) for p in group if outcome[named[p]].error is not None]
+        # each file's comments as its worker read them: not read again for either pass
+        comments = {
+            got.path: got.suppressions
+            for got in (outcome[named[p]] for p in group)
+            if got.suppressions is not None
+        }
         others = [r for r in map(track, portfolios[config]) if r is not None]
         where = scope.located(own, config)
         found = check_references(
@@ -199,17 +220,19 @@ def check_parallel(
             config=config,
             located=where,
             used=used,
+            suppressions=comments,
         )
         by_path.update(found)
         for roadmap in own:  # MP106, now that both passes ran
             path = roadmap.path or ""
-            hid = outcome[path][4] | used.get(path, set())
+            hid = outcome[path].hid | used.get(path, set())
             unused = unused_after_two_passes(
                 roadmap,
                 rules[config],
                 today=today,
                 config=config,
                 used=hid,
+                suppressions=comments[path],
                 portfolio=config.path is not None and len(own) + len(stand_ins) + len(others) >= 2,
                 where=where.get(path),
             )
@@ -218,14 +241,14 @@ def check_parallel(
     for resolved in files:
         if named[resolved] not in outcome:
             continue  # its config is broken: said above
-        path, diagnostics, roadmap, error, _ = outcome[named[resolved]]
-        if error is not None:
-            cls, message, epath, line, hint = error
+        got = outcome[named[resolved]]
+        if got.error is not None:
+            cls, message, epath, line, hint = got.error
             errors.append(cls(message, path=epath, line=line, hint=hint))
             continue
-        assert roadmap is not None
+        assert got.skeleton is not None
         merged = sorted(
-            [*diagnostics, *by_path.get(path, [])], key=lambda d: (d.line, d.col, d.code)
+            [*got.found, *by_path.get(got.path, [])], key=lambda d: (d.line, d.col, d.code)
         )
-        reports.append(FileReport(roadmap, merged))
+        reports.append(FileReport(got.skeleton, merged))
     return reports, errors

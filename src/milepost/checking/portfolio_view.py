@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from milepost.document import Document, parse
 from milepost.model import Dependency, Meta, Roadmap
-from milepost.rules.suppressions import code_blocks
 from milepost.source import Source
 from milepost.span import Span
 
@@ -60,14 +59,14 @@ def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
 
 def skeleton(roadmap: Roadmap) -> Roadmap:
     """What the cross-track rules read of a roadmap, without its parsed blocks: small enough
-    to send between processes. The text stays where it may hold suppression comments, and the
-    title's heading, where a finding about the whole track points. Its code blocks stay too
-    (as top-level blocks): a comment shown in one is no suppression."""
+    to send between processes. The text stays where it may hold suppression comments (MP106's
+    fix takes one out of its line; the comments themselves are read where the whole file is,
+    and sent beside it), and the title's heading, where a finding about the whole track
+    points."""
     source = roadmap.document.source
     document = _empty_document()
     if "<!--" in source.text and "milepost" in source.text.lower():  # a suppression, maybe
-        code = list(code_blocks(roadmap.document.blocks))
-        document = replace(document, source=source, blocks=code)
+        document = replace(document, source=source)
     title = [h for h in roadmap.document.headings if h.level == 1][:1]  # where MP603 points
     return Roadmap(
         title=roadmap.title,

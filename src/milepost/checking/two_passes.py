@@ -27,14 +27,15 @@ def check_file_rules(
     missing_links: frozenset[str] = frozenset(),
     where: str | None = None,
     used: set[CommentKey] | None = None,
+    suppressions: Suppressions | None = None,
 ) -> list[Diagnostic]:
     """The findings of the rules that need only this file (no cross-track ones); ``where``:
-    see :func:`~milepost.checking.selection.rules_for`; ``used``: see
+    see :func:`~milepost.checking.selection.rules_for`; ``used`` and ``suppressions``: see
     :func:`~milepost.rules.engine.run_rules` (MP106 is then left to
     :func:`unused_after_two_passes`)."""
     chosen = [r for r in rules_for(roadmap, rules, config, where) if r.group != "references"]
     context = Context(roadmap, today, config, missing_links=missing_links)
-    return run_rules(chosen, context, used=used)
+    return run_rules(chosen, context, used=used, suppressions=suppressions)
 
 
 def unused_after_two_passes(
@@ -44,18 +45,19 @@ def unused_after_two_passes(
     today: date,
     config: Config,
     used: frozenset[CommentKey],
+    suppressions: Suppressions,
     portfolio: bool,
     where: str | None = None,
 ) -> list[Diagnostic]:
     """MP106 on a roadmap whose rules ran in two passes (its own rules in a worker, the
     cross-track ones on the portfolio, which ``portfolio`` says there was: two roadmaps or
     more, as :func:`check_roadmaps` needs): ``used``, the keys of the suppression comments
-    that hid a finding in either pass."""
+    that hid a finding in either pass; ``suppressions``, the roadmap's comments, as both
+    passes read them (once, where the file was read)."""
     chosen = rules_for(roadmap, rules, config, where)
     unused = [r for r in chosen if r.code == UNUSED]
     if not unused:
         return []
-    suppressions = Suppressions.read(roadmap.document)
     ran = ran_codes(chosen, portfolio=portfolio)
     context = Context(roadmap, today, config)
     return unused_suppressions(unused[0], context, suppressions, used, ran)
@@ -70,11 +72,13 @@ def check_references(
     config: Config,
     located: Mapping[str, str] | None = None,
     used: dict[str, set[CommentKey]] | None = None,
+    suppressions: Mapping[str, Suppressions] | None = None,
 ) -> dict[str, list[Diagnostic]]:
     """The findings of the cross-track rules, by path; ``others`` only resolve references.
     ``located`` maps a path to where it is relative to the config's folder (see
     :func:`~milepost.checking.selection.rules_for`); ``used``: the keys of the suppression
-    comments that hid a finding are added to each path's set."""
+    comments that hid a finding are added to each path's set; ``suppressions``: each path's
+    comments, where the caller read them already (else they are read here)."""
     cross = [r for r in rules if r.group == "references"]
     if not cross:
         return {}
@@ -92,6 +96,7 @@ def check_references(
                 namesakes=portfolio.namesakes,
             ),
             used=hid.setdefault(roadmap.path or "", set()),
+            suppressions=(suppressions or {}).get(roadmap.path or ""),
         )
         for roadmap in roadmaps
     }

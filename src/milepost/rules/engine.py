@@ -70,16 +70,22 @@ def select_rules(
 
 
 def run_rules(
-    rules: Sequence[Rule], context: Context, *, used: set[CommentKey] | None = None
+    rules: Sequence[Rule],
+    context: Context,
+    *,
+    used: set[CommentKey] | None = None,
+    suppressions: Suppressions | None = None,
 ) -> list[Diagnostic]:
     """Every diagnostic of the rules on one roadmap, minus suppressed ones, sorted by place.
 
     The suppression comments that hid a finding are added to ``used`` (by their keys). Without
     ``used``, the rules are all this file's (not one of two passes) and MP106, when chosen,
     reports the comments that hid none; with it, the caller does that once both passes ran
-    (see :func:`unused_suppressions`).
+    (see :func:`unused_suppressions`). ``suppressions``: the roadmap's comments, where the
+    caller read them already (for both passes); else they are read here.
     """
-    suppressions = Suppressions.read(context.roadmap.document)
+    if suppressions is None:
+        suppressions = Suppressions.read(context.roadmap.document)
     hid: set[CommentKey] = set() if used is None else used
     out = []
     last = [r for r in rules if r.code == UNUSED] if used is None else []

@@ -909,3 +909,86 @@ def test_a_slug_two_folders_share_is_the_track_that_goes_by_it_as_a_name(
     (tmp_path / "a/memory/roadmap.md").write_text("# Search Roadmap\n", "utf-8")
     with pytest.raises(UsageError, match=r"2 tracks are named 'memory': .*a/memory/roadmap.md, "):
         api.resolve_track("memory")
+
+
+def test_namesakes_in_folders_of_one_name_are_told_apart_by_their_folders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``a/memory`` and ``b/memory``, both "# Memory Roadmap": their slugs are one too, so
+    "Memory (memory)" named both, in every row and list of ``status`` and as two nodes of the
+    graph, and a "Dependency on Memory" went to the first as if there were one. Each is
+    "Memory (a/memory)" or "Memory (b/memory)": as many folders as tell them apart."""
+    focus = "## Current Focus\n\n### November 2026\n- 🚧 {0} work\n"
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(tmp_path, "a/memory", "Memory", focus.format("Old"))
+    _track(
+        tmp_path,
+        "b/memory",
+        "Memory",
+        focus.format("New") + "\n" + deps + "- **Dependency on Web:** a page by December 2026\n",
+    )
+    _track(tmp_path, "web", "Web", deps + "- **Dependency on Memory:** a session store\n")
+    monkeypatch.chdir(tmp_path)
+    args = ("--today", "2026-11-25")
+    out = run(capsys, "status", *args, "--color", "never")[1]
+    assert "│ Memory (a/memory) │" in out and "│ Memory (b/memory) │" in out
+    assert "  🚧 Memory (a/memory): Old work\n" in out
+    assert "  🚧 Memory (b/memory): New work\n" in out
+    said = "  ? Web line 6: 'Memory' could be Memory (a/memory) or Memory (b/memory)"
+    assert f"Ambiguous references\n{said}" in out
+    data = json.loads(run(capsys, "status", *args, "--format", "json")[1])
+    assert [(t["track"], t["slug"]) for t in data["tracks"]] == [
+        ("Memory (a/memory)", "memory"),
+        ("Memory (b/memory)", "memory"),
+        ("Web", "web"),
+    ]
+    assert [(e["track"], e["slug"]) for e in data["in_flight"]] == [
+        ("Memory (a/memory)", "memory"),
+        ("Memory (b/memory)", "memory"),
+    ]
+    out = run(capsys, "graph", *args, "--format", "mermaid")[1]
+    assert out == (
+        "flowchart LR\n"
+        '    Memory_a_memory["🟡 Memory (a/memory)"]\n'
+        '    Memory_b_memory["🟡 Memory (b/memory)"]\n'
+        '    Web["🟡 Web"]\n'
+        '    Memory_b_memory -->|"a page by 2026-12"| Web\n'
+    )
+    # two tracks, not one: no cycle through "Memory", and the mention of both is reported
+    code, out = run(capsys, "check", *args, "--select", "MP601,MP602")
+    assert (code, out) == (
+        1,
+        "web/roadmap.md:6:1: MP601 'Memory' names more than one track: Memory (a/memory),"
+        " Memory (b/memory) (write one of: Memory (a/memory), Memory (b/memory))\n"
+        "Found 1 problem.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("tracks", "labels"),
+    [
+        ([("Memory", "a/memory"), ("Web", "web")], ["Memory", "Web"]),
+        (
+            [("Memory", "a/memory"), ("Memory", "b/memory"), ("Memory", "memory-v2")],
+            ["Memory (a/memory)", "Memory (b/memory)", "Memory (memory-v2)"],
+        ),
+        (  # as many folders as it takes, and no more
+            [("Memory", "x/a/memory"), ("Memory", "y/a/memory"), ("Memory", "memory")],
+            ["Memory (x/a/memory)", "Memory (y/a/memory)", "Memory (memory)"],
+        ),
+        (  # a slug that two tracks of other names share tells no name apart: not shown
+            [("Memory", "a/memory"), ("Recall", "b/memory")],
+            ["Memory", "Recall"],
+        ),
+        (  # no path to tell them apart (read from text): numbered
+            [("Memory", "memory"), ("Memory", "memory")],
+            ["Memory (memory)", "Memory (memory) (2)"],
+        ),
+    ],
+)
+def test_every_track_has_a_label_of_its_own(
+    tracks: list[tuple[str, str]], labels: list[str]
+) -> None:
+    from milepost.portfolio.links import track_labels
+
+    assert track_labels(tracks) == labels

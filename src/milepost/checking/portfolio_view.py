@@ -32,9 +32,9 @@ def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
         return PortfolioView()  # one file: cross-track references cannot be judged
     from milepost.portfolio.graph import cycles
     from milepost.portfolio.links import normal_track, track_index, track_labels
-    from milepost.portfolio.slugs import slug_of
+    from milepost.portfolio.slugs import slug_path_of
 
-    pairs = [(roadmap.track, slug_of(roadmap)) for roadmap in roadmaps]
+    pairs = [(roadmap.track, slug_path_of(roadmap)) for roadmap in roadmaps]
     index = track_index(pairs)
     by_name: dict[str, list[str]] = {}
     for roadmap in roadmaps:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,29 +30,70 @@ def _grams(text: str) -> set[str]:
 
 
 def track_labels(tracks: Iterable[tuple[str, str]]) -> list[str]:
-    """What to call each track of ``(name, slug)`` pairs: its name, or "name (slug)" where
-    another track goes by the same name as references read names (two roadmaps titled
-    "# Memory Roadmap" are "Memory (memory)" and "Memory (memory-v2)"; two titled
-    "# Roadmap", "Roadmap (crossplane)" and "Roadmap (openebs)")."""
+    """What to call each track of ``(name, place)`` pairs, ``place`` its slug path
+    (:func:`~milepost.portfolio.slugs.slug_path`: ``tracks/memory`` for
+    ``tracks/memory/roadmap.md``, the slug last): its name, or "name (slug)" where another
+    track goes by the same name as references read names (two roadmaps titled "# Memory
+    Roadmap" are "Memory (memory)" and "Memory (memory-v2)"; two titled "# Roadmap",
+    "Roadmap (crossplane)" and "Roadmap (openebs)"), the slug with as many folders before it
+    as tell apart namesakes that share it too ("Memory (a/memory)" and "Memory (b/memory)").
+    No label is another's: every view, the graph and the index name a track by it."""
     pairs = list(tracks)
-    keys = [normal_track(name) or name.casefold() for name, _ in pairs]
-    shared = Counter(keys)
-    return [
-        f"{name} ({slug})" if shared[key] > 1 else name
-        for (name, slug), key in zip(pairs, keys, strict=True)
-    ]
+    alike: dict[str, list[int]] = {}
+    for i, (name, _) in enumerate(pairs):
+        alike.setdefault(normal_track(name) or name.casefold(), []).append(i)
+    labels = [name for name, _ in pairs]
+    for members in alike.values():
+        if len(members) > 1:
+            shown = _told_apart([pairs[i][1] for i in members])
+            for i, place in zip(members, shown, strict=True):
+                labels[i] = f"{pairs[i][0]} ({place})"
+    return _numbered(labels)
+
+
+def _told_apart(places: list[str]) -> list[str]:
+    """Each slug path's slug, with as many of the folders before it as tell it from the
+    others that end in it (``a/memory`` and ``b/memory``; ``memory`` beside ``memory-v2``)."""
+    parts = [place.split("/") for place in places]
+    shown = [p[-1] for p in parts]
+    by_slug: dict[str, list[int]] = {}
+    for i, slug in enumerate(shown):
+        by_slug.setdefault(slug, []).append(i)
+    for members in by_slug.values():
+        for depth in range(2, max(len(parts[i]) for i in members) + 1):
+            if len(members) == len({shown[i] for i in members}):
+                break
+            for i in members:
+                shown[i] = "/".join(parts[i][-depth:])
+    return shown
+
+
+def _numbered(labels: list[str]) -> list[str]:
+    """``labels``, each one that came before numbered ("Memory (memory) (2)"): the same file
+    given twice, or two roadmaps of one name read from text, with no path to tell apart."""
+    taken: set[str] = set()
+    out = []
+    for label in labels:
+        unique, n = label, 1
+        while unique in taken:
+            n += 1
+            unique = f"{label} ({n})"
+        taken.add(unique)
+        out.append(unique)
+    return out
 
 
 def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:
-    """Every track of ``(name, slug)`` pairs by its label (:func:`track_labels`, which
-    :meth:`TrackIndex.resolve` answers), its name and its slug; a name or slug that two
-    tracks share names neither (:meth:`TrackIndex.namesakes`)."""
+    """Every track of ``(name, place)`` pairs (as :func:`track_labels` takes them) by its
+    label (which :meth:`TrackIndex.resolve` answers), its name and its slug; a name or slug
+    that two tracks share names neither (:meth:`TrackIndex.namesakes`)."""
     pairs = list(tracks)
     labels = track_labels(pairs)
     index = TrackIndex.build(
-        (label, [name, slug]) for label, (name, slug) in zip(labels, pairs, strict=True)
+        (label, [name, place.rpartition("/")[2]])
+        for label, (name, place) in zip(labels, pairs, strict=True)
     )
-    index.labels.update((slug, label) for label, (_, slug) in zip(labels, pairs, strict=True))
+    index.labels.update((place, label) for label, (_, place) in zip(labels, pairs, strict=True))
     return index
 
 
@@ -64,7 +104,7 @@ class TrackIndex:
 
     names: dict[str, str] = field(default_factory=dict)
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Each track's label by its slug (:func:`track_index`): what a track is called here.
+    #: Each track's label by its slug path (:func:`track_index`): what a track is called here.
     labels: dict[str, str] = field(default_factory=dict)
     _suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     _trigrams: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -106,9 +146,9 @@ class TrackIndex:
             tuple(sorted(self.ambiguous.get(normal_track(mention), ()))) if self.ambiguous else ()
         )
 
-    def me(self, name: str, slug: str) -> str:
-        """What the track of this name and slug is called here (its label)."""
-        return self.labels.get(slug) or self.resolve(name) or name
+    def me(self, name: str, place: str) -> str:
+        """What the track of this name and slug path is called here (its label)."""
+        return self.labels.get(place) or self.resolve(name) or name
 
     def dangles(self, mention: str, *, track: bool) -> bool:
         """Whether a mention names no track where it should: one written as a track's

@@ -18,7 +18,7 @@ from milepost.portfolio.graph import cycles_and_links, on_cycles
 from milepost.portfolio.links import TrackIndex, track_index, track_labels
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup, rollup
-from milepost.portfolio.slugs import slug_of
+from milepost.portfolio.slugs import slug_path_of
 
 __all__ = [
     "Conflict",
@@ -229,9 +229,10 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
     """Roll every track up, resolve references between them, find conflicts in time."""
     from milepost.portfolio.conflicts import find_conflicts
 
-    pairs = [(r.track, slug_of(r)) for r in roadmaps]
+    pairs = [(r.track, slug_path_of(r)) for r in roadmaps]
     index = track_index(pairs)
-    # What the portfolio calls each track: its name, or "name (slug)" beside a namesake.
+    # What the portfolio calls each track: its name, or "name (slug)" beside a namesake
+    # ("name (folder/slug)" where the namesake's slug is the same).
     labelled = list(zip(track_labels(pairs), roadmaps, strict=True))
     by_name: dict[str, Roadmap] = {}
     for label, roadmap in labelled:

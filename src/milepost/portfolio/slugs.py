@@ -8,17 +8,34 @@ from pathlib import PurePath
 
 from milepost.model import Roadmap
 
-__all__ = ["path_slug", "slug_of"]
+__all__ = ["path_slug", "slug_of", "slug_path", "slug_path_of"]
 
 
 def slug_of(roadmap: Roadmap) -> str:
-    if roadmap.path is None:
-        return re.sub(r"[^a-z0-9]+", "-", roadmap.track.lower()).strip("-")
-    return path_slug(roadmap.path)
+    return slug_path_of(roadmap).rpartition("/")[2]
 
 
 def path_slug(path: str) -> str:
     """A track's slug from its roadmap's path: ``tracks/memory/roadmap.md`` → ``memory``,
     ``docs/web-ui-roadmap.md`` → ``web-ui``."""
+    return slug_path(path).rpartition("/")[2]
+
+
+def slug_path_of(roadmap: Roadmap) -> str:
+    """:func:`slug_path` of the roadmap's path; for one read from text (no path), the slug
+    of its track's name."""
+    if roadmap.path is None:
+        return re.sub(r"[^a-z0-9]+", "-", roadmap.track.lower()).strip("-")
+    return slug_path(roadmap.path)
+
+
+def slug_path(path: str) -> str:
+    """A roadmap's path up to its slug, which is its last part (``tracks/memory/roadmap.md``
+    → ``tracks/memory``, ``docs/web-ui-roadmap.md`` → ``docs/web-ui``), with forward
+    slashes: the folders before the slug tell apart two tracks that share it."""
     p = PurePath(path)
-    return p.parent.name if p.stem.lower() == "roadmap" else p.stem.removesuffix("-roadmap")
+    folder = p.parent.as_posix() if p.parent.name else ""  # none above: "", not "." or "/"
+    if p.stem.lower() == "roadmap":
+        return folder
+    slug = p.stem.removesuffix("-roadmap")
+    return f"{folder}/{slug}" if folder else slug

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from milepost.portfolio.links import TrackIndex
-from milepost.portfolio.slugs import slug_of
+from milepost.portfolio.slugs import slug_path_of
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 
 __all__ = ["RULES"]
@@ -38,7 +38,7 @@ def _unknown(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 def _unambiguous(tracks: TrackIndex, labels: tuple[str, ...]) -> list[str]:
     """The shortest name of each track that names it alone: its slug, else its label
     ("Memory (memory)", where the slug "memory" is the shared name too)."""
-    slugs = {label: slug for slug, label in tracks.labels.items()}
+    slugs = {label: place.rpartition("/")[2] for place, label in tracks.labels.items()}
     return [
         slugs[label] if label in slugs and tracks.resolve(slugs[label]) == label else label
         for label in labels
@@ -49,7 +49,7 @@ def _cycles(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     tracks = context.tracks
     if not tracks or not context.cycles:
         return
-    me = tracks.me(context.roadmap.track, slug_of(context.roadmap))
+    me = tracks.me(context.roadmap.track, slug_path_of(context.roadmap))
     path = context.cycles.get(me)
     if path is None or len(path) < 3:
         return

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from milepost.config import Config
 from milepost.errors import UsageError, WriteError
 from milepost.portfolio.links import track_labels
-from milepost.portfolio.slugs import path_slug
+from milepost.portfolio.slugs import path_slug, slug_path
 from milepost.render.site.filters import FILES
 from milepost.render.site.parts import SHARED_PAGES
 from milepost.sitebuild.cache import CACHE, keep, read_kept
@@ -85,7 +85,9 @@ def _mislabelled(found: list[TrackFile]) -> tuple[list[TrackFile], dict[Path, st
     (memory)" beside a namesake, "Memory" alone: a namesake came or went since they were
     rendered), to render again; and what to call each track whose name is not enough."""
     parts = [t.parts for t in found if t.parts is not None]
-    labels = track_labels((p.name, p.slug) for p in parts)
+    labels = track_labels(
+        (p.name, slug_path(str(t.path))) for t, p in zip(found, parts, strict=True)
+    )
     wanted = {t.path: label for t, label in zip(found, labels, strict=True)}
     again = [t for t in found if t.parts is not None and t.parts.track != wanted[t.path]]
     for track in again:

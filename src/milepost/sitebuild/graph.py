@@ -12,6 +12,7 @@ from milepost.extract import read_roadmap
 from milepost.portfolio.conflicts import Offer, conflict_for, offers
 from milepost.portfolio.links import track_index
 from milepost.portfolio.model import Conflict, Edge, resolve
+from milepost.portfolio.slugs import slug_path
 from milepost.sitebuild.cache import kept_offers
 from milepost.sitebuild.plan import TrackFile, digest
 from milepost.source import decode
@@ -22,7 +23,7 @@ __all__ = ["conflicts", "edges"]
 def edges(found: list[TrackFile]) -> tuple[list[Edge], dict[str, TrackFile]]:
     """Every edge between the tracks, and the track each name resolves to."""
     parts = [(t, t.parts) for t in found if t.parts is not None]
-    index = track_index((p.name, p.slug) for _, p in parts)
+    index = track_index((p.name, slug_path(str(t.path))) for t, p in parts)
     out: list[Edge] = []
     by_name: dict[str, TrackFile] = {}
     for track, p in parts:  # each part is labelled as the portfolio calls its track

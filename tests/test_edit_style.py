@@ -174,3 +174,69 @@ def test_a_new_status_takes_away_the_dash_tag_it_undoes(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "- 🚧 Network module - Use nbnet\n" in text, text
     assert "- ✅ Stats system - shipped in v0.3\n" in text, text
+
+
+# a dash tag: what the extractor reads as one is what the edit takes away
+
+_DASH_PHRASES = st.sampled_from(
+    [
+        "DISCARDED",
+        "Done",
+        "shipped in v0.3",
+        "done on 2026-11-02",
+        "in progress",
+        "WIP",
+        "Blocked",
+        "on hold",
+        "won't do",
+        "Next",
+        "later",
+        "Cancelled",
+        "fixed",  # a weak word: no tag
+        "removed in v2",  # a weak word with a when-tail: no tag
+        "Use nbnet",
+        "see the docs",
+        "v0.3 shipped",  # not a letter first: no tag
+        "completed after a much longer review than anyone planned",  # too long: no tag
+    ]
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    title=st.text(alphabet="abcdefgh xyz123", min_size=1, max_size=16).map(str.strip),
+    tail=st.lists(
+        st.tuples(
+            st.sampled_from([" - ", " – ", " — ", "  -  "]),
+            st.sampled_from(["", "_", "*", "**", "__"]),
+            _DASH_PHRASES,
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    status=st.sampled_from(list(Status)),
+)
+def test_restatus_takes_away_exactly_the_dash_tag_the_extractor_reads(
+    title: str, tail: list[tuple[str, str, str]], status: Status
+) -> None:
+    """Where the extractor reads a dash tag that the new status undoes, the edit takes away
+    that tag, emphasis and all, and nothing else; where it reads none, or one that agrees,
+    the item's words stay as they are."""
+    if not title[:1].isalpha():
+        title = f"Work {title}".rstrip()
+    segments = [f"{dash}{mark}{phrase}{mark}" for dash, mark, phrase in tail]
+    read = [f"{dash}{phrase}" for dash, _, phrase in tail]  # as the parser reads it
+    text = f"# T Roadmap\n\n## Current Focus\n\n### November 2026\n- {title}{''.join(segments)}\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    if item.status is None:
+        kept = segments
+    else:
+        assert item.marker is not None
+        tag = [r.strip() for r in read].index(item.marker)
+        assert item.title == title + "".join(read[:tag])
+        kept = segments if item.status is status else segments[:tag] + segments[tag + 1 :]
+    edit = ops.set_status(roadmap, item, status)
+    after = _edited(text, edit)
+    assert f"\n- {status.emoji} {title}{''.join(kept)}\n" in after, after
+    assert edit.verify(milepost.loads(after)) is None, after

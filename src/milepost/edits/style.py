@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from milepost.extract.trailing_tags import dash_tag
 from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
 from milepost.vocabulary.titles import CARRIED_OVER
 
@@ -75,12 +76,6 @@ _TAG = re.compile(
     r"\s*\((?:in[ -]progress|wip|work[ -]in[ -]progress|blocked|on hold|dropped|cancelled|"
     r"future|todo|planned|done|completed)\)",
     re.IGNORECASE,
-)
-# A status said after a dash, alone up to the next dash or the end, emphasised or not:
-# "- _DISCARDED_", " — **Done**", "- _DISCARDED_ - Use nbnet".
-_DASH_TAG = re.compile(
-    r"\s+[-–—]\s+(?P<mark>\*\*|__|\*|_)?(?P<word>[A-Za-z][A-Za-z -]{1,30}?)(?P=mark)?"
-    r"(?=\s+[-–—]\s|\s*$)"
 )
 # The status value of a field: an emoji and/or status words, up to the words that follow.
 _FIELD_VALUE = re.compile(
@@ -170,10 +165,10 @@ def _rewrite_rest(
     elif emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = _TAG.sub("", body)
-    dash = next((m for m in _DASH_TAG.finditer(body) if status_of_word(m["word"])), None)
-    if dash is not None and status_of_word(dash["word"]) is not status:
+    dash = dash_tag(body, markdown=True)
+    if dash is not None and dash.status is not status:
         # "🚧 X - _DISCARDED_" would say two things: the tag that the new status undoes goes.
-        body = body[: dash.start()] + body[dash.end() :]
+        body = body[: dash.start].rstrip(" \t") + body[dash.end :]
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
     if reason:

@@ -1,14 +1,20 @@
 """Trailing status tags: a status written after an item's words (``(in progress)``,
-``- shipped in v2.1``, ``Status: Done``), and which status words are strong enough to be one."""
+``- shipped in v2.1``, ``Status: Done``), and which status words are strong enough to be one.
+
+A dash tag is read in one place, :func:`dash_tag`: from an item's parsed text here, and from
+the line as written in the file by the edits, so that an edit takes away exactly the tag the
+extractor read.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from milepost.extract.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, WEAK_WORDS, Status, emoji_at, status_of_word
 
-__all__ = ["strong_word", "trailing_tag"]
+__all__ = ["DashTag", "dash_tag", "strong_word", "trailing_tag"]
 
 
 def strong_word(word: str) -> Status | None:
@@ -59,22 +65,39 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, st
         if status is not None:
             return status, match.start(), match.group().strip()
     if dash:
-        return _dash_tag(text, legend)
+        tag = dash_tag(text, legend)
+        if tag is not None:
+            return tag.status, tag.start, text[tag.start : tag.end].strip()
     return None
 
 
-def _dash_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, str] | None:
-    """``... - _DISCARDED_``, ``- shipped in v0.0.30``: a status phrase alone after a dash."""
+class DashTag(NamedTuple):
+    """A status said alone after a dash: the status, and where the tag runs in the text (from
+    the space before the dash to the end of the phrase, the spaces after it not included)."""
+
+    status: Status
+    start: int
+    end: int
+
+
+def dash_tag(text: str, legend: Legend = NO_LEGEND, *, markdown: bool = False) -> DashTag | None:
+    """The first status phrase alone after a dash, up to the next dash or the end:
+    ``... - DISCARDED``, ``- shipped in v0.0.30``, ``- Done - see #12``.
+
+    ``markdown``: ``text`` is the line as written in the file, where the phrase may be
+    emphasised (``- _DISCARDED_``, ``— **Done**``): the emphasis, which the parser takes away
+    before the extractor reads, is read through, and the tag's span includes it.
+    """
     for separator in _DASH.finditer(text):
         rest = text[separator.end() :]
         following = _DASH.search(rest)
-        phrase = (rest[: following.start()] if following else rest).strip()
+        written = (rest[: following.start()] if following else rest).rstrip()
+        phrase = written.strip("*_") if markdown else written
         if not phrase[:1].isalpha() or len(phrase) > 40:
             continue
         status = (
             legend.word(phrase) or strong_word(phrase) or strong_word(_WHEN_TAIL.sub("", phrase))
         )
         if status is not None:
-            end = separator.end() + (following.start() if following else len(rest))
-            return status, separator.start(), text[separator.start() : end].strip()
+            return DashTag(status, separator.start(), separator.end() + len(written))
     return None

@@ -1,8 +1,9 @@
-"""The weekly-update commands: start, block, drop, ship, plan, review, metric, request, risk
-and rollover.
+"""The weekly-update commands on the work of Current Focus: start, block, drop, ship, plan
+and rollover; and what every edit command shares (its help, its options, :func:`run`).
 
-Each computes line patches through the API, which verifies the result before an atomic write;
-``--dry-run`` prints the unified diff and changes nothing.
+The commands on the roadmap's records (review, metric, request, risk) are in
+:mod:`.records`. Each computes line patches through the API, which verifies the result before
+an atomic write; ``--dry-run`` prints the unified diff and changes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from milepost.cli.options import parse_date, parse_month, today_option
+from milepost.cli.options import parse_month, today_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,11 +31,13 @@ _ITEM = (
 )
 
 
-def _epilog(*parts: str) -> str:
+def epilog(*parts: str) -> str:
+    """A command's epilog: what TRACK is, then what its other arguments are."""
     return "\n\n".join((_TRACK, *parts))
 
 
-def _common(func: F) -> F:
+def edit_options(func: F) -> F:
+    """The options every edit command takes: ``--dry-run`` and ``--today``."""
     func = click.option("--dry-run", is_flag=True, help="Print the diff; change nothing.")(func)
     return today_option(func)
 
@@ -55,6 +58,7 @@ def _month(value: str | None, option: str) -> dt.date | None:
 
 
 def run(track: str, operation: str, *, dry_run: bool, **options: Any) -> int:
+    """Apply ``operation`` to ``track`` through the API and say what it did (or the diff)."""
     from milepost import api
 
     result = api.edit(track, operation, dry_run=dry_run, **options)
@@ -87,8 +91,8 @@ def _status_command(name: str, help_text: str, *, reason: bool) -> click.Command
         command = click.option(
             "--reason", help="Why, added to the item's line (a table row has none: refused)."
         )(command)
-    command = _common(_item_args(command))
-    return click.command(name, epilog=_epilog(_ITEM))(click.argument("track")(command))
+    command = edit_options(_item_args(command))
+    return click.command(name, epilog=epilog(_ITEM))(click.argument("track")(command))
 
 
 start = _status_command("start", "Mark an item in progress.", reason=False)
@@ -96,13 +100,13 @@ block = _status_command("block", "Mark an item blocked.", reason=True)
 drop = _status_command("drop", "Mark an item dropped.", reason=True)
 
 
-@click.command("ship", epilog=_epilog(_ITEM))
+@click.command("ship", epilog=epilog(_ITEM))
 @click.argument("track")
 @_item_args
 @click.option("--impact", help="What it changed for users, recorded with the milestone.")
 @click.option("--details", help="A link to docs or a write-up.")
 @click.option("--keep", is_flag=True, help="Leave it in Current Focus too (marked done).")
-@_common
+@edit_options
 def ship(
     track: str,
     item: str | None,
@@ -134,7 +138,7 @@ def ship(
 
 @click.command(
     "plan",
-    epilog=_epilog(
+    epilog=epilog(
         "TITLE is the new item's text: one line, Markdown allowed, not a title "
         "already in Current Focus."
     ),
@@ -144,7 +148,7 @@ def ship(
 @click.option("--month", metavar="YYYY-MM", help="Month of Current Focus (default: this one).")
 @click.option("--owner", help="Owner, as @name.")
 @click.option("--issue", help="Its issue: a number (450 or #450) or a GitHub issue or PR URL.")
-@_common
+@edit_options
 def plan(
     track: str,
     title: str,
@@ -167,143 +171,7 @@ def plan(
     )
 
 
-@click.command("review", epilog=_epilog())
-@click.argument("track")
-@click.option(
-    "--next",
-    "next_review",
-    metavar="YYYY-MM-DD",
-    help="Next review date, today or later (default: today plus the review cadence).",
-)
-@click.option(
-    "--by",
-    "author",
-    help="Who reviewed, for the footer (default: the @handle already there, which status "
-    "shows as the lead; else git config user.name).",
-)
-@_common
-def review(
-    track: str, next_review: str | None, author: str | None, dry_run: bool, today: dt.date
-) -> int:
-    """Set last updated (header and footer) to today and the next review date.
-
-    Dates keep the format they are written in (2026-11-25 or November 25, 2026). A roadmap
-    without a next-review line gets one where the template puts it, and the output says so.
-    """
-    due = None
-    if next_review is not None:
-        due = parse_date(next_review, "--next", example="2026-12-09")
-    return run(track, "review", dry_run=dry_run, today=today, next_review=due, author=author)
-
-
-@click.command("metric", epilog=_epilog('METRIC is words of the metric\'s name ("overflow").'))
-@click.argument("track")
-@click.argument("metric")
-@click.option("--current", help="The value now, written as (current: VALUE).")
-@click.option("--baseline", help="A new baseline.")
-@click.option("--target", help="A new target.")
-@_common
-def metric(
-    track: str,
-    metric: str,
-    current: str | None,
-    baseline: str | None,
-    target: str | None,
-    dry_run: bool,
-    today: dt.date,
-) -> int:
-    """Set a success metric's current value, baseline or target."""
-    if current is None and baseline is None and target is None:
-        raise click.UsageError("give --current, --baseline or --target")
-    return run(
-        track,
-        "metric",
-        dry_run=dry_run,
-        today=today,
-        item=metric,
-        current=current,
-        baseline=baseline,
-        target=target,
-    )
-
-
-# The --status words and the Status member each names (imported only when a command runs).
-_REQUEST_STATUSES = {"planned": "PLANNED", "in-progress": "IN_PROGRESS", "completed": "DONE"}
-
-
-@click.command(
-    "request",
-    epilog=_epilog(
-        "REQUEST is words of an existing community request (this sets its status; "
-        "it does not add one)."
-    ),
-)
-@click.argument("track")
-@click.argument("request")
-@click.option(
-    "--status",
-    "status_name",
-    required=True,
-    type=click.Choice(list(_REQUEST_STATUSES)),
-    help="Where the request stands.",
-)
-@_common
-def request(track: str, request: str, status_name: str, dry_run: bool, today: dt.date) -> int:
-    """Set a community request's status."""
-    from milepost.model import Status
-
-    return run(
-        track,
-        "request",
-        dry_run=dry_run,
-        today=today,
-        item=request,
-        status=Status[_REQUEST_STATUSES[status_name]],
-    )
-
-
-_LEVEL = click.Choice(["High", "Medium", "Low"], case_sensitive=False)
-
-
-@click.command(
-    "risk",
-    epilog=_epilog(
-        "DESCRIPTION is words of an existing risk's description (to update it), or "
-        "the whole description of a new risk."
-    ),
-)
-@click.argument("track")
-@click.argument("description")
-@click.option("--likelihood", type=_LEVEL, help="How likely the risk is to happen.")
-@click.option("--impact", type=_LEVEL, help="How much it would hurt if it happened.")
-@click.option("--mitigation", help="How the risk is being addressed.")
-@_common
-def risk(
-    track: str,
-    description: str,
-    likelihood: str | None,
-    impact: str | None,
-    mitigation: str | None,
-    dry_run: bool,
-    today: dt.date,
-) -> int:
-    """Update a risk (found by words of its description), or add it.
-
-    A new risk needs --likelihood, --impact and --mitigation.
-    """
-    return run(
-        track,
-        "risk",
-        dry_run=dry_run,
-        today=today,
-        item=description,
-        likelihood=likelihood.capitalize() if likelihood else None,
-        impact_level=impact.capitalize() if impact else None,
-        mitigation=mitigation,
-    )
-
-
-@click.command("rollover", epilog=_epilog())
+@click.command("rollover", epilog=epilog())
 @click.argument("track")
 @click.option(
     "--to",
@@ -312,7 +180,7 @@ def risk(
     help="The new month: not in the past, and after the first month of Current Focus "
     "(default: this one).",
 )
-@_common
+@edit_options
 def rollover(track: str, to_month: str | None, dry_run: bool, today: dt.date) -> int:
     """Start a new month: shipped work to Completed Milestones, the rest carried over."""
     return run(track, "rollover", dry_run=dry_run, today=today, month=_month(to_month, "--to"))

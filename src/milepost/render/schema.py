@@ -8,14 +8,25 @@ from the vocabulary's enums where one exists, so the schema follows the code.
 
 from __future__ import annotations
 
-from typing import Any
-
+from milepost.render.json_schema import (
+    NULLABLE_DATE,
+    NULLABLE_STRING,
+    SCHEMA_DIALECT,
+    STRING,
+    STRINGS,
+    Schema,
+    array_of,
+    closed_object,
+    document,
+    nullable_ref,
+    ref,
+    string_enum,
+)
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Health, Status
 
 __all__ = ["EXPORT_ID", "ROADMAP_ID", "SCHEMA_DIALECT", "export_schema", "roadmap_schema"]
 
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ROADMAP_ID = "https://milepost.dev/schema/roadmap-0.1.json"
 EXPORT_ID = "https://milepost.dev/schema/export-0.1.json"
 
@@ -23,108 +34,67 @@ STATUS_FROM = ("marker", "legend", "heading", "field")
 ITEM_KINDS = ("list", "task", "row", "heading")
 PERIOD_KINDS = ("month", "quarter", "half", "year", "date", "version", "relative", "text")
 
-Schema = dict[str, Any]
-
-_STRING: Schema = {"type": "string"}
-_NULLABLE_STRING: Schema = {"type": ["string", "null"]}
-_NULLABLE_DATE: Schema = {"type": ["string", "null"], "format": "date"}
-_STRINGS: Schema = {"type": "array", "items": {"type": "string"}}
-
-
-def _ref(name: str) -> Schema:
-    return {"$ref": f"#/$defs/{name}"}
-
-
-def _nullable_ref(name: str) -> Schema:
-    return {"anyOf": [_ref(name), {"type": "null"}]}
-
-
-def _array_of(name: str) -> Schema:
-    return {"type": "array", "items": _ref(name)}
-
-
-def _object(
-    properties: dict[str, Schema], *, description: str = "", required: bool = True
-) -> Schema:
-    """A closed object; with ``required`` (the default) every property must be present."""
-    out: Schema = {"type": "object"}
-    if description:
-        out["description"] = description
-    out["properties"] = properties
-    if required:
-        out["required"] = list(properties)
-    out["additionalProperties"] = False
-    return out
-
-
-def _enum(values: tuple[str, ...], *, nullable: bool, description: str = "") -> Schema:
-    out: Schema = {"type": ["string", "null"] if nullable else "string"}
-    if description:
-        out["description"] = description
-    out["enum"] = [*values, None] if nullable else list(values)
-    return out
-
 
 def _definitions() -> dict[str, Schema]:
     statuses = tuple(s.value for s in Status)
-    span = _ref("span")
+    span = ref("span")
     return {
-        "span": _object(
+        "span": closed_object(
             {
                 "start": {"type": "integer", "minimum": 1},
                 "end": {"type": "integer", "minimum": 1},
             },
             description="Lines of the source file: 1-based and inclusive.",
         ),
-        "status": _enum(statuses, nullable=True, description="A canonical status, or null."),
-        "period": _object(
+        "status": string_enum(statuses, nullable=True, description="A canonical status, or null."),
+        "period": closed_object(
             {
-                "kind": _enum(PERIOD_KINDS, nullable=False),
-                "text": _STRING,
-                "label": _STRING,
-                "start": _NULLABLE_DATE,
-                "end": _NULLABLE_DATE,
+                "kind": string_enum(PERIOD_KINDS, nullable=False),
+                "text": STRING,
+                "label": STRING,
+                "start": NULLABLE_DATE,
+                "end": NULLABLE_DATE,
             },
             description="A span of time as written; start and end are inclusive dates if known.",
         ),
-        "text_block": _object(
-            {"text": _STRING, "span": span},
+        "text_block": closed_object(
+            {"text": STRING, "span": span},
             description="Free text of a section.",
         ),
-        "item": _object(
+        "item": closed_object(
             {
-                "title": _STRING,
-                "text": _STRING,
-                "kind": _enum(ITEM_KINDS, nullable=False),
-                "status": _ref("status"),
-                "status_from": _enum(
+                "title": STRING,
+                "text": STRING,
+                "kind": string_enum(ITEM_KINDS, nullable=False),
+                "status": ref("status"),
+                "status_from": string_enum(
                     STATUS_FROM, nullable=True, description="Where the status came from."
                 ),
-                "marker": _NULLABLE_STRING,
-                "period": _nullable_ref("period"),
-                "owners": _STRINGS,
-                "refs": _STRINGS,
-                "links": _STRINGS,
-                "notes": _STRINGS,
-                "section": _STRINGS,
+                "marker": NULLABLE_STRING,
+                "period": nullable_ref("period"),
+                "owners": STRINGS,
+                "refs": STRINGS,
+                "links": STRINGS,
+                "notes": STRINGS,
+                "section": STRINGS,
                 "span": span,
             },
             description="A list item, task, table row or heading with a status, period or owner.",
         ),
-        "meta": _object(
+        "meta": closed_object(
             {
-                "last_updated": _NULLABLE_DATE,
-                "last_updated_text": _NULLABLE_STRING,
-                "planning_horizon": _NULLABLE_STRING,
-                "horizon_start": _nullable_ref("period"),
-                "horizon_end": _nullable_ref("period"),
-                "next_review": _NULLABLE_DATE,
-                "next_review_text": _NULLABLE_STRING,
-                "footer_updated": _NULLABLE_DATE,
-                "footer_updated_text": _NULLABLE_STRING,
-                "footer_updated_by": _NULLABLE_STRING,
-                "owners": _STRINGS,
-                "spans": _object(
+                "last_updated": NULLABLE_DATE,
+                "last_updated_text": NULLABLE_STRING,
+                "planning_horizon": NULLABLE_STRING,
+                "horizon_start": nullable_ref("period"),
+                "horizon_end": nullable_ref("period"),
+                "next_review": NULLABLE_DATE,
+                "next_review_text": NULLABLE_STRING,
+                "footer_updated": NULLABLE_DATE,
+                "footer_updated_text": NULLABLE_STRING,
+                "footer_updated_by": NULLABLE_STRING,
+                "owners": STRINGS,
+                "spans": closed_object(
                     {"last_updated": span, "next_review": span, "footer": span},
                     description="Where each header and footer fact was written; only those found.",
                     required=False,
@@ -132,60 +102,60 @@ def _definitions() -> dict[str, Schema]:
             },
             description="The header and footer facts: when updated and reviewed, and by whom.",
         ),
-        "focus_period": _object(
+        "focus_period": closed_object(
             {
-                "heading": _STRING,
-                "period": _nullable_ref("period"),
-                "items": _array_of("item"),
+                "heading": STRING,
+                "period": nullable_ref("period"),
+                "items": array_of("item"),
                 "span": span,
             },
             description="One heading of Current Focus (usually a month) and its items.",
         ),
-        "focus": _object(
+        "focus": closed_object(
             {
-                "theme": _NULLABLE_STRING,
-                "periods": _array_of("focus_period"),
-                "items": _array_of("item"),
+                "theme": NULLABLE_STRING,
+                "periods": array_of("focus_period"),
+                "items": array_of("item"),
                 "span": span,
             },
             description="Current Focus.",
         ),
-        "goal": _object(
+        "goal": closed_object(
             {
-                "name": _STRING,
-                "goal_status": _ref("status"),
-                "motivation": _NULLABLE_STRING,
-                "success_criteria": _NULLABLE_STRING,
-                "criteria": _array_of("item"),
-                "features": _array_of("item"),
+                "name": STRING,
+                "goal_status": ref("status"),
+                "motivation": NULLABLE_STRING,
+                "success_criteria": NULLABLE_STRING,
+                "criteria": array_of("item"),
+                "features": array_of("item"),
                 "span": span,
             },
         ),
-        "goal_group": _object(
+        "goal_group": closed_object(
             {
-                "heading": _STRING,
-                "period": _nullable_ref("period"),
-                "goals": _array_of("goal"),
+                "heading": STRING,
+                "period": nullable_ref("period"),
+                "goals": array_of("goal"),
                 "span": span,
             },
             description="The goals under one heading of Medium-term Goals.",
         ),
-        "initiative": _object(
+        "initiative": closed_object(
             {
-                "name": _STRING,
-                "vision": _NULLABLE_STRING,
-                "impact": _NULLABLE_STRING,
-                "timeline": _NULLABLE_STRING,
-                "timeline_period": _nullable_ref("period"),
-                "dependencies": _NULLABLE_STRING,
+                "name": STRING,
+                "vision": NULLABLE_STRING,
+                "impact": NULLABLE_STRING,
+                "timeline": NULLABLE_STRING,
+                "timeline_period": nullable_ref("period"),
+                "dependencies": NULLABLE_STRING,
                 "span": span,
             },
         ),
-        "milestone": _object(
+        "milestone": closed_object(
             {
-                "feature": _STRING,
-                "impact": _NULLABLE_STRING,
-                "details": _STRINGS,
+                "feature": STRING,
+                "impact": NULLABLE_STRING,
+                "details": STRINGS,
                 "span": span,
             },
             description=(
@@ -193,90 +163,90 @@ def _definitions() -> dict[str, Schema]:
                 "with the links of the lines below it (details)."
             ),
         ),
-        "milestone_group": _object(
+        "milestone_group": closed_object(
             {
-                "heading": _STRING,
-                "period": _nullable_ref("period"),
-                "items": _array_of("item"),
-                "milestones": _array_of("milestone"),
+                "heading": STRING,
+                "period": nullable_ref("period"),
+                "items": array_of("item"),
+                "milestones": array_of("milestone"),
                 "span": span,
             },
             description="Completed Milestones of one period (usually a month).",
         ),
-        "dependency": _object(
+        "dependency": closed_object(
             {
-                "on": _STRING,
-                "what": _STRING,
-                "kind": _STRING,
-                "when": _nullable_ref("period"),
+                "on": STRING,
+                "what": STRING,
+                "kind": STRING,
+                "when": nullable_ref("period"),
                 "span": span,
             },
             description="Something the track needs, from another track or an external system.",
         ),
-        "risk": _object(
+        "risk": closed_object(
             {
-                "name": _STRING,
-                "description": _STRING,
-                "likelihood": _NULLABLE_STRING,
-                "impact": _NULLABLE_STRING,
-                "mitigation": _NULLABLE_STRING,
+                "name": STRING,
+                "description": STRING,
+                "likelihood": NULLABLE_STRING,
+                "impact": NULLABLE_STRING,
+                "mitigation": NULLABLE_STRING,
                 "span": span,
             },
         ),
-        "synergy": _object({"track": _STRING, "how": _STRING, "span": span}),
-        "request": _object(
+        "synergy": closed_object({"track": STRING, "how": STRING, "span": span}),
+        "request": closed_object(
             {
-                "name": _STRING,
-                "description": _STRING,
-                "status": _ref("status"),
+                "name": STRING,
+                "description": STRING,
+                "status": ref("status"),
                 "span": span,
             },
             description="A community request; its status is its item's status.",
         ),
-        "metric": _object(
+        "metric": closed_object(
             {
-                "group": _NULLABLE_STRING,
-                "name": _STRING,
-                "baseline": _NULLABLE_STRING,
-                "target": _NULLABLE_STRING,
-                "current": _NULLABLE_STRING,
-                "status": _ref("status"),
-                "text": _STRING,
+                "group": NULLABLE_STRING,
+                "name": STRING,
+                "baseline": NULLABLE_STRING,
+                "target": NULLABLE_STRING,
+                "current": NULLABLE_STRING,
+                "status": ref("status"),
+                "text": STRING,
                 "span": span,
             },
         ),
-        "section": _object(
+        "section": closed_object(
             {
-                "title": _STRING,
+                "title": STRING,
                 "level": {"type": "integer", "minimum": 1, "maximum": 6},
-                "kind": _enum(tuple(k.value for k in SectionKind), nullable=False),
+                "kind": string_enum(tuple(k.value for k in SectionKind), nullable=False),
                 "span": span,
-                "text": _array_of("text_block"),
-                "subsections": _array_of("section"),
+                "text": array_of("text_block"),
+                "subsections": array_of("section"),
             },
             description="A section of the document, known or not, with its subsections.",
         ),
-        "roadmap": _object(
+        "roadmap": closed_object(
             {
-                "path": _NULLABLE_STRING,
-                "title": _STRING,
-                "track": _STRING,
-                "health": _enum(tuple(h.value for h in Health), nullable=True),
-                "meta": _ref("meta"),
-                "focus": _nullable_ref("focus"),
-                "goals": _array_of("goal_group"),
-                "vision": _nullable_ref("text_block"),
-                "initiatives": _array_of("initiative"),
-                "milestones": _array_of("milestone_group"),
-                "dependencies": _array_of("dependency"),
-                "risks": _array_of("risk"),
-                "constraints": _array_of("text_block"),
-                "alignment": _array_of("text_block"),
-                "synergies": _array_of("synergy"),
-                "requests": _array_of("request"),
-                "metrics": _array_of("metric"),
-                "sections": _array_of("section"),
-                "items": _array_of("item"),
+                "path": NULLABLE_STRING,
+                "title": STRING,
+                "track": STRING,
+                "health": string_enum(tuple(h.value for h in Health), nullable=True),
+                "meta": ref("meta"),
+                "focus": nullable_ref("focus"),
+                "goals": array_of("goal_group"),
+                "vision": nullable_ref("text_block"),
+                "initiatives": array_of("initiative"),
+                "milestones": array_of("milestone_group"),
+                "dependencies": array_of("dependency"),
+                "risks": array_of("risk"),
+                "constraints": array_of("text_block"),
+                "alignment": array_of("text_block"),
+                "synergies": array_of("synergy"),
+                "requests": array_of("request"),
+                "metrics": array_of("metric"),
+                "sections": array_of("section"),
+                "items": array_of("item"),
             },
             description="One track's roadmap.",
         ),
@@ -287,47 +257,36 @@ def roadmap_schema() -> dict[str, object]:
     """The schema of ``Roadmap.to_dict()``: a fresh dict on every call, safe to change."""
     defs = _definitions()
     roadmap = defs.pop("roadmap")
-    del roadmap["description"]  # the root's own description below says more
-    return {
-        "$schema": SCHEMA_DIALECT,
-        "$id": ROADMAP_ID,
-        "title": "milepost roadmap",
-        "description": (
-            "One Markdown roadmap as milepost reads it (Roadmap.to_dict()). Line numbers are "
-            "1-based and inclusive; dates are ISO 8601; absent values are null or []."
-        ),
-        **roadmap,
-        "$defs": defs,
-    }
+    return document(
+        ROADMAP_ID,
+        "milepost roadmap",
+        "One Markdown roadmap as milepost reads it (Roadmap.to_dict()). Line numbers are "
+        "1-based and inclusive; dates are ISO 8601; absent values are null or [].",
+        roadmap,
+        defs,
+    )
 
 
 def export_schema() -> dict[str, object]:
     """The schema of what ``milepost export`` prints: the roadmaps read, the files that failed."""
-    defs = _definitions()
-    return {
-        "$schema": SCHEMA_DIALECT,
-        "$id": EXPORT_ID,
-        "title": "milepost export",
-        "description": (
-            "What `milepost export` prints: the milepost version, every roadmap read, and an "
-            "error for each file that could not be read."
-        ),
-        **_object(
-            {
-                "milepost": {"type": "string", "description": "The milepost version."},
-                "roadmaps": _array_of("roadmap"),
-                "errors": {
-                    "type": "array",
-                    "items": _object(
-                        {
-                            "path": _STRING,
-                            "line": {"type": ["integer", "null"]},
-                            "message": _STRING,
-                        },
-                        description="A file that could not be read, and why.",
-                    ),
-                },
-            }
-        ),
-        "$defs": defs,
-    }
+    export = closed_object(
+        {
+            "milepost": {"type": "string", "description": "The milepost version."},
+            "roadmaps": array_of("roadmap"),
+            "errors": {
+                "type": "array",
+                "items": closed_object(
+                    {"path": STRING, "line": {"type": ["integer", "null"]}, "message": STRING},
+                    description="A file that could not be read, and why.",
+                ),
+            },
+        }
+    )
+    return document(
+        EXPORT_ID,
+        "milepost export",
+        "What `milepost export` prints: the milepost version, every roadmap read, and an "
+        "error for each file that could not be read.",
+        export,
+        _definitions(),
+    )

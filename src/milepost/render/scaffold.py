@@ -1,11 +1,11 @@
 """The text of a new track roadmap: the pure function behind ``milepost new "Track Name"``.
 
-The new file has the exact shape of the upstream track roadmap template (kept below as
-``TEMPLATE``): same headings in the same order, same bold labels, same list structure, same
-status emoji. Only what milepost can know is filled in: the track name, the dates, the month and
-quarter headings, the project name and the owner. Every other line keeps the template's
-square-bracketed prompt (``[Feature that shipped]``) so that ``milepost check`` can point at
-whatever the author has not replaced yet.
+The new file has the exact shape of the upstream track roadmap template (``TEMPLATE``, kept in
+:mod:`.track_template`): same headings in the same order, same bold labels, same list
+structure, same status emoji. Only what milepost can know is filled in: the track name, the
+dates, the month and quarter headings, the project name and the owner. Every other line keeps
+the template's square-bracketed prompt (``[Feature that shipped]``) so that ``milepost check``
+can point at whatever the author has not replaced yet.
 
 Internal module; the CLI reaches it through ``milepost.api``.
 """
@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from milepost.errors import UsageError
+from milepost.render.track_template import COMPLETED_MONTH_LINE, FIXED_LINES, TEMPLATE
 from milepost.vocabulary.periods import add_months, month_title
 
 __all__ = ["TEMPLATE", "new_roadmap", "slugify"]
@@ -34,170 +35,6 @@ _BIDI_CONTROLS = frozenset(
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _OWNER = re.compile(r"[\w.-]+")
 _FIELD = re.compile(r"\{(\w+)\}")
-
-# The upstream template (MassGen docs/_templates/track-roadmap-template.md, Apache-2.0),
-# byte for byte; tests compare it with the shared copy. The one backslash joins a line too long
-# for the source file: the string itself has that sentence on a single line.
-TEMPLATE = """\
-# [Track Name] Roadmap
-
-**Last updated:** YYYY-MM-DD
-**Planning horizon:** [Current month] through [+6 months]
-
-## Current Focus (Next 4-6 Weeks)
-
-**Theme:** [High-level theme for current work]
-
-### [Current Month] YYYY
-- ✅ **Completed:** [Feature that shipped]
-- 🚧 **In Progress:** [Feature being developed]
-- 📋 **Planned:** [Feature starting soon]
-- 📋 **Planned:** [Feature starting soon]
-
-### [Next Month] YYYY
-- 📋 [Feature planned for next month]
-- 📋 [Feature planned for next month]
-- 📋 [Feature planned for next month]
-
-## Medium-Term Goals (3-6 Months)
-
-### [Quarter] YYYY Goals
-
-#### Goal 1: [Name]
-**Motivation:** [Why this matters]
-**Success Criteria:** [How we'll know we succeeded]
-**Features:**
-- Feature A - [brief description]
-- Feature B - [brief description]
-
-#### Goal 2: [Name]
-**Motivation:** [Why this matters]
-**Success Criteria:** [How we'll know we succeeded]
-**Features:**
-- Feature A - [brief description]
-- Feature B - [brief description]
-
-#### Goal 3: [Name]
-**Motivation:** [Why this matters]
-**Success Criteria:** [How we'll know we succeeded]
-**Features:**
-- Feature A - [brief description]
-
-## Long-Term Vision (6+ Months)
-
-### Vision Statement
-[Paragraph describing where this track is headed in the long term]
-
-### Major Initiatives
-
-#### Initiative 1: [Name]
-- **Vision:** [What this enables]
-- **Impact:** [How this helps users/system]
-- **Rough Timeline:** [Quarter/Year]
-- **Dependencies:** [What needs to happen first]
-
-#### Initiative 2: [Name]
-- **Vision:** [What this enables]
-- **Impact:** [How this helps users/system]
-- **Rough Timeline:** [Quarter/Year]
-- **Dependencies:** [What needs to happen first]
-
-#### Initiative 3: [Name]
-- **Vision:** [What this enables]
-- **Impact:** [How this helps users/system]
-- **Rough Timeline:** [Quarter/Year]
-- **Dependencies:** [What needs to happen first]
-
-## Completed Milestones
-
-### [Month] YYYY
-- ✅ [Major feature] shipped - [Impact]
-  - Details: [Link to case study or docs]
-
-### [Month] YYYY
-- ✅ [Major feature] shipped - [Impact]
-  - Details: [Link to case study or docs]
-
-### [Month] YYYY
-- ✅ [Major feature] shipped - [Impact]
-  - Details: [Link to case study or docs]
-
-## Dependencies and Risks
-
-### External Dependencies
-- **Dependency on [Other Track]:** [What we need from them and when]
-- **Dependency on [External System]:** [What we need and impact if delayed]
-
-### Technical Risks
-- **Risk 1:** [Description]
-  - Likelihood: [High/Medium/Low]
-  - Impact: [High/Medium/Low]
-  - Mitigation: [How we're addressing this]
-
-- **Risk 2:** [Description]
-  - Likelihood: [High/Medium/Low]
-  - Impact: [High/Medium/Low]
-  - Mitigation: [How we're addressing this]
-
-### Resource Constraints
-- [Constraint description and impact]
-
-## Strategic Alignment
-
-### Alignment with MassGen Vision
-[How this track's roadmap aligns with overall MassGen goals]
-
-### Cross-Track Synergies
-- **With [Track Name]:** [How we're working together]
-- **With [Track Name]:** [How we're working together]
-
-## Community Feedback
-
-Key requests from users/contributors:
-- **Request 1:** [Description] - [Status: Planned/In Progress/Completed]
-- **Request 2:** [Description] - [Status: Planned/In Progress/Completed]
-- **Request 3:** [Description] - [Status: Planned/In Progress/Completed]
-
-## Success Metrics
-
-How we'll measure progress:
-- **Current Quarter:**
-  - Metric 1: [baseline] → [target]
-  - Metric 2: [baseline] → [target]
-
-- **Year Target:**
-  - Metric 1: [baseline] → [target]
-  - Metric 2: [baseline] → [target]
-
----
-
-**Next roadmap review:** YYYY-MM-DD
-
-*This roadmap is a living document and will evolve based on learnings, \
-feedback, and priorities. Major changes are announced in the Discord channel.*
-
-*Last updated: YYYY-MM-DD by @username*
-"""
-
-# Template lines that stand alone and are replaced whole; the values are format fields.
-_FIXED_LINES = {
-    "# [Track Name] Roadmap": "# {name} Roadmap",
-    "**Last updated:** YYYY-MM-DD": "**Last updated:** {today}",
-    "**Planning horizon:** [Current month] through [+6 months]": (
-        "**Planning horizon:** {this_month} through {horizon_end}"
-    ),
-    "### [Current Month] YYYY": "### {this_month}",
-    "### [Next Month] YYYY": "### {next_month}",
-    "### [Quarter] YYYY Goals": "### {quarter} Goals",
-    "### Alignment with MassGen Vision": "### Alignment with {project} Vision",
-    "[How this track's roadmap aligns with overall MassGen goals]": (
-        "[How this track's roadmap aligns with {project}'s overall goals]"
-    ),
-    "**Next roadmap review:** YYYY-MM-DD": "**Next roadmap review:** {review}",
-    "*Last updated: YYYY-MM-DD by @username*": "*Last updated: {today} by @{owner}*",
-}
-# Completed Milestones has one "### [Month] YYYY" per past month, newest first.
-_COMPLETED_MONTH_LINE = "### [Month] YYYY"
 
 
 def slugify(name: str) -> str:
@@ -260,12 +97,12 @@ def new_roadmap(
 
     lines: list[str] = []
     for line in TEMPLATE.split("\n"):
-        if line == _COMPLETED_MONTH_LINE:
+        if line == COMPLETED_MONTH_LINE:
             lines.append(f"### {next(past_months)}")
-        elif line in _FIXED_LINES:
+        elif line in FIXED_LINES:
             # One pass over the template's fields, not str.format or chained str.replace: the
             # values are user text and may themselves hold "{name}" or stray braces.
-            lines.append(_FIELD.sub(lambda m: values[m[1]], _FIXED_LINES[line]))
+            lines.append(_FIELD.sub(lambda m: values[m[1]], FIXED_LINES[line]))
         else:
             lines.append(line)
     return "\n".join(lines)

@@ -210,12 +210,12 @@ def test_markdown_extension_escapes_hostile_roadmaps(tmp_path: Path) -> None:
 
 
 def test_markdown_builder_escapes_text_and_placeholders() -> None:
-    from milepost.markdown import _Builder
+    from milepost.markdown.elements import Builder
     from milepost.render.blocks import Para, Text, TrackLink
 
     md = markdown.Markdown()
     evil = "<script>alert(1)</script>\x02wzxhzdk:0\x03"
-    element = _Builder(md, "", "").box([Para((Text(evil), TrackLink(evil, None)))])
+    element = Builder(md, "", "").box([Para((Text(evil), TrackLink(evil, None)))])
     from xml.etree import ElementTree
 
     out = ElementTree.tostring(element, encoding="unicode")

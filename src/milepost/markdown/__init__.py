@@ -13,7 +13,8 @@ HTML elements (tables, lists, paragraphs) that the page's theme styles; only the
 graph's SVG goes in as raw markup. A ``milepost`` block inside another fenced block (a
 four-backtick sample of the syntax, say) is code and left alone. The MkDocs plugin
 (:mod:`milepost.mkdocs`) registers this extension, tells it which page it is converting,
-watches the roadmaps and reports findings.
+watches the roadmaps and reports findings. Here are the extension and its processors (finding
+the blocks, putting their elements in place); :mod:`.elements` builds the elements.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ except ImportError as exc:  # pragma: no cover - the test environment has Python
         f" ({exc.name} is not installed)"
     ) from None
 
-import os
 import re
 import secrets
 import xml.etree.ElementTree as etree
@@ -39,19 +39,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from milepost.embed import options_of, parse_today, portfolio_root, show, target, view
 from milepost.errors import MilepostError, UsageError
-from milepost.render.blocks import (
-    Block,
-    Box,
-    Bullets,
-    Inline,
-    Link,
-    Mermaid,
-    Para,
-    Rubric,
-    Svg,
-    Table,
-    Text,
-)
+from milepost.markdown.elements import Builder, clean
 
 __all__ = ["MilepostExtension", "makeExtension"]
 
@@ -60,15 +48,6 @@ _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*milepost(?:[ \t]+(?P<rest>.*?
 _OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
 _CLOSE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
 _OPTION = re.compile(r"^[ \t]*:?(?P<key>[A-Za-z_-]+):[ \t]*(?P<value>.*?)[ \t]*$")
-_CONTROL = str.maketrans("", "", "\x02\x03")  # Python-Markdown's placeholder delimiters
-
-
-def _clean(text: str) -> str:
-    return text.translate(_CONTROL)
-
-
-def _classes(classes: tuple[str, ...]) -> dict[str, str]:
-    return {"class": " ".join(classes)} if classes else {}
 
 
 class MilepostExtension(Extension):
@@ -128,9 +107,9 @@ class MilepostExtension(Extension):
             at = line + int(self.getConfig("offset") or 0)
             self.problems.append((f"{f'milepost {header}'.strip()}: {exc}", page, at))
             note = etree.Element("p", {"class": "milepost-error"})
-            note.text = _clean(f"{f'milepost {header}'.strip()}: {exc}")
+            note.text = clean(f"{f'milepost {header}'.strip()}: {exc}")
             return note
-        return _Builder(md, page, str(self.getConfig("docs_dir") or "")).box(blocks)
+        return Builder(md, page, str(self.getConfig("docs_dir") or "")).box(blocks)
 
 
 def _options(kind: str, body: list[str]) -> dict[str, str]:
@@ -208,101 +187,6 @@ class _Place(Treeprocessor):
                     element.tail = child.tail
                     parent.remove(child)
                     parent.insert(index, element)
-
-
-class _Builder:
-    """Neutral blocks → HTML elements (text is escaped when the tree is written)."""
-
-    def __init__(self, md: markdown.Markdown, page: str, docs_dir: str) -> None:
-        self.md = md
-        self.page = page
-        self.docs_dir = os.path.realpath(docs_dir) if docs_dir else ""
-
-    def _href(self, path: str | None) -> str | None:
-        if not path or not self.docs_dir or not self.page:
-            return None
-        real = os.path.realpath(path)
-        if os.path.commonpath([real, self.docs_dir]) != self.docs_dir:
-            return None
-        page_dir = os.path.dirname(os.path.realpath(self.page))
-        return os.path.relpath(real, page_dir).replace(os.sep, "/")
-
-    def _inline(self, parent: etree.Element, parts: tuple[Inline, ...]) -> None:
-        last: etree.Element | None = None
-        for part in parts:
-            element: etree.Element | None = None
-            if isinstance(part, Text):
-                if part.strong or part.classes:
-                    element = etree.Element(
-                        "strong" if part.strong else "span", _classes(part.classes)
-                    )
-            elif isinstance(part, Link):
-                element = etree.Element("a", {"href": _clean(part.url)})
-            else:
-                href = self._href(part.path)
-                if href is not None:
-                    element = etree.Element("a", {"href": href})
-            text = _clean(part.text)
-            if element is None:
-                if last is None:
-                    parent.text = (parent.text or "") + text
-                else:
-                    last.tail = (last.tail or "") + text
-                continue
-            element.text = text
-            parent.append(element)
-            last = element
-
-    def _block(self, block: Block) -> etree.Element:
-        if isinstance(block, Para):
-            element = etree.Element("p", _classes(block.classes))
-            self._inline(element, block.parts)
-            return element
-        if isinstance(block, Rubric):
-            element = etree.Element("p", {"class": "milepost-rubric"})
-            strong = etree.SubElement(element, "strong")
-            strong.text = _clean(block.text)
-            return element
-        if isinstance(block, Bullets):
-            element = etree.Element("ul", _classes(block.classes))
-            for parts in block.items:
-                self._inline(etree.SubElement(element, "li"), parts)
-            return element
-        if isinstance(block, Table):
-            return self._table(block)
-        if isinstance(block, Svg):
-            element = etree.Element("div", {"class": "milepost-svg"})
-            element.text = self.md.htmlStash.store(_clean(block.markup))
-            return element
-        if isinstance(block, Mermaid):
-            element = etree.Element("pre", {"class": "mermaid"})
-            code = etree.SubElement(element, "code")
-            code.text = _clean(block.source)
-            return element
-        return self.box([*block.children], " ".join(block.classes))
-
-    def _table(self, table: Table) -> etree.Element:
-        # No class on the table itself: themes (Material's ``table:not([class])``) style it.
-        wrapper = etree.Element("div", {"class": " ".join(("milepost-table", *table.classes))})
-        element = etree.SubElement(wrapper, "table")
-        row = etree.SubElement(etree.SubElement(element, "thead"), "tr")
-        for name in table.header:
-            etree.SubElement(row, "th").text = _clean(name)
-        body = etree.SubElement(element, "tbody")
-        for cells in table.rows:
-            row = etree.SubElement(body, "tr")
-            for cell in cells:
-                td = etree.SubElement(row, "td", _classes(cell.classes))
-                self._inline(td, cell.parts)
-        return wrapper
-
-    def box(self, blocks: list[Block], classes: str = "milepost") -> etree.Element:
-        if len(blocks) == 1 and isinstance(blocks[0], Box):
-            return self._block(blocks[0])
-        element = etree.Element("div", {"class": classes})
-        for block in blocks:
-            element.append(self._block(block))
-        return element
 
 
 def makeExtension(**kwargs: Any) -> MilepostExtension:  # Python-Markdown's name

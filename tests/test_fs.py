@@ -188,7 +188,7 @@ def test_failed_write_leaves_the_file_and_no_temp_files(
     def fail(*args: object, **kwargs: object) -> None:
         raise failure
 
-    monkeypatch.setattr(f"milepost.fs.os.{step}", fail)
+    monkeypatch.setattr(f"milepost.fs.writing.os.{step}", fail)
     with pytest.raises(type(failure)):
         write_atomic(path, b"new\n", expected=snapshot.fingerprint)
     monkeypatch.undo()
@@ -202,7 +202,7 @@ def test_failed_new_file_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("milepost.fs.os.replace", fail)
+    monkeypatch.setattr("milepost.fs.writing.os.replace", fail)
     with pytest.raises(OSError, match="disk full"):
         write_atomic(tmp_path / "new.md", b"# New\n")
     monkeypatch.undo()
@@ -400,3 +400,26 @@ def test_files_milepost_wrote_are_read_whatever_their_size(
     with pytest.raises(SourceError):
         read(cache)
     assert read(cache, any_size=True).data == b"x" * 1000
+
+
+def test_code_stamp_covers_all_of_milepost_not_only_its_fs_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The stamp caches key on is taken over the whole package (``milepost/``), wherever the
+    module that takes it lives: an edit to a renderer must start the caches afresh."""
+    import milepost
+    from milepost.fs import code_stamp, reading
+
+    walked: list[Path] = []
+
+    def record(root: Path) -> list[tuple[str, Path]]:
+        walked.append(Path(root))
+        return [("render/schema.py", Path(milepost.__file__))]
+
+    monkeypatch.setattr(reading, "walk_relative", record)
+    code_stamp.cache_clear()
+    try:
+        code_stamp()
+    finally:
+        code_stamp.cache_clear()
+    assert walked == [Path(milepost.__file__).parent]

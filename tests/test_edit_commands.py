@@ -16,7 +16,7 @@ from milepost.cli import main
 from milepost.edits.lookup import AmbiguousItemError, find_item
 from milepost.errors import UsageError
 from milepost.model import Status
-from milepost.vocabulary.periods import date_like, redate
+from milepost.vocabulary.dates import date_like, redate
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2026, 11, 25)

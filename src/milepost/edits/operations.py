@@ -21,7 +21,7 @@ from milepost.edits.restatus import new_row, set_status, voice_of
 from milepost.edits.style import without_carried_note
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
-from milepost.vocabulary.periods import month_title
+from milepost.vocabulary.dates import month_title
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status, emoji_at, emoji_written
 

@@ -8,7 +8,8 @@ from datetime import date
 
 from milepost.document import HtmlBlock, Paragraph, Patch, Rule, Section
 from milepost.model import Item, Roadmap
-from milepost.vocabulary.periods import month_title, read_period
+from milepost.vocabulary.dates import month_title
+from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify
 
 __all__ = [

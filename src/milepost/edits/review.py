@@ -16,7 +16,8 @@ from milepost.edits.edit import Edit
 from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap
-from milepost.vocabulary.periods import date_like, read_period, redate
+from milepost.vocabulary.dates import date_like, redate
+from milepost.vocabulary.periods import read_period
 
 __all__ = ["review"]
 

@@ -14,7 +14,8 @@ from milepost.edits.review import review
 from milepost.edits.style import carried_over, split_line_ending, without_carried_note
 from milepost.errors import UsageError
 from milepost.model import Roadmap, title_key, work_items
-from milepost.vocabulary.periods import add_months, month_title, read_period
+from milepost.vocabulary.dates import add_months, month_title
+from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status
 

@@ -14,7 +14,8 @@ from milepost.document import BlockQuote, Document, Paragraph
 from milepost.extract.fields import owners_in
 from milepost.model import Meta
 from milepost.span import Span
-from milepost.vocabulary.periods import read_date, read_period
+from milepost.vocabulary.dates import read_date
+from milepost.vocabulary.periods import read_period
 
 __all__ = ["read_meta", "track_name"]
 

@@ -18,7 +18,7 @@ import unicodedata
 
 from milepost.errors import UsageError
 from milepost.render.track_template import COMPLETED_MONTH_LINE, FIXED_LINES, TEMPLATE
-from milepost.vocabulary.periods import add_months, month_title
+from milepost.vocabulary.dates import add_months, month_title
 
 __all__ = ["TEMPLATE", "new_roadmap", "slugify"]
 

@@ -12,41 +12,17 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-__all__ = [
-    "MONTH_NAMES",
-    "Period",
-    "add_months",
-    "date_like",
-    "month_end",
-    "month_title",
-    "read_date",
-    "read_period",
-    "redate",
-]
-
-# Month names are spelled out here rather than taken from ``calendar.month_name``, which follows
-# the process locale: a roadmap written under ``LANG=de_DE`` must still say "November".
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+from milepost.vocabulary.dates import (
+    DATE_SOURCE,
+    MONTHS,
+    add_months,
+    day_of,
+    month_end,
 )
-MONTHS = {
-    spelled.lower(): number
-    for number, name in enumerate(MONTH_NAMES, start=1)
-    for spelled in (name, name[:3])
-}
-MONTHS["sept"] = 9
-_FULL_NAMES = frozenset(name.lower() for name in MONTH_NAMES)
+from milepost.vocabulary.dates import MONTH_SOURCE as _M
+from milepost.vocabulary.dates import YEAR_SOURCE as _Y
+
+__all__ = ["Period", "read_period"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,43 +67,10 @@ class Period:
         }
 
 
-def month_end(year: int, month: int) -> date:
-    """The last day of ``month``: the day before the next month's first (a third of the cost
-    of ``calendar.monthrange``, and every period with a month or quarter asks)."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"bad month number {month}; must be 1-12")
-    if month == 12:
-        return date(year, 12, 31)
-    return date(year, month + 1, 1) - _ONE_DAY
-
-
-_ONE_DAY = timedelta(days=1)
-
-
-def month_title(day: date) -> str:
-    """``"November 2026"``: the month of ``day`` as a heading names it."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
-
-
-def add_months(day: date, months: int) -> date:
-    """The first of the month ``months`` after ``day``'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_Y = r"(?:19|20)\d\d"
-# Full dates (ISO, "November 25, 2026", "25 Nov 2026"): read_date's pattern, and the
-# scanner's first alternatives.
-_DATE_SOURCE = (
-    rf"(?P<iso>(?<!\d){_Y}-\d\d-\d\d(?!\d))"
-    rf"|(?<![\w])(?P<long>(?P<lm>{_M})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>{_Y})(?!\d))"
-    rf"|(?<![\w])(?P<dayfirst>(?P<dd>\d{{1,2}})\s+(?P<dm>{_M})\s+(?P<dy>{_Y})(?!\d))"
-)
 # One scanner for every kind of period. At one position the alternatives are tried in order of
 # precision (a full date before a month, a month before a year), and the earliest mention in
 # the text wins. A lone year is looked for only when nothing else is there.
-_PERIOD_SOURCE = _DATE_SOURCE + (
+_PERIOD_SOURCE = DATE_SOURCE + (
     rf"|(?<![\w])(?P<month>(?P<mm>{_M}),?\s+(?P<my>{_Y})(?!\d))"
     rf"|(?<![\d-])(?P<isomonth>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])(?![\d-]))"
     rf"|(?<![\w])(?P<quarter>q(?P<q1>[1-4])(?:\s*[-–/]\s*q(?P<q2>[1-4]))?[\s,/]+(?P<qy>{_Y})"
@@ -141,96 +84,6 @@ _PERIOD_SOURCE = _DATE_SOURCE + (
 # starting only at word starts that can begin a period.
 _PERIOD = re.compile(r"\b(?=[0-9qhvnwjfmasod])(?:" + _PERIOD_SOURCE + ")")
 _YEAR_ONLY = re.compile(r"(?<![\w#/.-])(?P<year>" + _Y + r")(?![\w-])")
-_DATES = re.compile(_DATE_SOURCE, re.IGNORECASE)
-
-
-def _day(match: re.Match[str]) -> date | None:
-    """The date a date alternative names; None when it is not a real day (2026-02-30)."""
-    try:
-        if match["iso"]:
-            y, m, d = match["iso"].split("-")
-            return date(int(y), int(m), int(d))
-        if match["long"]:
-            return date(int(match["ly"]), MONTHS[match["lm"].lower().rstrip(".")], int(match["ld"]))
-        return date(int(match["dy"]), MONTHS[match["dm"].lower().rstrip(".")], int(match["dd"]))
-    except ValueError:
-        return None
-
-
-def read_date(text: str) -> date | None:
-    """The first full date in ``text`` (``2026-11-25``, ``November 25, 2026``, ``25 Nov 2026``)."""
-    for match in _DATES.finditer(text):
-        day = _day(match)
-        if day is not None:
-            return day
-    return None
-
-
-def redate(text: str, new: date) -> str | None:
-    """``text`` with its first full date set to ``new``, written as that date was written.
-
-    ``2025-10-16`` stays ISO; ``October 16, 2025`` becomes ``November 25, 2026``; ``16 Oct
-    2025`` becomes ``25 Nov 2026``; abbreviations, a trailing dot, case, ordinals ("16th"),
-    zero padding and the punctuation between the parts are kept. None when there is no date.
-    """
-    found = _restyled(text, new)
-    if found is None:
-        return None
-    start, end, written = found
-    return text[:start] + written + text[end:]
-
-
-def date_like(sample: str | None, new: date) -> str:
-    """``new`` written in the style of the first date in ``sample`` (ISO when it has none)."""
-    found = _restyled(sample or "", new)
-    return found[2] if found is not None else new.isoformat()
-
-
-def _restyled(text: str, new: date) -> tuple[int, int, str] | None:
-    """Where the first full date of ``text`` is, and ``new`` written in its style."""
-    match = next((m for m in _DATES.finditer(text) if _day(m) is not None), None)
-    if match is None:
-        return None
-    if match["iso"]:
-        return match.start("iso"), match.end("iso"), new.isoformat()
-    month, day, year = ("lm", "ld", "ly") if match["long"] else ("dm", "dd", "dy")
-    parts = {
-        month: _month_like(match[month], new.month),
-        day: _day_like(match[day], text[match.end(day) : match.end(day) + 2], new.day),
-        year: str(new.year),
-    }
-    whole = "long" if match["long"] else "dayfirst"
-    written, at = "", match.start(whole)
-    for name in sorted(parts, key=match.start):
-        written += text[at : match.start(name)] + parts[name]
-        at = match.end(name)
-        if name == day and text[at : at + 2].lower() in ("st", "nd", "rd", "th"):
-            at += 2  # the ordinal was written with the day
-    written += text[at : match.end(whole)]
-    return match.start(whole), match.end(whole), written
-
-
-def _month_like(written: str, month: int) -> str:
-    """Month ``month`` spelled like ``written``: full or short, its case, its dot."""
-    word = written.rstrip(".")
-    name = MONTH_NAMES[month - 1]
-    if word.lower() not in _FULL_NAMES:  # "Oct", "Sept" ("May" reads as the full name)
-        name = "Sept" if month == 9 and word.lower() == "sept" else name[:3]
-    if word.isupper():
-        name = name.upper()
-    elif word.islower():
-        name = name.lower()
-    return name + written[len(word) :]
-
-
-def _day_like(written: str, after: str, day: int) -> str:
-    """Day ``day`` written like ``written``: zero padded or not, with an ordinal if it had one."""
-    text = f"{day:02d}" if len(written) == 2 and written.startswith("0") else str(day)
-    suffix = after.lower()
-    if suffix in ("st", "nd", "rd", "th"):
-        ordinal = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-        text += ordinal.upper() if after.isupper() else ordinal
-    return text
 
 
 # Every period has a year, a version or a count of weeks/months: skip text with none.
@@ -361,7 +214,7 @@ def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -
         kind = next(k for k in _KINDS if match[k] is not None)
     written = text[match.start(kind) : match.end(kind)]
     if kind in ("iso", "long", "dayfirst"):
-        day = _day(match)
+        day = day_of(match)
         return Period("date", written, day, day) if day else None
     if kind in ("month", "isomonth"):
         if kind == "month":

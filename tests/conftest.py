@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-# The ``server`` and ``sleeps`` fixtures; Sphinx's ``make_app`` (tests/test_docs_sphinx.py).
-pytest_plugins = ["tests.webhook_server", "sphinx.testing.fixtures"]
+# The ``server`` and ``sleeps`` fixtures; ``browser`` (the real chromium, tests/browser.py);
+# Sphinx's ``make_app`` (tests/test_docs_sphinx.py).
+pytest_plugins = ["tests.webhook_server", "tests.browser", "sphinx.testing.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

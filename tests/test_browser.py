@@ -1,50 +1,24 @@
-"""The site in the real Debian chromium (headless): pages load cleanly, search and filters
-work by typing and clicking, XSS payloads never run, screenshots at desktop and phone widths.
-
-Skipped, with the reason, only where chromium or Playwright cannot be had (.ci/run installs
-chromium with apt-get when it is missing).
-"""
+"""The site in the real Debian chromium (headless, see tests/browser.py): pages load cleanly,
+search and filters work by typing and clicking, XSS payloads never run, screenshots at desktop
+and phone widths."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from milepost import api
+from tests.browser import open_page
 from tests.conftest import EXAMPLES
 from tests.test_site import PAGES as SITE_PAGES
 from tests.test_site import PAYLOADS
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = [*SITE_PAGES, "tracks/orchestration.html", "tracks/evil.html"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
-    )
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -62,28 +36,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _open(browser: Any, url: str, width: int = 1280) -> tuple[Any, list[str]]:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
-
-    def on_dialog(dialog: Any) -> None:  # an alert() from a payload would land here
-        problems.append(f"dialog: {dialog.message}")
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.goto(url)
-    return page, problems
-
-
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_loads_cleanly(browser: Any, site: Path, name: str) -> None:
-    page, problems = _open(browser, (site / name).as_uri())
+    page, problems = open_page(browser, (site / name).as_uri())
     page.wait_for_load_state("load")
     assert problems == []
     assert page.locator("main h1").count() == 1
@@ -91,7 +46,7 @@ def test_every_page_loads_cleanly(browser: Any, site: Path, name: str) -> None:
 
 
 def test_search_and_filters(browser: Any, site: Path) -> None:
-    page, problems = _open(browser, (site / "items.html").as_uri())
+    page, problems = open_page(browser, (site / "items.html").as_uri())
     total = page.locator("#all-items > li").count()
     assert page.locator("#count").inner_text() == f"{total} shown"
     page.fill("#q", "memory")
@@ -112,7 +67,7 @@ def test_search_and_filters(browser: Any, site: Path) -> None:
 def test_search_finds_the_words_of_a_title(browser: Any, site: Path) -> None:
     """ "words in a title": every word typed, anywhere in the title and in any order; not the
     track's name, the status badge or the owner beside it (the filters choose those)."""
-    page, problems = _open(browser, (site / "items.html").as_uri())
+    page, problems = open_page(browser, (site / "items.html").as_uri())
     page.fill("#q", "memory backend")
     shown = page.locator("#all-items > li:visible").all_inner_texts()
     assert any("SQLite memory store as the default backend" in t for t in shown), shown
@@ -127,7 +82,7 @@ def test_search_finds_the_words_of_a_title(browser: Any, site: Path) -> None:
 
 
 def test_xss_payloads_show_as_text(browser: Any, site: Path) -> None:
-    page, problems = _open(browser, (site / "tracks" / "evil.html").as_uri())
+    page, problems = open_page(browser, (site / "tracks" / "evil.html").as_uri())
     page.wait_for_timeout(200)
     text = page.locator("main").inner_text()
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text
@@ -147,7 +102,7 @@ def test_screenshots(browser: Any, site: Path, tmp_path: Path, width: int) -> No
         "risks.html",
         "history.html",
     ):
-        page, problems = _open(browser, (site / name).as_uri(), width=width)
+        page, problems = open_page(browser, (site / name).as_uri(), width=width)
         shot = tmp_path / f"{name.replace('/', '-')}-{width}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000 and problems == []
@@ -185,7 +140,7 @@ WIDE = "tracks/massgen__docs_source_tracks_memory_roadmap__b4505e0a.html"
 def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name: str) -> None:
     """At 390px nothing is wider than the screen but a table's own scroller: a long track
     label wraps, the filters shrink, the metrics tables scroll inside their box."""
-    page, problems = _open(browser, (namesakes / name).as_uri(), width=390)
+    page, problems = open_page(browser, (namesakes / name).as_uri(), width=390)
     wide = page.evaluate(
         """() => { const W = document.documentElement.clientWidth; const out = [];
         for (const el of document.querySelectorAll('main *, header *')) {
@@ -210,7 +165,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name
 def test_the_track_column_stays_in_view_as_the_timeline_scrolls(
     browser: Any, namesakes: Path
 ) -> None:
-    page, problems = _open(browser, (namesakes / "timeline.html").as_uri(), width=390)
+    page, problems = open_page(browser, (namesakes / "timeline.html").as_uri(), width=390)
     box = page.locator(".scroll").first
     box.evaluate("el => { el.scrollLeft = 400; }")
     left = box.evaluate("el => el.getBoundingClientRect().left")
@@ -223,7 +178,7 @@ def test_the_track_column_stays_in_view_as_the_timeline_scrolls(
 
 def test_a_one_word_track_name_is_not_broken_on_a_phone(browser: Any, site: Path) -> None:
     """The track column may break a namesake's long slug, not "Orchestratio/n"."""
-    page, problems = _open(browser, (site / "index.html").as_uri(), width=390)
+    page, problems = open_page(browser, (site / "index.html").as_uri(), width=390)
     link = page.locator("tbody th a", has_text="Orchestration")
     assert link.evaluate("el => el.getClientRects().length") == 1
     assert problems == []
@@ -233,7 +188,7 @@ def test_a_one_word_track_name_is_not_broken_on_a_phone(browser: Any, site: Path
 def test_filters_stack_in_line_on_a_phone(browser: Any, namesakes: Path) -> None:
     """At 390px the search box and the three lists start at one edge and end at the other
     (they were a ragged row, each as wide as its longest track's name allowed)."""
-    page, problems = _open(browser, (namesakes / "items.html").as_uri(), width=390)
+    page, problems = open_page(browser, (namesakes / "items.html").as_uri(), width=390)
     boxes = [
         page.locator(f"#{id}").bounding_box() for id in ("q", "f-status", "f-owner", "f-track")
     ]
@@ -247,7 +202,7 @@ def test_filters_stack_in_line_on_a_phone(browser: Any, namesakes: Path) -> None
 def test_headings_go_down_one_level_at_a_time(browser: Any, namesakes: Path, name: str) -> None:
     """One h1, then no level skipped (the roadmap as written sits under the page's h1 as
     the h2 of its own title), and the landmarks a screen reader jumps between."""
-    page, _ = _open(browser, (namesakes / name).as_uri())
+    page, _ = open_page(browser, (namesakes / name).as_uri())
     levels = page.evaluate(
         "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])"
     )
@@ -261,7 +216,7 @@ def test_headings_go_down_one_level_at_a_time(browser: Any, namesakes: Path, nam
 def test_keyboard_focus_is_visible_and_skips_the_navigation(browser: Any, site: Path) -> None:
     """The first Tab shows a "Skip to content" link that lands in <main>; every link and
     control after it shows an outline when it has the focus."""
-    page, problems = _open(browser, (site / "items.html").as_uri())
+    page, problems = open_page(browser, (site / "items.html").as_uri())
     page.keyboard.press("Tab")
     skip = page.locator("a.skip")
     assert skip.evaluate("el => el === document.activeElement")
@@ -335,7 +290,7 @@ def test_text_is_legible_in_light_and_dark(browser: Any, site: Path, scheme: str
 def test_graph_labels_stay_readable_and_its_links_reachable(browser: Any, site: Path) -> None:
     """On a phone the drawing keeps a width its track names can be read at (it scrolls in
     its own box) and, with its links, is a group a screen reader enters, not an image."""
-    page, problems = _open(browser, (site / "graph.html").as_uri(), width=390)
+    page, problems = open_page(browser, (site / "graph.html").as_uri(), width=390)
     sizes = page.evaluate(
         "() => [...document.querySelectorAll('main svg text')]"
         ".map(t => t.getBoundingClientRect().height)"
@@ -358,7 +313,7 @@ def test_a_portfolio_without_dependencies_says_so(browser: Any, tmp_path: Path) 
     (tmp_path / "p" / "a").mkdir(parents=True)
     (tmp_path / "p" / "a" / "roadmap.md").write_text("# A Roadmap\n\n- 📋 Planned: x\n", "utf-8")
     api.site([tmp_path / "p"], tmp_path / "site", today=dt.date(2026, 11, 25))
-    page, problems = _open(browser, (tmp_path / "site" / "graph.html").as_uri())
+    page, problems = open_page(browser, (tmp_path / "site" / "graph.html").as_uri())
     assert page.locator("main svg").count() == 0 and page.locator("main ul").count() == 0
     assert "No track says it needs something from another" in page.locator("main").inner_text()
     assert problems == []
@@ -377,7 +332,7 @@ def test_printed_tables_keep_every_column_on_the_page(
 ) -> None:
     """On paper nothing scrolls: a table cut at the page's edge loses its last columns
     (the index lost Done, In progress, Planned and Slips on A4)."""
-    page, problems = _open(browser, (site / name).as_uri(), width=width)
+    page, problems = open_page(browser, (site / name).as_uri(), width=width)
     page.emulate_media(media="print")
     cut = page.evaluate(
         "() => [...document.querySelectorAll('main table')]"
@@ -401,7 +356,7 @@ def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) 
     preview = Preview([tmp_path / "p"], tmp_path / "site", today=dt.date(2026, 11, 25), port=0)
     preview.start()
     try:
-        page, problems = _open(browser, preview.url + "tracks/memory.html")
+        page, problems = open_page(browser, preview.url + "tracks/memory.html")
         page.wait_for_load_state("load")
         page.evaluate("() => { window.notReloaded = true; }")
         memory = tmp_path / "p" / "tracks" / "memory" / "roadmap.md"
@@ -415,125 +370,3 @@ def test_served_page_reloads_itself_after_an_edit(browser: Any, tmp_path: Path) 
         page.close()
     finally:
         preview.close()
-
-
-@pytest.fixture(scope="module")
-def loopback(docs_html: dict[str, Path]) -> Iterator[str]:
-    """The MkDocs site over HTTP on 127.0.0.1 (its search worker refuses file://)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    folder = docs_html["mkdocs-index"].parent
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="module")
-def docs_html(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The Sphinx test root and an MkDocs site over the same roadmaps (plus a hostile one),
-    built for real; their pages with milepost blocks."""
-    pytest.importorskip("sphinx", reason="Sphinx is not installed (pip install -e '.[test]')")
-    pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install -e '.[test]')")
-    from sphinx.cmd.build import build_main
-
-    from tests.test_docs_mkdocs import make_site, mkdocs_build
-    from tests.test_docs_sphinx import ROOT, write_evil
-
-    base = tmp_path_factory.mktemp("docs")
-    sphinx_src = base / "sphinx"
-    shutil.copytree(ROOT, sphinx_src)
-    write_evil(sphinx_src / "roadmaps" / "tracks" / "evil")
-    out = sphinx_src / "_build"
-    args = ["-q", "-b", "html", "-D", "exclude_patterns=_build,roadmaps/tracks/evil"]
-    assert build_main([*args, str(sphinx_src), str(out)]) == 0
-    mk = make_site(base / "mkdocs")
-    write_evil(mk / "docs" / "roadmaps" / "tracks" / "evil")
-    done = mkdocs_build(mk)
-    assert done.returncode == 0, done.stderr
-    return {
-        "sphinx-index": out / "index.html",
-        "sphinx-myst": out / "myst.html",
-        "mkdocs-index": mk / "site" / "index.html",
-    }
-
-
-@pytest.mark.parametrize("name", ["sphinx-index", "sphinx-myst", "mkdocs-index"])
-def test_docs_pages_load_cleanly(
-    browser: Any, docs_html: dict[str, Path], loopback: str, name: str
-) -> None:
-    url = loopback if name == "mkdocs-index" else docs_html[name].as_uri()
-    page, problems = _open(browser, url)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(100)
-    assert problems == []  # no console error, no failed request, no alert from a payload
-    assert page.locator(".milepost table").first.is_visible()
-    text = page.locator("body").inner_text()
-    assert "Evil <script>alert(1)</script>" in text  # the hostile track is shown, as text
-    if name != "sphinx-index":
-        graph = page.locator("svg[aria-label='Dependency graph']")
-        assert graph.count() == 1 and graph.bounding_box()["width"] > 200
-    for link in page.locator(".milepost a").all():
-        href = (link.get_attribute("href") or "").lower().replace("\t", "")
-        assert not href.startswith(("javascript", "data"))
-    page.close()
-
-
-def test_docs_blocks_are_legible_in_a_dark_theme_and_style_nothing_else(
-    browser: Any, tmp_path: Path
-) -> None:
-    """The risk matrix and the graph's labels keep a readable contrast on a dark page, and the
-    drawing's own styling reaches no other SVG on the page (a theme's Mermaid diagrams)."""
-    pytest.importorskip("markdown", reason="Markdown is not installed (pip install -e '.[test]')")
-    from importlib import resources
-
-    import markdown
-
-    shutil.copytree(EXAMPLES, tmp_path / "p")
-    body = markdown.markdown(
-        "```milepost risks\n```\n\n```milepost graph\n```\n",
-        extensions=["milepost.markdown"],
-        extension_configs={
-            "milepost.markdown": {"root": str(tmp_path / "p"), "today": "2026-11-25"}
-        },
-    )
-    css = (resources.files("milepost.render") / "docs_static" / "milepost.css").read_text("utf-8")
-    other = '<svg id="other" width="100" height="20"><text x="0" y="15">other</text></svg>'
-    html = tmp_path / "dark.html"
-    html.write_text(
-        f"<!doctype html><meta charset=utf-8><style>{css}"
-        "body{background:rgb(30,33,41);color:rgb(226,228,233);font-size:16px}</style>"
-        f"<body>{body}{other}</body>",
-        encoding="utf-8",
-    )
-    page, problems = _open(browser, html.as_uri())
-    colours = page.evaluate(
-        """() => {
-        const style = (el) => getComputedStyle(el);
-        const cell = document.querySelector('.milepost-matrix td.milepost-heat-4');
-        const label = document.querySelector('.milepost-svg svg text');
-        const other = document.querySelector('#other text');
-        return {cell: [style(cell).color, style(cell).backgroundColor],
-                label: style(label).fill, other: [style(other).fill, style(other).fontSize]};
-    }"""
-    )
-    page.close()
-    assert problems == []
-
-    def luminance(css_colour: str) -> float:
-        r, g, b = (int(x) for x in css_colour.split("(")[1].split(")")[0].split(",")[:3])
-        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
-
-    text, ground = colours["cell"]
-    assert abs(luminance(text) - luminance(ground)) > 0.5, colours
-    assert abs(luminance(colours["label"]) - luminance("rgb(30, 33, 41)")) > 0.5, colours
-    assert colours["other"] == ["rgb(0, 0, 0)", "16px"], colours  # not the drawing's style

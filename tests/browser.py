@@ -1,0 +1,59 @@
+"""The real Debian chromium (headless) for the browser tests: the ``browser`` fixture, and
+:func:`open_page`, which opens a page and records whatever goes wrong on it.
+
+Skipped, with the reason, only where chromium or Playwright cannot be had (.ci/run installs
+chromium with apt-get when it is missing).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
+    )
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def open_page(browser: Any, url: str, width: int = 1280) -> tuple[Any, list[str]]:
+    """``url`` in a new page ``width`` pixels wide, and the list its console errors, page
+    errors, failed requests and dialogs (an ``alert()`` from a payload) are added to."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+
+    def on_dialog(dialog: Any) -> None:  # an alert() from a payload would land here
+        problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(url)
+    return page, problems

@@ -3,6 +3,8 @@ raw HTML escaped and every address checked."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from milepost.document.html import to_html
@@ -36,13 +38,18 @@ from tests.test_site import _scan
         ("line  \nnext\n", "<p>line<br />\nnext</p>\n"),
         ("> quoted\n", "<blockquote>\n<p>quoted</p>\n</blockquote>\n"),
         ("---\n", "<hr />\n"),
-        ("```py\nx < 1\n```\n", '<pre><code class="language-py">x &lt; 1\n</code></pre>\n'),
+        (  # what may scroll sideways takes the keyboard's focus, by a name
+            "```py\nx < 1\n```\n",
+            '<pre tabindex="0" role="region" aria-label="Code"><code class="language-py">'
+            "x &lt; 1\n</code></pre>\n",
+        ),
         (
             "| a | b |\n|:-|-:|\n| 1 | 2 |\n",
+            '<div class="wide" tabindex="0" role="region" aria-label="Table">\n'
             '<table>\n<thead>\n<tr>\n<th style="text-align:left">a</th>\n'
             '<th style="text-align:right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
             '<td style="text-align:left">1</td>\n<td style="text-align:right">2</td>\n</tr>\n'
-            "</tbody>\n</table>\n",
+            "</tbody>\n</table>\n</div>\n",
         ),
         (
             '[x](https://x.y/?a=1&b=2 "T")\n',
@@ -95,3 +102,19 @@ def test_headings_get_the_ids_github_gives_them() -> None:
     assert '<h2 id="whats-next">' in html and '<h2 id="whats-next-1">' in html
     assert '<a href="#whats-next">next</a>' in html
     assert '<h2 id="filters-1">' in html  # "filters" is the page's own
+
+
+def test_a_scroller_is_named_by_the_section_it_is_in() -> None:
+    """A table or code block is named after the heading before it, escaped as any roadmap
+    text is: a screen reader lists "Table: Milestones", not a row of "region"s."""
+    html = markdown_html(
+        '# Web *UI* Roadmap\n\n| a |\n|-|\n| 1 |\n\n## Plan <b>"x"</b> & `y`\n\n'
+        "```\ncode\n```\n\n| b |\n|-|\n| 2 |\n"
+    )
+    labels = re.findall(r'role="region" aria-label="([^"]*)"', html)
+    assert labels == [
+        "Table: Web UI Roadmap",
+        "Code: Plan &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y",
+        "Table: Plan &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y",
+    ]
+    assert not _scan(html).handlers

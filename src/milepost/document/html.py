@@ -49,10 +49,14 @@ def to_html(
     that a roadmap without a ``# Title``, or one that jumps from ``##`` to ``####``, still
     gives the page an outline a screen reader can walk; each heading with the ``id`` GitHub
     gives it, so that the document's own ``#anchor`` links land (``taken``: ids the page
-    holds already)."""
+    holds already). A table or code block, which may scroll sideways, takes the keyboard's
+    focus and is named after the heading before it ("Table: Milestones"), so that it can be
+    scrolled without a mouse."""
     out: list[str] = []
     ids = Anchors(taken)
-    heading: tuple[int, int, list[str]] | None = None  # where it opened, its level, its text
+    # Where the heading being read opened, its level, its words for its id, its text as shown.
+    heading: tuple[int, int, list[str], list[str]] | None = None
+    section = ""  # the text of the last heading, which names the tables and code below it
     above = shift or 6  # the level of the heading before, or of the page's heading above
     put = out.append
     ends: list[str] = []  # closing tags of the open containers, innermost last
@@ -77,8 +81,10 @@ def to_html(
         if alt is not None and kind in ("Text", "Code", "InlineHtml", "Html"):
             alt.append(value)
             continue
-        if heading is not None and kind in ("Text", "Code"):
-            heading[2].append(value)
+        if heading is not None and kind in ("Text", "Code", "InlineHtml"):
+            if kind != "InlineHtml":
+                heading[2].append(value)
+            heading[3].append(value)
         if kind == "Text" or kind == "InlineHtml" or kind == "Html":
             put(_text(value))
         elif kind == "Code":
@@ -97,7 +103,7 @@ def to_html(
             elif tag == "Heading":
                 level = min(6, _LEVEL[data["level"]] + shift, above + 1)
                 above = level
-                heading = (len(out), level, [])
+                heading = (len(out), level, [], [])
                 put(f"<h{level}>")  # its id is set at its end, from its text
                 ends.append(f"</h{level}>\n")
             elif tag == "List":
@@ -116,12 +122,12 @@ def to_html(
             elif tag == "CodeBlock":
                 language = data.get("Fenced", "").split() if isinstance(data, dict) else []
                 css = f' class="language-{escape(language[0])}"' if language else ""
-                put(f"<pre><code{css}>")
+                put(f"<pre{_scroller('Code', section)}><code{css}>")
                 ends.append("</code></pre>\n")
             elif tag == "Table":
                 aligns, column = tuple(data), 0
-                put("<table>\n")
-                ends.append("</tbody>\n</table>\n")
+                put(f'<div class="wide"{_scroller("Table", section)}>\n<table>\n')
+                ends.append("</tbody>\n</table>\n</div>\n")
             elif tag == "TableHead":
                 in_head = True
                 put("<thead>\n<tr>\n")
@@ -152,8 +158,9 @@ def to_html(
             if tag == "HtmlBlock" and out and out[-1].endswith("\n"):
                 out[-1] = out[-1][:-1]  # the block's last line break: </p> closes it
             if tag == "Heading" and heading is not None:
-                at, level, words = heading
+                at, level, words, shown = heading
                 out[at] = f'<h{level} id="{escape(ids.add("".join(words)))}">'
+                section = "".join(shown).strip()
                 heading = None
             if tag == "Image" and image is not None and alt is not None:
                 src, title = image
@@ -182,6 +189,13 @@ class Anchors:
             anchor = f"{base}-{self.seen[base]}"
         self.seen.setdefault(anchor, 0)
         return anchor
+
+
+def _scroller(kind: str, section: str) -> str:
+    """The attributes of a box that may scroll sideways: in the keyboard's tab order, a
+    region a screen reader names by ``kind`` and the ``section`` it is in."""
+    name = f"{kind}: {section}" if section else kind
+    return f' tabindex="0" role="region" aria-label="{escape(name)}"'
 
 
 def _address(data: dict[str, Any]) -> str:

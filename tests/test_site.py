@@ -350,7 +350,7 @@ def test_the_cached_build_renders_what_the_portfolio_gives(tmp_path: Path) -> No
     out = tmp_path / "site"
     api.site([EXAMPLES], out, today=TODAY)
     portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
-    pages = build(portfolio, project="Swarmkit")
+    pages = build(portfolio, project="Swarmkit", root=EXAMPLES)
     assert portfolio.conflicts and portfolio.edges
     written = {k: v for k, v in _tree(out).items() if not k.startswith(".milepost")}
     assert pages == written
@@ -639,7 +639,7 @@ def test_links_between_roadmaps_go_to_their_pages(tmp_path: Path) -> None:
     assert (clean / "tracks" / "web.html").read_bytes() == page
     from milepost.render.site import build  # and the build from scratch agrees
 
-    pages = build(api.portfolio([portfolio], today=TODAY)[0], project="the project")
+    pages = build(api.portfolio([portfolio], today=TODAY)[0], project="the project", root=portfolio)
     assert pages["tracks/web.html"] == page
 
 

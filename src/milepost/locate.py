@@ -24,7 +24,14 @@ from milepost.errors import (
 from milepost.portfolio.discover import select
 from milepost.source import decode
 
-__all__ = ["config_in", "discover", "find_config", "is_roadmap", "nothing_found"]
+__all__ = [
+    "config_in",
+    "discover",
+    "discover_from_root",
+    "find_config",
+    "is_roadmap",
+    "nothing_found",
+]
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Config:
@@ -96,6 +103,24 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
     target = Path(path)
     if target.is_file():
         return [target]
+    return [file for file, _ in discover_from_root(target, config)]
+
+
+def discover_from_root(
+    path: str | os.PathLike[str], config: Config | None = None
+) -> list[tuple[Path, str]]:
+    """:func:`discover`, each file with its path from the portfolio's root as ``a/b.md``
+    (what a published page may say, where the path given may be absolute): from the folder
+    of the config found for ``path`` where it holds the file, else from the folder given (a
+    file given: from its own folder)."""
+    target = Path(path)
+    if target.is_file():
+        config = config or find_config(target)
+        folder = fs.real(target.parent)  # the file itself unresolved, as a walk leaves it
+        root = fs.real(config.root) if config.root is not None else folder
+        place = folder / target.name
+        shown = place.relative_to(root).as_posix() if place.is_relative_to(root) else None
+        return [(target, shown or target.name)]
     if not target.is_dir():
         try:
             target.stat()
@@ -118,7 +143,7 @@ def discover(path: str | os.PathLike[str], config: Config | None = None) -> list
     inside = fs.real(walk_root).relative_to(match_root).as_posix()
     lead = "" if inside == "." else inside + "/"
     relatives = {lead + relative: p for relative, p in fs.walk_relative(walk_root)}
-    return [relatives[r] for r in select(relatives, config.roadmaps)]
+    return [(relatives[r], r) for r in select(relatives, config.roadmaps)]
 
 
 def is_roadmap(path: str | os.PathLike[str]) -> bool:

@@ -13,7 +13,7 @@ from milepost.api.loading import LoadResult, config_for, forget_configs, load_ma
 from milepost.collector import gc_paused
 from milepost.config import Config
 from milepost.errors import MilepostError
-from milepost.locate import discover, find_config, nothing_found
+from milepost.locate import discover_from_root, find_config, nothing_found
 
 if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.portfolio.model import Portfolio
@@ -51,16 +51,17 @@ def site(
     paths, today = path_list(paths), as_day(today)
     forget_configs()  # a config edited since the last build (milepost serve) is read again
     with gc_paused():  # thousands of roadmaps stay alive while the pages are rendered
-        files: dict[Path, tuple[Path, Config]] = {}
+        files: dict[Path, tuple[Path, Config, str]] = {}
         errors: list[MilepostError] = []
         for path in paths:
             try:
                 config = find_config(path)
-                for file in discover(path, config):
+                # Each roadmap with its path from the portfolio's root, which its page shows.
+                for file, shown in discover_from_root(path, config):
                     # One path names each roadmap once; only overlapping paths need resolving.
                     key = fs.real(file) if len(paths) > 1 else file
                     # Each roadmap read under the config nearest to it (its status markers).
-                    files.setdefault(key, (file, config_for(file)))
+                    files.setdefault(key, (file, config_for(file), shown))
             except MilepostError as exc:
                 errors.append(exc)
         if not files and not errors:

@@ -99,7 +99,7 @@ def _mislabelled(found: list[TrackFile]) -> tuple[list[TrackFile], dict[Path, st
 
 
 def build_site(
-    files: list[tuple[Path, Config]],
+    files: list[tuple[Path, Config, str]],
     output: str | os.PathLike[str],
     *,
     project: str,
@@ -109,10 +109,10 @@ def build_site(
     memo: dict[str, Any] | None = None,
     history: tuple[Sequence[Stats], Stats] | None = None,
 ) -> SiteResult:
-    """Build the site of the roadmap ``files`` (each with the config that governs it) into
-    ``output``, rendering only the tracks that changed since a build by milepost ``version``;
-    ``memo`` keeps what the cache holds in memory between builds of one process (``milepost
-    serve``)."""
+    """Build the site of the roadmap ``files`` (each with the config that governs it and its
+    path from the portfolio's root, which its page shows) into ``output``, rendering only
+    the tracks that changed since a build by milepost ``version``; ``memo`` keeps what the
+    cache holds in memory between builds of one process (``milepost serve``)."""
     folder = Path(output)
     refuse_a_folder_not_ours(folder)
     _make_folder(folder)
@@ -121,7 +121,7 @@ def build_site(
     fresh = not manifest  # a first build by this version: older caches may lie around
     kept = read_kept(folder, version, memo)
     # Each roadmap's page by its file: a link from one roadmap to another goes to its page.
-    pages_of = {os.path.realpath(path): path_slug(str(path)) for path, _ in files}
+    pages_of = {os.path.realpath(path): path_slug(str(path)) for path, _, _ in files}
     _refuse_shared_pages(pages_of)
     tracks, errors = read_tracks(
         files, project=project, today=today, version=version, pages_of=pages_of

@@ -1,10 +1,11 @@
 """The incremental plan: each roadmap file of a build, its key, and whether what the last
 build kept of it still stands (its parts kept, its page on disk as they were rendered).
 
-A track's key is the digest of the roadmap's bytes, its path, its config, ``today``, the
-project's name, the portfolio's roadmaps (their links between them go to their pages) and
-milepost's version (with a stamp of its code): a track is parsed and rendered again only when
-one of those changed since the last build into the same folder.
+A track's key is the digest of the roadmap's bytes, its path (and the path its page shows,
+from the portfolio's root), its config, ``today``, the project's name, the portfolio's
+roadmaps (their links between them go to their pages) and milepost's version (with a stamp
+of its code): a track is parsed and rendered again only when one of those changed since the
+last build into the same folder.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class TrackFile:
     config: Config
     data: bytes
     key: str
+    shown: str  # its path from the portfolio's root, which its page shows
     parts: TrackParts | None = None
     page: bytes | None = None  # rendered in this build
     page_digest: str | None = None
@@ -53,7 +55,7 @@ def digest(*parts: str) -> str:
 
 
 def read_tracks(
-    files: list[tuple[Path, Config]],
+    files: list[tuple[Path, Config, str]],
     *,
     project: str,
     today: date,
@@ -62,18 +64,20 @@ def read_tracks(
 ) -> tuple[list[TrackFile], list[MilepostError]]:
     """Each roadmap file read and keyed; the errors of those that could not be read. The key
     covers the portfolio's tracks (``pages_of``: each roadmap's page, by file), which links
-    between roadmaps point to."""
+    between roadmaps point to, and the path the page shows."""
     tracks: list[TrackFile] = []
     errors: list[MilepostError] = []
     members = digest(*(f"{file}={page}" for file, page in sorted((pages_of or {}).items())))
-    for path, config in files:
+    for path, config, shown in files:
         try:
             data = fs.read(path).data
         except MilepostError as exc:
             errors.append(exc)
             continue
-        context = digest(version, today.isoformat(), repr(config), project, str(path), members)
-        tracks.append(TrackFile(path, config, data, digest(context, fs.sha256(data))))
+        context = digest(
+            version, today.isoformat(), repr(config), project, str(path), shown, members
+        )
+        tracks.append(TrackFile(path, config, data, digest(context, fs.sha256(data)), shown))
     return tracks, errors
 
 

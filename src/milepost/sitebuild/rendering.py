@@ -86,26 +86,28 @@ def _render_one(
     path: Path,
     data: bytes,
     config: Config,
+    shown: str,
     project: str,
     today: date,
     pages_of: Mapping[str, str] | None = None,
     label: str | None = None,
 ) -> _Rendered | _Failed:
-    """Parse one roadmap and render its page and parts (in a worker process, or not), the
-    track called ``label`` where that is not its name (beside a namesake)."""
+    """Parse one roadmap and render its page (which names it by ``shown``, its path from the
+    portfolio's root) and parts (in a worker process, or not), the track called ``label``
+    where that is not its name (beside a namesake)."""
     try:
         source = decode(data, path=str(path))
     except MilepostError as exc:
         return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint)
     roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
     track = rollup(roadmap, today, config, label=label)
-    page = track_page(track, project=project, today=today, pages_of=pages_of)
+    page = track_page(track, project=project, today=today, shown=shown, pages_of=pages_of)
     parts = track_parts(track, today=today, macros=macros())
     return _Rendered(page.html, parts, parts.shares(), offers(roadmap), page.checked)
 
 
 def _render_chunk(
-    jobs: list[tuple[Path, bytes, Config, str | None]],
+    jobs: list[tuple[Path, bytes, Config, str, str | None]],
     project: str,
     today: date,
     pages_of: Mapping[str, str] | None = None,
@@ -114,8 +116,8 @@ def _render_chunk(
 
     with gc_paused():
         return [
-            _render_one(path, data, config, project, today, pages_of, label)
-            for path, data, config, label in jobs
+            _render_one(path, data, config, shown, project, today, pages_of, label)
+            for path, data, config, shown, label in jobs
         ]
 
 
@@ -130,7 +132,7 @@ def _results(
     if len(todo) < PARALLEL_FROM or workers < 2:
         for t in todo:
             yield _render_one(
-                t.path, t.data, t.config, project, today, pages_of, labels.get(t.path)
+                t.path, t.data, t.config, t.shown, project, today, pages_of, labels.get(t.path)
             )
         return
     size = max(1, len(todo) // (workers * 4))
@@ -141,7 +143,7 @@ def _results(
         futures = [
             pool.submit(
                 _render_chunk,
-                [(t.path, t.data, t.config, labels.get(t.path)) for t in c],
+                [(t.path, t.data, t.config, t.shown, labels.get(t.path)) for t in c],
                 project,
                 today,
                 pages_of,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from datetime import date
+from pathlib import PurePath
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -54,11 +55,18 @@ class TrackPage(NamedTuple):
 
 
 def track_page(
-    track: TrackRollup, *, project: str, today: date, pages_of: Mapping[str, str] | None = None
+    track: TrackRollup,
+    *,
+    project: str,
+    today: date,
+    shown: str,
+    pages_of: Mapping[str, str] | None = None,
 ) -> TrackPage:
-    """One track's page: its figures, its current focus, and the roadmap as written, whose
-    links go to the pages of other roadmaps of the portfolio (``pages_of``: each one's page,
-    by resolved file) and to the copies of the files it links to (see :class:`Relink`)."""
+    """One track's page: its figures, its current focus, and the roadmap as written (from
+    the file ``shown``: its path from the portfolio's root, never one that says where the
+    portfolio is on the disk that built it), whose links go to the pages of other roadmaps of
+    the portfolio (``pages_of``: each one's page, by resolved file) and to the copies of the
+    files it links to (see :class:`Relink`)."""
     path = track.roadmap.path
     relink = Relink(path, track.slug, pages_of or {}) if path else None
     body = Markup(markdown_html(track.roadmap.to_markdown(), shift=1, relink=relink))
@@ -75,6 +83,7 @@ def track_page(
         t=track,
         focus=focus,
         body=body,
+        shown=shown,
         title=track.track,
         project=project,
         today=today,
@@ -87,10 +96,12 @@ def build(
     portfolio: Portfolio,
     *,
     project: str,
+    root: str | os.PathLike[str],
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, bytes]:
-    """Every page of the site, rendered from scratch (the files the roadmaps link to are not
-    copied: the site builder does that)."""
+    """Every page of the site, rendered from scratch, each track page naming its roadmap
+    from the portfolio's ``root`` (the files the roadmaps link to are not copied: the site
+    builder does that)."""
     pages: dict[str, bytes] = {}
     parts = []
     kit = macros()
@@ -99,7 +110,11 @@ def build(
     }
     for track in portfolio.tracks:
         pages[f"tracks/{track.slug}.html"] = track_page(
-            track, project=project, today=portfolio.today, pages_of=pages_of
+            track,
+            project=project,
+            today=portfolio.today,
+            shown=_from_root(root, track.roadmap.path or f"{track.slug}.md"),
+            pages_of=pages_of,
         ).html
         parts.append(track_parts(track, today=portfolio.today, macros=kit))
         if progress is not None:
@@ -114,3 +129,11 @@ def build(
         )
     )
     return pages
+
+
+def _from_root(root: str | os.PathLike[str], path: str) -> str:
+    """The path of a roadmap from the portfolio's ``root``, ``a/b.md`` (its folder resolved,
+    not the file itself, as the site builder's walk leaves it)."""
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    inside = os.path.join(folder, os.path.basename(path))
+    return PurePath(os.path.relpath(inside, os.path.realpath(root))).as_posix()

@@ -1,9 +1,11 @@
 """The site on a phone (390px wide) in the real Debian chromium (headless, see
-tests/browser.py): what scrolls sideways inside a page can be scrolled by keyboard."""
+tests/browser.py): the header leaves the screen to the page, and what scrolls sideways inside
+a page can be scrolled by keyboard."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 
 from milepost import api
 from tests.browser import open_page
+from tests.conftest import EXAMPLES
 
 WIDE_ROADMAP = """\
 # Wide Roadmap
@@ -77,5 +80,53 @@ def test_a_wide_table_or_code_block_scrolls_by_keyboard(
         assert style != "none" and width >= 2 and contrast >= 3, (scheme, style, width, contrast)
         page.keyboard.press("ArrowRight")  # a smooth scroll: it takes a few frames
         page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
+    assert problems == []
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("examples")
+    shutil.copytree(EXAMPLES, root / "p")
+    api.site([root / "p"], root / "site", today=dt.date(2026, 11, 25))
+    return root / "site"
+
+
+# How many lines of text the header is high: its height inside its padding and border, in
+# lines of its tallest text (the project's name).
+HEADER_LINES = """() => {
+  const header = document.querySelector('header.site');
+  const style = getComputedStyle(header);
+  const inner = header.getBoundingClientRect().height - ['paddingTop', 'paddingBottom',
+    'borderTopWidth', 'borderBottomWidth'].reduce((sum, side) => sum + parseFloat(style[side]), 0);
+  return inner / parseFloat(getComputedStyle(header.querySelector('strong')).lineHeight);
+}"""
+
+
+@pytest.mark.parametrize(("width", "most"), [(390, 2), (360, 2), (1280, 1)])
+@pytest.mark.parametrize("name", ["index.html", "tracks/orchestration.html"])
+def test_the_header_is_two_lines_on_a_phone_and_one_on_a_desktop(
+    browser: Any, examples: Path, name: str, width: int, most: int
+) -> None:
+    """The project's name, the eight pages and the day took four lines of a phone's screen
+    (the pages wrapped over three): now the name and the day, then the pages in a row that
+    scrolls sideways, every one of them reached by Tab."""
+    page, problems = open_page(browser, (examples / name).as_uri(), width=width)
+    lines = page.evaluate(HEADER_LINES)
+    assert lines <= most + 0.3, (name, width, lines)
+    links = page.locator("header nav a")
+    page.keyboard.press("Tab")  # the skip link, then the project's name
+    page.keyboard.press("Tab")
+    for n in range(links.count()):  # each page's link in turn, wholly in view, unfaded
+        page.keyboard.press("Tab")
+        link = links.nth(n)
+        assert link.evaluate("el => el === document.activeElement")
+        clear = link.evaluate(
+            """el => { const nav = el.parentElement.getBoundingClientRect();
+            const fade = parseFloat(getComputedStyle(el.parentElement).paddingRight);
+            const box = el.getBoundingClientRect();
+            return box.left >= nav.left && box.right <= nav.right - fade + 1; }"""
+        )
+        assert clear, (name, width, link.inner_text())
     assert problems == []
     page.close()

@@ -27,3 +27,12 @@
   fields.forEach(function (name) { document.getElementById("f-" + name).addEventListener("change", apply); });
   apply();
 })();
+// On a phone the header's row of pages scrolls sideways: a link that takes the focus there is
+// brought wholly into view, clear of the row's faded edge (the browser stops at any part).
+(function () {
+  var nav = document.querySelector("header.site nav");
+  if (!nav) { return; }
+  nav.addEventListener("focusin", function (e) {
+    e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+})();

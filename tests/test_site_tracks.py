@@ -3,9 +3,15 @@ renders them."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from milepost import api
 from milepost.cli import main
+from tests.conftest import EXAMPLES, TODAY
 
 
 def _site(*args: str | Path) -> int:
@@ -40,3 +46,59 @@ def test_a_track_page_names_its_roadmap_from_the_portfolio_root(tmp_path: Path) 
     assert _shown(page) == "roadmaps/teams/web/roadmap.md"
     assert _site(roadmaps / "teams" / "web" / "roadmap.md", "-o", tmp_path / "one") == 0
     assert _shown(tmp_path / "one" / "tracks" / "web.html") == "roadmaps/teams/web/roadmap.md"
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith(".milepost")
+    }
+
+
+@pytest.mark.parametrize("workers", ["one process", "worker processes"])
+def test_namesakes_are_rendered_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """Two tracks of one name are "Memory (memory)" and "Memory (recall)": each page was
+    rendered as "Memory", then again under its label once the names were all known. Each
+    track is rendered once, under its label, on a first build and when a namesake comes or
+    goes (a track renamed: the other is kept, but called otherwise); the pages are those of
+    a clean build."""
+    from milepost.render.site import track_page
+    from milepost.sitebuild import rendering
+
+    if workers == "worker processes":
+        monkeypatch.setattr(rendering, "PARALLEL_FROM", 2)
+    rendered: list[str] = []
+
+    def counted(track: Any, **options: Any) -> Any:
+        rendered.append(track.track)
+        return track_page(track, **options)
+
+    # Counted in this process only: worker processes render with what they were started with.
+    monkeypatch.setattr("milepost.sitebuild.rendering.track_page", counted)
+    portfolio = tmp_path / "p"
+    shutil.copytree(EXAMPLES, portfolio)
+    shutil.copytree(portfolio / "tracks" / "memory", portfolio / "tracks" / "recall")
+    recall = portfolio / "tracks" / "recall" / "roadmap.md"
+    memory = recall.read_text(encoding="utf-8")
+    out, progress = tmp_path / "site", list[str]()
+    others = ["Evaluation", "Orchestration", "Tool Use", "Web UI"]
+    namesakes = ["Memory (memory)", "Memory (recall)"]
+    renamed = memory.replace("# Memory Roadmap", "# Recall Roadmap")
+    for text, names, reused in [
+        (memory, namesakes, []),  # a first build
+        (renamed, ["Memory", "Recall"], others),  # Memory is kept, but called otherwise
+        (memory, namesakes, others),
+    ]:
+        recall.write_text(text, encoding="utf-8")
+        progress.clear()
+        rendered.clear()
+        built = api.site([portfolio], out, today=TODAY, progress=progress.append)
+        assert not built.errors and built.reused == len(reused)
+        assert sorted(progress) == sorted([*others, *names])  # each track once
+        if workers == "one process":
+            assert sorted(rendered) == sorted(set(progress) - set(reused))
+    api.site([portfolio], tmp_path / "clean", today=TODAY)
+    assert _pages(out) == _pages(tmp_path / "clean")

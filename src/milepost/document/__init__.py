@@ -53,6 +53,7 @@ __all__ = [
     "Table",
     "apply",
     "descendants",
+    "headings_to_first_h1",
     "parse",
 ]
 
@@ -88,6 +89,14 @@ def parse(source: Source) -> Document:
     """Parse a source into its document tree. Never raises on any text."""
     blocks, headings, line_count = parse_blocks(source.text)
     return Document(source, blocks, headings, _outline(blocks, headings, line_count), line_count)
+
+
+def headings_to_first_h1(source: Source) -> list[Heading]:
+    """The headings of ``source`` up to its first level-1 heading, that one included (all of
+    them when it has none), as :func:`parse` reads them, without reading the rest: where a
+    roadmap's title is all that is wanted (its first ``#`` heading is most often its first
+    line)."""
+    return parse_blocks(source.text, to_first_h1=True)[1]
 
 
 def _outline(blocks: list[Block], headings: list[Heading], line_count: int) -> Section:

@@ -14,6 +14,8 @@ the tree in :mod:`.block_builder`, with :mod:`.inline_builder` for text and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pyromark
 
@@ -40,8 +42,10 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
-    """Parse ``text`` into top-level blocks, every heading in order, and the number of lines."""
+def parse_blocks(text: str, *, to_first_h1: bool = False) -> tuple[list[Block], list[Heading], int]:
+    """Parse ``text`` into top-level blocks, every heading in order, and the number of lines;
+    ``to_first_h1``: only as far as the end of the first level-1 heading (what is before it
+    exactly as a whole parse has it, and nothing after it)."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
@@ -67,8 +71,20 @@ def parse_blocks(text: str) -> tuple[list[Block], list[Heading], int]:
         builder = BlockBuilder(data, starts)
         if front:
             builder.top.append(FrontMatter(*builder.lines({"start": 0, "end": len(head.encode())})))
-        blocks, headings = builder.run(pyromark.events_with_range(text, options=OPTIONS))
+        events = pyromark.events_with_range(text, options=OPTIONS)
+        blocks, headings = builder.run(_to_first_h1(events) if to_first_h1 else events)
     return blocks, headings, n_lines
+
+
+_END_H1 = {"End": {"Heading": "H1"}}
+
+
+def _to_first_h1(events: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+    """The events up to the end of the first level-1 heading, that one included."""
+    for event in events:
+        yield event
+        if event[0] == _END_H1:
+            return
 
 
 def _front_matter(text: str) -> int:

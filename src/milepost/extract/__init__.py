@@ -6,7 +6,7 @@ The generic pass (:mod:`.walk`) finds every status-bearing item; the section ext
 
 from __future__ import annotations
 
-from milepost.document import Document, Paragraph, Section, parse
+from milepost.document import Document, Heading, Paragraph, Section, headings_to_first_h1, parse
 from milepost.extract.legend import NO_LEGEND, Legend, config_legend
 from milepost.extract.meta import read_meta, track_name
 from milepost.extract.parts import read_parts
@@ -16,7 +16,7 @@ from milepost.source import Source
 from milepost.span import Span
 from milepost.vocabulary.sections import SectionKind, classify
 
-__all__ = ["extract", "read_roadmap", "title_of", "track_name"]
+__all__ = ["extract", "read_roadmap", "read_title", "title_of", "track_name"]
 
 
 def read_roadmap(
@@ -50,9 +50,19 @@ def extract(
 
 def title_of(document: Document) -> str:
     """A roadmap's title: its first H1, else (a document without one) its first heading."""
+    return _title(document.headings)
+
+
+def read_title(source: Source) -> str:
+    """The title :func:`title_of` gives the document of ``source``, read only as far as its
+    first H1: a track's name (:func:`track_name`) for the cost of a line or two."""
+    return _title(headings_to_first_h1(source))
+
+
+def _title(headings: list[Heading]) -> str:
     return next(
-        (h.inline.text.strip() for h in document.headings if h.level == 1),
-        document.headings[0].inline.text.strip() if document.headings else "",
+        (h.inline.text.strip() for h in headings if h.level == 1),
+        headings[0].inline.text.strip() if headings else "",
     )
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from milepost.config import Config
-from milepost.errors import UsageError, WriteError
+from milepost.errors import MilepostError, UsageError, WriteError
+from milepost.extract import read_title, track_name
 from milepost.portfolio.links import track_labels
 from milepost.portfolio.slugs import path_slug, slug_path
 from milepost.render.site.filters import FILES
@@ -19,6 +20,7 @@ from milepost.sitebuild.cache import CACHE, keep, read_kept
 from milepost.sitebuild.pages import MANIFEST, SiteResult, pages, read_manifest, write
 from milepost.sitebuild.plan import TrackFile, kept_now, read_tracks, to_render
 from milepost.sitebuild.rendering import render, use_template_cache
+from milepost.source import decode
 
 if TYPE_CHECKING:
     from milepost.history.stats import Stats
@@ -80,22 +82,37 @@ def _make_folder(folder: Path) -> None:
         raise error from None
 
 
-def _mislabelled(found: list[TrackFile]) -> tuple[list[TrackFile], dict[Path, str]]:
-    """The tracks whose parts call them otherwise than the portfolio now does ("Memory
-    (memory)" beside a namesake, "Memory" alone: a namesake came or went since they were
-    rendered), to render again; and what to call each track whose name is not enough."""
-    parts = [t.parts for t in found if t.parts is not None]
-    labels = track_labels(
-        (p.name, slug_path(str(t.path))) for t, p in zip(found, parts, strict=True)
-    )
-    wanted = {t.path: label for t, label in zip(found, labels, strict=True)}
-    again = [t for t in found if t.parts is not None and t.parts.track != wanted[t.path]]
+def _labels(
+    tracks: list[TrackFile], todo: list[TrackFile]
+) -> tuple[list[TrackFile], dict[Path, str]]:
+    """What to call each track whose name is not enough ("Memory (memory)" beside a
+    namesake), from every track's name before any is rendered, so that each is rendered
+    once: a kept track's name from its parts, the name of one to render from its title
+    alone (one that cannot be read has none: rendering it says why). And the kept tracks
+    whose parts call them otherwise (a namesake came or went since they were rendered), to
+    render again."""
+    rendering = {id(t) for t in todo}
+    named: list[tuple[TrackFile, str]] = []
+    for track in tracks:
+        if id(track) in rendering:
+            try:
+                source = decode(track.data, path=str(track.path))
+            except MilepostError:
+                continue
+            named.append((track, track_name(read_title(source))))
+        elif track.parts is not None:
+            named.append((track, track.parts.name))
+    labels = track_labels((name, slug_path(str(t.path))) for t, name in named)
+    again = [
+        t
+        for (t, _), label in zip(named, labels, strict=True)
+        if id(t) not in rendering and t.parts is not None and t.parts.track != label
+    ]
     for track in again:
         track.kept = None  # what was kept of it no longer stands
-    named = {
-        t.path: label for t, p, label in zip(found, parts, labels, strict=True) if label != p.name
+    return again, {
+        t.path: label for (t, name), label in zip(named, labels, strict=True) if label != name
     }
-    return again, named
 
 
 def build_site(
@@ -126,15 +143,18 @@ def build_site(
     tracks, errors = read_tracks(
         files, project=project, today=today, version=version, pages_of=pages_of
     )
-    todo = to_render(
-        tracks, folder, manifest.get("files", {}), kept, progress, manifest.get("checked")
-    )
-    errors += render(todo, project=project, today=today, progress=progress, pages_of=pages_of)
-    good = [t for t in tracks if t.parts is not None]
-    again, labels = _mislabelled(good)
+    todo = to_render(tracks, folder, manifest.get("files", {}), kept, manifest.get("checked"))
+    again, labels = _labels(tracks, todo)
+    todo += again
+    if progress is not None:  # the tracks kept as they were; render tells each it renders
+        rendering = {id(t) for t in todo}
+        for track in tracks:
+            if id(track) not in rendering and track.parts is not None:
+                progress(track.parts.track)
     errors += render(
-        again, project=project, today=today, progress=progress, pages_of=pages_of, labels=labels
+        todo, project=project, today=today, progress=progress, pages_of=pages_of, labels=labels
     )
+    good = [t for t in tracks if t.parts is not None]
     joined = pages(good, manifest, folder, project=project, today=today, history=history)
     result = write(folder, good, manifest, joined, version=version, errors=errors)
     keep(folder, kept_now(good), kept, version=version, memo=memo, fresh=fresh)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -86,7 +86,6 @@ def to_render(
     folder: Path,
     pages: Mapping[str, str],
     kept: Mapping[str, Kept],
-    progress: Callable[[str], None] | None,
     checked: Mapping[str, Any] | None = None,
 ) -> list[TrackFile]:
     """The tracks to parse and render again; each other one takes what was kept of it.
@@ -102,8 +101,6 @@ def to_render(
             todo.append(track)
         else:
             track.checked = links
-            if progress is not None:
-                progress(track.parts.track if track.parts else str(track.path))
     return todo
 
 

@@ -318,7 +318,7 @@ def test_unresolved_and_cycles(tmp_path: Path) -> None:
     )
     portfolio, _ = api.portfolio([tmp_path], today=TODAY)
     assert portfolio.unresolved == (("Beta", "Gamma", 11),)
-    assert portfolio.cycles["Alpha"] == ["Alpha", "Beta", "Alpha"]
+    assert portfolio.cycles["Alpha"] == ("Alpha", "Beta", "Alpha")
 
 
 def test_status_cli(capsys: pytest.CaptureFixture[str]) -> None:

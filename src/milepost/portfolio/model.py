@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from milepost.config import Config
 from milepost.model import Item, Roadmap
+from milepost.portfolio.frozen import freeze, read_only, reduced
 from milepost.portfolio.graph import cycles_and_links, on_cycles
 from milepost.portfolio.links import TrackIndex, track_index, track_labels
 from milepost.portfolio.month import this_month
@@ -80,21 +81,32 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Portfolio:
+    """Every track's rollup, the edges between tracks and what they add up to. ``cycles``
+    (for each track on a dependency cycle, one cycle through it: ``("A", "B", "A")``) and
+    ``totals`` (items by status, tracks by health) are read-only mappings."""
+
     tracks: tuple[TrackRollup, ...]
     edges: tuple[Edge, ...]
     unresolved: tuple[tuple[str, str, int], ...]  # (track, mention, line)
-    cycles: dict[str, list[str]]
+    cycles: Mapping[str, tuple[str, ...]]
     conflicts: tuple[Conflict, ...]
     shipped_this_month: tuple[tuple[str, Item], ...]
     in_flight: tuple[tuple[str, Item], ...]
     today: date
-    totals: dict[str, int] = field(default_factory=dict)
+    totals: Mapping[str, int] = field(default_factory=dict)
     blocked: tuple[tuple[str, Item], ...] = ()  # found as in_flight is
     #: ``(track, mention, line, the tracks it could be)``: a mention that fits namesakes.
     ambiguous: tuple[tuple[str, str, int, tuple[str, ...]], ...] = ()
     #: ``(source, target)`` of every dependency on a cycle, over the whole portfolio: kept
     #: when a view keeps some of its tracks, whose cycles may run through the others.
     cyclic: frozenset[tuple[str, str]] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cycles", read_only({t: tuple(p) for t, p in self.cycles.items()}))
+        freeze(self, "totals")
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return reduced(self)
 
     def on_cycle(self, edge: Edge) -> bool:
         """Whether ``edge`` is a dependency on a cycle (any cycle, not only the one shown
@@ -105,7 +117,7 @@ class Portfolio:
         slugs = {t.track: t.slug for t in self.tracks}
         return {
             "today": self.today.isoformat(),
-            "totals": self.totals,
+            "totals": dict(self.totals),
             "tracks": [t.to_dict() for t in self.tracks],
             "edges": [e.to_dict() for e in self.edges],
             "unresolved": [{"track": t, "mention": m, "line": n} for t, m, n in self.unresolved],
@@ -113,7 +125,7 @@ class Portfolio:
                 {"track": t, "mention": m, "line": n, "could_be": list(could)}
                 for t, m, n, could in self.ambiguous
             ],
-            "cycles": dict(self.cycles.items()),
+            "cycles": {track: list(path) for track, path in self.cycles.items()},
             "conflicts": [c.to_dict() for c in self.conflicts],
             "shipped_this_month": [
                 {"track": t, "slug": slugs.get(t), "title": i.title}
@@ -268,7 +280,7 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
         tracks=rollups,
         edges=tuple(edges),
         unresolved=tuple(unresolved),
-        cycles=found_cycles,
+        cycles={track: tuple(path) for track, path in found_cycles.items()},
         conflicts=tuple(find_conflicts(edges, by_name)),
         shipped_this_month=tuple(shipped),
         in_flight=tuple(flight),

@@ -4,6 +4,7 @@ facts ``check`` reports."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from milepost.portfolio.freshness import (
     slips,
     unmitigated_high_high,
 )
+from milepost.portfolio.frozen import freeze, reduced
 from milepost.portfolio.slugs import slug_of
 from milepost.vocabulary.placeholders import is_placeholder_title
 from milepost.vocabulary.status import Health
@@ -26,7 +28,8 @@ __all__ = ["TrackRollup", "rollup"]
 
 @dataclass(frozen=True)
 class TrackRollup:
-    """One track's figures, and its health with the reason."""
+    """One track's figures, and its health with the reason. ``counts`` (items by status)
+    and ``requests`` (community requests by status) are read-only mappings, ordered by key."""
 
     roadmap: Roadmap
     slug: str
@@ -36,14 +39,20 @@ class TrackRollup:
     health_stated: bool
     age_days: int | None
     review_overdue_days: int | None
-    counts: dict[str, int]
+    counts: Mapping[str, int]
     slipped: tuple[Item, ...]
     high_risks: int
     unmitigated_high_risks: int
-    requests: dict[str, int]
+    requests: Mapping[str, int]
     updated: date | None = None  # the last-updated date as ``check`` reads it (MP201)
     #: What the portfolio calls the track: its name, or "name (slug)" beside a namesake.
     label: str | None = None
+
+    def __post_init__(self) -> None:
+        freeze(self, "counts", "requests")
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return reduced(self)
 
     @property
     def updated_label(self) -> str | None:
@@ -81,11 +90,11 @@ class TrackRollup:
             "age_days": self.age_days,
             "next_review": meta.next_review.isoformat() if meta.next_review else None,
             "review_overdue_days": self.review_overdue_days,
-            "counts": self.counts,
+            "counts": dict(self.counts),
             "slipped": [{"title": i.title, "line": i.span.first_line} for i in self.slipped],
             "high_risks": self.high_risks,
             "unmitigated_high_risks": self.unmitigated_high_risks,
-            "requests": self.requests,
+            "requests": dict(self.requests),
         }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
@@ -115,7 +115,7 @@ def dashboard(portfolio: Portfolio) -> RenderableType:
     return Group(*parts)
 
 
-def _distinct(cycles: Iterable[list[str]]) -> list[list[str]]:
+def _distinct(cycles: Iterable[Sequence[str]]) -> list[list[str]]:
     """Each cycle once (every track on one has it, from itself: A → B → A, B → A → B), from
     its first track by name."""
     seen: dict[tuple[str, ...], list[str]] = {}
@@ -123,8 +123,8 @@ def _distinct(cycles: Iterable[list[str]]) -> list[list[str]]:
         ring = path[:-1]
         if ring:
             start = ring.index(min(ring))
-            turned = ring[start:] + ring[:start]
-            seen.setdefault(tuple(turned), [*turned, turned[0]])
+            turned = (*ring[start:], *ring[:start])
+            seen.setdefault(turned, [*turned, turned[0]])
     return list(seen.values())
 
 

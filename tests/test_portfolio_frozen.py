@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from milepost import api
+from milepost.portfolio.links import TrackIndex, track_index
 from milepost.portfolio.model import Portfolio
 from tests.conftest import EXAMPLES
 
@@ -108,3 +109,22 @@ def test_a_portfolio_pickles_and_copies(cyclic: Portfolio, how: str) -> None:
 def test_the_examples_portfolio_pickles() -> None:
     portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
     assert pickle.loads(pickle.dumps(portfolio)) == portfolio
+
+
+def test_a_track_index_is_whole_when_built_and_read_only() -> None:
+    index = track_index([("Memory", "a/memory"), ("Memory", "b/memory"), ("Web UI", "web-ui")])
+    assert index.labels == {
+        "a/memory": "Memory (a/memory)",
+        "b/memory": "Memory (b/memory)",
+        "web-ui": "Web UI",
+    }
+    assert index.me("Memory", "b/memory") == "Memory (b/memory)"
+    assert index.namesakes("memory") == ("Memory (a/memory)", "Memory (b/memory)")
+    assert index.resolve("web ui") == "Web UI"
+    for mapping in (index.names, index.ambiguous, index.labels):
+        with pytest.raises(TypeError):
+            mapping["x"] = "y"  # type: ignore[index]
+    assert index.suggest("Web IU") == "Web UI"  # its memo of suggestions still fills
+    again = pickle.loads(pickle.dumps(index))
+    assert again == index and again.labels == index.labels
+    assert TrackIndex.build([("Memory", ["memory"])]).labels == {}

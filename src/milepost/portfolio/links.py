@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
+
+from milepost.portfolio.frozen import freeze, reduced
 
 __all__ = ["TrackIndex", "normal_track", "track_index", "track_labels"]
 
@@ -88,31 +91,40 @@ def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:
     label (which :meth:`TrackIndex.resolve` answers), its name and its slug; a name or slug
     that two tracks share names neither (:meth:`TrackIndex.namesakes`)."""
     pairs = list(tracks)
-    labels = track_labels(pairs)
-    index = TrackIndex.build(
-        (label, [name, place.rpartition("/")[2]])
-        for label, (name, place) in zip(labels, pairs, strict=True)
+    labelled = list(zip(track_labels(pairs), pairs, strict=True))
+    return TrackIndex.build(
+        ((label, [name, place.rpartition("/")[2]]) for label, (name, place) in labelled),
+        labels={place: label for label, (_, place) in labelled},
     )
-    index.labels.update((place, label) for label, (_, place) in zip(labels, pairs, strict=True))
-    return index
 
 
 @dataclass(frozen=True)
 class TrackIndex:
     """Every way to name a track (its name, its slug) → the track's name (its label, where
-    :func:`track_index` built it); the ways that fit several tracks → those tracks."""
+    :func:`track_index` built it); the ways that fit several tracks → those tracks. The
+    three mappings are read-only."""
 
-    names: dict[str, str] = field(default_factory=dict)
-    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
+    ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Each track's label by its slug path (:func:`track_index`): what a track is called here.
-    labels: dict[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)
+    # Memos of :meth:`suggest`, filled as it is asked: they change no answer.
     _suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     _trigrams: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        freeze(self, "names", "ambiguous", "labels")
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return reduced(self)
+
     @classmethod
-    def build(cls, tracks: Iterable[tuple[str, Iterable[str]]]) -> TrackIndex:
+    def build(
+        cls, tracks: Iterable[tuple[str, Iterable[str]]], *, labels: Mapping[str, str] | None = None
+    ) -> TrackIndex:
         """From ``(track name, [other names: slug, aliases])``; names win over aliases. A
-        name, or an alias, that two tracks share resolves to neither: it is ambiguous."""
+        name, or an alias, that two tracks share resolves to neither: it is ambiguous.
+        ``labels``: each track's name by its slug path, where :meth:`me` should find it."""
         names: dict[str, str] = {}
         ambiguous: dict[str, tuple[str, ...]] = {}
 
@@ -134,7 +146,7 @@ class TrackIndex:
                     add(key, name)
         names.pop("", None)
         ambiguous.pop("", None)
-        return cls(names, ambiguous)
+        return cls(names, ambiguous, labels or {})
 
     def resolve(self, mention: str) -> str | None:
         """The track a mention names, or None (no track, or several: see :meth:`namesakes`)."""

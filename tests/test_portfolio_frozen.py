@@ -15,7 +15,7 @@ import pytest
 
 from milepost import api
 from milepost.portfolio.links import TrackIndex, track_index
-from milepost.portfolio.model import Portfolio
+from milepost.portfolio.model import Mention, Portfolio, resolve
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2026, 11, 25)
@@ -128,3 +128,18 @@ def test_a_track_index_is_whole_when_built_and_read_only() -> None:
     again = pickle.loads(pickle.dumps(index))
     assert again == index and again.labels == index.labels
     assert TrackIndex.build([("Memory", ["memory"])]).labels == {}
+
+
+def test_what_a_track_s_mentions_name_is_made_whole() -> None:
+    index = track_index([("Alpha", "a"), ("Beta", "b"), ("Memory", "x/memory"), ("Memory", "y")])
+    found = (
+        Mention("Beta", "x", None, 3, "dependency", True),
+        Mention("Gamma", "y", None, 4, "dependency", True),
+        Mention("Memory", "z", None, 5, "synergy", True),
+    )
+    resolved = resolve("Alpha", found, index)
+    assert [e.target for e in resolved.edges] == ["Beta"]
+    assert resolved.unresolved == (("Alpha", "Gamma", 4),)
+    assert resolved.ambiguous == (("Alpha", "Memory", 5, ("Memory (memory)", "Memory (y)")),)
+    with pytest.raises(AttributeError):
+        resolved.edges.append(resolved.edges[0])  # type: ignore[attr-defined]

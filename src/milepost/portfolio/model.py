@@ -198,28 +198,28 @@ class Resolved:
     """What a track's mentions name: edges to tracks, mentions naming no track, and mentions
     that fit several (``(track, mention, line, the tracks it could be)``)."""
 
-    edges: list[Edge]
-    unresolved: list[tuple[str, str, int]]
-    ambiguous: list[tuple[str, str, int, tuple[str, ...]]]
+    edges: tuple[Edge, ...]
+    unresolved: tuple[tuple[str, str, int], ...]
+    ambiguous: tuple[tuple[str, str, int, tuple[str, ...]], ...]
 
 
 def resolve(me: str, found: tuple[Mention, ...], index: TrackIndex) -> Resolved:
     """The edges from track ``me`` that its mentions name, the mentions naming no track and
     those naming namesakes (neither is picked)."""
-    out = Resolved([], [], [])
+    edges: list[Edge] = []
+    unresolved: list[tuple[str, str, int]] = []
+    ambiguous: list[tuple[str, str, int, tuple[str, ...]]] = []
     for mention in found:
         target = index.resolve(mention.name)
         if target is None:
             namesakes = index.namesakes(mention.name)
             if namesakes:
-                out.ambiguous.append((me, mention.name, mention.line, namesakes))
+                ambiguous.append((me, mention.name, mention.line, namesakes))
             elif index.dangles(mention.name, track=mention.explicit):  # as MP601 judges it
-                out.unresolved.append((me, mention.name, mention.line))
+                unresolved.append((me, mention.name, mention.line))
         elif target != me:
-            out.edges.append(
-                Edge(me, target, mention.what, mention.when, mention.line, mention.kind)
-            )
-    return out
+            edges.append(Edge(me, target, mention.what, mention.when, mention.line, mention.kind))
+    return Resolved(tuple(edges), tuple(unresolved), tuple(ambiguous))
 
 
 def _dependency_graph(edges: Iterable[Edge]) -> dict[str, list[str]]:

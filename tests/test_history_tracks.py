@@ -353,3 +353,53 @@ def test_announce_tells_a_track_moved_under_the_same_name(
     assert code == 0, err
     assert "### Renamed tracks\n\n- **Memory** (moved from tracks/memory/roadmap.md)\n" in out
     assert "No roadmap changes" not in out
+
+
+def test_log_tells_the_move_of_a_roadmap_whose_title_stayed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _moved(tmp_path)
+    _write(
+        repo,
+        "tracks/recall/roadmap.md",
+        MEMORY.replace("🚧 Vector", "✅ Vector") + "- 📋 Forgetting\n",
+    )
+    _commit(repo, "2026-11-10", "Vector store shipped")
+    log = ("log", "tracks/recall/roadmap.md", "vector", "--today", TODAY)
+    data = run_json(repo, monkeypatch, capsys, *log)
+    assert (data["track"], data["was"]) == ("Memory", [])
+    # the move changed nothing of the item: it is a step of its own
+    assert [(s["date"], s["status"], s["moved_from"]) for s in data["steps"]] == [
+        ("2026-10-20", "in_progress", None),
+        ("2026-11-05", "in_progress", "tracks/memory/roadmap.md"),
+        ("2026-11-10", "done", None),
+    ]
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(repo, monkeypatch, capsys, *log, "--color", "never")
+    assert code == 0, err
+    moved = next(line for line in out.splitlines() if "2026-11-05" in line)
+    assert "roadmap moved from tracks/memory/roadmap.md · Memory moves to tracks/recall" in moved
+    # an item listed after the move: nothing moved in its story
+    data = run_json(
+        repo, monkeypatch, capsys, "log", "tracks/recall", "Forgetting", "--today", TODAY
+    )
+    assert [(s["date"], s["moved_from"]) for s in data["steps"]] == [("2026-11-10", None)]
+
+
+def test_log_tells_a_move_in_the_step_that_changed_the_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _two_tracks(tmp_path)
+    git(repo, "mv", "tracks/memory", "tracks/recall")
+    _write(repo, "tracks/recall/roadmap.md", MEMORY.replace("🚧 Vector", "✅ Vector"))
+    _commit(repo, "2026-11-05", "Memory moves, vector store shipped")
+    log = ("log", "tracks/recall", "vector", "--today", TODAY)
+    data = run_json(repo, monkeypatch, capsys, *log)
+    assert [(s["status"], s["moved_from"]) for s in data["steps"]] == [
+        ("in_progress", None),
+        ("done", "tracks/memory/roadmap.md"),
+    ]
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(repo, monkeypatch, capsys, *log, "--color", "never")
+    assert code == 0, err
+    assert "shipped; roadmap moved from tracks/memory/roadmap.md · Memory moves" in out

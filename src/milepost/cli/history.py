@@ -100,7 +100,8 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
 @format_option("text", "json")
 @color_option
 def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
-    """An item's story: each status and period it had, with dates and commits.
+    """An item's story: each status and period it had (and where its roadmap moved), with
+    dates and commits.
 
     TRACK is a roadmap's path, its folder, or a track's slug or name; the path of a roadmap
     deleted since (a track retired) tells its story up to the commit that deleted it.
@@ -122,6 +123,8 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
                 "author": s.commit.author if s.commit else None,
                 "removed": s.state is None,
                 "retired": retired is not None and s.commit == retired,
+                # the roadmap's path before this step's commit moved it (git mv)
+                "moved_from": story.moves.get(s.at),
                 # at a shallow clone's horizon: listed before it, since when is not known
                 "horizon": found.horizon and s.at == 0,
                 "title": s.state.title if s.state else None,
@@ -135,7 +138,10 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     label = f"{name} (was: {', '.join(was)})" if was else name
-    _console(color).print(story_text(lineage, track=label, horizon=found.horizon, retired=retired))
+    text = story_text(
+        lineage, track=label, horizon=found.horizon, retired=retired, moves=story.moves
+    )
+    _console(color).print(text)
     return 0
 
 

@@ -7,7 +7,7 @@ takes its old lineage back. :func:`lineages` is the one walk that ``log`` and ``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -18,7 +18,7 @@ from milepost.history.versions import Commit
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.titles import title_key
 
-__all__ = ["Lineage", "Point", "Step", "find", "lineages", "track_names"]
+__all__ = ["Lineage", "Point", "Step", "find", "lineages", "track_names", "with_steps_at"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +148,18 @@ def track_names(timeline: Sequence[Point], lineage: Lineage) -> list[str]:
     oldest first, each once: more than one where the track was renamed in the item's story."""
     start = lineage.steps[0].at if lineage.steps else len(timeline)
     return list(dict.fromkeys(p.snapshot.track for p in timeline[start:] if p.snapshot.track))
+
+
+def with_steps_at(lineage: Lineage, timeline: Sequence[Point], points: Iterable[int]) -> Lineage:
+    """``lineage`` with a step at each of ``points`` (positions in ``timeline``) where the item
+    was listed and has none, the item as it was: where something the item's story should
+    tell happened to its roadmap (its file moved) and nothing to the item."""
+    have = {step.at for step in lineage.steps}
+    steps = list(lineage.steps)
+    for at in points:
+        last = next((s for s in reversed(lineage.steps) if s.at < at), None)
+        if at in have or last is None or last.state is None:
+            continue  # a step there already, or the item not listed yet (or removed)
+        point = timeline[at]
+        steps.append(Step(at, point.when, point.commit, last.state))
+    return Lineage(sorted(steps, key=lambda s: s.at))

@@ -12,7 +12,7 @@ from milepost import fs
 from milepost.api.arguments import Paths, as_day
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, some_of
-from milepost.history.lineage import Lineage, Point, find, lineages, track_names
+from milepost.history.lineage import Lineage, Point, find, lineages, track_names, with_steps_at
 from milepost.history.lives import Life, life
 from milepost.history.snapshot import Snapshot
 from milepost.history.stats import Stats, overall, track_stats
@@ -32,6 +32,9 @@ class ItemStory:
     # The names the track had during the story, oldest first: the last is its name now,
     # the others what it was called before.
     names: list[str]
+    # Where the roadmap's file moved (git mv): the path it had before, by the position in the
+    # timeline (a step's ``at``) of the version that moved it. Each is a step of the story.
+    moves: dict[int, str]
 
 
 def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> ItemStory:
@@ -67,7 +70,25 @@ def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> Ite
             hint="give more of the title",
         )
     names = track_names(timeline, matches[0]) or [found.track]
-    return ItemStory(found, matches[0], history, names)
+    moves = _moves(found, timeline)
+    lineage = with_steps_at(matches[0], timeline, moves)
+    return ItemStory(found, lineage, history, names, moves)
+
+
+def _moves(found: TrackHistory, timeline: list[Point]) -> dict[int, str]:
+    """The points of ``timeline`` where the roadmap's path changed (a move followed by git's
+    rename detection), each with the path it had at the point before."""
+    paths = {v.commit.sha: v.path for v in found.versions}
+    out: dict[int, str] = {}
+    previous: str | None = None
+    for at, point in enumerate(timeline):
+        path = paths.get(point.commit.sha) if point.commit is not None else None
+        if path is None:
+            continue  # the work tree, or the commit that deleted the roadmap
+        if previous is not None and path != previous:
+            out[at] = previous
+        previous = path
+    return out
 
 
 # A roadmap once deleted: no items, and no name (it names the track nothing: see track_names).

@@ -7,7 +7,7 @@ CI logs and announcements get) start without it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from milepost.history.diff import FieldChange, ItemChange, TrackDiff
@@ -225,13 +225,19 @@ _md = escape_markdown
 
 
 def story_text(
-    lineage: Lineage, *, track: str, horizon: bool = False, retired: Commit | None = None
+    lineage: Lineage,
+    *,
+    track: str,
+    horizon: bool = False,
+    retired: Commit | None = None,
+    moves: Mapping[int, str] | None = None,
 ) -> RenderableType:
     """An item's story: when it appeared, each status and period it had, when it left.
     Roadmap text and commit subjects go in as plain text, never as rich markup. With
     ``horizon`` (the first version is a shallow clone's horizon) an item already there is not
     said to have been listed then; an item that left with its roadmap in ``retired`` (the
-    commit that deleted it) went as the track was retired."""
+    commit that deleted it) went as the track was retired; a step in ``moves`` (by its
+    ``at``: the path the roadmap had before) says where the roadmap moved from."""
     from rich.table import Table
     from rich.text import Text
 
@@ -242,8 +248,10 @@ def story_text(
     for step in lineage.steps:
         commit = step.commit.sha[:7] if step.commit else "(work tree)"
         subject = step.commit.subject if step.commit else ""
+        moved = f"roadmap moved from {moves[step.at]}" if moves and step.at in moves else ""
         if step.state is None:
             gone = "track retired" if retired is not None and step.commit == retired else "removed"
+            gone = "; ".join(w for w in (gone, moved) if w)
             cells = [step.when.isoformat(), commit, "—", "—", "", f"{gone} · {subject}"]
             table.add_row(*(Text(c) for c in cells))
             previous = None
@@ -251,8 +259,11 @@ def story_text(
         state = step.state
         if previous is None:
             what = "already listed" if horizon and step.at == 0 else "listed"
+        elif state == previous:  # a step where only the roadmap changed
+            what = ""
         else:
             what = _step_change(previous, state)
+        what = "; ".join(w for w in (what, moved) if w) or "changed"
         cells = [
             step.when.isoformat(),
             commit,

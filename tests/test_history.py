@@ -1041,6 +1041,60 @@ def test_a_period_reaching_past_a_shallow_clones_horizon_is_warned_of(
     assert code == 0 and err == ""  # a full clone: nothing to warn of
 
 
+_WARNING = "this is a shallow clone; history before {} is not available (git fetch --unshallow)"
+
+
+def test_stats_since_past_a_shallow_clones_horizon_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shallow = _clone(_shallow_story(tmp_path), 1)  # only the commit of 5 November
+    warning = _WARNING.format("2026-11-05")
+    code, out, err = run(
+        shallow, monkeypatch, capsys, "stats", "--since", "2026-11-01", "--today", TODAY
+    )
+    assert (code, err) == (0, f"milepost: warning: {warning}\n")  # once, in place of the note
+    assert out
+    data = run_json(
+        shallow, monkeypatch, capsys, "stats", "--since", "2026-11-01", "--today", TODAY
+    )
+    assert (data["warnings"], data["notes"]) == ([warning], [])
+    # a period the clone holds, or the whole history it has: the note as before
+    for args in (("--since", "2026-11-06"), ()):
+        data = run_json(shallow, monkeypatch, capsys, "stats", *args, "--today", TODAY)
+        assert data["warnings"] == [], args
+        assert data["notes"] == [
+            "shallow clone: history seen only back to 2026-11-05"
+            " (git fetch --unshallow to see it all)"
+        ], args
+
+
+def test_diff_since_last_reviews_past_a_shallow_clones_horizon_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = _shallow_story(tmp_path)
+    shallow = _clone(full, 2)  # back to 28 October; Beta's last change (20 October) is not
+    warning = _WARNING.format("2026-10-28")
+    code, out, err = run(shallow, monkeypatch, capsys, "diff")
+    assert (code, err) == (0, f"milepost: warning: {warning}\n")
+    assert out
+    data = run_json(shallow, monkeypatch, capsys, "diff")
+    assert (data["warnings"], data["notes"]) == ([warning], [])
+    data = run_json(shallow, monkeypatch, capsys, "diff", "--since", "2026-10-01")
+    assert (data["warnings"], data["notes"]) == ([warning], [])
+    # Alpha's last change is one the clone holds; a revision is known whole: the note
+    note = (
+        "shallow clone: history seen only back to 2026-10-28 (git fetch --unshallow to see it all)"
+    )
+    for args in (("tracks/alpha",), ("HEAD~1",)):
+        code, _, err = run(shallow, monkeypatch, capsys, "diff", *args)
+        assert (code, err) == (0, f"milepost: note: {note}\n"), args
+        data = run_json(shallow, monkeypatch, capsys, "diff", *args)
+        assert (data["warnings"], data["notes"]) == ([], [note]), args
+    # a full clone: nothing to say
+    data = run_json(full, monkeypatch, capsys, "diff")
+    assert (data["warnings"], data["notes"]) == ([], [])
+
+
 def test_an_item_rewritten_but_keeping_its_issue_is_one_item(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

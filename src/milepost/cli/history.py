@@ -39,16 +39,20 @@ def _console(color: str) -> Console:
     return console_for(color, piped_width=PIPED_WIDTH)
 
 
-def _notes(history: History, *, since: dt.date | None = None) -> None:
-    """What reading the history found worth saying, on stderr. A period from ``since`` that
+def _notes(history: History, *, since: dt.date | None = None) -> tuple[list[str], list[str]]:
+    """What reading the history found worth saying, on stderr, and returned for JSON output
+    (whose readers do not read stderr): (warnings, notes). A period from ``since`` that
     reaches back past a shallow clone's horizon is a warning (its "no changes" may be
     wrong), in place of the note of how far back the clone sees."""
     warning = history.horizon_warning(since) if since is not None else None
-    if warning is not None:
-        click.echo(f"milepost: warning: {warning}", err=True)
     horizon = history.horizon_note if warning is None else None
-    for note in ([horizon] if horizon else []) + history.notes:
+    warnings = [warning] if warning is not None else []
+    notes = ([horizon] if horizon else []) + history.notes
+    for line in warnings:
+        click.echo(f"milepost: warning: {line}", err=True)
+    for note in notes:
         click.echo(f"milepost: note: {note}", err=True)
+    return warnings, notes
 
 
 @click.command("diff", context_settings={"ignore_unknown_options": False})
@@ -80,10 +84,12 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
         head=revs[1] if len(revs) > 1 else None,
         since=since,
     )
-    _notes(history, since=since)
+    start = since
+    if since is None and not revs:  # from each track's last review: the earliest of them
+        start = min((d.base.when for d in diffs if d.base.when is not None), default=None)
+    warnings, notes = _notes(history, since=start)
     if fmt == "json":
-        notes = ([history.horizon_note] if history.horizon_note else []) + history.notes
-        data = {"diffs": [d.to_dict() for d in diffs], "notes": notes}
+        data = {"diffs": [d.to_dict() for d in diffs], "warnings": warnings, "notes": notes}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "markdown":
         click.echo(diff_markdown(diffs), nl=False)
@@ -159,14 +165,15 @@ def stats(
     from milepost.render.stats import stats_plain, stats_table
 
     per_track, total, history = history_api.stats(list(paths), today=today, since=since)
-    _notes(history)
+    warnings, notes = _notes(history, since=since)
     if fmt == "json":
         data = {
             "today": today.isoformat(),
             "since": since.isoformat() if since else None,
             "tracks": [s.to_dict() for s in per_track],
             "overall": total.to_dict(),
-            "notes": ([history.horizon_note] if history.horizon_note else []) + history.notes,
+            "warnings": warnings,
+            "notes": notes,
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0

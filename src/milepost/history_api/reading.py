@@ -19,6 +19,7 @@ from milepost.history.lineage import Point
 from milepost.history.snapshot import Snapshot
 from milepost.history.versions import Commit, Version, before, last_states, trace
 from milepost.history_api.cache import Cache, working_snapshot
+from milepost.history_api.scopes import in_scope, pathspecs, roadmap_scopes
 
 
 @dataclass(slots=True)
@@ -118,10 +119,9 @@ def read_history(
     root = repo.root
     relpaths = _repo_paths(files, root)
     common = os.path.commonpath([os.path.dirname(r) or "." for r in relpaths])
-    scopes = _scopes(folders, config, root) if retired or working_tree else []
+    scopes = roadmap_scopes(folders, config, root) if retired or working_tree else []
     # A roadmap deleted outside the common folder of those left: seen through the patterns
-    patterns = [f":(glob,icase){base}{p}" for base, _, ps in scopes for p in ps]
-    commits = gitlog.log(root, [common or ".", *patterns], rev=rev)
+    commits = gitlog.log(root, [common or ".", *pathspecs(scopes)], rev=rev)
     cache = Cache(repo.git_dir, config)
     history = History(root=root, git_dir=repo.git_dir, tracks=[], cache=cache, shallow=repo.shallow)
     history.oldest = commits[-1].day if commits else None
@@ -131,10 +131,10 @@ def read_history(
 
     named = set(relpaths)
 
-    def in_scope(path: str) -> bool:
-        return path not in named and _in_scope(path, scopes)
+    def other_roadmap(path: str) -> bool:
+        return path not in named and in_scope(path, scopes)
 
-    deleted, kept = last_states(commits, in_scope) if retired or working_tree else ({}, [])
+    deleted, kept = last_states(commits, other_roadmap) if retired or working_tree else ({}, [])
     gone: dict[str, Commit | None] = dict(deleted) if retired else {}
     if working_tree:  # deleted there, not in a commit yet
         missing = [p for p in kept if not (root / p).exists()]
@@ -229,40 +229,6 @@ def follow_moves(root: Path, traced: dict[str, list[Version]]) -> dict[str, list
                     later[rel] = out[rel]
         pending = later
     return out
-
-
-_Scope = tuple[str, str, tuple[str, ...]]  # "base/" the patterns start at, "folder/", patterns
-
-
-def _scopes(folders: Sequence[Path], config: Config, root: Path) -> list[_Scope]:
-    """Where a deleted roadmap counts: below each folder given, a path the config's patterns
-    match (relative to the config's folder when it governs the folder, as discovery has it)."""
-    real_root = root.resolve()
-    config_root = Path(config.root).resolve() if config.root is not None else None
-    out = []
-    for folder in folders:
-        real = folder.resolve()
-        base = real
-        if config_root is not None and (
-            real.is_relative_to(config_root) or config_root.is_relative_to(real)
-        ):
-            base = config_root
-        try:
-            rels = [p.relative_to(real_root).as_posix() for p in (base, real)]
-        except ValueError:
-            continue
-        lead, inside = ("" if r == "." else r + "/" for r in rels)
-        out.append((lead, inside, config.roadmaps))
-    return out
-
-
-def _in_scope(path: str, scopes: Sequence[_Scope]) -> bool:
-    from milepost.portfolio.discover import matches
-
-    return any(
-        path.startswith(lead) and path.startswith(inside) and matches(path[len(lead) :], patterns)
-        for lead, inside, patterns in scopes
-    )
 
 
 def _roadmaps(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -288,22 +289,38 @@ def test_a_roadmap_deleted_in_the_work_tree_is_a_track_retiring(
     assert not any(d["retired"] for d in data["diffs"])
 
 
-def test_log_tells_a_retired_tracks_story_by_the_path_it_had(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _shipped_and_retired(tmp_path: Path) -> Path:
+    """Two tracks on 20 October, in a portfolio that a milepost.toml names; the memory track
+    ships its vector store on 28 October and is retired on 5 November."""
     repo = _two_tracks(tmp_path)
+    _write(repo, "milepost.toml", "")
     _write(repo, "tracks/memory/roadmap.md", MEMORY.replace("🚧 Vector", "✅ Vector"))
     _commit(repo, "2026-10-28", "Vector store shipped")
     git(repo, "rm", "-q", "tracks/memory/roadmap.md")
     _commit(repo, "2026-11-05", "Retire the memory track")
+    return repo
+
+
+# The vector store's story in _shipped_and_retired: (date, status, removed, retired).
+_RETIRED_STORY = [
+    ("2026-10-20", "in_progress", False, False),
+    ("2026-10-28", "done", False, False),
+    ("2026-11-05", None, True, True),
+]
+
+
+def _story(data: dict[str, Any]) -> list[tuple[str, str | None, bool, bool]]:
+    return [(s["date"], s["status"], s["removed"], s["retired"]) for s in data["steps"]]
+
+
+def test_log_tells_a_retired_tracks_story_by_the_path_it_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _shipped_and_retired(tmp_path)
     log = ("log", "tracks/memory/roadmap.md", "vector", "--today", TODAY)
     data = run_json(repo, monkeypatch, capsys, *log)
     assert (data["track"], data["item"]) == ("Memory", "Vector store")
-    assert [(s["date"], s["status"], s["removed"], s["retired"]) for s in data["steps"]] == [
-        ("2026-10-20", "in_progress", False, False),
-        ("2026-10-28", "done", False, False),
-        ("2026-11-05", None, True, True),
-    ]
+    assert _story(data) == _RETIRED_STORY
     monkeypatch.setenv("COLUMNS", "200")
     code, out, err = run(repo, monkeypatch, capsys, *log, "--color", "never")
     assert code == 0, err
@@ -333,6 +350,11 @@ def test_log_of_a_path_that_moved_names_where_it_went(
     sha = git(repo, "rev-parse", "--short=7", "HEAD").strip()
     assert code == 2 and err.count("\n") == 1
     assert f"moved to tracks/recall/roadmap.md in {sha} (2026-11-05)" in err
+    # by its old folder, the same
+    code, _, err = run(
+        repo, monkeypatch, capsys, "log", "tracks/memory", "vector", "--today", TODAY
+    )
+    assert code == 2 and f"moved to tracks/recall/roadmap.md in {sha} (2026-11-05)" in err
     # a path that never held a roadmap: as before
     code, _, err = run(
         repo, monkeypatch, capsys, "log", "tracks/billing/roadmap.md", "x", "--today", TODAY
@@ -403,3 +425,53 @@ def test_log_tells_a_move_in_the_step_that_changed_the_item(
     code, out, err = run(repo, monkeypatch, capsys, *log, "--color", "never")
     assert code == 0, err
     assert "shipped; roadmap moved from tracks/memory/roadmap.md · Memory moves" in out
+
+
+def test_log_finds_a_retired_track_by_its_folder_or_its_slug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _shipped_and_retired(tmp_path)
+    assert not (repo / "tracks" / "memory").exists()  # git rm took the folder too
+    for track in ("tracks/memory", "tracks/memory/", "memory"):
+        data = run_json(repo, monkeypatch, capsys, "log", track, "vector", "--today", TODAY)
+        assert data["track"] == "Memory", track
+        assert _story(data) == _RETIRED_STORY, track
+    # a folder relative to where it runs
+    data = run_json(repo / "tracks", monkeypatch, capsys, "log", "memory", "vector")
+    assert _story(data)[-1] == ("2026-11-05", None, True, True)
+    # the folder is still there, with no roadmap in it
+    _write(repo, "tracks/memory/notes.md", "# Notes\n")
+    data = run_json(repo, monkeypatch, capsys, "log", "tracks/memory", "vector", "--today", TODAY)
+    assert _story(data) == _RETIRED_STORY
+    # by its title, or by its slug without a config naming the portfolio: not looked up
+    code, _, err = run(repo, monkeypatch, capsys, "log", "Memory", "vector", "--today", TODAY)
+    assert code == 2 and "no roadmap or track named 'Memory'" in err
+    (repo / "milepost.toml").unlink()
+    code, _, err = run(repo, monkeypatch, capsys, "log", "memory", "vector", "--today", TODAY)
+    assert code == 2 and "no roadmap or track named 'memory'" in err
+
+
+def test_log_of_a_folder_or_slug_several_retired_tracks_had_lists_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    _write(repo, "milepost.toml", "")
+    _write(repo, "old/a/memory/roadmap.md", MEMORY)
+    _write(repo, "old/b/memory/roadmap.md", MEMORY.replace("# Memory", "# Recall"))
+    _write(repo, "tracks/search/roadmap.md", SEARCH)
+    _commit(repo, "2026-10-20", "three tracks")
+    git(repo, "rm", "-q", "-r", "old")
+    _commit(repo, "2026-11-05", "Retire the old tracks")
+    both = "old/a/memory/roadmap.md; old/b/memory/roadmap.md"
+    for track, said in (
+        ("old", f"2 retired roadmaps below it: {both}"),
+        ("memory", f"2 retired tracks had the slug 'memory': {both}"),
+    ):
+        code, _, err = run(repo, monkeypatch, capsys, "log", track, "vector", "--today", TODAY)
+        assert code == 2 and err.count("\n") == 1, track
+        assert said in err, track
+    # each by its own folder
+    data = run_json(repo, monkeypatch, capsys, "log", "old/b/memory", "vector", "--today", TODAY)
+    assert data["track"] == "Recall"

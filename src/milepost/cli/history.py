@@ -109,8 +109,9 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
     """An item's story: each status and period it had (and where its roadmap moved), with
     dates and commits.
 
-    TRACK is a roadmap's path, its folder, or a track's slug or name; the path of a roadmap
-    deleted since (a track retired) tells its story up to the commit that deleted it.
+    TRACK is a roadmap's path, its folder, or a track's slug or name. A roadmap deleted
+    since (a track retired) is named by the path it had, its folder, or (in a portfolio a
+    config names) its slug: its story runs up to the commit that deleted it.
     """
     from milepost import history_api
     from milepost.render.history import story_text

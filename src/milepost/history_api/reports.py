@@ -39,8 +39,8 @@ class ItemStory:
 
 def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> ItemStory:
     """The story of the one item of ``track`` whose title is (or contains) ``query``.
-    ``track`` may be the path of a roadmap deleted since (a track retired): its story ends
-    with the commit that deleted it."""
+    ``track`` may name a roadmap deleted since (a track retired) by its path, its folder or
+    its slug (see :func:`read_retired`): its story ends with the commit that deleted it."""
     from milepost import api
 
     today = as_day(today)
@@ -50,7 +50,7 @@ def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> Ite
         retired = read_retired(track)
         if retired is None:
             raise
-        history, path = retired, Path(track)
+        history, path = retired, Path(display_path(retired.tracks[0].path))
     else:
         history = read_history([path])
     found = history.tracks[0]

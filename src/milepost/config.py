@@ -7,6 +7,7 @@ caller's job (through :mod:`milepost.fs`); this module is pure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -89,7 +90,8 @@ def parse_config(text: str, *, path: str) -> Config | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+        message, line, col = _toml_place(exc, text)
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line, col=col) from None
     if PurePath(path).name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
@@ -101,6 +103,29 @@ def parse_config(text: str, *, path: str) -> Config | None:
             raise ConfigError("tool.milepost must be a table", path=path)
         return from_mapping(table, path=path, prefix="tool.milepost.")
     return from_mapping(data, path=path)
+
+
+#: Where :mod:`tomllib` says a decode error is: the end of its message (before Python 3.14,
+#: which also gives it as ``lineno`` and ``colno``).
+_TOML_AT = re.compile(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$")
+
+
+def _toml_place(exc: ValueError, text: str) -> tuple[str, int | None, int | None]:
+    """What a TOML decode error says, without where, and where: its 1-based line and column
+    (counted as tomllib counts them: a line ends at a line feed, CRLF being one), so that
+    every format places it as it places a finding; the end of the document is after its last
+    character (not on a line after its final newline)."""
+    said = str(exc)
+    at = _TOML_AT.search(said)
+    message: str = getattr(exc, "msg", None) or (said[: at.start()] if at else said)
+    if at is not None and at[3]:  # the end of the document
+        body = text.replace("\r\n", "\n").removesuffix("\n")
+        return message, body.count("\n") + 1, len(body) - body.rfind("\n")
+    line: int | None = getattr(exc, "lineno", None)
+    col: int | None = getattr(exc, "colno", None)
+    if (line is None or col is None) and at is not None:
+        line, col = int(at[1]), int(at[2])
+    return message, line, col
 
 
 def has_milepost_table(text: str) -> bool:

@@ -44,28 +44,43 @@ def typed_path(path: str | os.PathLike[str]) -> str:
 
 
 class MilepostError(Exception):
-    """A problem the user can fix: ``str()`` is one line naming the file and line."""
+    """A problem the user can fix: ``str()`` is one line naming the file and line (and the
+    column, where known: ``path:line:col:`` as a finding is placed)."""
 
     def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None, hint: str = ""
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str = "",
+        col: int | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line  # 1-based, as a user reads it
         self.hint = hint
+        self.col = col  # 1-based, in characters; only with a line
 
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            path = shown_path(self.path)
-            where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
+            where = shown_path(self.path)
+            if self.line is not None:
+                where += f":{self.line}" if self.col is None else f":{self.line}:{self.col}"
+            where += ": "
         return f"{where}{self.said}"
 
     def __repr__(self) -> str:
-        """The message and, where given, path, line and hint: a list of errors shown in a
+        """The message and, where given, path, line, column and hint: a list of errors shown in a
         notebook says which file each is about."""
-        given = (("path", self.path), ("line", self.line), ("hint", self.hint or None))
+        given = (
+            ("path", self.path),
+            ("line", self.line),
+            ("col", self.col),
+            ("hint", self.hint or None),
+        )
         fields = "".join(f", {name}={value!r}" for name, value in given if value is not None)
         return f"{type(self).__name__}({self.message!r}{fields})"
 

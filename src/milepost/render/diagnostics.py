@@ -47,13 +47,14 @@ def github_error(error: MilepostError) -> str:
         return f"::error::{_github_escape(str(error))}"
     where = f" file={_github_escape(error.path, property_=True)}" if error.path else ""
     if error.path and error.line is not None:
-        where += f",line={error.line}"
+        where += f",line={error.line}" + (f",col={error.col}" if error.col is not None else "")
     return f"::error{where},title=milepost could not check it::{_github_escape(error.said)}"
 
 
 def json_error(error: MilepostError) -> dict[str, object]:
     """A file that could not be checked, as an entry of the JSON list: the keys of a finding
-    (:meth:`Diagnostic.to_dict`), with no rule (``code`` and ``name`` null) and no column."""
+    (:meth:`Diagnostic.to_dict`), with no rule (``code`` and ``name`` null), and no line or
+    column where it has none."""
     return {
         "code": None,
         "name": None,
@@ -61,7 +62,7 @@ def json_error(error: MilepostError) -> dict[str, object]:
         "message": error.said,
         "path": error.path,
         "line": error.line,
-        "col": None,
+        "col": error.col if error.line is not None else None,
         "fix": None,
     }
 
@@ -72,7 +73,10 @@ def _notification(error: MilepostError) -> dict[str, object]:
     if error.path:
         place: dict[str, object] = {"artifactLocation": {"uri": _uri(error.path)}}
         if error.line is not None:
-            place["region"] = {"startLine": error.line}
+            region = {"startLine": error.line}
+            if error.col is not None:
+                region["startColumn"] = error.col
+            place["region"] = region
         found["locations"] = [{"physicalLocation": place}]
     return found
 

@@ -180,6 +180,41 @@ def test_a_folder_without_roadmaps_is_a_github_annotation_on_no_file(
     )
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_path_with_no_file_to_place_it_on_is_a_github_annotation_on_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing there, a pipe named on the command line or found in a folder, a config that
+    is a folder: no file for GitHub to place an annotation on, so the path is in its text. A
+    roadmap with a bad byte is a file: its annotation is placed on it, at the line."""
+    (tmp_path / "plans").mkdir()
+    os.mkfifo(tmp_path / "plans" / "roadmap.md")
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "bad.md").write_bytes(b"# Bad\n\xff\n")
+    (tmp_path / "conf" / "milepost.toml").mkdir(parents=True)
+    (tmp_path / "conf" / "roadmap.md").write_text("# Conf\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ("nope.md", "pipe.md", "plans", "bad.md", "conf")
+    code, out, _ = run(capsys, "check", *args, "--format", "github")
+    assert code == 2
+    assert out.splitlines() == [
+        "::error::nope.md: no such file or folder",
+        "::error::pipe.md: not a regular file or folder",
+        "::error::plans/roadmap.md: not a regular file (a pipe, socket or device)",
+        "::error file=bad.md,line=2,title=milepost could not check it::cannot decode byte 6"
+        " (0xff) as utf-8 (milepost reads UTF-8; re-save the file as UTF-8)",
+        "::error::conf/milepost.toml: is a folder, not a file",
+    ]
+
+
+def test_an_error_naming_no_path_is_a_well_formed_github_annotation() -> None:
+    from milepost.errors import UsageError
+    from milepost.render.diagnostics import render
+
+    # not "::error,title=...", which GitHub does not read as an error at all
+    assert render([], "github", version="0", errors=[UsageError("boom")]) == "::error::boom\n"
+
+
 def test_fix_rewrites_only_the_broken_line(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
     before = stale.read_bytes()
     os.chmod(stale, 0o640)

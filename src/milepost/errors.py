@@ -7,6 +7,7 @@ an ambiguous item name. The CLI turns any of them into one line and exit code 2.
 from __future__ import annotations
 
 import os
+from typing import ClassVar
 
 __all__ = [
     "ConfigError",
@@ -14,6 +15,7 @@ __all__ = [
     "EditError",
     "MilepostError",
     "NoRoadmapsError",
+    "NotAFileError",
     "SourceError",
     "StaleFileError",
     "UsageError",
@@ -46,6 +48,11 @@ def typed_path(path: str | os.PathLike[str]) -> str:
 class MilepostError(Exception):
     """A problem the user can fix: ``str()`` is one line naming the file and line (and the
     column, where known: ``path:line:col:`` as a finding is placed)."""
+
+    #: Whether ``path``, where given, names a file, which a CI annotation can be placed on
+    #: (GitHub places them on files alone); an error whose path names none (a folder,
+    #: nothing) is said in an annotation's text instead.
+    names_a_file: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -95,6 +102,13 @@ class SourceError(MilepostError):
     """The bytes of a file cannot be read as text, or the file cannot be read at all."""
 
 
+class NotAFileError(SourceError):
+    """A path that names no regular file: nothing is there, or a folder where a file was
+    wanted, or a pipe, socket or device."""
+
+    names_a_file = False
+
+
 class WriteError(SourceError, OSError):
     """A file cannot be written. It names the file the user named (never the temporary file
     beside it that failed), and is still an :class:`OSError` (``errno``, ``strerror``) for the
@@ -125,6 +139,8 @@ class UsageError(MilepostError):
 class NoRoadmapsError(UsageError):
     """No roadmap below a folder: its ``path`` is that folder, not a file (so a CI annotation,
     which GitHub places on files alone, names it in its text instead)."""
+
+    names_a_file = False
 
 
 class StaleFileError(MilepostError):

@@ -17,8 +17,8 @@ from milepost.errors import (
     ConfigWarning,
     MilepostError,
     NoRoadmapsError,
+    NotAFileError,
     SourceError,
-    UsageError,
     typed_path,
 )
 from milepost.portfolio.discover import select
@@ -125,11 +125,11 @@ def discover_from_root(
         try:
             target.stat()
         except FileNotFoundError:
-            raise UsageError("no such file or folder", path=str(path)) from None
+            raise NotAFileError("no such file or folder", path=str(path)) from None
         except OSError as exc:  # a symlink loop, a folder it may not look in
             raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
         # a pipe, socket or device: reading it could wait forever
-        raise UsageError("not a regular file or folder", path=str(path))
+        raise NotAFileError("not a regular file or folder", path=str(path))
     config = config or find_config(target)
     walk_root, match_root = target, fs.real(target)
     if config.root is not None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from milepost import source
-from milepost.errors import SourceError
+from milepost.errors import NotAFileError, SourceError
 
 __all__ = ["Snapshot", "code_stamp", "read", "real", "sha256", "walk", "walk_relative"]
 
@@ -44,9 +44,9 @@ def read(path: str | os.PathLike[str], *, any_size: bool = False) -> Snapshot:
     try:
         fd = os.open(p, os.O_RDONLY | _NONBLOCK | _BINARY)
     except FileNotFoundError:
-        raise SourceError("no such file", path=str(p)) from None
+        raise NotAFileError("no such file", path=str(p)) from None
     except IsADirectoryError:
-        raise SourceError("is a folder, not a file", path=str(p)) from None
+        raise NotAFileError("is a folder, not a file", path=str(p)) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path=str(p)) from None
     except ValueError:  # no file can be named so: a bad path, not a bug
@@ -54,9 +54,9 @@ def read(path: str | os.PathLike[str], *, any_size: bool = False) -> Snapshot:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise SourceError("is a folder, not a file", path=str(p))
+            raise NotAFileError("is a folder, not a file", path=str(p))
         if not stat.S_ISREG(info.st_mode):
-            raise SourceError("not a regular file (a pipe, socket or device)", path=str(p))
+            raise NotAFileError("not a regular file (a pipe, socket or device)", path=str(p))
         # The size limit is checked before reading (a 2 GiB file is refused, not read), and
         # again as the file is read to the end, in case it grows: at most limit + 1 bytes.
         limit = sys.maxsize if any_size else source.MAX_BYTES

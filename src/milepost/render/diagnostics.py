@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from urllib.parse import quote
 
-from milepost.errors import MilepostError, NoRoadmapsError
+from milepost.errors import MilepostError
 from milepost.rules import ALL_RULES, Diagnostic, Severity
 
 __all__ = ["FORMATS", "render"]
@@ -40,13 +40,14 @@ def github(diagnostic: Diagnostic) -> str:
 
 
 def github_error(error: MilepostError) -> str:
-    """A workflow command for a file that could not be checked (shown on its file); for a
-    folder without roadmaps, a plain one naming the folder in its text (GitHub places
-    annotations on files alone: one on a folder would be lost)."""
-    if isinstance(error, NoRoadmapsError):
+    """A workflow command for a file that could not be checked (shown on its file); where
+    there is no file (a folder without roadmaps, a path with nothing there, a pipe), a plain
+    one naming the path in its text (GitHub places annotations on files alone: one put on
+    anything else would be lost)."""
+    if not error.names_a_file or not error.path:
         return f"::error::{_github_escape(str(error))}"
-    where = f" file={_github_escape(error.path, property_=True)}" if error.path else ""
-    if error.path and error.line is not None:
+    where = f" file={_github_escape(error.path, property_=True)}"
+    if error.line is not None:
         where += f",line={error.line}" + (f",col={error.col}" if error.col is not None else "")
     return f"::error{where},title=milepost could not check it::{_github_escape(error.said)}"
 

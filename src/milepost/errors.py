@@ -34,15 +34,19 @@ def shown_path(path: str) -> str:
 
 
 def typed_path(path: str | os.PathLike[str]) -> str:
-    """A path milepost found itself (a config file, found by its absolute path) as the user
-    would type it, as the paths they named are shown: relative to the working directory when
-    it is below it, else in full."""
+    """A path as the user would type it: relative to the working directory, with forward
+    slashes, when it is below it, else as given (in full, for one milepost found by its
+    absolute path). The one way a config, a track found by its slug or name, and a roadmap in
+    a diff are shown. Links are not followed: a link is shown by its own path, the one that
+    was found or typed, not by its target's (which may be anywhere)."""
     name = os.fspath(path)
     try:
         inside = os.path.relpath(os.path.abspath(name))
     except (OSError, ValueError):  # no working directory (removed), or another drive
         return name
-    return name if inside == os.pardir or inside.startswith(os.pardir + os.sep) else inside
+    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+        return name
+    return inside.replace(os.sep, "/")
 
 
 class MilepostError(Exception):

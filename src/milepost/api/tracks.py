@@ -92,9 +92,7 @@ def _found_name(base: Path, slug: str, config: Config) -> Path:
 def _default_folder(config: Config) -> Path:
     if config.root is None:
         return Path(".")
-    root = Path(config.root)
-    if root.is_relative_to(Path.cwd()):
-        root = root.relative_to(Path.cwd())
+    root = Path(typed_path(config.root))
     first = config.roadmaps[0].split("/")
     fixed = []
     for part in first:
@@ -123,7 +121,7 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         found = discover(config.root, config)
         by_slug = [p for p in found if path_slug(str(p)) == str(track)]
         if len(by_slug) == 1:  # a slug names its track, even where it is another's name too
-            return _relative(by_slug[0])
+            return Path(typed_path(by_slug[0]))
         # Each track by its own path: two tracks of one name are two tracks, not the first.
         # A name wins over a slug that is not exact ("Memory" over memory-v2's "memory"), and
         # over a slug that two folders share (both "memory/").
@@ -134,11 +132,11 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         ):
             wanted = index.resolve(str(track))
             if wanted is not None:
-                return _relative(Path(wanted))
+                return Path(typed_path(wanted))
             if index.namesakes(str(track)):
                 raise _namesakes(str(track), index.namesakes(str(track)))
     hint = (
-        f"give a path, or the slug or name of a track that {_relative(Path(config.path))} finds"
+        f"give a path, or the slug or name of a track that {typed_path(config.path)} finds"
         if config.path is not None
         else "give a path (no milepost.toml or [tool.milepost] here names the tracks)"
     )
@@ -151,9 +149,7 @@ def _namesakes(track: str, paths: tuple[str, ...]) -> UsageError:
     from milepost.portfolio.slugs import path_slug
 
     slugs = sorted(path_slug(p) for p in paths)
-    shown = (
-        slugs if len(set(slugs)) == len(slugs) else sorted(str(_relative(Path(p))) for p in paths)
-    )
+    shown = slugs if len(set(slugs)) == len(slugs) else sorted(typed_path(p) for p in paths)
     return UsageError(
         f"{len(paths)} tracks are named {track!r}: {', '.join(shown)}",
         hint="give one's slug or path" if shown is slugs else "give one's path",
@@ -168,11 +164,3 @@ def _track_name(path: Path) -> str | None:
     except MilepostError:
         return None
     return track_name(title_of(document))
-
-
-def _relative(path: Path) -> Path:
-    """``path`` relative to the working directory when it is below it (for messages)."""
-    try:
-        return fs.real(path).relative_to(Path.cwd())
-    except ValueError:
-        return path

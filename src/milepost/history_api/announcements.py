@@ -10,12 +10,12 @@ from pathlib import Path
 
 from milepost import fs
 from milepost.api.arguments import Paths, as_day
-from milepost.errors import MilepostError
+from milepost.errors import MilepostError, typed_path
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.snapshot import Snapshot
 from milepost.history.versions import Commit, before
-from milepost.history_api.diffs import display_path, readable, ref_of, states_at, versions_at
+from milepost.history_api.diffs import readable, ref_of, states_at, versions_at
 from milepost.history_api.reading import History, read_history
 
 _ANNOUNCED = "announced.json"
@@ -170,7 +170,7 @@ def announcement_diffs(
         head_ref, after = afters.get(track.relpath, (Ref("nothing"), None))
         if track.retired is not None and before is None and after is None:
             continue  # retired before the period, or added and retired after it
-        out.append(diff(before, after, path=display_path(track.path), base=base, head=head_ref))
+        out.append(diff(before, after, path=typed_path(track.path), base=base, head=head_ref))
     record = Announced(today, cut.sha, tip.sha if tip else None) if cut is not None else None
     return out, history, start, record
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost.api.arguments import Paths, as_day
-from milepost.errors import MilepostError, UsageError
+from milepost.errors import MilepostError, UsageError, typed_path
 from milepost.history import gitlog
 from milepost.history.diff import Ref, TrackDiff, diff
 from milepost.history.snapshot import Snapshot
@@ -72,7 +72,7 @@ def diffs(
         if track.retired is not None and before is None and after is None:
             continue  # retired before the period, or added and retired after it
         out.append(
-            diff(before, after, path=display_path(track.path), base=before_ref, head=after_ref)
+            diff(before, after, path=typed_path(track.path), base=before_ref, head=after_ref)
         )
     return out, history
 
@@ -200,11 +200,3 @@ def states_at(history: History, rev: str) -> dict[str, _State]:
             found.get(key) if key else None,
         )
     return states
-
-
-def display_path(path: Path) -> str:
-    """``path`` as the user would type it: relative to the working directory when below it."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)

@@ -11,13 +11,12 @@ from pathlib import Path
 from milepost import fs
 from milepost.api.arguments import Paths, as_day
 from milepost.config import Config
-from milepost.errors import MilepostError, UsageError, some_of
+from milepost.errors import MilepostError, UsageError, some_of, typed_path
 from milepost.history.lineage import Lineage, Point, find, lineages, track_names, with_steps_at
 from milepost.history.lives import Life, life
 from milepost.history.snapshot import Snapshot
 from milepost.history.stats import Stats, overall, track_stats
 from milepost.history_api.cache import working_snapshot
-from milepost.history_api.diffs import display_path
 from milepost.history_api.reading import History, TrackHistory, load_snapshots, read_history
 from milepost.history_api.retired import read_retired
 
@@ -50,7 +49,7 @@ def item_story(track: str | os.PathLike[str], query: str, *, today: date) -> Ite
         retired = read_retired(track)
         if retired is None:
             raise
-        history, path = retired, Path(display_path(retired.tracks[0].path))
+        history, path = retired, Path(typed_path(retired.tracks[0].path))
     else:
         history = read_history([path])
     found = history.tracks[0]
@@ -138,7 +137,7 @@ def stats(
         track_stats(
             lives[t.relpath],
             track=_track_name(t, lives[t.relpath], history.cache.config),
-            path=display_path(t.path),
+            path=typed_path(t.path),
             today=today,
             since=since,
         )

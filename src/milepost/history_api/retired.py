@@ -11,11 +11,10 @@ from typing import NamedTuple
 
 from milepost import locate
 from milepost.config import Config
-from milepost.errors import UsageError, some_of
+from milepost.errors import UsageError, some_of, typed_path
 from milepost.history import gitlog
 from milepost.history.versions import Commit, last_states, trace
 from milepost.history_api.cache import Cache
-from milepost.history_api.diffs import display_path
 from milepost.history_api.reading import History, TrackHistory, follow_moves, load_snapshots
 from milepost.history_api.scopes import in_scope, pathspecs, roadmap_scopes
 
@@ -137,7 +136,7 @@ def _one(
         [(old, (target, commit))] = moved.items()
         raise UsageError(
             f"moved to {target} in {commit.sha[:7]} ({commit.day.isoformat()})",
-            path=path or display_path(repo.root / old),
+            path=path or typed_path(repo.root / old),
             hint="name the roadmap by its path now",
         )
     if moved:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections.abc import Callable
@@ -305,6 +306,25 @@ def test_config_shows_where_its_settings_come_from_and_hides_the_webhook(
     assert "'nowhere': no such file or folder" in capsys.readouterr().err
 
 
+def test_config_names_its_file_as_the_user_would_type_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Relative to the working directory when below it (as errors name a config), in full
+    when above it; the JSON keeps the absolute path, as it keeps the folder it is for."""
+    (tmp_path / "plans" / "memory").mkdir(parents=True)
+    (tmp_path / "plans" / "milepost.toml").write_text('project = "Swarmkit"\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["config", "plans/memory"]) == 0
+    out = capsys.readouterr().out
+    assert "# from plans/milepost.toml; options it does not set are the defaults\n" in out
+    monkeypatch.chdir(tmp_path / "plans" / "memory")
+    assert main(["config"]) == 0
+    assert f"# from {tmp_path / 'plans' / 'milepost.toml'}; options" in capsys.readouterr().out
+    monkeypatch.chdir(tmp_path)
+    assert main(["config", "plans", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["path"] == str(tmp_path / "plans/milepost.toml")
+
+
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
@@ -429,8 +449,6 @@ def test_invalid_toml_is_placed_in_every_format(
 ) -> None:
     """Not only named as the user would type it (as any broken config is, above), but placed
     at its line and column, as a finding is."""
-    import json
-
     (tmp_path / "plans" / "memory").mkdir(parents=True)
     (tmp_path / "plans" / "memory" / "roadmap.md").write_text("# Memory\n", encoding="utf-8")
     (tmp_path / "plans" / "milepost.toml").write_text('project = "x"\nroadmaps = ["a" "b"]\n')

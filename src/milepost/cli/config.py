@@ -18,6 +18,7 @@ def command(path: Path | None, fmt: str) -> int:
     found by walking up from it, and every option with its value, defaults included, as a
     milepost.toml you can copy. The Discord webhook is only said to be set, never shown."""
     from milepost import api
+    from milepost.errors import typed_path
     from milepost.render.config import config_json, config_toml
 
     where = path or Path(".")
@@ -32,5 +33,9 @@ def command(path: Path | None, fmt: str) -> int:
         raise click.BadParameter(f"{str(where)!r}: {reason}", param_hint="'PATH'")
     config = api.find_config(where)
     shown = os.path.realpath(where)
-    click.echo((config_json if fmt == "json" else config_toml)(config, where=shown), nl=False)
+    if fmt == "json":
+        click.echo(config_json(config, where=shown), nl=False)
+    else:
+        source = typed_path(config.path) if config.path else None
+        click.echo(config_toml(config, where=shown, source=source), nl=False)
     return 0

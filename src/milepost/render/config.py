@@ -29,11 +29,12 @@ def _options(config: Config) -> dict[str, Any]:
     }
 
 
-def config_toml(config: Config, *, where: str) -> str:
+def config_toml(config: Config, *, where: str, source: str | None = None) -> str:
     """The settings that govern ``where``, as a ``milepost.toml`` (tables last, as TOML
-    needs), headed by where they come from."""
+    needs), headed by where they come from: ``source``, the config's path as shown (default:
+    as the config holds it)."""
     origin = (
-        f"from {config.path}; options it does not set are the defaults"
+        f"from {source or config.path}; options it does not set are the defaults"
         if config.path
         else "the defaults: no milepost.toml or [tool.milepost] governs it"
     )

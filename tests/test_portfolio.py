@@ -255,6 +255,32 @@ def _track(root: Path, slug: str, name: str, body: str) -> None:
     (root / slug / "roadmap.md").write_text(f"# {name} Roadmap\n\n{body}", encoding="utf-8")
 
 
+def test_dot_tells_apart_tracks_whose_names_share_their_first_forty_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Nodes were named by their labels cut to 40 characters: two such tracks were one node,
+    with the edges of both. Each is its own node now, labelled in full, escaped for DOT."""
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    long = "Distributed Training Infrastructure Platform"  # 44 characters
+    _track(tmp_path, "alpha", f"{long} Alpha", deps + f"- **Dependency on {long} Beta:** x\n")
+    _track(tmp_path, "beta", f"{long} Beta", "")
+    _track(tmp_path, "ui", 'Web "UI" \\ Console', deps + f"- **Dependency on {long} Alpha:** y\n")
+    code, out = run(capsys, "graph", str(tmp_path), "--format", "dot")
+    assert code == 0
+    assert out.splitlines()[3:] == [
+        f'    t1 [label="{long} Alpha"];',
+        f'    t2 [label="{long} Beta"];',
+        '    t3 [label="Web \\"UI\\" \\\\ Console"];',
+        '    t1 -> t2 [label="x"];',
+        '    t3 -> t1 [label="y"];',
+        "}",
+    ]
+    # the drawing (no DOT) told them apart already, by their full names
+    svg = run(capsys, "graph", str(tmp_path), "--format", "svg")[1]
+    assert f"<title>{long} Alpha needs x from {long} Beta</title>" in svg
+    assert f"<title>Web &#34;UI&#34; \\ Console needs y from {long} Alpha</title>" in svg
+
+
 def test_conflicts_in_time(tmp_path: Path) -> None:
     _track(
         tmp_path,
@@ -343,7 +369,9 @@ def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert code == 0 and out.startswith("flowchart LR\n")
     assert 'Orchestration -->|"context truncation API by 2026-12"| Memory' in out
     code, out = run(capsys, "graph", str(EXAMPLES), "--format", "dot")
-    assert out.startswith("digraph portfolio {") and '"Web UI" -> "Evaluation"' in out
+    assert out.startswith("digraph portfolio {")
+    assert '    t1 [label="Evaluation"];\n' in out and '    t5 [label="Web UI"];\n' in out
+    assert '    t5 -> t1 [label="per-run score export in JSON by 2026-11"];\n' in out
     deps = "## Dependencies and Risks\n\n### External Dependencies\n"
     _track(tmp_path, "a", "Alpha", deps + "- **Dependency on Beta:** x\n")
     _track(tmp_path, "b", "Beta", deps + "- **Dependency on Alpha:** y\n")
@@ -710,7 +738,7 @@ def test_each_track_is_its_own_node_of_the_graph(
     arrows = [line.split() for line in out.splitlines() if "-->" in line]
     assert {(a[0], a[-1]) for a in arrows} <= {(x, y) for x in ids for y in ids}
     dot = run(capsys, "graph", str(tmp_path), "--format", "dot")[1]
-    assert '"Roadmap (crossplane)";' in dot and '"Roadmap (openebs)";' in dot
+    assert ' [label="Roadmap (crossplane)"];' in dot and ' [label="Roadmap (openebs)"];' in dot
     svg = run(capsys, "graph", str(tmp_path), "--format", "svg")[1]
     texts = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     assert len(texts) == 4

@@ -61,7 +61,8 @@ def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int
 @format_option("mermaid", "dot", "svg")
 def graph(paths: tuple[Path, ...], today: dt.date, fmt: str) -> int:
     """The cross-track dependency graph, edges labelled with what is needed."""
-    from milepost.render.portfolio import dot, mermaid
+    from milepost.render.dot import dot
+    from milepost.render.portfolio import mermaid
 
     portfolio, code = _load(paths, today)
     if portfolio is None:

@@ -1,4 +1,5 @@
-"""The portfolio for people: a terminal dashboard, graphs (Mermaid, DOT), a Markdown summary."""
+"""The portfolio for people: a terminal dashboard, the Mermaid graph and a Markdown summary
+(the DOT graph is :mod:`milepost.render.dot`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from milepost.render.text import shorten
 from milepost.vocabulary.status import Health, Status
 from milepost.vocabulary.titles import title_key
 
-__all__ = ["dashboard", "dot", "gantt", "markdown_summary", "mermaid"]
+__all__ = ["dashboard", "gantt", "markdown_summary", "mermaid"]
 
 _HEALTH = {
     Health.ON_TRACK: ("🟢", "green"),
@@ -160,11 +161,6 @@ def _label(text: str, limit: int = 40) -> str:
     return shorten(text.replace('"', "'"), limit)
 
 
-def _dot(text: str, limit: int = 40) -> str:
-    """``text`` shortened for a quoted DOT string: quotes and backslashes cannot end it."""
-    return _label(text, limit).replace("\\", "\\\\")
-
-
 def mermaid(portfolio: Portfolio) -> str:
     """A Mermaid flowchart: dependencies as arrows labelled with what is needed."""
     lines = ["flowchart LR"]
@@ -185,21 +181,6 @@ def mermaid(portfolio: Portfolio) -> str:
     for number, cyclic in enumerate(links):
         if cyclic:
             lines.append(f"    linkStyle {number} stroke:#d00,stroke-width:3px")
-    return "\n".join(lines) + "\n"
-
-
-def dot(portfolio: Portfolio) -> str:
-    """The same graph in Graphviz DOT; edges on a cycle are red and bold."""
-    lines = ["digraph portfolio {", "    rankdir=LR;", "    node [shape=box, style=rounded];"]
-    lines += [f'    "{_dot(track.track)}";' for track in portfolio.tracks]
-    for edge in portfolio.edges:
-        if edge.kind != "dependency":
-            continue
-        when = f" by {edge.when}" if edge.when else ""
-        style = ", color=red, penwidth=2" if portfolio.on_cycle(edge) else ""
-        source, target = _dot(edge.source), _dot(edge.target)
-        lines.append(f'    "{source}" -> "{target}" [label="{_dot(edge.what + when)}"{style}];')
-    lines.append("}")
     return "\n".join(lines) + "\n"
 
 

@@ -35,7 +35,7 @@ def shown_path(path: str) -> str:
 
 def typed_path(path: str | os.PathLike[str]) -> str:
     """A path as the user would type it: relative to the working directory, with forward
-    slashes, when it is below it, else as given (in full, for one milepost found by its
+    slashes, when it is below it, else as given (in full, for a path milepost found by its
     absolute path). The one way a config, a track found by its slug or name, and a roadmap in
     a diff are shown. Links are not followed: a link is shown by its own path, the one that
     was found or typed, not by its target's (which may be anywhere)."""

@@ -19,7 +19,8 @@ from milepost.edits.style import (
 from milepost.errors import UsageError
 from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap, status_items
-from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
+from milepost.vocabulary.status import EMOJI, Status, emoji_written
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["new_row", "set_status", "voice_of"]
 

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from milepost.extract.trailing_tags import dash_tag
-from milepost.vocabulary.status import EMOJI, Status, emoji_written, status_of_word
+from milepost.vocabulary.status import EMOJI, Status, emoji_written
+from milepost.vocabulary.status_words import status_of_word
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = [

@@ -10,7 +10,8 @@ from milepost.extract.legend import NO_LEGEND, Legend
 from milepost.extract.markers import Marker, leading_markers
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
-from milepost.vocabulary.status import WEAK_WORDS, Status, status_of_word
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
 __all__ = ["heading_marker", "label_status"]
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from milepost.document import Document, Paragraph
-from milepost.vocabulary.status import Status, emoji_at, pictograph_at, status_of_word
+from milepost.vocabulary.status import Status, emoji_at, pictograph_at
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["NO_LEGEND", "Legend", "config_legend", "find_legend"]
 

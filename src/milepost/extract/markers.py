@@ -16,15 +16,8 @@ from typing import NamedTuple
 from milepost.document import Inline
 from milepost.extract.legend import NO_LEGEND, Legend
 from milepost.extract.trailing_tags import strong_word, trailing_tag
-from milepost.vocabulary.status import (
-    EMOJI,
-    WEAK_WORDS,
-    Status,
-    emoji_at,
-    pictograph_at,
-    status_of_phrase,
-    status_of_word,
-)
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase, status_of_word
 
 __all__ = ["Marker", "cell_status", "item_marker", "leading_markers"]
 

@@ -12,7 +12,8 @@ import re
 from typing import NamedTuple
 
 from milepost.extract.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import EMOJI, WEAK_WORDS, Status, emoji_at, status_of_word
+from milepost.vocabulary.status import EMOJI, Status, emoji_at
+from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
 __all__ = ["DashTag", "dash_tag", "strong_word", "trailing_tag"]
 

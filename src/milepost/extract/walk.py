@@ -35,7 +35,8 @@ from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
 from milepost.vocabulary.periods import Period, read_period
-from milepost.vocabulary.status import Status, emoji_at, status_of_word
+from milepost.vocabulary.status import Status, emoji_at
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["Walk", "walk"]
 

@@ -1,0 +1,194 @@
+"""Status words and phrases as data: ``Done``, ``In Progress``, ``WIP``, ``Won't do`` and the
+rest → :class:`~milepost.vocabulary.status.Status`, and the weak ones among them.
+
+Like :mod:`milepost.vocabulary.status` (the emoji, boxes and their mojibake), this module only
+says what a word *means*; whether a word in a given place counts as a status is the
+extractor's call.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from milepost.vocabulary.status import Status
+
+__all__ = ["WEAK_WORDS", "status_of_phrase", "status_of_word"]
+
+
+# Words and phrases, lower-case, single-spaced, no punctuation. Longer phrases are tried first.
+_WORDS: dict[str, Status] = {}
+for _status, _phrases in {
+    Status.DONE: (
+        "done",
+        "complete",
+        "completed",
+        "shipped",
+        "released",
+        "finished",
+        "merged",
+        "landed",
+        "delivered",
+        "achieved",
+        "implemented",
+        "fixed",
+        "resolved",
+        "closed",
+        "live",
+        "available",
+        "discarded as done",
+    ),
+    Status.IN_PROGRESS: (
+        "in progress",
+        "inprogress",
+        "in-progress",
+        "wip",
+        "work in progress",
+        "ongoing",
+        "started",
+        "in review",
+        "under review",
+        "in development",
+        "under development",
+        "being worked on",
+        "active",
+        "partially completed",
+        "partially complete",
+        "partially done",
+        "partial",
+        "in testing",
+        "testing",
+        "integrating",
+        "in flight",
+        "doing",
+        "current",
+    ),
+    Status.PLANNED: (
+        "planned",
+        "next",
+        "not started",
+        "pending",
+        "todo",
+        "to do",
+        "scheduled",
+        "backlog",
+        "proposed",
+        "up next",
+        "planning",
+        "open",
+        "queued",
+        "coming soon",
+        "upcoming",
+        "ready",
+    ),
+    Status.FUTURE: (
+        "future",
+        "later",
+        "someday",
+        "exploring",
+        "exploration",
+        "idea",
+        "ideas",
+        "under consideration",
+        "considering",
+        "wishlist",
+        "wish list",
+        "research",
+        "investigating",
+        "maybe",
+        "stretch goal",
+    ),
+    Status.BLOCKED: ("blocked", "on hold", "paused", "stalled", "waiting", "hold"),
+    Status.DROPPED: (
+        "dropped",
+        "cancelled",
+        "canceled",
+        "wont do",
+        "won't do",
+        "will not do",
+        "descoped",
+        "abandoned",
+        "discarded",
+        "rejected",
+        "deprecated",
+        "removed",
+        "obsolete",
+    ),
+}.items():
+    for _phrase in _phrases:
+        _WORDS[_phrase] = _status
+# "discarded as done" is a sentinel we never meet; drop it.
+del _WORDS["discarded as done"]
+
+# Words that are statuses only in a Status cell, a label or a tag, never as heading scope.
+WEAK_WORDS = frozenset(
+    {
+        "current",
+        "open",
+        "ready",
+        "live",
+        "available",
+        "testing",
+        "research",
+        "maybe",
+        "removed",
+        "closed",
+        "fixed",
+        "resolved",
+        "implemented",
+        "achieved",
+        "delivered",
+        "rejected",
+        "deprecated",
+        "obsolete",
+        "partial",
+        "hold",
+        "waiting",
+        "doing",
+        "ideas",
+        "idea",
+        "considering",
+        "queued",
+        "exploration",
+        "investigating",
+        "upcoming",
+        "in testing",
+        "coming soon",
+    }
+)
+
+# Matched against lower-cased text (case-insensitive matching is much slower).
+_WORD_RE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"[\s_-]+") for p in sorted(_WORDS, key=len, reverse=True)
+    )
+    + r")(?![\w-])"
+)
+_NORMALISE = re.compile(r"[\s_]+")
+
+
+@lru_cache(maxsize=8192)
+def status_of_word(word: str) -> Status | None:
+    """The status a whole word or phrase names (``"In Progress"``, ``"WIP"``), if any."""
+    key = _NORMALISE.sub(" ", word.strip().lower().replace("-", " ")).strip(" .:!*")
+    return _WORDS.get(key) or _WORDS.get(key.replace(" ", ""))
+
+
+def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
+    """The status a phrase *starts* with, as ``(status, start, end)`` of the words matched.
+
+    ``"Completed in v0.1.5"`` → done; ``"Partially completed"`` → in progress (the longest
+    phrase wins); ``"We plan to archive"`` → None (a status must lead the phrase).
+    """
+    stripped = text.lstrip(" *_`~([")
+    offset = len(text) - len(stripped)
+    if not stripped[:1].isalpha():
+        return None
+    match = _WORD_RE.match(stripped[:48].lower())
+    if match is None:
+        return None
+    status = status_of_word(match.group(1))
+    if status is None:
+        return None
+    return status, offset + match.start(1), offset + match.end(1)

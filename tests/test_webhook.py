@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from milepost.errors import MilepostError
-from milepost.webhook import PostResult, WebhookError, discord_url, post
+from milepost.webhook import WebhookError
+from milepost.webhook.delivery import PostResult, post
+from milepost.webhook.url import discord_url
 from tests.webhook_server import (
     TOKEN,
     WEBHOOK_PATH,
@@ -183,9 +185,9 @@ def test_an_answer_trickled_byte_by_byte_times_out_as_a_whole(
 def test_an_answer_too_large_to_be_discords_stops_the_run(
     server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from milepost import webhook
+    from milepost.webhook import delivery
 
-    monkeypatch.setattr(webhook, "MAX_ANSWER", 100)
+    monkeypatch.setattr(delivery, "MAX_ANSWER", 100)
     server.script = [Answer(status=200, body=b"x" * 1000)]
     with pytest.raises(WebhookError, match=r"^message 1 of 3: the answer was larger than"):
         post(server.url, PAYLOADS, ledger=tmp_path / "l.json")

@@ -229,19 +229,21 @@ def announce(
     if not announcement.sections:
         click.echo(f"milepost: nothing to announce since {start.isoformat()}", err=True)
         return 0
-    from milepost import api, webhook
+    from milepost import api
+    from milepost.webhook.delivery import post
+    from milepost.webhook.url import ENV_VAR, discord_url
 
     config = api.find_config(paths[0] if paths else ".")
-    url = webhook.discord_url(config.discord_webhook, os.environ, allow_loopback=True)
+    url = discord_url(config.discord_webhook, os.environ, allow_loopback=True)
     if url is None:
         raise UsageError(
             "no Discord webhook configured",
-            hint=f"set {webhook.ENV_VAR} (or announce.discord_webhook in milepost.toml)",
+            hint=f"set {ENV_VAR} (or announce.discord_webhook in milepost.toml)",
         )
     ledger = history_api.cache_folder(history) / "announce-ledger.json"
     if record is not None:
         history_api.record_pending(history, record, since=since)
-    result = webhook.post(
+    result = post(
         url,
         payloads,
         ledger=ledger,

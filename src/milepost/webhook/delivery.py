@@ -1,42 +1,28 @@
-"""The only HTTP in milepost: posting announcement payloads to a Discord webhook.
-
-Only ``api`` and ``cli`` import this. A webhook URL is a secret (whoever has it can post to the
-channel), so it is never printed, logged or put in an error: errors say what happened and how
-far the delivery got, nothing else, and httpx's own exceptions (whose text names the URL) are
-never passed on. Delivery is idempotent: each payload's key is recorded in a ledger file as soon
-as Discord accepts it, so rerunning a partly sent announcement posts only the rest.
+"""Posting payloads to a Discord webhook, each at most once, waiting out rate limits: the one
+module that imports httpx. Errors say what happened and how far the delivery got, never the URL;
+httpx's own exceptions (whose text names it) are never passed on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import math
-import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
 
-from milepost import __version__, fs
-from milepost.errors import MilepostError, SourceError
+from milepost import __version__
+from milepost.webhook import WebhookError
+from milepost.webhook.ledger import canonical, payload_key, read_ledger, write_ledger
+from milepost.webhook.url import LOOPBACK, scrub, scrubbed_logs
 
-__all__ = [
-    "ENV_VAR",
-    "MAX_RETRY_AFTER",
-    "PostResult",
-    "WebhookError",
-    "discord_url",
-    "post",
-]
+__all__ = ["MAX_RETRY_AFTER", "PostResult", "post"]
 
-#: The environment variable that holds the webhook URL; it wins over the config.
-ENV_VAR = "MILEPOST_DISCORD_WEBHOOK"
 #: The longest wait for a rate limit, in seconds. Discord may ask for much longer (minutes,
 #: hours); then we stop with an error rather than block a CI job or retry too early.
 MAX_RETRY_AFTER = 60.0
@@ -44,23 +30,7 @@ MAX_RETRY_AFTER = 60.0
 DEFAULT_RETRY_AFTER = 1.0
 #: The most of an answer read (Discord's are a few hundred bytes): more is no answer of it.
 MAX_ANSWER = 1024 * 1024
-LEDGER_VERSION = 1
 _USER_AGENT = f"milepost/{__version__} (+https://pypi.org/project/milepost/)"
-
-_HOSTS = frozenset(
-    f"{prefix}{domain}"
-    for prefix in ("", "ptb.", "canary.")
-    for domain in ("discord.com", "discordapp.com")
-)
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-_PATH = re.compile(r"/api(?:/v\d+)?/webhooks/\d+/[A-Za-z0-9_-]+/?")
-_SHAPE = "https://discord.com/api/webhooks/<id>/<token>"
-#: Loggers that may format the request URL; records passing through them are scrubbed.
-_HTTP_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2")
-
-
-class WebhookError(MilepostError):
-    """A webhook URL is malformed, or posting to it failed; never names the URL."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,49 +39,6 @@ class PostResult:
 
     sent: int
     skipped: int
-
-
-def discord_url(
-    config_value: str | None, environ: Mapping[str, str], *, allow_loopback: bool = False
-) -> str | None:
-    """The webhook URL from ``MILEPOST_DISCORD_WEBHOOK``, else from the config; None if neither.
-
-    A URL that is not a Discord webhook (https, discord.com or discordapp.com, possibly ptb. or
-    canary., path ``/api/webhooks/<id>/<token>``) is a :class:`WebhookError` that says where it
-    came from but not what it is. ``allow_loopback`` also accepts http(s) on 127.0.0.1,
-    localhost or ::1 with any port and path (for tests and local relays).
-    """
-    from_env = environ.get(ENV_VAR, "").strip()
-    value = from_env or (config_value or "").strip()
-    if not value:
-        return None
-    where = f"the {ENV_VAR} environment variable" if from_env else "announce.discord_webhook"
-    problem = _problem(value, allow_loopback=allow_loopback)
-    if problem:
-        raise WebhookError(f"{where} is not a Discord webhook URL: {problem}", hint=_SHAPE)
-    return value
-
-
-def _problem(value: str, *, allow_loopback: bool) -> str:
-    try:
-        parts = urlsplit(value)
-        port = parts.port
-    except ValueError:
-        return "it cannot be parsed as a URL"
-    host = (parts.hostname or "").lower()
-    if allow_loopback and host in _LOOPBACK and parts.scheme in ("http", "https"):
-        return ""
-    if parts.scheme != "https":
-        return "it must start with https://"
-    if parts.username is not None or parts.password is not None:
-        return "it must not contain a user name or password"
-    if host not in _HOSTS or port not in (None, 443):
-        return "its host must be discord.com or discordapp.com"
-    if not _PATH.fullmatch(parts.path):
-        return "its path must be /api/webhooks/<id>/<token>"
-    if parts.fragment:
-        return "it must not have a #fragment"
-    return ""
 
 
 def post(
@@ -138,19 +65,19 @@ def post(
     :class:`WebhookError` saying how many payloads were delivered; rerunning sends the rest.
     """
     webhook = hashlib.sha256(url.encode()).hexdigest()
-    bodies = [_canonical(payload) for payload in payloads]
+    bodies = [canonical(payload) for payload in payloads]
     if announcement_id is None:
         announcement_id = hashlib.sha256(b"\n".join(bodies)).hexdigest()
-    keys = [_key(webhook, announcement_id, index, body) for index, body in enumerate(bodies)]
-    delivered, fingerprint = _read_ledger(ledger)
+    keys = [payload_key(webhook, announcement_id, index, body) for index, body in enumerate(bodies)]
+    delivered, fingerprint = read_ledger(ledger)
     # Write the ledger before posting anything: a ledger we cannot write must not be found out
     # after a message went out unrecorded (the rerun would post it twice).
-    fingerprint = _write_ledger(ledger, delivered, fingerprint)
+    fingerprint = write_ledger(ledger, delivered, fingerprint)
     sent = skipped = 0
     # A loopback URL (a test server, a local relay) never goes through a proxy.
-    direct = (urlsplit(url).hostname or "").lower() in _LOOPBACK
+    direct = (urlsplit(url).hostname or "").lower() in LOOPBACK
     client = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=not direct)
-    with _scrubbed_logs(url), client:
+    with scrubbed_logs(url), client:
         for index, (key, body) in enumerate(zip(keys, bodies, strict=True)):
             if key in delivered:
                 skipped += 1
@@ -167,7 +94,7 @@ def post(
                 done=sent,
             )
             delivered.add(key)
-            fingerprint = _write_ledger(ledger, delivered, fingerprint)
+            fingerprint = write_ledger(ledger, delivered, fingerprint)
             sent += 1
     return PostResult(sent=sent, skipped=skipped)
 
@@ -295,106 +222,7 @@ def _detail(answer: bytes, url: str) -> str:
     data = _json(answer)
     if not isinstance(data, dict) or not isinstance(data.get("message"), str):
         return ""
-    message = " ".join(_scrub(data["message"], url).split())[:200]
+    message = " ".join(scrub(data["message"], url).split())[:200]
     code = data.get("code")
     code_text = f" {code}" if isinstance(code, int) and not isinstance(code, bool) else ""
     return f" ({message}{code_text})" if message else ""
-
-
-def _secrets(url: str) -> list[str]:
-    """The parts of ``url`` that must never appear in text: the URL, its path and the last two
-    path segments (a webhook's id and token), longest first."""
-    path = urlsplit(url).path
-    segments = [s for s in path.split("/") if s][-2:]
-    return sorted({url, path, *(s for s in segments if len(s) >= 4)} - {"", "/"}, key=len)[::-1]
-
-
-def _scrub(text: str, url: str) -> str:
-    for secret in _secrets(url):
-        text = text.replace(secret, "<webhook>")
-    return text
-
-
-class _ScrubFilter(logging.Filter):
-    """Rewrites a log record that would show the webhook URL (httpx logs every request's)."""
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self._url = url
-
-    def __repr__(self) -> str:
-        return "<_ScrubFilter webhook=<hidden>>"
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record: logging reports it, with its own handler
-            return True
-        scrubbed = _scrub(message, self._url)
-        if scrubbed != message:
-            record.msg, record.args = scrubbed, ()
-        return True
-
-
-@contextmanager
-def _scrubbed_logs(url: str) -> Iterator[None]:
-    loggers = [logging.getLogger(name) for name in _HTTP_LOGGERS]
-    scrubber = _ScrubFilter(url)
-    for logger in loggers:
-        logger.addFilter(scrubber)
-    try:
-        yield
-    finally:
-        for logger in loggers:
-            logger.removeFilter(scrubber)
-
-
-def _canonical(payload: Mapping[str, object]) -> bytes:
-    """The payload's JSON, in one canonical form: the bytes posted and the bytes keyed."""
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def _key(webhook: str, announcement_id: str, index: int, body: bytes) -> str:
-    head = f"{webhook}\n{announcement_id}\n{index}\n".encode()
-    return hashlib.sha256(head + body).hexdigest()
-
-
-def _read_ledger(ledger: Path) -> tuple[set[str], str | None]:
-    """The keys already delivered and the ledger's fingerprint (None: no ledger yet)."""
-    try:
-        snapshot = fs.read(ledger)
-    except SourceError:
-        if ledger.exists():
-            raise
-        return set(), None
-    try:
-        data = json.loads(snapshot.data)
-    except ValueError:
-        data = None
-    keys = data.get("delivered") if isinstance(data, dict) else None
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != LEDGER_VERSION
-        or not isinstance(keys, list)
-        or not all(isinstance(key, str) for key in keys)
-    ):
-        raise WebhookError(
-            "not a milepost delivery ledger",
-            path=str(ledger),
-            hint="move it aside to start a new one; what it recorded may then be posted again",
-        )
-    return set(keys), snapshot.fingerprint
-
-
-def _write_ledger(ledger: Path, delivered: set[str], expected: str | None) -> str:
-    data = {"version": LEDGER_VERSION, "delivered": sorted(delivered)}
-    text = json.dumps(data, indent=2) + "\n"
-    blob = text.encode()
-    try:
-        fs.write_atomic(ledger, blob, expected=expected)
-    except OSError as exc:
-        raise WebhookError(
-            f"cannot write the delivery ledger: {exc.strerror or type(exc).__name__}",
-            path=str(ledger),
-        ) from None
-    return fs.sha256(blob)

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from milepost import api
-from milepost.serve import RELOAD_PATH, VERSION_PATH, Preview
+from milepost.serve import Preview
+from milepost.serve.pages import RELOAD_PATH, VERSION_PATH
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2026, 11, 25)

@@ -6,50 +6,29 @@ The pages served are those ``milepost site`` writes, with two additions made whi
 reloads the page when the build number changes, and, when the last build found errors (a
 roadmap that cannot be read, a bad config), a banner listing them. A build that fails keeps the
 server up: the errors show in the terminal and on the pages, and the next save tries again.
+This module builds and watches; what the server answers is :mod:`milepost.serve.pages`.
 
 With :mod:`milepost.api` and the CLI, one of the modules that touch files and the network.
 """
 
 from __future__ import annotations
 
-import json
-import mimetypes
 import os
 import threading
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
-from html import escape
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from milepost import api, fs
 from milepost.errors import MilepostError
+from milepost.serve.pages import Answer, answer, handler
 
-__all__ = ["RELOAD_PATH", "VERSION_PATH", "Preview"]
+__all__ = ["Preview"]
 
-VERSION_PATH = "/__milepost__/version"
-RELOAD_PATH = "/__milepost__/reload.js"
 _WATCHED = (".md", ".markdown", ".toml")
-_RELOAD_JS = b"""// milepost serve: reload the page when the site is rebuilt.
-(function () {
-  var seen = null;
-  function poll() {
-    fetch("/__milepost__/version", { cache: "no-store" })
-      .then(function (r) { return r.json(); })
-      .then(function (d) {
-        if (seen === null) { seen = d.version; } else if (d.version !== seen) { location.reload(); }
-      })
-      .catch(function () {})
-      .then(function () { setTimeout(poll, 500); });
-  }
-  poll();
-})();
-"""
-_TAIL = f'<script src="{RELOAD_PATH}"></script>'
 
 
 class Preview:
@@ -80,7 +59,7 @@ class Preview:
         self._server: threading.Thread | None = None
         self._folders: frozenset[str] = frozenset()  # the folders the roadmaps are in
         self._linked: frozenset[str] = frozenset()  # the files their pages link to
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler(self.page))
         self.server.daemon_threads = True
 
     @property
@@ -173,36 +152,9 @@ class Preview:
         if self._watcher is not None:
             self._watcher.join(timeout=5)
 
-    def page(self, path: str) -> tuple[HTTPStatus, str, bytes]:
+    def page(self, path: str) -> Answer:
         """What to answer for ``path``: status, content type, body."""
-        if path == VERSION_PATH:
-            body = {"version": self.version, "errors": self.errors}
-            return HTTPStatus.OK, "application/json", json.dumps(body).encode("utf-8")
-        if path == RELOAD_PATH:
-            return HTTPStatus.OK, "text/javascript; charset=utf-8", _RELOAD_JS
-        if path == "/favicon.ico":  # the site has none; browsers ask all the same
-            return HTTPStatus.NO_CONTENT, "image/x-icon", b""
-        file = _file(self.output, path)
-        if file is None:
-            return self._html(HTTPStatus.NOT_FOUND, _error_page("Not found", [path]))
-        try:
-            data = fs.read(file, any_size=True).data
-        except MilepostError:
-            if self.errors:
-                return self._html(HTTPStatus.INTERNAL_SERVER_ERROR, _error_page("", []))
-            return self._html(HTTPStatus.NOT_FOUND, _error_page("Not found", [path]))
-        if file.suffix == ".html":
-            return self._html(HTTPStatus.OK, data)
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        return HTTPStatus.OK, kind, data
-
-    def _html(self, status: HTTPStatus, data: bytes) -> tuple[HTTPStatus, str, bytes]:
-        """An HTML page with the reload script, and the last build's errors if any."""
-        extra = (_banner(self.errors) if self.errors else "") + _TAIL
-        text = data.decode("utf-8", "replace")
-        cut = text.rfind("</body>")
-        text = text[:cut] + extra + text[cut:] if cut != -1 else text + extra
-        return status, "text/html; charset=utf-8", text.encode("utf-8")
+        return answer(path, output=self.output, version=self.version, errors=self.errors)
 
 
 def _shown(path: str) -> str:
@@ -256,60 +208,3 @@ def _folders_of(paths: list[str | os.PathLike[str]]) -> frozenset[str]:
                     break
                 found.add(str(folder))
     return frozenset(found)
-
-
-def _file(root: Path, url_path: str) -> Path | None:
-    """The file below ``root`` that a URL path names; None outside it or for hidden files."""
-    parts = [p for p in unquote(urlsplit(url_path).path).split("/") if p]
-    if any(p.startswith(".") or "\\" in p or "\0" in p for p in parts):
-        return None
-    target = root.joinpath(*parts)
-    if not parts or target.is_dir():
-        target = target / "index.html"
-    return target
-
-
-def _banner(errors: Iterable[str]) -> str:
-    lines = "".join(f"<li><code>{escape(e)}</code></li>" for e in errors)
-    return (
-        '<aside id="milepost-errors" role="alert" style="position:fixed;left:0;right:0;'
-        "bottom:0;max-height:40vh;overflow:auto;margin:0;padding:.75rem 1rem;background:#ffebe9;"
-        'color:#82071e;border-top:3px solid #cf222e;font:14px/1.4 sans-serif;z-index:9999">'
-        f"<strong>milepost serve: the last build found errors</strong><ul>{lines}</ul></aside>"
-    )
-
-
-def _error_page(title: str, lines: list[str]) -> bytes:
-    items = "".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
-    heading = escape(title or "The site could not be built")
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>'
-        f"{heading} · milepost serve</title></head><body><h1>{heading}</h1><ul>{items}</ul>"
-        "</body></html>\n"
-    ).encode()
-
-
-def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "milepost-serve"
-
-        def do_GET(self) -> None:
-            status, kind, body = preview.page(self.path)
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_HEAD(self) -> None:
-            status, kind, body = preview.page(self.path)
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-
-        def log_message(self, format: str, *args: Any) -> None:
-            """Quiet: the terminal shows builds and errors, not every request."""
-
-    return Handler

@@ -332,7 +332,8 @@ def test_markdown_has_every_line_once_in_order(a: Announcement) -> None:
 def test_counts_are_pluralised_as_english_says() -> None:
     from datetime import date
 
-    from milepost.history.diff import ItemChange, Ref, TrackDiff
+    from milepost.history.changes import ItemChange
+    from milepost.history.diff import Ref, TrackDiff
     from milepost.history.snapshot import ItemState
     from milepost.model import Status
 

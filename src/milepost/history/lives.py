@@ -15,7 +15,7 @@ from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
-from milepost.history.diff import period_move
+from milepost.history.changes import period_move
 from milepost.history.lineage import Lineage, Point, lineages
 from milepost.vocabulary.status import Status
 

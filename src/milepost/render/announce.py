@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from milepost.history.diff import ItemChange, TrackDiff
+from milepost.history.changes import ItemChange
+from milepost.history.diff import TrackDiff
 from milepost.model import Status
 from milepost.render.history import escape_markdown, track_words
 from milepost.render.text import counted

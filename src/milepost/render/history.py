@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from milepost.history.diff import FieldChange, ItemChange, TrackDiff
+from milepost.history.changes import FieldChange, ItemChange
+from milepost.history.diff import TrackDiff
 from milepost.history.lineage import Lineage
 from milepost.history.snapshot import ItemState
 from milepost.history.versions import Commit

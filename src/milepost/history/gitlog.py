@@ -2,7 +2,8 @@
 
 History is read with two processes whatever the size of the portfolio: one ``git log`` over
 the roadmaps' folders (first parent, renames detected, raw blob ids) and one
-``git cat-file --batch`` for the blobs not already cached.
+``git cat-file --batch`` for the blobs not already cached. What ``git log`` prints is read
+into commits by :mod:`milepost.history.logformat` (pure).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from milepost.errors import MilepostError, UsageError
-from milepost.history.versions import Commit, Touch
+from milepost.history.logformat import FORMAT, parse_log
+from milepost.history.versions import Commit
 
 __all__ = [
     "Repository",
@@ -133,17 +134,11 @@ def resolve(root: Path, rev: str) -> Commit | None:
     sha = _text(found.stdout).strip()
     if found.returncode != 0 or not sha:
         return None
-    result = _git(root, "show", "-s", "-z", f"--format={_FORMAT}", f"{sha}^{{commit}}", "--")
+    result = _git(root, "show", "-s", "-z", f"--format={FORMAT}", f"{sha}^{{commit}}", "--")
     if result.returncode != 0 or not result.stdout.strip():
         return None
-    commits = _parse_log(_text(result.stdout))
+    commits = parse_log(_text(result.stdout))
     return commits[0] if commits else None
-
-
-# The committer date twice (as written, and in seconds for when its time zone is broken),
-# then the author date the same way, for when the committer date cannot be read at all.
-_FORMAT = "%x1e%H%x1f%P%x1f%cI%x1f%ct%x1f%aI%x1f%at%x1f%an%x1f%s"
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Commit]:
@@ -153,7 +148,7 @@ def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Comm
     """
     args = ["log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev"]
     # --root: the first commit adds its files even where the user's log.showRoot says not to
-    args += ["--root", "-z", f"--format={_FORMAT}"]
+    args += ["--root", "-z", f"--format={FORMAT}"]
     result = _git(root, *args, rev, "--", *pathspecs)
     if result.returncode != 0:
         if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0 and rev == "HEAD":
@@ -161,50 +156,7 @@ def log(root: Path, pathspecs: Sequence[str], *, rev: str = "HEAD") -> list[Comm
         if resolve(root, rev) is None:
             raise UsageError(f"unknown revision {rev!r}", path=str(root))
         raise _failed(result, "git log failed", root)
-    return _parse_log(_text(result.stdout))
-
-
-def _parse_log(text: str) -> list[Commit]:
-    commits = []
-    for chunk in text.split("\x1e")[1:]:
-        header, _, raw = chunk.partition("\0")
-        sha, parents, *dates, author, subject = header.strip("\n").split("\x1f", 7)
-        fields = raw.lstrip("\n").split("\0")
-        touches = []
-        i = 0
-        while i < len(fields):
-            meta = fields[i]
-            if not meta.startswith(":"):
-                i += 1
-                continue
-            parts = meta.split()
-            status, blob = parts[-1][:1], parts[3]
-            if status in "RC":
-                touches.append(Touch(status, fields[i + 2], blob, fields[i + 1]))
-                i += 3
-            else:
-                touches.append(Touch(status, fields[i + 1], blob))
-                i += 2
-        moment = _moment(*dates)
-        commits.append(Commit(sha, moment, author, subject, tuple(touches), tuple(parents.split())))
-    return commits
-
-
-def _moment(committed: str, committed_at: str, authored: str, authored_at: str) -> datetime:
-    """When a commit was made: its committer date in its own time zone. Commits that git
-    itself would not make (``git fsck``: badTimezone, badDate) are read too: a broken time
-    zone as UTC, a date that is none by the author date, and with neither, the Unix epoch
-    (which history takes as no later than the commit before it)."""
-    for written, seconds in ((committed, committed_at), (authored, authored_at)):
-        try:
-            return datetime.fromisoformat(written.strip())
-        except ValueError:
-            pass
-        try:
-            return datetime.fromtimestamp(int(seconds), UTC)
-        except (ValueError, OverflowError, OSError):
-            pass
-    return _EPOCH
+    return parse_log(_text(result.stdout))
 
 
 def touches(root: Path, shas: Iterable[str]) -> dict[str, Commit]:
@@ -215,10 +167,10 @@ def touches(root: Path, shas: Iterable[str]) -> dict[str, Commit]:
     if not wanted:
         return {}
     args = ["show", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev", "-z"]
-    result = _git(root, *args, f"--format={_FORMAT}", *wanted, "--")
+    result = _git(root, *args, f"--format={FORMAT}", *wanted, "--")
     if result.returncode != 0:
         raise _failed(result, "git show failed", root)
-    return {c.sha: c for c in _parse_log(_text(result.stdout))}
+    return {c.sha: c for c in parse_log(_text(result.stdout))}
 
 
 def grafted(root: Path, shas: Iterable[str]) -> frozenset[str]:
@@ -243,9 +195,9 @@ def grafted(root: Path, shas: Iterable[str]) -> frozenset[str]:
 def horizon(root: Path, rev: str = "HEAD") -> Commit | None:
     """In a shallow clone, the oldest commit of ``rev``'s first-parent history, its parents
     cut off (:func:`grafted`); None where that history reaches a real first commit."""
-    args = ["log", "--first-parent", "--max-parents=0", "-z", f"--format={_FORMAT}"]
+    args = ["log", "--first-parent", "--max-parents=0", "-z", f"--format={FORMAT}"]
     result = _git(root, *args, rev, "--")
-    commits = _parse_log(_text(result.stdout)) if result.returncode == 0 else []
+    commits = parse_log(_text(result.stdout)) if result.returncode == 0 else []
     if not commits or commits[-1].sha not in grafted(root, [commits[-1].sha]):
         return None
     return commits[-1]

@@ -1020,3 +1020,33 @@ def test_every_track_has_a_label_of_its_own(
     from milepost.portfolio.links import track_labels
 
     assert track_labels(tracks) == labels
+
+
+def test_unplaced_is_the_dated_work_not_placed_yet_each_once() -> None:
+    """What the timeline and the Gantt chart add after the template's sections: the work
+    ``status_items`` counts that says when, on no line placed, by no title placed."""
+    from milepost.portfolio.dated import unplaced
+    from milepost.vocabulary.titles import title_key
+
+    roadmap = milepost.loads(
+        "# X Roadmap\n\n## Current Focus\n\n### November 2026\n- 🚧 Search\n\n"
+        "## Plans\n\n### 2025 Q3\n- [x] Quadlet\n- [ ] Quadlet\n- [ ] Store\n\n"
+        "## Ideas\n\n- 📋 Someday\n- 📋 EXPORT (Q2 2027)\n- 📋 Sync (Q3 2027)\n"
+    )
+    assert roadmap.focus is not None
+    [search] = roadmap.focus.periods[0].items
+    lines = {search.span.start}
+    # "Search" stands on a line placed; "Someday" says no time
+    found = [i.title for i in unplaced(roadmap, lines=lines, titles=set())]
+    assert found == ["Quadlet", "Quadlet", "Store", "EXPORT (Q2 2027)", "Sync (Q3 2027)"]
+    # the same work as placed (titles as title_key gives them), on another line
+    placed = {"store", "export (q2 2027)"}
+    found = [i.title for i in unplaced(roadmap, lines=lines, titles=placed)]
+    assert found == ["Quadlet", "Quadlet", "Sync (Q3 2027)"]
+    # lazy: a title placed while iterating keeps later items of that title out
+    growing: set[str] = set()
+    taken = []
+    for item in unplaced(roadmap, lines=lines, titles=growing):
+        taken.append(item.title)
+        growing.add(title_key(item.title))
+    assert taken == ["Quadlet", "Store", "EXPORT (Q2 2027)", "Sync (Q3 2027)"]

@@ -10,7 +10,7 @@ from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from milepost.model import status_items
+from milepost.portfolio.dated import unplaced
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
 from milepost.render.text import shorten
@@ -253,11 +253,7 @@ def gantt(portfolio: Portfolio) -> str:
         recorded = {i.span.start for group in track.roadmap.milestones for i in group.items}
         seen = recorded | {i.span.start for i in items}
         titles = planned | {title_key(i.title) for i in items}
-        items += [
-            i
-            for i in status_items(track.roadmap)
-            if i.span.start not in seen and title_key(i.title) not in titles
-        ]
+        items += unplaced(track.roadmap, lines=seen, titles=titles)
         dated = [
             i
             for i in items

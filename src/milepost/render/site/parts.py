@@ -11,7 +11,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from milepost.model import Item, Metric, risk_level, status_items
+from milepost.model import Item, Metric, risk_level
+from milepost.portfolio.dated import unplaced
 from milepost.portfolio.model import Mention, mentions
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup
@@ -210,9 +211,8 @@ def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Statu
         when = initiative.timeline_period
         if when is not None:
             put(when.label, when.start, initiative.name, None)
-    for i in status_items(r):  # each once: not the same work as placed above, on other lines
-        if i.span.start not in placed and title_key(i.title) not in titles:
-            put(*_column(i.period), i.title, i.status)
+    for i in unplaced(r, lines=placed, titles=titles):  # each once, as put adds its title
+        put(*_column(i.period), i.title, i.status)
     return cells
 
 

@@ -1,0 +1,34 @@
+"""The dated work of a roadmap that a time axis (the site's timeline, the Gantt chart of
+``milepost summary``) has not placed yet: what each draws after the template's own sections."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+
+from milepost.model import Item, Roadmap, status_items
+from milepost.vocabulary.titles import title_key
+
+__all__ = ["unplaced"]
+
+
+def unplaced(roadmap: Roadmap, *, lines: Container[int], titles: Container[str]) -> Iterator[Item]:
+    """The roadmap's work that says when and is not placed yet, in document order: each item
+    ``status_items`` counts (so each once) whose period has a first day, that stands on none
+    of ``lines`` (the first lines of the items placed) and is not the same work, by
+    :func:`~milepost.vocabulary.titles.title_key`, as any of ``titles`` (those placed).
+
+    The same work may stand on another line than the copy placed: ``status_items`` keeps
+    its furthest copy (shipped in Current Focus, recorded under Completed Milestones).
+
+    Lazy: each item is tested when it is reached, against ``lines`` and ``titles`` as they
+    are then, so a caller that adds the title of each item it places (the site's timeline)
+    keeps later items of that title out too.
+    """
+    for item in status_items(roadmap):
+        if (
+            item.period is not None
+            and item.period.start is not None
+            and item.span.start not in lines
+            and title_key(item.title) not in titles
+        ):
+            yield item

@@ -118,3 +118,8 @@ def test_a_scroller_is_named_by_the_section_it_is_in() -> None:
         "Table: Plan &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y",
     ]
     assert not _scan(html).handlers
+
+
+def test_a_scroller_under_a_heading_over_two_lines_keeps_the_space_between_them() -> None:
+    html = markdown_html("Risks and\nMitigations\n---\n\n| a |\n|-|\n| 1 |\n")
+    assert 'aria-label="Table: Risks and Mitigations"' in html

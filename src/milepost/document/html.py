@@ -68,6 +68,8 @@ def to_html(
     events: Iterable[Any] = pyromark.events(text, options=OPTIONS)  # dicts, and a few str
     for event in events:
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+            if heading is not None:  # a heading over two lines: its words stay apart
+                heading[3].append(" ")
             if alt is not None:
                 alt.append(" ")
             elif event == "SoftBreak":

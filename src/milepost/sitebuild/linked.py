@@ -3,9 +3,10 @@
 A track page's links to such files point to their copies under ``files/<slug>/`` (see
 ``render.site.filters.Relink``), whose answers (each file a link named, copied or not) are
 the track's ``checked``, kept in the manifest with its page. The manifest also lists each
-copy: its place in the site, the track (by key) whose page links to it, the file it copies,
-and that file's size and time of change when it was copied, so an unchanged file is not
-copied again. A copy no page links to any more is deleted.
+copy: its place in the site, the track (by key) whose page links to it, the file it copies
+(by its path from the portfolio's root: the site's folder is published) and that file's size
+and time of change when it was copied, so an unchanged file is not copied again. A copy no
+page links to any more is deleted.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def copy_linked(
     (``before``: the last build's, as read from its manifest, trusted in nothing); a file
     that cannot be copied is added to ``errors``."""
     listed = _entries(before)
-    wanted: dict[str, tuple[str, str]] = {}  # place → (track key, file)
+    wanted: dict[str, tuple[TrackFile, str]] = {}  # place → (its track, file)
     for track in found:
         if not track.checked or track.parts is None:
             continue
@@ -42,18 +43,19 @@ def copy_linked(
         for file, copied in track.checked.items():
             if copied:
                 inside = os.path.relpath(file, roadmap_folder)
-                wanted[place_of(track.parts.slug, inside)] = (track.key, file)
+                wanted[place_of(track.parts.slug, inside)] = (track, file)
     for place in listed.keys() - wanted.keys():  # first: a new copy may need the place
         _clear(folder, place)
     now: dict[str, list[Any]] = {}
-    for place, (key, file) in sorted(wanted.items()):
+    for place in sorted(wanted):
+        track, file = wanted[place]
         target = folder / place
         try:
             info = os.stat(file)
         except OSError:  # gone since the page was rendered: no stale copy either
             _clear(folder, place)
             continue
-        stamp = [key, file, info.st_size, info.st_mtime_ns]
+        stamp = [track.key, track.from_root(file), info.st_size, info.st_mtime_ns]
         if listed.get(place) != stamp or not target.is_file():
             try:
                 _copy(file, target, folder / FILES)

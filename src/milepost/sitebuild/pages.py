@@ -174,7 +174,7 @@ def write(
         "conflicts": manifest["conflicts"],
         "inputs": manifest["inputs"],
         "linked": copies,
-        "checked": {t.key: t.checked for t in found if t.checked},
+        "checked": {t.key: t.kept_links() for t in found if t.checked},
     }
     # Compact: with an indent, json encodes in Python, a tenth of a rebuild at 1,000 tracks.
     data = json.dumps(new_manifest, sort_keys=True, separators=(",", ":")).encode("utf-8")

@@ -6,6 +6,10 @@ from the portfolio's root), its config, ``today``, the project's name, the portf
 roadmaps (their links between them go to their pages) and milepost's version (with a stamp
 of its code): a track is parsed and rendered again only when one of those changed since the
 last build into the same folder.
+
+The manifest names the files a track's page links to by their paths from the portfolio's root
+(:meth:`TrackFile.from_root`), never where the portfolio is on the disk that built it: the
+site's folder is published, dotfiles and all.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 from milepost import fs
@@ -47,6 +51,35 @@ class TrackFile:
     #: Every file a link of its page named → whether it is copied into the site: from its
     #: rendering, or (a page kept) from the last build, each answer found to hold still.
     checked: dict[str, bool] | None = None
+
+    def _root(self) -> str:
+        """The portfolio's root, resolved: the roadmap's folder up as many folders as the
+        path its page shows has (``shown`` is made from resolved folders)."""
+        root = os.path.realpath(self.path.parent)
+        for _ in PurePosixPath(self.shown).parent.parts:
+            root = os.path.dirname(root)
+        return root
+
+    def from_root(self, file: str) -> str | None:
+        """A file its page links to (resolved) as the manifest keeps it: its path from the
+        portfolio's root, ``a/b.png`` (``../c.png`` outside it); None where there is none (a
+        file on another drive)."""
+        try:
+            return PurePath(os.path.relpath(file, self._root())).as_posix()
+        except ValueError:
+            return None
+
+    def on_disk(self, kept: object) -> str | None:
+        """The file (resolved) the manifest keeps as ``kept`` (:meth:`from_root`); None for
+        what no build wrote there (a manifest is trusted in nothing)."""
+        if not isinstance(kept, str) or not kept or PurePath(kept).is_absolute():
+            return None
+        return os.path.normpath(os.path.join(self._root(), kept))
+
+    def kept_links(self) -> dict[str, bool]:
+        """:attr:`checked` as the manifest keeps it, each file by :meth:`from_root`."""
+        kept = ((self.from_root(file), copied) for file, copied in (self.checked or {}).items())
+        return {file: copied for file, copied in kept if file is not None}
 
 
 def digest(*parts: str) -> str:
@@ -96,26 +129,28 @@ def to_render(
     on_disk = _track_pages(folder)
     todo = []
     for track in tracks:
-        links = (checked or {}).get(track.key, {})
-        if not _links_hold(track, links) or not _reuse(track, on_disk, pages, kept):
+        links = _links((checked or {}).get(track.key, {}), track)
+        if links is None or not _reuse(track, on_disk, pages, kept):
             todo.append(track)
         else:
             track.checked = links
     return todo
 
 
-def _links_hold(track: TrackFile, links: Any) -> bool:
-    """Whether each file the links of the track's page named is still copied, or still not
-    (``links``: as the last build's manifest has them, trusted in nothing)."""
-    if not isinstance(links, dict):
-        return False
-    if not links:
-        return True
+def _links(kept: Any, track: TrackFile) -> dict[str, bool] | None:
+    """Each file the links of the track's page named (resolved) → whether it is copied, if
+    each answer still holds; None if one does not (``kept``: as the last build's manifest
+    has them, trusted in nothing)."""
+    if not isinstance(kept, dict):
+        return None
     folder = os.path.realpath(track.path.parent)
-    return all(
-        isinstance(target, str) and (path_to_copy(folder, target) is not None) is copied
-        for target, copied in links.items()
-    )
+    links: dict[str, bool] = {}
+    for file, copied in kept.items():
+        target = track.on_disk(file)
+        if target is None or (path_to_copy(folder, target) is not None) is not copied:
+            return None
+        links[target] = copied
+    return links
 
 
 def _track_pages(folder: Path) -> frozenset[str]:

@@ -14,6 +14,7 @@ import pytest
 from milepost import api
 from tests.browser import open_page
 from tests.conftest import EXAMPLES
+from tests.test_site_header import LABELS
 
 WIDE_ROADMAP = """\
 # Wide Roadmap
@@ -130,3 +131,48 @@ def test_the_header_is_two_lines_on_a_phone_and_one_on_a_desktop(
         assert clear, (name, width, link.inner_text())
     assert problems == []
     page.close()
+
+
+# The link of the page shown, against another link of the header: the properties other than
+# colour in which they differ, and the contrast of its bar with the page (WCAG 1.4.11: 3).
+CURRENT = r"""el => {
+  const channel = (v) => (v <= 10.03 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+  const lum = (c) => { const [r, g, b] = c.match(/[\d.]+/g).map(Number);
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+  const other = [...el.parentElement.querySelectorAll('a')].find(a => a !== el);
+  const [mine, theirs] = [getComputedStyle(el), getComputedStyle(other)];
+  const differ = ['fontWeight', 'textDecorationLine', 'borderBottomStyle', 'borderBottomWidth']
+    .filter(k => mine[k] !== theirs[k]);
+  const page = getComputedStyle(document.body).backgroundColor;
+  const [a, b] = [lum(mine.borderBottomColor), lum(page)];
+  return [differ, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_header_marks_the_page_shown(
+    browser: Any, examples: Path, width: int, scheme: str
+) -> None:
+    """Every link of the header looked alike wherever one was: the page's own link says it
+    is the current page (once a page; a track page's "Tracks", the set it is one of), stands
+    out by more than its colour in either scheme, and on a phone starts in view, clear of
+    the row's fade (History is the last of the row)."""
+    for name, label in [*LABELS.items(), ("tracks/memory.html", "Tracks")]:
+        page, problems = open_page(browser, (examples / name).as_uri(), width=width)
+        page.emulate_media(color_scheme=scheme)
+        current = page.locator("header [aria-current]")
+        assert current.count() == 1, (name, current.count())
+        assert current.inner_text() == label
+        assert current.get_attribute("aria-current") == ("true" if "/" in name else "page")
+        differ, contrast = current.evaluate(CURRENT)
+        assert differ and contrast >= 3, (name, scheme, differ, contrast)
+        clear = current.evaluate(
+            """el => { const nav = el.parentElement.getBoundingClientRect();
+            const fade = parseFloat(getComputedStyle(el.parentElement).paddingRight);
+            const box = el.getBoundingClientRect();
+            return box.left >= nav.left && box.right <= nav.right - fade + 1; }"""
+        )
+        assert clear, (name, width)
+        assert page.evaluate("() => window.scrollY") == 0 and problems == []
+        page.close()

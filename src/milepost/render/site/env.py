@@ -75,8 +75,10 @@ def render_around(name: str, slot: str, **context: Any) -> tuple[bytes, bytes]:
 
 
 def render(name: str, **context: Any) -> bytes:
-    """The template ``name`` rendered with ``context``, as UTF-8."""
-    return _env().get_template(name).render(**context).encode("utf-8")
+    """The template ``name`` rendered with ``context``, as UTF-8; its header marks the page
+    by ``here``, the template's name without ``.j2`` (``items.html``)."""
+    here = name.removesuffix(".j2")
+    return _env().get_template(name).render(here=here, **context).encode("utf-8")
 
 
 def static_files() -> dict[str, bytes]:

@@ -35,4 +35,12 @@
   nav.addEventListener("focusin", function (e) {
     e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
   });
+  // The link of the page shown starts in view too, clear of the fade (the page itself is
+  // not scrolled: it may have opened at an anchor further down).
+  var current = nav.querySelector("[aria-current]");
+  if (current) {
+    var fade = parseFloat(getComputedStyle(nav).paddingRight) || 0;
+    var over = current.getBoundingClientRect().right - (nav.getBoundingClientRect().right - fade);
+    if (over > 0) { nav.scrollLeft += over; }
+  }
 })();

@@ -1,5 +1,6 @@
-"""The real Debian chromium (headless) for the browser tests: the ``browser`` fixture, and
-:func:`open_page`, which opens a page and records whatever goes wrong on it.
+"""The real Debian chromium (headless) for the browser tests: the ``browser`` fixture,
+:func:`open_page`, which opens a page and records whatever goes wrong on it, and
+:func:`track_site`, a site of one track to open.
 
 Skipped, with the reason, only where chromium or Playwright cannot be had (.ci/run installs
 chromium with apt-get when it is missing).
@@ -7,11 +8,15 @@ chromium with apt-get when it is missing).
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from milepost import api
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [
@@ -57,3 +62,12 @@ def open_page(browser: Any, url: str, width: int = 1280) -> tuple[Any, list[str]
     page.on("dialog", on_dialog)
     page.goto(url)
     return page, problems
+
+
+def track_site(root: Path, slug: str, roadmap: str) -> Path:
+    """The page of the one track of a site built below ``root``, whose roadmap (in a folder
+    ``slug``) is ``roadmap``."""
+    (root / "p" / slug).mkdir(parents=True)
+    (root / "p" / slug / "roadmap.md").write_text(roadmap, encoding="utf-8")
+    api.site([root / "p"], root / "site", today=dt.date(2026, 11, 25))
+    return root / "site" / "tracks" / f"{slug}.html"

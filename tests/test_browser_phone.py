@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from milepost import api
-from tests.browser import open_page
+from tests.browser import open_page, track_site
 from tests.conftest import EXAMPLES
 from tests.test_site_header import LABELS
 
@@ -47,11 +47,7 @@ OUTLINE = r"""el => {
 @pytest.fixture(scope="module")
 def wide(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A track whose roadmap holds a table and a code block wider than a phone."""
-    root = tmp_path_factory.mktemp("wide")
-    (root / "p" / "wide").mkdir(parents=True)
-    (root / "p" / "wide" / "roadmap.md").write_text(WIDE_ROADMAP, encoding="utf-8")
-    api.site([root / "p"], root / "site", today=dt.date(2026, 11, 25))
-    return root / "site" / "tracks" / "wide.html"
+    return track_site(tmp_path_factory.mktemp("wide"), "wide", WIDE_ROADMAP)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

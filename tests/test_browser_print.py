@@ -4,12 +4,15 @@ under print media (``page.emulate_media(media="print")``, the DevTools protocol'
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from milepost import api
 from tests.browser import open_page, track_site
+from tests.conftest import EXAMPLES
 
 #: The width of an A4 page's text, upright, in CSS pixels (Chromium's default margins).
 A4 = 718
@@ -47,6 +50,13 @@ CUT = """() => [...document.querySelectorAll('main pre, main .wide, main .scroll
 
 
 @pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("examples") / "site"
+    api.site([EXAMPLES], out, today=dt.date(2026, 11, 25))
+    return out
+
+
+@pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return track_site(tmp_path_factory.mktemp("print"), "print", ROADMAP)
 
@@ -72,5 +82,34 @@ def test_printed_code_blocks_and_tables_wrap_and_are_not_cut(
     # every character still there, the lines as written (a wrapped line is one line)
     assert blocks.nth(1).inner_text().strip() == WORD
     assert COMMAND in blocks.nth(0).inner_text()
+    assert problems == []
+    page.close()
+
+
+# The contrast with white paper (a browser prints no backgrounds unless asked) of the colour
+# of every text of the page, lowest first.
+ON_PAPER = r"""() => {
+  const channel = (v) => (v <= 10.03 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+  const lum = (c) => { const [r, g, b] = c.match(/[\d.]+/g).map(Number);
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+  return [...document.querySelectorAll('body, body *')]
+    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .filter(el => el.getClientRects().length && !el.closest('svg'))
+    .map(el => [(1.05) / (lum(getComputedStyle(el).color) + 0.05), el.tagName, el.className])
+    .sort((a, b) => a[0] - b[0]);
+}"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "tracks/memory.html", "risks.html"])
+def test_a_page_printed_from_the_dark_scheme_prints_dark_text(
+    browser: Any, examples: Path, name: str
+) -> None:
+    """Printed where the reader's system is dark, the page kept the dark scheme's light
+    text (the paper stays white), barely readable; on paper it takes the light scheme's
+    colours, whatever the screen's."""
+    page, problems = open_page(browser, (examples / name).as_uri(), width=A4)
+    page.emulate_media(media="print", color_scheme="dark")
+    lowest = page.evaluate(ON_PAPER)[:3]
+    assert lowest and lowest[0][0] >= 4.5, (name, lowest)
     assert problems == []
     page.close()

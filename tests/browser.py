@@ -1,6 +1,7 @@
 """The real Debian chromium (headless) for the browser tests: the ``browser`` fixture,
-:func:`open_page`, which opens a page and records whatever goes wrong on it, and
-:func:`track_site`, a site of one track to open.
+:func:`open_page`, which opens a page and records whatever goes wrong on it, and sites to
+open: the ``examples`` fixture (the example portfolio's) and :func:`track_site` (one
+track's).
 
 Skipped, with the reason, only where chromium or Playwright cannot be had (.ci/run installs
 chromium with apt-get when it is missing).
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 
 from milepost import api
+from tests.conftest import EXAMPLES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [
@@ -41,6 +43,15 @@ def browser() -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the example portfolio (a copy: outside any git clone), its folder."""
+    root = tmp_path_factory.mktemp("examples")
+    shutil.copytree(EXAMPLES, root / "p")
+    api.site([root / "p"], root / "site", today=dt.date(2026, 11, 25))
+    return root / "site"
 
 
 def open_page(browser: Any, url: str, width: int = 1280) -> tuple[Any, list[str]]:

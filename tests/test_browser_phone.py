@@ -4,16 +4,12 @@ a page can be scrolled by keyboard."""
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from milepost import api
 from tests.browser import open_page, track_site
-from tests.conftest import EXAMPLES
 from tests.test_site_header import LABELS
 
 WIDE_ROADMAP = """\
@@ -79,14 +75,6 @@ def test_a_wide_table_or_code_block_scrolls_by_keyboard(
         page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
     assert problems == []
     page.close()
-
-
-@pytest.fixture(scope="module")
-def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("examples")
-    shutil.copytree(EXAMPLES, root / "p")
-    api.site([root / "p"], root / "site", today=dt.date(2026, 11, 25))
-    return root / "site"
 
 
 # How many lines of text the header is high: its height inside its padding and border, in

@@ -4,15 +4,12 @@ under print media (``page.emulate_media(media="print")``, the DevTools protocol'
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from milepost import api
 from tests.browser import open_page, track_site
-from tests.conftest import EXAMPLES
 
 #: The width of an A4 page's text, upright, in CSS pixels (Chromium's default margins).
 A4 = 718
@@ -47,13 +44,6 @@ CUT = """() => [...document.querySelectorAll('main pre, main .wide, main .scroll
     el.getBoundingClientRect().right - document.documentElement.clientWidth,
     s.whiteSpace, s.overflowX]; })
   .filter(([, , hidden, beyond]) => hidden > 1 || beyond > 1)"""
-
-
-@pytest.fixture(scope="module")
-def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("examples") / "site"
-    api.site([EXAMPLES], out, today=dt.date(2026, 11, 25))
-    return out
 
 
 @pytest.fixture(scope="module")

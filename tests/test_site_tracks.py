@@ -3,6 +3,7 @@ renders them."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -102,3 +103,13 @@ def test_namesakes_are_rendered_once(
             assert sorted(rendered) == sorted(set(progress) - set(reused))
     api.site([portfolio], tmp_path / "clean", today=TODAY)
     assert _pages(out) == _pages(tmp_path / "clean")
+
+
+def test_a_track_page_counts_its_items_in_the_index_order(tmp_path: Path) -> None:
+    """The Items card listed the counts by their names' letters ("4 done, 1 future,
+    3 in progress, 3 planned"): they come in the index's order, done, in progress, planned,
+    then what has no column there."""
+    assert _site(EXAMPLES, "-o", tmp_path / "site") == 0
+    html = (tmp_path / "site" / "tracks" / "evaluation.html").read_text(encoding="utf-8")
+    card = html.split('<dt class="muted">Items</dt>')[1].split("</dd>")[0]
+    assert re.findall(r'class="badge (\w+)">', card) == ["done", "in_progress", "planned", "future"]

@@ -160,3 +160,26 @@ def test_the_header_marks_the_page_shown(
         assert clear, (name, width)
         assert page.evaluate("() => window.scrollY") == 0 and problems == []
         page.close()
+
+
+def test_the_row_of_pages_fades_at_either_edge_it_hides_more_past(
+    browser: Any, examples: Path
+) -> None:
+    """The History page opens with its link in view, the row scrolled: the page cut at its
+    left edge stood cut mid-letter, as if drawn wrong, where the right edge fades. Both
+    edges fade, the left one over the row's padding, so the first page is clear of it."""
+    page, problems = open_page(browser, (examples / "history.html").as_uri(), width=390)
+    nav = page.locator("header nav")
+    assert nav.evaluate("el => el.scrollLeft") > 0
+    mask = nav.evaluate("el => getComputedStyle(el).maskImage")
+    clear_at = "rgba(0, 0, 0, 0)"  # transparent: the row hidden there
+    assert mask.startswith(f"linear-gradient(to right, {clear_at}") and mask.endswith(
+        f"{clear_at})"
+    ), mask
+    nav.evaluate("el => { el.scrollLeft = 0; }")
+    clear = page.locator("header nav a").first.evaluate(
+        "el => el.getBoundingClientRect().left - el.parentElement.getBoundingClientRect().left"
+    )
+    assert clear >= 16, clear  # the row's padding, which the fade covers
+    assert problems == []
+    page.close()

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import milepost
-from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.edits.lookup import find_item
@@ -157,86 +155,3 @@ def test_a_shipped_title_reads_back_as_it_read_in_current_focus(
     edit = ops.ship(roadmap, item, today=TODAY)
     after = milepost.loads(_edited(text, edit))
     assert edit.verify(after) is None, _edited(text, edit)
-
-
-def test_a_new_status_takes_away_the_dash_tag_it_undoes(tmp_path: Path) -> None:
-    """``start`` on "X - _DISCARDED_ - Use nbnet" wrote "🚧 X - _DISCARDED_ - ...", which
-    says two things (and reads as dropped, the words winning over the emoji); the tag goes,
-    the note after it stays. A tag the new status agrees with stays."""
-    path = tmp_path / "roadmap.md"
-    path.write_text(
-        "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
-        "- Network module - _DISCARDED_ - Use nbnet\n- Stats system - shipped in v0.3\n",
-        encoding="utf-8",
-    )
-    api.edit(path, "start", item="network", today=dt.date(2026, 11, 25))
-    api.edit(path, "ship", item="stats", today=dt.date(2026, 11, 25), keep=True)
-    text = path.read_text(encoding="utf-8")
-    assert "- 🚧 Network module - Use nbnet\n" in text, text
-    assert "- ✅ Stats system - shipped in v0.3\n" in text, text
-
-
-# a dash tag: what the extractor reads as one is what the edit takes away
-
-_DASH_PHRASES = st.sampled_from(
-    [
-        "DISCARDED",
-        "Done",
-        "shipped in v0.3",
-        "done on 2026-11-02",
-        "in progress",
-        "WIP",
-        "Blocked",
-        "on hold",
-        "won't do",
-        "Next",
-        "later",
-        "Cancelled",
-        "fixed",  # a weak word: no tag
-        "removed in v2",  # a weak word with a when-tail: no tag
-        "Use nbnet",
-        "see the docs",
-        "v0.3 shipped",  # not a letter first: no tag
-        "completed after a much longer review than anyone planned",  # too long: no tag
-    ]
-)
-
-
-@settings(max_examples=120, deadline=None)
-@given(
-    title=st.text(alphabet="abcdefgh xyz123", min_size=1, max_size=16).map(str.strip),
-    tail=st.lists(
-        st.tuples(
-            st.sampled_from([" - ", " – ", " — ", "  -  "]),
-            st.sampled_from(["", "_", "*", "**", "__"]),
-            _DASH_PHRASES,
-        ),
-        min_size=1,
-        max_size=3,
-    ),
-    status=st.sampled_from(list(Status)),
-)
-def test_restatus_takes_away_exactly_the_dash_tag_the_extractor_reads(
-    title: str, tail: list[tuple[str, str, str]], status: Status
-) -> None:
-    """Where the extractor reads a dash tag that the new status undoes, the edit takes away
-    that tag, emphasis and all, and nothing else; where it reads none, or one that agrees,
-    the item's words stay as they are."""
-    if not title[:1].isalpha():
-        title = f"Work {title}".rstrip()
-    segments = [f"{dash}{mark}{phrase}{mark}" for dash, mark, phrase in tail]
-    read = [f"{dash}{phrase}" for dash, _, phrase in tail]  # as the parser reads it
-    text = f"# T Roadmap\n\n## Current Focus\n\n### November 2026\n- {title}{''.join(segments)}\n"
-    roadmap = milepost.loads(text)
-    (item,) = roadmap.items
-    if item.status is None:
-        kept = segments
-    else:
-        assert item.marker is not None
-        tag = [r.strip() for r in read].index(item.marker)
-        assert item.title == title + "".join(read[:tag])
-        kept = segments if item.status is status else segments[:tag] + segments[tag + 1 :]
-    edit = ops.set_status(roadmap, item, status)
-    after = _edited(text, edit)
-    assert f"\n- {status.emoji} {title}{''.join(kept)}\n" in after, after
-    assert edit.verify(milepost.loads(after)) is None, after

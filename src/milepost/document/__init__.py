@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from milepost.document.inline_source import InlineSource, read_inline
 from milepost.document.nodes import (
     Block,
     BlockQuote,
@@ -42,6 +43,7 @@ __all__ = [
     "Heading",
     "HtmlBlock",
     "Inline",
+    "InlineSource",
     "Link",
     "ListBlock",
     "ListItem",
@@ -55,6 +57,7 @@ __all__ = [
     "descendants",
     "headings_to_first_h1",
     "parse",
+    "read_inline",
 ]
 
 

@@ -188,12 +188,8 @@ def set_status(roadmap: Roadmap, item: Item, status: Status, *, reason: str | No
     else:
         try:
             new = restatus_line(lines[first], status, reason=reason, voice=voice)
-        except ValueError:
-            raise UsageError(
-                "cannot find the item's marker on its line",
-                path=roadmap.path,
-                line=item.span.first_line,
-            ) from None
+        except ValueError as error:
+            raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
 
     anchor = item.span.start
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from milepost.document import read_inline
 from milepost.extract.trailing_tags import dash_tag
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
 from milepost.vocabulary.status_words import status_of_word
@@ -157,19 +158,14 @@ def _rewrite_rest(
         cut = words_end.end() if words_end else 0
         new_value = restatus_cell(value[:cut], status, voice) if cut else f" {voice.glyph(status)}"
         return f"{head}{gap}{body[: label.end()]}{new_value}{value[cut:]}"
+    lead = ""
     if label is not None and status_of_word(label["word"]) is not None:
         new = _relabel(label["word"], status, voice)
-        body = (
-            f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
-            + body[label.end() :]
-        )
+        lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
+        body = body[label.end() :]
     elif emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
-    body = _TAG.sub("", body)
-    dash = dash_tag(body, markdown=True)
-    if dash is not None and dash.status is not status:
-        # "🚧 X - _DISCARDED_" would say two things: the tag that the new status undoes goes.
-        body = body[: dash.start].rstrip(" \t") + body[dash.end :]
+    body = lead + _without_tag(_TAG.sub("", body), status)
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
     if reason:
@@ -178,6 +174,24 @@ def _rewrite_rest(
         stripped = f"{stripped} ({_TAGS[status]})"  # the tag ends the item, or it is not read
     body = stripped + trailing
     return f"{head}{gap}{body}" if head else body
+
+
+def _without_tag(text: str, status: Status) -> str:
+    """``text`` (an item's words as written) without the status tag the extractor reads in
+    them where ``status`` undoes it ("🚧 X - _DISCARDED_" would say two things), markup and
+    all: the tag of "X - [Done](https://…)" is the whole link. A tag that agrees stays."""
+    reading = read_inline(text)
+    tag = dash_tag(reading.text)
+    if tag is None or tag.status is status:
+        return text
+    where = reading.written(tag.start, tag.end)
+    if where is None:
+        said = reading.text[tag.start : tag.end].strip(" -–—")
+        raise ValueError(
+            f"cannot take away the status tag {said!r}, whose markup holds other words too:"
+            " change the line by hand"
+        )
+    return text[: where[0]].rstrip(" \t") + text[where[1] :]
 
 
 def restatus_line(
@@ -205,7 +219,7 @@ def restatus_line(
     if heading is not None and _emoji_prefix(heading["rest"]) is not None:
         rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, voice=voice)
         return f"{heading['lead']}{rest}{ending}"
-    raise ValueError("not a list item or a status heading")
+    raise ValueError("cannot find the item's marker on its line")
 
 
 def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:

@@ -1,9 +1,10 @@
 """Trailing status tags: a status written after an item's words (``(in progress)``,
 ``- shipped in v2.1``, ``Status: Done``), and which status words are strong enough to be one.
 
-A dash tag is read in one place, :func:`dash_tag`: from an item's parsed text here, and from
-the line as written in the file by the edits, so that an edit takes away exactly the tag the
-extractor read.
+A dash tag is read in one place, :func:`dash_tag`: from an item's parsed text here, and by the
+edits from the text a line as written reads as (its positions mapped back to the Markdown by
+:func:`milepost.document.read_inline`), so that an edit takes away exactly the tag the
+extractor read, markup and all.
 """
 
 from __future__ import annotations
@@ -81,24 +82,18 @@ class DashTag(NamedTuple):
     end: int
 
 
-def dash_tag(text: str, legend: Legend = NO_LEGEND, *, markdown: bool = False) -> DashTag | None:
+def dash_tag(text: str, legend: Legend = NO_LEGEND) -> DashTag | None:
     """The first status phrase alone after a dash, up to the next dash or the end:
-    ``... - DISCARDED``, ``- shipped in v0.0.30``, ``- Done - see #12``.
-
-    ``markdown``: ``text`` is the line as written in the file, where the phrase may be
-    emphasised (``- _DISCARDED_``, ``— **Done**``): the emphasis, which the parser takes away
-    before the extractor reads, is read through, and the tag's span includes it.
-    """
+    ``... - DISCARDED``, ``- shipped in v0.0.30``, ``- Done - see #12``."""
     for separator in _DASH.finditer(text):
         rest = text[separator.end() :]
         following = _DASH.search(rest)
-        written = (rest[: following.start()] if following else rest).rstrip()
-        phrase = written.strip("*_") if markdown else written
+        phrase = (rest[: following.start()] if following else rest).rstrip()
         if not phrase[:1].isalpha() or len(phrase) > 40:
             continue
         status = (
             legend.word(phrase) or strong_word(phrase) or strong_word(_WHEN_TAIL.sub("", phrase))
         )
         if status is not None:
-            return DashTag(status, separator.start(), separator.end() + len(written))
+            return DashTag(status, separator.start(), separator.end() + len(phrase))
     return None

@@ -15,7 +15,7 @@ from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.errors import UsageError
-from milepost.model import Status
+from milepost.model import Item, Status
 
 FOCUS = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n"
 
@@ -131,12 +131,13 @@ _MARKUP = ["", "_{}_", "*{}*", "**{}**", "__{}__", "[{}](https://example.org/x)"
     ),
     status=st.sampled_from(list(Status)),
 )
-def test_restatus_takes_away_exactly_the_dash_tag_the_extractor_reads(
+def test_restatus_takes_away_exactly_the_dash_tags_the_extractor_reads(
     title: str, tail: list[tuple[str, str, str]], status: Status
 ) -> None:
     """Where the extractor reads a dash tag that the new status undoes, the edit takes away
-    that tag, its emphasis, link or code span and all, and nothing else; where it reads
-    none, or one that agrees, the item's words stay as they are."""
+    that tag, its emphasis, link or code span and all, then the one read after it, and so
+    on: nothing else. Where it reads none, or one that agrees, the item's words stay as they
+    are."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
     segments = [
@@ -146,13 +147,142 @@ def test_restatus_takes_away_exactly_the_dash_tag_the_extractor_reads(
     text = f"{FOCUS}- {title}{''.join(segments)}\n"
     roadmap = milepost.loads(text)
     (item,) = roadmap.items
-    if item.status is None:
-        kept = segments
-    else:
-        assert item.marker is not None
-        tag = [r.strip() for r in read].index(item.marker)
-        assert item.title == title + "".join(read[:tag])
-        kept = segments if item.status is status else segments[:tag] + segments[tag + 1 :]
+    kept, kept_read = list(segments), list(read)
+    while (said := _read_tag(title, kept)) is not None and said.status is not status:
+        assert said.marker is not None
+        tag = [r.strip() for r in kept_read].index(said.marker)
+        assert said.title == title + "".join(kept_read[:tag])
+        del kept[tag], kept_read[tag]
+    edit = ops.set_status(roadmap, item, status)
+    after = _edited(text, edit)
+    assert f"\n- {status.emoji} {title}{''.join(kept)}\n" in after, after
+    assert edit.verify(milepost.loads(after)) is None, after
+
+
+def _read_tag(title: str, segments: list[str]) -> Item | None:
+    """The item the extractor reads "- {title}{segments}" as, where it has a status."""
+    (item,) = milepost.loads(f"{FOCUS}- {title}{''.join(segments)}\n").items
+    return item if item.status is not None else None
+
+
+def _restatused(line: str, status: Status) -> str:
+    text = f"{FOCUS}{line}\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    edit = ops.set_status(roadmap, item, status)
+    after = _edited(text, edit)
+    assert edit.verify(milepost.loads(after)) is None, after
+    return after[len(FOCUS) :].rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "after"),
+    [
+        # words in brackets that the extractor reads as no tag stay
+        ("- Fix (todo) list rendering", Status.IN_PROGRESS, "- 🚧 Fix (todo) list rendering"),
+        (
+            "- Update (done) handler docs (in progress)",
+            Status.BLOCKED,
+            "- ⛔ Update (done) handler docs",
+        ),
+        # a tag the old reading did not know went unseen, the line refused or saying two things
+        ("- Search (shipped)", Status.IN_PROGRESS, "- 🚧 Search"),
+        ("- Search (Done) (#12)", Status.IN_PROGRESS, "- 🚧 Search (#12)"),
+        ("- Search (in progress: 60%) @kim", Status.BLOCKED, "- ⛔ Search @kim"),
+        ("- Search ([in progress](https://example.org/s))", Status.BLOCKED, "- ⛔ Search"),
+        ("- Search (`wip`)", Status.DROPPED, "- ❌ Search"),
+        ("- Search **(planned)**", Status.IN_PROGRESS, "- 🚧 Search"),
+        ("- Search (IN PROGRESS: needs a review) soon", Status.BLOCKED, "- ⛔ Search soon"),
+        # a tag the new status agrees with stays, and a box's tag is not written twice
+        ("- Search (in progress)", Status.IN_PROGRESS, "- 🚧 Search (in progress)"),
+        ("- [ ] Search (in progress: 60%)", Status.IN_PROGRESS, "- [ ] Search (in progress: 60%)"),
+        ("- [ ] Search (in progress)", Status.BLOCKED, "- [ ] Search (blocked)"),
+        # every tag that the new status undoes goes, not the last one alone
+        ("- Search (planned) (in progress)", Status.BLOCKED, "- ⛔ Search"),
+        ("- Search - Done (in progress)", Status.DONE, "- ✅ Search - Done"),
+    ],
+)
+def test_a_new_status_takes_away_the_bracketed_tag_the_extractor_reads(
+    line: str, status: Status, after: str
+) -> None:
+    """The edit had its own list of bracketed tags, taken out anywhere in the line: "(todo)"
+    went from "Fix (todo) list rendering", which no reader takes for a status, and
+    "(shipped)" or "([in progress](url))", which the extractor reads, stayed. It takes away
+    the tag the extractor reads, where the new status undoes it."""
+    assert _restatused(line, status) == after
+
+
+# what the extractor reads as a bracketed tag is what the edit takes away
+
+_BRACKET_PHRASES = st.sampled_from(
+    [
+        "in progress",
+        "WIP",
+        "work-in-progress",
+        "done",
+        "Shipped",
+        "planned",
+        "todo",
+        "blocked",
+        "on hold",
+        "dropped",
+        "won't do",
+        "future",
+        "in progress: 60%",
+        "IN PROGRESS: needs a review",
+        "fixed",  # a weak word: no tag
+        "beta",
+        "see #12",
+        "todo list",
+    ]
+)
+_BRACKET_MARKUP = [
+    "({})",
+    "(_{}_)",
+    "(**{}**)",
+    "([{}](https://example.org/t))",
+    "(`{}`)",
+    "**({})**",
+]
+# References after the tags, and how the parser reads them.
+_REFS = {
+    "": "",
+    " #12": " #12",
+    " (#12, @kim)": " (#12, @kim)",
+    " @kim": " @kim",
+    " [#12](https://github.com/o/r/issues/12)": " #12",
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=st.text(alphabet="abcdefgh xyz123", min_size=1, max_size=16).map(str.strip),
+    tail=st.lists(
+        st.tuples(st.sampled_from(_BRACKET_MARKUP), _BRACKET_PHRASES), min_size=1, max_size=3
+    ),
+    refs=st.sampled_from(sorted(_REFS)),
+    status=st.sampled_from(list(Status)),
+)
+def test_restatus_takes_away_exactly_the_bracketed_tags_the_extractor_reads(
+    title: str, tail: list[tuple[str, str]], refs: str, status: Status
+) -> None:
+    """Where the extractor reads a bracketed tag that the new status undoes, the edit takes
+    away that tag, markup and all, then the one read after it, and so on; the references
+    after it stay. Where it reads none, or one that agrees, the item's words stay."""
+    if not title[:1].isalpha():
+        title = f"Work {title}".rstrip()
+    kept = [" " + markup.format(phrase) for markup, phrase in tail] + [refs]
+    kept_read = [f" ({phrase})" for _, phrase in tail] + [_REFS[refs]]  # as the parser reads
+    text = f"{FOCUS}- {title}{''.join(kept)}\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    while (said := _read_tag(title, kept)) is not None and said.status is not status:
+        if said.marker == "".join(kept_read[-2:]).strip():  # the last bracket, then references
+            tag = len(kept) - 2
+        else:  # capitals opening a bracketed note, the first of them
+            assert said.marker == "(IN PROGRESS:", said
+            tag = kept_read.index(" (IN PROGRESS: needs a review)")
+        del kept[tag], kept_read[tag]
     edit = ops.set_status(roadmap, item, status)
     after = _edited(text, edit)
     assert f"\n- {status.emoji} {title}{''.join(kept)}\n" in after, after

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from milepost.document import read_inline
-from milepost.extract.trailing_tags import dash_tag
+from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
 from milepost.vocabulary.status_words import status_of_word
 from milepost.vocabulary.titles import CARRIED_OVER
@@ -73,11 +73,6 @@ _ITEM = re.compile(
 )
 _LABEL = re.compile(
     r"^(?P<open>\*\*|__)(?P<word>[^*_\n]+?)(?P<colon_in>:?)(?P<close>\*\*|__)(?P<colon_out>:?)"
-)
-_TAG = re.compile(
-    r"\s*\((?:in[ -]progress|wip|work[ -]in[ -]progress|blocked|on hold|dropped|cancelled|"
-    r"future|todo|planned|done|completed)\)",
-    re.IGNORECASE,
 )
 # The status value of a field: an emoji and/or status words, up to the words that follow.
 _FIELD_VALUE = re.compile(
@@ -165,33 +160,38 @@ def _rewrite_rest(
         body = body[label.end() :]
     elif emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
-    body = lead + _without_tag(_TAG.sub("", body), status)
+    body, agreeing = _without_tags(body, status)
+    body = lead + body
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
     if reason:
         stripped = before_owners(stripped, f" ({reason})")
-    if boxed and status in _TAGS and emoji is None:
+    if boxed and status in _TAGS and emoji is None and not agreeing:
         stripped = f"{stripped} ({_TAGS[status]})"  # the tag ends the item, or it is not read
     body = stripped + trailing
     return f"{head}{gap}{body}" if head else body
 
 
-def _without_tag(text: str, status: Status) -> str:
-    """``text`` (an item's words as written) without the status tag the extractor reads in
-    them where ``status`` undoes it ("🚧 X - _DISCARDED_" would say two things), markup and
-    all: the tag of "X - [Done](https://…)" is the whole link. A tag that agrees stays."""
-    reading = read_inline(text)
-    tag = dash_tag(reading.text)
-    if tag is None or tag.status is status:
-        return text
-    where = reading.written(tag.start, tag.end)
-    if where is None:
-        said = reading.text[tag.start : tag.end].strip(" -–—")
-        raise ValueError(
-            f"cannot take away the status tag {said!r}, whose markup holds other words too:"
-            " change the line by hand"
-        )
-    return text[: where[0]].rstrip(" \t") + text[where[1] :]
+def _without_tags(text: str, status: Status) -> tuple[str, bool]:
+    """``text`` (an item's words as written) without the status tags the extractor reads in
+    them that ``status`` undoes ("🚧 X - _DISCARDED_" would say two things), each with its
+    markup: the tag of "X - [Done](https://…)" is the whole link. A tag that agrees stays:
+    the flag says whether one does. A ``Status: X`` field after the words is left as it is."""
+    while True:
+        reading = read_inline(text)
+        tag = trailing_tag(reading.text)
+        if tag is None or tag.kind == "field":
+            return text, False
+        if tag.status is status:
+            return text, True
+        where = reading.written(tag.start, tag.end)
+        if where is None:
+            said = reading.text[tag.start : tag.end].strip(" -–—")
+            raise ValueError(
+                f"cannot take away the status tag {said!r}, whose markup holds other words too:"
+                " change the line by hand"
+            )
+        text = text[: where[0]].rstrip(" \t") + text[where[1] :]
 
 
 def restatus_line(

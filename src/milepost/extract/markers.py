@@ -144,26 +144,26 @@ def item_marker(
     if emoji_status is not None and task is None:
         # The words win over the emoji: "📋 Export (in progress)" is in progress.
         said = trailing_tag(text[end:], legend) if ")" in text else None
-        if said is not None and said[0] is not emoji_status:
-            return Marker(said[0], said[2], end=end, tail=end + said[1])
+        if said is not None and said.status is not emoji_status:
+            return Marker(said.status, said.written, end=end, tail=end + said.start)
         source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"
-        tail = -1 if said is None else end + said[1]  # "🚧 X (in progress)": the tag says it too
+        tail = -1 if said is None else end + said.start  # "🚧 X (in progress)": said twice
         return Marker(emoji_status, written, source, end=end, tail=tail)
     tag = trailing_tag(text[end:], legend)
-    tail = -1 if tag is None else end + tag[1]
+    tail = -1 if tag is None else end + tag.start
     if task is not None:
         box = _box(task)
         if task:
             return Marker(Status.DONE, box + written, end=end, tail=tail)
         if tag is not None:
-            return Marker(tag[0], box + tag[2], end=end, tail=tail)
+            return Marker(tag.status, box + tag.written, end=end, tail=tail)
         if emoji_status is not None and emoji_status is not Status.DONE:
             return Marker(emoji_status, box + written, end=end)
         if scope is not None and scope not in (Status.DONE, Status.PLANNED):
             return Marker(scope, box, end=end)
         return Marker(Status.PLANNED, box, end=end)
     if tag is not None:
-        return Marker(tag[0], tag[2], end=0, tail=tail)
+        return Marker(tag.status, tag.written, end=0, tail=tail)
     return None
 
 

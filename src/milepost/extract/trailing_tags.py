@@ -1,8 +1,9 @@
 """Trailing status tags: a status written after an item's words (``(in progress)``,
 ``- shipped in v2.1``, ``Status: Done``), and which status words are strong enough to be one.
 
-A dash tag is read in one place, :func:`dash_tag`: from an item's parsed text here, and by the
-edits from the text a line as written reads as (its positions mapped back to the Markdown by
+A tag is read in one place, :func:`trailing_tag` (a bracketed one by :func:`bracket_tag`, one
+after a dash by :func:`dash_tag`): from an item's parsed text here, and by the edits from the
+text a line as written reads as (its positions mapped back to the Markdown by
 :func:`milepost.document.read_inline`), so that an edit takes away exactly the tag the
 extractor read, markup and all.
 """
@@ -16,7 +17,7 @@ from milepost.extract.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
-__all__ = ["DashTag", "dash_tag", "strong_word", "trailing_tag"]
+__all__ = ["Tag", "bracket_tag", "dash_tag", "strong_word", "trailing_tag"]
 
 
 def strong_word(word: str) -> Status | None:
@@ -30,7 +31,7 @@ def strong_word(word: str) -> Status | None:
 # References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)".
 _REF = r"(?:#\d+|@[\w-]+)"
 _TAIL_PAREN = re.compile(
-    r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?\)\s*"
+    r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?(?P<close>\))\s*"
     rf"(?P<rest>(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)|[\s,.;])*)$"
 )
 _DASH = re.compile(r"\s[-–—]\s+")
@@ -39,7 +40,20 @@ _FIELD = re.compile(r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*[\]\)]?\
 _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 
-def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, str] | None:
+class Tag(NamedTuple):
+    """A status said after an item's words: the status; where the tag runs in the text (from
+    its bracket, or the blank before its dash or ``Status:``, to its closing bracket or the
+    end of its words, references after it not included); the tag as the model records it
+    (``(in progress) #12``); and its kind (``field``, ``bracket`` or ``dash``)."""
+
+    status: Status
+    start: int
+    end: int
+    written: str
+    kind: str
+
+
+def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
     paren = "(" in text
     dash = " - " in text or "–" in text or "—" in text
@@ -50,39 +64,39 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, st
     if match:
         value = match.group("v").strip(" *_`")
         found = emoji_at(value)
-        if found and found[0] in EMOJI:
-            return EMOJI[found[0]], match.start(), match.group().strip()
-        status = legend.word(value) or status_of_word(value)
-        if status is not None:
-            return status, match.start(), match.group().strip()
-        return None
-    match = _TAIL_PAREN.search(text) if paren and ")" in text else None
+        status = EMOJI[found[0]] if found and found[0] in EMOJI else None
+        status = status or legend.word(value) or status_of_word(value)
+        if status is None:
+            return None
+        end = len(text.rstrip())
+        return Tag(status, match.start(), end, match.group().strip(), "field")
+    tag = bracket_tag(text, legend) if paren else None
+    if tag is None and dash:
+        tag = dash_tag(text, legend)
+    return tag
+
+
+def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
+    """A status in brackets after the item's words, references after it or not: ``(in
+    progress)``, ``(done: in v2)``, ``(WIP) (#12)``; else one in capitals that opens a
+    bracketed note: ``(IN PROGRESS: needs a review) and more``."""
+    match = _TAIL_PAREN.search(text) if ")" in text else None
     if match:
         status = legend.word(match.group("p")) or strong_word(match.group("p"))
         if status is not None:
-            return status, match.start(), match.group().strip()
-    match = _INNER_PAREN.search(text) if paren and ":" in text else None
+            written = match.group().strip()
+            return Tag(status, match.start(), match.end("close"), written, "bracket")
+    match = _INNER_PAREN.search(text) if ":" in text else None
     if match:
         status = strong_word(match.group("p"))
         if status is not None:
-            return status, match.start(), match.group().strip()
-    if dash:
-        tag = dash_tag(text, legend)
-        if tag is not None:
-            return tag.status, tag.start, text[tag.start : tag.end].strip()
+            close = text.find(")", match.end())
+            end = close + 1 if close >= 0 else match.end()
+            return Tag(status, match.start(), end, match.group().strip(), "bracket")
     return None
 
 
-class DashTag(NamedTuple):
-    """A status said alone after a dash: the status, and where the tag runs in the text (from
-    the space before the dash to the end of the phrase, the spaces after it not included)."""
-
-    status: Status
-    start: int
-    end: int
-
-
-def dash_tag(text: str, legend: Legend = NO_LEGEND) -> DashTag | None:
+def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     """The first status phrase alone after a dash, up to the next dash or the end:
     ``... - DISCARDED``, ``- shipped in v0.0.30``, ``- Done - see #12``."""
     for separator in _DASH.finditer(text):
@@ -95,5 +109,8 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> DashTag | None:
             legend.word(phrase) or strong_word(phrase) or strong_word(_WHEN_TAIL.sub("", phrase))
         )
         if status is not None:
-            return DashTag(status, separator.start(), separator.end() + len(phrase))
+            end = separator.end() + len(phrase)
+            return Tag(
+                status, separator.start(), end, text[separator.start() : end].strip(), "dash"
+            )
     return None

@@ -40,9 +40,9 @@ def voice_of(roadmap: Roadmap) -> Voice:
         ):
             glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
-        if word and status_of_word(word) is item.status:
+        if word and (roadmap.legend.word(word) or status_of_word(word)) is item.status:
             words.setdefault(item.status, Counter())[word] += 1
-    return Voice(_most(words), _most(glyphs))
+    return Voice(_most(words), _most(glyphs), roadmap.legend)
 
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
@@ -137,9 +137,9 @@ def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice
     set, or one is put before the title (not before a date in a when-column)."""
     for at, char in enumerate(line):
         if char not in " \t|":
-            found = emoji_written(line, at)
-            if found is not None:
-                return line[:at] + voice.glyph(status) + line[found[1] :]
+            end = _glyph_end(line, at, voice)
+            if end is not None:
+                return line[:at] + voice.glyph(status) + line[end:]
             break
     else:
         raise UsageError("the row has no cells")
@@ -153,11 +153,17 @@ def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice
         column = 0
     start, end = bounds[column] + 1, bounds[column + 1]
     at = start + len(body[start:end]) - len(body[start:end].lstrip())
-    found = emoji_written(body, at)
+    end = _glyph_end(body, at, voice)
     glyph = voice.glyph(status)
-    if found is not None:
-        return body[:at] + glyph + body[found[1] :] + ending
+    if end is not None:
+        return body[:at] + glyph + body[end:] + ending
     return body[:at] + glyph + " " + body[at:] + ending
+
+
+def _glyph_end(text: str, at: int, voice: Voice) -> int | None:
+    """Where a glyph glued to a cell ends: any marker glyph, or one the legend defines."""
+    found = emoji_written(text, at)
+    return found[1] if found is not None else voice.glyph_end(text, at)
 
 
 def _field_line(roadmap: Roadmap, item: Item) -> int:

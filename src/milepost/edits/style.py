@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from milepost.document import read_inline
 from milepost.extract.trailing_tags import trailing_tag
-from milepost.vocabulary.status import EMOJI, Status, emoji_written
+from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import EMOJI, Status, emoji_written, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 from milepost.vocabulary.titles import CARRIED_OVER
 
@@ -44,16 +45,35 @@ LABELS = {
 @dataclass(frozen=True, slots=True)
 class Voice:
     """How a document writes its statuses: the label word and the emoji it uses most for
-    each (``Complete``, 🔄), so that what an edit writes reads like its neighbours."""
+    each (``Complete``, 🔄), so that what an edit writes reads like its neighbours; and the
+    markers its legend and the config define (🔴 for blocked, "Parked"), so that the marker
+    an edit replaces is the one the extractor read."""
 
     words: Mapping[Status, str] = field(default_factory=dict)
     glyphs: Mapping[Status, str] = field(default_factory=dict)
+    legend: Legend = NO_LEGEND
 
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]
 
     def glyph(self, status: Status) -> str:
         return self.glyphs.get(status) or status.emoji
+
+    def status_of(self, word: str) -> Status | None:
+        """The status a label's word names: the legend's meaning, else the vocabulary's."""
+        return self.legend.word(word) or status_of_word(word)
+
+    def glyph_end(self, text: str, at: int = 0) -> int | None:
+        """Where the status glyph that starts ``text`` at ``at`` ends as written (variation
+        selectors and all): an emoji of the vocabulary or a glyph the legend defines."""
+        found = emoji_written(text, at)
+        if found is not None:
+            known = found[0] in EMOJI or self.legend.glyph(found[0]) is not None
+            return found[1] if known else None
+        end = pictograph_at(text, at) if self.legend.glyphs else None
+        if end is None or self.legend.glyph(text[at:end].replace("\ufe0f", "").strip()) is None:
+            return None
+        return end
 
 
 #: The template's own voice: its label words and the canonical emoji.
@@ -112,12 +132,10 @@ def without_carried_note(title: str) -> str:
     return " ".join(CARRIED_OVER.sub(" ", title).split())
 
 
-def _emoji_prefix(text: str) -> tuple[str, str] | None:
+def _emoji_prefix(text: str, voice: Voice) -> tuple[str, str] | None:
     """The leading status emoji as written (with variation selector) and what follows it."""
-    found = emoji_written(text)
-    if found is None or found[0] not in EMOJI:
-        return None
-    return text[: found[1]], text[found[1] :]
+    end = voice.glyph_end(text)
+    return None if end is None else (text[:end], text[end:])
 
 
 def _relabel(word: str, status: Status, voice: Voice) -> str:
@@ -138,7 +156,7 @@ def _rewrite_rest(
     voice: Voice,
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status``."""
-    emoji = _emoji_prefix(rest)
+    emoji = _emoji_prefix(rest, voice)
     text = rest
     head = ""
     if emoji is not None:
@@ -154,13 +172,13 @@ def _rewrite_rest(
         new_value = restatus_cell(value[:cut], status, voice) if cut else f" {voice.glyph(status)}"
         return f"{head}{gap}{body[: label.end()]}{new_value}{value[cut:]}"
     lead = ""
-    if label is not None and status_of_word(label["word"]) is not None:
+    if label is not None and voice.status_of(label["word"]) is not None:
         new = _relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
     elif emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
-    body, agreeing = _without_tags(body, status)
+    body, agreeing = _without_tags(body, status, voice.legend)
     body = lead + body
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
@@ -172,14 +190,14 @@ def _rewrite_rest(
     return f"{head}{gap}{body}" if head else body
 
 
-def _without_tags(text: str, status: Status) -> tuple[str, bool]:
+def _without_tags(text: str, status: Status, legend: Legend) -> tuple[str, bool]:
     """``text`` (an item's words as written) without the status tags the extractor reads in
     them that ``status`` undoes ("🚧 X - _DISCARDED_" would say two things), each with its
     markup: the tag of "X - [Done](https://…)" is the whole link. A tag that agrees stays:
     the flag says whether one does. A ``Status: X`` field after the words is left as it is."""
     while True:
         reading = read_inline(text)
-        tag = trailing_tag(reading.text)
+        tag = trailing_tag(reading.text, legend)
         if tag is None or tag.kind == "field":
             return text, False
         if tag.status is status:
@@ -216,7 +234,7 @@ def restatus_line(
         rest = _rewrite_rest(match["rest"], status, boxed=bool(box), reason=reason, voice=voice)
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)
-    if heading is not None and _emoji_prefix(heading["rest"]) is not None:
+    if heading is not None and _emoji_prefix(heading["rest"], voice) is not None:
         rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, voice=voice)
         return f"{heading['lead']}{rest}{ending}"
     raise ValueError("cannot find the item's marker on its line")
@@ -240,7 +258,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     inner = cell.strip()
     left = cell[: len(cell) - len(cell.lstrip())]
     right = cell[len(cell.rstrip()) :]
-    emoji = _emoji_prefix(inner)
+    emoji = _emoji_prefix(inner, voice)
     written = (emoji[1] if emoji else inner).strip()
     bold = written.startswith(("**", "__"))
     plain = written.strip("*_ ")

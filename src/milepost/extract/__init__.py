@@ -7,13 +7,14 @@ The generic pass (:mod:`.walk`) finds every status-bearing item; the section ext
 from __future__ import annotations
 
 from milepost.document import Document, Heading, Paragraph, Section, headings_to_first_h1, parse
-from milepost.extract.legend import NO_LEGEND, Legend, config_legend
+from milepost.extract.legend import config_legend
 from milepost.extract.meta import read_meta, track_name
 from milepost.extract.parts import read_parts
 from milepost.extract.walk import walk
 from milepost.model import Roadmap, SectionInfo, TextBlock
 from milepost.source import Source
 from milepost.span import Span
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.sections import SectionKind, classify
 
 __all__ = ["extract", "read_roadmap", "read_title", "title_of", "track_name"]
@@ -44,6 +45,7 @@ def extract(
         path=path,
         sections=tuple(_section_info(s, path) for s in document.sections),
         items=items,
+        legend=found.legend,
         **parts,
     )
 

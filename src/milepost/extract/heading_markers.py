@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from milepost.document import Inline
-from milepost.extract.legend import NO_LEGEND, Legend
 from milepost.extract.markers import Marker, leading_markers
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
 from milepost.vocabulary.status import Status

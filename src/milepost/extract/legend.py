@@ -1,61 +1,18 @@
-"""Legends: markers a document or the config gives a meaning (glyph or word → status), and
-the document's own legend paragraph (``**Status Legend:** 🟢 Active | 🔴 Blocked``)."""
+"""Legends: the config's ``statuses`` table and the document's own legend paragraph
+(``**Status Legend:** 🟢 Active | 🔴 Blocked``) read as a :class:`.Legend` (the type is
+vocabulary, in :mod:`milepost.vocabulary.legend`)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from milepost.document import Document, Paragraph
-from milepost.vocabulary.status import Status, emoji_at, pictograph_at
+from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["NO_LEGEND", "Legend", "config_legend", "find_legend"]
-
-
-@dataclass(frozen=True, slots=True)
-class Legend:
-    """Markers a document (or the config) defines: glyph or word → status.
-
-    A document's legend (``🟢 Active | 🔴 Blocked``) and the config's ``statuses`` table both
-    end up here; they override the default vocabulary.
-    """
-
-    glyphs: dict[str, Status] = field(default_factory=dict)
-    words: dict[str, Status] = field(default_factory=dict)
-
-    @classmethod
-    def from_markers(cls, markers: dict[str, Status]) -> Legend:
-        """Split ``marker → status`` pairs into glyphs (pictographs) and words."""
-        glyphs: dict[str, Status] = {}
-        words: dict[str, Status] = {}
-        for marker, status in markers.items():
-            key = marker.strip().replace("\ufe0f", "")
-            if pictograph_at(key) == len(key) or emoji_at(key) is not None:
-                glyphs[(emoji_at(key) or (key, 0))[0]] = status
-            else:
-                words[_word_key(key)] = status
-        return cls(glyphs, words)
-
-    def glyph(self, glyph: str) -> Status | None:
-        return self.glyphs.get(glyph)
-
-    def word(self, word: str) -> Status | None:
-        return self.words.get(_word_key(word)) if self.words else None
-
-    def merged(self, other: Legend) -> Legend:
-        """This legend with ``other``'s markers added (``other`` wins on a clash)."""
-        if not other.glyphs and not other.words:
-            return self
-        return Legend({**self.glyphs, **other.glyphs}, {**self.words, **other.words})
-
-
-def _word_key(word: str) -> str:
-    return " ".join(word.strip(" :*_.!()").lower().replace("-", " ").split())
-
-
-NO_LEGEND = Legend()
+__all__ = ["config_legend", "find_legend"]
 
 
 @cache

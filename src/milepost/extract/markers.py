@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from milepost.document import Inline
-from milepost.extract.legend import NO_LEGEND, Legend
 from milepost.extract.trailing_tags import strong_word, trailing_tag
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase, status_of_word
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from milepost.extract.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 

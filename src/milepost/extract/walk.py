@@ -29,11 +29,12 @@ from milepost.document import (
     descendants,
 )
 from milepost.extract.heading_markers import heading_marker, label_status
-from milepost.extract.legend import NO_LEGEND, Legend, find_legend
+from milepost.extract.legend import find_legend
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_words import status_of_word
@@ -58,7 +59,7 @@ def walk(
     ``vocabulary`` holds markers the config adds; the document's own legend wins over it.
     """
     legend = vocabulary.merged(find_legend(document))
-    result = Walk()
+    result = Walk(legend=legend)
     base = WalkContext(
         path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines
     )

@@ -10,10 +10,10 @@ from typing import NamedTuple
 
 from milepost.document import Inline
 from milepost.extract.fields import clean_title, owners_in, refs_in
-from milepost.extract.legend import Legend
 from milepost.extract.markers import Marker
 from milepost.model import Item
 from milepost.span import Span
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.titles import CARRIED_OVER
@@ -23,10 +23,12 @@ __all__ = ["Walk", "WalkContext", "first_line", "make_item"]
 
 @dataclass(slots=True)
 class Walk:
-    """What the generic pass found: items in document order, indexed by first line."""
+    """What the generic pass found: items in document order, indexed by first line, and the
+    legend they were read with (the config's markers and the document's own)."""
 
     items: list[Item] = field(default_factory=list)
     by_line: dict[int, Item] = field(default_factory=dict)
+    legend: Legend = NO_LEGEND
 
     def add(self, item: Item) -> Item:
         self.items.append(item)

@@ -12,6 +12,7 @@ from milepost.model.plans import Focus, GoalGroup, Initiative, MilestoneGroup
 from milepost.model.records import Dependency, Metric, Request, Risk, Synergy
 from milepost.model.serialize import JSON, date_text, period_dict, span_dict
 from milepost.span import Span
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Health
@@ -118,6 +119,10 @@ class Roadmap:
     metrics: tuple[Metric, ...] = ()
     sections: tuple[SectionInfo, ...] = ()
     items: tuple[Item, ...] = ()
+    #: The markers the roadmap was read with beyond the default vocabulary: its own legend's
+    #: and the config's ``statuses``. Not part of the JSON: each item's ``status_from`` says
+    #: where a legend gave its status; it is kept for the edits, which read markers alike.
+    legend: Legend = field(default=NO_LEGEND, repr=False, compare=False)
 
     def __repr__(self) -> str:
         """Which roadmap and how much is in it, on one line: every field of every item (tens

@@ -1,0 +1,67 @@
+"""Legends as data: the markers a document or the config gives a meaning (glyph or word →
+status), over the default vocabulary of :mod:`.status`. Where a document's legend is found is
+the extractor's business (:func:`milepost.extract.legend.find_legend`); a roadmap keeps the
+legend it was read with, so that its edits read its markers alike."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from milepost.vocabulary.status import Status, emoji_at, pictograph_at
+
+__all__ = ["NO_LEGEND", "Legend"]
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """Markers a document (or the config) defines: glyph or word → status.
+
+    A document's legend (``🟢 Active | 🔴 Blocked``) and the config's ``statuses`` table both
+    end up here; they override the default vocabulary.
+    """
+
+    glyphs: Mapping[str, Status] = field(default_factory=dict)
+    words: Mapping[str, Status] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Read-only, whatever the caller passed: a roadmap keeps its legend where anyone may
+        # read it, and the config's is cached and shared by every roadmap read with it.
+        object.__setattr__(self, "glyphs", MappingProxyType(dict(self.glyphs)))
+        object.__setattr__(self, "words", MappingProxyType(dict(self.words)))
+
+    def __reduce__(self) -> tuple[type[Legend], tuple[dict[str, Status], dict[str, Status]]]:
+        return (Legend, (dict(self.glyphs), dict(self.words)))  # a proxy cannot be pickled
+
+    @classmethod
+    def from_markers(cls, markers: dict[str, Status]) -> Legend:
+        """Split ``marker → status`` pairs into glyphs (pictographs) and words."""
+        glyphs: dict[str, Status] = {}
+        words: dict[str, Status] = {}
+        for marker, status in markers.items():
+            key = marker.strip().replace("\ufe0f", "")
+            if pictograph_at(key) == len(key) or emoji_at(key) is not None:
+                glyphs[(emoji_at(key) or (key, 0))[0]] = status
+            else:
+                words[_word_key(key)] = status
+        return cls(glyphs, words)
+
+    def glyph(self, glyph: str) -> Status | None:
+        return self.glyphs.get(glyph)
+
+    def word(self, word: str) -> Status | None:
+        return self.words.get(_word_key(word)) if self.words else None
+
+    def merged(self, other: Legend) -> Legend:
+        """This legend with ``other``'s markers added (``other`` wins on a clash)."""
+        if not other.glyphs and not other.words:
+            return self
+        return Legend({**self.glyphs, **other.glyphs}, {**self.words, **other.words})
+
+
+def _word_key(word: str) -> str:
+    return " ".join(word.strip(" :*_.!()").lower().replace("-", " ").split())
+
+
+NO_LEGEND = Legend()

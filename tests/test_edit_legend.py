@@ -1,0 +1,96 @@
+"""Markers the roadmap's legend or the config's ``statuses`` define: what the extractor reads
+through them, the edits read too, so that the marker they replace is the one read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import milepost
+from milepost import api
+from milepost.config import Config
+from milepost.document import apply
+from milepost.edits import operations as ops
+from milepost.model import Status
+
+LEGEND = (
+    "# T Roadmap\n\n**Status Legend:** 🟢 Active | 🔴 Blocked | 🟣 Next\n\n"
+    "## Current Focus\n\n### November 2026\n- 🟢 Search\n- 🔴 Export\n- 🟣 Import\n"
+)
+CONFIG = Config(statuses=(("Parked", "future"), ("🐢", "blocked")))
+FOCUS = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n"
+
+
+def _restatused(text: str, words: str, status: Status, config: Config | None = None) -> str:
+    """The line of the item whose title starts with ``words`` once given ``status``,
+    checked against the model as the edit's readers read it."""
+    roadmap = milepost.loads(text, config=config)
+    (item,) = [i for i in roadmap.items if i.title.startswith(words)]
+    edit = ops.set_status(roadmap, item, status)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(after, config=config)) is None, after
+    return after.splitlines()[item.span.start]
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "line"),
+    [
+        ("Export", Status.IN_PROGRESS, "- 🟢 Export"),
+        ("Search", Status.BLOCKED, "- 🔴 Search"),
+        ("Import", Status.DONE, "- ✅ Import"),
+    ],
+)
+def test_a_glyph_the_legend_defines_is_replaced(words: str, status: Status, line: str) -> None:
+    """ "🔴 Export" under a legend that makes 🔴 blocked, started, was "🟢 🔴 Export": the
+    edit took the legend's glyph for words and put the new one before it (the line saying
+    two things, read by its first glyph)."""
+    assert _restatused(LEGEND, words, status) == line
+
+
+@pytest.mark.parametrize(
+    ("written", "status", "line"),
+    [
+        ("- Login flow - Parked", Status.IN_PROGRESS, "- 🚧 Login flow"),
+        ("- Login flow (parked) @kim", Status.IN_PROGRESS, "- 🚧 Login flow @kim"),
+        ("- **Parked:** Login flow", Status.IN_PROGRESS, "- **In Progress:** Login flow"),
+        ("- 🐢 Login flow", Status.IN_PROGRESS, "- 🚧 Login flow"),
+        ("- 🐢 Login flow - Parked", Status.DONE, "- ✅ Login flow"),
+        ("- 🐢 Login flow (parked)", Status.DONE, "- ✅ Login flow"),
+    ],
+)
+def test_a_marker_the_config_adds_is_replaced(written: str, status: Status, line: str) -> None:
+    """The config's ``statuses`` make "Parked" future and 🐢 blocked: the extractor reads
+    them, and the edit did not ("🚧 Login flow - Parked", "🚧 🐢 Login flow", "🚧
+    **Parked:** Login flow", which reads as future and was refused)."""
+    assert _restatused(f"{FOCUS}{written}\n", "Login flow", status, CONFIG) == line
+
+
+def test_a_table_cell_keeps_a_glyph_for_a_glyph() -> None:
+    text = f"{FOCUS}| Feature | Status |\n|---|---|\n| Login flow | 🐢 |\n| Search | 🚧 |\n"
+    assert _restatused(text, "Login flow", Status.IN_PROGRESS, CONFIG) == "| Login flow | 🚧 |"
+
+
+def test_start_reads_the_configs_words_from_milepost_toml(tmp_path: Path) -> None:
+    (tmp_path / "milepost.toml").write_text(
+        '[statuses]\nParked = "future"\n"🐢" = "blocked"\n', encoding="utf-8"
+    )
+    path = tmp_path / "roadmap.md"
+    path.write_text(f"{FOCUS}- Login flow - Parked\n- 🐢 Search @kim\n", encoding="utf-8")
+    api.edit(path, "start", item="login", today=dt.date(2026, 11, 25))
+    api.edit(path, "ship", item="search", today=dt.date(2026, 11, 25), keep=True)
+    text = path.read_text(encoding="utf-8")
+    assert "- 🚧 Login flow\n- ✅ Search @kim\n" in text, text
+
+
+def test_the_roadmap_keeps_its_legend_out_of_its_json() -> None:
+    """The legend read (the document's glyphs over the config's markers) stays on the model,
+    read-only, for the edits; the JSON and its schema are as they were."""
+    roadmap = milepost.loads(LEGEND, config=CONFIG)
+    assert roadmap.legend.glyph("🔴") is Status.BLOCKED
+    assert roadmap.legend.glyph("🐢") is Status.BLOCKED
+    assert roadmap.legend.word("parked") is Status.FUTURE
+    assert "legend" not in roadmap.to_dict()
+    with pytest.raises(TypeError):
+        roadmap.legend.words["shipped-ish"] = Status.DONE  # type: ignore[index]

@@ -633,3 +633,31 @@ def test_a_trailing_tag_beats_the_leading_emoji(line: str, status: Status, title
     trailing "(in progress)" is a status in words, the leading 📋 one in a glyph."""
     item = only(f"# T\n\n## Now\n\n{line}\n")
     assert (item.status, item.title) == (status, title)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "marker"),
+    [
+        ("- ✅ Shipped", "Shipped", "✅ Shipped"),
+        ("- ✅️ Done", "Done", "✅️ Done"),
+        ("- 🎉 ✅ Shipped", "Shipped", "✅ Shipped"),
+        ("- :white_check_mark: Released", "Released", ":white_check_mark: Released"),
+        ("- 🚧 **In Progress**", "In Progress", "🚧 In Progress"),
+        ("- ✅ **Completed:**", "Completed", "✅ Completed:"),
+        ("- ⏳ **PENDING**", "PENDING", "⏳ PENDING"),
+        ("- **Done:**", "Done", "Done:"),
+        ("- ✅ Shipped (#12)", "Shipped", "✅ Shipped"),
+        ("- ✅ Shipped @kim", "Shipped", "✅"),
+        ("- ✅", "✅", "✅"),  # no words at all: the glyph is all there is to call it
+    ],
+)
+def test_an_item_whose_only_words_are_its_status_is_titled_by_them(
+    line: str, title: str, marker: str
+) -> None:
+    """ "- ✅ Shipped" under Current Focus was titled "✅ Shipped", its marker in its title,
+    and "- ✅ Shipped (#12)" "✅ Shipped (#12)", where "- ✅ Shipped @kim" is "Shipped": what
+    is left once the marker is read is no words, and the title fell back to the whole text.
+    A reader calls it "Shipped", the words it says, without the glyph or the label's colon
+    (no title of a marked item holds its glyph); the marker is kept as written."""
+    item = only(f"# T Roadmap\n\n## Current Focus\n\n{line}\n")
+    assert (item.title, item.marker) == (title, marker)

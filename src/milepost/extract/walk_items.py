@@ -15,7 +15,7 @@ from milepost.model import Item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period, read_period
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import Status, pictograph_at
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = ["Walk", "WalkContext", "first_line", "make_item"]
@@ -96,6 +96,10 @@ def make_item(
     else:
         body = inline.text[lead:]
     title = clean_title(body)
+    if not title and marker is not None and marker.end:
+        # "- ✅ Shipped": once the marker is read no words are left; the marker's words are
+        # what the item says (its glyphs are not, nor the colon of a label).
+        title = clean_title(_after_glyphs(inline.text[: marker.end])).rstrip(":")
     if period_text is not None:  # a table row: its when-column, else the row's words
         period = read_period(
             period_text, anchor=ctx.anchor, prose=not when_column, counted_years=not when_column
@@ -124,6 +128,16 @@ def make_item(
         notes,
         depth,
     )
+
+
+def _after_glyphs(text: str) -> str:
+    """``text`` after the glyphs that lead it (emoji, ``:shortcodes:``, decorations)."""
+    pos = 0
+    while (end := pictograph_at(text, pos)) is not None:
+        pos = end
+        while text[pos : pos + 1] in (" ", "\t", "\u00a0", "\ufe0f"):
+            pos += 1
+    return text[pos:]
 
 
 def _without_links(inline: Inline) -> str:

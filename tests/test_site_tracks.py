@@ -49,6 +49,27 @@ def test_a_track_page_names_its_roadmap_from_the_portfolio_root(tmp_path: Path) 
     assert _shown(tmp_path / "one" / "tracks" / "web.html") == "roadmaps/teams/web/roadmap.md"
 
 
+def test_roadmaps_named_one_by_one_without_a_config_are_named_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files given one by one, no config: each page names its roadmap by the path as typed
+    (relative, with no ``..``), not by its bare name ("roadmap.md" for every track); an
+    absolute path is still not published."""
+    for slug in ("memory", "web"):
+        (tmp_path / "plans" / slug).mkdir(parents=True)
+        (tmp_path / "plans" / slug / "roadmap.md").write_text(f"# {slug} Roadmap\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    files = ["plans/memory/roadmap.md", "plans/web/roadmap.md"]
+    assert _site(*files, "-o", "out") == 0
+    assert [_shown(tmp_path / "out" / "tracks" / f"{s}.html") for s in ("memory", "web")] == files
+    absolute = [tmp_path / f for f in files]
+    assert _site(*absolute, "-o", "abs") == 0
+    assert _shown(tmp_path / "abs" / "tracks" / "web.html") == "roadmap.md"
+    monkeypatch.chdir(tmp_path / "plans" / "web")
+    assert _site("../memory/roadmap.md", "-o", tmp_path / "up") == 0
+    assert _shown(tmp_path / "up" / "tracks" / "memory.html") == "roadmap.md"
+
+
 def _pages(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()

@@ -112,15 +112,17 @@ def discover_from_root(
     """:func:`discover`, each file with its path from the portfolio's root as ``a/b.md``
     (what a published page may say, where the path given may be absolute): from the folder
     of the config found for ``path`` where it holds the file, else from the folder given (a
-    file given: from its own folder)."""
+    file given: as typed where that is relative and climbs no ``..``, else by its name)."""
     target = Path(path)
     if target.is_file():
         config = config or find_config(target)
-        folder = fs.real(target.parent)  # the file itself unresolved, as a walk leaves it
-        root = fs.real(config.root) if config.root is not None else folder
-        place = folder / target.name
-        shown = place.relative_to(root).as_posix() if place.is_relative_to(root) else None
-        return [(target, shown or target.name)]
+        if config.root is not None:
+            root = fs.real(config.root)
+            place = fs.real(target.parent) / target.name  # the file itself unresolved
+            if place.is_relative_to(root):
+                return [(target, place.relative_to(root).as_posix())]
+        typed = not target.is_absolute() and ".." not in target.parts
+        return [(target, target.as_posix() if typed else target.name)]
     if not target.is_dir():
         try:
             target.stat()

@@ -992,6 +992,48 @@ def test_namesakes_in_folders_of_one_name_are_told_apart_by_their_folders(
     )
 
 
+def test_every_track_the_hint_of_a_shared_name_offers_is_reached_by_writing_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``teams/core/memory`` and ``teams/core-memory`` were "Memory (core/memory)" and
+    "Memory (core-memory)": two labels, but one name to references, which fold "/" and "-"
+    alike, so neither could be named. Whatever MP601 offers to write names its track: no
+    finding, whichever files are checked, and the edge in ``status``."""
+    for place in ("teams/core/memory", "teams/labs/memory", "teams/core-memory"):
+        _track(tmp_path, place, "Memory", "")
+    (tmp_path / "milepost.toml").write_text("", "utf-8")  # the portfolio of a check of a few
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(tmp_path, "web", "Web", deps + "- **Dependency on Memory:** a session store\n")
+    monkeypatch.chdir(tmp_path)
+    args = ("--today", "2026-11-25")
+    code, out = run(capsys, "check", *args, "--select", "MP601")
+    found = re.fullmatch(
+        r"web/roadmap.md:6:1: MP601 'Memory' names more than one track: (.*)"
+        r" \(write one of: (.*)\)\nFound 1 problem.\n",
+        out,
+    )
+    assert code == 1 and found, out
+    tracks, offered = found[1].split(", "), found[2].split(", ")
+    assert len(set(tracks)) == len(offered) == 3
+    data = json.loads(run(capsys, "status", *args, "--format", "json")[1])
+    paths = {t["track"]: t["path"] for t in data["tracks"]}
+    assert sorted(paths) == sorted([*tracks, "Web"])
+    for track, mention in zip(tracks, offered, strict=True):
+        (tmp_path / "web/roadmap.md").write_text(
+            f"# Web Roadmap\n\n{deps}- **Dependency on {mention}:** a session store\n", "utf-8"
+        )
+        assert run(capsys, "check", *args, "--select", "MP601") == (
+            0,
+            "All checks passed (4 roadmaps).\n",
+        )
+        assert run(capsys, "check", *args, "--select", "MP601", paths[track], "web/roadmap.md") == (
+            0,
+            "All checks passed (2 roadmaps).\n",
+        )
+        data = json.loads(run(capsys, "status", *args, "--format", "json")[1])
+        assert [(e["from"], e["to"]) for e in data["edges"]] == [("Web", track)], mention
+
+
 @pytest.mark.parametrize(
     ("tracks", "labels"),
     [
@@ -1012,14 +1054,29 @@ def test_namesakes_in_folders_of_one_name_are_told_apart_by_their_folders(
             [("Memory", "memory"), ("Memory", "memory")],
             ["Memory (memory)", "Memory (memory) (2)"],
         ),
+        (  # one to references ("/" and "-" read alike): numbered, in the order of the labels
+            [("Memory", "t/core/memory"), ("Memory", "t/labs/memory"), ("Memory", "t/core-memory")],
+            ["Memory (core/memory) (2)", "Memory (labs/memory)", "Memory (core-memory)"],
+        ),
+        (  # a name of its own can read as a label does, too: it keeps its name
+            [("Memory", "core/memory"), ("Memory", "b/memory"), ("Memory Core Memory", "mcm")],
+            ["Memory (core/memory) (2)", "Memory (b/memory)", "Memory Core Memory"],
+        ),
     ],
 )
 def test_every_track_has_a_label_of_its_own(
     tracks: list[tuple[str, str]], labels: list[str]
 ) -> None:
-    from milepost.portfolio.links import track_labels
+    """Each label differs from every other as references read it, so each names its track,
+    and which is numbered does not hang on the order the tracks come in."""
+    from milepost.portfolio.links import normal_track, track_index, track_labels
 
     assert track_labels(tracks) == labels
+    if len(set(tracks)) == len(tracks):
+        assert track_labels(tracks[::-1]) == labels[::-1]
+    assert len({normal_track(label) for label in labels}) == len(labels)
+    index = track_index(tracks)
+    assert [index.resolve(label) for label in labels] == labels
 
 
 def test_unplaced_is_the_dated_work_not_placed_yet_each_once() -> None:

@@ -40,18 +40,28 @@ def track_labels(tracks: Iterable[tuple[str, str]]) -> list[str]:
     Roadmap" are "Memory (memory)" and "Memory (memory-v2)"; two titled "# Roadmap",
     "Roadmap (crossplane)" and "Roadmap (openebs)"), the slug with as many folders before it
     as tell apart namesakes that share it too ("Memory (a/memory)" and "Memory (b/memory)").
-    No label is another's: every view, the graph and the index name a track by it."""
+    No label is another's, even as references read them (:func:`normal_track`, which folds
+    "/" and "-" alike): every view, the graph and the index name a track by it, and a
+    reference can name each. Which label is numbered does not hang on the tracks' order."""
     pairs = list(tracks)
     alike: dict[str, list[int]] = {}
     for i, (name, _) in enumerate(pairs):
-        alike.setdefault(normal_track(name) or name.casefold(), []).append(i)
+        alike.setdefault(_key(name), []).append(i)
     labels = [name for name, _ in pairs]
     for members in alike.values():
         if len(members) > 1:
             shown = _told_apart([pairs[i][1] for i in members])
             for i, place in zip(members, shown, strict=True):
                 labels[i] = f"{pairs[i][0]} ({place})"
-    return _numbered(labels)
+    # a track's own name first, then the labels as written: "Memory (core-memory)" before
+    # "Memory (core/memory)", however the tracks came (check gives the files asked first)
+    order = sorted(range(len(pairs)), key=lambda i: (labels[i] != pairs[i][0], labels[i], i))
+    return _numbered(labels, order)
+
+
+def _key(label: str) -> str:
+    """A label as references read it: two labels of one key are one name to them."""
+    return normal_track(label) or label.casefold()
 
 
 def _told_apart(places: list[str]) -> list[str]:
@@ -71,18 +81,20 @@ def _told_apart(places: list[str]) -> list[str]:
     return shown
 
 
-def _numbered(labels: list[str]) -> list[str]:
-    """``labels``, each one that came before numbered ("Memory (memory) (2)"): the same file
-    given twice, or two roadmaps of one name read from text, with no path to tell apart."""
+def _numbered(labels: list[str], order: list[int]) -> list[str]:
+    """``labels``, taken in ``order``, each numbered ("Memory (memory) (2)") where one taken
+    before it reads the same to references: the same file given twice, two roadmaps of one
+    name read from text, with no path to tell apart, or places that differ only in what
+    references do not read ("Memory (core/memory) (2)" beside "Memory (core-memory)")."""
     taken: set[str] = set()
-    out = []
-    for label in labels:
-        unique, n = label, 1
-        while unique in taken:
+    out = list(labels)
+    for i in order:
+        unique, n = labels[i], 1
+        while _key(unique) in taken:
             n += 1
-            unique = f"{label} ({n})"
-        taken.add(unique)
-        out.append(unique)
+            unique = f"{labels[i]} ({n})"
+        taken.add(_key(unique))
+        out[i] = unique
     return out
 
 

@@ -21,11 +21,12 @@ def _unknown(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     for name, line, kind in mentions:
         namesakes = tracks.namesakes(name)
         if namesakes:  # no pick between them
+            offered = _unambiguous(tracks, namesakes)
+            hint = f" (write one of: {', '.join(offered)})" if offered else ""
             yield rule.at(
                 context,
                 line,
-                f"'{name}' names more than one track: {', '.join(namesakes)}"
-                f" (write one of: {', '.join(_unambiguous(tracks, namesakes))})",
+                f"'{name}' names more than one track: {', '.join(namesakes)}{hint}",
             )
             continue
         if not tracks.dangles(name, track=kind == "track"):
@@ -37,12 +38,16 @@ def _unknown(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 def _unambiguous(tracks: TrackIndex, labels: tuple[str, ...]) -> list[str]:
     """The shortest name of each track that names it alone: its slug, else its label
-    ("Memory (memory)", where the slug "memory" is the shared name too)."""
+    ("Memory (memory)", where the slug "memory" is the shared name too); none for a track
+    that neither names (what is offered must be what reaches it)."""
     slugs = {label: place.rpartition("/")[2] for place, label in tracks.labels.items()}
-    return [
-        slugs[label] if label in slugs and tracks.resolve(slugs[label]) == label else label
-        for label in labels
-    ]
+    offered = []
+    for label in labels:
+        for mention in (slugs.get(label), label):
+            if mention and tracks.resolve(mention) == label:
+                offered.append(mention)
+                break
+    return offered
 
 
 def _cycles(rule: Rule, context: Context) -> Iterator[Diagnostic]:

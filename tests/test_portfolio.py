@@ -1034,6 +1034,65 @@ def test_every_track_the_hint_of_a_shared_name_offers_is_reached_by_writing_it(
         assert [(e["from"], e["to"]) for e in data["edges"]] == [("Web", track)], mention
 
 
+def test_two_roadmaps_of_one_slug_path_are_two_tracks_to_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``a/memory/roadmap.md`` and ``a/memory-roadmap.md`` share the slug path ``a/memory``,
+    by which check found what each track is called: one of the two was called the other's
+    name, and Recall, in a cycle with Web UI, was not reported (MP602) where Web UI was.
+    Each is found by its roadmap's path now."""
+    deps = "## Dependencies and Risks\n\n### External Dependencies\n"
+    _track(tmp_path, "a/memory", "Memory", "")
+    (tmp_path / "a/memory-roadmap.md").write_text(
+        f"# Recall Roadmap\n\n{deps}- **Dependency on Web UI:** a page\n", "utf-8"
+    )
+    _track(tmp_path, "web", "Web UI", deps + "- **Dependency on Recall:** a session store\n")
+    monkeypatch.chdir(tmp_path)
+    args = ("--today", "2026-11-25")
+    assert run(capsys, "check", *args, "--select", "MP6") == (
+        1,
+        "a/memory-roadmap.md:6:1: MP602 dependency cycle: Recall → Web UI → Recall\n"
+        "web/roadmap.md:6:1: MP602 dependency cycle: Web UI → Recall → Web UI\n"
+        "Found 2 problems.\n",
+    )
+    data = json.loads(run(capsys, "status", *args, "--format", "json")[1])
+    assert [(t["track"], t["path"]) for t in data["tracks"]] == [
+        ("Memory", "a/memory/roadmap.md"),
+        ("Recall", "a/memory-roadmap.md"),
+        ("Web UI", "web/roadmap.md"),
+    ]
+    # of one name too: two labels (numbered in the order of their paths), each its own track
+    (tmp_path / "a/memory-roadmap.md").write_text(
+        f"# Memory Roadmap\n\n{deps}- **Dependency on Web UI:** a page\n", "utf-8"
+    )
+    (tmp_path / "web/roadmap.md").write_text(
+        f"# Web UI Roadmap\n\n{deps}- **Dependency on Memory (a/memory):** a store\n", "utf-8"
+    )
+    cycle = "MP602 dependency cycle: {} → {} → {}\n"
+    assert run(capsys, "check", *args, "--select", "MP601,MP602") == (
+        1,
+        "a/memory-roadmap.md:6:1: "
+        + cycle.format("Memory (a/memory)", "Web UI", "Memory (a/memory)")
+        + "web/roadmap.md:6:1: "
+        + cycle.format("Web UI", "Memory (a/memory)", "Web UI")
+        + "Found 2 problems.\n",
+    )
+    data = json.loads(run(capsys, "status", *args, "--format", "json")[1])
+    assert [(t["track"], t["path"]) for t in data["tracks"]] == [
+        ("Memory (a/memory)", "a/memory-roadmap.md"),
+        ("Memory (a/memory) (2)", "a/memory/roadmap.md"),
+        ("Web UI", "web/roadmap.md"),
+    ]
+    from milepost.portfolio.links import track_index
+
+    index = track_index(
+        [("Memory", "a/memory"), ("Recall", "a/memory")],
+        paths=["a/memory/roadmap.md", "a/memory-roadmap.md"],
+    )
+    assert index.me("Recall", "a/memory-roadmap.md") == "Recall"
+    assert index.me("Memory", "a/memory/roadmap.md") == "Memory"
+
+
 @pytest.mark.parametrize(
     ("tracks", "labels"),
     [

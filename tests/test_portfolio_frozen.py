@@ -112,13 +112,16 @@ def test_the_examples_portfolio_pickles() -> None:
 
 
 def test_a_track_index_is_whole_when_built_and_read_only() -> None:
-    index = track_index([("Memory", "a/memory"), ("Memory", "b/memory"), ("Web UI", "web-ui")])
+    index = track_index(
+        [("Memory", "a/memory"), ("Memory", "b/memory"), ("Web UI", "web-ui")],
+        paths=["a/memory/roadmap.md", "b/memory/roadmap.md", "web-ui-roadmap.md"],
+    )
     assert index.labels == {
-        "a/memory": "Memory (a/memory)",
-        "b/memory": "Memory (b/memory)",
-        "web-ui": "Web UI",
+        "a/memory/roadmap.md": "Memory (a/memory)",
+        "b/memory/roadmap.md": "Memory (b/memory)",
+        "web-ui-roadmap.md": "Web UI",
     }
-    assert index.me("Memory", "b/memory") == "Memory (b/memory)"
+    assert index.me("Memory", "b/memory/roadmap.md") == "Memory (b/memory)"
     assert index.namesakes("memory") == ("Memory (a/memory)", "Memory (b/memory)")
     assert index.resolve("web ui") == "Web UI"
     for mapping in (index.names, index.ambiguous, index.labels):

@@ -35,7 +35,8 @@ def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
     from milepost.portfolio.slugs import slug_path_of
 
     pairs = [(roadmap.track, slug_path_of(roadmap)) for roadmap in roadmaps]
-    index = track_index(pairs)
+    paths = [roadmap.path for roadmap in roadmaps]
+    index = track_index(pairs, paths=paths)
     by_name: dict[str, list[str]] = {}
     for roadmap in roadmaps:
         name = normal_track(roadmap.track)
@@ -48,7 +49,7 @@ def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
         for path in paths
     }
     graph: dict[str, list[str]] = {}
-    for me, roadmap in zip(track_labels(pairs), roadmaps, strict=True):
+    for me, roadmap in zip(track_labels(pairs, paths=paths), roadmaps, strict=True):
         deps = graph.setdefault(me, [])
         for dependency in roadmap.dependencies:
             found = index.resolve(dependency.on)

@@ -32,7 +32,9 @@ def _grams(text: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-def track_labels(tracks: Iterable[tuple[str, str]]) -> list[str]:
+def track_labels(
+    tracks: Iterable[tuple[str, str]], *, paths: Iterable[str | None] = ()
+) -> list[str]:
     """What to call each track of ``(name, place)`` pairs, ``place`` its slug path
     (:func:`~milepost.portfolio.slugs.slug_path`: ``tracks/memory`` for
     ``tracks/memory/roadmap.md``, the slug last): its name, or "name (slug)" where another
@@ -42,8 +44,11 @@ def track_labels(tracks: Iterable[tuple[str, str]]) -> list[str]:
     as tell apart namesakes that share it too ("Memory (a/memory)" and "Memory (b/memory)").
     No label is another's, even as references read them (:func:`normal_track`, which folds
     "/" and "-" alike): every view, the graph and the index name a track by it, and a
-    reference can name each. Which label is numbered does not hang on the tracks' order."""
+    reference can name each. Which label is numbered does not hang on the tracks' order;
+    ``paths``, each track's roadmap path (where it has one) in the same order, decides
+    between two of one label (``a/memory/roadmap.md``, ``a/memory-roadmap.md``)."""
     pairs = list(tracks)
+    files = _paths(pairs, paths)
     alike: dict[str, list[int]] = {}
     for i, (name, _) in enumerate(pairs):
         alike.setdefault(_key(name), []).append(i)
@@ -55,8 +60,18 @@ def track_labels(tracks: Iterable[tuple[str, str]]) -> list[str]:
                 labels[i] = f"{pairs[i][0]} ({place})"
     # a track's own name first, then the labels as written: "Memory (core-memory)" before
     # "Memory (core/memory)", however the tracks came (check gives the files asked first)
-    order = sorted(range(len(pairs)), key=lambda i: (labels[i] != pairs[i][0], labels[i], i))
+    order = sorted(
+        range(len(pairs)), key=lambda i: (labels[i] != pairs[i][0], labels[i], files[i] or "", i)
+    )
     return _numbered(labels, order)
+
+
+def _paths(pairs: list[tuple[str, str]], paths: Iterable[str | None]) -> list[str | None]:
+    """Each track's roadmap path, as :func:`track_labels` takes them: one a track, or none."""
+    given = list(paths)
+    if given and len(given) != len(pairs):
+        raise ValueError(f"{len(given)} paths for {len(pairs)} tracks")
+    return given or [None] * len(pairs)
 
 
 def _key(label: str) -> str:
@@ -98,15 +113,20 @@ def _numbered(labels: list[str], order: list[int]) -> list[str]:
     return out
 
 
-def track_index(tracks: Iterable[tuple[str, str]]) -> TrackIndex:
-    """Every track of ``(name, place)`` pairs (as :func:`track_labels` takes them) by its
-    label (which :meth:`TrackIndex.resolve` answers), its name and its slug; a name or slug
-    that two tracks share names neither (:meth:`TrackIndex.namesakes`)."""
+def track_index(
+    tracks: Iterable[tuple[str, str]], *, paths: Iterable[str | None] = ()
+) -> TrackIndex:
+    """Every track of ``(name, place)`` pairs (as :func:`track_labels` takes them, with
+    ``paths``) by its label (which :meth:`TrackIndex.resolve` answers), its name and its
+    slug; a name or slug that two tracks share names neither (:meth:`TrackIndex.namesakes`).
+    Each label by its roadmap's path, where ``paths`` gives one (:meth:`TrackIndex.me`)."""
     pairs = list(tracks)
-    labelled = list(zip(track_labels(pairs), pairs, strict=True))
+    files = _paths(pairs, paths)
+    labels = track_labels(pairs, paths=files)
+    labelled = list(zip(labels, pairs, files, strict=True))
     return TrackIndex.build(
-        ((label, [name, place.rpartition("/")[2]]) for label, (name, place) in labelled),
-        labels={place: label for label, (_, place) in labelled},
+        ((label, [name, place.rpartition("/")[2]]) for label, (name, place), _ in labelled),
+        labels={path: label for label, _, path in labelled if path is not None},
     )
 
 
@@ -118,7 +138,7 @@ class TrackIndex:
 
     names: Mapping[str, str] = field(default_factory=dict)
     ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Each track's label by its slug path (:func:`track_index`): what a track is called here.
+    #: Each track's label by its roadmap's path (:func:`track_index`): what it is called here.
     labels: Mapping[str, str] = field(default_factory=dict)
     # Memos of :meth:`suggest`, filled as it is asked: they change no answer.
     _suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
@@ -136,7 +156,8 @@ class TrackIndex:
     ) -> TrackIndex:
         """From ``(track name, [other names: slug, aliases])``; names win over aliases. A
         name, or an alias, that two tracks share resolves to neither: it is ambiguous.
-        ``labels``: each track's name by its slug path, where :meth:`me` should find it."""
+        ``labels``: each track's name by its roadmap's path, where :meth:`me` finds it (not
+        by its slug path: ``a/memory/roadmap.md`` and ``a/memory-roadmap.md`` share one)."""
         names: dict[str, str] = {}
         ambiguous: dict[str, tuple[str, ...]] = {}
 
@@ -170,9 +191,9 @@ class TrackIndex:
             tuple(sorted(self.ambiguous.get(normal_track(mention), ()))) if self.ambiguous else ()
         )
 
-    def me(self, name: str, place: str) -> str:
-        """What the track of this name and slug path is called here (its label)."""
-        return self.labels.get(place) or self.resolve(name) or name
+    def me(self, name: str, path: str | None) -> str:
+        """What the track of this name and roadmap path is called here (its label)."""
+        return (path is not None and self.labels.get(path)) or self.resolve(name) or name
 
     def dangles(self, mention: str, *, track: bool) -> bool:
         """Whether a mention names no track where it should: one written as a track's

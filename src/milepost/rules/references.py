@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from milepost.portfolio.links import TrackIndex
-from milepost.portfolio.slugs import slug_path_of
+from milepost.portfolio.slugs import path_slug
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 
 __all__ = ["RULES"]
@@ -40,7 +40,7 @@ def _unambiguous(tracks: TrackIndex, labels: tuple[str, ...]) -> list[str]:
     """The shortest name of each track that names it alone: its slug, else its label
     ("Memory (memory)", where the slug "memory" is the shared name too); none for a track
     that neither names (what is offered must be what reaches it)."""
-    slugs = {label: place.rpartition("/")[2] for place, label in tracks.labels.items()}
+    slugs = {label: path_slug(path) for path, label in tracks.labels.items()}
     offered = []
     for label in labels:
         for mention in (slugs.get(label), label):
@@ -54,7 +54,7 @@ def _cycles(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     tracks = context.tracks
     if not tracks or not context.cycles:
         return
-    me = tracks.me(context.roadmap.track, slug_path_of(context.roadmap))
+    me = tracks.me(context.roadmap.track, context.roadmap.path)
     path = context.cycles.get(me)
     if path is None or len(path) < 3:
         return

@@ -3,6 +3,7 @@ renders them."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -134,3 +135,43 @@ def test_a_track_page_counts_its_items_in_the_index_order(tmp_path: Path) -> Non
     html = (tmp_path / "site" / "tracks" / "evaluation.html").read_text(encoding="utf-8")
     card = html.split('<dt class="muted">Items</dt>')[1].split("</dd>")[0]
     assert re.findall(r'class="badge (\w+)">', card) == ["done", "in_progress", "planned", "future"]
+
+
+def test_a_roadmap_at_the_root_is_named_by_its_folder_however_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repository's one ROADMAP.md, built with ``milepost site`` from its folder (the
+    default ``.``), had the page ``tracks/.html`` and the slug "" (beside a namesake, the
+    label "Memory ()"); by its absolute path the folder's name. Both are now the folder's."""
+    repo = tmp_path / "acme"
+    repo.mkdir()
+    (repo / "ROADMAP.md").write_text("# Acme Roadmap\n\n- 🚧 Search\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    for given, out in ((".", "rel"), ("ROADMAP.md", "file"), (str(repo), "abs")):
+        assert _site(given, "-o", tmp_path / out) == 0, given
+        assert [p.name for p in (tmp_path / out / "tracks").iterdir()] == ["acme.html"], given
+    (repo / "sub").mkdir()
+    monkeypatch.chdir(repo / "sub")
+    assert _site("../ROADMAP.md", "-o", tmp_path / "up") == 0
+    assert [p.name for p in (tmp_path / "up" / "tracks").iterdir()] == ["acme.html"]
+
+
+def test_a_namesake_at_the_root_is_labelled_by_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = tmp_path / "acme"
+    (repo / "tracks" / "memory").mkdir(parents=True)
+    (repo / "web").mkdir()
+    (repo / "roadmap.md").write_text("# Memory Roadmap\n", encoding="utf-8")
+    (repo / "tracks" / "memory" / "roadmap.md").write_text("# Memory Roadmap\n", "utf-8")
+    (repo / "web" / "roadmap.md").write_text(
+        "# Web Roadmap\n\n## Dependencies\n\n- Dependency on Memory: context\n", "utf-8"
+    )
+    monkeypatch.chdir(repo)
+    capsys.readouterr()
+    assert main(["status", ".", "--today", "2026-11-25", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(t["track"] for t in data["tracks"]) == ["Memory (acme)", "Memory (memory)", "Web"]
+    # "Memory" names two tracks: said, not taken for the one at the root
+    assert main(["check", ".", "--today", "2026-11-25", "--select", "MP601"]) == 1
+    assert "MP601" in capsys.readouterr().out

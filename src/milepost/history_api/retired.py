@@ -97,7 +97,7 @@ def _by_slug(slug: str) -> _Gone | None:
     wanted = slug.casefold()  # as a track on disk is found: in any case
 
     def named(path: str) -> bool:
-        return in_scope(path, scopes) and path_slug(path).casefold() == wanted
+        return in_scope(path, scopes) and path_slug(str(repo.root / path)).casefold() == wanted
 
     commits = gitlog.log(repo.root, pathspecs(scopes))
     return _one(repo, config, commits, named, f"retired tracks had the slug {slug!r}")

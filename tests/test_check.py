@@ -581,6 +581,27 @@ def test_fix_keeps_the_configs_status_markers(
     assert code == 0
 
 
+def test_fix_rereads_with_the_legend_the_roadmap_was_read_with() -> None:
+    """Each pass of the fix loop reads the patched text with the roadmap's own legend (its
+    document's and the config's markers, as it was read), not one rebuilt from the context's
+    config: a roadmap read with 🦄 for future keeps it, whatever config the rules are given."""
+    import datetime as dt
+
+    import milepost
+    from milepost.config import Config
+    from milepost.rules import ALL_RULES, Context
+    from milepost.rules.engine import fix_until_stable, select_rules
+    from milepost.vocabulary.status import Status
+
+    text = "# T\n\n## Work\n\n- 🦄 Flying cars\n- 🚧 Export â†’ CSV\n"
+    roadmap = milepost.loads(text, config=Config(statuses=(("🦄", "future"),)))
+    rules = select_rules(ALL_RULES, ["MP302"])
+    fixed = fix_until_stable(rules, Context(roadmap, dt.date(2026, 11, 2)), unsafe=False)
+    assert fixed.applied == 1 and fixed.roadmap.document.source.text.endswith("→ CSV\n")
+    assert [i.status for i in fixed.roadmap.items] == [Status.FUTURE, Status.IN_PROGRESS]
+    assert fixed.roadmap.legend == roadmap.legend
+
+
 def test_sarif_uri_keeps_dotted_folders(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

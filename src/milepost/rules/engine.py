@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from milepost.document import Patch, apply, parse
 from milepost.errors import UsageError
 from milepost.extract import extract
-from milepost.extract.legend import config_legend
 from milepost.model import Roadmap
 from milepost.rules.base import Context, Diagnostic, Rule
 from milepost.rules.suppressions import CommentKey, Suppressions, specificity
@@ -184,7 +183,7 @@ def fix_until_stable(rules: Sequence[Rule], context: Context, *, unsafe: bool) -
     """Apply fixes, re-parse, re-check, until nothing more can be fixed (at most 10 passes).
 
     Never trusts a model mutated in place: every pass parses the patched text again, with
-    the config's status markers, as the first parse had.
+    the legend the roadmap was read with (its document's markers over the config's).
     """
 
     applied = 0
@@ -195,10 +194,8 @@ def fix_until_stable(rules: Sequence[Rule], context: Context, *, unsafe: bool) -
             return Fixed(context.roadmap, diagnostics, applied, held, True)
         roadmap = context.roadmap
         source = apply(roadmap.document.source, patches)
-        vocabulary = config_legend(context.config.statuses)
-        context = replace(
-            context, roadmap=extract(parse(source), path=roadmap.path, vocabulary=vocabulary)
-        )
+        roadmap = extract(parse(source), path=roadmap.path, vocabulary=roadmap.legend)
+        context = replace(context, roadmap=roadmap)
         applied += count
         diagnostics = run_rules(rules, context)
     _, _, held = choose_fixes(diagnostics, unsafe=unsafe)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,21 @@ TODAY = dt.date(2026, 11, 25)
 
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+
+
+def parallel_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that gains an entry each time a check takes the every-core path."""
+    from milepost.api import check_parallel
+
+    ran: list[int] = []
+    on_every_core = check_parallel.check_parallel
+
+    def parallel(*args: Any, **options: Any) -> Any:
+        ran.append(1)
+        return on_every_core(*args, **options)
+
+    monkeypatch.setattr(check_parallel, "check_parallel", parallel)
+    return ran
 
 
 def require_shared() -> None:

@@ -13,7 +13,7 @@ from milepost import api
 from milepost.api import check_parallel, checks
 from milepost.cli import main
 from milepost.errors import StaleFileError
-from tests.conftest import EXAMPLES, TEMPLATES, require_shared
+from tests.conftest import EXAMPLES, TEMPLATES, parallel_checks, require_shared
 
 STALE = "# Memory Roadmap\n\n**Last updated:** 2026-09-01\n\n- âœ… **Completed:** Dark mode\n"
 
@@ -878,14 +878,7 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
         return load(path, **options)
 
     monkeypatch.setattr(check_parallel, "load", counted)
-    ran: list[int] = []
-    on_every_core = check_parallel.check_parallel
-
-    def parallel(*args: Any, **options: Any) -> Any:
-        ran.append(1)
-        return on_every_core(*args, **options)
-
-    monkeypatch.setattr(check_parallel, "check_parallel", parallel)
+    ran = parallel_checks(monkeypatch)
     everywhere = found()
     assert ran == [1]
     assert [code for code, _, _ in everywhere] == ["MP601"]

@@ -67,9 +67,6 @@ def discover_all(
     return files, errors
 
 
-_ErrorTuple = tuple[type[MilepostError], str, str | None, int | None, str]
-
-
 class _Outcome(NamedTuple):
     """What a worker sends back of one file."""
 
@@ -78,7 +75,9 @@ class _Outcome(NamedTuple):
     found: list[Diagnostic]
     #: Its skeleton (None: it could not be read, see ``error``).
     skeleton: Roadmap | None
-    error: _ErrorTuple | None = None
+    #: Why it could not be read: the error itself, which pickles whole (its type, message,
+    #: path, line, column and hint), not some of its fields copied out.
+    error: MilepostError | None = None
     #: The keys of the suppression comments that hid a finding of its own rules.
     hid: frozenset[CommentKey] = frozenset()
     #: Its suppression comments, read once, where it was read, for both passes (None: a file
@@ -104,8 +103,8 @@ def _check_chunk(
             try:
                 roadmap = load(file, config=config)
             except MilepostError as exc:
-                error = (type(exc), exc.message, exc.path, exc.line, exc.hint)
-                out.append(_Outcome(str(file), [], None, error))
+                failed = exc.with_traceback(None)  # its frames are not kept
+                out.append(_Outcome(str(file), [], None, failed))
                 continue
             if not file_rules:
                 out.append(_Outcome(str(file), [], skeleton(roadmap)))
@@ -243,8 +242,7 @@ def check_parallel(
             continue  # its config is broken: said above
         got = outcome[named[resolved]]
         if got.error is not None:
-            cls, message, epath, line, hint = got.error
-            errors.append(cls(message, path=epath, line=line, hint=hint))
+            errors.append(got.error)
             continue
         assert got.skeleton is not None
         merged = sorted(

@@ -77,9 +77,10 @@ class _Failed:
     path: str | None
     line: int | None
     hint: str
+    col: int | None = None
 
     def error(self) -> MilepostError:
-        return self.kind(self.message, path=self.path, line=self.line, hint=self.hint)
+        return self.kind(self.message, path=self.path, line=self.line, hint=self.hint, col=self.col)
 
 
 def _render_one(
@@ -98,7 +99,7 @@ def _render_one(
     try:
         source = decode(data, path=str(path))
     except MilepostError as exc:
-        return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint)
+        return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint, exc.col)
     roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
     track = rollup(roadmap, today, config, label=label)
     page = track_page(track, project=project, today=today, shown=shown, pages_of=pages_of)

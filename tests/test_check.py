@@ -168,6 +168,65 @@ def test_a_folder_without_roadmaps_is_an_error_in_the_ci_formats_too(
     assert code == 2 and invocation["executionSuccessful"] is False
 
 
+def test_a_path_that_names_no_file_is_a_sarif_notification_placed_nowhere(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub code scanning places what a SARIF log locates on files of the repository: a
+    notification located at a path with nothing there, a pipe or a folder was placed on no
+    file, or on the wrong one. It names the path in its text and has no location (SARIF
+    2.1.0 makes ``locations`` optional); the invocation still says the run failed. A file
+    that could not be read keeps its location."""
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe.md")
+    Path("empty").mkdir()
+    Path("bad.md").write_bytes(b"# bad \xff\n")
+
+    def invocations(*paths: str) -> list[dict[str, object]]:
+        code, out, _ = run(capsys, "check", *paths, "--format", "sarif")
+        assert code == 2
+        found: list[dict[str, object]] = json.loads(out)["runs"][0]["invocations"]
+        return found
+
+    assert invocations("nothere.md", "pipe.md", "bad.md") == [
+        {
+            "executionSuccessful": False,
+            "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": "nothere.md: no such file or folder"}},
+                {"level": "error", "message": {"text": "pipe.md: not a regular file or folder"}},
+                {
+                    "level": "error",
+                    "message": {
+                        "text": "cannot decode byte 6 (0xff) as utf-8 (milepost reads UTF-8;"
+                        " re-save the file as UTF-8)"
+                    },
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": "bad.md"},
+                                "region": {"startLine": 1},
+                            }
+                        }
+                    ],
+                },
+            ],
+        }
+    ]
+    assert invocations("empty") == [
+        {
+            "executionSuccessful": False,
+            "toolExecutionNotifications": [
+                {
+                    "level": "error",
+                    "message": {
+                        "text": "empty: no roadmaps found: looked for **/roadmap.md,"
+                        " **/*-roadmap.md (name the files, or set `roadmaps` in a milepost.toml)"
+                    },
+                }
+            ],
+        }
+    ]
+
+
 def test_a_folder_without_roadmaps_is_a_github_annotation_on_no_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

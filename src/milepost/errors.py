@@ -53,9 +53,9 @@ class MilepostError(Exception):
     """A problem the user can fix: ``str()`` is one line naming the file and line (and the
     column, where known: ``path:line:col:`` as a finding is placed)."""
 
-    #: Whether ``path``, where given, names a file, which a CI annotation can be placed on
-    #: (GitHub places them on files alone); an error whose path names none (a folder,
-    #: nothing) is said in an annotation's text instead.
+    #: Whether ``path``, where given, names a file, which a CI annotation or a SARIF
+    #: location can be placed on (GitHub places them on files alone); an error whose path
+    #: names none (a folder, nothing) is said in their text instead.
     names_a_file: ClassVar[bool] = True
 
     def __init__(

@@ -69,17 +69,22 @@ def json_error(error: MilepostError) -> dict[str, object]:
 
 
 def _notification(error: MilepostError) -> dict[str, object]:
-    """A SARIF tool execution notification for a file that could not be checked."""
-    found: dict[str, object] = {"level": "error", "message": {"text": error.said}}
-    if error.path:
-        place: dict[str, object] = {"artifactLocation": {"uri": _uri(error.path)}}
-        if error.line is not None:
-            region = {"startLine": error.line}
-            if error.col is not None:
-                region["startColumn"] = error.col
-            place["region"] = region
-        found["locations"] = [{"physicalLocation": place}]
-    return found
+    """A SARIF tool execution notification for a file that could not be checked, located
+    on it. Where the path names no file (nothing there, a folder, a pipe), the notification
+    names it in its text and has no location (SARIF makes ``locations`` optional): GitHub
+    code scanning places locations on the repository's files, and one on anything else is
+    lost or misplaced. A notification, not a result: GitHub shows no result without a
+    location, and this is no finding of a rule but a run that could not check a path."""
+    if not error.names_a_file or not error.path:
+        return {"level": "error", "message": {"text": str(error)}}
+    place: dict[str, object] = {"artifactLocation": {"uri": _uri(error.path)}}
+    if error.line is not None:
+        region = {"startLine": error.line}
+        if error.col is not None:
+            region["startColumn"] = error.col
+        place["region"] = region
+    text = {"text": error.said}
+    return {"level": "error", "message": text, "locations": [{"physicalLocation": place}]}
 
 
 def sarif(

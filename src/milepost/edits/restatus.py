@@ -10,12 +10,12 @@ from itertools import pairwise
 from milepost.document import Block, Patch, Table, descendants
 from milepost.edits.edit import Edit
 from milepost.edits.style import (
-    Voice,
     restatus_cell,
     restatus_field,
     restatus_line,
     split_line_ending,
 )
+from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap, status_items

@@ -8,20 +8,15 @@ emoji-and-word form.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from milepost.document import read_inline
+from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.trailing_tags import trailing_tag
-from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import EMOJI, Status, emoji_written, pictograph_at
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.legend import Legend
+from milepost.vocabulary.status import Status
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = [
-    "LABELS",
-    "TEMPLATE_VOICE",
-    "Voice",
     "before_owners",
     "carried_over",
     "restatus_cell",
@@ -30,54 +25,6 @@ __all__ = [
     "split_line_ending",
     "without_carried_note",
 ]
-
-#: The words the template uses for each status in a bold label.
-LABELS = {
-    Status.DONE: "Completed",
-    Status.IN_PROGRESS: "In Progress",
-    Status.PLANNED: "Planned",
-    Status.FUTURE: "Future",
-    Status.BLOCKED: "Blocked",
-    Status.DROPPED: "Dropped",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Voice:
-    """How a document writes its statuses: the label word and the emoji it uses most for
-    each (``Complete``, 🔄), so that what an edit writes reads like its neighbours; and the
-    markers its legend and the config define (🔴 for blocked, "Parked"), so that the marker
-    an edit replaces is the one the extractor read."""
-
-    words: Mapping[Status, str] = field(default_factory=dict)
-    glyphs: Mapping[Status, str] = field(default_factory=dict)
-    legend: Legend = NO_LEGEND
-
-    def word(self, status: Status) -> str:
-        return self.words.get(status) or LABELS[status]
-
-    def glyph(self, status: Status) -> str:
-        return self.glyphs.get(status) or status.emoji
-
-    def status_of(self, word: str) -> Status | None:
-        """The status a label's word names: the legend's meaning, else the vocabulary's."""
-        return self.legend.word(word) or status_of_word(word)
-
-    def glyph_end(self, text: str, at: int = 0) -> int | None:
-        """Where the status glyph that starts ``text`` at ``at`` ends as written (variation
-        selectors and all): an emoji of the vocabulary or a glyph the legend defines."""
-        found = emoji_written(text, at)
-        if found is not None:
-            known = found[0] in EMOJI or self.legend.glyph(found[0]) is not None
-            return found[1] if known else None
-        end = pictograph_at(text, at) if self.legend.glyphs else None
-        if end is None or self.legend.glyph(text[at:end].replace("\ufe0f", "").strip()) is None:
-            return None
-        return end
-
-
-#: The template's own voice: its label words and the canonical emoji.
-TEMPLATE_VOICE = Voice()
 
 _TAGS = {
     Status.IN_PROGRESS: "in progress",
@@ -138,15 +85,6 @@ def _emoji_prefix(text: str, voice: Voice) -> tuple[str, str] | None:
     return None if end is None else (text[:end], text[end:])
 
 
-def _relabel(word: str, status: Status, voice: Voice) -> str:
-    new = voice.word(status)
-    if word.isupper():
-        return new.upper()
-    if word.islower():
-        return new.lower()
-    return new
-
-
 def _rewrite_rest(
     rest: str,
     status: Status,
@@ -173,7 +111,7 @@ def _rewrite_rest(
         return f"{head}{gap}{body[: label.end()]}{new_value}{value[cut:]}"
     lead = ""
     if label is not None and voice.status_of(label["word"]) is not None:
-        new = _relabel(label["word"], status, voice)
+        new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
     elif emoji is None and not boxed:
@@ -262,7 +200,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     written = (emoji[1] if emoji else inner).strip()
     bold = written.startswith(("**", "__"))
     plain = written.strip("*_ ")
-    label = _relabel(plain, status, voice) if plain else ""
+    label = relabel(plain, status, voice) if plain else ""
     if bold and label:
         label = f"**{label}**"
     if emoji is not None and not plain:

@@ -1,0 +1,73 @@
+"""How a document writes its statuses (:class:`Voice`): the words and emoji an edit writes so
+that a new marker reads like its neighbours, and the markers its legend defines, so that the
+marker an edit replaces is the one the extractor read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import EMOJI, Status, emoji_written, pictograph_at
+from milepost.vocabulary.status_words import status_of_word
+
+__all__ = ["LABELS", "TEMPLATE_VOICE", "Voice", "relabel"]
+
+#: The words the template uses for each status in a bold label.
+LABELS = {
+    Status.DONE: "Completed",
+    Status.IN_PROGRESS: "In Progress",
+    Status.PLANNED: "Planned",
+    Status.FUTURE: "Future",
+    Status.BLOCKED: "Blocked",
+    Status.DROPPED: "Dropped",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """How a document writes its statuses: the label word and the emoji it uses most for
+    each (``Complete``, 🔄), so that what an edit writes reads like its neighbours; and the
+    markers its legend and the config define (🔴 for blocked, "Parked"), so that the marker
+    an edit replaces is the one the extractor read."""
+
+    words: Mapping[Status, str] = field(default_factory=dict)
+    glyphs: Mapping[Status, str] = field(default_factory=dict)
+    legend: Legend = NO_LEGEND
+
+    def word(self, status: Status) -> str:
+        return self.words.get(status) or LABELS[status]
+
+    def glyph(self, status: Status) -> str:
+        return self.glyphs.get(status) or status.emoji
+
+    def status_of(self, word: str) -> Status | None:
+        """The status a label's word names: the legend's meaning, else the vocabulary's."""
+        return self.legend.word(word) or status_of_word(word)
+
+    def glyph_end(self, text: str, at: int = 0) -> int | None:
+        """Where the status glyph that starts ``text`` at ``at`` ends as written (variation
+        selectors and all): an emoji of the vocabulary or a glyph the legend defines."""
+        found = emoji_written(text, at)
+        if found is not None:
+            known = found[0] in EMOJI or self.legend.glyph(found[0]) is not None
+            return found[1] if known else None
+        end = pictograph_at(text, at) if self.legend.glyphs else None
+        if end is None or self.legend.glyph(text[at:end].replace("\ufe0f", "").strip()) is None:
+            return None
+        return end
+
+
+#: The template's own voice: its label words and the canonical emoji.
+TEMPLATE_VOICE = Voice()
+
+
+def relabel(word: str, status: Status, voice: Voice) -> str:
+    """``status`` in ``voice``'s word for it, in the case ``word`` (the word it replaces) is
+    written in: "PLANNED" gives "IN PROGRESS", "planned" "in progress"."""
+    new = voice.word(status)
+    if word.isupper():
+        return new.upper()
+    if word.islower():
+        return new.lower()
+    return new

@@ -14,6 +14,8 @@ import milepost
 from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
+from milepost.edits import records
+from milepost.edits.voice import LABELS
 from milepost.errors import UsageError
 from milepost.model import Item, Status
 
@@ -287,3 +289,191 @@ def test_restatus_takes_away_exactly_the_bracketed_tags_the_extractor_reads(
     after = _edited(text, edit)
     assert f"\n- {status.emoji} {title}{''.join(kept)}\n" in after, after
     assert edit.verify(milepost.loads(after)) is None, after
+
+
+# a Status: field after the words is set where it stands
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "after"),
+    [
+        ("- Dark mode - Status: Planned", Status.IN_PROGRESS, "- Dark mode - Status: In Progress"),
+        ("- Dark mode (Status: Planned)", Status.IN_PROGRESS, "- Dark mode (Status: In Progress)"),
+        ("- Dark mode [Status: Planned]", Status.BLOCKED, "- Dark mode [Status: Blocked]"),
+        (
+            "- **Request 1:** Dark theme - Status: Planned",
+            Status.IN_PROGRESS,
+            "- **Request 1:** Dark theme - Status: In Progress",
+        ),
+        (
+            "- Export - **Status:** Planned",
+            Status.IN_PROGRESS,
+            "- Export - **Status:** In Progress",
+        ),
+        ("- Search - Status: *Planned*", Status.DROPPED, "- Search - Status: *Dropped*"),
+        ("- Search - status: planned", Status.IN_PROGRESS, "- Search - status: in progress"),
+        ("- Search - Status: 📋 Planned", Status.IN_PROGRESS, "- Search - Status: 🚧 In Progress"),
+        ("- Search — Status: 📋", Status.DONE, "- Search — Status: ✅"),
+        # a marker before the words changes too, and a box reads its field, not a new tag
+        ("- 📋 Search - Status: Planned", Status.IN_PROGRESS, "- 🚧 Search - Status: In Progress"),
+        ("- [ ] Search - Status: Planned", Status.DONE, "- [x] Search - Status: Completed"),
+        ("- [ ] Search - Status: Planned", Status.BLOCKED, "- [ ] Search - Status: Blocked"),
+        # a field that agrees stays as written
+        ("- Search - Status: WIP", Status.IN_PROGRESS, "- Search - Status: WIP"),
+    ],
+)
+def test_a_new_status_sets_the_status_field_after_the_words(
+    line: str, status: Status, after: str
+) -> None:
+    """``start`` on "Dark mode - Status: Planned" wrote "🚧 Dark mode - Status: Planned",
+    which says two things (and "(Status: Planned)" still read as planned, so the edit was
+    refused as not applied): the field's value is set in place, as ``request`` sets a
+    request's, its label, brackets and emphasis as written."""
+    assert _restatused(line, status) == after
+
+
+def test_the_status_field_takes_the_documents_words_and_the_reason_goes_before_it() -> None:
+    text = f"{FOCUS}- **Ongoing:** Sync\n- Search - Status: Planned\n- Export (Status: Planned)\n"
+    roadmap = milepost.loads(text)
+    search, export = roadmap.items[1:]
+    edit = ops.set_status(roadmap, search, Status.IN_PROGRESS)
+    assert _edited(text, edit).endswith(
+        "\n- Search - Status: Ongoing\n- Export (Status: Planned)\n"
+    )
+    edit = ops.set_status(roadmap, export, Status.BLOCKED, reason="waiting on #412")
+    after = _edited(text, edit)
+    assert after.endswith("\n- Export (waiting on #412) (Status: Blocked)\n"), after
+    assert edit.verify(milepost.loads(after)) is None
+
+
+def test_a_status_field_whose_words_markup_splits_is_refused() -> None:
+    text = f"{FOCUS}- Search - Status: **Not** Started\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    assert item.status is Status.PLANNED
+    with pytest.raises(UsageError, match="status field 'Not Started'"):
+        ops.set_status(roadmap, item, Status.IN_PROGRESS)
+
+
+# (emoji, words) of a field's value, each said or not
+_FIELD_VALUES = st.sampled_from(
+    [
+        ("", "Planned"),
+        ("", "planned"),
+        ("", "PLANNED"),
+        ("", "Not Started"),
+        ("", "Todo"),
+        ("", "Next"),
+        ("", "Done"),
+        ("", "Completed"),
+        ("", "shipped"),
+        ("", "In Progress"),
+        ("", "WIP"),
+        ("", "Blocked"),
+        ("", "On Hold"),
+        ("", "Future"),
+        ("", "Dropped"),
+        ("📋", "Planned"),
+        ("✅", "Done"),
+        ("📋", ""),
+        ("⛔️", ""),
+    ]
+)
+_FIELD_FORMS = st.sampled_from(
+    [(" - ", ""), (" – ", ""), (" — ", ""), (" (", ")"), (" [", "]"), (" ", "")]
+)
+_FIELD_LABELS = st.sampled_from(
+    ["Status:", "status:", "STATUS:", "**Status:**", "**Status**:", "_Status:_", "Status :"]
+)
+_FIELD_MARKUP = ["{}", "*{}*", "**{}**", "_{}_", "`{}`", "[{}](https://example.org/s)"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.text(alphabet="abcdefgh xyz123", min_size=1, max_size=16).map(str.strip),
+    label=st.sampled_from(["", "**Request 1:** "]),
+    form=_FIELD_FORMS,
+    field=_FIELD_LABELS,
+    markup=st.sampled_from(_FIELD_MARKUP),
+    value=_FIELD_VALUES,
+    status=st.sampled_from(list(Status)),
+)
+def test_restatus_sets_the_status_field_and_nothing_else(
+    title: str,
+    label: str,
+    form: tuple[str, str],
+    field: str,
+    markup: str,
+    value: tuple[str, str],
+    status: Status,
+) -> None:
+    """An item whose status is a ``Status:`` field after its words, given a new status,
+    reads as that status, and its line differs from what it was in the field's value alone:
+    the words the value said give way to the status's, in their case, emoji for emoji, the
+    markup around them kept. A value that agrees stays."""
+    if not title[:1].isalpha():
+        title = f"Work {title}".rstrip()
+    opening, closing = form
+    head = f"- {label}{title}{opening}{field} "
+    glyph, words = value
+    text = f"{FOCUS}{head}{markup.format(' '.join(filter(None, value)))}{closing}\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    assert item.status is not None, text
+    edit = ops.set_status(roadmap, item, status)
+    after = _edited(text, edit)
+    assert edit.verify(milepost.loads(after)) is None, after
+    if item.status is status:
+        assert after == text
+        return
+    said = (status.emoji if glyph else "", _in_case(words, LABELS[status]) if words else "")
+    assert after == f"{FOCUS}{head}{markup.format(' '.join(filter(None, said)))}{closing}\n"
+
+
+def _in_case(old: str, new: str) -> str:
+    return new.upper() if old.isupper() else new.lower() if old.islower() else new
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "after"),
+    [
+        (
+            "- **Request 1:** Dark theme - Status: Planned",
+            Status.DONE,
+            "- **Request 1:** Dark theme - Status: Completed",
+        ),
+        (
+            "- **Request 1:** Dark theme - **Status:** _planned_",
+            Status.IN_PROGRESS,
+            "- **Request 1:** Dark theme - **Status:** _in progress_",
+        ),
+        (
+            "- **Request 1:** Dark theme [Status: 📋 Planned]",
+            Status.IN_PROGRESS,
+            "- **Request 1:** Dark theme [Status: 🚧 In Progress]",
+        ),
+        # a word no reader takes for a status is still the field's value
+        (
+            "- **Request 1:** Dark theme - Status: Accepted",
+            Status.PLANNED,
+            "- **Request 1:** Dark theme - Status: Planned",
+        ),
+        (
+            "- **Request 1:** Dark theme",
+            Status.PLANNED,
+            "- **Request 1:** Dark theme - Status: Planned",
+        ),
+    ],
+)
+def test_a_requests_status_is_set_by_the_same_field_reading(
+    line: str, status: Status, after: str
+) -> None:
+    """``request`` and ``start`` set a field's value alike: ``request`` read the field with
+    its own pattern, which took no emphasis ("**Status:** _planned_" gained a second field
+    after it) and no emoji."""
+    text = f"# T Roadmap\n\n## Community Feedback\n\n{line}\n"
+    roadmap = milepost.loads(text)
+    edit = records.request(roadmap, "dark theme", status=status)
+    written = _edited(text, edit)
+    assert written == f"# T Roadmap\n\n## Community Feedback\n\n{after}\n"
+    assert edit.verify(milepost.loads(written)) is None

@@ -10,7 +10,9 @@ from typing import TypeVar
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit
+from milepost.edits.status_field import set_status_field
 from milepost.edits.style import split_line_ending
+from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
 from milepost.vocabulary.status import Status
@@ -126,9 +128,6 @@ def metric(
     return Edit((Patch(number, number + 1, (body + ending,)),), f"{name}: updated", verify)
 
 
-_STATUS_FIELD = re.compile(r"(?i)(status\s*:\s*)([A-Za-z][A-Za-z -]*?)(\s*[\])]?\s*)$")
-
-
 def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
     """Set a community request's status (Planned, In Progress or Completed)."""
     if status not in _REQUEST_WORDS:
@@ -137,11 +136,14 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
     number = found.span.start
     body, ending = split_line_ending(roadmap.document.source.lines[number])
     word = _REQUEST_WORDS[status]
-    match = _STATUS_FIELD.search(body)
-    if match is not None:
-        body = body[: match.start(2)] + word + body[match.end(2) :]
-    else:
-        body = f"{body.rstrip()} - Status: {word}"
+    # The field is set as an item's is (its value in the case it was written in, the markup
+    # around it kept), in the words requests take; where there is none, one is added.
+    voice = Voice(words=_REQUEST_WORDS, legend=roadmap.legend)
+    try:
+        fielded = set_status_field(body, status, voice, any_words=True)
+    except ValueError as error:
+        raise UsageError(str(error), path=roadmap.path, line=found.span.first_line) from None
+    body = fielded if fielded is not None else f"{body.rstrip()} - Status: {word}"
     line = found.span.start
 
     def verify(after: Roadmap) -> str | None:

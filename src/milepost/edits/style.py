@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import read_inline
+from milepost.edits.status_field import before_field, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import Legend
@@ -110,18 +111,24 @@ def _rewrite_rest(
         new_value = restatus_cell(value[:cut], status, voice) if cut else f" {voice.glyph(status)}"
         return f"{head}{gap}{body[: label.end()]}{new_value}{value[cut:]}"
     lead = ""
-    if label is not None and voice.status_of(label["word"]) is not None:
+    relabelled = label is not None and voice.status_of(label["word"]) is not None
+    if label is not None and relabelled:
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
-    elif emoji is None and not boxed:
+    fielded = set_status_field(body, status, voice)  # "X - Status: Planned": set in place
+    if fielded is not None:
+        body = fielded
+    elif not relabelled and emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body, agreeing = _without_tags(body, status, voice.legend)
     body = lead + body
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
     if reason:
-        stripped = before_owners(stripped, f" ({reason})")
+        note = f" ({reason})"
+        noted = before_field(stripped, note, voice.legend) if fielded is not None else None
+        stripped = noted or before_owners(stripped, note)
     if boxed and status in _TAGS and emoji is None and not agreeing:
         stripped = f"{stripped} ({_TAGS[status]})"  # the tag ends the item, or it is not read
     body = stripped + trailing
@@ -132,14 +139,15 @@ def _without_tags(text: str, status: Status, legend: Legend) -> tuple[str, bool]
     """``text`` (an item's words as written) without the status tags the extractor reads in
     them that ``status`` undoes ("🚧 X - _DISCARDED_" would say two things), each with its
     markup: the tag of "X - [Done](https://…)" is the whole link. A tag that agrees stays:
-    the flag says whether one does. A ``Status: X`` field after the words is left as it is."""
+    the flag says whether one does. A ``Status: X`` field after the words is no tag to take
+    away: its value is set in place (:mod:`.status_field`), and then it agrees."""
     while True:
         reading = read_inline(text)
         tag = trailing_tag(reading.text, legend)
-        if tag is None or tag.kind == "field":
+        if tag is None:
             return text, False
-        if tag.status is status:
-            return text, True
+        if tag.status is status or tag.kind == "field":
+            return text, tag.status is status
         where = reading.written(tag.start, tag.end)
         if where is None:
             said = reading.text[tag.start : tag.end].strip(" -–—")

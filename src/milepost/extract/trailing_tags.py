@@ -2,10 +2,10 @@
 ``- shipped in v2.1``, ``Status: Done``), and which status words are strong enough to be one.
 
 A tag is read in one place, :func:`trailing_tag` (a bracketed one by :func:`bracket_tag`, one
-after a dash by :func:`dash_tag`): from an item's parsed text here, and by the edits from the
-text a line as written reads as (its positions mapped back to the Markdown by
-:func:`milepost.document.read_inline`), so that an edit takes away exactly the tag the
-extractor read, markup and all.
+after a dash by :func:`dash_tag`, a field's place and value by :func:`status_field`): from an
+item's parsed text here, and by the edits from the text a line as written reads as (its
+positions mapped back to the Markdown by :func:`milepost.document.read_inline`), so that an
+edit takes away exactly the tag the extractor read, markup and all, or sets a field's value.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
-__all__ = ["Tag", "bracket_tag", "dash_tag", "strong_word", "trailing_tag"]
+__all__ = ["Tag", "bracket_tag", "dash_tag", "status_field", "strong_word", "trailing_tag"]
 
 
 def strong_word(word: str) -> Status | None:
@@ -60,20 +60,34 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     field = ":" in text and "status" in text.lower()
     if not (paren or dash or field):
         return None
-    match = _FIELD.search(text) if field else None
-    if match:
-        value = match.group("v").strip(" *_`")
+    place = status_field(text) if field else None
+    if place is not None:
+        at, start, end = place
+        value = text[start:end]
         found = emoji_at(value)
         status = EMOJI[found[0]] if found and found[0] in EMOJI else None
         status = status or legend.word(value) or status_of_word(value)
         if status is None:
             return None
-        end = len(text.rstrip())
-        return Tag(status, match.start(), end, match.group().strip(), "field")
+        return Tag(status, at, len(text.rstrip()), text[at:].strip(), "field")
     tag = bracket_tag(text, legend) if paren else None
     if tag is None and dash:
         tag = dash_tag(text, legend)
     return tag
+
+
+def status_field(text: str) -> tuple[int, int, int] | None:
+    """A ``Status:`` field that ends ``text``, whatever its value says: where it begins (at
+    the blank, bracket or dash before "Status"), and where its value begins and ends (blanks
+    and stray emphasis left out; a closing bracket is not part of it)."""
+    match = _FIELD.search(text)
+    if match is None:
+        return None
+    start, end = match.span("v")
+    value = text[start:end]
+    inner = value.strip(" *_`")
+    start += len(value) - len(value.lstrip(" *_`"))
+    return match.start(), start, start + len(inner)
 
 
 def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:

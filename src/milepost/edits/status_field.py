@@ -1,0 +1,106 @@
+"""A ``Status:`` field after an item's words (``Dark mode - Status: Planned``, ``Export
+(Status: Planned)``, ``Search - **Status:** _Planned_``), set where it stands: its value's
+emoji and words give way to the new status's, in the document's words and in the case they
+were written in; the label, brackets, dashes and markup around them stay as written.
+
+The field is found where the extractor reads it (:func:`~milepost.extract.trailing_tags.
+status_field`, in the text the line reads as, its positions mapped back to the Markdown by
+:func:`milepost.document.read_inline`). Both the edits that give an item a new status and
+``request`` set a field this way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from milepost.document import InlineSource, read_inline
+from milepost.edits.voice import Voice, relabel
+from milepost.extract.trailing_tags import status_field, trailing_tag
+from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import Status
+
+__all__ = ["before_field", "set_status_field"]
+
+# A value that names no status but is words ("Accepted"): ``request`` sets it all the same.
+_WORDS = re.compile(r"[A-Za-z][A-Za-z' -]*")
+_OPENING = " \t-–—(["
+
+
+class _Field(NamedTuple):
+    reading: InlineSource
+    #: Where the field begins in the text read, and where its value is.
+    at: int
+    start: int
+    end: int
+    #: The status its value reads as (None: words no reader takes for a status).
+    said: Status | None
+
+
+def _field(text: str, legend: Legend, *, any_words: bool) -> _Field | None:
+    """The field that ends ``text`` (Markdown): one whose value reads as a status, or with
+    ``any_words``, one whose value is words."""
+    reading = read_inline(text)
+    place = status_field(reading.text)
+    if place is None:
+        return None
+    at, start, end = place
+    tag = trailing_tag(reading.text, legend)
+    if tag is not None and tag.kind == "field":
+        return _Field(reading, at, start, end, tag.status)
+    if any_words and _WORDS.fullmatch(reading.text[start:end]):
+        return _Field(reading, at, start, end, None)
+    return None
+
+
+def set_status_field(
+    text: str, status: Status, voice: Voice, *, any_words: bool = False
+) -> str | None:
+    """``text`` (Markdown: a line, or the words of an item) with the value of the ``Status:``
+    field that ends it set to ``status`` in ``voice``; unchanged where the value reads as
+    ``status`` already. None where it ends with no field whose value reads as a status (with
+    ``any_words``, none whose value is words).
+
+    Raises :class:`ValueError` where markup splits the value's emoji or words (``Status:
+    **Not** Started``): no run of the Markdown says them alone."""
+    found = _field(text, voice.legend, any_words=any_words)
+    if found is None:
+        return None
+    if found.said is status:
+        return text
+    reading, start = found.reading, found.start
+    value = reading.text[start : found.end]
+    pieces: list[tuple[int, int, str]] = []  # in the value: start, end, what it becomes
+    words = 0
+    glyph = voice.glyph_end(value)
+    if glyph is not None:
+        pieces.append((0, glyph, voice.glyph(status)))
+        words = len(value) - len(value[glyph:].lstrip())
+    if words < len(value):
+        pieces.append((words, len(value), relabel(value[words:], status, voice)))
+    for first, last, new in reversed(pieces):
+        begin, finish = reading.starts[start + first], reading.ends[start + last - 1]
+        if text[begin:finish] != value[first:last]:
+            raise ValueError(
+                f"cannot set the status field {value!r}, whose words markup splits:"
+                " change the line by hand"
+            )
+        text = text[:begin] + new + text[finish:]
+    return text
+
+
+def before_field(text: str, note: str, legend: Legend = NO_LEGEND) -> str | None:
+    """``text`` with ``note`` put before the ``Status:`` field that ends it, and before the
+    dash or bracket that opens the field ("Export (waiting on #412) - Status: Blocked"): after
+    it, the note would be read as part of the value. None where ``text`` ends with no field
+    read as a status, or the field is all there is."""
+    found = _field(text, legend, any_words=False)
+    if found is None:
+        return None
+    cut = found.at
+    while cut > 0 and found.reading.text[cut - 1] in _OPENING:
+        cut -= 1
+    if cut == 0:
+        return None
+    at = found.reading.starts[cut]
+    return text[:at] + note + text[at:]

@@ -402,6 +402,26 @@ def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert "    Cache large tool results in agent memory (waiting on 412) :crit, " in gantt
 
 
+def test_gantt_bars_of_a_track_read_in_time_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A track's bars went in the order its roadmap wrote them (H2 2027 above Q3 2027 above
+    January): they go as the site's timeline columns do, by first day, then by last (July,
+    Q3, then H2), and work of one period keeps its order."""
+    plans = (
+        "## Plans\n\n### 2027 H2\n- 📋 Second half\n\n### 2027 Q3\n- 📋 Third quarter\n"
+        "- 📋 More of it\n\n### 2027 H1\n- 📋 First half\n\n"
+        "## Current Focus\n\n### July 2027\n- 📋 July\n\n### January 2027\n- 📋 January\n"
+    )
+    _track(tmp_path, "mix", "Mix", plans)
+    out = run(capsys, "summary", str(tmp_path), "--today", "2026-11-25")[1]
+    bars = out.split("    section Mix\n")[1].split("```")[0].splitlines()
+    assert [bar.split(" :")[0].strip() for bar in bars] == [
+        *("January", "First half"),
+        *("July", "Third quarter", "More of it", "Second half"),
+    ]
+
+
 def test_timeline_titles_are_cut_at_a_word_with_an_ellipsis(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

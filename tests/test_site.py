@@ -554,7 +554,7 @@ def test_a_timeline_row_has_a_cell_under_every_column(
 
     part = TrackParts(
         *("T", "t", "on_track", "", (), (), (), (), (), b"", "<tr><th>T</th>"),
-        tuple((label, label + "-01", cell) for label, cell in cells),
+        tuple((label, label + "-01", label + "-28", cell) for label, cell in cells),
         *((), "", (), ()),
     )
     by_label = dict(cells)
@@ -857,6 +857,37 @@ def test_the_timeline_shows_work_that_says_when_outside_the_template(tmp_path: P
     assert page.count("Quadlet templates") == 1 and page.count("Artifact store") == 1
     # the same work in Current Focus and in the table: once
     assert page.count("Signed images") == 1 and "Someday work" not in page
+
+
+# Periods of every length, written out of time order: plans under headings, the months of
+# Current Focus, a goal's quarter and initiatives' rough timelines (a year among them).
+MIXED_PERIODS = (
+    "# Mix Roadmap\n\n## Plans\n\n### 2027 H2\n- 📋 Second half\n\n"
+    "### 2027 Q3\n- 📋 Third quarter\n\n### 2027 H1\n- 📋 First half\n\n"
+    "## Current Focus\n\n### July 2027\n- 📋 July\n\n### January 2027\n- 📋 January\n\n"
+    "## Medium-Term Goals\n\n### Q1 2027 Goals\n\n#### Goal 1: First quarter\n\n"
+    "## Long-Term Vision\n\n### Major Initiatives\n\n#### Initiative 1: All year\n"
+    "- **Rough Timeline:** 2027\n\n#### Initiative 2: Later halves\n"
+    "- **Rough Timeline:** Q1-Q2 2028\n\n#### Initiative 3: Next year's first\n"
+    "- **Rough Timeline:** January 2028\n"
+)
+
+
+def test_the_timeline_columns_read_in_time_order(tmp_path: Path) -> None:
+    """Columns went by their first day, then by their labels' letters: 2027-H2 stood before
+    2027-Q3, and the year 2027 before January. Of periods that start together the shorter
+    comes first (July, Q3, then H2: by first day, then by last)."""
+    (tmp_path / "p" / "mix").mkdir(parents=True)
+    (tmp_path / "p" / "mix" / "roadmap.md").write_text(MIXED_PERIODS, encoding="utf-8")
+    api.site([tmp_path / "p"], tmp_path / "site", today=TODAY)
+    page = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', page)
+    assert heads == [
+        "Track",
+        *("2027-01", "2027-Q1", "2027-H1", "2027"),
+        *("2027-07", "2027-Q3", "2027-H2"),
+        *("2028-01", "2028-Q1..Q2"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,20 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
+from datetime import date
 
 from milepost.model import Item, Roadmap, status_items
+from milepost.vocabulary.periods import Period
 from milepost.vocabulary.titles import title_key
 
-__all__ = ["unplaced"]
+__all__ = ["time_order", "unplaced"]
+
+
+def time_order(period: Period) -> tuple[date, date]:
+    """Where a time axis puts ``period`` among others: by its first day, then by its last,
+    so that of periods starting together the shorter comes first (January 2027, Q1 2027,
+    H1 2027, then the year 2027). A day not known counts as the last there is."""
+    return period.start or date.max, period.end or date.max
 
 
 def unplaced(roadmap: Roadmap, *, lines: Container[int], titles: Container[str]) -> Iterator[Item]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from milepost.portfolio.dated import unplaced
+from milepost.portfolio.dated import time_order, unplaced
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
 from milepost.render.text import shorten
@@ -235,7 +236,8 @@ def gantt(portfolio: Portfolio) -> str:
     of Current Focus, of a milestones table (its Target column dates its rows; the months
     of Completed Milestones are a record, not a plan) and of the roadmap's other sections
     (plans under "### 2025 Q3") that carries a status, over its period (done, active, or
-    blocked as critical); dropped work left out; empty when no item has dates."""
+    blocked as critical), a track's bars in time order; dropped work left out; empty when
+    no item has dates."""
     lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %Y"]
     bars = 0
     for track in portfolio.tracks:
@@ -263,6 +265,8 @@ def gantt(portfolio: Portfolio) -> str:
             and i.status is not None
             and i.status is not Status.DROPPED
         ]
+        # In time order, as the site's timeline columns go; work of one period as written.
+        dated.sort(key=lambda i: time_order(i.period) if i.period else (date.max, date.max))
         if not dated:
             continue
         lines.append(f"    section {track.track.translate(_GANTT_UNSAFE).strip()}")

@@ -174,11 +174,13 @@ def _items(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
 
 
 def _timeline(parts: list[TrackParts], common: dict[str, Any]) -> bytes:
-    starts: dict[str, str] = {}
+    # Each column in time order (:func:`~milepost.portfolio.dated.time_order`, days as ISO
+    # text): by its first day, then its last, so July 2027, Q3 2027, H2 2027.
+    when: dict[str, tuple[str, str]] = {}
     for p in parts:
-        for label, start, _cell in p.timeline:
-            starts.setdefault(label, start)
-    columns = sorted(starts, key=lambda label: (starts[label], label))
+        for label, start, end, _cell in p.timeline:
+            when.setdefault(label, (start, end))
+    columns = sorted(when, key=lambda label: (*when[label], label))
     head, tail = render_around(
         "timeline.html.j2", "rows", title="Timeline", columns=columns, **common
     )
@@ -193,7 +195,7 @@ def _timeline_row(part: TrackParts, place: dict[str, int]) -> str:
     index by its label), empty where the track has nothing in that period."""
     if not place:
         return part.timeline_head + "</tr>\n"
-    cells = {place[label]: cell for label, _start, cell in part.timeline}
+    cells = {place[label]: cell for label, _start, _end, cell in part.timeline}
     row, at = [part.timeline_head, "<td>"], 0
     for n in sorted(cells):
         row += ["</td><td>" * (n - at), cells[n]]

@@ -12,10 +12,11 @@ from typing import Any
 from markupsafe import escape
 
 from milepost.model import Item, Metric, risk_level
-from milepost.portfolio.dated import unplaced
+from milepost.portfolio.dated import time_order, unplaced
 from milepost.portfolio.model import Mention, mentions
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup
+from milepost.vocabulary.dates import month_end
 from milepost.vocabulary.periods import Period
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.titles import title_key
@@ -37,7 +38,8 @@ SHARED_PAGES = (
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
-Cell = tuple[str, str, str]  # (period label, its first day, the cell's HTML)
+# (period label, its first and last days as time_order gives them, the cell's HTML)
+Cell = tuple[str, str, str, str]
 RiskPart = tuple[str | None, str | None, str, str]  # (likelihood, impact, title, entry HTML)
 
 
@@ -176,55 +178,55 @@ def _items(track: TrackRollup) -> list[Item]:
 
 _SPANS = ("month", "quarter", "half")
 
+Entries = list[tuple[str, Status | None]]  # (title, status) of each entry of a cell
 
-def _timeline(track: TrackRollup) -> dict[str, tuple[date, list[tuple[str, Status | None]]]]:
-    """The track's entries by period label (months, quarters, halves), in first-seen order:
-    Current Focus, Completed Milestones, goals, initiatives, then the other work that says
-    when (a plan written under "### 2025 Q3" outside the template's sections, a table's
-    Target column), each item once."""
-    cells: dict[str, tuple[date, list[tuple[str, Status | None]]]] = {}
+
+def _timeline(track: TrackRollup) -> dict[str, tuple[Period, Entries]]:
+    """The track's entries by period label (months, quarters, halves), each with the period
+    of its column, in first-seen order: Current Focus, Completed Milestones, goals,
+    initiatives, then the other work that says when (a plan written under "### 2025 Q3"
+    outside the template's sections, a table's Target column), each item once."""
+    cells: dict[str, tuple[Period, Entries]] = {}
     placed: set[int] = set()
     titles: set[str] = set()
 
-    def put(label: str | None, start: date | None, title: str, status: Status | None) -> None:
-        if label is not None and start is not None:
-            cells.setdefault(label, (start, []))[1].append((title, status))
+    def put(when: Period | None, title: str, status: Status | None) -> None:
+        if when is not None and when.start is not None:
+            cells.setdefault(when.label, (when, []))[1].append((title, status))
             titles.add(title_key(title))
 
     r = track.roadmap
     if r.focus is not None:
         for p in r.focus.periods:
-            if p.period is not None and p.period.kind in ("month", "quarter", "half"):
+            if p.period is not None and p.period.kind in _SPANS:
                 for i in p.items:
-                    put(p.period.label, p.period.start, i.title, i.status)
+                    put(p.period, i.title, i.status)
                     placed.add(i.span.start)
     for g in r.milestones:
         for i in g.items:  # by the group's month, else the item's own (a Target column)
             placed.add(i.span.start)
             when = g.period if g.period is not None and g.period.kind in _SPANS else i.period
-            put(*_column(when), i.title, i.status)
+            put(_column(when), i.title, i.status)
     for group in r.goals:
         for goal in group.goals:
-            if group.period is not None:
-                put(group.period.label, group.period.start, goal.name, goal.status)
+            put(group.period, goal.name, goal.status)
     for initiative in r.initiatives:
-        when = initiative.timeline_period
-        if when is not None:
-            put(when.label, when.start, initiative.name, None)
+        put(initiative.timeline_period, initiative.name, None)
     for i in unplaced(r, lines=placed, titles=titles):  # each once, as put adds its title
-        put(*_column(i.period), i.title, i.status)
+        put(_column(i.period), i.title, i.status)
     return cells
 
 
-def _column(period: Period | None) -> tuple[str | None, date | None]:
+def _column(period: Period | None) -> Period | None:
     """The timeline column of a period: its month, quarter or half; a day's month."""
     if period is None or period.start is None:
-        return None, None
+        return None
     if period.kind in _SPANS:
-        return period.label, period.start
+        return period
     if period.kind == "date":
-        return f"{period.start:%Y-%m}", period.start.replace(day=1)
-    return None, None
+        first = period.start.replace(day=1)
+        return Period("month", f"{first:%Y-%m}", first, month_end(first.year, first.month))
+    return None
 
 
 def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
@@ -245,8 +247,9 @@ def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
         items=str(macros.item_list(track, items)).encode("utf-8"),
         timeline_head=str(macros.timeline_row(track)),
         timeline=tuple(
-            (label, start.isoformat(), str(macros.timeline_cell(entries)))
-            for label, (start, entries) in _timeline(track).items()
+            (label, first.isoformat(), last.isoformat(), str(macros.timeline_cell(entries)))
+            for label, (when, entries) in _timeline(track).items()
+            for first, last in [time_order(when)]
         ),
         risks=tuple(
             (

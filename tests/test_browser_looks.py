@@ -1,14 +1,16 @@
 """What a reader of the site sees, in the real Debian chromium (headless, see
 tests/browser.py): boxes as tall as what they hold, items told apart, columns lined up,
-and a scroller that says it holds more."""
+a scroller that says it holds more, and a graph's names inside their nodes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from milepost import api
 from tests.browser import open_page
 
 
@@ -108,5 +110,52 @@ def test_a_roadmaps_rules_are_the_sites(browser: Any, examples: Path, scheme: st
             return [s.borderTopColor === line, s.borderTopWidth, s.borderBottomStyle]; }); }"""
     )
     assert rules and all(r == [True, "1px", "none"] for r in rules), rules
+    assert problems == []
+    page.close()
+
+
+# Tracks in a ring of needs, named wider than the old circles: long, wide letters, non-ASCII.
+GRAPH_NAMES = (
+    "Orchestration",
+    "Developer Experience and Platform Tooling",
+    "WWW Mammoth Migrations",
+    "Überwachung 🚀 数据平台",
+    "UI",
+)
+
+
+@pytest.fixture(scope="module")
+def long_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("long-names")
+    for k, name in enumerate(GRAPH_NAMES):
+        need = GRAPH_NAMES[(k + 1) % len(GRAPH_NAMES)]
+        (root / "p" / f"t{k}").mkdir(parents=True)
+        (root / "p" / f"t{k}" / "roadmap.md").write_text(
+            f"# {name} Roadmap\n\n## Dependencies and Risks\n\n### External Dependencies\n"
+            f"- **Dependency on {need}:** an API\n",
+            encoding="utf-8",
+        )
+    api.site([root / "p"], root / "site", today=dt.date(2026, 11, 25))
+    return root / "site"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_graph_nodes_name_stays_inside_it(browser: Any, long_names: Path, width: int) -> None:
+    """ "Orchestration" stood wider than its circle, its first and last letters outside. Each
+    name lies inside its node's box, clear of its rounded ends (8 units each side); a name
+    cut short has the whole name as the node's title."""
+    page, problems = open_page(browser, (long_names / "graph.html").as_uri(), width=width)
+    nodes = page.evaluate(
+        """() => [...document.querySelectorAll('main svg text')].map(text => {
+          const t = text.getBBox(), box = text.parentNode.querySelector('rect, circle');
+          const b = box.getBBox();
+          return [text.textContent, text.parentNode.querySelector('title').textContent,
+                  t.x - b.x, b.x + b.width - (t.x + t.width), t.y - b.y,
+                  b.y + b.height - (t.y + t.height)]; })"""
+    )
+    assert sorted(title for _, title, *_ in nodes) == sorted(GRAPH_NAMES)
+    for shown, title, *room in nodes:
+        assert shown == title or shown.endswith("…"), (shown, title)
+        assert min(room[:2]) >= 8 and min(room[2:]) >= 0, (shown, room)
     assert problems == []
     page.close()

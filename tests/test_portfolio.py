@@ -479,27 +479,28 @@ def test_graph_svg(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("count", [1, 5, 12, 46])
-def test_graph_circles_never_overlap(count: int) -> None:
-    """The circle the tracks stand on grows with their number: forty-six tracks (a portfolio
-    of real-world roadmaps) drew their circles over each other and their names on top."""
-    import math
+@pytest.mark.parametrize("name", ["Track {k}", "Orchestration {k}", "Memory {k} and Long Names"])
+def test_graph_nodes_never_overlap(count: int, name: str) -> None:
+    """The circle the tracks stand on grows with their number and their nodes' widths:
+    forty-six tracks (a portfolio of real-world roadmaps) drew their nodes over each other
+    and their names on top."""
     import xml.etree.ElementTree as ET
 
     from milepost.render.site.graph import svg
     from milepost.vocabulary.status import Health
 
-    tracks = [(f"Track {k}", f"t{k}", Health.ON_TRACK) for k in range(count)]
+    tracks = [(name.format(k=k), f"t{k}", Health.ON_TRACK) for k in range(count)]
     root = ET.fromstring(str(svg(tracks, [])))
-    circles = [
-        (float(c.get("cx", 0)), float(c.get("cy", 0)), float(c.get("r", 0)))
-        for c in root.iter("{http://www.w3.org/2000/svg}circle")
+    size = float(root.get("viewBox", "").split()[2])
+    boxes = [
+        tuple(float(r.get(a, 0)) for a in ("x", "y", "width", "height"))
+        for r in root.iter("{http://www.w3.org/2000/svg}rect")
     ]
-    assert len(circles) == count
-    for k, (x, y, r) in enumerate(circles):
-        size = float(root.get("viewBox", "").split()[2])
-        assert r <= x <= size - r and r <= y <= size - r  # inside the drawing
-        for x2, y2, r2 in circles[k + 1 :]:
-            assert math.hypot(x - x2, y - y2) >= r + r2 + 10
+    assert len(boxes) == count
+    for k, (x, y, w, h) in enumerate(boxes):
+        assert x >= 0 and x + w <= size and y >= 0 and y + h <= size  # inside the drawing
+        for x2, y2, w2, h2 in boxes[k + 1 :]:  # apart by ten units, across or down
+            assert x2 >= x + w + 10 or x >= x2 + w2 + 10 or y2 >= y + h + 10 or y >= y2 + h2 + 10
 
 
 def test_arrowheads_take_their_arrows_colour(capsys: pytest.CaptureFixture[str]) -> None:

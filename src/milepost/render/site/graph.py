@@ -1,4 +1,5 @@
-"""The dependency graph as inline SVG: tracks on a circle, dependencies as arrows."""
+"""The dependency graph as inline SVG: tracks on a circle, each a box as wide as its name,
+dependencies as arrows."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from markupsafe import Markup, escape
 
 from milepost.portfolio.model import Conflict, Edge, Portfolio, cyclic_pairs
-from milepost.render.text import shorten
+from milepost.render.text import shorten, text_width
 from milepost.vocabulary.status import Health
 
 __all__ = ["graph_svg", "svg"]
@@ -18,6 +19,11 @@ __all__ = ["graph_svg", "svg"]
 
 # Arrows: on a cycle, late for a need (a conflict in time), or neither.
 _ARROW_COLOUR = {"cycle": "#cf222e", "late": "#bc4c00", "plain": "#6e7781"}
+
+# A node: a box with round ends around its name, the name cut to _NAME characters (a node's
+# title says it whole), drawn _FONT units high with _PAD units each side.
+_NAME, _FONT, _PAD = 22, 12, 16
+_HEIGHT, _MIN_WIDTH, _GAP = 40.0, 80.0, 8.0  # _GAP: between a node and an arrow's ends
 
 _HEALTH_COLOUR = {
     Health.ON_TRACK: "#1a7f37",
@@ -53,10 +59,15 @@ def svg(
     late = {(c.edge.source, c.edge.target, c.edge.what): c.problem for c in conflicts}
     # The arrowhead's id is the drawing's own, so that two drawings on one page do not share.
     arrow = "arrow-" + hashlib.sha256(repr((labels, late)).encode()).hexdigest()[:8]
-    # The circle grows with the tracks (a hundred drawing units of it each), so that forty
-    # tracks do not draw their circles over each other; the page scales the drawing down.
-    radius = max(240.0, 50 * len(tracks) / math.pi)
-    size = round(2 * radius + 160)
+    shown = [shorten(label, _NAME) for label in labels]
+    widths = [max(_MIN_WIDTH, text_width(name, _FONT) + 2 * _PAD) for name in shown]
+    # The circle grows with the tracks and their nodes' widths: neighbours stand the widest
+    # node and forty units apart (so no two boxes touch, whichever way they stand to each
+    # other); the page scales the drawing down.
+    apart = max(widths, default=_MIN_WIDTH) + 40
+    radius = max(240.0, apart / (2 * math.sin(math.pi / len(tracks))) if len(tracks) > 1 else 0)
+    margin = max(80.0, max(widths, default=0) / 2 + 16)
+    size = round(2 * (radius + margin))
     centre = size / 2
     places = [
         (
@@ -66,8 +77,10 @@ def svg(
         for k in range(len(tracks))
     ]
     at: dict[str, tuple[float, float]] = {}
-    for (name, _slug, _health), place in zip(tracks, places, strict=True):
+    half: dict[str, tuple[float, float]] = {}  # a node's half width and half height, by name
+    for name, place, width in zip(labels, places, widths, strict=True):
         at.setdefault(name, place)
+        half.setdefault(name, (width / 2, _HEIGHT / 2))
     # Standing alone (the CLI's file, a docs page), the drawing styles its own text with
     # attributes, not a <style> element: inline in a page, that would restyle every SVG text
     # of the page; the text takes the page's colour, so a dark theme keeps it legible. With
@@ -101,7 +114,8 @@ def svg(
         (x1, y1), (x2, y2) = at[edge.source], at[edge.target]
         dx, dy = x2 - x1, y2 - y1
         length = math.hypot(dx, dy) or 1.0
-        shrink = 48 / length
+        # Each end stands clear of its node's box, wherever the other node lies.
+        start, end = (_reach(half[n], dx, dy) / length for n in (edge.source, edge.target))
         # Two tracks that depend on each other, or one that needs several things of another:
         # each arrow bends to its own right, a little more for each one more, so none hides
         # another; a lone arrow is straight.
@@ -116,8 +130,8 @@ def svg(
         dashes = ' stroke-dasharray="6 4"' if problem else ""
         when = f" by {edge.when}" if edge.when else ""
         warning = f" (conflict in time: {problem})" if problem else ""
-        ax, ay = x1 + dx * shrink, y1 + dy * shrink
-        bx, by = x2 - dx * shrink, y2 - dy * shrink
+        ax, ay = x1 + dx * start, y1 + dy * start
+        bx, by = x2 - dx * end, y2 - dy * end
         cx, cy = (ax + bx) / 2 - dy / length * bend, (ay + by) / 2 + dx / length * bend
         parts.append(
             f'<path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
@@ -127,15 +141,29 @@ def svg(
             f"<title>{escape(edge.source)} needs {escape(edge.what)}{escape(when)} from "
             f"{escape(edge.target)}{escape(warning)}</title></path>"
         )
-    for (_name, slug, state), label, (x, y) in zip(tracks, labels, places, strict=True):
-        colour = _HEALTH_COLOUR[state]
+    for (label, slug, state), name, width, (x, y) in zip(
+        tracks, shown, widths, places, strict=True
+    ):
+        # The whole name is the node's title: a tooltip anywhere on it, and the link's name.
         node = (
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="40" fill="none" stroke="{colour}" '
-            f'stroke-width="3"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
-            f"<title>{escape(label)}</title>{escape(shorten(label, 22))}</text>"
+            f"<title>{escape(label)}</title>"
+            f'<rect x="{x - width / 2:.1f}" y="{y - _HEIGHT / 2:.1f}" width="{width:.1f}" '
+            f'height="{_HEIGHT:.0f}" rx="{_HEIGHT / 2:.0f}" fill="none" pointer-events="visible" '
+            f'stroke="{_HEALTH_COLOUR[state]}" stroke-width="3"/>'
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{escape(name)}</text>'
         )
         if links:
-            node = f'<a href="tracks/{escape(slug)}.html">{node}</a>'
-        parts.append(node)
+            parts.append(f'<a href="tracks/{escape(slug)}.html">{node}</a>')
+        else:
+            parts.append(f"<g>{node}</g>")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _reach(half: tuple[float, float], dx: float, dy: float) -> float:
+    """How far from a node's centre, towards (``dx``, ``dy``), its box ends, and a gap."""
+    width, height = half
+    length = math.hypot(dx, dy) or 1.0
+    across = width * length / abs(dx) if dx else math.inf
+    down = height * length / abs(dy) if dy else math.inf
+    return min(across, down) + _GAP

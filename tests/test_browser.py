@@ -167,7 +167,9 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, namesakes: Path, name
 def test_the_track_column_stays_in_view_as_the_timeline_scrolls(
     browser: Any, namesakes: Path
 ) -> None:
-    page, problems = open_page(browser, (namesakes / "timeline.html").as_uri(), width=390)
+    """Wider than a phone (a small tablet), where the timeline is a grid scrolling sideways;
+    a phone's list is tests/test_browser_phone.py's."""
+    page, problems = open_page(browser, (namesakes / "timeline.html").as_uri(), width=700)
     box = page.locator(".scroll").first
     box.evaluate("el => { el.scrollLeft = 400; }")
     left = box.evaluate("el => el.getBoundingClientRect().left")

@@ -1,6 +1,6 @@
 """The site on a phone (390px wide) in the real Debian chromium (headless, see
-tests/browser.py): the header leaves the screen to the page, and what scrolls sideways inside
-a page can be scrolled by keyboard."""
+tests/browser.py): the header leaves the screen to the page, what scrolls sideways inside
+a page can be scrolled by keyboard, and the timeline is a list of each track's periods."""
 
 from __future__ import annotations
 
@@ -181,5 +181,78 @@ def test_the_row_of_pages_fades_at_either_edge_it_hides_more_past(
         "el => el.getBoundingClientRect().left - el.parentElement.getBoundingClientRect().left"
     )
     assert clear >= 16, clear  # the row's padding, which the fade covers
+    assert problems == []
+    page.close()
+
+
+# Each track of the timeline: its row's height, its name's and its periods' heights, and of
+# each period shown, its label, the heading of its column, its height and its items' height.
+TIMELINE_ROWS = """() => {
+  const heads = [...document.querySelectorAll('.timeline thead th')].map(th => th.textContent);
+  const tall = el => el.getBoundingClientRect().height;
+  return [...document.querySelectorAll('.timeline tbody tr')].map(tr => {
+    const cells = [...tr.children];
+    const periods = cells.slice(1).map((td, n) => {
+      const when = td.querySelector('.when');
+      const items = [...td.querySelectorAll(':scope > div')];
+      const inside = items.length ? items[items.length - 1].getBoundingClientRect().bottom
+        - items[0].getBoundingClientRect().top : 0;
+      return [when ? when.innerText : null, heads[n + 1], tall(td), inside, items.length];
+    });
+    return [cells[0].innerText, tall(tr), tall(cells[0]), periods]; });
+}"""
+
+
+def test_the_timeline_on_a_phone_lists_each_tracks_periods(browser: Any, examples: Path) -> None:
+    """At 390px a row of the timeline was as tall as its fullest period, wherever that lay
+    (mostly off the screen), under periods standing empty: Web UI's row stood some 650px
+    high over an empty July and August. On a phone each track lists the periods it has
+    work in, in time order, each labelled, none empty and none taller than its items;
+    nothing scrolls sideways, and the track's name stays at the top of the screen while its
+    periods scroll past."""
+    page, problems = open_page(browser, (examples / "timeline.html").as_uri(), width=390)
+    box = page.locator(".scroll").first
+    assert box.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert page.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+    )
+    rows = page.evaluate(TIMELINE_ROWS)
+    assert [name for name, *_ in rows] == [
+        *("Evaluation", "Memory", "Orchestration", "Tool Use", "Web UI")
+    ]
+    for name, height, head, periods in rows:
+        assert any(count for *_, count in periods), name
+        for when, column, tall, inside, count in periods:
+            if count == 0:
+                assert tall == 0, (name, column, tall)  # an empty period takes no room
+                continue
+            assert when == column, (name, when, column)  # labelled as its column
+            assert tall <= inside + 24, (name, column, tall, inside)
+        assert height <= head + sum(p[2] for p in periods) + 4, (name, height)
+    # Scrolled to the middle of Web UI's periods, its name stands at the top of the screen.
+    row = page.locator(".timeline tbody tr", has_text="Web UI")
+    row.evaluate(
+        "el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY"
+        " + el.getBoundingClientRect().height / 2)"
+    )
+    name = row.locator("th").bounding_box()
+    assert name is not None and abs(name["y"]) <= 1, name
+    assert problems == []
+    page.close()
+
+
+def test_the_timeline_on_a_desktop_keeps_its_grid(browser: Any, examples: Path) -> None:
+    """Wider than a phone the timeline stays a grid of tracks by periods: the periods' own
+    labels are for the phone's list only."""
+    page, problems = open_page(browser, (examples / "timeline.html").as_uri(), width=1280)
+    assert page.locator(".timeline thead th").first.is_visible()
+    assert (
+        page.evaluate(
+            "() => getComputedStyle(document.querySelector('.timeline tbody tr')).display"
+        )
+        == "table-row"
+    )
+    assert page.locator(".timeline .when").count() > 0
+    assert not any(w.is_visible() for w in page.locator(".timeline .when").all())
     assert problems == []
     page.close()

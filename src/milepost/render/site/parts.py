@@ -247,7 +247,7 @@ def track_parts(track: TrackRollup, *, today: date, macros: Any) -> TrackParts:
         items=str(macros.item_list(track, items)).encode("utf-8"),
         timeline_head=str(macros.timeline_row(track)),
         timeline=tuple(
-            (label, first.isoformat(), last.isoformat(), str(macros.timeline_cell(entries)))
+            (label, first.isoformat(), last.isoformat(), str(macros.timeline_cell(label, entries)))
             for label, (when, entries) in _timeline(track).items()
             for first, last in [time_order(when)]
         ),

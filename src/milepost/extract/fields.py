@@ -40,6 +40,9 @@ _LEADING = re.compile(r"^[\s\-–—:|*]+")
 # Spaces, "*" and runs of "_" at either end, but a run that begins or ends a word (the whole
 # run, possessively: "__init__" keeps both of its).
 _EDGE_MARKUP = re.compile(r"^(?:[* ]|_++(?!\w))+|(?:[* ]|(?<!\w)_++)+$")
+# What the pattern can take at an end ("$" also matches before a final "\n"): a title with
+# none of them at either end, most titles, skips the search (which tries every position).
+_EDGE_CHARS = frozenset("* _\n")
 _LEAD_CHARS = frozenset(" \t-–—:|*")
 _TRAIL_CHARS = frozenset(")-–—:,;|")
 _TAIL_MAX = 300
@@ -92,6 +95,8 @@ def clean_title(text: str) -> str:
 def _without_edge_markup(title: str) -> str:
     """``title`` without the spaces, ``*`` and ``_`` that markup left at its ends, but with
     the underscores of a word there: "__init__ hooks" (a code span's text), "MAX_" stay."""
+    if title[:1] not in _EDGE_CHARS and title[-1:] not in _EDGE_CHARS:
+        return title
     return _EDGE_MARKUP.sub("", title)
 
 

@@ -97,7 +97,10 @@ class BlockBuilder(LineTable):
                     self.inline.parts.append(" ")
                     self.inline.pos += 1
                 continue
-            ((key, value),) = event.items()
+            # Each event is a one-key dict: unpacking the key and indexing costs half of
+            # unpacking its one item from ``event.items()`` (a view and an iterator apiece).
+            (key,) = event
+            value = event[key]
             if key == "Text":
                 target = self.inline or self._text_target(rng)
                 target.parts.append(value)
@@ -106,7 +109,8 @@ class BlockBuilder(LineTable):
                 if type(value) is str:
                     name, attrs = value, None
                 else:
-                    ((name, attrs),) = value.items()
+                    (name,) = value
+                    attrs = value[name]
                 if stack and (stack[-1] is None or len(stack) >= MAX_DEPTH) and self.skip(name):
                     continue
                 if self.inline is not None and name in _AFTER_ITEM_TEXT:
@@ -115,7 +119,11 @@ class BlockBuilder(LineTable):
                 if handler is not None:
                     handler(self, attrs, rng)
             elif key == "End":
-                end = on_end.get(value if type(value) is str else next(iter(value)))
+                if type(value) is str:
+                    name = value
+                else:
+                    (name,) = value  # {"Heading": "H1"}, {"List": False}: the tag's name
+                end = on_end.get(name)
                 if end is not None:
                     end(self)
             elif key == "Code":

@@ -7,6 +7,7 @@ import errno
 import gc
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -595,3 +596,25 @@ def test_a_command_leaves_the_garbage_collector_on(capsys: pytest.CaptureFixture
     assert main(["check", str(EXAMPLES / "no-such-folder")]) == 2
     assert gc.isenabled()
     capsys.readouterr()
+
+
+def test_without_paths_a_command_in_a_subfolder_reads_the_configured_portfolio(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The default is the configured portfolio, else the current folder: from ``docs/`` of a
+    repository whose ``milepost.toml`` is at its top, every command without paths reads the
+    portfolio the config names (they said "no roadmaps found", looking in ``docs/``)."""
+    shutil.copytree(EXAMPLES, tmp_path / "repo")
+    (tmp_path / "repo" / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "repo" / "docs")
+    code, out, err = run(capsys, "check", "--today", "2026-11-25")
+    assert (code, out) == (0, "All checks passed (5 roadmaps).\n"), err
+    code, out, err = run(capsys, "status", "--today", "2026-11-25", "--format", "json")
+    assert code == 0 and len(json.loads(out)["tracks"]) == 5, err
+    code, out, err = run(capsys, "export")
+    assert code == 0 and len(json.loads(out)["roadmaps"]) == 5, err
+    assert run(capsys, "site", "-o", "out", "--no-history", "--today", "2026-11-25")[0] == 0
+    assert len(list((tmp_path / "repo" / "docs" / "out" / "tracks").glob("*.html"))) == 5
+    # a path given is read as given: this folder holds no roadmap
+    code, _, err = run(capsys, "check", ".", "--today", "2026-11-25")
+    assert code == 2 and "no roadmaps found" in err

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from milepost.cli.options import format_option, today_option
+from milepost.cli.options import format_option, portfolio_or_here, today_option
 
 if TYPE_CHECKING:
     from milepost.api import CheckResult
@@ -78,7 +78,7 @@ def command(
     Exit 0 when clean, 1 on findings (or, with --diff, fixes to make), 2 on bad input.
     """
     return run(
-        paths=list(paths) or [Path(".")],
+        paths=portfolio_or_here(paths),
         force_exclude=force_exclude,
         fix=fix,
         unsafe_fixes=unsafe_fixes,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from milepost.cli.options import format_option, tracks_or_paths
+from milepost.cli.options import format_option, portfolio_or_here, tracks_or_paths
 
 
 @click.command("export")
@@ -16,7 +16,7 @@ from milepost.cli.options import format_option, tracks_or_paths
 def command(paths: tuple[Path, ...], fmt: str) -> int:
     """Print the model of each roadmap (a folder means every roadmap in it, a track's slug or
     name its roadmap; default: the configured portfolio, else the current folder) as JSON."""
-    return run(paths=tracks_or_paths(list(paths)) or [Path(".")], fmt=fmt)
+    return run(paths=portfolio_or_here(tracks_or_paths(list(paths))), fmt=fmt)
 
 
 def run(*, paths: list[Path], fmt: str) -> int:

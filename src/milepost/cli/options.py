@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
@@ -186,3 +186,20 @@ def tracks_or_paths(paths: list[Path]) -> list[Path]:
             return path  # reported as missing when it is read
 
     return [path if path.exists() else resolved(path) for path in paths]
+
+
+def portfolio_or_here(paths: Sequence[Path]) -> list[Path]:
+    """The paths given; without any, the configured portfolio (the folder of the config that
+    governs the current folder, found as from any folder below it), else the current
+    folder. A config that cannot be read gives the current folder: the command meets it
+    there and reports it as it reports any broken config."""
+    if paths:
+        return list(paths)
+    from milepost.errors import MilepostError, typed_path
+    from milepost.locate import find_config
+
+    try:
+        root = find_config(".").root
+    except MilepostError:
+        root = None
+    return [Path(typed_path(root))] if root is not None else [Path(".")]

@@ -14,6 +14,7 @@ from milepost.cli.options import (
     color_option,
     console_for,
     format_option,
+    portfolio_or_here,
     today_option,
 )
 
@@ -26,7 +27,7 @@ def _load(paths: tuple[Path, ...], today: dt.date) -> tuple[Portfolio | None, in
     portfolio when none could (the errors said so: an empty dashboard would add nothing)."""
     from milepost import api
 
-    result, loaded = api.portfolio(list(paths) or [Path(".")], today=today)
+    result, loaded = api.portfolio(portfolio_or_here(paths), today=today)
     for error in loaded.errors:
         click.echo(f"milepost: error: {error}", err=True)
     if not result.tracks and not loaded.errors:

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from milepost.cli.options import history_option, today_option
+from milepost.cli.options import history_option, portfolio_or_here, today_option
 from milepost.errors import UsageError
 
 
@@ -49,7 +49,7 @@ def command(
     stats = history_stats(list(paths), today) if history else None
     gc.enable()  # paused for the other commands (see main); a server running for hours needs it
     with _cleanup_on_sigterm():
-        roots: list[str | os.PathLike[str]] = [*paths] or [Path(".")]
+        roots: list[str | os.PathLike[str]] = [*portfolio_or_here(paths)]
         return _serve(roots, output, port=port, today=today, history=stats)
 
 

@@ -11,6 +11,7 @@ from milepost.cli.options import (
     PIPED_WIDTH,
     color_option,
     console_for,
+    portfolio_or_here,
     today_option,
     tracks_or_paths,
 )
@@ -23,7 +24,7 @@ from milepost.cli.options import (
 def command(paths: tuple[Path, ...], today: dt.date, color: str) -> int:
     """Summarise each roadmap (a folder means every roadmap in it, a track's slug or name its
     roadmap; default: the configured portfolio, else the current folder)."""
-    return run(paths=tracks_or_paths(list(paths)) or [Path(".")], today=today, color=color)
+    return run(paths=portfolio_or_here(tracks_or_paths(list(paths))), today=today, color=color)
 
 
 def run(*, paths: list[Path], today: dt.date, color: str) -> int:

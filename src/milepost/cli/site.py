@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from milepost.cli.options import history_option, today_option
+from milepost.cli.options import history_option, portfolio_or_here, today_option
 
 
 @click.command("site")
@@ -33,7 +33,7 @@ def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date
     stats = history_stats(list(paths), today) if history else None
 
     if not sys.stderr.isatty():  # no progress bar to draw: rich is not even imported
-        result = api.site(list(paths) or [Path(".")], output, today=today, history=stats)
+        result = api.site(portfolio_or_here(paths), output, today=today, history=stats)
     else:
         from rich.progress import Progress
 
@@ -44,7 +44,7 @@ def command(paths: tuple[Path, ...], output: Path, history: bool, today: dt.date
                 bar.update(task, advance=1, description=f"rendering {track}")
 
             result = api.site(
-                list(paths) or [Path(".")], output, today=today, progress=step, history=stats
+                portfolio_or_here(paths), output, today=today, progress=step, history=stats
             )
     for error in result.errors:
         click.echo(f"milepost: error: {error}", err=True)

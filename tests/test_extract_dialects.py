@@ -626,11 +626,20 @@ def test_a_success_criterion_ticked_as_a_bullet_style_is_titled_without_the_tick
         ("- ✅ Search (#12)", Status.DONE, "Search"),
         ("- ✅ Search (beta)", Status.DONE, "Search (beta)"),
         ("- 🚧 Search (in progress)", Status.IN_PROGRESS, "Search"),
+        # a Status: field is words too, in brackets or after a dash
+        ("- 🚧 Light mode (Status: Planned)", Status.PLANNED, "Light mode"),
+        ("- 🚧 Dark mode - Status: Planned", Status.PLANNED, "Dark mode"),
+        ("- 🚧 Dark mode - **Status:** _Planned_", Status.PLANNED, "Dark mode"),
+        ("- 📋 Network module - _DISCARDED_", Status.DROPPED, "Network module"),
+        ("- 🚧 Dark mode - Status: In Progress", Status.IN_PROGRESS, "Dark mode"),
     ],
 )
 def test_a_trailing_tag_beats_the_leading_emoji(line: str, status: Status, title: str) -> None:
     """When an item's words and its emoji disagree, the words win (LABELS.md rule 6): a
-    trailing "(in progress)" is a status in words, the leading 📋 one in a glyph."""
+    trailing "(in progress)" is a status in words, the leading 📋 one in a glyph. So is a
+    ``Status:`` field and a dash tag: "🚧 Dark mode - Status: Planned" read as in progress
+    where "🚧 Light mode (Status: Planned)" read as planned (only a line with a ")" was
+    looked at for a tag)."""
     item = only(f"# T\n\n## Now\n\n{line}\n")
     assert (item.status, item.title) == (status, title)
 

@@ -142,8 +142,9 @@ def item_marker(
     if word_status is not None:
         return Marker(word_status, _box(task) + written, end=end)
     if emoji_status is not None and task is None:
-        # The words win over the emoji: "📋 Export (in progress)" is in progress.
-        said = trailing_tag(text[end:], legend) if ")" in text else None
+        # The words win over the emoji: "📋 Export (in progress)" is in progress, and so
+        # is "📋 Export - Status: In Progress" (a field or a dash tag as a bracketed one).
+        said = trailing_tag(text[end:], legend)
         if said is not None and said.status is not emoji_status:
             return Marker(said.status, said.written, end=end, tail=end + said.start)
         source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"

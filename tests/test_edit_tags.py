@@ -463,6 +463,15 @@ def _in_case(old: str, new: str) -> str:
             Status.PLANNED,
             "- **Request 1:** Dark theme - Status: Planned",
         ),
+        # a status the request's own marker carries changes where it stands, as `start`
+        # changes an item's ("- ✅ ... - Status: In Progress" said two things)
+        ("- ✅ **Request 1:** Dark theme", Status.IN_PROGRESS, "- 🚧 **Request 1:** Dark theme"),
+        ("* 📋 Dark theme", Status.DONE, "* ✅ Dark theme"),
+        ("- [x] Dark theme", Status.PLANNED, "- [ ] Dark theme"),
+        ("- **Completed:** Dark theme", Status.IN_PROGRESS, "- **In Progress:** Dark theme"),
+        ("- Dark theme (planned)", Status.IN_PROGRESS, "- 🚧 Dark theme"),
+        # the emoji and the field both change: neither is left saying the old status
+        ("- 🚧 Dark theme - Status: Planned", Status.DONE, "- ✅ Dark theme - Status: Completed"),
     ],
 )
 def test_a_requests_status_is_set_by_the_same_field_reading(
@@ -470,7 +479,8 @@ def test_a_requests_status_is_set_by_the_same_field_reading(
 ) -> None:
     """``request`` and ``start`` set a field's value alike: ``request`` read the field with
     its own pattern, which took no emphasis ("**Status:** _planned_" gained a second field
-    after it) and no emoji."""
+    after it) and no emoji. A leading marker is set as ``start`` sets it: "- ✅ **Request
+    1:** Dark mode" gained a field after it, saying two things."""
     text = f"# T Roadmap\n\n## Community Feedback\n\n{line}\n"
     roadmap = milepost.loads(text)
     edit = records.request(roadmap, "dark theme", status=status)

@@ -10,8 +10,9 @@ from typing import TypeVar
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit
+from milepost.edits.restatus import voice_of
 from milepost.edits.status_field import set_status_field
-from milepost.edits.style import split_line_ending
+from milepost.edits.style import restatus_line, split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
@@ -136,14 +137,19 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
     number = found.span.start
     body, ending = split_line_ending(roadmap.document.source.lines[number])
     word = _REQUEST_WORDS[status]
-    # The field is set as an item's is (its value in the case it was written in, the markup
-    # around it kept), in the words requests take; where there is none, one is added.
-    voice = Voice(words=_REQUEST_WORDS, legend=roadmap.legend)
+    # A status the request's line carries (a leading emoji, box or label, a field, a tag)
+    # changes where it stands, as an item's does; a field whose value is no status yet is set
+    # (its value in the case it was written in, the markup around it kept), in the words
+    # requests take; where there is neither, a field is added.
+    voice = Voice(_REQUEST_WORDS, voice_of(roadmap).glyphs, roadmap.legend)
     try:
-        fielded = set_status_field(body, status, voice, any_words=True)
+        if found.item.kind != "row" and found.item.status_from in ("marker", "legend"):
+            body = restatus_line(body, status, voice=voice)
+        else:
+            fielded = set_status_field(body, status, voice, any_words=True)
+            body = fielded if fielded is not None else f"{body.rstrip()} - Status: {word}"
     except ValueError as error:
         raise UsageError(str(error), path=roadmap.path, line=found.span.first_line) from None
-    body = fielded if fielded is not None else f"{body.rstrip()} - Status: {word}"
     line = found.span.start
 
     def verify(after: Roadmap) -> str | None:

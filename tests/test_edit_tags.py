@@ -434,6 +434,9 @@ def _in_case(old: str, new: str) -> str:
     return new.upper() if old.isupper() else new.lower() if old.islower() else new
 
 
+_REQUESTS = "| Request | Status | Votes |\n|---|---|---|\n"
+
+
 @pytest.mark.parametrize(
     ("line", "status", "after"),
     [
@@ -472,6 +475,28 @@ def _in_case(old: str, new: str) -> str:
         ("- Dark theme (planned)", Status.IN_PROGRESS, "- 🚧 Dark theme"),
         # the emoji and the field both change: neither is left saying the old status
         ("- 🚧 Dark theme - Status: Planned", Status.DONE, "- ✅ Dark theme - Status: Completed"),
+        # a request in a table: its Status cell is set, as an item's is
+        (
+            f"{_REQUESTS}| Dark theme | Planned | 12 |",
+            Status.DONE,
+            f"{_REQUESTS}| Dark theme | Completed | 12 |",
+        ),
+        (
+            f"{_REQUESTS}| Dark theme | | 12 |",
+            Status.PLANNED,
+            f"{_REQUESTS}| Dark theme | 📋 Planned | 12 |",
+        ),
+        (
+            f"{_REQUESTS}| Dark theme | Status: Planned | 12 |",
+            Status.IN_PROGRESS,
+            f"{_REQUESTS}| Dark theme | Status: In Progress | 12 |",
+        ),
+        (
+            f"{_REQUESTS}| Dark theme | ✅ Completed | 12 |",
+            Status.IN_PROGRESS,
+            f"{_REQUESTS}| Dark theme | 🚧 In Progress | 12 |",
+        ),
+        (f"{_REQUESTS}| Dark theme |", Status.PLANNED, f"{_REQUESTS}| Dark theme | 📋 Planned |"),
     ],
 )
 def test_a_requests_status_is_set_by_the_same_field_reading(
@@ -480,7 +505,8 @@ def test_a_requests_status_is_set_by_the_same_field_reading(
     """``request`` and ``start`` set a field's value alike: ``request`` read the field with
     its own pattern, which took no emphasis ("**Status:** _planned_" gained a second field
     after it) and no emoji. A leading marker is set as ``start`` sets it: "- ✅ **Request
-    1:** Dark mode" gained a field after it, saying two things."""
+    1:** Dark mode" gained a field after it, saying two things. A table row's Status cell is
+    set, as ``start`` sets an item's: the status was put after the row's last pipe."""
     text = f"# T Roadmap\n\n## Community Feedback\n\n{line}\n"
     roadmap = milepost.loads(text)
     edit = records.request(roadmap, "dark theme", status=status)

@@ -670,3 +670,26 @@ def test_an_item_whose_only_words_are_its_status_is_titled_by_them(
     (no title of a marked item holds its glyph); the marker is kept as written."""
     item = only(f"# T Roadmap\n\n## Current Focus\n\n{line}\n")
     assert (item.title, item.marker) == (title, marker)
+
+
+def test_a_community_request_written_as_a_table_row() -> None:
+    """A request in a table was read from the row's text: "Sync | Planned | 12" was its
+    description, "Dark mode |" that of a row whose Status cell said "Status: In Progress",
+    and that cell no status. Its description is the cell that names it (a Description column
+    beside a Request column describes it, the Request cell naming it), its status its Status
+    cell; the row's other cells stay in its item's text."""
+    roadmap = milepost.loads(
+        "# T Roadmap\n\n## Community Requests\n\n| Request | Status | Votes |\n|---|---|---|\n"
+        "| Sync | Planned | 12 |\n| Dark mode | Status: In Progress | 4 |\n| Export | | 2 |\n\n"
+        "## Community Feedback\n\n| Request | Description | Status |\n|---|---|---|\n"
+        "| Request 1 | Offline mode | ✅ Completed |\n| | Bulk edit | Planned |\n"
+    )
+    assert [(r.name, r.description, r.status, r.title) for r in roadmap.requests] == [
+        ("", "Sync", Status.PLANNED, "Sync"),
+        ("", "Dark mode", Status.IN_PROGRESS, "Dark mode"),
+        ("", "Export", None, "Export"),
+        ("Request 1", "Offline mode", Status.DONE, "Offline mode"),
+        ("", "Bulk edit", Status.PLANNED, "Bulk edit"),
+    ]
+    assert roadmap.requests[0].item.text == "Sync | Planned | 12"
+    assert [r.span.first_line for r in roadmap.requests] == [7, 8, 9, 15, 16]

@@ -10,9 +10,9 @@ from typing import TypeVar
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit
-from milepost.edits.restatus import voice_of
+from milepost.edits.restatus import set_status, voice_of
 from milepost.edits.status_field import set_status_field
-from milepost.edits.style import restatus_line, split_line_ending
+from milepost.edits.style import split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
@@ -134,22 +134,7 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
     if status not in _REQUEST_WORDS:
         raise UsageError("a request's status is planned, in-progress or completed")
     found = _pick(roadmap.requests, query, "request", "description", roadmap.path)
-    number = found.span.start
-    body, ending = split_line_ending(roadmap.document.source.lines[number])
     word = _REQUEST_WORDS[status]
-    # A status the request's line carries (a leading emoji, box or label, a field, a tag)
-    # changes where it stands, as an item's does; a field whose value is no status yet is set
-    # (its value in the case it was written in, the markup around it kept), in the words
-    # requests take; where there is neither, a field is added.
-    voice = Voice(_REQUEST_WORDS, voice_of(roadmap).glyphs, roadmap.legend)
-    try:
-        if found.item.kind != "row" and found.item.status_from in ("marker", "legend"):
-            body = restatus_line(body, status, voice=voice)
-        else:
-            fielded = set_status_field(body, status, voice, any_words=True)
-            body = fielded if fielded is not None else f"{body.rstrip()} - Status: {word}"
-    except ValueError as error:
-        raise UsageError(str(error), path=roadmap.path, line=found.span.first_line) from None
     line = found.span.start
 
     def verify(after: Roadmap) -> str | None:
@@ -158,4 +143,19 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
             return f"the request does not read as {word}"
         return None
 
-    return Edit((Patch(number, number + 1, (body + ending,)),), f"{found.title}: {word}", verify)
+    label = f"{found.title}: {word}"
+    voice = Voice(_REQUEST_WORDS, voice_of(roadmap).glyphs, roadmap.legend)
+    if found.item.kind == "row" or found.item.status_from in ("marker", "legend"):
+        # A status the request's line carries (its Status cell, a leading emoji, box or
+        # label, a field, a tag) changes where it stands, as an item's does, in the words
+        # requests take.
+        return Edit(set_status(roadmap, found.item, status, voice=voice).patches, label, verify)
+    # A field whose value is no status ("Accepted") is set, the markup around it kept;
+    # where there is none, one is added.
+    body, ending = split_line_ending(roadmap.document.source.lines[line])
+    try:
+        fielded = set_status_field(body, status, voice, any_words=True)
+    except ValueError as error:
+        raise UsageError(str(error), path=roadmap.path, line=found.span.first_line) from None
+    body = fielded if fielded is not None else f"{body.rstrip()} - Status: {word}"
+    return Edit((Patch(line, line + 1, (body + ending,)),), label, verify)

@@ -175,10 +175,18 @@ def _field_line(roadmap: Roadmap, item: Item) -> int:
     raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
 
 
-def set_status(roadmap: Roadmap, item: Item, status: Status, *, reason: str | None = None) -> Edit:
-    """Give ``item`` a new status where it stands (list item, table row or heading)."""
+def set_status(
+    roadmap: Roadmap,
+    item: Item,
+    status: Status,
+    *,
+    reason: str | None = None,
+    voice: Voice | None = None,
+) -> Edit:
+    """Give ``item`` a new status where it stands (list item, table row or heading), in
+    ``voice`` (default: the document's, :func:`voice_of`)."""
     lines = roadmap.document.source.lines
-    voice = voice_of(roadmap)
+    voice = voice or voice_of(roadmap)
     first = item.span.start
     if item.kind == "row":
         table = _table_of(roadmap.document.blocks, first)

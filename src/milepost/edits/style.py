@@ -198,12 +198,18 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
     return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
 
 
+_CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")
+
+
 def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
-    its emoji-only / word-only / emoji-and-word form."""
+    its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them."""
     inner = cell.strip()
     left = cell[: len(cell) - len(cell.lstrip())]
     right = cell[len(cell.rstrip()) :]
+    label_said = _CELL_LABEL.match(inner)
+    if label_said is not None and label_said.end() < len(inner):
+        left, inner = left + label_said.group(), inner[label_said.end() :]
     emoji = _emoji_prefix(inner, voice)
     written = (emoji[1] if emoji else inner).strip()
     bold = written.startswith(("**", "__"))

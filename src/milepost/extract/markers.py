@@ -11,6 +11,7 @@ A heading's or a label's status is read in :mod:`.heading_markers`, a trailing t
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from milepost.document import Inline
@@ -179,12 +180,18 @@ def _box(task: bool | None) -> str:
     return "[x] " if task else "[ ] "
 
 
+_CELL_LABEL = re.compile(r"(?i)\s*stat(?:us|e)\s*:\s*")
+
+
 def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
-    """The status in a Status-column cell: emoji and/or words at its start; words win."""
-    emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=True)
+    """The status in a Status-column cell: emoji and/or words at its start, after a
+    ``Status:`` label that repeats the column's ("Status: Planned"); words win."""
+    label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
+    start = label.end() if label else 0
+    emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)
     status = word_status or emoji_status
     if status is None:
         return None
-    glyph = emoji_at(inline.text.lstrip())
+    glyph = emoji_at(inline.text[start:].lstrip())
     source = "legend" if glyph and legend.glyph(glyph[0]) and word_status is None else "marker"
     return Marker(status, written or inline.text.strip(), source, end=end)

@@ -88,6 +88,10 @@ class RecordReader(SectionReader):
     def requests(self, section: Section) -> list[Request]:
         out = []
         for item in self.own_items(section):
+            if item.kind == "row":
+                name, description = _row_request(self.row_cells(section, item), item.title)
+                out.append(Request(name, description, item))
+                continue
             split = split_field(item.text)
             name, description = split if split else ("", item.text)
             description = _STATUS_TAIL.sub("", description).strip()
@@ -158,6 +162,17 @@ def _risk_head(text: str) -> str:
     """The words of a risk item before its first inline clause."""
     first = _RISK_LABEL.search(text)
     return text[: first.start()] if first else text
+
+
+def _row_request(cells: dict[str, str], title: str) -> tuple[str, str]:
+    """A request's name and description from its row: the cell that names it (the row's
+    title), described by a Description column beside it where there is one."""
+    described = next(
+        (v for k, v in cells.items() if k.strip(" *:") in ("description", "details") and v), ""
+    )
+    if described and described != title:
+        return title, described
+    return "", title
 
 
 def _dependency_kind(title: str) -> str | None:

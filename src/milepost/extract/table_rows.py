@@ -41,6 +41,7 @@ _WHEN_HEADERS = (
 _TITLE_RANKS = {
     **dict.fromkeys(("feature", "features", "item", "items", "task", "tasks", "title"), 0),
     **dict.fromkeys(("name", "deliverable", "deliverables", "milestone", "milestones"), 0),
+    **dict.fromkeys(("request", "requests"), 0),
     **dict.fromkeys(("theme", "themes", "epic", "epics", "goal", "goals"), 1),
     **dict.fromkeys(("description", "descriptions", "details", "summary"), 2),
 }

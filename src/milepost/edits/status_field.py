@@ -90,10 +90,11 @@ def set_status_field(
 
 
 def before_field(text: str, note: str, legend: Legend = NO_LEGEND) -> str | None:
-    """``text`` with ``note`` put before the ``Status:`` field that ends it, and before the
-    dash or bracket that opens the field ("Export (waiting on #412) - Status: Blocked"): after
-    it, the note would be read as part of the value. None where ``text`` ends with no field
-    read as a status, or the field is all there is."""
+    """``text`` with ``note`` (`` (waiting on #412)``) put before the ``Status:`` field that
+    ends it, and before the dash or bracket that opens the field ("Export (waiting on #412) -
+    Status: Blocked"): after it, the note would be read as part of the value. Where the field
+    is all there is, the note opens the text ("(waiting on #412) Status: Blocked"). None where
+    ``text`` ends with no field read as a status."""
     found = _field(text, legend, any_words=False)
     if found is None:
         return None
@@ -101,6 +102,6 @@ def before_field(text: str, note: str, legend: Legend = NO_LEGEND) -> str | None
     while cut > 0 and found.reading.text[cut - 1] in _OPENING:
         cut -= 1
     if cut == 0:
-        return None
+        return f"{note.strip()} {text.lstrip()}"
     at = found.reading.starts[cut]
     return text[:at] + note + text[at:]

@@ -109,7 +109,11 @@ def _rewrite_rest(
         words_end = _FIELD_VALUE.match(value)
         cut = words_end.end() if words_end else 0
         new_value = restatus_cell(value[:cut], status, voice) if cut else f" {voice.glyph(status)}"
-        return f"{head}{gap}{body[: label.end()]}{new_value}{value[cut:]}"
+        after = value[cut:]
+        if reason:  # the words after the value are the title's: the note ends them
+            words = after.rstrip(" \t")
+            after = before_owners(words, f" ({reason})") + after[len(words) :]
+        return f"{head}{gap}{body[: label.end()]}{new_value}{after}"
     lead = ""
     relabelled = label is not None and voice.status_of(label["word"]) is not None
     if label is not None and relabelled:

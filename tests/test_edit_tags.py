@@ -92,6 +92,28 @@ def test_a_tag_sharing_its_markup_with_other_words_is_refused() -> None:
         ops.set_status(roadmap, item, Status.IN_PROGRESS)
 
 
+@pytest.mark.parametrize(
+    ("line", "started"),
+    [
+        ("- <b>Search</b> - Done", "- 🚧 <b>Search</b>"),
+        ("- Search <img src=x> - Done", "- 🚧 Search <img src=x>"),
+        ("- Search - Done<br>", "- 🚧 Search<br>"),
+    ],
+)
+def test_inline_html_beside_a_tag_stays(line: str, started: str) -> None:
+    """HTML that ends before the tag or starts after it was counted as inside it, and the
+    edit refused ("whose markup holds other words too"); it stays, the tag goes."""
+    assert _started(line) == started
+
+
+def test_inline_html_inside_a_tag_is_refused() -> None:
+    text = f"{FOCUS}- Search - <b>Done</b>\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    with pytest.raises(UsageError, match="status tag 'Done'"):
+        ops.set_status(roadmap, item, Status.IN_PROGRESS)
+
+
 # what the extractor reads as a dash tag is what the edit takes away
 
 _DASH_PHRASES = st.sampled_from(
@@ -131,39 +153,40 @@ _MARKUP = ["", "_{}_", "*{}*", "**{}**", "__{}__", "[{}](https://example.org/x)"
         min_size=1,
         max_size=3,
     ),
+    html=st.sampled_from(["", "<br>", " <img src=x>", "<!-- note -->"]),
     status=st.sampled_from(list(Status)),
 )
 def test_restatus_takes_away_exactly_the_dash_tags_the_extractor_reads(
-    title: str, tail: list[tuple[str, str, str]], status: Status
+    title: str, tail: list[tuple[str, str, str]], html: str, status: Status
 ) -> None:
     """Where the extractor reads a dash tag that the new status undoes, the edit takes away
     that tag, its emphasis, link or code span and all, then the one read after it, and so
-    on: nothing else. Where it reads none, or one that agrees, the item's words stay as they
-    are."""
+    on: nothing else (inline HTML ending the line stays). Where it reads none, or one that
+    agrees, the item's words stay as they are."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
     segments = [
         f"{dash}{markup.format(phrase) if markup else phrase}" for dash, markup, phrase in tail
     ]
     read = [f"{dash}{phrase}" for dash, _, phrase in tail]  # as the parser reads it
-    text = f"{FOCUS}- {title}{''.join(segments)}\n"
+    text = f"{FOCUS}- {title}{''.join(segments)}{html}\n"
     roadmap = milepost.loads(text)
     (item,) = roadmap.items
     kept, kept_read = list(segments), list(read)
-    while (said := _read_tag(title, kept)) is not None and said.status is not status:
+    while (said := _read_tag(title, kept, html)) is not None and said.status is not status:
         assert said.marker is not None
         tag = [r.strip() for r in kept_read].index(said.marker)
         assert said.title == title + "".join(kept_read[:tag])
         del kept[tag], kept_read[tag]
     edit = ops.set_status(roadmap, item, status)
     after = _edited(text, edit)
-    assert f"\n- {status.emoji} {title}{''.join(kept)}\n" in after, after
+    assert f"\n- {status.emoji} {title}{''.join(kept)}{html}\n" in after, after
     assert edit.verify(milepost.loads(after)) is None, after
 
 
-def _read_tag(title: str, segments: list[str]) -> Item | None:
-    """The item the extractor reads "- {title}{segments}" as, where it has a status."""
-    (item,) = milepost.loads(f"{FOCUS}- {title}{''.join(segments)}\n").items
+def _read_tag(title: str, segments: list[str], html: str = "") -> Item | None:
+    """The item the extractor reads "- {title}{segments}{html}" as, where it has a status."""
+    (item,) = milepost.loads(f"{FOCUS}- {title}{''.join(segments)}{html}\n").items
     return item if item.status is not None else None
 
 

@@ -44,13 +44,14 @@ class InlineSource(NamedTuple):
         """Where ``text[start:end]`` is written: from its first character to its last, taken
         over the markup of every construct whose text it holds whole (``[Done](url)``,
         ``_Done_``, `` `done` ``). None where it holds part of a construct's text and not the
-        rest, or touches inline HTML: no run of the Markdown says exactly that text."""
+        rest, or holds inline HTML between its characters: no run of the Markdown says exactly
+        that text. HTML just before or after it is no part of it."""
         if not 0 <= start < end <= len(self.text):
             return None
         first, last = self.starts[start], self.ends[end - 1]
         for text_start, text_end, written_start, written_end in self.marks:
             if text_start == text_end:  # inline HTML: which tag closes which is not read
-                if start <= text_start <= end:
+                if start < text_start < end:
                     return None
             elif start <= text_start and text_end <= end:
                 first, last = min(first, written_start), max(last, written_end)

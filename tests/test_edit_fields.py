@@ -9,6 +9,7 @@ import pytest
 import milepost
 from milepost.document import apply
 from milepost.edits import operations as ops
+from milepost.edits import records
 from milepost.model import Status
 
 FOCUS = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n"
@@ -52,3 +53,54 @@ def test_a_reason_goes_before_a_field_that_is_all_the_item_says(
     value it then had named no status. The note goes before the field, as it does after an
     item's words. A bold ``**Status:**`` label leading the item lost the note, silently."""
     assert _restatused(line, status, reason="waiting on #4") == after
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("- Dark mode - status: planned.", "- Dark mode - status: in progress."),
+        ("- Dark mode - Status: Planned!", "- Dark mode - Status: In Progress!"),
+        ("- Dark mode (Status: Planned.)", "- Dark mode (Status: In Progress.)"),
+        ("- Dark mode - **Status:** _Planned_.", "- Dark mode - **Status:** _In Progress_."),
+    ],
+)
+def test_punctuation_after_a_fields_value_stays(line: str, after: str) -> None:
+    """The value read ran to the end of the words, a closing "." or "!" and all, and the
+    edit wrote the new word over it ("status: in progress", the full stop gone)."""
+    assert _restatused(line, Status.IN_PROGRESS) == after
+
+
+REQUESTS = "# T Roadmap\n\n## Community Feedback\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "after"),
+    [
+        (
+            "- **Dark mode**: make it dark - Status: Planned.",
+            Status.DONE,
+            "- **Dark mode**: make it dark - Status: Completed.",
+        ),
+        # a value that names no status gives no case to copy: the word is written as usual
+        (
+            "- **Dark mode**: make it dark - Status: TBD",
+            Status.PLANNED,
+            "- **Dark mode**: make it dark - Status: Planned",
+        ),
+        (
+            "- **Dark mode**: make it dark - Status: tbd!",
+            Status.IN_PROGRESS,
+            "- **Dark mode**: make it dark - Status: In Progress!",
+        ),
+    ],
+)
+def test_request_sets_the_words_of_the_value_alone(line: str, status: Status, after: str) -> None:
+    """``request --status completed`` on "Status: Planned." lost the full stop, and
+    ``--status planned`` on "Status: TBD" wrote "PLANNED", in the case of a word that is no
+    status."""
+    text = f"{REQUESTS}{line}\n"
+    roadmap = milepost.loads(text)
+    edit = records.request(roadmap, "dark mode", status=status)
+    written = apply(roadmap.document.source, edit.patches).text
+    assert written == f"{REQUESTS}{after}\n"
+    assert edit.verify(milepost.loads(written)) is None

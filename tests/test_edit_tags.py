@@ -419,6 +419,7 @@ _FIELD_MARKUP = ["{}", "*{}*", "**{}**", "_{}_", "`{}`", "[{}](https://example.o
     field=_FIELD_LABELS,
     markup=st.sampled_from(_FIELD_MARKUP),
     value=_FIELD_VALUES,
+    stop=st.sampled_from(["", ".", "!"]),
     status=st.sampled_from(list(Status)),
 )
 def test_restatus_sets_the_status_field_and_nothing_else(
@@ -428,18 +429,19 @@ def test_restatus_sets_the_status_field_and_nothing_else(
     field: str,
     markup: str,
     value: tuple[str, str],
+    stop: str,
     status: Status,
 ) -> None:
     """An item whose status is a ``Status:`` field after its words, given a new status,
     reads as that status, and its line differs from what it was in the field's value alone:
     the words the value said give way to the status's, in their case, emoji for emoji, the
-    markup around them kept. A value that agrees stays."""
+    markup around them and a full stop after them kept. A value that agrees stays."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
     opening, closing = form
     head = f"- {label}{title}{opening}{field} "
     glyph, words = value
-    text = f"{FOCUS}{head}{markup.format(' '.join(filter(None, value)))}{closing}\n"
+    text = f"{FOCUS}{head}{markup.format(' '.join(filter(None, value)))}{stop}{closing}\n"
     roadmap = milepost.loads(text)
     (item,) = roadmap.items
     assert item.status is not None, text
@@ -450,7 +452,7 @@ def test_restatus_sets_the_status_field_and_nothing_else(
         assert after == text
         return
     said = (status.emoji if glyph else "", _in_case(words, LABELS[status]) if words else "")
-    assert after == f"{FOCUS}{head}{markup.format(' '.join(filter(None, said)))}{closing}\n"
+    assert after == f"{FOCUS}{head}{markup.format(' '.join(filter(None, said)))}{stop}{closing}\n"
 
 
 def _in_case(old: str, new: str) -> str:

@@ -1,7 +1,8 @@
 """A ``Status:`` field after an item's words (``Dark mode - Status: Planned``, ``Export
 (Status: Planned)``, ``Search - **Status:** _Planned_``), set where it stands: its value's
 emoji and words give way to the new status's, in the document's words and in the case they
-were written in; the label, brackets, dashes and markup around them stay as written.
+were written in (words that name no status, "TBD", give no case to copy); the label,
+brackets, dashes, markup and a full stop around them stay as written.
 
 The field is found where the extractor reads it (:func:`~milepost.extract.trailing_tags.
 status_field`, in the text the line reads as, its positions mapped back to the Markdown by
@@ -25,6 +26,9 @@ __all__ = ["before_field", "set_status_field"]
 # A value that names no status but is words ("Accepted"): ``request`` sets it all the same.
 _WORDS = re.compile(r"[A-Za-z][A-Za-z' -]*")
 _OPENING = " \t-–—(["
+# What closes a sentence after the value ("Status: Planned."), read through by the status
+# words, and no part of the words an edit sets.
+_CLOSING = ".!"
 
 
 class _Field(NamedTuple):
@@ -45,6 +49,7 @@ def _field(text: str, legend: Legend, *, any_words: bool) -> _Field | None:
     if place is None:
         return None
     at, start, end = place
+    end = start + len(reading.text[start:end].rstrip(_CLOSING))
     tag = trailing_tag(reading.text, legend)
     if tag is not None and tag.kind == "field":
         return _Field(reading, at, start, end, tag.status)
@@ -57,9 +62,9 @@ def set_status_field(
     text: str, status: Status, voice: Voice, *, any_words: bool = False
 ) -> str | None:
     """``text`` (Markdown: a line, or the words of an item) with the value of the ``Status:``
-    field that ends it set to ``status`` in ``voice``; unchanged where the value reads as
-    ``status`` already. None where it ends with no field whose value reads as a status (with
-    ``any_words``, none whose value is words).
+    field that ends it set to ``status`` in ``voice`` (its words alone: a full stop after them
+    stays); unchanged where the value reads as ``status`` already. None where it ends with no
+    field whose value reads as a status (with ``any_words``, none whose value is words).
 
     Raises :class:`ValueError` where markup splits the value's emoji or words (``Status:
     **Not** Started``): no run of the Markdown says them alone."""
@@ -77,7 +82,10 @@ def set_status_field(
         pieces.append((0, glyph, voice.glyph(status)))
         words = len(value) - len(value[glyph:].lstrip())
     if words < len(value):
-        pieces.append((words, len(value), relabel(value[words:], status, voice)))
+        # Words that name no status ("TBD") give no case to copy: the document's word as is.
+        said = value[words:]
+        new = relabel(said, status, voice) if found.said is not None else voice.word(status)
+        pieces.append((words, len(value), new))
     for first, last, new in reversed(pieces):
         begin, finish = reading.starts[start + first], reading.ends[start + last - 1]
         if text[begin:finish] != value[first:last]:

@@ -94,3 +94,32 @@ def test_the_roadmap_keeps_its_legend_out_of_its_json() -> None:
     assert "legend" not in roadmap.to_dict()
     with pytest.raises(TypeError):
         roadmap.legend.words["shipped-ish"] = Status.DONE  # type: ignore[index]
+
+
+GREEN_DONE = (
+    "# T Roadmap\n\n**Status Legend:** 🟢 Done | 🔴 Blocked | ⚪ Planned\n\n"
+    "## Current Focus\n\n### November 2026\n- ⚪ Search\n- 🟢 Login\n\n"
+    "## Completed Milestones\n"
+)
+
+
+def test_ship_reads_its_record_through_the_legend() -> None:
+    """The record is marked with the document's glyph for done work (🟢, which the legend
+    defines), and the edit read it back without the legend: "'Search' is not recorded as
+    done under Completed Milestones", though the line was right."""
+    roadmap = milepost.loads(GREEN_DONE)
+    item = next(i for i in roadmap.items if i.title == "Search")
+    edit = ops.ship(roadmap, item, today=dt.date(2026, 11, 5))
+    after = apply(roadmap.document.source, edit.patches).text
+    assert "## Completed Milestones\n\n### November 2026\n- 🟢 Search shipped\n" in after, after
+    assert edit.verify(milepost.loads(after)) is None
+
+
+def test_plan_reads_its_line_through_the_legend() -> None:
+    """The new line takes the document's glyph for planned work (⚪, the legend's), and the
+    edit read it back without the legend: "'New thing' does not read as a planned item"."""
+    roadmap = milepost.loads(GREEN_DONE)
+    edit = ops.plan(roadmap, "New thing", today=dt.date(2026, 11, 5))
+    after = apply(roadmap.document.source, edit.patches).text
+    assert "- ⚪ Search\n- 🟢 Login\n- ⚪ New thing\n" in after, after
+    assert edit.verify(milepost.loads(after)) is None

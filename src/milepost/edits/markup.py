@@ -28,7 +28,7 @@ def title_markdown(roadmap: Roadmap, item: Item, heading: str, after: str = "") 
     end = at + len(item.title)
     for escape in (_as_is, _escaped):
         written = _markdown(inline, at, end, escape)
-        seen = read_item(f"- ✅ {written}{after}\n", heading)
+        seen = read_item(f"- ✅ {written}{after}\n", heading, roadmap.legend)
         if seen is not None and seen.title.startswith(item.title):
             return written
     return item.title

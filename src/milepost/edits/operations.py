@@ -77,7 +77,7 @@ def ship(
     before = _in_focus(roadmap, title)
     # The title the record will have: the milestone reader's ("Search", of "Search shipped
     # - faster lookups"), not necessarily the item's.
-    record = read_milestone(new[0], month_title(today))
+    record = read_milestone(new[0], month_title(today), roadmap.legend)
     shipped_title = record.title if record is not None else without_carried_note(title)
 
     def verify(after: Roadmap) -> str | None:
@@ -221,7 +221,7 @@ def plan(
     handle = f"@{owner.strip().lstrip('@')}" if owner else None
     extra = ref_text + (f" {handle}" if handle else "")
     line = f"{bullet_of(roadmap, sample)} {mark} {label}{title}{extra}{nl}"
-    seen = read_item(line, heading)
+    seen = read_item(line, heading, roadmap.legend)
     if seen is None or seen.status is not Status.PLANNED or not seen.title:
         raise UsageError(f"{title!r} does not read as a planned item", path=roadmap.path)
     if ref and ref not in seen.refs:

@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import milepost
 from milepost import api
@@ -14,6 +16,7 @@ from milepost.config import Config
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.model import Status
+from milepost.vocabulary.status import EMOJI
 
 LEGEND = (
     "# T Roadmap\n\n**Status Legend:** 🟢 Active | 🔴 Blocked | 🟣 Next\n\n"
@@ -123,3 +126,47 @@ def test_plan_reads_its_line_through_the_legend() -> None:
     after = apply(roadmap.document.source, edit.patches).text
     assert "- ⚪ Search\n- 🟢 Login\n- ⚪ New thing\n" in after, after
     assert edit.verify(milepost.loads(after)) is None
+
+
+@pytest.mark.parametrize(
+    ("legend", "line", "status", "after"),
+    [
+        # 🚧 is blocked here: in progress is the legend's own glyph for it
+        ("🚧 Blocked | 🟢 Active", "- 📋 Search", Status.IN_PROGRESS, "- 🟢 Search"),
+        ("🚧 Blocked | 🟢 Active", "- Search", Status.IN_PROGRESS, "- 🟢 Search"),
+        # no glyph of the legend's for it: another of the vocabulary's
+        ("🚧 Blocked | ✅ Done", "- 📋 Search", Status.IN_PROGRESS, "- 🔄 Search"),
+        ("✅ Planned | 🚧 Active", "- 📋 Search", Status.DONE, "- ✔ Search"),
+        # none left: the status's word, as a bold label
+        ("❌ Blocked", "- 📋 Search", Status.DROPPED, "- **Dropped:** Search"),
+    ],
+)
+def test_a_glyph_the_legend_gives_another_status_is_not_written(
+    legend: str, line: str, status: Status, after: str
+) -> None:
+    """Under "**Status Legend:** 🚧 Blocked | 🟢 Active", ``start`` wrote 🚧, which the
+    legend makes blocked, and refused its own line as not applied."""
+    text = f"# T Roadmap\n\n**Status Legend:** {legend}\n\n{FOCUS[len('# T Roadmap') :]}{line}\n"
+    assert _restatused(text, "Search", status) == after
+
+
+_GLYPHS = ["🚧", "🔄", "✅", "✔", "📋", "❌", "⛔", "🛑", "🔮", "🟢", "🔴", "⚪", "🟣"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    legend=st.dictionaries(st.sampled_from(_GLYPHS), st.sampled_from(list(Status)), min_size=1),
+    marker=st.sampled_from(["", *_GLYPHS]),
+    status=st.sampled_from(list(Status)),
+)
+def test_an_edit_under_any_legend_reads_as_the_new_status(
+    legend: dict[str, Status], marker: str, status: Status
+) -> None:
+    """Whatever glyphs a legend gives whatever statuses, an item given a new status reads
+    as it: the glyph written is never one the legend gives another status."""
+    said = " | ".join(f"{glyph} {meaning.label}" for glyph, meaning in legend.items())
+    read = marker in legend or marker in EMOJI  # a glyph that is no status is title words
+    line = f"- {marker} Search" if read else "- Search"
+    text = f"# T Roadmap\n\n**Status Legend:** {said}\n\n{FOCUS[len('# T Roadmap') :]}{line}\n"
+    written = _restatused(text, "Search", status)
+    assert written.endswith(" Search"), written

@@ -39,7 +39,21 @@ class Voice:
         return self.words.get(status) or LABELS[status]
 
     def glyph(self, status: Status) -> str:
-        return self.glyphs.get(status) or status.emoji
+        """The glyph an edit writes for ``status``: the document's own, else the canonical
+        emoji, else the legend's glyph for it, else another emoji of the vocabulary; never one
+        the legend gives another status ("🚧 Blocked" makes 🚧 blocked). Where the legend
+        takes them all, the status's word as a bold label ("**Dropped:**")."""
+        legend = self.legend
+        candidates = (
+            self.glyphs.get(status),
+            status.emoji,
+            *(glyph for glyph, said in legend.glyphs.items() if said is status),
+            *(glyph for glyph, said in EMOJI.items() if said is status),
+        )
+        for glyph in candidates:
+            if glyph and legend.glyph(glyph.replace("\ufe0f", "")) in (None, status):
+                return glyph
+        return f"**{self.word(status)}:**"
 
     def status_of(self, word: str) -> Status | None:
         """The status a label's word names: the legend's meaning, else the vocabulary's."""

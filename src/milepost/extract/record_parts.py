@@ -54,11 +54,15 @@ class RecordReader(SectionReader):
     def risks(self, section: Section) -> list[Risk]:
         out = []
         for item in self.own_items(section):
-            head = _risk_head(item.text)
+            # The inline labels, found once for the head and the fields: a search tries the
+            # pattern at every position of the text.
+            labels = list(_RISK_LABEL.finditer(item.text))
+            head = item.text[: labels[0].start()] if labels else item.text
             split = split_field(head)
             name, description = split if split else ("", head)
             fields = fields_of(self.children(item))
-            fields.update({k: v for k, v in _risk_fields(item.text).items() if k not in fields})
+            inline = _risk_fields(item.text, labels)
+            fields.update({k: v for k, v in inline.items() if k not in fields})
             if item.kind == "row":
                 cells = self.row_cells(section, item)
                 fields = {**cells, **fields}
@@ -125,15 +129,15 @@ _RISK_LEVELS = frozenset(("likelihood", "probability", "impact", "severity"))
 _LEVEL_WORD = re.compile(r"(?i)^(high|medium|low)\b(?![-/])")
 
 
-def _risk_fields(text: str) -> dict[str, str]:
-    """``Likelihood: High; Impact: Medium. Mitigation: a, b`` written inline in one item.
+def _risk_fields(text: str, labels: list[re.Match[str]]) -> dict[str, str]:
+    """``Likelihood: High; Impact: Medium. Mitigation: a, b`` written inline in one item, its
+    ``labels`` the matches of :data:`_RISK_LABEL` in ``text``.
 
     Each clause runs to the next label, or to a ``|`` or a ``)`` that closes the clauses'
     parenthesis; a level that opens with High, Medium or Low is that one word, so "Medium.
     Mitigation: ..." is Medium and the mitigation is its own clause.
     """
     fields: dict[str, str] = {}
-    labels = list(_RISK_LABEL.finditer(text))
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         value = _clause(text[match.end() : end]).strip().rstrip(" ,;.–—-").strip(" *_")

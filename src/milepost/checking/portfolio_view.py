@@ -36,7 +36,8 @@ def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
 
     pairs = [(roadmap.track, slug_path_of(roadmap)) for roadmap in roadmaps]
     paths = [roadmap.path for roadmap in roadmaps]
-    index = track_index(pairs, paths=paths)
+    labels = track_labels(pairs, paths=paths)
+    index = track_index(pairs, paths=paths, labels=labels)
     by_name: dict[str, list[str]] = {}
     for roadmap in roadmaps:
         name = normal_track(roadmap.track)
@@ -49,7 +50,7 @@ def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
         for path in paths
     }
     graph: dict[str, list[str]] = {}
-    for me, roadmap in zip(track_labels(pairs, paths=paths), roadmaps, strict=True):
+    for me, roadmap in zip(labels, roadmaps, strict=True):
         deps = graph.setdefault(me, [])
         for dependency in roadmap.dependencies:
             found = index.resolve(dependency.on)

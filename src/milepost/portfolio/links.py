@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -114,15 +114,20 @@ def _numbered(labels: list[str], order: list[int]) -> list[str]:
 
 
 def track_index(
-    tracks: Iterable[tuple[str, str]], *, paths: Iterable[str | None] = ()
+    tracks: Iterable[tuple[str, str]],
+    *,
+    paths: Iterable[str | None] = (),
+    labels: Sequence[str] | None = None,
 ) -> TrackIndex:
     """Every track of ``(name, place)`` pairs (as :func:`track_labels` takes them, with
     ``paths``) by its label (which :meth:`TrackIndex.resolve` answers), its name and its
     slug; a name or slug that two tracks share names neither (:meth:`TrackIndex.namesakes`).
-    Each label by its roadmap's path, where ``paths`` gives one (:meth:`TrackIndex.me`)."""
+    Each label by its roadmap's path, where ``paths`` gives one (:meth:`TrackIndex.me`).
+    ``labels``: :func:`track_labels` of the same pairs and paths, where the caller has them."""
     pairs = list(tracks)
     files = _paths(pairs, paths)
-    labels = track_labels(pairs, paths=files)
+    if labels is None:
+        labels = track_labels(pairs, paths=files)
     labelled = list(zip(labels, pairs, files, strict=True))
     return TrackIndex.build(
         ((label, [name, place.rpartition("/")[2]]) for label, (name, place), _ in labelled),

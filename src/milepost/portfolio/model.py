@@ -243,10 +243,11 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
 
     pairs = [(r.track, slug_path_of(r)) for r in roadmaps]
     paths = [r.path for r in roadmaps]
-    index = track_index(pairs, paths=paths)
     # What the portfolio calls each track: its name, or "name (slug)" beside a namesake
     # ("name (folder/slug)" where the namesake's slug is the same).
-    labelled = list(zip(track_labels(pairs, paths=paths), roadmaps, strict=True))
+    labels = track_labels(pairs, paths=paths)
+    index = track_index(pairs, paths=paths, labels=labels)
+    labelled = list(zip(labels, roadmaps, strict=True))
     by_name: dict[str, Roadmap] = {}
     for label, roadmap in labelled:
         by_name.setdefault(label, roadmap)

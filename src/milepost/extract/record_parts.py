@@ -96,9 +96,10 @@ class RecordReader(SectionReader):
                 name, description = _row_request(self.row_cells(section, item), item.title)
                 out.append(Request(name, description, item))
                 continue
-            split = split_field(item.text)
-            name, description = split if split else ("", item.text)
-            description = _STATUS_TAIL.sub("", description).strip()
+            # The Status: field goes first: "Sync - Status: Planned" is no field "Sync - Status".
+            words = _STATUS_TAIL.sub("", _after_marker(item)).strip()
+            split = split_field(words)
+            name, description = split if split else ("", words)
             out.append(Request(name, description, item))
         return out
 
@@ -177,6 +178,15 @@ def _row_request(cells: dict[str, str], title: str) -> tuple[str, str]:
     if described and described != title:
         return title, described
     return "", title
+
+
+def _after_marker(item: Item) -> str:
+    """A list item's words after the status marker that leads them (``✅``, ``**Done:**``,
+    ``⏳ **PENDING**``): they begin where its title does, which the marker's end starts."""
+    if item.status_from not in ("marker", "legend") or item.text.startswith(item.title):
+        return item.text
+    at = item.text.find(item.title)
+    return item.text[at:] if at > 0 else item.text
 
 
 def _dependency_kind(title: str) -> str | None:

@@ -61,3 +61,29 @@ def test_a_glyph_the_legend_defines_is_a_marker_too() -> None:
         ("", "Dark mode", Status.DONE),
         ("Request 2", "Sync", Status.PLANNED),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "description"),
+    [
+        ("- 🚧 **Dark mode** - requested by @x", "Dark mode", "requested by @x"),
+        (
+            "- **Offline mode** – work on a plane - Status: Planned",
+            "Offline mode",
+            "work on a plane",
+        ),
+        ("- [ ] __Bulk edit__ — many at once", "Bulk edit", "many at once"),
+        ("- ✅ **Sync - two way** - across devices", "Sync - two way", "across devices"),
+        ("- **Dark mode** - Status: Planned", "", "Dark mode"),
+        ("- Dark mode - requested by @x", "", "Dark mode - requested by @x"),
+        ("- 🚧 Dark **mode** - requested by @x", "", "Dark mode - requested by @x"),
+    ],
+)
+def test_a_bold_name_before_a_dash_names_the_request(
+    line: str, name: str, description: str
+) -> None:
+    """ "**Dark mode** - requested by @x" was a request with no name, described by all its
+    words. Set in bold before a dash, as the template sets "**Request 1:**" before a colon,
+    the words name it and what follows the dash describes it; a name with nothing after it
+    but a status stays the description, and a dash in plain words divides nothing."""
+    assert [r[:2] for r in requests(f"{line}\n")] == [(name, description)]

@@ -18,6 +18,7 @@ _WITH = re.compile(r"(?i)^with\s+")
 _DEPENDENCY_ON = re.compile(r"(?i)^(?:dependency|depends|dependence)\s+on\s+")
 _CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")
 _STATUS_TAIL = re.compile(r"(?i)\s*[-–—]?\s*[\[(]?\s*status\s*:.*$")
+_DASH = re.compile(r"\s[-–—]\s+")
 
 
 class RecordReader(SectionReader):
@@ -98,7 +99,7 @@ class RecordReader(SectionReader):
                 continue
             # The Status: field goes first: "Sync - Status: Planned" is no field "Sync - Status".
             words = _STATUS_TAIL.sub("", _after_marker(item)).strip()
-            split = split_field(words)
+            split = split_field(words) or _bold_name(words, self.document.line(item.span.start))
             name, description = split if split else ("", words)
             out.append(Request(name, description, item))
         return out
@@ -187,6 +188,16 @@ def _after_marker(item: Item) -> str:
         return item.text
     at = item.text.find(item.title)
     return item.text[at:] if at > 0 else item.text
+
+
+def _bold_name(words: str, line: str) -> tuple[str, str] | None:
+    """``**Dark mode** - requested by @x``: the name set in bold before a dash, and the words
+    after it, as a "**Request 1:**" label names what its colon is followed by."""
+    for dash in _DASH.finditer(words):
+        name, rest = words[: dash.start()].strip(), words[dash.end() :].strip()
+        if name and rest and (f"**{name}**" in line or f"__{name}__" in line):
+            return name, rest
+    return None
 
 
 def _dependency_kind(title: str) -> str | None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import milepost
+from milepost.cli import main
 from milepost.vocabulary.status import Status
 
 
@@ -87,3 +91,76 @@ def test_a_bold_name_before_a_dash_names_the_request(
     the words name it and what follows the dash describes it; a name with nothing after it
     but a status stays the description, and a dash in plain words divides nothing."""
     assert [r[:2] for r in requests(f"{line}\n")] == [(name, description)]
+
+
+def votes(body: str) -> list[tuple[str, int | None]]:
+    roadmap = milepost.loads(f"# T Roadmap\n\n## Community Feedback\n\n{body}")
+    return [(r.title, r.votes) for r in roadmap.requests]
+
+
+def test_a_votes_column_gives_each_request_its_count() -> None:
+    """A request in a table with a Votes column lost its votes: they were on no model and in
+    no JSON. Each row's count is its request's (a 👍, +1 or Upvotes column too, a thumb or
+    the word beside the number or not); a cell that holds no count gives none."""
+    assert votes(
+        "| Request | Votes | Status |\n|---|---|---|\n| Dark mode | 12 | Planned |\n"
+        "| Sync | 👍 5 | 🚧 In Progress |\n| Export | | ✅ Done |\n| Themes | many | Planned |\n"
+        "| Bulk edit | 1,204 votes | Planned |\n"
+    ) == [("Dark mode", 12), ("Sync", 5), ("Export", None), ("Themes", None), ("Bulk edit", 1204)]
+    assert votes("| Feature | 👍 | Status |\n|---|---|---|\n| Offline | 34 | Planned |\n") == [
+        ("Offline", 34)
+    ]
+    assert votes("| Request | +1 |\n|---|---|\n| Offline | 3 |\n") == [("Offline", 3)]
+
+
+def test_a_cell_that_counts_votes_gives_them_without_a_votes_column() -> None:
+    """ "| Sync | 👍 9 | Planned |" says 9 votes whatever its column is called; a number that
+    says nothing of votes (a Priority of 1) is none."""
+    assert votes(
+        "| Request | Reactions | Priority | Status |\n|---|---|---|---|\n"
+        "| Sync | 👍 9 | 1 | Planned |\n| Export | | 2 | Planned |\n"
+    ) == [("Sync", 9), ("Export", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "count"),
+    [
+        ("- 🚧 Dark mode (12 votes)", "Dark mode", 12),
+        ("- **Request 1:** Dark mode (👍 12) - Status: Planned", "Dark mode", 12),
+        ("- 📋 Dark mode 👍 30", "Dark mode", 30),
+        ("- Dark mode 👍12 - requested by @x", "Dark mode - requested by @x", 12),
+        ("- Dark mode - 1 vote", "Dark mode", 1),
+        ("- Dark mode - Votes: 7 - Status: Planned", "Dark mode", 7),
+        ("- Dark mode [5 upvotes]", "Dark mode", 5),
+        ("- Dark mode", "Dark mode", None),
+        ("- Dark mode (12)", "Dark mode (12)", None),
+        ("- Let users cast 12 votes per poll", "Let users cast 12 votes per poll", None),
+        ("- Dark mode (12 votes) (👍 13)", "Dark mode (12 votes) (👍 13)", None),
+    ],
+)
+def test_a_list_request_states_its_votes_in_its_words(
+    line: str, title: str, count: int | None
+) -> None:
+    """A count of votes in brackets, after a thumb, or in a clause that ends the words is
+    the request's, and no part of its description; a number that is not said to count votes,
+    and two counts that disagree, are none."""
+    assert votes(f"{line}\n") == [(title, count)]
+
+
+def test_milepost_export_says_each_requests_votes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON carries the count where the roadmap states one, null where it does not."""
+    (tmp_path / "roadmap.md").write_text(
+        "# X Roadmap\n\n## Community Feedback\n\n| Request | Votes | Status |\n|---|---|---|\n"
+        "| Dark mode | 12 | Planned |\n| Sync | | Planned |\n\n"
+        "- Export (3 votes) - Status: Planned\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(tmp_path / "roadmap.md")]) == 0
+    (roadmap,) = json.loads(capsys.readouterr().out)["roadmaps"]
+    assert [(r["description"], r["votes"]) for r in roadmap["requests"]] == [
+        ("Dark mode", 12),
+        ("Sync", None),
+        ("Export", 3),
+    ]

@@ -102,6 +102,7 @@ Memory supports the whole framework.
 ## 💬 Community Feedback
 
 - ✅ **Export memories:** as JSON
+- 📋 **Offline sync:** across devices (12 votes)
 
 ## 📊 Success Metrics
 
@@ -281,6 +282,7 @@ def test_a_full_roadmap_validates_and_fills_the_model() -> None:
     assert data["milestones"]
     assert data["risks"]
     assert data["metrics"]
+    assert [r["votes"] for r in data["requests"]] == [None, 12]
     assert data["meta"]["last_updated"] == "2026-11-25"
     assert "last_updated" in data["meta"]["spans"]
 
@@ -366,6 +368,12 @@ def mutations() -> list[Any]:
     def null_title(d: dict[str, Any]) -> None:
         d["title"] = None
 
+    def votes_as_text(d: dict[str, Any]) -> None:
+        d["requests"][1]["votes"] = "12"
+
+    def negative_votes(d: dict[str, Any]) -> None:
+        d["requests"][1]["votes"] = -1
+
     return [
         pytest.param(f, id=f.__name__)
         for f in (
@@ -384,6 +392,8 @@ def mutations() -> list[Any]:
             bad_date,
             bad_type,
             null_title,
+            votes_as_text,
+            negative_votes,
         )
     ]
 

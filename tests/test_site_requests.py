@@ -38,3 +38,21 @@ def test_a_request_is_shown_by_its_name_and_its_description(tmp_path: Path) -> N
     assert f"<li>Sync across devices {link}</li>" in board
     assert f"<li>Plugin API {link}</li>" in board
     assert f"<li><strong>Offline</strong>: Work on a plane {link}</li>" in board
+
+
+def test_a_request_shows_its_votes_where_its_roadmap_states_them(tmp_path: Path) -> None:
+    """The board showed no votes: a table's Votes column and "(12 votes)" were lost."""
+    board = _board(
+        tmp_path,
+        "| Request | Votes | Status |\n|---|---|---|\n| Dark mode | 12 | Planned |\n"
+        "| Sync | 1 | Planned |\n| Export | | Planned |\n\n"
+        "- **Offline:** work on a plane (👍 4) - Status: In Progress\n",
+    )
+    link = '<a class="muted" href="tracks/x.html">X</a>'
+    assert f'<li>Dark mode <span class="badge muted">12 votes</span> {link}</li>' in board
+    assert f'<li>Sync <span class="badge muted">1 vote</span> {link}</li>' in board
+    assert f"<li>Export {link}</li>" in board
+    assert (
+        f'<li><strong>Offline</strong>: work on a plane <span class="badge muted">4 votes</span>'
+        f" {link}</li>"
+    ) in board

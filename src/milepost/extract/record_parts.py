@@ -7,6 +7,7 @@ import re
 
 from milepost.document import Section
 from milepost.extract.section_reader import SectionReader, fields_of, split_field
+from milepost.extract.votes import cell_votes, text_votes
 from milepost.model import Dependency, Item, Metric, Request, Risk, Synergy
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
@@ -94,14 +95,16 @@ class RecordReader(SectionReader):
         out = []
         for item in self.own_items(section):
             if item.kind == "row":
-                name, description = _row_request(self.row_cells(section, item), item.title)
-                out.append(Request(name, description, item))
+                cells = self.row_cells(section, item)
+                name, description = _row_request(cells, item.title)
+                out.append(Request(name, description, item, cell_votes(cells)))
                 continue
             # The Status: field goes first: "Sync - Status: Planned" is no field "Sync - Status".
             words = _STATUS_TAIL.sub("", _after_marker(item)).strip()
+            votes, words = text_votes(words)
             split = split_field(words) or _bold_name(words, self.document.line(item.span.start))
             name, description = split if split else ("", words)
-            out.append(Request(name, description, item))
+            out.append(Request(name, description, item, votes))
         return out
 
     def metrics(self, section: Section) -> list[Metric]:

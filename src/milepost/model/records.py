@@ -98,11 +98,13 @@ class Synergy:
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """A community request; its status is its item's status."""
+    """A community request; its status is its item's status, its votes the count its
+    roadmap states (a Votes column, "(12 votes)", "👍 12"), None where it states none."""
 
     name: str
     description: str
     item: Item
+    votes: int | None = None
 
     @property
     def status(self) -> Status | None:
@@ -123,6 +125,7 @@ class Request:
             "name": self.name,
             "description": self.description,
             "status": self.status.value if self.status else None,
+            "votes": self.votes,
             "span": span_dict(self.span),
         }
 

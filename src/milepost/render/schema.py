@@ -199,9 +199,13 @@ def _definitions() -> dict[str, Schema]:
                 "name": STRING,
                 "description": STRING,
                 "status": ref("status"),
+                "votes": {"type": ["integer", "null"], "minimum": 0},
                 "span": span,
             },
-            description="A community request; its status is its item's status.",
+            description=(
+                "A community request; its status is its item's status, its votes the count "
+                "its roadmap states (null where it states none)."
+            ),
         ),
         "metric": closed_object(
             {

@@ -1,0 +1,71 @@
+"""How many people voted for a community request, where its roadmap says: a Votes (👍, +1,
+Upvotes) column's cell, a cell that is a count of votes ("👍 12", "12 votes"), or in a list
+request's words ("(12 votes)", "(👍 12)", "👍 12", "- Votes: 12").
+
+A count is read only where it is written as one; anything else ("many", "lots 👍", a bare
+"(12)") is no count, and two counts that disagree are none: a vote count is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["cell_votes", "text_votes"]
+
+_THUMBS = r"👍[\U0001F3FB-\U0001F3FF]?\ufe0f?"
+_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_WORD = r"(?:up)?votes?\b"
+# A cell of a Votes column: a count, with a thumb or the word around it or not.
+_VOTES_CELL = re.compile(rf"(?i)(?:{_THUMBS}\s*)?{_COUNT}\s*(?:{_THUMBS}|{_WORD})?")
+# A cell of any other column that says it counts votes.
+_COUNT_CELL = re.compile(rf"(?i){_THUMBS}\s*{_COUNT}|{_COUNT}\s*(?:{_THUMBS}|{_WORD})")
+_HEADER_GLYPHS = re.compile(rf"{_THUMBS}|[\s*:_]+")
+_VOTE_HEADERS = frozenset(("", "votes", "vote", "upvotes", "upvote", "+1", "+1s", "thumbsup"))
+# In a request's words: in brackets, bare after a thumb, or a clause that ends the words.
+_IN_TEXT = re.compile(
+    rf"(?i)\s*[(\[]\s*(?:{_COUNT}\s*(?:{_THUMBS}|{_WORD})|(?:{_THUMBS}|{_WORD}\s*:)\s*{_COUNT})"
+    r"\s*[)\]]"
+    rf"|\s*{_THUMBS}\s*{_COUNT}\b|(?<!\w){_COUNT}\s*{_THUMBS}"
+    rf"|\s*(?:\s[-–—·|]|,)\s*(?:{_COUNT}\s*{_WORD}|{_WORD}\s*:\s*{_COUNT})\s*$"
+)
+_SPACES = re.compile(r"\s{2,}")
+
+
+_NUMBER = re.compile(_COUNT)
+
+
+def _count(match: re.Match[str]) -> int:
+    """The count a match holds (its one number: no glyph or word of it has a digit)."""
+    number = _NUMBER.search(match.group())
+    assert number is not None
+    return int(number.group().replace(",", ""))
+
+
+def _is_vote_header(header: str) -> bool:
+    """A column of votes: "Votes", "👍", "+1", "👍 Votes" (not one that only mentions them)."""
+    bare = _HEADER_GLYPHS.sub("", header.lower())
+    return bare in _VOTE_HEADERS and (bare != "" or "👍" in header)
+
+
+def cell_votes(cells: dict[str, str]) -> int | None:
+    """A table row's votes from its cells (by header): its Votes column's count, else the one
+    cell that is a count of votes."""
+    for header, value in cells.items():
+        if _is_vote_header(header):
+            match = _VOTES_CELL.fullmatch(value.strip())
+            return _count(match) if match else None
+    counts = {_count(m) for v in cells.values() if (m := _COUNT_CELL.fullmatch(v.strip()))}
+    return counts.pop() if len(counts) == 1 else None
+
+
+def text_votes(text: str) -> tuple[int | None, str]:
+    """A list request's votes, and its words without them ("Dark mode (12 votes)" → 12,
+    "Dark mode"); its words as they are where they state no count, or two."""
+    if not any(char.isdigit() for char in text):
+        return None, text
+    matches = list(_IN_TEXT.finditer(text))
+    counts = {_count(m) for m in matches}
+    if len(counts) != 1:
+        return None, text
+    rest = _IN_TEXT.sub(" ", text)
+    return counts.pop(), _SPACES.sub(" ", rest).strip().rstrip(" ,·|-–—").strip()

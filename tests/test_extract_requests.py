@@ -131,6 +131,8 @@ def test_a_cell_that_counts_votes_gives_them_without_a_votes_column() -> None:
         ("- Dark mode 👍12 - requested by @x", "Dark mode - requested by @x", 12),
         ("- Dark mode - 1 vote", "Dark mode", 1),
         ("- Dark mode - Votes: 7 - Status: Planned", "Dark mode", 7),
+        ("- Dark mode - 12 votes - for night use", "Dark mode - for night use", 12),
+        ("- **Request 4:** Dark mode - Status: Planned - 👍 12", "Dark mode", 12),
         ("- Dark mode [5 upvotes]", "Dark mode", 5),
         ("- Dark mode", "Dark mode", None),
         ("- Dark mode (12)", "Dark mode (12)", None),

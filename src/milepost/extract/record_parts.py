@@ -99,9 +99,9 @@ class RecordReader(SectionReader):
                 name, description = _row_request(cells, item.title)
                 out.append(Request(name, description, item, cell_votes(cells)))
                 continue
+            votes, words = text_votes(_after_marker(item))
             # The Status: field goes first: "Sync - Status: Planned" is no field "Sync - Status".
-            words = _STATUS_TAIL.sub("", _after_marker(item)).strip()
-            votes, words = text_votes(words)
+            words = _STATUS_TAIL.sub("", words).strip()
             split = split_field(words) or _bold_name(words, self.document.line(item.span.start))
             name, description = split if split else ("", words)
             out.append(Request(name, description, item, votes))

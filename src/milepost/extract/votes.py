@@ -21,12 +21,13 @@ _VOTES_CELL = re.compile(rf"(?i)(?:{_THUMBS}\s*)?{_COUNT}\s*(?:{_THUMBS}|{_WORD}
 _COUNT_CELL = re.compile(rf"(?i){_THUMBS}\s*{_COUNT}|{_COUNT}\s*(?:{_THUMBS}|{_WORD})")
 _HEADER_GLYPHS = re.compile(rf"{_THUMBS}|[\s*:_]+")
 _VOTE_HEADERS = frozenset(("", "votes", "vote", "upvotes", "upvote", "+1", "+1s", "thumbsup"))
-# In a request's words: in brackets, bare after a thumb, or a clause that ends the words.
+# In a request's words: in brackets, beside a thumb, or a clause after a separator that ends
+# the words or a dash does ("- 12 votes - Status: Planned").
 _IN_TEXT = re.compile(
     rf"(?i)\s*[(\[]\s*(?:{_COUNT}\s*(?:{_THUMBS}|{_WORD})|(?:{_THUMBS}|{_WORD}\s*:)\s*{_COUNT})"
     r"\s*[)\]]"
     rf"|\s*{_THUMBS}\s*{_COUNT}\b|(?<!\w){_COUNT}\s*{_THUMBS}"
-    rf"|\s*(?:\s[-–—·|]|,)\s*(?:{_COUNT}\s*{_WORD}|{_WORD}\s*:\s*{_COUNT})\s*$"
+    rf"|\s*(?:\s[-–—·|]|,)\s*(?:{_COUNT}\s*{_WORD}|{_WORD}\s*:\s*{_COUNT})(?=\s+[-–—]\s|\s*$)"
 )
 _SPACES = re.compile(r"\s{2,}")
 

@@ -1222,6 +1222,25 @@ def test_risks_and_requests_go_by_what_people_call_them(
     assert result.description == "Offline mode: Completed"
 
 
+def test_a_request_is_the_same_request_as_its_votes_and_status_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A request went by all its words, its glyph and count of votes with them: "📋 **Dark
+    mode** - for night use 👍 12" started and voted for again was paired by likeness alone,
+    and named "🚧 Dark mode - for night use 👍 15". It goes by its name."""
+    repo = _repo(tmp_path)
+    body = (
+        "# Sync Roadmap\n\n## Community Feedback\n\n"
+        "- {glyph} **Dark mode** - for night use 👍 {votes}\n"
+    )
+    _commit(repo, body.format(glyph="📋", votes=12), "2026-11-02")
+    _commit(repo, body.format(glyph="🚧", votes=15), "2026-11-09")
+    data = run_json(repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    [request] = data["diffs"][0]["requests"]
+    assert (request["name"], request["change"]) == ("Dark mode", "changed")
+    assert (request["before"]["status"], request["after"]["status"]) == ("planned", "in_progress")
+
+
 def test_work_rolled_over_to_a_new_month_slipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -34,6 +34,10 @@ def requests(body: str) -> list[tuple[str, str, Status | None]]:
         ("- [x] ✅ Export to CSV", "", "Export to CSV", Status.DONE),
         ("- ✅ Offline mode (#12) @kim", "", "Offline mode (#12) @kim", Status.DONE),
         ("- Plugin API - Status: Planned", "", "Plugin API", Status.PLANNED),
+        ("- **Request 5:** Dark mode - Completed", "Request 5", "Dark mode", Status.DONE),
+        ("- **Request 6:** Dark mode (in progress)", "Request 6", "Dark mode", Status.IN_PROGRESS),
+        ("- 📋 Export (in progress) #12", "", "Export #12", Status.IN_PROGRESS),
+        ("- Bulk edit - Done - see #12", "", "Bulk edit - see #12", Status.DONE),
     ],
 )
 def test_a_request_is_its_words_without_its_leading_status_marker(
@@ -43,8 +47,9 @@ def test_a_request_is_its_words_without_its_leading_status_marker(
     docs", "✅ Request 1: Dark mode", whose name, "Request 1", was then lost), and one led by a
     bold status label was named by it ("**Done:** Export" was the request "Done"), and one
     with a Status: field after a dash was named by the words before the field's colon
-    ("Plugin API - Status" described as "Planned"). The marker and the field say its status;
-    its words are what is left."""
+    ("Plugin API - Status" described as "Planned"); a status tag after the words stayed in
+    them ("Dark mode - Completed"). The marker, the field and the tag say its status; its
+    words are what is left."""
     assert requests(f"{line}\n") == [(name, description, status)]
 
 

@@ -7,8 +7,10 @@ import re
 
 from milepost.document import Section
 from milepost.extract.section_reader import SectionReader, fields_of, split_field
+from milepost.extract.trailing_tags import trailing_tag
 from milepost.extract.votes import cell_votes, text_votes
 from milepost.model import Dependency, Item, Metric, Request, Risk, Synergy
+from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
 
@@ -101,7 +103,7 @@ class RecordReader(SectionReader):
                 continue
             votes, words = text_votes(_after_marker(item))
             # The Status: field goes first: "Sync - Status: Planned" is no field "Sync - Status".
-            words = _STATUS_TAIL.sub("", words).strip()
+            words = _without_tag(_STATUS_TAIL.sub("", words).strip(), self.found.legend)
             split = split_field(words) or _bold_name(words, self.document.line(item.span.start))
             name, description = split if split else ("", words)
             out.append(Request(name, description, item, votes))
@@ -191,6 +193,15 @@ def _after_marker(item: Item) -> str:
         return item.text
     at = item.text.find(item.title)
     return item.text[at:] if at > 0 else item.text
+
+
+def _without_tag(words: str, legend: Legend) -> str:
+    """``words`` without the status tag after them: "Dark mode - Completed", "Dark mode (in
+    progress) #12" (what follows the tag, such as its references, is kept)."""
+    tag = trailing_tag(words, legend)
+    if tag is None:
+        return words
+    return f"{words[: tag.start].rstrip()} {words[tag.end :].strip()}".strip()
 
 
 def _bold_name(words: str, line: str) -> tuple[str, str] | None:

@@ -203,6 +203,23 @@ def test_no_matching_request_lists_what_there_is(
     assert "(closest: 'Postgres-backed vector storage')" in err
 
 
+def test_requests_are_listed_by_what_people_call_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A request was listed by its description: "**Dark mode** - for night use" as 'for night
+    use' and "**Offline:** work on a plane" as 'work on a plane', not by its name."""
+    monkeypatch.chdir(tmp_path)
+    Path("roadmap.md").write_text(
+        "# T Roadmap\n\n## Community Feedback\n\n- 📋 **Dark mode** - for night use\n"
+        "- **Request 2:** Sync - Status: Planned\n- **Offline:** work on a plane\n",
+        encoding="utf-8",
+    )
+    err = _refused(capsys, "request", "roadmap.md", "xyz", "--status", "planned")
+    assert "(3 requests here: 'Dark mode'; 'Sync'; 'Offline')" in err
+    err = _refused(capsys, "request", "roadmap.md", "o", "--status", "planned")
+    assert "line 5: 'Dark mode'; line 7: 'Offline'" in err
+
+
 # ship
 
 

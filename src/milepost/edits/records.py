@@ -133,7 +133,7 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
     """Set a community request's status (Planned, In Progress or Completed)."""
     if status not in _REQUEST_WORDS:
         raise UsageError("a request's status is planned, in-progress or completed")
-    found = _pick(roadmap.requests, query, "request", "description", roadmap.path)
+    found = _pick(roadmap.requests, query, "request", "title", roadmap.path)
     word = _REQUEST_WORDS[status]
     line = found.span.start
 

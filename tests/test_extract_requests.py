@@ -171,3 +171,21 @@ def test_milepost_export_says_each_requests_votes(
         ("Sync", None),
         ("Export", 3),
     ]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("blanks", [" " * 40_000, " \t" * 20_000])
+@pytest.mark.parametrize(
+    ("tail", "votes", "status"),
+    [("x - Status: Planned", None, Status.PLANNED), ("1x", None, None), ("- 7 votes", 7, None)],
+)
+def test_a_request_with_a_long_run_of_blanks_reads_in_linear_time(
+    blanks: str, tail: str, votes: int | None, status: Status | None
+) -> None:
+    # Patterns that opened with blanks were tried at every blank of the run and scanned the
+    # rest of it each time: 400 blanks took 9 s, 40,000 would have taken days.
+    text = f"# T\n\n## Community Feedback\n\n- Dark mode{blanks}{tail}\n"
+    (request,) = milepost.loads(text, path="x.md").requests
+    assert (request.votes, request.status) == (votes, status)
+    assert request.description.startswith("Dark mode")
+    assert "Status" not in request.description and "votes" not in request.description

@@ -519,6 +519,24 @@ def test_uncommitted_roadmap_is_all_new(
     assert [(c["kind"], c["title"]) for c in d["items"]] == [("added", "Caching")]
 
 
+def test_log_of_a_roadmap_never_committed_tells_the_work_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A roadmap not committed yet (just made by `milepost new`) has a story of one step:
+    the work tree, today. It was an internal error (exit 3)."""
+    git(tmp_path, "init", "-q")
+    (tmp_path / "roadmap.md").write_text(
+        "# Memory Roadmap\n\n### November 2026\n- 🚧 Caching\n", encoding="utf-8"
+    )
+    data = run_json(tmp_path, monkeypatch, capsys, "log", "roadmap.md", "caching", "--today", TODAY)
+    assert [(s["date"], s["commit"], s["status"]) for s in data["steps"]] == [
+        (TODAY, None, "in_progress")
+    ]
+    code, out, err = run(tmp_path, monkeypatch, capsys, "log", "roadmap.md", "caching")
+    assert (code, err) == (0, "")
+    assert "(work tree)" in out
+
+
 def test_shallow_clone_says_how_far_back_it_sees(
     story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

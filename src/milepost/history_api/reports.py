@@ -103,7 +103,7 @@ def _story_timeline(found: TrackHistory, today: date) -> list[Point]:
         and found.current is not None
         and (not timeline or timeline[-1].snapshot != found.current)
     ):
-        timeline.append(Point(max(today, *(p.when for p in timeline[-1:])), None, found.current))
+        timeline.append(Point(max([today, *(p.when for p in timeline[-1:])]), None, found.current))
     gone = found.retired
     if by_today and gone is not None and gone.day <= today:  # every item went with it
         day = max(gone.day, *(p.when for p in timeline[-1:]))

@@ -48,6 +48,28 @@ def test_text_findings_exit_1(capsys: pytest.CaptureFixture[str], stale: Path) -
     ]
 
 
+def test_one_day_is_said_as_one_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A review one day late and a date one day ahead read "1 day", in check, status and show
+    alike (they read "1 days")."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# Memory Roadmap\n\n**Last updated:** 2026-11-26\n\n**Next roadmap review:** 2026-11-24\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "check", str(path), "--today", "2026-11-25", "--select", "MP2")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"{path}:3:1: MP209 last updated 2026-11-26 is 1 day in the future",
+        f"{path}:5:1: MP202 next review was due 2026-11-24, 1 day ago",
+    ]
+    path.write_text(path.read_text().replace("11-26", "11-20"), encoding="utf-8")
+    _, out, _ = run(capsys, "status", str(path), "--today", "2026-11-25")
+    assert "  🟡 Memory: review overdue by 1 day" in out.splitlines()
+    _, out, _ = run(capsys, "show", str(path), "--today", "2026-11-25")
+    assert "2026-11-24 (overdue by 1 day)" in out
+    assert "1 days" not in out
+
+
 def test_json_github_and_sarif(capsys: pytest.CaptureFixture[str], stale: Path) -> None:
     args = ("check", str(stale), "--today", "2026-11-25", "--select", "MP302")
     code, out, _ = run(capsys, *args, "--format", "json")

@@ -17,6 +17,7 @@ from milepost.vocabulary.status import Status
 
 __all__ = [
     "OPEN",
+    "days",
     "ended_focus_periods",
     "high_risk",
     "last_updated",
@@ -53,6 +54,12 @@ def last_updated(roadmap: Roadmap, today: date) -> tuple[date, int] | None:
             start = period.start or period.end
             return min(period.end, max(start, today)), span.start
     return None
+
+
+def days(count: int) -> str:
+    """``count`` days in words, as the freshness findings and health reasons say them:
+    "1 day", "2 days"."""
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def review_overdue_days(roadmap: Roadmap, today: date) -> int | None:

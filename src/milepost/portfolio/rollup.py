@@ -12,6 +12,7 @@ from typing import Any
 from milepost.config import Config
 from milepost.model import Item, Risk, Roadmap, status_items
 from milepost.portfolio.freshness import (
+    days,
     high_risk,
     last_updated,
     review_overdue_days,
@@ -129,7 +130,7 @@ def _health(
         text = (meta.next_review_text or "").strip()
         problems.append(f"next review {text!r} is not a date" if text else "no next-review date")
     elif overdue is not None:
-        problems.append(f"review overdue by {overdue} days")
+        problems.append(f"review overdue by {days(overdue)}")
         severe = severe or overdue > 30
     if unmitigated:
         problems.append(f"{len(unmitigated)} high risk(s) without mitigation")

@@ -16,6 +16,7 @@ from datetime import date
 
 from milepost.errors import UsageError
 from milepost.model import Item
+from milepost.portfolio.freshness import days
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup
@@ -93,7 +94,7 @@ def _staleness(track: TrackRollup, stale_after_days: int) -> str:
     elif track.age_days > stale_after_days:
         parts.append(f"stale ({track.age_days} days)")
     if track.review_overdue_days:
-        parts.append(f"review overdue {track.review_overdue_days} days")
+        parts.append(f"review overdue {days(track.review_overdue_days)}")
     return "; ".join(parts) or "fresh"
 
 

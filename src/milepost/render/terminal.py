@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from milepost.model import Item, Risk, Roadmap, status_items
-from milepost.portfolio.freshness import high_risk
+from milepost.portfolio.freshness import days, high_risk
 from milepost.render.focus import field_of, period_items
 from milepost.render.refs import shown_refs
 from milepost.vocabulary.status import Status
@@ -114,7 +114,7 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
     facts.add_row("last updated", _age(meta.last_updated, today))
     review = _age(meta.next_review, today)
     if meta.next_review is not None and meta.next_review < today:
-        review = f"{meta.next_review} (overdue by {(today - meta.next_review).days} days)"
+        review = f"{meta.next_review} (overdue by {days((today - meta.next_review).days)})"
     facts.add_row("next review", review if meta.next_review or meta.next_review_text else "none")
     lead = meta.owners or ((meta.footer_updated_by,) if meta.footer_updated_by else ())
     if lead:

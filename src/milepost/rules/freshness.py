@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from milepost.portfolio.freshness import (
+    days,
     ended_focus_periods,
     last_updated,
     past_due,
@@ -43,7 +44,7 @@ def _review(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     yield rule.at(
         context,
         meta.next_review_span.start,
-        f"next review was due {meta.next_review}, {late} days ago",
+        f"next review was due {meta.next_review}, {days(late)} ago",
     )
 
 
@@ -98,7 +99,7 @@ def _future(rule: Rule, context: Context) -> Iterator[Diagnostic]:
     ):
         if day is not None and span is not None and day > context.today:
             ahead = (day - context.today).days
-            yield rule.at(context, span.start, f"{label} {day} is {ahead} days in the future")
+            yield rule.at(context, span.start, f"{label} {day} is {days(ahead)} in the future")
             if span == meta.footer_span:
                 break  # a footer that is also the header's line is said once
 

@@ -95,6 +95,16 @@ def test_review_writes_the_next_review_it_announces(
     assert "nothing to change" in capsys.readouterr().out  # and now it is there
 
 
+def test_a_dry_run_that_changes_nothing_says_so(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty diff is said on stderr (it printed nothing at all), stdout staying empty."""
+    args = ["start", "orchestration", "checkpoint", "--today", "2026-11-25", "--dry-run"]
+    assert main(args) == 0  # already in progress
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "tracks/orchestration/roadmap.md: nothing to change\n")
+
+
 def test_a_broken_roadmap_hides_no_other_track(
     portfolio: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -62,8 +62,10 @@ def run(track: str, operation: str, *, dry_run: bool, **options: Any) -> int:
     from milepost import api
 
     result = api.edit(track, operation, dry_run=dry_run, **options)
-    if dry_run:
+    if dry_run and result.diff:
         click.echo(result.diff, nl=False)
+    elif dry_run:  # said apart from the diff, which stays empty for a pipe to `git apply`
+        click.echo(f"{result.path}: nothing to change", err=True)
     elif result.written:
         click.echo(f"{result.path}: {result.description}")
     else:

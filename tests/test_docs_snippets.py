@@ -13,6 +13,8 @@ import ast
 import datetime
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +103,72 @@ def test_comments_are_checked() -> None:
     ]
     assert run("datetime.date(2026, 1, 2)  # datetime.date(2026, 1, 2)", namespace) == []
     assert run("'x'  # a sentence, not a value", namespace) == []
+
+
+# The README's console samples: each `$ milepost …` line is run, and the lines shown under
+# it must be what it prints ("..." standing for lines left out). A block that copies the
+# examples to edit them (`cp -r`) is left out: its edits go by the real clock.
+_CONSOLE = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+_HISTORY = re.compile(r"python examples/scripted_history\.py (\S+) && cd \1$")
+
+
+def console_samples(path: Path) -> list[list[tuple[str, list[str]]]]:
+    """Each console block of ``path`` as its commands, each with the lines shown under it."""
+    blocks = []
+    for block in _CONSOLE.findall(path.read_text(encoding="utf-8")):
+        commands: list[tuple[str, list[str]]] = []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                commands.append((line[2:], []))
+            elif commands:
+                commands[-1][1].append(line.rstrip())
+        blocks.append(commands)
+    return blocks
+
+
+def shown_as(expected: list[str], actual: list[str]) -> bool:
+    """Whether ``actual`` is ``expected``, each "..." line in it standing for any lines."""
+    pattern = "\n".join(".*?" if line == "..." else re.escape(line) for line in ["", *expected, ""])
+    return re.fullmatch(pattern, "\n".join(["", *actual, ""]), re.DOTALL) is not None
+
+
+def test_the_readme_console_samples_are_what_the_commands_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shlex
+
+    from milepost.cli import main
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    wrong: list[str] = []
+    for block in console_samples(ROOT / "README.md"):
+        if any(command.startswith("cp ") for command, _ in block):
+            continue
+        monkeypatch.chdir(tmp_path)
+        for command, expected in block:
+            if _HISTORY.fullmatch(command):
+                repo = tmp_path / "history"
+                subprocess.run(
+                    [sys.executable, "examples/scripted_history.py", str(repo)],
+                    check=True,
+                    capture_output=True,
+                )
+                monkeypatch.chdir(repo)
+                continue
+            args = shlex.split(command, comments=True)
+            assert args[0] == "milepost", f"a README sample this test cannot run: {command}"
+            if not expected:  # a command shown without its output
+                continue
+            main(args[1:])
+            out = [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+            if not shown_as(expected, out):
+                wrong.append(f"$ {command}\n" + "\n".join(out))
+    assert wrong == []
+
+
+def test_console_samples_leave_out_lines_only_where_they_say_so() -> None:
+    assert shown_as(["a", "...", "d"], ["a", "b", "c", "d"])
+    assert shown_as(["a", "b"], ["a", "b"])
+    assert not shown_as(["a", "b"], ["a", "b", "c"])
+    assert not shown_as(["a", "c"], ["a", "b", "c"])
+    assert shown_as(["...", "c", "..."], ["a", "b", "c", "d"])

@@ -186,6 +186,7 @@ def test_no_command_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys)
     assert code == 2 and err == ""
     assert out.startswith("Usage: milepost [OPTIONS] COMMAND [ARGS]...") and "  check " in out
+    assert "  -h, --help " in out  # as `milepost --help` has it
 
 
 def test_rule_lists_a_group(capsys: pytest.CaptureFixture[str]) -> None:

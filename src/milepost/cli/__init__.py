@@ -137,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     if not [arg for arg in args if arg != "--debug"]:  # no command: the help, as a usage error
-        click.echo(cli.get_help(click.Context(cli, info_name="milepost")))
+        context = click.Context(cli, info_name="milepost", **cli.context_settings)
+        click.echo(cli.get_help(context))
         return EXIT_ERROR
     try:
         # A command runs with the cyclic collector paused: its imports and the models it reads

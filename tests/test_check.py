@@ -123,7 +123,10 @@ def test_a_file_that_cannot_be_checked_is_in_the_ci_formats_too(
     assert code == 2 and err.count("\n") == 1 and run_log["results"] == []
     assert invocation["executionSuccessful"] is False
     [note] = invocation["toolExecutionNotifications"]
-    assert note["level"] == "error" and "cannot decode byte 0" in note["message"]["text"]
+    assert (
+        note["level"] == "error"
+        and "NUL character at byte 4: this looks like a binary file" in note["message"]["text"]
+    )
     place = note["locations"][0]["physicalLocation"]
     assert place["region"] == {"startLine": 1} and place["artifactLocation"]["uri"].endswith(
         "logo.md"

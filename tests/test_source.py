@@ -228,6 +228,9 @@ def test_undecodable_utf16(data: bytes, line: int, offset: int) -> None:
         pytest.param(b"a\rb\r\n\xc3\xa9\x00", 3, 7, id="offset-is-in-bytes"),
         pytest.param(b"\xef\xbb\xbfa\n\x00", 2, 5, id="utf8-bom"),
         pytest.param(b"\xff\xfea\x00\n\x00\x00\x00", 2, 6, id="utf16-le"),
+        # not UTF-8 either, and said as binary all the same (not "re-save the file as UTF-8")
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, 8, id="png-header"),
+        pytest.param(b"# T\n\xe5\xff\n\xc3\xa9\x00", 3, 9, id="bad-utf8-before-nul"),
     ],
 )
 def test_nul_is_refused_as_binary(data: bytes, line: int, offset: int) -> None:

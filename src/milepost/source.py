@@ -122,17 +122,14 @@ def decode(data: bytes, *, path: str | None = None) -> Source:
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        offset = len(mark) + exc.start  # in the file, BOM included, as a hex editor shows it
-        good = body[: exc.start].decode(encoding, errors="replace")
-        raise SourceError(
-            f"cannot decode byte {offset} (0x{data[offset]:02x}) as {encoding}",
-            path=path,
-            line=_line_number(good, len(good)),
-            hint="milepost reads UTF-8; re-save the file as UTF-8",
-        ) from None
+        if encoding != "utf-8" or b"\x00" not in body:
+            raise _undecodable(data, len(mark), exc, path) from None
+        text = body.decode(encoding, errors="replace")  # an image or an archive: said below
     if "\x00" in text:
         index = text.index("\x00")
-        offset = len(mark) + len(text[:index].encode(encoding))
+        # in the file, BOM included; in UTF-8 a NUL is its own byte, whatever precedes it
+        before = body.index(b"\x00") if encoding == "utf-8" else len(text[:index].encode(encoding))
+        offset = len(mark) + before
         raise SourceError(
             f"NUL character at byte {offset}: this looks like a binary file",
             path=path,
@@ -147,6 +144,19 @@ def decode(data: bytes, *, path: str | None = None) -> Source:
             hint=f"delete bytes {start}-{end}",
         )
     return Source(text, path=path, encoding=encoding, bom=bool(mark))
+
+
+def _undecodable(data: bytes, start: int, exc: UnicodeDecodeError, path: str | None) -> SourceError:
+    """The error for text that does not decode: the byte (counted in the file, BOM included,
+    as a hex editor shows it) and its line. ``start`` is where the text begins, after the BOM."""
+    offset = start + exc.start
+    good = data[start:offset].decode(exc.encoding, errors="replace")
+    return SourceError(
+        f"cannot decode byte {offset} (0x{data[offset]:02x}) as {exc.encoding}",
+        path=path,
+        line=_line_number(good, len(good)),
+        hint="milepost reads UTF-8; re-save the file as UTF-8",
+    )
 
 
 def _refuse_confused_utf16(data: bytes, body: bytes, path: str | None) -> None:

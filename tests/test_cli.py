@@ -197,6 +197,11 @@ def test_rule_lists_a_group(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and [line.split()[0] for line in out.splitlines()][:2] == ["MP101", "MP102"]
     code, _, err = run(capsys, "rule", "nosuch")
     assert code == 2 and "no rule, group or code prefix 'nosuch'" in err
+    for flag in ("--all", "--docs"):  # a rule and a flag that lists them all: not both
+        code, out, err = run(capsys, "rule", "MP201", flag)
+        assert (code, out) == (2, "")
+        said = f"{flag} takes no rule, and 'MP201' was given (give one or the other)"
+        assert err == f"milepost: error: {said}\n"
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

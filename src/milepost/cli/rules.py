@@ -101,6 +101,11 @@ def command(key: str | None, show_all: bool, docs: bool) -> int:
     prefix's ("MP2"), or all of them."""
     from milepost.rules import ALL_RULES, find_rule
 
+    if key is not None and (show_all or docs):
+        flag = "--docs" if docs else "--all"
+        raise UsageError(
+            f"{flag} takes no rule, and {key!r} was given", hint="give one or the other"
+        )
     if docs:
         click.echo(catalog_markdown(), nl=False)
         return 0

@@ -57,7 +57,9 @@ def test_slugify(name, slug):
 
 @pytest.mark.parametrize("name", ["", "   ", "!!!", "../", "日本語", "—"])
 def test_slugify_without_letters_or_digits_is_a_usage_error(name):
-    with pytest.raises(UsageError, match="has no letters or digits to make a folder name from"):
+    with pytest.raises(
+        UsageError, match="has no ASCII letters or digits to make a folder name from"
+    ):
         slugify(name)
 
 

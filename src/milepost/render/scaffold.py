@@ -49,7 +49,7 @@ def slugify(name: str) -> str:
     slug = _NON_SLUG.sub("-", ascii_only).strip("-")
     if not slug:
         raise UsageError(
-            f"track name {name!r} has no letters or digits to make a folder name from",
+            f"track name {name!r} has no ASCII letters or digits to make a folder name from",
             hint="use a name with at least one ASCII letter or digit",
         )
     return slug

@@ -95,6 +95,25 @@ def test_review_writes_the_next_review_it_announces(
     assert "nothing to change" in capsys.readouterr().out  # and now it is there
 
 
+def test_a_folder_of_no_roadmap_or_several_is_refused_with_what_is_there(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder holding several roadmaps lists them; one holding none says what was sought
+    (it said "0 roadmaps below this folder; name one")."""
+    err = _refused(capsys, "start", "tracks", "snapshots")
+    assert err == (
+        "milepost: error: tracks: 5 roadmaps below this folder: tracks/evaluation/roadmap.md;"
+        " tracks/memory/roadmap.md; tracks/orchestration/roadmap.md; tracks/tool-use/roadmap.md;"
+        " tracks/web-ui/roadmap.md (name one of them)\n"
+    )
+    (portfolio / "empty").mkdir()
+    assert main(["start", "empty", "snapshots", "--today", "2026-11-25"]) == 2
+    assert capsys.readouterr().err == (
+        "milepost: error: empty: no roadmaps found: looked for tracks/*/roadmap.md"
+        " (set `roadmaps` in milepost.toml)\n"
+    )
+
+
 def test_a_dry_run_that_changes_nothing_says_so(
     portfolio: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

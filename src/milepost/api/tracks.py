@@ -10,9 +10,9 @@ from pathlib import Path
 from milepost import fs
 from milepost.config import Config
 from milepost.document import parse
-from milepost.errors import MilepostError, UsageError, typed_path
+from milepost.errors import MilepostError, UsageError, some_of, typed_path
 from milepost.extract import title_of, track_name
-from milepost.locate import discover, find_config
+from milepost.locate import discover, find_config, nothing_found
 from milepost.source import decode
 
 __all__ = ["new_track", "resolve_track"]
@@ -112,7 +112,14 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
         found = discover(path)
         if len(found) == 1:
             return found[0]
-        raise UsageError(f"{len(found)} roadmaps below this folder; name one", path=str(path))
+        if not found:
+            raise nothing_found([path])
+        listing = some_of([str(typed_path(p)) for p in found], 5)
+        raise UsageError(
+            f"{len(found)} roadmaps below this folder: {listing}",
+            path=str(path),
+            hint="name one of them",
+        )
     config = find_config(".")
     if config.root is not None:
         from milepost.portfolio.links import TrackIndex

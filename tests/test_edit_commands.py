@@ -114,6 +114,21 @@ def test_a_folder_of_no_roadmap_or_several_is_refused_with_what_is_there(
     )
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_or_a_broken_link_is_said_to_be_one(
+    portfolio: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As `check` says them; it was "no roadmap or track named 'pipe.md'"."""
+    os.mkfifo(portfolio / "pipe.md")
+    (portfolio / "gone.md").symlink_to(portfolio / "nowhere.md")
+    for name, said in (
+        ("pipe.md", "not a regular file or folder"),
+        ("gone.md", "no such file or folder"),
+    ):
+        assert main(["start", name, "snapshots", "--today", "2026-11-25"]) == 2
+        assert capsys.readouterr().err == f"milepost: error: {name}: {said}\n"
+
+
 def test_a_dry_run_that_changes_nothing_says_so(
     portfolio: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

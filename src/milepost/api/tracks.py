@@ -120,6 +120,8 @@ def resolve_track(track: str | os.PathLike[str]) -> Path:
             path=str(path),
             hint="name one of them",
         )
+    if os.path.lexists(path):  # there, but no file or folder: a pipe, a link to nothing
+        discover(path)  # which says so
     config = find_config(".")
     if config.root is not None:
         from milepost.portfolio.links import TrackIndex

@@ -43,6 +43,18 @@ def _restatused(line: str, status: Status, reason: str | None = None) -> str:
         # a bold label leads the item: its value ends where words begin, the note ends them
         ("- **Status:** Planned", Status.BLOCKED, "- **Status:** Blocked (waiting on #4)"),
         ("- **Status:** 📋 Planned", Status.DROPPED, "- **Status:** ❌ Dropped (waiting on #4)"),
+        # owners after the field stay after it, and after the note
+        (
+            "- **Status:** Planned @kim",
+            Status.BLOCKED,
+            "- **Status:** Blocked (waiting on #4) @kim",
+        ),
+        ("- Status: Planned @kim", Status.BLOCKED, "- (waiting on #4) Status: Blocked @kim"),
+        (
+            "- Dark mode — **Status:** Planned @kim",
+            Status.BLOCKED,
+            "- Dark mode (waiting on #4) — **Status:** Blocked @kim",
+        ),
     ],
 )
 def test_a_reason_goes_before_a_field_that_is_all_the_item_says(

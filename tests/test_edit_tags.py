@@ -153,34 +153,35 @@ _MARKUP = ["", "_{}_", "*{}*", "**{}**", "__{}__", "[{}](https://example.org/x)"
         min_size=1,
         max_size=3,
     ),
+    refs=st.sampled_from(["", " @kim", " (#12)", " #12 @kim"]),
     html=st.sampled_from(["", "<br>", " <img src=x>", "<!-- note -->"]),
     status=st.sampled_from(list(Status)),
 )
 def test_restatus_takes_away_exactly_the_dash_tags_the_extractor_reads(
-    title: str, tail: list[tuple[str, str, str]], html: str, status: Status
+    title: str, tail: list[tuple[str, str, str]], refs: str, html: str, status: Status
 ) -> None:
     """Where the extractor reads a dash tag that the new status undoes, the edit takes away
     that tag, its emphasis, link or code span and all, then the one read after it, and so
-    on: nothing else (inline HTML ending the line stays). Where it reads none, or one that
-    agrees, the item's words stay as they are."""
+    on: nothing else (owners and references after it and inline HTML ending the line stay).
+    Where it reads none, or one that agrees, the item's words stay as they are."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
     segments = [
         f"{dash}{markup.format(phrase) if markup else phrase}" for dash, markup, phrase in tail
     ]
     read = [f"{dash}{phrase}" for dash, _, phrase in tail]  # as the parser reads it
-    text = f"{FOCUS}- {title}{''.join(segments)}{html}\n"
+    text = f"{FOCUS}- {title}{''.join(segments)}{refs}{html}\n"
     roadmap = milepost.loads(text)
     (item,) = roadmap.items
     kept, kept_read = list(segments), list(read)
-    while (said := _read_tag(title, kept, html)) is not None and said.status is not status:
+    while (said := _read_tag(title, kept, refs + html)) is not None and said.status is not status:
         assert said.marker is not None
         tag = [r.strip() for r in kept_read].index(said.marker)
         assert said.title == title + "".join(kept_read[:tag])
         del kept[tag], kept_read[tag]
     edit = ops.set_status(roadmap, item, status)
     after = _edited(text, edit)
-    assert f"\n- {status.emoji} {title}{''.join(kept)}{html}\n" in after, after
+    assert f"\n- {status.emoji} {title}{''.join(kept)}{refs}{html}\n" in after, after
     assert edit.verify(milepost.loads(after)) is None, after
 
 
@@ -343,6 +344,22 @@ def test_restatus_takes_away_exactly_the_bracketed_tags_the_extractor_reads(
         ("- [ ] Search - Status: Planned", Status.BLOCKED, "- [ ] Search - Status: Blocked"),
         # a field that agrees stays as written
         ("- Search - Status: WIP", Status.IN_PROGRESS, "- Search - Status: WIP"),
+        # owners and references after the field stay, a leading bold field's too
+        (
+            "- Search — **Status:** Planned @kim",
+            Status.BLOCKED,
+            "- Search — **Status:** Blocked @kim",
+        ),
+        ("- Search - Status: Planned (#12)", Status.DONE, "- Search - Status: Completed (#12)"),
+        (
+            "- Search (Status: Planned) @kim @lee",
+            Status.DROPPED,
+            "- Search (Status: Dropped) @kim @lee",
+        ),
+        ("- Status: Planned @kim", Status.BLOCKED, "- Status: Blocked @kim"),
+        ("- **Status:** Planned @kim", Status.BLOCKED, "- **Status:** Blocked @kim"),
+        ("- **Status:** Planned @kim", Status.IN_PROGRESS, "- **Status:** In Progress @kim"),
+        ("- **Status:** 📋 Planned @kim #12", Status.DROPPED, "- **Status:** ❌ Dropped @kim #12"),
     ],
 )
 def test_a_new_status_sets_the_status_field_after_the_words(
@@ -351,7 +368,11 @@ def test_a_new_status_sets_the_status_field_after_the_words(
     """``start`` on "Dark mode - Status: Planned" wrote "🚧 Dark mode - Status: Planned",
     which says two things (and "(Status: Planned)" still read as planned, so the edit was
     refused as not applied): the field's value is set in place, as ``request`` sets a
-    request's, its label, brackets and emphasis as written."""
+    request's, its label, brackets and emphasis as written. ``block`` on "- **Status:**
+    Planned @kim" was refused as not applied (the edit wrote "**Status:** ⛔ Planned @kim",
+    not finding the value before the owner), and on "- Search — **Status:** Planned @kim"
+    wrote "⛔ Search — **Status:** Planned @kim", saying two things (a field followed by its
+    owner was read as no status)."""
     assert _restatused(line, status) == after
 
 
@@ -420,6 +441,7 @@ _FIELD_MARKUP = ["{}", "*{}*", "**{}**", "_{}_", "`{}`", "[{}](https://example.o
     markup=st.sampled_from(_FIELD_MARKUP),
     value=_FIELD_VALUES,
     stop=st.sampled_from(["", ".", "!"]),
+    refs=st.sampled_from(["", " @kim", " #12", " (#12)", " @kim @lee-2", " (#12, @kim)"]),
     status=st.sampled_from(list(Status)),
 )
 def test_restatus_sets_the_status_field_and_nothing_else(
@@ -430,18 +452,20 @@ def test_restatus_sets_the_status_field_and_nothing_else(
     markup: str,
     value: tuple[str, str],
     stop: str,
+    refs: str,
     status: Status,
 ) -> None:
     """An item whose status is a ``Status:`` field after its words, given a new status,
     reads as that status, and its line differs from what it was in the field's value alone:
     the words the value said give way to the status's, in their case, emoji for emoji, the
-    markup around them and a full stop after them kept. A value that agrees stays."""
+    markup around them and a full stop after them kept, and the owners and references that
+    follow the field. A value that agrees stays."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
     opening, closing = form
     head = f"- {label}{title}{opening}{field} "
     glyph, words = value
-    text = f"{FOCUS}{head}{markup.format(' '.join(filter(None, value)))}{stop}{closing}\n"
+    text = f"{FOCUS}{head}{markup.format(' '.join(filter(None, value)))}{stop}{closing}{refs}\n"
     roadmap = milepost.loads(text)
     (item,) = roadmap.items
     assert item.status is not None, text
@@ -452,7 +476,8 @@ def test_restatus_sets_the_status_field_and_nothing_else(
         assert after == text
         return
     said = (status.emoji if glyph else "", _in_case(words, LABELS[status]) if words else "")
-    assert after == f"{FOCUS}{head}{markup.format(' '.join(filter(None, said)))}{stop}{closing}\n"
+    new = markup.format(" ".join(filter(None, said)))
+    assert after == f"{FOCUS}{head}{new}{stop}{closing}{refs}\n"
 
 
 def _in_case(old: str, new: str) -> str:

@@ -645,6 +645,40 @@ def test_a_trailing_tag_beats_the_leading_emoji(line: str, status: Status, title
 
 
 @pytest.mark.parametrize(
+    ("line", "status", "title", "owners", "refs"),
+    [
+        ("- Search - Status: Planned @kim", Status.PLANNED, "Search", ("@kim",), ()),
+        ("- Search — **Status:** Blocked @kim", Status.BLOCKED, "Search", ("@kim",), ()),
+        ("- Search (Status: WIP) @kim @lee", Status.IN_PROGRESS, "Search", ("@kim", "@lee"), ()),
+        ("- Search - Status: Planned (#12)", Status.PLANNED, "Search", (), ("#12",)),
+        ("- Search - Status: Done #12 @kim", Status.DONE, "Search", ("@kim",), ("#12",)),
+        ("- Status: Planned @kim", Status.PLANNED, "Status: Planned", ("@kim",), ()),
+        ("- Search - in progress @kim", Status.IN_PROGRESS, "Search", ("@kim",), ()),
+        ("- Search - Done (#12, @kim)", Status.DONE, "Search", ("@kim",), ("#12",)),
+        # words after the field or the tag are no references: no status is read
+        ("- Search - Status: Planned @kim and more", None, None, ("@kim",), ()),
+        ("- Search - see @kim", None, None, ("@kim",), ()),
+    ],
+)
+def test_a_field_or_dash_tag_followed_by_owners_and_references_is_read(
+    line: str,
+    status: Status | None,
+    title: str | None,
+    owners: tuple[str, ...],
+    refs: tuple[str, ...],
+) -> None:
+    """ "Search - Status: Planned @kim" read as no status (its value, "Planned @kim", named
+    none), as did "Search - in progress @kim", where "(in progress) @kim" was read: owners
+    and references may follow a field or a dash tag as they follow a bracketed one. The
+    title is the words before the field; a field that is all the item says is its title,
+    without its owner."""
+    (item,) = milepost.loads(f"# T Roadmap\n\n## Current Focus\n\n{line}\n").items
+    assert (item.status, item.owners, item.refs) == (status, owners, refs)
+    if title is not None:
+        assert item.title == title
+
+
+@pytest.mark.parametrize(
     ("line", "title", "marker"),
     [
         ("- ✅ Shipped", "Shipped", "✅ Shipped"),

@@ -42,10 +42,11 @@ _ITEM = re.compile(
 _LABEL = re.compile(
     r"^(?P<open>\*\*|__)(?P<word>[^*_\n]+?)(?P<colon_in>:?)(?P<close>\*\*|__)(?P<colon_out>:?)"
 )
-# The status value of a field: an emoji and/or status words, up to the words that follow.
+# The status value of a field: an emoji and/or status words, up to the words that follow
+# (or the owners and references: "**Status:** Planned @kim").
 _FIELD_VALUE = re.compile(
     r"\s*(?:[^\w\s*_(\[]{1,3}\ufe0f?\s*)?(?:\*\*|__)?(?:[A-Za-z][A-Za-z' -]*?)?(?:\*\*|__)?"
-    r"(?=\s+(?:in|on|since|as of)\b|\s*[-–—(,;:]|\s*$)"
+    r"(?=\s+(?:in|on|since|as of)\b|\s*[-–—(,;:]|\s+[@#]|\s*$)"
 )
 _OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
 _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)

@@ -28,15 +28,22 @@ def strong_word(word: str) -> Status | None:
     return None if key in WEAK_WORDS else status
 
 
-# References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)".
+# References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",
+# "- Status: Planned @kim", "- in progress (#12)".
 _REF = r"(?:#\d+|@[\w-]+)"
+_REFS = rf"(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)|[\s,.;])*"
 _TAIL_PAREN = re.compile(
     r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?(?P<close>\))\s*"
-    rf"(?P<rest>(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)|[\s,.;])*)$"
+    rf"(?P<rest>{_REFS})$"
 )
 _DASH = re.compile(r"\s[-–—]\s+")
 _WHEN_TAIL = re.compile(r"\s+(?:in|on|as of|since|with)\s+\S+$")
-_FIELD = re.compile(r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*[\]\)]?\s*$")
+_FIELD = re.compile(
+    r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*(?P<close>[\]\)]?)"
+    rf"(?P<rest>(?:\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))*)\s*$"
+)
+# References after a dash tag's phrase: "- in progress @kim", "- Done (#12)".
+_REFS_AFTER = re.compile(rf"(?:\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))+$")
 _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 
@@ -60,16 +67,18 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     field = ":" in text and "status" in text.lower()
     if not (paren or dash or field):
         return None
-    place = status_field(text) if field else None
-    if place is not None:
-        at, start, end = place
+    match = _FIELD.search(text) if field else None
+    if match is not None:
+        at, start, end = _field_place(match)
         value = text[start:end]
         found = emoji_at(value)
         status = EMOJI[found[0]] if found and found[0] in EMOJI else None
         status = status or legend.word(value) or status_of_word(value)
         if status is None:
             return None
-        return Tag(status, at, len(text.rstrip()), text[at:].strip(), "field")
+        # The field ends at its bracket, else its value: references after it are no part of it.
+        close = match.end("close") if match.group("close") else match.end("v")
+        return Tag(status, at, close, text[at:].strip(), "field")
     tag = bracket_tag(text, legend) if paren else None
     if tag is None and dash:
         tag = dash_tag(text, legend)
@@ -77,12 +86,16 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
 
 
 def status_field(text: str) -> tuple[int, int, int] | None:
-    """A ``Status:`` field that ends ``text``, whatever its value says: where it begins (at
-    the blank, bracket or dash before "Status"), and where its value begins and ends (blanks
-    and stray emphasis left out; a closing bracket is not part of it)."""
+    """A ``Status:`` field that ends ``text`` (references may follow it: ``Status: Planned
+    @kim``), whatever its value says: where it begins (at the blank, bracket or dash before
+    "Status"), and where its value begins and ends (blanks and stray emphasis left out; a
+    closing bracket is not part of it)."""
     match = _FIELD.search(text)
-    if match is None:
-        return None
+    return None if match is None else _field_place(match)
+
+
+def _field_place(match: re.Match[str]) -> tuple[int, int, int]:
+    text = match.string
     start, end = match.span("v")
     value = text[start:end]
     inner = value.strip(" *_`")
@@ -111,12 +124,16 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
 
 
 def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
-    """The first status phrase alone after a dash, up to the next dash or the end:
-    ``... - DISCARDED``, ``- shipped in v0.0.30``, ``- Done - see #12``."""
+    """The first status phrase alone after a dash, up to the next dash or the end (the
+    references that end the text left out): ``... - DISCARDED``, ``- shipped in v0.0.30``,
+    ``- Done - see #12``, ``- in progress @kim``."""
     for separator in _DASH.finditer(text):
         rest = text[separator.end() :]
         following = _DASH.search(rest)
         phrase = (rest[: following.start()] if following else rest).rstrip()
+        refs = _REFS_AFTER.search(phrase) if following is None else None
+        if refs is not None:  # "- in progress @kim": the references are no part of the tag
+            phrase = phrase[: refs.start()]
         if not phrase[:1].isalpha() or len(phrase) > 40:
             continue
         status = (

@@ -100,6 +100,9 @@ def make_item(
         # "- ✅ Shipped": once the marker is read no words are left; the marker's words are
         # what the item says (its glyphs are not, nor the colon of a label).
         title = clean_title(_after_glyphs(inline.text[: marker.end])).rstrip(":")
+    elif not title and marker is not None:
+        # "- Status: Planned @kim": a tag is all it says; its owners are not what it says.
+        title = clean_title(inline.text)
     if period_text is not None:  # a table row: its when-column, else the row's words
         period = read_period(
             period_text, anchor=ctx.anchor, prose=not when_column, counted_years=not when_column

@@ -4,15 +4,22 @@ part of the value."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 import milepost
+from milepost import api
+from milepost.cli import main
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.edits import records
+from milepost.errors import UsageError
 from milepost.model import Status
 
 FOCUS = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n"
+TODAY = "2026-11-25"
 
 
 def _restatused(line: str, status: Status, reason: str | None = None) -> str:
@@ -116,3 +123,63 @@ def test_request_sets_the_words_of_the_value_alone(line: str, status: Status, af
     written = apply(roadmap.document.source, edit.patches).text
     assert written == f"{REQUESTS}{after}\n"
     assert edit.verify(milepost.loads(written)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "command", "said", "after"),
+    [
+        (
+            "- Status: Planned @kim",
+            ["block", "--reason", "waiting on #4"],
+            "the item on line 6: Blocked",
+            "- (waiting on #4) Status: Blocked @kim",
+        ),
+        ("- **Status:** Planned", ["start"], "the item on line 6: In Progress", None),
+        ("- ✅ **Shipped**", ["drop"], "the item on line 6: Dropped", "- ❌ **Dropped**"),
+        # a title of its own is its name, a field after it or not
+        ("- Search - Status: Planned", ["block"], "Search: Blocked", None),
+    ],
+)
+def test_an_item_that_is_its_status_field_is_named_by_its_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    line: str,
+    command: list[str],
+    said: str,
+    after: str | None,
+) -> None:
+    """``block --reason`` on "- Status: Planned @kim" printed "Status: Planned: Blocked":
+    the item's title, which is its old status, then its new one, as if it were both. An
+    item that says nothing but its status is named by its line."""
+    (tmp_path / "roadmap.md").write_text(f"{FOCUS}{line}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([command[0], "roadmap.md", "--line", "6", *command[1:], "--today", TODAY]) == 0
+    assert capsys.readouterr().out == f"roadmap.md: {said}\n"
+    if after is not None:
+        assert (tmp_path / "roadmap.md").read_text(encoding="utf-8") == f"{FOCUS}{after}\n"
+
+
+MILESTONES = "\n## Completed Milestones\n\n### October 2026\n- ✅ Login shipped\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("- **Status:** Planned @kim", "- **Status:** Completed @kim"),
+        ("- Status: 🚧 In Progress", "- Status: ✅ Completed"),
+    ],
+)
+def test_ship_marks_an_item_that_is_its_status_done_where_it_stands(
+    tmp_path: Path, line: str, after: str
+) -> None:
+    """Shipped, "- **Status:** Planned @kim" was recorded under Completed Milestones as
+    "✅ Status: Planned shipped @kim" (and "- **Status:** 📋 Planned" refused, its record
+    read as planned): there is no work named to record. It is done where it stands."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(f"{FOCUS}{line}\n{MILESTONES}", encoding="utf-8")
+    result = api.edit(path, "ship", line=6, today=dt.date(2026, 11, 25))
+    assert result.description == "the item on line 6: done (no title of its own to record)"
+    assert path.read_text(encoding="utf-8") == f"{FOCUS}{after}\n{MILESTONES}"
+    with pytest.raises(UsageError, match="--impact has nowhere to go: it has no title of its"):
+        api.edit(path, "ship", line=6, impact="faster", today=dt.date(2026, 11, 25))

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from milepost.document import Patch
-from milepost.edits.edit import Edit
+from milepost.edits.edit import Edit, named, untitled
 from milepost.edits.markup import title_markdown
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
 from milepost.edits.readback import read_item, read_milestone
@@ -45,7 +45,10 @@ def ship(
         or any(item.span.start == i.span.start for i in focus.items)
     )
     milestones = section_of(roadmap, SectionKind.MILESTONES)
-    recorded = item.kind != "row" and in_focus and milestones is not None
+    # An item that says nothing but its status ("- Status: Planned @kim") has no work to
+    # record: "✅ Status: Planned shipped" would say two things. It is done where it stands.
+    nameless = untitled(item, roadmap.legend)
+    recorded = item.kind != "row" and in_focus and milestones is not None and not nameless
     if not recorded and (impact or details):
         where = (
             "a table row is marked done where it stands"
@@ -53,6 +56,8 @@ def ship(
             else "only Current Focus items are recorded under Completed Milestones"
             if not in_focus
             else "there is no Completed Milestones section"
+            if milestones is None
+            else "it has no title of its own to record under Completed Milestones"
         )
         raise UsageError(
             f"--{'impact' if impact else 'details'} has nowhere to go: {where}",
@@ -62,11 +67,10 @@ def ship(
         )
     if item.kind == "row" or not in_focus:
         return set_status(roadmap, item, Status.DONE)
-    if milestones is None:  # nowhere to record it: done where it stands
+    if milestones is None or nameless:  # nowhere to record it, or nothing: done where it is
         done = set_status(roadmap, item, Status.DONE)
-        return Edit(
-            done.patches, f"{item.title}: done (no Completed Milestones section)", done.verify
-        )
+        why = "no title of its own to record" if nameless else "no Completed Milestones section"
+        return Edit(done.patches, f"{named(item, roadmap.legend)}: done ({why})", done.verify)
     new = milestone_lines(roadmap, item, today, impact=impact, details=details)
     patches = insert_under(roadmap, milestones, today, new, newest_first=True)
     if keep:

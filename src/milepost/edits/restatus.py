@@ -8,7 +8,7 @@ from collections import Counter
 from itertools import pairwise
 
 from milepost.document import Block, Patch, Table, descendants
-from milepost.edits.edit import Edit
+from milepost.edits.edit import Edit, named
 from milepost.edits.style import (
     restatus_cell,
     restatus_field,
@@ -214,4 +214,5 @@ def set_status(
             return f"line {first + 1} reads as {got}, not {status.value}"
         return None
 
-    return Edit((Patch(first, first + 1, (new,)),), f"{item.title}: {status.label}", verify)
+    said = f"{named(item, roadmap.legend)}: {status.label}"
+    return Edit((Patch(first, first + 1, (new,)),), said, verify)

@@ -12,6 +12,7 @@ import milepost
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.edits.lookup import find_item
+from milepost.edits.voice import LABELS
 from milepost.model import Status
 
 TODAY = dt.date(2026, 11, 26)
@@ -155,3 +156,102 @@ def test_a_shipped_title_reads_back_as_it_read_in_current_focus(
     edit = ops.ship(roadmap, item, today=TODAY)
     after = milepost.loads(_edited(text, edit))
     assert edit.verify(after) is None, _edited(text, edit)
+
+
+# status words after the emoji, and notes before a tag
+
+
+FOCUS = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n"
+
+
+def _restatused(line: str, status: Status, reason: str | None = None) -> str:
+    text = f"{FOCUS}{line}\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    edit = ops.set_status(roadmap, item, status, reason=reason)
+    after = _edited(text, edit)
+    assert edit.verify(milepost.loads(after)) is None, after
+    return after[len(FOCUS) :].rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "reason", "after"),
+    [
+        # words after the emoji say the status too: they change with it, in their case
+        ("- 📋 Planned: Search @kim", Status.IN_PROGRESS, None, "- 🚧 In Progress: Search @kim"),
+        ("- 📋 planned - Search", Status.BLOCKED, None, "- ⛔ blocked - Search"),
+        ("- 🚧 Ongoing (Search)", Status.DONE, None, "- ✅ Completed (Search)"),
+        ("- ✅ Shipped", Status.DROPPED, None, "- ❌ Dropped"),
+        ("- 📋 Planned: Search", Status.DROPPED, "too big", "- ❌ Dropped: Search (too big)"),
+        # words that are the title's are not the status's
+        ("- 📋 Next-gen search", Status.IN_PROGRESS, None, "- 🚧 Next-gen search"),
+        # a box's tag goes before the owners, as a person writes it
+        ("- [ ] Search @kim", Status.IN_PROGRESS, None, "- [ ] Search (in progress) @kim"),
+        ("- [x] Search @kim @lee", Status.BLOCKED, None, "- [ ] Search (blocked) @kim @lee"),
+        (
+            "- [ ] Search @kim",
+            Status.BLOCKED,
+            "waiting on #4",
+            "- [ ] Search (waiting on #4) (blocked) @kim",
+        ),
+        # a note goes before a tag that agrees, which must end the item to be read
+        (
+            "- Search (blocked) @kim",
+            Status.BLOCKED,
+            "waiting on #4",
+            "- Search (waiting on #4) (blocked) @kim",
+        ),
+        (
+            "- Search - on hold",
+            Status.BLOCKED,
+            "waiting on #4",
+            "- Search (waiting on #4) - on hold",
+        ),
+    ],
+)
+def test_the_marker_changes_where_the_line_says_its_status(
+    line: str, status: Status, reason: str | None, after: str
+) -> None:
+    """``start`` on "- 📋 Planned: Search @kim" wrote "🚧 Planned: Search @kim", which reads
+    as planned (the words win), and was refused as not applied; ``ship --keep`` wrote "✅
+    Planned: Search", unchecked, still planned. A box's tag went after the owners ("- [ ]
+    Search @kim (in progress)"), and a reason after a tag that agreed ("Search (blocked)
+    (waiting on #4) @kim" read as no status, the emoji added saying it)."""
+    assert _restatused(line, status, reason) == after
+
+
+_SAID = st.sampled_from(
+    ["Planned", "planned", "PLANNED", "Done", "Shipped", "In progress", "WIP", "Blocked", "Next"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    glyph=st.sampled_from(["📋", "✅", "🚧", "⛔", "❌", "🔮", "🔄"]),
+    words=_SAID,
+    after=st.sampled_from(["", ":", ": Search", " - Search", " — Search", " (Search)"]),
+    owners=st.sampled_from(["", " @kim", " #12 @kim"]),
+    status=st.sampled_from(list(Status)),
+)
+def test_status_words_after_an_emoji_change_with_it(
+    glyph: str, words: str, after: str, owners: str, status: Status
+) -> None:
+    """An item whose emoji is followed by status words ("📋 Planned: Search") reads, given a
+    new status, as that status, its line differing in the emoji and those words alone, the
+    words in the case they were written in (where the extractor reads them as the status's:
+    "📋 Planned @kim" is titled "Planned"); where it reads as the status already, the line
+    stays."""
+    text = f"{FOCUS}- {glyph} {words}{after}{owners}\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    assert item.status is not None
+    edit = ops.set_status(roadmap, item, status)
+    written = _edited(text, edit)
+    assert edit.verify(milepost.loads(written)) is None, written
+    if item.status is status:
+        return
+    new = LABELS[status]
+    new = new.upper() if words.isupper() else new.lower() if words.islower() else new
+    if words not in (item.marker or ""):  # the title's words: the emoji alone says it
+        new = words
+    assert written == f"{FOCUS}- {status.emoji} {new}{after}{owners}\n"

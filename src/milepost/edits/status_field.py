@@ -21,7 +21,7 @@ from milepost.extract.trailing_tags import status_field, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status
 
-__all__ = ["before_field", "set_status_field"]
+__all__ = ["before_tag", "set_status_field"]
 
 # A value that names no status but is words ("Accepted"): ``request`` sets it all the same.
 _WORDS = re.compile(r"[A-Za-z][A-Za-z' -]*")
@@ -97,19 +97,22 @@ def set_status_field(
     return text
 
 
-def before_field(text: str, note: str, legend: Legend = NO_LEGEND) -> str | None:
-    """``text`` with ``note`` (`` (waiting on #412)``) put before the ``Status:`` field that
-    ends it, and before the dash or bracket that opens the field ("Export (waiting on #412) -
-    Status: Blocked"): after it, the note would be read as part of the value. Where the field
-    is all there is, the note opens the text ("(waiting on #412) Status: Blocked"). None where
-    ``text`` ends with no field read as a status."""
-    found = _field(text, legend, any_words=False)
-    if found is None:
+def before_tag(text: str, note: str, legend: Legend = NO_LEGEND) -> str | None:
+    """``text`` with ``note`` (`` (waiting on #412)``) put before the status tag that ends it
+    (a ``Status:`` field, a bracketed or a dash tag, owners and references after it or not),
+    and before the dash or bracket that opens the tag ("Export (waiting on #412) - Status:
+    Blocked", "Export (waiting on #412) (blocked) @kim"): after it, the note would be read as
+    part of a field's value, or would end the item in the tag's place. Where the tag is all
+    there is, the note opens the text ("(waiting on #412) Status: Blocked"). None where
+    ``text`` ends with no tag read as a status."""
+    reading = read_inline(text)
+    tag = trailing_tag(reading.text, legend)
+    if tag is None:
         return None
-    cut = found.at
-    while cut > 0 and found.reading.text[cut - 1] in _OPENING:
+    cut = tag.start
+    while cut > 0 and reading.text[cut - 1] in _OPENING:
         cut -= 1
     if cut == 0:
         return f"{note.strip()} {text.lstrip()}"
-    at = found.reading.starts[cut]
+    at = reading.starts[cut]
     return text[:at] + note + text[at:]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from milepost.document import read_inline
-from milepost.edits.status_field import before_field, set_status_field
+from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = [
@@ -121,23 +122,38 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
+    elif label is None and emoji is not None and (said := _status_words(body)):
+        # "✅ Shipped", "📋 Planned: Search": the words after the emoji say the status too
+        lead, body, relabelled = relabel(body[:said], status, voice), body[said:], True
     fielded = set_status_field(body, status, voice)  # "X - Status: Planned": set in place
     if fielded is not None:
         body = fielded
-    elif not relabelled and emoji is None and not boxed:
-        head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body, agreeing = _without_tags(body, status, voice.legend)
+    if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
+        head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = lead + body
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
-    if reason:
+    if reason:  # before a tag that ends the item (it ends it still), else before its owners
         note = f" ({reason})"
-        noted = before_field(stripped, note, voice.legend) if fielded is not None else None
-        stripped = noted or before_owners(stripped, note)
+        stripped = before_tag(stripped, note, voice.legend) or before_owners(stripped, note)
     if boxed and status in _TAGS and emoji is None and not agreeing:
-        stripped = f"{stripped} ({_TAGS[status]})"  # the tag ends the item, or it is not read
+        # the tag ends the item's words, or it is not read; owners may follow it
+        stripped = before_owners(stripped, f" ({_TAGS[status]})")
     body = stripped + trailing
     return f"{head}{gap}{body}" if head else body
+
+
+def _status_words(text: str) -> int:
+    """Where the status words that open ``text`` (after an emoji) end, as the extractor reads
+    them: a phrase that is not weak, alone or before a colon, dash or bracket; 0 for none."""
+    found = status_of_phrase(text)
+    if found is None or found[1] != 0:
+        return 0
+    tail = text[found[2] :].lstrip()
+    if (tail and tail[0] not in ":-–(—,") or text[: found[2]].lower() in WEAK_WORDS:
+        return 0
+    return found[2]
 
 
 def _without_tags(text: str, status: Status, legend: Legend) -> tuple[str, bool]:

@@ -255,3 +255,24 @@ def test_status_words_after_an_emoji_change_with_it(
     if words not in (item.marker or ""):  # the title's words: the emoji alone says it
         new = words
     assert written == f"{FOCUS}- {status.emoji} {new}{after}{owners}\n"
+
+
+@pytest.mark.parametrize("milestones_first", [False, True])
+def test_ship_keep_checks_the_line_it_keeps(milestones_first: bool) -> None:
+    """``ship --keep`` checked the record it wrote and not the line it kept: "- 📋 Planned:
+    Search" was kept as "- ✅ Planned: Search", still planned, and written. The kept line
+    must read as done, wherever Completed Milestones stands."""
+    focus = "## Current Focus\n\n### November 2026\n- 📋 Planned: Search @kim\n\n"
+    done = "## Completed Milestones\n\n### October 2026\n- ✅ Login shipped\n\n"
+    text = "# T Roadmap\n\n" + (done + focus if milestones_first else focus + done)
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.focus.periods[0].items if roadmap.focus else ()
+    edit = ops.ship(roadmap, item, today=TODAY, keep=True)
+    after = _edited(text, edit)
+    assert "- ✅ Completed: Search @kim\n" in after, after
+    assert edit.verify(milepost.loads(after)) is None
+    # the record written, the line not marked done: not what was asked
+    record_only = apply(roadmap.document.source, edit.patches[:-1]).text
+    assert (
+        edit.verify(milepost.loads(record_only)) == "'Search' is not marked done in Current Focus"
+    )

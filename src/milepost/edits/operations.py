@@ -73,6 +73,10 @@ def ship(
         return Edit(done.patches, f"{named(item, roadmap.legend)}: done ({why})", done.verify)
     new = milestone_lines(roadmap, item, today, impact=impact, details=details)
     patches = insert_under(roadmap, milestones, today, new, newest_first=True)
+    # Where the item's line is once the record is in (Completed Milestones may come first).
+    kept_at = item.span.start + sum(
+        len(p.lines) - (p.end - p.start) for p in patches if p.end <= item.span.start
+    )
     if keep:
         patches.append(set_status(roadmap, item, Status.DONE).patches[0])
     else:
@@ -93,6 +97,9 @@ def ship(
             return f"'{title}' is not recorded as done under Completed Milestones"
         if not keep and _in_focus(after, title) >= before:
             return f"'{title}' is still in Current Focus"
+        kept = next((i for i in after.items if i.span.start == kept_at), None) if keep else None
+        if keep and (kept is None or kept.status is not Status.DONE):
+            return f"'{title}' is not marked done in Current Focus"
         return None
 
     return Edit(tuple(patches), f"{title}: shipped", verify)

@@ -608,3 +608,62 @@ def test_ship_records_work_written_as_a_milestone_already(tmp_path: Path) -> Non
     assert [(m.item.title, m.impact) for m in milestone.milestones] == [
         ("Search", "faster lookups")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "carried"),
+    [
+        (
+            "- Search (in progress) @kim",
+            "- Search (carried over from October 2026) (in progress) @kim",
+        ),
+        ("- [ ] Search (blocked)", "- [ ] Search (carried over from October 2026) (blocked)"),
+        ("- Search - on hold @kim", "- Search (carried over from October 2026) - on hold @kim"),
+        (
+            "- Search — **Status:** Planned @kim",
+            "- Search (carried over from October 2026) — **Status:** Planned @kim",
+        ),
+        ("- Status: Planned", "- (carried over from October 2026) Status: Planned"),
+        # after the value of a leading bold field, as a reason goes; before the owners else
+        (
+            "- **Status:** Planned @kim",
+            "- **Status:** Planned (carried over from October 2026) @kim",
+        ),
+        (
+            "- 📋 Search (planned) @kim",
+            "- 📋 Search (carried over from October 2026) (planned) @kim",
+        ),
+        ("- 📋 Search @kim", "- 📋 Search (carried over from October 2026) @kim"),
+    ],
+)
+def test_rollover_notes_carried_work_before_its_status_tag(
+    tmp_path: Path, line: str, carried: str
+) -> None:
+    """Rollover wrote the note at the end of the words, after a tag or a field that gave the
+    item its status ("Search (in progress) (carried over from October 2026) @kim", "Status:
+    Planned (carried over …)"), which then read as no status, and refused the month ("the
+    items read back with other statuses than before"). The note goes before the tag."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-10-20\n\n## Current Focus\n\n### October 2026\n"
+        f"{line}\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "rollover", today=dt.date(2026, 11, 2))
+    text = path.read_text(encoding="utf-8")
+    assert f"### November 2026\n{carried}\n" in text, text
+
+
+def test_rollover_refuses_a_month_of_heading_items(tmp_path: Path) -> None:
+    """A month whose work is headings (with their fields and notes) was refused as "edit not
+    applied … please report this": the heading lines alone were carried. Refused as a table
+    is, saying why."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n**Last updated:** 2026-10-20\n\n## Current Focus\n\n### October 2026"
+        "\n\n#### Search\n\n**Status:** 📋 Planned\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UsageError, match="October 2026 holds its items in headings") as error:
+        api.edit(path, "rollover", today=dt.date(2026, 11, 2))
+    assert error.value.line == 9 and "please report" not in str(error.value)

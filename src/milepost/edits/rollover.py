@@ -15,6 +15,7 @@ from milepost.edits.style import carried_over, split_line_ending, without_carrie
 from milepost.errors import UsageError
 from milepost.model import Roadmap, title_key, work_items
 from milepost.vocabulary.dates import add_months, month_title
+from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status
@@ -26,11 +27,14 @@ _MONTH_WORDS = re.compile(
 )
 
 
-def _carried(line: str, month: str) -> str:
+_HEADINGS = ("headings", "headings and their sections")
+
+
+def _carried(line: str, month: str, legend: Legend) -> str:
     body, ending = split_line_ending(line)
     stripped = body.rstrip()
     trailing = body[len(stripped) :]
-    return f"{carried_over(stripped, month)}{trailing}{ending}"
+    return f"{carried_over(stripped, month, legend)}{trailing}{ending}"
 
 
 def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: int) -> Edit:
@@ -54,6 +58,7 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
             key = title_key(record.title)
             if when is not None and (key not in recorded or recorded[key] < when):
                 recorded[key] = when
+    headings = [i for i in work_items(roadmap) if i.kind == "heading"]
     patches: list[Patch] = []
     carried: list[str] = []
     shipped: dict[date, list[str]] = {}
@@ -66,13 +71,17 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
             continue
         month = sub.title.strip()
         items = periods[sub.start].items if sub.start in periods else ()
-        rows = [i for i in items if i.kind == "row"]
-        if rows:
+        # A table's rows, or headings with their sections, are not lines to carry.
+        others = [i for i in items if i.kind == "row"] or [
+            i for i in headings if sub.start < i.span.start < sub.end
+        ]
+        if others:
+            held, moved = ("a table", "table's rows") if others[0].kind == "row" else _HEADINGS
             raise UsageError(
-                f"{month} holds its items in a table: rollover moves list items only",
+                f"{month} holds its items in {held}: rollover moves list items only",
                 path=roadmap.path,
-                line=rows[0].span.first_line,
-                hint="move the table's rows by hand, or write the month's items as a list",
+                line=others[0].span.first_line,
+                hint=f"move the {moved} by hand, or write the month's items as a list",
             )
         kept_dropped = False
         for item in items:
@@ -93,7 +102,7 @@ def rollover(roadmap: Roadmap, *, today: date, to: date | None, cadence_days: in
                 kept_dropped = True
                 continue
             else:
-                carried.append(_carried(block[0], month))
+                carried.append(_carried(block[0], month, roadmap.legend))
                 carried.extend(block[1:])
             patches.append(Patch(item.span.start, item.span.end))
         if not kept_dropped:

@@ -13,7 +13,7 @@ from milepost.document import read_inline
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.trailing_tags import trailing_tag
-from milepost.vocabulary.legend import Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase
 from milepost.vocabulary.titles import CARRIED_OVER
@@ -67,12 +67,21 @@ def before_owners(text: str, note: str) -> str:
     return f"{text[:at]}{note}{text[at:]}"
 
 
-def carried_over(text: str, month: str) -> str:
-    """``text`` noted as carried over from ``month``: a second carry-over extends the note
+def carried_over(text: str, month: str, legend: Legend = NO_LEGEND) -> str:
+    """``text`` (a list item's line) noted as carried over from ``month``, before a status tag
+    that ends it ("Search (carried over from November 2026) (in progress) @kim": after it,
+    the note would end the item in the tag's place), else before its owners; after the value
+    of a leading ``**Status:**`` label, as a reason goes. A second carry-over extends the note
     ("(carried over from October, November 2026)") instead of adding another."""
     found = CARRIED_OVER.search(text)
     if found is None:
-        return before_owners(text, f" (carried over from {month})")
+        note = f" (carried over from {month})"
+        item = _ITEM.match(text)
+        lead, rest = (item["lead"] + (item["box"] or ""), item["rest"]) if item else ("", text)
+        label = _LABEL.match(rest)
+        if label is not None and label["word"].strip().lower() in ("status", "state"):
+            return lead + before_owners(rest, note)
+        return lead + (before_tag(rest, note, legend) or before_owners(rest, note))
     months = f"{found['months']}, {month}"
     return f"{text[: found.start()]}(carried over from {months}){text[found.end() :]}"
 

@@ -183,3 +183,39 @@ def test_ship_marks_an_item_that_is_its_status_done_where_it_stands(
     assert path.read_text(encoding="utf-8") == f"{FOCUS}{after}\n{MILESTONES}"
     with pytest.raises(UsageError, match="--impact has nowhere to go: it has no title of its"):
         api.edit(path, "ship", line=6, impact="faster", today=dt.date(2026, 11, 25))
+
+
+@pytest.mark.parametrize(
+    ("line", "after", "said"),
+    [
+        ("- 📋 Planned: Dark theme", "- ✅ Completed: Dark theme", "Dark theme: Completed"),
+        (
+            "- **Status:** Planned - Dark theme",
+            "- **Status:** Completed - Dark theme",
+            "Dark theme: Completed",
+        ),
+        ("- Dark theme (in progress) @kim", "- ✅ Dark theme @kim", "Dark theme: Completed"),
+        ("- Status: Planned", "- Status: Completed", "the item on line 5: Completed"),
+        # named by its name, or the words the template numbers
+        ("- **Request 1:** Dark theme - Status: Planned @kim", None, "Dark theme: Completed"),
+        # a field added goes before the owners, where it is read
+        ("- Dark theme @kim", "- Dark theme - Status: Completed @kim", "Dark theme: Completed"),
+    ],
+)
+def test_request_names_the_request_without_its_old_status(
+    line: str, after: str | None, said: str
+) -> None:
+    """``request --status completed`` on "- 📋 Planned: Dark theme" said "📋 Planned: Dark
+    theme: Completed", and on "- **Status:** Planned - Dark theme" "Status: Completed" (its
+    label read as its name), each naming the request by its old status; a field added to
+    "- Dark theme @kim" went after the owner ("@kim - Status: Completed")."""
+    text = f"{REQUESTS}{line}\n"
+    roadmap = milepost.loads(text)
+    edit = records.request(
+        roadmap, "dark theme" if "Dark" in line else "planned", status=Status.DONE
+    )
+    written = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(written)) is None
+    if after is not None:
+        assert written == f"{REQUESTS}{after}\n"
+    assert edit.description == said

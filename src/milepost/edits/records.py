@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from milepost.document import Patch
-from milepost.edits.edit import Edit
+from milepost.edits.edit import Edit, named
 from milepost.edits.restatus import set_status, voice_of
 from milepost.edits.status_field import set_status_field
-from milepost.edits.style import split_line_ending
+from milepost.edits.style import before_owners, split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
@@ -143,7 +143,10 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
             return f"the request does not read as {word}"
         return None
 
-    label = f"{found.title}: {word}"
+    # Named without the status its line says: "📋 Planned: Dark theme: In Progress" and
+    # "Status: In Progress" (its "Status:" label read as its name) said two things.
+    plain = not found.name or found.name.strip().lower() in ("status", "state")
+    label = f"{named(found.item, roadmap.legend) if plain else found.title}: {word}"
     voice = Voice(_REQUEST_WORDS, voice_of(roadmap).glyphs, roadmap.legend)
     if found.item.kind == "row" or found.item.status_from in ("marker", "legend"):
         # A status the request's line carries (its Status cell, a leading emoji, box or
@@ -157,5 +160,7 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
         fielded = set_status_field(body, status, voice, any_words=True)
     except ValueError as error:
         raise UsageError(str(error), path=roadmap.path, line=found.span.first_line) from None
-    body = fielded if fielded is not None else f"{body.rstrip()} - Status: {word}"
+    # A new field goes before the owners, as a person writes it ("Dark theme - Status:
+    # Planned @kim"), and is read there.
+    body = fielded or before_owners(body.rstrip(), f" - Status: {word}")
     return Edit((Patch(line, line + 1, (body + ending,)),), label, verify)

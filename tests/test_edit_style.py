@@ -276,3 +276,64 @@ def test_ship_keep_checks_the_line_it_keeps(milestones_first: bool) -> None:
     assert (
         edit.verify(milepost.loads(record_only)) == "'Search' is not marked done in Current Focus"
     )
+
+
+# plan writes its line as the month's planned items are written
+
+
+@pytest.mark.parametrize(
+    ("sample", "new"),
+    [
+        ("- **Planned:** Search @kim", "- **Planned:** Export (#450) @gwen"),
+        ("- **Planned**: Search", "- **Planned**: Export (#450) @gwen"),
+        ("- 📋 Planned - Search", "- 📋 Planned - Export (#450) @gwen"),
+        ("- Search - Status: Planned @kim", "- Export - Status: Planned (#450) @gwen"),
+        ("- **Search** — **Status:** _Planned_", "- Export — **Status:** _Planned_ (#450) @gwen"),
+        ("- [Search](https://example.org/s) (planned)", "- Export (planned) (#450) @gwen"),
+        ("- [ ] Search (todo)", "- [ ] Export (todo) (#450) @gwen"),
+        ("- **Status:** Planned - Search", "- **Status:** Planned - Export (#450) @gwen"),
+        # as before: an emoji, a box
+        ("- 🗓️ Search", "- 🗓️ Export (#450) @gwen"),
+        ("- [ ] Search", "- [ ] Export (#450) @gwen"),
+        # an item that is its status alone is no pattern for a titled one
+        ("- Status: Planned", "- 📋 **Planned:** Export (#450) @gwen"),
+    ],
+)
+def test_plan_writes_the_new_item_as_the_planned_items_are(sample: str, new: str) -> None:
+    """``plan`` wrote "- 📋 **Planned:** Export" under "- **Planned**: Search" (an emoji the
+    month does not use, the colon moved), under "- 📋 Planned - Search" (bold added) and
+    under "- Search - Status: Planned" (a bold label where the month writes a field). It
+    takes the planned item's markers before its title and its tag after it, as written."""
+    text = f"{FOCUS}{sample}\n"
+    roadmap = milepost.loads(text)
+    edit = ops.plan(roadmap, "Export", today=TODAY, owner="gwen", issue="450")
+    after = _edited(text, edit)
+    assert after == f"{FOCUS}{sample}\n{new}\n"
+    assert edit.verify(milepost.loads(after)) is None
+
+
+_BEFORE = ["", "📋 ", "📋 **Planned:** ", "**Planned**: ", "📋 Planned: ", "__Todo:__ ", "[ ] "]
+_TAGS = ["", " (planned)", " - Status: Planned", " — **Status:** _todo_", " - not started"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    before=st.sampled_from(_BEFORE),
+    tag=st.sampled_from(_TAGS),
+    owners=st.sampled_from(["", " @kim", " (#12)"]),
+    title=st.sampled_from(["New thing", "Export `csv`", "Fix [docs](https://example.org/d)"]),
+)
+def test_plan_reads_as_planned_and_like_its_neighbour(
+    before: str, tag: str, owners: str, title: str
+) -> None:
+    """Under a planned item written with any markers before its title and any tag after
+    it, the line ``plan`` adds reads as planned, with its title, marked as that item is."""
+    text = f"{FOCUS}- {before}Search{tag}{owners}\n"
+    roadmap = milepost.loads(text)
+    (sample,) = roadmap.items
+    if sample.status is not Status.PLANNED or sample.title != "Search":
+        return
+    edit = ops.plan(roadmap, title, today=TODAY)
+    after = _edited(text, edit)
+    assert edit.verify(milepost.loads(after)) is None, after
+    assert after == f"{text}- {before}{title}{tag}\n"

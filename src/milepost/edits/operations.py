@@ -14,6 +14,7 @@ from datetime import date
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit, named, untitled
+from milepost.edits.likeness import likeness
 from milepost.edits.markup import title_markdown
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
 from milepost.edits.readback import read_item, read_milestone
@@ -231,9 +232,25 @@ def plan(
     ref_text = f" ({ref})" if ref else ""
     handle = f"@{owner.strip().lstrip('@')}" if owner else None
     extra = ref_text + (f" {handle}" if handle else "")
-    line = f"{bullet_of(roadmap, sample)} {mark} {label}{title}{extra}{nl}"
-    seen = read_item(line, heading, roadmap.legend)
-    if seen is None or seen.status is not Status.PLANNED or not seen.title:
+    bullet = bullet_of(roadmap, sample)
+    lines = [f"{bullet} {mark} {label}{title}{extra}{nl}"]
+    # Marked as that planned item is, where it can be ("- **Planned**: Export", "- Export -
+    # Status: Planned"): its markers before its title and its tag after it, as written.
+    like = (
+        likeness(roadmap.document.source.lines[sample.span.start], sample, roadmap.legend)
+        if sample is not None
+        and sample.kind in ("list", "task")
+        and not untitled(sample, roadmap.legend)
+        else None
+    )
+    if like is not None:
+        box = "[ ] " if sample is not None and sample.kind == "task" else ""
+        lines.insert(0, f"{bullet} {box}{like.before}{title}{like.tag}{extra}{nl}")
+    for line in lines:
+        seen = read_item(line, heading, roadmap.legend)
+        if seen is not None and seen.status is Status.PLANNED and seen.title:
+            break
+    else:
         raise UsageError(f"{title!r} does not read as a planned item", path=roadmap.path)
     if ref and ref not in seen.refs:
         raise UsageError(

@@ -21,6 +21,7 @@ from milepost.vocabulary.titles import CARRIED_OVER
 __all__ = [
     "before_owners",
     "carried_over",
+    "item_parts",
     "restatus_cell",
     "restatus_field",
     "restatus_line",
@@ -53,6 +54,13 @@ _OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
 _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)
 
 
+def item_parts(body: str) -> tuple[str, str, str] | None:
+    """A list item's line (without its ending) as its bullet (with indentation and quote
+    markers), its box (``"[ ] "``, else empty) and the rest; None for a line that is none."""
+    match = _ITEM.match(body)
+    return None if match is None else (match["lead"], match["box"] or "", match["rest"])
+
+
 def split_line_ending(line: str) -> tuple[str, str]:
     """``("text", "\\r\\n")`` from ``"text\\r\\n"``."""
     body = line.rstrip("\r\n")
@@ -76,8 +84,8 @@ def carried_over(text: str, month: str, legend: Legend = NO_LEGEND) -> str:
     found = CARRIED_OVER.search(text)
     if found is None:
         note = f" (carried over from {month})"
-        item = _ITEM.match(text)
-        lead, rest = (item["lead"] + (item["box"] or ""), item["rest"]) if item else ("", text)
+        parts = item_parts(text)
+        lead, rest = (parts[0] + parts[1], parts[2]) if parts else ("", text)
         label = _LABEL.match(rest)
         if label is not None and label["word"].strip().lower() in ("status", "state"):
             return lead + before_owners(rest, note)

@@ -150,6 +150,30 @@ def test_a_glyph_the_legend_gives_another_status_is_not_written(
     assert _restatused(text, "Search", status) == after
 
 
+@pytest.mark.parametrize(
+    ("line", "status", "after"),
+    [
+        # a glyph only the legend gives a meaning gives way to the legend's for the status
+        ("- ⚪ Search", Status.IN_PROGRESS, "- 🟢 Search"),
+        ("- 🟢 Search", Status.DONE, "- 🟣 Search"),
+        ("- ⚪ Search (#12) @kim", Status.IN_PROGRESS, "- 🟢 Search (#12) @kim"),
+        ("| A | Status |\n|---|---|\n| Search | ⚪ |", Status.IN_PROGRESS, "| Search | 🟢 |"),
+        ("| A | B |\n|---|---|\n| ⚪ Search | x |", Status.IN_PROGRESS, "| 🟢 Search | x |"),
+        # milepost's own emoji, and a status the legend has no glyph for, as before
+        ("- 📋 Search", Status.IN_PROGRESS, "- 🚧 Search"),
+        ("- ⚪ Search", Status.DROPPED, "- ❌ Search"),
+    ],
+)
+def test_a_legend_glyph_gives_way_to_the_legends_glyph(
+    line: str, status: Status, after: str
+) -> None:
+    """Under "🟢 Active | ⚪ Someday | 🟣 Done", "⚪ Search" started was "🚧 Search": an
+    item marked with the legend's glyphs took milepost's emoji, unlike its neighbours."""
+    legend = "**Status Legend:** 🟢 Active | ⚪ Someday | 🟣 Done"
+    text = f"# T Roadmap\n\n{legend}\n\n{FOCUS[len('# T Roadmap') :]}{line}\n"
+    assert _restatused(text, "Search", status) == after
+
+
 _GLYPHS = ["🚧", "🔄", "✅", "✔", "📋", "❌", "⛔", "🛑", "🔮", "🟢", "🔴", "⚪", "🟣"]
 
 

@@ -139,7 +139,7 @@ def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice
         if char not in " \t|":
             end = _glyph_end(line, at, voice)
             if end is not None:
-                return line[:at] + voice.glyph(status) + line[end:]
+                return line[:at] + voice.glyph(status, line[at:end]) + line[end:]
             break
     else:
         raise UsageError("the row has no cells")

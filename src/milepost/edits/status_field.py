@@ -79,7 +79,7 @@ def set_status_field(
     words = 0
     glyph = voice.glyph_end(value)
     if glyph is not None:
-        pieces.append((0, glyph, voice.glyph(status)))
+        pieces.append((0, glyph, voice.glyph(status, value[:glyph])))
         words = len(value) - len(value[glyph:].lstrip())
     if words < len(value):
         # Words that name no status ("TBD") give no case to copy: the document's word as is.

@@ -118,7 +118,7 @@ def _rewrite_rest(
     text = rest
     head = ""
     if emoji is not None:
-        head, text = voice.glyph(status), emoji[1]
+        head, text = voice.glyph(status, emoji[0]), emoji[1]
     body = text.lstrip(" \t")
     gap = text[: len(text) - len(body)]
     label = _LABEL.match(body)
@@ -256,9 +256,9 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     if bold and label:
         label = f"**{label}**"
     if emoji is not None and not plain:
-        new = voice.glyph(status)
+        new = voice.glyph(status, emoji[0])
     elif emoji is not None:
-        new = f"{voice.glyph(status)} {label}"
+        new = f"{voice.glyph(status, emoji[0])} {label}"
     else:
         new = label or f"{voice.glyph(status)} {voice.word(status)}"
     return f"{left}{new}{right}"

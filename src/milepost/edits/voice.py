@@ -38,16 +38,23 @@ class Voice:
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]
 
-    def glyph(self, status: Status) -> str:
+    def glyph(self, status: Status, replacing: str = "") -> str:
         """The glyph an edit writes for ``status``: the document's own, else the canonical
         emoji, else the legend's glyph for it, else another emoji of the vocabulary; never one
         the legend gives another status ("🚧 Blocked" makes 🚧 blocked). Where the legend
-        takes them all, the status's word as a bold label ("**Dropped:**")."""
+        takes them all, the status's word as a bold label ("**Dropped:**"). In place of a
+        glyph only the legend gives a meaning (``replacing``: ⚪ of "⚪ Someday"), the
+        legend's glyph for the status comes before the canonical emoji: the author marks
+        with the legend's."""
         legend = self.legend
+        own = [glyph for glyph, said in legend.glyphs.items() if said is status]
+        old = replacing.replace("\ufe0f", "").strip()
+        legend_first = bool(old) and old not in EMOJI and legend.glyph(old) is not None
         candidates = (
             self.glyphs.get(status),
+            *(own if legend_first else []),
             status.emoji,
-            *(glyph for glyph, said in legend.glyphs.items() if said is status),
+            *own,
             *(glyph for glyph, said in EMOJI.items() if said is status),
         )
         for glyph in candidates:

@@ -35,7 +35,9 @@ def _pick(records: Sequence[T], query: str, what: str, name: str, path: str | No
     key = title_key(query)
 
     def label(r: T) -> str:
-        return f"{getattr(r, 'name', '')} {getattr(r, 'description', '')}".casefold()
+        said = f"{getattr(r, 'name', '')} {getattr(r, 'description', '')}".strip()
+        # A record of no words of its own ("- Status: Planned") is found by its line's.
+        return (said or getattr(getattr(r, "item", None), "text", "")).casefold()
 
     found = [r for r in records if key in label(r)]
     if not found:  # words of it, not next to each other: "largest swarm"

@@ -6,12 +6,13 @@ The generic pass (:mod:`.walk`) finds every status-bearing item; the section ext
 
 from __future__ import annotations
 
-from milepost.document import Document, Heading, Paragraph, Section, headings_to_first_h1, parse
+from milepost.document import Document, Heading, Section, headings_to_first_h1, parse
 from milepost.extract.legend import config_legend
 from milepost.extract.meta import read_meta, track_name
 from milepost.extract.parts import read_parts
+from milepost.extract.section_text import FreeText
 from milepost.extract.walk import walk
-from milepost.model import Roadmap, SectionInfo, TextBlock
+from milepost.model import Roadmap, SectionInfo
 from milepost.source import Source
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
@@ -35,15 +36,18 @@ def extract(
     title = title_of(document)
     meta = read_meta(document, path=path)
     found = walk(document, anchor=meta.last_updated, path=path, vocabulary=vocabulary)
-    parts = read_parts(document, found, meta, path=path)
+    parts, held = read_parts(document, found, meta, path=path)
     items = tuple(i for i in found.items if i.status or i.period or i.owners or i.refs)
+    lines = {i.span.start for i in items}
+    text = FreeText(document, held | lines, lines, path)
     return Roadmap(
         title=title,
         track=track_name(title),
         meta=meta,
         document=document,
         path=path,
-        sections=tuple(_section_info(s, path) for s in document.sections),
+        sections=tuple(_section_info(s, text) for s in document.sections),
+        preamble=text(document.root.blocks),
         items=items,
         legend=found.legend,
         **parts,
@@ -69,20 +73,14 @@ def _title(headings: list[Heading]) -> str:
 
 
 def _section_info(
-    section: Section, path: str | None, parent: SectionKind | None = None
+    section: Section, text: FreeText, parent: SectionKind | None = None
 ) -> SectionInfo:
     kind = classify(section.title, parent)
     return SectionInfo(
         title=section.title,
         level=section.level,
         kind=kind,
-        span=Span(section.start, section.end, path),
-        text=tuple(
-            [
-                TextBlock(b.inline.text, Span(b.start, b.end, path))
-                for b in section.blocks
-                if isinstance(b, Paragraph)
-            ]
-        ),
-        subsections=tuple([_section_info(s, path, kind) for s in section.subsections]),
+        span=Span(section.start, section.end, text.path),
+        text=text(section.blocks),
+        subsections=tuple([_section_info(s, text, kind) for s in section.subsections]),
     )

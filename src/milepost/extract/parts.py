@@ -26,8 +26,11 @@ from milepost.vocabulary.status import HEALTH, Health
 __all__ = ["read_parts"]
 
 
-def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None) -> dict[str, Any]:
-    """Every known part of the roadmap, keyed by the Roadmap field it fills."""
+def read_parts(
+    document: Document, found: Walk, meta: Meta, *, path: str | None
+) -> tuple[dict[str, Any], set[int]]:
+    """Every known part of the roadmap, keyed by the Roadmap field it fills, and the first
+    lines of the list items and rows read into them (what is left is free text)."""
     kinds: dict[SectionKind, list[Section]] = {}
     for top in document.sections:
         _sort_by_kind(top, None, kinds)
@@ -55,7 +58,7 @@ def read_parts(document: Document, found: Walk, meta: Meta, *, path: str | None)
             part for kind in section_kinds for s in kinds.get(kind, []) for part in read(s)
         )
     parts["health"] = _health(document)
-    return parts
+    return parts, reader.held
 
 
 def _sort_by_kind(

@@ -8,7 +8,7 @@ from dataclasses import fields
 from operator import attrgetter
 
 from milepost.document import Paragraph, Section
-from milepost.extract.section_reader import SectionReader, fields_of, short_period
+from milepost.extract.section_reader import SectionReader, fields_of, short_period, split_field
 from milepost.model import (
     Focus,
     FocusPeriod,
@@ -37,6 +37,15 @@ _AFTER_TITLE = attrgetter(*[field.name for field in fields(Item)][1:])
 assert fields(Item)[0].name == "title", "_retitled passes the title first"
 
 
+#: The fields of an initiative, as its items label them ("- **Impact:** ...").
+_INITIATIVE_FIELDS = frozenset(("vision", "impact", "rough timeline", "timeline", "dependencies"))
+
+
+def _field_label(item: Item) -> str | None:
+    split = split_field(item.text)
+    return split[0].lower() if split else None
+
+
 def _retitled(item: Item, title: str) -> Item:
     """``item`` with ``title`` for its title (what ``dataclasses.replace`` would make)."""
     return Item(title, *_AFTER_TITLE(item))
@@ -51,12 +60,13 @@ class PlanReader(SectionReader):
             FocusPeriod(
                 heading=sub.title,
                 period=short_period(sub.title),
-                items=tuple(self.own_items(sub)),
+                items=tuple(self.hold(self.own_items(sub))),
                 span=self.span(sub),
             )
             for sub in section.subsections
         )
-        return Focus(theme, periods, self.span(section), tuple(self.own_items(section)))
+        loose = tuple(self.hold(self.own_items(section)))
+        return Focus(theme, periods, self.span(section), loose)
 
     def goals(self, section: Section) -> list[GoalGroup]:
         groups: list[GoalGroup] = []
@@ -80,7 +90,9 @@ class PlanReader(SectionReader):
         fields = self.line_fields(section)
         heading_item = self.found.by_line.get(section.start)
         status = heading_item.status if heading_item and heading_item.kind == "heading" else None
-        items = [i for i in self.items(section.start + 1, section.end) if i.kind != "heading"]
+        items = self.hold(
+            i for i in self.items(section.start + 1, section.end) if i.kind != "heading"
+        )
         criteria_lines = self._criteria_lines(section)
         criteria = tuple(i for i in items if i.span.start in criteria_lines)
         features = tuple(i for i in items if i.span.start not in criteria_lines)
@@ -107,7 +119,9 @@ class PlanReader(SectionReader):
     def initiatives(self, section: Section) -> list[Initiative]:
         out = []
         for sub in section.subsections:
-            fields = {**self.line_fields(sub), **fields_of(self.items(sub.start + 1, sub.end))}
+            items = self.items(sub.start + 1, sub.end)
+            self.hold(i for i in items if _field_label(i) in _INITIATIVE_FIELDS)
+            fields = {**self.line_fields(sub), **fields_of(items)}
             timeline = fields.get("rough timeline") or fields.get("timeline")
             out.append(
                 Initiative(
@@ -141,7 +155,9 @@ class PlanReader(SectionReader):
     def milestone(self, item: Item) -> Milestone:
         """``<feature> shipped - <impact>``: the item titled by its feature (the found item
         replaced, so every view of it agrees), the impact apart, the links below it."""
-        details = tuple(dict.fromkeys(link for c in self.children(item) for link in c.links))
+        self.hold([item])
+        linked = self.hold(c for c in self.children(item) if c.links)
+        details = tuple(dict.fromkeys(link for c in linked for link in c.links))
         said = _SHIPPED.fullmatch(item.title)
         if said is None:
             return Milestone(item, None, details)

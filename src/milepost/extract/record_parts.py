@@ -40,7 +40,7 @@ class RecordReader(SectionReader):
                 if classify(sub.title) in (SectionKind.OTHER, SectionKind.DEPENDENCIES)
             ]
         for scope, kind in scopes:
-            for item in self.own_items(scope):
+            for item in self.hold(self.own_items(scope)):
                 split = split_field(item.text)
                 if split is None:
                     on, what = "", item.text
@@ -60,7 +60,7 @@ class RecordReader(SectionReader):
 
     def risks(self, section: Section) -> list[Risk]:
         out = []
-        for item in self.own_items(section):
+        for item in self.hold(self.own_items(section)):
             # The inline labels, found once for the head and the fields: a search tries the
             # pattern at every position of the text.
             labels = list(_RISK_LABEL.finditer(item.text))
@@ -68,6 +68,7 @@ class RecordReader(SectionReader):
             split = split_field(head)
             name, description = split if split else ("", head)
             fields = fields_of(self.children(item))
+            self.hold(c for c in self.children(item) if _risk_field(c))
             inline = _risk_fields(item.text, labels)
             fields.update({k: v for k, v in inline.items() if k not in fields})
             if item.kind == "row":
@@ -90,7 +91,7 @@ class RecordReader(SectionReader):
 
     def synergies(self, section: Section) -> list[Synergy]:
         out = []
-        for item in self.own_items(section):
+        for item in self.hold(self.own_items(section)):
             split = split_field(item.text)
             track, how = split if split else ("", item.text)
             out.append(Synergy(_WITH.sub("", track).strip(), how, item.span))
@@ -98,7 +99,7 @@ class RecordReader(SectionReader):
 
     def requests(self, section: Section) -> list[Request]:
         out = []
-        for item in self.own_items(section):
+        for item in self.hold(self.own_items(section)):
             if item.kind == "row":
                 cells = self.row_cells(section, item)
                 name, description = _row_request(cells, item.title)
@@ -118,13 +119,14 @@ class RecordReader(SectionReader):
         for item in self.own_items(section):
             kids = self.children(item)
             if kids and item.text.rstrip(" *").endswith(":"):
+                self.hold([item])  # the group's name
                 groups.append((item.text.strip(" *:"), kids))
             else:
                 groups.append((None, [item]))
         for sub in section.subsections:
             groups.append((sub.title, self.own_items(sub)))
         for group, items in groups:
-            for item in items:
+            for item in self.hold(items):
                 out.append(_metric(item, group))
         return out
 
@@ -137,6 +139,12 @@ _RISK_LABEL = re.compile(
 )
 _RISK_LEVELS = frozenset(("likelihood", "probability", "impact", "severity"))
 _LEVEL_WORD = re.compile(r"(?i)^(high|medium|low)\b(?![-/])")
+
+
+def _risk_field(item: Item) -> bool:
+    """Whether ``item`` (a line under a risk) is one of its fields ("- Impact: High")."""
+    split = split_field(item.text)
+    return split is not None and split[0].lower() in (*_RISK_LEVELS, "mitigation")
 
 
 def _risk_fields(text: str, labels: list[re.Match[str]]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 
 from milepost.document import Document, Paragraph, Row, Section, Table
@@ -62,6 +63,15 @@ class SectionReader:
         self.starts = [item.span.start for item in found.items]
         # Table rows by first line, per section (keyed by id: the document holds the sections).
         self._rows: dict[int, dict[int, tuple[list[str], Row]]] = {}
+        # The first lines of the list items and rows a reader put into the model (a risk, a
+        # metric, a goal's feature): what is left of a section is its free text.
+        self.held: set[int] = set()
+
+    def hold(self, items: Iterable[Item]) -> list[Item]:
+        """Mark ``items`` as read into the model, and give them back."""
+        items = list(items)
+        self.held.update(item.span.start for item in items)
+        return items
 
     def span(self, section: Section) -> Span:
         return Span(section.start, section.end, self.path)
@@ -127,7 +137,7 @@ class SectionReader:
     def texts(self, section: Section) -> list[TextBlock]:
         """Paragraphs and top-level list items, in order."""
         blocks = self.paragraphs(section) + [
-            TextBlock(i.text, i.span) for i in self.own_items(section)
+            TextBlock(i.text, i.span) for i in self.hold(self.own_items(section))
         ]
         return sorted(blocks, key=lambda t: t.span.start)
 

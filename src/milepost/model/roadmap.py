@@ -118,6 +118,8 @@ class Roadmap:
     requests: tuple[Request, ...] = ()
     metrics: tuple[Metric, ...] = ()
     sections: tuple[SectionInfo, ...] = ()
+    #: The free text before the first heading (a front matter's fields, a logo, an intro).
+    preamble: tuple[TextBlock, ...] = ()
     items: tuple[Item, ...] = ()
     #: The markers the roadmap was read with beyond the default vocabulary: its own legend's
     #: and the config's ``statuses``. Not part of the JSON: each item's ``status_from`` says
@@ -162,5 +164,6 @@ class Roadmap:
             "requests": [r.to_dict() for r in self.requests],
             "metrics": [m.to_dict() for m in self.metrics],
             "sections": [s.to_dict() for s in self.sections],
+            "preamble": [t.to_dict() for t in self.preamble],
             "items": [i.to_dict() for i in self.items],
         }

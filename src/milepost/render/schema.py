@@ -228,7 +228,11 @@ def _definitions() -> dict[str, Schema]:
                 "text": array_of("text_block"),
                 "subsections": array_of("section"),
             },
-            description="A section of the document, known or not, with its subsections.",
+            description=(
+                "A section of the document, known or not, with its subsections and its free "
+                "text: what no other part of the model holds (paragraphs, the list items and "
+                "table rows that are no item, code)."
+            ),
         ),
         "roadmap": closed_object(
             {
@@ -250,6 +254,7 @@ def _definitions() -> dict[str, Schema]:
                 "requests": array_of("request"),
                 "metrics": array_of("metric"),
                 "sections": array_of("section"),
+                "preamble": array_of("text_block"),
                 "items": array_of("item"),
             },
             description="One track's roadmap.",

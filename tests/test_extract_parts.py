@@ -1,0 +1,58 @@
+"""The template's parts as real roadmaps write them, and the free text they leave."""
+
+from __future__ import annotations
+
+import milepost
+from milepost.model import Roadmap
+
+
+def texts(roadmap: Roadmap, title: str) -> list[str]:
+    """The free text of the section titled ``title``."""
+    [section] = [s for top in roadmap.sections for s in top.walk() if s.title == title]
+    return [t.text for t in section.text]
+
+
+def test_text_that_fits_no_field_stays_on_its_section() -> None:
+    roadmap = milepost.loads(
+        "---\ntitle: Roadmap\n---\n\nIntro before any heading.\n\n"
+        "# Web UI Roadmap\n\n"
+        "## How to Contribute\n\n"
+        "Start here:\n\n"
+        "1. **Pick an issue:** any labelled `roadmap`\n"
+        "2. Open a pull request\n\n"
+        "   With a test, please.\n\n"
+        "> Questions go to Discord.\n\n"
+        "| Channel | Where |\n|---|---|\n| Chat | Discord |\n\n"
+        "```mermaid\ntimeline\n    2026 Q1 : v0.5\n```\n\n"
+        '<p align="center"><img src="b.svg" alt="Beta soon"></p>\n\n'
+        '<div align="center">\n\n'
+        "## Dependencies and Risks\n\n"
+        "### External Dependencies\n- Browser vendors\n\n"
+        "### Technical Risks\n- **Risk 1:** Flaky renders\n  - Likelihood: High\n"
+        "  - Impact: Low\n  - Mitigation: Retries\n  - Seen twice in CI\n\n"
+        "## Completed Milestones\n\n### Earlier\n"
+        "- ✅ Dark mode shipped - easier on the eyes\n  - Details: see the blog post\n"
+    )
+    assert [t.text for t in roadmap.preamble] == ["title: Roadmap", "Intro before any heading."]
+    assert texts(roadmap, "How to Contribute") == [
+        "Start here:",
+        "Pick an issue: any labelled roadmap",
+        "Open a pull request",
+        "With a test, please.",
+        "Questions go to Discord.",
+        "Channel | Where",
+        "Chat | Discord",
+        "timeline\n    2026 Q1 : v0.5",
+        "Beta soon",  # what the HTML shows; the bare <div> wrapper shows nothing
+    ]
+    # What a part holds is not said twice: the dependency, the risk and its fields; a line
+    # under a risk that is none of its fields is the section's.
+    assert texts(roadmap, "External Dependencies") == []
+    assert texts(roadmap, "Technical Risks") == ["Seen twice in CI"]
+    # A milestone's details are its links: a line without one is left as text.
+    assert roadmap.milestones[0].milestones[0].details == ()
+    assert texts(roadmap, "Earlier") == ["Details: see the blog post"]
+    assert roadmap.to_dict()["preamble"][1] == {
+        "text": "Intro before any heading.",
+        "span": {"start": 5, "end": 5},
+    }

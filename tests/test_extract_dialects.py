@@ -254,6 +254,8 @@ def test_items_take_their_headings_period() -> None:
         ("- 📋 Plugin API (v0.2)", "v0.2"),
         ("- 📋 Plugin API v0.2", "v0.2"),
         ("- 📋 See [Roadmap 2022](https://x.y/2022) for history", None),
+        ("- 📋 Plugin API (post-v0.2)", None),  # after v0.2, in no release it names
+        ("- 📋 Plugin API, pre-v1", None),
     ],
 )
 def test_versions_and_links_in_prose(line: str, label: str | None) -> None:
@@ -472,6 +474,16 @@ def test_milestones_read_feature_impact_and_details() -> None:
     assert milepost.loads("# T\n\n- ✅ Search shipped - fast\n").items[0].title == (
         "Search shipped - fast"  # outside Completed Milestones a title is left whole
     )
+
+
+def test_a_heading_after_a_release_gives_its_items_no_release() -> None:
+    roadmap = milepost.loads(
+        "# T v0.3 Roadmap\n\n## Future Enhancements (Post-v0.3)\n\n"
+        "### v0.4 Plans\n- Sync\n\n### Long-term Vision\n- Plugins\n"
+    )
+    assert [(i.title, i.period.label if i.period else None) for i in roadmap.items] == [
+        ("Sync", "v0.4")  # "Plugins" has no period: it was "v0.3", the release it comes after
+    ]
 
 
 def test_a_heading_that_only_dates_is_no_item() -> None:

@@ -234,6 +234,8 @@ def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -
         half = int(match["h1"] or match["h2"])
         return Period("half", written, date(year, 6 * half - 5, 1), month_end(year, 6 * half))
     if kind == "version":
+        if _NOT_THAT_VERSION.search(text, max(0, match.start() - 6), match.start()):
+            return None  # "Post-v0.0.31": after it, not in it
         if prose and not (
             _says_when(text, match.start()) or _VERSION_LAST.match(text, match.end())
         ):
@@ -242,6 +244,8 @@ def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -
     return _relative(match, written, anchor)
 
 
+# "Post-v0.0.31", "pre-v1": a time before or after a release, which no version names.
+_NOT_THAT_VERSION = re.compile(r"(?i)\b(?:post|pre)[-\s]?$")
 _KINDS = ("iso", "long", "dayfirst", "month", "isomonth", "quarter", "half", "version", "relative")
 #: The kinds a version's date may come as ("v0.4 (January 2027)"), right after it.
 _DATED = frozenset({"date", "month", "quarter", "half"})

@@ -272,6 +272,25 @@ def test_tables_prefer_target_over_release() -> None:
     assert item.period is not None and item.period.label == "2026-12"
 
 
+def test_a_row_is_due_when_its_when_columns_can_say_and_a_group_row_when_its_group_is() -> None:
+    roadmap = milepost.loads(
+        "# T\n\n## Plan for 2026\n\n| Release | Target | Feature | Owner |\n|---|---|---|---|\n"
+        "| **v0.1.1** | 10/20/25 | Tools | @qi |\n"  # a Target we cannot read: the Release
+        "| | | Memory | @kit |\n"  # the group the row above opened: its release too
+        "| v0.1.2 | TBD | Sync | @ana |\n"
+        "| | 2026-12 | Search | @bo |\n"  # its own Target
+        "| | | | |\n"  # an empty row is no item, though the heading dates it
+        "<BR>\n"
+    )
+    got = [(i.title, i.period.label if i.period else None) for i in roadmap.items]
+    assert got == [
+        ("Tools", "v0.1.1"),
+        ("Memory", "v0.1.1"),
+        ("Sync", "v0.1.2"),
+        ("Search", "2026-12"),
+    ]
+
+
 def test_a_rows_title_is_the_cell_that_names_the_work() -> None:
     def titles(table: str) -> list[str]:
         return [i.title for i in work_items(milepost.loads("# T\n\n## Plan\n\n" + table))]

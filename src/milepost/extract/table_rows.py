@@ -12,6 +12,7 @@ from milepost.extract.fields import owners_in
 from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
+from milepost.vocabulary.periods import read_period
 
 __all__ = ["table_items", "title_cell"]
 
@@ -82,10 +83,11 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
     status_col, when_cols = columns.status, columns.when
     if status_col == 0 and columns.header_size > 1:
         return  # a legend table: each row explains a status, none is an item
+    group_when: str | None = None  # what the row that opens a group of rows says of when
     for row in table.rows:
-        if not row.cells:
-            continue
         filled = _filled(row)
+        if not filled:
+            continue  # an empty row (a "<BR>" after the table) is no item
         # An emoji is glued to the first filled cell ("| | | 🚧 Task |"), else to the title's.
         first = row.cells[filled[0] if filled else 0].inline
         title = row.cells[_title_cell(row, filled, columns)].inline
@@ -93,14 +95,13 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         links = tuple(link for c in row.cells for link in c.inline.links)
         merged = title._replace(links=links)
         span = Span(row.start, row.end, ctx.path)
-        when = next(
-            (
-                t
-                for i in when_cols
-                if i < len(row.cells) and (t := row.cells[i].inline.text.strip())
-            ),
-            None,
-        )
+        when = _when(row, when_cols, ctx)
+        if filled[0] == 0:
+            group_when = when
+        elif when is None:
+            # "| | | Memory Module (Phase 2) |": a row whose first cell is empty goes on the
+            # group the row above opened, and is due when that row says.
+            when = group_when
         period_text = when if when is not None else row_text
         if status_col is not None:
             cell = row.cells[status_col].inline if status_col < len(row.cells) else None
@@ -139,6 +140,20 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
+
+
+def _when(row: Row, when_cols: list[int], ctx: WalkContext) -> str | None:
+    """What the row's when-columns say: the most specific that reads as a period ("| v0.1.1 |
+    10/20/25 |": the Target says nothing we can read, the Release does), else the first
+    that says anything (kept as no period: "TBD")."""
+    said = [
+        text for i in when_cols if i < len(row.cells) and (text := row.cells[i].inline.text.strip())
+    ]
+    if len(said) > 1:
+        for text in said:
+            if read_period(text, anchor=ctx.anchor) is not None:
+                return text
+    return said[0] if said else None
 
 
 def title_cell(table: Table, row: Row) -> int:

@@ -737,6 +737,23 @@ def test_an_item_whose_only_words_are_its_status_is_titled_by_them(
     assert (item.title, item.marker) == (title, marker)
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("- **Status:** ✅ Completed in v0.1.5", "Status: Completed in v0.1.5"),
+        ("- **Status**: 🚧 In progress (beta)", "Status: In progress (beta)"),
+        ("- [ ] **State:** Planned for March 2027 (#4)", "State: Planned for March 2027"),
+        ("- **Status:** Planned", "Status: Planned"),
+        ("- **Status:** Planned - Dark mode", "Dark mode"),  # its own words, parted by " - "
+    ],
+)
+def test_an_item_that_is_a_status_field_is_titled_by_the_field(line: str, title: str) -> None:
+    """Under "### Track: Memory Module", "- **Status:** ✅ Completed in v0.1.5" was titled
+    "in v0.1.5": the words after the status words go on with the field's value and name no
+    work. The item is the field, as "- **Status:** Planned" alone already was."""
+    assert only(f"# T\n\n## Work\n\n{line}\n").title == title
+
+
 def test_a_community_request_written_as_a_table_row() -> None:
     """A request in a table was read from the row's text: "Sync | Planned | 12" was its
     description, "Dark mode |" that of a row whose Status cell said "Status: In Progress",

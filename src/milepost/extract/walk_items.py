@@ -3,6 +3,7 @@ it walks a section in (:class:`WalkContext`), and how one :class:`Item` is made.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,6 +97,11 @@ def make_item(
     else:
         body = inline.text[lead:]
     title = clean_title(body)
+    if title and marker is not None and marker.end and _goes_on(inline.text, body):
+        # "**Status:** ✅ Completed in v0.1.5": the words after a leading Status field go on
+        # with its value (no " - " parts them), so they are no title of their own: the item
+        # is the field, as "**Status:** Planned" alone is ("in v0.1.5" named nothing).
+        title = clean_title(_field_title(inline.text[: marker.tail if marker.tail >= 0 else None]))
     if not title and marker is not None and marker.end:
         # "- ✅ Shipped": once the marker is read no words are left; the marker's words are
         # what the item says (its glyphs are not, nor the colon of a label).
@@ -131,6 +137,22 @@ def make_item(
         notes,
         depth,
     )
+
+
+_FIELD = re.compile(r"(?i)stat(?:us|e)\s*:")
+_PARTS = frozenset("-–—:|")
+
+
+def _goes_on(text: str, body: str) -> bool:
+    """Whether ``body``, the words after the marker of an item's ``text``, go on with the
+    value of a ``Status:`` field that leads the item."""
+    return _FIELD.match(_after_glyphs(text)) is not None and body.lstrip()[:1] not in _PARTS
+
+
+def _field_title(text: str) -> str:
+    """``Status: ✅ Completed in v0.1.5`` as a title: the label and its value's words."""
+    label, _, value = text.partition(":")
+    return f"{label.strip()}: {_after_glyphs(value.strip())}"
 
 
 def _after_glyphs(text: str) -> str:

@@ -56,3 +56,21 @@ def test_text_that_fits_no_field_stays_on_its_section() -> None:
         "text": "Intro before any heading.",
         "span": {"start": 5, "end": 5},
     }
+
+
+def test_a_milestones_details_are_the_links_of_its_details_lines() -> None:
+    """crossplane's "* Composition" under a release listed its shipped changes below it,
+    each with its issue: all their links were the milestone's "details"."""
+    roadmap = milepost.loads(
+        "# T\n\n## Completed Milestones\n\n### Released\n"
+        "- ✅ Composition\n"
+        "  - Bi-directional patching [#1639](https://github.com/o/r/issues/1639)\n"
+        "- ✅ Search shipped - faster lookups\n"
+        "  - Details: [docs](https://x.y/docs)\n"
+        "  - Docs: [guide](https://x.y/guide)\n"
+    )
+    got = [(m.feature, m.details) for m in roadmap.milestones[0].milestones]
+    assert got == [
+        ("Composition", ()),
+        ("Search", ("https://x.y/docs", "https://x.y/guide")),
+    ]

@@ -41,6 +41,16 @@ assert fields(Item)[0].name == "title", "_retitled passes the title first"
 _INITIATIVE_FIELDS = frozenset(("vision", "impact", "rough timeline", "timeline", "dependencies"))
 
 
+#: The labels of the lines under a milestone that link to more of it ("- Details: [docs](...)");
+#: its other lines (a sub-feature and its issue link) are not its details.
+_DETAILS = frozenset(
+    {
+        *("details", "detail", "docs", "documentation", "more", "see", "see also", "read more"),
+        *("blog", "blog post", "post", "case study", "announcement", "release notes", "demo"),
+    }
+)
+
+
 def _field_label(item: Item) -> str | None:
     split = split_field(item.text)
     return split[0].lower() if split else None
@@ -154,10 +164,10 @@ class PlanReader(SectionReader):
 
     def milestone(self, item: Item) -> Milestone:
         """``<feature> shipped - <impact>``: the item titled by its feature (the found item
-        replaced, so every view of it agrees), the impact apart, the links below it."""
+        replaced, so every view of it agrees), the impact apart, the links of its details."""
         self.hold([item])
-        linked = self.hold(c for c in self.children(item) if c.links)
-        details = tuple(dict.fromkeys(link for c in linked for link in c.links))
+        lines = self.hold(c for c in self.children(item) if c.links and _field_label(c) in _DETAILS)
+        details = tuple(dict.fromkeys(link for c in lines for link in c.links))
         said = _SHIPPED.fullmatch(item.title)
         if said is None:
             return Milestone(item, None, details)

@@ -121,8 +121,8 @@ class Initiative:
 @dataclass(frozen=True, slots=True)
 class Milestone:
     """One thing shipped, read the template's way: ``✅ <feature> shipped - <impact>``, with
-    the links of the lines below it (``- Details: [docs](...)``). Its item's title is the
-    feature alone."""
+    the links of its details lines below it (``- Details: [docs](...)``, ``- Docs: ...``; a
+    sub-feature with its issue link is none). Its item's title is the feature alone."""
 
     item: Item
     impact: str | None = None

@@ -74,3 +74,12 @@ def test_a_milestones_details_are_the_links_of_its_details_lines() -> None:
         ("Composition", ()),
         ("Search", ("https://x.y/docs", "https://x.y/guide")),
     ]
+
+
+def test_the_vision_is_prose_not_the_labels_of_its_lists() -> None:
+    """massgen's "## 🎯 Long-Term Vision (v0.2.0+)" is bold labels, each over a list: the
+    vision read "Advanced Orchestration Patterns\\n\\nVisual Workflow Designer"."""
+    labels = "**Visual Workflow Designer**\n- No-code workflows\n\nBackends:\n- Local models\n"
+    assert milepost.loads(f"# T\n\n## Long-Term Vision\n\n{labels}").vision is None
+    roadmap = milepost.loads(f"# T\n\n## Long-Term Vision\n\nAgents everywhere.\n\n{labels}")
+    assert roadmap.vision is not None and roadmap.vision.text == "Agents everywhere."

@@ -7,8 +7,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
-from milepost.document import Document, Paragraph, Row, Section, Table
+from milepost.document import Document, ListBlock, Paragraph, Row, Section, Table
 from milepost.extract.walk import Walk
 from milepost.model import Item, TextBlock
 from milepost.span import Span
@@ -142,10 +143,27 @@ class SectionReader:
         return sorted(blocks, key=lambda t: t.span.start)
 
     def text_of(self, section: Section) -> TextBlock | None:
-        parts = self.paragraphs(section)
+        """The section's prose as one block: its paragraphs, but those that only label the
+        list below them ("**Visual Workflow Designer**", "Focus areas:")."""
+        blocks = section.blocks
+        labels = {
+            block.start
+            for block, after in pairwise(blocks)
+            if isinstance(block, Paragraph) and isinstance(after, ListBlock) and _labels(block)
+        }
+        parts = [p for p in self.paragraphs(section) if p.span.start not in labels]
         if not parts:
             return None
         return TextBlock(
             "\n\n".join(p.text for p in parts),
             Span(parts[0].span.start, parts[-1].span.end, self.path),
         )
+
+
+def _labels(paragraph: Paragraph) -> bool:
+    """Whether ``paragraph`` reads as a label: all of it bold, or ending with a colon."""
+    text = paragraph.inline.text.strip()
+    if text.endswith(":"):
+        return True
+    bold = sum(end - start for start, end in paragraph.inline.strong)
+    return bool(text) and bold >= len(text)

@@ -83,3 +83,49 @@ def test_the_vision_is_prose_not_the_labels_of_its_lists() -> None:
     assert milepost.loads(f"# T\n\n## Long-Term Vision\n\n{labels}").vision is None
     roadmap = milepost.loads(f"# T\n\n## Long-Term Vision\n\nAgents everywhere.\n\n{labels}")
     assert roadmap.vision is not None and roadmap.vision.text == "Agents everywhere."
+
+
+def test_a_goals_list_or_table_gives_a_goal_an_item() -> None:
+    """spiffe's "## Near-Term and Medium-Term" is a list, massgen's "## 📅 Upcoming
+    Milestones" a table: the section had no goals, each being a heading in the template."""
+    roadmap = milepost.loads(
+        "# T\n\n## Near-Term and Medium-Term\n\n"
+        "- Kubernetes experience (In Progress)\n  - Helm chart\n- Secretless auth\n\n"
+        "## Upcoming Milestones\n\n| Milestone | Target | Status |\n|---|---|---|\n"
+        "| Cost tracking | 2025-10-31 | 🔄 In Progress |\n\n"
+        "## Medium-Term Goals\n\n### 3. AG2 Group Chat (OPTIONAL)\n- Patterns\n"
+    )
+    got = [
+        (goal.name, goal.status.value if goal.status else None, [f.title for f in goal.features])
+        for group in roadmap.goals
+        for goal in group.goals
+    ]
+    assert got == [
+        ("Kubernetes experience", "in_progress", ["Helm chart"]),
+        ("Secretless auth", None, []),
+        ("Cost tracking", "in_progress", []),
+        ("AG2 Group Chat (OPTIONAL)", None, ["Patterns"]),  # its number is no part of its name
+    ]
+
+
+def test_a_long_term_vision_without_major_initiatives_lists_them_itself() -> None:
+    """Its subsections, the labels over its lists and its bullets are the initiatives of a
+    roadmap with no "Major Initiatives" (massgen's tracks, spiffe, massgen's releases): it
+    had none."""
+    roadmap = milepost.loads(
+        "# T\n\n## Long-Term Vision (3-6 months)\n\n"
+        "### Vision Statement\nAgents everywhere.\n\n"
+        "### Universal Backend Adapter\n- **Goal:** Any provider, any format\n\n"
+        "## Long-Term\n\n"
+        "**Visual Workflow Designer**\n- No-code workflows\n\n"
+        "* **Plugin System**: extensible agents\n"  # another list, labelled by no paragraph
+        "* Key revocation\n"
+    )
+    got = [(i.name, i.vision) for i in roadmap.initiatives]
+    assert got == [
+        ("Universal Backend Adapter", "Any provider, any format"),
+        ("Visual Workflow Designer", None),
+        ("Plugin System", "extensible agents"),
+        ("Key revocation", None),
+    ]
+    assert roadmap.vision is not None and roadmap.vision.text == "Agents everywhere."

@@ -5,8 +5,8 @@ builds its part of the model. Text that fits no field stays on its section (``se
 nothing is silently dropped.
 
 The readers live by what they read: :mod:`.section_reader` (what every reader starts from),
-:mod:`.plan_parts` (focus, goals, initiatives, milestones) and :mod:`.record_parts`
-(dependencies, risks, synergies, requests, metrics).
+:mod:`.plan_parts` (focus, goals, milestones), :mod:`.vision_parts` (initiatives) and
+:mod:`.record_parts` (dependencies, risks, synergies, requests, metrics).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 from milepost.document import Document, Section
 from milepost.extract.plan_parts import PlanReader
 from milepost.extract.record_parts import RecordReader
+from milepost.extract.vision_parts import VisionReader
 from milepost.extract.walk import Walk
 from milepost.model import Meta
 from milepost.vocabulary.sections import SectionKind, classify
@@ -43,7 +44,9 @@ def read_parts(
         parts["vision"] = reader.text_of(statement[0])
     readers: dict[str, tuple[Callable[[Section], Sequence[Any]], tuple[SectionKind, ...]]] = {
         "goals": (reader.goals, (SectionKind.GOALS,)),
-        "initiatives": (reader.initiatives, (SectionKind.INITIATIVES,)),
+        "initiatives": (reader.initiatives, (SectionKind.INITIATIVES,))
+        if SectionKind.INITIATIVES in kinds
+        else (reader.vision_initiatives, (SectionKind.VISION,)),
         "milestones": (reader.milestones, (SectionKind.MILESTONES,)),
         "dependencies": (reader.dependencies, (SectionKind.DEPENDENCIES,)),
         "risks": (reader.risks, (SectionKind.RISKS,)),
@@ -101,5 +104,5 @@ _HEALTH_FIELD = re.compile(
 )
 
 
-class _Reader(PlanReader, RecordReader):
+class _Reader(PlanReader, VisionReader, RecordReader):
     """Every part's reader."""

@@ -1,5 +1,5 @@
-"""Readers of the plan: Current Focus, Medium-Term Goals, the initiatives of the Long-Term
-Vision and Completed Milestones (each shipped item read as a milestone)."""
+"""Readers of the plan: Current Focus, Medium-Term Goals and Completed Milestones (each
+shipped item read as a milestone); the initiatives of the vision are in :mod:`.vision_parts`."""
 
 from __future__ import annotations
 
@@ -8,22 +8,19 @@ from dataclasses import fields
 from operator import attrgetter
 
 from milepost.document import Paragraph, Section
-from milepost.extract.section_reader import SectionReader, fields_of, short_period, split_field
+from milepost.extract.section_reader import SectionReader, field_label, short_period, title_name
 from milepost.model import (
     Focus,
     FocusPeriod,
     Goal,
     GoalGroup,
-    Initiative,
     Item,
     Milestone,
     MilestoneGroup,
 )
-from milepost.vocabulary.sections import strip_decoration
 
 __all__ = ["PlanReader"]
 
-_NUMBERED = re.compile(r"(?i)^(?:goal|initiative|risk|request|metric)\s*\d*\s*[:.)-]\s*")
 # The template's milestone: "<feature> shipped - <impact>" (or released, launched, ... when an
 # impact follows: "What the beta delivered" is prose), or "<feature> shipped".
 _SHIPPED = re.compile(
@@ -37,10 +34,6 @@ _AFTER_TITLE = attrgetter(*[field.name for field in fields(Item)][1:])
 assert fields(Item)[0].name == "title", "_retitled passes the title first"
 
 
-#: The fields of an initiative, as its items label them ("- **Impact:** ...").
-_INITIATIVE_FIELDS = frozenset(("vision", "impact", "rough timeline", "timeline", "dependencies"))
-
-
 #: The labels of the lines under a milestone that link to more of it ("- Details: [docs](...)");
 #: its other lines (a sub-feature and its issue link) are not its details.
 _DETAILS = frozenset(
@@ -49,11 +42,6 @@ _DETAILS = frozenset(
         *("blog", "blog post", "post", "case study", "announcement", "release notes", "demo"),
     }
 )
-
-
-def _field_label(item: Item) -> str | None:
-    split = split_field(item.text)
-    return split[0].lower() if split else None
 
 
 def _retitled(item: Item, title: str) -> Item:
@@ -87,6 +75,9 @@ class PlanReader(SectionReader):
                 groups.append(GoalGroup(sub.title, short_period(sub.title), goals, self.span(sub)))
             else:
                 loose.append(self.goal(sub))
+        # "## Near-Term and Medium-Term" over a list, "## Upcoming Milestones" over a table:
+        # each item is a goal, the lines below it its features.
+        loose[:0] = [self._item_goal(item) for item in self.hold(self.own_items(section))]
         if loose:
             groups.insert(
                 0,
@@ -107,13 +98,21 @@ class PlanReader(SectionReader):
         criteria = tuple(i for i in items if i.span.start in criteria_lines)
         features = tuple(i for i in items if i.span.start not in criteria_lines)
         return Goal(
-            name=_NUMBERED.sub("", strip_decoration(section.title)) or section.title,
+            name=title_name(section.title),
             span=self.span(section),
             status=status,
             motivation=fields.get("motivation") or fields.get("why") or None,
             success_criteria=fields.get("success criteria") or None,
             criteria=criteria,
             features=features,
+        )
+
+    def _item_goal(self, item: Item) -> Goal:
+        return Goal(
+            name=title_name(item.title),
+            span=item.span,
+            status=item.status,
+            features=tuple(self.hold(self.children(item))),
         )
 
     def _criteria_lines(self, section: Section) -> range:
@@ -125,26 +124,6 @@ class PlanReader(SectionReader):
                 following = blocks[index + 1]
                 return range(following.start, following.end)
         return range(0)
-
-    def initiatives(self, section: Section) -> list[Initiative]:
-        out = []
-        for sub in section.subsections:
-            items = self.items(sub.start + 1, sub.end)
-            self.hold(i for i in items if _field_label(i) in _INITIATIVE_FIELDS)
-            fields = {**self.line_fields(sub), **fields_of(items)}
-            timeline = fields.get("rough timeline") or fields.get("timeline")
-            out.append(
-                Initiative(
-                    name=_NUMBERED.sub("", strip_decoration(sub.title)) or sub.title,
-                    span=self.span(sub),
-                    vision=fields.get("vision"),
-                    impact=fields.get("impact"),
-                    timeline=timeline,
-                    timeline_period=short_period(timeline) if timeline else None,
-                    dependencies=fields.get("dependencies"),
-                )
-            )
-        return out
 
     def milestones(self, section: Section) -> list[MilestoneGroup]:
         groups = []
@@ -166,7 +145,7 @@ class PlanReader(SectionReader):
         """``<feature> shipped - <impact>``: the item titled by its feature (the found item
         replaced, so every view of it agrees), the impact apart, the links of its details."""
         self.hold([item])
-        lines = self.hold(c for c in self.children(item) if c.links and _field_label(c) in _DETAILS)
+        lines = self.hold(c for c in self.children(item) if c.links and field_label(c) in _DETAILS)
         details = tuple(dict.fromkeys(link for c in lines for link in c.links))
         said = _SHIPPED.fullmatch(item.title)
         if said is None:

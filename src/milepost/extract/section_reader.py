@@ -14,8 +14,17 @@ from milepost.extract.walk import Walk
 from milepost.model import Item, TextBlock
 from milepost.span import Span
 from milepost.vocabulary.periods import Period, read_period
+from milepost.vocabulary.sections import strip_decoration
 
-__all__ = ["SectionReader", "fields_of", "short_period", "split_field"]
+__all__ = [
+    "SectionReader",
+    "field_label",
+    "fields_of",
+    "labels_list",
+    "short_period",
+    "split_field",
+    "title_name",
+]
 
 # A "Label: value" line; labels may hold symbols a metric name uses ("Latency <p95>", "Uptime %").
 _FIELD = re.compile(
@@ -42,6 +51,24 @@ def split_field(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return match.group("label").strip(" *_"), match.group("value").strip()
+
+
+def field_label(item: Item) -> str | None:
+    """The label of an item that is a ``Label: value`` field, lower-cased."""
+    split = split_field(item.text)
+    return split[0].lower() if split else None
+
+
+# What a heading or label numbers its part with: "Goal 1:", "Initiative 2 -", "3.", "4)".
+_NUMBERED = re.compile(
+    r"(?i)^(?:(?:goal|initiative|risk|request|metric)\s*\d*\s*[:.)-]|\d+(?:\.\d+)*[.)])\s*"
+)
+
+
+def title_name(title: str) -> str:
+    """What a goal or an initiative is called: its heading's or item's words without the
+    emoji and the numbering that lead them ("🎯 Goal 1: Speed", "3. AG2 Group Chat")."""
+    return _NUMBERED.sub("", strip_decoration(title)) or title
 
 
 def fields_of(items: list[Item]) -> dict[str, str]:
@@ -149,7 +176,7 @@ class SectionReader:
         labels = {
             block.start
             for block, after in pairwise(blocks)
-            if isinstance(block, Paragraph) and isinstance(after, ListBlock) and _labels(block)
+            if isinstance(block, Paragraph) and isinstance(after, ListBlock) and labels_list(block)
         }
         parts = [p for p in self.paragraphs(section) if p.span.start not in labels]
         if not parts:
@@ -160,8 +187,9 @@ class SectionReader:
         )
 
 
-def _labels(paragraph: Paragraph) -> bool:
-    """Whether ``paragraph`` reads as a label: all of it bold, or ending with a colon."""
+def labels_list(paragraph: Paragraph) -> bool:
+    """Whether ``paragraph``, over a list, reads as the list's label: all of it bold, or
+    ending with a colon ("**Visual Workflow Designer**", "Backends:")."""
     text = paragraph.inline.text.strip()
     if text.endswith(":"):
         return True

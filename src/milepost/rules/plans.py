@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
+from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Status
 
 __all__ = ["RULES"]
@@ -66,17 +67,29 @@ def _request_status(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 
 def _goal_criteria(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    # Goals written the template's way, each under its heading: a bullet of a goals list
+    # ("- Secretless authentication") has nowhere to give criteria.
+    headings = {s.span.start for top in context.roadmap.sections for s in top.walk()}
     for group in context.roadmap.goals:
         for goal in group.goals:
-            if not goal.success_criteria and not goal.criteria:
+            if goal.span.start in headings and not goal.success_criteria and not goal.criteria:
                 yield rule.at(
                     context, goal.span.start, f"goal '{goal.name}' has no success criteria"
                 )
 
 
 def _initiative_timeline(rule: Rule, context: Context) -> Iterator[Diagnostic]:
+    # The initiatives of a "Major Initiatives" section, as the template asks for them: not
+    # those a Long-Term Vision lists where a roadmap has no such section.
+    major = [
+        s.span
+        for top in context.roadmap.sections
+        for s in top.walk()
+        if s.kind is SectionKind.INITIATIVES
+    ]
     for initiative in context.roadmap.initiatives:
-        if not initiative.timeline:
+        start = initiative.span.start
+        if any(span.start <= start < span.end for span in major) and not initiative.timeline:
             yield rule.at(
                 context,
                 initiative.span.start,

@@ -182,7 +182,7 @@ def test_a_roadmap_new_since_the_start_is_a_new_track(
 ) -> None:
     code, out, _ = announce(capsys, "--since", "2026-10-01")
     assert code == 0
-    assert "### New tracks\n\n- **Evaluation**: 20 items on its roadmap\n" in out
+    assert "### New tracks\n\n- **Evaluation**: 30 items on its roadmap\n" in out
     assert "### Shipped" not in out  # their finished work is not news
 
 

@@ -129,3 +129,24 @@ def test_a_long_term_vision_without_major_initiatives_lists_them_itself() -> Non
         ("Key revocation", None),
     ]
     assert roadmap.vision is not None and roadmap.vision.text == "Agents everywhere."
+
+
+def test_a_label_over_a_list_gives_the_list_not_itself() -> None:
+    """massgen's track roadmaps write a focus block and a goal as "- **Goal:** ..." over
+    "- **Deliverables:**" and its list: the goal's features were "Goal: ..." and
+    "Deliverables", the focus block's items the same two lines."""
+    roadmap = milepost.loads(
+        "# T\n\n## Current Focus (Weeks 1-4)\n\n### Backend Stability\n"
+        "- **Goal:** All backends pass\n- **Deliverables:**\n  - Coverage\n  - Benchmarks\n\n"
+        "## Medium-Term Goals\n\n### Code Execution (Q1 2025)\n"
+        "- **Goal:** Safe execution\n- **Motivation:** Agents need to run code\n"
+        "- **Deliverables:**\n  - Sandbox\n  - Limits\n"
+        "- **Success Criteria:**\n  - No escapes\n"
+    )
+    assert roadmap.focus is not None
+    [period] = roadmap.focus.periods
+    assert [i.title for i in period.items] == ["Goal: All backends pass", "Coverage", "Benchmarks"]
+    [goal] = roadmap.goals[0].goals
+    assert goal.motivation == "Agents need to run code"
+    assert [i.title for i in goal.features] == ["Sandbox", "Limits"]
+    assert [i.title for i in goal.criteria] == ["No escapes"]

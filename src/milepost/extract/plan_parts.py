@@ -8,7 +8,13 @@ from dataclasses import fields
 from operator import attrgetter
 
 from milepost.document import Paragraph, Section
-from milepost.extract.section_reader import SectionReader, field_label, short_period, title_name
+from milepost.extract.section_reader import (
+    SectionReader,
+    field_label,
+    short_period,
+    split_field,
+    title_name,
+)
 from milepost.model import (
     Focus,
     FocusPeriod,
@@ -44,6 +50,15 @@ _DETAILS = frozenset(
 )
 
 
+#: A goal's fields as its bullets give them; "- **Goal:** ..." says what the heading says.
+_GOAL_FIELDS = frozenset(("motivation", "why", "success criteria", "goal"))
+
+
+def _labels(item: Item) -> bool:
+    """Whether ``item`` reads as the label of the list below it ("- **Deliverables:**")."""
+    return item.text.rstrip(" *_").endswith(":")
+
+
 def _retitled(item: Item, title: str) -> Item:
     """``item`` with ``title`` for its title (what ``dataclasses.replace`` would make)."""
     return Item(title, *_AFTER_TITLE(item))
@@ -58,13 +73,21 @@ class PlanReader(SectionReader):
             FocusPeriod(
                 heading=sub.title,
                 period=short_period(sub.title),
-                items=tuple(self.hold(self.own_items(sub))),
+                items=tuple(self.hold(self._work(self.own_items(sub)))),
                 span=self.span(sub),
             )
             for sub in section.subsections
         )
-        loose = tuple(self.hold(self.own_items(section)))
+        loose = tuple(self.hold(self._work(self.own_items(section))))
         return Focus(theme, periods, self.span(section), loose)
+
+    def _work(self, items: list[Item]) -> list[Item]:
+        """``items`` with a label over a list ("- **Deliverables:**") replaced by that list."""
+        out: list[Item] = []
+        for item in items:
+            kids = self.children(item) if _labels(item) else []
+            out.extend(kids or [item])
+        return out
 
     def goals(self, section: Section) -> list[GoalGroup]:
         groups: list[GoalGroup] = []
@@ -88,23 +111,35 @@ class PlanReader(SectionReader):
         return groups
 
     def goal(self, section: Section) -> Goal:
+        """A goal under its heading: its fields (lines "**Motivation:** ..." or bullets
+        "- **Goal:** ..."), its success criteria and its features, a label's list read as
+        what the label says ("- **Deliverables:**", "**Success Criteria:**")."""
         fields = self.line_fields(section)
         heading_item = self.found.by_line.get(section.start)
         status = heading_item.status if heading_item and heading_item.kind == "heading" else None
-        items = self.hold(
-            i for i in self.items(section.start + 1, section.end) if i.kind != "heading"
-        )
         criteria_lines = self._criteria_lines(section)
-        criteria = tuple(i for i in items if i.span.start in criteria_lines)
-        features = tuple(i for i in items if i.span.start not in criteria_lines)
+        criteria: list[Item] = []
+        features: list[Item] = []
+        for item in self.items(section.start + 1, section.end):
+            kids = self.children(item) if _labels(item) else []
+            split = split_field(item.text)
+            label = split[0].lower() if split else None
+            if kids:
+                (criteria if "criteria" in item.text.lower() else features).extend(kids)
+            elif item.kind == "heading" or label in _GOAL_FIELDS:
+                if split and label != "goal":
+                    fields.setdefault(split[0].lower(), split[1])
+                    self.hold([item])
+            else:
+                (criteria if item.span.start in criteria_lines else features).append(item)
         return Goal(
             name=title_name(section.title),
             span=self.span(section),
             status=status,
             motivation=fields.get("motivation") or fields.get("why") or None,
             success_criteria=fields.get("success criteria") or None,
-            criteria=criteria,
-            features=features,
+            criteria=tuple(self.hold(criteria)),
+            features=tuple(self.hold(features)),
         )
 
     def _item_goal(self, item: Item) -> Goal:

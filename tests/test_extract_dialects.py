@@ -438,6 +438,10 @@ def test_stated_health_is_a_field_not_a_legend_or_a_table_cell(
             (),
         ),
         ("**Lead:** @eric | **Last Updated:** 2025-01-15", "2025-01-15", None, ("@eric",)),
+        # a lead named without a handle is named as written; a slot left to fill names no one
+        ("**Lead:** Eric | **Last Updated:** 2025-01-15", "2025-01-15", None, ("Eric",)),
+        ("**Lead:** TBD | **Last Updated:** 2025-01-15", "2025-01-15", None, ()),
+        ("**Owners:** Ana and Bo, [Name]", None, None, ("Ana", "Bo")),
         (
             "Last updated: 2026-11-20; Next roadmap review date 2026-12-01",
             "2026-11-20",

@@ -16,6 +16,7 @@ from milepost.model import Meta
 from milepost.span import Span
 from milepost.vocabulary.dates import read_date
 from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.placeholders import is_placeholder
 
 __all__ = ["read_meta", "track_name"]
 
@@ -91,7 +92,7 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
                     next_review=read_date(value), next_review_text=value, next_review_span=span
                 )
             elif kind == "owner" and number < header_end:
-                owners.extend(owners_in(value))
+                owners.extend(owners_in(value) or _names(value))
     if "footer_updated" not in values and "last_updated" in values:
         first = values["last_updated_span"]
         # A document whose only "last updated" line is near its end has it as a footer.
@@ -131,6 +132,23 @@ def _fields(text: str) -> list[tuple[str, str]]:
             value = value[: cut.start()] if cut else value
         fields.append((kind, value))
     return fields
+
+
+_NAMES_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b)\s*")
+_NO_ONE = frozenset(("none", "n/a", "na", "-", "—", "nobody", "unassigned"))
+
+
+def _names(value: str) -> list[str]:
+    """The people an owner field names without handles ("**Lead:** Eric", "Ana and Bo");
+    none for a slot left to fill ("TBD", "[Name]")."""
+    names = []
+    for name in _NAMES_SPLIT.split(value.strip(" *_`")):
+        name = name.strip(" *_`.")
+        bare = name.strip("[]")
+        if not name or name.lower() in _NO_ONE or is_placeholder(bare):
+            continue
+        names.append(name)
+    return names
 
 
 def _author(value: str) -> str | None:

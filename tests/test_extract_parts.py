@@ -150,3 +150,17 @@ def test_a_label_over_a_list_gives_the_list_not_itself() -> None:
     assert goal.motivation == "Agents need to run code"
     assert [i.title for i in goal.features] == ["Sandbox", "Limits"]
     assert [i.title for i in goal.criteria] == ["No escapes"]
+
+
+def test_a_page_whose_first_heading_only_dates_is_titled_by_its_front_matter() -> None:
+    """minikube's roadmap is a Hugo page titled "Roadmap" in its front matter, its "# 2025"
+    the year's section: the track was called "2025"."""
+    from milepost.extract import read_title
+    from milepost.source import decode
+
+    page = '---\ntitle: "Roadmap"\nweight: 4\n---\n\nIntro.\n\n# 2025\n\n## (#1) AI\n- [x] GPU\n'
+    roadmap = milepost.loads(page)
+    assert (roadmap.title, roadmap.track) == ("Roadmap", "Roadmap")
+    assert read_title(decode(page.encode())) == "Roadmap"  # the site's quick read agrees
+    named = milepost.loads("---\ntitle: Roadmap\n---\n\n# Memory Roadmap\n")
+    assert named.track == "Memory"  # a first heading that names the track stays its title

@@ -6,6 +6,8 @@ The generic pass (:mod:`.walk`) finds every status-bearing item; the section ext
 
 from __future__ import annotations
 
+import re
+
 from milepost.document import Document, Heading, Section, headings_to_first_h1, parse
 from milepost.extract.legend import config_legend
 from milepost.extract.meta import read_meta, track_name
@@ -16,6 +18,7 @@ from milepost.model import Roadmap, SectionInfo
 from milepost.source import Source
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify
 
 __all__ = ["extract", "read_roadmap", "read_title", "title_of", "track_name"]
@@ -55,21 +58,41 @@ def extract(
 
 
 def title_of(document: Document) -> str:
-    """A roadmap's title: its first H1, else (a document without one) its first heading."""
-    return _title(document.headings)
+    """A roadmap's title: its first H1, else (a document without one) its first heading; the
+    ``title:`` of its front matter where that heading only says when ("# 2025")."""
+    return _title(document.headings, document.source.text)
 
 
 def read_title(source: Source) -> str:
     """The title :func:`title_of` gives the document of ``source``, read only as far as its
     first H1: a track's name (:func:`track_name`) for the cost of a line or two."""
-    return _title(headings_to_first_h1(source))
+    return _title(headings_to_first_h1(source), source.text)
 
 
-def _title(headings: list[Heading]) -> str:
-    return next(
+def _title(headings: list[Heading], text: str) -> str:
+    title = next(
         (h.inline.text.strip() for h in headings if h.level == 1),
         headings[0].inline.text.strip() if headings else "",
     )
+    if text.startswith("---") and _only_when(title):
+        # A Hugo page's "# 2025" is its first section; the page is titled in its front matter.
+        return _front_matter_title(text) or title
+    return title
+
+
+def _only_when(title: str) -> bool:
+    period = read_period(title)
+    return period is not None and period.text == title
+
+
+_FRONT_MATTER_TITLE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>.*?)(?P=q)[ \t]*$", re.M)
+
+
+def _front_matter_title(text: str) -> str | None:
+    """The ``title:`` of the YAML front matter that opens ``text``, if it gives one."""
+    end = text.find("\n---", 3)
+    match = _FRONT_MATTER_TITLE.search(text, 0, end if end > 0 else 0)
+    return match["title"].strip() or None if match else None
 
 
 def _section_info(

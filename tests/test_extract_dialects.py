@@ -610,6 +610,21 @@ def test_a_lone_year_far_from_the_roadmaps_date_counts_things(text: str, year: i
         ("- Feature X (#361) (beta) (in progress)", "Feature X (beta)", ("#361",), "in_progress"),
         ("- Feature X (in progress) (#361)", "Feature X", ("#361",), "in_progress"),
         ("- 🚧 Feature X (beta) (#361)", "Feature X (beta)", ("#361",), "in_progress"),
+        # "Issue #347" as "PR #12"; another repository's issue, linked or written out.
+        ("- [ ] Context overflow (Issue #347)", "Context overflow", ("#347",), "planned"),
+        (
+            "- [ ] Late init [provider-aws#536](https://github.com/o/provider-aws/pull/536)",
+            "Late init",
+            ("https://github.com/o/provider-aws/pull/536",),
+            "planned",
+        ),
+        (
+            "- [ ] GCP networking o/provider-gcp#131",
+            "GCP networking",
+            ("o/provider-gcp#131",),
+            "planned",
+        ),
+        ("- [ ] Upgrade to C#12", "Upgrade to C#12", (), "planned"),  # a language, no issue
         # A reference inside the sentence is part of it; only a tail of notes lets it go.
         (
             "- 🚧 Fix the crash (#361) in the parser",

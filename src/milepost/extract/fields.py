@@ -13,15 +13,22 @@ __all__ = ["clean_title", "owners_in", "refs_in"]
 # position (three times slower on an item's text).
 _OWNER = re.compile(r"@(?<![\w.@/`]@)([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:/[\w-]+)?)\b")
 _REF = re.compile(r"#(?<![\w&/#]#)(\d{1,7})\b")
+# GitHub's reference to an issue of another repository: "crossplane/provider-gcp#131".
+_CROSS_REF = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[\w.-]+#\d{1,7}\b")
 _GH_URL = re.compile(r"https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|pulls|discussions)/\d+")
 # A tail of references up to the end: tokens ("(#12, @kim)", "#12", "@kim", a URL, a dash or
 # a colon) with blanks between them. Written as the character that opens the tail, then what
 # may follow that character: a pattern that opens with a character class is scanned for in C,
 # one that opens with a repeat is tried at every position (the search ran three times slower).
 _REF_GROUP = (
-    r"(?:#\d+|@[\w-]+|PR\s*#?\d+|https?://\S+)(?:[,\s]+(?:#\d+|@[\w-]+|https?://[^\s,()]+))*\)"
+    r"(?:#\d+|@[\w-]+|PR\s*#?\d+|[Ii]ssues?\s*#?\d+|https?://\S+)"
+    r"(?:[,\s]+(?:#\d+|@[\w-]+|https?://[^\s,()]+))*\)"
 )
-_TOKEN = rf"(?:\({_REF_GROUP}|#\d+|@[\w-]+|https?://\S+|[-–—:,;|])"
+# A reference to another repository's issue: "provider-aws#536", "crossplane/provider-gcp#131"
+# (a name of three characters at least: "C#12" is a language).
+_REPO_REF = r"[A-Za-z0-9](?:[\w.-]*/[\w.-]+|[\w.-]{2,})#\d+"
+_REPO_REF_WORD = re.compile(_REPO_REF)
+_TOKEN = rf"(?:\({_REF_GROUP}|#\d+|@[\w-]+|https?://\S+|{_REPO_REF}|[-–—:,;|])"
 _MORE_TOKENS = rf"(?:\s*{_TOKEN})*\s*$"
 _TRAILING = re.compile(
     r"[\s(#@h\-–—:,;|]"
@@ -35,7 +42,7 @@ _TRAILING = re.compile(
 # A group of references with only bracketed notes after it: "(#361) (beta)", "(@kim) [RFC]".
 _NOTES_TO_END = r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$"
 _REFS_BEFORE_NOTES = re.compile(rf"\({_REF_GROUP}(?={_NOTES_TO_END})")
-_REF_OPENERS = ("(#", "(@", "(PR", "(http")
+_REF_OPENERS = ("(#", "(@", "(PR", "(http", "(Issue", "(issue")
 _LEADING = re.compile(r"^[\s\-–—:|*]+")
 # Spaces, "*" and runs of "_" at either end, but a run that begins or ends a word (the whole
 # run, possessively: "__init__" keeps both of its).
@@ -67,6 +74,8 @@ def refs_in(inline: Inline) -> tuple[str, ...]:
     if "#" in text:
         for match in _REF.finditer(text):
             seen["#" + match.group(1)] = None
+        if "/" in text:
+            seen.update(dict.fromkeys(m.group() for m in _CROSS_REF.finditer(text)))
     for link in inline.links:
         if "github.com" in link.url and _GH_URL.match(link.url):
             seen[link.url] = None
@@ -81,7 +90,12 @@ def clean_title(text: str) -> str:
     title = _LEADING.sub("", text) if text[:1] in _LEAD_CHARS else text
     title = title.rstrip()
     last_word = title[title.rfind(" ") + 1 :]
-    if title[-1:] in _TRAIL_CHARS or last_word[:1] in "@#" or last_word.startswith("http"):
+    if (
+        title[-1:] in _TRAIL_CHARS
+        or last_word[:1] in "@#"
+        or last_word.startswith("http")
+        or ("#" in last_word and _REPO_REF_WORD.fullmatch(last_word) is not None)
+    ):
         # Only the last few hundred characters can be a tail of references: searching from
         # there keeps a line of thousands of " -" linear (the pattern must end the text).
         tail = _TRAILING.search(title, max(0, len(title) - _TAIL_MAX))

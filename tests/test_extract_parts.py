@@ -164,3 +164,11 @@ def test_a_page_whose_first_heading_only_dates_is_titled_by_its_front_matter() -
     assert read_title(decode(page.encode())) == "Roadmap"  # the site's quick read agrees
     named = milepost.loads("---\ntitle: Roadmap\n---\n\n# Memory Roadmap\n")
     assert named.track == "Memory"  # a first heading that names the track stays its title
+
+
+def test_a_shortcode_leading_a_title_is_kept_whole() -> None:
+    """qdrant's "* :atom_symbol: Quantization support" was titled "atom_symbol:
+    Quantization support", its colon taken for a marker's leftover; it reads as the emoji it
+    renders as, kept as written like any decoration (🔧)."""
+    roadmap = milepost.loads("# T\n\n## 2023\n\n* :atom_symbol: Quantization support\n")
+    assert [i.title for i in roadmap.items] == [":atom_symbol: Quantization support"]

@@ -43,7 +43,8 @@ _TRAILING = re.compile(
 _NOTES_TO_END = r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$"
 _REFS_BEFORE_NOTES = re.compile(rf"\({_REF_GROUP}(?={_NOTES_TO_END})")
 _REF_OPENERS = ("(#", "(@", "(PR", "(http", "(Issue", "(issue")
-_LEADING = re.compile(r"^[\s\-–—:|*]+")
+# Marker leftovers leading a title, but the colon that opens a ":shortcode:" decoration.
+_LEADING = re.compile(r"^(?:[\s\-–—|*]|:(?![a-z0-9_+-]+:))+")
 # Spaces, "*" and runs of "_" at either end, but a run that begins or ends a word (the whole
 # run, possessively: "__init__" keeps both of its).
 _EDGE_MARKUP = re.compile(r"^(?:[* ]|_++(?!\w))+|(?:[* ]|(?<!\w)_++)+$")

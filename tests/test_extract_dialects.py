@@ -317,6 +317,11 @@ def test_a_rows_title_is_the_cell_that_names_the_work() -> None:
     assert titles(
         "| Theme | Description | Status |\n|---|---|---|\n| Edge | Harbor at the edge | 🚧 |\n"
     ) == ["Edge"]
+    # A row's focus names its work, not the phase it is in.
+    assert titles(
+        "| Phase | Focus | Key Deliverables | Owner |\n|---|---|---|---|\n"
+        "| Phase 1 | Context Management | Overflow handling | @nc |\n"
+    ) == ["Context Management"]
     # The work before what groups it.
     assert titles(
         "| Epic | Feature | Status |\n|---|---|---|\n| Auth | Login page | 🚧 |\n"

@@ -38,12 +38,13 @@ _WHEN_HEADERS = (
 # Columns that name the work, by how closely: a row's title comes from the first it fills.
 # The work itself (Feature, Task, ...) before what groups it (Theme, Epic, Goal), and a
 # description only where the row names its work in no other ("| Epic | Feature |": the
-# feature; "| Theme | Description |": the theme, the description on a row without one).
+# feature; "| Theme | Description |": the theme, the description on a row without one;
+# "| Phase | Focus |": the focus, "Phase 1" naming no work).
 _TITLE_RANKS = {
     **dict.fromkeys(("feature", "features", "item", "items", "task", "tasks", "title"), 0),
     **dict.fromkeys(("name", "deliverable", "deliverables", "milestone", "milestones"), 0),
     **dict.fromkeys(("request", "requests"), 0),
-    **dict.fromkeys(("theme", "themes", "epic", "epics", "goal", "goals"), 1),
+    **dict.fromkeys(("theme", "themes", "epic", "epics", "goal", "goals", "focus"), 1),
     **dict.fromkeys(("description", "descriptions", "details", "summary"), 2),
 }
 

@@ -172,3 +172,15 @@ def test_a_shortcode_leading_a_title_is_kept_whole() -> None:
     renders as, kept as written like any decoration (🔧)."""
     roadmap = milepost.loads("# T\n\n## 2023\n\n* :atom_symbol: Quantization support\n")
     assert [i.title for i in roadmap.items] == [":atom_symbol: Quantization support"]
+
+
+def test_a_headers_timeline_is_the_planning_horizon() -> None:
+    """massgen's track roadmaps open with "**Timeline:** Next 3-6 months", their horizon;
+    it was read as nothing. A "Timeline:" under a section is that section's."""
+    meta = milepost.loads(
+        "# T\n\n**Timeline:** Q1 2027 through Q2 2027\n\n## Goals\n\n**Timeline:** 2028\n"
+    ).meta
+    assert meta.planning_horizon == "Q1 2027 through Q2 2027"
+    assert meta.horizon_start is not None and meta.horizon_start.label == "2027-Q1"
+    assert meta.horizon_end is not None and meta.horizon_end.label == "2027-Q2"
+    assert milepost.loads("# T\n\n## Goals\n\n**Timeline:** 2028\n").meta.planning_horizon is None

@@ -1,4 +1,5 @@
-"""The header and footer: last updated, planning horizon, next review, owners, footer author.
+"""The header and footer: last updated, planning horizon (or a header's "Timeline:"), next
+review, owners, footer author.
 
 A line may hold several ``Label: value`` fields ("**Last updated:** 2026-11-20 · **Owner:**
 @kim · **Next review:** 2026-12-04"). Owners (``Owner``, ``Lead``, ``Track lead``,
@@ -25,6 +26,7 @@ __all__ = ["read_meta", "track_name"]
 # "Track lead:"): "the track lead will" is prose.
 _LABEL = re.compile(
     r"(?i)\b(?:(?P<updated>last\s+updated)|(?P<horizon>planning\s+horizon)"
+    r"|(?P<timeline>timeline(?=[*_`]*\s*:))"
     r"|(?P<review>next\s+(?:roadmap\s+)?review(?:\s+date)?)"
     r"|(?P<owner>(?:track\s+)?(?:leads?|owners?|maintainers?)(?=[*_`]*\s*:)))\b"
     r"[*_`]*\s*:?[*_`]*\s*:?\s*"
@@ -34,7 +36,7 @@ _LABEL = re.compile(
 _BETWEEN_FIELDS = frozenset("·|;•,.!?:—–-(/")
 # Where a field's value ends even without another label after it: "2026-11-20 | Status: 🟢".
 _VALUE_END = re.compile(r"\s*[·|•;]")
-_KEYWORDS = re.compile("updated|horizon|review|lead|owner|maintainer")
+_KEYWORDS = re.compile("updated|horizon|timeline|review|lead|owner|maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
 _HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")
 _TITLE_SUFFIX = re.compile(r"(?i)\s*(?:\btrack\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
@@ -80,7 +82,9 @@ def read_meta(document: Document, *, path: str | None = None) -> Meta:
                         footer_updated_by=_author(value),
                         footer_span=span,
                     )
-            elif kind == "horizon" and "planning_horizon" not in values:
+            elif kind in ("horizon", "timeline") and "planning_horizon" not in values:
+                if kind == "timeline" and number >= header_end:
+                    continue  # "**Timeline:** Next 3-6 months" is the horizon in the header
                 value = value.strip(" *_")
                 values["planning_horizon"] = value
                 parts = _HORIZON_SPLIT.split(value, maxsplit=1)

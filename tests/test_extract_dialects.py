@@ -799,3 +799,20 @@ def test_a_community_request_written_as_a_table_row() -> None:
     ]
     assert roadmap.requests[0].item.text == "Sync | Planned | 12"
     assert [r.span.first_line for r in roadmap.requests] == [7, 8, 9, 15, 16]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("**raylib 7.0**\n- [ ] Win32 backend\n", "v7.0"),  # a release named by its version
+        ("### Release 2.5\n- [ ] Win32 backend\n", "v2.5"),
+        ("**Q1 2027:**\n- [ ] Win32 backend\n", "2027-Q1"),
+        ("**What to expect in v0.3:**\n- Win32 backend (in progress)\n", "v0.3"),
+        ("**Phase 2.1**\n- [ ] Win32 backend\n", None),  # a part of the plan, no release
+        ("The backends we plan, raylib 7.0 among them:\n- [ ] Win32 backend\n", None),  # prose
+    ],
+)
+def test_a_label_over_a_list_dates_it_as_a_heading_does(text: str, label: str | None) -> None:
+    """raylib's roadmap is one list per "**raylib 7.0**" label: its items had no period."""
+    item = only(f"# T\n\n## Plans\n\n{text}")
+    assert (item.period.label if item.period else None) == label

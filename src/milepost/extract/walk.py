@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from milepost.document import (
     Block,
@@ -29,13 +28,13 @@ from milepost.document import (
     descendants,
 )
 from milepost.extract.heading_markers import heading_marker, label_status
+from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.legend import find_legend
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_words import status_of_word
 
@@ -93,7 +92,7 @@ def _walk_section(section: Section, ctx: WalkContext, out: Walk) -> None:
             scope=scope,
             criteria=criteria,
             done_context=ctx.done_context or Status.DONE in (heading_status, scope),
-            period=_heading_period(title, ctx.anchor) or ctx.period,
+            period=heading_period(title, ctx.anchor) or ctx.period,
         )
         if marker is not None:
             _heading_item(section, marker, ctx, out, source=source)
@@ -112,20 +111,6 @@ def _criteria_heading(title: str) -> bool:
     return _CRITERIA_HEADING.search(title) is not None
 
 
-@lru_cache(maxsize=4096)
-def _title_period(title: str) -> Period | None:
-    return read_period(title, prose=True)
-
-
-def _heading_period(title: str, anchor: date | None) -> Period | None:
-    """A heading's period. Headings repeat within and across roadmaps, and only a relative
-    range ("Next 4-6 Weeks") depends on the anchor: the rest are read once per title."""
-    period = _title_period(title)
-    if period is not None and period.kind == "relative":
-        return read_period(title, anchor=anchor, prose=True)
-    return period
-
-
 def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int) -> None:
     # The paragraph that may label the next list: read only when a list does follow it.
     above: Paragraph | None = None
@@ -140,6 +125,9 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             if label is not None:
                 scope, criteria = label
                 inner = ctx._replace(scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
+            when = label_period(above.inline, ctx.anchor) if above is not None else None
+            if when is not None:  # "**raylib 7.0**" over its list dates it, as a heading would
+                inner = inner._replace(period=when)
             for list_item in block.items:
                 _list_item(list_item, inner, out, depth)
         elif isinstance(block, Table):

@@ -184,3 +184,14 @@ def test_a_headers_timeline_is_the_planning_horizon() -> None:
     assert meta.horizon_start is not None and meta.horizon_start.label == "2027-Q1"
     assert meta.horizon_end is not None and meta.horizon_end.label == "2027-Q2"
     assert milepost.loads("# T\n\n## Goals\n\n**Timeline:** 2028\n").meta.planning_horizon is None
+
+
+def test_a_projects_roadmap_is_the_track_of_the_project() -> None:
+    """ "Kubescape project roadmap" was the track "Kubescape project", "Project Roadmap" the
+    track "Project": "project" before "Roadmap" says whose roadmap it is, as "track" does."""
+    from milepost.extract import track_name
+
+    assert track_name("Kubescape project roadmap") == "Kubescape"
+    assert track_name("NextConsole Project Roadmap 🚀") == "NextConsole"
+    assert track_name("Project Roadmap") == "Project Roadmap"  # no name: the title, whole
+    assert track_name("Project Phoenix Roadmap") == "Project Phoenix"

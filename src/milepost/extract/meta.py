@@ -39,11 +39,14 @@ _VALUE_END = re.compile(r"\s*[·|•;]")
 _KEYWORDS = re.compile("updated|horizon|timeline|review|lead|owner|maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
 _HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")
-_TITLE_SUFFIX = re.compile(r"(?i)\s*(?:\btrack\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$")
+_TITLE_SUFFIX = re.compile(
+    r"(?i)\s*(?:\b(?:track|project)\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$"
+)
 
 
 def track_name(title: str) -> str:
-    """``"Memory Roadmap"`` → ``"Memory"``; a title without "Roadmap" stays whole."""
+    """``"Memory Roadmap"`` → ``"Memory"`` (and "Memory Track - Roadmap", "Kubescape project
+    roadmap"); a title without "Roadmap", or with nothing before it, stays whole."""
     name = _TITLE_SUFFIX.sub("", title).strip(" -–—:")
     return name or title.strip()
 

@@ -364,6 +364,30 @@ def test_status_cli(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_status_on_a_narrow_terminal_is_a_card_per_track(width: int) -> None:
+    # The table needs about 100 columns: squeezed into 80, its count columns shrank to
+    # nothing and their numbers were lost.
+    from rich.console import Console
+
+    from milepost.render.dashboard import dashboard
+
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    console = Console(width=width, no_color=True, force_terminal=True, record=True)
+    console.print(dashboard(portfolio))
+    out = console.export_text()
+    assert "┃" not in out and "…" not in out  # no table, nothing cut short
+    for track in portfolio.tracks:
+        assert track.track in out
+    words = " ".join(out.split())  # as read, across the lines a narrow terminal wraps
+    assert "Orchestration · on track" in words
+    assert "lead @alice · updated 5d ago · next review 2026-12-04" in words
+    assert "✅ 6 🚧 2 📋 6 · high risks 2 · slips 0" in words
+    wide = Console(width=120, no_color=True, force_terminal=True, record=True)
+    wide.print(dashboard(portfolio))
+    assert "Orchestration │ @alice  │ 🟢 on track │  5d ago │ 2026-12-04" in wide.export_text()
+
 def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out = run(capsys, "graph", str(EXAMPLES), "--today", "2026-11-25")
     assert code == 0 and out.startswith("flowchart LR\n")

@@ -50,7 +50,7 @@ def status(paths: tuple[Path, ...], today: dt.date, fmt: str, color: str) -> int
     if fmt == "json":
         click.echo(json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False))
         return code
-    from milepost.render.portfolio import dashboard
+    from milepost.render.dashboard import dashboard
 
     console_for(color, piped_width=PIPED_WIDTH).print(dashboard(portfolio))
     return code

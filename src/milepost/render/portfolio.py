@@ -1,134 +1,19 @@
-"""The portfolio for people: a terminal dashboard, the Mermaid graph and a Markdown summary
-(the DOT graph is :mod:`milepost.render.dot`)."""
+"""The portfolio for people: the Mermaid graph and a Markdown summary (the terminal dashboard
+is :mod:`milepost.render.dashboard`, the DOT graph :mod:`milepost.render.dot`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from datetime import date
-
-from rich.console import Group, JustifyMethod, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from milepost.portfolio.dated import time_order, unplaced
 from milepost.portfolio.model import Portfolio
-from milepost.portfolio.rollup import TrackRollup
+from milepost.render.dashboard import HEALTH_STYLE
 from milepost.render.text import shorten
-from milepost.vocabulary.status import Health, Status
+from milepost.vocabulary.status import Status
 from milepost.vocabulary.titles import title_key
 
-__all__ = ["dashboard", "gantt", "markdown_summary", "mermaid"]
-
-_HEALTH = {
-    Health.ON_TRACK: ("🟢", "green"),
-    Health.AT_RISK: ("🟡", "yellow"),
-    Health.OFF_TRACK: ("🔴", "red"),
-}
-
-_COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
-    ("track", "left"),
-    ("lead", "left"),
-    ("health", "left"),
-    ("updated", "right"),
-    ("next review", "left"),
-    ("✅", "right"),
-    ("🚧", "right"),
-    ("📋", "right"),
-    ("high risks", "right"),
-    ("slips", "right"),
-)
-
-
-def _age(track: TrackRollup) -> str:
-    """How long ago the track was updated, or that its date lies in the future."""
-    if track.age_days is None:
-        return "?"
-    if track.future:
-        return f"{-track.age_days}d in future"
-    return f"{track.age_days}d ago"
-
-
-def dashboard(portfolio: Portfolio) -> RenderableType:
-    """One row per track, then this month's shipped items, what is in flight and what is
-    blocked."""
-    table = Table(title=f"Portfolio on {portfolio.today}", title_justify="left")
-    for name, justify in _COLUMNS:
-        table.add_column(name, justify=justify, no_wrap=True)
-    for track in portfolio.tracks:
-        glyph, colour = _HEALTH[track.health]
-        meta = track.roadmap.meta
-        updated = _age(track)
-        review = str(meta.next_review) if meta.next_review else "none"
-        if track.review_overdue_days:
-            review += f" (overdue {track.review_overdue_days}d)"
-        table.add_row(
-            track.track,
-            track.lead or "",
-            Text(f"{glyph} {track.health.value.replace('_', ' ')}", style=colour),
-            updated,
-            review,
-            str(track.counts.get("done", 0)),
-            str(track.counts.get("in_progress", 0)),
-            str(track.counts.get("planned", 0)),
-            f"{track.high_risks}"
-            + (
-                f" ({track.unmitigated_high_risks} unmitigated)"
-                if track.unmitigated_high_risks
-                else ""
-            ),
-            str(len(track.slipped)),
-        )
-    parts: list[RenderableType] = [table]
-    attention = [t for t in portfolio.tracks if t.health is not Health.ON_TRACK]
-    if attention:
-        parts.append(Text("\nNeeds attention", style="bold"))
-        parts += [Text(f"  {_HEALTH[t.health][0]} {t.track}: {t.health_reason}") for t in attention]
-    parts.append(Text(f"\nShipped this month ({len(portfolio.shipped_this_month)})", style="bold"))
-    parts += [Text(f"  ✅ {track}: {item.title}") for track, item in portfolio.shipped_this_month]
-    parts.append(Text(f"\nIn flight ({len(portfolio.in_flight)})", style="bold"))
-    parts += [Text(f"  🚧 {track}: {item.title}") for track, item in portfolio.in_flight]
-    if portfolio.blocked:
-        parts.append(Text(f"\nBlocked ({len(portfolio.blocked)})", style="bold"))
-        parts += [Text(f"  ⛔ {track}: {item.title}") for track, item in portfolio.blocked]
-    if portfolio.conflicts:
-        parts.append(Text(f"\nConflicts in time ({len(portfolio.conflicts)})", style="bold red"))
-        for c in portfolio.conflicts:
-            match = f" — matched {c.matched}" if c.matched else ""
-            parts.append(
-                Text(
-                    f"  ⚠ {c.edge.source} needs '{c.edge.what}' from "
-                    f"{c.edge.target} by {c.edge.when}: {c.problem}{match}"
-                )
-            )
-    if portfolio.unresolved:
-        parts.append(Text("\nUnresolved references", style="bold"))
-        parts += [Text(f"  ? {t} line {n}: '{m}'") for t, m, n in portfolio.unresolved]
-    if portfolio.ambiguous:
-        parts.append(Text("\nAmbiguous references", style="bold"))
-        parts += [
-            Text(f"  ? {t} line {n}: '{m}' could be {' or '.join(could)}")
-            for t, m, n, could in portfolio.ambiguous
-        ]
-    cycles = _distinct(portfolio.cycles.values())
-    if cycles:
-        parts.append(Text(f"\nDependency cycles ({len(cycles)})", style="bold red"))
-        parts += [Text(f"  ↻ {' → '.join(cycle)}") for cycle in cycles]
-    return Group(*parts)
-
-
-def _distinct(cycles: Iterable[Sequence[str]]) -> list[list[str]]:
-    """Each cycle once (every track on one has it, from itself: A → B → A, B → A → B), from
-    its first track by name."""
-    seen: dict[tuple[str, ...], list[str]] = {}
-    for path in cycles:
-        ring = path[:-1]
-        if ring:
-            start = ring.index(min(ring))
-            turned = (*ring[start:], *ring[:start])
-            seen.setdefault(turned, [*turned, turned[0]])
-    return list(seen.values())
-
+__all__ = ["gantt", "markdown_summary", "mermaid"]
 
 # Lowercase words of Mermaid's flowchart grammar: as node ids they do not parse.
 _MERMAID_WORDS = frozenset(
@@ -167,7 +52,7 @@ def mermaid(portfolio: Portfolio) -> str:
     lines = ["flowchart LR"]
     ids, by_name = _node_ids(portfolio)
     for track, node in zip(portfolio.tracks, ids, strict=True):
-        glyph = _HEALTH[track.health][0]
+        glyph = HEALTH_STYLE[track.health][0]
         lines.append(f'    {node}["{glyph} {_label(track.track)}"]')
     links = []
     for edge in portfolio.edges:
@@ -198,7 +83,7 @@ def markdown_summary(portfolio: Portfolio) -> str:
         cells = [
             track.track,
             track.lead or "",
-            f"{_HEALTH[track.health][0]} {track.health_reason}",
+            f"{HEALTH_STYLE[track.health][0]} {track.health_reason}",
             (track.updated_label or "") + (" (in the future)" if track.future else ""),
             str(meta.next_review or ""),
             str(track.counts.get("done", 0)),

@@ -364,7 +364,6 @@ def test_status_cli(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
-
 @pytest.mark.parametrize("width", [80, 40])
 def test_status_on_a_narrow_terminal_is_a_card_per_track(width: int) -> None:
     # The table needs about 100 columns: squeezed into 80, its count columns shrank to
@@ -387,6 +386,7 @@ def test_status_on_a_narrow_terminal_is_a_card_per_track(width: int) -> None:
     wide = Console(width=120, no_color=True, force_terminal=True, record=True)
     wide.print(dashboard(portfolio))
     assert "Orchestration │ @alice  │ 🟢 on track │  5d ago │ 2026-12-04" in wide.export_text()
+
 
 def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out = run(capsys, "graph", str(EXAMPLES), "--today", "2026-11-25")

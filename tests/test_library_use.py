@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
+import pickle
 import shutil
 import subprocess
 from pathlib import Path
@@ -179,3 +182,21 @@ def test_a_path_given_as_bytes_is_a_type_error_naming_it() -> None:
     """``check(b"tracks")`` was read as a sequence of ints and failed in os.fspath."""
     with pytest.raises(TypeError, match="paths must be"):
         milepost.check(b"examples/portfolio", today=TODAY)  # type: ignore[arg-type]
+
+
+def test_a_roadmap_takes_apart_copies_and_pickles_as_dataclasses_do() -> None:
+    """``dataclasses.asdict`` and ``copy.deepcopy`` of any roadmap raised TypeError ("cannot
+    pickle 'mappingproxy' object"): its legend's markers were a read-only proxy. They are a
+    read-only dict, which copies; the legend stays read-only."""
+    text = "# Web UI Roadmap\n\n## Now\n\n**Legend:** 🟢 Active | 🔴 Blocked\n\n- 🟢 Dark mode\n"
+    roadmap = milepost.loads(text)
+    assert roadmap.items[0].status is milepost.Status.IN_PROGRESS
+    data = dataclasses.asdict(roadmap)
+    assert data["track"] == "Web UI" and data["items"][0]["title"] == "Dark mode"
+    assert data["legend"]["glyphs"] == dict(roadmap.legend.glyphs)
+    again = copy.deepcopy(roadmap)
+    assert again == roadmap and again.legend == roadmap.legend
+    assert pickle.loads(pickle.dumps(roadmap)).legend == roadmap.legend
+    with pytest.raises(TypeError):
+        roadmap.legend.glyphs["🟢"] = milepost.Status.DONE  # type: ignore[index]
+    assert dataclasses.asdict(milepost.load(EXAMPLES / MEMORY))["track"] == "Memory"

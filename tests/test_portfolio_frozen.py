@@ -4,9 +4,11 @@ and its JSON is what it was when they were plain dicts."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 import pickle
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -60,7 +62,18 @@ def test_the_rollups_cannot_be_changed_by_accident(cyclic: Portfolio) -> None:
             mapping[key] = 0
         with pytest.raises(TypeError):
             del mapping[key]
-        assert not hasattr(mapping, "update") and not hasattr(mapping, "pop")
+        changes: list[tuple[Callable[..., object], tuple[object, ...]]] = [
+            (mapping.update, ({key: 0},)),
+            (mapping.pop, (key,)),
+            (mapping.popitem, ()),
+            (mapping.setdefault, ("new", 0)),
+            (mapping.clear, ()),
+        ]
+        for change, arguments in changes:
+            with pytest.raises(TypeError):
+                change(*arguments)
+        with pytest.raises(TypeError):
+            mapping |= {key: 0}
     with pytest.raises(AttributeError):
         cyclic.cycles["Alpha"].append("Gamma")  # type: ignore[attr-defined]
     assert alpha.counts == {"done": 1, "in_progress": 2, "planned": 1}
@@ -91,6 +104,25 @@ def test_the_json_is_plain_and_unchanged(cyclic: Portfolio) -> None:
     assert cycles in text
     assert '"counts": {"done": 1, "in_progress": 2, "planned": 1}' in text
     assert '"requests": {"in_progress": 1, "planned": 1}' in text
+
+
+def test_asdict_takes_a_rollup_and_a_portfolio_apart(cyclic: Portfolio) -> None:
+    """``dataclasses.asdict`` copies a record into dicts: it raised TypeError ("cannot pickle
+    'mappingproxy' object") on any rollup or portfolio, a read-only mapping being no dict."""
+    alpha = cyclic.tracks[0]
+    data = dataclasses.asdict(alpha)
+    assert data["counts"] == {"done": 1, "in_progress": 2, "planned": 1}
+    assert data["requests"] == {"in_progress": 1, "planned": 1}
+    assert data["roadmap"]["track"] == "Alpha" and data["slug"] == "a"
+    assert json.loads(json.dumps(data["counts"])) == dict(alpha.counts)
+    whole = dataclasses.asdict(cyclic)
+    assert whole["cycles"]["Alpha"] == ("Alpha", "Beta", "Alpha")
+    assert whole["totals"] == dict(cyclic.totals)
+    assert whole["tracks"][0]["counts"] == data["counts"]
+    assert dataclasses.astuple(alpha)[8] == data["counts"]
+    with pytest.raises(TypeError):  # a copy, as read-only as what it copies
+        data["counts"]["done"] = 0
+    assert dict(data["counts"]) | {"done": 0} == {"done": 0, "in_progress": 2, "planned": 1}
 
 
 @pytest.mark.parametrize("how", ["pickle", "deepcopy", "copy"])

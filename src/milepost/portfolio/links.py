@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
-from milepost.portfolio.frozen import freeze, reduced
+from milepost.readonly import freeze
 
 __all__ = ["TrackIndex", "normal_track", "track_index", "track_labels"]
 
@@ -151,9 +150,6 @@ class TrackIndex:
 
     def __post_init__(self) -> None:
         freeze(self, "names", "ambiguous", "labels")
-
-    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        return reduced(self)
 
     @classmethod
     def build(

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from milepost.config import Config
 from milepost.model import Item, Roadmap
-from milepost.portfolio.frozen import freeze, read_only, reduced
 from milepost.portfolio.graph import cycles_and_links, on_cycles
 from milepost.portfolio.links import TrackIndex, track_index, track_labels
 from milepost.portfolio.month import this_month
 from milepost.portfolio.rollup import TrackRollup, rollup
 from milepost.portfolio.slugs import slug_path_of
+from milepost.readonly import freeze, read_only
 
 __all__ = [
     "Conflict",
@@ -104,9 +104,6 @@ class Portfolio:
     def __post_init__(self) -> None:
         object.__setattr__(self, "cycles", read_only({t: tuple(p) for t, p in self.cycles.items()}))
         freeze(self, "totals")
-
-    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        return reduced(self)
 
     def on_cycle(self, edge: Edge) -> bool:
         """Whether ``edge`` is a dependency on a cycle (any cycle, not only the one shown

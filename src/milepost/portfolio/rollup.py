@@ -4,7 +4,7 @@ facts ``check`` reports."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,8 +19,8 @@ from milepost.portfolio.freshness import (
     slips,
     unmitigated_high_high,
 )
-from milepost.portfolio.frozen import freeze, reduced
 from milepost.portfolio.slugs import slug_of
+from milepost.readonly import freeze
 from milepost.vocabulary.placeholders import is_placeholder_title
 from milepost.vocabulary.status import Health
 
@@ -51,9 +51,6 @@ class TrackRollup:
 
     def __post_init__(self) -> None:
         freeze(self, "counts", "requests")
-
-    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        return reduced(self)
 
     @property
     def updated_label(self) -> str | None:

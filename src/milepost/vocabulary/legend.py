@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
+from milepost.readonly import freeze
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 
 __all__ = ["NO_LEGEND", "Legend"]
@@ -28,11 +28,7 @@ class Legend:
     def __post_init__(self) -> None:
         # Read-only, whatever the caller passed: a roadmap keeps its legend where anyone may
         # read it, and the config's is cached and shared by every roadmap read with it.
-        object.__setattr__(self, "glyphs", MappingProxyType(dict(self.glyphs)))
-        object.__setattr__(self, "words", MappingProxyType(dict(self.words)))
-
-    def __reduce__(self) -> tuple[type[Legend], tuple[dict[str, Status], dict[str, Status]]]:
-        return (Legend, (dict(self.glyphs), dict(self.words)))  # a proxy cannot be pickled
+        freeze(self, "glyphs", "words")
 
     @classmethod
     def from_markers(cls, markers: dict[str, Status]) -> Legend:

@@ -200,3 +200,44 @@ def test_a_roadmap_takes_apart_copies_and_pickles_as_dataclasses_do() -> None:
     with pytest.raises(TypeError):
         roadmap.legend.glyphs["🟢"] = milepost.Status.DONE  # type: ignore[index]
     assert dataclasses.asdict(milepost.load(EXAMPLES / MEMORY))["track"] == "Memory"
+
+
+def test_a_roadmap_read_from_text_is_named_by_its_path_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``loads(text, path="roadmap.md")`` named its track by the working directory (its slug
+    and, beside a namesake, its label): a pure function of the text gave another portfolio
+    in each folder. A ``roadmap.md`` whose path names no folder is named by its title; the
+    rest by their paths, as before."""
+    from milepost.checking.portfolio_view import portfolio_view
+    from milepost.config import Config
+    from milepost.portfolio.model import build_portfolio
+
+    texts = {
+        "roadmap.md": "# Web UI Roadmap\n\n- 🚧 Dark mode\n",
+        "../roadmap.md": "# Search Roadmap\n\n- 📋 Facets\n",
+        "tracks/web/roadmap.md": "# Web UI Roadmap\n\n- 📋 Themes\n",
+        "docs/memory-roadmap.md": "# Memory Roadmap\n\n- ✅ Store\n",
+    }
+    seen = []
+    for folder in ("acme", "elsewhere/deeper"):
+        (tmp_path / folder).mkdir(parents=True)
+        monkeypatch.chdir(tmp_path / folder)
+        roadmaps = [milepost.loads(text, path=path) for path, text in texts.items()]
+        portfolio = build_portfolio(roadmaps, today=TODAY, config=Config())
+        view = portfolio_view(roadmaps)
+        assert view.tracks is not None
+        seen.append(
+            (
+                {t.roadmap.path: (t.slug, t.track) for t in portfolio.tracks},
+                dict(view.tracks.labels),
+            )
+        )
+    assert seen[0] == seen[1]
+    assert seen[0][0] == {
+        "roadmap.md": ("web-ui", "Web UI (web-ui)"),
+        "../roadmap.md": ("search", "Search"),
+        "tracks/web/roadmap.md": ("web", "Web UI (web)"),
+        "docs/memory-roadmap.md": ("memory", "Memory"),
+    }
+    assert seen[0][1]["roadmap.md"] == "Web UI (web-ui)"

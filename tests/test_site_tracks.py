@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from milepost import api
+from milepost.api import check_parallel
 from milepost.cli import main
 from tests.conftest import EXAMPLES, TODAY
 
@@ -156,6 +157,33 @@ def test_a_roadmap_at_the_root_is_named_by_its_folder_however_it_is_given(
     assert [p.name for p in (tmp_path / "up" / "tracks").iterdir()] == ["acme.html"]
 
 
+def test_a_root_roadmap_titled_otherwise_is_its_folder_s_page_and_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repository's ROADMAP.md whose title is not its folder's name: built from its folder,
+    its page, the index's link to it, the graph's node, a link to it from another roadmap and
+    a dependency on it by its slug all go by the folder's name, as they do when it is given
+    by its full path."""
+    repo = tmp_path / "acme"
+    (repo / "web").mkdir(parents=True)
+    (repo / "ROADMAP.md").write_text("# Product Roadmap\n\n- 🚧 Search\n", encoding="utf-8")
+    (repo / "web" / "roadmap.md").write_text(
+        "# Web Roadmap\n\nSee [the product roadmap](../ROADMAP.md).\n\n"
+        "## Dependencies\n\n- Dependency on acme: search\n",  # the track by its slug
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(repo)
+    for given, out in ((".", "rel"), (str(repo), "abs")):
+        site = tmp_path / out
+        assert _site(given, "-o", site) == 0, given
+        assert sorted(p.name for p in (site / "tracks").iterdir()) == ["acme.html", "web.html"]
+        assert 'href="tracks/acme.html"' in (site / "index.html").read_text(encoding="utf-8")
+        web = (site / "tracks" / "web.html").read_text(encoding="utf-8")
+        assert 'href="acme.html"' in web, given
+        graph = (site / "graph.html").read_text(encoding="utf-8")
+        assert "tracks/acme.html" in graph and "Web needs search from Product" in graph
+
+
 def test_a_namesake_at_the_root_is_labelled_by_its_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -174,4 +202,7 @@ def test_a_namesake_at_the_root_is_labelled_by_its_folder(
     assert sorted(t["track"] for t in data["tracks"]) == ["Memory (acme)", "Memory (memory)", "Web"]
     # "Memory" names two tracks: said, not taken for the one at the root
     assert main(["check", ".", "--today", "2026-11-25", "--select", "MP601"]) == 1
-    assert "MP601" in capsys.readouterr().out
+    assert "(write one of: acme, Memory (memory))" in capsys.readouterr().out
+    monkeypatch.setattr(check_parallel, "PARALLEL_FROM", 2)  # as a big portfolio is checked
+    assert main(["check", ".", "--today", "2026-11-25", "--select", "MP601", "--no-cache"]) == 1
+    assert "(write one of: acme, Memory (memory))" in capsys.readouterr().out

@@ -220,6 +220,7 @@ def check_parallel(
             located=where,
             used=used,
             suppressions=comments,
+            cwd=fs.cwd(),
         )
         by_path.update(found)
         for roadmap in own:  # MP106, now that both passes ran

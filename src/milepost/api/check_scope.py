@@ -65,7 +65,7 @@ def stand_in(path: str) -> Roadmap:
     references to it must not look dangling (the file's own error is reported apart)."""
     from milepost.portfolio.slugs import path_slug
 
-    return loads(f"# {path_slug(path)}\n", path=path)
+    return loads(f"# {path_slug(path, cwd=fs.cwd())}\n", path=path)
 
 
 def other_files(

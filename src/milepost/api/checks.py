@@ -110,6 +110,7 @@ def _check(
             unsafe_fixes=unsafe_fixes,
             missing_links={r.path: scope.missing_links(r) for r in group if r.path},
             located=scope.located(group, config),
+            cwd=fs.cwd(),
             others=scope.rest_of_portfolio(
                 group, config, select, ignore, failed=failed.get(config, ()), loaded=known
             ),
@@ -142,5 +143,6 @@ def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> Che
             missing_links={r.path: scope.missing_links(r) for r in roadmaps if r.path},
             others=scope.rest_of_portfolio(roadmaps, config, (), ()),
             located=scope.located(roadmaps, config),
+            cwd=fs.cwd(),
         )
     return CheckResult(reports, [])

@@ -20,6 +20,9 @@ from milepost.source import Source, decode
 def loads(text: str, *, path: str | None = None, config: Config | None = None) -> Roadmap:
     """Parse roadmap text (already decoded) into a :class:`Roadmap`. Never raises on any text.
 
+    ``path`` says where the text is from: findings name it, and a portfolio names the track
+    by it (``tracks/memory/roadmap.md`` is ``memory``; a ``roadmap.md`` with no folder before
+    it, by its title); nothing is read from it, and the working directory plays no part.
     ``config`` adds its ``statuses`` markers to the vocabulary.
     """
     _must_be_text(text)

@@ -28,7 +28,7 @@ def portfolio(paths: Paths, *, today: date) -> tuple[Portfolio, LoadResult]:
     paths, today = path_list(paths), as_day(today)
     loaded = load_many(paths)
     config = find_config(paths[0] if paths else ".")
-    return build_portfolio(loaded.roadmaps, today=today, config=config), loaded
+    return build_portfolio(loaded.roadmaps, today=today, config=config, cwd=fs.cwd()), loaded
 
 
 def site(

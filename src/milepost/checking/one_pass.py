@@ -29,6 +29,7 @@ def check_roadmaps(
     missing_links: dict[str, frozenset[str]] | None = None,
     others: list[Roadmap] | None = None,
     located: Mapping[str, str] | None = None,
+    cwd: str | None = None,
 ) -> list[FileReport]:
     """Check every roadmap (and fix it, with ``fix``) as one portfolio.
 
@@ -36,10 +37,12 @@ def check_roadmaps(
     (the caller looks at the disk; this function does not). ``others`` are the portfolio's
     other roadmaps: they resolve cross-track references but are not checked themselves.
     ``located`` maps a path to where it is relative to the config's folder (see
-    :func:`~milepost.checking.selection.rules_for`).
+    :func:`~milepost.checking.selection.rules_for`). ``cwd``: the folder the paths are
+    relative to, which names a ``roadmap.md`` given without one
+    (:func:`~milepost.portfolio.slugs.slug_path`).
     """
     rules = choose_rules(config, select, ignore)
-    portfolio = portfolio_view([*roadmaps, *(others or [])])
+    portfolio = portfolio_view([*roadmaps, *(others or [])], cwd=cwd)
     reports = []
     for roadmap in roadmaps:
         missing = (missing_links or {}).get(roadmap.path or "", frozenset())

@@ -27,14 +27,16 @@ class PortfolioView:
     namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def portfolio_view(roadmaps: list[Roadmap]) -> PortfolioView:
+def portfolio_view(roadmaps: list[Roadmap], *, cwd: str | None = None) -> PortfolioView:
+    """The tracks of ``roadmaps`` as the cross-track rules see them; ``cwd``: the folder
+    their relative paths are relative to (:func:`~milepost.portfolio.slugs.slug_path`)."""
     if len(roadmaps) < 2:
         return PortfolioView()  # one file: cross-track references cannot be judged
     from milepost.portfolio.graph import cycles
     from milepost.portfolio.links import normal_track, track_index, track_labels
     from milepost.portfolio.slugs import slug_path_of
 
-    pairs = [(roadmap.track, slug_path_of(roadmap)) for roadmap in roadmaps]
+    pairs = [(roadmap.track, slug_path_of(roadmap, cwd=cwd)) for roadmap in roadmaps]
     paths = [roadmap.path for roadmap in roadmaps]
     labels = track_labels(pairs, paths=paths)
     index = track_index(pairs, paths=paths, labels=labels)

@@ -73,17 +73,19 @@ def check_references(
     located: Mapping[str, str] | None = None,
     used: dict[str, set[CommentKey]] | None = None,
     suppressions: Mapping[str, Suppressions] | None = None,
+    cwd: str | None = None,
 ) -> dict[str, list[Diagnostic]]:
     """The findings of the cross-track rules, by path; ``others`` only resolve references.
     ``located`` maps a path to where it is relative to the config's folder (see
     :func:`~milepost.checking.selection.rules_for`); ``used``: the keys of the suppression
     comments that hid a finding are added to each path's set; ``suppressions``: each path's
-    comments, where the caller read them already (else they are read here)."""
+    comments, where the caller read them already (else they are read here); ``cwd``: the
+    folder the paths are relative to (see :func:`~milepost.portfolio.slugs.slug_path`)."""
     cross = [r for r in rules if r.group == "references"]
     if not cross:
         return {}
     hid = used if used is not None else {}
-    portfolio = portfolio_view([*roadmaps, *others])
+    portfolio = portfolio_view([*roadmaps, *others], cwd=cwd)
     return {
         roadmap.path or "": run_rules(
             rules_for(roadmap, cross, config, (located or {}).get(roadmap.path or "")),

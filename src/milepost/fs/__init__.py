@@ -7,12 +7,22 @@ pure layers from importing this. Callers use it as ``from milepost import fs``.
 
 from __future__ import annotations
 
-from milepost.fs.reading import Snapshot, code_stamp, read, real, sha256, walk, walk_relative
+from milepost.fs.reading import (
+    Snapshot,
+    code_stamp,
+    cwd,
+    read,
+    real,
+    sha256,
+    walk,
+    walk_relative,
+)
 from milepost.fs.writing import remove, replace, user_cache, write_atomic
 
 __all__ = [
     "Snapshot",
     "code_stamp",
+    "cwd",
     "read",
     "real",
     "remove",

@@ -14,7 +14,7 @@ from pathlib import Path
 from milepost import source
 from milepost.errors import NotAFileError, SourceError
 
-__all__ = ["Snapshot", "code_stamp", "read", "real", "sha256", "walk", "walk_relative"]
+__all__ = ["Snapshot", "code_stamp", "cwd", "read", "real", "sha256", "walk", "walk_relative"]
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 
@@ -74,6 +74,15 @@ def read(path: str | os.PathLike[str], *, any_size: bool = False) -> Snapshot:
     finally:
         os.close(fd)
     return Snapshot(p, b"".join(chunks))
+
+
+def cwd() -> str | None:
+    """The working directory, which relative paths are relative to; None where there is
+    none (it was removed)."""
+    try:
+        return os.getcwd()
+    except OSError:
+        return None
 
 
 def real(path: str | os.PathLike[str]) -> Path:

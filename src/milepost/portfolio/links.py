@@ -131,6 +131,7 @@ def track_index(
     return TrackIndex.build(
         ((label, [name, place.rpartition("/")[2]]) for label, (name, place), _ in labelled),
         labels={path: label for label, _, path in labelled if path is not None},
+        slugs={label: place.rpartition("/")[2] for label, (_, place), path in labelled if path},
     )
 
 
@@ -144,21 +145,28 @@ class TrackIndex:
     ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Each track's label by its roadmap's path (:func:`track_index`): what it is called here.
     labels: Mapping[str, str] = field(default_factory=dict)
+    #: Each track's slug by its label (:func:`track_index`): the shortest name it may go by.
+    slugs: Mapping[str, str] = field(default_factory=dict)
     # Memos of :meth:`suggest`, filled as it is asked: they change no answer.
     _suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     _trigrams: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        freeze(self, "names", "ambiguous", "labels")
+        freeze(self, "names", "ambiguous", "labels", "slugs")
 
     @classmethod
     def build(
-        cls, tracks: Iterable[tuple[str, Iterable[str]]], *, labels: Mapping[str, str] | None = None
+        cls,
+        tracks: Iterable[tuple[str, Iterable[str]]],
+        *,
+        labels: Mapping[str, str] | None = None,
+        slugs: Mapping[str, str] | None = None,
     ) -> TrackIndex:
         """From ``(track name, [other names: slug, aliases])``; names win over aliases. A
         name, or an alias, that two tracks share resolves to neither: it is ambiguous.
         ``labels``: each track's name by its roadmap's path, where :meth:`me` finds it (not
-        by its slug path: ``a/memory/roadmap.md`` and ``a/memory-roadmap.md`` share one)."""
+        by its slug path: ``a/memory/roadmap.md`` and ``a/memory-roadmap.md`` share one);
+        ``slugs``: each track's slug by its name (its label), where its roadmap has a path."""
         names: dict[str, str] = {}
         ambiguous: dict[str, tuple[str, ...]] = {}
 
@@ -180,7 +188,7 @@ class TrackIndex:
                     add(key, name)
         names.pop("", None)
         ambiguous.pop("", None)
-        return cls(names, ambiguous, labels or {})
+        return cls(names, ambiguous, labels or {}, slugs or {})
 
     def resolve(self, mention: str) -> str | None:
         """The track a mention names, or None (no track, or several: see :meth:`namesakes`)."""

@@ -234,11 +234,16 @@ def cyclic_pairs(edges: Iterable[Edge]) -> set[tuple[str, str]]:
     return on_cycles(_dependency_graph(edges))
 
 
-def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> Portfolio:
-    """Roll every track up, resolve references between them, find conflicts in time."""
+def build_portfolio(
+    roadmaps: list[Roadmap], *, today: date, config: Config, cwd: str | None = None
+) -> Portfolio:
+    """Roll every track up, resolve references between them, find conflicts in time.
+    ``cwd``: the folder the roadmaps' relative paths are relative to, which names a
+    ``roadmap.md`` given without one (:func:`~milepost.portfolio.slugs.slug_path`); without
+    it, such a track is named by its title."""
     from milepost.portfolio.conflicts import find_conflicts
 
-    pairs = [(r.track, slug_path_of(r)) for r in roadmaps]
+    pairs = [(r.track, slug_path_of(r, cwd=cwd)) for r in roadmaps]
     paths = [r.path for r in roadmaps]
     # What the portfolio calls each track: its name, or "name (slug)" beside a namesake
     # ("name (folder/slug)" where the namesake's slug is the same).
@@ -258,7 +263,7 @@ def build_portfolio(roadmaps: list[Roadmap], *, today: date, config: Config) -> 
         ambiguous += found.ambiguous
     rollups = tuple(
         sorted(
-            (rollup(r, today, config, label=label) for label, r in labelled),
+            (rollup(r, today, config, label=label, cwd=cwd) for label, r in labelled),
             key=lambda t: t.track,
         )
     )

@@ -148,7 +148,12 @@ def _health(
 
 
 def rollup(
-    roadmap: Roadmap, today: date, config: Config, *, label: str | None = None
+    roadmap: Roadmap,
+    today: date,
+    config: Config,
+    *,
+    label: str | None = None,
+    cwd: str | None = None,
 ) -> TrackRollup:
     """One track's figures and health as of ``today``.
 
@@ -156,7 +161,9 @@ def rollup(
     (:mod:`milepost.portfolio.freshness`): the last-updated date as MP201 reads it (a month
     alone counts as its nearest day, the footer stands in for a missing header date), the review
     MP202 finds overdue, and every open item whose time has passed (MP206 and MP208).
-    ``label``: what the portfolio calls the track, where a namesake makes it not its name.
+    ``label``: what the portfolio calls the track, where a namesake makes it not its name;
+    ``cwd``: the folder its path is relative to, which names a ``roadmap.md`` given without
+    one (:func:`~milepost.portfolio.slugs.slug_path`).
     """
     meta = roadmap.meta
     found = last_updated(roadmap, today)
@@ -174,7 +181,7 @@ def rollup(
     health, reason = _health(roadmap, today, config, updated, slipped, unmitigated, unfilled)
     return TrackRollup(
         roadmap,
-        slug_of(roadmap),
+        slug_of(roadmap, cwd=cwd),
         lead,
         health,
         reason,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from milepost.portfolio.links import TrackIndex
-from milepost.portfolio.slugs import path_slug
 from milepost.rules.base import Context, Diagnostic, Rule, Severity
 
 __all__ = ["RULES"]
@@ -40,10 +39,9 @@ def _unambiguous(tracks: TrackIndex, labels: tuple[str, ...]) -> list[str]:
     """The shortest name of each track that names it alone: its slug, else its label
     ("Memory (memory)", where the slug "memory" is the shared name too); none for a track
     that neither names (what is offered must be what reaches it)."""
-    slugs = {label: path_slug(path) for path, label in tracks.labels.items()}
     offered = []
     for label in labels:
-        for mention in (slugs.get(label), label):
+        for mention in (tracks.slugs.get(label), label):
             if mention and tracks.resolve(mention) == label:
                 offered.append(mention)
                 break

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from milepost import fs
 from milepost.config import Config
 from milepost.errors import MilepostError, UsageError, WriteError
 from milepost.extract import read_title, track_name
@@ -102,7 +103,8 @@ def _labels(
             named.append((track, track_name(read_title(source))))
         elif track.parts is not None:
             named.append((track, track.parts.name))
-    labels = track_labels((name, slug_path(str(t.path))) for t, name in named)
+    here = fs.cwd()
+    labels = track_labels((name, slug_path(str(t.path), cwd=here)) for t, name in named)
     again = [
         t
         for (t, _), label in zip(named, labels, strict=True)
@@ -138,7 +140,8 @@ def build_site(
     fresh = not manifest  # a first build by this version: older caches may lie around
     kept = read_kept(folder, version, memo)
     # Each roadmap's page by its file: a link from one roadmap to another goes to its page.
-    pages_of = {os.path.realpath(path): path_slug(str(path)) for path, _, _ in files}
+    here = fs.cwd()
+    pages_of = {os.path.realpath(path): path_slug(str(path), cwd=here) for path, _, _ in files}
     _refuse_shared_pages(pages_of)
     tracks, errors = read_tracks(
         files, project=project, today=today, version=version, pages_of=pages_of

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from milepost import fs
 from milepost.extract import read_roadmap
 from milepost.portfolio.conflicts import Offer, conflict_for, offers
 from milepost.portfolio.links import track_index
@@ -23,7 +24,8 @@ __all__ = ["conflicts", "edges"]
 def edges(found: list[TrackFile]) -> tuple[list[Edge], dict[str, TrackFile]]:
     """Every edge between the tracks, and the track each name resolves to."""
     parts = [(t, t.parts) for t in found if t.parts is not None]
-    index = track_index((p.name, slug_path(str(t.path))) for t, p in parts)
+    here = fs.cwd()
+    index = track_index((p.name, slug_path(str(t.path), cwd=here)) for t, p in parts)
     out: list[Edge] = []
     by_name: dict[str, TrackFile] = {}
     for track, p in parts:  # each part is labelled as the portfolio calls its track

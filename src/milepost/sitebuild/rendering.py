@@ -101,7 +101,7 @@ def _render_one(
     except MilepostError as exc:
         return _Failed(type(exc), exc.message, exc.path, exc.line, exc.hint, exc.col)
     roadmap = read_roadmap(source, path=str(path), statuses=config.statuses)
-    track = rollup(roadmap, today, config, label=label)
+    track = rollup(roadmap, today, config, label=label, cwd=fs.cwd())
     page = track_page(track, project=project, today=today, shown=shown, pages_of=pages_of)
     parts = track_parts(track, today=today, macros=macros())
     return _Rendered(page.html, parts, parts.shares(), offers(roadmap), page.checked)

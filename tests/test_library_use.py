@@ -241,3 +241,20 @@ def test_a_roadmap_read_from_text_is_named_by_its_path_alone(
         "docs/memory-roadmap.md": ("memory", "Memory"),
     }
     assert seen[0][1]["roadmap.md"] == "Web UI (web-ui)"
+
+
+def test_check_takes_one_rule_selector_as_a_string() -> None:
+    """``check(select="MP201")`` read the string as its characters: "unknown rule selector
+    'M'". One string is one selector, or several between commas as ``--select`` takes them."""
+    day = dt.date(2027, 1, 15)
+    codes = {d.code for d in milepost.check(EXAMPLES, today=day, select=("MP201",)).diagnostics}
+    assert codes == {"MP201"}
+    for select in ("MP201", " MP201 ", ["MP201"], "MP201,", ("MP201", "")):
+        found = milepost.check(EXAMPLES, today=day, select=select).diagnostics
+        assert {d.code for d in found} == codes, select
+    both = milepost.check(EXAMPLES, today=day, select="MP201, MP208").diagnostics
+    assert {d.code for d in both} == {"MP201", "MP208"}
+    rest = milepost.check(EXAMPLES, today=day, select="MP2", ignore="MP206").diagnostics
+    assert {d.code for d in rest} == {"MP201", "MP202", "MP205", "MP208"}
+    with pytest.raises(UsageError, match="unknown rule selector 'MP999'"):
+        milepost.check(EXAMPLES, today=day, select="MP999")

@@ -11,7 +11,7 @@ from typing import TypeAlias
 from milepost.errors import UsageError
 from milepost.model import Status
 
-__all__ = ["Paths", "as_day", "as_status", "path_list"]
+__all__ = ["Paths", "as_day", "as_selectors", "as_status", "path_list"]
 
 #: What the functions taking roadmaps by path accept: one path, or a sequence of them.
 Paths: TypeAlias = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -35,6 +35,14 @@ def _must_be_paths(given: object, listed: Sequence[object]) -> None:
     if isinstance(given, (bytes, bytearray)) or wrong is not None:
         kind = type(given if isinstance(given, (bytes, bytearray)) else wrong).__name__
         raise TypeError(f"paths must be a str or os.PathLike path, or several, not {kind}")
+
+
+def as_selectors(value: str | Sequence[str]) -> tuple[str, ...]:
+    """Rule selectors (``select``, ``ignore``): one string, which may hold several as
+    ``--select`` takes them (``"MP201"``, ``"MP2,freshness"``), or a sequence of them; a
+    string was read as its characters ("unknown rule selector 'M'")."""
+    listed = [value] if isinstance(value, str) else list(value)
+    return tuple(s.strip() for given in listed for s in given.split(",") if s.strip())
 
 
 def as_day(value: date, name: str = "today") -> date:

@@ -5,6 +5,7 @@ back atomically."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from milepost import fs
 from milepost.api import check_parallel as parallel
 from milepost.api import check_scope as scope
-from milepost.api.arguments import Paths, as_day, path_list
+from milepost.api.arguments import Paths, as_day, as_selectors, path_list
 from milepost.api.loading import forget_configs, load_many
 from milepost.collector import gc_paused
 from milepost.config import Config
@@ -43,14 +44,17 @@ def check(
     paths: Paths,
     *,
     today: date,
-    select: tuple[str, ...] = (),
-    ignore: tuple[str, ...] = (),
+    select: str | Sequence[str] = (),
+    ignore: str | Sequence[str] = (),
     fix: bool = False,
     unsafe_fixes: bool = False,
     write: bool = False,
     cache: bool = True,
 ) -> CheckResult:
     """Check the roadmaps the paths name (one path or several), as one portfolio.
+
+    ``select`` and ``ignore`` choose the rules as ``--select`` and ``--ignore`` do (codes,
+    prefixes, names, groups): one string (``"MP201"``, ``"MP2,references"``) or several.
 
     The rest of a big portfolio, read only to resolve references, comes from the user's cache
     where its files are unchanged (see :mod:`milepost.api.context_cache`), unless ``cache`` is
@@ -61,6 +65,7 @@ def check(
     on disk since it was read.
     """
     paths, today = path_list(paths), as_day(today)
+    select, ignore = as_selectors(select), as_selectors(ignore)
     with gc_paused():
         if not (fix or write) and (os.cpu_count() or 1) > 1:
             forget_configs()

@@ -258,3 +258,28 @@ def test_check_takes_one_rule_selector_as_a_string() -> None:
     assert {d.code for d in rest} == {"MP201", "MP202", "MP205", "MP208"}
     with pytest.raises(UsageError, match="unknown rule selector 'MP999'"):
         milepost.check(EXAMPLES, today=day, select="MP999")
+
+
+def test_an_edit_result_and_a_document_repr_fit_a_notebook_cell() -> None:
+    """An edit's result printed the whole new roadmap, and ``roadmap.document`` (or its
+    source) the whole text and tree (54,000 characters for one example track): they say
+    what and where, the text is there to read."""
+    result = milepost.edit(
+        EXAMPLES / MEMORY, "ship", item="snapshots", today=dt.date(2026, 11, 25), dry_run=True
+    )
+    shown = repr(result)
+    assert shown.startswith("EditResult(path=") and "description=" in shown
+    assert "diff='--- a/" in shown and "text=" not in shown
+    assert len(shown) < len(result.diff) + 300 < len(result.text)
+    document = milepost.load(EXAMPLES / MEMORY).document
+    lines = document.line_count
+    assert repr(document) == (
+        f"<Document from {str(EXAMPLES / MEMORY)!r}: {lines} lines,"
+        f" {len(document.blocks)} blocks, {len(document.headings)} headings>"
+    )
+    assert repr(document.source) == (
+        f"Source(path={str(EXAMPLES / MEMORY)!r}, encoding='utf-8', bom=False)"
+    )
+    assert repr(milepost.loads("# A\n").document) == (
+        "<Document (text): 1 line, 1 block, 1 heading>"
+    )

@@ -9,7 +9,7 @@ which also splits on form feeds, U+2028 and friends and would make line numbers 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from milepost.errors import SourceError
@@ -49,7 +49,7 @@ class Source:
     ``text`` excludes the byte order mark and keeps every line ending as written.
     """
 
-    text: str
+    text: str = field(repr=False)  # the whole document: its repr says where it is from
     path: str | None = None
     encoding: str = "utf-8"
     bom: bool = False

@@ -4,7 +4,7 @@ atomic write that refuses a file changed meanwhile."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +32,7 @@ class EditResult:
     description: str
     diff: str
     written: bool
-    text: str  # the roadmap's new text
+    text: str = field(repr=False)  # the roadmap's new text: the diff says what changed
 
 
 def edit(

@@ -75,6 +75,14 @@ class Document:
     root: Section
     line_count: int
 
+    def __repr__(self) -> str:
+        """Which text and how much of it, on one line: the whole tree, every line in it, is
+        no use in a notebook (``roadmap.document``)."""
+        where = f"from {self.source.path!r}" if self.source.path is not None else "(text)"
+        counts = {"line": self.line_count, "block": len(self.blocks), "heading": len(self.headings)}
+        said = ", ".join(f"{n} {word}{'s' * (n != 1)}" for word, n in counts.items())
+        return f"<Document {where}: {said}>"
+
     @property
     def sections(self) -> list[Section]:
         return self.root.subsections

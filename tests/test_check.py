@@ -953,15 +953,15 @@ def test_one_file_of_a_big_portfolio_is_checked_alike_on_every_core(
         result = api.check([alpha], today=today, select=("references",))
         return [(d.code, d.line, d.message) for d in result.diagnostics]
 
-    from milepost.api.loading import load
+    from milepost.api.loading import load_file
 
     read: list[str] = []  # the files read in this process (the pool's are not seen here)
 
     def counted(path: Path, **options: Any) -> Any:
         read.append(Path(path).parent.name)
-        return load(path, **options)
+        return load_file(path, **options)
 
-    monkeypatch.setattr(check_parallel, "load", counted)
+    monkeypatch.setattr(check_parallel, "load_file", counted)
     ran = parallel_checks(monkeypatch)
     everywhere = found()
     assert ran == [1]

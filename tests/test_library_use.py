@@ -283,3 +283,22 @@ def test_an_edit_result_and_a_document_repr_fit_a_notebook_cell() -> None:
     assert repr(milepost.loads("# A\n").document) == (
         "<Document (text): 1 line, 1 block, 1 heading>"
     )
+
+
+def test_load_reads_the_config_as_it_is_now(tmp_path: Path) -> None:
+    """``milepost.load`` kept each folder's config for the life of the process: in a notebook,
+    a ``[statuses]`` marker added to milepost.toml went unread by every later load (until a
+    ``check`` or ``load_many`` happened to start afresh)."""
+    (tmp_path / "roadmap.md").write_text(
+        "# T Roadmap\n\n## Current Focus\n\n- 🦄 Unicorn\n- 📋 Other\n", encoding="utf-8"
+    )
+    (tmp_path / "milepost.toml").write_text('project = "T"\n', encoding="utf-8")
+    assert [i.title for i in milepost.load(tmp_path / "roadmap.md").items] == ["Other"]
+    (tmp_path / "milepost.toml").write_text(
+        'project = "T"\n[statuses]\n"🦄" = "future"\n', encoding="utf-8"
+    )
+    items = milepost.load(tmp_path / "roadmap.md").items
+    assert [(i.title, i.status) for i in items] == [
+        ("Unicorn", milepost.Status.FUTURE),
+        ("Other", milepost.Status.PLANNED),
+    ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from milepost import fs
 from milepost.api import check_scope as scope
 from milepost.api.context_cache import ContextCache, Stamp, stamp
-from milepost.api.loading import config_for, load
+from milepost.api.loading import config_for, load_file
 from milepost.collector import gc_paused
 from milepost.config import Config
 from milepost.errors import MilepostError, add_once
@@ -101,7 +101,7 @@ def _check_chunk(
     with gc_paused():
         for file in files:
             try:
-                roadmap = load(file, config=config)
+                roadmap = load_file(file, config=config)
             except MilepostError as exc:
                 failed = exc.with_traceback(None)  # its frames are not kept
                 out.append(_Outcome(str(file), [], None, failed))

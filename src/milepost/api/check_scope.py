@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 from typing import TypeVar
 
 from milepost import fs
-from milepost.api.loading import config_for, load, loads
+from milepost.api.loading import config_for, load_file, loads
 from milepost.config import Config
 from milepost.errors import ConfigError, MilepostError, add_once
 from milepost.locate import discover
@@ -54,7 +54,7 @@ def rest_of_portfolio(
             others.append(known)
             continue
         try:
-            others.append(load(path))
+            others.append(load_file(path))
         except MilepostError:
             others.append(stand_in(str(path)))  # its error is reported when it is checked
     return others

@@ -42,9 +42,17 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
     """Read and parse one roadmap file; unreadable or undecodable files raise
     :class:`milepost.MilepostError` naming the file (and line, where there is one).
 
-    The status markers of ``config`` (default: the config that governs the file) are added
-    to the vocabulary.
+    The status markers of ``config`` (default: the config that governs the file, as it is on
+    disk now) are added to the vocabulary.
     """
+    if config is None:
+        forget_configs()  # a config edited since the last load (in a notebook) is read again
+    return load_file(path, config=config)
+
+
+def load_file(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadmap:
+    """:func:`load` within a batch (:func:`forget_configs` starts one): the config of each
+    folder is found once, and kept for the batch."""
     name = os.fspath(path)
     source = decode(fs.read(name).data, path=name)
     if config is None:
@@ -160,7 +168,7 @@ def _load_many(paths: list[str | os.PathLike[str]]) -> LoadResult:
                 continue
             seen.add(resolved)
             try:
-                result.roadmaps.append(load(file))
+                result.roadmaps.append(load_file(file))
             except MilepostError as exc:
                 failed(exc)
     return result

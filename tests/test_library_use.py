@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import json
 import pickle
 import shutil
 import subprocess
@@ -302,3 +303,16 @@ def test_load_reads_the_config_as_it_is_now(tmp_path: Path) -> None:
         ("Unicorn", milepost.Status.FUTURE),
         ("Other", milepost.Status.PLANNED),
     ]
+
+
+def test_loads_keeps_a_path_object_as_text() -> None:
+    """``loads(text, path=Path(...))`` kept the Path: the roadmap's JSON (its path and every
+    span's) could not be written, and its repr said ``PosixPath(...)``."""
+    roadmap = milepost.loads("# A Roadmap\n\n## Now\n\n- ✅ B\n", path=Path("x/roadmap.md"))
+    assert roadmap.path == "x/roadmap.md" and roadmap.items[0].span.path == "x/roadmap.md"
+    data = json.loads(json.dumps(roadmap.to_dict()))
+    assert data["path"] == "x/roadmap.md"
+    assert repr(roadmap).startswith("<Roadmap 'A' from 'x/roadmap.md':")
+    assert roadmap == milepost.loads(roadmap.to_markdown(), path="x/roadmap.md")
+    with pytest.raises(TypeError, match="not bytes"):
+        milepost.loads("# A\n", path=b"x/roadmap.md")  # type: ignore[arg-type]

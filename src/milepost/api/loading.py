@@ -17,17 +17,23 @@ from milepost.model import Roadmap
 from milepost.source import Source, decode
 
 
-def loads(text: str, *, path: str | None = None, config: Config | None = None) -> Roadmap:
+def loads(
+    text: str, *, path: str | os.PathLike[str] | None = None, config: Config | None = None
+) -> Roadmap:
     """Parse roadmap text (already decoded) into a :class:`Roadmap`. Never raises on any text.
 
     ``path`` says where the text is from: findings name it, and a portfolio names the track
     by it (``tracks/memory/roadmap.md`` is ``memory``; a ``roadmap.md`` with no folder before
     it, by its title); nothing is read from it, and the working directory plays no part.
-    ``config`` adds its ``statuses`` markers to the vocabulary.
+    ``path`` may be a :class:`~pathlib.Path`: the roadmap keeps it as text, as :func:`load`
+    does. ``config`` adds its ``statuses`` markers to the vocabulary.
     """
     _must_be_text(text)
+    name = None if path is None else os.fspath(path)
+    if isinstance(name, bytes):
+        raise TypeError("loads() takes path as a str or os.PathLike path, not bytes")
     statuses = config.statuses if config is not None else ()
-    return read_roadmap(Source.from_text(text, path=path), path=path, statuses=statuses)
+    return read_roadmap(Source.from_text(text, path=name), path=name, statuses=statuses)
 
 
 def _must_be_text(value: object) -> None:

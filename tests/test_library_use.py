@@ -9,6 +9,7 @@ import json
 import pickle
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,19 @@ def test_loads_keeps_a_path_object_as_text() -> None:
     assert roadmap == milepost.loads(roadmap.to_markdown(), path="x/roadmap.md")
     with pytest.raises(TypeError, match="not bytes"):
         milepost.loads("# A\n", path=b"x/roadmap.md")  # type: ignore[arg-type]
+
+
+def test_dir_lists_the_exported_names_before_they_are_used() -> None:
+    """``dir(milepost)``, which a notebook completes ``milepost.`` from, listed none of
+    ``load``, ``check`` or ``Roadmap`` until each had been used once; listing them still
+    imports none of them."""
+    script = (
+        "import sys, milepost, milepost.api\n"
+        "print(sorted(set(milepost.__all__) - set(dir(milepost))))\n"
+        "print(sorted(set(milepost.api.__all__) - set(dir(milepost.api))))\n"
+        "print('milepost.api.loading' in sys.modules, 'milepost.model' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["[]", "[]", "False False"]

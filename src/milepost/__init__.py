@@ -1,7 +1,8 @@
 """milepost: keeps Markdown product roadmaps honest.
 
-The public API is small: ``load``, ``loads``, ``check``, the model types and the error type.
-Names are imported on first use, so that ``import milepost`` (and the CLI) start fast.
+The public API is small: ``load``, ``loads``, ``check``, ``edit``, the model types and the
+error type (:mod:`milepost.api` adds portfolios and the site). Names are imported on first
+use, so that ``import milepost`` (and the CLI) start fast; ``dir()`` lists them before.
 """
 
 from __future__ import annotations
@@ -40,4 +41,4 @@ _HOMES = {
 }
 
 
-__getattr__ = lazy_names(__name__, _HOMES, globals())
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())

@@ -12,9 +12,10 @@ __all__ = ["lazy_names"]
 
 def lazy_names(
     package: str, homes: Mapping[str, str], namespace: dict[str, Any]
-) -> Callable[[str], Any]:
-    """The module ``__getattr__`` of ``package``: each name of ``homes`` imported from its
-    module there on first use and kept in the package's ``namespace``."""
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """The module ``__getattr__`` and ``__dir__`` of ``package``: each name of ``homes``
+    imported from its module there on first use and kept in the package's ``namespace``, and
+    listed by ``dir()`` before it is (what a notebook completes ``milepost.`` with)."""
 
     def __getattr__(name: str) -> Any:
         home = homes.get(name)
@@ -24,4 +25,7 @@ def lazy_names(
         namespace[name] = value
         return value
 
-    return __getattr__
+    def __dir__() -> list[str]:
+        return sorted({*namespace, *homes})
+
+    return __getattr__, __dir__

@@ -333,3 +333,14 @@ def test_dir_lists_the_exported_names_before_they_are_used() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.splitlines() == ["[]", "[]", "False False"]
+
+
+def test_an_unknown_edit_names_the_edits_there_are() -> None:
+    """``edit(path, "complete")`` said "unknown edit 'complete'" and no more: which are
+    there is the one thing a script's author needs to know then."""
+    with pytest.raises(UsageError) as caught:
+        milepost.edit(EXAMPLES / MEMORY, "complete", item="snapshots", today=TODAY, dry_run=True)
+    assert str(caught.value) == (
+        "unknown edit 'complete' (one of start, block, drop, ship, plan, review, metric,"
+        " request, risk, rollover)"
+    )

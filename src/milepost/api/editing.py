@@ -24,6 +24,21 @@ if TYPE_CHECKING:  # only the commands that need them pay for these imports
     from milepost.edits.edit import Edit
 
 
+#: The edits :func:`edit` applies, by name.
+OPERATIONS = (
+    "start",
+    "block",
+    "drop",
+    "ship",
+    "plan",
+    "review",
+    "metric",
+    "request",
+    "risk",
+    "rollover",
+)
+
+
 @dataclass(slots=True)
 class EditResult:
     """What an edit did (or, with ``dry_run``, would do) to one roadmap."""
@@ -278,4 +293,4 @@ def _operation(
         return rollover(
             roadmap, today=today, to=options["month"], cadence_days=config.review_cadence_days
         )
-    raise UsageError(f"unknown edit {operation!r}")
+    raise UsageError(f"unknown edit {operation!r}", hint=f"one of {', '.join(OPERATIONS)}")

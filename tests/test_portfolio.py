@@ -1211,3 +1211,17 @@ def test_unplaced_is_the_dated_work_not_placed_yet_each_once() -> None:
         taken.append(item.title)
         growing.add(title_key(item.title))
     assert taken == ["Quadlet", "Store", "EXPORT (Q2 2027)", "Sync (Q3 2027)"]
+
+
+def test_a_roadmap_without_a_title_goes_by_its_slug(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An empty file and one with no heading had a blank name: a blank row in status, "🟡 :"
+    # under Needs attention, an empty link on the site.
+    for slug, text in [("e1", ""), ("e2", "Some words.\n\n- 🚧 Work\n"), ("mem", "# Memory\n")]:
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "roadmap.md").write_text(text, encoding="utf-8")
+    portfolio, _ = api.portfolio([tmp_path], today=TODAY)
+    assert sorted(t.track for t in portfolio.tracks) == ["Memory", "e1", "e2"]
+    code, out = run(capsys, "status", str(tmp_path), "--today", "2026-11-25")
+    assert code == 0 and "🟡 e1: no last-updated date" in out and "🟡 :" not in out

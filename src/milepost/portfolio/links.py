@@ -46,7 +46,7 @@ def track_labels(
     reference can name each. Which label is numbered does not hang on the tracks' order;
     ``paths``, each track's roadmap path (where it has one) in the same order, decides
     between two of one label (``a/memory/roadmap.md``, ``a/memory-roadmap.md``)."""
-    pairs = list(tracks)
+    pairs = _named(tracks)
     files = _paths(pairs, paths)
     alike: dict[str, list[int]] = {}
     for i, (name, _) in enumerate(pairs):
@@ -63,6 +63,12 @@ def track_labels(
         range(len(pairs)), key=lambda i: (labels[i] != pairs[i][0], labels[i], files[i] or "", i)
     )
     return _numbered(labels, order)
+
+
+def _named(tracks: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs, a track with no name (its roadmap has no title: an empty file, no heading)
+    named by its slug: a blank name was a blank row in status and an empty link on the site."""
+    return [(name if name.strip() else place.rpartition("/")[2], place) for name, place in tracks]
 
 
 def _paths(pairs: list[tuple[str, str]], paths: Iterable[str | None]) -> list[str | None]:
@@ -123,7 +129,7 @@ def track_index(
     slug; a name or slug that two tracks share names neither (:meth:`TrackIndex.namesakes`).
     Each label by its roadmap's path, where ``paths`` gives one (:meth:`TrackIndex.me`).
     ``labels``: :func:`track_labels` of the same pairs and paths, where the caller has them."""
-    pairs = list(tracks)
+    pairs = _named(tracks)
     files = _paths(pairs, paths)
     if labels is None:
         labels = track_labels(pairs, paths=files)

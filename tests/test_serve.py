@@ -256,6 +256,19 @@ def test_a_port_in_use_is_a_one_line_error(preview: Preview, portfolio: Path) ->
     assert main(["serve", str(portfolio), "--port", str(port)]) == 2
 
 
+@pytest.mark.timeout(30)
+def test_a_missing_path_is_a_one_line_error_before_anything_is_served(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It built a page saying so, said "built", and served that page until stopped.
+    from milepost.cli import main
+
+    missing = tmp_path / "roadmpas"
+    assert main(["serve", str(missing), "--port", "0"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and f"{missing}: no such file or folder" in err and "Traceback" not in err
+
+
 def test_the_preview_shows_the_history_of_a_git_clone(portfolio: Path, tmp_path: Path) -> None:
     from milepost.cli.site import history_stats
 

@@ -45,7 +45,11 @@ def command(
     Stop with Ctrl-C.
     """
     from milepost.cli.site import history_stats
+    from milepost.locate import discover
 
+    for path in paths:  # a path mistyped is said now, not on the page served from it
+        if not path.is_dir():
+            discover(path)
     stats = history_stats(list(paths), today) if history else None
     gc.enable()  # paused for the other commands (see main); a server running for hours needs it
     with _cleanup_on_sigterm():

@@ -388,6 +388,19 @@ def test_status_on_a_narrow_terminal_is_a_card_per_track(width: int) -> None:
     assert "Orchestration │ @alice  │ 🟢 on track │  5d ago │ 2026-12-04" in wide.export_text()
 
 
+def test_status_off_a_terminal_is_the_table_whatever_the_width() -> None:
+    # What goes to a pipe or a log keeps one shape for whoever reads it: the table, even
+    # where it is wider than the width given.
+    from rich.console import Console
+
+    from milepost.render.dashboard import dashboard
+
+    portfolio, _ = api.portfolio([EXAMPLES], today=TODAY)
+    piped = Console(width=40, no_color=True, force_terminal=False, record=True)
+    piped.print(dashboard(portfolio))
+    assert "┃ track" in piped.export_text()
+
+
 def test_graph_and_summary_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out = run(capsys, "graph", str(EXAMPLES), "--today", "2026-11-25")
     assert code == 0 and out.startswith("flowchart LR\n")

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
-from rich.measure import Measurement
+from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
+from milepost.render.fit import Fit
 from milepost.vocabulary.status import Health
 
-__all__ = ["HEALTH_STYLE", "Fit", "dashboard"]
+__all__ = ["HEALTH_STYLE", "dashboard"]
 
 HEALTH_STYLE = {
     Health.ON_TRACK: ("🟢", "green"),
@@ -165,14 +165,3 @@ def _cards(portfolio: Portfolio) -> Group:
             Text(f"   {counts} · high risks {_high_risks(track)} · slips {len(track.slipped)}")
         )
     return Group(*lines)
-
-
-class Fit:
-    """``wide`` where the width it is given holds it whole, else ``narrow``."""
-
-    def __init__(self, wide: RenderableType, narrow: RenderableType) -> None:
-        self.wide, self.narrow = wide, narrow
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        needed = Measurement.get(console, options.update(width=10_000), self.wide).maximum
-        yield self.wide if needed <= options.max_width else self.narrow

@@ -16,7 +16,7 @@ import pytest
 
 from milepost import api
 from milepost.cli import main
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, TODAY
 from tests.fixtures import remove_deep
 
 
@@ -77,6 +77,27 @@ def test_show_reads_workstream_headings_fields_and_named_risks() -> None:
         " November 2026" in months
         and "  ✅ SQLite memory store as the default backend  @bkumar #352" in months
     )
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_show_on_a_narrow_terminal_keeps_every_count(width: int) -> None:
+    # The counts wrapped inside a table cell that cut what overran it: at 40 columns
+    # "📋 6 planned   …", the 🔮 count lost. They now break between counts, never inside one.
+    from rich.console import Console
+
+    from milepost.render.terminal import roadmap_summary
+
+    console = Console(width=width, no_color=True, force_terminal=True, record=True)
+    console.print(
+        roadmap_summary(api.load(EXAMPLES / "tracks" / "memory" / "roadmap.md"), today=TODAY)
+    )
+    out = console.export_text()
+    assert "…" not in out
+    lines = [line.strip() for line in out.splitlines()]
+    for count in ("✅ 5 done", "🚧 2 in progress", "📋 6 planned", "🔮 1 future", "❌ 1 dropped"):
+        assert any(count in line for line in lines), count  # whole, on one line
+    words = " ".join(out.split())
+    assert "3 risks, 3 requests, 4 metrics, 2 dependencies, 28 sections" in words
 
 
 @pytest.mark.parametrize(

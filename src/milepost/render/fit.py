@@ -1,5 +1,6 @@
 """Renderables that fit the terminal's width without losing what they say: a table that
-becomes cards where it would be squeezed.
+becomes cards where it would be squeezed, and a row of short phrases that breaks between
+them, never inside one.
 
 Off a terminal (a pipe, a log) a :class:`Fit` is always wide, whatever the width: what a
 program or a reader of a log gets keeps one shape.
@@ -7,10 +8,13 @@ program or a reader of a log gets keeps one shape.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.text import Text
 
-__all__ = ["Fit"]
+__all__ = ["Fit", "Flow"]
 
 
 class Fit:
@@ -26,3 +30,26 @@ class Fit:
             return
         needed = Measurement.get(console, options.update(width=10_000), self.wide).maximum
         yield self.wide if needed <= options.max_width else self.narrow
+
+
+class Flow:
+    """Short phrases on one line, ``gap`` spaces apart, the line broken only between them
+    where the width runs out (a phrase wider than the whole width folds)."""
+
+    def __init__(self, pieces: Sequence[Text], *, gap: int = 2) -> None:
+        self.pieces, self.gap = list(pieces), gap
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widths = [piece.cell_len for piece in self.pieces] or [0]
+        return Measurement(max(widths), sum(widths) + self.gap * (len(widths) - 1))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines: list[Text] = []
+        for piece in self.pieces:
+            line = lines[-1] if lines else None
+            if line is None or line.cell_len + self.gap + piece.cell_len > options.max_width:
+                lines.append(Text(overflow="fold"))
+            else:
+                line.append(" " * self.gap)
+            lines[-1].append_text(piece)
+        yield from lines

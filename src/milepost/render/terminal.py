@@ -12,6 +12,7 @@ from rich.text import Text
 
 from milepost.model import Item, Risk, Roadmap, status_items
 from milepost.portfolio.freshness import days, high_risk
+from milepost.render.fit import Flow
 from milepost.render.focus import field_of, period_items
 from milepost.render.refs import shown_refs
 from milepost.vocabulary.status import Status
@@ -109,7 +110,7 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
 
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
-    facts.add_column()
+    facts.add_column(overflow="fold")  # on a narrow terminal, a long word folds, whole
     meta = roadmap.meta
     facts.add_row("last updated", _age(meta.last_updated, today))
     review = _age(meta.next_review, today)
@@ -122,11 +123,12 @@ def roadmap_summary(roadmap: Roadmap, *, today: date) -> RenderableType:
     if roadmap.health is not None:
         facts.add_row("health", roadmap.health.value.replace("_", " "))
     counts = Counter(i.status for i in status_items(roadmap) if i.status is not None)
-    summary = Text()
-    for status, style in _STYLE.items():
-        if counts[status]:
-            summary.append(f"{status.emoji} {counts[status]} {status.label.lower()}  ", style=style)
-    facts.add_row("items", summary if summary else Text("no status markers found"))
+    summary = [
+        Text(f"{status.emoji} {counts[status]} {status.label.lower()}", style=style)
+        for status, style in _STYLE.items()
+        if counts[status]
+    ]  # broken between counts on a narrow terminal, never inside one
+    facts.add_row("items", Flow(summary) if summary else Text("no status markers found"))
     facts.add_row(
         "also",
         f"{len(roadmap.risks)} risks, {len(roadmap.requests)} requests, "

@@ -483,6 +483,37 @@ def test_stats_table(
     )
 
 
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_stats_on_a_narrow_terminal_is_a_card_per_track(
+    story: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    # The table needs about 130 columns: squeezed into 80, its headings and figures were cut
+    # to "plann…", "Orches…", "7 / 7" over three lines; at 40 most were lost.
+    from rich.console import Console
+
+    from milepost import history_api
+    from milepost.render.stats import stats_plain, stats_table
+
+    monkeypatch.chdir(story)
+    per_track, total, _ = history_api.stats([], today=dt.date(2026, 11, 25))
+    console = Console(width=width, no_color=True, force_terminal=True, record=True)
+    console.print(stats_table(per_track, total))
+    out = console.export_text()
+    assert "…" not in out
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    # every figure of the piped table, named by its column, whole on a line of its track's card
+    plain = stats_plain(per_track, total).splitlines()[: len(per_track) + 2]
+    names, *rows = [re.split(r"\s{2,}", line.strip()) for line in plain]
+    assert [row[0] for row in rows] == [*(s.track for s in per_track), "All tracks"]
+    for track, *cells in rows:
+        card = lines[lines.index(track) : lines.index("", lines.index(track))]
+        for name, cell in zip(names[1:], cells, strict=True):
+            assert any(f"{name} {cell}" in line for line in card), (track, name, cell)
+    assert "Orchestration · Throughput on 100-agent benchmark" in " ".join(out.split())
+    assert "2026-10-26 120 → 300 steps/min" in lines
+    assert "2026-11-13 120 → 400 steps/min" in lines
+
+
 # ---------------------------------------------------------------------------------------------
 # git's corners
 

@@ -1,6 +1,6 @@
 """Renderables that fit the terminal's width without losing what they say: a table that
-becomes cards where it would be squeezed, and a row of short phrases that breaks between
-them, never inside one.
+becomes cards where it would be squeezed (a :func:`card` a row), and a row of short phrases
+that breaks between them, never inside one.
 
 Off a terminal (a pipe, a log) a :class:`Fit` is always wide, whatever the width: what a
 program or a reader of a log gets keeps one shape.
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.text import Text
 
-__all__ = ["Fit", "Flow"]
+__all__ = ["Fit", "Flow", "card"]
 
 
 class Fit:
@@ -33,23 +35,30 @@ class Fit:
 
 
 class Flow:
-    """Short phrases on one line, ``gap`` spaces apart, the line broken only between them
+    """Short phrases on one line, ``sep`` between them, the line broken only between them
     where the width runs out (a phrase wider than the whole width folds)."""
 
-    def __init__(self, pieces: Sequence[Text], *, gap: int = 2) -> None:
-        self.pieces, self.gap = list(pieces), gap
+    def __init__(self, pieces: Sequence[Text], *, sep: str = "  ") -> None:
+        self.pieces, self.sep = list(pieces), sep
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widths = [piece.cell_len for piece in self.pieces] or [0]
-        return Measurement(max(widths), sum(widths) + self.gap * (len(widths) - 1))
+        return Measurement(max(widths), sum(widths) + cell_len(self.sep) * (len(widths) - 1))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        gap = cell_len(self.sep)
         lines: list[Text] = []
         for piece in self.pieces:
             line = lines[-1] if lines else None
-            if line is None or line.cell_len + self.gap + piece.cell_len > options.max_width:
+            if line is None or line.cell_len + gap + piece.cell_len > options.max_width:
                 lines.append(Text(overflow="fold"))
             else:
-                line.append(" " * self.gap)
+                line.append(self.sep)
             lines[-1].append_text(piece)
         yield from lines
+
+
+def card(head: Text, *lines: RenderableType) -> Group:
+    """One record (a track, a step) for a narrow terminal: its head, then its lines three
+    columns in, where they stay as they wrap."""
+    return Group(head, *(Padding(line, (0, 0, 0, 3)) for line in lines))

@@ -65,34 +65,47 @@ def _stats_rows(per_track: Sequence[Stats], total: Stats) -> list[list[str]]:
     return rows
 
 
-def _metric_rows(per_track: Sequence[Stats]) -> list[list[str]]:
-    """The metrics that moved: track, metric, day, "baseline → target, now current"."""
-    rows = []
+def _metric_changes(per_track: Sequence[Stats]) -> list[tuple[str, str, list[list[str]]]]:
+    """The metrics that moved: (track, metric, [[day, "baseline → target, now current"]])."""
+    changes = []
     for stats in per_track:
         for name, points in stats.metrics.items():
             if len(points) < 2:
                 continue
-            for index, point in enumerate(points):
+            values = []
+            for point in points:
                 value = f"{point.baseline or '—'} → {point.target or '—'}"
                 if point.current:
                     value += f", now {point.current}"
-                first = index == 0
-                rows.append(
-                    [stats.track if first else "", name if first else "", str(point.when), value]
-                )
+                values.append([str(point.when), value])
+            changes.append((stats.track, name, values))
+    return changes
+
+
+def _metric_rows(per_track: Sequence[Stats]) -> list[list[str]]:
+    """The metrics that moved as a table's rows: track, metric, day, value; the track and
+    the metric on the first of theirs only."""
+    rows = []
+    for track, name, values in _metric_changes(per_track):
+        for index, value in enumerate(values):
+            first = index == 0
+            rows.append([track if first else "", name if first else "", *value])
     return rows
 
 
 def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
-    """One row per track and the overall row: shipments, cycle times, slips, staleness."""
+    """One row per track and the overall row: shipments, cycle times, slips, staleness (a
+    card each on a terminal too narrow for the table)."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    from milepost.render.fit import Fit
+
+    rows = _stats_rows(per_track, total)
     table = Table(box=None, pad_edge=False)
     for name, align in _STATS_COLUMNS:
         table.add_column(name, justify="left" if align == "<" else "right")
-    rows = _stats_rows(per_track, total)
     for index, cells in enumerate(rows):
         table.add_row(*(Text(c) for c in cells), style="bold" if index == len(rows) - 1 else None)
     months = Table(box=None, pad_edge=False)
@@ -100,7 +113,7 @@ def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
     months.add_column("items", justify="right")
     for month, count in total.shipped.items():
         months.add_row(Text(month), Text(str(count)))
-    parts: list[RenderableType] = [table, Text(_STATS_LEGEND, style="dim")]
+    parts: list[RenderableType] = [Fit(table, _cards(rows)), Text(_STATS_LEGEND, style="dim")]
     if total.shipped:
         parts += [Text(""), months]  # the months, oldest first
     if moved := _metric_rows(per_track):
@@ -109,8 +122,44 @@ def stats_table(per_track: Sequence[Stats], total: Stats) -> RenderableType:
             metrics.add_column(name)
         for row in moved:
             metrics.add_row(*(Text(c) for c in row))
-        parts += [Text(""), metrics]
+        parts += [Text(""), Fit(metrics, _metric_cards(per_track))]
     return Group(*parts)
+
+
+# What each line of a track's card holds: the table's columns by their index.
+_CARD_LINES = ((1, 2, 9), (3, 4, 5), (6, 7, 8))
+
+
+def _cards(rows: Sequence[Sequence[str]]) -> RenderableType:
+    """The table's rows as cards, each figure named by its column, for a narrow terminal
+    (squeezed, the table's columns cut their figures short)."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from milepost.render.fit import Flow, card
+
+    cards: list[RenderableType] = []
+    for cells in rows:
+        lines = (
+            Flow([Text(f"{_STATS_COLUMNS[c][0]} {cells[c]}") for c in columns], sep=" · ")
+            for columns in _CARD_LINES
+        )
+        cards += [card(Text(cells[0], style="bold"), *lines), Text("")]
+    return Group(*cards)
+
+
+def _metric_cards(per_track: Sequence[Stats]) -> RenderableType:
+    """The metrics that moved, a card each: the track and the metric, then a line a day."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from milepost.render.fit import card
+
+    cards: list[RenderableType] = [Text("metric changes", style="bold")]
+    for track, name, values in _metric_changes(per_track):
+        head = Text.assemble((track, "bold"), f" · {name}")
+        cards.append(card(head, *(Text("  ".join(value)) for value in values)))
+    return Group(*cards)
 
 
 def stats_plain(per_track: Sequence[Stats], total: Stats) -> str:

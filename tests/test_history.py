@@ -368,6 +368,37 @@ def test_log_tells_an_items_story(
     assert [line for line in out.splitlines() if line != line.rstrip()] == []  # no padding
 
 
+@pytest.mark.parametrize("width", [80, 60, 40])
+@pytest.mark.parametrize("item", [("web-ui", "dark mode"), ("memory", "redis")])
+def test_log_on_a_narrow_terminal_is_a_card_per_step(
+    story: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    item: tuple[str, str],
+    width: int,
+) -> None:
+    # The table needs over 100 columns: squeezed into 80, it split titles and subjects over
+    # lines; into 60 or 40, it cut dates, commits and statuses to "2026-10…", "b5ea…", "Plan…".
+    data = run_json(story, monkeypatch, capsys, "log", *item, "--today", TODAY)
+    monkeypatch.setenv("COLUMNS", str(width))
+    code, out, _ = run(
+        story, monkeypatch, capsys, "log", *item, "--today", TODAY, "--color", "always"
+    )
+    assert code == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "…" not in out
+    lines = [line.strip() for line in out.splitlines()]
+    words = " ".join(out.split())
+    assert f"{data['track']}: {data['item']}" in words
+    for step in data["steps"]:
+        assert f"{step['date']} · {step['commit'][:7]}" in lines
+        assert (
+            f"{Status(step['status']).emoji} {Status(step['status']).label} · {step['period']}"
+            in lines
+        )
+        assert step["title"] in words and step["subject"] in words
+
+
 def test_log_with_a_past_today_tells_the_story_up_to_that_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

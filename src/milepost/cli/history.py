@@ -114,7 +114,7 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
     config names) its slug: its story runs up to the commit that deleted it.
     """
     from milepost import history_api
-    from milepost.render.history import story_text
+    from milepost.render.story import story_text
 
     story = history_api.item_story(track, item, today=today)
     found, lineage, history = story.track, story.lineage, story.history

@@ -1,5 +1,5 @@
-"""History for people: a diff as terminal text or Markdown, an item's story (the figures of
-``stats`` are in :mod:`milepost.render.stats`).
+"""History for people: a diff as terminal text or Markdown (an item's story is in
+:mod:`milepost.render.story`, the figures of ``stats`` in :mod:`milepost.render.stats`).
 
 rich is imported by the functions that draw with it: plain and Markdown output (what pipes,
 CI logs and announcements get) start without it.
@@ -7,14 +7,11 @@ CI logs and announcements get) start without it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from milepost.history.changes import FieldChange, ItemChange
 from milepost.history.diff import TrackDiff
-from milepost.history.lineage import Lineage
-from milepost.history.snapshot import ItemState
-from milepost.history.versions import Commit
 from milepost.render.text import counted, shorten
 from milepost.vocabulary.status import Status
 
@@ -26,7 +23,7 @@ __all__ = [
     "diff_markdown",
     "diff_text",
     "escape_markdown",
-    "story_text",
+    "status_mark",
     "track_words",
 ]
 
@@ -51,7 +48,8 @@ _STYLE = {
 }
 
 
-def _status(status: Status | None) -> str:
+def status_mark(status: Status | None) -> str:
+    """A status's emoji, or "·" for none."""
     return status.emoji if status else "·"
 
 
@@ -60,15 +58,15 @@ def change_words(change: ItemChange) -> tuple[str, str]:
     before, after = change.before, change.after
     if after is None:
         assert before is not None
-        return "removed", f"was {_status(before.status)} {before.period or ''}".rstrip()
+        return "removed", f"was {status_mark(before.status)} {before.period or ''}".rstrip()
     if before is None:
-        detail = " ".join(x for x in (_status(after.status), after.period or "") if x)
+        detail = " ".join(x for x in (status_mark(after.status), after.period or "") if x)
         return "added", detail
     parts = []
     verb = ""
     if change.status_changed:
         verb = VERBS[after.status] if after.status else "unmarked"
-        parts.append(f"{_status(before.status)} → {_status(after.status)}")
+        parts.append(f"{status_mark(before.status)} → {status_mark(after.status)}")
     if change.move:
         if not verb:
             verb = _MOVES.get(change.move, "undated")
@@ -223,62 +221,3 @@ def escape_markdown(text: str) -> str:
 
 
 _md = escape_markdown
-
-
-def story_text(
-    lineage: Lineage,
-    *,
-    track: str,
-    horizon: bool = False,
-    retired: Commit | None = None,
-    moves: Mapping[int, str] | None = None,
-) -> RenderableType:
-    """An item's story: when it appeared, each status and period it had, when it left.
-    Roadmap text and commit subjects go in as plain text, never as rich markup. With
-    ``horizon`` (the first version is a shallow clone's horizon) an item already there is not
-    said to have been listed then; an item that left with its roadmap in ``retired`` (the
-    commit that deleted it) went as the track was retired; a step in ``moves`` (by its
-    ``at``: the path the roadmap had before) says where the roadmap moved from."""
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=Text(f"{track}: {lineage.title}"), title_justify="left", box=None)
-    for name in ("date", "commit", "status", "period", "title", "change"):
-        table.add_column(name)
-    previous: ItemState | None = None
-    for step in lineage.steps:
-        commit = step.commit.sha[:7] if step.commit else "(work tree)"
-        subject = step.commit.subject if step.commit else ""
-        moved = f"roadmap moved from {moves[step.at]}" if moves and step.at in moves else ""
-        if step.state is None:
-            gone = "track retired" if retired is not None and step.commit == retired else "removed"
-            gone = "; ".join(w for w in (gone, moved) if w)
-            cells = [step.when.isoformat(), commit, "—", "—", "", f"{gone} · {subject}"]
-            table.add_row(*(Text(c) for c in cells))
-            previous = None
-            continue
-        state = step.state
-        if previous is None:
-            what = "already listed" if horizon and step.at == 0 else "listed"
-        elif state == previous:  # a step where only the roadmap changed
-            what = ""
-        else:
-            what = _step_change(previous, state)
-        what = "; ".join(w for w in (what, moved) if w) or "changed"
-        cells = [
-            step.when.isoformat(),
-            commit,
-            f"{_status(state.status)} {state.status.label if state.status else ''}".strip(),
-            state.period or "",
-            state.title if previous is None or previous.title != state.title else "",
-            f"{what} · {subject}" if subject else what,
-        ]
-        table.add_row(*(Text(c) for c in cells))
-        previous = state
-    return table
-
-
-def _step_change(before: ItemState, after: ItemState) -> str:
-    change = ItemChange(before, after)
-    verb, _ = change_words(change)
-    return verb or "changed"

@@ -383,6 +383,10 @@ def test_status_on_a_narrow_terminal_is_a_card_per_track(width: int) -> None:
     assert "Orchestration · on track" in words
     assert "lead @alice · updated 5d ago · next review 2026-12-04" in words
     assert "✅ 6 🚧 2 📋 6 · high risks 2 · slips 0" in words
+    # a line breaks between figures, never inside one ("next" / "review 2026-12-04")
+    lines = out.splitlines()
+    for figure in ("next review 2026-12-04", "high risks 2", "updated 5d ago", "✅ 6  🚧 2  📋 6"):
+        assert any(figure in line for line in lines), figure
     wide = Console(width=120, no_color=True, force_terminal=True, record=True)
     wide.print(dashboard(portfolio))
     assert "Orchestration │ @alice  │ 🟢 on track │  5d ago │ 2026-12-04" in wide.export_text()

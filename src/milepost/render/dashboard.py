@@ -11,7 +11,7 @@ from rich.text import Text
 
 from milepost.portfolio.model import Portfolio
 from milepost.portfolio.rollup import TrackRollup
-from milepost.render.fit import Fit
+from milepost.render.fit import Fit, Flow, card
 from milepost.vocabulary.status import Health
 
 __all__ = ["HEALTH_STYLE", "dashboard"]
@@ -146,22 +146,21 @@ def _cards(portfolio: Portfolio) -> Group:
     lines: list[RenderableType] = [Text(f"Portfolio on {portfolio.today}", style="italic")]
     for track in portfolio.tracks:
         glyph, colour = HEALTH_STYLE[track.health]
-        lines.append(
-            Text.assemble(
-                f"\n{glyph} ",
-                (track.track, "bold"),
-                " · ",
-                (track.health.value.replace("_", " "), colour),
-            )
+        head = Text.assemble(
+            f"{glyph} ",
+            (track.track, "bold"),
+            " · ",
+            (track.health.value.replace("_", " "), colour),
         )
         said = [f"lead {track.lead}"] if track.lead else []
         said += [f"updated {_age(track)}", f"next review {_review(track)}"]
-        lines.append(Text("   " + " · ".join(said)))
         counts = "  ".join(
             f"{glyph} {track.counts.get(key, 0)}"
             for glyph, key in (("✅", "done"), ("🚧", "in_progress"), ("📋", "planned"))
         )
-        lines.append(
-            Text(f"   {counts} · high risks {_high_risks(track)} · slips {len(track.slipped)}")
-        )
+        figures = [counts, f"high risks {_high_risks(track)}", f"slips {len(track.slipped)}"]
+        lines += [
+            Text(""),
+            card(head, *(Flow([Text(x) for x in line], sep=" · ") for line in (said, figures))),
+        ]
     return Group(*lines)

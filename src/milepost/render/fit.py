@@ -36,7 +36,9 @@ class Fit:
 
 class Flow:
     """Short phrases on one line, ``sep`` between them, the line broken only between them
-    where the width runs out (a phrase wider than the whole width folds)."""
+    where the width runs out; a broken line ends in the separator's mark (" · " leaves
+    "·"), so that read across lines it says what the one line says. A phrase wider than the
+    whole width folds."""
 
     def __init__(self, pieces: Sequence[Text], *, sep: str = "  ") -> None:
         self.pieces, self.sep = list(pieces), sep
@@ -46,14 +48,17 @@ class Flow:
         return Measurement(max(widths), sum(widths) + cell_len(self.sep) * (len(widths) - 1))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        gap = cell_len(self.sep)
+        gap, mark = cell_len(self.sep), self.sep.rstrip()
         lines: list[Text] = []
-        for piece in self.pieces:
-            line = lines[-1] if lines else None
-            if line is None or line.cell_len + gap + piece.cell_len > options.max_width:
-                lines.append(Text(overflow="fold"))
+        for n, piece in enumerate(self.pieces, 1):
+            # room for the mark after every phrase but the last, should the line break there
+            room = options.max_width - (cell_len(mark) if n < len(self.pieces) else 0)
+            if lines and lines[-1].cell_len + gap + piece.cell_len <= room:
+                lines[-1].append(self.sep)
             else:
-                line.append(self.sep)
+                if lines:
+                    lines[-1].append(mark)
+                lines.append(Text(overflow="fold"))
             lines[-1].append_text(piece)
         yield from lines
 

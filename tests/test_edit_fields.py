@@ -186,6 +186,24 @@ def test_ship_marks_an_item_that_is_its_status_done_where_it_stands(
 
 
 @pytest.mark.parametrize(
+    ("line", "said"),
+    [("- [ ] Research", "Research: shipped"), ("- 🚧 Testing @kim", "Testing: shipped")],
+)
+def test_a_title_that_is_also_a_status_word_is_still_a_title(
+    tmp_path: Path, line: str, said: str
+) -> None:
+    """An item marked by its box or emoji alone and named by one word that can say a status
+    ("Research", "Testing") was taken for an item of no title: ``ship`` marked it done in
+    place, "no title of its own to record", and refused ``--impact``."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(f"{FOCUS}{line}\n{MILESTONES}", encoding="utf-8")
+    result = api.edit(path, "ship", line=6, impact="faster", today=dt.date(2026, 11, 25))
+    assert result.description == said
+    title = said.partition(":")[0]
+    assert f"- ✅ {title} shipped - faster" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
     ("line", "after", "said"),
     [
         ("- 📋 Planned: Dark theme", "- ✅ Completed: Dark theme", "Dark theme: Completed"),

@@ -30,15 +30,18 @@ _LABEL = re.compile(r"(?i)^stat(?:us|e)\s*:\s*")
 
 def untitled(item: Item, legend: Legend = NO_LEGEND) -> bool:
     """Whether ``item`` says nothing but its status ("- Status: Planned @kim", "- ✅
-    Shipped"): its title, read without glyphs and a ``Status:`` label, is a status's words
-    or nothing."""
+    Shipped"): its title, read without glyphs and a ``Status:`` label, is nothing, or a
+    status's words that its marker holds. "- 🚧 Testing" and "- [ ] Research" are marked by
+    their emoji and box, and named "Testing" and "Research"."""
     words, before = item.title.strip(), ""
     while words != before:  # glyphs and a label, in either order ("Status: 📋 Planned")
         before = words
         if (end := pictograph_at(words)) is not None:
             words = words[end:].lstrip(" \t\u00a0\ufe0f")
         words = _LABEL.sub("", words).strip(" :*_")
-    return not words or (legend.word(words) or status_of_word(words)) is not None
+    if not words or (legend.word(words) or status_of_word(words)) is None:
+        return not words
+    return words.casefold() in (item.marker or "").casefold()
 
 
 def named(item: Item, legend: Legend = NO_LEGEND) -> str:

@@ -570,3 +570,22 @@ def test_a_requests_status_is_set_by_the_same_field_reading(
     written = _edited(text, edit)
     assert written == f"# T Roadmap\n\n## Community Feedback\n\n{after}\n"
     assert edit.verify(milepost.loads(written)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("- Export - Status: Planned", "- Export - Status: In Progress"),
+        ("- **Status:** ✅ Completed in v0.1.5", "- **Status:** 🚧 In Progress in v0.1.5"),
+        ("- 📋 Planned: Export", "- 🚧 In Progress: Export"),
+    ],
+)
+def test_a_dash_tag_elsewhere_gives_no_word_to_a_label(line: str, after: str) -> None:
+    """Beside "- Search - in progress", the words of an item's field or label were set to
+    "- in progress", the dash tag's words with their dash ("Status: - in progress")."""
+    text = f"{FOCUS}- Search - in progress @kim\n{line}\n"
+    roadmap = milepost.loads(text)
+    edit = ops.set_status(roadmap, roadmap.items[1], Status.IN_PROGRESS)
+    written = _edited(text, edit)
+    assert edit.verify(milepost.loads(written)) is None
+    assert written == f"{FOCUS}- Search - in progress @kim\n{after}\n"

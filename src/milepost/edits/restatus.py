@@ -40,6 +40,10 @@ def voice_of(roadmap: Roadmap) -> Voice:
         ):
             glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
+        # A dash tag's words ("Search - in progress") are no label: "- in progress" was
+        # the word a Status: field was then given ("Status: - in progress").
+        if word[:1] in "-–—":
+            continue
         if word and (roadmap.legend.word(word) or status_of_word(word)) is item.status:
             words.setdefault(item.status, Counter())[word] += 1
     return Voice(_most(words), _most(glyphs), roadmap.legend)

@@ -237,3 +237,32 @@ def test_request_names_the_request_without_its_old_status(
     if after is not None:
         assert written == f"{REQUESTS}{after}\n"
     assert edit.description == said
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "after"),
+    [
+        (
+            "- Report - Status: 📋 Planned @kim, @bo",
+            Status.IN_PROGRESS,
+            "- Report - Status: 🚧 In Progress @kim, @bo",
+        ),
+        (
+            "- Report - Status: Planned #12, #13",
+            Status.BLOCKED,
+            "- Report - Status: Blocked #12, #13",
+        ),
+        ("- Report - in progress @kim, @bo", Status.BLOCKED, "- ⛔ Report @kim, @bo"),
+    ],
+)
+def test_owners_between_commas_after_a_tag_stay(line: str, status: Status, after: str) -> None:
+    """Owners or references listed with commas after a field ("Status: 📋 Planned @kim,
+    @bo") were read as part of its value: ``start`` wrote "Status: 🚧 In Progress @bo",
+    @kim gone; without an emoji, or after a dash tag, the item read as no status and
+    ``block`` wrote "⛔ Report - Status: Planned", saying two things."""
+    roadmap = milepost.loads(f"{FOCUS}{line}\n")
+    (item,) = roadmap.items
+    assert item.title == "Report"
+    assert item.status is not None
+    assert len(item.owners or item.refs) == 2
+    assert _restatused(line, status) == after

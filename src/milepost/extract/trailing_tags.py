@@ -29,7 +29,7 @@ def strong_word(word: str) -> Status | None:
 
 
 # References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",
-# "- Status: Planned @kim", "- in progress (#12)".
+# "- Status: Planned @kim", "- in progress (#12)", between commas too ("@kim, @bo").
 _REF = r"(?:#\d+|@[\w-]+)"
 _REFS = rf"(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)|[\s,.;])*"
 _TAIL_PAREN = re.compile(
@@ -40,10 +40,10 @@ _DASH = re.compile(r"\s[-–—]\s+")
 _WHEN_TAIL = re.compile(r"\s+(?:in|on|as of|since|with)\s+\S+$")
 _FIELD = re.compile(
     r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*(?P<close>[\]\)]?)"
-    rf"(?P<rest>(?:\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))*)\s*$"
+    rf"(?P<rest>(?:,?\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))*)\s*$"
 )
 # References after a dash tag's phrase: "- in progress @kim", "- Done (#12)".
-_REFS_AFTER = re.compile(rf"(?:\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))+$")
+_REFS_AFTER = re.compile(rf"(?:,?\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))+$")
 _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 

@@ -195,3 +195,13 @@ def test_a_projects_roadmap_is_the_track_of_the_project() -> None:
     assert track_name("NextConsole Project Roadmap 🚀") == "NextConsole"
     assert track_name("Project Roadmap") == "Project Roadmap"  # no name: the title, whole
     assert track_name("Project Phoenix Roadmap") == "Project Phoenix"
+
+
+def test_an_html_comment_is_no_text_of_its_section() -> None:
+    """A comment with a ">" in it ("old plan -> new plan") ended at that ">" as a tag would,
+    and its words after it were the section's text; a comment shows nothing."""
+    roadmap = milepost.loads(
+        "# T\n\n## Notes\n\n<!-- old plan -> new plan, see #4 -->\n\n"
+        '<p>Shown <!-- hidden > too --><img alt="logo" src="l.svg"></p>\n'
+    )
+    assert texts(roadmap, "Notes") == ["Shown logo"]

@@ -125,9 +125,21 @@ def _code(block: CodeBlock | FrontMatter, ctx: FreeText, out: list[TextBlock]) -
 def _html(block: HtmlBlock, ctx: FreeText, out: list[TextBlock]) -> None:
     """What an HTML block shows: its words, and the alternative text of its images (a
     wrapper such as ``<div align="center">`` shows nothing)."""
-    raw = "\n".join(ctx.document.line(n) for n in range(block.start, block.end))
+    raw = _without_comments("\n".join(ctx.document.line(n) for n in range(block.start, block.end)))
     words = " ".join(_TAG.sub(" ", raw).split())
     alts = [a or b for a, b in _ALT.findall(raw) if (a or b).strip()]
     text = " ".join([words, *alts]).strip() if words else " ".join(alts)
     if text:
         out.append(ctx.block(text, block.start, block.end))
+
+
+def _without_comments(raw: str) -> str:
+    """``raw`` HTML without its comments, which show nothing: a ``>`` inside one ("<!-- a ->
+    b -->") ended it as a tag, and its words after that were shown."""
+    kept, at = [], 0
+    while (start := raw.find("<!--", at)) >= 0:
+        kept.append(raw[at:start])
+        end = raw.find("-->", start + 4)
+        at = len(raw) if end < 0 else end + 3
+    kept.append(raw[at:])
+    return " ".join(kept)

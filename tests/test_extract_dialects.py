@@ -810,9 +810,13 @@ def test_a_community_request_written_as_a_table_row() -> None:
         ("**What to expect in v0.3:**\n- Win32 backend (in progress)\n", "v0.3"),
         ("**Phase 2.1**\n- [ ] Win32 backend\n", None),  # a part of the plan, no release
         ("The backends we plan, raylib 7.0 among them:\n- [ ] Win32 backend\n", None),  # prose
+        # when the list was written, not when its work is due (all were past due)
+        ("As of October 2026:\n- [ ] Win32 backend\n", None),
+        ("**Last updated: January 2025**\n- [ ] Win32 backend\n", None),
     ],
 )
 def test_a_label_over_a_list_dates_it_as_a_heading_does(text: str, label: str | None) -> None:
-    """raylib's roadmap is one list per "**raylib 7.0**" label: its items had no period."""
+    """raylib's roadmap is one list per "**raylib 7.0**" label: its items had no period. A
+    label that says when the list was written ("As of October 2026:") dates none of it."""
     item = only(f"# T\n\n## Plans\n\n{text}")
     assert (item.period.label if item.period else None) == label

@@ -37,11 +37,16 @@ def _named_release(title: str) -> Period | None:
     return Period("version", match.group(), version="v" + match["v"])
 
 
+# A label that says when the list was written, not when its work is due: "As of October
+# 2026:", "**Last updated: January 2025**".
+_WRITTEN = re.compile(r"(?i)\b(?:as\s+of|updated)\b")
+
+
 def label_period(inline: Inline, anchor: date | None) -> Period | None:
     """The period a label over a list gives it: a short paragraph, all bold or ending with a
-    colon, that says when ("**raylib 7.0**", "**Q1 2024:**")."""
+    colon, that says when ("**raylib 7.0**", "**Q1 2024:**"), but not when it was written."""
     text = inline.text.strip()
-    if not text or len(text) > 60:
+    if not text or len(text) > 60 or _WRITTEN.search(text):
         return None
     bold = sum(end - start for start, end in inline.strong)
     if bold < len(text) and not text.endswith(":"):

@@ -447,6 +447,9 @@ def test_stated_health_is_a_field_not_a_legend_or_a_table_cell(
         ("**Lead:** Eric | **Last Updated:** 2025-01-15", "2025-01-15", None, ("Eric",)),
         ("**Lead:** TBD | **Last Updated:** 2025-01-15", "2025-01-15", None, ()),
         ("**Owners:** Ana and Bo, [Name]", None, None, ("Ana", "Bo")),
+        # a link names by its words ("[Eric](https:", "github.com", "eric)" were three)
+        ("**Lead:** [Eric Smith](https://github.com/esmith)", None, None, ("Eric Smith",)),
+        ("**Lead:** N/A", None, None, ()),  # no one, not "N" and "A"
         (
             "Last updated: 2026-11-20; Next roadmap review date 2026-12-01",
             "2026-11-20",

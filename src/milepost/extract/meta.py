@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from milepost.document import BlockQuote, Document, Paragraph
+from milepost.document import BlockQuote, Document, Paragraph, read_inline
 from milepost.extract.fields import owners_in
 from milepost.model import Meta
 from milepost.span import Span
@@ -146,10 +146,14 @@ _NO_ONE = frozenset(("none", "n/a", "na", "-", "—", "nobody", "unassigned"))
 
 
 def _names(value: str) -> list[str]:
-    """The people an owner field names without handles ("**Lead:** Eric", "Ana and Bo");
-    none for a slot left to fill ("TBD", "[Name]")."""
+    """The people an owner field names without handles ("**Lead:** Eric", "Ana and Bo", a
+    link's words: "[Eric](https://github.com/eric)"); none for a slot left to fill ("TBD",
+    "[Name]", "N/A")."""
+    said = read_inline(value.strip()).text.strip(" *_`.")
+    if said.lower() in _NO_ONE:
+        return []  # "N/A" is no one, not "N" and "A"
     names = []
-    for name in _NAMES_SPLIT.split(value.strip(" *_`")):
+    for name in _NAMES_SPLIT.split(said):
         name = name.strip(" *_`.")
         bare = name.strip("[]")
         if not name or name.lower() in _NO_ONE or is_placeholder(bare):

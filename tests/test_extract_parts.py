@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import milepost
+from milepost import api
 from milepost.model import Roadmap
 
 
@@ -150,6 +154,25 @@ def test_a_label_over_a_list_gives_the_list_not_itself() -> None:
     assert goal.motivation == "Agents need to run code"
     assert [i.title for i in goal.features] == ["Sandbox", "Limits"]
     assert [i.title for i in goal.criteria] == ["No escapes"]
+
+
+def test_work_that_ends_with_a_colon_is_no_label(tmp_path: Path) -> None:
+    """An item marked with its own status over its steps ("- 🚧 Storage migration, in three
+    steps:") was taken for a label and replaced by its steps: it was no longer in Current
+    Focus, so ``ship`` refused ``--impact`` ("only Current Focus items are recorded")."""
+    text = (
+        "# T\n\n## Current Focus\n\n### November 2026\n"
+        "- 🚧 Storage migration, in three steps:\n  - move blobs\n  - update docs\n"
+        "\n## Completed Milestones\n"
+    )
+    roadmap = milepost.loads(text)
+    assert roadmap.focus is not None
+    [period] = roadmap.focus.periods
+    assert [i.title for i in period.items] == ["Storage migration, in three steps"]
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    api.edit(path, "ship", item="storage", impact="cheaper", today=dt.date(2026, 11, 25))
+    assert "- ✅ Storage migration, in three steps shipped - cheaper\n" in path.read_text("utf-8")
 
 
 def test_a_page_whose_first_heading_only_dates_is_titled_by_its_front_matter() -> None:

@@ -55,8 +55,9 @@ _GOAL_FIELDS = frozenset(("motivation", "why", "success criteria", "goal"))
 
 
 def _labels(item: Item) -> bool:
-    """Whether ``item`` reads as the label of the list below it ("- **Deliverables:**")."""
-    return item.text.rstrip(" *_").endswith(":")
+    """Whether ``item`` reads as the label of the list below it ("- **Deliverables:**"): not
+    an item marked with a status of its own, which is work ("- 🚧 Migration, in two steps:")."""
+    return not item.marker and item.text.rstrip(" *_").endswith(":")
 
 
 def _retitled(item: Item, title: str) -> Item:

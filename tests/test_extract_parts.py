@@ -87,6 +87,10 @@ def test_the_vision_is_prose_not_the_labels_of_its_lists() -> None:
     assert milepost.loads(f"# T\n\n## Long-Term Vision\n\n{labels}").vision is None
     roadmap = milepost.loads(f"# T\n\n## Long-Term Vision\n\nAgents everywhere.\n\n{labels}")
     assert roadmap.vision is not None and roadmap.vision.text == "Agents everywhere."
+    # a sentence that leads into its list is the vision all the same (it was none)
+    said = "By 2027 we want Swarmkit to be how teams run agent swarms, which means:"
+    roadmap = milepost.loads(f"# T\n\n## Long-Term Vision\n\n{said}\n\n- cheap runs\n")
+    assert roadmap.vision is not None and roadmap.vision.text == said
 
 
 def test_a_goals_list_or_table_gives_a_goal_an_item() -> None:

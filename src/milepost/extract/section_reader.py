@@ -187,11 +187,16 @@ class SectionReader:
         )
 
 
+# How long a label over a list may be (a heading's length: "What to expect in v0.3:").
+_LABEL_LENGTH = 60
+
+
 def labels_list(paragraph: Paragraph) -> bool:
-    """Whether ``paragraph``, over a list, reads as the list's label: all of it bold, or
-    ending with a colon ("**Visual Workflow Designer**", "Backends:")."""
+    """Whether ``paragraph``, over a list, reads as the list's label: all of it bold, or a
+    few words ending with a colon ("**Visual Workflow Designer**", "Backends:"); a sentence
+    that leads into the list ("By 2027 we want Swarmkit to be ..., which means:") is prose."""
     text = paragraph.inline.text.strip()
     if text.endswith(":"):
-        return True
+        return len(text) <= _LABEL_LENGTH
     bold = sum(end - start for start, end in paragraph.inline.strong)
     return bool(text) and bold >= len(text)

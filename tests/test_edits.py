@@ -667,3 +667,18 @@ def test_rollover_refuses_a_month_of_heading_items(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="October 2026 holds its items in headings") as error:
         api.edit(path, "rollover", today=dt.date(2026, 11, 2))
     assert error.value.line == 9 and "please report" not in str(error.value)
+
+
+def test_ship_marks_a_deliverable_done_under_its_work(tmp_path: Path) -> None:
+    # A deliverable under its piece of work ("- **Deliverables:**" in the example) was taken
+    # out of its list and recorded alone under the Milestones table, leaving its work.
+    text = (EXAMPLES / "tracks" / "evaluation" / "roadmap.md").read_text(encoding="utf-8")
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    today = dt.date(2026, 11, 25)
+    with pytest.raises(UsageError, match="--impact has nowhere to go: it is part of the item"):
+        api.edit(path, "ship", item="Flag score drops", impact="faster", today=today)
+    result = api.edit(path, "ship", item="Flag score drops", today=today)
+    assert result.description.endswith(": done (part of the item above it)")
+    line = "  - Flag score drops above two points per task\n"
+    assert path.read_text(encoding="utf-8") == text.replace(line, line.replace("- ", "- ✅ "))

@@ -49,7 +49,12 @@ def ship(
     # An item that says nothing but its status ("- Status: Planned @kim") has no work to
     # record: "✅ Status: Planned shipped" would say two things. It is done where it stands.
     nameless = untitled(item, roadmap.legend)
-    recorded = item.kind != "row" and in_focus and milestones is not None and not nameless
+    # A sub-item (a deliverable under its piece of work) belongs to its parent: taken out of
+    # its list and recorded alone, it would leave its parent and say less. Done where it is.
+    nested = item.depth > 0
+    recorded = (
+        item.kind != "row" and in_focus and milestones is not None and not nameless and not nested
+    )
     if not recorded and (impact or details):
         where = (
             "a table row is marked done where it stands"
@@ -58,6 +63,8 @@ def ship(
             if not in_focus
             else "there is no Completed Milestones section"
             if milestones is None
+            else "it is part of the item above it, and is marked done where it stands"
+            if nested
             else "it has no title of its own to record under Completed Milestones"
         )
         raise UsageError(
@@ -68,9 +75,15 @@ def ship(
         )
     if item.kind == "row" or not in_focus:
         return set_status(roadmap, item, Status.DONE)
-    if milestones is None or nameless:  # nowhere to record it, or nothing: done where it is
+    if milestones is None or nameless or nested:  # nowhere, nothing or part: done where it is
         done = set_status(roadmap, item, Status.DONE)
-        why = "no title of its own to record" if nameless else "no Completed Milestones section"
+        why = (
+            "no title of its own to record"
+            if nameless
+            else "part of the item above it"
+            if nested
+            else "no Completed Milestones section"
+        )
         return Edit(done.patches, f"{named(item, roadmap.legend)}: done ({why})", done.verify)
     new = milestone_lines(roadmap, item, today, impact=impact, details=details)
     patches = insert_under(roadmap, milestones, today, new, newest_first=True)

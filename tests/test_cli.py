@@ -331,7 +331,7 @@ def test_bad_config_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_pat
     code, _, err = run(capsys, "show", str(tmp_path))
     assert code == 2
     assert err == (
-        f"milepost: error: {tmp_path / 'milepost.toml'}: unknown option 'roadmap' "
+        f"milepost: error: {tmp_path / 'milepost.toml'}:1:1: unknown option 'roadmap' "
         "(known: announce, ignore, per-file-ignores, project, required_sections, "
         "review_cadence_days, roadmaps, select, stale_after_days, statuses)\n"
     )

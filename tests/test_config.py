@@ -19,6 +19,7 @@ from milepost.config import DEFAULT_ROADMAPS, Config, parse_config
 from milepost.errors import ConfigError
 from milepost.portfolio.discover import matches
 from milepost.render.config import config_toml
+from milepost.toml_keys import key_places, place
 
 
 def test_defaults() -> None:
@@ -48,9 +49,10 @@ def test_pyproject_table_or_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("tool = 1\n", "tool must be a table"),
-        ("tool = {milepost = 1}\n", "tool.milepost must be a table"),
-        ('[tool]\nmilepost = "x"\n', "tool.milepost must be a table"),
+        ("tool = 1\n", "1:1: tool must be a table"),
+        # a key inside an inline table is placed by the table's key
+        ("tool = {milepost = 1}\n", "1:1: tool.milepost must be a table"),
+        ('[tool]\n  milepost = "x"\n', "2:3: tool.milepost must be a table"),
     ],
 )
 def test_pyproject_tool_that_is_not_a_table_is_an_error(
@@ -60,7 +62,7 @@ def test_pyproject_tool_that_is_not_a_table_is_an_error(
     pyproject.write_text(text, encoding="utf-8")
     (tmp_path / "roadmap.md").write_text("# Roadmap\n", encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 2
-    assert capsys.readouterr().err == f"milepost: error: {pyproject}: {message}\n"
+    assert capsys.readouterr().err == f"milepost: error: {pyproject}:{message}\n"
 
 
 def test_an_unknown_option_of_a_pyproject_is_quoted_whole() -> None:
@@ -71,28 +73,28 @@ def test_an_unknown_option_of_a_pyproject_is_quoted_whole() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("line", "text", "message"),
     [
-        ("roadmap = []", "unknown option 'roadmap'"),
-        ("project = 3", "project must be a string"),
-        ("review_cadence_days = 0", "review_cadence_days must be a whole number"),
-        ("review_cadence_days = true", "review_cadence_days must be a whole number"),
-        ("roadmaps = []", "roadmaps is empty"),
-        ('roadmaps = [""]', "roadmaps must be a list"),
-        ('roadmaps = ["./"]', "roadmaps must be a list"),
-        ('roadmaps = ["../x/*.md"]', "must stay inside"),
-        ('required_sections = ["nope"]', "unknown kind 'nope'"),
-        ("select = [1]", "select must be a list"),
-        ('[per-file-ignores]\n"a.md" = "MP1"', "must be a list of rule selectors"),
-        ('[statuses]\n"🦄" = "shipped"', "statuses.🦄 must be one of done, in_progress"),
-        ('[statuses]\n"" = "done"', "statuses has an empty marker \\('' = 'done'\\)"),
-        ('[statuses]\n" " = "done"', "statuses has an empty marker"),
+        (1, "roadmap = []", "unknown option 'roadmap'"),
+        (1, "project = 3", "project must be a string"),
+        (1, "review_cadence_days = 0", "review_cadence_days must be a whole number"),
+        (1, "review_cadence_days = true", "review_cadence_days must be a whole number"),
+        (1, "roadmaps = []", "roadmaps is empty"),
+        (1, 'roadmaps = [""]', "roadmaps must be a list"),
+        (1, 'roadmaps = ["./"]', "roadmaps must be a list"),
+        (1, 'roadmaps = ["../x/*.md"]', "must stay inside"),
+        (1, 'required_sections = ["nope"]', "unknown kind 'nope'"),
+        (1, "select = [1]", "select must be a list"),
+        (2, '[per-file-ignores]\n"a.md" = "MP1"', "must be a list of rule selectors"),
+        (2, '[statuses]\n"🦄" = "shipped"', "statuses.🦄 must be one of done, in_progress"),
+        (2, '[statuses]\n"" = "done"', "statuses has an empty marker \\('' = 'done'\\)"),
+        (2, '[statuses]\n" " = "done"', "statuses has an empty marker"),
     ],
 )
-def test_bad_values_name_file_and_key(text: str, message: str) -> None:
+def test_bad_values_name_file_line_and_key(line: int, text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message) as info:
         parse_config(text, path="conf/milepost.toml")
-    assert str(info.value).startswith("conf/milepost.toml: ")
+    assert str(info.value).startswith(f"conf/milepost.toml:{line}:1: ")
 
 
 @pytest.mark.parametrize(
@@ -177,7 +179,7 @@ def test_announce_webhook_is_read_and_kept_out_of_repr() -> None:
 def test_bad_announce_table(text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)) as info:
         parse_config(text, path="milepost.toml")
-    assert str(info.value).startswith("milepost.toml: ")
+    assert str(info.value).startswith(f"milepost.toml:{text.count(chr(10))}:1: ")
 
 
 @pytest.mark.parametrize(
@@ -196,7 +198,8 @@ def test_unknown_selectors_in_the_config_name_the_config(
     result = api.check([tmp_path], today=dt.date(2026, 11, 25))
     [error] = result.errors  # a broken config: its files go unchecked, the others not
     assert isinstance(error, ConfigError) and result.reports == []
-    assert str(error).startswith(f"{tmp_path / 'milepost.toml'}: {message}")
+    line = text.count("\n") + 1  # the line of the list that names it
+    assert str(error).startswith(f"{tmp_path / 'milepost.toml'}:{line}:1: {message}")
 
 
 def test_milepost_toml_wins_over_pyproject_beside_it_and_says_so(
@@ -358,7 +361,7 @@ def test_a_config_file_that_cannot_be_read_is_an_error_not_ignored(
     [
         ("milepost.toml", "roadmap = 3", "unknown option 'roadmap'"),
         ("milepost.toml", 'stale_after_days = "30"', "stale_after_days must be a whole number"),
-        ("milepost.toml", 'select = ["MP999"]', "unknown rule selector 'MP999'"),
+        ("milepost.toml", '# rules\nselect = [\n  "MP999",\n]', "unknown rule selector 'MP999'"),
         (
             "pyproject.toml",
             "[tool.milepost]\nstale_after_days = true",
@@ -385,23 +388,29 @@ def test_a_broken_config_is_named_as_the_user_would_type_it_in_every_format(
     (tmp_path / folder / name).write_text(text + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     shown = f"{folder}{name}"
+    line = 1 if text.startswith(("roadmap ", "stale")) else 2  # where the option is written
     assert main(["check", "plans"]) == 2
-    assert capsys.readouterr().err.startswith(f"milepost: error: {shown}: {message}")
+    assert capsys.readouterr().err.startswith(f"milepost: error: {shown}:{line}:1: {message}")
     assert main(["check", "plans", "--format", "json"]) == 2
     [entry] = json.loads(capsys.readouterr().out)
-    assert entry["path"] == shown and entry["message"].startswith(message)
+    assert (entry["path"], entry["line"], entry["col"]) == (shown, line, 1)
+    assert entry["message"].startswith(message)
     assert main(["check", "plans", "--format", "github"]) == 2
     out = capsys.readouterr().out
-    assert out.startswith(f"::error file={shown},title=milepost could not check it::{message}")
+    title = "title=milepost could not check it"
+    assert out.startswith(f"::error file={shown},line={line},col=1,{title}::{message}")
     assert main(["check", "plans", "--format", "sarif"]) == 2
     [run] = json.loads(capsys.readouterr().out)["runs"]
     [notification] = run["invocations"][0]["toolExecutionNotifications"]
-    place = notification["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert place == {"uri": shown} and notification["message"]["text"].startswith(message)
+    place = notification["locations"][0]["physicalLocation"]
+    assert place["artifactLocation"] == {"uri": shown}
+    assert place["region"] == {"startLine": line, "startColumn": 1}
+    assert notification["message"]["text"].startswith(message)
     # above the working directory, the path in full
     monkeypatch.chdir(tmp_path / "plans" / "memory")
     assert main(["check", "."]) == 2
-    assert capsys.readouterr().err.startswith(f"milepost: error: {tmp_path / shown}: {message}")
+    err = capsys.readouterr().err
+    assert err.startswith(f"milepost: error: {tmp_path / shown}:{line}:1: {message}")
 
 
 @pytest.mark.parametrize(
@@ -471,3 +480,48 @@ def test_invalid_toml_is_placed_in_every_format(
         "artifactLocation": {"uri": shown},
         "region": {"startLine": 2, "startColumn": 17},
     }
+
+
+def test_an_option_is_placed_where_it_is_written_in_its_own_table(tmp_path: Path) -> None:
+    # Another tool's `select`, and a string that reads like our table, come first: ours is
+    # the one named, on its line and column (CRLF or not).
+    text = (
+        '[project]\nname = "x"\n\n[tool.ruff]\nselect = ["E"]\n'
+        'notes = """\n[tool.milepost]\nselect = 1\n"""\n\n'
+        '[ tool . "milepost" ]  # roadmaps\r\nproject = "P"\r\n'
+        '    select = ["MP999"]\n'
+    )
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "roadmap.md").write_text("# T\n", encoding="utf-8")
+    [error] = api.check([tmp_path], today=dt.date(2026, 11, 25)).errors
+    assert str(error).startswith(f"{tmp_path / 'pyproject.toml'}:13:5: unknown rule selector")
+    (tmp_path / "pyproject.toml").write_text(text.replace("project =", "colour ="), "utf-8")
+    with pytest.raises(ConfigError) as info:
+        api.find_config(tmp_path)
+    assert (info.value.line, info.value.col) == (12, 1)
+    assert info.value.message == "unknown option 'tool.milepost.colour'"
+
+
+@pytest.mark.parametrize(
+    ("text", "keys", "where"),
+    [
+        ("a = 1\nb.c = 2\n", ("b", "c"), (2, 1)),
+        ("[b]\n'c' . \"d\" = 2\n", ("b", "c", "d"), (2, 1)),
+        ("[b]\nc = 1\n[e]\nc = 2\n", ("e", "c"), (4, 1)),
+        ("[[b]]\nc = 1\n", ("b", "c"), (2, 1)),
+        ("b = { c = 1 }\n", ("b", "c"), (1, 1)),  # inside an inline table: by its key
+        ('x = """\nb = 1\n"""\nb = 2\n', ("b",), (4, 1)),  # not inside a string
+        ("x = '''\n[b]\n'''\nb = 2\n", ("b",), (4, 1)),
+        ('x = [\n  ["b"],\n]\nb = 2\n', ("b",), (4, 1)),  # an array is no header
+        ('"a\\"b" = 1\n', ('a\\"b',), (1, 1)),
+        ("b = 1\n", ("nothing",), (None, None)),
+    ],
+)
+def test_key_places(text: str, keys: tuple[str, ...], where: tuple[int, int]) -> None:
+    assert place(key_places(text), keys) == where
+
+
+@given(st.text())
+def test_key_places_reads_any_text(text: str) -> None:
+    for line, col in key_places(text).values():
+        assert 1 <= line <= text.count("\n") + 1 and col >= 1

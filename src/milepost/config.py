@@ -8,11 +8,13 @@ caller's job (through :mod:`milepost.fs`); this module is pure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
 from milepost.errors import ConfigError
+from milepost.toml_keys import Places, key_places, place
 
 __all__ = ["CONFIG_FILES", "DEFAULT_ROADMAPS", "Config", "has_milepost_table", "parse_config"]
 
@@ -60,11 +62,22 @@ class Config:
     discord_webhook: str | None = field(default=None, repr=False)
     #: The file the settings came from (None: defaults).
     path: str | None = None
+    #: Where each option is written in that file (key path → line and column), so that an
+    #: error found later (an unknown rule in ``select``) names its line.
+    places: tuple[tuple[tuple[str, ...], tuple[int, int]], ...] = field(
+        default=(), repr=False, compare=False
+    )
 
     @property
     def root(self) -> PurePath | None:
         """The folder that ``roadmaps`` patterns are relative to."""
         return PurePath(self.path).parent if self.path else None
+
+    def error(self, message: str, *keys: str, hint: str = "") -> ConfigError:
+        """An error about the option at ``keys`` (``"select"``; ``"statuses", "🦄"``), placed
+        at the line and column it is written on where known."""
+        line, col = place(dict(self.places), keys)
+        return ConfigError(message, path=self.path, line=line, col=col, hint=hint)
 
 
 _TYPES: dict[str, tuple[type, str]] = {
@@ -92,17 +105,28 @@ def parse_config(text: str, *, path: str) -> Config | None:
     except tomllib.TOMLDecodeError as exc:
         message, line, col = _toml_place(exc, text)
         raise ConfigError(f"invalid TOML: {message}", path=path, line=line, col=col) from None
+    places = key_places(text)
     if PurePath(path).name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError("tool must be a table", path=path)
+            raise _placed("tool must be a table", path, places, ("tool",))
         table = tool.get("milepost")
         if table is None:
             return None
         if not isinstance(table, dict):
-            raise ConfigError("tool.milepost must be a table", path=path)
-        return from_mapping(table, path=path, prefix="tool.milepost.")
-    return from_mapping(data, path=path)
+            raise _placed("tool.milepost must be a table", path, places, ("tool", "milepost"))
+        inside = {keys[2:]: where for keys, where in places.items() if keys[:2] == _TOOL}
+        return from_mapping(table, path=path, prefix="tool.milepost.", places=inside)
+    return from_mapping(data, path=path, places=places)
+
+
+#: Where ``[tool.milepost]`` is in a ``pyproject.toml``.
+_TOOL = ("tool", "milepost")
+
+
+def _placed(message: str, path: str, places: Places, keys: tuple[str, ...]) -> ConfigError:
+    line, col = place(places, keys)
+    return ConfigError(message, path=path, line=line, col=col)
 
 
 #: Where :mod:`tomllib` says a decode error is: the end of its message (before Python 3.14,
@@ -140,36 +164,39 @@ def has_milepost_table(text: str) -> bool:
     return isinstance(tool, dict) and "milepost" in tool
 
 
-def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config:
-    """Validate a mapping of options into a :class:`Config`."""
+def from_mapping(
+    data: dict[str, Any], *, path: str, prefix: str = "", places: Places | None = None
+) -> Config:
+    """Validate a mapping of options into a :class:`Config`; ``places`` says where each
+    option is written (:func:`~milepost.toml_keys.key_places`), to place an error on it."""
+    config = Config(path=path, places=tuple((places or {}).items()))
+    fail = config.error
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in _TYPES:
             allowed = ", ".join(sorted(_TYPES))
-            raise ConfigError(
-                f"unknown option {prefix + key!r}", path=path, hint=f"known: {allowed}"
-            )
+            raise fail(f"unknown option {prefix + key!r}", key, hint=f"known: {allowed}")
         kind, what = _TYPES[key]
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise ConfigError(f"{prefix}{key} must be {what}", path=path)
+            raise fail(f"{prefix}{key} must be {what}", key)
         values[key] = value
     if "roadmaps" in values:
         patterns = values["roadmaps"]
         if not patterns:
-            raise ConfigError(
-                f"{prefix}roadmaps is empty", path=path, hint="leave it out for the defaults"
+            raise fail(
+                f"{prefix}roadmaps is empty", "roadmaps", hint="leave it out for the defaults"
             )
         if not all(isinstance(p, str) and _from_here(p) for p in patterns):
-            raise ConfigError(f"{prefix}roadmaps must be {_TYPES['roadmaps'][1]}", path=path)
+            raise fail(f"{prefix}roadmaps must be {_TYPES['roadmaps'][1]}", "roadmaps")
         if any(PurePath(p).is_absolute() or ".." in PurePath(p).parts for p in patterns):
-            raise ConfigError(
-                f"{prefix}roadmaps patterns must stay inside the config's folder", path=path
+            raise fail(
+                f"{prefix}roadmaps patterns must stay inside the config's folder", "roadmaps"
             )
         values["roadmaps"] = tuple(_from_here(p) for p in patterns)
     for key in ("required_sections", "select", "ignore"):
         if key in values:
             if not all(isinstance(item, str) and item for item in values[key]):
-                raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)
+                raise fail(f"{prefix}{key} must be {_TYPES[key][1]}", key)
             values[key] = tuple(values[key])
     if "required_sections" in values:
         from milepost.vocabulary.sections import SectionKind
@@ -177,9 +204,9 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
         known = {kind.value for kind in SectionKind} - {"other"}
         unknown = [name for name in values["required_sections"] if name not in known]
         if unknown:
-            raise ConfigError(
+            raise fail(
                 f"{prefix}required_sections has unknown kind {unknown[0]!r}",
-                path=path,
+                "required_sections",
                 hint="known: " + ", ".join(sorted(known)),
             )
     if "per-file-ignores" in values:
@@ -187,9 +214,10 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
         pairs = []
         for pattern, selectors in table.items():
             if not isinstance(selectors, list) or not all(isinstance(x, str) for x in selectors):
-                raise ConfigError(
+                raise fail(
                     f"{prefix}per-file-ignores.{pattern} must be a list of rule selectors",
-                    path=path,
+                    "per-file-ignores",
+                    pattern,
                 )
             pairs.append((_from_here(pattern), tuple(selectors)))
         values["per_file_ignores"] = tuple(pairs)
@@ -197,24 +225,26 @@ def from_mapping(data: dict[str, Any], *, path: str, prefix: str = "") -> Config
         pairs = []
         for marker, status in values.pop("statuses").items():
             if not marker.strip():
-                raise ConfigError(
+                raise fail(
                     f"{prefix}statuses has an empty marker ({marker!r} = {status!r})",
-                    path=path,
+                    "statuses",
+                    marker,
                     hint='a marker is an emoji or a word, as in "🦄" = "future"',
                 )
             if status not in STATUS_NAMES:
-                raise ConfigError(
+                raise fail(
                     f"{prefix}statuses.{marker} must be one of {', '.join(STATUS_NAMES)}",
-                    path=path,
+                    "statuses",
+                    marker,
                 )
             pairs.append((marker, status))
         values["statuses"] = tuple(pairs)
     if "announce" in values:
-        values.update(_announce(values.pop("announce"), path=path, prefix=prefix))
+        values.update(_announce(values.pop("announce"), fail=fail, prefix=prefix))
     for key, high in (("review_cadence_days", 366), ("stale_after_days", 3660)):
         if key in values and not 1 <= values[key] <= high:
-            raise ConfigError(f"{prefix}{key} must be {_TYPES[key][1]}", path=path)
-    return Config(path=path, **values)
+            raise fail(f"{prefix}{key} must be {_TYPES[key][1]}", key)
+    return replace(config, **values)
 
 
 def _from_here(pattern: str) -> str:
@@ -225,16 +255,19 @@ def _from_here(pattern: str) -> str:
     return pattern
 
 
-def _announce(table: dict[str, Any], *, path: str, prefix: str) -> dict[str, Any]:
+def _announce(
+    table: dict[str, Any], *, fail: Callable[..., ConfigError], prefix: str
+) -> dict[str, Any]:
     """The ``[announce]`` table; values are never echoed in errors (the webhook is a secret)."""
     for key, value in table.items():
         if key not in _ANNOUNCE_KEYS:
-            raise ConfigError(
+            raise fail(
                 f"unknown option {prefix + 'announce.' + key!r}",
-                path=path,
+                "announce",
+                key,
                 hint="known: " + ", ".join(_ANNOUNCE_KEYS),
             )
         if not isinstance(value, str):
-            raise ConfigError(f"{prefix}announce.{key} must be a string (a URL)", path=path)
+            raise fail(f"{prefix}announce.{key} must be a string (a URL)", "announce", key)
     url = table.get("discord_webhook", "").strip()
     return {"discord_webhook": url or None}

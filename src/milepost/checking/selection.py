@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import PurePath
 
 from milepost.config import Config
-from milepost.errors import ConfigError, UsageError, typed_path
+from milepost.errors import UsageError, typed_path
 from milepost.model import Roadmap
 from milepost.portfolio.discover import matches
 from milepost.rules import ALL_RULES, Rule
@@ -68,17 +68,19 @@ def choose_rules(config: Config, select: tuple[str, ...], ignore: tuple[str, ...
 def check_config_selectors(config: Config) -> None:
     """Raise :class:`ConfigError`, naming the config file, if the config names a rule that
     does not exist (in ``select``, ``ignore`` or ``per-file-ignores``)."""
-    try:
-        select_rules(ALL_RULES, config.select, config.ignore)
-        for pattern, selectors in config.per_file_ignores:
-            try:
-                select_rules(ALL_RULES, (), selectors)
-            except UsageError as exc:
-                message = f"per-file-ignores {pattern!r}: {exc.message}"
-                raise UsageError(message, hint=exc.hint) from None
-    except UsageError as exc:
-        where = typed_path(config.path) if config.path else None
-        raise ConfigError(exc.message, path=where, hint=exc.hint) from None
+    lists: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
+        (("select",), "", config.select),
+        (("ignore",), "", config.ignore),
+    ]
+    for pattern, selectors in config.per_file_ignores:
+        lists.append((("per-file-ignores", pattern), f"per-file-ignores {pattern!r}: ", selectors))
+    for keys, said, selectors in lists:
+        try:
+            select_rules(ALL_RULES, (), selectors)
+        except UsageError as exc:
+            error = config.error(said + exc.message, *keys, hint=exc.hint)
+            error.path = typed_path(config.path) if config.path else None
+            raise error from None
 
 
 def needs_portfolio(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:

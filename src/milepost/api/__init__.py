@@ -8,7 +8,11 @@ composes are pure. History has its own façade above this one, :mod:`milepost.hi
 - :mod:`~milepost.api.checks`: ``check``, ``check_loaded``;
 - :mod:`~milepost.api.editing`: ``edit``;
 - :mod:`~milepost.api.tracks`: ``resolve_track``, ``new_track``;
-- :mod:`~milepost.api.portfolios`: ``portfolio``, ``site``.
+- :mod:`~milepost.api.portfolios`: ``portfolio``, ``site``;
+
+and the types they take and return (``Config``, ``Diagnostic``, ``Portfolio``, ...), so that
+code using them can name them (the model's are in :mod:`milepost.model`, the lossless
+document's in :mod:`milepost.document`).
 """
 
 from __future__ import annotations
@@ -23,12 +27,28 @@ if TYPE_CHECKING:
     from milepost.api.loading import LoadResult, load, load_many, loads
     from milepost.api.portfolios import portfolio, site
     from milepost.api.tracks import new_track, resolve_track
+    from milepost.checking.report import FileReport
+    from milepost.config import Config
     from milepost.locate import discover, find_config, is_roadmap, nothing_found
+    from milepost.portfolio.model import Conflict, Edge, Portfolio
+    from milepost.portfolio.rollup import TrackRollup
+    from milepost.rules.base import Diagnostic, Fix, Severity
+    from milepost.sitebuild.pages import SiteResult
 
 __all__ = [
     "CheckResult",
+    "Config",
+    "Conflict",
+    "Diagnostic",
+    "Edge",
     "EditResult",
+    "FileReport",
+    "Fix",
     "LoadResult",
+    "Portfolio",
+    "Severity",
+    "SiteResult",
+    "TrackRollup",
     "check",
     "check_loaded",
     "discover",
@@ -64,6 +84,17 @@ _HOMES = {
     "find_config": "milepost.locate",
     "is_roadmap": "milepost.locate",
     "nothing_found": "milepost.locate",
+    # the types the functions above take and return
+    "Config": "milepost.config",
+    "Conflict": "milepost.portfolio.model",
+    "Diagnostic": "milepost.rules.base",
+    "Edge": "milepost.portfolio.model",
+    "FileReport": "milepost.checking.report",
+    "Fix": "milepost.rules.base",
+    "Portfolio": "milepost.portfolio.model",
+    "Severity": "milepost.rules.base",
+    "SiteResult": "milepost.sitebuild.pages",
+    "TrackRollup": "milepost.portfolio.rollup",
 }
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "Row",
     "Rule",
     "Section",
+    "Source",
     "Table",
     "apply",
     "descendants",

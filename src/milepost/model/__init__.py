@@ -30,7 +30,10 @@ from milepost.model.records import (
     risk_level,
 )
 from milepost.model.roadmap import Meta, Roadmap, SectionInfo
+from milepost.span import Span
+from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period
+from milepost.vocabulary.sections import SectionKind
 from milepost.vocabulary.status import Health, Status
 from milepost.vocabulary.titles import title_key
 
@@ -44,6 +47,7 @@ __all__ = [
     "Health",
     "Initiative",
     "Item",
+    "Legend",
     "Meta",
     "Metric",
     "Milestone",
@@ -53,6 +57,8 @@ __all__ = [
     "Risk",
     "Roadmap",
     "SectionInfo",
+    "SectionKind",
+    "Span",
     "Status",
     "Synergy",
     "TextBlock",

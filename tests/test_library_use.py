@@ -10,6 +10,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -344,3 +345,21 @@ def test_an_unknown_edit_names_the_edits_there_are() -> None:
         "unknown edit 'complete' (one of start, block, drop, ship, plan, review, metric,"
         " request, risk, rollover)"
     )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: milepost.load(EXAMPLES / "tracks" / "memory" / "roadmap.md", config="x.toml"),  # type: ignore[arg-type]
+        lambda: milepost.loads("# A\n", config="milepost.toml"),  # type: ignore[arg-type]
+        lambda: api.check_loaded([], today=TODAY, config={"project": "X"}),  # type: ignore[arg-type]
+        lambda: api.new_track("Search", today=TODAY, config="milepost.toml"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_config_given_as_its_path_is_a_type_error_saying_how_to_read_one(
+    call: Callable[[], object],
+) -> None:
+    """``load(path, config="milepost.toml")`` raised AttributeError ('str' object has no
+    attribute 'statuses')."""
+    with pytest.raises(TypeError, match=r"^config must be a milepost\.api\.Config \(read one"):
+        call()

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TypeAlias
 
+from milepost.config import Config
 from milepost.errors import UsageError
 from milepost.model import Status
 
-__all__ = ["Paths", "as_day", "as_selectors", "as_status", "path_list"]
+__all__ = ["Paths", "as_config", "as_day", "as_selectors", "as_status", "path_list"]
 
 #: What the functions taking roadmaps by path accept: one path, or a sequence of them.
 Paths: TypeAlias = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -71,3 +72,16 @@ def as_status(value: Status | str) -> Status:
     except ValueError:
         known = ", ".join(s.value for s in Status)
         raise UsageError(f"unknown status {value!r}", hint=f"one of {known}") from None
+
+
+def as_config(value: object) -> Config | None:
+    """``value`` if it is a :class:`Config` (or None, for the one that governs the files); a
+    caller without a type checker may give the config file's path: a TypeError says how to
+    read one, not an AttributeError from deep inside."""
+    if value is not None and not isinstance(value, Config):
+        kind = type(value).__name__
+        raise TypeError(
+            f"config must be a milepost.api.Config (read one with "
+            f"milepost.api.find_config(folder)), not {kind}"
+        )
+    return value

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from milepost import fs
 from milepost.api import check_parallel as parallel
 from milepost.api import check_scope as scope
-from milepost.api.arguments import Paths, as_day, as_selectors, path_list
+from milepost.api.arguments import Paths, as_config, as_day, as_selectors, path_list
 from milepost.api.loading import forget_configs, load_many
 from milepost.collector import gc_paused
 from milepost.config import Config
@@ -140,6 +140,7 @@ def check_loaded(roadmaps: list[Roadmap], *, today: date, config: Config) -> Che
     from milepost.checking import check_roadmaps
 
     today = as_day(today)
+    config = as_config(config) or Config()
     with gc_paused():
         reports = check_roadmaps(
             roadmaps,

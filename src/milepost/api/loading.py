@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from milepost import fs
-from milepost.api.arguments import Paths, path_list
+from milepost.api.arguments import Paths, as_config, path_list
 from milepost.collector import gc_paused
 from milepost.config import Config
 from milepost.errors import MilepostError
@@ -29,6 +29,7 @@ def loads(
     does. ``config`` adds its ``statuses`` markers to the vocabulary.
     """
     _must_be_text(text)
+    config = as_config(config)
     name = None if path is None else os.fspath(path)
     if isinstance(name, bytes):
         raise TypeError("loads() takes path as a str or os.PathLike path, not bytes")
@@ -51,7 +52,7 @@ def load(path: str | os.PathLike[str], *, config: Config | None = None) -> Roadm
     The status markers of ``config`` (default: the config that governs the file, as it is on
     disk now) are added to the vocabulary.
     """
-    if config is None:
+    if as_config(config) is None:
         forget_configs()  # a config edited since the last load (in a notebook) is read again
     return load_file(path, config=config)
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from milepost import fs
+from milepost.api.arguments import as_config
 from milepost.config import Config
 from milepost.document import parse
 from milepost.errors import MilepostError, UsageError, some_of, typed_path
@@ -38,7 +39,7 @@ def new_track(
     """
     from milepost.render.scaffold import new_roadmap, slugify  # only `new` needs the template
 
-    config = config or find_config(folder or ".")
+    config = as_config(config) or find_config(folder or ".")
     base = Path(folder) if folder is not None else _default_folder(config)
     slug = slugify(name)
     if not fs.real(base / slug).is_relative_to(fs.real(base)):

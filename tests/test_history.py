@@ -1458,3 +1458,23 @@ def test_a_version_that_cannot_be_read_is_compared_as_the_one_before_it(
             ("changed", "Crème brûlée", "in_progress", "done", "None"),
         ]
     }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("diff", "--since", "2062-11-25"),
+        ("stats", "--since", "2026-11-26", "--today", "2026-11-25"),
+        ("announce", "--since", "2026-11-26", "--today", "2026-11-25", "--dry-run"),
+    ],
+)
+def test_a_since_after_today_is_refused_by_every_history_command(
+    story: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+) -> None:
+    """`diff --since` a year mistyped as 2062 said "0 of 5 tracks changed", as if it knew."""
+    code, out, err = run(story, monkeypatch, capsys, *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"milepost: error: --since {args[2]} is after today (")

@@ -72,6 +72,7 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
     from milepost import history_api
     from milepost.render.history import diff_markdown, diff_text
 
+    _not_after_today(since, dt.date.today())
     revs, paths = _split(args, since=since is not None)
     if since is not None and revs:
         raise UsageError(
@@ -152,6 +153,13 @@ def log(track: str, item: str, today: dt.date, fmt: str, color: str) -> int:
     return 0
 
 
+def _not_after_today(since: dt.date | None, today: dt.date) -> None:
+    """A ``--since`` after today asks about days to come, which history cannot tell: an
+    error, not "0 changed" (a typed year, 2062 for 2026, says nothing changed)."""
+    if since is not None and since > today:
+        raise UsageError(f"--since {since.isoformat()} is after today ({today.isoformat()})")
+
+
 @click.command("stats")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @since_option("Count only what happened on or after this day.")
@@ -165,6 +173,7 @@ def stats(
     from milepost import history_api
     from milepost.render.stats import stats_plain, stats_table
 
+    _not_after_today(since, today)
     per_track, total, history = history_api.stats(list(paths), today=today, since=since)
     warnings, notes = _notes(history, since=since)
     if fmt == "json":
@@ -211,8 +220,7 @@ def announce(
     from milepost import history_api
     from milepost.render.announce import from_diffs, to_discord, to_markdown
 
-    if since is not None and since > today:
-        raise UsageError(f"--since {since.isoformat()} is after today ({today.isoformat()})")
+    _not_after_today(since, today)
     diffs, history, start, record = history_api.announcement_diffs(
         list(paths), since=since, today=today, resume=target == "discord"
     )

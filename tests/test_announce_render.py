@@ -377,3 +377,28 @@ def test_the_diff_summary_counts_tracks_in_english() -> None:
 
     assert shown(1) == "0 of 1 track changed"
     assert shown(2) == "0 of 2 tracks changed"
+
+
+def test_the_diff_text_cuts_a_long_title_only_to_fit_its_line() -> None:
+    """Titles were cut at 60 characters however wide the terminal, and in a pipe."""
+    from rich.console import Console
+
+    from milepost.history.changes import ItemChange
+    from milepost.history.diff import Ref, TrackDiff
+    from milepost.history.snapshot import ItemState
+    from milepost.model import Status
+    from milepost.render.history import diff_text
+
+    title = "Streaming tool calls with partial JSON arguments, retried on transient errors"
+    state = ItemState(title.casefold(), title, Status.PLANNED, None, None, "", 1)
+    diffs = [TrackDiff("Tools", "t.md", Ref("a"), Ref("b"), items=(ItemChange(None, state),))]
+
+    def shown(width: int) -> str:
+        console = Console(width=width, color_system=None, record=True)
+        console.print(diff_text(diffs, width=width))
+        return console.export_text()
+
+    assert f"added      {title}  " in shown(200)
+    narrow = shown(80)
+    assert title not in narrow
+    assert "added      Streaming tool calls with partial JSON arguments, retried…" in narrow

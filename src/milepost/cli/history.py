@@ -96,7 +96,7 @@ def diff(args: tuple[str, ...], since: dt.date | None, fmt: str, color: str, ver
         click.echo(diff_markdown(diffs), nl=False)
     else:
         console = _console(color)
-        console.print(diff_text(diffs, verbose=verbose))
+        console.print(diff_text(diffs, verbose=verbose, width=console.width))
     return 0
 
 

@@ -123,8 +123,12 @@ def track_words(d: TrackDiff) -> tuple[str, str] | None:
     return None
 
 
-def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> RenderableType:
-    """Every track that changed, one line per change; a closing count."""
+def diff_text(
+    diffs: Sequence[TrackDiff], *, verbose: bool = False, width: int = 80
+) -> RenderableType:
+    """Every track that changed, one line per change; a closing count. A title is cut to
+    what a line of ``width`` leaves beside the change's words (never below 60 characters):
+    whole on a wide terminal and in a pipe."""
     from rich.console import Group
     from rich.text import Text
 
@@ -133,8 +137,8 @@ def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> Renderabl
         if d.empty and not (verbose and d.notes):
             continue
         blocks.append(Text(_header(d), style="bold"))
-        width = max((len(i.title) for i in d.items), default=0)
-        width = min(width, 60)
+        room = max(60, width - 40)  # 40: the verb, the blanks and a typical detail
+        column = min(max((len(i.title) for i in d.items), default=0), room)
         if (told := track_words(d)) is not None:
             line = Text("  ")
             line.append(told[0], style="cyan" if d.new else "red")
@@ -145,8 +149,8 @@ def diff_text(diffs: Sequence[TrackDiff], *, verbose: bool = False) -> Renderabl
             verb, detail = change_words(change)
             line = Text("  ")
             line.append(f"{verb:<10}", style=_STYLE.get(verb, ""))
-            title = shorten(change.title, 60)
-            line.append(f" {title:<{width}}  ")
+            title = shorten(change.title, room)
+            line.append(f" {title:<{column}}  ")
             line.append(detail, style="dim")
             blocks.append(line)
         for field in (*d.metrics, *d.risks, *d.requests):

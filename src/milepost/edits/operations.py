@@ -14,7 +14,7 @@ from datetime import date
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit, named, untitled
-from milepost.edits.likeness import likeness
+from milepost.edits.likeness import likeness, struck
 from milepost.edits.markup import title_markdown
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
 from milepost.edits.readback import read_item, read_milestone
@@ -233,7 +233,7 @@ def plan(
     periods = list(roadmap.focus.periods) if roadmap.focus else []
     same = [p for p in periods if p.period is not None and p.period.start == month]
     pools = [p.items for p in same] + [p.items for p in reversed(periods)]
-    sample = next((i for pool in pools for i in pool if i.status is Status.PLANNED), None)
+    sample = next((i for pool in pools for i in pool if _form(roadmap, i)), None)
     voice = voice_of(roadmap)
     marker = (sample.marker or "") if sample is not None else ""
     glyph = emoji_at(marker)
@@ -246,25 +246,25 @@ def plan(
     handle = f"@{owner.strip().lstrip('@')}" if owner else None
     extra = ref_text + (f" {handle}" if handle else "")
     bullet = bullet_of(roadmap, sample)
-    lines = [f"{bullet} {mark} {label}{title}{extra}{nl}"]
+    line = f"{bullet} {mark} {label}{title}{extra}{nl}"
     # Marked as that planned item is, where it can be ("- **Planned**: Export", "- Export -
     # Status: Planned"): its markers before its title and its tag after it, as written.
     like = (
         likeness(roadmap.document.source.lines[sample.span.start], sample, roadmap.legend)
-        if sample is not None
-        and sample.kind in ("list", "task")
-        and not untitled(sample, roadmap.legend)
+        if sample is not None and sample.kind in ("list", "task")
         else None
     )
+    seen = read_item(line, heading, roadmap.legend)
+    if seen is None or seen.status is not Status.PLANNED or not seen.title:
+        raise UsageError(f"{title!r} does not read as a planned item", path=roadmap.path)
     if like is not None:
         box = "[ ] " if sample is not None and sample.kind == "task" else ""
-        lines.insert(0, f"{bullet} {box}{like.before}{title}{like.tag}{extra}{nl}")
-    for line in lines:
-        seen = read_item(line, heading, roadmap.legend)
-        if seen is not None and seen.status is Status.PLANNED and seen.title:
-            break
-    else:
-        raise UsageError(f"{title!r} does not read as a planned item", path=roadmap.path)
+        alike = f"{bullet} {box}{like.before}{title}{like.tag}{extra}{nl}"
+        # Taken only where it reads as the plain line does: planned, the same title, owners
+        # and references (a neighbour's markup must not open around the new title).
+        read = read_item(alike, heading, roadmap.legend)
+        if read is not None and read.status is Status.PLANNED and _same(read, seen):
+            line, seen = alike, read
     if ref and ref not in seen.refs:
         raise UsageError(
             f"--issue {issue!r} does not read as an issue reference",
@@ -309,6 +309,21 @@ def plan(
         return None
 
     return Edit(tuple(patches), f"{seen.title}: planned for {heading}", verify)
+
+
+def _form(roadmap: Roadmap, item: Item) -> bool:
+    """Whether a new planned item may be written like ``item``: planned, with a title of its
+    own ("- Status: Planned @kim" has none), not struck through (dropped work)."""
+    return (
+        item.status is Status.PLANNED
+        and not untitled(item, roadmap.legend)
+        and not struck(roadmap.document.source.lines[item.span.start], item)
+    )
+
+
+def _same(read: Item, plain: Item) -> bool:
+    """Whether two readings of a new item say the same item."""
+    return (read.title, read.owners, read.refs) == (plain.title, plain.owners, plain.refs)
 
 
 def _focus_items(roadmap: Roadmap) -> list[Item]:

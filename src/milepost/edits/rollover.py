@@ -8,7 +8,7 @@ from datetime import date
 
 from milepost.document import Patch, Section
 from milepost.edits.edit import Edit
-from milepost.edits.operations import milestone_lines
+from milepost.edits.milestones import milestone_lines
 from milepost.edits.placement import insert_under, month_slot, section_of
 from milepost.edits.review import review
 from milepost.edits.style import carried_over, split_line_ending, without_carried_note

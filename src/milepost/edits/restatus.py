@@ -82,32 +82,34 @@ def new_row(
     owner: str | None = None,
 ) -> tuple[int, str] | None:
     """A row to add to the table ``row`` stands in, and the line it goes on (after the
-    table's last row): ``text`` in its first cell (pipes escaped), ``status`` in its Status
-    cell written like the others, ``owner`` in its Owner or Lead column (else after the
-    text), its other cells empty. None for a table without a Status column after the first
-    (one with Status first is a legend)."""
+    table's last row): ``text`` in its first cell, or the one after a Status column that
+    stands first (pipes escaped), ``status`` in its Status cell written like the others,
+    ``owner`` in its Owner or Lead column (else after the text), its other cells empty.
+    None for a table without a Status column, or with nothing beside it."""
     table = _table_of(roadmap.document.blocks, row.span.start)
     column = _status_column(table) if table is not None else None
-    if table is None or column is None or column == 0:
+    if table is None or column is None or len(table.header()) < 2:
         return None
+    named = 1 if column == 0 else 0  # where the new row's text goes
     header = [h.lower().strip(" *:") for h in table.header()]
     who = next((i for i, h in enumerate(header) if h in _OWNER_HEADERS), None)
     body, ending = split_line_ending(roadmap.document.source.lines[row.span.start])
     bounds = _cell_bounds(body)
     if not body.rstrip().endswith("|"):
         bounds.append(len(body))
-    if len(bounds) < column + 2:
+    if len(bounds) < max(column, named) + 2:
         return None
     cells = [body[start + 1 : end] for start, end in pairwise(bounds)]
     first = text.replace("|", "\\|")
     new = [" "] * len(cells)
-    if owner and who is not None and 0 < who < len(cells) and who != column:
+    if owner and who is not None and who < len(cells) and who not in (named, column):
         new[who] = f" {owner} "
     elif owner:
         first = f"{first} {owner}"
-    new[0] = f" {first} "
+    new[named] = f" {first} "
     new[column] = restatus_cell(cells[column], status, voice)
-    return table.end, body[: bounds[0] + 1] + "|".join(new) + body[bounds[-1] :] + ending
+    line = body[: bounds[0] + 1] + "|".join(new) + body[bounds[-1] :]
+    return table.end, line.rstrip() + ending  # no space after a last cell with no pipe
 
 
 _OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri"})

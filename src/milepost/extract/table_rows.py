@@ -12,11 +12,14 @@ from milepost.extract.fields import owners_in
 from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
+from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
 
 __all__ = ["table_items", "title_cell"]
 
 _STATUS_HEADERS = frozenset({"status", "state", "current status"})
+# What a legend table says of each status in the column beside it ("| Status | Meaning |").
+_MEANING_HEADERS = frozenset({"meaning", "means", "definition", "explanation", "legend"})
 # Columns that say when, most specific first: a Target or ETA beats a Release or Version.
 _WHEN_HEADERS = (
     "target date",
@@ -39,11 +42,12 @@ _WHEN_HEADERS = (
 # The work itself (Feature, Task, ...) before what groups it (Theme, Epic, Goal), and a
 # description only where the row names its work in no other ("| Epic | Feature |": the
 # feature; "| Theme | Description |": the theme, the description on a row without one;
-# "| Phase | Focus |": the focus, "Phase 1" naming no work).
+# "| Phase | Focus |": the focus, "Phase 1" naming no work; "| Status | Command |
+# Description |": the command).
 _TITLE_RANKS = {
     **dict.fromkeys(("feature", "features", "item", "items", "task", "tasks", "title"), 0),
     **dict.fromkeys(("name", "deliverable", "deliverables", "milestone", "milestones"), 0),
-    **dict.fromkeys(("request", "requests"), 0),
+    **dict.fromkeys(("request", "requests", "command", "commands"), 0),
     **dict.fromkeys(("theme", "themes", "epic", "epics", "goal", "goals", "focus"), 1),
     **dict.fromkeys(("description", "descriptions", "details", "summary"), 2),
 }
@@ -79,11 +83,32 @@ def _columns(table: Table) -> _Columns:
     )
 
 
+def _is_legend_table(table: Table, legend: Legend = NO_LEGEND) -> bool:
+    """A table whose Status column, first, lists the statuses and whose other columns say
+    what each means ("| Status | Meaning |"; "| Status | Description |" where no status is
+    listed twice): its rows are no items. A Status column first beside the work it marks
+    ("| Status | Command |", "| Status | Description |" repeating ✅) is a Status column."""
+    header = [h.lower().strip(" *:") for h in table.header()]
+    if len(header) < 2 or header[0] not in _STATUS_HEADERS:
+        return False
+    others = set(header[1:])
+    if others <= _MEANING_HEADERS:
+        return True
+    if not others <= _MEANING_HEADERS | {"description", "descriptions"}:
+        return False
+    listed = [
+        marker.status
+        for row in table.rows
+        if row.cells and (marker := cell_status(row.cells[0].inline, legend)) is not None
+    ]
+    return len(set(listed)) == len(listed)
+
+
 def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
+    if _is_legend_table(table, ctx.legend):
+        return  # a legend table: each row explains a status, none is an item
     columns = _columns(table)
     status_col, when_cols = columns.status, columns.when
-    if status_col == 0 and columns.header_size > 1:
-        return  # a legend table: each row explains a status, none is an item
     group_when: str | None = None  # what the row that opens a group of rows says of when
     for row in table.rows:
         filled = _filled(row)

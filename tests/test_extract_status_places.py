@@ -1,0 +1,86 @@
+"""Where a status stands beside the work it marks: a Status column in any position of its
+table, a field sub-bullet under the item, a qualified Status cell, a qualified emoji."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import milepost
+from milepost import api
+
+
+def statuses(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (i.title, i.status.value if i.status else None)
+        for i in milepost.loads(text).items
+        if i.status
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Status | Command |\n|---|---|\n| ✅ | Normal mode |\n| 🚧 | Macros |\n",
+        # no outer pipes, tabs in cells, GitHub shortcodes (as GFM reads such a table)
+        "Status | Command\n---|--------\n:white_check_mark:\t| Normal mode\n"
+        ":construction: |\tMacros\n",
+        "| Status | Command | Description |\n|---|---|---|\n"
+        "| ✅ | Normal mode | `Esc` |\n| 🚧 | Macros | `q` |\n",
+    ],
+)
+def test_a_status_column_first_marks_its_rows(table: str) -> None:
+    text = f"# T\n\n## Roadmap\n\n{table}"
+    assert statuses(text) == [("Normal mode", "done"), ("Macros", "in_progress")]
+
+
+def test_a_status_column_first_beside_descriptions_that_repeat_a_status() -> None:
+    text = (
+        "# T\n\n| Status | Description | Comments |\n|---|---|---|\n"
+        "| ✔️| Retries | [issue](https://x.y/1) |\n| ✔ | Compensation | |\n"
+        "| 📋 | Data triggers | |\n"
+    )
+    assert statuses(text) == [
+        ("Retries", "done"),
+        ("Compensation", "done"),
+        ("Data triggers", "planned"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "| Status | Meaning |\n|---|---|\n| **Todo** | Planned work, not yet started |\n"
+        "| **In Progress** | Actively being worked on |\n",
+        "| Status | Description |\n|---|---|\n| ✅ | Shipped |\n| 🚧 | Being built |\n",
+    ],
+)
+def test_a_legend_table_still_lists_no_items(legend: str) -> None:
+    assert statuses(f"# T\n\n{legend}\n- 🚧 Search\n") == [("Search", "in_progress")]
+
+
+STATUS_FIRST = (
+    "# T Roadmap\n\n## Current Focus\n\n### November 2026\n\n"
+    "Status | Command | Owner\n---|---|---\n:white_check_mark: | Normal mode | @a\n"
+    ":construction: | Macros | @b\n"
+)
+
+
+def test_edits_set_a_status_column_that_stands_first(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(STATUS_FIRST, encoding="utf-8")
+    today = dt.date(2026, 11, 25)
+    api.edit(path, "ship", item="Macros", today=today)
+    api.edit(path, "start", item="Normal mode", today=today)
+    api.edit(path, "plan", item="Registers", owner="c", today=today)
+    assert path.read_text(encoding="utf-8").endswith(
+        "---|---|---\n🚧 | Normal mode | @a\n:white_check_mark: | Macros | @b\n"
+        "📋 | Registers | @c\n"
+    )
+    assert statuses(path.read_text(encoding="utf-8")) == [
+        ("Normal mode", "in_progress"),
+        ("Macros", "done"),
+        ("Registers", "planned"),
+    ]

@@ -84,3 +84,58 @@ def test_edits_set_a_status_column_that_stands_first(tmp_path: Path) -> None:
         ("Macros", "done"),
         ("Registers", "planned"),
     ]
+
+
+FIELDS = (
+    "# T\n\n## Roadmap\n\n#### In Progress:\n* Refine the API\n  * Status: `WIP`\n"
+    "  * Target Date: Q1 2027\n* Azure orchestrator\n  * Status: `Not Done, looking for help`\n"
+    "\n#### Done:\n* Cortex deployment\n  * Status: `Done`\n  * Expected: Q1 2026\n"
+    "* Custom split logic\n  * Status: `Not Started`\n  * Date: Q4 2026\n"
+    "* Providers\n  * GCP: DNS support\n  * Owner: @kim\n"
+)
+
+
+def test_field_sub_bullets_describe_their_item_and_are_no_items() -> None:
+    roadmap = milepost.loads(FIELDS)
+    assert statuses(FIELDS) == [
+        ("Refine the API", "in_progress"),
+        ("Azure orchestrator", "planned"),  # "Not Done" is not done
+        ("Cortex deployment", "done"),
+        ("Custom split logic", "planned"),  # its own Status field beats its heading
+        ("Providers", "done"),
+        ("GCP: DNS support", "done"),  # a sub-item, not a field
+    ]
+    refine, _, cortex, split, providers, _ = roadmap.items
+    assert (refine.status_from, split.status_from, providers.status_from) == (
+        "field",
+        "field",
+        "heading",
+    )
+    assert [i.period.label if i.period else None for i in (refine, cortex, split)] == [
+        "2027-Q1",
+        "2026-Q1",
+        "2026-Q4",
+    ]
+    assert refine.notes == ("Status: WIP", "Target Date: Q1 2027")
+    assert providers.notes == ("Owner: @kim",)
+
+
+def test_edits_set_an_items_status_field(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    focus = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n\n"
+    path.write_text(
+        f"{focus}* Refine API\n  * Status: `WIP`\n  * Target Date: Q1 2027\n"
+        "* Cortex deployment\n  * Status: Not Started\n\n## Completed Milestones\n",
+        encoding="utf-8",
+    )
+    today = dt.date(2026, 11, 25)
+    api.edit(path, "start", item="Cortex", today=today)
+    api.edit(path, "block", item="Refine API", today=today)
+    assert path.read_text(encoding="utf-8").startswith(
+        f"{focus}* Refine API\n  * Status: `BLOCKED`\n  * Target Date: Q1 2027\n"
+        "* Cortex deployment\n  * Status: WIP\n"
+    )
+    api.edit(path, "ship", item="Refine API", today=today)
+    assert path.read_text(encoding="utf-8").endswith(
+        "* ✅ Refine API shipped\n  * Status: `COMPLETED`\n  * Target Date: Q1 2027\n"
+    )

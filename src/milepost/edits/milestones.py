@@ -9,8 +9,8 @@ from datetime import date
 
 from milepost.edits.markup import title_markdown
 from milepost.edits.placement import bullet_of, newline_of
-from milepost.edits.restatus import voice_of
-from milepost.edits.style import without_carried_note
+from milepost.edits.restatus import field_line, voice_of
+from milepost.edits.style import restatus_field, without_carried_note
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.dates import month_title
 from milepost.vocabulary.status import Status, emoji_written
@@ -63,7 +63,13 @@ def milestone_lines(
     new = [f"{bullet} {mark} {text}{nl}"]
     lines = roadmap.document.source.lines
     # The item's own sub-bullets (details, notes) go with it, re-indented under the new line.
-    children = [line for line in lines[item.span.start + 1 : item.span.end] if line.strip()]
+    # Its own Status field ("- Status: WIP" beneath it) says done with it.
+    field = field_line(roadmap, item) if item.status_from == "field" else -1
+    children = [
+        restatus_field(lines[n], Status.DONE, voice_of(roadmap)) if n == field else lines[n]
+        for n in range(item.span.start + 1, item.span.end)
+        if lines[n].strip()
+    ]
     if children:
         width = min(len(line) - len(line.lstrip(" \t")) for line in children)
         new += [

@@ -22,7 +22,7 @@ from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["new_row", "set_status", "voice_of"]
+__all__ = ["field_line", "new_row", "set_status", "voice_of"]
 
 
 def voice_of(roadmap: Roadmap) -> Voice:
@@ -172,10 +172,13 @@ def _glyph_end(text: str, at: int, voice: Voice) -> int | None:
     return found[1] if found is not None else voice.glyph_end(text, at)
 
 
-def _field_line(roadmap: Roadmap, item: Item) -> int:
-    """The line of the ``**Status:**`` field that gives a heading its status."""
+def field_line(roadmap: Roadmap, item: Item) -> int:
+    """The line of the ``**Status:**`` field that gives a heading its status (below it), or
+    a list item its status (a ``- Status: WIP`` sub-bullet, within it)."""
     lines = roadmap.document.source.lines
-    for number in range(item.span.end, min(item.span.end + 12, len(lines))):
+    span = item.span
+    below = range(span.end, min(span.end + 12, len(lines)))
+    for number in below if item.kind == "heading" else range(span.start + 1, span.end):
         if re.search(r"(?i)\bstat(?:us|e)\b\s*(?:\*\*|__)?\s*:", lines[number]):
             return number
     raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
@@ -202,8 +205,8 @@ def set_status(
         else:  # an emoji glued to the first filled cell, else to the title's (as read)
             assert table is not None
             new = _set_glued_emoji(lines[first], table, first, status, voice)
-    elif item.kind == "heading" and item.status_from == "field":
-        first = _field_line(roadmap, item)
+    elif item.status_from == "field":
+        first = field_line(roadmap, item)
         new = restatus_field(lines[first], status, voice)
     else:
         try:

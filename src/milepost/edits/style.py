@@ -231,12 +231,19 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
     if match is None:
         raise ValueError("no status field on the line")
     value = body[match.end() :]
+    code = _CODE_VALUE.match(value)
+    if code is not None:  # "Status: `WIP`": the words in the code span, its ticks kept
+        said = restatus_cell(code["words"], status, voice)
+        return (
+            body[: match.end() + code.start("words")] + said + value[code.end("words") :] + ending
+        )
     found = _FIELD_VALUE.match(value)
     cut = found.end() if found else 0
     return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
 
 
 _CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")
+_CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
 
 
 def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:

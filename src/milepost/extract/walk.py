@@ -29,6 +29,7 @@ from milepost.document import (
 )
 from milepost.extract.heading_markers import heading_marker, label_status
 from milepost.extract.heading_periods import heading_period, label_period
+from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
@@ -129,6 +130,9 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             if when is not None:  # "**raylib 7.0**" over its list dates it, as a heading would
                 inner = inner._replace(period=when)
             for list_item in block.items:
+                if depth and is_field(list_item):  # "- Status: WIP" under its item: read there
+                    _walk_blocks(list_item.children, inner, out, depth=depth)
+                    continue
                 _list_item(list_item, inner, out, depth)
         elif isinstance(block, Table):
             table_items(block, ctx, out)
@@ -189,29 +193,39 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     source: str | None = None
     if marker is None and ctx.strike_done and inline.is_struck():
         marker = Marker(Status.DONE, "~~")
-    if marker is None and ctx.scope is not None:
+    children = block.children
+    fields = item_fields(children, ctx.legend, ctx.anchor) if children else None
+    item_ctx = ctx
+    if fields is not None:
+        if marker is None and fields.marker is not None:  # its own Status field
+            status, source = fields.marker.status, "field"
+        if fields.period is not None:
+            item_ctx = ctx._replace(period=fields.period)
+    if marker is None and status is None and ctx.scope is not None:
         status, source = ctx.scope, "heading"
     kind = "task" if block.task is not None else "list"
-    children = block.children
     notes = (
         tuple(c.inline.text.strip() for c in children if isinstance(c, Paragraph))
         if children
         else ()
     )
-    out.add(
-        make_item(
-            inline,
-            marker,
-            Span(block.start, block.end, ctx.path),
-            kind,
-            ctx,
-            status=status,
-            source=source,
-            depth=depth,
-            notes=notes,
-            lead=lead if marker is None else 0,
-        )
+    if fields is not None:
+        notes = (*notes, *fields.notes)
+    item = make_item(
+        inline,
+        marker,
+        Span(block.start, block.end, ctx.path),
+        kind,
+        item_ctx,
+        status=status,
+        source=source,
+        depth=depth,
+        notes=notes,
+        lead=lead if marker is None else 0,
     )
+    if source == "field" and fields is not None and fields.marker is not None:
+        item = replace(item, marker=fields.marker.written)
+    out.add(item)
     if children:
         _walk_blocks(children, ctx, out, depth=depth + 1)
 

@@ -67,6 +67,7 @@ for _status, _phrases in {
         "planned",
         "next",
         "not started",
+        "not done",
         "pending",
         "todo",
         "to do",

@@ -1,0 +1,105 @@
+"""A list item's field sub-bullets (``- Status: WIP``, ``- Target Date: Q1 2021`` under the
+deliverable they describe): what they say of their item, its own status and when, and that
+they are no items of their own.
+
+The item's Status field is its own marker: it beats the heading the item stands under, as a
+``**Status:**`` paragraph opening a section gives that section's heading its status."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from milepost.document import Block, Inline, ListBlock, ListItem
+from milepost.extract.markers import Marker, cell_status
+from milepost.vocabulary.legend import Legend
+from milepost.vocabulary.periods import Period, read_period
+
+__all__ = ["Fields", "is_field", "item_fields"]
+
+_STATUS_LABELS = frozenset({"status", "state", "current status"})
+# Labels that say when, most specific first (a Target Date beats a Date).
+_WHEN_LABELS = (
+    "target date",
+    "target",
+    "target release",
+    "eta",
+    "due",
+    "due date",
+    "deadline",
+    "expected",
+    "date",
+    "when",
+    "timeline",
+)
+# Labels that describe the item: who does it, why, what it is, how big.
+_OTHER_LABELS = frozenset(
+    {"owner", "owners", "lead", "assignee", "dri", "why", "what", "priority", "effort"}
+)
+_LABELS = _STATUS_LABELS | set(_WHEN_LABELS) | _OTHER_LABELS
+# "Status: `WIP`", "**Target Date:** Q1 2021": a label, a colon, a value (the text as read,
+# its bold and code marks gone).
+_FIELD = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>\S.*)", re.DOTALL)
+
+
+class Fields(NamedTuple):
+    """What an item's field sub-bullets say of it."""
+
+    marker: Marker | None  # its Status field, where that reads as a status
+    period: Period | None  # its most specific field that says when
+    notes: tuple[str, ...]  # the fields as written, each "Label: value"
+
+
+class _Said(NamedTuple):
+    label: str  # lower-cased
+    value: str
+    text: str  # the whole sub-bullet, as read
+
+
+def _field(block: Block) -> _Said | None:
+    """What a field sub-bullet says; None for anything else."""
+    if not isinstance(block, ListItem) or block.task is not None:
+        return None
+    text = block.inline.text.strip()
+    match = _FIELD.match(text)
+    if match is None:
+        return None
+    label = " ".join(match.group("label").lower().split())
+    return _Said(label, match.group("value").strip(), text) if label in _LABELS else None
+
+
+def is_field(block: Block) -> bool:
+    """Whether ``block``, a sub-bullet of a list item, is one of its fields."""
+    return _field(block) is not None
+
+
+def item_fields(children: list[Block], legend: Legend, anchor: date | None) -> Fields | None:
+    """What the field sub-bullets among a list item's ``children`` say of it; None if none."""
+    said = [
+        one
+        for block in children
+        if isinstance(block, ListBlock)
+        for list_item in block.items
+        if (one := _field(list_item)) is not None
+    ]
+    if not said:
+        return None
+    marker = next(
+        (
+            found
+            for field in said
+            if field.label in _STATUS_LABELS
+            and (found := cell_status(Inline(field.value), legend)) is not None
+        ),
+        None,
+    )
+    when = sorted(
+        (field for field in said if field.label in _WHEN_LABELS),
+        key=lambda field: _WHEN_LABELS.index(field.label),
+    )
+    period = next(
+        (p for field in when if (p := read_period(field.value, anchor=anchor)) is not None),
+        None,
+    )
+    return Fields(marker, period, tuple(field.text for field in said))

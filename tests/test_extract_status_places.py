@@ -139,3 +139,23 @@ def test_edits_set_an_items_status_field(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8").endswith(
         "* ✅ Refine API shipped\n  * Status: `COMPLETED`\n  * Target Date: Q1 2027\n"
     )
+
+
+QUALIFIED = (
+    "# T Roadmap\n\n## Current Focus\n\nUser | Feature | Status\n---|---|---\n"
+    "xet7 | Copy URL | At Sandstorm: Not started yet.\n"
+    "xet7 | Search | Done at Standalone.\n"
+    "xet7 | Export | Note: this was in progress once, see the thread\n"
+)
+
+
+def test_a_status_cell_reads_the_status_after_a_qualifier() -> None:
+    assert statuses(QUALIFIED) == [("Copy URL", "planned"), ("Search", "done")]
+
+
+def test_start_keeps_a_status_cells_qualifier(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(QUALIFIED, encoding="utf-8")
+    api.edit(path, "start", item="Copy URL", today=dt.date(2026, 11, 25))
+    assert "xet7 | Copy URL | At Sandstorm: In Progress\n" in path.read_text(encoding="utf-8")
+    assert ("Copy URL", "in_progress") in statuses(path.read_text(encoding="utf-8"))

@@ -243,6 +243,18 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
 
 
 _CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")
+# A few words qualifying a cell's status, kept before the new one ("At Sandstorm: ").
+_QUALIFIER = re.compile(r"[^\W\d][\w .'/&-]{0,28}?:\s+")
+
+
+def _qualifier(cell: str) -> re.Match[str] | None:
+    """The qualifier before a status phrase in a cell ("At Sandstorm: Not started yet.")."""
+    found = _QUALIFIER.match(cell) if ":" in cell else None
+    if found is None or len(found.group().split()) > 4:
+        return None
+    return found if status_of_phrase(cell[found.end() :]) is not None else None
+
+
 _CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
 
 
@@ -252,7 +264,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     inner = cell.strip()
     left = cell[: len(cell) - len(cell.lstrip())]
     right = cell[len(cell.rstrip()) :]
-    label_said = _CELL_LABEL.match(inner)
+    label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
     if label_said is not None and label_said.end() < len(inner):
         left, inner = left + label_said.group(), inner[label_said.end() :]
     emoji = _emoji_prefix(inner, voice)

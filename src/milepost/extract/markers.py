@@ -181,15 +181,31 @@ def _box(task: bool | None) -> str:
 
 
 _CELL_LABEL = re.compile(r"(?i)\s*stat(?:us|e)\s*:\s*")
+# A few words saying where or for whom the status holds, then a colon: "At Sandstorm: ".
+_QUALIFIER = re.compile(r"\s*[^\W\d][\w .'/&-]{0,28}?:\s+")
+# What may follow a qualified status phrase: nothing, "yet", punctuation ("Not started yet.").
+_QUALIFIED_END = re.compile(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 
 def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     """The status in a Status-column cell: emoji and/or words at its start, after a
-    ``Status:`` label that repeats the column's ("Status: Planned"); words win."""
+    ``Status:`` label that repeats the column's ("Status: Planned"), or after a few words
+    that qualify it ("At Sandstorm: Not started yet.", where a status phrase stands as the
+    whole of what follows); words win."""
     label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
     start = label.end() if label else 0
     emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)
     status = word_status or emoji_status
+    if status is None and not label and ":" in inline.text:
+        qualifier = _QUALIFIER.match(inline.text)
+        if qualifier is not None and len(qualifier.group().split()) <= 4:
+            start = qualifier.end()
+            emoji_status, word_status, end, written = leading_markers(
+                inline, start, legend, lenient=True
+            )
+            status = word_status or emoji_status
+            if status is not None and not _QUALIFIED_END.match(inline.text, end):
+                status = None
     if status is None:
         return None
     glyph = emoji_at(inline.text[start:].lstrip())

@@ -11,6 +11,16 @@ import pytest
 import milepost
 from milepost import api
 
+TODAY = dt.date(2026, 11, 25)
+
+
+def edited(path: Path, text: str, *edits: tuple[str, str]) -> str:
+    """``text`` in a roadmap at ``path`` after each (operation, item) edit, as written."""
+    path.write_text(text, encoding="utf-8")
+    for operation, item in edits:
+        api.edit(path, operation, item=item, today=TODAY)
+    return path.read_text(encoding="utf-8")
+
 
 def statuses(text: str) -> list[tuple[str, str | None]]:
     return [
@@ -70,11 +80,8 @@ STATUS_FIRST = (
 
 def test_edits_set_a_status_column_that_stands_first(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
-    path.write_text(STATUS_FIRST, encoding="utf-8")
-    today = dt.date(2026, 11, 25)
-    api.edit(path, "ship", item="Macros", today=today)
-    api.edit(path, "start", item="Normal mode", today=today)
-    api.edit(path, "plan", item="Registers", owner="c", today=today)
+    edited(path, STATUS_FIRST, ("ship", "Macros"), ("start", "Normal mode"))
+    api.edit(path, "plan", item="Registers", owner="c", today=TODAY)
     assert path.read_text(encoding="utf-8").endswith(
         "---|---|---\n🚧 | Normal mode | @a\n:white_check_mark: | Macros | @b\n"
         "📋 | Registers | @c\n"
@@ -123,19 +130,15 @@ def test_field_sub_bullets_describe_their_item_and_are_no_items() -> None:
 def test_edits_set_an_items_status_field(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     focus = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n\n"
-    path.write_text(
+    text = (
         f"{focus}* Refine API\n  * Status: `WIP`\n  * Target Date: Q1 2027\n"
-        "* Cortex deployment\n  * Status: Not Started\n\n## Completed Milestones\n",
-        encoding="utf-8",
+        "* Cortex deployment\n  * Status: Not Started\n\n## Completed Milestones\n"
     )
-    today = dt.date(2026, 11, 25)
-    api.edit(path, "start", item="Cortex", today=today)
-    api.edit(path, "block", item="Refine API", today=today)
-    assert path.read_text(encoding="utf-8").startswith(
+    assert edited(path, text, ("start", "Cortex"), ("block", "Refine API")).startswith(
         f"{focus}* Refine API\n  * Status: `BLOCKED`\n  * Target Date: Q1 2027\n"
         "* Cortex deployment\n  * Status: WIP\n"
     )
-    api.edit(path, "ship", item="Refine API", today=today)
+    api.edit(path, "ship", item="Refine API", today=TODAY)
     assert path.read_text(encoding="utf-8").endswith(
         "* ✅ Refine API shipped\n  * Status: `COMPLETED`\n  * Target Date: Q1 2027\n"
     )
@@ -154,8 +157,32 @@ def test_a_status_cell_reads_the_status_after_a_qualifier() -> None:
 
 
 def test_start_keeps_a_status_cells_qualifier(tmp_path: Path) -> None:
-    path = tmp_path / "roadmap.md"
-    path.write_text(QUALIFIED, encoding="utf-8")
-    api.edit(path, "start", item="Copy URL", today=dt.date(2026, 11, 25))
-    assert "xet7 | Copy URL | At Sandstorm: In Progress\n" in path.read_text(encoding="utf-8")
-    assert ("Copy URL", "in_progress") in statuses(path.read_text(encoding="utf-8"))
+    after = edited(tmp_path / "roadmap.md", QUALIFIED, ("start", "Copy URL"))
+    assert "xet7 | Copy URL | At Sandstorm: In Progress\n" in after
+    assert ("Copy URL", "in_progress") in statuses(after)
+
+
+def test_words_saying_partly_done_win_over_a_done_emoji() -> None:
+    text = (
+        "# T\n\n## Phase 1\n\n**Status:** ✅ Substantially complete\n\n"
+        "## Phase 2\n\n- ✅ Search (mostly done)\n- ✅ **Nearly complete:** Export\n"
+        "- ✅ Partially complete: Sync\n\n| Feature | Status |\n|---|---|\n"
+        "| Audit | ✅ Largely done |\n| Login | ✅ Complete |\n"
+    )
+    assert statuses(text) == [
+        ("Phase 1", "in_progress"),
+        ("Search", "in_progress"),
+        ("Export", "in_progress"),
+        ("Sync", "in_progress"),
+        ("Audit", "in_progress"),
+        ("Login", "done"),
+    ]
+
+
+def test_start_writes_no_partly_done_word(tmp_path: Path) -> None:
+    text = (
+        "# T Roadmap\n\n## Current Focus\n\n### November 2026\n\n"
+        "- ✅ **Partially complete:** Search\n- 📋 **Planned:** Export\n"
+    )
+    after = edited(tmp_path / "roadmap.md", text, ("start", "Export"))
+    assert after.endswith("- 🚧 **In Progress:** Export\n")

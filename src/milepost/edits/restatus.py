@@ -20,7 +20,7 @@ from milepost.errors import UsageError
 from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import PARTLY_DONE, status_of_word
 
 __all__ = ["field_line", "new_row", "set_status", "voice_of"]
 
@@ -42,7 +42,8 @@ def voice_of(roadmap: Roadmap) -> Voice:
         word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
         # A dash tag's words ("Search - in progress") are no label: "- in progress" was
         # the word a Status: field was then given ("Status: - in progress").
-        if word[:1] in "-–—":
+        # Work partly done ("Mostly done") is in progress, but no word for work just started.
+        if word[:1] in "-–—" or " ".join(word.lower().split()) in PARTLY_DONE:
             continue
         if word and (roadmap.legend.word(word) or status_of_word(word)) is item.status:
             words.setdefault(item.status, Counter())[word] += 1

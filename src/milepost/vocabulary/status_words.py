@@ -13,7 +13,33 @@ from functools import lru_cache
 
 from milepost.vocabulary.status import Status
 
-__all__ = ["WEAK_WORDS", "status_of_phrase", "status_of_word"]
+__all__ = ["PARTLY_DONE", "WEAK_WORDS", "status_of_phrase", "status_of_word"]
+
+# Work partly done is in progress, whatever emoji leads it ("✅ Substantially complete"): no
+# word to write for work just started, either.
+PARTLY_DONE = frozenset(
+    {
+        "partially completed",
+        "partially complete",
+        "partially done",
+        "partial",
+        "partly complete",
+        "partly completed",
+        "partly done",
+        "substantially complete",
+        "substantially completed",
+        "mostly complete",
+        "mostly completed",
+        "mostly done",
+        "largely complete",
+        "largely completed",
+        "largely done",
+        "nearly complete",
+        "nearly done",
+        "almost complete",
+        "almost done",
+    }
+)
 
 
 # Words and phrases, lower-case, single-spaced, no punctuation. Longer phrases are tried first.
@@ -52,10 +78,7 @@ for _status, _phrases in {
         "under development",
         "being worked on",
         "active",
-        "partially completed",
-        "partially complete",
-        "partially done",
-        "partial",
+        *PARTLY_DONE,
         "in testing",
         "testing",
         "integrating",

@@ -65,6 +65,10 @@ def test_a_status_column_first_beside_descriptions_that_repeat_a_status() -> Non
         "| Status | Meaning |\n|---|---|\n| **Todo** | Planned work, not yet started |\n"
         "| **In Progress** | Actively being worked on |\n",
         "| Status | Description |\n|---|---|\n| ✅ | Shipped |\n| 🚧 | Being built |\n",
+        # two values that say the same status, each written once: still a legend
+        "| Status | Description |\n| --- | --- |\n| Not Started | No work has started. |\n"
+        "| Discussion | Being discussed. |\n| Under Development | Being developed. |\n"
+        "| Implemented | The bulk is done and usable. |\n| Complete | Ready for release. |\n",
     ],
 )
 def test_a_legend_table_still_lists_no_items(legend: str) -> None:

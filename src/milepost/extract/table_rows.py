@@ -86,7 +86,8 @@ def _columns(table: Table) -> _Columns:
 def _is_legend_table(table: Table, legend: Legend = NO_LEGEND) -> bool:
     """A table whose Status column, first, lists the statuses and whose other columns say
     what each means ("| Status | Meaning |"; "| Status | Description |" where no status is
-    listed twice): its rows are no items. A Status column first beside the work it marks
+    written twice, though two may say the same: "Implemented" and "Complete" both done): its
+    rows are no items. A Status column first beside the work it marks
     ("| Status | Command |", "| Status | Description |" repeating ✅) is a Status column."""
     header = [h.lower().strip(" *:") for h in table.header()]
     if len(header) < 2 or header[0] not in _STATUS_HEADERS:
@@ -97,9 +98,9 @@ def _is_legend_table(table: Table, legend: Legend = NO_LEGEND) -> bool:
     if not others <= _MEANING_HEADERS | {"description", "descriptions"}:
         return False
     listed = [
-        marker.status
+        " ".join(row.cells[0].inline.text.replace("\ufe0f", "").lower().split())
         for row in table.rows
-        if row.cells and (marker := cell_status(row.cells[0].inline, legend)) is not None
+        if row.cells and cell_status(row.cells[0].inline, legend) is not None
     ]
     return len(set(listed)) == len(listed)
 

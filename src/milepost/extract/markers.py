@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from milepost.document import Inline
 from milepost.extract.trailing_tags import strong_word, trailing_tag
-from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase, status_of_word
 
@@ -170,8 +170,13 @@ def item_marker(
 
 
 def _legend_glyph(text: str, legend: Legend) -> bool:
-    glyph = emoji_at(text.lstrip())
-    return glyph is not None and legend.glyph(glyph[0]) is not None
+    """Whether ``text`` opens with a glyph the legend defines (🚀 where it is "Released")."""
+    text = text.lstrip()
+    glyph = emoji_at(text)
+    if glyph is not None:
+        return legend.glyph(glyph[0]) is not None
+    end = pictograph_at(text)
+    return end is not None and legend.glyph(glyph_key(text[:end])) is not None
 
 
 def _box(task: bool | None) -> str:

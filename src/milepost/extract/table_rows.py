@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from milepost.document import Inline, Row, Table
 from milepost.extract.fields import owners_in
+from milepost.extract.legend import legend_table
 from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
@@ -108,6 +109,8 @@ def _is_legend_table(table: Table, legend: Legend = NO_LEGEND) -> bool:
 def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
     if _is_legend_table(table, ctx.legend):
         return  # a legend table: each row explains a status, none is an item
+    if legend_table(table) is not None:
+        return  # a table of glyphs and their meanings: each row explains one, none is an item
     columns = _columns(table)
     status_col, when_cols = columns.status, columns.when
     group_when: str | None = None  # what the row that opens a group of rows says of when

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from milepost.readonly import freeze
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 
-__all__ = ["NO_LEGEND", "Legend"]
+__all__ = ["NO_LEGEND", "Legend", "glyph_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class Legend:
         for marker, status in markers.items():
             key = marker.strip().replace("\ufe0f", "")
             if pictograph_at(key) == len(key) or emoji_at(key) is not None:
-                glyphs[(emoji_at(key) or (key, 0))[0]] = status
+                glyphs[glyph_key(key)] = status
             else:
                 words[_word_key(key)] = status
         return cls(glyphs, words)
@@ -54,6 +54,13 @@ class Legend:
         if not other.glyphs and not other.words:
             return self
         return Legend({**self.glyphs, **other.glyphs}, {**self.words, **other.words})
+
+
+def glyph_key(glyph: str) -> str:
+    """A glyph as a legend keys it: without variation selectors, a known marker normalised
+    ("✔️" and its mojibake are "✔"), as the extractor looks it up."""
+    key = glyph.strip().replace("\ufe0f", "")
+    return (emoji_at(key) or (key, 0))[0]
 
 
 def _word_key(word: str) -> str:

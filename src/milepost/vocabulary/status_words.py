@@ -104,6 +104,8 @@ for _status, _phrases in {
         "coming soon",
         "upcoming",
         "ready",
+        "ready to begin",
+        "ready to start",
     ),
     Status.FUTURE: (
         "future",

@@ -1,0 +1,84 @@
+"""A document's own legend, however it is written: a paragraph, a table of symbols and their
+meanings; what it defines gives the items their status, and its entries are no items."""
+
+from __future__ import annotations
+
+import milepost
+from milepost.document import apply
+from milepost.edits import operations as ops
+from milepost.model import Status
+
+
+def statuses(text: str) -> list[tuple[str, str]]:
+    return [(i.title, i.status.value) for i in milepost.loads(text).items if i.status]
+
+
+ANNOTATIONS = (
+    "# T Roadmap\n\n## List of Annotations\n\n"
+    "| Symbol |     Description      |\n| :----- | :------------------: |\n"
+    "| 🔍     |     Exploration      |\n| 👂🏽     | Waiting for feedback |\n"
+    "| 🚦     | Work ready to begin  |\n| 🛠️     |   Work in progress   |\n"
+    "| 🚀     |       Released       |\n| 🚫     |    Not on roadmap    |\n\n"
+    "## Themes\n\n"
+    "* 🚀 [VPC Construct](https://github.com/aws/aws-cdk/issues/5927)\n"
+    "* 🛠️ [Garbage Collection for Assets](https://example.com/64)\n"
+    "* 🚦️ [Rewrite EKS L2](https://example.com/605)\n"
+    "* 🔍 [Auto-generation of L2 constructs](https://example.com/611)\n"
+    "* 👂🏽 [CDK Refactoring](https://example.com/162)\n"
+)
+
+
+def test_a_legend_table_gives_its_glyphs_their_meaning() -> None:
+    """A legend written as a table of symbols and meanings (aws-cdk's "List of Annotations")
+    was not read: none of its glyphs is milepost's, so its items had no status. Its meanings
+    are read by the words a legend paragraph's are ("Work ready to begin": ready to begin,
+    planned); a meaning that is no status ("Waiting for feedback") gives none. The 🚦️ of
+    an item, a variation selector after it, is the legend's 🚦."""
+    assert statuses(ANNOTATIONS) == [
+        ("VPC Construct", "done"),
+        ("Garbage Collection for Assets", "in_progress"),
+        ("Rewrite EKS L2", "planned"),
+        ("Auto-generation of L2 constructs", "future"),
+    ]
+    sources = {i.status_from for i in milepost.loads(ANNOTATIONS).items if i.status}
+    assert sources == {"legend"}
+
+
+def test_a_legend_tables_rows_are_no_items() -> None:
+    """Each row explains a glyph; none is a piece of work, whatever its glyph means: the
+    row "| ✅ | Done |" was an item, done, named "Done"."""
+    text = (
+        "# T Roadmap\n\n| Symbol | Description |\n|---|---|\n| ✅ | Done |\n"
+        "| 🚧 | Work in progress |\n\n- 🚧 Search\n"
+    )
+    assert statuses(text) == [("Search", "in_progress")]
+    assert [i for i in milepost.loads(ANNOTATIONS).items if i.kind == "row"] == []
+
+
+def test_a_legend_table_with_glyphs_it_defines_in_either_column() -> None:
+    """The glyph on the right ("| Status | Icon |") is read alike, as is a legend with no
+    heading of its own whose meanings are all statuses ("| ✅ | Done |")."""
+    text = (
+        "# T Roadmap\n\n| Meaning | Icon |\n|---|---|\n| Shipped | 🟣 |\n| Parked | 🐢 |\n\n"
+        "| | |\n|---|---|\n| 🟠 | Blocked |\n| 🟤 | Someday |\n\n"
+        "- 🟣 Search\n- 🐢 Export\n- 🟠 Sync\n- 🟤 Themes\n"
+    )
+    assert statuses(text) == [("Search", "done"), ("Sync", "blocked"), ("Themes", "future")]
+
+
+def test_a_table_of_work_with_a_glyph_column_is_no_legend() -> None:
+    """A two-column table whose glyphs mark pieces of work is a roadmap table: its rows are
+    items, read as before."""
+    text = "# T Roadmap\n\n| | Feature |\n|---|---|\n| ✅ | Search |\n| 🚧 | Export |\n"
+    assert statuses(text) == [("Search", "done"), ("Export", "in_progress")]
+
+
+def test_an_edit_writes_the_legend_tables_glyph() -> None:
+    """Started, an item marked with a glyph of the table takes the table's glyph for work in
+    progress, and reads back as started."""
+    roadmap = milepost.loads(ANNOTATIONS)
+    item = next(i for i in roadmap.items if i.title == "Rewrite EKS L2")
+    edit = ops.set_status(roadmap, item, Status.IN_PROGRESS)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert "* 🛠 [Rewrite EKS L2](https://example.com/605)\n" in after
+    assert edit.verify(milepost.loads(after)) is None

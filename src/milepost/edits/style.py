@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import read_inline
+from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.trailing_tags import trailing_tag
@@ -142,10 +143,14 @@ def _rewrite_rest(
     elif label is None and emoji is not None and (said := _status_words(body)):
         # "✅ Shipped", "📋 Planned: Search": the words after the emoji say the status too
         lead, body, relabelled = relabel(body[:said], status, voice), body[said:], True
-    fielded = set_status_field(body, status, voice)  # "X - Status: Planned": set in place
-    if fielded is not None:
+    named = None
+    if not relabelled:  # "**CA Injection**: ✅ Complete ...": set after the name, in place
+        named = set_name_status(body, status, voice)
+    fielded = set_status_field(body, status, voice) if named is None else named
+    if fielded is not None:  # "X - Status: Planned": set in place
         body = fielded
     body, agreeing = _without_tags(body, status, voice.legend)
+    agreeing = agreeing or named is not None
     if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = lead + body

@@ -15,7 +15,8 @@ import re
 from typing import NamedTuple
 
 from milepost.document import Inline
-from milepost.extract.trailing_tags import strong_word, trailing_tag
+from milepost.extract.name_tags import name_tag
+from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase, status_of_word
@@ -144,15 +145,15 @@ def item_marker(
         return Marker(word_status, _box(task) + written, end=end)
     if emoji_status is not None and task is None:
         # The words win over the emoji: "📋 Export (in progress)" is in progress, and so
-        # is "📋 Export - Status: In Progress" (a field or a dash tag as a bracketed one).
-        said = trailing_tag(text[end:], legend)
+        # is "📋 Export - Status: In Progress" (a field or a dash tag as a bracketed one),
+        # and "📋 **Export**: (🚧 In progress) ..." (the marker after the name).
+        said, tail = _said_after(inline, end, legend)
         if said is not None and said.status is not emoji_status:
-            return Marker(said.status, said.written, end=end, tail=end + said.start)
+            return Marker(said.status, said.written, end=end, tail=tail)
         source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"
-        tail = -1 if said is None else end + said.start  # "🚧 X (in progress)": said twice
+        # "🚧 X (in progress)": said twice, the tag is no part of the title
         return Marker(emoji_status, written, source, end=end, tail=tail)
-    tag = trailing_tag(text[end:], legend)
-    tail = -1 if tag is None else end + tag.start
+    tag, tail = _said_after(inline, end, legend)
     if task is not None:
         box = _box(task)
         if task:
@@ -167,6 +168,17 @@ def item_marker(
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
     return None
+
+
+def _said_after(inline: Inline, end: int, legend: Legend) -> tuple[Tag | None, int]:
+    """A status said after the leading markers (which end at ``end``): a trailing tag, else
+    one right after the item's name ("**CA Injection**: ✅ Complete ...", "Phase 1 (Done) -
+    ..."); and where it starts in the text (-1: none)."""
+    tag = trailing_tag(inline.text[end:], legend)
+    if tag is not None:
+        return tag, end + tag.start
+    tag = name_tag(inline, end, legend)
+    return tag, -1 if tag is None else tag.start
 
 
 def _legend_glyph(text: str, legend: Legend) -> bool:

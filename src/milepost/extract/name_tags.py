@@ -1,0 +1,186 @@
+"""A status said right after an item's name, before its description: after a bold name and
+its colon (``**CA Injection**: ✅ Complete (in 4.4.0) Ensure ...``, ``**E2E**: (✅
+Complete) Improve ...``, ``**EnvTest:** :construction: Maintainers are ...``), or in brackets
+closing the name before a dash (``**Phase 1:** Frontend platform (Done ✅) - You will ...``).
+
+The marker must stand as one: an emoji (or a glyph the legend defines), a bracketed status,
+or status words alone up to a stop, a bracket, a dash or the end ("Complete.", "Done (in
+v2)"). Words that run on are prose ("**Goal**: Complete the migration" is a verb).
+
+Read from an :class:`~milepost.document.Inline` by :func:`name_tag`: the extractor reads an
+item's, the edits the one a line as written reads as (its positions mapped back to the
+Markdown by :func:`milepost.document.read_inline`), so that an edit sets the marker the
+extractor read, where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from milepost.document import Inline
+from milepost.extract.trailing_tags import Tag, strong_word
+from milepost.vocabulary.legend import Legend, glyph_key
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+
+__all__ = ["name_tag", "value_pieces"]
+
+_NAME_MAX = 80  # a name, not a sentence: "**CA Injection**:"
+_WORDS_MAX = 40
+# What may end status words that open a description: a stop, a bracket, a dash, the end.
+# Not a comma: "**Why**: Next, we ..." is a sentence.
+_WORDS = re.compile(r"[A-Za-z](?:[A-Za-z' -]*?[A-Za-z])?(?=\s*(?:[.:!()\[\]]|\s[-–—](?:\s|$)|$))")
+# A bracket closing the name, before a dash and the description: "X (Done ✅) - You ...".
+_DASHES = (" -", " –", " —")
+_NAME_BRACKET = re.compile(r"\((?P<inner>[^()]{1,40})\)(?=\s+[-–—](?:\s|$))")
+
+
+def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
+    """The status after the name that opens ``inline``'s text at ``pos`` (after its
+    decorations): after a bold name and its colon, the marker opening the description; else
+    a bracketed status closing the name before `` - `` and its description. ``kind`` is
+    ``opening`` or ``bracket``; the item's title is the text before ``start``."""
+    text = inline.text
+    after = _after_bold_name(inline, pos)
+    if after is not None:
+        start = _skip_space(text, after)
+        found = _opening(text[start:], legend)
+        if found is not None:
+            status, end = found
+            return Tag(status, start, start + end, text[start : start + end], "opening")
+    if "(" not in text or not any(dash in text for dash in _DASHES):
+        return None  # most items: no bracket, or no dash after one
+    for match in _NAME_BRACKET.finditer(text, pos):
+        if match.start() > pos + _NAME_MAX:
+            break  # a bracket after a sentence closes no name
+        if not text[pos : match.start()].strip():
+            continue  # a bracket that opens the item names nothing before it
+        said = _value_status(match["inner"], legend)
+        if said is not None:
+            return Tag(said, match.start(), match.end(), match.group(), "bracket")
+    return None
+
+
+def _after_bold_name(inline: Inline, pos: int) -> int | None:
+    """Where the words after a bold name and its colon begin (``**Name**: ``, ``**Name:**
+    ``), if the item opens at ``pos`` with one; else None."""
+    text = inline.text
+    for start, end in inline.strong:
+        if start != pos:
+            continue
+        name = text[start:end].strip()
+        if not name or len(name) > _NAME_MAX:
+            return None
+        if name.endswith(":"):
+            return end
+        colon = _skip_space(text, end)
+        return colon + 1 if text[colon : colon + 1] == ":" else None
+    return None
+
+
+def _opening(text: str, legend: Legend) -> tuple[Status, int] | None:
+    """The status marker that opens ``text`` and where it ends: a bracketed status, or
+    glyphs and/or status words that stand alone (words win)."""
+    if text[:1] and text[0] in "([":
+        close = text.find(")" if text[0] == "(" else "]")
+        if close < 0:
+            return None
+        status = _value_status(text[1:close], legend)
+        return None if status is None else (status, close + 1)
+    glyph_status, end = _glyphs(text, 0, legend)
+    words = _words(text, end if glyph_status is not None else 0, legend)
+    if words is not None:
+        return words
+    return None if glyph_status is None else (glyph_status, len(text[:end].rstrip()))
+
+
+def _value_status(value: str, legend: Legend) -> Status | None:
+    """The status a bracketed marker says: glyphs, words or both ("✅ Complete", "Done ✅",
+    "later"), the words winning; None where words that are no status are in it."""
+    pieces = value_pieces(value, legend)
+    if not pieces:
+        return None
+    glyphs = [status for _, _, status, is_glyph in pieces if is_glyph]
+    words = [status for _, _, status, is_glyph in pieces if not is_glyph]
+    if words:
+        return words[0]
+    return glyphs[0] if glyphs else None
+
+
+def value_pieces(value: str, legend: Legend) -> list[tuple[int, int, Status, bool]]:
+    """A marker's glyphs and words, each as ``(start, end, status, is_glyph)`` in ``value``:
+    a glyph leading or ending it ("✅ Complete", "Done ✅") and the words between; empty
+    where a piece is no status (words that run on, a glyph of no meaning)."""
+    pieces: list[tuple[int, int, Status, bool]] = []
+    start = _skip_space(value, 0)
+    status, end = _glyphs(value, start, legend)
+    if status is not None:
+        pieces.append((start, len(value[:end].rstrip()), status, True))
+        start = end
+    inner = value[start:].rstrip()
+    if not inner:
+        return pieces
+    glyph_at = _trailing_glyph(inner, legend)
+    words = inner[:glyph_at].rstrip() if glyph_at is not None else inner
+    if words:
+        said = _said(words, legend)
+        if said is None:
+            return []
+        pieces.append((start, start + len(words), said, False))
+    if glyph_at is not None:
+        glyph_status, glyph_end = _glyphs(inner, glyph_at, legend)
+        if glyph_status is None or inner[glyph_end:].strip():
+            return []
+        pieces.append((start + glyph_at, start + len(inner), glyph_status, True))
+    return pieces
+
+
+def _trailing_glyph(text: str, legend: Legend) -> int | None:
+    """Where a glyph that ends ``text`` after a blank begins ("Done ✅"), if one does."""
+    blank = text.rfind(" ")
+    at = blank + 1 if blank >= 0 else 0
+    status, end = _glyphs(text, at, legend)
+    return at if status is not None and end >= len(text.rstrip()) else None
+
+
+def _words(text: str, pos: int, legend: Legend) -> tuple[Status, int] | None:
+    """Status words alone at ``pos`` (up to a stop, a bracket, a dash or the end)."""
+    window = text[pos : pos + _WORDS_MAX + 2]  # words, not a line of thousands of them
+    match = _WORDS.match(window)
+    if match is None or len(match.group()) > _WORDS_MAX:
+        return None
+    if len(window) < len(text) - pos and not window[match.end() :].strip(" \t"):
+        return None  # the window ended the words, not a stop: they run on
+    status = _said(match.group(), legend)
+    return None if status is None else (status, pos + match.end())
+
+
+def _said(words: str, legend: Legend) -> Status | None:
+    """The status words name, whole ("Complete", "Work in Progress"), not a weak one."""
+    words = words.strip()
+    return legend.word(words) or strong_word(words)
+
+
+def _glyphs(text: str, pos: int, legend: Legend) -> tuple[Status | None, int]:
+    """The status of the glyph at ``pos`` (an emoji of the vocabulary, a ``:shortcode:``, a
+    glyph the legend defines) and where the blanks after it end; ``(None, pos)`` for none."""
+    found = emoji_at(text, pos)
+    if found is not None:
+        glyph, end = found
+        status = legend.glyph(glyph) or EMOJI.get(glyph)
+    else:
+        end_picto = pictograph_at(text, pos)
+        if end_picto is None:
+            return None, pos
+        end = end_picto
+        status = legend.glyph(glyph_key(text[pos:end]))
+    if status is None:
+        return None, pos
+    while end < len(text) and text[end] in " \t\u00a0\ufe0f":
+        end += 1
+    return status, end
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos

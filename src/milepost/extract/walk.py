@@ -185,6 +185,11 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     inline = block.inline
     if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
         inline = block.children[0].inline
+    if inline.links and _contents_entry(inline):
+        # "- [✅ Performance](#-performance)": the heading it links to is the item
+        if block.children:
+            _walk_blocks(block.children, ctx, out, depth=depth + 1)
+        return
     criteria = ctx.criteria and not ctx.done_context
     marker = item_marker(inline, block.task, ctx.legend, scope=ctx.scope, criteria=criteria)
     # A criterion's leading ✅ is how its list is bulleted: no status, and not its title.
@@ -228,6 +233,17 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     out.add(item)
     if children:
         _walk_blocks(children, ctx, out, depth=depth + 1)
+
+
+def _contents_entry(inline: Inline) -> bool:
+    """Whether a list item is an entry of a table of contents: one in-page link, whole."""
+    if len(inline.links) != 1:
+        return False
+    link = inline.links[0]
+    text = inline.text
+    return (
+        link.url.startswith("#") and not text[: link.start].strip() and not text[link.end :].strip()
+    )
 
 
 def _heading_item(

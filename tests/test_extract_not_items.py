@@ -1,0 +1,38 @@
+"""What is no item, whatever marker it holds (LABELS.md rule 4): a table of contents."""
+
+from __future__ import annotations
+
+import milepost
+
+
+def statuses(text: str) -> list[tuple[str, str, int]]:
+    return [
+        (i.title, i.status.value, i.span.first_line) for i in milepost.loads(text).items if i.status
+    ]
+
+
+def test_a_table_of_contents_is_no_list_of_items() -> None:
+    """argo-cd's contents list "- [✅ Performance](#-performance)" was read as done work
+    beside the heading it links to, "### ✅ Performance": each finished item counted twice.
+    An item that is one in-page link, whole, is an entry of the contents; the heading is
+    the item."""
+    text = (
+        "# Roadmap\n\n- [Roadmap](#roadmap)\n  - [Completed](#completed)\n"
+        "    - [✅ Performance](#-performance)\n    - [✅ ApplicationSet](#-applicationset)\n\n"
+        "## Completed\n\n### ✅ Performance\n\nFaster syncs.\n\n### ✅ ApplicationSet\n\nSets.\n"
+    )
+    assert statuses(text) == [("Performance", "done", 10), ("ApplicationSet", "done", 14)]
+
+
+def test_an_item_that_links_to_its_section_is_still_an_item() -> None:
+    """An item with words or a marker of its own beside an in-page link is work, and a link
+    to another page is no entry of this page's contents."""
+    text = (
+        "# Roadmap\n\n## Now\n\n- ✅ [Performance](#performance)\n"
+        "- [Search](#search) (in progress)\n- [✅ Export](https://example.com/export)\n"
+    )
+    assert statuses(text) == [
+        ("Performance", "done", 5),
+        ("Search", "in_progress", 6),
+        ("Export", "done", 7),
+    ]

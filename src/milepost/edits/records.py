@@ -17,6 +17,7 @@ from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
 from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import is_status_label
 from milepost.vocabulary.titles import has_words
 
 __all__ = ["candidates", "metric", "request"]
@@ -147,7 +148,7 @@ def request(roadmap: Roadmap, query: str, *, status: Status) -> Edit:
 
     # Named without the status its line says: "📋 Planned: Dark theme: In Progress" and
     # "Status: In Progress" (its "Status:" label read as its name) said two things.
-    plain = not found.name or found.name.strip().lower() in ("status", "state")
+    plain = not found.name or is_status_label(found.name)
     label = f"{named(found.item, roadmap.legend) if plain else found.title}: {word}"
     voice = Voice(_REQUEST_WORDS, voice_of(roadmap).glyphs, roadmap.legend)
     if found.item.kind == "row" or found.item.status_from in ("marker", "legend"):

@@ -20,7 +20,7 @@ from milepost.errors import UsageError
 from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
-from milepost.vocabulary.status_words import PARTLY_DONE, status_of_word
+from milepost.vocabulary.status_words import PARTLY_DONE, STATUS_LABEL, status_of_word
 
 __all__ = ["field_line", "new_row", "set_status", "voice_of"]
 
@@ -180,7 +180,7 @@ def field_line(roadmap: Roadmap, item: Item) -> int:
     span = item.span
     below = range(span.end, min(span.end + 12, len(lines)))
     for number in below if item.kind == "heading" else range(span.start + 1, span.end):
-        if re.search(r"(?i)\bstat(?:us|e)\b\s*(?:\*\*|__)?\s*:", lines[number]):
+        if re.search(rf"(?i)\b{STATUS_LABEL}\b\s*(?:\*\*|__)?\s*:", lines[number]):
             return number
     raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
 

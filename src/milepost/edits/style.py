@@ -16,7 +16,12 @@ from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase
+from milepost.vocabulary.status_words import (
+    STATUS_LABEL,
+    WEAK_WORDS,
+    is_status_label,
+    status_of_phrase,
+)
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = [
@@ -88,7 +93,7 @@ def carried_over(text: str, month: str, legend: Legend = NO_LEGEND) -> str:
         parts = item_parts(text)
         lead, rest = (parts[0] + parts[1], parts[2]) if parts else ("", text)
         label = _LABEL.match(rest)
-        if label is not None and label["word"].strip().lower() in ("status", "state"):
+        if label is not None and is_status_label(label["word"]):
             return lead + before_owners(rest, note)
         return lead + (before_tag(rest, note, legend) or before_owners(rest, note))
     months = f"{found['months']}, {month}"
@@ -123,7 +128,7 @@ def _rewrite_rest(
     body = text.lstrip(" \t")
     gap = text[: len(text) - len(body)]
     label = _LABEL.match(body)
-    if label is not None and label["word"].strip().lower() in ("status", "state"):
+    if label is not None and is_status_label(label["word"]):
         # "- **Status:** ✅ Completed in v0.1.5": the value after the field is the marker.
         value = body[label.end() :]
         words_end = _FIELD_VALUE.match(value)
@@ -232,7 +237,7 @@ def restatus_line(
 def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A ``**Status:** 🚧 In Progress`` paragraph line with its value set to ``status``."""
     body, ending = split_line_ending(line)
-    match = re.search(r"(?i)\bstat(?:us|e)\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?", body)
+    match = re.search(rf"(?i)\b{STATUS_LABEL}\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?", body)
     if match is None:
         raise ValueError("no status field on the line")
     value = body[match.end() :]
@@ -278,7 +283,9 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     plain = written.strip("*_ ")
     label = relabel(plain, status, voice) if plain else ""
     if bold and label:
-        label = f"**{label}**"
+        # "**Shipped – Sep 9**": the bold goes on after the words, its close is not theirs
+        closed = len(written) > 4 and written.endswith(written[:2])
+        label = f"**{label}**" if closed else f"{written[:2]}{label}"
     if emoji is not None and not plain:
         new = voice.glyph(status, emoji[0])
     elif emoji is not None:

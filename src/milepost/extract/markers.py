@@ -19,7 +19,12 @@ from milepost.extract.name_tags import name_tag
 from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
-from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase, status_of_word
+from milepost.vocabulary.status_words import (
+    WEAK_WORDS,
+    is_status_label,
+    status_of_phrase,
+    status_of_word,
+)
 
 __all__ = ["Marker", "cell_status", "item_marker", "leading_markers"]
 
@@ -90,7 +95,7 @@ def leading_markers(
     if strong is not None:
         label = text[strong[0] : strong[1]].strip()
         bare = label.rstrip(":").strip()
-        if bare.lower() in ("status", "state"):
+        if is_status_label(bare):  # "**Status:**", "**Status/Target**:"
             rest = _skip_space(text, strong[1])
             if rest < len(text) and text[rest] == ":":
                 rest = _skip_space(text, rest + 1)
@@ -106,6 +111,10 @@ def leading_markers(
             pos = _skip_space(text, strong[1])
             if pos < len(text) and text[pos] == ":":
                 pos = _skip_space(text, pos + 1)
+        elif lenient:  # a status's value in bold with more in it: "**Shipped – Sep 9**"
+            found_phrase = status_of_phrase(text[strong[0] : strong[1]])
+            if found_phrase is not None and found_phrase[1] == 0:
+                word_status, pos = found_phrase[0], strong[0] + found_phrase[2]
     elif lenient or emoji_status is not None:  # else leading words are no status: skip them
         found_phrase = status_of_phrase(text[pos:])
         if found_phrase is not None and found_phrase[1] == 0:

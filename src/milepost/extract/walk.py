@@ -37,7 +37,7 @@ from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status, emoji_at
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import is_status_label, status_of_word
 
 __all__ = ["Walk", "walk"]
 
@@ -176,7 +176,7 @@ def _status_field(inline: Inline, legend: Legend) -> Marker | None:
     if not text.lower().startswith("status"):
         return None
     head, _, rest = text.partition(":")
-    if head.strip(" *").lower() != "status" or not rest.strip():
+    if not is_status_label(head) or not rest.strip():  # "**Status:**", "**Status/ETA:**"
         return None
     return cell_status(Inline(rest.strip(" *")), legend)
 

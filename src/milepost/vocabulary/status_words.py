@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from milepost.vocabulary.status import Status
 
-__all__ = ["PARTLY_DONE", "WEAK_WORDS", "status_of_phrase", "status_of_word"]
+__all__ = [
+    "PARTLY_DONE",
+    "STATUS_LABEL",
+    "WEAK_WORDS",
+    "is_status_label",
+    "status_of_phrase",
+    "status_of_word",
+]
 
 # Work partly done is in progress, whatever emoji leads it ("✅ Substantially complete"): no
 # word to write for work just started, either.
@@ -218,3 +225,16 @@ def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
     if status is None:
         return None
     return status, offset + match.start(1), offset + match.end(1)
+
+
+# The label of a Status field, alone or joined to another field's name: "Status", "State",
+# "Status/Target", "Status / ETA", "Status & Target", "Status and ETA" (a pattern, to put in
+# the patterns that find a field; "Status Report" is no Status label).
+STATUS_LABEL = r"stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
+_STATUS_LABEL = re.compile(rf"(?i){STATUS_LABEL}")
+
+
+def is_status_label(label: str) -> bool:
+    """Whether ``label`` (a bold label's words, its colon and markup or not) names a Status
+    field: "Status", "State", "Status/Target", "Status & ETA"."""
+    return _STATUS_LABEL.fullmatch(label.strip(" *_:")) is not None

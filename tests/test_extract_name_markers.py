@@ -140,6 +140,11 @@ def _set(line: str, status: Status) -> str:
             Status.IN_PROGRESS,
             "- 🐇 **Phase 3:** Ecosystem (in progress) - Everyone's stack",
         ),
+        (  # the words after a glyph are the marker's up to a comma too
+            "- **Search**: 📋 Planned, facets first.",
+            Status.BLOCKED,
+            "- **Search**: ⛔ Blocked, facets first.",
+        ),
         (
             "- 📋 **Search**: (📋 Planned) Facets first.",
             Status.DONE,

@@ -27,8 +27,12 @@ __all__ = ["name_tag", "value_pieces"]
 _NAME_MAX = 80  # a name, not a sentence: "**CA Injection**:"
 _WORDS_MAX = 40
 # What may end status words that open a description: a stop, a bracket, a dash, the end.
-# Not a comma: "**Why**: Next, we ..." is a sentence.
+# Not a comma: "**Why**: Next, we ..." is a sentence; after a glyph it is the marker's
+# ("📋 Planned, Q4"), as after a leading emoji.
 _WORDS = re.compile(r"[A-Za-z](?:[A-Za-z' -]*?[A-Za-z])?(?=\s*(?:[.:!()\[\]]|\s[-–—](?:\s|$)|$))")
+_WORDS_AFTER_GLYPH = re.compile(
+    r"[A-Za-z](?:[A-Za-z' -]*?[A-Za-z])?(?=\s*(?:[.,;:!()\[\]]|\s[-–—](?:\s|$)|$))"
+)
 # A bracket closing the name, before a dash and the description: "X (Done ✅) - You ...".
 _DASHES = (" -", " –", " —")
 _NAME_BRACKET = re.compile(r"\((?P<inner>[^()]{1,40})\)(?=\s+[-–—](?:\s|$))")
@@ -87,7 +91,7 @@ def _opening(text: str, legend: Legend) -> tuple[Status, int] | None:
         status = _value_status(text[1:close], legend)
         return None if status is None else (status, close + 1)
     glyph_status, end = _glyphs(text, 0, legend)
-    words = _words(text, end if glyph_status is not None else 0, legend)
+    words = _words(text, end, legend, glyph_status is not None)
     if words is not None:
         return words
     return None if glyph_status is None else (glyph_status, len(text[:end].rstrip()))
@@ -142,10 +146,11 @@ def _trailing_glyph(text: str, legend: Legend) -> int | None:
     return at if status is not None and end >= len(text.rstrip()) else None
 
 
-def _words(text: str, pos: int, legend: Legend) -> tuple[Status, int] | None:
-    """Status words alone at ``pos`` (up to a stop, a bracket, a dash or the end)."""
+def _words(text: str, pos: int, legend: Legend, glyph: bool = False) -> tuple[Status, int] | None:
+    """Status words alone at ``pos`` (up to a stop, a bracket, a dash or the end; after a
+    ``glyph``, a comma too)."""
     window = text[pos : pos + _WORDS_MAX + 2]  # words, not a line of thousands of them
-    match = _WORDS.match(window)
+    match = (_WORDS_AFTER_GLYPH if glyph else _WORDS).match(window)
     if match is None or len(match.group()) > _WORDS_MAX:
         return None
     if len(window) < len(text) - pos and not window[match.end() :].strip(" \t"):

@@ -3,6 +3,8 @@ meanings; what it defines gives the items their status, and its entries are no i
 
 from __future__ import annotations
 
+import pytest
+
 import milepost
 from milepost.document import apply
 from milepost.edits import operations as ops
@@ -82,3 +84,50 @@ def test_an_edit_writes_the_legend_tables_glyph() -> None:
     after = apply(roadmap.document.source, edit.patches).text
     assert "* 🛠 [Rewrite EKS L2](https://example.com/605)\n" in after
     assert edit.verify(milepost.loads(after)) is None
+
+
+HOW_TO_READ = (
+    "# x402 Public Roadmap\n\n**How to read this**\n\n"
+    "* **Now** = in flight or imminent.\n"
+    '* **Next** = queued after "Now," dependent on feedback/uptake.\n'
+    "* **Later** = larger bets or items gated on ecosystem maturity.\n"
+    "* Each item lists **Why**, **What** and **Status**.\n\n"
+    "## Next\n\n* Bazaar discovery\n"
+)
+
+
+def test_a_legend_written_as_a_list_of_definitions_holds_no_items() -> None:
+    """x402's "How to read this" defines its headings' words in a list ("**Next** =
+    queued ..."): each entry was read as an item, planned or future, named by its
+    definition. They are no items; the work under "## Next" is."""
+    assert statuses(HOW_TO_READ) == [("Bazaar discovery", "planned")]
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "**Legend:**\n\n- 🟣 Shipped\n- 🟠 Blocked\n- ✅ Done",
+        "Key:\n\n- 🟣 = shipped\n- 🟠 — blocked\n- ✅: done",
+        "## Legend\n\nWhat the glyphs say:\n\n- 🟣 Shipped\n- 🟠 Blocked\n- ✅ Done",
+        "- 🟣 = Shipped\n- 🟠 = Blocked\n- ✅ = Done",
+    ],
+)
+def test_a_legend_list_gives_its_glyphs_their_meaning(legend: str) -> None:
+    """A legend written as a list under "Legend:", "Key:" or a Legend heading, or as
+    definitions ("🟣 = Shipped") anywhere, reads as a legend paragraph does: its entries
+    are no items ("✅ Done" was done work named "Done"), its glyphs mean what they say."""
+    text = f"# T Roadmap\n\n{legend}\n\n## Work\n\n- 🟣 Search\n- 🟠 Export\n- ✅ Sync\n"
+    assert statuses(text) == [("Search", "done"), ("Export", "blocked"), ("Sync", "done")]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "**Legend:** 🟢 Active | 🔴 Blocked",  # a legend paragraph: the list is work
+        "## Key Milestones",
+        "**Key results**",
+    ],
+)
+def test_a_list_after_a_legend_paragraph_or_a_key_heading_is_work(above: str) -> None:
+    text = f"# T Roadmap\n\n{above}\n\n- ✅ Search\n- 🚧 Export - sync first\n"
+    assert statuses(text) == [("Search", "done"), ("Export - sync first", "in_progress")]

@@ -8,13 +8,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from milepost.document import Document, Paragraph, Table
+from milepost.document import Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["config_legend", "find_legend", "legend_table", "meaning_status"]
+__all__ = [
+    "config_legend",
+    "find_legend",
+    "legend_entry",
+    "legend_list",
+    "legend_table",
+    "meaning_status",
+]
 
 
 @cache
@@ -26,25 +33,89 @@ def config_legend(statuses: tuple[tuple[str, str], ...]) -> Legend:
 
 
 def find_legend(document: Document) -> Legend:
-    """The document's legend paragraphs (``**Status Legend:** 🟢 Active | 🔴 Blocked``) and
-    legend tables (``| 🚀 | Released |``) → glyph meanings."""
+    """The document's legend paragraphs (``**Status Legend:** 🟢 Active | 🔴 Blocked``),
+    legend tables (``| 🚀 | Released |``) and legend lists (``- 🚀 Released`` under
+    "Legend:", ``- 🚀 = Released``) → glyph meanings."""
     glyphs: dict[str, Status] = {}
     for section in document.root.walk():
+        above: Paragraph | None = None
         for block in section.blocks:
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
+            elif isinstance(block, ListBlock):
+                labelled = legend_list(section.title, above)
+                pairs = [
+                    (entry[0], entry[1])
+                    for item in block.items
+                    if (entry := legend_entry(item, labelled=labelled)) and entry[2]
+                ]
             elif isinstance(block, Paragraph):
                 text = block.inline.text
-                if "legend" not in text.lower() and text.count("|") < 2:
-                    continue
-                pairs = _pairs(text)
+                pairs = _pairs(text) if "legend" in text.lower() or text.count("|") > 1 else []
             else:
-                continue
+                pairs = []
+            above = block if isinstance(block, Paragraph) else None
             for glyph, meaning in pairs:
                 status = meaning_status(meaning)
                 if status is not None:
                     glyphs[glyph] = status
     return Legend(glyphs) if glyphs else NO_LEGEND
+
+
+# What a paragraph or heading over a legend list says: "Legend:", "Key", "How to read this".
+_LEGEND_LABEL = re.compile(
+    r"(?i)(?:(?:status(?:es)?|symbols?|icons?|emoji|status key)\s+)?(?:legend|key)"
+    r"|.*\blegend\b.*|.*\bhow to read\b.*"
+)
+_LABEL_MAX = 40
+
+
+def legend_list(title: str, above: Paragraph | None) -> bool:
+    """Whether a list is a legend's: the paragraph right above it is a legend's label alone
+    ("**Legend:**", "Key:", "**How to read this**"), or its section (``title``) is titled as
+    one ("## Legend"). A label with glyphs after it ("**Status Legend:** 🟢 Active | 🔴
+    Blocked") is a legend paragraph: the list after it is work."""
+    return (above is not None and _legend_label(above.inline.text)) or _legend_label(title)
+
+
+def _legend_label(label: str) -> bool:
+    words = label.strip().strip(" *_:")
+    if not words or len(words) > _LABEL_MAX or "|" in words:
+        return False
+    if any(pictograph_at(words, at) is not None for at in range(len(words))):
+        return False
+    return _LEGEND_LABEL.fullmatch(words) is not None
+
+
+# "✅ Done", "✅ = Done", "🚀: Released", "Now = in flight", "Next — queued": a marker, a
+# separator (none after a glyph but a blank), a meaning.
+_GLYPH_SEPARATOR = re.compile(r"\s*(?P<sep>=|:|—|–|-|→)?\s*")
+_WORD_ENTRY = re.compile(r"(?P<word>[A-Za-z][\w' /&-]{0,24}?)\s*(?P<sep>=|:|—|–|\s-|→)\s+")
+
+
+def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | None:
+    """A list item as a legend's entry: ``(marker, meaning, is a glyph)``; None for an item
+    that is none. In a legend's list (``labelled``) an entry is a glyph or a few words, then
+    its meaning ("✅ Done", "Now: in flight"); elsewhere only a definition with "=" is one,
+    of a glyph or a status ("✅ = Done", "**Next** = queued after Now")."""
+    if item.task is not None:
+        return None
+    text = item.inline.text.strip()
+    end = pictograph_at(text) if text else None
+    if end is not None:
+        separator = _GLYPH_SEPARATOR.match(text, end)
+        assert separator is not None  # everything in it is optional
+        meaning = text[separator.end() :]
+        if not meaning[:1].isalpha() or not (labelled or separator["sep"] == "="):
+            return None
+        return glyph_key(text[:end]), meaning, True
+    entry = _WORD_ENTRY.match(text)
+    if entry is None or not text[entry.end() :].strip():
+        return None
+    word = entry["word"].strip()
+    if labelled or (entry["sep"] == "=" and (status_of_word(word) or label_status(word))):
+        return word, text[entry.end() :], False
+    return None
 
 
 # Nouns a meaning may open with before its status: "Work ready to begin", "Items shipped".

@@ -30,7 +30,7 @@ from milepost.document import (
 from milepost.extract.heading_markers import heading_marker, label_status
 from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.item_fields import is_field, item_fields
-from milepost.extract.legend import find_legend
+from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
@@ -129,11 +129,14 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             when = label_period(above.inline, ctx.anchor) if above is not None else None
             if when is not None:  # "**raylib 7.0**" over its list dates it, as a heading would
                 inner = inner._replace(period=when)
+            title = ctx.section[-1] if ctx.section and depth == 0 else ""
+            labelled = legend_list(title, above)
             for list_item in block.items:
                 if depth and is_field(list_item):  # "- Status: WIP" under its item: read there
                     _walk_blocks(list_item.children, inner, out, depth=depth)
                     continue
-                _list_item(list_item, inner, out, depth)
+                if legend_entry(list_item, labelled=labelled) is None:  # "✅ Done" of a legend
+                    _list_item(list_item, inner, out, depth)
         elif isinstance(block, Table):
             table_items(block, ctx, out)
         elif isinstance(block, BlockQuote):

@@ -15,6 +15,7 @@ from milepost.document import Block, Inline, ListBlock, ListItem
 from milepost.extract.markers import Marker, cell_status
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period, read_period
+from milepost.vocabulary.status_words import is_status_label
 
 __all__ = ["Fields", "is_field", "item_fields"]
 
@@ -40,7 +41,7 @@ _OTHER_LABELS = frozenset(
 _LABELS = _STATUS_LABELS | set(_WHEN_LABELS) | _OTHER_LABELS
 # "Status: `WIP`", "**Target Date:** Q1 2021": a label, a colon, a value (the text as read,
 # its bold and code marks gone).
-_FIELD = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>\S.*)", re.DOTALL)
+_FIELD = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /&+]{0,24}?)\s*:\s*(?P<value>\S.*)", re.DOTALL)
 
 
 class Fields(NamedTuple):
@@ -66,7 +67,9 @@ def _field(block: Block) -> _Said | None:
     if match is None:
         return None
     label = " ".join(match.group("label").lower().split())
-    return _Said(label, match.group("value").strip(), text) if label in _LABELS else None
+    if label in _LABELS or is_status_label(label):  # "Status/Target" is a Status field too
+        return _Said(label, match.group("value").strip(), text)
+    return None
 
 
 def is_field(block: Block) -> bool:
@@ -89,7 +92,7 @@ def item_fields(children: list[Block], legend: Legend, anchor: date | None) -> F
         (
             found
             for field in said
-            if field.label in _STATUS_LABELS
+            if (field.label in _STATUS_LABELS or is_status_label(field.label))
             and (found := cell_status(Inline(field.value), legend)) is not None
         ),
         None,

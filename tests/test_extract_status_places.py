@@ -190,3 +190,32 @@ def test_start_writes_no_partly_done_word(tmp_path: Path) -> None:
     )
     after = edited(tmp_path / "roadmap.md", text, ("start", "Export"))
     assert after.endswith("- 🚧 **In Progress:** Export\n")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["End of Sprint Status", "Current Status", "**Release status**", "Status/Target"],
+)
+def test_a_column_whose_header_ends_in_status_is_the_status_column(
+    header: str, tmp_path: Path
+) -> None:
+    """A team's tracker heads it "End of Sprint Status": its 70 done rows had no status."""
+    text = (
+        "# T Roadmap\n\n## Sprint 12\n\n"
+        f"| Sprint Goal | Reason if Not Complete | {header} |\n|---|---|---|\n"
+        "| Ship the claim form | | Completed |\n| Letters API | Waiting on VBMS | Blocked |\n"
+        "| Search | | In progress |\n"
+    )
+    assert statuses(text) == [
+        ("Ship the claim form", "done"),
+        ("Letters API", "blocked"),
+        ("Search", "in_progress"),
+    ]
+    written = edited(tmp_path / "roadmap.md", text, ("start", "Letters API"))
+    assert "| Letters API | Waiting on VBMS | In progress |" in written  # as the file says it
+
+
+@pytest.mark.parametrize("header", ["End State", "Status Notes", "Statuses"])
+def test_a_column_that_describes_is_no_status_column(header: str) -> None:
+    text = f"# T\n\n| Feature | {header} |\n|---|---|\n| Search | Done when indexed |\n"
+    assert statuses(text) == []

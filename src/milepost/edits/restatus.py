@@ -20,7 +20,12 @@ from milepost.errors import UsageError
 from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
-from milepost.vocabulary.status_words import PARTLY_DONE, STATUS_LABEL, status_of_word
+from milepost.vocabulary.status_words import (
+    PARTLY_DONE,
+    STATUS_LABEL,
+    is_status_header,
+    status_of_word,
+)
 
 __all__ = ["field_line", "new_row", "set_status", "voice_of"]
 
@@ -135,7 +140,7 @@ def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
 
 def _status_column(table: Table) -> int | None:
     header = [h.lower().strip(" *:") for h in table.header()]
-    return next((i for i, h in enumerate(header) if h in ("status", "state")), None)
+    return next((i for i, h in enumerate(header) if is_status_header(h)), None)
 
 
 def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice: Voice) -> str:

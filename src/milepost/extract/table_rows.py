@@ -15,10 +15,10 @@ from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.status_words import is_status_header
 
 __all__ = ["table_items", "title_cell"]
 
-_STATUS_HEADERS = frozenset({"status", "state", "current status"})
 # What a legend table says of each status in the column beside it ("| Status | Meaning |").
 _MEANING_HEADERS = frozenset({"meaning", "means", "definition", "explanation", "legend"})
 # Columns that say when, most specific first: a Target or ETA beats a Release or Version.
@@ -71,7 +71,7 @@ class _Columns(NamedTuple):
 def _columns(table: Table) -> _Columns:
     header = [h.lower().strip(" *:") for h in table.header()]
     return _Columns(
-        next((i for i, h in enumerate(header) if h in _STATUS_HEADERS), None),
+        next((i for i, h in enumerate(header) if is_status_header(h)), None),
         sorted(
             (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
             key=lambda i: _WHEN_HEADERS.index(header[i]),
@@ -91,7 +91,7 @@ def _is_legend_table(table: Table, legend: Legend = NO_LEGEND) -> bool:
     rows are no items. A Status column first beside the work it marks
     ("| Status | Command |", "| Status | Description |" repeating ✅) is a Status column."""
     header = [h.lower().strip(" *:") for h in table.header()]
-    if len(header) < 2 or header[0] not in _STATUS_HEADERS:
+    if len(header) < 2 or not is_status_header(header[0]):
         return False
     others = set(header[1:])
     if others <= _MEANING_HEADERS:

@@ -17,6 +17,7 @@ __all__ = [
     "PARTLY_DONE",
     "STATUS_LABEL",
     "WEAK_WORDS",
+    "is_status_header",
     "is_status_label",
     "status_of_phrase",
     "status_of_word",
@@ -238,3 +239,11 @@ def is_status_label(label: str) -> bool:
     """Whether ``label`` (a bold label's words, its colon and markup or not) names a Status
     field: "Status", "State", "Status/Target", "Status & ETA"."""
     return _STATUS_LABEL.fullmatch(label.strip(" *_:")) is not None
+
+
+def is_status_header(header: str) -> bool:
+    """Whether a table column's header names its Status column: "Status", "State", a Status
+    label ("Status/Target"), or words ending in "Status" ("Current Status", "End of Sprint
+    Status"); not "End State" or "Status Notes", which describe."""
+    words = header.lower().strip(" *_:").split()
+    return bool(words) and (words[-1] == "status" or is_status_label(header))

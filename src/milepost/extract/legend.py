@@ -82,9 +82,9 @@ def _legend_label(label: str) -> bool:
     words = label.strip().strip(" *_:")
     if not words or len(words) > _LABEL_MAX or "|" in words:
         return False
-    if any(pictograph_at(words, at) is not None for at in range(len(words))):
+    if _LEGEND_LABEL.fullmatch(words) is None:  # first: most labels are no legend's
         return False
-    return _LEGEND_LABEL.fullmatch(words) is not None
+    return not any(pictograph_at(words, at) is not None for at in range(len(words)))
 
 
 # "✅ Done", "✅ = Done", "🚀: Released", "Now = in flight", "Next — queued": a marker, a
@@ -98,8 +98,8 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
     that is none. In a legend's list (``labelled``) an entry is a glyph or a few words, then
     its meaning ("✅ Done", "Now: in flight"); elsewhere only a definition with "=" is one,
     of a glyph or a status ("✅ = Done", "**Next** = queued after Now")."""
-    if item.task is not None:
-        return None
+    if item.task is not None or not (labelled or "=" in item.inline.text):
+        return None  # outside a legend's list, only a definition with "=" is an entry
     text = item.inline.text.strip()
     end = pictograph_at(text) if text else None
     if end is not None:

@@ -131,3 +131,36 @@ def test_a_legend_list_gives_its_glyphs_their_meaning(legend: str) -> None:
 def test_a_list_after_a_legend_paragraph_or_a_key_heading_is_work(above: str) -> None:
     text = f"# T Roadmap\n\n{above}\n\n- ✅ Search\n- 🚧 Export - sync first\n"
     assert statuses(text) == [("Search", "done"), ("Export - sync first", "in_progress")]
+
+
+def test_a_legend_tables_meaning_may_say_more_after_its_status() -> None:
+    text = (
+        "# R\n\n| State | Meaning |\n| --- | --- |\n| 🦀 | In progress: work is ongoing! |\n"
+        "| 💤 | Paused: we are waiting on other work. |\n\n## Overview\n\n"
+        "| Deliverable | State |\n| --- | --- |\n| Async fn | 🦀  |\n| Scoped spawn | 💤 |\n"
+    )
+    assert statuses(text) == [("Async fn", "in_progress"), ("Scoped spawn", "blocked")]
+
+
+def test_a_list_after_a_table_explaining_its_glyphs_is_its_legend() -> None:
+    text = (
+        "# T\n\n| Scenario | State |\n| --- | --- |\n| Settings UI | 📝 |\n"
+        "| Command palette | ✔️ |\n| Themes | 🦶 |\n\n"
+        "* 📝: The feature is currently in progress\n"
+        "* ✔️: The feature is complete and shipped in a Preview build\n"
+        "* 🦶: The feature is at risk of being punted to a future release cycle\n"
+    )
+    assert statuses(text) == [("Settings UI", "in_progress"), ("Command palette", "done")]
+
+
+def test_a_list_of_work_with_glyphs_and_colons_stays_work() -> None:
+    text = "# T\n\n- ✅: Search\n- 🚧: Sync\n- ✅: Export\n"
+    assert statuses(text) == [("Search", "done"), ("Sync", "in_progress"), ("Export", "done")]
+
+
+def test_a_meaning_with_a_status_word_in_its_middle_names_no_status() -> None:
+    text = (
+        "# R\n\n| Symbol | Meaning |\n| --- | --- |\n| 🦀 | Done when reviewed |\n\n"
+        "| Item | State |\n| --- | --- |\n| Search | 🦀 |\n"
+    )
+    assert statuses(text) == []

@@ -12,7 +12,7 @@ from milepost.document import Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
 __all__ = [
     "config_legend",
@@ -43,7 +43,7 @@ def find_legend(document: Document) -> Legend:
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
-                labelled = legend_list(section.title, above)
+                labelled = legend_list(section.title, above, block)
                 pairs = [
                     (entry[0], entry[1])
                     for item in block.items
@@ -70,12 +70,39 @@ _LEGEND_LABEL = re.compile(
 _LABEL_MAX = 40
 
 
-def legend_list(title: str, above: Paragraph | None) -> bool:
+def legend_list(title: str, above: Paragraph | None, block: ListBlock | None = None) -> bool:
     """Whether a list is a legend's: the paragraph right above it is a legend's label alone
     ("**Legend:**", "Key:", "**How to read this**"), or its section (``title``) is titled as
-    one ("## Legend"). A label with glyphs after it ("**Status Legend:** 🟢 Active | 🔴
-    Blocked") is a legend paragraph: the list after it is work."""
-    return (above is not None and _legend_label(above.inline.text)) or _legend_label(title)
+    one ("## Legend"), or the list explains its glyphs without a label (:func:`_glossary`).
+    A label with glyphs after it ("**Status Legend:** 🟢 Active | 🔴 Blocked") is a legend
+    paragraph: the list after it is work."""
+    return (
+        (above is not None and _legend_label(above.inline.text))
+        or _legend_label(title)
+        or (block is not None and _glossary(block))
+    )
+
+
+# A glyph's definition without a label over it: the glyph, then ":" or "=" right after it.
+_GLOSS_SEPARATOR = re.compile(r"\s?[:=]\s+")
+
+
+def _glossary(block: ListBlock) -> bool:
+    """A list that says what glyphs mean, with no label over it ("* 📝: The feature is
+    currently in progress" under a table of 📝): two or more entries, each a glyph, ":" or
+    "=" and its meaning, no glyph twice (work repeats ✅; a legend defines it once), and a
+    meaning of them names a status ("- ✅: Search" and "- 🚧: Sync" are work)."""
+    glyphs: list[str] = []
+    statuses = 0
+    for item in block.items:
+        text = item.inline.text.strip()
+        end = pictograph_at(text) if text and item.task is None and not item.children else None
+        separator = _GLOSS_SEPARATOR.match(text, end) if end is not None else None
+        if end is None or separator is None:
+            return False
+        glyphs.append(glyph_key(text[:end]))
+        statuses += meaning_status(text[separator.end() :]) is not None
+    return len(glyphs) > 1 and len(set(glyphs)) == len(glyphs) and statuses > 0
 
 
 def _legend_label(label: str) -> bool:
@@ -120,18 +147,33 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
 
 # Nouns a meaning may open with before its status: "Work ready to begin", "Items shipped".
 _GENERIC_LEAD = frozenset({"work", "item", "items", "feature", "features", "task", "tasks"})
+# A sentence's subject before a status: "The feature is currently", "This work has been".
+_SUBJECT = re.compile(
+    r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative)s?\s+"
+    r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
+)
+# What may follow a status that opens a meaning: its end, punctuation, "and" more.
+_AFTER_STATUS = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|and\s)")
 
 
 def meaning_status(meaning: str) -> Status | None:
     """The status a legend's meaning names: a status word or phrase, whole ("Released",
     "Work in progress"), before or after a noun for the work ("Planned work", "Work ready to
-    begin"); None for a meaning that is no status ("Waiting for feedback", "Not on
-    roadmap")."""
+    begin"), or opening it before more said after punctuation or "and" ("Paused: waiting
+    on other work", "The feature is complete and shipped"); None for a meaning that is no
+    status ("Waiting for feedback", "Not on roadmap", "Done when reviewed")."""
     status = status_of_word(meaning) or label_status(meaning)
     if status is None:
         first, _, rest = meaning.strip(" *_").partition(" ")
         if first.lower() in _GENERIC_LEAD and rest:
             status = status_of_word(rest)
+    if status is None:
+        text = meaning.strip(" *_")
+        subject = _SUBJECT.match(text)
+        text = text[subject.end() :] if subject else text
+        phrase = status_of_phrase(text)
+        if phrase is not None and phrase[1] == 0 and _AFTER_STATUS.match(text, phrase[2]):
+            status = phrase[0]
     return status
 
 

@@ -130,7 +130,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             if when is not None:  # "**raylib 7.0**" over its list dates it, as a heading would
                 inner = inner._replace(period=when)
             title = ctx.section[-1] if ctx.section and depth == 0 else ""
-            labelled = legend_list(title, above)
+            labelled = legend_list(title, above, block)
             for list_item in block.items:
                 if depth and is_field(list_item):  # "- Status: WIP" under its item: read there
                     _walk_blocks(list_item.children, inner, out, depth=depth)

@@ -219,3 +219,34 @@ def test_a_column_whose_header_ends_in_status_is_the_status_column(
 def test_a_column_that_describes_is_no_status_column(header: str) -> None:
     text = f"# T\n\n| Feature | {header} |\n|---|---|\n| Search | Done when indexed |\n"
     assert statuses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "status"),
+    [
+        ("- (in progress) Fix retain cycles", "Fix retain cycles", "in_progress"),
+        ("- (Done) [Paging](https://example.com/1)", "Paging", "done"),
+        ("- [Planned] Offline mode", "Offline mode", "planned"),
+        ("- (_blocked_) Sync", "Sync", "blocked"),
+    ],
+)
+def test_a_bracketed_status_opening_an_item_is_its_marker(
+    line: str, title: str, status: str
+) -> None:
+    """apollo-ios writes "- (in progress) Foo": the bracketed status opening the item was
+    read as part of its name, and the item had no status."""
+    assert statuses(f"# R\n\n## Work\n\n{line}\n") == [(title, status)]
+
+
+@pytest.mark.parametrize(
+    "line", ["- (optional) Sync", "- (iOS) Done right", "- (see #12) Sync", "- (Current) Alpha 4"]
+)
+def test_a_bracketed_word_that_is_no_status_opening_an_item_is_none(line: str) -> None:
+    assert statuses(f"# R\n\n## Work\n\n{line}\n") == []
+
+
+def test_an_edit_replaces_a_bracketed_status_opening_an_item(tmp_path: Path) -> None:
+    text = "# R\n\n## Work\n\n- (in progress) Fix retain cycles\n- Other\n"
+    after = edited(tmp_path / "ROADMAP.md", text, ("ship", "Fix retain cycles"))
+    assert statuses(after) == [("Fix retain cycles", "done")]
+    assert after.endswith("Fix retain cycles\n- Other\n")

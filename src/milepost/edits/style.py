@@ -13,6 +13,7 @@ from milepost.document import read_inline
 from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
+from milepost.extract.markers import bracketed_status
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status
@@ -145,6 +146,14 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
+    elif label is None and emoji is None and (bracketed := bracketed_status(body)):
+        # "(in progress) Search": the bracketed status opening the item is its marker
+        _, start, end, _ = bracketed
+        lead, body, relabelled = (
+            body[:start] + relabel(body[start:end], status, voice),
+            body[end:],
+            True,
+        )
     elif label is None and emoji is not None and (said := _status_words(body)):
         # "✅ Shipped", "📋 Planned: Search": the words after the emoji say the status too
         lead, body, relabelled = relabel(body[:said], status, voice), body[said:], True

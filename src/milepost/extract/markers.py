@@ -26,7 +26,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["Marker", "cell_status", "item_marker", "leading_markers"]
+__all__ = ["Marker", "bracketed_status", "cell_status", "item_marker", "leading_markers"]
 
 
 class Marker(NamedTuple):
@@ -53,6 +53,22 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+# A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar".
+_BRACKETED = re.compile(r"[(\[][ *_]*(?P<word>[A-Za-z][A-Za-z' -]{0,24}?)[ *_]*[)\]][ \t]+(?=\S)")
+
+
+def bracketed_status(text: str, pos: int = 0) -> tuple[Status, int, int, int] | None:
+    """A status in brackets opening ``text`` at ``pos``, before the item's name ("(in
+    progress) Foo", "[Done] Bar", "(_blocked_) Baz"): ``(status, where its word starts, where
+    it ends, where the name starts)``; None for another bracket ("(optional) Foo") or a word
+    that is a status only in a Status cell ("(current) Alpha 4", "(open) Search")."""
+    found = _BRACKETED.match(text, pos) if text[pos : pos + 1] in ("(", "[") else None
+    status = strong_word(found["word"]) if found is not None else None
+    if found is None or status is None:
+        return None
+    return status, found.start("word"), found.end("word"), found.end()
+
+
 def leading_markers(
     inline: Inline, pos: int, legend: Legend, *, lenient: bool
 ) -> tuple[Status | None, Status | None, int, str]:
@@ -66,6 +82,9 @@ def leading_markers(
         and (not inline.strong or _strong_at(inline, pos) is None)
     ):
         return None, None, pos, ""  # plain words first: no emoji, no label (the common case)
+    bracketed = bracketed_status(text, pos) if first in ("(", "[") else None
+    if bracketed is not None:
+        return None, bracketed[0], bracketed[3], text[pos : bracketed[3]].strip()
     emoji_status: Status | None = None
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one

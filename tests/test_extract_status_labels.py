@@ -100,3 +100,55 @@ def test_an_edit_sets_a_headings_joined_status_field() -> None:
     text = "# T Roadmap\n\n### Offline mode\n\n**Status/ETA:** 🚧 In Progress, Q3 2026\n"
     after = _set(text, Status.DONE)
     assert after.endswith("**Status/ETA:** ✅ Completed, Q3 2026\n"), after
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("DONE. Released in 0.15.0", "done"),
+        ("DONE. [v1beta3](https://example.com/v1) was developed as the candidate.", "done"),
+        ("design in progress", "in_progress"),
+        ("API review in progress.", "in_progress"),
+        ("In progress - waiting on review", "in_progress"),
+    ],
+)
+def test_a_status_fields_free_text_value_says_its_status(value: str, status: str) -> None:
+    """Kubernetes' roadmap writes "- Status: DONE. Released in 0.15.0" and "- Status:
+    design in progress": a value with more than its status in it had none. Its status leads
+    the value before punctuation, or is the last words of a short one."""
+    (item,) = milepost.loads(f"{SECTION}  - Status: {value}\n").items
+    assert (item.title, item.status and item.status.value) == ("Facilitator", status)
+    (alone,) = milepost.loads(f"# T\n\n## Work\n\n- Status: {value}\n").items
+    assert alone.status is not None and alone.status.value == status
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "mostly covered by nodes joining/leaving a cluster, need demonstration",
+        "#2585 covers some design options.",
+        "the team is waiting",
+        "we shipped the first part and the rest is in progress now",
+    ],
+)
+def test_a_status_word_in_the_middle_of_a_fields_prose_is_none(value: str) -> None:
+    assert [i.status for i in milepost.loads(f"{SECTION}  - Status: {value}\n").items] == []
+    assert not any(i.status for i in milepost.loads(f"# T\n\n- Status: {value}\n").items)
+
+
+@pytest.mark.parametrize(
+    ("field", "after"),
+    [
+        ("  - Status: design in progress", "  - Status: design completed"),
+        ("  - Status: DONE. Released in 0.15.0", "  - Status: IN PROGRESS. Released in 0.15.0"),
+    ],
+)
+def test_an_edit_sets_a_free_text_values_status_words_alone(field: str, after: str) -> None:
+    text = f"{SECTION}{field}\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    new = Status.DONE if item.status is Status.IN_PROGRESS else Status.IN_PROGRESS
+    edit = ops.set_status(roadmap, item, new)
+    written = apply(roadmap.document.source, edit.patches).text
+    assert written == f"{SECTION}{after}\n"
+    assert edit.verify(milepost.loads(written)) is None

@@ -20,8 +20,9 @@ from milepost.edits.voice import Voice, relabel
 from milepost.extract.trailing_tags import status_field, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import status_in_value, status_of_word
 
-__all__ = ["before_tag", "set_status_field"]
+__all__ = ["before_tag", "free_text_status", "set_status_field"]
 
 # A value that names no status but is words ("Accepted"): ``request`` sets it all the same.
 _WORDS = re.compile(r"[A-Za-z][A-Za-z' -]*")
@@ -52,10 +53,22 @@ def _field(text: str, legend: Legend, *, any_words: bool) -> _Field | None:
     end = start + len(reading.text[start:end].rstrip(_CLOSING))
     tag = trailing_tag(reading.text, legend)
     if tag is not None and tag.kind == "field":
+        value = reading.text[start:end]
+        said = free_text_status(value, legend)
+        if said is not None and said[0] is tag.status:  # "DONE. Released in 0.15.0": its
+            start, end = start + said[1], start + said[2]  # status words alone are set
         return _Field(reading, at, start, end, tag.status)
     if any_words and _WORDS.fullmatch(reading.text[start:end]):
         return _Field(reading, at, start, end, None)
     return None
+
+
+def free_text_status(value: str, legend: Legend) -> tuple[Status, int, int] | None:
+    """Where the status words of a value in free text stand ("DONE. Released in 0.15.0",
+    "design in progress"); None for a value that is a status whole ("✅ Done", "Planned")."""
+    if not value[:1].isalpha() or legend.word(value) or status_of_word(value):
+        return None
+    return status_in_value(value)
 
 
 def set_status_field(

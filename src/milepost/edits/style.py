@@ -11,7 +11,7 @@ import re
 
 from milepost.document import read_inline
 from milepost.edits.name_status import set_name_status
-from milepost.edits.status_field import before_tag, set_status_field
+from milepost.edits.status_field import before_tag, free_text_status, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.markers import bracketed_status
 from milepost.extract.trailing_tags import trailing_tag
@@ -22,6 +22,7 @@ from milepost.vocabulary.status_words import (
     WEAK_WORDS,
     is_status_label,
     status_of_phrase,
+    status_of_word,
 )
 from milepost.vocabulary.titles import CARRIED_OVER
 
@@ -258,6 +259,13 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
         )
     found = _FIELD_VALUE.match(value)
     cut = found.end() if found else 0
+    free = free_text_status(value.strip(), voice.legend)
+    if free is not None and not status_of_word(value[:cut].strip(" *_")):
+        # "design in progress", "DONE. Released in 0.15.0": the status words alone are set
+        at = len(value) - len(value.lstrip()) + free[1]
+        words = value[at : at + free[2] - free[1]]
+        new = relabel(words, status, voice)
+        return body[: match.end()] + value[:at] + new + value[at + len(words) :] + ending
     return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
 
 

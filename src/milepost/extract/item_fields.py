@@ -15,7 +15,7 @@ from milepost.document import Block, Inline, ListBlock, ListItem
 from milepost.extract.markers import Marker, cell_status
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period, read_period
-from milepost.vocabulary.status_words import is_status_label
+from milepost.vocabulary.status_words import is_status_label, status_in_value
 
 __all__ = ["Fields", "is_field", "item_fields"]
 
@@ -72,6 +72,15 @@ def _field(block: Block) -> _Said | None:
     return None
 
 
+def _field_status(value: str, legend: Legend) -> Marker | None:
+    """The status a Status field's value says: as a Status cell would, else in free text
+    ("design in progress")."""
+    found = cell_status(Inline(value), legend)
+    if found is None and (said := status_in_value(value)) is not None:
+        found = Marker(said[0], value[said[1] : said[2]])
+    return found
+
+
 def is_field(block: Block) -> bool:
     """Whether ``block``, a sub-bullet of a list item, is one of its fields."""
     return _field(block) is not None
@@ -93,7 +102,7 @@ def item_fields(children: list[Block], legend: Legend, anchor: date | None) -> F
             found
             for field in said
             if (field.label in _STATUS_LABELS or is_status_label(field.label))
-            and (found := cell_status(Inline(field.value), legend)) is not None
+            and (found := _field_status(field.value, legend)) is not None
         ),
         None,
     )

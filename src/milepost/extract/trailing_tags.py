@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
-from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
+from milepost.vocabulary.status_words import WEAK_WORDS, status_in_value, status_of_word
 
 __all__ = ["Tag", "bracket_tag", "dash_tag", "status_field", "strong_word", "trailing_tag"]
 
@@ -74,8 +74,11 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         found = emoji_at(value)
         status = EMOJI[found[0]] if found and found[0] in EMOJI else None
         status = status or legend.word(value) or status_of_word(value)
-        if status is None:
-            return None
+        if status is None:  # "DONE. Released in 0.15.0", "design in progress"
+            said = status_in_value(value)
+            if said is None:
+                return None
+            status = said[0]
         # The field ends at its bracket, else its value: references after it are no part of it.
         close = match.end("close") if match.group("close") else match.end("v")
         return Tag(status, at, close, text[at:].strip(), "field")

@@ -19,6 +19,7 @@ __all__ = [
     "WEAK_WORDS",
     "is_status_header",
     "is_status_label",
+    "status_in_value",
     "status_of_phrase",
     "status_of_word",
 ]
@@ -226,6 +227,35 @@ def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
     if status is None:
         return None
     return status, offset + match.start(1), offset + match.end(1)
+
+
+# What may follow the status that opens a field's value: its end, punctuation, a dash.
+_AFTER_LEAD = re.compile(r"\s*(?:$|[.;:,!(—–]|-\s)")
+# A value short enough that its last words may be its status: "design in progress".
+_TAIL_WORDS = 4
+
+
+def status_in_value(value: str) -> tuple[Status, int, int] | None:
+    """The status a field's free-text value says, as ``(status, start, end)`` of its words:
+    opening it before punctuation or a dash ("DONE. Released in 0.15.0", "In progress -
+    review"), or as the last words of a short value ("design in progress", "API review in
+    progress"; not a weak word: "the team is waiting"); None for a status word in the middle
+    of prose ("mostly covered by nodes joining, done later on")."""
+    lead = status_of_phrase(value)
+    if lead is not None and lead[1] == 0 and _AFTER_LEAD.match(value, lead[2]):
+        return lead
+    body = value.rstrip(" .!")
+    words = list(re.finditer(r"\S+", body))
+    if not 1 < len(words) <= _TAIL_WORDS:
+        return None
+    for word in words[1:]:
+        found = status_of_phrase(body[word.start() :])
+        if found is None or found[1] != 0 or word.start() + found[2] != len(body):
+            continue
+        if body[word.start() :].lower() in WEAK_WORDS:
+            return None
+        return found[0], word.start(), len(body)
+    return None
 
 
 # The label of a Status field, alone or joined to another field's name: "Status", "State",

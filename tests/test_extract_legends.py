@@ -164,3 +164,41 @@ def test_a_meaning_with_a_status_word_in_its_middle_names_no_status() -> None:
         "| Item | State |\n| --- | --- |\n| Search | 🦀 |\n"
     )
     assert statuses(text) == []
+
+
+STATUS_VALUES = (
+    "- **Ideas**. Incoming feature requests not yet considered.\n"
+    "- **Backlog**. Accepted requests we want to work on.\n"
+    "- **Working on it**. Features we're currently researching or implementing.\n"
+    "- **Shipped**. Features now available in the most recent release.\n"
+    "- **On hold**. Features or items that are currently blocked.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "## Roadmap status definition\n\n",
+        "## Board\n\nOn our board, you'll see the following values in the `Status` column:\n\n",
+        "## Statuses\n\nWhat each status means:\n\n",
+    ],
+)
+def test_a_list_defining_statuses_under_words_that_say_so_holds_no_items(above: str) -> None:
+    """powertools-lambda-dotnet defines its board's Status values in a list of bold names
+    ("* **Shipped**. Features now available ..."): Backlog, Shipped and On hold were read as
+    items, planned, done and blocked."""
+    text = f"# R\n\n## Work\n\n- [ ] Logger buffer\n\n{above}{STATUS_VALUES}"
+    assert statuses(text) == [("Logger buffer", "planned")]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "## Key Milestones\n\n",
+        "## Status\n\n",
+        "## Roadmap status definition\n\nThe steps we follow:\n\n",
+    ],
+)
+def test_a_list_of_bold_names_not_said_to_define_statuses_stays_work(above: str) -> None:
+    text = f"# R\n\n{above}- **Done**: search and export.\n- **In progress**: sync.\n"
+    assert [s for _, s in statuses(text)] == ["done", "in_progress"]

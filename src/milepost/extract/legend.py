@@ -79,8 +79,40 @@ def legend_list(title: str, above: Paragraph | None, block: ListBlock | None = N
     return (
         (above is not None and _legend_label(above.inline.text))
         or _legend_label(title)
-        or (block is not None and _glossary(block))
+        or (block is not None and (_glossary(block) or _definitions(block, title, above)))
     )
+
+
+# What a heading or the paragraph over a list says where the list defines statuses: "##
+# Roadmap status definition", "you'll see the following values in the `Status` column:".
+_DEFINES = re.compile(
+    r"(?i)\b(?:status(?:es)?|states?)\b.*\b(?:definitions?|defined|means?|meanings?|values|"
+    r"labels|column)\b|\b(?:definitions?|meanings?|values|labels)\b.*\b(?:status(?:es)?|states?)\b"
+)
+# A definition: a bold name, then ".", ":", "=" or a dash, then what it means.
+_DEFINITION = re.compile(r"\s*(?:[.:=—–→]|\s-)\s+\S")
+
+
+def _definitions(block: ListBlock, title: str, above: Paragraph | None) -> bool:
+    """A list that defines statuses under a heading or paragraph that says so ("## Roadmap
+    status definition"; "... the following values in the `Status` column:"): each entry a
+    bold name, a separator and its meaning ("* **Shipped**. Features now available"), at
+    least half of the names a status. "## Key Milestones" over "- **Beta**: search" is work,
+    and so is a list under such a heading with a paragraph over it that does not say so."""
+    said = above.inline.text if above is not None else title  # the closest words say it
+    if _DEFINES.search(said) is None:
+        return False
+    named = 0
+    for item in block.items:
+        inline = item.inline
+        lead = len(inline.text) - len(inline.text.lstrip())
+        strong = next((s for s in inline.strong if s[0] == lead), None)
+        if item.task is not None or strong is None:
+            return False
+        if _DEFINITION.match(inline.text, strong[1]) is None:
+            return False
+        named += meaning_status(inline.text[strong[0] : strong[1]]) is not None
+    return 2 * named >= len(block.items) > 1
 
 
 # A glyph's definition without a label over it: the glyph, then ":" or "=" right after it.
@@ -117,7 +149,7 @@ def _legend_label(label: str) -> bool:
 # "✅ Done", "✅ = Done", "🚀: Released", "Now = in flight", "Next — queued": a marker, a
 # separator (none after a glyph but a blank), a meaning.
 _GLYPH_SEPARATOR = re.compile(r"\s*(?P<sep>=|:|—|–|-|→)?\s*")
-_WORD_ENTRY = re.compile(r"(?P<word>[A-Za-z][\w' /&-]{0,24}?)\s*(?P<sep>=|:|—|–|\s-|→)\s+")
+_WORD_ENTRY = re.compile(r"(?P<word>[A-Za-z][\w' /&-]{0,24}?)\s*(?P<sep>=|:|—|–|\s-|→|\.)\s+")
 
 
 def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | None:

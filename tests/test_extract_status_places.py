@@ -250,3 +250,29 @@ def test_an_edit_replaces_a_bracketed_status_opening_an_item(tmp_path: Path) -> 
     after = edited(tmp_path / "ROADMAP.md", text, ("ship", "Fix retain cycles"))
     assert statuses(after) == [("Fix retain cycles", "done")]
     assert after.endswith("Fix retain cycles\n- Other\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("### Alpha 3 - Completed 2024-01-14\n\nGoals.\n", [("Alpha 3", "done")]),
+        ("### Search - Shipped Jan 14, 2024\n\nGoals.\n", [("Search", "done")]),
+        ("- Alpha 3 - Completed 2024-01-14\n", [("Alpha 3", "done")]),
+        ("### Q3 2024 - Done\n\n- Sync\n", []),  # a time, no deliverable
+        ("### Alpha 3 - Done right\n\nGoals.\n", []),  # prose after the dash
+    ],
+)
+def test_a_status_after_a_dash_ending_a_heading_is_the_deliverables(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """wails heads a finished milestone "### Alpha 3 - Completed 2024-01-14": a heading's
+    status was read only from an emoji leading it, and a date after a dash tag's status was
+    read as more words, so the tag was none."""
+    assert statuses(f"# R\n\n## Milestones\n\n{text}") == expected
+
+
+def test_an_edit_sets_a_headings_status_after_a_dash(tmp_path: Path) -> None:
+    text = "# R\n\n## Milestones\n\n### Alpha 3 - Completed 2024-01-14\n\nGoals.\n"
+    after = edited(tmp_path / "ROADMAP.md", text, ("start", "Alpha 3"))
+    assert after == "# R\n\n## Milestones\n\n### 🚧 Alpha 3\n\nGoals.\n"
+    assert statuses(after) == [("Alpha 3", "in_progress")]

@@ -238,7 +238,11 @@ def restatus_line(
         rest = _rewrite_rest(match["rest"], status, boxed=bool(box), reason=reason, voice=voice)
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)
-    if heading is not None and _emoji_prefix(heading["rest"], voice) is not None:
+    if heading is not None and (
+        _emoji_prefix(heading["rest"], voice) is not None
+        # "### Alpha 3 - Completed 2024-01-14": the tag that ends it
+        or trailing_tag(read_inline(heading["rest"]).text, voice.legend) is not None
+    ):
         rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, voice=voice)
         return f"{heading['lead']}{rest}{ending}"
     raise ValueError("cannot find the item's marker on its line")

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from milepost.document import Inline
 from milepost.extract.markers import Marker, leading_markers
+from milepost.extract.trailing_tags import dash_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
@@ -104,6 +105,15 @@ def heading_marker(
     if scope is not None:
         return None, scope
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
+    if emoji_status is None and word_status is None:
+        # "### Alpha 3 - Completed 2024-01-14": a status after a dash ending the heading
+        tag = dash_tag(inline.text, legend)
+        if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
+            return None, None
+        name = strip_decoration(inline.text[: tag.start])
+        if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+            return None, None
+        return Marker(tag.status, tag.written, tail=tag.start), None
     if emoji_status is None or word_status is not None:
         return None, None
     rest = strip_decoration(inline.text[end:])

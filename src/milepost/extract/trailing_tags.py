@@ -37,7 +37,12 @@ _TAIL_PAREN = re.compile(
     rf"(?P<rest>{_REFS})$"
 )
 _DASH = re.compile(r"\s[-–—]\s+")
-_WHEN_TAIL = re.compile(r"\s+(?:in|on|as of|since|with)\s+\S+$")
+# When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
+# or a date alone ("Completed 2024-01-14", "Shipped Jan 14, 2024").
+_WHEN_TAIL = re.compile(
+    r"\s+(?:(?:in|on|as of|since|with)\s+\S+|\d{4}-\d{1,2}(?:-\d{1,2})?"
+    r"|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?\d{4})$"
+)
 _FIELD = re.compile(
     r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*(?P<close>[\]\)]?)"
     rf"(?P<rest>(?:,?\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))*)\s*$"

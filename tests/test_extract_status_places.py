@@ -276,3 +276,46 @@ def test_an_edit_sets_a_headings_status_after_a_dash(tmp_path: Path) -> None:
     after = edited(tmp_path / "ROADMAP.md", text, ("start", "Alpha 3"))
     assert after == "# R\n\n## Milestones\n\n### 🚧 Alpha 3\n\nGoals.\n"
     assert statuses(after) == [("Alpha 3", "in_progress")]
+
+
+CROSSED_OFF = (
+    "## Tasks\n\nTo reach v0.5, these tasks need to be completed.\n\n"
+    "1. Usability\n   1. Release the pip package\n   2. ~~Support Docker~~\n"
+    "2. Tools\n   1. ~~Support SERPER api~~\n   2. Support Claude\n"
+)
+
+
+def test_struck_work_crossed_off_a_list_that_marks_nothing_done_is_done() -> None:
+    """MetaGPT strikes its finished tasks ("7. ~~Support Docker~~") and marks nothing done
+    any other way: the struck items had no status."""
+    assert statuses(f"# R\n\n{CROSSED_OFF}") == [
+        ("Support Docker", "done"),
+        ("Support SERPER api", "done"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Tasks\n\n- ✅ Search\n- ~~Export~~\n- Sync\n",  # done said another way
+        "## Removed\n\n- ~~Export~~\n\n## Tasks\n\n- Sync\n",  # a heading says dropped
+        "## Tasks\n\n- ~~Export~~\n- ~~Sync~~\n",  # everything struck: no list crossed off
+        "## Tasks\n\n- ~~Export~~\n- Search\n",  # one struck item: no convention
+        "## Tasks\n\n- [ ] Search\n- ~~Export~~ (dropped)\n- ~~Sync~~\n",  # struck = dropped
+    ],
+)
+def test_struck_work_where_the_document_may_mean_otherwise_has_no_status_from_it(
+    text: str,
+) -> None:
+    assert ("Sync", "done") not in statuses(f"# R\n\n{text}")
+    assert ("Export", "done") not in statuses(f"# R\n\n{text}")
+
+
+def test_an_edit_that_would_unstrike_other_work_is_refused(tmp_path: Path) -> None:
+    """Starting a struck task writes 🚧 before it: a struck item with another status, after
+    which the document no longer reads its struck work as done. The edit is refused and the
+    file left as it was, rather than SERPER losing its status."""
+    text = f"# R\n\n{CROSSED_OFF}"
+    with pytest.raises(milepost.errors.UsageError, match="struck-through item on line 11"):
+        edited(tmp_path / "ROADMAP.md", text, ("start", "Support Docker"))
+    assert (tmp_path / "ROADMAP.md").read_text(encoding="utf-8") == text

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from milepost.document import Block, Patch, Table, descendants
+from milepost.document import Block, Patch, Table, apply, descendants, parse
 from milepost.edits.edit import Edit, named
 from milepost.edits.style import (
     restatus_cell,
@@ -17,6 +17,7 @@ from milepost.edits.style import (
 )
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
+from milepost.extract import extract
 from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
@@ -190,6 +191,25 @@ def field_line(roadmap: Roadmap, item: Item) -> int:
     raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
 
 
+def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
+    """Refuse an edit that would change how other struck work reads: "~~Search~~" is done
+    where the document strikes finished work, a reading the edited line may turn off."""
+    struck = {i.span.start: i.status for i in roadmap.items if i.marker == "~~"}
+    struck.pop(item.span.start, None)
+    if not struck:
+        return
+    after = extract(parse(apply(roadmap.document.source, (patch,))), vocabulary=roadmap.legend)
+    now = {i.span.start: i.status for i in after.items}
+    moved = next((at for at, was in struck.items() if now.get(at) != was), None)
+    if moved is not None:
+        raise UsageError(
+            f"cannot set the status: the struck-through item on line {moved + 1} would no"
+            " longer read as done; change the lines by hand",
+            path=roadmap.path,
+            line=item.span.first_line,
+        )
+
+
 def set_status(
     roadmap: Roadmap,
     item: Item,
@@ -221,6 +241,7 @@ def set_status(
             raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
 
     anchor = item.span.start
+    _keeps_struck_work(roadmap, item, Patch(first, first + 1, (new,)))
 
     def verify(after: Roadmap) -> str | None:
         found = next((i for i in after.items if i.span.start == anchor), None)

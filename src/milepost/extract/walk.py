@@ -267,20 +267,37 @@ def _heading_item(
 
 
 def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
-    """Strikethrough means done only where the document's finished items are struck."""
+    """Strikethrough means done only where the document's finished items are struck: its
+    struck items carry done markers ("- [x] ~~Search~~"), or they carry none and are
+    crossed off a list of work that says "done" or "dropped" no other way: two or more are
+    struck, no item of the document is marked done or dropped, some are not struck, and no
+    heading says dropped (where "~~Docker support~~" may be work given up)."""
     if "~" not in document.source.text:
         return False  # no strikethrough without a tilde: skip the walk over every item
-    struck_done = 0
+    struck_done = struck_plain = plain = 0
+    said_otherwise = False  # an item marked done or dropped, not struck
     for block in _iter_items(document.blocks):
         inline = block.inline
+        marker = item_marker(inline, block.task, legend)
         if inline.is_struck():
-            marker = item_marker(inline, block.task, legend)
             if marker is None:
+                struck_plain += 1
                 continue
             if marker.status is not Status.DONE:
                 return False
             struck_done += 1
-    return struck_done > 0
+        elif marker is not None and marker.status in (Status.DONE, Status.DROPPED):
+            said_otherwise = True
+        else:
+            plain += 1
+    if struck_done:
+        return True
+    if struck_plain < 2 or not plain or said_otherwise:
+        return False  # one struck item is no convention: "- ~~b~~" may be anything
+    return not any(
+        Status.DROPPED in (label_status(s.title), status_of_word(s.title))
+        for s in document.root.walk()
+    )
 
 
 def _iter_items(blocks: list[Block]) -> list[ListItem]:

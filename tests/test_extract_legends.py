@@ -202,3 +202,66 @@ def test_a_list_defining_statuses_under_words_that_say_so_holds_no_items(above: 
 def test_a_list_of_bold_names_not_said_to_define_statuses_stays_work(above: str) -> None:
     text = f"# R\n\n{above}- **Done**: search and export.\n- **In progress**: sync.\n"
     assert [s for _, s in statuses(text)] == ["done", "in_progress"]
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "Legend: ✅ Done | 🔧 In Progress | 🔷 Planned",
+        "**Status key:** ✅ Done, 🔧 In Progress, 🔷 Planned",
+        "✅ Done | 🔧 In Progress | 🔷 Planned",
+    ],
+)
+def test_a_one_line_legend_defines_glyphs_of_its_own(legend: str) -> None:
+    """waveterm's "Legend: ✅ Done | 🔧 In Progress | 🔷 Planned" defined only ✅: a glyph
+    milepost does not know (🔧, 🔷) was read from a legend list or table but not from a
+    legend paragraph, so 27 items had no status."""
+    text = f"# T Roadmap\n\n{legend}\n\n## Work\n\n- ✅ Search\n- 🔧 Export\n- 🔷 Sync\n"
+    assert statuses(text) == [("Search", "done"), ("Export", "in_progress"), ("Sync", "planned")]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "We 🔧 fix bugs | 🔷 Planned work lands | later.",
+        "Legend has it that 🔧 In Progress work is never done.",
+        "Legend: ✅ Done | 🔧 In Progress | see the 🔷 board for the rest.",
+    ],
+)
+def test_a_glyph_in_prose_defines_nothing(prose: str) -> None:
+    """Only a paragraph that is all definitions ("glyph meaning", separated) defines glyphs
+    milepost does not know: a glyph in running prose is no definition."""
+    text = f"# T Roadmap\n\n{prose}\n\n## Work\n\n- 🔧 Export\n- 🔷 Sync\n"
+    assert statuses(text) == []
+
+
+def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() -> None:
+    """dioxus explains its table's glyphs in a list after it: "🛠 = actively being worked
+    on", "👀 = not yet implemented or being worked on". Neither meaning was read as a status
+    (an adverb before "being worked on"; "not yet" before a status), so six rows had none."""
+    text = (
+        "# T\n\n| Feature | Status |\n| --- | --- |\n| Hooks | ✅ |\n| Portals | 🛠 |\n"
+        "| Lazy | 👀 |\n\n- ✅ = implemented and working\n- 🛠 = actively being worked on\n"
+        "- 👀 = not yet implemented or being worked on\n"
+    )
+    assert statuses(text) == [("Hooks", "done"), ("Portals", "in_progress"), ("Lazy", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("meaning", "status"),
+    [
+        ("actively being worked on", "in_progress"),
+        ("currently in development", "in_progress"),
+        ("not yet implemented", "planned"),
+        ("not yet started", "planned"),
+        ("not yet implemented or being worked on", "planned"),
+        ("not implemented", None),
+        ("not yet planned", None),
+        ("actively sought", None),
+    ],
+)
+def test_a_meaning_with_an_adverb_or_not_yet(meaning: str, status: str | None) -> None:
+    from milepost.extract.legend import meaning_status
+
+    found = meaning_status(meaning)
+    assert (found.value if found else None) == status

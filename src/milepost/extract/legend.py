@@ -33,9 +33,10 @@ def config_legend(statuses: tuple[tuple[str, str], ...]) -> Legend:
 
 
 def find_legend(document: Document) -> Legend:
-    """The document's legend paragraphs (``**Status Legend:** 🟢 Active | 🔴 Blocked``),
-    legend tables (``| 🚀 | Released |``) and legend lists (``- 🚀 Released`` under
-    "Legend:", ``- 🚀 = Released``) → glyph meanings."""
+    """The document's legend paragraphs (``**Status Legend:** 🟢 Active | 🔴 Blocked``,
+    ``Legend: ✅ Done | 🔧 In Progress``), legend tables (``| 🚀 | Released |``) and legend
+    lists (``- 🚀 Released`` under "Legend:", ``- 🚀 = Released``) → glyph meanings, wherever
+    they are: before the work they explain or after it."""
     glyphs: dict[str, Status] = {}
     for section in document.root.walk():
         above: Paragraph | None = None
@@ -50,8 +51,7 @@ def find_legend(document: Document) -> Legend:
                     if (entry := legend_entry(item, labelled=labelled)) and entry[2]
                 ]
             elif isinstance(block, Paragraph):
-                text = block.inline.text
-                pairs = _pairs(text) if "legend" in text.lower() or text.count("|") > 1 else []
+                pairs = _paragraph_pairs(block.inline.text)
             else:
                 pairs = []
             above = block if isinstance(block, Paragraph) else None
@@ -184,16 +184,24 @@ _SUBJECT = re.compile(
     r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative)s?\s+"
     r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
 )
-# What may follow a status that opens a meaning: its end, punctuation, "and" more.
+# What may follow a status that opens a meaning: its end, punctuation, "and" more; after a
+# status said not to be yet, "or" more too ("not yet implemented or being worked on").
 _AFTER_STATUS = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|and\s)")
+_AFTER_NOT_YET = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
+# An adverb before a status ("actively being worked on", "currently in development"), and
+# "not yet" before one ("not yet implemented": work not started, planned).
+_ADVERB = re.compile(r"(?i)(?:actively|currently|now|already)\s+")
+_NOT_YET = re.compile(r"(?i)not\s+yet\s+")
 
 
 def meaning_status(meaning: str) -> Status | None:
     """The status a legend's meaning names: a status word or phrase, whole ("Released",
     "Work in progress"), before or after a noun for the work ("Planned work", "Work ready to
     begin"), or opening it before more said after punctuation or "and" ("Paused: waiting
-    on other work", "The feature is complete and shipped"); None for a meaning that is no
-    status ("Waiting for feedback", "Not on roadmap", "Done when reviewed")."""
+    on other work", "The feature is complete and shipped"), after an adverb ("actively being
+    worked on"); work "not yet" done or started is planned ("not yet implemented"); None
+    for a meaning that is no status ("Waiting for feedback", "Not on roadmap", "Done when
+    reviewed", "not implemented")."""
     status = status_of_word(meaning) or label_status(meaning)
     if status is None:
         first, _, rest = meaning.strip(" *_").partition(" ")
@@ -203,10 +211,57 @@ def meaning_status(meaning: str) -> Status | None:
         text = meaning.strip(" *_")
         subject = _SUBJECT.match(text)
         text = text[subject.end() :] if subject else text
+        adverb = _ADVERB.match(text)
+        text = text[adverb.end() :] if adverb else text
+        not_yet = _NOT_YET.match(text)
+        text = text[not_yet.end() :] if not_yet else text
         phrase = status_of_phrase(text)
-        if phrase is not None and phrase[1] == 0 and _AFTER_STATUS.match(text, phrase[2]):
+        after = _AFTER_NOT_YET if not_yet else _AFTER_STATUS
+        if phrase is not None and phrase[1] == 0 and after.match(text, phrase[2]):
             status = phrase[0]
+        if not_yet:  # done or started "not yet" is planned; planned "not yet" is nothing
+            status = Status.PLANNED if status in (Status.DONE, Status.IN_PROGRESS) else None
     return status
+
+
+def _paragraph_pairs(text: str) -> list[tuple[str, str]]:
+    """A legend paragraph's ``(glyph, meaning)`` pairs: milepost's own glyphs in one that
+    says "legend" or has pipes, any glyph in one that is all definitions
+    (:func:`_defined_line`)."""
+    pairs: list[tuple[str, str]] = []
+    if "legend" in text.lower() or text.count("|") > 1:
+        pairs = _pairs(text)
+    if "|" in text or ":" in text[: _LABEL_MAX + 1]:
+        pairs += _defined_line(text)
+    return pairs
+
+
+# What separates the definitions of a one-line legend: "✅ Done | 🔧 In Progress", "..., ...".
+_LINE_SEPARATOR = re.compile(r"\s*[|,;·•]\s*")
+
+
+def _defined_line(text: str) -> list[tuple[str, str]]:
+    """A paragraph that is nothing but definitions, after a legend's label or none ("Legend:
+    ✅ Done | 🔧 In Progress | 🔷 Planned", "**Status key:** ✅ Done, 🔧 In Progress"): two or
+    more, each a glyph (any pictograph), a separator or none, and its meaning. A glyph in
+    running prose defines nothing: one part that is no definition, and none is read."""
+    label, colon, rest = text.partition(":")
+    body = rest if colon and _legend_label(label) else text
+    parts = _LINE_SEPARATOR.split(body.strip().strip("|").strip())
+    if len(parts) < 2:
+        return []
+    pairs: list[tuple[str, str]] = []
+    for part in parts:
+        end = pictograph_at(part) if part else None
+        if end is None:
+            return []
+        separator = _GLYPH_SEPARATOR.match(part, end)
+        assert separator is not None  # everything in it is optional
+        meaning = part[separator.end() :].strip(" .")
+        if not meaning[:1].isalpha():
+            return []
+        pairs.append((glyph_key(part[:end]), meaning))
+    return pairs
 
 
 _PAIR = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")

@@ -10,6 +10,7 @@ import pytest
 
 import milepost
 from milepost import api
+from milepost.edits import operations as ops
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -319,3 +320,62 @@ def test_an_edit_that_would_unstrike_other_work_is_refused(tmp_path: Path) -> No
     with pytest.raises(milepost.errors.UsageError, match="struck-through item on line 11"):
         edited(tmp_path / "ROADMAP.md", text, ("start", "Support Docker"))
     assert (tmp_path / "ROADMAP.md").read_text(encoding="utf-8") == text
+
+
+CROSSED_OFF_TASKS = (
+    "# R\n\n## v2.0\n\n- [x] Search\n- [ ] ~~Add GRPC chaos~~\n- [ ] Export\n\n"
+    "## Medium term\n\n- [ ] Add GRPC chaos\n"
+)
+
+
+def test_an_open_task_struck_through_is_dropped() -> None:
+    """chaos-mesh crosses off v2.0's tasks it gave up ("- [ ] ~~Add GRPC Chaos~~"), the
+    same work listed again, open, under "Medium term": the struck tasks were read as
+    planned, by their box. A strikethrough over the whole of an open task is work crossed
+    off undone; a ticked struck task is done, and a word after the strike still says its
+    status."""
+    assert statuses(CROSSED_OFF_TASKS) == [
+        ("Search", "done"),
+        ("Add GRPC chaos", "dropped"),
+        ("Export", "planned"),
+        ("Add GRPC chaos", "planned"),
+    ]
+    more = "# R\n\n- [x] ~~Search~~\n- [ ] ~~Sync~~ (in progress)\n- [ ] ~~Export~~ and more\n"
+    assert statuses(more) == [
+        ("Search", "done"),
+        ("Sync", "in_progress"),
+        ("Export and more", "planned"),  # struck in part: its box says
+    ]
+
+
+@pytest.mark.parametrize(
+    ("operation", "line"),
+    [
+        ("start", "- [ ] ~~Add GRPC chaos~~ (in progress)\n"),
+        ("drop", "- [ ] ~~Add GRPC chaos~~\n"),
+    ],
+)
+def test_an_edit_on_a_crossed_off_task(tmp_path: Path, operation: str, line: str) -> None:
+    """Started, a crossed-off task reads so; dropped, it is already (the line is kept, not
+    given a "(dropped)" it says by its strike). Shipping it is refused, as for any dropped
+    work."""
+    text = CROSSED_OFF_TASKS.replace("## Medium term\n\n- [ ] Add GRPC chaos\n", "")
+    after = edited(tmp_path / "ROADMAP.md", text, (operation, "Add GRPC chaos"))
+    assert line in after.splitlines(keepends=True)
+    assert after.replace(line, "- [ ] ~~Add GRPC chaos~~\n") == text  # that line alone
+
+
+def test_shipping_a_crossed_off_task_is_refused(tmp_path: Path) -> None:
+    text = CROSSED_OFF_TASKS.replace("## Medium term\n\n- [ ] Add GRPC chaos\n", "")
+    with pytest.raises(milepost.errors.UsageError, match="is dropped; not shipping it"):
+        edited(tmp_path / "ROADMAP.md", text, ("ship", "Add GRPC chaos"))
+    assert (tmp_path / "ROADMAP.md").read_text(encoding="utf-8") == text
+
+
+def test_planning_a_crossed_off_task_is_refused() -> None:
+    """Planned is what its open box says, which its strike overrides: the edit is refused,
+    saying why, rather than written and then found not to read as planned."""
+    roadmap = milepost.loads(CROSSED_OFF_TASKS)
+    item = next(i for i in roadmap.items if i.status is milepost.Status.DROPPED)
+    with pytest.raises(milepost.errors.UsageError, match="struck through"):
+        ops.set_status(roadmap, item, milepost.Status.PLANNED)

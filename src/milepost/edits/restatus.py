@@ -210,6 +210,33 @@ def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
         )
 
 
+def _crossed_off(item: Item) -> bool:
+    """Whether ``item`` is an open task struck through whole ("- [ ] ~~Sync~~"), dropped."""
+    return item.status is Status.DROPPED and item.marker == "[ ] ~~"
+
+
+def _restatus_crossed_off(
+    roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
+) -> str:
+    """A crossed-off task's new status: dropped it is already (the line is kept); a tag
+    after it says another ("- [ ] ~~Sync~~ (blocked)"), a ticked box done; planned, which
+    its box says, it cannot be while struck through."""
+    line = roadmap.document.source.lines[item.span.start]
+    if status is Status.DROPPED:
+        return line
+    if status is Status.PLANNED:
+        raise UsageError(
+            "cannot set the status: the task is struck through (crossed off, dropped);"
+            " remove the strikethrough by hand to plan it again",
+            path=roadmap.path,
+            line=item.span.first_line,
+        )
+    try:
+        return restatus_line(line, status, reason=reason, voice=voice)
+    except ValueError as error:
+        raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
+
+
 def set_status(
     roadmap: Roadmap,
     item: Item,
@@ -234,6 +261,8 @@ def set_status(
     elif item.status_from == "field":
         first = field_line(roadmap, item)
         new = restatus_field(lines[first], status, voice)
+    elif _crossed_off(item):
+        new = _restatus_crossed_off(roadmap, item, status, reason, voice)
     else:
         try:
             new = restatus_line(lines[first], status, reason=reason, voice=voice)

@@ -162,7 +162,10 @@ def item_marker(
     """The status a list item's own markers give it, or None.
 
     ``scope`` is the status of an enclosing status heading or label: it refines a bare
-    ``[ ]`` box (``[ ]`` under "In Progress" is in progress). In ``criteria`` context (a list
+    ``[ ]`` box (``[ ]`` under "In Progress" is in progress), and so does a strikethrough
+    over the whole item: ``- [ ] ~~Search~~`` is work crossed off undone, dropped (``- [x]
+    ~~Search~~`` is done, and so is struck work where :mod:`.walk` says the document
+    strikes finished work; its struck items have no box). In ``criteria`` context (a list
     of success criteria) a leading ✅ is a bullet style, not a shipped item.
     """
     text = inline.text
@@ -190,6 +193,8 @@ def item_marker(
             return Marker(tag.status, box + tag.written, end=end, tail=tail)
         if emoji_status is not None and emoji_status is not Status.DONE:
             return Marker(emoji_status, box + written, end=end)
+        if inline.strike and inline.is_struck():  # "- [ ] ~~Search~~": crossed off, undone
+            return Marker(Status.DROPPED, box + "~~", end=end)
         if scope is not None and scope not in (Status.DONE, Status.PLANNED):
             return Marker(scope, box, end=end)
         return Marker(Status.PLANNED, box, end=end)

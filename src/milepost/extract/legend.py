@@ -10,9 +10,10 @@ from functools import cache
 
 from milepost.document import Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
+from milepost.extract.legend_meanings import meaning_status
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
-from milepost.vocabulary.status_words import status_of_phrase, status_of_word
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
     "config_legend",
@@ -175,53 +176,6 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
     if labelled or (entry["sep"] == "=" and (status_of_word(word) or label_status(word))):
         return word, text[entry.end() :], False
     return None
-
-
-# Nouns a meaning may open with before its status: "Work ready to begin", "Items shipped".
-_GENERIC_LEAD = frozenset({"work", "item", "items", "feature", "features", "task", "tasks"})
-# A sentence's subject before a status: "The feature is currently", "This work has been".
-_SUBJECT = re.compile(
-    r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative)s?\s+"
-    r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
-)
-# What may follow a status that opens a meaning: its end, punctuation, "and" more; after a
-# status said not to be yet, "or" more too ("not yet implemented or being worked on").
-_AFTER_STATUS = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|and\s)")
-_AFTER_NOT_YET = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
-# An adverb before a status ("actively being worked on", "currently in development"), and
-# "not yet" before one ("not yet implemented": work not started, planned).
-_ADVERB = re.compile(r"(?i)(?:actively|currently|now|already)\s+")
-_NOT_YET = re.compile(r"(?i)not\s+yet\s+")
-
-
-def meaning_status(meaning: str) -> Status | None:
-    """The status a legend's meaning names: a status word or phrase, whole ("Released",
-    "Work in progress"), before or after a noun for the work ("Planned work", "Work ready to
-    begin"), or opening it before more said after punctuation or "and" ("Paused: waiting
-    on other work", "The feature is complete and shipped"), after an adverb ("actively being
-    worked on"); work "not yet" done or started is planned ("not yet implemented"); None
-    for a meaning that is no status ("Waiting for feedback", "Not on roadmap", "Done when
-    reviewed", "not implemented")."""
-    status = status_of_word(meaning) or label_status(meaning)
-    if status is None:
-        first, _, rest = meaning.strip(" *_").partition(" ")
-        if first.lower() in _GENERIC_LEAD and rest:
-            status = status_of_word(rest)
-    if status is None:
-        text = meaning.strip(" *_")
-        subject = _SUBJECT.match(text)
-        text = text[subject.end() :] if subject else text
-        adverb = _ADVERB.match(text)
-        text = text[adverb.end() :] if adverb else text
-        not_yet = _NOT_YET.match(text)
-        text = text[not_yet.end() :] if not_yet else text
-        phrase = status_of_phrase(text)
-        after = _AFTER_NOT_YET if not_yet else _AFTER_STATUS
-        if phrase is not None and phrase[1] == 0 and after.match(text, phrase[2]):
-            status = phrase[0]
-        if not_yet:  # done or started "not yet" is planned; planned "not yet" is nothing
-            status = Status.PLANNED if status in (Status.DONE, Status.IN_PROGRESS) else None
-    return status
 
 
 def _paragraph_pairs(text: str) -> list[tuple[str, str]]:

@@ -1,0 +1,59 @@
+"""What a legend's meaning says: the status that "Released", "Work in progress", "actively
+being worked on" or "not yet implemented" names, for :mod:`.legend`, which finds the legends
+(paragraphs, lists and tables) and reads their glyphs and words."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.extract.heading_markers import label_status
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import status_of_phrase, status_of_word
+
+__all__ = ["meaning_status"]
+
+# Nouns a meaning may open with before its status: "Work ready to begin", "Items shipped".
+_GENERIC_LEAD = frozenset({"work", "item", "items", "feature", "features", "task", "tasks"})
+# A sentence's subject before a status: "The feature is currently", "This work has been".
+_SUBJECT = re.compile(
+    r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative)s?\s+"
+    r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
+)
+# What may follow a status that opens a meaning: its end, punctuation, "and" more; after a
+# status said not to be yet, "or" more too ("not yet implemented or being worked on").
+_AFTER_STATUS = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|and\s)")
+_AFTER_NOT_YET = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
+# An adverb before a status ("actively being worked on", "currently in development"), and
+# "not yet" before one ("not yet implemented": work not started, planned).
+_ADVERB = re.compile(r"(?i)(?:actively|currently|now|already)\s+")
+_NOT_YET = re.compile(r"(?i)not\s+yet\s+")
+
+
+def meaning_status(meaning: str) -> Status | None:
+    """The status a legend's meaning names: a status word or phrase, whole ("Released",
+    "Work in progress"), before or after a noun for the work ("Planned work", "Work ready to
+    begin"), or opening it before more said after punctuation or "and" ("Paused: waiting
+    on other work", "The feature is complete and shipped"), after an adverb ("actively being
+    worked on"); work "not yet" done or started is planned ("not yet implemented"); None
+    for a meaning that is no status ("Waiting for feedback", "Not on roadmap", "Done when
+    reviewed", "not implemented")."""
+    status = status_of_word(meaning) or label_status(meaning)
+    if status is None:
+        first, _, rest = meaning.strip(" *_").partition(" ")
+        if first.lower() in _GENERIC_LEAD and rest:
+            status = status_of_word(rest)
+    if status is None:
+        text = meaning.strip(" *_")
+        subject = _SUBJECT.match(text)
+        text = text[subject.end() :] if subject else text
+        adverb = _ADVERB.match(text)
+        text = text[adverb.end() :] if adverb else text
+        not_yet = _NOT_YET.match(text)
+        text = text[not_yet.end() :] if not_yet else text
+        phrase = status_of_phrase(text)
+        after = _AFTER_NOT_YET if not_yet else _AFTER_STATUS
+        if phrase is not None and phrase[1] == 0 and after.match(text, phrase[2]):
+            status = phrase[0]
+        if not_yet:  # done or started "not yet" is planned; planned "not yet" is nothing
+            status = Status.PLANNED if status in (Status.DONE, Status.IN_PROGRESS) else None
+    return status

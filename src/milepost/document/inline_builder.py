@@ -1,5 +1,5 @@
 """Inline events → :class:`Inline`: the text of a paragraph, heading, list item or cell, with
-its strong, strikethrough, code and link spans."""
+its strong, emphasis, strikethrough, code and link spans."""
 
 from __future__ import annotations
 
@@ -30,10 +30,9 @@ class InlineBuilder:
         if not self.opens:
             return
         kind, begin, url = self.opens.pop()
-        if kind != "Emphasis":
-            if self.marks is None:
-                self.marks = []
-            self.marks.append((kind, begin, self.pos, url))
+        if self.marks is None:
+            self.marks = []
+        self.marks.append((kind, begin, self.pos, url))
 
     def code_span(self, value: str) -> None:
         if self.marks is None:
@@ -46,14 +45,24 @@ class InlineBuilder:
         text = "".join(self.parts)
         if self.marks is None:
             return Inline(text, html=self.html) if self.html else Inline(text)
-        strong, strike, code, links = [], [], [], []
+        strong, strike, code, links, emphasis = [], [], [], [], []
         for kind, begin, end, url in self.marks:
             if kind == "Strong":
                 strong.append((begin, end))
+            elif kind == "Emphasis":
+                emphasis.append((begin, end))
             elif kind == "Strikethrough":
                 strike.append((begin, end))
             elif kind == "Code":
                 code.append((begin, end))
             else:
                 links.append(Link(url, begin, end, kind == "Image"))
-        return Inline(text, tuple(strong), tuple(strike), tuple(code), tuple(links), self.html)
+        return Inline(
+            text,
+            tuple(strong),
+            tuple(strike),
+            tuple(code),
+            tuple(links),
+            self.html,
+            tuple(emphasis),
+        )

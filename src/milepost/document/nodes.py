@@ -49,8 +49,8 @@ class Inline(NamedTuple):
     """Inline content flattened to plain text, plus the character ranges of its markup.
 
     ``text`` is what a reader sees (emphasis markers gone, entities decoded, soft and hard line
-    breaks as one space). ``strong``, ``strike`` and ``code`` are ``(start, end)`` ranges into
-    ``text``; ``html`` is true when raw inline HTML appeared.
+    breaks as one space). ``strong``, ``strike``, ``code`` and ``emphasis`` are ``(start, end)``
+    ranges into ``text``; ``html`` is true when raw inline HTML appeared.
 
     A named tuple, not a frozen dataclass: a roadmap makes one for every paragraph, item,
     heading and cell, and a named tuple is made ten times faster (a frozen dataclass sets
@@ -64,6 +64,7 @@ class Inline(NamedTuple):
     code: tuple[tuple[int, int], ...] = ()
     links: tuple[Link, ...] = ()
     html: bool = False
+    emphasis: tuple[tuple[int, int], ...] = ()
 
     def is_struck(self) -> bool:
         """Whether strikethrough covers all the visible text (ignoring edge blanks)."""

@@ -49,8 +49,10 @@ _ITEM = re.compile(
     r"(?P<rest>.*)$",
     re.DOTALL,
 )
+# A bold or italic label: "**Done:**", "*DONE:*", "_In progress_:".
 _LABEL = re.compile(
-    r"^(?P<open>\*\*|__)(?P<word>[^*_\n]+?)(?P<colon_in>:?)(?P<close>\*\*|__)(?P<colon_out>:?)"
+    r"^(?P<open>\*\*|__|[*_])(?P<word>[^*_\s][^*_\n]*?)(?P<colon_in>:?)(?P<close>(?P=open))"
+    r"(?P<colon_out>:?)"
 )
 # The status value of a field: an emoji and/or status words, up to the words that follow
 # (or the owners and references: "**Status:** Planned @kim").

@@ -41,7 +41,12 @@ class Marker(NamedTuple):
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
+    """The bold or, failing that, italic run that starts at ``pos``: a label in emphasis
+    (``*DONE:* Foo``) is a label as a bold one is."""
     for start, end in inline.strong:
+        if start == pos:
+            return start, end
+    for start, end in inline.emphasis:
         if start == pos:
             return start, end
     return None
@@ -79,7 +84,7 @@ def leading_markers(
         not lenient
         and first.isascii()
         and first.isalnum()
-        and (not inline.strong or _strong_at(inline, pos) is None)
+        and (not (inline.strong or inline.emphasis) or _strong_at(inline, pos) is None)
     ):
         return None, None, pos, ""  # plain words first: no emoji, no label (the common case)
     bracketed = bracketed_status(text, pos) if first in ("(", "[") else None
@@ -110,7 +115,7 @@ def leading_markers(
             continue
         break
     word_status: Status | None = None
-    strong = _strong_at(inline, pos) if inline.strong else None
+    strong = _strong_at(inline, pos) if inline.strong or inline.emphasis else None
     if strong is not None:
         label = text[strong[0] : strong[1]].strip()
         bare = label.rstrip(":").strip()

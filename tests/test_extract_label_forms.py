@@ -48,3 +48,61 @@ def test_an_edit_sets_an_italic_label(title: str, status: Status) -> None:
     assert (title, status.value) in statuses(after)
     changed = [a for a, b in zip(after.splitlines(), ITALIC.splitlines(), strict=True) if a != b]
     assert len(changed) == 1 and title in changed[0], after
+
+
+QUARTERS = (
+    "JS Roadmap\n==========\n\n# 2016 Q3\n\n# ✔️ Milestone - js-ipfs on the browser\n\n"
+    "- [x] Bundle it\n\n# Milestone - The DAG API\n\n- [ ] dag.put\n"
+)
+
+
+def test_a_marked_level_one_heading_after_the_title_is_an_item() -> None:
+    """js-ipfs marks finished milestones "# ✔️ Milestone - ..." under quarter H1s; only
+    headings below level 1 were read, so six milestones had no status. The title is none."""
+    assert statuses(QUARTERS) == [
+        ("Milestone - js-ipfs on the browser", "done"),
+        ("Bundle it", "done"),
+        ("dag.put", "planned"),
+    ]
+    assert statuses("# ✔️ Milestone - alpha\n\n- [ ] x\n") == [("x", "planned")]
+
+
+def test_a_level_one_status_heading_after_the_title_gives_its_items_a_status() -> None:
+    text = "# Strategic Initiatives\n\n# Completed\n\n- CVE Management\n"
+    assert statuses(text) == [("CVE Management", "done")]
+
+
+MILESTONES = (
+    "# G Roadmap\n\n## Completed Milestones\n\n### Milestone 3 ✅\n\n- [x] Audit\n\n"
+    "## Next\n\n### Tooling 🚧\n\n### Q3 2025 ✅\n\n### Done ✅\n\n- [ ] Docs\n"
+)
+
+
+def test_a_glyph_ending_a_heading_that_names_a_deliverable_is_its_marker() -> None:
+    """gboxide ends finished milestones "### Core Implementation ✅"; a glyph was read only
+    before a heading's name. A time alone or a status heading is no deliverable."""
+    assert statuses(MILESTONES) == [
+        ("Milestone 3", "done"),
+        ("Audit", "done"),
+        ("Tooling", "in_progress"),
+        ("Docs", "planned"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "status", "line"),
+    [
+        ("Milestone 3", Status.IN_PROGRESS, "### Milestone 3 🚧"),
+        ("Tooling", Status.DONE, "### Tooling ✅"),
+        (
+            "Milestone - js-ipfs on the browser",
+            Status.BLOCKED,
+            "# ⛔ Milestone - js-ipfs on the browser",
+        ),
+    ],
+)
+def test_an_edit_sets_a_headings_ending_glyph(title: str, status: Status, line: str) -> None:
+    text = QUARTERS if title.startswith("Milestone -") else MILESTONES
+    after = _set(text, title, status)
+    assert line in after.splitlines()
+    assert len(after.splitlines()) == len(text.splitlines())

@@ -14,6 +14,7 @@ from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, free_text_status, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.markers import bracketed_status
+from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status
@@ -247,7 +248,23 @@ def restatus_line(
     ):
         rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, voice=voice)
         return f"{heading['lead']}{rest}{ending}"
+    if heading is not None and (glyph := _ending_glyph(heading["rest"], status, voice)):
+        # "### Milestone 3 ✅": the glyph that ends it, a reason's note before it
+        at, new = glyph
+        rest = heading["rest"]
+        note = f" ({reason})" if reason else ""
+        return f"{heading['lead']}{rest[:at].rstrip()}{note} {new}{ending}"
     raise ValueError("cannot find the item's marker on its line")
+
+
+def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, str] | None:
+    """Where the status glyph ending a heading's text begins, and the glyph for ``status``
+    that replaces it; None where none ends it or the document writes the status as words."""
+    found = ending_glyph(rest, voice.legend)
+    if found is None:
+        return None
+    new = voice.glyph(status, rest[found[1] :])
+    return None if new.startswith(("*", "_")) else (found[1], new)
 
 
 def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from milepost.document import Inline
 from milepost.extract.markers import Marker, leading_markers
+from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import dash_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
@@ -95,6 +96,18 @@ def _only_when(text: str) -> bool:
     )
 
 
+def _ending_glyph(text: str, legend: Legend) -> Marker | None:
+    """A status glyph ending a heading that names a deliverable (``### Milestone 3 ✅``)."""
+    found = ending_glyph(text, legend) if not text[-1:].isascii() else None
+    if found is None:
+        return None
+    status, at = found
+    name = strip_decoration(text[:at])
+    if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+        return None
+    return Marker(status, text[at:].strip(), tail=at)
+
+
 def heading_marker(
     title: str, inline: Inline, legend: Legend = NO_LEGEND
 ) -> tuple[Marker | None, Status | None]:
@@ -109,7 +122,7 @@ def heading_marker(
         # "### Alpha 3 - Completed 2024-01-14": a status after a dash ending the heading
         tag = dash_tag(inline.text, legend)
         if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
-            return None, None
+            return _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
         if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
             return None, None

@@ -22,7 +22,7 @@ from milepost.extract.trailing_tags import Tag, strong_word
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 
-__all__ = ["name_tag", "value_pieces"]
+__all__ = ["ending_glyph", "name_tag", "value_pieces"]
 
 _NAME_MAX = 80  # a name, not a sentence: "**CA Injection**:"
 _WORDS_MAX = 40
@@ -136,6 +136,17 @@ def value_pieces(value: str, legend: Legend) -> list[tuple[int, int, Status, boo
             return []
         pieces.append((start + glyph_at, start + len(inner), glyph_status, True))
     return pieces
+
+
+def ending_glyph(text: str, legend: Legend) -> tuple[Status, int] | None:
+    """The status of a glyph that ends ``text`` after a blank ("Milestone 3 ✅") and where
+    it begins, if one does."""
+    text = text.rstrip()
+    at = _trailing_glyph(text, legend)
+    if at is None or not text[:at].strip():
+        return None
+    status = _glyphs(text, at, legend)[0]
+    return None if status is None else (status, at)
 
 
 def _trailing_glyph(text: str, legend: Legend) -> int | None:

@@ -63,12 +63,17 @@ def walk(
     base = WalkContext(
         path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines
     )
-    _walk_section(document.root, base, result)
+    # The first level-1 heading is the document's title, never an item; a later one may be
+    # ("# ✔️ Milestone - Async Crypto" under "# 2016 Q4").
+    title = next((h for h in document.headings if h.level == 1), None)
+    _walk_section(document.root, base, result, title)
     result.items.sort(key=first_line)
     return result
 
 
-def _walk_section(section: Section, ctx: WalkContext, out: Walk) -> None:
+def _walk_section(
+    section: Section, ctx: WalkContext, out: Walk, title_heading: Heading | None
+) -> None:
     heading = section.heading
     if heading is not None:
         title = section.title
@@ -76,7 +81,7 @@ def _walk_section(section: Section, ctx: WalkContext, out: Walk) -> None:
         source = "marker"
         scope: Status | None = None
         criteria = False
-        if section.level > 1:
+        if heading is not title_heading:
             marker, scope = heading_marker(title, heading.inline, ctx.legend)
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
                 marker, source = _status_field(section.blocks[0].inline, ctx.legend), "field"
@@ -99,7 +104,7 @@ def _walk_section(section: Section, ctx: WalkContext, out: Walk) -> None:
             _heading_item(section, marker, ctx, out, source=source)
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
-        _walk_section(sub, ctx, out)
+        _walk_section(sub, ctx, out, title_heading)
 
 
 def _criteria_heading(title: str) -> bool:

@@ -106,3 +106,28 @@ def test_an_edit_sets_a_headings_ending_glyph(title: str, status: Status, line: 
     after = _set(text, title, status)
     assert line in after.splitlines()
     assert len(after.splitlines()) == len(text.splitlines())
+
+
+BOXES = (
+    "# TiDB Roadmap\n\n## Tools\n\n- [ ] Homemade admin tool [WIP]\n- [ ] Loader [Done] (#12)\n"
+    "- [ ] Importer [1]\n- [x] Syncer [beta]\n"
+)
+
+
+def test_a_square_bracketed_status_tag_refines_a_bare_box() -> None:
+    """tidb writes "- [ ] Homemade admin tool [WIP]"; a tag was read only in round
+    brackets, so the item in progress read as planned. A bracket that says no status is
+    part of the title."""
+    assert statuses(BOXES) == [
+        ("Homemade admin tool", "in_progress"),
+        ("Loader", "done"),
+        ("Importer [1]", "planned"),
+        ("Syncer [beta]", "done"),
+    ]
+
+
+@pytest.mark.parametrize("status", [Status.DONE, Status.BLOCKED])
+def test_an_edit_sets_an_item_with_a_square_bracketed_tag(status: Status) -> None:
+    after = _set(BOXES, "Homemade admin tool", status)
+    (line,) = [a for a, b in zip(after.splitlines(), BOXES.splitlines(), strict=True) if a != b]
+    assert line.startswith("- [") and "[WIP]" not in line, after

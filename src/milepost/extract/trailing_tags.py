@@ -36,6 +36,11 @@ _TAIL_PAREN = re.compile(
     r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?(?P<close>\))\s*"
     rf"(?P<rest>{_REFS})$"
 )
+# The same in square brackets: "- [ ] Homemade admin tool [WIP]".
+_TAIL_SQUARE = re.compile(
+    r"\[\s*(?P<p>[^\[\]]{2,40}?)\s*(?::[^\[\]]*)?(?P<close>\])\s*"
+    rf"(?P<rest>{_REFS})$"
+)
 _DASH = re.compile(r"\s[-–—]\s+")
 # When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
 # or a date alone ("Completed 2024-01-14", "Shipped Jan 14, 2024").
@@ -68,9 +73,10 @@ class Tag(NamedTuple):
 def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
     paren = "(" in text
+    square = "]" in text
     dash = " - " in text or "–" in text or "—" in text
     field = ":" in text and "status" in text.lower()
-    if not (paren or dash or field):
+    if not (paren or square or dash or field):
         return None
     match = _FIELD.search(text) if field else None
     if match is not None:
@@ -87,7 +93,7 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         # The field ends at its bracket, else its value: references after it are no part of it.
         close = match.end("close") if match.group("close") else match.end("v")
         return Tag(status, at, close, text[at:].strip(), "field")
-    tag = bracket_tag(text, legend) if paren else None
+    tag = bracket_tag(text, legend) if paren or square else None
     if tag is None and dash:
         tag = dash_tag(text, legend)
     return tag
@@ -113,14 +119,15 @@ def _field_place(match: re.Match[str]) -> tuple[int, int, int]:
 
 def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     """A status in brackets after the item's words, references after it or not: ``(in
-    progress)``, ``(done: in v2)``, ``(WIP) (#12)``; else one in capitals that opens a
-    bracketed note: ``(IN PROGRESS: needs a review) and more``."""
-    match = _TAIL_PAREN.search(text) if ")" in text else None
-    if match:
-        status = legend.word(match.group("p")) or strong_word(match.group("p"))
-        if status is not None:
-            written = match.group().strip()
-            return Tag(status, match.start(), match.end("close"), written, "bracket")
+    progress)``, ``(done: in v2)``, ``(WIP) (#12)``, ``[WIP]``; else one in capitals that
+    opens a bracketed note: ``(IN PROGRESS: needs a review) and more``."""
+    for pattern, closer in ((_TAIL_PAREN, ")"), (_TAIL_SQUARE, "]")):
+        match = pattern.search(text) if closer in text else None
+        if match:
+            status = legend.word(match.group("p")) or strong_word(match.group("p"))
+            if status is not None:
+                written = match.group().strip()
+                return Tag(status, match.start(), match.end("close"), written, "bracket")
     match = _INNER_PAREN.search(text) if ":" in text else None
     if match:
         status = strong_word(match.group("p"))

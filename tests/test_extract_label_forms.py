@@ -8,6 +8,7 @@ import pytest
 import milepost
 from milepost.document import apply
 from milepost.edits import operations as ops
+from milepost.errors import UsageError
 from milepost.model import Status
 
 
@@ -131,3 +132,36 @@ def test_an_edit_sets_an_item_with_a_square_bracketed_tag(status: Status) -> Non
     after = _set(BOXES, "Homemade admin tool", status)
     (line,) = [a for a, b in zip(after.splitlines(), BOXES.splitlines(), strict=True) if a != b]
     assert line.startswith("- [") and "[WIP]" not in line, after
+
+
+GOALS = (
+    "# RFL Goals\n\n### Arbitrary self types\n\n| Task | Owner(s) | Notes |\n|---|---|---|\n"
+    "| ~~author RFC~~ | | ![Complete][] [RFC #3519] |\n| Implementation | | |\n\n"
+    "### Derive smart pointer\n\n| Task | Owner(s) | Notes |\n|---|---|---|\n"
+    "| ~~author RFC~~ | | [RFC #3621] |\n| RFC decision | ![Team][] [lang] | ![Complete][] |\n"
+    "| Review | | ![Done](done.svg) |\n| Stabilization | | |\n"
+)
+
+
+def test_a_rows_status_badge_and_its_struck_task_say_done() -> None:
+    """rust-project-goals marks finished tasks "![Complete][]" and strikes them, in tables
+    with no Status column; none was read. A struck task is done where a struck task carries
+    a done badge; a badge whose alt text is no status ("![Team][]") says nothing."""
+    assert [s for s in statuses(GOALS) if s[1]] == [
+        ("author RFC", "done"),
+        ("author RFC", "done"),
+        ("RFC decision", "done"),
+        ("Review", "done"),
+    ]
+
+
+def test_a_struck_row_is_no_status_where_no_badge_says_struck_is_done() -> None:
+    text = GOALS.replace("![Complete][] [RFC #3519]", "[RFC #3519]")
+    assert [s for s in statuses(text) if s[1]] == [("RFC decision", "done"), ("Review", "done")]
+
+
+def test_an_edit_refuses_a_rows_badge() -> None:
+    roadmap = milepost.loads(GOALS)
+    item = next(i for i in roadmap.items if i.title == "RFC decision")
+    with pytest.raises(UsageError, match="badge"):
+        ops.set_status(roadmap, item, Status.BLOCKED)

@@ -255,6 +255,14 @@ def set_status(
         column = _status_column(table) if table is not None else None
         if column is not None:
             new = _set_cell(lines[first], column, status, voice)
+        elif (said := item.marker or "").startswith(("![", "~~")):
+            # a badge ("![Complete][]"), or the task struck where struck is done
+            raise UsageError(
+                f"the row's status is its {'badge' if said[0] == '!' else 'strikethrough'},"
+                " which milepost does not set: change the row by hand",
+                path=roadmap.path,
+                line=item.span.first_line,
+            )
         else:  # an emoji glued to the first filled cell, else to the title's (as read)
             assert table is not None
             new = _set_glued_emoji(lines[first], table, first, status, voice)

@@ -4,6 +4,7 @@ period from the most specific when-column; a legend table gives none."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -11,13 +12,15 @@ from milepost.document import Inline, Row, Table
 from milepost.extract.fields import owners_in
 from milepost.extract.legend import legend_table
 from milepost.extract.markers import Marker, cell_status, item_marker
+from milepost.extract.trailing_tags import strong_word
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import is_status_header
 
-__all__ = ["table_items", "title_cell"]
+__all__ = ["row_badge", "struck_title", "table_items", "title_cell"]
 
 # What a legend table says of each status in the column beside it ("| Status | Meaning |").
 _MEANING_HEADERS = frozenset({"meaning", "means", "definition", "explanation", "legend"})
@@ -163,9 +166,16 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                 period_text=period_text,
                 when_column=when is not None,
             )
-            if marker is not None and first is not title:  # glued to a cell beside the title
+            beside = marker if first is not title else None  # glued to a cell beside it
+            if marker is None:
+                # "| ~~author RFC~~ | | ![Complete][] |": a status badge, or the task struck
+                # where the document strikes finished work
+                beside = row_badge(row, ctx.legend)
+                if beside is None and ctx.strike_done and title.is_struck():
+                    beside = Marker(Status.DONE, "~~")
+            if beside is not None:
                 item = replace(
-                    item, status=marker.status, status_from=marker.source, marker=marker.written
+                    item, status=beside.status, status_from=beside.source, marker=beside.written
                 )
         if item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
@@ -213,6 +223,35 @@ def _glued(inline: Inline, ctx: WalkContext) -> Marker | None:
     """A status emoji (or box, or bold label) leading a cell's text."""
     glued = item_marker(inline, None, ctx.legend)
     return glued if glued is not None and glued.end > 0 else None
+
+
+# An image badge written as a reference with no definition stays as text: "![Complete][]".
+_BADGE_TEXT = re.compile(r"!\[(?P<word>[A-Za-z][A-Za-z' -]{1,24})\]\[\]")
+
+
+def row_badge(row: Row, legend: Legend = NO_LEGEND) -> Marker | None:
+    """A status badge opening one of a row's cells: an image whose alt text is a status word
+    (``![Complete](done.svg)``, ``![Complete][]``), in a table with no Status column."""
+    for cell in row.cells:
+        text = cell.inline.text
+        at = len(text) - len(text.lstrip())
+        image = next((k for k in cell.inline.links if k.image and k.start == at), None)
+        if image is not None:
+            word = text[image.start : image.end]
+        else:
+            found = _BADGE_TEXT.match(text, at) if text[at : at + 2] == "![" else None
+            if found is None:
+                continue
+            word = found["word"]
+        status = legend.word(word) or strong_word(word)
+        if status is not None:
+            return Marker(status, f"![{word}]")
+    return None
+
+
+def struck_title(table: Table, row: Row) -> bool:
+    """Whether the cell that names the row's work is struck through whole."""
+    return row.cells[title_cell(table, row)].inline.is_struck() if row.cells else False
 
 
 def _has_words(text: str) -> bool:

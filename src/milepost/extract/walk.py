@@ -32,7 +32,7 @@ from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
-from milepost.extract.table_rows import table_items
+from milepost.extract.table_rows import row_badge, struck_title, table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
@@ -295,7 +295,7 @@ def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
             said_otherwise = True
         else:
             plain += 1
-    if struck_done:
+    if struck_done or _struck_rows_done(document, legend):
         return True
     if struck_plain < 2 or not plain or said_otherwise:
         return False  # one struck item is no convention: "- ~~b~~" may be anything
@@ -303,6 +303,18 @@ def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
         Status.DROPPED in (label_status(s.title), status_of_word(s.title))
         for s in document.root.walk()
     )
+
+
+def _struck_rows_done(document: Document, legend: Legend) -> bool:
+    """Whether a table row whose task is struck carries a badge saying done ("| ~~author
+    RFC~~ | | ![Complete][] |"): the document strikes its finished tasks."""
+    for table in descendants(document.blocks):
+        if isinstance(table, Table):
+            for row in table.rows:
+                badge = row_badge(row, legend)
+                if badge is not None and badge.status is Status.DONE and struck_title(table, row):
+                    return True
+    return False
 
 
 def _iter_items(blocks: list[Block]) -> list[ListItem]:

@@ -165,3 +165,20 @@ def test_an_edit_refuses_a_rows_badge() -> None:
     item = next(i for i in roadmap.items if i.title == "RFC decision")
     with pytest.raises(UsageError, match="badge"):
         ops.set_status(roadmap, item, Status.BLOCKED)
+
+
+def test_a_done_glyph_ending_a_heading_over_open_boxes_decorates_it() -> None:
+    """ "## Project Checklist ✅" titles a list of work, some still open: it is no finished
+    deliverable (a heading over finished work alone still is one)."""
+    checklist = "# R\n\n## Project Checklist ✅\n\n- **Distros:**\n  - [x] Arch\n  - [ ] Debian\n"
+    found = [
+        (i.title, i.status.value if i.status else None) for i in milepost.loads(checklist).items
+    ]
+    assert found == [("Arch", "done"), ("Debian", "planned")]
+    shipped = "# R\n\n### Milestone 3 ✅\n\n- [x] Loader\n- [x] Linker\n"
+    titles = [i.title for i in milepost.loads(shipped).items if i.kind == "heading"]
+    assert titles == ["Milestone 3"]
+    # words after a dash say it whatever boxes were left open
+    words = "# R\n\n### Alpha 3 - Completed 2024-01-14\n\n- [x] Loader\n- [ ] Linux examples\n"
+    titles = [i.title for i in milepost.loads(words).items if i.kind == "heading"]
+    assert titles == ["Alpha 3"]

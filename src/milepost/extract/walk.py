@@ -83,6 +83,8 @@ def _walk_section(
         criteria = False
         if heading is not title_heading:
             marker, scope = heading_marker(title, heading.inline, ctx.legend)
+            if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
+                marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
                 marker, source = _status_field(section.blocks[0].inline, ctx.legend), "field"
             criteria = _criteria_heading(title)
@@ -105,6 +107,20 @@ def _walk_section(
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out, title_heading)
+
+
+def _open_tasks(section: Section, marker: Marker) -> bool:
+    """Whether a heading said done by a glyph at its end (``## Project Checklist ✅``) holds
+    open task boxes: then it is a list of work titled with a flourish, not finished work."""
+    if marker.status is not Status.DONE or any(c.isalpha() for c in marker.written):
+        return False  # words ("### Alpha 3 - Completed") say so, open boxes or not
+    sections = [section]
+    while sections:
+        current = sections.pop()
+        sections.extend(current.subsections)
+        if any(isinstance(b, ListItem) and b.task is False for b in descendants(current.blocks)):
+            return True
+    return False
 
 
 def _criteria_heading(title: str) -> bool:

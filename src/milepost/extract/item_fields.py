@@ -60,7 +60,7 @@ class _Said(NamedTuple):
 
 def _field(block: Block) -> _Said | None:
     """What a field sub-bullet says; None for anything else."""
-    if not isinstance(block, ListItem) or block.task is not None:
+    if not isinstance(block, ListItem) or block.task is not None or ":" not in block.inline.text:
         return None
     text = block.inline.text.strip()
     match = _FIELD.match(text)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from milepost.document import Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
@@ -125,6 +125,9 @@ def _glossary(block: ListBlock) -> bool:
     currently in progress" under a table of 📝): two or more entries, each a glyph, ":" or
     "=" and its meaning, no glyph twice (work repeats ✅; a legend defines it once), and a
     meaning of them names a status ("- ✅: Search" and "- 🚧: Sync" are work)."""
+    first = block.items[0].inline.text.lstrip()[:1] if block.items else ""
+    if first.isascii() and first != ":":
+        return False  # most lists: words first, no glyph (a ":shortcode:" may be one)
     glyphs: list[str] = []
     statuses = 0
     for item in block.items:
@@ -138,6 +141,7 @@ def _glossary(block: ListBlock) -> bool:
     return len(glyphs) > 1 and len(set(glyphs)) == len(glyphs) and statuses > 0
 
 
+@lru_cache(maxsize=512)  # a section's title is asked again for each of its lists
 def _legend_label(label: str) -> bool:
     words = label.strip().strip(" *_:")
     if not words or len(words) > _LABEL_MAX or "|" in words:

@@ -44,6 +44,8 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
     a bracketed status closing the name before `` - `` and its description. ``kind`` is
     ``opening`` or ``bracket``; the item's title is the text before ``start``."""
     text = inline.text
+    if not inline.strong and "(" not in text:
+        return None  # most items: no bold name, no bracket
     after = _after_bold_name(inline, pos)
     if after is not None:
         start = _skip_space(text, after)

@@ -268,7 +268,8 @@ _STATUS_LABEL = re.compile(rf"(?i){STATUS_LABEL}")
 def is_status_label(label: str) -> bool:
     """Whether ``label`` (a bold label's words, its colon and markup or not) names a Status
     field: "Status", "State", "Status/Target", "Status & ETA"."""
-    return _STATUS_LABEL.fullmatch(label.strip(" *_:")) is not None
+    words = label.strip(" *_:")
+    return words[:4].lower() == "stat" and _STATUS_LABEL.fullmatch(words) is not None
 
 
 def is_status_header(header: str) -> bool:

@@ -101,7 +101,7 @@ def _definitions(block: ListBlock, title: str, above: Paragraph | None) -> bool:
     least half of the names a status. "## Key Milestones" over "- **Beta**: search" is work,
     and so is a list under such a heading with a paragraph over it that does not say so."""
     said = above.inline.text if above is not None else title  # the closest words say it
-    if _DEFINES.search(said) is None:
+    if "stat" not in said.lower() or _DEFINES.search(said) is None:  # both ways name a status
         return False
     named = 0
     for item in block.items:

@@ -47,6 +47,8 @@ def short_period(text: str) -> Period | None:
 
 
 def split_field(text: str) -> tuple[str, str] | None:
+    if ":" not in text:
+        return None  # most items are no field: skip the pattern's lazy look for a colon
     match = _FIELD.match(text.strip())
     if match is None:
         return None

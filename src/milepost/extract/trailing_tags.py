@@ -146,13 +146,18 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         rest = text[separator.end() :]
         following = _DASH.search(rest)
         phrase = (rest[: following.start()] if following else rest).rstrip()
-        refs = _REFS_AFTER.search(phrase) if following is None else None
-        if refs is not None:  # "- in progress @kim": the references are no part of the tag
-            phrase = phrase[: refs.start()]
-        if not phrase[:1].isalpha() or len(phrase) > 40:
+        if not phrase[:1].isalpha():  # (references, which a blank leads, never begin it)
+            continue
+        if following is None and ("#" in phrase or "@" in phrase):
+            refs = _REFS_AFTER.search(phrase)
+            if refs is not None:  # "- in progress @kim": the references are no part of it
+                phrase = phrase[: refs.start()]
+        if len(phrase) > 40:
             continue
         status = (
-            legend.word(phrase) or strong_word(phrase) or strong_word(_WHEN_TAIL.sub("", phrase))
+            legend.word(phrase)
+            or strong_word(phrase)
+            or (strong_word(_WHEN_TAIL.sub("", phrase)) if " " in phrase else None)
         )
         if status is not None:
             end = separator.end() + len(phrase)

@@ -13,6 +13,7 @@ from milepost.document import read_inline
 from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, free_text_status, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
+from milepost.extract.heading_markers import heading_box, pipe_tag
 from milepost.extract.markers import bracketed_status
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
@@ -234,13 +235,25 @@ def restatus_line(
     if match is not None:
         box = match["box"]
         if box:
-            mark = "x" if status is Status.DONE else " "
-            if box[1] in "xX" and status is Status.DONE:
-                mark = box[1]
-            box = f"[{mark}]" + box[3:]
+            box = _set_box(box[:3], status) + box[3:]
         rest = _rewrite_rest(match["rest"], status, boxed=bool(box), reason=reason, voice=voice)
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)
+    box_match = heading_box(heading["rest"]) if heading is not None else None
+    if heading is not None and box_match is not None:
+        # "### [ ] HTML output": the box that opens it, as a task item's
+        after = heading["rest"][box_match.end() :]
+        box = _set_box(box_match.group().rstrip(" \t"), status) + box_match.group()[3:]
+        rest = _rewrite_rest(after, status, boxed=True, reason=reason, voice=voice)
+        return f"{heading['lead']}{box}{rest}{ending}"
+    piped = pipe_tag(heading["rest"], voice.legend) if heading is not None else None
+    if heading is not None and piped is not None:
+        # "##### [R1] | Schema | MUST TODO": the status words of its last field
+        rest, (_, bar, start, end) = heading["rest"], piped
+        note = f" ({reason})" if reason else ""
+        words = relabel(rest[start:end], status, voice)
+        rest = f"{rest[:bar].rstrip()}{note}{rest[bar:start]}{words}{rest[end:]}"
+        return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (
         _emoji_prefix(heading["rest"], voice) is not None
         # "### Alpha 3 - Completed 2024-01-14": the tag that ends it
@@ -255,6 +268,14 @@ def restatus_line(
         note = f" ({reason})" if reason else ""
         return f"{heading['lead']}{rest[:at].rstrip()}{note} {new}{ending}"
     raise ValueError("cannot find the item's marker on its line")
+
+
+def _set_box(box: str, status: Status) -> str:
+    """A task box (``[ ]``, ``[x]``, ``[X]``) ticked for done, else open; a tick kept as
+    written."""
+    if status is not Status.DONE:
+        return "[ ]"
+    return box if box[1] in "xX" else "[x]"
 
 
 def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, str] | None:

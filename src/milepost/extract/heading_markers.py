@@ -3,19 +3,20 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from milepost.document import Inline
 from milepost.extract.markers import Marker, leading_markers
 from milepost.extract.name_tags import ending_glyph
-from milepost.extract.trailing_tags import dash_tag
+from milepost.extract.trailing_tags import dash_tag, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
-__all__ = ["heading_marker", "label_status"]
+__all__ = ["heading_box", "heading_marker", "label_status", "pipe_tag"]
 
 
 _GENERIC = frozenset(
@@ -109,20 +110,24 @@ def _ending_glyph(text: str, legend: Legend) -> Marker | None:
 
 
 def heading_marker(
-    title: str, inline: Inline, legend: Legend = NO_LEGEND
+    title: str, inline: Inline, legend: Legend = NO_LEGEND, *, scope: Status | None = None
 ) -> tuple[Marker | None, Status | None]:
     """A heading's role: ``(marker, None)`` when it is a deliverable with a status
-    (``### ✅ Offline mode``), ``(None, status)`` when it is a status heading that gives its
-    items a status (``## Backlog``), ``(None, None)`` otherwise."""
-    scope = label_status(title)
-    if scope is not None:
-        return None, scope
+    (``### ✅ Offline mode``, ``### [x] Renderer``), ``(None, status)`` when it is a status
+    heading that gives its items a status (``## Backlog``), ``(None, None)`` otherwise.
+    ``scope``: the status of the status heading it is under, which refines an open box."""
+    said = label_status(title)
+    if said is not None:
+        return None, said
+    boxed = _boxed(inline, legend, scope) if inline.text[:1] == "[" else None
+    if boxed is not None:
+        return boxed, None
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
     if emoji_status is None and word_status is None:
         # "### Alpha 3 - Completed 2024-01-14": a status after a dash ending the heading
         tag = dash_tag(inline.text, legend)
         if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
-            return _ending_glyph(inline.text, legend), None
+            return _piped(inline.text, legend) or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
         if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
             return None, None
@@ -133,3 +138,68 @@ def heading_marker(
     if not rest or classify(rest) is not SectionKind.OTHER or _only_when(rest):
         return None, None
     return Marker(emoji_status, written, end=end), None
+
+
+# A task box opening a heading, as generated roadmaps title each feature: "### [x] Renderer".
+_HEADING_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
+
+
+def heading_box(text: str) -> re.Match[str] | None:
+    """The task box opening a heading's text (``[x] Renderer``), with the blank after it;
+    group 1 is its mark."""
+    return _HEADING_BOX.match(text)
+
+
+def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | None:
+    """A heading that opens with a task box and names a deliverable: ``[x]`` is done; ``[ ]``
+    is what a tag after its words says (``[ ] Search (in progress)``), else the status of
+    the status heading it is under where that is more than planned ("## Future"), as for an
+    open box in a list, else planned."""
+    box = heading_box(inline.text)
+    if box is None:
+        return None
+    end = box.end()
+    name = strip_decoration(inline.text[end:])
+    if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+        return None
+    written = inline.text[:end].strip()
+    if box.group(1) != " ":
+        return Marker(Status.DONE, written, end=end)
+    tag = trailing_tag(inline.text[end:], legend)
+    if tag is not None:
+        return Marker(tag.status, f"{written} {tag.written}", end=end, tail=end + tag.start)
+    if scope is not None and scope not in (Status.DONE, Status.PLANNED):
+        return Marker(scope, written, end=end)
+    return Marker(Status.PLANNED, written, end=end)
+
+
+# A status as the last of a heading's fields parted by pipes, after a priority or none, as
+# generated roadmaps write them: "##### [R1] | Schema definition | MUST DONE".
+_PIPE_TAG = re.compile(
+    r"\s\|\s+(?:(?:must|should|could|may|won'?t)\s+)?(?P<word>[A-Za-z][A-Za-z' -]{1,24}?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def pipe_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int, int] | None:
+    """A status ending a heading's ``text`` in a pipe-parted field, after a priority or none
+    (``[R1] | Schema | MUST DONE``): ``(status, where the field's pipe is, where its status
+    words start, where they end)``; the heading's words before it must name a deliverable."""
+    tag = _PIPE_TAG.search(text) if "|" in text else None
+    if tag is None:
+        return None
+    status = legend.word(tag["word"]) or status_of_word(tag["word"])
+    name = strip_decoration(text[: tag.start()])
+    if status is None or not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+        return None
+    return status, tag.start(), tag.start("word"), tag.end("word")
+
+
+def _piped(text: str, legend: Legend) -> Marker | None:
+    """A heading that names a deliverable and ends with its status in a pipe-parted field
+    (``### M3 | Markdown Renderer | REACHED``): any status word there, as in a Status cell."""
+    tag = pipe_tag(text, legend)
+    if tag is None:
+        return None
+    status, bar, start, end = tag
+    return Marker(status, text[start:end], tail=bar)  # the words, not the priority before

@@ -124,21 +124,36 @@ def _glossary(block: ListBlock) -> bool:
     """A list that says what glyphs mean, with no label over it ("* 📝: The feature is
     currently in progress" under a table of 📝): two or more entries, each a glyph, ":" or
     "=" and its meaning, no glyph twice (work repeats ✅; a legend defines it once), and a
-    meaning of them names a status ("- ✅: Search" and "- 🚧: Sync" are work)."""
+    meaning of them names a status ("- ✅: Search" and "- 🚧: Sync" are work). Entries may
+    leave the separator out where the words after the glyph are a status word, whole ("1.
+    ❌ Canceled", "2. ⭕️ Done": no work is called "Done"), and two or more entries say one."""
     first = block.items[0].inline.text.lstrip()[:1] if block.items else ""
     if first.isascii() and first != ":":
         return False  # most lists: words first, no glyph (a ":shortcode:" may be one)
     glyphs: list[str] = []
     statuses = 0
+    bare = False  # an entry without a separator
     for item in block.items:
         text = item.inline.text.strip()
         end = pictograph_at(text) if text and item.task is None and not item.children else None
-        separator = _GLOSS_SEPARATOR.match(text, end) if end is not None else None
-        if end is None or separator is None:
+        if end is None:
             return False
+        separator = _GLOSS_SEPARATOR.match(text, end)
+        if separator is not None:
+            meaning = text[separator.end() :]
+        else:  # no separator: the words after the glyph are a status, whole
+            meaning = text[end:].strip()
+            if len(meaning.split()) > _BARE_WORDS or status_of_word(meaning) is None:
+                return False
+            bare = True
         glyphs.append(glyph_key(text[:end]))
-        statuses += meaning_status(text[separator.end() :]) is not None
-    return len(glyphs) > 1 and len(set(glyphs)) == len(glyphs) and statuses > 0
+        statuses += meaning_status(meaning) is not None
+    return len(glyphs) > 1 and len(set(glyphs)) == len(glyphs) and statuses > bare
+
+
+# The most words a glossary's entry without a separator may have: "🛠️ In Processing" (a
+# status word is fewer; the count spares the look-up of a long line).
+_BARE_WORDS = 3
 
 
 @lru_cache(maxsize=512)  # a section's title is asked again for each of its lists

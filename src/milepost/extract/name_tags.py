@@ -122,6 +122,8 @@ def value_pieces(value: str, legend: Legend) -> list[tuple[int, int, Status, boo
     if status is not None:
         pieces.append((start, len(value[:end].rstrip()), status, True))
         start = end
+    elif (decoration := pictograph_at(value, start)) is not None:
+        start = _skip_space(value, decoration)  # "(👷WIP)": a glyph of no status decorates
     inner = value[start:].rstrip()
     if not inner:
         return pieces

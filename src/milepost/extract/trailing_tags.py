@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import EMOJI, Status, emoji_at
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_in_value, status_of_word
 
 __all__ = ["Tag", "bracket_tag", "dash_tag", "status_field", "strong_word", "trailing_tag"]
@@ -124,7 +124,7 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     for pattern, closer in ((_TAIL_PAREN, ")"), (_TAIL_SQUARE, "]")):
         match = pattern.search(text) if closer in text else None
         if match:
-            status = legend.word(match.group("p")) or strong_word(match.group("p"))
+            status = legend.word(match.group("p")) or strong_word(_undecorated(match.group("p")))
             if status is not None:
                 written = match.group().strip()
                 return Tag(status, match.start(), match.end("close"), written, "bracket")
@@ -136,6 +136,15 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             end = close + 1 if close >= 0 else match.end()
             return Tag(status, match.start(), end, match.group().strip(), "bracket")
     return None
+
+
+def _undecorated(words: str) -> str:
+    """``words`` without a glyph of no status that leads them ("👷WIP" → "WIP"); a status
+    glyph stays, for the words to be read with it or not at all."""
+    end = pictograph_at(words)
+    if end is None or emoji_at(words) is not None:
+        return words
+    return words[end:].lstrip(" \ufe0f")
 
 
 def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:

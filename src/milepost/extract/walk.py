@@ -43,11 +43,11 @@ __all__ = ["Walk", "walk"]
 
 _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
-    r"definition of done|exit criteria|goals?)\b"
+    r"definition of done|exit criteria|goals?|(?:complete|completed|done) when|verify)\b"
 )
 _CRITERIA_HEADING = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
-    r"definition of done|exit criteria)\b"
+    r"definition of done|exit criteria|(?:complete|completed|done) when)\b"
 )
 
 
@@ -82,7 +82,7 @@ def _walk_section(
         scope: Status | None = None
         criteria = False
         if heading is not title_heading:
-            marker, scope = heading_marker(title, heading.inline, ctx.legend)
+            marker, scope = heading_marker(title, heading.inline, ctx.legend, scope=ctx.scope)
             if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
@@ -127,8 +127,8 @@ def _criteria_heading(title: str) -> bool:
     """Whether a heading introduces success criteria ("Success Criteria", "What to Expect")."""
     if title.isascii():  # the pattern's key words, looked for first (a search is dearer)
         lower = title.lower()
-        words = ("criteria" in lower, "expect" in lower, "outcome" in lower, "definition" in lower)
-        if not any(words):
+        words = ("criteria", "expect", "outcome", "definition", "when")
+        if not any(word in lower for word in words):
             return False
     return _CRITERIA_HEADING.search(title) is not None
 

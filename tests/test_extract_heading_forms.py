@@ -1,0 +1,178 @@
+"""Statuses that roadmap generators and small projects write where the list-item readings do
+not look: a task box opening a heading, a status as the last pipe-parted field of a heading,
+a legend list without separators, a decorated tag ("(👷WIP)"), criteria under "Complete
+When" headings; and the edits that set each where it stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import milepost
+from milepost import api
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def statuses(text: str) -> list[tuple[str, str]]:
+    return [(i.title, i.status.value) for i in milepost.loads(text).items if i.status is not None]
+
+
+BOXED = """# Tool Roadmap
+
+## v0.1.0 - Initial Release ✅
+
+### [x] Renderer package
+
+Renders the IR.
+
+### [X] JSON schema
+
+## v0.3.0 - Enhanced Output 📋
+
+### [ ] HTML output format
+
+### [ ] Watch mode (in progress)
+
+## Future 💡
+
+### [ ] Jira import
+
+## Notes
+
+### [RFC] Naming
+"""
+
+
+def test_a_box_opening_a_heading_is_its_status() -> None:
+    assert statuses(BOXED) == [
+        ("v0.1.0 - Initial Release", "done"),
+        ("Renderer package", "done"),
+        ("JSON schema", "done"),
+        ("v0.3.0 - Enhanced Output", "planned"),
+        ("HTML output format", "planned"),
+        ("Watch mode", "in_progress"),  # a tag after the words refines the open box
+        ("Jira import", "future"),  # so does the status heading it is under
+    ]
+
+
+PIPED = """# Roadmap for roadmap.py
+
+## Objectives
+
+### We provide a single, universal schema | ACHIEVED
+
+##### [R1] | Provide a schema definition | MUST DONE
+
+##### [R2] | Roadmap as XLS-File | MAY TODO
+
+##### [R3] | Roadmap as HTML | MAY DONE
+
+##### [D1] | csv-template | MUST DOING
+
+##### Test Milestone 1 | IDEA
+
+### We have exceptional documentation | COMMITED
+
+## Tables | Figures
+"""
+
+
+def test_a_status_ending_a_heading_after_a_pipe_is_its_status() -> None:
+    assert statuses(PIPED) == [
+        ("We provide a single, universal schema", "done"),
+        ("[R1] | Provide a schema definition", "done"),
+        ("[R2] | Roadmap as XLS-File", "planned"),
+        ("[R3] | Roadmap as HTML", "done"),
+        ("[D1] | csv-template", "in_progress"),
+        ("Test Milestone 1", "future"),
+        # "COMMITED" names no status, "Figures" neither: no items
+    ]
+
+
+def test_a_legend_list_without_separators_defines_its_glyphs() -> None:
+    text = (
+        "# Roadmap\n\n## Short intro\n\n1. ❌ Canceled\n2. ⭕️ Done\n3. 🛠️ In Processing\n\n"
+        "## Version 2.1.0\n\n- ❌ Crypto wrapper\n- ⭕️ Better web support\n- 🛠️ Better errors\n"
+    )
+    assert statuses(text) == [
+        ("Crypto wrapper", "dropped"),
+        ("Better web support", "done"),
+        ("Better errors", "in_progress"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        "- ✅ Search\n- 🚧 Sync\n",  # work, each a glyph and a name
+        "- ✅ Done\n- ✅ Shipped\n",  # one glyph twice: work
+        "- ✅ Search API\n- 🚧 In progress\n",  # one status among names: work
+        "- ✅ **Partially complete:** Search\n- 📋 **Planned:** Export\n",  # labels, names
+    ],
+)
+def test_glyph_lists_of_work_stay_work(work: str) -> None:
+    assert len(statuses(f"# R\n\n## Now\n\n{work}")) == 2
+
+
+def test_a_decorated_tag_says_its_words() -> None:
+    text = (
+        "# R\n\n## 0.2.0\n\n- [ ] Canvas API (👷WIP)\n- [ ] Text layout\n"
+        "- Built-in markdown (👷WIP) - extend the parser\n"
+    )
+    assert statuses(text) == [
+        ("Canvas API", "in_progress"),
+        ("Text layout", "planned"),
+        ("Built-in markdown", "in_progress"),
+    ]
+
+
+def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_done() -> None:
+    text = (
+        "# R\n\n## Phase 3\n\n**For all 8 games, verify:**\n- ✅ Loads the verse\n"
+        "- ✅ Awards coins\n\n### Phase 0 Complete When:\n- ✅ Auth bug fixed\n"
+        "- ✅ Offline mode works\n\n### Shipped\n- ✅ Login page\n"
+    )
+    assert statuses(text) == [("Login page", "done")]
+
+
+@pytest.mark.parametrize(
+    ("operation", "item", "before", "after"),
+    [
+        ("ship", "HTML output format", "### [ ] HTML output format", "### [x] HTML output format"),
+        ("start", "Jira import", "### [ ] Jira import", "### [ ] Jira import (in progress)"),
+        (
+            "start",
+            "Renderer package",
+            "### [x] Renderer package",
+            "### [ ] Renderer package (in progress)",
+        ),
+        ("ship", "JSON schema", "### [X] JSON schema", "### [X] JSON schema"),
+    ],
+)
+def test_an_edit_sets_a_heading_box(
+    tmp_path: Path, operation: str, item: str, before: str, after: str
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(BOXED, encoding="utf-8")
+    api.edit(path, operation, item=item, today=TODAY)  # already so: nothing written
+    assert path.read_text(encoding="utf-8") == BOXED.replace(before, after)
+
+
+@pytest.mark.parametrize(
+    ("operation", "item", "before", "after"),
+    [
+        ("ship", "Roadmap as XLS-File", "| MAY TODO", "| MAY DONE"),  # the document's most used
+        ("drop", "csv-template", "| MUST DOING", "| MUST DROPPED"),
+        ("start", "Test Milestone 1", "Test Milestone 1 | IDEA", "Test Milestone 1 | DOING"),
+    ],
+)
+def test_an_edit_sets_a_pipe_tag_in_place(
+    tmp_path: Path, operation: str, item: str, before: str, after: str
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(PIPED, encoding="utf-8")
+    api.edit(path, operation, item=item, today=TODAY)
+    assert path.read_text(encoding="utf-8") == PIPED.replace(before, after)

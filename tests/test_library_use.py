@@ -336,6 +336,103 @@ def test_dir_lists_the_exported_names_before_they_are_used() -> None:
     assert done.stdout.splitlines() == ["[]", "[]", "False False"]
 
 
+# What ``milepost check FILE`` must not import: each is a cost at every start that checking one
+# file never needs (the site, the terminal renderer, edits, history, parallel checking...).
+_NOT_ON_THE_CHECK_PATH = (
+    "jinja2",
+    "rich",
+    "markupsafe",
+    "multiprocessing",
+    "concurrent.futures",
+    "json",
+    "subprocess",
+    "hashlib",
+    "traceback",
+    "pickle",
+    "tempfile",
+    "milepost.render.site",
+    "milepost.render.terminal",
+    "milepost.sitebuild",
+    "milepost.edits",
+    "milepost.history",
+    "milepost.portfolio.model",
+)
+
+
+def test_check_one_file_imports_only_what_it_needs_and_compiles_patterns_lazily() -> None:
+    """A cold ``milepost check FILE`` is mostly imports: none of the modules above is
+    imported, and the patterns made with :func:`milepost.lazy.lazy_pattern` are not compiled
+    by importing (only a roadmap that needs one compiles it)."""
+    script = (
+        "import sys\n"
+        "from milepost.cli import main\n"
+        "import milepost.cli.check, milepost.api.loading, milepost.rules\n"
+        "import milepost.render.diagnostics\n"
+        "from milepost.lazy import _LazyPattern\n"
+        "lazy = [v for m in list(sys.modules.values()) for v in list(vars(m).values())\n"
+        "        if isinstance(v, _LazyPattern)]\n"
+        "print(len(lazy), sum('match' in vars(p) for p in lazy))\n"
+        f"code = main(['check', {str(EXAMPLES / 'tracks' / 'memory' / 'roadmap.md')!r},\n"
+        f"             '--today', {TODAY.isoformat()!r}])\n"
+        f"print([m for m in {_NOT_ON_THE_CHECK_PATH!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    counts, *_, imported = done.stdout.splitlines()
+    made, compiled = map(int, counts.split())
+    assert made >= 30 and compiled == 0
+    assert imported == "[]"
+
+
+def test_every_lazy_pattern_compiles() -> None:
+    """A pattern compiled on first use would raise on a roadmap that needs it rather than at
+    import: compile each one here."""
+    import importlib
+    import pkgutil
+    import re
+
+    from milepost.lazy import _LazyPattern
+
+    found = []
+    for info in pkgutil.walk_packages(milepost.__path__, "milepost."):
+        if info.name.startswith(("milepost.sphinx", "milepost.mkdocs")):
+            continue  # their hosts may not be installed
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, _LazyPattern):
+                found.append(value)
+    assert len(found) >= 30
+    for pattern in found:
+        assert re.compile(pattern._source, pattern._flags).pattern == pattern._source
+
+
+def test_a_lazy_pattern_matches_as_its_compiled_pattern_does() -> None:
+    import re
+
+    from milepost.lazy import lazy_pattern
+
+    for name, args in [
+        ("match", ("x ab", 2)),
+        ("fullmatch", ("AB",)),
+        ("search", ("x ab",)),
+        ("sub", ("-", "ab ab")),
+        ("subn", ("-", "ab ab")),
+        ("split", ("xabyab",)),
+        ("findall", ("ab AB",)),
+        ("finditer", ("ab AB",)),
+    ]:
+        lazy, compiled = lazy_pattern("ab", re.I), re.compile("ab", re.I)
+        first = getattr(lazy, name)(*args)
+        again = getattr(lazy, name)(*args)  # now the compiled pattern's own method
+        want = getattr(compiled, name)(*args)
+        if name == "finditer":
+            first, again, want = ([m.span() for m in x] for x in (first, again, want))
+        elif name in ("match", "fullmatch", "search"):
+            first, again, want = (x.span() for x in (first, again, want))
+        assert first == again == want, name
+
+
 def test_an_unknown_edit_names_the_edits_there_are() -> None:
     """``edit(path, "complete")`` said "unknown edit 'complete'" and no more: which are
     there is the one thing a script's author needs to know then."""

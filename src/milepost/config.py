@@ -7,13 +7,13 @@ caller's job (through :mod:`milepost.fs`); this module is pure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
 from milepost.errors import ConfigError
+from milepost.lazy import lazy_pattern
 from milepost.toml_keys import Places, key_places, place
 
 __all__ = ["CONFIG_FILES", "DEFAULT_ROADMAPS", "Config", "has_milepost_table", "parse_config"]
@@ -131,7 +131,7 @@ def _placed(message: str, path: str, places: Places, keys: tuple[str, ...]) -> C
 
 #: Where :mod:`tomllib` says a decode error is: the end of its message (before Python 3.14,
 #: which also gives it as ``lineno`` and ``colno``).
-_TOML_AT = re.compile(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$")
+_TOML_AT = lazy_pattern(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$")
 
 
 def _toml_place(exc: ValueError, text: str) -> tuple[str, int | None, int | None]:

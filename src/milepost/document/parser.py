@@ -23,6 +23,7 @@ from milepost.collector import gc_paused
 from milepost.document.block_builder import BlockBuilder
 from milepost.document.line_table import line_starts
 from milepost.document.nodes import Block, FrontMatter, Heading
+from milepost.lazy import lazy_pattern
 
 __all__ = ["parse_blocks"]
 
@@ -33,13 +34,13 @@ OPTIONS = _O.ENABLE_TABLES | _O.ENABLE_TASKLISTS | _O.ENABLE_STRIKETHROUGH
 # Front matter: "---" on the first line, then YAML that starts with a key, up to "---"/"...".
 # A line is "[^\r\n]*", not ".*": "." also takes a lone "\r", and in a CR-only file the lazy
 # repeat then backtracks over every way to cut the text into lines (a hang).
-_FRONT_MATTER = re.compile(
+_FRONT_MATTER = lazy_pattern(
     r"---[ \t]*(?:\r\n|\r|\n)[A-Za-z_][\w-]*[ \t]*:[^\r\n]*(?:\r\n|\r|\n)"
     r"(?:[^\r\n]*(?:\r\n|\r|\n))*?(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"
 )
 
 _LONE_CR = re.compile(r"\r(?!\n)")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_pattern("[\ud800-\udfff]")
 
 
 def parse_blocks(text: str, *, to_first_h1: bool = False) -> tuple[list[Block], list[Heading], int]:

@@ -14,6 +14,7 @@ from milepost.extract.meta import read_meta, track_name
 from milepost.extract.parts import read_parts
 from milepost.extract.section_text import FreeText
 from milepost.extract.walk import walk
+from milepost.lazy import lazy_pattern
 from milepost.model import Roadmap, SectionInfo
 from milepost.source import Source
 from milepost.span import Span
@@ -85,7 +86,7 @@ def _only_when(title: str) -> bool:
     return period is not None and period.text == title
 
 
-_FRONT_MATTER_TITLE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>.*?)(?P=q)[ \t]*$", re.M)
+_FRONT_MATTER_TITLE = lazy_pattern(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>.*?)(?P=q)[ \t]*$", re.M)
 
 
 def _front_matter_title(text: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
+from milepost.lazy import lazy_pattern
 
 __all__ = ["clean_title", "owners_in", "refs_in"]
 
@@ -15,7 +16,9 @@ _OWNER = re.compile(r"@(?<![\w.@/`]@)([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(
 _REF = re.compile(r"#(?<![\w&/#]#)(\d{1,7})\b")
 # GitHub's reference to an issue of another repository: "crossplane/provider-gcp#131".
 _CROSS_REF = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[\w.-]+#\d{1,7}\b")
-_GH_URL = re.compile(r"https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|pulls|discussions)/\d+")
+_GH_URL = lazy_pattern(
+    r"https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|pulls|discussions)/\d+"
+)
 # A tail of references up to the end: tokens ("(#12, @kim)", "#12", "@kim", a URL, a dash or
 # a colon) with blanks between them. Written as the character that opens the tail, then what
 # may follow that character: a pattern that opens with a character class is scanned for in C,
@@ -41,13 +44,13 @@ _TRAILING = re.compile(
 )
 # A group of references with only bracketed notes after it: "(#361) (beta)", "(@kim) [RFC]".
 _NOTES_TO_END = r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$"
-_REFS_BEFORE_NOTES = re.compile(rf"\({_REF_GROUP}(?={_NOTES_TO_END})")
+_REFS_BEFORE_NOTES = lazy_pattern(rf"\({_REF_GROUP}(?={_NOTES_TO_END})")
 _REF_OPENERS = ("(#", "(@", "(PR", "(http", "(Issue", "(issue")
 # Marker leftovers leading a title, but the colon that opens a ":shortcode:" decoration.
-_LEADING = re.compile(r"^(?:[\s\-–—|*]|:(?![a-z0-9_+-]+:))+")
+_LEADING = lazy_pattern(r"^(?:[\s\-–—|*]|:(?![a-z0-9_+-]+:))+")
 # Spaces, "*" and runs of "_" at either end, but a run that begins or ends a word (the whole
 # run, possessively: "__init__" keeps both of its).
-_EDGE_MARKUP = re.compile(r"^(?:[* ]|_++(?!\w))+|(?:[* ]|(?<!\w)_++)+$")
+_EDGE_MARKUP = lazy_pattern(r"^(?:[* ]|_++(?!\w))+|(?:[* ]|(?<!\w)_++)+$")
 # What the pattern can take at an end ("$" also matches before a final "\n"): a title with
 # none of them at either end, most titles, skips the search (which tries every position).
 _EDGE_CHARS = frozenset("* _\n")

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from milepost.document import Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
 from milepost.extract.legend_meanings import meaning_status
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
@@ -91,7 +92,7 @@ _DEFINES = re.compile(
     r"labels|column)\b|\b(?:definitions?|meanings?|values|labels)\b.*\b(?:status(?:es)?|states?)\b"
 )
 # A definition: a bold name, then ".", ":", "=" or a dash, then what it means.
-_DEFINITION = re.compile(r"\s*(?:[.:=—–→]|\s-)\s+\S")
+_DEFINITION = lazy_pattern(r"\s*(?:[.:=—–→]|\s-)\s+\S")
 
 
 def _definitions(block: ListBlock, title: str, above: Paragraph | None) -> bool:
@@ -168,8 +169,8 @@ def _legend_label(label: str) -> bool:
 
 # "✅ Done", "✅ = Done", "🚀: Released", "Now = in flight", "Next — queued": a marker, a
 # separator (none after a glyph but a blank), a meaning.
-_GLYPH_SEPARATOR = re.compile(r"\s*(?P<sep>=|:|—|–|-|→)?\s*")
-_WORD_ENTRY = re.compile(r"(?P<word>[A-Za-z][\w' /&-]{0,24}?)\s*(?P<sep>=|:|—|–|\s-|→|\.)\s+")
+_GLYPH_SEPARATOR = lazy_pattern(r"\s*(?P<sep>=|:|—|–|-|→)?\s*")
+_WORD_ENTRY = lazy_pattern(r"(?P<word>[A-Za-z][\w' /&-]{0,24}?)\s*(?P<sep>=|:|—|–|\s-|→|\.)\s+")
 
 
 def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from milepost.extract.heading_markers import label_status
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
@@ -15,14 +16,14 @@ __all__ = ["meaning_status"]
 # Nouns a meaning may open with before its status: "Work ready to begin", "Items shipped".
 _GENERIC_LEAD = frozenset({"work", "item", "items", "feature", "features", "task", "tasks"})
 # A sentence's subject before a status: "The feature is currently", "This work has been".
-_SUBJECT = re.compile(
+_SUBJECT = lazy_pattern(
     r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative)s?\s+"
     r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
 )
 # What may follow a status that opens a meaning: its end, punctuation, "and" more; after a
 # status said not to be yet, "or" more too ("not yet implemented or being worked on").
-_AFTER_STATUS = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|and\s)")
-_AFTER_NOT_YET = re.compile(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
+_AFTER_STATUS = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|and\s)")
+_AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # An adverb before a status ("actively being worked on", "currently in development"), and
 # "not yet" before one ("not yet implemented": work not started, planned).
 _ADVERB = re.compile(r"(?i)(?:actively|currently|now|already)\s+")

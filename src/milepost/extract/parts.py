@@ -11,7 +11,6 @@ The readers live by what they read: :mod:`.section_reader` (what every reader st
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,6 +19,7 @@ from milepost.extract.plan_parts import PlanReader
 from milepost.extract.record_parts import RecordReader
 from milepost.extract.vision_parts import VisionReader
 from milepost.extract.walk import Walk
+from milepost.lazy import lazy_pattern
 from milepost.model import Meta
 from milepost.vocabulary.sections import SectionKind, classify
 from milepost.vocabulary.status import HEALTH, Health
@@ -98,7 +98,7 @@ def _health(document: Document) -> Health | None:
     return None
 
 
-_HEALTH_FIELD = re.compile(
+_HEALTH_FIELD = lazy_pattern(
     r"(?i)\b(?:status|health)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
     r"(?:[A-Za-z][\w-]*\s+){0,3}(?P<glyph>🟢|🟡|🔴)"  # "On track 🟢" too
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_in_value, status_of_word
@@ -37,7 +38,7 @@ _TAIL_PAREN = re.compile(
     rf"(?P<rest>{_REFS})$"
 )
 # The same in square brackets: "- [ ] Homemade admin tool [WIP]".
-_TAIL_SQUARE = re.compile(
+_TAIL_SQUARE = lazy_pattern(
     r"\[\s*(?P<p>[^\[\]]{2,40}?)\s*(?::[^\[\]]*)?(?P<close>\])\s*"
     rf"(?P<rest>{_REFS})$"
 )

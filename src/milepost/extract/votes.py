@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
+from milepost.lazy import lazy_pattern
+
 __all__ = ["cell_votes", "text_votes"]
 
 _THUMBS = r"👍[\U0001F3FB-\U0001F3FF]?\ufe0f?"
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _WORD = r"(?:up)?votes?\b"
 # A cell of a Votes column: a count, with a thumb or the word around it or not.
-_VOTES_CELL = re.compile(rf"(?i)(?:{_THUMBS}\s*)?{_COUNT}\s*(?:{_THUMBS}|{_WORD})?")
+_VOTES_CELL = lazy_pattern(rf"(?i)(?:{_THUMBS}\s*)?{_COUNT}\s*(?:{_THUMBS}|{_WORD})?")
 # A cell of any other column that says it counts votes.
-_COUNT_CELL = re.compile(rf"(?i){_THUMBS}\s*{_COUNT}|{_COUNT}\s*(?:{_THUMBS}|{_WORD})")
+_COUNT_CELL = lazy_pattern(rf"(?i){_THUMBS}\s*{_COUNT}|{_COUNT}\s*(?:{_THUMBS}|{_WORD})")
 _HEADER_GLYPHS = re.compile(rf"{_THUMBS}|[\s*:_]+")
 _VOTE_HEADERS = frozenset(("", "votes", "vote", "upvotes", "upvote", "+1", "+1s", "thumbsup"))
 # In a request's words: in brackets, beside a thumb, or a clause after a separator that ends

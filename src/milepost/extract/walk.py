@@ -34,6 +34,7 @@ from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
 from milepost.extract.table_rows import row_badge, struck_title, table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
+from milepost.lazy import lazy_pattern
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status, emoji_at
@@ -45,7 +46,7 @@ _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
     r"definition of done|exit criteria|goals?|(?:complete|completed|done) when|verify)\b"
 )
-_CRITERIA_HEADING = re.compile(
+_CRITERIA_HEADING = lazy_pattern(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
     r"definition of done|exit criteria|(?:complete|completed|done) when)\b"
 )

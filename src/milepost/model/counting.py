@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from milepost.lazy import lazy_pattern
 from milepost.model.items import Item
 from milepost.model.roadmap import Roadmap
 from milepost.vocabulary.periods import read_period
@@ -67,10 +68,10 @@ def status_items(roadmap: Roadmap) -> list[Item]:
     return _once_per_work(counted, titles)
 
 
-_ASIDE = re.compile(r"\s*\(([^)]*)\)")
+_ASIDE = lazy_pattern(r"\s*\(([^)]*)\)")
 # Asides that say when or where from, not which work: "(carried over from October)",
 # "(#12)", "(shipped Nov 2)", "(v0.4)", "(2026-11-02)".
-_NOTE = re.compile(
+_NOTE = lazy_pattern(
     r"(?i)\s*(?:#\d+(?:[,\s]+#\d+)*|(?:carried|rolled|moved|shipped|released|landed|done|"
     r"completed|delivered)\b.*)"
 )

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from milepost.document import Block, CodeBlock, Document, FrontMatter, descendants
+from milepost.lazy import lazy_pattern
 from milepost.rules.base import Diagnostic, Rule
 
 __all__ = [
@@ -41,7 +42,7 @@ def specificity(selector: str, rule: Rule) -> int:
     return 0
 
 
-_COMMENT = re.compile(
+_COMMENT = lazy_pattern(
     r"<!--\s*milepost:\s*(?P<kind>ignore-file|ignore)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
 )
 
@@ -106,9 +107,9 @@ class Suppressions:
         return sorted((c for c, _ in self.covering), key=lambda c: c.key)
 
 
-_ANY_COMMENT = re.compile(r"<!--.*?-->")
+_ANY_COMMENT = lazy_pattern(r"<!--.*?-->")
 # A code span: a run of backticks, then anything up to the same run (CommonMark).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+_CODE_SPAN = lazy_pattern(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def suppression_comments(document: Document) -> Iterator[Comment]:
@@ -178,7 +179,7 @@ def _openings(document: Document) -> Iterator[_Opening]:
                 cut = joined.index("-->", ends[-2]) + 3 - ends[-2]
 
 
-_NEW_BLOCK = re.compile(r" {0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|\||>)")
+_NEW_BLOCK = lazy_pattern(r" {0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|\||>)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +226,8 @@ def _read_on(
     return "".join(joined), ends, closed, end
 
 
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
-_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_LIST_ITEM = lazy_pattern(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_DELIMITER_ROW = lazy_pattern(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 def _one_line(before: str, after: str) -> bool:
@@ -271,7 +272,7 @@ def _code_lines(document: Document) -> set[int]:
 
 
 # The text after the "<!--" of a suppression comment.
-_SUPPRESSION_TEXT = re.compile(r"\s*milepost:\s*ignore", re.IGNORECASE)
+_SUPPRESSION_TEXT = lazy_pattern(r"\s*milepost:\s*ignore", re.IGNORECASE)
 
 
 def unclosed_comments(document: Document) -> Iterator[int]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.dates import (
     DATE_SOURCE,
     MONTHS,
@@ -110,14 +111,16 @@ def _may_hold_period(lower: str) -> bool:
 _WHEN_WORDS = (
     r"in|by|for|until|till|before|after|target|targets|release|ships?|shipped|shipping|due|planned"
 )
-_VERSION_WHEN = re.compile(r"(?i)(?:^|[(\[]|\b(?:" + _WHEN_WORDS + r"|version|milestone)\s*:?)\s*$")
+_VERSION_WHEN = lazy_pattern(
+    r"(?i)(?:^|[(\[]|\b(?:" + _WHEN_WORDS + r"|version|milestone)\s*:?)\s*$"
+)
 _VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 
 
 # In prose a lone year is a period only where it says when: "in 2027", "by 2026", "(2026)",
 # "early 2027", "end of 2026", leading or ending the text. "Handle 2030 concurrent users" and
 # "item number 1900" count things.
-_YEAR_WHEN = re.compile(
+_YEAR_WHEN = lazy_pattern(
     r"(?i)(?:^[\W_]*|[(\[:]|\b(?:" + _WHEN_WORDS + r"|through|thru|during|from|since|early|late|"
     r"mid|spring|summer|fall|autumn|winter|eta|deadline|(?:end|start|beginning|middle|rest)\s+of)"
     r"\s*:?)\s*$"
@@ -249,7 +252,7 @@ _NOT_THAT_VERSION = re.compile(r"(?i)\b(?:post|pre)[-\s]?$")
 _KINDS = ("iso", "long", "dayfirst", "month", "isomonth", "quarter", "half", "version", "relative")
 #: The kinds a version's date may come as ("v0.4 (January 2027)"), right after it.
 _DATED = frozenset({"date", "month", "quarter", "half"})
-_JOINED = re.compile(r"[\s(\[,:–—-]*")  # "v1 API support by March 2027" is two things
+_JOINED = lazy_pattern(r"[\s(\[,:–—-]*")  # "v1 API support by March 2027" is two things
 
 
 def _relative(match: re.Match[str], text: str, anchor: date | None) -> Period:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from milepost.lazy import lazy_pattern
+
 __all__ = [
     "BRACKETS",
     "DATE_PLACEHOLDER",
@@ -18,8 +20,8 @@ __all__ = [
 # Literal square brackets in rendered text (a link's brackets are gone by then) around words:
 # "[Feature that shipped]", "[Track Name]", "[baseline]". Not task boxes, not "[1]" notes.
 # Which of them is a placeholder is is_placeholder's call: "[RFC 7]" is a citation.
-BRACKETS = re.compile(r"\[(?=[^\]\d\s])([^\[\]\n]{2,80})\](?![(\[])")
-DATE_PLACEHOLDER = re.compile(r"\b(?:YYYY-MM-DD|YYYY-MM|Month YYYY|YYYY)\b")
+BRACKETS = lazy_pattern(r"\[(?=[^\]\d\s])([^\[\]\n]{2,80})\](?![(\[])")
+DATE_PLACEHOLDER = lazy_pattern(r"\b(?:YYYY-MM-DD|YYYY-MM|Month YYYY|YYYY)\b")
 USER_PLACEHOLDER = re.compile(r"(?<![\w.])@username\b")
 # The bracketed placeholders of the track roadmap template (render.scaffold.TEMPLATE; a test
 # keeps the two in step), lower-cased, curly apostrophes straightened.
@@ -65,12 +67,12 @@ _TEMPLATE_PLACEHOLDERS = frozenset(
 )
 # Placeholder shapes beyond the template's own (other templates, hand-made stubs):
 # a fill-in mark ("[Issue #XXX]", "[TBD]", "[Insert link]", "[name...]") ...
-_FILL_IN = re.compile(
+_FILL_IN = lazy_pattern(
     r"(?i)(?:\bX{2,}\b|\bYYYY\b|\b(?:TBD|TBA|TODO|FIXME|placeholder|insert|e\.g\.)(?!\w)"
     r"|\.\.\.|…)"
 )
 # ... a question for the author to answer ("[How we depend on them]", "[Why this matters]") ...
-_PROMPT = re.compile(
+_PROMPT = lazy_pattern(
     r"(?i)^(?:how|what|why|who|when|where|which|if|describe|link\s+to"
     r"|(?:one|a)\s+(?:sentence|line|paragraph))\s+\w"
 )

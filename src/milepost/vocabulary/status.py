@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from milepost.lazy import lazy_pattern
+
 __all__ = [
     "EMOJI",
     "HEALTH",
@@ -139,7 +141,7 @@ _EMOJI_RE = re.compile(
     "|".join(re.escape(form) for form in sorted(_EMOJI_FORMS, key=len, reverse=True))
 )
 # Any pictograph (for decorations we do not know): symbols, dingbats, emoji planes.
-_PICTO_RE = re.compile(
+_PICTO_RE = lazy_pattern(
     "(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
     "\U0001f000-\U0001faff][\ufe0f\ufe0e\u200d\U0001f3fb-\U0001f3ff]*)+"
     "|:[a-z0-9_+-]+:"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
 
 __all__ = [
@@ -236,7 +237,7 @@ def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
 
 
 # What may follow the status that opens a field's value: its end, punctuation, a dash.
-_AFTER_LEAD = re.compile(r"\s*(?:$|[.;:,!(—–]|-\s)")
+_AFTER_LEAD = lazy_pattern(r"\s*(?:$|[.;:,!(—–]|-\s)")
 # A value short enough that its last words may be its status: "design in progress".
 _TAIL_WORDS = 4
 
@@ -268,7 +269,7 @@ def status_in_value(value: str) -> tuple[Status, int, int] | None:
 # "Status/Target", "Status / ETA", "Status & Target", "Status and ETA" (a pattern, to put in
 # the patterns that find a field; "Status Report" is no Status label).
 STATUS_LABEL = r"stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
-_STATUS_LABEL = re.compile(rf"(?i){STATUS_LABEL}")
+_STATUS_LABEL = lazy_pattern(rf"(?i){STATUS_LABEL}")
 
 
 def is_status_label(label: str) -> bool:

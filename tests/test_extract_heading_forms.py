@@ -176,3 +176,46 @@ def test_an_edit_sets_a_pipe_tag_in_place(
     path.write_text(PIPED, encoding="utf-8")
     api.edit(path, operation, item=item, today=TODAY)
     assert path.read_text(encoding="utf-8") == PIPED.replace(before, after)
+
+
+def test_an_emoji_before_a_part_of_the_document_decorates_it() -> None:
+    """A roadmap's "## 📋 Feature Overview" titles its table, and "## 🔄 Status Legend" its
+    legend: neither is a deliverable, and the legend's entries are no items."""
+    text = (
+        "# R\n\n## 📋 Feature Overview\n\n| Feature | Status |\n|---|---|\n"
+        "| Images | ✅ Completed |\n\n## 🚧 Search overhaul\n\n## 🔄 Status Legend\n\n"
+        "- 🔴 Not Started - Feature not yet begun\n- 🟡 In Progress - Being implemented\n"
+    )
+    assert statuses(text) == [("Images", "done"), ("Search overhaul", "in_progress")]
+
+
+DECORATED = "# R\n\n## Now\n\n- [ ] ✨ (In progress) Due dates\n- [ ] (In progress) Calendar\n"
+
+
+def test_a_bracketed_status_after_a_decoration_is_the_items() -> None:
+    assert statuses(DECORATED) == [("Due dates", "in_progress"), ("Calendar", "in_progress")]
+
+
+@pytest.mark.parametrize(
+    ("operation", "item", "after"),
+    [
+        ("ship", "Due dates", "- [x] ✨ (Completed) Due dates\n"),
+        ("drop", "Due dates", "- [ ] ✨ (Dropped) Due dates\n"),  # said once, not twice
+        ("drop", "Calendar", "- [ ] (Dropped) Calendar\n"),
+    ],
+)
+def test_an_edit_sets_a_bracketed_status_in_place(
+    tmp_path: Path, operation: str, item: str, after: str
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(DECORATED, encoding="utf-8")
+    api.edit(path, operation, item=item, today=TODAY)
+    assert after in path.read_text(encoding="utf-8")
+
+
+def test_starting_work_in_progress_changes_nothing(tmp_path: Path) -> None:
+    """ "(In progress)" says it already: no edit rewrites it as "(In Progress)"."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(DECORATED, encoding="utf-8")
+    api.edit(path, "start", item="Calendar", today=TODAY)
+    assert path.read_text(encoding="utf-8") == DECORATED

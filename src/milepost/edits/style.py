@@ -14,7 +14,7 @@ from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, free_text_status, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.heading_markers import heading_box, pipe_tag
-from milepost.extract.markers import bracketed_status
+from milepost.extract.markers import bracketed_status, decorated_bracket
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
@@ -151,7 +151,11 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
-    elif label is None and emoji is None and (bracketed := bracketed_status(body)):
+    elif (
+        label is None
+        and emoji is None
+        and (bracketed := bracketed_status(body) or decorated_bracket(body))
+    ):
         # "(in progress) Search": the bracketed status opening the item is its marker
         _, start, end, _ = bracketed
         lead, body, relabelled = (
@@ -178,7 +182,7 @@ def _rewrite_rest(
     if reason:  # before a tag that ends the item (it ends it still), else before its owners
         note = f" ({reason})"
         stripped = before_tag(stripped, note, voice.legend) or before_owners(stripped, note)
-    if boxed and status in _TAGS and emoji is None and not agreeing:
+    if boxed and status in _TAGS and emoji is None and not agreeing and not relabelled:
         # the tag ends the item's words, or it is not read; owners may follow it
         stripped = before_owners(stripped, f" ({_TAGS[status]})")
     body = stripped + trailing

@@ -85,7 +85,10 @@ TEMPLATE_VOICE = Voice()
 
 def relabel(word: str, status: Status, voice: Voice) -> str:
     """``status`` in ``voice``'s word for it, in the case ``word`` (the word it replaces) is
-    written in: "PLANNED" gives "IN PROGRESS", "planned" "in progress"."""
+    written in: "PLANNED" gives "IN PROGRESS", "planned" "in progress". A word that says
+    ``status`` already stays as written: the edit changes nothing it need not."""
+    if voice.status_of(word) is status:
+        return word
     new = voice.word(status)
     if word.isupper():
         return new.upper()

@@ -86,6 +86,36 @@ def label_status(title: str) -> Status | None:
     return None
 
 
+def _names_work(name: str) -> bool:
+    """Whether a heading's words (its status marker set aside) name a deliverable: not a
+    section of the template ("🎯 Current Focus"), not a part of a document ("📋 Feature
+    Overview", "🔄 Status Legend"), not only a time ("🗓️ November 2026")."""
+    if not name or classify(name) is not SectionKind.OTHER:
+        return False
+    last = name.rstrip(" :*_").rpartition(" ")[2].lower()
+    return last not in _DOCUMENT_PARTS and not _only_when(name)
+
+
+# What a heading names when it titles a part of the document, not work: its last word.
+_DOCUMENT_PARTS = frozenset(
+    {
+        "overview",
+        "legend",
+        "summary",
+        "introduction",
+        "intro",
+        "background",
+        "notes",
+        "contents",
+        "glossary",
+        "faq",
+        "references",
+        "resources",
+        "appendix",
+    }
+)
+
+
 def _only_when(text: str) -> bool:
     """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
     names no deliverable)."""
@@ -104,7 +134,7 @@ def _ending_glyph(text: str, legend: Legend) -> Marker | None:
         return None
     status, at = found
     name = strip_decoration(text[:at])
-    if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+    if not _names_work(name):
         return None
     return Marker(status, text[at:].strip(), tail=at)
 
@@ -129,13 +159,13 @@ def heading_marker(
         if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
             return _piped(inline.text, legend) or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
-        if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+        if not _names_work(name):
             return None, None
         return Marker(tag.status, tag.written, tail=tag.start), None
     if emoji_status is None or word_status is not None:
         return None, None
     rest = strip_decoration(inline.text[end:])
-    if not rest or classify(rest) is not SectionKind.OTHER or _only_when(rest):
+    if not _names_work(rest):
         return None, None
     return Marker(emoji_status, written, end=end), None
 
@@ -160,7 +190,7 @@ def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | Non
         return None
     end = box.end()
     name = strip_decoration(inline.text[end:])
-    if not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+    if not _names_work(name):
         return None
     written = inline.text[:end].strip()
     if box.group(1) != " ":
@@ -190,7 +220,7 @@ def pipe_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int, i
         return None
     status = legend.word(tag["word"]) or status_of_word(tag["word"])
     name = strip_decoration(text[: tag.start()])
-    if status is None or not name or classify(name) is not SectionKind.OTHER or _only_when(name):
+    if status is None or not _names_work(name):
         return None
     return status, tag.start(), tag.start("word"), tag.end("word")
 

@@ -13,6 +13,7 @@ from milepost.extract.heading_markers import label_status
 from milepost.extract.legend_meanings import meaning_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
+from milepost.vocabulary.sections import strip_decoration
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
@@ -80,7 +81,7 @@ def legend_list(title: str, above: Paragraph | None, block: ListBlock | None = N
     paragraph: the list after it is work."""
     return (
         (above is not None and _legend_label(above.inline.text))
-        or _legend_label(title)
+        or _legend_label(strip_decoration(title))  # "## 🔄 Status Legend"
         or (block is not None and (_glossary(block) or _definitions(block, title, above)))
     )
 

@@ -26,7 +26,14 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["Marker", "bracketed_status", "cell_status", "item_marker", "leading_markers"]
+__all__ = [
+    "Marker",
+    "bracketed_status",
+    "cell_status",
+    "decorated_bracket",
+    "item_marker",
+    "leading_markers",
+]
 
 
 class Marker(NamedTuple):
@@ -74,6 +81,15 @@ def bracketed_status(text: str, pos: int = 0) -> tuple[Status, int, int, int] | 
     return status, found.start("word"), found.end("word"), found.end()
 
 
+def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:
+    """:func:`bracketed_status` after the glyphs of no status that may lead ``text`` ("✨
+    (In progress) Due dates"), as :func:`leading_markers` reads it."""
+    pos = 0
+    while (end := pictograph_at(text, pos)) is not None and emoji_at(text, pos) is None:
+        pos = _skip_space(text, end)
+    return bracketed_status(text, pos) if pos else None
+
+
 def leading_markers(
     inline: Inline, pos: int, legend: Legend, *, lenient: bool
 ) -> tuple[Status | None, Status | None, int, str]:
@@ -114,6 +130,11 @@ def leading_markers(
             start = pos
             continue
         break
+    if emoji_status is None and pos > 0 and text[pos : pos + 1] in ("(", "["):
+        # "✨ (In progress) Due dates": a bracketed status after a glyph that decorates
+        bracketed = bracketed_status(text, pos)
+        if bracketed is not None:
+            return None, bracketed[0], bracketed[3], text[pos : bracketed[3]].strip()
     word_status: Status | None = None
     strong = _strong_at(inline, pos) if inline.strong or inline.emphasis else None
     if strong is not None:

@@ -219,3 +219,23 @@ def test_starting_work_in_progress_changes_nothing(tmp_path: Path) -> None:
     path.write_text(DECORATED, encoding="utf-8")
     api.edit(path, "start", item="Calendar", today=TODAY)
     assert path.read_text(encoding="utf-8") == DECORATED
+
+
+def test_a_legend_laid_across_a_table_defines_its_glyphs() -> None:
+    """Statuses in the header, each glyph under its status: ✏️ is no status of its own."""
+    text = (
+        "# Spec Roadmap\n\n| Completed | In Progress | In Planning | On Hold |\n"
+        "| :--: | :--: | :--: | :--: |\n| ✔ | ✏️ | 🚩 | ❗️|\n\n## Next release\n\n"
+        "| Status | Description | Comments |\n| --- | --- | --- |\n| ✔️ | Fix extensions | |\n"
+        "| ✏️ | Add secrets | |\n| 🚩 | Add tracing | |\n"
+    )
+    assert statuses(text) == [
+        ("Fix extensions", "done"),
+        ("Add secrets", "in_progress"),
+        ("Add tracing", "planned"),
+    ]
+
+
+def test_a_status_glyph_after_an_enclosed_number_is_the_items() -> None:
+    text = "# R\n\n## Query Processor\n\n1. ㉔ **Unique indexes**\n1. ㉓ 🚧 Cost-based optimizer\n"
+    assert statuses(text) == [("Cost-based optimizer", "in_progress")]

@@ -273,13 +273,16 @@ _WORK_HEADERS = frozenset(
 
 def legend_table(table: Table) -> list[tuple[str, str]] | None:
     """A two-column table that explains glyphs, each row a glyph alone in one column and its
-    meaning in the other (``| 🚀 | Released |``): its ``(glyph, meaning)`` pairs, else None.
+    meaning in the other (``| 🚀 | Released |``): its ``(glyph, meaning)`` pairs, else None;
+    or one laid across, statuses in its header over a row of glyphs (:func:`_legend_row`).
 
     Its header names it a legend (Symbol, Icon, Emoji, ... or Meaning), else each of its
     meanings is a status: a glyph column beside pieces of work (``| ✅ | Search |``) is a
     roadmap's table, not a legend.
     """
     header = [h.lower().strip(" *_:") for h in table.header()]
+    if len(header) > 2 and len(table.rows) == 1:
+        return _legend_row(table)
     if len(header) != 2 or not table.rows:
         return None
     pairs: list[tuple[str, str]] = []
@@ -304,6 +307,18 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
     if named or all(meaning_status(meaning) is not None for _, meaning in pairs):
         return pairs
     return None
+
+
+def _legend_row(table: Table) -> list[tuple[str, str]] | None:
+    """A legend laid across: statuses in the header, each glyph alone under its status (``|
+    Completed | In Progress | On Hold |`` over ``| ✔ | ✏️ | ❗️ |``); its pairs, else None."""
+    meanings = [h.strip(" *_:") for h in table.header()]
+    glyphs = [_lone_glyph(c.inline.text.strip()) for c in table.rows[0].cells]
+    if len(glyphs) != len(meanings) or any(g is None for g in glyphs):
+        return None
+    if any(meaning_status(meaning) is None for meaning in meanings):
+        return None
+    return [(glyph, meaning) for glyph, meaning in zip(glyphs, meanings, strict=True) if glyph]
 
 
 def _lone_glyph(text: str) -> str | None:

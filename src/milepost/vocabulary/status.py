@@ -140,9 +140,10 @@ for _code, _glyph in SHORTCODES.items():
 _EMOJI_RE = re.compile(
     "|".join(re.escape(form) for form in sorted(_EMOJI_FORMS, key=len, reverse=True))
 )
-# Any pictograph (for decorations we do not know): symbols, dingbats, emoji planes.
+# Any pictograph (for decorations we do not know): symbols, dingbats, enclosed numbers ("①",
+# "㉓"), emoji planes.
 _PICTO_RE = lazy_pattern(
-    "(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
+    "(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3200-\u32ff"
     "\U0001f000-\U0001faff][\ufe0f\ufe0e\u200d\U0001f3fb-\U0001f3ff]*)+"
     "|:[a-z0-9_+-]+:"
 )

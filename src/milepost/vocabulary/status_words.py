@@ -112,6 +112,7 @@ for _status, _phrases in {
         "proposed",
         "up next",
         "planning",
+        "in planning",
         "open",
         "queued",
         "coming soon",

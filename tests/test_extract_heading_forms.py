@@ -239,3 +239,27 @@ def test_a_legend_laid_across_a_table_defines_its_glyphs() -> None:
 def test_a_status_glyph_after_an_enclosed_number_is_the_items() -> None:
     text = "# R\n\n## Query Processor\n\n1. ㉔ **Unique indexes**\n1. ㉓ 🚧 Cost-based optimizer\n"
     assert statuses(text) == [("Cost-based optimizer", "in_progress")]
+
+
+TAGGED = (
+    "# R\n\n## Milestones\n\n### v1.16 Signal Lifecycle (In Progress)\n\n"
+    "- Export tool -- in progress\n- Import tool -- done\n"
+)
+
+
+def test_a_bracketed_tag_ending_a_heading_and_a_typed_double_dash_tag_are_read() -> None:
+    assert statuses(TAGGED) == [
+        ("v1.16 Signal Lifecycle", "in_progress"),
+        ("Export tool", "in_progress"),
+        ("Import tool", "done"),
+    ]
+
+
+def test_an_edit_takes_a_heading_tag_and_a_double_dash_tag_away(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(TAGGED, encoding="utf-8")
+    api.edit(path, "ship", item="Signal Lifecycle", today=TODAY)
+    api.edit(path, "ship", item="Export tool", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "### ✅ v1.16 Signal Lifecycle\n" in text
+    assert "- ✅ Export tool\n" in text

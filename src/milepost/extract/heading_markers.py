@@ -9,7 +9,7 @@ from functools import lru_cache
 from milepost.document import Inline
 from milepost.extract.markers import Marker, leading_markers
 from milepost.extract.name_tags import ending_glyph
-from milepost.extract.trailing_tags import dash_tag, trailing_tag
+from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
@@ -155,7 +155,9 @@ def heading_marker(
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
     if emoji_status is None and word_status is None:
         # "### Alpha 3 - Completed 2024-01-14": a status after a dash ending the heading
-        tag = dash_tag(inline.text, legend)
+        # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)": a tag
+        # that ends the heading
+        tag = dash_tag(inline.text, legend) or _bracket_end(inline.text, legend)
         if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
             return _piped(inline.text, legend) or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
@@ -172,6 +174,14 @@ def heading_marker(
 
 # A task box opening a heading, as generated roadmaps title each feature: "### [x] Renderer".
 _HEADING_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
+
+
+def _bracket_end(text: str, legend: Legend) -> Tag | None:
+    """A bracketed status ending a heading, nothing after it: ``v1.16 Signals (In Progress)``."""
+    if not text.rstrip().endswith((")", "]")):
+        return None
+    tag = bracket_tag(text, legend)
+    return tag if tag is not None and tag.end == len(text.rstrip()) else None
 
 
 def heading_box(text: str) -> re.Match[str] | None:

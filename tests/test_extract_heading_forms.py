@@ -9,9 +9,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import milepost
 from milepost import api
+from milepost.document import apply
+from milepost.edits import operations as ops
+from milepost.model import Status
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -263,3 +268,54 @@ def test_an_edit_takes_a_heading_tag_and_a_double_dash_tag_away(tmp_path: Path) 
     text = path.read_text(encoding="utf-8")
     assert "### ✅ v1.16 Signal Lifecycle\n" in text
     assert "- ✅ Export tool\n" in text
+
+
+_HEADING_FORMS = [
+    "### [ ] {name}",
+    "### [x] {name}",
+    "### [X] {name}",
+    "### [ ] {name} (in progress)",
+    "##### [R1] | {name} | MUST TODO",
+    "##### [R1] | {name} | MAY DONE",
+    "### {name} | IDEA",
+    "### v1.2 {name} (In Progress)",
+    "### {name} (done)",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    form=st.sampled_from(_HEADING_FORMS),
+    name=st.sampled_from(["Search", "HTML output format", "Sync API v2", "Plug-in loader"]),
+    under=st.sampled_from(["## Releases", "## Future 💡", "## 🚧 In Progress"]),
+    status=st.sampled_from(list(Status)),
+)
+def test_any_status_set_on_a_heading_reads_back_on_its_line_alone(
+    form: str, name: str, under: str, status: Status
+) -> None:
+    """Whatever form its status takes, a heading given a status reads back as that status,
+    and only its own line changes."""
+    line = form.format(name=name)
+    text = f"# R\n\n{under}\n\n{line}\n\nWhat it does.\n\n### Other work\n"
+    roadmap = milepost.loads(text)
+    (item,) = [i for i in roadmap.items if name in i.title]
+    assert item.status is not None
+    edit = ops.set_status(roadmap, item, status)
+    written = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(written)) is None, written
+    before, after = text.splitlines(), written.splitlines()
+    assert len(before) == len(after)
+    assert [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] in (
+        [],
+        [4],
+    )
+
+
+def test_an_open_box_under_a_future_heading_set_planned_says_so() -> None:
+    """Under "## Future" a bare box is future: set planned, it gets a tag that says so."""
+    text = "# R\n\n## Future\n\n- [ ] Search\n- [ ] Sync\n"
+    roadmap = milepost.loads(text)
+    edit = ops.set_status(roadmap, roadmap.items[0], Status.PLANNED)
+    written = apply(roadmap.document.source, edit.patches).text
+    assert written == text.replace("- [ ] Search\n", "- [ ] Search (planned)\n")
+    assert edit.verify(milepost.loads(written)) is None

@@ -210,6 +210,13 @@ def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
         )
 
 
+def _reads(roadmap: Roadmap, line: int, new: str) -> Status | None:
+    """The status the item on ``line`` reads as with that line written as ``new``."""
+    patched = apply(roadmap.document.source, (Patch(line, line + 1, (new,)),))
+    after = extract(parse(patched), vocabulary=roadmap.legend)
+    return next((i.status for i in after.items if i.span.start == line), None)
+
+
 def _crossed_off(item: Item) -> bool:
     """Whether ``item`` is an open task struck through whole ("- [ ] ~~Sync~~"), dropped."""
     return item.status is Status.DROPPED and item.marker == "[ ] ~~"
@@ -274,6 +281,11 @@ def set_status(
     else:
         try:
             new = restatus_line(lines[first], status, reason=reason, voice=voice)
+            if status is Status.PLANNED and _reads(roadmap, first, new) is not status:
+                # "- [ ] Search" under "## Future" is future: the tag says planned
+                new = restatus_line(
+                    lines[first], status, reason=reason, voice=voice, say_planned=True
+                )
         except ValueError as error:
             raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
 

@@ -124,8 +124,10 @@ def _rewrite_rest(
     boxed: bool,
     reason: str | None,
     voice: Voice,
+    tag: bool = False,
 ) -> str:
-    """The item's text after bullet and box, with its marker set to ``status``."""
+    """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
+    planned box says so in a tag too)."""
     emoji = _emoji_prefix(rest, voice)
     text = rest
     head = ""
@@ -182,9 +184,10 @@ def _rewrite_rest(
     if reason:  # before a tag that ends the item (it ends it still), else before its owners
         note = f" ({reason})"
         stripped = before_tag(stripped, note, voice.legend) or before_owners(stripped, note)
-    if boxed and status in _TAGS and emoji is None and not agreeing and not relabelled:
+    said = _TAGS.get(status) or ("planned" if tag and status is Status.PLANNED else None)
+    if boxed and said and emoji is None and not agreeing and not relabelled:
         # the tag ends the item's words, or it is not read; owners may follow it
-        stripped = before_owners(stripped, f" ({_TAGS[status]})")
+        stripped = before_owners(stripped, f" ({said})")
     body = stripped + trailing
     return f"{head}{gap}{body}" if head else body
 
@@ -230,17 +233,22 @@ def restatus_line(
     *,
     reason: str | None = None,
     voice: Voice = TEMPLATE_VOICE,
+    say_planned: bool = False,
 ) -> str:
     """A list item's or heading's first line with its status set, in the author's style
     (``voice``: the label words and emoji the document already uses, "Complete" rather than
-    "Completed", 🔄 rather than 🚧, so a relabelled item reads like its neighbours)."""
+    "Completed", 🔄 rather than 🚧, so a relabelled item reads like its neighbours).
+    ``say_planned``: an open box is planned only with a tag that says so (under "## Future",
+    a bare ``[ ]`` is future)."""
     body, ending = split_line_ending(line)
     match = _ITEM.match(body)
     if match is not None:
         box = match["box"]
         if box:
             box = _set_box(box[:3], status) + box[3:]
-        rest = _rewrite_rest(match["rest"], status, boxed=bool(box), reason=reason, voice=voice)
+        rest = _rewrite_rest(
+            match["rest"], status, boxed=bool(box), reason=reason, voice=voice, tag=say_planned
+        )
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)
     box_match = heading_box(heading["rest"]) if heading is not None else None
@@ -248,7 +256,7 @@ def restatus_line(
         # "### [ ] HTML output": the box that opens it, as a task item's
         after = heading["rest"][box_match.end() :]
         box = _set_box(box_match.group().rstrip(" \t"), status) + box_match.group()[3:]
-        rest = _rewrite_rest(after, status, boxed=True, reason=reason, voice=voice)
+        rest = _rewrite_rest(after, status, boxed=True, reason=reason, voice=voice, tag=say_planned)
         return f"{heading['lead']}{box}{rest}{ending}"
     piped = pipe_tag(heading["rest"], voice.legend) if heading is not None else None
     if heading is not None and piped is not None:

@@ -184,10 +184,10 @@ def _rewrite_rest(
     if reason:  # before a tag that ends the item (it ends it still), else before its owners
         note = f" ({reason})"
         stripped = before_tag(stripped, note, voice.legend) or before_owners(stripped, note)
-    said = _TAGS.get(status) or ("planned" if tag and status is Status.PLANNED else None)
-    if boxed and said and emoji is None and not agreeing and not relabelled:
+    box_tag = _TAGS.get(status) or ("planned" if tag and status is Status.PLANNED else None)
+    if boxed and box_tag and emoji is None and not agreeing and not relabelled:
         # the tag ends the item's words, or it is not read; owners may follow it
-        stripped = before_owners(stripped, f" ({said})")
+        stripped = before_owners(stripped, f" ({box_tag})")
     body = stripped + trailing
     return f"{head}{gap}{body}" if head else body
 

@@ -280,6 +280,10 @@ _HEADING_FORMS = [
     "### {name} | IDEA",
     "### v1.2 {name} (In Progress)",
     "### {name} (done)",
+    "### M1 — {name} `pending`",
+    "### M2 — {name} `in_progress`",
+    "## Future: {name}",
+    "## Next: v0.9.0 - {name}",
 ]
 
 
@@ -319,3 +323,65 @@ def test_an_open_box_under_a_future_heading_set_planned_says_so() -> None:
     written = apply(roadmap.document.source, edit.patches).text
     assert written == text.replace("- [ ] Search\n", "- [ ] Search (planned)\n")
     assert edit.verify(milepost.loads(written)) is None
+
+
+CODED = (
+    "# CodeButler\n\nStatus legend: `pending` | `in_progress` | `done`\n\n## Phase 1\n\n"
+    "### M1 — Project Bootstrap `done`\n\n- [x] Go module\n\n"
+    "### M30 — `codebutler init` Wizard `pending`\n\n- [ ] Prompts\n\n"
+    "### M31 — Worktrees `in_progress`\n"
+)
+
+
+def test_a_status_in_a_code_span_ending_a_heading_is_its_status(tmp_path: Path) -> None:
+    assert statuses(CODED) == [
+        ("M1 — Project Bootstrap", "done"),
+        ("Go module", "done"),
+        ("M30 — codebutler init Wizard", "planned"),
+        ("Prompts", "planned"),
+        ("M31 — Worktrees", "in_progress"),
+    ]
+    path = tmp_path / "roadmap.md"
+    path.write_text(CODED, encoding="utf-8")
+    api.edit(path, "start", item="Wizard", today=TODAY)  # in the document's own word
+    assert "### M30 — `codebutler init` Wizard `in_progress`\n" in path.read_text("utf-8")
+
+
+LED = "# R\n\n## Next: v0.9.0 - Team & Collaboration\n\n## Future: Team Features\n\n- Sync\n"
+
+
+def test_a_status_word_and_a_colon_opening_a_heading_is_its_status(tmp_path: Path) -> None:
+    assert statuses(LED) == [
+        ("v0.9.0 - Team & Collaboration", "planned"),
+        ("Team Features", "future"),
+    ]
+    path = tmp_path / "roadmap.md"
+    path.write_text(LED, encoding="utf-8")
+    api.edit(path, "start", item="Team Features", today=TODAY)
+    assert "\n## In Progress: Team Features\n" in path.read_text("utf-8")
+
+
+def test_a_label_stating_a_status_after_its_colon_gives_its_open_boxes_that_status() -> None:
+    text = (
+        "# R\n\n## Sprint 2\n\n**Remaining Tasks (Week 2):** 🔄 IN PROGRESS\n"
+        "- [ ] Export view\n- [x] Import view\n\n**Remaining:**\n- [ ] Docs\n"
+    )
+    assert statuses(text) == [
+        ("Export view", "in_progress"),
+        ("Import view", "done"),
+        ("Docs", "planned"),
+    ]
+
+
+def test_a_status_summary_with_counts_defines_its_glyphs() -> None:
+    text = (
+        "# R\n\n## Status Summary\n- 🔴 Planning: 2 items (0% avg)\n"
+        "- 🟡 In Progress: 1 item (61% avg)\n- 🟢 Complete: 1 item (100%)\n"
+        "- 📝 Total: 4 items\n\n## Items\n\n| Item | Status |\n|---|---|\n"
+        "| Deployment | 🟡 |\n| Linting | 🟢 |\n| AI docs | 🔴 |\n"
+    )
+    assert statuses(text) == [
+        ("Deployment", "in_progress"),
+        ("Linting", "done"),
+        ("AI docs", "planned"),
+    ]

@@ -13,7 +13,7 @@ from milepost.document import read_inline
 from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, free_text_status, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
-from milepost.extract.heading_markers import heading_box, pipe_tag
+from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, decorated_bracket
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
@@ -273,6 +273,20 @@ def restatus_line(
     ):
         rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, voice=voice)
         return f"{heading['lead']}{rest}{ending}"
+    led = lead_word(heading["rest"], voice.legend) if heading is not None else None
+    if heading is not None and led is not None:
+        # "## Next: v0.9.0 - Teams": the status word that opens it
+        rest, note = heading["rest"], f" ({reason})" if reason else ""
+        words = relabel(rest[: led[1]], status, voice)
+        body = rest[led[1] :].rstrip(" \t")
+        return f"{heading['lead']}{words}{body}{note}{rest[len(body) + led[1] :]}{ending}"
+    coded = _CODE_TAG.search(heading["rest"]) if heading is not None else None
+    if heading is not None and coded is not None and voice.status_of(coded["word"]):
+        # "### M1 — Bootstrap `pending`": the status in the code span that ends it
+        rest, note = heading["rest"], f" ({reason})" if reason else ""
+        words = relabel(coded["word"], status, voice)
+        rest = f"{rest[: coded.start()].rstrip()}{note} `{words}`{rest[coded.end('tick') :]}"
+        return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (glyph := _ending_glyph(heading["rest"], status, voice)):
         # "### Milestone 3 ✅": the glyph that ends it, a reason's note before it
         at, new = glyph
@@ -288,6 +302,10 @@ def _set_box(box: str, status: Status) -> str:
     if status is not Status.DONE:
         return "[ ]"
     return box if box[1] in "xX" else "[x]"
+
+
+# A status in a code span ending a heading: "`done`", "`in_progress`".
+_CODE_TAG = re.compile(r"\s`(?P<word>[A-Za-z][\w -]{0,24})(?P<tick>`)\s*$")
 
 
 def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, str] | None:

@@ -9,14 +9,14 @@ from functools import lru_cache
 from milepost.document import Inline
 from milepost.extract.markers import Marker, leading_markers
 from milepost.extract.name_tags import ending_glyph
-from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, trailing_tag
+from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
-__all__ = ["heading_box", "heading_marker", "label_status", "pipe_tag"]
+__all__ = ["heading_box", "heading_marker", "label_status", "lead_word", "pipe_tag"]
 
 
 _GENERIC = frozenset(
@@ -153,13 +153,17 @@ def heading_marker(
     if boxed is not None:
         return boxed, None
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
+    if emoji_status is None and word_status is None and (lead := lead_word(inline.text, legend)):
+        # "## Future: v1.0 - Plugins", "## Next: Team features": a status word and a colon
+        return Marker(lead[0], inline.text[: lead[2]].strip(), end=lead[2]), None
     if emoji_status is None and word_status is None:
         # "### Alpha 3 - Completed 2024-01-14": a status after a dash ending the heading
         # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)": a tag
         # that ends the heading
         tag = dash_tag(inline.text, legend) or _bracket_end(inline.text, legend)
         if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
-            return _piped(inline.text, legend) or _ending_glyph(inline.text, legend), None
+            found = _piped(inline.text, legend) or _coded(inline, legend)
+            return found or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
         if not _names_work(name):
             return None, None
@@ -170,6 +174,22 @@ def heading_marker(
     if not _names_work(rest):
         return None, None
     return Marker(emoji_status, written, end=end), None
+
+
+# A status word and a colon opening a heading, the deliverable after it: "Future: v1.0".
+_LEAD_WORD = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{0,20}?)[ \t]*:[ \t]+(?=\S)")
+
+
+def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] | None:
+    """A status word and a colon opening a heading before the deliverable it names (``Future:
+    v1.0 - Plugins``): ``(status, where the word ends, where the name starts)``."""
+    lead = _LEAD_WORD.match(text)
+    if lead is None:
+        return None
+    status = legend.word(lead["word"]) or strong_word(lead["word"])
+    if status is None or not _names_work(text[lead.end() :]):
+        return None
+    return status, lead.end("word"), lead.end()
 
 
 # A task box opening a heading, as generated roadmaps title each feature: "### [x] Renderer".
@@ -243,3 +263,19 @@ def _piped(text: str, legend: Legend) -> Marker | None:
         return None
     status, bar, start, end = tag
     return Marker(status, text[start:end], tail=bar)  # the words, not the priority before
+
+
+def _coded(inline: Inline, legend: Legend) -> Marker | None:
+    """A heading that names a deliverable and ends with its status in a code span, as a
+    document whose legend lists `pending` | `in_progress` | `done` writes it (``### M1 —
+    Project Bootstrap `done```)."""
+    text = inline.text
+    if not inline.code:
+        return None
+    start, end = inline.code[-1]
+    if end != len(text.rstrip()) or not start or not text[start - 1].isspace():
+        return None
+    status = legend.word(text[start:end]) or status_of_word(text[start:end])
+    if status is None or not _names_work(text[:start]):
+        return None
+    return Marker(status, text[start:end], tail=start)

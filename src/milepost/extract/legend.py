@@ -128,7 +128,8 @@ def _glossary(block: ListBlock) -> bool:
     "=" and its meaning, no glyph twice (work repeats ✅; a legend defines it once), and a
     meaning of them names a status ("- ✅: Search" and "- 🚧: Sync" are work). Entries may
     leave the separator out where the words after the glyph are a status word, whole ("1.
-    ❌ Canceled", "2. ⭕️ Done": no work is called "Done"), and two or more entries say one."""
+    ❌ Canceled", "2. ⭕️ Done": no work is called "Done"; "🔴 Planning: 2 items", a status
+    summary's count after it), and two or more entries say one."""
     first = block.items[0].inline.text.lstrip()[:1] if block.items else ""
     if first.isascii() and first != ":":
         return False  # most lists: words first, no glyph (a ":shortcode:" may be one)
@@ -145,7 +146,11 @@ def _glossary(block: ListBlock) -> bool:
             meaning = text[separator.end() :]
         else:  # no separator: the words after the glyph are a status, whole
             meaning = text[end:].strip()
-            if len(meaning.split()) > _BARE_WORDS or status_of_word(meaning) is None:
+            words, colon, count = meaning.partition(":")
+            counted = bool(colon) and count.strip()[:1].isdigit()
+            if counted:  # "🔴 Planning: 2 items", a status summary's (and its "📝 Total: 9")
+                meaning = words.strip()
+            if len(meaning.split()) > _BARE_WORDS or not (counted or status_of_word(meaning)):
                 return False
             bare = True
         glyphs.append(glyph_key(text[:end]))

@@ -181,6 +181,8 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
     if not text or len(text) > 80:
         return (None, True) if criteria else None
     status = label_status(text.rstrip(":* "))
+    if status is None and ":" in text:
+        status = _said_after_label(text)
     if status is None:
         found = emoji_at(text)
         if found is not None and len(text) < 40:
@@ -191,6 +193,17 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
     if status is None and not criteria:
         return None
     return status, criteria
+
+
+def _said_after_label(text: str) -> Status | None:
+    """The status a list's label states after its colon, alone ("**Remaining Tasks (Week
+    2):** 🔄 IN PROGRESS"): the list's open boxes are that far along."""
+    head, _, tail = text.rpartition(":")
+    value = tail.strip(" *_")
+    if not head.strip(" *_") or not value:
+        return None
+    found = cell_status(Inline(value))
+    return found.status if found is not None and found.end >= len(value) else None
 
 
 _EMOJI_LABEL = {"💡": Status.FUTURE, "🔮": Status.FUTURE}

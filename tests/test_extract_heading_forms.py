@@ -188,7 +188,8 @@ def test_an_emoji_before_a_part_of_the_document_decorates_it() -> None:
     legend: neither is a deliverable, and the legend's entries are no items."""
     text = (
         "# R\n\n## 📋 Feature Overview\n\n| Feature | Status |\n|---|---|\n"
-        "| Images | ✅ Completed |\n\n## 🚧 Search overhaul\n\n## 🔄 Status Legend\n\n"
+        "| Images | ✅ Completed |\n\n## 🚧 Search overhaul\n\n## 🔄 Release Schedule\n\n"
+        "## 🚧 Risk Mitigation\n\n## 🏗 MoSCoW Prioritization\n\n## 🔄 Status Legend\n\n"
         "- 🔴 Not Started - Feature not yet begun\n- 🟡 In Progress - Being implemented\n"
     )
     assert statuses(text) == [("Images", "done"), ("Search overhaul", "in_progress")]

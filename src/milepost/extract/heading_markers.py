@@ -112,6 +112,18 @@ _DOCUMENT_PARTS = frozenset(
         "references",
         "resources",
         "appendix",
+        "schedule",
+        "timeline",
+        "mitigation",
+        "risks",
+        "metrics",
+        "kpis",
+        "prioritization",
+        "priorities",
+        "strategy",
+        "vision",
+        "principles",
+        "guidelines",
     }
 )
 

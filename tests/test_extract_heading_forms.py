@@ -386,3 +386,26 @@ def test_a_status_summary_with_counts_defines_its_glyphs() -> None:
         ("Linting", "done"),
         ("AI docs", "planned"),
     ]
+
+
+ENDED = "# R\n\n## Later\n\n- item rating (#10) &#x2713;\n- Search ✅\n- Launch 🚀\n- [ ] Box ✅\n"
+
+
+def test_a_status_glyph_ending_an_item_is_its_status(tmp_path: Path) -> None:
+    """A status glyph ending an item, "- Search ✅", is done ("&#x2713;" is ✓); a decoration ending it says nothing, and a
+    task's box decides."""
+    assert statuses(ENDED) == [
+        ("item rating", "done"),
+        ("Search", "done"),
+        ("Launch 🚀", "future"),
+        ("Box ✅", "future"),
+    ]
+    path = tmp_path / "roadmap.md"
+    path.write_text(ENDED, encoding="utf-8")
+    api.edit(path, "start", item="Search", today=TODAY)  # the glyph set where it stands
+    assert "\n- Search 🚧\n" in path.read_text("utf-8")
+
+
+def test_a_criterions_ending_glyph_is_no_status() -> None:
+    text = "# R\n\n## Goal 1\n\n**Success Criteria:**\n- Tests pass ✅\n- Docs up ✅\n"
+    assert statuses(text) == []

@@ -176,6 +176,12 @@ def _rewrite_rest(
         body = fielded
     body, agreeing = _without_tags(body, status, voice.legend)
     agreeing = agreeing or named is not None
+    words = body.rstrip(" \t")
+    ends = _ending_glyph(words, status, voice) if emoji is None and not boxed else None
+    if fielded is None and not relabelled and not agreeing and ends is not None:
+        # "Search ✅": the status glyph that ends it, a reason's note before it
+        note = f" ({reason})" if reason else ""
+        return f"{gap}{lead}{words[: ends[0]].rstrip()}{note} {ends[1]}{body[len(words) :]}"
     if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = lead + body

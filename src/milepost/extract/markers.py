@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from milepost.document import Inline
-from milepost.extract.name_tags import name_tag
+from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
@@ -226,6 +226,10 @@ def item_marker(
         return Marker(Status.PLANNED, box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
+    if not criteria and not text[-1:].isascii():  # "Search ✅": a status glyph that ends it
+        found = ending_glyph(text, legend)
+        if found is not None:
+            return Marker(found[0], text[found[1] :].strip(), end=0, tail=found[1])
     return None
 
 

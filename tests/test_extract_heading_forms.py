@@ -392,8 +392,8 @@ ENDED = "# R\n\n## Later\n\n- item rating (#10) &#x2713;\n- Search ✅\n- Launch
 
 
 def test_a_status_glyph_ending_an_item_is_its_status(tmp_path: Path) -> None:
-    """A status glyph ending an item, "- Search ✅", is done ("&#x2713;" is ✓); a decoration ending it says nothing, and a
-    task's box decides."""
+    """A status glyph ending an item, "- Search ✅", is done ("&#x2713;" is ✓); a decoration
+    ending it says nothing, and a task's box decides."""
     assert statuses(ENDED) == [
         ("item rating", "done"),
         ("Search", "done"),
@@ -409,3 +409,12 @@ def test_a_status_glyph_ending_an_item_is_its_status(tmp_path: Path) -> None:
 def test_a_criterions_ending_glyph_is_no_status() -> None:
     text = "# R\n\n## Goal 1\n\n**Success Criteria:**\n- Tests pass ✅\n- Docs up ✅\n"
     assert statuses(text) == []
+
+
+def test_a_bracketed_status_with_an_underscore_opens_an_item(tmp_path: Path) -> None:
+    text = "# R\n\n## Work\n\n- [IN_PROGRESS] Remote control\n- [DONE] Web UI\n"
+    assert statuses(text) == [("Remote control", "in_progress"), ("Web UI", "done")]
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    api.edit(path, "start", item="Web UI", today=TODAY)  # the document's own word
+    assert "\n- [IN_PROGRESS] Web UI\n" in path.read_text("utf-8")

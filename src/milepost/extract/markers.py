@@ -65,8 +65,9 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-# A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar".
-_BRACKETED = re.compile(r"[(\[][ *_]*(?P<word>[A-Za-z][A-Za-z' -]{0,24}?)[ *_]*[)\]][ \t]+(?=\S)")
+# A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar",
+# "[IN_PROGRESS] Baz".
+_BRACKETED = re.compile(r"[(\[][ *_]*(?P<word>[A-Za-z][A-Za-z_' -]{0,24}?)[ *_]*[)\]][ \t]+(?=\S)")
 
 
 def bracketed_status(text: str, pos: int = 0) -> tuple[Status, int, int, int] | None:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from milepost.extract import fields
-from milepost.vocabulary import periods
+from milepost.vocabulary import periods, sections
 
 WORDS = st.sampled_from(["in", "by", "target", "Target:", "(", "[", "x", "within", "v1", "*", "_"])
 SPACE = st.sampled_from([" ", "  ", "\t", "", ":", "`"])
@@ -51,3 +51,22 @@ def test_long_lines_of_versions_and_dashes_still_read() -> None:
     title = fields.clean_title("Ship it" + " -" * 5000 + " (#12)")
     assert title.startswith("Ship it - -") and "#12" not in title
     assert len(title) >= 2 * 5000 - fields._TAIL_MAX
+
+
+_BRACKETED_END = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*$")
+
+
+def _bracketed_ends_by_pattern(text: str) -> str:
+    """What a title's bracketed notes were once taken off with: the pattern, one note at a
+    time from the whole text (quadratic on a heading of thousands of "[ ]")."""
+    while text.rstrip().endswith((")", "]")):
+        shorter = _BRACKETED_END.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return text
+
+
+@given(st.text(alphabet="ab ()[]\t", max_size=16))
+def test_bracketed_ends_read_from_the_end_agree_with_the_pattern(text: str) -> None:
+    assert sections._without_bracketed_ends(text) == _bracketed_ends_by_pattern(text)

@@ -112,7 +112,6 @@ for _kind, _names in {
     for _name in _names:
         _ALIASES[_name] = _kind
 
-_PAREN = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*$")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+.*$")  # "Short-Term Goals - v0.0.30"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.|[a-z]\))\s+", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w\s]+")
@@ -130,17 +129,31 @@ def strip_decoration(title: str) -> str:
     return text
 
 
+def _without_bracketed_ends(text: str) -> str:
+    """``text`` without the bracketed notes that end it, one after another ("Goals (Q3)
+    [draft]" → "Goals"): each from the first bracket opened after the closing bracket
+    before its own. Read from the end, once over: a heading of thousands of "[ ]" is
+    linear, not quadratic."""
+    end = whole = len(text.rstrip())
+    while end and text[end - 1] in ")]":
+        closed = max(text.rfind(")", 0, end - 1), text.rfind("]", 0, end - 1))
+        opened = [text.find("(", closed + 1, end), text.find("[", closed + 1, end)]
+        if max(opened) < 0:
+            break
+        end = min(at for at in opened if at >= 0)
+        while end and text[end - 1].isspace():
+            end -= 1
+    return text if end == whole else text[:end]
+
+
 def normalise(title: str) -> str:
     """Heading text reduced for matching: no emoji, numbering, suffix, punctuation, case."""
     text = strip_decoration(title)
     # Each pattern is tried only where its mark is: most headings have no dash or bracket.
     if "-" in text or "–" in text or "—" in text:
         text = _DASH_SUFFIX.sub("", text)
-    while text.rstrip().endswith((")", "]")):
-        shorter = _PAREN.sub("", text)
-        if shorter == text:
-            break
-        text = shorter
+    if text.rstrip().endswith((")", "]")):
+        text = _without_bracketed_ends(text)
     text = _NUMBERING.sub("", text)
     text = text.replace("&", " and ").replace("-", " ")
     text = _PUNCT.sub(" ", text)

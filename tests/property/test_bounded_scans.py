@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from milepost.extract import fields
+from milepost.extract import fields, legend
 from milepost.vocabulary import periods, sections
 
 WORDS = st.sampled_from(["in", "by", "target", "Target:", "(", "[", "x", "within", "v1", "*", "_"])
@@ -70,3 +70,38 @@ def _bracketed_ends_by_pattern(text: str) -> str:
 @given(st.text(alphabet="ab ()[]\t", max_size=16))
 def test_bracketed_ends_read_from_the_end_agree_with_the_pattern(text: str) -> None:
     assert sections._without_bracketed_ends(text) == _bracketed_ends_by_pattern(text)
+
+
+_DEFINES = re.compile(
+    r"(?i)\b(?:status(?:es)?|states?)\b.*\b(?:definitions?|defined|means?|meanings?|values|"
+    r"labels|column)\b|\b(?:definitions?|meanings?|values|labels)\b.*\b(?:status(?:es)?|states?)\b"
+)
+_DEFINES_WORDS = st.sampled_from(
+    [
+        "status",
+        "Statuses",
+        "states",
+        "stat",
+        "definition",
+        "defined",
+        "means",
+        "meaning",
+        "values",
+        "labels",
+        "column",
+        "x",
+        "statusx",
+        "-",
+        "_",
+    ]
+)
+
+
+@given(st.lists(st.tuples(_DEFINES_WORDS, st.sampled_from([" ", "", ".", "_"])), max_size=7))
+def test_status_definitions_found_word_by_word_agree_with_the_pattern(
+    parts: list[tuple[str, str]],
+) -> None:
+    """Whether words over a list say it defines statuses, found with two searches, as the
+    one pattern with ".*" between them (quadratic on many "Status:") found it."""
+    said = "".join(word + gap for word, gap in parts)
+    assert legend._defines_statuses(said) == (_DEFINES.search(said) is not None)

@@ -88,10 +88,28 @@ def legend_list(title: str, above: Paragraph | None, block: ListBlock | None = N
 
 # What a heading or the paragraph over a list says where the list defines statuses: "##
 # Roadmap status definition", "you'll see the following values in the `Status` column:".
-_DEFINES = re.compile(
-    r"(?i)\b(?:status(?:es)?|states?)\b.*\b(?:definitions?|defined|means?|meanings?|values|"
-    r"labels|column)\b|\b(?:definitions?|meanings?|values|labels)\b.*\b(?:status(?:es)?|states?)\b"
+# (Each is searched for alone, from where the other was found: one pattern with ".*" between
+# them backtracked over a paragraph of many "Status:" in quadratic time.)
+_STATUS_WORD = lazy_pattern(r"(?i)\b(?:status(?:es)?|states?)\b")
+_DEFINING_AFTER = lazy_pattern(
+    r"(?i)\b(?:definitions?|defined|means?|meanings?|values|labels|column)\b"
 )
+_DEFINING_BEFORE = lazy_pattern(r"(?i)\b(?:definitions?|meanings?|values|labels)\b")
+
+
+def _defines_statuses(said: str) -> bool:
+    """Whether ``said`` names statuses and their definitions: a status word, then a defining
+    word ("Status values", "the status column"), or a definition word, then a status
+    ("Definitions of each status")."""
+    status = _STATUS_WORD.search(said)
+    if status is None:
+        return False
+    if _DEFINING_AFTER.search(said, status.end()) is not None:
+        return True
+    defining = _DEFINING_BEFORE.search(said)
+    return defining is not None and _STATUS_WORD.search(said, defining.end()) is not None
+
+
 # A definition: a bold name, then ".", ":", "=" or a dash, then what it means.
 _DEFINITION = lazy_pattern(r"\s*(?:[.:=—–→]|\s-)\s+\S")
 
@@ -103,7 +121,7 @@ def _definitions(block: ListBlock, title: str, above: Paragraph | None) -> bool:
     least half of the names a status. "## Key Milestones" over "- **Beta**: search" is work,
     and so is a list under such a heading with a paragraph over it that does not say so."""
     said = above.inline.text if above is not None else title  # the closest words say it
-    if "stat" not in said.lower() or _DEFINES.search(said) is None:  # both ways name a status
+    if "stat" not in said.lower() or not _defines_statuses(said):
         return False
     named = 0
     for item in block.items:

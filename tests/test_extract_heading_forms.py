@@ -418,3 +418,23 @@ def test_a_bracketed_status_with_an_underscore_opens_an_item(tmp_path: Path) -> 
     path.write_text(text, encoding="utf-8")
     api.edit(path, "start", item="Web UI", today=TODAY)  # the document's own word
     assert "\n- [IN_PROGRESS] Web UI\n" in path.read_text("utf-8")
+
+
+CAPITALS = (
+    "# R\n\n## Upcoming\n\n- [ ] Sync\n  - FUTURE: conflict UI\n  - NOTE: see doc\n"
+    "  - IMPLEMENTED: export\n- TODO: docs\n- WIP: Export tool\n"
+)
+
+
+def test_a_status_label_in_capitals_opens_an_item(tmp_path: Path) -> None:
+    """ "FUTURE:", "TODO:", "WIP:" are statuses; "NOTE:" and a weak word are not."""
+    assert statuses(CAPITALS) == [
+        ("Sync", "planned"),
+        ("conflict UI", "future"),
+        ("docs", "planned"),
+        ("Export tool", "in_progress"),
+    ]
+    path = tmp_path / "roadmap.md"
+    path.write_text(CAPITALS, encoding="utf-8")
+    api.edit(path, "start", item="docs", today=TODAY)  # the document's word, in capitals
+    assert "\n- WIP: docs\n" in path.read_text("utf-8")

@@ -14,7 +14,7 @@ from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, free_text_status, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
-from milepost.extract.markers import bracketed_status, decorated_bracket
+from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
@@ -153,6 +153,13 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
+    elif label is None and emoji is None and (capitals := caps_label(body)):
+        # "FUTURE: Sync": the label in capitals that opens the item is its marker
+        lead, body, relabelled = (
+            relabel(body[: capitals[1]], status, voice),
+            body[capitals[1] :],
+            True,
+        )
     elif (
         label is None
         and emoji is None

@@ -29,6 +29,7 @@ from milepost.vocabulary.status_words import (
 __all__ = [
     "Marker",
     "bracketed_status",
+    "caps_label",
     "cell_status",
     "decorated_bracket",
     "item_marker",
@@ -82,6 +83,21 @@ def bracketed_status(text: str, pos: int = 0) -> tuple[Status, int, int, int] | 
     return status, found.start("word"), found.end("word"), found.end()
 
 
+# A label in capitals opening an item, then a colon: "FUTURE: Sync", "IN PROGRESS: Export".
+_CAPS_LABEL = re.compile(r"(?P<word>[A-Z][A-Z' _-]{1,24}?):[ \t]+(?=\S)")
+
+
+def caps_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
+    """A status label in capitals and a colon opening ``text`` at ``pos`` (``FUTURE:
+    Sync``): ``(status, where its word ends, where the name starts)``; None for a label
+    that is no status ("NOTE:", "NEW:") or a weak word ("IMPLEMENTED:")."""
+    found = _CAPS_LABEL.match(text, pos)
+    status = strong_word(found["word"]) if found is not None else None
+    if found is None or status is None:
+        return None
+    return status, found.end("word"), found.end()
+
+
 def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:
     """:func:`bracketed_status` after the glyphs of no status that may lead ``text`` ("✨
     (In progress) Due dates"), as :func:`leading_markers` reads it."""
@@ -103,6 +119,9 @@ def leading_markers(
         and first.isalnum()
         and (not (inline.strong or inline.emphasis) or _strong_at(inline, pos) is None)
     ):
+        capitals = caps_label(text, pos) if first.isupper() else None
+        if capitals is not None:  # "FUTURE: Sync": a status label in capitals, unbolded
+            return None, capitals[0], capitals[2], text[pos : capitals[1] + 1]
         return None, None, pos, ""  # plain words first: no emoji, no label (the common case)
     bracketed = bracketed_status(text, pos) if first in ("(", "[") else None
     if bracketed is not None:

@@ -281,8 +281,6 @@ _HEADING_FORMS = [
     "### {name} | IDEA",
     "### v1.2 {name} (In Progress)",
     "### {name} (done)",
-    "### M1 — {name} `pending`",
-    "### M2 — {name} `in_progress`",
     "## Future: {name}",
     "## Next: v0.9.0 - {name}",
 ]
@@ -358,8 +356,12 @@ def test_a_status_word_and_a_colon_opening_a_heading_is_its_status(tmp_path: Pat
     ]
     path = tmp_path / "roadmap.md"
     path.write_text(LED, encoding="utf-8")
-    api.edit(path, "start", item="Team Features", today=TODAY)
-    assert "\n## In Progress: Team Features\n" in path.read_text("utf-8")
+    roadmap = milepost.loads(LED)
+    edit = ops.set_status(roadmap, roadmap.items[1], Status.PLANNED)
+    planned = apply(roadmap.document.source, edit.patches).text
+    assert "\n## Next: Team Features\n" in planned  # the document's word for planned
+    api.edit(path, "start", item="Team Features", today=TODAY)  # "In Progress:" is a section
+    assert "\n## 🚧 Team Features\n" in path.read_text("utf-8")
 
 
 def test_a_label_stating_a_status_after_its_colon_gives_its_open_boxes_that_status() -> None:
@@ -402,8 +404,11 @@ def test_a_status_glyph_ending_an_item_is_its_status(tmp_path: Path) -> None:
     ]
     path = tmp_path / "roadmap.md"
     path.write_text(ENDED, encoding="utf-8")
-    api.edit(path, "start", item="Search", today=TODAY)  # the glyph set where it stands
-    assert "\n- Search 🚧\n" in path.read_text("utf-8")
+    api.edit(path, "start", item="Search", today=TODAY)  # only a check mark ends an item
+    assert "\n- 🚧 Search\n" in path.read_text("utf-8")
+    api.edit(path, "ship", item="item rating", today=TODAY)  # done already: nothing to do
+    api.edit(path, "drop", item="item rating", today=TODAY)
+    assert "\n- ❌ item rating (#10)\n" in path.read_text("utf-8")
 
 
 def test_a_criterions_ending_glyph_is_no_status() -> None:
@@ -438,3 +443,50 @@ def test_a_status_label_in_capitals_opens_an_item(tmp_path: Path) -> None:
     path.write_text(CAPITALS, encoding="utf-8")
     api.edit(path, "start", item="docs", today=TODAY)  # the document's word, in capitals
     assert "\n- WIP: docs\n" in path.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # topical emoji ending features, not check marks
+        "## Features\n\n- Calendar 🗓️\n- Auto-refresh 🔄\n- Suggestions 💡\n- Timer ⏳\n",
+        "## Known issues\n\n- Login fails on Safari ❌\n",
+        # a status word and a colon titling a section, not naming a deliverable
+        "## In Progress: This Sprint\n\n## Done: Recent wins\n\n## Next: What's coming\n",
+        # a status in one code span ending one heading: a name, not the document's way
+        "## Tracker\n\n### New issue state `blocked`\n\n### Rename `wip`\n",
+    ],
+)
+def test_forms_that_say_no_status(text: str) -> None:
+    assert statuses(f"# R\n\n{text}") == []
+
+
+def test_a_subsections_emoji_before_document_part_words_still_marks_a_deliverable() -> None:
+    text = "# R\n\n## 📋 Feature Overview\n\n### ✅ Release notes\n\n### 🚧 Pricing strategy\n"
+    assert statuses(text) == [("Release notes", "done"), ("Pricing strategy", "in_progress")]
+
+
+def test_a_summary_of_progress_with_counts_redefines_no_glyph() -> None:
+    """A list reporting progress ("✅ Testing: 100% green"): ✅ stays done below it."""
+    text = (
+        "# R\n\n## Release 2.0 readiness\n- ✅ Testing: 100% of suites green\n"
+        "- 🚧 Documentation: 3 pages left\n- 📋 Planning: 2 items open\n\n"
+        "## Features\n- ✅ Search\n"
+    )
+    assert statuses(text)[-1] == ("Search", "done")
+
+
+def test_more_heading_forms_agree_with_their_list_forms(tmp_path: Path) -> None:
+    text = (
+        "# R\n\n## Work\n\n##### [R3] | Export | MUST IN_PROGRESS\n\n"
+        "### [ ] ✨ (In progress) Due dates\n\n### [ ] Renderer ###\n"
+    )
+    assert statuses(text) == [
+        ("[R3] | Export", "in_progress"),
+        ("Due dates", "in_progress"),
+        ("Renderer", "planned"),
+    ]
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    api.edit(path, "drop", item="Renderer", today=TODAY)  # the closing sequence stays last
+    assert "\n### [ ] Renderer (dropped) ###\n" in path.read_text("utf-8")

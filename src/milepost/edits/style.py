@@ -7,6 +7,7 @@ emoji-and-word form.
 
 from __future__ import annotations
 
+import html
 import re
 
 from milepost.document import read_inline
@@ -17,7 +18,7 @@ from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
-from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import (
     STATUS_LABEL,
@@ -186,9 +187,13 @@ def _rewrite_rest(
     words = body.rstrip(" \t")
     ends = _ending_glyph(words, status, voice) if emoji is None and not boxed else None
     if fielded is None and not relabelled and not agreeing and ends is not None:
-        # "Search ✅": the status glyph that ends it, a reason's note before it
-        note = f" ({reason})" if reason else ""
-        return f"{gap}{lead}{words[: ends[0]].rstrip()}{note} {ends[1]}{body[len(words) :]}"
+        if status is Status.DONE or voice.legend.glyph(glyph_key(ends[1])) is status:
+            # "Search ✅": the check mark that ends it, a reason's note before it
+            note = f" ({reason})" if reason else ""
+            return f"{gap}{lead}{words[: ends[0]].rstrip()}{note} {ends[1]}{body[len(words) :]}"
+        # only a check mark is read there ("Timer ⏳" is a topical emoji): the check mark
+        # goes, and the new status leads the item as in an unmarked one
+        body = words[: ends[0]].rstrip() + body[len(words) :]
     if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = lead + body
@@ -264,6 +269,15 @@ def restatus_line(
         )
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)
+    closing = _CLOSING.search(heading["rest"]) if heading is not None else None
+    if heading is not None and closing is not None and closing.start():
+        # "### [ ] Renderer ###": set without the closing sequence, then put it back after
+        cut = heading.start("rest") + closing.start()
+        inner = restatus_line(
+            body[:cut] + ending, status, reason=reason, voice=voice, say_planned=say_planned
+        )
+        words, _ = split_line_ending(inner)
+        return f"{words}{body[cut:]}{ending}"
     box_match = heading_box(heading["rest"]) if heading is not None else None
     if heading is not None and box_match is not None:
         # "### [ ] HTML output": the box that opens it, as a task item's
@@ -288,11 +302,15 @@ def restatus_line(
         return f"{heading['lead']}{rest}{ending}"
     led = lead_word(heading["rest"], voice.legend) if heading is not None else None
     if heading is not None and led is not None:
-        # "## Next: v0.9.0 - Teams": the status word that opens it
+        # "## Next: v0.9.0 - Teams": the status word that opens it; a plan's word only
+        # ("## Done: X" would title a section), else the document's glyph for it
         rest, note = heading["rest"], f" ({reason})" if reason else ""
-        words = relabel(rest[: led[1]], status, voice)
-        body = rest[led[1] :].rstrip(" \t")
-        return f"{heading['lead']}{words}{body}{note}{rest[len(body) + led[1] :]}{ending}"
+        if status in (Status.PLANNED, Status.FUTURE):
+            words, at = relabel(rest[: led[1]], status, voice), led[1]
+        else:
+            words, at = f"{voice.glyph(status)} ", led[2]
+        body = rest[at:].rstrip(" \t")
+        return f"{heading['lead']}{words}{body}{note}{rest[len(body) + at :]}{ending}"
     coded = _CODE_TAG.search(heading["rest"]) if heading is not None else None
     if heading is not None and coded is not None and voice.status_of(coded["word"]):
         # "### M1 — Bootstrap `pending`": the status in the code span that ends it
@@ -325,10 +343,19 @@ def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, str] | 
     """Where the status glyph ending a heading's text begins, and the glyph for ``status``
     that replaces it; None where none ends it or the document writes the status as words."""
     found = ending_glyph(rest, voice.legend)
+    entity = _ENTITY_END.search(rest) if found is None and rest.endswith(";") else None
+    if entity is not None:  # "Search &#x2713;": the glyph written as a character reference
+        glyph = ending_glyph("x " + html.unescape(entity["ref"]), voice.legend)
+        found = None if glyph is None else (glyph[0], entity.start("ref"))
     if found is None:
         return None
-    new = voice.glyph(status, rest[found[1] :])
+    new = voice.glyph(status, html.unescape(rest[found[1] :]))
     return None if new.startswith(("*", "_")) else (found[1], new)
+
+
+_ENTITY_END = re.compile(r"\s(?P<ref>&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,12});)$")
+# An ATX heading's closing sequence: "### Renderer ###".
+_CLOSING = re.compile(r"[ \t]+#+[ \t]*$")
 
 
 def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:

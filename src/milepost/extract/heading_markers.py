@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from milepost.document import Inline
-from milepost.extract.markers import Marker, leading_markers
+from milepost.extract.markers import Marker, bracketed_status, decorated_bracket, leading_markers
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
@@ -16,7 +16,14 @@ from milepost.vocabulary.sections import SectionKind, classify, normalise, strip
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
-__all__ = ["heading_box", "heading_marker", "label_status", "lead_word", "pipe_tag"]
+__all__ = [
+    "code_status",
+    "heading_box",
+    "heading_marker",
+    "label_status",
+    "lead_word",
+    "pipe_tag",
+]
 
 
 _GENERIC = frozenset(
@@ -88,15 +95,21 @@ def label_status(title: str) -> Status | None:
 
 def _names_work(name: str) -> bool:
     """Whether a heading's words (its status marker set aside) name a deliverable: not a
-    section of the template ("🎯 Current Focus"), not a part of a document ("📋 Feature
-    Overview", "🔄 Status Legend"), not only a time ("🗓️ November 2026")."""
+    section of the template ("🎯 Current Focus"), not only a time ("🗓️ November 2026")."""
     if not name or classify(name) is not SectionKind.OTHER:
         return False
-    last = name.rstrip(" :*_").rpartition(" ")[2].lower()
-    return last not in _DOCUMENT_PARTS and not _only_when(name)
+    return not _only_when(name)
 
 
-# What a heading names when it titles a part of the document, not work: its last word.
+def _names_a_part(name: str) -> bool:
+    """Whether a top section's words title a part of the document ("Feature Overview",
+    "Status Legend", "Release Schedule"): its emoji decorates it. (A deliverable of those
+    words, "### ✅ Release notes", is a subsection's.)"""
+    return name.rstrip(" :*_").rpartition(" ")[2].lower() in _DOCUMENT_PARTS
+
+
+# What a top section's heading names when it titles a part of the document, not work: its
+# last word.
 _DOCUMENT_PARTS = frozenset(
     {
         "overview",
@@ -152,12 +165,21 @@ def _ending_glyph(text: str, legend: Legend) -> Marker | None:
 
 
 def heading_marker(
-    title: str, inline: Inline, legend: Legend = NO_LEGEND, *, scope: Status | None = None
+    title: str,
+    inline: Inline,
+    legend: Legend = NO_LEGEND,
+    *,
+    scope: Status | None = None,
+    level: int = 3,
+    coded: bool = False,
 ) -> tuple[Marker | None, Status | None]:
     """A heading's role: ``(marker, None)`` when it is a deliverable with a status
     (``### ✅ Offline mode``, ``### [x] Renderer``), ``(None, status)`` when it is a status
     heading that gives its items a status (``## Backlog``), ``(None, None)`` otherwise.
-    ``scope``: the status of the status heading it is under, which refines an open box."""
+    ``scope``: the status of the status heading it is under, which refines an open box;
+    ``level``: its level (a top section's emoji decorates a part of the document, "## 📋
+    Feature Overview"); ``coded``: the document writes statuses in code spans ending its
+    headings (``### M1 — Bootstrap `done```)."""
     said = label_status(title)
     if said is not None:
         return None, said
@@ -169,12 +191,11 @@ def heading_marker(
         # "## Future: v1.0 - Plugins", "## Next: Team features": a status word and a colon
         return Marker(lead[0], inline.text[: lead[2]].strip(), end=lead[2]), None
     if emoji_status is None and word_status is None:
-        # "### Alpha 3 - Completed 2024-01-14": a status after a dash ending the heading
         # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)": a tag
         # that ends the heading
         tag = dash_tag(inline.text, legend) or _bracket_end(inline.text, legend)
         if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
-            found = _piped(inline.text, legend) or _coded(inline, legend)
+            found = _piped(inline.text, legend) or (_coded(inline, legend) if coded else None)
             return found or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
         if not _names_work(name):
@@ -183,7 +204,7 @@ def heading_marker(
     if emoji_status is None or word_status is not None:
         return None, None
     rest = strip_decoration(inline.text[end:])
-    if not _names_work(rest):
+    if not _names_work(rest) or (level <= 2 and _names_a_part(rest)):
         return None, None
     return Marker(emoji_status, written, end=end), None
 
@@ -193,15 +214,26 @@ _LEAD_WORD = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{0,20}?)[ \t]*:[ \t]+(?=\S
 
 
 def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] | None:
-    """A status word and a colon opening a heading before the deliverable it names (``Future:
-    v1.0 - Plugins``): ``(status, where the word ends, where the name starts)``."""
+    """A plan's status word and a colon opening a heading before the deliverable it names
+    (``Future: v1.0 - Plugins``, ``Next: Team features``): ``(status, where the word ends,
+    where the name starts)``. Other statuses so written title sections ("Done: Recent
+    wins")."""
     lead = _LEAD_WORD.match(text)
     if lead is None:
         return None
     status = legend.word(lead["word"]) or strong_word(lead["word"])
-    if status is None or not _names_work(text[lead.end() :]):
-        return None
+    name = text[lead.end() :]
+    if status not in (Status.PLANNED, Status.FUTURE) or not _names_work(name):
+        return None  # "## Done: Recent wins", "## In Progress: This Sprint": sections
+    if name.split(maxsplit=1)[0].lower().strip("'’") in _SECTION_LEADS:
+        return None  # "## Next: What's coming", "## Future: Our plans"
     return status, lead.end("word"), lead.end()
+
+
+# Words that open what a section is about, not a deliverable's name.
+_SECTION_LEADS = frozenset(
+    {"this", "these", "that", "what", "what's", "whats", "our", "the", "upcoming", "recent"}
+)
 
 
 # A task box opening a heading, as generated roadmaps title each feature: "### [x] Renderer".
@@ -237,6 +269,12 @@ def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | Non
     written = inline.text[:end].strip()
     if box.group(1) != " ":
         return Marker(Status.DONE, written, end=end)
+    opening = bracketed_status(inline.text, end)
+    name_at = opening[3] if opening is not None else end
+    if opening is None and (decorated := decorated_bracket(inline.text[end:])) is not None:
+        opening, name_at = decorated, end + decorated[3]
+    if opening is not None:  # "### [ ] ✨ (In progress) Due dates", as in a list
+        return Marker(opening[0], inline.text[:name_at].strip(), end=name_at)
     tag = trailing_tag(inline.text[end:], legend)
     if tag is not None:
         return Marker(tag.status, f"{written} {tag.written}", end=end, tail=end + tag.start)
@@ -248,7 +286,7 @@ def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | Non
 # A status as the last of a heading's fields parted by pipes, after a priority or none, as
 # generated roadmaps write them: "##### [R1] | Schema definition | MUST DONE".
 _PIPE_TAG = re.compile(
-    r"\s\|\s+(?:(?:must|should|could|may|won'?t)\s+)?(?P<word>[A-Za-z][A-Za-z' -]{1,24}?)\s*$",
+    r"\s\|\s+(?:(?:must|should|could|may|won'?t)\s+)?(?P<word>[A-Za-z][A-Za-z_' -]{1,24}?)\s*$",
     re.IGNORECASE,
 )
 
@@ -281,6 +319,17 @@ def _coded(inline: Inline, legend: Legend) -> Marker | None:
     """A heading that names a deliverable and ends with its status in a code span, as a
     document whose legend lists `pending` | `in_progress` | `done` writes it (``### M1 —
     Project Bootstrap `done```)."""
+    found = code_status(inline, legend)
+    if found is None or not _names_work(inline.text[: found[1]]):
+        return None
+    status, start = found
+    return Marker(status, inline.text[start : len(inline.text.rstrip())], tail=start)
+
+
+def code_status(inline: Inline, legend: Legend = NO_LEGEND) -> tuple[Status, int] | None:
+    """A status word in a code span that ends a heading's words, after a blank, and where
+    the span starts. A document writes its statuses so where several of its headings end
+    so (:func:`milepost.extract.walk.walk` counts them): "### Rename `wip`" alone is a name."""
     text = inline.text
     if not inline.code:
         return None
@@ -288,6 +337,4 @@ def _coded(inline: Inline, legend: Legend) -> Marker | None:
     if end != len(text.rstrip()) or not start or not text[start - 1].isspace():
         return None
     status = legend.word(text[start:end]) or status_of_word(text[start:end])
-    if status is None or not _names_work(text[:start]):
-        return None
-    return Marker(status, text[start:end], tail=start)
+    return None if status is None else (status, start)

@@ -14,7 +14,7 @@ from milepost.extract.legend_meanings import meaning_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import Status, emoji_at, pictograph_at
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
@@ -168,8 +168,12 @@ def _glossary(block: ListBlock) -> bool:
             counted = bool(colon) and count.strip()[:1].isdigit()
             if counted:  # "🔴 Planning: 2 items", a status summary's (and its "📝 Total: 9")
                 meaning = words.strip()
-            if len(meaning.split()) > _BARE_WORDS or not (counted or status_of_word(meaning)):
+            said = status_of_word(meaning)
+            if len(meaning.split()) > _BARE_WORDS or not (counted or said):
                 return False
+            default = EMOJI.get(glyph_key(text[:end]))
+            if said is not None and default is not None and said is not default:
+                return False  # "✅ Testing: 100% green" reports progress, defines nothing
             bare = True
         glyphs.append(glyph_key(text[:end]))
         statuses += meaning_status(meaning) is not None

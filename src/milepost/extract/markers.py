@@ -246,10 +246,16 @@ def item_marker(
         return Marker(Status.PLANNED, box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
-    if not criteria and not text[-1:].isascii():  # "Search ✅": a status glyph that ends it
+    if not criteria and not text[-1:].isascii():  # "Search ✅": a check mark that ends it
         found = ending_glyph(text, legend)
-        if found is not None:
-            return Marker(found[0], text[found[1] :].strip(), end=0, tail=found[1])
+        glyph = text[found[1] :].strip() if found is not None else ""
+        if found is not None and (found[0] is Status.DONE or legend.glyph(glyph_key(glyph))):
+            # a topical emoji ending a feature ("Calendar 🗓️", "Timer ⏳") decorates it, as
+            # any but a check mark or a glyph the legend defines; words before it win
+            said = trailing_tag(text[: found[1]].rstrip(), legend)
+            if said is not None:
+                return Marker(said.status, said.written, end=0, tail=said.start)
+            return Marker(found[0], glyph, end=0, tail=found[1])
     return None
 
 

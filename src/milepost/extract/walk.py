@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import islice
 
 from milepost.document import (
     Block,
@@ -27,7 +28,7 @@ from milepost.document import (
     Table,
     descendants,
 )
-from milepost.extract.heading_markers import heading_marker, label_status
+from milepost.extract.heading_markers import code_status, heading_marker, label_status
 from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend, legend_entry, legend_list
@@ -62,7 +63,13 @@ def walk(
     legend = vocabulary.merged(find_legend(document))
     result = Walk(legend=legend)
     base = WalkContext(
-        path, legend, _uses_strike_for_done(document, legend), anchor, (), document.source.lines
+        path,
+        legend,
+        _uses_strike_for_done(document, legend),
+        anchor,
+        (),
+        document.source.lines,
+        coded=_codes_statuses(document, legend),
     )
     # The first level-1 heading is the document's title, never an item; a later one may be
     # ("# ✔️ Milestone - Async Crypto" under "# 2016 Q4").
@@ -70,6 +77,15 @@ def walk(
     _walk_section(document.root, base, result, title)
     result.items.sort(key=first_line)
     return result
+
+
+def _codes_statuses(document: Document, legend: Legend) -> bool:
+    """Whether the document writes statuses in code spans that end its headings (``### M1 —
+    Bootstrap `done```): three or more of them do ("### Rename `wip`" alone is a name)."""
+    if "`" not in document.source.text:
+        return False
+    coded = (h for h in document.headings if h.inline.code and code_status(h.inline, legend))
+    return next(islice(coded, 2, None), None) is not None
 
 
 def _walk_section(
@@ -83,7 +99,14 @@ def _walk_section(
         scope: Status | None = None
         criteria = False
         if heading is not title_heading:
-            marker, scope = heading_marker(title, heading.inline, ctx.legend, scope=ctx.scope)
+            marker, scope = heading_marker(
+                title,
+                heading.inline,
+                ctx.legend,
+                scope=ctx.scope,
+                level=heading.level,
+                coded=ctx.coded,
+            )
             if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
@@ -102,6 +125,7 @@ def _walk_section(
             criteria=criteria,
             done_context=ctx.done_context or Status.DONE in (heading_status, scope),
             period=heading_period(title, ctx.anchor) or ctx.period,
+            coded=ctx.coded,
         )
         if marker is not None:
             _heading_item(section, marker, ctx, out, source=source)

@@ -72,6 +72,7 @@ class WalkContext(NamedTuple):
     criteria: bool = False
     done_context: bool = False
     period: Period | None = None  # the nearest heading's period, inherited by its items
+    coded: bool = False  # the document ends headings with statuses in code spans
 
 
 def make_item(

@@ -10,9 +10,10 @@ from typing import TypeVar
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit, named
+from milepost.edits.lines import split_line_ending
 from milepost.edits.restatus import set_status, voice_of
 from milepost.edits.status_field import set_status_field
-from milepost.edits.style import before_owners, split_line_ending
+from milepost.edits.style import before_owners
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key

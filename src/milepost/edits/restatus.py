@@ -8,13 +8,10 @@ from collections import Counter
 from itertools import pairwise
 
 from milepost.document import Block, Patch, Table, apply, descendants, parse
+from milepost.edits.cells import restatus_cell, restatus_field
 from milepost.edits.edit import Edit, named
-from milepost.edits.style import (
-    restatus_cell,
-    restatus_field,
-    restatus_line,
-    split_line_ending,
-)
+from milepost.edits.lines import split_line_ending
+from milepost.edits.style import restatus_line
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit
-from milepost.edits.style import split_line_ending
+from milepost.edits.lines import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Roadmap
 from milepost.vocabulary.dates import date_like, redate

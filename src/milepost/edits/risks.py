@@ -12,10 +12,10 @@ import re
 
 from milepost.document import Patch
 from milepost.edits.edit import Edit
+from milepost.edits.lines import split_line_ending
 from milepost.edits.placement import content_end
 from milepost.edits.readback import read_risk
 from milepost.edits.records import candidates
-from milepost.edits.style import split_line_ending
 from milepost.errors import UsageError
 from milepost.model import Risk, Roadmap, title_key
 from milepost.vocabulary.sections import SectionKind, classify

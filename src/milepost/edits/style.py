@@ -1,8 +1,8 @@
 """Rewriting one item's marker in the author's own style.
 
 A list item keeps its indentation, bullet, box, emoji-or-word style, bold label and line
-ending; only the marker changes. Status cells of tables keep their emoji-only, word-only or
-emoji-and-word form.
+ending; only the marker changes; a heading keeps the form its status takes (an emoji, a box,
+a tag, a pipe-parted field). Status cells and fields are set in :mod:`.cells`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ import html
 import re
 
 from milepost.document import read_inline
+from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
+from milepost.edits.lines import split_line_ending
 from milepost.edits.name_status import set_name_status
-from milepost.edits.status_field import before_tag, free_text_status, set_status_field
+from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
@@ -21,11 +23,9 @@ from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import (
-    STATUS_LABEL,
     WEAK_WORDS,
     is_status_label,
     status_of_phrase,
-    status_of_word,
 )
 from milepost.vocabulary.titles import CARRIED_OVER
 
@@ -33,10 +33,7 @@ __all__ = [
     "before_owners",
     "carried_over",
     "item_parts",
-    "restatus_cell",
-    "restatus_field",
     "restatus_line",
-    "split_line_ending",
     "without_carried_note",
 ]
 
@@ -57,12 +54,6 @@ _LABEL = re.compile(
     r"^(?P<open>\*\*|__|[*_])(?P<word>[^*_\s][^*_\n]*?)(?P<colon_in>:?)(?P<close>(?P=open))"
     r"(?P<colon_out>:?)"
 )
-# The status value of a field: an emoji and/or status words, up to the words that follow
-# (or the owners and references: "**Status:** Planned @kim").
-_FIELD_VALUE = re.compile(
-    r"\s*(?:[^\w\s*_(\[]{1,3}\ufe0f?\s*)?(?:\*\*|__)?(?:[A-Za-z][A-Za-z' -]*?)?(?:\*\*|__)?"
-    r"(?=\s+(?:in|on|since|as of)\b|\s*[-–—(,;:]|\s+[@#]|\s*$)"
-)
 _OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
 _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)
 
@@ -72,12 +63,6 @@ def item_parts(body: str) -> tuple[str, str, str] | None:
     markers), its box (``"[ ] "``, else empty) and the rest; None for a line that is none."""
     match = _ITEM.match(body)
     return None if match is None else (match["lead"], match["box"] or "", match["rest"])
-
-
-def split_line_ending(line: str) -> tuple[str, str]:
-    """``("text", "\\r\\n")`` from ``"text\\r\\n"``."""
-    body = line.rstrip("\r\n")
-    return body, line[len(body) :]
 
 
 def before_owners(text: str, note: str) -> str:
@@ -112,12 +97,6 @@ def without_carried_note(title: str) -> str:
     return " ".join(CARRIED_OVER.sub(" ", title).split())
 
 
-def _emoji_prefix(text: str, voice: Voice) -> tuple[str, str] | None:
-    """The leading status emoji as written (with variation selector) and what follows it."""
-    end = voice.glyph_end(text)
-    return None if end is None else (text[:end], text[end:])
-
-
 def _rewrite_rest(
     rest: str,
     status: Status,
@@ -129,7 +108,7 @@ def _rewrite_rest(
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
     planned box says so in a tag too)."""
-    emoji = _emoji_prefix(rest, voice)
+    emoji = emoji_prefix(rest, voice)
     text = rest
     head = ""
     if emoji is not None:
@@ -140,7 +119,7 @@ def _rewrite_rest(
     if label is not None and is_status_label(label["word"]):
         # "- **Status:** ✅ Completed in v0.1.5": the value after the field is the marker.
         value = body[label.end() :]
-        words_end = _FIELD_VALUE.match(value)
+        words_end = FIELD_VALUE.match(value)
         cut = words_end.end() if words_end else 0
         new_value = restatus_cell(value[:cut], status, voice) if cut else f" {voice.glyph(status)}"
         after = value[cut:]
@@ -294,7 +273,7 @@ def restatus_line(
         rest = f"{rest[:bar].rstrip()}{note}{rest[bar:start]}{words}{rest[end:]}"
         return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (
-        _emoji_prefix(heading["rest"], voice) is not None
+        emoji_prefix(heading["rest"], voice) is not None
         # "### Alpha 3 - Completed 2024-01-14": the tag that ends it
         or trailing_tag(read_inline(heading["rest"]).text, voice.legend) is not None
     ):
@@ -356,71 +335,3 @@ def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, str] | 
 _ENTITY_END = re.compile(r"\s(?P<ref>&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,12});)$")
 # An ATX heading's closing sequence: "### Renderer ###".
 _CLOSING = re.compile(r"[ \t]+#+[ \t]*$")
-
-
-def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
-    """A ``**Status:** 🚧 In Progress`` paragraph line with its value set to ``status``."""
-    body, ending = split_line_ending(line)
-    match = re.search(rf"(?i)\b{STATUS_LABEL}\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?", body)
-    if match is None:
-        raise ValueError("no status field on the line")
-    value = body[match.end() :]
-    code = _CODE_VALUE.match(value)
-    if code is not None:  # "Status: `WIP`": the words in the code span, its ticks kept
-        said = restatus_cell(code["words"], status, voice)
-        return (
-            body[: match.end() + code.start("words")] + said + value[code.end("words") :] + ending
-        )
-    found = _FIELD_VALUE.match(value)
-    cut = found.end() if found else 0
-    free = free_text_status(value.strip(), voice.legend)
-    if free is not None and not status_of_word(value[:cut].strip(" *_")):
-        # "design in progress", "DONE. Released in 0.15.0": the status words alone are set
-        at = len(value) - len(value.lstrip()) + free[1]
-        words = value[at : at + free[2] - free[1]]
-        new = relabel(words, status, voice)
-        return body[: match.end()] + value[:at] + new + value[at + len(words) :] + ending
-    return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
-
-
-_CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")
-# A few words qualifying a cell's status, kept before the new one ("At Sandstorm: ").
-_QUALIFIER = re.compile(r"[^\W\d][\w .'/&-]{0,28}?:\s+")
-
-
-def _qualifier(cell: str) -> re.Match[str] | None:
-    """The qualifier before a status phrase in a cell ("At Sandstorm: Not started yet.")."""
-    found = _QUALIFIER.match(cell) if ":" in cell else None
-    if found is None or len(found.group().split()) > 4:
-        return None
-    return found if status_of_phrase(cell[found.end() :]) is not None else None
-
-
-_CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
-
-
-def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
-    """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
-    its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them."""
-    inner = cell.strip()
-    left = cell[: len(cell) - len(cell.lstrip())]
-    right = cell[len(cell.rstrip()) :]
-    label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
-    if label_said is not None and label_said.end() < len(inner):
-        left, inner = left + label_said.group(), inner[label_said.end() :]
-    emoji = _emoji_prefix(inner, voice)
-    written = (emoji[1] if emoji else inner).strip()
-    bold = written.startswith(("**", "__"))
-    plain = written.strip("*_ ")
-    label = relabel(plain, status, voice) if plain else ""
-    if bold and label:
-        # "**Shipped – Sep 9**": the bold goes on after the words, its close is not theirs
-        closed = len(written) > 4 and written.endswith(written[:2])
-        label = f"**{label}**" if closed else f"{written[:2]}{label}"
-    if emoji is not None and not plain:
-        new = voice.glyph(status, emoji[0])
-    elif emoji is not None:
-        new = f"{voice.glyph(status, emoji[0])} {label}"
-    else:
-        new = label or f"{voice.glyph(status)} {voice.word(status)}"
-    return f"{left}{new}{right}"

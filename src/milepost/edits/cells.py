@@ -1,0 +1,96 @@
+"""Setting a status where a document writes it as a value: a Status cell of a table and a
+``**Status:**`` field, each in the author's form (emoji only, words only, or both; a label
+or a qualifier before them kept)."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.edits.lines import split_line_ending
+from milepost.edits.status_field import free_text_status
+from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import STATUS_LABEL, status_of_phrase, status_of_word
+
+__all__ = ["FIELD_VALUE", "emoji_prefix", "restatus_cell", "restatus_field"]
+
+# The status value of a field: an emoji and/or status words, up to the words that follow
+# (or the owners and references: "**Status:** Planned @kim").
+FIELD_VALUE = re.compile(
+    r"\s*(?:[^\w\s*_(\[]{1,3}\ufe0f?\s*)?(?:\*\*|__)?(?:[A-Za-z][A-Za-z' -]*?)?(?:\*\*|__)?"
+    r"(?=\s+(?:in|on|since|as of)\b|\s*[-–—(,;:]|\s+[@#]|\s*$)"
+)
+
+
+def emoji_prefix(text: str, voice: Voice) -> tuple[str, str] | None:
+    """The leading status emoji as written (with variation selector) and what follows it."""
+    end = voice.glyph_end(text)
+    return None if end is None else (text[:end], text[end:])
+
+
+def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
+    """A ``**Status:** 🚧 In Progress`` paragraph line with its value set to ``status``."""
+    body, ending = split_line_ending(line)
+    match = re.search(rf"(?i)\b{STATUS_LABEL}\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?", body)
+    if match is None:
+        raise ValueError("no status field on the line")
+    value = body[match.end() :]
+    code = _CODE_VALUE.match(value)
+    if code is not None:  # "Status: `WIP`": the words in the code span, its ticks kept
+        said = restatus_cell(code["words"], status, voice)
+        return (
+            body[: match.end() + code.start("words")] + said + value[code.end("words") :] + ending
+        )
+    found = FIELD_VALUE.match(value)
+    cut = found.end() if found else 0
+    free = free_text_status(value.strip(), voice.legend)
+    if free is not None and not status_of_word(value[:cut].strip(" *_")):
+        # "design in progress", "DONE. Released in 0.15.0": the status words alone are set
+        at = len(value) - len(value.lstrip()) + free[1]
+        words = value[at : at + free[2] - free[1]]
+        new = relabel(words, status, voice)
+        return body[: match.end()] + value[:at] + new + value[at + len(words) :] + ending
+    return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
+
+
+_CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")
+# A few words qualifying a cell's status, kept before the new one ("At Sandstorm: ").
+_QUALIFIER = re.compile(r"[^\W\d][\w .'/&-]{0,28}?:\s+")
+
+
+def _qualifier(cell: str) -> re.Match[str] | None:
+    """The qualifier before a status phrase in a cell ("At Sandstorm: Not started yet.")."""
+    found = _QUALIFIER.match(cell) if ":" in cell else None
+    if found is None or len(found.group().split()) > 4:
+        return None
+    return found if status_of_phrase(cell[found.end() :]) is not None else None
+
+
+_CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
+
+
+def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
+    """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
+    its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them."""
+    inner = cell.strip()
+    left = cell[: len(cell) - len(cell.lstrip())]
+    right = cell[len(cell.rstrip()) :]
+    label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
+    if label_said is not None and label_said.end() < len(inner):
+        left, inner = left + label_said.group(), inner[label_said.end() :]
+    emoji = emoji_prefix(inner, voice)
+    written = (emoji[1] if emoji else inner).strip()
+    bold = written.startswith(("**", "__"))
+    plain = written.strip("*_ ")
+    label = relabel(plain, status, voice) if plain else ""
+    if bold and label:
+        # "**Shipped – Sep 9**": the bold goes on after the words, its close is not theirs
+        closed = len(written) > 4 and written.endswith(written[:2])
+        label = f"**{label}**" if closed else f"{written[:2]}{label}"
+    if emoji is not None and not plain:
+        new = voice.glyph(status, emoji[0])
+    elif emoji is not None:
+        new = f"{voice.glyph(status, emoji[0])} {label}"
+    else:
+        new = label or f"{voice.glyph(status)} {voice.word(status)}"
+    return f"{left}{new}{right}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from milepost.document import Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
@@ -18,6 +19,7 @@ from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
+    "FoundLegend",
     "config_legend",
     "find_legend",
     "legend_entry",
@@ -35,12 +37,22 @@ def config_legend(statuses: tuple[tuple[str, str], ...]) -> Legend:
     return Legend.from_markers({marker: Status(name) for marker, name in statuses})
 
 
-def find_legend(document: Document) -> Legend:
+class FoundLegend(NamedTuple):
+    """A document's legend, and the entries of every list of its sections' own as
+    :func:`legend_entry` judged them while finding it (by ``id`` of the list, the ``id`` of
+    each item that is an entry): the walk over the same lists need not judge them again."""
+
+    legend: Legend
+    entries: dict[int, frozenset[int]]
+
+
+def find_legend(document: Document) -> FoundLegend:
     """The document's legend paragraphs (``**Status Legend:** 🟢 Active | 🔴 Blocked``,
     ``Legend: ✅ Done | 🔧 In Progress``), legend tables (``| 🚀 | Released |``) and legend
     lists (``- 🚀 Released`` under "Legend:", ``- 🚀 = Released``) → glyph meanings, wherever
     they are: before the work they explain or after it."""
     glyphs: dict[str, Status] = {}
+    entries: dict[int, frozenset[int]] = {}
     for section in document.root.walk():
         above: Paragraph | None = None
         for block in section.blocks:
@@ -48,11 +60,9 @@ def find_legend(document: Document) -> Legend:
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
                 labelled = legend_list(section.title, above, block)
-                pairs = [
-                    (entry[0], entry[1])
-                    for item in block.items
-                    if (entry := legend_entry(item, labelled=labelled)) and entry[2]
-                ]
+                found = [(item, legend_entry(item, labelled=labelled)) for item in block.items]
+                entries[id(block)] = frozenset(id(item) for item, entry in found if entry)
+                pairs = [(entry[0], entry[1]) for _, entry in found if entry and entry[2]]
             elif isinstance(block, Paragraph):
                 pairs = _paragraph_pairs(block.inline.text)
             else:
@@ -62,7 +72,7 @@ def find_legend(document: Document) -> Legend:
                 status = meaning_status(meaning)
                 if status is not None:
                     glyphs[glyph] = status
-    return Legend(glyphs) if glyphs else NO_LEGEND
+    return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)
 
 
 # What a paragraph or heading over a legend list says: "Legend:", "Key", "How to read this".

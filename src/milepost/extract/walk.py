@@ -60,8 +60,9 @@ def walk(
 
     ``vocabulary`` holds markers the config adds; the document's own legend wins over it.
     """
-    legend = vocabulary.merged(find_legend(document))
-    result = Walk(legend=legend)
+    found = find_legend(document)
+    legend = vocabulary.merged(found.legend)
+    result = Walk(legend=legend, entries=found.entries)
     base = WalkContext(
         path,
         legend,
@@ -175,13 +176,18 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             when = label_period(above.inline, ctx.anchor) if above is not None else None
             if when is not None:  # "**raylib 7.0**" over its list dates it, as a heading would
                 inner = inner._replace(period=when)
-            title = ctx.section[-1] if ctx.section and depth == 0 else ""
-            labelled = legend_list(title, above, block)
+            entries = out.entries.get(id(block)) if depth == 0 else None
+            if entries is None:  # a list finding the legend did not judge (in a quote, nested)
+                title = ctx.section[-1] if ctx.section and depth == 0 else ""
+                labelled = legend_list(title, above, block)
+                entries = frozenset(
+                    id(i) for i in block.items if legend_entry(i, labelled=labelled) is not None
+                )
             for list_item in block.items:
                 if depth and is_field(list_item):  # "- Status: WIP" under its item: read there
                     _walk_blocks(list_item.children, inner, out, depth=depth)
                     continue
-                if legend_entry(list_item, labelled=labelled) is None:  # "✅ Done" of a legend
+                if id(list_item) not in entries:  # "✅ Done" of a legend is no item
                     _list_item(list_item, inner, out, depth)
         elif isinstance(block, Table):
             table_items(block, ctx, out)

@@ -26,11 +26,14 @@ __all__ = ["Walk", "WalkContext", "first_line", "make_item"]
 @dataclass(slots=True)
 class Walk:
     """What the generic pass found: items in document order, indexed by first line, and the
-    legend they were read with (the config's markers and the document's own)."""
+    legend they were read with (the config's markers and the document's own); ``entries``:
+    the legend entries among the items of the lists finding the legend judged (by ``id`` of
+    the list, see :class:`milepost.extract.legend.FoundLegend`)."""
 
     items: list[Item] = field(default_factory=list)
     by_line: dict[int, Item] = field(default_factory=dict)
     legend: Legend = NO_LEGEND
+    entries: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def add(self, item: Item) -> Item:
         self.items.append(item)

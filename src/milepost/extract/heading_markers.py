@@ -7,7 +7,13 @@ import re
 from functools import lru_cache
 
 from milepost.document import Inline
-from milepost.extract.markers import Marker, bracketed_status, decorated_bracket, leading_markers
+from milepost.extract.markers import (
+    Marker,
+    bracketed_status,
+    decorated_bracket,
+    leading_markers,
+    open_box,
+)
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
@@ -187,10 +193,10 @@ def heading_marker(
     if boxed is not None:
         return boxed, None
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
-    if emoji_status is None and word_status is None and (lead := lead_word(inline.text, legend)):
-        # "## Future: v1.0 - Plugins", "## Next: Team features": a status word and a colon
-        return Marker(lead[0], inline.text[: lead[2]].strip(), end=lead[2]), None
     if emoji_status is None and word_status is None:
+        lead = lead_word(inline.text, legend)
+        if lead is not None:  # "## Future: v1.0 - Plugins": a plan's word and a colon
+            return Marker(lead[0], inline.text[: lead[2]].strip(), end=lead[2]), None
         # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)": a tag
         # that ends the heading
         tag = dash_tag(inline.text, legend) or _bracket_end(inline.text, legend)
@@ -278,9 +284,7 @@ def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | Non
     tag = trailing_tag(inline.text[end:], legend)
     if tag is not None:
         return Marker(tag.status, f"{written} {tag.written}", end=end, tail=end + tag.start)
-    if scope is not None and scope not in (Status.DONE, Status.PLANNED):
-        return Marker(scope, written, end=end)
-    return Marker(Status.PLANNED, written, end=end)
+    return Marker(open_box(scope), written, end=end)
 
 
 # A status as the last of a heading's fields parted by pipes, after a priority or none, as

@@ -111,6 +111,8 @@ def _defines_statuses(said: str) -> bool:
     """Whether ``said`` names statuses and their definitions: a status word, then a defining
     word ("Status values", "the status column"), or a definition word, then a status
     ("Definitions of each status")."""
+    if "stat" not in said.lower():
+        return False  # both ways name a status: most words over a list name none
     status = _STATUS_WORD.search(said)
     if status is None:
         return False
@@ -131,7 +133,7 @@ def _definitions(block: ListBlock, title: str, above: Paragraph | None) -> bool:
     least half of the names a status. "## Key Milestones" over "- **Beta**: search" is work,
     and so is a list under such a heading with a paragraph over it that does not say so."""
     said = above.inline.text if above is not None else title  # the closest words say it
-    if "stat" not in said.lower() or not _defines_statuses(said):
+    if not _defines_statuses(said):
         return False
     named = 0
     for item in block.items:

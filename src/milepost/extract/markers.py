@@ -18,7 +18,7 @@ from milepost.document import Inline
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import (
     WEAK_WORDS,
     is_status_label,
@@ -34,6 +34,7 @@ __all__ = [
     "decorated_bracket",
     "item_marker",
     "leading_markers",
+    "open_box",
 ]
 
 
@@ -98,12 +99,20 @@ def caps_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
     return status, found.end("word"), found.end()
 
 
+def open_box(scope: Status | None) -> Status:
+    """What an open task box says with nothing more beside it: planned, or the status of the
+    status heading or label it is under where that says more ("## Future", "In Progress")."""
+    return (
+        scope
+        if scope is not None and scope not in (Status.DONE, Status.PLANNED)
+        else Status.PLANNED
+    )
+
+
 def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:
     """:func:`bracketed_status` after the glyphs of no status that may lead ``text`` ("✨
     (In progress) Due dates"), as :func:`leading_markers` reads it."""
-    pos = 0
-    while (end := pictograph_at(text, pos)) is not None and emoji_at(text, pos) is None:
-        pos = _skip_space(text, end)
+    pos = decorations_end(text)
     return bracketed_status(text, pos) if pos else None
 
 
@@ -241,9 +250,7 @@ def item_marker(
             return Marker(emoji_status, box + written, end=end)
         if inline.strike and inline.is_struck():  # "- [ ] ~~Search~~": crossed off, undone
             return Marker(Status.DROPPED, box + "~~", end=end)
-        if scope is not None and scope not in (Status.DONE, Status.PLANNED):
-            return Marker(scope, box, end=end)
-        return Marker(Status.PLANNED, box, end=end)
+        return Marker(open_box(scope), box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
     if not criteria and not text[-1:].isascii():  # "Search ✅": a check mark that ends it

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_in_value, status_of_word
 
 __all__ = ["Tag", "bracket_tag", "dash_tag", "status_field", "strong_word", "trailing_tag"]
@@ -140,12 +140,9 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
 
 
 def _undecorated(words: str) -> str:
-    """``words`` without a glyph of no status that leads them ("👷WIP" → "WIP"); a status
+    """``words`` without the glyphs of no status that lead them ("👷WIP" → "WIP"); a status
     glyph stays, for the words to be read with it or not at all."""
-    end = pictograph_at(words)
-    if end is None or emoji_at(words) is not None:
-        return words
-    return words[end:].lstrip(" \ufe0f")
+    return words[decorations_end(words) :]
 
 
 def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:

@@ -85,7 +85,7 @@ def _codes_statuses(document: Document, legend: Legend) -> bool:
     Bootstrap `done```): three or more of them do ("### Rename `wip`" alone is a name)."""
     if "`" not in document.source.text:
         return False
-    coded = (h for h in document.headings if h.inline.code and code_status(h.inline, legend))
+    coded = (h for h in document.headings if code_status(h.inline, legend))
     return next(islice(coded, 2, None), None) is not None
 
 

@@ -190,6 +190,17 @@ def emoji_written(text: str, pos: int = 0) -> tuple[str, int] | None:
     return glyph, end
 
 
+def decorations_end(text: str, pos: int = 0) -> int:
+    """Where the glyphs of no status that lead ``text`` at ``pos`` ("✨", "👷": decorations)
+    end, with the blanks after each; ``pos`` itself where none does. A status emoji stops
+    it."""
+    while (end := pictograph_at(text, pos)) is not None and emoji_at(text, pos) is None:
+        pos = end
+        while text[pos : pos + 1] in (" ", "\t", "\u00a0"):
+            pos += 1
+    return pos
+
+
 def pictograph_at(text: str, pos: int = 0) -> int | None:
     """Where an unknown pictograph (decoration) starting at ``pos`` ends, if there is one."""
     if text[pos : pos + 1].isascii() and text[pos : pos + 1] != ":":

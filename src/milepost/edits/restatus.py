@@ -195,8 +195,7 @@ def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
     struck.pop(item.span.start, None)
     if not struck:
         return
-    after = extract(parse(apply(roadmap.document.source, (patch,))), vocabulary=roadmap.legend)
-    now = {i.span.start: i.status for i in after.items}
+    now = {i.span.start: i.status for i in _patched(roadmap, patch).items}
     moved = next((at for at, was in struck.items() if now.get(at) != was), None)
     if moved is not None:
         raise UsageError(
@@ -209,9 +208,14 @@ def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
 
 def _reads(roadmap: Roadmap, line: int, new: str) -> Status | None:
     """The status the item on ``line`` reads as with that line written as ``new``."""
-    patched = apply(roadmap.document.source, (Patch(line, line + 1, (new,)),))
-    after = extract(parse(patched), vocabulary=roadmap.legend)
+    after = _patched(roadmap, Patch(line, line + 1, (new,)))
     return next((i.status for i in after.items if i.span.start == line), None)
+
+
+def _patched(roadmap: Roadmap, patch: Patch) -> Roadmap:
+    """The roadmap as it reads with ``patch`` applied (its legend kept: the config's markers
+    with it), to judge an edit before it is made."""
+    return extract(parse(apply(roadmap.document.source, (patch,))), vocabulary=roadmap.legend)
 
 
 def _crossed_off(item: Item) -> bool:

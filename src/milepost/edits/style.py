@@ -125,7 +125,7 @@ def _rewrite_rest(
         after = value[cut:]
         if reason:  # the words after the value are the title's: the note ends them
             words = after.rstrip(" \t")
-            after = before_owners(words, f" ({reason})") + after[len(words) :]
+            after = before_owners(words, _note(reason)) + after[len(words) :]
         return f"{head}{gap}{body[: label.end()]}{new_value}{after}"
     lead = ""
     relabelled = label is not None and voice.status_of(label["word"]) is not None
@@ -133,20 +133,9 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
-    elif label is None and emoji is None and (capitals := caps_label(body)):
-        # "FUTURE: Sync": the label in capitals that opens the item is its marker
-        lead, body, relabelled = (
-            relabel(body[: capitals[1]], status, voice),
-            body[capitals[1] :],
-            True,
-        )
-    elif (
-        label is None
-        and emoji is None
-        and (bracketed := bracketed_status(body) or decorated_bracket(body))
-    ):
-        # "(in progress) Search": the bracketed status opening the item is its marker
-        _, start, end, _ = bracketed
+    elif label is None and emoji is None and (opening := _opening_words(body)):
+        # "FUTURE: Sync", "(in progress) Search": the status opening the item is its marker
+        start, end = opening
         lead, body, relabelled = (
             body[:start] + relabel(body[start:end], status, voice),
             body[end:],
@@ -168,7 +157,7 @@ def _rewrite_rest(
     if fielded is None and not relabelled and not agreeing and ends is not None:
         if status is Status.DONE or voice.legend.glyph(glyph_key(ends[1])) is status:
             # "Search ✅": the check mark that ends it, a reason's note before it
-            note = f" ({reason})" if reason else ""
+            note = _note(reason)
             return f"{gap}{lead}{words[: ends[0]].rstrip()}{note} {ends[1]}{body[len(words) :]}"
         # only a check mark is read there ("Timer ⏳" is a topical emoji): the check mark
         # goes, and the new status leads the item as in an unmarked one
@@ -179,7 +168,7 @@ def _rewrite_rest(
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
     if reason:  # before a tag that ends the item (it ends it still), else before its owners
-        note = f" ({reason})"
+        note = _note(reason)
         stripped = before_tag(stripped, note, voice.legend) or before_owners(stripped, note)
     box_tag = _TAGS.get(status) or ("planned" if tag and status is Status.PLANNED else None)
     if boxed and box_tag and emoji is None and not agreeing and not relabelled:
@@ -187,6 +176,17 @@ def _rewrite_rest(
         stripped = before_owners(stripped, f" ({box_tag})")
     body = stripped + trailing
     return f"{head}{gap}{body}" if head else body
+
+
+def _opening_words(body: str) -> tuple[int, int] | None:
+    """Where the status words opening an item's ``body`` stand, as the extractor reads them:
+    a label in capitals ("FUTURE: Sync"), a bracketed status ("(in progress) Search", after
+    a decoration too: "✨ (In progress) Due dates")."""
+    capitals = caps_label(body)
+    if capitals is not None:
+        return 0, capitals[1]
+    bracketed = bracketed_status(body) or decorated_bracket(body)
+    return None if bracketed is None else (bracketed[1], bracketed[2])
 
 
 def _status_words(text: str) -> int:
@@ -267,10 +267,8 @@ def restatus_line(
     piped = pipe_tag(heading["rest"], voice.legend) if heading is not None else None
     if heading is not None and piped is not None:
         # "##### [R1] | Schema | MUST TODO": the status words of its last field
-        rest, (_, bar, start, end) = heading["rest"], piped
-        note = f" ({reason})" if reason else ""
-        words = relabel(rest[start:end], status, voice)
-        rest = f"{rest[:bar].rstrip()}{note}{rest[bar:start]}{words}{rest[end:]}"
+        _, bar, start, end = piped
+        rest = _set_words(heading["rest"], bar, start, end, status, reason, voice)
         return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (
         emoji_prefix(heading["rest"], voice) is not None
@@ -283,7 +281,7 @@ def restatus_line(
     if heading is not None and led is not None:
         # "## Next: v0.9.0 - Teams": the status word that opens it; a plan's word only
         # ("## Done: X" would title a section), else the document's glyph for it
-        rest, note = heading["rest"], f" ({reason})" if reason else ""
+        rest, note = heading["rest"], _note(reason)
         if status in (Status.PLANNED, Status.FUTURE):
             words, at = relabel(rest[: led[1]], status, voice), led[1]
         else:
@@ -293,17 +291,29 @@ def restatus_line(
     coded = _CODE_TAG.search(heading["rest"]) if heading is not None else None
     if heading is not None and coded is not None and voice.status_of(coded["word"]):
         # "### M1 — Bootstrap `pending`": the status in the code span that ends it
-        rest, note = heading["rest"], f" ({reason})" if reason else ""
-        words = relabel(coded["word"], status, voice)
-        rest = f"{rest[: coded.start()].rstrip()}{note} `{words}`{rest[coded.end('tick') :]}"
+        bar, start, end = coded.start(), coded.start("word"), coded.end("word")
+        rest = _set_words(heading["rest"], bar, start, end, status, reason, voice)
         return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (glyph := _ending_glyph(heading["rest"], status, voice)):
         # "### Milestone 3 ✅": the glyph that ends it, a reason's note before it
         at, new = glyph
         rest = heading["rest"]
-        note = f" ({reason})" if reason else ""
-        return f"{heading['lead']}{rest[:at].rstrip()}{note} {new}{ending}"
+        return f"{heading['lead']}{rest[:at].rstrip()}{_note(reason)} {new}{ending}"
     raise ValueError("cannot find the item's marker on its line")
+
+
+def _set_words(
+    rest: str, field: int, start: int, end: int, status: Status, reason: str | None, voice: Voice
+) -> str:
+    """A heading's text with the status words at ``[start, end)`` of the field that ends it
+    (from ``field``: " | MUST TODO", " `pending`") relabelled, a reason's note before it."""
+    words = relabel(rest[start:end], status, voice)
+    return f"{rest[:field].rstrip()}{_note(reason)}{rest[field:start]}{words}{rest[end:]}"
+
+
+def _note(reason: str | None) -> str:
+    """A reason as the note an edit writes before the marker it sets: " (waiting on #412)"."""
+    return f" ({reason})" if reason else ""
 
 
 def _set_box(box: str, status: Status) -> str:

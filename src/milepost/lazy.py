@@ -35,9 +35,10 @@ def lazy_names(
 
 class _LazyPattern:
     """A regular expression compiled on its first use. Each method of :class:`re.Pattern` it
-    offers compiles the pattern, then puts the compiled pattern's own bound methods on the
-    instance, so that every later call goes straight to them (no ``__getattr__``: a class with
-    one is slower on every attribute, found or not)."""
+    offers (``_PATTERN_METHODS``, set on the class below) compiles the pattern, then puts the
+    compiled pattern's own bound methods on the instance, so that every later call goes
+    straight to them (no ``__getattr__``: a class with one is slower on every attribute,
+    found or not)."""
 
     def __init__(self, source: str, flags: int) -> None:
         self._source = source
@@ -49,35 +50,25 @@ class _LazyPattern:
             setattr(self, name, getattr(compiled, name))
         return compiled
 
-    def match(self, *args: Any) -> Any:
-        return self._compiled().match(*args)
-
-    def fullmatch(self, *args: Any) -> Any:
-        return self._compiled().fullmatch(*args)
-
-    def search(self, *args: Any) -> Any:
-        return self._compiled().search(*args)
-
-    def sub(self, *args: Any) -> Any:
-        return self._compiled().sub(*args)
-
-    def subn(self, *args: Any) -> Any:
-        return self._compiled().subn(*args)
-
-    def split(self, *args: Any) -> Any:
-        return self._compiled().split(*args)
-
-    def findall(self, *args: Any) -> Any:
-        return self._compiled().findall(*args)
-
-    def finditer(self, *args: Any) -> Any:
-        return self._compiled().finditer(*args)
-
     def __repr__(self) -> str:
         return f"lazy_pattern({self._source!r}, {self._flags!r})"
 
 
 _PATTERN_METHODS = ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer")
+
+
+def _first_use(name: str) -> Callable[..., Any]:
+    """A lazy pattern's method ``name`` until its first call: compile, then call it."""
+
+    def call(self: _LazyPattern, *args: Any) -> Any:
+        return getattr(self._compiled(), name)(*args)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+for _name in _PATTERN_METHODS:
+    setattr(_LazyPattern, _name, _first_use(_name))
 
 
 def lazy_pattern(source: str, flags: int = 0) -> re.Pattern[str]:

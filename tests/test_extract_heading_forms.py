@@ -5,7 +5,6 @@ When" headings; and the edits that set each where it stands."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import milepost
-from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.model import Status
-
-TODAY = dt.date(2026, 11, 25)
+from tests.test_extract_status_places import edited
 
 
 def statuses(text: str) -> list[tuple[str, str]]:
@@ -160,10 +157,8 @@ def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_don
 def test_an_edit_sets_a_heading_box(
     tmp_path: Path, operation: str, item: str, before: str, after: str
 ) -> None:
-    path = tmp_path / "roadmap.md"
-    path.write_text(BOXED, encoding="utf-8")
-    api.edit(path, operation, item=item, today=TODAY)  # already so: nothing written
-    assert path.read_text(encoding="utf-8") == BOXED.replace(before, after)
+    written = edited(tmp_path / "roadmap.md", BOXED, (operation, item))  # already so: none
+    assert written == BOXED.replace(before, after)
 
 
 @pytest.mark.parametrize(
@@ -177,10 +172,8 @@ def test_an_edit_sets_a_heading_box(
 def test_an_edit_sets_a_pipe_tag_in_place(
     tmp_path: Path, operation: str, item: str, before: str, after: str
 ) -> None:
-    path = tmp_path / "roadmap.md"
-    path.write_text(PIPED, encoding="utf-8")
-    api.edit(path, operation, item=item, today=TODAY)
-    assert path.read_text(encoding="utf-8") == PIPED.replace(before, after)
+    written = edited(tmp_path / "roadmap.md", PIPED, (operation, item))
+    assert written == PIPED.replace(before, after)
 
 
 def test_an_emoji_before_a_part_of_the_document_decorates_it() -> None:
@@ -213,18 +206,12 @@ def test_a_bracketed_status_after_a_decoration_is_the_items() -> None:
 def test_an_edit_sets_a_bracketed_status_in_place(
     tmp_path: Path, operation: str, item: str, after: str
 ) -> None:
-    path = tmp_path / "roadmap.md"
-    path.write_text(DECORATED, encoding="utf-8")
-    api.edit(path, operation, item=item, today=TODAY)
-    assert after in path.read_text(encoding="utf-8")
+    assert after in edited(tmp_path / "roadmap.md", DECORATED, (operation, item))
 
 
 def test_starting_work_in_progress_changes_nothing(tmp_path: Path) -> None:
     """ "(In progress)" says it already: no edit rewrites it as "(In Progress)"."""
-    path = tmp_path / "roadmap.md"
-    path.write_text(DECORATED, encoding="utf-8")
-    api.edit(path, "start", item="Calendar", today=TODAY)
-    assert path.read_text(encoding="utf-8") == DECORATED
+    assert edited(tmp_path / "roadmap.md", DECORATED, ("start", "Calendar")) == DECORATED
 
 
 def test_a_legend_laid_across_a_table_defines_its_glyphs() -> None:
@@ -262,11 +249,9 @@ def test_a_bracketed_tag_ending_a_heading_and_a_typed_double_dash_tag_are_read()
 
 
 def test_an_edit_takes_a_heading_tag_and_a_double_dash_tag_away(tmp_path: Path) -> None:
-    path = tmp_path / "roadmap.md"
-    path.write_text(TAGGED, encoding="utf-8")
-    api.edit(path, "ship", item="Signal Lifecycle", today=TODAY)
-    api.edit(path, "ship", item="Export tool", today=TODAY)
-    text = path.read_text(encoding="utf-8")
+    text = edited(
+        tmp_path / "roadmap.md", TAGGED, ("ship", "Signal Lifecycle"), ("ship", "Export tool")
+    )
     assert "### ✅ v1.16 Signal Lifecycle\n" in text
     assert "- ✅ Export tool\n" in text
 
@@ -340,10 +325,8 @@ def test_a_status_in_a_code_span_ending_a_heading_is_its_status(tmp_path: Path) 
         ("Prompts", "planned"),
         ("M31 — Worktrees", "in_progress"),
     ]
-    path = tmp_path / "roadmap.md"
-    path.write_text(CODED, encoding="utf-8")
-    api.edit(path, "start", item="Wizard", today=TODAY)  # in the document's own word
-    assert "### M30 — `codebutler init` Wizard `in_progress`\n" in path.read_text("utf-8")
+    written = edited(tmp_path / "roadmap.md", CODED, ("start", "Wizard"))  # the document's word
+    assert "### M30 — `codebutler init` Wizard `in_progress`\n" in written
 
 
 LED = "# R\n\n## Next: v0.9.0 - Team & Collaboration\n\n## Future: Team Features\n\n- Sync\n"
@@ -354,14 +337,12 @@ def test_a_status_word_and_a_colon_opening_a_heading_is_its_status(tmp_path: Pat
         ("v0.9.0 - Team & Collaboration", "planned"),
         ("Team Features", "future"),
     ]
-    path = tmp_path / "roadmap.md"
-    path.write_text(LED, encoding="utf-8")
     roadmap = milepost.loads(LED)
     edit = ops.set_status(roadmap, roadmap.items[1], Status.PLANNED)
     planned = apply(roadmap.document.source, edit.patches).text
     assert "\n## Next: Team Features\n" in planned  # the document's word for planned
-    api.edit(path, "start", item="Team Features", today=TODAY)  # "In Progress:" is a section
-    assert "\n## 🚧 Team Features\n" in path.read_text("utf-8")
+    started = edited(tmp_path / "roadmap.md", LED, ("start", "Team Features"))
+    assert "\n## 🚧 Team Features\n" in started  # "In Progress:" would title a section
 
 
 def test_a_label_stating_a_status_after_its_colon_gives_its_open_boxes_that_status() -> None:
@@ -403,12 +384,11 @@ def test_a_status_glyph_ending_an_item_is_its_status(tmp_path: Path) -> None:
         ("Box ✅", "future"),
     ]
     path = tmp_path / "roadmap.md"
-    path.write_text(ENDED, encoding="utf-8")
-    api.edit(path, "start", item="Search", today=TODAY)  # only a check mark ends an item
-    assert "\n- 🚧 Search\n" in path.read_text("utf-8")
-    api.edit(path, "ship", item="item rating", today=TODAY)  # done already: nothing to do
-    api.edit(path, "drop", item="item rating", today=TODAY)
-    assert "\n- ❌ item rating (#10)\n" in path.read_text("utf-8")
+    started = edited(path, ENDED, ("start", "Search"))  # only a check mark ends an item
+    assert "\n- 🚧 Search\n" in started
+    # shipped already: nothing to do; then dropped
+    dropped = edited(path, started, ("ship", "item rating"), ("drop", "item rating"))
+    assert "\n- ❌ item rating (#10)\n" in dropped
 
 
 def test_a_criterions_ending_glyph_is_no_status() -> None:
@@ -419,10 +399,8 @@ def test_a_criterions_ending_glyph_is_no_status() -> None:
 def test_a_bracketed_status_with_an_underscore_opens_an_item(tmp_path: Path) -> None:
     text = "# R\n\n## Work\n\n- [IN_PROGRESS] Remote control\n- [DONE] Web UI\n"
     assert statuses(text) == [("Remote control", "in_progress"), ("Web UI", "done")]
-    path = tmp_path / "roadmap.md"
-    path.write_text(text, encoding="utf-8")
-    api.edit(path, "start", item="Web UI", today=TODAY)  # the document's own word
-    assert "\n- [IN_PROGRESS] Web UI\n" in path.read_text("utf-8")
+    written = edited(tmp_path / "roadmap.md", text, ("start", "Web UI"))  # the document's word
+    assert "\n- [IN_PROGRESS] Web UI\n" in written
 
 
 CAPITALS = (
@@ -439,10 +417,8 @@ def test_a_status_label_in_capitals_opens_an_item(tmp_path: Path) -> None:
         ("docs", "planned"),
         ("Export tool", "in_progress"),
     ]
-    path = tmp_path / "roadmap.md"
-    path.write_text(CAPITALS, encoding="utf-8")
-    api.edit(path, "start", item="docs", today=TODAY)  # the document's word, in capitals
-    assert "\n- WIP: docs\n" in path.read_text("utf-8")
+    written = edited(tmp_path / "roadmap.md", CAPITALS, ("start", "docs"))  # in capitals
+    assert "\n- WIP: docs\n" in written
 
 
 @pytest.mark.parametrize(
@@ -486,7 +462,5 @@ def test_more_heading_forms_agree_with_their_list_forms(tmp_path: Path) -> None:
         ("Due dates", "in_progress"),
         ("Renderer", "planned"),
     ]
-    path = tmp_path / "roadmap.md"
-    path.write_text(text, encoding="utf-8")
-    api.edit(path, "drop", item="Renderer", today=TODAY)  # the closing sequence stays last
-    assert "\n### [ ] Renderer (dropped) ###\n" in path.read_text("utf-8")
+    written = edited(tmp_path / "roadmap.md", text, ("drop", "Renderer"))
+    assert "\n### [ ] Renderer (dropped) ###\n" in written  # the closing sequence stays last

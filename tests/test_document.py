@@ -130,6 +130,34 @@ def test_inline_text_marks_bold_strike_code_and_links() -> None:
     assert inline.links[0].url == "https://x.y"
 
 
+@pytest.mark.parametrize(
+    ("markdown", "strike"),
+    [
+        ("- <del>old</del> new\n", ((0, 3),)),
+        ("- <S>old</S> new\n", ((0, 3),)),
+        ('- <strike class="x">old **bold**</strike> new\n', ((0, 8),)),
+        ("- <del>never closed\n", ()),
+        ("- <b>old</b> <sup>2</sup>\n", ()),
+        ("- <del>old **new</del>**\n", ()),  # misnested: the tag closes nothing it opened
+    ],
+)
+def test_html_strike_tags_strike_text_as_tildes_do(
+    markdown: str, strike: tuple[tuple[int, int], ...]
+) -> None:
+    lst = doc(markdown).blocks[0]
+    assert isinstance(lst, ListBlock)
+    inline = lst.items[0].inline
+    assert inline.html
+    assert inline.strike == strike
+
+
+def test_a_strike_tag_left_open_inside_bold_keeps_the_bold() -> None:
+    lst = doc("- **a <del>b** c</del>\n").blocks[0]
+    assert isinstance(lst, ListBlock)
+    assert lst.items[0].inline.strong == ((0, 3),)
+    assert lst.items[0].inline.strike == ()
+
+
 def test_task_boxes() -> None:
     d = doc("- [x] done\n- [ ] open\n- plain\n")
     lst = d.blocks[0]

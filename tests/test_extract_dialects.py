@@ -167,6 +167,12 @@ def test_strikethrough_means_done_only_where_the_document_says_so() -> None:
     assert statuses("# T\n\n- ~~b~~\n- c\n") == []
 
 
+def test_html_strike_tags_cross_off_work_as_tildes_do() -> None:
+    crossed = "# T\n\n* <del>a</del>\n* <s>b</s>\n* c\n* <del>half</del> struck\n"
+    assert statuses(crossed) == [("a", "done"), ("b", "done")]
+    assert statuses("# T\n\n* <del>a</del>\n* c\n") == []  # one struck item: no convention
+
+
 def test_glued_emoji_in_first_cell_without_status_column() -> None:
     assert statuses("# T\n\n| Feature | Owner |\n|---|---|\n| ✅ Login | @a |\n") == [
         ("Login", "done")

@@ -129,8 +129,7 @@ class BlockBuilder(LineTable):
             elif key == "Code":
                 (self.inline or self._text_target(rng)).code_span(value)
             elif key == "InlineHtml":
-                target = self.inline or self._text_target(rng)
-                target.html = True
+                (self.inline or self._text_target(rng)).raw_html(value)
             elif key == "TaskListMarker" and stack and isinstance(stack[-1], ListItem):
                 stack[-1].task = bool(value)
             # Html (inside HTML blocks), footnote references and math carry no text we read.

@@ -3,9 +3,15 @@ its strong, emphasis, strikethrough, code and link spans."""
 
 from __future__ import annotations
 
+import re
+
 from milepost.document.nodes import Inline, Link
+from milepost.lazy import lazy_pattern
 
 __all__ = ["InlineBuilder"]
+
+# An HTML tag that strikes text through, as "~~" does: "<del>", "</s>", "<strike class=x>".
+_STRIKE_TAG = lazy_pattern(r"<(/?)(?:del|s|strike)(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
 class InlineBuilder:
@@ -27,12 +33,31 @@ class InlineBuilder:
         self.opens.append((kind, self.pos, url))
 
     def close(self) -> None:
+        """Markdown's emphasis, strong, strikethrough, link or image ends. An HTML strike
+        tag opened inside it and still open is dropped: misnested, it struck nothing."""
+        if self.opens and self.opens[-1][0] == "Tag":
+            self.opens.pop()
+        self._close()
+
+    def _close(self) -> None:
         if not self.opens:
             return
         kind, begin, url = self.opens.pop()
         if self.marks is None:
             self.marks = []
-        self.marks.append((kind, begin, self.pos, url))
+        self.marks.append(("Strikethrough" if kind == "Tag" else kind, begin, self.pos, url))
+
+    def raw_html(self, tag: str) -> None:
+        """Raw inline HTML: noted; a ``<del>``, ``<s>`` or ``<strike>`` tag strikes the text up
+        to its closing tag, as ``~~`` does."""
+        self.html = True
+        strike = _STRIKE_TAG.fullmatch(tag.strip())
+        if strike is None:
+            return
+        if not strike[1]:
+            self.open("Tag")
+        elif self.opens and self.opens[-1][0] == "Tag":
+            self._close()
 
     def code_span(self, value: str) -> None:
         if self.marks is None:

@@ -52,6 +52,10 @@ _CRITERIA_HEADING = lazy_pattern(
     r"definition of done|exit criteria|(?:complete|completed|done) when)\b"
 )
 
+# An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
+# items are read for a strikethrough.
+_STRIKE_TAG = lazy_pattern(r"(?i)<(?:del|s|strike)\b")
+
 
 def walk(
     document: Document, *, anchor: date | None, path: str | None, vocabulary: Legend = NO_LEGEND
@@ -337,8 +341,9 @@ def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
     crossed off a list of work that says "done" or "dropped" no other way: two or more are
     struck, no item of the document is marked done or dropped, some are not struck, and no
     heading says dropped (where "~~Docker support~~" may be work given up)."""
-    if "~" not in document.source.text:
-        return False  # no strikethrough without a tilde: skip the walk over every item
+    text = document.source.text
+    if "~" not in text and _STRIKE_TAG.search(text) is None:
+        return False  # no strikethrough without "~~" or "<del>": skip the walk over every item
     struck_done = struck_plain = plain = 0
     said_otherwise = False  # an item marked done or dropped, not struck
     for block in _iter_items(document.blocks):

@@ -5,7 +5,8 @@ status heading, a status label just above a list, a success-criteria context, th
 whether the document uses strikethrough for finished work.
 
 What it collects and how one item is made live in :mod:`.walk_items`; table rows are read by
-:mod:`.table_rows`; the document's legend by :mod:`.legend`.
+:mod:`.table_rows`; the document's legend by :mod:`.legend`; whether it strikes finished work
+through by :mod:`.strike_convention`.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
-from milepost.extract.table_rows import row_badge, struck_title, table_items
+from milepost.extract.strike_convention import strikes_done
+from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.lazy import lazy_pattern
 from milepost.span import Span
@@ -52,10 +54,6 @@ _CRITERIA_HEADING = lazy_pattern(
     r"definition of done|exit criteria|(?:complete|completed|done) when)\b"
 )
 
-# An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
-# items are read for a strikethrough.
-_STRIKE_TAG = lazy_pattern(r"(?i)<(?:del|s|strike)\b")
-
 
 def walk(
     document: Document, *, anchor: date | None, path: str | None, vocabulary: Legend = NO_LEGEND
@@ -70,7 +68,7 @@ def walk(
     base = WalkContext(
         path,
         legend,
-        _uses_strike_for_done(document, legend),
+        strikes_done(document, legend),
         anchor,
         (),
         document.source.lines,
@@ -333,54 +331,3 @@ def _heading_item(
     if source != "marker":
         item = replace(item, status=marker.status, status_from=source, marker=marker.written)
     out.add(item)
-
-
-def _uses_strike_for_done(document: Document, legend: Legend) -> bool:
-    """Strikethrough means done only where the document's finished items are struck: its
-    struck items carry done markers ("- [x] ~~Search~~"), or they carry none and are
-    crossed off a list of work that says "done" or "dropped" no other way: two or more are
-    struck, no item of the document is marked done or dropped, some are not struck, and no
-    heading says dropped (where "~~Docker support~~" may be work given up)."""
-    text = document.source.text
-    if "~" not in text and _STRIKE_TAG.search(text) is None:
-        return False  # no strikethrough without "~~" or "<del>": skip the walk over every item
-    struck_done = struck_plain = plain = 0
-    said_otherwise = False  # an item marked done or dropped, not struck
-    for block in _iter_items(document.blocks):
-        inline = block.inline
-        marker = item_marker(inline, block.task, legend)
-        if inline.is_struck():
-            if marker is None:
-                struck_plain += 1
-                continue
-            if marker.status is not Status.DONE:
-                return False
-            struck_done += 1
-        elif marker is not None and marker.status in (Status.DONE, Status.DROPPED):
-            said_otherwise = True
-        else:
-            plain += 1
-    if struck_done or _struck_rows_done(document, legend):
-        return True
-    if struck_plain < 2 or not plain or said_otherwise:
-        return False  # one struck item is no convention: "- ~~b~~" may be anything
-    return not any(
-        Status.DROPPED in (label_status(s.title), status_of_word(s.title))
-        for s in document.root.walk()
-    )
-
-
-def _struck_rows_done(document: Document, legend: Legend) -> bool:
-    """Whether a table row whose task is struck carries a badge saying done ("| ~~author
-    RFC~~ | | ![Complete][] |"): the document strikes its finished tasks."""
-    for table in descendants(document.blocks):
-        if isinstance(table, Table):
-            for row in table.rows:
-                badge = row_badge(row, legend)
-                if badge is not None and badge.status is Status.DONE and struck_title(table, row):
-                    return True
-    return False
-
-
-def _iter_items(blocks: list[Block]) -> list[ListItem]:
-    return [b for b in descendants(blocks) if isinstance(b, ListItem)]

@@ -1,0 +1,70 @@
+"""Whether a document strikes its finished work through ("- ~~Search~~", "<del>Search</del>"),
+so that a struck item with no other marker reads done."""
+
+from __future__ import annotations
+
+from milepost.document import Block, Document, ListItem, Table, descendants
+from milepost.extract.heading_markers import label_status
+from milepost.extract.markers import item_marker
+from milepost.extract.table_rows import row_badge, struck_title
+from milepost.lazy import lazy_pattern
+from milepost.vocabulary.legend import Legend
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import status_of_word
+
+__all__ = ["strikes_done"]
+
+# An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
+# items are read for a strikethrough.
+_STRIKE_TAG = lazy_pattern(r"(?i)<(?:del|s|strike)\b")
+
+
+def strikes_done(document: Document, legend: Legend) -> bool:
+    """Strikethrough means done only where the document's finished items are struck: its
+    struck items carry done markers ("- [x] ~~Search~~"), or they carry none and are
+    crossed off a list of work that says "done" or "dropped" no other way: two or more are
+    struck, no item of the document is marked done or dropped, some are not struck, and no
+    heading says dropped (where "~~Docker support~~" may be work given up)."""
+    text = document.source.text
+    if "~" not in text and _STRIKE_TAG.search(text) is None:
+        return False  # no strikethrough without "~~" or "<del>": skip the walk over every item
+    struck_done = struck_plain = plain = 0
+    said_otherwise = False  # an item marked done or dropped, not struck
+    for block in _iter_items(document.blocks):
+        inline = block.inline
+        marker = item_marker(inline, block.task, legend)
+        if inline.is_struck():
+            if marker is None:
+                struck_plain += 1
+                continue
+            if marker.status is not Status.DONE:
+                return False
+            struck_done += 1
+        elif marker is not None and marker.status in (Status.DONE, Status.DROPPED):
+            said_otherwise = True
+        else:
+            plain += 1
+    if struck_done or _struck_rows_done(document, legend):
+        return True
+    if struck_plain < 2 or not plain or said_otherwise:
+        return False  # one struck item is no convention: "- ~~b~~" may be anything
+    return not any(
+        Status.DROPPED in (label_status(s.title), status_of_word(s.title))
+        for s in document.root.walk()
+    )
+
+
+def _struck_rows_done(document: Document, legend: Legend) -> bool:
+    """Whether a table row whose task is struck carries a badge saying done ("| ~~author
+    RFC~~ | | ![Complete][] |"): the document strikes its finished tasks."""
+    for table in descendants(document.blocks):
+        if isinstance(table, Table):
+            for row in table.rows:
+                badge = row_badge(row, legend)
+                if badge is not None and badge.status is Status.DONE and struck_title(table, row):
+                    return True
+    return False
+
+
+def _iter_items(blocks: list[Block]) -> list[ListItem]:
+    return [b for b in descendants(blocks) if isinstance(b, ListItem)]

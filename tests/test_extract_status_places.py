@@ -7,10 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import milepost
 from milepost import api
+from milepost.document import apply
 from milepost.edits import operations as ops
+from milepost.vocabulary.status import Status
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -379,3 +383,92 @@ def test_planning_a_crossed_off_task_is_refused() -> None:
     item = next(i for i in roadmap.items if i.status is milepost.Status.DROPPED)
     with pytest.raises(milepost.errors.UsageError, match="struck through"):
         ops.set_status(roadmap, item, milepost.Status.PLANNED)
+
+
+CHECKED = (
+    "# T\n\n| Feature | Done |\n| :-- | :--: |\n| Icon | ✔ |\n| Options page | ✔ |\n"
+    "| Store language | |\n\n"
+    "| Task | Planned | In Progress | Done |\n|---|---|---|---|\n"
+    "| Search | x | | |\n| Export | | x | |\n| Import | | | yes |\n| Sync | | | |\n"
+)
+
+
+def test_a_check_in_a_column_headed_by_a_status_gives_the_row_that_status() -> None:
+    assert statuses(CHECKED) == [
+        ("Icon", "done"),
+        ("Options page", "done"),
+        ("Search", "planned"),
+        ("Export", "in_progress"),
+        ("Import", "done"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Browser | Available |\n|---|---|\n| Firefox | ✅ |\n| Chrome | ✅ |\n",  # support
+        "| Feature | Done |\n|---|---|\n| Icon | ❌ |\n| Page | 2024-03-01 |\n",  # no check
+        "| Feature | Status | Done |\n|---|---|---|\n| Icon | | ✔ |\n",  # the Status column's
+    ],
+)
+def test_a_check_elsewhere_gives_no_status(table: str) -> None:
+    assert statuses(f"# T\n\n{table}") == []
+
+
+def test_edits_move_the_check_to_the_column_of_the_new_status(tmp_path: Path) -> None:
+    text = edited(
+        tmp_path / "roadmap.md",
+        CHECKED,
+        ("ship", "Search"),
+        ("start", "Import"),
+    )
+    assert text == CHECKED.replace("| Search | x | | |", "| Search |   | | x |").replace(
+        "| Import | | | yes |", "| Import | | x |     |"
+    )
+
+
+def test_a_status_no_column_is_headed_by_clears_the_check_and_marks_the_title(
+    tmp_path: Path,
+) -> None:
+    text = edited(tmp_path / "roadmap.md", CHECKED, ("start", "Icon"), ("drop", "Export"))
+    assert "| 🚧 Icon |   |\n" in text
+    assert "| ❌ Export | |   | |\n" in text
+    assert ("Icon", "in_progress") in statuses(text)
+    assert ("Export", "dropped") in statuses(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    header=st.sampled_from(
+        ["| Done |", "| Planned | In Progress | Done |", "| Shipped | Blocked |", "| WIP | Done |"]
+    ),
+    mark=st.sampled_from(["✔", "✅", "x", "yes", ":heavy_check_mark:"]),
+    ticked=st.integers(0, 3),
+    status=st.sampled_from(list(Status)),
+)
+def test_any_status_set_on_a_checked_row_reads_back_on_its_line_alone(
+    header: str, mark: str, ticked: int, status: Status
+) -> None:
+    """A row ticked in a column headed by a status, given any status, reads back as that
+    status, and only its own line changes."""
+    columns = header.count("|") - 1
+    cells = [mark if i == ticked % columns else "" for i in range(columns)]
+    text = (
+        f"# R\n\n| Feature {header}\n|---{'|---' * columns}|\n"
+        f"| Search | {' | '.join(cells)} |\n| Sync | {' | '.join(cells)} |\n\nAfter.\n"
+    )
+    roadmap = milepost.loads(text)
+    item = roadmap.items[0]
+    assert item.title == "Search" and item.status is not None
+    edit = ops.set_status(roadmap, item, status)
+    written = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(written)) is None, written
+    before, after = text.splitlines(), written.splitlines()
+    assert len(before) == len(after)
+    assert [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] in ([], [4])
+
+
+@pytest.mark.parametrize("cell", ["❌ Missing", "Missing", "Not yet started"])
+def test_a_status_cell_saying_the_work_is_missing_reads_planned(cell: str) -> None:
+    table = f"| Feature | Status |\n|---|---|\n| App icons | {cell} |\n"
+    assert statuses(f"# T\n\n{table}\n## Missing\n\n- Splash\n") == [("App icons", "planned")]

@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
-from milepost.document import Block, Patch, Table, apply, descendants, parse
-from milepost.edits.cells import restatus_cell, restatus_field
+from milepost.document import Patch, apply, parse
+from milepost.edits.cells import restatus_field
 from milepost.edits.edit import Edit, named
-from milepost.edits.lines import split_line_ending
+from milepost.edits.rows import new_row, restatus_row
 from milepost.edits.style import restatus_line
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
-from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
 from milepost.vocabulary.status_words import (
     PARTLY_DONE,
     STATUS_LABEL,
-    is_status_header,
     status_of_word,
 )
 
@@ -55,125 +52,6 @@ def voice_of(roadmap: Roadmap) -> Voice:
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
     return {status: counts.most_common(1)[0][0] for status, counts in seen.items()}
-
-
-def _table_of(blocks: list[Block], line: int) -> Table | None:
-    return next(
-        (b for b in descendants(blocks) if isinstance(b, Table) and b.start <= line < b.end),
-        None,
-    )
-
-
-_PIPE = re.compile(r"(?<!\\)\|")
-
-
-def _cell_bounds(body: str) -> list[int]:
-    """Where a table row's cells are bounded: its unescaped pipes, with -1 before a first
-    cell that has no pipe in front of it."""
-    bounds = [m.start() for m in _PIPE.finditer(body)]
-    if not body.lstrip().startswith("|"):
-        bounds.insert(0, -1)
-    return bounds
-
-
-def new_row(
-    roadmap: Roadmap,
-    row: Item,
-    text: str,
-    status: Status,
-    voice: Voice,
-    *,
-    owner: str | None = None,
-) -> tuple[int, str] | None:
-    """A row to add to the table ``row`` stands in, and the line it goes on (after the
-    table's last row): ``text`` in its first cell, or the one after a Status column that
-    stands first (pipes escaped), ``status`` in its Status cell written like the others,
-    ``owner`` in its Owner or Lead column (else after the text), its other cells empty.
-    None for a table without a Status column, or with nothing beside it."""
-    table = _table_of(roadmap.document.blocks, row.span.start)
-    column = _status_column(table) if table is not None else None
-    if table is None or column is None or len(table.header()) < 2:
-        return None
-    named = 1 if column == 0 else 0  # where the new row's text goes
-    header = [h.lower().strip(" *:") for h in table.header()]
-    who = next((i for i, h in enumerate(header) if h in _OWNER_HEADERS), None)
-    body, ending = split_line_ending(roadmap.document.source.lines[row.span.start])
-    bounds = _cell_bounds(body)
-    if not body.rstrip().endswith("|"):
-        bounds.append(len(body))
-    if len(bounds) < max(column, named) + 2:
-        return None
-    cells = [body[start + 1 : end] for start, end in pairwise(bounds)]
-    first = text.replace("|", "\\|")
-    new = [" "] * len(cells)
-    if owner and who is not None and who < len(cells) and who not in (named, column):
-        new[who] = f" {owner} "
-    elif owner:
-        first = f"{first} {owner}"
-    new[named] = f" {first} "
-    new[column] = restatus_cell(cells[column], status, voice)
-    line = body[: bounds[0] + 1] + "|".join(new) + body[bounds[-1] :]
-    return table.end, line.rstrip() + ending  # no space after a last cell with no pipe
-
-
-_OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri"})
-
-
-def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
-    body, ending = split_line_ending(line)
-    bounds = _cell_bounds(body)
-    closed = body.rstrip()
-    if not closed.endswith("|") or closed.endswith("\\|"):  # the last cell runs to the end
-        bounds.append(len(body))
-        closed += " |"
-    if len(bounds) < column + 2:
-        # A short row (GFM pads it with empty cells): the missing cells are written, empty,
-        # up to the Status cell.
-        cells = len(_cell_bounds(closed)) - 1
-        new = restatus_cell(" ", status, voice)
-        return closed + " |" * (column - cells) + new + "|" + ending
-    start, end = bounds[column] + 1, bounds[column + 1]
-    return body[:start] + restatus_cell(body[start:end], status, voice) + body[end:] + ending
-
-
-def _status_column(table: Table) -> int | None:
-    header = [h.lower().strip(" *:") for h in table.header()]
-    return next((i for i, h in enumerate(header) if is_status_header(h)), None)
-
-
-def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice: Voice) -> str:
-    """A row's status as an emoji leading a cell: the one leading its first filled cell
-    changes where there is one (the author's place for it); else the title cell's emoji is
-    set, or one is put before the title (not before a date in a when-column)."""
-    for at, char in enumerate(line):
-        if char not in " \t|":
-            end = _glyph_end(line, at, voice)
-            if end is not None:
-                return line[:at] + voice.glyph(status, line[at:end]) + line[end:]
-            break
-    else:
-        raise UsageError("the row has no cells")
-    row = next((r for r in table.rows if r.start == number), None)
-    body, ending = split_line_ending(line)
-    bounds = _cell_bounds(body)
-    column = title_cell(table, row) if row is not None else 0
-    if not body.rstrip().endswith("|"):
-        bounds.append(len(body))
-    if column + 1 >= len(bounds):
-        column = 0
-    start, end = bounds[column] + 1, bounds[column + 1]
-    at = start + len(body[start:end]) - len(body[start:end].lstrip())
-    end = _glyph_end(body, at, voice)
-    glyph = voice.glyph(status)
-    if end is not None:
-        return body[:at] + glyph + body[end:] + ending
-    return body[:at] + glyph + " " + body[at:] + ending
-
-
-def _glyph_end(text: str, at: int, voice: Voice) -> int | None:
-    """Where a glyph glued to a cell ends: any marker glyph, or one the legend defines."""
-    found = emoji_written(text, at)
-    return found[1] if found is not None else voice.glyph_end(text, at)
 
 
 def field_line(roadmap: Roadmap, item: Item) -> int:
@@ -259,11 +137,8 @@ def set_status(
     voice = voice or voice_of(roadmap)
     first = item.span.start
     if item.kind == "row":
-        table = _table_of(roadmap.document.blocks, first)
-        column = _status_column(table) if table is not None else None
-        if column is not None:
-            new = _set_cell(lines[first], column, status, voice)
-        elif (said := item.marker or "").startswith(("![", "~~")):
+        said = item.marker or ""
+        if said.startswith(("![", "~~")):
             # a badge ("![Complete][]"), or the task struck where struck is done
             raise UsageError(
                 f"the row's status is its {'badge' if said[0] == '!' else 'strikethrough'},"
@@ -271,9 +146,7 @@ def set_status(
                 path=roadmap.path,
                 line=item.span.first_line,
             )
-        else:  # an emoji glued to the first filled cell, else to the title's (as read)
-            assert table is not None
-            new = _set_glued_emoji(lines[first], table, first, status, voice)
+        new = restatus_row(roadmap.document.blocks, lines[first], first, status, voice)
     elif item.status_from == "field":
         first = field_line(roadmap, item)
         new = restatus_field(lines[first], status, voice)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from milepost.document import Inline, Row, Table
+from milepost.extract.check_columns import check_columns, row_check
 from milepost.extract.fields import owners_in
 from milepost.extract.legend import legend_table
 from milepost.extract.markers import Marker, cell_status, item_marker
@@ -64,17 +65,19 @@ class _Columns(NamedTuple):
     when: list[int]  # the columns that say when, most specific first
     titles: list[int]  # the columns that name the work, most closely first
     header_size: int
+    checks: dict[int, Status]  # where there is no Status column: those headed by a status
 
     @property
     def not_titles(self) -> set[int | None]:
         """What never names the work: the columns that say when, and the status."""
-        return {*self.when, self.status}
+        return {*self.when, self.status, *self.checks}
 
 
 def _columns(table: Table) -> _Columns:
     header = [h.lower().strip(" *:") for h in table.header()]
+    status = next((i for i, h in enumerate(header) if is_status_header(h)), None)
     return _Columns(
-        next((i for i, h in enumerate(header) if is_status_header(h)), None),
+        status,
         sorted(
             (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
             key=lambda i: _WHEN_HEADERS.index(header[i]),
@@ -84,6 +87,7 @@ def _columns(table: Table) -> _Columns:
             key=lambda i: (_TITLE_RANKS[header[i]], i),
         ),
         len(header),
+        check_columns(table) if status is None else {},
     )
 
 
@@ -167,7 +171,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                 when_column=when is not None,
             )
             beside = marker if first is not title else None  # glued to a cell beside it
-            if marker is None:
+            if marker is None and (check := row_check(row, columns.checks)) is not None:
+                beside = Marker(*check)  # "| Search | ✔ |" under "| Feature | Done |"
+            elif marker is None:
                 # "| ~~author RFC~~ | | ![Complete][] |": a status badge, or the task struck
                 # where the document strikes finished work
                 beside = row_badge(row, ctx.legend)

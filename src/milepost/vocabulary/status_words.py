@@ -103,7 +103,9 @@ for _status, _phrases in {
         "planned",
         "next",
         "not started",
+        "not yet started",
         "not done",
+        "missing",
         "pending",
         "todo",
         "to do",
@@ -197,6 +199,7 @@ WEAK_WORDS = frozenset(
         "upcoming",
         "in testing",
         "coming soon",
+        "missing",
     }
 )
 

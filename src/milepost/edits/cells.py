@@ -66,6 +66,7 @@ def _qualifier(cell: str) -> re.Match[str] | None:
     return found if status_of_phrase(cell[found.end() :]) is not None else None
 
 
+_BRACKETS = {"[": "]", "(": ")"}
 _CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
 
 
@@ -78,6 +79,10 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
     if label_said is not None and label_said.end() < len(inner):
         left, inner = left + label_said.group(), inner[label_said.end() :]
+    close = _BRACKETS.get(inner[:1])
+    if close is not None and len(inner) > 2 and inner.endswith(close):  # "[DONE]", "(WIP)"
+        said = restatus_cell(inner[1:-1], status, voice).strip()
+        return f"{left}{inner[0]}{said}{close}{right}"
     emoji = emoji_prefix(inner, voice)
     written = (emoji[1] if emoji else inner).strip()
     bold = written.startswith(("**", "__"))

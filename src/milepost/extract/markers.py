@@ -69,15 +69,22 @@ def _skip_space(text: str, pos: int) -> int:
 
 # A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar",
 # "[IN_PROGRESS] Baz".
-_BRACKETED = re.compile(r"[(\[][ *_]*(?P<word>[A-Za-z][A-Za-z_' -]{0,24}?)[ *_]*[)\]][ \t]+(?=\S)")
+_BRACKETED = re.compile(
+    r"[(\[][ *_]*(?P<word>[^\W\d_][\w' -]{0,24}?)[ *_]*[)\]](?:[ \t]+(?=\S)|(?P<alone>[ \t]*$))"
+)
 
 
-def bracketed_status(text: str, pos: int = 0) -> tuple[Status, int, int, int] | None:
+def bracketed_status(
+    text: str, pos: int = 0, *, alone: bool = False
+) -> tuple[Status, int, int, int] | None:
     """A status in brackets opening ``text`` at ``pos``, before the item's name ("(in
-    progress) Foo", "[Done] Bar", "(_blocked_) Baz"): ``(status, where its word starts, where
-    it ends, where the name starts)``; None for another bracket ("(optional) Foo") or a word
-    that is a status only in a Status cell ("(current) Alpha 4", "(open) Search")."""
+    progress) Foo", "[Done] Bar", "(_blocked_) Baz", "[EN COURS] Export"), or ``alone`` in
+    it (a Status cell's "[DONE]"): ``(status, where its word starts, where it ends, where the
+    name starts)``; None for another bracket ("(optional) Foo") or a word that is a status
+    only in a Status cell ("(current) Alpha 4", "(open) Search")."""
     found = _BRACKETED.match(text, pos) if text[pos : pos + 1] in ("(", "[") else None
+    if found is not None and found["alone"] is not None and not alone:
+        return None
     status = strong_word(found["word"]) if found is not None else None
     if found is None or status is None:
         return None
@@ -132,7 +139,7 @@ def leading_markers(
         if capitals is not None:  # "FUTURE: Sync": a status label in capitals, unbolded
             return None, capitals[0], capitals[2], text[pos : capitals[1] + 1]
         return None, None, pos, ""  # plain words first: no emoji, no label (the common case)
-    bracketed = bracketed_status(text, pos) if first in ("(", "[") else None
+    bracketed = bracketed_status(text, pos, alone=lenient) if first in ("(", "[") else None
     if bracketed is not None:
         return None, bracketed[0], bracketed[3], text[pos : bracketed[3]].strip()
     emoji_status: Status | None = None

@@ -12,6 +12,11 @@ import re
 from functools import lru_cache
 
 from milepost.lazy import lazy_pattern
+from milepost.vocabulary.foreign_words import (
+    FOREIGN_STATUS_HEADERS,
+    FOREIGN_WEAK_WORDS,
+    FOREIGN_WORDS,
+)
 from milepost.vocabulary.status import Status
 
 __all__ = [
@@ -157,7 +162,7 @@ for _status, _phrases in {
         "obsolete",
     ),
 }.items():
-    for _phrase in _phrases:
+    for _phrase in (*_phrases, *FOREIGN_WORDS[_status]):
         _WORDS[_phrase] = _status
 # "discarded as done" is a sentinel we never meet; drop it.
 del _WORDS["discarded as done"]
@@ -200,6 +205,7 @@ WEAK_WORDS = frozenset(
         "in testing",
         "coming soon",
         "missing",
+        *FOREIGN_WEAK_WORDS,
     }
 )
 
@@ -288,4 +294,6 @@ def is_status_header(header: str) -> bool:
     label ("Status/Target"), or words ending in "Status" ("Current Status", "End of Sprint
     Status"); not "End State" or "Status Notes", which describe."""
     words = header.lower().strip(" *_:").split()
-    return bool(words) and (words[-1] == "status" or is_status_label(header))
+    return bool(words) and (
+        words[-1] == "status" or words[0] in FOREIGN_STATUS_HEADERS or is_status_label(header)
+    )

@@ -1,0 +1,67 @@
+"""Status words of roadmaps written in other languages than English, as data: the common words
+of French, Spanish, Portuguese, German, Italian, Russian, Chinese and Japanese for done, in
+progress, planned, future, blocked and dropped, and for a Status column's header.
+
+:mod:`.status_words` reads them as it reads the English ones: lower-case, single-spaced, a
+whole word or phrase (a CJK word stands alone or beside punctuation, never inside a sentence).
+"""
+
+from __future__ import annotations
+
+from milepost.vocabulary.status import Status
+
+__all__ = ["FOREIGN_STATUS_HEADERS", "FOREIGN_WEAK_WORDS", "FOREIGN_WORDS"]
+
+FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
+    Status.DONE: (
+        *("fait", "terminé", "achevé", "complété", "livré", "réalisé"),  # fr
+        *("hecho", "completado", "completada", "terminado", "terminada", "finalizado"),  # es
+        *("concluído", "concluido", "concluída", "feito", "pronto"),  # pt
+        *("erledigt", "fertig", "abgeschlossen", "umgesetzt"),  # de
+        *("completato", "fatto", "terminato"),  # it
+        *("готово", "выполнено", "сделано", "завершено"),  # ru
+        *("已完成", "完成", "已实现", "已實現"),  # zh
+        *("完了", "済み", "済", "実装済み", "対応済み"),  # ja
+    ),
+    Status.IN_PROGRESS: (
+        *("en cours", "en développement"),  # fr
+        *("en progreso", "en curso", "en desarrollo", "en proceso"),  # es
+        *("em andamento", "em progresso", "em desenvolvimento"),  # pt
+        *("in arbeit", "in bearbeitung", "in entwicklung"),  # de
+        *("in corso", "in sviluppo"),  # it
+        *("в работе", "в процессе", "в разработке"),  # ru
+        *("进行中", "進行中", "开发中", "開發中"),  # zh
+        *("対応中", "作業中", "開発中"),  # ja
+    ),
+    Status.PLANNED: (
+        *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
+        *("pendiente", "planificado", "planeado", "por hacer"),  # es
+        *("planejado", "pendente", "a fazer"),  # pt
+        *("geplant", "offen", "ausstehend"),  # de
+        *("pianificato", "da fare"),  # it
+        *("запланировано", "планируется", "не начато"),  # ru
+        *("计划中", "計劃中", "规划中", "待办", "待辦", "未开始", "未開始"),  # zh
+        *("予定", "未着手", "計画中"),  # ja
+    ),
+    Status.FUTURE: (
+        *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
+        *("未来", "将来"),  # zh, ja
+    ),
+    Status.BLOCKED: (
+        *("bloqué", "bloqueado", "blockiert", "bloccato", "заблокировано"),
+        *("阻塞", "受阻"),  # zh
+    ),
+    Status.DROPPED: (
+        *("abandonné", "annulé", "cancelado", "descartado", "verworfen", "abgebrochen"),
+        *("annullato", "отменено", "已取消", "取消", "中止"),
+    ),
+}
+
+# Words that are statuses only in a Status cell, a label or a tag, never as heading scope.
+FOREIGN_WEAK_WORDS = frozenset({"pronto", "offen", "futur", "futuro", "完成", "済", "予定"})
+
+# A Status column's header: "Statut", "Estado", "Статус", "状态".
+FOREIGN_STATUS_HEADERS = frozenset(
+    {"statut", "état", "estado", "situação", "stato", "статус", "состояние", "状态", "狀態"}
+    | {"状態", "ステータス", "進捗"}
+)

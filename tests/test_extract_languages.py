@@ -1,0 +1,92 @@
+"""Roadmaps written in other languages than English: their status words in Status cells (under
+a header in their language), status headings and labels read as the English ones; edits write
+the document's own words back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_extract_status_places import edited, statuses
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "status"),
+    [
+        ("Статус", "✅ Выполнено", "done"),
+        ("Статус", "🗓 Запланировано", "planned"),
+        ("Статус", "В работе", "in_progress"),
+        ("Statut", "Terminé", "done"),
+        ("Statut", "En cours", "in_progress"),
+        ("Statut", "À faire", "planned"),
+        ("État", "Abandonné", "dropped"),
+        ("Estado", "Completado", "done"),
+        ("Estado", "En progreso", "in_progress"),
+        ("Estado", "Pendiente", "planned"),
+        ("Estado", "Bloqueado", "blocked"),
+        ("Situação", "Concluído", "done"),
+        ("Situação", "Em andamento", "in_progress"),
+        ("Status", "Erledigt", "done"),
+        ("Status", "In Arbeit", "in_progress"),
+        ("Status", "Geplant", "planned"),
+        ("Stato", "Completato", "done"),
+        ("状态", "已完成", "done"),
+        ("状态", "进行中", "in_progress"),
+        ("状态", "计划中", "planned"),
+        ("ステータス", "完了", "done"),
+        ("ステータス", "対応中", "in_progress"),
+        ("ステータス", "未着手", "planned"),
+    ],
+)
+def test_a_status_cell_in_another_language_reads_as_in_english(
+    header: str, cell: str, status: str
+) -> None:
+    table = f"| Tâche | {header} |\n|---|---|\n| Export | {cell} |\n"
+    assert statuses(f"# R\n\n{table}") == [("Export", status)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [("## En cours", "in_progress"), ("## 进行中", "in_progress"), ("## Erledigt", "done")],
+)
+def test_a_status_heading_in_another_language_marks_the_items_under_it(
+    heading: str, status: str
+) -> None:
+    assert statuses(f"# R\n\n{heading}\n\n- Export\n- Import\n") == [
+        ("Export", status),
+        ("Import", status),
+    ]
+
+
+def test_a_common_word_that_may_say_a_status_is_one_only_in_a_status_cell() -> None:
+    assert statuses("# R\n\n## Offen\n\n- Export\n") == []
+    assert statuses("# R\n\n| Aufgabe | Status |\n|---|---|\n| Export | Offen |\n") == [
+        ("Export", "planned")
+    ]
+
+
+BRACKETED = (
+    "# Feuille de route\n\n| Tâche | Statut |\n|---|---|\n| Init | [FAIT] |\n"
+    "| Export | [EN COURS] |\n| Import | [À FAIRE] |\n\n### Phase 2 : Export [EN COURS]\n\n"
+    "- [À FAIRE] Sync\n"
+)
+
+
+def test_a_bracketed_status_is_read_alone_in_a_cell_and_before_a_name() -> None:
+    assert statuses(BRACKETED) == [
+        ("Init", "done"),
+        ("Export", "in_progress"),
+        ("Import", "planned"),
+        ("Phase 2 : Export", "in_progress"),
+        ("Sync", "planned"),
+    ]
+    english = "# R\n\n| Task | Status |\n|---|---|\n| Init | [DONE] |\n| Sync | (WIP) |\n"
+    assert statuses(english) == [("Init", "done"), ("Sync", "in_progress")]
+
+
+def test_edits_keep_a_cell_s_brackets_and_the_document_s_words(tmp_path: Path) -> None:
+    text = edited(tmp_path / "roadmap.md", BRACKETED, ("ship", "Import"), ("start", "Init"))
+    assert text == BRACKETED.replace("| Import | [À FAIRE] |", "| Import | [FAIT] |").replace(
+        "| Init | [FAIT] |", "| Init | [EN COURS] |"
+    )

@@ -1,5 +1,7 @@
 """A status said after an item's words ("Search - done", "Search - [Done](url)"): what the
-extractor reads as the tag is what an edit takes away, markup and all, and nothing else."""
+extractor reads as the tag is what an edit sets in place, where the tag is a status word
+alone ("Search (planned)" → "Search (in progress)"), or takes away, markup and all, and
+nothing else."""
 
 from __future__ import annotations
 
@@ -15,9 +17,11 @@ from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.edits import records
-from milepost.edits.voice import LABELS
+from milepost.edits.restatus import voice_of
+from milepost.edits.voice import LABELS, relabel
 from milepost.errors import UsageError
 from milepost.model import Item, Status
+from milepost.vocabulary.status_words import status_of_word
 
 FOCUS = "# T Roadmap\n\n## Current Focus\n\n### November 2026\n"
 
@@ -37,12 +41,12 @@ def _started(line: str) -> str:
     return after[len(FOCUS) :].rstrip("\n")
 
 
-def test_a_new_status_takes_away_the_dash_tag_it_undoes(tmp_path: Path) -> None:
+def test_a_new_status_sets_the_dash_tag_it_undoes(tmp_path: Path) -> None:
     """``start`` on "X - _DISCARDED_ - Use nbnet" wrote "🚧 X - _DISCARDED_ - ...", which
-    says two things (and reads as dropped, the words winning over the emoji); the tag goes,
-    the note after it stays. A tag the new status agrees with stays, and says it alone: the
-    line reads as the status already (``ship --keep`` wrote "✅ Stats system - shipped in
-    v0.3", saying it twice)."""
+    says two things (and reads as dropped, the words winning over the emoji); the tag is
+    set in place, in the case it was written in, the note after it stays. A tag the new
+    status agrees with stays, and says it alone: the line reads as the status already
+    (``ship --keep`` wrote "✅ Stats system - shipped in v0.3", saying it twice)."""
     path = tmp_path / "roadmap.md"
     path.write_text(
         "# T Roadmap\n\n**Last updated:** 2026-11-20\n\n## Current Focus\n\n### November 2026\n"
@@ -52,7 +56,7 @@ def test_a_new_status_takes_away_the_dash_tag_it_undoes(tmp_path: Path) -> None:
     api.edit(path, "start", item="network", today=dt.date(2026, 11, 25))
     api.edit(path, "ship", item="stats", today=dt.date(2026, 11, 25), keep=True)
     text = path.read_text(encoding="utf-8")
-    assert "- 🚧 Network module - Use nbnet\n" in text, text
+    assert "- Network module - _IN PROGRESS_ - Use nbnet\n" in text, text
     assert "- Stats system - shipped in v0.3\n" in text, text
 
 
@@ -60,27 +64,28 @@ def test_a_new_status_takes_away_the_dash_tag_it_undoes(tmp_path: Path) -> None:
     ("line", "started"),
     [
         ("- Search - [Done](https://example.org/notes)", "- 🚧 Search"),
-        ("- Search - `done`", "- 🚧 Search"),
+        ("- Search - `done`", "- Search - `in progress`"),
         ("- Search — **[Shipped in v0.3](https://example.org/v0.3)**", "- 🚧 Search"),
         ("- Search - [_Done_](https://example.org/notes) - see #12", "- 🚧 Search - see #12"),
         (
             "- Network - _DISCARDED_ - Use [nbnet](https://example.org)",
-            "- 🚧 Network - Use [nbnet](https://example.org)",
+            "- Network - _IN PROGRESS_ - Use [nbnet](https://example.org)",
         ),
-        ("- **Search - Done**", "- 🚧 **Search**"),
+        ("- **Search - Done**", "- **Search - In Progress**"),
         (
             "- [Search - Done](https://example.org/search)",
-            "- 🚧 [Search](https://example.org/search)",
+            "- [Search - In Progress](https://example.org/search)",
         ),
-        ("- Search &amp; find - Done", "- 🚧 Search &amp; find"),
+        ("- Search &amp; find - Done", "- Search &amp; find - In Progress"),
     ],
 )
-def test_a_tag_in_a_link_or_a_code_span_goes_whole(line: str, started: str) -> None:
+def test_a_tag_in_a_link_goes_whole_and_a_word_alone_is_set(line: str, started: str) -> None:
     """The extractor reads "Search - [Done](url)" as done, through the link, as it reads
     through emphasis; ``start`` left the tag beside its 🚧 (the line saying two things), or
-    took "Done" out of "**Search - Done**" with the closing stars ("🚧 **Search"). The tag
-    goes as the parser reads it: the whole link or code span it fills, and only the words
-    of the bold or the link that hold more than the tag."""
+    took "Done" out of "**Search - Done**" with the closing stars ("🚧 **Search"). A tag
+    that is a status word alone is set in place, its markup kept (the code span, the bold,
+    the link around the title); one that is a link of its own, or says more, goes as the
+    parser reads it, the whole link it fills."""
     assert _started(line) == started
 
 
@@ -97,14 +102,15 @@ def test_a_tag_sharing_its_markup_with_other_words_is_refused() -> None:
 @pytest.mark.parametrize(
     ("line", "started"),
     [
-        ("- <b>Search</b> - Done", "- 🚧 <b>Search</b>"),
-        ("- Search <img src=x> - Done", "- 🚧 Search <img src=x>"),
-        ("- Search - Done<br>", "- 🚧 Search<br>"),
+        ("- <b>Search</b> - Done", "- <b>Search</b> - In Progress"),
+        ("- Search <img src=x> - Done", "- Search <img src=x> - In Progress"),
+        ("- Search - Done<br>", "- Search - In Progress<br>"),
+        ("- <b>Search</b> - Done in v2", "- 🚧 <b>Search</b>"),
     ],
 )
 def test_inline_html_beside_a_tag_stays(line: str, started: str) -> None:
     """HTML that ends before the tag or starts after it was counted as inside it, and the
-    edit refused ("whose markup holds other words too"); it stays, the tag goes."""
+    edit refused ("whose markup holds other words too"); it stays, the tag is set or goes."""
     assert _started(line) == started
 
 
@@ -159,14 +165,15 @@ _MARKUP = ["", "_{}_", "*{}*", "**{}**", "__{}__", "[{}](https://example.org/x)"
     html=st.sampled_from(["", "<br>", " <img src=x>", "<!-- note -->"]),
     status=st.sampled_from(list(Status)),
 )
-def test_restatus_takes_away_exactly_the_dash_tags_the_extractor_reads(
+def test_restatus_sets_or_takes_away_exactly_the_dash_tags_the_extractor_reads(
     title: str, tail: list[tuple[str, str, str]], refs: str, html: str, status: Status
 ) -> None:
-    """Where the extractor reads a dash tag that the new status undoes, the edit takes away
-    that tag, its emphasis, link or code span and all, then the one read after it, and so
-    on: nothing else (owners and references after it and inline HTML ending the line stay).
-    Where it reads none, or one that agrees, the item's words stay as they are; the status's
-    emoji leads them unless a tag that agrees says it already."""
+    """Where the extractor reads a dash tag that the new status undoes, the edit sets it in
+    place where it is a status word alone (not a link) and no tag before it says the new
+    status; else it takes away that tag, its emphasis, link or code span and all, then
+    looks at the one read after it, and so on: nothing else (owners and references after it
+    and inline HTML ending the line stay). Where it reads none, or one that agrees, the
+    item's words stay as they are; the status's emoji leads them unless a tag says it."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
     segments = [
@@ -176,17 +183,28 @@ def test_restatus_takes_away_exactly_the_dash_tags_the_extractor_reads(
     text = f"{FOCUS}- {title}{''.join(segments)}{refs}{html}\n"
     roadmap = milepost.loads(text)
     (item,) = roadmap.items
-    kept, kept_read = list(segments), list(read)
+    kept, kept_read, parts = list(segments), list(read), list(tail)
     while (said := _read_tag(title, kept, refs + html)) is not None and said.status is not status:
         assert said.marker is not None
         tag = [r.strip() for r in kept_read].index(said.marker)
         assert said.title == title + "".join(kept_read[:tag])
-        del kept[tag], kept_read[tag]
+        dash, markup, phrase = parts[tag]
+        before = _read_tag(title, kept[:tag] + kept[tag + 1 :], refs + html)
+        if _alone(markup, phrase, said) and (before is None or before.status is not status):
+            new = relabel(phrase, status, voice_of(roadmap))
+            kept[tag] = f"{dash}{markup.format(new) if markup else new}"
+            break
+        del kept[tag], kept_read[tag], parts[tag]
     edit = ops.set_status(roadmap, item, status)
     after = _edited(text, edit)
     mark = "" if said is not None else f"{status.emoji} "
     assert f"\n- {mark}{title}{''.join(kept)}{refs}{html}\n" in after, after
     assert edit.verify(milepost.loads(after)) is None, after
+
+
+def _alone(markup: str, phrase: str, said: Item) -> bool:
+    """Whether a tag written ``markup`` round ``phrase`` is a status word alone, as read."""
+    return "](" not in markup and status_of_word(phrase) is said.status
 
 
 def _read_tag(title: str, segments: list[str], html: str = "") -> Item | None:
@@ -213,33 +231,35 @@ def _restatused(line: str, status: Status) -> str:
         (
             "- Update (done) handler docs (in progress)",
             Status.BLOCKED,
-            "- ⛔ Update (done) handler docs",
+            "- Update (done) handler docs (blocked)",
         ),
         # a tag the old reading did not know went unseen, the line refused or saying two things
-        ("- Search (shipped)", Status.IN_PROGRESS, "- 🚧 Search"),
-        ("- Search (Done) (#12)", Status.IN_PROGRESS, "- 🚧 Search (#12)"),
+        ("- Search (shipped)", Status.IN_PROGRESS, "- Search (in progress)"),
+        ("- Search (Done) (#12)", Status.IN_PROGRESS, "- Search (In Progress) (#12)"),
         ("- Search (in progress: 60%) @kim", Status.BLOCKED, "- ⛔ Search @kim"),
         ("- Search ([in progress](https://example.org/s))", Status.BLOCKED, "- ⛔ Search"),
-        ("- Search (`wip`)", Status.DROPPED, "- ❌ Search"),
-        ("- Search **(planned)**", Status.IN_PROGRESS, "- 🚧 Search"),
+        ("- Search (`wip`)", Status.DROPPED, "- Search (`dropped`)"),
+        ("- Search **(planned)**", Status.IN_PROGRESS, "- Search **(in progress)**"),
         ("- Search (IN PROGRESS: needs a review) soon", Status.BLOCKED, "- ⛔ Search soon"),
         # a tag the new status agrees with stays, and says it alone (an emoji before it
         # said it twice), and a box's tag is not written twice
         ("- Search (in progress)", Status.IN_PROGRESS, "- Search (in progress)"),
         ("- [ ] Search (in progress: 60%)", Status.IN_PROGRESS, "- [ ] Search (in progress: 60%)"),
         ("- [ ] Search (in progress)", Status.BLOCKED, "- [ ] Search (blocked)"),
-        # every tag that the new status undoes goes, not the last one alone
-        ("- Search (planned) (in progress)", Status.BLOCKED, "- ⛔ Search"),
+        # the last tag is set, the one the extractor reads; where one before it says the new
+        # status already, the last goes instead of saying it twice
+        ("- Search (planned) (in progress)", Status.BLOCKED, "- Search (planned) (blocked)"),
         ("- Search - Done (in progress)", Status.DONE, "- Search - Done"),
     ],
 )
-def test_a_new_status_takes_away_the_bracketed_tag_the_extractor_reads(
+def test_a_new_status_sets_or_takes_away_the_bracketed_tag_the_extractor_reads(
     line: str, status: Status, after: str
 ) -> None:
     """The edit had its own list of bracketed tags, taken out anywhere in the line: "(todo)"
     went from "Fix (todo) list rendering", which no reader takes for a status, and
-    "(shipped)" or "([in progress](url))", which the extractor reads, stayed. It takes away
-    the tag the extractor reads, where the new status undoes it."""
+    "(shipped)" or "([in progress](url))", which the extractor reads, stayed. It sets the
+    tag the extractor reads where the new status undoes it and the tag is a status word
+    alone, else takes it away."""
     assert _restatused(line, status) == after
 
 
@@ -294,13 +314,14 @@ _REFS = {
     refs=st.sampled_from(sorted(_REFS)),
     status=st.sampled_from(list(Status)),
 )
-def test_restatus_takes_away_exactly_the_bracketed_tags_the_extractor_reads(
+def test_restatus_sets_or_takes_away_exactly_the_bracketed_tags_the_extractor_reads(
     title: str, tail: list[tuple[str, str]], refs: str, status: Status
 ) -> None:
-    """Where the extractor reads a bracketed tag that the new status undoes, the edit takes
-    away that tag, markup and all, then the one read after it, and so on; the references
-    after it stay. Where it reads none, or one that agrees, the item's words stay; the
-    status's emoji leads them unless a tag that agrees says it already."""
+    """Where the extractor reads a bracketed tag that the new status undoes, the edit sets it
+    in place where it is a status word alone (not a link) and no tag before it says the new
+    status; else it takes away that tag, markup and all, then looks at the one read after
+    it, and so on; the references after it stay. Where it reads none, or one that agrees,
+    the item's words stay; the status's emoji leads them unless a tag says it already."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
     kept = [" " + markup.format(phrase) for markup, phrase in tail] + [refs]
@@ -308,13 +329,19 @@ def test_restatus_takes_away_exactly_the_bracketed_tags_the_extractor_reads(
     text = f"{FOCUS}- {title}{''.join(kept)}\n"
     roadmap = milepost.loads(text)
     (item,) = roadmap.items
+    parts = [*tail, ("", "")]
     while (said := _read_tag(title, kept)) is not None and said.status is not status:
         if said.marker == "".join(kept_read[-2:]).strip():  # the last bracket, then references
             tag = len(kept) - 2
         else:  # capitals opening a bracketed note, the first of them
             assert said.marker == "(IN PROGRESS:", said
             tag = kept_read.index(" (IN PROGRESS: needs a review)")
-        del kept[tag], kept_read[tag]
+        markup, phrase = parts[tag]
+        before = _read_tag(title, kept[:tag] + kept[tag + 1 :])
+        if _alone(markup, phrase, said) and (before is None or before.status is not status):
+            kept[tag] = " " + markup.format(relabel(phrase, status, voice_of(roadmap)))
+            break
+        del kept[tag], kept_read[tag], parts[tag]
     edit = ops.set_status(roadmap, item, status)
     after = _edited(text, edit)
     mark = "" if said is not None else f"{status.emoji} "
@@ -529,7 +556,7 @@ _REQUESTS = "| Request | Status | Votes |\n|---|---|---|\n"
         ("* 📋 Dark theme", Status.DONE, "* ✅ Dark theme"),
         ("- [x] Dark theme", Status.PLANNED, "- [ ] Dark theme"),
         ("- **Completed:** Dark theme", Status.IN_PROGRESS, "- **In Progress:** Dark theme"),
-        ("- Dark theme (planned)", Status.IN_PROGRESS, "- 🚧 Dark theme"),
+        ("- Dark theme (planned)", Status.IN_PROGRESS, "- Dark theme (in progress)"),
         # the emoji and the field both change: neither is left saying the old status
         ("- 🚧 Dark theme - Status: Planned", Status.DONE, "- ✅ Dark theme - Status: Completed"),
         # a request in a table: its Status cell is set, as an item's is

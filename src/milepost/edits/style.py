@@ -15,6 +15,7 @@ from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
 from milepost.edits.lines import split_line_ending
 from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, set_status_field
+from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
@@ -150,7 +151,7 @@ def _rewrite_rest(
     fielded = set_status_field(body, status, voice) if named is None else named
     if fielded is not None:  # "X - Status: Planned": set in place
         body = fielded
-    body, agreeing = _without_tags(body, status, voice.legend)
+    body, agreeing = set_tags(body, status, voice)
     agreeing = agreeing or named is not None
     words = body.rstrip(" \t")
     ends = _ending_glyph(words, status, voice) if emoji is None and not boxed else None
@@ -199,29 +200,6 @@ def _status_words(text: str) -> int:
     if (tail and tail[0] not in ":-–(—,") or text[: found[2]].lower() in WEAK_WORDS:
         return 0
     return found[2]
-
-
-def _without_tags(text: str, status: Status, legend: Legend) -> tuple[str, bool]:
-    """``text`` (an item's words as written) without the status tags the extractor reads in
-    them that ``status`` undoes ("🚧 X - _DISCARDED_" would say two things), each with its
-    markup: the tag of "X - [Done](https://…)" is the whole link. A tag that agrees stays:
-    the flag says whether one does. A ``Status: X`` field after the words is no tag to take
-    away: its value is set in place (:mod:`.status_field`), and then it agrees."""
-    while True:
-        reading = read_inline(text)
-        tag = trailing_tag(reading.text, legend)
-        if tag is None:
-            return text, False
-        if tag.status is status or tag.kind == "field":
-            return text, tag.status is status
-        where = reading.written(tag.start, tag.end)
-        if where is None:
-            said = reading.text[tag.start : tag.end].strip(" -–—")
-            raise ValueError(
-                f"cannot take away the status tag {said!r}, whose markup holds other words too:"
-                " change the line by hand"
-            )
-        text = text[: where[0]].rstrip(" \t") + text[where[1] :]
 
 
 def restatus_line(

@@ -1,0 +1,61 @@
+"""The status tags after an item's words (``Export (planned)``, ``Search [WIP]``, ``Sync -
+done``), as an edit leaves them: a tag that is a status word and no more is set in place, in
+the document's words and in the case it was written in ("(planned)" → "(in progress)"); any
+other tag the new status undoes ("- shipped in v2.1") is taken away, markup and all.
+
+Tags are found where the extractor reads them (:func:`~milepost.extract.trailing_tags.
+trailing_tag`, in the text the line reads as, its positions mapped back to the Markdown by
+:func:`milepost.document.read_inline`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from milepost.document import read_inline
+from milepost.edits.voice import Voice, relabel
+from milepost.extract.trailing_tags import trailing_tag
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import status_of_word
+
+__all__ = ["set_tags"]
+
+# A tag as written that is a status word and no more: in brackets ("(planned)", "[**WIP**]",
+# "**(planned)**"), or after a dash ("- done", " — _Shipped_"); the words in ``w``. Not a
+# link's text, nor the capitals opening a bracketed note ("(IN PROGRESS: needs a review)").
+_WORD_TAG = re.compile(
+    r"(?P<open>\s*[*_]*(?:[(\[]|(?:--|[-–—])\s+)[ \t*_`]*)"
+    r"(?P<w>[^\s()\[\]*_`:][^()\[\]*_`:]*?)(?P<close>[ \t*_`]*[)\]]?[*_]*)"
+)
+
+
+def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
+    """``text`` (an item's words as written) with the status tags the extractor reads in
+    it set to ``status``: a tag that is a status word alone is relabelled, another that
+    ``status`` undoes ("🚧 X - _DISCARDED in v2_" would say two things) is taken away; and
+    whether a tag now says ``status``. A ``Status: X`` field is no tag to set or take away
+    here: its value is set in place (:mod:`.status_field`), and then it agrees."""
+    while True:
+        reading = read_inline(text)
+        tag = trailing_tag(reading.text, voice.legend)
+        if tag is None:
+            return text, False
+        if tag.status is status or tag.kind == "field":
+            return text, tag.status is status
+        where = reading.written(tag.start, tag.end)
+        if where is None:
+            said = reading.text[tag.start : tag.end].strip(" -–—")
+            raise ValueError(
+                f"cannot take away the status tag {said!r}, whose markup holds other words too:"
+                " change the line by hand"
+            )
+        without = text[: where[0]].rstrip(" \t") + text[where[1] :]
+        alone = _WORD_TAG.fullmatch(text, where[0], where[1])
+        if alone is not None and status_of_word(alone["w"]) is tag.status:
+            # set in place, unless a tag before it says the new status already ("Search -
+            # Done (in progress)" shipped is "Search - Done", not "Search - Done (done)")
+            before = trailing_tag(read_inline(without).text, voice.legend)
+            if before is None or before.status is not status:
+                start, end = alone.span("w")
+                return text[:start] + relabel(alone["w"], status, voice) + text[end:], True
+        text = without

@@ -465,3 +465,28 @@ def test_more_heading_forms_agree_with_their_list_forms(tmp_path: Path) -> None:
     ]
     written = edited(tmp_path / "roadmap.md", text, ("drop", "Renderer"))
     assert "\n### [ ] Renderer (dropped) ###\n" in written  # the closing sequence stays last
+
+
+def test_a_shortcode_ending_an_item_is_its_glyph_and_no_part_of_its_title() -> None:
+    text = (
+        "- Kernel state\n  - Memory map gathering        :heavy_check_mark:\n"
+        "  - ELF header run support      :heavy_multiplication_x: (To do)\n"
+        "  - SATA/AHCI disk driver       :heavy_minus_sign: (In progress | Working comms)\n"
+    )
+    assert statuses(text) == [
+        ("Memory map gathering", "done"),
+        ("ELF header run support", "planned"),
+        ("SATA/AHCI disk driver", "in_progress"),
+    ]
+
+
+STRUCK_HEADINGS = (
+    "# V1\n\n## ~~CLI~~\n\nThe command line.\n\n## ~~Documentation~~\n\nA manual.\n\n"
+    "# After V1\n\n## Cross-compilation\n\nLater.\n"
+)
+
+
+def test_struck_headings_of_deliverables_are_finished_work(tmp_path: Path) -> None:
+    assert statuses(STRUCK_HEADINGS) == [("CLI", "done"), ("Documentation", "done")]
+    with pytest.raises(milepost.MilepostError, match="strikethrough, which milepost does not"):
+        edited(tmp_path / "roadmap.md", STRUCK_HEADINGS, ("start", "CLI"))

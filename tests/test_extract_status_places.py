@@ -472,3 +472,28 @@ def test_any_status_set_on_a_checked_row_reads_back_on_its_line_alone(
 def test_a_status_cell_saying_the_work_is_missing_reads_planned(cell: str) -> None:
     table = f"| Feature | Status |\n|---|---|\n| App icons | {cell} |\n"
     assert statuses(f"# T\n\n{table}\n## Missing\n\n- Splash\n") == [("App icons", "planned")]
+
+
+WORKING = (
+    "# Status\n\n| Feature | Description | Working state |\n|---|---|---|\n"
+    "| Bluetooth | | ✅ |\n| Camera | Work in progress | ❌ |\n| Audio | | ✅ |\n"
+)
+
+
+def test_a_column_headed_working_state_is_a_status_column_and_a_bare_cross_says_no() -> None:
+    assert statuses(WORKING) == [("Bluetooth", "done"), ("Audio", "done")]
+    assert statuses(WORKING.replace("| Working state |", "| Target State |")) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["\n- ❌ Cancelled: the work given up\n", "\nLegend: ✅ Done | ❌ Dropped\n"],
+)
+def test_a_bare_cross_is_dropped_where_the_document_says_a_cross_is(said: str) -> None:
+    assert ("Camera", "dropped") in statuses(WORKING + said)
+
+
+def test_dropping_a_row_of_glyph_cells_writes_the_word_beside_the_cross(tmp_path: Path) -> None:
+    text = edited(tmp_path / "roadmap.md", WORKING, ("drop", "Bluetooth"))
+    assert "| Bluetooth | | ❌ Dropped |\n" in text
+    assert ("Bluetooth", "dropped") in statuses(text)

@@ -94,6 +94,8 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
         label = f"**{label}**" if closed else f"{written[:2]}{label}"
     if emoji is not None and not plain:
         new = voice.glyph(status, emoji[0])
+        if new.startswith("❌") and voice.legend.glyph("❌") is None:
+            new = f"{new} {voice.word(status)}"  # a bare cross in a cell may say "no"
     elif emoji is not None:
         new = f"{voice.glyph(status, emoji[0])} {label}"
     else:

@@ -147,6 +147,13 @@ def set_status(
                 line=item.span.first_line,
             )
         new = restatus_row(roadmap.document.blocks, lines[first], first, status, voice)
+    elif item.kind == "heading" and item.marker == "~~":
+        raise UsageError(
+            "the heading's status is its strikethrough, which milepost does not set:"
+            " change the heading by hand",
+            path=roadmap.path,
+            line=item.span.first_line,
+        )
     elif item.status_from == "field":
         first = field_line(roadmap, item)
         new = restatus_field(lines[first], status, voice)

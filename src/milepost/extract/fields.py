@@ -57,6 +57,8 @@ _EDGE_CHARS = frozenset("* _\n")
 _LEAD_CHARS = frozenset(" \t-–—:|*")
 _TRAIL_CHARS = frozenset(")-–—:,;|")
 _TAIL_MAX = 300
+# A glyph's shortcode ending a title: "Search :heavy_multiplication_x:".
+_SHORTCODE_END = lazy_pattern(r"\s+:[a-z0-9_+-]+:$")
 
 
 def owners_in(text: str) -> tuple[str, ...]:
@@ -93,6 +95,8 @@ def clean_title(text: str) -> str:
     """An item's title: its words without marker leftovers, trailing refs or owners."""
     title = _LEADING.sub("", text) if text[:1] in _LEAD_CHARS else text
     title = title.rstrip()
+    if title[-1:] == ":" and (code := _SHORTCODE_END.search(title)) is not None:
+        title = title[: code.start()]  # "Search :hourglass:": a glyph typed, not words
     last_word = title[title.rfind(" ") + 1 :]
     if (
         title[-1:] in _TRAIL_CHARS

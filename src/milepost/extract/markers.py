@@ -260,7 +260,8 @@ def item_marker(
         return Marker(open_box(scope), box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
-    if not criteria and not text[-1:].isascii():  # "Search ✅": a check mark that ends it
+    if not criteria and (not text[-1:].isascii() or text[-1:] == ":"):
+        # "Search ✅", "Search :heavy_check_mark:": a check mark that ends it
         found = ending_glyph(text, legend)
         glyph = text[found[1] :].strip() if found is not None else ""
         if found is not None and (found[0] is Status.DONE or legend.glyph(glyph_key(glyph))):

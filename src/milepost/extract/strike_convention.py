@@ -23,8 +23,10 @@ def strikes_done(document: Document, legend: Legend) -> bool:
     """Strikethrough means done only where the document's finished items are struck: its
     struck items carry done markers ("- [x] ~~Search~~"), or they carry none and are
     crossed off a list of work that says "done" or "dropped" no other way: two or more are
-    struck, no item of the document is marked done or dropped, some are not struck, and no
-    heading says dropped (where "~~Docker support~~" may be work given up)."""
+    struck (items or headings below the title: "## ~~CLI~~"), no item of the document is
+    marked done or dropped, some items (or headings) are not struck where items (or
+    headings) are, and no heading says dropped (where "~~Docker support~~" may be work
+    given up)."""
     text = document.source.text
     if "~" not in text and _STRIKE_TAG.search(text) is None:
         return False  # no strikethrough without "~~" or "<del>": skip the walk over every item
@@ -44,10 +46,20 @@ def strikes_done(document: Document, legend: Legend) -> bool:
             said_otherwise = True
         else:
             plain += 1
+    # deliverables named by headings, struck when finished ("## ~~CLI~~" under "# V1")
+    struck_headings = plain_headings = 0
+    for heading in document.headings:
+        if heading.level > 1:
+            if heading.inline.is_struck():
+                struck_headings += 1
+            else:
+                plain_headings += 1
     if struck_done or _struck_rows_done(document, legend):
         return True
-    if struck_plain < 2 or not plain or said_otherwise:
+    if struck_plain + struck_headings < 2 or said_otherwise:
         return False  # one struck item is no convention: "- ~~b~~" may be anything
+    if not (struck_plain and plain) and not (struck_headings and plain_headings):
+        return False  # all of them struck: a list of anything
     return not any(
         Status.DROPPED in (label_status(s.title), status_of_word(s.title))
         for s in document.root.walk()

@@ -143,6 +143,8 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if status_col is not None:
             cell = row.cells[status_col].inline if status_col < len(row.cells) else None
             marker = cell_status(cell, ctx.legend) if cell is not None else None
+            if marker is not None and not ctx.cross_drops and _bare_cross(marker):
+                marker = None  # "| Camera | ❌ |" beside "| Bluetooth | ✅ |": no, not dropped
             item = make_item(
                 merged,
                 None,
@@ -186,6 +188,14 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
+
+
+def _bare_cross(marker: Marker) -> bool:
+    """Whether a Status cell's marker is a cross and no more ("❌", not "❌ Cancelled")."""
+    return marker.status is Status.DROPPED and marker.written.replace("\ufe0f", "") in (
+        "❌",
+        ":x:",
+    )
 
 
 def _when(row: Row, when_cols: list[int], ctx: WalkContext) -> str | None:

@@ -34,12 +34,14 @@ def strong_word(word: str) -> Status | None:
 _REF = r"(?:#\d+|@[\w-]+)"
 _REFS = rf"(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)|[\s,.;])*"
 _TAIL_PAREN = re.compile(
-    r"\(\s*(?P<p>[^()]{2,40}?)\s*(?::[^()]*)?(?P<close>\))\s*"
+    r"\(\s*(?P<p>[^()|]{2,40}?)\s*(?:[:|][^()]*)?(?P<close>\))\s*"
     rf"(?P<rest>{_REFS})$"
 )
-# The same in square brackets: "- [ ] Homemade admin tool [WIP]".
+# The same in square brackets: "- [ ] Homemade admin tool [WIP]". In either, a note may
+# follow the status after a colon or a bar: "(in progress: 60%)", "(In progress | Awaiting
+# disk driver)".
 _TAIL_SQUARE = lazy_pattern(
-    r"\[\s*(?P<p>[^\[\]]{2,40}?)\s*(?::[^\[\]]*)?(?P<close>\])\s*"
+    r"\[\s*(?P<p>[^\[\]|]{2,40}?)\s*(?:[:|][^\[\]]*)?(?P<close>\])\s*"
     rf"(?P<rest>{_REFS})$"
 )
 _DASH = re.compile(r"\s(?:--|[-–—])\s+")  # "--" as typed for a dash too

@@ -73,6 +73,7 @@ def walk(
         (),
         document.source.lines,
         coded=_codes_statuses(document, legend),
+        cross_drops=_cross_drops(document.source.text, legend),
     )
     # The first level-1 heading is the document's title, never an item; a later one may be
     # ("# ✔️ Milestone - Async Crypto" under "# 2016 Q4").
@@ -89,6 +90,21 @@ def _codes_statuses(document: Document, legend: Legend) -> bool:
         return False
     coded = (h for h in document.headings if code_status(h.inline, legend))
     return next(islice(coded, 2, None), None) is not None
+
+
+# A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused".
+_CROSS_DROPPED = lazy_pattern(
+    r"(?i)❌\ufe0f?[\s*_:(-]*(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused)"
+)
+
+
+def _cross_drops(text: str, legend: Legend) -> bool:
+    """Whether a bare ❌ in a Status cell means dropped work: the legend defines it, or the
+    document says so beside one; elsewhere a column of ✅ and ❌ says yes and no ("| Bluetooth
+    | ✅ |", "| Camera | ❌ |": not working yet, nothing was dropped)."""
+    if "❌" not in text or legend.glyph("❌") is not None:
+        return True
+    return _CROSS_DROPPED.search(text) is not None
 
 
 def _walk_section(
@@ -114,6 +130,8 @@ def _walk_section(
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
                 marker, source = _status_field(section.blocks[0].inline, ctx.legend), "field"
+            if marker is None and ctx.strike_done and heading.inline.is_struck():
+                marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             criteria = _criteria_heading(title)
         heading_status = marker.status if marker is not None else None
         # One context per section: its status scope and criteria replace the parent's.
@@ -129,6 +147,7 @@ def _walk_section(
             done_context=ctx.done_context or Status.DONE in (heading_status, scope),
             period=heading_period(title, ctx.anchor) or ctx.period,
             coded=ctx.coded,
+            cross_drops=ctx.cross_drops,
         )
         if marker is not None:
             _heading_item(section, marker, ctx, out, source=source)

@@ -76,6 +76,8 @@ class WalkContext(NamedTuple):
     done_context: bool = False
     period: Period | None = None  # the nearest heading's period, inherited by its items
     coded: bool = False  # the document ends headings with statuses in code spans
+    # a bare ❌ in a Status cell says the work was dropped (the document says so), not "no"
+    cross_drops: bool = True
 
 
 def make_item(

@@ -292,8 +292,16 @@ def is_status_label(label: str) -> bool:
 def is_status_header(header: str) -> bool:
     """Whether a table column's header names its Status column: "Status", "State", a Status
     label ("Status/Target"), or words ending in "Status" ("Current Status", "End of Sprint
-    Status"); not "End State" or "Status Notes", which describe."""
+    Status") or in "State" ("Working State", "Current State"); not "End State", "Target
+    State" or "Status Notes", which describe."""
     words = header.lower().strip(" *_:").split()
     return bool(words) and (
-        words[-1] == "status" or words[0] in FOREIGN_STATUS_HEADERS or is_status_label(header)
+        words[-1] == "status"
+        or (words[-1] == "state" and len(words) > 1 and words[0] not in _TARGET_WORDS)
+        or words[0] in FOREIGN_STATUS_HEADERS
+        or is_status_label(header)
     )
+
+
+# Words before "State" in a header that describe a target, not the work's status.
+_TARGET_WORDS = frozenset({"end", "target", "desired", "final", "future", "goal", "expected"})

@@ -99,6 +99,24 @@ def test_status_headings_give_unmarked_items_their_status() -> None:
     assert items["d"].status is Status.BLOCKED  # the heading's words win over its emoji
 
 
+@pytest.mark.parametrize("dated", ["### Q2 2026", "### March 2026", "### 2026-H1"])
+def test_a_heading_that_only_dates_keeps_the_status_of_the_status_heading_above(
+    dated: str,
+) -> None:
+    text = f"# R\n\n## 🚧 In Progress\n\n{dated}\n\n- [ ] i18n\n- Versioned docs\n"
+    assert statuses(text) == [("i18n", "in_progress"), ("Versioned docs", "in_progress")]
+    named = text.replace(dated, "### Search 2026")  # a deliverable's heading: its own scope
+    assert statuses(named) == [("i18n", "planned")]
+
+
+def test_the_sub_bullets_of_an_item_with_its_own_status_are_its_details() -> None:
+    text = (
+        "# R\n\n## Completed Milestones\n\n### October 2026\n\n- ✅ Search shipped\n"
+        "  - Details: [docs](https://example.org/search)\n- Export\n  - CSV\n"
+    )
+    assert statuses(text) == [("Search", "done"), ("Export", "done"), ("CSV", "done")]
+
+
 def test_decorated_headings_are_not_statuses() -> None:
     text = "# T\n\n## 🔄 Review Schedule\n\n- Weekly sync\n\n## 🎯 Current Focus\n\n- x\n"
     assert statuses(text) == []

@@ -133,6 +133,8 @@ def _walk_section(
             if marker is None and ctx.strike_done and heading.inline.is_struck():
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             criteria = _criteria_heading(title)
+            if marker is None and scope is None and ctx.scope is not None and _dates(title):
+                scope = ctx.scope  # "## 🚧 In Progress" over "### Q2 2026": still in progress
         heading_status = marker.status if marker is not None else None
         # One context per section: its status scope and criteria replace the parent's.
         ctx = WalkContext(
@@ -154,6 +156,20 @@ def _walk_section(
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out, title_heading)
+
+
+# What a heading that only dates its work is written of: months, quarters, halves, years.
+_DATE_WORDS = lazy_pattern(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+    r"|\b[qh]\d\b|\d+|[\s,./–—-]+"
+)
+
+
+def _dates(title: str) -> bool:
+    """Whether a heading only dates the work under it ("Q2 2026", "March 2026", "2026-H1"),
+    naming none: under a status heading, its items keep that status."""
+    return not _DATE_WORDS.sub("", title) and any(c.isdigit() for c in title)
 
 
 def _open_tasks(section: Section, marker: Marker) -> bool:
@@ -295,7 +311,7 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             status, source = fields.marker.status, "field"
         if fields.period is not None:
             item_ctx = ctx._replace(period=fields.period)
-    if marker is None and status is None and ctx.scope is not None:
+    if marker is None and status is None and ctx.scope is not None and not ctx.detail:
         status, source = ctx.scope, "heading"
     kind = "task" if block.task is not None else "list"
     notes = (
@@ -321,7 +337,8 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         item = replace(item, marker=fields.marker.written)
     out.add(item)
     if children:
-        _walk_blocks(children, ctx, out, depth=depth + 1)
+        own = ctx.scope is not None and source != "heading" and item.status is not None
+        _walk_blocks(children, ctx._replace(detail=True) if own else ctx, out, depth=depth + 1)
 
 
 def _contents_entry(inline: Inline) -> bool:

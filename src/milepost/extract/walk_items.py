@@ -78,6 +78,9 @@ class WalkContext(NamedTuple):
     coded: bool = False  # the document ends headings with statuses in code spans
     # a bare ❌ in a Status cell says the work was dropped (the document says so), not "no"
     cross_drops: bool = True
+    # under an item with a status of its own: its sub-bullets are its details ("- Details:
+    # [docs](…)" under "- ✅ Search shipped"), given no status by the heading above
+    detail: bool = False
 
 
 def make_item(

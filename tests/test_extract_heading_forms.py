@@ -140,6 +140,19 @@ def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_don
     assert statuses(text) == [("Login page", "done")]
 
 
+def test_the_deliverables_of_work_not_done_are_targets() -> None:
+    text = (
+        "# R\n\n## Phase 2: Add Content\n\n| Feature | Status |\n|---|---|\n"
+        "| Missions | 🔴 Not Started |\n\n**Phase 2 Deliverables:**\n- ✅ 10 missions\n"
+        "- ✅ 15 enemies\n\n## Phase 0: MVP ✅\n\n**Deliverables:**\n- ✅ Ship design\n"
+    )
+    assert statuses(text) == [
+        ("Missions", "planned"),
+        ("Phase 0: MVP", "done"),
+        ("Ship design", "done"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("operation", "item", "before", "after"),
     [

@@ -47,7 +47,8 @@ __all__ = ["Walk", "walk"]
 
 _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
-    r"definition of done|exit criteria|goals?|(?:complete|completed|done) when|verify)\b"
+    r"definition of done|exit criteria|goals?|deliverables?|(?:complete|completed|done) when"
+    r"|verify)\b"
 )
 _CRITERIA_HEADING = lazy_pattern(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"

@@ -497,3 +497,35 @@ def test_dropping_a_row_of_glyph_cells_writes_the_word_beside_the_cross(tmp_path
     text = edited(tmp_path / "roadmap.md", WORKING, ("drop", "Bluetooth"))
     assert "| Bluetooth | | ❌ Dropped |\n" in text
     assert ("Bluetooth", "dropped") in statuses(text)
+
+
+PROGRESS = (
+    "# R\n\n| Feature Name | Description | Progress | Version |\n|---|---|---|---|\n"
+    "| Notifications | Notify users of TODO items | Not Started | |\n"
+    "| Tracking | Track TODO and DONE | In Progress | |\n| Tables | | DONE | 1.9 |\n"
+    "| Search | | 45% | |\n"
+)
+
+
+def test_a_progress_column_says_the_status_in_words(tmp_path: Path) -> None:
+    assert statuses(PROGRESS) == [
+        ("Notifications", "planned"),
+        ("Tracking", "in_progress"),
+        ("Tables", "done"),
+    ]
+    both = PROGRESS.replace("| Version |", "| Status |").replace("| 1.9 |", "| Planned |")
+    assert ("Tables", "planned") in statuses(both)  # a Status column wins
+    text = edited(tmp_path / "roadmap.md", PROGRESS, ("ship", "Tracking"))
+    assert "| Tracking | Track TODO and DONE | DONE |" in text
+
+
+def test_an_emoji_glued_to_a_title_beside_a_status_column_is_no_part_of_the_title() -> None:
+    table = (
+        "| # | Name | Status |\n|---|---|---|\n| 1 | ✅ **MVP Complete** | **DONE** |\n"
+        "| 2 | 🔄 **Production Ready** | **85%** |\n| 3 | **Polish** | Pending |\n"
+    )
+    assert statuses(f"# R\n\n{table}") == [
+        ("MVP Complete", "done"),
+        ("Production Ready", "in_progress"),
+        ("Polish", "planned"),
+    ]

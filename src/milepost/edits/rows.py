@@ -17,7 +17,7 @@ from milepost.extract.check_columns import check_columns, checked
 from milepost.extract.table_rows import title_cell
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import Status, emoji_written
-from milepost.vocabulary.status_words import is_status_header
+from milepost.vocabulary.status_words import status_column
 
 __all__ = ["new_row", "restatus_row"]
 
@@ -164,7 +164,7 @@ def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
 
 def _status_column(table: Table) -> int | None:
     header = [h.lower().strip(" *:") for h in table.header()]
-    return next((i for i, h in enumerate(header) if is_status_header(h)), None)
+    return status_column(header)
 
 
 def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice: Voice) -> str:

@@ -19,7 +19,7 @@ from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import is_status_header
+from milepost.vocabulary.status_words import is_status_header, status_column
 
 __all__ = ["row_badge", "struck_title", "table_items", "title_cell"]
 
@@ -75,7 +75,7 @@ class _Columns(NamedTuple):
 
 def _columns(table: Table) -> _Columns:
     header = [h.lower().strip(" *:") for h in table.header()]
-    status = next((i for i, h in enumerate(header) if is_status_header(h)), None)
+    status = status_column(header)
     return _Columns(
         status,
         sorted(
@@ -83,12 +83,21 @@ def _columns(table: Table) -> _Columns:
             key=lambda i: _WHEN_HEADERS.index(header[i]),
         ),
         sorted(
-            (i for i, h in enumerate(header) if h in _TITLE_RANKS),
-            key=lambda i: (_TITLE_RANKS[header[i]], i),
+            (i for i, h in enumerate(header) if _title_rank(h) >= 0),
+            key=lambda i: (_title_rank(header[i]), i),
         ),
         len(header),
         check_columns(table) if status is None else {},
     )
+
+
+def _title_rank(header: str) -> int:
+    """How closely a column names the work (see ``_TITLE_RANKS``): by its header, or as a
+    name does where the header ends in one ("Feature Name", "Task Title"); -1 for none."""
+    rank = _TITLE_RANKS.get(header)
+    if rank is None and header.endswith((" name", " title")):
+        rank = 0
+    return -1 if rank is None else rank
 
 
 def _is_legend_table(table: Table, legend: Legend = NO_LEGEND) -> bool:
@@ -145,9 +154,11 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
             marker = cell_status(cell, ctx.legend) if cell is not None else None
             if marker is not None and not ctx.cross_drops and _bare_cross(marker):
                 marker = None  # "| Camera | ❌ |" beside "| Bluetooth | ✅ |": no, not dropped
+            # an emoji glued to the title is no part of it, and says the status where the
+            # Status cell says none it reads ("| 🔄 **Production Ready** | **85%** |")
             item = make_item(
                 merged,
-                None,
+                _glued(title, ctx),
                 span,
                 "row",
                 ctx,

@@ -25,6 +25,7 @@ __all__ = [
     "WEAK_WORDS",
     "is_status_header",
     "is_status_label",
+    "status_column",
     "status_in_value",
     "status_of_phrase",
     "status_of_word",
@@ -301,6 +302,26 @@ def is_status_header(header: str) -> bool:
         or words[0] in FOREIGN_STATUS_HEADERS
         or is_status_label(header)
     )
+
+
+def status_column(headers: list[str]) -> int | None:
+    """Which of a table's column headers names its Status column: the first that
+    :func:`is_status_header` takes, else a Progress column ("| Progress |", "| Current
+    Progress |"; not "| In Progress |", a status over checks), which says the status in
+    words where it does not in a percentage."""
+    found = next((i for i, h in enumerate(headers) if is_status_header(h)), None)
+    if found is None:
+        found = next(
+            (i for i, h in enumerate(headers) if _names_progress(h.lower().strip(" *_:"))),
+            None,
+        )
+    return found
+
+
+def _names_progress(header: str) -> bool:
+    """Whether a header names a Progress column ("Progress", "Current Progress"), not a
+    column of checks headed by a status ("In Progress")."""
+    return header.endswith("progress") and status_of_word(header) is None
 
 
 # Words before "State" in a header that describe a target, not the work's status.

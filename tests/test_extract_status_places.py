@@ -529,3 +529,17 @@ def test_an_emoji_glued_to_a_title_beside_a_status_column_is_no_part_of_the_titl
         ("Production Ready", "in_progress"),
         ("Polish", "planned"),
     ]
+
+
+SAID_BESIDE = (
+    "# R\n\n| Feature | Priority | Description |\n|---|---|---|\n"
+    "| RAG Hybrid Search | ✅ Done | BM25 + vector fusion |\n| Reliable Calling | P0 | Retry |\n"
+)
+
+
+def test_a_glyph_and_status_words_alone_in_a_cell_say_the_rows_status(tmp_path: Path) -> None:
+    assert statuses(SAID_BESIDE) == [("RAG Hybrid Search", "done")]
+    matrix = "| Feature | milepost | other |\n|---|---|---|\n| Search | ✅ | ❌ |\n"
+    assert statuses(f"# R\n\n{matrix}") == []  # glyphs alone compare tools
+    text = edited(tmp_path / "roadmap.md", SAID_BESIDE, ("start", "RAG Hybrid Search"))
+    assert "| RAG Hybrid Search | 🚧 In Progress | BM25 + vector fusion |\n" in text

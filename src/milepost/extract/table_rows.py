@@ -21,7 +21,7 @@ from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import is_status_header, status_column
 
-__all__ = ["row_badge", "struck_title", "table_items", "title_cell"]
+__all__ = ["row_badge", "said_cell", "struck_title", "table_items", "title_cell"]
 
 # What a legend table says of each status in the column beside it ("| Status | Meaning |").
 _MEANING_HEADERS = frozenset({"meaning", "means", "definition", "explanation", "legend"})
@@ -192,6 +192,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                 beside = row_badge(row, ctx.legend)
                 if beside is None and ctx.strike_done and title.is_struck():
                     beside = Marker(Status.DONE, "~~")
+                said = _said_cell(row, columns, ctx.legend) if beside is None else None
+                if said is not None:  # "| RAG Hybrid Search | ✅ Done | BM25 |"
+                    beside = cell_status(row.cells[said].inline, ctx.legend)
             if beside is not None:
                 item = replace(
                     item, status=beside.status, status_from=beside.source, marker=beside.written
@@ -207,6 +210,33 @@ def _bare_cross(marker: Marker) -> bool:
         "❌",
         ":x:",
     )
+
+
+def said_cell(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:
+    """The cell of a row in a table with no Status column that says its status, as
+    :func:`table_items` reads it (a glyph and status words, alone in it)."""
+    columns = _columns(table)
+    return None if columns.status is not None else _said_cell(row, columns, legend)
+
+
+def _said_cell(row: Row, columns: _Columns, legend: Legend) -> int | None:
+    """The first cell beside the title's that holds a status glyph and its words alone
+    ("| RAG Hybrid Search | ✅ Done | BM25 + vector |", in a Priority column): the row's
+    status, said where no column is named for it. A glyph alone ("✅") is not enough: a
+    table of ✅ and ❌ may compare tools."""
+    title = _title_cell(row, _filled(row), columns)
+    for index, cell in enumerate(row.cells):
+        text = cell.inline.text.strip()
+        if index == title or not text or text[0].isascii():
+            continue
+        said = cell_status(cell.inline, legend)
+        if (
+            said is not None
+            and said.end >= len(cell.inline.text.rstrip())
+            and any(c.isalpha() for c in said.written)
+        ):
+            return index
+    return None
 
 
 def _when(row: Row, when_cols: list[int], ctx: WalkContext) -> str | None:

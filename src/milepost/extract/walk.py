@@ -202,18 +202,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
     above: Paragraph | None = None
     for block in blocks:
         if isinstance(block, ListBlock):
-            inner = ctx
-            label = (
-                _label(above.inline, ctx.lines[above.end - 1] if ctx.lines else "")
-                if above is not None
-                else None
-            )
-            if label is not None:
-                scope, criteria = label
-                inner = ctx._replace(scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
-            when = label_period(above.inline, ctx.anchor) if above is not None else None
-            if when is not None:  # "**raylib 7.0**" over its list dates it, as a heading would
-                inner = inner._replace(period=when)
+            inner = _labelled(above, ctx)
             entries = out.entries.get(id(block)) if depth == 0 else None
             if entries is None:  # a list finding the legend did not judge (in a quote, nested)
                 title = ctx.section[-1] if ctx.section and depth == 0 else ""
@@ -235,6 +224,21 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             above = block
         elif not isinstance(block, Heading):
             above = None
+
+
+def _labelled(above: Paragraph | None, ctx: WalkContext) -> WalkContext:
+    """The context of a list under the paragraph ``above`` it: the status or
+    criteria its label says ("**In Progress:**", "**Success Criteria:**"), the period
+    ("**raylib 7.0**" dates it, as a heading would)."""
+    if above is None:
+        return ctx
+    inner = ctx
+    label = _label(above.inline, ctx.lines[above.end - 1] if ctx.lines else "")
+    if label is not None:
+        scope, criteria = label
+        inner = ctx._replace(scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
+    when = label_period(above.inline, ctx.anchor)
+    return inner if when is None else inner._replace(period=when)
 
 
 def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:

@@ -503,3 +503,15 @@ def test_struck_headings_of_deliverables_are_finished_work(tmp_path: Path) -> No
     assert statuses(STRUCK_HEADINGS) == [("CLI", "done"), ("Documentation", "done")]
     with pytest.raises(milepost.MilepostError, match="strikethrough, which milepost does not"):
         edited(tmp_path / "roadmap.md", STRUCK_HEADINGS, ("start", "CLI"))
+
+
+def test_a_share_of_the_work_done_in_a_tag_says_how_far_it_is() -> None:
+    text = (
+        "- [ ] Mobile app - 80% complete\n- [ ] Test suite (0% done)\n"
+        "- Search - 100% complete\n- Coverage - 80%\n"
+    )
+    assert statuses(text) == [
+        ("Mobile app", "in_progress"),
+        ("Test suite", "planned"),
+        ("Search", "done"),
+    ]

@@ -265,3 +265,13 @@ def test_a_meaning_with_an_adverb_or_not_yet(meaning: str, status: str | None) -
 
     found = meaning_status(meaning)
     assert (found.value if found else None) == status
+
+
+def test_a_legend_set_in_a_code_block_for_its_layout_defines_its_glyphs() -> None:
+    text = (
+        "# R\n\n```\nLegend:\n🟢 Completed    🟡 In Progress    🔵 Planned\n```\n\n"
+        "| Feature | Status |\n|---|---|\n| Docs | 🟢 |\n| Security | 🟡 |\n| PWA | 🔵 |\n\n"
+        "```\n🟢 a line of code, not a legend\n```\n"
+    )
+    assert statuses(text) == [("Docs", "done"), ("Security", "in_progress"), ("PWA", "planned")]
+    assert statuses(text.replace("Legend:\n", "")) == []

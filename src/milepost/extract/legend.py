@@ -9,7 +9,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from milepost.document import Document, ListBlock, ListItem, Paragraph, Table
+from milepost.document import CodeBlock, Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
 from milepost.extract.legend_meanings import meaning_status
 from milepost.lazy import lazy_pattern
@@ -65,6 +65,8 @@ def find_legend(document: Document) -> FoundLegend:
                 pairs = [(entry[0], entry[1]) for _, entry in found if entry and entry[2]]
             elif isinstance(block, Paragraph):
                 pairs = _paragraph_pairs(block.inline.text)
+            elif isinstance(block, CodeBlock):
+                pairs = _code_pairs(document.source.lines[block.start + 1 : block.end - 1])
             else:
                 pairs = []
             above = block if isinstance(block, Paragraph) else None
@@ -236,6 +238,18 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
     if labelled or (entry["sep"] == "=" and (status_of_word(word) or label_status(word))):
         return word, text[entry.end() :], False
     return None
+
+
+def _code_pairs(lines: tuple[str, ...]) -> list[tuple[str, str]]:
+    """A legend set in a code block for its layout, its label on its first line ("Legend:"
+    over "🟢 Completed    🟡 In Progress"): read as a legend paragraph; other code is none."""
+    if not lines or len(lines) > 8 or not _CODE_LABEL.match(lines[0].strip()):
+        return []
+    return _paragraph_pairs(" ".join(line.strip() for line in lines))
+
+
+# The label opening a legend's code block: "Legend:", "Status legend", "Key:".
+_CODE_LABEL = lazy_pattern(r"(?i)(?:status\s+)?(?:legend|key)\b.{0,24}$")
 
 
 def _paragraph_pairs(text: str) -> list[tuple[str, str]]:

@@ -18,7 +18,15 @@ from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
 from milepost.vocabulary.status_words import WEAK_WORDS, status_in_value, status_of_word
 
-__all__ = ["Tag", "bracket_tag", "dash_tag", "status_field", "strong_word", "trailing_tag"]
+__all__ = [
+    "Tag",
+    "bracket_tag",
+    "dash_tag",
+    "percent_done",
+    "status_field",
+    "strong_word",
+    "trailing_tag",
+]
 
 
 def strong_word(word: str) -> Status | None:
@@ -127,7 +135,8 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     for pattern, closer in ((_TAIL_PAREN, ")"), (_TAIL_SQUARE, "]")):
         match = pattern.search(text) if closer in text else None
         if match:
-            status = legend.word(match.group("p")) or strong_word(_undecorated(match.group("p")))
+            words = match.group("p")
+            status = legend.word(words) or strong_word(_undecorated(words)) or percent_done(words)
             if status is not None:
                 written = match.group().strip()
                 return Tag(status, match.start(), match.end("close"), written, "bracket")
@@ -139,6 +148,20 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             end = close + 1 if close >= 0 else match.end()
             return Tag(status, match.start(), end, match.group().strip(), "bracket")
     return None
+
+
+# A share of the work done: "80% complete", "100% done".
+_PERCENT_DONE = lazy_pattern(r"(\d{1,3})\s*%\s*(?:complete|completed|done|finished)")
+
+
+def percent_done(phrase: str) -> Status | None:
+    """The status a share of the work done says ("80% complete": in progress; "100% done":
+    done; "0% complete": planned); None for a phrase that is no such share."""
+    match = _PERCENT_DONE.fullmatch(phrase.strip().lower())
+    if match is None:
+        return None
+    share = int(match[1])
+    return Status.DONE if share >= 100 else Status.IN_PROGRESS if share else Status.PLANNED
 
 
 def _undecorated(words: str) -> str:
@@ -155,6 +178,9 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         rest = text[separator.end() :]
         following = _DASH.search(rest)
         phrase = (rest[: following.start()] if following else rest).rstrip()
+        if phrase[:1].isdigit() and (share := percent_done(phrase)) is not None:
+            end = separator.end() + len(phrase)  # "- 80% complete"
+            return Tag(share, separator.start(), end, text[separator.start() : end].strip(), "dash")
         if not phrase[:1].isalpha():  # (references, which a blank leads, never begin it)
             continue
         if following is None and ("#" in phrase or "@" in phrase):

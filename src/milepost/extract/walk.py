@@ -6,7 +6,7 @@ whether the document uses strikethrough for finished work.
 
 What it collects and how one item is made live in :mod:`.walk_items`; table rows are read by
 :mod:`.table_rows`; the document's legend by :mod:`.legend`; whether it strikes finished work
-through by :mod:`.strike_convention`.
+through (and other ways of writing statuses it holds to throughout) by :mod:`.conventions`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from itertools import islice
 
 from milepost.document import (
     Block,
@@ -29,12 +28,12 @@ from milepost.document import (
     Table,
     descendants,
 )
-from milepost.extract.heading_markers import code_status, heading_marker, label_status
+from milepost.extract.conventions import codes_statuses, cross_drops, strikes_done
+from milepost.extract.heading_markers import heading_marker, label_status
 from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
-from milepost.extract.strike_convention import strikes_done
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.lazy import lazy_pattern
@@ -73,8 +72,8 @@ def walk(
         anchor,
         (),
         document.source.lines,
-        coded=_codes_statuses(document, legend),
-        cross_drops=_cross_drops(document.source.text, legend),
+        coded=codes_statuses(document, legend),
+        cross_drops=cross_drops(document.source.text, legend),
     )
     # The first level-1 heading is the document's title, never an item; a later one may be
     # ("# ✔️ Milestone - Async Crypto" under "# 2016 Q4").
@@ -82,30 +81,6 @@ def walk(
     _walk_section(document.root, base, result, title)
     result.items.sort(key=first_line)
     return result
-
-
-def _codes_statuses(document: Document, legend: Legend) -> bool:
-    """Whether the document writes statuses in code spans that end its headings (``### M1 —
-    Bootstrap `done```): three or more of them do ("### Rename `wip`" alone is a name)."""
-    if "`" not in document.source.text:
-        return False
-    coded = (h for h in document.headings if code_status(h.inline, legend))
-    return next(islice(coded, 2, None), None) is not None
-
-
-# A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused".
-_CROSS_DROPPED = lazy_pattern(
-    r"(?i)❌\ufe0f?[\s*_:(-]*(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused)"
-)
-
-
-def _cross_drops(text: str, legend: Legend) -> bool:
-    """Whether a bare ❌ in a Status cell means dropped work: the legend defines it, or the
-    document says so beside one; elsewhere a column of ✅ and ❌ says yes and no ("| Bluetooth
-    | ✅ |", "| Camera | ❌ |": not working yet, nothing was dropped)."""
-    if "❌" not in text or legend.glyph("❌") is not None:
-        return True
-    return _CROSS_DROPPED.search(text) is not None
 
 
 def _walk_section(

@@ -1,10 +1,14 @@
-"""Whether a document strikes its finished work through ("- ~~Search~~", "<del>Search</del>"),
-so that a struck item with no other marker reads done."""
+"""How a document writes its statuses throughout, judged once before its items are read:
+whether it strikes its finished work through ("- ~~Search~~", "<del>Search</del>", "##
+~~CLI~~"), so that a struck item with no other marker reads done; whether it ends headings
+with statuses in code spans; whether a bare ❌ in a Status cell says dropped work."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from milepost.document import Block, Document, ListItem, Table, descendants
-from milepost.extract.heading_markers import label_status
+from milepost.extract.heading_markers import code_status, label_status
 from milepost.extract.markers import item_marker
 from milepost.extract.table_rows import row_badge, struck_title
 from milepost.lazy import lazy_pattern
@@ -12,7 +16,7 @@ from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["strikes_done"]
+__all__ = ["codes_statuses", "cross_drops", "strikes_done"]
 
 # An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
 # items are read for a strikethrough.
@@ -80,3 +84,27 @@ def _struck_rows_done(document: Document, legend: Legend) -> bool:
 
 def _iter_items(blocks: list[Block]) -> list[ListItem]:
     return [b for b in descendants(blocks) if isinstance(b, ListItem)]
+
+
+def codes_statuses(document: Document, legend: Legend) -> bool:
+    """Whether the document writes statuses in code spans that end its headings (``### M1 —
+    Bootstrap `done```): three or more of them do ("### Rename `wip`" alone is a name)."""
+    if "`" not in document.source.text:
+        return False
+    coded = (h for h in document.headings if code_status(h.inline, legend))
+    return next(islice(coded, 2, None), None) is not None
+
+
+# A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused".
+_CROSS_DROPPED = lazy_pattern(
+    r"(?i)❌\ufe0f?[\s*_:(-]*(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused)"
+)
+
+
+def cross_drops(text: str, legend: Legend) -> bool:
+    """Whether a bare ❌ in a Status cell means dropped work: the legend defines it, or the
+    document says so beside one; elsewhere a column of ✅ and ❌ says yes and no ("| Bluetooth
+    | ✅ |", "| Camera | ❌ |": not working yet, nothing was dropped)."""
+    if "❌" not in text or legend.glyph("❌") is not None:
+        return True
+    return _CROSS_DROPPED.search(text) is not None

@@ -255,6 +255,8 @@ def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() 
         ("not yet implemented", "planned"),
         ("not yet started", "planned"),
         ("not yet implemented or being worked on", "planned"),
+        ("Planning to build", "planned"),
+        ("We plan to add", "planned"),
         ("not implemented", None),
         ("not yet planned", None),
         ("actively sought", None),
@@ -275,3 +277,21 @@ def test_a_legend_set_in_a_code_block_for_its_layout_defines_its_glyphs() -> Non
     )
     assert statuses(text) == [("Docs", "done"), ("Security", "in_progress"), ("PWA", "planned")]
     assert statuses(text.replace("Legend:\n", "")) == []
+
+
+KEYED = (
+    "# R\n\n## New components\n\n- 🛠 Work in progress, will be released as unstable\n"
+    "- ⏳ Planning to build\n\n| Name | Product | Status |\n|---|---|---|\n"
+    "| Charts | MUI X | ⏳ |\n| Dropzone | MUI X | ⏳ |\n| Data Grid | MUI X | 🛠 |\n"
+)
+
+
+def test_a_list_right_over_a_table_keys_the_glyphs_of_its_cells() -> None:
+    assert statuses(KEYED) == [
+        ("Charts", "planned"),
+        ("Dropzone", "planned"),
+        ("Data Grid", "in_progress"),
+    ]
+    # glyphs that no cell of the table holds alone: a list of work
+    work = KEYED.replace("| ⏳ |", "| soon |").replace("| 🛠 |", "| now |")
+    assert ("Planning to build", "in_progress") in statuses(work)

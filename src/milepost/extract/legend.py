@@ -55,11 +55,12 @@ def find_legend(document: Document) -> FoundLegend:
     entries: dict[int, frozenset[int]] = {}
     for section in document.root.walk():
         above: Paragraph | None = None
-        for block in section.blocks:
+        for index, block in enumerate(section.blocks):
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
-                labelled = legend_list(section.title, above, block)
+                after = section.blocks[index + 1] if index + 1 < len(section.blocks) else None
+                labelled = legend_list(section.title, above, block) or _keys_table(block, after)
                 found = [(item, legend_entry(item, labelled=labelled)) for item in block.items]
                 entries[id(block)] = frozenset(id(item) for item, entry in found if entry)
                 pairs = [(entry[0], entry[1]) for _, entry in found if entry and entry[2]]
@@ -148,6 +149,23 @@ def _definitions(block: ListBlock, title: str, above: Paragraph | None) -> bool:
             return False
         named += meaning_status(inline.text[strong[0] : strong[1]]) is not None
     return 2 * named >= len(block.items) > 1
+
+
+def _keys_table(block: ListBlock, after: object) -> bool:
+    """A list right over a table that keys its glyphs ("- ⏳ Planning to build" over "|
+    Charts | MUI X | ⏳ |"): two or more entries, each a different glyph and what it means,
+    and two or more of the table's cells that glyph alone."""
+    if not isinstance(after, Table) or len(block.items) < 2:
+        return False
+    glyphs = set()
+    for item in block.items:
+        text = item.inline.text.strip()
+        end = pictograph_at(text) if item.task is None and not item.children else None
+        if end is None or not text[end:].strip():
+            return False
+        glyphs.add(glyph_key(text[:end]))
+    keyed = sum(glyph_key(c.inline.text.strip()) in glyphs for r in after.rows for c in r.cells)
+    return len(glyphs) == len(block.items) and keyed > 1
 
 
 # A glyph's definition without a label over it: the glyph, then ":" or "=" right after it.

@@ -28,6 +28,10 @@ _AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # "not yet" before one ("not yet implemented": work not started, planned).
 _ADVERB = re.compile(r"(?i)(?:actively|currently|now|already)\s+")
 _NOT_YET = re.compile(r"(?i)not\s+yet\s+")
+# An intent, planned work: "Planning to build", "Planned to ship", "We plan to add".
+_PLANNING_TO = lazy_pattern(
+    r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"
+)
 
 
 def meaning_status(meaning: str) -> Status | None:
@@ -35,10 +39,13 @@ def meaning_status(meaning: str) -> Status | None:
     "Work in progress"), before or after a noun for the work ("Planned work", "Work ready to
     begin"), or opening it before more said after punctuation or "and" ("Paused: waiting
     on other work", "The feature is complete and shipped"), after an adverb ("actively being
-    worked on"); work "not yet" done or started is planned ("not yet implemented"); None
+    worked on"); work "not yet" done or started, or that is planned to be, is planned ("not
+    yet implemented", "Planning to build"); None
     for a meaning that is no status ("Waiting for feedback", "Not on roadmap", "Done when
     reviewed", "not implemented")."""
     status = status_of_word(meaning) or label_status(meaning)
+    if status is None and _PLANNING_TO.match(meaning.strip(" *_")):
+        return Status.PLANNED  # "Planning to build", "We plan to add"
     if status is None:
         first, _, rest = meaning.strip(" *_").partition(" ")
         if first.lower() in _GENERIC_LEAD and rest:

@@ -847,3 +847,19 @@ def test_a_label_over_a_list_dates_it_as_a_heading_does(text: str, label: str | 
     label that says when the list was written ("As of October 2026:") dates none of it."""
     item = only(f"# T\n\n## Plans\n\n{text}")
     assert (item.period.label if item.period else None) == label
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("### ✅ Completed Core Features", "done"),
+        ("## Planned Major Features", "planned"),
+        ("### Complete Multimodal Support", None),  # a deliverable's name
+    ],
+)
+def test_a_status_and_a_kind_of_work_one_word_may_qualify_is_a_status_heading(
+    heading: str, status: str | None
+) -> None:
+    found = statuses(f"# R\n\n{heading}\n\n- Unified configuration\n- Multi-platform deploys\n")
+    items = ["Unified configuration", "Multi-platform deploys"]
+    assert found == ([] if status is None else [(item, status) for item in items])

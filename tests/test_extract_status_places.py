@@ -543,3 +543,22 @@ def test_a_glyph_and_status_words_alone_in_a_cell_say_the_rows_status(tmp_path: 
     assert statuses(f"# R\n\n{matrix}") == []  # glyphs alone compare tools
     text = edited(tmp_path / "roadmap.md", SAID_BESIDE, ("start", "RAG Hybrid Search"))
     assert "| RAG Hybrid Search | 🚧 In Progress | BM25 + vector fusion |\n" in text
+
+
+BARE_FIELD = (
+    "# R\n\n#### Features\n\n- [QT6 migration](https://example.org/1)\n"
+    "  - No provided FURPS at the moment\n  - Done ✅ 🟩🟩🟩🟩🟩 100%\n"
+    "- [Tablet build](https://example.org/2)\n  - In Progress ⏳ 🟩🟩🟩🟩⬜ 83%\n"
+    "- Sync\n  - Done\n- Search\n  - Done when the index is rebuilt\n"
+)
+
+
+def test_a_sub_bullet_that_is_a_status_alone_is_its_items_status(tmp_path: Path) -> None:
+    assert statuses(BARE_FIELD) == [
+        ("QT6 migration", "done"),
+        ("Tablet build", "in_progress"),
+        ("Sync", "done"),
+    ]
+    text = edited(tmp_path / "roadmap.md", BARE_FIELD, ("ship", "Tablet"), ("block", "Sync"))
+    shipped = BARE_FIELD.replace("In Progress ⏳ 🟩🟩🟩🟩⬜ 83%", "Done ✅ 🟩🟩🟩🟩⬜ 83%")
+    assert text == shipped.replace("  - Done\n- Search", "  - Blocked\n- Search")

@@ -12,7 +12,7 @@ from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import STATUS_LABEL, status_of_phrase, status_of_word
 
-__all__ = ["FIELD_VALUE", "emoji_prefix", "restatus_cell", "restatus_field"]
+__all__ = ["FIELD_VALUE", "emoji_prefix", "restatus_bare", "restatus_cell", "restatus_field"]
 
 # The status value of a field: an emoji and/or status words, up to the words that follow
 # (or the owners and references: "**Status:** Planned @kim").
@@ -51,6 +51,21 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
         new = relabel(words, status, voice)
         return body[: match.end()] + value[:at] + new + value[at + len(words) :] + ending
     return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
+
+
+def restatus_bare(line: str, words: int, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
+    """A sub-bullet that is its item's status alone ("  - Done ✅ 🟩🟩🟩🟩🟩 100%"; its status
+    words end ``words`` characters into its text) set to ``status``: the words and the glyph
+    right after them, the progress after them kept as written."""
+    body, ending = split_line_ending(line)
+    at = len(body) - len(body.lstrip())
+    at += len(body[at:]) - len(body[at:].lstrip("-*+0123456789.) \t"))
+    said, rest = body[at : at + words], body[at + words :]
+    gap = rest[: len(rest) - len(rest.lstrip())]
+    glyph = emoji_prefix(rest[len(gap) :], voice)
+    if glyph is not None:
+        rest = gap + voice.glyph(status, glyph[0]) + glyph[1]
+    return body[:at] + relabel(said, status, voice) + rest + ending
 
 
 _CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")

@@ -80,7 +80,8 @@ _HEADING_ONLY = {
 def label_status(title: str) -> Status | None:
     """The status a heading or label *is* (``Completed``, ``## 🚧 Blocked Items``), if any.
 
-    The words decide; decorations are ignored. A heading naming a deliverable
+    The words decide; decorations are ignored. A status and a kind of work after it, one
+    word may qualify ("Completed Core Features"), is one. A heading naming a deliverable
     ("Complete Multimodal Support") or a time window ("Short-Term Goals") is not a status.
     """
     key = normalise(title)
@@ -95,7 +96,11 @@ def label_status(title: str) -> Status | None:
         if status is None or head in WEAK_WORDS:
             continue
         rest = words[size:]
-        return status if not rest or rest[0] in _GENERIC else None
+        # "Completed Features", "Completed Core Features": work named by its kind alone (not
+        # "Future: Team Features", a plan's word before the deliverable it names)
+        qualified = len(rest) == 2 and rest[1] in _GENERIC and ":" not in title
+        generic = not rest or rest[0] in _GENERIC or qualified
+        return status if generic else None
     return None
 
 

@@ -1,6 +1,6 @@
-"""A list item's field sub-bullets (``- Status: WIP``, ``- Target Date: Q1 2021`` under the
-deliverable they describe): what they say of their item, its own status and when, and that
-they are no items of their own.
+"""A list item's field sub-bullets (``- Status: WIP``, ``- Target Date: Q1 2021``, a status
+alone: ``- Done ✅ 100%``, under the deliverable they describe): what they say of their item,
+its own status and when, and that they are no items of their own.
 
 The item's Status field is its own marker: it beats the heading the item stands under, as a
 ``**Status:**`` paragraph opening a section gives that section's heading its status."""
@@ -15,9 +15,14 @@ from milepost.document import Block, Inline, ListBlock, ListItem
 from milepost.extract.markers import Marker, cell_status
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period, read_period
-from milepost.vocabulary.status_words import is_status_label, status_in_value
+from milepost.vocabulary.status_words import (
+    WEAK_WORDS,
+    is_status_label,
+    status_in_value,
+    status_of_phrase,
+)
 
-__all__ = ["Fields", "is_field", "item_fields"]
+__all__ = ["Fields", "bare_status", "is_field", "item_fields"]
 
 _STATUS_LABELS = frozenset({"status", "state", "current status"})
 # Labels that say when, most specific first (a Target Date beats a Date).
@@ -60,9 +65,11 @@ class _Said(NamedTuple):
 
 def _field(block: Block) -> _Said | None:
     """What a field sub-bullet says; None for anything else."""
-    if not isinstance(block, ListItem) or block.task is not None or ":" not in block.inline.text:
+    if not isinstance(block, ListItem) or block.task is not None:
         return None
     text = block.inline.text.strip()
+    if ":" not in text:
+        return _Said("status", text, text) if bare_status(text) else None
     match = _FIELD.match(text)
     if match is None:
         return None
@@ -70,6 +77,16 @@ def _field(block: Block) -> _Said | None:
     if label in _LABELS or is_status_label(label):  # "Status/Target" is a Status field too
         return _Said(label, match.group("value").strip(), text)
     return None
+
+
+def bare_status(text: str) -> int:
+    """Where the status words end in a sub-bullet that is its item's status alone, without
+    a label: the words, then glyphs, a progress bar or a share at most ("Done ✅ 🟩🟩🟩🟩🟩
+    100%", "In Progress ⏳ 83%"); 0 for any other."""
+    said = status_of_phrase(text)
+    if said is None or said[1] != 0 or text[: said[2]].lower() in WEAK_WORDS:
+        return 0
+    return said[2] if not any(c.isalpha() for c in text[said[2] :]) else 0
 
 
 def _field_status(value: str, legend: Legend) -> Marker | None:

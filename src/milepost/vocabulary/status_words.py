@@ -210,15 +210,11 @@ WEAK_WORDS = frozenset(
     }
 )
 
-# Matched against lower-cased text (case-insensitive matching is much slower).
-_WORD_RE = re.compile(
-    r"(?<![\w-])("
-    + "|".join(
-        re.escape(p).replace(r"\ ", r"[\s_-]+") for p in sorted(_WORDS, key=len, reverse=True)
-    )
-    + r")(?![\w-])"
-)
 _NORMALISE = re.compile(r"[\s_]+")
+# The words opening a text, as phrases of the vocabulary are written: letters and digits
+# (an apostrophe inside: "won't"), parted by blanks, underscores or hyphens.
+_LEAD_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_PHRASE_WORDS = max(len(phrase.split()) for phrase in _WORDS)
 
 
 @lru_cache(maxsize=8192)
@@ -238,13 +234,40 @@ def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
     offset = len(text) - len(stripped)
     if not stripped[:1].isalpha():
         return None
-    match = _WORD_RE.match(stripped[:48].lower())
-    if match is None:
+    lead = _lead_phrase(stripped[:48].lower())
+    if lead is None:
         return None
-    status = status_of_word(match.group(1))
-    if status is None:
-        return None
-    return status, offset + match.start(1), offset + match.end(1)
+    status, end = lead
+    return status, offset, offset + end
+
+
+def _lead_phrase(text: str) -> tuple[Status, int] | None:
+    """The longest phrase of the vocabulary opening ``text`` (lower-case), whole words, and
+    where it ends: a dict lookup per number of words, not one pattern of every phrase (which
+    took milliseconds to compile in each process)."""
+    words: list[str] = []
+    ends: list[int] = []
+    pos = 0
+    while len(words) < _PHRASE_WORDS:
+        word = _LEAD_WORDS.match(text, pos)
+        if word is None:
+            break
+        words.append(word.group())
+        ends.append(word.end())
+        pos = word.end()
+        while pos < len(text) and text[pos] in " \t\n_-":  # the blanks that part them
+            pos += 1
+        if pos == word.end():
+            break  # punctuation, an emoji or the end: no word after this one
+    for count in range(len(words), 0, -1):
+        end = ends[count - 1]
+        after = text[end : end + 1]
+        if after and (after.isalnum() or after in "_-"):
+            continue  # "done-ish", "done_x": no whole word of the vocabulary
+        status = _WORDS.get(" ".join(words[:count]))
+        if status is not None:
+            return status, end
+    return None
 
 
 # What may follow the status that opens a field's value: its end, punctuation, a dash.

@@ -35,12 +35,13 @@ _TOKEN = rf"(?:\({_REF_GROUP}|#\d+|@[\w-]+|https?://\S+|{_REPO_REF}|[-–—:,;|
 _MORE_TOKENS = rf"(?:\s*{_TOKEN})*\s*$"
 _TRAILING = re.compile(
     r"[\s(#@h\-–—:,;|]"
-    rf"(?:(?<=\s)\s*{_TOKEN}{_MORE_TOKENS}"
-    rf"|(?<=\(){_REF_GROUP}{_MORE_TOKENS}"
-    rf"|(?<=#)\d+{_MORE_TOKENS}"
-    rf"|(?<=@)[\w-]+{_MORE_TOKENS}"
-    rf"|(?<=h)ttps?://\S+{_MORE_TOKENS}"
-    rf"|(?<=[-–—:,;|]){_MORE_TOKENS})"
+    rf"(?:(?<=\s)\s*{_TOKEN}"
+    rf"|(?<=\(){_REF_GROUP}"
+    r"|(?<=#)\d+"
+    r"|(?<=@)[\w-]+"
+    r"|(?<=h)ttps?://\S+"
+    r"|(?<=[-–—:,;|]))"
+    rf"{_MORE_TOKENS}"  # once after the first token, not in each way of reading it
 )
 # A group of references with only bracketed notes after it: "(#361) (beta)", "(@kim) [RFC]".
 _NOTES_TO_END = r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$"

@@ -295,3 +295,16 @@ def test_a_list_right_over_a_table_keys_the_glyphs_of_its_cells() -> None:
     # glyphs that no cell of the table holds alone: a list of work
     work = KEYED.replace("| ⏳ |", "| soon |").replace("| 🛠 |", "| now |")
     assert ("Planning to build", "in_progress") in statuses(work)
+
+
+def test_a_list_of_work_over_a_table_of_the_same_glyphs_is_no_legend() -> None:
+    text = (
+        "# R\n\n- ✅ Shipped the new search\n- ⏳ Waiting on legal for export\n\n"
+        "| Feature | Status |\n|---|---|\n| Search | ✅ |\n| Export | ⏳ |\n"
+    )
+    assert statuses(text) == [
+        ("Shipped the new search", "done"),
+        ("Waiting on legal for export", "in_progress"),
+        ("Search", "done"),
+        ("Export", "in_progress"),
+    ]

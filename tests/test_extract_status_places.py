@@ -562,3 +562,29 @@ def test_a_sub_bullet_that_is_a_status_alone_is_its_items_status(tmp_path: Path)
     text = edited(tmp_path / "roadmap.md", BARE_FIELD, ("ship", "Tablet"), ("block", "Sync"))
     shipped = BARE_FIELD.replace("In Progress ⏳ 🟩🟩🟩🟩⬜ 83%", "Done ✅ 🟩🟩🟩🟩⬜ 83%")
     assert text == shipped.replace("  - Done\n- Search", "  - Blocked\n- Search")
+
+
+def test_what_the_review_found_a_status_column_or_check_misreading() -> None:
+    # a screen's states, not the work's
+    states = "| Screen | Empty state | Error state |\n|---|---|---|\n| Inbox | ✅ | ❌ |\n"
+    assert statuses(f"# R\n\n{states}") == []
+    # a non-breaking space between a status's words
+    assert statuses("# R\n\n| Feature | Status |\n|---|---|\n| Search | In\u00a0progress |\n") == [
+        ("Search", "in_progress")
+    ]
+    # Now / Next / Later columns of checks
+    now = "| Feature | Now | Next | Later |\n|---|---|---|---|\n| A | x | | |\n| B | | | x |\n"
+    assert statuses(f"# R\n\n{now}") == [("A", "in_progress"), ("B", "future")]
+    # a Progress column's notes are no statuses; a status alone, a share beside it, is one
+    notes = (
+        "| Feature | Owner | Progress |\n|---|---|---|\n"
+        "| A | @a | Done with the spec, coding now |\n| B | @b | In Progress (60%) |\n"
+    )
+    assert statuses(f"# R\n\n{notes}") == [("B", "in_progress")]
+
+
+def test_a_check_set_on_a_short_row_writes_the_missing_cells(tmp_path: Path) -> None:
+    short = "# R\n\n| Feature | Planned | Done |\n|---|---|---|\n| Search | ✔\n| Sync | ✔ | |\n"
+    text = edited(tmp_path / "roadmap.md", short, ("ship", "Search"))
+    assert "| Search |   | ✔ |\n" in text
+    assert ("Search", "done") in statuses(text)

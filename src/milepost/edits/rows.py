@@ -49,6 +49,12 @@ def _set_checks(line: str, table: Table, checks: dict[int, Status], status: Stat
     target = next((i for i, said in checks.items() if said is status), None)
     body, ending = split_line_ending(line)
     bounds = _cell_bounds(body)
+    if target is not None and target + 2 > len(bounds) + (not body.rstrip().endswith("|")):
+        # a short row (GFM pads it with empty cells): the missing cells are written, empty
+        body = body.rstrip()
+        body += "" if body.endswith("|") else " |"
+        body += " |" * (target + 2 - len(_cell_bounds(body)))
+        bounds = _cell_bounds(body)
     if not body.rstrip().endswith("|"):
         bounds.append(len(body))
     out = body

@@ -5,8 +5,9 @@ such a column gives its row that status; the tables have no Status column."""
 from __future__ import annotations
 
 from milepost.document import Row, Table
+from milepost.extract.heading_markers import label_status
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
-from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
+from milepost.vocabulary.status_words import WEAK_WORDS
 
 __all__ = ["check_columns", "checked", "row_check"]
 
@@ -20,7 +21,7 @@ def check_columns(table: Table) -> dict[int, Status]:
     columns: dict[int, Status] = {}
     for index, header in enumerate(table.header()):
         words = header.strip(" *_:").lower()
-        status = status_of_word(words) if words not in WEAK_WORDS else None
+        status = label_status(words) if words not in WEAK_WORDS else None  # "Done", "Now"
         if status is not None:
             columns[index] = status
     return columns

@@ -154,18 +154,23 @@ def _definitions(block: ListBlock, title: str, above: Paragraph | None) -> bool:
 def _keys_table(block: ListBlock, after: object) -> bool:
     """A list right over a table that keys its glyphs ("- ⏳ Planning to build" over "|
     Charts | MUI X | ⏳ |"): two or more entries, each a different glyph and what it means,
-    and two or more of the table's cells that glyph alone."""
+    most of the meanings a status, and two or more of the table's cells that glyph alone."""
     if not isinstance(after, Table) or len(block.items) < 2:
         return False
     glyphs = set()
+    meanings = 0
     for item in block.items:
         text = item.inline.text.strip()
         end = pictograph_at(text) if item.task is None and not item.children else None
         if end is None or not text[end:].strip():
             return False
         glyphs.add(glyph_key(text[:end]))
+        meanings += meaning_status(text[end:].strip(" :=-–—")) is not None
     keyed = sum(glyph_key(c.inline.text.strip()) in glyphs for r in after.rows for c in r.cells)
-    return len(glyphs) == len(block.items) and keyed > 1
+    # most entries say a status ("Work in progress, ...", "Planning to build"): "- ✅ Shipped
+    # the new search" over a table of ✅ is work, reported beside it
+    said = meanings > 1 and 2 * meanings >= len(block.items)
+    return len(glyphs) == len(block.items) and keyed > 1 and said
 
 
 # A glyph's definition without a label over it: the glyph, then ":" or "=" right after it.

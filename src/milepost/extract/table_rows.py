@@ -66,6 +66,7 @@ class _Columns(NamedTuple):
     titles: list[int]  # the columns that name the work, most closely first
     header_size: int
     checks: dict[int, Status]  # where there is no Status column: those headed by a status
+    progress: bool = False  # the Status column is a Progress column: notes as often as not
 
     @property
     def not_titles(self) -> set[int | None]:
@@ -88,6 +89,7 @@ def _columns(table: Table) -> _Columns:
         ),
         len(header),
         check_columns(table) if status is None else {},
+        status is not None and not is_status_header(header[status]),
     )
 
 
@@ -154,6 +156,10 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
             marker = cell_status(cell, ctx.legend) if cell is not None else None
             if marker is not None and not ctx.cross_drops and _bare_cross(marker):
                 marker = None  # "| Camera | ❌ |" beside "| Bluetooth | ✅ |": no, not dropped
+            if marker is not None and columns.progress and cell is not None:
+                rest = cell.text[marker.end :]
+                if any(c.isalpha() for c in rest):
+                    marker = None  # "| Done with the spec, coding now |": a note, no status
             # an emoji glued to the title is no part of it, and says the status where the
             # Status cell says none it reads ("| 🔄 **Production Ready** | **85%** |")
             item = make_item(

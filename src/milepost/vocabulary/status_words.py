@@ -255,7 +255,7 @@ def _lead_phrase(text: str) -> tuple[Status, int] | None:
         words.append(word.group())
         ends.append(word.end())
         pos = word.end()
-        while pos < len(text) and text[pos] in " \t\n_-":  # the blanks that part them
+        while pos < len(text) and (text[pos].isspace() or text[pos] in "_-"):  # blanks part them
             pos += 1
         if pos == word.end():
             break  # punctuation, an emoji or the end: no word after this one
@@ -316,12 +316,12 @@ def is_status_label(label: str) -> bool:
 def is_status_header(header: str) -> bool:
     """Whether a table column's header names its Status column: "Status", "State", a Status
     label ("Status/Target"), or words ending in "Status" ("Current Status", "End of Sprint
-    Status") or in "State" ("Working State", "Current State"); not "End State", "Target
-    State" or "Status Notes", which describe."""
+    Status") or the state of the work ("Working State", "Current State"); not "End State",
+    "Empty State" or "Status Notes", which describe."""
     words = header.lower().strip(" *_:").split()
     return bool(words) and (
         words[-1] == "status"
-        or (words[-1] == "state" and len(words) > 1 and words[0] not in _TARGET_WORDS)
+        or (words[-1] == "state" and len(words) == 2 and words[0] in _STATE_OF_WORK)
         or words[0] in FOREIGN_STATUS_HEADERS
         or is_status_label(header)
     )
@@ -347,5 +347,8 @@ def _names_progress(header: str) -> bool:
     return header.endswith("progress") and status_of_word(header) is None
 
 
-# Words before "State" in a header that describe a target, not the work's status.
-_TARGET_WORDS = frozenset({"end", "target", "desired", "final", "future", "goal", "expected"})
+# Words before "State" in a header that name the state of the work ("Working State"), not a
+# target ("End State") or a screen's ("Empty State", "Error State").
+_STATE_OF_WORK = frozenset(
+    {"working", "current", "implementation", "development", "project", "feature", "work"}
+)

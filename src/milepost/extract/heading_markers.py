@@ -17,13 +17,14 @@ from milepost.extract.markers import (
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, strong_word, trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.periods import read_period
+from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
 __all__ = [
     "code_status",
+    "dates_only",
     "heading_box",
     "heading_marker",
     "label_status",
@@ -155,10 +156,15 @@ _DOCUMENT_PARTS = frozenset(
 def _only_when(text: str) -> bool:
     """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
     names no deliverable)."""
-    period = read_period(text)
+    return dates_only(text, read_period(text))
+
+
+def dates_only(text: str, period: Period | None) -> bool:
+    """Whether ``text`` is all of ``period``, the time read in it, and that time no release
+    ("### Q2 2026" dates the work under it; "### 🚧 v0.4" is a release, a deliverable)."""
     return (
         period is not None
-        and period.kind != "version"  # "### 🚧 v0.4" is a release, a deliverable
+        and period.kind != "version"
         and period.text.strip(" *_") == text.strip(" *_:")
     )
 

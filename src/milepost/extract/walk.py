@@ -29,7 +29,7 @@ from milepost.document import (
     descendants,
 )
 from milepost.extract.conventions import codes_statuses, cross_drops, strikes_done
-from milepost.extract.heading_markers import heading_marker, label_status
+from milepost.extract.heading_markers import dates_only, heading_marker, label_status
 from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend, legend_entry, legend_list
@@ -89,6 +89,7 @@ def _walk_section(
     heading = section.heading
     if heading is not None:
         title = section.title
+        period = heading_period(title, ctx.anchor)
         marker: Marker | None = None
         source = "marker"
         scope: Status | None = None
@@ -109,7 +110,7 @@ def _walk_section(
             if marker is None and ctx.strike_done and heading.inline.is_struck():
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             criteria = _criteria_heading(title)
-            if marker is None and scope is None and ctx.scope is not None and _dates(title):
+            if marker is None and scope is None and dates_only(title, period):
                 scope = ctx.scope  # "## 🚧 In Progress" over "### Q2 2026": still in progress
         heading_status = marker.status if marker is not None else None
         # One context per section: its status scope and criteria replace the parent's.
@@ -123,7 +124,7 @@ def _walk_section(
             scope=scope,
             criteria=criteria,
             done_context=ctx.done_context or Status.DONE in (heading_status, scope),
-            period=heading_period(title, ctx.anchor) or ctx.period,
+            period=period or ctx.period,
             coded=ctx.coded,
             cross_drops=ctx.cross_drops,
         )
@@ -132,20 +133,6 @@ def _walk_section(
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out, title_heading)
-
-
-# What a heading that only dates its work is written of: months, quarters, halves, years.
-_DATE_WORDS = lazy_pattern(
-    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-    r"|\b[qh]\d\b|\d+|[\s,./–—-]+"
-)
-
-
-def _dates(title: str) -> bool:
-    """Whether a heading only dates the work under it ("Q2 2026", "March 2026", "2026-H1"),
-    naming none: under a status heading, its items keep that status."""
-    return not _DATE_WORDS.sub("", title) and any(c.isdigit() for c in title)
 
 
 def _open_tasks(section: Section, marker: Marker) -> bool:

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import re
 
-from milepost.edits.lines import split_line_ending
+from milepost.edits.lines import LIST_ITEM, split_line_ending
 from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
+from milepost.extract.item_fields import bare_status
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import STATUS_LABEL, status_of_phrase, status_of_word
 
-__all__ = ["FIELD_VALUE", "emoji_prefix", "restatus_bare", "restatus_cell", "restatus_field"]
+__all__ = [
+    "FIELD_VALUE",
+    "bare_words",
+    "emoji_prefix",
+    "restatus_bare",
+    "restatus_cell",
+    "restatus_field",
+]
 
 # The status value of a field: an emoji and/or status words, up to the words that follow
 # (or the owners and references: "**Status:** Planned @kim").
@@ -53,14 +61,29 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
     return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
 
 
-def restatus_bare(line: str, words: int, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
-    """A sub-bullet that is its item's status alone ("  - Done ✅ 🟩🟩🟩🟩🟩 100%"; its status
-    words end ``words`` characters into its text) set to ``status``: the words and the glyph
-    right after them, the progress after them kept as written."""
+def bare_words(line: str) -> tuple[int, int] | None:
+    """Where the status words stand in a sub-bullet that is its item's status alone ("  -
+    Done ✅ 100%"), as :func:`~milepost.extract.item_fields.bare_status` reads it; None for
+    any other line."""
+    item = LIST_ITEM.match(line)
+    if item is None or item["box"]:
+        return None
+    rest = item["rest"]
+    at = item.start("rest") + len(rest) - len(rest.lstrip())
+    words = bare_status(rest.strip())
+    return (at, at + words) if words else None
+
+
+def restatus_bare(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str | None:
+    """A sub-bullet that is its item's status alone ("  - Done ✅ 🟩🟩🟩🟩🟩 100%", as
+    :func:`bare_words` finds it) set to ``status``: the words and the glyph right after them,
+    the progress after them kept as written; None for any other line."""
     body, ending = split_line_ending(line)
-    at = len(body) - len(body.lstrip())
-    at += len(body[at:]) - len(body[at:].lstrip("-*+0123456789.) \t"))
-    said, rest = body[at : at + words], body[at + words :]
+    found = bare_words(body)
+    if found is None:
+        return None
+    at, end = found
+    said, rest = body[at:end], body[end:]
     gap = rest[: len(rest) - len(rest.lstrip())]
     glyph = emoji_prefix(rest[len(gap) :], voice)
     if glyph is not None:

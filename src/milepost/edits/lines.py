@@ -1,8 +1,20 @@
-"""A line of a roadmap as its text and its line ending, which every edit keeps."""
+"""A line of a roadmap as its text and its line ending, which every edit keeps; a list
+item's line as its bullet, task box and words."""
 
 from __future__ import annotations
 
-__all__ = ["split_line_ending"]
+import re
+
+__all__ = ["LIST_ITEM", "split_line_ending"]
+
+# A list item's first line (its line ending split off): its indentation, quote markers and
+# bullet (``lead``), its task box, its words (``rest``).
+LIST_ITEM = re.compile(
+    r"^(?P<lead>[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
+    r"(?P<box>\[[ xX]\][ \t]+)?"
+    r"(?P<rest>.*)$",
+    re.DOTALL,
+)
 
 
 def split_line_ending(line: str) -> tuple[str, str]:

@@ -7,14 +7,13 @@ import re
 from collections import Counter
 
 from milepost.document import Patch, apply, parse
-from milepost.edits.cells import restatus_bare, restatus_field
+from milepost.edits.cells import bare_words, restatus_bare, restatus_field
 from milepost.edits.edit import Edit, named
 from milepost.edits.rows import new_row, restatus_row
 from milepost.edits.style import restatus_line
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
-from milepost.extract.item_fields import bare_status
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
 from milepost.vocabulary.status_words import (
@@ -55,10 +54,6 @@ def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
     return {status: counts.most_common(1)[0][0] for status, counts in seen.items()}
 
 
-# A list item's indentation and bullet: "  - ", "1. ".
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
-
-
 def field_line(roadmap: Roadmap, item: Item) -> int:
     """The line of the ``**Status:**`` field that gives a heading its status (below it), or
     a list item its status (a ``- Status: WIP`` sub-bullet, within it)."""
@@ -69,7 +64,7 @@ def field_line(roadmap: Roadmap, item: Item) -> int:
         if re.search(rf"(?i)\b{STATUS_LABEL}\b\s*(?:\*\*|__)?\s*:", lines[number]):
             return number
     for number in range(span.start + 1, span.end) if item.kind != "heading" else ():
-        if bare_status(_BULLET.sub("", lines[number]).strip()):  # "  - Done ✅ 100%"
+        if bare_words(lines[number]) is not None:  # "  - Done ✅ 100%"
             return number
     raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
 
@@ -164,13 +159,8 @@ def set_status(
         )
     elif item.status_from == "field":
         first = field_line(roadmap, item)
-        line = lines[first]
-        bare = bare_status(_BULLET.sub("", line).strip())
-        new = (
-            restatus_bare(line, bare, status, voice)
-            if bare
-            else restatus_field(line, status, voice)
-        )
+        bare = restatus_bare(lines[first], status, voice)
+        new = bare if bare is not None else restatus_field(lines[first], status, voice)
     elif _crossed_off(item):
         new = _restatus_crossed_off(roadmap, item, status, reason, voice)
     else:

@@ -12,7 +12,7 @@ import re
 
 from milepost.document import read_inline
 from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
-from milepost.edits.lines import split_line_ending
+from milepost.edits.lines import LIST_ITEM, split_line_ending
 from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
@@ -44,12 +44,6 @@ _TAGS = {
     Status.DROPPED: "dropped",
     Status.FUTURE: "future",
 }
-_ITEM = re.compile(
-    r"^(?P<lead>[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
-    r"(?P<box>\[[ xX]\][ \t]+)?"
-    r"(?P<rest>.*)$",
-    re.DOTALL,
-)
 # A bold or italic label: "**Done:**", "*DONE:*", "_In progress_:".
 _LABEL = re.compile(
     r"^(?P<open>\*\*|__|[*_])(?P<word>[^*_\s][^*_\n]*?)(?P<colon_in>:?)(?P<close>(?P=open))"
@@ -62,7 +56,7 @@ _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTA
 def item_parts(body: str) -> tuple[str, str, str] | None:
     """A list item's line (without its ending) as its bullet (with indentation and quote
     markers), its box (``"[ ] "``, else empty) and the rest; None for a line that is none."""
-    match = _ITEM.match(body)
+    match = LIST_ITEM.match(body)
     return None if match is None else (match["lead"], match["box"] or "", match["rest"])
 
 
@@ -216,7 +210,7 @@ def restatus_line(
     ``say_planned``: an open box is planned only with a tag that says so (under "## Future",
     a bare ``[ ]`` is future)."""
     body, ending = split_line_ending(line)
-    match = _ITEM.match(body)
+    match = LIST_ITEM.match(body)
     if match is not None:
         box = match["box"]
         if box:

@@ -48,14 +48,10 @@ def _set_checks(line: str, table: Table, checks: dict[int, Status], status: Stat
     uses most), its other checks cleared (blanks kept, so the row stays as wide)."""
     target = next((i for i, said in checks.items() if said is status), None)
     body, ending = split_line_ending(line)
+    if target is not None:
+        body = _with_cell(body, target)
     bounds = _cell_bounds(body)
-    if target is not None and target + 2 > len(bounds) + (not body.rstrip().endswith("|")):
-        # a short row (GFM pads it with empty cells): the missing cells are written, empty
-        body = body.rstrip()
-        body += "" if body.endswith("|") else " |"
-        body += " |" * (target + 2 - len(_cell_bounds(body)))
-        bounds = _cell_bounds(body)
-    if not body.rstrip().endswith("|"):
+    if _runs_on(body):
         bounds.append(len(body))
     out = body
     for index in sorted(checks, reverse=True):  # right to left: earlier bounds stay true
@@ -157,19 +153,28 @@ _OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri
 
 def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
     body, ending = split_line_ending(line)
+    body = _with_cell(body, column)
     bounds = _cell_bounds(body)
-    closed = body.rstrip()
-    if not closed.endswith("|") or closed.endswith("\\|"):  # the last cell runs to the end
+    if _runs_on(body):
         bounds.append(len(body))
-        closed += " |"
-    if len(bounds) < column + 2:
-        # A short row (GFM pads it with empty cells): the missing cells are written, empty,
-        # up to the Status cell.
-        cells = len(_cell_bounds(closed)) - 1
-        new = restatus_cell(" ", status, voice)
-        return closed + " |" * (column - cells) + new + "|" + ending
     start, end = bounds[column] + 1, bounds[column + 1]
     return body[:start] + restatus_cell(body[start:end], status, voice) + body[end:] + ending
+
+
+def _runs_on(body: str) -> bool:
+    """Whether a row's last cell runs to the end of the line, no pipe closing it."""
+    closed = body.rstrip()
+    return not closed.endswith("|") or closed.endswith("\\|")
+
+
+def _with_cell(body: str, column: int) -> str:
+    """``body``, a table row, with a cell at ``column``: a short row (GFM pads it with empty
+    cells) closed and given the missing cells, empty."""
+    runs_on = _runs_on(body)
+    if len(_cell_bounds(body)) + runs_on >= column + 2:
+        return body
+    closed = body.rstrip() + (" |" if runs_on else "")
+    return closed + " |" * (column + 2 - len(_cell_bounds(closed)))
 
 
 def _status_column(table: Table) -> int | None:

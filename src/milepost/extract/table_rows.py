@@ -138,7 +138,8 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
             continue  # an empty row (a "<BR>" after the table) is no item
         # An emoji is glued to the first filled cell ("| | | 🚧 Task |"), else to the title's.
         first = row.cells[filled[0] if filled else 0].inline
-        title = row.cells[_title_cell(row, filled, columns)].inline
+        named = _title_cell(row, filled, columns)
+        title = row.cells[named].inline
         row_text = " | ".join(c.inline.text.strip() for c in row.cells)
         links = tuple(link for c in row.cells for link in c.inline.links)
         merged = title._replace(links=links)
@@ -198,9 +199,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                 beside = row_badge(row, ctx.legend)
                 if beside is None and ctx.strike_done and title.is_struck():
                     beside = Marker(Status.DONE, "~~")
-                said = _said_cell(row, columns, ctx.legend) if beside is None else None
-                if said is not None:  # "| RAG Hybrid Search | ✅ Done | BM25 |"
-                    beside = cell_status(row.cells[said].inline, ctx.legend)
+                if beside is None:  # "| RAG Hybrid Search | ✅ Done | BM25 |"
+                    said = _said_cell(row, named, ctx.legend)
+                    beside = said[1] if said is not None else None
             if beside is not None:
                 item = replace(
                     item, status=beside.status, status_from=beside.source, marker=beside.written
@@ -222,15 +223,18 @@ def said_cell(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:
     """The cell of a row in a table with no Status column that says its status, as
     :func:`table_items` reads it (a glyph and status words, alone in it)."""
     columns = _columns(table)
-    return None if columns.status is not None else _said_cell(row, columns, legend)
+    if columns.status is not None:
+        return None
+    said = _said_cell(row, _title_cell(row, _filled(row), columns), legend)
+    return said[0] if said is not None else None
 
 
-def _said_cell(row: Row, columns: _Columns, legend: Legend) -> int | None:
+def _said_cell(row: Row, title: int, legend: Legend) -> tuple[int, Marker] | None:
     """The first cell beside the title's that holds a status glyph and its words alone
     ("| RAG Hybrid Search | ✅ Done | BM25 + vector |", in a Priority column): the row's
     status, said where no column is named for it. A glyph alone ("✅") is not enough: a
-    table of ✅ and ❌ may compare tools."""
-    title = _title_cell(row, _filled(row), columns)
+    table of ✅ and ❌ may compare tools. ``title``: the index of the title's cell; the
+    cell's index and its marker."""
     for index, cell in enumerate(row.cells):
         text = cell.inline.text.strip()
         if index == title or not text or text[0].isascii():
@@ -241,7 +245,7 @@ def _said_cell(row: Row, columns: _Columns, legend: Legend) -> int | None:
             and said.end >= len(cell.inline.text.rstrip())
             and any(c.isalpha() for c in said.written)
         ):
-            return index
+            return index, said
     return None
 
 

@@ -32,6 +32,8 @@ _NOT_YET = re.compile(r"(?i)not\s+yet\s+")
 _PLANNING_TO = lazy_pattern(
     r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"
 )
+# Work near its end, under way: "Close to becoming stable", "Almost there", "Nearly ready".
+_NEARLY = lazy_pattern(r"(?i)(?:close\s+to|almost|nearly)\s+\w")
 
 
 def meaning_status(meaning: str) -> Status | None:
@@ -40,12 +42,14 @@ def meaning_status(meaning: str) -> Status | None:
     begin"), or opening it before more said after punctuation or "and" ("Paused: waiting
     on other work", "The feature is complete and shipped"), after an adverb ("actively being
     worked on"); work "not yet" done or started, or that is planned to be, is planned ("not
-    yet implemented", "Planning to build"); None
-    for a meaning that is no status ("Waiting for feedback", "Not on roadmap", "Done when
-    reviewed", "not implemented")."""
+    yet implemented", "Planning to build"); work close to its end is in progress ("Close to
+    becoming stable", "Almost there"); None for a meaning that is no status ("Waiting for
+    feedback", "Not on roadmap", "Done when reviewed", "not implemented")."""
     status = status_of_word(meaning) or label_status(meaning)
     if status is None and _PLANNING_TO.match(meaning.strip(" *_")):
         return Status.PLANNED  # "Planning to build", "We plan to add"
+    if status is None and _NEARLY.match(meaning.strip(" *_")):
+        return Status.IN_PROGRESS  # "Close to becoming stable", "Almost there"
     if status is None:
         first, _, rest = meaning.strip(" *_").partition(" ")
         if first.lower() in _GENERIC_LEAD and rest:

@@ -1,21 +1,29 @@
 """Legends: the config's ``statuses`` table and the document's own legend, a paragraph
 (``**Status Legend:** 🟢 Active | 🔴 Blocked``) or a table of symbols and their meanings
-(``| 🚀 | Released |``), read as a :class:`.Legend` (the type is vocabulary, in
-:mod:`milepost.vocabulary.legend`)."""
+(``| 🚀 | Released |``) or a list, read as a :class:`.Legend` (the type is vocabulary, in
+:mod:`milepost.vocabulary.legend`); the pairs a paragraph or table writes out are read in
+:mod:`.legend_pairs`."""
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from milepost.document import CodeBlock, Document, ListBlock, ListItem, Paragraph, Table
 from milepost.extract.heading_markers import label_status
 from milepost.extract.legend_meanings import meaning_status
+from milepost.extract.legend_pairs import (
+    GLYPH_SEPARATOR,
+    code_pairs,
+    legend_label,
+    legend_table,
+    paragraph_pairs,
+)
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status import EMOJI, Status, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
@@ -24,7 +32,6 @@ __all__ = [
     "find_legend",
     "legend_entry",
     "legend_list",
-    "legend_table",
     "meaning_status",
 ]
 
@@ -65,9 +72,9 @@ def find_legend(document: Document) -> FoundLegend:
                 entries[id(block)] = frozenset(id(item) for item, entry in found if entry)
                 pairs = [(entry[0], entry[1]) for _, entry in found if entry and entry[2]]
             elif isinstance(block, Paragraph):
-                pairs = _paragraph_pairs(block.inline.text)
+                pairs = paragraph_pairs(block.inline.text)
             elif isinstance(block, CodeBlock):
-                pairs = _code_pairs(document.source.lines[block.start + 1 : block.end - 1])
+                pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
             else:
                 pairs = []
             above = block if isinstance(block, Paragraph) else None
@@ -78,14 +85,6 @@ def find_legend(document: Document) -> FoundLegend:
     return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)
 
 
-# What a paragraph or heading over a legend list says: "Legend:", "Key", "How to read this".
-_LEGEND_LABEL = re.compile(
-    r"(?i)(?:(?:status(?:es)?|symbols?|icons?|emoji|status key)\s+)?(?:legend|key)"
-    r"|.*\blegend\b.*|.*\bhow to read\b.*"
-)
-_LABEL_MAX = 40
-
-
 def legend_list(title: str, above: Paragraph | None, block: ListBlock | None = None) -> bool:
     """Whether a list is a legend's: the paragraph right above it is a legend's label alone
     ("**Legend:**", "Key:", "**How to read this**"), or its section (``title``) is titled as
@@ -93,8 +92,8 @@ def legend_list(title: str, above: Paragraph | None, block: ListBlock | None = N
     A label with glyphs after it ("**Status Legend:** 🟢 Active | 🔴 Blocked") is a legend
     paragraph: the list after it is work."""
     return (
-        (above is not None and _legend_label(above.inline.text))
-        or _legend_label(strip_decoration(title))  # "## 🔄 Status Legend"
+        (above is not None and legend_label(above.inline.text))
+        or legend_label(strip_decoration(title))  # "## 🔄 Status Legend"
         or (block is not None and (_glossary(block) or _definitions(block, title, above)))
     )
 
@@ -222,19 +221,7 @@ def _glossary(block: ListBlock) -> bool:
 _BARE_WORDS = 3
 
 
-@lru_cache(maxsize=512)  # a section's title is asked again for each of its lists
-def _legend_label(label: str) -> bool:
-    words = label.strip().strip(" *_:")
-    if not words or len(words) > _LABEL_MAX or "|" in words:
-        return False
-    if _LEGEND_LABEL.fullmatch(words) is None:  # first: most labels are no legend's
-        return False
-    return not any(pictograph_at(words, at) is not None for at in range(len(words)))
-
-
-# "✅ Done", "✅ = Done", "🚀: Released", "Now = in flight", "Next — queued": a marker, a
-# separator (none after a glyph but a blank), a meaning.
-_GLYPH_SEPARATOR = lazy_pattern(r"\s*(?P<sep>=|:|—|–|-|→)?\s*")
+# "Now = in flight", "Next — queued", "Shipped: out": a few words, a separator, a meaning.
 _WORD_ENTRY = lazy_pattern(r"(?P<word>[A-Za-z][\w' /&-]{0,24}?)\s*(?P<sep>=|:|—|–|\s-|→|\.)\s+")
 
 
@@ -248,7 +235,7 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
     text = item.inline.text.strip()
     end = pictograph_at(text) if text else None
     if end is not None:
-        separator = _GLYPH_SEPARATOR.match(text, end)
+        separator = GLYPH_SEPARATOR.match(text, end)
         assert separator is not None  # everything in it is optional
         meaning = text[separator.end() :]
         if not meaning[:1].isalpha() or not (labelled or separator["sep"] == "="):
@@ -261,143 +248,3 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
     if labelled or (entry["sep"] == "=" and (status_of_word(word) or label_status(word))):
         return word, text[entry.end() :], False
     return None
-
-
-def _code_pairs(lines: tuple[str, ...]) -> list[tuple[str, str]]:
-    """A legend set in a code block for its layout, its label on its first line ("Legend:"
-    over "🟢 Completed    🟡 In Progress"): read as a legend paragraph; other code is none."""
-    if not lines or len(lines) > 8 or not _CODE_LABEL.match(lines[0].strip()):
-        return []
-    return _paragraph_pairs(" ".join(line.strip() for line in lines))
-
-
-# The label opening a legend's code block: "Legend:", "Status legend", "Key:".
-_CODE_LABEL = lazy_pattern(r"(?i)(?:status\s+)?(?:legend|key)\b.{0,24}$")
-
-
-def _paragraph_pairs(text: str) -> list[tuple[str, str]]:
-    """A legend paragraph's ``(glyph, meaning)`` pairs: milepost's own glyphs in one that
-    says "legend" or has pipes, any glyph in one that is all definitions
-    (:func:`_defined_line`)."""
-    pairs: list[tuple[str, str]] = []
-    if "legend" in text.lower() or text.count("|") > 1:
-        pairs = _pairs(text)
-    if "|" in text or ":" in text[: _LABEL_MAX + 1]:
-        pairs += _defined_line(text)
-    return pairs
-
-
-# What separates the definitions of a one-line legend: "✅ Done | 🔧 In Progress", "..., ...".
-_LINE_SEPARATOR = re.compile(r"\s*[|,;·•]\s*")
-
-
-def _defined_line(text: str) -> list[tuple[str, str]]:
-    """A paragraph that is nothing but definitions, after a legend's label or none ("Legend:
-    ✅ Done | 🔧 In Progress | 🔷 Planned", "**Status key:** ✅ Done, 🔧 In Progress"): two or
-    more, each a glyph (any pictograph), a separator or none, and its meaning. A glyph in
-    running prose defines nothing: one part that is no definition, and none is read."""
-    label, colon, rest = text.partition(":")
-    body = rest if colon and _legend_label(label) else text
-    parts = _LINE_SEPARATOR.split(body.strip().strip("|").strip())
-    if len(parts) < 2:
-        return []
-    pairs: list[tuple[str, str]] = []
-    for part in parts:
-        end = pictograph_at(part) if part else None
-        if end is None:
-            return []
-        separator = _GLYPH_SEPARATOR.match(part, end)
-        assert separator is not None  # everything in it is optional
-        meaning = part[separator.end() :].strip(" .")
-        if not meaning[:1].isalpha():
-            return []
-        pairs.append((glyph_key(part[:end]), meaning))
-    return pairs
-
-
-_PAIR = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")
-
-
-def _pairs(text: str) -> list[tuple[str, str]]:
-    pairs = []
-    pos = 0
-    while pos < len(text):
-        found = emoji_at(text, pos)
-        if found is None:
-            pos += 1
-            continue
-        glyph, end = found
-        match = _PAIR.match(text, end + (1 if text[end : end + 1] == " " else 0))
-        if match:
-            pairs.append((glyph, match.group("word").strip(" -").split(" |")[0]))
-        pos = end
-    return pairs
-
-
-# What the column of glyphs and the column of meanings of a legend table are headed.
-_GLYPH_HEADERS = frozenset(
-    {"symbol", "symbols", "icon", "icons", "emoji", "glyph", "glyphs", "marker", "markers"}
-    | {"sign", "key", "legend", "badge", "mark", "annotation"}
-)
-_MEANING_HEADERS = frozenset({"meaning", "meanings", "means", "definition", "stands for"})
-# Headers that name pieces of work: a column of them beside glyphs is a roadmap's table.
-_WORK_HEADERS = frozenset(
-    {"feature", "features", "item", "items", "task", "tasks", "title", "name", "deliverable"}
-    | {"milestone", "milestones", "request", "requests", "theme", "epic", "goal", "project"}
-)
-
-
-def legend_table(table: Table) -> list[tuple[str, str]] | None:
-    """A two-column table that explains glyphs, each row a glyph alone in one column and its
-    meaning in the other (``| 🚀 | Released |``): its ``(glyph, meaning)`` pairs, else None;
-    or one laid across, statuses in its header over a row of glyphs (:func:`_legend_row`).
-
-    Its header names it a legend (Symbol, Icon, Emoji, ... or Meaning), else each of its
-    meanings is a status: a glyph column beside pieces of work (``| ✅ | Search |``) is a
-    roadmap's table, not a legend.
-    """
-    header = [h.lower().strip(" *_:") for h in table.header()]
-    if len(header) > 2 and len(table.rows) == 1:
-        return _legend_row(table)
-    if len(header) != 2 or not table.rows:
-        return None
-    pairs: list[tuple[str, str]] = []
-    column: int | None = None
-    for row in table.rows:
-        cells = [c.inline.text.strip() for c in row.cells[:2]]
-        if len(cells) != 2:
-            return None
-        at = next((i for i in (0, 1) if _lone_glyph(cells[i]) is not None), None)
-        if at is None or (column is not None and at != column):
-            return None
-        column = at
-        glyph, meaning = _lone_glyph(cells[at]), cells[1 - at]
-        if glyph is None or not any(char.isalpha() for char in meaning):
-            return None
-        pairs.append((glyph, meaning))
-    assert column is not None
-    glyphs_header, meanings_header = header[column], header[1 - column]
-    if meanings_header in _WORK_HEADERS:
-        return None
-    named = glyphs_header in _GLYPH_HEADERS or meanings_header in _MEANING_HEADERS
-    if named or all(meaning_status(meaning) is not None for _, meaning in pairs):
-        return pairs
-    return None
-
-
-def _legend_row(table: Table) -> list[tuple[str, str]] | None:
-    """A legend laid across: statuses in the header, each glyph alone under its status (``|
-    Completed | In Progress | On Hold |`` over ``| ✔ | ✏️ | ❗️ |``); its pairs, else None."""
-    meanings = [h.strip(" *_:") for h in table.header()]
-    glyphs = [_lone_glyph(c.inline.text.strip()) for c in table.rows[0].cells]
-    if len(glyphs) != len(meanings) or any(g is None for g in glyphs):
-        return None
-    if any(meaning_status(meaning) is None for meaning in meanings):
-        return None
-    return [(glyph, meaning) for glyph, meaning in zip(glyphs, meanings, strict=True) if glyph]
-
-
-def _lone_glyph(text: str) -> str | None:
-    """The glyph ``text`` is, alone (any pictograph or ``:shortcode:``), as a legend keys it."""
-    end = pictograph_at(text) if text else None
-    return glyph_key(text) if end is not None and end == len(text) else None

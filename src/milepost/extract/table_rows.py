@@ -11,7 +11,7 @@ from typing import NamedTuple
 from milepost.document import Inline, Row, Table
 from milepost.extract.check_columns import check_columns, row_check
 from milepost.extract.fields import owners_in
-from milepost.extract.legend import legend_table
+from milepost.extract.legend_pairs import legend_table
 from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.trailing_tags import strong_word
 from milepost.extract.walk_items import Walk, WalkContext, make_item

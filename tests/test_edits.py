@@ -682,3 +682,27 @@ def test_ship_marks_a_deliverable_done_under_its_work(tmp_path: Path) -> None:
     assert result.description.endswith(": done (part of the item above it)")
     line = "  - Flag score drops above two points per task\n"
     assert path.read_text(encoding="utf-8") == text.replace(line, line.replace("- ", "- ✅ "))
+
+
+def test_a_row_whose_last_cell_ends_in_an_escaped_pipe_is_edited_in_its_own_cells(
+    tmp_path: Path,
+) -> None:
+    """A row without a closing pipe whose last cell ends in an escaped one (``a \\|``) still
+    has that cell: the emoji goes before its title there, and a row added after it has as many
+    cells, not one fewer."""
+    path = tmp_path / "roadmap.md"
+    path.write_text(
+        "# T Roadmap\n\n## Plan\n\n| Quarter | Feature |\n|---|---|\n| Q4 2026 | Login \\|\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "start", item="Login", today=TODAY)
+    assert path.read_text(encoding="utf-8").endswith("| Q4 2026 | 🚧 Login \\|\n")
+    path.write_text(
+        "# T Roadmap\n\n## Current Focus\n\n### November 2026\n\n| Feature | Status | Notes |\n"
+        "|---|---|---|\n| Search | 📋 Planned | fast \\|\n",
+        encoding="utf-8",
+    )
+    api.edit(path, "plan", item="Export", today=TODAY)
+    assert path.read_text(encoding="utf-8").endswith(
+        "| Search | 📋 Planned | fast \\|\n| Export | 📋 Planned |\n"
+    )

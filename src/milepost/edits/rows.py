@@ -131,7 +131,7 @@ def new_row(
     who = next((i for i, h in enumerate(header) if h in _OWNER_HEADERS), None)
     body, ending = split_line_ending(roadmap.document.source.lines[row.span.start])
     bounds = _cell_bounds(body)
-    if not body.rstrip().endswith("|"):
+    if _runs_on(body):
         bounds.append(len(body))
     if len(bounds) < max(column, named) + 2:
         return None
@@ -198,7 +198,7 @@ def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice
     body, ending = split_line_ending(line)
     bounds = _cell_bounds(body)
     column = title_cell(table, row) if row is not None else 0
-    if not body.rstrip().endswith("|"):
+    if _runs_on(body):
         bounds.append(len(body))
     if column + 1 >= len(bounds):
         column = 0

@@ -311,3 +311,34 @@ def test_a_list_of_work_over_a_table_of_the_same_glyphs_is_no_legend() -> None:
         ("Search", "done"),
         ("Export", "in_progress"),
     ]
+
+
+def test_a_legend_on_a_line_of_a_block_quote_defines_its_glyphs() -> None:
+    """reinforce-tactics keys its headings in a quote under the date line ("> **Last
+    updated:** February 2026" over "> Status legend: ✅ Complete | 🟡 Partial | ⬚ Not
+    Started"): the legend was never looked for in a quote, nor on a line of a longer
+    paragraph, so thirteen ⬚ deliverables had no status and five 🟡 ones none either."""
+    text = (
+        "# R\n\n> **Last updated:** February 2026\n"
+        "> Status legend: ✅ Complete | 🟡 Partial | ⬚ Not Started\n\n"
+        "## Phase 1\n\n### 1.1 Benchmarks ⬚\n\n### 1.2 Docs 🟡\n\n### 1.3 Tests ✅\n"
+    )
+    assert statuses(text) == [
+        ("1.1 Benchmarks", "planned"),
+        ("1.2 Docs", "in_progress"),
+        ("1.3 Tests", "done"),
+    ]
+
+
+def test_a_legend_line_under_its_label_line_of_one_paragraph_defines_its_glyphs() -> None:
+    """A legend's paragraph with a line per key ("**Légende**", then "Priorité : ...", then
+    "Statut : ✅ fait · ⬜ à faire"), a Status label before the statuses' line."""
+    text = (
+        "# R\n\n**Légende**\nPriorité : `P0` critique · `P1` important\n"
+        "Statut : ✅ fait · ⬜ à faire\n\n## Travail\n\n- ✅ Colonne user_id\n"
+        "- ⬜ Tester avec un 2e compte\n"
+    )
+    assert statuses(text) == [("Colonne user_id", "done"), ("Tester avec un 2e compte", "planned")]
+    # a line of prose with glyphs in it defines nothing
+    prose = text.replace("Statut : ✅ fait · ⬜ à faire", "We mark ✅ work · and ⬜ the rest")
+    assert statuses(prose) == [("Colonne user_id", "done")]

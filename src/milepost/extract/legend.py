@@ -7,10 +7,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from milepost.document import CodeBlock, Document, ListBlock, ListItem, Paragraph, Table
+from milepost.document import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Document,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+)
 from milepost.extract.heading_markers import label_status
 from milepost.extract.legend_meanings import meaning_status
 from milepost.extract.legend_pairs import (
@@ -18,6 +28,7 @@ from milepost.extract.legend_pairs import (
     code_pairs,
     legend_label,
     legend_table,
+    line_pairs,
     paragraph_pairs,
 )
 from milepost.lazy import lazy_pattern
@@ -57,22 +68,25 @@ def find_legend(document: Document) -> FoundLegend:
     """The document's legend paragraphs (``**Status Legend:** 🟢 Active | 🔴 Blocked``,
     ``Legend: ✅ Done | 🔧 In Progress``), legend tables (``| 🚀 | Released |``) and legend
     lists (``- 🚀 Released`` under "Legend:", ``- 🚀 = Released``) → glyph meanings, wherever
-    they are: before the work they explain or after it."""
+    they are: before the work they explain or after it, in a block quote or not."""
     glyphs: dict[str, Status] = {}
     entries: dict[int, frozenset[int]] = {}
     for section in document.root.walk():
         above: Paragraph | None = None
-        for index, block in enumerate(section.blocks):
+        blocks = list(_unquoted(section.blocks))
+        for index, block in enumerate(blocks):
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
-                after = section.blocks[index + 1] if index + 1 < len(section.blocks) else None
+                after = blocks[index + 1] if index + 1 < len(blocks) else None
                 labelled = legend_list(section.title, above, block) or _keys_table(block, after)
                 found = [(item, legend_entry(item, labelled=labelled)) for item in block.items]
                 entries[id(block)] = frozenset(id(item) for item, entry in found if entry)
                 pairs = [(entry[0], entry[1]) for _, entry in found if entry and entry[2]]
             elif isinstance(block, Paragraph):
                 pairs = paragraph_pairs(block.inline.text)
+                if block.end - block.start > 1:  # a legend on a line of it
+                    pairs += line_pairs(document.source.lines[block.start : block.end])
             elif isinstance(block, CodeBlock):
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
             else:
@@ -83,6 +97,15 @@ def find_legend(document: Document) -> FoundLegend:
                 if status is not None:
                     glyphs[glyph] = status
     return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)
+
+
+def _unquoted(blocks: list[Block]) -> Iterator[Block]:
+    """``blocks`` in order, those of a block quote in its place ("> Status legend: ✅ ...")."""
+    for block in blocks:
+        if isinstance(block, BlockQuote):
+            yield from _unquoted(block.children)
+        else:
+            yield block
 
 
 def legend_list(title: str, above: Paragraph | None, block: ListBlock | None = None) -> bool:

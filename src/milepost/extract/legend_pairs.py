@@ -6,6 +6,7 @@ meanings (``| 🚀 | Released |``); and the label that names a legend ("Legend:"
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from milepost.document import Table
@@ -13,8 +14,16 @@ from milepost.extract.legend_meanings import meaning_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import glyph_key
 from milepost.vocabulary.status import emoji_at, pictograph_at
+from milepost.vocabulary.status_words import is_status_header
 
-__all__ = ["GLYPH_SEPARATOR", "code_pairs", "legend_label", "legend_table", "paragraph_pairs"]
+__all__ = [
+    "GLYPH_SEPARATOR",
+    "code_pairs",
+    "legend_label",
+    "legend_table",
+    "line_pairs",
+    "paragraph_pairs",
+]
 
 # What a paragraph or heading over a legend list says: "Legend:", "Key", "How to read this".
 _LEGEND_LABEL = re.compile(
@@ -63,17 +72,31 @@ def paragraph_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """The pairs of the lines of a paragraph, each read alone as :func:`_defined_line` does: a
+    legend on a line of a longer paragraph ("**Légende**" over "Statut : ✅ fait · ⬜ à faire";
+    "> Last updated: May 2026" over "> Status legend: ✅ Complete | 🟡 Partial")."""
+    pairs: list[tuple[str, str]] = []
+    for line in lines:
+        pairs += _defined_line(_LINE_MARKUP.sub("", line.strip().lstrip("> \t")))
+    return pairs
+
+
+# The markup a legend's line may hold around its label: "**Status:**", "`Legend`".
+_LINE_MARKUP = re.compile(r"\*\*|__|`")
+
 # What separates the definitions of a one-line legend: "✅ Done | 🔧 In Progress", "..., ...".
 _LINE_SEPARATOR = re.compile(r"\s*[|,;·•]\s*")
 
 
 def _defined_line(text: str) -> list[tuple[str, str]]:
     """A paragraph that is nothing but definitions, after a legend's label or none ("Legend:
-    ✅ Done | 🔧 In Progress | 🔷 Planned", "**Status key:** ✅ Done, 🔧 In Progress"): two or
+    ✅ Done | 🔧 In Progress | 🔷 Planned", "**Status key:** ✅ Done, 🔧 In Progress", "Statut :
+    ✅ fait · ⬜ à faire"): two or
     more, each a glyph (any pictograph), a separator or none, and its meaning. A glyph in
     running prose defines nothing: one part that is no definition, and none is read."""
     label, colon, rest = text.partition(":")
-    body = rest if colon and legend_label(label) else text
+    body = rest if colon and (legend_label(label) or is_status_header(label)) else text
     parts = _LINE_SEPARATOR.split(body.strip().strip("|").strip())
     if len(parts) < 2:
         return []

@@ -515,3 +515,17 @@ def test_a_share_of_the_work_done_in_a_tag_says_how_far_it_is() -> None:
         ("Test suite", "planned"),
         ("Search", "done"),
     ]
+
+
+def test_a_status_heading_ending_in_a_shortcode_gives_its_items_its_status() -> None:
+    """cassh titles its status sections with GitHub shortcodes after the words ("## Under
+    Consideration :bulb:"): the shortcode was read as a word of the heading, which then named
+    no status, so its items had none. As a glyph it decorates, as "## In Progress 🚧" does."""
+    text = (
+        "# R\n\n## In Progress :construction:\n\n- Headless auth\n\n"
+        "## Under Consideration :bulb: :thinking:\n\n- Geo-fencing\n\n"
+        "## Success Metrics :chart_with_upwards_trend:\n\n- Uptime: 99% → 99.9%\n"
+    )
+    assert statuses(text) == [("Headless auth", "in_progress"), ("Geo-fencing", "future")]
+    # the section is known by its words too ("Success Metrics"): its metric is read
+    assert [m.name for m in milepost.loads(text).metrics] == ["Uptime"]

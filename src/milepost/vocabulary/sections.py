@@ -116,6 +116,8 @@ _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+.*$")  # "Short-Term Goals - v0.0.30"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.|[a-z]\))\s+", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"[\s_]+")
+# Shortcodes that end a heading as an emoji would: "## In Progress :construction:".
+_SHORTCODES_END = re.compile(r"(?:\s+:[a-z0-9_+-]+:)+$")
 
 
 def strip_decoration(title: str) -> str:
@@ -147,8 +149,11 @@ def _without_bracketed_ends(text: str) -> str:
 
 
 def normalise(title: str) -> str:
-    """Heading text reduced for matching: no emoji, numbering, suffix, punctuation, case."""
+    """Heading text reduced for matching: no emoji (nor ``:shortcodes:``), numbering,
+    suffix, punctuation, case."""
     text = strip_decoration(title)
+    if text.endswith(":"):
+        text = _SHORTCODES_END.sub("", text)
     # Each pattern is tried only where its mark is: most headings have no dash or bracket.
     if "-" in text or "–" in text or "—" in text:
         text = _DASH_SUFFIX.sub("", text)

@@ -588,3 +588,18 @@ def test_a_check_set_on_a_short_row_writes_the_missing_cells(tmp_path: Path) -> 
     text = edited(tmp_path / "roadmap.md", short, ("ship", "Search"))
     assert "| Search |   | ✔ |\n" in text
     assert ("Search", "done") in statuses(text)
+
+
+def test_out_of_scope_in_a_status_cell_is_dropped_but_a_label_of_it_scopes_nothing() -> None:
+    """wine-shelf-scanner's Deferred table says "Out of scope" in the Status cell of work it
+    will not do: dropped. A paragraph label "**Out of Scope**" over a list of a project's
+    scope is how its vision reads, no status of the items under it."""
+    table = (
+        "# R\n\n## Deferred\n\n| Feature | Status | Notes |\n|---|---|---|\n"
+        "| Live AR scanning | Out of scope | Explicitly excluded |\n"
+        "| Price alerts | Not started | |\n"
+    )
+    assert statuses(table) == [("Live AR scanning", "dropped"), ("Price alerts", "planned")]
+    label = "# R\n\n## Vision\n\n**Out of Scope**\n\n- Hosting a registry\n"
+    assert statuses(label) == []
+

@@ -20,9 +20,10 @@ _SUBJECT = lazy_pattern(
     r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative)s?\s+"
     r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
 )
-# What may follow a status that opens a meaning: its end, punctuation, "and" more; after a
-# status said not to be yet, "or" more too ("not yet implemented or being worked on").
-_AFTER_STATUS = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|and\s)")
+# What may follow a status that opens a meaning: its end, punctuation, "and" more, "but not
+# yet" more ("planned but not yet started"); after a status said not to be yet, "or" more
+# too ("not yet implemented or being worked on").
+_AFTER_STATUS = lazy_pattern(r"(?i)\s*(?:$|[:.;,!(—–]|-\s|and\s|but\s+not\s+yet\s)")
 _AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # An adverb before a status ("actively being worked on", "currently in development"), and
 # "not yet" before one ("not yet implemented": work not started, planned).
@@ -32,6 +33,8 @@ _NOT_YET = re.compile(r"(?i)not\s+yet\s+")
 _PLANNING_TO = lazy_pattern(
     r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"
 )
+# A name and what it means, in a meaning of its own: "Not Implemented - Feature is planned".
+_NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)\s+[-–—]\s+(?P<said>\S.*)")
 # Work near its end, under way: "Close to becoming stable", "Almost there", "Nearly ready".
 _NEARLY = lazy_pattern(r"(?i)(?:close\s+to|almost|nearly)\s+\w")
 
@@ -43,8 +46,10 @@ def meaning_status(meaning: str) -> Status | None:
     on other work", "The feature is complete and shipped"), after an adverb ("actively being
     worked on"); work "not yet" done or started, or that is planned to be, is planned ("not
     yet implemented", "Planning to build"); work close to its end is in progress ("Close to
-    becoming stable", "Almost there"); None for a meaning that is no status ("Waiting for
-    feedback", "Not on roadmap", "Done when reviewed", "not implemented")."""
+    becoming stable", "Almost there"); after a name that says none, what its description
+    says ("Not Implemented - Feature is planned but not yet started"); None for a meaning
+    that is no status ("Waiting for feedback", "Not on roadmap", "Done when reviewed", "not
+    implemented")."""
     status = status_of_word(meaning) or label_status(meaning)
     if status is None and _PLANNING_TO.match(meaning.strip(" *_")):
         return Status.PLANNED  # "Planning to build", "We plan to add"
@@ -68,4 +73,8 @@ def meaning_status(meaning: str) -> Status | None:
             status = phrase[0]
         if not_yet:  # done or started "not yet" is planned; planned "not yet" is nothing
             status = Status.PLANNED if status in (Status.DONE, Status.IN_PROGRESS) else None
+    if status is None and (named := _NAMED.match(meaning.strip(" *_"))) is not None:
+        # "Not Implemented - Feature is planned but not yet started": the name says no status
+        # (a feature not there may be no plan at all), the words after it do
+        status = meaning_status(named["said"])
     return status

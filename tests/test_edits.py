@@ -706,3 +706,32 @@ def test_a_row_whose_last_cell_ends_in_an_escaped_pipe_is_edited_in_its_own_cell
     assert path.read_text(encoding="utf-8").endswith(
         "| Search | 📋 Planned | fast \\|\n| Export | 📋 Planned |\n"
     )
+
+
+def test_an_items_image_icon_becomes_the_documents_icon_for_its_new_status(
+    tmp_path: Path,
+) -> None:
+    """An item whose status is an image icon ("![In Planning](pl.png) Hot reload") takes the
+    icon another item of the document shows for the new status, and nothing else changes on
+    its line (an emoji put before the icon read as one status and showed another); where no
+    item shows an icon for that status, the edit is refused, the file untouched."""
+    path = tmp_path / "roadmap.md"
+    text = (
+        "# R\n\n## ASP.NET\n\n"
+        '- ![In Progress](media/p.png "In Progress icon") [Blazor](https://x/1) @ann\n'
+        '- ![Completed](media/c.png "Completed icon") CSS isolation\n'
+        '- ![In Planning](media/pl.png "In Planning icon") Hot reload\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    api.edit(path, "start", item="Hot reload", today=TODAY)
+    api.edit(path, "ship", item="Blazor", today=TODAY)
+    shipped = (
+        "# R\n\n## ASP.NET\n\n"
+        '- ![Completed](media/c.png "Completed icon") [Blazor](https://x/1) @ann\n'
+        '- ![Completed](media/c.png "Completed icon") CSS isolation\n'
+        '- ![In Progress](media/p.png "In Progress icon") Hot reload\n'
+    )
+    assert path.read_text(encoding="utf-8") == shipped
+    with pytest.raises(UsageError, match="no item here has an icon for Blocked"):
+        api.edit(path, "block", item="Hot reload", today=TODAY)
+    assert path.read_text(encoding="utf-8") == shipped

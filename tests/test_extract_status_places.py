@@ -603,3 +603,27 @@ def test_out_of_scope_in_a_status_cell_is_dropped_but_a_label_of_it_scopes_nothi
     label = "# R\n\n## Vision\n\n**Out of Scope**\n\n- Hosting a registry\n"
     assert statuses(label) == []
 
+
+ICONS = (
+    "# .NET Roadmap\n\nItems in each section include the following icons:\n\n"
+    '- ![In Planning](media/status-in-planning.png "In Planning icon") - In Planning\n'
+    '- ![In Progress](media/status-in-progress.png "In Progress icon") - In Progress\n'
+    '- ![Completed](media/status-completed.png "Completed icon") - Completed\n\n'
+    "## ASP.NET\n\n"
+    '- ![In Progress](media/status-in-progress.png "In Progress icon") [Blazor](https://x/1)\n'
+    '  - ![Completed](media/status-completed.png "Completed icon") CSS isolation\n'
+    '- ![In Planning](media/status-in-planning.png "In Planning icon") Hot reload\n'
+    "- ![Architecture](media/arch.png) Overview\n"
+)
+
+
+def test_an_image_icon_opening_an_item_says_its_status_by_its_alternative_text() -> None:
+    """dotnet's roadmap marks each item with an icon whose alternative text is its status
+    ("![Completed](media/status-completed.png)"), keyed by a list the sentence over it
+    introduces ("... the following icons:"): 117 items had no status, and the key's three
+    were none of them. An image whose text is no status (a diagram) marks nothing."""
+    assert statuses(ICONS) == [
+        ("Blazor", "in_progress"),
+        ("CSS isolation", "done"),
+        ("Hot reload", "planned"),
+    ]

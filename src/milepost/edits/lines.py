@@ -1,11 +1,11 @@
 """A line of a roadmap as its text and its line ending, which every edit keeps; a list
-item's line as its bullet, task box and words."""
+item's line as its bullet, task box and words; an image icon in it."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["LIST_ITEM", "split_line_ending"]
+__all__ = ["ICON", "LIST_ITEM", "split_line_ending"]
 
 # A list item's first line (its line ending split off): its indentation, quote markers and
 # bullet (``lead``), its task box, its words (``rest``).
@@ -15,6 +15,10 @@ LIST_ITEM = re.compile(
     r"(?P<rest>.*)$",
     re.DOTALL,
 )
+
+# An image, as an icon that says an item's status is written: "![In Progress](media/p.png
+# "In Progress icon")" (its alternative text, ``alt``, is the status).
+ICON = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\([^()\n]*\)")
 
 
 def split_line_ending(line: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from collections import Counter
 from milepost.document import Patch, apply, parse
 from milepost.edits.cells import bare_words, restatus_bare, restatus_field
 from milepost.edits.edit import Edit, named
+from milepost.edits.lines import ICON
 from milepost.edits.rows import new_row, restatus_row
 from milepost.edits.style import restatus_line
 from milepost.edits.voice import Voice
@@ -26,13 +27,21 @@ __all__ = ["field_line", "new_row", "set_status", "voice_of"]
 
 
 def voice_of(roadmap: Roadmap) -> Voice:
-    """The label word and the emoji the document uses most for each status ("Complete",
-    🔄): what its own work items are marked with, where the marker reads as that status (not
-    the ✅ and ⏳ of Success Metrics, which say whether a target is met)."""
+    """The label word, the emoji and the image icon the document uses most for each status
+    ("Complete", 🔄, "![Completed](c.png)"): what its own work items are marked with, where
+    the marker reads as that status (not the ✅ and ⏳ of Success Metrics, which say whether
+    a target is met)."""
     words: dict[Status, Counter[str]] = {}
     glyphs: dict[Status, Counter[str]] = {}
+    icons: dict[Status, Counter[str]] = {}
+    lines = roadmap.document.source.lines
     for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
+            continue
+        if item.marker.startswith("!["):  # an image icon: "![Completed](c.png) Search"
+            icon = ICON.search(lines[item.span.start])
+            if icon is not None:
+                icons.setdefault(item.status, Counter())[icon.group()] += 1
             continue
         found = emoji_written(item.marker)
         if found is not None and (
@@ -47,7 +56,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
             continue
         if word and (roadmap.legend.word(word) or status_of_word(word)) is item.status:
             words.setdefault(item.status, Counter())[word] += 1
-    return Voice(_most(words), _most(glyphs), roadmap.legend)
+    return Voice(_most(words), _most(glyphs), roadmap.legend, _most(icons))
 
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:

@@ -12,7 +12,7 @@ import re
 
 from milepost.document import read_inline
 from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
-from milepost.edits.lines import LIST_ITEM, split_line_ending
+from milepost.edits.lines import ICON, LIST_ITEM, split_line_ending
 from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
@@ -103,6 +103,13 @@ def _rewrite_rest(
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
     planned box says so in a tag too)."""
+    icon = _icon(rest, voice)
+    if icon is not None:  # "![In Progress](p.png) Blazor": the document's icon for the status
+        after = rest[icon:]
+        if reason:
+            words = after.rstrip(" \t")
+            after = before_owners(words, _note(reason)) + after[len(words) :]
+        return _icon_for(status, voice) + after
     emoji = emoji_prefix(rest, voice)
     text = rest
     head = ""
@@ -244,6 +251,7 @@ def restatus_line(
         return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (
         emoji_prefix(heading["rest"], voice) is not None
+        or _icon(heading["rest"], voice) is not None
         # "### Alpha 3 - Completed 2024-01-14": the tag that ends it
         or trailing_tag(read_inline(heading["rest"]).text, voice.legend) is not None
     ):
@@ -294,6 +302,26 @@ def _set_box(box: str, status: Status) -> str:
     if status is not Status.DONE:
         return "[ ]"
     return box if box[1] in "xX" else "[x]"
+
+
+def _icon(text: str, voice: Voice) -> int | None:
+    """Where an image icon that opens ``text`` and says a status ends ("![In Progress](p.png)
+    Blazor"), as the extractor reads one."""
+    icon = ICON.match(text)
+    return None if icon is None or voice.status_of(icon["alt"]) is None else icon.end()
+
+
+def _icon_for(status: Status, voice: Voice) -> str:
+    """The image icon the document marks ``status`` with; an item marked by an icon takes no
+    glyph or word beside it, so where the document shows none for ``status`` the edit is
+    refused."""
+    icon = voice.icons.get(status)
+    if icon is None:
+        raise ValueError(
+            f"the item's status is its image icon, and no item here has an icon for"
+            f" {status.label}: change the image by hand"
+        )
+    return icon
 
 
 # A status in a code span ending a heading: "`done`", "`in_progress`".

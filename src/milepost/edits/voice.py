@@ -34,6 +34,8 @@ class Voice:
     words: Mapping[Status, str] = field(default_factory=dict)
     glyphs: Mapping[Status, str] = field(default_factory=dict)
     legend: Legend = NO_LEGEND
+    # the image icon the document marks each status with, as written ("![Completed](c.png)")
+    icons: Mapping[Status, str] = field(default_factory=dict)
 
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]

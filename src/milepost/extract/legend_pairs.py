@@ -25,16 +25,27 @@ __all__ = [
     "paragraph_pairs",
 ]
 
-# What a paragraph or heading over a legend list says: "Legend:", "Key", "How to read this".
+# What a paragraph or heading over a legend list says: "Legend:", "Key", "How to read this"
+# (or a sentence that introduces the marks, see below).
 _LEGEND_LABEL = re.compile(
     r"(?i)(?:(?:status(?:es)?|symbols?|icons?|emoji|status key)\s+)?(?:legend|key)"
     r"|.*\blegend\b.*|.*\bhow to read\b.*"
 )
 _LABEL_MAX = 40
+# A sentence that introduces the marks a list explains, ending in a colon: "Items in each
+# section include the following icons:", "We use these symbols:".
+_MARKS_INTRO = re.compile(
+    r"(?i).*\b(?:following|these)\s+(?:status\s+)?(?:icons|symbols|emojis?|markers|badges)\b"
+    r"[^.!?]*:"
+)
+_INTRO_MAX = 120
 
 
 @lru_cache(maxsize=512)  # a section's title is asked again for each of its lists
 def legend_label(label: str) -> bool:
+    said = label.strip().rstrip(" *_")
+    if len(said) <= _INTRO_MAX and said.endswith(":") and _MARKS_INTRO.fullmatch(said):
+        return True  # "Items in each section include the following icons:"
     words = label.strip().strip(" *_:")
     if not words or len(words) > _LABEL_MAX or "|" in words:
         return False

@@ -61,6 +61,18 @@ def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
     return None
 
 
+def _icon(inline: Inline, pos: int, legend: Legend) -> tuple[Status, int] | None:
+    """An image at ``pos`` whose alternative text is a status, as an icon says it ("![In
+    Progress](media/status-in-progress.png) Blazor"): the status, and where the words after
+    it begin."""
+    link = inline.links[0]
+    if link.start != pos or link.end == pos:
+        return None
+    alt = inline.text[pos : link.end]
+    status = legend.word(alt) or status_of_word(alt)
+    return None if status is None else (status, _skip_space(inline.text, link.end))
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\u00a0":
         pos += 1
@@ -129,6 +141,8 @@ def leading_markers(
     """The leading emoji and status words: ``(emoji status, word status, end, as written)``."""
     text = inline.text
     first = text[pos : pos + 1]
+    if inline.links and inline.links[0].image and (icon := _icon(inline, pos, legend)):
+        return icon[0], None, icon[1], f"![{text[pos : inline.links[0].end]}]"
     if (
         not lenient
         and first.isascii()

@@ -627,3 +627,15 @@ def test_an_image_icon_opening_an_item_says_its_status_by_its_alternative_text()
         ("CSS isolation", "done"),
         ("Hot reload", "planned"),
     ]
+
+
+def test_a_status_after_a_bar_ends_an_item_as_after_a_dash() -> None:
+    """qhantoom parts an item's fields with bars ("* [ ] `repl` | *wip*"): the status after
+    the last bar is the item's, as after a dash, and an edit sets it there."""
+    text = "# R\n\n## Tools\n\n* [ ] `repl` | *wip*\n* [ ] back-end | *needs help*\n"
+    assert statuses(text) == [("repl", "in_progress"), ("back-end | needs help", "planned")]
+    roadmap = milepost.loads(text)
+    edit = ops.set_status(roadmap, roadmap.items[0], Status.BLOCKED)
+    assert apply(roadmap.document.source, edit.patches).text.splitlines()[4] == (
+        "* [ ] `repl` | *blocked*"
+    )

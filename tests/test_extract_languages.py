@@ -90,3 +90,18 @@ def test_edits_keep_a_cell_s_brackets_and_the_document_s_words(tmp_path: Path) -
     assert text == BRACKETED.replace("| Import | [À FAIRE] |", "| Import | [FAIT] |").replace(
         "| Init | [FAIT] |", "| Init | [EN COURS] |"
     )
+
+
+def test_work_almost_or_partly_complete_in_japanese_is_in_progress_whatever_its_check() -> None:
+    """fdb-record-layer's phase table says "✅ ほぼ完了" (almost complete) and "✅ 部分完了"
+    (partly complete): the words win over the check mark, as "✅ Partially completed" does."""
+    text = (
+        "# R\n\n| フェーズ | 状態 |\n|---|---|\n| Phase 1 | ✅ 完了 |\n| Phase 2 | ✅ ほぼ完了 |\n"
+        "| Phase 3 | ✅ 部分完了 |\n| Phase 4 | 🟢 On Track |\n"
+    )
+    assert statuses(text) == [
+        ("Phase 1", "done"),
+        ("Phase 2", "in_progress"),
+        ("Phase 3", "in_progress"),
+        ("Phase 4", "in_progress"),
+    ]

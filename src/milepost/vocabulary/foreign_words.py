@@ -31,7 +31,16 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("in corso", "in sviluppo"),  # it
         *("в работе", "в процессе", "в разработке"),  # ru
         *("进行中", "進行中", "开发中", "開發中"),  # zh
-        *("対応中", "作業中", "開発中"),  # ja
+        *(
+            "対応中",
+            "作業中",
+            "開発中",
+            "ほぼ完了",
+            "部分完了",
+            "一部完了",
+            "部分実装",
+            "一部実装",
+        ),  # ja
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr

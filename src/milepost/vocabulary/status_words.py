@@ -104,6 +104,7 @@ for _status, _phrases in {
         "processing",
         "doing",
         "current",
+        "on track",
     ),
     Status.PLANNED: (
         "planned",
@@ -192,6 +193,7 @@ WEAK_WORDS = frozenset(
         "deprecated",
         "obsolete",
         "out of scope",
+        "on track",
         "partial",
         "hold",
         "waiting",

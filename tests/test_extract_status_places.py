@@ -639,3 +639,30 @@ def test_a_status_after_a_bar_ends_an_item_as_after_a_dash() -> None:
     assert apply(roadmap.document.source, edit.patches).text.splitlines()[4] == (
         "* [ ] `repl` | *blocked*"
     )
+
+
+def test_a_task_box_alone_in_a_status_cell_is_its_rows_status_and_stays_a_box(
+    tmp_path: Path,
+) -> None:
+    """A drone roadmap's milestone table writes its Status cells as task boxes ("| [x] |",
+    "| [ ] |"), which GFM leaves as text: ticked is done, open is planned. An edit ticks or
+    clears the box; a status a box cannot say is written in words."""
+    text = (
+        "# R\n\n| Milestone | Target | Status |\n| :--- | :--- | :--- |\n"
+        "| **M1: Swarm** | Month 3 | [x] |\n| **M5: Demo** | Month 18 | [ ] |\n"
+        "| **M6: Certification** | Month 24 | [ ] |\n"
+    )
+    assert statuses(text) == [
+        ("M1: Swarm", "done"),
+        ("M5: Demo", "planned"),
+        ("M6: Certification", "planned"),
+    ]
+    after = edited(tmp_path / "r.md", text, ("ship", "M5"), ("start", "M6"))
+    roadmap = milepost.loads(after)
+    edit = ops.set_status(roadmap, roadmap.items[0], Status.PLANNED)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert after.splitlines()[-3:] == [
+        "| **M1: Swarm** | Month 3 | [ ] |",
+        "| **M5: Demo** | Month 18 | [x] |",
+        "| **M6: Certification** | Month 24 | 🚧 In Progress |",
+    ]

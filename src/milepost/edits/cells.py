@@ -110,13 +110,17 @@ _CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
 
 def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
-    its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them."""
+    its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them (a
+    task box alone stays one where it can: ``[x]`` done, ``[ ]`` planned)."""
     inner = cell.strip()
     left = cell[: len(cell) - len(cell.lstrip())]
     right = cell[len(cell.rstrip()) :]
     label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
     if label_said is not None and label_said.end() < len(inner):
         left, inner = left + label_said.group(), inner[label_said.end() :]
+    if inner in ("[x]", "[X]", "[ ]"):  # a task box alone: ticked done, open planned
+        new = {Status.DONE: "[x]" if inner == "[ ]" else inner, Status.PLANNED: "[ ]"}.get(status)
+        return f"{left}{new or f'{voice.glyph(status)} {voice.word(status)}'}{right}"
     close = _BRACKETS.get(inner[:1])
     if close is not None and len(inner) > 2 and inner.endswith(close):  # "[DONE]", "(WIP)"
         said = restatus_cell(inner[1:-1], status, voice).strip()

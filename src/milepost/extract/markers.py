@@ -322,11 +322,18 @@ _QUALIFIER = re.compile(r"\s*[^\W\d][\w .'/&-]{0,28}?:\s+")
 _QUALIFIED_END = re.compile(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 
+# A task box alone in a Status cell: ticked, done; open, planned.
+_CELL_BOX = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
+
+
 def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
-    """The status in a Status-column cell: emoji and/or words at its start, after a
-    ``Status:`` label that repeats the column's ("Status: Planned"), or after a few words
-    that qualify it ("At Sandstorm: Not started yet.", where a status phrase stands as the
-    whole of what follows); words win."""
+    """The status in a Status-column cell: a task box alone (``[x]``), emoji and/or words at
+    its start, after a ``Status:`` label that repeats the column's ("Status: Planned"), or
+    after a few words that qualify it ("At Sandstorm: Not started yet.", where a status
+    phrase stands as the whole of what follows); words win."""
+    box = _CELL_BOX.get(inline.text.strip()) if inline.text[-1:] == "]" else None
+    if box is not None:  # "| M1: Swarm Foundation | Month 3 | [x] |": a task box alone
+        return Marker(box, inline.text.strip(), end=len(inline.text))
     label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
     start = label.end() if label else 0
     emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)

@@ -37,6 +37,17 @@ from tests.test_extract_status_places import edited, statuses
         ("ステータス", "完了", "done"),
         ("ステータス", "対応中", "in_progress"),
         ("ステータス", "未着手", "planned"),
+        ("Status", "planejada", "planned"),
+        ("Estado", "Parcial", "in_progress"),
+        ("Durum", "✅ Tamamlandı", "done"),
+        ("Durum", "Devam ediyor", "in_progress"),
+        ("Durum", "❌ Kapsam dışı", "dropped"),
+        ("Trạng thái", "Đang triển khai", "in_progress"),
+        ("Trạng thái", "Kế hoạch", "planned"),
+        ("상태", "완료", "done"),
+        ("상태", "진행 중", "in_progress"),
+        ("Status", "Direncanakan", "planned"),
+        ("Status", "Selesai", "done"),
     ],
 )
 def test_a_status_cell_in_another_language_reads_as_in_english(
@@ -104,4 +115,21 @@ def test_work_almost_or_partly_complete_in_japanese_is_in_progress_whatever_its_
         ("Phase 2", "in_progress"),
         ("Phase 3", "in_progress"),
         ("Phase 4", "in_progress"),
+    ]
+
+
+def test_a_legend_of_symbols_in_spanish_keys_the_status_column() -> None:
+    """ProxMenux keys its Estado tables under "Símbolos:" ("🟢 — Hecho y en producción", "🟡 —
+    Parcial (...)", "🔴 — Pendiente"): the label was no legend's in Spanish, and "Hecho y en
+    producción" not a status, so none of the circles said one."""
+    text = (
+        "# R\n\nSímbolos:\n\n* 🟢 — Hecho y en producción\n"
+        "* 🟡 — Parcial (existe la base, falta UI)\n* 🔴 — Pendiente\n\n"
+        "## Estado actual\n\n| Item | Estado | Notas |\n|---|---|---|\n"
+        "| Tokens con scopes | 🟡 | 2 scopes |\n| HTTPS | 🟢 | ACME |\n| Allowlist IP | 🔴 | |\n"
+    )
+    assert statuses(text) == [
+        ("Tokens con scopes", "in_progress"),
+        ("HTTPS", "done"),
+        ("Allowlist IP", "planned"),
     ]

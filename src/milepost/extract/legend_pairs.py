@@ -29,7 +29,9 @@ __all__ = [
 # (or a sentence that introduces the marks, see below).
 _LEGEND_LABEL = re.compile(
     r"(?i)(?:(?:status(?:es)?|symbols?|icons?|emoji|status key)\s+)?(?:legend|key)"
-    r"|.*\blegend\b.*|.*\bhow to read\b.*"
+    r"|.*\blegend\b.*|.*\bhow to read\b.*|symbols|icons|emojis?"
+    # in other languages: "Símbolos", "Leyenda", "Légende", "Legenda", "Легенда", "凡例"
+    r"|símbolos|simbolos|leyenda|légende|legende|legenda|symbole|simboli|легенда|凡例|图例|圖例"
 )
 _LABEL_MAX = 40
 # A sentence that introduces the marks a list explains, ending in a colon: "Items in each

@@ -1,6 +1,7 @@
 """Status words of roadmaps written in other languages than English, as data: the common words
-of French, Spanish, Portuguese, German, Italian, Russian, Chinese and Japanese for done, in
-progress, planned, future, blocked and dropped, and for a Status column's header.
+of French, Spanish, Portuguese, German, Italian, Russian, Chinese, Japanese, Turkish,
+Vietnamese, Korean and Indonesian for done, in progress, planned, future, blocked and dropped,
+and for a Status column's header.
 
 :mod:`.status_words` reads them as it reads the English ones: lower-case, single-spaced, a
 whole word or phrase (a CJK word stands alone or beside punctuation, never inside a sentence).
@@ -16,20 +17,32 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DONE: (
         *("fait", "terminé", "achevé", "complété", "livré", "réalisé"),  # fr
         *("hecho", "completado", "completada", "terminado", "terminada", "finalizado"),  # es
-        *("concluído", "concluido", "concluída", "feito", "pronto"),  # pt
+        *(
+            "concluído",
+            "concluido",
+            "concluída",
+            "concluídas",
+            "concluídos",
+            "feito",
+            "pronto",
+        ),  # pt
         *("erledigt", "fertig", "abgeschlossen", "umgesetzt"),  # de
         *("completato", "fatto", "terminato"),  # it
         *("готово", "выполнено", "сделано", "завершено"),  # ru
         *("已完成", "完成", "已实现", "已實現"),  # zh
         *("完了", "済み", "済", "実装済み", "対応済み"),  # ja
+        *("tamamlandı", "tamamlanan", "bitti"),  # tr
+        *("hoàn thành", "đã hoàn thành", "xong", "đã xong"),  # vi
+        *("완료", "완료됨"),  # ko
+        *("selesai", "sudah selesai"),  # id
     ),
     Status.IN_PROGRESS: (
-        *("en cours", "en développement"),  # fr
-        *("en progreso", "en curso", "en desarrollo", "en proceso"),  # es
-        *("em andamento", "em progresso", "em desenvolvimento"),  # pt
-        *("in arbeit", "in bearbeitung", "in entwicklung"),  # de
-        *("in corso", "in sviluppo"),  # it
-        *("в работе", "в процессе", "в разработке"),  # ru
+        *("en cours", "en développement", "partiel"),  # fr
+        *("en progreso", "en curso", "en desarrollo", "en proceso", "parcial"),  # es
+        *("em andamento", "em progresso", "em desenvolvimento"),  # pt (and "parcial")
+        *("in arbeit", "in bearbeitung", "in entwicklung", "teilweise"),  # de
+        *("in corso", "in sviluppo", "parziale"),  # it
+        *("в работе", "в процессе", "в разработке", "частично"),  # ru
         *("进行中", "進行中", "开发中", "開發中"),  # zh
         *(
             "対応中",
@@ -41,16 +54,24 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
             "部分実装",
             "一部実装",
         ),  # ja
+        *("devam ediyor", "sürüyor", "geliştiriliyor"),  # tr
+        *("đang thực hiện", "đang triển khai", "đang làm", "đang phát triển"),  # vi
+        *("진행 중", "진행중", "개발 중", "개발중"),  # ko
+        *("sedang dikerjakan", "dalam proses", "dalam pengerjaan"),  # id
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
-        *("pendiente", "planificado", "planeado", "por hacer"),  # es
-        *("planejado", "pendente", "a fazer"),  # pt
+        *("pendiente", "planificado", "planificada", "planeado", "planeada", "por hacer"),  # es
+        *("planejado", "planejada", "planejados", "planejadas", "pendente", "a fazer"),  # pt
         *("geplant", "offen", "ausstehend"),  # de
         *("pianificato", "da fare"),  # it
         *("запланировано", "планируется", "не начато"),  # ru
         *("计划中", "計劃中", "规划中", "待办", "待辦", "未开始", "未開始"),  # zh
         *("予定", "未着手", "計画中"),  # ja
+        *("planlandı", "planlanan", "planlanıyor"),  # tr
+        *("kế hoạch", "dự kiến", "chưa bắt đầu"),  # vi
+        *("예정", "계획", "계획됨", "미착수"),  # ko
+        *("direncanakan", "belum dimulai"),  # id
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
@@ -63,14 +84,18 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DROPPED: (
         *("abandonné", "annulé", "cancelado", "descartado", "verworfen", "abgebrochen"),
         *("annullato", "отменено", "已取消", "取消", "中止"),
+        *("iptal", "iptal edildi", "kapsam dışı", "hủy", "đã hủy", "취소", "dibatalkan"),
     ),
 }
 
 # Words that are statuses only in a Status cell, a label or a tag, never as heading scope.
-FOREIGN_WEAK_WORDS = frozenset({"pronto", "offen", "futur", "futuro", "完成", "済", "予定"})
+FOREIGN_WEAK_WORDS = frozenset(
+    {"pronto", "offen", "futur", "futuro", "完成", "済", "予定"}
+    | {"partiel", "parcial", "teilweise", "parziale", "частично"}  # partial, as "partial" is
+)
 
 # A Status column's header: "Statut", "Estado", "Статус", "状态".
 FOREIGN_STATUS_HEADERS = frozenset(
     {"statut", "état", "estado", "situação", "stato", "статус", "состояние", "状态", "狀態"}
-    | {"状態", "ステータス", "進捗"}
+    | {"状態", "ステータス", "進捗", "durum", "trạng thái", "상태", "진행 상황"}
 )

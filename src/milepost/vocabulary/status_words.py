@@ -327,6 +327,7 @@ def is_status_header(header: str) -> bool:
         words[-1] == "status"
         or (words[-1] == "state" and len(words) == 2 and words[0] in _STATE_OF_WORK)
         or words[0] in FOREIGN_STATUS_HEADERS
+        or " ".join(words) in FOREIGN_STATUS_HEADERS  # "Trạng thái"
         or is_status_label(header)
     )
 

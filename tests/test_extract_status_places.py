@@ -666,3 +666,20 @@ def test_a_task_box_alone_in_a_status_cell_is_its_rows_status_and_stays_a_box(
         "| **M5: Demo** | Month 18 | [x] |",
         "| **M6: Certification** | Month 24 | 🚧 In Progress |",
     ]
+
+
+def test_a_status_after_a_colon_set_apart_ends_an_item() -> None:
+    """gb-enhanced writes "~~Implement sound~~ : Done", and French sets every colon apart
+    ("Export : terminé"): the status after it is the item's, and an edit sets it there; a
+    colon glued to the words before it is a label's ("Note: see the docs"), no tag."""
+    text = (
+        "# R\n\n## 1.0 Milestones\n\n  * ~~Implement sound~~ : Done\n  * Export : en cours\n"
+        "  * Note: done by hand\n"
+    )
+    assert statuses(text) == [("Implement sound", "done"), ("Export", "in_progress")]
+    roadmap = milepost.loads(text)
+    edit = ops.set_status(roadmap, roadmap.items[1], Status.BLOCKED)
+    assert apply(roadmap.document.source, edit.patches).text.splitlines()[5] == (
+        "  * Export : blocked"
+    )
+

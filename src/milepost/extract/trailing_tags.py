@@ -52,8 +52,9 @@ _TAIL_SQUARE = lazy_pattern(
     r"\[\s*(?P<p>[^\[\]|]{2,40}?)\s*(?:[:|][^\[\]]*)?(?P<close>\])\s*"
     rf"(?P<rest>{_REFS})$"
 )
-# A dash ("--" as typed for one too), or a bar parting fields ("`repl` | *wip*").
-_DASH = re.compile(r"\s(?:--|[-–—|])\s+")
+# A dash ("--" as typed for one too), a bar parting fields ("`repl` | *wip*"), or a colon
+# set apart ("~~Implement sound~~ : Done", as French sets every colon).
+_DASH = re.compile(r"\s(?:--|[-–—|:])\s+")
 # When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
 # or a date alone ("Completed 2024-01-14", "Shipped Jan 14, 2024").
 _WHEN_TAIL = re.compile(
@@ -86,7 +87,8 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
     paren = "(" in text
     square = "]" in text
-    dash = " - " in text or " -- " in text or "–" in text or "—" in text or " | " in text
+    dash = " - " in text or " -- " in text or "–" in text or "—" in text
+    dash = dash or " | " in text or " : " in text
     field = ":" in text and "status" in text.lower()
     if not (paren or square or dash or field):
         return None

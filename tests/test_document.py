@@ -274,3 +274,38 @@ def test_nasty_inputs_do_not_crash(text: str) -> None:
     roadmap = milepost.loads(text)
     roadmap.to_dict()
     assert roadmap.to_markdown() == text
+
+
+def test_an_admonition_is_a_container_of_its_indented_blocks() -> None:
+    """mkdocs-material's ``??? success "Title"`` and Python-Markdown's ``!!! note`` hold
+    blocks indented four spaces under them, which CommonMark reads as the opening line's
+    paragraph (no blank line) or as indented code (after one): here they are the blocks they
+    render as, each on its own lines, and the text writes back the same."""
+    text = (
+        '# R\n\n??? success "Docs"\n    - [x] Overview\n        * [ ] Dashboard\n\n'
+        "!!! note\n\n    Words.\n\n    - [ ] Later\n\n    ```\n    code\n    ```\n\n"
+        "!!! note\nnot indented: a paragraph\n"
+    )
+    document = doc(text)
+    assert spans(text) == [
+        ("Heading", 0, 1),
+        ("Admonition", 2, 5),
+        ("Admonition", 6, 15),
+        ("Paragraph", 16, 18),
+    ]
+    first, second = document.blocks[1], document.blocks[2]
+    assert isinstance(first, BlockQuote) and isinstance(second, BlockQuote)
+    # its title first, on its opening line ("Docs"; without one, its kind: "note")
+    title, outer = first.children
+    assert isinstance(title, Paragraph) and (title.start, title.inline.text) == (2, "Docs")
+    assert isinstance(outer, ListBlock) and (outer.start, outer.end) == (3, 5)
+    assert [(item.task, item.start) for item in outer.items] == [(True, 3)]
+    assert [(type(b).__name__, b.start, b.end) for b in second.children] == [
+        ("Paragraph", 6, 7),
+        ("Paragraph", 8, 9),
+        ("ListBlock", 10, 11),
+        ("CodeBlock", 12, 15),
+    ]
+    kind = second.children[0]
+    assert isinstance(kind, Paragraph) and kind.inline.text == "note"
+    assert document.to_markdown() == text

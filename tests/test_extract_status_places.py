@@ -683,3 +683,23 @@ def test_a_status_after_a_colon_set_apart_ends_an_item() -> None:
         "  * Export : blocked"
     )
 
+
+def test_the_work_in_an_admonition_is_read_and_edited_where_it_stands(tmp_path: Path) -> None:
+    """A docs site's roadmap keeps its checklists in collapsible admonitions (``???
+    success "Docs"`` over boxes indented four spaces): 144 boxes of one roadmap were read as
+    one paragraph. They are items; an edit ticks a box in place, indentation and all."""
+    text = (
+        '# Documentation roadmap\n\n??? success "Documentation Overview"\n'
+        "    - [x] 1 Documentation Overview\n        * [x] 1.1 Dashboard\n\n"
+        '??? quote "Algorithms"\n    - [ ] 2 Algorithms\n        * [x] 2.1 Ensembles\n'
+        "        * [ ] 2.2 Fidex\n"
+    )
+    assert statuses(text) == [
+        ("1 Documentation Overview", "done"),
+        ("1.1 Dashboard", "done"),
+        ("2 Algorithms", "planned"),
+        ("2.1 Ensembles", "done"),
+        ("2.2 Fidex", "planned"),
+    ]
+    after = edited(tmp_path / "r.md", text, ("ship", "2.2 Fidex"))
+    assert after == text.replace("        * [ ] 2.2 Fidex", "        * [x] 2.2 Fidex")

@@ -9,8 +9,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from milepost.document.admonitions import fold_admonitions
 from milepost.document.inline_source import InlineSource, read_inline
 from milepost.document.nodes import (
+    Admonition,
     Block,
     BlockQuote,
     Cell,
@@ -34,6 +36,7 @@ from milepost.document.patch import Patch, apply
 from milepost.source import Source
 
 __all__ = [
+    "Admonition",
     "Block",
     "BlockQuote",
     "Cell",
@@ -100,7 +103,13 @@ class Document:
 def parse(source: Source) -> Document:
     """Parse a source into its document tree. Never raises on any text."""
     blocks, headings, line_count = parse_blocks(source.text)
+    if "!!!" in source.text or "???" in source.text:
+        blocks = fold_admonitions(blocks, source.lines, _blocks_of)
     return Document(source, blocks, headings, _outline(blocks, headings, line_count), line_count)
+
+
+def _blocks_of(text: str) -> list[Block]:
+    return parse_blocks(text)[0]
 
 
 def headings_to_first_h1(source: Source) -> list[Heading]:

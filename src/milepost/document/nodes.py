@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 __all__ = [
+    "Admonition",
     "Block",
     "BlockQuote",
     "Cell",
@@ -142,6 +143,12 @@ class Table(Block):
 @dataclass(slots=True)
 class BlockQuote(Block):
     children: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Admonition(BlockQuote):
+    """An admonition (``!!! note``, ``??? success "Done"``): its opening line, then its
+    blocks, indented under it (a container, as a block quote is)."""
 
 
 @dataclass(slots=True)

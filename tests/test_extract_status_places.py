@@ -703,3 +703,23 @@ def test_the_work_in_an_admonition_is_read_and_edited_where_it_stands(tmp_path: 
     ]
     after = edited(tmp_path / "r.md", text, ("ship", "2.2 Fidex"))
     assert after == text.replace("        * [ ] 2.2 Fidex", "        * [x] 2.2 Fidex")
+
+
+def test_a_bracketed_tag_of_a_status_and_its_glyph_is_read_and_set_in_place(
+    tmp_path: Path,
+) -> None:
+    """pleiotropy tags its phases "(Completed ✅)" and "(Current 🚧)", and lists write "(✅
+    Done)": a glyph beside the words hid the status. The words win ("(Beta ✅)" says none),
+    a glyph alone in brackets is no tag ("Calendar (🗓️)"), and an edit sets both in place."""
+    text = (
+        "# R\n\n### Phase 1: Foundation (Completed ✅)\n\n### Phase 3: Scale (Current 🚧)\n\n"
+        "- Search (✅ Done) @kim\n- Export (Beta ✅)\n- Calendar (🗓️)\n"
+    )
+    assert statuses(text) == [
+        ("Phase 1: Foundation", "done"),
+        ("Phase 3: Scale", "in_progress"),
+        ("Search", "done"),
+    ]
+    after = edited(tmp_path / "r.md", text, ("start", "Phase 1"), ("block", "Search"))
+    assert after.splitlines()[2] == "### Phase 1: Foundation (In Progress 🚧)"
+    assert after.splitlines()[6] == "- Search (⛔ Blocked) @kim"

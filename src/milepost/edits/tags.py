@@ -52,11 +52,29 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
             )
         without = text[: where[0]].rstrip(" \t") + text[where[1] :]
         alone = _WORD_TAG.fullmatch(text, where[0], where[1])
-        if alone is not None and status_of_word(alone["w"]) is tag.status:
+        new = _reworded(alone["w"], tag.status, status, voice) if alone is not None else None
+        if alone is not None and new is not None:
             # set in place, unless a tag before it says the new status already ("Search -
             # Done (in progress)" shipped is "Search - Done", not "Search - Done (done)")
             before = trailing_tag(read_inline(without).text, voice.legend)
             if before is None or before.status is not status:
                 start, end = alone.span("w")
-                return text[:start] + relabel(alone["w"], status, voice) + text[end:], True
+                return text[:start] + new + text[end:], True
         text = without
+
+
+def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | None:
+    """A tag's words that say ``was`` said as ``status`` in the document's voice, a status
+    glyph beside them set too ("Completed ✅" started is "In Progress 🚧"); None for words
+    that say no status alone."""
+    if status_of_word(words) is was:
+        return relabel(words, status, voice)
+    lead = voice.glyph_end(words)
+    if lead is not None and voice.status_of(words[lead:].strip()) is was:
+        return (
+            voice.glyph(status, words[:lead]) + " " + relabel(words[lead:].strip(), status, voice)
+        )
+    head, _, last = words.rpartition(" ")
+    if head and voice.glyph_end(last) == len(last) and voice.status_of(head.strip()) is was:
+        return relabel(head.strip(), status, voice) + " " + voice.glyph(status, last)
+    return None

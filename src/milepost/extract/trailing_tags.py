@@ -140,6 +140,8 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         if match:
             words = match.group("p")
             status = legend.word(words) or strong_word(_undecorated(words)) or percent_done(words)
+            if status is None and not words.isascii():
+                status = _glyphed(words, legend)
             if status is not None:
                 written = match.group().strip()
                 return Tag(status, match.start(), match.end("close"), written, "bracket")
@@ -165,6 +167,23 @@ def percent_done(phrase: str) -> Status | None:
         return None
     share = int(match[1])
     return Status.DONE if share >= 100 else Status.IN_PROGRESS if share else Status.PLANNED
+
+
+def _glyphed(words: str, legend: Legend) -> Status | None:
+    """A bracket's status said by its words beside a status glyph ("Completed ✅", "✅ Done",
+    "Current 🚧": the words win, "Current" as strong as any with a glyph to back it)."""
+    text = words.strip()
+    found = emoji_at(text)
+    if found is not None:
+        rest = text[found[1] :].strip()
+    else:
+        rest, _, last = text.rpartition(" ")
+        found = emoji_at(last)
+        if found is None or found[1] != len(last):
+            return None
+    if not rest.strip() or (legend.glyph(found[0]) or EMOJI.get(found[0])) is None:
+        return None  # "Calendar (🗓️)": a glyph alone in brackets may be the topic's
+    return legend.word(rest) or status_of_word(rest)
 
 
 def _undecorated(words: str) -> str:

@@ -149,6 +149,10 @@ _DOCUMENT_PARTS = frozenset(
         "vision",
         "principles",
         "guidelines",
+        "checklist",
+        "checklists",
+        "tracker",
+        "dashboard",
     }
 )
 

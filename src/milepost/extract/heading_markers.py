@@ -153,6 +153,12 @@ _DOCUMENT_PARTS = frozenset(
         "checklists",
         "tracker",
         "dashboard",
+        "cycle",
+        "cadence",
+        "process",
+        "workflow",
+        "management",
+        "governance",
     }
 )
 

@@ -723,3 +723,25 @@ def test_a_bracketed_tag_of_a_status_and_its_glyph_is_read_and_set_in_place(
     after = edited(tmp_path / "r.md", text, ("start", "Phase 1"), ("block", "Search"))
     assert after.splitlines()[2] == "### Phase 1: Foundation (In Progress 🚧)"
     assert after.splitlines()[6] == "- Search (⛔ Blocked) @kim"
+
+
+KEYED_GLYPHS = (
+    "# SEE\n\n## Implementations\n\n- ❌ Not started\n- 🟡 In progress\n- ✅ Complete\n\n"
+    "## m3\n\n| Components | Functionality | Style |\n| --- | :---: | :---: |\n"
+    "| Button | ✅ | ✅ |\n| FAB | ✅ | 🟡 |\n| Menu | ❌ | ❌ |\n| Chip | 🟡 | |\n\n"
+    "## Platforms\n\n| Feature | iOS | Android | Web |\n|---|---|---|---|\n| Sync | ✅ | ❌ | ✅ |\n"
+)
+
+
+def test_glyphs_a_legend_defines_alone_in_a_row_say_its_status(tmp_path: Path) -> None:
+    """see keys its tables by a list ("- ❌ Not started", so ❌ is planned here, not dropped)
+    and marks each component's functionality and style by a glyph alone, in no Status column:
+    a row whose glyphs agree (or has one) has that status, one whose glyphs differ none, and a
+    row of three platforms compares them. An edit sets every glyph of the row."""
+    assert statuses(KEYED_GLYPHS) == [
+        ("Button", "done"),
+        ("Menu", "planned"),
+        ("Chip", "in_progress"),
+    ]
+    after = edited(tmp_path / "r.md", KEYED_GLYPHS, ("start", "Menu"))
+    assert "| Menu | 🟡 | 🟡 |\n" in after

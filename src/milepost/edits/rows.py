@@ -14,7 +14,7 @@ from milepost.edits.lines import split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract.check_columns import check_columns, checked
-from milepost.extract.table_rows import said_cell, title_cell
+from milepost.extract.table_rows import said_cells, title_cell
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import Status, emoji_written
 from milepost.vocabulary.status_words import status_column
@@ -36,9 +36,11 @@ def restatus_row(blocks: list[Block], line: str, number: int, status: Status, vo
         if status in checks.values():
             return line
     row = next((r for r in table.rows if r.start == number), None)
-    said = said_cell(table, row, voice.legend) if row is not None else None
-    if said is not None:  # "| RAG Hybrid Search | ✅ Done | BM25 |": the cell that says it
-        return _set_cell(line, said, status, voice)
+    said = said_cells(table, row, voice.legend) if row is not None else []
+    for index in said:  # "| RAG Hybrid Search | ✅ Done | BM25 |": the cells that say it
+        line = _set_cell(line, index, status, voice)
+    if said:
+        return line
     # an emoji glued to the first filled cell, else to the title's (as read)
     return _set_glued_emoji(line, table, number, status, voice)
 

@@ -35,7 +35,7 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
 from milepost.vocabulary.status import EMOJI, Status, pictograph_at
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = [
     "FoundLegend",
@@ -231,8 +231,10 @@ def _glossary(block: ListBlock) -> bool:
             if len(meaning.split()) > _BARE_WORDS or not (counted or said):
                 return False
             default = EMOJI.get(glyph_key(text[:end]))
-            if said is not None and default is not None and said is not default:
-                return False  # "✅ Testing: 100% green" reports progress, defines nothing
+            if said is not None and default not in (None, said) and said_weakly(meaning):
+                # "✅ Testing: 100% green" reports progress, defines nothing; "❌ Not started"
+                # (a status no work is named) gives the cross its meaning
+                return False
             bare = True
         glyphs.append(glyph_key(text[:end]))
         statuses += meaning_status(meaning) is not None

@@ -16,12 +16,12 @@ from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.trailing_tags import strong_word
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
-from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.periods import read_period
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import Status, pictograph_at
 from milepost.vocabulary.status_words import is_status_header, status_column
 
-__all__ = ["row_badge", "said_cell", "struck_title", "table_items", "title_cell"]
+__all__ = ["row_badge", "said_cells", "struck_title", "table_items", "title_cell"]
 
 # What a legend table says of each status in the column beside it ("| Status | Meaning |").
 _MEANING_HEADERS = frozenset({"meaning", "means", "definition", "explanation", "legend"})
@@ -219,7 +219,7 @@ def _bare_cross(marker: Marker) -> bool:
     )
 
 
-def said_cell(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:
+def _said_index(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:
     """The cell of a row in a table with no Status column that says its status, as
     :func:`table_items` reads it (a glyph and status words, alone in it)."""
     columns = _columns(table)
@@ -233,20 +233,52 @@ def _said_cell(row: Row, title: int, legend: Legend) -> tuple[int, Marker] | Non
     """The first cell beside the title's that holds a status glyph and its words alone
     ("| RAG Hybrid Search | ✅ Done | BM25 + vector |", in a Priority column): the row's
     status, said where no column is named for it. A glyph alone ("✅") is not enough: a
-    table of ✅ and ❌ may compare tools. ``title``: the index of the title's cell; the
-    cell's index and its marker."""
+    table of ✅ and ❌ may compare tools; unless the document's legend defines it and it is
+    the row's only glyph (:func:`_keyed_alone`). ``title``: the index of the title's cell;
+    the cell's index and its marker."""
     for index, cell in enumerate(row.cells):
         text = cell.inline.text.strip()
         if index == title or not text or text[0].isascii():
             continue
         said = cell_status(cell.inline, legend)
-        if (
-            said is not None
-            and said.end >= len(cell.inline.text.rstrip())
-            and any(c.isalpha() for c in said.written)
-        ):
+        if said is None or said.end < len(cell.inline.text.rstrip()):
+            continue
+        if any(c.isalpha() for c in said.written) or _keyed_alone(row, index, legend):
             return index, said
     return None
+
+
+def _keyed_alone(row: Row, index: int, legend: Legend) -> bool:
+    """Whether the cell at ``index`` is a glyph the document's legend defines, and the row's
+    only glyph alone or one of two that agree ("| Menu | ❌ |" under "- ❌ Not started";
+    "| Menu | ✅ | ✅ |", its function and its style done; a row of platforms, "| Menu | ✅ |
+    ❌ | ✅ |", compares them)."""
+    said = legend.glyph(glyph_key(row.cells[index].inline.text.strip()))
+    glyphs = _glyph_cells(row)
+    return (
+        said is not None
+        and len(glyphs) <= 2
+        and all(legend.glyph(glyph_key(row.cells[at].inline.text.strip())) is said for at in glyphs)
+    )
+
+
+def _glyph_cells(row: Row) -> list[int]:
+    """Where the row's cells are a glyph alone."""
+    return [
+        at
+        for at, cell in enumerate(row.cells)
+        if (text := cell.inline.text.strip()) and pictograph_at(text) == len(text)
+    ]
+
+
+def said_cells(table: Table, row: Row, legend: Legend = NO_LEGEND) -> list[int]:
+    """The cells that say a row's status in a table with no Status column, as
+    :func:`table_items` reads it: the one with a glyph and its words, or the glyphs alone
+    that the legend defines and that agree (all of them, for an edit to set them all)."""
+    said = _said_index(table, row, legend)
+    if said is None:
+        return []
+    return _glyph_cells(row) if _keyed_alone(row, said, legend) else [said]
 
 
 def _when(row: Row, when_cols: list[int], ctx: WalkContext) -> str | None:

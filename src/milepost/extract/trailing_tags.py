@@ -16,7 +16,7 @@ from typing import NamedTuple
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
-from milepost.vocabulary.status_words import WEAK_WORDS, status_in_value, status_of_word
+from milepost.vocabulary.status_words import said_weakly, status_in_value, status_of_word
 
 __all__ = [
     "Tag",
@@ -31,10 +31,7 @@ __all__ = [
 
 def strong_word(word: str) -> Status | None:
     status = status_of_word(word)
-    if status is None:
-        return None
-    key = word.strip(" :*_.!").lower()
-    return None if key in WEAK_WORDS else status
+    return None if status is None or said_weakly(word) else status
 
 
 # References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",

@@ -25,6 +25,7 @@ __all__ = [
     "WEAK_WORDS",
     "is_status_header",
     "is_status_label",
+    "said_weakly",
     "status_column",
     "status_in_value",
     "status_of_phrase",
@@ -308,6 +309,12 @@ def status_in_value(value: str) -> tuple[Status, int, int] | None:
 # the patterns that find a field; "Status Report" is no Status label).
 STATUS_LABEL = r"stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
 _STATUS_LABEL = lazy_pattern(rf"(?i){STATUS_LABEL}")
+
+
+def said_weakly(word: str) -> bool:
+    """Whether ``word`` is a status only where a status is expected (a cell, a label, a
+    tag): a word that may name work too ("Testing", "Research", "Open")."""
+    return " ".join(word.strip(" :*_.!").lower().split()) in WEAK_WORDS
 
 
 def is_status_label(label: str) -> bool:

@@ -729,7 +729,8 @@ KEYED_GLYPHS = (
     "# SEE\n\n## Implementations\n\n- ❌ Not started\n- 🟡 In progress\n- ✅ Complete\n\n"
     "## m3\n\n| Components | Functionality | Style |\n| --- | :---: | :---: |\n"
     "| Button | ✅ | ✅ |\n| FAB | ✅ | 🟡 |\n| Menu | ❌ | ❌ |\n| Chip | 🟡 | |\n\n"
-    "## Platforms\n\n| Feature | iOS | Android | Web |\n|---|---|---|---|\n| Sync | ✅ | ❌ | ✅ |\n"
+    "## Platforms\n\n| Feature | iOS | Android | Web |\n|---|---|---|---|\n"
+    "| Sync | ✅ | ❌ | ✅ |\n"
 )
 
 

@@ -746,3 +746,18 @@ def test_glyphs_a_legend_defines_alone_in_a_row_say_its_status(tmp_path: Path) -
     ]
     after = edited(tmp_path / "r.md", KEYED_GLYPHS, ("start", "Menu"))
     assert "| Menu | 🟡 | 🟡 |\n" in after
+
+
+def test_developing_and_under_discussion_are_statuses_in_a_status_cell() -> None:
+    """openEuler's release plans say "Developing" and "Discussion" (a proposal not yet
+    accepted) in their status column; as words in prose, "discussion" says nothing."""
+    text = (
+        "# R\n\n|no|feature|status|sig|\n|:--|:--|:--|:--|\n|1|RISC-V images|Discussion|RISC-V|\n"
+        "|2|Raspberry Pi|Developing|RaspberryPi|\n|3|gazelle|Under discussion|net|\n\n"
+        "## Notes\n\n- Discussion of the plan\n"
+    )
+    assert statuses(text) == [
+        ("RISC-V images", "future"),
+        ("Raspberry Pi", "in_progress"),
+        ("gazelle", "future"),
+    ]

@@ -308,4 +308,12 @@ def test_an_admonition_is_a_container_of_its_indented_blocks() -> None:
     ]
     kind = second.children[0]
     assert isinstance(kind, Paragraph) and kind.inline.text == "note"
+    # one in another's body, indented under it, is one too, its lines where they stand
+    nested = doc("??? tip\n    - [x] c\n\n    !!! note\n        - [ ] d\n")
+    outer_box = nested.blocks[0]
+    assert isinstance(outer_box, BlockQuote)
+    inner_box = outer_box.children[-1]
+    assert isinstance(inner_box, BlockQuote) and (inner_box.start, inner_box.end) == (3, 5)
+    inner_list = inner_box.children[-1]
+    assert isinstance(inner_list, ListBlock) and inner_list.items[0].start == 4
     assert document.to_markdown() == text

@@ -7,42 +7,40 @@ quote is."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from milepost.document.nodes import (
     Admonition,
     Block,
-    BlockQuote,
     CodeBlock,
     Inline,
     Paragraph,
     Table,
     descendants,
 )
+from milepost.lazy import lazy_pattern
 
 __all__ = ["fold_admonitions"]
 
 # The line that opens an admonition: "!!! note", "??? success "Done"", "???+ tip".
-_OPENER = re.compile(
+_OPENER = lazy_pattern(
     r"(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+\"(?P<title>[^\"\n]*)\")?[ \t]*\r?\n?"
 )
 # A line of its body: blank, or indented four spaces (a tab).
-_INDENT = re.compile(r"(?: {4}|\t)|[ \t]*\r?\n?$")
+_INDENT = lazy_pattern(r"(?: {4}|\t)|[ \t]*\r?\n?$")
 
 Parser = Callable[[str], list[Block]]
 
 
 def fold_admonitions(blocks: list[Block], lines: Sequence[str], parse: Parser) -> list[Block]:
-    """``blocks`` (top-level, or a quote's) with each admonition made a container of the
-    blocks of its body, read by ``parse`` (a Markdown parse of text into blocks)."""
+    """``blocks`` (those of a document, or of an admonition's body) with each admonition
+    made a container of its title and the blocks of its body, read by ``parse`` (a Markdown
+    parse of text into blocks); ``lines``: the lines the blocks' numbers count."""
     out: list[Block] = []
     at = 0
     while at < len(blocks):
         block = blocks[at]
         at += 1
-        if isinstance(block, BlockQuote):
-            block.children = fold_admonitions(block.children, lines, parse)
         opener = _OPENER.fullmatch(lines[block.start]) if isinstance(block, Paragraph) else None
         if opener is None:
             out.append(block)
@@ -55,14 +53,14 @@ def fold_admonitions(blocks: list[Block], lines: Sequence[str], parse: Parser) -
         if not body or not all(_INDENT.match(line) for line in body):
             out.append(block)  # words that go on the opening line's paragraph: no body
             continue
-        inner = parse("".join(_dedented(line) for line in body))
-        for node in _nodes(inner):
+        dedented = [_dedented(line) for line in body]
+        inner = fold_admonitions(parse("".join(dedented)), dedented, parse)
+        for node in _nodes(inner):  # from the body's lines to the document's
             node.start += block.start + 1
             node.end += block.start + 1
         # its title, as the site shows it ("Done", else its kind: "note"), heads its blocks
         title = Paragraph(block.start, block.start + 1, Inline(opener["title"] or opener["kind"]))
-        children = [title, *fold_admonitions(inner, lines, parse)]
-        out.append(Admonition(block.start, end, children))
+        out.append(Admonition(block.start, end, [title, *inner]))
     return out
 
 
@@ -78,7 +76,8 @@ def _dedented(line: str) -> str:
 
 
 def _nodes(blocks: list[Block]) -> list[Block]:
-    """Every node of ``blocks`` that has lines: blocks, list items, table rows and cells."""
+    """Every node of ``blocks`` that has lines: blocks (an admonition's too, and its
+    title), list items, table rows and cells."""
     found: list[Block] = []
     for block in descendants(blocks):
         found.append(block)

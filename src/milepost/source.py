@@ -8,16 +8,16 @@ which also splits on form feeds, U+2028 and friends and would make line numbers 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from milepost.errors import SourceError
+from milepost.lazy import lazy_pattern
 
 __all__ = ["Source", "decode", "encode", "split_lines"]
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE = lazy_pattern(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BREAK = lazy_pattern(r"\r\n|\r|\n")
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),

@@ -10,17 +10,18 @@ key is placed by the key of its table (:func:`place`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import TypeAlias
+
+from milepost.lazy import lazy_pattern
 
 __all__ = ["Places", "key_places", "place"]
 
 #: A key path (tables and key, as ``tomllib`` nests them) → its 1-based line and column.
 Places: TypeAlias = Mapping[tuple[str, ...], tuple[int, int]]
 
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
-_HEADER_END = re.compile(r"\]\]?[ \t]*(?:#.*)?$")
+_BARE = lazy_pattern(r"[A-Za-z0-9_-]+")
+_HEADER_END = lazy_pattern(r"\]\]?[ \t]*(?:#.*)?$")
 
 
 def key_places(text: str) -> dict[tuple[str, ...], tuple[int, int]]:

@@ -9,13 +9,13 @@ second reading of the syntax.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 import pyromark
 
 from milepost.document.parser import OPTIONS
+from milepost.lazy import lazy_pattern
 
 __all__ = ["InlineSource", "read_inline"]
 
@@ -23,7 +23,7 @@ __all__ = ["InlineSource", "read_inline"]
 # "# ", "1. " or four spaces would open a block), and its first character is still preceded
 # by a space, as at the start of a line: "_Done_" is emphasis either way.
 _LEAD = "x "
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_pattern("[\ud800-\udfff]")
 
 
 class InlineSource(NamedTuple):

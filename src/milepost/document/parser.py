@@ -13,7 +13,6 @@ the tree in :mod:`.block_builder`, with :mod:`.inline_builder` for text and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -39,7 +38,7 @@ _FRONT_MATTER = lazy_pattern(
     r"(?:[^\r\n]*(?:\r\n|\r|\n))*?(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"
 )
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR = lazy_pattern(r"\r(?!\n)")
 _SURROGATE = lazy_pattern("[\ud800-\udfff]")
 
 

@@ -15,7 +15,7 @@ __all__ = ["clean_title", "owners_in", "refs_in"]
 _OWNER = re.compile(r"@(?<![\w.@/`]@)([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:/[\w-]+)?)\b")
 _REF = re.compile(r"#(?<![\w&/#]#)(\d{1,7})\b")
 # GitHub's reference to an issue of another repository: "crossplane/provider-gcp#131".
-_CROSS_REF = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[\w.-]+#\d{1,7}\b")
+_CROSS_REF = lazy_pattern(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[\w.-]+#\d{1,7}\b")
 _GH_URL = lazy_pattern(
     r"https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|pulls|discussions)/\d+"
 )
@@ -30,7 +30,7 @@ _REF_GROUP = (
 # A reference to another repository's issue: "provider-aws#536", "crossplane/provider-gcp#131"
 # (a name of three characters at least: "C#12" is a language).
 _REPO_REF = r"[A-Za-z0-9](?:[\w.-]*/[\w.-]+|[\w.-]{2,})#\d+"
-_REPO_REF_WORD = re.compile(_REPO_REF)
+_REPO_REF_WORD = lazy_pattern(_REPO_REF)
 _TOKEN = rf"(?:\({_REF_GROUP}|#\d+|@[\w-]+|https?://\S+|{_REPO_REF}|[-–—:,;|])"
 _MORE_TOKENS = rf"(?:\s*{_TOKEN})*\s*$"
 _TRAILING = re.compile(

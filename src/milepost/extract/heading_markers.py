@@ -16,6 +16,7 @@ from milepost.extract.markers import (
 )
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, strong_word, trailing_tag
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
@@ -264,7 +265,7 @@ _SECTION_LEADS = frozenset(
 
 
 # A task box opening a heading, as generated roadmaps title each feature: "### [x] Renderer".
-_HEADING_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
+_HEADING_BOX = lazy_pattern(r"\[([ xX])\][ \t]+(?=\S)")
 
 
 def _bracket_end(text: str, legend: Legend) -> Tag | None:
@@ -310,7 +311,7 @@ def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | Non
 
 # A status as the last of a heading's fields parted by pipes, after a priority or none, as
 # generated roadmaps write them: "##### [R1] | Schema definition | MUST DONE".
-_PIPE_TAG = re.compile(
+_PIPE_TAG = lazy_pattern(
     r"\s\|\s+(?:(?:must|should|could|may|won'?t)\s+)?(?P<word>[A-Za-z][A-Za-z_' -]{1,24}?)\s*$",
     re.IGNORECASE,
 )

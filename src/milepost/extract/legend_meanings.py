@@ -4,8 +4,6 @@ being worked on" or "not yet implemented" names, for :mod:`.legend`, which finds
 
 from __future__ import annotations
 
-import re
-
 from milepost.extract.heading_markers import label_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
@@ -22,16 +20,16 @@ _SUBJECT = lazy_pattern(
 )
 # What may follow a status that opens a meaning: its end, punctuation, "and" more (in the
 # languages of the vocabulary: "Hecho y en producción"), "but not yet" more ("planned but not
-# yet started"); after a status said not to be yet, "or" more
-# too ("not yet implemented or being worked on").
+# yet started"); after a status said not to be yet, "or" more too ("not yet implemented or
+# being worked on").
 _AFTER_STATUS = lazy_pattern(
     r"(?i)\s*(?:$|[:.;,!(—–]|-\s|(?:and|y|e|et|und|и)\s|but\s+not\s+yet\s)"
 )
 _AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # An adverb before a status ("actively being worked on", "currently in development"), and
 # "not yet" before one ("not yet implemented": work not started, planned).
-_ADVERB = re.compile(r"(?i)(?:actively|currently|now|already)\s+")
-_NOT_YET = re.compile(r"(?i)not\s+yet\s+")
+_ADVERB = lazy_pattern(r"(?i)(?:actively|currently|now|already)\s+")
+_NOT_YET = lazy_pattern(r"(?i)not\s+yet\s+")
 # An intent, planned work: "Planning to build", "Planned to ship", "We plan to add".
 _PLANNING_TO = lazy_pattern(
     r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"

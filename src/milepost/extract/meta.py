@@ -13,6 +13,7 @@ import re
 
 from milepost.document import BlockQuote, Document, Paragraph, read_inline
 from milepost.extract.fields import owners_in
+from milepost.lazy import lazy_pattern
 from milepost.model import Meta
 from milepost.span import Span
 from milepost.vocabulary.dates import read_date
@@ -141,7 +142,7 @@ def _fields(text: str) -> list[tuple[str, str]]:
     return fields
 
 
-_NAMES_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b)\s*")
+_NAMES_SPLIT = lazy_pattern(r"\s*(?:[,;&/]|\band\b)\s*")
 _NO_ONE = frozenset(("none", "n/a", "na", "-", "—", "nobody", "unassigned"))
 
 

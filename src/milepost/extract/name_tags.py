@@ -19,6 +19,7 @@ import re
 
 from milepost.document import Inline
 from milepost.extract.trailing_tags import Tag, strong_word
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 
@@ -30,7 +31,7 @@ _WORDS_MAX = 40
 # Not a comma: "**Why**: Next, we ..." is a sentence; after a glyph it is the marker's
 # ("📋 Planned, Q4"), as after a leading emoji.
 _WORDS = re.compile(r"[A-Za-z](?:[A-Za-z' -]*?[A-Za-z])?(?=\s*(?:[.:!()\[\]]|\s[-–—](?:\s|$)|$))")
-_WORDS_AFTER_GLYPH = re.compile(
+_WORDS_AFTER_GLYPH = lazy_pattern(
     r"[A-Za-z](?:[A-Za-z' -]*?[A-Za-z])?(?=\s*(?:[.,;:!()\[\]]|\s[-–—](?:\s|$)|$))"
 )
 # A bracket closing the name, before a dash and the description: "X (Done ✅) - You ...".

@@ -9,6 +9,7 @@ from milepost.document import Section
 from milepost.extract.section_reader import SectionReader, fields_of, split_field
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.extract.votes import cell_votes, text_votes
+from milepost.lazy import lazy_pattern
 from milepost.model import Dependency, Item, Metric, Request, Risk, Synergy
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import read_period
@@ -24,7 +25,7 @@ _CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")
 # optional dash, written into the pattern, made a search over a line of blanks cubic (a
 # request of 400 blanks took 9 s).
 _STATUS_FIELD = re.compile(r"(?i)status\s*:")
-_DASH = re.compile(r"\s[-–—]\s+")
+_DASH = lazy_pattern(r"\s[-–—]\s+")
 
 
 class RecordReader(SectionReader):
@@ -138,7 +139,7 @@ _RISK_LABEL = re.compile(
     r"\s*:\s*"
 )
 _RISK_LEVELS = frozenset(("likelihood", "probability", "impact", "severity"))
-_LEVEL_WORD = re.compile(r"(?i)^(high|medium|low)\b(?![-/])")
+_LEVEL_WORD = lazy_pattern(r"(?i)^(high|medium|low)\b(?![-/])")
 
 
 def _risk_field(item: Item) -> bool:

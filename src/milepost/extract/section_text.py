@@ -25,14 +25,15 @@ from milepost.document import (
     Paragraph,
     Table,
 )
+from milepost.lazy import lazy_pattern
 from milepost.model import TextBlock
 from milepost.span import Span
 
 __all__ = ["FreeText"]
 
 _FENCE = ("```", "~~~")
-_TAG = re.compile(r"<[^>]*>")
-_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_TAG = lazy_pattern(r"<[^>]*>")
+_ALT = lazy_pattern(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 class FreeText:

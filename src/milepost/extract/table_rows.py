@@ -4,7 +4,6 @@ period from the most specific when-column; a legend table gives none."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -15,6 +14,7 @@ from milepost.extract.legend_pairs import legend_table
 from milepost.extract.markers import Marker, cell_status, item_marker
 from milepost.extract.trailing_tags import strong_word
 from milepost.extract.walk_items import Walk, WalkContext, make_item
+from milepost.lazy import lazy_pattern
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.periods import read_period
@@ -221,7 +221,8 @@ def _bare_cross(marker: Marker) -> bool:
 
 def _said_index(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:
     """The cell of a row in a table with no Status column that says its status, as
-    :func:`table_items` reads it (a glyph and status words, alone in it)."""
+    :func:`table_items` reads it (a glyph and status words alone in it, or a glyph the
+    legend defines, see :func:`_said_cell`)."""
     columns = _columns(table)
     if columns.status is not None:
         return None
@@ -325,7 +326,7 @@ def _glued(inline: Inline, ctx: WalkContext) -> Marker | None:
 
 
 # An image badge written as a reference with no definition stays as text: "![Complete][]".
-_BADGE_TEXT = re.compile(r"!\[(?P<word>[A-Za-z][A-Za-z' -]{1,24})\]\[\]")
+_BADGE_TEXT = lazy_pattern(r"!\[(?P<word>[A-Za-z][A-Za-z' -]{1,24})\]\[\]")
 
 
 def row_badge(row: Row, legend: Legend = NO_LEGEND) -> Marker | None:

@@ -190,9 +190,9 @@ def _undecorated(words: str) -> str:
 
 
 def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
-    """The first status phrase alone after a dash, up to the next dash or the end (the
-    references that end the text left out): ``... - DISCARDED``, ``- shipped in v0.0.30``,
-    ``- Done - see #12``, ``- in progress @kim``."""
+    """The first status phrase alone after a dash (a bar, a colon set apart), up to the next
+    or the end (the references that end the text left out): ``... - DISCARDED``, ``- shipped
+    in v0.0.30``, ``- Done - see #12``, ``- in progress @kim``, ``| *wip*``, ``: Done``."""
     for separator in _DASH.finditer(text):
         rest = text[separator.end() :]
         following = _DASH.search(rest)

@@ -21,7 +21,7 @@ _WORD = r"(?:up)?votes?\b"
 _VOTES_CELL = lazy_pattern(rf"(?i)(?:{_THUMBS}\s*)?{_COUNT}\s*(?:{_THUMBS}|{_WORD})?")
 # A cell of any other column that says it counts votes.
 _COUNT_CELL = lazy_pattern(rf"(?i){_THUMBS}\s*{_COUNT}|{_COUNT}\s*(?:{_THUMBS}|{_WORD})")
-_HEADER_GLYPHS = re.compile(rf"{_THUMBS}|[\s*:_]+")
+_HEADER_GLYPHS = lazy_pattern(rf"{_THUMBS}|[\s*:_]+")
 _VOTE_HEADERS = frozenset(("", "votes", "vote", "upvotes", "upvote", "+1", "+1s", "thumbsup"))
 # In a request's words: in brackets, beside a thumb, or a clause after a separator that ends
 # the words or a dash does ("- 12 votes - Status: Planned").
@@ -34,10 +34,10 @@ _IN_TEXT = re.compile(
     rf"|{_THUMBS}\s*{_COUNT}\b|(?<!\w){_COUNT}\s*{_THUMBS}"
     rf"|(?:(?<=\s)[-–—·|]|,)\s*(?:{_COUNT}\s*{_WORD}|{_WORD}\s*:\s*{_COUNT})(?=\s+[-–—]\s|\s*$)"
 )
-_SPACES = re.compile(r"\s{2,}")
+_SPACES = lazy_pattern(r"\s{2,}")
 
 
-_NUMBER = re.compile(_COUNT)
+_NUMBER = lazy_pattern(_COUNT)
 
 
 def _count(match: re.Match[str]) -> int:

@@ -3,9 +3,9 @@ synergies, community requests and success metrics."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from milepost.lazy import lazy_pattern
 from milepost.model.items import Item
 from milepost.model.serialize import JSON, period_dict, span_dict
 from milepost.span import Span
@@ -46,7 +46,7 @@ def risk_level(value: str | None) -> str | None:
     return level if level in RISK_LEVELS else None
 
 
-_NUMBERED = re.compile(r"(?i)(?:risk|request)\s*#?\d*")
+_NUMBERED = lazy_pattern(r"(?i)(?:risk|request)\s*#?\d*")
 
 
 def _title(name: str, description: str) -> str:

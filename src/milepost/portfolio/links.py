@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from milepost.lazy import lazy_pattern
 from milepost.readonly import freeze
 
 __all__ = ["TrackIndex", "normal_track", "track_index", "track_labels"]
 
-_SUFFIX = re.compile(r"(?i)\s*(?:track|roadmap|team)$")
-_PUNCT = re.compile(r"[^\w\s]")
+_SUFFIX = lazy_pattern(r"(?i)\s*(?:track|roadmap|team)$")
+_PUNCT = lazy_pattern(r"[^\w\s]")
 
 
 @lru_cache(maxsize=1 << 14)  # every mention of a track, in every track that mentions it

@@ -5,9 +5,9 @@ The facts come from :mod:`milepost.portfolio.freshness`, which the portfolio's h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from milepost.lazy import lazy_pattern
 from milepost.portfolio.freshness import (
     days,
     ended_focus_periods,
@@ -88,7 +88,7 @@ def _why_not_a_day(text: str) -> str:
     return "is not a date (write YYYY-MM-DD)"
 
 
-_ISO_SHAPE = re.compile(r"(?<!\d)\d{4}-\d\d-\d\d(?!\d)")
+_ISO_SHAPE = lazy_pattern(r"(?<!\d)\d{4}-\d\d-\d\d(?!\d)")
 
 
 def _future(rule: Rule, context: Context) -> Iterator[Diagnostic]:

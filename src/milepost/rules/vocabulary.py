@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from milepost.document import Block, ListBlock, Patch, descendants
+from milepost.lazy import lazy_pattern
 from milepost.model import Item
 from milepost.rules.base import Context, Diagnostic, Fix, FixAvailability, Rule, Severity
 from milepost.vocabulary.sections import SectionKind, classify
@@ -86,7 +86,7 @@ def _variants(rule: Rule, context: Context) -> Iterator[Diagnostic]:
         )
 
 
-_ODD_BOX = re.compile(r"^\[[^\]xX ]\]\s")
+_ODD_BOX = lazy_pattern(r"^\[[^\]xX ]\]\s")
 
 
 def _lists(blocks: list[Block]) -> Iterator[ListBlock]:

@@ -84,7 +84,7 @@ _PERIOD_SOURCE = DATE_SOURCE + (
 # The scanner runs on lower-cased text (case-insensitive matching is several times slower),
 # starting only at word starts that can begin a period.
 _PERIOD = re.compile(r"\b(?=[0-9qhvnwjfmasod])(?:" + _PERIOD_SOURCE + ")")
-_YEAR_ONLY = re.compile(r"(?<![\w#/.-])(?P<year>" + _Y + r")(?![\w-])")
+_YEAR_ONLY = lazy_pattern(r"(?<![\w#/.-])(?P<year>" + _Y + r")(?![\w-])")
 
 
 # Every period has a year, a version or a count of weeks/months: skip text with none.
@@ -114,7 +114,7 @@ _WHEN_WORDS = (
 _VERSION_WHEN = lazy_pattern(
     r"(?i)(?:^|[(\[]|\b(?:" + _WHEN_WORDS + r"|version|milestone)\s*:?)\s*$"
 )
-_VERSION_LAST = re.compile(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
+_VERSION_LAST = lazy_pattern(r"[\s).,;:*_`]*(?:$|[-–—]\s)")
 
 
 # In prose a lone year is a period only where it says when: "in 2027", "by 2026", "(2026)",
@@ -130,7 +130,7 @@ _YEAR_WHEN = lazy_pattern(
 _YEARS_AROUND = 10
 # What may follow a year that ends the words or labels them: "... 2027", "Launch 2027+",
 # "Roadmap 2027: new scheduler".
-_YEAR_LAST = re.compile(r"[\s)+.,;*_`]*(?:$|:|[-–—]\s)")
+_YEAR_LAST = lazy_pattern(r"[\s)+.,;*_`]*(?:$|:|[-–—]\s)")
 
 
 def _year_says_when(text: str, match: re.Match[str], anchor: date | None) -> bool:
@@ -248,7 +248,7 @@ def _period(match: re.Match[str], text: str, anchor: date | None, prose: bool) -
 
 
 # "Post-v0.0.31", "pre-v1": a time before or after a release, which no version names.
-_NOT_THAT_VERSION = re.compile(r"(?i)\b(?:post|pre)[-\s]?$")
+_NOT_THAT_VERSION = lazy_pattern(r"(?i)\b(?:post|pre)[-\s]?$")
 _KINDS = ("iso", "long", "dayfirst", "month", "isomonth", "quarter", "half", "version", "relative")
 #: The kinds a version's date may come as ("v0.4 (January 2027)"), right after it.
 _DATED = frozenset({"date", "month", "quarter", "half"})

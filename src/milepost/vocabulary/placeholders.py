@@ -77,7 +77,7 @@ _PROMPT = lazy_pattern(
     r"|(?:one|a)\s+(?:sentence|line|paragraph))\s+\w"
 )
 # ... a choice between word alternatives ("[High/Medium/Low]", "[None | Description]") ...
-_ALTERNATIVE_SPLIT = re.compile(r"\s*[/|]\s*")
+_ALTERNATIVE_SPLIT = lazy_pattern(r"\s*[/|]\s*")
 # ... or only the words templates name their slots with ("[Feature Name]", "[Day of week]",
 # "[target value]", "[Priority 1]"). "[RFC 7]", "[Smith 2020]", "[WIP]" are none.
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "for", "and", "or", "to", "in", "this"))
@@ -92,8 +92,8 @@ _SLOTS = (
     "last first external internal new your"
 )
 _SLOT_WORDS = _FUNCTION_WORDS | frozenset(_SLOTS.split())
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
-_SLOT_SHAPE = re.compile(r"^[^\W\d_]+(?:[-'\s][^\W\d_]+)*(?:\s\d{1,2})?$")  # words, a number
+_WORD = lazy_pattern(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_SLOT_SHAPE = lazy_pattern(r"^[^\W\d_]+(?:[-'\s][^\W\d_]+)*(?:\s\d{1,2})?$")  # words, a number
 
 
 def is_placeholder(inner: str) -> bool:

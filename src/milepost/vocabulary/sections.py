@@ -10,6 +10,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import pictograph_at
 
 __all__ = ["SectionKind", "classify", "normalise"]
@@ -117,7 +118,7 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.|[a-z]\))\s+", re.IGNOR
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"[\s_]+")
 # Shortcodes that end a heading as an emoji would: "## In Progress :construction:".
-_SHORTCODES_END = re.compile(r"(?:\s+:[a-z0-9_+-]+:)+$")
+_SHORTCODES_END = lazy_pattern(r"(?:\s+:[a-z0-9_+-]+:)+$")
 
 
 def strip_decoration(title: str) -> str:

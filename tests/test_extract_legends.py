@@ -3,9 +3,13 @@ meanings; what it defines gives the items their status, and its entries are no i
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 import milepost
+from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.model import Status
@@ -345,3 +349,42 @@ def test_a_legend_line_under_its_label_line_of_one_paragraph_defines_its_glyphs(
     # a line of prose with glyphs in it defines nothing
     prose = text.replace("Statut : ✅ fait · ⬜ à faire", "We mark ✅ work · and ⬜ the rest")
     assert statuses(prose) == [("Colonne user_id", "done")]
+
+
+BOXES = (
+    "# R\n\n## チェックボックスの意味\n\n| マーカー | 意味 |\n|---|---|\n"
+    "| `[x]` | コードおよびテストが存在 |\n| `[~]` | 部分実装 — 例: CRD フィールドのみ |\n"
+    "| `[ ]` | 未着手 (設計のみ) |\n\n## G1\n\n- [x] Failover\n- [~] Backups\n  - [~] Restore\n"
+    "- [ ] Sharding\n- [/] Metrics\n"
+)
+
+
+def test_a_box_of_a_task_lists_own_kind_that_the_legend_keys_is_a_status() -> None:
+    """postgres-operator keys "[~]" (partly done) beside "[x]" and "[ ]" in a Japanese legend
+    table: its twenty "- [~]" items had no status. A box no legend keys ("[/]") says none."""
+    assert statuses(BOXES) == [
+        ("Failover", "done"),
+        ("Backups", "in_progress"),
+        ("Restore", "in_progress"),
+        ("Sharding", "planned"),
+    ]
+    listed = "# R\n\nLegend:\n\n- `[/]` In progress\n- `[x]` Done\n\n## Work\n\n- [/] Metrics\n"
+    assert statuses(listed) == [("Metrics", "in_progress")]
+
+
+@pytest.mark.parametrize(
+    ("operation", "item", "before", "after"),
+    [
+        ("ship", "Backups", "- [~] Backups", "- [x] Backups"),
+        ("start", "Sharding", "- [ ] Sharding", "- [~] Sharding"),
+        ("start", "Failover", "- [x] Failover", "- [~] Failover"),
+        ("block", "Backups", "- [~] Backups", "- ⛔ Backups"),
+    ],
+)
+def test_edits_write_the_legends_box_for_its_status(
+    tmp_path: Path, operation: str, item: str, before: str, after: str
+) -> None:
+    path = tmp_path / "roadmap.md"
+    path.write_text(BOXES, encoding="utf-8")
+    api.edit(path, operation, item=item, today=dt.date(2026, 11, 25))
+    assert path.read_text(encoding="utf-8") == BOXES.replace(before, after, 1)

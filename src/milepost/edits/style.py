@@ -21,7 +21,7 @@ from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
-from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
+from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import (
     WEAK_WORDS,
@@ -103,6 +103,9 @@ def _rewrite_rest(
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
     planned box says so in a tag too)."""
+    box = box_key(rest)
+    if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
+        return _box_for(status, voice) + rest[3:]
     icon = _icon(rest, voice)
     if icon is not None:  # "![In Progress](p.png) Blazor": the document's icon for the status
         after = rest[icon:]
@@ -220,6 +223,11 @@ def restatus_line(
     match = LIST_ITEM.match(body)
     if match is not None:
         box = match["box"]
+        own = _legend_box(status, voice) if box else None
+        if box and own is not None:  # "- [ ] C" started, where the legend keys "[~]"
+            return (
+                f"{match['lead']}{own}{box[3:]}{set_tags(match['rest'], status, voice)[0]}{ending}"
+            )
         if box:
             box = _set_box(box[:3], status) + box[3:]
         rest = _rewrite_rest(
@@ -302,6 +310,24 @@ def _set_box(box: str, status: Status) -> str:
     if status is not Status.DONE:
         return "[ ]"
     return box if box[1] in "xX" else "[x]"
+
+
+def _box_for(status: Status, voice: Voice) -> str:
+    """The box of the document's legend for ``status`` ("[~]"), a task box for done or
+    planned, else the document's glyph for it."""
+    own = _legend_box(status, voice)
+    if own is not None:
+        return own
+    return {Status.DONE: "[x]", Status.PLANNED: "[ ]"}.get(status) or voice.glyph(status)
+
+
+def _legend_box(status: Status, voice: Voice) -> str | None:
+    """The box of a task list's own kind the document's legend keys ``status`` with ("[~]"
+    for in progress), if any."""
+    return next(
+        (key for key, said in voice.legend.glyphs.items() if said is status and box_key(key)),
+        None,
+    )
 
 
 def _icon(text: str, voice: Voice) -> int | None:

@@ -49,7 +49,7 @@ class Voice:
         legend's glyph for the status comes before the canonical emoji: the author marks
         with the legend's."""
         legend = self.legend
-        own = [glyph for glyph, said in legend.glyphs.items() if said is status]
+        own = [g for g, said in legend.glyphs.items() if said is status and g[:1] != "["]
         old = replacing.replace("\ufe0f", "").strip()
         legend_first = bool(old) and old not in EMOJI and legend.glyph(old) is not None
         candidates = (

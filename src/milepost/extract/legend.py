@@ -32,7 +32,7 @@ from milepost.extract.legend_pairs import (
     paragraph_pairs,
 )
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
+from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.sections import strip_decoration
 from milepost.vocabulary.status import EMOJI, Status, pictograph_at
 from milepost.vocabulary.status_words import said_weakly, status_of_word
@@ -73,7 +73,9 @@ def find_legend(document: Document) -> FoundLegend:
     entries: dict[int, frozenset[int]] = {}
     for section in document.root.walk():
         above: Paragraph | None = None
-        blocks = list(_unquoted(section.blocks))
+        blocks = section.blocks
+        if any(isinstance(block, BlockQuote) for block in blocks):  # most sections hold none
+            blocks = list(_unquoted(blocks))
         for index, block in enumerate(blocks):
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
@@ -84,8 +86,9 @@ def find_legend(document: Document) -> FoundLegend:
                 entries[id(block)] = frozenset(id(item) for item, entry in found if entry)
                 pairs = [(entry[0], entry[1]) for _, entry in found if entry and entry[2]]
             elif isinstance(block, Paragraph):
-                pairs = paragraph_pairs(block.inline.text)
-                if block.end - block.start > 1:  # a legend on a line of it
+                text = block.inline.text
+                pairs = paragraph_pairs(text)
+                if block.end - block.start > 1 and not text.isascii():  # a legend on a line
                     pairs += line_pairs(document.source.lines[block.start : block.end])
             elif isinstance(block, CodeBlock):
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
@@ -259,13 +262,15 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
         return None  # outside a legend's list, only a definition with "=" is an entry
     text = item.inline.text.strip()
     end = pictograph_at(text) if text else None
+    if end is None and box_key(text) is not None:
+        end = 3  # "- `[/]` In progress": a box of the list's own kind
     if end is not None:
         separator = GLYPH_SEPARATOR.match(text, end)
         assert separator is not None  # everything in it is optional
         meaning = text[separator.end() :]
         if not meaning[:1].isalpha() or not (labelled or separator["sep"] == "="):
             return None
-        return glyph_key(text[:end]), meaning, True
+        return glyph_key(text[:end]) if text[0] != "[" else text[:3], meaning, True
     entry = _WORD_ENTRY.match(text)
     if entry is None or not text[entry.end() :].strip():
         return None

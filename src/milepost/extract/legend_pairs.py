@@ -96,7 +96,7 @@ def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
 
 
 # The markup a legend's line may hold around its label: "**Status:**", "`Legend`".
-_LINE_MARKUP = re.compile(r"\*\*|__|`")
+_LINE_MARKUP = lazy_pattern(r"\*\*|__|`")
 
 # What separates the definitions of a one-line legend: "✅ Done | 🔧 In Progress", "..., ...".
 _LINE_SEPARATOR = re.compile(r"\s*[|,;·•]\s*")
@@ -127,7 +127,7 @@ def _defined_line(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-_PAIR = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")
+_PAIR = lazy_pattern(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -150,8 +150,12 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 _GLYPH_HEADERS = frozenset(
     {"symbol", "symbols", "icon", "icons", "emoji", "glyph", "glyphs", "marker", "markers"}
     | {"sign", "key", "legend", "badge", "mark", "annotation"}
+    | {"symbole", "símbolo", "simbolo", "легенда", "マーカー", "記号", "符号", "标记", "標記"}
 )
-_MEANING_HEADERS = frozenset({"meaning", "meanings", "means", "definition", "stands for"})
+_MEANING_HEADERS = frozenset(
+    {"meaning", "meanings", "means", "definition", "stands for"}
+    | {"signification", "significado", "bedeutung", "significato", "значение", "意味", "含义"}
+)
 # Headers that name pieces of work: a column of them beside glyphs is a roadmap's table.
 _WORK_HEADERS = frozenset(
     {"feature", "features", "item", "items", "task", "tasks", "title", "name", "deliverable"}
@@ -210,6 +214,9 @@ def _legend_row(table: Table) -> list[tuple[str, str]] | None:
 
 
 def _lone_glyph(text: str) -> str | None:
-    """The glyph ``text`` is, alone (any pictograph or ``:shortcode:``), as a legend keys it."""
+    """The glyph ``text`` is, alone (any pictograph or ``:shortcode:``, or a box of a task
+    list's own kind: ``[~]``), as a legend keys it."""
+    if text[:1] == "[":  # "[~]", and the task boxes beside it: "[x]", "[ ]"
+        return text if len(text) == 3 and text[2] == "]" and text[1] != "]" else None
     end = pictograph_at(text) if text else None
     return glyph_key(text) if end is not None and end == len(text) else None

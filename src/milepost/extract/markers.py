@@ -17,7 +17,8 @@ from typing import NamedTuple
 from milepost.document import Inline
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
-from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
+from milepost.lazy import lazy_pattern
+from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import (
     WEAK_WORDS,
@@ -81,7 +82,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 # A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar",
 # "[IN_PROGRESS] Baz".
-_BRACKETED = re.compile(
+_BRACKETED = lazy_pattern(
     r"[(\[][ *_]*(?P<word>[^\W\d_][\w' -]{0,24}?)[ *_]*[)\]](?:[ \t]+(?=\S)|(?P<alone>[ \t]*$))"
 )
 
@@ -156,6 +157,9 @@ def leading_markers(
     bracketed = bracketed_status(text, pos, alone=lenient) if first in ("(", "[") else None
     if bracketed is not None:
         return None, bracketed[0], bracketed[3], text[pos : bracketed[3]].strip()
+    box = box_key(text, pos) if first == "[" and legend.glyphs else None
+    if box is not None and (boxed := legend.glyph(box)) is not None:
+        return boxed, None, _skip_space(text, pos + 3), box  # "[~] Helpers": the legend's box
     emoji_status: Status | None = None
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one
@@ -305,6 +309,8 @@ def _legend_glyph(text: str, legend: Legend) -> bool:
     glyph = emoji_at(text)
     if glyph is not None:
         return legend.glyph(glyph[0]) is not None
+    if (box := box_key(text)) is not None:
+        return legend.glyph(box) is not None
     end = pictograph_at(text)
     return end is not None and legend.glyph(glyph_key(text[:end])) is not None
 
@@ -315,11 +321,11 @@ def _box(task: bool | None) -> str:
     return "[x] " if task else "[ ] "
 
 
-_CELL_LABEL = re.compile(r"(?i)\s*stat(?:us|e)\s*:\s*")
+_CELL_LABEL = lazy_pattern(r"(?i)\s*stat(?:us|e)\s*:\s*")
 # A few words saying where or for whom the status holds, then a colon: "At Sandstorm: ".
-_QUALIFIER = re.compile(r"\s*[^\W\d][\w .'/&-]{0,28}?:\s+")
+_QUALIFIER = lazy_pattern(r"\s*[^\W\d][\w .'/&-]{0,28}?:\s+")
 # What may follow a qualified status phrase: nothing, "yet", punctuation ("Not started yet.").
-_QUALIFIED_END = re.compile(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
+_QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 
 # A task box alone in a Status cell: ticked, done; open, planned.

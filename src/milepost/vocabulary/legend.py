@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from milepost.readonly import freeze
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 
-__all__ = ["NO_LEGEND", "Legend", "glyph_key"]
+__all__ = ["NO_LEGEND", "Legend", "box_key", "glyph_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,21 @@ def glyph_key(glyph: str) -> str:
     ("✔️" and its mojibake are "✔"), as the extractor looks it up."""
     key = glyph.strip().replace("\ufe0f", "")
     return (emoji_at(key) or (key, 0))[0]
+
+
+def box_key(text: str, pos: int = 0) -> str | None:
+    """The box of a task list's own kind that ``text`` opens with at ``pos`` ("[~]", "[/]",
+    "[-]": a mark GFM does not tick, that a legend may give a meaning), if it does."""
+    box = text[pos : pos + 3]
+    if (
+        len(box) == 3
+        and box[0] == "["
+        and box[2] == "]"
+        and box[1] not in " xX]"
+        and not box[1].isalnum()
+    ):
+        return box if not box[1].isspace() else None
+    return None
 
 
 def _word_key(word: str) -> str:

@@ -761,3 +761,19 @@ def test_developing_and_under_discussion_are_statuses_in_a_status_cell() -> None
         ("Raspberry Pi", "in_progress"),
         ("gazelle", "future"),
     ]
+
+
+def test_a_status_cell_whose_words_sit_in_an_html_element_is_read_and_set_inside_it(
+    tmp_path: Path,
+) -> None:
+    """HapticUI's docs write each Status cell as a Vue tag around its words ("<HTag
+    type="error"> Planned </HTag>"): the blank the tag leaves before the words hid them. An
+    edit sets the words inside the element, its tags kept."""
+    text = (
+        "# Roadmap\n\n| Component | Status |\n|---|---|\n"
+        '| Alert | <HTag type="error"> Planned </HTag> |\n'
+        '| Button | <HTag type="warning"> In development </HTag> |\n'
+    )
+    assert statuses(text) == [("Alert", "planned"), ("Button", "in_progress")]
+    after = edited(tmp_path / "r.md", text, ("ship", "Button"))
+    assert '| Button | <HTag type="warning"> Completed </HTag> |\n' in after

@@ -108,6 +108,10 @@ _BRACKETS = {"[": "]", "(": ")"}
 _CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
 
 
+# A cell's words in an HTML element of its own: "<HTag type="error"> Planned </HTag>".
+_TAGGED = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)(?:\s[^<>]*)?>(?P<inner>[^<>]*)</(?P=tag)\s*>")
+
+
 def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
     its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them (a
@@ -121,6 +125,10 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     if inner in ("[x]", "[X]", "[ ]"):  # a task box alone: ticked done, open planned
         new = {Status.DONE: "[x]" if inner == "[ ]" else inner, Status.PLANNED: "[ ]"}.get(status)
         return f"{left}{new or f'{voice.glyph(status)} {voice.word(status)}'}{right}"
+    tagged = _TAGGED.fullmatch(inner) if inner[:1] == "<" else None
+    if tagged is not None:  # "<HTag type="error"> Planned </HTag>": the words in the tag
+        said = restatus_cell(tagged["inner"], status, voice)
+        return f"{left}{inner[: tagged.start('inner')]}{said}{inner[tagged.end('inner') :]}{right}"
     close = _BRACKETS.get(inner[:1])
     if close is not None and len(inner) > 2 and inner.endswith(close):  # "[DONE]", "(WIP)"
         said = restatus_cell(inner[1:-1], status, voice).strip()

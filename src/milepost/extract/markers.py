@@ -341,7 +341,7 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     if box is not None:  # "| M1: Swarm Foundation | Month 3 | [x] |": a task box alone
         return Marker(box, inline.text.strip(), end=len(inline.text))
     label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
-    start = label.end() if label else 0
+    start = label.end() if label else _skip_space(inline.text, 0)  # "<Tag> Planned </Tag>"
     emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)
     status = word_status or emoji_status
     if status is None and not label and ":" in inline.text:

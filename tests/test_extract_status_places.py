@@ -777,3 +777,18 @@ def test_a_status_cell_whose_words_sit_in_an_html_element_is_read_and_set_inside
     assert statuses(text) == [("Alert", "planned"), ("Button", "in_progress")]
     after = edited(tmp_path / "r.md", text, ("ship", "Button"))
     assert '| Button | <HTag type="warning"> Completed </HTag> |\n' in after
+
+
+def test_a_bracketed_status_with_when_after_it_is_a_tag() -> None:
+    """A GSD roadmap's milestones end "(shipped 2026-01-21)", as a dash tag's may ("- shipped
+    in v0.0.30"): the date or release after the status is when, not more words."""
+    text = (
+        "# R\n\n## Milestones\n\n- **v1.0 Jira MVP** - Phases 1-5 (shipped 2026-01-21)\n"
+        "- **v1.1 Capture** (done in v1.1)\n- **v1.2 Dashboard** (Completed Jan 14, 2024)\n"
+        "- **v1.3 Meetups** (in person)\n"
+    )
+    assert statuses(text) == [
+        ("v1.0 Jira MVP - Phases 1-5", "done"),
+        ("v1.1 Capture", "done"),
+        ("v1.2 Dashboard", "done"),
+    ]

@@ -137,6 +137,8 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         if match:
             words = match.group("p")
             status = legend.word(words) or strong_word(_undecorated(words)) or percent_done(words)
+            if status is None and " " in words:  # "(shipped 2026-01-21)", "(done in v2)"
+                status = strong_word(_WHEN_TAIL.sub("", words))
             if status is None and not words.isascii():
                 status = _glyphed(words, legend)
             if status is not None:

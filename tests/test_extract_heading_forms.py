@@ -531,3 +531,18 @@ def test_a_status_heading_ending_in_a_shortcode_gives_its_items_its_status() -> 
     assert statuses(text) == [("Headless auth", "in_progress"), ("Geo-fencing", "future")]
     # the section is known by its words too ("Success Metrics"): its metric is read
     assert [m.name for m in milepost.loads(text).metrics] == ["Uptime"]
+
+
+def test_a_heading_of_two_statuses_or_of_a_status_and_components_is_no_deliverable() -> None:
+    """A pipeline's status page heads its lists "## ✅ Completed Components" and "## 🚧 In
+    Progress / Not Started": the first is a status heading (components are what it holds),
+    the second names two statuses, no deliverable; the boxes under both keep their own."""
+    text = (
+        "# R\n\n## ✅ Completed Components\n\n- Env setup\n\n"
+        "## 🚧 In Progress / Not Started\n\n- [ ] Pipelines\n- [ ] Docs - Not started\n"
+    )
+    assert statuses(text) == [
+        ("Env setup", "done"),
+        ("Pipelines", "planned"),
+        ("Docs", "planned"),
+    ]

@@ -59,6 +59,11 @@ _GENERIC = frozenset(
         "plans",
         "roadmap",
         "and",
+        "components",
+        "modules",
+        "deliverables",
+        "changes",
+        "updates",
     }
 )
 _HEADING_ONLY = {
@@ -111,7 +116,18 @@ def _names_work(name: str) -> bool:
     section of the template ("🎯 Current Focus"), not only a time ("🗓️ November 2026")."""
     if not name or classify(name) is not SectionKind.OTHER:
         return False
-    return not _only_when(name)
+    return not _only_when(name) and not _statuses_only(name)
+
+
+def _statuses_only(name: str) -> bool:
+    """Whether a heading's words are two statuses or more and nothing else ("In Progress /
+    Not Started"): a section of work of either, no deliverable."""
+    parts = _STATUS_PARTS.split(name)
+    return len(parts) > 1 and all(status_of_word(part) is not None for part in parts)
+
+
+# What parts the statuses a heading names together: "In Progress / Not Started", "Done & Next".
+_STATUS_PARTS = lazy_pattern(r"\s*(?:/|&|\+|,|\band\b)\s*")
 
 
 def _names_a_part(name: str) -> bool:

@@ -176,6 +176,8 @@ _DOCUMENT_PARTS = frozenset(
         "workflow",
         "management",
         "governance",
+        "plan",
+        "plans",
     }
 )
 

@@ -5,7 +5,7 @@ such a column gives its row that status; the tables have no Status column."""
 from __future__ import annotations
 
 from milepost.document import Row, Table
-from milepost.extract.heading_markers import label_status
+from milepost.extract.heading_words import label_status
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
 from milepost.vocabulary.status_words import WEAK_WORDS
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from itertools import islice
 
 from milepost.document import Block, Document, ListItem, Table, descendants
-from milepost.extract.heading_markers import code_status, label_status
+from milepost.extract.heading_markers import code_status
+from milepost.extract.heading_words import label_status
 from milepost.extract.markers import item_marker
 from milepost.extract.table_rows import row_badge, struck_title
 from milepost.lazy import lazy_pattern

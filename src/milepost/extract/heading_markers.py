@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from milepost.document import Inline
+from milepost.extract.heading_words import label_status, names_a_part, names_work
 from milepost.extract.markers import (
     Marker,
     bracketed_status,
@@ -18,184 +18,17 @@ from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, strong_word, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.periods import Period, read_period
-from milepost.vocabulary.sections import SectionKind, classify, normalise, strip_decoration
+from milepost.vocabulary.sections import strip_decoration
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
     "code_status",
-    "dates_only",
     "heading_box",
     "heading_marker",
-    "label_status",
     "lead_word",
     "pipe_tag",
 ]
-
-
-_GENERIC = frozenset(
-    {
-        "items",
-        "item",
-        "features",
-        "feature",
-        "work",
-        "tasks",
-        "task",
-        "enhancements",
-        "considerations",
-        "possibilities",
-        "milestones",
-        "releases",
-        "goals",
-        "projects",
-        "ideas",
-        "requests",
-        "work items",
-        "issues",
-        "epics",
-        "list",
-        "plans",
-        "roadmap",
-        "and",
-        "components",
-        "modules",
-        "deliverables",
-        "changes",
-        "updates",
-    }
-)
-_HEADING_ONLY = {
-    "now": Status.IN_PROGRESS,
-    "what s next": Status.PLANNED,
-    "whats next": Status.PLANNED,
-    "coming next": Status.PLANNED,
-    "recent completions": Status.DONE,
-    "completions": Status.DONE,
-    "recently completed": Status.DONE,
-    "recently shipped": Status.DONE,
-    "recently released": Status.DONE,
-    "recent releases": Status.DONE,
-    "backlogs": Status.PLANNED,
-    "planning": Status.PLANNED,
-    "ideas": Status.FUTURE,
-}
-
-
-@lru_cache(maxsize=4096)
-def label_status(title: str) -> Status | None:
-    """The status a heading or label *is* (``Completed``, ``## 🚧 Blocked Items``), if any.
-
-    The words decide; decorations are ignored. A status and a kind of work after it, one
-    word may qualify ("Completed Core Features"), is one. A heading naming a deliverable
-    ("Complete Multimodal Support") or a time window ("Short-Term Goals") is not a status.
-    """
-    key = normalise(title)
-    if not key:
-        return None
-    if key in _HEADING_ONLY:
-        return _HEADING_ONLY[key]
-    words = key.split()
-    for size in (3, 2, 1):
-        head = " ".join(words[:size])
-        status = _HEADING_ONLY.get(head) or status_of_word(head)
-        if status is None or head in WEAK_WORDS:
-            continue
-        rest = words[size:]
-        # "Completed Features", "Completed Core Features": work named by its kind alone (not
-        # "Future: Team Features", a plan's word before the deliverable it names)
-        qualified = len(rest) == 2 and rest[1] in _GENERIC and ":" not in title
-        generic = not rest or rest[0] in _GENERIC or qualified
-        return status if generic else None
-    return None
-
-
-def _names_work(name: str) -> bool:
-    """Whether a heading's words (its status marker set aside) name a deliverable: not a
-    section of the template ("🎯 Current Focus"), not only a time ("🗓️ November 2026")."""
-    if not name or classify(name) is not SectionKind.OTHER:
-        return False
-    return not _only_when(name) and not _statuses_only(name)
-
-
-def _statuses_only(name: str) -> bool:
-    """Whether a heading's words are two statuses or more and nothing else ("In Progress /
-    Not Started"): a section of work of either, no deliverable."""
-    parts = _STATUS_PARTS.split(name)
-    return len(parts) > 1 and all(status_of_word(part) is not None for part in parts)
-
-
-# What parts the statuses a heading names together: "In Progress / Not Started", "Done & Next".
-_STATUS_PARTS = lazy_pattern(r"\s*(?:/|&|\+|,|\band\b)\s*")
-
-
-def _names_a_part(name: str) -> bool:
-    """Whether a top section's words title a part of the document ("Feature Overview",
-    "Status Legend", "Release Schedule"): its emoji decorates it. (A deliverable of those
-    words, "### ✅ Release notes", is a subsection's.)"""
-    return name.rstrip(" :*_").rpartition(" ")[2].lower() in _DOCUMENT_PARTS
-
-
-# What a top section's heading names when it titles a part of the document, not work: its
-# last word.
-_DOCUMENT_PARTS = frozenset(
-    {
-        "overview",
-        "legend",
-        "summary",
-        "introduction",
-        "intro",
-        "background",
-        "notes",
-        "contents",
-        "glossary",
-        "faq",
-        "references",
-        "resources",
-        "appendix",
-        "schedule",
-        "timeline",
-        "mitigation",
-        "risks",
-        "metrics",
-        "kpis",
-        "prioritization",
-        "priorities",
-        "strategy",
-        "vision",
-        "principles",
-        "guidelines",
-        "checklist",
-        "checklists",
-        "tracker",
-        "dashboard",
-        "cycle",
-        "cadence",
-        "process",
-        "workflow",
-        "management",
-        "governance",
-        "plan",
-        "plans",
-    }
-)
-
-
-def _only_when(text: str) -> bool:
-    """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
-    names no deliverable)."""
-    return dates_only(text, read_period(text))
-
-
-def dates_only(text: str, period: Period | None) -> bool:
-    """Whether ``text`` is all of ``period``, the time read in it, and that time no release
-    ("### Q2 2026" dates the work under it; "### 🚧 v0.4" is a release, a deliverable)."""
-    return (
-        period is not None
-        and period.kind != "version"
-        and period.text.strip(" *_") == text.strip(" *_:")
-    )
 
 
 def _ending_glyph(text: str, legend: Legend) -> Marker | None:
@@ -205,7 +38,7 @@ def _ending_glyph(text: str, legend: Legend) -> Marker | None:
         return None
     status, at = found
     name = strip_decoration(text[:at])
-    if not _names_work(name):
+    if not names_work(name):
         return None
     return Marker(status, text[at:].strip(), tail=at)
 
@@ -244,13 +77,13 @@ def heading_marker(
             found = _piped(inline.text, legend) or (_coded(inline, legend) if coded else None)
             return found or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
-        if not _names_work(name):
+        if not names_work(name):
             return None, None
         return Marker(tag.status, tag.written, tail=tag.start), None
     if emoji_status is None or word_status is not None:
         return None, None
     rest = strip_decoration(inline.text[end:])
-    if not _names_work(rest) or (level <= 2 and _names_a_part(rest)):
+    if not names_work(rest) or (level <= 2 and names_a_part(rest)):
         return None, None
     return Marker(emoji_status, written, end=end), None
 
@@ -269,7 +102,7 @@ def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] 
         return None
     status = legend.word(lead["word"]) or strong_word(lead["word"])
     name = text[lead.end() :]
-    if status not in (Status.PLANNED, Status.FUTURE) or not _names_work(name):
+    if status not in (Status.PLANNED, Status.FUTURE) or not names_work(name):
         return None  # "## Done: Recent wins", "## In Progress: This Sprint": sections
     if name.split(maxsplit=1)[0].lower().strip("'’") in _SECTION_LEADS:
         return None  # "## Next: What's coming", "## Future: Our plans"
@@ -310,7 +143,7 @@ def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | Non
         return None
     end = box.end()
     name = strip_decoration(inline.text[end:])
-    if not _names_work(name):
+    if not names_work(name):
         return None
     written = inline.text[:end].strip()
     if box.group(1) != " ":
@@ -344,7 +177,7 @@ def pipe_tag(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int, i
         return None
     status = legend.word(tag["word"]) or status_of_word(tag["word"])
     name = strip_decoration(text[: tag.start()])
-    if status is None or not _names_work(name):
+    if status is None or not names_work(name):
         return None
     return status, tag.start(), tag.start("word"), tag.end("word")
 
@@ -364,7 +197,7 @@ def _coded(inline: Inline, legend: Legend) -> Marker | None:
     document whose legend lists `pending` | `in_progress` | `done` writes it (``### M1 —
     Project Bootstrap `done```)."""
     found = code_status(inline, legend)
-    if found is None or not _names_work(inline.text[: found[1]]):
+    if found is None or not names_work(inline.text[: found[1]]):
         return None
     status, start = found
     return Marker(status, inline.text[start : len(inline.text.rstrip())], tail=start)

@@ -21,7 +21,7 @@ from milepost.document import (
     Paragraph,
     Table,
 )
-from milepost.extract.heading_markers import label_status
+from milepost.extract.heading_words import label_status
 from milepost.extract.legend_meanings import meaning_status
 from milepost.extract.legend_pairs import (
     GLYPH_SEPARATOR,

@@ -4,7 +4,7 @@ being worked on" or "not yet implemented" names, for :mod:`.legend`, which finds
 
 from __future__ import annotations
 
-from milepost.extract.heading_markers import label_status
+from milepost.extract.heading_words import label_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word

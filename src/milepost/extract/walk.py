@@ -29,8 +29,9 @@ from milepost.document import (
     descendants,
 )
 from milepost.extract.conventions import codes_statuses, cross_drops, strikes_done
-from milepost.extract.heading_markers import dates_only, heading_marker, label_status
+from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period, label_period
+from milepost.extract.heading_words import dates_only, label_status
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers

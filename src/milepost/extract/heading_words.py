@@ -1,0 +1,179 @@
+"""What a heading's words say, its markers set aside: the status a status heading is
+(``## Backlog``, ``## ✅ Completed Components``), and whether its words name a deliverable,
+a part of the document ("Feature Overview") or only a time ("Q2 2026"). :mod:`.heading_markers`
+reads a heading's markers with them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from milepost.lazy import lazy_pattern
+from milepost.vocabulary.periods import Period, read_period
+from milepost.vocabulary.sections import SectionKind, classify, normalise
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
+
+__all__ = ["dates_only", "label_status", "names_a_part", "names_work"]
+
+_GENERIC = frozenset(
+    {
+        "items",
+        "item",
+        "features",
+        "feature",
+        "work",
+        "tasks",
+        "task",
+        "enhancements",
+        "considerations",
+        "possibilities",
+        "milestones",
+        "releases",
+        "goals",
+        "projects",
+        "ideas",
+        "requests",
+        "work items",
+        "issues",
+        "epics",
+        "list",
+        "plans",
+        "roadmap",
+        "and",
+        "components",
+        "modules",
+        "deliverables",
+        "changes",
+        "updates",
+    }
+)
+_HEADING_ONLY = {
+    "now": Status.IN_PROGRESS,
+    "what s next": Status.PLANNED,
+    "whats next": Status.PLANNED,
+    "coming next": Status.PLANNED,
+    "recent completions": Status.DONE,
+    "completions": Status.DONE,
+    "recently completed": Status.DONE,
+    "recently shipped": Status.DONE,
+    "recently released": Status.DONE,
+    "recent releases": Status.DONE,
+    "backlogs": Status.PLANNED,
+    "planning": Status.PLANNED,
+    "ideas": Status.FUTURE,
+}
+
+
+@lru_cache(maxsize=4096)
+def label_status(title: str) -> Status | None:
+    """The status a heading or label *is* (``Completed``, ``## 🚧 Blocked Items``), if any.
+
+    The words decide; decorations are ignored. A status and a kind of work after it, one
+    word may qualify ("Completed Core Features"), is one. A heading naming a deliverable
+    ("Complete Multimodal Support") or a time window ("Short-Term Goals") is not a status.
+    """
+    key = normalise(title)
+    if not key:
+        return None
+    if key in _HEADING_ONLY:
+        return _HEADING_ONLY[key]
+    words = key.split()
+    for size in (3, 2, 1):
+        head = " ".join(words[:size])
+        status = _HEADING_ONLY.get(head) or status_of_word(head)
+        if status is None or head in WEAK_WORDS:
+            continue
+        rest = words[size:]
+        # "Completed Features", "Completed Core Features": work named by its kind alone (not
+        # "Future: Team Features", a plan's word before the deliverable it names)
+        qualified = len(rest) == 2 and rest[1] in _GENERIC and ":" not in title
+        generic = not rest or rest[0] in _GENERIC or qualified
+        return status if generic else None
+    return None
+
+
+def names_work(name: str) -> bool:
+    """Whether a heading's words (its status marker set aside) name a deliverable: not a
+    section of the template ("🎯 Current Focus"), not only a time ("🗓️ November 2026")."""
+    if not name or classify(name) is not SectionKind.OTHER:
+        return False
+    return not _only_when(name) and not _statuses_only(name)
+
+
+def _statuses_only(name: str) -> bool:
+    """Whether a heading's words are two statuses or more and nothing else ("In Progress /
+    Not Started"): a section of work of either, no deliverable."""
+    parts = _STATUS_PARTS.split(name)
+    return len(parts) > 1 and all(status_of_word(part) is not None for part in parts)
+
+
+# What parts the statuses a heading names together: "In Progress / Not Started", "Done & Next".
+_STATUS_PARTS = lazy_pattern(r"\s*(?:/|&|\+|,|\band\b)\s*")
+
+
+def names_a_part(name: str) -> bool:
+    """Whether a top section's words title a part of the document ("Feature Overview",
+    "Status Legend", "Release Schedule"): its emoji decorates it. (A deliverable of those
+    words, "### ✅ Release notes", is a subsection's.)"""
+    return name.rstrip(" :*_").rpartition(" ")[2].lower() in _DOCUMENT_PARTS
+
+
+# What a top section's heading names when it titles a part of the document, not work: its
+# last word.
+_DOCUMENT_PARTS = frozenset(
+    {
+        "overview",
+        "legend",
+        "summary",
+        "introduction",
+        "intro",
+        "background",
+        "notes",
+        "contents",
+        "glossary",
+        "faq",
+        "references",
+        "resources",
+        "appendix",
+        "schedule",
+        "timeline",
+        "mitigation",
+        "risks",
+        "metrics",
+        "kpis",
+        "prioritization",
+        "priorities",
+        "strategy",
+        "vision",
+        "principles",
+        "guidelines",
+        "checklist",
+        "checklists",
+        "tracker",
+        "dashboard",
+        "cycle",
+        "cadence",
+        "process",
+        "workflow",
+        "management",
+        "governance",
+        "plan",
+        "plans",
+    }
+)
+
+
+def _only_when(text: str) -> bool:
+    """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
+    names no deliverable)."""
+    return dates_only(text, read_period(text))
+
+
+def dates_only(text: str, period: Period | None) -> bool:
+    """Whether ``text`` is all of ``period``, the time read in it, and that time no release
+    ("### Q2 2026" dates the work under it; "### 🚧 v0.4" is a release, a deliverable)."""
+    return (
+        period is not None
+        and period.kind != "version"
+        and period.text.strip(" *_") == text.strip(" *_:")
+    )

@@ -12,7 +12,8 @@ import re
 
 from milepost.document import read_inline
 from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
-from milepost.edits.lines import ICON, LIST_ITEM, split_line_ending
+from milepost.edits.lines import LIST_ITEM, split_line_ending
+from milepost.edits.marks import box_for, icon_end, icon_for, legend_box
 from milepost.edits.name_status import set_name_status
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
@@ -105,14 +106,14 @@ def _rewrite_rest(
     planned box says so in a tag too)."""
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
-        return _box_for(status, voice) + rest[3:]
-    icon = _icon(rest, voice)
+        return box_for(status, voice) + rest[3:]
+    icon = icon_end(rest, voice)
     if icon is not None:  # "![In Progress](p.png) Blazor": the document's icon for the status
         after = rest[icon:]
         if reason:
             words = after.rstrip(" \t")
             after = before_owners(words, _note(reason)) + after[len(words) :]
-        return _icon_for(status, voice) + after
+        return icon_for(status, voice) + after
     emoji = emoji_prefix(rest, voice)
     text = rest
     head = ""
@@ -223,11 +224,10 @@ def restatus_line(
     match = LIST_ITEM.match(body)
     if match is not None:
         box = match["box"]
-        own = _legend_box(status, voice) if box else None
+        own = legend_box(status, voice) if box else None
         if box and own is not None:  # "- [ ] C" started, where the legend keys "[~]"
-            return (
-                f"{match['lead']}{own}{box[3:]}{set_tags(match['rest'], status, voice)[0]}{ending}"
-            )
+            rest, _ = set_tags(match["rest"], status, voice)
+            return f"{match['lead']}{own}{box[3:]}{rest}{ending}"
         if box:
             box = _set_box(box[:3], status) + box[3:]
         rest = _rewrite_rest(
@@ -259,7 +259,7 @@ def restatus_line(
         return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (
         emoji_prefix(heading["rest"], voice) is not None
-        or _icon(heading["rest"], voice) is not None
+        or icon_end(heading["rest"], voice) is not None
         # "### Alpha 3 - Completed 2024-01-14": the tag that ends it
         or trailing_tag(read_inline(heading["rest"]).text, voice.legend) is not None
     ):
@@ -310,44 +310,6 @@ def _set_box(box: str, status: Status) -> str:
     if status is not Status.DONE:
         return "[ ]"
     return box if box[1] in "xX" else "[x]"
-
-
-def _box_for(status: Status, voice: Voice) -> str:
-    """The box of the document's legend for ``status`` ("[~]"), a task box for done or
-    planned, else the document's glyph for it."""
-    own = _legend_box(status, voice)
-    if own is not None:
-        return own
-    return {Status.DONE: "[x]", Status.PLANNED: "[ ]"}.get(status) or voice.glyph(status)
-
-
-def _legend_box(status: Status, voice: Voice) -> str | None:
-    """The box of a task list's own kind the document's legend keys ``status`` with ("[~]"
-    for in progress), if any."""
-    return next(
-        (key for key, said in voice.legend.glyphs.items() if said is status and box_key(key)),
-        None,
-    )
-
-
-def _icon(text: str, voice: Voice) -> int | None:
-    """Where an image icon that opens ``text`` and says a status ends ("![In Progress](p.png)
-    Blazor"), as the extractor reads one."""
-    icon = ICON.match(text)
-    return None if icon is None or voice.status_of(icon["alt"]) is None else icon.end()
-
-
-def _icon_for(status: Status, voice: Voice) -> str:
-    """The image icon the document marks ``status`` with; an item marked by an icon takes no
-    glyph or word beside it, so where the document shows none for ``status`` the edit is
-    refused."""
-    icon = voice.icons.get(status)
-    if icon is None:
-        raise ValueError(
-            f"the item's status is its image icon, and no item here has an icon for"
-            f" {status.label}: change the image by hand"
-        )
-    return icon
 
 
 # A status in a code span ending a heading: "`done`", "`in_progress`".

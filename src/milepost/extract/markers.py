@@ -6,7 +6,8 @@ A marker is a status only where it stands as one: a box or emoji leading the ite
 running prose is not a status. When words and emoji disagree, the words win.
 
 A heading's or a label's status is read in :mod:`.heading_markers`, a trailing tag in
-:mod:`.trailing_tags`; the markers a legend defines are in :mod:`.legend`.
+:mod:`.trailing_tags`, a Status cell's in :mod:`.cell_markers`; the markers a legend defines
+are in :mod:`.legend`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ __all__ = [
     "Marker",
     "bracketed_status",
     "caps_label",
-    "cell_status",
     "decorated_bracket",
     "item_marker",
     "leading_markers",
@@ -319,43 +319,3 @@ def _box(task: bool | None) -> str:
     if task is None:
         return ""
     return "[x] " if task else "[ ] "
-
-
-_CELL_LABEL = lazy_pattern(r"(?i)\s*stat(?:us|e)\s*:\s*")
-# A few words saying where or for whom the status holds, then a colon: "At Sandstorm: ".
-_QUALIFIER = lazy_pattern(r"\s*[^\W\d][\w .'/&-]{0,28}?:\s+")
-# What may follow a qualified status phrase: nothing, "yet", punctuation ("Not started yet.").
-_QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
-
-
-# A task box alone in a Status cell: ticked, done; open, planned.
-_CELL_BOX = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
-
-
-def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
-    """The status in a Status-column cell: a task box alone (``[x]``), emoji and/or words at
-    its start, after a ``Status:`` label that repeats the column's ("Status: Planned"), or
-    after a few words that qualify it ("At Sandstorm: Not started yet.", where a status
-    phrase stands as the whole of what follows); words win."""
-    box = _CELL_BOX.get(inline.text.strip()) if inline.text[-1:] == "]" else None
-    if box is not None:  # "| M1: Swarm Foundation | Month 3 | [x] |": a task box alone
-        return Marker(box, inline.text.strip(), end=len(inline.text))
-    label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
-    start = label.end() if label else _skip_space(inline.text, 0)  # "<Tag> Planned </Tag>"
-    emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)
-    status = word_status or emoji_status
-    if status is None and not label and ":" in inline.text:
-        qualifier = _QUALIFIER.match(inline.text)
-        if qualifier is not None and len(qualifier.group().split()) <= 4:
-            start = qualifier.end()
-            emoji_status, word_status, end, written = leading_markers(
-                inline, start, legend, lenient=True
-            )
-            status = word_status or emoji_status
-            if status is not None and not _QUALIFIED_END.match(inline.text, end):
-                status = None
-    if status is None:
-        return None
-    glyph = emoji_at(inline.text[start:].lstrip())
-    source = "legend" if glyph and legend.glyph(glyph[0]) and word_status is None else "marker"
-    return Marker(status, written or inline.text.strip(), source, end=end)

@@ -8,10 +8,11 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from milepost.document import Inline, Row, Table
+from milepost.extract.cell_markers import cell_status
 from milepost.extract.check_columns import check_columns, row_check
 from milepost.extract.fields import owners_in
 from milepost.extract.legend_pairs import legend_table
-from milepost.extract.markers import Marker, cell_status, item_marker
+from milepost.extract.markers import Marker, item_marker
 from milepost.extract.trailing_tags import strong_word
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.lazy import lazy_pattern

@@ -28,13 +28,14 @@ from milepost.document import (
     Table,
     descendants,
 )
+from milepost.extract.cell_markers import cell_status
 from milepost.extract.conventions import codes_statuses, cross_drops, strikes_done
 from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period, label_period
 from milepost.extract.heading_words import dates_only, label_status
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.legend import find_legend, legend_entry, legend_list
-from milepost.extract.markers import Marker, cell_status, item_marker, leading_markers
+from milepost.extract.markers import Marker, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.lazy import lazy_pattern

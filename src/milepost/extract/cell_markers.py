@@ -1,0 +1,57 @@
+"""The status in a Status-column cell (a Status: field's value is read the same way): a
+task box alone, emoji and words at its start, after a label or a few words that qualify it.
+:mod:`.markers` reads where a list item's or a heading's marker counts."""
+
+from __future__ import annotations
+
+from milepost.document import Inline
+from milepost.extract.markers import Marker, leading_markers
+from milepost.lazy import lazy_pattern
+from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import Status, emoji_at
+
+__all__ = ["cell_status"]
+
+_CELL_LABEL = lazy_pattern(r"(?i)\s*stat(?:us|e)\s*:\s*")
+# A few words saying where or for whom the status holds, then a colon: "At Sandstorm: ".
+_QUALIFIER = lazy_pattern(r"\s*[^\W\d][\w .'/&-]{0,28}?:\s+")
+# What may follow a qualified status phrase: nothing, "yet", punctuation ("Not started yet.").
+_QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
+
+
+# A task box alone in a Status cell: ticked, done; open, planned.
+_CELL_BOX = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
+
+
+def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
+    """The status in a Status-column cell: a task box alone (``[x]``), emoji and/or words at
+    its start, after a ``Status:`` label that repeats the column's ("Status: Planned"), or
+    after a few words that qualify it ("At Sandstorm: Not started yet.", where a status
+    phrase stands as the whole of what follows); words win."""
+    box = _CELL_BOX.get(inline.text.strip()) if inline.text[-1:] == "]" else None
+    if box is not None:  # "| M1: Swarm Foundation | Month 3 | [x] |": a task box alone
+        return Marker(box, inline.text.strip(), end=len(inline.text))
+    label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
+    start = label.end() if label else _blanks(inline.text)  # "<Tag> Planned </Tag>"
+    emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)
+    status = word_status or emoji_status
+    if status is None and not label and ":" in inline.text:
+        qualifier = _QUALIFIER.match(inline.text)
+        if qualifier is not None and len(qualifier.group().split()) <= 4:
+            start = qualifier.end()
+            emoji_status, word_status, end, written = leading_markers(
+                inline, start, legend, lenient=True
+            )
+            status = word_status or emoji_status
+            if status is not None and not _QUALIFIED_END.match(inline.text, end):
+                status = None
+    if status is None:
+        return None
+    glyph = emoji_at(inline.text[start:].lstrip())
+    source = "legend" if glyph and legend.glyph(glyph[0]) and word_status is None else "marker"
+    return Marker(status, written or inline.text.strip(), source, end=end)
+
+
+def _blanks(text: str) -> int:
+    """How many blanks open ``text`` (an HTML tag around a cell's words leaves one)."""
+    return len(text) - len(text.lstrip(" \t\u00a0"))

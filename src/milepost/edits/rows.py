@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from milepost.document import Block, Table, descendants
+from milepost.document import Block, Row, Table, descendants
 from milepost.edits.cells import restatus_cell
 from milepost.edits.lines import split_line_ending
 from milepost.edits.voice import Voice
@@ -42,7 +42,7 @@ def restatus_row(blocks: list[Block], line: str, number: int, status: Status, vo
     if said:
         return line
     # an emoji glued to the first filled cell, else to the title's (as read)
-    return _set_glued_emoji(line, table, number, status, voice)
+    return _set_glued_emoji(line, table, row, status, voice)
 
 
 def _set_checks(line: str, table: Table, checks: dict[int, Status], status: Status) -> str:
@@ -52,9 +52,7 @@ def _set_checks(line: str, table: Table, checks: dict[int, Status], status: Stat
     body, ending = split_line_ending(line)
     if target is not None:
         body = _with_cell(body, target)
-    bounds = _cell_bounds(body)
-    if _runs_on(body):
-        bounds.append(len(body))
+    bounds = _bounds(body)
     out = body
     for index in sorted(checks, reverse=True):  # right to left: earlier bounds stay true
         if index + 1 >= len(bounds):
@@ -132,9 +130,7 @@ def new_row(
     header = [h.lower().strip(" *:") for h in table.header()]
     who = next((i for i, h in enumerate(header) if h in _OWNER_HEADERS), None)
     body, ending = split_line_ending(roadmap.document.source.lines[row.span.start])
-    bounds = _cell_bounds(body)
-    if _runs_on(body):
-        bounds.append(len(body))
+    bounds = _bounds(body)
     if len(bounds) < max(column, named) + 2:
         return None
     cells = [body[start + 1 : end] for start, end in pairwise(bounds)]
@@ -156,11 +152,18 @@ _OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri
 def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
     body, ending = split_line_ending(line)
     body = _with_cell(body, column)
+    bounds = _bounds(body)
+    start, end = bounds[column] + 1, bounds[column + 1]
+    return body[:start] + restatus_cell(body[start:end], status, voice) + body[end:] + ending
+
+
+def _bounds(body: str) -> list[int]:
+    """Where a row's cells are bounded, the end of the line closing a last cell that runs on
+    (no pipe after it)."""
     bounds = _cell_bounds(body)
     if _runs_on(body):
         bounds.append(len(body))
-    start, end = bounds[column] + 1, bounds[column + 1]
-    return body[:start] + restatus_cell(body[start:end], status, voice) + body[end:] + ending
+    return bounds
 
 
 def _runs_on(body: str) -> bool:
@@ -172,10 +175,9 @@ def _runs_on(body: str) -> bool:
 def _with_cell(body: str, column: int) -> str:
     """``body``, a table row, with a cell at ``column``: a short row (GFM pads it with empty
     cells) closed and given the missing cells, empty."""
-    runs_on = _runs_on(body)
-    if len(_cell_bounds(body)) + runs_on >= column + 2:
+    if len(_bounds(body)) >= column + 2:
         return body
-    closed = body.rstrip() + (" |" if runs_on else "")
+    closed = body.rstrip() + (" |" if _runs_on(body) else "")
     return closed + " |" * (column + 2 - len(_cell_bounds(closed)))
 
 
@@ -184,7 +186,7 @@ def _status_column(table: Table) -> int | None:
     return status_column(header)
 
 
-def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice: Voice) -> str:
+def _set_glued_emoji(line: str, table: Table, row: Row | None, status: Status, voice: Voice) -> str:
     """A row's status as an emoji leading a cell: the one leading its first filled cell
     changes where there is one (the author's place for it); else the title cell's emoji is
     set, or one is put before the title (not before a date in a when-column)."""
@@ -196,12 +198,9 @@ def _set_glued_emoji(line: str, table: Table, number: int, status: Status, voice
             break
     else:
         raise UsageError("the row has no cells")
-    row = next((r for r in table.rows if r.start == number), None)
     body, ending = split_line_ending(line)
-    bounds = _cell_bounds(body)
+    bounds = _bounds(body)
     column = title_cell(table, row) if row is not None else 0
-    if _runs_on(body):
-        bounds.append(len(body))
     if column + 1 >= len(bounds):
         column = 0
     start, end = bounds[column] + 1, bounds[column + 1]

@@ -9,6 +9,7 @@ import re
 from milepost.edits.lines import LIST_ITEM, split_line_ending
 from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
+from milepost.extract.cell_markers import CELL_BOXES
 from milepost.extract.item_fields import bare_status
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import STATUS_LABEL, status_of_phrase, status_of_word
@@ -122,7 +123,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
     if label_said is not None and label_said.end() < len(inner):
         left, inner = left + label_said.group(), inner[label_said.end() :]
-    if inner in ("[x]", "[X]", "[ ]"):  # a task box alone: ticked done, open planned
+    if inner in CELL_BOXES:  # a task box alone: ticked done, open planned
         new = {Status.DONE: "[x]" if inner == "[ ]" else inner, Status.PLANNED: "[ ]"}.get(status)
         return f"{left}{new or f'{voice.glyph(status)} {voice.word(status)}'}{right}"
     tagged = _TAGGED.fullmatch(inner) if inner[:1] == "<" else None

@@ -25,8 +25,8 @@ from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import (
-    WEAK_WORDS,
     is_status_label,
+    said_weakly,
     status_of_phrase,
 )
 from milepost.vocabulary.titles import CARRIED_OVER
@@ -202,7 +202,7 @@ def _status_words(text: str) -> int:
     if found is None or found[1] != 0:
         return 0
     tail = text[found[2] :].lstrip()
-    if (tail and tail[0] not in ":-–(—,") or text[: found[2]].lower() in WEAK_WORDS:
+    if (tail and tail[0] not in ":-–(—,") or said_weakly(text[: found[2]]):
         return 0
     return found[2]
 

@@ -10,7 +10,7 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status, emoji_at
 
-__all__ = ["cell_status"]
+__all__ = ["CELL_BOXES", "cell_status"]
 
 _CELL_LABEL = lazy_pattern(r"(?i)\s*stat(?:us|e)\s*:\s*")
 # A few words saying where or for whom the status holds, then a colon: "At Sandstorm: ".
@@ -20,7 +20,7 @@ _QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 
 # A task box alone in a Status cell: ticked, done; open, planned.
-_CELL_BOX = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
+CELL_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 
 
 def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
@@ -28,7 +28,7 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     its start, after a ``Status:`` label that repeats the column's ("Status: Planned"), or
     after a few words that qualify it ("At Sandstorm: Not started yet.", where a status
     phrase stands as the whole of what follows); words win."""
-    box = _CELL_BOX.get(inline.text.strip()) if inline.text[-1:] == "]" else None
+    box = CELL_BOXES.get(inline.text.strip()) if inline.text[-1:] == "]" else None
     if box is not None:  # "| M1: Swarm Foundation | Month 3 | [x] |": a task box alone
         return Marker(box, inline.text.strip(), end=len(inline.text))
     label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from milepost.document import Row, Table
 from milepost.extract.heading_words import label_status
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
-from milepost.vocabulary.status_words import WEAK_WORDS
+from milepost.vocabulary.status_words import said_weakly
 
 __all__ = ["check_columns", "checked", "row_check"]
 
@@ -21,7 +21,7 @@ def check_columns(table: Table) -> dict[int, Status]:
     columns: dict[int, Status] = {}
     for index, header in enumerate(table.header()):
         words = header.strip(" *_:").lower()
-        status = label_status(words) if words not in WEAK_WORDS else None  # "Done", "Now"
+        status = label_status(words) if not said_weakly(words) else None  # "Done", "Now"
         if status is not None:
             columns[index] = status
     return columns

@@ -17,8 +17,8 @@ from milepost.extract.markers import Marker
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status_words import (
-    WEAK_WORDS,
     is_status_label,
+    said_weakly,
     status_in_value,
     status_of_phrase,
 )
@@ -85,7 +85,7 @@ def bare_status(text: str) -> int:
     a label: the words, then glyphs, a progress bar or a share at most ("Done ✅ 🟩🟩🟩🟩🟩
     100%", "In Progress ⏳ 83%"); 0 for any other."""
     said = status_of_phrase(text)
-    if said is None or said[1] != 0 or text[: said[2]].lower() in WEAK_WORDS:
+    if said is None or said[1] != 0 or said_weakly(text[: said[2]]):
         return 0
     return said[2] if not any(c.isalpha() for c in text[said[2] :]) else 0
 

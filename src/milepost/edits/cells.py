@@ -12,7 +12,8 @@ from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.cell_markers import CELL_BOXES
 from milepost.extract.item_fields import bare_status
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import STATUS_LABEL, status_of_phrase, status_of_word
+from milepost.vocabulary.status_labels import STATUS_LABEL
+from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
 __all__ = [
     "FIELD_VALUE",

@@ -11,7 +11,8 @@ from milepost.document import Patch
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import pictograph_at
-from milepost.vocabulary.status_words import STATUS_LABEL, status_of_word
+from milepost.vocabulary.status_labels import STATUS_LABEL
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["Edit", "named", "untitled"]
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from milepost.document import InlineSource, read_inline
-from milepost.edits.lines import split_line_ending
-from milepost.edits.style import item_parts
+from milepost.edits.lines import item_parts, split_line_ending
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.model import Item
 from milepost.vocabulary.legend import Legend

@@ -1,11 +1,11 @@
 """A line of a roadmap as its text and its line ending, which every edit keeps; a list
-item's line as its bullet, task box and words; an image icon in it."""
+item's line as its bullet, task box and words; a bold label or an image icon in it."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ICON", "LIST_ITEM", "split_line_ending"]
+__all__ = ["ICON", "LABEL", "LIST_ITEM", "item_parts", "split_line_ending"]
 
 # A list item's first line (its line ending split off): its indentation, quote markers and
 # bullet (``lead``), its task box, its words (``rest``).
@@ -16,6 +16,11 @@ LIST_ITEM = re.compile(
     re.DOTALL,
 )
 
+# A bold or italic label: "**Done:**", "*DONE:*", "_In progress_:".
+LABEL = re.compile(
+    r"^(?P<open>\*\*|__|[*_])(?P<word>[^*_\s][^*_\n]*?)(?P<colon_in>:?)(?P<close>(?P=open))"
+    r"(?P<colon_out>:?)"
+)
 # An image, as an icon that says an item's status is written: "![In Progress](media/p.png
 # "In Progress icon")" (its alternative text, ``alt``, is the status).
 ICON = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\([^()\n]*\)")
@@ -25,3 +30,10 @@ def split_line_ending(line: str) -> tuple[str, str]:
     """``("text", "\\r\\n")`` from ``"text\\r\\n"``."""
     body = line.rstrip("\r\n")
     return body, line[len(body) :]
+
+
+def item_parts(body: str) -> tuple[str, str, str] | None:
+    """A list item's line (without its ending) as its bullet (with indentation and quote
+    markers), its box (``"[ ] "``, else empty) and the rest; None for a line that is none."""
+    match = LIST_ITEM.match(body)
+    return None if match is None else (match["lead"], match["box"] or "", match["rest"])

@@ -11,14 +11,14 @@ from typing import TypeVar
 from milepost.document import Patch
 from milepost.edits.edit import Edit, named
 from milepost.edits.lines import split_line_ending
+from milepost.edits.notes import before_owners
 from milepost.edits.restatus import set_status, voice_of
 from milepost.edits.status_field import set_status_field
-from milepost.edits.style import before_owners
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import is_status_label
+from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.titles import has_words
 
 __all__ = ["candidates", "metric", "request"]

@@ -10,9 +10,9 @@ from milepost.document import Patch, Section
 from milepost.edits.edit import Edit
 from milepost.edits.lines import split_line_ending
 from milepost.edits.milestones import milestone_lines
+from milepost.edits.notes import carried_over, without_carried_note
 from milepost.edits.placement import insert_under, month_slot, section_of
 from milepost.edits.review import review
-from milepost.edits.style import carried_over, without_carried_note
 from milepost.errors import UsageError
 from milepost.model import Roadmap, title_key, work_items
 from milepost.vocabulary.dates import add_months, month_title

@@ -14,10 +14,11 @@ from milepost.edits.lines import split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract.check_columns import check_columns, checked
-from milepost.extract.table_rows import said_cells, title_cell
+from milepost.extract.table_columns import title_cell
+from milepost.extract.table_rows import said_cells
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import Status, emoji_written
-from milepost.vocabulary.status_words import status_column
+from milepost.vocabulary.status_labels import status_column
 
 __all__ = ["new_row", "restatus_row"]
 

@@ -9,10 +9,10 @@ from datetime import date
 from milepost.document import Patch
 from milepost.edits.edit import Edit, named, untitled
 from milepost.edits.milestones import milestone_lines
+from milepost.edits.notes import without_carried_note
 from milepost.edits.placement import insert_under, section_of
 from milepost.edits.readback import read_milestone
 from milepost.edits.restatus import set_status
-from milepost.edits.style import without_carried_note
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.dates import month_title

@@ -12,9 +12,10 @@ import re
 
 from milepost.document import read_inline
 from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
-from milepost.edits.lines import LIST_ITEM, split_line_ending
+from milepost.edits.lines import LABEL, LIST_ITEM, split_line_ending
 from milepost.edits.marks import box_for, icon_end, icon_for, legend_box
 from milepost.edits.name_status import set_name_status
+from milepost.edits.notes import before_owners
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
@@ -22,22 +23,12 @@ from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.trailing_tags import trailing_tag
-from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
+from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import (
-    is_status_label,
-    said_weakly,
-    status_of_phrase,
-)
-from milepost.vocabulary.titles import CARRIED_OVER
+from milepost.vocabulary.status_labels import is_status_label
+from milepost.vocabulary.status_words import said_weakly, status_of_phrase
 
-__all__ = [
-    "before_owners",
-    "carried_over",
-    "item_parts",
-    "restatus_line",
-    "without_carried_note",
-]
+__all__ = ["restatus_line"]
 
 _TAGS = {
     Status.IN_PROGRESS: "in progress",
@@ -45,52 +36,7 @@ _TAGS = {
     Status.DROPPED: "dropped",
     Status.FUTURE: "future",
 }
-# A bold or italic label: "**Done:**", "*DONE:*", "_In progress_:".
-_LABEL = re.compile(
-    r"^(?P<open>\*\*|__|[*_])(?P<word>[^*_\s][^*_\n]*?)(?P<colon_in>:?)(?P<close>(?P=open))"
-    r"(?P<colon_out>:?)"
-)
-_OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
 _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)
-
-
-def item_parts(body: str) -> tuple[str, str, str] | None:
-    """A list item's line (without its ending) as its bullet (with indentation and quote
-    markers), its box (``"[ ] "``, else empty) and the rest; None for a line that is none."""
-    match = LIST_ITEM.match(body)
-    return None if match is None else (match["lead"], match["box"] or "", match["rest"])
-
-
-def before_owners(text: str, note: str) -> str:
-    """``text`` with ``note`` inserted before its trailing ``@owners`` (else at its end), as
-    people write "(waiting on #412) @gwen"."""
-    owners = _OWNERS.search(text)
-    at = owners.start() if owners else len(text)
-    return f"{text[:at]}{note}{text[at:]}"
-
-
-def carried_over(text: str, month: str, legend: Legend = NO_LEGEND) -> str:
-    """``text`` (a list item's line) noted as carried over from ``month``, before a status tag
-    that ends it ("Search (carried over from November 2026) (in progress) @kim": after it,
-    the note would end the item in the tag's place), else before its owners; after the value
-    of a leading ``**Status:**`` label, as a reason goes. A second carry-over extends the note
-    ("(carried over from October, November 2026)") instead of adding another."""
-    found = CARRIED_OVER.search(text)
-    if found is None:
-        note = f" (carried over from {month})"
-        parts = item_parts(text)
-        lead, rest = (parts[0] + parts[1], parts[2]) if parts else ("", text)
-        label = _LABEL.match(rest)
-        if label is not None and is_status_label(label["word"]):
-            return lead + before_owners(rest, note)
-        return lead + (before_tag(rest, note, legend) or before_owners(rest, note))
-    months = f"{found['months']}, {month}"
-    return f"{text[: found.start()]}(carried over from {months}){text[found.end() :]}"
-
-
-def without_carried_note(title: str) -> str:
-    """A title without its "(carried over from ...)" note: what shipped is the work itself."""
-    return " ".join(CARRIED_OVER.sub(" ", title).split())
 
 
 def _rewrite_rest(
@@ -121,7 +67,7 @@ def _rewrite_rest(
         head, text = voice.glyph(status, emoji[0]), emoji[1]
     body = text.lstrip(" \t")
     gap = text[: len(text) - len(body)]
-    label = _LABEL.match(body)
+    label = LABEL.match(body)
     if label is not None and is_status_label(label["word"]):
         # "- **Status:** ✅ Completed in v0.1.5": the value after the field is the marker.
         value = body[label.end() :]

@@ -11,7 +11,8 @@ from milepost.document import Block, Document, ListItem, Table, descendants
 from milepost.extract.heading_markers import code_status
 from milepost.extract.heading_words import label_status
 from milepost.extract.markers import item_marker
-from milepost.extract.table_rows import row_badge, struck_title
+from milepost.extract.table_columns import struck_title
+from milepost.extract.table_rows import row_badge
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status

@@ -16,12 +16,8 @@ from milepost.extract.cell_markers import cell_status
 from milepost.extract.markers import Marker
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period, read_period
-from milepost.vocabulary.status_words import (
-    is_status_label,
-    said_weakly,
-    status_in_value,
-    status_of_phrase,
-)
+from milepost.vocabulary.status_labels import is_status_label
+from milepost.vocabulary.status_words import said_weakly, status_in_value, status_of_phrase
 
 __all__ = ["Fields", "bare_status", "is_field", "item_fields"]
 

@@ -14,7 +14,7 @@ from milepost.extract.legend_meanings import meaning_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import glyph_key
 from milepost.vocabulary.status import emoji_at, pictograph_at
-from milepost.vocabulary.status_words import is_status_header
+from milepost.vocabulary.status_labels import is_status_header
 
 __all__ = [
     "GLYPH_SEPARATOR",

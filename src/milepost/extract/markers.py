@@ -21,12 +21,8 @@ from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
-from milepost.vocabulary.status_words import (
-    WEAK_WORDS,
-    is_status_label,
-    status_of_phrase,
-    status_of_word,
-)
+from milepost.vocabulary.status_labels import is_status_label
+from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase, status_of_word
 
 __all__ = [
     "Marker",

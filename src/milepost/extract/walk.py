@@ -11,7 +11,6 @@ through (and other ways of writing statuses it holds to throughout) by :mod:`.co
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -28,33 +27,21 @@ from milepost.document import (
     Table,
     descendants,
 )
-from milepost.extract.cell_markers import cell_status
 from milepost.extract.conventions import codes_statuses, cross_drops, strikes_done
 from milepost.extract.heading_markers import heading_marker
-from milepost.extract.heading_periods import heading_period, label_period
-from milepost.extract.heading_words import dates_only, label_status
+from milepost.extract.heading_periods import heading_period
+from milepost.extract.heading_words import dates_only
 from milepost.extract.item_fields import is_field, item_fields
+from milepost.extract.labels import criteria_heading, list_context, status_field
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
-from milepost.lazy import lazy_pattern
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import Status, emoji_at
-from milepost.vocabulary.status_words import is_status_label, status_of_word
+from milepost.vocabulary.status import Status
 
 __all__ = ["Walk", "walk"]
-
-_CRITERIA = re.compile(
-    r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
-    r"definition of done|exit criteria|goals?|deliverables?|(?:complete|completed|done) when"
-    r"|verify)\b"
-)
-_CRITERIA_HEADING = lazy_pattern(
-    r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
-    r"definition of done|exit criteria|(?:complete|completed|done) when)\b"
-)
 
 
 def walk(
@@ -108,10 +95,10 @@ def _walk_section(
             if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
-                marker, source = _status_field(section.blocks[0].inline, ctx.legend), "field"
+                marker, source = status_field(section.blocks[0].inline, ctx.legend), "field"
             if marker is None and ctx.strike_done and heading.inline.is_struck():
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
-            criteria = _criteria_heading(title)
+            criteria = criteria_heading(title)
             if marker is None and scope is None and dates_only(title, period):
                 scope = ctx.scope  # "## 🚧 In Progress" over "### Q2 2026": still in progress
         heading_status = marker.status if marker is not None else None
@@ -151,22 +138,12 @@ def _open_tasks(section: Section, marker: Marker) -> bool:
     return False
 
 
-def _criteria_heading(title: str) -> bool:
-    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect")."""
-    if title.isascii():  # the pattern's key words, looked for first (a search is dearer)
-        lower = title.lower()
-        words = ("criteria", "expect", "outcome", "definition", "when")
-        if not any(word in lower for word in words):
-            return False
-    return _CRITERIA_HEADING.search(title) is not None
-
-
 def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int) -> None:
     # The paragraph that may label the next list: read only when a list does follow it.
     above: Paragraph | None = None
     for block in blocks:
         if isinstance(block, ListBlock):
-            inner = _labelled(above, ctx)
+            inner = list_context(above, ctx)
             entries = out.entries.get(id(block)) if depth == 0 else None
             if entries is None:  # a list finding the legend did not judge (in a quote, nested)
                 title = ctx.section[-1] if ctx.section and depth == 0 else ""
@@ -188,71 +165,6 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             above = block
         elif not isinstance(block, Heading):
             above = None
-
-
-def _labelled(above: Paragraph | None, ctx: WalkContext) -> WalkContext:
-    """The context of a list under the paragraph ``above`` it: the status or
-    criteria its label says ("**In Progress:**", "**Success Criteria:**"), the period
-    ("**raylib 7.0**" dates it, as a heading would)."""
-    if above is None:
-        return ctx
-    inner = ctx
-    label = _label(above.inline, ctx.lines[above.end - 1] if ctx.lines else "")
-    if label is not None:
-        scope, criteria = label
-        inner = ctx._replace(scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
-    when = label_period(above.inline, ctx.anchor)
-    return inner if when is None else inner._replace(period=when)
-
-
-def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
-    """A paragraph introducing the next list: a status label or a criteria label.
-
-    A criteria label is judged on the paragraph's last line ("**Success Criteria:**" right
-    above the list), a status label on the whole (short) paragraph.
-    """
-    text = inline.text.strip()
-    last = last_line.strip().rstrip(" *_")
-    criteria = last.endswith(":") and len(last) < 60 and _CRITERIA.search(last) is not None
-    if not text or len(text) > 80:
-        return (None, True) if criteria else None
-    status = label_status(text.rstrip(":* "))
-    if status is None and ":" in text:
-        status = _said_after_label(text)
-    if status is None:
-        found = emoji_at(text)
-        if found is not None and len(text) < 40:
-            glyph_status = _EMOJI_LABEL.get(found[0])
-            rest = text[found[1] :].strip(" *:_")
-            if glyph_status is not None and status_of_word(rest) is None:
-                status = glyph_status
-    if status is None and not criteria:
-        return None
-    return status, criteria
-
-
-def _said_after_label(text: str) -> Status | None:
-    """The status a list's label states after its colon, alone ("**Remaining Tasks (Week
-    2):** 🔄 IN PROGRESS"): the list's open boxes are that far along."""
-    head, _, tail = text.rpartition(":")
-    value = tail.strip(" *_")
-    if not head.strip(" *_") or not value:
-        return None
-    found = cell_status(Inline(value))
-    return found.status if found is not None and found.end >= len(value) else None
-
-
-_EMOJI_LABEL = {"💡": Status.FUTURE, "🔮": Status.FUTURE}
-
-
-def _status_field(inline: Inline, legend: Legend) -> Marker | None:
-    text = inline.text.lstrip()
-    if not text.lower().startswith("status"):
-        return None
-    head, _, rest = text.partition(":")
-    if not is_status_label(head) or not rest.strip():  # "**Status:**", "**Status/ETA:**"
-        return None
-    return cell_status(Inline(rest.strip(" *")), legend)
 
 
 def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None:

@@ -17,7 +17,7 @@ from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, pictograph_at
-from milepost.vocabulary.status_words import STATUS_LABEL
+from milepost.vocabulary.status_labels import STATUS_LABEL
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = ["Walk", "WalkContext", "first_line", "make_item"]

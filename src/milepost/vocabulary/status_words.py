@@ -12,21 +12,13 @@ import re
 from functools import lru_cache
 
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.foreign_words import (
-    FOREIGN_STATUS_HEADERS,
-    FOREIGN_WEAK_WORDS,
-    FOREIGN_WORDS,
-)
+from milepost.vocabulary.foreign_words import FOREIGN_WEAK_WORDS, FOREIGN_WORDS
 from milepost.vocabulary.status import Status
 
 __all__ = [
     "PARTLY_DONE",
-    "STATUS_LABEL",
     "WEAK_WORDS",
-    "is_status_header",
-    "is_status_label",
     "said_weakly",
-    "status_column",
     "status_in_value",
     "status_of_phrase",
     "status_of_word",
@@ -310,63 +302,7 @@ def status_in_value(value: str) -> tuple[Status, int, int] | None:
     return None
 
 
-# The label of a Status field, alone or joined to another field's name: "Status", "State",
-# "Status/Target", "Status / ETA", "Status & Target", "Status and ETA" (a pattern, to put in
-# the patterns that find a field; "Status Report" is no Status label).
-STATUS_LABEL = r"stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
-_STATUS_LABEL = lazy_pattern(rf"(?i){STATUS_LABEL}")
-
-
 def said_weakly(word: str) -> bool:
     """Whether ``word`` is a status only where a status is expected (a cell, a label, a
     tag): a word that may name work too ("Testing", "Research", "Open")."""
     return " ".join(word.strip(" :*_.!").lower().split()) in WEAK_WORDS
-
-
-def is_status_label(label: str) -> bool:
-    """Whether ``label`` (a bold label's words, its colon and markup or not) names a Status
-    field: "Status", "State", "Status/Target", "Status & ETA"."""
-    words = label.strip(" *_:")
-    return words[:4].lower() == "stat" and _STATUS_LABEL.fullmatch(words) is not None
-
-
-def is_status_header(header: str) -> bool:
-    """Whether a table column's header names its Status column: "Status", "State", a Status
-    label ("Status/Target"), or words ending in "Status" ("Current Status", "End of Sprint
-    Status") or the state of the work ("Working State", "Current State"); not "End State",
-    "Empty State" or "Status Notes", which describe."""
-    words = header.lower().strip(" *_:").split()
-    return bool(words) and (
-        words[-1] == "status"
-        or (words[-1] == "state" and len(words) == 2 and words[0] in _STATE_OF_WORK)
-        or words[0] in FOREIGN_STATUS_HEADERS
-        or " ".join(words) in FOREIGN_STATUS_HEADERS  # "Trạng thái"
-        or is_status_label(header)
-    )
-
-
-def status_column(headers: list[str]) -> int | None:
-    """Which of a table's column headers names its Status column: the first that
-    :func:`is_status_header` takes, else a Progress column ("| Progress |", "| Current
-    Progress |"; not "| In Progress |", a status over checks), which says the status in
-    words where it does not in a percentage."""
-    found = next((i for i, h in enumerate(headers) if is_status_header(h)), None)
-    if found is None:
-        found = next(
-            (i for i, h in enumerate(headers) if _names_progress(h.lower().strip(" *_:"))),
-            None,
-        )
-    return found
-
-
-def _names_progress(header: str) -> bool:
-    """Whether a header names a Progress column ("Progress", "Current Progress"), not a
-    column of checks headed by a status ("In Progress")."""
-    return header.endswith("progress") and status_of_word(header) is None
-
-
-# Words before "State" in a header that name the state of the work ("Working State"), not a
-# target ("End State") or a screen's ("Empty State", "Error State").
-_STATE_OF_WORK = frozenset(
-    {"working", "current", "implementation", "development", "project", "feature", "work"}
-)

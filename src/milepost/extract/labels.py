@@ -1,0 +1,107 @@
+"""What the words that introduce a list or a section say of it: a status label above a
+list ("**In Progress:**", "**Remaining Tasks:** 🔄 IN PROGRESS"), a criteria label or
+heading ("**Success Criteria:**", "## What to Expect") and a section's opening Status field
+("**Status:** Done")."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.document import Inline, Paragraph
+from milepost.extract.cell_markers import cell_status
+from milepost.extract.heading_periods import label_period
+from milepost.extract.heading_words import label_status
+from milepost.extract.markers import Marker
+from milepost.extract.walk_items import WalkContext
+from milepost.lazy import lazy_pattern
+from milepost.vocabulary.legend import Legend
+from milepost.vocabulary.status import Status, emoji_at
+from milepost.vocabulary.status_labels import is_status_label
+from milepost.vocabulary.status_words import status_of_word
+
+__all__ = ["criteria_heading", "list_context", "status_field"]
+
+_CRITERIA = re.compile(
+    r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
+    r"definition of done|exit criteria|goals?|deliverables?|(?:complete|completed|done) when"
+    r"|verify)\b"
+)
+_CRITERIA_HEADING = lazy_pattern(
+    r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
+    r"definition of done|exit criteria|(?:complete|completed|done) when)\b"
+)
+
+
+def list_context(above: Paragraph | None, ctx: WalkContext) -> WalkContext:
+    """The context of a list under the paragraph ``above`` it: the status or
+    criteria its label says ("**In Progress:**", "**Success Criteria:**"), the period
+    ("**raylib 7.0**" dates it, as a heading would)."""
+    if above is None:
+        return ctx
+    inner = ctx
+    label = _label(above.inline, ctx.lines[above.end - 1] if ctx.lines else "")
+    if label is not None:
+        scope, criteria = label
+        inner = ctx._replace(scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
+    when = label_period(above.inline, ctx.anchor)
+    return inner if when is None else inner._replace(period=when)
+
+
+def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
+    """A paragraph introducing the next list: a status label or a criteria label.
+
+    A criteria label is judged on the paragraph's last line ("**Success Criteria:**" right
+    above the list), a status label on the whole (short) paragraph.
+    """
+    text = inline.text.strip()
+    last = last_line.strip().rstrip(" *_")
+    criteria = last.endswith(":") and len(last) < 60 and _CRITERIA.search(last) is not None
+    if not text or len(text) > 80:
+        return (None, True) if criteria else None
+    status = label_status(text.rstrip(":* "))
+    if status is None and ":" in text:
+        status = _said_after_label(text)
+    if status is None:
+        found = emoji_at(text)
+        if found is not None and len(text) < 40:
+            glyph_status = _EMOJI_LABEL.get(found[0])
+            rest = text[found[1] :].strip(" *:_")
+            if glyph_status is not None and status_of_word(rest) is None:
+                status = glyph_status
+    if status is None and not criteria:
+        return None
+    return status, criteria
+
+
+def _said_after_label(text: str) -> Status | None:
+    """The status a list's label states after its colon, alone ("**Remaining Tasks (Week
+    2):** 🔄 IN PROGRESS"): the list's open boxes are that far along."""
+    head, _, tail = text.rpartition(":")
+    value = tail.strip(" *_")
+    if not head.strip(" *_") or not value:
+        return None
+    found = cell_status(Inline(value))
+    return found.status if found is not None and found.end >= len(value) else None
+
+
+_EMOJI_LABEL = {"💡": Status.FUTURE, "🔮": Status.FUTURE}
+
+
+def status_field(inline: Inline, legend: Legend) -> Marker | None:
+    text = inline.text.lstrip()
+    if not text.lower().startswith("status"):
+        return None
+    head, _, rest = text.partition(":")
+    if not is_status_label(head) or not rest.strip():  # "**Status:**", "**Status/ETA:**"
+        return None
+    return cell_status(Inline(rest.strip(" *")), legend)
+
+
+def criteria_heading(title: str) -> bool:
+    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect")."""
+    if title.isascii():  # the pattern's key words, looked for first (a search is dearer)
+        lower = title.lower()
+        words = ("criteria", "expect", "outcome", "definition", "when")
+        if not any(word in lower for word in words):
+            return False
+    return _CRITERIA_HEADING.search(title) is not None

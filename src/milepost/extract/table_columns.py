@@ -1,0 +1,157 @@
+"""What a table's header and cells say of its layout: the Status column, the columns that
+say when and those that name the work, which cell names a row's work, and whether the table
+is a legend ("| Status | Meaning |") rather than work. Reading the rows is
+:mod:`.table_rows`'s."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from milepost.document import Row, Table
+from milepost.extract.cell_markers import cell_status
+from milepost.extract.check_columns import check_columns
+from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_labels import is_status_header, status_column
+
+__all__ = [
+    "Columns",
+    "filled_cells",
+    "is_legend_table",
+    "named_cell",
+    "read_columns",
+    "struck_title",
+    "title_cell",
+]
+
+# What a legend table says of each status in the column beside it ("| Status | Meaning |").
+_MEANING_HEADERS = frozenset({"meaning", "means", "definition", "explanation", "legend"})
+# Columns that say when, most specific first: a Target or ETA beats a Release or Version.
+_WHEN_HEADERS = (
+    "target date",
+    "target",
+    "eta",
+    "due",
+    "date",
+    "when",
+    "timeline",
+    "quarter",
+    "month",
+    "period",
+    "planned for",
+    "milestone date",
+    "release",
+    "rel",
+    "version",
+)
+# Columns that name the work, by how closely: a row's title comes from the first it fills.
+# The work itself (Feature, Task, ...) before what groups it (Theme, Epic, Goal), and a
+# description only where the row names its work in no other ("| Epic | Feature |": the
+# feature; "| Theme | Description |": the theme, the description on a row without one;
+# "| Phase | Focus |": the focus, "Phase 1" naming no work; "| Status | Command |
+# Description |": the command).
+_TITLE_RANKS = {
+    **dict.fromkeys(("feature", "features", "item", "items", "task", "tasks", "title"), 0),
+    **dict.fromkeys(("name", "deliverable", "deliverables", "milestone", "milestones"), 0),
+    **dict.fromkeys(("request", "requests", "command", "commands"), 0),
+    **dict.fromkeys(("theme", "themes", "epic", "epics", "goal", "goals", "focus"), 1),
+    **dict.fromkeys(("description", "descriptions", "details", "summary"), 2),
+}
+
+
+class Columns(NamedTuple):
+    """What a table's header says of its columns."""
+
+    status: int | None  # the Status (or State) column
+    when: list[int]  # the columns that say when, most specific first
+    titles: list[int]  # the columns that name the work, most closely first
+    header_size: int
+    checks: dict[int, Status]  # where there is no Status column: those headed by a status
+    progress: bool = False  # the Status column is a Progress column: notes as often as not
+
+    @property
+    def not_titles(self) -> set[int | None]:
+        """What never names the work: the columns that say when, and the status."""
+        return {*self.when, self.status, *self.checks}
+
+
+def read_columns(table: Table) -> Columns:
+    header = [h.lower().strip(" *:") for h in table.header()]
+    status = status_column(header)
+    return Columns(
+        status,
+        sorted(
+            (i for i, h in enumerate(header) if h in _WHEN_HEADERS),
+            key=lambda i: _WHEN_HEADERS.index(header[i]),
+        ),
+        sorted(
+            (i for i, h in enumerate(header) if _title_rank(h) >= 0),
+            key=lambda i: (_title_rank(header[i]), i),
+        ),
+        len(header),
+        check_columns(table) if status is None else {},
+        status is not None and not is_status_header(header[status]),
+    )
+
+
+def _title_rank(header: str) -> int:
+    """How closely a column names the work (see ``_TITLE_RANKS``): by its header, or as a
+    name does where the header ends in one ("Feature Name", "Task Title"); -1 for none."""
+    rank = _TITLE_RANKS.get(header)
+    if rank is None and header.endswith((" name", " title")):
+        rank = 0
+    return -1 if rank is None else rank
+
+
+def is_legend_table(table: Table, legend: Legend = NO_LEGEND) -> bool:
+    """A table whose Status column, first, lists the statuses and whose other columns say
+    what each means ("| Status | Meaning |"; "| Status | Description |" where no status is
+    written twice, though two may say the same: "Implemented" and "Complete" both done): its
+    rows are no items. A Status column first beside the work it marks
+    ("| Status | Command |", "| Status | Description |" repeating ✅) is a Status column."""
+    header = [h.lower().strip(" *:") for h in table.header()]
+    if len(header) < 2 or not is_status_header(header[0]):
+        return False
+    others = set(header[1:])
+    if others <= _MEANING_HEADERS:
+        return True
+    if not others <= _MEANING_HEADERS | {"description", "descriptions"}:
+        return False
+    listed = [
+        " ".join(row.cells[0].inline.text.replace("\ufe0f", "").lower().split())
+        for row in table.rows
+        if row.cells and cell_status(row.cells[0].inline, legend) is not None
+    ]
+    return len(set(listed)) == len(listed)
+
+
+def title_cell(table: Table, row: Row) -> int:
+    """The index of the cell that names the work of ``row`` (a row of ``table``)."""
+    return named_cell(row, filled_cells(row), read_columns(table))
+
+
+def filled_cells(row: Row) -> list[int]:
+    """The indexes of the row's cells that hold text."""
+    return [i for i, c in enumerate(row.cells) if c.inline.text.strip()]
+
+
+def named_cell(row: Row, filled: list[int], columns: Columns) -> int:
+    """The first filled cell of the columns that name the work, else the first filled cell
+    with words beside what says when ("45%" names nothing), else the first filled cell."""
+    named = next((i for i in columns.titles if i in filled), None)
+    if named is not None:
+        return named
+    not_titles = columns.not_titles
+    return next(
+        (i for i in filled if i not in not_titles and _has_words(row.cells[i].inline.text)),
+        filled[0] if filled else 0,
+    )
+
+
+def struck_title(table: Table, row: Row) -> bool:
+    """Whether the cell that names the row's work is struck through whole."""
+    return row.cells[title_cell(table, row)].inline.is_struck() if row.cells else False
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalpha() for char in text)

@@ -546,3 +546,20 @@ def test_a_heading_of_two_statuses_or_of_a_status_and_components_is_no_deliverab
         ("Pipelines", "planned"),
         ("Docs", "planned"),
     ]
+
+
+def test_a_status_field_after_a_goal_gives_its_section_the_status() -> None:
+    """MicroEngine opens each phase with "**Goal:** ..." and then "**Status:** ✅ Complete":
+    the field was read only where it opened the section, so the finished phase's acceptance
+    criteria (✅ bullets) were taken for targets."""
+    text = (
+        "# T\n\n## Phase 0 — Foundations\n\n**Goal:** Lay the ground.\n\n"
+        "**Status:** ✅ Complete\n\n### Acceptance Criteria\n\n- ✅ Runs alone\n\n"
+        "## Phase 4 — Freeze\n\n**Goal:** Freeze.\n\n**Status:** Planned\n\n"
+        "### Acceptance Criteria\n\n- ✅ API frozen\n"
+    )
+    assert statuses(text) == [
+        ("Phase 0 — Foundations", "done"),
+        ("Runs alone", "done"),
+        ("Phase 4 — Freeze", "planned"),
+    ]

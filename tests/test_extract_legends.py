@@ -388,3 +388,26 @@ def test_edits_write_the_legends_box_for_its_status(
     path.write_text(BOXES, encoding="utf-8")
     api.edit(path, operation, item=item, today=dt.date(2026, 11, 25))
     assert path.read_text(encoding="utf-8") == BOXES.replace(before, after, 1)
+
+
+def test_a_legend_table_of_status_glyph_and_description_defines_the_glyphs() -> None:
+    """drivly's legend "| Status | Emoji | Description |" keys 📅 as Planned: its rows are no
+    items, and "## 📅 0.4.0" is a planned release."""
+    text = (
+        "# T\n\n| Status | Emoji | Description |\n|---|---|---|\n"
+        "| Idea | 💡 | Early concept |\n| Planned | 📅 | Planned and scheduled |\n"
+        "| In Progress | 🏗️ | Being built |\n| Released | ✅ | Out |\n\n"
+        "## 🏗️ 0.3.0\n\n- 🏗️ Evals\n\n## 📅 0.4.0\n"
+    )
+    roadmap = milepost.loads(text)
+    assert roadmap.legend.glyph("📅") is Status.PLANNED
+    assert [(i.title, i.status) for i in roadmap.items if i.status] == [
+        ("0.3.0", Status.IN_PROGRESS),
+        ("Evals", Status.IN_PROGRESS),
+        ("0.4.0", Status.PLANNED),
+    ]
+
+
+def test_a_table_of_work_with_an_icon_column_is_no_legend() -> None:
+    text = "# T\n\n| Feature | Status | Icon |\n|---|---|---|\n| Search | Done | ✅ |\n"
+    assert [(i.title, i.status) for i in milepost.loads(text).items] == [("Search", Status.DONE)]

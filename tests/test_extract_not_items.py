@@ -1,4 +1,5 @@
-"""What is no item, whatever marker it holds (LABELS.md rule 4): a table of contents."""
+"""What is no item, whatever marker it holds (LABELS.md rule 4): a table of contents, a list
+whose glyphs decorate it, a heading a calendar dates."""
 
 from __future__ import annotations
 
@@ -36,3 +37,27 @@ def test_an_item_that_links_to_its_section_is_still_an_item() -> None:
         ("Search", "in_progress", 6),
         ("Export", "done", 7),
     ]
+
+
+def test_a_status_glyph_among_glyphs_that_decorate_a_list_says_nothing() -> None:
+    """anysecret's README lists its problems "- 📝 Boilerplate", "- 🚨 Migration nightmares",
+    "- 🔄 Different APIs": 🔄 among them was read as work in progress. A repeated mark ("㉔"
+    leading many items) is the document's own, and decorates nothing."""
+    text = (
+        "# T\n\n### The Problem\n\n- 🔄 **Different APIs** - AWS vs GCP\n"
+        "- 📝 **Boilerplate** - the same logic\n- 🚨 **Migrations** - lock-in\n"
+        "- 🔀 **Mixed configurations** - scattered\n"
+        "- 🏗️ **Months of work** - your own layer\n\n## Roadmap\n\n- ㉔ Backups\n"
+        "- ㉔ Sharding\n- ㉓ 🚧 Log store\n- ✅ Tiering\n"
+    )
+    assert statuses(text) == [("Log store", "in_progress", 15), ("Tiering", "done", 16)]
+
+
+def test_a_calendar_plans_an_item_and_dates_a_heading() -> None:
+    """📅 leads planned work ("- 📅 GraphQL API"); "## 📅 Release Milestones" or "## 📅
+    发布时间表" titles the part of the document that says when, no deliverable."""
+    text = (
+        "# T\n\n## 📅 Release Milestones\n\n- 📅 GraphQL API\n\n## 📅 发布时间表\n\n"
+        "## 📋 Timeline Estimate\n\nSoon.\n"
+    )
+    assert statuses(text) == [("GraphQL API", "planned", 5)]

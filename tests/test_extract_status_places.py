@@ -263,7 +263,8 @@ def test_an_edit_replaces_a_bracketed_status_opening_an_item(tmp_path: Path) -> 
         ("### Alpha 3 - Completed 2024-01-14\n\nGoals.\n", [("Alpha 3", "done")]),
         ("### Search - Shipped Jan 14, 2024\n\nGoals.\n", [("Search", "done")]),
         ("- Alpha 3 - Completed 2024-01-14\n", [("Alpha 3", "done")]),
-        ("### Q3 2024 - Done\n\n- Sync\n", []),  # a time, no deliverable
+        # a time, no deliverable: a status heading over the work it dates
+        ("### Q3 2024 - Done\n\n- Sync\n", [("Sync", "done")]),
         ("### Alpha 3 - Done right\n\nGoals.\n", []),  # prose after the dash
     ],
 )

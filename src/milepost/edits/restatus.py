@@ -169,6 +169,8 @@ def set_status(
         new = bare if bare is not None else restatus_field(lines[first], status, voice)
     elif _crossed_off(item):
         new = _restatus_crossed_off(roadmap, item, status, reason, voice)
+    elif item.status is status and item.status_from == "marker" and reason is None:
+        new = lines[first]  # said so already, by its own marker: nothing to change
     else:
         try:
             new = restatus_line(lines[first], status, reason=reason, voice=voice)

@@ -1,7 +1,8 @@
 """The status tags after an item's words (``Export (planned)``, ``Search [WIP]``, ``Sync -
-done``), as an edit leaves them: a tag that is a status word and no more is set in place, in
-the document's words and in the case it was written in ("(planned)" → "(in progress)"); any
-other tag the new status undoes ("- shipped in v2.1") is taken away, markup and all.
+done``, ``Sync 🚧 IN PROGRESS``), as an edit leaves them: a tag that is a status word and no
+more (a glyph beside it or not) is set in place, in the document's words and in the case it
+was written in ("(planned)" → "(in progress)"); any other tag the new status undoes ("-
+shipped in v2.1") is taken away, markup and all.
 
 Tags are found where the extractor reads them (:func:`~milepost.extract.trailing_tags.
 trailing_tag`, in the text the line reads as, its positions mapped back to the Markdown by
@@ -50,6 +51,11 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
                 f"cannot take away the status tag {said!r}, whose markup holds other words too:"
                 " change the line by hand"
             )
+        if tag.kind == "glyph":  # "Sync 🚧 IN PROGRESS" shipped is "Sync ✅ DONE"
+            start = len(text) - len(text[where[0] :].lstrip(" \t"))
+            new = _reworded(text[start : where[1]], tag.status, status, voice)
+            if new is not None:
+                return text[:start] + new + text[where[1] :], True
         without = text[: where[0]].rstrip(" \t") + text[where[1] :]
         alone = _WORD_TAG.fullmatch(text, where[0], where[1])
         new = _reworded(alone["w"], tag.status, status, voice) if alone is not None else None

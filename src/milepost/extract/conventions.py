@@ -1,24 +1,25 @@
 """How a document writes its statuses throughout, judged once before its items are read:
 whether it strikes its finished work through ("- ~~Search~~", "<del>Search</del>", "##
 ~~CLI~~"), so that a struck item with no other marker reads done; whether it ends headings
-with statuses in code spans; whether a bare ❌ in a Status cell says dropped work."""
+with statuses in code spans; whether a bare ❌ in a Status cell says dropped work. And how a
+list writes its items: whether the glyphs that lead them decorate them (:func:`decorates`)."""
 
 from __future__ import annotations
 
 from itertools import islice
 
-from milepost.document import Block, Document, ListItem, Table, descendants
+from milepost.document import Block, Document, ListBlock, ListItem, Table, descendants
 from milepost.extract.heading_markers import code_status
 from milepost.extract.heading_words import label_status
 from milepost.extract.markers import item_marker
 from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import Legend
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.legend import Legend, glyph_key
+from milepost.vocabulary.status import Status, decorations_end, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["codes_statuses", "cross_drops", "strikes_done"]
+__all__ = ["codes_statuses", "cross_drops", "decorates", "strikes_done"]
 
 # An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
 # items are read for a strikethrough.
@@ -110,3 +111,23 @@ def cross_drops(text: str, legend: Legend) -> bool:
     if "❌" not in text or legend.glyph("❌") is not None:
         return True
     return _CROSS_DROPPED.search(text) is not None
+
+
+def decorates(block: ListBlock, legend: Legend) -> bool:
+    """Whether the glyphs leading a list's items decorate them: more items are led by glyphs
+    of no status than by a status glyph, and those differ ("- 📝 Boilerplate", "- 🚨
+    Migration nightmares", "- 🔄 Different APIs": the 🔄 among them says no status either;
+    one glyph repeated, "⚠️" or "㉔", may be the document's own mark)."""
+    plain: list[str] = []
+    said = 0
+    for item in block.items:
+        text = item.inline.text.lstrip()
+        end = pictograph_at(text) if item.task is None and text else None
+        if end is None:
+            continue
+        after = decorations_end(text)
+        if emoji_at(text, after) is not None or legend.glyph(glyph_key(text[:end])) is not None:
+            said += 1
+        elif after:
+            plain.append(glyph_key(text[:end]))
+    return len(plain) > said and len(set(plain)) >= max(3, len(plain) // 2 + 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
-from milepost.extract.heading_words import label_status, names_a_part, names_work
+from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
 from milepost.extract.markers import (
     Marker,
     bracketed_status,
@@ -15,11 +15,18 @@ from milepost.extract.markers import (
     open_box,
 )
 from milepost.extract.name_tags import ending_glyph
-from milepost.extract.trailing_tags import Tag, bracket_tag, dash_tag, strong_word, trailing_tag
+from milepost.extract.trailing_tags import (
+    Tag,
+    bracket_tag,
+    dash_tag,
+    glyph_tag,
+    strong_word,
+    trailing_tag,
+)
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import Status, decorations_end
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
@@ -70,22 +77,38 @@ def heading_marker(
         lead = lead_word(inline.text, legend)
         if lead is not None:  # "## Future: v1.0 - Plugins": a plan's word and a colon
             return Marker(lead[0], inline.text[: lead[2]].strip(), end=lead[2]), None
-        # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)": a tag
-        # that ends the heading
-        tag = dash_tag(inline.text, legend) or _bracket_end(inline.text, legend)
-        if tag is None or tag.end != len(inline.text.rstrip()) or not tag.start:
+        # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)", "### 1.1
+        # Tool Registry ✅ COMPLETE": a tag that ends the heading (a decoration after it:
+        # "- DONE! 🎉")
+        text = inline.text
+        tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
+        after = text[tag.end :].strip() if tag is not None else ""
+        if tag is None or not tag.start or decorations_end(after) < len(after):
             found = _piped(inline.text, legend) or (_coded(inline, legend) if coded else None)
             return found or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
         if not names_work(name):
-            return None, None
+            # "## Q1 2025 (Completed)": a time and its status, a status heading over the
+            # work it dates
+            return None, tag.status if only_when(name) else None
         return Marker(tag.status, tag.written, tail=tag.start), None
-    if emoji_status is None or word_status is not None:
+    if emoji_status is None or word_status is not None or _dates(written, legend):
         return None, None
     rest = strip_decoration(inline.text[end:])
     if not names_work(rest) or (level <= 2 and names_a_part(rest)):
         return None, None
     return Marker(emoji_status, written, end=end), None
+
+
+# Calendars, which plan an item ("- 📅 GraphQL API") and head the parts that say when.
+_DATING = frozenset({"📅", "🗓", ":date:", ":calendar:", ":spiral_calendar:"})
+
+
+def _dates(written: str, legend: Legend) -> bool:
+    """Whether a heading's leading glyph is a calendar that dates a part of the document ("##
+    📅 Release Schedule"), not a status the document's legend gives it ("## 📅 0.4.0")."""
+    glyph = written.strip("\ufe0f ")
+    return glyph in _DATING and legend.glyph(glyph_key(glyph)) is None
 
 
 # A status word and a colon opening a heading, the deliverable after it: "Future: v1.0".

@@ -13,7 +13,7 @@ from milepost.vocabulary.sections import SectionKind, classify, normalise
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
-__all__ = ["dates_only", "label_status", "names_a_part", "names_work"]
+__all__ = ["dates_only", "label_status", "names_a_part", "names_work", "only_when"]
 
 _GENERIC = frozenset(
     {
@@ -97,7 +97,7 @@ def names_work(name: str) -> bool:
     section of the template ("🎯 Current Focus"), not only a time ("🗓️ November 2026")."""
     if not name or classify(name) is not SectionKind.OTHER:
         return False
-    return not _only_when(name) and not _statuses_only(name)
+    return not only_when(name) and not _statuses_only(name)
 
 
 def _statuses_only(name: str) -> bool:
@@ -137,6 +137,9 @@ _DOCUMENT_PARTS = frozenset(
         "appendix",
         "schedule",
         "timeline",
+        "milestones",
+        "estimate",
+        "estimates",
         "mitigation",
         "risks",
         "metrics",
@@ -163,7 +166,7 @@ _DOCUMENT_PARTS = frozenset(
 )
 
 
-def _only_when(text: str) -> bool:
+def only_when(text: str) -> bool:
     """Whether a heading's words are only a time ("🗓️ November 2026" dates what follows; it
     names no deliverable)."""
     return dates_only(text, read_period(text))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from milepost.document import Inline, Paragraph
+from milepost.document import Block, Inline, Paragraph
 from milepost.extract.cell_markers import cell_status
 from milepost.extract.heading_periods import label_period
 from milepost.extract.heading_words import label_status
@@ -19,7 +19,7 @@ from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["criteria_heading", "list_context", "status_field"]
+__all__ = ["criteria_heading", "list_context", "opening_field"]
 
 _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
@@ -87,7 +87,23 @@ def _said_after_label(text: str) -> Status | None:
 _EMOJI_LABEL = {"💡": Status.FUTURE, "🔮": Status.FUTURE}
 
 
-def status_field(inline: Inline, legend: Legend) -> Marker | None:
+# How many paragraphs may open a section before its Status field: "**Goal:** ...", "**Owner:**".
+_OPENING_FIELDS = 3
+
+
+def opening_field(blocks: list[Block], legend: Legend) -> Marker | None:
+    """The status a section's Status field says, in one of the paragraphs that open it
+    ("**Goal:** Foundations" then "**Status:** ✅ Complete"), before any other block."""
+    for block in blocks[:_OPENING_FIELDS]:
+        if not isinstance(block, Paragraph):
+            return None
+        found = _status_field(block.inline, legend)
+        if found is not None:
+            return found
+    return None
+
+
+def _status_field(inline: Inline, legend: Legend) -> Marker | None:
     text = inline.text.lstrip()
     if not text.lower().startswith("status"):
         return None

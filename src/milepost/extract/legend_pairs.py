@@ -175,6 +175,8 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
     header = [h.lower().strip(" *_:") for h in table.header()]
     if len(header) > 2 and len(table.rows) == 1:
         return _legend_row(table)
+    if len(header) > 2:
+        return _legend_columns(table, header)
     if len(header) != 2 or not table.rows:
         return None
     pairs: list[tuple[str, str]] = []
@@ -199,6 +201,33 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
     if named or all(meaning_status(meaning) is not None for _, meaning in pairs):
         return pairs
     return None
+
+
+# What may stand beside a legend's glyphs and their names: what each means.
+_DESCRIPTIONS = _MEANING_HEADERS | {"description", "descriptions", "details", "explanation"}
+
+
+def _legend_columns(table: Table, header: list[str]) -> list[tuple[str, str]] | None:
+    """A legend of three columns or more: a glyph alone in each row under a glyph header, the
+    status it stands for under a Status header, and what it means beside them (``| Status |
+    Emoji | Description |`` over ``| Planned | 📅 | Planned and scheduled |``); its ``(glyph,
+    status)`` pairs, else None. No column names work, and each status is listed once."""
+    glyphs = next((i for i, h in enumerate(header) if h in _GLYPH_HEADERS), None)
+    names = next((i for i, h in enumerate(header) if is_status_header(h)), None)
+    if glyphs is None or names is None or not table.rows:
+        return None
+    if not set(header) - {header[glyphs], header[names]} <= _DESCRIPTIONS:
+        return None  # "| Feature | Status | Icon |": a roadmap's table
+    pairs: list[tuple[str, str]] = []
+    for row in table.rows:
+        if max(glyphs, names) >= len(row.cells):
+            return None
+        glyph = _lone_glyph(row.cells[glyphs].inline.text.strip())
+        name = row.cells[names].inline.text.strip()
+        if glyph is None or not any(char.isalpha() for char in name):
+            return None
+        pairs.append((glyph, name))
+    return pairs if len({name.lower() for _, name in pairs}) == len(pairs) else None
 
 
 def _legend_row(table: Table) -> list[tuple[str, str]] | None:

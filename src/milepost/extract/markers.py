@@ -22,7 +22,12 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
 from milepost.vocabulary.status_labels import is_status_label
-from milepost.vocabulary.status_words import WEAK_WORDS, status_of_phrase, status_of_word
+from milepost.vocabulary.status_words import (
+    PARTLY_DONE,
+    WEAK_WORDS,
+    status_of_phrase,
+    status_of_word,
+)
 
 __all__ = [
     "Marker",
@@ -234,6 +239,7 @@ def item_marker(
     *,
     scope: Status | None = None,
     criteria: bool = False,
+    decorated: bool = False,
 ) -> Marker | None:
     """The status a list item's own markers give it, or None.
 
@@ -242,11 +248,15 @@ def item_marker(
     over the whole item: ``- [ ] ~~Search~~`` is work crossed off undone, dropped (``- [x]
     ~~Search~~`` is done, and so is struck work where :mod:`.walk` says the document
     strikes finished work; its struck items have no box). In ``criteria`` context (a list
-    of success criteria) a leading ✅ is a bullet style, not a shipped item.
+    of success criteria) a leading ✅ is a bullet style, not a shipped item; in a
+    ``decorated`` list (its items led by glyphs of no status, most of them: "📝", "🚨") any
+    leading glyph is.
     """
     text = inline.text
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
     if criteria and emoji_status is Status.DONE and word_status is None and task is None:
+        emoji_status = None
+    if decorated and word_status is None and task is None:
         emoji_status = None
     if word_status is not None:
         return Marker(word_status, _box(task) + written, end=end)
@@ -263,6 +273,9 @@ def item_marker(
     tag, tail = _said_after(inline, end, legend)
     if task is not None:
         box = _box(task)
+        if task and tag is not None and _partly_done(tag.written):
+            # "[x] ~~Fix tests~~ ⚠️ PARTIALLY COMPLETED": ticked, but only partly done
+            return Marker(Status.IN_PROGRESS, tag.written, end=end, tail=tail)
         if task:
             return Marker(Status.DONE, box + written, end=end, tail=tail)
         if tag is not None:
@@ -297,6 +310,14 @@ def _said_after(inline: Inline, end: int, legend: Legend) -> tuple[Tag | None, i
         return tag, end + tag.start
     tag = name_tag(inline, end, legend)
     return tag, -1 if tag is None else tag.start
+
+
+def _partly_done(written: str) -> bool:
+    """Whether a tag's words say the work is partly done ("⚠️ PARTIALLY COMPLETED")."""
+    return " ".join(_TAG_WORDS.findall(written.lower())) in PARTLY_DONE
+
+
+_TAG_WORDS = lazy_pattern(r"[a-z]+")
 
 
 def _legend_glyph(text: str, legend: Legend) -> bool:

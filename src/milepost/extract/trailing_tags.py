@@ -15,13 +15,14 @@ from typing import NamedTuple
 
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
+from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import said_weakly, status_in_value, status_of_word
 
 __all__ = [
     "Tag",
     "bracket_tag",
     "dash_tag",
+    "glyph_tag",
     "percent_done",
     "status_field",
     "strong_word",
@@ -87,7 +88,8 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     dash = " - " in text or " -- " in text or "–" in text or "—" in text
     dash = dash or " | " in text or " : " in text
     field = ":" in text and "status" in text.lower()
-    if not (paren or square or dash or field):
+    glyph = not text.isascii()
+    if not (paren or square or dash or field or glyph):
         return None
     match = _FIELD.search(text) if field else None
     if match is not None:
@@ -107,6 +109,8 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     tag = bracket_tag(text, legend) if paren or square else None
     if tag is None and dash:
         tag = dash_tag(text, legend)
+    if tag is None and glyph:
+        tag = glyph_tag(text, legend)
     return tag
 
 
@@ -199,6 +203,8 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         rest = text[separator.end() :]
         following = _DASH.search(rest)
         phrase = (rest[: following.start()] if following else rest).rstrip()
+        if not phrase.isascii():
+            phrase = _before_glyphs(phrase)  # "- DONE! 🎉", "- Done ✅": the words say it
         if phrase[:1].isdigit() and (share := percent_done(phrase)) is not None:
             end = separator.end() + len(phrase)  # "- 80% complete"
             return Tag(share, separator.start(), end, text[separator.start() : end].strip(), "dash")
@@ -221,3 +227,44 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
                 status, separator.start(), end, text[separator.start() : end].strip(), "dash"
             )
     return None
+
+
+def _before_glyphs(phrase: str) -> str:
+    """``phrase`` without the glyphs that end it after a blank ("DONE! 🎉" → "DONE!")."""
+    while (at := phrase.rfind(" ") + 1) and pictograph_at(phrase, at) == len(phrase):
+        phrase = phrase[:at].rstrip()
+    return phrase
+
+
+# Arrows lead to a status, they say none: "pending → in_progress → done".
+_ARROWS = frozenset("→⇒➜➔⟶↦")
+
+
+# Status words ending a text after a glyph ("✅ COMPLETE", "🔄 PARTIALLY COMPLETED"), "!" or
+# a stop after them, then a note in brackets or not ("(some legacy tests remain)").
+_GLYPH_WORDS = lazy_pattern(
+    r"(?P<w>[A-Za-z](?:[A-Za-z' -]{0,30}?[A-Za-z])?)(?P<stop>[.!]*)(?:\s*\([^()]{1,60}\))?\s*$"
+)
+
+
+def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
+    """Status words after a glyph that end the item's words, a bracketed note or references
+    after them or not: ``Tool registry ✅ COMPLETE``, ``Fix tests ⚠️ PARTIALLY COMPLETED (some
+    remain)``. The words say the status (the glyph may be a decoration, "⚠️"); words alone
+    at the end are prose ("Get search done"), and so is a glyph that opens the text."""
+    body = text.rstrip()
+    if "#" in body or "@" in body:
+        refs = _REFS_AFTER.search(body)
+        body = body[: refs.start()] if refs is not None else body
+    words = _GLYPH_WORDS.search(body, max(0, len(body) - 120))
+    if words is None:
+        return None
+    status = legend.word(words["w"]) or strong_word(words["w"])
+    before = body[: words.start()].rstrip()
+    at = before.rfind(" ") + 1  # the glyph, with a blank and the item's words before it
+    if status is None or pictograph_at(before, at) != len(before) or before[at] in _ARROWS:
+        return None
+    title = before[:at].rstrip()
+    if not title or title[-1] in _ARROWS or title[-1] in "=:":
+        return None  # "`features/active/` → 🔄 In Progress" maps a folder to a status
+    return Tag(status, at - 1, words.end("stop"), text[at : words.end("stop")], "glyph")

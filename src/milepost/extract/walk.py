@@ -27,12 +27,12 @@ from milepost.document import (
     Table,
     descendants,
 )
-from milepost.extract.conventions import codes_statuses, cross_drops, strikes_done
+from milepost.extract.conventions import codes_statuses, cross_drops, decorates, strikes_done
 from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period
 from milepost.extract.heading_words import dates_only
 from milepost.extract.item_fields import is_field, item_fields
-from milepost.extract.labels import criteria_heading, list_context, status_field
+from milepost.extract.labels import criteria_heading, list_context, opening_field
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.markers import Marker, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
@@ -94,8 +94,8 @@ def _walk_section(
             )
             if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
-            if marker is None and section.blocks and isinstance(section.blocks[0], Paragraph):
-                marker, source = status_field(section.blocks[0].inline, ctx.legend), "field"
+            if marker is None:  # "**Status:** ✅ Complete", after a "**Goal:**" or not
+                marker, source = opening_field(section.blocks, ctx.legend), "field"
             if marker is None and ctx.strike_done and heading.inline.is_struck():
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             criteria = criteria_heading(title)
@@ -144,6 +144,8 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
     for block in blocks:
         if isinstance(block, ListBlock):
             inner = list_context(above, ctx)
+            if (decorated := decorates(block, ctx.legend)) is not inner.decorated:
+                inner = inner._replace(decorated=decorated)
             entries = out.entries.get(id(block)) if depth == 0 else None
             if entries is None:  # a list finding the legend did not judge (in a quote, nested)
                 title = ctx.section[-1] if ctx.section and depth == 0 else ""
@@ -177,9 +179,12 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             _walk_blocks(block.children, ctx, out, depth=depth + 1)
         return
     criteria = ctx.criteria and not ctx.done_context
-    marker = item_marker(inline, block.task, ctx.legend, scope=ctx.scope, criteria=criteria)
+    marker = item_marker(
+        inline, block.task, ctx.legend, scope=ctx.scope, criteria=criteria, decorated=ctx.decorated
+    )
     # A criterion's leading ✅ is how its list is bulleted: no status, and not its title.
-    lead = leading_markers(inline, 0, ctx.legend, lenient=False)[2] if criteria else 0
+    bulleted = criteria or ctx.decorated
+    lead = leading_markers(inline, 0, ctx.legend, lenient=False)[2] if bulleted else 0
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and inline.is_struck():

@@ -81,6 +81,9 @@ class WalkContext(NamedTuple):
     # under an item with a status of its own: its sub-bullets are its details ("- Details:
     # [docs](…)" under "- ✅ Search shipped"), given no status by the heading above
     detail: bool = False
+    # in a list whose items are led by glyphs of no status, most of them ("- 📝 Boilerplate",
+    # "- 🚨 Migration nightmares"): a status glyph among them decorates its item too
+    decorated: bool = False
 
 
 def make_item(

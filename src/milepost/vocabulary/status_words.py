@@ -58,6 +58,8 @@ for _status, _phrases in {
         "done",
         "complete",
         "completed",
+        "fully complete",
+        "fully completed",
         "shipped",
         "released",
         "finished",

@@ -1,0 +1,111 @@
+"""A status glyph and its words ending an item or a heading ("Tool registry ✅ COMPLETE",
+"### 1.1 Tool Metadata (2 days) 🚧 IN PROGRESS"), a dash tag with a decoration after it
+("- DONE! 🎉"), and the edits that set them in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from milepost import api
+from tests.test_extract_status_places import edited, statuses
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- Tool registry ✅ COMPLETE", ("Tool registry", "done")),
+        ("- Graph builder 🚧 IN PROGRESS", ("Graph builder", "in_progress")),
+        ("- Sync 🔄 in progress @kim", ("Sync", "in_progress")),
+        # the words win over the glyph, a decoration or a status glyph
+        ("- Fix tests ⚠️ PARTIALLY COMPLETED (some remain)", ("Fix tests", "in_progress")),
+        ("- ✅ Search 🚧 In progress", ("Search", "in_progress")),
+        # a dash tag with a decoration after it
+        ("- Packaging - DONE! 🎉", ("Packaging", "done")),
+        ("- Packaging - FULLY COMPLETED! 🎉", ("Packaging", "done")),
+    ],
+)
+def test_a_glyph_and_its_words_ending_an_item_say_its_status(
+    line: str, expected: tuple[str, str]
+) -> None:
+    assert statuses(f"# T\n\n## Work\n\n{line}\n") == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Get search done",  # words alone at the end are prose
+        "- Deploy 🚀 Production",  # no status word
+        # an arrow leads to a status ("pending → done → blocked"), it says none
+        "- Status tracking: pending → in_progress → done → blocked",
+        # a folder mapped to a status
+        "- `features/active/` → 🔄 In Progress",
+    ],
+)
+def test_words_after_a_glyph_that_say_no_status_of_the_item_are_none(line: str) -> None:
+    assert statuses(f"# T\n\n## Work\n\n{line}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("## Phase 1: Tool Registry (MVP) ✅ COMPLETE", ("Phase 1: Tool Registry (MVP)", "done")),
+        (
+            "### 1.1 Tool Metadata (2 days) 🚧 IN PROGRESS",
+            ("1.1 Tool Metadata (2 days)", "in_progress"),
+        ),
+        ("### OpenRouter Integration - DONE! 🎉", ("OpenRouter Integration", "done")),
+    ],
+)
+def test_a_glyph_tag_ending_a_heading_makes_it_a_deliverable(
+    heading: str, expected: tuple[str, str]
+) -> None:
+    """TVScoundrel/agentforge heads each phase "## Phase 1: Tool Registry (MVP) ✅ COMPLETE";
+    such headings were read as no status at all."""
+    assert statuses(f"# T\n\n{heading}\n\nGoals.\n") == [expected]
+
+
+def test_a_time_with_a_status_tag_is_a_status_heading() -> None:
+    text = "# T\n\n## Q1 2025 (Completed)\n\n- RAG agents\n\n## Q3 2025 ✅ Done\n\n- SDK\n"
+    assert statuses(text) == [("RAG agents", "done"), ("SDK", "done")]
+
+
+def test_a_ticked_box_said_to_be_partly_done_is_in_progress() -> None:
+    """callmedayz ticks work it calls partly done: "- [x] ~~Team features~~ 🔄 PARTIALLY
+    COMPLETED"."""
+    text = "# T\n\n- [x] ~~Team features~~ 🔄 PARTIALLY COMPLETED (basic versioning)\n- [x] Done\n"
+    assert statuses(text) == [("Team features", "in_progress"), ("Done", "done")]
+
+
+@pytest.mark.parametrize(
+    ("line", "operation", "after"),
+    [
+        ("- Tool registry 🚧 IN PROGRESS", "block", "- Tool registry ⛔ BLOCKED"),
+        ("- Sync 📋 Planned @kim", "start", "- Sync 🚧 In Progress @kim"),
+        ("### 1.1 Tool Metadata 🚧 IN PROGRESS", "drop", "### 1.1 Tool Metadata ❌ DROPPED"),
+    ],
+)
+def test_an_edit_sets_a_glyph_tag_in_place(
+    tmp_path: Path, line: str, operation: str, after: str
+) -> None:
+    text = f"# T\n\n## Work\n\n{line}\n"
+    assert edited(tmp_path / "roadmap.md", text, (operation, line.split()[1])) == (
+        f"# T\n\n## Work\n\n{after}\n"
+    )
+
+
+def test_an_item_its_own_marker_says_is_in_progress_is_not_touched_by_start(
+    tmp_path: Path,
+) -> None:
+    """Starting work a ticked box's words call partly done changed its box to "[ ]": it is
+    in progress already, and an edit changes only the lines it must."""
+    text = "# T\n\n- [x] ~~Fix tests~~ ⚠️ PARTIALLY COMPLETED (some remain)\n"
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    result = api.edit(path, "start", item="Fix tests", today=TODAY)
+    assert not result.written and not result.diff
+    assert path.read_text(encoding="utf-8") == text

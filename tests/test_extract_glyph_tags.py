@@ -27,6 +27,13 @@ TODAY = dt.date(2026, 11, 25)
         # a dash tag with a decoration after it
         ("- Packaging - DONE! 🎉", ("Packaging", "done")),
         ("- Packaging - FULLY COMPLETED! 🎉", ("Packaging", "done")),
+        # a dash tag a glyph opens: its words, else the glyph with a share and a note
+        ("- Tool registry - ✅ Done", ("Tool registry", "done")),
+        ("- Multilingue (i18n) - ✅ 100% COMPLET (v10.1)", ("Multilingue (i18n)", "done")),
+        ("- Edit Proposals - ✅ 100% (v10.0)", ("Edit Proposals", "done")),
+        ("- Reviews - 🔄 Partially complete", ("Reviews", "in_progress")),
+        # a check mark ending the item, a note in brackets after it
+        ("1. ~~CI/CD~~ ✅ (adiantado)", ("CI/CD", "done")),
     ],
 )
 def test_a_glyph_and_its_words_ending_an_item_say_its_status(
@@ -40,6 +47,8 @@ def test_a_glyph_and_its_words_ending_an_item_say_its_status(
     [
         "- Get search done",  # words alone at the end are prose
         "- Deploy 🚀 Production",  # no status word
+        "- Offline mode - ✅ Works without a network",  # words after the glyph, no status
+        "- Calendar 🗓️ (soon)",  # a topical emoji before a note
         # an arrow leads to a status ("pending → done → blocked"), it says none
         "- Status tracking: pending → in_progress → done → blocked",
         # a folder mapped to a status
@@ -87,6 +96,9 @@ def test_a_ticked_box_said_to_be_partly_done_is_in_progress() -> None:
         ("- Tool registry 🚧 IN PROGRESS", "block", "- Tool registry ⛔ BLOCKED"),
         ("- Sync 📋 Planned @kim", "start", "- Sync 🚧 In Progress @kim"),
         ("### 1.1 Tool Metadata 🚧 IN PROGRESS", "drop", "### 1.1 Tool Metadata ❌ DROPPED"),
+        ("- Search - ✅ Done", "start", "- Search - 🚧 In Progress"),
+        # the check mark that ends it goes, its note stays
+        ("- Search ✅ (v2)", "block", "- ⛔ Search (v2)"),
     ],
 )
 def test_an_edit_sets_a_glyph_tag_in_place(

@@ -21,7 +21,7 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
-from milepost.extract.name_tags import ending_glyph
+from milepost.extract.name_tags import ending_glyph, note_start
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
@@ -107,13 +107,15 @@ def _rewrite_rest(
     words = body.rstrip(" \t")
     ends = _ending_glyph(words, status, voice) if emoji is None and not boxed else None
     if fielded is None and not relabelled and not agreeing and ends is not None:
-        if status is Status.DONE or voice.legend.glyph(glyph_key(ends[1])) is status:
-            # "Search ✅": the check mark that ends it, a reason's note before it
+        at, end, new = ends
+        if status is Status.DONE or voice.legend.glyph(glyph_key(new)) is status:
+            # "Search ✅": the check mark that ends it (a note after it kept), a reason's
+            # note before it
             note = _note(reason)
-            return f"{gap}{lead}{words[: ends[0]].rstrip()}{note} {ends[1]}{body[len(words) :]}"
+            return f"{gap}{lead}{words[:at].rstrip()}{note} {new}{words[end:]}{body[len(words) :]}"
         # only a check mark is read there ("Timer ⏳" is a topical emoji): the check mark
         # goes, and the new status leads the item as in an unmarked one
-        body = words[: ends[0]].rstrip() + body[len(words) :]
+        body = words[:at].rstrip() + words[end:] + body[len(words) :]
     if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
     body = lead + body
@@ -230,9 +232,9 @@ def restatus_line(
         return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (glyph := _ending_glyph(heading["rest"], status, voice)):
         # "### Milestone 3 ✅": the glyph that ends it, a reason's note before it
-        at, new = glyph
+        at, end, new = glyph
         rest = heading["rest"]
-        return f"{heading['lead']}{rest[:at].rstrip()}{_note(reason)} {new}{ending}"
+        return f"{heading['lead']}{rest[:at].rstrip()}{_note(reason)} {new}{rest[end:]}{ending}"
     raise ValueError("cannot find the item's marker on its line")
 
 
@@ -262,18 +264,22 @@ def _set_box(box: str, status: Status) -> str:
 _CODE_TAG = re.compile(r"\s`(?P<word>[A-Za-z][\w -]{0,24})(?P<tick>`)\s*$")
 
 
-def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, str] | None:
-    """Where the status glyph ending a heading's text begins, and the glyph for ``status``
-    that replaces it; None where none ends it or the document writes the status as words."""
-    found = ending_glyph(rest, voice.legend)
+def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, int, str] | None:
+    """Where the status glyph ending an item's or a heading's words (a note in brackets
+    after it or not) begins and ends, and the glyph for ``status`` that replaces it; None
+    where none ends them or the document writes the status as words."""
+    noted = note_start(rest)
+    words = rest[:noted] if noted < len(rest) and not rest[:noted].isascii() else rest
+    found = ending_glyph(words, voice.legend)
     entity = _ENTITY_END.search(rest) if found is None and rest.endswith(";") else None
     if entity is not None:  # "Search &#x2713;": the glyph written as a character reference
         glyph = ending_glyph("x " + html.unescape(entity["ref"]), voice.legend)
         found = None if glyph is None else (glyph[0], entity.start("ref"))
     if found is None:
         return None
-    new = voice.glyph(status, html.unescape(rest[found[1] :]))
-    return None if new.startswith(("*", "_")) else (found[1], new)
+    end = len(words.rstrip()) if entity is None else len(rest)
+    new = voice.glyph(status, html.unescape(rest[found[1] : end]))
+    return None if new.startswith(("*", "_")) else (found[1], end, new)
 
 
 _ENTITY_END = re.compile(r"\s(?P<ref>&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,12});)$")

@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from milepost.document import Inline
-from milepost.extract.name_tags import ending_glyph, name_tag
+from milepost.extract.name_tags import ending_glyph, name_tag, note_start
 from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
@@ -287,14 +287,18 @@ def item_marker(
         return Marker(open_box(scope), box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
-    if not criteria and (not text[-1:].isascii() or text[-1:] == ":"):
-        # "Search ✅", "Search :heavy_check_mark:": a check mark that ends it
-        found = ending_glyph(text, legend)
-        glyph = text[found[1] :].strip() if found is not None else ""
+    if not criteria and (not text[-1:].isascii() or text[-1:] in ":)"):
+        # "Search ✅", "Search :heavy_check_mark:": a check mark that ends it, a note in
+        # brackets after it or not ("~~CI/CD~~ ✅ (adiantado)")
+        words = text[: note_start(text)]
+        found = (
+            ending_glyph(words, legend) if not words[-1:].isascii() or words[-1:] == ":" else None
+        )
+        glyph = words[found[1] :].strip() if found is not None else ""
         if found is not None and (found[0] is Status.DONE or legend.glyph(glyph_key(glyph))):
             # a topical emoji ending a feature ("Calendar 🗓️", "Timer ⏳") decorates it, as
             # any but a check mark or a glyph the legend defines; words before it win
-            said = trailing_tag(text[: found[1]].rstrip(), legend)
+            said = trailing_tag(words[: found[1]].rstrip(), legend)
             if said is not None:
                 return Marker(said.status, said.written, end=0, tail=said.start)
             return Marker(found[0], glyph, end=0, tail=found[1])

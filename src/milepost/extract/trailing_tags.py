@@ -205,6 +205,14 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         phrase = (rest[: following.start()] if following else rest).rstrip()
         if not phrase.isascii():
             phrase = _before_glyphs(phrase)  # "- DONE! 🎉", "- Done ✅": the words say it
+        glyph = _glyph_at(phrase, legend) if not phrase[:1].isascii() else None
+        if glyph is not None:  # "- ✅ Done", "- ✅ 100% COMPLET (v10.1)", "- ✅"
+            status = _glyph_phrase(phrase, glyph, legend)
+            if status is not None:
+                end = separator.end() + len(phrase)
+                written = text[separator.start() : end].strip()
+                return Tag(status, separator.start(), end, written, "dash")
+            continue
         if phrase[:1].isdigit() and (share := percent_done(phrase)) is not None:
             end = separator.end() + len(phrase)  # "- 80% complete"
             return Tag(share, separator.start(), end, text[separator.start() : end].strip(), "dash")
@@ -227,6 +235,35 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
                 status, separator.start(), end, text[separator.start() : end].strip(), "dash"
             )
     return None
+
+
+def _glyph_at(phrase: str, legend: Legend) -> tuple[Status, int] | None:
+    """The status glyph opening ``phrase`` (an emoji of the vocabulary or the legend's) and
+    where it ends."""
+    found = emoji_at(phrase)
+    if found is None:
+        return None
+    status = legend.glyph(found[0]) or EMOJI.get(found[0])
+    return None if status is None else (status, found[1])
+
+
+# What may follow a glyph in a dash tag and say no more than it: a share done, a bracketed
+# note ("✅ 100% (v10.0)", "✅ (Décembre 2025)").
+_SHARE = lazy_pattern(r"\s*\d{1,3}\s*%")
+_NOTE = lazy_pattern(r"\s*\([^()]*\)\s*$")
+
+
+def _glyph_phrase(phrase: str, glyph: tuple[Status, int], legend: Legend) -> Status | None:
+    """What a dash tag opened by a status glyph says: its words' status ("✅ Done", "🔄
+    Partially complete": the words win), else the glyph's where nothing but a share done
+    and a bracketed note follow it ("✅ 100% (v10.0)"); None where other words follow."""
+    rest = _NOTE.sub("", phrase[glyph[1] :])
+    share = _SHARE.match(rest)
+    words = rest[share.end() :] if share else rest
+    words = words.strip(" *_!.")
+    if not words:
+        return glyph[0]
+    return legend.word(words) or strong_word(words) or strong_word(_WHEN_TAIL.sub("", words))
 
 
 def _before_glyphs(phrase: str) -> str:

@@ -15,7 +15,7 @@ __all__ = ["FOREIGN_STATUS_HEADERS", "FOREIGN_WEAK_WORDS", "FOREIGN_WORDS"]
 
 FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DONE: (
-        *("fait", "terminé", "achevé", "complété", "livré", "réalisé"),  # fr
+        *("fait", "terminé", "achevé", "complété", "complet", "livré", "réalisé"),  # fr
         *("hecho", "completado", "completada", "terminado", "terminada", "finalizado"),  # es
         *(
             "concluído",

@@ -411,3 +411,34 @@ def test_a_legend_table_of_status_glyph_and_description_defines_the_glyphs() -> 
 def test_a_table_of_work_with_an_icon_column_is_no_legend() -> None:
     text = "# T\n\n| Feature | Status | Icon |\n|---|---|---|\n| Search | Done | ✅ |\n"
     assert [(i.title, i.status) for i in milepost.loads(text).items] == [("Search", Status.DONE)]
+
+
+def test_a_glyph_the_document_always_writes_beside_another_status_says_that_status() -> None:
+    """wild-kaeee writes "| ⏳ Ausstehend |" (pending) and feature matrices "### Auto-Links -
+    PLANNED ⏳" over "| ⏳ |" cells: ⏳ alone was read in progress, its default, where the
+    document never uses it so."""
+    text = (
+        "# T\n\n| Phase | Status |\n|---|---|\n| Routing | ⏳ Ausstehend |\n"
+        "| Decomposition | ⏳ Ausstehend |\n\n### 2. Contacts ⏳\n\n### Auto-Links - PLANNED ⏳\n"
+    )
+    roadmap = milepost.loads(text)
+    assert roadmap.legend.glyph("⏳") is Status.PLANNED
+    assert [(i.title, i.status) for i in roadmap.items] == [
+        ("Routing", Status.PLANNED),
+        ("Decomposition", Status.PLANNED),
+        ("2. Contacts", Status.PLANNED),
+        ("Auto-Links", Status.PLANNED),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # once beside other words: not enough to say the document's own meaning
+        "# T\n\n| Routing | ⏳ Pending |\n|---|---|\n\n### Contacts ⏳\n",
+        # beside its own status's words too
+        "# T\n\n- ⏳ Pending A\n- ⏳ Pending B\n- ⏳ In progress\n\n### Contacts ⏳\n",
+    ],
+)
+def test_a_glyph_keeps_its_status_unless_the_document_always_says_another(text: str) -> None:
+    assert milepost.loads(text).legend.glyph("⏳") is None

@@ -21,6 +21,7 @@ from milepost.document import (
     Paragraph,
     Table,
 )
+from milepost.extract.glyph_pairs import paired_glyphs
 from milepost.extract.heading_words import label_status
 from milepost.extract.legend_meanings import meaning_status
 from milepost.extract.legend_pairs import (
@@ -99,6 +100,8 @@ def find_legend(document: Document) -> FoundLegend:
                 status = meaning_status(meaning)
                 if status is not None:
                     glyphs[glyph] = status
+    for glyph, status in paired_glyphs(document.source.text).items():
+        glyphs.setdefault(glyph, status)  # "| ⏳ Ausstehend |" throughout: ⏳ is planned
     return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)
 
 

@@ -1,0 +1,68 @@
+"""The glyphs a document gives a status of its own without a legend: it writes each beside the
+words of that status, always ("| ⏳ Ausstehend |", "### Auto-Links - PLANNED ⏳"), and never
+beside the words of the status the glyph has by default, so that where the glyph stands
+alone ("| ⏳ |", "### 2. Contacts ⏳") it says what its words said."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.vocabulary.status import EMOJI, Status
+from milepost.vocabulary.status_words import said_weakly, status_of_word
+
+__all__ = ["paired_glyphs"]
+
+# Words: letters, a blank, an apostrophe or a hyphen between them ("In Progress", "Won't do").
+_WORDS = r"[^\W\d_](?:[^\W\d_]|[' -]){0,24}?"
+# Status words right after a glyph, markup between or not, up to where a cell, a bracket, a
+# label or the line ends: "⏳ **PLANNED**", "⏳ Ausstehend |".
+_AFTER = re.compile(rf"[ \t*_`]*(?P<w>{_WORDS})[ \t*_`]*(?:[|)\]:\r\n]|$)")
+# Status words right before a glyph, after a dash, bar, bracket, colon or the line's start:
+# "- PLANNED ⏳", "(Planned ⏳)" (no hyphen in them: "Reference-Style Links - PLANNED ⏳").
+_BEFORE = re.compile(
+    r"(?:^|[-–—|(\[:#]|\n)[ \t*_`]*(?P<w>[^\W\d_](?:[^\W\d_]|[' ]){0,24}?)[ \t*_`]*$"
+)
+# How many times a document must write a glyph beside another status's words, and never
+# beside its own, for the glyph to say that status.
+_TIMES = 2
+_WINDOW = 32
+
+
+def paired_glyphs(text: str) -> dict[str, Status]:
+    """Each glyph of the vocabulary that ``text`` writes beside the words of one status only,
+    another than the glyph's own, at least twice: glyph → that status. A glyph is left as soon
+    as it stands beside its own status's words (most are, where they first stand)."""
+    paired: dict[str, Status] = {}
+    for glyph, own in EMOJI.items():
+        at = text.find(glyph)
+        said: Status | None = None
+        times = 0
+        while at >= 0:
+            status = _beside(text, at, at + len(glyph))
+            if status is own or (status is not None and said not in (None, status)):
+                break  # its own status, or two: the glyph says what it always says
+            if status is not None:
+                said, times = status, times + 1
+            at = text.find(glyph, at + 1)
+        else:
+            if said is not None and times >= _TIMES:
+                paired[glyph] = said
+    return paired
+
+
+def _beside(text: str, start: int, end: int) -> Status | None:
+    """The status the words right after the glyph at ``start:end`` say, else those right
+    before it."""
+    if text[end : end + 1] == "\ufe0f":
+        end += 1
+    status = _words(_AFTER.match(text, end, end + _WINDOW))
+    if status is None:
+        status = _words(_BEFORE.search(text, max(0, start - _WINDOW), start))
+    return status
+
+
+def _words(found: re.Match[str] | None) -> Status | None:
+    if found is None:
+        return None
+    words = found["w"].strip()
+    return None if said_weakly(words) else status_of_word(words)

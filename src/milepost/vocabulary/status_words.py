@@ -146,7 +146,7 @@ for _status, _phrases in {
         "maybe",
         "stretch goal",
     ),
-    Status.BLOCKED: ("blocked", "on hold", "paused", "stalled", "waiting", "hold"),
+    Status.BLOCKED: ("blocked", "on hold", "paused", "parked", "stalled", "waiting", "hold"),
     Status.DROPPED: (
         "dropped",
         "cancelled",

@@ -567,5 +567,8 @@ def test_a_status_field_after_a_goal_gives_its_section_the_status() -> None:
 
 def test_parked_work_is_on_hold() -> None:
     """helix-wiki parks work "deliberately deferred": On Hold's family, blocked."""
-    text = "# T\n\n## Parked\n\n- Postgres adapter\n\n| Item | Status |\n|---|---|\n| Redis | Parked |\n"
+    text = (
+        "# T\n\n## Parked\n\n- Postgres adapter\n\n"
+        "| Item | Status |\n|---|---|\n| Redis | Parked |\n"
+    )
     assert statuses(text) == [("Postgres adapter", "blocked"), ("Redis", "blocked")]

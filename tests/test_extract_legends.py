@@ -65,7 +65,7 @@ def test_a_legend_table_with_glyphs_it_defines_in_either_column() -> None:
     """The glyph on the right ("| Status | Icon |") is read alike, as is a legend with no
     heading of its own whose meanings are all statuses ("| ✅ | Done |")."""
     text = (
-        "# T Roadmap\n\n| Meaning | Icon |\n|---|---|\n| Shipped | 🟣 |\n| Parked | 🐢 |\n\n"
+        "# T Roadmap\n\n| Meaning | Icon |\n|---|---|\n| Shipped | 🟣 |\n| Slow lane | 🐢 |\n\n"
         "| | |\n|---|---|\n| 🟠 | Blocked |\n| 🟤 | Someday |\n\n"
         "- 🟣 Search\n- 🐢 Export\n- 🟠 Sync\n- 🟤 Themes\n"
     )

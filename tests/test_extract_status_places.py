@@ -793,3 +793,23 @@ def test_a_bracketed_status_with_when_after_it_is_a_tag() -> None:
         ("v1.1 Capture", "done"),
         ("v1.2 Dashboard", "done"),
     ]
+
+
+def test_an_html_badge_opening_an_item_says_its_status(tmp_path: Path) -> None:
+    """helix-wiki marks each open task with a badge, "- [ ] <span className="helix-badge
+    helix-badge--parked">Parked</span> OPA integration": the box alone read planned. An edit
+    sets the badge's words (in the document's own word for the status)."""
+    text = (
+        '# T\n\n## Work\n\n- [ ] <span className="badge">Parked</span> OPA integration\n'
+        '- [ ] <span class="badge">Planned</span> n8n node\n'
+        '- <Badge type="tip">Done</Badge> Search\n- [ ] <b>Important</b> work\n'
+    )
+    assert statuses(text) == [
+        ("OPA integration", "blocked"),
+        ("n8n node", "planned"),
+        ("Search", "done"),
+        ("Important work", "planned"),
+    ]
+    after = edited(tmp_path / "roadmap.md", text, ("ship", "n8n node"), ("block", "Search"))
+    assert '- [x] <span class="badge">Done</span> n8n node\n' in after
+    assert '- <Badge type="tip">Parked</Badge> Search\n' in after

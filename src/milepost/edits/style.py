@@ -19,6 +19,7 @@ from milepost.edits.notes import before_owners
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
+from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.markers import bracketed_status, caps_label, decorated_bracket
 from milepost.extract.name_tags import ending_glyph, note_start
@@ -170,6 +171,13 @@ def restatus_line(
     a bare ``[ ]`` is future)."""
     body, ending = split_line_ending(line)
     match = LIST_ITEM.match(body)
+    badge = BADGE.match(match["rest"]) if match is not None and "<" in body else None
+    if match is not None and badge is not None and voice.status_of(badge["w"].strip()):
+        # "- [ ] <span class="badge">Parked</span> OPA": the badge's words, in place
+        rest, start, end = match["rest"], badge.start("w"), badge.end("w")
+        box = _set_box(match["box"][:3], status) + match["box"][3:] if match["box"] else ""
+        words = relabel(rest[start:end], status, voice)
+        return f"{match['lead']}{box}{rest[:start]}{words}{rest[end:]}{ending}"
     if match is not None:
         box = match["box"]
         own = legend_box(status, voice) if box else None

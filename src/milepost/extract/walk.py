@@ -27,6 +27,7 @@ from milepost.document import (
     Table,
     descendants,
 )
+from milepost.extract.badges import leading_badge
 from milepost.extract.conventions import codes_statuses, cross_drops, decorates, strikes_done
 from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period
@@ -185,6 +186,12 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     # A criterion's leading ✅ is how its list is bulleted: no status, and not its title.
     bulleted = criteria or ctx.decorated
     lead = leading_markers(inline, 0, ctx.legend, lenient=False)[2] if bulleted else 0
+    if inline.html and block.task is not True and ctx.lines:
+        # "- [ ] <span class="badge">Parked</span> OPA": the badge's words say more than a box
+        badge = leading_badge(ctx.lines[block.start], ctx.legend)
+        if badge is not None and inline.text.lstrip().startswith(badge[1]):
+            end = len(inline.text) - len(inline.text.lstrip()) + len(badge[1])
+            marker = Marker(badge[0], badge[1], end=end)
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and inline.is_struck():

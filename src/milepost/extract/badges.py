@@ -1,0 +1,32 @@
+"""A status badge written as an HTML element that opens a list item, as docs sites write them:
+``- [ ] <span className="badge badge--parked">Parked</span> OPA integration``, ``- <Badge
+type="tip">Done</Badge> Search``. The element's words say the item's status (a bare box's
+too, which they refine); read from the item's line as written, where the element stands."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.vocabulary.legend import Legend
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import status_of_word
+
+__all__ = ["BADGE", "leading_badge"]
+
+# An HTML element holding a few words and nothing else: the words in ``w``.
+BADGE = re.compile(
+    r"<(?P<tag>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>[ \t]*(?P<w>[^<>\n]{1,30}?)[ \t]*</(?P=tag)\s*>"
+)
+# What opens a list item's line before its words: indentation, quote markers, the bullet, a box.
+_OPENING = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
+def leading_badge(line: str, legend: Legend) -> tuple[Status, str] | None:
+    """The status of the badge that opens a list item's ``line``, and the badge's words."""
+    opening = _OPENING.match(line)
+    badge = BADGE.match(line, opening.end()) if opening is not None else None
+    if badge is None:
+        return None
+    words = badge["w"].strip()
+    status = legend.word(words) or status_of_word(words)
+    return None if status is None else (status, words)

@@ -16,7 +16,7 @@ from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
-from milepost.vocabulary.status import Status, decorations_end, emoji_at, pictograph_at
+from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["codes_statuses", "cross_drops", "decorates", "strikes_done"]
@@ -113,21 +113,33 @@ def cross_drops(text: str, legend: Legend) -> bool:
     return _CROSS_DROPPED.search(text) is not None
 
 
+# The first characters of the status glyphs: an item led by one says a status, most often.
+_STATUS_FIRST = frozenset(glyph[0] for glyph in EMOJI)
+
+
 def decorates(block: ListBlock, legend: Legend) -> bool:
     """Whether the glyphs leading a list's items decorate them: more items are led by glyphs
     of no status than by a status glyph, and those differ ("- 📝 Boilerplate", "- 🚨
     Migration nightmares", "- 🔄 Different APIs": the 🔄 among them says no status either;
     one glyph repeated, "⚠️" or "㉔", may be the document's own mark)."""
+    items = block.items
+    if len(items) < 3:
+        return False  # three different glyphs of no status, at the least
     plain: list[str] = []
     said = 0
-    for item in block.items:
-        text = item.inline.text.lstrip()
-        end = pictograph_at(text) if item.task is None and text else None
+    for item in items:
+        text = item.inline.text
+        first = text[:1]
+        if (first.isascii() and first != ":") or item.task is not None:
+            continue  # most items: a word or a box first (":memo:" is a glyph)
+        end = pictograph_at(text)
         if end is None:
             continue
-        after = decorations_end(text)
+        after = 0 if first in _STATUS_FIRST else decorations_end(text)
         if emoji_at(text, after) is not None or legend.glyph(glyph_key(text[:end])) is not None:
             said += 1
+            if 2 * said >= len(items):
+                return False  # glyphs of no status can no longer be more
         elif after:
             plain.append(glyph_key(text[:end]))
     return len(plain) > said and len(set(plain)) >= max(3, len(plain) // 2 + 1)

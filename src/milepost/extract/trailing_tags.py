@@ -277,31 +277,48 @@ def _before_glyphs(phrase: str) -> str:
 _ARROWS = frozenset("→⇒➜➔⟶↦")
 
 
-# Status words ending a text after a glyph ("✅ COMPLETE", "🔄 PARTIALLY COMPLETED"), "!" or
-# a stop after them, then a note in brackets or not ("(some legacy tests remain)").
-_GLYPH_WORDS = lazy_pattern(
-    r"(?P<w>[A-Za-z](?:[A-Za-z' -]{0,30}?[A-Za-z])?)(?P<stop>[.!]*)(?:\s*\([^()]{1,60}\))?\s*$"
-)
+# A character of the pictographs' ranges (as :func:`~milepost.vocabulary.status.pictograph_at`
+# reads them), or a shortcode's colon: a glyph may stand in the text.
+_PICTOGRAPH = lazy_pattern("[\u2190-\u2bff\u3030\u303d\u3200-\u32ff\U0001f000-\U0001faff:]")
+
+
+# Status words ending a text after a glyph ("✅ COMPLETE", "🔄 PARTIALLY COMPLETED").
+_GLYPH_WORDS = lazy_pattern(r"[A-Za-z](?:[A-Za-z' -]{0,30}[A-Za-z])?")
+# How many blank-parted pieces the words after the glyph may run to.
+_GLYPH_WORDS_MAX = 4
 
 
 def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
-    """Status words after a glyph that end the item's words, a bracketed note or references
-    after them or not: ``Tool registry ✅ COMPLETE``, ``Fix tests ⚠️ PARTIALLY COMPLETED (some
-    remain)``. The words say the status (the glyph may be a decoration, "⚠️"); words alone
-    at the end are prose ("Get search done"), and so is a glyph that opens the text."""
+    """Status words after a glyph that end the item's words, "!" or a stop, a bracketed note
+    or references after them or not: ``Tool registry ✅ COMPLETE``, ``Fix tests ⚠️ PARTIALLY
+    COMPLETED (some remain)``. The words say the status (the glyph may be a decoration,
+    "⚠️"); words alone at the end are prose ("Get search done"), and so is a glyph that
+    opens the text."""
     body = text.rstrip()
+    if _PICTOGRAPH.search(body) is None:
+        return None  # no glyph (most texts a leading marker was taken from)
     if "#" in body or "@" in body:
         refs = _REFS_AFTER.search(body)
         body = body[: refs.start()] if refs is not None else body
-    words = _GLYPH_WORDS.search(body, max(0, len(body) - 120))
-    if words is None:
+    if body.endswith(")"):
+        body = _NOTE.sub("", body)  # "(some legacy tests remain)"
+    end = len(body)
+    words_end = len(body.rstrip(".!"))
+    pos = words_end
+    for _ in range(_GLYPH_WORDS_MAX + 1):  # from the end, piece by piece, to the glyph
+        blank = body.rfind(" ", 0, pos)
+        if blank < 0:
+            return None
+        if blank + 1 < pos and pictograph_at(body, blank + 1) == pos:
+            break
+        pos = blank
+    else:
         return None
-    status = legend.word(words["w"]) or strong_word(words["w"])
-    before = body[: words.start()].rstrip()
-    at = before.rfind(" ") + 1  # the glyph, with a blank and the item's words before it
-    if status is None or pictograph_at(before, at) != len(before) or before[at] in _ARROWS:
-        return None
-    title = before[:at].rstrip()
-    if not title or title[-1] in _ARROWS or title[-1] in "=:":
+    at, words = blank + 1, body[pos:words_end].strip()
+    title = body[:blank].rstrip()
+    if not title or title[-1] in _ARROWS or title[-1] in "=:" or body[at] in _ARROWS:
         return None  # "`features/active/` → 🔄 In Progress" maps a folder to a status
-    return Tag(status, at - 1, words.end("stop"), text[at : words.end("stop")], "glyph")
+    if _GLYPH_WORDS.fullmatch(words) is None:
+        return None
+    status = legend.word(words) or strong_word(words)
+    return None if status is None else Tag(status, blank, end, text[at:end], "glyph")

@@ -572,3 +572,17 @@ def test_parked_work_is_on_hold() -> None:
         "| Item | Status |\n|---|---|\n| Redis | Parked |\n"
     )
     assert statuses(text) == [("Postgres adapter", "blocked"), ("Redis", "blocked")]
+
+
+def test_a_dated_heading_whose_name_is_struck_is_crossed_off() -> None:
+    """serverboards dates each milestone and strikes its name once done ("## 2016-03-18 -
+    ~~Webpage~~", "## 2016-07-14 ~SSH into remote machines~"): only headings struck whole
+    were read so, the date left outside the strike hid the rest."""
+    text = (
+        "# Roadmap\n\n## 2016-03-18 - ~~Webpage~~\n\nSite.\n\n"
+        "## 2016-07-14 ~SSH into remote machines~\n\nSSH.\n\n## 2016-09-01 - Beta\n\nSoon.\n"
+    )
+    assert statuses(text) == [
+        ("2016-03-18 - Webpage", "done"),
+        ("2016-07-14 SSH into remote machines", "done"),
+    ]

@@ -10,7 +10,7 @@ from itertools import islice
 
 from milepost.document import Block, Document, ListBlock, ListItem, Table, descendants
 from milepost.extract.heading_markers import code_status
-from milepost.extract.heading_words import label_status
+from milepost.extract.heading_words import label_status, struck_name
 from milepost.extract.markers import item_marker
 from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
@@ -57,7 +57,7 @@ def strikes_done(document: Document, legend: Legend) -> bool:
     struck_headings = plain_headings = 0
     for heading in document.headings:
         if heading.level > 1:
-            if heading.inline.is_struck():
+            if struck_name(heading.inline):
                 struck_headings += 1
             else:
                 plain_headings += 1

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from milepost.document import Inline
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.sections import SectionKind, classify, normalise
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
-__all__ = ["dates_only", "label_status", "names_a_part", "names_work", "only_when"]
+__all__ = [
+    "dates_only",
+    "label_status",
+    "names_a_part",
+    "names_work",
+    "only_when",
+    "struck_name",
+]
 
 _GENERIC = frozenset(
     {
@@ -179,4 +187,24 @@ def dates_only(text: str, period: Period | None) -> bool:
         period is not None
         and period.kind != "version"
         and period.text.strip(" *_") == text.strip(" *_:")
+    )
+
+
+def struck_name(inline: Inline) -> bool:
+    """Whether a heading is struck through whole, or all of it but the date that opens it
+    ("## 2016-03-18 - ~~Webpage~~", "## 2016-07-14 ~SSH into remote machines~"): the
+    deliverable it names is crossed off."""
+    if inline.is_struck():
+        return True
+    if not inline.strike:
+        return False
+    text = inline.text
+    start, end = inline.strike[0][0], inline.strike[-1][1]
+    struck = sum(b - a for a, b in inline.strike)
+    head = text[:start].strip(" \t-–—:|")
+    return (
+        bool(head)
+        and not text[end:].strip()
+        and struck >= len(text[start:end].strip()) - 2
+        and only_when(head)
     )

@@ -31,7 +31,7 @@ from milepost.extract.badges import leading_badge
 from milepost.extract.conventions import codes_statuses, cross_drops, decorates, strikes_done
 from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period
-from milepost.extract.heading_words import dates_only
+from milepost.extract.heading_words import dates_only, struck_name
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.labels import criteria_heading, list_context, opening_field
 from milepost.extract.legend import find_legend, legend_entry, legend_list
@@ -97,7 +97,7 @@ def _walk_section(
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None:  # "**Status:** ✅ Complete", after a "**Goal:**" or not
                 marker, source = opening_field(section.blocks, ctx.legend), "field"
-            if marker is None and ctx.strike_done and heading.inline.is_struck():
+            if marker is None and ctx.strike_done and struck_name(heading.inline):
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             criteria = criteria_heading(title)
             if marker is None and scope is None and dates_only(title, period):

@@ -7,14 +7,9 @@ import re
 
 from milepost.document import Inline
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
-from milepost.extract.markers import (
-    Marker,
-    bracketed_status,
-    decorated_bracket,
-    leading_markers,
-    open_box,
-)
+from milepost.extract.markers import Marker, leading_markers, open_box
 from milepost.extract.name_tags import ending_glyph
+from milepost.extract.opening_words import bracketed_status, decorated_bracket
 from milepost.extract.trailing_tags import (
     Tag,
     bracket_tag,

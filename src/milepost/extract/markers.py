@@ -12,15 +12,15 @@ are in :mod:`.legend`.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from milepost.document import Inline
-from milepost.extract.name_tags import ending_glyph, name_tag, note_start
-from milepost.extract.trailing_tags import Tag, strong_word, trailing_tag
+from milepost.extract.name_tags import ending_glyph, name_tag
+from milepost.extract.opening_words import bracketed_status, caps_label
+from milepost.extract.trailing_tags import Tag, note_start, strong_word, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
-from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import (
     PARTLY_DONE,
@@ -29,15 +29,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = [
-    "Marker",
-    "bracketed_status",
-    "caps_label",
-    "decorated_bracket",
-    "item_marker",
-    "leading_markers",
-    "open_box",
-]
+__all__ = ["Marker", "item_marker", "leading_markers", "open_box"]
 
 
 class Marker(NamedTuple):
@@ -81,45 +73,6 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-# A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar",
-# "[IN_PROGRESS] Baz".
-_BRACKETED = lazy_pattern(
-    r"[(\[][ *_]*(?P<word>[^\W\d_][\w' -]{0,24}?)[ *_]*[)\]](?:[ \t]+(?=\S)|(?P<alone>[ \t]*$))"
-)
-
-
-def bracketed_status(
-    text: str, pos: int = 0, *, alone: bool = False
-) -> tuple[Status, int, int, int] | None:
-    """A status in brackets opening ``text`` at ``pos``, before the item's name ("(in
-    progress) Foo", "[Done] Bar", "(_blocked_) Baz", "[EN COURS] Export"), or ``alone`` in
-    it (a Status cell's "[DONE]"): ``(status, where its word starts, where it ends, where the
-    name starts)``; None for another bracket ("(optional) Foo") or a word that is a status
-    only in a Status cell ("(current) Alpha 4", "(open) Search")."""
-    found = _BRACKETED.match(text, pos) if text[pos : pos + 1] in ("(", "[") else None
-    if found is not None and found["alone"] is not None and not alone:
-        return None
-    status = strong_word(found["word"]) if found is not None else None
-    if found is None or status is None:
-        return None
-    return status, found.start("word"), found.end("word"), found.end()
-
-
-# A label in capitals opening an item, then a colon: "FUTURE: Sync", "IN PROGRESS: Export".
-_CAPS_LABEL = re.compile(r"(?P<word>[A-Z][A-Z' _-]{1,24}?):[ \t]+(?=\S)")
-
-
-def caps_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
-    """A status label in capitals and a colon opening ``text`` at ``pos`` (``FUTURE:
-    Sync``): ``(status, where its word ends, where the name starts)``; None for a label
-    that is no status ("NOTE:", "NEW:") or a weak word ("IMPLEMENTED:")."""
-    found = _CAPS_LABEL.match(text, pos)
-    status = strong_word(found["word"]) if found is not None else None
-    if found is None or status is None:
-        return None
-    return status, found.end("word"), found.end()
-
-
 def open_box(scope: Status | None) -> Status:
     """What an open task box says with nothing more beside it: planned, or the status of the
     status heading or label it is under where that says more ("## Future", "In Progress")."""
@@ -128,13 +81,6 @@ def open_box(scope: Status | None) -> Status:
         if scope is not None and scope not in (Status.DONE, Status.PLANNED)
         else Status.PLANNED
     )
-
-
-def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:
-    """:func:`bracketed_status` after the glyphs of no status that may lead ``text`` ("✨
-    (In progress) Due dates"), as :func:`leading_markers` reads it."""
-    pos = decorations_end(text)
-    return bracketed_status(text, pos) if pos else None
 
 
 def leading_markers(

@@ -23,7 +23,7 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 
-__all__ = ["ending_glyph", "name_tag", "note_start", "value_pieces"]
+__all__ = ["ending_glyph", "name_tag", "value_pieces"]
 
 _NAME_MAX = 80  # a name, not a sentence: "**CA Injection**:"
 _WORDS_MAX = 40
@@ -152,18 +152,6 @@ def ending_glyph(text: str, legend: Legend) -> tuple[Status, int] | None:
         return None
     status = _glyphs(text, at, legend)[0]
     return None if status is None else (status, at)
-
-
-def note_start(text: str) -> int:
-    """Where a note in brackets that ends ``text`` after a blank begins ("Sync ✅
-    (adiantado)"), else the end of ``text``."""
-    body = text.rstrip()
-    if not body.endswith(")"):
-        return len(text)
-    at = body.rfind("(")
-    if at <= 0 or ")" in body[at:-1] or body[at - 1] not in " \t":
-        return len(text)
-    return len(body[:at].rstrip())
 
 
 def _trailing_glyph(text: str, legend: Legend) -> int | None:

@@ -23,6 +23,7 @@ __all__ = [
     "bracket_tag",
     "dash_tag",
     "glyph_tag",
+    "note_start",
     "percent_done",
     "status_field",
     "strong_word",
@@ -247,23 +248,35 @@ def _glyph_at(phrase: str, legend: Legend) -> tuple[Status, int] | None:
     return None if status is None else (status, found[1])
 
 
-# What may follow a glyph in a dash tag and say no more than it: a share done, a bracketed
-# note ("✅ 100% (v10.0)", "✅ (Décembre 2025)").
+# A share done, which may follow a glyph in a dash tag and say no more than it, as a note in
+# brackets may ("✅ 100% (v10.0)", "✅ (Décembre 2025)").
 _SHARE = lazy_pattern(r"\s*\d{1,3}\s*%")
-_NOTE = lazy_pattern(r"\s*\([^()]*\)\s*$")
 
 
 def _glyph_phrase(phrase: str, glyph: tuple[Status, int], legend: Legend) -> Status | None:
     """What a dash tag opened by a status glyph says: its words' status ("✅ Done", "🔄
     Partially complete": the words win), else the glyph's where nothing but a share done
     and a bracketed note follow it ("✅ 100% (v10.0)"); None where other words follow."""
-    rest = _NOTE.sub("", phrase[glyph[1] :])
+    rest = phrase[glyph[1] :]
+    rest = rest[: note_start(rest)]
     share = _SHARE.match(rest)
     words = rest[share.end() :] if share else rest
     words = words.strip(" *_!.")
     if not words:
         return glyph[0]
     return legend.word(words) or strong_word(words) or strong_word(_WHEN_TAIL.sub("", words))
+
+
+def note_start(text: str) -> int:
+    """Where a note in brackets that ends ``text`` after a blank begins ("Sync ✅
+    (adiantado)"), else the end of ``text``."""
+    body = text.rstrip()
+    if not body.endswith(")"):
+        return len(text)
+    at = body.rfind("(")
+    if at <= 0 or ")" in body[at:-1] or body[at - 1] not in " \t":
+        return len(text)
+    return len(body[:at].rstrip())
 
 
 def _before_glyphs(phrase: str) -> str:
@@ -300,8 +313,7 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     if "#" in body or "@" in body:
         refs = _REFS_AFTER.search(body)
         body = body[: refs.start()] if refs is not None else body
-    if body.endswith(")"):
-        body = _NOTE.sub("", body)  # "(some legacy tests remain)"
+    body = body[: note_start(body)]  # "(some legacy tests remain)"
     end = len(body)
     words_end = len(body.rstrip(".!"))
     pos = words_end

@@ -1,0 +1,60 @@
+"""Status words that open an item before its name, a marker of their own: a status in
+brackets ("(in progress) Search", "[Done] Export", after a decoration too: "✨ (In progress)
+Due dates") and a label in capitals and a colon ("FUTURE: Sync"). Read by
+:mod:`.markers` and :mod:`.heading_markers`; the edits set them where they stand."""
+
+from __future__ import annotations
+
+import re
+
+from milepost.extract.trailing_tags import strong_word
+from milepost.lazy import lazy_pattern
+from milepost.vocabulary.status import Status, decorations_end
+
+__all__ = ["bracketed_status", "caps_label", "decorated_bracket"]
+
+
+# A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar",
+# "[IN_PROGRESS] Baz".
+_BRACKETED = lazy_pattern(
+    r"[(\[][ *_]*(?P<word>[^\W\d_][\w' -]{0,24}?)[ *_]*[)\]](?:[ \t]+(?=\S)|(?P<alone>[ \t]*$))"
+)
+
+
+def bracketed_status(
+    text: str, pos: int = 0, *, alone: bool = False
+) -> tuple[Status, int, int, int] | None:
+    """A status in brackets opening ``text`` at ``pos``, before the item's name ("(in
+    progress) Foo", "[Done] Bar", "(_blocked_) Baz", "[EN COURS] Export"), or ``alone`` in
+    it (a Status cell's "[DONE]"): ``(status, where its word starts, where it ends, where the
+    name starts)``; None for another bracket ("(optional) Foo") or a word that is a status
+    only in a Status cell ("(current) Alpha 4", "(open) Search")."""
+    found = _BRACKETED.match(text, pos) if text[pos : pos + 1] in ("(", "[") else None
+    if found is not None and found["alone"] is not None and not alone:
+        return None
+    status = strong_word(found["word"]) if found is not None else None
+    if found is None or status is None:
+        return None
+    return status, found.start("word"), found.end("word"), found.end()
+
+
+# A label in capitals opening an item, then a colon: "FUTURE: Sync", "IN PROGRESS: Export".
+_CAPS_LABEL = re.compile(r"(?P<word>[A-Z][A-Z' _-]{1,24}?):[ \t]+(?=\S)")
+
+
+def caps_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
+    """A status label in capitals and a colon opening ``text`` at ``pos`` (``FUTURE:
+    Sync``): ``(status, where its word ends, where the name starts)``; None for a label
+    that is no status ("NOTE:", "NEW:") or a weak word ("IMPLEMENTED:")."""
+    found = _CAPS_LABEL.match(text, pos)
+    status = strong_word(found["word"]) if found is not None else None
+    if found is None or status is None:
+        return None
+    return status, found.end("word"), found.end()
+
+
+def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:
+    """:func:`bracketed_status` after the glyphs of no status that may lead ``text`` ("✨
+    (In progress) Due dates"), as :func:`leading_markers` reads it."""
+    pos = decorations_end(text)
+    return bracketed_status(text, pos) if pos else None

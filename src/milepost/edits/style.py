@@ -23,7 +23,8 @@ from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import bracketed_status, caps_label, decorated_bracket
-from milepost.extract.trailing_tags import note_start, trailing_tag
+from milepost.extract.tag_words import note_start
+from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import is_status_label

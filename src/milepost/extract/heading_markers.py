@@ -6,18 +6,13 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
+from milepost.extract.glyph_tags import glyph_tag
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
 from milepost.extract.markers import Marker, leading_markers, open_box
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import bracketed_status, decorated_bracket
-from milepost.extract.trailing_tags import (
-    Tag,
-    bracket_tag,
-    dash_tag,
-    glyph_tag,
-    strong_word,
-    trailing_tag,
-)
+from milepost.extract.tag_words import Tag, strong_word
+from milepost.extract.trailing_tags import bracket_tag, dash_tag, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration

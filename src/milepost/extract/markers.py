@@ -17,7 +17,8 @@ from typing import NamedTuple
 from milepost.document import Inline
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import bracketed_status, caps_label
-from milepost.extract.trailing_tags import Tag, note_start, strong_word, trailing_tag
+from milepost.extract.tag_words import Tag, note_start, strong_word
+from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at

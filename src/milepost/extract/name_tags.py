@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
-from milepost.extract.trailing_tags import Tag, strong_word
+from milepost.extract.tag_words import Tag, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at

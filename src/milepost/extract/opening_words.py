@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from milepost.extract.trailing_tags import strong_word
+from milepost.extract.tag_words import strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status, decorations_end
 

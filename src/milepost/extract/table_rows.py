@@ -18,7 +18,7 @@ from milepost.extract.table_columns import (
     named_cell,
     read_columns,
 )
-from milepost.extract.trailing_tags import strong_word
+from milepost.extract.tag_words import strong_word
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.lazy import lazy_pattern
 from milepost.span import Span

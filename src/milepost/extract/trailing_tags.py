@@ -1,8 +1,10 @@
 """Trailing status tags: a status written after an item's words (``(in progress)``,
-``- shipped in v2.1``, ``Status: Done``), and which status words are strong enough to be one.
+``- shipped in v2.1``, ``Status: Done``, ``✅ COMPLETE``).
 
 A tag is read in one place, :func:`trailing_tag` (a bracketed one by :func:`bracket_tag`, one
-after a dash by :func:`dash_tag`, a field's place and value by :func:`status_field`): from an
+after a dash by :func:`dash_tag`, a field's place and value by :func:`status_field`, one
+after a glyph in :mod:`.glyph_tags`; what they share, and which status words are strong
+enough to be one, in :mod:`.tag_words`): from an
 item's parsed text here, and by the edits from the text a line as written reads as (its
 positions mapped back to the Markdown by :func:`milepost.document.read_inline`), so that an
 edit takes away exactly the tag the extractor read, markup and all, or sets a field's value.
@@ -11,35 +13,19 @@ edit takes away exactly the tag the extractor read, markup and all, or sets a fi
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
+from milepost.extract.glyph_tags import before_glyphs, glyph_at, glyph_phrase, glyph_tag
+from milepost.extract.tag_words import REF, REFS_AFTER, WHEN_TAIL, Tag, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
-from milepost.vocabulary.status_words import said_weakly, status_in_value, status_of_word
+from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
+from milepost.vocabulary.status_words import status_in_value, status_of_word
 
-__all__ = [
-    "Tag",
-    "bracket_tag",
-    "dash_tag",
-    "glyph_tag",
-    "note_start",
-    "percent_done",
-    "status_field",
-    "strong_word",
-    "trailing_tag",
-]
+__all__ = ["bracket_tag", "dash_tag", "percent_done", "status_field", "trailing_tag"]
 
 
-def strong_word(word: str) -> Status | None:
-    status = status_of_word(word)
-    return None if status is None or said_weakly(word) else status
-
-
-# References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",
-# "- Status: Planned @kim", "- in progress (#12)", between commas too ("@kim, @bo").
-_REF = r"(?:#\d+|@[\w-]+)"
-_REFS = rf"(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)|[\s,.;])*"
+# References may follow the tag, bare or in brackets, and stops or commas between them.
+_REFS = rf"(?:{REF}|\({REF}(?:[,\s]+{REF})*\)|[\s,.;])*"
 _TAIL_PAREN = re.compile(
     r"\(\s*(?P<p>[^()|]{2,40}?)\s*(?:[:|][^()]*)?(?P<close>\))\s*"
     rf"(?P<rest>{_REFS})$"
@@ -54,32 +40,11 @@ _TAIL_SQUARE = lazy_pattern(
 # A dash ("--" as typed for one too), a bar parting fields ("`repl` | *wip*"), or a colon
 # set apart ("~~Implement sound~~ : Done", as French sets every colon).
 _DASH = re.compile(r"\s(?:--|[-–—|:])\s+")
-# When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
-# or a date alone ("Completed 2024-01-14", "Shipped Jan 14, 2024").
-_WHEN_TAIL = re.compile(
-    r"\s+(?:(?:in|on|as of|since|with)\s+\S+|\d{4}-\d{1,2}(?:-\d{1,2})?"
-    r"|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?\d{4})$"
-)
 _FIELD = re.compile(
     r"(?i)(?:^|[\s(\[-])status\s*:\s*(?P<v>[^\]\)]*?)\s*(?P<close>[\]\)]?)"
-    rf"(?P<rest>(?:,?\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))*)\s*$"
+    rf"(?P<rest>(?:,?\s+(?:{REF}|\({REF}(?:[,\s]+{REF})*\)))*)\s*$"
 )
-# References after a dash tag's phrase: "- in progress @kim", "- Done (#12)".
-_REFS_AFTER = re.compile(rf"(?:,?\s+(?:{_REF}|\({_REF}(?:[,\s]+{_REF})*\)))+$")
 _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
-
-
-class Tag(NamedTuple):
-    """A status said after an item's words: the status; where the tag runs in the text (from
-    its bracket, or the blank before its dash or ``Status:``, to its closing bracket or the
-    end of its words, references after it not included); the tag as the model records it
-    (``(in progress) #12``); and its kind (``field``, ``bracket`` or ``dash``)."""
-
-    status: Status
-    start: int
-    end: int
-    written: str
-    kind: str
 
 
 def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
@@ -143,7 +108,7 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             words = match.group("p")
             status = legend.word(words) or strong_word(_undecorated(words)) or percent_done(words)
             if status is None and " " in words:  # "(shipped 2026-01-21)", "(done in v2)"
-                status = strong_word(_WHEN_TAIL.sub("", words))
+                status = strong_word(WHEN_TAIL.sub("", words))
             if status is None and not words.isascii():
                 status = _glyphed(words, legend)
             if status is not None:
@@ -205,10 +170,10 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         following = _DASH.search(rest)
         phrase = (rest[: following.start()] if following else rest).rstrip()
         if not phrase.isascii():
-            phrase = _before_glyphs(phrase)  # "- DONE! 🎉", "- Done ✅": the words say it
-        glyph = _glyph_at(phrase, legend) if not phrase[:1].isascii() else None
+            phrase = before_glyphs(phrase)  # "- DONE! 🎉", "- Done ✅": the words say it
+        glyph = glyph_at(phrase, legend) if not phrase[:1].isascii() else None
         if glyph is not None:  # "- ✅ Done", "- ✅ 100% COMPLET (v10.1)", "- ✅"
-            status = _glyph_phrase(phrase, glyph, legend)
+            status = glyph_phrase(phrase, glyph, legend)
             if status is not None:
                 end = separator.end() + len(phrase)
                 written = text[separator.start() : end].strip()
@@ -220,7 +185,7 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         if not phrase[:1].isalpha():  # (references, which a blank leads, never begin it)
             continue
         if following is None and ("#" in phrase or "@" in phrase):
-            refs = _REFS_AFTER.search(phrase)
+            refs = REFS_AFTER.search(phrase)
             if refs is not None:  # "- in progress @kim": the references are no part of it
                 phrase = phrase[: refs.start()]
         if len(phrase) > 40:
@@ -228,7 +193,7 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         status = (
             legend.word(phrase)
             or strong_word(phrase)
-            or (strong_word(_WHEN_TAIL.sub("", phrase)) if " " in phrase else None)
+            or (strong_word(WHEN_TAIL.sub("", phrase)) if " " in phrase else None)
         )
         if status is not None:
             end = separator.end() + len(phrase)
@@ -236,101 +201,3 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
                 status, separator.start(), end, text[separator.start() : end].strip(), "dash"
             )
     return None
-
-
-def _glyph_at(phrase: str, legend: Legend) -> tuple[Status, int] | None:
-    """The status glyph opening ``phrase`` (an emoji of the vocabulary or the legend's) and
-    where it ends."""
-    found = emoji_at(phrase)
-    if found is None:
-        return None
-    status = legend.glyph(found[0]) or EMOJI.get(found[0])
-    return None if status is None else (status, found[1])
-
-
-# A share done, which may follow a glyph in a dash tag and say no more than it, as a note in
-# brackets may ("✅ 100% (v10.0)", "✅ (Décembre 2025)").
-_SHARE = lazy_pattern(r"\s*\d{1,3}\s*%")
-
-
-def _glyph_phrase(phrase: str, glyph: tuple[Status, int], legend: Legend) -> Status | None:
-    """What a dash tag opened by a status glyph says: its words' status ("✅ Done", "🔄
-    Partially complete": the words win), else the glyph's where nothing but a share done
-    and a bracketed note follow it ("✅ 100% (v10.0)"); None where other words follow."""
-    rest = phrase[glyph[1] :]
-    rest = rest[: note_start(rest)]
-    share = _SHARE.match(rest)
-    words = rest[share.end() :] if share else rest
-    words = words.strip(" *_!.")
-    if not words:
-        return glyph[0]
-    return legend.word(words) or strong_word(words) or strong_word(_WHEN_TAIL.sub("", words))
-
-
-def note_start(text: str) -> int:
-    """Where a note in brackets that ends ``text`` after a blank begins ("Sync ✅
-    (adiantado)"), else the end of ``text``."""
-    body = text.rstrip()
-    if not body.endswith(")"):
-        return len(text)
-    at = body.rfind("(")
-    if at <= 0 or ")" in body[at:-1] or body[at - 1] not in " \t":
-        return len(text)
-    return len(body[:at].rstrip())
-
-
-def _before_glyphs(phrase: str) -> str:
-    """``phrase`` without the glyphs that end it after a blank ("DONE! 🎉" → "DONE!")."""
-    while (at := phrase.rfind(" ") + 1) and pictograph_at(phrase, at) == len(phrase):
-        phrase = phrase[:at].rstrip()
-    return phrase
-
-
-# Arrows lead to a status, they say none: "pending → in_progress → done".
-_ARROWS = frozenset("→⇒➜➔⟶↦")
-
-
-# A character of the pictographs' ranges (as :func:`~milepost.vocabulary.status.pictograph_at`
-# reads them), or a shortcode's colon: a glyph may stand in the text.
-_PICTOGRAPH = lazy_pattern("[\u2190-\u2bff\u3030\u303d\u3200-\u32ff\U0001f000-\U0001faff:]")
-
-
-# Status words ending a text after a glyph ("✅ COMPLETE", "🔄 PARTIALLY COMPLETED").
-_GLYPH_WORDS = lazy_pattern(r"[A-Za-z](?:[A-Za-z' -]{0,30}[A-Za-z])?")
-# How many blank-parted pieces the words after the glyph may run to.
-_GLYPH_WORDS_MAX = 4
-
-
-def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
-    """Status words after a glyph that end the item's words, "!" or a stop, a bracketed note
-    or references after them or not: ``Tool registry ✅ COMPLETE``, ``Fix tests ⚠️ PARTIALLY
-    COMPLETED (some remain)``. The words say the status (the glyph may be a decoration,
-    "⚠️"); words alone at the end are prose ("Get search done"), and so is a glyph that
-    opens the text."""
-    body = text.rstrip()
-    if _PICTOGRAPH.search(body) is None:
-        return None  # no glyph (most texts a leading marker was taken from)
-    if "#" in body or "@" in body:
-        refs = _REFS_AFTER.search(body)
-        body = body[: refs.start()] if refs is not None else body
-    body = body[: note_start(body)]  # "(some legacy tests remain)"
-    end = len(body)
-    words_end = len(body.rstrip(".!"))
-    pos = words_end
-    for _ in range(_GLYPH_WORDS_MAX + 1):  # from the end, piece by piece, to the glyph
-        blank = body.rfind(" ", 0, pos)
-        if blank < 0:
-            return None
-        if blank + 1 < pos and pictograph_at(body, blank + 1) == pos:
-            break
-        pos = blank
-    else:
-        return None
-    at, words = blank + 1, body[pos:words_end].strip()
-    title = body[:blank].rstrip()
-    if not title or title[-1] in _ARROWS or title[-1] in "=:" or body[at] in _ARROWS:
-        return None  # "`features/active/` → 🔄 In Progress" maps a folder to a status
-    if _GLYPH_WORDS.fullmatch(words) is None:
-        return None
-    status = legend.word(words) or strong_word(words)
-    return None if status is None else Tag(status, blank, end, text[at:end], "glyph")

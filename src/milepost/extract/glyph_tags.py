@@ -1,0 +1,99 @@
+"""A status glyph beside a tag's words: status words after a glyph ending an item's words
+(``Tool registry ✅ COMPLETE``, :func:`glyph_tag`), and a glyph opening a dash tag's phrase
+(``- ✅ Done``, ``- ✅ 100% (v10.0)``, :func:`glyph_phrase`) or ending it (``- DONE! 🎉``,
+:func:`before_glyphs`). Read by :mod:`.trailing_tags` and :mod:`.heading_markers`."""
+
+from __future__ import annotations
+
+from milepost.extract.tag_words import REFS_AFTER, WHEN_TAIL, Tag, note_start, strong_word
+from milepost.lazy import lazy_pattern
+from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+
+__all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag"]
+
+
+def glyph_at(phrase: str, legend: Legend) -> tuple[Status, int] | None:
+    """The status glyph opening ``phrase`` (an emoji of the vocabulary or the legend's) and
+    where it ends."""
+    found = emoji_at(phrase)
+    if found is None:
+        return None
+    status = legend.glyph(found[0]) or EMOJI.get(found[0])
+    return None if status is None else (status, found[1])
+
+
+# A share done, which may follow a glyph in a dash tag and say no more than it, as a note in
+# brackets may ("✅ 100% (v10.0)", "✅ (Décembre 2025)").
+_SHARE = lazy_pattern(r"\s*\d{1,3}\s*%")
+
+
+def glyph_phrase(phrase: str, glyph: tuple[Status, int], legend: Legend) -> Status | None:
+    """What a dash tag opened by a status glyph says: its words' status ("✅ Done", "🔄
+    Partially complete": the words win), else the glyph's where nothing but a share done
+    and a bracketed note follow it ("✅ 100% (v10.0)"); None where other words follow."""
+    rest = phrase[glyph[1] :]
+    rest = rest[: note_start(rest)]
+    share = _SHARE.match(rest)
+    words = rest[share.end() :] if share else rest
+    words = words.strip(" *_!.")
+    if not words:
+        return glyph[0]
+    return legend.word(words) or strong_word(words) or strong_word(WHEN_TAIL.sub("", words))
+
+
+def before_glyphs(phrase: str) -> str:
+    """``phrase`` without the glyphs that end it after a blank ("DONE! 🎉" → "DONE!")."""
+    while (at := phrase.rfind(" ") + 1) and pictograph_at(phrase, at) == len(phrase):
+        phrase = phrase[:at].rstrip()
+    return phrase
+
+
+# Arrows lead to a status, they say none: "pending → in_progress → done".
+_ARROWS = frozenset("→⇒➜➔⟶↦")
+
+
+# A character of the pictographs' ranges (as :func:`~milepost.vocabulary.status.pictograph_at`
+# reads them), or a shortcode's colon: a glyph may stand in the text.
+_PICTOGRAPH = lazy_pattern("[\u2190-\u2bff\u3030\u303d\u3200-\u32ff\U0001f000-\U0001faff:]")
+
+
+# Status words ending a text after a glyph ("✅ COMPLETE", "🔄 PARTIALLY COMPLETED").
+_GLYPH_WORDS = lazy_pattern(r"[A-Za-z](?:[A-Za-z' -]{0,30}[A-Za-z])?")
+# How many blank-parted pieces the words after the glyph may run to.
+_GLYPH_WORDS_MAX = 4
+
+
+def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
+    """Status words after a glyph that end the item's words, "!" or a stop, a bracketed note
+    or references after them or not: ``Tool registry ✅ COMPLETE``, ``Fix tests ⚠️ PARTIALLY
+    COMPLETED (some remain)``. The words say the status (the glyph may be a decoration,
+    "⚠️"); words alone at the end are prose ("Get search done"), and so is a glyph that
+    opens the text."""
+    body = text.rstrip()
+    if _PICTOGRAPH.search(body) is None:
+        return None  # no glyph (most texts a leading marker was taken from)
+    if "#" in body or "@" in body:
+        refs = REFS_AFTER.search(body)
+        body = body[: refs.start()] if refs is not None else body
+    body = body[: note_start(body)]  # "(some legacy tests remain)"
+    end = len(body)
+    words_end = len(body.rstrip(".!"))
+    pos = words_end
+    for _ in range(_GLYPH_WORDS_MAX + 1):  # from the end, piece by piece, to the glyph
+        blank = body.rfind(" ", 0, pos)
+        if blank < 0:
+            return None
+        if blank + 1 < pos and pictograph_at(body, blank + 1) == pos:
+            break
+        pos = blank
+    else:
+        return None
+    at, words = blank + 1, body[pos:words_end].strip()
+    title = body[:blank].rstrip()
+    if not title or title[-1] in _ARROWS or title[-1] in "=:" or body[at] in _ARROWS:
+        return None  # "`features/active/` → 🔄 In Progress" maps a folder to a status
+    if _GLYPH_WORDS.fullmatch(words) is None:
+        return None
+    status = legend.word(words) or strong_word(words)
+    return None if status is None else Tag(status, blank, end, text[at:end], "glyph")

@@ -1,0 +1,57 @@
+"""What every trailing tag is made of: the :class:`Tag` itself, the status words strong enough
+to be one (:func:`strong_word`), the references and the when that may follow its words, and a
+note in brackets that may end the text after it (:func:`note_start`). Read by
+:mod:`.trailing_tags` and :mod:`.glyph_tags`."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import said_weakly, status_of_word
+
+__all__ = ["REF", "REFS_AFTER", "WHEN_TAIL", "Tag", "note_start", "strong_word"]
+
+
+class Tag(NamedTuple):
+    """A status said after an item's words: the status; where the tag runs in the text (from
+    its bracket, or the blank before its dash or ``Status:``, to its closing bracket or the
+    end of its words, references after it not included); the tag as the model records it
+    (``(in progress) #12``); and its kind (``field``, ``bracket`` or ``dash``)."""
+
+    status: Status
+    start: int
+    end: int
+    written: str
+    kind: str
+
+
+def strong_word(word: str) -> Status | None:
+    status = status_of_word(word)
+    return None if status is None or said_weakly(word) else status
+
+
+# References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",
+# "- Status: Planned @kim", "- in progress (#12)", between commas too ("@kim, @bo").
+REF = r"(?:#\d+|@[\w-]+)"
+# References after a dash tag's phrase: "- in progress @kim", "- Done (#12)".
+REFS_AFTER = re.compile(rf"(?:,?\s+(?:{REF}|\({REF}(?:[,\s]+{REF})*\)))+$")
+# When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
+# or a date alone ("Completed 2024-01-14", "Shipped Jan 14, 2024").
+WHEN_TAIL = re.compile(
+    r"\s+(?:(?:in|on|as of|since|with)\s+\S+|\d{4}-\d{1,2}(?:-\d{1,2})?"
+    r"|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?\d{4})$"
+)
+
+
+def note_start(text: str) -> int:
+    """Where a note in brackets that ends ``text`` after a blank begins ("Sync ✅
+    (adiantado)"), else the end of ``text``."""
+    body = text.rstrip()
+    if not body.endswith(")"):
+        return len(text)
+    at = body.rfind("(")
+    if at <= 0 or ")" in body[at:-1] or body[at - 1] not in " \t":
+        return len(text)
+    return len(body[:at].rstrip())

@@ -241,6 +241,17 @@ class TestParserQuirks:
     def test_list_range_does_not_run_into_the_next_line(self) -> None:
         assert spans("- a\n\n para\n") == [("ListBlock", 0, 1), ("Paragraph", 2, 3)]
 
+    @pytest.mark.parametrize("ending", ["\n", "\r\n"])
+    def test_a_tab_after_a_delimiter_row_still_makes_a_table(self, ending: str) -> None:
+        """pulldown-cmark reads no table where a tab follows the delimiter row (websolutespa's
+        "|:-----|\t"); GFM reads one. The tab is given to it as a blank, byte for byte."""
+        text = ending.join(["| a | b |", "|:--|:--|\t", "| 1 | ✅ |", ""])
+        d = doc(text)
+        table = d.blocks[0]
+        assert isinstance(table, Table) and (table.start, table.end) == (0, 3)
+        assert [c.inline.text for c in table.rows[0].cells] == ["1", "✅"]
+        assert d.to_markdown() == text
+
     def test_padding_cell_stays_in_its_row(self) -> None:
         table = doc("| a | b |\n|---|---|\n| 1 |\n").blocks[0]
         assert isinstance(table, Table)

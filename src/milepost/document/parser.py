@@ -39,6 +39,11 @@ _FRONT_MATTER = lazy_pattern(
 )
 
 _LONE_CR = lazy_pattern(r"\r(?!\n)")
+# A table's delimiter row with a tab among the blanks after it: pulldown-cmark then reads no
+# table at all, where GFM (cmark-gfm, markdown-it-py) does ("|:---|:---|\t").
+_DELIMITER_ROW_TAB = lazy_pattern(
+    r"(?m)^([ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?)([ \t]*\t[ \t]*)(?=\r?$)"
+)
 _SURROGATE = lazy_pattern("[\ud800-\udfff]")
 
 
@@ -62,6 +67,10 @@ def parse_blocks(text: str, *, to_first_h1: bool = False) -> tuple[list[Block], 
         head = text[:front]
         blank = "".join(c if c in "\r\n" else " " * len(c.encode("utf-8")) for c in head)
         text = blank + text[front:]
+    if "-\t" in text or "|\t" in text:
+        # give it blanks for the tabs after a delimiter row, one byte for one, so that the
+        # table is read as GFM reads it and every offset stays right
+        text = _DELIMITER_ROW_TAB.sub(lambda m: m[1] + m[2].replace("\t", " "), text)
     if "\r" in text:
         # pulldown-cmark does not end an HTML block at a line that a lone "\r" ends ("<!-- x -->"
         # then swallows the rest of the file): give it "\n", one byte for one, so every

@@ -442,3 +442,20 @@ def test_a_glyph_the_document_always_writes_beside_another_status_says_that_stat
 )
 def test_a_glyph_keeps_its_status_unless_the_document_always_says_another(text: str) -> None:
     assert milepost.loads(text).legend.glyph("⏳") is None
+
+
+def test_a_legend_names_weak_word_gives_way_to_its_description() -> None:
+    """CapsuleUI's legend "- ✅ **Ready** - Component is complete and stable" made ✅ planned
+    (ready to begin) and every finished component planned with it: a weak name, its
+    description says what it means."""
+    text = (
+        "# T\n\n## Status Legend\n\n- ✅ **Ready** - Component is complete and stable\n"
+        "- 🚧 **In Development** - Component is being worked on\n\n## Components\n\n"
+        "- ✅ **Accordion** - Collapsible panels\n- 🚧 **Card** - Container\n"
+    )
+    roadmap = milepost.loads(text)
+    assert roadmap.legend.glyph("✅") is Status.DONE
+    assert [(i.title, i.status) for i in roadmap.items] == [
+        ("Accordion - Collapsible panels", Status.DONE),
+        ("Card - Container", Status.IN_PROGRESS),
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from milepost.extract.heading_words import label_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import status_of_phrase, status_of_word
+from milepost.vocabulary.status_words import said_weakly, status_of_phrase, status_of_word
 
 __all__ = ["meaning_status"]
 
@@ -15,7 +15,7 @@ __all__ = ["meaning_status"]
 _GENERIC_LEAD = frozenset({"work", "item", "items", "feature", "features", "task", "tasks"})
 # A sentence's subject before a status: "The feature is currently", "This work has been".
 _SUBJECT = lazy_pattern(
-    r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative)s?\s+"
+    r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative|component|module)s?\s+"
     r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
 )
 # What may follow a status that opens a meaning: its end, punctuation, "and" more (in the
@@ -48,9 +48,16 @@ def meaning_status(meaning: str) -> Status | None:
     worked on"); work "not yet" done or started, or that is planned to be, is planned ("not
     yet implemented", "Planning to build"); work close to its end is in progress ("Close to
     becoming stable", "Almost there"); after a name that says none, what its description
-    says ("Not Implemented - Feature is planned but not yet started"); None for a meaning
+    says ("Not Implemented - Feature is planned but not yet started"), and after a name that
+    is a weak word ("Ready - Component is complete and stable"); None for a meaning
     that is no status ("Waiting for feedback", "Not on roadmap", "Done when reviewed", "not
     implemented")."""
+    named = _NAMED.match(meaning.strip(" *_"))
+    if named is not None and said_weakly(named["name"]):
+        # "Ready - Component is complete and stable": a weak name, its description says more
+        said = meaning_status(named["said"])
+        if said is not None:
+            return said
     status = status_of_word(meaning) or label_status(meaning)
     if status is None and _PLANNING_TO.match(meaning.strip(" *_")):
         return Status.PLANNED  # "Planning to build", "We plan to add"
@@ -74,7 +81,7 @@ def meaning_status(meaning: str) -> Status | None:
             status = phrase[0]
         if not_yet:  # done or started "not yet" is planned; planned "not yet" is nothing
             status = Status.PLANNED if status in (Status.DONE, Status.IN_PROGRESS) else None
-    if status is None and (named := _NAMED.match(meaning.strip(" *_"))) is not None:
+    if status is None and named is not None:
         # "Not Implemented - Feature is planned but not yet started": the name says no status
         # (a feature not there may be no plan at all), the words after it do
         status = meaning_status(named["said"])

@@ -586,3 +586,16 @@ def test_a_dated_heading_whose_name_is_struck_is_crossed_off() -> None:
         ("2016-03-18 - Webpage", "done"),
         ("2016-07-14 SSH into remote machines", "done"),
     ]
+
+
+def test_a_status_fields_words_win_over_the_glyph_its_heading_opens_with() -> None:
+    """RustLite heads each planned version "### 🔄 v0.2.0 - Persistence" over "**Target
+    Date**: Q1 2026" and, on the next line, "**Status**: Planning": the 🔄 read in progress,
+    and the field, one line down in its paragraph, was not read at all. A weak word
+    ("Current") does not outweigh the glyph; a part of the document is no deliverable."""
+    text = (
+        "# T\n\n## Versions\n\n### 🔄 v0.2.0 - Persistence\n\n**Target Date**: Q1 2026\n"
+        "**Status**: Planning\n\n### v0.1.5 ✅\n\n**Released:** 2025-10-25\n**Status:** Current\n\n"
+        "## Overview\n\n**Status:** In progress\n"
+    )
+    assert statuses(text) == [("v0.2.0 - Persistence", "planned"), ("v0.1.5", "done")]

@@ -97,10 +97,19 @@ def opening_field(blocks: list[Block], legend: Legend) -> Marker | None:
     for block in blocks[:_OPENING_FIELDS]:
         if not isinstance(block, Paragraph):
             return None
+        text = block.inline.text
         found = _status_field(block.inline, legend)
+        if found is None and block.end - block.start > 1 and "tat" in text:
+            # one field a line: "**Target Date**: Q1 2026" then "**Status**: Planning"
+            later = _LATER_FIELD.search(text)
+            found = _status_field(Inline(text[later.start(1) :]), legend) if later else None
         if found is not None:
             return found
     return None
+
+
+# A Status field after another field of its paragraph, each on a line of its own.
+_LATER_FIELD = lazy_pattern(r"(?i)\s(stat(?:us|e)\s*:)")
 
 
 def _status_field(inline: Inline, legend: Legend) -> Marker | None:

@@ -31,7 +31,7 @@ from milepost.extract.badges import leading_badge
 from milepost.extract.conventions import codes_statuses, cross_drops, decorates, strikes_done
 from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period
-from milepost.extract.heading_words import dates_only, struck_name
+from milepost.extract.heading_words import dates_only, names_a_part, names_work, struck_name
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.labels import criteria_heading, list_context, opening_field
 from milepost.extract.legend import find_legend, legend_entry, legend_list
@@ -40,7 +40,9 @@ from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.sections import strip_decoration
 from milepost.vocabulary.status import Status
+from milepost.vocabulary.status_words import said_weakly
 
 __all__ = ["Walk", "walk"]
 
@@ -81,6 +83,7 @@ def _walk_section(
         title = section.title
         period = heading_period(title, ctx.anchor)
         marker: Marker | None = None
+        glyph: Marker | None = None  # a heading's glyph its Status field's words outweigh
         source = "marker"
         scope: Status | None = None
         criteria = False
@@ -95,8 +98,13 @@ def _walk_section(
             )
             if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
-            if marker is None:  # "**Status:** ✅ Complete", after a "**Goal:**" or not
-                marker, source = opening_field(section.blocks, ctx.legend), "field"
+            if marker is None or not any(char.isalpha() for char in marker.written):
+                # "**Status:** ✅ Complete", after a "**Goal:**" or not, under a heading that
+                # names work; its words win over the glyph the heading opens with ("### 🔄
+                # v0.2.0" over "**Status**: Planning"), a weak one ("Current") does not
+                field = opening_field(section.blocks, ctx.legend)
+                if field is not None and _speaks_for(field, marker, title, heading.level):
+                    glyph, marker, source = marker, field, "field"
             if marker is None and ctx.strike_done and struck_name(heading.inline):
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             criteria = criteria_heading(title)
@@ -119,10 +127,21 @@ def _walk_section(
             cross_drops=ctx.cross_drops,
         )
         if marker is not None:
-            _heading_item(section, marker, ctx, out, source=source)
+            _heading_item(section, marker, ctx, out, source=source, glyph=glyph)
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out, title_heading)
+
+
+def _speaks_for(field: Marker, marker: Marker | None, title: str, level: int) -> bool:
+    """Whether a section's Status field says its heading's status: the heading names work,
+    not a part of the document ("## Overview" over "**Status:** In progress"), and has no
+    marker of its own, or a glyph the field's words say otherwise than ("### 🔄 v0.2.0"
+    over "**Status**: Planning"; a weak word, "Current", does not)."""
+    name = strip_decoration(title)
+    if not names_work(name) or (level <= 2 and names_a_part(name)):
+        return False
+    return marker is None or not (field.status is marker.status or said_weakly(field.written))
 
 
 def _open_tasks(section: Section, marker: Marker) -> bool:
@@ -246,13 +265,22 @@ def _contents_entry(inline: Inline) -> bool:
 
 
 def _heading_item(
-    section: Section, marker: Marker, ctx: WalkContext, out: Walk, *, source: str = "marker"
+    section: Section,
+    marker: Marker,
+    ctx: WalkContext,
+    out: Walk,
+    *,
+    source: str = "marker",
+    glyph: Marker | None = None,
 ) -> None:
+    """The item a heading names, its status from ``marker`` (``source``: a marker of its own,
+    or its section's Status field, then ``glyph`` the heading's own glyph, no part of its
+    title)."""
     heading = section.heading
     assert heading is not None
     item = make_item(
         heading.inline,
-        marker if source == "marker" else None,
+        marker if source == "marker" else glyph,
         Span(heading.start, heading.end, ctx.path),
         "heading",
         ctx,

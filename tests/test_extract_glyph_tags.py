@@ -121,3 +121,18 @@ def test_an_item_its_own_marker_says_is_in_progress_is_not_touched_by_start(
     result = api.edit(path, "start", item="Fix tests", today=TODAY)
     assert not result.written and not result.diff
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_white_square_is_work_not_started() -> None:
+    """Qanto leads the work of a planned phase with ⬜, MiracleDb's Status cells say "⬜" for
+    planned: an empty square beside ✅, work to do (a bar of them is no status of its own
+    but its share: "⬜⬜⬜⬜⬜ 0%")."""
+    text = (
+        "# T\n\n## Work\n\n- ⬜ Mobile SDK\n- ✅ Wallet\n\n| Feature | Status |\n|---|---|\n"
+        "| Raft consensus | ⬜ |\n| Sharding | 🟩🟩🟩⬜⬜ 60% |\n"
+    )
+    assert statuses(text) == [
+        ("Mobile SDK", "planned"),
+        ("Wallet", "done"),
+        ("Raft consensus", "planned"),
+    ]

@@ -339,15 +339,15 @@ def test_a_legend_on_a_line_of_a_block_quote_defines_its_glyphs() -> None:
 
 def test_a_legend_line_under_its_label_line_of_one_paragraph_defines_its_glyphs() -> None:
     """A legend's paragraph with a line per key ("**Légende**", then "Priorité : ...", then
-    "Statut : ✅ fait · ⬜ à faire"), a Status label before the statuses' line."""
+    "Statut : ✅ fait · 🔳 à faire"), a Status label before the statuses' line."""
     text = (
         "# R\n\n**Légende**\nPriorité : `P0` critique · `P1` important\n"
-        "Statut : ✅ fait · ⬜ à faire\n\n## Travail\n\n- ✅ Colonne user_id\n"
-        "- ⬜ Tester avec un 2e compte\n"
+        "Statut : ✅ fait · 🔳 à faire\n\n## Travail\n\n- ✅ Colonne user_id\n"
+        "- 🔳 Tester avec un 2e compte\n"
     )
     assert statuses(text) == [("Colonne user_id", "done"), ("Tester avec un 2e compte", "planned")]
     # a line of prose with glyphs in it defines nothing
-    prose = text.replace("Statut : ✅ fait · ⬜ à faire", "We mark ✅ work · and ⬜ the rest")
+    prose = text.replace("Statut : ✅ fait · 🔳 à faire", "We mark ✅ work · and 🔳 the rest")
     assert statuses(prose) == [("Colonne user_id", "done")]
 
 

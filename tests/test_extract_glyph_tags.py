@@ -136,3 +136,17 @@ def test_a_white_square_is_work_not_started() -> None:
         ("Wallet", "done"),
         ("Raft consensus", "planned"),
     ]
+
+
+def test_a_label_after_an_open_box_refines_it_in_any_case(tmp_path: Path) -> None:
+    """ha-fusion notes ideas as "- [ ] idea: custom map": the box says a task, the label
+    what it is (only labels in capitals were read); a label that is no status ("docs:") says
+    nothing. An edit sets the label in place."""
+    text = "# T\n\n## Work\n\n- [ ] idea: dark mode\n- [ ] wip: search\n- [ ] docs: readme\n"
+    assert statuses(text) == [
+        ("dark mode", "future"),
+        ("search", "in_progress"),
+        ("docs: readme", "planned"),
+    ]
+    after = edited(tmp_path / "roadmap.md", text, ("start", "dark mode"))
+    assert "- [ ] wip: dark mode\n" in after

@@ -22,7 +22,12 @@ from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.name_tags import ending_glyph
-from milepost.extract.opening_words import bracketed_status, caps_label, decorated_bracket
+from milepost.extract.opening_words import (
+    box_label,
+    bracketed_status,
+    caps_label,
+    decorated_bracket,
+)
 from milepost.extract.tag_words import note_start
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import box_key, glyph_key
@@ -87,7 +92,7 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
-    elif label is None and emoji is None and (opening := _opening_words(body)):
+    elif label is None and emoji is None and (opening := _opening_words(body, boxed)):
         # "FUTURE: Sync", "(in progress) Search": the status opening the item is its marker
         start, end = opening
         lead, body, relabelled = (
@@ -134,11 +139,12 @@ def _rewrite_rest(
     return f"{head}{gap}{body}" if head else body
 
 
-def _opening_words(body: str) -> tuple[int, int] | None:
+def _opening_words(body: str, boxed: bool) -> tuple[int, int] | None:
     """Where the status words opening an item's ``body`` stand, as the extractor reads them:
-    a label in capitals ("FUTURE: Sync"), a bracketed status ("(in progress) Search", after
-    a decoration too: "✨ (In progress) Due dates")."""
-    capitals = caps_label(body)
+    a label in capitals ("FUTURE: Sync"), after a task box in any case ("[ ] idea: dark
+    mode"), a bracketed status ("(in progress) Search", after a decoration too: "✨ (In
+    progress) Due dates")."""
+    capitals = caps_label(body) or (box_label(body) if boxed else None)
     if capitals is not None:
         return 0, capitals[1]
     bracketed = bracketed_status(body) or decorated_bracket(body)

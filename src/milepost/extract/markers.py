@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from milepost.document import Inline
 from milepost.extract.name_tags import ending_glyph, name_tag
-from milepost.extract.opening_words import bracketed_status, caps_label
+from milepost.extract.opening_words import box_label, bracketed_status, caps_label
 from milepost.extract.tag_words import Tag, note_start, strong_word
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
@@ -227,6 +227,9 @@ def item_marker(
             return Marker(Status.DONE, box + written, end=end, tail=tail)
         if tag is not None:
             return Marker(tag.status, box + tag.written, end=end, tail=tail)
+        labelled = box_label(text, end)
+        if labelled is not None:  # "- [ ] idea: dark mode": the label refines the box
+            return Marker(labelled[0], box + text[end : labelled[1]], end=labelled[2])
         if emoji_status is not None and emoji_status is not Status.DONE:
             return Marker(emoji_status, box + written, end=end)
         if inline.strike and inline.is_struck():  # "- [ ] ~~Search~~": crossed off, undone

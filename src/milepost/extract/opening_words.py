@@ -1,6 +1,7 @@
 """Status words that open an item before its name, a marker of their own: a status in
 brackets ("(in progress) Search", "[Done] Export", after a decoration too: "✨ (In progress)
-Due dates") and a label in capitals and a colon ("FUTURE: Sync"). Read by
+Due dates"), a label in capitals and a colon ("FUTURE: Sync"), and after an open task box a
+label in any case ("- [ ] idea: dark mode"). Read by
 :mod:`.markers` and :mod:`.heading_markers`; the edits set them where they stand."""
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import re
 from milepost.extract.tag_words import strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status, decorations_end
+from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["bracketed_status", "caps_label", "decorated_bracket"]
+__all__ = ["box_label", "bracketed_status", "caps_label", "decorated_bracket"]
 
 
 # A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar",
@@ -58,3 +60,19 @@ def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:
     (In progress) Due dates"), as :func:`leading_markers` reads it."""
     pos = decorations_end(text)
     return bracketed_status(text, pos) if pos else None
+
+
+# A status word and a colon after a task box, in any case: "- [ ] idea: dark mode".
+_BOX_LABEL = lazy_pattern(r"(?P<word>[A-Za-z][A-Za-z' _-]{1,24}?):[ \t]+(?=\S)")
+
+
+def box_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
+    """A status label and a colon opening an open task's ``text`` at ``pos`` (``- [ ] idea:
+    dark mode``, ``- [ ] wip: search``), in any case, a weak word too: the box says the
+    task, the label what state it is in. ``(status, where its word ends, where the name
+    starts)``; None for a label that is no status ("docs:", "fix:")."""
+    found = _BOX_LABEL.match(text, pos)
+    status = status_of_word(found["word"]) if found is not None else None
+    if found is None or status is None:
+        return None
+    return status, found.end("word"), found.end()

@@ -5,8 +5,7 @@ too, which they refine); read from the item's line as written, where the element
 
 from __future__ import annotations
 
-import re
-
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_word
@@ -14,11 +13,11 @@ from milepost.vocabulary.status_words import status_of_word
 __all__ = ["BADGE", "leading_badge"]
 
 # An HTML element holding a few words and nothing else: the words in ``w``.
-BADGE = re.compile(
+BADGE = lazy_pattern(
     r"<(?P<tag>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>[ \t]*(?P<w>[^<>\n]{1,30}?)[ \t]*</(?P=tag)\s*>"
 )
 # What opens a list item's line before its words: indentation, quote markers, the bullet, a box.
-_OPENING = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_OPENING = lazy_pattern(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 
 
 def leading_badge(line: str, legend: Legend) -> tuple[Status, str] | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import EMOJI, Status
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
@@ -16,10 +17,10 @@ __all__ = ["paired_glyphs"]
 _WORDS = r"[^\W\d_](?:[^\W\d_]|[' -]){0,24}?"
 # Status words right after a glyph, markup between or not, up to where a cell, a bracket, a
 # label or the line ends: "⏳ **PLANNED**", "⏳ Ausstehend |".
-_AFTER = re.compile(rf"[ \t*_`]*(?P<w>{_WORDS})[ \t*_`]*(?:[|)\]:\r\n]|$)")
+_AFTER = lazy_pattern(rf"[ \t*_`]*(?P<w>{_WORDS})[ \t*_`]*(?:[|)\]:\r\n]|$)")
 # Status words right before a glyph, after a dash, bar, bracket, colon or the line's start:
 # "- PLANNED ⏳", "(Planned ⏳)" (no hyphen in them: "Reference-Style Links - PLANNED ⏳").
-_BEFORE = re.compile(
+_BEFORE = lazy_pattern(
     r"(?:^|[-–—|(\[:#]|\n)[ \t*_`]*(?P<w>[^\W\d_](?:[^\W\d_]|[' ]){0,24}?)[ \t*_`]*$"
 )
 # How many times a document must write a glyph beside another status's words, and never

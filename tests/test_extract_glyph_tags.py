@@ -150,3 +150,8 @@ def test_a_label_after_an_open_box_refines_it_in_any_case(tmp_path: Path) -> Non
     ]
     after = edited(tmp_path / "roadmap.md", text, ("start", "dark mode"))
     assert "- [ ] wip: dark mode\n" in after
+
+
+def test_a_dash_tag_with_a_note_after_it_is_read() -> None:
+    text = "# T\n\n- [~] Multi-channel reminders - in progress (Telegram done, web push pending)\n"
+    assert statuses(text) == [("[~] Multi-channel reminders", "in_progress")]

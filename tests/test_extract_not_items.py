@@ -61,3 +61,13 @@ def test_a_calendar_plans_an_item_and_dates_a_heading() -> None:
         "## 📋 Timeline Estimate\n\nSoon.\n"
     )
     assert statuses(text) == [("GraphQL API", "planned", 5)]
+
+
+def test_standards_and_counts_are_no_work() -> None:
+    """A translation tracker's "## Quality Standards" lists what each translation must do
+    with ✅ bullets, and its overview counts "- **Completed**: 3 (12%)": neither is work."""
+    text = (
+        "# T\n\n## Overview\n\n- **Completed**: 3 (12%)\n- **Pending**: 21 (84%)\n\n"
+        "## Quality Standards\n\n- ✅ Keep code blocks unchanged\n\n## Work\n\n- ✅ Ethereum\n"
+    )
+    assert statuses(text) == [("Ethereum", "done", 14)]

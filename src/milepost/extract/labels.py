@@ -28,7 +28,9 @@ _CRITERIA = re.compile(
 )
 _CRITERIA_HEADING = lazy_pattern(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
-    r"definition of done|exit criteria|(?:complete|completed|done) when)\b"
+    r"definition of done|exit criteria|(?:complete|completed|done) when|"
+    r"(?:quality|coding|code|documentation|writing) standards|guidelines|principles|"
+    r"best practices)\b"
 )
 
 
@@ -122,11 +124,19 @@ def _status_field(inline: Inline, legend: Legend) -> Marker | None:
     return cell_status(Inline(rest.strip(" *")), legend)
 
 
+# The key words of ``_CRITERIA_HEADING``, looked for first.
+_CRITERIA_WORDS = (
+    *("criteria", "expect", "outcome", "definition", "when"),
+    *("standards", "guidelines", "principles", "practices"),
+)
+
+
 def criteria_heading(title: str) -> bool:
-    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect")."""
+    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect") or
+    the standards work is held to ("Quality Standards", "Guidelines"): ✅ bullets there say
+    what is expected, no work done."""
     if title.isascii():  # the pattern's key words, looked for first (a search is dearer)
         lower = title.lower()
-        words = ("criteria", "expect", "outcome", "definition", "when")
-        if not any(word in lower for word in words):
+        if not any(word in lower for word in _CRITERIA_WORDS):
             return False
     return _CRITERIA_HEADING.search(title) is not None

@@ -206,6 +206,8 @@ def item_marker(
     if decorated and word_status is None and task is None:
         emoji_status = None
     if word_status is not None:
+        if task is None and _count_only(text[end:]):
+            return None  # "- **Completed**: 3 (12%)": how many are, no work
         return Marker(word_status, _box(task) + written, end=end)
     if emoji_status is not None and task is None:
         # The words win over the emoji: "📋 Export (in progress)" is in progress, and so
@@ -264,6 +266,15 @@ def _said_after(inline: Inline, end: int, legend: Legend) -> tuple[Tag | None, i
         return tag, end + tag.start
     tag = name_tag(inline, end, legend)
     return tag, -1 if tag is None else tag.start
+
+
+def _count_only(rest: str) -> bool:
+    """Whether what follows a status label is a count and no more ("3 (12%)", "14/20")."""
+    return bool(rest.strip()) and _COUNT.fullmatch(rest.strip()) is not None
+
+
+# A count or a share: "3", "3 (12%)", "14/20", "75%".
+_COUNT = lazy_pattern(r"\d+(?:\s*/\s*\d+)?\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)|%)?")
 
 
 def _partly_done(written: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from milepost.extract.glyph_tags import before_glyphs, glyph_at, glyph_phrase, glyph_tag
-from milepost.extract.tag_words import REF, REFS_AFTER, WHEN_TAIL, Tag, strong_word
+from milepost.extract.tag_words import REF, REFS_AFTER, WHEN_TAIL, Tag, note_start, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
@@ -188,6 +188,7 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             refs = REFS_AFTER.search(phrase)
             if refs is not None:  # "- in progress @kim": the references are no part of it
                 phrase = phrase[: refs.start()]
+        phrase = phrase[: note_start(phrase)]  # "- in progress (web push pending)"
         if len(phrase) > 40:
             continue
         status = (

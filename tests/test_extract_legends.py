@@ -459,3 +459,16 @@ def test_a_legend_names_weak_word_gives_way_to_its_description() -> None:
         ("Accordion - Collapsible panels", Status.DONE),
         ("Card - Container", Status.IN_PROGRESS),
     ]
+
+
+def test_a_paragraph_of_one_definition_a_line_is_a_legend() -> None:
+    """vuejs-tour defines its glyphs a line each ("✔️ = Done", "🕔 = Postponed", "🚧 = In
+    Progress"), then ends a feature with 🚧: only a line of two definitions or more was read.
+    Lines of glyphs and names without a sign define nothing."""
+    legend = "✔️ = Done    \n🕔 = Postponed    \n🚧 = In Progress\n"
+    text = f"# Roadmap\n{legend}\n## 2.1.0\n\n* Reference pages 🚧\n"
+    roadmap = milepost.loads(text)
+    assert roadmap.legend.glyph("🚧") is Status.IN_PROGRESS
+    assert [(i.title, i.status) for i in roadmap.items] == [("Reference pages", Status.IN_PROGRESS)]
+    unsigned = text.replace(legend, "🚧 Search\n🚧 Export\n")
+    assert milepost.loads(unsigned).legend.glyph("🚧") is None

@@ -88,11 +88,16 @@ def paragraph_pairs(text: str) -> list[tuple[str, str]]:
 def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
     """The pairs of the lines of a paragraph, each read alone as :func:`_defined_line` does: a
     legend on a line of a longer paragraph ("**Légende**" over "Statut : ✅ fait · ⬜ à faire";
-    "> Last updated: May 2026" over "> Status legend: ✅ Complete | 🟡 Partial")."""
+    "> Last updated: May 2026" over "> Status legend: ✅ Complete | 🟡 Partial"); or a
+    definition a line, each with its sign ("✔️ = Done", then "🚧 = In Progress")."""
     pairs: list[tuple[str, str]] = []
+    alone: list[tuple[str, str] | None] = []
     for line in lines:
-        pairs += _defined_line(_LINE_MARKUP.sub("", line.strip().lstrip("> \t")))
-    return pairs
+        text = _LINE_MARKUP.sub("", line.strip().lstrip("> \t"))
+        pairs += _defined_line(text)
+        alone.append(_definition(text.strip(), signed=True))
+    defined = [pair for pair in alone if pair is not None]
+    return pairs + defined if len(defined) > 1 and len(defined) == len(alone) else pairs
 
 
 # The markup a legend's line may hold around its label: "**Status:**", "`Legend`".
@@ -115,16 +120,25 @@ def _defined_line(text: str) -> list[tuple[str, str]]:
         return []
     pairs: list[tuple[str, str]] = []
     for part in parts:
-        end = pictograph_at(part) if part else None
-        if end is None:
+        pair = _definition(part)
+        if pair is None:
             return []
-        separator = GLYPH_SEPARATOR.match(part, end)
-        assert separator is not None  # everything in it is optional
-        meaning = part[separator.end() :].strip(" .")
-        if not meaning[:1].isalpha():
-            return []
-        pairs.append((glyph_key(part[:end]), meaning))
+        pairs.append(pair)
     return pairs
+
+
+def _definition(part: str, *, signed: bool = False) -> tuple[str, str] | None:
+    """One definition, a glyph (any pictograph), a separator or none (``signed``: one, "=",
+    ":", a dash or an arrow), and its meaning: ``(glyph, meaning)``, else None."""
+    end = pictograph_at(part) if part else None
+    if end is None:
+        return None
+    separator = GLYPH_SEPARATOR.match(part, end)
+    assert separator is not None  # everything in it is optional
+    meaning = part[separator.end() :].strip(" .")
+    if not meaning[:1].isalpha() or (signed and not separator["sep"]):
+        return None
+    return glyph_key(part[:end]), meaning
 
 
 _PAIR = lazy_pattern(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from milepost.edits.lines import LIST_ITEM, split_line_ending
+from milepost.document.item_lines import LIST_ITEM
+from milepost.edits.lines import split_line_ending
 from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.cell_markers import CELL_BOXES

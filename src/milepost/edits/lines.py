@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ICON", "LABEL", "LIST_ITEM", "item_parts", "split_line_ending"]
+from milepost.document.item_lines import LIST_ITEM
 
-# A list item's first line (its line ending split off): its indentation, quote markers and
-# bullet (``lead``), its task box, its words (``rest``).
-LIST_ITEM = re.compile(
-    r"^(?P<lead>[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
-    r"(?P<box>\[[ xX]\][ \t]+)?"
-    r"(?P<rest>.*)$",
-    re.DOTALL,
-)
+__all__ = ["ICON", "LABEL", "item_parts", "split_line_ending"]
 
 # A bold or italic label: "**Done:**", "*DONE:*", "_In progress_:".
 LABEL = re.compile(

@@ -11,8 +11,9 @@ import html
 import re
 
 from milepost.document import read_inline
+from milepost.document.item_lines import LIST_ITEM
 from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
-from milepost.edits.lines import LABEL, LIST_ITEM, split_line_ending
+from milepost.edits.lines import LABEL, split_line_ending
 from milepost.edits.marks import box_for, icon_end, icon_for, legend_box
 from milepost.edits.name_status import set_name_status
 from milepost.edits.notes import before_owners

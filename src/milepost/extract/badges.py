@@ -5,6 +5,7 @@ too, which they refine); read from the item's line as written, where the element
 
 from __future__ import annotations
 
+from milepost.document.item_lines import LIST_ITEM
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
@@ -16,14 +17,12 @@ __all__ = ["BADGE", "leading_badge"]
 BADGE = lazy_pattern(
     r"<(?P<tag>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>[ \t]*(?P<w>[^<>\n]{1,30}?)[ \t]*</(?P=tag)\s*>"
 )
-# What opens a list item's line before its words: indentation, quote markers, the bullet, a box.
-_OPENING = lazy_pattern(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 
 
 def leading_badge(line: str, legend: Legend) -> tuple[Status, str] | None:
     """The status of the badge that opens a list item's ``line``, and the badge's words."""
-    opening = _OPENING.match(line)
-    badge = BADGE.match(line, opening.end()) if opening is not None else None
+    item = LIST_ITEM.match(line)
+    badge = BADGE.match(line, item.start("rest")) if item is not None else None
     if badge is None:
         return None
     words = badge["w"].strip()

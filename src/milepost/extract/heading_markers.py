@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
-from milepost.extract.glyph_tags import glyph_tag
+from milepost.extract.glyph_tags import before_glyphs, glyph_tag
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
 from milepost.extract.markers import Marker, leading_markers, open_box
 from milepost.extract.name_tags import ending_glyph
@@ -16,7 +16,7 @@ from milepost.extract.trailing_tags import bracket_tag, dash_tag, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import Status, pictograph_at
+from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
@@ -73,7 +73,7 @@ def heading_marker(
         text = inline.text
         tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
         after = text[tag.end :].strip() if tag is not None else ""
-        if tag is None or not tag.start or not _glyphs_only(after):
+        if tag is None or not tag.start or before_glyphs(f" {after}").strip():
             found = _piped(inline.text, legend) or (_coded(inline, legend) if coded else None)
             return found or _ending_glyph(inline.text, legend), None
         name = strip_decoration(inline.text[: tag.start])
@@ -99,18 +99,6 @@ def _dates(written: str, legend: Legend) -> bool:
     📅 Release Schedule"), not a status the document's legend gives it ("## 📅 0.4.0")."""
     glyph = written.strip("\ufe0f ")
     return glyph in _DATING and legend.glyph(glyph_key(glyph)) is None
-
-
-def _glyphs_only(text: str) -> bool:
-    """Whether ``text`` is glyphs and blanks only, or nothing ("🎉", "⏳": after a tag whose
-    words say the status, they decorate it or agree)."""
-    at = 0
-    while at < len(text):
-        end = pictograph_at(text, at)
-        if end is None:
-            return False
-        at = len(text) - len(text[end:].lstrip())
-    return True
 
 
 # A status word and a colon opening a heading, the deliverable after it: "Future: v1.0".

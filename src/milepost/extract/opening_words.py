@@ -7,6 +7,7 @@ label in any case ("- [ ] idea: dark mode"). Read by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from milepost.extract.tag_words import strong_word
 from milepost.lazy import lazy_pattern
@@ -48,11 +49,7 @@ def caps_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
     """A status label in capitals and a colon opening ``text`` at ``pos`` (``FUTURE:
     Sync``): ``(status, where its word ends, where the name starts)``; None for a label
     that is no status ("NOTE:", "NEW:") or a weak word ("IMPLEMENTED:")."""
-    found = _CAPS_LABEL.match(text, pos)
-    status = strong_word(found["word"]) if found is not None else None
-    if found is None or status is None:
-        return None
-    return status, found.end("word"), found.end()
+    return _label(_CAPS_LABEL.match(text, pos), strong_word)
 
 
 def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:
@@ -69,10 +66,16 @@ _BOX_LABEL = lazy_pattern(r"(?P<word>[A-Za-z][A-Za-z' _-]{1,24}?):[ \t]+(?=\S)")
 def box_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
     """A status label and a colon opening an open task's ``text`` at ``pos`` (``- [ ] idea:
     dark mode``, ``- [ ] wip: search``), in any case, a weak word too: the box says the
-    task, the label what state it is in. ``(status, where its word ends, where the name
-    starts)``; None for a label that is no status ("docs:", "fix:")."""
-    found = _BOX_LABEL.match(text, pos)
-    status = status_of_word(found["word"]) if found is not None else None
+    task, the label what state it is in. As :func:`caps_label`; None for a label that is no
+    status ("docs:", "fix:")."""
+    return _label(_BOX_LABEL.match(text, pos), status_of_word)
+
+
+def _label(
+    found: re.Match[str] | None, says: Callable[[str], Status | None]
+) -> tuple[Status, int, int] | None:
+    """The status a label's word ``says``, where its word ends, where the name starts."""
+    status = says(found["word"]) if found is not None else None
     if found is None or status is None:
         return None
     return status, found.end("word"), found.end()

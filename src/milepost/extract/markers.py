@@ -239,22 +239,27 @@ def item_marker(
         return Marker(open_box(scope), box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
-    if not criteria and (not text[-1:].isascii() or text[-1:] in ":)"):
-        # "Search ✅", "Search :heavy_check_mark:": a check mark that ends it, a note in
-        # brackets after it or not ("~~CI/CD~~ ✅ (adiantado)")
-        words = text[: note_start(text)]
-        found = (
-            ending_glyph(words, legend) if not words[-1:].isascii() or words[-1:] == ":" else None
-        )
-        glyph = words[found[1] :].strip() if found is not None else ""
-        if found is not None and (found[0] is Status.DONE or legend.glyph(glyph_key(glyph))):
-            # a topical emoji ending a feature ("Calendar 🗓️", "Timer ⏳") decorates it, as
-            # any but a check mark or a glyph the legend defines; words before it win
-            said = trailing_tag(words[: found[1]].rstrip(), legend)
-            if said is not None:
-                return Marker(said.status, said.written, end=0, tail=said.start)
-            return Marker(found[0], glyph, end=0, tail=found[1])
-    return None
+    return None if criteria else _ending_mark(text, legend)
+
+
+def _ending_mark(text: str, legend: Legend) -> Marker | None:
+    """A check mark that ends an item ("Search ✅", "Search :heavy_check_mark:"), a note in
+    brackets after it or not ("~~CI/CD~~ ✅ (adiantado)"), or a glyph the legend defines;
+    the words before it win. A topical emoji ending a feature ("Calendar 🗓️", "Timer ⏳")
+    decorates it."""
+    if text[-1:].isascii() and text[-1:] not in ":)":
+        return None
+    words = text[: note_start(text)]
+    if words[-1:].isascii() and words[-1:] != ":":
+        return None
+    found = ending_glyph(words, legend)
+    glyph = words[found[1] :].strip() if found is not None else ""
+    if found is None or not (found[0] is Status.DONE or legend.glyph(glyph_key(glyph))):
+        return None
+    said = trailing_tag(words[: found[1]].rstrip(), legend)
+    if said is not None:
+        return Marker(said.status, said.written, end=0, tail=said.start)
+    return Marker(found[0], glyph, end=0, tail=found[1])
 
 
 def _said_after(inline: Inline, end: int, legend: Legend) -> tuple[Tag | None, int]:

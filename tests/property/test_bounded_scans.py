@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from milepost.extract import fields, legend
+from milepost.extract import fields, legend, tag_words, trailing_tags
 from milepost.vocabulary import periods, sections
 
 WORDS = st.sampled_from(["in", "by", "target", "Target:", "(", "[", "x", "within", "v1", "*", "_"])
@@ -39,8 +39,26 @@ def test_reference_tail_window_agrees_with_whole_text(head: str, tail: str) -> N
     trailing = re.compile(fields._TRAILING.pattern)
     title = fields._LEADING.sub("", text).rstrip()
     whole = trailing.sub("", title).strip().strip("*_ ")
-    assert len(title) <= fields._TAIL_MAX
+    assert len(title) <= tag_words._TAIL_MAX
     assert fields.clean_title(text) == whole
+
+
+TAGS = st.sampled_from(
+    ["(in progress)", "[WIP]", "(done: in v2)", "- shipped", "Status: Planned", "(Blocked) (#12)"]
+)
+
+
+@given(st.integers(min_value=0, max_value=80), TAGS, TAILS)
+def test_tag_window_agrees_with_a_short_text(filler: int, tag: str, tail: str) -> None:
+    # A tag and what follows it fit in the window: words before them change nothing.
+    short = f"Ship it {tag}{tail}"
+    long = "Ship it " + "word " * filler + f"{tag}{tail}"
+    said, long_said = trailing_tags.trailing_tag(short), trailing_tags.trailing_tag(long)
+    assert (said and said.status, said and said.written) == (
+        long_said and long_said.status,
+        long_said and long_said.written,
+    )
+    assert fields.clean_title(long).endswith(fields.clean_title(short)[len("Ship it") :])
 
 
 def test_long_lines_of_versions_and_dashes_still_read() -> None:
@@ -50,7 +68,7 @@ def test_long_lines_of_versions_and_dashes_still_read() -> None:
     # Past the window, a tail of references is stripped as far back as the window reaches.
     title = fields.clean_title("Ship it" + " -" * 5000 + " (#12)")
     assert title.startswith("Ship it - -") and "#12" not in title
-    assert len(title) >= 2 * 5000 - fields._TAIL_MAX
+    assert len(title) >= 2 * 5000 - tag_words._TAIL_MAX
 
 
 _BRACKETED_END = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
+from milepost.extract.tag_words import tail_start
 from milepost.lazy import lazy_pattern
 
 __all__ = ["clean_title", "owners_in", "refs_in"]
@@ -57,7 +58,6 @@ _EDGE_MARKUP = lazy_pattern(r"^(?:[* ]|_++(?!\w))+|(?:[* ]|(?<!\w)_++)+$")
 _EDGE_CHARS = frozenset("* _\n")
 _LEAD_CHARS = frozenset(" \t-–—:|*")
 _TRAIL_CHARS = frozenset(")-–—:,;|")
-_TAIL_MAX = 300
 # A glyph's shortcode ending a title: "Search :heavy_multiplication_x:".
 _SHORTCODE_END = lazy_pattern(r"\s+:[a-z0-9_+-]+:$")
 
@@ -105,9 +105,7 @@ def clean_title(text: str) -> str:
         or last_word.startswith("http")
         or ("#" in last_word and _REPO_REF_WORD.fullmatch(last_word) is not None)
     ):
-        # Only the last few hundred characters can be a tail of references: searching from
-        # there keeps a line of thousands of " -" linear (the pattern must end the text).
-        tail = _TRAILING.search(title, max(0, len(title) - _TAIL_MAX))
+        tail = _TRAILING.search(title, tail_start(title))
         if tail is not None:
             title = title[: tail.start()].strip()
     if title[-1:] in ")]" and any(opener in title for opener in _REF_OPENERS):
@@ -126,7 +124,8 @@ def _without_edge_markup(title: str) -> str:
 def _without_refs_before_notes(title: str) -> str:
     """``Feature X (#361) (beta)`` → ``Feature X (beta)``: a group of references followed only
     by notes leaves the title, as it does when it ends the title."""
-    parts = _REFS_BEFORE_NOTES.split(title)
-    if len(parts) == 1:
+    start = tail_start(title)
+    head, *notes = _REFS_BEFORE_NOTES.split(title[start:])
+    if not notes:
         return title
-    return " ".join(part.strip() for part in parts if part.strip())
+    return " ".join(part.strip() for part in (title[:start] + head, *notes) if part.strip())

@@ -41,7 +41,7 @@ _KEYWORDS = re.compile("updated|horizon|timeline|review|lead|owner|maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
 _HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")
 _TITLE_SUFFIX = re.compile(
-    r"(?i)\s*(?:\b(?:track|project)\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$"
+    r"(?i)(?<!\s)\s*(?:\b(?:track|project)\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$"
 )
 
 

@@ -99,7 +99,7 @@ def _health(document: Document) -> Health | None:
 
 
 _HEALTH_FIELD = lazy_pattern(
-    r"(?i)\b(?:status|health)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+    r"(?i)\b(?:status|health)\s*(?:(?:\*\*|__)\s*)?:\s*(?:(?:\*\*|__)\s*)?"
     r"(?:[A-Za-z][\w-]*\s+){0,3}(?P<glyph>🟢|🟡|🔴)"  # "On track 🟢" too
 )
 

@@ -11,7 +11,15 @@ from typing import NamedTuple
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
-__all__ = ["REF", "REFS_AFTER", "WHEN_TAIL", "Tag", "note_start", "strong_word"]
+__all__ = [
+    "REF",
+    "REFS_AFTER",
+    "WHEN_TAIL",
+    "Tag",
+    "note_start",
+    "strong_word",
+    "tail_start",
+]
 
 
 class Tag(NamedTuple):
@@ -25,6 +33,17 @@ class Tag(NamedTuple):
     end: int
     written: str
     kind: str
+
+
+# How far before the end of a text a tail (a tag, the references after it) can begin. A
+# pattern that must end the text is searched for from there: from the start, each position it
+# is tried at would scan on to the end, and a line of thousands of "(#1)" would take seconds.
+_TAIL_MAX = 300
+
+
+def tail_start(text: str) -> int:
+    """Where a tail of ``text`` begins at the earliest: its last few hundred characters."""
+    return max(0, len(text) - _TAIL_MAX)
 
 
 def strong_word(word: str) -> Status | None:

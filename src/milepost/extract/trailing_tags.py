@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 
 from milepost.extract.glyph_tags import before_glyphs, glyph_at, glyph_phrase, glyph_tag
-from milepost.extract.tag_words import REF, REFS_AFTER, WHEN_TAIL, Tag, note_start, strong_word
+from milepost.extract.tag_words import (
+    REF,
+    REFS_AFTER,
+    WHEN_TAIL,
+    Tag,
+    note_start,
+    strong_word,
+    tail_start,
+)
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
@@ -57,7 +65,7 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     glyph = not text.isascii()
     if not (paren or square or dash or field or glyph):
         return None
-    match = _FIELD.search(text) if field else None
+    match = _FIELD.search(text, tail_start(text)) if field else None
     if match is not None:
         at, start, end = _field_place(match)
         value = text[start:end]
@@ -85,7 +93,7 @@ def status_field(text: str) -> tuple[int, int, int] | None:
     @kim``), whatever its value says: where it begins (at the blank, bracket or dash before
     "Status"), and where its value begins and ends (blanks and stray emphasis left out; a
     closing bracket is not part of it)."""
-    match = _FIELD.search(text)
+    match = _FIELD.search(text, tail_start(text))
     return None if match is None else _field_place(match)
 
 
@@ -103,7 +111,7 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     progress)``, ``(done: in v2)``, ``(WIP) (#12)``, ``[WIP]``; else one in capitals that
     opens a bracketed note: ``(IN PROGRESS: needs a review) and more``."""
     for pattern, closer in ((_TAIL_PAREN, ")"), (_TAIL_SQUARE, "]")):
-        match = pattern.search(text) if closer in text else None
+        match = pattern.search(text, tail_start(text)) if closer in text else None
         if match:
             words = match.group("p")
             status = legend.word(words) or strong_word(_undecorated(words)) or percent_done(words)

@@ -1,0 +1,46 @@
+"""A line of tens of thousands of characters reads in linear time, whatever it repeats.
+
+Each case hung before its fix: a pattern that must end the text (a tag, references, a field)
+or that opens with blanks was tried at each position of the run and scanned on to its end, so
+that doubling the line took four times as long (a title's 24,000 blanks took 25 s; 100,000
+would take seven minutes). The timeout only guards against a hang; the assertions are what
+the line reads as."""
+
+from __future__ import annotations
+
+import pytest
+
+import milepost
+from milepost.model import Health, Status
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("- ✅ Search " + "(#1)\\" * 40_000, Status.DONE),  # a bracketed tag is sought
+        ("- [ ] Search " + "(#1)" * 50_000 + " (beta)", Status.PLANNED),  # refs before notes
+        ("- Search " + "(#1)" * 50_000, None),
+        ("- Search " + "~~(#1)" * 33_000, None),
+        ("- Search: status: " + "(#1) " * 40_000, None),  # a Status field to the end
+    ],
+)
+def test_an_item_of_repeated_references_reads_in_linear_time(
+    line: str, status: Status | None
+) -> None:
+    (item,) = milepost.loads(line + "\n", path="x.md").items
+    assert item.status is status
+    assert item.title.startswith("Search")
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("blanks", [" " * 100_000, " \t" * 50_000])
+def test_a_health_field_after_a_long_run_of_blanks_reads_in_linear_time(blanks: str) -> None:
+    roadmap = milepost.loads(f"# Memory Roadmap\n\nStatus:{blanks}\n\nHealth: 🟢\n", path="x.md")
+    assert roadmap.health is Health.ON_TRACK
+
+
+@pytest.mark.timeout(10)
+def test_a_title_with_a_long_run_of_blanks_reads_in_linear_time() -> None:
+    roadmap = milepost.loads("# Memory" + " " * 100_000 + "Plan\n", path="x.md")
+    assert roadmap.track.startswith("Memory") and roadmap.track.endswith("Plan")

@@ -44,3 +44,30 @@ def test_a_health_field_after_a_long_run_of_blanks_reads_in_linear_time(blanks: 
 def test_a_title_with_a_long_run_of_blanks_reads_in_linear_time() -> None:
     roadmap = milepost.loads("# Memory" + " " * 100_000 + "Plan\n", path="x.md")
     assert roadmap.track.startswith("Memory") and roadmap.track.endswith("Plan")
+
+
+@pytest.mark.timeout(10)
+def test_a_header_field_before_a_long_run_of_blanks_reads_in_linear_time() -> None:
+    text = "# T\n\nLast updated: 2026-11-20" + " \t" * 50_000 + "x\n"
+    roadmap = milepost.loads(text, path="x.md")
+    assert (roadmap.meta.last_updated_text or "").startswith("2026-11-20")
+
+
+@pytest.mark.timeout(10)
+def test_a_paragraph_of_bars_and_blanks_is_no_legend_and_reads_in_linear_time() -> None:
+    roadmap = milepost.loads("# T\n\n| a" + " \t" * 50_000 + "b\n\n- 🚧 Search\n", path="x.md")
+    assert not roadmap.legend.glyphs and not roadmap.legend.words
+    assert [item.status for item in roadmap.items] == [Status.IN_PROGRESS]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [("- Search" + " - *" * 50_000 + " done", None), ("- Search" + "✅ - " * 50_000, Status.DONE)],
+)
+def test_a_request_of_thousands_of_dashes_reads_in_linear_time(
+    line: str, status: Status | None
+) -> None:
+    roadmap = milepost.loads(f"# T\n\n## Community Feedback\n\n{line}\n", path="x.md")
+    (request,) = roadmap.requests
+    assert request.status is status and request.description.startswith("Search")

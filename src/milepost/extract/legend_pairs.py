@@ -104,7 +104,9 @@ def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
 _LINE_MARKUP = lazy_pattern(r"\*\*|__|`")
 
 # What separates the definitions of a one-line legend: "✅ Done | 🔧 In Progress", "..., ...".
-_LINE_SEPARATOR = re.compile(r"\s*[|,;·•]\s*")
+# (Blanks before it are taken from where their run begins only: tried at each blank of a long
+# run, they would be scanned to its end each time.)
+_LINE_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?[|,;·•]\s*")
 
 
 def _defined_line(text: str) -> list[tuple[str, str]]:

@@ -36,7 +36,7 @@ _LABEL = re.compile(
 # a comma, a dash, an opening parenthesis.
 _BETWEEN_FIELDS = frozenset("·|;•,.!?:—–-(/")
 # Where a field's value ends even without another label after it: "2026-11-20 | Status: 🟢".
-_VALUE_END = re.compile(r"\s*[·|•;]")
+_VALUE_END = re.compile(r"(?:(?<!\s)\s+)?[·|•;]")  # blanks from where their run begins
 _KEYWORDS = re.compile("updated|horizon|timeline|review|lead|owner|maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
 _HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")

@@ -26,6 +26,8 @@ _CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")
 # request of 400 blanks took 9 s).
 _STATUS_FIELD = re.compile(r"(?i)status\s*:")
 _DASH = lazy_pattern(r"\s[-–—]\s+")
+# How long a name set in bold before a dash may be: a line of a thousand dashes is no name.
+_NAME_MAX = 200
 
 
 class RecordReader(SectionReader):
@@ -234,6 +236,8 @@ def _bold_name(words: str, line: str) -> tuple[str, str] | None:
     """``**Dark mode** - requested by @x``: the name set in bold before a dash, and the words
     after it, as a "**Request 1:**" label names what its colon is followed by."""
     for dash in _DASH.finditer(words):
+        if dash.start() > _NAME_MAX:
+            break
         name, rest = words[: dash.start()].strip(), words[dash.end() :].strip()
         if name and rest and (f"**{name}**" in line or f"__{name}__" in line):
             return name, rest

@@ -174,9 +174,8 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     or the end (the references that end the text left out): ``... - DISCARDED``, ``- shipped
     in v0.0.30``, ``- Done - see #12``, ``- in progress @kim``, ``| *wip*``, ``: Done``."""
     for separator in _DASH.finditer(text):
-        rest = text[separator.end() :]
-        following = _DASH.search(rest)
-        phrase = (rest[: following.start()] if following else rest).rstrip()
+        following = _DASH.search(text, separator.end())
+        phrase = text[separator.end() : following.start() if following else None].rstrip()
         if not phrase.isascii():
             phrase = before_glyphs(phrase)  # "- DONE! 🎉", "- Done ✅": the words say it
         glyph = glyph_at(phrase, legend) if not phrase[:1].isascii() else None

@@ -155,3 +155,47 @@ def test_a_label_after_an_open_box_refines_it_in_any_case(tmp_path: Path) -> Non
 def test_a_dash_tag_with_a_note_after_it_is_read() -> None:
     text = "# T\n\n- [~] Multi-channel reminders - in progress (Telegram done, web push pending)\n"
     assert statuses(text) == [("[~] Multi-channel reminders", "in_progress")]
+
+
+def test_an_empty_box_drawn_as_a_glyph_is_work_not_started() -> None:
+    """cybergarage/puzzledb lists its work as "✓ done" and "❏ to do" (the box word
+    processors draw): ❏ had no status."""
+    text = "# T\n\n- ✓ Added Redis plug-in\n  - ❏ Added TLS support\n- ❏ GUI Console\n"
+    assert statuses(text) == [
+        ("Added Redis plug-in", "done"),
+        ("Added TLS support", "planned"),
+        ("GUI Console", "planned"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("- SQL Editor - **COMPLETE** *v0.0.1*", "done"),  # a version alone after the status
+        ("- SQL Editor (done v2)", "done"),
+        ("- ⏳ Stable public API — PLANNED v1.0", "planned"),  # the words win over the glyph
+        ("- [ ] Build docs (Under Progress)", "in_progress"),
+    ],
+)
+def test_a_tag_with_a_version_after_its_status_or_in_other_words_is_read(
+    line: str, status: str
+) -> None:
+    (said,) = statuses(f"# T\n\n## Work\n\n{line}\n")
+    assert said[1] == status
+
+
+def test_progress_alone_is_a_status_only_in_a_status_cell() -> None:
+    """databend's Status column says PROGRESS and PLANNING; a Progress column and a
+    "**Progress:**" label stay what they were, and "(Current - v0.1.0)" stays no tag (a weak
+    word is weak with a dash after it too)."""
+    text = (
+        "# T\n\n## Progress\n\n- **Progress:** 3 of 5 tasks\n- Sync - progress\n\n"
+        "| Feature | Status |\n|---|---|\n| Query cluster | PROGRESS |\n| Windows | PLANNING |\n\n"
+        "| Feature | Progress |\n|---|---|\n| Export | In Progress (60%) |\n\n"
+        "### Alpha Release (Current - v0.1.0)\n"
+    )
+    assert statuses(text) == [
+        ("Query cluster", "in_progress"),
+        ("Windows", "planned"),
+        ("Export", "in_progress"),
+    ]

@@ -438,6 +438,67 @@ def test_a_status_no_column_is_headed_by_clears_the_check_and_marks_the_title(
     assert ("Export", "dropped") in statuses(text)
 
 
+BOXED = (
+    "# T\n\n| Done | Component | Feature | Released in\n---|---|---|---\n"
+    "[x] | Docs | Rewrite the docs | v3.0.0\n[ ] | Docs | Add screenshots\n"
+)
+
+
+def test_an_open_box_in_a_done_column_is_planned() -> None:
+    assert statuses(BOXED) == [("Rewrite the docs", "done"), ("Add screenshots", "planned")]
+
+
+def test_a_boxed_done_column_is_ticked_and_cleared_in_its_own_boxes(tmp_path: Path) -> None:
+    text = edited(
+        tmp_path / "roadmap.md", BOXED, ("ship", "Add screenshots"), ("start", "Rewrite the docs")
+    )
+    assert text.splitlines()[4:] == [
+        "[ ] | Docs | 🚧 Rewrite the docs | v3.0.0",
+        "[x] | Docs | Add screenshots",
+    ]
+
+
+def test_a_check_cleared_first_in_a_row_without_a_pipe_keeps_its_cells(tmp_path: Path) -> None:
+    # Blanks in its place would start the row with the next cell's pipe: a cell lost, and
+    # the release read as the title.
+    text = edited(
+        tmp_path / "roadmap.md",
+        "# T\n\nDone | Feature | Release\n---|---|---\n✔ | Search | v2\n",
+        ("start", "Search"),
+    )
+    assert text.splitlines()[-1] == "| | 🚧 Search | v2"
+    assert statuses(text) == [("Search", "in_progress")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    mark=st.sampled_from(["[x]", "[ ]", "✔", "x"]),
+    piped=st.booleans(),
+    status=st.sampled_from(list(Status)),
+)
+def test_any_status_set_on_a_row_of_a_done_column_reads_back_in_place(
+    mark: str, piped: bool, status: Status
+) -> None:
+    """A row whose Done column leads it, with or without pipes at its ends, ticked, boxed
+    or not, given any status, keeps its cells, reads back as that status, and only its own
+    line changes."""
+    rows = [f"{mark} | Search | v2", "[ ] | Sync | v3"]
+    lines = ["Done | Feature | Release", "---|---|---", *rows]
+    table = "\n".join(f"| {line} |" if piped else line for line in lines)
+    text = f"# R\n\n{table}\n\nAfter.\n"
+    roadmap = milepost.loads(text)
+    item = roadmap.items[0]
+    assert item.title == "Search" and item.status is not None
+    edit = ops.set_status(roadmap, item, status)
+    written = apply(roadmap.document.source, edit.patches).text
+    again = milepost.loads(written)
+    assert edit.verify(again) is None, written
+    assert again.items[0].title == "Search", written
+    before, after = text.splitlines(), written.splitlines()
+    assert len(before) == len(after)
+    assert [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] in ([], [4])
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     header=st.sampled_from(

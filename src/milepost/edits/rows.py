@@ -13,7 +13,7 @@ from milepost.edits.cells import restatus_cell
 from milepost.edits.lines import split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
-from milepost.extract.check_columns import check_columns, checked
+from milepost.extract.check_columns import OPEN_BOX, check_columns, checked
 from milepost.extract.table_columns import title_cell
 from milepost.extract.table_rows import said_cells
 from milepost.model import Item, Roadmap
@@ -34,7 +34,7 @@ def restatus_row(blocks: list[Block], line: str, number: int, status: Status, vo
     checks = check_columns(table)
     if checks:
         line = _set_checks(line, table, checks, status)
-        if status in checks.values():
+        if status in checks.values() or (status is Status.PLANNED and _boxed(line, checks)):
             return line
     row = next((r for r in table.rows if r.start == number), None)
     said = said_cells(table, row, voice.legend) if row is not None else []
@@ -64,19 +64,42 @@ def _set_checks(line: str, table: Table, checks: dict[int, Status], status: Stat
         if index == target:
             if checked(said):
                 continue
-            new = _padded(cell, _check_mark(table, checks))
+            new = _padded(cell, _check_mark(table, checks), first=start == 0)
         elif checked(said):
-            new = cell.replace(said, " " * len(said), 1)
+            new = cell.replace(said, _cleared(said, first=start == 0), 1)
         else:
             continue
         out = out[:start] + new + out[end:]
     return out + ending
 
 
-def _padded(cell: str, mark: str) -> str:
-    """``cell`` holding ``mark`` in place of its text, one blank before it, as wide as it was
-    where it was wide enough."""
-    return " " + mark + " " * max(1, len(cell) - 1 - len(mark))
+def _cleared(mark: str, *, first: bool) -> str:
+    """What stands in place of a check mark taken away: an open box for a ticked one ("[x]"
+    → "[ ]"), else blanks as wide; a pipe first in a row without one before its first cell,
+    which would else start with the next cell's pipe and lose a cell ("✔ | Search" → "| |
+    Search")."""
+    if mark.lower() == "[x]":
+        return OPEN_BOX
+    return ("|" if first else " ") + " " * (len(mark) - 1)
+
+
+def _boxed(line: str, checks: dict[int, Status]) -> bool:
+    """Whether ``line``'s Done column holds an open task box: the row reads as planned."""
+    body = split_line_ending(line)[0]
+    bounds = _bounds(body)
+    return any(
+        status is Status.DONE
+        and index + 1 < len(bounds)
+        and body[bounds[index] + 1 : bounds[index + 1]].strip() == OPEN_BOX
+        for index, status in checks.items()
+    )
+
+
+def _padded(cell: str, mark: str, *, first: bool = False) -> str:
+    """``cell`` holding ``mark`` in place of its text, one blank before it (none where it
+    begins a row without a pipe first), as wide as it was where it was wide enough."""
+    lead = "" if first else " "
+    return lead + mark + " " * max(1, len(cell) - len(lead) - len(mark))
 
 
 def _check_mark(table: Table, checks: dict[int, Status]) -> str:

@@ -82,6 +82,7 @@ EMOJI: dict[str, Status] = {
     "🗓": Status.PLANNED,
     "📅": Status.PLANNED,
     "⬜": Status.PLANNED,
+    "❏": Status.PLANNED,  # an empty box, as word processors draw one
     "🔮": Status.FUTURE,
     "💡": Status.FUTURE,
     "⛔": Status.BLOCKED,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.foreign_words import FOREIGN_STATUS_HEADERS
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = ["STATUS_LABEL", "is_status_header", "is_status_label", "status_column"]
 
@@ -56,7 +56,7 @@ def status_column(headers: list[str]) -> int | None:
 def _names_progress(header: str) -> bool:
     """Whether a header names a Progress column ("Progress", "Current Progress"), not a
     column of checks headed by a status ("In Progress")."""
-    return header.endswith("progress") and status_of_word(header) is None
+    return header.endswith("progress") and (status_of_word(header) is None or said_weakly(header))
 
 
 # Words before "State" in a header that name the state of the work ("Working State"), not a

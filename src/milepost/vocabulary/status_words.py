@@ -101,6 +101,8 @@ for _status, _phrases in {
         "current",
         "on track",
         "developing",
+        "progress",
+        "under progress",
     ),
     Status.PLANNED: (
         "planned",
@@ -194,6 +196,7 @@ WEAK_WORDS = frozenset(
         "out of scope",
         "on track",
         "developing",
+        "progress",
         "discussion",
         "partial",
         "hold",
@@ -225,8 +228,14 @@ _PHRASE_WORDS = max(len(phrase.split()) for phrase in _WORDS)
 @lru_cache(maxsize=8192)
 def status_of_word(word: str) -> Status | None:
     """The status a whole word or phrase names (``"In Progress"``, ``"WIP"``), if any."""
-    key = _NORMALISE.sub(" ", word.strip().lower().replace("-", " ")).strip(" .:!*")
+    key = _word_key(word)
     return _WORDS.get(key) or _WORDS.get(key.replace(" ", ""))
+
+
+def _word_key(word: str) -> str:
+    """A word or phrase as the vocabulary keys it: lower-case, single-spaced, its hyphens
+    spaces, no stops, colons or stars at its ends."""
+    return _NORMALISE.sub(" ", word.strip().lower().replace("-", " ")).strip(" .:!*_")
 
 
 def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
@@ -307,4 +316,4 @@ def status_in_value(value: str) -> tuple[Status, int, int] | None:
 def said_weakly(word: str) -> bool:
     """Whether ``word`` is a status only where a status is expected (a cell, a label, a
     tag): a word that may name work too ("Testing", "Research", "Open")."""
-    return " ".join(word.strip(" :*_.!").lower().split()) in WEAK_WORDS
+    return _word_key(word) in WEAK_WORDS

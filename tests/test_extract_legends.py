@@ -79,6 +79,24 @@ def test_a_table_of_work_with_a_glyph_column_is_no_legend() -> None:
     assert statuses(text) == [("Search", "done"), ("Export", "in_progress")]
 
 
+def test_a_legend_table_may_name_some_marks_in_words() -> None:
+    """VS Code's 2017 roadmap explains "bullet" and "check mark" in words beside its
+    ":runner:" and ":muscle:": the table was no legend at all, and its items no status.
+    Rows of words beside words are read only under a legend's header, beside two glyphs."""
+    text = (
+        "# T Roadmap\n\n| Mark | Description |\n|---|---|\n| bullet | work not started |\n"
+        "| check mark | work completed |\n| :runner: | on-going work |\n"
+        "| :muscle: | stretch goal |\n\n* [x] Minimap\n* :runner: Flexible layouts\n"
+        "* :muscle: Profiling\n\n| Feature | Notes |\n|---|---|\n| Search | fast |\n"
+        "| 🚀 | Launch work in progress |\n| 🐢 | done |\n\n- 🐢 Export\n"
+    )
+    assert statuses(text) == [
+        ("Minimap", "done"),
+        ("Flexible layouts", "in_progress"),
+        ("Profiling", "future"),
+    ]
+
+
 def test_an_edit_writes_the_legend_tables_glyph() -> None:
     """Started, an item marked with a glyph of the table takes the table's glyph for work in
     progress, and reads back as started."""

@@ -197,11 +197,15 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
         return None
     pairs: list[tuple[str, str]] = []
     column: int | None = None
+    unmarked = 0  # rows that name a mark in words ("| bullet | work not started |")
     for row in table.rows:
         cells = [c.inline.text.strip() for c in row.cells[:2]]
         if len(cells) != 2:
             return None
         at = next((i for i in (0, 1) if _lone_glyph(cells[i]) is not None), None)
+        if at is None and all(any(char.isalpha() for char in cell) for cell in cells):
+            unmarked += 1
+            continue
         if at is None or (column is not None and at != column):
             return None
         column = at
@@ -209,11 +213,14 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
         if glyph is None or not any(char.isalpha() for char in meaning):
             return None
         pairs.append((glyph, meaning))
-    assert column is not None
+    if column is None:
+        return None
     glyphs_header, meanings_header = header[column], header[1 - column]
     if meanings_header in _WORK_HEADERS:
         return None
     named = glyphs_header in _GLYPH_HEADERS or meanings_header in _MEANING_HEADERS
+    if unmarked and not (named and len(pairs) > 1):
+        return None  # words beside words: a legend only where its header says so
     if named or all(meaning_status(meaning) is not None for _, meaning in pairs):
         return pairs
     return None

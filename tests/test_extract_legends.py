@@ -13,6 +13,7 @@ from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.model import Status
+from tests.test_extract_status_places import edited
 
 
 def statuses(text: str) -> list[tuple[str, str]]:
@@ -95,6 +96,26 @@ def test_a_legend_table_may_name_some_marks_in_words() -> None:
         ("Flexible layouts", "in_progress"),
         ("Profiling", "future"),
     ]
+
+
+HUGO = (
+    "# T\n\n| **State** | **Icon** |\n|---|---:|\n| Planned | {{< iconplanned >}} |\n"
+    "| Under Construction | {{< iconinprogress >}} |\n| Available | {{< icondone >}} |\n\n"
+    "| **Feature** | **State** |\n|---|---:|\n| AsOf joins | {{< icondone >}} |\n"
+    "| Range types | {{< iconinprogress >}} |\n| Fulltext | {{< iconplanned >}} |\n"
+)
+
+
+def test_a_hugo_shortcode_drawing_an_icon_is_a_glyph_a_legend_defines(tmp_path: Path) -> None:
+    """CedarDB's docs site draws its states with Hugo shortcodes ("{{< icondone >}}") and
+    explains them in a table: its Status cells had no status. An edit writes the legend's."""
+    assert statuses(HUGO) == [
+        ("AsOf joins", "done"),
+        ("Range types", "in_progress"),
+        ("Fulltext", "planned"),
+    ]
+    after = edited(tmp_path / "roadmap.md", HUGO, ("ship", "Range types"))
+    assert "| Range types | {{< icondone >}} |\n" in after
 
 
 def test_an_edit_writes_the_legend_tables_glyph() -> None:

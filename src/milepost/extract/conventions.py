@@ -16,7 +16,14 @@ from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
-from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at, pictograph_at
+from milepost.vocabulary.status import (
+    ASCII_GLYPH_FIRST,
+    EMOJI,
+    Status,
+    decorations_end,
+    emoji_at,
+    pictograph_at,
+)
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["codes_statuses", "cross_drops", "decorates", "strikes_done"]
@@ -130,7 +137,7 @@ def decorates(block: ListBlock, legend: Legend) -> bool:
     for item in items:
         text = item.inline.text
         first = text[:1]
-        if (first.isascii() and first != ":") or item.task is not None:
+        if (first.isascii() and first not in ASCII_GLYPH_FIRST) or item.task is not None:
             continue  # most items: a word or a box first (":memo:" is a glyph)
         end = pictograph_at(text)
         if end is None:

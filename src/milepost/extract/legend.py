@@ -35,7 +35,7 @@ from milepost.extract.legend_pairs import (
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import EMOJI, Status, pictograph_at
+from milepost.vocabulary.status import ASCII_GLYPH_FIRST, EMOJI, Status, pictograph_at
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = [
@@ -214,7 +214,7 @@ def _glossary(block: ListBlock) -> bool:
     ❌ Canceled", "2. ⭕️ Done": no work is called "Done"; "🔴 Planning: 2 items", a status
     summary's count after it), and two or more entries say one."""
     first = block.items[0].inline.text.lstrip()[:1] if block.items else ""
-    if first.isascii() and first != ":":
+    if first.isascii() and first not in ASCII_GLYPH_FIRST:
         return False  # most lists: words first, no glyph (a ":shortcode:" may be one)
     glyphs: list[str] = []
     statuses = 0

@@ -21,7 +21,7 @@ from milepost.extract.tag_words import Tag, note_start, strong_word
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status import ASCII_GLYPH_FIRST, EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import (
     PARTLY_DONE,
@@ -112,8 +112,8 @@ def leading_markers(
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one
         char = text[pos : pos + 1]
-        if char.isascii() and char != ":":
-            break  # no glyph starts with an ASCII character but a ":shortcode:"
+        if char.isascii() and char not in ASCII_GLYPH_FIRST:
+            break  # no glyph starts with an ASCII character but a shortcode
         found = emoji_at(text, pos)
         if found is not None:
             glyph, end = found

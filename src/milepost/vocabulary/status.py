@@ -13,6 +13,7 @@ from enum import StrEnum
 from milepost.lazy import lazy_pattern
 
 __all__ = [
+    "ASCII_GLYPH_FIRST",
     "EMOJI",
     "HEALTH",
     "Health",
@@ -152,10 +153,13 @@ _PICTO_RE = lazy_pattern(
     "(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3200-\u32ff"
     "\U0001f000-\U0001faff][\ufe0f\ufe0e\u200d\U0001f3fb-\U0001f3ff]*)+"
     "|:[a-z0-9_+-]+:"
+    r"|\{\{<\s*[\w-]+\s*>\}\}"  # a Hugo shortcode drawing an icon: "{{< icondone >}}"
 )
 
 
 _EMOJI_FIRST = frozenset(form[0] for form in _EMOJI_FORMS)
+# How a pictograph written in ASCII begins: a ":shortcode:", a Hugo "{{< shortcode >}}".
+ASCII_GLYPH_FIRST = frozenset(":{")
 
 
 def emoji_at(text: str, pos: int = 0) -> tuple[str, int] | None:
@@ -209,7 +213,7 @@ def decorations_end(text: str, pos: int = 0) -> int:
 
 def pictograph_at(text: str, pos: int = 0) -> int | None:
     """Where an unknown pictograph (decoration) starting at ``pos`` ends, if there is one."""
-    if text[pos : pos + 1].isascii() and text[pos : pos + 1] != ":":
+    if text[pos : pos + 1].isascii() and text[pos : pos + 1] not in ASCII_GLYPH_FIRST:
         return None
     known = emoji_at(text, pos)
     if known is not None:

@@ -88,6 +88,7 @@ for _status, _phrases in {
         "under review",
         "in development",
         "under development",
+        "under construction",
         "being worked on",
         "active",
         *PARTLY_DONE,

@@ -65,6 +65,10 @@ def read(line: str) -> tuple[str, str | None]:
             "future",
         ),
         ("- Offline mode (in progress) - sync when back online", "Offline mode", "in_progress"),
+        # a double dash parts the description, and when it was done may follow the status
+        ("- **v0.3** -- Phase 7 (planned) -- Wireless analysis", "v0.3 -- Phase 7", "planned"),
+        ("- **v0.2** -- Phase 6 (shipped 2026-01-24) -- Persistence", "v0.2 -- Phase 6", "done"),
+        ("### TASK-013 (COMPLETE) — Inventory backend", "TASK-013", "done"),  # a heading's
         # the marker after the name wins over a leading emoji that says otherwise
         ("- 📋 **Search**: (🚧 In progress) Facets first.", "Search", "in_progress"),
     ],
@@ -149,6 +153,16 @@ def _set(line: str, status: Status) -> str:
             "- 📋 **Search**: (📋 Planned) Facets first.",
             Status.DONE,
             "- ✅ **Search**: (✅ Completed) Facets first.",
+        ),
+        (
+            "- **v0.3** -- Phase 7 (planned) -- Wireless analysis",
+            Status.IN_PROGRESS,
+            "- **v0.3** -- Phase 7 (in progress) -- Wireless analysis",
+        ),
+        (
+            "### Phase 2E (BACKLOG) — Customer portal",
+            Status.DONE,
+            "### Phase 2E (COMPLETED) — Customer portal",
         ),
     ],
 )

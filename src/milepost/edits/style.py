@@ -251,6 +251,10 @@ def restatus_line(
         at, end, new = glyph
         rest = heading["rest"]
         return f"{heading['lead']}{rest[:at].rstrip()}{_note(reason)} {new}{rest[end:]}{ending}"
+    named = set_name_status(heading["rest"], status, voice) if heading is not None else None
+    if heading is not None and named is not None:
+        # "### TASK-013 (COMPLETE) — Backend": the status that closes its name
+        return f"{heading['lead']}{named}{ending}"
     raise ValueError("cannot find the item's marker on its line")
 
 

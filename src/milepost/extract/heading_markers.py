@@ -9,7 +9,7 @@ from milepost.document import Inline
 from milepost.extract.glyph_tags import before_glyphs, glyph_tag
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
 from milepost.extract.markers import Marker, leading_markers, open_box
-from milepost.extract.name_tags import ending_glyph
+from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import bracketed_status, decorated_bracket
 from milepost.extract.tag_words import Tag, strong_word
 from milepost.extract.trailing_tags import bracket_tag, dash_tag, trailing_tag
@@ -73,6 +73,8 @@ def heading_marker(
         text = inline.text
         tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
         after = text[tag.end :].strip() if tag is not None else ""
+        if tag is None:
+            tag = _name_bracket(inline, legend)  # a description after it is no decoration
         if tag is None or not tag.start or before_glyphs(f" {after}").strip():
             found = _piped(inline.text, legend) or (_coded(inline, legend) if coded else None)
             return found or _ending_glyph(inline.text, legend), None
@@ -130,6 +132,13 @@ _SECTION_LEADS = frozenset(
 
 # A task box opening a heading, as generated roadmaps title each feature: "### [x] Renderer".
 _HEADING_BOX = lazy_pattern(r"\[([ xX])\][ \t]+(?=\S)")
+
+
+def _name_bracket(inline: Inline, legend: Legend) -> Tag | None:
+    """A bracketed status closing a heading's name before a dash and a description:
+    ``TASK-013 (COMPLETE) — Inventory backend``."""
+    tag = name_tag(inline, 0, legend)
+    return tag if tag is not None and tag.kind == "bracket" else None
 
 
 def _bracket_end(text: str, legend: Legend) -> Tag | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
-from milepost.extract.tag_words import Tag, strong_word
+from milepost.extract.tag_words import WHEN_TAIL, Tag, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
@@ -36,7 +36,7 @@ _WORDS_AFTER_GLYPH = lazy_pattern(
 )
 # A bracket closing the name, before a dash and the description: "X (Done ✅) - You ...".
 _DASHES = (" -", " –", " —")
-_NAME_BRACKET = re.compile(r"\((?P<inner>[^()]{1,40})\)(?=\s+[-–—](?:\s|$))")
+_NAME_BRACKET = re.compile(r"\((?P<inner>[^()]{1,40})\)(?=\s+(?:--|[-–—])(?:\s|$))")
 
 
 def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
@@ -176,9 +176,11 @@ def _words(text: str, pos: int, legend: Legend, glyph: bool = False) -> tuple[St
 
 
 def _said(words: str, legend: Legend) -> Status | None:
-    """The status words name, whole ("Complete", "Work in Progress"), not a weak one."""
+    """The status words name, whole ("Complete", "Work in Progress"), not a weak one, when
+    it was done after them or not ("shipped 2026-01-24")."""
     words = words.strip()
-    return legend.word(words) or strong_word(words)
+    said = legend.word(words) or strong_word(words)
+    return said or (strong_word(WHEN_TAIL.sub("", words)) if " " in words else None)
 
 
 def _glyphs(text: str, pos: int, legend: Legend) -> tuple[Status | None, int]:

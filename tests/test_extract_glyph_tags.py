@@ -142,11 +142,16 @@ def test_a_label_after_an_open_box_refines_it_in_any_case(tmp_path: Path) -> Non
     """ha-fusion notes ideas as "- [ ] idea: custom map": the box says a task, the label
     what it is (only labels in capitals were read); a label that is no status ("docs:") says
     nothing. An edit sets the label in place."""
-    text = "# T\n\n## Work\n\n- [ ] idea: dark mode\n- [ ] wip: search\n- [ ] docs: readme\n"
+    text = (
+        "# T\n\n## Work\n\n- [ ] idea: dark mode\n- [ ] wip: search\n- [ ] docs: readme\n"
+        "- [ ] **Testing**: unit tests\n- [ ] **WIP**: export\n"
+    )
     assert statuses(text) == [
         ("dark mode", "future"),
         ("search", "in_progress"),
         ("docs: readme", "planned"),
+        ("Testing: unit tests", "planned"),  # a topic in bold: a weak word says no state
+        ("export", "in_progress"),
     ]
     after = edited(tmp_path / "roadmap.md", text, ("start", "dark mode"))
     assert "- [ ] wip: dark mode\n" in after
@@ -198,4 +203,16 @@ def test_progress_alone_is_a_status_only_in_a_status_cell() -> None:
         ("Query cluster", "in_progress"),
         ("Windows", "planned"),
         ("Export", "in_progress"),
+    ]
+
+
+def test_work_unimplemented_or_partly_implemented_in_a_status_cell() -> None:
+    text = (
+        "# T\n\nProposal | Began | Status\n--- | --- | ---\n"
+        "Directory format | 1 May 2022 | Unimplemented\n"
+        "Multiple source files | 1 May 2022 | Partly implemented\n"
+    )
+    assert statuses(text) == [
+        ("Directory format", "planned"),
+        ("Multiple source files", "in_progress"),
     ]

@@ -118,6 +118,41 @@ def test_a_hugo_shortcode_drawing_an_icon_is_a_glyph_a_legend_defines(tmp_path: 
     assert "| Range types | {{< icondone >}} |\n" in after
 
 
+def test_a_legend_of_glyphs_the_codes_that_type_them_and_their_meanings() -> None:
+    """A checklist keys its ":shortcode:" bullets in a table of "| Emoji | Code | Meaning |":
+    three columns with no Status column were no legend, and its to-do items had no status."""
+    text = (
+        "# T\n\n## Setup\n\n- :white_check_mark: SD card\n- :black_square_button: WiFi\n"
+        "- :bulb: Timezone\n\n# Emoji Codes\n\n| Emoji | Code | Meaning |\n|---|---|-|\n"
+        "| :black_square_button: | `:black_square_button:` | To Do |\n"
+        "| ✅ | `:white_check_mark:` | Complete |\n| 🐛 | `:bug:` | Problem/Bug |\n"
+    )
+    assert statuses(text) == [("SD card", "done"), ("WiFi", "planned"), ("Timezone", "future")]
+
+
+def test_a_legend_list_may_part_glyphs_and_meanings_with_a_double_dash() -> None:
+    """rust-lang's initiatives page keys its table "* 🛑 -- Blocked", "* 🚀 -- Feature
+    complete and seeking feedback": the entries were items, and its rows had no status (a
+    bar of glyphs in another cell, "▰▰▰▱▱", is a stage, not a second status)."""
+    text = (
+        "# T\n\nKey:\n\n* 🛑 -- Blocked (link to an issue)\n* ⏳ -- Paused\n"
+        "* 🚀 -- Feature complete and seeking feedback\n\n"
+        "| Initiative | | Stage | Owner |\n| --- | --- | --- | --- |\n"
+        "| Never type | ⏳ | ▰▰▱▱▱ | mark |\n| Core feature | 🚀 | ▰▰▰▰▱ | amanieu |\n"
+    )
+    assert statuses(text) == [("Never type", "blocked"), ("Core feature", "done")]
+
+
+def test_a_status_field_whose_value_is_a_glyph_the_legend_defines() -> None:
+    """ "(status: ☐)" after each task, "Status legend: ☐ pending, ☐⚙ in progress, ☑ done."
+    below them: the field's glyph was read only as an emoji of the vocabulary."""
+    text = (
+        "# T\n\n- **M0.1 — Smoke test** (status: ☐)\n- **M0.2 — Credentials** (status: ☑)\n\n"
+        "Status legend: ☐ pending, ☐⚙ in progress, ☑ done.\n"
+    )
+    assert statuses(text) == [("M0.1 — Smoke test", "planned"), ("M0.2 — Credentials", "done")]
+
+
 def test_an_edit_writes_the_legend_tables_glyph() -> None:
     """Started, an item marked with a glyph of the table takes the table's glyph for work in
     progress, and reads back as started."""

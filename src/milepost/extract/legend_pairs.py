@@ -58,7 +58,7 @@ def legend_label(label: str) -> bool:
 
 # "✅ Done", "✅ = Done", "🚀: Released", "Now = in flight", "Next — queued": a marker, a
 # separator (none after a glyph but a blank), a meaning.
-GLYPH_SEPARATOR = lazy_pattern(r"\s*(?P<sep>=|:|—|–|-|→)?\s*")
+GLYPH_SEPARATOR = lazy_pattern(r"\s*(?P<sep>--|=|:|—|–|-|→)?\s*")
 
 
 def code_pairs(lines: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -228,6 +228,8 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
 
 # What may stand beside a legend's glyphs and their names: what each means.
 _DESCRIPTIONS = _MEANING_HEADERS | {"description", "descriptions", "details", "explanation"}
+# Columns that say how a legend's glyph is typed.
+_TYPED = frozenset({"code", "shortcode", "markdown", "syntax"})
 
 
 def _legend_columns(table: Table, header: list[str]) -> list[tuple[str, str]] | None:
@@ -237,9 +239,13 @@ def _legend_columns(table: Table, header: list[str]) -> list[tuple[str, str]] | 
     status)`` pairs, else None. No column names work, and each status is listed once."""
     glyphs = next((i for i, h in enumerate(header) if h in _GLYPH_HEADERS), None)
     names = next((i for i, h in enumerate(header) if is_status_header(h)), None)
+    others = _DESCRIPTIONS
+    if names is None:  # "| Emoji | Code | Meaning |": what each means, the way to type it
+        names = next((i for i, h in enumerate(header) if h in _MEANING_HEADERS), None)
+        others = _TYPED
     if glyphs is None or names is None or not table.rows:
         return None
-    if not set(header) - {header[glyphs], header[names]} <= _DESCRIPTIONS:
+    if not set(header) - {header[glyphs], header[names]} <= others:
         return None  # "| Feature | Status | Icon |": a roadmap's table
     pairs: list[tuple[str, str]] = []
     for row in table.rows:

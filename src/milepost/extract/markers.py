@@ -26,6 +26,7 @@ from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import (
     PARTLY_DONE,
     WEAK_WORDS,
+    said_weakly,
     status_of_phrase,
     status_of_word,
 )
@@ -230,6 +231,12 @@ def item_marker(
         if tag is not None:
             return Marker(tag.status, box + tag.written, end=end, tail=tail)
         labelled = box_label(text, end)
+        if (
+            labelled is not None
+            and _strong_at(inline, end)
+            and said_weakly(text[end : labelled[1]])
+        ):
+            labelled = None  # "- [ ] **Testing**: unit tests": a topic in bold, no state
         if labelled is not None:  # "- [ ] idea: dark mode": the label refines the box
             return Marker(labelled[0], box + text[end : labelled[1]], end=labelled[2])
         if emoji_status is not None and emoji_status is not Status.DONE:

@@ -169,12 +169,21 @@ def _keyed_alone(row: Row, index: int, legend: Legend) -> bool:
 
 
 def _glyph_cells(row: Row) -> list[int]:
-    """Where the row's cells are a glyph alone."""
+    """Where the row's cells are a glyph alone (not a bar of them: "▰▰▰▱▱")."""
     return [
         at
         for at, cell in enumerate(row.cells)
-        if (text := cell.inline.text.strip()) and pictograph_at(text) == len(text)
+        if (text := cell.inline.text.strip())
+        and pictograph_at(text) == len(text)
+        and not _bar(text)
     ]
+
+
+def _bar(text: str) -> bool:
+    """Whether ``text``, pictographs only, is a bar of them: three or more of at most two
+    kinds ("▰▰▰▱▱", "🟩🟩⬜⬜⬜")."""
+    glyphs = text.replace("\ufe0f", "")
+    return len(glyphs) >= 3 and len(set(glyphs)) <= 2
 
 
 def said_cells(table: Table, row: Row, legend: Legend = NO_LEGEND) -> list[int]:

@@ -25,7 +25,7 @@ from milepost.extract.tag_words import (
     tail_start,
 )
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
 from milepost.vocabulary.status_words import status_in_value, status_of_word
 
@@ -69,8 +69,9 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     if match is not None:
         at, start, end = _field_place(match)
         value = text[start:end]
-        found = emoji_at(value)
-        status = EMOJI[found[0]] if found and found[0] in EMOJI else None
+        status = legend.glyph(glyph_key(value)) if legend.glyphs else None  # "(status: ☐)"
+        found = emoji_at(value) if status is None else None
+        status = status or (EMOJI[found[0]] if found and found[0] in EMOJI else None)
         status = status or legend.word(value) or status_of_word(value)
         if status is None:  # "DONE. Released in 0.15.0", "design in progress"
             said = status_in_value(value)

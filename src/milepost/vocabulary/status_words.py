@@ -47,6 +47,8 @@ PARTLY_DONE = frozenset(
         "nearly done",
         "almost complete",
         "almost done",
+        "partly implemented",
+        "partially implemented",
     }
 )
 
@@ -60,6 +62,7 @@ for _status, _phrases in {
         "completed",
         "fully complete",
         "fully completed",
+        "feature complete",
         "shipped",
         "released",
         "finished",
@@ -128,6 +131,7 @@ for _status, _phrases in {
         "ready",
         "ready to begin",
         "ready to start",
+        "unimplemented",
     ),
     Status.FUTURE: (
         "future",
@@ -198,6 +202,7 @@ WEAK_WORDS = frozenset(
         "on track",
         "developing",
         "progress",
+        "unimplemented",
         "discussion",
         "partial",
         "hold",

@@ -69,6 +69,9 @@ def read(line: str) -> tuple[str, str | None]:
         ("- **v0.3** -- Phase 7 (planned) -- Wireless analysis", "v0.3 -- Phase 7", "planned"),
         ("- **v0.2** -- Phase 6 (shipped 2026-01-24) -- Persistence", "v0.2 -- Phase 6", "done"),
         ("### TASK-013 (COMPLETE) — Inventory backend", "TASK-013", "done"),  # a heading's
+        # a plain name and a colon before a status that is all the rest says
+        ("* Compiler: In progress.", "Compiler", "in_progress"),
+        ("- RFC 9114 (HTTP/3): Pending", "RFC 9114 (HTTP/3)", "planned"),
         # the marker after the name wins over a leading emoji that says otherwise
         ("- 📋 **Search**: (🚧 In progress) Facets first.", "Search", "in_progress"),
     ],
@@ -93,6 +96,9 @@ def test_a_status_after_the_name_is_the_items(line: str, title: str, status: str
         "- **Search** - done right this time, with facets.",
         "- We finished the migration of the storage layer that the whole team relied on for"
         " years (done) - more below",
+        "- Note: done with care",  # more than a status after the colon
+        "- PR: TODO",  # a placeholder to fill
+        "- blank: not started",  # a legend's entry, in lower case
     ],
 )
 def test_a_status_word_in_the_prose_after_a_name_is_none(line: str) -> None:
@@ -159,6 +165,7 @@ def _set(line: str, status: Status) -> str:
             Status.IN_PROGRESS,
             "- **v0.3** -- Phase 7 (in progress) -- Wireless analysis",
         ),
+        ("* Ast executor: Not started.", Status.DONE, "* Ast executor: Completed."),
         (
             "### Phase 2E (BACKLOG) — Customer portal",
             Status.DONE,

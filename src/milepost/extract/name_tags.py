@@ -45,6 +45,8 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
     a bracketed status closing the name before `` - `` and its description. ``kind`` is
     ``opening`` or ``bracket``; the item's title is the text before ``start``."""
     text = inline.text
+    if ":" in text and (named := _named_status(text, pos, legend)) is not None:
+        return named  # "Compiler: In progress."
     if not inline.strong and "(" not in text:
         return None  # most items: no bold name, no bracket
     after = _after_bold_name(inline, pos)
@@ -65,6 +67,32 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
         if said is not None:
             return Tag(said, match.start(), match.end(), match.group(), "bracket")
     return None
+
+
+# A plain name, a colon, and a status that is all the rest says: "Compiler: In progress.".
+_NAMED_STATUS = lazy_pattern(
+    r"[^\W\d][^:\n]{0,60}?:[ \t]+(?P<value>[^\W\d][\w' -]{1,30}?)[ \t]*[.!]?[ \t]*$"
+)
+
+
+_PLACEHOLDERS = frozenset({"todo", "tbd", "tba"})
+_FIELD_NAME = lazy_pattern(r"(?i)\b(?:status|state)[ \t*_]*:[ \t]*$")
+
+
+def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
+    """A status that is all that follows a plain name and its colon (``Ast executor: Not
+    started.``), strong words only: "Note: open" says nothing. Not after a name in lower
+    case, a legend's way ("blank: not started"), nor a placeholder ("PR: TODO")."""
+    found = _NAMED_STATUS.match(text, pos) if not text[pos : pos + 1].islower() else None
+    value = found["value"] if found is not None else ""
+    if value.isupper() and value.lower() in _PLACEHOLDERS:
+        return None
+    if found is not None and _FIELD_NAME.search(text, pos, found.start("value")):
+        return None  # "Search - Status: Planned": a Status field, read as one
+    status = (legend.word(value) or strong_word(value)) if found is not None else None
+    if found is None or status is None:
+        return None
+    return Tag(status, found.start("value"), found.end("value"), found["value"], "opening")
 
 
 def _after_bold_name(inline: Inline, pos: int) -> int | None:

@@ -198,6 +198,8 @@ def test_an_emoji_before_a_part_of_the_document_decorates_it() -> None:
         "## 🚧 Risk Mitigation\n\n## 🏗 MoSCoW Prioritization\n\n## 🔄 Status Legend\n\n"
         "## 📋 Development Checklist\n\n## 💡 How to Use This Dashboard\n\n"
         "## 🚧 Technical Debt Management\n\n## 🔄 Release Cycle\n\n## 🔄 Update Plan\n\n"
+        "## 📋 Detailed Chapter Status\n\n## 🚧 Blockers & Dependencies\n\n"
+        "## 🔄 Update History\n\n## 📋 Quick Actions\n\n## 📋 Priority tasks\n\n"
         "- 🔴 Not Started - Feature not yet begun\n- 🟡 In Progress - Being implemented\n"
     )
     assert statuses(text) == [("Images", "done"), ("Search overhaul", "in_progress")]

@@ -170,6 +170,16 @@ _DOCUMENT_PARTS = frozenset(
         "governance",
         "plan",
         "plans",
+        "status",
+        "dependencies",
+        "blockers",
+        "history",
+        "actions",
+        "log",
+        "updates",
+        "statistics",
+        "stats",
+        "tasks",
     }
 )
 

@@ -83,7 +83,9 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     """A status that is all that follows a plain name and its colon (``Ast executor: Not
     started.``), strong words only: "Note: open" says nothing. Not after a name in lower
     case, a legend's way ("blank: not started"), nor a placeholder ("PR: TODO")."""
-    found = _NAMED_STATUS.match(text, pos) if not text[pos : pos + 1].islower() else None
+    if len(text) - text.rfind(":") > 40 or text[pos : pos + 1].islower():
+        return None  # most items: no colon, or more than a status after the last
+    found = _NAMED_STATUS.match(text, pos)
     value = found["value"] if found is not None else ""
     if value.isupper() and value.lower() in _PLACEHOLDERS:
         return None

@@ -61,10 +61,13 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
+        *("pas commencé", "non commencé"),  # fr
         *("pendiente", "planificado", "planificada", "planeado", "planeada", "por hacer"),  # es
+        *("no empezado", "no iniciado", "sin empezar", "sin iniciar"),  # es
         *("planejado", "planejada", "planejados", "planejadas", "pendente", "a fazer"),  # pt
-        *("geplant", "offen", "ausstehend"),  # de
-        *("pianificato", "da fare"),  # it
+        *("não iniciado", "não iniciada", "não começado", "não começada"),  # pt
+        *("geplant", "offen", "ausstehend", "nicht begonnen", "nicht gestartet"),  # de
+        *("pianificato", "da fare", "non iniziato"),  # it
         *("запланировано", "планируется", "не начато"),  # ru
         *("计划中", "計劃中", "规划中", "待办", "待辦", "未开始", "未開始"),  # zh
         *("予定", "未着手", "計画中"),  # ja
@@ -75,7 +78,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
-        *("未来", "将来"),  # zh, ja
+        *("未来", "将来", "构思中", "構思中"),  # zh, ja
     ),
     Status.BLOCKED: (
         *("bloqué", "bloqueado", "blockiert", "bloccato", "заблокировано"),

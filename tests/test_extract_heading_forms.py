@@ -135,7 +135,9 @@ def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_don
     text = (
         "# R\n\n## Phase 3\n\n**For all 8 games, verify:**\n- ✅ Loads the verse\n"
         "- ✅ Awards coins\n\n### Phase 0 Complete When:\n- ✅ Auth bug fixed\n"
-        "- ✅ Offline mode works\n\n### Shipped\n- ✅ Login page\n"
+        "- ✅ Offline mode works\n\n### Shipped\n- ✅ Login page\n\n## Success Definition\n\n"
+        "The jcaldwell-labs organization improvement is **complete** when:\n\n"
+        "1. ✅ All 9 repositories meet quality standards\n2. ✅ Health monitoring active\n"
     )
     assert statuses(text) == [("Login page", "done")]
 

@@ -26,6 +26,8 @@ _CRITERIA = re.compile(
     r"definition of done|exit criteria|goals?|deliverables?|(?:complete|completed|done) when"
     r"|verify)\b"
 )
+# A sentence of any length that ends saying when the work is done: its list is criteria.
+_DONE_WHEN = lazy_pattern(r"(?i)\b(?:complete|completed|done|finished)\W{0,4}\s+when:$")
 _CRITERIA_HEADING = lazy_pattern(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
     r"definition of done|exit criteria|(?:complete|completed|done) when|"
@@ -57,7 +59,10 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
     """
     text = inline.text.strip()
     last = last_line.strip().rstrip(" *_")
-    criteria = last.endswith(":") and len(last) < 60 and _CRITERIA.search(last) is not None
+    criteria = last.endswith(":") and (
+        (len(last) < 60 and _CRITERIA.search(last) is not None)
+        or _DONE_WHEN.search(last) is not None  # "The migration is **complete** when:"
+    )
     if not text or len(text) > 80:
         return (None, True) if criteria else None
     status = label_status(text.rstrip(":* "))

@@ -9,7 +9,7 @@ from milepost.extract.heading_words import label_status
 from milepost.vocabulary.status import EMOJI, Status, emoji_at
 from milepost.vocabulary.status_words import said_weakly
 
-__all__ = ["OPEN_BOX", "check_columns", "checked", "open_box_cell", "row_check"]
+__all__ = ["OPEN_BOX", "check_columns", "checked", "row_check"]
 
 # A cell's whole text that ticks it, besides a done glyph ("✔", "✅", ":heavy_check_mark:").
 _CHECK_WORDS = frozenset({"x", "yes", "y", "[x]"})
@@ -45,7 +45,7 @@ def row_check(row: Row, columns: dict[int, Status]) -> tuple[Status, str] | None
         if index < len(row.cells) and checked(text := row.cells[index].inline.text):
             found = status, text.strip()
     if found is None and any(
-        status is Status.DONE and open_box_cell(row, index) for index, status in columns.items()
+        status is Status.DONE and _open_box_cell(row, index) for index, status in columns.items()
     ):
         return Status.PLANNED, OPEN_BOX
     return found
@@ -54,6 +54,6 @@ def row_check(row: Row, columns: dict[int, Status]) -> tuple[Status, str] | None
 OPEN_BOX = "[ ]"
 
 
-def open_box_cell(row: Row, index: int) -> bool:
+def _open_box_cell(row: Row, index: int) -> bool:
     """Whether the cell at ``index`` of ``row`` is an open task box alone."""
     return index < len(row.cells) and row.cells[index].inline.text.strip() == OPEN_BOX

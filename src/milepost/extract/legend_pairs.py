@@ -235,8 +235,10 @@ _TYPED = frozenset({"code", "shortcode", "markdown", "syntax"})
 def _legend_columns(table: Table, header: list[str]) -> list[tuple[str, str]] | None:
     """A legend of three columns or more: a glyph alone in each row under a glyph header, the
     status it stands for under a Status header, and what it means beside them (``| Status |
-    Emoji | Description |`` over ``| Planned | 📅 | Planned and scheduled |``); its ``(glyph,
-    status)`` pairs, else None. No column names work, and each status is listed once."""
+    Emoji | Description |`` over ``| Planned | 📅 | Planned and scheduled |``), or with no
+    Status column, what it means and how it is typed (``| Emoji | Code | Meaning |``); its
+    ``(glyph, status or meaning)`` pairs, else None. No column names work, and each status
+    or meaning is listed once."""
     glyphs = next((i for i, h in enumerate(header) if h in _GLYPH_HEADERS), None)
     names = next((i for i, h in enumerate(header) if is_status_header(h)), None)
     others = _DESCRIPTIONS

@@ -69,14 +69,13 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
     return None
 
 
-# A plain name, a colon, and a status that is all the rest says: "Compiler: In progress.".
+# A plain name, a colon, and a status that is all the rest says: "Compiler: In progress.";
+# not a Status field's label ("Search - Status: Planned"), nor a placeholder's value.
 _NAMED_STATUS = lazy_pattern(
     r"[^\W\d][^:\n]{0,60}?:[ \t]+(?P<value>[^\W\d][\w' -]{1,30}?)[ \t]*[.!]?[ \t]*$"
 )
-
-
-_PLACEHOLDERS = frozenset({"todo", "tbd", "tba"})
 _FIELD_NAME = lazy_pattern(r"(?i)\b(?:status|state)[ \t*_]*:[ \t]*$")
+_PLACEHOLDERS = frozenset({"todo", "tbd", "tba"})
 
 
 def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
@@ -86,15 +85,15 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     if len(text) - text.rfind(":") > 40 or text[pos : pos + 1].islower():
         return None  # most items: no colon, or more than a status after the last
     found = _NAMED_STATUS.match(text, pos)
-    value = found["value"] if found is not None else ""
+    if found is None or _FIELD_NAME.search(text, pos, found.start("value")):
+        return None
+    value = found["value"]
     if value.isupper() and value.lower() in _PLACEHOLDERS:
         return None
-    if found is not None and _FIELD_NAME.search(text, pos, found.start("value")):
-        return None  # "Search - Status: Planned": a Status field, read as one
-    status = (legend.word(value) or strong_word(value)) if found is not None else None
-    if found is None or status is None:
+    status = legend.word(value) or strong_word(value)
+    if status is None:
         return None
-    return Tag(status, found.start("value"), found.end("value"), found["value"], "opening")
+    return Tag(status, found.start("value"), found.end("value"), value, "opening")
 
 
 def _after_bold_name(inline: Inline, pos: int) -> int | None:

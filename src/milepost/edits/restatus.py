@@ -16,9 +16,10 @@ from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
 from milepost.model import Item, Roadmap, status_items
+from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
 from milepost.vocabulary.status_labels import STATUS_LABEL
-from milepost.vocabulary.status_words import PARTLY_DONE, status_of_word
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["field_line", "new_row", "set_status", "voice_of"]
 

@@ -20,11 +20,11 @@ from milepost.extract.opening_words import box_label, bracketed_status, caps_lab
 from milepost.extract.tag_words import Tag, note_start, strong_word
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
+from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import ASCII_GLYPH_FIRST, EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import (
-    PARTLY_DONE,
     WEAK_WORDS,
     said_weakly,
     status_of_phrase,

@@ -1,5 +1,6 @@
-"""Status words and phrases as data: ``Done``, ``In Progress``, ``WIP``, ``Won't do`` and the
-rest → :class:`~milepost.vocabulary.status.Status`, and the weak ones among them.
+"""What status words and phrases mean: ``Done``, ``In Progress``, ``WIP``, ``Won't do`` and the
+rest → :class:`~milepost.vocabulary.status.Status`, whole or opening a phrase, and which are
+weak. The words themselves are data in :mod:`.english_words` and :mod:`.foreign_words`.
 
 Like :mod:`milepost.vocabulary.status` (the emoji, boxes and their mojibake), this module only
 says what a word *means*; whether a word in a given place counts as a status is the
@@ -12,11 +13,11 @@ import re
 from functools import lru_cache
 
 from milepost.lazy import lazy_pattern
+from milepost.vocabulary.english_words import ENGLISH_WEAK_WORDS, ENGLISH_WORDS
 from milepost.vocabulary.foreign_words import FOREIGN_WEAK_WORDS, FOREIGN_WORDS
 from milepost.vocabulary.status import Status
 
 __all__ = [
-    "PARTLY_DONE",
     "WEAK_WORDS",
     "said_weakly",
     "status_in_value",
@@ -24,205 +25,15 @@ __all__ = [
     "status_of_word",
 ]
 
-# Work partly done is in progress, whatever emoji leads it ("✅ Substantially complete"): no
-# word to write for work just started, either.
-PARTLY_DONE = frozenset(
-    {
-        "partially completed",
-        "partially complete",
-        "partially done",
-        "partial",
-        "partly complete",
-        "partly completed",
-        "partly done",
-        "substantially complete",
-        "substantially completed",
-        "mostly complete",
-        "mostly completed",
-        "mostly done",
-        "largely complete",
-        "largely completed",
-        "largely done",
-        "nearly complete",
-        "nearly done",
-        "almost complete",
-        "almost done",
-        "partly implemented",
-        "partially implemented",
-    }
-)
-
-
 # Words and phrases, lower-case, single-spaced, no punctuation. Longer phrases are tried first.
-_WORDS: dict[str, Status] = {}
-for _status, _phrases in {
-    Status.DONE: (
-        "done",
-        "complete",
-        "completed",
-        "fully complete",
-        "fully completed",
-        "feature complete",
-        "shipped",
-        "released",
-        "finished",
-        "merged",
-        "landed",
-        "delivered",
-        "achieved",
-        "reached",
-        "implemented",
-        "fixed",
-        "resolved",
-        "closed",
-        "live",
-        "available",
-        "discarded as done",
-    ),
-    Status.IN_PROGRESS: (
-        "in progress",
-        "inprogress",
-        "in-progress",
-        "wip",
-        "work in progress",
-        "ongoing",
-        "started",
-        "in review",
-        "under review",
-        "in development",
-        "under development",
-        "under construction",
-        "being worked on",
-        "active",
-        *PARTLY_DONE,
-        "in testing",
-        "testing",
-        "integrating",
-        "in flight",
-        "in processing",
-        "processing",
-        "doing",
-        "current",
-        "on track",
-        "developing",
-        "progress",
-        "under progress",
-    ),
-    Status.PLANNED: (
-        "planned",
-        "next",
-        "not started",
-        "not yet started",
-        "not done",
-        "missing",
-        "pending",
-        "todo",
-        "to do",
-        "scheduled",
-        "backlog",
-        "proposed",
-        "up next",
-        "planning",
-        "in planning",
-        "open",
-        "queued",
-        "coming soon",
-        "upcoming",
-        "ready",
-        "ready to begin",
-        "ready to start",
-        "unimplemented",
-    ),
-    Status.FUTURE: (
-        "future",
-        "later",
-        "someday",
-        "exploring",
-        "exploration",
-        "idea",
-        "ideas",
-        "under consideration",
-        "under discussion",
-        "in discussion",
-        "discussion",
-        "considering",
-        "wishlist",
-        "wish list",
-        "research",
-        "investigating",
-        "maybe",
-        "stretch goal",
-    ),
-    Status.BLOCKED: ("blocked", "on hold", "paused", "parked", "stalled", "waiting", "hold"),
-    Status.DROPPED: (
-        "dropped",
-        "cancelled",
-        "canceled",
-        "wont do",
-        "won't do",
-        "will not do",
-        "descoped",
-        "out of scope",
-        "abandoned",
-        "discarded",
-        "rejected",
-        "deprecated",
-        "removed",
-        "obsolete",
-    ),
-}.items():
-    for _phrase in (*_phrases, *FOREIGN_WORDS[_status]):
-        _WORDS[_phrase] = _status
-# "discarded as done" is a sentinel we never meet; drop it.
-del _WORDS["discarded as done"]
+_WORDS: dict[str, Status] = {
+    phrase: status
+    for status, phrases in ENGLISH_WORDS.items()
+    for phrase in (*phrases, *FOREIGN_WORDS[status])
+}
 
 # Words that are statuses only in a Status cell, a label or a tag, never as heading scope.
-WEAK_WORDS = frozenset(
-    {
-        "current",
-        "open",
-        "ready",
-        "live",
-        "available",
-        "testing",
-        "research",
-        "maybe",
-        "removed",
-        "closed",
-        "fixed",
-        "resolved",
-        "implemented",
-        "achieved",
-        "reached",
-        "delivered",
-        "rejected",
-        "deprecated",
-        "obsolete",
-        "out of scope",
-        "on track",
-        "developing",
-        "progress",
-        "unimplemented",
-        "discussion",
-        "partial",
-        "hold",
-        "waiting",
-        "doing",
-        "processing",
-        "in processing",
-        "ideas",
-        "idea",
-        "considering",
-        "queued",
-        "exploration",
-        "investigating",
-        "upcoming",
-        "in testing",
-        "coming soon",
-        "missing",
-        *FOREIGN_WEAK_WORDS,
-    }
-)
+WEAK_WORDS = ENGLISH_WEAK_WORDS | FOREIGN_WEAK_WORDS
 
 _NORMALISE = re.compile(r"[\s_]+")
 # The words opening a text, as phrases of the vocabulary are written: letters and digits

@@ -216,3 +216,21 @@ def test_work_unimplemented_or_partly_implemented_in_a_status_cell() -> None:
         ("Directory format", "planned"),
         ("Multiple source files", "in_progress"),
     ]
+
+
+def test_a_status_in_capitals_ending_an_item_is_its_tag(tmp_path: Path) -> None:
+    """The YAML Form roadmap marks finished work "- Customizable reports **DONE**": no dash
+    or bracket before it, and it was read as no status. Capitals after a sentence's word
+    ("not just DONE"), an arrow, or a note to fill ("marked TODO") are no tag."""
+    text = (
+        "# T\n\n## Work\n\n- Customizable reports **DONE**\n- Select2 support. DONE\n"
+        "- [ ] Collapse for ALL tasks not just DONE\n- Implementation → IN PROGRESS\n"
+        "- Handler exists but marked TODO\n- Support for AWS\n"
+    )
+    assert statuses(text) == [
+        ("Customizable reports", "done"),
+        ("Select2 support.", "done"),
+        ("Collapse for ALL tasks not just DONE", "planned"),
+    ]
+    after = edited(tmp_path / "roadmap.md", text, ("start", "Customizable reports"))
+    assert "- Customizable reports **IN PROGRESS**\n" in after

@@ -23,10 +23,11 @@ __all__ = ["set_tags"]
 
 # A tag as written that is a status word and no more: in brackets ("(planned)", "[**WIP**]",
 # "**(planned)**"), or after a dash, a bar or a colon set apart ("- done", " — _Shipped_",
-# "| *wip*", " : Done"); the words in ``w``. Not a link's text, nor the capitals opening a
-# bracketed note ("(IN PROGRESS: needs a review)").
+# "| *wip*", " : Done"), or in capitals alone after a blank (" **DONE**"); the words in ``w``.
+# Not a link's text, nor the capitals opening a bracketed note ("(IN PROGRESS: needs a
+# review)").
 _WORD_TAG = re.compile(
-    r"(?P<open>\s*[*_]*(?:[(\[]|(?:--|[-–—|]|(?<=\s):)\s+)[ \t*_`]*)"
+    r"(?P<open>\s*[*_]*(?:[(\[]|(?:--|[-–—|]|(?<=\s):)\s+)?[ \t*_`]*)"
     r"(?P<w>[^\s()\[\]*_`:][^()\[\]*_`:]*?)(?P<close>[ \t*_`]*[)\]]?[*_]*)"
 )
 

@@ -63,7 +63,8 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     dash = dash or " | " in text or " : " in text
     field = ":" in text and "status" in text.lower()
     glyph = not text.isascii()
-    if not (paren or square or dash or field or glyph):
+    capitals = text[-1:].isupper()
+    if not (paren or square or dash or field or glyph or capitals):
         return None
     match = _FIELD.search(text, tail_start(text)) if field else None
     if match is not None:
@@ -86,7 +87,36 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         tag = dash_tag(text, legend)
     if tag is None and glyph:
         tag = glyph_tag(text, legend)
+    if tag is None and capitals:
+        tag = _capitals_tag(text)
     return tag
+
+
+# A status in capitals that ends the words after a blank, bold or not: "Reports **DONE**".
+_CAPITALS_END = lazy_pattern(r"(?<=\s)(?P<w>[A-Z](?:[A-Z' ]{0,24}[A-Z])?)$")
+
+
+# Words that end a sentence's run up to a word in capitals, which is then no tag.
+_PROSE_BEFORE = frozenset(
+    {"just", "not", "only", "as", "is", "are", "was", "were", "be", "been", "being", "marked"}
+    | {"mark", "set", "to", "from", "into", "all", "also", "still", "yet", "now", "then"}
+    | {"when", "if", "or", "and", "but", "the", "a", "an", "of", "for", "with", "by"}
+)
+
+
+def _capitals_tag(text: str) -> Tag | None:
+    """A status in capitals ending ``text`` (not "TODO", a note to fill as often as not:
+    "Handler exists but marked TODO", "PR: TODO")."""
+    found = _CAPITALS_END.search(text, tail_start(text))
+    if found is None or found["w"] in ("TODO", "TBD"):
+        return None
+    before = text[: found.start()].split()
+    if not before or before[-1].lower() in _PROSE_BEFORE or before[-1][-1:] in "→>":
+        return None  # "tasks not just DONE", "Implementation → IN PROGRESS": a sentence's
+    status = strong_word(found["w"])
+    return (
+        None if status is None else Tag(status, found.start(), found.end(), found["w"], "capitals")
+    )
 
 
 def status_field(text: str) -> tuple[int, int, int] | None:

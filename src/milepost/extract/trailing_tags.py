@@ -92,11 +92,9 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     return tag
 
 
-# A status in capitals that ends the words after a blank, bold or not: "Reports **DONE**".
+# A status in capitals that ends the words after a blank, bold or not: "Reports **DONE**";
+# not after a word that leaves a sentence running up to it ("tasks not just DONE").
 _CAPITALS_END = lazy_pattern(r"(?<=\s)(?P<w>[A-Z](?:[A-Z' ]{0,24}[A-Z])?)$")
-
-
-# Words that end a sentence's run up to a word in capitals, which is then no tag.
 _PROSE_BEFORE = frozenset(
     {"just", "not", "only", "as", "is", "are", "was", "were", "be", "been", "being", "marked"}
     | {"mark", "set", "to", "from", "into", "all", "also", "still", "yet", "now", "then"}
@@ -105,18 +103,19 @@ _PROSE_BEFORE = frozenset(
 
 
 def _capitals_tag(text: str) -> Tag | None:
-    """A status in capitals ending ``text`` (not "TODO", a note to fill as often as not:
-    "Handler exists but marked TODO", "PR: TODO")."""
+    """A status in capitals ending ``text``; not after a sentence's word or an arrow
+    ("Implementation → IN PROGRESS"), nor "TODO", a note to fill as often as not ("Handler
+    exists but marked TODO", "PR: TODO")."""
     found = _CAPITALS_END.search(text, tail_start(text))
     if found is None or found["w"] in ("TODO", "TBD"):
         return None
-    before = text[: found.start()].split()
-    if not before or before[-1].lower() in _PROSE_BEFORE or before[-1][-1:] in "→>":
-        return None  # "tasks not just DONE", "Implementation → IN PROGRESS": a sentence's
+    before = text[: found.start()].rsplit(None, 1)[-1:]
+    if not before or before[0].lower() in _PROSE_BEFORE or before[0][-1] in "→>":
+        return None
     status = strong_word(found["w"])
-    return (
-        None if status is None else Tag(status, found.start(), found.end(), found["w"], "capitals")
-    )
+    if status is None:
+        return None
+    return Tag(status, found.start(), found.end(), found["w"], "capitals")
 
 
 def status_field(text: str) -> tuple[int, int, int] | None:

@@ -41,19 +41,16 @@ def row_check(row: Row, columns: dict[int, Status]) -> tuple[Status, str] | None
     "| Planned | In Progress | Done |"), and its check mark as written; else planned where
     an open task box stands in a Done column ("| [ ] | Add screenshots |")."""
     found = None
+    boxed = False
     for index, status in columns.items():
-        if index < len(row.cells) and checked(text := row.cells[index].inline.text):
+        if index >= len(row.cells):
+            continue
+        text = row.cells[index].inline.text
+        if checked(text):
             found = status, text.strip()
-    if found is None and any(
-        status is Status.DONE and _open_box_cell(row, index) for index, status in columns.items()
-    ):
-        return Status.PLANNED, OPEN_BOX
-    return found
+        elif status is Status.DONE and text.strip() == OPEN_BOX:
+            boxed = True
+    return found or ((Status.PLANNED, OPEN_BOX) if boxed else None)
 
 
 OPEN_BOX = "[ ]"
-
-
-def _open_box_cell(row: Row, index: int) -> bool:
-    """Whether the cell at ``index`` of ``row`` is an open task box alone."""
-    return index < len(row.cells) and row.cells[index].inline.text.strip() == OPEN_BOX

@@ -71,8 +71,8 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         at, start, end = _field_place(match)
         value = text[start:end]
         status = legend.glyph(glyph_key(value)) if legend.glyphs else None  # "(status: ☐)"
-        found = emoji_at(value) if status is None else None
-        status = status or (EMOJI[found[0]] if found and found[0] in EMOJI else None)
+        if status is None and (found := emoji_at(value)) is not None:
+            status = EMOJI.get(found[0])
         status = status or legend.word(value) or status_of_word(value)
         if status is None:  # "DONE. Released in 0.15.0", "design in progress"
             said = status_in_value(value)

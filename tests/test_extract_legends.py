@@ -342,7 +342,7 @@ def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() 
         ("Not Implemented - Feature is planned but not yet started", "planned"),
         ("Needs Work - Implemented but has known issues", None),
         ("not implemented", None),
-        ("not yet planned", None),
+        ("not yet planned", "future"),
         ("actively sought", None),
     ],
 )
@@ -546,3 +546,14 @@ def test_a_paragraph_of_one_definition_a_line_is_a_legend() -> None:
     assert [(i.title, i.status) for i in roadmap.items] == [("Reference pages", Status.IN_PROGRESS)]
     unsigned = text.replace(legend, "🚧 Search\n🚧 Export\n")
     assert milepost.loads(unsigned).legend.glyph("🚧") is None
+
+
+def test_a_paragraph_of_shortcodes_each_with_its_meaning_is_a_legend() -> None:
+    """nexq defines its shortcodes a line each, no label: ":scroll: - Future"; the ballot
+    box it calls partly complete is in progress there, not done."""
+    text = (
+        "# Features\n\n:scroll: - Future\n:ballot_box_with_check: - Partially Complete\n"
+        ":white_check_mark: - Completed\n\n## Storage\n\n- :white_check_mark: Memory\n"
+        "- :ballot_box_with_check: SQL\n- :scroll: - Raft\n"
+    )
+    assert statuses(text) == [("Memory", "done"), ("SQL", "in_progress"), ("Raft", "future")]

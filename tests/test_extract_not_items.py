@@ -71,3 +71,13 @@ def test_standards_and_counts_are_no_work() -> None:
         "## Quality Standards\n\n- ✅ Keep code blocks unchanged\n\n## Work\n\n- ✅ Ethereum\n"
     )
     assert statuses(text) == [("Ethereum", "done", 14)]
+
+
+def test_words_saying_a_status_heading_is_empty_are_no_work() -> None:
+    """A generated board writes "- _No issues_" under each empty status heading: that is
+    no blocked or finished work."""
+    text = (
+        "# Board\n\n### TODO\n- #5 Public dashboard\n\n### BLOCKED\n- _No issues_\n\n"
+        "### DONE\n- None yet.\n- (none)\n- N/A\n"
+    )
+    assert statuses(text) == [("#5 Public dashboard", "planned", 4)]

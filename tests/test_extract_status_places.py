@@ -263,6 +263,11 @@ def test_an_edit_replaces_a_bracketed_status_opening_an_item(tmp_path: Path) -> 
         ("### Alpha 3 - Completed 2024-01-14\n\nGoals.\n", [("Alpha 3", "done")]),
         ("### Search - Shipped Jan 14, 2024\n\nGoals.\n", [("Search", "done")]),
         ("- Alpha 3 - Completed 2024-01-14\n", [("Alpha 3", "done")]),
+        # dates as people write them, in the bracketed tag too
+        ("### Milestone 5 (Released 31st Jan , 2023)\n\n- Grid\n", [("Milestone 5", "done")]),
+        ("### Milestone 1 (Released November, 2021)\n\n- Grid\n", [("Milestone 1", "done")]),
+        ("### Milestone 3 (Released 03rd November. 2022)\n\nGoals.\n", [("Milestone 3", "done")]),
+        ("- Search (shipped 12th Dec 2022)\n", [("Search", "done")]),
         # a time, no deliverable: a status heading over the work it dates
         ("### Q3 2024 - Done\n\n- Sync\n", [("Sync", "done")]),
         ("### Alpha 3 - Done right\n\nGoals.\n", []),  # prose after the dash
@@ -874,3 +879,19 @@ def test_an_html_badge_opening_an_item_says_its_status(tmp_path: Path) -> None:
     after = edited(tmp_path / "roadmap.md", text, ("ship", "n8n node"), ("block", "Search"))
     assert '- [x] <span class="badge">Done</span> n8n node\n' in after
     assert '- <Badge type="tip">Parked</Badge> Search\n' in after
+
+
+@pytest.mark.parametrize("word", ["Won't fix", "Won't implement", "Not planned", "Declined"])
+def test_words_that_close_work_undone_are_dropped(word: str) -> None:
+    table = f"| Feature | Status |\n|---|---|\n| Search | {word} |\n| Export | Done |\n"
+    assert statuses(table) == [("Search", "dropped"), ("Export", "done")]
+
+
+def test_a_proposal_superseded_by_another_is_dropped() -> None:
+    text = "## Proposals\n\n* Named tuples\n  * Status: **superseded**\n"
+    assert statuses(text) == [("Named tuples", "dropped")]
+
+
+def test_work_not_planned_yet_is_future_not_dropped() -> None:
+    table = "| Feature | Status |\n|---|---|\n| Search | Not planned yet |\n"
+    assert statuses(table) == [("Search", "future")]

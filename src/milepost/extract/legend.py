@@ -89,7 +89,8 @@ def find_legend(document: Document) -> FoundLegend:
             elif isinstance(block, Paragraph):
                 text = block.inline.text
                 pairs = paragraph_pairs(text)
-                if block.end - block.start > 1 and not text.isascii():  # a legend on a line
+                if block.end - block.start > 1 and (not text.isascii() or ":" in text):
+                    # a legend on a line, its glyphs emoji or shortcodes (":scroll: - Future")
                     pairs += line_pairs(document.source.lines[block.start : block.end])
             elif isinstance(block, CodeBlock):
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])

@@ -40,6 +40,7 @@ from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.placeholders import says_nothing
 from milepost.vocabulary.sections import strip_decoration
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import said_weakly
@@ -223,7 +224,13 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             status, source = fields.marker.status, "field"
         if fields.period is not None:
             item_ctx = ctx._replace(period=fields.period)
-    if marker is None and status is None and ctx.scope is not None and not ctx.detail:
+    if (
+        marker is None
+        and status is None
+        and ctx.scope is not None
+        and not ctx.detail
+        and not says_nothing(inline.text)  # "### Blocked" over "- _No issues_": no work
+    ):
         status, source = ctx.scope, "heading"
     kind = "task" if block.task is not None else "list"
     notes = (

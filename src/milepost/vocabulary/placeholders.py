@@ -15,6 +15,7 @@ __all__ = [
     "USER_PLACEHOLDER",
     "is_placeholder",
     "is_placeholder_title",
+    "says_nothing",
 ]
 
 # Literal square brackets in rendered text (a link's brackets are gone by then) around words:
@@ -125,3 +126,33 @@ def is_placeholder_title(title: str) -> bool:
     title = title.strip()
     match = BRACKETS.fullmatch(title)
     return match is not None and is_placeholder(match.group(1))
+
+
+# What a list holds where it has no work in it: "- _No issues_" under "### Blocked".
+_NOTHING = frozenset(
+    {
+        "none",
+        "none yet",
+        "none so far",
+        "nothing",
+        "nothing yet",
+        "nothing here",
+        "nothing here yet",
+        "nothing to report",
+        "no issues",
+        "no issues yet",
+        "no items",
+        "no items yet",
+        "no tasks",
+        "no tasks yet",
+        "n/a",
+        "empty",
+        "tbd",
+    }
+)
+
+
+def says_nothing(text: str) -> bool:
+    """Whether an item's words stand for no work at all ("_No issues_", "None yet.", "(none)",
+    "N/A"): a status heading above it gives it no status."""
+    return " ".join(text.strip(" \t*_`()[].!:-–—").lower().split()) in _NOTHING

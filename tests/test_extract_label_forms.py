@@ -182,3 +182,34 @@ def test_a_done_glyph_ending_a_heading_over_open_boxes_decorates_it() -> None:
     words = "# R\n\n### Alpha 3 - Completed 2024-01-14\n\n- [x] Loader\n- [ ] Linux examples\n"
     titles = [i.title for i in milepost.loads(words).items if i.kind == "heading"]
     assert titles == ["Alpha 3"]
+
+
+KEYWORDS = (
+    "## 31.1.2023\n- DONE Proved (a & y)\n- TODO Write docs\n- IN PROGRESS Export\n"
+    "- NEW parser\n- [x] TODO socket handling\n- [WIP branch](https://example.org/wip)\n"
+)
+
+
+def test_a_status_in_capitals_opening_an_item_is_its_marker() -> None:
+    """hol-c's activity log opens every item with org-mode's keyword, "DONE Set up basic
+    CI", no colon after it; none was read. Capitals that are no status are none, a task
+    box says more than a keyword after it, and a link's words are the link's."""
+    assert statuses(KEYWORDS) == [
+        ("Proved (a & y)", "done"),
+        ("Write docs", "planned"),
+        ("Export", "in_progress"),
+        ("TODO socket handling", "done"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "status", "line"),
+    [
+        ("Proved (a & y)", Status.IN_PROGRESS, "- IN PROGRESS Proved (a & y)"),
+        ("Write docs", Status.DONE, "- DONE Write docs"),
+    ],
+)
+def test_an_edit_sets_a_keyword_in_capitals(title: str, status: Status, line: str) -> None:
+    after = _set(KEYWORDS, title, status)
+    changed = [a for a, b in zip(after.splitlines(), KEYWORDS.splitlines(), strict=True) if a != b]
+    assert changed == [line]

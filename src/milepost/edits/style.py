@@ -26,6 +26,7 @@ from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import (
     box_label,
     bracketed_status,
+    caps_keyword,
     caps_label,
     decorated_bracket,
 )
@@ -142,10 +143,10 @@ def _rewrite_rest(
 
 def _opening_words(body: str, boxed: bool) -> tuple[int, int] | None:
     """Where the status words opening an item's ``body`` stand, as the extractor reads them:
-    a label in capitals ("FUTURE: Sync"), after a task box in any case ("[ ] idea: dark
-    mode"), a bracketed status ("(in progress) Search", after a decoration too: "✨ (In
-    progress) Due dates")."""
-    capitals = caps_label(body) or (box_label(body) if boxed else None)
+    a label in capitals ("FUTURE: Sync", "DONE Set up CI"), after a task box in any case ("[
+    ] idea: dark mode"), a bracketed status ("(in progress) Search", after a decoration too:
+    "✨ (In progress) Due dates")."""
+    capitals = caps_label(body) or (box_label(body) if boxed else caps_keyword(body))
     if capitals is not None:
         return 0, capitals[1]
     bracketed = bracketed_status(body) or decorated_bracket(body)

@@ -16,7 +16,12 @@ from typing import NamedTuple
 
 from milepost.document import Inline
 from milepost.extract.name_tags import ending_glyph, name_tag
-from milepost.extract.opening_words import box_label, bracketed_status, caps_label
+from milepost.extract.opening_words import (
+    box_label,
+    bracketed_status,
+    caps_keyword,
+    caps_label,
+)
 from milepost.extract.tag_words import Tag, note_start, strong_word
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
@@ -101,7 +106,7 @@ def leading_markers(
     ):
         capitals = caps_label(text, pos) if first.isupper() else None
         if capitals is not None:  # "FUTURE: Sync": a status label in capitals, unbolded
-            return None, capitals[0], capitals[2], text[pos : capitals[1] + 1]
+            return None, capitals[0], capitals[2], text[pos : capitals[2]].strip()
         return None, None, pos, ""  # plain words first: no emoji, no label (the common case)
     bracketed = bracketed_status(text, pos, alone=lenient) if first in ("(", "[") else None
     if bracketed is not None:
@@ -220,6 +225,10 @@ def item_marker(
         source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"
         # "🚧 X (in progress)": said twice, the tag is no part of the title
         return Marker(emoji_status, written, source, end=end, tail=tail)
+    if task is None and not end and text[:1].isupper() and not _linked_at_start(inline):
+        keyword = caps_keyword(text)  # "DONE Set up CI", as org-mode writes it
+        if keyword is not None:
+            return Marker(keyword[0], text[: keyword[2]].strip(), end=keyword[2])
     tag, tail = _said_after(inline, end, legend)
     if task is not None:
         box = _box(task)
@@ -247,6 +256,11 @@ def item_marker(
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
     return None if criteria else _ending_mark(text, legend)
+
+
+def _linked_at_start(inline: Inline) -> bool:
+    """Whether a link's text opens the item ("[WIP branch](…)"): no keyword of its own."""
+    return bool(inline.links) and inline.links[0].start == 0
 
 
 def _ending_mark(text: str, legend: Legend) -> Marker | None:

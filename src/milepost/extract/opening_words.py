@@ -12,9 +12,9 @@ from collections.abc import Callable
 from milepost.extract.tag_words import strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status, decorations_end
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
-__all__ = ["box_label", "bracketed_status", "caps_label", "decorated_bracket"]
+__all__ = ["box_label", "bracketed_status", "caps_keyword", "caps_label", "decorated_bracket"]
 
 
 # A status in brackets opening an item, before its name: "(in progress) Foo", "[Done] Bar",
@@ -50,6 +50,26 @@ def caps_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
     Sync``): ``(status, where its word ends, where the name starts)``; None for a label
     that is no status ("NOTE:", "NEW:") or a weak word ("IMPLEMENTED:")."""
     return _label(_CAPS_LABEL.match(text, pos), strong_word)
+
+
+def caps_keyword(text: str) -> tuple[Status, int, int] | None:
+    """A status in capitals opening an item's ``text`` before its name, a blank between, as
+    org-mode writes its keywords (``DONE Set up CI``, ``IN PROGRESS Export``): as
+    :func:`caps_label`; None for capitals that are no status ("API docs", "NEW feature") or
+    a weak word. An item with a task box has its status from the box ("[x] TODO socket
+    handling" is done), so the caller asks only of items with none."""
+    found = status_of_phrase(text[:48]) if text[:1].isupper() else None
+    if found is None or found[1] != 0:
+        return None
+    word = text[: found[2]]
+    name = _NAME_AFTER.match(text, found[2])
+    if name is None or not word.isupper() or strong_word(word) is None:
+        return None
+    return found[0], found[2], name.end()
+
+
+# Blanks, then the item's name: "DONE Set up CI" (not "DONE:", "DONE-ish", "DONE ").
+_NAME_AFTER = lazy_pattern(r"[ \t]+(?=[^\s:])")
 
 
 def decorated_bracket(text: str) -> tuple[Status, int, int, int] | None:

@@ -343,6 +343,11 @@ def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() 
         ("Needs Work - Implemented but has known issues", None),
         ("not implemented", None),
         ("not yet planned", "future"),
+        ("not implemented yet", "planned"),
+        ("not started yet.", "planned"),
+        ("Not planned for implementation", "dropped"),
+        ("Planned for v2", "planned"),
+        ("Waiting for feedback", None),
         ("actively sought", None),
     ],
 )
@@ -557,3 +562,13 @@ def test_a_paragraph_of_shortcodes_each_with_its_meaning_is_a_legend() -> None:
         "- :ballot_box_with_check: SQL\n- :scroll: - Raft\n"
     )
     assert statuses(text) == [("Memory", "done"), ("SQL", "in_progress"), ("Raft", "future")]
+
+
+def test_a_cross_the_legend_calls_not_implemented_yet_is_planned_work() -> None:
+    """Mocktrix's legend says "❌ - not implemented yet": its 78 crossed endpoints were read
+    as dropped, as a cross is where no legend says otherwise."""
+    text = (
+        "# Status\n\nLegend:\n\n* ✅ - implemented\n* ❌ - not implemented yet\n\n"
+        "## API\n\n* ✅ GET /versions\n* ❌ POST /filter\n"
+    )
+    assert statuses(text) == [("GET /versions", "done"), ("POST /filter", "planned")]

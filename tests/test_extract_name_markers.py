@@ -74,6 +74,9 @@ def read(line: str) -> tuple[str, str | None]:
         ("- RFC 9114 (HTTP/3): Pending", "RFC 9114 (HTTP/3)", "planned"),
         # the marker after the name wins over a leading emoji that says otherwise
         ("- 📋 **Search**: (🚧 In progress) Facets first.", "Search", "in_progress"),
+        # a glyph right after a bold name, no colon: a note may follow it
+        ("- **`alpha_lt_two`** ✅ PROVEN (with expert help)", "alpha_lt_two", "done"),
+        ("- **Search** 🚧 facets first", "Search", "in_progress"),
     ],
 )
 def test_a_status_after_the_name_is_the_items(line: str, title: str, status: str) -> None:
@@ -94,6 +97,7 @@ def test_a_status_after_the_name_is_the_items(line: str, title: str, status: str
         "- 🐢 **Phase 2:** Service Catalog ([alpha released](https://example.com/a)) - With a"
         " single catalog.",
         "- **Search** - done right this time, with facets.",
+        "- **Search** Complete the facets first.",  # words after the name: prose
         "- We finished the migration of the storage layer that the whole team relied on for"
         " years (done) - more below",
         "- Note: done with care",  # more than a status after the colon
@@ -166,6 +170,11 @@ def _set(line: str, status: Status) -> str:
             "- **v0.3** -- Phase 7 (in progress) -- Wireless analysis",
         ),
         ("* Ast executor: Not started.", Status.DONE, "* Ast executor: Completed."),
+        (
+            "- **`alpha_lt_two`** ✅ PROVEN (with expert help)",
+            Status.IN_PROGRESS,
+            "- **`alpha_lt_two`** 🚧 PROVEN (with expert help)",
+        ),
         (
             "### Phase 2E (BACKLOG) — Customer portal",
             Status.DONE,

@@ -895,3 +895,25 @@ def test_a_proposal_superseded_by_another_is_dropped() -> None:
 def test_work_not_planned_yet_is_future_not_dropped() -> None:
     table = "| Feature | Status |\n|---|---|\n| Search | Not planned yet |\n"
     assert statuses(table) == [("Search", "future")]
+
+
+MATURITY = (
+    "| Feature | Protocol Status | Implementation Status |\n| :--- | :--- | :--- |\n"
+    "| Cookie authentication | beta | Implemented |\n| Longpoll transport | beta | Planned |\n"
+    "| Event history | stable | Planned |\n"
+)
+
+
+def test_of_two_status_columns_the_one_that_says_statuses_is_read() -> None:
+    """Bondy's tables give each feature a Protocol Status (the spec's maturity: beta,
+    stable) before its Implementation Status; only the first was read, so no row had one."""
+    assert statuses(MATURITY) == [
+        ("Cookie authentication", "done"),
+        ("Longpoll transport", "planned"),
+        ("Event history", "planned"),
+    ]
+
+
+def test_an_edit_sets_the_status_column_that_is_read(tmp_path: Path) -> None:
+    after = edited(tmp_path / "roadmap.md", MATURITY, ("start", "Longpoll transport"))
+    assert "| Longpoll transport | beta | In Progress |\n" in after

@@ -14,11 +14,10 @@ from milepost.edits.lines import split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract.check_columns import OPEN_BOX, check_columns, checked
-from milepost.extract.table_columns import title_cell
+from milepost.extract.table_columns import read_columns, title_cell
 from milepost.extract.table_rows import said_cells
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import Status, emoji_written
-from milepost.vocabulary.status_labels import status_column
 
 __all__ = ["new_row", "restatus_row"]
 
@@ -206,8 +205,8 @@ def _with_cell(body: str, column: int) -> str:
 
 
 def _status_column(table: Table) -> int | None:
-    header = [h.lower().strip(" *:") for h in table.header()]
-    return status_column(header)
+    """The table's Status column, as the extractor reads it (of two, the one that says)."""
+    return read_columns(table).status
 
 
 def _set_glued_emoji(line: str, table: Table, row: Row | None, status: Status, voice: Voice) -> str:

@@ -30,6 +30,9 @@ _AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # "not yet" before one ("not yet implemented": work not started, planned).
 _ADVERB = lazy_pattern(r"(?i)(?:actively|currently|now|already)\s+")
 _NOT_YET = lazy_pattern(r"(?i)not\s+yet\s+")
+_FOR = lazy_pattern(r"\s+for\s+\S")
+# "yet" after the status instead: "not implemented yet", "not started yet".
+_YET_AFTER = lazy_pattern(r"(?i)not\s+(?P<said>\S.*?)\s+yet\W*$")
 # An intent, planned work: "Planning to build", "Planned to ship", "We plan to add".
 _PLANNING_TO = lazy_pattern(
     r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"
@@ -75,10 +78,19 @@ def meaning_status(meaning: str) -> Status | None:
         text = text[adverb.end() :] if adverb else text
         not_yet = _NOT_YET.match(text)
         text = text[not_yet.end() :] if not_yet else text
+        yet_after = _YET_AFTER.match(text) if not not_yet else None
+        if yet_after is not None:  # "not implemented yet" as "not yet implemented"
+            not_yet, text = yet_after, yet_after["said"]
         phrase = status_of_phrase(text)
         after = _AFTER_NOT_YET if not_yet else _AFTER_STATUS
         if phrase is not None and phrase[1] == 0 and after.match(text, phrase[2]):
             status = phrase[0]
+        elif phrase is not None and phrase[1] == 0 and not not_yet:
+            # "Not planned for implementation", "Planned for v2"; not a weak word's "for":
+            # "Waiting for feedback"
+            lead = text[: phrase[2]]
+            if _FOR.match(text, phrase[2]) and not said_weakly(lead):
+                status = phrase[0]
         if not_yet:  # done or started "not yet" is planned; planned "not yet" is nothing
             status = Status.PLANNED if status in (Status.DONE, Status.IN_PROGRESS) else None
     if status is None and named is not None:

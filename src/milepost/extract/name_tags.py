@@ -50,6 +50,8 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
     if not inline.strong and "(" not in text:
         return None  # most items: no bold name, no bracket
     after = _after_bold_name(inline, pos)
+    if after is None:  # "**`alpha_lt_two`** ✅ PROVEN (with expert help)": no colon
+        after = _glyph_after_bold_name(inline, pos, legend)
     if after is not None:
         start = _skip_space(text, after)
         found = _opening(text[start:], legend)
@@ -94,6 +96,18 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     if status is None:
         return None
     return Tag(status, found.start("value"), found.end("value"), value, "opening")
+
+
+def _glyph_after_bold_name(inline: Inline, pos: int, legend: Legend) -> int | None:
+    """Where a status glyph right after a bold name opening the item at ``pos`` begins, no
+    colon between (``**`alpha_lt_two`** ✅ PROVEN``): the glyph marks the named work, what
+    follows it is a note. None where words follow the name ("**Goal** Complete the ...")."""
+    text = inline.text
+    for start, end in inline.strong:
+        if start == pos and 0 < len(text[start:end].strip()) <= _NAME_MAX:
+            glyph = _skip_space(text, end)
+            return glyph if glyph > end and _glyphs(text, glyph, legend)[0] else None
+    return None
 
 
 def _after_bold_name(inline: Inline, pos: int) -> int | None:

@@ -78,6 +78,8 @@ class Columns(NamedTuple):
 def read_columns(table: Table) -> Columns:
     header = [h.lower().strip(" *:") for h in table.header()]
     status = status_column(header)
+    if status is not None and any(is_status_header(h) for h in header[status + 1 :]):
+        status = _most_said(table, header)
     return Columns(
         status,
         sorted(
@@ -92,6 +94,23 @@ def read_columns(table: Table) -> Columns:
         check_columns(table) if status is None else {},
         status is not None and not is_status_header(header[status]),
     )
+
+
+def _most_said(table: Table, header: list[str]) -> int:
+    """Of a table's Status columns ("| Protocol Status | Implementation Status |"), the one
+    whose cells say a status most often, in words or in a glyph a legend may define (the
+    first of those that say one as often): the other says something else of the work, such
+    as a maturity ("beta", "stable")."""
+    columns = [i for i, h in enumerate(header) if is_status_header(h)]
+    said = [sum(1 for row in table.rows if _says(row, i)) for i in columns]
+    return columns[said.index(max(said))]
+
+
+def _says(row: Row, column: int) -> bool:
+    if column >= len(row.cells):
+        return False
+    cell = row.cells[column].inline
+    return not cell.text.isascii() or cell_status(cell) is not None
 
 
 def _title_rank(header: str) -> int:

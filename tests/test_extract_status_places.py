@@ -305,6 +305,17 @@ def test_struck_work_crossed_off_a_list_that_marks_nothing_done_is_done() -> Non
     ]
 
 
+def test_struck_work_with_a_link_after_it_is_struck_whole() -> None:
+    """A thesis backlog strikes its finished tasks and links each to its result after the
+    strike ("<del>Define the method</del> [Here](plan.md)"): the link is no part of the
+    work, and the struck words are the title."""
+    text = (
+        "# Backlog\n\n## Week 1\n\n* <del>Define the method</del> [Here](plan.md)\n"
+        "* ~~Write the intro~~ [Here](intro.md)\n* Read the papers\n"
+    )
+    assert statuses(text) == [("Define the method", "done"), ("Write the intro", "done")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from milepost.document import Block, Document, ListBlock, ListItem, Table, descendants
+from milepost.document import Block, Document, Inline, ListBlock, ListItem, Table, descendants
 from milepost.extract.heading_markers import code_status
 from milepost.extract.heading_words import label_status, struck_name
 from milepost.extract.markers import item_marker
@@ -26,11 +26,25 @@ from milepost.vocabulary.status import (
 )
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["codes_statuses", "cross_drops", "decorates", "strikes_done"]
+__all__ = ["codes_statuses", "cross_drops", "decorates", "strikes_done", "struck_item"]
 
 # An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
 # items are read for a strikethrough.
 _STRIKE_TAG = lazy_pattern(r"(?i)<(?:del|s|strike)\b")
+
+
+def struck_item(inline: Inline) -> bool:
+    """Whether an item is struck through whole, or all of it but a link after it to where
+    the work is (``<del>Define the method</del> [Here](../plan.md)``)."""
+    if inline.is_struck():
+        return True
+    if not inline.strike or not inline.links:
+        return False
+    link, text = inline.links[-1], inline.text
+    if link.image or link.start < inline.strike[-1][1] or text[link.end :].strip():
+        return False
+    body = text[: link.start].strip()
+    return bool(body) and sum(b - a for a, b in inline.strike) >= len(body) - 2
 
 
 def strikes_done(document: Document, legend: Legend) -> bool:
@@ -49,7 +63,7 @@ def strikes_done(document: Document, legend: Legend) -> bool:
     for block in _iter_items(document.blocks):
         inline = block.inline
         marker = item_marker(inline, block.task, legend)
-        if inline.is_struck():
+        if struck_item(inline):
             if marker is None:
                 struck_plain += 1
                 continue

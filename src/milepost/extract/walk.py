@@ -28,7 +28,13 @@ from milepost.document import (
     descendants,
 )
 from milepost.extract.badges import leading_badge
-from milepost.extract.conventions import codes_statuses, cross_drops, decorates, strikes_done
+from milepost.extract.conventions import (
+    codes_statuses,
+    cross_drops,
+    decorates,
+    strikes_done,
+    struck_item,
+)
 from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period
 from milepost.extract.heading_words import dates_only, names_a_part, names_work, struck_name
@@ -214,8 +220,10 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             marker = Marker(badge[0], badge[1], end=end)
     status: Status | None = None
     source: str | None = None
-    if marker is None and ctx.strike_done and inline.is_struck():
-        marker = Marker(Status.DONE, "~~")
+    if marker is None and ctx.strike_done and struck_item(inline):
+        # a link after the struck words says where the work is: no part of its title
+        tail = -1 if inline.is_struck() else inline.links[-1].start
+        marker = Marker(Status.DONE, "~~", tail=tail)
     children = block.children
     fields = item_fields(children, ctx.legend, ctx.anchor) if children else None
     item_ctx = ctx

@@ -348,6 +348,8 @@ def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() 
         ("Not planned for implementation", "dropped"),
         ("Planned for v2", "planned"),
         ("Waiting for feedback", None),
+        ("Not Supported: Not planned for implementation", "dropped"),
+        ("Note: something", None),
         ("actively sought", None),
     ],
 )
@@ -572,3 +574,17 @@ def test_a_cross_the_legend_calls_not_implemented_yet_is_planned_work() -> None:
         "## API\n\n* ✅ GET /versions\n* ❌ POST /filter\n"
     )
     assert statuses(text) == [("GET /versions", "done"), ("POST /filter", "planned")]
+
+
+def test_the_first_legend_to_define_a_glyph_keeps_it() -> None:
+    """An inventory app's legend says "📋 **Backlog**: Not yet scheduled", and a table
+    further down, broken into a paragraph by a blank line, pairs 📋 with "Under
+    consideration": the later pair took the legend's place, so its backlog read as future."""
+    text = (
+        "# Roadmap\n\n## Legend\n\n- 🎯 **Planned**: Scheduled for development\n"
+        "- 📋 **Backlog**: Not yet scheduled, but under consideration\n\n"
+        "## Backlog\n\n- 📋 Supplier management\n\n## Release Schedule\n\n"
+        "| Version | Status |\n\n|---|---|\n| 1.1.0 | 🎯 Planned |\n"
+        "| 3.0.0 | 📋 Under consideration |\n"
+    )
+    assert ("Supplier management", "planned") in statuses(text)

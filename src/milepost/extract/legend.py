@@ -69,7 +69,9 @@ def find_legend(document: Document) -> FoundLegend:
     """The document's legend paragraphs (``**Status Legend:** 🟢 Active | 🔴 Blocked``,
     ``Legend: ✅ Done | 🔧 In Progress``), legend tables (``| 🚀 | Released |``) and legend
     lists (``- 🚀 Released`` under "Legend:", ``- 🚀 = Released``) → glyph meanings, wherever
-    they are: before the work they explain or after it, in a block quote or not."""
+    they are: before the work they explain or after it, in a block quote or not. The first
+    to define a glyph keeps it: a legend comes before the rows that use its glyphs ("|
+    3.0.0 | 📋 Under consideration |" does not redefine the legend's "📋 Backlog")."""
     glyphs: dict[str, Status] = {}
     entries: dict[int, frozenset[int]] = {}
     for section in document.root.walk():
@@ -100,7 +102,7 @@ def find_legend(document: Document) -> FoundLegend:
             for glyph, meaning in pairs:
                 status = meaning_status(meaning)
                 if status is not None:
-                    glyphs[glyph] = status
+                    glyphs.setdefault(glyph, status)
     for glyph, status in paired_glyphs(document.source.text).items():
         glyphs.setdefault(glyph, status)  # "| ⏳ Ausstehend |" throughout: ⏳ is planned
     return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)

@@ -37,8 +37,9 @@ _YET_AFTER = lazy_pattern(r"(?i)not\s+(?P<said>\S.*?)\s+yet\W*$")
 _PLANNING_TO = lazy_pattern(
     r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"
 )
-# A name and what it means, in a meaning of its own: "Not Implemented - Feature is planned".
-_NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)\s+[-–—]\s+(?P<said>\S.*)")
+# A name and what it means, in a meaning of its own: "Not Implemented - Feature is planned",
+# "Not Supported: Not planned for implementation".
+_NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)(?:\s+[-–—]|[ \t]*:)\s+(?P<said>\S.*)")
 # Work near its end, under way: "Close to becoming stable", "Almost there", "Nearly ready".
 _NEARLY = lazy_pattern(r"(?i)(?:close\s+to|almost|nearly)\s+\w")
 

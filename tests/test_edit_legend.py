@@ -138,7 +138,8 @@ def test_plan_reads_its_line_through_the_legend() -> None:
         ("🚧 Blocked | ✅ Done", "- 📋 Search", Status.IN_PROGRESS, "- 🔄 Search"),
         ("✅ Planned | 🚧 Active", "- 📋 Search", Status.DONE, "- ✔ Search"),
         # none left: the status's word, as a bold label
-        ("❌ Blocked", "- 📋 Search", Status.DROPPED, "- **Dropped:** Search"),
+        # ❌ is the legend's blocked: 🚫, the vocabulary's other glyph for dropped work
+        ("❌ Blocked", "- 📋 Search", Status.DROPPED, "- 🚫 Search"),
     ],
 )
 def test_a_glyph_the_legend_gives_another_status_is_not_written(

@@ -408,7 +408,7 @@ def test_a_status_glyph_ending_an_item_is_its_status(tmp_path: Path) -> None:
     assert "\n- 🚧 Search\n" in started
     # shipped already: nothing to do; then dropped
     dropped = edited(path, started, ("ship", "item rating"), ("drop", "item rating"))
-    assert "\n- ❌ item rating (#10)\n" in dropped
+    assert "\n- ❌ Dropped: item rating (#10)\n" in dropped
 
 
 def test_a_criterions_ending_glyph_is_no_status() -> None:

@@ -571,10 +571,20 @@ def test_a_bare_cross_is_dropped_where_the_document_says_a_cross_is(said: str) -
     assert ("Camera", "dropped") in statuses(WORKING + said)
 
 
-def test_dropping_a_row_of_glyph_cells_writes_the_word_beside_the_cross(tmp_path: Path) -> None:
+def test_dropping_a_row_where_crosses_say_no_marks_it_another_way(tmp_path: Path) -> None:
+    """Dropping Bluetooth wrote "❌ Dropped" beside the table's bare "| Camera | ❌ |": the
+    words said a cross is dropped work, and Camera, a "no", read as dropped too. 🚫 says
+    dropped and leaves the crosses as they were."""
     text = edited(tmp_path / "roadmap.md", WORKING, ("drop", "Bluetooth"))
-    assert "| Bluetooth | | ❌ Dropped |\n" in text
-    assert ("Bluetooth", "dropped") in statuses(text)
+    assert "| Bluetooth | | 🚫 |\n" in text
+    assert statuses(text) == [("Bluetooth", "dropped"), ("Audio", "done")]
+
+
+def test_dropping_where_no_cross_stands_writes_the_word_beside_the_cross(tmp_path: Path) -> None:
+    text = "# Status\n\n| Feature | Working state |\n|---|---|\n| Bluetooth | ✅ |\n"
+    text = edited(tmp_path / "roadmap.md", text, ("drop", "Bluetooth"))
+    assert "| Bluetooth | ❌ Dropped |\n" in text
+    assert statuses(text) == [("Bluetooth", "dropped")]
 
 
 PROGRESS = (
@@ -928,3 +938,43 @@ def test_of_two_status_columns_the_one_that_says_statuses_is_read() -> None:
 def test_an_edit_sets_the_status_column_that_is_read(tmp_path: Path) -> None:
     after = edited(tmp_path / "roadmap.md", MATURITY, ("start", "Longpoll transport"))
     assert "| Longpoll transport | beta | In Progress |\n" in after
+
+
+YES_NO = "# Status\n\n## Checks\n\n- ✅ Builds on Linux\n- ❌ Tests need a dev server\n- ✅ Lints\n"
+
+
+def test_a_bare_cross_leading_a_list_item_says_no_as_in_a_cell() -> None:
+    """A status report's "- ❌ Tests need a dev server" is a check not passed, no work
+    cancelled: read as dropped, as a bare cross in a Status cell no longer was. Where the
+    legend or the document's words say a cross is dropped work, it is."""
+    assert statuses(YES_NO) == [("Builds on Linux", "done"), ("Lints", "done")]
+    said = YES_NO + "\n## Gone\n\n- ❌ Cancelled: the Windows port\n"
+    assert ("Tests need a dev server", "dropped") in statuses(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (YES_NO, "- 🚫 Lints\n"),  # crosses that say no: another glyph drops it
+        ("# Status\n\n## Checks\n\n- ✅ Lints\n", "- ❌ Dropped: Lints\n"),  # no cross yet
+    ],
+)
+def test_dropping_a_list_item_writes_what_reads_as_dropped(
+    tmp_path: Path, text: str, line: str
+) -> None:
+    after = edited(tmp_path / "roadmap.md", text, ("drop", "Lints"))
+    assert line in after
+    assert ("Lints", "dropped") in statuses(after)
+    assert ("Tests need a dev server", "dropped") not in statuses(after)
+
+
+def test_a_bare_cross_in_a_roadmap_of_the_templates_shape_is_dropped(tmp_path: Path) -> None:
+    """The template's vocabulary makes ❌ dropped: a track roadmap with its Current Focus
+    reads "- ❌ Export" as dropped work, and `drop` writes a bare ❌ there."""
+    text = (
+        "# Alpha Roadmap\n\n## 🎯 Current Focus\n\n### October 2026\n- ✅ Sync\n"
+        "- ❌ Export\n- 📋 Search\n"
+    )
+    assert ("Export", "dropped") in statuses(text)
+    after = edited(tmp_path / "roadmap.md", text, ("drop", "Search"))
+    assert "- ❌ Search\n" in after

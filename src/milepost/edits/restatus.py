@@ -15,6 +15,7 @@ from milepost.edits.style import restatus_line
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
+from milepost.extract.conventions import cross_would_drop
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
@@ -54,7 +55,15 @@ def voice_of(roadmap: Roadmap) -> Voice:
             continue
         if word and (roadmap.legend.word(word) or status_of_word(word)) is item.status:
             words.setdefault(item.status, Counter())[word] += 1
-    return Voice(_most(words), _most(glyphs), roadmap.legend, _most(icons))
+    text = roadmap.document.source.text
+    return Voice(
+        _most(words),
+        _most(glyphs),
+        roadmap.legend,
+        _most(icons),
+        crosses_said=cross_would_drop(text, roadmap.legend),
+        crosses=text.count("❌") + text.count(":x:"),
+    )
 
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:

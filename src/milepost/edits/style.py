@@ -56,9 +56,11 @@ def _rewrite_rest(
     reason: str | None,
     voice: Voice,
     tag: bool = False,
+    heading: bool = False,
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
-    planned box says so in a tag too)."""
+    planned box says so in a tag too; ``heading``: the text is a heading's, whose bare ❌
+    says dropped wherever it stands)."""
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
         return box_for(status, voice) + rest[3:]
@@ -127,6 +129,8 @@ def _rewrite_rest(
         body = words[:at].rstrip() + words[end:] + body[len(words) :]
     if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
+    if head and not heading and not lead and not agreeing and voice.cross_needs_word(head):
+        lead = f"{voice.word(status)}: "  # "❌ Dropped: Search": a bare cross would say "no"
     body = lead + body
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
@@ -228,7 +232,9 @@ def restatus_line(
         # "### Alpha 3 - Completed 2024-01-14": the tag that ends it
         or trailing_tag(read_inline(heading["rest"]).text, voice.legend) is not None
     ):
-        rest = _rewrite_rest(heading["rest"], status, boxed=False, reason=reason, voice=voice)
+        rest = _rewrite_rest(
+            heading["rest"], status, boxed=False, reason=reason, voice=voice, heading=True
+        )
         return f"{heading['lead']}{rest}{ending}"
     led = lead_word(heading["rest"], voice.legend) if heading is not None else None
     if heading is not None and led is not None:

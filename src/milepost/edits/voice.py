@@ -36,6 +36,12 @@ class Voice:
     legend: Legend = NO_LEGEND
     # the image icon the document marks each status with, as written ("![Completed](c.png)")
     icons: Mapping[Status, str] = field(default_factory=dict)
+    # whether the legend or the document's words say a bare ❌ is dropped work
+    # (:func:`milepost.extract.conventions.cross_would_drop`), and how many crosses the
+    # document holds: where others say "no", an edit marks dropped work 🚫; where there are
+    # none, ❌ and the word beside it (:meth:`cross_needs_word`)
+    crosses_said: bool = True
+    crosses: int = 0
 
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]
@@ -47,7 +53,8 @@ class Voice:
         takes them all, the status's word as a bold label ("**Dropped:**"). In place of a
         glyph only the legend gives a meaning (``replacing``: ⚪ of "⚪ Someday"), the
         legend's glyph for the status comes before the canonical emoji: the author marks
-        with the legend's."""
+        with the legend's. Where the document's bare crosses say "no", dropped work is
+        marked 🚫, which says dropped there and leaves the crosses meaning what they did."""
         legend = self.legend
         own = [g for g, said in legend.glyphs.items() if said is status and g[:1] != "["]
         old = replacing.replace("\ufe0f", "").strip()
@@ -60,9 +67,17 @@ class Voice:
             *(glyph for glyph, said in EMOJI.items() if said is status),
         )
         for glyph in candidates:
+            if glyph in _CROSSES and not self.crosses_said and self.crosses > (old in _CROSSES):
+                continue  # the document's other crosses say "no": 🚫 drops the work
             if glyph and legend.glyph(glyph.replace("\ufe0f", "")) in (None, status):
                 return glyph
         return f"**{self.word(status)}:**"
+
+    def cross_needs_word(self, glyph: str) -> bool:
+        """Whether ``glyph``, written for dropped work, must have the status's word beside it
+        to read as dropped: a ❌ where neither the legend nor the document's words say that
+        a bare cross is dropped work (it would say "no"; with the word it says so)."""
+        return glyph.replace("\ufe0f", "") in _CROSSES and not self.crosses_said
 
     def status_of(self, word: str) -> Status | None:
         """The status a label's word names: the legend's meaning, else the vocabulary's."""
@@ -82,6 +97,8 @@ class Voice:
 
 
 #: The template's own voice: its label words and the canonical emoji.
+_CROSSES = frozenset({"❌", "❌\ufe0f", ":x:"})
+
 TEMPLATE_VOICE = Voice()
 
 

@@ -26,7 +26,14 @@ from milepost.vocabulary.status import (
 )
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["codes_statuses", "cross_drops", "decorates", "strikes_done", "struck_item"]
+__all__ = [
+    "codes_statuses",
+    "cross_drops",
+    "cross_would_drop",
+    "decorates",
+    "strikes_done",
+    "struck_item",
+]
 
 # An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
 # items are read for a strikethrough.
@@ -119,19 +126,41 @@ def codes_statuses(document: Document, legend: Legend) -> bool:
     return next(islice(coded, 2, None), None) is not None
 
 
-# A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused".
+# A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused", ":x:
+# Dropped".
 _CROSS_DROPPED = lazy_pattern(
-    r"(?i)❌\ufe0f?[\s*_:(-]*(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused)"
+    r"(?i)(?:❌\ufe0f?|:x:)[\s*_:(-]*"
+    r"(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused)"
 )
 
 
 def cross_drops(text: str, legend: Legend) -> bool:
-    """Whether a bare ❌ in a Status cell means dropped work: the legend defines it, or the
-    document says so beside one; elsewhere a column of ✅ and ❌ says yes and no ("| Bluetooth
-    | ✅ |", "| Camera | ❌ |": not working yet, nothing was dropped)."""
-    if "❌" not in text or legend.glyph("❌") is not None:
-        return True
-    return _CROSS_DROPPED.search(text) is not None
+    """Whether a bare ❌ (in a Status cell, or leading a list item) means dropped work: the
+    legend defines it, or the document says so beside one ("❌ Cancelled"); elsewhere crosses
+    say yes and no beside ticks ("| Bluetooth | ✅ |", "| Camera | ❌ |": not working yet,
+    nothing was dropped), and so do those of a list ("- ✅ Builds", "- ❌ Tests need a
+    server"). A document without a cross has none to read otherwise."""
+    return ("❌" not in text and ":x:" not in text) or cross_would_drop(text, legend)
+
+
+def cross_would_drop(text: str, legend: Legend) -> bool:
+    """Whether a bare ❌ that an edit adds to ``text`` says dropped there, as
+    :func:`cross_drops` reads the document then: the legend or the document's words say a
+    cross is dropped work, or the document is a track roadmap of the template's shape (a
+    "Current Focus" or "Completed Milestones" part), whose vocabulary makes ❌ dropped.
+    Elsewhere an edit marks dropped work 🚫."""
+    return (
+        legend.glyph("❌") is not None
+        or _CROSS_DROPPED.search(text) is not None
+        or _TEMPLATE_PART.search(text) is not None
+    )
+
+
+# A part of the track roadmap template, as a heading: "## 🎯 Current Focus", "## Completed
+# Milestones".
+_TEMPLATE_PART = lazy_pattern(
+    r"(?im)^[ \t]{0,3}#{1,6}[ \t]+(?:[^\w\s]+[ \t]*)?(?:current focus|completed milestones)\b"
+)
 
 
 # The first characters of the status glyphs: an item led by one says a status, most often.

@@ -36,7 +36,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["Marker", "item_marker", "leading_markers", "open_box"]
+__all__ = ["Marker", "bare_cross", "item_marker", "leading_markers", "open_box"]
 
 
 class Marker(NamedTuple):
@@ -48,6 +48,18 @@ class Marker(NamedTuple):
     source: str = "marker"  # marker | legend
     end: int = 0  # where the leading marker ends in the text (0 for trailing tags)
     tail: int = -1  # where a trailing tag starts in the text (-1: none)
+
+
+def bare_cross(marker: Marker) -> bool:
+    """Whether a marker is a cross and no more ("❌", not "❌ Cancelled", nor "❌ Search -
+    Status: Dropped"): dropped work only where the document says a cross means that
+    (:func:`.conventions.cross_drops`); else a "no" beside a feature not there ("| Camera |
+    ❌ |", "- ❌ Tests need a server")."""
+    return (
+        marker.status is Status.DROPPED
+        and marker.tail < 0
+        and marker.written.replace("\ufe0f", "").strip() in ("❌", ":x:")
+    )
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:

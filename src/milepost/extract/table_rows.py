@@ -11,7 +11,7 @@ from milepost.extract.cell_markers import cell_status
 from milepost.extract.check_columns import row_check
 from milepost.extract.fields import owners_in
 from milepost.extract.legend_pairs import legend_table
-from milepost.extract.markers import Marker, item_marker
+from milepost.extract.markers import Marker, bare_cross, item_marker
 from milepost.extract.table_columns import (
     filled_cells,
     is_legend_table,
@@ -60,7 +60,7 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if status_col is not None:
             cell = row.cells[status_col].inline if status_col < len(row.cells) else None
             marker = cell_status(cell, ctx.legend) if cell is not None else None
-            if marker is not None and not ctx.cross_drops and _bare_cross(marker):
+            if marker is not None and not ctx.cross_drops and bare_cross(marker):
                 marker = None  # "| Camera | ❌ |" beside "| Bluetooth | ✅ |": no, not dropped
             if marker is not None and columns.progress and cell is not None:
                 rest = cell.text[marker.end :]
@@ -114,14 +114,6 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
-
-
-def _bare_cross(marker: Marker) -> bool:
-    """Whether a Status cell's marker is a cross and no more ("❌", not "❌ Cancelled")."""
-    return marker.status is Status.DROPPED and marker.written.replace("\ufe0f", "") in (
-        "❌",
-        ":x:",
-    )
 
 
 def _said_index(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:

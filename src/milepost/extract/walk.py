@@ -41,7 +41,7 @@ from milepost.extract.heading_words import dates_only, names_a_part, names_work,
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.labels import criteria_heading, list_context, opening_field
 from milepost.extract.legend import find_legend, legend_entry, legend_list
-from milepost.extract.markers import Marker, item_marker, leading_markers
+from milepost.extract.markers import Marker, bare_cross, item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span
@@ -218,6 +218,8 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         if badge is not None and inline.text.lstrip().startswith(badge[1]):
             end = len(inline.text) - len(inline.text.lstrip()) + len(badge[1])
             marker = Marker(badge[0], badge[1], end=end)
+    if marker is not None and not ctx.cross_drops and bare_cross(marker):
+        marker = None  # "- ❌ Tests need a server": a "no", where crosses mean no drop
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and struck_item(inline):

@@ -89,6 +89,7 @@ EMOJI: dict[str, Status] = {
     "⛔": Status.BLOCKED,
     "🛑": Status.BLOCKED,
     "❌": Status.DROPPED,
+    "🚫": Status.DROPPED,
 }
 HEALTH: dict[str, Health] = {"🟢": Health.ON_TRACK, "🟡": Health.AT_RISK, "🔴": Health.OFF_TRACK}
 
@@ -112,6 +113,7 @@ SHORTCODES: dict[str, str] = {
     ":no_entry:": "⛔",
     ":stop_sign:": "🛑",
     ":x:": "❌",
+    ":no_entry_sign:": "🚫",
 }
 
 

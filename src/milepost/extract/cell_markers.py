@@ -5,7 +5,8 @@ task box alone, emoji and words at its start, after a label or a few words that 
 from __future__ import annotations
 
 from milepost.document import Inline
-from milepost.extract.markers import Marker, leading_markers
+from milepost.extract.marker import Marker
+from milepost.extract.markers import leading_markers
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status, emoji_at

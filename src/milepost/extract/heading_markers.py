@@ -8,7 +8,8 @@ import re
 from milepost.document import Inline
 from milepost.extract.glyph_tags import before_glyphs, glyph_tag
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
-from milepost.extract.markers import Marker, leading_markers, open_box
+from milepost.extract.marker import Marker, open_box
+from milepost.extract.markers import leading_markers
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import bracketed_status, decorated_bracket
 from milepost.extract.tag_words import Tag, strong_word

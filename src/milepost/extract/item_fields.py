@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from milepost.document import Block, Inline, ListBlock, ListItem
 from milepost.extract.cell_markers import cell_status
-from milepost.extract.markers import Marker
+from milepost.extract.marker import Marker
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status_labels import is_status_label

@@ -11,7 +11,7 @@ from milepost.document import Block, Inline, Paragraph
 from milepost.extract.cell_markers import cell_status
 from milepost.extract.heading_periods import label_period
 from milepost.extract.heading_words import label_status
-from milepost.extract.markers import Marker
+from milepost.extract.marker import Marker
 from milepost.extract.walk_items import WalkContext
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend

@@ -12,9 +12,8 @@ are in :mod:`.legend`.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from milepost.document import Inline
+from milepost.extract.marker import Marker, open_box
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import (
     box_label,
@@ -36,30 +35,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["Marker", "bare_cross", "item_marker", "leading_markers", "open_box"]
-
-
-class Marker(NamedTuple):
-    """A status found on an item: the status, the marker as written, and where it ends (a
-    named tuple, like :class:`.walk_items.WalkContext`, for speed)."""
-
-    status: Status
-    written: str
-    source: str = "marker"  # marker | legend
-    end: int = 0  # where the leading marker ends in the text (0 for trailing tags)
-    tail: int = -1  # where a trailing tag starts in the text (-1: none)
-
-
-def bare_cross(marker: Marker) -> bool:
-    """Whether a marker is a cross and no more ("❌", not "❌ Cancelled", nor "❌ Search -
-    Status: Dropped"): dropped work only where the document says a cross means that
-    (:func:`.conventions.cross_drops`); else a "no" beside a feature not there ("| Camera |
-    ❌ |", "- ❌ Tests need a server")."""
-    return (
-        marker.status is Status.DROPPED
-        and marker.tail < 0
-        and marker.written.replace("\ufe0f", "").strip() in ("❌", ":x:")
-    )
+__all__ = ["item_marker", "leading_markers"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -90,16 +66,6 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\u00a0":
         pos += 1
     return pos
-
-
-def open_box(scope: Status | None) -> Status:
-    """What an open task box says with nothing more beside it: planned, or the status of the
-    status heading or label it is under where that says more ("## Future", "In Progress")."""
-    return (
-        scope
-        if scope is not None and scope not in (Status.DONE, Status.PLANNED)
-        else Status.PLANNED
-    )
 
 
 def leading_markers(

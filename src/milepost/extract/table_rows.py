@@ -11,7 +11,8 @@ from milepost.extract.cell_markers import cell_status
 from milepost.extract.check_columns import row_check
 from milepost.extract.fields import owners_in
 from milepost.extract.legend_pairs import legend_table
-from milepost.extract.markers import Marker, bare_cross, item_marker
+from milepost.extract.marker import Marker, bare_cross
+from milepost.extract.markers import item_marker
 from milepost.extract.table_columns import (
     filled_cells,
     is_legend_table,

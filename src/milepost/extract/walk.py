@@ -41,7 +41,8 @@ from milepost.extract.heading_words import dates_only, names_a_part, names_work,
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.labels import criteria_heading, list_context, opening_field
 from milepost.extract.legend import find_legend, legend_entry, legend_list
-from milepost.extract.markers import Marker, bare_cross, item_marker, leading_markers
+from milepost.extract.marker import Marker, bare_cross
+from milepost.extract.markers import item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
 from milepost.span import Span

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from milepost.document import Inline
 from milepost.extract.fields import clean_title, owners_in, refs_in
-from milepost.extract.markers import Marker
+from milepost.extract.marker import Marker
 from milepost.model import Item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend

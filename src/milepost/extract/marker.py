@@ -1,0 +1,45 @@
+"""A status found on an item, as :class:`Marker` holds it, and what a marker alone says: a
+bare cross (:func:`bare_cross`), an open task box (:func:`open_box`). :mod:`.markers` reads
+the markers of list items, :mod:`.heading_markers` those of headings, :mod:`.cell_markers`
+those of table cells."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from milepost.vocabulary.status import Status
+
+__all__ = ["Marker", "bare_cross", "open_box"]
+
+
+class Marker(NamedTuple):
+    """A status found on an item: the status, the marker as written, and where it ends (a
+    named tuple, like :class:`.walk_items.WalkContext`, for speed)."""
+
+    status: Status
+    written: str
+    source: str = "marker"  # marker | legend
+    end: int = 0  # where the leading marker ends in the text (0 for trailing tags)
+    tail: int = -1  # where a trailing tag starts in the text (-1: none)
+
+
+def bare_cross(marker: Marker) -> bool:
+    """Whether a marker is a cross and no more ("❌", not "❌ Cancelled", nor "❌ Search -
+    Status: Dropped"): dropped work only where the document says a cross means that
+    (:func:`.conventions.cross_drops`); else a "no" beside a feature not there ("| Camera |
+    ❌ |", "- ❌ Tests need a server")."""
+    return (
+        marker.status is Status.DROPPED
+        and marker.tail < 0
+        and marker.written.replace("\ufe0f", "").strip() in ("❌", ":x:")
+    )
+
+
+def open_box(scope: Status | None) -> Status:
+    """What an open task box says with nothing more beside it: planned, or the status of the
+    status heading or label it is under where that says more ("## Future", "In Progress")."""
+    return (
+        scope
+        if scope is not None and scope not in (Status.DONE, Status.PLANNED)
+        else Status.PLANNED
+    )

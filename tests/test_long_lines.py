@@ -71,3 +71,24 @@ def test_a_request_of_thousands_of_dashes_reads_in_linear_time(
     roadmap = milepost.loads(f"# T\n\n## Community Feedback\n\n{line}\n", path="x.md")
     (request,) = roadmap.requests
     assert request.status is status and request.description.startswith("Search")
+
+
+@pytest.mark.timeout(10)
+def test_a_legend_meaning_of_a_long_run_of_blanks_reads_in_linear_time() -> None:
+    """A legend's "not implemented yet" is sought with "yet" after blanks: a meaning of
+    100,000 blanks after "not a" took 33 s before they were taken from where their run
+    begins."""
+    text = "# T\n\nLegend:\n\n- ✅ done\n- ⭕ not a" + " " * 100_000 + "x\n\n## W\n\n- ✅ Search\n"
+    roadmap = milepost.loads(text, path="x.md")
+    assert [item.status for item in roadmap.items] == [Status.DONE]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("unit", ["a - ", "a: "])
+def test_a_legend_meaning_of_many_names_and_descriptions_reads(unit: str) -> None:
+    """A meaning is a name and its description ("Not Supported: Not planned"); the
+    description was read as a name and a description again, to a RecursionError on a
+    legend entry of a few thousand "a - "."""
+    text = "# T\n\nLegend:\n\n- ✅ done\n- ⭕ " + unit * 5_000 + "b\n\n## W\n\n- ✅ Search\n"
+    roadmap = milepost.loads(text, path="x.md")
+    assert [item.status for item in roadmap.items] == [Status.DONE]

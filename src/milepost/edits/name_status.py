@@ -41,10 +41,11 @@ def set_name_status(text: str, status: Status, voice: Voice) -> str | None:
     start, value = tag.start, tag.written
     if value[:1] in ("(", "["):  # a bracketed marker: its brackets stay
         start, value = start + 1, value[1:-1]
-    for first, last, _, is_glyph in reversed(value_pieces(value, voice.legend)):
+    pieces = value_pieces(value, voice.legend)
+    for first, last, _, is_glyph in reversed(pieces):
         old = value[first:last]
         new = voice.glyph(status, old) if is_glyph else relabel(old, status, voice)
-        if is_glyph and len(value_pieces(value, voice.legend)) == 1 and voice.cross_needs_word(new):
+        if is_glyph and len(pieces) == 1 and voice.cross_needs_word(new):
             new = f"{new} {voice.word(status)}"  # "**Auth**: ❌ Dropped", not a bare "no"
         begin, finish = reading.starts[start + first], reading.ends[start + last - 1]
         if text[begin:finish] != old:

@@ -36,10 +36,10 @@ class Voice:
     legend: Legend = NO_LEGEND
     # the image icon the document marks each status with, as written ("![Completed](c.png)")
     icons: Mapping[Status, str] = field(default_factory=dict)
-    # whether the legend or the document's words say a bare ❌ is dropped work
-    # (:func:`milepost.extract.conventions.cross_would_drop`), and how many crosses the
-    # document holds: where others say "no", an edit marks dropped work 🚫; where there are
-    # none, ❌ and the word beside it (:meth:`cross_needs_word`)
+    # whether a bare ❌ says dropped work in the document (its legend, its words or the
+    # template's shape: :func:`milepost.extract.conventions.cross_would_drop`), and how many
+    # crosses it holds: where others say "no", an edit marks dropped work 🚫; where there
+    # are none, ❌ and the word beside it (:meth:`cross_needs_word`)
     crosses_said: bool = True
     crosses: int = 0
 

@@ -136,7 +136,8 @@ _CROSS_DROPPED = lazy_pattern(
 
 def cross_drops(text: str, legend: Legend) -> bool:
     """Whether a bare ❌ (in a Status cell, or leading a list item) means dropped work: the
-    legend defines it, or the document says so beside one ("❌ Cancelled"); elsewhere crosses
+    legend defines it, the document says so beside one ("❌ Cancelled"), or it is a track
+    roadmap of the template's shape (:func:`cross_would_drop`); elsewhere crosses
     say yes and no beside ticks ("| Bluetooth | ✅ |", "| Camera | ❌ |": not working yet,
     nothing was dropped), and so do those of a list ("- ✅ Builds", "- ❌ Tests need a
     server"). A document without a cross has none to read otherwise."""

@@ -30,9 +30,12 @@ _AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # "not yet" before one ("not yet implemented": work not started, planned).
 _ADVERB = lazy_pattern(r"(?i)(?:actively|currently|now|already)\s+")
 _NOT_YET = lazy_pattern(r"(?i)not\s+yet\s+")
+# "for" and more after a status: "Not planned for implementation", "Planned for v2".
 _FOR = lazy_pattern(r"\s+for\s+\S")
-# "yet" after the status instead: "not implemented yet", "not started yet".
-_YET_AFTER = lazy_pattern(r"(?i)not\s+(?P<said>\S.*?)\s+yet\W*$")
+# "yet" after the status instead: "not implemented yet", "not started yet". (The blanks
+# before "yet" are taken from where their run begins: tried at each blank of a long run,
+# they would be scanned to its end each time.)
+_YET_AFTER = lazy_pattern(r"(?i)not\s+(?P<said>\S.*?)(?<!\s)\s+yet\W*$")
 # An intent, planned work: "Planning to build", "Planned to ship", "We plan to add".
 _PLANNING_TO = lazy_pattern(
     r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"
@@ -44,7 +47,7 @@ _NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)(?:\s+[-–—]|[ \t]*:)\s
 _NEARLY = lazy_pattern(r"(?i)(?:close\s+to|almost|nearly)\s+\w")
 
 
-def meaning_status(meaning: str) -> Status | None:
+def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
     """The status a legend's meaning names: a status word or phrase, whole ("Released",
     "Work in progress"), before or after a noun for the work ("Planned work", "Work ready to
     begin"), or opening it before more said after punctuation or "and" ("Paused: waiting
@@ -55,11 +58,12 @@ def meaning_status(meaning: str) -> Status | None:
     says ("Not Implemented - Feature is planned but not yet started"), and after a name that
     is a weak word ("Ready - Component is complete and stable"); None for a meaning
     that is no status ("Waiting for feedback", "Not on roadmap", "Done when reviewed", "not
-    implemented")."""
-    named = _NAMED.match(meaning.strip(" *_"))
+    implemented"). ``described``: ``meaning`` is a name's description, read as a meaning of
+    its own, not as a name and a description again ("a: b: c: ..." recursed once a colon)."""
+    named = None if described else _NAMED.match(meaning.strip(" *_"))
     if named is not None and said_weakly(named["name"]):
         # "Ready - Component is complete and stable": a weak name, its description says more
-        said = meaning_status(named["said"])
+        said = meaning_status(named["said"], described=True)
         if said is not None:
             return said
     status = status_of_word(meaning) or label_status(meaning)
@@ -97,5 +101,5 @@ def meaning_status(meaning: str) -> Status | None:
     if status is None and named is not None:
         # "Not Implemented - Feature is planned but not yet started": the name says no status
         # (a feature not there may be no plan at all), the words after it do
-        status = meaning_status(named["said"])
+        status = meaning_status(named["said"], described=True)
     return status

@@ -173,6 +173,15 @@ def test_an_empty_box_drawn_as_a_glyph_is_work_not_started() -> None:
     ]
 
 
+def test_ballot_boxes_are_a_task_list_drawn_as_glyphs() -> None:
+    """GeneFinder.jl ticks its roadmap with ballot boxes, "☒ Finding ORFs", "☐ EasyGene":
+    neither had a status. A bar of them, a progress column's "☐☐☐☐☐", says none."""
+    text = "# T\n\n-   ☒ Finding ORFs\n-   ☐ EasyGene\n"
+    assert statuses(text) == [("Finding ORFs", "done"), ("EasyGene", "planned")]
+    bar = "# T\n\n| Track | Progress |\n|---|---|\n| Breakout | ☐☐☐☐☐☐☐☐☐☐ |\n"
+    assert statuses(bar) == []
+
+
 @pytest.mark.parametrize(
     ("line", "status"),
     [

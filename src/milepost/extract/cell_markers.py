@@ -11,7 +11,7 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import Status, emoji_at
 
-__all__ = ["CELL_BOXES", "cell_status"]
+__all__ = ["CELL_BOXES", "cell_status", "glyph_bar"]
 
 _CELL_LABEL = lazy_pattern(r"(?i)\s*stat(?:us|e)\s*:\s*")
 # A few words saying where or for whom the status holds, then a colon: "At Sandstorm: ".
@@ -46,11 +46,22 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
             status = word_status or emoji_status
             if status is not None and not _QUALIFIED_END.match(inline.text, end):
                 status = None
-    if status is None:
-        return None
+    if status is None or (word_status is None and glyph_bar(inline.text.strip())):
+        return None  # "| ☐☐☐☐☐☐☐☐☐☐ |": a bar of progress, no glyph's status
     glyph = emoji_at(inline.text[start:].lstrip())
     source = "legend" if glyph and legend.glyph(glyph[0]) and word_status is None else "marker"
     return Marker(status, written or inline.text.strip(), source, end=end)
+
+
+def glyph_bar(text: str) -> bool:
+    """Whether ``text`` is a bar of glyphs: three or more of at most two kinds, no letter,
+    digit or blank among them ("▰▰▰▱▱", "🟩🟩⬜⬜⬜", "☐☐☐☐☐")."""
+    glyphs = text.replace("\ufe0f", "")
+    return (
+        len(glyphs) >= 3
+        and len(set(glyphs)) <= 2
+        and not any(char.isalnum() or char.isspace() for char in glyphs)
+    )
 
 
 def _blanks(text: str) -> int:

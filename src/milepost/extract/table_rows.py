@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from milepost.document import Inline, Row, Table
-from milepost.extract.cell_markers import cell_status
+from milepost.extract.cell_markers import cell_status, glyph_bar
 from milepost.extract.check_columns import row_check
 from milepost.extract.fields import owners_in
 from milepost.extract.legend_pairs import legend_table
@@ -168,15 +168,8 @@ def _glyph_cells(row: Row) -> list[int]:
         for at, cell in enumerate(row.cells)
         if (text := cell.inline.text.strip())
         and pictograph_at(text) == len(text)
-        and not _bar(text)
+        and not glyph_bar(text)
     ]
-
-
-def _bar(text: str) -> bool:
-    """Whether ``text``, pictographs only, is a bar of them: three or more of at most two
-    kinds ("▰▰▰▱▱", "🟩🟩⬜⬜⬜")."""
-    glyphs = text.replace("\ufe0f", "")
-    return len(glyphs) >= 3 and len(set(glyphs)) <= 2
 
 
 def said_cells(table: Table, row: Row, legend: Legend = NO_LEGEND) -> list[int]:

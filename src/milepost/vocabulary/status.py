@@ -84,6 +84,8 @@ EMOJI: dict[str, Status] = {
     "📅": Status.PLANNED,
     "⬜": Status.PLANNED,
     "❏": Status.PLANNED,  # an empty box, as word processors draw one
+    "☐": Status.PLANNED,  # a ballot box, empty
+    "☒": Status.DONE,  # and crossed, as a form's checked box
     "🔮": Status.FUTURE,
     "💡": Status.FUTURE,
     "⛔": Status.BLOCKED,

@@ -91,8 +91,9 @@ def find_legend(document: Document) -> FoundLegend:
             elif isinstance(block, Paragraph):
                 text = block.inline.text
                 pairs = paragraph_pairs(text)
-                if block.end - block.start > 1 and (not text.isascii() or ":" in text):
-                    # a legend on a line, its glyphs emoji or shortcodes (":scroll: - Future")
+                if block.end - block.start > 1 and (
+                    not text.isascii() or _SHORTCODE_LINE.search(text) is not None
+                ):  # a legend on a line, its glyphs emoji or shortcodes (":scroll: - Future")
                     pairs += line_pairs(document.source.lines[block.start : block.end])
             elif isinstance(block, CodeBlock):
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
@@ -106,6 +107,10 @@ def find_legend(document: Document) -> FoundLegend:
     for glyph, status in paired_glyphs(document.source.text).items():
         glyphs.setdefault(glyph, status)  # "| ⏳ Ausstehend |" throughout: ⏳ is planned
     return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)
+
+
+# A line of a paragraph that opens with a shortcode: ":scroll: - Future".
+_SHORTCODE_LINE = lazy_pattern(r"(?:^|\s):[a-z0-9_+-]+:\s")
 
 
 def _unquoted(blocks: list[Block]) -> Iterator[Block]:

@@ -15,7 +15,7 @@ from milepost.edits.style import restatus_line
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
-from milepost.extract.conventions import cross_would_drop
+from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
@@ -62,7 +62,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
         roadmap.legend,
         _most(icons),
         crosses_said=cross_would_drop(text, roadmap.legend),
-        crosses=text.count("❌") + text.count(":x:"),
+        crosses=crosses(text),
     )
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "codes_statuses",
     "cross_drops",
     "cross_would_drop",
+    "crosses",
     "decorates",
     "strikes_done",
     "struck_item",
@@ -141,7 +142,12 @@ def cross_drops(text: str, legend: Legend) -> bool:
     say yes and no beside ticks ("| Bluetooth | ✅ |", "| Camera | ❌ |": not working yet,
     nothing was dropped), and so do those of a list ("- ✅ Builds", "- ❌ Tests need a
     server"). A document without a cross has none to read otherwise."""
-    return ("❌" not in text and ":x:" not in text) or cross_would_drop(text, legend)
+    return not crosses(text) or cross_would_drop(text, legend)
+
+
+def crosses(text: str) -> int:
+    """How many crosses ``text`` holds, as written: ❌ or ``:x:``."""
+    return text.count("❌") + text.count(":x:")
 
 
 def cross_would_drop(text: str, legend: Legend) -> bool:

@@ -203,7 +203,7 @@ def item_marker(
         source = "legend" if legend.glyphs and _legend_glyph(text, legend) else "marker"
         # "🚧 X (in progress)": said twice, the tag is no part of the title
         return Marker(emoji_status, written, source, end=end, tail=tail)
-    if task is None and not end and text[:2].isupper() and not _linked_at_start(inline):
+    if task is None and not end and not _linked_at_start(inline):
         keyword = caps_keyword(text)  # "DONE Set up CI", as org-mode writes it
         if keyword is not None:
             return Marker(keyword[0], text[: keyword[2]].strip(), end=keyword[2])

@@ -58,7 +58,7 @@ def caps_keyword(text: str) -> tuple[Status, int, int] | None:
     :func:`caps_label`; None for capitals that are no status ("API docs", "NEW feature") or
     a weak word. An item with a task box has its status from the box ("[x] TODO socket
     handling" is done), so the caller asks only of items with none."""
-    found = status_of_phrase(text[:48]) if text[:1].isupper() else None
+    found = status_of_phrase(text[:48]) if text[:2].isupper() else None  # most items: no caps
     if found is None or found[1] != 0:
         return None
     word = text[: found[2]]

@@ -616,3 +616,40 @@ def test_a_dash_tag_elsewhere_gives_no_word_to_a_label(line: str, after: str) ->
     written = _edited(text, edit)
     assert edit.verify(milepost.loads(written)) is None
     assert written == f"{FOCUS}- Search - in progress @kim\n{after}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "first"),
+    [
+        # a task whose words go on below: a tag ending its first line would end none of them
+        (
+            "- [x] R6: docs truth pass, this inventory update,\n"
+            "      test-floor policy and the gate note\n",
+            Status.IN_PROGRESS,
+            "- [ ] (in progress) R6: docs truth pass, this inventory update,",
+        ),
+        (
+            "- [x] **Preparazione una volta sola**\n      Circa due minuti sul telefono\n",
+            Status.BLOCKED,
+            "- [ ] (blocked) **Preparazione una volta sola**",
+        ),
+        # a label ends its words: "TODO: (in progress)" is a TODO still
+        ("- [ ] TODO:\n", Status.IN_PROGRESS, "- [ ] (in progress) TODO:"),
+        # where the tag ending the item is read, it stays there
+        ("- [x] Search the docs\n", Status.DROPPED, "- [ ] Search the docs (dropped)"),
+    ],
+)
+def test_a_task_that_a_closing_tag_would_not_mark_gets_its_tag_first(
+    text: str, status: Status, first: str
+) -> None:
+    """A task box's new status goes in a tag that ends its words; where its words go on
+    past the line, or a label ends them, that tag would not be read (the edit refused,
+    "please report this"): the tag opens them instead, and the item reads as set."""
+    roadmap = milepost.loads(FOCUS + text)
+    item = roadmap.items[0]
+    edit = ops.set_status(roadmap, item, status)
+    after = _edited(FOCUS + text, edit)
+    assert edit.verify(milepost.loads(after)) is None, after
+    lines = after[len(FOCUS) :].splitlines()
+    assert lines[0] == first
+    assert lines[1:] == text.splitlines()[1:]

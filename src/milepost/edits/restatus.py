@@ -103,6 +103,29 @@ def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
         )
 
 
+def _first_line(
+    roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
+) -> str:
+    """A list item's or heading's first line with its status set, in the first form that
+    reads as it: the author's; for a planned box, with a tag that says so ("- [ ] Search"
+    under "## Future" is future); for a task, with its tag opening its words (where they go
+    on to the lines below, a tag at the end of the first would end none of them; a label
+    may end them: "- [ ] TODO:")."""
+    first = item.span.start
+    line = roadmap.document.source.lines[first]
+    new = restatus_line(line, status, reason=reason, voice=voice)
+    if _reads(roadmap, first, new) is status:
+        return new
+    planned = status is Status.PLANNED
+    if planned:
+        new = restatus_line(line, status, reason=reason, voice=voice, say_planned=True)
+        if _reads(roadmap, first, new) is status:
+            return new
+    return restatus_line(
+        line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
+    )
+
+
 def _reads(roadmap: Roadmap, line: int, new: str) -> Status | None:
     """The status the item on ``line`` reads as with that line written as ``new``."""
     after = _patched(roadmap, Patch(line, line + 1, (new,)))
@@ -183,12 +206,7 @@ def set_status(
         new = lines[first]  # said so already, by its own marker: nothing to change
     else:
         try:
-            new = restatus_line(lines[first], status, reason=reason, voice=voice)
-            if status is Status.PLANNED and _reads(roadmap, first, new) is not status:
-                # "- [ ] Search" under "## Future" is future: the tag says planned
-                new = restatus_line(
-                    lines[first], status, reason=reason, voice=voice, say_planned=True
-                )
+            new = _first_line(roadmap, item, status, reason, voice)
         except ValueError as error:
             raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
 

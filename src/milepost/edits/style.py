@@ -57,10 +57,12 @@ def _rewrite_rest(
     voice: Voice,
     tag: bool = False,
     heading: bool = False,
+    lead_tag: bool = False,
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
     planned box says so in a tag too; ``heading``: the text is a heading's, whose bare ❌
-    says dropped wherever it stands)."""
+    says dropped wherever it stands; ``lead_tag``: a box's tag opens the words, as it must
+    where they go on past the line and a tag that ends it would end none of them)."""
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
         return box_for(status, voice) + rest[3:]
@@ -139,8 +141,10 @@ def _rewrite_rest(
         stripped = before_tag(stripped, note, voice.legend) or before_owners(stripped, note)
     box_tag = _TAGS.get(status) or ("planned" if tag and status is Status.PLANNED else None)
     if boxed and box_tag and emoji is None and not agreeing and not relabelled:
-        # the tag ends the item's words, or it is not read; owners may follow it
-        stripped = before_owners(stripped, f" ({box_tag})")
+        if lead_tag:  # "- [ ] (in progress) Search the docs,\n  and the wiki"
+            stripped = f"({box_tag}) {stripped}"
+        else:  # the tag ends the item's words, or it is not read; owners may follow it
+            stripped = before_owners(stripped, f" ({box_tag})")
     body = stripped + trailing
     return f"{head}{gap}{body}" if head else body
 
@@ -176,12 +180,14 @@ def restatus_line(
     reason: str | None = None,
     voice: Voice = TEMPLATE_VOICE,
     say_planned: bool = False,
+    lead_tag: bool = False,
 ) -> str:
     """A list item's or heading's first line with its status set, in the author's style
     (``voice``: the label words and emoji the document already uses, "Complete" rather than
     "Completed", 🔄 rather than 🚧, so a relabelled item reads like its neighbours).
     ``say_planned``: an open box is planned only with a tag that says so (under "## Future",
-    a bare ``[ ]`` is future)."""
+    a bare ``[ ]`` is future); ``lead_tag``: a task's tag opens its words, for an item whose
+    words go on to the lines below."""
     body, ending = split_line_ending(line)
     match = LIST_ITEM.match(body)
     badge = BADGE.match(match["rest"]) if match is not None and "<" in body else None
@@ -200,7 +206,13 @@ def restatus_line(
         if box:
             box = _set_box(box[:3], status) + box[3:]
         rest = _rewrite_rest(
-            match["rest"], status, boxed=bool(box), reason=reason, voice=voice, tag=say_planned
+            match["rest"],
+            status,
+            boxed=bool(box),
+            reason=reason,
+            voice=voice,
+            tag=say_planned,
+            lead_tag=lead_tag,
         )
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)

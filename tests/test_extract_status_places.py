@@ -423,13 +423,60 @@ def test_a_check_in_a_column_headed_by_a_status_gives_the_row_that_status() -> N
 @pytest.mark.parametrize(
     "table",
     [
-        "| Browser | Available |\n|---|---|\n| Firefox | ✅ |\n| Chrome | ✅ |\n",  # support
         "| Feature | Done |\n|---|---|\n| Icon | ❌ |\n| Page | 2024-03-01 |\n",  # no check
         "| Feature | Status | Done |\n|---|---|---|\n| Icon | | ✔ |\n",  # the Status column's
     ],
 )
 def test_a_check_elsewhere_gives_no_status(table: str) -> None:
     assert statuses(f"# T\n\n{table}") == []
+
+
+GLYPHS = (
+    "# T\n\n### Navigations\n\n| Component | Supported | Notes |\n| --- | :---: | --- |\n"
+    "| Anchor | ✅ | |\n| Pagination | 🚧 | |\n| Tab | ✅ | keyboard too |\n\n"
+    "### Requests\n\n| LSP method | Implemented | Note |\n| :--- | :----: | :--- |\n"
+    "| callHierarchy/incomingCalls | ❌ | |\n| completionItem/resolve | ✅ | |\n"
+    "| textDocument/colorPresentation | ❌ | Not relevant |\n"
+)
+
+
+def test_a_column_of_status_glyphs_alone_is_the_tables_status() -> None:
+    """A table with no Status column may give each row's status by a glyph alone in a
+    column of its own, whatever its header: ✅ done, 🚧 in progress; a bare ❌ there says
+    "not implemented", no drop. A column all ✅ is done all through (a support table's
+    "| Browser | Available |" too: what it lists is there)."""
+    support = "# T\n\n| Browser | Available |\n|---|---|\n| Firefox | ✅ |\n| Chrome | ✅ |\n"
+    assert statuses(support) == [("Firefox", "done"), ("Chrome", "done")]
+    assert statuses(GLYPHS) == [
+        ("Anchor", "done"),
+        ("Pagination", "in_progress"),
+        ("Tab", "done"),
+        ("completionItem/resolve", "done"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # glyphs in two columns compare tools or platforms
+        "| Feature | Us | Others |\n|---|---|---|\n| Sync | ✅ | ❌ |\n| Share | 🚧 | ✅ |\n",
+        "| Feature | Us | Others |\n|---|---|---|\n| Sync | ✅ | ⚠️ |\n| Share | 🚧 | ❌ |\n",
+        # a glyph beside words in its column; a column headed by an aim
+        "| Note | Free | Paid |\n|---|---|---|\n| Vim | ✅ | ✅ (Paid) |\n| AI | ✅ | ❌ |\n",
+        "| Feature | Target State |\n|---|---|\n| Sync | ✅ |\n| Share | 🚧 |\n",
+        # stars rate, they mark no status
+        "| Tool | Speed | CI |\n|---|---|---|\n| A | ⭐⭐⭐ | ✅ |\n| B | ⭐⭐ | ❌ |\n",
+    ],
+)
+def test_glyphs_that_compare_or_list_are_no_status_column(table: str) -> None:
+    assert statuses(f"# T\n\n{table}") == []
+
+
+def test_edits_set_the_glyph_of_a_column_of_glyphs(tmp_path: Path) -> None:
+    text = edited(tmp_path / "roadmap.md", GLYPHS, ("ship", "Pagination"), ("start", "Anchor"))
+    assert text == GLYPHS.replace("| Pagination | 🚧 |", "| Pagination | ✅ |").replace(
+        "| Anchor | ✅ |", "| Anchor | 🚧 |"
+    )
 
 
 def test_edits_move_the_check_to_the_column_of_the_new_status(tmp_path: Path) -> None:

@@ -8,15 +8,16 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from milepost.document import Row, Table
-from milepost.extract.cell_markers import cell_status
+from milepost.extract.cell_markers import cell_status, glyph_bar
 from milepost.extract.check_columns import check_columns
-from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
+from milepost.vocabulary.status import EMOJI, Status, pictograph_at
 from milepost.vocabulary.status_labels import is_status_header, status_column
 
 __all__ = [
     "Columns",
     "filled_cells",
+    "glyph_column",
     "is_legend_table",
     "named_cell",
     "read_columns",
@@ -111,6 +112,53 @@ def _says(row: Row, column: int) -> bool:
         return False
     cell = row.cells[column].inline
     return not cell.text.isascii() or cell_status(cell) is not None
+
+
+def glyph_column(table: Table, legend: Legend = NO_LEGEND) -> int | None:
+    """Where a table with no Status column gives each row its status by a glyph alone, in a
+    column of its own ("| Component | Supported |" over "| Button | ✅ |" and "| Tabs | 🚧 |";
+    "| LSP method | Implemented |" over ✅ and ❌): the only column beside the first with a
+    glyph in it, whose filled cells (most rows') are each a status glyph alone (or one the
+    legend defines). Glyphs in two columns compare platforms or tools, and a column headed by
+    an aim ("| Target State |") says what is wanted: neither says how far the work has come."""
+    header = table.header()
+    count = 0
+    filled = [0] * len(header)
+    glyphs = [0] * len(header)
+    said = [True] * len(header)  # each glyph a status glyph alone
+    for row in table.rows:  # once: a table may have thousands of rows
+        count += 1
+        for index, cell in enumerate(row.cells[1 : len(header)], 1):
+            text = cell.inline.text.strip()
+            if text:
+                filled[index] += 1
+                if pictograph_at(text) is not None:
+                    glyphs[index] += 1
+                    said[index] = said[index] and _status_glyph(text, legend)
+    columns = [index for index in range(1, len(header)) if glyphs[index]]
+    if count < 2 or len(columns) != 1:
+        return None  # no glyph, or glyphs in two columns: a comparison, a matrix
+    (index,) = columns
+    if (
+        glyphs[index] < filled[index]  # glyphs beside words
+        or 2 * filled[index] < count
+        or not said[index]
+        or _AIMED.intersection(header[index].lower().split())
+    ):
+        return None
+    return index
+
+
+# Words of a header over what is wanted of the work, not how far it has come.
+_AIMED = frozenset({"target", "goal", "goals", "expected", "required", "desired", "aim"})
+
+
+def _status_glyph(text: str, legend: Legend) -> bool:
+    """Whether ``text`` is a status glyph alone ("✅", "🚧"; not a bar, "▰▰▱")."""
+    if pictograph_at(text) != len(text) or glyph_bar(text):
+        return False
+    key = glyph_key(text)
+    return EMOJI.get(key) is not None or legend.glyph(key) is not None
 
 
 def _title_rank(header: str) -> int:

@@ -15,6 +15,7 @@ from milepost.extract.marker import Marker, bare_cross
 from milepost.extract.markers import item_marker
 from milepost.extract.table_columns import (
     filled_cells,
+    glyph_column,
     is_legend_table,
     named_cell,
     read_columns,
@@ -37,6 +38,11 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         return  # a table of glyphs and their meanings: each row explains one, none is an item
     columns = read_columns(table)
     status_col, when_cols = columns.status, columns.when
+    glyphs = (
+        glyph_column(table, ctx.legend)
+        if status_col is None and not columns.checks and not ctx.criteria
+        else None
+    )
     group_when: str | None = None  # what the row that opens a group of rows says of when
     for row in table.rows:
         filled = filled_cells(row)
@@ -99,7 +105,12 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
             beside = marker if first is not title else None  # glued to a cell beside it
             if marker is None and (check := row_check(row, columns.checks)) is not None:
                 beside = Marker(*check)  # "| Search | ✔ |" under "| Feature | Done |"
-            elif marker is None:
+            elif marker is None and glyphs is not None and glyphs < len(row.cells):
+                # "| Tabs | 🚧 |" under "| Component | Supported |"; "| Camera | ❌ |" says no
+                beside = cell_status(row.cells[glyphs].inline, ctx.legend)
+                if beside is not None and not ctx.cross_drops and bare_cross(beside):
+                    beside = None
+            if marker is None and beside is None:
                 # "| ~~author RFC~~ | | ![Complete][] |": a status badge, or the task struck
                 # where the document strikes finished work
                 beside = row_badge(row, ctx.legend)
@@ -119,11 +130,14 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
 
 def _said_index(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:
     """The cell of a row in a table with no Status column that says its status, as
-    :func:`table_items` reads it (a glyph and status words alone in it, or a glyph the
-    legend defines, see :func:`_said_cell`)."""
+    :func:`table_items` reads it (its cell in the table's column of glyphs; a glyph and
+    status words alone in it, or a glyph the legend defines, see :func:`_said_cell`)."""
     columns = read_columns(table)
     if columns.status is not None:
         return None
+    glyphs = glyph_column(table, legend) if not columns.checks else None
+    if glyphs is not None and glyphs < len(row.cells) and row.cells[glyphs].inline.text.strip():
+        return glyphs  # "| Tabs | 🚧 |" under "| Component | Supported |"
     said = _said_cell(row, named_cell(row, filled_cells(row), columns), legend)
     return said[0] if said is not None else None
 

@@ -479,6 +479,37 @@ def test_edits_set_the_glyph_of_a_column_of_glyphs(tmp_path: Path) -> None:
     )
 
 
+BOXED_CELLS = (
+    "# T\n\n| # | Task | Status | Requirements |\n|---|---|---|---|\n"
+    "| 1.1 | Project setup | [ ] Pending | - |\n| 1.2 | Schema | [x] Done | AUTH-01 |\n"
+    "| 1.3 | Auth | [ ] In progress | - |\n| 1.4 | Logging | [ ] see #12 | - |\n"
+)
+
+
+def test_a_task_box_opening_a_status_cell_is_refined_by_the_words_after_it() -> None:
+    assert statuses(BOXED_CELLS) == [
+        ("Project setup", "planned"),
+        ("Schema", "done"),
+        ("Auth", "in_progress"),
+        ("Logging", "planned"),
+    ]
+
+
+def test_edits_keep_the_box_of_a_status_cell_and_set_the_words_after_it(tmp_path: Path) -> None:
+    text = edited(
+        tmp_path / "roadmap.md",
+        BOXED_CELLS,
+        ("ship", "Project setup"),
+        ("start", "Schema"),
+        ("start", "Logging"),
+    )
+    assert text == (
+        BOXED_CELLS.replace("| [ ] Pending |", "| [x] Done |")
+        .replace("| [x] Done | AUTH", "| [ ] In progress | AUTH")
+        .replace("| [ ] see #12 |", "| [ ] In progress: see #12 |")
+    )
+
+
 def test_edits_move_the_check_to_the_column_of_the_new_status(tmp_path: Path) -> None:
     text = edited(
         tmp_path / "roadmap.md",

@@ -128,6 +128,19 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     if inner in CELL_BOXES:  # a task box alone: ticked done, open planned
         new = {Status.DONE: "[x]" if inner == "[ ]" else inner, Status.PLANNED: "[ ]"}.get(status)
         return f"{left}{new or f'{voice.glyph(status)} {voice.word(status)}'}{right}"
+    if inner[:1] == "[" and inner[:3] in CELL_BOXES and inner[3:4] in (" ", "\t"):
+        # "[ ] Pending": the box ticked where done, the words after it set as a cell's are;
+        # words that say no status ("[ ] see #12") kept, after the status's
+        box = ("[x]" if inner[1] == " " else inner[:3]) if status is Status.DONE else "[ ]"
+        rest = inner[3:].lstrip(" \t")
+        phrase = status_of_phrase(rest)
+        if (phrase is not None and phrase[1] == 0) or emoji_prefix(rest, voice) is not None:
+            words = restatus_cell(rest, status, voice)
+        elif status in (Status.DONE, Status.PLANNED):
+            words = rest  # the box says it
+        else:
+            words = f"{voice.word(status)}: {rest}"
+        return f"{left}{box} {words}{right}"
     tagged = _TAGGED.fullmatch(inner) if inner[:1] == "<" else None
     if tagged is not None:  # "<HTag type="error"> Planned </HTag>": the words in the tag
         said = restatus_cell(tagged["inner"], status, voice)

@@ -20,18 +20,30 @@ _QUALIFIER = lazy_pattern(r"\s*[^\W\d][\w .'/&-]{0,28}?:\s+")
 _QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 
+# A task box opening a Status cell, words after it: "[ ] Pending", "[x] Done (v2)".
+_BOXED = lazy_pattern(r"\s*(?P<box>\[[ xX]\])[ \t]+(?=\S)")
 # A task box alone in a Status cell: ticked, done; open, planned.
 CELL_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 
 
 def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
-    """The status in a Status-column cell: a task box alone (``[x]``), emoji and/or words at
-    its start, after a ``Status:`` label that repeats the column's ("Status: Planned"), or
-    after a few words that qualify it ("At Sandstorm: Not started yet.", where a status
+    """The status in a Status-column cell: a task box alone (``[x]``) or before words that
+    may refine it (``[ ] Pending``, ``[ ] In progress``), emoji and/or words at its start,
+    after a ``Status:`` label that repeats the column's ("Status: Planned"), or after a few
+    words that qualify it ("At Sandstorm: Not started yet.", where a status
     phrase stands as the whole of what follows); words win."""
     box = CELL_BOXES.get(inline.text.strip()) if inline.text[-1:] == "]" else None
     if box is not None:  # "| M1: Swarm Foundation | Month 3 | [x] |": a task box alone
         return Marker(box, inline.text.strip(), end=len(inline.text))
+    boxed = _BOXED.match(inline.text) if "]" in inline.text[:6] else None
+    if boxed is not None:  # "| [ ] Pending |": a box, and words that may refine it
+        emoji_status, word_status, end, _ = leading_markers(
+            inline, boxed.end(), legend, lenient=True
+        )
+        status = word_status or emoji_status
+        if status is None:
+            status, end = CELL_BOXES[boxed["box"]], boxed.end("box")
+        return Marker(status, inline.text[boxed.start("box") : end].strip(), end=end)
     label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
     start = label.end() if label else _blanks(inline.text)  # "<Tag> Planned </Tag>"
     emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)

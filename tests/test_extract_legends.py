@@ -588,3 +588,36 @@ def test_the_first_legend_to_define_a_glyph_keeps_it() -> None:
         "| 3.0.0 | 📋 Under consideration |\n"
     )
     assert ("Supplier management", "planned") in statuses(text)
+
+
+CODED_BOXES = (
+    "# Tasks\n\n## Status Legend\n\n- `[x]` Done\n- `[-]` In Progress\n- `[ ]` Planned\n\n"
+    "## Milestones\n\n- `[x] 1.1` Stripe billing scaffold\n- `[-] 1.2` Webhook ingestion\n"
+    "- `[ ] 4.2` Usage metering engine\n"
+)
+
+
+def test_boxes_written_in_code_are_boxes_where_the_legend_keys_boxes() -> None:
+    """A legend listing boxes in code (so GitHub draws no task list) marks the items with
+    boxes in code too: the legend's own ``[-]``, and the ticked and open boxes beside it;
+    the legend's entries are no items."""
+    roadmap = milepost.loads(CODED_BOXES)
+    assert [(i.title, i.status) for i in roadmap.items if i.status] == [
+        ("1.1 Stripe billing scaffold", Status.DONE),
+        ("1.2 Webhook ingestion", Status.IN_PROGRESS),
+        ("4.2 Usage metering engine", Status.PLANNED),
+    ]
+
+
+def test_an_edit_sets_the_box_written_in_code(tmp_path: Path) -> None:
+    text = edited(
+        tmp_path / "roadmap.md",
+        CODED_BOXES,
+        ("start", "Usage metering engine"),
+        ("ship", "Webhook ingestion"),
+        ("block", "Stripe billing scaffold"),
+    )
+    assert text.split("## Milestones\n\n")[1] == (
+        "- ⛔ `[ ] 1.1` Stripe billing scaffold\n- `[x] 1.2` Webhook ingestion\n"
+        "- `[-] 4.2` Usage metering engine\n"
+    )

@@ -45,6 +45,8 @@ _TAGS = {
     Status.DROPPED: "dropped",
     Status.FUTURE: "future",
 }
+# A box opening the code that opens an item's words: "`[x] 1.1` Stripe scaffold".
+_CODED_BOX = re.compile(r"`(?P<box>\[[^\]]\])[ \t]")
 _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)
 
 
@@ -66,6 +68,14 @@ def _rewrite_rest(
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
         return box_for(status, voice) + rest[3:]
+    coded = _CODED_BOX.match(rest)
+    if coded is not None and voice.legend.glyph(coded["box"]) is not None:
+        # "`[ ] 4.2` Usage metering": a box written in code, where the legend keys boxes
+        # (with no box of its own for the status, the box opens and the glyph leads)
+        new = box_for(status, voice)
+        glyph = "" if box_key(new) is not None or new in ("[x]", "[ ]") else f"{new} "
+        box = "[ ]" if glyph else new
+        return glyph + rest[: coded.start("box")] + box + rest[coded.end("box") :]
     icon = icon_end(rest, voice)
     if icon is not None:  # "![In Progress](p.png) Blazor": the document's icon for the status
         after = rest[icon:]

@@ -273,8 +273,8 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
         return None  # outside a legend's list, only a definition with "=" is an entry
     text = item.inline.text.strip()
     end = pictograph_at(text) if text else None
-    if end is None and box_key(text) is not None:
-        end = 3  # "- `[/]` In progress": a box of the list's own kind
+    if end is None and (box_key(text) is not None or text[:3] in ("[x]", "[X]", "[ ]")):
+        end = 3  # "- `[/]` In progress": a box of the list's own kind, or its ticked box
     if end is not None:
         separator = GLYPH_SEPARATOR.match(text, end)
         assert separator is not None  # everything in it is optional

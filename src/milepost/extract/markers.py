@@ -92,6 +92,8 @@ def leading_markers(
     box = box_key(text, pos) if first == "[" and legend.glyphs else None
     if box is not None and (boxed := legend.glyph(box)) is not None:
         return boxed, None, _skip_space(text, pos + 3), box  # "[~] Helpers": the legend's box
+    if first == "[" and (plain := _written_box(text, pos, legend)) is not None:
+        return plain, None, _skip_space(text, pos + 3), text[pos : pos + 3]
     emoji_status: Status | None = None
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one
@@ -161,6 +163,21 @@ def leading_markers(
                     pos += 1
                 pos = _skip_space(text, pos)
     return emoji_status, word_status, pos, text[start:pos].strip()
+
+
+def _written_box(text: str, pos: int, legend: Legend) -> Status | None:
+    """A task box written as text ("`[x] 1.1` Stripe scaffold", in code) where the legend
+    keys boxes of its own ("`[-]` In Progress"): the document's boxes all, ticked done, open
+    planned."""
+    box = text[pos : pos + 3]
+    if box not in _WRITTEN_BOXES or text[pos + 3 : pos + 4] not in (" ", "\t"):
+        return None
+    if not any(key[:1] == "[" for key in legend.glyphs):
+        return None
+    return _WRITTEN_BOXES[box]
+
+
+_WRITTEN_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 
 
 def item_marker(

@@ -108,9 +108,9 @@ def _first_line(
 ) -> str:
     """A list item's or heading's first line with its status set, in the first form that
     reads as it: the author's; for a planned box, with a tag that says so ("- [ ] Search"
-    under "## Future" is future); for a task, with its tag opening its words (where they go
-    on to the lines below, a tag at the end of the first would end none of them; a label
-    may end them: "- [ ] TODO:")."""
+    under a "**Future:**" label is future); for a task, with its tag opening its words
+    (where they go on to the lines below, a tag at the end of the first would end none of
+    them; a label may end them: "- [ ] TODO:")."""
     first = item.span.start
     line = roadmap.document.source.lines[first]
     new = restatus_line(line, status, reason=reason, voice=voice)

@@ -195,9 +195,9 @@ def restatus_line(
     """A list item's or heading's first line with its status set, in the author's style
     (``voice``: the label words and emoji the document already uses, "Complete" rather than
     "Completed", 🔄 rather than 🚧, so a relabelled item reads like its neighbours).
-    ``say_planned``: an open box is planned only with a tag that says so (under "## Future",
-    a bare ``[ ]`` is future); ``lead_tag``: a task's tag opens its words, for an item whose
-    words go on to the lines below."""
+    ``say_planned``: an open box is planned only with a tag that says so (under a
+    "**Future:**" label, a bare ``[ ]`` is future); ``lead_tag``: a task's tag opens its
+    words, for an item whose words go on to the lines below."""
     body, ending = split_line_ending(line)
     match = LIST_ITEM.match(body)
     badge = BADGE.match(match["rest"]) if match is not None and "<" in body else None

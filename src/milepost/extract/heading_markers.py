@@ -8,7 +8,7 @@ import re
 from milepost.document import Inline
 from milepost.extract.glyph_tags import before_glyphs, glyph_tag
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
-from milepost.extract.marker import Marker, open_box
+from milepost.extract.marker import Marker
 from milepost.extract.markers import leading_markers
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import bracketed_status, decorated_bracket
@@ -46,21 +46,20 @@ def heading_marker(
     inline: Inline,
     legend: Legend = NO_LEGEND,
     *,
-    scope: Status | None = None,
     level: int = 3,
     coded: bool = False,
 ) -> tuple[Marker | None, Status | None]:
     """A heading's role: ``(marker, None)`` when it is a deliverable with a status
     (``### ✅ Offline mode``, ``### [x] Renderer``), ``(None, status)`` when it is a status
-    heading that gives its items a status (``## Backlog``), ``(None, None)`` otherwise.
-    ``scope``: the status of the status heading it is under, which refines an open box;
+    heading that gives its items a status (``## Backlog``), ``(None, None)`` otherwise
+    (an open box is planned, under "## Future" too: its own marker beats its heading's).
     ``level``: its level (a top section's emoji decorates a part of the document, "## 📋
     Feature Overview"); ``coded``: the document writes statuses in code spans ending its
     headings (``### M1 — Bootstrap `done```)."""
     said = label_status(title)
     if said is not None:
         return None, said
-    boxed = _boxed(inline, legend, scope) if inline.text[:1] == "[" else None
+    boxed = _boxed(inline, legend) if inline.text[:1] == "[" else None
     if boxed is not None:
         return boxed, None
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
@@ -156,11 +155,10 @@ def heading_box(text: str) -> re.Match[str] | None:
     return _HEADING_BOX.match(text)
 
 
-def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | None:
+def _boxed(inline: Inline, legend: Legend) -> Marker | None:
     """A heading that opens with a task box and names a deliverable: ``[x]`` is done; ``[ ]``
-    is what a tag after its words says (``[ ] Search (in progress)``), else the status of
-    the status heading it is under where that is more than planned ("## Future"), as for an
-    open box in a list, else planned."""
+    is what a tag after its words says (``[ ] Search (in progress)``), else planned (under
+    "## Future" too: the box is its own marker)."""
     box = heading_box(inline.text)
     if box is None:
         return None
@@ -180,7 +178,7 @@ def _boxed(inline: Inline, legend: Legend, scope: Status | None) -> Marker | Non
     tag = trailing_tag(inline.text[end:], legend)
     if tag is not None:
         return Marker(tag.status, f"{written} {tag.written}", end=end, tail=end + tag.start)
-    return Marker(open_box(scope), written, end=end)
+    return Marker(Status.PLANNED, written, end=end)
 
 
 # A status as the last of a heading's fields parted by pipes, after a priority or none, as

@@ -46,7 +46,9 @@ def list_context(above: Paragraph | None, ctx: WalkContext) -> WalkContext:
     label = _label(above.inline, ctx.lines[above.end - 1] if ctx.lines else "")
     if label is not None:
         scope, criteria = label
-        inner = ctx._replace(scope=scope or ctx.scope, criteria=criteria or ctx.criteria)
+        inner = ctx._replace(
+            scope=scope or ctx.scope, criteria=criteria or ctx.criteria, box_scope=scope
+        )
     when = label_period(above.inline, ctx.anchor)
     return inner if when is None else inner._replace(period=when)
 

@@ -37,7 +37,8 @@ def bare_cross(marker: Marker) -> bool:
 
 def open_box(scope: Status | None) -> Status:
     """What an open task box says with nothing more beside it: planned, or the status of the
-    status heading or label it is under where that says more ("## Future", "In Progress")."""
+    label right above its list where that says more ("🔧 **In Progress**"; a status
+    heading's does not: the box is the item's own marker, and beats its heading's)."""
     return (
         scope
         if scope is not None and scope not in (Status.DONE, Status.PLANNED)

@@ -191,8 +191,9 @@ def item_marker(
 ) -> Marker | None:
     """The status a list item's own markers give it, or None.
 
-    ``scope`` is the status of an enclosing status heading or label: it refines a bare
-    ``[ ]`` box (``[ ]`` under "In Progress" is in progress), and so does a strikethrough
+    ``scope`` is the status of a label right above the item's list ("🔧 **In Progress**"):
+    it refines a bare ``[ ]`` box, as a status heading's does not (the box is the item's own
+    marker, and beats its heading's), and so does a strikethrough
     over the whole item: ``- [ ] ~~Search~~`` is work crossed off undone, dropped (``- [x]
     ~~Search~~`` is done, and so is struck work where :mod:`.walk` says the document
     strikes finished work; its struck items have no box). In ``criteria`` context (a list

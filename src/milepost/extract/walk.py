@@ -100,7 +100,6 @@ def _walk_section(
                 title,
                 heading.inline,
                 ctx.legend,
-                scope=ctx.scope,
                 level=heading.level,
                 coded=ctx.coded,
             )
@@ -208,7 +207,12 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         return
     criteria = ctx.criteria and not ctx.done_context
     marker = item_marker(
-        inline, block.task, ctx.legend, scope=ctx.scope, criteria=criteria, decorated=ctx.decorated
+        inline,
+        block.task,
+        ctx.legend,
+        scope=ctx.box_scope,
+        criteria=criteria,
+        decorated=ctx.decorated,
     )
     # A criterion's leading ✅ is how its list is bulleted: no status, and not its title.
     bulleted = criteria or ctx.decorated

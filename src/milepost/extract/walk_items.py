@@ -84,6 +84,9 @@ class WalkContext(NamedTuple):
     # in a list whose items are led by glyphs of no status, most of them ("- 📝 Boilerplate",
     # "- 🚨 Migration nightmares"): a status glyph among them decorates its item too
     decorated: bool = False
+    # the status a label right above the list says ("🔧 **In Progress**"): it refines an open
+    # task box there ("- [ ] Docs" is in progress), as the status of a heading does not
+    box_scope: Status | None = None
 
 
 def make_item(

@@ -54,6 +54,14 @@ from tests.test_extract_status_places import edited, statuses
         ("상태", "진행 중", "in_progress"),
         ("Status", "Direncanakan", "planned"),
         ("Status", "Selesai", "done"),
+        # waiting is pending, in review is under way
+        ("État", "🔎 En attente de validation", "planned"),
+        ("État", "En révision", "in_progress"),
+        ("Estado", "En espera", "planned"),
+        ("Estado", "En revisión", "in_progress"),
+        ("Situação", "Aguardando revisão", "planned"),
+        ("Situação", "Em revisão", "in_progress"),
+        ("Status", "In Prüfung", "in_progress"),
     ],
 )
 def test_a_status_cell_in_another_language_reads_as_in_english(

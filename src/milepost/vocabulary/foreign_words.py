@@ -37,10 +37,11 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("selesai", "sudah selesai"),  # id
     ),
     Status.IN_PROGRESS: (
-        *("en cours", "en développement", "partiel"),  # fr
+        *("en cours", "en développement", "partiel", "en révision"),  # fr
         *("en progreso", "en curso", "en desarrollo", "en proceso", "parcial"),  # es
-        *("em andamento", "em progresso", "em desenvolvimento"),  # pt (and "parcial")
-        *("in arbeit", "in bearbeitung", "in entwicklung", "teilweise"),  # de
+        *("en revisión",),  # es
+        *("em andamento", "em progresso", "em desenvolvimento", "em revisão"),  # pt, "parcial"
+        *("in arbeit", "in bearbeitung", "in entwicklung", "teilweise", "in prüfung"),  # de
         *("in corso", "in sviluppo", "parziale"),  # it
         *("в работе", "в процессе", "в разработке", "частично"),  # ru
         *("进行中", "進行中", "开发中", "開發中"),  # zh
@@ -61,11 +62,11 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
-        *("pas commencé", "non commencé"),  # fr
+        *("pas commencé", "non commencé", "en attente"),  # fr
         *("pendiente", "planificado", "planificada", "planeado", "planeada", "por hacer"),  # es
-        *("no empezado", "no iniciado", "sin empezar", "sin iniciar"),  # es
+        *("no empezado", "no iniciado", "sin empezar", "sin iniciar", "en espera"),  # es
         *("planejado", "planejada", "planejados", "planejadas", "pendente", "a fazer"),  # pt
-        *("não iniciado", "não iniciada", "não começado", "não começada"),  # pt
+        *("não iniciado", "não iniciada", "não começado", "não começada", "aguardando"),  # pt
         *("geplant", "offen", "ausstehend", "nicht begonnen", "nicht gestartet"),  # de
         *("pianificato", "da fare", "non iniziato"),  # it
         *("запланировано", "планируется", "не начато"),  # ru

@@ -276,3 +276,25 @@ def test_ship_keep_checks_the_line_it_keeps(milestones_first: bool) -> None:
     assert (
         edit.verify(milepost.loads(record_only)) == "'Search' is not marked done in Current Focus"
     )
+
+
+TICKED = (
+    "# T\n\n## Milestone 1\n\n**Success Criteria**: All achieved ✓\n"
+    "- [✓] All packet types working\n- [✔] Routing between clients\n"
+    "-   **[✔] VS Code Extension:** live on the marketplace.\n"
+)
+
+
+def test_a_box_ticked_with_a_check_mark_is_done_and_opens_when_the_work_does() -> None:
+    """GFM draws no box for "[✓]": it is text, and a box ticked all the same. Set to another
+    status, it becomes an open task box with words that say the status."""
+    roadmap = milepost.loads(TICKED)
+    assert [(i.title, i.status) for i in roadmap.items] == [
+        ("All packet types working", Status.DONE),
+        ("Routing between clients", Status.DONE),
+        ("VS Code Extension: live on the marketplace.", Status.DONE),
+    ]
+    edit = ops.set_status(roadmap, roadmap.items[0], Status.IN_PROGRESS)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(after)) is None
+    assert "\n- [ ] All packet types working (in progress)\n- [✔] Routing" in after

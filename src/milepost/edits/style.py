@@ -22,6 +22,7 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
+from milepost.extract.markers import TICKED_BOXES
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import (
     box_label,
@@ -207,6 +208,12 @@ def restatus_line(
         box = _set_box(match["box"][:3], status) + match["box"][3:] if match["box"] else ""
         words = relabel(rest[start:end], status, voice)
         return f"{match['lead']}{box}{rest[:start]}{words}{rest[end:]}{ending}"
+    ticked = match is not None and not match["box"] and match["rest"][:3] in TICKED_BOXES
+    if ticked and status is not Status.DONE and match is not None and match["rest"][3:4] == " ":
+        # "- [✓] Retained messages", a box GFM draws none for: an open one, a task's, and
+        # the words that say more
+        line = f"{match['lead']}[x] {match['rest'][4:]}{ending}"
+        return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
     if match is not None:
         box = match["box"]
         own = legend_box(status, voice) if box else None

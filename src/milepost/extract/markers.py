@@ -35,7 +35,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["item_marker", "leading_markers"]
+__all__ = ["TICKED_BOXES", "item_marker", "leading_markers"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -166,18 +166,22 @@ def leading_markers(
 
 
 def _written_box(text: str, pos: int, legend: Legend) -> Status | None:
-    """A task box written as text ("`[x] 1.1` Stripe scaffold", in code) where the legend
-    keys boxes of its own ("`[-]` In Progress"): the document's boxes all, ticked done, open
-    planned."""
+    """A task box written as text: ticked with a check mark ("[✓] Retained messages",
+    which GFM draws no box for), done; or ticked or open ("`[x] 1.1` Stripe scaffold", in
+    code) where the legend keys boxes of its own ("`[-]` In Progress")."""
     box = text[pos : pos + 3]
-    if box not in _WRITTEN_BOXES or text[pos + 3 : pos + 4] not in (" ", "\t"):
+    if text[pos + 3 : pos + 4] not in (" ", "\t"):
         return None
-    if not any(key[:1] == "[" for key in legend.glyphs):
+    if box in TICKED_BOXES:
+        return Status.DONE
+    if box not in _WRITTEN_BOXES or not any(key[:1] == "[" for key in legend.glyphs):
         return None
     return _WRITTEN_BOXES[box]
 
 
 _WRITTEN_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
+# A box ticked with a check mark: done wherever it stands.
+TICKED_BOXES = frozenset({"[✓]", "[✔]", "[√]"})
 
 
 def item_marker(

@@ -621,3 +621,32 @@ def test_an_edit_sets_the_box_written_in_code(tmp_path: Path) -> None:
         "- ⛔ `[ ] 1.1` Stripe billing scaffold\n- `[x] 1.2` Webhook ingestion\n"
         "- `[-] 4.2` Usage metering engine\n"
     )
+
+
+def test_a_legend_label_over_a_definition_a_line_after_the_work() -> None:
+    """ "**Legend:**" with each definition on a line of its own (hard breaks), after the
+    work it keys: 🟧 is in progress, ⬜ not started."""
+    text = (
+        "# Wallet\n\n## Month 1\n\n1. 🟧 Add missing endpoints\n2. ⬜ Setup wizard\n"
+        "3. ✅ TLS update\n\n---\n\n**Legend:**  \n✅ = Done  \n🟧 = In progress  \n"
+        "⬜ = Not yet started\n"
+    )
+    roadmap = milepost.loads(text)
+    assert [(i.title, i.status) for i in roadmap.items] == [
+        ("Add missing endpoints", Status.IN_PROGRESS),
+        ("Setup wizard", Status.PLANNED),
+        ("TLS update", Status.DONE),
+    ]
+
+
+def test_a_glyph_the_legend_keys_under_investigation_is_future() -> None:
+    text = (
+        "# Mower\n\n## Feature Status Legend\n\n- ✅ **Implemented**: working\n"
+        "- 🔍 **Under Investigation**: being researched\n\n## Navigation\n\n"
+        "- ✅ **GPS**: RTK support\n- 🔍 **Pattern Mowing**: decorative patterns\n"
+    )
+    roadmap = milepost.loads(text)
+    assert [(i.title, i.status) for i in roadmap.items] == [
+        ("GPS: RTK support", Status.DONE),
+        ("Pattern Mowing: decorative patterns", Status.FUTURE),
+    ]

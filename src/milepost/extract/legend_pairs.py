@@ -89,11 +89,14 @@ def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
     """The pairs of the lines of a paragraph, each read alone as :func:`_defined_line` does: a
     legend on a line of a longer paragraph ("**Légende**" over "Statut : ✅ fait · ⬜ à faire";
     "> Last updated: May 2026" over "> Status legend: ✅ Complete | 🟡 Partial"); or a
-    definition a line, each with its sign ("✔️ = Done", then "🚧 = In Progress")."""
+    definition a line, each with its sign ("✔️ = Done", then "🚧 = In Progress"), under a
+    legend's label or none."""
     pairs: list[tuple[str, str]] = []
     alone: list[tuple[str, str] | None] = []
-    for line in lines:
+    for at, line in enumerate(lines):
         text = _LINE_MARKUP.sub("", line.strip().lstrip("> \t"))
+        if at == 0 and len(lines) > 2 and legend_label(text):
+            continue  # "**Legend:**" over a definition a line
         pairs += _defined_line(text)
         alone.append(_definition(text.strip(), signed=True))
     defined = [pair for pair in alone if pair is not None]

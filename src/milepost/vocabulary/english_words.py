@@ -124,6 +124,8 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "idea",
         "ideas",
         "under consideration",
+        "under investigation",
+        "under evaluation",
         "not planned yet",
         "not yet planned",
         "under discussion",

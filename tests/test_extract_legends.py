@@ -650,3 +650,26 @@ def test_a_glyph_the_legend_keys_under_investigation_is_future() -> None:
         ("GPS: RTK support", Status.DONE),
         ("Pattern Mowing: decorative patterns", Status.FUTURE),
     ]
+
+
+PLATFORMS = (
+    "# Roadmap\n\n## Status Legend\n\n| Status | Icon | Description |\n|---|---|---|\n"
+    "| Completed | ✅ | Live |\n| In Progress | 🚧 | Being built |\n"
+    "| Planned | 📋 | Scheduled |\n\n## Features\n\n"
+    "| Feature | iOS | Android | Backend |\n|---|---|---|---|\n"
+    "| Login | ✅ | ✅ | ✅ |\n| Sign-In | 🚧 | 🚧 | ✅ |\n| Search | 📋 | 📋 | 📋 |\n"
+)
+
+
+def test_a_row_whose_platforms_agree_on_a_glyph_the_legend_keys_has_that_status(
+    tmp_path: Path,
+) -> None:
+    """Up to three glyph cells that agree give the row their status (the platforms it
+    ships on); cells that differ compare them, no status. An edit sets every one."""
+    roadmap = milepost.loads(PLATFORMS)
+    assert [(i.title, i.status) for i in roadmap.items if i.status] == [
+        ("Login", Status.DONE),
+        ("Search", Status.PLANNED),
+    ]
+    text = edited(tmp_path / "roadmap.md", PLATFORMS, ("start", "Search"))
+    assert "| Search | 🚧 | 🚧 | 🚧 |" in text

@@ -163,16 +163,21 @@ def _said_cell(row: Row, title: int, legend: Legend) -> tuple[int, Marker] | Non
 
 def _keyed_alone(row: Row, index: int, legend: Legend) -> bool:
     """Whether the cell at ``index`` is a glyph the document's legend defines, and the row's
-    only glyph alone or one of two that agree ("| Menu | ❌ |" under "- ❌ Not started";
-    "| Menu | ✅ | ✅ |", its function and its style done; a row of platforms, "| Menu | ✅ |
-    ❌ | ✅ |", compares them)."""
+    glyphs alone, three at most, all agree ("| Menu | ❌ |" under "- ❌ Not started"; "| Menu
+    | ✅ | ✅ |", its function and its style done; "| Login | ✅ | ✅ | ✅ |", on iOS, Android
+    and the backend). A row of platforms that differ, "| Menu | ✅ | ❌ | ✅ |", compares
+    them; more glyphs are a checklist's ("| Button | ✅ | ✅ | ✅ | ✅ | ✅ |", keyboard, screen
+    reader, contrast...)."""
     said = legend.glyph(glyph_key(row.cells[index].inline.text.strip()))
     glyphs = _glyph_cells(row)
     return (
         said is not None
-        and len(glyphs) <= 2
+        and len(glyphs) <= _PLATFORMS
         and all(legend.glyph(glyph_key(row.cells[at].inline.text.strip())) is said for at in glyphs)
     )
+
+
+_PLATFORMS = 3
 
 
 def _glyph_cells(row: Row) -> list[int]:

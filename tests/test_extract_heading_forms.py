@@ -378,6 +378,16 @@ def test_a_label_stating_a_status_after_its_colon_gives_its_open_boxes_that_stat
     ]
 
 
+def test_a_status_field_over_a_list_is_its_sections_not_the_lists_label() -> None:
+    """ "**Status**: ✅ **COMPLETE**" under a deliverable's heading says its status; the list
+    right under it tells what was built, no item of its own."""
+    text = (
+        "# R\n\n## v1.3\n\n#### Task 1.1: Block Structure\n\n"
+        "**Status**: ✅ **COMPLETE**\n- Block-based data structure\n- Encoding, decoding\n"
+    )
+    assert statuses(text) == [("Task 1.1: Block Structure", "done")]
+
+
 def test_a_status_summary_with_counts_defines_its_glyphs() -> None:
     text = (
         "# R\n\n## Status Summary\n- 🔴 Planning: 2 items (0% avg)\n"

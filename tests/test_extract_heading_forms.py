@@ -142,6 +142,15 @@ def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_don
     assert statuses(text) == [("Login page", "done")]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["### Release Criteria", "### Silver Level Achievement Criteria:", "#### Completion Criteria"],
+)
+def test_ticks_under_a_heading_of_criteria_are_targets(heading: str) -> None:
+    text = f"# R\n\n## v1.0\n\n{heading}\n\n- ✅ Docs complete\n- ✅ Benchmarks met\n"
+    assert statuses(text) == []
+
+
 def test_the_deliverables_of_work_not_done_are_targets() -> None:
     text = (
         "# R\n\n## Phase 2: Add Content\n\n| Feature | Status |\n|---|---|\n"

@@ -30,7 +30,8 @@ _CRITERIA = re.compile(
 _DONE_WHEN = lazy_pattern(r"(?i)\b(?:complete|completed|done|finished)\W{0,4}\s+when:$")
 _CRITERIA_HEADING = lazy_pattern(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
-    r"definition of done|exit criteria|(?:complete|completed|done) when|"
+    r"definition of done|(?:exit|achievement|completion|release) criteria|"
+    r"(?:complete|completed|done) when|"
     r"(?:quality|coding|code|documentation|writing) standards|guidelines|principles|"
     r"best practices)\b"
 )

@@ -182,6 +182,20 @@ def test_ballot_boxes_are_a_task_list_drawn_as_glyphs() -> None:
     assert statuses(bar) == []
 
 
+def test_a_circle_partly_filled_is_work_partly_done() -> None:
+    """ "◔ ◐ ◕", a quarter, a half, three quarters filled: in progress, leading an item or
+    after its name as "✅" would be."""
+    text = (
+        "# T\n\n## ○◔◐◕ | Pendings\n\n- **Validation API** | ◕ | ProblemDetails interface\n"
+        "- **Sponsors page** | ◔\n- ◐ Search\n"
+    )
+    assert statuses(text) == [
+        ("Validation API", "in_progress"),
+        ("Sponsors page", "in_progress"),
+        ("Search", "in_progress"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "status"),
     [

@@ -79,6 +79,10 @@ EMOJI: dict[str, Status] = {
     "🔄": Status.IN_PROGRESS,
     "⏳": Status.IN_PROGRESS,
     "🏗": Status.IN_PROGRESS,
+    "◔": Status.IN_PROGRESS,  # a circle a quarter filled, half, three quarters: partly done
+    "◑": Status.IN_PROGRESS,
+    "◐": Status.IN_PROGRESS,
+    "◕": Status.IN_PROGRESS,
     "📋": Status.PLANNED,
     "🗓": Status.PLANNED,
     "📅": Status.PLANNED,

@@ -298,3 +298,9 @@ def test_a_box_ticked_with_a_check_mark_is_done_and_opens_when_the_work_does() -
     after = apply(roadmap.document.source, edit.patches).text
     assert edit.verify(milepost.loads(after)) is None
     assert "\n- [ ] All packet types working (in progress)\n- [✔] Routing" in after
+    tabbed = milepost.loads("# T\n\n- [✓]\tBeta\n")
+    edit = ops.set_status(tabbed, tabbed.items[0], Status.PLANNED)
+    assert apply(tabbed.document.source, edit.patches).text == "# T\n\n- [ ] Beta\n"
+    cell = milepost.loads("# T\n\n| Task | Status |\n|---|---|\n| A | [✓] Done |\n")
+    edit = ops.set_status(cell, cell.items[0], Status.IN_PROGRESS)
+    assert "| A | [ ] In Progress |" in apply(cell.document.source, edit.patches).text

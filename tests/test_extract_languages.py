@@ -54,12 +54,12 @@ from tests.test_extract_status_places import edited, statuses
         ("상태", "진행 중", "in_progress"),
         ("Status", "Direncanakan", "planned"),
         ("Status", "Selesai", "done"),
-        # waiting is pending, in review is under way
+        # pending is planned, on hold and waiting blocked, in review under way
         ("État", "🔎 En attente de validation", "planned"),
         ("État", "En révision", "in_progress"),
-        ("Estado", "En espera", "planned"),
+        ("Estado", "En espera", "blocked"),
         ("Estado", "En revisión", "in_progress"),
-        ("Situação", "Aguardando revisão", "planned"),
+        ("Situação", "Aguardando revisão", "blocked"),
         ("Situação", "Em revisão", "in_progress"),
         ("Status", "In Prüfung", "in_progress"),
     ],

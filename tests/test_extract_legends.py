@@ -673,3 +673,18 @@ def test_a_row_whose_platforms_agree_on_a_glyph_the_legend_keys_has_that_status(
     ]
     text = edited(tmp_path / "roadmap.md", PLATFORMS, ("start", "Search"))
     assert "| Search | 🚧 | 🚧 | 🚧 |" in text
+
+
+def test_edits_of_a_box_in_code_one_after_another_keep_one_marker(tmp_path: Path) -> None:
+    """Where the legend keys only its own box, the ticked box in code is still the item's:
+    blocked (no box says so) it opens behind the glyph; shipped, the glyph goes and it
+    ticks again."""
+    text = "# Tasks\n\n## Legend\n\n- `[-]` In Progress\n\n## M\n\n- `[x] 1.1` Stripe scaffold\n"
+    path = tmp_path / "roadmap.md"
+    blocked = edited(path, text, ("block", "Stripe scaffold"))
+    assert blocked.endswith("- ⛔ `[ ] 1.1` Stripe scaffold\n")
+    assert [i.title for i in milepost.loads(blocked).items] == ["1.1 Stripe scaffold"]
+    shipped = edited(path, blocked, ("ship", "Stripe scaffold"))
+    assert shipped.endswith("- `[x] 1.1` Stripe scaffold\n")
+    started = edited(path, shipped, ("start", "Stripe scaffold"))
+    assert started.endswith("- `[-] 1.1` Stripe scaffold\n")

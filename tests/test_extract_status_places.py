@@ -462,10 +462,10 @@ def test_a_column_of_status_glyphs_alone_is_the_tables_status() -> None:
         "| Feature | Us | Others |\n|---|---|---|\n| Sync | ✅ | ❌ |\n| Share | 🚧 | ✅ |\n",
         "| Feature | Us | Others |\n|---|---|---|\n| Sync | ✅ | ⚠️ |\n| Share | 🚧 | ❌ |\n",
         # a glyph beside words in its column; a column headed by an aim
-        "| Note | Free | Paid |\n|---|---|---|\n| Vim | ✅ | ✅ (Paid) |\n| AI | ✅ | ❌ |\n",
+        "| Note | Paid |\n|---|---|\n| Vim | ✅ (Paid) |\n| AI | ❌ |\n",
         "| Feature | Target State |\n|---|---|\n| Sync | ✅ |\n| Share | 🚧 |\n",
         # stars rate, they mark no status
-        "| Tool | Speed | CI |\n|---|---|---|\n| A | ⭐⭐⭐ | ✅ |\n| B | ⭐⭐ | ❌ |\n",
+        "| Tool | Speed |\n|---|---|\n| A | ⭐⭐⭐ |\n| B | ⭐ |\n",
     ],
 )
 def test_glyphs_that_compare_or_list_are_no_status_column(table: str) -> None:
@@ -1056,3 +1056,13 @@ def test_a_bare_cross_in_a_roadmap_of_the_templates_shape_is_dropped(tmp_path: P
     assert ("Export", "dropped") in statuses(text)
     after = edited(tmp_path / "roadmap.md", text, ("drop", "Search"))
     assert "- ❌ Search\n" in after
+
+
+def test_an_edit_sets_the_emoji_glued_to_a_row_before_its_column_of_glyphs(
+    tmp_path: Path,
+) -> None:
+    """ "| ✅ A | ❌ |": the glued emoji says the row's status, so an edit sets it there, not
+    in the column of glyphs (which it would not be read from)."""
+    text = "# T\n\n| Task | Supported |\n|---|---|\n| ✅ A | ❌ |\n| B | ✅ |\n| C | 🚧 |\n"
+    written = edited(tmp_path / "roadmap.md", text, ("start", "A"), ("start", "B"))
+    assert "| 🚧 A | ❌ |\n| B | 🚧 |\n" in written

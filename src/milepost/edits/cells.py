@@ -12,6 +12,7 @@ from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.cell_markers import CELL_BOXES
 from milepost.extract.item_fields import bare_status
+from milepost.extract.markers import TICKED_BOXES
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import STATUS_LABEL
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word
@@ -115,6 +116,10 @@ _CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
 _TAGGED = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)(?:\s[^<>]*)?>(?P<inner>[^<>]*)</(?P=tag)\s*>")
 
 
+# The boxes that may open a Status cell before words: a task's, or one ticked with a check.
+_CELL_OPENERS = CELL_BOXES.keys() | TICKED_BOXES
+
+
 def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
     its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them (a
@@ -128,7 +133,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     if inner in CELL_BOXES:  # a task box alone: ticked done, open planned
         new = {Status.DONE: "[x]" if inner == "[ ]" else inner, Status.PLANNED: "[ ]"}.get(status)
         return f"{left}{new or f'{voice.glyph(status)} {voice.word(status)}'}{right}"
-    if inner[:1] == "[" and inner[:3] in CELL_BOXES and inner[3:4] in (" ", "\t"):
+    if inner[:1] == "[" and inner[:3] in _CELL_OPENERS and inner[3:4] in (" ", "\t"):
         # "[ ] Pending": the box ticked where done, the words after it set as a cell's are;
         # words that say no status ("[ ] see #12") kept, after the status's
         box = ("[x]" if inner[1] == " " else inner[:3]) if status is Status.DONE else "[ ]"

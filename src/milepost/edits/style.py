@@ -22,7 +22,7 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
-from milepost.extract.markers import TICKED_BOXES
+from milepost.extract.markers import TICKED_BOXES, written_box
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import (
     box_label,
@@ -69,14 +69,19 @@ def _rewrite_rest(
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
         return box_for(status, voice) + rest[3:]
-    coded = _CODED_BOX.match(rest)
-    if coded is not None and voice.legend.glyph(coded["box"]) is not None:
+    led = emoji_prefix(rest, voice)  # "⛔ `[ ] 1.1` Stripe", blocked where no box says so
+    words = led[1].lstrip(" \t") if led is not None else rest
+    coded = _CODED_BOX.match(words)
+    if coded is not None and (
+        written_box(words, 1, voice.legend) is not None
+        or voice.legend.glyph(coded["box"]) is not None
+    ):
         # "`[ ] 4.2` Usage metering": a box written in code, where the legend keys boxes
         # (with no box of its own for the status, the box opens and the glyph leads)
         new = box_for(status, voice)
         glyph = "" if box_key(new) is not None or new in ("[x]", "[ ]") else f"{new} "
         box = "[ ]" if glyph else new
-        return glyph + rest[: coded.start("box")] + box + rest[coded.end("box") :]
+        return glyph + words[: coded.start("box")] + box + words[coded.end("box") :]
     icon = icon_end(rest, voice)
     if icon is not None:  # "![In Progress](p.png) Blazor": the document's icon for the status
         after = rest[icon:]
@@ -160,6 +165,12 @@ def _rewrite_rest(
     return f"{head}{gap}{body}" if head else body
 
 
+def _ticked(box: str | None, rest: str) -> bool:
+    """Whether a list item's words open with a box ticked with a check mark ("[✓] Retained
+    messages"), where it has no task box of its own."""
+    return not box and rest[:3] in TICKED_BOXES and rest[3:4] in (" ", "\t")
+
+
 def _opening_words(body: str, boxed: bool) -> tuple[int, int] | None:
     """Where the status words opening an item's ``body`` stand, as the extractor reads them:
     a label in capitals ("FUTURE: Sync", "DONE Set up CI"), after a task box in any case ("[
@@ -208,8 +219,7 @@ def restatus_line(
         box = _set_box(match["box"][:3], status) + match["box"][3:] if match["box"] else ""
         words = relabel(rest[start:end], status, voice)
         return f"{match['lead']}{box}{rest[:start]}{words}{rest[end:]}{ending}"
-    ticked = match is not None and not match["box"] and match["rest"][:3] in TICKED_BOXES
-    if ticked and status is not Status.DONE and match is not None and match["rest"][3:4] == " ":
+    if match is not None and status is not Status.DONE and _ticked(match["box"], match["rest"]):
         # "- [✓] Retained messages", a box GFM draws none for: an open one, a task's, and
         # the words that say more
         line = f"{match['lead']}[x] {match['rest'][4:]}{ending}"

@@ -35,7 +35,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["TICKED_BOXES", "item_marker", "leading_markers"]
+__all__ = ["TICKED_BOXES", "item_marker", "leading_markers", "written_box"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -92,7 +92,7 @@ def leading_markers(
     box = box_key(text, pos) if first == "[" and legend.glyphs else None
     if box is not None and (boxed := legend.glyph(box)) is not None:
         return boxed, None, _skip_space(text, pos + 3), box  # "[~] Helpers": the legend's box
-    if first == "[" and (plain := _written_box(text, pos, legend)) is not None:
+    if first == "[" and (plain := written_box(text, pos, legend)) is not None:
         return plain, None, _skip_space(text, pos + 3), text[pos : pos + 3]
     emoji_status: Status | None = None
     start = pos
@@ -118,6 +118,8 @@ def leading_markers(
             start = pos
             continue
         break
+    if emoji_status is not None and written_box(text, pos, legend) is not None:
+        pos = _skip_space(text, pos + 3)  # "⛔ `[ ] 1.1` Stripe": the glyph says more than its box
     if emoji_status is None and pos > 0 and text[pos : pos + 1] in ("(", "["):
         # "✨ (In progress) Due dates": a bracketed status after a glyph that decorates
         bracketed = bracketed_status(text, pos)
@@ -165,7 +167,7 @@ def leading_markers(
     return emoji_status, word_status, pos, text[start:pos].strip()
 
 
-def _written_box(text: str, pos: int, legend: Legend) -> Status | None:
+def written_box(text: str, pos: int, legend: Legend) -> Status | None:
     """A task box written as text: ticked with a check mark ("[✓] Retained messages",
     which GFM draws no box for), done; or ticked or open ("`[x] 1.1` Stripe scaffold", in
     code) where the legend keys boxes of its own ("`[-]` In Progress")."""
@@ -196,9 +198,9 @@ def item_marker(
     """The status a list item's own markers give it, or None.
 
     ``scope`` is the status of a label right above the item's list ("🔧 **In Progress**"):
-    it refines a bare ``[ ]`` box, as a status heading's does not (the box is the item's own
-    marker, and beats its heading's), and so does a strikethrough
-    over the whole item: ``- [ ] ~~Search~~`` is work crossed off undone, dropped (``- [x]
+    it refines a bare ``[ ]`` box (a status heading's does not: the box is the item's own
+    marker, and beats its heading's). So does a strikethrough over the whole item: ``- [ ]
+    ~~Search~~`` is work crossed off undone, dropped (``- [x]
     ~~Search~~`` is done, and so is struck work where :mod:`.walk` says the document
     strikes finished work; its struck items have no box). In ``criteria`` context (a list
     of success criteria) a leading ✅ is a bullet style, not a shipped item; in a

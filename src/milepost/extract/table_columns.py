@@ -118,9 +118,10 @@ def glyph_column(table: Table, legend: Legend = NO_LEGEND) -> int | None:
     """Where a table with no Status column gives each row its status by a glyph alone, in a
     column of its own ("| Component | Supported |" over "| Button | ✅ |" and "| Tabs | 🚧 |";
     "| LSP method | Implemented |" over ✅ and ❌): the only column beside the first with a
-    glyph in it, whose filled cells (most rows') are each a status glyph alone (or one the
-    legend defines). Glyphs in two columns compare platforms or tools, and a column headed by
-    an aim ("| Target State |") says what is wanted: neither says how far the work has come."""
+    glyph in it, whose filled cells (in half its rows or more) are each a status glyph alone
+    (or one the legend defines). Glyphs in two columns compare platforms or tools, and a
+    column headed by an aim ("| Target State |") says what is wanted: neither says how far
+    the work has come."""
     header = table.header()
     count = 0
     filled = [0] * len(header)

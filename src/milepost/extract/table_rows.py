@@ -77,7 +77,7 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
             # Status cell says none it reads ("| 🔄 **Production Ready** | **85%** |")
             item = make_item(
                 merged,
-                _glued(title, ctx),
+                _glued(title, ctx.legend),
                 span,
                 "row",
                 ctx,
@@ -89,9 +89,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                     item, status=marker.status, status_from=marker.source, marker=marker.written
                 )
         else:
-            marker = _glued(first, ctx)
+            marker = _glued(first, ctx.legend)
             if marker is None and first is not title:
-                marker = _glued(title, ctx)
+                marker = _glued(title, ctx.legend)
                 first = title  # the title's own marker: left out of its words
             item = make_item(
                 merged,
@@ -135,10 +135,14 @@ def _said_index(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | Non
     columns = read_columns(table)
     if columns.status is not None:
         return None
+    filled = filled_cells(row)
+    named = named_cell(row, filled, columns)
+    if any(_glued(row.cells[at].inline, legend) for at in {filled[0] if filled else 0, named}):
+        return None  # "| ✅ A | ❌ |": the emoji glued to its first cell says it
     glyphs = glyph_column(table, legend) if not columns.checks else None
     if glyphs is not None and glyphs < len(row.cells) and row.cells[glyphs].inline.text.strip():
         return glyphs  # "| Tabs | 🚧 |" under "| Component | Supported |"
-    said = _said_cell(row, named_cell(row, filled_cells(row), columns), legend)
+    said = _said_cell(row, named, legend)
     return said[0] if said is not None else None
 
 
@@ -215,9 +219,9 @@ def _when(row: Row, when_cols: list[int], ctx: WalkContext) -> str | None:
     return said[0] if said else None
 
 
-def _glued(inline: Inline, ctx: WalkContext) -> Marker | None:
+def _glued(inline: Inline, legend: Legend) -> Marker | None:
     """A status emoji (or box, or bold label) leading a cell's text."""
-    glued = item_marker(inline, None, ctx.legend)
+    glued = item_marker(inline, None, legend)
     return glued if glued is not None and glued.end > 0 else None
 
 

@@ -62,11 +62,11 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
-        *("pas commencé", "non commencé", "en attente"),  # fr
+        *("pas commencé", "non commencé", "en attente"),  # fr ("en attente": pending)
         *("pendiente", "planificado", "planificada", "planeado", "planeada", "por hacer"),  # es
-        *("no empezado", "no iniciado", "sin empezar", "sin iniciar", "en espera"),  # es
+        *("no empezado", "no iniciado", "sin empezar", "sin iniciar"),  # es
         *("planejado", "planejada", "planejados", "planejadas", "pendente", "a fazer"),  # pt
-        *("não iniciado", "não iniciada", "não começado", "não começada", "aguardando"),  # pt
+        *("não iniciado", "não iniciada", "não começado", "não começada"),  # pt
         *("geplant", "offen", "ausstehend", "nicht begonnen", "nicht gestartet"),  # de
         *("pianificato", "da fare", "non iniziato"),  # it
         *("запланировано", "планируется", "не начато"),  # ru
@@ -83,6 +83,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.BLOCKED: (
         *("bloqué", "bloqueado", "blockiert", "bloccato", "заблокировано"),
+        *("en espera", "aguardando"),  # es, pt: on hold, waiting
         *("阻塞", "受阻"),  # zh
     ),
     Status.DROPPED: (

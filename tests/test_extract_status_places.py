@@ -1066,3 +1066,29 @@ def test_an_edit_sets_the_emoji_glued_to_a_row_before_its_column_of_glyphs(
     text = "# T\n\n| Task | Supported |\n|---|---|\n| ✅ A | ❌ |\n| B | ✅ |\n| C | 🚧 |\n"
     written = edited(tmp_path / "roadmap.md", text, ("start", "A"), ("start", "B"))
     assert "| 🚧 A | ❌ |\n| B | 🚧 |\n" in written
+
+
+BADGES = (
+    "# T\n\n## Features\n\n"
+    '- <img src="https://badgen.net/static/🔺/DONE/green"/> Add License\n'
+    '- <img src="https://badgen.net/static/🔺/DOING/yellow"/> Add records\n'
+    '- <img alt="TODO" src="https://example.org/todo.svg"/> Charts\n'
+    '- <img src="https://img.shields.io/badge/-BLOCKED-8250df"/> Sync\n'
+    '- <img src="https://example.org/DONE/logo.png"/> Logo\n'
+)
+
+
+def test_a_badge_image_opening_an_item_says_its_status(tmp_path: Path) -> None:
+    """A badge image's alt text, else the words of its address at a badge service, say the
+    item's status (an image elsewhere says none); an edit refuses to redraw it."""
+    assert statuses(BADGES) == [
+        ("Add License", "done"),
+        ("Add records", "in_progress"),
+        ("Charts", "planned"),
+        ("Sync", "blocked"),
+    ]
+    path = tmp_path / "roadmap.md"
+    path.write_text(BADGES, encoding="utf-8")
+    with pytest.raises(milepost.errors.UsageError, match="badge image"):
+        api.edit(path, "ship", item="Add records", today=TODAY)
+    assert path.read_text(encoding="utf-8") == BADGES

@@ -15,6 +15,7 @@ from milepost.edits.style import restatus_line
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
+from milepost.extract.badges import IMAGE_BADGE
 from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
@@ -204,6 +205,13 @@ def set_status(
         new = _restatus_crossed_off(roadmap, item, status, reason, voice)
     elif item.status is status and item.status_from == "marker" and reason is None:
         new = lines[first]  # said so already, by its own marker: nothing to change
+    elif item.marker == IMAGE_BADGE:
+        raise UsageError(
+            "the item's status is its badge image, which milepost does not set:"
+            " change the line by hand",
+            path=roadmap.path,
+            line=item.span.first_line,
+        )
     else:
         try:
             new = _first_line(roadmap, item, status, reason, voice)

@@ -1,9 +1,13 @@
 """A status badge written as an HTML element that opens a list item, as docs sites write them:
 ``- [ ] <span className="badge badge--parked">Parked</span> OPA integration``, ``- <Badge
 type="tip">Done</Badge> Search``. The element's words say the item's status (a bare box's
-too, which they refine); read from the item's line as written, where the element stands."""
+too, which they refine); read from the item's line as written, where the element stands. A
+badge image says it in its alt text or in its address at a badge service: ``- <img
+src="https://badgen.net/static/🔺/DONE/green"/> Add License``."""
 
 from __future__ import annotations
+
+import re
 
 from milepost.document.item_lines import LIST_ITEM
 from milepost.lazy import lazy_pattern
@@ -11,7 +15,7 @@ from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["BADGE", "leading_badge"]
+__all__ = ["BADGE", "IMAGE_BADGE", "leading_badge", "leading_image_badge"]
 
 # An HTML element holding a few words and nothing else: the words in ``w``.
 BADGE = lazy_pattern(
@@ -28,3 +32,39 @@ def leading_badge(line: str, legend: Legend) -> tuple[Status, str] | None:
     words = badge["w"].strip()
     status = legend.word(words) or status_of_word(words)
     return None if status is None else (status, words)
+
+
+# An image element (void: no words inside), its attributes in ``a``.
+_IMAGE = lazy_pattern(r"<img\b(?P<a>[^<>]*)>")
+_ALT = lazy_pattern(r"""\balt\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
+_SRC = lazy_pattern(r"""\bsrc\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
+# Services that draw a badge from the words in its address: ".../badge/label-DONE-green".
+_BADGE_SERVICES = ("img.shields.io/", "shields.io/", "badgen.net/", "flat.badgen.net/")
+# What an image badge's marker is written as: its words are in no text of the item.
+IMAGE_BADGE = "<img>"
+
+
+def leading_image_badge(line: str, legend: Legend) -> Status | None:
+    """The status of a badge image that opens a list item's ``line``: its alt text's words
+    (``<img alt="DONE" src=...>``), else a status among the words of its address at a badge
+    service (``https://badgen.net/static/🔺/DOING/yellow``: in progress)."""
+    item = LIST_ITEM.match(line)
+    image = _IMAGE.match(line, item.start("rest")) if item is not None else None
+    if image is None:
+        return None
+    alt = _ALT.search(image["a"])
+    if alt is not None:
+        words = (alt["d"] if alt["d"] is not None else alt["s"]).strip()
+        return legend.word(words) or status_of_word(words)
+    src = _SRC.search(image["a"])
+    address = (src["d"] if src["d"] is not None else src["s"]) if src is not None else ""
+    service = next((s for s in _BADGE_SERVICES if s in address), None)
+    if service is None:
+        return None
+    path = address.split(service, 1)[1].split("?", 1)[0]
+    for part in re.split(r"[/-]", path):
+        words = part.replace("_", " ").strip()
+        status = (legend.word(words) or status_of_word(words)) if words else None
+        if status is not None:
+            return status
+    return None

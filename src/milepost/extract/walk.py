@@ -27,7 +27,7 @@ from milepost.document import (
     Table,
     descendants,
 )
-from milepost.extract.badges import leading_badge
+from milepost.extract.badges import IMAGE_BADGE, leading_badge, leading_image_badge
 from milepost.extract.conventions import (
     codes_statuses,
     cross_drops,
@@ -219,10 +219,15 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     lead = leading_markers(inline, 0, ctx.legend, lenient=False)[2] if bulleted else 0
     if inline.html and block.task is not True and ctx.lines:
         # "- [ ] <span class="badge">Parked</span> OPA": the badge's words say more than a box
-        badge = leading_badge(ctx.lines[block.start], ctx.legend)
+        line = ctx.lines[block.start]
+        badge = leading_badge(line, ctx.legend)
         if badge is not None and inline.text.lstrip().startswith(badge[1]):
             end = len(inline.text) - len(inline.text.lstrip()) + len(badge[1])
             marker = Marker(badge[0], badge[1], end=end)
+        elif badge is None and (image := leading_image_badge(line, ctx.legend)) is not None:
+            # "- <img src="https://badgen.net/static/🔺/DONE/green"/> Add License"
+            end = len(inline.text) - len(inline.text.lstrip())
+            marker = Marker(image, IMAGE_BADGE, end=end)
     if marker is not None and not ctx.cross_drops and bare_cross(marker):
         marker = None  # "- ❌ Tests need a server": a "no", where crosses mean no drop
     status: Status | None = None

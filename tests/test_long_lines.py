@@ -92,3 +92,15 @@ def test_a_legend_meaning_of_many_names_and_descriptions_reads(unit: str) -> Non
     text = "# T\n\nLegend:\n\n- ✅ done\n- ⭕ " + unit * 5_000 + "b\n\n## W\n\n- ✅ Search\n"
     roadmap = milepost.loads(text, path="x.md")
     assert [item.status for item in roadmap.items] == [Status.DONE]
+
+
+@pytest.mark.timeout(10)
+def test_a_title_ending_in_a_long_run_of_markup_before_a_word_reads_in_linear_time() -> None:
+    """Stars in code spans one after another ("`*`*`*…") end a title with a run of "*"
+    before a last other character: the markup sought at its end was tried at each star and
+    scanned on to the end (32,000 took 1.6 s, 128,000 would take 25)."""
+    line = "- `[x] Search" + "`*" * 64_000 + "(in progress)"
+    (item,) = milepost.loads(line + "\n", path="x.md").items
+    assert item.status is Status.IN_PROGRESS
+    assert item.title.startswith("[x] Search*")
+    assert item.title.endswith("*`")

@@ -50,9 +50,10 @@ _REFS_BEFORE_NOTES = lazy_pattern(rf"\({_REF_GROUP}(?={_NOTES_TO_END})")
 _REF_OPENERS = ("(#", "(@", "(PR", "(http", "(Issue", "(issue")
 # Marker leftovers leading a title, but the colon that opens a ":shortcode:" decoration.
 _LEADING = lazy_pattern(r"^(?:[\s\-–—|*]|:(?![a-z0-9_+-]+:))+")
-# Spaces, "*" and runs of "_" at either end, but a run that begins or ends a word (the whole
-# run, possessively: "__init__" keeps both of its).
-_EDGE_MARKUP = lazy_pattern(r"^(?:[* ]|_++(?!\w))+|(?:[* ]|(?<!\w)_++)+$")
+# Spaces, "*" and runs of "_" opening a title, but a run that begins a word (the whole run,
+# possessively: "__init__" keeps its own); :func:`_markup_end` finds those that end it.
+_LEADING_MARKUP = lazy_pattern(r"^(?:[* ]|_++(?!\w))+")
+_WORD_CHAR = lazy_pattern(r"\w")
 # What the pattern can take at an end ("$" also matches before a final "\n"): a title with
 # none of them at either end, most titles, skips the search (which tries every position).
 _EDGE_CHARS = frozenset("* _\n")
@@ -118,7 +119,31 @@ def _without_edge_markup(title: str) -> str:
     the underscores of a word there: "__init__ hooks" (a code span's text), "MAX_" stay."""
     if title[:1] not in _EDGE_CHARS and title[-1:] not in _EDGE_CHARS:
         return title
-    return _EDGE_MARKUP.sub("", title)
+    title = _LEADING_MARKUP.sub("", title, 1)
+    ending = "\n" if title.endswith("\n") else ""  # what "$" would have stopped before
+    body = title[: len(title) - len(ending)]
+    return body[: _markup_end(body)] + ending
+
+
+def _markup_end(text: str) -> int:
+    """Where the spaces, ``*`` and runs of ``_`` that end ``text`` begin (a run of ``_``
+    that ends a word is the word's: "MAX_"). Walked back from the end, once: a pattern
+    anchored at the end is tried from every position, and a long run of "*" before a last
+    other character made that quadratic."""
+    end = len(text)
+    while end:
+        if text[end - 1] in "* ":
+            end -= 1
+            continue
+        if text[end - 1] != "_":
+            break
+        start = end - 1
+        while start and text[start - 1] == "_":
+            start -= 1
+        if start and _WORD_CHAR.match(text, start - 1):
+            break  # "MAX_": the word's own
+        end = start
+    return end
 
 
 def _without_refs_before_notes(title: str) -> str:

@@ -12,7 +12,7 @@ from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.cell_markers import CELL_BOXES
 from milepost.extract.item_fields import bare_status
-from milepost.extract.markers import TICKED_BOXES
+from milepost.extract.marker import TICKED_BOXES
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import STATUS_LABEL
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word

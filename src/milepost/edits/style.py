@@ -22,7 +22,7 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
-from milepost.extract.markers import TICKED_BOXES, written_box
+from milepost.extract.marker import TICKED_BOXES, written_box
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import (
     box_label,

@@ -1,5 +1,6 @@
 """A status found on an item, as :class:`Marker` holds it, and what a marker alone says: a
-bare cross (:func:`bare_cross`), an open task box (:func:`open_box`). :mod:`.markers` reads
+bare cross (:func:`bare_cross`), an open task box (:func:`open_box`), a box written as text
+(:func:`written_box`). :mod:`.markers` reads
 the markers of list items, :mod:`.heading_markers` those of headings, :mod:`.cell_markers`
 those of table cells."""
 
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 
-__all__ = ["Marker", "bare_cross", "open_box"]
+__all__ = ["TICKED_BOXES", "Marker", "bare_cross", "open_box", "written_box"]
 
 
 class Marker(NamedTuple):
@@ -44,3 +46,22 @@ def open_box(scope: Status | None) -> Status:
         if scope is not None and scope not in (Status.DONE, Status.PLANNED)
         else Status.PLANNED
     )
+
+
+def written_box(text: str, pos: int, legend: Legend) -> Status | None:
+    """A task box written as text: ticked with a check mark ("[✓] Retained messages",
+    which GFM draws no box for), done; or ticked or open ("`[x] 1.1` Stripe scaffold", in
+    code) where the legend keys boxes of its own ("`[-]` In Progress")."""
+    box = text[pos : pos + 3]
+    if text[pos + 3 : pos + 4] not in (" ", "\t"):
+        return None
+    if box in TICKED_BOXES:
+        return Status.DONE
+    if box not in _WRITTEN_BOXES or not any(key[:1] == "[" for key in legend.glyphs):
+        return None
+    return _WRITTEN_BOXES[box]
+
+
+_WRITTEN_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
+# A box ticked with a check mark: done wherever it stands.
+TICKED_BOXES = frozenset({"[✓]", "[✔]", "[√]"})

@@ -13,7 +13,7 @@ are in :mod:`.legend`.
 from __future__ import annotations
 
 from milepost.document import Inline
-from milepost.extract.marker import Marker, open_box
+from milepost.extract.marker import Marker, open_box, written_box
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import (
     box_label,
@@ -35,7 +35,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["TICKED_BOXES", "item_marker", "leading_markers", "written_box"]
+__all__ = ["item_marker", "leading_markers"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -165,25 +165,6 @@ def leading_markers(
                     pos += 1
                 pos = _skip_space(text, pos)
     return emoji_status, word_status, pos, text[start:pos].strip()
-
-
-def written_box(text: str, pos: int, legend: Legend) -> Status | None:
-    """A task box written as text: ticked with a check mark ("[✓] Retained messages",
-    which GFM draws no box for), done; or ticked or open ("`[x] 1.1` Stripe scaffold", in
-    code) where the legend keys boxes of its own ("`[-]` In Progress")."""
-    box = text[pos : pos + 3]
-    if text[pos + 3 : pos + 4] not in (" ", "\t"):
-        return None
-    if box in TICKED_BOXES:
-        return Status.DONE
-    if box not in _WRITTEN_BOXES or not any(key[:1] == "[" for key in legend.glyphs):
-        return None
-    return _WRITTEN_BOXES[box]
-
-
-_WRITTEN_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
-# A box ticked with a check mark: done wherever it stands.
-TICKED_BOXES = frozenset({"[✓]", "[✔]", "[√]"})
 
 
 def item_marker(

@@ -10,9 +10,8 @@ from milepost.document.item_lines import LIST_ITEM
 from milepost.edits.lines import split_line_ending
 from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
-from milepost.extract.cell_markers import CELL_BOXES
 from milepost.extract.item_fields import bare_status
-from milepost.extract.marker import TICKED_BOXES
+from milepost.extract.marker import TASK_BOXES, TICKED_BOXES
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import STATUS_LABEL
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word
@@ -117,7 +116,7 @@ _TAGGED = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)(?:\s[^<>]*)?>(?P<inner>[^<>]*)</
 
 
 # The boxes that may open a Status cell before words: a task's, or one ticked with a check.
-_CELL_OPENERS = CELL_BOXES.keys() | TICKED_BOXES
+_CELL_OPENERS = TASK_BOXES.keys() | TICKED_BOXES
 
 
 def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
@@ -130,7 +129,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
     if label_said is not None and label_said.end() < len(inner):
         left, inner = left + label_said.group(), inner[label_said.end() :]
-    if inner in CELL_BOXES:  # a task box alone: ticked done, open planned
+    if inner in TASK_BOXES:  # a task box alone: ticked done, open planned
         new = {Status.DONE: "[x]" if inner == "[ ]" else inner, Status.PLANNED: "[ ]"}.get(status)
         return f"{left}{new or f'{voice.glyph(status)} {voice.word(status)}'}{right}"
     if inner[:1] == "[" and inner[:3] in _CELL_OPENERS and inner[3:4] in (" ", "\t"):

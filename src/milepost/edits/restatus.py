@@ -86,14 +86,17 @@ def field_line(roadmap: Roadmap, item: Item) -> int:
     raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
 
 
-def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
+def _keeps_struck_work(
+    roadmap: Roadmap, item: Item, patch: Patch, after: Roadmap | None = None
+) -> None:
     """Refuse an edit that would change how other struck work reads: "~~Search~~" is done
-    where the document strikes finished work, a reading the edited line may turn off."""
+    where the document strikes finished work, a reading the edited line may turn off
+    (``after``: the roadmap with ``patch`` applied, where it was read already)."""
     struck = {i.span.start: i.status for i in roadmap.items if i.marker == "~~"}
     struck.pop(item.span.start, None)
     if not struck:
         return
-    now = {i.span.start: i.status for i in _patched(roadmap, patch).items}
+    now = {i.span.start: i.status for i in (after or _patched(roadmap, patch)).items}
     moved = next((at for at, was in struck.items() if now.get(at) != was), None)
     if moved is not None:
         raise UsageError(
@@ -106,31 +109,25 @@ def _keeps_struck_work(roadmap: Roadmap, item: Item, patch: Patch) -> None:
 
 def _first_line(
     roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
-) -> str:
+) -> tuple[str, Roadmap | None]:
     """A list item's or heading's first line with its status set, in the first form that
     reads as it: the author's; for a planned box, with a tag that says so ("- [ ] Search"
     under a "**Future:**" label is future); for a task, with its tag opening its words
     (where they go on to the lines below, a tag at the end of the first would end none of
-    them; a label may end them: "- [ ] TODO:")."""
+    them; a label may end them: "- [ ] TODO:"). With the line, the roadmap as it reads
+    with it (None for the last form, tried unread)."""
     first = item.span.start
     line = roadmap.document.source.lines[first]
-    new = restatus_line(line, status, reason=reason, voice=voice)
-    if _reads(roadmap, first, new) is status:
-        return new
     planned = status is Status.PLANNED
-    if planned:
-        new = restatus_line(line, status, reason=reason, voice=voice, say_planned=True)
-        if _reads(roadmap, first, new) is status:
-            return new
-    return restatus_line(
+    for say_planned in (False, True) if planned else (False,):
+        new = restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
+        after = _patched(roadmap, Patch(first, first + 1, (new,)))
+        if next((i.status for i in after.items if i.span.start == first), None) is status:
+            return new, after
+    new = restatus_line(
         line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
     )
-
-
-def _reads(roadmap: Roadmap, line: int, new: str) -> Status | None:
-    """The status the item on ``line`` reads as with that line written as ``new``."""
-    after = _patched(roadmap, Patch(line, line + 1, (new,)))
-    return next((i.status for i in after.items if i.span.start == line), None)
+    return new, None
 
 
 def _patched(roadmap: Roadmap, patch: Patch) -> Roadmap:
@@ -179,6 +176,7 @@ def set_status(
     lines = roadmap.document.source.lines
     voice = voice or voice_of(roadmap)
     first = item.span.start
+    read: Roadmap | None = None  # the roadmap as it reads with the new line, where judged
     if item.kind == "row":
         said = item.marker or ""
         if said.startswith(("![", "~~")):
@@ -214,12 +212,12 @@ def set_status(
         )
     else:
         try:
-            new = _first_line(roadmap, item, status, reason, voice)
+            new, read = _first_line(roadmap, item, status, reason, voice)
         except ValueError as error:
             raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
 
     anchor = item.span.start
-    _keeps_struck_work(roadmap, item, Patch(first, first + 1, (new,)))
+    _keeps_struck_work(roadmap, item, Patch(first, first + 1, (new,)), read)
 
     def verify(after: Roadmap) -> str | None:
         found = next((i for i in after.items if i.span.start == anchor), None)

@@ -79,7 +79,7 @@ def _rewrite_rest(
         # "`[ ] 4.2` Usage metering": a box written in code, where the legend keys boxes
         # (with no box of its own for the status, the box opens and the glyph leads)
         new = box_for(status, voice)
-        glyph = "" if box_key(new) is not None or new in ("[x]", "[ ]") else f"{new} "
+        glyph = "" if new[:1] == "[" else f"{new} "  # a box, the legend's or a task's
         box = "[ ]" if glyph else new
         return glyph + words[: coded.start("box")] + box + words[coded.end("box") :]
     icon = icon_end(rest, voice)

@@ -39,7 +39,7 @@ _IMAGE = lazy_pattern(r"<img\b(?P<a>[^<>]*)>")
 _ALT = lazy_pattern(r"""\balt\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
 _SRC = lazy_pattern(r"""\bsrc\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
 # Services that draw a badge from the words in its address: ".../badge/label-DONE-green".
-_BADGE_SERVICES = ("img.shields.io/", "shields.io/", "badgen.net/", "flat.badgen.net/")
+_BADGE_SERVICES = ("shields.io/", "badgen.net/")  # img.shields.io, flat.badgen.net too
 # What an image badge's marker is written as: its words are in no text of the item.
 IMAGE_BADGE = "<img>"
 
@@ -54,10 +54,10 @@ def leading_image_badge(line: str, legend: Legend) -> Status | None:
         return None
     alt = _ALT.search(image["a"])
     if alt is not None:
-        words = (alt["d"] if alt["d"] is not None else alt["s"]).strip()
+        words = _value(alt).strip()
         return legend.word(words) or status_of_word(words)
     src = _SRC.search(image["a"])
-    address = (src["d"] if src["d"] is not None else src["s"]) if src is not None else ""
+    address = _value(src) if src is not None else ""
     service = next((s for s in _BADGE_SERVICES if s in address), None)
     if service is None:
         return None
@@ -68,3 +68,8 @@ def leading_image_badge(line: str, legend: Legend) -> Status | None:
         if status is not None:
             return status
     return None
+
+
+def _value(attribute: re.Match[str]) -> str:
+    """An attribute's value, in double quotes or single."""
+    return attribute["d"] if attribute["d"] is not None else attribute["s"]

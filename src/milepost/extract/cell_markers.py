@@ -5,13 +5,13 @@ task box alone, emoji and words at its start, after a label or a few words that 
 from __future__ import annotations
 
 from milepost.document import Inline
-from milepost.extract.marker import Marker
+from milepost.extract.marker import TASK_BOXES, Marker
 from milepost.extract.markers import leading_markers
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import Status, emoji_at
+from milepost.vocabulary.status import emoji_at
 
-__all__ = ["CELL_BOXES", "cell_status", "glyph_bar"]
+__all__ = ["cell_status", "glyph_bar"]
 
 _CELL_LABEL = lazy_pattern(r"(?i)\s*stat(?:us|e)\s*:\s*")
 # A few words saying where or for whom the status holds, then a colon: "At Sandstorm: ".
@@ -22,8 +22,6 @@ _QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 # A task box opening a Status cell, words after it: "[ ] Pending", "[x] Done (v2)".
 _BOXED = lazy_pattern(r"\s*(?P<box>\[[ xX]\])[ \t]+(?=\S)")
-# A task box alone in a Status cell: ticked, done; open, planned.
-CELL_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 
 
 def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
@@ -32,7 +30,7 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     after a ``Status:`` label that repeats the column's ("Status: Planned"), or after a few
     words that qualify it ("At Sandstorm: Not started yet.", where a status
     phrase stands as the whole of what follows); words win."""
-    box = CELL_BOXES.get(inline.text.strip()) if inline.text[-1:] == "]" else None
+    box = TASK_BOXES.get(inline.text.strip()) if inline.text[-1:] == "]" else None
     if box is not None:  # "| M1: Swarm Foundation | Month 3 | [x] |": a task box alone
         return Marker(box, inline.text.strip(), end=len(inline.text))
     boxed = _BOXED.match(inline.text) if "]" in inline.text[:6] else None
@@ -42,7 +40,7 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
         )
         status = word_status or emoji_status
         if status is None:
-            status, end = CELL_BOXES[boxed["box"]], boxed.end("box")
+            status, end = TASK_BOXES[boxed["box"]], boxed.end("box")
         return Marker(status, inline.text[boxed.start("box") : end].strip(), end=end)
     label = _CELL_LABEL.match(inline.text) if ":" in inline.text else None
     start = label.end() if label else _blanks(inline.text)  # "<Tag> Planned </Tag>"

@@ -87,8 +87,8 @@ def _said_after_label(text: str) -> Status | None:
     """The status a list's label states after its colon, alone ("**Remaining Tasks (Week
     2):** 🔄 IN PROGRESS"): the list's open boxes are that far along."""
     head, _, tail = text.rpartition(":")
-    value = tail.strip(" *_")
-    if not head.strip(" *_") or not value or is_status_label(head.strip(" *_")):
+    label, value = head.strip(" *_"), tail.strip(" *_")
+    if not label or not value or is_status_label(label):
         return None  # "**Status**: ✅ COMPLETE" is its section's field, not the list's label
     found = cell_status(Inline(value))
     return found.status if found is not None and found.end >= len(value) else None

@@ -32,6 +32,7 @@ from milepost.extract.legend_pairs import (
     line_pairs,
     paragraph_pairs,
 )
+from milepost.extract.marker import TASK_BOXES
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.sections import strip_decoration
@@ -273,7 +274,7 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
         return None  # outside a legend's list, only a definition with "=" is an entry
     text = item.inline.text.strip()
     end = pictograph_at(text) if text else None
-    if end is None and (box_key(text) is not None or text[:3] in ("[x]", "[X]", "[ ]")):
+    if end is None and (box_key(text) is not None or text[:3] in TASK_BOXES):
         end = 3  # "- `[/]` In progress": a box of the list's own kind, or its ticked box
     if end is not None:
         separator = GLYPH_SEPARATOR.match(text, end)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 
-__all__ = ["TICKED_BOXES", "Marker", "bare_cross", "open_box", "written_box"]
+__all__ = ["TASK_BOXES", "TICKED_BOXES", "Marker", "bare_cross", "open_box", "written_box"]
 
 
 class Marker(NamedTuple):
@@ -57,11 +57,12 @@ def written_box(text: str, pos: int, legend: Legend) -> Status | None:
         return None
     if box in TICKED_BOXES:
         return Status.DONE
-    if box not in _WRITTEN_BOXES or not any(key[:1] == "[" for key in legend.glyphs):
+    if box not in TASK_BOXES or not any(key[:1] == "[" for key in legend.glyphs):
         return None
-    return _WRITTEN_BOXES[box]
+    return TASK_BOXES[box]
 
 
-_WRITTEN_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
+# A task list's boxes written as text (in a Status cell, in code): ticked done, open planned.
+TASK_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 # A box ticked with a check mark: done wherever it stands.
 TICKED_BOXES = frozenset({"[✓]", "[✔]", "[√]"})

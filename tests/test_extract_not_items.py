@@ -81,3 +81,23 @@ def test_words_saying_a_status_heading_is_empty_are_no_work() -> None:
         "### DONE\n- None yet.\n- (none)\n- N/A\n"
     )
     assert statuses(text) == [("#5 Public dashboard", "planned", 4)]
+
+
+def test_a_box_over_nothing_is_no_item() -> None:
+    """A village builder's done list ends "- [x] " with nothing after the box: a careful
+    reader counts no work there (GitHub draws no box for it either), and neither does an
+    open box left empty. A box with words under it is still an item."""
+    text = "# T\n\n## Done\n\n- [x] Farming\n- [x] \n- [ ]\n- [ ]\n  - [ ] Fishing\n"
+    assert statuses(text) == [("Farming", "done", 5), ("Fishing", "planned", 9)]
+
+
+def test_the_boxes_of_a_legend_list_are_no_work() -> None:
+    """A roguelike's "## Legend" lists "- [x] Implemented" and "- [ ] Planned": each says
+    what a box means, and was read as done and planned work. Under a legend's label, a box
+    whose words are a status defines it; the boxes of the work after it keep their own
+    meaning (an open box is planned however the legend words it)."""
+    text = (
+        "# Game\n\n## Legend\n\n- [ ] ==In Progress==\n- [x] Implemented\n- [ ] Planned\n\n"
+        "## Combat\n\n- [x] Melee\n- [ ] Ranged\n"
+    )
+    assert statuses(text) == [("Melee", "done", 11), ("Ranged", "planned", 12)]

@@ -270,9 +270,14 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
     that is none. In a legend's list (``labelled``) an entry is a glyph or a few words, then
     its meaning ("✅ Done", "Now: in flight"); elsewhere only a definition with "=" is one,
     of a glyph or a status ("✅ = Done", "**Next** = queued after Now")."""
-    if item.task is not None or not (labelled or "=" in item.inline.text):
-        return None  # outside a legend's list, only a definition with "=" is an entry
     text = item.inline.text.strip()
+    if item.task is not None:
+        # "- [x] Implemented" under "## Legend": what a ticked box means, no work; a box
+        # is read as its list's, whatever the legend says of it
+        said = labelled and not item.children and meaning_status(text) is not None
+        return ("[x]" if item.task else "[ ]", text, False) if said else None
+    if not (labelled or "=" in text):
+        return None  # outside a legend's list, only a definition with "=" is an entry
     end = pictograph_at(text) if text else None
     if end is None and (box_key(text) is not None or text[:3] in TASK_BOXES):
         end = 3  # "- `[/]` In progress": a box of the list's own kind, or its ticked box

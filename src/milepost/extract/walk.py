@@ -274,7 +274,8 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     )
     if source == "field" and fields is not None and fields.marker is not None:
         item = replace(item, marker=fields.marker.written)
-    out.add(item)
+    if item.title or block.task is None:
+        out.add(item)  # a box over nothing ("- [x] " alone) names no work: no item
     if children:
         own = ctx.scope is not None and source != "heading" and item.status is not None
         _walk_blocks(children, ctx._replace(detail=True) if own else ctx, out, depth=depth + 1)

@@ -213,3 +213,55 @@ def test_an_edit_sets_a_keyword_in_capitals(title: str, status: Status, line: st
     after = _set(KEYWORDS, title, status)
     changed = [a for a, b in zip(after.splitlines(), KEYWORDS.splitlines(), strict=True) if a != b]
     assert changed == [line]
+
+
+def test_a_bucket_of_phases_under_a_status_heading_is_no_deliverable() -> None:
+    """A progress tracker's "### ✅ COMPLETED PHASES (This Session)" over its phase headings
+    was read as a done deliverable, one more than the phases it holds. Phases, stages and
+    sprints are kinds of work, as features and milestones are: a status over them heads a
+    bucket, and the phases under it say their own status."""
+    text = (
+        "# Tracker\n\n### ✅ COMPLETED PHASES (This Session)\n\n"
+        "#### **Phase 7: Accounts** ✅\n\n- Net worth\n\n### 📋 Planned Phases\n\n"
+        "#### **Phase 16: Backend** 📋\n\n- API design\n"
+    )
+    assert [s for s in statuses(text) if s[1]] == [
+        ("Phase 7: Accounts", "done"),
+        ("Phase 16: Backend", "planned"),
+    ]
+
+
+def test_criteria_marked_met_are_no_finished_work() -> None:
+    """An accounting roadmap closes each deliverable with "**Acceptance Criteria:** ✅" over
+    what a user can now do ("- User can void unpaid invoices"): the check mark says the
+    criteria are met, and each was read as a done item. A label naming criteria gives its
+    list no status; "**Remaining Tasks:** 🔄 In Progress" still does."""
+    text = (
+        "# Invariant\n\n### 1.5.1 Invoice Voiding\n\n- [x] Void function\n\n"
+        "**Acceptance Criteria:** ✅\n- User can void unpaid invoices\n- Audit trail kept\n\n"
+        "**Remaining Tasks:** 🔄 In Progress\n- Bulk voiding\n"
+    )
+    assert [s for s in statuses(text) if s[1]] == [
+        ("Void function", "done"),
+        ("Bulk voiding", "in_progress"),
+    ]
+
+
+def test_a_tag_dated_by_a_year_or_a_quarter_says_its_status() -> None:
+    """An open-data plan tags its APIs "#### 1. **Open Education API** (Planned 2025)", and
+    "(Planned Q3 2025)", "(planned for M7/M8)" are written as often: the status word and
+    when, as "(shipped 2026-01-21)" and "(done in v2)" were read. A word that is no status
+    before a year says nothing."""
+    text = (
+        "# Plan\n\n#### 1. **Open Education API** (Planned 2025)\n\n- School data\n\n"
+        "#### Open Health API (Planned Q3 2025)\n\n- MIDI recording (planned for M7/M8)\n"
+        "- Exports (Released 2024)\n- Charts (Top 2025)\n"
+    )
+    assert [s for s in statuses(text) if s[1]] == [
+        ("1. Open Education API", "planned"),
+        ("Open Health API", "planned"),
+        ("MIDI recording", "planned"),
+        ("Exports", "done"),
+    ]
+    shipped = _set(text, "Open Health API", Status.DONE)
+    assert "#### ✅ Open Health API\n" in shipped

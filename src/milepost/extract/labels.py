@@ -90,6 +90,8 @@ def _said_after_label(text: str) -> Status | None:
     label, value = head.strip(" *_"), tail.strip(" *_")
     if not label or not value or is_status_label(label):
         return None  # "**Status**: ✅ COMPLETE" is its section's field, not the list's label
+    if _CRITERIA_HEADING.search(label) is not None:
+        return None  # "**Acceptance Criteria:** ✅": the criteria are met, none is work
     found = cell_status(Inline(value))
     return found.status if found is not None and found.end >= len(value) else None
 

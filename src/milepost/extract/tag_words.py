@@ -57,12 +57,14 @@ REF = r"(?:#\d+|@[\w-]+)"
 # References after a dash tag's phrase: "- in progress @kim", "- Done (#12)".
 REFS_AFTER = re.compile(rf"(?:,?\s+(?:{REF}|\({REF}(?:[,\s]+{REF})*\)))+$")
 # When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
-# or a date or version alone ("Completed 2024-01-14", "Shipped Jan 14, 2024", "Released
-# 31st Jan, 2023", "Released November, 2021", "COMPLETE v0.0.1").
+# "for Q3 2025", or a date, version, year or quarter alone ("Completed 2024-01-14", "Shipped
+# Jan 14, 2024", "Released 31st Jan, 2023", "Released November, 2021", "COMPLETE v0.0.1",
+# "Planned 2025", "Planned Q3 2025").
 WHEN_TAIL = re.compile(  # tried from where a run of blanks begins: linear on long runs
-    r"(?<!\s)\s+(?:(?:in|on|as of|since|with)\s+\S+|\d{4}-\d{1,2}(?:-\d{1,2})?"
+    r"(?<!\s)\s+(?:(?:in|on|as of|since|with|for|by)\s+\S+(?:\s+\d{4})?"
+    r"|\d{4}-\d{1,2}(?:-\d{1,2})?"
     r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r" ?[,.]?\s+\d{4}|v\d+(?:\.\d+){0,3})$"
+    r" ?[,.]?\s+\d{4}|(?:[QH][1-4]\s+)?(?:19|20)\d{2}|[QH][1-4]|v\d+(?:\.\d+){0,3})$"
 )
 
 

@@ -265,3 +265,21 @@ def test_a_tag_dated_by_a_year_or_a_quarter_says_its_status() -> None:
     ]
     shipped = _set(text, "Open Health API", Status.DONE)
     assert "#### ✅ Open Health API\n" in shipped
+
+
+def test_a_status_glyph_with_a_share_done_or_a_weak_word_ends_a_heading() -> None:
+    """A mail server's phases end "🔧 85% COMPLETE" and "🔄 PARTIAL": a share done says work
+    in progress, as "(85% complete)" did, whatever glyph leads it, and "partial" after 🔄
+    says what the glyph does. A weak word its glyph does not back says nothing ("✅
+    Current": the docs are up to date)."""
+    text = (
+        "# Roadmap\n\n### Phase 5: Automation 🔧 85% COMPLETE\n\n"
+        "### Phase 10: Testing 🔄 PARTIAL\n\n### Phase 11: Docs ✅ 100% COMPLETE\n\n"
+        "- `install.md` - ✅ Current\n"
+    )
+    assert [s for s in statuses(text) if s[1]] == [
+        ("Phase 5: Automation", "in_progress"),
+        ("Phase 10: Testing", "in_progress"),
+        ("Phase 11: Docs", "done"),
+    ]
+    assert "### ✅ Phase 5: Automation\n" in _set(text, "Phase 5: Automation", Status.DONE)

@@ -688,3 +688,17 @@ def test_edits_of_a_box_in_code_one_after_another_keep_one_marker(tmp_path: Path
     assert shipped.endswith("- `[x] 1.1` Stripe scaffold\n")
     started = edited(path, shipped, ("start", "Stripe scaffold"))
     assert started.endswith("- `[-] 1.1` Stripe scaffold\n")
+
+
+def test_a_cross_the_legend_calls_not_interested_is_dropped() -> None:
+    """A proxy's legend keys ❌ "Not Interested": work it will not do, dropped, as "Won't
+    do" is (a bare ❌ without a legend saying so is a "no")."""
+    text = (
+        "# Proxy\n\n**Legend:**\n- ✅ Implemented\n- ❌ Not interested\n\n"
+        "## Protocols\n\n- ✅ Trojan\n- ❌ QUIC\n"
+    )
+    roadmap = milepost.loads(text)
+    assert [(i.title, i.status) for i in roadmap.items if i.status] == [
+        ("Trojan", Status.DONE),
+        ("QUIC", Status.DROPPED),
+    ]

@@ -5,10 +5,18 @@
 
 from __future__ import annotations
 
-from milepost.extract.tag_words import REFS_AFTER, WHEN_TAIL, Tag, note_start, strong_word
+from milepost.extract.tag_words import (
+    REFS_AFTER,
+    WHEN_TAIL,
+    Tag,
+    note_start,
+    percent_done,
+    strong_word,
+)
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag"]
 
@@ -93,7 +101,13 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     title = body[:blank].rstrip()
     if not title or title[-1] in _ARROWS or title[-1] in "=:" or body[at] in _ARROWS:
         return None  # "`features/active/` → 🔄 In Progress" maps a folder to a status
-    if _GLYPH_WORDS.fullmatch(words) is None:
+    if words[:1].isdigit():  # "Phase 5 🔧 85% COMPLETE": a share done says it
+        status = percent_done(words)
+    elif _GLYPH_WORDS.fullmatch(words) is None:
         return None
-    status = legend.word(words) or strong_word(words)
+    else:
+        status = legend.word(words) or strong_word(words)
+        glyph = glyph_at(body[at:pos], legend) if status is None else None
+        if glyph is not None and status_of_word(words) is glyph[0]:
+            status = glyph[0]  # "🔄 PARTIAL": a weak word that says what its glyph does
     return None if status is None else Tag(status, blank, end, text[at:end], "glyph")

@@ -1,13 +1,14 @@
 """What every trailing tag is made of: the :class:`Tag` itself, the status words strong enough
-to be one (:func:`strong_word`), the references and the when that may follow its words, and a
-note in brackets that may end the text after it (:func:`note_start`). Read by
-:mod:`.trailing_tags` and :mod:`.glyph_tags`."""
+to be one (:func:`strong_word`), a share of the work done (:func:`percent_done`), the
+references and the when that may follow its words, and a note in brackets that may end the
+text after it (:func:`note_start`). Read by :mod:`.trailing_tags` and :mod:`.glyph_tags`."""
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
@@ -17,6 +18,7 @@ __all__ = [
     "WHEN_TAIL",
     "Tag",
     "note_start",
+    "percent_done",
     "strong_word",
     "tail_start",
 ]
@@ -78,3 +80,17 @@ def note_start(text: str) -> int:
     if at <= 0 or ")" in body[at:-1] or body[at - 1] not in " \t":
         return len(text)
     return len(body[:at].rstrip())
+
+
+# A share of the work done: "80% complete", "100% done".
+_PERCENT_DONE = lazy_pattern(r"(\d{1,3})\s*%\s*(?:complete|completed|done|finished)")
+
+
+def percent_done(phrase: str) -> Status | None:
+    """The status a share of the work done says ("80% complete": in progress; "100% done":
+    done; "0% complete": planned); None for a phrase that is no such share."""
+    match = _PERCENT_DONE.fullmatch(phrase.strip().lower())
+    if match is None:
+        return None
+    share = int(match[1])
+    return Status.DONE if share >= 100 else Status.IN_PROGRESS if share else Status.PLANNED

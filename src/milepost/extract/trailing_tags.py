@@ -21,6 +21,7 @@ from milepost.extract.tag_words import (
     WHEN_TAIL,
     Tag,
     note_start,
+    percent_done,
     strong_word,
     tail_start,
 )
@@ -29,7 +30,7 @@ from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
 from milepost.vocabulary.status_words import status_in_value, status_of_word
 
-__all__ = ["bracket_tag", "dash_tag", "percent_done", "status_field", "trailing_tag"]
+__all__ = ["bracket_tag", "dash_tag", "status_field", "trailing_tag"]
 
 
 # References may follow the tag, bare or in brackets, and stops or commas between them.
@@ -160,20 +161,6 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             end = close + 1 if close >= 0 else match.end()
             return Tag(status, match.start(), end, match.group().strip(), "bracket")
     return None
-
-
-# A share of the work done: "80% complete", "100% done".
-_PERCENT_DONE = lazy_pattern(r"(\d{1,3})\s*%\s*(?:complete|completed|done|finished)")
-
-
-def percent_done(phrase: str) -> Status | None:
-    """The status a share of the work done says ("80% complete": in progress; "100% done":
-    done; "0% complete": planned); None for a phrase that is no such share."""
-    match = _PERCENT_DONE.fullmatch(phrase.strip().lower())
-    if match is None:
-        return None
-    share = int(match[1])
-    return Status.DONE if share >= 100 else Status.IN_PROGRESS if share else Status.PLANNED
 
 
 def _glyphed(words: str, legend: Legend) -> Status | None:

@@ -154,6 +154,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "won't implement",
         "will not implement",
         "not planned",
+        "not interested",
         "declined",
         "superseded",
         "descoped",

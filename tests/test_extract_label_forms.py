@@ -283,3 +283,26 @@ def test_a_status_glyph_with_a_share_done_or_a_weak_word_ends_a_heading() -> Non
         ("Phase 11: Docs", "done"),
     ]
     assert "### ✅ Phase 5: Automation\n" in _set(text, "Phase 5: Automation", Status.DONE)
+
+
+def test_a_status_glyph_before_when_ends_a_heading_and_an_edit_keeps_when() -> None:
+    """A VPN's phases end "📋 Q1 2025" and "📋 2026+": the glyph says planned, the words say
+    when. Started, the plan keeps its date ("🚧 Q1 2025"), and so does a tag in words
+    ("(Planned 2025)" → "(In Progress 2025)"); shipped, the date goes, for beside done a
+    date says when the work shipped."""
+    text = (
+        "# VPN\n\n## Phase 3: Production Ready 📋 Q1 2025\n\n"
+        "## Phase 6: Future Research 📋 2026+\n\n#### Open Education API (Planned 2025)\n"
+    )
+    roadmap = milepost.loads(text)
+    assert [(i.title, i.status, i.period.text if i.period else None) for i in roadmap.items] == [
+        ("Phase 3: Production Ready", Status.PLANNED, "Q1 2025"),
+        ("Phase 6: Future Research", Status.PLANNED, "2026"),
+        ("Open Education API", Status.PLANNED, "2025"),
+    ]
+    started = _set(text, "Phase 3: Production Ready", Status.IN_PROGRESS)
+    assert "## Phase 3: Production Ready 🚧 Q1 2025\n" in started
+    started = _set(text, "Open Education API", Status.IN_PROGRESS)
+    assert "#### Open Education API (In Progress 2025)\n" in started
+    shipped = _set(text, "Phase 3: Production Ready", Status.DONE)
+    assert "## ✅ Phase 3: Production Ready\n" in shipped

@@ -15,10 +15,11 @@ from milepost.extract.tag_words import (
 )
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag"]
+__all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag", "when_alone"]
 
 
 def glyph_at(phrase: str, legend: Legend) -> tuple[Status, int] | None:
@@ -101,13 +102,22 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     title = body[:blank].rstrip()
     if not title or title[-1] in _ARROWS or title[-1] in "=:" or body[at] in _ARROWS:
         return None  # "`features/active/` → 🔄 In Progress" maps a folder to a status
-    if words[:1].isdigit():  # "Phase 5 🔧 85% COMPLETE": a share done says it
+    if words[:1].isdigit() and "%" in words:  # "Phase 5 🔧 85% COMPLETE": a share done says it
         status = percent_done(words)
     elif _GLYPH_WORDS.fullmatch(words) is None:
-        return None
+        # "Phase 3: Production Ready 📋 Q1 2025": the glyph's status, and when
+        glyph = glyph_at(body[at:pos], legend) if when_alone(words) else None
+        status = glyph[0] if glyph is not None else None
     else:
         status = legend.word(words) or strong_word(words)
         glyph = glyph_at(body[at:pos], legend) if status is None else None
         if glyph is not None and status_of_word(words) is glyph[0]:
             status = glyph[0]  # "🔄 PARTIAL": a weak word that says what its glyph does
     return None if status is None else Tag(status, blank, end, text[at:end], "glyph")
+
+
+def when_alone(words: str) -> bool:
+    """Whether ``words`` say when and no more: a period, whole ("Q1 2025", "Q3-Q4 2025",
+    "2026+", "v1.2")."""
+    period = read_period(words)
+    return period is not None and not words.replace(period.text, "", 1).strip(" +")

@@ -65,7 +65,8 @@ REFS_AFTER = re.compile(rf"(?:,?\s+(?:{REF}|\({REF}(?:[,\s]+{REF})*\)))+$")
 WHEN_TAIL = re.compile(  # tried from where a run of blanks begins: linear on long runs
     r"(?<!\s)\s+(?:(?:in|on|as of|since|with|for|by)\s+\S+(?:\s+\d{4})?"
     r"|\d{4}-\d{1,2}(?:-\d{1,2})?"
-    r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
+    r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r" ?[,.]?\s+\d{4}|(?:[QH][1-4]\s+)?(?:19|20)\d{2}|[QH][1-4]|v\d+(?:\.\d+){0,3})$"
 )
 

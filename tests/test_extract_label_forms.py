@@ -306,3 +306,21 @@ def test_a_status_glyph_before_when_ends_a_heading_and_an_edit_keeps_when() -> N
     assert "#### Open Education API (In Progress 2025)\n" in started
     shipped = _set(text, "Phase 3: Production Ready", Status.DONE)
     assert "## ✅ Phase 3: Production Ready\n" in shipped
+
+
+def test_a_heading_of_a_status_and_when_buckets_the_work_under_it() -> None:
+    """A DeFi roadmap heads its quarters "### 🚧 IN PROGRESS Q3 2021" and "### ⏳ COMING SOON
+    Q4 2021" over task boxes: each names a status and a time, no deliverable, and was read as
+    work in progress beside the boxes under it. "Coming soon" is planned there, as "Coming
+    next" is; a release after the status ("### 🚧 In Progress v0.4") is still a deliverable."""
+    text = (
+        "# Roadmap\n\n### 🚧 IN PROGRESS Q3 2021\n\n- [ ] Fee distribution\n\n"
+        "### ⏳ COMING SOON Q4 2021\n\n- Manage addresses offline\n\n"
+        "### Planned for 2026\n\n- Browser wallet\n\n### 🚧 In Progress v0.4\n"
+    )
+    assert [s for s in statuses(text) if s[1]] == [
+        ("Fee distribution", "planned"),
+        ("Manage addresses offline", "planned"),
+        ("Browser wallet", "planned"),
+        ("In Progress v0.4", "in_progress"),
+    ]

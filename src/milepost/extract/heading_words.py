@@ -63,6 +63,7 @@ _HEADING_ONLY = {
     "what s next": Status.PLANNED,
     "whats next": Status.PLANNED,
     "coming next": Status.PLANNED,
+    "coming soon": Status.PLANNED,
     "recent completions": Status.DONE,
     "completions": Status.DONE,
     "recently completed": Status.DONE,
@@ -73,6 +74,10 @@ _HEADING_ONLY = {
     "planning": Status.PLANNED,
     "ideas": Status.FUTURE,
 }
+
+
+# Words before when, after a status heading's word: "Planned for 2026", "Shipped in Q3".
+_WHEN_WORDS = frozenset({"in", "for", "by", "from", "since", "until"})
 
 
 @lru_cache(maxsize=4096)
@@ -92,14 +97,20 @@ def label_status(title: str) -> Status | None:
     for size in (3, 2, 1):
         head = " ".join(words[:size])
         status = _HEADING_ONLY.get(head) or status_of_word(head)
-        if status is None or head in WEAK_WORDS:
+        if status is None:
             continue
         rest = words[size:]
+        # "🚧 IN PROGRESS Q3 2021", "Planned for 2026", "Coming soon Q3 2021": a status and
+        # when, the work of that time under it
+        when = rest[1:] if rest and rest[0] in _WHEN_WORDS else rest
+        dated = bool(when) and only_when(" ".join(when))
+        if head in WEAK_WORDS and not (dated and head in _HEADING_ONLY):
+            continue
         # "Completed Features", "Completed Core Features": work named by its kind alone (not
         # "Future: Team Features", a plan's word before the deliverable it names)
         qualified = len(rest) == 2 and rest[1] in _GENERIC and ":" not in title
         generic = not rest or rest[0] in _GENERIC or qualified
-        return status if generic else None
+        return status if generic or dated else None
     return None
 
 

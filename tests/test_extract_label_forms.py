@@ -324,3 +324,30 @@ def test_a_heading_of_a_status_and_when_buckets_the_work_under_it() -> None:
         ("Browser wallet", "planned"),
         ("In Progress v0.4", "in_progress"),
     ]
+
+
+def test_a_label_of_a_topic_that_is_a_weak_word_gives_its_boxes_no_status() -> None:
+    """A budget platform's plan groups its boxes under "**Sprint 1: Testing**": testing is
+    the sprint's topic, and its open boxes were read as work in progress. A weak word after
+    a label's colon says no status alone; a glyph or a strong word does ("**Remaining Tasks
+    (Week 2):** 🔄 IN PROGRESS")."""
+    text = (
+        "# Plan\n\n### Month 5\n\n**Sprint 1: Testing**\n- [ ] Integration tests\n\n"
+        "**Remaining Tasks (Week 2):** 🔄 IN PROGRESS\n- [ ] Load tests\n"
+    )
+    assert statuses(text) == [("Integration tests", "planned"), ("Load tests", "in_progress")]
+
+
+def test_a_check_mark_among_task_boxes_under_a_deliverables_label_is_done() -> None:
+    """Under "**Deliverables**:" a plan lists "- ✅ Architecture document" beside "- [ ] Team
+    assembled": a checklist, whose ✅ ticks what is done. (A deliverables list all of ✅ is
+    bulleted so, the targets of work not yet shipped.)"""
+    text = (
+        "# Plan\n\n### Phase 0\n\n**Deliverables**:\n- ✅ Architecture document\n"
+        "- [ ] Team assembled\n\n### Phase 1\n\n**Deliverables**:\n- ✅ Budget API\n"
+        "- ✅ Search\n"
+    )
+    assert [s for s in statuses(text) if s[1]] == [
+        ("Architecture document", "done"),
+        ("Team assembled", "planned"),
+    ]

@@ -17,7 +17,7 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_labels import is_status_label
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = ["criteria_heading", "list_context", "opening_field"]
 
@@ -92,6 +92,8 @@ def _said_after_label(text: str) -> Status | None:
         return None  # "**Status**: ✅ COMPLETE" is its section's field, not the list's label
     if _CRITERIA_HEADING.search(label) is not None:
         return None  # "**Acceptance Criteria:** ✅": the criteria are met, none is work
+    if said_weakly(value) and emoji_at(value) is None:
+        return None  # "**Sprint 1: Testing**": the sprint's topic, no state of its work
     found = cell_status(Inline(value))
     return found.status if found is not None and found.end >= len(value) else None
 

@@ -171,6 +171,10 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
     for block in blocks:
         if isinstance(block, ListBlock):
             inner = list_context(above, ctx)
+            if inner.criteria and any(i.task is not None for i in block.items):
+                # "**Deliverables**:" over "- ✅ Spec" and "- [ ] Team": a checklist, its ✅
+                # ticks what is done, no bullet style
+                inner = inner._replace(criteria=False)
             if (decorated := decorates(block, ctx.legend)) is not inner.decorated:
                 inner = inner._replace(decorated=decorated)
             entries = out.entries.get(id(block)) if depth == 0 else None

@@ -16,6 +16,11 @@ def statuses(text: str) -> list[tuple[str, str | None]]:
     return [(i.title, i.status.value if i.status else None) for i in milepost.loads(text).items]
 
 
+def marked(text: str) -> list[tuple[str, str | None]]:
+    """The items of ``text`` that have a status, with it."""
+    return [said for said in statuses(text) if said[1]]
+
+
 def _set(text: str, title: str, status: Status) -> str:
     roadmap = milepost.loads(text)
     (item,) = [i for i in roadmap.items if i.title == title]
@@ -157,7 +162,7 @@ def test_a_rows_status_badge_and_its_struck_task_say_done() -> None:
 
 def test_a_struck_row_is_no_status_where_no_badge_says_struck_is_done() -> None:
     text = GOALS.replace("![Complete][] [RFC #3519]", "[RFC #3519]")
-    assert [s for s in statuses(text) if s[1]] == [("RFC decision", "done"), ("Review", "done")]
+    assert marked(text) == [("RFC decision", "done"), ("Review", "done")]
 
 
 def test_an_edit_refuses_a_rows_badge() -> None:
@@ -225,7 +230,7 @@ def test_a_bucket_of_phases_under_a_status_heading_is_no_deliverable() -> None:
         "#### **Phase 7: Accounts** ✅\n\n- Net worth\n\n### 📋 Planned Phases\n\n"
         "#### **Phase 16: Backend** 📋\n\n- API design\n"
     )
-    assert [s for s in statuses(text) if s[1]] == [
+    assert marked(text) == [
         ("Phase 7: Accounts", "done"),
         ("Phase 16: Backend", "planned"),
     ]
@@ -241,7 +246,7 @@ def test_criteria_marked_met_are_no_finished_work() -> None:
         "**Acceptance Criteria:** ✅\n- User can void unpaid invoices\n- Audit trail kept\n\n"
         "**Remaining Tasks:** 🔄 In Progress\n- Bulk voiding\n"
     )
-    assert [s for s in statuses(text) if s[1]] == [
+    assert marked(text) == [
         ("Void function", "done"),
         ("Bulk voiding", "in_progress"),
     ]
@@ -257,7 +262,7 @@ def test_a_tag_dated_by_a_year_or_a_quarter_says_its_status() -> None:
         "#### Open Health API (Planned Q3 2025)\n\n- MIDI recording (planned for M7/M8)\n"
         "- Exports (Released 2024)\n- Charts (Top 2025)\n"
     )
-    assert [s for s in statuses(text) if s[1]] == [
+    assert marked(text) == [
         ("1. Open Education API", "planned"),
         ("Open Health API", "planned"),
         ("MIDI recording", "planned"),
@@ -277,7 +282,7 @@ def test_a_status_glyph_with_a_share_done_or_a_weak_word_ends_a_heading() -> Non
         "### Phase 10: Testing 🔄 PARTIAL\n\n### Phase 11: Docs ✅ 100% COMPLETE\n\n"
         "- `install.md` - ✅ Current\n"
     )
-    assert [s for s in statuses(text) if s[1]] == [
+    assert marked(text) == [
         ("Phase 5: Automation", "in_progress"),
         ("Phase 10: Testing", "in_progress"),
         ("Phase 11: Docs", "done"),
@@ -318,7 +323,7 @@ def test_a_heading_of_a_status_and_when_buckets_the_work_under_it() -> None:
         "### ⏳ COMING SOON Q4 2021\n\n- Manage addresses offline\n\n"
         "### Planned for 2026\n\n- Browser wallet\n\n### 🚧 In Progress v0.4\n"
     )
-    assert [s for s in statuses(text) if s[1]] == [
+    assert marked(text) == [
         ("Fee distribution", "planned"),
         ("Manage addresses offline", "planned"),
         ("Browser wallet", "planned"),
@@ -347,7 +352,7 @@ def test_a_check_mark_among_task_boxes_under_a_deliverables_label_is_done() -> N
         "- [ ] Team assembled\n\n### Phase 1\n\n**Deliverables**:\n- ✅ Budget API\n"
         "- ✅ Search\n"
     )
-    assert [s for s in statuses(text) if s[1]] == [
+    assert marked(text) == [
         ("Architecture document", "done"),
         ("Team assembled", "planned"),
     ]

@@ -186,6 +186,24 @@ def test_strikethrough_means_done_only_where_the_document_says_so() -> None:
     assert statuses("# T\n\n- ~~b~~\n- c\n") == []
 
 
+def test_struck_work_whose_status_field_says_done_makes_strikethrough_mean_done() -> None:
+    """A Mastodon admin strikes each finished task and notes "Status: **DONE**" under it;
+    a task struck under a struck one ("~~Invitation Policy~~") has no field of its own, and
+    was read as nothing. Struck items whose fields say done strike finished work, and the
+    field sub-bullets are their items', no other work said done."""
+    text = (
+        "Roadmap\n=======\n\n* June 2022\n  * ~~Custom theme~~\n    * Status: **DONE**\n"
+        "  * ~~Draft policy docs~~\n    * ~~Invitation Policy~~\n    * ~~Terms~~\n"
+        "    * Status: **DONE as of 6/20/22**\n  * Onboarding guide\n"
+    )
+    assert statuses(text) == [
+        ("Custom theme", "done"),
+        ("Draft policy docs", "done"),
+        ("Invitation Policy", "done"),
+        ("Terms", "done"),
+    ]
+
+
 def test_html_strike_tags_cross_off_work_as_tildes_do() -> None:
     crossed = "# T\n\n* <del>a</del>\n* <s>b</s>\n* c\n* <del>half</del> struck\n"
     assert statuses(crossed) == [("a", "done"), ("b", "done")]

@@ -11,6 +11,7 @@ from itertools import islice
 from milepost.document import Block, Document, Inline, ListBlock, ListItem, Table, descendants
 from milepost.extract.heading_markers import code_status
 from milepost.extract.heading_words import label_status, struck_name
+from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.markers import item_marker
 from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
@@ -68,9 +69,16 @@ def strikes_done(document: Document, legend: Legend) -> bool:
         return False  # no strikethrough without "~~" or "<del>": skip the walk over every item
     struck_done = struck_plain = plain = 0
     said_otherwise = False  # an item marked done or dropped, not struck
-    for block in _iter_items(document.blocks):
+    items = _iter_items(document.blocks)
+    fields = {id(sub) for item in items for sub in _sub_items(item) if is_field(sub)}
+    for block in items:
+        if id(block) in fields:
+            continue  # "Status: **DONE**" under "~~Draft policy docs~~": its item's field
         inline = block.inline
         marker = item_marker(inline, block.task, legend)
+        said = item_fields(block.children, legend, None) if marker is None else None
+        if said is not None:
+            marker = said.marker  # "~~Draft policy docs~~" over "Status: **DONE**"
         if struck_item(inline):
             if marker is None:
                 struck_plain += 1
@@ -116,6 +124,11 @@ def _struck_rows_done(document: Document, legend: Legend) -> bool:
 
 def _iter_items(blocks: list[Block]) -> list[ListItem]:
     return [b for b in descendants(blocks) if isinstance(b, ListItem)]
+
+
+def _sub_items(item: ListItem) -> list[ListItem]:
+    """The items of the lists right under ``item``."""
+    return [sub for block in item.children if isinstance(block, ListBlock) for sub in block.items]
 
 
 def codes_statuses(document: Document, legend: Legend) -> bool:

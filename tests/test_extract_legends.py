@@ -697,8 +697,26 @@ def test_a_cross_the_legend_calls_not_interested_is_dropped() -> None:
         "# Proxy\n\n**Legend:**\n- ✅ Implemented\n- ❌ Not interested\n\n"
         "## Protocols\n\n- ✅ Trojan\n- ❌ QUIC\n"
     )
-    roadmap = milepost.loads(text)
-    assert [(i.title, i.status) for i in roadmap.items if i.status] == [
-        ("Trojan", Status.DONE),
-        ("QUIC", Status.DROPPED),
+    assert statuses(text) == [("Trojan", "done"), ("QUIC", "dropped")]
+
+
+def test_boxes_a_legend_keys_a_line_each_and_an_open_box_without_its_blank(
+    tmp_path: Path,
+) -> None:
+    """A marketplace's status file keys its own boxes under "# Legend", a line each: "[] -
+    not Started", "[*] - in Progress", "[+] - Completed"; "[]", an open box written without
+    its blank (GFM draws none; a reader sees one), is planned wherever it stands. Edits set
+    the legend's boxes, and give "[]" its blank where the legend keys none."""
+    text = (
+        "# Backend\n\n * [*] User Service\n\n * [] Cart Service\n    - [] Schema\n\n"
+        "# Legend\n[] - not Started\n[*] - in Progress\n[+] - Completed\n"
+    )
+    assert statuses(text) == [
+        ("User Service", "in_progress"),
+        ("Cart Service", "planned"),
+        ("Schema", "planned"),
     ]
+    assert " * [+] Cart Service\n" in edited(tmp_path / "r.md", text, ("ship", "Cart Service"))
+    plain = "# TODO\n\n## Next\n\n- [] Game DB\n"
+    assert milepost.loads(plain).items[0].status is Status.PLANNED
+    assert edited(tmp_path / "p.md", plain, ("ship", "Game DB")).endswith("- [x] Game DB\n")

@@ -26,6 +26,7 @@ from milepost.extract.heading_words import label_status
 from milepost.extract.legend_meanings import meaning_status
 from milepost.extract.legend_pairs import (
     GLYPH_SEPARATOR,
+    box_pairs,
     code_pairs,
     legend_label,
     legend_table,
@@ -92,6 +93,9 @@ def find_legend(document: Document) -> FoundLegend:
             elif isinstance(block, Paragraph):
                 text = block.inline.text
                 pairs = paragraph_pairs(text)
+                if text[:1] == "[" and legend_list(section.title, above):
+                    # "# Legend" over "[] - not Started" and "[*] - in Progress", a line each
+                    pairs += box_pairs(document.source.lines[block.start : block.end])
                 if block.end - block.start > 1 and (
                     not text.isascii() or _SHORTCODE_LINE.search(text) is not None
                 ):  # a legend on a line, its glyphs emoji or shortcodes (":scroll: - Future")

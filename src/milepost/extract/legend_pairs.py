@@ -18,6 +18,7 @@ from milepost.vocabulary.status_labels import is_status_header
 
 __all__ = [
     "GLYPH_SEPARATOR",
+    "box_pairs",
     "code_pairs",
     "legend_label",
     "legend_table",
@@ -102,6 +103,22 @@ def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
     defined = [pair for pair in alone if pair is not None]
     return pairs + defined if len(defined) > 1 and len(defined) == len(alone) else pairs
 
+
+def box_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """The pairs of a legend of boxes, one a line ("[] - not Started", "[*] - in Progress",
+    "[+] - Completed"), under a legend's label or heading: two or more lines, each a box
+    (a mark or none between its brackets), a separator or none, and its meaning; none for
+    lines that are anything else."""
+    pairs = [_BOX_LINE.fullmatch(line.strip().strip("`")) for line in lines]
+    if len(pairs) < 2 or any(pair is None for pair in pairs):
+        return []
+    return [(pair["box"], pair["meaning"]) for pair in pairs if pair is not None]
+
+
+# A legend's line of a box and its meaning: "[*] - in Progress", "[ ] = open", "[] todo".
+_BOX_LINE = lazy_pattern(
+    r"(?P<box>\[[^\]\w]?\])[ \t]*(?:(?:--|[-–—=:→])[ \t]*)?(?P<meaning>[^\W\d].{0,40}?)[ \t]*"
+)
 
 # The markup a legend's line may hold around its label: "**Status:**", "`Legend`".
 _LINE_MARKUP = lazy_pattern(r"\*\*|__|`")

@@ -11,7 +11,16 @@ from typing import NamedTuple
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 
-__all__ = ["TASK_BOXES", "TICKED_BOXES", "Marker", "bare_cross", "open_box", "written_box"]
+__all__ = [
+    "EMPTY_BOX",
+    "TASK_BOXES",
+    "TICKED_BOXES",
+    "Marker",
+    "bare_cross",
+    "open_box",
+    "written_box",
+    "written_width",
+]
 
 
 class Marker(NamedTuple):
@@ -50,8 +59,14 @@ def open_box(scope: Status | None) -> Status:
 
 def written_box(text: str, pos: int, legend: Legend) -> Status | None:
     """A task box written as text: ticked with a check mark ("[✓] Retained messages",
-    which GFM draws no box for), done; or ticked or open ("`[x] 1.1` Stripe scaffold", in
-    code) where the legend keys boxes of its own ("`[-]` In Progress")."""
+    which GFM draws no box for), done; an open one without its blank ("[] Cart service"),
+    planned, or what the legend keys it; or ticked or open ("`[x] 1.1` Stripe scaffold", in
+    code) where the legend keys boxes of its own ("`[-]` In Progress"). It is
+    :func:`written_width` characters wide."""
+    if text[pos : pos + 2] == "[]":
+        if text[pos + 2 : pos + 3] not in (" ", "\t"):
+            return None
+        return legend.glyph(EMPTY_BOX) or Status.PLANNED
     box = text[pos : pos + 3]
     if text[pos + 3 : pos + 4] not in (" ", "\t"):
         return None
@@ -62,6 +77,13 @@ def written_box(text: str, pos: int, legend: Legend) -> Status | None:
     return TASK_BOXES[box]
 
 
+def written_width(text: str, pos: int) -> int:
+    """How wide the box :func:`written_box` read at ``pos`` is: 2 for "[]", else 3."""
+    return 2 if text[pos : pos + 2] == EMPTY_BOX else 3
+
+
+# An open box written without its blank: GFM draws none, a reader sees one.
+EMPTY_BOX = "[]"
 # A task list's boxes written as text (in a Status cell, in code): ticked done, open planned.
 TASK_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 # A box ticked with a check mark: done wherever it stands.

@@ -13,7 +13,7 @@ are in :mod:`.legend`.
 from __future__ import annotations
 
 from milepost.document import Inline
-from milepost.extract.marker import Marker, open_box, written_box
+from milepost.extract.marker import Marker, open_box, written_box, written_width
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import (
     box_label,
@@ -93,7 +93,8 @@ def leading_markers(
     if box is not None and (boxed := legend.glyph(box)) is not None:
         return boxed, None, _skip_space(text, pos + 3), box  # "[~] Helpers": the legend's box
     if first == "[" and (plain := written_box(text, pos, legend)) is not None:
-        return plain, None, _skip_space(text, pos + 3), text[pos : pos + 3]
+        width = written_width(text, pos)
+        return plain, None, _skip_space(text, pos + width), text[pos : pos + width]
     emoji_status: Status | None = None
     start = pos
     while True:  # emoji, possibly several decorations before or after the status one

@@ -356,3 +356,16 @@ def test_a_check_mark_among_task_boxes_under_a_deliverables_label_is_done() -> N
         ("Architecture document", "done"),
         ("Team assembled", "planned"),
     ]
+
+
+def test_a_status_glyph_and_when_in_brackets_end_a_heading() -> None:
+    """A GIS plugin's phases end "(✅ Q4 2024)" and "(📋 Q1 2026)": the glyph says the
+    status, the words when, as "(Completed ✅)" says it in words. A glyph alone in brackets
+    may be the topic's ("Calendar (🗓️)"). Started, the plan keeps its quarter."""
+    text = (
+        "# Roadmap\n\n### Phase 1: PostgreSQL (✅ Q4 2024)\n\n"
+        "### Phase 9: Performance (📋 Q1 2026)\n\n- Calendar (🗓️)\n"
+    )
+    assert marked(text) == [("Phase 1: PostgreSQL", "done"), ("Phase 9: Performance", "planned")]
+    started = _set(text, "Phase 9: Performance", Status.IN_PROGRESS)
+    assert "### Phase 9: Performance (🚧 Q1 2026)\n" in started

@@ -101,3 +101,10 @@ def test_the_boxes_of_a_legend_list_are_no_work() -> None:
         "## Combat\n\n- [x] Melee\n- [ ] Ranged\n"
     )
     assert statuses(text) == [("Melee", "done", 11), ("Ranged", "planned", 12)]
+
+
+def test_an_emoji_before_a_document_info_heading_decorates_it() -> None:
+    """A heading "## 📋 Document Info" titles the part of a roadmap that says who keeps it, as
+    "## 📋 Feature Overview" does: no planned deliverable."""
+    text = "# Roadmap\n\n## 📋 Document Info\n\n**Version:** 2\n\n## 📋 Metadata\n\nOwners.\n"
+    assert statuses(text) == []

@@ -145,6 +145,9 @@ def names_a_part(name: str) -> bool:
 _DOCUMENT_PARTS = frozenset(
     {
         "overview",
+        "info",
+        "information",
+        "metadata",
         "legend",
         "summary",
         "introduction",

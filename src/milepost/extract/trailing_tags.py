@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from milepost.extract.glyph_tags import before_glyphs, glyph_at, glyph_phrase, glyph_tag
+from milepost.extract.glyph_tags import (
+    before_glyphs,
+    glyph_at,
+    glyph_phrase,
+    glyph_tag,
+    when_alone,
+)
 from milepost.extract.tag_words import (
     REF,
     REFS_AFTER,
@@ -165,11 +171,14 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
 
 def _glyphed(words: str, legend: Legend) -> Status | None:
     """A bracket's status said by its words beside a status glyph ("Completed ✅", "✅ Done",
-    "Current 🚧": the words win, "Current" as strong as any with a glyph to back it)."""
+    "Current 🚧": the words win, "Current" as strong as any with a glyph to back it), or
+    by the glyph before when alone ("✅ Q4 2024", "📋 Q1 2026")."""
     text = words.strip()
     found = emoji_at(text)
     if found is not None:
         rest = text[found[1] :].strip()
+        if when_alone(rest):
+            return legend.glyph(found[0]) or EMOJI.get(found[0])
     else:
         rest, _, last = text.rpartition(" ")
         found = emoji_at(last)

@@ -720,3 +720,18 @@ def test_boxes_a_legend_keys_a_line_each_and_an_open_box_without_its_blank(
     plain = "# TODO\n\n## Next\n\n- [] Game DB\n"
     assert milepost.loads(plain).items[0].status is Status.PLANNED
     assert edited(tmp_path / "p.md", plain, ("ship", "Game DB")).endswith("- [x] Game DB\n")
+
+
+def test_a_legend_a_line_each_ending_in_a_written_break() -> None:
+    """An animation editor's legend breaks its lines with HTML: "✔️ = Done<br>", "🔧 = Work
+    in progress<br>", "❌ = To do<br>"; the break ended each meaning, and none was read (a
+    backslash breaks a line as well)."""
+    text = (
+        "# Roadmap\n\n### Legend\n✔️ = Done<br>\n🔧 = Work in progress<br>\n❌ = To do\\\n"
+        "⏸️ = Paused\n\n## Features\n\n* 🔧 Plugin system\n* ❌ Palette\n* ⏸️ Sync\n"
+    )
+    assert statuses(text) == [
+        ("Plugin system", "in_progress"),
+        ("Palette", "planned"),
+        ("Sync", "blocked"),
+    ]

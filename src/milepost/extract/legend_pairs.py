@@ -95,7 +95,7 @@ def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     alone: list[tuple[str, str] | None] = []
     for at, line in enumerate(lines):
-        text = _LINE_MARKUP.sub("", line.strip().lstrip("> \t"))
+        text = _LINE_MARKUP.sub("", _LINE_BREAK.sub("", line.strip().lstrip("> \t")))
         if at == 0 and len(lines) > 2 and legend_label(text):
             continue  # "**Legend:**" over a definition a line
         pairs += _defined_line(text)
@@ -119,6 +119,9 @@ def box_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
 _BOX_LINE = lazy_pattern(
     r"(?P<box>\[[^\]\w]?\])[ \t]*(?:(?:--|[-–—=:→])[ \t]*)?(?P<meaning>[^\W\d].{0,40}?)[ \t]*"
 )
+
+# A hard break written at the end of a legend's line: "✔️ = Done<br>", "❌ = To do\".
+_LINE_BREAK = lazy_pattern(r"(?:<br\s*/?>|\\)$")
 
 # The markup a legend's line may hold around its label: "**Status:**", "`Legend`".
 _LINE_MARKUP = lazy_pattern(r"\*\*|__|`")

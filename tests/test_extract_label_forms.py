@@ -369,3 +369,22 @@ def test_a_status_glyph_and_when_in_brackets_end_a_heading() -> None:
     assert marked(text) == [("Phase 1: PostgreSQL", "done"), ("Phase 9: Performance", "planned")]
     started = _set(text, "Phase 9: Performance", Status.IN_PROGRESS)
     assert "### Phase 9: Performance (🚧 Q1 2026)\n" in started
+
+
+def test_a_status_glyph_and_words_after_a_plain_name_and_colon() -> None:
+    """A git service's summary lists "Cherry-pick: ✅ Complete" and "Stash operations: ✅
+    Complete (5 endpoints)", as "Compiler: In progress." is read without the glyph. A glyph
+    before other words is a sentence's ("Result: ✅ Processes run"). An edit sets the
+    status in place."""
+    text = (
+        "# Roadmap\n\n## Summary\n\n- Cherry-pick: ✅ Complete\n"
+        "- Stash operations: ✅ Complete (5 endpoints)\n"
+        "- Adapter migration: 🔄 In Progress (20%)\n- Result: ✅ Processes run\n"
+    )
+    assert marked(text) == [
+        ("Cherry-pick", "done"),
+        ("Stash operations", "done"),
+        ("Adapter migration", "in_progress"),
+    ]
+    started = _set(text, "Cherry-pick", Status.IN_PROGRESS)
+    assert "- Cherry-pick: 🔄 In Progress\n" in started  # the document's glyph for it

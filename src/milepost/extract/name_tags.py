@@ -87,7 +87,9 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     if len(text) - text.rfind(":") > 40 or text[pos : pos + 1].islower():
         return None  # most items: no colon, or more than a status after the last
     found = _NAMED_STATUS.match(text, pos)
-    if found is None or _FIELD_NAME.search(text, pos, found.start("value")):
+    if found is None:
+        return _glyph_named(text, pos, legend)
+    if _FIELD_NAME.search(text, pos, found.start("value")):
         return None
     value = found["value"]
     if value.isupper() and value.lower() in _PLACEHOLDERS:
@@ -96,6 +98,32 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     if status is None:
         return None
     return Tag(status, found.start("value"), found.end("value"), value, "opening")
+
+
+# A plain name and its colon, before a status glyph: "Cherry-pick: ✅ Complete".
+_NAME_COLON = lazy_pattern(r"[^\W\d][^:\n]{0,60}?:[ \t]+")
+
+
+def _glyph_named(text: str, pos: int, legend: Legend) -> Tag | None:
+    """A status glyph and its words that are all that follows a plain name and its colon,
+    a note in brackets after them or not ("Cherry-pick: ✅ Complete", "Adapter migration:
+    🔄 In Progress (20%)"); not a glyph before other words ("Result: ✅ Processes run")."""
+    named = _NAME_COLON.match(text, pos)
+    if named is None or _FIELD_NAME.search(text, pos, named.end()):
+        return None
+    start = named.end()
+    if _glyphs(text, start, legend)[0] is None:
+        return None
+    found = _opening(text[start:], legend)
+    if found is None:
+        return None
+    status, end = found
+    rest = text[start + end :].strip()
+    if not any(c.isalpha() for c in text[start : start + end]):
+        return None  # a glyph alone: the words after it are a sentence's, or none
+    if rest and not (rest[0] == "(" and rest[-1] == ")" and rest.count("(") == 1):
+        return None
+    return Tag(status, start, start + end, text[start : start + end], "opening")
 
 
 def _glyph_after_bold_name(inline: Inline, pos: int, legend: Legend) -> int | None:

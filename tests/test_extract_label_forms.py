@@ -388,3 +388,33 @@ def test_a_status_glyph_and_words_after_a_plain_name_and_colon() -> None:
     ]
     started = _set(text, "Cherry-pick", Status.IN_PROGRESS)
     assert "- Cherry-pick: 🔄 In Progress\n" in started  # the document's glyph for it
+
+
+def test_a_calendar_or_a_span_after_an_item_dates_it_and_says_no_status() -> None:
+    """A calendar before a date dates the work ("(📅 Jan 2024)"), as a calendar heading
+    does, and a span of time is no time the work is due ("⏳ 2 weeks", "### Done in 2
+    weeks"): the status heading over them, or a dash tag before, says theirs. After "by" or
+    "for", only a time is when ("(planned for M7/M8)"; "(Blocked by Legal)" is no tag)."""
+    text = (
+        "# T\n\n## ✅ Completed\n\n- Payment gateway (📅 Jan 2024)\n"
+        "- Mobile app - shipped (🗓️ Q4 2024)\n- Refactor auth ⏳ 2 weeks\n"
+        "- Cart (Blocked by Legal)\n- MIDI (planned for M7/M8)\n\n### Done in 2 weeks\n\n"
+        "- Thing\n"
+    )
+    assert marked(text) == [
+        ("Payment gateway (📅 Jan 2024)", "done"),
+        ("Mobile app", "done"),
+        ("Refactor auth ⏳ 2 weeks", "done"),
+        ("Cart (Blocked by Legal)", "done"),
+        ("MIDI", "planned"),
+    ]
+
+
+def test_a_check_mark_among_boxes_under_success_criteria_is_a_target_met() -> None:
+    """Under "**Success Criteria:**" a ✅ beside an open box says a target is met, no work
+    shipped; only a deliverables label makes such a list a checklist."""
+    text = (
+        "# T\n\n### Q1 2027: Reliability\n\n**Success Criteria:**\n- [ ] 99.9% uptime\n"
+        "- ✅ p95 under 200ms\n"
+    )
+    assert marked(text) == [("99.9% uptime", "planned")]

@@ -735,3 +735,31 @@ def test_a_legend_a_line_each_ending_in_a_written_break() -> None:
         ("Palette", "planned"),
         ("Sync", "blocked"),
     ]
+
+
+def test_a_legend_of_boxes_a_line_each_keys_the_ticked_box_too() -> None:
+    """A legend's line "[x] - Done" is one like "[~] - In progress<br>": with it among them the
+    legend was not read, and a written break ended a box's meaning."""
+    text = (
+        "# T\n\n## Legend\n\n[ ] - Not started\n[x] - Done\n[~] - In progress<br>\n\n"
+        "## Work\n\n- [~] Search\n"
+    )
+    assert statuses(text) == [("Search", "in_progress")]
+
+
+def test_agreeing_glyphs_in_a_comparison_table_say_no_status() -> None:
+    """A notes app's "### vs. Notion" table puts ✅ under both products ("| Backlinks | ✅ |
+    ✅ |"), where its legend keys "✅ = Fully implemented": the glyphs say what each product
+    has, not how far work has come. The same row under a heading that compares nothing
+    has the status its glyphs agree on; "Comparison ops" names operators, no comparison."""
+    legend = "# Notes\n\n✅ = Fully implemented\n❌ = Not started\n\n"
+    table = "| Feature | 4diary | Notion |\n|---|---|---|\n| Backlinks | ✅ | ✅ |\n"
+    assert statuses(legend + "## Feature Comparison\n\n### vs. Notion\n\n" + table) == []
+    assert statuses(legend + "## Features\n\n" + table) == [("Backlinks", "done")]
+    assert statuses(legend + "### Comparison ops\n\n" + table) == [("Backlinks", "done")]
+
+
+def test_fully_implemented_says_done() -> None:
+    """A Status cell "Fully implemented" is done, as "Fully complete" is."""
+    text = "# T\n\n| Router | Status |\n|---|---|\n| Sheets | Fully implemented |\n"
+    assert statuses(text) == [("Sheets", "done")]

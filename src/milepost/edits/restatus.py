@@ -17,6 +17,7 @@ from milepost.errors import UsageError
 from milepost.extract import extract
 from milepost.extract.badges import IMAGE_BADGE
 from milepost.extract.conventions import cross_would_drop, crosses
+from milepost.extract.heading_words import compares
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.status import EMOJI, Status, emoji_written
@@ -187,7 +188,8 @@ def set_status(
                 path=roadmap.path,
                 line=item.span.first_line,
             )
-        new = restatus_row(roadmap.document.blocks, lines[first], first, status, voice)
+        blocks, compared = roadmap.document.blocks, compares(item.section)
+        new = restatus_row(blocks, lines[first], first, status, voice, compared=compared)
     elif item.kind == "heading" and item.marker == "~~":
         raise UsageError(
             "the heading's status is its strikethrough, which milepost does not set:"

@@ -22,8 +22,17 @@ from milepost.vocabulary.status import Status, emoji_written
 __all__ = ["new_row", "restatus_row"]
 
 
-def restatus_row(blocks: list[Block], line: str, number: int, status: Status, voice: Voice) -> str:
-    """The row ``line`` (line ``number`` of a table among ``blocks``) with its status set."""
+def restatus_row(
+    blocks: list[Block],
+    line: str,
+    number: int,
+    status: Status,
+    voice: Voice,
+    *,
+    compared: bool = False,
+) -> str:
+    """The row ``line`` (line ``number`` of a table among ``blocks``) with its status set
+    (``compared``: the table sits under a heading that says it compares, as read)."""
     table = _table_of(blocks, number)
     if table is None:
         raise UsageError("the row is in no table")
@@ -36,7 +45,7 @@ def restatus_row(blocks: list[Block], line: str, number: int, status: Status, vo
         if status in checks.values() or (status is Status.PLANNED and _boxed(line, checks)):
             return line
     row = next((r for r in table.rows if r.start == number), None)
-    said = said_cells(table, row, voice.legend) if row is not None else []
+    said = said_cells(table, row, voice.legend, compared=compared) if row is not None else []
     for index in said:  # "| RAG Hybrid Search | ✅ Done | BM25 |": the cells that say it
         line = _set_cell(line, index, status, voice)
     if said:

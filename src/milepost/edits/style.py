@@ -22,7 +22,7 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
-from milepost.extract.marker import EMPTY_BOX, TICKED_BOXES, written_box
+from milepost.extract.marker import TICKED_BOXES, blankless_box, written_box
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import (
     box_label,
@@ -171,12 +171,6 @@ def _ticked(box: str | None, rest: str) -> bool:
     return not box and rest[:3] in TICKED_BOXES and rest[3:4] in (" ", "\t")
 
 
-def _empty_box(rest: str) -> bool:
-    """Whether a list item's words open with an open box written without its blank ("[]
-    Cart service")."""
-    return rest[:2] == EMPTY_BOX and rest[2:3] in (" ", "\t")
-
-
 def _opening_words(body: str, boxed: bool) -> tuple[int, int] | None:
     """Where the status words opening an item's ``body`` stand, as the extractor reads them:
     a label in capitals ("FUTURE: Sync", "DONE Set up CI"), after a task box in any case ("[
@@ -225,7 +219,7 @@ def restatus_line(
         box = _set_box(match["box"][:3], status) + match["box"][3:] if match["box"] else ""
         words = relabel(rest[start:end], status, voice)
         return f"{match['lead']}{box}{rest[:start]}{words}{rest[end:]}{ending}"
-    if match is not None and not match["box"] and _empty_box(match["rest"]):
+    if match is not None and not match["box"] and blankless_box(match["rest"]):
         # "- [] Cart service", an open box GFM draws none for: a task's, then set
         line = f"{match['lead']}[ ] {match['rest'][3:]}{ending}"
         return restatus_line(

@@ -15,7 +15,7 @@ import re
 
 from milepost.document import read_inline
 from milepost.edits.voice import Voice, relabel
-from milepost.extract.glyph_tags import when_alone
+from milepost.extract.heading_words import when_alone
 from milepost.extract.tag_words import WHEN_TAIL
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.status import Status
@@ -75,9 +75,10 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
 def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | None:
     """A tag's words that say ``was`` said as ``status`` in the document's voice, a status
     glyph beside them set too ("Completed ✅" started is "In Progress 🚧"); None for words
-    that say no status alone. When a plan is due stays where neither status is done or
-    dropped ("📋 Q1 2025" started is "🚧 Q1 2025", "(Planned 2025)" is "(In Progress
-    2025)"): beside done, a date says when the work shipped, and dropped work is due never."""
+    that say no status alone. A plan's time (when it is due, written after its status)
+    stays where neither status is done or dropped: "📋 Q1 2025" started is "🚧 Q1 2025", and
+    "(Planned 2025)" is "(In Progress 2025)". Beside done a date says when the work shipped,
+    and dropped work is due never: there the time goes with the tag."""
     if status_of_word(words) is was:
         return relabel(words, status, voice)
     lead = voice.glyph_end(words)
@@ -86,6 +87,7 @@ def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | No
             return voice.glyph(status, words[:lead]) + words[lead:]
         when = WHEN_TAIL.search(words)
         if when is not None and status_of_word(words[: when.start()]) is was:
+            # "(Planned 2025)", "(planned for M7/M8)": the words, then when
             return relabel(words[: when.start()], status, voice) + words[when.start() :]
     if lead is not None and voice.status_of(words[lead:].strip()) is was:
         return (

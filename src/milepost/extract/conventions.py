@@ -11,7 +11,7 @@ from itertools import islice
 from milepost.document import Block, Document, Inline, ListBlock, ListItem, Table, descendants
 from milepost.extract.heading_markers import code_status
 from milepost.extract.heading_words import label_status, struck_name
-from milepost.extract.item_fields import is_field, item_fields
+from milepost.extract.item_fields import is_field, item_fields, sub_items
 from milepost.extract.markers import item_marker
 from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
@@ -70,7 +70,7 @@ def strikes_done(document: Document, legend: Legend) -> bool:
     struck_done = struck_plain = plain = 0
     said_otherwise = False  # an item marked done or dropped, not struck
     items = _iter_items(document.blocks)
-    fields = {id(sub) for item in items for sub in _sub_items(item) if is_field(sub)}
+    fields = {id(sub) for item in items for sub in sub_items(item.children) if is_field(sub)}
     for block in items:
         if id(block) in fields:
             continue  # "Status: **DONE**" under "~~Draft policy docs~~": its item's field
@@ -124,11 +124,6 @@ def _struck_rows_done(document: Document, legend: Legend) -> bool:
 
 def _iter_items(blocks: list[Block]) -> list[ListItem]:
     return [b for b in descendants(blocks) if isinstance(b, ListItem)]
-
-
-def _sub_items(item: ListItem) -> list[ListItem]:
-    """The items of the lists right under ``item``."""
-    return [sub for block in item.children if isinstance(block, ListBlock) for sub in block.items]
 
 
 def codes_statuses(document: Document, legend: Legend) -> bool:

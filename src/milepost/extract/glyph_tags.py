@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from milepost.extract.heading_words import when_alone
 from milepost.extract.tag_words import (
     REFS_AFTER,
     WHEN_TAIL,
@@ -15,11 +16,10 @@ from milepost.extract.tag_words import (
 )
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.periods import read_period
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status import CALENDARS, EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag", "when_alone"]
+__all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag", "when_said"]
 
 
 def glyph_at(phrase: str, legend: Legend) -> tuple[Status, int] | None:
@@ -106,18 +106,21 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         status = percent_done(words)
     elif _GLYPH_WORDS.fullmatch(words) is None:
         # "Phase 3: Production Ready 📋 Q1 2025": the glyph's status, and when
-        glyph = glyph_at(body[at:pos], legend) if when_alone(words) else None
-        status = glyph[0] if glyph is not None else None
+        status = when_said(body[at:pos], words, legend)
     else:
         status = legend.word(words) or strong_word(words)
-        glyph = glyph_at(body[at:pos], legend) if status is None else None
-        if glyph is not None and status_of_word(words) is glyph[0]:
-            status = glyph[0]  # "🔄 PARTIAL": a weak word that says what its glyph does
+        backing = glyph_at(body[at:pos], legend) if status is None else None
+        if backing is not None and status_of_word(words) is backing[0]:
+            status = backing[0]  # "🔄 PARTIAL": a weak word that says what its glyph does
     return None if status is None else Tag(status, blank, end, text[at:end], "glyph")
 
 
-def when_alone(words: str) -> bool:
-    """Whether ``words`` say when and no more: a period, whole ("Q1 2025", "Q3-Q4 2025",
-    "2026+", "v1.2")."""
-    period = read_period(words)
-    return period is not None and not words.replace(period.text, "", 1).strip(" +")
+def when_said(glyph: str, words: str, legend: Legend) -> Status | None:
+    """The status of a status glyph before when and no more ("📋 Q1 2026", "✅ Dec 2025");
+    None for a calendar there ("📅 Jan 2024" dates the work, as a calendar heading does),
+    unless the legend gives it a meaning."""
+    found = glyph_at(glyph, legend)
+    if found is None or not when_alone(words.strip()):
+        return None
+    key = glyph.strip().replace("\ufe0f", "")
+    return None if key in CALENDARS and legend.glyph(key) is None else found[0]

@@ -17,7 +17,7 @@ from milepost.extract.trailing_tags import bracket_tag, dash_tag, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import CALENDARS, Status
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
@@ -92,15 +92,11 @@ def heading_marker(
     return Marker(emoji_status, written, end=end), None
 
 
-# Calendars, which plan an item ("- 📅 GraphQL API") and head the parts that say when.
-_DATING = frozenset({"📅", "🗓", ":date:", ":calendar:", ":spiral_calendar:"})
-
-
 def _dates(written: str, legend: Legend) -> bool:
     """Whether a heading's leading glyph is a calendar that dates a part of the document ("##
     📅 Release Schedule"), not a status the document's legend gives it ("## 📅 0.4.0")."""
     glyph = written.strip("\ufe0f ")
-    return glyph in _DATING and legend.glyph(glyph_key(glyph)) is None
+    return glyph in CALENDARS and legend.glyph(glyph_key(glyph)) is None
 
 
 # A status word and a colon opening a heading, the deliverable after it: "Future: v1.0".

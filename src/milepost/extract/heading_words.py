@@ -15,12 +15,14 @@ from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 
 __all__ = [
+    "compares",
     "dates_only",
     "label_status",
     "names_a_part",
     "names_work",
     "only_when",
     "struck_name",
+    "when_alone",
 ]
 
 _GENERIC = frozenset(
@@ -103,7 +105,7 @@ def label_status(title: str) -> Status | None:
         # "🚧 IN PROGRESS Q3 2021", "Planned for 2026", "Coming soon Q3 2021": a status and
         # when, the work of that time under it
         when = rest[1:] if rest and rest[0] in _WHEN_WORDS else rest
-        dated = bool(when) and only_when(" ".join(when))
+        dated = bool(when) and when_alone(" ".join(when), releases=False)
         if head in WEAK_WORDS and not (dated and head in _HEADING_ONLY):
             continue
         # "Completed Features", "Completed Core Features": work named by its kind alone (not
@@ -112,6 +114,19 @@ def label_status(title: str) -> Status | None:
         generic = not rest or rest[0] in _GENERIC or qualified
         return status if generic or dated else None
     return None
+
+
+def compares(section: tuple[str, ...]) -> bool:
+    """Whether the headings a table sits under say it compares ("## Feature Comparison",
+    "### vs. Notion"): its glyphs say what each product has, not how far work has come."""
+    return any(_COMPARES.search(title) is not None for title in section)
+
+
+# "vs. Notion", "Compared with Jira", "Feature Comparison" (not "Comparison ops", operators).
+_COMPARES = lazy_pattern(
+    r"(?i)\b(?:vs\.?|versus)(?:\s|$)|\bcompar(?:ison|ed|ing)\s+(?:with|to|against)\b"
+    r"|\bcomparisons?\W*$"
+)
 
 
 def names_work(name: str) -> bool:
@@ -199,6 +214,19 @@ _DOCUMENT_PARTS = frozenset(
         "tasks",
     }
 )
+
+
+def when_alone(words: str, *, releases: bool = True) -> bool:
+    """Whether ``words`` say when and no more: a date, month, quarter, half or year, whole,
+    an open end after it or not ("Q1 2025", "Q3-Q4 2025", "2026+"), or (``releases``) a
+    release ("v1.2"); not a span of time ("2 weeks")."""
+    period = read_period(words)
+    return (
+        period is not None
+        and period.kind != "relative"
+        and (releases or period.kind != "version")
+        and not words.replace(period.text, "", 1).strip(" +")
+    )
 
 
 def only_when(text: str) -> bool:

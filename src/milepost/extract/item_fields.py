@@ -19,7 +19,7 @@ from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import said_weakly, status_in_value, status_of_phrase
 
-__all__ = ["Fields", "bare_status", "is_field", "item_fields"]
+__all__ = ["Fields", "bare_status", "is_field", "item_fields", "sub_items"]
 
 _STATUS_LABELS = frozenset({"status", "state", "current status"})
 # Labels that say when, most specific first (a Target Date beats a Date).
@@ -95,6 +95,11 @@ def _field_status(value: str, legend: Legend) -> Marker | None:
     return found
 
 
+def sub_items(children: list[Block]) -> list[ListItem]:
+    """The items of the lists among a list item's ``children``."""
+    return [item for block in children if isinstance(block, ListBlock) for item in block.items]
+
+
 def is_field(block: Block) -> bool:
     """Whether ``block``, a sub-bullet of a list item, is one of its fields."""
     return _field(block) is not None
@@ -102,13 +107,7 @@ def is_field(block: Block) -> bool:
 
 def item_fields(children: list[Block], legend: Legend, anchor: date | None) -> Fields | None:
     """What the field sub-bullets among a list item's ``children`` say of it; None if none."""
-    said = [
-        one
-        for block in children
-        if isinstance(block, ListBlock)
-        for list_item in block.items
-        if (one := _field(list_item)) is not None
-    ]
+    said = [one for list_item in sub_items(children) if (one := _field(list_item)) is not None]
     if not said:
         return None
     marker = next(

@@ -19,7 +19,7 @@ from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
-__all__ = ["criteria_heading", "list_context", "opening_field"]
+__all__ = ["criteria_heading", "deliverables_label", "list_context", "opening_field"]
 
 _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
@@ -90,7 +90,7 @@ def _said_after_label(text: str) -> Status | None:
     label, value = head.strip(" *_"), tail.strip(" *_")
     if not label or not value or is_status_label(label):
         return None  # "**Status**: ✅ COMPLETE" is its section's field, not the list's label
-    if _CRITERIA_HEADING.search(label) is not None:
+    if criteria_heading(label):
         return None  # "**Acceptance Criteria:** ✅": the criteria are met, none is work
     if said_weakly(value) and emoji_at(value) is None:
         return None  # "**Sprint 1: Testing**": the sprint's topic, no state of its work
@@ -152,3 +152,12 @@ def criteria_heading(title: str) -> bool:
         if not any(word in lower for word in _CRITERIA_WORDS):
             return False
     return _CRITERIA_HEADING.search(title) is not None
+
+
+def deliverables_label(above: Paragraph | None) -> bool:
+    """Whether the paragraph right over a list labels its deliverables ("**Deliverables**:"),
+    whose ✅ among task boxes ticks work done (under success criteria it is a target met)."""
+    return above is not None and _DELIVERABLES.search(above.inline.text) is not None
+
+
+_DELIVERABLES = lazy_pattern(r"(?i)\bdeliverables?\b")

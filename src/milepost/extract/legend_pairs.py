@@ -109,7 +109,7 @@ def box_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
     "[+] - Completed"), under a legend's label or heading: two or more lines, each a box
     (a mark or none between its brackets), a separator or none, and its meaning; none for
     lines that are anything else."""
-    pairs = [_BOX_LINE.fullmatch(line.strip().strip("`")) for line in lines]
+    pairs = [_BOX_LINE.fullmatch(_LINE_BREAK.sub("", line.strip()).strip("`")) for line in lines]
     if len(pairs) < 2 or any(pair is None for pair in pairs):
         return []
     return [(pair["box"], pair["meaning"]) for pair in pairs if pair is not None]
@@ -117,7 +117,8 @@ def box_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
 
 # A legend's line of a box and its meaning: "[*] - in Progress", "[ ] = open", "[] todo".
 _BOX_LINE = lazy_pattern(
-    r"(?P<box>\[[^\]\w]?\])[ \t]*(?:(?:--|[-–—=:→])[ \t]*)?(?P<meaning>[^\W\d].{0,40}?)[ \t]*"
+    r"(?P<box>\[(?:[^\]\w]|[xX])?\])[ \t]*(?:(?:--|[-–—=:→])[ \t]*)?"
+    r"(?P<meaning>[^\W\d].{0,40}?)[ \t]*"
 )
 
 # A hard break written at the end of a legend's line: "✔️ = Done<br>", "❌ = To do\".

@@ -12,11 +12,12 @@ from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 
 __all__ = [
-    "EMPTY_BOX",
+    "BLANKLESS_BOX",
     "TASK_BOXES",
     "TICKED_BOXES",
     "Marker",
     "bare_cross",
+    "blankless_box",
     "open_box",
     "written_box",
     "written_width",
@@ -63,10 +64,8 @@ def written_box(text: str, pos: int, legend: Legend) -> Status | None:
     planned, or what the legend keys it; or ticked or open ("`[x] 1.1` Stripe scaffold", in
     code) where the legend keys boxes of its own ("`[-]` In Progress"). It is
     :func:`written_width` characters wide."""
-    if text[pos : pos + 2] == "[]":
-        if text[pos + 2 : pos + 3] not in (" ", "\t"):
-            return None
-        return legend.glyph(EMPTY_BOX) or Status.PLANNED
+    if blankless_box(text, pos):
+        return legend.glyph(BLANKLESS_BOX) or Status.PLANNED
     box = text[pos : pos + 3]
     if text[pos + 3 : pos + 4] not in (" ", "\t"):
         return None
@@ -79,11 +78,17 @@ def written_box(text: str, pos: int, legend: Legend) -> Status | None:
 
 def written_width(text: str, pos: int) -> int:
     """How wide the box :func:`written_box` read at ``pos`` is: 2 for "[]", else 3."""
-    return 2 if text[pos : pos + 2] == EMPTY_BOX else 3
+    return 2 if blankless_box(text, pos) else 3
+
+
+def blankless_box(text: str, pos: int = 0) -> bool:
+    """Whether ``text`` opens at ``pos`` with an open box written without its blank, a blank
+    after it ("[] Cart service")."""
+    return text[pos : pos + 2] == BLANKLESS_BOX and text[pos + 2 : pos + 3] in (" ", "\t")
 
 
 # An open box written without its blank: GFM draws none, a reader sees one.
-EMPTY_BOX = "[]"
+BLANKLESS_BOX = "[]"
 # A task list's boxes written as text (in a Status cell, in code): ticked done, open planned.
 TASK_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 # A box ticked with a check mark: done wherever it stands.

@@ -10,6 +10,7 @@ from milepost.document import Inline, Row, Table
 from milepost.extract.cell_markers import cell_status, glyph_bar
 from milepost.extract.check_columns import row_check
 from milepost.extract.fields import owners_in
+from milepost.extract.heading_words import compares
 from milepost.extract.legend_pairs import legend_table
 from milepost.extract.marker import Marker, bare_cross
 from milepost.extract.markers import item_marker
@@ -44,6 +45,7 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         else None
     )
     group_when: str | None = None  # what the row that opens a group of rows says of when
+    compared = compares(ctx.section)
     for row in table.rows:
         filled = filled_cells(row)
         if not filled:
@@ -117,7 +119,7 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                 if beside is None and ctx.strike_done and title.is_struck():
                     beside = Marker(Status.DONE, "~~")
                 if beside is None:  # "| RAG Hybrid Search | ✅ Done | BM25 |"
-                    said = _said_cell(row, named, ctx.legend)
+                    said = _said_cell(row, named, ctx.legend, compared=compared)
                     beside = said[1] if said is not None else None
             if beside is not None:
                 item = replace(
@@ -128,7 +130,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
 
 
-def _said_index(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | None:
+def _said_index(
+    table: Table, row: Row, legend: Legend = NO_LEGEND, *, compared: bool = False
+) -> int | None:
     """The cell of a row in a table with no Status column that says its status, as
     :func:`table_items` reads it (its cell in the table's column of glyphs; a glyph and
     status words alone in it, or a glyph the legend defines, see :func:`_said_cell`)."""
@@ -142,16 +146,19 @@ def _said_index(table: Table, row: Row, legend: Legend = NO_LEGEND) -> int | Non
     glyphs = glyph_column(table, legend) if not columns.checks else None
     if glyphs is not None and glyphs < len(row.cells) and row.cells[glyphs].inline.text.strip():
         return glyphs  # "| Tabs | 🚧 |" under "| Component | Supported |"
-    said = _said_cell(row, named, legend)
+    said = _said_cell(row, named, legend, compared=compared)
     return said[0] if said is not None else None
 
 
-def _said_cell(row: Row, title: int, legend: Legend) -> tuple[int, Marker] | None:
+def _said_cell(
+    row: Row, title: int, legend: Legend, *, compared: bool = False
+) -> tuple[int, Marker] | None:
     """The first cell beside the title's that holds a status glyph and its words alone
     ("| RAG Hybrid Search | ✅ Done | BM25 + vector |", in a Priority column): the row's
     status, said where no column is named for it. A glyph alone ("✅") is not enough: a
     table of ✅ and ❌ may compare tools; unless the document's legend defines it and it is
-    the row's only glyph (:func:`_keyed_alone`). ``title``: the index of the title's cell;
+    the row's only glyph (:func:`_keyed_alone`), in a table under no heading that says it
+    compares (``compared``: "### vs. Notion"). ``title``: the index of the title's cell;
     the cell's index and its marker."""
     for index, cell in enumerate(row.cells):
         text = cell.inline.text.strip()
@@ -160,7 +167,9 @@ def _said_cell(row: Row, title: int, legend: Legend) -> tuple[int, Marker] | Non
         said = cell_status(cell.inline, legend)
         if said is None or said.end < len(cell.inline.text.rstrip()):
             continue
-        if any(c.isalpha() for c in said.written) or _keyed_alone(row, index, legend):
+        if any(c.isalpha() for c in said.written) or (
+            not compared and _keyed_alone(row, index, legend)
+        ):
             return index, said
     return None
 
@@ -195,11 +204,14 @@ def _glyph_cells(row: Row) -> list[int]:
     ]
 
 
-def said_cells(table: Table, row: Row, legend: Legend = NO_LEGEND) -> list[int]:
+def said_cells(
+    table: Table, row: Row, legend: Legend = NO_LEGEND, *, compared: bool = False
+) -> list[int]:
     """The cells that say a row's status in a table with no Status column, as
     :func:`table_items` reads it: the one with a glyph and its words, or the glyphs alone
-    that the legend defines and that agree (all of them, for an edit to set them all)."""
-    said = _said_index(table, row, legend)
+    that the legend defines and that agree (all of them, for an edit to set them all; none
+    in a table under a heading that says it compares, ``compared``)."""
+    said = _said_index(table, row, legend, compared=compared)
     if said is None:
         return []
     return _glyph_cells(row) if _keyed_alone(row, said, legend) else [said]

@@ -19,7 +19,7 @@ from milepost.extract.glyph_tags import (
     glyph_at,
     glyph_phrase,
     glyph_tag,
-    when_alone,
+    when_said,
 )
 from milepost.extract.tag_words import (
     REF,
@@ -177,8 +177,8 @@ def _glyphed(words: str, legend: Legend) -> Status | None:
     found = emoji_at(text)
     if found is not None:
         rest = text[found[1] :].strip()
-        if when_alone(rest):
-            return legend.glyph(found[0]) or EMOJI.get(found[0])
+        if (dated := when_said(text[: found[1]], rest, legend)) is not None:
+            return dated
     else:
         rest, _, last = text.rpartition(" ")
         found = emoji_at(last)

@@ -39,7 +39,12 @@ from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period
 from milepost.extract.heading_words import dates_only, names_a_part, names_work, struck_name
 from milepost.extract.item_fields import is_field, item_fields
-from milepost.extract.labels import criteria_heading, list_context, opening_field
+from milepost.extract.labels import (
+    criteria_heading,
+    deliverables_label,
+    list_context,
+    opening_field,
+)
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.marker import Marker, bare_cross
 from milepost.extract.markers import item_marker, leading_markers
@@ -171,7 +176,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
     for block in blocks:
         if isinstance(block, ListBlock):
             inner = list_context(above, ctx)
-            if inner.criteria and any(i.task is not None for i in block.items):
+            if inner.criteria and deliverables_label(above) and _has_boxes(block):
                 # "**Deliverables**:" over "- ✅ Spec" and "- [ ] Team": a checklist, its ✅
                 # ticks what is done, no bullet style
                 inner = inner._replace(criteria=False)
@@ -198,6 +203,11 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             above = block
         elif not isinstance(block, Heading):
             above = None
+
+
+def _has_boxes(block: ListBlock) -> bool:
+    """Whether a list holds a task box."""
+    return any(item.task is not None for item in block.items)
 
 
 def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None:

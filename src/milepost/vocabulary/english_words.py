@@ -45,6 +45,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "completed",
         "fully complete",
         "fully completed",
+        "fully implemented",
         "feature complete",
         "shipped",
         "released",

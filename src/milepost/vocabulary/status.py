@@ -14,6 +14,7 @@ from milepost.lazy import lazy_pattern
 
 __all__ = [
     "ASCII_GLYPH_FIRST",
+    "CALENDARS",
     "EMOJI",
     "HEALTH",
     "Health",
@@ -168,6 +169,9 @@ _PICTO_RE = lazy_pattern(
 _EMOJI_FIRST = frozenset(form[0] for form in _EMOJI_FORMS)
 # How a pictograph written in ASCII begins: a ":shortcode:", a Hugo "{{< shortcode >}}".
 ASCII_GLYPH_FIRST = frozenset(":{")
+# Calendars, which plan an item ("- 📅 GraphQL API"), head the parts that say when, and date
+# what follows them ("(📅 Jan 2024)": a date, no status).
+CALENDARS = frozenset({"📅", "🗓", ":date:", ":calendar:", ":spiral_calendar:"})
 
 
 def emoji_at(text: str, pos: int = 0) -> tuple[str, int] | None:

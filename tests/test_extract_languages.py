@@ -147,3 +147,25 @@ def test_a_legend_of_symbols_in_spanish_keys_the_status_column() -> None:
         ("HTTPS", "done"),
         ("Allowlist IP", "planned"),
     ]
+
+
+def test_a_status_in_full_width_brackets_after_a_name_or_an_item(tmp_path: Path) -> None:
+    """Japanese roadmaps write brackets full width: "- **Week 1（完了）**: …", "- **Week 3
+    （進行中）**:", "- Foo（完了）". Each is read as its ASCII form is ("**Week 1 (Done)**:
+    …", "Foo (done)"), a date after the word too ("（完了 2025年11月12日）"); an edit
+    sets the word, the brackets kept."""
+    text = (
+        "# ロードマップ\n\n## 2025年11月\n\n- **Week 1（完了）**: 導線統一\n"
+        "- **Week 2（完了 2025年11月12日）**:\n  - トレンド\n- **Week 3（進行中）**:\n"
+        "  - DM Inbox\n- 検索（完了）\n- **Week 4 (Done)**: bar\n"
+    )
+    assert statuses(text) == [
+        ("Week 1", "done"),
+        ("Week 2", "done"),
+        ("Week 3", "in_progress"),
+        ("検索", "done"),
+        ("Week 4", "done"),
+    ]
+    shipped = edited(tmp_path / "roadmap.md", text, ("ship", "Week 3"))
+    assert "- **Week 3（Completed）**:\n" in shipped  # the word the voice learns for done
+    assert ("Week 3", "done") in statuses(shipped)

@@ -39,7 +39,7 @@ def set_name_status(text: str, status: Status, voice: Voice) -> str | None:
     if tag.status is status:
         return text
     start, value = tag.start, tag.written
-    if value[:1] in ("(", "["):  # a bracketed marker: its brackets stay
+    if value[:1] in ("(", "[", "（"):  # a bracketed marker: its brackets stay
         start, value = start + 1, value[1:-1]
     pieces = value_pieces(value, voice.legend)
     for first, last, _, is_glyph in reversed(pieces):

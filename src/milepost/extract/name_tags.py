@@ -34,9 +34,12 @@ _WORDS = re.compile(r"[A-Za-z](?:[A-Za-z' -]*?[A-Za-z])?(?=\s*(?:[.:!()\[\]]|\s[
 _WORDS_AFTER_GLYPH = lazy_pattern(
     r"[A-Za-z](?:[A-Za-z' -]*?[A-Za-z])?(?=\s*(?:[.,;:!()\[\]]|\s[-–—](?:\s|$)|$))"
 )
-# A bracket closing the name, before a dash and the description: "X (Done ✅) - You ...".
+# A bracket closing the name, before a dash and the description, or a colon: "X (Done ✅) -
+# You ...", "**Week 1 (Done)**: ...", in full-width brackets too: "**Week 1（完了）**: ...".
 _DASHES = (" -", " –", " —")
-_NAME_BRACKET = re.compile(r"\((?P<inner>[^()]{1,40})\)(?=\s+(?:--|[-–—])(?:\s|$))")
+_NAME_BRACKET = re.compile(
+    r"[(（](?P<inner>[^()（）]{1,40})[)）](?=\s*[:：]|\s+(?:--|[-–—])(?:\s|$))"
+)
 
 
 def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
@@ -58,8 +61,10 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
         if found is not None:
             status, end = found
             return Tag(status, start, start + end, text[start : start + end], "opening")
-    if "(" not in text or not any(dash in text for dash in _DASHES):
-        return None  # most items: no bracket, or no dash after one
+    if ("(" not in text and "（" not in text) or not (
+        ":" in text or "：" in text or any(dash in text for dash in _DASHES)
+    ):
+        return None  # most items: no bracket, or no dash or colon after one
     for match in _NAME_BRACKET.finditer(text, pos):
         if match.start() > pos + _NAME_MAX:
             break  # a bracket after a sentence closes no name

@@ -68,7 +68,8 @@ WHEN_TAIL = re.compile(  # tried from where a run of blanks begins: linear on lo
     r"|\d{4}-\d{1,2}(?:-\d{1,2})?"
     r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
     r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r" ?[,.]?\s+\d{4}|(?:[QH][1-4]\s+)?(?:19|20)\d{2}|[QH][1-4]|v\d+(?:\.\d+){0,3})$"
+    r" ?[,.]?\s+\d{4}|(?:[QH][1-4]\s+)?(?:19|20)\d{2}|[QH][1-4]|v\d+(?:\.\d+){0,3}"
+    r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)$"
 )
 
 

@@ -41,8 +41,8 @@ __all__ = ["bracket_tag", "dash_tag", "status_field", "trailing_tag"]
 
 # References may follow the tag, bare or in brackets, and stops or commas between them.
 _REFS = rf"(?:{REF}|\({REF}(?:[,\s]+{REF})*\)|[\s,.;])*"
-_TAIL_PAREN = re.compile(
-    r"\(\s*(?P<p>[^()|]{2,40}?)\s*(?:[:|][^()]*)?(?P<close>\))\s*"
+_TAIL_PAREN = re.compile(  # full-width brackets too: "（完了）"
+    r"[(（]\s*(?P<p>[^()（）|]{2,40}?)\s*(?:[:|][^()（）]*)?(?P<close>[)）])\s*"
     rf"(?P<rest>{_REFS})$"
 )
 # The same in square brackets: "- [ ] Homemade admin tool [WIP]". In either, a note may
@@ -64,7 +64,7 @@ _INNER_PAREN = re.compile(r"\((?P<p>[A-Z][A-Z' -]{2,30}):")
 
 def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     """A status tag after the item's words: ``(in progress)``, ``- DISCARDED``, ``Status: X``."""
-    paren = "(" in text
+    paren = "(" in text or "（" in text
     square = "]" in text
     dash = " - " in text or " -- " in text or "–" in text or "—" in text
     dash = dash or " | " in text or " : " in text
@@ -147,8 +147,9 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     """A status in brackets after the item's words, references after it or not: ``(in
     progress)``, ``(done: in v2)``, ``(WIP) (#12)``, ``[WIP]``; else one in capitals that
     opens a bracketed note: ``(IN PROGRESS: needs a review) and more``."""
-    for pattern, closer in ((_TAIL_PAREN, ")"), (_TAIL_SQUARE, "]")):
-        match = pattern.search(text, tail_start(text)) if closer in text else None
+    for pattern, closers in ((_TAIL_PAREN, ")）"), (_TAIL_SQUARE, "]")):
+        found = any(closer in text for closer in closers)
+        match = pattern.search(text, tail_start(text)) if found else None
         if match:
             words = match.group("p")
             status = legend.word(words) or strong_word(_undecorated(words)) or percent_done(words)

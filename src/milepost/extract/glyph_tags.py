@@ -15,7 +15,7 @@ from milepost.extract.tag_words import (
     strong_word,
 )
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import CALENDARS, EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
@@ -122,5 +122,5 @@ def when_said(glyph: str, words: str, legend: Legend) -> Status | None:
     found = glyph_at(glyph, legend)
     if found is None or not when_alone(words.strip()):
         return None
-    key = glyph.strip().replace("\ufe0f", "")
+    key = glyph_key(glyph)
     return None if key in CALENDARS and legend.glyph(key) is None else found[0]

@@ -120,7 +120,8 @@ def leading_markers(
             continue
         break
     if emoji_status is not None and written_box(text, pos, legend) is not None:
-        pos = _skip_space(text, pos + 3)  # "⛔ `[ ] 1.1` Stripe": the glyph says more than its box
+        # "⛔ `[ ] 1.1` Stripe": the glyph says more than its box
+        pos = _skip_space(text, pos + written_width(text, pos))
     if emoji_status is None and pos > 0 and text[pos : pos + 1] in ("(", "["):
         # "✨ (In progress) Due dates": a bracketed status after a glyph that decorates
         bracketed = bracketed_status(text, pos)

@@ -78,9 +78,8 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
 
 # A plain name, a colon, and a status that is all the rest says: "Compiler: In progress.";
 # not a Status field's label ("Search - Status: Planned"), nor a placeholder's value.
-_NAMED_STATUS = lazy_pattern(
-    r"[^\W\d][^:\n]{0,60}?:[ \t]+(?P<value>[^\W\d][\w' -]{1,30}?)[ \t]*[.!]?[ \t]*$"
-)
+_NAME_COLON = r"[^\W\d][^:\n]{0,60}?:[ \t]+"  # a plain name and its colon
+_NAMED_STATUS = lazy_pattern(_NAME_COLON + r"(?P<value>[^\W\d][\w' -]{1,30}?)[ \t]*[.!]?[ \t]*$")
 _FIELD_NAME = lazy_pattern(r"(?i)\b(?:status|state)[ \t*_]*:[ \t]*$")
 _PLACEHOLDERS = frozenset({"todo", "tbd", "tba"})
 
@@ -106,14 +105,14 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
 
 
 # A plain name and its colon, before a status glyph: "Cherry-pick: ✅ Complete".
-_NAME_COLON = lazy_pattern(r"[^\W\d][^:\n]{0,60}?:[ \t]+")
+_NAMED_GLYPH = lazy_pattern(_NAME_COLON)
 
 
 def _glyph_named(text: str, pos: int, legend: Legend) -> Tag | None:
     """A status glyph and its words that are all that follows a plain name and its colon,
     a note in brackets after them or not ("Cherry-pick: ✅ Complete", "Adapter migration:
     🔄 In Progress (20%)"); not a glyph before other words ("Result: ✅ Processes run")."""
-    named = _NAME_COLON.match(text, pos)
+    named = _NAMED_GLYPH.match(text, pos)
     if named is None or _FIELD_NAME.search(text, pos, named.end()):
         return None
     start = named.end()

@@ -60,9 +60,8 @@ REF = r"(?:#\d+|@[\w-]+)"
 REFS_AFTER = re.compile(rf"(?:,?\s+(?:{REF}|\({REF}(?:[,\s]+{REF})*\)))+$")
 # When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
 # "for Q3 2025", "by M7" (a time after "for" or "by", not "by Legal"), or a date, version,
-# year or quarter alone ("Completed 2024-01-14", "Shipped
-# Jan 14, 2024", "Released 31st Jan, 2023", "Released November, 2021", "COMPLETE v0.0.1",
-# "Planned 2025", "Planned Q3 2025").
+# year or quarter alone ("Completed 2024-01-14", "Shipped Jan 14, 2024", "Released 31st Jan,
+# 2023", "Released November, 2021", "COMPLETE v0.0.1", "Planned 2025", "Planned Q3 2025").
 WHEN_TAIL = re.compile(  # tried from where a run of blanks begins: linear on long runs
     r"(?<!\s)\s+(?:(?:in|on|as of|since|with)\s+\S+(?:\s+\d{4})?|(?:for|by)\s+\S*\d\S*"
     r"|\d{4}-\d{1,2}(?:-\d{1,2})?"

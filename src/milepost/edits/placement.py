@@ -30,16 +30,20 @@ def newline_of(roadmap: Roadmap) -> str:
 
 def sections_of(roadmap: Roadmap) -> list[tuple[Section, SectionKind]]:
     out: list[tuple[Section, SectionKind]] = []
-
-    def visit(section: Section, parent: SectionKind | None) -> None:
-        kind = classify(section.title, parent)
-        out.append((section, kind))
-        for sub in section.subsections:
-            visit(sub, kind)
-
     for top in roadmap.document.sections:
-        visit(top, None)
+        _visit(top, None, out)
     return out
+
+
+def _visit(
+    section: Section, parent: SectionKind | None, out: list[tuple[Section, SectionKind]]
+) -> None:
+    """``section`` and its subsections, each with its kind, onto ``out`` (a function of its
+    own, not a closure: one that calls itself is a cycle only the collector frees)."""
+    kind = classify(section.title, parent)
+    out.append((section, kind))
+    for sub in section.subsections:
+        _visit(sub, kind, out)
 
 
 def section_of(roadmap: Roadmap, kind: SectionKind) -> Section | None:

@@ -156,19 +156,23 @@ def _empty(rule: Rule, context: Context) -> Iterator[Diagnostic]:
 
 
 def _duplicated(rule: Rule, context: Context) -> Iterator[Diagnostic]:
-    def siblings(infos: tuple[SectionInfo, ...]) -> Iterator[Diagnostic]:
-        # Only known sections are judged; and siblings whose titles normalise alike classify
-        # alike, so the unknown ones (most of them) need no key at all.
-        seen: set[str] = set()
-        for info in infos:
-            if info.kind is not SectionKind.OTHER:
-                key = normalise(info.title)
-                if key and key in seen:
-                    yield rule.at(context, info.span.start, f"section '{info.title}' appears twice")
-                seen.add(key)
-            yield from siblings(info.subsections)
+    return _siblings(rule, context, context.roadmap.sections)
 
-    yield from siblings(context.roadmap.sections)
+
+def _siblings(rule: Rule, context: Context, infos: tuple[SectionInfo, ...]) -> Iterator[Diagnostic]:
+    """:func:`_duplicated` among ``infos`` and, in turn, among each one's subsections (a
+    function of its own, not a closure: one that calls itself holds its cell, and the
+    roadmap with it, in a cycle only the collector frees)."""
+    # Only known sections are judged; and siblings whose titles normalise alike classify
+    # alike, so the unknown ones (most of them) need no key at all.
+    seen: set[str] = set()
+    for info in infos:
+        if info.kind is not SectionKind.OTHER:
+            key = normalise(info.title)
+            if key and key in seen:
+                yield rule.at(context, info.span.start, f"section '{info.title}' appears twice")
+            seen.add(key)
+        yield from _siblings(rule, context, info.subsections)
 
 
 RULES = (

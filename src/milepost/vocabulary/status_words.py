@@ -40,6 +40,9 @@ _NORMALISE = re.compile(r"[\s_]+")
 # (an apostrophe inside: "won't"), parted by blanks, underscores or hyphens.
 _LEAD_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _PHRASE_WORDS = max(len(phrase.split()) for phrase in _WORDS)
+# The word each phrase opens with: a text whose first word is none of them opens with no
+# phrase (most texts), and its other words need not be read.
+_FIRST_WORDS = frozenset(phrase.split(" ")[0] for phrase in _WORDS)
 
 
 @lru_cache(maxsize=8192)
@@ -83,6 +86,8 @@ def _lead_phrase(text: str) -> tuple[Status, int] | None:
         word = _LEAD_WORDS.match(text, pos)
         if word is None:
             break
+        if not words and word.group() not in _FIRST_WORDS:
+            return None
         words.append(word.group())
         ends.append(word.end())
         pos = word.end()

@@ -151,6 +151,32 @@ def test_ticks_under_a_heading_of_criteria_are_targets(heading: str) -> None:
     assert statuses(text) == []
 
 
+def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:
+    """As on an item, the words win: "## 📋 Phase 7 (Future)" is future; a tag that agrees
+    with the glyph, or a share after it, changes nothing."""
+    text = (
+        "# R\n\n## 📋 Phase 7: Advanced Features (Future)\n\n### 🚧 Phase 1: Hardening (✅ "
+        "COMPLETED)\n\n### ✅ Foundation - COMPLETED (97% Complete)\n\n### 🏗️ Core (Completed)\n"
+    )
+    assert statuses(text) == [
+        ("Phase 7: Advanced Features", "future"),
+        ("Phase 1: Hardening", "done"),
+        ("Foundation - COMPLETED (97% Complete)", "done"),
+        ("Core", "done"),
+    ]
+
+
+def test_ticks_under_the_topics_of_a_criteria_heading_are_targets() -> None:
+    """ "## Testnet Success Criteria" over "### Technical" and "### Community": the topics
+    part the criteria, they are no work; a status heading under it still says its own."""
+    text = (
+        "# R\n\n## 📝 Testnet Success Criteria\n\n### Technical\n- ✅ Network runs for 30 days\n"
+        "- ✅ 10+ nodes participating\n\n### Community\n- ✅ Positive feedback received\n\n"
+        "### Completed\n- Bootstrap nodes\n\n## Next\n\n### Wallet\n- ✅ Signing flow\n"
+    )
+    assert statuses(text) == [("Bootstrap nodes", "done"), ("Signing flow", "done")]
+
+
 def test_the_deliverables_of_work_not_done_are_targets() -> None:
     text = (
         "# R\n\n## Phase 2: Add Content\n\n| Feature | Status |\n|---|---|\n"

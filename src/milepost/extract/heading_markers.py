@@ -89,6 +89,12 @@ def heading_marker(
     rest = strip_decoration(inline.text[end:])
     if not names_work(rest) or (level <= 2 and names_a_part(rest)):
         return None, None
+    tail = inline.text[end:]
+    tag = dash_tag(tail, legend) or _bracket_end(tail, legend)
+    if tag is not None and tag.status is not emoji_status and tag.start:
+        # "## 📋 Phase 7: Advanced Features (Future)": the words win over the glyph, as on
+        # an item
+        return Marker(tag.status, tag.written, end=end, tail=end + tag.start), None
     return Marker(emoji_status, written, end=end), None
 
 

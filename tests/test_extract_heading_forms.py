@@ -226,6 +226,43 @@ def test_an_edit_sets_a_pipe_tag_in_place(
     assert written == PIPED.replace(before, after)
 
 
+LINKED = (
+    "# Roadmap\n\n## Milestone 16, version 12.0.0 (Released May 14th, 2021) [Release Blog]"
+    "(https://example.org/12)\n\n1. **[DONE]** Grid\n\n## Milestone 17 (Planned) [Blog]"
+    "(https://example.org/17) [Notes](https://example.org/n)\n\n1. Charts\n"
+)
+
+
+def test_a_heading_tag_before_the_links_that_end_the_heading_is_read() -> None:
+    """Where to read more is no part of the tag: "(Released May 14th, 2021) [Release Blog](…)"
+    ends a milestone that shipped."""
+    assert statuses(LINKED) == [
+        ("Milestone 16, version 12.0.0", "done"),
+        ("Grid", "done"),
+        ("Milestone 17", "planned"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("operation", "item", "before", "after"),
+    [
+        ("ship", "Milestone 17", "17 (Planned) [Blog]", "17 (DONE) [Blog]"),  # its voice
+        ("start", "Milestone 17", "17 (Planned) [Blog]", "17 (In Progress) [Blog]"),
+        (
+            "start",
+            "Milestone 16, version 12.0.0",
+            "## Milestone 16, version 12.0.0 (Released May 14th, 2021) [Release",
+            "## 🚧 Milestone 16, version 12.0.0 [Release",
+        ),
+    ],
+)
+def test_an_edit_sets_a_heading_tag_and_keeps_the_links_after_it(
+    tmp_path: Path, operation: str, item: str, before: str, after: str
+) -> None:
+    written = edited(tmp_path / "roadmap.md", LINKED, (operation, item))
+    assert written == LINKED.replace(before, after)
+
+
 def test_an_emoji_before_a_part_of_the_document_decorates_it() -> None:
     """A roadmap's "## 📋 Feature Overview" titles its table, and "## 🔄 Status Legend" its
     legend: neither is a deliverable, and the legend's entries are no items."""

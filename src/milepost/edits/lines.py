@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from milepost.document import read_inline
 from milepost.document.item_lines import LIST_ITEM
 
-__all__ = ["ICON", "LABEL", "item_parts", "split_line_ending"]
+__all__ = ["ICON", "LABEL", "end_links", "item_parts", "split_line_ending"]
 
 # A bold or italic label: "**Done:**", "*DONE:*", "_In progress_:".
 LABEL = re.compile(
@@ -30,3 +31,16 @@ def item_parts(body: str) -> tuple[str, str, str] | None:
     markers), its box (``"[ ] "``, else empty) and the rest; None for a line that is none."""
     match = LIST_ITEM.match(body)
     return None if match is None else (match["lead"], match["box"] or "", match["rest"])
+
+
+def end_links(markdown: str) -> int:
+    """Where the links that end ``markdown`` (a heading's words) begin, the blanks before them
+    left out ("... (Released May 14th, 2021) [Release Blog](…)"), as the parser reads them;
+    0 where no link ends it. The extractor reads a heading's tag before them."""
+    reading = read_inline(markdown)
+    end, cut = len(markdown.rstrip()), 0
+    for _, _, first, last in sorted(reading.marks, key=lambda mark: -mark[3]):
+        if last != end or markdown[first] != "[" or markdown[last - 1] != ")":
+            break  # not a link ending the words (an image begins with "!")
+        end = cut = len(markdown[:first].rstrip())
+    return cut

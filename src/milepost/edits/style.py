@@ -13,7 +13,7 @@ import re
 from milepost.document import read_inline
 from milepost.document.item_lines import LIST_ITEM
 from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
-from milepost.edits.lines import LABEL, split_line_ending
+from milepost.edits.lines import LABEL, end_links, split_line_ending
 from milepost.edits.marks import box_for, icon_end, icon_for, legend_box
 from milepost.edits.name_status import set_name_status
 from milepost.edits.notes import before_owners
@@ -307,6 +307,15 @@ def restatus_line(
     if heading is not None and named is not None:
         # "### TASK-013 (COMPLETE) — Backend": the status that closes its name
         return f"{heading['lead']}{named}{ending}"
+    cut = end_links(heading["rest"]) if heading is not None else 0
+    if heading is not None and cut:
+        # "## Milestone 16 (Released May 14th, 2021) [Release Blog](…)": its words set, the
+        # links that end it kept after them
+        at = heading.start("rest") + cut
+        inner = restatus_line(
+            body[:at] + ending, status, reason=reason, voice=voice, say_planned=say_planned
+        )
+        return f"{split_line_ending(inner)[0]}{body[at:]}{ending}"
     raise ValueError("cannot find the item's marker on its line")
 
 

@@ -70,7 +70,7 @@ def heading_marker(
         # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)", "### 1.1
         # Tool Registry ✅ COMPLETE": a tag that ends the heading (a decoration after it:
         # "- DONE! 🎉")
-        text = inline.text
+        text = _before_end_links(inline)  # "(Released May 14th, 2021) [Release Blog](…)"
         tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
         after = text[tag.end :].strip() if tag is not None else ""
         if tag is None:
@@ -96,6 +96,18 @@ def heading_marker(
         # an item
         return Marker(tag.status, tag.written, end=end, tail=end + tag.start), None
     return Marker(emoji_status, written, end=end), None
+
+
+def _before_end_links(inline: Inline) -> str:
+    """A heading's text before the links that end it ("Milestone 16 (Released May 14th, 2021)
+    [Release Blog](…)": where to read more is no part of its tag), else its whole text."""
+    text = inline.text
+    end = len(text.rstrip())
+    for link in reversed(inline.links):
+        if link.end != end or link.image:
+            break
+        end = len(text[: link.start].rstrip())
+    return text[:end] if end < len(text.rstrip()) else text
 
 
 def _dates(written: str, legend: Legend) -> bool:

@@ -257,3 +257,33 @@ def test_a_status_in_capitals_ending_an_item_is_its_tag(tmp_path: Path) -> None:
     ]
     after = edited(tmp_path / "roadmap.md", text, ("start", "Customizable reports"))
     assert "- Customizable reports **IN PROGRESS**\n" in after
+
+
+def test_a_share_done_in_brackets_says_in_progress_whatever_glyph_is_beside_it() -> None:
+    """basher83 tags each phase with its share done: "(✅ 95% Complete)" is in progress, the
+    words win over the check mark; "(🆕 65% Complete)" too, whose glyph says nothing."""
+    text = (
+        "# R\n\n## Phase 1: Foundation (✅ 95% Complete)\n\n## Phase 2: Split (🆕 65% Complete)\n"
+        "\n- Search (✅ 100% done)\n"
+    )
+    assert statuses(text) == [
+        ("Phase 1: Foundation", "in_progress"),
+        ("Phase 2: Split", "in_progress"),
+        ("Search", "done"),
+    ]
+
+
+def test_coming_soon_and_partial_in_brackets_after_an_item_are_its_status() -> None:
+    """Words that say a status only where one is expected (a cell, a tag) say it in brackets
+    after an item: "(coming soon)" beats the ⏳ before it; "(current)" in brackets says no
+    status, nor "coming soon" in prose."""
+    text = (
+        "# R\n\n- ⏳ Postmortem reports from alert data (coming soon)\n"
+        "- Offline sync (partial)\n- Release notes (Upcoming)\n- Alpha 4 (current)\n"
+        "- Themes are coming soon\n"
+    )
+    assert statuses(text) == [
+        ("Postmortem reports from alert data", "planned"),
+        ("Offline sync", "in_progress"),
+        ("Release notes", "planned"),
+    ]

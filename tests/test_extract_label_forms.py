@@ -418,3 +418,33 @@ def test_a_check_mark_among_boxes_under_success_criteria_is_a_target_met() -> No
         "- ✅ p95 under 200ms\n"
     )
     assert marked(text) == [("99.9% uptime", "planned")]
+
+
+CODED = (
+    "# Roadmap\n\n### Core\n\n- [x] Flux v2 bootstrap\n- [ ] `WIP` Sops (~~GKE~~, EKS, AKS)\n"
+    "- [ ] Tracing: Tempo\n- `DONE` Chaos Mesh\n- `pending` jobs are retried\n"
+)
+
+
+def test_a_status_keyword_in_a_code_span_opening_an_item_is_its_marker() -> None:
+    """portefaix writes "- [ ] `WIP` Sops": the keyword refines the bare box, as "(WIP)" does.
+    A code span in lower case names code ("`pending` jobs"), no status."""
+    assert statuses(CODED) == [
+        ("Flux v2 bootstrap", "done"),
+        ("Sops (GKE, EKS, AKS)", "in_progress"),
+        ("Tracing: Tempo", "planned"),
+        ("Chaos Mesh", "done"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "status", "line"),
+    [
+        ("Sops (GKE, EKS, AKS)", Status.DONE, "- [x] `DONE` Sops (~~GKE~~, EKS, AKS)"),
+        ("Chaos Mesh", Status.BLOCKED, "- `BLOCKED` Chaos Mesh"),
+    ],
+)
+def test_an_edit_sets_a_keyword_in_a_code_span(title: str, status: Status, line: str) -> None:
+    after = _set(CODED, title, status)
+    changed = [a for a, b in zip(after.splitlines(), CODED.splitlines(), strict=True) if a != b]
+    assert changed == [line]

@@ -31,7 +31,7 @@ from milepost.extract.opening_words import (
     caps_label,
     decorated_bracket,
 )
-from milepost.extract.tag_words import note_start
+from milepost.extract.tag_words import note_start, strong_word
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
@@ -165,6 +165,10 @@ def _rewrite_rest(
     return f"{head}{gap}{body}" if head else body
 
 
+# A code span opening an item's words, then its name: "`WIP` Sops".
+_CODE_WORD = re.compile(r"`(?P<w>[^`\n]+)`[ \t]+(?=\S)")
+
+
 def _ticked(box: str | None, rest: str) -> bool:
     """Whether a list item's words open with a box ticked with a check mark ("[✓] Retained
     messages"), where it has no task box of its own."""
@@ -179,6 +183,9 @@ def _opening_words(body: str, boxed: bool) -> tuple[int, int] | None:
     capitals = caps_label(body) or (box_label(body) if boxed else caps_keyword(body))
     if capitals is not None:
         return 0, capitals[1]
+    coded = _CODE_WORD.match(body)  # "`WIP` Sops": the keyword in its code span
+    if coded is not None and coded["w"].isupper() and strong_word(coded["w"]) is not None:
+        return coded.start("w"), coded.end("w")
     bracketed = bracketed_status(body) or decorated_bracket(body)
     return None if bracketed is None else (bracketed[1], bracketed[2])
 

@@ -68,6 +68,22 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+def _coded(inline: Inline, pos: int) -> tuple[Status, int] | None:
+    """A status keyword in capitals, alone in a code span opening the text at ``pos``, before
+    the item's name ("`WIP` Sops", as a bracketed one is): its status, and where the name
+    begins. A code span in lower case names code ("`pending` jobs"), no status."""
+    text = inline.text
+    for start, end in inline.code:
+        if start == pos:
+            word = text[start:end]
+            status = strong_word(word) if word.isupper() else None
+            after = _skip_space(text, end)
+            if status is None or after == end or after == len(text):
+                return None  # no blank after it, or no name: "`DONE`-ish", "`WIP`" alone
+            return status, after
+    return None
+
+
 def leading_markers(
     inline: Inline, pos: int, legend: Legend, *, lenient: bool
 ) -> tuple[Status | None, Status | None, int, str]:
@@ -76,6 +92,8 @@ def leading_markers(
     first = text[pos : pos + 1]
     if inline.links and inline.links[0].image and (icon := _icon(inline, pos, legend)):
         return icon[0], None, icon[1], f"![{text[pos : inline.links[0].end]}]"
+    if inline.code and not lenient and (coded := _coded(inline, pos)) is not None:
+        return None, coded[0], coded[1], text[pos : coded[1]].strip()  # "`WIP` Sops"
     if (
         not lenient
         and first.isascii()

@@ -152,7 +152,10 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         match = pattern.search(text, tail_start(text)) if found else None
         if match:
             words = match.group("p")
-            status = legend.word(words) or strong_word(_undecorated(words)) or percent_done(words)
+            bare = _undecorated(words)
+            status = legend.word(words) or strong_word(bare) or percent_done(bare)
+            if status is None and bare.strip().lower() in _BRACKETED_ONLY:
+                status = status_of_word(bare)  # "(coming soon)", "(partial)"
             if status is None and " " in words:  # "(shipped 2026-01-21)", "(done in v2)"
                 status = strong_word(WHEN_TAIL.sub("", words))
             if status is None and not words.isascii():
@@ -170,6 +173,11 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     return None
 
 
+# Weak words that say a status in brackets after an item's words, where prose would not
+# put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)".
+_BRACKETED_ONLY = frozenset({"coming soon", "upcoming", "partial"})
+
+
 def _glyphed(words: str, legend: Legend) -> Status | None:
     """A bracket's status said by its words beside a status glyph ("Completed ✅", "✅ Done",
     "Current 🚧": the words win, "Current" as strong as any with a glyph to back it), or
@@ -185,8 +193,12 @@ def _glyphed(words: str, legend: Legend) -> Status | None:
         found = emoji_at(last)
         if found is None or found[1] != len(last):
             return None
-    if not rest.strip() or (legend.glyph(found[0]) or EMOJI.get(found[0])) is None:
+    if not rest.strip():
         return None  # "Calendar (🗓️)": a glyph alone in brackets may be the topic's
+    if (share := percent_done(rest)) is not None:
+        return share  # "(✅ 95% Complete)", "(🆕 65% Complete)": the share says it
+    if (legend.glyph(found[0]) or EMOJI.get(found[0])) is None:
+        return None
     return legend.word(rest) or status_of_word(rest)
 
 

@@ -686,3 +686,18 @@ def test_a_status_fields_words_win_over_the_glyph_its_heading_opens_with() -> No
         "## Overview\n\n**Status:** In progress\n"
     )
     assert statuses(text) == [("v0.2.0 - Persistence", "planned"), ("v0.1.5", "done")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "#### Critérios de Aceite:",
+        "### Criterios de aceptación",
+        "### Critères d'acceptation",
+        "### Akzeptanzkriterien",
+        "### Definição de Pronto",
+    ],
+)
+def test_ticks_under_criteria_in_other_languages_are_targets(heading: str) -> None:
+    text = f"# R\n\n## Sprint 2\n\n{heading}\n- ✅ Usuário cria uma conta\n- ✅ Testes passam\n"
+    assert statuses(text) == []

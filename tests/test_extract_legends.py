@@ -351,6 +351,9 @@ def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() 
         ("Not Supported: Not planned for implementation", "dropped"),
         ("Note: something", None),
         ("actively sought", None),
+        ("Pending implementation", "planned"),  # a status, then a noun for the work
+        ("Completed features", "done"),
+        ("Pending review", None),
     ],
 )
 def test_a_meaning_with_an_adverb_or_not_yet(meaning: str, status: str | None) -> None:

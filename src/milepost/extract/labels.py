@@ -33,7 +33,13 @@ _CRITERIA_HEADING = lazy_pattern(
     r"definition of done|(?:exit|achievement|completion|release) criteria|"
     r"(?:complete|completed|done) when|"
     r"(?:quality|coding|code|documentation|writing) standards|guidelines|principles|"
-    r"best practices)\b"
+    r"best practices|"
+    # the same in other languages: "Critérios de Aceite", "Criterios de aceptación",
+    # "Critères d'acceptation", "Akzeptanzkriterien", "Definição de Pronto"
+    r"crit[ée]rios? de (?:aceite|aceita[çc][ãa]o|sucesso|conclus[ãa]o|aceptaci[óo]n|[ée]xito)|"
+    r"crit[èe]res? (?:d'acceptation|de succ[èe]s|de r[ée]ussite)|criteri di (?:accettazione|"
+    r"successo)|(?:akzeptanz|erfolgs|abnahme)kriterien|defini[çc][ãa]o de (?:pronto|"
+    r"conclu[íi]do)|definici[óo]n de (?:hecho|terminado)|d[ée]finition de (?:fini|termin[ée]))\b"
 )
 
 
@@ -138,7 +144,7 @@ def _status_field(inline: Inline, legend: Legend) -> Marker | None:
 
 # The key words of ``_CRITERIA_HEADING``, looked for first.
 _CRITERIA_WORDS = (
-    *("criteria", "expect", "outcome", "definition", "when"),
+    *("crit", "kriterien", "expect", "outcome", "defini", "when"),
     *("standards", "guidelines", "principles", "practices"),
 )
 

@@ -13,6 +13,8 @@ __all__ = ["meaning_status"]
 
 # Nouns a meaning may open with before its status: "Work ready to begin", "Items shipped".
 _GENERIC_LEAD = frozenset({"work", "item", "items", "feature", "features", "task", "tasks"})
+# The same after a status: "Pending implementation", "Completed features".
+_WORK_NOUNS = _GENERIC_LEAD | {"implementation", "development"}
 # A sentence's subject before a status: "The feature is currently", "This work has been".
 _SUBJECT = lazy_pattern(
     r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative|component|module)s?\s+"
@@ -90,6 +92,12 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
         after = _AFTER_NOT_YET if not_yet else _AFTER_STATUS
         if phrase is not None and phrase[1] == 0 and after.match(text, phrase[2]):
             status = phrase[0]
+        elif (
+            phrase is not None
+            and phrase[1] == 0
+            and text[phrase[2] :].strip(" .").lower() in (_WORK_NOUNS)
+        ):
+            status = phrase[0]  # "Pending implementation", "Completed features"
         elif phrase is not None and phrase[1] == 0 and not not_yet:
             # "Not planned for implementation", "Planned for v2"; not a weak word's "for":
             # "Waiting for feedback"

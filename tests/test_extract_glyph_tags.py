@@ -287,3 +287,15 @@ def test_coming_soon_and_partial_in_brackets_after_an_item_are_its_status() -> N
         ("Offline sync", "in_progress"),
         ("Release notes", "planned"),
     ]
+
+
+def test_a_glyph_and_its_status_in_brackets_may_say_when_after_a_dash() -> None:
+    """ "(📅 Planned - Q1 2025)": the time after the words is when, not part of the status."""
+    text = (
+        "# R\n\n### v0.3.0 - User Management (📅 Planned - Q1 2025)\n\n"
+        "### Milestone 1: Developer Preview (✅ Completed - Dec 2025)\n"
+    )
+    assert statuses(text) == [
+        ("v0.3.0 - User Management", "planned"),
+        ("Milestone 1: Developer Preview", "done"),
+    ]

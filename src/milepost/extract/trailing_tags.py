@@ -199,7 +199,10 @@ def _glyphed(words: str, legend: Legend) -> Status | None:
         return share  # "(✅ 95% Complete)", "(🆕 65% Complete)": the share says it
     if (legend.glyph(found[0]) or EMOJI.get(found[0])) is None:
         return None
-    return legend.word(rest) or status_of_word(rest)
+    said = legend.word(rest) or status_of_word(rest)
+    if said is None and " " in rest:  # "(📅 Planned - Q1 2025)": when it is planned for
+        said = status_of_word(WHEN_TAIL.sub("", rest))
+    return said
 
 
 def _undecorated(words: str) -> str:

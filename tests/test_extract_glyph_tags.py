@@ -280,12 +280,13 @@ def test_coming_soon_and_partial_in_brackets_after_an_item_are_its_status() -> N
     text = (
         "# R\n\n- ⏳ Postmortem reports from alert data (coming soon)\n"
         "- Offline sync (partial)\n- Release notes (Upcoming)\n- Alpha 4 (current)\n"
-        "- Themes are coming soon\n"
+        "- Themes are coming soon\n- [x] Exportação (parcial)\n"
     )
     assert statuses(text) == [
         ("Postmortem reports from alert data", "planned"),
         ("Offline sync", "in_progress"),
         ("Release notes", "planned"),
+        ("Exportação", "in_progress"),  # ticked, but only partly done
     ]
 
 

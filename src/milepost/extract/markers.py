@@ -25,6 +25,7 @@ from milepost.extract.tag_words import Tag, note_start, strong_word
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.english_words import PARTLY_DONE
+from milepost.vocabulary.foreign_words import FOREIGN_PARTIAL
 from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
 from milepost.vocabulary.status import ASCII_GLYPH_FIRST, EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_labels import is_status_label
@@ -308,7 +309,8 @@ _COUNT = lazy_pattern(r"\d+(?:\s*/\s*\d+)?\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)|%)?"
 
 def _partly_done(written: str) -> bool:
     """Whether a tag's words say the work is partly done ("⚠️ PARTIALLY COMPLETED")."""
-    return " ".join(_TAG_WORDS.findall(written.lower())) in PARTLY_DONE
+    words = " ".join(_TAG_WORDS.findall(written.lower()))
+    return words in PARTLY_DONE or words in FOREIGN_PARTIAL  # "(parcial)"
 
 
 _TAG_WORDS = lazy_pattern(r"[a-z]+")

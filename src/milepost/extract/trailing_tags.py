@@ -32,6 +32,7 @@ from milepost.extract.tag_words import (
     tail_start,
 )
 from milepost.lazy import lazy_pattern
+from milepost.vocabulary.foreign_words import FOREIGN_PARTIAL
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
 from milepost.vocabulary.status_words import status_in_value, status_of_word
@@ -175,7 +176,7 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
 
 # Weak words that say a status in brackets after an item's words, where prose would not
 # put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)".
-_BRACKETED_ONLY = frozenset({"coming soon", "upcoming", "partial"})
+_BRACKETED_ONLY = frozenset({"coming soon", "upcoming", "partial"}) | FOREIGN_PARTIAL
 
 
 def _glyphed(words: str, legend: Legend) -> Status | None:

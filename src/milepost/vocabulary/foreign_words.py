@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from milepost.vocabulary.status import Status
 
-__all__ = ["FOREIGN_STATUS_HEADERS", "FOREIGN_WEAK_WORDS", "FOREIGN_WORDS"]
+__all__ = ["FOREIGN_PARTIAL", "FOREIGN_STATUS_HEADERS", "FOREIGN_WEAK_WORDS", "FOREIGN_WORDS"]
 
 FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DONE: (
@@ -94,9 +94,11 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
 }
 
 # Words that are statuses only in a Status cell, a label or a tag, never as heading scope.
+# "Partial", as other languages write it: work partly done, in progress.
+FOREIGN_PARTIAL = frozenset({"partiel", "parcial", "teilweise", "parziale", "частично"})
+
 FOREIGN_WEAK_WORDS = frozenset(
-    {"pronto", "offen", "futur", "futuro", "完成", "済", "予定"}
-    | {"partiel", "parcial", "teilweise", "parziale", "частично"}  # partial, as "partial" is
+    {"pronto", "offen", "futur", "futuro", "完成", "済", "予定"} | FOREIGN_PARTIAL
 )
 
 # A Status column's header: "Statut", "Estado", "Статус", "状态".

@@ -73,7 +73,17 @@ def test_a_status_cell_in_another_language_reads_as_in_english(
 
 @pytest.mark.parametrize(
     ("heading", "status"),
-    [("## En cours", "in_progress"), ("## 进行中", "in_progress"), ("## Erledigt", "done")],
+    [
+        ("## En cours", "in_progress"),
+        ("## 进行中", "in_progress"),
+        ("## Erledigt", "done"),
+        # the kind of work, then its status, as Spanish, Portuguese and French write it
+        ("## ✅ Tareas Completadas", "done"),
+        ("## Tarefas Concluídas", "done"),
+        ("## Tâches terminées", "done"),
+        ("## Tareas Pendientes", "planned"),
+        ("## Funcionalidades Futuras", "future"),
+    ],
 )
 def test_a_status_heading_in_another_language_marks_the_items_under_it(
     heading: str, status: str
@@ -169,3 +179,13 @@ def test_a_status_in_full_width_brackets_after_a_name_or_an_item(tmp_path: Path)
     shipped = edited(tmp_path / "roadmap.md", text, ("ship", "Week 3"))
     assert "- **Week 3（Completed）**:\n" in shipped  # the word the voice learns for done
     assert ("Week 3", "done") in statuses(shipped)
+
+
+def test_a_count_of_work_after_a_status_label_is_no_item() -> None:
+    """ "- **Completadas**: 4 tareas" counts work, as "- **Completed**: 3 (12%)" does; a
+    kind of work alone after a label is no count ("**Done**: Tasks page")."""
+    text = (
+        "# R\n\n- **Completadas**: 4 tareas\n- **En progreso**: 1 tarea (T004)\n"
+        "- **Completed**: 12 items\n- **Done**: Tasks page\n"
+    )
+    assert statuses(text) == [("Tasks page", "done")]

@@ -113,7 +113,20 @@ def label_status(title: str) -> Status | None:
         qualified = len(rest) == 2 and rest[1] in _GENERIC and ":" not in title
         generic = not rest or rest[0] in _GENERIC or qualified
         return status if generic or dated else None
+    if len(words) > 1 and words[0] in _GENERIC_FIRST:
+        # "Tareas Completadas", "Tâches terminées": the kind of work, then its status, as
+        # Spanish, Portuguese, French and Italian write it
+        said = " ".join(words[1:])
+        return None if said in WEAK_WORDS else status_of_word(said)
     return None
+
+
+# The kinds of work a heading names before their status in other languages.
+_GENERIC_FIRST = frozenset(
+    {"tareas", "tarefas", "tâches", "taches", "funcionalidades", "fonctionnalités"}
+    | {"características", "recursos", "itens", "elementos", "éléments", "mejoras"}
+    | {"melhorias", "améliorations", "attività", "funzionalità", "aufgaben", "funktionen"}
+)
 
 
 def compares(section: tuple[str, ...]) -> bool:

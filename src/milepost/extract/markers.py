@@ -299,12 +299,18 @@ def _said_after(inline: Inline, end: int, legend: Legend) -> tuple[Tag | None, i
 
 
 def _count_only(rest: str) -> bool:
-    """Whether what follows a status label is a count and no more ("3 (12%)", "14/20")."""
+    """Whether what follows a status label is a count and no more ("3 (12%)", "14/20", "4
+    tasks", "1 tarea (T004)")."""
     return bool(rest.strip()) and _COUNT.fullmatch(rest.strip()) is not None
 
 
-# A count or a share: "3", "3 (12%)", "14/20", "75%".
-_COUNT = lazy_pattern(r"\d+(?:\s*/\s*\d+)?\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)|%)?")
+# A count or a share: "3", "3 (12%)", "14/20", "75%"; of work named by its kind alone, a
+# note in brackets after it or not: "4 tasks", "26 tareas", "1 task (T004)".
+_COUNT = lazy_pattern(
+    r"\d+(?:\s*/\s*\d+)?\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)|%)?"
+    r"(?:\s+(?i:tasks?|items?|features?|issues?|tickets?|stories|story|tareas?|tarefas?"
+    r"|t[âa]ches?|aufgaben?|attivit[àa])(?:\s*\([^()]*\))?)?"
+)
 
 
 def _partly_done(written: str) -> bool:

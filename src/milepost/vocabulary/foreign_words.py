@@ -16,7 +16,11 @@ __all__ = ["FOREIGN_PARTIAL", "FOREIGN_STATUS_HEADERS", "FOREIGN_WEAK_WORDS", "F
 FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DONE: (
         *("fait", "terminé", "achevé", "complété", "complet", "livré", "réalisé"),  # fr
+        *("terminée", "terminées", "terminés", "réalisée", "réalisées", "réalisés"),  # fr
+        *("livrée", "livrées", "livrés", "complétée", "complétées", "complétés"),  # fr
         *("hecho", "completado", "completada", "terminado", "terminada", "finalizado"),  # es
+        *("completados", "completadas", "terminados", "terminadas", "finalizada"),  # es
+        *("finalizados", "finalizadas"),  # es, pt
         *(
             "concluído",
             "concluido",
@@ -26,8 +30,9 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
             "feito",
             "pronto",
         ),  # pt
-        *("erledigt", "fertig", "abgeschlossen", "umgesetzt"),  # de
-        *("completato", "fatto", "terminato"),  # it
+        *("erledigt", "fertig", "abgeschlossen", "umgesetzt", "erledigte", "abgeschlossene"),  # de
+        *("completato", "fatto", "terminato", "completata", "completate", "completati"),  # it
+        *("terminata", "terminate", "terminati"),  # it
         *("готово", "выполнено", "сделано", "завершено"),  # ru
         *("已完成", "完成", "已实现", "已實現"),  # zh
         *("完了", "済み", "済", "実装済み", "対応済み"),  # ja
@@ -62,13 +67,23 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
+        *("prévue", "prévues", "prévus", "planifiée", "planifiées", "planifiés"),  # fr
         *("pas commencé", "non commencé", "en attente"),  # fr ("en attente": pending)
         *("pendiente", "planificado", "planificada", "planeado", "planeada", "por hacer"),  # es
+        *("pendientes", "planificados", "planificadas", "planeados", "planeadas"),  # es
         *("no empezado", "no iniciado", "sin empezar", "sin iniciar"),  # es
         *("planejado", "planejada", "planejados", "planejadas", "pendente", "a fazer"),  # pt
+        *("pendentes",),  # pt
         *("não iniciado", "não iniciada", "não começado", "não começada"),  # pt
-        *("geplant", "offen", "ausstehend", "nicht begonnen", "nicht gestartet"),  # de
-        *("pianificato", "da fare", "non iniziato"),  # it
+        *("geplant", "offen", "ausstehend", "nicht begonnen", "nicht gestartet", "geplante"),  # de
+        *(
+            "pianificato",
+            "da fare",
+            "non iniziato",
+            "pianificata",
+            "pianificate",
+            "pianificati",
+        ),  # it
         *("запланировано", "планируется", "не начато"),  # ru
         *("计划中", "計劃中", "规划中", "待办", "待辦", "未开始", "未開始"),  # zh
         *("予定", "未着手", "計画中"),  # ja
@@ -79,6 +94,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
+        *("futuras", "futuros", "futures", "zukünftige"),  # es / pt, fr, de
         *("未来", "将来", "构思中", "構思中"),  # zh, ja
     ),
     Status.BLOCKED: (

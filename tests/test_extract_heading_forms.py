@@ -152,8 +152,9 @@ def test_ticks_under_a_heading_of_criteria_are_targets(heading: str) -> None:
 
 
 def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:
-    """As on an item, the words win: "## 📋 Phase 7 (Future)" is future; a tag that agrees
-    with the glyph, or a share after it, changes nothing."""
+    """As on an item, the words win: "## 📋 Phase 7 (Future)" is future, and so is a share
+    done after the name ("(97% Complete)": in progress, the tag the edits set); a tag that
+    agrees with the glyph changes nothing."""
     text = (
         "# R\n\n## 📋 Phase 7: Advanced Features (Future)\n\n### 🚧 Phase 1: Hardening (✅ "
         "COMPLETED)\n\n### ✅ Foundation - COMPLETED (97% Complete)\n\n### 🏗️ Core (Completed)\n"
@@ -161,7 +162,7 @@ def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:
     assert statuses(text) == [
         ("Phase 7: Advanced Features", "future"),
         ("Phase 1: Hardening", "done"),
-        ("Foundation - COMPLETED (97% Complete)", "done"),
+        ("Foundation - COMPLETED", "in_progress"),
         ("Core", "done"),
     ]
 
@@ -172,9 +173,15 @@ def test_ticks_under_the_topics_of_a_criteria_heading_are_targets() -> None:
     text = (
         "# R\n\n## 📝 Testnet Success Criteria\n\n### Technical\n- ✅ Network runs for 30 days\n"
         "- ✅ 10+ nodes participating\n\n### Community\n- ✅ Positive feedback received\n\n"
-        "### Completed\n- Bootstrap nodes\n\n## Next\n\n### Wallet\n- ✅ Signing flow\n"
+        "### Completed\n- Bootstrap nodes\n\n## Next\n\n### Wallet\n- ✅ Signing flow\n\n"
+        "## Milestones and Success Criteria\n\n### v1.0\n- ✅ Login\n\n### Phase 2\n- ✅ Sync\n"
     )
-    assert statuses(text) == [("Bootstrap nodes", "done"), ("Signing flow", "done")]
+    assert statuses(text) == [
+        ("Bootstrap nodes", "done"),
+        ("Signing flow", "done"),
+        ("Login", "done"),  # a release or a numbered step of a plan is no topic of criteria
+        ("Sync", "done"),
+    ]
 
 
 def test_the_deliverables_of_work_not_done_are_targets() -> None:
@@ -229,7 +236,9 @@ def test_an_edit_sets_a_pipe_tag_in_place(
 LINKED = (
     "# Roadmap\n\n## Milestone 16, version 12.0.0 (Released May 14th, 2021) [Release Blog]"
     "(https://example.org/12)\n\n1. **[DONE]** Grid\n\n## Milestone 17 (Planned) [Blog]"
-    "(https://example.org/17) [Notes](https://example.org/n)\n\n1. Charts\n"
+    "(https://example.org/17) [Notes](https://example.org/n)\n\n1. Charts\n\n"
+    "## 📋 Milestone 18 (Future) *[Spec](https://example.org/s)*\n\n"
+    "## Milestone 19 (Planned) <https://example.org/19>\n"
 )
 
 
@@ -240,6 +249,8 @@ def test_a_heading_tag_before_the_links_that_end_the_heading_is_read() -> None:
         ("Milestone 16, version 12.0.0", "done"),
         ("Grid", "done"),
         ("Milestone 17", "planned"),
+        ("Milestone 18", "future"),
+        ("Milestone 19", "planned"),
     ]
 
 
@@ -254,6 +265,8 @@ def test_a_heading_tag_before_the_links_that_end_the_heading_is_read() -> None:
             "## Milestone 16, version 12.0.0 (Released May 14th, 2021) [Release",
             "## 🚧 Milestone 16, version 12.0.0 [Release",
         ),
+        ("ship", "Milestone 18", "📋 Milestone 18 (Future) *[", "✅ Milestone 18 (DONE) *["),
+        ("start", "Milestone 19", "19 (Planned) <https", "19 (In Progress) <https"),
     ],
 )
 def test_an_edit_sets_a_heading_tag_and_keeps_the_links_after_it(
@@ -694,6 +707,7 @@ def test_a_status_fields_words_win_over_the_glyph_its_heading_opens_with() -> No
         "#### Critérios de Aceite:",
         "### Criterios de aceptación",
         "### Critères d'acceptation",
+        "### Critères d’acceptation",
         "### Akzeptanzkriterien",
         "### Definição de Pronto",
     ],

@@ -448,3 +448,21 @@ def test_an_edit_sets_a_keyword_in_a_code_span(title: str, status: Status, line:
     after = _set(CODED, title, status)
     changed = [a for a, b in zip(after.splitlines(), CODED.splitlines(), strict=True) if a != b]
     assert changed == [line]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "status", "after"),
+    [
+        ("- [ ] ``WIP`` Sops", "Sops", Status.DONE, "- [x] ``DONE`` Sops"),
+        ("- [ ] `WIP`\u00a0Sops", "Sops", Status.DONE, "- [x] `DONE`\u00a0Sops"),
+        ("### [ ] `WIP` Sops", "Sops", Status.BLOCKED, "### [ ] `BLOCKED` Sops"),
+    ],
+)
+def test_a_code_span_keyword_however_written_is_read_and_set_alike(
+    line: str, title: str, status: Status, after: str
+) -> None:
+    """The edits find the keyword where the parser does: in double backticks, before a
+    no-break space, after a heading's box."""
+    text = f"# Roadmap\n\n- `DONE` Chaos Mesh\n\n{line}\n"
+    assert marked(text)[-1] == (title, "in_progress")
+    assert _set(text, title, status).splitlines()[-1] == after

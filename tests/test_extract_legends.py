@@ -354,6 +354,8 @@ def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() 
         ("Pending implementation", "planned"),  # a status, then a noun for the work
         ("Completed features", "done"),
         ("Pending review", None),
+        ("Ready work", None),  # a weak word's: "Ready" says a status only where one is due
+        ("Testing features", None),
     ],
 )
 def test_a_meaning_with_an_adverb_or_not_yet(meaning: str, status: str | None) -> None:

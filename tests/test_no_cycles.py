@@ -1,7 +1,7 @@
 """Reading, checking, editing and rendering a roadmap make no reference cycles: what they make
 is freed the moment it is dropped, not kept until the cyclic collector runs. (A rule's
 recursive closure once held each checked roadmap in a cycle: a check worker kept its whole
-batch alive, about a gigabyte at 10,000 tracks, and the collector spent a tenth of the run
+batch alive, twice the memory at 1,000 tracks, and the collector spent a tenth of the run
 freeing it.)"""
 
 from __future__ import annotations

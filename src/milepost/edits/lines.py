@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
-from milepost.document import read_inline
+from milepost.document import parse, read_inline
 from milepost.document.item_lines import LIST_ITEM
+from milepost.extract.heading_markers import before_end_links
+from milepost.source import Source
 
 __all__ = ["ICON", "LABEL", "end_links", "item_parts", "split_line_ending"]
 
@@ -34,13 +36,18 @@ def item_parts(body: str) -> tuple[str, str, str] | None:
 
 
 def end_links(markdown: str) -> int:
-    """Where the links that end ``markdown`` (a heading's words) begin, the blanks before them
-    left out ("... (Released May 14th, 2021) [Release Blog](…)"), as the parser reads them;
-    0 where no link ends it. The extractor reads a heading's tag before them."""
+    """Where the links that end a heading's words (``markdown``, after its ``#``) begin, the
+    blanks before them left out ("... (Released May 14th, 2021) [Release Blog](…)"); 0 where
+    no link ends them. Read as the extractor reads them (:func:`before_end_links`), and mapped
+    back to the Markdown through :func:`read_inline`."""
+    headings = parse(Source.from_text(f"# {markdown}\n")).headings
+    inline = headings[0].inline if headings else None
+    if inline is None or not inline.links:
+        return 0
+    words = before_end_links(inline)
     reading = read_inline(markdown)
-    end, cut = len(markdown.rstrip()), 0
-    for _, _, first, last in sorted(reading.marks, key=lambda mark: -mark[3]):
-        if last != end or markdown[first] != "[" or markdown[last - 1] != ")":
-            break  # not a link ending the words (an image begins with "!")
-        end = cut = len(markdown[:first].rstrip())
-    return cut
+    start = len(inline.text) - len(inline.text[len(words) :].lstrip())
+    if len(words) == len(inline.text) or reading.text != inline.text:
+        return 0
+    written = reading.written(start, len(inline.text.rstrip()))
+    return len(markdown[: written[0]].rstrip()) if written is not None else 0

@@ -17,6 +17,7 @@ from milepost.edits.lines import LABEL, end_links, split_line_ending
 from milepost.edits.marks import box_for, icon_end, icon_for, legend_box
 from milepost.edits.name_status import set_name_status
 from milepost.edits.notes import before_owners
+from milepost.edits.openings import opening_words, status_words
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
@@ -24,19 +25,11 @@ from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.marker import TICKED_BOXES, blankless_box, written_box
 from milepost.extract.name_tags import ending_glyph
-from milepost.extract.opening_words import (
-    box_label,
-    bracketed_status,
-    caps_keyword,
-    caps_label,
-    decorated_bracket,
-)
-from milepost.extract.tag_words import note_start, strong_word
+from milepost.extract.tag_words import note_start
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import is_status_label
-from milepost.vocabulary.status_words import said_weakly, status_of_phrase
 
 __all__ = ["restatus_line"]
 
@@ -114,7 +107,7 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
-    elif label is None and emoji is None and (opening := _opening_words(body, boxed)):
+    elif label is None and emoji is None and (opening := opening_words(body, boxed)):
         # "FUTURE: Sync", "(in progress) Search": the status opening the item is its marker
         start, end = opening
         lead, body, relabelled = (
@@ -122,7 +115,7 @@ def _rewrite_rest(
             body[end:],
             True,
         )
-    elif label is None and emoji is not None and (said := _status_words(body)):
+    elif label is None and emoji is not None and (said := status_words(body)):
         # "✅ Shipped", "📋 Planned: Search": the words after the emoji say the status too
         lead, body, relabelled = relabel(body[:said], status, voice), body[said:], True
     named = None
@@ -165,41 +158,10 @@ def _rewrite_rest(
     return f"{head}{gap}{body}" if head else body
 
 
-# A code span opening an item's words, then its name: "`WIP` Sops".
-_CODE_WORD = re.compile(r"`(?P<w>[^`\n]+)`[ \t]+(?=\S)")
-
-
 def _ticked(box: str | None, rest: str) -> bool:
     """Whether a list item's words open with a box ticked with a check mark ("[✓] Retained
     messages"), where it has no task box of its own."""
     return not box and rest[:3] in TICKED_BOXES and rest[3:4] in (" ", "\t")
-
-
-def _opening_words(body: str, boxed: bool) -> tuple[int, int] | None:
-    """Where the status words opening an item's ``body`` stand, as the extractor reads them:
-    a label in capitals ("FUTURE: Sync", "DONE Set up CI"), after a task box in any case ("[
-    ] idea: dark mode"), a bracketed status ("(in progress) Search", after a decoration too:
-    "✨ (In progress) Due dates")."""
-    capitals = caps_label(body) or (box_label(body) if boxed else caps_keyword(body))
-    if capitals is not None:
-        return 0, capitals[1]
-    coded = _CODE_WORD.match(body)  # "`WIP` Sops": the keyword in its code span
-    if coded is not None and coded["w"].isupper() and strong_word(coded["w"]) is not None:
-        return coded.start("w"), coded.end("w")
-    bracketed = bracketed_status(body) or decorated_bracket(body)
-    return None if bracketed is None else (bracketed[1], bracketed[2])
-
-
-def _status_words(text: str) -> int:
-    """Where the status words that open ``text`` (after an emoji) end, as the extractor reads
-    them: a phrase that is not weak, alone or before a colon, dash or bracket; 0 for none."""
-    found = status_of_phrase(text)
-    if found is None or found[1] != 0:
-        return 0
-    tail = text[found[2] :].lstrip()
-    if (tail and tail[0] not in ":-–(—,") or said_weakly(text[: found[2]]):
-        return 0
-    return found[2]
 
 
 def restatus_line(
@@ -265,6 +227,15 @@ def restatus_line(
         )
         words, _ = split_line_ending(inner)
         return f"{words}{body[cut:]}{ending}"
+    cut = end_links(heading["rest"]) if heading is not None else 0
+    if heading is not None and cut:
+        # "## Milestone 16 (Released May 14th, 2021) [Release Blog](…)": its words set, the
+        # links that end it kept after them
+        at = heading.start("rest") + cut
+        inner = restatus_line(
+            body[:at] + ending, status, reason=reason, voice=voice, say_planned=say_planned
+        )
+        return f"{split_line_ending(inner)[0]}{body[at:]}{ending}"
     box_match = heading_box(heading["rest"]) if heading is not None else None
     if heading is not None and box_match is not None:
         # "### [ ] HTML output": the box that opens it, as a task item's
@@ -314,15 +285,6 @@ def restatus_line(
     if heading is not None and named is not None:
         # "### TASK-013 (COMPLETE) — Backend": the status that closes its name
         return f"{heading['lead']}{named}{ending}"
-    cut = end_links(heading["rest"]) if heading is not None else 0
-    if heading is not None and cut:
-        # "## Milestone 16 (Released May 14th, 2021) [Release Blog](…)": its words set, the
-        # links that end it kept after them
-        at = heading.start("rest") + cut
-        inner = restatus_line(
-            body[:at] + ending, status, reason=reason, voice=voice, say_planned=say_planned
-        )
-        return f"{split_line_ending(inner)[0]}{body[at:]}{ending}"
     raise ValueError("cannot find the item's marker on its line")
 
 

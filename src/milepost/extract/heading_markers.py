@@ -9,7 +9,7 @@ from milepost.document import Inline
 from milepost.extract.glyph_tags import before_glyphs, glyph_tag
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
 from milepost.extract.marker import Marker
-from milepost.extract.markers import leading_markers
+from milepost.extract.markers import code_keyword, leading_markers
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import bracketed_status, decorated_bracket
 from milepost.extract.tag_words import Tag, strong_word
@@ -21,6 +21,7 @@ from milepost.vocabulary.status import CALENDARS, Status
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
+    "before_end_links",
     "code_status",
     "heading_box",
     "heading_marker",
@@ -70,7 +71,7 @@ def heading_marker(
         # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)", "### 1.1
         # Tool Registry ✅ COMPLETE": a tag that ends the heading (a decoration after it:
         # "- DONE! 🎉")
-        text = _before_end_links(inline)  # "(Released May 14th, 2021) [Release Blog](…)"
+        text = before_end_links(inline)  # "(Released May 14th, 2021) [Release Blog](…)"
         tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
         after = text[tag.end :].strip() if tag is not None else ""
         if tag is None:
@@ -89,16 +90,15 @@ def heading_marker(
     rest = strip_decoration(inline.text[end:])
     if not names_work(rest) or (level <= 2 and names_a_part(rest)):
         return None, None
-    tail = inline.text[end:]
-    tag = dash_tag(tail, legend) or _bracket_end(tail, legend)
-    if tag is not None and tag.status is not emoji_status and tag.start:
-        # "## 📋 Phase 7: Advanced Features (Future)": the words win over the glyph, as on
-        # an item
+    # A tag after its name, read as the edits read it: the words win over the glyph, as on
+    # an item ("## 📋 Phase 7: Advanced Features (Future)")
+    tag = trailing_tag(before_end_links(inline)[end:], legend)
+    if tag is not None and tag.start and tag.status is not emoji_status:
         return Marker(tag.status, tag.written, end=end, tail=end + tag.start), None
     return Marker(emoji_status, written, end=end), None
 
 
-def _before_end_links(inline: Inline) -> str:
+def before_end_links(inline: Inline) -> str:
     """A heading's text before the links that end it ("Milestone 16 (Released May 14th, 2021)
     [Release Blog](…)": where to read more is no part of its tag), else its whole text."""
     text = inline.text
@@ -189,6 +189,9 @@ def _boxed(inline: Inline, legend: Legend) -> Marker | None:
         opening, name_at = decorated, end + decorated[3]
     if opening is not None:  # "### [ ] ✨ (In progress) Due dates", as in a list
         return Marker(opening[0], inline.text[:name_at].strip(), end=name_at)
+    coded = code_keyword(inline, end) if inline.code else None
+    if coded is not None:  # "### [ ] `WIP` Sops", as in a list
+        return Marker(coded[0], inline.text[: coded[1]].strip(), end=coded[1])
     tag = trailing_tag(inline.text[end:], legend)
     if tag is not None:
         return Marker(tag.status, f"{written} {tag.written}", end=end, tail=end + tag.start)

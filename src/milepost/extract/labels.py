@@ -37,7 +37,7 @@ _CRITERIA_HEADING = lazy_pattern(
     # the same in other languages: "Critérios de Aceite", "Criterios de aceptación",
     # "Critères d'acceptation", "Akzeptanzkriterien", "Definição de Pronto"
     r"crit[ée]rios? de (?:aceite|aceita[çc][ãa]o|sucesso|conclus[ãa]o|aceptaci[óo]n|[ée]xito)|"
-    r"crit[èe]res? (?:d'acceptation|de succ[èe]s|de r[ée]ussite)|criteri di (?:accettazione|"
+    r"crit[èe]res? (?:d['’]acceptation|de succ[èe]s|de r[ée]ussite)|criteri di (?:accettazione|"
     r"successo)|(?:akzeptanz|erfolgs|abnahme)kriterien|defini[çc][ãa]o de (?:pronto|"
     r"conclu[íi]do)|definici[óo]n de (?:hecho|terminado)|d[ée]finition de (?:fini|termin[ée]))\b"
 )

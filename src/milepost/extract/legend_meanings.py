@@ -95,9 +95,10 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
         elif (
             phrase is not None
             and phrase[1] == 0
-            and text[phrase[2] :].strip(" .").lower() in (_WORK_NOUNS)
+            and text[phrase[2] :].strip(" .").lower() in _WORK_NOUNS
+            and not said_weakly(text[: phrase[2]])  # "Ready work", "Testing features"
         ):
-            status = phrase[0]  # "Pending implementation", "Completed features"
+            status = phrase[0]  # "Pending implementation"
         elif phrase is not None and phrase[1] == 0 and not not_yet:
             # "Not planned for implementation", "Planned for v2"; not a weak word's "for":
             # "Waiting for feedback"

@@ -36,7 +36,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["item_marker", "leading_markers"]
+__all__ = ["code_keyword", "item_marker", "leading_markers"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -69,7 +69,7 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _coded(inline: Inline, pos: int) -> tuple[Status, int] | None:
+def code_keyword(inline: Inline, pos: int) -> tuple[Status, int] | None:
     """A status keyword in capitals, alone in a code span opening the text at ``pos``, before
     the item's name ("`WIP` Sops", as a bracketed one is): its status, and where the name
     begins. A code span in lower case names code ("`pending` jobs"), no status."""
@@ -93,7 +93,7 @@ def leading_markers(
     first = text[pos : pos + 1]
     if inline.links and inline.links[0].image and (icon := _icon(inline, pos, legend)):
         return icon[0], None, icon[1], f"![{text[pos : inline.links[0].end]}]"
-    if inline.code and not lenient and (coded := _coded(inline, pos)) is not None:
+    if inline.code and not lenient and (coded := code_keyword(inline, pos)) is not None:
         return None, coded[0], coded[1], text[pos : coded[1]].strip()  # "`WIP` Sops"
     if (
         not lenient

@@ -119,9 +119,14 @@ def _walk_section(
                     glyph, marker, source = marker, field, "field"
             if marker is None and ctx.strike_done and struck_name(heading.inline):
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
+            # "## Success Criteria" over "### Technical": its topics are criteria too, not a
+            # numbered step or a release of a plan ("### Phase 1", "### v1.0")
             criteria = criteria_heading(title) or (
-                ctx.criteria and marker is None and scope is None
-            )  # "## Success Criteria" over "### Technical": its topics are criteria too
+                ctx.criteria
+                and marker is None
+                and scope is None
+                and not any(c.isdigit() for c in title)
+            )
             if marker is None and scope is None and dates_only(title, period):
                 scope = ctx.scope  # "## 🚧 In Progress" over "### Q2 2026": still in progress
         heading_status = marker.status if marker is not None else None

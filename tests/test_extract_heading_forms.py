@@ -715,3 +715,14 @@ def test_a_status_fields_words_win_over_the_glyph_its_heading_opens_with() -> No
 def test_ticks_under_criteria_in_other_languages_are_targets(heading: str) -> None:
     text = f"# R\n\n## Sprint 2\n\n{heading}\n- ✅ Usuário cria uma conta\n- ✅ Testes passam\n"
     assert statuses(text) == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["### Won't Do (Out of Scope)", "## Won’t Fix", "## ❌ Won't do"]
+)
+def test_a_wont_do_heading_drops_the_work_under_it(heading: str) -> None:
+    """The vocabulary's words with an apostrophe are read once a heading's punctuation is
+    gone ("won t do"), as "## Dropped" is."""
+    assert statuses(f"# R\n\n{heading}\n- WebSocket streaming\n") == [
+        ("WebSocket streaming", "dropped")
+    ]

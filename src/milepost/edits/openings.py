@@ -47,8 +47,7 @@ def status_words(text: str) -> int:
 def code_word(markdown: str) -> tuple[int, int] | None:
     """Where the status keyword in the code span that opens ``markdown`` (an item's words)
     is written ("`WIP` Sops", "``WIP`` Sops", a no-break space after it too), as the
-    extractor reads it
-    (:func:`code_keyword`); None where none opens it."""
+    extractor reads it (:func:`code_keyword`); None where none opens it."""
     if "`" not in markdown[:3]:
         return None
     reading = read_inline(markdown)

@@ -75,6 +75,11 @@ _HEADING_ONLY = {
     "backlogs": Status.PLANNED,
     "planning": Status.PLANNED,
     "ideas": Status.FUTURE,
+    # the vocabulary's words with an apostrophe, as a heading reads once its punctuation is
+    # gone: "## Won't Do"
+    "won t do": Status.DROPPED,
+    "won t fix": Status.DROPPED,
+    "won t implement": Status.DROPPED,
 }
 
 

@@ -768,3 +768,18 @@ def test_fully_implemented_says_done() -> None:
     """A Status cell "Fully implemented" is done, as "Fully complete" is."""
     text = "# T\n\n| Router | Status |\n|---|---|\n| Sheets | Fully implemented |\n"
     assert statuses(text) == [("Sheets", "done")]
+
+
+def test_a_legend_of_boxes_on_one_line_keys_the_items_boxes() -> None:
+    """ "Legend: `[ ]` todo · `[~]` in progress · `[x]` done · `[!]` blocked", as a legend of
+    glyphs on one line is read: the boxes it keys say what it says."""
+    text = (
+        "# R\n\n**Legend:** `[ ]` todo · `[~]` in progress · `[x]` done · `[!]` blocked\n\n"
+        "- [!] **Founder: run the smoke test**\n- [~] Wire timers\n- [x] Ship API\n- [ ] Docs\n"
+    )
+    assert statuses(text) == [
+        ("Founder: run the smoke test", "blocked"),
+        ("Wire timers", "in_progress"),
+        ("Ship API", "done"),
+        ("Docs", "planned"),
+    ]

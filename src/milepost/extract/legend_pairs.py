@@ -115,6 +115,8 @@ def box_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
     return [(pair["box"], pair["meaning"]) for pair in pairs if pair is not None]
 
 
+# A box a legend defines: "[ ]", "[x]", "[~]", "[!]", "[]".
+_BOX = lazy_pattern(r"\[(?:[^\]\w]|[xX])?\](?=[ \t])")
 # A legend's line of a box and its meaning: "[*] - in Progress", "[ ] = open", "[] todo".
 _BOX_LINE = lazy_pattern(
     r"(?P<box>\[(?:[^\]\w]|[xX])?\])[ \t]*(?:(?:--|[-–—=:→])[ \t]*)?"
@@ -154,8 +156,17 @@ def _defined_line(text: str) -> list[tuple[str, str]]:
 
 
 def _definition(part: str, *, signed: bool = False) -> tuple[str, str] | None:
-    """One definition, a glyph (any pictograph), a separator or none (``signed``: one, "=",
-    ":", a dash or an arrow), and its meaning: ``(glyph, meaning)``, else None."""
+    """One definition, a glyph (any pictograph, or a box: "`[~]` in progress"), a separator
+    or none (``signed``: one, "=", ":", a dash or an arrow), and its meaning: ``(glyph,
+    meaning)``, else None."""
+    box = _BOX.match(part) if part[:1] == "[" else None
+    if box is not None:
+        separator = GLYPH_SEPARATOR.match(part, box.end())
+        assert separator is not None  # everything in it is optional
+        meaning = part[separator.end() :].strip(" .")
+        if not meaning[:1].isalpha() or (signed and not separator["sep"]):
+            return None
+        return box.group(), meaning
     end = pictograph_at(part) if part else None
     if end is None:
         return None

@@ -238,7 +238,8 @@ LINKED = (
     "(https://example.org/12)\n\n1. **[DONE]** Grid\n\n## Milestone 17 (Planned) [Blog]"
     "(https://example.org/17) [Notes](https://example.org/n)\n\n1. Charts\n\n"
     "## 📋 Milestone 18 (Future) *[Spec](https://example.org/s)*\n\n"
-    "## Milestone 19 (Planned) <https://example.org/19>\n"
+    "## Milestone 19 (Planned) <https://example.org/19>\n\n### 📋 [v1.3 Release](u)\n\n"
+    "### [ ] HTML output [spec](u)\n"
 )
 
 
@@ -251,6 +252,8 @@ def test_a_heading_tag_before_the_links_that_end_the_heading_is_read() -> None:
         ("Milestone 17", "planned"),
         ("Milestone 18", "future"),
         ("Milestone 19", "planned"),
+        ("v1.3 Release", "planned"),
+        ("HTML output spec", "planned"),
     ]
 
 
@@ -267,6 +270,9 @@ def test_a_heading_tag_before_the_links_that_end_the_heading_is_read() -> None:
         ),
         ("ship", "Milestone 18", "📋 Milestone 18 (Future) *[", "✅ Milestone 18 (DONE) *["),
         ("start", "Milestone 19", "19 (Planned) <https", "19 (In Progress) <https"),
+        # no tag before the links: the heading is set as it is, its links in it
+        ("start", "v1.3 Release", "### 📋 [v1.3 Release]", "### 🚧 [v1.3 Release]"),
+        ("start", "HTML output spec", "output [spec](u)\n", "output [spec](u) (in progress)\n"),
     ],
 )
 def test_an_edit_sets_a_heading_tag_and_keeps_the_links_after_it(
@@ -726,3 +732,13 @@ def test_a_wont_do_heading_drops_the_work_under_it(heading: str) -> None:
     assert statuses(f"# R\n\n{heading}\n- WebSocket streaming\n") == [
         ("WebSocket streaming", "dropped")
     ]
+
+
+def test_a_topic_of_criteria_may_hold_a_number() -> None:
+    """ "### OAuth2" and "### Uptime 99.9%" part criteria as "### Technical" does; a release
+    or a numbered step of a plan does not."""
+    text = (
+        "# R\n\n## Success Criteria\n\n### OAuth2\n- ✅ Login works\n\n### Uptime 99.9%\n"
+        "- ✅ Alerts fire\n\n### Sprint 3\n- ✅ Dashboard\n"
+    )
+    assert statuses(text) == [("Dashboard", "done")]

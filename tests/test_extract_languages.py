@@ -189,3 +189,9 @@ def test_a_count_of_work_after_a_status_label_is_no_item() -> None:
         "- **Completed**: 12 items\n- **Done**: Tasks page\n"
     )
     assert statuses(text) == [("Tasks page", "done")]
+
+
+def test_status_words_of_other_languages_that_are_english_words_are_not_read_so() -> None:
+    """Italian "terminate" is English "Terminate"; "Erledigte Aufgaben" is German's order."""
+    assert statuses("# R\n\n## Terminate\n\n- Sessions\n") == []
+    assert statuses("# R\n\n## Erledigte Aufgaben\n\n- Login\n") == [("Login", "done")]

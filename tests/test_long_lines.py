@@ -104,3 +104,14 @@ def test_a_title_ending_in_a_long_run_of_markup_before_a_word_reads_in_linear_ti
     assert item.status is Status.IN_PROGRESS
     assert item.title.startswith("[x] Search*")
     assert item.title.endswith("*`")
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("blanks", [" " * 100_000, "\t " * 50_000])
+def test_a_status_label_before_a_count_and_a_long_run_of_blanks_reads_in_linear_time(
+    blanks: str,
+) -> None:
+    """A label's count may name the work it counts ("4 tasks"): the blanks before the words
+    were tried at every length (a minute for 32,000)."""
+    (item,) = milepost.loads(f"# T\n\n- **Done**: 1{blanks}x\n", path="x.md").items
+    assert item.status is Status.DONE

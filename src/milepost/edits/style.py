@@ -228,9 +228,10 @@ def restatus_line(
         words, _ = split_line_ending(inner)
         return f"{words}{body[cut:]}{ending}"
     cut = end_links(heading["rest"]) if heading is not None else 0
-    if heading is not None and cut:
-        # "## Milestone 16 (Released May 14th, 2021) [Release Blog](…)": its words set, the
-        # links that end it kept after them
+    words = heading["rest"][:cut] if heading is not None else ""
+    if heading is not None and cut and trailing_tag(read_inline(words).text, voice.legend):
+        # "## Milestone 16 (Released May 14th, 2021) [Release Blog](…)": the tag before the
+        # links that end it set, the links kept after it
         at = heading.start("rest") + cut
         inner = restatus_line(
             body[:at] + ending, status, reason=reason, voice=voice, say_planned=say_planned

@@ -192,7 +192,7 @@ def _boxed(inline: Inline, legend: Legend) -> Marker | None:
     coded = code_keyword(inline, end) if inline.code else None
     if coded is not None:  # "### [ ] `WIP` Sops", as in a list
         return Marker(coded[0], inline.text[: coded[1]].strip(), end=coded[1])
-    tag = trailing_tag(inline.text[end:], legend)
+    tag = trailing_tag(before_end_links(inline)[end:], legend)  # links after it are not it
     if tag is not None:
         return Marker(tag.status, f"{written} {tag.written}", end=end, tail=end + tag.start)
     return Marker(Status.PLANNED, written, end=end)

@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from milepost.document import Inline
 from milepost.vocabulary.periods import Period, read_period
+from milepost.vocabulary.sections import strip_decoration
 
-__all__ = ["heading_period", "label_period"]
+__all__ = ["heading_period", "label_period", "numbered_step"]
 
 
 @lru_cache(maxsize=4096)
@@ -28,6 +29,15 @@ _SEQUENCE_WORDS = frozenset(
         *("task", "epic", "track"),
     }
 )
+
+
+def numbered_step(title: str) -> bool:
+    """Whether a heading numbers a part of a plan ("Phase 1", "Sprint 3", "Step 2.1")."""
+    found = _NUMBERED.match(strip_decoration(title))
+    return found is not None and found["word"].lower() in _SEQUENCE_WORDS
+
+
+_NUMBERED = re.compile(r"(?P<word>[A-Za-z]+)\s*#?\d")
 
 
 def _named_release(title: str) -> Period | None:

@@ -59,6 +59,7 @@ _GENERIC = frozenset(
         "changes",
         "updates",
     }
+    | {"aufgaben", "funktionen"}  # German, adjective first: "Erledigte Aufgaben"
 )
 _HEADING_ONLY = {
     "now": Status.IN_PROGRESS,

@@ -304,12 +304,14 @@ def _count_only(rest: str) -> bool:
     return bool(rest.strip()) and _COUNT.fullmatch(rest.strip()) is not None
 
 
-# A count or a share: "3", "3 (12%)", "14/20", "75%"; of work named by its kind alone, a
-# note in brackets after it or not: "4 tasks", "26 tareas", "1 task (T004)".
+# A count or a share: "3", "3 (12%)", "14/20", "75%"; of work named by its kind alone, a note
+# after it or not: "4 tasks", "1 tarea (T004)" (not references, "(#12)"). Each run of blanks
+# is taken whole (possessively): a long one before words that are no count was tried at
+# every length, in quadratic time.
 _COUNT = lazy_pattern(
-    r"\d+(?:\s*/\s*\d+)?\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)|%)?"
-    r"(?:\s+(?i:tasks?|items?|features?|issues?|tickets?|stories|story|tareas?|tarefas?"
-    r"|t[âa]ches?|aufgaben?|attivit[àa])(?:\s*\([^()]*\))?)?"
+    r"\d++(?:\s*+/\s*+\d++)?(?:\s*+(?:\(\s*+\d++(?:\.\d++)?\s*+%\s*+\)|%))?"
+    r"(?:\s++(?i:tasks?|items?|features?|issues?|tickets?|stories|story|tareas?|tarefas?"
+    r"|t[âa]ches?|aufgaben?|attivit[àa])(?:\s*+\([^()#@]*\))?)?"
 )
 
 

@@ -36,7 +36,7 @@ from milepost.extract.conventions import (
     struck_item,
 )
 from milepost.extract.heading_markers import heading_marker
-from milepost.extract.heading_periods import heading_period
+from milepost.extract.heading_periods import heading_period, numbered_step
 from milepost.extract.heading_words import dates_only, names_a_part, names_work, struck_name
 from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.labels import (
@@ -120,12 +120,13 @@ def _walk_section(
             if marker is None and ctx.strike_done and struck_name(heading.inline):
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             # "## Success Criteria" over "### Technical": its topics are criteria too, not a
-            # numbered step or a release of a plan ("### Phase 1", "### v1.0")
+            # release or a numbered step of a plan ("### v1.0", "### Phase 1")
             criteria = criteria_heading(title) or (
                 ctx.criteria
                 and marker is None
                 and scope is None
-                and not any(c.isdigit() for c in title)
+                and period is None
+                and not numbered_step(title)
             )
             if marker is None and scope is None and dates_only(title, period):
                 scope = ctx.scope  # "## 🚧 In Progress" over "### Q2 2026": still in progress

@@ -32,7 +32,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         ),  # pt
         *("erledigt", "fertig", "abgeschlossen", "umgesetzt", "erledigte", "abgeschlossene"),  # de
         *("completato", "fatto", "terminato", "completata", "completate", "completati"),  # it
-        *("terminata", "terminate", "terminati"),  # it
+        *("terminata", "terminati"),  # it
         *("готово", "выполнено", "сделано", "завершено"),  # ru
         *("已完成", "完成", "已实现", "已實現"),  # zh
         *("完了", "済み", "済", "実装済み", "対応済み"),  # ja
@@ -94,7 +94,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
-        *("futuras", "futuros", "futures", "zukünftige"),  # es / pt, fr, de
+        *("futuras", "futuros", "zukünftige"),  # es / pt, fr, de
         *("未来", "将来", "构思中", "構思中"),  # zh, ja
     ),
     Status.BLOCKED: (

@@ -35,19 +35,22 @@ def item_parts(body: str) -> tuple[str, str, str] | None:
     return None if match is None else (match["lead"], match["box"] or "", match["rest"])
 
 
-def end_links(markdown: str) -> int:
+def end_links(markdown: str) -> tuple[int, str]:
     """Where the links that end a heading's words (``markdown``, after its ``#``) begin, the
-    blanks before them left out ("... (Released May 14th, 2021) [Release Blog](…)"); 0 where
-    no link ends them. Read as the extractor reads them (:func:`before_end_links`), and mapped
-    back to the Markdown through :func:`read_inline`."""
+    blanks before them left out ("... (Released May 14th, 2021) [Release Blog](…)"), and the
+    words before them as they read; ``(0, "")`` where no link ends them. Read as the
+    extractor reads them (:func:`before_end_links`), and mapped back to the Markdown through
+    :func:`read_inline`."""
+    if "[" not in markdown and "<" not in markdown:
+        return 0, ""  # no link opens without one (most headings): nothing to parse
     headings = parse(Source.from_text(f"# {markdown}\n")).headings
     inline = headings[0].inline if headings else None
     if inline is None or not inline.links:
-        return 0
+        return 0, ""
     words = before_end_links(inline)
     reading = read_inline(markdown)
     start = len(inline.text) - len(inline.text[len(words) :].lstrip())
     if len(words) == len(inline.text) or reading.text != inline.text:
-        return 0
+        return 0, ""
     written = reading.written(start, len(inline.text.rstrip()))
-    return len(markdown[: written[0]].rstrip()) if written is not None else 0
+    return (len(markdown[: written[0]].rstrip()), words) if written is not None else (0, "")

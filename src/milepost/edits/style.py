@@ -227,9 +227,8 @@ def restatus_line(
         )
         words, _ = split_line_ending(inner)
         return f"{words}{body[cut:]}{ending}"
-    cut = end_links(heading["rest"]) if heading is not None else 0
-    words = heading["rest"][:cut] if heading is not None else ""
-    if heading is not None and cut and trailing_tag(read_inline(words).text, voice.legend):
+    cut, words = end_links(heading["rest"]) if heading is not None else (0, "")
+    if heading is not None and cut and trailing_tag(words, voice.legend):
         # "## Milestone 16 (Released May 14th, 2021) [Release Blog](…)": the tag before the
         # links that end it set, the links kept after it
         at = heading.start("rest") + cut

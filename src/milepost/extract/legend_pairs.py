@@ -115,12 +115,12 @@ def box_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
     return [(pair["box"], pair["meaning"]) for pair in pairs if pair is not None]
 
 
-# A box a legend defines: "[ ]", "[x]", "[~]", "[!]", "[]".
-_BOX = lazy_pattern(r"\[(?:[^\]\w]|[xX])?\](?=[ \t])")
+# A box a legend defines: "[ ]", "[x]", "[~]", "[!]", "[]" (a blank after it on a line).
+_BOX_TEXT = r"\[(?:[^\]\w]|[xX])?\]"
+_BOX = lazy_pattern(_BOX_TEXT + r"(?=[ \t])")
 # A legend's line of a box and its meaning: "[*] - in Progress", "[ ] = open", "[] todo".
 _BOX_LINE = lazy_pattern(
-    r"(?P<box>\[(?:[^\]\w]|[xX])?\])[ \t]*(?:(?:--|[-–—=:→])[ \t]*)?"
-    r"(?P<meaning>[^\W\d].{0,40}?)[ \t]*"
+    rf"(?P<box>{_BOX_TEXT})[ \t]*(?:(?:--|[-–—=:→])[ \t]*)?(?P<meaning>[^\W\d].{{0,40}}?)[ \t]*"
 )
 
 # A hard break written at the end of a legend's line: "✔️ = Done<br>", "❌ = To do\".
@@ -160,14 +160,7 @@ def _definition(part: str, *, signed: bool = False) -> tuple[str, str] | None:
     or none (``signed``: one, "=", ":", a dash or an arrow), and its meaning: ``(glyph,
     meaning)``, else None."""
     box = _BOX.match(part) if part[:1] == "[" else None
-    if box is not None:
-        separator = GLYPH_SEPARATOR.match(part, box.end())
-        assert separator is not None  # everything in it is optional
-        meaning = part[separator.end() :].strip(" .")
-        if not meaning[:1].isalpha() or (signed and not separator["sep"]):
-            return None
-        return box.group(), meaning
-    end = pictograph_at(part) if part else None
+    end = box.end() if box is not None else pictograph_at(part) if part else None
     if end is None:
         return None
     separator = GLYPH_SEPARATOR.match(part, end)
@@ -175,7 +168,7 @@ def _definition(part: str, *, signed: bool = False) -> tuple[str, str] | None:
     meaning = part[separator.end() :].strip(" .")
     if not meaning[:1].isalpha() or (signed and not separator["sep"]):
         return None
-    return glyph_key(part[:end]), meaning
+    return (box.group() if box is not None else glyph_key(part[:end])), meaning
 
 
 _PAIR = lazy_pattern(r"(?P<word>[A-Za-z][A-Za-z' -]{1,24})")

@@ -238,6 +238,9 @@ def _restatused(line: str, status: Status) -> str:
         ("- Search (Done) (#12)", Status.IN_PROGRESS, "- Search (In Progress) (#12)"),
         ("- Search (in progress: 60%) @kim", Status.BLOCKED, "- ⛔ Search @kim"),
         ("- Search ([in progress](https://example.org/s))", Status.BLOCKED, "- ⛔ Search"),
+        # the owners and issues a note names stay
+        ("- Search (in progress, @kim)", Status.DONE, "- ✅ Search (@kim)"),
+        ("- Search (wip: review by @kim, #12) #3", Status.BLOCKED, "- ⛔ Search (@kim, #12) #3"),
         ("- Search (`wip`)", Status.DROPPED, "- Search (`dropped`)"),
         ("- Search **(planned)**", Status.IN_PROGRESS, "- Search **(in progress)**"),
         ("- Search (IN PROGRESS: needs a review) soon", Status.BLOCKED, "- ⛔ Search soon"),

@@ -457,6 +457,30 @@ def test_a_status_word_and_a_colon_opening_a_heading_is_its_status(tmp_path: Pat
     assert "\n## 🚧 Team Features\n" in started  # "In Progress:" would title a section
 
 
+LED_DONE = (
+    "# R\n\n## Completed: v2.0.0 concept system\n\n- Stable identifiers\n\n"
+    "## In Progress: v2.3.0\n\n## Done: Recent wins\n\n- Faster search\n\n"
+    "## Next: What's coming\n\n- Sync\n\n#### 2.3. Wishlist Feature\n\n- Saved lists\n"
+)
+
+
+def test_any_status_word_and_a_colon_before_a_release_is_its_status(tmp_path: Path) -> None:
+    """A glossary's governance roadmap heads its parts "## Completed: v2.0.0 concept
+    system", "## Next: v2.1 ...", a compliance tool's "## In Progress: v2.3.0": before a
+    release any status word and a colon mark the heading a deliverable (only a plan's did);
+    before other words they title a section whose items have that status ("## Done:
+    Recent wins", which gave its items none). "Wishlist Feature" names a feature, no
+    section of wished-for work."""
+    assert statuses(LED_DONE) == [
+        ("v2.0.0 concept system", "done"),
+        ("v2.3.0", "in_progress"),
+        ("Faster search", "done"),
+        ("Sync", "planned"),
+    ]
+    shipped = edited(tmp_path / "roadmap.md", LED_DONE, ("ship", "v2.3.0"))
+    assert "\n## ✅ v2.3.0\n" in shipped
+
+
 def test_a_label_stating_a_status_after_its_colon_gives_its_open_boxes_that_status() -> None:
     text = (
         "# R\n\n## Sprint 2\n\n**Remaining Tasks (Week 2):** 🔄 IN PROGRESS\n"

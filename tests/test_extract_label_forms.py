@@ -272,6 +272,69 @@ def test_a_tag_dated_by_a_year_or_a_quarter_says_its_status() -> None:
     assert "#### ✅ Open Health API\n" in shipped
 
 
+def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -> None:
+    """A fluid-dynamics code's progress file ends its steps "(done; single-rank)", a
+    compliance roadmap "(In progress, expected Q2 2026)", a task list "(in progress, @kim)":
+    the status word alone, then a note, as after a colon. A list of words opening with a
+    status is no tag ("(pending, approve, deny)", "(planned, in progress, done)"), nor a
+    date that runs on past its comma ("(Released October 6th, 2022)" still says done), and
+    "(Planned for Q1 2025)" is planned as "(planned for M7)" was."""
+    text = (
+        "# Plan\n\n- Static refinement (done; single-rank)\n"
+        "- [ ] SOC2 Type II (In progress, expected Q2 2026)\n- Search (in progress, @kim)\n"
+        "- Approval flow (pending, approve, deny, expire)\n"
+        "- Status column (planned, in progress, done)\n"
+        "## Milestone 5 (Released October 6th, 2022)\n\n- Sync (Planned for Q1 2025)\n"
+    )
+    assert marked(text) == [
+        ("Static refinement", "done"),
+        ("SOC2 Type II", "in_progress"),
+        ("Search", "in_progress"),
+        ("Milestone 5", "done"),
+        ("Sync", "planned"),
+    ]
+
+
+def test_a_glyph_after_a_label_that_describes_an_item_rates_it() -> None:
+    """A refactoring plan lists each task's fields under it ("- **Risk:** ✅ DÜŞÜK", low
+    risk): a glyph after a label that describes an item (risk, priority, effort, ...) rates
+    it, and each was read as a done item named "Risk". A feature named so is still one."""
+    text = (
+        "# R\n\n### [ ] TODO-F002: Extract the loop constant\n\n- **Dosya:** Feed.tsx\n"
+        "- **Risk:** ✅ DÜŞÜK\n- **Priority:** ✅ High\n\n## Features\n\n- **Search:** ✅\n"
+        "- Sync\n  - **Effort:** ✅ small\n"
+    )
+    assert marked(text) == [
+        ("TODO-F002: Extract the loop constant", "planned"),
+        ("Search", "done"),
+    ]
+
+
+def test_in_dev_and_delayed_are_statuses() -> None:
+    """A game engine's legend keys "💛 In-dev" and "🟠 Delayed", a compiler's progress list
+    says "IR Generator: Delayed indefinitely.": in development, and on hold."""
+    text = (
+        "# R\n\n| Symbol | Meaning |\n|---|---|\n| 💛 | In-dev |\n| 🟠 | Delayed |\n\n"
+        "## Roadmap\n\n1. Tiles 💛\n2. 🟠 Create a test suite\n"
+        "3. IR Generator: Delayed indefinitely.\n"
+    )
+    assert marked(text) == [
+        ("Tiles", "in_progress"),
+        ("Create a test suite", "blocked"),
+        ("IR Generator", "blocked"),
+    ]
+
+
+def test_what_success_looks_like_lists_criteria() -> None:
+    """A type checker's roadmap ends "### Success Looks Like" over "- ✅ 1K+ GitHub stars":
+    targets, as under "Success Criteria", no work done."""
+    text = (
+        "# R\n\n## Phase 1\n\n- ✅ Classes and inheritance\n\n### Success Looks Like\n\n"
+        "- ✅ 1K+ GitHub stars\n- ✅ Used by 100+ projects\n"
+    )
+    assert marked(text) == [("Classes and inheritance", "done")]
+
+
 def test_a_status_glyph_with_a_share_done_or_a_weak_word_ends_a_heading() -> None:
     """A mail server's phases end "🔧 85% COMPLETE" and "🔄 PARTIAL": a share done says work
     in progress, as "(85% complete)" did, whatever glyph leads it, and "partial" after 🔄

@@ -71,6 +71,35 @@ def test_a_status_cell_in_another_language_reads_as_in_english(
     assert statuses(f"# R\n\n{table}") == [("Export", status)]
 
 
+def test_dutch_turkish_and_indonesian_legends_and_tags() -> None:
+    """A Dutch course keys its Status column "🛠️ in opbouw" (under construction) and "💡
+    idee", and "✅ gebouwd en geverifieerd (...)"; a Turkish plan keys its boxes "`[ ]`
+    Yapılmadı" (not done), "`[/]` Devam ediyor", "`[X]` Tamamlandı" in a table headed
+    "Durum | Açıklama", whose rows were read as items; an Indonesian report tags "- ⏳
+    BELUM SELESAI" (not yet finished)."""
+    dutch = (
+        "# Roadmap\n\n**Statuslegenda:**\n\n- ✅ gebouwd en geverifieerd (budgets gehaald)\n"
+        "- 🛠️ in opbouw\n- 💡 idee\n\n| Lab | Thema | Status |\n|---|---|---|\n"
+        "| 0 | Fundamenten | ✅ |\n| 11 | Dataverkeer | 🛠️ |\n| 15 | Specialisatie | 💡 |\n"
+    )
+    assert statuses(dutch) == [
+        ("Fundamenten", "done"),
+        ("Dataverkeer", "in_progress"),
+        ("Specialisatie", "future"),
+    ]
+    turkish = (
+        "# Liste\n\n| Durum | Açıklama |\n|---|---|\n| `[ ]` | Yapılmadı |\n"
+        "| `[/]` | Devam ediyor |\n| `[X]` | Tamamlandı |\n\n## Görevler\n\n"
+        "### [/] TODO-FM06: Overlay\n\n### [X] TODO-FM01: Hook\n"
+    )
+    assert statuses(turkish) == [
+        ("TODO-FM06: Overlay", "in_progress"),
+        ("TODO-FM01: Hook", "done"),
+    ]
+    indonesian = "# Peta\n\n## Q2 2026\n\n- **Multi-language support** - ⏳ BELUM SELESAI\n"
+    assert statuses(indonesian) == [("Multi-language support", "in_progress")]
+
+
 @pytest.mark.parametrize(
     ("heading", "status"),
     [

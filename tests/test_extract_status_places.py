@@ -305,6 +305,25 @@ def test_struck_work_crossed_off_a_list_that_marks_nothing_done_is_done() -> Non
     ]
 
 
+def test_struck_work_beside_work_dropped_in_words_is_done() -> None:
+    """A JavaScript engine's roadmap strikes 34 finished steps of one list and tags one
+    "NaN boxing (cancelled)": a document that says dropped in words does not drop work by
+    striking it, and the struck steps were read as nothing. One item said done in words
+    still leaves striking unread (it may drop work there)."""
+    text = (
+        "# R\n\n### Roadmap:\n 1. ~~Fix constant storage.~~\n 2. NaN boxing (cancelled)\n"
+        " 3. ~~Add `else` support.~~\n 4. Add `delete` operator.\n 5. Add postfix ops. **WIP**\n"
+    )
+    assert statuses(text) == [
+        ("Fix constant storage.", "done"),
+        ("NaN boxing", "dropped"),
+        ("Add else support.", "done"),
+        ("Add postfix ops.", "in_progress"),
+    ]
+    said_done = text.replace("Add `delete` operator.", "Add `delete` operator. (done)")
+    assert ("Fix constant storage.", "done") not in statuses(said_done)
+
+
 def test_struck_work_with_a_link_after_it_is_struck_whole() -> None:
     """A thesis backlog strikes its finished tasks and links each to its result after the
     strike ("<del>Define the method</del> [Here](plan.md)"): the link is no part of the

@@ -2,7 +2,8 @@
 done``, ``Sync 🚧 IN PROGRESS``), as an edit leaves them: a tag that is a status word and no
 more (a glyph beside it or not) is set in place, in the document's words and in the case it
 was written in ("(planned)" → "(in progress)"); any other tag the new status undoes ("-
-shipped in v2.1") is taken away, markup and all.
+shipped in v2.1") is taken away, markup and all, but for the owners and issues its note
+names ("(in progress, @kim)" shipped is "✅ … (@kim)").
 
 Tags are found where the extractor reads them (:func:`~milepost.extract.trailing_tags.
 trailing_tag`, in the text the line reads as, its positions mapped back to the Markdown by
@@ -16,7 +17,7 @@ import re
 from milepost.document import read_inline
 from milepost.edits.voice import Voice, relabel
 from milepost.extract.heading_words import when_alone
-from milepost.extract.tag_words import WHEN_TAIL
+from milepost.extract.tag_words import REF, WHEN_TAIL
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_word
@@ -59,7 +60,8 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
             new = _reworded(text[start : where[1]], tag.status, status, voice)
             if new is not None:
                 return text[:start] + new + text[where[1] :], True
-        without = text[: where[0]].rstrip(" \t") + text[where[1] :]
+        held = ", ".join(_REF.findall(text, where[0], where[1]))  # "(wip, @kim)": kim stays
+        without = text[: where[0]].rstrip(" \t") + (f" ({held})" if held else "") + text[where[1] :]
         alone = _WORD_TAG.fullmatch(text, where[0], where[1])
         new = _reworded(alone["w"], tag.status, status, voice) if alone is not None else None
         if alone is not None and new is not None:
@@ -70,6 +72,10 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
                 start, end = alone.span("w")
                 return text[:start] + new + text[end:], True
         text = without
+
+
+# An owner or an issue a tag's note names: "(in progress, @kim)", "(blocked: needs #12)".
+_REF = re.compile(REF)
 
 
 def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | None:

@@ -59,16 +59,17 @@ def struck_item(inline: Inline) -> bool:
 def strikes_done(document: Document, legend: Legend) -> bool:
     """Strikethrough means done only where the document's finished items are struck: its
     struck items carry done markers ("- [x] ~~Search~~"), or they carry none and are
-    crossed off a list of work that says "done" or "dropped" no other way: two or more are
-    struck (items or headings below the title: "## ~~CLI~~"), no item of the document is
-    marked done or dropped, some items (or headings) are not struck where items (or
+    crossed off a list of work that says "done" no other way: two or more are struck
+    (items or headings below the title: "## ~~CLI~~"), no item of the document is marked
+    done (one marked dropped, "NaN boxing (cancelled)", says that striking is not how the
+    document drops work), some items (or headings) are not struck where items (or
     headings) are, and no heading says dropped (where "~~Docker support~~" may be work
     given up)."""
     text = document.source.text
     if "~" not in text and _STRIKE_TAG.search(text) is None:
         return False  # no strikethrough without "~~" or "<del>": skip the walk over every item
     struck_done = struck_plain = plain = 0
-    said_otherwise = False  # an item marked done or dropped, not struck
+    said_otherwise = False  # an item marked done, not struck
     items = _iter_items(document.blocks)
     fields = {id(sub) for item in items for sub in sub_items(item.children) if is_field(sub)}
     for block in items:
@@ -86,7 +87,7 @@ def strikes_done(document: Document, legend: Legend) -> bool:
             if marker.status is not Status.DONE:
                 return False
             struck_done += 1
-        elif marker is not None and marker.status in (Status.DONE, Status.DROPPED):
+        elif marker is not None and marker.status is Status.DONE:
             said_otherwise = True
         else:
             plain += 1

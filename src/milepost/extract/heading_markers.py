@@ -7,6 +7,7 @@ import re
 
 from milepost.document import Inline
 from milepost.extract.glyph_tags import before_glyphs, glyph_tag
+from milepost.extract.heading_periods import numbered_step
 from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
 from milepost.extract.marker import Marker
 from milepost.extract.markers import code_keyword, leading_markers
@@ -25,6 +26,7 @@ __all__ = [
     "code_status",
     "heading_box",
     "heading_marker",
+    "lead_section",
     "lead_word",
     "pipe_tag",
 ]
@@ -68,6 +70,8 @@ def heading_marker(
         lead = lead_word(inline.text, legend)
         if lead is not None:  # "## Future: v1.0 - Plugins": a plan's word and a colon
             return Marker(lead[0], inline.text[: lead[2]].strip(), end=lead[2]), None
+        if (section := lead_section(inline.text, legend)) is not None:
+            return None, section  # "## Done: Recent wins"
         # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)", "### 1.1
         # Tool Registry ✅ COMPLETE": a tag that ends the heading (a decoration after it:
         # "- DONE! 🎉")
@@ -122,20 +126,44 @@ _LEAD_WORD = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{0,20}?)[ \t]*:[ \t]+(?=\S
 
 
 def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] | None:
-    """A plan's status word and a colon opening a heading before the deliverable it names
-    (``Future: v1.0 - Plugins``, ``Next: Team features``): ``(status, where the word ends,
-    where the name starts)``. Other statuses so written title sections ("Done: Recent
-    wins")."""
+    """A status word and a colon opening a heading before the deliverable it names: a
+    plan's (``Future: v1.0 - Plugins``, ``Next: Team features``), or any before a release
+    or a numbered step (``Completed: v2.0.0 concept system``); ``(status, where the word
+    ends, where the name starts)``. Other statuses so written title sections (``Done:
+    Recent wins``: :func:`lead_section`)."""
+    led = _led(text, legend)
+    if led is None or not led[1]:
+        return None
+    lead = led[2]
+    return led[0], lead.end("word"), lead.end()
+
+
+def lead_section(text: str, legend: Legend = NO_LEGEND) -> Status | None:
+    """The status of a section that a status word and a colon open the heading of, no
+    deliverable after them (``Done: Recent wins``, ``In Progress: This Sprint``, ``Next:
+    What's coming``): its items have it."""
+    led = _led(text, legend)
+    return None if led is None or led[1] else led[0]
+
+
+def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None:
+    """The status word and colon opening a heading, and whether a deliverable follows."""
     lead = _LEAD_WORD.match(text)
     if lead is None:
         return None
     status = legend.word(lead["word"]) or strong_word(lead["word"])
+    if status is None:
+        return None
     name = text[lead.end() :]
-    if status not in (Status.PLANNED, Status.FUTURE) or not names_work(name):
-        return None  # "## Done: Recent wins", "## In Progress: This Sprint": sections
-    if name.split(maxsplit=1)[0].lower().strip("'’") in _SECTION_LEADS:
-        return None  # "## Next: What's coming", "## Future: Our plans"
-    return status, lead.end("word"), lead.end()
+    if not names_work(name) or name.split(maxsplit=1)[0].lower().strip("'’") in _SECTION_LEADS:
+        return status, False, lead  # "## Next: What's coming", "## Future: Our plans"
+    if status in (Status.PLANNED, Status.FUTURE):
+        return status, True, lead
+    return status, _RELEASE_FIRST.match(name) is not None or numbered_step(name), lead
+
+
+# A release that opens a deliverable's name: "v2.0.0 concept system", "1.4 Sync".
+_RELEASE_FIRST = re.compile(r"v?\d+(?:\.\d+)+\b|v\d+\b")
 
 
 # Words that open what a section is about, not a deliverable's name.

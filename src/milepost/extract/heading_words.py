@@ -30,7 +30,6 @@ _GENERIC = frozenset(
         "items",
         "item",
         "features",
-        "feature",
         "work",
         "tasks",
         "task",
@@ -76,6 +75,8 @@ _HEADING_ONLY = {
     "backlogs": Status.PLANNED,
     "planning": Status.PLANNED,
     "ideas": Status.FUTURE,
+    "wishlist": Status.FUTURE,
+    "wish list": Status.FUTURE,
     # the vocabulary's words with an apostrophe, as a heading reads once its punctuation is
     # gone: "## Won't Do"
     "won t do": Status.DROPPED,

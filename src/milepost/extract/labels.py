@@ -31,7 +31,7 @@ _DONE_WHEN = lazy_pattern(r"(?i)\b(?:complete|completed|done|finished)\W{0,4}\s+
 _CRITERIA_HEADING = lazy_pattern(
     r"(?i)\b(success criteria|acceptance criteria|what to expect|expected outcomes?|"
     r"definition of done|(?:exit|achievement|completion|release) criteria|"
-    r"(?:complete|completed|done) when|"
+    r"(?:complete|completed|done) when|(?:what )?success looks like|definition of success|"
     r"(?:quality|coding|code|documentation|writing) standards|guidelines|principles|"
     r"best practices|"
     # the same in other languages: "Critérios de Aceite", "Criterios de aceptación",
@@ -144,7 +144,7 @@ def _status_field(inline: Inline, legend: Legend) -> Marker | None:
 
 # The key words of ``_CRITERIA_HEADING``, looked for first.
 _CRITERIA_WORDS = (
-    *("crit", "kriterien", "expect", "outcome", "defini", "when"),
+    *("crit", "kriterien", "expect", "outcome", "defini", "when", "success"),
     *("standards", "guidelines", "principles", "practices"),
 )
 

@@ -22,6 +22,7 @@ from milepost.extract.tag_words import WHEN_TAIL, Tag, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status_labels import DESCRIBING_LABELS
 
 __all__ = ["ending_glyph", "name_tag", "value_pieces"]
 
@@ -55,6 +56,8 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
     after = _after_bold_name(inline, pos)
     if after is None:  # "**`alpha_lt_two`** ✅ PROVEN (with expert help)": no colon
         after = _glyph_after_bold_name(inline, pos, legend)
+    if after is not None and _describes(text[pos:after]):
+        return None  # "**Risk:** ✅ LOW": a rating, not the status of work named "Risk"
     if after is not None:
         start = _skip_space(text, after)
         found = _opening(text[start:], legend)
@@ -140,6 +143,11 @@ def _glyph_after_bold_name(inline: Inline, pos: int, legend: Legend) -> int | No
             glyph = _skip_space(text, end)
             return glyph if glyph > end and _glyphs(text, glyph, legend)[0] else None
     return None
+
+
+def _describes(name: str) -> bool:
+    """Whether a bold name and its colon label what describes an item ("**Risk:**")."""
+    return name.strip(" *_:").lower() in DESCRIBING_LABELS
 
 
 def _after_bold_name(inline: Inline, pos: int) -> int | None:

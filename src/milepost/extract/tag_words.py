@@ -63,7 +63,7 @@ REFS_AFTER = re.compile(rf"(?:,?\s+(?:{REF}|\({REF}(?:[,\s]+{REF})*\)))+$")
 # year or quarter alone ("Completed 2024-01-14", "Shipped Jan 14, 2024", "Released 31st Jan,
 # 2023", "Released November, 2021", "COMPLETE v0.0.1", "Planned 2025", "Planned Q3 2025").
 WHEN_TAIL = re.compile(  # tried from where a run of blanks begins: linear on long runs
-    r"(?<!\s)\s+(?:(?:in|on|as of|since|with)\s+\S+(?:\s+\d{4})?|(?:for|by)\s+\S*\d\S*"
+    r"(?<!\s)\s+(?:(?:in|on|as of|since|with)\s+\S+(?:\s+\d{4})?|(?:for|by)\s+\S*\d\S*(?:\s+\d{4})?"
     r"|\d{4}-\d{1,2}(?:-\d{1,2})?"
     r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
     r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"

@@ -43,14 +43,15 @@ __all__ = ["bracket_tag", "dash_tag", "status_field", "trailing_tag"]
 # References may follow the tag, bare or in brackets, and stops or commas between them.
 _REFS = rf"(?:{REF}|\({REF}(?:[,\s]+{REF})*\)|[\s,.;])*"
 _TAIL_PAREN = re.compile(  # full-width brackets too: "（完了）"
-    r"[(（]\s*(?P<p>[^()（）|]{2,40}?)\s*(?:[:|][^()（）]*)?(?P<close>[)）])\s*"
+    r"[(（]\s*(?P<p>[^()（）|]{2,40}?)\s*(?:(?P<sep>[:|,;])(?P<note>[^()（）]*))?(?P<close>[)）])\s*"
     rf"(?P<rest>{_REFS})$"
 )
 # The same in square brackets: "- [ ] Homemade admin tool [WIP]". In either, a note may
 # follow the status after a colon or a bar: "(in progress: 60%)", "(In progress | Awaiting
-# disk driver)".
+# disk driver)"; or after a comma or a semicolon, the status a word alone: "(done;
+# single-rank)", "(in progress, @kim)".
 _TAIL_SQUARE = lazy_pattern(
-    r"\[\s*(?P<p>[^\[\]|]{2,40}?)\s*(?:[:|][^\[\]]*)?(?P<close>\])\s*"
+    r"\[\s*(?P<p>[^\[\]|]{2,40}?)\s*(?:(?P<sep>[:|,;])(?P<note>[^\[\]]*))?(?P<close>\])\s*"
     rf"(?P<rest>{_REFS})$"
 )
 # A dash ("--" as typed for one too), a bar parting fields ("`repl` | *wip*"), or a colon
@@ -152,15 +153,12 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         found = any(closer in text for closer in closers)
         match = pattern.search(text, tail_start(text)) if found else None
         if match:
-            words = match.group("p")
-            bare = _undecorated(words)
-            status = legend.word(words) or strong_word(bare) or percent_done(bare)
-            if status is None and bare.strip().lower() in _BRACKETED_ONLY:
-                status = status_of_word(bare)  # "(coming soon)", "(partial)"
-            if status is None and " " in words:  # "(shipped 2026-01-21)", "(done in v2)"
-                status = strong_word(WHEN_TAIL.sub("", words))
-            if status is None and not words.isascii():
-                status = _glyphed(words, legend)
+            if match["sep"] in (",", ";"):
+                status = _listed_first(match["p"], match["note"], legend)
+                if status is None:  # "(Released October 6th, 2022)": the words run on
+                    status = _bracketed(match["p"] + match["sep"] + match["note"], legend)
+            else:
+                status = _bracketed(match["p"], legend)
             if status is not None:
                 written = match.group().strip()
                 return Tag(status, match.start(), match.end("close"), written, "bracket")
@@ -172,6 +170,35 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             end = close + 1 if close >= 0 else match.end()
             return Tag(status, match.start(), end, match.group().strip(), "bracket")
     return None
+
+
+def _bracketed(words: str, legend: Legend) -> Status | None:
+    """The status the words in a tag's brackets say (before a note after a colon or a bar)."""
+    bare = _undecorated(words)
+    status = legend.word(words) or strong_word(bare) or percent_done(bare)
+    if status is None and bare.strip().lower() in _BRACKETED_ONLY:
+        status = status_of_word(bare)  # "(coming soon)", "(partial)"
+    if status is None and " " in words:  # "(shipped 2026-01-21)", "(done in v2)"
+        status = strong_word(WHEN_TAIL.sub("", words))
+    if status is None and not words.isascii():
+        status = _glyphed(words, legend)
+    return status
+
+
+def _listed_first(words: str, note: str, legend: Legend) -> Status | None:
+    """The status a bracket's first words say alone before a comma or a semicolon, the
+    rest a note ("(done; single-rank)", "(In progress, expected Q2 2026)"); None where
+    they open a list: of statuses ("(pending, in progress, completed)"), or of words alone
+    ("(pending, approve, deny, expire)")."""
+    status = legend.word(words) or strong_word(_undecorated(words))
+    if status is None:
+        return None
+    parts = [part.strip() for part in re.split(r"[,;]", note)]
+    if any(status_of_word(part) for part in parts):
+        return None
+    if len(parts) > 1 and all(part.isalpha() for part in parts):
+        return None
+    return status
 
 
 # Weak words that say a status in brackets after an item's words, where prose would not

@@ -40,6 +40,8 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("hoàn thành", "đã hoàn thành", "xong", "đã xong"),  # vi
         *("완료", "완료됨"),  # ko
         *("selesai", "sudah selesai"),  # id
+        *("voltooid", "afgerond", "klaar", "gereed", "opgeleverd", "gebouwd"),  # nl
+        *("виконано", "завершено", "зроблено"),  # uk
     ),
     Status.IN_PROGRESS: (
         *("en cours", "en développement", "partiel", "en révision"),  # fr
@@ -64,6 +66,9 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("đang thực hiện", "đang triển khai", "đang làm", "đang phát triển"),  # vi
         *("진행 중", "진행중", "개발 중", "개발중"),  # ko
         *("sedang dikerjakan", "dalam proses", "dalam pengerjaan"),  # id
+        *("belum selesai",),  # id: not yet finished
+        *("in opbouw", "bezig", "in uitvoering", "in ontwikkeling", "lopend"),  # nl
+        *("в процесі", "в роботі", "в розробці"),  # uk
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
@@ -87,25 +92,30 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("запланировано", "планируется", "не начато"),  # ru
         *("计划中", "計劃中", "规划中", "待办", "待辦", "未开始", "未開始"),  # zh
         *("予定", "未着手", "計画中"),  # ja
-        *("planlandı", "planlanan", "planlanıyor"),  # tr
+        *("planlandı", "planlanan", "planlanıyor", "yapılmadı", "yapılacak", "başlanmadı"),  # tr
         *("kế hoạch", "dự kiến", "chưa bắt đầu"),  # vi
         *("예정", "계획", "계획됨", "미착수"),  # ko
         *("direncanakan", "belum dimulai"),  # id
+        *("gepland", "te doen", "niet gestart", "nog niet gestart"),  # nl
+        *("заплановано", "не розпочато"),  # uk
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
         *("futuras", "futuros", "zukünftige"),  # es / pt, fr, de
         *("未来", "将来", "构思中", "構思中"),  # zh, ja
+        *("idee", "ideeën", "toekomst"),  # nl
     ),
     Status.BLOCKED: (
         *("bloqué", "bloqueado", "blockiert", "bloccato", "заблокировано"),
         *("en espera", "aguardando"),  # es, pt: on hold, waiting
         *("阻塞", "受阻"),  # zh
+        *("geblokkeerd", "in de wacht", "заблоковано"),  # nl, uk
     ),
     Status.DROPPED: (
         *("abandonné", "annulé", "cancelado", "descartado", "verworfen", "abgebrochen"),
         *("annullato", "отменено", "已取消", "取消", "中止"),
         *("iptal", "iptal edildi", "kapsam dışı", "hủy", "đã hủy", "취소", "dibatalkan"),
+        *("geannuleerd", "geschrapt", "скасовано"),  # nl, uk
     ),
 }
 

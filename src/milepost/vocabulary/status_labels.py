@@ -8,7 +8,21 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.foreign_words import FOREIGN_STATUS_HEADERS
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
-__all__ = ["STATUS_LABEL", "is_status_header", "is_status_label", "status_column"]
+__all__ = [
+    "DESCRIBING_LABELS",
+    "STATUS_LABEL",
+    "is_status_header",
+    "is_status_label",
+    "status_column",
+]
+
+# Labels of what describes an item, never its status nor a deliverable of its own: a glyph
+# after one rates it ("**Risk:** ✅ LOW", "**Priority:** ✅ High").
+DESCRIBING_LABELS = frozenset(
+    {"owner", "owners", "lead", "assignee", "dri", "why", "what", "priority", "effort"}
+    | {"risk", "risk level", "impact", "likelihood", "severity", "complexity", "difficulty"}
+    | {"confidence", "size", "estimate"}
+)
 
 # The label of a Status field, alone or joined to another field's name: "Status", "State",
 # "Status/Target", "Status / ETA", "Status & Target", "Status and ETA" (a pattern, to put in

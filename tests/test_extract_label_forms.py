@@ -277,14 +277,17 @@ def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -
     compliance roadmap "(In progress, expected Q2 2026)", a task list "(in progress, @kim)":
     the status word alone, then a note, as after a colon. A list of words opening with a
     status is no tag ("(pending, approve, deny)", "(planned, in progress, done)"), nor a
-    date that runs on past its comma ("(Released October 6th, 2022)" still says done), and
-    "(Planned for Q1 2025)" is planned as "(planned for M7)" was."""
+    date that runs on past its comma ("(Released October 6th, 2022)" still says done);
+    "(Planned for Q1 2025)" is planned as "(planned for M7)" was, and so is what a status
+    is for or waits on: "(planned for Section III)", "(blocked on dependency updates)"."""
     text = (
         "# Plan\n\n- Static refinement (done; single-rank)\n"
         "- [ ] SOC2 Type II (In progress, expected Q2 2026)\n- Search (in progress, @kim)\n"
         "- Approval flow (pending, approve, deny, expire)\n"
         "- Status column (planned, in progress, done)\n"
         "## Milestone 5 (Released October 6th, 2022)\n\n- Sync (Planned for Q1 2025)\n"
+        "- ⏳ Load tests (planned for Section III).\n"
+        "- ⏳ Electron build (blocked on dependency updates)\n"
     )
     assert marked(text) == [
         ("Static refinement", "done"),
@@ -292,6 +295,8 @@ def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -
         ("Search", "in_progress"),
         ("Milestone 5", "done"),
         ("Sync", "planned"),
+        ("Load tests", "planned"),
+        ("Electron build", "blocked"),
     ]
 
 

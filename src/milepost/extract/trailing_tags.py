@@ -180,9 +180,15 @@ def _bracketed(words: str, legend: Legend) -> Status | None:
         status = status_of_word(bare)  # "(coming soon)", "(partial)"
     if status is None and " " in words:  # "(shipped 2026-01-21)", "(done in v2)"
         status = strong_word(WHEN_TAIL.sub("", words))
+        if status is None and (aimed := _AIMED.fullmatch(words)) is not None:
+            status = strong_word(aimed["said"])  # "(planned for Section III)"
     if status is None and not words.isascii():
         status = _glyphed(words, legend)
     return status
+
+
+# A status, then what or where it is for: "planned for Section III", "shipped in Firefox".
+_AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on|by)\s+\S.{0,30}")
 
 
 def _listed_first(words: str, note: str, legend: Legend) -> Status | None:

@@ -328,6 +328,10 @@ def test_in_dev_and_delayed_are_statuses() -> None:
         ("Create a test suite", "blocked"),
         ("IR Generator", "blocked"),
     ]
+    # a financial platform's phases end "- Yet to Start": not started, planned
+    assert marked("# R\n\n## Pilot Phase 2 (Early 2021) - Yet to Start\n") == [
+        ("Pilot Phase 2 (Early 2021)", "planned")
+    ]
 
 
 def test_what_success_looks_like_lists_criteria() -> None:

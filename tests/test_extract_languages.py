@@ -100,6 +100,24 @@ def test_dutch_turkish_and_indonesian_legends_and_tags() -> None:
     assert statuses(indonesian) == [("Multi-language support", "in_progress")]
 
 
+def test_norwegian_and_swedish_status_cells() -> None:
+    """A Norwegian housing platform's Status column says "Ferdig", "Pågår", "Ikke startet",
+    "Utgår" (dropped), a Swedish backlog's "Ej startad": no status was read in either."""
+    text = (
+        "# Roadmap\n\n| Funksjon | Status |\n|---|---|\n| Boligsøk | Ferdig |\n"
+        "| Kjøpskalkulator | Pågår |\n| Budrundeverktøy | Ikke startet |\n"
+        "| Boliglånskalkulator | Utgår |\n\n## Kvarvarande\n\n| Feature | Status |\n"
+        "|---|---|\n| Drag-and-drop stopp | Ej startad |\n"
+    )
+    assert statuses(text) == [
+        ("Boligsøk", "done"),
+        ("Kjøpskalkulator", "in_progress"),
+        ("Budrundeverktøy", "planned"),
+        ("Boliglånskalkulator", "dropped"),
+        ("Drag-and-drop stopp", "planned"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("heading", "status"),
     [

@@ -16,7 +16,7 @@ from milepost.extract.cell_markers import cell_status
 from milepost.extract.marker import Marker
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import Period, read_period
-from milepost.vocabulary.status_labels import DESCRIBING_LABELS, is_status_label
+from milepost.vocabulary.status_labels import FIELD_LABELS, is_status_label
 from milepost.vocabulary.status_words import said_weakly, status_in_value, status_of_phrase
 
 __all__ = ["Fields", "bare_status", "is_field", "item_fields", "sub_items"]
@@ -36,9 +36,7 @@ _WHEN_LABELS = (
     "when",
     "timeline",
 )
-# Labels that describe the item (who does it, why, what it is, how big, how risky) are
-# fields too: DESCRIBING_LABELS.
-_LABELS = _STATUS_LABELS | set(_WHEN_LABELS) | DESCRIBING_LABELS
+_LABELS = _STATUS_LABELS | set(_WHEN_LABELS) | FIELD_LABELS
 # "Status: `WIP`", "**Target Date:** Q1 2021": a label, a colon, a value (the text as read,
 # its bold and code marks gone).
 _FIELD = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /&+]{0,24}?)\s*:\s*(?P<value>\S.*)", re.DOTALL)

@@ -42,6 +42,8 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("selesai", "sudah selesai"),  # id
         *("voltooid", "afgerond", "klaar", "gereed", "opgeleverd", "gebouwd"),  # nl
         *("виконано", "завершено", "зроблено"),  # uk
+        *("ferdig", "ferdigstilt", "fullført", "gjennomført", "færdig", "afsluttet"),  # no, da
+        *("klar", "klart", "färdig", "färdigt", "implementerad", "implementerat"),  # sv
     ),
     Status.IN_PROGRESS: (
         *("en cours", "en développement", "partiel", "en révision"),  # fr
@@ -69,6 +71,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("belum selesai",),  # id: not yet finished
         *("in opbouw", "bezig", "in uitvoering", "in ontwikkeling", "lopend"),  # nl
         *("в процесі", "в роботі", "в розробці"),  # uk
+        *("pågår", "pågående", "under arbeid", "i gang", "under arbete", "i arbete"),  # no, sv
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
@@ -98,24 +101,29 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("direncanakan", "belum dimulai"),  # id
         *("gepland", "te doen", "niet gestart", "nog niet gestart"),  # nl
         *("заплановано", "не розпочато"),  # uk
+        *("ikke startet", "ikke påbegynt", "ikke påbegyndt", "planlagt"),  # no, da
+        *("ej startad", "ej påbörjad", "inte påbörjad", "inte startad", "planerad"),  # sv
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
         *("futuras", "futuros", "zukünftige"),  # es / pt, fr, de
         *("未来", "将来", "构思中", "構思中"),  # zh, ja
         *("idee", "ideeën", "toekomst"),  # nl
+        *("framtida", "fremtidig", "senere", "senare"),  # sv, no, da
     ),
     Status.BLOCKED: (
         *("bloqué", "bloqueado", "blockiert", "bloccato", "заблокировано"),
         *("en espera", "aguardando"),  # es, pt: on hold, waiting
         *("阻塞", "受阻"),  # zh
         *("geblokkeerd", "in de wacht", "заблоковано"),  # nl, uk
+        *("blokkert", "blockerad", "på vent", "pausad"),  # no, sv
     ),
     Status.DROPPED: (
         *("abandonné", "annulé", "cancelado", "descartado", "verworfen", "abgebrochen"),
         *("annullato", "отменено", "已取消", "取消", "中止"),
         *("iptal", "iptal edildi", "kapsam dışı", "hủy", "đã hủy", "취소", "dibatalkan"),
         *("geannuleerd", "geschrapt", "скасовано"),  # nl, uk
+        *("utgår", "avbrutt", "avlyst", "kansellert", "avbruten", "droppet"),  # no, sv
     ),
 }
 

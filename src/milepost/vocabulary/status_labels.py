@@ -10,19 +10,25 @@ from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = [
     "DESCRIBING_LABELS",
+    "FIELD_LABELS",
     "STATUS_LABEL",
     "is_status_header",
     "is_status_label",
     "status_column",
 ]
 
-# Labels of what describes an item, never its status nor a deliverable of its own: a glyph
-# after one rates it ("**Risk:** ✅ LOW", "**Priority:** ✅ High").
-DESCRIBING_LABELS = frozenset(
+# Labels of an item's field sub-bullets that describe it: who does it, why, what it is, how
+# big ("- Owner: @kim", "- **Effort:** M").
+FIELD_LABELS = frozenset(
     {"owner", "owners", "lead", "assignee", "dri", "why", "what", "priority", "effort"}
-    | {"risk", "risk level", "impact", "likelihood", "severity", "complexity", "difficulty"}
-    | {"confidence", "size", "estimate"}
 )
+# Labels of what describes an item, never its status nor a deliverable of its own: a glyph
+# after one rates it ("**Risk:** ✅ LOW", "**Priority:** ✅ High"). (A risk's likelihood and
+# impact are its own sub-bullets, read by the risks' section, no item's fields.)
+DESCRIBING_LABELS = FIELD_LABELS | {
+    *("risk", "risk level", "impact", "likelihood", "severity", "complexity", "difficulty"),
+    *("confidence", "size", "estimate"),
+}
 
 # The label of a Status field, alone or joined to another field's name: "Status", "State",
 # "Status/Target", "Status / ETA", "Status & Target", "Status and ETA" (a pattern, to put in

@@ -481,6 +481,29 @@ def test_any_status_word_and_a_colon_before_a_release_is_its_status(tmp_path: Pa
     assert "\n## ✅ v2.3.0\n" in shipped
 
 
+NAMED = (
+    "# Changes and TODO\n\n## Slice 1: DONE\n\n- Inbox\n\n## [WIP] 0.3.0 / 2020-October-??\n\n"
+    "- Stop evaluation\n\n## Phase 37 (Slab GC): SKIPPED\n"
+)
+
+
+def test_a_status_after_a_headings_name_and_colon_or_in_brackets_before_it(
+    tmp_path: Path,
+) -> None:
+    """An Elm app's TODO heads its slices "## Slice 1: DONE" (only "## SLICE 3 : DONE",
+    its colon set apart, was read), a Clojure library's changes "## [WIP] 0.3.0 / ...", as
+    its items open "* [TODO] ...", and a compiler's plan marks a phase "SKIPPED", given up:
+    dropped. The edits set each where it is written."""
+    assert statuses(NAMED) == [
+        ("Slice 1", "done"),
+        ("0.3.0 / 2020-October-??", "in_progress"),
+        ("Phase 37 (Slab GC)", "dropped"),
+    ]
+    written = edited(tmp_path / "roadmap.md", NAMED, ("ship", "0.3.0"), ("start", "Slice 1"))
+    assert "\n## [DONE] 0.3.0 / 2020-October-??\n" in written
+    assert "\n## Slice 1: IN PROGRESS\n" in written  # in the case the heading writes
+
+
 def test_a_label_stating_a_status_after_its_colon_gives_its_open_boxes_that_status() -> None:
     text = (
         "# R\n\n## Sprint 2\n\n**Remaining Tasks (Week 2):** 🔄 IN PROGRESS\n"

@@ -25,6 +25,7 @@ from milepost.extract.badges import BADGE
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.marker import TICKED_BOXES, blankless_box, written_box
 from milepost.extract.name_tags import ending_glyph
+from milepost.extract.opening_words import bracketed_status
 from milepost.extract.tag_words import note_start
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import box_key, glyph_key
@@ -252,6 +253,7 @@ def restatus_line(
     if heading is not None and (
         emoji_prefix(heading["rest"], voice) is not None
         or icon_end(heading["rest"], voice) is not None
+        or bracketed_status(heading["rest"]) is not None  # "## [WIP] 0.3.0"
         # "### Alpha 3 - Completed 2024-01-14": the tag that ends it
         or trailing_tag(read_inline(heading["rest"]).text, voice.legend) is not None
     ):

@@ -65,6 +65,10 @@ def heading_marker(
     boxed = _boxed(inline, legend) if inline.text[:1] == "[" else None
     if boxed is not None:
         return boxed, None
+    opening = bracketed_status(inline.text) if inline.text[:1] in "([" else None
+    if opening is not None and names_work(strip_decoration(inline.text[opening[3] :])):
+        # "## [WIP] 0.3.0 / 2020-October-??", as an item opens "- [TODO] Exceptions"
+        return Marker(opening[0], inline.text[: opening[3]].strip(), end=opening[3]), None
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
     if emoji_status is None and word_status is None:
         lead = lead_word(inline.text, legend)
@@ -178,9 +182,14 @@ _HEADING_BOX = lazy_pattern(r"\[([ xX])\][ \t]+(?=\S)")
 
 def _name_bracket(inline: Inline, legend: Legend) -> Tag | None:
     """A bracketed status closing a heading's name before a dash and a description:
-    ``TASK-013 (COMPLETE) — Inventory backend``."""
+    ``TASK-013 (COMPLETE) — Inventory backend``; or the status after its name and a colon
+    that ends it: ``Slice 1: DONE``."""
     tag = name_tag(inline, 0, legend)
-    return tag if tag is not None and tag.kind == "bracket" else None
+    if tag is None:
+        return None
+    if tag.kind == "bracket" or not inline.text[tag.end :].strip(" .!"):
+        return tag
+    return None
 
 
 def _bracket_end(text: str, legend: Legend) -> Tag | None:

@@ -188,7 +188,7 @@ def _bracketed(words: str, legend: Legend) -> Status | None:
 
 
 # A status, then what or where it is for: "planned for Section III", "shipped in Firefox".
-_AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on|by)\s+\S.{0,30}")
+_AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on)\s+\S.{0,30}")
 
 
 def _listed_first(words: str, note: str, legend: Legend) -> Status | None:

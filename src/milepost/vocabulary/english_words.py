@@ -156,6 +156,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.DROPPED: (
         "dropped",
+        "skipped",
         "cancelled",
         "canceled",
         "wont do",

@@ -241,6 +241,12 @@ def _restatused(line: str, status: Status) -> str:
         # the owners and issues a note names stay
         ("- Search (in progress, @kim)", Status.DONE, "- ✅ Search (@kim)"),
         ("- Search (wip: review by @kim, #12) #3", Status.BLOCKED, "- ⛔ Search (@kim, #12) #3"),
+        # and a link it holds, the status words before it set
+        (
+            "- Search (planned - [ROADMAP §3](r.md)) @kim",
+            Status.IN_PROGRESS,
+            "- Search (in progress - [ROADMAP §3](r.md)) @kim",
+        ),
         ("- Search (`wip`)", Status.DROPPED, "- Search (`dropped`)"),
         ("- Search **(planned)**", Status.IN_PROGRESS, "- Search **(in progress)**"),
         ("- Search (IN PROGRESS: needs a review) soon", Status.BLOCKED, "- ⛔ Search soon"),

@@ -274,9 +274,10 @@ def test_a_tag_dated_by_a_year_or_a_quarter_says_its_status() -> None:
 
 def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -> None:
     """A fluid-dynamics code's progress file ends its steps "(done; single-rank)", a
-    compliance roadmap "(In progress, expected Q2 2026)", a task list "(in progress, @kim)":
-    the status word alone, then a note, as after a colon. A list of words opening with a
-    status is no tag ("(pending, approve, deny)", "(planned, in progress, done)"), nor a
+    compliance roadmap "(In progress, expected Q2 2026)", a task list "(in progress, @kim)",
+    a release "(Future - Q3 2027+)": the status word alone, then a note, as after a colon.
+    A list of words opening with a status is no tag ("(pending, approve, deny)", "(planned,
+    in progress, done)"), nor a
     date that runs on past its comma ("(Released October 6th, 2022)" still says done);
     "(Planned for Q1 2025)" is planned as "(planned for M7)" was, and so is what a status
     is for or waits on: "(planned for Section III)", "(blocked on dependency updates)"."""
@@ -288,6 +289,8 @@ def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -
         "## Milestone 5 (Released October 6th, 2022)\n\n- Sync (Planned for Q1 2025)\n"
         "- ⏳ Load tests (planned for Section III).\n"
         "- ⏳ Electron build (blocked on dependency updates)\n"
+        "- ~~Emacs configuration~~ (skipped - low priority)\n"
+        "## Version 3.0.0 (Future - Q3 2027+)\n"
     )
     assert marked(text) == [
         ("Static refinement", "done"),
@@ -297,6 +300,8 @@ def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -
         ("Sync", "planned"),
         ("Load tests", "planned"),
         ("Electron build", "blocked"),
+        ("Emacs configuration", "dropped"),
+        ("Version 3.0.0", "future"),
     ]
 
 

@@ -3,7 +3,8 @@ done``, ``Sync 🚧 IN PROGRESS``), as an edit leaves them: a tag that is a stat
 more (a glyph beside it or not) is set in place, in the document's words and in the case it
 was written in ("(planned)" → "(in progress)"); any other tag the new status undoes ("-
 shipped in v2.1") is taken away, markup and all, but for the owners and issues its note
-names ("(in progress, @kim)" shipped is "✅ … (@kim)").
+names ("(in progress, @kim)" shipped is "✅ … (@kim)"); where the note holds a link, the
+status words before it are set and the note stays ("(planned - [ROADMAP](r.md))").
 
 Tags are found where the extractor reads them (:func:`~milepost.extract.trailing_tags.
 trailing_tag`, in the text the line reads as, its positions mapped back to the Markdown by
@@ -60,6 +61,12 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
             new = _reworded(text[start : where[1]], tag.status, status, voice)
             if new is not None:
                 return text[:start] + new + text[where[1] :], True
+        linked = "](" in text[where[0] : where[1]]
+        noted = _NOTED.match(text, where[0], where[1]) if linked else None
+        new = _reworded(noted["w"], tag.status, status, voice) if noted is not None else None
+        if noted is not None and new is not None:
+            # "(planned - [ROADMAP](r.md))": the status set, the link its note holds kept
+            return text[: noted.start("w")] + new + text[noted.end("w") :], True
         held = ", ".join(_REF.findall(text, where[0], where[1]))  # "(wip, @kim)": kim stays
         without = text[: where[0]].rstrip(" \t") + (f" ({held})" if held else "") + text[where[1] :]
         alone = _WORD_TAG.fullmatch(text, where[0], where[1])
@@ -76,6 +83,11 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
 
 # An owner or an issue a tag's note names: "(in progress, @kim)", "(blocked: needs #12)".
 _REF = re.compile(REF)
+# A bracketed tag's status words before its note: "(planned - [ROADMAP](r.md))".
+_NOTED = re.compile(
+    r"[ \t]*[*_]*[(\[][ \t*_`]*(?P<w>[^\s()\[\]*_`:,;|][^()\[\]*_`:,;|]*?)[ \t*_`]*"
+    r"(?=[:|,;]|[ \t]*[-–—][ \t])"
+)
 
 
 def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | None:

@@ -43,15 +43,17 @@ __all__ = ["bracket_tag", "dash_tag", "status_field", "trailing_tag"]
 # References may follow the tag, bare or in brackets, and stops or commas between them.
 _REFS = rf"(?:{REF}|\({REF}(?:[,\s]+{REF})*\)|[\s,.;])*"
 _TAIL_PAREN = re.compile(  # full-width brackets too: "（完了）"
-    r"[(（]\s*(?P<p>[^()（）|]{2,40}?)\s*(?:(?P<sep>[:|,;])(?P<note>[^()（）]*))?(?P<close>[)）])\s*"
+    r"[(（]\s*(?P<p>[^()（）|]{2,40}?)\s*(?:(?P<sep>[:|,;]|[-–—](?=\s))(?P<note>[^()（）]*))?"
+    r"(?P<close>[)）])\s*"
     rf"(?P<rest>{_REFS})$"
 )
 # The same in square brackets: "- [ ] Homemade admin tool [WIP]". In either, a note may
 # follow the status after a colon or a bar: "(in progress: 60%)", "(In progress | Awaiting
-# disk driver)"; or after a comma or a semicolon, the status a word alone: "(done;
-# single-rank)", "(in progress, @kim)".
+# disk driver)"; or after a comma, a semicolon or a dash, the status a word alone: "(done;
+# single-rank)", "(in progress, @kim)", "(skipped - low priority)".
 _TAIL_SQUARE = lazy_pattern(
-    r"\[\s*(?P<p>[^\[\]|]{2,40}?)\s*(?:(?P<sep>[:|,;])(?P<note>[^\[\]]*))?(?P<close>\])\s*"
+    r"\[\s*(?P<p>[^\[\]|]{2,40}?)\s*(?:(?P<sep>[:|,;]|[-–—](?=\s))(?P<note>[^\[\]]*))?"
+    r"(?P<close>\])\s*"
     rf"(?P<rest>{_REFS})$"
 )
 # A dash ("--" as typed for one too), a bar parting fields ("`repl` | *wip*"), or a colon
@@ -153,7 +155,7 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         found = any(closer in text for closer in closers)
         match = pattern.search(text, tail_start(text)) if found else None
         if match:
-            if match["sep"] in (",", ";"):
+            if match["sep"] and match["sep"] not in ":|":
                 status = _listed_first(match["p"], match["note"], legend)
                 if status is None:  # "(Released October 6th, 2022)": the words run on
                     status = _bracketed(match["p"] + match["sep"] + match["note"], legend)

@@ -26,7 +26,6 @@ __all__ = [
     "code_status",
     "heading_box",
     "heading_marker",
-    "lead_section",
     "lead_word",
     "pipe_tag",
 ]
@@ -71,11 +70,12 @@ def heading_marker(
         return Marker(opening[0], inline.text[: opening[3]].strip(), end=opening[3]), None
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
     if emoji_status is None and word_status is None:
-        lead = lead_word(inline.text, legend)
-        if lead is not None:  # "## Future: v1.0 - Plugins": a plan's word and a colon
-            return Marker(lead[0], inline.text[: lead[2]].strip(), end=lead[2]), None
-        if (section := lead_section(inline.text, legend)) is not None:
-            return None, section  # "## Done: Recent wins"
+        led = _led(inline.text, legend)
+        if led is not None:  # "## Future: v1.0 - Plugins": a status word and a colon
+            status, names, lead = led
+            if not names:
+                return None, status  # "## Done: Recent wins": a section of done work
+            return Marker(status, inline.text[: lead.end()].strip(), end=lead.end()), None
         # "### Alpha 3 - Completed 2024-01-14", "### v1.16 Signals (In Progress)", "### 1.1
         # Tool Registry ✅ COMPLETE": a tag that ends the heading (a decoration after it:
         # "- DONE! 🎉")
@@ -133,8 +133,9 @@ def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] 
     """A status word and a colon opening a heading before the deliverable it names: a
     plan's (``Future: v1.0 - Plugins``, ``Next: Team features``), or any before a release
     or a numbered step (``Completed: v2.0.0 concept system``); ``(status, where the word
-    ends, where the name starts)``. Other statuses so written title sections (``Done:
-    Recent wins``: :func:`lead_section`)."""
+    ends, where the name starts)``. Other words after them title a section of work of
+    that status (``Done: Recent wins``, ``In Progress: This Sprint``, ``Next: What's
+    coming``)."""
     led = _led(text, legend)
     if led is None or not led[1]:
         return None
@@ -142,16 +143,9 @@ def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] 
     return led[0], lead.end("word"), lead.end()
 
 
-def lead_section(text: str, legend: Legend = NO_LEGEND) -> Status | None:
-    """The status of a section that a status word and a colon open the heading of, no
-    deliverable after them (``Done: Recent wins``, ``In Progress: This Sprint``, ``Next:
-    What's coming``): its items have it."""
-    led = _led(text, legend)
-    return None if led is None or led[1] else led[0]
-
-
 def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None:
-    """The status word and colon opening a heading, and whether a deliverable follows."""
+    """The status word and colon opening a heading, whether a deliverable's name follows
+    them, and their match."""
     lead = _LEAD_WORD.match(text)
     if lead is None:
         return None

@@ -194,8 +194,8 @@ _AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on)\s+\
 
 
 def _listed_first(words: str, note: str, legend: Legend) -> Status | None:
-    """The status a bracket's first words say alone before a comma or a semicolon, the
-    rest a note ("(done; single-rank)", "(In progress, expected Q2 2026)"); None where
+    """The status a bracket's first words say alone before a comma, a semicolon or a dash,
+    the rest a note ("(done; single-rank)", "(In progress, expected Q2 2026)"); None where
     they open a list: of statuses ("(pending, in progress, completed)"), or of words alone
     ("(pending, approve, deny, expire)")."""
     status = legend.word(words) or strong_word(_undecorated(words))

@@ -280,7 +280,8 @@ def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -
     in progress, done)"), nor a
     date that runs on past its comma ("(Released October 6th, 2022)" still says done);
     "(Planned for Q1 2025)" is planned as "(planned for M7)" was, and so is what a status
-    is for or waits on: "(planned for Section III)", "(blocked on dependency updates)"."""
+    is for or waits on: "(planned for Section III)", "(blocked on dependency updates)". A
+    dash tag's status word may take a note after a colon: "-- Done: body fetch, ..."."""
     text = (
         "# Plan\n\n- Static refinement (done; single-rank)\n"
         "- [ ] SOC2 Type II (In progress, expected Q2 2026)\n- Search (in progress, @kim)\n"
@@ -290,6 +291,7 @@ def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -
         "- ⏳ Load tests (planned for Section III).\n"
         "- ⏳ Electron build (blocked on dependency updates)\n"
         "- ~~Emacs configuration~~ (skipped - low priority)\n"
+        "1. ~~**Full IMAP sync**~~ -- Done: body fetch, all folders, reconnect\n"
         "## Version 3.0.0 (Future - Q3 2027+)\n"
     )
     assert marked(text) == [
@@ -301,6 +303,7 @@ def test_a_bracketed_status_word_before_a_comma_or_semicolon_note_is_the_tag() -
         ("Load tests", "planned"),
         ("Electron build", "blocked"),
         ("Emacs configuration", "dropped"),
+        ("Full IMAP sync", "done"),
         ("Version 3.0.0", "future"),
     ]
 

@@ -80,6 +80,24 @@ def test_a_table_of_work_with_a_glyph_column_is_no_legend() -> None:
     assert statuses(text) == [("Search", "done"), ("Export", "in_progress")]
 
 
+def test_a_legend_table_may_say_what_no_mark_means() -> None:
+    """A study tracker keys ":heavy_check_mark: Completed", ":pencil2: In Progress" and a
+    blank cell "Planned": the blank row made the table no legend, its rows items, and
+    ":pencil2:" said nothing. A list legend's "🔮 Planned for future" is future."""
+    text = (
+        "# Progress\n\n| Symbol | Explanation |\n|---|---|\n"
+        "| :heavy_check_mark: | Completed |\n| :pencil2: | In Progress |\n| | Planned |\n\n"
+        "| Courses | Status |\n|---|---|\n| CS61A | :heavy_check_mark: |\n"
+        "| Programming Languages | :pencil2: |\n\n## Legend\n\n- 🔮 Planned for future\n\n"
+        "## Later\n\n- 🔮 Offline sync\n"
+    )
+    assert statuses(text) == [
+        ("CS61A", "done"),
+        ("Programming Languages", "in_progress"),
+        ("Offline sync", "future"),
+    ]
+
+
 def test_a_legend_table_may_name_some_marks_in_words() -> None:
     """VS Code's 2017 roadmap explains "bullet" and "check mark" in words beside its
     ":runner:" and ":muscle:": the table was no legend at all, and its items no status.

@@ -34,6 +34,8 @@ _ADVERB = lazy_pattern(r"(?i)(?:actively|currently|now|already)\s+")
 _NOT_YET = lazy_pattern(r"(?i)not\s+yet\s+")
 # "for" and more after a status: "Not planned for implementation", "Planned for v2".
 _FOR = lazy_pattern(r"\s+for\s+\S")
+# A plan for no time but a later one: "Planned for (the) future", "Planned for later".
+_FOR_LATER = lazy_pattern(r"(?i)\s+for\s+(?:the\s+)?(?:future|later)\W*$")
 # "yet" after the status instead: "not implemented yet", "not started yet". (The blanks
 # before "yet" are taken from where their run begins: tried at each blank of a long run,
 # they would be scanned to its end each time.)
@@ -105,6 +107,8 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
             lead = text[: phrase[2]]
             if _FOR.match(text, phrase[2]) and not said_weakly(lead):
                 status = phrase[0]
+                if status is Status.PLANNED and _FOR_LATER.match(text, phrase[2]):
+                    status = Status.FUTURE  # "Planned for future", "Planned for later"
         if not_yet:  # done or started "not yet" is planned; planned "not yet" is nothing
             status = Status.PLANNED if status in (Status.DONE, Status.IN_PROGRESS) else None
     if status is None and named is not None:

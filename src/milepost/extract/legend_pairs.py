@@ -234,6 +234,8 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
         if at is None and all(any(char.isalpha() for char in cell) for cell in cells):
             unmarked += 1
             continue
+        if at is None and not all(cells) and any(cells):
+            continue  # "| | Planned |": what no mark means, which the items say no way
         if at is None or (column is not None and at != column):
             return None
         column = at

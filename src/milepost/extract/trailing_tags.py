@@ -274,6 +274,10 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             if refs is not None:  # "- in progress @kim": the references are no part of it
                 phrase = phrase[: refs.start()]
         phrase = phrase[: note_start(phrase)]  # "- in progress (web push pending)"
+        head, colon, _ = phrase.partition(":")
+        if colon and len(head) <= 40 and (said := legend.word(head) or strong_word(head)):
+            end = separator.end() + len(head)  # "-- Done: body fetch, all folders": a note
+            return Tag(said, separator.start(), end, text[separator.start() : end].strip(), "dash")
         if len(phrase) > 40:
             continue
         status = (

@@ -296,6 +296,19 @@ CROSSED_OFF = (
 )
 
 
+def test_the_check_and_cross_icons_of_mkdocs_material() -> None:
+    """A docs site built with MkDocs' Material theme marks its goals "<span
+    class="check-bullet">:material-check-bold:</span> ..." and its certifications
+    ":material-check:" and ":material-close:" in a Status column: a check is done, as
+    ":white_check_mark:" is, and a bare cross says "not yet", as a bare ❌ does."""
+    text = (
+        '# R\n\n## Goals\n\n- <span class="check-bullet">:material-check-bold:</span> '
+        "Migration guide\n- Events forwarding\n\n| Certification | Completed Status |\n"
+        "|---|---|\n| AWS Cloud Practitioner | :material-check: |\n| CKS | :material-close: |\n"
+    )
+    assert statuses(text) == [("Migration guide", "done"), ("AWS Cloud Practitioner", "done")]
+
+
 def test_struck_work_crossed_off_a_list_that_marks_nothing_done_is_done() -> None:
     """MetaGPT strikes its finished tasks ("7. ~~Support Docker~~") and marks nothing done
     any other way: the struck items had no status."""

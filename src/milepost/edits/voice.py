@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import EMOJI, Status, emoji_written, pictograph_at
+from milepost.vocabulary.status import CROSSES, EMOJI, Status, emoji_written, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["LABELS", "TEMPLATE_VOICE", "Voice", "relabel"]
@@ -97,7 +97,7 @@ class Voice:
 
 
 #: The template's own voice: its label words and the canonical emoji.
-_CROSSES = frozenset({"❌", "❌\ufe0f", ":x:"})
+_CROSSES = frozenset({*CROSSES, "❌\ufe0f"})
 
 TEMPLATE_VOICE = Voice()
 

@@ -19,6 +19,7 @@ from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import (
     ASCII_GLYPH_FIRST,
+    CROSSES,
     EMOJI,
     Status,
     decorations_end,
@@ -139,7 +140,7 @@ def codes_statuses(document: Document, legend: Legend) -> bool:
 # A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused", ":x:
 # Dropped".
 _CROSS_DROPPED = lazy_pattern(
-    r"(?i)(?:❌\ufe0f?|:x:)[\s*_:(-]*"
+    r"(?i)(?:❌\ufe0f?|:x:|:material-close:|:octicons-x-16:)[\s*_:(-]*"
     r"(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused)"
 )
 
@@ -155,8 +156,8 @@ def cross_drops(text: str, legend: Legend) -> bool:
 
 
 def crosses(text: str) -> int:
-    """How many crosses ``text`` holds, as written: ❌ or ``:x:``."""
-    return text.count("❌") + text.count(":x:")
+    """How many crosses ``text`` holds, as written: ❌ or a shortcode (``:x:``)."""
+    return sum(text.count(cross) for cross in CROSSES)
 
 
 def cross_would_drop(text: str, legend: Legend) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from milepost.vocabulary.legend import Legend
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import CROSSES, Status
 
 __all__ = [
     "BLANKLESS_BOX",
@@ -43,7 +43,7 @@ def bare_cross(marker: Marker) -> bool:
     return (
         marker.status is Status.DROPPED
         and marker.tail < 0
-        and marker.written.replace("\ufe0f", "").strip() in ("❌", ":x:")
+        and marker.written.replace("\ufe0f", "").strip() in CROSSES
     )
 
 

@@ -15,6 +15,7 @@ from milepost.lazy import lazy_pattern
 __all__ = [
     "ASCII_GLYPH_FIRST",
     "CALENDARS",
+    "CROSSES",
     "EMOJI",
     "HEALTH",
     "Health",
@@ -121,7 +122,17 @@ SHORTCODES: dict[str, str] = {
     ":stop_sign:": "🛑",
     ":x:": "❌",
     ":no_entry_sign:": "🚫",
+    # the icons of MkDocs' Material theme, as its sites write a check and a cross
+    ":material-check:": "✔",
+    ":material-check-bold:": "✔",
+    ":material-check-circle:": "✅",
+    ":octicons-check-16:": "✔",
+    ":fontawesome-solid-check:": "✔",
+    ":material-close:": "❌",
+    ":octicons-x-16:": "❌",
 }
+# A cross as written: the emoji, or a shortcode for it.
+CROSSES = ("❌", *(code for code, glyph in SHORTCODES.items() if glyph == "❌"))
 
 
 def _sloppy_cp1252(data: bytes) -> str:

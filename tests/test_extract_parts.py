@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 import milepost
 from milepost import api
 from milepost.model import Roadmap
@@ -211,6 +213,18 @@ def test_a_headers_timeline_is_the_planning_horizon() -> None:
     assert meta.horizon_start is not None and meta.horizon_start.label == "2027-Q1"
     assert meta.horizon_end is not None and meta.horizon_end.label == "2027-Q2"
     assert milepost.loads("# T\n\n## Goals\n\n**Timeline:** 2028\n").meta.planning_horizon is None
+
+
+@pytest.mark.parametrize("when", ["in 999999 weeks", "Next 99999999 months", "Weeks 4-999999999"])
+def test_a_time_past_the_calendars_end_is_no_period(when: str) -> None:
+    """A time from the roadmap's date that ends after the year 9999 raised OverflowError or
+    ValueError out of the reading; the calendar holds no such time, so it is no period."""
+    text = (
+        f"# T\n\n**Last updated:** 2026-11-18\n**Timeline:** {when}\n\n"
+        f"## Current Focus ({when})\n\n### Search\n\n- 📋 Search {when}\n"
+    )
+    roadmap = milepost.loads(text)
+    assert [(item.title, item.period) for item in roadmap.items] == [(f"Search {when}", None)]
 
 
 def test_a_projects_roadmap_is_the_track_of_the_project() -> None:

@@ -255,7 +255,9 @@ _DATED = frozenset({"date", "month", "quarter", "half"})
 _JOINED = lazy_pattern(r"[\s(\[,:–—-]*")  # "v1 API support by March 2027" is two things
 
 
-def _relative(match: re.Match[str], text: str, anchor: date | None) -> Period:
+def _relative(match: re.Match[str], text: str, anchor: date | None) -> Period | None:
+    """A span of weeks or months from ``anchor`` ("Next 3 months", "Weeks 1-4"); None for one
+    that ends past the calendar ("999999 weeks"), which is no time the work is due."""
     if match["c"]:
         a, b, unit = int(match["c"]), int(match["d"]), "week"
         a -= 1  # "Weeks 1-4" starts now
@@ -266,7 +268,11 @@ def _relative(match: re.Match[str], text: str, anchor: date | None) -> Period:
             a = 0
     if anchor is None:
         return Period("relative", text)
-    if unit == "week":
-        return Period("relative", text, anchor + timedelta(weeks=a), anchor + timedelta(weeks=b))
-    end = add_months(anchor, b) - timedelta(days=1)
+    try:
+        if unit == "week":
+            start, end = anchor + timedelta(weeks=a), anchor + timedelta(weeks=b)
+            return Period("relative", text, start, end)
+        end = add_months(anchor, b) - timedelta(days=1)
+    except (OverflowError, ValueError):  # past year 9999, or a count no C int holds
+        return None
     return Period("relative", text, anchor, max(end, anchor))

@@ -115,3 +115,47 @@ def test_a_status_label_before_a_count_and_a_long_run_of_blanks_reads_in_linear_
     were tried at every length (a minute for 32,000)."""
     (item,) = milepost.loads(f"# T\n\n- **Done**: 1{blanks}x\n", path="x.md").items
     assert item.status is Status.DONE
+
+
+@pytest.mark.timeout(10)
+def test_a_title_ending_in_a_colon_after_a_long_run_of_blanks_reads_in_linear_time() -> None:
+    """A title that ends in ":" is looked at for a ":shortcode:" after a blank: the blanks
+    were tried one by one, each scanned on to the end of the run (80,000 took 7 s)."""
+    (item,) = milepost.loads("# T\n\n- 📋 Search" + " " * 200_000 + "x:\n", path="x.md").items
+    assert item.status is Status.PLANNED
+    assert item.title.startswith("Search") and item.title.endswith("x")  # ":" a leftover
+
+
+@pytest.mark.timeout(10)
+def test_a_milestone_with_a_long_run_of_blanks_reads_in_linear_time() -> None:
+    """A milestone is read for "<feature> shipped": the feature's end was tried at each blank
+    of a run, and each try scanned on to the run's end (16,000 took 11 s)."""
+    text = "# T\n\n## Completed Milestones\n\n### October 2026\n- Search" + " " * 100_000
+    (group,) = milepost.loads(text + "x\n- Sync shipped - fast\n", path="x.md").milestones
+    assert [m.item.title[-1:] for m in group.milestones] == ["x", "c"]
+    assert [m.impact for m in group.milestones] == [None, "fast"]
+
+
+@pytest.mark.timeout(10)
+def test_a_heading_with_a_long_run_of_blanks_before_its_glyph_reads_in_linear_time() -> None:
+    """A heading's words are split where they join statuses ("In Progress / Not Started"):
+    the split was tried from each blank of a run, and scanned on to its end (16,000: 5 s)."""
+    text = "# T\n\n## Current Focus\n\n### Zeta" + " " * 200_000 + "x 📋\n\n- a\n"
+    focus = milepost.loads(text, path="x.md").focus
+    assert focus is not None
+    (period,) = focus.periods
+    assert period.heading.startswith("Zeta") and period.heading.endswith("x 📋")
+
+
+@pytest.mark.timeout(10)
+def test_a_horizon_and_a_metric_with_long_runs_of_blanks_read_in_linear_time() -> None:
+    """A horizon is split at "to" or a dash between blanks, a metric's value at an arrow:
+    both were tried from each blank of a run, each scanned on to its end (20,000: 7 s)."""
+    text = (
+        "# T\n\n**Planning horizon:** November 2026" + " " * 200_000 + "x\n\n"
+        "## Success Metrics\n\n- Users: 10" + " " * 200_000 + "x\n"
+    )
+    roadmap = milepost.loads(text, path="x.md")
+    assert roadmap.meta.horizon_start is not None and roadmap.meta.horizon_end is None
+    (metric,) = roadmap.metrics
+    assert metric.name == "Users" and metric.target is None

@@ -39,7 +39,9 @@ _BETWEEN_FIELDS = frozenset("·|;•,.!?:—–-(/")
 _VALUE_END = re.compile(r"(?:(?<!\s)\s+)?[·|•;]")  # blanks from where their run begins
 _KEYWORDS = re.compile("updated|horizon|timeline|review|lead|owner|maintainer")
 _BY = re.compile(r"(?i)\bby\s+(@[\w-]+|[^*\n]+?)\s*\**\s*$")
-_HORIZON_SPLIT = re.compile(r"(?i)\s+(?:through|to|until|–|—|-)\s+")
+_HORIZON_SPLIT = re.compile(  # blanks from where their run begins, whole: linear on long runs
+    r"(?i)(?<!\s)\s++(?:through|to|until|–|—|-)\s+"
+)
 _TITLE_SUFFIX = re.compile(
     r"(?i)(?<!\s)\s*(?:\b(?:track|project)\b\s*)?(?:[-–—:]\s*)?(?:track\s+)?road\s*map\b.*$"
 )

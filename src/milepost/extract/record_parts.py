@@ -17,7 +17,10 @@ from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
 
 __all__ = ["RecordReader"]
 
-_ARROW = re.compile(r"\s*(?:→|->|=>|⇒|⟶|➡️?|â†’|to)\s+|\s*(?:→|->|=>|⇒|⟶|â†’)\s*")
+# Never tried inside a run of blanks, which its start reads the same: linear on long runs.
+_ARROW = re.compile(
+    r"(?:(?<!\s)|(?!\s))(?:\s*+(?:→|->|=>|⇒|⟶|➡️?|â†’|to)\s+|\s*+(?:→|->|=>|⇒|⟶|â†’)\s*)"
+)
 _WITH = re.compile(r"(?i)^with\s+")
 _DEPENDENCY_ON = re.compile(r"(?i)^(?:dependency|depends|dependence)\s+on\s+")
 _CURRENT = re.compile(r"(?i)\(?\bcurrent(?:ly)?\s*[:=]?\s*(?P<v>[^);,]+)\)?")

@@ -8,20 +8,24 @@ import re
 
 from milepost.edits.lines import LABEL, item_parts
 from milepost.edits.status_field import before_tag
+from milepost.extract.tag_words import ending_run
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = ["before_owners", "carried_over", "without_carried_note"]
 
-_OWNERS = re.compile(r"(?:\s+@[\w-]+)+$")
+# Owners, each taken whole and tried from where a run of blanks begins, so that
+# :func:`ending_run` reads a line once: "(?:\s+@[\w-]+)+$" scanned on from each blank of a
+# long run, in quadratic time.
+_OWNERS = re.compile(r"(?<!\s)(?:\s++@[\w-]++)++")
 
 
 def before_owners(text: str, note: str) -> str:
     """``text`` with ``note`` inserted before its trailing ``@owners`` (else at its end), as
     people write "(waiting on #412) @gwen"."""
-    owners = _OWNERS.search(text)
-    at = owners.start() if owners else len(text)
+    at = ending_run(_OWNERS, text)
+    at = len(text) if at is None else at
     return f"{text[:at]}{note}{text[at:]}"
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from milepost.extract.heading_words import when_alone
 from milepost.extract.tag_words import (
-    REFS_AFTER,
     WHEN_TAIL,
     Tag,
     note_start,
     percent_done,
+    refs_start,
     strong_word,
 )
 from milepost.lazy import lazy_pattern
@@ -83,8 +83,8 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     if _PICTOGRAPH.search(body) is None:
         return None  # no glyph (most texts a leading marker was taken from)
     if "#" in body or "@" in body:
-        refs = REFS_AFTER.search(body)
-        body = body[: refs.start()] if refs is not None else body
+        refs = refs_start(body)
+        body = body[:refs] if refs is not None else body
     body = body[: note_start(body)]  # "(some legacy tests remain)"
     end = len(body)
     words_end = len(body.rstrip(".!"))

@@ -14,11 +14,12 @@ from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = [
     "REF",
-    "REFS_AFTER",
     "WHEN_TAIL",
     "Tag",
+    "ending_run",
     "note_start",
     "percent_done",
+    "refs_start",
     "strong_word",
     "tail_start",
 ]
@@ -56,8 +57,31 @@ def strong_word(word: str) -> Status | None:
 # References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",
 # "- Status: Planned @kim", "- in progress (#12)", between commas too ("@kim, @bo").
 REF = r"(?:#\d+|@[\w-]+)"
-# References after a dash tag's phrase: "- in progress @kim", "- Done (#12)".
-REFS_AFTER = re.compile(rf"(?:,?\s+(?:{REF}|\({REF}(?:[,\s]+{REF})*\)))+$")
+# A run of references, as after a dash tag's phrase: "- in progress @kim", "- Done (#12)". It
+# reads one way (each part taken whole, possessively) and is tried from where a run of blanks
+# begins, so :func:`ending_run` finds the one that ends a text in one pass: a pattern ending
+# in "$" was tried from each reference and each blank, and scanned on to where the run
+# stopped ("a #1 #1 … #1 ✅" of 20,000 references took 18 s).
+_REF = r"(?:#\d++|@[\w-]++)"
+_REFS = re.compile(rf"(?:(?=,)|(?<![\s,]))(?:,?\s++(?:{_REF}|\({_REF}(?:[,\s]++{_REF})*+\)))++")
+
+
+def ending_run(run: re.Pattern[str], text: str) -> int | None:
+    """Where the match of ``run`` that ends ``text`` (or comes before its final newline, as
+    "$" allows) begins, else None. ``run`` must read one way, each of its matches the longest
+    from its start that no match holds (possessive, tried only where a run of blanks begins):
+    then no later match begins inside an earlier one, and each character is read once."""
+    for match in run.finditer(text):
+        if match.end() == len(text) or text[match.end() :] == "\n":
+            return match.start()
+    return None
+
+
+def refs_start(text: str) -> int | None:
+    """Where the references that end ``text`` begin ("in progress (#12) @kim"), else None."""
+    return ending_run(_REFS, text)
+
+
 # When or where the tagged work was done, after its status: "in v0.0.30", "on 2024-01-14",
 # "for Q3 2025", "by M7" (a time after "for" or "by", not "by Legal"), or a date, version,
 # year or quarter alone ("Completed 2024-01-14", "Shipped Jan 14, 2024", "Released 31st Jan,

@@ -23,11 +23,11 @@ from milepost.extract.glyph_tags import (
 )
 from milepost.extract.tag_words import (
     REF,
-    REFS_AFTER,
     WHEN_TAIL,
     Tag,
     note_start,
     percent_done,
+    refs_start,
     strong_word,
     tail_start,
 )
@@ -270,9 +270,9 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         if not phrase[:1].isalpha():  # (references, which a blank leads, never begin it)
             continue
         if following is None and ("#" in phrase or "@" in phrase):
-            refs = REFS_AFTER.search(phrase)
+            refs = refs_start(phrase)
             if refs is not None:  # "- in progress @kim": the references are no part of it
-                phrase = phrase[: refs.start()]
+                phrase = phrase[:refs]
         phrase = phrase[: note_start(phrase)]  # "- in progress (web push pending)"
         head, colon, _ = phrase.partition(":")
         if colon and len(head) <= 40 and (said := legend.word(head) or strong_word(head)):

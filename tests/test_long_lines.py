@@ -8,11 +8,16 @@ the line reads as."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import milepost
 from milepost.edits.notes import carried_over
 from milepost.model import Health, Status
+from milepost.model.counting import status_items
+from milepost.render.focus import loose_items, period_items
+from milepost.span import Span
 
 
 @pytest.mark.timeout(10)
@@ -157,11 +162,39 @@ def test_a_glyph_before_or_after_a_long_run_of_references_reads_in_linear_time(
 
 
 @pytest.mark.timeout(10)
+def test_work_with_thousands_of_unclosed_brackets_is_counted_in_linear_time() -> None:
+    """Work is counted once whatever asides date it: the asides were sought from each "(" of
+    a title that closes none, each scanned on to the end (80,000 took 25 s in ``show``)."""
+    roadmap = milepost.loads("# T\n\n## Current Focus\n\n- 📋 a " + "(" * 300_000 + "\n")
+    assert [item.title[:4] for item in status_items(roadmap)] == ["a (("]
+
+
+@pytest.mark.timeout(10)
 def test_carrying_over_work_with_a_long_run_of_blanks_takes_linear_time() -> None:
     """Rollover notes carried-over work before its owners: the owners that end the line were
     sought from each blank of a run, each scanned on to its end (40,000 took 30 s)."""
     line = carried_over("- 📋 Search" + " " * 200_000 + "x @kim", "November 2026")
     assert line.endswith("x (carried over from November 2026) @kim")
+
+
+@pytest.mark.timeout(10)
+def test_a_current_focus_of_thousands_of_periods_lists_them_in_linear_time() -> None:
+    """``show`` lists each period's items: every item was looked at for every period
+    (8,000 months took 4.6 s; the 100,000 here, built without a parse, would take hours)."""
+    roadmap = milepost.loads("# T\n\n## Current Focus\n\n- 📋 Loose\n\n### Zeta\n\n- 📋 x\n")
+    focus = roadmap.focus
+    assert focus is not None
+    (period,), (loose, item) = focus.periods, roadmap.items
+    count = 100_000
+    items = [loose] + [replace(item, span=Span(5 + 3 * n, 6 + 3 * n)) for n in range(count)]
+    periods = [replace(period, span=Span(4 + 3 * n, 7 + 3 * n)) for n in range(count)]
+    big = replace(
+        roadmap,
+        items=tuple(items),
+        focus=replace(focus, periods=tuple(periods), span=Span(2, 7 + 3 * count)),
+    )
+    assert [period_items(big, p) for p in periods] == [[i] for i in items[1:]]
+    assert loose_items(big) == [loose]
 
 
 @pytest.mark.timeout(10)

@@ -68,7 +68,9 @@ def status_items(roadmap: Roadmap) -> list[Item]:
     return _once_per_work(counted, titles)
 
 
-_ASIDE = lazy_pattern(r"\s*\(([^)]*)\)")
+# Blanks from where their run begins, whole (possessively); sought only up to the last ")",
+# past which none closes: "a ((((…" was scanned from each "(" on to the end, in quadratic time.
+_ASIDE = lazy_pattern(r"(?<!\s)\s*+\(([^)]*+)\)")
 # Asides that say when or where from, not which work: "(carried over from October)",
 # "(#12)", "(shipped Nov 2)", "(v0.4)", "(2026-11-02)".
 _NOTE = lazy_pattern(
@@ -87,7 +89,8 @@ def _work_key(title: str) -> str:
         dated = period is not None and period.text.strip() == inner.strip()
         return " " if dated or _NOTE.fullmatch(inner) else aside.group()
 
-    return title_key(_ASIDE.sub(note, title))
+    end = title.rfind(")") + 1
+    return title_key(_ASIDE.sub(note, title[:end]) + title[end:])
 
 
 def _once_per_work(items: list[Item], titles: frozenset[str]) -> list[Item]:

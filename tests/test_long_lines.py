@@ -13,9 +13,11 @@ from dataclasses import replace
 import pytest
 
 import milepost
+from milepost.edits.cells import restatus_field
 from milepost.edits.notes import carried_over
 from milepost.model import Health, Status
 from milepost.model.counting import status_items
+from milepost.portfolio.model import mentions
 from milepost.render.focus import loose_items, period_items
 from milepost.span import Span
 
@@ -198,6 +200,14 @@ def test_a_current_focus_of_thousands_of_periods_lists_them_in_linear_time() -> 
 
 
 @pytest.mark.timeout(10)
+def test_a_status_field_of_a_long_run_of_blanks_is_set_in_linear_time() -> None:
+    """``start`` sets a "Status:" field's words: they were ended at each blank of a run in
+    turn, each scanned on to the run's end (20,000 took 7 s)."""
+    line = restatus_field("  - Status: Planned" + " " * 200_000 + "x", Status.IN_PROGRESS)
+    assert line == "  - Status: In Progress"
+
+
+@pytest.mark.timeout(10)
 def test_a_heading_with_a_long_run_of_blanks_before_its_glyph_reads_in_linear_time() -> None:
     """A heading's words are split where they join statuses ("In Progress / Not Started"):
     the split was tried from each blank of a run, and scanned on to its end (16,000: 5 s)."""
@@ -220,3 +230,12 @@ def test_a_horizon_and_a_metric_with_long_runs_of_blanks_read_in_linear_time() -
     assert roadmap.meta.horizon_start is not None and roadmap.meta.horizon_end is None
     (metric,) = roadmap.metrics
     assert metric.name == "Users" and metric.target is None
+
+
+@pytest.mark.timeout(10)
+def test_a_dependency_with_a_long_run_of_blanks_is_read_in_linear_time() -> None:
+    """What a dependency needs ends before "by December 2026" and the like: that was sought
+    from each blank of a run, each scanned on to its end (20,000 took 10 s in ``status``)."""
+    text = "# T\n\n## Dependencies\n\n- Track A: thing" + " " * 200_000 + "x\n"
+    (mention,) = mentions(milepost.loads(text, path="x.md"))
+    assert mention.name == "Track A" and mention.what.endswith("x")

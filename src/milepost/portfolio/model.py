@@ -34,7 +34,11 @@ __all__ = [
     "track_index",
 ]
 
-_BY = re.compile(r"(?i)\s+(?:by|before|in|for|until)\s+(?=\S*\s*(?:19|20)\d\d|q[1-4]|h[12]|v\d)")
+# Blanks from where their run begins, each run taken whole (possessively): from each blank of
+# a long run, and each length of it, the search scanned on to the run's end.
+_BY = re.compile(
+    r"(?i)(?<!\s)\s++(?:by|before|in|for|until)\s++(?=\S*\s*(?:19|20)\d\d|q[1-4]|h[12]|v\d)"
+)
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,22 @@ CROSSED_OFF = (
 )
 
 
+def test_crosses_said_to_drop_work_after_the_name_they_mark_drop_it() -> None:
+    """A charting library's decision log writes "❌ **3D charts**: Out of scope entirely"
+    and "❌ **Interactive features**: Rejected - ...": its crosses drop work, and the bare
+    ones of its NOT IN SCOPE list were read as "no", no status."""
+    text = (
+        "# R\n\n## NOT IN SCOPE\n\n- ❌ Click Events (no interactivity)\n\n"
+        "## Decision log\n\n- ❌ **3D charts**: Out of scope entirely\n"
+        "- ❌ **Interactive features** (zoom): Rejected - dashboard features\n"
+    )
+    assert statuses(text) == [
+        ("Click Events (no interactivity)", "dropped"),
+        ("3D charts: Out of scope entirely", "dropped"),
+        ("Interactive features (zoom): Rejected - dashboard features", "dropped"),
+    ]
+
+
 def test_the_check_and_cross_icons_of_mkdocs_material() -> None:
     """A docs site built with MkDocs' Material theme marks its goals "<span
     class="check-bullet">:material-check-bold:</span> ..." and its certifications

@@ -138,10 +138,11 @@ def codes_statuses(document: Document, legend: Legend) -> bool:
 
 
 # A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused", ":x:
-# Dropped".
+# Dropped", after the name it marks and a colon too: "❌ **3D charts**: Out of scope".
 _CROSS_DROPPED = lazy_pattern(
-    r"(?i)(?:❌\ufe0f?|:x:|:material-close:|:octicons-x-16:)[\s*_:(-]*"
-    r"(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused)"
+    r"(?i)(?:❌\ufe0f?|:x:|:material-close:|:octicons-x-16:)"
+    r"(?:[\s*_:(-]*|[^\n:]{1,80}?:[\s*_]*)"
+    r"(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused|out of scope)"
 )
 
 

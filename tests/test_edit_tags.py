@@ -238,8 +238,13 @@ def _restatused(line: str, status: Status) -> str:
         ("- Search (Done) (#12)", Status.IN_PROGRESS, "- Search (In Progress) (#12)"),
         ("- Search (in progress: 60%) @kim", Status.BLOCKED, "- ⛔ Search @kim"),
         ("- Search ([in progress](https://example.org/s))", Status.BLOCKED, "- ⛔ Search"),
-        # the owners and issues a note names stay
-        ("- Search (in progress, @kim)", Status.DONE, "- ✅ Search (@kim)"),
+        # a note after a comma, a semicolon or a dash says more of the work: it stays, the
+        # status words set (a share of the work goes with the tag); after a colon the tag
+        # goes, but for the owners and issues the note names
+        ("- Search (in progress, @kim)", Status.DONE, "- Search (completed, @kim)"),
+        ("- Search (done; single-rank)", Status.IN_PROGRESS, "- Search (in progress; single-rank)"),
+        ("- Search (Future - Q3 2027+)", Status.IN_PROGRESS, "- Search (In Progress - Q3 2027+)"),
+        ("- Search (in progress, 60%)", Status.DONE, "- ✅ Search"),
         ("- Search (wip: review by @kim, #12) #3", Status.BLOCKED, "- ⛔ Search (@kim, #12) #3"),
         # and a link it holds, the status words before it set
         (

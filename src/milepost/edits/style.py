@@ -263,12 +263,13 @@ def restatus_line(
         return f"{heading['lead']}{rest}{ending}"
     led = lead_word(heading["rest"], voice.legend) if heading is not None else None
     if heading is not None and led is not None:
-        # "## Next: v0.9.0 - Teams": the status word that opens it; a plan's word only
-        # ("## Done: X" would title a section), else the document's glyph for it
+        # "## Next: v0.9.0 - Teams": the status word that opens it, where the heading still
+        # names a deliverable after it (a plan's word, or any before a release: "##
+        # Completed: v2.0"; "## Done: Team features" would title a section), else the
+        # document's glyph for it
         rest, note = heading["rest"], _note(reason)
-        if status in (Status.PLANNED, Status.FUTURE):
-            words, at = relabel(rest[: led[1]], status, voice), led[1]
-        else:
+        words, at = relabel(rest[: led[1]], status, voice), led[1]
+        if lead_word(words + rest[at:], voice.legend) is None:
             words, at = f"{voice.glyph(status)} ", led[2]
         body = rest[at:].rstrip(" \t")
         return f"{heading['lead']}{words}{body}{note}{rest[len(body) + at :]}{ending}"

@@ -3,8 +3,9 @@ done``, ``Sync 🚧 IN PROGRESS``), as an edit leaves them: a tag that is a stat
 more (a glyph beside it or not) is set in place, in the document's words and in the case it
 was written in ("(planned)" → "(in progress)"); any other tag the new status undoes ("-
 shipped in v2.1") is taken away, markup and all, but for the owners and issues its note
-names ("(in progress, @kim)" shipped is "✅ … (@kim)"); where the note holds a link, the
-status words before it are set and the note stays ("(planned - [ROADMAP](r.md))").
+names ("(in progress, @kim)" shipped is "✅ … (@kim)"); where the note says more of the
+work or holds a link, the status words before it are set and the note stays ("(done;
+single-rank)", "(planned: [ROADMAP](r.md))").
 
 Tags are found where the extractor reads them (:func:`~milepost.extract.trailing_tags.
 trailing_tag`, in the text the line reads as, its positions mapped back to the Markdown by
@@ -61,12 +62,11 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
             new = _reworded(text[start : where[1]], tag.status, status, voice)
             if new is not None:
                 return text[:start] + new + text[where[1] :], True
-        linked = "](" in text[where[0] : where[1]]
-        noted = _NOTED.match(text, where[0], where[1]) if linked else None
-        new = _reworded(noted["w"], tag.status, status, voice) if noted is not None else None
-        if noted is not None and new is not None:
-            # "(planned - [ROADMAP](r.md))": the status set, the link its note holds kept
-            return text[: noted.start("w")] + new + text[noted.end("w") :], True
+        noted = _NOTED.match(text, where[0], where[1]) if tag.kind == "bracket" else None
+        if noted is not None and _keeps_note(text, noted, where[1]):
+            new = _reworded(noted["w"], tag.status, status, voice)
+            if new is not None:  # "(done; single-rank)" started is "(in progress; single-rank)"
+                return text[: noted.start("w")] + new + text[noted.end("w") :], True
         held = ", ".join(_REF.findall(text, where[0], where[1]))  # "(wip, @kim)": kim stays
         without = text[: where[0]].rstrip(" \t") + (f" ({held})" if held else "") + text[where[1] :]
         alone = _WORD_TAG.fullmatch(text, where[0], where[1])
@@ -86,8 +86,21 @@ _REF = re.compile(REF)
 # A bracketed tag's status words before its note: "(planned - [ROADMAP](r.md))".
 _NOTED = re.compile(
     r"[ \t]*[*_]*[(\[][ \t*_`]*(?P<w>[^\s()\[\]*_`:,;|][^()\[\]*_`:,;|]*?)[ \t*_`]*"
-    r"(?=[:|,;]|[ \t]*[-–—][ \t])"
+    r"(?=(?P<sep>[:|,;]|[ \t]*[-–—][ \t]))"
 )
+# A share of the work in a note, which a new status makes stale: "(in progress, 60%)".
+_SHARE = re.compile(r"\d\s*%")
+
+
+def _keeps_note(text: str, noted: re.Match[str], end: int) -> bool:
+    """Whether a bracketed tag's note stays when its status words are set: a note after a
+    comma, a semicolon or a dash says more of the work ("(done; single-rank)", "(Future -
+    Q3 2027+)"), unless it is a share of it ("(in progress, 60%)"); after a colon or a bar
+    it goes with the tag ("(in progress: 60%)", "(WIP | Awaiting a driver)"), unless it holds
+    a link ("(planned: [ROADMAP](r.md))")."""
+    if "](" in text[noted.start() : end]:
+        return True
+    return noted["sep"].strip() not in ":|" and _SHARE.search(text, noted.end(), end) is None
 
 
 def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | None:

@@ -6,6 +6,7 @@ list writes its items: whether the glyphs that lead them decorate them (:func:`d
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from milepost.document import Block, Document, Inline, ListBlock, ListItem, Table, descendants
@@ -140,7 +141,7 @@ def codes_statuses(document: Document, legend: Legend) -> bool:
 # A cross said to mean dropped work: "❌ Cancelled", "❌ - feature has been refused", ":x:
 # Dropped", after the name it marks and a colon too: "❌ **3D charts**: Out of scope".
 _CROSS_DROPPED = lazy_pattern(
-    r"(?i)(?:❌\ufe0f?|:x:|:material-close:|:octicons-x-16:)"
+    rf"(?i)(?:{'|'.join(map(re.escape, CROSSES))})\ufe0f?"
     r"(?:[\s*_:(-]*|[^\n:]{1,80}?:[\s*_]*)"
     r"(?:dropped|cancell?ed|won'?t|abandoned|descoped|rejected|refused|out of scope)"
 )

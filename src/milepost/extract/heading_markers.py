@@ -160,8 +160,11 @@ def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None
     return status, _RELEASE_FIRST.match(name) is not None or numbered_step(name), lead
 
 
-# A release that opens a deliverable's name: "v2.0.0 concept system", "1.4 Sync".
-_RELEASE_FIRST = re.compile(r"v?\d+(?:\.\d+)+\b|v\d+\b")
+# A release that opens a deliverable's name: "v2.0.0 concept system", "1.4 Sync" (not a
+# span of time: "2.5 weeks left").
+_RELEASE_FIRST = re.compile(
+    r"(?:v?\d+(?:\.\d+)+|v\d+)\b(?!\s*(?:%|(?:hours?|days?|weeks?|months?|years?)\b))"
+)
 
 
 # Words that open what a section is about, not a deliverable's name.
@@ -181,9 +184,12 @@ def _name_bracket(inline: Inline, legend: Legend) -> Tag | None:
     tag = name_tag(inline, 0, legend)
     if tag is None:
         return None
-    if tag.kind == "bracket" or not inline.text[tag.end :].strip(" .!"):
+    if tag.kind == "bracket":
         return tag
-    return None
+    name = strip_decoration(inline.text[: tag.start].rstrip(" :"))
+    if inline.text[tag.end :].strip(" .!") or not names_work(name) or names_a_part(name):
+        return None  # "## Roadmap: Future", "## Overview: Next": a part of the document
+    return tag
 
 
 def _bracket_end(text: str, legend: Legend) -> Tag | None:

@@ -30,6 +30,7 @@ _GENERIC = frozenset(
         "items",
         "item",
         "features",
+        "feature",
         "work",
         "tasks",
         "task",
@@ -75,8 +76,6 @@ _HEADING_ONLY = {
     "backlogs": Status.PLANNED,
     "planning": Status.PLANNED,
     "ideas": Status.FUTURE,
-    "wishlist": Status.FUTURE,
-    "wish list": Status.FUTURE,
     # the vocabulary's words with an apostrophe, as a heading reads once its punctuation is
     # gone: "## Won't Do"
     "won t do": Status.DROPPED,
@@ -84,6 +83,10 @@ _HEADING_ONLY = {
     "won t implement": Status.DROPPED,
 }
 
+
+# Headings that are a status only whole: "## Wishlist" is work wished for, "### Wishlist
+# Feature" a feature that keeps one.
+_WHOLE_ONLY = {"wishlist": Status.FUTURE, "wish list": Status.FUTURE}
 
 # Words before when, after a status heading's word: "Planned for 2026", "Shipped in Q3".
 _WHEN_WORDS = frozenset({"in", "for", "by", "from", "since", "until"})
@@ -102,6 +105,8 @@ def label_status(title: str) -> Status | None:
         return None
     if key in _HEADING_ONLY:
         return _HEADING_ONLY[key]
+    if key in _WHOLE_ONLY:
+        return _WHOLE_ONLY[key]
     words = key.split()
     for size in (3, 2, 1):
         head = " ".join(words[:size])
@@ -234,6 +239,7 @@ _DOCUMENT_PARTS = frozenset(
         "statistics",
         "stats",
         "tasks",
+        "roadmap",
     }
 )
 

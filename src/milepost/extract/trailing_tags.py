@@ -196,17 +196,23 @@ _AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on)\s+\
 def _listed_first(words: str, note: str, legend: Legend) -> Status | None:
     """The status a bracket's first words say alone before a comma, a semicolon or a dash,
     the rest a note ("(done; single-rank)", "(In progress, expected Q2 2026)"); None where
-    they open a list: of statuses ("(pending, in progress, completed)"), or of words alone
-    ("(pending, approve, deny, expire)")."""
+    they open a list: of statuses ("(pending, in progress, completed)"), of words alone
+    ("(pending, approve, deny, expire)"), or of names ("Frontend (Next, Vite)")."""
     status = legend.word(words) or strong_word(_undecorated(words))
     if status is None:
         return None
-    parts = [part.strip() for part in re.split(r"[,;]", note)]
+    parts = [part.strip() for part in _NOTE_PARTS.split(note)]
     if any(status_of_word(part) for part in parts):
         return None
     if len(parts) > 1 and all(part.isalpha() for part in parts):
         return None
+    if len(parts) == 1 and parts[0].isalpha() and parts[0][:1].isupper() and words[:1].isupper():
+        return None  # "(Next, Vite)": two names
     return status
+
+
+# What parts a note after a bracket's status word: "(done; single-rank, MPI)".
+_NOTE_PARTS = re.compile(r"[,;]")
 
 
 # Weak words that say a status in brackets after an item's words, where prose would not
@@ -256,38 +262,43 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         phrase = text[separator.end() : following.start() if following else None].rstrip()
         if not phrase.isascii():
             phrase = before_glyphs(phrase)  # "- DONE! 🎉", "- Done ✅": the words say it
-        glyph = glyph_at(phrase, legend) if not phrase[:1].isascii() else None
-        if glyph is not None:  # "- ✅ Done", "- ✅ 100% COMPLET (v10.1)", "- ✅"
-            status = glyph_phrase(phrase, glyph, legend)
-            if status is not None:
-                end = separator.end() + len(phrase)
-                written = text[separator.start() : end].strip()
-                return Tag(status, separator.start(), end, written, "dash")
-            continue
-        if phrase[:1].isdigit() and (share := percent_done(phrase)) is not None:
-            end = separator.end() + len(phrase)  # "- 80% complete"
-            return Tag(share, separator.start(), end, text[separator.start() : end].strip(), "dash")
-        if not phrase[:1].isalpha():  # (references, which a blank leads, never begin it)
-            continue
-        if following is None and ("#" in phrase or "@" in phrase):
-            refs = refs_start(phrase)
-            if refs is not None:  # "- in progress @kim": the references are no part of it
-                phrase = phrase[:refs]
-        phrase = phrase[: note_start(phrase)]  # "- in progress (web push pending)"
-        head, colon, _ = phrase.partition(":")
-        if colon and len(head) <= 40 and (said := legend.word(head) or strong_word(head)):
-            end = separator.end() + len(head)  # "-- Done: body fetch, all folders": a note
-            return Tag(said, separator.start(), end, text[separator.start() : end].strip(), "dash")
-        if len(phrase) > 40:
-            continue
-        status = (
-            legend.word(phrase)
-            or strong_word(phrase)
-            or (strong_word(WHEN_TAIL.sub("", phrase)) if " " in phrase else None)
-        )
-        if status is not None:
-            end = separator.end() + len(phrase)
+        said = _dash_phrase(phrase, following is None, legend)
+        if said is not None:
+            status, length = said
+            end = separator.end() + length
             return Tag(
                 status, separator.start(), end, text[separator.start() : end].strip(), "dash"
             )
     return None
+
+
+_PHRASE_MAX = 40  # a status phrase, not a sentence
+
+
+def _dash_phrase(phrase: str, last: bool, legend: Legend) -> tuple[Status, int] | None:
+    """The status a phrase after a dash says, and how much of it says it; ``last``: no dash
+    follows it, and references may end it."""
+    glyph = glyph_at(phrase, legend) if not phrase[:1].isascii() else None
+    if glyph is not None:  # "- ✅ Done", "- ✅ 100% COMPLET (v10.1)", "- ✅"
+        status = glyph_phrase(phrase, glyph, legend)
+        return None if status is None else (status, len(phrase))
+    if phrase[:1].isdigit() and (share := percent_done(phrase)) is not None:
+        return share, len(phrase)  # "- 80% complete"
+    if not phrase[:1].isalpha():  # (references, which a blank leads, never begin it)
+        return None
+    if last and ("#" in phrase or "@" in phrase):
+        refs = refs_start(phrase)
+        if refs is not None:  # "- in progress @kim": the references are no part of it
+            phrase = phrase[:refs]
+    phrase = phrase[: note_start(phrase)]  # "- in progress (web push pending)"
+    head, colon, _ = phrase.partition(":")
+    if colon and len(head) <= _PHRASE_MAX and (said := legend.word(head) or strong_word(head)):
+        return said, len(head)  # "-- Done: body fetch, all folders": a note after the colon
+    if len(phrase) > _PHRASE_MAX:
+        return None
+    status = (
+        legend.word(phrase)
+        or strong_word(phrase)
+        or (strong_word(WHEN_TAIL.sub("", phrase)) if " " in phrase else None)
+    )
+    return None if status is None else (status, len(phrase))

@@ -144,7 +144,7 @@ def test_a_label_after_an_open_box_refines_it_in_any_case(tmp_path: Path) -> Non
     nothing. An edit sets the label in place."""
     text = (
         "# T\n\n## Work\n\n- [ ] idea: dark mode\n- [ ] wip: search\n- [ ] docs: readme\n"
-        "- [ ] **Testing**: unit tests\n- [ ] **WIP**: export\n"
+        "- [ ] **Testing**: unit tests\n- [ ] **WIP**: export\n- [ ] **IDEA**: Settings app\n"
     )
     assert statuses(text) == [
         ("dark mode", "future"),
@@ -152,6 +152,7 @@ def test_a_label_after_an_open_box_refines_it_in_any_case(tmp_path: Path) -> Non
         ("docs: readme", "planned"),
         ("Testing: unit tests", "planned"),  # a topic in bold: a weak word says no state
         ("export", "in_progress"),
+        ("Settings app", "future"),  # in capitals it is a label, as a window manager writes
     ]
     after = edited(tmp_path / "roadmap.md", text, ("start", "dark mode"))
     assert "- [ ] wip: dark mode\n" in after

@@ -248,6 +248,7 @@ def item_marker(
             labelled is not None
             and _strong_at(inline, end)
             and said_weakly(text[end : labelled[1]])
+            and not text[end : labelled[1]].isupper()  # "- [ ] **IDEA**: Settings app"
         ):
             labelled = None  # "- [ ] **Testing**: unit tests": a topic in bold, no state
         if labelled is not None:  # "- [ ] idea: dark mode": the label refines the box

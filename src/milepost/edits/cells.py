@@ -165,6 +165,10 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
         # "**Shipped – Sep 9**": the bold goes on after the words, its close is not theirs
         closed = len(written) > 4 and written.endswith(written[:2])
         label = f"**{label}**" if closed else f"{written[:2]}{label}"
+    elif label and written.endswith(("**", "__")):
+        # "In Progress**" of "**Status: In Progress**" or "Status: **WIP**": the bold
+        # opened before the value closes after it still
+        label += written[-2:]
     if emoji is not None and not plain:
         new = voice.glyph(status, emoji[0])
         if new.startswith("❌") and voice.legend.glyph("❌") is None:

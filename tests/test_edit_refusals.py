@@ -1,0 +1,47 @@
+"""Edits the corpus refused after reading their own result back ("the file is unchanged;
+please report this"): each case is a line as written in a real roadmap, and the edit must
+now write a line that reads as the status asked for."""
+
+from __future__ import annotations
+
+import pytest
+
+import milepost
+from milepost.document import apply
+from milepost.edits import operations as ops
+from milepost.model import Status
+
+
+def _set(text: str, line: int, status: Status, reason: str | None = None) -> str:
+    """``text`` with the item on ``line`` (0-based) given ``status``, checked as the edit's
+    own check reads it; the new text."""
+    roadmap = milepost.loads(text)
+    item = next(i for i in roadmap.items if i.span.start == line)
+    edit = ops.set_status(roadmap, item, status, reason=reason)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(after)) is None, after
+    return after
+
+
+# A Status field's value in bold that the label's bold or a bold of its own encloses: the
+# bold closes after the new value as it did after the old.
+@pytest.mark.parametrize(
+    ("field", "status", "after"),
+    [
+        ("**Status: In Progress**", Status.DONE, "**Status: Completed**"),
+        ("**Status: Planned**", Status.IN_PROGRESS, "**Status: In Progress**"),
+        ("**Status:** **WIP**", Status.DONE, "**Status:** **COMPLETED**"),
+    ],
+)
+def test_a_bold_status_field_stays_bold(field: str, status: Status, after: str) -> None:
+    text = f"# T\n\n## Roadmap\n\n## Phase 5: Packaging\n\n{field}\n\nSome words.\n"
+    assert _set(text, 4, status) == text.replace(field, after)
+
+
+def test_a_status_sub_bullet_in_bold_stays_bold() -> None:
+    text = (
+        "# T\n\n## Current Focus\n\n"
+        "* Write basic onboarding guide\n  * Status: **IN PROGRESS**\n  * Owner: kim\n"
+    )
+    after = _set(text, 4, Status.DONE)
+    assert after == text.replace("**IN PROGRESS**", "**COMPLETED**")

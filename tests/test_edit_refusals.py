@@ -45,3 +45,34 @@ def test_a_status_sub_bullet_in_bold_stays_bold() -> None:
     )
     after = _set(text, 4, Status.DONE)
     assert after == text.replace("**IN PROGRESS**", "**COMPLETED**")
+
+
+# A status that is all that follows an item's name and its colon reads no more with a note
+# after it ("Compiler: Blocked. (x)"): a reason's note goes after the name, where the
+# status still reads; a note the line reads with at its end stays there.
+@pytest.mark.parametrize(
+    ("line", "status", "after"),
+    [
+        ("* Compiler: In progress.", Status.BLOCKED, "* Compiler (x): Blocked."),
+        ("* IR Generator: Delayed indefinitely.", Status.DROPPED, "* IR Generator (x): Dropped."),
+        (
+            "- [x] Core Engine: ✅ Complete (Phases 1-18)",
+            Status.DROPPED,
+            "- [ ] Core Engine (x): ❌ Dropped (Phases 1-18)",
+        ),
+        ("- `M0` foundation: done", Status.BLOCKED, "- `M0` foundation (x): blocked"),
+        ("- [Auth](auth.md): done", Status.BLOCKED, "- [Auth](auth.md) (x): blocked"),
+        ("- **Auth**: In progress", Status.BLOCKED, "- **Auth**: Blocked (x)"),
+        ("## Slice 1: DONE", Status.BLOCKED, "## Slice 1 (x): BLOCKED"),
+        (
+            "### TASK-013 (COMPLETE) — Backend",
+            Status.DROPPED,
+            "### TASK-013 (DROPPED) — Backend (x)",
+        ),
+    ],
+)
+def test_a_reason_goes_after_the_name_its_status_follows(
+    line: str, status: Status, after: str
+) -> None:
+    text = f"# T\n\n## Current Focus\n\n{line}\n"
+    assert _set(text, 4, status, reason="x") == text.replace(line, after)

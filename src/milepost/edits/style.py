@@ -121,7 +121,10 @@ def _rewrite_rest(
         lead, body, relabelled = relabel(body[:said], status, voice), body[said:], True
     named = None
     if not relabelled:  # "**CA Injection**: ✅ Complete ...": set after the name, in place
-        named = set_name_status(body, status, voice)
+        found = set_name_status(body, status, voice, _note(reason))
+        if found is not None:  # "Compiler (x): Blocked.": a reason's note where it reads
+            named, left = found
+            reason = reason if left else None
     fielded = set_status_field(body, status, voice) if named is None else named
     if fielded is not None:  # "X - Status: Planned": set in place
         body = fielded
@@ -284,10 +287,17 @@ def restatus_line(
         at, end, new = glyph
         rest = heading["rest"]
         return f"{heading['lead']}{rest[:at].rstrip()}{_note(reason)} {new}{rest[end:]}{ending}"
-    named = set_name_status(heading["rest"], status, voice) if heading is not None else None
+    named = (
+        set_name_status(heading["rest"], status, voice, _note(reason))
+        if heading is not None
+        else None
+    )
     if heading is not None and named is not None:
-        # "### TASK-013 (COMPLETE) — Backend": the status that closes its name
-        return f"{heading['lead']}{named}{ending}"
+        # "### TASK-013 (COMPLETE) — Backend": the status that closes its name, a reason's
+        # note after the name ("TASK-013 (x) (BLOCKED)") or, where it reads there, at the end
+        rest, left = named
+        words = rest.rstrip(" \t")
+        return f"{heading['lead']}{words}{left}{rest[len(words) :]}{ending}"
     raise ValueError("cannot find the item's marker on its line")
 
 

@@ -76,3 +76,40 @@ def test_a_reason_goes_after_the_name_its_status_follows(
 ) -> None:
     text = f"# T\n\n## Current Focus\n\n{line}\n"
     assert _set(text, 4, status, reason="x") == text.replace(line, after)
+
+
+# A heading that says its status twice, by its own marker and by the Status field below it:
+# the field outvotes a new marker alone, so both are set (the reason's note on the heading).
+@pytest.mark.parametrize(
+    ("heading", "field", "status", "new_heading", "new_field"),
+    [
+        (
+            "## Phase 3: Outbox Automation ✅",
+            "**Status**: ✅ **COMPLETE**",
+            Status.BLOCKED,
+            "## Phase 3: Outbox Automation (x) ⛔",
+            "**Status**: ⛔ **BLOCKED**",
+        ),
+        (
+            "## ✅ Phase 6: Core Refactoring (Complete)",
+            "**Status: DONE**",
+            Status.IN_PROGRESS,
+            "## 🚧 Phase 6: Core Refactoring (In Progress)",
+            "**Status: IN PROGRESS**",
+        ),
+        (
+            "#### Phase 7: Enhancements ✅",
+            "**Status:** Completed 2026-02-16",
+            Status.DROPPED,
+            "#### Phase 7: Enhancements (x) ❌",
+            "**Status:** Dropped 2026-02-16",
+        ),
+    ],
+)
+def test_a_heading_and_its_status_field_change_together(
+    heading: str, field: str, status: Status, new_heading: str, new_field: str
+) -> None:
+    text = f"# T\n\n## Roadmap\n\n{heading}\n\n{field}\n\nWords.\n"
+    reason = "x" if status in (Status.BLOCKED, Status.DROPPED) else None
+    after = _set(text, 4, status, reason=reason)
+    assert after == text.replace(heading, new_heading).replace(field, new_field)

@@ -178,6 +178,7 @@ def set_status(
     voice = voice or voice_of(roadmap)
     first = item.span.start
     read: Roadmap | None = None  # the roadmap as it reads with the new line, where judged
+    set_line = False  # whether the marker is set on the item's own first line
     if item.kind == "row":
         said = item.marker or ""
         if said.startswith(("![", "~~")):
@@ -213,13 +214,19 @@ def set_status(
             line=item.span.first_line,
         )
     else:
+        set_line = True
         try:
             new, read = _first_line(roadmap, item, status, reason, voice)
         except ValueError as error:
             raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
 
+    patches: tuple[Patch, ...] = (Patch(first, first + 1, (new,)),)
+    if set_line and item.kind == "heading" and read is None:
+        both = _and_field(roadmap, item, status, voice, patches[0])
+        if both is not None:  # "## Phase 3 ✅" and "**Status**: ✅ COMPLETE" below it
+            patches, read = both
     anchor = item.span.start
-    _keeps_struck_work(roadmap, item, Patch(first, first + 1, (new,)), read)
+    _keeps_struck_work(roadmap, item, patches[0], read)
 
     def verify(after: Roadmap) -> str | None:
         found = next((i for i in after.items if i.span.start == anchor), None)
@@ -229,4 +236,34 @@ def set_status(
         return None
 
     said = f"{named(item, roadmap.legend)}: {status.label}"
-    return Edit((Patch(first, first + 1, (new,)),), said, verify)
+    return Edit(patches, said, verify)
+
+
+def _and_field(
+    roadmap: Roadmap, item: Item, status: Status, voice: Voice, patch: Patch
+) -> tuple[tuple[Patch, ...], Roadmap] | None:
+    """A heading that says its status twice, by its own marker and by the ``**Status:**``
+    field below it ("## Phase 3 ✅", then "**Status**: ✅ **COMPLETE**"), where the field
+    would outvote the new marker: ``patch`` (the heading's new line) and the field set too,
+    with the roadmap as it reads with both; None where there is no such field before the
+    next heading, or where the two would not read as ``status`` or would change how any
+    other item reads."""
+    lines = roadmap.document.source.lines
+    try:
+        at = field_line(roadmap, item)
+    except UsageError:
+        return None
+    if any(lines[number].lstrip(" ").startswith("#") for number in range(item.span.end, at)):
+        return None  # a heading's field between: a sub-section's, not this one's
+    bare = restatus_bare(lines[at], status, voice)
+    try:
+        new = bare if bare is not None else restatus_field(lines[at], status, voice)
+    except ValueError:
+        return None
+    patches = (patch, Patch(at, at + 1, (new,)))
+    after = extract(parse(apply(roadmap.document.source, patches)), vocabulary=roadmap.legend)
+    was = {i.span.start: i.status for i in roadmap.items if i.span.start != item.span.start}
+    now = {i.span.start: i.status for i in after.items}
+    if now.get(item.span.start) is not status or any(now.get(k) != v for k, v in was.items()):
+        return None
+    return patches, after

@@ -113,3 +113,15 @@ def test_a_heading_and_its_status_field_change_together(
     reason = "x" if status in (Status.BLOCKED, Status.DROPPED) else None
     after = _set(text, 4, status, reason=reason)
     assert after == text.replace(heading, new_heading).replace(field, new_field)
+
+
+# A bare ✅ leading an item of a goal's criteria or deliverables is how the list is bulleted
+# (no status): work shipped there says its word after the check mark too.
+@pytest.mark.parametrize("marker", ["📋", "⏳", "📅"])
+def test_shipped_work_among_criteria_says_its_word(marker: str) -> None:
+    text = (
+        "# T\n\n## Phase 5: Enterprise Features (📋 PLANNED)\n\n**Deliverables**:\n"
+        f"- {marker} User authentication\n- {marker} Rate limiting\n"
+    )
+    after = _set(text, 5, Status.DONE)
+    assert after == text.replace(f"{marker} User", "✅ Completed: User")

@@ -115,8 +115,9 @@ def _first_line(
     reads as it: the author's; for a planned box, with a tag that says so ("- [ ] Search"
     under a "**Future:**" label is future); for a task, with its tag opening its words
     (where they go on to the lines below, a tag at the end of the first would end none of
-    them; a label may end them: "- [ ] TODO:"). With the line, the roadmap as it reads
-    with it (None for the last form, tried unread)."""
+    them; a label may end them: "- [ ] TODO:"); for a glyph that alone reads as no status
+    there, with its word ("✅ Completed: Search" among a goal's criteria). With the line,
+    the roadmap as it reads with it (None for the last form, tried unread)."""
     first = item.span.start
     line = roadmap.document.source.lines[first]
     planned = status is Status.PLANNED
@@ -125,6 +126,11 @@ def _first_line(
         after = _patched(roadmap, Patch(first, first + 1, (new,)))
         if next((i.status for i in after.items if i.span.start == first), None) is status:
             return new, after
+    said = restatus_line(line, status, reason=reason, voice=voice, say_word=True)
+    if said != new:  # "✅ Completed: Search", where a bare ✅ bullets a goal's criteria
+        after = _patched(roadmap, Patch(first, first + 1, (said,)))
+        if next((i.status for i in after.items if i.span.start == first), None) is status:
+            return said, after
     new = restatus_line(
         line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
     )

@@ -55,11 +55,13 @@ def _rewrite_rest(
     tag: bool = False,
     heading: bool = False,
     lead_tag: bool = False,
+    say_word: bool = False,
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
     planned box says so in a tag too; ``heading``: the text is a heading's, whose bare ❌
     says dropped wherever it stands; ``lead_tag``: a box's tag opens the words, as it must
-    where they go on past the line and a tag that ends it would end none of them)."""
+    where they go on past the line and a tag that ends it would end none of them;
+    ``say_word``: a new glyph that leads the item says its word too, as a bare cross does)."""
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
         return box_for(status, voice) + rest[3:]
@@ -144,8 +146,16 @@ def _rewrite_rest(
         body = words[:at].rstrip() + words[end:] + body[len(words) :]
     if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
         head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
-    if head and not heading and not lead and not agreeing and voice.cross_needs_word(head):
-        lead = f"{voice.word(status)}: "  # "❌ Dropped: Search": a bare cross would say "no"
+    if (
+        head
+        and not heading
+        and not lead
+        and not agreeing
+        and (say_word or voice.cross_needs_word(head))
+    ):
+        # "❌ Dropped: Search": a bare cross would say "no"; "✅ Completed: Search" where a
+        # bare check mark bullets a goal's criteria
+        lead = f"{voice.word(status)}: "
     body = lead + body
     stripped = body.rstrip(" \t")
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
@@ -176,13 +186,16 @@ def restatus_line(
     voice: Voice = TEMPLATE_VOICE,
     say_planned: bool = False,
     lead_tag: bool = False,
+    say_word: bool = False,
 ) -> str:
     """A list item's or heading's first line with its status set, in the author's style
     (``voice``: the label words and emoji the document already uses, "Complete" rather than
     "Completed", 🔄 rather than 🚧, so a relabelled item reads like its neighbours).
     ``say_planned``: an open box is planned only with a tag that says so (under a
     "**Future:**" label, a bare ``[ ]`` is future); ``lead_tag``: a task's tag opens its
-    words, for an item whose words go on to the lines below."""
+    words, for an item whose words go on to the lines below; ``say_word``: a glyph that
+    leads a list item says its word too ("✅ Completed: Search", where a bare ✅ bullets
+    criteria)."""
     body, ending = split_line_ending(line)
     match = LIST_ITEM.match(body)
     badge = BADGE.match(match["rest"]) if match is not None and "<" in body else None
@@ -219,6 +232,7 @@ def restatus_line(
             voice=voice,
             tag=say_planned,
             lead_tag=lead_tag,
+            say_word=say_word,
         )
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)

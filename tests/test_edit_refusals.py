@@ -125,3 +125,18 @@ def test_shipped_work_among_criteria_says_its_word(marker: str) -> None:
     )
     after = _set(text, 5, Status.DONE)
     assert after == text.replace(f"{marker} User", "✅ Completed: User")
+
+
+# A Status field's value ends at a full stop: the words after it are a note, kept.
+@pytest.mark.parametrize(
+    ("status", "after"),
+    [
+        (Status.DONE, "- **Status**: Completed. TBD"),
+        (Status.BLOCKED, "- **Status**: Blocked. TBD (x)"),
+    ],
+)
+def test_a_status_field_value_ends_at_its_full_stop(status: Status, after: str) -> None:
+    line = "- **Status**: Not started. TBD"
+    text = f"# T\n\n## Current Focus\n\n{line}\n"
+    reason = "x" if status is Status.BLOCKED else None
+    assert _set(text, 4, status, reason=reason) == text.replace(line, after)

@@ -26,14 +26,15 @@ __all__ = [
 ]
 
 # The status value of a field: an emoji and/or status words, up to the words that follow
-# (or the owners and references: "**Status:** Planned @kim", or a date: "Completed
-# 2026-02-16"). The words end nowhere inside a run of blanks, where what follows reads as
-# it does from the run's start: the words took each blank of a long run in turn and scanned
-# on to the run's end, in quadratic time.
+# (or the owners and references: "**Status:** Planned @kim", a date: "Completed
+# 2026-02-16", or the full stop ending it: "Not started. TBD"). The words end nowhere
+# inside a run of blanks, where what follows reads as it does from the run's start: the
+# words took each blank of a long run in turn and scanned on to the run's end, in
+# quadratic time.
 FIELD_VALUE = re.compile(
     r"\s*(?:[^\w\s*_(\[]{1,3}\ufe0f?\s*)?(?:\*\*|__)?"
     r"(?:[A-Za-z][A-Za-z' -]*?(?:(?<! )|(?!\s)))?(?:\*\*|__)?"
-    r"(?=\s+(?:in|on|since|as of)\b|\s*[-–—(,;:]|\s+[@#]|\s+\d{4}\b|\s*$)"
+    r"(?=\s+(?:in|on|since|as of)\b|\s*[-–—(,;:.]|\s+[@#]|\s+\d{4}\b|\s*$)"
 )
 
 

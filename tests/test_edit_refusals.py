@@ -140,3 +140,25 @@ def test_a_status_field_value_ends_at_its_full_stop(status: Status, after: str) 
     text = f"# T\n\n## Current Focus\n\n{line}\n"
     reason = "x" if status is Status.BLOCKED else None
     assert _set(text, 4, status, reason=reason) == text.replace(line, after)
+
+
+# A list item whose words go on past its first line, a status tag ending them on the last:
+# the tag is set where it stands, the first line kept (not a new glyph before words whose
+# tag still says the old status).
+@pytest.mark.parametrize(
+    ("status", "reason", "new_last"),
+    [
+        (Status.IN_PROGRESS, None, "  [JuMP-dev](https://jump.dev) organization (**In Progress**)"),
+        (Status.BLOCKED, "x", "  [JuMP-dev](https://jump.dev) organization (x) (**Blocked**)"),
+    ],
+)
+def test_a_tag_ending_an_item_on_a_line_below_is_set_there(
+    status: Status, reason: str | None, new_last: str
+) -> None:
+    last = "  [JuMP-dev](https://jump.dev) organization (**Done**)"
+    text = (
+        "# T\n\n## Current Focus\n\n"
+        f"- Deprecate the JuliaOpt organization and move repositories to the\n{last}\n"
+        "- Address major regressions\n"
+    )
+    assert _set(text, 4, status, reason=reason) == text.replace(last, new_last)

@@ -7,11 +7,14 @@ import re
 from collections import Counter
 
 from milepost.document import Patch, apply, parse
+from milepost.document.item_lines import LIST_ITEM
 from milepost.edits.cells import bare_words, restatus_bare, restatus_field
 from milepost.edits.edit import Edit, named
-from milepost.edits.lines import ICON
+from milepost.edits.lines import ICON, split_line_ending
 from milepost.edits.rows import new_row, restatus_row
+from milepost.edits.status_field import before_tag
 from milepost.edits.style import restatus_line
+from milepost.edits.tags import set_tags
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
@@ -115,9 +118,8 @@ def _first_line(
     reads as it: the author's; for a planned box, with a tag that says so ("- [ ] Search"
     under a "**Future:**" label is future); for a task, with its tag opening its words
     (where they go on to the lines below, a tag at the end of the first would end none of
-    them; a label may end them: "- [ ] TODO:"); for a glyph that alone reads as no status
-    there, with its word ("✅ Completed: Search" among a goal's criteria). With the line,
-    the roadmap as it reads with it (None for the last form, tried unread)."""
+    them; a label may end them: "- [ ] TODO:"). With the line, the roadmap as it reads
+    with it (None for the last form, tried unread)."""
     first = item.span.start
     line = roadmap.document.source.lines[first]
     planned = status is Status.PLANNED
@@ -126,15 +128,63 @@ def _first_line(
         after = _patched(roadmap, Patch(first, first + 1, (new,)))
         if next((i.status for i in after.items if i.span.start == first), None) is status:
             return new, after
-    said = restatus_line(line, status, reason=reason, voice=voice, say_word=True)
-    if said != new:  # "✅ Completed: Search", where a bare ✅ bullets a goal's criteria
-        after = _patched(roadmap, Patch(first, first + 1, (said,)))
-        if next((i.status for i in after.items if i.span.start == first), None) is status:
-            return said, after
     new = restatus_line(
         line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
     )
     return new, None
+
+
+def _with_word(
+    roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
+) -> tuple[str, Roadmap] | None:
+    """An item's first line with a new glyph that says its word too ("- ✅ Completed:
+    Search"), where the glyph alone reads as no status there (a bare ✅ bullets a goal's
+    criteria, a 📝 decorates a list), and the roadmap as it reads with it; None where the
+    line does not read as ``status`` so."""
+    first = item.span.start
+    line = roadmap.document.source.lines[first]
+    said = restatus_line(line, status, reason=reason, voice=voice, say_word=True)
+    after = _patched(roadmap, Patch(first, first + 1, (said,)))
+    found = next((i.status for i in after.items if i.span.start == first), None)
+    return (said, after) if found is status else None
+
+
+def _tag_below(
+    roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
+) -> tuple[int, str, Roadmap] | None:
+    """A list item whose words go on past its first line, a status tag ending them on the
+    last ("- Deprecate JuliaOpt and move\n  its repos (**Done**)"): that line's number,
+    the line with the tag set (a reason's note before it), and the roadmap as it reads
+    with it; None where no tag ends that line or the new one reads as another status."""
+    if item.kind != "list" or item.span.end - item.span.start < 2:
+        return None
+    lines = roadmap.document.source.lines
+    last = item.span.start
+    for number in range(item.span.start + 1, item.span.end):
+        body = lines[number]
+        if not body.strip() or body.lstrip().startswith("#") or LIST_ITEM.match(body):
+            break  # the paragraph ends: a blank line, a heading, a nested list
+        last = number
+    if last == item.span.start:
+        return None
+    body, ending = split_line_ending(lines[last])
+    words = body.lstrip(" \t>")
+    indent = body[: len(body) - len(words)]
+    try:
+        words, agreeing = set_tags(words, status, voice)
+    except ValueError:
+        return None
+    if not agreeing:
+        return None
+    if reason:
+        note = f" ({reason})"
+        stripped = words.rstrip(" \t")
+        noted = before_tag(stripped, note, voice.legend)
+        words = (noted or stripped + note) + words[len(stripped) :]
+    new = f"{indent}{words}{ending}"
+    after = _patched(roadmap, Patch(last, last + 1, (new,)))
+    found = next((i.status for i in after.items if i.span.start == item.span.start), None)
+    return (last, new, after) if found is status else None
 
 
 def _patched(roadmap: Roadmap, patch: Patch) -> Roadmap:
@@ -225,6 +275,12 @@ def set_status(
             new, read = _first_line(roadmap, item, status, reason, voice)
         except ValueError as error:
             raise UsageError(str(error), path=roadmap.path, line=item.span.first_line) from None
+        ended = _tag_below(roadmap, item, status, reason, voice) if read is None else None
+        if ended is not None:  # "- Deprecate JuliaOpt and move\n  its repos (**Done**)"
+            first, new, read = ended
+        worded = _with_word(roadmap, item, status, reason, voice) if read is None else None
+        if worded is not None:  # "✅ Completed: Search", where a bare ✅ bullets criteria
+            new, read = worded
 
     patches: tuple[Patch, ...] = (Patch(first, first + 1, (new,)),)
     if set_line and item.kind == "heading" and read is None:

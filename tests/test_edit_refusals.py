@@ -162,3 +162,15 @@ def test_a_tag_ending_an_item_on_a_line_below_is_set_there(
         "- Address major regressions\n"
     )
     assert _set(text, 4, status, reason=reason) == text.replace(last, new_last)
+
+
+# A heading ending in a bare ✅ over open tasks reads as no status: shipped, the check mark
+# that ends it says its word too.
+@pytest.mark.parametrize("glyph", ["⏳", "🔮"])
+def test_a_heading_over_open_tasks_shipped_says_its_word(glyph: str) -> None:
+    text = (
+        "# T\n\n## Roadmap\n\n## Phase 4 – CLI ✅\n- [x] Parser\n\n"
+        f"## Phase 5 – Web/PWA {glyph}\n- [ ] WASM build of core\n- [ ] Browser UI shell\n"
+    )
+    after = _set(text, 7, Status.DONE)
+    assert after == text.replace(f"Web/PWA {glyph}", "Web/PWA ✅ Completed")

@@ -138,9 +138,9 @@ def _with_word(
     roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
 ) -> tuple[str, Roadmap] | None:
     """An item's first line with a new glyph that says its word too ("- ✅ Completed:
-    Search"), where the glyph alone reads as no status there (a bare ✅ bullets a goal's
-    criteria, a 📝 decorates a list), and the roadmap as it reads with it; None where the
-    line does not read as ``status`` so."""
+    Search", "## Phase 5 ✅ Done"), where the glyph alone reads as no status there (a bare
+    ✅ bullets a goal's criteria or heads open tasks, a 📝 decorates a list), and the
+    roadmap as it reads with it; None where the line does not read as ``status`` so."""
     first = item.span.start
     line = roadmap.document.source.lines[first]
     said = restatus_line(line, status, reason=reason, voice=voice, say_word=True)
@@ -234,7 +234,7 @@ def set_status(
     voice = voice or voice_of(roadmap)
     first = item.span.start
     read: Roadmap | None = None  # the roadmap as it reads with the new line, where judged
-    set_line = False  # whether the marker is set on the item's own first line
+    fielded: tuple[Patch, ...] | None = None  # a heading's line and its field's, set both
     if item.kind == "row":
         said = item.marker or ""
         if said.startswith(("![", "~~")):
@@ -270,7 +270,6 @@ def set_status(
             line=item.span.first_line,
         )
     else:
-        set_line = True
         try:
             new, read = _first_line(roadmap, item, status, reason, voice)
         except ValueError as error:
@@ -278,15 +277,17 @@ def set_status(
         ended = _tag_below(roadmap, item, status, reason, voice) if read is None else None
         if ended is not None:  # "- Deprecate JuliaOpt and move\n  its repos (**Done**)"
             first, new, read = ended
+        if item.kind == "heading" and read is None:
+            # "## Phase 3 ✅" and "**Status**: ✅ COMPLETE" below it: both, where the field
+            # would outvote the heading's marker alone
+            both = _and_field(roadmap, item, status, voice, Patch(first, first + 1, (new,)))
+            if both is not None:
+                fielded, read = both
         worded = _with_word(roadmap, item, status, reason, voice) if read is None else None
         if worded is not None:  # "✅ Completed: Search", where a bare ✅ bullets criteria
             new, read = worded
 
-    patches: tuple[Patch, ...] = (Patch(first, first + 1, (new,)),)
-    if set_line and item.kind == "heading" and read is None:
-        both = _and_field(roadmap, item, status, voice, patches[0])
-        if both is not None:  # "## Phase 3 ✅" and "**Status**: ✅ COMPLETE" below it
-            patches, read = both
+    patches = fielded or (Patch(first, first + 1, (new,)),)
     anchor = item.span.start
     _keeps_struck_work(roadmap, item, patches[0], read)
 

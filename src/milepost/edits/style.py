@@ -194,8 +194,8 @@ def restatus_line(
     ``say_planned``: an open box is planned only with a tag that says so (under a
     "**Future:**" label, a bare ``[ ]`` is future); ``lead_tag``: a task's tag opens its
     words, for an item whose words go on to the lines below; ``say_word``: a glyph that
-    leads a list item says its word too ("✅ Completed: Search", where a bare ✅ bullets
-    criteria)."""
+    leads a list item or ends a heading says its word too ("✅ Completed: Search", where a
+    bare ✅ bullets criteria; "## Phase 5 ✅ Done", where it heads open tasks)."""
     body, ending = split_line_ending(line)
     match = LIST_ITEM.match(body)
     badge = BADGE.match(match["rest"]) if match is not None and "<" in body else None
@@ -297,9 +297,11 @@ def restatus_line(
         rest = _set_words(heading["rest"], bar, start, end, status, reason, voice)
         return f"{heading['lead']}{rest}{ending}"
     if heading is not None and (glyph := _ending_glyph(heading["rest"], status, voice)):
-        # "### Milestone 3 ✅": the glyph that ends it, a reason's note before it
+        # "### Milestone 3 ✅": the glyph that ends it, a reason's note before it (and its
+        # word after it, where a bare ✅ over open tasks reads as no status: "✅ Done")
         at, end, new = glyph
         rest = heading["rest"]
+        new += f" {voice.word(status)}" if say_word else ""
         return f"{heading['lead']}{rest[:at].rstrip()}{_note(reason)} {new}{rest[end:]}{ending}"
     named = (
         set_name_status(heading["rest"], status, voice, _note(reason))

@@ -126,7 +126,7 @@ def _first_line(
     for say_planned in (False, True) if planned else (False,):
         new = restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
         after = _patched(roadmap, Patch(first, first + 1, (new,)))
-        if next((i.status for i in after.items if i.span.start == first), None) is status:
+        if _status_at(after, first) is status:
             return new, after
     new = restatus_line(
         line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
@@ -145,8 +145,7 @@ def _with_word(
     line = roadmap.document.source.lines[first]
     said = restatus_line(line, status, reason=reason, voice=voice, say_word=True)
     after = _patched(roadmap, Patch(first, first + 1, (said,)))
-    found = next((i.status for i in after.items if i.span.start == first), None)
-    return (said, after) if found is status else None
+    return (said, after) if _status_at(after, first) is status else None
 
 
 def _tag_below(
@@ -183,14 +182,18 @@ def _tag_below(
         words = (noted or stripped + note) + words[len(stripped) :]
     new = f"{indent}{words}{ending}"
     after = _patched(roadmap, Patch(last, last + 1, (new,)))
-    found = next((i.status for i in after.items if i.span.start == item.span.start), None)
-    return (last, new, after) if found is status else None
+    return (last, new, after) if _status_at(after, item.span.start) is status else None
 
 
-def _patched(roadmap: Roadmap, patch: Patch) -> Roadmap:
-    """The roadmap as it reads with ``patch`` applied (its legend kept: the config's markers
-    with it), to judge an edit before it is made."""
-    return extract(parse(apply(roadmap.document.source, (patch,))), vocabulary=roadmap.legend)
+def _patched(roadmap: Roadmap, *patches: Patch) -> Roadmap:
+    """The roadmap as it reads with ``patches`` applied (its legend kept: the config's
+    markers with it), to judge an edit before it is made."""
+    return extract(parse(apply(roadmap.document.source, patches)), vocabulary=roadmap.legend)
+
+
+def _status_at(roadmap: Roadmap, line: int) -> Status | None:
+    """The status of the item that starts on ``line`` (0-based), if one does."""
+    return next((i.status for i in roadmap.items if i.span.start == line), None)
 
 
 def _crossed_off(item: Item) -> bool:
@@ -324,7 +327,7 @@ def _and_field(
     except ValueError:
         return None
     patches = (patch, Patch(at, at + 1, (new,)))
-    after = extract(parse(apply(roadmap.document.source, patches)), vocabulary=roadmap.legend)
+    after = _patched(roadmap, *patches)
     was = {i.span.start: i.status for i in roadmap.items if i.span.start != item.span.start}
     now = {i.span.start: i.status for i in after.items}
     if now.get(item.span.start) is not status or any(now.get(k) != v for k, v in was.items()):

@@ -64,7 +64,7 @@ def heading_marker(
     boxed = _boxed(inline, legend) if inline.text[:1] == "[" else None
     if boxed is not None:
         return boxed, None
-    opening = bracketed_status(inline.text) if inline.text[:1] in "([" else None
+    opening = bracketed_status(inline.text)
     if opening is not None and names_work(strip_decoration(inline.text[opening[3] :])):
         # "## [WIP] 0.3.0 / 2020-October-??", as an item opens "- [TODO] Exceptions"
         return Marker(opening[0], inline.text[: opening[3]].strip(), end=opening[3]), None
@@ -83,7 +83,7 @@ def heading_marker(
         tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
         after = text[tag.end :].strip() if tag is not None else ""
         if tag is None:
-            tag = _name_bracket(inline, legend)  # a description after it is no decoration
+            tag = _name_status(inline, legend)  # a description after it is no decoration
         if tag is None or not tag.start or before_glyphs(f" {after}").strip():
             found = _piped(inline.text, legend) or (_coded(inline, legend) if coded else None)
             return found or _ending_glyph(inline.text, legend), None
@@ -177,7 +177,7 @@ _SECTION_LEADS = frozenset(
 _HEADING_BOX = lazy_pattern(r"\[([ xX])\][ \t]+(?=\S)")
 
 
-def _name_bracket(inline: Inline, legend: Legend) -> Tag | None:
+def _name_status(inline: Inline, legend: Legend) -> Tag | None:
     """A bracketed status closing a heading's name before a dash and a description:
     ``TASK-013 (COMPLETE) — Inventory backend``; or the status after its name and a colon
     that ends it: ``Slice 1: DONE``."""

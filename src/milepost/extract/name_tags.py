@@ -56,9 +56,9 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
     after = _after_bold_name(inline, pos)
     if after is None:  # "**`alpha_lt_two`** ✅ PROVEN (with expert help)": no colon
         after = _glyph_after_bold_name(inline, pos, legend)
-    if after is not None and _describes(text[pos:after]):
-        return None  # "**Risk:** ✅ LOW": a rating, not the status of work named "Risk"
     if after is not None:
+        if _describes(text[pos:after]):
+            return None  # "**Risk:** ✅ LOW": a rating, not the status of work named "Risk"
         start = _skip_space(text, after)
         found = _opening(text[start:], legend)
         if found is not None:

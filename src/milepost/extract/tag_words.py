@@ -56,14 +56,13 @@ def strong_word(word: str) -> Status | None:
 
 # References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",
 # "- Status: Planned @kim", "- in progress (#12)", between commas too ("@kim, @bo").
-REF = r"(?:#\d+|@[\w-]+)"
+REF = r"(?:#\d++|@[\w-]++)"  # each taken whole (possessively), as :func:`ending_run` needs
 # A run of references, as after a dash tag's phrase: "- in progress @kim", "- Done (#12)". It
 # reads one way (each part taken whole, possessively) and is tried from where a run of blanks
 # begins, so :func:`ending_run` finds the one that ends a text in one pass: a pattern ending
 # in "$" was tried from each reference and each blank, and scanned on to where the run
 # stopped ("a #1 #1 … #1 ✅" of 20,000 references took 18 s).
-_REF = r"(?:#\d++|@[\w-]++)"
-_REFS = re.compile(rf"(?:(?=,)|(?<![\s,]))(?:,?\s++(?:{_REF}|\({_REF}(?:[,\s]++{_REF})*+\)))++")
+_REFS = re.compile(rf"(?:(?=,)|(?<![\s,]))(?:,?\s++(?:{REF}|\({REF}(?:[,\s]++{REF})*+\)))++")
 
 
 def ending_run(run: re.Pattern[str], text: str) -> int | None:

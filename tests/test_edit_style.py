@@ -281,18 +281,19 @@ def test_ship_keep_checks_the_line_it_keeps(milestones_first: bool) -> None:
 TICKED = (
     "# T\n\n## Milestone 1\n\n**Success Criteria**: All achieved ✓\n"
     "- [✓] All packet types working\n- [✔] Routing between clients\n"
-    "-   **[✔] VS Code Extension:** live on the marketplace.\n"
+    "-   **[✔] VS Code Extension:** live on the marketplace.\n- [✅] Computed display\n"
 )
 
 
 def test_a_box_ticked_with_a_check_mark_is_done_and_opens_when_the_work_does() -> None:
-    """GFM draws no box for "[✓]": it is text, and a box ticked all the same. Set to another
-    status, it becomes an open task box with words that say the status."""
+    """GFM draws no box for "[✓]" (nor "[✅]"): it is text, and a box ticked all the same. Set
+    to another status, it becomes an open task box with words that say the status."""
     roadmap = milepost.loads(TICKED)
     assert [(i.title, i.status) for i in roadmap.items] == [
         ("All packet types working", Status.DONE),
         ("Routing between clients", Status.DONE),
         ("VS Code Extension: live on the marketplace.", Status.DONE),
+        ("Computed display", Status.DONE),
     ]
     edit = ops.set_status(roadmap, roadmap.items[0], Status.IN_PROGRESS)
     after = apply(roadmap.document.source, edit.patches).text

@@ -792,3 +792,33 @@ def test_a_topic_of_criteria_may_hold_a_number() -> None:
         "- ✅ Alerts fire\n\n### Sprint 3\n- ✅ Dashboard\n"
     )
     assert statuses(text) == [("Dashboard", "done")]
+
+
+def test_a_status_word_and_a_dash_before_a_numbered_step_make_the_heading_an_item(
+    tmp_path: Path,
+) -> None:
+    """A feature tracker heads each phase "### 📋 Planned - Phase 1: GridWorld": the
+    status, then the phase it plans, as "## Future: v1.0" does with a colon. A dash before
+    a section's own title still parts a status heading ("## NEXT — Polish & UX", "##
+    Planned - Q1 2026"), and an edit sets the words and the glyph."""
+    text = (
+        "# Features\n\n### 📋 Planned - Phase 1: GridWorld\n\n#### 1.2 Agent\n\n"
+        "### Planned – Phase 2: Solitaire\n\n## NEXT — Polish & UX\n\n- Dark mode\n\n"
+        "## Planned - Q1 2026\n\n- Export\n"
+    )
+    assert statuses(text) == [
+        ("Phase 1: GridWorld", "planned"),
+        ("Phase 2: Solitaire", "planned"),
+        ("Dark mode", "planned"),
+        ("Export", "planned"),
+    ]
+    after = edited(tmp_path / "r.md", text, ("start", "GridWorld"))
+    assert after.splitlines()[2] == "### 🚧 In Progress - Phase 1: GridWorld"
+
+
+@pytest.mark.parametrize("kind", ["POCs", "Experiments", "Integrations", "Fixes", "Stories"])
+def test_a_status_and_a_kind_of_work_head_a_section_not_a_deliverable(kind: str) -> None:
+    """ "## ✅ Completed POCs" titles the proofs of concept done, as "## Completed Features"
+    does: the items under it are done, the heading is no item."""
+    text = f"# R\n\n## ✅ Completed {kind}\n\n- Traffic shifting\n"
+    assert statuses(text) == [("Traffic shifting", "done")]

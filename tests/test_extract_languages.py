@@ -242,3 +242,61 @@ def test_status_words_of_other_languages_that_are_english_words_are_not_read_so(
     """Italian "terminate" is English "Terminate"; "Erledigte Aufgaben" is German's order."""
     assert statuses("# R\n\n## Terminate\n\n- Sessions\n") == []
     assert statuses("# R\n\n## Erledigte Aufgaben\n\n- Login\n") == [("Login", "done")]
+
+
+def test_a_chinese_legend_of_symbols_and_a_version_heading_in_full_width_brackets() -> None:
+    """An ops roadmap keys its symbols "- `□` 已规划，尚未开始" (planned, not yet started:
+    the full-width comma ends the status as a comma does) and "- `✓` 已落地" (landed, done);
+    another heads its releases "## 版本 0.2.0（计划中）", the brackets full-width."""
+    legend = (
+        "# OpsPilot 路线图\n\n## 图例\n\n- `✓` 已落地 —— 仅作为背景列出\n- `◐` 进行中\n"
+        "- `□` 已规划，尚未开始\n\n## A\n\n- **A.1** `✓` Phase 1\n- **A.3** `□` 边端变更事件源\n"
+        "- **A.4** `◐` 有向依赖边\n"
+    )
+    assert statuses(legend) == [
+        ("A.1", "done"),
+        ("A.3", "planned"),
+        ("A.4", "in_progress"),
+    ]
+    heading = "# 路线图\n\n## 版本 0.2.0（计划中）\n\n- 插件\n\n## 版本 0.3.0（未来）\n"
+    assert statuses(heading) == [("版本 0.2.0", "planned"), ("版本 0.3.0", "future")]
+
+
+def test_work_not_implemented_in_a_status_column_is_not_started() -> None:
+    """A spec-verification table marks what is missing "🔴 未実装" or "Not implemented":
+    in a Status column, work not started (planned); in prose or a bullet it says nothing."""
+    text = (
+        "# R\n\n| Feature | Status | Notes |\n|---|---|---|\n| 自動要約 | 🔴 未実装 | - |\n"
+        "| Sync | Not implemented (needs #12) | |\n| Export | ✅ 実装済み | |\n\n"
+        "- Search is not implemented\n"
+    )
+    assert statuses(text) == [("自動要約", "planned"), ("Sync", "planned"), ("Export", "done")]
+
+
+def test_legends_under_chinese_and_korean_labels_and_meanings_joined_by_a_slash() -> None:
+    """A research template keys its experiments under "**状态图例**：" (a status legend, a
+    full-width colon after it), "- ⏳ 计划中（Planned）", "- 🚀 运行中（Running）"; a Korean
+    roadmap under "## 상태 표시", "- 🟡 **부분 구현 / 안정화 중**" (partly built / being
+    stabilised: both halves agree). A meaning whose halves say two statuses says neither
+    ("❌ NOT STARTED / FUTURE")."""
+    chinese = (
+        "# R\n\n**状态图例**：\n- ⏳ 计划中（Planned）\n- 🚀 运行中（Running）\n"
+        "- ✅ 已完成（Done）\n\n"
+        "| MVP | 状态 |\n|---|---|\n| MVP-0.0 | ⏳ |\n| MVP-1.1 | 🚀 |\n"
+    )
+    assert statuses(chinese) == [("MVP-0.0", "planned"), ("MVP-1.1", "in_progress")]
+    korean = (
+        "# R\n\n## 상태 표시\n\n- 🟡 **부분 구현 / 안정화 중** — 일부 구현됨\n"
+        "- ⏳ **계획** — 아직\n\n"
+        "## 0. 기반\n\n- 🟡 Presence\n- ⏳ Voice chat\n"
+    )
+    assert statuses(korean) == [("Presence", "in_progress"), ("Voice chat", "planned")]
+    split = "# R\n\n**Legend:**\n- ✅ Done\n- ❌ NOT STARTED / FUTURE\n\n## A\n\n- ❌ Imaging\n"
+    assert statuses(split) == []
+
+
+def test_indonesian_released_in_a_heading_s_bracketed_tag() -> None:
+    """quadman heads its tiers "### Tier 1: … (✅ Telah Dirilis, pra-reset v0.2.0)": the
+    glyph and "released" before the note say done."""
+    text = "# Peta Jalan\n\n### Tier 1: Diferensiator Utama (✅ Telah Dirilis, pra-reset v0.2.0)\n"
+    assert statuses(text) == [("Tier 1: Diferensiator Utama", "done")]

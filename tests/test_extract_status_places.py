@@ -939,6 +939,27 @@ def test_a_bracketed_tag_of_a_status_and_its_glyph_is_read_and_set_in_place(
     assert after.splitlines()[6] == "- Search (⛔ Blocked) @kim"
 
 
+def test_a_coloured_dot_in_a_bracketed_tag_leaves_the_words_to_say_the_status(
+    tmp_path: Path,
+) -> None:
+    """A translation report heads each language "## /de (🟡 In progress)": the dot says no
+    status of its own, and hid the words beside it. The words say it now (a dot alone in
+    brackets still says none), and an edit sets the words and the dot the document pairs
+    with the new status ("(🟢 Done)"), else the status's emoji."""
+    text = (
+        "# Translation Progress\n\n## /da (🟢 Done)\n\n## /de (🟡 In progress)\n\n"
+        "- Sync (🔴 Not started) @kim\n- Export (🟢)\n"
+    )
+    assert statuses(text) == [("/da", "done"), ("/de", "in_progress"), ("Sync", "planned")]
+    after = edited(tmp_path / "r.md", text, ("start", "Sync"), ("ship", "/de"))
+    assert after.splitlines()[4] == "## /de (🟢 Done)"
+    assert after.splitlines()[6] == "- Sync (🟡 In progress) @kim"
+    alone = "# R\n\n- Sync (🔴 Not started) @kim\n"
+    assert edited(tmp_path / "s.md", alone, ("ship", "Sync")) == alone.replace(
+        "(🔴 Not started)", "(✅ Completed)"
+    )
+
+
 KEYED_GLYPHS = (
     "# SEE\n\n## Implementations\n\n- ❌ Not started\n- 🟡 In progress\n- ✅ Complete\n\n"
     "## m3\n\n| Components | Functionality | Style |\n| --- | :---: | :---: |\n"
@@ -1140,3 +1161,139 @@ def test_a_badge_image_opening_an_item_says_its_status(tmp_path: Path) -> None:
     with pytest.raises(milepost.errors.UsageError, match="badge image"):
         api.edit(path, "ship", item="Add records", today=TODAY)
     assert path.read_text(encoding="utf-8") == BADGES
+
+
+def test_a_glyph_of_work_under_way_ending_an_item_says_its_status(tmp_path: Path) -> None:
+    """Milestone lists end each line with its glyph ("- **M2.4**: Testing complete (Week
+    12) 🔄"): 🔄 and 🚧 there said nothing, where ✅ did. In a list that ends other items
+    with a check they say work under way (alone, "- Auto-refresh 🔄" pictures its topic). A
+    share before the glyph makes the line a measure of progress ("**Playlists:** 40% 🚧"),
+    and a timer's ⏳ may be a topic's picture: neither is read."""
+    text = (
+        "# R\n\n## Milestones\n\n- **M2.3**: Models integrated (Week 10) ✅\n"
+        "- **M2.4**: Testing complete (Week 12) 🔄\n- Search 🚧\n"
+        "- **Playlists:** 40% 🚧\n- Timer ⏳\n"
+    )
+    assert statuses(text) == [
+        ("M2.3: Models integrated (Week 10)", "done"),
+        ("M2.4: Testing complete (Week 12)", "in_progress"),
+        ("Search", "in_progress"),
+    ]
+    after = edited(tmp_path / "r.md", text, ("ship", "M2.4"))
+    assert after.splitlines()[5] == "- **M2.4**: Testing complete (Week 12) ✅"
+    assert statuses("# R\n\n- Auto-refresh 🔄\n- Sync 🚧\n") == []
+
+
+def test_a_status_label_over_a_date_alone_is_a_field_not_work() -> None:
+    """Under "#### Project Setup", "- **Completed**: 2026-01-25" says when the work above
+    it was done, and "- **Started**: 2025-06-20" when a project began: no work item titled
+    by a date. A label over words is still one ("- **Done**: Search")."""
+    text = (
+        "# R\n\n## Features\n\n#### Project Setup\n\n- **Completed**: 2026-01-25\n"
+        "- **Started:** 2025-06-20\n- **Done**: Search\n"
+    )
+    assert statuses(text) == [("Search", "done")]
+    items = milepost.loads(text).items
+    assert [i.title for i in items if i.kind == "list"] == ["2026-01-25", "2025-06-20", "Search"]
+
+
+def test_a_status_field_under_an_open_box_refines_it(tmp_path: Path) -> None:
+    """An open box "- [ ] **Social Features**" with "- Status: Future" among its sub-bullets
+    is future work: the field says more than the bare box (as "[ ] ... (in progress)"
+    does). Among sub-tasks a field may be one of theirs, and the box stands. Shipping it
+    ticks the box and sets the field, so the two agree."""
+    text = (
+        "# R\n\n## Features\n\n- [ ] **Social Features**\n  - Share trips\n"
+        "  - Status: Future\n  - Effort: High\n- [ ] **Parsing**\n  - [x] Tuples\n"
+        "  - **Status**: COMPLETED\n"
+    )
+    assert statuses(text) == [
+        ("Social Features", "future"),
+        ("Parsing", "planned"),
+        ("Tuples", "done"),
+    ]
+    after = edited(tmp_path / "r.md", text, ("ship", "Social Features"))
+    assert after.splitlines()[4:7] == [
+        "- [x] **Social Features**",
+        "  - Share trips",
+        "  - Status: Completed",
+    ]
+    assert statuses(after)[0] == ("Social Features", "done")
+
+
+def test_a_cross_under_a_heading_of_non_goals_drops_the_work() -> None:
+    """Where a comparison table's crosses say "no", a bare ❌ says nothing; under "##
+    Non-Goals" or "## Out of Scope" it is work the project will not do. Plain items there
+    are named, not dropped."""
+    text = (
+        "# R\n\n| Feature | OSS |\n|---|---|\n| LDAP | ❌ |\n\n## Non-Goals (意識的な非対象)\n\n"
+        "- ❌ In-Memory engine\n- FIPS\n\n## Notes\n\n- ❌ Tests need a server\n"
+    )
+    assert statuses(text) == [("In-Memory engine", "dropped")]
+
+
+def test_two_status_words_that_agree_are_one_status() -> None:
+    """Brave's archive ends its milestones "- Completed & Released": two words that say done
+    say done; two that differ ("planned and in progress") say neither."""
+    text = (
+        "# R\n\n### Milestone 6: 0.56.x - Completed & Released\n\n### M7 (done and shipped)\n\n"
+        "- Sync - planned and in progress\n"
+    )
+    assert statuses(text) == [("Milestone 6: 0.56.x", "done"), ("M7", "done")]
+
+
+def test_a_strong_status_word_and_a_dash_after_an_open_box_refine_it(tmp_path: Path) -> None:
+    """parsica's status page writes "- [ ] WIP - Tutorial": the word before the dash says
+    the open task's state, as "- [ ] wip: search" does. A weak word there names a topic
+    ("- [ ] Testing - unit tests" is planned work on tests)."""
+    text = "# R\n\n- [x] Recursive parsers\n- [ ] WIP - Tutorial\n- [ ] Testing - unit tests\n"
+    assert statuses(text) == [
+        ("Recursive parsers", "done"),
+        ("Tutorial", "in_progress"),
+        ("Testing - unit tests", "planned"),
+    ]
+    after = edited(tmp_path / "r.md", text, ("ship", "Tutorial"))
+    assert after.splitlines()[3] == "- [x] COMPLETED - Tutorial"
+
+
+def test_a_glyph_and_its_words_before_a_bracket_s_note_say_the_status() -> None:
+    """A phase headed "## Phase 1: Content (🚧 IN PROGRESS - Sprint 1 Complete)": the glyph
+    and the words before the dash say the status, the rest is a note, as "(in progress,
+    @kim)" is; the note's own "Complete" is the sprint's."""
+    text = (
+        "# R\n\n## Phase 1: Content (🚧 IN PROGRESS - Sprint 1 Complete)\n\n"
+        "- Search (✅ Done, @kim)\n- Sync (🚧 WIP; needs #3)\n"
+    )
+    assert statuses(text) == [
+        ("Phase 1: Content", "in_progress"),
+        ("Search", "done"),
+        ("Sync", "in_progress"),
+    ]
+
+
+def test_work_started_and_blocked_by_after_a_dash_refine_an_open_box() -> None:
+    """GoCV marks modules "- [ ] **Clustering - WORK STARTED**. The following functions
+    still need implementation:" (a note after the stop), a robot's todo board "- [ ] IMU
+    testing — **Blocked by**: MPU6050 not wired" (the reason after the colon)."""
+    text = (
+        "# R\n\n- [ ] **Clustering - WORK STARTED**. The following functions still need work:\n"
+        "- [ ] IMU testing — **Blocked by**: MPU6050 not wired\n- [ ] Calibration\n"
+    )
+    assert statuses(text) == [
+        ("Clustering", "in_progress"),
+        ("IMU testing", "blocked"),
+        ("Calibration", "planned"),
+    ]
+
+
+def test_a_heading_of_what_will_not_be_done_is_no_work_of_its_own() -> None:
+    """ "### 🚫 Explicitly NOT Planned (Outside Scope)" titles the crosses under it, which
+    drop their work; it names no work itself."""
+    text = (
+        "# R\n\n### 🚫 Explicitly NOT Planned (Outside Solo Research Scope)\n"
+        "- ❌ **Cloud storage** - stays local\n- ❌ **Team management** - solo tool\n"
+    )
+    assert statuses(text) == [
+        ("Cloud storage - stays local", "dropped"),
+        ("Team management - solo tool", "dropped"),
+    ]

@@ -23,7 +23,7 @@ from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.extract.heading_words import compares
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
-from milepost.vocabulary.status import EMOJI, Status, emoji_written
+from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written
 from milepost.vocabulary.status_labels import STATUS_LABEL
 from milepost.vocabulary.status_words import status_of_word
 
@@ -38,6 +38,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
     words: dict[Status, Counter[str]] = {}
     glyphs: dict[Status, Counter[str]] = {}
     icons: dict[Status, Counter[str]] = {}
+    dots: dict[Status, Counter[str]] = {}
     lines = roadmap.document.source.lines
     for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
@@ -47,6 +48,10 @@ def voice_of(roadmap: Roadmap) -> Voice:
             if icon is not None:
                 icons.setdefault(item.status, Counter())[icon.group()] += 1
             continue
+        dot = _DOT.search(item.marker)
+        if dot is not None and status_of_word(dot["words"]) is item.status:
+            dots.setdefault(item.status, Counter())[dot["dot"]] += 1  # "(🟢 Done)"
+            words.setdefault(item.status, Counter())[dot["words"].strip()] += 1
         found = emoji_written(item.marker)
         if found is not None and (
             EMOJI.get(found[0]) is item.status or item.status_from == "legend"
@@ -68,7 +73,12 @@ def voice_of(roadmap: Roadmap) -> Voice:
         _most(icons),
         crosses_said=cross_would_drop(text, roadmap.legend),
         crosses=crosses(text),
+        dots=_most(dots),
     )
+
+
+# A coloured dot and the words beside it in a bracketed tag: "(🟢 Done)".
+_DOT = re.compile(rf"[(\[](?P<dot>{'|'.join(sorted(DOTS))})\ufe0f?\s*(?P<words>[^()\[\]]+)[)\]]")
 
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
@@ -261,6 +271,12 @@ def set_status(
         first = field_line(roadmap, item)
         bare = restatus_bare(lines[first], status, voice)
         new = bare if bare is not None else restatus_field(lines[first], status, voice)
+        box = _retick(lines[item.span.start], status) if item.kind == "task" else None
+        if box is not None:  # "- [ ] **Social**" over "- Status: Future": its box says too
+            fielded = (
+                Patch(item.span.start, item.span.start + 1, (box,)),
+                Patch(first, first + 1, (new,)),
+            )
     elif _crossed_off(item):
         new = _restatus_crossed_off(roadmap, item, status, reason, voice)
     elif item.status is status and item.status_from == "marker" and reason is None:
@@ -303,6 +319,20 @@ def set_status(
 
     said = f"{named(item, roadmap.legend)}: {status.label}"
     return Edit(patches, said, verify)
+
+
+def _retick(line: str, status: Status) -> str | None:
+    """A task's line with its box ticked for done work and opened for any other, where the
+    box says otherwise now; None where it agrees."""
+    box = _TASK_BOX.match(line)
+    if box is None or (box["mark"] != " ") is (status is Status.DONE):
+        return None
+    mark = "x" if status is Status.DONE else " "
+    return line[: box.start("mark")] + mark + line[box.end("mark") :]
+
+
+# A task list item's box: "- [ ] ", "  1. [x] ".
+_TASK_BOX = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?P<mark>[ xX])\]")
 
 
 def _and_field(

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import CROSSES, EMOJI, Status, emoji_written, pictograph_at
+from milepost.vocabulary.status import CROSSES, DOTS, EMOJI, Status, emoji_written, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["LABELS", "TEMPLATE_VOICE", "Voice", "relabel"]
@@ -42,6 +42,8 @@ class Voice:
     # are none, ❌ and the word beside it (:meth:`cross_needs_word`)
     crosses_said: bool = True
     crosses: int = 0
+    # the coloured dot the document writes beside each status's words ("(🟢 Done)")
+    dots: Mapping[Status, str] = field(default_factory=dict)
 
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]
@@ -82,6 +84,17 @@ class Voice:
     def status_of(self, word: str) -> Status | None:
         """The status a label's word names: the legend's meaning, else the vocabulary's."""
         return self.legend.word(word) or status_of_word(word)
+
+    def dot(self, status: Status) -> str:
+        """The coloured dot the document writes beside ``status``'s words, else the glyph an
+        edit writes for it: a dot says no status of its own, and one of another colour
+        beside the new words would say the old one."""
+        return self.dots.get(status) or self.glyph(status)
+
+    def dot_end(self, text: str) -> int | None:
+        """Where the coloured dot that starts ``text`` ends as written, if one does."""
+        found = emoji_written(text)
+        return found[1] if found is not None and found[0] in DOTS else None
 
     def glyph_end(self, text: str, at: int = 0) -> int | None:
         """Where the status glyph that starts ``text`` at ``at`` ends as written (variation

@@ -9,7 +9,7 @@ from milepost.extract.marker import TASK_BOXES, Marker
 from milepost.extract.markers import leading_markers
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import emoji_at
+from milepost.vocabulary.status import Status, emoji_at
 
 __all__ = ["cell_status", "glyph_bar"]
 
@@ -21,6 +21,13 @@ _QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 
 # A task box opening a Status cell, words after it: "[ ] Pending", "[x] Done (v2)".
+# Work said not to be built yet, a coloured dot or a cross before it or not, a note after
+# it or nothing: "Not implemented", "❌ Not yet implemented (needs #12)", "🔴 未実装".
+_NOT_BUILT = lazy_pattern(
+    r"\s*(?:(?:[🔴🟠🟡⚪⚫❌⬜]|✖)\ufe0f?\s*)?"
+    r"(?:(?i:not\s+(?:yet\s+)?implemented(?:\s+yet)?)|未実装|未实现|未實現|미구현)"
+    r"(?=\s*(?:$|[(（:：,，.;-–—]))"
+)
 _BOXED = lazy_pattern(r"\s*(?P<box>\[[ xX]\])[ \t]+(?=\S)")
 
 
@@ -56,6 +63,9 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
             status = word_status or emoji_status
             if status is not None and not _QUALIFIED_END.match(inline.text, end):
                 status = None
+    if status is None and (unbuilt := _NOT_BUILT.match(inline.text, start)) is not None:
+        # "| 🔴 Not implemented |", "| 🔴 未実装 |": in a Status column, work not started
+        return Marker(Status.PLANNED, unbuilt.group().strip(), end=unbuilt.end())
     if status is None or (word_status is None and glyph_bar(inline.text.strip())):
         return None  # "| ☐☐☐☐☐☐☐☐☐☐ |": a bar of progress, no glyph's status
     glyph = emoji_at(inline.text[start:].lstrip())

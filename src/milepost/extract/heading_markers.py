@@ -8,7 +8,13 @@ import re
 from milepost.document import Inline
 from milepost.extract.glyph_tags import before_glyphs, glyph_tag
 from milepost.extract.heading_periods import numbered_step
-from milepost.extract.heading_words import label_status, names_a_part, names_work, only_when
+from milepost.extract.heading_words import (
+    declines,
+    label_status,
+    names_a_part,
+    names_work,
+    only_when,
+)
 from milepost.extract.marker import Marker
 from milepost.extract.markers import code_keyword, leading_markers
 from milepost.extract.name_tags import ending_glyph, name_tag
@@ -18,7 +24,7 @@ from milepost.extract.trailing_tags import bracket_tag, dash_tag, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import CALENDARS, Status
+from milepost.vocabulary.status import CALENDARS, Status, emoji_written
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
@@ -60,7 +66,12 @@ def heading_marker(
     headings (``### M1 — Bootstrap `done```)."""
     said = label_status(title)
     if said is not None:
-        return None, said
+        # "## Completed", "## Planned - Recent wins": a status heading; "## Planned - Phase
+        # 1: GridWorld" names the deliverable after its status
+        named = _led_marker(inline.text, legend)
+        return (None, said) if named is None else (named, None)
+    if declines(title):
+        return None, None  # "### 🚫 Explicitly NOT Planned": what will not be done, no work
     boxed = _boxed(inline, legend) if inline.text[:1] == "[" else None
     if boxed is not None:
         return boxed, None
@@ -93,6 +104,8 @@ def heading_marker(
             # work it dates
             return None, tag.status if only_when(name) else None
         return Marker(tag.status, tag.written, tail=tag.start), None
+    if word_status is not None and (glyph_led := _led_marker(inline.text, legend)) is not None:
+        return glyph_led, None  # "### 📋 Planned: Phase 4"
     if emoji_status is None or word_status is not None or _dates(written, legend):
         return None, None
     rest = strip_decoration(inline.text[end:])
@@ -126,7 +139,9 @@ def _dates(written: str, legend: Legend) -> bool:
 
 
 # A status word and a colon opening a heading, the deliverable after it: "Future: v1.0".
-_LEAD_WORD = re.compile(r"(?P<word>[A-Za-z][A-Za-z' -]{0,20}?)[ \t]*:[ \t]+(?=\S)")
+_LEAD_WORD = re.compile(
+    r"(?P<word>[A-Za-z][A-Za-z' -]{0,20}?)(?:[ \t]*:|[ \t]+[-–—](?=[ \t]))[ \t]+(?=\S)"
+)
 
 
 def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] | None:
@@ -143,9 +158,21 @@ def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] 
     return led[0], lead.end("word"), lead.end()
 
 
+def _led_marker(text: str, legend: Legend) -> Marker | None:
+    """The status word and colon or dash opening a heading before the deliverable it names,
+    a status glyph before them or not ("📋 Planned - Phase 1: GridWorld"), as one marker."""
+    glyph = emoji_written(text)
+    start = 0 if glyph is None else len(text) - len(text[glyph[1] :].lstrip())
+    led = _led(text[start:], legend)
+    if led is None or not led[1]:
+        return None
+    end = start + led[2].end()
+    return Marker(led[0], text[:end].strip(), end=end)
+
+
 def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None:
-    """The status word and colon opening a heading, whether a deliverable's name follows
-    them, and their match."""
+    """The status word and colon (or a dash set apart) opening a heading, whether a
+    deliverable's name follows them, and their match."""
     lead = _LEAD_WORD.match(text)
     if lead is None:
         return None
@@ -153,6 +180,8 @@ def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None
     if status is None:
         return None
     name = text[lead.end() :]
+    if ":" not in lead.group() and not numbered_step(name):
+        return status, False, lead  # "## NEXT — Polish & UX": a dash parts a section's title
     if not names_work(name) or name.split(maxsplit=1)[0].lower().strip("'’") in _SECTION_LEADS:
         return status, False, lead  # "## Next: What's coming", "## Future: Our plans"
     if status in (Status.PLANNED, Status.FUTURE):
@@ -193,8 +222,9 @@ def _name_status(inline: Inline, legend: Legend) -> Tag | None:
 
 
 def _bracket_end(text: str, legend: Legend) -> Tag | None:
-    """A bracketed status ending a heading, nothing after it: ``v1.16 Signals (In Progress)``."""
-    if not text.rstrip().endswith((")", "]")):
+    """A bracketed status ending a heading, nothing after it: ``v1.16 Signals (In Progress)``,
+    ``版本 0.2.0（计划中）``."""
+    if not text.rstrip().endswith((")", "]", "）")):
         return None
     tag = bracket_tag(text, legend)
     return tag if tag is not None and tag.end == len(text.rstrip()) else None

@@ -17,6 +17,7 @@ from milepost.vocabulary.status_words import WEAK_WORDS, status_of_word
 __all__ = [
     "compares",
     "dates_only",
+    "declines",
     "label_status",
     "names_a_part",
     "names_work",
@@ -58,6 +59,12 @@ _GENERIC = frozenset(
         "deliverables",
         "changes",
         "updates",
+        "pocs",
+        "experiments",
+        "integrations",
+        "fixes",
+        "stories",
+        "tickets",
     }
     | {"aufgaben", "funktionen"}  # German, adjective first: "Erledigte Aufgaben"
 )
@@ -139,6 +146,18 @@ _GENERIC_FIRST = frozenset(
     | {"características", "recursos", "itens", "elementos", "éléments", "mejoras"}
     | {"melhorias", "améliorations", "attività", "funzionalità", "aufgaben", "funktionen"}
 )
+
+
+def declines(title: str) -> bool:
+    """Whether a heading lists what will not be done ("## Non-Goals", "## Out of Scope", "###
+    Explicitly NOT Planned"):
+    a cross there drops the work, whatever crosses say elsewhere; its plain items are no
+    work dropped, only named."""
+    return _DECLINING.search(normalise(title)) is not None
+
+
+# "## Non-Goals", "### 🚫 Explicitly NOT Planned (Outside Scope)", "## Things we won't do".
+_DECLINING = lazy_pattern(r"\b(?:non ?goals|out of scope|won t do|not planned)\b")
 
 
 def compares(section: tuple[str, ...]) -> bool:

@@ -25,7 +25,7 @@ _SUBJECT = lazy_pattern(
 # yet" more ("planned but not yet started"); after a status said not to be yet, "or" more
 # too ("not yet implemented or being worked on").
 _AFTER_STATUS = lazy_pattern(
-    r"(?i)\s*(?:$|[:.;,!(—–]|-\s|(?:and|y|e|et|und|en|и)\s|but\s+not\s+yet\s)"
+    r"(?i)\s*(?:$|[:.;,!(—–，、；：（。]|-\s|(?:and|y|e|et|und|en|и)\s|but\s+not\s+yet\s)"
 )
 _AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # An adverb before a status ("actively being worked on", "currently in development"), and
@@ -64,6 +64,12 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
     that is no status ("Waiting for feedback", "Not on roadmap", "Done when reviewed", "not
     implemented"). ``described``: ``meaning`` is a name's description, read as a meaning of
     its own, not as a name and a description again ("a: b: c: ..." recursed once a colon)."""
+    if " / " in meaning:
+        # "부분 구현 / 안정화 중" (partly built / stabilising): the status its parts say, where
+        # none says another ("NOT STARTED / FUTURE" says two)
+        halves = {meaning_status(part, described=described) for part in meaning.split(" / ")}
+        halves.discard(None)
+        return halves.pop() if len(halves) == 1 else None
     named = None if described else _NAMED.match(meaning.strip(" *_"))
     if named is not None and said_weakly(named["name"]):
         # "Ready - Component is complete and stable": a weak name, its description says more

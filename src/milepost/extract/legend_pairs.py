@@ -31,8 +31,10 @@ __all__ = [
 _LEGEND_LABEL = re.compile(
     r"(?i)(?:(?:status(?:es)?|symbols?|icons?|emoji|status key)\s+)?(?:legend|key)"
     r"|.*\blegend\b.*|.*\bhow to read\b.*|symbols|icons|emojis?"
-    # in other languages: "Símbolos", "Leyenda", "Légende", "Legenda", "Легенда", "凡例"
-    r"|símbolos|simbolos|leyenda|légende|legende|legenda|symbole|simboli|легенда|凡例|图例|圖例"
+    # in other languages: "Símbolos", "Leyenda", "Légende", "Legenda", "Легенда", "凡例",
+    # "状态图例" (a status legend), "범례", "상태 표시" (how statuses are shown)
+    r"|símbolos|simbolos|leyenda|légende|legende|legenda|symbole|simboli|легенда"
+    r"|(?:状态|狀態|ステータス)?(?:凡例|图例|圖例)|범례|상태 범례|상태 표시"
 )
 _LABEL_MAX = 40
 # A sentence that introduces the marks a list explains, ending in a colon: "Items in each
@@ -49,7 +51,7 @@ def legend_label(label: str) -> bool:
     said = label.strip().rstrip(" *_")
     if len(said) <= _INTRO_MAX and said.endswith(":") and _MARKS_INTRO.fullmatch(said):
         return True  # "Items in each section include the following icons:"
-    words = label.strip().strip(" *_:")
+    words = label.strip().strip(" *_:：")  # a full-width colon too: "**状态图例**："
     if not words or len(words) > _LABEL_MAX or "|" in words:
         return False
     if _LEGEND_LABEL.fullmatch(words) is None:  # first: most labels are no legend's

@@ -92,4 +92,4 @@ BLANKLESS_BOX = "[]"
 # A task list's boxes written as text (in a Status cell, in code): ticked done, open planned.
 TASK_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 # A box ticked with a check mark: done wherever it stands.
-TICKED_BOXES = frozenset({"[✓]", "[✔]", "[√]"})
+TICKED_BOXES = frozenset({"[✓]", "[✔]", "[√]", "[✅]", "[☑]"})

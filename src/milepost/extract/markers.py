@@ -196,6 +196,7 @@ def item_marker(
     scope: Status | None = None,
     criteria: bool = False,
     decorated: bool = False,
+    ends_checked: bool = False,
 ) -> Marker | None:
     """The status a list item's own markers give it, or None.
 
@@ -207,7 +208,8 @@ def item_marker(
     strikes finished work; its struck items have no box). In ``criteria`` context (a list
     of success criteria) a leading ✅ is a bullet style, not a shipped item; in a
     ``decorated`` list (its items led by glyphs of no status, most of them: "📝", "🚨") any
-    leading glyph is.
+    leading glyph is. In a list that ends items with a check (``ends_checked``) a glyph of
+    work under way ending one says its status too.
     """
     text = inline.text
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
@@ -260,7 +262,7 @@ def item_marker(
         return Marker(open_box(scope), box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
-    return None if criteria else _ending_mark(text, legend)
+    return None if criteria else _ending_mark(text, legend, working=ends_checked)
 
 
 def _linked_at_start(inline: Inline) -> bool:
@@ -268,9 +270,21 @@ def _linked_at_start(inline: Inline) -> bool:
     return bool(inline.links) and inline.links[0].start == 0
 
 
-def _ending_mark(text: str, legend: Legend) -> Marker | None:
+# The glyphs of work under way that say it at the end of an item's words too, in a list
+# that ends other items with a check ("- **M2.4**: Testing (Week 12) 🔄" under "- **M2.3**:
+# Models integrated ✅"); alone they may picture the topic ("- Auto-refresh 🔄"), and a
+# timer's ⏳ may be one anywhere.
+_WORKING = frozenset({"🚧", "🔄"})
+# A share done before such a glyph makes the line a measure of progress, no work item:
+# "**Playlists:** 40% 🚧".
+_SHARE = lazy_pattern(r"\d\s*%")
+
+
+def _ending_mark(text: str, legend: Legend, *, working: bool = False) -> Marker | None:
     """A check mark that ends an item ("Search ✅", "Search :heavy_check_mark:"), a note in
-    brackets after it or not ("~~CI/CD~~ ✅ (adiantado)"), or a glyph the legend defines;
+    brackets after it or not ("~~CI/CD~~ ✅ (adiantado)"), a glyph of work under way where
+    the list ``working`` ends others with a check ("Testing (Week 12) 🔄"), or a glyph the
+    legend defines;
     the words before it win. A topical emoji ending a feature ("Calendar 🗓️", "Timer ⏳")
     decorates it."""
     if text[-1:].isascii() and text[-1:] not in ":)":
@@ -280,7 +294,11 @@ def _ending_mark(text: str, legend: Legend) -> Marker | None:
         return None
     found = ending_glyph(words, legend)
     glyph = words[found[1] :].strip() if found is not None else ""
-    if found is None or not (found[0] is Status.DONE or legend.glyph(glyph_key(glyph))):
+    if found is None:
+        return None
+    key = glyph_key(glyph)
+    working = working and key in _WORKING and _SHARE.search(words, 0, found[1]) is None
+    if not (found[0] is Status.DONE or working or legend.glyph(key)):
         return None
     said = trailing_tag(words[: found[1]].rstrip(), legend)
     if said is not None:

@@ -85,10 +85,19 @@ _BOX_LABEL = lazy_pattern(r"(?P<word>[A-Za-z][A-Za-z' _-]{1,24}?):[ \t]+(?=\S)")
 
 def box_label(text: str, pos: int = 0) -> tuple[Status, int, int] | None:
     """A status label and a colon opening an open task's ``text`` at ``pos`` (``- [ ] idea:
-    dark mode``, ``- [ ] wip: search``), in any case, a weak word too: the box says the
+    dark mode``, ``- [ ] wip: search``, a strong word before a dash: ``- [ ] WIP -
+    Tutorial``), in any case, a weak word too: the box says the
     task, the label what state it is in. As :func:`caps_label`; None for a label that is no
     status ("docs:", "fix:")."""
-    return _label(_BOX_LABEL.match(text, pos), status_of_word)
+    labelled = _label(_BOX_LABEL.match(text, pos), status_of_word)
+    if labelled is None and " " in text[pos : pos + 30]:
+        labelled = _label(_BOX_DASHED.match(text, pos), strong_word)  # "[ ] WIP - Tutorial"
+    return labelled
+
+
+# A strong status word and a dash set apart opening an open task: "- [ ] WIP - Tutorial" (not
+# a weak one: "- [ ] Testing - unit tests" names a topic).
+_BOX_DASHED = lazy_pattern(r"(?P<word>[A-Za-z][A-Za-z' ]{1,24}?)[ \t]+[-–—][ \t]+(?=\S)")
 
 
 def _label(

@@ -51,7 +51,20 @@ def tail_start(text: str) -> int:
 
 def strong_word(word: str) -> Status | None:
     status = status_of_word(word)
+    if status is None and (" & " in word or " and " in word):
+        return _agreed(word)
     return None if status is None or said_weakly(word) else status
+
+
+def _agreed(words: str) -> Status | None:
+    """The status two strong words joined by "&" or "and" both say ("Completed & Released",
+    "done and tested" does not: "tested" says none); None where they differ ("Planned and
+    In Progress")."""
+    said = {strong_word(part) for part in _JOINED.split(words)}
+    return said.pop() if len(said) == 1 else None
+
+
+_JOINED = re.compile(r"\s+(?:&|and)\s+")
 
 
 # References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",

@@ -34,7 +34,7 @@ from milepost.extract.tag_words import (
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.foreign_words import FOREIGN_PARTIAL
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
-from milepost.vocabulary.status import EMOJI, Status, decorations_end, emoji_at
+from milepost.vocabulary.status import DOTS, EMOJI, Status, decorations_end, emoji_at
 from milepost.vocabulary.status_words import status_in_value, status_of_word
 
 __all__ = ["bracket_tag", "dash_tag", "status_field", "trailing_tag"]
@@ -199,6 +199,8 @@ def _listed_first(words: str, note: str, legend: Legend) -> Status | None:
     they open a list: of statuses ("(pending, in progress, completed)"), of words alone
     ("(pending, approve, deny, expire)"), or of names ("Frontend (Next, Vite)")."""
     status = legend.word(words) or strong_word(_undecorated(words))
+    if status is None and not words.isascii():
+        status = _glyphed(words, legend)  # "(🚧 IN PROGRESS - Sprint 1 Complete)"
     if status is None:
         return None
     parts = [part.strip() for part in _NOTE_PARTS.split(note)]
@@ -221,9 +223,10 @@ _BRACKETED_ONLY = frozenset({"coming soon", "upcoming", "partial"}) | FOREIGN_PA
 
 
 def _glyphed(words: str, legend: Legend) -> Status | None:
-    """A bracket's status said by its words beside a status glyph ("Completed ✅", "✅ Done",
-    "Current 🚧": the words win, "Current" as strong as any with a glyph to back it), or
-    by the glyph before when alone ("✅ Q4 2024", "📋 Q1 2026")."""
+    """A bracket's status said by its words beside a status glyph or a coloured dot
+    ("Completed ✅", "✅ Done", "🟢 Done", "Current 🚧": the words win, "Current" as strong
+    as any with a glyph to back it), or by the glyph before when alone ("✅ Q4 2024", "📋 Q1
+    2026")."""
     text = words.strip()
     found = emoji_at(text)
     if found is not None:
@@ -239,8 +242,8 @@ def _glyphed(words: str, legend: Legend) -> Status | None:
         return None  # "Calendar (🗓️)": a glyph alone in brackets may be the topic's
     if (share := percent_done(rest)) is not None:
         return share  # "(✅ 95% Complete)", "(🆕 65% Complete)": the share says it
-    if (legend.glyph(found[0]) or EMOJI.get(found[0])) is None:
-        return None
+    if (legend.glyph(found[0]) or EMOJI.get(found[0])) is None and found[0] not in DOTS:
+        return None  # a dot says nothing, and leaves the words to say it: "(🟢 Done)"
     said = legend.word(rest) or status_of_word(rest)
     if said is None and " " in rest:  # "(📅 Planned - Q1 2025)": when it is planned for
         said = status_of_word(WHEN_TAIL.sub("", rest))
@@ -294,6 +297,9 @@ def _dash_phrase(phrase: str, last: bool, legend: Legend) -> tuple[Status, int] 
     head, colon, _ = phrase.partition(":")
     if colon and len(head) <= _PHRASE_MAX and (said := legend.word(head) or strong_word(head)):
         return said, len(head)  # "-- Done: body fetch, all folders": a note after the colon
+    head, stop, _ = phrase.partition(". ")
+    if stop and len(head) <= _PHRASE_MAX and (said := legend.word(head) or strong_word(head)):
+        return said, len(head)  # "- WORK STARTED. The following still need wrappers": a note
     if len(phrase) > _PHRASE_MAX:
         return None
     status = (

@@ -32,13 +32,20 @@ from milepost.extract.conventions import (
     codes_statuses,
     cross_drops,
     decorates,
+    ends_checked,
     strikes_done,
     struck_item,
 )
 from milepost.extract.heading_markers import heading_marker
 from milepost.extract.heading_periods import heading_period, numbered_step
-from milepost.extract.heading_words import dates_only, names_a_part, names_work, struck_name
-from milepost.extract.item_fields import is_field, item_fields
+from milepost.extract.heading_words import (
+    dates_only,
+    declines,
+    names_a_part,
+    names_work,
+    struck_name,
+)
+from milepost.extract.item_fields import is_field, item_fields, sub_items
 from milepost.extract.labels import (
     criteria_heading,
     deliverables_label,
@@ -144,7 +151,7 @@ def _walk_section(
             done_context=ctx.done_context or Status.DONE in (heading_status, scope),
             period=period or ctx.period,
             coded=ctx.coded,
-            cross_drops=ctx.cross_drops,
+            cross_drops=ctx.cross_drops or declines(title),  # "## Non-Goals" over "- ❌ X"
         )
         if marker is not None:
             _heading_item(section, marker, ctx, out, source=source, glyph=glyph)
@@ -190,6 +197,8 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
                 inner = inner._replace(criteria=False)
             if (decorated := decorates(block, ctx.legend)) is not inner.decorated:
                 inner = inner._replace(decorated=decorated)
+            if (checked := ends_checked(block)) is not inner.ends_checked:
+                inner = inner._replace(ends_checked=checked)
             entries = out.entries.get(id(block)) if depth == 0 else None
             if entries is None:  # a list finding the legend did not judge (in a quote, nested)
                 title = ctx.section[-1] if ctx.section and depth == 0 else ""
@@ -235,6 +244,7 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         scope=ctx.box_scope,
         criteria=criteria,
         decorated=ctx.decorated,
+        ends_checked=ctx.ends_checked,
     )
     # A criterion's leading ✅ is how its list is bulleted: no status, and not its title.
     bulleted = criteria or ctx.decorated
@@ -262,8 +272,12 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     fields = item_fields(children, ctx.legend, ctx.anchor) if children else None
     item_ctx = ctx
     if fields is not None:
-        if marker is None and fields.marker is not None:  # its own Status field
+        if fields.marker is not None and (marker is None or _bare_box(marker, children, block)):
+            # its own Status field, which refines a bare open box ("- [ ] **Social**" over
+            # "- Status: Future")
             status, source = fields.marker.status, "field"
+            if marker is not None:
+                marker = marker._replace(status=status, source="field")
         if fields.period is not None:
             item_ctx = ctx._replace(period=fields.period)
     if (
@@ -338,3 +352,11 @@ def _heading_item(
     if source != "marker":
         item = replace(item, status=marker.status, status_from=source, marker=marker.written)
     out.add(item)
+
+
+def _bare_box(marker: Marker, children: list[Block], block: ListItem) -> bool:
+    """Whether an item's marker is its open task box and no more, over no task boxes of
+    its own: a Status field under it says more (among sub-tasks, it may be one of theirs)."""
+    if block.task is not False or marker.written != "[ ] " or marker.status is not Status.PLANNED:
+        return False
+    return all(sub.task is None for sub in sub_items(children))

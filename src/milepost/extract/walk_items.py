@@ -84,6 +84,9 @@ class WalkContext(NamedTuple):
     # in a list whose items are led by glyphs of no status, most of them ("- 📝 Boilerplate",
     # "- 🚨 Migration nightmares"): a status glyph among them decorates its item too
     decorated: bool = False
+    # in a list that ends items with a check ("- **M2.3**: Models integrated ✅"): a glyph of
+    # work under way ending another says its status ("- **M2.4**: Testing 🔄")
+    ends_checked: bool = False
     # the status a label right above the list says ("🔧 **In Progress**"): it refines an open
     # task box there ("- [ ] Docs" is in progress), as the status of a heading does not
     box_scope: Status | None = None
@@ -125,6 +128,8 @@ def make_item(
     elif not title and marker is not None:
         # "- Status: Planned @kim": a tag is all it says; its owners are not what it says.
         title = clean_title(inline.text)
+    if status is not None and kind == "list" and _dated_label(marker, title):
+        status = marker = None  # "- **Completed**: 2026-01-25": when, a field of the work above
     if period_text is not None:  # a table row: its when-column, else the row's words
         period = read_period(
             period_text, anchor=ctx.anchor, prose=not when_column, counted_years=not when_column
@@ -155,6 +160,21 @@ def make_item(
     )
 
 
+def _dated_label(marker: Marker | None, title: str) -> bool:
+    """Whether an item is a status label and a date and no more ("**Started**: 2025-06-20"):
+    a field saying when the work above it was, no work of its own."""
+    return (
+        marker is not None
+        and marker.written.rstrip(" *_").endswith(":")
+        and _DATE_ONLY.fullmatch(title) is not None
+    )
+
+
+# A date and no more: "2026-01-25", "2026-01", "25.01.2026", "Jan 25, 2026".
+_DATE_ONLY = re.compile(
+    r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+)
 _FIELD = re.compile(rf"(?i){STATUS_LABEL}\s*:")
 _PARTS = frozenset("-–—:|")
 

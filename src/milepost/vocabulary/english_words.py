@@ -70,6 +70,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "work in progress",
         "ongoing",
         "started",
+        "work started",
         "in review",
         "under review",
         "in development",
@@ -145,6 +146,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.BLOCKED: (
         "blocked",
+        "blocked by",
         "on hold",
         "paused",
         "parked",

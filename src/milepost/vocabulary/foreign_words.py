@@ -34,12 +34,22 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("completato", "fatto", "terminato", "completata", "completate", "completati"),  # it
         *("terminata", "terminati"),  # it
         *("готово", "выполнено", "сделано", "завершено"),  # ru
-        *("已完成", "完成", "已实现", "已實現"),  # zh
+        *(
+            "已完成",
+            "完成",
+            "已实现",
+            "已實現",
+            "已落地",
+            "已上线",
+            "已上線",
+            "已发布",
+            "已發布",
+        ),  # zh
         *("完了", "済み", "済", "実装済み", "対応済み"),  # ja
         *("tamamlandı", "tamamlanan", "bitti"),  # tr
         *("hoàn thành", "đã hoàn thành", "xong", "đã xong"),  # vi
         *("완료", "완료됨"),  # ko
-        *("selesai", "sudah selesai"),  # id
+        *("selesai", "sudah selesai", "dirilis", "telah dirilis", "sudah dirilis"),  # id
         *("voltooid", "afgerond", "klaar", "gereed", "opgeleverd", "gebouwd"),  # nl
         *("виконано", "завершено", "зроблено"),  # uk
         *("ferdig", "ferdigstilt", "fullført", "gjennomført", "færdig", "afsluttet"),  # no, da
@@ -53,7 +63,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("in arbeit", "in bearbeitung", "in entwicklung", "teilweise", "in prüfung"),  # de
         *("in corso", "in sviluppo", "parziale"),  # it
         *("в работе", "в процессе", "в разработке", "частично"),  # ru
-        *("进行中", "進行中", "开发中", "開發中"),  # zh
+        *("进行中", "進行中", "开发中", "開發中", "运行中", "運行中"),  # zh (running)
         *(
             "対応中",
             "作業中",
@@ -66,7 +76,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         ),  # ja
         *("devam ediyor", "sürüyor", "geliştiriliyor"),  # tr
         *("đang thực hiện", "đang triển khai", "đang làm", "đang phát triển"),  # vi
-        *("진행 중", "진행중", "개발 중", "개발중"),  # ko
+        *("진행 중", "진행중", "개발 중", "개발중", "부분 구현", "부분 완료"),  # ko
         *("sedang dikerjakan", "dalam proses", "dalam pengerjaan"),  # id
         *("belum selesai",),  # id: not yet finished
         *("in opbouw", "bezig", "in uitvoering", "in ontwikkeling", "lopend"),  # nl
@@ -93,7 +103,18 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
             "pianificati",
         ),  # it
         *("запланировано", "планируется", "не начато"),  # ru
-        *("计划中", "計劃中", "规划中", "待办", "待辦", "未开始", "未開始"),  # zh
+        *(
+            "计划中",
+            "計劃中",
+            "规划中",
+            "待办",
+            "待辦",
+            "未开始",
+            "未開始",
+            "已规划",
+            "已規劃",
+        ),  # zh
+        *("尚未开始", "尚未開始"),  # zh: not yet started
         *("予定", "未着手", "計画中"),  # ja
         *("planlandı", "planlanan", "planlanıyor", "yapılmadı", "yapılacak", "başlanmadı"),  # tr
         *("kế hoạch", "dự kiến", "chưa bắt đầu"),  # vi
@@ -106,6 +127,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
+        *("아이디어", "장기 아이디어"),  # ko: an idea, a long-term one
         *("futuras", "futuros", "zukünftige"),  # es / pt, fr, de
         *("未来", "将来", "构思中", "構思中"),  # zh, ja
         *("idee", "ideeën", "toekomst"),  # nl
@@ -114,7 +136,16 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     Status.BLOCKED: (
         *("bloqué", "bloqueado", "blockiert", "bloccato", "заблокировано"),
         *("en espera", "aguardando"),  # es, pt: on hold, waiting
-        *("阻塞", "受阻"),  # zh
+        *(
+            "阻塞",
+            "受阻",
+            "暂缓",
+            "暫緩",
+            "暂停",
+            "暫停",
+            "已暂停",
+            "已暫停",
+        ),  # zh: blocked, on hold, paused
         *("geblokkeerd", "in de wacht", "заблоковано"),  # nl, uk
         *("blokkert", "blockerad", "på vent", "pausad"),  # no, sv
     ),

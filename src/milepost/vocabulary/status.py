@@ -16,6 +16,7 @@ __all__ = [
     "ASCII_GLYPH_FIRST",
     "CALENDARS",
     "CROSSES",
+    "DOTS",
     "EMOJI",
     "HEALTH",
     "Health",
@@ -157,7 +158,10 @@ def mojibake(text: str) -> str:
 _VARIANTS = "\ufe0f\ufe0e"
 # Every marker we recognise, longest first so that "✔️" wins over "✔".
 _EMOJI_FORMS: dict[str, str] = {}
-for _glyph in [*EMOJI, *HEALTH, "→", "🟠", "⚪", "⚫", "🔵", "🟣", "🟤"]:
+# Coloured dots, which say no status of their own: a legend gives them one, or the words
+# beside them ("(🟢 Done)", "🟡 In progress").
+DOTS = frozenset({*HEALTH, "🟠", "⚪", "⚫", "🔵", "🟣", "🟤"})
+for _glyph in [*EMOJI, *DOTS, "→"]:
     _EMOJI_FORMS[_glyph] = _glyph
     _EMOJI_FORMS[_glyph + "\ufe0f"] = _glyph
     _EMOJI_FORMS[mojibake(_glyph)] = _glyph

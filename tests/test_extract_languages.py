@@ -300,3 +300,10 @@ def test_indonesian_released_in_a_heading_s_bracketed_tag() -> None:
     glyph and "released" before the note say done."""
     text = "# Peta Jalan\n\n### Tier 1: Diferensiator Utama (✅ Telah Dirilis, pra-reset v0.2.0)\n"
     assert statuses(text) == [("Tier 1: Diferensiator Utama", "done")]
+
+
+def test_future_in_another_language_alone_in_a_heading_s_brackets() -> None:
+    """ "## Fase 4: Polimento (Futuro)": "futuro" is too common a word to say a status in
+    prose, but alone in a tag's brackets it does, as "(coming soon)" does."""
+    text = "# R\n\n## Fase 4: Polimento (Futuro)\n\n## Versão 2.0 (Futur)\n\nO futuro é nosso.\n"
+    assert statuses(text) == [("Fase 4: Polimento", "future"), ("Versão 2.0", "future")]

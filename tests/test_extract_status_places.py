@@ -1297,3 +1297,16 @@ def test_a_heading_of_what_will_not_be_done_is_no_work_of_its_own() -> None:
         ("Cloud storage - stays local", "dropped"),
         ("Team management - solo tool", "dropped"),
     ]
+
+
+def test_an_empty_square_button_is_an_open_box_and_working_on_is_under_way() -> None:
+    """A plan lists its next steps "- 🔲 `neo git sync`" beside "- ✅" ones, as a box not
+    yet ticked; a bridge's tasks say "(Working on)"."""
+    text = (
+        "# R\n\n- ✅ `neo init`\n- 🔲 `neo git sync` - pull and push\n- [ ] Context (Working on)\n"
+    )
+    assert statuses(text) == [
+        ("neo init", "done"),
+        ("neo git sync - pull and push", "planned"),
+        ("Context", "in_progress"),
+    ]

@@ -218,8 +218,11 @@ _NOTE_PARTS = re.compile(r"[,;]")
 
 
 # Weak words that say a status in brackets after an item's words, where prose would not
-# put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)".
-_BRACKETED_ONLY = frozenset({"coming soon", "upcoming", "partial"}) | FOREIGN_PARTIAL
+# put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)", "Fase 4
+# (Futuro)".
+_BRACKETED_ONLY = (
+    frozenset({"coming soon", "upcoming", "partial", "futuro", "futur"}) | FOREIGN_PARTIAL
+)
 
 
 def _glyphed(words: str, legend: Legend) -> Status | None:

@@ -79,6 +79,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "under development",
         "under construction",
         "being worked on",
+        "working on",
         "active",
         *PARTLY_DONE,
         "in testing",

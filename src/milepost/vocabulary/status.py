@@ -92,6 +92,7 @@ EMOJI: dict[str, Status] = {
     "⬜": Status.PLANNED,
     "❏": Status.PLANNED,  # an empty box, as word processors draw one
     "☐": Status.PLANNED,  # a ballot box, empty
+    "🔲": Status.PLANNED,  # a square button, empty, as a box beside ✅ ("🔲 PENDING")
     "☒": Status.DONE,  # and crossed, as a form's checked box
     "🔮": Status.FUTURE,
     "💡": Status.FUTURE,

@@ -189,16 +189,6 @@ def test_a_done_glyph_ending_a_heading_over_open_boxes_decorates_it() -> None:
     assert titles == ["Alpha 3"]
 
 
-def test_a_done_glyph_opening_a_heading_over_open_boxes_alone_decorates_it() -> None:
-    """A simulator's plan heads each planned feature "### ✅ REPL" over open boxes only: the
-    check bullets the heading, as ✅ bullets criteria. Over some ticked boxes it still says
-    the work is done ("## ✅ Phase 1" where a box was left unticked)."""
-    planned = "# R\n\n## Planned Features\n\n### ✅ REPL\n\n- [ ] History\n- [ ] Completion\n"
-    assert [i.title for i in milepost.loads(planned).items if i.kind == "heading"] == []
-    done = "# R\n\n## ✅ Phase 1\n\n- [x] Loader\n- [ ] Docs\n"
-    assert [i.title for i in milepost.loads(done).items if i.kind == "heading"] == ["Phase 1"]
-
-
 KEYWORDS = (
     "## 31.1.2023\n- DONE Proved (a & y)\n- TODO Write docs\n- IN PROGRESS Export\n"
     "- NEW parser\n- [x] TODO socket handling\n- [WIP branch](https://example.org/wip)\n"

@@ -264,11 +264,12 @@ def test_a_chinese_legend_of_symbols_and_a_version_heading_in_full_width_bracket
 
 def test_work_not_implemented_in_a_status_column_is_not_started() -> None:
     """A spec-verification table marks what is missing "🔴 未実装" or "Not implemented":
-    in a Status column, work not started (planned); in prose or a bullet it says nothing."""
+    in a Status column, work not started (planned), a note after it or not; more words
+    ("Not implemented by design") say something else, and in prose it says nothing."""
     text = (
         "# R\n\n| Feature | Status | Notes |\n|---|---|---|\n| 自動要約 | 🔴 未実装 | - |\n"
-        "| Sync | Not implemented (needs #12) | |\n| Export | ✅ 実装済み | |\n\n"
-        "- Search is not implemented\n"
+        "| Sync | Not implemented (needs #12) | |\n| Export | ✅ 実装済み | |\n"
+        "| LDAP | Not implemented by design | |\n\n- Search is not implemented\n"
     )
     assert statuses(text) == [("自動要約", "planned"), ("Sync", "planned"), ("Export", "done")]
 

@@ -1182,6 +1182,11 @@ def test_a_glyph_of_work_under_way_ending_an_item_says_its_status(tmp_path: Path
     after = edited(tmp_path / "r.md", text, ("ship", "M2.4"))
     assert after.splitlines()[5] == "- **M2.4**: Testing complete (Week 12) ✅"
     assert statuses("# R\n\n- Auto-refresh 🔄\n- Sync 🚧\n") == []
+    # starting the only check of the list would leave 🔄 saying nothing: refused, unchanged
+    alone = "# R\n\n- **M2.3**: Models ✅\n- **M2.4**: Testing 🔄\n"
+    with pytest.raises(milepost.errors.UsageError, match="line 4 would read as no status"):
+        edited(tmp_path / "s.md", alone, ("start", "M2.3"))
+    assert (tmp_path / "s.md").read_text(encoding="utf-8") == alone
 
 
 def test_a_status_label_over_a_date_alone_is_a_field_not_work() -> None:
@@ -1230,6 +1235,9 @@ def test_a_cross_under_a_heading_of_non_goals_drops_the_work() -> None:
         "- ❌ In-Memory engine\n- FIPS\n\n## Notes\n\n- ❌ Tests need a server\n"
     )
     assert statuses(text) == [("In-Memory engine", "dropped")]
+    # work not planned *yet* is future, no won't-do; a heading of done work is still one
+    later = "# R\n\n## Not Planned Yet\n\n- ❌ Sync\n\n### ✅ Out of scope review\n"
+    assert statuses(later) == [("Out of scope review", "done")]
 
 
 def test_two_status_words_that_agree_are_one_status() -> None:
@@ -1310,3 +1318,15 @@ def test_an_empty_square_button_is_an_open_box_and_working_on_is_under_way() -> 
         ("neo git sync - pull and push", "planned"),
         ("Context", "in_progress"),
     ]
+
+
+def test_starting_a_task_again_under_a_finished_heading_is_no_change_to_other_work(
+    tmp_path: Path,
+) -> None:
+    """ "## Phase 1 ✅" over ticked boxes is finished work; one task started again leaves an
+    open box under it, and the heading reads as the list it titles. That is the edit's own
+    doing, not other work changed behind the user's back: it goes through."""
+    text = "# R\n\n## Phase 1 ✅\n\n- [x] Telethon client\n- [x] Knowledge graph\n"
+    after = edited(tmp_path / "r.md", text, ("start", "Knowledge graph"))
+    assert after.splitlines()[5] == "- [ ] Knowledge graph (in progress)"
+    assert statuses(after) == [("Telethon client", "done"), ("Knowledge graph", "in_progress")]

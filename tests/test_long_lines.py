@@ -239,3 +239,17 @@ def test_a_dependency_with_a_long_run_of_blanks_is_read_in_linear_time() -> None
     text = "# T\n\n## Dependencies\n\n- Track A: thing" + " " * 200_000 + "x\n"
     (mention,) = mentions(milepost.loads(text, path="x.md"))
     assert mention.name == "Track A" and mention.what.endswith("x")
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("joint", ["and", "&"])
+def test_a_label_of_two_words_joined_across_a_long_run_of_blanks_reads_in_linear_time(
+    joint: str,
+) -> None:
+    """ "Done and x" then 100,000 blanks in a bold label: the split on "and" / "&" that joins
+    two agreeing status words was tried from each blank of the run (50 KB took 10 s)."""
+    text = (
+        f"# T\n\n- **Done {joint} x" + " " * 100_000 + f"y**: y\n\n- **Done {joint} shipped**: z\n"
+    )
+    (item,) = milepost.loads(text, path="x.md").items
+    assert (item.title, item.status) == ("z", Status.DONE)

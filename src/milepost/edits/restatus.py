@@ -78,7 +78,9 @@ def voice_of(roadmap: Roadmap) -> Voice:
 
 
 # A coloured dot and the words beside it in a bracketed tag: "(🟢 Done)".
-_DOT = re.compile(rf"[(\[](?P<dot>{'|'.join(sorted(DOTS))})\ufe0f?\s*(?P<words>[^()\[\]]+)[)\]]")
+# (The words take the blanks after the dot: a pattern to skip them first tried each split of a
+# long run of blanks between the two.)
+_DOT = re.compile(rf"[(\[](?P<dot>{'|'.join(sorted(DOTS))})\ufe0f?(?P<words>[^()\[\]]+)[)\]]")
 
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
@@ -315,24 +317,66 @@ def set_status(
         if found is None or found.status is not status:
             got = found.status.value if found and found.status else "no status"
             return f"line {first + 1} reads as {got}, not {status.value}"
+        _keeps_other_work(roadmap, after, item)
         return None
 
     said = f"{named(item, roadmap.legend)}: {status.label}"
     return Edit(patches, said, verify)
 
 
+def _keeps_other_work(roadmap: Roadmap, after: Roadmap, item: Item) -> None:
+    """Refuse an edit that would take away or change the status of other work: a glyph a
+    list reads by the others beside it ("- **M2.4**: Testing 🔄" under "- **M2.3**: Models
+    ✅") may say nothing once the edited line changes. What the item holds may read anew (✅
+    bullets under a heading no longer done are its criteria), and so may the headings it
+    stands under ("## Phase 1 ✅" over a task started again holds open work). The lines keep
+    their places (a status is set one line for one), so items are matched by where they
+    start."""
+    sections = _sections(roadmap)
+    start, end = sections.get(item.span.start, (item.span.start, item.span.end))
+    if item.kind != "heading":
+        start, end = item.span.start, item.span.end
+    now = {i.span.start: i.status for i in after.items}
+    for other in roadmap.items:
+        if start <= other.span.start < end or other.status is None:
+            continue
+        if other.kind == "heading":
+            holds = sections.get(other.span.start)
+            if holds is not None and holds[0] <= item.span.start < holds[1]:
+                continue
+        said = now.get(other.span.start)
+        if said is not other.status:
+            got = said.value if said is not None else "no status"
+            raise UsageError(
+                f"cannot set the status: line {other.span.first_line} would read as {got},"
+                f" not {other.status.value}; change the lines by hand",
+                path=roadmap.path,
+                line=other.span.first_line,
+            )
+
+
+def _sections(roadmap: Roadmap) -> dict[int, tuple[int, int]]:
+    """The lines each heading's section covers (subsections too), by the heading's line."""
+    covered: dict[int, tuple[int, int]] = {}
+    sections = list(roadmap.document.sections)
+    while sections:
+        section = sections.pop()
+        if section.heading is not None:
+            covered[section.heading.start] = (section.start, section.end)
+        sections.extend(section.subsections)
+    return covered
+
+
 def _retick(line: str, status: Status) -> str | None:
     """A task's line with its box ticked for done work and opened for any other, where the
     box says otherwise now; None where it agrees."""
-    box = _TASK_BOX.match(line)
-    if box is None or (box["mark"] != " ") is (status is Status.DONE):
+    item = LIST_ITEM.match(line)
+    if item is None or item["box"] is None:
         return None
-    mark = "x" if status is Status.DONE else " "
-    return line[: box.start("mark")] + mark + line[box.end("mark") :]
-
-
-# A task list item's box: "- [ ] ", "  1. [x] ".
-_TASK_BOX = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?P<mark>[ xX])\]")
+    at = item.start("box") + 1  # the box's mark, between its brackets
+    if (line[at] != " ") is (status is Status.DONE):
+        return None
+    return line[:at] + ("x" if status is Status.DONE else " ") + line[at + 1 :]
 
 
 def _and_field(

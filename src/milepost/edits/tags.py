@@ -106,11 +106,10 @@ def _keeps_note(text: str, noted: re.Match[str], end: int) -> bool:
 def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | None:
     """A tag's words that say ``was`` said as ``status`` in the document's voice, a status
     glyph or a coloured dot beside them set too ("Completed ✅" started is "In Progress 🚧");
-    None for words
-    that say no status alone. A plan's time (when it is due, written after its status)
-    stays where neither status is done or dropped: "📋 Q1 2025" started is "🚧 Q1 2025", and
-    "(Planned 2025)" is "(In Progress 2025)". Beside done a date says when the work shipped,
-    and dropped work is due never: there the time goes with the tag."""
+    None for words that say no status alone. A plan's time (when it is due, written after
+    its status) stays where neither status is done or dropped: "📋 Q1 2025" started is "🚧
+    Q1 2025", and "(Planned 2025)" is "(In Progress 2025)". Beside done a date says when the
+    work shipped, and dropped work is due never: there the time goes with the tag."""
     if status_of_word(words) is was:
         return relabel(words, status, voice)
     dot = voice.dot_end(words)

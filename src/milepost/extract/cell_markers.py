@@ -9,7 +9,8 @@ from milepost.extract.marker import TASK_BOXES, Marker
 from milepost.extract.markers import leading_markers
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend
-from milepost.vocabulary.status import Status, emoji_at
+from milepost.vocabulary.status import CROSSES, DOTS, Status, emoji_at, emoji_written
+from milepost.vocabulary.status_words import NOT_BUILT
 
 __all__ = ["cell_status", "glyph_bar"]
 
@@ -21,13 +22,9 @@ _QUALIFIED_END = lazy_pattern(r"(?i)(?:\s*yet)?\s*(?:[.,;(]|$)")
 
 
 # A task box opening a Status cell, words after it: "[ ] Pending", "[x] Done (v2)".
-# Work said not to be built yet, a coloured dot or a cross before it or not, a note after
-# it or nothing: "Not implemented", "❌ Not yet implemented (needs #12)", "🔴 未実装".
-_NOT_BUILT = lazy_pattern(
-    r"\s*(?:(?:[🔴🟠🟡⚪⚫❌⬜]|✖)\ufe0f?\s*)?"
-    r"(?:(?i:not\s+(?:yet\s+)?implemented(?:\s+yet)?)|未実装|未实现|未實現|미구현)"
-    r"(?=\s*(?:$|[(（:：,，.;-–—]))"
-)
+# Where the words of a cell's status end before a note: a bracket, a colon, a comma, a stop,
+# a dash set apart, or the end ("Not implemented (needs #12)", "未実装：Phase 8").
+_NOTE = lazy_pattern(r"\s*(?:[(（:：,，.;—–]|-(?=\s)|$)")
 _BOXED = lazy_pattern(r"\s*(?P<box>\[[ xX]\])[ \t]+(?=\S)")
 
 
@@ -63,14 +60,28 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
             status = word_status or emoji_status
             if status is not None and not _QUALIFIED_END.match(inline.text, end):
                 status = None
-    if status is None and (unbuilt := _NOT_BUILT.match(inline.text, start)) is not None:
-        # "| 🔴 Not implemented |", "| 🔴 未実装 |": in a Status column, work not started
-        return Marker(Status.PLANNED, unbuilt.group().strip(), end=unbuilt.end())
+    if status is None and (unbuilt := _not_built(inline.text, start)) is not None:
+        return unbuilt
     if status is None or (word_status is None and glyph_bar(inline.text.strip())):
         return None  # "| ☐☐☐☐☐☐☐☐☐☐ |": a bar of progress, no glyph's status
     glyph = emoji_at(inline.text[start:].lstrip())
     source = "legend" if glyph and legend.glyph(glyph[0]) and word_status is None else "marker"
     return Marker(status, written or inline.text.strip(), source, end=end)
+
+
+def _not_built(text: str, start: int) -> Marker | None:
+    """Work a Status cell says is not built yet, a coloured dot or a cross before the words
+    or not, a note after them or not: "| 🔴 Not implemented |", "| 🔴 未実装 |", "| ❌ Not
+    yet implemented (needs #12) |": work not started, planned."""
+    at = start + len(text[start:]) - len(text[start:].lstrip())
+    glyph = emoji_written(text, at)
+    if glyph is not None and (glyph[0] in DOTS or glyph[0] in CROSSES):
+        at = glyph[1] + len(text[glyph[1] :]) - len(text[glyph[1] :].lstrip())
+    note = _NOTE.search(text, at)
+    end = note.start() if note is not None else len(text)
+    if " ".join(text[at:end].lower().split()) not in NOT_BUILT:
+        return None
+    return Marker(Status.PLANNED, text[start:end].strip(), end=end)
 
 
 def glyph_bar(text: str) -> bool:

@@ -13,12 +13,11 @@ from milepost.document import Block, Document, Inline, ListBlock, ListItem, Tabl
 from milepost.extract.heading_markers import code_status
 from milepost.extract.heading_words import label_status, struck_name
 from milepost.extract.item_fields import is_field, item_fields, sub_items
-from milepost.extract.markers import item_marker
-from milepost.extract.name_tags import ending_glyph
+from milepost.extract.markers import ends_checked, item_marker
 from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
+from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import (
     ASCII_GLYPH_FIRST,
     CROSSES,
@@ -31,12 +30,12 @@ from milepost.vocabulary.status import (
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = [
+    "checks_ends",
     "codes_statuses",
     "cross_drops",
     "cross_would_drop",
     "crosses",
     "decorates",
-    "ends_checked",
     "strikes_done",
     "struck_item",
 ]
@@ -188,17 +187,10 @@ _TEMPLATE_PART = lazy_pattern(
 _STATUS_FIRST = frozenset(glyph[0] for glyph in EMOJI)
 
 
-def ends_checked(block: ListBlock) -> bool:
+def checks_ends(block: ListBlock, legend: Legend) -> bool:
     """Whether a list ends any of its items with a check ("- **M2.3**: Models integrated
     (Week 10) ✅"): there a glyph of work under way ending another says its status too."""
-    for item in block.items:
-        text = item.inline.text.rstrip()
-        if text[-1:].isascii():
-            continue  # most items end in a word
-        found = ending_glyph(text, NO_LEGEND)
-        if found is not None and found[0] is Status.DONE:
-            return True
-    return False
+    return any(ends_checked(item.inline.text.rstrip(), legend) for item in block.items)
 
 
 def decorates(block: ListBlock, legend: Legend) -> bool:

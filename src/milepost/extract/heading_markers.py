@@ -70,8 +70,6 @@ def heading_marker(
         # 1: GridWorld" names the deliverable after its status
         named = _led_marker(inline.text, legend)
         return (None, said) if named is None else (named, None)
-    if declines(title):
-        return None, None  # "### 🚫 Explicitly NOT Planned": what will not be done, no work
     boxed = _boxed(inline, legend) if inline.text[:1] == "[" else None
     if boxed is not None:
         return boxed, None
@@ -80,6 +78,8 @@ def heading_marker(
         # "## [WIP] 0.3.0 / 2020-October-??", as an item opens "- [TODO] Exceptions"
         return Marker(opening[0], inline.text[: opening[3]].strip(), end=opening[3]), None
     emoji_status, word_status, end, written = leading_markers(inline, 0, legend, lenient=False)
+    if word_status is None and emoji_status in (None, Status.DROPPED) and declines(title):
+        return None, None  # "### 🚫 Explicitly NOT Planned": what will not be done, no work
     if emoji_status is None and word_status is None:
         led = _led(inline.text, legend)
         if led is not None:  # "## Future: v1.0 - Plugins": a status word and a colon
@@ -138,7 +138,8 @@ def _dates(written: str, legend: Legend) -> bool:
     return glyph in CALENDARS and legend.glyph(glyph_key(glyph)) is None
 
 
-# A status word and a colon opening a heading, the deliverable after it: "Future: v1.0".
+# A status word and a colon or a dash set apart opening a heading, the deliverable after
+# it: "Future: v1.0", "Planned - Phase 1: GridWorld".
 _LEAD_WORD = re.compile(
     r"(?P<word>[A-Za-z][A-Za-z' -]{0,20}?)(?:[ \t]*:|[ \t]+[-–—](?=[ \t]))[ \t]+(?=\S)"
 )
@@ -147,10 +148,11 @@ _LEAD_WORD = re.compile(
 def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] | None:
     """A status word and a colon opening a heading before the deliverable it names: a
     plan's (``Future: v1.0 - Plugins``, ``Next: Team features``), or any before a release
-    or a numbered step (``Completed: v2.0.0 concept system``); ``(status, where the word
-    ends, where the name starts)``. Other words after them title a section of work of
-    that status (``Done: Recent wins``, ``In Progress: This Sprint``, ``Next: What's
-    coming``)."""
+    or a numbered step (``Completed: v2.0.0 concept system``); a dash set apart in place of
+    the colon, before a numbered step only (``Planned - Phase 1: GridWorld``); ``(status,
+    where the word ends, where the name starts)``. Other words after them title a section
+    of work of that status (``Done: Recent wins``, ``In Progress: This Sprint``, ``Next:
+    What's coming``, ``NEXT — Polish & UX``)."""
     led = _led(text, legend)
     if led is None or not led[1]:
         return None
@@ -159,14 +161,14 @@ def lead_word(text: str, legend: Legend = NO_LEGEND) -> tuple[Status, int, int] 
 
 
 def _led_marker(text: str, legend: Legend) -> Marker | None:
-    """The status word and colon or dash opening a heading before the deliverable it names,
-    a status glyph before them or not ("📋 Planned - Phase 1: GridWorld"), as one marker."""
+    """:func:`lead_word` as one marker, a status glyph before the word or not ("📋 Planned -
+    Phase 1: GridWorld")."""
     glyph = emoji_written(text)
     start = 0 if glyph is None else len(text) - len(text[glyph[1] :].lstrip())
-    led = _led(text[start:], legend)
-    if led is None or not led[1]:
+    led = lead_word(text[start:], legend)
+    if led is None:
         return None
-    end = start + led[2].end()
+    end = start + led[2]
     return Marker(led[0], text[:end].strip(), end=end)
 
 

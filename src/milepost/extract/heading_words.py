@@ -150,14 +150,14 @@ _GENERIC_FIRST = frozenset(
 
 def declines(title: str) -> bool:
     """Whether a heading lists what will not be done ("## Non-Goals", "## Out of Scope", "###
-    Explicitly NOT Planned"):
-    a cross there drops the work, whatever crosses say elsewhere; its plain items are no
-    work dropped, only named."""
+    Explicitly NOT Planned"): a cross there drops the work, whatever crosses say elsewhere;
+    its plain items are no work dropped, only named."""
     return _DECLINING.search(normalise(title)) is not None
 
 
 # "## Non-Goals", "### 🚫 Explicitly NOT Planned (Outside Scope)", "## Things we won't do".
-_DECLINING = lazy_pattern(r"\b(?:non ?goals|out of scope|won t do|not planned)\b")
+# ("Not planned yet" is future work.)
+_DECLINING = lazy_pattern(r"\b(?:non ?goals|out of scope|won t do|not planned(?! yet))\b")
 
 
 def compares(section: tuple[str, ...]) -> bool:

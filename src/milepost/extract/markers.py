@@ -36,7 +36,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["code_keyword", "item_marker", "leading_markers"]
+__all__ = ["code_keyword", "ends_checked", "item_marker", "leading_markers"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -284,26 +284,40 @@ def _ending_mark(text: str, legend: Legend, *, working: bool = False) -> Marker 
     """A check mark that ends an item ("Search ✅", "Search :heavy_check_mark:"), a note in
     brackets after it or not ("~~CI/CD~~ ✅ (adiantado)"), a glyph of work under way where
     the list ``working`` ends others with a check ("Testing (Week 12) 🔄"), or a glyph the
-    legend defines;
-    the words before it win. A topical emoji ending a feature ("Calendar 🗓️", "Timer ⏳")
-    decorates it."""
+    legend defines; the words before it win. A topical emoji ending a feature ("Calendar
+    🗓️", "Timer ⏳") decorates it."""
+    found = _ending(text, legend)
+    if found is None:
+        return None
+    words, status, at = found
+    glyph = words[at:].strip()
+    key = glyph_key(glyph)
+    working = working and key in _WORKING and _SHARE.search(words, 0, at) is None
+    if not (status is Status.DONE or working or legend.glyph(key)):
+        return None
+    said = trailing_tag(words[:at].rstrip(), legend)
+    if said is not None:
+        return Marker(said.status, said.written, end=0, tail=said.start)
+    return Marker(status, glyph, end=0, tail=at)
+
+
+def ends_checked(text: str, legend: Legend) -> bool:
+    """Whether an item's words end with a check, a note after it or not ("- **M2.3**:
+    Models (Week 10) ✅ (early)"), as :func:`_ending_mark` reads one."""
+    found = _ending(text, legend)
+    return found is not None and found[1] is Status.DONE
+
+
+def _ending(text: str, legend: Legend) -> tuple[str, Status, int] | None:
+    """The words of an item before a note in brackets, the status of the glyph that ends
+    them, and where the glyph begins; None where no status glyph ends them."""
     if text[-1:].isascii() and text[-1:] not in ":)":
         return None
     words = text[: note_start(text)]
     if words[-1:].isascii() and words[-1:] != ":":
         return None
     found = ending_glyph(words, legend)
-    glyph = words[found[1] :].strip() if found is not None else ""
-    if found is None:
-        return None
-    key = glyph_key(glyph)
-    working = working and key in _WORKING and _SHARE.search(words, 0, found[1]) is None
-    if not (found[0] is Status.DONE or working or legend.glyph(key)):
-        return None
-    said = trailing_tag(words[: found[1]].rstrip(), legend)
-    if said is not None:
-        return Marker(said.status, said.written, end=0, tail=said.start)
-    return Marker(found[0], glyph, end=0, tail=found[1])
+    return None if found is None else (words, found[0], found[1])
 
 
 def _said_after(inline: Inline, end: int, legend: Legend) -> tuple[Tag | None, int]:

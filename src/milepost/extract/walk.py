@@ -29,10 +29,10 @@ from milepost.document import (
 )
 from milepost.extract.badges import IMAGE_BADGE, leading_badge, leading_image_badge
 from milepost.extract.conventions import (
+    checks_ends,
     codes_statuses,
     cross_drops,
     decorates,
-    ends_checked,
     strikes_done,
     struck_item,
 )
@@ -115,7 +115,7 @@ def _walk_section(
                 level=heading.level,
                 coded=ctx.coded,
             )
-            if marker is not None and _open_tasks(section, marker):
+            if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None or not any(char.isalpha() for char in marker.written):
                 # "**Status:** ✅ Complete", after a "**Goal:**" or not, under a heading that
@@ -173,23 +173,16 @@ def _speaks_for(field: Marker, marker: Marker | None, title: str, level: int) ->
 
 def _open_tasks(section: Section, marker: Marker) -> bool:
     """Whether a heading said done by a glyph at its end (``## Project Checklist ✅``) holds
-    open task boxes, or by one before its words (``### ✅ REPL``) holds only open ones: then
-    it is a list of work titled with a flourish, not finished work."""
+    open task boxes: then it is a list of work titled with a flourish, not finished work."""
     if marker.status is not Status.DONE or any(c.isalpha() for c in marker.written):
         return False  # words ("### Alpha 3 - Completed") say so, open boxes or not
-    leading = marker.tail < 0
-    ticked = opened = False
     sections = [section]
     while sections:
         current = sections.pop()
         sections.extend(current.subsections)
-        for block in descendants(current.blocks):
-            if isinstance(block, ListItem) and block.task is not None:
-                ticked = ticked or block.task
-                opened = opened or not block.task
-        if opened and not leading:
+        if any(isinstance(b, ListItem) and b.task is False for b in descendants(current.blocks)):
             return True
-    return opened and not ticked
+    return False
 
 
 def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int) -> None:
@@ -204,7 +197,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
                 inner = inner._replace(criteria=False)
             if (decorated := decorates(block, ctx.legend)) is not inner.decorated:
                 inner = inner._replace(decorated=decorated)
-            if (checked := ends_checked(block)) is not inner.ends_checked:
+            if (checked := checks_ends(block, ctx.legend)) is not inner.ends_checked:
                 inner = inner._replace(ends_checked=checked)
             entries = out.entries.get(id(block)) if depth == 0 else None
             if entries is None:  # a list finding the legend did not judge (in a quote, nested)

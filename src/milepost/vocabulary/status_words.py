@@ -18,6 +18,7 @@ from milepost.vocabulary.foreign_words import FOREIGN_WEAK_WORDS, FOREIGN_WORDS
 from milepost.vocabulary.status import Status
 
 __all__ = [
+    "NOT_BUILT",
     "WEAK_WORDS",
     "said_weakly",
     "status_in_value",
@@ -34,6 +35,13 @@ _WORDS: dict[str, Status] = {
 
 # Words that are statuses only in a Status cell, a label or a tag, never as heading scope.
 WEAK_WORDS = ENGLISH_WEAK_WORDS | FOREIGN_WEAK_WORDS
+
+# Work said not to be built yet, which a Status column says of work not started (elsewhere
+# it may be a fact of no plan: "Search is not implemented").
+NOT_BUILT = frozenset(
+    {"not implemented", "not yet implemented", "not implemented yet"}
+    | {"未実装", "未实现", "未實現", "미구현"}  # ja, zh, ko
+)
 
 _NORMALISE = re.compile(r"[\s_]+")
 # The words opening a text, as phrases of the vocabulary are written: letters and digits

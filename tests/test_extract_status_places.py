@@ -1330,3 +1330,12 @@ def test_starting_a_task_again_under_a_finished_heading_is_no_change_to_other_wo
     after = edited(tmp_path / "r.md", text, ("start", "Knowledge graph"))
     assert after.splitlines()[5] == "- [ ] Knowledge graph (in progress)"
     assert statuses(after) == [("Telethon client", "done"), ("Knowledge graph", "in_progress")]
+
+
+def test_a_bracketed_status_before_a_bracketed_note_says_the_status(tmp_path: Path) -> None:
+    """A bridge's tasks end "(working on) (Branch: Multiple Messages)": the status in the
+    brackets before the note's. An edit sets it in place and keeps the note."""
+    text = "# R\n\n- [ ] Summaries (working on) (Branch: Multiple Messages)\n- Auth (OAuth) (v2)\n"
+    assert statuses(text) == [("Summaries", "in_progress")]
+    after = edited(tmp_path / "r.md", text, ("ship", "Summaries"))
+    assert after.splitlines()[2] == "- [x] Summaries (completed) (Branch: Multiple Messages)"

@@ -147,10 +147,11 @@ def _field_place(match: re.Match[str]) -> tuple[int, int, int]:
     return match.start(), start, start + len(inner)
 
 
-def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
+def bracket_tag(text: str, legend: Legend = NO_LEGEND, *, noted: bool = True) -> Tag | None:
     """A status in brackets after the item's words, references after it or not: ``(in
-    progress)``, ``(done: in v2)``, ``(WIP) (#12)``, ``[WIP]``; else one in capitals that
-    opens a bracketed note: ``(IN PROGRESS: needs a review) and more``."""
+    progress)``, ``(done: in v2)``, ``(WIP) (#12)``, ``[WIP]``, a note in brackets after it
+    or not (``noted``: ``(working on) (Branch: Multiple Messages)``); else one in capitals
+    that opens a bracketed note: ``(IN PROGRESS: needs a review) and more``."""
     for pattern, closers in ((_TAIL_PAREN, ")）"), (_TAIL_SQUARE, "]")):
         found = any(closer in text for closer in closers)
         match = pattern.search(text, tail_start(text)) if found else None
@@ -164,6 +165,11 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
             if status is not None:
                 written = match.group().strip()
                 return Tag(status, match.start(), match.end("close"), written, "bracket")
+    if noted and text.endswith(")"):
+        # "(working on) (Branch: x)": the status in the brackets before a note's
+        before = text[: text.rfind("(")].rstrip()
+        if before.endswith(")") and (tag := bracket_tag(before, legend, noted=False)):
+            return tag
     match = _INNER_PAREN.search(text) if ":" in text else None
     if match:
         status = strong_word(match.group("p"))

@@ -331,10 +331,11 @@ _REFS = {
 def test_restatus_sets_or_takes_away_exactly_the_bracketed_tags_the_extractor_reads(
     title: str, tail: list[tuple[str, str]], refs: str, status: Status
 ) -> None:
-    """Where the extractor reads a bracketed tag that the new status undoes, the edit sets it
-    in place where it is a status word alone (not a link) and no tag before it says the new
-    status; else it takes away that tag, markup and all, then looks at the one read after
-    it, and so on; the references after it stay. Where it reads none, or one that agrees,
+    """Where the extractor reads a bracketed tag that the new status undoes (the last, or
+    the one before a last that is a note), the edit sets it in place where it is a status
+    word alone (not a link) and no tag before it says the new status; else it takes away
+    that tag, markup and all, then looks at the one read after it, and so on; the
+    references after it stay. Where it reads none, or one that agrees,
     the item's words stay; the status's emoji leads them unless a tag says it already."""
     if not title[:1].isalpha():
         title = f"Work {title}".rstrip()
@@ -347,6 +348,8 @@ def test_restatus_sets_or_takes_away_exactly_the_bracketed_tags_the_extractor_re
     while (said := _read_tag(title, kept)) is not None and said.status is not status:
         if said.marker == "".join(kept_read[-2:]).strip():  # the last bracket, then references
             tag = len(kept) - 2
+        elif len(kept) > 2 and not kept[-1] and said.marker == kept_read[-3].strip():
+            tag = len(kept) - 3  # the bracket before a note's, nothing after that
         else:  # capitals opening a bracketed note, the first of them
             assert said.marker == "(IN PROGRESS:", said
             tag = kept_read.index(" (IN PROGRESS: needs a review)")

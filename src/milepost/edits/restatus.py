@@ -137,8 +137,7 @@ def _first_line(
     planned = status is Status.PLANNED
     for say_planned in (False, True) if planned else (False,):
         new = restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
-        after = _patched(roadmap, Patch(first, first + 1, (new,)))
-        if _status_at(after, first) is status:
+        if (after := _reads_as(roadmap, first, new, status)) is not None:
             return new, after
     new = restatus_line(
         line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
@@ -156,8 +155,8 @@ def _with_word(
     first = item.span.start
     line = roadmap.document.source.lines[first]
     said = restatus_line(line, status, reason=reason, voice=voice, say_word=True)
-    after = _patched(roadmap, Patch(first, first + 1, (said,)))
-    return (said, after) if _status_at(after, first) is status else None
+    after = _reads_as(roadmap, first, said, status)
+    return None if after is None else (said, after)
 
 
 def _tag_below(
@@ -193,14 +192,30 @@ def _tag_below(
         noted = before_tag(stripped, note, voice.legend)
         words = (noted or stripped + note) + words[len(stripped) :]
     new = f"{indent}{words}{ending}"
-    after = _patched(roadmap, Patch(last, last + 1, (new,)))
-    return (last, new, after) if _status_at(after, item.span.start) is status else None
+    after = _reads_as(roadmap, last, new, status, at=item.span.start)
+    return None if after is None else (last, new, after)
 
 
 def _patched(roadmap: Roadmap, *patches: Patch) -> Roadmap:
     """The roadmap as it reads with ``patches`` applied (its legend kept: the config's
     markers with it), to judge an edit before it is made."""
     return extract(parse(apply(roadmap.document.source, patches)), vocabulary=roadmap.legend)
+
+
+def _field_set(line: str, status: Status, voice: Voice) -> str:
+    """A Status field's line set to ``status``: a sub-bullet that is the status alone ("-
+    Done ✅ 100%"), else a labelled field ("**Status:** Planned")."""
+    bare = restatus_bare(line, status, voice)
+    return bare if bare is not None else restatus_field(line, status, voice)
+
+
+def _reads_as(
+    roadmap: Roadmap, line: int, new: str, status: Status, *, at: int | None = None
+) -> Roadmap | None:
+    """The roadmap as it reads with ``line`` (0-based) replaced by ``new``, where the item
+    that starts on ``at`` (``line`` itself by default) reads as ``status`` so; else None."""
+    after = _patched(roadmap, Patch(line, line + 1, (new,)))
+    return after if _status_at(after, line if at is None else at) is status else None
 
 
 def _status_at(roadmap: Roadmap, line: int) -> Status | None:
@@ -271,8 +286,7 @@ def set_status(
         )
     elif item.status_from == "field":
         first = field_line(roadmap, item)
-        bare = restatus_bare(lines[first], status, voice)
-        new = bare if bare is not None else restatus_field(lines[first], status, voice)
+        new = _field_set(lines[first], status, voice)
         box = _retick(lines[item.span.start], status) if item.kind == "task" else None
         if box is not None:  # "- [ ] **Social**" over "- Status: Future": its box says too
             fielded = (
@@ -333,9 +347,8 @@ def _keeps_other_work(roadmap: Roadmap, after: Roadmap, item: Item) -> None:
     their places (a status is set one line for one), so items are matched by where they
     start."""
     sections = _sections(roadmap)
-    start, end = sections.get(item.span.start, (item.span.start, item.span.end))
-    if item.kind != "heading":
-        start, end = item.span.start, item.span.end
+    holds = sections.get(item.span.start) if item.kind == "heading" else None
+    start, end = holds or (item.span.start, item.span.end)
     now = {i.span.start: i.status for i in after.items}
     for other in roadmap.items:
         if start <= other.span.start < end or other.status is None:
@@ -395,9 +408,8 @@ def _and_field(
         return None
     if any(lines[number].lstrip(" ").startswith("#") for number in range(item.span.end, at)):
         return None  # a heading's field between: a sub-section's, not this one's
-    bare = restatus_bare(lines[at], status, voice)
     try:
-        new = bare if bare is not None else restatus_field(lines[at], status, voice)
+        new = _field_set(lines[at], status, voice)
     except ValueError:
         return None
     patches = (patch, Patch(at, at + 1, (new,)))

@@ -193,7 +193,7 @@ def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None
 
 # A release that opens a deliverable's name: "v2.0.0 concept system", "1.4 Sync" (not a
 # span of time: "2.5 weeks left").
-_RELEASE_FIRST = re.compile(
+_RELEASE_FIRST = lazy_pattern(
     r"(?:v?\d+(?:\.\d+)+|v\d+)\b(?!\s*(?:%|(?:hours?|days?|weeks?|months?|years?)\b))"
 )
 

@@ -148,6 +148,7 @@ _GENERIC_FIRST = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # asked of each heading twice: for its marker, and for its crosses
 def declines(title: str) -> bool:
     """Whether a heading lists what will not be done ("## Non-Goals", "## Out of Scope", "###
     Explicitly NOT Planned"): a cross there drops the work, whatever crosses say elsewhere;

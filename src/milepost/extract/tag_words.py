@@ -66,7 +66,7 @@ def _agreed(words: str) -> Status | None:
 
 # (Tried only where a run of blanks begins, each run taken whole: from each blank of a long
 # run the split scanned on to the run's end, in quadratic time.)
-_JOINED = re.compile(r"(?<!\s)\s++(?:&|and)\s++")
+_JOINED = lazy_pattern(r"(?<!\s)\s++(?:&|and)\s++")
 
 
 # References may follow the tag, bare or in brackets: "(in progress) #12", "(done) (#12, @kim)",

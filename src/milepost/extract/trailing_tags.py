@@ -220,7 +220,7 @@ def _listed_first(words: str, note: str, legend: Legend) -> Status | None:
 
 
 # What parts a note after a bracket's status word: "(done; single-rank, MPI)".
-_NOTE_PARTS = re.compile(r"[,;]")
+_NOTE_PARTS = lazy_pattern(r"[,;]")
 
 
 # Weak words that say a status in brackets after an item's words, where prose would not

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from milepost.document import Inline
 from milepost.extract.fields import clean_title, owners_in, refs_in
 from milepost.extract.marker import Marker
+from milepost.lazy import lazy_pattern
 from milepost.model import Item
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
@@ -171,7 +172,8 @@ def _dated_label(marker: Marker | None, title: str) -> bool:
 
 
 # A date and no more: "2026-01-25", "2026-01", "25.01.2026", "Jan 25, 2026".
-_DATE_ONLY = re.compile(
+# (Compiled on first use: only a status label over words that might be a date asks.)
+_DATE_ONLY = lazy_pattern(
     r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{4}"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
 )

@@ -293,6 +293,8 @@ def test_an_emoji_before_a_part_of_the_document_decorates_it() -> None:
         "## 🚧 Technical Debt Management\n\n## 🔄 Release Cycle\n\n## 🔄 Update Plan\n\n"
         "## 📋 Detailed Chapter Status\n\n## 🚧 Blockers & Dependencies\n\n"
         "## 🔄 Update History\n\n## 📋 Quick Actions\n\n## 📋 Priority tasks\n\n"
+        "## 💡 Notes & Decisions\n\n## 🔄 Current Development Focus\n\n"
+        "## 🏗️ Platform & Architecture\n\n"
         "- 🔴 Not Started - Feature not yet begun\n- 🟡 In Progress - Being implemented\n"
     )
     assert statuses(text) == [("Images", "done"), ("Search overhaul", "in_progress")]

@@ -174,7 +174,8 @@ def test_an_edit_refuses_a_rows_badge() -> None:
 
 def test_a_done_glyph_ending_a_heading_over_open_boxes_decorates_it() -> None:
     """ "## Project Checklist ✅" titles a list of work, some still open: it is no finished
-    deliverable (a heading over finished work alone still is one)."""
+    deliverable (a heading over finished work alone still is one, and so is a numbered step
+    of a plan)."""
     checklist = "# R\n\n## Project Checklist ✅\n\n- **Distros:**\n  - [x] Arch\n  - [ ] Debian\n"
     found = [
         (i.title, i.status.value if i.status else None) for i in milepost.loads(checklist).items
@@ -187,6 +188,11 @@ def test_a_done_glyph_ending_a_heading_over_open_boxes_decorates_it() -> None:
     words = "# R\n\n### Alpha 3 - Completed 2024-01-14\n\n- [x] Loader\n- [ ] Linux examples\n"
     titles = [i.title for i in milepost.loads(words).items if i.kind == "heading"]
     assert titles == ["Alpha 3"]
+    # a numbered step of a plan marked done is done, a task or two left open under it (four
+    # labellers of four sets read "## Phase 1: Authentication & User Management ✅" so)
+    step = "# R\n\n## Phase 1: Auth ✅\n\n### Features\n- [x] Login\n- [ ] Profile page\n"
+    found = [(i.title, i.status.value if i.status else None) for i in milepost.loads(step).items]
+    assert found == [("Phase 1: Auth", "done"), ("Login", "done"), ("Profile page", "planned")]
 
 
 KEYWORDS = (

@@ -4,6 +4,7 @@ table, a field sub-bullet under the item, a qualified Status cell, a qualified e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -1049,6 +1050,40 @@ def test_an_html_badge_opening_an_item_says_its_status(tmp_path: Path) -> None:
     assert '- <Badge type="tip">Parked</Badge> Search\n' in after
 
 
+def test_a_badge_ending_an_item_or_a_heading_says_its_status(tmp_path: Path) -> None:
+    """A VuePress docs site marks each endpoint with a badge after its name, "-
+    /terminal/send-event <Badge type="warning" text="planned" />", its headings too: none
+    was read (161 items of one file). The words may be inside the element, or its class
+    make it a badge; a badge of no status ("beta"), a <kbd> or a <br> says nothing. An edit
+    sets the words in place, ticks the box, and puts a reason before the badge."""
+    text = (
+        '# T\n\n#### Terminal <Badge type="warning" text="planned" />\n\n'
+        '- /terminal/send <Badge type="warning" text="planned" />\n'
+        '- /terminal/fetch <Badge type="tip" text="beta" />\n'
+        '- Search <Badge type="tip">Done</Badge>\n'
+        '- [ ] Export <span class="badge badge-info">In progress</span>\n'
+        "- Keys <kbd>Done</kbd>\n- Lines<br>\n"
+    )
+    assert statuses(text) == [
+        ("Terminal", "planned"),
+        ("/terminal/send", "planned"),
+        ("Search", "done"),
+        ("Export", "in_progress"),
+    ]
+    path = tmp_path / "roadmap.md"
+    after = edited(path, text, ("ship", "/terminal/send"), ("ship", "Export"))
+    # in the document's word for done ("Done"), in the case of the words replaced
+    assert '- /terminal/send <Badge type="warning" text="done" />\n' in after
+    assert '- [x] Export <span class="badge badge-info">done</span>\n' in after
+    path.write_text(text, encoding="utf-8")
+    api.edit(path, "block", item="Search", today=TODAY, reason="waiting on #12")
+    assert '- Search (waiting on #12) <Badge type="tip">Blocked</Badge>\n' in path.read_text(
+        encoding="utf-8"
+    )
+    after = edited(path, text, ("start", "Terminal"))
+    assert '#### Terminal <Badge type="warning" text="in progress" />\n' in after
+
+
 @pytest.mark.parametrize("word", ["Won't fix", "Won't implement", "Not planned", "Declined"])
 def test_words_that_close_work_undone_are_dropped(word: str) -> None:
     table = f"| Feature | Status |\n|---|---|\n| Search | {word} |\n| Export | Done |\n"
@@ -1166,25 +1201,32 @@ def test_a_badge_image_opening_an_item_says_its_status(tmp_path: Path) -> None:
 def test_a_glyph_of_work_under_way_ending_an_item_says_its_status(tmp_path: Path) -> None:
     """Milestone lists end each line with its glyph ("- **M2.4**: Testing complete (Week
     12) 🔄"): 🔄 and 🚧 there said nothing, where ✅ did. In a list that ends other items
-    with a check they say work under way (alone, "- Auto-refresh 🔄" pictures its topic). A
-    share before the glyph makes the line a measure of progress ("**Playlists:** 40% 🚧"),
-    and a timer's ⏳ may be a topic's picture: neither is read."""
+    with a check they say work under way, and so does ⏳ ("- Avatar upload ⏳" beside "- View
+    profile ✅"); alone they may picture the topic ("- Auto-refresh 🔄", "- Timer ⏳"). A
+    share before the glyph makes the line a measure of progress ("**Playlists:** 40% 🚧")."""
     text = (
         "# R\n\n## Milestones\n\n- **M2.3**: Models integrated (Week 10) ✅\n"
         "- **M2.4**: Testing complete (Week 12) 🔄\n- Search 🚧\n"
-        "- **Playlists:** 40% 🚧\n- Timer ⏳\n"
+        "- **Playlists:** 40% 🚧\n- Avatar upload ⏳\n"
     )
     assert statuses(text) == [
         ("M2.3: Models integrated (Week 10)", "done"),
         ("M2.4: Testing complete (Week 12)", "in_progress"),
         ("Search", "in_progress"),
+        ("Avatar upload", "in_progress"),
     ]
     after = edited(tmp_path / "r.md", text, ("ship", "M2.4"))
     assert after.splitlines()[5] == "- **M2.4**: Testing complete (Week 12) ✅"
-    assert statuses("# R\n\n- Auto-refresh 🔄\n- Sync 🚧\n") == []
+    assert statuses("# R\n\n- Auto-refresh 🔄\n- Sync 🚧\n- Timer ⏳\n") == []
     # starting the only check of the list would leave 🔄 saying nothing: refused, unchanged
     alone = "# R\n\n- **M2.3**: Models ✅\n- **M2.4**: Testing 🔄\n"
-    with pytest.raises(milepost.errors.UsageError, match="line 4 would read as no status"):
+    with pytest.raises(
+        milepost.errors.UsageError,
+        match=re.escape(
+            "cannot set 'M2.3: Models' In Progress: then 'M2.4: Testing' on line 4"
+            " would read as no status, not In Progress"
+        ),
+    ):
         edited(tmp_path / "s.md", alone, ("start", "M2.3"))
     assert (tmp_path / "s.md").read_text(encoding="utf-8") == alone
 
@@ -1323,13 +1365,21 @@ def test_an_empty_square_button_is_an_open_box_and_working_on_is_under_way() -> 
 def test_starting_a_task_again_under_a_finished_heading_is_no_change_to_other_work(
     tmp_path: Path,
 ) -> None:
-    """ "## Phase 1 ✅" over ticked boxes is finished work; one task started again leaves an
-    open box under it, and the heading reads as the list it titles. That is the edit's own
-    doing, not other work changed behind the user's back: it goes through."""
-    text = "# R\n\n## Phase 1 ✅\n\n- [x] Telethon client\n- [x] Knowledge graph\n"
+    """ "## Telegram bridge ✅" over ticked boxes is finished work; one task started again
+    leaves an open box under it, and the heading reads as the list it titles. That is the
+    edit's own doing, not other work changed behind the user's back: it goes through. A
+    numbered step of a plan ("## Phase 1 ✅") says done still, a task left open or not."""
+    text = "# R\n\n## Telegram bridge ✅\n\n- [x] Telethon client\n- [x] Knowledge graph\n"
     after = edited(tmp_path / "r.md", text, ("start", "Knowledge graph"))
     assert after.splitlines()[5] == "- [ ] Knowledge graph (in progress)"
     assert statuses(after) == [("Telethon client", "done"), ("Knowledge graph", "in_progress")]
+    step = text.replace("Telegram bridge", "Phase 1")
+    after = edited(tmp_path / "s.md", step, ("start", "Knowledge graph"))
+    assert statuses(after) == [
+        ("Phase 1", "done"),
+        ("Telethon client", "done"),
+        ("Knowledge graph", "in_progress"),
+    ]
 
 
 def test_a_bracketed_status_before_a_bracketed_note_says_the_status(tmp_path: Path) -> None:

@@ -331,14 +331,14 @@ def set_status(
         if found is None or found.status is not status:
             got = found.status.value if found and found.status else "no status"
             return f"line {first + 1} reads as {got}, not {status.value}"
-        _keeps_other_work(roadmap, after, item)
+        _keeps_other_work(roadmap, after, item, status)
         return None
 
     said = f"{named(item, roadmap.legend)}: {status.label}"
     return Edit(patches, said, verify)
 
 
-def _keeps_other_work(roadmap: Roadmap, after: Roadmap, item: Item) -> None:
+def _keeps_other_work(roadmap: Roadmap, after: Roadmap, item: Item, status: Status) -> None:
     """Refuse an edit that would take away or change the status of other work: a glyph a
     list reads by the others beside it ("- **M2.4**: Testing 🔄" under "- **M2.3**: Models
     ✅") may say nothing once the edited line changes. What the item holds may read anew (✅
@@ -359,10 +359,11 @@ def _keeps_other_work(roadmap: Roadmap, after: Roadmap, item: Item) -> None:
                 continue
         said = now.get(other.span.start)
         if said is not other.status:
-            got = said.value if said is not None else "no status"
+            got = said.label if said is not None else "no status"
             raise UsageError(
-                f"cannot set the status: line {other.span.first_line} would read as {got},"
-                f" not {other.status.value}; change the lines by hand",
+                f"cannot set {named(item, roadmap.legend)!r} {status.label}: then"
+                f" {named(other, roadmap.legend)!r} on line {other.span.first_line} would read"
+                f" as {got}, not {other.status.label}; change the lines by hand",
                 path=roadmap.path,
                 line=other.span.first_line,
             )

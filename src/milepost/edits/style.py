@@ -21,7 +21,7 @@ from milepost.edits.openings import opening_words, status_words
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
-from milepost.extract.badges import BADGE
+from milepost.extract.badges import BADGE, EndingBadge, trailing_badge
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.marker import TICKED_BOXES, blankless_box, written_box
 from milepost.extract.name_tags import ending_glyph
@@ -172,6 +172,23 @@ def _rewrite_rest(
     return f"{head}{gap}{body}" if head else body
 
 
+def _set_ending_badge(
+    body: str, badge: EndingBadge, status: Status, reason: str | None, voice: Voice
+) -> str:
+    """A line ending with a badge (``- /terminal/send <Badge type="warning" text="planned"
+    />``) with the badge's words set in place (in the element or its ``text``), the task
+    box the item opens with set too, and a reason's note before the badge."""
+    words = relabel(body[badge.start : badge.end], status, voice)
+    before = body[: badge.at]
+    item = LIST_ITEM.match(before)
+    if item is not None and item["box"]:
+        box = _set_box(item["box"][:3], status) + item["box"][3:]
+        before = f"{item['lead']}{box}{item['rest']}"
+    words_end = len(before.rstrip(" \t"))
+    before = f"{before[:words_end]}{_note(reason)}{before[words_end:]}"
+    return f"{before}{body[badge.at : badge.start]}{words}{body[badge.end :]}"
+
+
 def _ticked(box: str | None, rest: str) -> bool:
     """Whether a list item's words open with a box ticked with a check mark ("[✓] Retained
     messages"), where it has no task box of its own."""
@@ -205,6 +222,9 @@ def restatus_line(
         box = _set_box(match["box"][:3], status) + match["box"][3:] if match["box"] else ""
         words = relabel(rest[start:end], status, voice)
         return f"{match['lead']}{box}{rest[:start]}{words}{rest[end:]}{ending}"
+    ending_badge = trailing_badge(body, voice.legend) if body.endswith(">") else None
+    if ending_badge is not None and (match is not None or _HEADING.match(body)):
+        return _set_ending_badge(body, ending_badge, status, reason, voice) + ending
     if match is not None and not match["box"] and blankless_box(match["rest"]):
         # "- [] Cart service", an open box GFM draws none for: a task's, then set
         line = f"{match['lead']}[ ] {match['rest'][3:]}{ending}"

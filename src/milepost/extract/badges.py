@@ -8,6 +8,7 @@ src="https://badgen.net/static/🔺/DONE/green"/> Add License``."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from milepost.document.item_lines import LIST_ITEM
 from milepost.lazy import lazy_pattern
@@ -15,7 +16,14 @@ from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["BADGE", "IMAGE_BADGE", "leading_badge", "leading_image_badge"]
+__all__ = [
+    "BADGE",
+    "IMAGE_BADGE",
+    "EndingBadge",
+    "leading_badge",
+    "leading_image_badge",
+    "trailing_badge",
+]
 
 # An HTML element holding a few words and nothing else: the words in ``w``.
 BADGE = lazy_pattern(
@@ -32,6 +40,57 @@ def leading_badge(line: str, legend: Legend) -> tuple[Status, str] | None:
     words = badge["w"].strip()
     status = legend.word(words) or status_of_word(words)
     return None if status is None else (status, words)
+
+
+# A badge ending a line, as VuePress and VitePress write one: its words in a ``text``
+# attribute (``<Badge type="warning" text="planned" />``, in ``a``), or inside it
+# (``<Badge type="tip">Done</Badge>``, in ``w``). Another element there is a badge by its
+# class (``<span class="badge">Done</span>``); a ``<kbd>`` or ``<sup>`` is not.
+_ENDING_BADGE = lazy_pattern(
+    r"<(?P<tag>[A-Za-z][\w.-]*)(?P<a>\s[^<>]*?)?(?:/>|>[ \t]*(?P<w>[^<>\n]{1,30}?)[ \t]*"
+    r"</(?P=tag)\s*>)[ \t]*$"
+)
+_TEXT = lazy_pattern(r"""\btext\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
+_BADGE_CLASS = lazy_pattern(r"""\bclass(?:Name)?\s*=\s*["'][^"']*\bbadge""")
+
+
+class EndingBadge(NamedTuple):
+    """A badge ending a line: the status its words say, the words, where they are on the
+    line, whether the item's text holds them (inside the element) or not (an attribute's
+    value), and where the element starts."""
+
+    status: Status
+    words: str
+    start: int
+    end: int
+    inside: bool
+    at: int
+
+
+def trailing_badge(line: str, legend: Legend) -> EndingBadge | None:
+    """The badge that ends a list item's or a heading's ``line`` (``- /customers/fetch
+    <Badge type="warning" text="planned" />``), where its words say a status."""
+    if not line.rstrip().endswith(">"):
+        return None
+    badge = _ENDING_BADGE.search(line)
+    if badge is None:
+        return None
+    attributes = badge["a"] or ""
+    if badge["tag"].lower() != "badge" and _BADGE_CLASS.search(attributes) is None:
+        return None
+    if badge["w"] is not None:
+        start, end = badge.span("w")
+    else:
+        text = _TEXT.search(attributes)
+        if text is None:
+            return None
+        group = "d" if text["d"] is not None else "s"
+        start, end = (badge.start("a") + at for at in text.span(group))
+    words = line[start:end]
+    status = legend.word(words.strip()) or status_of_word(words)
+    if status is None:
+        return None
+    return EndingBadge(status, words, start, end, badge["w"] is not None, badge.start())
 
 
 # An image element (void: no words inside), its attributes in ``a``.

@@ -272,9 +272,9 @@ def _linked_at_start(inline: Inline) -> bool:
 
 # The glyphs of work under way that say it at the end of an item's words too, in a list
 # that ends other items with a check ("- **M2.4**: Testing (Week 12) 🔄" under "- **M2.3**:
-# Models integrated ✅"); alone they may picture the topic ("- Auto-refresh 🔄"), and a
-# timer's ⏳ may be one anywhere.
-_WORKING = frozenset({"🚧", "🔄"})
+# Models integrated ✅", "- Avatar upload ⏳" under "- View profile ✅"); alone they may
+# picture the topic ("- Auto-refresh 🔄", "- Timer ⏳").
+_WORKING = frozenset({"🚧", "🔄", "⏳"})
 # A share done before such a glyph makes the line a measure of progress, no work item:
 # "**Playlists:** 40% 🚧".
 _SHARE = lazy_pattern(r"\d\s*%")

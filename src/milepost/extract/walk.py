@@ -27,7 +27,12 @@ from milepost.document import (
     Table,
     descendants,
 )
-from milepost.extract.badges import IMAGE_BADGE, leading_badge, leading_image_badge
+from milepost.extract.badges import (
+    IMAGE_BADGE,
+    leading_badge,
+    leading_image_badge,
+    trailing_badge,
+)
 from milepost.extract.conventions import (
     checks_ends,
     codes_statuses,
@@ -115,7 +120,12 @@ def _walk_section(
                 level=heading.level,
                 coded=ctx.coded,
             )
-            if marker is not None and marker.tail >= 0 and _open_tasks(section, marker):
+            if (
+                marker is not None
+                and marker.tail >= 0
+                and not numbered_step(title)  # "## Phase 1: Auth ✅": done, a task or two left
+                and _open_tasks(section, marker)
+            ):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None or not any(char.isalpha() for char in marker.written):
                 # "**Status:** ✅ Complete", after a "**Goal:**" or not, under a heading that
@@ -124,6 +134,9 @@ def _walk_section(
                 field = opening_field(section.blocks, ctx.legend)
                 if field is not None and _speaks_for(field, marker, title, heading.level):
                     glyph, marker, source = marker, field, "field"
+            if marker is None and scope is None and heading.inline.html and ctx.lines:
+                # "#### Terminal <Badge type="warning" text="planned" />"
+                marker = _ending_badge(heading.inline, ctx.lines[heading.start], ctx)
             if marker is None and ctx.strike_done and struck_name(heading.inline):
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             # "## Success Criteria" over "### Technical": its topics are criteria too, not a
@@ -158,6 +171,19 @@ def _walk_section(
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out, title_heading)
+
+
+def _ending_badge(inline: Inline, line: str, ctx: WalkContext) -> Marker | None:
+    """The status of the badge element that ends an item's or a heading's ``line``, its
+    words the marker; the title ends before them where they are in its text (``<Badge
+    type="tip">Done</Badge>``), not where they are an attribute's (``text="planned"``)."""
+    badge = trailing_badge(line, ctx.legend)
+    if badge is None:
+        return None
+    words = badge.words.strip()
+    said = inline.text.rstrip()
+    tail = len(said) - len(words) if badge.inside and said.endswith(words) else -1
+    return Marker(badge.status, words, tail=tail)
 
 
 def _speaks_for(field: Marker, marker: Marker | None, title: str, level: int) -> bool:
@@ -260,6 +286,8 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             # "- <img src="https://badgen.net/static/🔺/DONE/green"/> Add License"
             end = len(inline.text) - len(inline.text.lstrip())
             marker = Marker(image, IMAGE_BADGE, end=end)
+        elif badge is None and (ending := _ending_badge(inline, line, ctx)) is not None:
+            marker = ending  # "- /customers/fetch <Badge type="warning" text="planned" />"
     if marker is not None and not ctx.cross_drops and bare_cross(marker):
         marker = None  # "- ❌ Tests need a server": a "no", where crosses mean no drop
     status: Status | None = None

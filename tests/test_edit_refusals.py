@@ -165,12 +165,19 @@ def test_a_tag_ending_an_item_on_a_line_below_is_set_there(
 
 
 # A heading ending in a bare ✅ over open tasks reads as no status: shipped, the check mark
-# that ends it says its word too.
+# that ends it says its word too. A numbered step of a plan ("Phase 5") reads as done with
+# the check mark alone, as the one before it does.
 @pytest.mark.parametrize("glyph", ["⏳", "🔮"])
-def test_a_heading_over_open_tasks_shipped_says_its_word(glyph: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "shipped"),
+    [("Web/PWA", "Web/PWA ✅ Completed"), ("Phase 5 – Web", "Phase 5 – Web ✅")],
+)
+def test_a_heading_over_open_tasks_shipped_says_its_word(
+    glyph: str, name: str, shipped: str
+) -> None:
     text = (
         "# T\n\n## Roadmap\n\n## Phase 4 – CLI ✅\n- [x] Parser\n\n"
-        f"## Phase 5 – Web/PWA {glyph}\n- [ ] WASM build of core\n- [ ] Browser UI shell\n"
+        f"## {name} {glyph}\n- [ ] WASM build of core\n- [ ] Browser UI shell\n"
     )
     after = _set(text, 7, Status.DONE)
-    assert after == text.replace(f"Web/PWA {glyph}", "Web/PWA ✅ Completed")
+    assert after == text.replace(f"{name} {glyph}", shipped)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,8 @@ from milepost.extract import extract
 from milepost.model import Item, work_items
 from milepost.source import Source
 from milepost.vocabulary.status import Status
+
+TODAY = dt.date(2026, 11, 25)
 
 
 def statuses(text: str) -> list[tuple[str, str | None]]:
@@ -208,6 +212,49 @@ def test_html_strike_tags_cross_off_work_as_tildes_do() -> None:
     crossed = "# T\n\n* <del>a</del>\n* <s>b</s>\n* c\n* <del>half</del> struck\n"
     assert statuses(crossed) == [("a", "done"), ("b", "done")]
     assert statuses("# T\n\n* <del>a</del>\n* c\n") == []  # one struck item: no convention
+
+
+SITNA = (
+    "# Roadmap\n\nPlanned upgrades:\n"
+    "1.\t~~Removal of jQuery dependency.~~ :heavy_minus_sign: :bookmark:2.0.0\n"
+    "2.\t~~Migration to OpenLayers 5.~~ :arrow_up: :bookmark:2.0.0\n"
+    "3. ~~[OpenTopoMap](https://opentopomap.org/) layer.~~ ✨ :bookmark:4.0.0\n"
+    "4. ~~Edit control.~~ ✨ :bookmark:3.0.0\n"
+    "5. Vector tiles support. ✨\n6. ~~Half~~ struck\n\n"
+    ":bookmark:\\#.\\#.\\#: Upgrade fulfilled with version \\#.\\#.\\#\n"
+)
+
+
+def test_struck_work_followed_by_glyphs_and_its_release_is_done(tmp_path: Path) -> None:
+    """A map API strikes each finished upgrade and puts glyphs and the release it shipped
+    in after it, "~~Edit control.~~ :sparkles: :bookmark:3.0.0": none was read (54 items of
+    one file). Glyphs of no status and a release after the struck words leave it struck
+    whole; words after them do not ("~~Half~~ struck"), nor does a status glyph."""
+    assert statuses(SITNA) == [
+        ("Removal of jQuery dependency.", "done"),
+        ("Migration to OpenLayers 5.", "done"),
+        ("OpenTopoMap layer.", "done"),
+        ("Edit control.", "done"),
+    ]
+    glyphs = "# T\n\n- ~~a~~ 🚧 :bookmark:2.0\n- ~~b~~ ✨ :bookmark:2.0\n- ~~c~~ ✨\n- d\n"
+    assert statuses(glyphs) == [("b", "done"), ("c", "done")]
+
+
+def test_edits_strike_finished_work_where_the_document_does(tmp_path: Path) -> None:
+    """Where finished work is struck through, shipping strikes the item's words (the glyphs
+    and release after them stay after them) and starting a struck item takes the
+    strikethrough away; ticking a box stays a task's way."""
+    text = SITNA.replace("Planned upgrades:", "## Planned")
+    path = tmp_path / "roadmap.md"
+    path.write_text(text, encoding="utf-8")
+    milepost.edit(path, "ship", item="Vector tiles support.", today=TODAY)
+    milepost.edit(path, "start", item="Edit control.", today=TODAY)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[6:8] == [
+        "4. 🚧 Edit control. ✨ :bookmark:3.0.0",
+        "5. ~~Vector tiles support.~~ ✨",
+    ]
+    assert ("Vector tiles support.", "done") in statuses(path.read_text(encoding="utf-8"))
 
 
 def test_glued_emoji_in_first_cell_without_status_column() -> None:

@@ -144,11 +144,24 @@ def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_don
 
 @pytest.mark.parametrize(
     "heading",
-    ["### Release Criteria", "### Silver Level Achievement Criteria:", "#### Completion Criteria"],
+    [
+        "### Release Criteria",
+        "### Silver Level Achievement Criteria:",
+        "#### Completion Criteria",
+        "### Goals",  # a milestone's goals, not started ("| Week 1 | ... | 🔲 Not Started |")
+        "### 🎯 Key Objectives",
+    ],
 )
 def test_ticks_under_a_heading_of_criteria_are_targets(heading: str) -> None:
     text = f"# R\n\n## v1.0\n\n{heading}\n\n- ✅ Docs complete\n- ✅ Benchmarks met\n"
     assert statuses(text) == []
+
+
+def test_a_top_section_of_goals_may_tick_goals_reached() -> None:
+    """A milestone's "### Goals" holds its targets; a roadmap's "## Goals" may tick the
+    goals it has reached, beside others under way."""
+    text = "# R\n\n## Goals\n\n- ✅ Fast startup\n- 🚧 Plugin API\n"
+    assert statuses(text) == [("Fast startup", "done"), ("Plugin API", "in_progress")]
 
 
 def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:

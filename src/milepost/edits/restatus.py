@@ -13,6 +13,7 @@ from milepost.edits.edit import Edit, named
 from milepost.edits.lines import ICON, split_line_ending
 from milepost.edits.rows import new_row, restatus_row
 from milepost.edits.status_field import before_tag
+from milepost.edits.strikes import strike, unstrike
 from milepost.edits.style import restatus_line
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import Voice
@@ -223,6 +224,24 @@ def _status_at(roadmap: Roadmap, line: int) -> Status | None:
     return next((i.status for i in roadmap.items if i.span.start == line), None)
 
 
+def _struck_anew(
+    roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
+) -> str | None:
+    """A list item's first line in a document that strikes its finished work through (an
+    item reads done by its strikethrough): shipped, its words struck; struck, and given
+    another status, the strikethrough taken away and a marker set. None where the item is
+    not such a one (a task's box says done its own way)."""
+    if item.kind != "list" or not any(i.marker == "~~" for i in roadmap.items):
+        return None
+    line = roadmap.document.source.lines[item.span.start]
+    if item.marker == "~~" and status is not Status.DONE:
+        plain = unstrike(line)
+        return None if plain is None else restatus_line(plain, status, reason=reason, voice=voice)
+    if status is Status.DONE and item.status_from != "marker" and not reason:
+        return strike(line)
+    return None
+
+
 def _crossed_off(item: Item) -> bool:
     """Whether ``item`` is an open task struck through whole ("- [ ] ~~Sync~~"), dropped."""
     return item.status is Status.DROPPED and item.marker == "[ ] ~~"
@@ -295,6 +314,8 @@ def set_status(
             )
     elif _crossed_off(item):
         new = _restatus_crossed_off(roadmap, item, status, reason, voice)
+    elif (struck := _struck_anew(roadmap, item, status, reason, voice)) is not None:
+        new = struck  # "- Search" shipped is "- ~~Search~~" where finished work is struck
     elif item.status is status and item.status_from == "marker" and reason is None:
         new = lines[first]  # said so already, by its own marker: nothing to change
     elif item.marker == IMAGE_BADGE:

@@ -36,27 +36,66 @@ __all__ = [
     "cross_would_drop",
     "crosses",
     "decorates",
+    "decorations_only",
     "strikes_done",
+    "struck_end",
     "struck_item",
 ]
 
+# A release number after struck work, the one it shipped in: "2.0.0", "v4.10".
+_RELEASE = lazy_pattern(r"v?\d+(?:\.\d+)+(?![\w.])")
 # An HTML tag that may strike text through ("<del>", "<s>", "<strike>"), looked for before the
 # items are read for a strikethrough.
 _STRIKE_TAG = lazy_pattern(r"(?i)<(?:del|s|strike)\b")
 
 
 def struck_item(inline: Inline) -> bool:
-    """Whether an item is struck through whole, or all of it but a link after it to where
-    the work is (``<del>Define the method</del> [Here](../plan.md)``)."""
-    if inline.is_struck():
-        return True
-    if not inline.strike or not inline.links:
-        return False
-    link, text = inline.links[-1], inline.text
-    if link.image or link.start < inline.strike[-1][1] or text[link.end :].strip():
-        return False
-    body = text[: link.start].strip()
-    return bool(body) and sum(b - a for a, b in inline.strike) >= len(body) - 2
+    """Whether an item is struck through whole, or all of it but what follows: a link to
+    where the work is (``<del>Define the method</del> [Here](../plan.md)``), or glyphs of no
+    status and the release it shipped in (``~~Edit control.~~ :sparkles: :bookmark:3.0.0``)."""
+    return struck_end(inline) >= 0
+
+
+def struck_end(inline: Inline) -> int:
+    """Where the struck words of an item :func:`struck_item` reads end in its text (its
+    length where all of it is struck); -1 where it is not struck so."""
+    text = inline.text
+    if inline.is_struck():  # a glyph after the words is no part of them: "~~Search~~ ✨"
+        end = inline.strike[-1][1]
+        return end if decorations_only(text, end) else len(text)
+    if not inline.strike:
+        return -1
+    end = inline.strike[-1][1]
+    link = inline.links[-1] if inline.links else None
+    if link is not None and not link.image and link.start >= end and not text[link.end :].strip():
+        body = text[: link.start].strip()
+        covered = bool(body) and sum(b - a for a, b in inline.strike) >= len(body) - 2
+        return link.start if covered else -1
+    body = text[:end].strip()
+    covered = bool(body) and sum(b - a for a, b in inline.strike) >= len(body) - 2
+    return end if covered and decorations_only(text, end) else -1
+
+
+def decorations_only(text: str, pos: int = 0) -> bool:
+    """Whether ``text`` from ``pos`` holds glyphs of no status and release numbers, and no
+    more: what a document may put after the work it strikes when finished (":sparkles:
+    :bookmark:3.0.0", "✨ 4.4.0"; not "✅", which is a marker, nor words)."""
+    found = False
+    while True:
+        while text[pos : pos + 1] in (" ", "\t"):
+            pos += 1
+        if pos == len(text):
+            return found
+        known = emoji_at(text, pos)
+        if known is not None and EMOJI.get(known[0]) is not None:
+            return False
+        end = known[1] if known is not None else pictograph_at(text, pos)
+        if end is None:
+            release = _RELEASE.match(text, pos)
+            if release is None:
+                return False
+            end = release.end()
+        pos, found = end, True
 
 
 def strikes_done(document: Document, legend: Legend) -> bool:

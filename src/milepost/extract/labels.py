@@ -19,7 +19,13 @@ from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
-__all__ = ["criteria_heading", "deliverables_label", "list_context", "opening_field"]
+__all__ = [
+    "criteria_heading",
+    "deliverables_label",
+    "goals_heading",
+    "list_context",
+    "opening_field",
+]
 
 _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
@@ -147,6 +153,8 @@ _CRITERIA_WORDS = (
     *("crit", "kriterien", "expect", "outcome", "defini", "when", "success"),
     *("standards", "guidelines", "principles", "practices"),
 )
+# A heading of goals and no more, under a milestone: "### Goals", "🎯 Key Objectives".
+_GOALS = lazy_pattern(r"(?i)\W*(?:key |main |primary )?(?:goals|objectives)\W*")
 
 
 def criteria_heading(title: str) -> bool:
@@ -158,6 +166,13 @@ def criteria_heading(title: str) -> bool:
         if not any(word in lower for word in _CRITERIA_WORDS):
             return False
     return _CRITERIA_HEADING.search(title) is not None
+
+
+def goals_heading(title: str) -> bool:
+    """Whether a heading titles goals and no more ("### Goals", "### 🎯 Key Objectives"):
+    under a milestone, its ✅ bullets are what the milestone is to achieve, as criteria's
+    are (a top section's "## Goals" may tick goals reached)."""
+    return _GOALS.fullmatch(title) is not None
 
 
 def deliverables_label(above: Paragraph | None) -> bool:

@@ -39,6 +39,7 @@ from milepost.extract.conventions import (
     cross_drops,
     decorates,
     strikes_done,
+    struck_end,
     struck_item,
 )
 from milepost.extract.heading_markers import heading_marker
@@ -54,6 +55,7 @@ from milepost.extract.item_fields import is_field, item_fields, sub_items
 from milepost.extract.labels import (
     criteria_heading,
     deliverables_label,
+    goals_heading,
     list_context,
     opening_field,
 )
@@ -141,12 +143,16 @@ def _walk_section(
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             # "## Success Criteria" over "### Technical": its topics are criteria too, not a
             # release or a numbered step of a plan ("### v1.0", "### Phase 1")
-            criteria = criteria_heading(title) or (
-                ctx.criteria
-                and marker is None
-                and scope is None
-                and period is None
-                and not numbered_step(title)
+            criteria = (
+                criteria_heading(title)
+                or (heading.level >= 3 and goals_heading(title))  # a milestone's "### Goals"
+                or (
+                    ctx.criteria
+                    and marker is None
+                    and scope is None
+                    and period is None
+                    and not numbered_step(title)
+                )
             )
             if marker is None and scope is None and dates_only(title, period):
                 scope = ctx.scope  # "## 🚧 In Progress" over "### Q2 2026": still in progress
@@ -293,8 +299,10 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and struck_item(inline):
-        # a link after the struck words says where the work is: no part of its title
-        tail = -1 if inline.is_struck() else inline.links[-1].start
+        # a link after the struck words says where the work is, glyphs and a release when
+        # it shipped: no part of its title
+        end = struck_end(inline)
+        tail = -1 if end == len(inline.text) else end
         marker = Marker(Status.DONE, "~~", tail=tail)
     children = block.children
     fields = item_fields(children, ctx.legend, ctx.anchor) if children else None

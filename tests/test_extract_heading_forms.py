@@ -158,10 +158,13 @@ def test_ticks_under_a_heading_of_criteria_are_targets(heading: str) -> None:
 
 
 def test_a_top_section_of_goals_may_tick_goals_reached() -> None:
-    """A milestone's "### Goals" holds its targets; a roadmap's "## Goals" may tick the
-    goals it has reached, beside others under way."""
+    """A milestone's "### Goals" bulleted with check marks holds its targets; a roadmap's
+    "## Goals" may tick the goals it has reached, beside others under way, and so may a
+    milestone's, beside open ones ("- 🔲 Theme")."""
     text = "# R\n\n## Goals\n\n- ✅ Fast startup\n- 🚧 Plugin API\n"
     assert statuses(text) == [("Fast startup", "done"), ("Plugin API", "in_progress")]
+    opened = "# R\n\n## Version 0.1.0\n\n### Goals\n- ✅ Project setup\n- 🔲 Theme\n"
+    assert statuses(opened) == [("Project setup", "done"), ("Theme", "planned")]
 
 
 def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:

@@ -71,6 +71,36 @@ def test_a_status_cell_in_another_language_reads_as_in_english(
     assert statuses(f"# R\n\n{table}") == [("Export", status)]
 
 
+def test_arabic_hebrew_persian_and_greek_status_words() -> None:
+    """An Arabic point-of-sale roadmap keys its table "الحالة" (status) with "✅ منجز" and
+    "⬜ مستقبلاً" (in the future), and tags missing work "(لم يتم)" (not done); none was
+    read. "مخطط" is planned in a Status cell, but a schema in brackets ("(مخطط v8)": schema
+    version 8), so only a cell says so; Hebrew, Persian and Greek read the same way."""
+    arabic = (
+        "# خارطة الطريق\n\n| الميزة | الحالة |\n|---|---|\n| الدفتر | ✅ منجز |\n"
+        "| المشتريات | ⬜ مستقبلاً |\n| الإصدار 2.0 | 📋 مخطط |\n\n## الميزات\n\n"
+        "- ⚠️ Virtual Tours (لم يتم)\n\n### ✅ الصندوق  *(مخطط v9)*\n"
+    )
+    assert statuses(arabic) == [
+        ("الدفتر", "done"),
+        ("المشتريات", "future"),
+        ("الإصدار 2.0", "planned"),
+        ("⚠️ Virtual Tours", "planned"),
+        ("الصندوق  (مخطط v9)", "done"),
+    ]
+    others = (
+        "# R\n\n| Feature | Status |\n|---|---|\n| A | בתהליך |\n| B | تکمیل شده |\n"
+        "| C | σε εξέλιξη |\n| D | בוטל |\n| E | מתוכנן |\n"
+    )
+    assert statuses(others) == [
+        ("A", "in_progress"),
+        ("B", "done"),
+        ("C", "in_progress"),
+        ("D", "dropped"),
+        ("E", "planned"),
+    ]
+
+
 def test_dutch_turkish_and_indonesian_legends_and_tags() -> None:
     """A Dutch course keys its Status column "🛠️ in opbouw" (under construction) and "💡
     idee", and "✅ gebouwd en geverifieerd (...)"; a Turkish plan keys its boxes "`[ ]`

@@ -122,8 +122,10 @@ def note_start(text: str) -> int:
     return len(body[:at].rstrip())
 
 
-# A share of the work done: "80% complete", "100% done".
-_PERCENT_DONE = lazy_pattern(r"(\d{1,3})\s*%\s*(?:complete|completed|done|finished)")
+# A share of the work done: "80% complete", "100% done", about so much: "~70% COMPLETE".
+_PERCENT_DONE = lazy_pattern(
+    r"(?:~|≈|about |approx\.? )?(\d{1,3})\s*%\s*(?:complete|completed|done|finished)"
+)
 
 
 def percent_done(phrase: str) -> Status | None:

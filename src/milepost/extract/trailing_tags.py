@@ -285,6 +285,8 @@ def dash_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
 
 
 _PHRASE_MAX = 40  # a status phrase, not a sentence
+# How a share of the work done begins: its number, or "about" ("~70% COMPLETE").
+_SHARE_FIRST = frozenset("0123456789~≈")
 
 
 def _dash_phrase(phrase: str, last: bool, legend: Legend) -> tuple[Status, int] | None:
@@ -294,8 +296,8 @@ def _dash_phrase(phrase: str, last: bool, legend: Legend) -> tuple[Status, int] 
     if glyph is not None:  # "- ✅ Done", "- ✅ 100% COMPLET (v10.1)", "- ✅"
         status = glyph_phrase(phrase, glyph, legend)
         return None if status is None else (status, len(phrase))
-    if phrase[:1].isdigit() and (share := percent_done(phrase)) is not None:
-        return share, len(phrase)  # "- 80% complete"
+    if phrase[:1] in _SHARE_FIRST and (share := percent_done(phrase)) is not None:
+        return share, len(phrase)  # "- 80% complete", "- ~70% COMPLETE"
     if not phrase[:1].isalpha():  # (references, which a blank leads, never begin it)
         return None
     if last and ("#" in phrase or "@" in phrase):

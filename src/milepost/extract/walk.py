@@ -68,7 +68,7 @@ from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.placeholders import says_nothing
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import EMOJI, Status, emoji_at
 from milepost.vocabulary.status_words import said_weakly
 
 __all__ = ["Walk", "walk"]
@@ -145,7 +145,7 @@ def _walk_section(
             # release or a numbered step of a plan ("### v1.0", "### Phase 1")
             criteria = (
                 criteria_heading(title)
-                or (heading.level >= 3 and goals_heading(title))  # a milestone's "### Goals"
+                or (heading.level >= 3 and goals_heading(title) and _ticks_only(section))
                 or (
                     ctx.criteria
                     and marker is None
@@ -201,6 +201,19 @@ def _speaks_for(field: Marker, marker: Marker | None, title: str, level: int) ->
     if not names_work(name) or (level <= 2 and names_a_part(name)):
         return False
     return marker is None or not (field.status is marker.status or said_weakly(field.written))
+
+
+def _ticks_only(section: Section) -> bool:
+    """Whether every item of a section's own lists opens with a check mark: a milestone's
+    "### Goals" so bulleted lists its targets; beside an open glyph ("- 🔲 Theme"), the
+    check marks say which goals are reached."""
+    items = [b for b in descendants(section.blocks) if isinstance(b, ListItem)]
+    return bool(items) and all(_leading_check(item.inline.text) for item in items)
+
+
+def _leading_check(text: str) -> bool:
+    found = emoji_at(text.lstrip())
+    return found is not None and EMOJI.get(found[0]) is Status.DONE
 
 
 def _open_tasks(section: Section, marker: Marker) -> bool:

@@ -54,6 +54,11 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("виконано", "завершено", "зроблено"),  # uk
         *("ferdig", "ferdigstilt", "fullført", "gjennomført", "færdig", "afsluttet"),  # no, da
         *("klar", "klart", "färdig", "färdigt", "implementerad", "implementerat"),  # sv
+        *("منجز", "منجزة", "مكتمل", "مكتملة", "منتهي", "مشحون", "مشحونة", "تم الإنجاز"),  # ar
+        *("تم التنفيذ", "تم التسليم"),  # ar: carried out, delivered
+        *("הושלם", "הושלמה", "בוצע", "בוצעה", "הסתיים"),  # he
+        *("تکمیل", "تکمیل شده", "تکمیل‌شده", "انجام شده", "انجام‌شده"),  # fa
+        *("ολοκληρώθηκε", "ολοκληρωμένο", "ολοκληρωμένη"),  # el
     ),
     Status.IN_PROGRESS: (
         *("en cours", "en développement", "partiel", "en révision"),  # fr
@@ -82,6 +87,10 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("in opbouw", "bezig", "in uitvoering", "in ontwikkeling", "lopend"),  # nl
         *("в процесі", "в роботі", "в розробці"),  # uk
         *("pågår", "pågående", "under arbeid", "i gang", "under arbete", "i arbete"),  # no, sv
+        *("قيد التنفيذ", "قيد التطوير", "قيد العمل", "جاري العمل", "جارٍ العمل"),  # ar
+        *("בתהליך", "בעבודה", "בפיתוח"),  # he
+        *("در حال انجام", "در حال توسعه"),  # fa
+        *("σε εξέλιξη", "σε πρόοδο"),  # el
     ),
     Status.PLANNED: (
         *("à faire", "a faire", "prévu", "planifié", "à venir"),  # fr
@@ -124,6 +133,18 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("заплановано", "не розпочато"),  # uk
         *("ikke startet", "ikke påbegynt", "ikke påbegyndt", "planlagt"),  # no, da
         *("ej startad", "ej påbörjad", "inte påbörjad", "inte startad", "planerad"),  # sv
+        *(
+            "مخطط",
+            "مخطط له",
+            "مخططة",
+            "لم يتم",
+            "لم يبدأ",
+            "لم يتم البدء",
+            "لم يتم البدء بها",
+        ),  # ar
+        *("מתוכנן", "מתוכננת", "טרם התחיל", "לא התחיל"),  # he
+        *("برنامه‌ریزی شده", "برنامه ریزی شده", "شروع نشده"),  # fa
+        *("προγραμματισμένο", "σχεδιασμένο"),  # el
     ),
     Status.FUTURE: (
         *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
@@ -132,6 +153,10 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("未来", "将来", "构思中", "構思中"),  # zh, ja
         *("idee", "ideeën", "toekomst"),  # nl
         *("framtida", "fremtidig", "senere", "senare"),  # sv, no, da
+        *("مستقبلاً", "مستقبلا", "مستقبلي"),  # ar
+        *("עתידי", "באופק"),  # he: future, on the horizon
+        *("آینده",),  # fa
+        *("μελλοντικό",),  # el
     ),
     Status.BLOCKED: (
         *("bloqué", "bloqueado", "blockiert", "bloccato", "заблокировано"),
@@ -148,6 +173,10 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         ),  # zh: blocked, on hold, paused
         *("geblokkeerd", "in de wacht", "заблоковано"),  # nl, uk
         *("blokkert", "blockerad", "på vent", "pausad"),  # no, sv
+        *("متوقف", "متوقفة", "محجوب"),  # ar
+        *("חסום", "מושהה"),  # he
+        *("مسدود",),  # fa
+        *("μπλοκαρισμένο",),  # el
     ),
     Status.DROPPED: (
         *("abandonné", "annulé", "cancelado", "descartado", "verworfen", "abgebrochen"),
@@ -155,6 +184,10 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("iptal", "iptal edildi", "kapsam dışı", "hủy", "đã hủy", "취소", "dibatalkan"),
         *("geannuleerd", "geschrapt", "скасовано"),  # nl, uk
         *("utgår", "avbrutt", "avlyst", "kansellert", "avbruten", "droppet"),  # no, sv
+        *("ملغى", "ملغي", "ملغاة", "مرفوض", "مرفوضة"),  # ar
+        *("בוטל", "בוטלה", "נדחה"),  # he
+        *("لغو شده", "لغو"),  # fa
+        *("ακυρώθηκε",),  # el
     ),
 }
 
@@ -163,11 +196,14 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
 FOREIGN_PARTIAL = frozenset({"partiel", "parcial", "teilweise", "parziale", "частично"})
 
 FOREIGN_WEAK_WORDS = frozenset(
-    {"pronto", "offen", "futur", "futuro", "完成", "済", "予定"} | FOREIGN_PARTIAL
+    {"pronto", "offen", "futur", "futuro", "完成", "済", "予定"}
+    | {"مخطط", "مخططة"}  # ar: planned, and also a schema ("(مخطط v8)": schema version 8)
+    | FOREIGN_PARTIAL
 )
 
 # A Status column's header: "Statut", "Estado", "Статус", "状态".
 FOREIGN_STATUS_HEADERS = frozenset(
     {"statut", "état", "estado", "situação", "stato", "статус", "состояние", "状态", "狀態"}
     | {"状態", "ステータス", "進捗", "durum", "trạng thái", "상태", "진행 상황"}
+    | {"الحالة", "حالة", "סטטוס", "מצב", "وضعیت", "κατάσταση"}
 )

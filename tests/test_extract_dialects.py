@@ -255,6 +255,12 @@ def test_edits_strike_finished_work_where_the_document_does(tmp_path: Path) -> N
         "5. ~~Vector tiles support.~~ ✨",
     ]
     assert ("Vector tiles support.", "done") in statuses(path.read_text(encoding="utf-8"))
+    # words that go on below the first line would be half struck: refused, unchanged
+    wrapped = "# R\n\n## Planned\n\n- ~~A~~\n- ~~B~~\n- Send the\n  wrapped words\n"
+    path.write_text(wrapped, encoding="utf-8")
+    with pytest.raises(milepost.errors.UsageError, match="change the lines by hand"):
+        milepost.edit(path, "ship", item="Send the wrapped words", today=TODAY)
+    assert path.read_text(encoding="utf-8") == wrapped
 
 
 def test_glued_emoji_in_first_cell_without_status_column() -> None:

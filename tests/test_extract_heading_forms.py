@@ -165,6 +165,8 @@ def test_a_top_section_of_goals_may_tick_goals_reached() -> None:
     assert statuses(text) == [("Fast startup", "done"), ("Plugin API", "in_progress")]
     opened = "# R\n\n## Version 0.1.0\n\n### Goals\n- ✅ Project setup\n- 🔲 Theme\n"
     assert statuses(opened) == [("Project setup", "done"), ("Theme", "planned")]
+    roadmap = "# R\n\n## Roadmap\n\n### Goals\n- ✅ Fast startup\n"  # under no milestone
+    assert statuses(roadmap) == [("Fast startup", "done")]
 
 
 def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:

@@ -1082,6 +1082,18 @@ def test_a_badge_ending_an_item_or_a_heading_says_its_status(tmp_path: Path) -> 
     )
     after = edited(path, text, ("start", "Terminal"))
     assert '#### Terminal <Badge type="warning" text="in progress" />\n' in after
+    crlf = text.replace("\n", "\r\n")  # read and set where lines end in CRLF too
+    assert statuses(crlf) == statuses(text)
+    path.write_bytes(crlf.encode())
+    api.edit(path, "start", item="/terminal/send", today=TODAY)
+    after_bytes = path.read_bytes()
+    assert b'- /terminal/send <Badge type="warning" text="in progress" />\r\n' in after_bytes
+    assert after_bytes.count(b"\r\n") == crlf.count("\r\n")
+    # a marker of the item's own wins over a badge after it, and is what an edit sets
+    glyph = '# T\n\n### ✅ Search <Badge text="planned" />\n- ✅ Sync <Badge text="dropped" />\n'
+    assert statuses(glyph) == [("Search", "done"), ("Sync", "done")]
+    after = edited(path, glyph, ("start", "Search"))
+    assert after.splitlines()[2] == '### 🚧 Search <Badge text="planned" />'
 
 
 @pytest.mark.parametrize("word", ["Won't fix", "Won't implement", "Not planned", "Declined"])

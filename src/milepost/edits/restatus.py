@@ -14,12 +14,12 @@ from milepost.edits.lines import ICON, split_line_ending
 from milepost.edits.rows import new_row, restatus_row
 from milepost.edits.status_field import before_tag
 from milepost.edits.strikes import strike, unstrike
-from milepost.edits.style import restatus_line
+from milepost.edits.style import restatus_line, set_ending_badge
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
 from milepost.extract import extract
-from milepost.extract.badges import IMAGE_BADGE
+from milepost.extract.badges import IMAGE_BADGE, trailing_badge
 from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.extract.heading_words import compares
 from milepost.model import Item, Roadmap, status_items
@@ -228,18 +228,35 @@ def _struck_anew(
     roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
 ) -> str | None:
     """A list item's first line in a document that strikes its finished work through (an
-    item reads done by its strikethrough): shipped, its words struck; struck, and given
-    another status, the strikethrough taken away and a marker set. None where the item is
-    not such a one (a task's box says done its own way)."""
+    item reads done by its strikethrough): shipped, its words struck with "~~"; struck with
+    "~~", and given another status, the strikethrough taken away and a marker set. None
+    where the item is not such a one (a task's box says done its own way), or where the
+    line so set would not read as ``status`` (words that go on below it, which one struck
+    line leaves half struck): the other ways of setting a status are tried then."""
     if item.kind != "list" or not any(i.marker == "~~" for i in roadmap.items):
         return None
-    line = roadmap.document.source.lines[item.span.start]
+    start = item.span.start
+    line = roadmap.document.source.lines[start]
+    new: str | None = None
     if item.marker == "~~" and status is not Status.DONE:
         plain = unstrike(line)
-        return None if plain is None else restatus_line(plain, status, reason=reason, voice=voice)
-    if status is Status.DONE and item.status_from != "marker" and not reason:
-        return strike(line)
-    return None
+        new = None if plain is None else restatus_line(plain, status, reason=reason, voice=voice)
+    elif status is Status.DONE and item.status_from != "marker" and not reason:
+        new = strike(line)
+    return new if new is not None and _reads_as(roadmap, start, new, status) else None
+
+
+def _badge_set(
+    roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
+) -> str | None:
+    """The first line of an item whose status is the badge that ends it, the badge's words
+    set; None where its status is some other marker's ("### ✅ Search <Badge text="beta"
+    />")."""
+    body, ending = split_line_ending(roadmap.document.source.lines[item.span.start])
+    badge = trailing_badge(body, roadmap.legend) if body.endswith(">") else None
+    if badge is None or item.marker != badge.words.strip():
+        return None
+    return set_ending_badge(body, badge, status, reason, voice) + ending
 
 
 def _crossed_off(item: Item) -> bool:
@@ -316,6 +333,8 @@ def set_status(
         new = _restatus_crossed_off(roadmap, item, status, reason, voice)
     elif (struck := _struck_anew(roadmap, item, status, reason, voice)) is not None:
         new = struck  # "- Search" shipped is "- ~~Search~~" where finished work is struck
+    elif (badged := _badge_set(roadmap, item, status, reason, voice)) is not None:
+        new = badged  # "- /terminal/send <Badge type="warning" text="planned" />"
     elif item.status is status and item.status_from == "marker" and reason is None:
         new = lines[first]  # said so already, by its own marker: nothing to change
     elif item.marker == IMAGE_BADGE:

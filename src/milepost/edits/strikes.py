@@ -1,8 +1,9 @@
 """Setting the status of an item in a document that strikes its finished work through
-("- ~~Search~~", ":mod:`milepost.extract.conventions`): done is the item's words struck
+("- ~~Search~~", :mod:`milepost.extract.conventions`): done is the item's words struck
 ("7. Vector tiles. ✨" shipped is "7. ~~Vector tiles.~~ ✨", the glyphs and release after
-the words kept after them); another status takes the strikethrough away first, then sets a
-marker as in any list ("- ~~Search~~" started is "- 🚧 Search")."""
+the words kept after them); another status takes the "~~" away first, then sets a marker
+as in any list ("- ~~Search~~" started is "- 🚧 Search"). Work struck with ``<del>`` is
+left to the other ways of setting a status (which refuse what they cannot do)."""
 
 from __future__ import annotations
 

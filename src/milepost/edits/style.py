@@ -21,7 +21,7 @@ from milepost.edits.openings import opening_words, status_words
 from milepost.edits.status_field import before_tag, set_status_field
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
-from milepost.extract.badges import BADGE, EndingBadge, trailing_badge
+from milepost.extract.badges import BADGE, EndingBadge
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.marker import TICKED_BOXES, blankless_box, written_box
 from milepost.extract.name_tags import ending_glyph
@@ -32,7 +32,7 @@ from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import is_status_label
 
-__all__ = ["restatus_line"]
+__all__ = ["restatus_line", "set_ending_badge"]
 
 _TAGS = {
     Status.IN_PROGRESS: "in progress",
@@ -172,17 +172,18 @@ def _rewrite_rest(
     return f"{head}{gap}{body}" if head else body
 
 
-def _set_ending_badge(
+def set_ending_badge(
     body: str, badge: EndingBadge, status: Status, reason: str | None, voice: Voice
 ) -> str:
-    """A line ending with a badge (``- /terminal/send <Badge type="warning" text="planned"
-    />``) with the badge's words set in place (in the element or its ``text``), the task
-    box the item opens with set too, and a reason's note before the badge."""
+    """A line (its ending set apart) whose status is the badge that ends it (``-
+    /terminal/send <Badge type="warning" text="planned" />``), with the badge's words set
+    in place (in the element or its ``text``), the task box the item opens with set too,
+    and a reason's note before the badge."""
     words = relabel(body[badge.start : badge.end], status, voice)
     before = body[: badge.at]
     item = LIST_ITEM.match(before)
     if item is not None and item["box"]:
-        box = _set_box(item["box"][:3], status) + item["box"][3:]
+        box = _reset_box(item["box"], status)
         before = f"{item['lead']}{box}{item['rest']}"
     words_end = len(before.rstrip(" \t"))
     before = f"{before[:words_end]}{_note(reason)}{before[words_end:]}"
@@ -219,12 +220,9 @@ def restatus_line(
     if match is not None and badge is not None and voice.status_of(badge["w"].strip()):
         # "- [ ] <span class="badge">Parked</span> OPA": the badge's words, in place
         rest, start, end = match["rest"], badge.start("w"), badge.end("w")
-        box = _set_box(match["box"][:3], status) + match["box"][3:] if match["box"] else ""
+        box = _reset_box(match["box"], status) if match["box"] else ""
         words = relabel(rest[start:end], status, voice)
         return f"{match['lead']}{box}{rest[:start]}{words}{rest[end:]}{ending}"
-    ending_badge = trailing_badge(body, voice.legend) if body.endswith(">") else None
-    if ending_badge is not None and (match is not None or _HEADING.match(body)):
-        return _set_ending_badge(body, ending_badge, status, reason, voice) + ending
     if match is not None and not match["box"] and blankless_box(match["rest"]):
         # "- [] Cart service", an open box GFM draws none for: a task's, then set
         line = f"{match['lead']}[ ] {match['rest'][3:]}{ending}"
@@ -243,7 +241,7 @@ def restatus_line(
             rest, _ = set_tags(match["rest"], status, voice)
             return f"{match['lead']}{own}{box[3:]}{rest}{ending}"
         if box:
-            box = _set_box(box[:3], status) + box[3:]
+            box = _reset_box(box, status)
         rest = _rewrite_rest(
             match["rest"],
             status,
@@ -349,6 +347,11 @@ def _set_words(
 def _note(reason: str | None) -> str:
     """A reason as the note an edit writes before the marker it sets: " (waiting on #412)"."""
     return f" ({reason})" if reason else ""
+
+
+def _reset_box(box: str, status: Status) -> str:
+    """A task box as written with the blanks after it (``"[ ] "``), set for ``status``."""
+    return _set_box(box[:3], status) + box[3:]
 
 
 def _set_box(box: str, status: Status) -> str:

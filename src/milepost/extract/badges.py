@@ -25,10 +25,12 @@ __all__ = [
     "trailing_badge",
 ]
 
+# The few words an element holds and nothing else, in ``w``, and its closing tag. The words
+# begin and end with no blank, so that the blanks around them are the ``[ \t]*``'s alone: a
+# long run of blanks in a line that closes no element was else cut every way (a hang).
+_WORDS_INSIDE = r">[ \t]*(?P<w>[^<>\s](?:[^<>\n]{0,28}[^<>\s])?)[ \t]*</(?P=tag)\s*>"
 # An HTML element holding a few words and nothing else: the words in ``w``.
-BADGE = lazy_pattern(
-    r"<(?P<tag>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>[ \t]*(?P<w>[^<>\n]{1,30}?)[ \t]*</(?P=tag)\s*>"
-)
+BADGE = lazy_pattern(r"<(?P<tag>[A-Za-z][\w.-]*)(?:\s[^<>]*)?" + _WORDS_INSIDE)
 
 
 def leading_badge(line: str, legend: Legend) -> tuple[Status, str] | None:
@@ -42,15 +44,22 @@ def leading_badge(line: str, legend: Legend) -> tuple[Status, str] | None:
     return None if status is None else (status, words)
 
 
+def _attribute(name: str) -> re.Pattern[str]:
+    """An element's attribute ``name`` (its value in ``d`` or ``s``, in double quotes or
+    single)."""
+    return lazy_pattern(rf"""\b{name}\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
+
+
+_ALT, _SRC, _TEXT = _attribute("alt"), _attribute("src"), _attribute("text")
+
+
 # A badge ending a line, as VuePress and VitePress write one: its words in a ``text``
 # attribute (``<Badge type="warning" text="planned" />``, in ``a``), or inside it
 # (``<Badge type="tip">Done</Badge>``, in ``w``). Another element there is a badge by its
 # class (``<span class="badge">Done</span>``); a ``<kbd>`` or ``<sup>`` is not.
 _ENDING_BADGE = lazy_pattern(
-    r"<(?P<tag>[A-Za-z][\w.-]*)(?P<a>\s[^<>]*?)?(?:/>|>[ \t]*(?P<w>[^<>\n]{1,30}?)[ \t]*"
-    r"</(?P=tag)\s*>)[ \t]*$"
+    r"<(?P<tag>[A-Za-z][\w.-]*)(?P<a>\s[^<>]*?)?(?:/>|" + _WORDS_INSIDE + r")[ \t]*$"
 )
-_TEXT = lazy_pattern(r"""\btext\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
 _BADGE_CLASS = lazy_pattern(r"""\bclass(?:Name)?\s*=\s*["'][^"']*\bbadge""")
 
 
@@ -70,6 +79,7 @@ class EndingBadge(NamedTuple):
 def trailing_badge(line: str, legend: Legend) -> EndingBadge | None:
     """The badge that ends a list item's or a heading's ``line`` (``- /customers/fetch
     <Badge type="warning" text="planned" />``), where its words say a status."""
+    line = line.rstrip("\r\n")  # as read from the source, its line ending after it
     if not line.rstrip().endswith(">"):
         return None
     badge = _ENDING_BADGE.search(line)
@@ -84,8 +94,7 @@ def trailing_badge(line: str, legend: Legend) -> EndingBadge | None:
         text = _TEXT.search(attributes)
         if text is None:
             return None
-        group = "d" if text["d"] is not None else "s"
-        start, end = (badge.start("a") + at for at in text.span(group))
+        start, end = (badge.start("a") + at for at in _value_span(text))
     words = line[start:end]
     status = legend.word(words.strip()) or status_of_word(words)
     if status is None:
@@ -95,8 +104,6 @@ def trailing_badge(line: str, legend: Legend) -> EndingBadge | None:
 
 # An image element (void: no words inside), its attributes in ``a``.
 _IMAGE = lazy_pattern(r"<img\b(?P<a>[^<>]*)>")
-_ALT = lazy_pattern(r"""\balt\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
-_SRC = lazy_pattern(r"""\bsrc\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""")
 # Services that draw a badge from the words in its address: ".../badge/label-DONE-green".
 _BADGE_SERVICES = ("shields.io/", "badgen.net/")  # img.shields.io, flat.badgen.net too
 # What an image badge's marker is written as: its words are in no text of the item.
@@ -132,3 +139,8 @@ def leading_image_badge(line: str, legend: Legend) -> Status | None:
 def _value(attribute: re.Match[str]) -> str:
     """An attribute's value, in double quotes or single."""
     return attribute["d"] if attribute["d"] is not None else attribute["s"]
+
+
+def _value_span(attribute: re.Match[str]) -> tuple[int, int]:
+    """Where an attribute's value is in the attributes it was found in."""
+    return attribute.span("d" if attribute["d"] is not None else "s")

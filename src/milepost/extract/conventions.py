@@ -68,12 +68,15 @@ def struck_end(inline: Inline) -> int:
     end = inline.strike[-1][1]
     link = inline.links[-1] if inline.links else None
     if link is not None and not link.image and link.start >= end and not text[link.end :].strip():
-        body = text[: link.start].strip()
-        covered = bool(body) and sum(b - a for a, b in inline.strike) >= len(body) - 2
-        return link.start if covered else -1
-    body = text[:end].strip()
-    covered = bool(body) and sum(b - a for a, b in inline.strike) >= len(body) - 2
-    return end if covered and decorations_only(text, end) else -1
+        return link.start if _covered(inline, link.start) else -1
+    return end if _covered(inline, end) and decorations_only(text, end) else -1
+
+
+def _covered(inline: Inline, end: int) -> bool:
+    """Whether the strikethrough covers an item's words up to ``end`` (edge blanks aside),
+    as :meth:`Inline.is_struck` asks of all of them."""
+    body = inline.text[:end].strip()
+    return bool(body) and sum(b - a for a, b in inline.strike) >= len(body) - 2
 
 
 def decorations_only(text: str, pos: int = 0) -> bool:

@@ -170,8 +170,8 @@ def criteria_heading(title: str) -> bool:
 
 def goals_heading(title: str) -> bool:
     """Whether a heading titles goals and no more ("### Goals", "### 🎯 Key Objectives"):
-    under a milestone, its ✅ bullets are what the milestone is to achieve, as criteria's
-    are (a top section's "## Goals" may tick goals reached)."""
+    under a milestone (:mod:`.walk` asks), its ✅ bullets are what the milestone is to
+    achieve, as criteria's are."""
     return _GOALS.fullmatch(title) is not None
 
 

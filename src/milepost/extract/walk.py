@@ -125,7 +125,7 @@ def _walk_section(
             if (
                 marker is not None
                 and marker.tail >= 0
-                and not numbered_step(title)  # "## Phase 1: Auth ✅": done, a task or two left
+                and not numbered_step(title)  # "## Phase 1: Auth ✅": done, open tasks or not
                 and _open_tasks(section, marker)
             ):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
@@ -145,7 +145,7 @@ def _walk_section(
             # release or a numbered step of a plan ("### v1.0", "### Phase 1")
             criteria = (
                 criteria_heading(title)
-                or (heading.level >= 3 and goals_heading(title) and _ticks_only(section))
+                or (goals_heading(title) and _under_a_milestone(ctx) and _ticks_only(section))
                 or (
                     ctx.criteria
                     and marker is None
@@ -201,6 +201,12 @@ def _speaks_for(field: Marker, marker: Marker | None, title: str, level: int) ->
     if not names_work(name) or (level <= 2 and names_a_part(name)):
         return False
     return marker is None or not (field.status is marker.status or said_weakly(field.written))
+
+
+def _under_a_milestone(ctx: WalkContext) -> bool:
+    """Whether a section stands under a numbered step of a plan or a release ("## Milestone
+    1: Foundation (Week 1)", "## v2.0"), not a part of the document ("## Roadmap")."""
+    return bool(ctx.section) and (numbered_step(ctx.section[-1]) or ctx.period is not None)
 
 
 def _ticks_only(section: Section) -> bool:
@@ -305,7 +311,11 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             # "- <img src="https://badgen.net/static/🔺/DONE/green"/> Add License"
             end = len(inline.text) - len(inline.text.lstrip())
             marker = Marker(image, IMAGE_BADGE, end=end)
-        elif badge is None and (ending := _ending_badge(inline, line, ctx)) is not None:
+        elif (
+            badge is None
+            and (marker is None or marker.written == "[ ] ")  # or refining an open box
+            and (ending := _ending_badge(inline, line, ctx)) is not None
+        ):
             marker = ending  # "- /customers/fetch <Badge type="warning" text="planned" />"
     if marker is not None and not ctx.cross_drops and bare_cross(marker):
         marker = None  # "- ❌ Tests need a server": a "no", where crosses mean no drop

@@ -14,7 +14,7 @@ from milepost.edits.lines import ICON, split_line_ending
 from milepost.edits.rows import new_row, restatus_row
 from milepost.edits.status_field import before_tag
 from milepost.edits.strikes import strike, unstrike
-from milepost.edits.style import restatus_line, set_ending_badge
+from milepost.edits.style import restatus_line, retick, set_ending_badge
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
@@ -253,7 +253,7 @@ def _badge_set(
     set; None where its status is some other marker's ("### ✅ Search <Badge text="beta"
     />")."""
     body, ending = split_line_ending(roadmap.document.source.lines[item.span.start])
-    badge = trailing_badge(body, roadmap.legend) if body.endswith(">") else None
+    badge = trailing_badge(body, roadmap.legend)
     if badge is None or item.marker != badge.words.strip():
         return None
     return set_ending_badge(body, badge, status, reason, voice) + ending
@@ -323,7 +323,7 @@ def set_status(
     elif item.status_from == "field":
         first = field_line(roadmap, item)
         new = _field_set(lines[first], status, voice)
-        box = _retick(lines[item.span.start], status) if item.kind == "task" else None
+        box = retick(lines[item.span.start], status) if item.kind == "task" else None
         if box is not None:  # "- [ ] **Social**" over "- Status: Future": its box says too
             fielded = (
                 Patch(item.span.start, item.span.start + 1, (box,)),
@@ -419,18 +419,6 @@ def _sections(roadmap: Roadmap) -> dict[int, tuple[int, int]]:
             covered[section.heading.start] = (section.start, section.end)
         sections.extend(section.subsections)
     return covered
-
-
-def _retick(line: str, status: Status) -> str | None:
-    """A task's line with its box ticked for done work and opened for any other, where the
-    box says otherwise now; None where it agrees."""
-    item = LIST_ITEM.match(line)
-    if item is None or item["box"] is None:
-        return None
-    at = item.start("box") + 1  # the box's mark, between its brackets
-    if (line[at] != " ") is (status is Status.DONE):
-        return None
-    return line[:at] + ("x" if status is Status.DONE else " ") + line[at + 1 :]
 
 
 def _and_field(

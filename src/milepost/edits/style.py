@@ -32,7 +32,7 @@ from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import is_status_label
 
-__all__ = ["restatus_line", "set_ending_badge"]
+__all__ = ["restatus_line", "retick", "set_ending_badge"]
 
 _TAGS = {
     Status.IN_PROGRESS: "in progress",
@@ -276,7 +276,7 @@ def restatus_line(
     if heading is not None and box_match is not None:
         # "### [ ] HTML output": the box that opens it, as a task item's
         after = heading["rest"][box_match.end() :]
-        box = _set_box(box_match.group().rstrip(" \t"), status) + box_match.group()[3:]
+        box = _reset_box(box_match.group(), status)
         rest = _rewrite_rest(after, status, boxed=True, reason=reason, voice=voice, tag=say_planned)
         return f"{heading['lead']}{box}{rest}{ending}"
     piped = pipe_tag(heading["rest"], voice.legend) if heading is not None else None
@@ -347,6 +347,16 @@ def _set_words(
 def _note(reason: str | None) -> str:
     """A reason as the note an edit writes before the marker it sets: " (waiting on #412)"."""
     return f" ({reason})" if reason else ""
+
+
+def retick(line: str, status: Status) -> str | None:
+    """A task's line with its box set for ``status`` (ticked for done work, opened for any
+    other); None where it has no box, or its box says so already."""
+    item = LIST_ITEM.match(line)
+    if item is None or item["box"] is None:
+        return None
+    new = f"{line[: item.start('box')]}{_reset_box(item['box'], status)}{line[item.end('box') :]}"
+    return None if new == line else new
 
 
 def _reset_box(box: str, status: Status) -> str:

@@ -15,6 +15,7 @@ from milepost.extract.marker import Marker
 from milepost.lazy import lazy_pattern
 from milepost.model import Item
 from milepost.span import Span
+from milepost.vocabulary.dates import DATE_SOURCE
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, pictograph_at
@@ -171,12 +172,11 @@ def _dated_label(marker: Marker | None, title: str) -> bool:
     )
 
 
-# A date and no more: "2026-01-25", "2026-01", "25.01.2026", "Jan 25, 2026".
-# (Compiled on first use: only a status label over words that might be a date asks.)
-_DATE_ONLY = lazy_pattern(
-    r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{4}"
-    r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
-)
+# A date and no more: the full dates :mod:`milepost.vocabulary.dates` reads ("2026-01-25",
+# "Jan 25, 2026", "25 Jan 2026"), a month ("2026-01") or a day written with dots or slashes
+# ("25.01.2026"). (Compiled on first use: only a status label over words that might be a
+# date asks.)
+_DATE_ONLY = lazy_pattern(rf"(?i:{DATE_SOURCE})|\d{{4}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}")
 _FIELD = re.compile(rf"(?i){STATUS_LABEL}\s*:")
 _PARTS = frozenset("-–—:|")
 

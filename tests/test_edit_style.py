@@ -43,6 +43,51 @@ def test_start_writes_the_emoji_the_work_items_use_not_the_metrics() -> None:
     assert "| Automatic summarization | v0.0.32 | 🔄 In Progress |\n" in after
 
 
+# where the document's glyphs stand: at the end of its items, an edit writes them there too
+
+
+GLYPHS_AT_THE_END = (
+    "# App Roadmap\n\n## Current Focus\n\n- View profile ✅\n- Edit profile ✅\n"
+    "- Delete profile 🚧\n- Share profile\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "line"),
+    [
+        ("view", Status.IN_PROGRESS, "- View profile 🚧\n"),  # replaced where it stands
+        ("delete", Status.DONE, "- Delete profile ✅\n"),
+        ("share", Status.IN_PROGRESS, "- Share profile 🚧\n"),  # an unmarked item: at its end
+        ("share", Status.DONE, "- Share profile ✅\n"),
+    ],
+)
+def test_a_status_glyph_goes_where_the_document_writes_them(
+    words: str, status: Status, line: str
+) -> None:
+    roadmap = milepost.loads(GLYPHS_AT_THE_END)
+    item = find_item(roadmap, words)
+    after = _edited(GLYPHS_AT_THE_END, ops.set_status(roadmap, item, status))
+    assert line in after
+    assert find_item(milepost.loads(after), words).status is status
+
+
+def test_a_glyph_that_would_not_read_at_the_end_leads_the_item() -> None:
+    """⛔ ending an item is read nowhere (only a check mark's neighbours 🚧 🔄 ⏳ are): the
+    new glyph opens the item, as in an unmarked one, rather than write a status unread."""
+    roadmap = milepost.loads(GLYPHS_AT_THE_END)
+    after = _edited(
+        GLYPHS_AT_THE_END, ops.set_status(roadmap, find_item(roadmap, "edit"), Status.BLOCKED)
+    )
+    assert "- ⛔ Edit profile\n" in after
+
+
+def test_glyphs_that_lead_their_items_lead_a_new_one() -> None:
+    text = "# App Roadmap\n\n## Current Focus\n\n- ✅ View profile\n- Share profile ✅\n- Edit\n"
+    roadmap = milepost.loads(text)
+    after = _edited(text, ops.set_status(roadmap, find_item(roadmap, "edit"), Status.DONE))
+    assert "- ✅ Edit\n" in after
+
+
 # the file's layout: a rule (---) that closes a section stays below what is added to it
 
 

@@ -22,6 +22,7 @@ from milepost.extract import extract
 from milepost.extract.badges import IMAGE_BADGE, trailing_badge
 from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.extract.heading_words import compares
+from milepost.extract.name_tags import ending_glyph
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written
@@ -40,6 +41,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
     glyphs: dict[Status, Counter[str]] = {}
     icons: dict[Status, Counter[str]] = {}
     dots: dict[Status, Counter[str]] = {}
+    placed: Counter[bool] = Counter()  # list items' glyphs: True where one ends its item
     lines = roadmap.document.source.lines
     for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
@@ -58,6 +60,8 @@ def voice_of(roadmap: Roadmap) -> Voice:
             EMOJI.get(found[0]) is item.status or item.status_from == "legend"
         ):
             glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
+            if item.kind == "list":
+                placed[ending_glyph(lines[item.span.start], roadmap.legend) is not None] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
         # A dash tag's words ("Search - in progress") are no label: "- in progress" was
         # the word a Status: field was then given ("Status: - in progress").
@@ -75,6 +79,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
         crosses_said=cross_would_drop(text, roadmap.legend),
         crosses=crosses(text),
         dots=_most(dots),
+        glyphs_end=placed[True] > placed[False],
     )
 
 
@@ -135,6 +140,14 @@ def _first_line(
     with it (None for the last form, tried unread)."""
     first = item.span.start
     line = roadmap.document.source.lines[first]
+    ends = restatus_line(line, status, reason=reason, voice=voice, glyph_ends=True)
+    if (voice.glyphs_end or item.status_from == "marker") and ends != restatus_line(
+        line, status, reason=reason, voice=voice
+    ):
+        # "- View profile ✅" started is "- View profile 🚧", and "- Share" is "- Share
+        # 🚧" where the document's glyphs end its items, wherever they read so there
+        if (after := _reads_as(roadmap, first, ends, status)) is not None:
+            return ends, after
     planned = status is Status.PLANNED
     for say_planned in (False, True) if planned else (False,):
         new = restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)

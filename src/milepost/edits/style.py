@@ -56,12 +56,15 @@ def _rewrite_rest(
     heading: bool = False,
     lead_tag: bool = False,
     say_word: bool = False,
+    glyph_ends: bool = False,
 ) -> str:
     """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
     planned box says so in a tag too; ``heading``: the text is a heading's, whose bare ❌
     says dropped wherever it stands; ``lead_tag``: a box's tag opens the words, as it must
     where they go on past the line and a tag that ends it would end none of them;
-    ``say_word``: a new glyph that leads the item says its word too, as a bare cross does)."""
+    ``say_word``: a new glyph that leads the item says its word too, as a bare cross does;
+    ``glyph_ends``: the glyph is the item's last word: one that ends it is replaced where
+    it stands, whatever the status, and an unmarked item gets its glyph there)."""
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
         return box_for(status, voice) + rest[3:]
@@ -136,7 +139,7 @@ def _rewrite_rest(
     ends = _ending_glyph(words, status, voice) if emoji is None and not boxed else None
     if fielded is None and not relabelled and not agreeing and ends is not None:
         at, end, new = ends
-        if status is Status.DONE or voice.legend.glyph(glyph_key(new)) is status:
+        if glyph_ends or status is Status.DONE or voice.legend.glyph(glyph_key(new)) is status:
             # "Search ✅": the check mark that ends it (a note after it kept), a reason's
             # note before it
             note = _note(reason)
@@ -144,8 +147,13 @@ def _rewrite_rest(
         # only a check mark is read there ("Timer ⏳" is a topical emoji): the check mark
         # goes, and the new status leads the item as in an unmarked one
         body = words[:at].rstrip() + words[end:] + body[len(words) :]
+    tail = ""
     if fielded is None and not agreeing and not relabelled and emoji is None and not boxed:
-        head, gap = voice.glyph(status), " "  # an unmarked item gets the document's emoji
+        # an unmarked item gets the document's emoji
+        if glyph_ends:
+            tail = f" {voice.glyph(status)}"
+        else:
+            head, gap = voice.glyph(status), " "
     if (
         head
         and not heading
@@ -168,7 +176,7 @@ def _rewrite_rest(
             stripped = f"({box_tag}) {stripped}"
         else:  # the tag ends the item's words, or it is not read; owners may follow it
             stripped = before_owners(stripped, f" ({box_tag})")
-    body = stripped + trailing
+    body = stripped + tail + trailing
     return f"{head}{gap}{body}" if head else body
 
 
@@ -205,6 +213,7 @@ def restatus_line(
     say_planned: bool = False,
     lead_tag: bool = False,
     say_word: bool = False,
+    glyph_ends: bool = False,
 ) -> str:
     """A list item's or heading's first line with its status set, in the author's style
     (``voice``: the label words and emoji the document already uses, "Complete" rather than
@@ -213,7 +222,10 @@ def restatus_line(
     "**Future:**" label, a bare ``[ ]`` is future); ``lead_tag``: a task's tag opens its
     words, for an item whose words go on to the lines below; ``say_word``: a glyph that
     leads a list item or ends a heading says its word too ("✅ Completed: Search", where a
-    bare ✅ bullets criteria; "## Phase 5 ✅ Done", where it heads open tasks)."""
+    bare ✅ bullets criteria; "## Phase 5 ✅ Done", where it heads open tasks);
+    ``glyph_ends``: a list item's glyph is its last word ("- Search 🚧", where the
+    document ends its items with their glyphs): one that ends it is replaced where it
+    stands, whatever the status, and an unmarked item gets its glyph there."""
     body, ending = split_line_ending(line)
     match = LIST_ITEM.match(body)
     badge = BADGE.match(match["rest"]) if match is not None and "<" in body else None
@@ -251,6 +263,7 @@ def restatus_line(
             tag=say_planned,
             lead_tag=lead_tag,
             say_word=say_word,
+            glyph_ends=glyph_ends,
         )
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)

@@ -576,8 +576,10 @@ def test_a_status_glyph_ending_an_item_is_its_status(tmp_path: Path) -> None:
         ("Box ✅", "planned"),  # its box, its own marker, beats the heading's word
     ]
     path = tmp_path / "roadmap.md"
-    started = edited(path, ENDED, ("start", "Search"))  # only a check mark ends an item
-    assert "\n- 🚧 Search\n" in started
+    # its glyph set where it stands: work under way ends an item in a list that ends others
+    # with a check mark
+    started = edited(path, ENDED, ("start", "Search"))
+    assert "\n- Search 🚧\n" in started
     # shipped already: nothing to do; then dropped
     dropped = edited(path, started, ("ship", "item rating"), ("drop", "item rating"))
     assert "\n- ❌ Dropped: item rating (#10)\n" in dropped

@@ -62,7 +62,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
             glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
             if item.kind == "list":
                 placed[ending_glyph(lines[item.span.start], roadmap.legend) is not None] += 1
-        word = (item.marker[found[1] :] if found else item.marker).strip(" :*_[]x")
+        word = (item.marker[found[1] :] if found else item.marker).strip(" :：*_[]x")
         # A dash tag's words ("Search - in progress") are no label: "- in progress" was
         # the word a Status: field was then given ("Status: - in progress").
         # Work partly done ("Mostly done") is in progress, but no word for work just started.
@@ -140,14 +140,15 @@ def _first_line(
     with it (None for the last form, tried unread)."""
     first = item.span.start
     line = roadmap.document.source.lines[first]
+    # "- View profile ✅" started is "- View profile 🚧", and "- Share" is "- Share 🚧"
+    # where the document's glyphs end its items, wherever they read so there
     ends = restatus_line(line, status, reason=reason, voice=voice, glyph_ends=True)
-    if (voice.glyphs_end or item.status_from == "marker") and ends != restatus_line(
-        line, status, reason=reason, voice=voice
+    if (
+        (voice.glyphs_end or item.status_from == "marker")
+        and ends != restatus_line(line, status, reason=reason, voice=voice)
+        and (after := _reads_as(roadmap, first, ends, status)) is not None
     ):
-        # "- View profile ✅" started is "- View profile 🚧", and "- Share" is "- Share
-        # 🚧" where the document's glyphs end its items, wherever they read so there
-        if (after := _reads_as(roadmap, first, ends, status)) is not None:
-            return ends, after
+        return ends, after
     planned = status is Status.PLANNED
     for say_planned in (False, True) if planned else (False,):
         new = restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)

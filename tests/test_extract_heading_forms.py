@@ -150,6 +150,8 @@ def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_don
         "#### Completion Criteria",
         "### Goals",  # a milestone's goals, not started ("| Week 1 | ... | 🔲 Not Started |")
         "### 🎯 Key Objectives",
+        "### 📊 Success Metrics",  # a quarter's, its work "**Status**: Not Started"
+        "#### KPIs",
     ],
 )
 def test_ticks_under_a_heading_of_criteria_are_targets(heading: str) -> None:
@@ -167,6 +169,11 @@ def test_a_top_section_of_goals_may_tick_goals_reached() -> None:
     assert statuses(opened) == [("Project setup", "done"), ("Theme", "planned")]
     roadmap = "# R\n\n## Roadmap\n\n### Goals\n- ✅ Fast startup\n"  # under no milestone
     assert statuses(roadmap) == [("Fast startup", "done")]
+    # the template's Success Metrics tick the targets met, and so do a shipped release's
+    metrics = "# R\n\n## Success Metrics\n\n- ✅ Multi-turn support\n- ⏳ 0% errors\n"
+    assert statuses(metrics) == [("Multi-turn support", "done"), ("0% errors", "in_progress")]
+    shipped = "# R\n\n## v1.0 (Released)\n\n### Success Metrics\n\n- ✅ 1000 users\n"
+    assert statuses(shipped) == [("v1.0", "done"), ("1000 users", "done")]
 
 
 def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:

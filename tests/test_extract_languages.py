@@ -338,3 +338,26 @@ def test_future_in_another_language_alone_in_a_heading_s_brackets() -> None:
     prose, but alone in a tag's brackets it does, as "(coming soon)" does."""
     text = "# R\n\n## Fase 4: Polimento (Futuro)\n\n## Versão 2.0 (Futur)\n\nO futuro é nosso.\n"
     assert statuses(text) == [("Fase 4: Polimento", "future"), ("Versão 2.0", "future")]
+
+
+def test_a_status_word_and_a_colon_opening_a_heading_in_other_languages() -> None:
+    """ "## 进行中：v1.2.50 维护事项" (in progress: the maintenance of a release; a full-width
+    colon wants no blank after it) and "## Prévu : v2.0 Synchronisation" read as "## In
+    progress: v1.2.50" does; "## 延期：PyPI" (postponed) says no status milepost knows."""
+    text = (
+        "# 路线图\n\n## 进行中：v1.2.50 维护事项\n\n- 修复\n\n## 延期：PyPI\n\n"
+        "## 计划中：v1.3 产品能力\n\n## Prévu : v2.0 Synchronisation\n"
+    )
+    assert statuses(text) == [
+        ("v1.2.50 维护事项", "in_progress"),
+        ("v1.3 产品能力", "planned"),
+        ("v2.0 Synchronisation", "planned"),
+    ]
+
+
+def test_the_current_state_column_of_a_chinese_or_japanese_table_is_its_status() -> None:
+    text = (
+        "# R\n\n| 功能 | 现状 |\n|---|---|\n| 导出 | ✅ |\n| 同步 | 进行中 |\n\n"
+        "| 機能 | 現状 |\n|---|---|\n| 検索 | ✅ 利用可 |\n"
+    )
+    assert statuses(text) == [("导出", "done"), ("同步", "in_progress"), ("検索", "done")]

@@ -139,9 +139,11 @@ def _dates(written: str, legend: Legend) -> bool:
 
 
 # A status word and a colon or a dash set apart opening a heading, the deliverable after
-# it: "Future: v1.0", "Planned - Phase 1: GridWorld".
+# it: "Future: v1.0", "Planned - Phase 1: GridWorld", "Prévu : v2.0", "进行中：v1.2.50" (a
+# full-width colon wants no blank after it).
 _LEAD_WORD = re.compile(
-    r"(?P<word>[A-Za-z][A-Za-z' -]{0,20}?)(?:[ \t]*:|[ \t]+[-–—](?=[ \t]))[ \t]+(?=\S)"
+    r"(?P<word>[^\W\d_](?:[^\W\d_]|[' -]){0,20}?)"
+    r"(?:[ \t]*:[ \t]+|[ \t]*：[ \t]*|[ \t]+[-–—][ \t]+)(?=\S)"
 )
 
 
@@ -182,7 +184,7 @@ def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None
     if status is None:
         return None
     name = text[lead.end() :]
-    if ":" not in lead.group() and not numbered_step(name):
+    if ":" not in lead.group() and "：" not in lead.group() and not numbered_step(name):
         return status, False, lead  # "## NEXT — Polish & UX": a dash parts a section's title
     if not names_work(name) or name.split(maxsplit=1)[0].lower().strip("'’") in _SECTION_LEADS:
         return status, False, lead  # "## Next: What's coming", "## Future: Our plans"

@@ -153,8 +153,11 @@ _CRITERIA_WORDS = (
     *("crit", "kriterien", "expect", "outcome", "defini", "when", "success"),
     *("standards", "guidelines", "principles", "practices"),
 )
-# A heading of goals and no more, under a milestone: "### Goals", "🎯 Key Objectives".
-_GOALS = lazy_pattern(r"(?i)\W*(?:key |main |primary )?(?:goals|objectives)\W*")
+# A heading of goals and no more, under a milestone: "### Goals", "🎯 Key Objectives",
+# "📊 Success Metrics".
+_GOALS = lazy_pattern(
+    r"(?i)\W*(?:(?:key |main |primary )?(?:goals|objectives)|(?:success |key )?(?:metrics|kpis))\W*"
+)
 
 
 def criteria_heading(title: str) -> bool:

@@ -205,5 +205,6 @@ FOREIGN_WEAK_WORDS = frozenset(
 FOREIGN_STATUS_HEADERS = frozenset(
     {"statut", "état", "estado", "situação", "stato", "статус", "состояние", "状态", "狀態"}
     | {"状態", "ステータス", "進捗", "durum", "trạng thái", "상태", "진행 상황"}
+    | {"现状", "現状", "現狀"}  # zh, ja: the current state
     | {"الحالة", "حالة", "סטטוס", "מצב", "وضعیت", "κατάσταση"}
 )

@@ -801,3 +801,23 @@ def test_a_legend_of_boxes_on_one_line_keys_the_items_boxes() -> None:
         ("Ship API", "done"),
         ("Docs", "planned"),
     ]
+
+
+def test_work_progressing_as_planned_is_in_progress() -> None:
+    """A sprint roadmap's legend keys "🟢 **Progredindo como planejado**" (progressing as
+    planned) beside "🟡 **Em progresso**": both in progress, "as planned" no plan of its own;
+    its milestone table's "✅ Progredindo como planejado" says so in words, which win."""
+    text = (
+        "# Roadmap\n\n## Sprint 5\n\n- 🟢 Telas do frontend\n- 🟡 Testes e2e\n\n"
+        "| Milestone | Status |\n|---|---|\n| Entrega final | ✅ Progredindo como planejado |\n"
+        "| Setup | ✅ Concluído |\n\n## Legenda\n\n- ✅ **Completado**\n"
+        "- 🟢 **Progredindo como planejado**\n- 🟡 **Em progresso**\n"
+    )
+    assert statuses(text) == [
+        ("Telas do frontend", "in_progress"),
+        ("Testes e2e", "in_progress"),
+        ("Entrega final", "in_progress"),
+        ("Setup", "done"),
+    ]
+    english = "# R\n\n| Work | Status |\n|---|---|\n| Sync | Progressing |\n"
+    assert statuses(english) == [("Sync", "in_progress")]

@@ -22,10 +22,12 @@ _SUBJECT = lazy_pattern(
 )
 # What may follow a status that opens a meaning: its end, punctuation, "and" more (in the
 # languages of the vocabulary: "Hecho y en producción", "gebouwd en geverifieerd"), "but not
-# yet" more ("planned but not yet started"); after a status said not to be yet, "or" more
-# too ("not yet implemented or being worked on").
+# yet" more ("planned but not yet started"), "as planned" ("Progredindo como planejado":
+# progressing as planned); after a status said not to be yet, "or" more too ("not yet
+# implemented or being worked on").
 _AFTER_STATUS = lazy_pattern(
-    r"(?i)\s*(?:$|[:.;,!(—–，、；：（。]|-\s|(?:and|y|e|et|und|en|и)\s|but\s+not\s+yet\s)"
+    r"(?i)\s*(?:$|[:.;,!(—–，、；：（。]|-\s|(?:and|y|e|et|und|en|и)\s|but\s+not\s+yet\s"
+    r"|(?:as|como|comme|wie)\s+(?:planned|planejado|previsto|planeado|prévu|geplant)\W*$)"
 )
 _AFTER_NOT_YET = lazy_pattern(r"\s*(?:$|[:.;,!(—–]|-\s|(?:and|or)\s)")
 # An adverb before a status ("actively being worked on", "currently in development"), and

@@ -94,6 +94,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "developing",
         "progress",
         "under progress",
+        "progressing",
     ),
     Status.PLANNED: (
         "planned",
@@ -216,6 +217,7 @@ ENGLISH_WEAK_WORDS = frozenset(
         "on track",
         "developing",
         "progress",
+        "progressing",
         "unimplemented",
         "discussion",
         "partial",

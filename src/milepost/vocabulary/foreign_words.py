@@ -65,6 +65,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("en progreso", "en curso", "en desarrollo", "en proceso", "parcial"),  # es
         *("en revisión",),  # es
         *("em andamento", "em progresso", "em desenvolvimento", "em revisão"),  # pt, "parcial"
+        *("progredindo",),  # pt: progressing
         *("in arbeit", "in bearbeitung", "in entwicklung", "teilweise", "in prüfung"),  # de
         *("in corso", "in sviluppo", "parziale"),  # it
         *("в работе", "в процессе", "в разработке", "частично"),  # ru
@@ -196,7 +197,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
 FOREIGN_PARTIAL = frozenset({"partiel", "parcial", "teilweise", "parziale", "частично"})
 
 FOREIGN_WEAK_WORDS = frozenset(
-    {"pronto", "offen", "futur", "futuro", "完成", "済", "予定"}
+    {"pronto", "offen", "futur", "futuro", "完成", "済", "予定", "progredindo"}
     | {"مخطط", "مخططة"}  # ar: planned, and also a schema ("(مخطط v8)": schema version 8)
     | FOREIGN_PARTIAL
 )

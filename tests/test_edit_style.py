@@ -81,6 +81,24 @@ def test_a_glyph_that_would_not_read_at_the_end_leads_the_item() -> None:
     assert "- ⛔ Edit profile\n" in after
 
 
+def test_an_unmarked_item_takes_the_glyph_placing_of_its_own_list() -> None:
+    """A list of shipped work ends its items with ✅; a list below leads with 🚧: shipping
+    "Sync" there leads with ✅, as its list does (a review found the whole document's
+    majority deciding it); and a check mark ending an item of a list whose other glyphs
+    end it unread would have them read (⏳ beside a check mark): the glyph leads then."""
+    text = (
+        "# App\n\n## Current Focus\n\n- View profile ✅\n- Edit profile ✅\n- Delete ✅\n\n"
+        "### Active\n\n- 🚧 Share button\n- 🚧 Export\n- Sync\n\n### UI polish\n\n"
+        "- Tooltip\n- Refresh button 🔄\n- Loading hourglass ⏳\n"
+    )
+    roadmap = milepost.loads(text)
+    after = _edited(text, ops.set_status(roadmap, find_item(roadmap, "sync"), Status.DONE))
+    assert "- 🚧 Export\n- ✅ Sync\n" in after
+    after = _edited(text, ops.set_status(roadmap, find_item(roadmap, "tooltip"), Status.DONE))
+    assert "- ✅ Tooltip\n" in after
+    assert find_item(milepost.loads(after), "refresh").status is None
+
+
 def test_glyphs_that_lead_their_items_lead_a_new_one() -> None:
     text = "# App Roadmap\n\n## Current Focus\n\n- ✅ View profile\n- Share profile ✅\n- Edit\n"
     roadmap = milepost.loads(text)

@@ -151,7 +151,7 @@ def test_criteria_under_complete_when_headings_and_verify_labels_are_no_work_don
         "### Goals",  # a milestone's goals, not started ("| Week 1 | ... | 🔲 Not Started |")
         "### 🎯 Key Objectives",
         "### 📊 Success Metrics",  # a quarter's, its work "**Status**: Not Started"
-        "#### KPIs",
+        "#### Key KPIs",
     ],
 )
 def test_ticks_under_a_heading_of_criteria_are_targets(heading: str) -> None:
@@ -174,6 +174,9 @@ def test_a_top_section_of_goals_may_tick_goals_reached() -> None:
     assert statuses(metrics) == [("Multi-turn support", "done"), ("0% errors", "in_progress")]
     shipped = "# R\n\n## v1.0 (Released)\n\n### Success Metrics\n\n- ✅ 1000 users\n"
     assert statuses(shipped) == [("v1.0", "done"), ("1000 users", "done")]
+    # a bare "Metrics" under a phase may be the work's own area, shipped
+    area = "# R\n\n## Phase 2: Observability\n\n### Metrics\n\n- ✅ Prometheus exporter\n"
+    assert statuses(area) == [("Prometheus exporter", "done")]
 
 
 def test_a_heading_tag_wins_over_the_glyph_before_the_heading() -> None:

@@ -346,12 +346,14 @@ def test_a_status_word_and_a_colon_opening_a_heading_in_other_languages() -> Non
     progress: v1.2.50" does; "## 延期：PyPI" (postponed) says no status milepost knows."""
     text = (
         "# 路线图\n\n## 进行中：v1.2.50 维护事项\n\n- 修复\n\n## 延期：PyPI\n\n"
-        "## 计划中：v1.3 产品能力\n\n## Prévu : v2.0 Synchronisation\n"
+        "## 计划中：v1.3 产品能力\n\n## Prévu : v2.0 Synchronisation\n\n"
+        "## Prévu : Ce qui arrive\n\n- Export\n"  # what's coming: a section of planned work
     )
     assert statuses(text) == [
         ("v1.2.50 维护事项", "in_progress"),
         ("v1.3 产品能力", "planned"),
         ("v2.0 Synchronisation", "planned"),
+        ("Export", "planned"),
     ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from milepost.document import Patch, apply, parse
+from milepost.document import ListBlock, Patch, apply, descendants, parse
 from milepost.document.item_lines import LIST_ITEM
 from milepost.edits.cells import bare_words, restatus_bare, restatus_field
 from milepost.edits.edit import Edit, named
@@ -41,7 +41,6 @@ def voice_of(roadmap: Roadmap) -> Voice:
     glyphs: dict[Status, Counter[str]] = {}
     icons: dict[Status, Counter[str]] = {}
     dots: dict[Status, Counter[str]] = {}
-    placed: Counter[bool] = Counter()  # list items' glyphs: True where one ends its item
     lines = roadmap.document.source.lines
     for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
@@ -60,8 +59,6 @@ def voice_of(roadmap: Roadmap) -> Voice:
             EMOJI.get(found[0]) is item.status or item.status_from == "legend"
         ):
             glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
-            if item.kind == "list":
-                placed[ending_glyph(lines[item.span.start], roadmap.legend) is not None] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :：*_[]x")
         # A dash tag's words ("Search - in progress") are no label: "- in progress" was
         # the word a Status: field was then given ("Status: - in progress").
@@ -79,7 +76,6 @@ def voice_of(roadmap: Roadmap) -> Voice:
         crosses_said=cross_would_drop(text, roadmap.legend),
         crosses=crosses(text),
         dots=_most(dots),
-        glyphs_end=placed[True] > placed[False],
     )
 
 
@@ -141,12 +137,14 @@ def _first_line(
     first = item.span.start
     line = roadmap.document.source.lines[first]
     # "- View profile ✅" started is "- View profile 🚧", and "- Share" is "- Share 🚧"
-    # where the document's glyphs end its items, wherever they read so there
+    # where the glyphs of its list end their items, wherever they read so there and every
+    # other item reads as it did (a check mark ending one may have others' glyphs read)
     ends = restatus_line(line, status, reason=reason, voice=voice, glyph_ends=True)
     if (
-        (voice.glyphs_end or item.status_from == "marker")
+        (ending_glyph(line, roadmap.legend) is not None or _glyphs_end(roadmap, item))
         and ends != restatus_line(line, status, reason=reason, voice=voice)
         and (after := _reads_as(roadmap, first, ends, status)) is not None
+        and _others_alike(roadmap, after, first)
     ):
         return ends, after
     planned = status is Status.PLANNED
@@ -158,6 +156,38 @@ def _first_line(
         line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
     )
     return new, None
+
+
+def _glyphs_end(roadmap: Roadmap, item: Item) -> bool:
+    """Whether the other items of ``item``'s list that a glyph marks mostly end with it
+    ("- View profile ✅") rather than open with it."""
+    lines = roadmap.document.source.lines
+    start = item.span.start
+    siblings = next(
+        (
+            block.items
+            for block in descendants(roadmap.document.blocks)
+            if isinstance(block, ListBlock) and any(i.start == start for i in block.items)
+        ),
+        [],
+    )
+    marked = {
+        i.span.start
+        for i in roadmap.items
+        if i.status_from == "marker" and i.marker and emoji_written(i.marker) is not None
+    }
+    placed = Counter(
+        ending_glyph(lines[sibling.start], roadmap.legend) is not None
+        for sibling in siblings
+        if sibling.start != start and sibling.start in marked
+    )
+    return placed[True] > placed[False]
+
+
+def _others_alike(roadmap: Roadmap, after: Roadmap, line: int) -> bool:
+    """Whether every item but the one on ``line`` (0-based) reads as it did."""
+    before = {i.span.start: i.status for i in roadmap.items if i.span.start != line}
+    return before == {i.span.start: i.status for i in after.items if i.span.start != line}
 
 
 def _with_word(

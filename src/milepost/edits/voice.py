@@ -44,9 +44,6 @@ class Voice:
     crosses: int = 0
     # the coloured dot the document writes beside each status's words ("(🟢 Done)")
     dots: Mapping[Status, str] = field(default_factory=dict)
-    # whether the document's list items end with their glyphs more often than they open
-    # with them ("- Search ✅"): an unmarked item gets its glyph at the end too
-    glyphs_end: bool = False
 
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]

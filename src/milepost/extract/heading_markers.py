@@ -188,6 +188,10 @@ def _led(text: str, legend: Legend) -> tuple[Status, bool, re.Match[str]] | None
         return status, False, lead  # "## NEXT — Polish & UX": a dash parts a section's title
     if not names_work(name) or name.split(maxsplit=1)[0].lower().strip("'’") in _SECTION_LEADS:
         return status, False, lead  # "## Next: What's coming", "## Future: Our plans"
+    if not lead.group().isascii() and not (_RELEASE_FIRST.match(name) or numbered_step(name)):
+        # in other languages only a release or a step is surely named ("## 进行中：v1.2.50"):
+        # "## Prévu : Ce qui arrive" (what's coming) titles a section
+        return status, False, lead
     if status in (Status.PLANNED, Status.FUTURE):
         return status, True, lead
     return status, _RELEASE_FIRST.match(name) is not None or numbered_step(name), lead

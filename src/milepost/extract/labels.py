@@ -154,9 +154,9 @@ _CRITERIA_WORDS = (
     *("standards", "guidelines", "principles", "practices"),
 )
 # A heading of goals and no more, under a milestone: "### Goals", "🎯 Key Objectives",
-# "📊 Success Metrics".
+# "📊 Success Metrics" (a bare "### Metrics" may title work: "- ✅ Prometheus exporter").
 _GOALS = lazy_pattern(
-    r"(?i)\W*(?:(?:key |main |primary )?(?:goals|objectives)|(?:success |key )?(?:metrics|kpis))\W*"
+    r"(?i)\W*(?:(?:key |main |primary )?(?:goals|objectives)|(?:success|key) (?:metrics|kpis))\W*"
 )
 
 

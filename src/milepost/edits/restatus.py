@@ -22,7 +22,6 @@ from milepost.extract import extract
 from milepost.extract.badges import IMAGE_BADGE, trailing_badge
 from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.extract.heading_words import compares
-from milepost.extract.name_tags import ending_glyph
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written
@@ -141,7 +140,7 @@ def _first_line(
     # other item reads as it did (a check mark ending one may have others' glyphs read)
     ends = restatus_line(line, status, reason=reason, voice=voice, glyph_ends=True)
     if (
-        (ending_glyph(line, roadmap.legend) is not None or _glyphs_end(roadmap, item))
+        (_glyph_ends(roadmap, item) or _glyphs_end(roadmap, item))
         and ends != restatus_line(line, status, reason=reason, voice=voice)
         and (after := _reads_as(roadmap, first, ends, status)) is not None
         and _others_alike(roadmap, after, first)
@@ -158,28 +157,32 @@ def _first_line(
     return new, None
 
 
+def _glyph_ends(roadmap: Roadmap, item: Item) -> bool | None:
+    """Whether the glyph that marks a list item ends its words ("- Search ✅", "- Search ✓
+    (v2)") rather than opens them; None for an item no glyph of its own marks."""
+    marker = item.marker or ""
+    if item.kind != "list" or item.status_from != "marker" or emoji_written(marker) is None:
+        return None
+    found = LIST_ITEM.match(roadmap.document.source.lines[item.span.start])
+    return found is not None and not found["rest"].lstrip(" \t").startswith(marker)
+
+
 def _glyphs_end(roadmap: Roadmap, item: Item) -> bool:
     """Whether the other items of ``item``'s list that a glyph marks mostly end with it
     ("- View profile ✅") rather than open with it."""
-    lines = roadmap.document.source.lines
     start = item.span.start
     siblings = next(
         (
-            block.items
+            {i.start for i in block.items}
             for block in descendants(roadmap.document.blocks)
             if isinstance(block, ListBlock) and any(i.start == start for i in block.items)
         ),
-        [],
+        set(),
     )
-    marked = {
-        i.span.start
-        for i in roadmap.items
-        if i.status_from == "marker" and i.marker and emoji_written(i.marker) is not None
-    }
     placed = Counter(
-        ending_glyph(lines[sibling.start], roadmap.legend) is not None
-        for sibling in siblings
-        if sibling.start != start and sibling.start in marked
+        _glyph_ends(roadmap, other)
+        for other in roadmap.items
+        if other.span.start in siblings and other.span.start != start
     )
     return placed[True] > placed[False]
 

@@ -821,3 +821,22 @@ def test_work_progressing_as_planned_is_in_progress() -> None:
     ]
     english = "# R\n\n| Work | Status |\n|---|---|\n| Sync | Progressing |\n"
     assert statuses(english) == [("Sync", "in_progress")]
+
+
+def test_a_check_mark_after_an_open_box_says_done_where_the_legend_keys_it() -> None:
+    """A graduation checklist leaves every box open and keeps the glyph after it up to date,
+    its "### Key" below: ":white_check_mark: - Complete". There the check mark says done;
+    with no legend a ✅ after an open box is a bullet style, and the box says planned."""
+    text = (
+        "# Graduation Status\n\n## Status\n\n- [ ] :white_check_mark: Stable release(s)\n"
+        "- [ ] :large_orange_diamond: Sufficient testing\n- [ ] :red_circle: Release plan\n\n"
+        "### Key\n* :white_check_mark: - Complete\n* :large_orange_diamond: - Partially "
+        "complete\n* :red_circle: - Not complete/started or unknown\n"
+    )
+    assert statuses(text) == [
+        ("Stable release(s)", "done"),
+        ("Sufficient testing", "in_progress"),
+        ("Release plan", "planned"),
+    ]
+    bare = "# R\n\n## Status\n\n- [ ] ✅ Stable release\n- [ ] 🚧 Testing\n"
+    assert statuses(bare) == [("Stable release", "planned"), ("Testing", "in_progress")]

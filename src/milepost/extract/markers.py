@@ -255,7 +255,11 @@ def item_marker(
             labelled = None  # "- [ ] **Testing**: unit tests": a topic in bold, no state
         if labelled is not None:  # "- [ ] idea: dark mode": the label refines the box
             return Marker(labelled[0], box + text[end : labelled[1]], end=labelled[2])
-        if emoji_status is not None and emoji_status is not Status.DONE:
+        if emoji_status is not None and (
+            emoji_status is not Status.DONE or (legend.glyphs and _legend_glyph(text, legend))
+        ):
+            # "- [ ] 🚧 Search"; "- [ ] ✅ Search" only where the legend keys the check mark
+            # (a box no one ticks, the glyph after it kept up to date), else a bullet style
             return Marker(emoji_status, box + written, end=end)
         if inline.strike and inline.is_struck():  # "- [ ] ~~Search~~": crossed off, undone
             return Marker(Status.DROPPED, box + "~~", end=end)

@@ -840,3 +840,27 @@ def test_a_check_mark_after_an_open_box_says_done_where_the_legend_keys_it() -> 
     ]
     bare = "# R\n\n## Status\n\n- [ ] ✅ Stable release\n- [ ] 🚧 Testing\n"
     assert statuses(bare) == [("Stable release", "planned"), ("Testing", "in_progress")]
+
+
+def test_a_glyph_that_status_fields_always_write_beside_one_status_says_it() -> None:
+    """A Portuguese roadmap opens each phase with "**Status: 📝 Planejado**" and lists its
+    quarters' deliverables "- 📝 Aplicação mobile": 📝, a glyph of no status of its own,
+    says planned there. Once is no habit, and a glyph a field also writes beside another
+    status's words says neither."""
+    text = (
+        "# Roadmap\n\n### Fase 3\n**Status: 📝 Planejado**\n\n### Fase 4\n"
+        "**Status: 📝 Planejado**\n\n## Entregas\n\n- ✅ Dashboard\n- 📝 Aplicação mobile\n"
+    )
+    assert statuses(text) == [
+        ("Fase 3", "planned"),
+        ("Fase 4", "planned"),
+        ("Dashboard", "done"),
+        ("Aplicação mobile", "planned"),
+    ]
+    once = "# R\n\n### Fase 3\n**Status: 📝 Planejado**\n\n## Entregas\n\n- 📝 Mobile\n"
+    assert ("Mobile", "planned") not in statuses(once)
+    mixed = (
+        "# R\n\n### A\n**Status: 📝 Planned**\n\n### B\n**Status: 📝 Planned**\n\n"
+        "### C\n**Status: 📝 Done**\n\n## Work\n\n- 📝 Mobile\n"
+    )
+    assert ("Mobile", "planned") not in statuses(mixed)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.status import EMOJI, Status
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status_labels import STATUS_LABEL
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
-__all__ = ["paired_glyphs"]
+__all__ = ["field_glyphs", "paired_glyphs"]
 
 # Words: letters, a blank, an apostrophe or a hyphen between them ("In Progress", "Won't do").
 _WORDS = r"[^\W\d_](?:[^\W\d_]|[' -]){0,24}?"
@@ -67,3 +68,33 @@ def _words(found: re.Match[str] | None) -> Status | None:
         return None
     words = found["w"].strip()
     return None if said_weakly(words) else status_of_word(words)
+
+
+# A Status field whose value opens with a glyph that is no ASCII: "**Status: 📝 Planejado**".
+_FIELD = lazy_pattern(rf"(?i)\b{STATUS_LABEL}[ \t]*+(?:\*\*|__)?[ \t]*+:[ \t*_]*(?=[^\x00-\x7f])")
+
+
+def field_glyphs(text: str) -> dict[str, Status]:
+    """Each glyph of no status of its own that ``text`` writes as the value of a Status field
+    beside the words of one status, at least twice, and nowhere beside another's words:
+    glyph → that status ("**Status: 📝 Planejado**" over each planned phase: "- 📝 Mobile
+    app" is planned)."""
+    seen: dict[str, list[Status | None]] = {}
+    for field in _FIELD.finditer(text):
+        at = field.end()
+        end = pictograph_at(text, at)
+        if end is None or emoji_at(text, at) is not None:
+            continue  # no glyph, or one of the vocabulary's (:func:`paired_glyphs`' to pair)
+        glyph = text[at:end].replace("\ufe0f", "")
+        seen.setdefault(glyph, []).append(_words(_AFTER.match(text, end, end + _WINDOW)))
+    found: dict[str, Status] = {}
+    for glyph, said in seen.items():
+        status = said[0]
+        if status is None or len(said) < _TIMES or any(other is not status for other in said):
+            continue
+        at = text.find(glyph)
+        while at >= 0 and _beside(text, at, at + len(glyph)) in (None, status):
+            at = text.find(glyph, at + 1)
+        if at < 0:  # beside no other status's words anywhere
+            found[glyph] = status
+    return found

@@ -21,7 +21,7 @@ from milepost.document import (
     Paragraph,
     Table,
 )
-from milepost.extract.glyph_pairs import paired_glyphs
+from milepost.extract.glyph_pairs import field_glyphs, paired_glyphs
 from milepost.extract.heading_words import label_status
 from milepost.extract.legend_meanings import meaning_status
 from milepost.extract.legend_pairs import (
@@ -109,8 +109,11 @@ def find_legend(document: Document) -> FoundLegend:
                 status = meaning_status(meaning)
                 if status is not None:
                     glyphs.setdefault(glyph, status)
-    for glyph, status in paired_glyphs(document.source.text).items():
+    text = document.source.text
+    for glyph, status in paired_glyphs(text).items():
         glyphs.setdefault(glyph, status)  # "| ⏳ Ausstehend |" throughout: ⏳ is planned
+    for glyph, status in field_glyphs(text).items():
+        glyphs.setdefault(glyph, status)  # "**Status: 📝 Planejado**" throughout
     return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)
 
 

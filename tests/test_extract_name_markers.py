@@ -247,3 +247,21 @@ def test_a_new_status_after_the_name_reads_back_and_changes_only_the_marker(
     assert after.startswith(f"- {label} ")
     assert after.endswith(description)
     assert read(after) == (name, status.value)
+
+
+def test_a_status_after_a_plain_name_may_say_when() -> None:
+    """ "Phase 01 (Foundation): Completed on 2025-12-25" beside "Phase 02 (Services):
+    Pending": the day, release or quarter after the status says when, and goes with it when
+    the status changes (the phase started again was not done that day)."""
+    assert read("- Phase 01 (Foundation): Completed on 2025-12-25") == (
+        "Phase 01 (Foundation)",
+        "done",
+    )
+    assert read("- Sync: Planned for Q3 2026") == ("Sync", "planned")
+    assert read("- Goal: Complete the migration on 2026-01-01") == (
+        "Goal: Complete the migration on 2026-01-01",
+        None,
+    )
+    assert _set("- Phase 01 (Foundation): Completed on 2025-12-25", Status.IN_PROGRESS) == (
+        "- Phase 01 (Foundation): In Progress"
+    )

@@ -102,9 +102,16 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     if value.isupper() and value.lower() in _PLACEHOLDERS:
         return None
     status = legend.word(value) or strong_word(value)
+    when = WHEN_TAIL.search(value) if status is None else None
+    if when is not None and any(char.isdigit() for char in when.group()):
+        # "Phase 01 (Foundation): Completed on 2025-12-25" (a day, a release, a quarter:
+        # "Note: done with care" is prose)
+        value = value[: when.start()]
+        status = legend.word(value) or strong_word(value)
     if status is None:
         return None
-    return Tag(status, found.start("value"), found.end("value"), value, "opening")
+    start = found.start("value")
+    return Tag(status, start, start + len(value), value, "opening")
 
 
 # A plain name and its colon, before a status glyph: "Cherry-pick: ✅ Complete".

@@ -116,6 +116,26 @@ def test_a_legend_table_may_name_some_marks_in_words() -> None:
     ]
 
 
+def test_a_plain_bullet_among_marked_ones_has_the_status_the_legend_gives_it() -> None:
+    """The same legend's "| bullet | work not started |": a plain bullet beside marked
+    items is work not started; not one in a list of no markers (the intro's), not one a
+    glyph the legend does not define leads, not one grouping marked items."""
+    text = (
+        "# VS Code Roadmap\n\n* **Happy Coding:** the core editor\n* **Extensions:** more\n\n"
+        "| Mark | Description |\n|---|---|\n| bullet | work not started |\n"
+        "| check mark | work completed |\n| :runner: | on-going work |\n\n## Workbench\n\n"
+        "* [x] Multi-root workspaces\n* Improve notifications\n* :runner: Flexible layouts\n"
+        "* 🐢 Settings sync\n* Node Debugging\n  * [x] Async stacks\n  * Column breakpoints\n"
+    )
+    assert statuses(text) == [
+        ("Multi-root workspaces", "done"),
+        ("Improve notifications", "planned"),
+        ("Flexible layouts", "in_progress"),
+        ("Async stacks", "done"),
+        ("Column breakpoints", "planned"),
+    ]
+
+
 HUGO = (
     "# T\n\n| **State** | **Icon** |\n|---|---:|\n| Planned | {{< iconplanned >}} |\n"
     "| Under Construction | {{< iconinprogress >}} |\n| Available | {{< icondone >}} |\n\n"

@@ -75,6 +75,7 @@ def find_legend(document: Document) -> FoundLegend:
     to define a glyph keeps it: a legend comes before the rows that use its glyphs ("|
     3.0.0 | 📋 Under consideration |" does not redefine the legend's "📋 Backlog")."""
     glyphs: dict[str, Status] = {}
+    bare: Status | None = None  # what a plain bullet means, where the legend says
     entries: dict[int, frozenset[int]] = {}
     for section in document.root.walk():
         above: Paragraph | None = None
@@ -107,14 +108,17 @@ def find_legend(document: Document) -> FoundLegend:
             above = block if isinstance(block, Paragraph) else None
             for glyph, meaning in pairs:
                 status = meaning_status(meaning)
-                if status is not None:
+                if status is not None and not glyph:
+                    bare = bare or status  # "| bullet | work not started |"
+                elif status is not None:
                     glyphs.setdefault(glyph, status)
     text = document.source.text
     for glyph, status in paired_glyphs(text).items():
         glyphs.setdefault(glyph, status)  # "| ⏳ Ausstehend |" throughout: ⏳ is planned
     for glyph, status in field_glyphs(text).items():
         glyphs.setdefault(glyph, status)  # "**Status: 📝 Planejado**" throughout
-    return FoundLegend(Legend(glyphs) if glyphs else NO_LEGEND, entries)
+    legend = Legend(glyphs, bare=bare) if glyphs or bare is not None else NO_LEGEND
+    return FoundLegend(legend, entries)
 
 
 # A line of a paragraph that opens with a shortcode: ":scroll: - Future".

@@ -235,6 +235,8 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
         at = next((i for i in (0, 1) if _lone_glyph(cells[i]) is not None), None)
         if at is None and all(any(char.isalpha() for char in cell) for cell in cells):
             unmarked += 1
+            if cells[0].lower() in PLAIN_BULLET:  # "| bullet | work not started |"
+                pairs.append(("", cells[1]))
             continue
         if at is None and not all(cells) and any(cells):
             continue  # "| | Planned |": what no mark means, which the items say no way
@@ -258,6 +260,10 @@ def legend_table(table: Table) -> list[tuple[str, str]] | None:
     return None
 
 
+# How a legend names an item's want of a marker: "| bullet | work not started |".
+PLAIN_BULLET = frozenset(
+    {"bullet", "plain bullet", "no mark", "no marker", "unmarked", "no icon", "no emoji"}
+)
 # What may stand beside a legend's glyphs and their names: what each means.
 _DESCRIPTIONS = _MEANING_HEADERS | {"description", "descriptions", "details", "explanation"}
 # Columns that say how a legend's glyph is typed.

@@ -68,7 +68,7 @@ from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.placeholders import says_nothing
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import EMOJI, Status, emoji_at
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import said_weakly
 
 __all__ = ["Walk", "walk"]
@@ -250,6 +250,9 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
                 inner = inner._replace(decorated=decorated)
             if (checked := checks_ends(block, ctx.legend)) is not inner.ends_checked:
                 inner = inner._replace(ends_checked=checked)
+            bare = ctx.legend.bare if _marks_some(block, ctx.legend) else None
+            if bare is not inner.bare:
+                inner = inner._replace(bare=bare)
             entries = out.entries.get(id(block)) if depth == 0 else None
             if entries is None:  # a list finding the legend did not judge (in a quote, nested)
                 title = ctx.section[-1] if ctx.section and depth == 0 else ""
@@ -271,6 +274,18 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             above = block
         elif not isinstance(block, Heading):
             above = None
+
+
+def _marks_some(block: ListBlock, legend: Legend) -> bool:
+    """Whether some item of a list carries a marker of its own (a task box, a status glyph
+    or words opening it), where the legend says what a plain bullet means (else none is
+    looked for)."""
+    if legend.bare is None:
+        return False
+    return any(
+        item.task is not None or any(leading_markers(item.inline, 0, legend, lenient=False)[:2])
+        for item in block.items
+    )
 
 
 def _has_boxes(block: ListBlock) -> bool:
@@ -347,6 +362,17 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         and not says_nothing(inline.text)  # "### Blocked" over "- _No issues_": no work
     ):
         status, source = ctx.scope, "heading"
+    if (
+        marker is None
+        and status is None
+        and ctx.bare is not None
+        and pictograph_at(inline.text.lstrip()) is None
+        and not any(isinstance(c, ListBlock) and _marks_some(c, ctx.legend) for c in children)
+    ):
+        # a plain bullet among marked ones, where the legend says what it means ("| bullet
+        # | work not started |"); not one a glyph the legend does not define leads ("- 🏃
+        # Refactorings"), nor one that groups marked items ("- Node Debugging")
+        status, source = ctx.bare, "legend"
     kind = "task" if block.task is not None else "list"
     notes = (
         tuple(c.inline.text.strip() for c in children if isinstance(c, Paragraph))

@@ -92,6 +92,9 @@ class WalkContext(NamedTuple):
     # the status a label right above the list says ("🔧 **In Progress**"): it refines an open
     # task box there ("- [ ] Docs" is in progress), as the status of a heading does not
     box_scope: Status | None = None
+    # in a list whose other items carry markers, where the legend says what a plain bullet
+    # means ("| bullet | work not started |"): the status of an item that carries none
+    bare: Status | None = None
 
 
 def make_item(

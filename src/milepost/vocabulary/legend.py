@@ -24,6 +24,9 @@ class Legend:
 
     glyphs: Mapping[str, Status] = field(default_factory=dict)
     words: Mapping[str, Status] = field(default_factory=dict)
+    # the status an item with no marker has in a list whose other items carry theirs, where
+    # the legend says what a plain bullet means ("| bullet | work not started |")
+    bare: Status | None = None
 
     def __post_init__(self) -> None:
         # Read-only, whatever the caller passed: a roadmap keeps its legend where anyone may
@@ -51,9 +54,13 @@ class Legend:
 
     def merged(self, other: Legend) -> Legend:
         """This legend with ``other``'s markers added (``other`` wins on a clash)."""
-        if not other.glyphs and not other.words:
+        if not other.glyphs and not other.words and other.bare is None:
             return self
-        return Legend({**self.glyphs, **other.glyphs}, {**self.words, **other.words})
+        return Legend(
+            {**self.glyphs, **other.glyphs},
+            {**self.words, **other.words},
+            other.bare if other.bare is not None else self.bare,
+        )
 
 
 def glyph_key(glyph: str) -> str:

@@ -1294,6 +1294,23 @@ def test_a_cross_under_a_heading_of_non_goals_drops_the_work() -> None:
     assert statuses(later) == [("Out of scope review", "done")]
 
 
+def test_a_cross_after_an_open_box_is_work_still_to_do_where_crosses_say_no() -> None:
+    """A status page writes "| Security Audit | ❌ Not Done |" and "- [ ] ❌ No integration
+    tests": its crosses say "not yet", so after an open box the box says, planned; under
+    "## Non-Goals" the cross drops the work, box or not."""
+    text = (
+        "# Status\n\n| Module | Status |\n|---|---|\n| Audit | ❌ Not Done |\n\n"
+        "## Testing\n\n- [x] ✅ Unit tests\n- [ ] ❌ No integration tests\n\n"
+        "## Non-Goals\n\n- [ ] ❌ Mobile app\n"
+    )
+    assert statuses(text) == [
+        ("Audit", "planned"),
+        ("Unit tests", "done"),
+        ("No integration tests", "planned"),
+        ("Mobile app", "dropped"),
+    ]
+
+
 def test_two_status_words_that_agree_are_one_status() -> None:
     """Brave's archive ends its milestones "- Completed & Released": two words that say done
     say done; two that differ ("planned and in progress") say neither."""

@@ -60,7 +60,7 @@ from milepost.extract.labels import (
     opening_field,
 )
 from milepost.extract.legend import find_legend, legend_entry, legend_list
-from milepost.extract.marker import Marker, bare_cross
+from milepost.extract.marker import Marker, bare_cross, open_box
 from milepost.extract.markers import item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
@@ -333,7 +333,10 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         ):
             marker = ending  # "- /customers/fetch <Badge type="warning" text="planned" />"
     if marker is not None and not ctx.cross_drops and bare_cross(marker):
-        marker = None  # "- ❌ Tests need a server": a "no", where crosses mean no drop
+        # "- ❌ Tests need a server": a "no", where crosses mean no drop; after an open box
+        # the box says ("- [ ] ❌ No integration tests": work still to do)
+        boxed = block.task is False and marker.written.startswith("[ ] ")
+        marker = Marker(open_box(ctx.box_scope), "[ ] ", end=marker.end) if boxed else None
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and struck_item(inline):

@@ -15,7 +15,7 @@ from milepost.document import Inline, InlineSource, read_inline
 from milepost.edits.voice import Voice, relabel
 from milepost.extract.markers import leading_markers
 from milepost.extract.name_tags import name_tag, value_pieces
-from milepost.extract.tag_words import WHEN_TAIL, Tag
+from milepost.extract.tag_words import Tag, dated_tail
 from milepost.vocabulary.status import Status
 
 __all__ = ["set_name_status"]
@@ -39,12 +39,8 @@ def set_name_status(
     reading, tag = found
     if tag.status is not status:
         body = text.rstrip(" \t")
-        when = WHEN_TAIL.search(body) if tag.kind == "opening" else None
-        if (
-            when is not None
-            and any(char.isdigit() for char in when.group())
-            and reading.text[tag.end :].strip() == when.group().strip()
-        ):
+        when = dated_tail(body) if tag.kind == "opening" else None
+        if when is not None and reading.text[tag.end :].strip() == when.group().strip():
             # "Phase 01: Completed on 2025-12-25" started: the day it was done goes with it
             text = body[: when.start()] + text[len(body) :]
         text = _set(text, reading, tag, status, voice)

@@ -223,9 +223,9 @@ def restatus_line(
     words, for an item whose words go on to the lines below; ``say_word``: a glyph that
     leads a list item or ends a heading says its word too ("✅ Completed: Search", where a
     bare ✅ bullets criteria; "## Phase 5 ✅ Done", where it heads open tasks);
-    ``glyph_ends``: a list item's glyph is its last word ("- Search 🚧", where the
-    document ends its items with their glyphs): one that ends it is replaced where it
-    stands, whatever the status, and an unmarked item gets its glyph there."""
+    ``glyph_ends``: a list item's glyph is its last word ("- Search 🚧", where its list
+    ends its items with their glyphs): one that ends it is replaced where it stands,
+    whatever the status, and an unmarked item gets its glyph there."""
     body, ending = split_line_ending(line)
     match = LIST_ITEM.match(body)
     badge = BADGE.match(match["rest"]) if match is not None and "<" in body else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
-from milepost.extract.tag_words import WHEN_TAIL, Tag, strong_word
+from milepost.extract.tag_words import WHEN_TAIL, Tag, dated_tail, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
@@ -102,10 +102,8 @@ def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     if value.isupper() and value.lower() in _PLACEHOLDERS:
         return None
     status = legend.word(value) or strong_word(value)
-    when = WHEN_TAIL.search(value) if status is None else None
-    if when is not None and any(char.isdigit() for char in when.group()):
-        # "Phase 01 (Foundation): Completed on 2025-12-25" (a day, a release, a quarter:
-        # "Note: done with care" is prose)
+    when = dated_tail(value) if status is None else None
+    if when is not None:  # "Phase 01 (Foundation): Completed on 2025-12-25"
         value = value[: when.start()]
         status = legend.word(value) or strong_word(value)
     if status is None:

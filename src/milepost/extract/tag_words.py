@@ -16,6 +16,7 @@ __all__ = [
     "REF",
     "WHEN_TAIL",
     "Tag",
+    "dated_tail",
     "ending_run",
     "note_start",
     "percent_done",
@@ -108,6 +109,13 @@ WHEN_TAIL = re.compile(  # tried from where a run of blanks begins: linear on lo
     r" ?[,.]?\s+\d{4}|(?:[QH][1-4]\s+)?(?:19|20)\d{2}|[QH][1-4]|v\d+(?:\.\d+){0,3}"
     r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)$"
 )
+
+
+def dated_tail(text: str) -> re.Match[str] | None:
+    """The day, release or quarter that ends ``text`` (:data:`WHEN_TAIL`, a digit in it:
+    "Completed on 2025-12-25", "Planned for Q3 2026"; "done with care" is prose)."""
+    when = WHEN_TAIL.search(text)
+    return when if when is not None and any(char.isdigit() for char in when.group()) else None
 
 
 def note_start(text: str) -> int:

@@ -12,8 +12,9 @@ from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.item_fields import bare_status
 from milepost.extract.marker import TASK_BOXES, TICKED_BOXES
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_labels import STATUS_LABEL
+from milepost.vocabulary.status_labels import STATUS_FIELD
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
 __all__ = [
@@ -47,7 +48,7 @@ def emoji_prefix(text: str, voice: Voice) -> tuple[str, str] | None:
 def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
     """A ``**Status:** 🚧 In Progress`` paragraph line with its value set to ``status``."""
     body, ending = split_line_ending(line)
-    match = re.search(rf"(?i)\b{STATUS_LABEL}\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?", body)
+    match = _FIELD_LABEL.search(body)
     if match is None:
         raise ValueError("no status field on the line")
     value = body[match.end() :]
@@ -100,6 +101,8 @@ def restatus_bare(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
 
 
 _CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")
+# A Status field's label, its colon and the bold that opens its value: "**Status:** ".
+_FIELD_LABEL = lazy_pattern(rf"(?i){STATUS_FIELD}\s*(?:\*\*|__)?")
 # A few words qualifying a cell's status, kept before the new one ("At Sandstorm: ").
 _QUALIFIER = re.compile(r"[^\W\d][\w .'/&-]{0,28}?:\s+")
 

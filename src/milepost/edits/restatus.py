@@ -22,10 +22,11 @@ from milepost.extract import extract
 from milepost.extract.badges import IMAGE_BADGE, trailing_badge
 from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.extract.heading_words import compares
+from milepost.lazy import lazy_pattern
 from milepost.model import Item, Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written
-from milepost.vocabulary.status_labels import STATUS_LABEL
+from milepost.vocabulary.status_labels import STATUS_FIELD
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["field_line", "new_row", "set_status", "voice_of"]
@@ -88,6 +89,10 @@ def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
     return {status: counts.most_common(1)[0][0] for status, counts in seen.items()}
 
 
+# A Status field's label and colon: "**Status:**", "Status/ETA:".
+_STATUS_FIELD = lazy_pattern(rf"(?i){STATUS_FIELD}")
+
+
 def field_line(roadmap: Roadmap, item: Item) -> int:
     """The line of the ``**Status:**`` field that gives a heading its status (below it), or
     a list item its status (a ``- Status: WIP`` sub-bullet, within it)."""
@@ -95,7 +100,7 @@ def field_line(roadmap: Roadmap, item: Item) -> int:
     span = item.span
     below = range(span.end, min(span.end + 12, len(lines)))
     for number in below if item.kind == "heading" else range(span.start + 1, span.end):
-        if re.search(rf"(?i)\b{STATUS_LABEL}\b\s*(?:\*\*|__)?\s*:", lines[number]):
+        if _STATUS_FIELD.search(lines[number]):
             return number
     for number in range(span.start + 1, span.end) if item.kind != "heading" else ():
         if bare_words(lines[number]) is not None:  # "  - Done ✅ 100%"
@@ -138,17 +143,20 @@ def _first_line(
     # "- View profile ✅" started is "- View profile 🚧", and "- Share" is "- Share 🚧"
     # where the glyphs of its list end their items, wherever they read so there and every
     # other item reads as it did (a check mark ending one may have others' glyphs read)
+    leads = restatus_line(line, status, reason=reason, voice=voice)
     ends = restatus_line(line, status, reason=reason, voice=voice, glyph_ends=True)
     if (
-        (_glyph_ends(roadmap, item) or _glyphs_end(roadmap, item))
-        and ends != restatus_line(line, status, reason=reason, voice=voice)
+        ends != leads
+        and (_glyph_ends(roadmap, item) or _glyphs_end(roadmap, item))
         and (after := _reads_as(roadmap, first, ends, status)) is not None
         and _others_alike(roadmap, after, first)
     ):
         return ends, after
+    if (after := _reads_as(roadmap, first, leads, status)) is not None:
+        return leads, after
     planned = status is Status.PLANNED
-    for say_planned in (False, True) if planned else (False,):
-        new = restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
+    if planned:
+        new = restatus_line(line, status, reason=reason, voice=voice, say_planned=True)
         if (after := _reads_as(roadmap, first, new, status)) is not None:
             return new, after
     new = restatus_line(

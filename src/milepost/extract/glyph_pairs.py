@@ -9,7 +9,7 @@ import re
 
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
-from milepost.vocabulary.status_labels import STATUS_LABEL
+from milepost.vocabulary.status_labels import STATUS_FIELD
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = ["field_glyphs", "paired_glyphs"]
@@ -71,7 +71,7 @@ def _words(found: re.Match[str] | None) -> Status | None:
 
 
 # A Status field whose value opens with a glyph that is no ASCII: "**Status: 📝 Planejado**".
-_FIELD = lazy_pattern(rf"(?i)\b{STATUS_LABEL}[ \t]*+(?:\*\*|__)?[ \t]*+:[ \t*_]*(?=[^\x00-\x7f])")
+_FIELD = lazy_pattern(rf"(?i){STATUS_FIELD}[ \t*_]*(?=[^\x00-\x7f])")
 
 
 def field_glyphs(text: str) -> dict[str, Status]:

@@ -11,6 +11,7 @@ from milepost.vocabulary.status_words import said_weakly, status_of_word
 __all__ = [
     "DESCRIBING_LABELS",
     "FIELD_LABELS",
+    "STATUS_FIELD",
     "STATUS_LABEL",
     "is_status_header",
     "is_status_label",
@@ -35,6 +36,9 @@ DESCRIBING_LABELS = FIELD_LABELS | {
 # the patterns that find a field; "Status Report" is no Status label).
 STATUS_LABEL = r"stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
 _STATUS_LABEL = lazy_pattern(rf"(?i){STATUS_LABEL}")
+# A Status field's label and its colon, bold closing the label before the colon or not:
+# "Status:", "**Status**:", "State / ETA :" (a pattern, to put in the patterns that find one).
+STATUS_FIELD = rf"\b{STATUS_LABEL}\b\s*+(?:\*\*|__)?\s*+:"
 
 
 def is_status_label(label: str) -> bool:

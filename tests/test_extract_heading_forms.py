@@ -854,3 +854,35 @@ def test_a_status_and_a_kind_of_work_head_a_section_not_a_deliverable(kind: str)
     does: the items under it are done, the heading is no item."""
     text = f"# R\n\n## ✅ Completed {kind}\n\n- Traffic shifting\n"
     assert statuses(text) == [("Traffic shifting", "done")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("✅ Already Implemented", "done"),
+        ("✅ Implemented", "done"),
+        ("✅ Recently Delivered", "done"),
+    ],
+)
+def test_a_glyph_said_again_in_a_weak_word_titles_a_section_of_its_status(
+    heading: str, status: str
+) -> None:
+    """ "## ✅ Already Implemented" over struck items was one done item, named "Already
+    Implemented", and its items had no status: "Implemented" alone titles no section (a
+    weak word), but after a ✅ that says it already, the heading names no deliverable."""
+    text = f"# R\n\n## {heading}\n- ~~Minimap~~ - Shows the dungeon\n- Save/Load - localStorage\n"
+    assert statuses(text) == [
+        ("Minimap - Shows the dungeon", status),
+        ("Save/Load - localStorage", status),
+    ]
+
+
+def test_a_glyph_over_a_weak_word_of_another_status_still_names_work() -> None:
+    assert statuses("# R\n\n## ✅ Ready\n- Minimap\n") == [("Ready", "done")]
+
+
+def test_a_top_sections_glyph_decorates_a_part_of_the_document_dated_in_brackets() -> None:
+    """ "## 🔮 Future Vision (2025+)" was a future item named "Future Vision (2025+)": a
+    vision is a part of the document, and the years in brackets after it change nothing."""
+    text = "# R\n\n## 🔮 Future Vision (2025+)\n\n- [ ] Plugins\n\n### 🔮 Marketplace (2026)\n"
+    assert statuses(text) == [("Plugins", "planned"), ("Marketplace (2026)", "future")]

@@ -109,6 +109,8 @@ def heading_marker(
     if emoji_status is None or word_status is not None or _dates(written, legend):
         return None, None
     rest = strip_decoration(inline.text[end:])
+    if _restates(rest, emoji_status):
+        return None, emoji_status  # "## ✅ Already Implemented": a section of done work
     if not names_work(rest) or (level <= 2 and names_a_part(rest)):
         return None, None
     # A tag after its name, read as the edits read it: the words win over the glyph, as on
@@ -117,6 +119,20 @@ def heading_marker(
     if tag is not None and tag.start and tag.status is not emoji_status:
         return Marker(tag.status, tag.written, end=end, tail=end + tag.start), None
     return Marker(emoji_status, written, end=end), None
+
+
+# Adverbs before a status a heading says: "✅ Already Implemented", "✅ Recently Delivered".
+_ADVERBS = frozenset({"already", "recently", "now", "fully"})
+
+
+def _restates(words: str, status: Status) -> bool:
+    """Whether a heading's words after its glyph say its status again and nothing more, in a
+    word too weak to title a section alone ("Implemented", "Already Implemented": done
+    under ✅), which names no deliverable."""
+    said = words.strip(" :*_").lower().split()
+    if said and said[0] in _ADVERBS:
+        said = said[1:]
+    return bool(said) and status_of_word(" ".join(said)) is status
 
 
 def before_end_links(inline: Inline) -> str:

@@ -198,8 +198,14 @@ _STATUS_PARTS = lazy_pattern(r"(?:(?<!\s)|(?!\s))\s*+(?:/|&|\+|,|\band\b)\s*")
 def names_a_part(name: str) -> bool:
     """Whether a top section's words title a part of the document ("Feature Overview",
     "Status Legend", "Release Schedule"): its emoji decorates it. (A deliverable of those
-    words, "### ✅ Release notes", is a subsection's.)"""
-    return name.rstrip(" :*_").rpartition(" ")[2].lower() in _DOCUMENT_PARTS
+    words, "### ✅ Release notes", is a subsection's.) What brackets after them say (a time,
+    most often) is no part of the title's words ("Future Vision (2025+)")."""
+    words = _BRACKETED_END.sub("", name.rstrip(" :*_")).rstrip(" :*_")
+    return words.rpartition(" ")[2].lower() in _DOCUMENT_PARTS
+
+
+# What brackets end a heading's words: "Future Vision (2025+)", "Schedule [2026]".
+_BRACKETED_END = lazy_pattern(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 
 # What a top section's heading names when it titles a part of the document, not work: its

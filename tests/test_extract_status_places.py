@@ -1311,6 +1311,45 @@ def test_a_cross_after_an_open_box_is_work_still_to_do_where_crosses_say_no() ->
     ]
 
 
+STATES = (
+    "# Homelab\n\n## Goals\n\n1. 🔄 🤖 Fully automated\n2. ✅ 🔐 SSH free\n"
+    "3. ❌ 📊 Log aggregation (Loki not deployed)\n4. 🔄 🌐 Service discovery\n\n"
+    "## Todo\n\n* ❌ Login Checker\n* ❌ GUI\n"
+)
+
+
+def test_crosses_among_glyphs_of_work_under_way_are_work_not_started(tmp_path: Path) -> None:
+    """A homelab roadmap leads its items with ✅, 🔄 and ❌, and its crosses say "not
+    deployed": states of work, where a cross is work not started, planned (it gave no
+    status: a "no", as beside ticks alone). Started, the cross gives way to the document's
+    glyph of work under way; dropped, to 🚫 (a bare cross would read as planned)."""
+    assert statuses(STATES) == [
+        ("🤖 Fully automated", "in_progress"),
+        ("🔐 SSH free", "done"),
+        ("📊 Log aggregation (Loki not deployed)", "planned"),
+        ("🌐 Service discovery", "in_progress"),
+        ("Login Checker", "planned"),
+        ("GUI", "planned"),
+    ]
+    after = edited(tmp_path / "r.md", STATES, ("start", "Log aggregation"), ("drop", "GUI"))
+    assert "3. 🔄 📊 Log aggregation (Loki not deployed)\n" in after
+    assert "* 🚫 GUI\n" in after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one glyph of work under way is no state of the document's ("What was left?")
+        "# R\n\n- ✅ Spec\n- 🚧 What was left pending?\n\n## Don'ts\n\n- ❌ Huge PRs\n",
+        # ticks and crosses alone say yes and no
+        "# R\n\n- ✅ Builds\n- ❌ Tests need a server\n",
+    ],
+)
+def test_crosses_without_glyphs_of_work_under_way_say_no(text: str) -> None:
+    assert ("Huge PRs", "planned") not in statuses(text)
+    assert ("Tests need a server", "planned") not in statuses(text)
+
+
 def test_two_status_words_that_agree_are_one_status() -> None:
     """Brave's archive ends its milestones "- Completed & Released": two words that say done
     say done; two that differ ("planned and in progress") say neither."""

@@ -35,6 +35,7 @@ __all__ = [
     "cross_drops",
     "cross_would_drop",
     "crosses",
+    "crosses_pending",
     "decorates",
     "decorations_only",
     "strikes_done",
@@ -198,6 +199,22 @@ def cross_drops(text: str, legend: Legend) -> bool:
     nothing was dropped), and so do those of a list ("- ✅ Builds", "- ❌ Tests need a
     server"). A document without a cross has none to read otherwise."""
     return not crosses(text) or cross_would_drop(text, legend)
+
+
+def crosses_pending(text: str) -> bool:
+    """Whether the crosses leading list items are work not started: the document leads its
+    items with crosses and with glyphs of work under way too, two at least ("1. ✅ DNS", "2.
+    🔄 Loki", "3. ❌ Rundeck", "4. 🔄 Traefik"), states of work; where no legend or word
+    makes a cross dropped (:func:`cross_drops`), a cross among them is no "no" but "not
+    yet" (one "- 🚧 What was left pending?" among a list of don'ts is no such state)."""
+    under_way = islice(_LED_UNDER_WAY.finditer(text), 2)
+    return _LED_BY_CROSS.search(text) is not None and len(list(under_way)) == 2
+
+
+# A list item led by a glyph of work under way, or by a cross (after a task box or none).
+_LIST_LEAD = r"(?m)^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+"
+_LED_UNDER_WAY = lazy_pattern(rf"{_LIST_LEAD}(?:🚧|🔄|🏗)")
+_LED_BY_CROSS = lazy_pattern(rf"{_LIST_LEAD}(?:{'|'.join(map(re.escape, CROSSES))})")
 
 
 def crosses(text: str) -> int:

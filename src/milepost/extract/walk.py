@@ -37,6 +37,7 @@ from milepost.extract.conventions import (
     checks_ends,
     codes_statuses,
     cross_drops,
+    crosses_pending,
     decorates,
     strikes_done,
     struck_end,
@@ -92,7 +93,8 @@ def walk(
         (),
         document.source.lines,
         coded=codes_statuses(document, legend),
-        cross_drops=cross_drops(document.source.text, legend),
+        cross_drops=(drops := cross_drops(document.source.text, legend)),
+        cross_pending=not drops and crosses_pending(document.source.text),
     )
     # The first level-1 heading is the document's title, never an item; a later one may be
     # ("# ✔️ Milestone - Async Crypto" under "# 2016 Q4").
@@ -171,6 +173,7 @@ def _walk_section(
             period=period or ctx.period,
             coded=ctx.coded,
             cross_drops=ctx.cross_drops or declines(title),  # "## Non-Goals" over "- ❌ X"
+            cross_pending=ctx.cross_pending,
         )
         if marker is not None:
             _heading_item(section, marker, ctx, out, source=source, glyph=glyph)
@@ -336,7 +339,12 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         # "- ❌ Tests need a server": a "no", where crosses mean no drop; after an open box
         # the box says ("- [ ] ❌ No integration tests": work still to do)
         boxed = block.task is False and marker.written.startswith("[ ] ")
-        marker = Marker(open_box(ctx.box_scope), "[ ] ", end=marker.end) if boxed else None
+        if boxed:
+            marker = Marker(open_box(ctx.box_scope), "[ ] ", end=marker.end)
+        elif ctx.cross_pending:  # "- ✅ DNS", "- 🔄 Loki", "- ❌ Rundeck": not started yet
+            marker = marker._replace(status=Status.PLANNED)
+        else:
+            marker = None
     status: Status | None = None
     source: str | None = None
     if marker is None and ctx.strike_done and struck_item(inline):

@@ -80,6 +80,9 @@ class WalkContext(NamedTuple):
     coded: bool = False  # the document ends headings with statuses in code spans
     # a bare ❌ in a Status cell says the work was dropped (the document says so), not "no"
     cross_drops: bool = True
+    # a bare ❌ leading a list item is work not started: the document's items are led by
+    # crosses and by glyphs of work under way, states of work, not yes and no
+    cross_pending: bool = False
     # under an item with a status of its own: its sub-bullets are its details ("- Details:
     # [docs](…)" under "- ✅ Search shipped"), given no status by the heading above
     detail: bool = False

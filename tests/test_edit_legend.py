@@ -70,6 +70,47 @@ def test_a_marker_the_config_adds_is_replaced(written: str, status: Status, line
     assert _restatused(f"{FOCUS}{written}\n", "Login flow", status, CONFIG) == line
 
 
+def test_a_word_the_config_adds_is_read_in_a_status_cell_and_as_a_label() -> None:
+    """The config's "Parked" was read in bold ("**Parked:** Login flow") and as a tag, but
+    not as a Status cell's value nor as a plain label: those items had no status."""
+    text = (
+        f"{FOCUS}- Parked: Login flow\n- parked - Search\n\n"
+        "| Feature | Status |\n|---|---|\n| Export | Parked |\n| Import | 🚧 |\n"
+    )
+    read = [(i.title, i.status) for i in milepost.loads(text, config=CONFIG).items]
+    assert read == [
+        ("Login flow", Status.FUTURE),
+        ("Search", Status.FUTURE),
+        ("Export", Status.FUTURE),
+        ("Import", Status.IN_PROGRESS),
+    ]
+    assert _restatused(text, "Export", Status.DONE, CONFIG) == "| Export | Completed |"
+    # "In Progress: Login flow" would be no label: the config's word goes, a glyph leads
+    assert _restatused(text, "Login flow", Status.IN_PROGRESS, CONFIG) == "- 🚧 Login flow"
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "line"),
+    [
+        ("Download", Status.IN_PROGRESS, "- D - Download"),
+        ("Setup", Status.PLANNED, "- NW: Setup"),
+        ("Download", Status.BLOCKED, "- ⛔ Download"),
+    ],
+)
+def test_a_code_the_legend_defines_is_replaced_by_the_documents_code(
+    words: str, status: Status, line: str
+) -> None:
+    """Under "C - Complete", "D - Doing", "NW - Not working on yet", an item labelled with a
+    code takes the code the document writes for its new status, its separator kept ("D - -
+    Download" when the code's dash was taken as part of it); a status with no code gets a
+    glyph."""
+    text = (
+        "C - Complete\nD - Doing\nNW - Not working on yet\n\n## Work\n\n"
+        "- NW - Download\n- D - Parse\n- C: Setup\n"
+    )
+    assert _restatused(text, words, status) == line
+
+
 def test_a_table_cell_keeps_a_glyph_for_a_glyph() -> None:
     text = f"{FOCUS}| Feature | Status |\n|---|---|\n| Login flow | 🐢 |\n| Search | 🚧 |\n"
     assert _restatused(text, "Login flow", Status.IN_PROGRESS, CONFIG) == "| Login flow | 🚧 |"

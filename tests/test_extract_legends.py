@@ -884,3 +884,65 @@ def test_a_glyph_that_status_fields_always_write_beside_one_status_says_it() -> 
         "### C\n**Status: 📝 Done**\n\n## Work\n\n- 📝 Mobile\n"
     )
     assert ("Mobile", "planned") not in statuses(mixed)
+
+
+CODES = (
+    "C - Complete\nD - Doing\nNW - Not working on yet\nND - Decided not to do this\n\n"
+    "# Step 1: Set Up\n\n| Progress | Date Finished | Task\n|----------|---------------|-----\n"
+    "|C         | 2/23/2019     | Create the starting files.\n"
+    "|D         | NaN    | Add license.\n"
+    "| NW | NAN| Download PDB files.\n"
+    "|ND        | NaN           | Sort train set by length.\n"
+)
+
+
+def test_a_legend_of_codes_in_capitals_gives_them_their_meaning() -> None:
+    """A paragraph keying codes to statuses, one a line ("C - Complete", "NW - Not working on
+    yet"), and a Progress column of those codes: none of the rows had a status (the codes
+    are no words of the vocabulary; only the legend gives them meaning, and "C", "D" and
+    "ND" share letters). Work "decided not to" do is dropped."""
+    assert statuses(CODES) == [
+        ("Create the starting files.", "done"),
+        ("Add license.", "in_progress"),
+        ("Download PDB files.", "planned"),
+        ("Sort train set by length.", "dropped"),
+    ]
+    listed = "C - Complete\nD - Doing\n\n## Work\n\n- D - Parse\n- C: Setup\n- CI for docs\n"
+    assert statuses(listed) == [("Parse", "in_progress"), ("Setup", "done")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "API - the interface\nCLI - the command line",  # meanings that are no statuses
+        "C - Complete",  # one line: a sentence, no legend
+        "C - Complete\nD - Doing\nand more besides",  # a line that defines no code
+    ],
+)
+def test_a_paragraph_that_keys_no_statuses_to_codes_is_no_legend(paragraph: str) -> None:
+    text = f"{paragraph}\n\n# Work\n\n| Status | Task |\n|---|---|\n| C | Setup |\n| D | Parse |\n"
+    assert statuses(text) == []
+
+
+def test_a_legend_line_may_part_its_definitions_with_dashes() -> None:
+    """ "**Status legend:** ⬜ planned - 🟨 in progress - 🟩 done" was read as one definition,
+    ⬜ "planned - 🟨 in progress - 🟩 done": the 🟨 and 🟩 rows had no status."""
+    text = (
+        "# R\n\n| Stage | Goal | Status |\n|---:|---|:---:|\n| 0 | Portfolio | 🟩 |\n"
+        "| 1 | Foundations | 🟨 |\n| 2 | Containers | ⬜ |\n\n"
+        "**Status legend:** ⬜ planned - 🟨 in progress - 🟩 done\n"
+    )
+    assert statuses(text) == [
+        ("Portfolio", "done"),
+        ("Foundations", "in_progress"),
+        ("Containers", "planned"),
+    ]
+
+
+def test_a_legend_may_give_each_glyph_a_paragraph_of_its_own() -> None:
+    """octo-ui writes its legend as two paragraphs, "✅ done" and "⚒️ WIP", and ends items
+    with the glyphs: "Tooltip ⚒️" had no status (⚒️ is none of milepost's)."""
+    text = "# R\n\n## Components\n\n✅ done\n\n⚒️ WIP\n\n<br>\n\n- Button ✅\n- Tooltip ⚒️\n"
+    assert statuses(text) == [("Button", "done"), ("Tooltip", "in_progress")]
+    # one such paragraph alone is a line of the page, no legend
+    assert statuses(text.replace("✅ done\n\n", "")) == [("Button", "done")]

@@ -24,8 +24,9 @@ from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE, EndingBadge
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.marker import TICKED_BOXES, blankless_box, written_box
+from milepost.extract.markers import own_word
 from milepost.extract.name_tags import ending_glyph
-from milepost.extract.opening_words import bracketed_status
+from milepost.extract.opening_words import bracketed_status, caps_label
 from milepost.extract.tag_words import note_start
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import box_key, glyph_key
@@ -113,14 +114,20 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
-    elif label is None and emoji is None and (opening := opening_words(body, boxed)):
+    elif label is None and emoji is None and (opening := opening_words(body, boxed, voice.legend)):
         # "FUTURE: Sync", "(in progress) Search": the status opening the item is its marker
         start, end = opening
-        lead, body, relabelled = (
-            body[:start] + relabel(body[start:end], status, voice),
-            body[end:],
-            True,
-        )
+        new = relabel(body[start:end], status, voice)
+        own = own_word(body, start, voice.legend, lenient=False) if voice.legend.words else None
+        if own is None:
+            lead, body, relabelled = body[:start] + new, body[end:], True
+        elif _label_reads(new + body[end:], status, voice):
+            # "NW - Download", a code of the legend's: the new status's, its separator kept
+            lead, body, relabelled = new + body[end : own[2]], body[own[2] :], True
+        else:
+            # "Parked: Login flow", a word of the config's: the new status's word would be
+            # no label there ("In Progress: Login flow"), so the label goes and a glyph leads
+            body = body[own[2] :]
     elif label is None and emoji is not None and (said := status_words(body)):
         # "✅ Shipped", "📋 Planned: Search": the words after the emoji say the status too
         lead, body, relabelled = relabel(body[:said], status, voice), body[said:], True
@@ -387,6 +394,13 @@ def _set_box(box: str, status: Status) -> str:
 
 # A status in a code span ending a heading: "`done`", "`in_progress`".
 _CODE_TAG = re.compile(r"\s`(?P<word>[A-Za-z][\w -]{0,24})(?P<tick>`)\s*$")
+
+
+def _label_reads(text: str, status: Status, voice: Voice) -> bool:
+    """Whether the words opening ``text`` read as a label saying ``status``: a word of the
+    legend's or the config's, or one in capitals ("IN PROGRESS: Sync")."""
+    said = own_word(text, 0, voice.legend, lenient=False) or caps_label(text)
+    return said is not None and said[0] is status
 
 
 def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, int, str] | None:

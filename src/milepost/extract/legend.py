@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -27,7 +27,9 @@ from milepost.extract.legend_meanings import meaning_status
 from milepost.extract.legend_pairs import (
     GLYPH_SEPARATOR,
     box_pairs,
+    code_lines,
     code_pairs,
+    definition,
     legend_label,
     legend_table,
     line_pairs,
@@ -35,7 +37,7 @@ from milepost.extract.legend_pairs import (
 )
 from milepost.extract.marker import TASK_BOXES
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
+from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key, word_key
 from milepost.vocabulary.sections import strip_decoration
 from milepost.vocabulary.status import ASCII_GLYPH_FIRST, EMOJI, Status, pictograph_at
 from milepost.vocabulary.status_words import said_weakly, status_of_word
@@ -75,6 +77,7 @@ def find_legend(document: Document) -> FoundLegend:
     to define a glyph keeps it: a legend comes before the rows that use its glyphs ("|
     3.0.0 | 📋 Under consideration |" does not redefine the legend's "📋 Backlog")."""
     glyphs: dict[str, Status] = {}
+    words: dict[str, Status] = {}  # codes in capitals: "C - Complete" over "D - Doing"
     bare: Status | None = None  # what a plain bullet means, where the legend says
     entries: dict[int, frozenset[int]] = {}
     for section in document.root.walk():
@@ -82,7 +85,10 @@ def find_legend(document: Document) -> FoundLegend:
         blocks = section.blocks
         if any(isinstance(block, BlockQuote) for block in blocks):  # most sections hold none
             blocks = list(_unquoted(blocks))
+        run: list[tuple[str, str]] = []  # definitions a paragraph each: "✅ done", "⚒️ WIP"
         for index, block in enumerate(blocks):
+            alone = _alone(block)
+            run = [*run, alone] if alone is not None else []
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
@@ -101,10 +107,14 @@ def find_legend(document: Document) -> FoundLegend:
                     not text.isascii() or _SHORTCODE_LINE.search(text) is not None
                 ):  # a legend on a line, its glyphs emoji or shortcodes (":scroll: - Future")
                     pairs += line_pairs(document.source.lines[block.start : block.end])
+                if block.end - block.start > 1 and text[:1].isupper():
+                    words.update(_codes(document.source.lines[block.start : block.end]))
             elif isinstance(block, CodeBlock):
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
             else:
                 pairs = []
+            if len(run) > 1:  # the run of two or more, each new definition once
+                pairs += run if len(run) == 2 else run[-1:]
             above = block if isinstance(block, Paragraph) else None
             for glyph, meaning in pairs:
                 status = meaning_status(meaning)
@@ -117,8 +127,28 @@ def find_legend(document: Document) -> FoundLegend:
         glyphs.setdefault(glyph, status)  # "| ⏳ Ausstehend |" throughout: ⏳ is planned
     for glyph, status in field_glyphs(text).items():
         glyphs.setdefault(glyph, status)  # "**Status: 📝 Planejado**" throughout
-    legend = Legend(glyphs, bare=bare) if glyphs or bare is not None else NO_LEGEND
+    legend = Legend(glyphs, words, bare) if glyphs or words or bare is not None else NO_LEGEND
     return FoundLegend(legend, entries)
+
+
+def _alone(block: Block) -> tuple[str, str] | None:
+    """A paragraph that is one definition and no more, a line of a glyph and a status
+    ("✅ done"): with the like paragraphs beside it, a legend ("⚒️ WIP" below it)."""
+    if not isinstance(block, Paragraph) or block.end - block.start != 1:
+        return None
+    pair = definition(block.inline.text.strip())
+    return pair if pair is not None and meaning_status(pair[1]) is not None else None
+
+
+def _codes(lines: Sequence[str]) -> dict[str, Status]:
+    """The codes a paragraph defines, a line each ("C - Complete", "NW - Not working on
+    yet"), where two or more say a status; the first to define a code keeps it."""
+    said: dict[str, Status] = {}
+    for code, meaning in code_lines(lines):
+        status = meaning_status(meaning)
+        if status is not None:
+            said.setdefault(word_key(code), status)
+    return said if len(said) > 1 else {}
 
 
 # A line of a paragraph that opens with a shortcode: ":scroll: - Future".

@@ -46,6 +46,8 @@ _YET_AFTER = lazy_pattern(r"(?i)not\s+(?P<said>\S.*?)(?<!\s)\s+yet\W*$")
 _PLANNING_TO = lazy_pattern(
     r"(?i)(?:we\s+)?(?:planning|planned|plan|plans|intend|intending)\s+to\s"
 )
+# A choice not to do the work: "Decided not to do this", "Chose not to pursue".
+_DECIDED_NOT = lazy_pattern(r"(?i)(?:we\s+)?(?:decided|chose|chosen)\s+not\s+to\s")
 # A name and what it means, in a meaning of its own: "Not Implemented - Feature is planned",
 # "Not Supported: Not planned for implementation".
 _NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)(?:\s+[-–—]|[ \t]*:)\s+(?P<said>\S.*)")
@@ -62,7 +64,8 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
     yet implemented", "Planning to build"); work close to its end is in progress ("Close to
     becoming stable", "Almost there"); after a name that says none, what its description
     says ("Not Implemented - Feature is planned but not yet started"), and after a name that
-    is a weak word ("Ready - Component is complete and stable"); None for a meaning
+    is a weak word ("Ready - Component is complete and stable"); work decided against is
+    dropped ("Decided not to do this"); None for a meaning
     that is no status ("Waiting for feedback", "Not on roadmap", "Done when reviewed", "not
     implemented"). ``described``: ``meaning`` is a name's description, read as a meaning of
     its own, not as a name and a description again ("a: b: c: ..." recursed once a colon)."""
@@ -81,6 +84,8 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
     status = status_of_word(meaning) or label_status(meaning)
     if status is None and _PLANNING_TO.match(meaning.strip(" *_")):
         return Status.PLANNED  # "Planning to build", "We plan to add"
+    if status is None and _DECIDED_NOT.match(meaning.strip(" *_")):
+        return Status.DROPPED  # "Decided not to do this"
     if status is None and _NEARLY.match(meaning.strip(" *_")):
         return Status.IN_PROGRESS  # "Close to becoming stable", "Almost there"
     if status is None:

@@ -19,7 +19,9 @@ from milepost.vocabulary.status_labels import is_status_header
 __all__ = [
     "GLYPH_SEPARATOR",
     "box_pairs",
+    "code_lines",
     "code_pairs",
+    "definition",
     "legend_label",
     "legend_table",
     "line_pairs",
@@ -101,9 +103,24 @@ def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
         if at == 0 and len(lines) > 2 and legend_label(text):
             continue  # "**Legend:**" over a definition a line
         pairs += _defined_line(text)
-        alone.append(_definition(text.strip(), signed=True))
+        alone.append(definition(text.strip(), signed=True))
     defined = [pair for pair in alone if pair is not None]
     return pairs + defined if len(defined) > 1 and len(defined) == len(alone) else pairs
+
+
+def code_lines(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """The pairs of a legend of codes in capitals, one a line ("C - Complete", then "D -
+    Doing", "NW - Not working on yet"): two or more lines, each a code, a separator and its
+    meaning; none for a paragraph with a line of anything else."""
+    pairs = [_CODE_LINE.fullmatch(_LINE_BREAK.sub("", line.strip())) for line in lines]
+    if len(pairs) < 2 or any(pair is None for pair in pairs):
+        return []
+    return [(pair["code"], pair["meaning"]) for pair in pairs if pair is not None]
+
+
+# A code a legend defines, in capitals, and its meaning: "NW - Not working on yet", "WIP =
+# in progress", "C: Complete".
+_CODE_LINE = lazy_pattern(r"(?P<code>[A-Z]{1,4})[ \t]*(?:[-–—=]|:)[ \t]*(?P<meaning>\S.*)")
 
 
 def box_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:
@@ -131,10 +148,11 @@ _LINE_BREAK = lazy_pattern(r"(?:<br\s*/?>|\\)$")
 # The markup a legend's line may hold around its label: "**Status:**", "`Legend`".
 _LINE_MARKUP = lazy_pattern(r"\*\*|__|`")
 
-# What separates the definitions of a one-line legend: "✅ Done | 🔧 In Progress", "..., ...".
-# (Blanks before it are taken from where their run begins only: tried at each blank of a long
-# run, they would be scanned to its end each time.)
-_LINE_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?[|,;·•]\s*")
+# What separates the definitions of a one-line legend: "✅ Done | 🔧 In Progress", "..., ...",
+# a dash between blanks before a glyph ("⬜ planned - 🟨 in progress"). (Blanks before it are
+# taken from where their run begins only: tried at each blank of a long run, they would be
+# scanned to its end each time.)
+_LINE_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:[|,;·•]\s*|[-–—]\s+(?=[^\w\s\x00-\x7f]))")
 
 
 def _defined_line(text: str) -> list[tuple[str, str]]:
@@ -150,14 +168,14 @@ def _defined_line(text: str) -> list[tuple[str, str]]:
         return []
     pairs: list[tuple[str, str]] = []
     for part in parts:
-        pair = _definition(part)
+        pair = definition(part)
         if pair is None:
             return []
         pairs.append(pair)
     return pairs
 
 
-def _definition(part: str, *, signed: bool = False) -> tuple[str, str] | None:
+def definition(part: str, *, signed: bool = False) -> tuple[str, str] | None:
     """One definition, a glyph (any pictograph, or a box: "`[~]` in progress"), a separator
     or none (``signed``: one, "=", ":", a dash or an arrow), and its meaning: ``(glyph,
     meaning)``, else None."""

@@ -36,7 +36,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["code_keyword", "ends_checked", "item_marker", "leading_markers"]
+__all__ = ["code_keyword", "ends_checked", "item_marker", "leading_markers", "own_word"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -85,12 +85,36 @@ def code_keyword(inline: Inline, pos: int) -> tuple[Status, int] | None:
     return None
 
 
+# What follows a word that labels an item's name: a colon or a dash, and blanks ("NW - ").
+_LABEL_END = lazy_pattern(r"[ \t]*+(?::|[-–—](?=[ \t]))[ \t]*+(?=\S)")
+
+
+def own_word(
+    text: str, pos: int, legend: Legend, *, lenient: bool
+) -> tuple[Status, int, int] | None:
+    """A word the legend or the config defines opening ``text`` at ``pos``: alone or before
+    more where a status may stand so (``lenient``: a Status cell, "C"), else as a label
+    before the item's name ("NW - Download PDB files", "Shipping: Gamma"); its status,
+    where the word ends and where the name starts."""
+    said = legend.phrase(text, pos)
+    if said is None:
+        return None
+    status, end = said
+    if lenient:
+        after = end + 1 if text[end : end + 1] == ":" else end
+        return status, end, _skip_space(text, after)
+    label = _LABEL_END.match(text, end)
+    return (status, end, label.end()) if label is not None else None
+
+
 def leading_markers(
     inline: Inline, pos: int, legend: Legend, *, lenient: bool
 ) -> tuple[Status | None, Status | None, int, str]:
     """The leading emoji and status words: ``(emoji status, word status, end, as written)``."""
     text = inline.text
     first = text[pos : pos + 1]
+    if legend.words and (own := own_word(text, pos, legend, lenient=lenient)) is not None:
+        return None, own[0], own[2], text[pos : own[1]]  # "NW - Download", "| C |"
     if inline.links and inline.links[0].image and (icon := _icon(inline, pos, legend)):
         return icon[0], None, icon[1], f"![{text[pos : inline.links[0].end]}]"
     if inline.code and not lenient and (coded := code_keyword(inline, pos)) is not None:

@@ -5,13 +5,15 @@ legend it was read with, so that its edits read its markers alike."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from milepost.readonly import freeze
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 
-__all__ = ["NO_LEGEND", "Legend", "box_key", "glyph_key"]
+__all__ = ["NO_LEGEND", "Legend", "box_key", "glyph_key", "word_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +45,23 @@ class Legend:
             if pictograph_at(key) == len(key) or emoji_at(key) is not None:
                 glyphs[glyph_key(key)] = status
             else:
-                words[_word_key(key)] = status
+                words[word_key(key)] = status
         return cls(glyphs, words)
 
     def glyph(self, glyph: str) -> Status | None:
         return self.glyphs.get(glyph)
 
     def word(self, word: str) -> Status | None:
-        return self.words.get(_word_key(word)) if self.words else None
+        return self.words.get(word_key(word)) if self.words else None
+
+    def phrase(self, text: str, pos: int = 0) -> tuple[Status, int] | None:
+        """A word of the legend's own (or words) opening ``text`` at ``pos``, whole, in any
+        case ("NW" of "NW - Not working on yet", the config's "Shipping"): its status and
+        where it ends; None where it opens with none."""
+        if not self.words:
+            return None
+        found = _words_pattern(tuple(self.words)).match(text, pos)
+        return (self.words[word_key(found.group())], found.end()) if found else None
 
     def merged(self, other: Legend) -> Legend:
         """This legend with ``other``'s markers added (``other`` wins on a clash)."""
@@ -85,7 +96,18 @@ def box_key(text: str, pos: int = 0) -> str | None:
     return None
 
 
-def _word_key(word: str) -> str:
+@lru_cache(maxsize=64)
+def _words_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """The words a legend keys, longest first, each whole: its blanks any run of blanks or
+    hyphens, as :func:`word_key` makes them one blank."""
+    spelled = [r"[\s-]+".join(map(re.escape, key.split())) for key in keys if key.split()]
+    if not spelled:
+        return re.compile(r"(?!)")  # a key of blanks alone names no word
+    spelled.sort(key=len, reverse=True)
+    return re.compile(rf"(?i)(?:{'|'.join(spelled)})(?!\w)")
+
+
+def word_key(word: str) -> str:
     return " ".join(word.strip(" :*_.!()").lower().replace("-", " ").split())
 
 

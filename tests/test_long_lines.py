@@ -253,3 +253,15 @@ def test_a_label_of_two_words_joined_across_a_long_run_of_blanks_reads_in_linear
     )
     (item,) = milepost.loads(text, path="x.md").items
     assert (item.title, item.status) == ("z", Status.DONE)
+
+
+@pytest.mark.timeout(10)
+def test_a_decorated_top_heading_with_a_long_run_of_blanks_reads_in_linear_time() -> None:
+    """The brackets that may end a top section's words ("## 🔮 Future Vision (2025+)") were
+    sought with the blanks before them, from each blank of a run."""
+    text = (
+        "# R\n\n## 🔮 Future" + " " * 100_000 + "Sync\n\n## 🔮 Vision" + " " * 100_000 + "(2025)\n"
+    )
+    assert [i.title for i in milepost.loads(text, path="x.md").items] == [
+        "Future" + " " * 100_000 + "Sync"
+    ]

@@ -200,12 +200,17 @@ def names_a_part(name: str) -> bool:
     "Status Legend", "Release Schedule"): its emoji decorates it. (A deliverable of those
     words, "### ✅ Release notes", is a subsection's.) What brackets after them say (a time,
     most often) is no part of the title's words ("Future Vision (2025+)")."""
-    words = _BRACKETED_END.sub("", name.rstrip(" :*_")).rstrip(" :*_")
+    words = name.rstrip(" :*_")
+    bracketed = _BRACKETED_END.search(words)
+    if bracketed is not None:
+        words = words[: bracketed.start()].rstrip(" :*_")
     return words.rpartition(" ")[2].lower() in _DOCUMENT_PARTS
 
 
-# What brackets end a heading's words: "Future Vision (2025+)", "Schedule [2026]".
-_BRACKETED_END = lazy_pattern(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])$")
+# What brackets end a heading's words: "Future Vision (2025+)", "Schedule [2026]". (No blanks
+# before it in the pattern: tried at each blank of a long run, they were scanned to its end
+# each time.)
+_BRACKETED_END = lazy_pattern(r"(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 
 # What a top section's heading names when it titles a part of the document, not work: its

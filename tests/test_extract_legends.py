@@ -555,6 +555,19 @@ def test_a_glyph_the_document_always_writes_beside_another_status_says_that_stat
     ]
 
 
+def test_a_glyph_beside_status_words_before_a_bracketed_note_is_paired_with_them() -> None:
+    """A shell's spec index titles "### ⏳ Planned (Specification Complete, Implementation
+    Pending)" and "### 009: Globbing ⏳ PLANNED": the words before a bracket were not read
+    beside the glyph, so "| ⏳ Spec Ready |" was in progress, ⏳'s default."""
+    text = (
+        "# Specs\n\n### ⏳ Planned (Specification Complete, Implementation Pending)\n\n"
+        "| Spec | Feature | Status |\n|---|---|---|\n| 009 | Globbing | ⏳ Spec Ready |\n\n"
+        "### 009: Globbing ⏳ PLANNED\n"
+    )
+    assert milepost.loads(text).legend.glyph("⏳") is Status.PLANNED
+    assert statuses(text) == [("Globbing", "planned"), ("009: Globbing", "planned")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -17,8 +17,9 @@ __all__ = ["field_glyphs", "paired_glyphs"]
 # Words: letters, a blank, an apostrophe or a hyphen between them ("In Progress", "Won't do").
 _WORDS = r"[^\W\d_](?:[^\W\d_]|[' -]){0,24}?"
 # Status words right after a glyph, markup between or not, up to where a cell, a bracket, a
-# label or the line ends: "⏳ **PLANNED**", "⏳ Ausstehend |".
-_AFTER = lazy_pattern(rf"[ \t*_`]*(?P<w>{_WORDS})[ \t*_`]*(?:[|)\]:\r\n]|$)")
+# label or the line ends, or a bracket opens a note: "⏳ **PLANNED**", "⏳ Ausstehend |", "⏳
+# Planned (Specification Complete)".
+_AFTER = lazy_pattern(rf"[ \t*_`]*(?P<w>{_WORDS})[ \t*_`]*(?:[|()\]:\r\n]|$)")
 # Status words right before a glyph, after a dash, bar, bracket, colon or the line's start:
 # "- PLANNED ⏳", "(Planned ⏳)" (no hyphen in them: "Reference-Style Links - PLANNED ⏳").
 _BEFORE = lazy_pattern(

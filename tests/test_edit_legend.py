@@ -111,6 +111,24 @@ def test_a_code_the_legend_defines_is_replaced_by_the_documents_code(
     assert _restatused(text, words, status) == line
 
 
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("- Search (planned)", "- Search (in progress)"),
+        ("- 📋 Planned: Search", "- 🚧 In Progress: Search"),
+        ("- Search - planned", "- Search - in progress"),
+    ],
+)
+def test_the_vocabularys_words_stay_the_vocabularys_beside_a_legend_of_codes(
+    line: str, after: str
+) -> None:
+    """Where a legend of codes stands, the document's codes were taken for its words: a
+    tag "(planned)" started was "(d)" (read as no status: the edit refused), a label
+    "Planned:" after a glyph "D:" (a title "D: Search"). Codes replace codes only."""
+    text = f"C - Complete\nD - Doing\n\n## Work\n\n- D - Parse\n{line}\n"
+    assert _restatused(text, "Search", Status.IN_PROGRESS) == after
+
+
 def test_a_table_cell_keeps_a_glyph_for_a_glyph() -> None:
     text = f"{FOCUS}| Feature | Status |\n|---|---|\n| Login flow | 🐢 |\n| Search | 🚧 |\n"
     assert _restatused(text, "Login flow", Status.IN_PROGRESS, CONFIG) == "| Login flow | 🚧 |"

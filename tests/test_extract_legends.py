@@ -959,3 +959,59 @@ def test_a_legend_may_give_each_glyph_a_paragraph_of_its_own() -> None:
     assert statuses(text) == [("Button", "done"), ("Tooltip", "in_progress")]
     # one such paragraph alone is a line of the page, no legend
     assert statuses(text.replace("✅ done\n\n", "")) == [("Button", "done")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a summary of parts' statuses: "UI" is no initial of "Complete"
+        "## Status\n\nUI: Complete\nAPI: In progress\nDB: Planned\n\n## Work\n\n- API: paging\n",
+        "MVP - Done\nGA - Planned\n\n- MVP - Launch page\n",
+    ],
+)
+def test_lines_of_names_and_statuses_are_no_legend_of_codes(text: str) -> None:
+    """A code stands for its meaning, each letter an initial of its words ("NW - Not
+    working on yet"); a part's name beside its status is a summary, and the list below
+    it names work, no status."""
+    assert statuses(text) == []
+
+
+def test_the_first_legend_to_define_a_code_keeps_it() -> None:
+    text = (
+        "C - Complete\nD - Doing\n\n## Work\n\n- C - Setup\n\n## Notes\n\n"
+        "C - Cancelled\nD - Doing\n"
+    )
+    assert statuses(text) == [("Setup", "done")]
+
+
+def test_a_letter_that_folds_to_a_code_in_no_case_is_no_code() -> None:
+    """ "ſ" matches "s" where case is ignored, but is no "s" lowered: reading "- ſ - x"
+    under "S - Shipped" raised KeyError."""
+    text = "S - Shipped\nP - Planned\n\n## Work\n\n- ſ - x\n- S - y\n- P-ish z\n"
+    assert statuses(text) == [("y", "done")]
+
+
+def test_lines_of_a_page_a_glyph_each_are_no_legend() -> None:
+    """ "🎉 Shipped!" over "🚀 Coming soon" are a page's lines, none a glyph of milepost's
+    in its own meaning: they made 🚀 planned and 🎉 done under "## Ideas"."""
+    text = (
+        "# R\n\n## News\n\n🎉 Shipped!\n\n🚀 Coming soon\n\n## Ideas\n\n"
+        "- 🚀 Faster startup\n- 🎉 Confetti\n"
+    )
+    assert statuses(text) == [("🚀 Faster startup", "future"), ("🎉 Confetti", "future")]
+    three = "# R\n\n✅ done\n\n⚒️ WIP\n\n🐢 blocked\n\n- Button ✅\n- Tooltip ⚒️\n- Slider 🐢\n"
+    assert [s for _, s in statuses(three)] == ["done", "in_progress", "blocked"]
+
+
+def test_a_list_naming_each_glyphs_status_before_a_dash_is_a_legend() -> None:
+    """Under "## 📈 Progress Tracking", "- ✅ **Completed** - Project built and documented"
+    and its siblings say what each glyph means, unlabelled: they were four items."""
+    text = (
+        "# R\n\n## 📈 Progress Tracking\n\n- ✅ **Completed** - Project built and documented\n"
+        "- 🚧 **In Progress** - Currently being developed\n- 📋 **Planned** - Ready to be "
+        "implemented\n- 💡 **Idea** - Conceptualized but not yet planned\n\n## Work\n\n"
+        "- 🚧 Search\n"
+    )
+    assert statuses(text) == [("Search", "in_progress")]
+    work = "# R\n\n## Work\n\n- ✅ Search - shipped in v2\n- 🚧 Sync - half done\n"
+    assert [s for _, s in statuses(work)] == ["done", "in_progress"]

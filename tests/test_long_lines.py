@@ -265,3 +265,22 @@ def test_a_decorated_top_heading_with_a_long_run_of_blanks_reads_in_linear_time(
     assert [i.title for i in milepost.loads(text, path="x.md").items] == [
         "Future" + " " * 100_000 + "Sync"
     ]
+
+
+@pytest.mark.timeout(10)
+def test_a_legend_of_many_codes_over_many_items_reads_in_linear_time() -> None:
+    """Each item's opening was tried against every code the legend defines (16,000 codes
+    over 16,000 items took seconds, four times as long at twice the size)."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    codes = [a + b + c + d for a in letters for b in letters for c in letters for d in "AB"]
+    codes = codes[:32_000]
+    legend = "".join(f"{code} - Done and {' '.join(w + 'x' for w in code)}\n" for code in codes)
+    text = legend + "\n## Work\n\n" + "".join(f"- {code} - task\n" for code in codes)
+    roadmap = milepost.loads(text, path="x.md")
+    assert len(roadmap.items) == 32_000
+
+
+@pytest.mark.timeout(10)
+def test_many_paragraphs_of_one_definition_read_in_linear_time() -> None:
+    roadmap = milepost.loads("# R\n\n" + "✅ done\n\n" * 160_000 + "- Search ✅\n", path="x.md")
+    assert [i.title for i in roadmap.items] == ["Search"]

@@ -41,6 +41,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
     glyphs: dict[Status, Counter[str]] = {}
     icons: dict[Status, Counter[str]] = {}
     dots: dict[Status, Counter[str]] = {}
+    codes: dict[Status, Counter[str]] = {}
     lines = roadmap.document.source.lines
     for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
@@ -65,8 +66,10 @@ def voice_of(roadmap: Roadmap) -> Voice:
         # Work partly done ("Mostly done") is in progress, but no word for work just started.
         if word[:1] in "-–—" or " ".join(word.lower().split()) in PARTLY_DONE:
             continue
-        if word and (roadmap.legend.word(word) or status_of_word(word)) is item.status:
+        if word and status_of_word(word) is item.status:
             words.setdefault(item.status, Counter())[word] += 1
+        elif word and roadmap.legend.word(word) is item.status:  # "NW", the config's "Parked"
+            codes.setdefault(item.status, Counter())[word] += 1
     text = roadmap.document.source.text
     return Voice(
         _most(words),
@@ -76,6 +79,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
         crosses_said=cross_would_drop(text, roadmap.legend),
         crosses=crosses(text),
         dots=_most(dots),
+        codes=_most(codes),
     )
 
 

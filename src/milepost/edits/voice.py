@@ -44,6 +44,9 @@ class Voice:
     crosses: int = 0
     # the coloured dot the document writes beside each status's words ("(🟢 Done)")
     dots: Mapping[Status, str] = field(default_factory=dict)
+    # the word of its legend's or the config's own it writes for each status ("NW",
+    # "Parked"): written only where such a word stood, as a label read only there
+    codes: Mapping[Status, str] = field(default_factory=dict)
 
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]
@@ -117,10 +120,15 @@ TEMPLATE_VOICE = Voice()
 
 def relabel(word: str, status: Status, voice: Voice) -> str:
     """``status`` in ``voice``'s word for it, in the case ``word`` (the word it replaces) is
-    written in: "PLANNED" gives "IN PROGRESS", "planned" "in progress". A word that says
-    ``status`` already stays as written: the edit changes nothing it need not."""
+    written in: "PLANNED" gives "IN PROGRESS", "planned" "in progress"; a word of the legend's
+    or the config's own, the document's own word for ``status`` where it writes one ("NW"
+    gives "D"). A word that says ``status`` already stays as written: the edit changes
+    nothing it need not."""
     if voice.status_of(word) is status:
         return word
+    own = voice.legend.word(word) is not None and status_of_word(word) is None
+    if own and (code := voice.codes.get(status)) is not None:
+        return code  # "D" for "NW": the document's own word, where it writes one, as written
     new = voice.word(status)
     if word.isupper():
         return new.upper()

@@ -65,7 +65,8 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     if status is None or (word_status is None and glyph_bar(inline.text.strip())):
         return None  # "| ☐☐☐☐☐☐☐☐☐☐ |": a bar of progress, no glyph's status
     glyph = emoji_at(inline.text[start:].lstrip())
-    source = "legend" if glyph and legend.glyph(glyph[0]) and word_status is None else "marker"
+    legend_said = word_status is None and glyph and legend.glyph(glyph[0])
+    source = "legend" if legend_said or (word_status and legend.owns(written)) else "marker"
     return Marker(status, written or inline.text.strip(), source, end=end)
 
 

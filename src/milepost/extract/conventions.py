@@ -201,20 +201,31 @@ def cross_drops(text: str, legend: Legend) -> bool:
     return not crosses(text) or cross_would_drop(text, legend)
 
 
-def crosses_pending(text: str) -> bool:
+def crosses_pending(document: Document) -> bool:
     """Whether the crosses leading list items are work not started: the document leads its
     items with crosses and with glyphs of work under way too, two at least ("1. ✅ DNS", "2.
     🔄 Loki", "3. ❌ Rundeck", "4. 🔄 Traefik"), states of work; where no legend or word
     makes a cross dropped (:func:`cross_drops`), a cross among them is no "no" but "not
-    yet" (one "- 🚧 What was left pending?" among a list of don'ts is no such state)."""
-    under_way = islice(_LED_UNDER_WAY.finditer(text), 2)
-    return _LED_BY_CROSS.search(text) is not None and len(list(under_way)) == 2
+    yet" (one "- 🚧 What was left pending?" among a list of don'ts is no such state). Lists
+    in code are none: they are no blocks."""
+    under_way = crossed = 0
+    for block in descendants(document.blocks):
+        if not isinstance(block, ListItem):
+            continue
+        found = emoji_at(block.inline.text.lstrip())
+        if found is None:
+            continue
+        if found[0] in _UNDER_WAY:
+            under_way += 1
+        elif found[0] == "❌":
+            crossed += 1
+        if under_way > 1 and crossed:
+            return True
+    return False
 
 
-# A list item led by a glyph of work under way, or by a cross (after a task box or none).
-_LIST_LEAD = r"(?m)^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+"
-_LED_UNDER_WAY = lazy_pattern(rf"{_LIST_LEAD}(?:🚧|🔄|🏗)")
-_LED_BY_CROSS = lazy_pattern(rf"{_LIST_LEAD}(?:{'|'.join(map(re.escape, CROSSES))})")
+# The glyphs of work under way that make crosses "not yet" among them.
+_UNDER_WAY = frozenset({"🚧", "🔄", "🏗"})
 
 
 def crosses(text: str) -> int:

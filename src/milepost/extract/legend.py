@@ -86,9 +86,13 @@ def find_legend(document: Document) -> FoundLegend:
         if any(isinstance(block, BlockQuote) for block in blocks):  # most sections hold none
             blocks = list(_unquoted(blocks))
         run: list[tuple[str, str]] = []  # definitions a paragraph each: "✅ done", "⚒️ WIP"
+        told = False  # whether the run so far is a legend's
         for index, block in enumerate(blocks):
             alone = _alone(block)
-            run = [*run, alone] if alone is not None else []
+            if alone is None:
+                run = []
+            else:
+                run.append(alone)
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
@@ -108,13 +112,19 @@ def find_legend(document: Document) -> FoundLegend:
                 ):  # a legend on a line, its glyphs emoji or shortcodes (":scroll: - Future")
                     pairs += line_pairs(document.source.lines[block.start : block.end])
                 if block.end - block.start > 1 and text[:1].isupper():
-                    words.update(_codes(document.source.lines[block.start : block.end]))
+                    for code, said in _codes(document.source.lines[block.start : block.end]):
+                        words.setdefault(code, said)  # the first to define it keeps it
             elif isinstance(block, CodeBlock):
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
             else:
                 pairs = []
-            if len(run) > 1:  # the run of two or more, each new definition once
-                pairs += run if len(run) == 2 else run[-1:]
+            if alone is not None and (told or _tells(run)):
+                # two or more, one a glyph of milepost's in its own meaning ("✅ done"): a
+                # legend, not a page's lines ("🎉 Shipped!" over "🚀 Coming soon")
+                pairs += run if not told else run[-1:]
+                told = True
+            elif alone is None:
+                told = False
             above = block if isinstance(block, Paragraph) else None
             for glyph, meaning in pairs:
                 status = meaning_status(meaning)
@@ -140,15 +150,28 @@ def _alone(block: Block) -> tuple[str, str] | None:
     return pair if pair is not None and meaning_status(pair[1]) is not None else None
 
 
-def _codes(lines: Sequence[str]) -> dict[str, Status]:
-    """The codes a paragraph defines, a line each ("C - Complete", "NW - Not working on
-    yet"), where two or more say a status; the first to define a code keeps it."""
-    said: dict[str, Status] = {}
-    for code, meaning in code_lines(lines):
-        status = meaning_status(meaning)
-        if status is not None:
-            said.setdefault(word_key(code), status)
-    return said if len(said) > 1 else {}
+def _tells(run: list[tuple[str, str]]) -> bool:
+    """Whether a run of definitions a paragraph each is a legend: two or more, one a glyph
+    of milepost's in its own meaning ("✅ done")."""
+    return len(run) > 1 and any(EMOJI.get(glyph) is meaning_status(m) for glyph, m in run)
+
+
+def _codes(lines: Sequence[str]) -> list[tuple[str, Status]]:
+    """The codes a paragraph defines, a line each, where two or more stand for the status
+    their meaning says, each letter an initial of its words ("C - Complete", "NW - Not
+    working on yet"); not a summary of parts' statuses ("UI: Complete", "DB: Planned")."""
+    said = [
+        (word_key(code), status)
+        for code, meaning in code_lines(lines)
+        if (status := meaning_status(meaning)) is not None and _abbreviates(code, meaning)
+    ]
+    return said if len(said) > 1 else []
+
+
+def _abbreviates(code: str, meaning: str) -> bool:
+    """Whether each letter of ``code`` opens a word of ``meaning``."""
+    initials = {word[0] for word in meaning.lower().split() if word[0].isalpha()}
+    return all(letter in initials for letter in code.lower())
 
 
 # A line of a paragraph that opens with a shortcode: ":scroll: - Future".
@@ -262,7 +285,8 @@ def _glossary(block: ListBlock) -> bool:
     meaning of them names a status ("- ✅: Search" and "- 🚧: Sync" are work). Entries may
     leave the separator out where the words after the glyph are a status word, whole ("1.
     ❌ Canceled", "2. ⭕️ Done": no work is called "Done"; "🔴 Planning: 2 items", a status
-    summary's count after it), and two or more entries say one."""
+    summary's count after it; or where they are a status word before a dash and what it
+    means there, "✅ **Completed** - Project built"), and two or more entries say one."""
     first = block.items[0].inline.text.lstrip()[:1] if block.items else ""
     if first.isascii() and first not in ASCII_GLYPH_FIRST:
         return False  # most lists: words first, no glyph (a ":shortcode:" may be one)
@@ -283,6 +307,10 @@ def _glossary(block: ListBlock) -> bool:
             counted = bool(colon) and count.strip()[:1].isdigit()
             if counted:  # "🔴 Planning: 2 items", a status summary's (and its "📝 Total: 9")
                 meaning = words.strip()
+            elif (named := _NAMED.match(meaning)) is not None and status_of_word(named["name"]):
+                # "✅ **Completed** - Project built and documented": the status it names, and
+                # what that means there
+                meaning = named["name"]
             said = status_of_word(meaning)
             if len(meaning.split()) > _BARE_WORDS or not (counted or said):
                 return False
@@ -300,6 +328,8 @@ def _glossary(block: ListBlock) -> bool:
 # The most words a glossary's entry without a separator may have: "🛠️ In Processing" (a
 # status word is fewer; the count spares the look-up of a long line).
 _BARE_WORDS = 3
+# A status's name and what it means, after a dash: "Completed - Project built and documented".
+_NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)[ \t]+[-–—][ \t]+\S")
 
 
 # "Now = in flight", "Next — queued", "Shipped: out": a few words, a separator, a meaning.

@@ -244,7 +244,8 @@ def item_marker(
     if word_status is not None:
         if task is None and _count_only(text[end:]):
             return None  # "- **Completed**: 3 (12%)": how many are, no work
-        return Marker(word_status, _box(task) + written, end=end)
+        source = "legend" if legend.words and legend.owns(written) else "marker"
+        return Marker(word_status, _box(task) + written, source, end=end)
     if emoji_status is not None and task is None:
         # The words win over the emoji: "📋 Export (in progress)" is in progress, and so
         # is "📋 Export - Status: In Progress" (a field or a dash tag as a bracketed one),

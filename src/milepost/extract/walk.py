@@ -94,7 +94,7 @@ def walk(
         document.source.lines,
         coded=codes_statuses(document, legend),
         cross_drops=(drops := cross_drops(document.source.text, legend)),
-        cross_pending=not drops and crosses_pending(document.source.text),
+        cross_pending=not drops and crosses_pending(document),
     )
     # The first level-1 heading is the document's title, never an item; a later one may be
     # ("# ✔️ Milestone - Async Crypto" under "# 2016 Q4").

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from milepost.readonly import freeze
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["NO_LEGEND", "Legend", "box_key", "glyph_key", "word_key"]
 
@@ -29,11 +29,17 @@ class Legend:
     # the status an item with no marker has in a list whose other items carry theirs, where
     # the legend says what a plain bullet means ("| bullet | work not started |")
     bare: Status | None = None
+    # how many words its longest word has, and how many characters: how far a word of its
+    # own is sought in a text (:meth:`phrase`)
+    reach: tuple[int, int] = field(init=False, repr=False, compare=False, default=(0, 0))
 
     def __post_init__(self) -> None:
         # Read-only, whatever the caller passed: a roadmap keeps its legend where anyone may
         # read it, and the config's is cached and shared by every roadmap read with it.
         freeze(self, "glyphs", "words")
+        if self.words:
+            reach = (max(len(k.split()) for k in self.words), max(map(len, self.words)))
+            object.__setattr__(self, "reach", reach)
 
     @classmethod
     def from_markers(cls, markers: dict[str, Status]) -> Legend:
@@ -54,14 +60,36 @@ class Legend:
     def word(self, word: str) -> Status | None:
         return self.words.get(word_key(word)) if self.words else None
 
+    def owns(self, word: str) -> bool:
+        """Whether ``word`` says a status through this legend alone ("NW", the config's
+        "Parked"), no word of the vocabulary's ("Done"): read so, its status is the
+        legend's, as a glyph's is."""
+        return self.word(word) is not None and status_of_word(word) is None
+
     def phrase(self, text: str, pos: int = 0) -> tuple[Status, int] | None:
-        """A word of the legend's own (or words) opening ``text`` at ``pos``, whole, in any
-        case ("NW" of "NW - Not working on yet", the config's "Shipping"): its status and
-        where it ends; None where it opens with none."""
-        if not self.words:
+        """The longest word of the legend's own (or words) opening ``text`` at ``pos``, in
+        any case, whole: the end of the text, a blank or a mark that ends a word after it
+        ("NW" of "NW - Download", the config's "Parked" of "Parked: Login"; not the "D" of
+        "D-ish"); its status and where it ends; None where it opens with none."""
+        if not self.words or text[pos : pos + 1] in _KEY_ENDS:
             return None
-        found = _words_pattern(tuple(self.words)).match(text, pos)
-        return (self.words[word_key(found.group())], found.end()) if found else None
+        most, widest = self.reach
+        best: tuple[Status, int] | None = None
+        at = pos
+        for _ in range(most):
+            token = _TOKEN.match(text, at)
+            if token is None or token.end() - pos > 2 * widest + 8:
+                break
+            said = text[pos : token.end()].rstrip(_KEY_ENDS)
+            status = self.words.get(word_key(said))
+            end = pos + len(said)
+            if status is not None and _WHOLE.match(text, end) is not None:
+                best = status, end
+            gap = _GAP.match(text, token.end())
+            if gap is None:
+                break
+            at = gap.end()
+        return best
 
     def merged(self, other: Legend) -> Legend:
         """This legend with ``other``'s markers added (``other`` wins on a clash)."""
@@ -96,19 +124,18 @@ def box_key(text: str, pos: int = 0) -> str | None:
     return None
 
 
-@lru_cache(maxsize=64)
-def _words_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
-    """The words a legend keys, longest first, each whole: its blanks any run of blanks or
-    hyphens, as :func:`word_key` makes them one blank."""
-    spelled = [r"[\s-]+".join(map(re.escape, key.split())) for key in keys if key.split()]
-    if not spelled:
-        return re.compile(r"(?!)")  # a key of blanks alone names no word
-    spelled.sort(key=len, reverse=True)
-    return re.compile(rf"(?i)(?:{'|'.join(spelled)})(?!\w)")
+# A legend's word as written in a text: its parts (no blank or hyphen in one), the blanks or
+# hyphens between them (one blank in its key, :func:`word_key`), the marks a key is stripped
+# of, and what may follow a whole word: the end, a blank, a mark that ends it, or a dash
+# before a blank ("NW - Download"), not one that joins more ("D-ish").
+_TOKEN = re.compile(r"[^\s-]+")
+_GAP = re.compile(r"[\s-]+")
+_KEY_ENDS = " :*_.!()"
+_WHOLE = re.compile(r"$|[\s:,;.!?)\]|]|-(?=\s)")
 
 
 def word_key(word: str) -> str:
-    return " ".join(word.strip(" :*_.!()").lower().replace("-", " ").split())
+    return " ".join(word.strip(_KEY_ENDS).lower().replace("-", " ").split())
 
 
 NO_LEGEND = Legend()

@@ -1343,6 +1343,8 @@ def test_crosses_among_glyphs_of_work_under_way_are_work_not_started(tmp_path: P
         "# R\n\n- ✅ Spec\n- 🚧 What was left pending?\n\n## Don'ts\n\n- ❌ Huge PRs\n",
         # ticks and crosses alone say yes and no
         "# R\n\n- ✅ Builds\n- ❌ Tests need a server\n",
+        # a list in code is no list of the document's
+        "# R\n\n```\n- 🚧 a\n- 🚧 b\n```\n\n- ✅ Builds\n- ❌ Tests need a server\n",
     ],
 )
 def test_crosses_without_glyphs_of_work_under_way_say_no(text: str) -> None:
@@ -1457,3 +1459,20 @@ def test_a_bracketed_status_before_a_bracketed_note_says_the_status(tmp_path: Pa
     assert statuses(text) == [("Summaries", "in_progress")]
     after = edited(tmp_path / "r.md", text, ("ship", "Summaries"))
     assert after.splitlines()[2] == "- [x] Summaries (completed) (Branch: Multiple Messages)"
+
+
+def test_a_box_ticked_in_part_is_work_under_way(tmp_path: Path) -> None:
+    """ "- [~] FSDP — wired, e2e pending": a box GFM draws none for, ticked in part, where no
+    legend keys it (one that does still says what it keys). It had no status. Shipped, it
+    is a task's ticked box; blocked, an open one with its tag."""
+    text = "# R\n\n## Work\n\n- [x] Tokenizer\n- [~] FSDP — wired, e2e pending\n- [ ] Docs\n"
+    assert statuses(text) == [
+        ("Tokenizer", "done"),
+        ("FSDP — wired, e2e pending", "in_progress"),
+        ("Docs", "planned"),
+    ]
+    keyed = "# R\n\n**Legend:** [~] future | ✅ done\n\n- [~] FSDP\n"
+    assert statuses(keyed) == [("FSDP", "future")]
+    assert "- [x] FSDP — wired" in edited(tmp_path / "r.md", text, ("ship", "FSDP"))
+    blocked = edited(tmp_path / "b.md", text, ("block", "FSDP"))
+    assert "- [ ] FSDP — wired, e2e pending (blocked)\n" in blocked

@@ -23,7 +23,12 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE, EndingBadge
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
-from milepost.extract.marker import TICKED_BOXES, blankless_box, written_box
+from milepost.extract.marker import (
+    PARTLY_TICKED_BOX,
+    TICKED_BOXES,
+    blankless_box,
+    written_box,
+)
 from milepost.extract.markers import own_word
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import bracketed_status, caps_label
@@ -117,8 +122,8 @@ def _rewrite_rest(
     elif label is None and emoji is None and (opening := opening_words(body, boxed, voice.legend)):
         # "FUTURE: Sync", "(in progress) Search": the status opening the item is its marker
         start, end = opening
-        new = relabel(body[start:end], status, voice)
         own = own_word(body, start, voice.legend, lenient=False) if voice.legend.words else None
+        new = relabel(body[start:end], status, voice)
         if own is None:
             lead, body, relabelled = body[:start] + new, body[end:], True
         elif _label_reads(new + body[end:], status, voice):
@@ -211,6 +216,17 @@ def _ticked(box: str | None, rest: str) -> bool:
     return not box and rest[:3] in TICKED_BOXES and rest[3:4] in (" ", "\t")
 
 
+def _partly_ticked(box: str | None, rest: str, voice: Voice) -> bool:
+    """Whether a list item's words open with a box ticked in part ("[~] FSDP") that no
+    legend keys, where it has no task box of its own: work under way."""
+    return (
+        not box
+        and rest[:3] == PARTLY_TICKED_BOX
+        and rest[3:4] in (" ", "\t")
+        and voice.legend.glyph(PARTLY_TICKED_BOX) is None
+    )
+
+
 def restatus_line(
     line: str,
     status: Status,
@@ -252,6 +268,11 @@ def restatus_line(
         # "- [✓] Retained messages", a box GFM draws none for: an open one, a task's, and
         # the words that say more
         line = f"{match['lead']}[x] {match['rest'][4:]}{ending}"
+        return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
+    if match is not None and _partly_ticked(match["box"], match["rest"], voice):
+        # "- [~] FSDP", a box ticked in part GFM draws none for: an open one, a task's, then
+        # set ("- [x] FSDP" shipped)
+        line = f"{match['lead']}[ ] {match['rest'][4:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
     if match is not None:
         box = match["box"]

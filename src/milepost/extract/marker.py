@@ -13,6 +13,7 @@ from milepost.vocabulary.status import CROSSES, Status
 
 __all__ = [
     "BLANKLESS_BOX",
+    "PARTLY_TICKED_BOX",
     "TASK_BOXES",
     "TICKED_BOXES",
     "Marker",
@@ -61,7 +62,8 @@ def open_box(scope: Status | None) -> Status:
 
 def written_box(text: str, pos: int, legend: Legend) -> Status | None:
     """A task box written as text: ticked with a check mark ("[✓] Retained messages",
-    which GFM draws no box for), done; an open one without its blank ("[] Cart service"),
+    which GFM draws no box for), done; one ticked in part ("[~] FSDP"), in progress, where
+    no legend keys it; an open one without its blank ("[] Cart service"),
     planned, or what the legend keys it; or ticked or open ("`[x] 1.1` Stripe scaffold", in
     code) where the legend keys boxes of its own ("`[-]` In Progress"). It is
     :func:`written_width` characters wide."""
@@ -72,6 +74,8 @@ def written_box(text: str, pos: int, legend: Legend) -> Status | None:
         return None
     if box in TICKED_BOXES:
         return Status.DONE
+    if box == PARTLY_TICKED_BOX and legend.glyph(box) is None:
+        return Status.IN_PROGRESS
     if box not in TASK_BOXES or not any(key[:1] == "[" for key in legend.glyphs):
         return None
     return TASK_BOXES[box]
@@ -94,3 +98,6 @@ BLANKLESS_BOX = "[]"
 TASK_BOXES = {"[x]": Status.DONE, "[X]": Status.DONE, "[ ]": Status.PLANNED}
 # A box ticked with a check mark: done wherever it stands.
 TICKED_BOXES = frozenset({"[✓]", "[✔]", "[√]", "[✅]", "[☑]"})
+# A box ticked in part, where no legend keys it otherwise: work under way ("- [~] FSDP —
+# wired, e2e pending").
+PARTLY_TICKED_BOX = "[~]"

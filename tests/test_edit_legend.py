@@ -129,6 +129,15 @@ def test_the_vocabularys_words_stay_the_vocabularys_beside_a_legend_of_codes(
     assert _restatused(text, "Search", Status.IN_PROGRESS) == after
 
 
+@pytest.mark.parametrize("cell", ["Parked, soon", "Parked; later", "Parked?"])
+def test_a_word_the_config_adds_is_whole_before_a_comma_or_a_question_mark(cell: str) -> None:
+    """ "| Parked, soon |" under a config that makes "Parked" future read blocked, the
+    vocabulary's meaning: the comma was taken as part of the word."""
+    text = f"# T\n\n| Feature | Status |\n|---|---|\n| Export | {cell} |\n"
+    (item,) = milepost.loads(text, config=CONFIG).items
+    assert item.status is Status.FUTURE
+
+
 def test_a_table_cell_keeps_a_glyph_for_a_glyph() -> None:
     text = f"{FOCUS}| Feature | Status |\n|---|---|\n| Login flow | 🐢 |\n| Search | 🚧 |\n"
     assert _restatused(text, "Login flow", Status.IN_PROGRESS, CONFIG) == "| Login flow | 🚧 |"

@@ -886,3 +886,10 @@ def test_a_top_sections_glyph_decorates_a_part_of_the_document_dated_in_brackets
     vision is a part of the document, and the years in brackets after it change nothing."""
     text = "# R\n\n## 🔮 Future Vision (2025+)\n\n- [ ] Plugins\n\n### 🔮 Marketplace (2026)\n"
     assert statuses(text) == [("Plugins", "planned"), ("Marketplace (2026)", "future")]
+
+
+@pytest.mark.parametrize("gap", ["\u00a0", "\t"])
+def test_a_part_of_the_document_dated_after_any_blank_is_decorated(gap: str) -> None:
+    assert statuses(f"# R\n\n## 🔮 Future Vision{gap}(2025+)\n\n- [ ] Plugins\n") == [
+        ("Plugins", "planned")
+    ]

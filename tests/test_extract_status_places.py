@@ -1476,3 +1476,19 @@ def test_a_box_ticked_in_part_is_work_under_way(tmp_path: Path) -> None:
     assert "- [x] FSDP — wired" in edited(tmp_path / "r.md", text, ("ship", "FSDP"))
     blocked = edited(tmp_path / "b.md", text, ("block", "FSDP"))
     assert "- [ ] FSDP — wired, e2e pending (blocked)\n" in blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "operation", "line"),
+    [
+        ("# R\n\n### [~] FSDP\n\n### [x] Tokenizer\n", "ship", "### [x] FSDP"),
+        ("# R\n\n### [✓] FSDP\n\n### [ ] Tokenizer\n", "block", "### [ ] FSDP (blocked)"),
+        ("# R\n\n1. [~]\tFSDP\n2. [x] Tokenizer\n", "ship", "1. [x]\tFSDP"),
+    ],
+)
+def test_a_box_gfm_draws_none_for_is_set_where_it_is_read(
+    tmp_path: Path, text: str, operation: str, line: str
+) -> None:
+    """A heading opening with "[~]" or "[✓]" read in progress or done, and no edit could
+    find its marker; after a list item's "[~]", the tab the author wrote became a blank."""
+    assert line in edited(tmp_path / "r.md", text, (operation, "FSDP")).splitlines()

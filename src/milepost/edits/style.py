@@ -267,12 +267,12 @@ def restatus_line(
     if match is not None and status is not Status.DONE and _ticked(match["box"], match["rest"]):
         # "- [✓] Retained messages", a box GFM draws none for: an open one, a task's, and
         # the words that say more
-        line = f"{match['lead']}[x] {match['rest'][4:]}{ending}"
+        line = f"{match['lead']}[x]{match['rest'][3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
     if match is not None and _partly_ticked(match["box"], match["rest"], voice):
         # "- [~] FSDP", a box ticked in part GFM draws none for: an open one, a task's, then
         # set ("- [x] FSDP" shipped)
-        line = f"{match['lead']}[ ] {match['rest'][4:]}{ending}"
+        line = f"{match['lead']}[ ]{match['rest'][3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
     if match is not None:
         box = match["box"]
@@ -313,6 +313,15 @@ def restatus_line(
             body[:at] + ending, status, reason=reason, voice=voice, say_planned=say_planned
         )
         return f"{split_line_ending(inner)[0]}{body[at:]}{ending}"
+    written = heading["rest"] if heading is not None else ""
+    if heading is not None and (
+        _partly_ticked(None, written, voice)
+        or (status is not Status.DONE and _ticked(None, written))
+    ):
+        # "### [~] FSDP", "### [✓] FSDP": a box GFM draws none for, as a task's, then set
+        box = "[x]" if _ticked(None, written) else "[ ]"
+        line = f"{heading['lead']}{box}{written[3:]}{ending}"
+        return restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
     box_match = heading_box(heading["rest"]) if heading is not None else None
     if heading is not None and box_match is not None:
         # "### [ ] HTML output": the box that opens it, as a task item's

@@ -126,8 +126,7 @@ def relabel(word: str, status: Status, voice: Voice) -> str:
     nothing it need not."""
     if voice.status_of(word) is status:
         return word
-    own = voice.legend.word(word) is not None and status_of_word(word) is None
-    if own and (code := voice.codes.get(status)) is not None:
+    if voice.legend.owns(word) and (code := voice.codes.get(status)) is not None:
         return code  # "D" for "NW": the document's own word, where it writes one, as written
     new = voice.word(status)
     if word.isupper():

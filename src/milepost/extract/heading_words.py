@@ -203,7 +203,7 @@ def names_a_part(name: str) -> bool:
     words = name.rstrip(" :*_")
     bracketed = _BRACKETED_END.search(words)
     if bracketed is not None:
-        words = words[: bracketed.start()].rstrip(" :*_")
+        words = words[: bracketed.start()].rstrip().rstrip(" :*_")
     return words.rpartition(" ")[2].lower() in _DOCUMENT_PARTS
 
 

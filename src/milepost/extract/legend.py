@@ -86,13 +86,15 @@ def find_legend(document: Document) -> FoundLegend:
         if any(isinstance(block, BlockQuote) for block in blocks):  # most sections hold none
             blocks = list(_unquoted(blocks))
         run: list[tuple[str, str]] = []  # definitions a paragraph each: "✅ done", "⚒️ WIP"
+        own = False  # whether one of them is a glyph of milepost's in its own meaning
         told = False  # whether the run so far is a legend's
         for index, block in enumerate(blocks):
             alone = _alone(block)
             if alone is None:
-                run = []
+                run, own = [], False
             else:
                 run.append(alone)
+                own = own or EMOJI.get(alone[0]) is meaning_status(alone[1])
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
@@ -118,7 +120,7 @@ def find_legend(document: Document) -> FoundLegend:
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
             else:
                 pairs = []
-            if alone is not None and (told or _tells(run)):
+            if alone is not None and (told or (own and len(run) > 1)):
                 # two or more, one a glyph of milepost's in its own meaning ("✅ done"): a
                 # legend, not a page's lines ("🎉 Shipped!" over "🚀 Coming soon")
                 pairs += run if not told else run[-1:]
@@ -150,12 +152,6 @@ def _alone(block: Block) -> tuple[str, str] | None:
     return pair if pair is not None and meaning_status(pair[1]) is not None else None
 
 
-def _tells(run: list[tuple[str, str]]) -> bool:
-    """Whether a run of definitions a paragraph each is a legend: two or more, one a glyph
-    of milepost's in its own meaning ("✅ done")."""
-    return len(run) > 1 and any(EMOJI.get(glyph) is meaning_status(m) for glyph, m in run)
-
-
 def _codes(lines: Sequence[str]) -> list[tuple[str, Status]]:
     """The codes a paragraph defines, a line each, where two or more stand for the status
     their meaning says, each letter an initial of its words ("C - Complete", "NW - Not
@@ -169,9 +165,13 @@ def _codes(lines: Sequence[str]) -> list[tuple[str, Status]]:
 
 
 def _abbreviates(code: str, meaning: str) -> bool:
-    """Whether each letter of ``code`` opens a word of ``meaning``."""
-    initials = {word[0] for word in meaning.lower().split() if word[0].isalpha()}
+    """Whether each letter of ``code`` opens a word of ``meaning`` (its words its runs of
+    letters: "In-progress" is two, "**Complete**" one)."""
+    initials = {word[0] for word in _LETTERS.findall(meaning.lower())}
     return all(letter in initials for letter in code.lower())
+
+
+_LETTERS = lazy_pattern(r"[^\W\d_]+")
 
 
 # A line of a paragraph that opens with a shortcode: ":scroll: - Future".
@@ -285,8 +285,7 @@ def _glossary(block: ListBlock) -> bool:
     meaning of them names a status ("- ✅: Search" and "- 🚧: Sync" are work). Entries may
     leave the separator out where the words after the glyph are a status word, whole ("1.
     ❌ Canceled", "2. ⭕️ Done": no work is called "Done"; "🔴 Planning: 2 items", a status
-    summary's count after it; or where they are a status word before a dash and what it
-    means there, "✅ **Completed** - Project built"), and two or more entries say one."""
+    summary's count after it), and two or more entries say one."""
     first = block.items[0].inline.text.lstrip()[:1] if block.items else ""
     if first.isascii() and first not in ASCII_GLYPH_FIRST:
         return False  # most lists: words first, no glyph (a ":shortcode:" may be one)
@@ -307,10 +306,6 @@ def _glossary(block: ListBlock) -> bool:
             counted = bool(colon) and count.strip()[:1].isdigit()
             if counted:  # "🔴 Planning: 2 items", a status summary's (and its "📝 Total: 9")
                 meaning = words.strip()
-            elif (named := _NAMED.match(meaning)) is not None and status_of_word(named["name"]):
-                # "✅ **Completed** - Project built and documented": the status it names, and
-                # what that means there
-                meaning = named["name"]
             said = status_of_word(meaning)
             if len(meaning.split()) > _BARE_WORDS or not (counted or said):
                 return False
@@ -328,8 +323,6 @@ def _glossary(block: ListBlock) -> bool:
 # The most words a glossary's entry without a separator may have: "🛠️ In Processing" (a
 # status word is fewer; the count spares the look-up of a long line).
 _BARE_WORDS = 3
-# A status's name and what it means, after a dash: "Completed - Project built and documented".
-_NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)[ \t]+[-–—][ \t]+\S")
 
 
 # "Now = in flight", "Next — queued", "Shipped: out": a few words, a separator, a meaning.

@@ -118,8 +118,8 @@ def code_lines(lines: Sequence[str]) -> list[tuple[str, str]]:
     return [(pair["code"], pair["meaning"]) for pair in pairs if pair is not None]
 
 
-# A code a legend defines, in capitals, and its meaning: "NW - Not working on yet", "WIP =
-# in progress", "C: Complete".
+# A code a legend defines, in capitals, and its meaning: "NW - Not working on yet", "NS =
+# not started", "C: Complete".
 _CODE_LINE = lazy_pattern(r"(?P<code>[A-Z]{1,4})[ \t]*(?:[-–—=]|:)[ \t]*(?P<meaning>\S.*)")
 
 

@@ -159,7 +159,7 @@ RULES = (
         severity=Severity.WARNING,
         summary="An item in a list of status items leads with a marker milepost does not know.",
         why=(
-            "When its siblings say ✅ or 🚧, an item that says 🟣 or [~] is meant to carry a "
+            "When its siblings say ✅ or 🚧, an item that says 🟣 or [?] is meant to carry a "
             "status too, but no reader or tool can tell which."
         ),
         bad="- ✅ Search\n- 🚧 Export\n- 🟣 Import\n",

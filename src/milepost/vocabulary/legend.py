@@ -128,10 +128,10 @@ def box_key(text: str, pos: int = 0) -> str | None:
 # hyphens between them (one blank in its key, :func:`word_key`), the marks a key is stripped
 # of, and what may follow a whole word: the end, a blank, a mark that ends it, or a dash
 # before a blank ("NW - Download"), not one that joins more ("D-ish").
-_TOKEN = re.compile(r"[^\s-]+")
+_TOKEN = re.compile(r"[^\s\-,;?|]+")
 _GAP = re.compile(r"[\s-]+")
 _KEY_ENDS = " :*_.!()"
-_WHOLE = re.compile(r"$|[\s:,;.!?)\]|]|-(?=\s)")
+_WHOLE = re.compile(r"$|[\s:,;.!?)\]|]|-(?=\s|$)")
 
 
 def word_key(word: str) -> str:

@@ -893,3 +893,13 @@ def test_a_part_of_the_document_dated_after_any_blank_is_decorated(gap: str) -> 
     assert statuses(f"# R\n\n## 🔮 Future Vision{gap}(2025+)\n\n- [ ] Plugins\n") == [
         ("Plugins", "planned")
     ]
+
+
+def test_a_heading_inside_a_list_item_is_one_item(tmp_path: Path) -> None:
+    """Wagtail's roadmap writes each piece of work as "* ### Nested collections - Q4 2020 ✅":
+    it was two items, the list item and its heading, each done."""
+    text = (
+        "# R\n\n* ### Nested collections - Q4 2020 ✅\n  [RFC 48](https://e.com/48) - completed\n"
+        "* ### Multi-tenancy - Q2 2021\n  Editors isolated per site\n"
+    )
+    assert statuses(text) == [("Nested collections - Q4 2020", "done")]

@@ -1492,3 +1492,20 @@ def test_a_box_gfm_draws_none_for_is_set_where_it_is_read(
     """A heading opening with "[~]" or "[✓]" read in progress or done, and no edit could
     find its marker; after a list item's "[~]", the tab the author wrote became a blank."""
     assert line in edited(tmp_path / "r.md", text, (operation, "FSDP")).splitlines()
+
+
+def test_work_waiting_on_its_test_or_review_is_under_way() -> None:
+    """toxcore's TODO writes "- [ ] [NEEDS TESTING] UPnP port forwarding." beside "[IN
+    PROGRESS]" and "[TODO]": built, not yet tested, it read planned (its box) with the tag
+    in its title."""
+    text = (
+        "# TODO\n\n- [ ] [NEEDS TESTING] UPnP port forwarding.\n- [ ] [TODO] NAT-PMP.\n\n"
+        "| Feature | Status |\n|---|---|\n| Sync | Needs review |\n| Login | Awaiting review |\n"
+    )
+    assert statuses(text) == [
+        ("UPnP port forwarding.", "in_progress"),
+        ("NAT-PMP.", "planned"),
+        ("Sync", "in_progress"),
+        ("Login", "in_progress"),
+    ]
+    assert statuses("# T\n\n- Needs testing of the parser\n") == []

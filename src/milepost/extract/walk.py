@@ -299,7 +299,10 @@ def _has_boxes(block: ListBlock) -> bool:
 def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None:
     inline = block.inline
     if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
-        inline = block.children[0].inline
+        # "* ### Nested collections ✅": the heading is a section of its own, and its
+        # reading is the item's; the blocks after it are read as the item's are
+        _walk_blocks(block.children, ctx, out, depth=depth + 1)
+        return
     if inline.links and _contents_entry(inline):
         # "- [✅ Performance](#-performance)": the heading it links to is the item
         if block.children:

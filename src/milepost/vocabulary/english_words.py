@@ -84,6 +84,11 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         *PARTLY_DONE,
         "in testing",
         "testing",
+        # built, waiting on its test or review: "[NEEDS TESTING] UPnP port forwarding"
+        "needs testing",
+        "needs review",
+        "awaiting review",
+        "ready for review",
         "integrating",
         "in flight",
         "in processing",

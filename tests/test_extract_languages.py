@@ -363,3 +363,18 @@ def test_the_current_state_column_of_a_chinese_or_japanese_table_is_its_status()
         "| 機能 | 現状 |\n|---|---|\n| 検索 | ✅ 利用可 |\n"
     )
     assert statuses(text) == [("导出", "done"), ("同步", "in_progress"), ("検索", "done")]
+
+
+def test_status_words_in_any_script_after_a_glyph_ending_a_heading() -> None:
+    """ "### PR-5：HalVideo ✅ 已完成" ended with a glyph and words of no Latin letter: only
+    "✅ COMPLETE" was read there; and a note in full-width brackets set without a blank
+    after a glyph ending an item ("~~PR-S4~~ ✅（每核 TSS）") hid the glyph."""
+    text = (
+        "# 路线图\n\n### PR-5：HalVideo ✅ 已完成\n\n### Tâche ✅ Terminé\n\n"
+        "- ~~PR-S4 负载均衡~~ ✅（每核 TSS、偷任务）\n"
+    )
+    assert statuses(text) == [
+        ("PR-5：HalVideo", "done"),
+        ("Tâche", "done"),
+        ("PR-S4 负载均衡", "done"),
+    ]

@@ -67,8 +67,9 @@ _ARROWS = frozenset("→⇒➜➔⟶↦")
 _PICTOGRAPH = lazy_pattern("[\u2190-\u2bff\u3030\u303d\u3200-\u32ff\U0001f000-\U0001faff:]")
 
 
-# Status words ending a text after a glyph ("✅ COMPLETE", "🔄 PARTIALLY COMPLETED").
-_GLYPH_WORDS = lazy_pattern(r"[A-Za-z](?:[A-Za-z' -]{0,30}[A-Za-z])?")
+# Status words ending a text after a glyph ("✅ COMPLETE", "🔄 PARTIALLY COMPLETED", "✅
+# 已完成"): letters of any script.
+_GLYPH_WORDS = lazy_pattern(r"[^\W\d_](?:(?:[^\W\d_]|[' -]){0,30}[^\W\d_])?")
 # How many blank-parted pieces the words after the glyph may run to.
 _GLYPH_WORDS_MAX = 4
 

@@ -120,8 +120,12 @@ def dated_tail(text: str) -> re.Match[str] | None:
 
 def note_start(text: str) -> int:
     """Where a note in brackets that ends ``text`` after a blank begins ("Sync ✅
-    (adiantado)"), else the end of ``text``."""
+    (adiantado)"), or in full-width brackets after anything ("✅（MADT/SIPI）"), else the
+    end of ``text``."""
     body = text.rstrip()
+    if body.endswith("）"):  # full-width, set without a blank: "✅（int 0x80 legacy 保留）"
+        at = body.rfind("（")
+        return len(body[:at].rstrip()) if at > 0 and "）" not in body[at:-1] else len(text)
     if not body.endswith(")"):
         return len(text)
     at = body.rfind("(")

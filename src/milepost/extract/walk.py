@@ -100,6 +100,12 @@ def walk(
     # ("# ✔️ Milestone - Async Crypto" under "# 2016 Q4").
     title = next((h for h in document.headings if h.level == 1), None)
     _walk_section(document.root, base, result, title)
+    headed = {i.span.start for i in result.items if i.kind == "heading"}
+    if headed:  # "* ### Nested collections ✅": one item, the heading's, not its list item too
+        result.items[:] = [
+            i for i in result.items if i.kind == "heading" or i.span.start not in headed
+        ]
+        result.by_line.update((i.span.start, i) for i in result.items if i.kind == "heading")
     result.items.sort(key=first_line)
     return result
 
@@ -299,10 +305,7 @@ def _has_boxes(block: ListBlock) -> bool:
 def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None:
     inline = block.inline
     if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
-        # "* ### Nested collections ✅": the heading is a section of its own, and its
-        # reading is the item's; the blocks after it are read as the item's are
-        _walk_blocks(block.children, ctx, out, depth=depth + 1)
-        return
+        inline = block.children[0].inline  # "* ### Facilitator" over its "- Status: Done"
     if inline.links and _contents_entry(inline):
         # "- [✅ Performance](#-performance)": the heading it links to is the item
         if block.children:

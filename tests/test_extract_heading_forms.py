@@ -903,3 +903,5 @@ def test_a_heading_inside_a_list_item_is_one_item(tmp_path: Path) -> None:
         "* ### Multi-tenancy - Q2 2021\n  Editors isolated per site\n"
     )
     assert statuses(text) == [("Nested collections - Q4 2020", "done")]
+    after = edited(tmp_path / "r.md", text, ("start", "Nested collections"))
+    assert "* ### Nested collections - Q4 2020 🚧\n" in after  # not "* 🚧 ### Nested"

@@ -152,3 +152,18 @@ def test_an_edit_sets_a_free_text_values_status_words_alone(field: str, after: s
     written = apply(roadmap.document.source, edit.patches).text
     assert written == f"{SECTION}{after}\n"
     assert edit.verify(milepost.loads(written)) is None
+
+
+def test_a_status_fields_words_before_a_glyph_are_set_with_it() -> None:
+    """ "**Status**: Planned 📋" under a heading set done was "**Status**: ✅
+    CompletedPlanned 📋": the value's words before a glyph were no value the edit knew, so
+    the new one went in front of them, joined."""
+    text = "# R\n\n#### 📋 5. Search Fundamentals\n**Status**: Planned 📋  \n**Goal**: learn\n"
+    roadmap = milepost.loads(text)
+    (item,) = roadmap.items
+    edit = ops.set_status(roadmap, item, Status.DONE)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert after.splitlines()[2:4] == [
+        "#### ✅ 5. Search Fundamentals",
+        "**Status**: Completed ✅  ",
+    ]

@@ -58,6 +58,12 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
         return (
             body[: match.end() + code.start("words")] + said + value[code.end("words") :] + ending
         )
+    trailed = _GLYPH_AFTER.fullmatch(value)
+    if trailed is not None and voice.status_of(trailed["words"]) is not None:
+        # "Status: Planned 📋": the words set, and the glyph after them, in their order
+        words, glyph = relabel(trailed["words"], status, voice), voice.glyph(status)
+        value = f"{trailed['lead']}{words}{trailed['gap']}{glyph}{trailed['rest']}"
+        return body[: match.end()] + value + ending
     found = FIELD_VALUE.match(value)
     cut = found.end() if found else 0
     free = free_text_status(value.strip(), voice.legend)
@@ -68,6 +74,13 @@ def restatus_field(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> 
         new = relabel(words, status, voice)
         return body[: match.end()] + value[:at] + new + value[at + len(words) :] + ending
     return body[: match.end()] + restatus_cell(value[:cut], status, voice) + value[cut:] + ending
+
+
+# A Status field's value of words and a glyph after them: "Planned 📋", "Completed ✅".
+_GLYPH_AFTER = lazy_pattern(
+    r"(?P<lead>[ \t]*)(?P<words>[^\W\d_](?:[^\W\d_]|[' -]){0,30}?)(?P<gap>[ \t]+)"
+    r"(?P<glyph>[^\w\s*_(\[]{1,3}\ufe0f?)(?P<rest>[ \t]*)"
+)
 
 
 def bare_words(line: str) -> tuple[int, int] | None:

@@ -101,11 +101,13 @@ def walk(
     title = next((h for h in document.headings if h.level == 1), None)
     _walk_section(document.root, base, result, title)
     headed = {i.span.start for i in result.items if i.kind == "heading"}
-    if headed:  # "* ### Nested collections ✅": one item, the heading's, not its list item too
+    listed = {i.span.start for i in result.items if i.kind != "heading"} & headed
+    if listed:
+        # "* ### Nested collections ✅": one item, the list item the heading is the words of
+        # (the first on its line, which the edits set as one), not the heading too
         result.items[:] = [
-            i for i in result.items if i.kind == "heading" or i.span.start not in headed
+            i for i in result.items if i.kind != "heading" or i.span.start not in listed
         ]
-        result.by_line.update((i.span.start, i) for i in result.items if i.kind == "heading")
     result.items.sort(key=first_line)
     return result
 
@@ -304,15 +306,20 @@ def _has_boxes(block: ListBlock) -> bool:
 
 def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None:
     inline = block.inline
+    said: Marker | None = None  # the status of the heading that is its words
     if block.children and isinstance(block.children[0], Heading) and not inline.text.strip():
-        inline = block.children[0].inline  # "* ### Facilitator" over its "- Status: Done"
+        # "* ### Nested collections ✅", read as the heading is; "* ### Facilitator" over
+        # its "- Status: Done", as a list item is
+        heading = block.children[0]
+        inline = heading.inline
+        said = heading_marker(inline.text.strip(), inline, ctx.legend, level=heading.level)[0]
     if inline.links and _contents_entry(inline):
         # "- [✅ Performance](#-performance)": the heading it links to is the item
         if block.children:
             _walk_blocks(block.children, ctx, out, depth=depth + 1)
         return
     criteria = ctx.criteria and not ctx.done_context
-    marker = item_marker(
+    marker = said or item_marker(
         inline,
         block.task,
         ctx.legend,

@@ -5,7 +5,7 @@ emoji; the edits relabel them in place (:mod:`.style`)."""
 from __future__ import annotations
 
 from milepost.document import Inline, read_inline
-from milepost.extract.markers import code_keyword, own_word
+from milepost.extract.markers import code_keyword
 from milepost.extract.opening_words import (
     box_label,
     bracketed_status,
@@ -13,21 +13,16 @@ from milepost.extract.opening_words import (
     caps_label,
     decorated_bracket,
 )
-from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status_words import said_weakly, status_of_phrase
 
 __all__ = ["code_word", "opening_words", "status_words"]
 
 
-def opening_words(body: str, boxed: bool, legend: Legend = NO_LEGEND) -> tuple[int, int] | None:
+def opening_words(body: str, boxed: bool) -> tuple[int, int] | None:
     """Where the status words opening an item's ``body`` stand, as the extractor reads them:
-    a word the legend or the config defines, as a label ("NW - Download", "Parked: Login"),
     a label in capitals ("FUTURE: Sync", "DONE Set up CI"), after a task box in any case ("[
     ] idea: dark mode"), a bracketed status ("(in progress) Search", after a decoration too:
     "✨ (In progress) Due dates"), a keyword in a code span ("`WIP` Sops")."""
-    own = own_word(body, 0, legend, lenient=False) if legend.words else None
-    if own is not None:
-        return 0, own[1]
     capitals = caps_label(body) or (box_label(body) if boxed else caps_keyword(body))
     if capitals is not None:
         return 0, capitals[1]

@@ -119,20 +119,28 @@ def _rewrite_rest(
         new = relabel(label["word"], status, voice)
         lead = f"{label['open']}{new}{label['colon_in']}{label['close']}{label['colon_out']}"
         body = body[label.end() :]
-    elif label is None and emoji is None and (opening := opening_words(body, boxed, voice.legend)):
-        # "FUTURE: Sync", "(in progress) Search": the status opening the item is its marker
-        start, end = opening
-        own = own_word(body, start, voice.legend, lenient=False) if voice.legend.words else None
-        new = relabel(body[start:end], status, voice)
-        if own is None:
-            lead, body, relabelled = body[:start] + new, body[end:], True
-        elif _label_reads(new + body[end:], status, voice):
+    elif (
+        label is None
+        and emoji is None
+        and voice.legend.words
+        and (own := own_word(body, 0, voice.legend, lenient=False)) is not None
+    ):
+        new = relabel(body[: own[1]], status, voice)
+        if _label_reads(new + body[own[1] :], status, voice):
             # "NW - Download", a code of the legend's: the new status's, its separator kept
-            lead, body, relabelled = new + body[end : own[2]], body[own[2] :], True
+            lead, body, relabelled = new + body[own[1] : own[2]], body[own[2] :], True
         else:
             # "Parked: Login flow", a word of the config's: the new status's word would be
             # no label there ("In Progress: Login flow"), so the label goes and a glyph leads
             body = body[own[2] :]
+    elif label is None and emoji is None and (opening := opening_words(body, boxed)):
+        # "FUTURE: Sync", "(in progress) Search": the status opening the item is its marker
+        start, end = opening
+        lead, body, relabelled = (
+            body[:start] + relabel(body[start:end], status, voice),
+            body[end:],
+            True,
+        )
     elif label is None and emoji is not None and (said := status_words(body)):
         # "✅ Shipped", "📋 Planned: Search": the words after the emoji say the status too
         lead, body, relabelled = relabel(body[:said], status, voice), body[said:], True
@@ -314,13 +322,10 @@ def restatus_line(
         )
         return f"{split_line_ending(inner)[0]}{body[at:]}{ending}"
     written = heading["rest"] if heading is not None else ""
-    if heading is not None and (
-        _partly_ticked(None, written, voice)
-        or (status is not Status.DONE and _ticked(None, written))
-    ):
+    ticked = status is not Status.DONE and _ticked(None, written)
+    if heading is not None and (ticked or _partly_ticked(None, written, voice)):
         # "### [~] FSDP", "### [✓] FSDP": a box GFM draws none for, as a task's, then set
-        box = "[x]" if _ticked(None, written) else "[ ]"
-        line = f"{heading['lead']}{box}{written[3:]}{ending}"
+        line = f"{heading['lead']}{'[x]' if ticked else '[ ]'}{written[3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
     box_match = heading_box(heading["rest"]) if heading is not None else None
     if heading is not None and box_match is not None:

@@ -87,14 +87,14 @@ def find_legend(document: Document) -> FoundLegend:
             blocks = list(_unquoted(blocks))
         run: list[tuple[str, str]] = []  # definitions a paragraph each: "✅ done", "⚒️ WIP"
         own = False  # whether one of them is a glyph of milepost's in its own meaning
-        told = False  # whether the run so far is a legend's
+        told = 0  # how many of them the pairs hold
         for index, block in enumerate(blocks):
             alone = _alone(block)
             if alone is None:
-                run, own = [], False
+                run, own, told = [], False, 0
             else:
-                run.append(alone)
-                own = own or EMOJI.get(alone[0]) is meaning_status(alone[1])
+                run.append(alone[:2])
+                own = own or EMOJI.get(alone[0]) is alone[2]
             if isinstance(block, Table):
                 pairs = legend_table(block) or []
             elif isinstance(block, ListBlock):
@@ -120,13 +120,11 @@ def find_legend(document: Document) -> FoundLegend:
                 pairs = code_pairs(document.source.lines[block.start + 1 : block.end - 1])
             else:
                 pairs = []
-            if alone is not None and (told or (own and len(run) > 1)):
+            if own and len(run) > 1:
                 # two or more, one a glyph of milepost's in its own meaning ("✅ done"): a
                 # legend, not a page's lines ("🎉 Shipped!" over "🚀 Coming soon")
-                pairs += run if not told else run[-1:]
-                told = True
-            elif alone is None:
-                told = False
+                pairs += run[told:]
+                told = len(run)
             above = block if isinstance(block, Paragraph) else None
             for glyph, meaning in pairs:
                 status = meaning_status(meaning)
@@ -143,13 +141,15 @@ def find_legend(document: Document) -> FoundLegend:
     return FoundLegend(legend, entries)
 
 
-def _alone(block: Block) -> tuple[str, str] | None:
+def _alone(block: Block) -> tuple[str, str, Status] | None:
     """A paragraph that is one definition and no more, a line of a glyph and a status
-    ("✅ done"): with the like paragraphs beside it, a legend ("⚒️ WIP" below it)."""
+    ("✅ done"): with the like paragraphs beside it, a legend ("⚒️ WIP" below it). Its
+    glyph, meaning and the status that says."""
     if not isinstance(block, Paragraph) or block.end - block.start != 1:
         return None
     pair = definition(block.inline.text.strip())
-    return pair if pair is not None and meaning_status(pair[1]) is not None else None
+    status = meaning_status(pair[1]) if pair is not None else None
+    return None if pair is None or status is None else (*pair, status)
 
 
 def _codes(lines: Sequence[str]) -> list[tuple[str, Status]]:

@@ -263,3 +263,29 @@ def test_an_edit_under_any_legend_reads_as_the_new_status(
     text = f"# T Roadmap\n\n**Status Legend:** {said}\n\n{FOCUS[len('# T Roadmap') :]}{line}\n"
     written = _restatused(text, "Search", status)
     assert written.endswith(" Search"), written
+
+
+BOXES = (
+    "# LMS Checklist\n\n## Legend\n- `[ ]` Planned\n- `[/]` In Progress\n- `[x]` Done\n\n"
+    "## Admin Tools\n- [/] AD-002: Users Table\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "line"),
+    [
+        (Status.DONE, "- [x] AD-002: Users Table"),
+        (Status.PLANNED, "- [ ] AD-002: Users Table"),
+        (Status.BLOCKED, "- [ ] AD-002: Users Table (blocked)"),
+        (Status.DROPPED, "- [ ] AD-002: Users Table (dropped)"),  # was "- ❌ ...": a "no"
+    ],
+)
+def test_a_box_the_legend_keys_is_set_as_a_task_box_where_no_box_says_the_status(
+    status: Status, line: str
+) -> None:
+    """A checklist keys "[/]" in progress: dropping its item wrote a cross in the box's
+    place, which reads as no status where no word of the document says a cross drops work
+    (the edit refused itself: "please report this"). With no box of its own for the new
+    status, the item gets the task list's open box and the status's tag, as its other
+    items do."""
+    assert _restatused(BOXES, "AD-002", status) == line

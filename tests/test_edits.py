@@ -463,6 +463,44 @@ def test_a_short_row_gets_the_cells_up_to_its_status(tmp_path: Path) -> None:
     assert ("Approval", Status.IN_PROGRESS) in rows and ("Audit log", Status.BLOCKED) in rows
 
 
+@pytest.mark.parametrize(
+    ("cell", "op", "after"),
+    [
+        ("Complete ✅ (v2)", "start", "In Progress 🚧 (v2)"),  # the glyph after set too
+        ("Done, in 1.2", "block", "Blocked, in 1.2"),
+        ("✅ Shipped [#12](https://x.test/12)", "start", "🚧 In Progress [#12](https://x.test/12)"),
+        ("**Done** (v2)", "drop", "**Dropped** (v2)"),
+        ("✅ **Done (since v2)**", "start", "🚧 **In Progress (since v2)**"),
+        ("Planned - Q3 2027", "ship", "Completed - Q3 2027"),
+        ("__WIP__, Q3", "ship", "__COMPLETED__, Q3"),  # its underscores stay underscores
+        ("✅ Works on Linux", "start", "🚧 In Progress"),  # words after a glyph: set with it
+        ("Ready to execute", "block", "Blocked"),  # words that go on from the status's
+        ("Not started / partial", "start", "In Progress"),  # a second status after a slash
+        ("Planned for Q3", "start", "In Progress for Q3"),  # when, after the words
+    ],
+)
+def test_a_status_cell_keeps_what_it_says_after_the_status(
+    tmp_path: Path, cell: str, op: str, after: str
+) -> None:
+    """A note after a Status cell's words (a version, a date, a link) stays when the status
+    changes: the cell's words are set, not the whole cell rewritten."""
+    path = tmp_path / "roadmap.md"
+    head = "# T Roadmap\n\n## Plan\n\n| Feature | Status |\n|---|---|\n"
+    path.write_text(f"{head}| Export | {cell} |\n", encoding="utf-8")
+    api.edit(path, op, item="Export", today=TODAY)
+    assert path.read_text(encoding="utf-8") == f"{head}| Export | {after} |\n"
+
+
+def test_a_new_row_takes_the_form_of_the_status_cell_above_not_its_note(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.md"
+    head = "# T\n\n## Current Focus\n\n### November 2026\n\n| Feature | Status |\n|---|---|\n"
+    path.write_text(f"{head}| Export | ✅ **Done (v2)** |\n", encoding="utf-8")
+    api.edit(path, "plan", item="Import", today=TODAY)
+    assert path.read_text(encoding="utf-8").endswith(
+        "| Export | ✅ **Done (v2)** |\n| Import | 📋 **Planned** |\n"
+    )
+
+
 def test_a_second_rollover_extends_the_note_and_ship_leaves_it_behind(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.md"
     path.write_text(

@@ -553,3 +553,49 @@ def test_a_code_span_keyword_however_written_is_read_and_set_alike(
     text = f"# Roadmap\n\n- `DONE` Chaos Mesh\n\n{line}\n"
     assert marked(text)[-1] == (title, "in_progress")
     assert _set(text, title, status).splitlines()[-1] == after
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("- ~~Sorting bug~~ (Fixed)", "done"),
+        ("- Upload error (Fixed - was a permissions issue)", "done"),
+        ("- Login loop (resolved in 1.2)", "done"),
+        ("- Crash on start [FIXED]", "done"),
+        # a dash sets a note apart: status words in it are no list of statuses
+        ("- ~~Merge the branch~~ (Complete - merged, caching removed)", "done"),
+        ("- [x] ~~Web UI~~ *(canceled)* ([note](notes.md))", "dropped"),  # ticked off, undone
+        ("- ~~[Driver interface](https://example.com/adi)~~ SCRAPPED", "dropped"),
+    ],
+)
+def test_a_tag_a_to_do_list_writes_after_its_items_is_read(line: str, status: str) -> None:
+    """A school app's to-do list marks fixed bugs "(Fixed)" after them, a firmware's ticks
+    a cancelled milestone and says so, a kernel's strikes a scrapped one."""
+    assert [said[1] for said in marked(f"# TODO\n\n{line}\n")] == [status]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Size (fixed width)",  # a weak word with more words is a description
+        "- Frontend (pending, in progress, completed)",  # statuses listed: none is its own
+    ],
+)
+def test_words_in_brackets_that_describe_are_no_tag(line: str) -> None:
+    assert marked(f"# TODO\n\n{line}\n") == []
+
+
+def test_a_feature_heading_ending_in_a_check_over_boxes_some_ticked_is_shipped() -> None:
+    """A component library's to-do titles each finished component "### Waveform Display ✅"
+    over its boxes, most ticked and an extra or two still open: the component shipped. Over
+    boxes none of them ticked, or titled as a part of the document ("## Project Checklist
+    ✅"), the check still decorates the heading."""
+    shipped = "# TODO\n\n### Waveform Display ✅\n- [x] Static waveform\n- [ ] Zoom\n- [x] Seek\n"
+    assert marked(shipped) == [
+        ("Waveform Display", "done"),
+        ("Static waveform", "done"),
+        ("Zoom", "planned"),
+        ("Seek", "done"),
+    ]
+    untouched = "# TODO\n\n### Waveform Display ✅\n- [ ] Static waveform\n- [ ] Zoom\n"
+    assert marked(untouched) == [("Static waveform", "planned"), ("Zoom", "planned")]

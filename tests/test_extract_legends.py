@@ -502,7 +502,7 @@ def test_a_box_of_a_task_lists_own_kind_that_the_legend_keys_is_a_status() -> No
         ("ship", "Backups", "- [~] Backups", "- [x] Backups"),
         ("start", "Sharding", "- [ ] Sharding", "- [~] Sharding"),
         ("start", "Failover", "- [x] Failover", "- [~] Failover"),
-        ("block", "Backups", "- [~] Backups", "- ⛔ Backups"),
+        ("block", "Backups", "- [~] Backups", "- [ ] Backups (blocked)"),  # a box still
     ],
 )
 def test_edits_write_the_legends_box_for_its_status(
@@ -1025,3 +1025,56 @@ def test_a_list_of_a_glyph_a_status_and_a_name_after_a_dash_is_work() -> None:
 def test_a_codes_initials_are_those_of_its_meanings_words_as_written(legend: str) -> None:
     text = f"{legend}\n\n| Task | Status |\n|---|---|\n| Setup | C |\n| API | IP |\n| UI | NS |\n"
     assert [s for _, s in statuses(text)] == ["done", "in_progress", "planned"]
+
+
+def test_a_cycle_beside_planned_in_status_fields_still_says_work_under_way() -> None:
+    """A Java framework's roadmap writes "**Status**: 🔄 Planned" over each later release and
+    "- 🔄 Integration Testing" beside "- ✅ Robust Testing" under "### v1.0 Features (In
+    Progress)": the 🔄 alone was read planned, as if the document always meant that. Checks
+    and the glyphs of work under way say what they say in any document; only glyphs people
+    read two ways (⏳ waiting or under way) take the words they always stand beside."""
+    text = (
+        "# Roadmap\n\n### v1.0 Features (In Progress)\n\n- ✅ Robust Testing\n"
+        "- 🔄 Integration Testing\n\n### Lightweight ORM\n\n**Status**: 🔄 Planned\n\n"
+        "### Production Tools\n\n**Status**: 🔄 Planned\n"
+    )
+    roadmap = milepost.loads(text)
+    assert roadmap.legend.glyph("🔄") is None
+    assert statuses(text) == [
+        ("v1.0 Features", "in_progress"),
+        ("Robust Testing", "done"),
+        ("Integration Testing", "in_progress"),
+        ("Lightweight ORM", "planned"),
+        ("Production Tools", "planned"),
+    ]
+
+
+def test_a_legend_list_may_write_each_glyph_after_its_meaning() -> None:
+    """A Discord bot's to-do keys its glyphs under "### Legend" after the words, "Indicates
+    fully implemented ✅", "~~Indicates SCRAPPED feature~~ ⛔": the entries were read as work,
+    and ⛔ after a struck item as no status; "Indicates", "means", "denotes" open a meaning."""
+    text = (
+        "# Bot\n\n> ### Legend\n> * **Indicates a WORK IN PROGRESS** ⏳\n"
+        "> * Indicates fully implemented ✅\n> * ~~Indicates SCRAPPED feature~~ ⛔\n"
+        "> * *Indicates HELP WANTED* ⚠\n\n# Planned changes\n\n* Use Shards ✅\n"
+        "* ~~JSon Log mode~~ ⛔\n* **Update Checking** ⏳\n"
+    )
+    roadmap = milepost.loads(text)
+    assert roadmap.legend.glyph("⛔") is Status.DROPPED
+    assert statuses(text) == [
+        ("Use Shards", "done"),
+        ("JSon Log mode", "dropped"),
+        ("Update Checking", "in_progress"),
+    ]
+
+
+def test_skip_in_a_status_cell_is_work_decided_against() -> None:
+    """ "| ❌ Skip |" beside "Not needed": the words win over a cross the legend keys as work
+    not done yet; "Skip" leading an item's words is a verb."""
+    text = (
+        "# Catalog\n\n**Legend:**\n- ✅ **Implemented** - Feature complete\n"
+        "- ❌ **Not Done** - Not implemented yet\n\n| Tool | Status | Notes |\n"
+        "|---|---|---|\n| Analyze | ❌ Skip | Not needed |\n| Lint | ❌ Not Done | |\n\n"
+        "- Skip the intro for returning users\n"
+    )
+    assert statuses(text) == [("Analyze", "dropped"), ("Lint", "planned")]

@@ -108,3 +108,23 @@ def test_an_emoji_before_a_document_info_heading_decorates_it() -> None:
     "## 📋 Feature Overview" does: no planned deliverable."""
     text = "# Roadmap\n\n## 📋 Document Info\n\n**Version:** 2\n\n## 📋 Metadata\n\nOwners.\n"
     assert statuses(text) == []
+
+
+def test_a_heading_that_introduces_a_list_with_a_colon_is_a_part_of_the_document() -> None:
+    """ "#### ✅ Tasks:" over open boxes titles the list under it (its check a decoration),
+    however deep; "### ✅ Tasks" with no colon may still be a deliverable of that name."""
+    text = "# Plan\n\n## Phase 1\n\n#### ✅ Tasks:\n\n- [ ] Study WCAG\n- [ ] Draft a spec\n"
+    assert statuses(text) == [("Study WCAG", "planned", 7), ("Draft a spec", "planned", 8)]
+    assert statuses("# Plan\n\n### ✅ Tasks\n") == [("Tasks", "done", 3)]
+
+
+def test_criteria_under_success_criteria_named_for_a_phase_are_targets() -> None:
+    """The ✅ under "### Phase 8 Success" or "### Phase 3 Completion (March 2026)", below
+    "## Success Criteria", say what the phase must achieve: targets, no work done (a numbered
+    phase there without those words is a step of the plan)."""
+    text = (
+        "# Roadmap\n\n## Success Criteria\n\n### Phase 8 Success (Video Display)\n"
+        "- ✅ Window opens\n\n### Phase 3 Completion (March 1, 2026)\n\n**Must Have**:\n"
+        "- ✅ Boot time <500ms\n\n### Phase 9\n- ✅ Input mapped\n"
+    )
+    assert statuses(text) == [("Input mapped", "done", 14)]

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
+from milepost.document import Inline
 from milepost.document.item_lines import LIST_ITEM
 from milepost.edits.lines import split_line_ending
 from milepost.edits.status_field import free_text_status
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
+from milepost.extract.cell_markers import cell_status
 from milepost.extract.item_fields import bare_status
 from milepost.extract.marker import TASK_BOXES, TICKED_BOXES
 from milepost.lazy import lazy_pattern
@@ -128,6 +130,64 @@ def _qualifier(cell: str) -> re.Match[str] | None:
     return found if status_of_phrase(cell[found.end() :]) is not None else None
 
 
+def _status_and_note(inner: str, voice: Voice) -> tuple[str, str]:
+    """A cell's status as it reads (:func:`~milepost.extract.cell_markers.cell_status`) and
+    what follows it with the blanks before it ("Complete", " ✅ (v2)"; "✅ **Done", " (v2)**"
+    in bold); the second is empty where the status is the whole cell or none is read, where
+    the words are in a tag or brackets of their own, or where they follow a glyph read alone
+    (each set as a whole)."""
+    if inner[:1] in "<[(":
+        return inner, ""
+    glyph = emoji_prefix(inner, voice)
+    lead = inner[: len(inner) - len(glyph[1].lstrip())] if glyph is not None else ""
+    rest = inner[len(lead) :]
+    bold = _BOLD.match(rest) if rest[:1] in "*_" else None
+    words = bold["words"] if bold is not None else inner
+    marker = cell_status(Inline(words), voice.legend)
+    if marker is None or not any(char.isalpha() for char in words[: marker.end]):
+        return inner, ""  # "❌ Not yet", "✅ Works with X": words after a glyph set with it
+    cut = len(words[: marker.end].rstrip())
+    if bold is not None:  # "**Done** (v2)", "✅ **Done (v2)**": the bold closed after
+        if cut >= len(words.rstrip()):
+            return lead + bold.group(), rest[bold.end() :]
+        said = lead + bold[1] + words[:cut]
+        return said, words[cut:] + bold[1] + rest[bold.end() :]
+    if cut >= len(inner.rstrip()) or not _set_apart(inner[cut:]):
+        return inner, ""
+    return inner[:cut], inner[cut:]
+
+
+def _set_apart(after: str) -> bool:
+    """Whether what follows a cell's status words is a note apart from them: a bracket, a
+    comma, a dash, a glyph, a date, a link ("(v2)", ", in 1.2", "✅", "2024-01-14"), or a
+    time or a release after a word that says when ("in v1.2", "since May"); not words that
+    go on from them ("Ready to execute", "Testing Phase": the words are set whole)."""
+    rest = after.lstrip()
+    if rest[:1] in _MARKUP or rest[:1] in "/&+":
+        return False  # "Not started / partial": a second status, set with the first
+    return not rest[:1].isalpha() or _WHEN.match(rest) is not None
+
+
+# A word saying when, then a time or a release: "in v1.2", "since 2024", "on May 3".
+_WHEN = re.compile(
+    r"(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Ff]or|[Aa]s of)\s+(?:v?\d|[QH][1-4]\b|[A-Z][a-z]{2})"
+)
+# What may open a cell's words in markup, which a cell's own reading of its text does not see.
+_MARKUP = frozenset("*_`<~")
+# Words in bold opening a cell: "**Done**", "__WIP__".
+_BOLD = re.compile(r"(\*\*|__)(?P<words>[^*_`<]+)\1")
+
+
+def _glyph_set(after: str, status: Status, voice: Voice) -> str:
+    """What follows a cell's status words, a status glyph right after them set to ``status``
+    ("✅ (v2)" gives "🚧 (v2)"), the rest as written."""
+    gap = after[: len(after) - len(after.lstrip())]
+    glyph = emoji_prefix(after[len(gap) :], voice)
+    if glyph is None or not gap:
+        return after
+    return gap + voice.glyph(status, glyph[0]) + glyph[1]
+
+
 _BRACKETS = {"[": "]", "(": ")"}
 _CODE_VALUE = re.compile(r"\s*(?P<ticks>`+)(?P<words>[^`]+)(?P=ticks)")
 
@@ -140,16 +200,24 @@ _TAGGED = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)(?:\s[^<>]*)?>(?P<inner>[^<>]*)</
 _CELL_OPENERS = TASK_BOXES.keys() | TICKED_BOXES
 
 
-def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> str:
+def restatus_cell(
+    cell: str, status: Status, voice: Voice = TEMPLATE_VOICE, *, note: bool = True
+) -> str:
     """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
     its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them (a
-    task box alone stays one where it can: ``[x]`` done, ``[ ]`` planned)."""
+    task box alone stays one where it can: ``[x]`` done, ``[ ]`` planned). What the cell says
+    after its status is kept, a glyph right after the words set with them ("Complete ✅
+    (v2)" started is "In Progress 🚧 (v2)"); ``note=False`` leaves it out (a cell written
+    like this one for a new row)."""
     inner = cell.strip()
     left = cell[: len(cell) - len(cell.lstrip())]
     right = cell[len(cell.rstrip()) :]
     label_said = _CELL_LABEL.match(inner) or _qualifier(inner)
     if label_said is not None and label_said.end() < len(inner):
         left, inner = left + label_said.group(), inner[label_said.end() :]
+    said, after = _status_and_note(inner, voice) if note else (inner, "")
+    if after:
+        inner, right = said, _glyph_set(after, status, voice) + right
     if inner in TASK_BOXES:  # a task box alone: ticked done, open planned
         new = {Status.DONE: "[x]" if inner == "[ ]" else inner, Status.PLANNED: "[ ]"}.get(status)
         return f"{left}{new or f'{voice.glyph(status)} {voice.word(status)}'}{right}"
@@ -160,7 +228,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
         rest = inner[3:].lstrip(" \t")
         phrase = status_of_phrase(rest)
         if (phrase is not None and phrase[1] == 0) or emoji_prefix(rest, voice) is not None:
-            words = restatus_cell(rest, status, voice)
+            words = restatus_cell(rest, status, voice, note=note)
         elif status in (Status.DONE, Status.PLANNED):
             words = rest  # the box says it
         else:
@@ -182,7 +250,7 @@ def restatus_cell(cell: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     if bold and label:
         # "**Shipped – Sep 9**": the bold goes on after the words, its close is not theirs
         closed = len(written) > 4 and written.endswith(written[:2])
-        label = f"**{label}**" if closed else f"{written[:2]}{label}"
+        label = f"{written[:2]}{label}{written[:2]}" if closed else f"{written[:2]}{label}"
     elif label and written.endswith(("**", "__")):
         # "In Progress**" of "**Status: In Progress**" or "Status: **WIP**": the bold
         # opened before the value closes after it still

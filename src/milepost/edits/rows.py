@@ -173,7 +173,7 @@ def new_row(
     elif owner:
         first = f"{first} {owner}"
     new[named] = f" {first} "
-    new[column] = restatus_cell(cells[column], status, voice)
+    new[column] = restatus_cell(cells[column], status, voice, note=False)
     line = body[: bounds[0] + 1] + "|".join(new) + body[bounds[-1] :]
     return table.end, line.rstrip() + ending  # no space after a last cell with no pipe
 

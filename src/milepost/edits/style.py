@@ -235,6 +235,20 @@ def _partly_ticked(box: str | None, rest: str, voice: Voice) -> bool:
     )
 
 
+def _keyed_box_unkeyed(box: str | None, rest: str, status: Status, voice: Voice) -> bool:
+    """Whether a list item's words open with a box of its list's own kind that the legend
+    keys ("[/] Users table"), where it has no task box of its own, and ``status`` has neither
+    a box of the legend's nor a task box's (done or planned)."""
+    return (
+        not box
+        and box_key(rest) is not None
+        and rest[3:4] in (" ", "\t")
+        and voice.legend.glyph(rest[:3]) is not None
+        and status not in (Status.DONE, Status.PLANNED)
+        and legend_box(status, voice) is None
+    )
+
+
 def restatus_line(
     line: str,
     status: Status,
@@ -276,6 +290,11 @@ def restatus_line(
         # "- [✓] Retained messages", a box GFM draws none for: an open one, a task's, and
         # the words that say more
         line = f"{match['lead']}[x]{match['rest'][3:]}{ending}"
+        return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
+    if match is not None and _keyed_box_unkeyed(match["box"], match["rest"], status, voice):
+        # "- [/] Users table" blocked, where the legend keys "[/]" and no box blocked work:
+        # an open box, a task's, then set as one is ("- [ ] Users table (blocked)")
+        line = f"{match['lead']}[ ]{match['rest'][3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
     if match is not None and _partly_ticked(match["box"], match["rest"], voice):
         # "- [~] FSDP", a box ticked in part GFM draws none for: an open one, a task's, then

@@ -29,6 +29,11 @@ _BEFORE = lazy_pattern(
 # beside its own, for the glyph to say that status.
 _TIMES = 2
 _WINDOW = 32
+# Glyphs that say their status in any document, whatever words they stand beside: a check, and
+# work under way or under construction ("**Status**: 🔄 Planned" over each later phase leaves
+# "- 🔄 Integration testing", under "### v1.0 (In Progress)", work under way). Those paired
+# with other words are glyphs people read two ways: ⏳ waiting or under way, ❌ no or not yet.
+_FIRM = frozenset("✅✔☑✓☒🚧🔄🏗")
 
 
 def paired_glyphs(text: str) -> dict[str, Status]:
@@ -37,6 +42,8 @@ def paired_glyphs(text: str) -> dict[str, Status]:
     as it stands beside its own status's words (most are, where they first stand)."""
     paired: dict[str, Status] = {}
     for glyph, own in EMOJI.items():
+        if glyph in _FIRM:
+            continue
         at = text.find(glyph)
         said: Status | None = None
         times = 0

@@ -111,14 +111,19 @@ def heading_marker(
     rest = strip_decoration(inline.text[end:])
     if _restates(rest, emoji_status):
         return None, emoji_status  # "## ✅ Already Implemented": a section of done work
-    if not names_work(rest) or (level <= 2 and names_a_part(rest)):
-        return None, None
+    if not names_work(rest) or ((level <= 2 or _introduces(rest)) and names_a_part(rest)):
+        return None, None  # "## 📊 Overview", "#### ✅ Tasks:": a part of the document
     # A tag after its name, read as the edits read it: the words win over the glyph, as on
     # an item ("## 📋 Phase 7: Advanced Features (Future)")
     tag = trailing_tag(before_end_links(inline)[end:], legend)
     if tag is not None and tag.start and tag.status is not emoji_status:
         return Marker(tag.status, tag.written, end=end, tail=end + tag.start), None
     return Marker(emoji_status, written, end=end), None
+
+
+def _introduces(name: str) -> bool:
+    """Whether a heading's words end in a colon, introducing what follows ("Tasks:")."""
+    return name.rstrip(" *_").endswith((":", "："))
 
 
 # Adverbs before a status a heading says: "✅ Already Implemented", "✅ Recently Delivered".

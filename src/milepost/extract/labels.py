@@ -24,6 +24,7 @@ __all__ = [
     "deliverables_label",
     "goals_heading",
     "list_context",
+    "names_success",
     "opening_field",
 ]
 
@@ -169,6 +170,15 @@ def criteria_heading(title: str) -> bool:
         if not any(word in lower for word in _CRITERIA_WORDS):
             return False
     return _CRITERIA_HEADING.search(title) is not None
+
+
+def names_success(title: str) -> bool:
+    """Whether a heading names a step's success ("Phase 8 Success", "Phase 3 Completion
+    (March 1, 2026)"): under success criteria, the criteria of that step."""
+    return _SUCCESS.search(title) is not None
+
+
+_SUCCESS = lazy_pattern(r"(?i)\b(?:success|completion)\b")
 
 
 def goals_heading(title: str) -> bool:

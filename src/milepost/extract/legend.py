@@ -329,6 +329,12 @@ _BARE_WORDS = 3
 _WORD_ENTRY = lazy_pattern(r"(?P<word>[A-Za-z][\w' /&-]{0,24}?)\s*(?P<sep>=|:|—|–|\s-|→|\.)\s+")
 
 
+def _ending_glyph(text: str) -> int | None:
+    """Where the one glyph that ends ``text`` after a blank starts ("... implemented ✅")."""
+    at = text.rfind(" ") + 1
+    return at if at and pictograph_at(text, at) == len(text) else None
+
+
 def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | None:
     """A list item as a legend's entry: ``(marker, meaning, is a glyph)``; None for an item
     that is none. In a legend's list (``labelled``) an entry is a glyph or a few words, then
@@ -352,6 +358,11 @@ def legend_entry(item: ListItem, *, labelled: bool) -> tuple[str, str, bool] | N
         if not meaning[:1].isalpha() or not (labelled or separator["sep"] == "="):
             return None
         return glyph_key(text[:end]) if text[0] != "[" else text[:3], meaning, True
+    if labelled and (glyph := _ending_glyph(text)) is not None:
+        # "Indicates fully implemented ✅": the meaning, then its glyph
+        meaning = text[:glyph].rstrip(" -–—:=")
+        if meaning[:1].isalpha() and meaning_status(meaning) is not None:
+            return glyph_key(text[glyph:].rstrip()), meaning, True
     entry = _WORD_ENTRY.match(text)
     if entry is None or not text[entry.end() :].strip():
         return None

@@ -20,6 +20,11 @@ _SUBJECT = lazy_pattern(
     r"(?i)(?:(?:the|this|a)\s+)?(?:work|item|feature|task|goal|initiative|component|module)s?\s+"
     r"(?:is|are|was|were|has been|have been)\s+(?:(?:currently|now|already)\s+)?"
 )
+# A verb saying what a mark means, before the status: "Indicates a WORK IN PROGRESS",
+# "means done", "denotes planned work".
+_MEANS = lazy_pattern(
+    r"(?i)(?:indicates|means|denotes|marks|signifies|stands for)\s+(?:(?:an?|the)\s+)?"
+)
 # What may follow a status that opens a meaning: its end, punctuation, "and" more (in the
 # languages of the vocabulary: "Hecho y en producción", "gebouwd en geverifieerd"), "but not
 # yet" more ("planned but not yet started"), "as planned" ("Progredindo como planejado":
@@ -94,7 +99,7 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
             status = status_of_word(rest)
     if status is None:
         text = meaning.strip(" *_")
-        subject = _SUBJECT.match(text)
+        subject = _SUBJECT.match(text) or _MEANS.match(text)
         text = text[subject.end() :] if subject else text
         adverb = _ADVERB.match(text)
         text = text[adverb.end() :] if adverb else text

@@ -266,6 +266,9 @@ def item_marker(
         if task and tag is not None and _partly_done(tag.written):
             # "[x] ~~Fix tests~~ ⚠️ PARTIALLY COMPLETED": ticked, but only partly done
             return Marker(Status.IN_PROGRESS, tag.written, end=end, tail=tail)
+        if task and tag is not None and tag.status is Status.DROPPED:
+            # "[x] ~~Web UI~~ *(canceled)*": ticked off, as work not done
+            return Marker(Status.DROPPED, tag.written, end=end, tail=tail)
         if task:
             return Marker(Status.DONE, box + written, end=end, tail=tail)
         if tag is not None:

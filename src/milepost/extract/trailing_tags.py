@@ -157,7 +157,7 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND, *, noted: bool = True) ->
         match = pattern.search(text, tail_start(text)) if found else None
         if match:
             if match["sep"] and match["sep"] not in ":|":
-                status = _listed_first(match["p"], match["note"], legend)
+                status = _listed_first(match["p"], match["sep"], match["note"], legend)
                 if status is None:  # "(Released October 6th, 2022)": the words run on
                     status = _bracketed(match["p"] + match["sep"] + match["note"], legend)
             else:
@@ -183,13 +183,11 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND, *, noted: bool = True) ->
 def _bracketed(words: str, legend: Legend) -> Status | None:
     """The status the words in a tag's brackets say (before a note after a colon or a bar)."""
     bare = _undecorated(words)
-    status = legend.word(words) or strong_word(bare) or percent_done(bare)
-    if status is None and bare.strip().lower() in _BRACKETED_ONLY:
-        status = status_of_word(bare)  # "(coming soon)", "(partial)"
+    status = legend.word(words) or _bracket_word(bare) or percent_done(bare)
     if status is None and " " in words:  # "(shipped 2026-01-21)", "(done in v2)"
-        status = strong_word(WHEN_TAIL.sub("", words))
+        status = _bracket_word(WHEN_TAIL.sub("", words))
         if status is None and (aimed := _AIMED.fullmatch(words)) is not None:
-            status = strong_word(aimed["said"])  # "(planned for Section III)"
+            status = _bracket_word(aimed["said"])  # "(planned for Section III)"
     if status is None and not words.isascii():
         status = _glyphed(words, legend)
     return status
@@ -199,16 +197,17 @@ def _bracketed(words: str, legend: Legend) -> Status | None:
 _AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on)\s+\S.{0,30}")
 
 
-def _listed_first(words: str, note: str, legend: Legend) -> Status | None:
+def _listed_first(words: str, sep: str, note: str, legend: Legend) -> Status | None:
     """The status a bracket's first words say alone before a comma, a semicolon or a dash,
-    the rest a note ("(done; single-rank)", "(In progress, expected Q2 2026)"); None where
-    they open a list: of statuses ("(pending, in progress, completed)"), of words alone
-    ("(pending, approve, deny, expire)"), or of names ("Frontend (Next, Vite)")."""
-    status = legend.word(words) or strong_word(_undecorated(words))
+    the rest a note ("(done; single-rank)", "(In progress, expected Q2 2026)", "(Complete -
+    merged, caching removed)"); None where they open a list after a comma or a semicolon:
+    of statuses ("(pending, in progress, completed)"), of words alone ("(pending, approve,
+    deny, expire)"), or of names ("Frontend (Next, Vite)")."""
+    status = legend.word(words) or _bracket_word(_undecorated(words))
     if status is None and not words.isascii():
         status = _glyphed(words, legend)  # "(🚧 IN PROGRESS - Sprint 1 Complete)"
-    if status is None:
-        return None
+    if status is None or sep not in ",;":
+        return status  # a dash sets a note apart: no list goes on after it
     parts = [part.strip() for part in _NOTE_PARTS.split(note)]
     if any(status_of_word(part) for part in parts):
         return None
@@ -223,11 +222,21 @@ def _listed_first(words: str, note: str, legend: Legend) -> Status | None:
 _NOTE_PARTS = lazy_pattern(r"[,;]")
 
 
+def _bracket_word(words: str) -> Status | None:
+    """The status of words in brackets after an item's: a strong word, or a weak word that
+    prose would not put there alone."""
+    status = strong_word(words)
+    if status is None and words.strip().lower() in _BRACKETED_ONLY:
+        status = status_of_word(words)
+    return status
+
+
 # Weak words that say a status in brackets after an item's words, where prose would not
 # put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)", "Fase 4
-# (Futuro)".
+# (Futuro)", "Sorting bug (Fixed)", "Login loop (resolved in 1.2)".
 _BRACKETED_ONLY = (
-    frozenset({"coming soon", "upcoming", "partial", "futuro", "futur"}) | FOREIGN_PARTIAL
+    frozenset({"coming soon", "upcoming", "partial", "futuro", "futur", "fixed", "resolved"})
+    | FOREIGN_PARTIAL
 )
 
 

@@ -58,6 +58,7 @@ from milepost.extract.labels import (
     deliverables_label,
     goals_heading,
     list_context,
+    names_success,
     opening_field,
 )
 from milepost.extract.legend import find_legend, legend_entry, legend_list
@@ -152,7 +153,8 @@ def _walk_section(
             if marker is None and ctx.strike_done and struck_name(heading.inline):
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             # "## Success Criteria" over "### Technical": its topics are criteria too, not a
-            # release or a numbered step of a plan ("### v1.0", "### Phase 1")
+            # release or a numbered step of a plan ("### v1.0", "### Phase 1"), unless it
+            # names their success ("### Phase 8 Success", "### Phase 3 Completion (March)")
             criteria = (
                 criteria_heading(title)
                 or (goals_heading(title) and _under_a_milestone(ctx) and _ticks_only(section))
@@ -160,8 +162,7 @@ def _walk_section(
                     ctx.criteria
                     and marker is None
                     and scope is None
-                    and period is None
-                    and not numbered_step(title)
+                    and (names_success(title) or (period is None and not numbered_step(title)))
                 )
             )
             if marker is None and scope is None and dates_only(title, period):
@@ -235,16 +236,22 @@ def _leading_check(text: str) -> bool:
 
 def _open_tasks(section: Section, marker: Marker) -> bool:
     """Whether a heading said done by a glyph at its end (``## Project Checklist ✅``) holds
-    open task boxes: then it is a list of work titled with a flourish, not finished work."""
+    open task boxes, and names a part of the document or ticks none of them: then it is a
+    list of work titled with a flourish, not finished work (``### Waveform Display ✅`` over
+    boxes mostly ticked, a few extras open, is a feature shipped)."""
     if marker.status is not Status.DONE or any(c.isalpha() for c in marker.written):
         return False  # words ("### Alpha 3 - Completed") say so, open boxes or not
+    boxes: set[bool] = set()
     sections = [section]
     while sections:
         current = sections.pop()
         sections.extend(current.subsections)
-        if any(isinstance(b, ListItem) and b.task is False for b in descendants(current.blocks)):
-            return True
-    return False
+        tasks = (b.task for b in descendants(current.blocks) if isinstance(b, ListItem))
+        boxes.update(task for task in tasks if task is not None)
+    if False not in boxes:
+        return False
+    name = section.title[: marker.tail] if 0 < marker.tail <= len(section.title) else ""
+    return True not in boxes or names_a_part(strip_decoration(name))
 
 
 def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int) -> None:

@@ -166,6 +166,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DROPPED: (
         "dropped",
         "skipped",
+        "skip",
         "cancelled",
         "canceled",
         "wont do",
@@ -185,6 +186,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "out of scope",
         "abandoned",
         "discarded",
+        "scrapped",
         "rejected",
         "deprecated",
         "removed",
@@ -204,6 +206,7 @@ ENGLISH_WEAK_WORDS = frozenset(
         "research",
         "maybe",
         "removed",
+        "skip",
         "closed",
         "fixed",
         "resolved",

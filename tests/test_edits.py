@@ -477,6 +477,16 @@ def test_a_short_row_gets_the_cells_up_to_its_status(tmp_path: Path) -> None:
         ("Ready to execute", "block", "Blocked"),  # words that go on from the status's
         ("Not started / partial", "start", "In Progress"),  # a second status after a slash
         ("Planned for Q3", "start", "In Progress for Q3"),  # when, after the words
+        ("Done: 2024-01-14", "start", "In Progress: 2024-01-14"),  # the colon kept
+        # a note that says a status or a share of its own: the cell set whole
+        ("Planned → Done", "start", "In Progress"),
+        ("Done, WIP", "block", "Blocked"),
+        ("Done (v2) ✅", "start", "In Progress"),
+        # glyphs in brackets say parts' statuses: the note stays
+        ("🔄 **PARTLY DONE** (CLI ✅, GUI ⏳)", "block", "⛔ **BLOCKED** (CLI ✅, GUI ⏳)"),
+        ("Complete 100%", "start", "In Progress"),
+        ("**Ready** to execute", "block", "**Blocked**"),  # its bold closed
+        ("(Done, v2)", "start", "(In Progress)"),  # brackets of their own: set whole
     ],
 )
 def test_a_status_cell_keeps_what_it_says_after_the_status(
@@ -489,6 +499,25 @@ def test_a_status_cell_keeps_what_it_says_after_the_status(
     path.write_text(f"{head}| Export | {cell} |\n", encoding="utf-8")
     api.edit(path, op, item="Export", today=TODAY)
     assert path.read_text(encoding="utf-8") == f"{head}| Export | {after} |\n"
+
+
+def test_a_weak_word_for_one_item_is_not_the_word_edits_write() -> None:
+    """A to-do marks two bugs "[FIXED]": that says done for a bug, not the document's word
+    for done; shipping a feature wrote "FIXED: Export", which reads as no status."""
+    text = (
+        "# TODO\n\n## Bugs\n\n- Sorting bug [FIXED]\n- Crash on start [FIXED]\n\n"
+        "## Features\n\n- WIP: Export\n- 🚧 In Progress: Dark mode\n"
+    )
+    roadmap = milepost.loads(text)
+    for title, line in (
+        ("Export", "- COMPLETED: Export"),
+        ("Dark mode", "- ✅ Completed: Dark mode"),
+    ):
+        (item,) = [i for i in roadmap.items if i.title == title]
+        edit = ops.set_status(roadmap, item, Status.DONE)
+        after = apply(roadmap.document.source, edit.patches).text
+        assert edit.verify(milepost.loads(after)) is None
+        assert after.splitlines()[item.span.start] == line
 
 
 def test_a_new_row_takes_the_form_of_the_status_cell_above_not_its_note(tmp_path: Path) -> None:

@@ -1066,15 +1066,3 @@ def test_a_legend_list_may_write_each_glyph_after_its_meaning() -> None:
         ("JSon Log mode", "dropped"),
         ("Update Checking", "in_progress"),
     ]
-
-
-def test_skip_in_a_status_cell_is_work_decided_against() -> None:
-    """ "| ❌ Skip |" beside "Not needed": the words win over a cross the legend keys as work
-    not done yet; "Skip" leading an item's words is a verb."""
-    text = (
-        "# Catalog\n\n**Legend:**\n- ✅ **Implemented** - Feature complete\n"
-        "- ❌ **Not Done** - Not implemented yet\n\n| Tool | Status | Notes |\n"
-        "|---|---|---|\n| Analyze | ❌ Skip | Not needed |\n| Lint | ❌ Not Done | |\n\n"
-        "- Skip the intro for returning users\n"
-    )
-    assert statuses(text) == [("Analyze", "dropped"), ("Lint", "planned")]

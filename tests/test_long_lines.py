@@ -292,3 +292,11 @@ def test_many_paragraphs_of_a_glyph_in_no_meaning_of_its_own_read_in_linear_time
     in its own meaning (8,000 took 20 s)."""
     roadmap = milepost.loads("# R\n\n## Items\n\n" + "🎉 done\n\n" * 20_000, path="x.md")
     assert roadmap.items == ()
+
+
+@pytest.mark.timeout(10)
+def test_a_heading_of_a_long_run_of_blanks_ending_in_a_colon_reads_in_linear_time() -> None:
+    """The shortcodes that may end a heading were sought from each blank of the run (50,000
+    blanks under Success Criteria took 6 s)."""
+    text = "# R\n\n## Success Criteria\n\n### x" + " " * 100_000 + "y:\n\n- [ ] a\n"
+    assert [(i.title, i.status) for i in milepost.loads(text).items] == [("a", Status.PLANNED)]

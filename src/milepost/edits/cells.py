@@ -132,11 +132,11 @@ def _qualifier(cell: str) -> re.Match[str] | None:
 
 def _status_and_note(inner: str, voice: Voice) -> tuple[str, str]:
     """A cell's status as it reads (:func:`~milepost.extract.cell_markers.cell_status`) and
-    what follows it with the blanks before it ("Complete", " ✅ (v2)"; "✅ **Done", " (v2)**"
-    in bold); the second is empty where the status is the whole cell or none is read, where
-    the words are in a tag or brackets of their own, or where they follow a glyph read alone
-    (each set as a whole)."""
-    if inner[:1] in "<[(":
+    a note set apart after it, with the blanks before it ("Complete", " ✅ (v2)"; "✅
+    **Done", " (v2)**" in bold); the second is empty where the status is the whole cell or
+    none is read, where the words are in a tag or brackets of their own, follow a glyph read
+    alone, or go on into what follows (:func:`_set_apart`): each set as a whole."""
+    if inner[:1] in "<[(:":  # a tag, brackets, a ":shortcode:": set whole
         return inner, ""
     glyph = emoji_prefix(inner, voice)
     lead = inner[: len(inner) - len(glyph[1].lstrip())] if glyph is not None else ""
@@ -147,27 +147,52 @@ def _status_and_note(inner: str, voice: Voice) -> tuple[str, str]:
     if marker is None or not any(char.isalpha() for char in words[: marker.end]):
         return inner, ""  # "❌ Not yet", "✅ Works with X": words after a glyph set with it
     cut = len(words[: marker.end].rstrip())
+    if words[:cut].endswith((":", "：")):
+        cut -= 1  # "Done: 2024-01-14": the colon stays before the note
     if bold is not None:  # "**Done** (v2)", "✅ **Done (v2)**": the bold closed after
         if cut >= len(words.rstrip()):
-            return lead + bold.group(), rest[bold.end() :]
+            note = rest[bold.end() :]
+            return (lead + bold.group(), note) if _set_apart(note, voice) else (inner, "")
+        if not _set_apart(words[cut:], voice):
+            return inner, ""
         said = lead + bold[1] + words[:cut]
         return said, words[cut:] + bold[1] + rest[bold.end() :]
-    if cut >= len(inner.rstrip()) or not _set_apart(inner[cut:]):
+    if cut >= len(inner.rstrip()) or not _set_apart(inner[cut:], voice):
         return inner, ""
     return inner[:cut], inner[cut:]
 
 
-def _set_apart(after: str) -> bool:
+def _set_apart(after: str, voice: Voice) -> bool:
     """Whether what follows a cell's status words is a note apart from them: a bracket, a
-    comma, a dash, a glyph, a date, a link ("(v2)", ", in 1.2", "✅", "2024-01-14"), or a
-    time or a release after a word that says when ("in v1.2", "since May"); not words that
-    go on from them ("Ready to execute", "Testing Phase": the words are set whole)."""
+    comma, a dash, a date, a link ("(v2)", ", in 1.2", "2024-01-14"), or a time or a release
+    after a word that says when ("in v1.2", "since May"), a glyph of the status right after
+    the words or not; not words that go on from them ("Ready to execute", "Testing Phase"),
+    nor a note that says a status or a share of the work done of its own ("Planned → Done",
+    "Done, WIP", "Not started / partial", "(v2) ✅", "100%"): the cell is set whole."""
     rest = after.lstrip()
-    if rest[:1] in _MARKUP or rest[:1] in "/&+":
-        return False  # "Not started / partial": a second status, set with the first
-    return not rest[:1].isalpha() or _WHEN.match(rest) is not None
+    glyph = emoji_prefix(rest, voice)
+    note = glyph[1].lstrip() if glyph is not None else rest
+    if not note:
+        return glyph is not None  # "Complete ✅": the glyph is set with the words
+    if rest[:1] in _MARKUP or note[:1] in "/&+" or _has_glyph(_BRACKETED.sub("", note), voice):
+        return False  # (glyphs in brackets say a part's: "(Claude Code ✅, Gemini CLI ⏳)")
+    plain = note.lstrip(" ,;:.(→>-–—")
+    if _SHARE.match(plain) or ((said := status_of_phrase(plain)) is not None and said[1] == 0):
+        return False
+    return not note[:1].isalpha() or _WHEN.match(note) is not None
 
 
+def _has_glyph(text: str, voice: Voice) -> bool:
+    """Whether a status glyph (the vocabulary's, or the legend's) stands in ``text``."""
+    return any(
+        not char.isascii() and voice.glyph_end(text, at) is not None for at, char in enumerate(text)
+    )
+
+
+# A note in brackets: "(v2)", "[#12]".
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# A share of the work done: "100%", "75 %".
+_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 # A word saying when, then a time or a release: "in v1.2", "since 2024", "on May 3".
 _WHEN = re.compile(
     r"(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Ff]or|[Aa]s of)\s+(?:v?\d|[QH][1-4]\b|[A-Z][a-z]{2})"
@@ -183,7 +208,7 @@ def _glyph_set(after: str, status: Status, voice: Voice) -> str:
     ("✅ (v2)" gives "🚧 (v2)"), the rest as written."""
     gap = after[: len(after) - len(after.lstrip())]
     glyph = emoji_prefix(after[len(gap) :], voice)
-    if glyph is None or not gap:
+    if glyph is None:
         return after
     return gap + voice.glyph(status, glyph[0]) + glyph[1]
 
@@ -236,11 +261,11 @@ def restatus_cell(
         return f"{left}{box} {words}{right}"
     tagged = _TAGGED.fullmatch(inner) if inner[:1] == "<" else None
     if tagged is not None:  # "<HTag type="error"> Planned </HTag>": the words in the tag
-        said = restatus_cell(tagged["inner"], status, voice)
+        said = restatus_cell(tagged["inner"], status, voice, note=False)
         return f"{left}{inner[: tagged.start('inner')]}{said}{inner[tagged.end('inner') :]}{right}"
     close = _BRACKETS.get(inner[:1])
     if close is not None and len(inner) > 2 and inner.endswith(close):  # "[DONE]", "(WIP)"
-        said = restatus_cell(inner[1:-1], status, voice).strip()
+        said = restatus_cell(inner[1:-1], status, voice, note=False).strip()
         return f"{left}{inner[0]}{said}{close}{right}"
     emoji = emoji_prefix(inner, voice)
     written = (emoji[1] if emoji else inner).strip()
@@ -249,7 +274,7 @@ def restatus_cell(
     label = relabel(plain, status, voice) if plain else ""
     if bold and label:
         # "**Shipped – Sep 9**": the bold goes on after the words, its close is not theirs
-        closed = len(written) > 4 and written.endswith(written[:2])
+        closed = len(written) > 4 and written[:2] in written[2:]  # "**Ready** to execute"
         label = f"{written[:2]}{label}{written[:2]}" if closed else f"{written[:2]}{label}"
     elif label and written.endswith(("**", "__")):
         # "In Progress**" of "**Status: In Progress**" or "Status: **WIP**": the bold

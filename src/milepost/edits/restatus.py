@@ -66,7 +66,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
         # Work partly done ("Mostly done") is in progress, but no word for work just started.
         if word[:1] in "-–—" or " ".join(word.lower().split()) in PARTLY_DONE:
             continue
-        if word and status_of_word(word) is item.status:
+        if word and status_of_word(word) is item.status and word.lower() not in _ONE_KIND:
             words.setdefault(item.status, Counter())[word] += 1
         elif word and roadmap.legend.word(word) is item.status:  # "NW", the config's "Parked"
             codes.setdefault(item.status, Counter())[word] += 1
@@ -87,6 +87,11 @@ def voice_of(roadmap: Roadmap) -> Voice:
 # (The words take the blanks after the dot: a pattern to skip them first tried each split of a
 # long run of blanks between the two.)
 _DOT = re.compile(rf"[(\[](?P<dot>{'|'.join(sorted(DOTS))})\ufe0f?(?P<words>[^()\[\]]+)[)\]]")
+
+
+# Words that say how one kind of work ended, a bug "[FIXED]", an issue "(Resolved)": no word
+# to write for every item of that status ("FIXED: Export" shipped reads as no status).
+_ONE_KIND = frozenset({"fixed", "resolved", "closed"})
 
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:

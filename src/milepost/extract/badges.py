@@ -20,6 +20,7 @@ __all__ = [
     "BADGE",
     "IMAGE_BADGE",
     "EndingBadge",
+    "address_status",
     "leading_badge",
     "leading_image_badge",
     "trailing_badge",
@@ -123,7 +124,13 @@ def leading_image_badge(line: str, legend: Legend) -> Status | None:
         words = _value(alt).strip()
         return legend.word(words) or status_of_word(words)
     src = _SRC.search(image["a"])
-    address = _value(src) if src is not None else ""
+    return address_status(_value(src) if src is not None else "", legend)
+
+
+def address_status(address: str, legend: Legend) -> Status | None:
+    """A status among the words of an image's address at a badge service, each part of its
+    path in turn (``https://img.shields.io/badge/-In_Progress-blue``: in progress); None
+    for an address elsewhere."""
     service = next((s for s in _BADGE_SERVICES if s in address), None)
     if service is None:
         return None

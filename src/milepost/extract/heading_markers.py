@@ -122,8 +122,10 @@ def heading_marker(
 
 
 def _introduces(name: str) -> bool:
-    """Whether a heading's words end in a colon, introducing what follows ("Tasks:")."""
-    return name.rstrip(" *_").endswith((":", "："))
+    """Whether a heading's words are one word and a colon, introducing what follows
+    ("Tasks:"; "Admin Dashboard:" names a deliverable)."""
+    words = name.rstrip(" *_")
+    return words.endswith((":", "：")) and len(words[:-1].split()) == 1
 
 
 # Adverbs before a status a heading says: "✅ Already Implemented", "✅ Recently Delivered".

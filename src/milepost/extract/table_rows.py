@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from milepost.document import Inline, Row, Table
+from milepost.extract.badges import address_status
 from milepost.extract.cell_markers import cell_status, glyph_bar
 from milepost.extract.check_columns import row_check
 from milepost.extract.fields import owners_in
@@ -69,6 +70,8 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
         if status_col is not None:
             cell = row.cells[status_col].inline if status_col < len(row.cells) else None
             marker = cell_status(cell, ctx.legend) if cell is not None else None
+            if marker is None and cell is not None and not cell.text.strip():
+                marker = _cell_badge(cell, ctx.legend)  # "| ![](…/badge/-In_Progress-blue) |"
             if marker is not None and not ctx.cross_drops and bare_cross(marker):
                 marker = None  # "| Camera | ❌ |" beside "| Bluetooth | ✅ |": no, not dropped
             if marker is not None and columns.progress and cell is not None:
@@ -239,6 +242,17 @@ def _glued(inline: Inline, legend: Legend) -> Marker | None:
 
 # An image badge written as a reference with no definition stays as text: "![Complete][]".
 _BADGE_TEXT = lazy_pattern(r"!\[(?P<word>[A-Za-z][A-Za-z' -]{1,24})\]\[\]")
+
+
+def _cell_badge(cell: Inline, legend: Legend) -> Marker | None:
+    """The status of a badge image that is all a Status cell holds, its alt text empty: the
+    words of its address at a badge service (``![](https://img.shields.io/badge/-Started-
+    orange)``), written as a badge, which the edits do not set."""
+    for image in cell.links:
+        status = address_status(image.url, legend) if image.image else None
+        if status is not None:
+            return Marker(status, "![]")
+    return None
 
 
 def row_badge(row: Row, legend: Legend = NO_LEGEND) -> Marker | None:

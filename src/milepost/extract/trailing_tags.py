@@ -193,22 +193,24 @@ def _bracketed(words: str, legend: Legend) -> Status | None:
     return status
 
 
-# A status, then what or where it is for: "planned for Section III", "shipped in Firefox".
-_AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on)\s+\S.{0,30}")
+# A status, then what, where or when it is for: "planned for Section III", "shipped in
+# Firefox", "Planned to start April 2020".
+_AIMED = lazy_pattern(r"(?P<said>[A-Za-z][A-Za-z' -]{1,24}?)\s+(?:for|in|on|to)\s+\S.{0,30}")
 
 
 def _listed_first(words: str, sep: str, note: str, legend: Legend) -> Status | None:
     """The status a bracket's first words say alone before a comma, a semicolon or a dash,
     the rest a note ("(done; single-rank)", "(In progress, expected Q2 2026)", "(Complete -
-    merged, caching removed)"); None where they open a list after a comma or a semicolon:
-    of statuses ("(pending, in progress, completed)"), of words alone ("(pending, approve,
-    deny, expire)"), or of names ("Frontend (Next, Vite)")."""
+    merged, caching removed)"); None where they open a list: of statuses ("(pending, in
+    progress, completed)", "(todo - done)"), of words alone ("(pending, approve, deny,
+    expire)"), or of names ("Frontend (Next, Vite)", "(Next – React)"). After a dash, the
+    note is one part, commas and all."""
     status = legend.word(words) or _bracket_word(_undecorated(words))
     if status is None and not words.isascii():
         status = _glyphed(words, legend)  # "(🚧 IN PROGRESS - Sprint 1 Complete)"
-    if status is None or sep not in ",;":
-        return status  # a dash sets a note apart: no list goes on after it
-    parts = [part.strip() for part in _NOTE_PARTS.split(note)]
+    if status is None:
+        return None
+    parts = [part.strip() for part in _NOTE_PARTS.split(note)] if sep in ",;" else [note.strip()]
     if any(status_of_word(part) for part in parts):
         return None
     if len(parts) > 1 and all(part.isalpha() for part in parts):
@@ -226,18 +228,22 @@ def _bracket_word(words: str) -> Status | None:
     """The status of words in brackets after an item's: a strong word, or a weak word that
     prose would not put there alone."""
     status = strong_word(words)
-    if status is None and words.strip().lower() in _BRACKETED_ONLY:
-        status = status_of_word(words)
+    bare = words.strip()
+    if status is None and bare.lower() in _BRACKETED_ONLY:
+        status = status_of_word(words)  # "(coming soon)", "(partial)"
+    if status is None and bare.lower() in _CAPITALISED_ONLY and not bare.islower():
+        status = status_of_word(words)  # "(Fixed)", "[FIXED]"; "[fixed]" may describe
     return status
 
 
 # Weak words that say a status in brackets after an item's words, where prose would not
 # put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)", "Fase 4
-# (Futuro)", "Sorting bug (Fixed)", "Login loop (resolved in 1.2)".
-_BRACKETED_ONLY = (
-    frozenset({"coming soon", "upcoming", "partial", "futuro", "futur", "fixed", "resolved"})
-    | FOREIGN_PARTIAL
+# (Futuro)"; and those that may describe it too, unless written with a capital: "Sorting
+# bug (Fixed)", "Login loop (Resolved in 1.2)", where "Window size [fixed]" describes.
+_BRACKETED_ONLY = frozenset({"coming soon", "upcoming", "partial", "futuro", "futur"}) | (
+    FOREIGN_PARTIAL
 )
+_CAPITALISED_ONLY = frozenset({"fixed", "resolved"})
 
 
 def _glyphed(words: str, legend: Legend) -> Status | None:

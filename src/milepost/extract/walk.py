@@ -236,22 +236,24 @@ def _leading_check(text: str) -> bool:
 
 def _open_tasks(section: Section, marker: Marker) -> bool:
     """Whether a heading said done by a glyph at its end (``## Project Checklist ✅``) holds
-    open task boxes, and names a part of the document or ticks none of them: then it is a
-    list of work titled with a flourish, not finished work (``### Waveform Display ✅`` over
-    boxes mostly ticked, a few extras open, is a feature shipped)."""
+    open task boxes, and names a part of the document or ticks fewer of them than it leaves
+    open: then it is a list of work titled with a flourish, not finished work (``###
+    Waveform Display ✅`` over boxes mostly ticked, an extra or two open, is a feature
+    shipped)."""
     if marker.status is not Status.DONE or any(c.isalpha() for c in marker.written):
         return False  # words ("### Alpha 3 - Completed") say so, open boxes or not
-    boxes: set[bool] = set()
+    ticked = left = 0
     sections = [section]
     while sections:
         current = sections.pop()
         sections.extend(current.subsections)
-        tasks = (b.task for b in descendants(current.blocks) if isinstance(b, ListItem))
-        boxes.update(task for task in tasks if task is not None)
-    if False not in boxes:
+        for block in descendants(current.blocks):
+            if isinstance(block, ListItem) and block.task is not None:
+                ticked, left = ticked + block.task, left + (not block.task)
+    if not left:
         return False
     name = section.title[: marker.tail] if 0 < marker.tail <= len(section.title) else ""
-    return True not in boxes or names_a_part(strip_decoration(name))
+    return ticked <= left or names_a_part(strip_decoration(name))
 
 
 def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int) -> None:

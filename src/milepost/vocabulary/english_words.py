@@ -109,6 +109,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "yet to start",
         "yet to begin",
         "yet to be started",
+        "to be started",
         "not done",
         "missing",
         "pending",
@@ -166,7 +167,6 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DROPPED: (
         "dropped",
         "skipped",
-        "skip",
         "cancelled",
         "canceled",
         "wont do",
@@ -206,7 +206,6 @@ ENGLISH_WEAK_WORDS = frozenset(
         "research",
         "maybe",
         "removed",
-        "skip",
         "closed",
         "fixed",
         "resolved",

@@ -117,8 +117,10 @@ _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+.*$")  # "Short-Term Goals - v0.0.30"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.|[a-z]\))\s+", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"[\s_]+")
-# Shortcodes that end a heading as an emoji would: "## In Progress :construction:".
-_SHORTCODES_END = lazy_pattern(r"(?:\s+:[a-z0-9_+-]+:)+$")
+# Shortcodes that end a heading as an emoji would: "## In Progress :construction:". (Each
+# run of blanks taken whole, from its start: tried from each blank of a long run, the run
+# was scanned to its end each time, in quadratic time.)
+_SHORTCODES_END = lazy_pattern(r"(?:(?<!\s)\s++:[a-z0-9_+-]+:)+$")
 
 
 def strip_decoration(title: str) -> str:

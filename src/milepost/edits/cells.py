@@ -107,11 +107,7 @@ def restatus_bare(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
     if found is None:
         return None
     at, end = found
-    said, rest = body[at:end], body[end:]
-    gap = rest[: len(rest) - len(rest.lstrip())]
-    glyph = emoji_prefix(rest[len(gap) :], voice)
-    if glyph is not None:
-        rest = gap + voice.glyph(status, glyph[0]) + glyph[1]
+    said, rest = body[at:end], _glyph_set(body[end:], status, voice)
     return body[:at] + relabel(said, status, voice) + rest + ending
 
 

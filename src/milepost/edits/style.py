@@ -291,14 +291,13 @@ def restatus_line(
         # the words that say more
         line = f"{match['lead']}[x]{match['rest'][3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
-    if match is not None and _keyed_box_unkeyed(match["box"], match["rest"], status, voice):
+    if match is not None and (
+        _partly_ticked(match["box"], match["rest"], voice)
+        or _keyed_box_unkeyed(match["box"], match["rest"], status, voice)
+    ):
+        # "- [~] FSDP", a box ticked in part GFM draws none for ("- [x] FSDP" shipped), or
         # "- [/] Users table" blocked, where the legend keys "[/]" and no box blocked work:
         # an open box, a task's, then set as one is ("- [ ] Users table (blocked)")
-        line = f"{match['lead']}[ ]{match['rest'][3:]}{ending}"
-        return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
-    if match is not None and _partly_ticked(match["box"], match["rest"], voice):
-        # "- [~] FSDP", a box ticked in part GFM draws none for: an open one, a task's, then
-        # set ("- [x] FSDP" shipped)
         line = f"{match['lead']}[ ]{match['rest'][3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
     if match is not None:

@@ -228,11 +228,12 @@ def _bracket_word(words: str) -> Status | None:
     """The status of words in brackets after an item's: a strong word, or a weak word that
     prose would not put there alone."""
     status = strong_word(words)
-    bare = words.strip()
-    if status is None and bare.lower() in _BRACKETED_ONLY:
-        status = status_of_word(words)  # "(coming soon)", "(partial)"
-    if status is None and bare.lower() in _CAPITALISED_ONLY and not bare.islower():
-        status = status_of_word(words)  # "(Fixed)", "[FIXED]"; "[fixed]" may describe
+    if status is None:
+        bare = words.strip()
+        key = bare.lower()
+        # "(coming soon)", "(partial)"; "(Fixed)", "[FIXED]", where "[fixed]" may describe
+        if key in _BRACKETED_ONLY or (key in _CAPITALISED_ONLY and bare != key):
+            status = status_of_word(words)
     return status
 
 

@@ -17,8 +17,8 @@ from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
 from milepost.edits import records
-from milepost.edits.restatus import voice_of
 from milepost.edits.voice import LABELS, relabel
+from milepost.edits.voice_reading import voice_of
 from milepost.errors import UsageError
 from milepost.model import Item, Status
 from milepost.vocabulary.status_words import status_of_word

@@ -8,10 +8,11 @@ import re
 from datetime import date
 
 from milepost.edits.cells import restatus_field
+from milepost.edits.field_lines import field_line
 from milepost.edits.markup import title_markdown
 from milepost.edits.notes import without_carried_note
 from milepost.edits.placement import bullet_of, newline_of
-from milepost.edits.restatus import field_line, voice_of
+from milepost.edits.voice_reading import voice_of
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.dates import month_title
 from milepost.vocabulary.status import Status, emoji_written

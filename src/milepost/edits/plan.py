@@ -12,7 +12,8 @@ from milepost.edits.edit import Edit, untitled
 from milepost.edits.likeness import likeness, struck
 from milepost.edits.placement import bullet_of, insert_under, newline_of, section_of
 from milepost.edits.readback import read_item
-from milepost.edits.restatus import new_row, voice_of
+from milepost.edits.rows import new_row
+from milepost.edits.voice_reading import voice_of
 from milepost.errors import UsageError
 from milepost.model import Item, Roadmap, title_key, work_items
 from milepost.vocabulary.dates import month_title

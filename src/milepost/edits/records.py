@@ -12,9 +12,10 @@ from milepost.document import Patch
 from milepost.edits.edit import Edit, named
 from milepost.edits.lines import split_line_ending
 from milepost.edits.notes import before_owners
-from milepost.edits.restatus import set_status, voice_of
+from milepost.edits.restatus import set_status
 from milepost.edits.status_field import set_status_field
 from milepost.edits.voice import Voice
+from milepost.edits.voice_reading import voice_of
 from milepost.errors import UsageError
 from milepost.model import Metric, Request, Risk, Roadmap, title_key
 from milepost.vocabulary.status import Status

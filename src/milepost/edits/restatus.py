@@ -3,139 +3,34 @@ or the ``**Status:**`` field under its heading, written in the document's own wo
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from milepost.document import ListBlock, Patch, apply, descendants, parse
+from milepost.document import ListBlock, Patch, descendants
 from milepost.document.item_lines import LIST_ITEM
-from milepost.edits.cells import bare_words, restatus_bare, restatus_field
 from milepost.edits.edit import Edit, named
-from milepost.edits.lines import ICON, split_line_ending
-from milepost.edits.rows import new_row, restatus_row
+from milepost.edits.field_lines import and_field, field_line, field_set
+from milepost.edits.lines import split_line_ending
+from milepost.edits.marks import retick
+from milepost.edits.rereading import (
+    keeps_other_work,
+    keeps_struck_work,
+    others_alike,
+    reads_as,
+)
+from milepost.edits.rows import restatus_row
 from milepost.edits.status_field import before_tag
 from milepost.edits.strikes import strike, unstrike
-from milepost.edits.style import restatus_line, retick, set_ending_badge
+from milepost.edits.style import restatus_line, set_ending_badge
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import Voice
+from milepost.edits.voice_reading import voice_of
 from milepost.errors import UsageError
-from milepost.extract import extract
 from milepost.extract.badges import IMAGE_BADGE, trailing_badge
-from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.extract.heading_words import compares
-from milepost.lazy import lazy_pattern
-from milepost.model import Item, Roadmap, status_items
-from milepost.vocabulary.english_words import PARTLY_DONE
-from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written
-from milepost.vocabulary.status_labels import STATUS_FIELD
-from milepost.vocabulary.status_words import status_of_word
+from milepost.model import Item, Roadmap
+from milepost.vocabulary.status import Status, emoji_written
 
-__all__ = ["field_line", "new_row", "set_status", "voice_of"]
-
-
-def voice_of(roadmap: Roadmap) -> Voice:
-    """The label word, the emoji and the image icon the document uses most for each status
-    ("Complete", 🔄, "![Completed](c.png)"): what its own work items are marked with, where
-    the marker reads as that status (not the ✅ and ⏳ of Success Metrics, which say whether
-    a target is met)."""
-    words: dict[Status, Counter[str]] = {}
-    glyphs: dict[Status, Counter[str]] = {}
-    icons: dict[Status, Counter[str]] = {}
-    dots: dict[Status, Counter[str]] = {}
-    codes: dict[Status, Counter[str]] = {}
-    lines = roadmap.document.source.lines
-    for item in status_items(roadmap):
-        if item.status is None or not item.marker or item.status_from == "heading":
-            continue
-        if item.marker.startswith("!["):  # an image icon: "![Completed](c.png) Search"
-            icon = ICON.search(lines[item.span.start])
-            if icon is not None:
-                icons.setdefault(item.status, Counter())[icon.group()] += 1
-            continue
-        dot = _DOT.search(item.marker)
-        if dot is not None and status_of_word(dot["words"]) is item.status:
-            dots.setdefault(item.status, Counter())[dot["dot"]] += 1  # "(🟢 Done)"
-            words.setdefault(item.status, Counter())[dot["words"].strip()] += 1
-        found = emoji_written(item.marker)
-        if found is not None and (
-            EMOJI.get(found[0]) is item.status or item.status_from == "legend"
-        ):
-            glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
-        word = (item.marker[found[1] :] if found else item.marker).strip(" :：*_[]x")
-        # A dash tag's words ("Search - in progress") are no label: "- in progress" was
-        # the word a Status: field was then given ("Status: - in progress").
-        # Work partly done ("Mostly done") is in progress, but no word for work just started.
-        if word[:1] in "-–—" or " ".join(word.lower().split()) in PARTLY_DONE:
-            continue
-        if word and status_of_word(word) is item.status and word.lower() not in _ONE_KIND:
-            words.setdefault(item.status, Counter())[word] += 1
-        elif word and roadmap.legend.word(word) is item.status:  # "NW", the config's "Parked"
-            codes.setdefault(item.status, Counter())[word] += 1
-    text = roadmap.document.source.text
-    return Voice(
-        _most(words),
-        _most(glyphs),
-        roadmap.legend,
-        _most(icons),
-        crosses_said=cross_would_drop(text, roadmap.legend),
-        crosses=crosses(text),
-        dots=_most(dots),
-        codes=_most(codes),
-    )
-
-
-# A coloured dot and the words beside it in a bracketed tag: "(🟢 Done)".
-# (The words take the blanks after the dot: a pattern to skip them first tried each split of a
-# long run of blanks between the two.)
-_DOT = re.compile(rf"[(\[](?P<dot>{'|'.join(sorted(DOTS))})\ufe0f?(?P<words>[^()\[\]]+)[)\]]")
-
-
-# Words that say how one kind of work ended, a bug "[FIXED]", an issue "(Resolved)": no word
-# to write for every item of that status ("FIXED: Export" shipped reads as no status).
-_ONE_KIND = frozenset({"fixed", "resolved", "closed"})
-
-
-def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:
-    return {status: counts.most_common(1)[0][0] for status, counts in seen.items()}
-
-
-# A Status field's label and colon: "**Status:**", "Status/ETA:".
-_STATUS_FIELD = lazy_pattern(rf"(?i){STATUS_FIELD}")
-
-
-def field_line(roadmap: Roadmap, item: Item) -> int:
-    """The line of the ``**Status:**`` field that gives a heading its status (below it), or
-    a list item its status (a ``- Status: WIP`` sub-bullet, within it)."""
-    lines = roadmap.document.source.lines
-    span = item.span
-    below = range(span.end, min(span.end + 12, len(lines)))
-    for number in below if item.kind == "heading" else range(span.start + 1, span.end):
-        if _STATUS_FIELD.search(lines[number]):
-            return number
-    for number in range(span.start + 1, span.end) if item.kind != "heading" else ():
-        if bare_words(lines[number]) is not None:  # "  - Done ✅ 100%"
-            return number
-    raise UsageError("cannot find the status field", path=roadmap.path, line=item.span.first_line)
-
-
-def _keeps_struck_work(
-    roadmap: Roadmap, item: Item, patch: Patch, after: Roadmap | None = None
-) -> None:
-    """Refuse an edit that would change how other struck work reads: "~~Search~~" is done
-    where the document strikes finished work, a reading the edited line may turn off
-    (``after``: the roadmap with ``patch`` applied, where it was read already)."""
-    struck = {i.span.start: i.status for i in roadmap.items if i.marker == "~~"}
-    struck.pop(item.span.start, None)
-    if not struck:
-        return
-    now = {i.span.start: i.status for i in (after or _patched(roadmap, patch)).items}
-    moved = next((at for at, was in struck.items() if now.get(at) != was), None)
-    if moved is not None:
-        raise UsageError(
-            f"cannot set the status: the struck-through item on line {moved + 1} would no"
-            " longer read as done; change the lines by hand",
-            path=roadmap.path,
-            line=item.span.first_line,
-        )
+__all__ = ["set_status"]
 
 
 def _first_line(
@@ -157,16 +52,16 @@ def _first_line(
     if (
         ends != leads
         and (_glyph_ends(roadmap, item) or _glyphs_end(roadmap, item))
-        and (after := _reads_as(roadmap, first, ends, status)) is not None
-        and _others_alike(roadmap, after, first)
+        and (after := reads_as(roadmap, first, ends, status)) is not None
+        and others_alike(roadmap, after, first)
     ):
         return ends, after
-    if (after := _reads_as(roadmap, first, leads, status)) is not None:
+    if (after := reads_as(roadmap, first, leads, status)) is not None:
         return leads, after
     planned = status is Status.PLANNED
     if planned:
         new = restatus_line(line, status, reason=reason, voice=voice, say_planned=True)
-        if (after := _reads_as(roadmap, first, new, status)) is not None:
+        if (after := reads_as(roadmap, first, new, status)) is not None:
             return new, after
     new = restatus_line(
         line, status, reason=reason, voice=voice, say_planned=planned, lead_tag=True
@@ -204,12 +99,6 @@ def _glyphs_end(roadmap: Roadmap, item: Item) -> bool:
     return placed[True] > placed[False]
 
 
-def _others_alike(roadmap: Roadmap, after: Roadmap, line: int) -> bool:
-    """Whether every item but the one on ``line`` (0-based) reads as it did."""
-    before = {i.span.start: i.status for i in roadmap.items if i.span.start != line}
-    return before == {i.span.start: i.status for i in after.items if i.span.start != line}
-
-
 def _with_word(
     roadmap: Roadmap, item: Item, status: Status, reason: str | None, voice: Voice
 ) -> tuple[str, Roadmap] | None:
@@ -220,7 +109,7 @@ def _with_word(
     first = item.span.start
     line = roadmap.document.source.lines[first]
     said = restatus_line(line, status, reason=reason, voice=voice, say_word=True)
-    after = _reads_as(roadmap, first, said, status)
+    after = reads_as(roadmap, first, said, status)
     return None if after is None else (said, after)
 
 
@@ -257,35 +146,8 @@ def _tag_below(
         noted = before_tag(stripped, note, voice.legend)
         words = (noted or stripped + note) + words[len(stripped) :]
     new = f"{indent}{words}{ending}"
-    after = _reads_as(roadmap, last, new, status, at=item.span.start)
+    after = reads_as(roadmap, last, new, status, at=item.span.start)
     return None if after is None else (last, new, after)
-
-
-def _patched(roadmap: Roadmap, *patches: Patch) -> Roadmap:
-    """The roadmap as it reads with ``patches`` applied (its legend kept: the config's
-    markers with it), to judge an edit before it is made."""
-    return extract(parse(apply(roadmap.document.source, patches)), vocabulary=roadmap.legend)
-
-
-def _field_set(line: str, status: Status, voice: Voice) -> str:
-    """A Status field's line set to ``status``: a sub-bullet that is the status alone ("-
-    Done ✅ 100%"), else a labelled field ("**Status:** Planned")."""
-    bare = restatus_bare(line, status, voice)
-    return bare if bare is not None else restatus_field(line, status, voice)
-
-
-def _reads_as(
-    roadmap: Roadmap, line: int, new: str, status: Status, *, at: int | None = None
-) -> Roadmap | None:
-    """The roadmap as it reads with ``line`` (0-based) replaced by ``new``, where the item
-    that starts on ``at`` (``line`` itself by default) reads as ``status`` so; else None."""
-    after = _patched(roadmap, Patch(line, line + 1, (new,)))
-    return after if _status_at(after, line if at is None else at) is status else None
-
-
-def _status_at(roadmap: Roadmap, line: int) -> Status | None:
-    """The status of the item that starts on ``line`` (0-based), if one does."""
-    return next((i.status for i in roadmap.items if i.span.start == line), None)
 
 
 def _struck_anew(
@@ -307,7 +169,7 @@ def _struck_anew(
         new = None if plain is None else restatus_line(plain, status, reason=reason, voice=voice)
     elif status is Status.DONE and item.status_from != "marker" and not reason:
         new = strike(line)
-    return new if new is not None and _reads_as(roadmap, start, new, status) else None
+    return new if new is not None and reads_as(roadmap, start, new, status) else None
 
 
 def _badge_set(
@@ -386,7 +248,7 @@ def set_status(
         )
     elif item.status_from == "field":
         first = field_line(roadmap, item)
-        new = _field_set(lines[first], status, voice)
+        new = field_set(lines[first], status, voice)
         box = retick(lines[item.span.start], status) if item.kind == "task" else None
         if box is not None:  # "- [ ] **Social**" over "- Status: Future": its box says too
             fielded = (
@@ -419,7 +281,7 @@ def set_status(
         if item.kind == "heading" and read is None:
             # "## Phase 3 ✅" and "**Status**: ✅ COMPLETE" below it: both, where the field
             # would outvote the heading's marker alone
-            both = _and_field(roadmap, item, status, voice, Patch(first, first + 1, (new,)))
+            both = and_field(roadmap, item, status, voice, Patch(first, first + 1, (new,)))
             if both is not None:
                 fielded, read = both
         worded = _with_word(roadmap, item, status, reason, voice) if read is None else None
@@ -428,87 +290,15 @@ def set_status(
 
     patches = fielded or (Patch(first, first + 1, (new,)),)
     anchor = item.span.start
-    _keeps_struck_work(roadmap, item, patches[0], read)
+    keeps_struck_work(roadmap, item, patches[0], read)
 
     def verify(after: Roadmap) -> str | None:
         found = next((i for i in after.items if i.span.start == anchor), None)
         if found is None or found.status is not status:
             got = found.status.value if found and found.status else "no status"
             return f"line {first + 1} reads as {got}, not {status.value}"
-        _keeps_other_work(roadmap, after, item, status)
+        keeps_other_work(roadmap, after, item, status)
         return None
 
     said = f"{named(item, roadmap.legend)}: {status.label}"
     return Edit(patches, said, verify)
-
-
-def _keeps_other_work(roadmap: Roadmap, after: Roadmap, item: Item, status: Status) -> None:
-    """Refuse an edit that would take away or change the status of other work: a glyph a
-    list reads by the others beside it ("- **M2.4**: Testing 🔄" under "- **M2.3**: Models
-    ✅") may say nothing once the edited line changes. What the item holds may read anew (✅
-    bullets under a heading no longer done are its criteria), and so may the headings it
-    stands under ("## Phase 1 ✅" over a task started again holds open work). The lines keep
-    their places (a status is set one line for one), so items are matched by where they
-    start."""
-    sections = _sections(roadmap)
-    holds = sections.get(item.span.start) if item.kind == "heading" else None
-    start, end = holds or (item.span.start, item.span.end)
-    now = {i.span.start: i.status for i in after.items}
-    for other in roadmap.items:
-        if start <= other.span.start < end or other.status is None:
-            continue
-        if other.kind == "heading":
-            holds = sections.get(other.span.start)
-            if holds is not None and holds[0] <= item.span.start < holds[1]:
-                continue
-        said = now.get(other.span.start)
-        if said is not other.status:
-            got = said.label if said is not None else "no status"
-            raise UsageError(
-                f"cannot set {named(item, roadmap.legend)!r} {status.label}: then"
-                f" {named(other, roadmap.legend)!r} on line {other.span.first_line} would read"
-                f" as {got}, not {other.status.label}; change the lines by hand",
-                path=roadmap.path,
-                line=other.span.first_line,
-            )
-
-
-def _sections(roadmap: Roadmap) -> dict[int, tuple[int, int]]:
-    """The lines each heading's section covers (subsections too), by the heading's line."""
-    covered: dict[int, tuple[int, int]] = {}
-    sections = list(roadmap.document.sections)
-    while sections:
-        section = sections.pop()
-        if section.heading is not None:
-            covered[section.heading.start] = (section.start, section.end)
-        sections.extend(section.subsections)
-    return covered
-
-
-def _and_field(
-    roadmap: Roadmap, item: Item, status: Status, voice: Voice, patch: Patch
-) -> tuple[tuple[Patch, ...], Roadmap] | None:
-    """A heading that says its status twice, by its own marker and by the ``**Status:**``
-    field below it ("## Phase 3 ✅", then "**Status**: ✅ **COMPLETE**"), where the field
-    would outvote the new marker: ``patch`` (the heading's new line) and the field set too,
-    with the roadmap as it reads with both; None where there is no such field before the
-    next heading, or where the two would not read as ``status`` or would change how any
-    other item reads."""
-    lines = roadmap.document.source.lines
-    try:
-        at = field_line(roadmap, item)
-    except UsageError:
-        return None
-    if any(lines[number].lstrip(" ").startswith("#") for number in range(item.span.end, at)):
-        return None  # a heading's field between: a sub-section's, not this one's
-    try:
-        new = _field_set(lines[at], status, voice)
-    except ValueError:
-        return None
-    patches = (patch, Patch(at, at + 1, (new,)))
-    after = _patched(roadmap, *patches)
-    was = {i.span.start: i.status for i in roadmap.items if i.span.start != item.span.start}
-    now = {i.span.start: i.status for i in after.items}
-    if now.get(item.span.start) is not status or any(now.get(k) != v for k, v in was.items()):
-        return None
-    return patches, after

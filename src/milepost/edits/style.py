@@ -14,7 +14,16 @@ from milepost.document import read_inline
 from milepost.document.item_lines import LIST_ITEM
 from milepost.edits.cells import FIELD_VALUE, emoji_prefix, restatus_cell
 from milepost.edits.lines import LABEL, end_links, split_line_ending
-from milepost.edits.marks import box_for, icon_end, icon_for, legend_box
+from milepost.edits.marks import (
+    box_for,
+    icon_end,
+    icon_for,
+    keyed_box_unkeyed,
+    legend_box,
+    opens_ticked,
+    partly_ticked,
+    reset_box,
+)
 from milepost.edits.name_status import set_name_status
 from milepost.edits.notes import before_owners
 from milepost.edits.openings import opening_words, status_words
@@ -24,8 +33,6 @@ from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE, EndingBadge
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
 from milepost.extract.marker import (
-    PARTLY_TICKED_BOX,
-    TICKED_BOXES,
     blankless_box,
     written_box,
 )
@@ -38,7 +45,7 @@ from milepost.vocabulary.legend import box_key, glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import is_status_label
 
-__all__ = ["restatus_line", "retick", "set_ending_badge"]
+__all__ = ["restatus_line", "set_ending_badge"]
 
 _TAGS = {
     Status.IN_PROGRESS: "in progress",
@@ -211,42 +218,11 @@ def set_ending_badge(
     before = body[: badge.at]
     item = LIST_ITEM.match(before)
     if item is not None and item["box"]:
-        box = _reset_box(item["box"], status)
+        box = reset_box(item["box"], status)
         before = f"{item['lead']}{box}{item['rest']}"
     words_end = len(before.rstrip(" \t"))
     before = f"{before[:words_end]}{_note(reason)}{before[words_end:]}"
     return f"{before}{body[badge.at : badge.start]}{words}{body[badge.end :]}"
-
-
-def _ticked(box: str | None, rest: str) -> bool:
-    """Whether a list item's words open with a box ticked with a check mark ("[✓] Retained
-    messages"), where it has no task box of its own."""
-    return not box and rest[:3] in TICKED_BOXES and rest[3:4] in (" ", "\t")
-
-
-def _partly_ticked(box: str | None, rest: str, voice: Voice) -> bool:
-    """Whether a list item's words open with a box ticked in part ("[~] FSDP") that no
-    legend keys, where it has no task box of its own: work under way."""
-    return (
-        not box
-        and rest[:3] == PARTLY_TICKED_BOX
-        and rest[3:4] in (" ", "\t")
-        and voice.legend.glyph(PARTLY_TICKED_BOX) is None
-    )
-
-
-def _keyed_box_unkeyed(box: str | None, rest: str, status: Status, voice: Voice) -> bool:
-    """Whether a list item's words open with a box of its list's own kind that the legend
-    keys ("[/] Users table"), where it has no task box of its own, and ``status`` has neither
-    a box of the legend's nor a task box's (done or planned)."""
-    return (
-        not box
-        and box_key(rest) is not None
-        and rest[3:4] in (" ", "\t")
-        and voice.legend.glyph(rest[:3]) is not None
-        and status not in (Status.DONE, Status.PLANNED)
-        and legend_box(status, voice) is None
-    )
 
 
 def restatus_line(
@@ -277,7 +253,7 @@ def restatus_line(
     if match is not None and badge is not None and voice.status_of(badge["w"].strip()):
         # "- [ ] <span class="badge">Parked</span> OPA": the badge's words, in place
         rest, start, end = match["rest"], badge.start("w"), badge.end("w")
-        box = _reset_box(match["box"], status) if match["box"] else ""
+        box = reset_box(match["box"], status) if match["box"] else ""
         words = relabel(rest[start:end], status, voice)
         return f"{match['lead']}{box}{rest[:start]}{words}{rest[end:]}{ending}"
     if match is not None and not match["box"] and blankless_box(match["rest"]):
@@ -286,14 +262,18 @@ def restatus_line(
         return restatus_line(
             line, status, reason=reason, voice=voice, say_planned=say_planned, lead_tag=lead_tag
         )
-    if match is not None and status is not Status.DONE and _ticked(match["box"], match["rest"]):
+    if (
+        match is not None
+        and status is not Status.DONE
+        and opens_ticked(match["box"], match["rest"])
+    ):
         # "- [✓] Retained messages", a box GFM draws none for: an open one, a task's, and
         # the words that say more
         line = f"{match['lead']}[x]{match['rest'][3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, lead_tag=lead_tag)
     if match is not None and (
-        _partly_ticked(match["box"], match["rest"], voice)
-        or _keyed_box_unkeyed(match["box"], match["rest"], status, voice)
+        partly_ticked(match["box"], match["rest"], voice)
+        or keyed_box_unkeyed(match["box"], match["rest"], status, voice)
     ):
         # "- [~] FSDP", a box ticked in part GFM draws none for ("- [x] FSDP" shipped), or
         # "- [/] Users table" blocked, where the legend keys "[/]" and no box blocked work:
@@ -307,7 +287,7 @@ def restatus_line(
             rest, _ = set_tags(match["rest"], status, voice)
             return f"{match['lead']}{own}{box[3:]}{rest}{ending}"
         if box:
-            box = _reset_box(box, status)
+            box = reset_box(box, status)
         rest = _rewrite_rest(
             match["rest"],
             status,
@@ -340,8 +320,8 @@ def restatus_line(
         )
         return f"{split_line_ending(inner)[0]}{body[at:]}{ending}"
     written = heading["rest"] if heading is not None else ""
-    ticked = status is not Status.DONE and _ticked(None, written)
-    if heading is not None and (ticked or _partly_ticked(None, written, voice)):
+    ticked = status is not Status.DONE and opens_ticked(None, written)
+    if heading is not None and (ticked or partly_ticked(None, written, voice)):
         # "### [~] FSDP", "### [✓] FSDP": a box GFM draws none for, as a task's, then set
         line = f"{heading['lead']}{'[x]' if ticked else '[ ]'}{written[3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
@@ -349,7 +329,7 @@ def restatus_line(
     if heading is not None and box_match is not None:
         # "### [ ] HTML output": the box that opens it, as a task item's
         after = heading["rest"][box_match.end() :]
-        box = _reset_box(box_match.group(), status)
+        box = reset_box(box_match.group(), status)
         rest = _rewrite_rest(after, status, boxed=True, reason=reason, voice=voice, tag=say_planned)
         return f"{heading['lead']}{box}{rest}{ending}"
     piped = pipe_tag(heading["rest"], voice.legend) if heading is not None else None
@@ -420,29 +400,6 @@ def _set_words(
 def _note(reason: str | None) -> str:
     """A reason as the note an edit writes before the marker it sets: " (waiting on #412)"."""
     return f" ({reason})" if reason else ""
-
-
-def retick(line: str, status: Status) -> str | None:
-    """A task's line with its box set for ``status`` (ticked for done work, opened for any
-    other); None where it has no box, or its box says so already."""
-    item = LIST_ITEM.match(line)
-    if item is None or item["box"] is None:
-        return None
-    new = f"{line[: item.start('box')]}{_reset_box(item['box'], status)}{line[item.end('box') :]}"
-    return None if new == line else new
-
-
-def _reset_box(box: str, status: Status) -> str:
-    """A task box as written with the blanks after it (``"[ ] "``), set for ``status``."""
-    return _set_box(box[:3], status) + box[3:]
-
-
-def _set_box(box: str, status: Status) -> str:
-    """A task box (``[ ]``, ``[x]``, ``[X]``) ticked for done, else open; a tick kept as
-    written."""
-    if status is not Status.DONE:
-        return "[ ]"
-    return box if box[1] in "xX" else "[x]"
 
 
 # A status in a code span ending a heading: "`done`", "`in_progress`".

@@ -10,10 +10,11 @@ import re
 from itertools import islice
 
 from milepost.document import Block, Document, Inline, ListBlock, ListItem, Table, descendants
+from milepost.extract.ending_marks import ends_checked
 from milepost.extract.heading_markers import code_status
 from milepost.extract.heading_words import label_status, struck_name
 from milepost.extract.item_fields import is_field, item_fields, sub_items
-from milepost.extract.markers import ends_checked, item_marker
+from milepost.extract.markers import item_marker
 from milepost.extract.table_columns import struck_title
 from milepost.extract.table_rows import row_badge
 from milepost.lazy import lazy_pattern

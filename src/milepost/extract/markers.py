@@ -13,15 +13,16 @@ are in :mod:`.legend`.
 from __future__ import annotations
 
 from milepost.document import Inline
+from milepost.extract.ending_marks import ending_mark
 from milepost.extract.marker import Marker, open_box, written_box, written_width
-from milepost.extract.name_tags import ending_glyph, name_tag
+from milepost.extract.name_tags import name_tag
 from milepost.extract.opening_words import (
     box_label,
     bracketed_status,
     caps_keyword,
     caps_label,
 )
-from milepost.extract.tag_words import Tag, note_start, strong_word
+from milepost.extract.tag_words import Tag, strong_word
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.english_words import PARTLY_DONE
@@ -36,7 +37,7 @@ from milepost.vocabulary.status_words import (
     status_of_word,
 )
 
-__all__ = ["code_keyword", "ends_checked", "item_marker", "leading_markers", "own_word"]
+__all__ = ["code_keyword", "item_marker", "leading_markers", "own_word"]
 
 
 def _strong_at(inline: Inline, pos: int) -> tuple[int, int] | None:
@@ -294,62 +295,12 @@ def item_marker(
         return Marker(open_box(scope), box, end=end)
     if tag is not None:
         return Marker(tag.status, tag.written, end=0, tail=tail)
-    return None if criteria else _ending_mark(text, legend, working=ends_checked)
+    return None if criteria else ending_mark(text, legend, working=ends_checked)
 
 
 def _linked_at_start(inline: Inline) -> bool:
     """Whether a link's text opens the item ("[WIP branch](…)"): no keyword of its own."""
     return bool(inline.links) and inline.links[0].start == 0
-
-
-# The glyphs of work under way that say it at the end of an item's words too, in a list
-# that ends other items with a check ("- **M2.4**: Testing (Week 12) 🔄" under "- **M2.3**:
-# Models integrated ✅", "- Avatar upload ⏳" under "- View profile ✅"); alone they may
-# picture the topic ("- Auto-refresh 🔄", "- Timer ⏳").
-_WORKING = frozenset({"🚧", "🔄", "⏳"})
-# A share done before such a glyph makes the line a measure of progress, no work item:
-# "**Playlists:** 40% 🚧".
-_SHARE = lazy_pattern(r"\d\s*%")
-
-
-def _ending_mark(text: str, legend: Legend, *, working: bool = False) -> Marker | None:
-    """A check mark that ends an item ("Search ✅", "Search :heavy_check_mark:"), a note in
-    brackets after it or not ("~~CI/CD~~ ✅ (adiantado)"), a glyph of work under way where
-    the list ``working`` ends others with a check ("Testing (Week 12) 🔄"), or a glyph the
-    legend defines; the words before it win. A topical emoji ending a feature ("Calendar
-    🗓️", "Timer ⏳") decorates it."""
-    found = _ending(text, legend)
-    if found is None:
-        return None
-    words, status, at = found
-    glyph = words[at:].strip()
-    key = glyph_key(glyph)
-    working = working and key in _WORKING and _SHARE.search(words, 0, at) is None
-    if not (status is Status.DONE or working or legend.glyph(key)):
-        return None
-    said = trailing_tag(words[:at].rstrip(), legend)
-    if said is not None:
-        return Marker(said.status, said.written, end=0, tail=said.start)
-    return Marker(status, glyph, end=0, tail=at)
-
-
-def ends_checked(text: str, legend: Legend) -> bool:
-    """Whether an item's words end with a check, a note after it or not ("- **M2.3**:
-    Models (Week 10) ✅ (early)"), as :func:`_ending_mark` reads one."""
-    found = _ending(text, legend)
-    return found is not None and found[1] is Status.DONE
-
-
-def _ending(text: str, legend: Legend) -> tuple[str, Status, int] | None:
-    """The words of an item before a note in brackets, the status of the glyph that ends
-    them, and where the glyph begins; None where no status glyph ends them."""
-    if text[-1:].isascii() and text[-1:] not in ":)":
-        return None
-    words = text[: note_start(text)]
-    if words[-1:].isascii() and words[-1:] != ":":
-        return None
-    found = ending_glyph(words, legend)
-    return None if found is None else (words, found[0], found[1])
 
 
 def _said_after(inline: Inline, end: int, legend: Legend) -> tuple[Tag | None, int]:

@@ -4,9 +4,11 @@ It knows nothing of roadmap sections; it tracks only what decides a status: the 
 status heading, a status label just above a list, a success-criteria context, the legend and
 whether the document uses strikethrough for finished work.
 
-What it collects and how one item is made live in :mod:`.walk_items`; table rows are read by
-:mod:`.table_rows`; the document's legend by :mod:`.legend`; whether it strikes finished work
-through (and other ways of writing statuses it holds to throughout) by :mod:`.conventions`.
+What it collects and how one item is made live in :mod:`.walk_items`; what it judges of a
+status heading and its section in :mod:`.walk_headings`, of a list in :mod:`.walk_lists`;
+table rows are read by :mod:`.table_rows`; the document's legend by :mod:`.legend`; whether
+it strikes finished work through (and other ways of writing statuses it holds to throughout)
+by :mod:`.conventions`.
 """
 
 from __future__ import annotations
@@ -19,19 +21,16 @@ from milepost.document import (
     BlockQuote,
     Document,
     Heading,
-    Inline,
     ListBlock,
     ListItem,
     Paragraph,
     Section,
     Table,
-    descendants,
 )
 from milepost.extract.badges import (
     IMAGE_BADGE,
     leading_badge,
     leading_image_badge,
-    trailing_badge,
 )
 from milepost.extract.conventions import (
     checks_ends,
@@ -48,11 +47,9 @@ from milepost.extract.heading_periods import heading_period, numbered_step
 from milepost.extract.heading_words import (
     dates_only,
     declines,
-    names_a_part,
-    names_work,
     struck_name,
 )
-from milepost.extract.item_fields import is_field, item_fields, sub_items
+from milepost.extract.item_fields import is_field, item_fields
 from milepost.extract.labels import (
     criteria_heading,
     deliverables_label,
@@ -65,13 +62,19 @@ from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.marker import Marker, bare_cross, open_box
 from milepost.extract.markers import item_marker, leading_markers
 from milepost.extract.table_rows import table_items
-from milepost.extract.walk_items import Walk, WalkContext, first_line, make_item
+from milepost.extract.walk_headings import (
+    heading_item,
+    open_tasks,
+    speaks_for,
+    ticks_only,
+    under_a_milestone,
+)
+from milepost.extract.walk_items import Walk, WalkContext, ending_badge, first_line, make_item
+from milepost.extract.walk_lists import bare_box, contents_entry, has_boxes, marks_some
 from milepost.span import Span
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.placeholders import says_nothing
-from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
-from milepost.vocabulary.status_words import said_weakly
+from milepost.vocabulary.status import Status, pictograph_at
 
 __all__ = ["Walk", "walk"]
 
@@ -137,7 +140,7 @@ def _walk_section(
                 marker is not None
                 and marker.tail >= 0
                 and not numbered_step(title)  # "## Phase 1: Auth ✅": done, open tasks or not
-                and _open_tasks(section, marker)
+                and open_tasks(section, marker)
             ):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
             if marker is None or not any(char.isalpha() for char in marker.written):
@@ -145,11 +148,11 @@ def _walk_section(
                 # names work; its words win over the glyph the heading opens with ("### 🔄
                 # v0.2.0" over "**Status**: Planning"), a weak one ("Current") does not
                 field = opening_field(section.blocks, ctx.legend)
-                if field is not None and _speaks_for(field, marker, title, heading.level):
+                if field is not None and speaks_for(field, marker, title, heading.level):
                     glyph, marker, source = marker, field, "field"
             if marker is None and scope is None and heading.inline.html and ctx.lines:
                 # "#### Terminal <Badge type="warning" text="planned" />"
-                marker = _ending_badge(heading.inline, ctx.lines[heading.start], ctx)
+                marker = ending_badge(heading.inline, ctx.lines[heading.start], ctx)
             if marker is None and ctx.strike_done and struck_name(heading.inline):
                 marker, source = Marker(Status.DONE, "~~"), "marker"  # "## ~~CLI~~": finished
             # "## Success Criteria" over "### Technical": its topics are criteria too, not a
@@ -157,7 +160,7 @@ def _walk_section(
             # names their success ("### Phase 8 Success", "### Phase 3 Completion (March)")
             criteria = (
                 criteria_heading(title)
-                or (goals_heading(title) and _under_a_milestone(ctx) and _ticks_only(section))
+                or (goals_heading(title) and under_a_milestone(ctx) and ticks_only(section))
                 or (
                     ctx.criteria
                     and marker is None
@@ -185,75 +188,10 @@ def _walk_section(
             cross_pending=ctx.cross_pending,
         )
         if marker is not None:
-            _heading_item(section, marker, ctx, out, source=source, glyph=glyph)
+            heading_item(section, marker, ctx, out, source=source, glyph=glyph)
     _walk_blocks(section.blocks, ctx, out, depth=0)
     for sub in section.subsections:
         _walk_section(sub, ctx, out, title_heading)
-
-
-def _ending_badge(inline: Inline, line: str, ctx: WalkContext) -> Marker | None:
-    """The status of the badge element that ends an item's or a heading's ``line``, its
-    words the marker; the title ends before them where they are in its text (``<Badge
-    type="tip">Done</Badge>``), not where they are an attribute's (``text="planned"``)."""
-    badge = trailing_badge(line, ctx.legend)
-    if badge is None:
-        return None
-    words = badge.words.strip()
-    said = inline.text.rstrip()
-    tail = len(said) - len(words) if badge.inside and said.endswith(words) else -1
-    return Marker(badge.status, words, tail=tail)
-
-
-def _speaks_for(field: Marker, marker: Marker | None, title: str, level: int) -> bool:
-    """Whether a section's Status field says its heading's status: the heading names work,
-    not a part of the document ("## Overview" over "**Status:** In progress"), and has no
-    marker of its own, or a glyph the field's words say otherwise than ("### 🔄 v0.2.0"
-    over "**Status**: Planning"; a weak word, "Current", does not)."""
-    name = strip_decoration(title)
-    if not names_work(name) or (level <= 2 and names_a_part(name)):
-        return False
-    return marker is None or not (field.status is marker.status or said_weakly(field.written))
-
-
-def _under_a_milestone(ctx: WalkContext) -> bool:
-    """Whether a section stands under a numbered step of a plan or a release ("## Milestone
-    1: Foundation (Week 1)", "## v2.0"), not a part of the document ("## Roadmap")."""
-    return bool(ctx.section) and (numbered_step(ctx.section[-1]) or ctx.period is not None)
-
-
-def _ticks_only(section: Section) -> bool:
-    """Whether every item of a section's own lists opens with a check mark: a milestone's
-    "### Goals" so bulleted lists its targets; beside an open glyph ("- 🔲 Theme"), the
-    check marks say which goals are reached."""
-    items = [b for b in descendants(section.blocks) if isinstance(b, ListItem)]
-    return bool(items) and all(_leading_check(item.inline.text) for item in items)
-
-
-def _leading_check(text: str) -> bool:
-    found = emoji_at(text.lstrip())
-    return found is not None and EMOJI.get(found[0]) is Status.DONE
-
-
-def _open_tasks(section: Section, marker: Marker) -> bool:
-    """Whether a heading said done by a glyph at its end (``## Project Checklist ✅``) holds
-    open task boxes, and names a part of the document or ticks fewer of them than it leaves
-    open: then it is a list of work titled with a flourish, not finished work (``###
-    Waveform Display ✅`` over boxes mostly ticked, an extra or two open, is a feature
-    shipped)."""
-    if marker.status is not Status.DONE or any(c.isalpha() for c in marker.written):
-        return False  # words ("### Alpha 3 - Completed") say so, open boxes or not
-    ticked = left = 0
-    sections = [section]
-    while sections:
-        current = sections.pop()
-        sections.extend(current.subsections)
-        for block in descendants(current.blocks):
-            if isinstance(block, ListItem) and block.task is not None:
-                ticked, left = ticked + block.task, left + (not block.task)
-    if not left:
-        return False
-    name = section.title[: marker.tail] if 0 < marker.tail <= len(section.title) else ""
-    return ticked <= left or names_a_part(strip_decoration(name))
 
 
 def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int) -> None:
@@ -262,7 +200,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
     for block in blocks:
         if isinstance(block, ListBlock):
             inner = list_context(above, ctx)
-            if inner.criteria and deliverables_label(above) and _has_boxes(block):
+            if inner.criteria and deliverables_label(above) and has_boxes(block):
                 # "**Deliverables**:" over "- ✅ Spec" and "- [ ] Team": a checklist, its ✅
                 # ticks what is done, no bullet style
                 inner = inner._replace(criteria=False)
@@ -270,7 +208,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
                 inner = inner._replace(decorated=decorated)
             if (checked := checks_ends(block, ctx.legend)) is not inner.ends_checked:
                 inner = inner._replace(ends_checked=checked)
-            bare = ctx.legend.bare if _marks_some(block, ctx.legend) else None
+            bare = ctx.legend.bare if marks_some(block, ctx.legend) else None
             if bare is not inner.bare:
                 inner = inner._replace(bare=bare)
             entries = out.entries.get(id(block)) if depth == 0 else None
@@ -296,23 +234,6 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             above = None
 
 
-def _marks_some(block: ListBlock, legend: Legend) -> bool:
-    """Whether some item of a list carries a marker of its own (a task box, a status glyph
-    or words opening it), where the legend says what a plain bullet means (else none is
-    looked for)."""
-    if legend.bare is None:
-        return False
-    return any(
-        item.task is not None or any(leading_markers(item.inline, 0, legend, lenient=False)[:2])
-        for item in block.items
-    )
-
-
-def _has_boxes(block: ListBlock) -> bool:
-    """Whether a list holds a task box."""
-    return any(item.task is not None for item in block.items)
-
-
 def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None:
     inline = block.inline
     said: Marker | None = None  # the status of the heading that is its words
@@ -322,7 +243,7 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         heading = block.children[0]
         inline = heading.inline
         said = heading_marker(inline.text.strip(), inline, ctx.legend, level=heading.level)[0]
-    if inline.links and _contents_entry(inline):
+    if inline.links and contents_entry(inline):
         # "- [✅ Performance](#-performance)": the heading it links to is the item
         if block.children:
             _walk_blocks(block.children, ctx, out, depth=depth + 1)
@@ -354,7 +275,7 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         elif (
             badge is None
             and (marker is None or marker.written == "[ ] ")  # or refining an open box
-            and (ending := _ending_badge(inline, line, ctx)) is not None
+            and (ending := ending_badge(inline, line, ctx)) is not None
         ):
             marker = ending  # "- /customers/fetch <Badge type="warning" text="planned" />"
     if marker is not None and not ctx.cross_drops and bare_cross(marker):
@@ -379,7 +300,7 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     fields = item_fields(children, ctx.legend, ctx.anchor) if children else None
     item_ctx = ctx
     if fields is not None:
-        if fields.marker is not None and (marker is None or _bare_box(marker, children, block)):
+        if fields.marker is not None and (marker is None or bare_box(marker, children, block)):
             # its own Status field, which refines a bare open box ("- [ ] **Social**" over
             # "- Status: Future")
             status, source = fields.marker.status, "field"
@@ -400,7 +321,7 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         and status is None
         and ctx.bare is not None
         and pictograph_at(inline.text.lstrip()) is None
-        and not any(isinstance(c, ListBlock) and _marks_some(c, ctx.legend) for c in children)
+        and not any(isinstance(c, ListBlock) and marks_some(c, ctx.legend) for c in children)
     ):
         # a plain bullet among marked ones, where the legend says what it means ("| bullet
         # | work not started |"); not one a glyph the legend does not define leads ("- 🏃
@@ -433,48 +354,3 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
     if children:
         own = ctx.scope is not None and source != "heading" and item.status is not None
         _walk_blocks(children, ctx._replace(detail=True) if own else ctx, out, depth=depth + 1)
-
-
-def _contents_entry(inline: Inline) -> bool:
-    """Whether a list item is an entry of a table of contents: one in-page link, whole."""
-    if len(inline.links) != 1:
-        return False
-    link = inline.links[0]
-    text = inline.text
-    return (
-        link.url.startswith("#") and not text[: link.start].strip() and not text[link.end :].strip()
-    )
-
-
-def _heading_item(
-    section: Section,
-    marker: Marker,
-    ctx: WalkContext,
-    out: Walk,
-    *,
-    source: str = "marker",
-    glyph: Marker | None = None,
-) -> None:
-    """The item a heading names, its status from ``marker`` (``source``: a marker of its own,
-    or its section's Status field, then ``glyph`` the heading's own glyph, no part of its
-    title)."""
-    heading = section.heading
-    assert heading is not None
-    item = make_item(
-        heading.inline,
-        marker if source == "marker" else glyph,
-        Span(heading.start, heading.end, ctx.path),
-        "heading",
-        ctx,
-    )
-    if source != "marker":
-        item = replace(item, status=marker.status, status_from=source, marker=marker.written)
-    out.add(item)
-
-
-def _bare_box(marker: Marker, children: list[Block], block: ListItem) -> bool:
-    """Whether an item's marker is its open task box and no more, over no task boxes of
-    its own: a Status field under it says more (among sub-tasks, it may be one of theirs)."""
-    if block.task is not False or marker.written != "[ ] " or marker.status is not Status.PLANNED:
-        return False
-    return all(sub.task is None for sub in sub_items(children))

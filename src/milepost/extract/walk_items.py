@@ -10,6 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from milepost.document import Inline
+from milepost.extract.badges import trailing_badge
 from milepost.extract.fields import clean_title, owners_in, refs_in
 from milepost.extract.marker import Marker
 from milepost.lazy import lazy_pattern
@@ -22,7 +23,7 @@ from milepost.vocabulary.status import Status, pictograph_at
 from milepost.vocabulary.status_labels import STATUS_LABEL
 from milepost.vocabulary.titles import CARRIED_OVER
 
-__all__ = ["Walk", "WalkContext", "first_line", "make_item"]
+__all__ = ["Walk", "WalkContext", "ending_badge", "first_line", "make_item"]
 
 
 @dataclass(slots=True)
@@ -217,3 +218,16 @@ def _without_links(inline: Inline) -> str:
     for link in inline.links:
         text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
     return text
+
+
+def ending_badge(inline: Inline, line: str, ctx: WalkContext) -> Marker | None:
+    """The status of the badge element that ends an item's or a heading's ``line``, its
+    words the marker; the title ends before them where they are in its text (``<Badge
+    type="tip">Done</Badge>``), not where they are an attribute's (``text="planned"``)."""
+    badge = trailing_badge(line, ctx.legend)
+    if badge is None:
+        return None
+    words = badge.words.strip()
+    said = inline.text.rstrip()
+    tail = len(said) - len(words) if badge.inside and said.endswith(words) else -1
+    return Marker(badge.status, words, tail=tail)

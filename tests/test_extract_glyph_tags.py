@@ -261,6 +261,23 @@ def test_a_status_in_capitals_ending_an_item_is_its_tag(tmp_path: Path) -> None:
     assert "- Customizable reports **IN PROGRESS**\n" in after
 
 
+def test_a_footnote_mark_may_follow_a_status_in_capitals(tmp_path: Path) -> None:
+    """A build team's roadmap ends two items "<span>DROPPED*</span>", the asterisk keyed to a
+    footnote below: they were read as no status. An edit sets the words and keeps the mark."""
+    text = (
+        "# Build API\n\n## Q1\n\n*   Clang modules support, DROPPED*\n"
+        '*   Include scanning, <span class="dropped">DROPPED*</span>\n'
+        "*   Header checks, DONE†\n*   A *note* on footnotes\n"
+    )
+    assert statuses(text) == [
+        ("Clang modules support", "dropped"),
+        ("Include scanning", "dropped"),
+        ("Header checks", "done"),
+    ]
+    after = edited(tmp_path / "roadmap.md", text, ("start", "Clang modules"))
+    assert "*   Clang modules support, IN PROGRESS*\n" in after
+
+
 def test_a_share_done_in_brackets_says_in_progress_whatever_glyph_is_beside_it() -> None:
     """basher83 tags each phase with its share done: "(✅ 95% Complete)" is in progress, the
     words win over the check mark; "(🆕 65% Complete)" too, whose glyph says nothing."""

@@ -549,6 +549,43 @@ def test_a_label_stating_a_status_after_its_colon_gives_its_open_boxes_that_stat
     ]
 
 
+def test_a_label_saying_when_gives_open_boxes_no_status() -> None:
+    """A storefront's phase says "**Priority:** Low" and "**Timeline:** Future" over its open
+    boxes: when the work may come, no state of it (its 8 tasks read as future work). A label
+    of blanks alone is no label (it crashed the reading of its document)."""
+    text = (
+        "# R\n\n## Phase 5: Advanced Features 🚀\n**Priority:** Low  \n**Timeline:** Future\n\n"
+        "- [ ] Size guides\n- [ ] Store locator\n\n**ETA:** Q3 2026\n- [ ] Live chat\n"
+    )
+    assert statuses(text) == [
+        ("Size guides", "planned"),
+        ("Store locator", "planned"),
+        ("Live chat", "planned"),
+    ]
+    assert statuses("# R\n\n## S\n\n_\u00a0_: later maybe\n\n- [ ] A\n") == [("A", "planned")]
+
+
+def test_a_status_field_ending_a_heading_is_its_deliverables(tmp_path: Path) -> None:
+    """An exchange library titles a finished migration "### System.Text.Json Migration
+    (Status: ✅ Completed)": a Status field ends the heading, as it may end an item, and it
+    was read as no status. An edit sets the field's value in place."""
+    text = (
+        "# R\n\n## Work\n\n### JSON Migration (Status: ✅ Completed)\n\n"
+        "### Sync - Status: Planned\n\n### Export (status: in progress, @kim)\n"
+    )
+    assert statuses(text) == [
+        ("JSON Migration", "done"),
+        ("Sync", "planned"),
+        ("Export", "in_progress"),
+    ]
+    # a heading that states a status of its own is a part of the document, no deliverable
+    for part in ("## Current Status: In Development", "### Project Status: Done"):
+        assert statuses(f"# R\n\n{part}\n\n- x\n") == []
+    after = edited(tmp_path / "roadmap.md", text, ("start", "JSON Migration"), ("ship", "Sync"))
+    assert "### JSON Migration (Status: 🚧 In Progress)\n" in after
+    assert "### Sync - Status: Completed\n" in after
+
+
 def test_a_status_field_over_a_list_is_its_sections_not_the_lists_label() -> None:
     """ "**Status**: ✅ **COMPLETE**" under a deliverable's heading says its status; the list
     right under it tells what was built, no item of its own."""
@@ -905,3 +942,52 @@ def test_a_heading_inside_a_list_item_is_one_item(tmp_path: Path) -> None:
     assert statuses(text) == [("Nested collections - Q4 2020", "done")]
     after = edited(tmp_path / "r.md", text, ("start", "Nested collections"))
     assert "* ### Nested collections - Q4 2020 🚧\n" in after  # not "* 🚧 ### Nested"
+
+
+CROSSED_HEADINGS = (
+    "# Podcast Host\n\n## Working Now\n\n### Core Infrastructure ✅\n\n"
+    "## ❌ What You DON'T HAVE\n\n### 1. Mobile Apps ❌\n\n- ❌ iOS app\n\n"
+    "### 2. Ad Insertion ❌\n\n**Status:** Not implemented\n"
+)
+
+
+def test_a_cross_ending_a_heading_says_no_where_crosses_say_no() -> None:
+    """A podcast host lists what it lacks as "### 8. Mobile Apps ❌" over "- ❌ iOS app": the
+    bullets read as no status (a cross there says "no"), the headings as 14 dropped
+    deliverables. A heading's cross reads as an item's does; a Status field under it still
+    says its status, the cross no part of its title."""
+    assert statuses(CROSSED_HEADINGS) == [
+        ("Core Infrastructure", "done"),
+        ("2. Ad Insertion", "planned"),
+    ]
+    legend = "**Legend:** ✅ Done | ❌ Cancelled\n\n" + CROSSED_HEADINGS.split("\n\n", 1)[1]
+    assert ("1. Mobile Apps", "dropped") in statuses("# R\n\n" + legend)
+
+
+def test_dropping_a_heading_where_crosses_say_no_marks_it_no_entry(tmp_path: Path) -> None:
+    """Where a bare cross says "no" (no legend or word says otherwise), a heading dropped is
+    marked 🚫, which says dropped anywhere: a bare ❌ read as no status and the edit refused
+    itself, and "## ❌ Dropped: Search" would title a part of dropped work, no deliverable."""
+    text = "# R\n\n## 📋 v0.1.1 - Tool System\n\n- Plugins\n\n## Future: Search\n\n## ✅ v0.1.0\n"
+    after = edited(tmp_path / "roadmap.md", text, ("drop", "v0.1.1"), ("drop", "Search"))
+    assert "## 🚫 v0.1.1 - Tool System\n" in after
+    assert "## 🚫 Search\n" in after
+    assert ("v0.1.1 - Tool System", "dropped") in statuses(after)
+    assert ("Search", "dropped") in statuses(after)
+
+
+def test_a_heading_set_in_a_word_that_reads_there_when_the_documents_does_not(
+    tmp_path: Path,
+) -> None:
+    """A simulation package marks its work "(Implemented)" and heads a section "###
+    Advanced Features (Future Work)": shipped, the heading took the document's word,
+    "(Implemented)", which says too little to make a heading a deliverable, and the edit
+    refused itself. The template's word is written where the document's reads as none."""
+    text = (
+        "# R\n\n## Core\n\n| Feature | Status |\n|---|---|\n| Leap-frog | ✅ Implemented |\n"
+        "| Thermostat | ✅ Implemented |\n\n"
+        "### Advanced Features (Future Work)\n\n- Conjugate gradients\n"
+    )
+    after = edited(tmp_path / "roadmap.md", text, ("ship", "Advanced Features"))
+    assert "### Advanced Features (Completed)\n" in after
+    assert ("Advanced Features", "done") in statuses(after)

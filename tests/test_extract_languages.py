@@ -378,3 +378,35 @@ def test_status_words_in_any_script_after_a_glyph_ending_a_heading() -> None:
         ("Tâche", "done"),
         ("PR-S4 负载均衡", "done"),
     ]
+
+
+CHINESE_PROGRESS = (
+    "# 翻译进度追踪\n\n## 进度说明\n\n* ✅ 已完成翻译\n* 🔄 翻译中\n* ⏳ 待翻译\n\n"
+    "## 前言部分\n\n| 内容 | 文件名 | 状态 |\n|------|--------|------|\n"
+    "| 赞誉 | Praise.md | ⏳ |\n| 献词 | Dedication.md | ✅ |\n\n"
+    "## 统计信息\n\n* **已完成翻译**：0\n* **翻译中**：2\n\n"
+    "## 工作\n\n- Neumann BC (待实现)\n- 导出 [暂停中]\n\n"
+    "✅ **已完成的核心能力**:\n\n- 分布式训练框架\n"
+)
+
+
+def test_chinese_statuses_by_their_form_and_a_legend_of_what_the_marks_say() -> None:
+    """A book translation keys its marks under "## 进度说明" (what the progress marks say):
+    "⏳ 待翻译" (to be translated) there, so its nine ⏳ rows are not started, and they were
+    read as under way, its legend as work. A Chinese status is read by its form: "已…完成"
+    done, "待…" waiting its turn, "…中" under way (or what its verb says: "暂停中", paused);
+    not a noun phrase naming work done ("已完成的核心能力", the core capabilities completed).
+    A count after a label and a full-width colon is no item, as after a colon."""
+    assert statuses(CHINESE_PROGRESS) == [
+        ("赞誉", "planned"),
+        ("献词", "done"),
+        ("Neumann BC", "planned"),
+        ("导出", "blocked"),
+    ]
+
+
+def test_an_edit_sets_a_chinese_label_after_its_full_width_colon(tmp_path: Path) -> None:
+    text = "# R\n\n## 工作\n\n* **已完成**：Search\n* **进行中**：Sync\n"
+    assert statuses(text) == [("Search", "done"), ("Sync", "in_progress")]
+    after = edited(tmp_path / "roadmap.md", text, ("start", "Search"))
+    assert "* **进行中**：Search\n" in after

@@ -746,6 +746,31 @@ def test_edits_of_a_box_in_code_one_after_another_keep_one_marker(tmp_path: Path
     assert started.endswith("- `[-] 1.1` Stripe scaffold\n")
 
 
+def test_a_task_box_written_as_code_of_its_own_is_the_items(tmp_path: Path) -> None:
+    """A Vim plugin's TODO writes each box as code ("* `[ ]` completion", "* `[X]` globals"),
+    no legend beside them: its 21 tasks had no status. A box the code holds with more
+    ("`[ ] 1.1`") still needs a legend that keys boxes; one with no task's meaning ("`[>]`")
+    says nothing. Started, the glyph leads and the box stays; shipped, the box ticks."""
+    text = (
+        "# TODOs\n\n## version 0.2\n\n* `[ ]` completion\n* `[X]` globals\n"
+        "* `[>]` options\n* `[ ] 1.1` Stripe\n* use `[ ]` for boxes\n"
+    )
+    assert statuses(text) == [("completion", "planned"), ("globals", "done")]
+    path = tmp_path / "roadmap.md"
+    started = edited(path, text, ("start", "completion"))
+    assert "* 🚧 `[ ]` completion\n" in started
+    assert ("completion", "in_progress") in statuses(started)
+    shipped = edited(path, started, ("ship", "completion"))
+    assert "* `[x]` completion\n" in shipped
+    assert ("completion", "done") in statuses(shipped)
+    # code of more backticks, or a blank inside each end, as the reader takes it
+    other = "# T\n\n## v\n\n* ``[ ]`` completion\n* ` [x] ` globals\n"
+    assert statuses(other) == [("completion", "planned"), ("globals", "done")]
+    written = edited(path, other, ("ship", "completion"), ("drop", "globals"))
+    assert written.endswith("* ``[x]`` completion\n* ❌ ` [ ] ` globals\n")
+    assert statuses(written) == [("completion", "done"), ("globals", "dropped")]
+
+
 def test_a_cross_the_legend_calls_not_interested_is_dropped() -> None:
     """A proxy's legend keys ❌ "Not Interested": work it will not do, dropped, as "Won't
     do" is (a bare ❌ without a legend saying so is a "no")."""
@@ -1066,3 +1091,17 @@ def test_a_legend_list_may_write_each_glyph_after_its_meaning() -> None:
         ("JSon Log mode", "dropped"),
         ("Update Checking", "in_progress"),
     ]
+
+
+def test_a_legend_under_status_indicators_and_a_summary_of_rough_counts() -> None:
+    """A music player's roadmap keys its marks under "### Status Indicators" ("- ⏸️ **On
+    Hold** - Postponed or blocked") and sums them up as "- ✅ Done: ~65": both were read as
+    work (a blocked item and a dropped one among them). Neither is: the first is a legend,
+    the second counts, about or not; the legend's ⏸️ then marks on-hold work."""
+    text = (
+        "# R\n\n### Status Indicators\n- ✅ **Done** - Feature is fully implemented\n"
+        "- ⏸️ **On Hold** - Postponed or blocked\n- ❌ **Cancelled** - No longer planned\n\n"
+        "### Quick Stats\n- ✅ Done: ~65\n- ⏸️ On Hold: 0\n- ❌ Cancelled: 0\n\n"
+        "### Current Sprint\n- **Completed:** ~65 features\n\n## Work\n\n- ⏸️ Sync\n- ✅ Search\n"
+    )
+    assert statuses(text) == [("Sync", "blocked"), ("Search", "done")]

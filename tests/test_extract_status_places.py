@@ -15,6 +15,7 @@ import milepost
 from milepost import api
 from milepost.document import apply
 from milepost.edits import operations as ops
+from milepost.errors import UsageError
 from milepost.vocabulary.status import Status
 
 TODAY = dt.date(2026, 11, 25)
@@ -200,7 +201,13 @@ def test_start_writes_no_partly_done_word(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["End of Sprint Status", "Current Status", "**Release status**", "Status/Target"],
+    [
+        "End of Sprint Status",
+        "Current Status",
+        "**Release status**",
+        "Status/Target",
+        "Progress State",  # a Neovim IDE's release table: its DONE rows had no status
+    ],
 )
 def test_a_column_whose_header_ends_in_status_is_the_status_column(
     header: str, tmp_path: Path
@@ -1509,3 +1516,130 @@ def test_work_waiting_on_its_test_or_review_is_under_way() -> None:
         ("Login", "in_progress"),
     ]
     assert statuses("# T\n\n- Needs testing of the parser\n") == []
+
+
+TABLE_STRUCK = (
+    "# Roadmap\n\n## ✅ v0.1.x\n\n| Feature | Description |\n|---|---|\n"
+    "| ~~**Resize**~~ | ~~Resize by width or height~~ |\n"
+    "| ~~**Batch Processing**~~ | ~~Whole folders at once~~ |\n\n"
+    "## v0.2.0\n\n| Feature | Description |\n|---|---|\n| **Rotate** | By 90° |\n"
+)
+
+
+def test_struck_rows_of_a_table_that_marks_nothing_done_are_done(tmp_path: Path) -> None:
+    """An image tool strikes each shipped row of its feature tables through ("| ~~**Resize**~~
+    | ~~…~~ |") and marks nothing done any other way: its 11 shipped features had no
+    status. A struck row is set by hand (the edits say so, as they do for a struck row
+    beside a Status column), and shipping another leaves the struck ones done."""
+    assert statuses(TABLE_STRUCK) == [
+        ("v0.1.x", "done"),
+        ("Resize", "done"),
+        ("Batch Processing", "done"),
+    ]
+    lone = "# R\n\n| Feature | Note |\n|---|---|\n| ~~Old API~~ | gone |\n| New API | |\n"
+    assert statuses(lone) == []  # one struck row is no way of writing done
+    # rows struck in part are no rows crossed off: an API's old routes beside the new
+    # ones, a dropped row that says so; the struck list item there says nothing either
+    partly = (
+        "# R\n\n| Old | New |\n|---|---|\n| ~~v1/users~~ | v2/users |\n"
+        "| ~~v1/teams~~ | v2/teams |\n| ~~Old sync~~ | Dropped |\n\n## Notes\n\n"
+        "- ~~Use Redis~~\n- Use SQLite\n"
+    )
+    assert statuses(partly) == []
+    path = tmp_path / "roadmap.md"
+    with pytest.raises(UsageError, match="strikethrough"):
+        edited(path, TABLE_STRUCK, ("start", "Resize"))
+    assert edited(path, TABLE_STRUCK, ("ship", "Resize")) == TABLE_STRUCK  # done already
+    shipped = edited(path, TABLE_STRUCK, ("ship", "Rotate"))
+    assert "| ✅ **Rotate** | By 90° |" in shipped
+    assert statuses(shipped)[1:3] == [("Resize", "done"), ("Batch Processing", "done")]
+
+
+WAITING = (
+    "# R\n\n### Phase 2 🔄\n\n**Status**: IN PROGRESS\n\n- 🔄 Half-edge meshes\n"
+    "- ⏳ Modeling tools\n- ⏳ Undo\n- ⏳ File I/O\n\n### Phase 3\n\n**Status**: PLANNED\n\n"
+    "- ⏳ Subdivision surfaces\n\n#### Tools\n\n- ⏳ Booleans\n\n### Pendiente\n\n- ⏳ Login\n"
+)
+
+
+def test_an_hourglass_under_a_heading_that_says_planned_is_work_waiting(tmp_path: Path) -> None:
+    """A 3D modeller's phases that say "**Status**: PLANNED" list their work "- ⏳ …", and a
+    Spanish roadmap lists its "Pendiente" work so: all of it read as under way. Under a
+    heading that says planned, an hourglass is work waiting its turn; under one in progress
+    (Phase 2) it is work under way, as by default. Setting the phase's status leaves its
+    waiting work waiting, unless the phase starts."""
+    assert statuses(WAITING) == [
+        ("Phase 2", "in_progress"),
+        ("Half-edge meshes", "in_progress"),
+        ("Modeling tools", "in_progress"),
+        ("Undo", "in_progress"),
+        ("File I/O", "in_progress"),
+        ("Phase 3", "planned"),
+        ("Subdivision surfaces", "planned"),
+        ("Booleans", "planned"),
+        ("Login", "planned"),
+    ]
+    path = tmp_path / "roadmap.md"
+    # started, it is marked as work under way is where an hourglass may wait: 🔄, not ⏳
+    started = edited(path, WAITING, ("start", "Subdivision surfaces"))
+    assert "- 🔄 Subdivision surfaces\n" in started
+    blocked = edited(path, WAITING, ("block", "Phase 3"))
+    assert ("Subdivision surfaces", "planned") in statuses(blocked)
+    # the phase started, the work it holds reads anew: under way
+    phase = edited(path, WAITING, ("start", "Phase 3"))
+    assert "**Status**: IN PROGRESS\n\n- ⏳ Subdivision surfaces" in phase
+    assert ("Subdivision surfaces", "in_progress") in statuses(phase)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list marks work not started its own way: its hourglass is work under way
+        "# R\n\n## v0.3 (Planned)\n\n- ✅ A\n- ⏳ B\n- 📋 C\n",
+        "# R\n\n## v0.3 (Planned)\n\n- [ ] A\n- ⏳ B\n",
+        # part of work under way, or under a label that says so
+        "# R\n\n### Phase 3\n\n**Status**: PLANNED\n\n- 🚧 Auth\n  - ⏳ B\n",
+        "# R\n\n### Phase 3\n\n**Status**: PLANNED\n\n**In Progress:**\n- ⏳ B\n",
+    ],
+)
+def test_an_hourglass_among_marks_that_say_otherwise_is_under_way(text: str) -> None:
+    assert ("B", "in_progress") in statuses(text)
+
+
+def test_an_hourglass_shortcode_waits_as_the_glyph_does() -> None:
+    assert statuses("# R\n\n## Pendiente\n\n- :hourglass_flowing_sand: Login\n") == [
+        ("Login", "planned")
+    ]
+
+
+def test_a_check_beside_a_word_that_says_ready_to_use_is_done(tmp_path: Path) -> None:
+    """A podcast search plan's Dependencies table says "✅ Ready" of each service it uses:
+    ready to use, done (it was read by its word, as work ready to start). "✅ Planned" and
+    a plain "Ready" still say what their words say."""
+    text = (
+        "# R\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n"
+        "| OpenAI API | ✅ Ready |\n| CDN | ✅ **Available** |\n| Search | ✅ Planned |\n"
+        "| Queue | Ready |\n"
+    )
+    assert statuses(text) == [
+        ("OpenAI API", "done"),
+        ("CDN", "done"),
+        ("Search", "planned"),
+        ("Queue", "planned"),
+    ]
+    blocked = edited(tmp_path / "roadmap.md", text, ("block", "OpenAI API"))
+    assert "| OpenAI API | ⛔ Blocked |" in blocked
+
+
+def test_work_tagged_a_future_enhancement_is_future() -> None:
+    """An n8n linter plans "- [ ] Develop automated update workflow (future enhancement)" and
+    heads a section "### Future Enhancement: Automated Schema Updates": later work, which
+    read as planned (its box) and as no work."""
+    text = (
+        "# R\n\n## Plan\n\n- [ ] Develop automated update workflow (future enhancement)\n\n"
+        "### Future Enhancement: Automated Schema Updates\n\nUsing n8n itself.\n"
+    )
+    assert statuses(text) == [
+        ("Develop automated update workflow", "future"),
+        ("Automated Schema Updates", "future"),
+    ]

@@ -73,6 +73,12 @@ _PIECES = st.sampled_from(
         "\\",
         "&amp;",
         "\x00",
+        "_\u00a0_: ",
+        "**Timeline:** ",
+        "⏳ ",
+        "`[ ]` ",
+        "(Status: Done)",
+        "DROPPED*",
     ]
 )
 _MARKDOWNISH = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=60).map("".join)

@@ -4,6 +4,7 @@ or the ``**Status:**`` field under its heading, written in the document's own wo
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from milepost.document import ListBlock, Patch, descendants
 from milepost.document.item_lines import LIST_ITEM
@@ -227,7 +228,9 @@ def set_status(
     first = item.span.start
     read: Roadmap | None = None  # the roadmap as it reads with the new line, where judged
     fielded: tuple[Patch, ...] | None = None  # a heading's line and its field's, set both
-    if item.kind == "row":
+    if item.status is status and not reason and (item.marker or "").startswith(("![", "~~")):
+        new = lines[first]  # said so already, by a badge or a strikethrough: nothing to change
+    elif item.kind == "row":
         said = item.marker or ""
         if said.startswith(("![", "~~")):
             # a badge ("![Complete][]"), or the task struck where struck is done
@@ -287,6 +290,12 @@ def set_status(
         worded = _with_word(roadmap, item, status, reason, voice) if read is None else None
         if worded is not None:  # "✅ Completed: Search", where a bare ✅ bullets criteria
             new, read = worded
+        if read is None and voice.words and reads_as(roadmap, first, new, status) is None:
+            # the document's own word may say too little where it goes ("### Advanced
+            # Features (Implemented)" titles no work done): the template's word then
+            plain, plain_read = _first_line(roadmap, item, status, reason, replace(voice, words={}))
+            if plain_read is not None:
+                new, read = plain, plain_read
 
     patches = fielded or (Patch(first, first + 1, (new,)),)
     anchor = item.span.start

@@ -32,10 +32,7 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE, EndingBadge
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
-from milepost.extract.marker import (
-    blankless_box,
-    written_box,
-)
+from milepost.extract.marker import TASK_BOXES, blankless_box, written_box
 from milepost.extract.markers import own_word
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import bracketed_status, caps_label
@@ -53,8 +50,12 @@ _TAGS = {
     Status.DROPPED: "dropped",
     Status.FUTURE: "future",
 }
-# A box opening the code that opens an item's words: "`[x] 1.1` Stripe scaffold".
-_CODED_BOX = re.compile(r"`(?P<box>\[[^\]]\])[ \t]")
+# A box opening the code that opens an item's words: "`[x] 1.1` Stripe scaffold"; or that
+# code whole, words after it ("`[ ]` completion", "`` [X] `` globals": ``alone``), as the
+# reader takes code (a run of backticks, a blank inside each end or not).
+_CODED_BOX = re.compile(
+    r"(?P<ticks>`+) ?(?P<box>\[[^\]]\])(?:(?P<alone> ?(?P=ticks)(?!`))[ \t]|[ \t])"
+)
 _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)
 
 
@@ -85,11 +86,13 @@ def _rewrite_rest(
     words = led[1].lstrip(" \t") if led is not None else rest
     coded = _CODED_BOX.match(words)
     if coded is not None and (
-        written_box(words, 1, voice.legend) is not None
+        written_box(words, coded.start("box"), voice.legend) is not None
         or voice.legend.glyph(coded["box"]) is not None
+        or (coded["alone"] and coded["box"] in TASK_BOXES)
     ):
-        # "`[ ] 4.2` Usage metering": a box written in code, where the legend keys boxes
-        # (with no box of its own for the status, the box opens and the glyph leads)
+        # "`[ ] 4.2` Usage metering": a box written in code, where the legend keys boxes,
+        # or a task's box, the code alone ("`[ ]` completion"); with no box of its own for
+        # the status, the box opens and the glyph leads
         new = box_for(status, voice)
         glyph = "" if new[:1] == "[" else f"{new} "  # a box, the legend's or a task's
         box = "[ ]" if glyph else new
@@ -181,6 +184,8 @@ def _rewrite_rest(
             tail = f" {voice.glyph(status)}"
         else:
             head, gap = voice.glyph(status), " "
+    if heading and head and voice.cross_needs_word(head):
+        head = _dropped_glyph(voice, head)  # "## 🚫 Search": "Dropped: Search" titles a part
     if (
         head
         and not heading
@@ -358,7 +363,7 @@ def restatus_line(
         rest, note = heading["rest"], _note(reason)
         words, at = relabel(rest[: led[1]], status, voice), led[1]
         if lead_word(words + rest[at:], voice.legend) is None:
-            words, at = f"{voice.glyph(status)} ", led[2]
+            words, at = f"{_dropped_glyph(voice, voice.glyph(status))} ", led[2]
         body = rest[at:].rstrip(" \t")
         return f"{heading['lead']}{words}{body}{note}{rest[len(body) + at :]}{ending}"
     coded = _CODE_TAG.search(heading["rest"]) if heading is not None else None
@@ -386,6 +391,18 @@ def restatus_line(
         words = rest.rstrip(" \t")
         return f"{heading['lead']}{words}{left}{rest[len(words) :]}{ending}"
     raise ValueError("cannot find the item's marker on its line")
+
+
+def _dropped_glyph(voice: Voice, glyph: str) -> str:
+    """The glyph a heading is marked with: 🚫 in place of a bare cross where a cross says
+    "no" (a heading's, as an item's; and "## ❌ Dropped: Search" titles a part of dropped
+    work, no deliverable), where the legend gives 🚫 no other status."""
+    if voice.cross_needs_word(glyph) and voice.legend.glyph(_NO_ENTRY) in (None, Status.DROPPED):
+        return _NO_ENTRY
+    return glyph
+
+
+_NO_ENTRY = "🚫"
 
 
 def _set_words(

@@ -29,9 +29,12 @@ def voice_of(roadmap: Roadmap) -> Voice:
     dots: dict[Status, Counter[str]] = {}
     codes: dict[Status, Counter[str]] = {}
     lines = roadmap.document.source.lines
+    waiting = False  # an hourglass reads as planned somewhere: work waiting its turn
     for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
             continue
+        if item.status is Status.PLANNED and item.marker.startswith(_HOURGLASS):
+            waiting = True
         if item.marker.startswith("!["):  # an image icon: "![Completed](c.png) Search"
             icon = ICON.search(lines[item.span.start])
             if icon is not None:
@@ -56,6 +59,14 @@ def voice_of(roadmap: Roadmap) -> Voice:
             words.setdefault(item.status, Counter())[word] += 1
         elif word and roadmap.legend.word(word) is item.status:  # "NW", the config's "Parked"
             codes.setdefault(item.status, Counter())[word] += 1
+    if waiting and Status.IN_PROGRESS in glyphs:
+        # where an hourglass is work waiting under a planned heading, work started is
+        # marked with a glyph that says so anywhere (the document's other one, else 🚧)
+        started = glyphs[Status.IN_PROGRESS]
+        for glyph in [g for g in started if g.startswith(_HOURGLASS)]:  # "⏳", "⏳️"
+            del started[glyph]
+        if not started:
+            del glyphs[Status.IN_PROGRESS]
     text = roadmap.document.source.text
     return Voice(
         _most(words),
@@ -78,6 +89,9 @@ _DOT = re.compile(rf"[(\[](?P<dot>{'|'.join(sorted(DOTS))})\ufe0f?(?P<words>[^()
 # Words that say how one kind of work ended, a bug "[FIXED]", an issue "(Resolved)": no word
 # to write for every item of that status ("FIXED: Export" shipped reads as no status).
 _ONE_KIND = frozenset({"fixed", "resolved", "closed"})
+
+
+_HOURGLASS = "⏳"
 
 
 def _most(seen: dict[Status, Counter[str]]) -> dict[Status, str]:

@@ -50,6 +50,8 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     start = label.end() if label else _blanks(inline.text)  # "<Tag> Planned </Tag>"
     emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)
     status = word_status or emoji_status
+    if emoji_status is Status.DONE and word_status is not None and _weak_after(written):
+        status = emoji_status  # "| ✅ Ready |": a dependency ready, its check says done
     if status is None and not label and ":" in inline.text:
         qualifier = _QUALIFIER.match(inline.text)
         if qualifier is not None and len(qualifier.group().split()) <= 4:
@@ -68,6 +70,18 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     legend_said = word_status is None and glyph and legend.glyph(glyph[0])
     source = "legend" if legend_said or (word_status and legend.owns(written)) else "marker"
     return Marker(status, written or inline.text.strip(), source, end=end)
+
+
+def _weak_after(written: str) -> bool:
+    """Whether the words after the glyph opening a cell's marker say only that the thing is
+    there to use ("✅ Ready", "✅ Available"; not "✅ Planned", nor "✅ Progredindo",
+    progressing), so that the glyph says its status."""
+    found = emoji_written(written)
+    return found is not None and written[found[1] :].strip(" *_:").lower() in _AVAILABLE
+
+
+# Words that say a thing is there to use: work ready to start where they stand alone.
+_AVAILABLE = frozenset({"ready", "available"})
 
 
 def _not_built(text: str, start: int) -> Marker | None:

@@ -107,11 +107,11 @@ def strikes_done(document: Document, legend: Legend) -> bool:
     """Strikethrough means done only where the document's finished items are struck: its
     struck items carry done markers ("- [x] ~~Search~~"), or they carry none and are
     crossed off a list of work that says "done" no other way: two or more are struck
-    (items or headings below the title: "## ~~CLI~~"), no item of the document is marked
-    done (one marked dropped, "NaN boxing (cancelled)", says that striking is not how the
-    document drops work), some items (or headings) are not struck where items (or
-    headings) are, and no heading says dropped (where "~~Docker support~~" may be work
-    given up)."""
+    (items, table rows struck through whole, or headings below the title: "## ~~CLI~~"),
+    no item of the document is marked done (one marked dropped, "NaN boxing (cancelled)",
+    says that striking is not how the document drops work), some items, rows (or headings)
+    are not struck where others are, and no heading says dropped (where "~~Docker
+    support~~" may be work given up)."""
     text = document.source.text
     if "~" not in text and _STRIKE_TAG.search(text) is None:
         return False  # no strikethrough without "~~" or "<del>": skip the walk over every item
@@ -138,6 +138,15 @@ def strikes_done(document: Document, legend: Legend) -> bool:
             said_otherwise = True
         else:
             plain += 1
+    for table in descendants(document.blocks):  # "| ~~**Resize**~~ | ~~By width~~ |"
+        if isinstance(table, Table):
+            for row in table.rows:
+                cells = [cell.inline for cell in row.cells if cell.inline.text.strip()]
+                struck = sum(cell.is_struck() for cell in cells)
+                if cells and struck == len(cells):
+                    struck_plain += 1  # a row struck through whole
+                elif not struck:
+                    plain += 1  # (one struck in part, "| ~~v1/users~~ | v2/users |", neither)
     # deliverables named by headings, struck when finished ("## ~~CLI~~" under "# V1")
     struck_headings = plain_headings = 0
     for heading in document.headings:

@@ -92,6 +92,8 @@ def heading_marker(
         # "- DONE! 🎉")
         text = before_end_links(inline)  # "(Released May 14th, 2021) [Release Blog](…)"
         tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
+        if tag is None and ":" in text:  # "### JSON Migration (Status: ✅ Completed)"
+            tag = _field_end(text, legend)
         after = text[tag.end :].strip() if tag is not None else ""
         if tag is None:
             tag = _name_status(inline, legend)  # a description after it is no decoration
@@ -119,6 +121,19 @@ def heading_marker(
     if tag is not None and tag.start and tag.status is not emoji_status:
         return Marker(tag.status, tag.written, end=end, tail=end + tag.start), None
     return Marker(emoji_status, written, end=end), None
+
+
+def _field_end(text: str, legend: Legend) -> Tag | None:
+    """A Status field ending a heading, set apart from its name by a bracket or a dash
+    ("### JSON Migration (Status: ✅ Completed)", "### Sync - Status: Planned"); not a
+    heading that says a status of its own ("## Current Status: In Development", "###
+    Project Status: Done"), a part of the document."""
+    field = trailing_tag(text, legend)
+    if field is None or field.kind != "field":
+        return None
+    label = text.lower().find("status", field.start)
+    before = text[:label].rstrip(" \t*_")
+    return field if before.endswith(("(", "[", "-", "–", "—", "|")) else None
 
 
 def _introduces(name: str) -> bool:

@@ -19,11 +19,11 @@ from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status_labels import FIELD_LABELS, is_status_label
 from milepost.vocabulary.status_words import said_weakly, status_in_value, status_of_phrase
 
-__all__ = ["Fields", "bare_status", "is_field", "item_fields", "sub_items"]
+__all__ = ["WHEN_LABELS", "Fields", "bare_status", "is_field", "item_fields", "sub_items"]
 
 _STATUS_LABELS = frozenset({"status", "state", "current status"})
-# Labels that say when, most specific first (a Target Date beats a Date).
-_WHEN_LABELS = (
+#: Labels that say when, most specific first (a Target Date beats a Date).
+WHEN_LABELS = (
     "target date",
     "target",
     "target release",
@@ -36,7 +36,7 @@ _WHEN_LABELS = (
     "when",
     "timeline",
 )
-_LABELS = _STATUS_LABELS | set(_WHEN_LABELS) | FIELD_LABELS
+_LABELS = _STATUS_LABELS | set(WHEN_LABELS) | FIELD_LABELS
 # "Status: `WIP`", "**Target Date:** Q1 2021": a label, a colon, a value (the text as read,
 # its bold and code marks gone).
 _FIELD = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /&+]{0,24}?)\s*:\s*(?P<value>\S.*)", re.DOTALL)
@@ -116,8 +116,8 @@ def item_fields(children: list[Block], legend: Legend, anchor: date | None) -> F
         None,
     )
     when = sorted(
-        (field for field in said if field.label in _WHEN_LABELS),
-        key=lambda field: _WHEN_LABELS.index(field.label),
+        (field for field in said if field.label in WHEN_LABELS),
+        key=lambda field: WHEN_LABELS.index(field.label),
     )
     period = next(
         (p for field in when if (p := read_period(field.value, anchor=anchor)) is not None),

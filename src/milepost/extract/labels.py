@@ -11,6 +11,7 @@ from milepost.document import Block, Inline, Paragraph
 from milepost.extract.cell_markers import cell_status
 from milepost.extract.heading_periods import label_period
 from milepost.extract.heading_words import label_status
+from milepost.extract.item_fields import WHEN_LABELS
 from milepost.extract.marker import Marker
 from milepost.extract.walk_items import WalkContext
 from milepost.lazy import lazy_pattern
@@ -103,6 +104,9 @@ def _said_after_label(text: str) -> Status | None:
     label, value = head.strip(" *_"), tail.strip(" *_")
     if not label or not value or is_status_label(label):
         return None  # "**Status**: ✅ COMPLETE" is its section's field, not the list's label
+    named = label.lower().split()  # (none, where the label is blanks: "_\u00a0_")
+    if named and (named[-1] in WHEN_LABELS or " ".join(named[-2:]) in WHEN_LABELS):
+        return None  # "**Timeline:** Future": when the work may come, no state of it
     if criteria_heading(label):
         return None  # "**Acceptance Criteria:** ✅": the criteria are met, none is work
     if said_weakly(value) and emoji_at(value) is None:

@@ -303,7 +303,7 @@ def _glossary(block: ListBlock) -> bool:
         else:  # no separator: the words after the glyph are a status, whole
             meaning = text[end:].strip()
             words, colon, count = meaning.partition(":")
-            counted = bool(colon) and count.strip()[:1].isdigit()
+            counted = bool(colon) and count.strip().lstrip("~≈")[:1].isdigit()  # "~65" too
             if counted:  # "🔴 Planning: 2 items", a status summary's (and its "📝 Total: 9")
                 meaning = words.strip()
             said = status_of_word(meaning)

@@ -32,11 +32,13 @@ __all__ = [
 # (or a sentence that introduces the marks, see below).
 _LEGEND_LABEL = re.compile(
     r"(?i)(?:(?:status(?:es)?|symbols?|icons?|emoji|status key)\s+)?(?:legend|key)"
-    r"|.*\blegend\b.*|.*\bhow to read\b.*|symbols|icons|emojis?"
+    r"|.*\blegend\b.*|.*\bhow to read\b.*|symbols|icons|emojis?|(?:status\s+)?indicators"
     # in other languages: "Símbolos", "Leyenda", "Légende", "Legenda", "Легенда", "凡例",
-    # "状态图例" (a status legend), "범례", "상태 표시" (how statuses are shown)
+    # "状态图例" (a status legend), "进度说明" (what the progress marks say), "범례", "상태
+    # 표시" (how statuses are shown)
     r"|símbolos|simbolos|leyenda|légende|legende|legenda|symbole|simboli|легенда"
-    r"|(?:状态|狀態|ステータス)?(?:凡例|图例|圖例)|범례|상태 범례|상태 표시"
+    r"|(?:状态|狀態|ステータス)?(?:凡例|图例|圖例)|(?:状态|狀態|进度|進度|图标|圖標)(?:说明|說明)"
+    r"|범례|상태 범례|상태 표시"
 )
 _LABEL_MAX = 40
 # A sentence that introduces the marks a list explains, ending in a colon: "Items in each

@@ -19,6 +19,7 @@ __all__ = [
     "Marker",
     "bare_cross",
     "blankless_box",
+    "cross_alone",
     "open_box",
     "written_box",
     "written_width",
@@ -42,9 +43,14 @@ def bare_cross(marker: Marker) -> bool:
     (:func:`.conventions.cross_drops`); else a "no" beside a feature not there ("| Camera |
     ❌ |", "- ❌ Tests need a server"; after an open box, "- [ ] ❌ No integration tests",
     work still to do)."""
+    return marker.tail < 0 and cross_alone(marker)
+
+
+def cross_alone(marker: Marker) -> bool:
+    """Whether a marker says dropped by a cross and no more, wherever it stands ("## Mobile
+    Apps ❌" as "- ❌ Mobile apps")."""
     return (
         marker.status is Status.DROPPED
-        and marker.tail < 0
         and marker.written.replace("\ufe0f", "").removeprefix("[ ] ").strip() in CROSSES
     )
 
@@ -60,12 +66,13 @@ def open_box(scope: Status | None) -> Status:
     )
 
 
-def written_box(text: str, pos: int, legend: Legend) -> Status | None:
+def written_box(text: str, pos: int, legend: Legend, *, coded: bool = False) -> Status | None:
     """A task box written as text: ticked with a check mark ("[✓] Retained messages",
     which GFM draws no box for), done; one ticked in part ("[~] FSDP"), in progress, where
     no legend keys it; an open one without its blank ("[] Cart service"),
-    planned, or what the legend keys it; or ticked or open ("`[x] 1.1` Stripe scaffold", in
-    code) where the legend keys boxes of its own ("`[-]` In Progress"). It is
+    planned, or what the legend keys it; or ticked or open where it is a code span of its
+    own (``coded``: "`[ ]` completion", "`[X]` globals") or the legend keys boxes of its
+    own ("`[x] 1.1` Stripe scaffold" beside "`[-]` In Progress"). It is
     :func:`written_width` characters wide."""
     if blankless_box(text, pos):
         return legend.glyph(BLANKLESS_BOX) or Status.PLANNED
@@ -76,7 +83,7 @@ def written_box(text: str, pos: int, legend: Legend) -> Status | None:
         return Status.DONE
     if box == PARTLY_TICKED_BOX and legend.glyph(box) is None:
         return Status.IN_PROGRESS
-    if box not in TASK_BOXES or not any(key[:1] == "[" for key in legend.glyphs):
+    if box not in TASK_BOXES or not (coded or any(key[:1] == "[" for key in legend.glyphs)):
         return None
     return TASK_BOXES[box]
 

@@ -64,6 +64,11 @@ def _icon(inline: Inline, pos: int, legend: Legend) -> tuple[Status, int] | None
     return None if status is None else (status, _skip_space(inline.text, link.end))
 
 
+def _coded(inline: Inline, pos: int) -> bool:
+    """Whether a box at ``pos`` is a code span of its own ("`[ ]` completion")."""
+    return bool(inline.code) and (pos, pos + 3) in inline.code
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\u00a0":
         pos += 1
@@ -136,7 +141,8 @@ def leading_markers(
     box = box_key(text, pos) if first == "[" and legend.glyphs else None
     if box is not None and (boxed := legend.glyph(box)) is not None:
         return boxed, None, _skip_space(text, pos + 3), box  # "[~] Helpers": the legend's box
-    if first == "[" and (plain := written_box(text, pos, legend)) is not None:
+    plain = written_box(text, pos, legend, coded=_coded(inline, pos)) if first == "[" else None
+    if plain is not None:
         width = written_width(text, pos)
         return plain, None, _skip_space(text, pos + width), text[pos : pos + width]
     emoji_status: Status | None = None
@@ -163,7 +169,10 @@ def leading_markers(
             start = pos
             continue
         break
-    if emoji_status is not None and written_box(text, pos, legend) is not None:
+    if (
+        emoji_status is not None
+        and written_box(text, pos, legend, coded=_coded(inline, pos)) is not None
+    ):
         # "⛔ `[ ] 1.1` Stripe": the glyph says more than its box
         pos = _skip_space(text, pos + written_width(text, pos))
     if emoji_status is None and pos > 0 and text[pos : pos + 1] in ("(", "["):
@@ -190,7 +199,7 @@ def leading_markers(
         )
         if word_status is not None:
             pos = _skip_space(text, strong[1])
-            if pos < len(text) and text[pos] == ":":
+            if pos < len(text) and text[pos] in ":：":  # a full-width colon too: "**已完成**："
                 pos = _skip_space(text, pos + 1)
         elif lenient:  # a status's value in bold with more in it: "**Shipped – Sep 9**"
             found_phrase = status_of_phrase(text[strong[0] : strong[1]])
@@ -320,12 +329,12 @@ def _count_only(rest: str) -> bool:
     return bool(rest.strip()) and _COUNT.fullmatch(rest.strip()) is not None
 
 
-# A count or a share: "3", "3 (12%)", "14/20", "75%"; of work named by its kind alone, a note
-# after it or not: "4 tasks", "1 tarea (T004)" (not references, "(#12)"). Each run of blanks
-# is taken whole (possessively): a long one before words that are no count was tried at
-# every length, in quadratic time.
+# A count or a share, about or not: "3", "~65", "3 (12%)", "14/20", "75%"; of work named by
+# its kind alone, a note after it or not: "4 tasks", "1 tarea (T004)" (not references,
+# "(#12)"). Each run of blanks is taken whole (possessively): a long one before words that
+# are no count was tried at every length, in quadratic time.
 _COUNT = lazy_pattern(
-    r"\d++(?:\s*+/\s*+\d++)?(?:\s*+(?:\(\s*+\d++(?:\.\d++)?\s*+%\s*+\)|%))?"
+    r"[~≈]?\d++(?:\s*+/\s*+\d++)?(?:\s*+(?:\(\s*+\d++(?:\.\d++)?\s*+%\s*+\)|%))?"
     r"(?:\s++(?i:tasks?|items?|features?|issues?|tickets?|stories|story|tareas?|tarefas?"
     r"|t[âa]ches?|aufgaben?|attivit[àa])(?:\s*+\([^()#@]*\))?)?"
 )

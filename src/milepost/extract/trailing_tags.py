@@ -74,7 +74,7 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     dash = dash or " | " in text or " : " in text
     field = ":" in text and "status" in text.lower()
     glyph = not text.isascii()
-    capitals = text[-1:].isupper()
+    capitals = text.rstrip(_FOOTNOTE_MARKS)[-1:].isupper()
     if not (paren or square or dash or field or glyph or capitals):
         return None
     match = _FIELD.search(text, tail_start(text)) if field else None
@@ -103,9 +103,12 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     return tag
 
 
-# A status in capitals that ends the words after a blank, bold or not: "Reports **DONE**";
-# not after a word that leaves a sentence running up to it ("tasks not just DONE").
-_CAPITALS_END = lazy_pattern(r"(?<=\s)(?P<w>[A-Z](?:[A-Z' ]{0,24}[A-Z])?)$")
+# A status in capitals that ends the words after a blank, bold or not: "Reports **DONE**",
+# a footnote's mark after it or not ("Clang modules, DROPPED*"); not after a word that leaves
+# a sentence running up to it ("tasks not just DONE").
+_CAPITALS_END = lazy_pattern(r"(?<=\s)(?P<w>[A-Z](?:[A-Z' ]{0,24}[A-Z])?)(?:\*{1,3}|†)?$")
+# The marks of a footnote that may follow a status in capitals.
+_FOOTNOTE_MARKS = "*†"
 _PROSE_BEFORE = frozenset(
     {"just", "not", "only", "as", "is", "are", "was", "were", "be", "been", "being", "marked"}
     | {"mark", "set", "to", "from", "into", "all", "also", "still", "yet", "now", "then"}
@@ -126,7 +129,7 @@ def _capitals_tag(text: str) -> Tag | None:
     status = strong_word(found["w"])
     if status is None:
         return None
-    return Tag(status, found.start(), found.end(), found["w"], "capitals")
+    return Tag(status, found.start(), found.end("w"), found["w"], "capitals")  # the mark stays
 
 
 def status_field(text: str) -> tuple[int, int, int] | None:

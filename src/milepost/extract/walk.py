@@ -59,7 +59,7 @@ from milepost.extract.labels import (
     opening_field,
 )
 from milepost.extract.legend import find_legend, legend_entry, legend_list
-from milepost.extract.marker import Marker, bare_cross, open_box
+from milepost.extract.marker import Marker, bare_cross, cross_alone, open_box
 from milepost.extract.markers import item_marker, leading_markers
 from milepost.extract.table_rows import table_items
 from milepost.extract.walk_headings import (
@@ -70,9 +70,15 @@ from milepost.extract.walk_headings import (
     under_a_milestone,
 )
 from milepost.extract.walk_items import Walk, WalkContext, ending_badge, first_line, make_item
-from milepost.extract.walk_lists import bare_box, contents_entry, has_boxes, marks_some
+from milepost.extract.walk_lists import (
+    bare_box,
+    contents_entry,
+    has_boxes,
+    marks_some,
+    plans_otherwise,
+)
 from milepost.span import Span
-from milepost.vocabulary.legend import NO_LEGEND, Legend
+from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.placeholders import says_nothing
 from milepost.vocabulary.status import Status, pictograph_at
 
@@ -143,13 +149,20 @@ def _walk_section(
                 and open_tasks(section, marker)
             ):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
+            if marker is not None and not ctx.cross_drops and cross_alone(marker):
+                # "### 8. Mobile Apps ❌" where crosses say "no", as they do for list items:
+                # not there yet (no part of its title), or work not started among work under way
+                if ctx.cross_pending:
+                    marker = marker._replace(status=Status.PLANNED)
+                else:
+                    glyph, marker = marker, None
             if marker is None or not any(char.isalpha() for char in marker.written):
                 # "**Status:** ✅ Complete", after a "**Goal:**" or not, under a heading that
                 # names work; its words win over the glyph the heading opens with ("### 🔄
                 # v0.2.0" over "**Status**: Planning"), a weak one ("Current") does not
                 field = opening_field(section.blocks, ctx.legend)
                 if field is not None and speaks_for(field, marker, title, heading.level):
-                    glyph, marker, source = marker, field, "field"
+                    glyph, marker, source = marker or glyph, field, "field"
             if marker is None and scope is None and heading.inline.html and ctx.lines:
                 # "#### Terminal <Badge type="warning" text="planned" />"
                 marker = ending_badge(heading.inline, ctx.lines[heading.start], ctx)
@@ -171,6 +184,7 @@ def _walk_section(
             if marker is None and scope is None and dates_only(title, period):
                 scope = ctx.scope  # "## 🚧 In Progress" over "### Q2 2026": still in progress
         heading_status = marker.status if marker is not None else None
+        said = heading_status if heading_status is not None else scope
         # One context per section: its status scope and criteria replace the parent's.
         ctx = WalkContext(
             ctx.path,
@@ -186,6 +200,7 @@ def _walk_section(
             coded=ctx.coded,
             cross_drops=ctx.cross_drops or declines(title),  # "## Non-Goals" over "- ❌ X"
             cross_pending=ctx.cross_pending,
+            waiting=ctx.waiting if said is None else said is not Status.IN_PROGRESS,
         )
         if marker is not None:
             heading_item(section, marker, ctx, out, source=source, glyph=glyph)
@@ -211,6 +226,11 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             bare = ctx.legend.bare if marks_some(block, ctx.legend) else None
             if bare is not inner.bare:
                 inner = inner._replace(bare=bare)
+            if inner.waiting and (
+                (inner.box_scope is not None and inner.box_scope is Status.IN_PROGRESS)
+                or plans_otherwise(block, ctx.legend)
+            ):
+                inner = inner._replace(waiting=False)  # "- 📋 C" beside "- ⏳ B": under way
             entries = out.entries.get(id(block)) if depth == 0 else None
             if entries is None:  # a list finding the legend did not judge (in a quote, nested)
                 title = ctx.section[-1] if ctx.section and depth == 0 else ""
@@ -278,6 +298,8 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
             and (ending := ending_badge(inline, line, ctx)) is not None
         ):
             marker = ending  # "- /customers/fetch <Badge type="warning" text="planned" />"
+    if ctx.waiting and marker is not None and _hourglass(marker):
+        marker = marker._replace(status=Status.PLANNED)  # "- ⏳ Subdivision surfaces"
     if marker is not None and not ctx.cross_drops and bare_cross(marker):
         # "- ❌ Tests need a server": a "no", where crosses mean no drop; after an open box
         # the box says ("- [ ] ❌ No integration tests": work still to do)
@@ -353,4 +375,19 @@ def _list_item(block: ListItem, ctx: WalkContext, out: Walk, depth: int) -> None
         out.add(item)  # a box over nothing ("- [x] " alone) names no work: no item
     if children:
         own = ctx.scope is not None and source != "heading" and item.status is not None
-        _walk_blocks(children, ctx._replace(detail=True) if own else ctx, out, depth=depth + 1)
+        inner = ctx._replace(detail=True) if own else ctx
+        if inner.waiting and item.status is Status.IN_PROGRESS and source != "heading":
+            inner = inner._replace(waiting=False)  # "- 🚧 Auth" over "- ⏳ Login": under way
+        _walk_blocks(children, inner, out, depth=depth + 1)
+
+
+def _hourglass(marker: Marker) -> bool:
+    """Whether an item's marker is an hourglass alone (``:hourglass_flowing_sand:`` too),
+    work under way by default, not by a legend's say ("- ⏳ PBR materials"): under a heading
+    that says its work is not under way (:attr:`WalkContext.waiting`), work waiting its turn."""
+    return (
+        marker.status is Status.IN_PROGRESS
+        and marker.source == "marker"
+        and marker.tail < 0
+        and glyph_key(marker.written.strip()) == "⏳"
+    )

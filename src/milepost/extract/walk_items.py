@@ -99,6 +99,9 @@ class WalkContext(NamedTuple):
     # in a list whose other items carry markers, where the legend says what a plain bullet
     # means ("| bullet | work not started |"): the status of an item that carries none
     bare: Status | None = None
+    # under a heading that says its work is planned ("**Status**: PLANNED", "### Pendiente"):
+    # an hourglass leading an item there is work waiting its turn, not under way
+    waiting: bool = False
 
 
 def make_item(

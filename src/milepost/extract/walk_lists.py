@@ -9,9 +9,9 @@ from milepost.extract.item_fields import sub_items
 from milepost.extract.marker import Marker
 from milepost.extract.markers import leading_markers
 from milepost.vocabulary.legend import Legend
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import EMOJI, Status, emoji_at
 
-__all__ = ["bare_box", "contents_entry", "has_boxes", "marks_some"]
+__all__ = ["bare_box", "contents_entry", "has_boxes", "marks_some", "plans_otherwise"]
 
 
 def marks_some(block: ListBlock, legend: Legend) -> bool:
@@ -48,3 +48,15 @@ def bare_box(marker: Marker, children: list[Block], block: ListItem) -> bool:
     if block.task is not False or marker.written != "[ ] " or marker.status is not Status.PLANNED:
         return False
     return all(sub.task is None for sub in sub_items(children))
+
+
+def plans_otherwise(block: ListBlock, legend: Legend) -> bool:
+    """Whether a list marks work not started its own way, an open task box or a glyph that
+    says planned ("- 📋 C" beside "- ⏳ B"): an hourglass there is work under way."""
+    for item in block.items:
+        if item.task is False:
+            return True
+        found = emoji_at(item.inline.text.lstrip())
+        if found is not None and (legend.glyph(found[0]) or EMOJI.get(found[0])) is Status.PLANNED:
+            return True
+    return False

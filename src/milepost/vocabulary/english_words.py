@@ -151,6 +151,9 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "investigating",
         "maybe",
         "stretch goal",
+        "future enhancement",  # "- [ ] Automated updates (future enhancement)"
+        "future enhancements",
+        "future work",
     ),
     Status.BLOCKED: (
         "blocked",

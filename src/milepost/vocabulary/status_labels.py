@@ -83,8 +83,9 @@ def _names_progress(header: str) -> bool:
     return header.endswith("progress") and (status_of_word(header) is None or said_weakly(header))
 
 
-# Words before "State" in a header that name the state of the work ("Working State"), not a
-# target ("End State") or a screen's ("Empty State", "Error State").
+# Words before "State" in a header that name the state of the work ("Working State",
+# "Progress State"), not a target ("End State") or a screen's ("Empty State", "Error State").
 _STATE_OF_WORK = frozenset(
     {"working", "current", "implementation", "development", "project", "feature", "work"}
+    | {"progress"}
 )

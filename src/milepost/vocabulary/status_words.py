@@ -55,9 +55,37 @@ _FIRST_WORDS = frozenset(phrase.split(" ")[0] for phrase in _WORDS)
 
 @lru_cache(maxsize=8192)
 def status_of_word(word: str) -> Status | None:
-    """The status a whole word or phrase names (``"In Progress"``, ``"WIP"``), if any."""
+    """The status a whole word or phrase names (``"In Progress"``, ``"WIP"``), if any; a
+    Chinese one by its form too (:func:`_chinese_status`)."""
     key = _word_key(word)
-    return _WORDS.get(key) or _WORDS.get(key.replace(" ", ""))
+    said = _WORDS.get(key) or _WORDS.get(key.replace(" ", ""))
+    if said is None and (key[-1:] in _CHINESE_ENDS or key[:1] in _CHINESE_OPENS):
+        said = _chinese_status(key)
+    return said
+
+
+# How a Chinese status is formed: "已…完成" done ("已完成翻译", finished translating; "已审核
+# 完成", reviewed), "待…" waiting its turn ("待翻译", to be translated), "…中" under way
+# ("翻译中", translating; "暂停中", paused: the verb's own status where it has one). A verb
+# and its object at most: a noun phrase ("已完成的核心能力", the capabilities completed, "的"
+# joining them) names work, not its state.
+_CHINESE_OPENS = frozenset("已待")
+_CHINESE_ENDS = frozenset("中成")
+_CHINESE_WORD = lazy_pattern(r"[\u4e00-\u7683\u7685-\u9fff]{2,6}")  # not 的 (U+7684)
+# "待定" is to be decided (a date or an owner not yet known), no state of work.
+_NOT_WAITING = frozenset({"待定"})
+
+
+def _chinese_status(key: str) -> Status | None:
+    if _CHINESE_WORD.fullmatch(key) is None or key in _NOT_WAITING:
+        return None
+    if key[0] == "已" and (key.startswith("已完成") or key.endswith("完成")):
+        return Status.DONE
+    if key[0] == "待":
+        return Status.PLANNED
+    if key[-1] == "中":
+        return _WORDS.get(key[:-1]) or Status.IN_PROGRESS
+    return None
 
 
 def _word_key(word: str) -> str:

@@ -185,7 +185,7 @@ def _rewrite_rest(
         else:
             head, gap = voice.glyph(status), " "
     if heading and head and voice.cross_needs_word(head):
-        head = _dropped_glyph(voice, head)  # "## 🚫 Search": "Dropped: Search" titles a part
+        head = _heading_glyph(voice, head)  # "## 🚫 Search": "Dropped: Search" titles a part
     if (
         head
         and not heading
@@ -363,7 +363,7 @@ def restatus_line(
         rest, note = heading["rest"], _note(reason)
         words, at = relabel(rest[: led[1]], status, voice), led[1]
         if lead_word(words + rest[at:], voice.legend) is None:
-            words, at = f"{_dropped_glyph(voice, voice.glyph(status))} ", led[2]
+            words, at = f"{_heading_glyph(voice, voice.glyph(status))} ", led[2]
         body = rest[at:].rstrip(" \t")
         return f"{heading['lead']}{words}{body}{note}{rest[len(body) + at :]}{ending}"
     coded = _CODE_TAG.search(heading["rest"]) if heading is not None else None
@@ -393,10 +393,11 @@ def restatus_line(
     raise ValueError("cannot find the item's marker on its line")
 
 
-def _dropped_glyph(voice: Voice, glyph: str) -> str:
-    """The glyph a heading is marked with: 🚫 in place of a bare cross where a cross says
-    "no" (a heading's, as an item's; and "## ❌ Dropped: Search" titles a part of dropped
-    work, no deliverable), where the legend gives 🚫 no other status."""
+def _heading_glyph(voice: Voice, glyph: str) -> str:
+    """The glyph a heading is marked with (``glyph``, the document's for the status): 🚫 in
+    place of a bare cross where a cross says "no" (a heading's, as an item's; and "## ❌
+    Dropped: Search" titles a part of dropped work, no deliverable), where the legend gives
+    🚫 no other status."""
     if voice.cross_needs_word(glyph) and voice.legend.glyph(_NO_ENTRY) in (None, Status.DROPPED):
         return _NO_ENTRY
     return glyph

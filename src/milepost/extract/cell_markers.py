@@ -50,7 +50,7 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     start = label.end() if label else _blanks(inline.text)  # "<Tag> Planned </Tag>"
     emoji_status, word_status, end, written = leading_markers(inline, start, legend, lenient=True)
     status = word_status or emoji_status
-    if emoji_status is Status.DONE and word_status is not None and _weak_after(written):
+    if emoji_status is Status.DONE and word_status is not None and _says_available(written):
         status = emoji_status  # "| ✅ Ready |": a dependency ready, its check says done
     if status is None and not label and ":" in inline.text:
         qualifier = _QUALIFIER.match(inline.text)
@@ -72,7 +72,7 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
     return Marker(status, written or inline.text.strip(), source, end=end)
 
 
-def _weak_after(written: str) -> bool:
+def _says_available(written: str) -> bool:
     """Whether the words after the glyph opening a cell's marker say only that the thing is
     there to use ("✅ Ready", "✅ Available"; not "✅ Planned", nor "✅ Progredindo",
     progressing), so that the glyph says its status."""

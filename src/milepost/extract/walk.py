@@ -227,8 +227,7 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
             if bare is not inner.bare:
                 inner = inner._replace(bare=bare)
             if inner.waiting and (
-                (inner.box_scope is not None and inner.box_scope is Status.IN_PROGRESS)
-                or plans_otherwise(block, ctx.legend)
+                inner.box_scope is Status.IN_PROGRESS or plans_otherwise(block, ctx.legend)
             ):
                 inner = inner._replace(waiting=False)  # "- 📋 C" beside "- ⏳ B": under way
             entries = out.entries.get(id(block)) if depth == 0 else None

@@ -92,8 +92,8 @@ def heading_marker(
         # "- DONE! 🎉")
         text = before_end_links(inline)  # "(Released May 14th, 2021) [Release Blog](…)"
         tag = dash_tag(text, legend) or _bracket_end(text, legend) or glyph_tag(text, legend)
-        if tag is None and ":" in text:  # "### JSON Migration (Status: ✅ Completed)"
-            tag = _field_end(text, legend)
+        if tag is None and ":" in text and "status" in text.lower():
+            tag = _field_end(text, legend)  # "### JSON Migration (Status: ✅ Completed)"
         after = text[tag.end :].strip() if tag is not None else ""
         if tag is None:
             tag = _name_status(inline, legend)  # a description after it is no decoration
@@ -127,7 +127,8 @@ def _field_end(text: str, legend: Legend) -> Tag | None:
     """A Status field ending a heading, set apart from its name by a bracket or a dash
     ("### JSON Migration (Status: ✅ Completed)", "### Sync - Status: Planned"); not a
     heading that says a status of its own ("## Current Status: In Development", "###
-    Project Status: Done"), a part of the document."""
+    Project Status: Done"), a part of the document. (Asked only where the heading holds
+    "status": the tags :func:`trailing_tag` tries after a field were tried already.)"""
     field = trailing_tag(text, legend)
     if field is None or field.kind != "field":
         return None

@@ -193,12 +193,13 @@ def test_a_status_field_whose_value_is_a_glyph_the_legend_defines() -> None:
 
 def test_an_edit_writes_the_legend_tables_glyph() -> None:
     """Started, an item marked with a glyph of the table takes the table's glyph for work in
-    progress, and reads back as started."""
+    progress, as the document writes it (its variation selector too), and reads back as
+    started."""
     roadmap = milepost.loads(ANNOTATIONS)
     item = next(i for i in roadmap.items if i.title == "Rewrite EKS L2")
     edit = ops.set_status(roadmap, item, Status.IN_PROGRESS)
     after = apply(roadmap.document.source, edit.patches).text
-    assert "* 🛠 [Rewrite EKS L2](https://example.com/605)\n" in after
+    assert "* 🛠\ufe0f [Rewrite EKS L2](https://example.com/605)\n" in after
     assert edit.verify(milepost.loads(after)) is None
 
 
@@ -1105,3 +1106,152 @@ def test_a_legend_under_status_indicators_and_a_summary_of_rough_counts() -> Non
         "### Current Sprint\n- **Completed:** ~65 features\n\n## Work\n\n- ⏸️ Sync\n- ✅ Search\n"
     )
     assert statuses(text) == [("Sync", "blocked"), ("Search", "done")]
+
+
+@pytest.mark.parametrize(
+    ("meaning", "status"),
+    [
+        ("Fully Supported", "done"),
+        ("Full support", "done"),
+        ("Fully compatible", "done"),
+        ("Partly Supported", "in_progress"),
+        ("Partial support", "in_progress"),
+        ("Not Supported (but might be in the future)", "future"),
+        ("No intention to ever support", "dropped"),
+        ("Not supported", None),  # no plan at all, as "not implemented" says none
+        ("Not Applicable", None),
+        ("Supported", None),
+        ("Full support for Markdown", None),  # a feature's description, no level
+        ("No plans to support Windows", None),
+        ("完全互換", "done"),
+        ("部分互換（名称・挙動要確認）", "in_progress"),
+        ("未対応", "planned"),
+    ],
+)
+def test_a_support_matrixs_legend_says_how_far_each_feature_has_come(
+    meaning: str, status: str | None
+) -> None:
+    from milepost.extract.legend import meaning_status
+
+    found = meaning_status(meaning)
+    assert (found.value if found else None) == status
+
+
+def test_a_support_matrix_keyed_by_its_legend_gives_each_row_the_glyphs_status() -> None:
+    """The gossip client's NIP table: a legend list of support levels, then a Support Level
+    column of a glyph and a word that echoes it ("✅ full"); a glyph the legend calls "Not
+    Applicable" gives no status, and neither does any word after a glyph where no legend
+    keys it."""
+    text = (
+        "# NIP support\n\n- ✅ = Fully Supported\n- 🟩 = Partly Supported\n"
+        "- ⬜ = Not Supported (but might be in the future)\n"
+        "- 🟫 = No intention to ever support\n- ⬛ = Not Applicable\n\n"
+        "| NIP | Name | Support Level | Notes\n| --- | --- | --- | ---\n"
+        "| 01 | Basic protocol | ✅ full |\n| 03 | Timestamps | ⬜ none |\n"
+        "| 06 | Key derivation | 🟫 none | not needed\n| 07 | Browser capability | ⬛ n/a |\n"
+        "| 11 | Relay information | 🟩 partial | Not all fields\n"
+    )
+    assert statuses(text) == [
+        ("Basic protocol", "done"),
+        ("Timestamps", "future"),
+        ("Key derivation", "dropped"),
+        ("Relay information", "in_progress"),
+    ]
+    unkeyed = "# T\n\n| Feature | Support |\n| --- | --- |\n| A | ✅ full |\n| B | ⬜ none |\n"
+    assert statuses(unkeyed) == []
+    symbols = "# 编译器\n\n## 符号\n\n- ✅ 符号表\n- 🚧 调试符号\n"  # symbol tables, no legend
+    assert statuses(symbols) == [("符号表", "done"), ("调试符号", "in_progress")]
+
+
+def test_a_legend_paragraph_labelled_symbols_in_japanese_and_parted_by_slashes() -> None:
+    text = (
+        "# ロードマップ\n\n記号: ✅ 完全互換 / ⚠️ 部分互換（名称・挙動要確認）/ ❌ 未対応。"
+        "`--unstable` 必須な項目は課題扱いとする。\n\n"
+        "| オプション | 要約 | 現状 |\n| --- | --- | --- |\n"
+        "| create | 作成 | ✅ 対応済み |\n| append | 追記 | ⚠️ 一部のみ |\n| update | 更新 | ❌ |\n"
+    )
+    assert statuses(text) == [("create", "done"), ("append", "in_progress"), ("update", "planned")]
+
+
+def test_a_legend_laid_across_with_its_glyphs_in_the_header_keys_a_platform_matrix() -> None:
+    """o-micron's engine: a one-row table of meanings under a header of glyphs, then a
+    feature a row on four platforms; a row whose platforms agree has that status, one whose
+    platforms differ compares them and has none. The legend's own table holds no items."""
+    text = (
+        "# Todo status\n|✅|🚧|📋|🛑|\n|:--:|:--:|:--:|:--:|\n"
+        "|Done|In Progress|planned and ready to start|Not Planned, deprioritized|\n\n"
+        "| | MacOS | Linux | Windows | Web |\n|---|:-:|:-:|:-:|:-:|\n"
+        "| Editor integration |✅|✅|✅|✅|\n| Bug fixing |📋|📋|📋|📋|\n"
+        "| Physics |🛑|🛑|🛑|🛑|\n| Vulkan |✅|✅|🚧|📋|\n"
+    )
+    assert statuses(text) == [
+        ("Editor integration", "done"),
+        ("Bug fixing", "planned"),
+        ("Physics", "dropped"),
+    ]
+
+
+def _set(text: str, title: str, status: Status) -> str:
+    """``text`` with the item named ``title`` set to ``status``; the edit reads back."""
+    roadmap = milepost.loads(text)
+    item = next(i for i in roadmap.items if i.title == title)
+    edit = ops.set_status(roadmap, item, status)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(after)) is None
+    return after
+
+
+SUPPORT = (
+    "# NIP support\n\n- ✅ = Fully Supported\n- 🟩 = Partly Supported\n"
+    "- ⬜ = Not Supported (but might be in the future)\n\n"
+    "| NIP | Name | Support Level |\n| --- | --- | --- |\n"
+    "| 01 | Basic protocol | ✅ full |\n| 02 | Follow list | ✅ full |\n"
+    "| 03 | Timestamps | ⬜ none |\n"
+)
+
+
+def test_an_edit_sets_a_support_level_cell_and_the_other_rows_keep_theirs() -> None:
+    """Started, a row of the Support Level column takes the legend's glyph for partial
+    support and a word for it; the glyph is not written into the feature's name, and the
+    other rows read as they did."""
+    after = _set(SUPPORT, "Timestamps", Status.IN_PROGRESS)
+    assert "| 03 | Timestamps | 🟩 in progress |\n" in after
+    assert statuses(after)[:2] == [("Basic protocol", "done"), ("Follow list", "done")]
+    shipped = _set(SUPPORT, "Timestamps", Status.DONE)
+    assert "| 03 | Timestamps | ✅ completed |\n" in shipped
+    # two rows: the legend's glyph written for a status it keys, its word for one it does not
+    two = SUPPORT.replace("| 02 | Follow list | ✅ full |\n", "")
+    assert "| 01 | Basic protocol | 🟩 in progress |\n" in _set(
+        two, "Basic protocol", Status.IN_PROGRESS
+    )
+    blocked = _set(two, "Basic protocol", Status.BLOCKED)
+    assert statuses(blocked) == [("Basic protocol", "blocked"), ("Timestamps", "future")]
+
+
+def test_an_edit_of_a_glyph_alone_the_legend_keys_writes_a_word_where_it_has_no_glyph() -> None:
+    """A cross the legend calls "not yet supported" started takes the legend's glyph for
+    partial support; blocked, for which the legend has no glyph, the glyph and its word
+    (in each platform's cell), so that the row reads back blocked. In a Status column
+    (現状), or a column of glyphs alone, a glyph alone says its status whatever the legend
+    keys, and the other rows keep theirs."""
+    text = (
+        "# Roadmap\n\n記号: ✅ 完全互換 / ⚠️ 部分互換 / ❌ 未対応\n\n"
+        "| option | stdio |\n| --- | --- |\n| create | ✅ |\n| update | ❌ |\n"
+        "| append | ⚠️ names and flags to check |\n"
+    )
+    assert "| update | ⚠\ufe0f |\n" in _set(text, "update", Status.IN_PROGRESS)
+    assert "| update | ⛔ Blocked |\n" in _set(text, "update", Status.BLOCKED)
+    column = text.replace("| option | stdio |", "| option | 現状 |")
+    assert "| update | ⛔ |\n" in _set(column, "update", Status.BLOCKED)
+    glyphs = (
+        "# T\n\nLegend: ✅ Done | ❌ Not started\n\n| option | stdio |\n| --- | --- |\n"
+        "| create | ✅ |\n| update | ❌ |\n| delete | 🚧 |\n| move | ✅ |\n"
+    )
+    blocked = _set(glyphs, "update", Status.BLOCKED)
+    assert "| update | ⛔ |\n" in blocked
+    assert ("delete", "in_progress") in statuses(blocked)
+    matrix = (
+        "# Todo\n|✅|🚧|📋|\n|:--:|:--:|:--:|\n|Done|In Progress|Planned|\n\n"
+        "| | MacOS | Linux |\n|---|:-:|:-:|\n| Editor |🚧|🚧|\n| Profiler |✅|✅|\n"
+    )
+    assert "| Editor |⛔ Blocked|⛔ Blocked|\n" in _set(matrix, "Editor", Status.BLOCKED)

@@ -265,3 +265,28 @@ def test_a_status_after_a_plain_name_may_say_when() -> None:
     assert _set("- Phase 01 (Foundation): Completed on 2025-12-25", Status.IN_PROGRESS) == (
         "- Phase 01 (Foundation): In Progress"
     )
+
+
+def test_a_status_after_a_versioned_name_and_before_a_note_in_brackets() -> None:
+    """A milestone list as planning tools write it: "v2.0 Settings UX: Shipped 2026-02-12
+    (see MILESTONES.md)" over "v2.4 Auto-Update: In Progress". The version opening the name
+    is in lower case as versions are, and a note in brackets may follow the status; a name
+    in lower case is still a legend's way, and says nothing."""
+    assert read("- v2.4 Auto-Update: In Progress") == ("v2.4 Auto-Update", "in_progress")
+    assert read("- v2.0 Settings UX: Shipped 2026-02-12 (see MILESTONES.md)") == (
+        "v2.0 Settings UX",
+        "done",
+    )
+    assert read("- Search: Done (see #12)") == ("Search", "done")
+    assert read("- blank: not started (see below)") == ("", None)
+    assert _set("- v2.4 Auto-Update: In Progress", Status.DONE) == "- v2.4 Auto-Update: Completed"
+    assert _set("- v2.0 Settings UX: Shipped (see MILESTONES.md)", Status.IN_PROGRESS) == (
+        "- v2.0 Settings UX: In Progress (see MILESTONES.md)"
+    )
+    # the day it shipped goes with the status, the note stays
+    assert _set(
+        "- v2.0 Settings UX: Shipped 2026-02-12 (see MILESTONES.md)", Status.IN_PROGRESS
+    ) == ("- v2.0 Settings UX: In Progress (see MILESTONES.md)")
+    # a long note is a sentence: no status after a glyph before it
+    long_note = "- Cherry-pick: ✅ Complete (merged into main after a long review by all)"
+    assert read(long_note) == ("", None)

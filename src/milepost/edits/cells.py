@@ -15,6 +15,7 @@ from milepost.extract.cell_markers import cell_status
 from milepost.extract.item_fields import bare_status
 from milepost.extract.marker import TASK_BOXES, TICKED_BOXES
 from milepost.lazy import lazy_pattern
+from milepost.vocabulary.legend import glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_labels import STATUS_FIELD
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word
@@ -222,14 +223,21 @@ _CELL_OPENERS = TASK_BOXES.keys() | TICKED_BOXES
 
 
 def restatus_cell(
-    cell: str, status: Status, voice: Voice = TEMPLATE_VOICE, *, note: bool = True
+    cell: str,
+    status: Status,
+    voice: Voice = TEMPLATE_VOICE,
+    *,
+    note: bool = True,
+    keyed: bool = False,
 ) -> str:
     """A Status cell's text (between the pipes) set to ``status``, keeping its padding and
     its emoji-only / word-only / emoji-and-word form and a ``Status:`` label before them (a
     task box alone stays one where it can: ``[x]`` done, ``[ ]`` planned). What the cell says
     after its status is kept, a glyph right after the words set with them ("Complete ✅
     (v2)" started is "In Progress 🚧 (v2)"); ``note=False`` leaves it out (a cell written
-    like this one for a new row)."""
+    like this one for a new row). ``keyed``: the cell is a glyph alone that says a status
+    only where the legend keys it (a row of them on platforms that agree); where the legend
+    has no glyph for ``status``, the glyph and its word say it."""
     inner = cell.strip()
     left = cell[: len(cell) - len(cell.lstrip())]
     right = cell[len(cell.rstrip()) :]
@@ -280,6 +288,10 @@ def restatus_cell(
         new = voice.glyph(status, emoji[0])
         if new.startswith("❌") and voice.legend.glyph("❌") is None:
             new = f"{new} {voice.word(status)}"  # a bare cross in a cell may say "no"
+        elif keyed and voice.legend.glyph(glyph_key(new)) is None:
+            # where the legend has no glyph for the status, its word says it ("| Physics
+            # |🛑|🛑|" blocked is "⛔ Blocked" in each)
+            new = f"{new} {voice.word(status)}"
     elif emoji is not None:
         new = f"{voice.glyph(status, emoji[0])} {label}"
     else:

@@ -11,7 +11,11 @@ name_tag`, in the text the line reads as, its positions mapped back to the Markd
 
 from __future__ import annotations
 
+import re
+
 from milepost.document import Inline, InlineSource, read_inline
+from milepost.edits.notes import before_owners
+from milepost.edits.status_field import before_tag
 from milepost.edits.voice import Voice, relabel
 from milepost.extract.markers import leading_markers
 from milepost.extract.name_tags import name_tag, value_pieces
@@ -39,13 +43,19 @@ def set_name_status(
     reading, tag = found
     if tag.status is not status:
         body = text.rstrip(" \t")
-        when = dated_tail(body) if tag.kind == "opening" else None
-        if when is not None and reading.text[tag.end :].strip() == when.group().strip():
+        aside = _NOTE.search(body) if tag.kind == "opening" else None  # "(see MILESTONES.md)"
+        said = body[: aside.start()] if aside is not None else body
+        when = dated_tail(said) if tag.kind == "opening" else None
+        if when is not None and reading.text[tag.end :].strip().startswith(when.group().strip()):
             # "Phase 01: Completed on 2025-12-25" started: the day it was done goes with it
-            text = body[: when.start()] + text[len(body) :]
+            text = said[: when.start()] + body[len(said) :] + text[len(body) :]
         text = _set(text, reading, tag, status, voice)
     noted = _after_name(text, note, voice) if note else None
     return (text, note) if noted is None else (noted, "")
+
+
+# A note in brackets ending the line, after the status and the day it says.
+_NOTE = re.compile(r"[ \t]*\([^()]*\)$")
 
 
 def _name_tag(text: str, voice: Voice) -> tuple[InlineSource, Tag] | None:
@@ -95,7 +105,9 @@ def _after_name(text: str, note: str, voice: Voice) -> str | None:
         return None
     reading, tag = found
     words = text.rstrip(" \t")
-    again = _name_tag(words + note + text[len(words) :], voice)
+    # where the caller puts it otherwise: before a tag that ends the line, else at its end
+    placed = before_tag(words, note, voice.legend) or before_owners(words, note)
+    again = _name_tag(placed + text[len(words) :], voice)
     if again is not None and again[1].status is tag.status:
         return None
     said = reading.text

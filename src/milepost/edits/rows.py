@@ -45,9 +45,11 @@ def restatus_row(
         if status in checks.values() or (status is Status.PLANNED and _boxed(line, checks)):
             return line
     row = next((r for r in table.rows if r.start == number), None)
-    said = said_cells(table, row, voice.legend, compared=compared) if row is not None else []
+    said, keyed = (
+        said_cells(table, row, voice.legend, compared=compared) if row is not None else ([], False)
+    )
     for index in said:  # "| RAG Hybrid Search | ✅ Done | BM25 |": the cells that say it
-        line = _set_cell(line, index, status, voice)
+        line = _set_cell(line, index, status, voice, keyed=keyed)
     if said:
         return line
     # an emoji glued to the first filled cell, else to the title's (as read)
@@ -181,12 +183,15 @@ def new_row(
 _OWNER_HEADERS = frozenset({"owner", "owners", "lead", "leads", "assignee", "dri"})
 
 
-def _set_cell(line: str, column: int, status: Status, voice: Voice) -> str:
+def _set_cell(line: str, column: int, status: Status, voice: Voice, *, keyed: bool = False) -> str:
+    """``line`` with its cell at ``column`` set to ``status`` (``keyed``: the cell is a glyph
+    alone that says a status only where the legend keys it)."""
     body, ending = split_line_ending(line)
     body = _with_cell(body, column)
     bounds = _bounds(body)
     start, end = bounds[column] + 1, bounds[column + 1]
-    return body[:start] + restatus_cell(body[start:end], status, voice) + body[end:] + ending
+    said = restatus_cell(body[start:end], status, voice, keyed=keyed)
+    return body[:start] + said + body[end:] + ending
 
 
 def _bounds(body: str) -> list[int]:

@@ -47,6 +47,9 @@ class Voice:
     # the word of its legend's or the config's own it writes for each status ("NW",
     # "Parked"): written only where such a word stood, as a label read only there
     codes: Mapping[Status, str] = field(default_factory=dict)
+    # the legend's glyphs as the document writes them, where that is not as it keys them
+    # (with a variation selector: "⚠️" of "⚠")
+    forms: Mapping[str, str] = field(default_factory=dict)
 
     def word(self, status: Status) -> str:
         return self.words.get(status) or LABELS[status]
@@ -56,14 +59,19 @@ class Voice:
         emoji, else the legend's glyph for it, else another emoji of the vocabulary; never one
         the legend gives another status ("🚧 Blocked" makes 🚧 blocked). Where the legend
         takes them all, the status's word as a bold label ("**Dropped:**"). In place of a
-        glyph only the legend gives a meaning (``replacing``: ⚪ of "⚪ Someday"), the
-        legend's glyph for the status comes before the canonical emoji: the author marks
-        with the legend's. Where the document's bare crosses say "no", dropped work is
+        glyph the legend keys (``replacing``: ⚪ of "⚪ Someday", ❌ where it says "not
+        yet", ✅ of "- ✅ = Fully Supported"), the legend's glyph for the status comes before
+        the canonical emoji: the author marks with the legend's, as written there
+        (``forms``: "⚠️"). Where the document's bare crosses say "no", dropped work is
         marked 🚫, which says dropped there and leaves the crosses meaning what they did."""
         legend = self.legend
-        own = [g for g, said in legend.glyphs.items() if said is status and g[:1] != "["]
+        own = [
+            self.forms.get(g, g)
+            for g, said in legend.glyphs.items()
+            if said is status and g[:1] != "["
+        ]
         old = replacing.replace("\ufe0f", "").strip()
-        legend_first = bool(old) and old not in EMOJI and legend.glyph(old) is not None
+        legend_first = bool(old) and legend.glyph(old) is not None
         candidates = (
             self.glyphs.get(status),
             *(own if legend_first else []),

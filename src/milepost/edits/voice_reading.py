@@ -12,7 +12,7 @@ from milepost.edits.voice import Voice
 from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.model import Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
-from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written
+from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["voice_of"]
@@ -45,6 +45,9 @@ def voice_of(roadmap: Roadmap) -> Voice:
             dots.setdefault(item.status, Counter())[dot["dot"]] += 1  # "(🟢 Done)"
             words.setdefault(item.status, Counter())[dot["words"].strip()] += 1
         found = emoji_written(item.marker)
+        if found is None and item.status_from == "legend":  # "⚠️", a glyph of its legend's
+            end = pictograph_at(item.marker)
+            found = (item.marker[:end], end) if end is not None else None
         if found is not None and (
             EMOJI.get(found[0]) is item.status or item.status_from == "legend"
         ):
@@ -77,6 +80,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
         crosses=crosses(text),
         dots=_most(dots),
         codes=_most(codes),
+        forms={g: g + "\ufe0f" for g in roadmap.legend.glyphs if g + "\ufe0f" in text},
     )
 
 

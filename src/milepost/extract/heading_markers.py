@@ -256,14 +256,16 @@ _HEADING_BOX = lazy_pattern(r"\[([ xX])\][ \t]+(?=\S)")
 def _name_status(inline: Inline, legend: Legend) -> Tag | None:
     """A bracketed status closing a heading's name before a dash and a description:
     ``TASK-013 (COMPLETE) — Inventory backend``; or the status after its name and a colon
-    that ends it: ``Slice 1: DONE``."""
+    that ends it, a note in brackets after it or not: ``Slice 1: DONE``."""
     tag = name_tag(inline, 0, legend)
     if tag is None:
         return None
     if tag.kind == "bracket":
         return tag
     name = strip_decoration(inline.text[: tag.start].rstrip(" :"))
-    if inline.text[tag.end :].strip(" .!") or not names_work(name) or names_a_part(name):
+    rest = inline.text[tag.end :].strip(" .!")
+    noted = rest[:1] == "(" and rest[-1:] == ")"  # "Slice 1: BLOCKED (waiting on CI)"
+    if (rest and not noted) or not names_work(name) or names_a_part(name):
         return None  # "## Roadmap: Future", "## Overview: Next": a part of the document
     return tag
 

@@ -58,6 +58,29 @@ _DECIDED_NOT = lazy_pattern(r"(?i)(?:we\s+)?(?:decided|chose|chosen)\s+not\s+to\
 _NAMED = lazy_pattern(r"(?P<name>[^\W\d][\w' ]{0,30}?)(?:\s+[-–—]|[ \t]*:)\s+(?P<said>\S.*)")
 # Work near its end, under way: "Close to becoming stable", "Almost there", "Nearly ready".
 _NEARLY = lazy_pattern(r"(?i)(?:close\s+to|almost|nearly)\s+\w")
+# How far a feature is supported, in a support matrix's legend: "Fully Supported" (done),
+# "Partly Supported" (under way), "Not Supported (but might be in the future)" (later), "No
+# intention to ever support" (dropped); in Japanese 完全互換 / 部分対応 / 未対応 (fully
+# compatible, partly supported, not yet supported). "Not supported" alone says no plan at all.
+# The level is all the meaning says, a note in brackets or a sentence after it or not: "Full
+# support for Markdown" is a feature's description, no level.
+_SUPPORT_LEVEL = lazy_pattern(
+    r"(?i)(?:(?:(?P<full>fully?|complete(?:ly)?)|(?P<part>partly|partially|partial))\s+"
+    r"(?:supported|support|compatible|compatibility)"
+    r"|(?P<later>not\s+(?:yet\s+)?supported\W+(?:\w+\W+){0,4}?(?:in\s+the\s+future|later))"
+    r"|(?P<never>no\s+(?:intention|plans?)\s+to\s+(?:ever\s+)?support)"
+    r"|(?:(?P<ja_full>完全)|(?P<ja_part>部分|一部)|(?P<ja_not>未))(?:互換|対応|サポート))"
+    r"(?=\s*(?:$|[(（).。,、;:]))"
+)
+_SUPPORT_STATUS = {
+    "full": Status.DONE,
+    "ja_full": Status.DONE,
+    "part": Status.IN_PROGRESS,
+    "ja_part": Status.IN_PROGRESS,
+    "later": Status.FUTURE,
+    "never": Status.DROPPED,
+    "ja_not": Status.PLANNED,  # 未: not yet
+}
 
 
 def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
@@ -93,6 +116,8 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
         return Status.DROPPED  # "Decided not to do this"
     if status is None and _NEARLY.match(meaning.strip(" *_")):
         return Status.IN_PROGRESS  # "Close to becoming stable", "Almost there"
+    if status is None and (level := _SUPPORT_LEVEL.match(meaning.strip(" *_"))) is not None:
+        return _SUPPORT_STATUS[str(level.lastgroup)]  # "Fully Supported", "部分互換"
     if status is None:
         first, _, rest = meaning.strip(" *_").partition(" ")
         if first.lower() in _GENERIC_LEAD and rest:

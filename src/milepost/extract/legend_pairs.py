@@ -154,7 +154,16 @@ _LINE_MARKUP = lazy_pattern(r"\*\*|__|`")
 # a dash between blanks before a glyph ("⬜ planned - 🟨 in progress"). (Blanks before it are
 # taken from where their run begins only: tried at each blank of a long run, they would be
 # scanned to its end each time.)
-_LINE_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:[|,;·•]\s*|[-–—]\s+(?=[^\w\s\x00-\x7f]))")
+# Between two definitions: a bar, a comma, a dot; a dash or a slash before the next glyph
+# ("✅ 完全互換 / ⚠️ 部分互換").
+_LINE_SEPARATOR = re.compile(
+    r"(?:(?<!\s)\s+)?(?:[|,;·•]\s*|[-–—]\s+(?=[^\w\s\x00-\x7f])|/\s*(?=[^\w\s\x00-\x7f]))"
+)
+
+
+# "Symbols" in Japanese and Chinese, a label before a line of definitions ("記号: ✅ 完全互換 /
+# ⚠️ 部分互換"); over a section they are its subject ("## 符号", symbol tables).
+_MARKS = frozenset({"記号", "记号", "記號", "符号", "符號"})
 
 
 def _defined_line(text: str) -> list[tuple[str, str]]:
@@ -164,7 +173,8 @@ def _defined_line(text: str) -> list[tuple[str, str]]:
     more, each a glyph (any pictograph), a separator or none, and its meaning. A glyph in
     running prose defines nothing: one part that is no definition, and none is read."""
     label, colon, rest = text.partition(":")
-    body = rest if colon and (legend_label(label) or is_status_header(label)) else text
+    labelled = legend_label(label) or is_status_header(label) or label.strip(" *_") in _MARKS
+    body = rest if colon and labelled else text
     parts = _LINE_SEPARATOR.split(body.strip().strip("|").strip())
     if len(parts) < 2:
         return []
@@ -321,9 +331,14 @@ def _legend_columns(table: Table, header: list[str]) -> list[tuple[str, str]] | 
 
 def _legend_row(table: Table) -> list[tuple[str, str]] | None:
     """A legend laid across: statuses in the header, each glyph alone under its status (``|
-    Completed | In Progress | On Hold |`` over ``| ✔ | ✏️ | ❗️ |``); its pairs, else None."""
+    Completed | In Progress | On Hold |`` over ``| ✔ | ✏️ | ❗️ |``), or the glyphs in the
+    header over their statuses (``|✅|🚧|📋|`` over ``|Done|In Progress|planned|``); its
+    pairs, else None."""
     meanings = [h.strip(" *_:") for h in table.header()]
-    glyphs = [_lone_glyph(c.inline.text.strip()) for c in table.rows[0].cells]
+    marks = [c.inline.text.strip() for c in table.rows[0].cells]
+    if all(_lone_glyph(meaning) for meaning in meanings):  # the glyphs over their meanings
+        meanings, marks = [mark.strip(" *_:") for mark in marks], meanings
+    glyphs = [_lone_glyph(mark) for mark in marks]
     if len(glyphs) != len(meanings) or any(g is None for g in glyphs):
         return None
     if any(meaning_status(meaning) is None for meaning in meanings):

@@ -82,20 +82,32 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
 # A plain name, a colon, and a status that is all the rest says: "Compiler: In progress.";
 # not a Status field's label ("Search - Status: Planned"), nor a placeholder's value.
 _NAME_COLON = r"[^\W\d][^:\n]{0,60}?:[ \t]+"  # a plain name and its colon
-_NAMED_STATUS = lazy_pattern(_NAME_COLON + r"(?P<value>[^\W\d][\w' -]{1,30}?)[ \t]*[.!]?[ \t]*$")
+# The status may end in a stop, or have a note in brackets after it: "v2.0 Settings UX:
+# Shipped 2026-02-12 (see MILESTONES.md)".
+_NAMED_STATUS = lazy_pattern(
+    _NAME_COLON + r"(?P<value>[^\W\d][\w' -]{1,30}?)[ \t]*(?:[.!]|\([^()]{0,40}\))?[ \t]*$"
+)
+_VALUE_MAX = 40
+_NOTE_MAX = 40
+# A version before the name, in lower case as versions are: "v2.4 Auto-Update: In Progress".
+_VERSION_LEAD = lazy_pattern(r"v\d+(?:\.\d+)*[ \t]+(?=\S)")
 _FIELD_NAME = lazy_pattern(r"(?i)\b(?:status|state)[ \t*_]*:[ \t]*$")
 _PLACEHOLDERS = frozenset({"todo", "tbd", "tba"})
 
 
 def _named_status(text: str, pos: int, legend: Legend) -> Tag | None:
     """A status that is all that follows a plain name and its colon (``Ast executor: Not
-    started.``), strong words only: "Note: open" says nothing. Not after a name in lower
+    started.``, a note in brackets after it or not), strong words only: "Note: open" says
+    nothing. Not after a name in lower
     case, a legend's way ("blank: not started"), nor a placeholder ("PR: TODO")."""
-    if len(text) - text.rfind(":") > 40 or text[pos : pos + 1].islower():
+    lead = _VERSION_LEAD.match(text, pos)
+    named = lead.end() if lead is not None else pos
+    after = len(text) - text.rfind(":")  # a status and a note in brackets at most
+    if after > _VALUE_MAX + _NOTE_MAX or text[named : named + 1].islower():
         return None  # most items: no colon, or more than a status after the last
     found = _NAMED_STATUS.match(text, pos)
     if found is None:
-        return _glyph_named(text, pos, legend)
+        return _glyph_named(text, pos, legend) if after <= _VALUE_MAX else None
     if _FIELD_NAME.search(text, pos, found.start("value")):
         return None
     value = found["value"]

@@ -10,9 +10,11 @@ from typing import NamedTuple
 from milepost.document import Row, Table
 from milepost.extract.cell_markers import cell_status, glyph_bar
 from milepost.extract.check_columns import check_columns
+from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, pictograph_at
 from milepost.vocabulary.status_labels import is_status_header, status_column
+from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
 __all__ = [
     "Columns",
@@ -119,23 +121,30 @@ def glyph_column(table: Table, legend: Legend = NO_LEGEND) -> int | None:
     column of its own ("| Component | Supported |" over "| Button | ✅ |" and "| Tabs | 🚧 |";
     "| LSP method | Implemented |" over ✅ and ❌): the only column beside the first with a
     glyph in it, whose filled cells (in half its rows or more) are each a status glyph alone
-    (or one the legend defines). Glyphs in two columns compare platforms or tools, and a
-    column headed by an aim ("| Target State |") says what is wanted: neither says how far
-    the work has come."""
+    (or one the legend defines; or, two or more of them defined, with a word or two that
+    echo it: "| ✅ full |", "| 🟩 partial |"). Glyphs in two columns compare platforms or
+    tools, and a column headed by an aim ("| Target State |") says what is wanted: neither
+    says how far the work has come."""
     header = table.header()
     count = 0
     filled = [0] * len(header)
     glyphs = [0] * len(header)
     said = [True] * len(header)  # each glyph a status glyph alone
+    keyed = [0] * len(header)  # glyphs the legend defines, a word after them ("✅ full")
+    echoed = [0] * len(header)  # glyphs with a word after them
     for row in table.rows:  # once: a table may have thousands of rows
         count += 1
         for index, cell in enumerate(row.cells[1 : len(header)], 1):
             text = cell.inline.text.strip()
             if text:
                 filled[index] += 1
-                if pictograph_at(text) is not None:
+                if (end := pictograph_at(text)) is not None:
                     glyphs[index] += 1
-                    said[index] = said[index] and _status_glyph(text, legend)
+                    if end < len(text) and _echoes(text, end, legend):
+                        echoed[index] += 1
+                        keyed[index] += legend.glyph(glyph_key(text[:end])) is not None
+                    else:
+                        said[index] = said[index] and _status_glyph(text, legend)
     columns = [index for index in range(1, len(header)) if glyphs[index]]
     if count < 2 or len(columns) != 1:
         return None  # no glyph, or glyphs in two columns: a comparison, a matrix
@@ -144,10 +153,37 @@ def glyph_column(table: Table, legend: Legend = NO_LEGEND) -> int | None:
         glyphs[index] < filled[index]  # glyphs beside words
         or 2 * filled[index] < count
         or not said[index]
+        or not _keyed_enough(echoed[index], keyed[index])
         or _AIMED.intersection(header[index].lower().split())
     ):
         return None
     return index
+
+
+# A word or two after a glyph that only echo what it says, in a support matrix keyed by a
+# legend ("| ✅ full |", "| 🟩 partial |", "| ⬛ n/a |" under "- ✅ = Fully Supported"; an
+# edit's "| 🟩 In Progress |").
+_ECHO = lazy_pattern(r"\s+[\w/.-]{1,12}(?: [\w/.-]{1,12})?")
+
+
+def _keyed_enough(echoed: int, keyed: int) -> bool:
+    """Whether a column's glyphs with words after them (``echoed``) are the legend's
+    (``keyed`` of them) enough to say their rows' statuses: none has words; or half of them
+    or more, two or more ("| ✅ full |" over "| ⬜ none |"), or one of two (a row an edit set
+    where the legend has no glyph: "| ⛔ blocked |")."""
+    return not echoed or (2 * keyed >= echoed and (keyed >= 2 or echoed == 2))
+
+
+def _echoes(text: str, end: int, legend: Legend) -> bool:
+    """Whether the words after the glyph ending at ``end`` only echo it: a word or two, no
+    status but the glyph's ("| ✅ not yet |" says two things)."""
+    if _ECHO.fullmatch(text, end) is None or glyph_bar(text):
+        return False
+    words = text[end:].strip()
+    phrase = status_of_phrase(words)
+    said = phrase[0] if phrase is not None else status_of_word(words)  # "wontfix"
+    key = glyph_key(text[:end])
+    return said is None or said is (legend.glyph(key) or EMOJI.get(key))
 
 
 # Words of a header over what is wanted of the work, not how far it has come.

@@ -179,21 +179,22 @@ def _said_cell(
 
 def _keyed_alone(row: Row, index: int, legend: Legend) -> bool:
     """Whether the cell at ``index`` is a glyph the document's legend defines, and the row's
-    glyphs alone, three at most, all agree ("| Menu | ❌ |" under "- ❌ Not started"; "| Menu
+    glyphs alone, four at most, all agree ("| Menu | ❌ |" under "- ❌ Not started"; "| Menu
     | ✅ | ✅ |", its function and its style done; "| Login | ✅ | ✅ | ✅ |", on iOS, Android
-    and the backend). A row of platforms that differ, "| Menu | ✅ | ❌ | ✅ |", compares
-    them; more glyphs are a checklist's ("| Button | ✅ | ✅ | ✅ | ✅ | ✅ |", keyboard, screen
-    reader, contrast...)."""
+    and the backend; "| Profiler |✅|✅|✅|✅|" on macOS, Linux, Windows and the web). A row
+    of platforms that differ, "| Menu | ✅ | ❌ | ✅ |", compares them; more glyphs are a
+    checklist's ("| Button | ✅ | ✅ | ✅ | ✅ | ✅ |", keyboard, screen reader, contrast...)."""
     said = legend.glyph(glyph_key(row.cells[index].inline.text.strip()))
     glyphs = _glyph_cells(row)
     return (
         said is not None
+        and index in glyphs  # "| ✅ full |" is a glyph and a word, said by its column
         and len(glyphs) <= _PLATFORMS
         and all(legend.glyph(glyph_key(row.cells[at].inline.text.strip())) is said for at in glyphs)
     )
 
 
-_PLATFORMS = 3
+_PLATFORMS = 4
 
 
 def _glyph_cells(row: Row) -> list[int]:
@@ -209,15 +210,20 @@ def _glyph_cells(row: Row) -> list[int]:
 
 def said_cells(
     table: Table, row: Row, legend: Legend = NO_LEGEND, *, compared: bool = False
-) -> list[int]:
+) -> tuple[list[int], bool]:
     """The cells that say a row's status in a table with no Status column, as
     :func:`table_items` reads it: the one with a glyph and its words, or the glyphs alone
     that the legend defines and that agree (all of them, for an edit to set them all; none
-    in a table under a heading that says it compares, ``compared``)."""
+    in a table under a heading that says it compares, ``compared``); and whether they are
+    such glyphs alone beside no column of glyphs, which say a status only where the legend
+    keys them."""
     said = _said_index(table, row, legend, compared=compared)
     if said is None:
-        return []
-    return _glyph_cells(row) if _keyed_alone(row, said, legend) else [said]
+        return [], False
+    if not _keyed_alone(row, said, legend):
+        return [said], False
+    # in the table's column of glyphs, a glyph alone says its status legend or none
+    return _glyph_cells(row), said != glyph_column(table, legend)
 
 
 def _when(row: Row, when_cols: list[int], ctx: WalkContext) -> str | None:

@@ -59,26 +59,9 @@ _CODED_BOX = re.compile(
 _HEADING = re.compile(r"^(?P<lead>[ \t]{0,3}#{1,6}[ \t]+)(?P<rest>.*)$", re.DOTALL)
 
 
-def _rewrite_rest(
-    rest: str,
-    status: Status,
-    *,
-    boxed: bool,
-    reason: str | None,
-    voice: Voice,
-    tag: bool = False,
-    heading: bool = False,
-    lead_tag: bool = False,
-    say_word: bool = False,
-    glyph_ends: bool = False,
-) -> str:
-    """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
-    planned box says so in a tag too; ``heading``: the text is a heading's, whose bare ❌
-    says dropped wherever it stands; ``lead_tag``: a box's tag opens the words, as it must
-    where they go on past the line and a tag that ends it would end none of them;
-    ``say_word``: a new glyph that leads the item says its word too, as a bare cross does;
-    ``glyph_ends``: the glyph is the item's last word: one that ends it is replaced where
-    it stands, whatever the status, and an unmarked item gets its glyph there)."""
+def _set_box_or_icon(rest: str, status: Status, reason: str | None, voice: Voice) -> str | None:
+    """The item's text after bullet and box with the status set, where a box of the
+    legend's, a box written in code or an image icon opens it and says it; else None."""
     box = box_key(rest)
     if box is not None and voice.legend.glyph(box) is not None:  # "[~] Helpers": the legend's
         return box_for(status, voice) + rest[3:]
@@ -104,6 +87,32 @@ def _rewrite_rest(
             words = after.rstrip(" \t")
             after = before_owners(words, _note(reason)) + after[len(words) :]
         return icon_for(status, voice) + after
+    return None
+
+
+def _rewrite_rest(
+    rest: str,
+    status: Status,
+    *,
+    boxed: bool,
+    reason: str | None,
+    voice: Voice,
+    tag: bool = False,
+    heading: bool = False,
+    lead_tag: bool = False,
+    say_word: bool = False,
+    glyph_ends: bool = False,
+) -> str:
+    """The item's text after bullet and box, with its marker set to ``status`` (``tag``: a
+    planned box says so in a tag too; ``heading``: the text is a heading's, whose bare ❌
+    says dropped wherever it stands; ``lead_tag``: a box's tag opens the words, as it must
+    where they go on past the line and a tag that ends it would end none of them;
+    ``say_word``: a new glyph that leads the item says its word too, as a bare cross does;
+    ``glyph_ends``: the glyph is the item's last word: one that ends it is replaced where
+    it stands, whatever the status, and an unmarked item gets its glyph there)."""
+    marked = _set_box_or_icon(rest, status, reason, voice)
+    if marked is not None:
+        return marked
     emoji = emoji_prefix(rest, voice)
     text = rest
     head = ""
@@ -306,8 +315,36 @@ def restatus_line(
         )
         return f"{match['lead']}{box or ''}{rest}{ending}"
     heading = _HEADING.match(body)
-    closing = _CLOSING.search(heading["rest"]) if heading is not None else None
-    if heading is not None and closing is not None and closing.start():
+    if heading is None:
+        raise ValueError("cannot find the item's marker on its line")
+    return _restatus_heading(
+        heading,
+        body,
+        ending,
+        status,
+        reason=reason,
+        voice=voice,
+        say_planned=say_planned,
+        say_word=say_word,
+    )
+
+
+def _restatus_heading(
+    heading: re.Match[str],
+    body: str,
+    ending: str,
+    status: Status,
+    *,
+    reason: str | None,
+    voice: Voice,
+    say_planned: bool,
+    say_word: bool,
+) -> str:
+    """A heading's line (``body``, its ``ending`` apart; ``heading`` its match of
+    :data:`_HEADING`) with its status set where it says it: a box or glyph that opens it, a
+    tag, a glyph, a Status field or a code span that ends it, the status after its name."""
+    closing = _CLOSING.search(heading["rest"])
+    if closing is not None and closing.start():
         # "### [ ] Renderer ###": set without the closing sequence, then put it back after
         cut = heading.start("rest") + closing.start()
         inner = restatus_line(
@@ -315,8 +352,8 @@ def restatus_line(
         )
         words, _ = split_line_ending(inner)
         return f"{words}{body[cut:]}{ending}"
-    cut, words = end_links(heading["rest"]) if heading is not None else (0, "")
-    if heading is not None and cut and trailing_tag(words, voice.legend):
+    cut, words = end_links(heading["rest"])
+    if cut and trailing_tag(words, voice.legend):
         # "## Milestone 16 (Released May 14th, 2021) [Release Blog](…)": the tag before the
         # links that end it set, the links kept after it
         at = heading.start("rest") + cut
@@ -324,26 +361,26 @@ def restatus_line(
             body[:at] + ending, status, reason=reason, voice=voice, say_planned=say_planned
         )
         return f"{split_line_ending(inner)[0]}{body[at:]}{ending}"
-    written = heading["rest"] if heading is not None else ""
+    written = heading["rest"]
     ticked = status is not Status.DONE and opens_ticked(None, written)
-    if heading is not None and (ticked or partly_ticked(None, written, voice)):
+    if ticked or partly_ticked(None, written, voice):
         # "### [~] FSDP", "### [✓] FSDP": a box GFM draws none for, as a task's, then set
         line = f"{heading['lead']}{'[x]' if ticked else '[ ]'}{written[3:]}{ending}"
         return restatus_line(line, status, reason=reason, voice=voice, say_planned=say_planned)
-    box_match = heading_box(heading["rest"]) if heading is not None else None
-    if heading is not None and box_match is not None:
+    box_match = heading_box(heading["rest"])
+    if box_match is not None:
         # "### [ ] HTML output": the box that opens it, as a task item's
         after = heading["rest"][box_match.end() :]
         box = reset_box(box_match.group(), status)
         rest = _rewrite_rest(after, status, boxed=True, reason=reason, voice=voice, tag=say_planned)
         return f"{heading['lead']}{box}{rest}{ending}"
-    piped = pipe_tag(heading["rest"], voice.legend) if heading is not None else None
-    if heading is not None and piped is not None:
+    piped = pipe_tag(heading["rest"], voice.legend)
+    if piped is not None:
         # "##### [R1] | Schema | MUST TODO": the status words of its last field
         _, bar, start, end = piped
         rest = _set_words(heading["rest"], bar, start, end, status, reason, voice)
         return f"{heading['lead']}{rest}{ending}"
-    if heading is not None and (
+    if (
         emoji_prefix(heading["rest"], voice) is not None
         or icon_end(heading["rest"], voice) is not None
         or bracketed_status(heading["rest"]) is not None  # "## [WIP] 0.3.0"
@@ -354,8 +391,8 @@ def restatus_line(
             heading["rest"], status, boxed=False, reason=reason, voice=voice, heading=True
         )
         return f"{heading['lead']}{rest}{ending}"
-    led = lead_word(heading["rest"], voice.legend) if heading is not None else None
-    if heading is not None and led is not None:
+    led = lead_word(heading["rest"], voice.legend)
+    if led is not None:
         # "## Next: v0.9.0 - Teams": the status word that opens it, where the heading still
         # names a deliverable after it (a plan's word, or any before a release: "##
         # Completed: v2.0"; "## Done: Team features" would title a section), else the
@@ -364,27 +401,23 @@ def restatus_line(
         words, at = relabel(rest[: led[1]], status, voice), led[1]
         if lead_word(words + rest[at:], voice.legend) is None:
             words, at = f"{_heading_glyph(voice, voice.glyph(status))} ", led[2]
-        body = rest[at:].rstrip(" \t")
-        return f"{heading['lead']}{words}{body}{note}{rest[len(body) + at :]}{ending}"
-    coded = _CODE_TAG.search(heading["rest"]) if heading is not None else None
-    if heading is not None and coded is not None and voice.status_of(coded["word"]):
+        after = rest[at:].rstrip(" \t")
+        return f"{heading['lead']}{words}{after}{note}{rest[len(after) + at :]}{ending}"
+    coded = _CODE_TAG.search(heading["rest"])
+    if coded is not None and voice.status_of(coded["word"]):
         # "### M1 — Bootstrap `pending`": the status in the code span that ends it
         bar, start, end = coded.start(), coded.start("word"), coded.end("word")
         rest = _set_words(heading["rest"], bar, start, end, status, reason, voice)
         return f"{heading['lead']}{rest}{ending}"
-    if heading is not None and (glyph := _ending_glyph(heading["rest"], status, voice)):
+    if glyph := _ending_glyph(heading["rest"], status, voice):
         # "### Milestone 3 ✅": the glyph that ends it, a reason's note before it (and its
         # word after it, where a bare ✅ over open tasks reads as no status: "✅ Done")
         at, end, new = glyph
         rest = heading["rest"]
         new += f" {voice.word(status)}" if say_word else ""
         return f"{heading['lead']}{rest[:at].rstrip()}{_note(reason)} {new}{rest[end:]}{ending}"
-    named = (
-        set_name_status(heading["rest"], status, voice, _note(reason))
-        if heading is not None
-        else None
-    )
-    if heading is not None and named is not None:
+    named = set_name_status(heading["rest"], status, voice, _note(reason))
+    if named is not None:
         # "### TASK-013 (COMPLETE) — Backend": the status that closes its name, a reason's
         # note after the name ("TASK-013 (x) (BLOCKED)") or, where it reads there, at the end
         rest, left = named

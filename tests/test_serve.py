@@ -213,6 +213,10 @@ def test_the_built_site_has_no_reload_script(tmp_path: Path) -> None:
             assert b"__milepost__" not in page.read_bytes(), page
 
 
+def _take_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(
     ("signal_name", "code"), [("SIGINT", 130), ("SIGTERM", 143)], ids=["ctrl-c", "sigterm"]
 )
@@ -229,6 +233,9 @@ def test_cli_prints_the_url_and_a_signal_ends_serving_and_removes_the_temporary_
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        # as in a terminal: a run started in the background of a script (`pytest &`) has
+        # Ctrl-C ignored, and a Python started so never takes it
+        preexec_fn=_take_ctrl_c,
     ) as proc:
         try:
             assert proc.stdout is not None

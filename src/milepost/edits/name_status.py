@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline, InlineSource, read_inline
-from milepost.edits.notes import before_owners
-from milepost.edits.status_field import before_tag
+from milepost.edits.notes import ending_note
 from milepost.edits.voice import Voice, relabel
 from milepost.extract.markers import leading_markers
 from milepost.extract.name_tags import name_tag, value_pieces
@@ -106,7 +105,7 @@ def _after_name(text: str, note: str, voice: Voice) -> str | None:
     reading, tag = found
     words = text.rstrip(" \t")
     # where the caller puts it otherwise: before a tag that ends the line, else at its end
-    placed = before_tag(words, note, voice.legend) or before_owners(words, note)
+    placed = ending_note(words, note, voice.legend)
     again = _name_tag(placed + text[len(words) :], voice)
     if again is not None and again[1].status is tag.status:
         return None

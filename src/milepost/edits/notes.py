@@ -13,7 +13,7 @@ from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.titles import CARRIED_OVER
 
-__all__ = ["before_owners", "carried_over", "without_carried_note"]
+__all__ = ["before_owners", "carried_over", "ending_note", "without_carried_note"]
 
 # Owners, each taken whole and tried from where a run of blanks begins, so that
 # :func:`ending_run` reads a line once: "(?:\s+@[\w-]+)+$" scanned on from each blank of a
@@ -27,6 +27,12 @@ def before_owners(text: str, note: str) -> str:
     at = ending_run(_OWNERS, text)
     at = len(text) if at is None else at
     return f"{text[:at]}{note}{text[at:]}"
+
+
+def ending_note(text: str, note: str, legend: Legend = NO_LEGEND) -> str:
+    """``text`` with ``note`` where a note ending an item goes: before a status tag that ends
+    it (after it, the note would end the item in the tag's place), else before its owners."""
+    return before_tag(text, note, legend) or before_owners(text, note)
 
 
 def carried_over(text: str, month: str, legend: Legend = NO_LEGEND) -> str:
@@ -43,7 +49,7 @@ def carried_over(text: str, month: str, legend: Legend = NO_LEGEND) -> str:
         label = LABEL.match(rest)
         if label is not None and is_status_label(label["word"]):
             return lead + before_owners(rest, note)
-        return lead + (before_tag(rest, note, legend) or before_owners(rest, note))
+        return lead + ending_note(rest, note, legend)
     months = f"{found['months']}, {month}"
     return f"{text[: found.start()]}(carried over from {months}){text[found.end() :]}"
 

@@ -25,9 +25,9 @@ from milepost.edits.marks import (
     reset_box,
 )
 from milepost.edits.name_status import set_name_status
-from milepost.edits.notes import before_owners
+from milepost.edits.notes import before_owners, ending_note
 from milepost.edits.openings import opening_words, status_words
-from milepost.edits.status_field import before_tag, set_status_field
+from milepost.edits.status_field import set_status_field
 from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE, EndingBadge
@@ -210,7 +210,7 @@ def _rewrite_rest(
     trailing = body[len(stripped) :]  # two trailing spaces are a hard line break: keep them
     if reason:  # before a tag that ends the item (it ends it still), else before its owners
         note = _note(reason)
-        stripped = before_tag(stripped, note, voice.legend) or before_owners(stripped, note)
+        stripped = ending_note(stripped, note, voice.legend)
     box_tag = _TAGS.get(status) or ("planned" if tag and status is Status.PLANNED else None)
     if boxed and box_tag and emoji is None and not agreeing and not relabelled:
         if lead_tag:  # "- [ ] (in progress) Search the docs,\n  and the wiki"

@@ -8,15 +8,8 @@ from milepost.document import Inline
 from milepost.extract.marker import TASK_BOXES, Marker
 from milepost.extract.markers import leading_markers
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
-from milepost.vocabulary.status import (
-    CROSSES,
-    DOTS,
-    Status,
-    emoji_at,
-    emoji_written,
-    pictograph_at,
-)
+from milepost.vocabulary.legend import NO_LEGEND, Legend, pictograph_key
+from milepost.vocabulary.status import CROSSES, DOTS, Status, emoji_at, emoji_written
 from milepost.vocabulary.status_words import NOT_BUILT
 
 __all__ = ["cell_status", "glyph_bar"]
@@ -75,17 +68,10 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
         return None  # "| ☐☐☐☐☐☐☐☐☐☐ |": a bar of progress, no glyph's status
     lead = inline.text[start:].lstrip()
     glyph = emoji_at(lead)
-    key = glyph[0] if glyph else _pictograph_key(lead)  # "⚠️" of "⚠️ = partly done"
+    key = glyph[0] if glyph else pictograph_key(lead)  # "⚠️" of "⚠️ = partly done"
     legend_said = word_status is None and key is not None and legend.glyph(key)
     source = "legend" if legend_said or (word_status and legend.owns(written)) else "marker"
     return Marker(status, written or inline.text.strip(), source, end=end)
-
-
-def _pictograph_key(text: str) -> str | None:
-    """The glyph opening ``text``, in the form a legend keys glyphs by; None where no
-    pictograph opens it."""
-    end = pictograph_at(text)
-    return glyph_key(text[:end]) if end is not None else None
 
 
 def _says_available(written: str) -> bool:

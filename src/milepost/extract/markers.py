@@ -27,7 +27,7 @@ from milepost.extract.trailing_tags import trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.english_words import PARTLY_DONE
 from milepost.vocabulary.foreign_words import FOREIGN_PARTIAL
-from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, glyph_key
+from milepost.vocabulary.legend import NO_LEGEND, Legend, box_key, pictograph_key
 from milepost.vocabulary.status import ASCII_GLYPH_FIRST, EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_labels import is_status_label
 from milepost.vocabulary.status_words import (
@@ -357,8 +357,8 @@ def _legend_glyph(text: str, legend: Legend) -> bool:
         return legend.glyph(glyph[0]) is not None
     if (box := box_key(text)) is not None:
         return legend.glyph(box) is not None
-    end = pictograph_at(text)
-    return end is not None and legend.glyph(glyph_key(text[:end])) is not None
+    key = pictograph_key(text)
+    return key is not None and legend.glyph(key) is not None
 
 
 def _box(task: bool | None) -> str:

@@ -140,9 +140,9 @@ def glyph_column(table: Table, legend: Legend = NO_LEGEND) -> int | None:
                 filled[index] += 1
                 if (end := pictograph_at(text)) is not None:
                     glyphs[index] += 1
-                    if end < len(text) and _echoes(text, end, legend):
+                    if end < len(text) and _echoes(text, end, key := glyph_key(text[:end]), legend):
                         echoed[index] += 1
-                        keyed[index] += legend.glyph(glyph_key(text[:end])) is not None
+                        keyed[index] += legend.glyph(key) is not None
                     else:
                         said[index] = said[index] and _status_glyph(text, legend)
     columns = [index for index in range(1, len(header)) if glyphs[index]]
@@ -174,15 +174,15 @@ def _keyed_enough(echoed: int, keyed: int) -> bool:
     return not echoed or (2 * keyed >= echoed and (keyed >= 2 or echoed == 2))
 
 
-def _echoes(text: str, end: int, legend: Legend) -> bool:
-    """Whether the words after the glyph ending at ``end`` only echo it: a word or two, no
-    status but the glyph's ("| ✅ not yet |" says two things)."""
+def _echoes(text: str, end: int, key: str, legend: Legend) -> bool:
+    """Whether the words after the glyph ending at ``end`` (``key``, as a legend keys it)
+    only echo it: a word or two, no status but the glyph's ("| ✅ not yet |" says two
+    things)."""
     if _ECHO.fullmatch(text, end) is None or glyph_bar(text):
         return False
     words = text[end:].strip()
     phrase = status_of_phrase(words)
     said = phrase[0] if phrase is not None else status_of_word(words)  # "wontfix"
-    key = glyph_key(text[:end])
     return said is None or said is (legend.glyph(key) or EMOJI.get(key))
 
 

@@ -135,10 +135,11 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
 
 def _said_index(
     table: Table, row: Row, legend: Legend = NO_LEGEND, *, compared: bool = False
-) -> int | None:
+) -> tuple[int, bool] | None:
     """The cell of a row in a table with no Status column that says its status, as
     :func:`table_items` reads it (its cell in the table's column of glyphs; a glyph and
-    status words alone in it, or a glyph the legend defines, see :func:`_said_cell`)."""
+    status words alone in it, or a glyph the legend defines, see :func:`_said_cell`), and
+    whether that is the table's column of glyphs."""
     columns = read_columns(table)
     if columns.status is not None:
         return None
@@ -148,9 +149,9 @@ def _said_index(
         return None  # "| ✅ A | ❌ |": the emoji glued to its first cell says it
     glyphs = glyph_column(table, legend) if not columns.checks else None
     if glyphs is not None and glyphs < len(row.cells) and row.cells[glyphs].inline.text.strip():
-        return glyphs  # "| Tabs | 🚧 |" under "| Component | Supported |"
+        return glyphs, True  # "| Tabs | 🚧 |" under "| Component | Supported |"
     said = _said_cell(row, named, legend, compared=compared)
-    return said[0] if said is not None else None
+    return (said[0], False) if said is not None else None
 
 
 def _said_cell(
@@ -217,13 +218,14 @@ def said_cells(
     in a table under a heading that says it compares, ``compared``); and whether they are
     such glyphs alone beside no column of glyphs, which say a status only where the legend
     keys them."""
-    said = _said_index(table, row, legend, compared=compared)
-    if said is None:
+    found = _said_index(table, row, legend, compared=compared)
+    if found is None:
         return [], False
+    said, in_column = found
     if not _keyed_alone(row, said, legend):
         return [said], False
     # in the table's column of glyphs, a glyph alone says its status legend or none
-    return _glyph_cells(row), said != glyph_column(table, legend)
+    return _glyph_cells(row), not in_column
 
 
 def _when(row: Row, when_cols: list[int], ctx: WalkContext) -> str | None:

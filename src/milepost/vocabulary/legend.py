@@ -13,7 +13,7 @@ from milepost.readonly import freeze
 from milepost.vocabulary.status import Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["NO_LEGEND", "Legend", "box_key", "glyph_key", "word_key"]
+__all__ = ["NO_LEGEND", "Legend", "box_key", "glyph_key", "pictograph_key", "word_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +107,13 @@ def glyph_key(glyph: str) -> str:
     ("✔️" and its mojibake are "✔"), as the extractor looks it up."""
     key = glyph.strip().replace("\ufe0f", "")
     return (emoji_at(key) or (key, 0))[0]
+
+
+def pictograph_key(text: str) -> str | None:
+    """The pictograph opening ``text`` as a legend keys it ("⚠️" of "⚠️ Partial" is "⚠");
+    None where none opens it."""
+    end = pictograph_at(text)
+    return glyph_key(text[:end]) if end is not None else None
 
 
 def box_key(text: str, pos: int = 0) -> str | None:

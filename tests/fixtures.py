@@ -1,12 +1,18 @@
 """The dot-delimited fixture format of markdown-it-py and mdformat: title, ., input, ., expected, .
 
-Markdown needs no escaping in it, and the bytes between the dots are the test.
+Markdown needs no escaping in it, and the bytes between the dots are the test. And helpers
+the tests share: an edit set and read back, a deep folder removed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+import milepost
+from milepost.document import apply
+from milepost.edits import operations as ops
+from milepost.model import Status
 
 
 @dataclass(frozen=True)
@@ -60,3 +66,14 @@ def remove_deep(top: Path) -> None:
             else:
                 entry.unlink()
     top.rmdir()
+
+
+def set_status(text: str, title: str, status: Status) -> str:
+    """``text`` with the item named ``title`` set to ``status`` by the edit an operation
+    makes; the edit reads back (its own verification passes)."""
+    roadmap = milepost.loads(text)
+    item = next(i for i in roadmap.items if i.title == title)
+    edit = ops.set_status(roadmap, item, status)
+    after = apply(roadmap.document.source, edit.patches).text
+    assert edit.verify(milepost.loads(after)) is None, after
+    return after

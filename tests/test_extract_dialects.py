@@ -172,6 +172,66 @@ def test_table_status_column_and_legend_table() -> None:
     assert [i.period.label if i.period else None for i in items] == ["2027-Q1", "v0.3", "2026-12"]
 
 
+def test_done_partially_is_work_under_way() -> None:
+    """An SMT solver's requirements table says "Done partially" of half its features, the
+    word after the status: they were read as done. Partly done is in progress, whichever
+    way round."""
+    text = (
+        "# T\n\n| Feature | Status |\n|---|---|\n| Parser | Done partially |\n"
+        "| Solver | Done |\n\n- [x] Lexer (done partially)\n- Printer - completed partially\n"
+    )
+    assert statuses(text) == [
+        ("Parser", "in_progress"),
+        ("Solver", "done"),
+        ("Lexer", "in_progress"),
+        ("Printer", "in_progress"),
+    ]
+
+
+def test_eliminated_work_in_a_status_cell_is_dropped() -> None:
+    """A progress tracker strikes the services it cut and says "❌ Eliminated" in their
+    Status cells: dropped, as "Removed" is; in prose ("Eliminated two services") no status."""
+    text = (
+        "# T\n\n| Service | Status |\n|---|---|\n| ~~Wallet Registry~~ | ❌ Eliminated |\n"
+        "| Core | ✅ Done |\n| Memory leak | ✅ Eliminated |\n\n"
+        "- Eliminated two services in the rewrite\n"
+    )
+    assert statuses(text) == [
+        ("Wallet Registry", "dropped"),
+        ("Core", "done"),
+        ("Memory leak", "done"),  # a check mark says the bug is gone: done
+    ]
+
+
+def test_a_weak_word_labelling_a_glyph_that_says_the_same_is_its_label() -> None:
+    """ "🔮 Futuro: Sync" (Spanish, Portuguese, Italian write "future" so) was titled "Futuro:
+    Sync": a weak word is no label after a glyph, lest "✅ Ready: Search" be titled
+    "Search"; where it says what the glyph says, it labels the item."""
+    text = "# T\n\n- 🔮 Futuro: Sync\n- ✅ Ready: Search\n- ✅ Fixed: Login loop\n"
+    assert statuses(text) == [
+        ("Sync", "future"),
+        ("Ready: Search", "done"),
+        ("Login loop", "done"),
+    ]
+    # so are weak words alone in brackets, where prose would not put them
+    tagged = "# T\n\n- [ ] 決済 (予定)\n- ログイン (完成)\n- Login (pronto)\n"
+    assert statuses(tagged) == [("決済", "planned"), ("ログイン", "done"), ("Login", "done")]
+
+
+def test_a_bracket_whose_status_comes_after_a_dash_or_says_partially() -> None:
+    """An HPC task list writes "(OPTIONAL - Skipped)", a note and then the status, and a
+    workflow registry "☑ ... _(PARTIALLY)_": dropped, and partly done, in progress. A name
+    after the dash says nothing ("(Next – React)")."""
+    text = (
+        "# T\n\n- TASK-006: CI/CD Integration (OPTIONAL - Skipped)\n"
+        "* ☑ Metadata exposed _(PARTIALLY)_\n- Frontend (Next – React)\n"
+    )
+    assert statuses(text) == [
+        ("TASK-006: CI/CD Integration", "dropped"),
+        ("Metadata exposed", "in_progress"),
+    ]
+
+
 def test_legend_defines_its_own_glyphs() -> None:
     text = (
         "# T\n\n| Track | Status |\n|---|---|\n| A | 🟢 |\n| B | 🔴 |\n\n"

@@ -322,10 +322,15 @@ def test_an_emoji_before_a_part_of_the_document_decorates_it() -> None:
         "## 📋 Detailed Chapter Status\n\n## 🚧 Blockers & Dependencies\n\n"
         "## 🔄 Update History\n\n## 📋 Quick Actions\n\n## 📋 Priority tasks\n\n"
         "## 💡 Notes & Decisions\n\n## 🔄 Current Development Focus\n\n"
-        "## 🏗️ Platform & Architecture\n\n"
+        "## 🏗️ Platform & Architecture\n\n## 🔄 **Review & Decision Points**\n\n"
+        "## 💡 Open Questions\n\n## 🚧 Design Considerations\n\n## ✅ Reward points\n\n"
         "- 🔴 Not Started - Feature not yet begun\n- 🟡 In Progress - Being implemented\n"
     )
-    assert statuses(text) == [("Images", "done"), ("Search overhaul", "in_progress")]
+    assert statuses(text) == [
+        ("Images", "done"),
+        ("Search overhaul", "in_progress"),
+        ("Reward points", "done"),  # a feature; "Decision Points" a part
+    ]
 
 
 DECORATED = "# R\n\n## Now\n\n- [ ] ✨ (In progress) Due dates\n- [ ] (In progress) Calendar\n"
@@ -991,3 +996,60 @@ def test_a_heading_set_in_a_word_that_reads_there_when_the_documents_does_not(
     after = edited(tmp_path / "roadmap.md", text, ("ship", "Advanced Features"))
     assert "### Advanced Features (Completed)\n" in after
     assert ("Advanced Features", "done") in statuses(after)
+
+
+def test_a_status_glyph_among_sibling_headings_each_with_its_own_icon_decorates() -> None:
+    """A solver's production plan gives each phase its own icon, "## 📋 **PHASE 1**", "## 🔧
+    **PHASE 2**", "## 🔗 **PHASE 3**", "## 🔌 **PHASE 4**": its 📋 is one icon among them,
+    not a plan, as a list's 🔄 among "- 📝 ..." and "- 🚨 ..." is none. Where status glyphs
+    lead three or more of the headings, or one leads two, or words say the status too, they
+    are statuses."""
+    text = (
+        "# Plan\n\n## 📋 **PHASE 1: Stability**\n\n## 🔧 **PHASE 2: Constraints**\n\n"
+        "## 🔗 **PHASE 3: Optimisation**\n\n## 🔌 **PHASE 4: Solvers**\n\n"
+        "## 🎯 **PHASE 5: Domains**\n"
+    )
+    assert statuses(text) == []
+    worded = text.replace("PHASE 1: Stability", "PHASE 1: Stability (Planned)")
+    assert statuses(worded) == [("PHASE 1: Stability (Planned)", "planned")]
+    repeated = text.replace("🔧", "📋")  # the document's own mark, twice
+    assert statuses(repeated) == [
+        ("PHASE 1: Stability", "planned"),
+        ("PHASE 2: Constraints", "planned"),
+    ]
+    readme = (
+        "# MyApp\n\n## 📖 Overview\n\n## 🎯 Vision\n\n## 🤝 Contributing\n\n"
+        "## 🚧 v2.0 Teams\n"
+    )  # icons of the document's parts, then a release: its status stands
+    assert statuses(readme) == [("v2.0 Teams", "in_progress")]
+    progression = text.replace("🔧", "✅").replace("🔗", "🚧")
+    assert statuses(progression) == [
+        ("PHASE 1: Stability", "planned"),
+        ("PHASE 2: Constraints", "done"),
+        ("PHASE 3: Optimisation", "in_progress"),
+    ]
+
+
+def test_a_status_field_under_a_heading_item_that_says_it_again_is_no_item() -> None:
+    """A memory bank marks each phase "### Phase: Testing 🔄" over "- **Status**: In
+    Progress", "- **Progress**: 60%": the field says the heading's status again, and was
+    counted as an item of its own. Under a heading with no marker, the field bullet is still
+    the item it was ("- **Status:** ✅ Completed in v0.1.5" under "### Track: Memory")."""
+    text = (
+        "# Progress\n\n### Phase: Testing 🔄\n- **Status**: In Progress\n- **Progress**: 60%\n\n"
+        "### Phase: Setup ✅\n- **Status**: Complete\n- Wrote the installer\n\n"
+        "### Track: Memory\n- Short and long-term memory\n- **Status:** ✅ Completed in v0.1.5\n"
+    )
+    assert statuses(text) == [
+        ("Phase: Testing", "in_progress"),
+        ("Phase: Setup", "done"),
+        ("Status: Completed in v0.1.5", "done"),
+    ]
+    # an edit of the heading sets its field too, else the field would read as an item
+    roadmap = milepost.loads(text)
+    (phase,) = [i for i in roadmap.items if i.title == "Phase: Testing"]
+    for status, field in ((Status.DONE, "Completed"), (Status.DROPPED, "Dropped")):
+        edit = ops.set_status(roadmap, phase, status)
+        after = apply(roadmap.document.source, edit.patches).text
+        assert f"- **Status**: {field}\n- **Progress**: 60%\n" in after
+        assert [t for t, _ in statuses(after)] == [t for t, _ in statuses(text)]

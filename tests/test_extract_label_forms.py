@@ -258,6 +258,36 @@ def test_criteria_marked_met_are_no_finished_work() -> None:
     ]
 
 
+@pytest.mark.parametrize("label", ["**Why?**", "**Benefits:**", "**Pros:**", "Why this:"])
+def test_ticks_under_a_label_of_reasons_are_points_in_favour(label: str) -> None:
+    """A dashboard's widget plan closes with "**Why?**" over "- ✅ High visual impact" and
+    "- ✅ No schema changes needed": reasons to build it first, each read as shipped work.
+    Under a label of reasons (why, benefits, pros, advantages) a bare ✅ is a bullet style,
+    as under success criteria; a status word still says one."""
+    text = (
+        f"# Widgets\n\n### Bar Chart\n\n- ✅ Data layer\n\n{label}\n- ✅ High visual impact\n"
+        "- ✅ **Done:** Sample query\n- 🚧 Needs a legend\n"
+    )
+    assert marked(text) == [
+        ("Data layer", "done"),
+        ("Sample query", "done"),
+        ("Needs a legend", "in_progress"),
+    ]
+
+
+def test_ticks_under_what_to_ensure_are_checks_to_make() -> None:
+    """A task tracker closes with "After implementing each module, ensure:" over "1. ✅ Unit
+    tests pass": checks to make after each module, each read as done work. A label saying
+    what to ensure or make sure of is one of criteria."""
+    text = (
+        "# Tracker\n\n## Validation Checklist\n\nAfter implementing each module, ensure:\n\n"
+        "1. ✅ Unit tests pass\n2. ✅ Docstrings are present\n\nMake sure:\n- ✅ Docs build\n"
+    )
+    assert marked(text) == []
+    done = "# T\n\nSteps taken to ensure data safety:\n- ✅ Encrypted at rest\n"
+    assert marked(done) == [("Encrypted at rest", "done")]  # what was done, to ensure it
+
+
 def test_a_tag_dated_by_a_year_or_a_quarter_says_its_status() -> None:
     """An open-data plan tags its APIs "#### 1. **Open Education API** (Planned 2025)", and
     "(Planned Q3 2025)", "(planned for M7/M8)" are written as often: the status word and

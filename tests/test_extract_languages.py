@@ -254,7 +254,7 @@ def test_a_status_in_full_width_brackets_after_a_name_or_an_item(tmp_path: Path)
         ("Week 4", "done"),
     ]
     shipped = edited(tmp_path / "roadmap.md", text, ("ship", "Week 3"))
-    assert "- **Week 3（Completed）**:\n" in shipped  # the word the voice learns for done
+    assert "- **Week 3（完了）**:\n" in shipped  # in the document's language
     assert ("Week 3", "done") in statuses(shipped)
 
 

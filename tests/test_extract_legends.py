@@ -380,7 +380,8 @@ def test_a_legend_after_the_table_gives_its_glyphs_meanings_said_with_adverbs() 
         ("Planned but not yet started", "planned"),
         ("Not Implemented - Feature is planned but not yet started", "planned"),
         ("Needs Work - Implemented but has known issues", None),
-        ("not implemented", None),
+        ("not implemented", "planned"),
+        ("Not implemented.", "planned"),
         ("not yet planned", "future"),
         ("not implemented yet", "planned"),
         ("not started yet.", "planned"),
@@ -1118,7 +1119,7 @@ def test_a_legend_under_status_indicators_and_a_summary_of_rough_counts() -> Non
         ("Partial support", "in_progress"),
         ("Not Supported (but might be in the future)", "future"),
         ("No intention to ever support", "dropped"),
-        ("Not supported", None),  # no plan at all, as "not implemented" says none
+        ("Not supported", None),  # no plan at all ("not implemented" is work not built yet)
         ("Not Applicable", None),
         ("Supported", None),
         ("Full support for Markdown", None),  # a feature's description, no level
@@ -1255,3 +1256,87 @@ def test_an_edit_of_a_glyph_alone_the_legend_keys_writes_a_word_where_it_has_no_
         "| | MacOS | Linux |\n|---|:-:|:-:|\n| Editor |🚧|🚧|\n| Profiler |✅|✅|\n"
     )
     assert "| Editor |⛔ Blocked|⛔ Blocked|\n" in _set(matrix, "Editor", Status.BLOCKED)
+
+
+def test_a_legend_in_a_sentence_brackets_each_glyph_s_meaning() -> None:
+    """A SaaS boilerplate's roadmap opens "Status icons use ✅ (complete), 🟨 (in progress),
+    and ⬜ (not started)." over items led by those glyphs: its 🟨 items, in progress, were read
+    as nothing. Each glyph with a status in brackets after it defines it, where every bracket
+    after a glyph says one; a sentence's glyph with a note in brackets defines nothing."""
+    text = (
+        "# Roadmap\n\nStatus icons use ✅ (complete), 🟨 (in progress), and ⬜ (not started).\n\n"
+        "- ✅ **Billing** — Stripe checkout\n- 🟨 **Teams** — invitations\n"
+        "- ⬜ **Support** — impersonation\n"
+    )
+    assert statuses(text) == [
+        ("Billing — Stripe checkout", "done"),
+        ("Teams — invitations", "in_progress"),
+        ("Support — impersonation", "planned"),
+    ]
+    assert "- 🟨 **Support** — impersonation\n" in _set(
+        text, "Support — impersonation", Status.IN_PROGRESS
+    )
+    prose = text.replace("⬜ (not started)", "⬜ (mostly)")
+    assert ("Teams — invitations", "in_progress") not in statuses(prose)
+    joined = "# R\n\nIcons: 🧑‍💻 (in progress), ✅ (done).\n\n- 💻 Desktop app\n- 🧑‍💻 Search\n"
+    assert statuses(joined) == [("Search", "in_progress")]  # the whole glyph, not its end
+
+
+def test_a_legend_of_shortcodes_under_a_blank_header_keys_the_headings() -> None:
+    """A football app's legend is a table headed only "Legend", its glyphs shortcodes
+    (":sparkles:" Released, ":construction:" Work in Progress, ":x:" Not implemented), over
+    version headings led by them. "Not implemented" is said of work not built yet, planned;
+    with it the table was no legend, its rows items and ":x: v0.4.0" a cross of no status."""
+    text = (
+        "# UltrasHub - Roadmap\n\n|                | Legend           |\n"
+        "| -------------- | ---------------- |\n| :sparkles:     | Released         |\n"
+        "| :construction: | Work in Progress |\n| :x:            | Not implemented  |\n\n"
+        "### :sparkles: v0.1.0 - MVP\n\n- [x] cli tool\n\n### :construction: v0.3.0 - Clubs\n\n"
+        "### :x: v0.4.0 - Auth\n\n- [ ] sign up\n"
+    )
+    assert statuses(text) == [
+        ("v0.1.0 - MVP", "done"),
+        ("cli tool", "done"),
+        ("v0.3.0 - Clubs", "in_progress"),
+        ("v0.4.0 - Auth", "planned"),
+        ("sign up", "planned"),
+    ]
+
+
+GYM = (
+    "# GymBuddy\n\n| Emoji | Meaning |\n| --- | --- |\n| ✅ | Completed |\n"
+    "| 🚧 | In Progress |\n| 📋 | Planned |\n| 💡 | Under Consideration |\n\n"
+    "- [x] Join sessions\n- [ ] Recurring sessions (🚧)\n- [ ] Workout preferences (💡)\n"
+    "- [ ] Calendar (🗓️)\n"
+)
+
+
+def test_a_glyph_alone_in_brackets_says_its_status_where_the_legend_keys_it() -> None:
+    """A gym app tags open boxes "(🚧)" and "(💡)" by its legend table: read as boxes alone,
+    planned. A glyph alone in brackets is the legend's status where the legend keys it; one
+    it does not key may be the topic's ("Calendar (🗓️)") and says nothing."""
+    assert statuses(GYM) == [
+        ("Join sessions", "done"),
+        ("Recurring sessions", "in_progress"),
+        ("Workout preferences", "future"),
+        ("Calendar (🗓️)", "planned"),
+    ]
+    no_legend = GYM[GYM.index("- [x]") :]
+    assert ("Recurring sessions (🚧)", "planned") in statuses(no_legend)
+    own = GYM.replace("🚧", "🟨")  # a glyph milepost gives no status, the legend's own
+    assert ("Recurring sessions", "in_progress") in statuses(own)
+    assert "- [ ] Workout preferences (🟨)\n" in _set(
+        own, "Workout preferences", Status.IN_PROGRESS
+    )
+    # a code legend's letter in brackets is no glyph: "(C)" says nothing
+    coded = "# R\n\nC - Complete\nIP - In progress\n\n- Rewrite in (C)\n"
+    assert statuses(coded) == []
+
+
+def test_an_edit_sets_a_glyph_alone_in_brackets_to_the_legend_s_glyph() -> None:
+    started = _set(GYM, "Workout preferences", Status.IN_PROGRESS)
+    assert "- [ ] Workout preferences (🚧)\n" in started
+    assert "- [ ] Recurring sessions (📋)\n" in _set(GYM, "Recurring sessions", Status.PLANNED)
+    # a status the legend keys no glyph for is said in words
+    blocked = _set(GYM, "Recurring sessions", Status.BLOCKED)
+    assert "- [ ] Recurring sessions (blocked)\n" in blocked

@@ -1631,6 +1631,20 @@ def test_a_check_beside_a_word_that_says_ready_to_use_is_done(tmp_path: Path) ->
     assert "| OpenAI API | ⛔ Blocked |" in blocked
 
 
+def test_a_check_beside_current_says_a_document_is_up_to_date() -> None:
+    """A CRM roadmap's Document Index says "✅ Current" of itself: up to date, done (its weak
+    word read it as under way); "Current" alone and "🚧 Current" still say under way."""
+    text = (
+        "# R\n\n| Document | Status |\n|---|---|\n| This document | ✅ Current |\n"
+        "| Phase 2 | Current |\n| Phase 3 | 🚧 Current |\n"
+    )
+    assert statuses(text) == [
+        ("This document", "done"),
+        ("Phase 2", "in_progress"),
+        ("Phase 3", "in_progress"),
+    ]
+
+
 def test_work_tagged_a_future_enhancement_is_future() -> None:
     """An n8n linter plans "- [ ] Develop automated update workflow (future enhancement)" and
     heads a section "### Future Enhancement: Automated Schema Updates": later work, which
@@ -1643,3 +1657,47 @@ def test_work_tagged_a_future_enhancement_is_future() -> None:
         ("Develop automated update workflow", "future"),
         ("Automated Schema Updates", "future"),
     ]
+
+
+def test_an_optional_task_s_box_is_a_box_and_edits_keep_its_star(tmp_path: Path) -> None:
+    """Spec-driven task lists mark optional tasks with a star after the box, "- [ ]* 4.3
+    Write property test" (GFM draws no box there): read as nothing, 6 of a tracker's 48
+    tasks were lost. The box is the task's, the star no part of its title, and an edit
+    sets the box and keeps the star."""
+    text = "# Tasks\n\n- [x] 4.1 Build display\n- [ ]* 4.3 Write property test\n- [x]* 4.4 Docs\n"
+    assert statuses(text) == [
+        ("4.1 Build display", "done"),
+        ("4.3 Write property test", "planned"),
+        ("4.4 Docs", "done"),
+    ]
+    shipped = edited(tmp_path / "roadmap.md", text, ("ship", "4.3 Write property test"))
+    assert "- [x]* 4.3 Write property test\n" in shipped
+    started = edited(tmp_path / "roadmap.md", text, ("start", "4.4 Docs"))
+    assert "- [ ]* 4.4 Docs (in progress)\n" in started
+    tabbed = edited(tmp_path / "roadmap.md", "# T\n\n- [ ]*\t4.5 Tabbed\n", ("start", "4.5 Tabbed"))
+    assert "- [ ]*\t4.5 Tabbed (in progress)\n" in tabbed  # its tab kept
+    # a star after a word is emphasis, not an optional box
+    assert statuses("# T\n\n- [ ]*not* optional\n") == []
+
+
+def test_a_column_headed_implemented_ticks_rows_and_one_of_words_is_no_status(
+    tmp_path: Path,
+) -> None:
+    """A German NAS plan heads its stack "| Komponente | Geplant | Implementiert |": the
+    planned column names what was planned ("Ubuntu"), the implemented one ticks what was
+    built, a note after the check or not ("✅ pgvector"); "🔲" there is not built yet. An
+    edit never writes a check over the planned column's words, and keeps a check's note."""
+    text = (
+        "# NAS\n\n| Komponente | Geplant | Implementiert |\n|---|---|---|\n"
+        "| OS | Ubuntu | ✅ |\n| DB | Postgres | ✅ pgvector |\n| AI | Torch | 🔲 |\n"
+    )
+    assert statuses(text) == [("OS", "done"), ("DB", "done"), ("AI", "planned")]
+    blocked = edited(tmp_path / "roadmap.md", text, ("block", "DB"))
+    assert "| ⛔ DB | Postgres | pgvector |\n" in blocked
+    shipped = edited(tmp_path / "roadmap.md", text, ("ship", "AI"))
+    assert "| AI | Torch | ✅ |\n" in shipped
+    english = text.replace("Geplant", "Planned").replace("Implementiert", "Done")
+    roadmap = milepost.loads(english)
+    (os_row,) = [i for i in roadmap.items if i.title == "OS"]
+    after = apply(roadmap.document.source, ops.set_status(roadmap, os_row, Status.PLANNED).patches)
+    assert "| Ubuntu |" in after.text  # the planned column's words stay

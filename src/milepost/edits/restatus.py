@@ -281,9 +281,10 @@ def set_status(
         ended = _tag_below(roadmap, item, status, reason, voice) if read is None else None
         if ended is not None:  # "- Deprecate JuliaOpt and move\n  its repos (**Done**)"
             first, new, read = ended
-        if item.kind == "heading" and read is None:
+        if item.kind == "heading" and (read is None or _surfaces(roadmap, read)):
             # "## Phase 3 ✅" and "**Status**: ✅ COMPLETE" below it: both, where the field
-            # would outvote the heading's marker alone
+            # would outvote the heading's marker alone, or read as an item of its own ("###
+            # Phase: Docs 🔄" over "- **Status**: In Progress", the heading's while it agreed)
             both = and_field(roadmap, item, status, voice, Patch(first, first + 1, (new,)))
             if both is not None:
                 fielded, read = both
@@ -296,6 +297,11 @@ def set_status(
             plain, plain_read = _first_line(roadmap, item, status, reason, replace(voice, words={}))
             if plain_read is not None:
                 new, read = plain, plain_read
+        if item.kind == "heading" and fielded is None and read and _surfaces(roadmap, read):
+            # the heading's words said it ("### Phase: Docs ❌ Dropped"): its field set too
+            both = and_field(roadmap, item, status, voice, Patch(first, first + 1, (new,)))
+            if both is not None:
+                fielded, read = both
 
     patches = fielded or (Patch(first, first + 1, (new,)),)
     anchor = item.span.start
@@ -311,3 +317,10 @@ def set_status(
 
     said = f"{named(item, roadmap.legend)}: {status.label}"
     return Edit(patches, said, verify)
+
+
+def _surfaces(before: Roadmap, after: Roadmap) -> bool:
+    """Whether an item reads in ``after`` on a line none did in ``before``: a heading's field
+    that said what the heading did, and says another status now."""
+    lines = {i.span.start for i in before.items}
+    return any(i.span.start not in lines for i in after.items)

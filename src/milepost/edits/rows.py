@@ -17,7 +17,7 @@ from milepost.extract.check_columns import OPEN_BOX, check_columns, checked
 from milepost.extract.table_columns import read_columns, title_cell
 from milepost.extract.table_rows import said_cells
 from milepost.model import Item, Roadmap
-from milepost.vocabulary.status import Status, emoji_written
+from milepost.vocabulary.status import Status, emoji_at, emoji_written
 
 __all__ = ["new_row", "restatus_row"]
 
@@ -85,11 +85,14 @@ def _set_checks(line: str, table: Table, checks: dict[int, Status], status: Stat
 
 def _cleared(mark: str, *, first: bool) -> str:
     """What stands in place of a check mark taken away: an open box for a ticked one ("[x]"
-    → "[ ]"), else blanks as wide; a pipe first in a row without one before its first cell,
-    which would else start with the next cell's pipe and lose a cell ("✔ | Search" → "| |
-    Search")."""
+    → "[ ]"), the note after a glyph ("✅ pgvector" → "pgvector"), else blanks as wide; a
+    pipe first in a row without one before its first cell, which would else start with the
+    next cell's pipe and lose a cell ("✔ | Search" → "| | Search")."""
     if mark.lower() == "[x]":
         return OPEN_BOX
+    glyph = emoji_at(mark)
+    if glyph is not None and (note := mark[glyph[1] :].strip()):
+        return note
     return ("|" if first else " ") + " " * (len(mark) - 1)
 
 

@@ -32,7 +32,7 @@ from milepost.edits.tags import set_tags
 from milepost.edits.voice import TEMPLATE_VOICE, Voice, relabel
 from milepost.extract.badges import BADGE, EndingBadge
 from milepost.extract.heading_markers import heading_box, lead_word, pipe_tag
-from milepost.extract.marker import TASK_BOXES, blankless_box, written_box
+from milepost.extract.marker import TASK_BOXES, blankless_box, optional_box, written_box
 from milepost.extract.markers import own_word
 from milepost.extract.name_tags import ending_glyph
 from milepost.extract.opening_words import bracketed_status, caps_label
@@ -44,12 +44,6 @@ from milepost.vocabulary.status_labels import is_status_label
 
 __all__ = ["restatus_line", "set_ending_badge"]
 
-_TAGS = {
-    Status.IN_PROGRESS: "in progress",
-    Status.BLOCKED: "blocked",
-    Status.DROPPED: "dropped",
-    Status.FUTURE: "future",
-}
 # A box opening the code that opens an item's words: "`[x] 1.1` Stripe scaffold"; or that
 # code whole, words after it ("`[ ]` completion", "`` [X] `` globals": ``alone``), as the
 # reader takes code (a run of backticks, a blank inside each end or not).
@@ -211,7 +205,8 @@ def _rewrite_rest(
     if reason:  # before a tag that ends the item (it ends it still), else before its owners
         note = _note(reason)
         stripped = ending_note(stripped, note, voice.legend)
-    box_tag = _TAGS.get(status) or ("planned" if tag and status is Status.PLANNED else None)
+    tagged = status is not Status.DONE and (tag or status is not Status.PLANNED)
+    box_tag = voice.tag(status) if tagged else None
     if boxed and box_tag and emoji is None and not agreeing and not relabelled:
         if lead_tag:  # "- [ ] (in progress) Search the docs,\n  and the wiki"
             stripped = f"({box_tag}) {stripped}"
@@ -276,6 +271,16 @@ def restatus_line(
         return restatus_line(
             line, status, reason=reason, voice=voice, say_planned=say_planned, lead_tag=lead_tag
         )
+    if match is not None and not match["box"] and optional_box(match["rest"], 0):
+        # "- [ ]* 4.3 Write a test", an optional task GFM draws no box for: set as a task's
+        # box is, its star kept after it ("- [x]* 4.3 Write a test")
+        rest = match["rest"]
+        line = f"{match['lead']}{rest[:3]}{rest[4:]}{ending}"  # its blank kept, a tab too
+        new = restatus_line(
+            line, status, reason=reason, voice=voice, say_planned=say_planned, lead_tag=lead_tag
+        )
+        at = len(match["lead"])
+        return f"{new[: at + 3]}*{new[at + 3 :]}" if new[at : at + 1] == "[" else new
     if (
         match is not None
         and status is not Status.DONE

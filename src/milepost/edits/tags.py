@@ -21,6 +21,7 @@ from milepost.edits.voice import Voice, relabel
 from milepost.extract.heading_words import when_alone
 from milepost.extract.tag_words import REF, WHEN_TAIL
 from milepost.extract.trailing_tags import trailing_tag
+from milepost.vocabulary.legend import glyph_key
 from milepost.vocabulary.status import Status
 from milepost.vocabulary.status_words import status_of_word
 
@@ -105,7 +106,8 @@ def _keeps_note(text: str, noted: re.Match[str], end: int) -> bool:
 
 def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | None:
     """A tag's words that say ``was`` said as ``status`` in the document's voice, a status
-    glyph or a coloured dot beside them set too ("Completed ✅" started is "In Progress 🚧");
+    glyph or a coloured dot beside them set too ("Completed ✅" started is "In Progress 🚧"),
+    a glyph alone as the legend's glyph ("(💡)" started is "(🚧)");
     None for words that say no status alone. A plan's time (when it is due, written after
     its status) stays where neither status is done or dropped: "📋 Q1 2025" started is "🚧
     Q1 2025", and "(Planned 2025)" is "(In Progress 2025)". Beside done a date says when the
@@ -117,6 +119,11 @@ def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | No
         # "(🟡 In progress)" shipped is "(🟢 Done)" where the document pairs them so
         return voice.dot(status) + " " + relabel(words[dot:].strip(), status, voice)
     lead = voice.glyph_end(words)
+    if lead is not None and not words[lead:].strip():
+        # "(🚧)" shipped is "(✅)", where the legend keys it (a glyph alone in brackets says
+        # a status only there)
+        glyph = voice.glyph(status, words[:lead])
+        return glyph if voice.legend.glyph(glyph_key(glyph)) is status else None
     if not {was, status} & {Status.DONE, Status.DROPPED}:
         if lead is not None and when_alone(words[lead:].strip()):
             return voice.glyph(status, words[:lead]) + words[lead:]

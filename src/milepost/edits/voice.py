@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from milepost.vocabulary.languages import LANGUAGE_LABELS
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import CROSSES, DOTS, EMOJI, Status, emoji_written, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
@@ -22,6 +23,10 @@ LABELS = {
     Status.BLOCKED: "Blocked",
     Status.DROPPED: "Dropped",
 }
+
+
+# The words of a tag an edit adds after an item's words ("- [ ] Search (blocked)").
+_TAGS = {status: label.lower() for status, label in LABELS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +55,23 @@ class Voice:
     # the legend's glyphs as the document writes them, where that is not as it keys them
     # (with a variation selector: "⚠️" of "⚠")
     forms: Mapping[str, str] = field(default_factory=dict)
+    # the language other than English the document writes its status words in ("es"), whose
+    # word for a status it has not written yet an edit writes ("Bloqueado", not "Blocked")
+    language: str | None = None
 
     def word(self, status: Status) -> str:
-        return self.words.get(status) or LABELS[status]
+        if (own := self.words.get(status)) is not None:
+            return own
+        return LANGUAGE_LABELS[self.language][status] if self.language else LABELS[status]
+
+    def tag(self, status: Status) -> str:
+        """The words of a tag an edit adds after an item's words: "in progress", in the
+        document's language where that is not English ("en progreso", "In Arbeit", German
+        nouns as capitalised)."""
+        if self.language:
+            label = LANGUAGE_LABELS[self.language][status]
+            return label if self.language == "de" else label.lower()  # "(In Arbeit)": a noun
+        return _TAGS[status]
 
     def glyph(self, status: Status, replacing: str = "") -> str:
         """The glyph an edit writes for ``status``: the document's own, else the canonical

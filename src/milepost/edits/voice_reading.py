@@ -12,6 +12,7 @@ from milepost.edits.voice import Voice
 from milepost.extract.conventions import cross_would_drop, crosses
 from milepost.model import Roadmap, status_items
 from milepost.vocabulary.english_words import PARTLY_DONE
+from milepost.vocabulary.languages import language_of
 from milepost.vocabulary.status import DOTS, EMOJI, Status, emoji_written, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
@@ -30,6 +31,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
     codes: dict[Status, Counter[str]] = {}
     lines = roadmap.document.source.lines
     waiting = False  # an hourglass reads as planned somewhere: work waiting its turn
+    spoken: list[str] = []  # the status words of its markers, in the language they are in
     for item in status_items(roadmap):
         if item.status is None or not item.marker or item.status_from == "heading":
             continue
@@ -53,6 +55,9 @@ def voice_of(roadmap: Roadmap) -> Voice:
         ):
             glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :：*_[]x")
+        tagged = word.strip(" ()（）-–—|")  # a tag's words tell the language too: "(进行中)"
+        if tagged and status_of_word(tagged) is item.status:
+            spoken.append(tagged)
         # A dash tag's words ("Search - in progress") are no label: "- in progress" was
         # the word a Status: field was then given ("Status: - in progress").
         # Work partly done ("Mostly done") is in progress, but no word for work just started.
@@ -81,6 +86,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
         dots=_most(dots),
         codes=_most(codes),
         forms={g: g + "\ufe0f" for g in roadmap.legend.glyphs if g + "\ufe0f" in text},
+        language=language_of(spoken, text),
     )
 
 

@@ -76,14 +76,16 @@ def cell_status(inline: Inline, legend: Legend = NO_LEGEND) -> Marker | None:
 
 def _says_available(written: str) -> bool:
     """Whether the words after the glyph opening a cell's marker say only that the thing is
-    there to use ("✅ Ready", "✅ Available"; not "✅ Planned", nor "✅ Progredindo",
-    progressing), so that the glyph says its status."""
+    there to use, up to date or gone ("✅ Ready", "✅ Current", "✅ Eliminated"; not "✅
+    Planned", nor "✅ Progredindo", progressing), so that the glyph says its status."""
     found = emoji_written(written)
     return found is not None and written[found[1] :].strip(" *_:").lower() in _AVAILABLE
 
 
-# Words that say a thing is there to use: work ready to start where they stand alone.
-_AVAILABLE = frozenset({"ready", "available"})
+# Words that say a thing is there to use, up to date ("| This document | ✅ Current |") or
+# gone ("| Memory leak | ✅ Eliminated |"): work ready to start, under way or dropped where
+# they stand alone.
+_AVAILABLE = frozenset({"ready", "available", "current", "eliminated", "removed"})
 
 
 def _not_built(text: str, start: int) -> Marker | None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from milepost.document import Row, Table
 from milepost.extract.heading_words import label_status
-from milepost.vocabulary.status import EMOJI, Status, emoji_at
-from milepost.vocabulary.status_words import said_weakly
+from milepost.vocabulary.status import CROSSES, EMOJI, Status, emoji_at
+from milepost.vocabulary.status_words import said_weakly, status_of_phrase
 
 __all__ = ["OPEN_BOX", "check_columns", "checked", "row_check"]
 
@@ -21,36 +21,86 @@ def check_columns(table: Table) -> dict[int, Status]:
     columns: dict[int, Status] = {}
     for index, header in enumerate(table.header()):
         words = header.strip(" *_:").lower()
-        status = label_status(words) if not said_weakly(words) else None  # "Done", "Now"
-        if status is not None:
+        if words in _IMPLEMENTED:
+            status: Status | None = Status.DONE
+        else:  # "Done", "Now"
+            status = label_status(words) if not said_weakly(words) else None
+        if status is not None and _marked(table, index):
             columns[index] = status
     return columns
 
 
+def _marked(table: Table, index: int) -> bool:
+    """Whether column ``index`` holds marks, in half its filled cells or more: a check, an
+    open box, a glyph alone; not words ("| Component | Geplant | Implementiert |" over "| OS
+    | Ubuntu | ✅ |": the planned column names what was planned, no status)."""
+    marks = words = 0
+    for row in table.rows:
+        text = row.cells[index].inline.text.strip() if index < len(row.cells) else ""
+        if not text or text in _EMPTY:
+            continue
+        glyph = emoji_at(text.replace("\ufe0f", ""))
+        alone = glyph is not None and glyph[1] == len(text.replace("\ufe0f", ""))
+        if alone or checked(text) or _unticked(text) is not None:
+            marks += 1
+        else:
+            words += 1
+    return marks >= words
+
+
+# What a column of checks holds where it holds none: a dash.
+_EMPTY = frozenset({"-", "–", "—", "n/a", "N/A"})
+
+
 def checked(text: str) -> bool:
-    """Whether a cell's text is a check mark alone: a done glyph, "x", "yes", "[x]"."""
+    """Whether a cell's text is a check mark: a done glyph, "x", "yes", "[x]"; a done glyph
+    before a note that says no status ("| ✅ pgvector |", what was built)."""
     said = text.strip().replace("\ufe0f", "")
     if said.lower() in _CHECK_WORDS:
         return True
     glyph = emoji_at(said)
-    return glyph is not None and glyph[1] == len(said) and EMOJI.get(glyph[0]) is Status.DONE
+    if glyph is None or EMOJI.get(glyph[0]) is not Status.DONE:
+        return False
+    note = said[glyph[1] :].strip()
+    return not note or (note[:1].isalnum() and status_of_phrase(note) is None)
+
+
+# A column headed by these says which rows are built, as "Done" does ("| Component |
+# Implementiert |" over "| OS | ✅ |"), though in a Status cell they are weak words.
+_IMPLEMENTED = frozenset(
+    {"implemented", "implementiert", "implementado", "implementada", "implementato"}
+    | {"implémenté"}
+)
 
 
 def row_check(row: Row, columns: dict[int, Status]) -> tuple[Status, str] | None:
     """The status of the last column ``row`` ticks (a table's statuses run left to right,
-    "| Planned | In Progress | Done |"), and its check mark as written; else planned where
-    an open task box stands in a Done column ("| [ ] | Add screenshots |")."""
+    "| Planned | In Progress | Done |"), and its check mark as written; else what a Done
+    column's cell says otherwise: planned where an open task box stands there ("| [ ] | Add
+    screenshots |"), a status glyph's status ("| 🔲 |")."""
     found = None
-    boxed = False
+    unticked = None
     for index, status in columns.items():
         if index >= len(row.cells):
             continue
         text = row.cells[index].inline.text
         if checked(text):
             found = status, text.strip()
-        elif status is Status.DONE and text.strip() == OPEN_BOX:
-            boxed = True
-    return found or ((Status.PLANNED, OPEN_BOX) if boxed else None)
+        elif status is Status.DONE and (said := _unticked(text)) is not None:
+            unticked = said, text.strip()
+    return found or unticked
+
+
+def _unticked(text: str) -> Status | None:
+    """What a Done column's cell says that is not done: an open task box, planned; a status
+    glyph alone ("| Stop Loss | 🔲 | Q1 2026 |" under "Implemented"), its status."""
+    said = text.strip().replace("\ufe0f", "")
+    if said == OPEN_BOX:
+        return Status.PLANNED
+    glyph = emoji_at(said)
+    if glyph is None or glyph[1] != len(said) or glyph[0] in CROSSES:
+        return None  # a cross there says "no", not dropped
+    return EMOJI.get(glyph[0])
 
 
 OPEN_BOX = "[ ]"

@@ -204,7 +204,8 @@ def names_a_part(name: str) -> bool:
     bracketed = _BRACKETED_END.search(words)
     if bracketed is not None:
         words = words[: bracketed.start()].rstrip().rstrip(" :*_")
-    return words.rpartition(" ")[2].lower() in _DOCUMENT_PARTS
+    last = words.lower().split()[-2:]
+    return bool(last) and (last[-1] in _DOCUMENT_PARTS or " ".join(last) in _DOCUMENT_PART_ENDS)
 
 
 # What brackets end a heading's words: "Future Vision (2025+)", "Schedule [2026]". (No blanks
@@ -274,8 +275,12 @@ _DOCUMENT_PARTS = frozenset(
         "stats",
         "tasks",
         "roadmap",
+        "questions",
+        "considerations",
     }
 )
+# Two words that end a part's title where the last alone may name work ("Reward points").
+_DOCUMENT_PART_ENDS = frozenset({"decision points", "review points", "key points"})
 
 
 def when_alone(words: str, *, releases: bool = True) -> bool:

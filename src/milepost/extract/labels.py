@@ -33,6 +33,12 @@ _CRITERIA = re.compile(
     r"(?i)\b(success criteria|acceptance criteria|criteria|what to expect|expected outcomes?|"
     r"definition of done|exit criteria|goals?|deliverables?|(?:complete|completed|done) when"
     r"|verify)\b"
+    # what to make sure of, the label's last words: "After each module, ensure:"
+    r"|\b(?:ensure|make sure)\W*$"
+)
+# A label of reasons ("**Why?**", "**Benefits:**"): its ✅ are points in favour, no work.
+_REASONS = lazy_pattern(
+    r"(?i)(?:why(?: (?:this|now|it matters))?\??|(?:key )?benefits|pros|advantages|strengths):?"
 )
 # A sentence of any length that ends saying when the work is done: its list is criteria.
 _DONE_WHEN = lazy_pattern(r"(?i)\b(?:complete|completed|done|finished)\W{0,4}\s+when:$")
@@ -76,9 +82,13 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
     """
     text = inline.text.strip()
     last = last_line.strip().rstrip(" *_")
-    criteria = last.endswith(":") and (
-        (len(last) < 60 and _CRITERIA.search(last) is not None)
-        or _DONE_WHEN.search(last) is not None  # "The migration is **complete** when:"
+    # a label of reasons is one whatever ends it ("**Why?**")
+    criteria = _REASONS.fullmatch(last.lstrip(" *_")) is not None or (
+        last.endswith(":")
+        and (
+            (len(last) < 60 and _CRITERIA.search(last) is not None)
+            or _DONE_WHEN.search(last) is not None  # "The migration is **complete** when:"
+        )
     )
     if not text or len(text) > 80:
         return (None, True) if criteria else None

@@ -7,7 +7,12 @@ from __future__ import annotations
 from milepost.extract.heading_words import label_status
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_words import said_weakly, status_of_phrase, status_of_word
+from milepost.vocabulary.status_words import (
+    NOT_BUILT,
+    said_weakly,
+    status_of_phrase,
+    status_of_word,
+)
 
 __all__ = ["meaning_status"]
 
@@ -93,10 +98,11 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
     becoming stable", "Almost there"); after a name that says none, what its description
     says ("Not Implemented - Feature is planned but not yet started"), and after a name that
     is a weak word ("Ready - Component is complete and stable"); work decided against is
-    dropped ("Decided not to do this"); None for a meaning
-    that is no status ("Waiting for feedback", "Not on roadmap", "Done when reviewed", "not
-    implemented"). ``described``: ``meaning`` is a name's description, read as a meaning of
-    its own, not as a name and a description again ("a: b: c: ..." recursed once a colon)."""
+    dropped ("Decided not to do this"), work "not implemented" planned (not built yet, as a
+    legend says it); None for a meaning that is no status ("Waiting for feedback", "Not on
+    roadmap", "Done when reviewed"). ``described``: ``meaning`` is a name's description,
+    read as a meaning of its own, not as a name and a description again ("a: b: c: ..."
+    recursed once a colon)."""
     if " / " in meaning:
         # "부분 구현 / 안정화 중" (partly built / stabilising): the status its parts say, where
         # none says another ("NOT STARTED / FUTURE" says two)
@@ -110,6 +116,8 @@ def meaning_status(meaning: str, *, described: bool = False) -> Status | None:
         if said is not None:
             return said
     status = status_of_word(meaning) or label_status(meaning)
+    if status is None and " ".join(meaning.strip(" *_.").lower().split()) in NOT_BUILT:
+        return Status.PLANNED  # "Not implemented": not built yet, where a legend says so
     if status is None and _PLANNING_TO.match(meaning.strip(" *_")):
         return Status.PLANNED  # "Planning to build", "We plan to add"
     if status is None and _DECIDED_NOT.match(meaning.strip(" *_")):

@@ -89,7 +89,34 @@ def paragraph_pairs(text: str) -> list[tuple[str, str]]:
         pairs = _pairs(text)
     if "|" in text or ":" in text[: _LABEL_MAX + 1]:
         pairs += _defined_line(text)
+    if text.count("(") > 1 and not text.isascii():
+        pairs += _bracketed_pairs(text)
     return pairs
+
+
+# A meaning in brackets after its glyph, in a sentence: "✅ (complete)".
+_MEANING_IN_BRACKETS = lazy_pattern(r"\s?\((?P<meaning>[^()]{2,30})\)")
+_GLYPH_MAX = 4  # code points of a glyph: a base, a variation selector, a joiner, a base
+
+
+def _bracketed_pairs(text: str) -> list[tuple[str, str]]:
+    """A legend written as a sentence, each glyph with its meaning in brackets after it
+    ("Status icons use ✅ (complete), 🟨 (in progress), and ⬜ (not started)."): two or more
+    pairs, each meaning a status; none where any bracket after a glyph says something else
+    ("Linux 🐧 (mostly)"). The longest glyph that ends right before a bracket is its ("🧑‍💻",
+    not its "💻")."""
+    pairs: list[tuple[str, str]] = []
+    for found in _MEANING_IN_BRACKETS.finditer(text):
+        before = found.start()
+        for back in range(_GLYPH_MAX, 0, -1):
+            at = before - back
+            if at >= 0 and pictograph_at(text, at) == before:
+                meaning = found["meaning"].strip()
+                if meaning_status(meaning) is None:
+                    return []
+                pairs.append((glyph_key(text[at:before]), meaning))
+                break
+    return pairs if len(pairs) > 1 else []
 
 
 def line_pairs(lines: Sequence[str]) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ __all__ = [
     "blankless_box",
     "cross_alone",
     "open_box",
+    "optional_box",
     "written_box",
     "written_width",
 ]
@@ -77,6 +78,8 @@ def written_box(text: str, pos: int, legend: Legend, *, coded: bool = False) -> 
     if blankless_box(text, pos):
         return legend.glyph(BLANKLESS_BOX) or Status.PLANNED
     box = text[pos : pos + 3]
+    if optional_box(text, pos):
+        return TASK_BOXES[box]  # "- [ ]* 4.3 Write a property test": an optional task
     if text[pos + 3 : pos + 4] not in (" ", "\t"):
         return None
     if box in TICKED_BOXES:
@@ -89,8 +92,16 @@ def written_box(text: str, pos: int, legend: Legend, *, coded: bool = False) -> 
 
 
 def written_width(text: str, pos: int) -> int:
-    """How wide the box :func:`written_box` read at ``pos`` is: 2 for "[]", else 3."""
-    return 2 if blankless_box(text, pos) else 3
+    """How wide the box :func:`written_box` read at ``pos`` is: 2 for "[]", 4 for an optional
+    task's "[ ]*", else 3."""
+    return 2 if blankless_box(text, pos) else 4 if optional_box(text, pos) else 3
+
+
+def optional_box(text: str, pos: int) -> bool:
+    """Whether ``text`` opens at ``pos`` with a task box marked optional by a star after it,
+    as spec-driven task lists write them ("[ ]* 4.3 Write a property test"), which GFM
+    draws no box for."""
+    return text[pos + 3 : pos + 5] in ("* ", "*\t") and text[pos : pos + 3] in TASK_BOXES
 
 
 def blankless_box(text: str, pos: int = 0) -> bool:

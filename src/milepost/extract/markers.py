@@ -211,8 +211,10 @@ def leading_markers(
             after = pos + found_phrase[2]
             tail = text[after:].lstrip()
             phrase = text[pos:after].lower()
+            # a weak word only as the glyph's label, saying what it says ("🔮 Futuro: Sync")
+            agrees = found_phrase[0] is emoji_status and tail[:1] in (":", "：")
             if (not tail or tail[0] in ":-–(—," or lenient) and (
-                lenient or phrase not in WEAK_WORDS
+                lenient or phrase not in WEAK_WORDS or agrees
             ):
                 word_status = found_phrase[0]
                 pos = after

@@ -34,7 +34,14 @@ from milepost.extract.tag_words import (
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.foreign_words import FOREIGN_PARTIAL
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
-from milepost.vocabulary.status import DOTS, EMOJI, Status, decorations_end, emoji_at
+from milepost.vocabulary.status import (
+    DOTS,
+    EMOJI,
+    Status,
+    decorations_end,
+    emoji_at,
+    pictograph_at,
+)
 from milepost.vocabulary.status_words import status_in_value, status_of_word
 
 __all__ = ["bracket_tag", "dash_tag", "status_field", "trailing_tag"]
@@ -42,8 +49,8 @@ __all__ = ["bracket_tag", "dash_tag", "status_field", "trailing_tag"]
 
 # References may follow the tag, bare or in brackets, and stops or commas between them.
 _REFS = rf"(?:{REF}|\({REF}(?:[,\s]+{REF})*\)|[\s,.;])*"
-_TAIL_PAREN = re.compile(  # full-width brackets too: "（完了）"
-    r"[(（]\s*(?P<p>[^()（）|]{2,40}?)\s*(?:(?P<sep>[:|,;]|[-–—](?=\s))(?P<note>[^()（）]*))?"
+_TAIL_PAREN = re.compile(  # full-width brackets too: "（完了）"; a glyph alone: "(🚧)"
+    r"[(（]\s*(?P<p>[^()（）|\x00-\x7f]|[^()（）|]{2,40}?)\s*(?:(?P<sep>[:|,;]|[-–—](?=\s))(?P<note>[^()（）]*))?"
     r"(?P<close>[)）])\s*"
     rf"(?P<rest>{_REFS})$"
 )
@@ -163,6 +170,9 @@ def bracket_tag(text: str, legend: Legend = NO_LEGEND, *, noted: bool = True) ->
                 status = _listed_first(match["p"], match["sep"], match["note"], legend)
                 if status is None:  # "(Released October 6th, 2022)": the words run on
                     status = _bracketed(match["p"] + match["sep"] + match["note"], legend)
+                if status is None and match["sep"] in "-–—" and not status_of_word(match["p"]):
+                    # "(OPTIONAL - Skipped)": said last; not "(todo - done)", two statuses
+                    status = strong_word(match["note"])
             else:
                 status = _bracketed(match["p"], legend)
             if status is not None:
@@ -242,10 +252,13 @@ def _bracket_word(words: str) -> Status | None:
 
 # Weak words that say a status in brackets after an item's words, where prose would not
 # put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)", "Fase 4
-# (Futuro)"; and those that may describe it too, unless written with a capital: "Sorting
-# bug (Fixed)", "Login loop (Resolved in 1.2)", where "Window size [fixed]" describes.
-_BRACKETED_ONLY = frozenset({"coming soon", "upcoming", "partial", "futuro", "futur"}) | (
-    FOREIGN_PARTIAL
+# (Futuro)", "決済 (予定)" (planned), "Login (pronto)" (ready: done); and those that may
+# describe it too, unless written with a capital: "Sorting bug (Fixed)", "Login loop
+# (Resolved in 1.2)", where "Window size [fixed]" describes.
+_BRACKETED_ONLY = (
+    frozenset({"coming soon", "upcoming", "partial", "partially", "futuro", "futur"})
+    | FOREIGN_PARTIAL
+    | {"予定", "完成", "済", "pronto", "offen"}
 )
 _CAPITALISED_ONLY = frozenset({"fixed", "resolved"})
 
@@ -254,8 +267,11 @@ def _glyphed(words: str, legend: Legend) -> Status | None:
     """A bracket's status said by its words beside a status glyph or a coloured dot
     ("Completed ✅", "✅ Done", "🟢 Done", "Current 🚧": the words win, "Current" as strong
     as any with a glyph to back it), or by the glyph before when alone ("✅ Q4 2024", "📋 Q1
-    2026")."""
+    2026"); or by a glyph alone the legend keys ("Recurring sessions (🚧)" under "| 🚧 | In
+    Progress |"; "Calendar (🗓️)" where none keys it: the glyph may be the topic's)."""
     text = words.strip()
+    if legend.glyphs and pictograph_at(text) == len(text):
+        return legend.glyph(glyph_key(text))
     found = emoji_at(text)
     if found is not None:
         rest = text[found[1] :].strip()
@@ -267,7 +283,7 @@ def _glyphed(words: str, legend: Legend) -> Status | None:
         if found is None or found[1] != len(last):
             return None
     if not rest.strip():
-        return None  # "Calendar (🗓️)": a glyph alone in brackets may be the topic's
+        return None  # a glyph alone, which no legend keys
     if (share := percent_done(rest)) is not None:
         return share  # "(✅ 95% Complete)", "(🆕 65% Complete)": the share says it
     if (legend.glyph(found[0]) or EMOJI.get(found[0])) is None and found[0] not in DOTS:

@@ -62,8 +62,10 @@ from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.marker import Marker, bare_cross, cross_alone, open_box
 from milepost.extract.markers import item_marker, leading_markers
 from milepost.extract.table_rows import table_items
+from milepost.extract.trailing_tags import trailing_tag
 from milepost.extract.walk_headings import (
     heading_item,
+    lone_icons,
     open_tasks,
     speaks_for,
     ticks_only,
@@ -149,6 +151,14 @@ def _walk_section(
                 and open_tasks(section, marker)
             ):
                 marker = None  # "## Checklist ✅" over open boxes: the glyph decorates it
+            if (
+                marker is not None
+                and ctx.lone_glyphs
+                and marker.end
+                and glyph_key(marker.written.strip()) in ctx.lone_glyphs
+                and trailing_tag(title[marker.end :], ctx.legend) is None  # "(Completed)"
+            ):
+                marker = None  # "## 📋 PHASE 1" beside "## 🔧 PHASE 2": an icon a section
             if marker is not None and not ctx.cross_drops and cross_alone(marker):
                 # "### 8. Mobile Apps ❌" where crosses say "no", as they do for list items:
                 # not there yet (no part of its title), or work not started among work under way
@@ -201,10 +211,13 @@ def _walk_section(
             cross_drops=ctx.cross_drops or declines(title),  # "## Non-Goals" over "- ❌ X"
             cross_pending=ctx.cross_pending,
             waiting=ctx.waiting if said is None else said is not Status.IN_PROGRESS,
+            heading_fields=_said_again(section, marker, ctx),
         )
         if marker is not None:
             heading_item(section, marker, ctx, out, source=source, glyph=glyph)
     _walk_blocks(section.blocks, ctx, out, depth=0)
+    if len(section.subsections) > 2:
+        ctx = ctx._replace(lone_glyphs=lone_icons(section.subsections, ctx.legend))
     for sub in section.subsections:
         _walk_section(sub, ctx, out, title_heading)
 
@@ -238,7 +251,8 @@ def _walk_blocks(blocks: list[Block], ctx: WalkContext, out: Walk, *, depth: int
                     id(i) for i in block.items if legend_entry(i, labelled=labelled) is not None
                 )
             for list_item in block.items:
-                if depth and is_field(list_item):  # "- Status: WIP" under its item: read there
+                if (depth or id(block) == ctx.heading_fields) and is_field(list_item):
+                    # "- Status: WIP" under its item, or under its heading: read there
                     _walk_blocks(list_item.children, inner, out, depth=depth)
                     continue
                 if id(list_item) not in entries:  # "✅ Done" of a legend is no item
@@ -390,3 +404,15 @@ def _hourglass(marker: Marker) -> bool:
         and marker.tail < 0
         and glyph_key(marker.written.strip()) == "⏳"
     )
+
+
+def _said_again(section: Section, marker: Marker | None, ctx: WalkContext) -> int:
+    """The id of the list opening ``section`` whose Status field says again what the
+    heading's marker says ("### Phase: Docs 🔄" over "- **Status**: In Progress"): its
+    fields are the heading's, no items; else 0."""
+    if marker is None or not section.blocks or not isinstance(section.blocks[0], ListBlock):
+        return 0
+    fields = item_fields(section.blocks[:1], ctx.legend, ctx.anchor)
+    if fields is None or fields.marker is None or fields.marker.status is not marker.status:
+        return 0
+    return id(section.blocks[0])

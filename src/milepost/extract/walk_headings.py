@@ -1,7 +1,8 @@
 """What the walk (:mod:`.walk`) judges of a status heading and its section: whether the
 section's Status field speaks for the heading, whether a ✅ ending it over open task boxes
-only decorates it, whether its goals are ticks saying which targets are reached; and the
-item a heading names."""
+only decorates it, whether a status glyph leading it is one icon among its siblings' (:func:
+`lone_icons`), whether its goals are ticks saying which targets are reached; and the item a
+heading names."""
 
 from __future__ import annotations
 
@@ -13,11 +14,19 @@ from milepost.extract.heading_words import names_a_part, names_work
 from milepost.extract.marker import Marker
 from milepost.extract.walk_items import Walk, WalkContext, make_item
 from milepost.span import Span
+from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.sections import strip_decoration
-from milepost.vocabulary.status import EMOJI, Status, emoji_at
+from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import said_weakly
 
-__all__ = ["heading_item", "open_tasks", "speaks_for", "ticks_only", "under_a_milestone"]
+__all__ = [
+    "heading_item",
+    "lone_icons",
+    "open_tasks",
+    "speaks_for",
+    "ticks_only",
+    "under_a_milestone",
+]
 
 
 def speaks_for(field: Marker, marker: Marker | None, title: str, level: int) -> bool:
@@ -96,3 +105,32 @@ def heading_item(
     if source != "marker":
         item = replace(item, status=marker.status, status_from=source, marker=marker.written)
     out.add(item)
+
+
+def lone_icons(sections: list[Section], legend: Legend) -> frozenset[str]:
+    """The status glyph that leads one of sibling headings as an icon among theirs: three or
+    more of them name work, each led by an icon of no status, most icons different ("##
+    📋 PHASE 1", "## 🔧 PHASE 2", "## 🔗 PHASE 3", "## 🔌 PHASE 4"), and one status glyph
+    leads one more that names work: the 📋 is an icon as theirs are, no plan. None where
+    status glyphs lead two or more of them ("## ✅ v1.0 Launch" and "## 🚧 v2.0 Teams"
+    beside "## 📖 Overview"): they say statuses; nor where icons lead parts of the
+    document ("## 🎯 Vision", "## 🤝 Contributing"), which a deliverable among them may
+    follow."""
+    icons: list[str] = []
+    said: list[str] = []
+    for section in sections:
+        text = section.heading.inline.text if section.heading is not None else ""
+        end = pictograph_at(text) if text else None
+        if end is None:
+            continue
+        name = strip_decoration(text[end:])
+        if not names_work(name) or names_a_part(name):
+            continue
+        key = glyph_key(text[:end])
+        if EMOJI.get(key) is not None or legend.glyph(key) is not None:
+            said.append(key)
+        else:
+            icons.append(key)
+    if len(said) != 1 or len(icons) < 3 or len(set(icons)) < max(3, len(icons) // 2 + 1):
+        return frozenset()
+    return frozenset(said)

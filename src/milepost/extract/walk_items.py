@@ -93,6 +93,13 @@ class WalkContext(NamedTuple):
     # in a list that ends items with a check ("- **M2.3**: Models integrated ✅"): a glyph of
     # work under way ending another says its status ("- **M2.4**: Testing 🔄")
     ends_checked: bool = False
+    # among sibling headings led by glyphs of no status, most of them ("## 🔧 PHASE 2", "##
+    # 🔗 PHASE 3"): the status glyphs that lead one of them alone, decorating it too ("## 📋
+    # PHASE 1")
+    lone_glyphs: frozenset[str] = frozenset()
+    # the list opening a section whose heading is an item, its fields ("### Phase: Docs 🔄"
+    # over "- **Status**: In Progress", "- **Progress**: 60%"): by id, its fields no items
+    heading_fields: int = 0
     # the status a label right above the list says ("🔧 **In Progress**"): it refines an open
     # task box there ("- [ ] Docs" is in progress), as the status of a heading does not
     box_scope: Status | None = None

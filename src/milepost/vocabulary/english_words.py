@@ -17,6 +17,7 @@ PARTLY_DONE = frozenset(
         "partially complete",
         "partially done",
         "partial",
+        "partially",
         "partly complete",
         "partly completed",
         "partly done",
@@ -34,6 +35,12 @@ PARTLY_DONE = frozenset(
         "almost done",
         "partly implemented",
         "partially implemented",
+        # the word after: "| Done partially |"
+        "done partially",
+        "done partly",
+        "completed partially",
+        "complete partially",
+        "implemented partially",
     }
 )
 
@@ -193,6 +200,7 @@ ENGLISH_WORDS: dict[Status, tuple[str, ...]] = {
         "rejected",
         "deprecated",
         "removed",
+        "eliminated",
         "obsolete",
     ),
 }
@@ -209,6 +217,7 @@ ENGLISH_WEAK_WORDS = frozenset(
         "research",
         "maybe",
         "removed",
+        "eliminated",
         "closed",
         "fixed",
         "resolved",
@@ -231,6 +240,7 @@ ENGLISH_WEAK_WORDS = frozenset(
         "unimplemented",
         "discussion",
         "partial",
+        "partially",
         "hold",
         "waiting",
         "doing",

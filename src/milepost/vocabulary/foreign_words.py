@@ -31,6 +31,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
             "pronto",
         ),  # pt
         *("erledigt", "fertig", "abgeschlossen", "umgesetzt", "erledigte", "abgeschlossene"),  # de
+        *("implementiert", "implementado", "implementada", "implementato", "implémenté"),
         *("completato", "fatto", "terminato", "completata", "completate", "completati"),  # it
         *("terminata", "terminati"),  # it
         *("готово", "выполнено", "сделано", "завершено"),  # ru
@@ -148,8 +149,9 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("προγραμματισμένο", "σχεδιασμένο"),  # el
     ),
     Status.FUTURE: (
-        *("futur", "futuro", "zukunft", "später"),  # fr, es / it / pt, de
-        *("아이디어", "장기 아이디어"),  # ko: an idea, a long-term one
+        *("futur", "futuro", "zukunft", "später", "zukunftsphase"),  # fr, es / it / pt, de
+        *("아이디어", "장기 아이디어", "향후"),  # ko: an idea, a long-term one, later on
+        *("в будущем",),  # ru: in the future
         *("futuras", "futuros", "zukünftige"),  # es / pt, fr, de
         *("未来", "将来", "构思中", "構思中"),  # zh, ja
         *("idee", "ideeën", "toekomst"),  # nl
@@ -173,6 +175,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
             "已暫停",
         ),  # zh: blocked, on hold, paused
         *("geblokkeerd", "in de wacht", "заблоковано"),  # nl, uk
+        *("ブロック中", "보류", "보류 중"),  # ja: blocked; ko: on hold
         *("blokkert", "blockerad", "på vent", "pausad"),  # no, sv
         *("متوقف", "متوقفة", "محجوب"),  # ar
         *("חסום", "מושהה"),  # he
@@ -182,6 +185,8 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
     Status.DROPPED: (
         *("abandonné", "annulé", "cancelado", "descartado", "verworfen", "abgebrochen"),
         *("annullato", "отменено", "已取消", "取消", "中止"),
+        *("removido", "removida", "removido do escopo", "fora do escopo"),  # pt: out of scope
+        *("eliminado", "eliminada", "fuera de alcance", "abandonado", "abandonada"),  # es
         *("iptal", "iptal edildi", "kapsam dışı", "hủy", "đã hủy", "취소", "dibatalkan"),
         *("geannuleerd", "geschrapt", "скасовано"),  # nl, uk
         *("utgår", "avbrutt", "avlyst", "kansellert", "avbruten", "droppet"),  # no, sv
@@ -198,6 +203,9 @@ FOREIGN_PARTIAL = frozenset({"partiel", "parcial", "teilweise", "parziale", "ч�
 
 FOREIGN_WEAK_WORDS = frozenset(
     {"pronto", "offen", "futur", "futuro", "完成", "済", "予定", "progredindo"}
+    # removed, implemented: as "removed" and "implemented" (a Status cell says them so)
+    | {"removido", "removida", "eliminado", "eliminada"}
+    | {"implementiert", "implementado", "implementada", "implementato", "implémenté"}
     | {"مخطط", "مخططة"}  # ar: planned, and also a schema ("(مخطط v8)": schema version 8)
     | FOREIGN_PARTIAL
 )

@@ -93,9 +93,11 @@ EMOJI: dict[str, Status] = {
     "❏": Status.PLANNED,  # an empty box, as word processors draw one
     "☐": Status.PLANNED,  # a ballot box, empty
     "🔲": Status.PLANNED,  # a square button, empty, as a box beside ✅ ("🔲 PENDING")
+    "🔜": Status.PLANNED,  # soon: next up
     "☒": Status.DONE,  # and crossed, as a form's checked box
     "🔮": Status.FUTURE,
     "💡": Status.FUTURE,
+    "💭": Status.FUTURE,  # a thought: an idea, research to do
     "⛔": Status.BLOCKED,
     "🛑": Status.BLOCKED,
     "❌": Status.DROPPED,
@@ -120,6 +122,8 @@ SHORTCODES: dict[str, str] = {
     ":white_large_square:": "⬜",
     ":crystal_ball:": "🔮",
     ":bulb:": "💡",
+    ":soon:": "🔜",
+    ":thought_balloon:": "💭",
     ":no_entry:": "⛔",
     ":stop_sign:": "🛑",
     ":x:": "❌",

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from milepost.edits.voice import LABELS
 from milepost.model import Status
 from milepost.vocabulary.languages import LANGUAGE_LABELS, language_of
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import said_weakly, status_of_word
 from tests.fixtures import set_status
 
 
@@ -61,6 +61,9 @@ def test_an_english_roadmap_and_one_of_no_words_are_edited_in_english() -> None:
         (["Erledigt", "In Arbeit"], "", "de"),
         (["Готово"], "", "ru"),
         (["Виконано"], "", None),  # Ukrainian: no words of its own here, English then
+        (["Готово"], "Дорожня карта: Звіти", None),  # a Ukrainian document's shared word
+        (["进行中"], "说明・注意", "zh"),  # a middle dot is no kana
+        (["進行中"], "路線圖 狀態報告", "zh-Hant"),
         (["완료"], "", "ko"),
         (["已完成"], "", "zh"),
         (["完了"], "これは", "ja"),
@@ -97,7 +100,8 @@ def test_any_status_set_in_a_foreign_roadmap_reads_back_in_its_language(
     language: str, said: Status, status: Status, form: str
 ) -> None:
     """A roadmap that writes two statuses in one language, an item set to any status reads
-    back as it, in a line that holds no English status word."""
+    back as it, in a line that holds no English status word (but a label's where the
+    language's word is too weak to be one)."""
     words = LANGUAGE_LABELS[language]
     other = Status.DONE if said is not Status.DONE else Status.IN_PROGRESS
     if form == "label":
@@ -112,4 +116,26 @@ def test_any_status_set_in_a_foreign_roadmap_reads_back_in_its_language(
     after = set_status(text, "Beta", status)
     changed = [line for line in after.splitlines() if line not in text.splitlines()]
     english = {label.lower() for label in LABELS.values()} - {w.lower() for w in words.values()}
+    if said_weakly(words[status]):  # "Futuro" is no label: the English one stands there
+        english.discard(LABELS[status].lower())
     assert not any(word in line.lower() for line in changed for word in english), changed
+
+
+def test_a_weak_word_of_the_language_gives_way_to_the_english_label() -> None:
+    """ "Futuro" reads as future in a tag or a cell only: a label written with it would read
+    as no status, so a label says "Future" (a tag still says "(futuro)")."""
+    text = "# R\n\n- **Completado:** Gamma\n- **Completado:** Delta\n- **Planificado:** Beta\n"
+    assert "- **Future:** Beta\n" in set_status(text, "Beta", Status.FUTURE)
+
+
+def test_a_note_before_a_bracket_s_status_stays() -> None:
+    text = "# R\n\n- [ ] 4.3 Write tests (OPTIONAL - Skipped)\n- Auth rework (P4 - Future)\n"
+    assert "- [x] 4.3 Write tests (OPTIONAL - Completed)\n" in set_status(
+        text, "4.3 Write tests", Status.DONE
+    )
+    assert "- Auth rework (P4 - Blocked)\n" in set_status(text, "Auth rework", Status.BLOCKED)
+
+
+def test_a_status_field_in_another_language_is_set_in_place() -> None:
+    text = "# R\n\n## Beta\n\n**Status:** Prévu\n"
+    assert "**Status:** En cours\n" in set_status(text, "Beta", Status.IN_PROGRESS)

@@ -214,8 +214,9 @@ def test_a_weak_word_labelling_a_glyph_that_says_the_same_is_its_label() -> None
         ("Login loop", "done"),
     ]
     # so are weak words alone in brackets, where prose would not put them
-    tagged = "# T\n\n- [ ] 決済 (予定)\n- ログイン (完成)\n- Login (pronto)\n"
-    assert statuses(tagged) == [("決済", "planned"), ("ログイン", "done"), ("Login", "done")]
+    tagged = "# T\n\n- [ ] 決済 (予定)\n- ログイン (完成)\n- Exportar (pronto)\n"
+    # "pronto": ready in Portuguese, soon in Spanish: no status alone in brackets
+    assert statuses(tagged) == [("決済", "planned"), ("ログイン", "done")]
 
 
 def test_a_bracket_whose_status_comes_after_a_dash_or_says_partially() -> None:
@@ -230,6 +231,28 @@ def test_a_bracket_whose_status_comes_after_a_dash_or_says_partially() -> None:
         ("TASK-006: CI/CD Integration", "dropped"),
         ("Metadata exposed", "in_progress"),
     ]
+
+
+def test_a_status_word_that_is_the_last_sentence_of_an_item() -> None:
+    """A Russian stage plan ends finished items "... (из ARCHITECTURE.ru.md). Готово.": a
+    status word as a sentence of its own after the item's words; "We are done." says more."""
+    text = (
+        "# T\n\n- Стабилизация трейта (из ARCHITECTURE.ru.md). Готово.\n"
+        "- Port the parser. Done.\n- Use v2. In progress.\n- Port the lexer. We are done.\n"
+    )
+    assert statuses(text) == [
+        ("Стабилизация трейта (из ARCHITECTURE.ru.md)", "done"),
+        ("Port the parser", "done"),
+        ("Use v2", "in_progress"),
+    ]
+
+
+def test_a_status_field_in_another_language_gives_its_heading_its_status() -> None:
+    """ "Статус: done" under "## Стадия 0.1": a Status field, as "Status: done" is (the
+    stage's items were read as done by a status heading)."""
+    text = "# R\n\n## Стадия 0.1 — Модель\n\nСтатус: done\n\n- Модель сообщений\n"
+    text += "\n## Fase 2\n\n**Estado:** Completado\n\n- Login\n"
+    assert statuses(text) == [("Стадия 0.1 — Модель", "done"), ("Fase 2", "done")]
 
 
 def test_legend_defines_its_own_glyphs() -> None:

@@ -288,6 +288,20 @@ def test_ticks_under_what_to_ensure_are_checks_to_make() -> None:
     assert marked(done) == [("Encrypted at rest", "done")]  # what was done, to ensure it
 
 
+def test_a_status_label_in_square_brackets_labels_its_list() -> None:
+    """A Discord bot's TODO labels its lists "**[TODO]**", "**[Sometime]**" and "**[Done]**",
+    the done items struck with a date after them: 17 done items read as nothing."""
+    text = (
+        "# Bot\n\n**[TODO]**\n- Fix unreacting\n\n**[Done]**\n- ~~Make lb include Mirror~~\n"
+        "- ~~Added sotarks messages~~ (20.09.05)\n"
+    )
+    assert marked(text) == [
+        ("Fix unreacting", "planned"),
+        ("Make lb include Mirror", "done"),
+        ("Added sotarks messages (20.09.05)", "done"),
+    ]
+
+
 def test_a_tag_dated_by_a_year_or_a_quarter_says_its_status() -> None:
     """An open-data plan tags its APIs "#### 1. **Open Education API** (Planned 2025)", and
     "(Planned Q3 2025)", "(planned for M7/M8)" are written as often: the status word and

@@ -1701,3 +1701,27 @@ def test_a_column_headed_implemented_ticks_rows_and_one_of_words_is_no_status(
     (os_row,) = [i for i in roadmap.items if i.title == "OS"]
     after = apply(roadmap.document.source, ops.set_status(roadmap, os_row, Status.PLANNED).patches)
     assert "| Ubuntu |" in after.text  # the planned column's words stay
+
+
+def test_a_done_column_s_checks_with_notes_and_crosses(tmp_path: Path) -> None:
+    """A check an edit writes is the mark alone, not another row's note ("✅ 2024-05-01"); a
+    column of checks and crosses ("✔", "✗") stays one; notes left where checks were taken
+    away keep the column whole; a glyph saying not done ("🔲") or a check's note that is a
+    check itself ("✅ Yes") goes with the check."""
+    dated = (
+        "# R\n\n| Task | Done |\n|---|---|\n| Login | ✅ 2024-05-01 |\n"
+        "| Search | ✅ 2024-05-01 |\n| Export | [ ] |\n"
+    )
+    assert "| Export | ✅   |\n" in edited(tmp_path / "roadmap.md", dated, ("ship", "Export"))
+    crossed = "# R\n\n| Task | Done |\n|---|---|\n| Login | ✔ |\n| Search | ✗ |\n| Export | ✗ |\n"
+    assert statuses(crossed) == [("Login", "done")]
+    noted = (
+        "# R\n\n| Task | Done |\n|---|---|\n| A | ✅ pgvector |\n| B | ✅ Redis |\n"
+        "| C | ✅ SQS |\n| D | ✅ |\n"
+    )
+    started = edited(tmp_path / "roadmap.md", noted, ("start", "A"), ("start", "B"), ("start", "C"))
+    assert "| 🚧 C | SQS |\n| D | ✅ |\n" in started
+    assert ("D", "done") in statuses(started)
+    marks = "# R\n\n| Feature | Implemented |\n|---|---|\n| Stop | 🔲 |\n| Login | ✅ Yes |\n"
+    assert "| 🚧 Stop |   |\n" in edited(tmp_path / "roadmap.md", marks, ("start", "Stop"))
+    assert "| 🚧 Login |       |\n" in edited(tmp_path / "roadmap.md", marks, ("start", "Login"))

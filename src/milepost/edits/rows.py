@@ -13,11 +13,12 @@ from milepost.edits.cells import restatus_cell
 from milepost.edits.lines import split_line_ending
 from milepost.edits.voice import Voice
 from milepost.errors import UsageError
-from milepost.extract.check_columns import OPEN_BOX, check_columns, checked
+from milepost.extract.check_columns import OPEN_BOX, check_columns, checked, unticked
 from milepost.extract.table_columns import read_columns, title_cell
 from milepost.extract.table_rows import said_cells
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import Status, emoji_at, emoji_written
+from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["new_row", "restatus_row"]
 
@@ -75,7 +76,9 @@ def _set_checks(line: str, table: Table, checks: dict[int, Status], status: Stat
             if checked(said):
                 continue
             new = _padded(cell, _check_mark(table, checks), first=start == 0)
-        elif checked(said):
+        elif checked(said) or (said != OPEN_BOX and unticked(said) is not None):
+            # a check, or a glyph that says the row is not done yet ("🔲"): neither says
+            # the new status
             new = cell.replace(said, _cleared(said, first=start == 0), 1)
         else:
             continue
@@ -91,8 +94,9 @@ def _cleared(mark: str, *, first: bool) -> str:
     if mark.lower() == "[x]":
         return OPEN_BOX
     glyph = emoji_at(mark)
-    if glyph is not None and (note := mark[glyph[1] :].strip()):
-        return note
+    note = mark[glyph[1] :].strip() if glyph is not None else ""
+    if note and not checked(note) and status_of_word(note) is None:
+        return note  # not "✅ Yes" → "Yes", a check still
     return ("|" if first else " ") + " " * (len(mark) - 1)
 
 
@@ -118,12 +122,18 @@ def _padded(cell: str, mark: str, *, first: bool = False) -> str:
 def _check_mark(table: Table, checks: dict[int, Status]) -> str:
     """The check mark the table writes most ("✔", "x", "✅"), else "✔"."""
     seen = Counter(
-        said
+        _mark(said)
         for row in table.rows
         for index in checks
         if index < len(row.cells) and checked(said := row.cells[index].inline.text.strip())
     )
     return seen.most_common(1)[0][0] if seen else "✔"
+
+
+def _mark(said: str) -> str:
+    """A checked cell's mark without the note after it ("✅ 2024-05-01" → "✅")."""
+    glyph = emoji_at(said)
+    return said[: glyph[1]] if glyph is not None else said
 
 
 def _table_of(blocks: list[Block], line: int) -> Table | None:

@@ -68,6 +68,11 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
             new = _reworded(noted["w"], tag.status, status, voice)
             if new is not None:  # "(done; single-rank)" started is "(in progress; single-rank)"
                 return text[: noted.start("w")] + new + text[noted.end("w") :], True
+        last = _NOTE_FIRST.match(text, where[0], where[1]) if tag.kind == "bracket" else None
+        if last is not None:
+            new = _reworded(last["w"], tag.status, status, voice)
+            if new is not None:  # "(P4 - Future)" started is "(P4 - In progress)"
+                return text[: last.start("w")] + new + text[last.end("w") :], True
         held = ", ".join(_REF.findall(text, where[0], where[1]))  # "(wip, @kim)": kim stays
         without = text[: where[0]].rstrip(" \t") + (f" ({held})" if held else "") + text[where[1] :]
         alone = _WORD_TAG.fullmatch(text, where[0], where[1])
@@ -88,6 +93,10 @@ _REF = re.compile(REF)
 _NOTED = re.compile(
     r"[ \t]*[*_]*[(\[][ \t*_`]*(?P<w>[^\s()\[\]*_`:,;|][^()\[\]*_`:,;|]*?)[ \t*_`]*"
     r"(?=(?P<sep>[:|,;]|[ \t]*[-–—][ \t]))"
+)
+# A bracketed tag's status words after its note and a dash: "(OPTIONAL - Skipped)".
+_NOTE_FIRST = re.compile(
+    r"[ \t]*[*_]*[(\[][^()\[\]]*?[ \t][-–—][ \t]+[*_`]*(?P<w>[^()\[\]*_`]+?)[ \t*_`]*[)\]]"
 )
 # A share of the work in a note, which a new status makes stale: "(in progress, 60%)".
 _SHARE = re.compile(r"\d\s*%")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from milepost.vocabulary.languages import LANGUAGE_LABELS
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import CROSSES, DOTS, EMOJI, Status, emoji_written, pictograph_at
-from milepost.vocabulary.status_words import status_of_word
+from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = ["LABELS", "TEMPLATE_VOICE", "Voice", "relabel"]
 
@@ -62,7 +62,9 @@ class Voice:
     def word(self, status: Status) -> str:
         if (own := self.words.get(status)) is not None:
             return own
-        return LANGUAGE_LABELS[self.language][status] if self.language else LABELS[status]
+        label = LANGUAGE_LABELS[self.language][status] if self.language else ""
+        # not a weak word ("Futuro"), which reads as a status in a tag or a cell only
+        return label if label and not said_weakly(label) else LABELS[status]
 
     def tag(self, status: Status) -> str:
         """The words of a tag an edit adds after an item's words: "in progress", in the

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from milepost.document import Row, Table
 from milepost.extract.heading_words import label_status
-from milepost.vocabulary.status import CROSSES, EMOJI, Status, emoji_at
-from milepost.vocabulary.status_words import said_weakly, status_of_phrase
+from milepost.vocabulary.status import CROSSES, EMOJI, Status, emoji_at, pictograph_at
+from milepost.vocabulary.status_words import said_weakly, status_of_phrase, status_of_word
 
-__all__ = ["OPEN_BOX", "check_columns", "checked", "row_check"]
+__all__ = ["OPEN_BOX", "check_columns", "checked", "row_check", "unticked"]
 
 # A cell's whole text that ticks it, besides a done glyph ("✔", "✅", ":heavy_check_mark:").
 _CHECK_WORDS = frozenset({"x", "yes", "y", "[x]"})
@@ -31,25 +31,28 @@ def check_columns(table: Table) -> dict[int, Status]:
 
 
 def _marked(table: Table, index: int) -> bool:
-    """Whether column ``index`` holds marks, in half its filled cells or more: a check, an
-    open box, a glyph alone; not words ("| Component | Geplant | Implementiert |" over "| OS
-    | Ubuntu | ✅ |": the planned column names what was planned, no status)."""
-    marks = words = 0
-    for row in table.rows:
-        text = row.cells[index].inline.text.strip() if index < len(row.cells) else ""
-        if not text or text in _EMPTY:
-            continue
-        glyph = emoji_at(text.replace("\ufe0f", ""))
-        alone = glyph is not None and glyph[1] == len(text.replace("\ufe0f", ""))
-        if alone or checked(text) or _unticked(text) is not None:
-            marks += 1
-        else:
-            words += 1
-    return marks >= words
+    """Whether column ``index`` holds a mark in any row (a check, a glyph, an open box, yes
+    or no) or nothing at all; not words alone ("| Component | Geplant | Implementiert |"
+    over "| OS | Ubuntu | ✅ |": the planned column names what was planned, no status; a
+    note left where a check was taken away, "pgvector", among checks is one)."""
+    said = [row.cells[index].inline.text.strip() for row in table.rows if index < len(row.cells)]
+    return not any(said) or any(_mark(text) for text in said if text)
 
 
-# What a column of checks holds where it holds none: a dash.
-_EMPTY = frozenset({"-", "–", "—", "n/a", "N/A"})
+def _mark(text: str) -> bool:
+    """Whether a cell's text is a mark: a glyph first ("✔", "✗", "✓ (partly)", "✅ Redis"),
+    a check, an open box, yes or no, a status word ("not yet")."""
+    return (
+        pictograph_at(text) is not None
+        or checked(text)
+        or text == OPEN_BOX
+        or text.lower() in _YES_NO
+        or status_of_word(text) is not None
+    )
+
+
+# The words a column of checks says yes or no in.
+_YES_NO = frozenset({"x", "yes", "y", "[x]", "no", "n", "-"})
 
 
 def checked(text: str) -> bool:
@@ -79,19 +82,19 @@ def row_check(row: Row, columns: dict[int, Status]) -> tuple[Status, str] | None
     column's cell says otherwise: planned where an open task box stands there ("| [ ] | Add
     screenshots |"), a status glyph's status ("| 🔲 |")."""
     found = None
-    unticked = None
+    other = None
     for index, status in columns.items():
         if index >= len(row.cells):
             continue
         text = row.cells[index].inline.text
         if checked(text):
             found = status, text.strip()
-        elif status is Status.DONE and (said := _unticked(text)) is not None:
-            unticked = said, text.strip()
-    return found or unticked
+        elif status is Status.DONE and (said := unticked(text)) is not None:
+            other = said, text.strip()
+    return found or other
 
 
-def _unticked(text: str) -> Status | None:
+def unticked(text: str) -> Status | None:
     """What a Done column's cell says that is not done: an open task box, planned; a status
     glyph alone ("| Stop Loss | 🔲 | Q1 2026 |" under "Implemented"), its status."""
     said = text.strip().replace("\ufe0f", "")

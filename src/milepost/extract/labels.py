@@ -15,6 +15,7 @@ from milepost.extract.item_fields import WHEN_LABELS
 from milepost.extract.marker import Marker
 from milepost.extract.walk_items import WalkContext
 from milepost.lazy import lazy_pattern
+from milepost.vocabulary.foreign_words import FOREIGN_STATUS_HEADERS
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_labels import is_status_label
@@ -93,6 +94,8 @@ def _label(inline: Inline, last_line: str) -> tuple[Status | None, bool] | None:
     if not text or len(text) > 80:
         return (None, True) if criteria else None
     status = label_status(text.rstrip(":* "))
+    if status is None and text.strip("* ")[:1] == "[" and text.rstrip(":* ").endswith("]"):
+        status = label_status(text.strip("* ").rstrip(":* ")[1:-1])  # "**[Done]**"
     if status is None and ":" in text:
         status = _said_after_label(text)
     if status is None:
@@ -155,9 +158,10 @@ _LATER_FIELD = lazy_pattern(r"(?i)\s(stat(?:us|e)\s*:)")
 
 def _status_field(inline: Inline, legend: Legend) -> Marker | None:
     text = inline.text.lstrip()
-    if not text.lower().startswith("status"):
-        return None
-    head, _, rest = text.partition(":")
+    head, colon, rest = text.partition(":")
+    label = head.strip(" *_").lower()
+    if not colon or not (label.startswith("status") or label in FOREIGN_STATUS_HEADERS):
+        return None  # "Status:", "**Status/ETA:**", "Статус:", "Estado:"
     if not is_status_label(head) or not rest.strip():  # "**Status:**", "**Status/ETA:**"
         return None
     return cell_status(Inline(rest.strip(" *")), legend)

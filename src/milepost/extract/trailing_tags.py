@@ -82,7 +82,8 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     field = ":" in text and "status" in text.lower()
     glyph = not text.isascii()
     capitals = text.rstrip(_FOOTNOTE_MARKS)[-1:].isupper()
-    if not (paren or square or dash or field or glyph or capitals):
+    sentence = ". " in text or "! " in text  # "Port the parser. Done."
+    if not (paren or square or dash or field or glyph or capitals or sentence):
         return None
     match = _FIELD.search(text, tail_start(text)) if field else None
     if match is not None:
@@ -107,7 +108,24 @@ def trailing_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
         tag = glyph_tag(text, legend)
     if tag is None and capitals:
         tag = _capitals_tag(text)
+    if tag is None and sentence:
+        tag = _sentence_tag(text)
     return tag
+
+
+# A status word that is a sentence of its own ending the words: "... (from the design). Done."
+_SENTENCE_END = lazy_pattern(r"(?<=[.!?])[ \t]+(?P<w>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)[.!]?$")
+
+
+def _sentence_tag(text: str) -> Tag | None:
+    """A status word that is the last sentence of the words, "Stabilise the backend trait.
+    Готово." (done), "Port the parser. Done."; not a sentence that says more ("We are
+    done.")."""
+    found = _SENTENCE_END.search(text, tail_start(text))
+    status = strong_word(found["w"]) if found is not None else None
+    if found is None or status is None:
+        return None
+    return Tag(status, found.start() - 1, found.end(), found.group().strip(), "sentence")
 
 
 # A status in capitals that ends the words after a blank, bold or not: "Reports **DONE**",
@@ -252,13 +270,13 @@ def _bracket_word(words: str) -> Status | None:
 
 # Weak words that say a status in brackets after an item's words, where prose would not
 # put them alone: "Postmortem reports (coming soon)", "Offline sync (partial)", "Fase 4
-# (Futuro)", "決済 (予定)" (planned), "Login (pronto)" (ready: done); and those that may
+# (Futuro)", "決済 (予定)" (planned), "ログイン (完成)" (done); and those that may
 # describe it too, unless written with a capital: "Sorting bug (Fixed)", "Login loop
 # (Resolved in 1.2)", where "Window size [fixed]" describes.
 _BRACKETED_ONLY = (
     frozenset({"coming soon", "upcoming", "partial", "partially", "futuro", "futur"})
     | FOREIGN_PARTIAL
-    | {"予定", "完成", "済", "pronto", "offen"}
+    | {"予定", "完成", "済", "offen"}
 )
 _CAPITALISED_ONLY = frozenset({"fixed", "resolved"})
 

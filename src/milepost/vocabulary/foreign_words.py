@@ -153,7 +153,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("아이디어", "장기 아이디어", "향후"),  # ko: an idea, a long-term one, later on
         *("в будущем",),  # ru: in the future
         *("futuras", "futuros", "zukünftige"),  # es / pt, fr, de
-        *("未来", "将来", "构思中", "構思中"),  # zh, ja
+        *("未来", "将来", "构思中", "構思中", "未來", "將來"),  # zh, ja; zh-Hant
         *("idee", "ideeën", "toekomst"),  # nl
         *("framtida", "fremtidig", "senere", "senare"),  # sv, no, da
         *("مستقبلاً", "مستقبلا", "مستقبلي"),  # ar

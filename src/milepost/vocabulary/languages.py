@@ -72,6 +72,7 @@ LANGUAGE_LABELS: dict[str, dict[Status, str]] = {
         _X: "Отменено",
     },
     "zh": {_D: "已完成", _I: "进行中", _P: "计划中", _F: "未来", _B: "受阻", _X: "已取消"},
+    "zh-Hant": {_D: "已完成", _I: "進行中", _P: "計劃中", _F: "將來", _B: "受阻", _X: "已取消"},
     "ja": {_D: "完了", _I: "進行中", _P: "計画中", _F: "将来", _B: "ブロック中", _X: "中止"},
     "ko": {_D: "완료", _I: "진행 중", _P: "계획", _F: "향후", _B: "보류", _X: "취소"},
 }
@@ -84,7 +85,7 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
     "es": frozenset({"hecho", "completado", "completada", "terminado", "terminada"})
     | {"en progreso", "en curso", "pendiente", "planificado", "planeado", "bloqueado"}
     | {"cancelado", "en desarrollo", "finalizado", "por hacer", "futuro"},
-    "pt": frozenset({"concluído", "concluída", "feito", "pronto", "em andamento"})
+    "pt": frozenset({"concluído", "concluída", "feito", "em andamento"})
     | {"em progresso", "em desenvolvimento", "planejado", "pendente", "a fazer", "cancelado"}
     | {"bloqueado", "futuro"},  # both Spanish too: they tell neither
     "de": frozenset({"erledigt", "fertig", "abgeschlossen", "in arbeit", "in bearbeitung"})
@@ -102,12 +103,15 @@ _SHARED = frozenset(
 
 def language_of(words: Iterable[str], text: str = "") -> str | None:
     """The language most of ``words`` (status words as a document writes them) are in, of
-    :data:`LANGUAGE_LABELS`; None where that is English, or where none tells. Words in
-    Chinese characters alone are Japanese where the document's ``text`` holds kana."""
+    :data:`LANGUAGE_LABELS`; None where that is English, or where none tells. The
+    document's ``text`` tells the rest: words in Chinese characters alone are Japanese where
+    it holds kana, Traditional Chinese where it writes more traditional characters than
+    simplified; Cyrillic words are Ukrainian where it holds a letter Russian lacks."""
     kana = _KANA.search(text) is not None
+    ukrainian = _UKRAINIAN_LETTERS.search(text) is not None
     seen: Counter[str] = Counter()
     for word in words:
-        language = _language(" ".join(word.lower().split()), kana)
+        language = _language(" ".join(word.lower().split()), kana, ukrainian)
         if language is not None:
             seen[language] += 1
     if not seen:
@@ -115,10 +119,16 @@ def language_of(words: Iterable[str], text: str = "") -> str | None:
     (first, count), *rest = seen.most_common(2)
     if first not in LANGUAGE_LABELS or (rest and rest[0][1] == count):
         return None  # English, Ukrainian (no words of its own here), or two alike
+    if first == "zh" and _count(_TRADITIONAL, text) > _count(_SIMPLIFIED, text):
+        return "zh-Hant"
     return first
 
 
-def _language(word: str, kana: bool) -> str | None:
+def _count(chars: frozenset[str], text: str) -> int:
+    return sum(char in chars for char in text)
+
+
+def _language(word: str, kana: bool, ukrainian: bool) -> str | None:
     if word in _ENGLISH:
         return "en"
     if _KANA.search(word) is not None:
@@ -128,8 +138,7 @@ def _language(word: str, kana: bool) -> str | None:
     if any("\u4e00" <= char <= "\u9fff" for char in word):
         return "ja" if kana else "zh"
     if any("\u0400" <= char <= "\u04ff" for char in word):
-        ukrainian = word in _UKRAINIAN or any(char in "іїєґ" for char in word)
-        return "uk" if ukrainian else "ru"
+        return "uk" if ukrainian or word in _UKRAINIAN else "ru"
     if word in _SHARED:
         return None
     return next((name for name, known in _LATIN_WORDS.items() if word in known), None)
@@ -137,7 +146,12 @@ def _language(word: str, kana: bool) -> str | None:
 
 # Ukrainian status words with no letter Russian lacks ("виконано", done).
 _UKRAINIAN = frozenset({"виконано", "зроблено", "заблоковано"})
-_KANA = re.compile("[\u3040-\u30ff]")
+# Hiragana and katakana, not the middle dot and the long-vowel mark Chinese text uses too.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+_UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
+# Characters one form of Chinese writes and the other does not, common in roadmaps.
+_TRADITIONAL = frozenset("進實現發開狀態計劃來與時為們個這過還點務體驗證據")
+_SIMPLIFIED = frozenset("进实现发开状态计划来与时为们个这过还点务体验证据")
 
 _ENGLISH = frozenset(word for words in ENGLISH_WORDS.values() for word in words) | (
     ENGLISH_WEAK_WORDS

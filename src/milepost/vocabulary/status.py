@@ -97,7 +97,6 @@ EMOJI: dict[str, Status] = {
     "☒": Status.DONE,  # and crossed, as a form's checked box
     "🔮": Status.FUTURE,
     "💡": Status.FUTURE,
-    "💭": Status.FUTURE,  # a thought: an idea, research to do
     "⛔": Status.BLOCKED,
     "🛑": Status.BLOCKED,
     "❌": Status.DROPPED,
@@ -123,7 +122,6 @@ SHORTCODES: dict[str, str] = {
     ":crystal_ball:": "🔮",
     ":bulb:": "💡",
     ":soon:": "🔜",
-    ":thought_balloon:": "💭",
     ":no_entry:": "⛔",
     ":stop_sign:": "🛑",
     ":x:": "❌",

@@ -4,6 +4,8 @@ State", "Progress"). What the words in those places mean is :mod:`.status_words`
 
 from __future__ import annotations
 
+import re
+
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.foreign_words import FOREIGN_STATUS_HEADERS
 from milepost.vocabulary.status_words import said_weakly, status_of_word
@@ -34,7 +36,12 @@ DESCRIBING_LABELS = FIELD_LABELS | {
 # The label of a Status field, alone or joined to another field's name: "Status", "State",
 # "Status/Target", "Status / ETA", "Status & Target", "Status and ETA" (a pattern, to put in
 # the patterns that find a field; "Status Report" is no Status label).
-STATUS_LABEL = r"stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
+# In other languages, the words that head a Status column: "Статус:", "Estado:", "状态：".
+_FOREIGN_LABEL = "|".join(sorted(map(re.escape, FOREIGN_STATUS_HEADERS), key=len, reverse=True))
+STATUS_LABEL = (
+    r"(?:stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
+    rf"|{_FOREIGN_LABEL})"
+)
 _STATUS_LABEL = lazy_pattern(rf"(?i){STATUS_LABEL}")
 # A Status field's label and its colon, bold closing the label before the colon or not:
 # "Status:", "**Status**:", "State / ETA :" (a pattern, to put in the patterns that find one).
@@ -43,9 +50,12 @@ STATUS_FIELD = rf"\b{STATUS_LABEL}\b\s*+(?:\*\*|__)?\s*+:"
 
 def is_status_label(label: str) -> bool:
     """Whether ``label`` (a bold label's words, its colon and markup or not) names a Status
-    field: "Status", "State", "Status/Target", "Status & ETA"."""
-    words = label.strip(" *_:")
-    return words[:4].lower() == "stat" and _STATUS_LABEL.fullmatch(words) is not None
+    field: "Status", "State", "Status/Target", "Status & ETA", and in other languages
+    "Статус", "Estado", "状态"."""
+    words = label.strip(" *_:：")
+    if words[:4].lower() == "stat":
+        return _STATUS_LABEL.fullmatch(words) is not None
+    return words.lower() in FOREIGN_STATUS_HEADERS  # "Статус", "Estado", "状态"
 
 
 def is_status_header(header: str) -> bool:

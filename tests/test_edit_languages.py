@@ -139,3 +139,11 @@ def test_a_note_before_a_bracket_s_status_stays() -> None:
 def test_a_status_field_in_another_language_is_set_in_place() -> None:
     text = "# R\n\n## Beta\n\n**Status:** Prévu\n"
     assert "**Status:** En cours\n" in set_status(text, "Beta", Status.IN_PROGRESS)
+
+
+def test_a_status_that_is_the_last_sentence_is_set_in_place() -> None:
+    text = "# R\n\n- Port the parser. Done.\n- Use v2 (from x). Done!\n"
+    assert "- Port the parser. In Progress.\n" in set_status(
+        text, "Port the parser", Status.IN_PROGRESS
+    )
+    assert "- Use v2 (from x). Blocked!\n" in set_status(text, "Use v2 (from x)", Status.BLOCKED)

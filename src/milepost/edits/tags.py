@@ -58,6 +58,11 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
                 f"cannot take away the status tag {said!r}, whose markup holds other words too:"
                 " change the line by hand"
             )
+        if tag.kind == "sentence":  # "Port the parser. Done." started: its word set
+            sentence = _SENTENCE_WORDS.search(text, where[0], where[1])
+            new = _reworded(sentence.group(), tag.status, status, voice) if sentence else None
+            if sentence is not None and new is not None:
+                return text[: sentence.start()] + new + text[sentence.end() :], True
         if tag.kind == "glyph":  # "Sync 🚧 IN PROGRESS" shipped is "Sync ✅ DONE"
             start = len(text) - len(text[where[0] :].lstrip(" \t"))
             new = _reworded(text[start : where[1]], tag.status, status, voice)
@@ -87,6 +92,8 @@ def set_tags(text: str, status: Status, voice: Voice) -> tuple[str, bool]:
         text = without
 
 
+# The words of a status that is a sentence of its own: "Done" of ". Done.".
+_SENTENCE_WORDS = re.compile(r"[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?")
 # An owner or an issue a tag's note names: "(in progress, @kim)", "(blocked: needs #12)".
 _REF = re.compile(REF)
 # A bracketed tag's status words before its note: "(planned - [ROADMAP](r.md))".

@@ -55,7 +55,7 @@ def voice_of(roadmap: Roadmap) -> Voice:
         ):
             glyphs.setdefault(item.status, Counter())[item.marker[: found[1]]] += 1
         word = (item.marker[found[1] :] if found else item.marker).strip(" :：*_[]x")
-        tagged = word.strip(" ()（）-–—|")  # a tag's words tell the language too: "(进行中)"
+        tagged = word.strip(" ()（）-–—|.!")  # a tag's words tell the language too: "(进行中)"
         if tagged and status_of_word(tagged) is item.status:
             spoken.append(tagged)
         # A dash tag's words ("Search - in progress") are no label: "- in progress" was

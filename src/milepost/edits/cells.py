@@ -17,7 +17,7 @@ from milepost.extract.marker import TASK_BOXES, TICKED_BOXES
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import glyph_key
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_labels import STATUS_FIELD
+from milepost.vocabulary.status_labels import ANY_STATUS_FIELD
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
 __all__ = [
@@ -114,7 +114,7 @@ def restatus_bare(line: str, status: Status, voice: Voice = TEMPLATE_VOICE) -> s
 
 _CELL_LABEL = re.compile(r"(?i)stat(?:us|e)\s*:\s*")
 # A Status field's label, its colon and the bold that opens its value: "**Status:** ".
-_FIELD_LABEL = lazy_pattern(rf"(?i){STATUS_FIELD}\s*(?:\*\*|__)?")
+_FIELD_LABEL = lazy_pattern(rf"(?i){ANY_STATUS_FIELD}\s*(?:\*\*|__)?")
 # A few words qualifying a cell's status, kept before the new one ("At Sandstorm: ").
 _QUALIFIER = re.compile(r"[^\W\d][\w .'/&-]{0,28}?:\s+")
 

@@ -11,7 +11,7 @@ from milepost.document import Patch
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.status import pictograph_at
-from milepost.vocabulary.status_labels import STATUS_LABEL
+from milepost.vocabulary.status_labels import ANY_STATUS_LABEL
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["Edit", "named", "untitled"]
@@ -26,7 +26,7 @@ class Edit:
     verify: Callable[[Roadmap], str | None]  # None when the result is as expected
 
 
-_LABEL = re.compile(rf"(?i)^{STATUS_LABEL}\s*:\s*")
+_LABEL = re.compile(rf"(?i)^{ANY_STATUS_LABEL}\s*:\s*")
 
 
 def untitled(item: Item, legend: Legend = NO_LEGEND) -> bool:

@@ -13,13 +13,13 @@ from milepost.errors import UsageError
 from milepost.lazy import lazy_pattern
 from milepost.model import Item, Roadmap
 from milepost.vocabulary.status import Status
-from milepost.vocabulary.status_labels import STATUS_FIELD
+from milepost.vocabulary.status_labels import ANY_STATUS_FIELD
 
 __all__ = ["and_field", "field_line", "field_set"]
 
 
 # A Status field's label and colon: "**Status:**", "Status/ETA:".
-_STATUS_FIELD = lazy_pattern(rf"(?i){STATUS_FIELD}")
+_STATUS_FIELD = lazy_pattern(rf"(?i){ANY_STATUS_FIELD}")
 
 
 def field_line(roadmap: Roadmap, item: Item) -> int:

@@ -20,7 +20,7 @@ from milepost.vocabulary.dates import DATE_SOURCE
 from milepost.vocabulary.legend import NO_LEGEND, Legend
 from milepost.vocabulary.periods import Period, read_period
 from milepost.vocabulary.status import Status, pictograph_at
-from milepost.vocabulary.status_labels import STATUS_LABEL
+from milepost.vocabulary.status_labels import ANY_STATUS_LABEL
 from milepost.vocabulary.titles import CARRIED_OVER
 
 __all__ = ["Walk", "WalkContext", "ending_badge", "first_line", "make_item"]
@@ -194,7 +194,7 @@ def _dated_label(marker: Marker | None, title: str) -> bool:
 # ("25.01.2026"). (Compiled on first use: only a status label over words that might be a
 # date asks.)
 _DATE_ONLY = lazy_pattern(rf"(?i:{DATE_SOURCE})|\d{{4}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}")
-_FIELD = re.compile(rf"(?i){STATUS_LABEL}\s*:")
+_FIELD = re.compile(rf"(?i){ANY_STATUS_LABEL}\s*:")
 _PARTS = frozenset("-–—:|")
 
 

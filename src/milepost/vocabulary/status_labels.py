@@ -11,6 +11,8 @@ from milepost.vocabulary.foreign_words import FOREIGN_STATUS_HEADERS
 from milepost.vocabulary.status_words import said_weakly, status_of_word
 
 __all__ = [
+    "ANY_STATUS_FIELD",
+    "ANY_STATUS_LABEL",
     "DESCRIBING_LABELS",
     "FIELD_LABELS",
     "STATUS_FIELD",
@@ -36,16 +38,17 @@ DESCRIBING_LABELS = FIELD_LABELS | {
 # The label of a Status field, alone or joined to another field's name: "Status", "State",
 # "Status/Target", "Status / ETA", "Status & Target", "Status and ETA" (a pattern, to put in
 # the patterns that find a field; "Status Report" is no Status label).
-# In other languages, the words that head a Status column: "Статус:", "Estado:", "状态：".
+STATUS_LABEL = r"stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
+# The same, or in other languages the words that head a Status column: "Статус:", "Estado:",
+# "状态：" (for patterns that match where a field may stand, not for searches of a whole
+# document: a literal "stat" first is what makes those fast).
 _FOREIGN_LABEL = "|".join(sorted(map(re.escape, FOREIGN_STATUS_HEADERS), key=len, reverse=True))
-STATUS_LABEL = (
-    r"(?:stat(?:us|e)(?:[ \t]*(?:/|&|\+|\band\b)[ \t]*[A-Za-z]+(?: [A-Za-z]+)?)?"
-    rf"|{_FOREIGN_LABEL})"
-)
+ANY_STATUS_LABEL = rf"(?:{STATUS_LABEL}|{_FOREIGN_LABEL})"
 _STATUS_LABEL = lazy_pattern(rf"(?i){STATUS_LABEL}")
 # A Status field's label and its colon, bold closing the label before the colon or not:
 # "Status:", "**Status**:", "State / ETA :" (a pattern, to put in the patterns that find one).
 STATUS_FIELD = rf"\b{STATUS_LABEL}\b\s*+(?:\*\*|__)?\s*+:"
+ANY_STATUS_FIELD = rf"\b{ANY_STATUS_LABEL}\b\s*+(?:\*\*|__)?\s*+:"
 
 
 def is_status_label(label: str) -> bool:

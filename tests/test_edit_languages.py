@@ -79,16 +79,6 @@ def test_the_language_of_a_document_s_status_words(
     assert language_of(words, text) == language
 
 
-_GLYPHS = {
-    Status.DONE: "✅",
-    Status.IN_PROGRESS: "🚧",
-    Status.PLANNED: "📋",
-    Status.FUTURE: "🔮",
-    Status.BLOCKED: "⛔",
-    Status.DROPPED: "❌",
-}
-
-
 @settings(max_examples=150, deadline=None)
 @given(
     language=st.sampled_from(sorted(LANGUAGE_LABELS)),
@@ -105,13 +95,13 @@ def test_any_status_set_in_a_foreign_roadmap_reads_back_in_its_language(
     words = LANGUAGE_LABELS[language]
     other = Status.DONE if said is not Status.DONE else Status.IN_PROGRESS
     if form == "label":
-        text = f"# R\n\n- {_GLYPHS[other]} {words[other]}: Alpha\n"
-        text += f"- {_GLYPHS[said]} {words[said]}: Beta\n"
+        text = f"# R\n\n- {other.emoji} {words[other]}: Alpha\n"
+        text += f"- {said.emoji} {words[said]}: Beta\n"
     elif form == "cell":
         text = f"# R\n\n| Item | Status |\n|---|---|\n| Alpha | {words[other]} |\n"
         text += f"| Beta | {words[said]} |\n"
     else:
-        text = f"# R\n\n- {_GLYPHS[other]} {words[other]}: Alpha\n"
+        text = f"# R\n\n- {other.emoji} {words[other]}: Alpha\n"
         text += f"- [ ] Beta ({words[said].lower()})\n"
     after = set_status(text, "Beta", status)
     changed = [line for line in after.splitlines() if line not in text.splitlines()]

@@ -46,13 +46,13 @@ def _mark(text: str) -> bool:
         pictograph_at(text) is not None
         or checked(text)
         or text == OPEN_BOX
-        or text.lower() in _YES_NO
+        or text.lower() in _NO_WORDS
         or status_of_word(text) is not None
     )
 
 
-# The words a column of checks says yes or no in.
-_YES_NO = frozenset({"x", "yes", "y", "[x]", "no", "n", "-"})
+# The words a column of checks says no in (its yes: :data:`_CHECK_WORDS`).
+_NO_WORDS = frozenset({"no", "n", "-"})
 
 
 def checked(text: str) -> bool:

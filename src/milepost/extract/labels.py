@@ -15,7 +15,6 @@ from milepost.extract.item_fields import WHEN_LABELS
 from milepost.extract.marker import Marker
 from milepost.extract.walk_items import WalkContext
 from milepost.lazy import lazy_pattern
-from milepost.vocabulary.foreign_words import FOREIGN_STATUS_HEADERS
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.status import Status, emoji_at
 from milepost.vocabulary.status_labels import is_status_label
@@ -158,11 +157,9 @@ _LATER_FIELD = lazy_pattern(r"(?i)\s(stat(?:us|e)\s*:)")
 
 def _status_field(inline: Inline, legend: Legend) -> Marker | None:
     text = inline.text.lstrip()
-    head, colon, rest = text.partition(":")
-    label = head.strip(" *_").lower()
-    if not colon or not (label.startswith("status") or label in FOREIGN_STATUS_HEADERS):
-        return None  # "Status:", "**Status/ETA:**", "Статус:", "Estado:"
-    if not is_status_label(head) or not rest.strip():  # "**Status:**", "**Status/ETA:**"
+    head, _, rest = text.partition(":")
+    # "**Status:**", "**Status/ETA:**", "Статус:", "Estado:"; not "State:" here
+    if not rest.strip() or not is_status_label(head) or head.strip(" *_").lower()[:5] == "state":
         return None
     return cell_status(Inline(rest.strip(" *")), legend)
 

@@ -255,6 +255,14 @@ def test_a_status_field_in_another_language_gives_its_heading_its_status() -> No
     assert statuses(text) == [("Стадия 0.1 — Модель", "done"), ("Fase 2", "done")]
 
 
+def test_a_status_field_label_that_opens_as_status_does_in_another_language() -> None:
+    """ "Stato:" and "Statut :" begin as "Status" does but are Italian and French labels:
+    read as the labels they are, not judged as English ones and refused."""
+    text = "# R\n\n## Fase 1\n\n**Stato:** Completato\n\n- Login\n"
+    text += "\n## Étape 2\n\n**Statut :** En cours\n\n- Export\n"
+    assert statuses(text) == [("Fase 1", "done"), ("Étape 2", "in_progress")]
+
+
 def test_legend_defines_its_own_glyphs() -> None:
     text = (
         "# T\n\n| Track | Status |\n|---|---|\n| A | 🟢 |\n| B | 🔴 |\n\n"
@@ -1018,3 +1026,15 @@ def test_a_status_and_a_kind_of_work_one_word_may_qualify_is_a_status_heading(
     found = statuses(f"# R\n\n{heading}\n\n- Unified configuration\n- Multi-platform deploys\n")
     items = ["Unified configuration", "Multi-platform deploys"]
     assert found == ([] if status is None else [(item, status) for item in items])
+
+
+def test_a_turkish_status_heading_names_the_kind_of_work_after_its_status() -> None:
+    """ "## 🔜 Planlanan Özellikler" is "Planned Features": a status heading over its items,
+    as "Geplante Funktionen" is, not an item of its own."""
+    text = "# R\n\n## 🔜 Planlanan Özellikler\n\n- Giriş\n- Dışa aktarma\n"
+    text += "\n## Tamamlanan Görevler\n\n- Kurulum\n"
+    assert statuses(text) == [
+        ("Giriş", "planned"),
+        ("Dışa aktarma", "planned"),
+        ("Kurulum", "done"),
+    ]

@@ -67,6 +67,7 @@ _GENERIC = frozenset(
         "tickets",
     }
     | {"aufgaben", "funktionen"}  # German, adjective first: "Erledigte Aufgaben"
+    | {"özellikler", "görevler", "işler"}  # Turkish: "Planlanan Özellikler"
 )
 _HEADING_ONLY = {
     "now": Status.IN_PROGRESS,

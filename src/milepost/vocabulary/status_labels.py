@@ -56,9 +56,9 @@ def is_status_label(label: str) -> bool:
     field: "Status", "State", "Status/Target", "Status & ETA", and in other languages
     "Статус", "Estado", "状态"."""
     words = label.strip(" *_:：")
-    if words[:4].lower() == "stat":
-        return _STATUS_LABEL.fullmatch(words) is not None
-    return words.lower() in FOREIGN_STATUS_HEADERS  # "Статус", "Estado", "状态"
+    if words[:4].lower() == "stat" and _STATUS_LABEL.fullmatch(words) is not None:
+        return True
+    return words.lower() in FOREIGN_STATUS_HEADERS  # "Статус", "Estado", "Stato", "状态"
 
 
 def is_status_header(header: str) -> bool:

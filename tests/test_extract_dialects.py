@@ -14,6 +14,7 @@ from milepost.extract import extract
 from milepost.model import Item, work_items
 from milepost.source import Source
 from milepost.vocabulary.status import Status
+from tests.test_extract_status_places import edited
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -1038,3 +1039,83 @@ def test_a_turkish_status_heading_names_the_kind_of_work_after_its_status() -> N
         ("Dışa aktarma", "planned"),
         ("Kurulum", "done"),
     ]
+
+
+def test_a_heading_tag_may_have_a_note_in_brackets_after_it() -> None:
+    """ "✅ done (2026-06-03)" and "✅ (this commit)" end a heading as "✅ done" does: the note
+    dates or explains it; a share done in the note says more than the glyph, and is left."""
+    text = "# R\n\n## Phase 0 — Publish the repo  ✅ (this commit)\n\nText.\n"
+    text += "\n### Edit modes — Move  ✅ done (2026-06-03)\n\nText.\n"
+    text += "\n### E.2 — Environment editing ✅ done (shelves still deferred)\n\nText.\n"
+    text += "\n## 1. Core Foundations ✅ **(90% Complete - ALPHA)**\n\nText.\n"
+    assert statuses(text) == [
+        ("Phase 0 — Publish the repo", "done"),
+        ("Edit modes — Move", "done"),
+        ("E.2 — Environment editing", "done"),
+    ]
+
+
+def test_a_status_glyph_closing_a_bold_name_marks_the_item() -> None:
+    """ "**M0.1 ✅ done** — wire protocol": the glyph (and its words, a note in brackets)
+    ends the bold name the description follows; not a rating's label ("**Risk ✅**")."""
+    text = "# R\n\n- **M0.1 ✅ done** — pure wire protocol\n- **M0.2 🚧** — avatars\n"
+    text += "- **Bundle chunking ✅ done (2026-06-13)**: vite chunks\n- **Risk ✅** — low\n"
+    assert statuses(text) == [
+        ("M0.1", "done"),
+        ("M0.2", "in_progress"),
+        ("Bundle chunking", "done"),
+    ]
+
+
+def test_a_heading_glyph_means_what_the_status_field_under_it_says() -> None:
+    """ "### M2: WebXR ⏳" over "**Status:** Planned", again and again: the document's ⏳ is
+    planned work, so its "| ⏳ |" cells are planned, not under way."""
+    text = "# R\n"
+    for n in (2, 3):
+        text += f"\n### M{n}: Step {n} ⏳\n**Timeframe:** Weeks {n}-4\n**Status:** Planned\n"
+        text += f"\n| Task | Status |\n|---|---|\n| Task {n} | ⏳ |\n"
+    assert statuses(text) == [
+        ("M2: Step 2", "planned"),
+        ("Task 2", "planned"),
+        ("M3: Step 3", "planned"),
+        ("Task 3", "planned"),
+    ]
+
+
+def test_status_words_joined_by_a_plus_say_the_first_words_status() -> None:
+    """ "✅ COMPLETE + TESTED", "✅ done + DEPLOYED": the first word says the status, the rest
+    adds to it; not words of two statuses ("✅ Done + Blocked")."""
+    text = "# R\n\n#### `cetus.move` - ✅ COMPLETE + TESTED\n\nText.\n\n"
+    text += "- **M0.3 ✅ done + DEPLOYED** — WebSocket transport\n- Sync ✅ Done + Blocked\n"
+    assert statuses(text) == [("cetus.move", "done"), ("M0.3", "done")]
+
+
+def test_check_marks_under_a_heading_of_benefits_are_no_work() -> None:
+    """ "## 🎉 Benefits of Official Status" over "- ✅ **Built-in**: ...": points in favour,
+    as under "**Benefits:**"; "Already Implemented (Bronze + Silver)" titles done work, its
+    note no part of it; "Add DayPilot Advantages" names work, its ✅ items done."""
+    text = "# R\n\n### ✅ Already Implemented (Bronze + Silver)\n\n- Config flow\n"
+    text += (
+        "\n## 🎉 Benefits of Official Status\n\n### For Users\n\n- ✅ **Built-in**: no install\n"
+    )
+    text += "\n## Plan\n\n### Move 2: Add DayPilot Advantages\n\n1. ✅ Daily brief\n"
+    assert statuses(text) == [("Config flow", "done"), ("Daily brief", "done")]
+
+
+def test_edits_set_a_heading_glyph_and_a_bold_names_glyph_before_their_notes(
+    tmp_path: Path,
+) -> None:
+    """The glyph before a note in brackets, in bold or not, and the glyph closing a bold
+    name, are what an edit sets: the note and the name stay as written."""
+    text = "# R\n\n## 2. Essential Editing 🚧 **(BETA Threshold)**\n\nText.\n\n"
+    text += "## Phase 0 ✅ (this commit)\n\nText.\n\n- **M0.1 ✅ done** — wire protocol\n"
+    after = edited(
+        tmp_path / "r.md",
+        text,
+        ("block", "Essential Editing"),
+        ("start", "Phase 0"),
+        ("start", "M0.1"),
+    )
+    assert after == text.replace("🚧 **(BETA", "⛔ **(BETA").replace(
+        "✅ (this commit)", "🚧 (this commit)"
+    ).replace("**M0.1 ✅ done**", "**M0.1 🚧 in progress**")

@@ -474,6 +474,8 @@ def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, int, st
     after it or not) begins and ends, and the glyph for ``status`` that replaces it; None
     where none ends them or the document writes the status as words."""
     noted = note_start(rest)
+    if noted == len(rest) and (marked := _MARKED_NOTE.search(rest)) is not None:
+        noted = marked.start()  # "🚧 **(BETA Threshold)**": the note in bold
     words = rest[:noted] if noted < len(rest) and not rest[:noted].isascii() else rest
     found = ending_glyph(words, voice.legend)
     entity = _ENTITY_END.search(rest) if found is None and rest.endswith(";") else None
@@ -487,6 +489,8 @@ def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, int, st
     return None if new.startswith(("*", "_")) else (found[1], end, new)
 
 
+# A note in brackets, in bold or italics, that ends the words: "🚧 **(BETA Threshold)**".
+_MARKED_NOTE = re.compile(r"[ \t]+(?:\*\*|__|\*|_)\([^()]*\)(?:\*\*|__|\*|_)[ \t]*$")
 _ENTITY_END = re.compile(r"\s(?P<ref>&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,12});)$")
 # An ATX heading's closing sequence: "### Renderer ###".
 _CLOSING = re.compile(r"[ \t]+#+[ \t]*$")

@@ -25,6 +25,14 @@ _AFTER = lazy_pattern(rf"[ \t*_`]*(?P<w>{_WORDS})[ \t*_`]*(?:[|()\]:\r\n]|$)")
 _BEFORE = lazy_pattern(
     r"(?:^|[-–—|(\[:#]|\n)[ \t*_`]*(?P<w>[^\W\d_](?:[^\W\d_]|[' ]){0,24}?)[ \t*_`]*$"
 )
+# A glyph that ends its line, over a Status field (a blank line between or not, other fields
+# before it or not): "### M2: WebXR ⏳" over "**Timeframe:** Weeks 2-3" and "**Status:**
+# Planned".
+_NEXT_FIELD = lazy_pattern(
+    r"[ \t]*\r?\n(?:[ \t]*\r?\n)?(?:[ \t>*_-]*[^\W\d_][^:\n]{0,30}:[^\n]{0,80}\n){0,3}"
+    rf"[ \t>*_-]*(?i:{STATUS_FIELD})[ \t*_]*(?P<w>{_WORDS})[ \t*_`]*(?:[|()\].\r\n]|$)"
+)
+_FIELDS_WINDOW = 400
 # How many times a document must write a glyph beside another status's words, and never
 # beside its own, for the glyph to say that status.
 _TIMES = 2
@@ -68,6 +76,9 @@ def _beside(text: str, start: int, end: int) -> Status | None:
     status = _words(_AFTER.match(text, end, end + _WINDOW))
     if status is None:
         status = _words(_BEFORE.search(text, max(0, start - _WINDOW), start))
+    if status is None and "\n" in text[end : end + 4]:
+        # "### M2: WebXR Hello World ⏳" over "**Status:** Planned": its field says it again
+        status = _words(_NEXT_FIELD.match(text, end, end + _FIELDS_WINDOW))
     return status
 
 

@@ -106,14 +106,29 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     if words[:1].isdigit() and "%" in words:  # "Phase 5 🔧 85% COMPLETE": a share done says it
         status = percent_done(words)
     elif _GLYPH_WORDS.fullmatch(words) is None:
-        # "Phase 3: Production Ready 📋 Q1 2025": the glyph's status, and when
-        status = when_said(body[at:pos], words, legend)
+        # "Phase 3: Production Ready 📋 Q1 2025": the glyph's status, and when; "M0.3 ✅
+        # done + DEPLOYED": two words of one status
+        status = when_said(body[at:pos], words, legend) or _joined(words, legend)
     else:
         status = legend.word(words) or strong_word(words)
         backing = glyph_at(body[at:pos], legend) if status is None else None
         if backing is not None and status_of_word(words) is backing[0]:
             status = backing[0]  # "🔄 PARTIAL": a weak word that says what its glyph does
     return None if status is None else Tag(status, blank, end, text[at:end], "glyph")
+
+
+# Status words joined by a plus or an ampersand: "done + DEPLOYED", "Tested & Merged".
+_JOINED = lazy_pattern(r"[ \t]*[+&][ \t]*")
+
+
+def _joined(words: str, legend: Legend) -> Status | None:
+    """The status of words joined by "+" or "&", two or three, the first a status word and
+    the others its status or none ("done + DEPLOYED", "Tested & Merged"), else None."""
+    parts = _JOINED.split(words)
+    if not 1 < len(parts) <= 3 or any(_GLYPH_WORDS.fullmatch(part) is None for part in parts):
+        return None
+    first, *others = (legend.word(part) or strong_word(part) for part in parts)
+    return first if all(other in (None, first) for other in others) else None
 
 
 def when_said(glyph: str, words: str, legend: Legend) -> Status | None:

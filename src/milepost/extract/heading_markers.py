@@ -19,7 +19,7 @@ from milepost.extract.marker import Marker
 from milepost.extract.markers import code_keyword, leading_markers
 from milepost.extract.name_tags import ending_glyph, name_tag
 from milepost.extract.opening_words import bracketed_status, decorated_bracket
-from milepost.extract.tag_words import Tag, strong_word
+from milepost.extract.tag_words import Tag, note_start, strong_word
 from milepost.extract.trailing_tags import bracket_tag, dash_tag, trailing_tag
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
@@ -39,6 +39,11 @@ __all__ = [
 
 def _ending_glyph(text: str, legend: Legend) -> Marker | None:
     """A status glyph ending a heading that names a deliverable (``### Milestone 3 ✅``)."""
+    # a note in brackets after it or not: "## Phase 0 — Publish the repo ✅ (this commit)"
+    # (not a share done, which says more: "✅ (90% Complete)")
+    note = note_start(text)
+    if "%" not in text[note:]:
+        text = text[:note]
     found = ending_glyph(text, legend) if not text[-1:].isascii() else None
     if found is None:
         return None
@@ -95,6 +100,10 @@ def heading_marker(
         if tag is None and ":" in text and "status" in text.lower():
             tag = _field_end(text, legend)  # "### JSON Migration (Status: ✅ Completed)"
         after = text[tag.end :].strip() if tag is not None else ""
+        if after and not note_start(f" {after}") and "%" not in after:
+            # "### Edit modes ✅ done (2026-06-03)": a note after it, a date (not a share
+            # done, which says more: "✅ (90% Complete)")
+            after = ""
         if tag is None:
             tag = _name_status(inline, legend)  # a description after it is no decoration
         if tag is None or not tag.start or before_glyphs(f" {after}").strip():
@@ -151,7 +160,9 @@ _ADVERBS = frozenset({"already", "recently", "now", "fully"})
 def _restates(words: str, status: Status) -> bool:
     """Whether a heading's words after its glyph say its status again and nothing more, in a
     word too weak to title a section alone ("Implemented", "Already Implemented": done
-    under ✅), which names no deliverable."""
+    under ✅), which names no deliverable; a note in brackets after them or not ("Already
+    Implemented (Bronze + Silver)")."""
+    words = words[: note_start(words)]
     said = words.strip(" :*_").lower().split()
     if said and said[0] in _ADVERBS:
         said = said[1:]

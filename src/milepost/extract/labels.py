@@ -167,7 +167,7 @@ def _status_field(inline: Inline, legend: Legend) -> Marker | None:
 # The key words of ``_CRITERIA_HEADING``, looked for first.
 _CRITERIA_WORDS = (
     *("crit", "kriterien", "expect", "outcome", "defini", "when", "success"),
-    *("standards", "guidelines", "principles", "practices"),
+    *("standards", "guidelines", "principles", "practices", "benefits", "advantages"),
 )
 # A heading of goals and no more, under a milestone: "### Goals", "🎯 Key Objectives",
 # "📊 Success Metrics" (a bare "### Metrics" may title work: "- ✅ Prometheus exporter").
@@ -177,14 +177,20 @@ _GOALS = lazy_pattern(
 
 
 def criteria_heading(title: str) -> bool:
-    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect") or
-    the standards work is held to ("Quality Standards", "Guidelines"): ✅ bullets there say
-    what is expected, no work done."""
+    """Whether a heading introduces success criteria ("Success Criteria", "What to Expect"),
+    the standards work is held to ("Quality Standards", "Guidelines") or the points in its
+    favour ("Benefits of Official Status"): ✅ bullets there say what is expected or gained,
+    no work done."""
     if title.isascii():  # the pattern's key words, looked for first (a search is dearer)
         lower = title.lower()
         if not any(word in lower for word in _CRITERIA_WORDS):
             return False
-    return _CRITERIA_HEADING.search(title) is not None
+    return _CRITERIA_HEADING.search(title) is not None or _BENEFITS.match(title) is not None
+
+
+# Points in favour, the heading's first words: "## 🎉 Benefits of Official Status" over "- ✅
+# **Built-in**: ..." (not work that adds some: "### Move 2: Add DayPilot Advantages").
+_BENEFITS = lazy_pattern(r"(?i)\W*(?:key |main )?(?:benefits|advantages)\b")
 
 
 def names_success(title: str) -> bool:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
-from milepost.extract.tag_words import WHEN_TAIL, Tag, dated_tail, strong_word
+from milepost.extract.glyph_tags import glyph_tag
+from milepost.extract.tag_words import WHEN_TAIL, Tag, dated_tail, note_start, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
@@ -53,6 +54,8 @@ def name_tag(inline: Inline, pos: int, legend: Legend) -> Tag | None:
         return named  # "Compiler: In progress."
     if not inline.strong and "(" not in text:
         return None  # most items: no bold name, no bracket
+    if inline.strong and (closing := _glyph_closing_bold_name(inline, pos, legend)):
+        return closing  # "**M0.1 ✅ done** — wire protocol"
     after = _after_bold_name(inline, pos)
     if after is None:  # "**`alpha_lt_two`** ✅ PROVEN (with expert help)": no colon
         after = _glyph_after_bold_name(inline, pos, legend)
@@ -160,6 +163,37 @@ def _glyph_after_bold_name(inline: Inline, pos: int, legend: Legend) -> int | No
             glyph = _skip_space(text, end)
             return glyph if glyph > end and _glyphs(text, glyph, legend)[0] else None
     return None
+
+
+def _glyph_closing_bold_name(inline: Inline, pos: int, legend: Legend) -> Tag | None:
+    """A status glyph that closes a bold name opening the item at ``pos``, its status words
+    and a note in brackets after it or not, a dash or a colon and a description after the
+    name: ``**M0.1 ✅ done** — wire protocol``, ``**Bundle chunking ✅ (2026-06-13)**:
+    vite``."""
+    text = inline.text
+    start, end = inline.strong[0]
+    if start != pos:
+        return None
+    rest = text[end:].lstrip()
+    named = text[start:end].rstrip().endswith((":", "："))  # "**M1 ✅ done:** host sync"
+    if not named and not rest.startswith((":", "：", "- ", "– ", "— ", "-- ")):
+        return None
+    bold = text[start:end].rstrip(" :：")
+    body = bold[: note_start(bold)]
+    tag = glyph_tag(body, legend)
+    if tag is not None:
+        glyph = tag.start + 1
+        status = tag.status
+    else:
+        found = ending_glyph(body, legend)
+        if found is None:
+            return None
+        status, glyph = found
+    name = body[:glyph].rstrip()
+    if not name or len(name) > _NAME_MAX or _describes(name):
+        return None  # "**Risk ✅** — low": a rating
+    body = body.rstrip()
+    return Tag(status, start + glyph, start + len(body), body[glyph:], "opening")
 
 
 def _describes(name: str) -> bool:

@@ -1119,3 +1119,86 @@ def test_edits_set_a_heading_glyph_and_a_bold_names_glyph_before_their_notes(
     assert after == text.replace("🚧 **(BETA", "⛔ **(BETA").replace(
         "✅ (this commit)", "🚧 (this commit)"
     ).replace("**M0.1 ✅ done**", "**M0.1 🚧 in progress**")
+
+
+def test_a_top_section_of_known_issues_is_a_part_of_the_document() -> None:
+    """ "## 🚧 Known Issues & Limitations", "## 📋 Known Issues": the glyph decorates a part
+    of the document, no work under way or planned; "### ✅ Fix known issues" is work."""
+    text = "# R\n\n## 🚧 Known Issues & Limitations\n\n1. Windows is slow\n"
+    text += "\n## 📋 Known Issues\n\n- Coverage is low\n\n## Plan\n\n### ✅ Fix known issues\n"
+    assert statuses(text) == [("Fix known issues", "done")]
+
+
+def test_a_column_of_status_words_under_another_header_says_each_rows_status(
+    tmp_path: Path,
+) -> None:
+    """ "| 0 Baseline | DONE | pyproject |" under "| Phase | Stage | Note |": the one column
+    whose cells each open with a status word is the rows' Status column, a note after the
+    word or not; an edit sets the word there. A column of sentences is none."""
+    text = "# R\n\n| Phase | Stage | Note |\n|---|---|---|\n| 0 Baseline | DONE | pyproject |\n"
+    text += "| 1 Harness | DONE (MVP) | tests |\n| 2 Core | DONE → R150+ | graph |\n"
+    text += "| 3 Docs | Planned | later |\n"
+    assert statuses(text) == [
+        ("0 Baseline", "done"),
+        ("1 Harness", "done"),
+        ("2 Core", "done"),
+        ("3 Docs", "planned"),
+    ]
+    prose = "# R\n\n| Step | Outcome |\n|---|---|\n| A | Done with the spec, coding now |\n"
+    assert statuses(prose + "| B | Done when the tests pass |\n") == []
+    after = edited(tmp_path / "r.md", text, ("start", "Docs"))
+    assert after == text.replace("| Planned |", "| In Progress |")
+
+
+def test_the_rows_of_a_risk_register_are_risks_not_work() -> None:
+    """ "| R1 | Story 1.1 delayed | Medium | High | monitor | 🟢 Monitored |": a risk (read
+    as one), its Status cell the risk's, no status of work."""
+    text = "# R\n\n## Risks\n\n| Risk | Probability | Impact | Mitigation | Status |\n"
+    text += "|---|---|---|---|---|\n| Story 1.1 delayed | Medium | High | watch | 🟢 Monitored |\n"
+    text += "| CSV variations | High | Medium | fuzz | ✅ Done |\n"
+    roadmap = milepost.loads(text)
+    assert [i.title for i in roadmap.items if i.status] == []
+    assert [r.name for r in roadmap.risks] == ["Story 1.1 delayed", "CSV variations"]
+
+
+def test_readings_that_would_misname_work_are_left() -> None:
+    """What a glyph closing a bold name does not mark: a cross alone after a topic ("no"), a
+    time, a Status label, two names, a date or a share after the glyph; joined words that
+    say more than the first ("Done + Partial"); a heading that starts with "Benefits" but
+    names work; a share done in a heading's note."""
+    text = "# R\n\n- **Security ❌** — none known\n- **Q3 🔜** — hiring\n"
+    text += "- **Status ✅** — all good\n- **Phase 1 ✅ / Phase 2 🚧** — split\n"
+    text += "- **Beta 📋 Q3 2026** — public beta\n- **Auth 🚧 80% complete** — OAuth\n"
+    text += "- Sync ✅ Done + Partial\n"
+    text += "\n## Benefits Portal\n\n- ✅ Enrollment form\n"
+    text += "\n### Perf tuning ✅ done (p99 down 30%)\n\nText.\n"
+    assert statuses(text) == [("Enrollment form", "done"), ("Perf tuning", "done")]
+
+
+def test_turkish_capital_dotted_i_in_a_status_heading() -> None:
+    """ "## PLANLANAN ÖZELLİKLER", "## Tamamlanan İşler": "İ" lowers to "i" and a combining
+    dot, which the heading's words are read without."""
+    text = "# R\n\n## Tamamlanan İşler\n\n- Kurulum\n\n## PLANLANAN ÖZELLİKLER\n\n- Giriş\n"
+    assert statuses(text) == [("Kurulum", "done"), ("Giriş", "planned")]
+
+
+def test_edits_of_joined_words_and_notes_in_markup(tmp_path: Path) -> None:
+    """An edit sets the first of joined words and drops what it added ("✅ COMPLETE + TESTED"
+    started is "🚧 IN PROGRESS"), in a bold name too; a heading's glyph before a note in bold
+    italics or code is set, the note kept."""
+    text = "# R\n\n- Login ✅ COMPLETE + TESTED\n- **M0.4 ✅ done + DEPLOYED** — sync\n\n"
+    text += "## 3. Sync 🚧 ***(beta)***\n\nText.\n\n## 6. Feed 🚧 `(beta)`\n\nText.\n"
+    after = edited(
+        tmp_path / "r.md",
+        text,
+        ("start", "Login"),
+        ("block", "M0.4"),
+        ("ship", "3. Sync"),
+        ("ship", "6. Feed"),
+    )
+    assert after == (
+        text.replace("✅ COMPLETE + TESTED", "🚧 IN PROGRESS")
+        .replace("✅ done + DEPLOYED", "⛔ blocked")
+        .replace("🚧 ***(beta)***", "✅ ***(beta)***")
+        .replace("🚧 `(beta)`", "✅ `(beta)`")
+    )

@@ -16,6 +16,7 @@ import re
 from milepost.document import Inline, InlineSource, read_inline
 from milepost.edits.notes import ending_note
 from milepost.edits.voice import Voice, relabel
+from milepost.extract.glyph_tags import joined_head
 from milepost.extract.markers import leading_markers
 from milepost.extract.name_tags import name_tag, value_pieces
 from milepost.extract.tag_words import Tag, dated_tail
@@ -80,7 +81,9 @@ def _set(text: str, reading: InlineSource, tag: Tag, status: Status, voice: Voic
     pieces = value_pieces(value, voice.legend)
     for first, last, _, is_glyph in reversed(pieces):
         old = value[first:last]
-        new = voice.glyph(status, old) if is_glyph else relabel(old, status, voice)
+        # words joined to the status word ("done + DEPLOYED") go with it
+        words = None if is_glyph else joined_head(old) or old
+        new = voice.glyph(status, old) if words is None else relabel(words, status, voice)
         if is_glyph and len(pieces) == 1 and voice.cross_needs_word(new):
             new = f"{new} {voice.word(status)}"  # "**Auth**: ❌ Dropped", not a bare "no"
         begin, finish = reading.starts[start + first], reading.ends[start + last - 1]

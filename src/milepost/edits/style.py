@@ -489,8 +489,12 @@ def _ending_glyph(rest: str, status: Status, voice: Voice) -> tuple[int, int, st
     return None if new.startswith(("*", "_")) else (found[1], end, new)
 
 
-# A note in brackets, in bold or italics, that ends the words: "🚧 **(BETA Threshold)**".
-_MARKED_NOTE = re.compile(r"[ \t]+(?:\*\*|__|\*|_)\([^()]*\)(?:\*\*|__|\*|_)[ \t]*$")
+# A note in brackets, in bold, italics or code, that ends the words: "🚧 **(BETA Threshold)**"
+# (a run of blanks taken from its start only: tried at each blank of a long run, it was
+# scanned to the end each time).
+_MARKED_NOTE = re.compile(
+    r"(?<![ \t])[ \t]+(?:\*{1,3}|_{1,3}|`)\([^()]*\)(?:\*{1,3}|_{1,3}|`)[ \t]*$"
+)
 _ENTITY_END = re.compile(r"\s(?P<ref>&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,12});)$")
 # An ATX heading's closing sequence: "### Renderer ###".
 _CLOSING = re.compile(r"[ \t]+#+[ \t]*$")

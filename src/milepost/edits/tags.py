@@ -18,6 +18,7 @@ import re
 
 from milepost.document import read_inline
 from milepost.edits.voice import Voice, relabel
+from milepost.extract.glyph_tags import joined_head
 from milepost.extract.heading_words import when_alone
 from milepost.extract.tag_words import REF, WHEN_TAIL
 from milepost.extract.trailing_tags import trailing_tag
@@ -151,6 +152,10 @@ def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | No
         return (
             voice.glyph(status, words[:lead]) + " " + relabel(words[lead:].strip(), status, voice)
         )
+    joined = joined_head(words[lead:].strip()) if lead is not None else None
+    if lead is not None and joined is not None and voice.status_of(joined) is was:
+        # "✅ COMPLETE + TESTED" started is "🚧 IN PROGRESS": what it added goes with it
+        return voice.glyph(status, words[:lead]) + " " + relabel(joined, status, voice)
     head, _, last = words.rpartition(" ")
     if head and voice.glyph_end(last) == len(last) and voice.status_of(head.strip()) is was:
         return relabel(head.strip(), status, voice) + " " + voice.glyph(status, last)

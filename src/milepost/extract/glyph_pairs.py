@@ -33,6 +33,7 @@ _NEXT_FIELD = lazy_pattern(
     rf"[ \t>*_-]*(?i:{STATUS_FIELD})[ \t*_]*(?P<w>{_WORDS})[ \t*_`]*(?:[|()\].\r\n]|$)"
 )
 _FIELDS_WINDOW = 400
+_HOURGLASSES = frozenset("⏳⌛")
 # How many times a document must write a glyph beside another status's words, and never
 # beside its own, for the glyph to say that status.
 _TIMES = 2
@@ -76,8 +77,10 @@ def _beside(text: str, start: int, end: int) -> Status | None:
     status = _words(_AFTER.match(text, end, end + _WINDOW))
     if status is None:
         status = _words(_BEFORE.search(text, max(0, start - _WINDOW), start))
-    if status is None and "\n" in text[end : end + 4]:
+    if status is None and text[start:end] in _HOURGLASSES and "\n" in text[end : end + 4]:
         # "### M2: WebXR Hello World ⏳" over "**Status:** Planned": its field says it again
+        # (an hourglass only, read two ways: another glyph over a field that says otherwise
+        # is stale, "### Phase 2 📋" over "**Status:** In Progress")
         status = _words(_NEXT_FIELD.match(text, end, end + _FIELDS_WINDOW))
     return status
 

@@ -19,7 +19,7 @@ from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import CALENDARS, EMOJI, Status, emoji_at, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
-__all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag", "when_said"]
+__all__ = ["before_glyphs", "glyph_at", "glyph_phrase", "glyph_tag", "joined_head", "when_said"]
 
 
 def glyph_at(phrase: str, legend: Legend) -> tuple[Status, int] | None:
@@ -117,18 +117,29 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     return None if status is None else Tag(status, blank, end, text[at:end], "glyph")
 
 
-# Status words joined by a plus or an ampersand: "done + DEPLOYED", "Tested & Merged".
+# Status words joined by a plus or an ampersand: "done + DEPLOYED", "COMPLETE & Merged".
 _JOINED = lazy_pattern(r"[ \t]*[+&][ \t]*")
 
 
-def _joined(words: str, legend: Legend) -> Status | None:
-    """The status of words joined by "+" or "&", two or three, the first a status word and
-    the others its status or none ("done + DEPLOYED", "Tested & Merged"), else None."""
+def joined_head(words: str) -> str | None:
+    """The first of two or three words joined by "+" or "&", each after it one word that
+    says the same status or none ("done" of "done + DEPLOYED"), else None."""
     parts = _JOINED.split(words)
-    if not 1 < len(parts) <= 3 or any(_GLYPH_WORDS.fullmatch(part) is None for part in parts):
+    if not 1 < len(parts) <= 3 or _GLYPH_WORDS.fullmatch(parts[0]) is None:
         return None
-    first, *others = (legend.word(part) or strong_word(part) for part in parts)
-    return first if all(other in (None, first) for other in others) else None
+    first = status_of_word(parts[0])
+    if first is None or any(
+        not part.isalpha() or status_of_word(part) not in (None, first) for part in parts[1:]
+    ):
+        return None  # "Done + Partial", "Complete + Not tested": more than the first says
+    return parts[0]
+
+
+def _joined(words: str, legend: Legend) -> Status | None:
+    """The status of words joined by "+" or "&" (:func:`joined_head`), the first a strong
+    status word ("done + DEPLOYED", "COMPLETE & Merged"), else None."""
+    head = joined_head(words)
+    return None if head is None else legend.word(head) or strong_word(head)
 
 
 def when_said(glyph: str, words: str, legend: Legend) -> Status | None:

@@ -42,7 +42,7 @@ def _ending_glyph(text: str, legend: Legend) -> Marker | None:
     # a note in brackets after it or not: "## Phase 0 — Publish the repo ✅ (this commit)"
     # (not a share done, which says more: "✅ (90% Complete)")
     note = note_start(text)
-    if "%" not in text[note:]:
+    if _SHARE_DONE.search(text, note) is None:
         text = text[:note]
     found = ending_glyph(text, legend) if not text[-1:].isascii() else None
     if found is None:
@@ -100,7 +100,7 @@ def heading_marker(
         if tag is None and ":" in text and "status" in text.lower():
             tag = _field_end(text, legend)  # "### JSON Migration (Status: ✅ Completed)"
         after = text[tag.end :].strip() if tag is not None else ""
-        if after and not note_start(f" {after}") and "%" not in after:
+        if after and not note_start(f" {after}") and _SHARE_DONE.search(after) is None:
             # "### Edit modes ✅ done (2026-06-03)": a note after it, a date (not a share
             # done, which says more: "✅ (90% Complete)")
             after = ""
@@ -130,6 +130,10 @@ def heading_marker(
     if tag is not None and tag.start and tag.status is not emoji_status:
         return Marker(tag.status, tag.written, end=end, tail=end + tag.start), None
     return Marker(emoji_status, written, end=end), None
+
+
+# A share of the work done, in a note: "(90% Complete - ALPHA)" (not "(p99 down 30%)").
+_SHARE_DONE = lazy_pattern(r"(?i)\d\s*%\s*(?:complete|done|finished|implemented)")
 
 
 def _field_end(text: str, legend: Legend) -> Tag | None:

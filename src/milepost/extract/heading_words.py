@@ -278,10 +278,13 @@ _DOCUMENT_PARTS = frozenset(
         "roadmap",
         "questions",
         "considerations",
+        "limitations",
     }
 )
 # Two words that end a part's title where the last alone may name work ("Reward points").
-_DOCUMENT_PART_ENDS = frozenset({"decision points", "review points", "key points"})
+_DOCUMENT_PART_ENDS = frozenset(
+    {"decision points", "review points", "key points", "known issues", "open issues"}
+)
 
 
 def when_alone(words: str, *, releases: bool = True) -> bool:

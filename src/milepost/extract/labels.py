@@ -188,9 +188,12 @@ def criteria_heading(title: str) -> bool:
     return _CRITERIA_HEADING.search(title) is not None or _BENEFITS.match(title) is not None
 
 
-# Points in favour, the heading's first words: "## 🎉 Benefits of Official Status" over "- ✅
-# **Built-in**: ..." (not work that adds some: "### Move 2: Add DayPilot Advantages").
-_BENEFITS = lazy_pattern(r"(?i)\W*(?:key |main )?(?:benefits|advantages)\b")
+# Points in favour, the heading's words alone or before whose they are: "## 🎉 Benefits of
+# Official Status" over "- ✅ **Built-in**: ..." (not work that adds some: "### Move 2: Add
+# DayPilot Advantages", "## Benefits Portal").
+_BENEFITS = lazy_pattern(
+    r"(?i)\W*(?:(?:key|main|top|the) )?(?:benefits|advantages)(?:\W*$| (?:of|for|to)\b)"
+)
 
 
 def names_success(title: str) -> bool:

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 
 from milepost.document import Inline
-from milepost.extract.glyph_tags import glyph_tag
+from milepost.extract.glyph_tags import glyph_tag, joined_head
+from milepost.extract.heading_words import only_when
 from milepost.extract.tag_words import WHEN_TAIL, Tag, dated_tail, note_start, strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, emoji_at, pictograph_at
-from milepost.vocabulary.status_labels import DESCRIBING_LABELS
+from milepost.vocabulary.status_labels import DESCRIBING_LABELS, is_status_label
 
 __all__ = ["ending_glyph", "name_tag", "value_pieces"]
 
@@ -179,7 +180,7 @@ def _glyph_closing_bold_name(inline: Inline, pos: int, legend: Legend) -> Tag | 
     if not named and not rest.startswith((":", "：", "- ", "– ", "— ", "-- ")):
         return None
     bold = text[start:end].rstrip(" :：")
-    body = bold[: note_start(bold)]
+    body = bold[: note_start(bold)].rstrip()
     tag = glyph_tag(body, legend)
     if tag is not None:
         glyph = tag.start + 1
@@ -189,11 +190,31 @@ def _glyph_closing_bold_name(inline: Inline, pos: int, legend: Legend) -> Tag | 
         if found is None:
             return None
         status, glyph = found
-    name = body[:glyph].rstrip()
-    if not name or len(name) > _NAME_MAX or _describes(name):
-        return None  # "**Risk ✅** — low": a rating
-    body = body.rstrip()
-    return Tag(status, start + glyph, start + len(body), body[glyph:], "opening")
+    said, name = body[glyph:], body[:glyph].rstrip()
+    if (
+        not name
+        or len(name) > _NAME_MAX
+        or any(c.isdigit() for c in said)  # "**Beta 📋 Q3 2026**": when, not its status
+        or (status is Status.DROPPED and pictograph_at(said) == len(said))
+        or any(pictograph_at(name, at) is not None for at in _blanks(name))
+        or _describes(name)
+        or is_status_label(name)
+        or only_when(name)
+        or _QUARTER.fullmatch(name) is not None
+    ):
+        # "**Risk ✅** — low" rates; "**Security ❌** — none known" says no; "**Phase 1 ✅ /
+        # Phase 2 🚧**" names two; "**Status ✅**", "**Q3 🔜** — hiring": no work named
+        return None
+    return Tag(status, start + glyph, start + len(body), said, "opening")
+
+
+# A quarter or a half without its year, a time no work: "Q3", "H1-H2".
+_QUARTER = lazy_pattern(r"(?i)(?:q[1-4]|h[12])(?:[ \t]*[-/–][ \t]*(?:q[1-4]|h[12]))?")
+
+
+def _blanks(text: str) -> list[int]:
+    """Where each word of ``text`` begins (after a blank, or at its start)."""
+    return [0, *(at + 1 for at, char in enumerate(text) if char == " ")]
 
 
 def _describes(name: str) -> bool:
@@ -249,7 +270,8 @@ def _value_status(value: str, legend: Legend) -> Status | None:
 
 def value_pieces(value: str, legend: Legend) -> list[tuple[int, int, Status, bool]]:
     """A marker's glyphs and words, each as ``(start, end, status, is_glyph)`` in ``value``:
-    a glyph leading or ending it ("✅ Complete", "Done ✅") and the words between; empty
+    a glyph leading or ending it ("✅ Complete", "Done ✅") and the words between (words
+    joined to the first, "done + DEPLOYED", with it); empty
     where a piece is no status (words that run on, a glyph of no meaning)."""
     pieces: list[tuple[int, int, Status, bool]] = []
     start = _skip_space(value, 0)
@@ -266,6 +288,8 @@ def value_pieces(value: str, legend: Legend) -> list[tuple[int, int, Status, boo
     words = inner[:glyph_at].rstrip() if glyph_at is not None else inner
     if words:
         said = _said(words, legend)
+        if said is None and (head := joined_head(words)) is not None:
+            said = _said(head, legend)  # "done + DEPLOYED": the first word says it
         if said is None:
             return []
         pieces.append((start, start + len(words), said, False))

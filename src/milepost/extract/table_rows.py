@@ -21,6 +21,7 @@ from milepost.extract.table_columns import (
     is_legend_table,
     named_cell,
     read_columns,
+    risk_table,
 )
 from milepost.extract.tag_words import strong_word
 from milepost.extract.walk_items import Walk, WalkContext, make_item
@@ -47,6 +48,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
     )
     group_when: str | None = None  # what the row that opens a group of rows says of when
     compared = compares(ctx.section)
+    # "| Risk | Impact | Mitigation | Status |": each row a risk (read as one), its status
+    # ("🟢 Monitored") no work's
+    risks = risk_table(table)
     for row in table.rows:
         filled = filled_cells(row)
         if not filled:
@@ -128,7 +132,9 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
                 item = replace(
                     item, status=beside.status, status_from=beside.source, marker=beside.written
                 )
-        if item.status is None and ctx.scope is not None:
+        if risks:
+            item = replace(item, status=None, status_from=None, marker=None)
+        elif item.status is None and ctx.scope is not None:
             item = replace(item, status=ctx.scope, status_from="heading")
         out.add(replace(item, text=row_text, owners=owners_in(row_text) or item.owners))
 

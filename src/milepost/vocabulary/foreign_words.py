@@ -34,7 +34,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("implementiert", "implementado", "implementada", "implementato", "implémenté"),
         *("completato", "fatto", "terminato", "completata", "completate", "completati"),  # it
         *("terminata", "terminati"),  # it
-        *("готово", "выполнено", "сделано", "завершено"),  # ru
+        *("готово", "выполнено", "сделано", "завершено", "закрыто"),  # ru: closed too
         *(
             "已完成",
             "完成",
@@ -52,7 +52,8 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("완료", "완료됨"),  # ko
         *("selesai", "sudah selesai", "dirilis", "telah dirilis", "sudah dirilis"),  # id
         *("voltooid", "afgerond", "klaar", "gereed", "opgeleverd", "gebouwd"),  # nl
-        *("виконано", "завершено", "зроблено"),  # uk
+        *("виконано", "завершено", "зроблено", "закрито"),  # uk: done, closed
+        *("zrobione", "ukończone", "zakończone", "zrealizowane", "wykonane"),  # pl
         *("ferdig", "ferdigstilt", "fullført", "gjennomført", "færdig", "afsluttet"),  # no, da
         *("klar", "klart", "färdig", "färdigt", "implementerad", "implementerat"),  # sv
         *("منجز", "منجزة", "مكتمل", "مكتملة", "منتهي", "مشحون", "مشحونة", "تم الإنجاز"),  # ar
@@ -88,6 +89,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("belum selesai",),  # id: not yet finished
         *("in opbouw", "bezig", "in uitvoering", "in ontwikkeling", "lopend"),  # nl
         *("в процесі", "в роботі", "в розробці"),  # uk
+        *("w trakcie", "w toku", "w przygotowaniu", "w realizacji"),  # pl
         *("pågår", "pågående", "under arbeid", "i gang", "under arbete", "i arbete"),  # no, sv
         *("قيد التنفيذ", "قيد التطوير", "قيد العمل", "جاري العمل", "جارٍ العمل"),  # ar
         *("בתהליך", "בעבודה", "בפיתוח"),  # he
@@ -133,6 +135,7 @@ FOREIGN_WORDS: dict[Status, tuple[str, ...]] = {
         *("direncanakan", "belum dimulai"),  # id
         *("gepland", "te doen", "niet gestart", "nog niet gestart"),  # nl
         *("заплановано", "не розпочато"),  # uk
+        *("planowane", "zaplanowane", "do zrobienia", "nierozpoczęte"),  # pl
         *("ikke startet", "ikke påbegynt", "ikke påbegyndt", "planlagt"),  # no, da
         *("ej startad", "ej påbörjad", "inte påbörjad", "inte startad", "planerad"),  # sv
         *(

@@ -165,7 +165,8 @@ def normalise(title: str) -> str:
     text = _NUMBERING.sub("", text)
     text = text.replace("&", " and ").replace("-", " ")
     text = _PUNCT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip().casefold()
+    # Turkish "İ" folds to "i" and a combining dot: "PLANLANAN ÖZELLİKLER" as "özellikler"
+    return _SPACES.sub(" ", text).strip().casefold().replace("i\u0307", "i")
 
 
 # Sections whose subsections are parts of them ("### Medium-Term" under Success Metrics is a

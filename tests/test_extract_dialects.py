@@ -963,10 +963,11 @@ def test_an_item_whose_only_words_are_its_status_is_titled_by_them(
     ],
 )
 def test_an_item_that_is_a_status_field_is_titled_by_the_field(line: str, title: str) -> None:
-    """Under "### Track: Memory Module", "- **Status:** ✅ Completed in v0.1.5" was titled
-    "in v0.1.5": the words after the status words go on with the field's value and name no
-    work. The item is the field, as "- **Status:** Planned" alone already was."""
-    assert only(f"# T\n\n## Work\n\n{line}\n").title == title
+    """Among a list's items, "- **Status:** ✅ Completed in v0.1.5" was titled "in v0.1.5":
+    the words after the status words go on with the field's value and name no work. The item
+    is the field, as "- **Status:** Planned" alone already was. (Opening the section's list,
+    the field is its heading's: "### Track: Memory Module" is the item.)"""
+    assert only(f"# T\n\n## Work\n\n- Login\n{line}\n").title == title
 
 
 def test_a_community_request_written_as_a_table_row() -> None:
@@ -1129,27 +1130,6 @@ def test_a_top_section_of_known_issues_is_a_part_of_the_document() -> None:
     assert statuses(text) == [("Fix known issues", "done")]
 
 
-def test_a_column_of_status_words_under_another_header_says_each_rows_status(
-    tmp_path: Path,
-) -> None:
-    """ "| 0 Baseline | DONE | pyproject |" under "| Phase | Stage | Note |": the one column
-    whose cells each open with a status word is the rows' Status column, a note after the
-    word or not; an edit sets the word there. A column of sentences is none."""
-    text = "# R\n\n| Phase | Stage | Note |\n|---|---|---|\n| 0 Baseline | DONE | pyproject |\n"
-    text += "| 1 Harness | DONE (MVP) | tests |\n| 2 Core | DONE → R150+ | graph |\n"
-    text += "| 3 Docs | Planned | later |\n"
-    assert statuses(text) == [
-        ("0 Baseline", "done"),
-        ("1 Harness", "done"),
-        ("2 Core", "done"),
-        ("3 Docs", "planned"),
-    ]
-    prose = "# R\n\n| Step | Outcome |\n|---|---|\n| A | Done with the spec, coding now |\n"
-    assert statuses(prose + "| B | Done when the tests pass |\n") == []
-    after = edited(tmp_path / "r.md", text, ("start", "Docs"))
-    assert after == text.replace("| Planned |", "| In Progress |")
-
-
 def test_the_rows_of_a_risk_register_are_risks_not_work() -> None:
     """ "| R1 | Story 1.1 delayed | Medium | High | monitor | 🟢 Monitored |": a risk (read
     as one), its Status cell the risk's, no status of work."""
@@ -1202,3 +1182,40 @@ def test_edits_of_joined_words_and_notes_in_markup(tmp_path: Path) -> None:
         .replace("🚧 ***(beta)***", "✅ ***(beta)***")
         .replace("🚧 `(beta)`", "✅ `(beta)`")
     )
+
+
+def test_words_joined_by_a_slash_after_a_glyph_and_their_edit(tmp_path: Path) -> None:
+    """ "🔵 *Future/Optional*" ends a phase's heading: the first word says its status (not
+    "Done/In Progress", two); an edit sets it in place, the glyph before it too."""
+    text = "# R\n\n## 🎮 **PHASE 6: Gaming** 🔵 *Future/Optional*\n\nText.\n\n"
+    text += "- Sync ✅ Done/In Progress\n"
+    assert statuses(text) == [("🎮 PHASE 6: Gaming", "future")]
+    after = edited(tmp_path / "r.md", text, ("start", "PHASE 6"))
+    assert after == text.replace("🔵 *Future/Optional*", "🚧 *In Progress*")
+
+
+def test_a_list_that_opens_a_section_with_a_status_field_gives_the_heading_its_status() -> None:
+    """ "### Feature X" over "- Status: Done" and "- Owner: @kim": the heading's fields, its
+    status done (not an item named "Status: Done"); the field's words win over an hourglass,
+    "### ⏳ λ = 2000 - QUEUED" over "- **Status**: Pending" is planned."""
+    text = "# R\n\n### Feature X\n\n- Status: Done\n- Owner: @kim\n"
+    text += "\n### ⏳ Sweep 2000 - QUEUED\n\n- **Status**: Pending\n"
+    assert statuses(text) == [("Feature X", "done"), ("Sweep 2000 - QUEUED", "planned")]
+
+
+def test_second_review_readings() -> None:
+    """A migration plan's changes rated by impact are work, not a risk register; benefits
+    weighed against something else are points in favour; a cross a legend keys as dropped
+    drops a bold name's work; "Known Issues" ends the title of work that fixes them; a bare
+    share in a heading's note says more than its ✅."""
+    text = "# R\n\n## Migration plan\n\n| Change | Impact | Mitigation | Status |\n"
+    text += "|---|---|---|---|\n| Remove v1 API | High | shim | ✅ Done |\n"
+    text += "\n## Benefits & Trade-offs\n\n- ✅ **Built-in**: no plugin\n"
+    text += "\n## Legend\n\n| Glyph | Meaning |\n|---|---|\n| ❌ | Dropped |\n| ✅ | Done |\n"
+    text += "\n## Work\n\n- **Legacy importer ❌** — cut from scope\n"
+    text += "\n## ✅ Fix known issues\n\nText.\n\n### Auth ✅ (90%)\n\nText.\n"
+    assert statuses(text) == [
+        ("Remove v1 API", "done"),
+        ("Legacy importer", "dropped"),
+        ("Fix known issues", "done"),
+    ]

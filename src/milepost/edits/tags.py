@@ -23,7 +23,7 @@ from milepost.extract.heading_words import when_alone
 from milepost.extract.tag_words import REF, WHEN_TAIL
 from milepost.extract.trailing_tags import trailing_tag
 from milepost.vocabulary.legend import glyph_key
-from milepost.vocabulary.status import Status
+from milepost.vocabulary.status import Status, pictograph_at
 from milepost.vocabulary.status_words import status_of_word
 
 __all__ = ["set_tags"]
@@ -152,10 +152,16 @@ def _reworded(words: str, was: Status, status: Status, voice: Voice) -> str | No
         return (
             voice.glyph(status, words[:lead]) + " " + relabel(words[lead:].strip(), status, voice)
         )
-    joined = joined_head(words[lead:].strip()) if lead is not None else None
-    if lead is not None and joined is not None and voice.status_of(joined) is was:
+    # a glyph of the vocabulary's, or one that decorates ("🔵 *Future/Optional*")
+    opened = lead if lead is not None else pictograph_at(words)
+    said = words[opened:].strip() if opened is not None else ""
+    core = said.strip("*_")  # in emphasis or not
+    joined = joined_head(core) if core else None
+    if opened is not None and joined is not None and voice.status_of(joined) is was:
         # "✅ COMPLETE + TESTED" started is "🚧 IN PROGRESS": what it added goes with it
-        return voice.glyph(status, words[:lead]) + " " + relabel(joined, status, voice)
+        at = said.index(core)
+        new = said[:at] + relabel(joined, status, voice) + said[at + len(core) :]
+        return voice.glyph(status, words[:opened]) + " " + new
     head, _, last = words.rpartition(" ")
     if head and voice.glyph_end(last) == len(last) and voice.status_of(head.strip()) is was:
         return relabel(head.strip(), status, voice) + " " + voice.glyph(status, last)

@@ -117,12 +117,12 @@ def glyph_tag(text: str, legend: Legend = NO_LEGEND) -> Tag | None:
     return None if status is None else Tag(status, blank, end, text[at:end], "glyph")
 
 
-# Status words joined by a plus or an ampersand: "done + DEPLOYED", "COMPLETE & Merged".
-_JOINED = lazy_pattern(r"[ \t]*[+&][ \t]*")
+# Status words joined by a plus, an ampersand or a slash: "done + DEPLOYED", "Future/Optional".
+_JOINED = lazy_pattern(r"(?<![ \t])[ \t]*[+&/][ \t]*")
 
 
 def joined_head(words: str) -> str | None:
-    """The first of two or three words joined by "+" or "&", each after it one word that
+    """The first of two or three words joined by "+", "&" or "/", each after it one word that
     says the same status or none ("done" of "done + DEPLOYED"), else None."""
     parts = _JOINED.split(words)
     if not 1 < len(parts) <= 3 or _GLYPH_WORDS.fullmatch(parts[0]) is None:
@@ -136,7 +136,7 @@ def joined_head(words: str) -> str | None:
 
 
 def _joined(words: str, legend: Legend) -> Status | None:
-    """The status of words joined by "+" or "&" (:func:`joined_head`), the first a strong
+    """The status of words joined by "+", "&" or "/" (:func:`joined_head`), the first a strong
     status word ("done + DEPLOYED", "COMPLETE & Merged"), else None."""
     head = joined_head(words)
     return None if head is None else legend.word(head) or strong_word(head)

@@ -132,8 +132,11 @@ def heading_marker(
     return Marker(emoji_status, written, end=end), None
 
 
-# A share of the work done, in a note: "(90% Complete - ALPHA)" (not "(p99 down 30%)").
-_SHARE_DONE = lazy_pattern(r"(?i)\d\s*%\s*(?:complete|done|finished|implemented)")
+# A share of the work done, in a note: "(90% Complete - ALPHA)", "(90%)", "(Progress: 90%)"
+# (not a figure: "(p99 down 30%)", "(hit rate 95%)").
+_SHARE_DONE = lazy_pattern(
+    r"(?i)\d\s*%\s*(?:complete|done|finished|implemented)|(?:\(|progress\W{0,3})\s*\d{1,3}\s*%"
+)
 
 
 def _field_end(text: str, legend: Legend) -> Tag | None:

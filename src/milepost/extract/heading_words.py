@@ -206,7 +206,11 @@ def names_a_part(name: str) -> bool:
     if bracketed is not None:
         words = words[: bracketed.start()].rstrip().rstrip(" :*_")
     last = words.lower().split()[-2:]
-    return bool(last) and (last[-1] in _DOCUMENT_PARTS or " ".join(last) in _DOCUMENT_PART_ENDS)
+    return bool(last) and (
+        last[-1] in _DOCUMENT_PARTS
+        or " ".join(last) in _DOCUMENT_PART_ENDS
+        or normalise(words) in _DOCUMENT_PART_NAMES
+    )
 
 
 # What brackets end a heading's words: "Future Vision (2025+)", "Schedule [2026]". (No blanks
@@ -278,12 +282,15 @@ _DOCUMENT_PARTS = frozenset(
         "roadmap",
         "questions",
         "considerations",
-        "limitations",
     }
 )
 # Two words that end a part's title where the last alone may name work ("Reward points").
-_DOCUMENT_PART_ENDS = frozenset(
-    {"decision points", "review points", "key points", "known issues", "open issues"}
+_DOCUMENT_PART_ENDS = frozenset({"decision points", "review points", "key points"})
+# Whole titles of a part where their last words may name work ("## ✅ Fix known issues"):
+# "## 🚧 Known Issues & Limitations".
+_DOCUMENT_PART_NAMES = frozenset(
+    {"known issues", "open issues", "limitations", "known limitations"}
+    | {"known issues and limitations", "issues and limitations", "known issues limitations"}
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from milepost.document import Block, Inline, Paragraph
+from milepost.document import Block, Inline, ListBlock, Paragraph
 from milepost.extract.cell_markers import cell_status
 from milepost.extract.heading_periods import label_period
 from milepost.extract.heading_words import label_status
@@ -136,8 +136,11 @@ _OPENING_FIELDS = 3
 
 def opening_field(blocks: list[Block], legend: Legend) -> Marker | None:
     """The status a section's Status field says, in one of the paragraphs that open it
-    ("**Goal:** Foundations" then "**Status:** ✅ Complete"), before any other block."""
+    ("**Goal:** Foundations" then "**Status:** ✅ Complete"), before any other block, or the
+    first item of the list that opens it ("- **Status**: Pending", its fields)."""
     for block in blocks[:_OPENING_FIELDS]:
+        if isinstance(block, ListBlock) and block.items:
+            return _status_field(block.items[0].inline, legend)
         if not isinstance(block, Paragraph):
             return None
         text = block.inline.text
@@ -188,11 +191,13 @@ def criteria_heading(title: str) -> bool:
     return _CRITERIA_HEADING.search(title) is not None or _BENEFITS.match(title) is not None
 
 
-# Points in favour, the heading's words alone or before whose they are: "## 🎉 Benefits of
-# Official Status" over "- ✅ **Built-in**: ..." (not work that adds some: "### Move 2: Add
-# DayPilot Advantages", "## Benefits Portal").
+# Points in favour, the heading's words alone or before whose they are, or what else it
+# weighs: "## 🎉 Benefits of Official Status" over "- ✅ **Built-in**: ...", "## Benefits &
+# Trade-offs" (not work that adds some: "### Move 2: Add DayPilot Advantages", "## Benefits
+# Portal").
 _BENEFITS = lazy_pattern(
-    r"(?i)\W*(?:(?:key|main|top|the) )?(?:benefits|advantages)(?:\W*$| (?:of|for|to)\b)"
+    r"(?i)\W*(?:(?:key|main|top|the) )?(?:benefits|advantages)"
+    r"(?:\W*$|\s*[^\w\s]|\s+(?:of|for|to|and)\b)"
 )
 
 

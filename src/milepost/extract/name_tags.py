@@ -195,7 +195,11 @@ def _glyph_closing_bold_name(inline: Inline, pos: int, legend: Legend) -> Tag | 
         not name
         or len(name) > _NAME_MAX
         or any(c.isdigit() for c in said)  # "**Beta 📋 Q3 2026**": when, not its status
-        or (status is Status.DROPPED and pictograph_at(said) == len(said))
+        or (  # a cross alone, where no legend keys it
+            status is Status.DROPPED
+            and pictograph_at(said) == len(said)
+            and legend.glyph(glyph_key(said)) is None
+        )
         or any(pictograph_at(name, at) is not None for at in _blanks(name))
         or _describes(name)
         or is_status_label(name)

@@ -10,7 +10,6 @@ from typing import NamedTuple
 from milepost.document import Row, Table
 from milepost.extract.cell_markers import cell_status, glyph_bar
 from milepost.extract.check_columns import check_columns
-from milepost.extract.tag_words import strong_word
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, pictograph_at
@@ -81,10 +80,15 @@ class Columns(NamedTuple):
 
 
 def risk_table(table: Table) -> bool:
-    """Whether a table is a register of risks: a Mitigation column beside one that rates
-    them ("| Risk | Probability | Impact | Mitigation | Status |")."""
-    header = {h.lower().strip(" *:") for h in table.header()}
-    return "mitigation" in header and not header.isdisjoint(_RISK_RATINGS)
+    """Whether a table is a register of risks: a column named for the risk, a Mitigation
+    column and one that rates them ("| Risk ID | Description | Impact | Mitigation | Status
+    |"); not a plan's changes or findings rated so ("| Change | Impact | Mitigation |")."""
+    header = [h.lower().strip(" *:") for h in table.header()]
+    return (
+        "mitigation" in header
+        and not _RISK_RATINGS.isdisjoint(header)
+        and any("risk" in h.split() for h in header)
+    )
 
 
 _RISK_RATINGS = frozenset({"impact", "likelihood", "probability", "severity"})
@@ -95,10 +99,6 @@ def read_columns(table: Table) -> Columns:
     status = status_column(header)
     if status is not None and any(is_status_header(h) for h in header[status + 1 :]):
         status = _most_said(table, header)
-    checks = check_columns(table) if status is None else {}
-    progress = status is not None and not is_status_header(header[status])
-    if status is None and not checks and not risk_table(table):
-        status = _word_column(table)  # "| 0 Baseline | DONE |" under "| Phase | Now |"
     return Columns(
         status,
         sorted(
@@ -110,52 +110,9 @@ def read_columns(table: Table) -> Columns:
             key=lambda i: (_title_rank(header[i]), i),
         ),
         len(header),
-        checks,
-        progress,
+        check_columns(table) if status is None else {},
+        status is not None and not is_status_header(header[status]),
     )
-
-
-def _word_column(table: Table) -> int | None:
-    """Where a table whose header names no Status column says each row's status in a column
-    of status words ("| 0 Baseline | DONE | pyproject |" under "| Phase | Now | Note |"): the
-    only column beside the first whose filled cells (two or more, in half its rows or more)
-    each open with a strong status word, a note in brackets or after an arrow or a plus
-    after it or not ("DONE (MVP)", "DONE → R150+")."""
-    header = table.header()
-    rows = table.rows
-    if len(rows) < 2:
-        return None
-    found: list[int] = []
-    for index in range(1, len(header)):
-        filled = 0
-        for row in rows:
-            text = row.cells[index].inline.text.strip() if index < len(row.cells) else ""
-            if not text:
-                continue
-            filled += 1
-            if not _opens_with_status(text):
-                break
-        else:
-            if filled >= 2 and 2 * filled >= len(rows):
-                found.append(index)
-    return found[0] if len(found) == 1 else None
-
-
-# A cell's first words, one or two: "DONE", "In Progress".
-_CELL_WORDS = lazy_pattern(r"[^\W\d_]+(?:[ '-][^\W\d_]+)?")
-
-
-def _opens_with_status(text: str) -> bool:
-    """Whether a cell opens with a strong status word, alone or before a note ("DONE",
-    "DONE (MVP)", "DONE + queued"), not a sentence ("Done with the spec")."""
-    words = _CELL_WORDS.match(text)
-    if words is None:
-        return False
-    for end in (words.end(), text.find(" ") if " " in words.group() else -1):
-        if end > 0 and strong_word(text[:end]) is not None:
-            rest = text[end:].lstrip()
-            return not rest or rest[0] in "([→+,;/–—-"
-    return False
 
 
 def _most_said(table: Table, header: list[str]) -> int:

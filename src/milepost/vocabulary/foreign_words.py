@@ -210,6 +210,7 @@ FOREIGN_WEAK_WORDS = frozenset(
     | {"removido", "removida", "eliminado", "eliminada"}
     | {"implementiert", "implementado", "implementada", "implementato", "implémenté"}
     | {"مخطط", "مخططة"}  # ar: planned, and also a schema ("(مخطط v8)": schema version 8)
+    | {"закрито", "закрыто"}  # uk, ru: closed, as "closed" (an access table's "Закрито")
     | FOREIGN_PARTIAL
 )
 

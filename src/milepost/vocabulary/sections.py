@@ -165,8 +165,8 @@ def normalise(title: str) -> str:
     text = _NUMBERING.sub("", text)
     text = text.replace("&", " and ").replace("-", " ")
     text = _PUNCT.sub(" ", text)
-    # Turkish "İ" folds to "i" and a combining dot: "PLANLANAN ÖZELLİKLER" as "özellikler"
-    return _SPACES.sub(" ", text).strip().casefold().replace("i\u0307", "i")
+    # Turkish "İ" folds to "i" and a combining dot: "PLANLANAN ÖZELLİKLER" read as "I"
+    return _SPACES.sub(" ", text).strip().replace("İ", "I").casefold()
 
 
 # Sections whose subsections are parts of them ("### Medium-Term" under Success Metrics is a

@@ -90,8 +90,9 @@ def _chinese_status(key: str) -> Status | None:
 
 def _word_key(word: str) -> str:
     """A word or phrase as the vocabulary keys it: lower-case, single-spaced, its hyphens
-    spaces, no stops, colons or stars at its ends."""
-    return _NORMALISE.sub(" ", word.strip().lower().replace("-", " ")).strip(" .:!*_")
+    spaces, no stops, colons or stars at its ends; a Turkish capital "İ" an "i" ("BİTTİ")."""
+    key = word.strip().replace("İ", "I").lower().replace("-", " ")
+    return _NORMALISE.sub(" ", key).strip(" .:!*_")
 
 
 def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
@@ -104,7 +105,8 @@ def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
     offset = len(text) - len(stripped)
     if not stripped[:1].isalpha():
         return None
-    lead = _lead_phrase(stripped[:48].lower())
+    # "İ" lowered is two characters (an "i" and a dot): as "I", so that ends stay where they were
+    lead = _lead_phrase(stripped[:48].replace("İ", "I").lower())
     if lead is None:
         return None
     status, end = lead

@@ -1219,3 +1219,25 @@ def test_second_review_readings() -> None:
         ("Legacy importer", "dropped"),
         ("Fix known issues", "done"),
     ]
+
+
+def test_third_review_readings() -> None:
+    """What a Status field opening a section's list does not say of its heading: a field
+    after a paragraph, in a task box, with a topic after "Status &", or of a model's values;
+    under a part of the document ("### Summary"). A slash says "or" ("✅ Done/Reverted"), a
+    share in a heading's note short of all of it says more than its ✅ ("(90%)"), a figure
+    does not ("(95% hit rate)"); a risk register under "## Risks" keyed by an ID column."""
+    text = "# R\n\n### Auth\n\nRewrite.\n\n- Status: Done\n"
+    text += "\n### Login\n\n- [ ] Status: Blocked on design\n"
+    text += "\n### Order model\n\n- status: pending | shipped | cancelled\n"
+    text += "\n### Summary\n\n- **Status**: On track\n"
+    text += "\n### Payments ✅ Done/Reverted\n\nText.\n\n### Sync ✅ (90%)\n\nText.\n"
+    text += "\n### Caching ✅ (95% hit rate)\n\nText.\n"
+    text += "\n## Risks\n\n| ID | Likelihood | Impact | Mitigation | Status |\n"
+    text += "|---|---|---|---|---|\n| Key person leaves | Low | High | docs | ✅ Done |\n"
+    assert statuses(text) == [
+        ("Status: Done", "done"),
+        ("Status: Blocked on design", "planned"),
+        ("Status: On track", "in_progress"),
+        ("Caching", "done"),
+    ]

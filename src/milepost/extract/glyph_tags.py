@@ -122,17 +122,30 @@ _JOINED = lazy_pattern(r"(?<![ \t])[ \t]*[+&/][ \t]*")
 
 
 def joined_head(words: str) -> str | None:
-    """The first of two or three words joined by "+", "&" or "/", each after it one word that
-    says the same status or none ("done" of "done + DEPLOYED"), else None."""
+    """The first of two or three words joined by "+" or "&", each after it one word that
+    says the same status or none ("done" of "done + DEPLOYED"), or by "/", each after it
+    the same status or, after a plan's, "Optional" ("Future/Optional"; a slash says "or":
+    "Done/Reverted" is either); else None."""
     parts = _JOINED.split(words)
     if not 1 < len(parts) <= 3 or _GLYPH_WORDS.fullmatch(parts[0]) is None:
         return None
     first = status_of_word(parts[0])
-    if first is None or any(
-        not part.isalpha() or status_of_word(part) not in (None, first) for part in parts[1:]
-    ):
+    if first is None:
+        return None
+    either = "/" in words
+    for part in parts[1:]:
+        if not part.isalpha():
+            return None  # "Complete + Not tested": a phrase, more than a word
+        said = status_of_word(part)
+        if said is first or (said is None and not either):
+            continue
+        if either and part.lower() == "optional" and first in _PLANS:
+            continue
         return None  # "Done + Partial", "Complete + Not tested": more than the first says
     return parts[0]
+
+
+_PLANS = frozenset({Status.PLANNED, Status.FUTURE})
 
 
 def _joined(words: str, legend: Legend) -> Status | None:

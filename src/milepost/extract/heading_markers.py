@@ -42,7 +42,7 @@ def _ending_glyph(text: str, legend: Legend) -> Marker | None:
     # a note in brackets after it or not: "## Phase 0 — Publish the repo ✅ (this commit)"
     # (not a share done, which says more: "✅ (90% Complete)")
     note = note_start(text)
-    if _SHARE_DONE.search(text, note) is None:
+    if not _part_done(text[note:]):
         text = text[:note]
     found = ending_glyph(text, legend) if not text[-1:].isascii() else None
     if found is None:
@@ -100,7 +100,7 @@ def heading_marker(
         if tag is None and ":" in text and "status" in text.lower():
             tag = _field_end(text, legend)  # "### JSON Migration (Status: ✅ Completed)"
         after = text[tag.end :].strip() if tag is not None else ""
-        if after and not note_start(f" {after}") and _SHARE_DONE.search(after) is None:
+        if after and not note_start(f" {after}") and not _part_done(after):
             # "### Edit modes ✅ done (2026-06-03)": a note after it, a date (not a share
             # done, which says more: "✅ (90% Complete)")
             after = ""
@@ -133,10 +133,18 @@ def heading_marker(
 
 
 # A share of the work done, in a note: "(90% Complete - ALPHA)", "(90%)", "(Progress: 90%)"
-# (not a figure: "(p99 down 30%)", "(hit rate 95%)").
+# (not a figure: "(p99 down 30%)", "(95% hit rate)").
 _SHARE_DONE = lazy_pattern(
-    r"(?i)\d\s*%\s*(?:complete|done|finished|implemented)|(?:\(|progress\W{0,3})\s*\d{1,3}\s*%"
+    r"(?i)(\d{1,3})\s*%\s*(?:complete|done|finished|implemented)"
+    r"|^[\W_]*(?:progress\W{0,3})?(\d{1,3})\s*%[\W_]*$"
 )
+
+
+def _part_done(note: str) -> bool:
+    """Whether a heading's note says a share of the work done short of all of it ("(90%)",
+    "(Progress: 90%)", "(90% Complete - ALPHA)"): it says more than the glyph before it."""
+    share = _SHARE_DONE.search(note)
+    return share is not None and int(share[1] or share[2]) < 100
 
 
 def _field_end(text: str, legend: Legend) -> Tag | None:

@@ -27,6 +27,7 @@ __all__ = [
     "list_context",
     "names_success",
     "opening_field",
+    "opening_list_field",
 ]
 
 _CRITERIA = re.compile(
@@ -136,11 +137,8 @@ _OPENING_FIELDS = 3
 
 def opening_field(blocks: list[Block], legend: Legend) -> Marker | None:
     """The status a section's Status field says, in one of the paragraphs that open it
-    ("**Goal:** Foundations" then "**Status:** ✅ Complete"), before any other block, or the
-    first item of the list that opens it ("- **Status**: Pending", its fields)."""
+    ("**Goal:** Foundations" then "**Status:** ✅ Complete"), before any other block."""
     for block in blocks[:_OPENING_FIELDS]:
-        if isinstance(block, ListBlock) and block.items:
-            return _status_field(block.items[0].inline, legend)
         if not isinstance(block, Paragraph):
             return None
         text = block.inline.text
@@ -152,6 +150,31 @@ def opening_field(blocks: list[Block], legend: Legend) -> Marker | None:
         if found is not None:
             return found
     return None
+
+
+def opening_list_field(blocks: list[Block], legend: Legend) -> Marker | None:
+    """The status a Status field says as the first item of the list that opens a section,
+    its fields ("### Sweep ⏳" over "- **Status**: Pending" and "- Owner: @kim"): a plain
+    "Status" label (not "Status & Health API", a topic), no box, and one status as its
+    value, not the values a model's field may take ("pending | shipped", "queued →
+    done")."""
+    if not blocks or not isinstance(blocks[0], ListBlock) or not blocks[0].items:
+        return None
+    first = blocks[0].items[0]
+    head, colon, value = first.inline.text.partition(":")
+    if (
+        first.task is not None
+        or not colon
+        or head.strip(" *_").lower() not in _LIST_FIELD_LABELS
+        or _VALUES.search(value) is not None
+    ):
+        return None
+    return cell_status(Inline(value.strip(" *")), legend)
+
+
+_LIST_FIELD_LABELS = frozenset({"status", "current status"})
+# What parts the values a field may take: "pending | shipped", "Active / Cancelled".
+_VALUES = lazy_pattern(r"[|/,+&·→]|->")
 
 
 # A Status field after another field of its paragraph, each on a line of its own.

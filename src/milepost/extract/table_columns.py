@@ -79,16 +79,16 @@ class Columns(NamedTuple):
         return {*self.when, self.status, *self.checks}
 
 
-def risk_table(table: Table) -> bool:
-    """Whether a table is a register of risks: a column named for the risk, a Mitigation
-    column and one that rates them ("| Risk ID | Description | Impact | Mitigation | Status
-    |"); not a plan's changes or findings rated so ("| Change | Impact | Mitigation |")."""
+def risk_table(table: Table, section: str = "") -> bool:
+    """Whether a table is a register of risks: a Mitigation column and one that rates them,
+    under a heading of risks or beside a column named for them ("| Risk ID | Description |
+    Impact | Mitigation | Status |"); not a plan's changes or findings rated so ("|
+    Change | Impact | Mitigation |" under "## Migration plan")."""
     header = [h.lower().strip(" *:") for h in table.header()]
-    return (
-        "mitigation" in header
-        and not _RISK_RATINGS.isdisjoint(header)
-        and any("risk" in h.split() for h in header)
-    )
+    if "mitigation" not in header or _RISK_RATINGS.isdisjoint(header):
+        return False
+    named = [*header, section.lower()]
+    return any("risk" in words or "threat" in words for words in named)
 
 
 _RISK_RATINGS = frozenset({"impact", "likelihood", "probability", "severity"})

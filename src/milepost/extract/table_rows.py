@@ -50,7 +50,7 @@ def table_items(table: Table, ctx: WalkContext, out: Walk) -> None:
     compared = compares(ctx.section)
     # "| Risk | Impact | Mitigation | Status |": each row a risk (read as one), its status
     # ("🟢 Monitored") no work's
-    risks = risk_table(table)
+    risks = risk_table(table, ctx.section[-1] if ctx.section else "")
     for row in table.rows:
         filled = filled_cells(row)
         if not filled:

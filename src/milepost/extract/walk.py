@@ -47,6 +47,7 @@ from milepost.extract.heading_periods import heading_period, numbered_step
 from milepost.extract.heading_words import (
     dates_only,
     declines,
+    names_a_part,
     struck_name,
 )
 from milepost.extract.item_fields import is_field, item_fields
@@ -57,6 +58,7 @@ from milepost.extract.labels import (
     list_context,
     names_success,
     opening_field,
+    opening_list_field,
 )
 from milepost.extract.legend import find_legend, legend_entry, legend_list
 from milepost.extract.marker import Marker, bare_cross, cross_alone, open_box
@@ -171,6 +173,9 @@ def _walk_section(
                 # names work; its words win over the glyph the heading opens with ("### 🔄
                 # v0.2.0" over "**Status**: Planning"), a weak one ("Current") does not
                 field = opening_field(section.blocks, ctx.legend)
+                if field is None and scope is None and not names_a_part(title):
+                    # "- **Status**: Pending" opening its list, the heading's fields
+                    field = opening_list_field(section.blocks, ctx.legend)
                 if field is not None and speaks_for(field, marker, title, heading.level):
                     glyph, marker, source = marker or glyph, field, "field"
             if marker is None and scope is None and heading.inline.html and ctx.lines:

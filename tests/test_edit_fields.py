@@ -89,6 +89,24 @@ def test_punctuation_after_a_fields_value_stays(line: str, after: str) -> None:
     assert _restatused(line, Status.IN_PROGRESS) == after
 
 
+def test_a_fields_value_ends_before_a_joining_mark(tmp_path: Path) -> None:
+    """A Status field's words end before "·", "+" or "/": the edit wrote the new status
+    before the whole value, the old kept after it ("**Status:**🚧 In Progress Planned · ...",
+    "🚧 In Progress✅ Done + Deployed")."""
+    text = "# R\n\n### Pay\n\n**Status:** Planned · **Owner:** @kim\n"
+    text += "\n### Login\n\n**Status**: ✅ Done + Deployed\n"
+    text += "\n### Sync\n\n**Status**: Future/Optional\n"
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    for item in ("Pay", "Login", "Sync"):
+        api.edit(path, "start", item=item, today=dt.date(2026, 11, 27))
+    assert path.read_text(encoding="utf-8") == (
+        text.replace("Planned ·", "In Progress ·")
+        .replace("✅ Done + Deployed", "🚧 In Progress + Deployed")
+        .replace("Future/Optional", "In Progress/Optional")
+    )
+
+
 REQUESTS = "# T Roadmap\n\n## Community Feedback\n\n"
 
 

@@ -209,7 +209,7 @@ def names_a_part(name: str) -> bool:
     return bool(last) and (
         last[-1] in _DOCUMENT_PARTS
         or " ".join(last) in _DOCUMENT_PART_ENDS
-        or normalise(words) in _DOCUMENT_PART_NAMES
+        or (last[-1] in _PART_NAME_ENDS and normalise(words) in _DOCUMENT_PART_NAMES)
     )
 
 
@@ -292,6 +292,7 @@ _DOCUMENT_PART_NAMES = frozenset(
     {"known issues", "open issues", "limitations", "known limitations"}
     | {"known issues and limitations", "issues and limitations", "known issues limitations"}
 )
+_PART_NAME_ENDS = frozenset({"issues", "limitations"})
 
 
 def when_alone(words: str, *, releases: bool = True) -> bool:

@@ -173,13 +173,13 @@ def _glyph_closing_bold_name(inline: Inline, pos: int, legend: Legend) -> Tag | 
     vite``."""
     text = inline.text
     start, end = inline.strong[0]
-    if start != pos:
-        return None
+    bold = text[start:end].rstrip(" :：")
+    if start != pos or (bold.isascii() and ":" not in bold):
+        return None  # most bold names: no glyph (nor a shortcode) in them
     rest = text[end:].lstrip()
     named = text[start:end].rstrip().endswith((":", "："))  # "**M1 ✅ done:** host sync"
     if not named and not rest.startswith((":", "：", "- ", "– ", "— ", "-- ")):
         return None
-    bold = text[start:end].rstrip(" :：")
     body = bold[: note_start(bold)].rstrip()
     tag = glyph_tag(body, legend)
     if tag is not None:

@@ -173,9 +173,10 @@ def _walk_section(
                 # names work; its words win over the glyph the heading opens with ("### 🔄
                 # v0.2.0" over "**Status**: Planning"), a weak one ("Current") does not
                 field = opening_field(section.blocks, ctx.legend)
-                if field is None and scope is None and not names_a_part(title):
+                if field is None and scope is None:
                     # "- **Status**: Pending" opening its list, the heading's fields
                     field = opening_list_field(section.blocks, ctx.legend)
+                    field = None if field is None or names_a_part(title) else field
                 if field is not None and speaks_for(field, marker, title, heading.level):
                     glyph, marker, source = marker or glyph, field, "field"
             if marker is None and scope is None and heading.inline.html and ctx.lines:

@@ -14,6 +14,7 @@ from milepost.model import Dependency, Item, Metric, Request, Risk, Synergy
 from milepost.vocabulary.legend import Legend
 from milepost.vocabulary.periods import read_period
 from milepost.vocabulary.sections import SectionKind, classify, strip_decoration
+from milepost.vocabulary.status_labels import RISK_RATINGS
 
 __all__ = ["RecordReader"]
 
@@ -143,14 +144,13 @@ _RISK_LABEL = re.compile(
     r"(?i)(?:^|(?<=[;,(|.:])\s*|\s[-–—]\s*)(likelihood|probability|impact|severity|mitigation)"
     r"\s*:\s*"
 )
-_RISK_LEVELS = frozenset(("likelihood", "probability", "impact", "severity"))
 _LEVEL_WORD = lazy_pattern(r"(?i)^(high|medium|low)\b(?![-/])")
 
 
 def _risk_field(item: Item) -> bool:
     """Whether ``item`` (a line under a risk) is one of its fields ("- Impact: High")."""
     split = split_field(item.text)
-    return split is not None and split[0].lower() in (*_RISK_LEVELS, "mitigation")
+    return split is not None and split[0].lower() in (*RISK_RATINGS, "mitigation")
 
 
 def _risk_fields(text: str, labels: list[re.Match[str]]) -> dict[str, str]:
@@ -166,7 +166,7 @@ def _risk_fields(text: str, labels: list[re.Match[str]]) -> dict[str, str]:
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         value = _clause(text[match.end() : end]).strip().rstrip(" ,;.–—-").strip(" *_")
         label = match.group(1).lower()
-        level = _LEVEL_WORD.match(value) if label in _RISK_LEVELS else None
+        level = _LEVEL_WORD.match(value) if label in RISK_RATINGS else None
         fields.setdefault(label, level.group(1) if level else value)
     return fields
 

@@ -13,7 +13,7 @@ from milepost.extract.check_columns import check_columns
 from milepost.lazy import lazy_pattern
 from milepost.vocabulary.legend import NO_LEGEND, Legend, glyph_key
 from milepost.vocabulary.status import EMOJI, Status, pictograph_at
-from milepost.vocabulary.status_labels import is_status_header, status_column
+from milepost.vocabulary.status_labels import RISK_RATINGS, is_status_header, status_column
 from milepost.vocabulary.status_words import status_of_phrase, status_of_word
 
 __all__ = [
@@ -85,13 +85,10 @@ def risk_table(table: Table, section: str = "") -> bool:
     Impact | Mitigation | Status |"); not a plan's changes or findings rated so ("|
     Change | Impact | Mitigation |" under "## Migration plan")."""
     header = [h.lower().strip(" *:") for h in table.header()]
-    if "mitigation" not in header or _RISK_RATINGS.isdisjoint(header):
+    if "mitigation" not in header or RISK_RATINGS.isdisjoint(header):
         return False
     named = [*header, section.lower()]
     return any("risk" in words or "threat" in words for words in named)
-
-
-_RISK_RATINGS = frozenset({"impact", "likelihood", "probability", "severity"})
 
 
 def read_columns(table: Table) -> Columns:

@@ -165,7 +165,7 @@ def normalise(title: str) -> str:
     text = _NUMBERING.sub("", text)
     text = text.replace("&", " and ").replace("-", " ")
     text = _PUNCT.sub(" ", text)
-    # Turkish "İ" folds to "i" and a combining dot: "PLANLANAN ÖZELLİKLER" read as "I"
+    # casefolded ("ß" is "ss"), a Turkish "İ" as "I" (folded, an "i" and a combining dot)
     return _SPACES.sub(" ", text).strip().replace("İ", "I").casefold()
 
 

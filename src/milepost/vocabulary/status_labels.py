@@ -15,6 +15,7 @@ __all__ = [
     "ANY_STATUS_LABEL",
     "DESCRIBING_LABELS",
     "FIELD_LABELS",
+    "RISK_RATINGS",
     "STATUS_FIELD",
     "STATUS_LABEL",
     "is_status_header",
@@ -27,6 +28,8 @@ __all__ = [
 FIELD_LABELS = frozenset(
     {"owner", "owners", "lead", "assignee", "dri", "why", "what", "priority", "effort"}
 )
+# The labels that rate a risk: its own fields ("- Impact: High"), a risk register's columns.
+RISK_RATINGS = frozenset({"likelihood", "probability", "impact", "severity"})
 # Labels of what describes an item, never its status nor a deliverable of its own: a glyph
 # after one rates it ("**Risk:** ✅ LOW", "**Priority:** ✅ High"). (A risk's likelihood and
 # impact are its own sub-bullets, read by the risks' section, no item's fields.)

@@ -20,6 +20,7 @@ from milepost.vocabulary.status import Status
 __all__ = [
     "NOT_BUILT",
     "WEAK_WORDS",
+    "lower",
     "said_weakly",
     "status_in_value",
     "status_of_phrase",
@@ -88,10 +89,16 @@ def _chinese_status(key: str) -> Status | None:
     return None
 
 
+def lower(text: str) -> str:
+    """``text`` in lower case, as long as it was: a Turkish capital "İ" (which ``str.lower``
+    makes an "i" and a combining dot, one character more) as "i" ("BİTTİ" is "bitti")."""
+    return text.replace("İ", "I").lower()
+
+
 def _word_key(word: str) -> str:
     """A word or phrase as the vocabulary keys it: lower-case, single-spaced, its hyphens
     spaces, no stops, colons or stars at its ends; a Turkish capital "İ" an "i" ("BİTTİ")."""
-    key = word.strip().replace("İ", "I").lower().replace("-", " ")
+    key = lower(word.strip()).replace("-", " ")
     return _NORMALISE.sub(" ", key).strip(" .:!*_")
 
 
@@ -105,8 +112,7 @@ def status_of_phrase(text: str) -> tuple[Status, int, int] | None:
     offset = len(text) - len(stripped)
     if not stripped[:1].isalpha():
         return None
-    # "İ" lowered is two characters (an "i" and a dot): as "I", so that ends stay where they were
-    lead = _lead_phrase(stripped[:48].replace("İ", "I").lower())
+    lead = _lead_phrase(lower(stripped[:48]))  # ends where they were: "İ" stays one character
     if lead is None:
         return None
     status, end = lead
